@@ -1,0 +1,5 @@
+export * from './errors.js';
+export * from './primitives.js';
+export * from './entities.js';
+export { parseOrThrow, invalidInput, issuePath } from './validate.js';
+export type { AnySchema } from './validate.js';

@@ -1,0 +1,152 @@
+import * as v from 'valibot';
+
+/** Weekdays as ISO numbers: 1 = Monday … 7 = Sunday. */
+export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+const timeZoneCache = new Map<string, boolean>();
+
+/** True when `name` is an IANA time-zone name this runtime knows (e.g. `Asia/Kathmandu`, `UTC`). */
+export function isTimeZone(name: unknown): name is string {
+  if (typeof name !== 'string' || name.length === 0 || name.length > 64) return false;
+  const cached = timeZoneCache.get(name);
+  if (cached !== undefined) return cached;
+  // Offsets like "+05:30" are accepted by some Intl versions but are not IANA names.
+  let known = /^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(name);
+  if (known) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: name });
+    } catch {
+      known = false;
+    }
+  }
+  timeZoneCache.set(name, known);
+  return known;
+}
+
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+const INSTANT_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$/;
+
+function isRealDate(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day <= daysInMonth;
+}
+
+/** True for a calendar date `YYYY-MM-DD` that exists (no 2026-02-30). */
+export function isCalendarDate(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const match = DATE_PATTERN.exec(value);
+  if (!match) return false;
+  return isRealDate(Number(match[1]), Number(match[2]), Number(match[3]));
+}
+
+/** True for an ISO 8601 instant with `Z` or an offset, e.g. `2026-03-29T08:00:00Z`, `2026-03-29T10:00+02:00`. */
+export function isInstant(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const match = INSTANT_PATTERN.exec(value);
+  if (!match) return false;
+  const [, year, month, day, hour, minute, second, , offsetHours, offsetMinutes] = match;
+  if (!isRealDate(Number(year), Number(month), Number(day))) return false;
+  if (Number(hour) > 23 || Number(minute) > 59 || Number(second ?? 0) > 59) return false;
+  if (offsetHours !== undefined && (Number(offsetHours) > 18 || Number(offsetMinutes) > 59)) return false;
+  return Number.isFinite(Date.parse(value));
+}
+
+/** True for an absolute `http:` or `https:` URL. Everything else (javascript:, data:, relative) is refused. */
+export function isHttpUrl(value: unknown): value is string {
+  if (typeof value !== 'string' || value.length > 2048) return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+const TIME_RANGE_PATTERN = /^([01]\d|2[0-3]):([0-5]\d)-(([01]\d|2[0-3]):([0-5]\d)|24:00)$/;
+
+/** Parses `'09:00-17:30'` into minutes since local midnight `[540, 1050]`; `'24:00'` may end a range. */
+export function parseTimeRange(range: string): [start: number, end: number] | undefined {
+  const match = TIME_RANGE_PATTERN.exec(range);
+  if (!match) return undefined;
+  const start = Number(match[1]) * 60 + Number(match[2]);
+  const end = match[3] === '24:00' ? 1440 : Number(match[4]) * 60 + Number(match[5]);
+  return start < end ? [start, end] : undefined;
+}
+
+export const IdSchema = v.pipe(
+  v.string('must be a string id'),
+  v.minLength(1, 'must not be empty'),
+  v.maxLength(200, 'must be at most 200 characters'),
+  v.check((value) => value.trim() === value, 'must not start or end with spaces'),
+);
+
+/** Short single-line text such as a name or a title. */
+export function shortText(max = 200) {
+  return v.pipe(
+    v.string('must be text'),
+    v.check((value) => value.trim().length > 0, 'must not be empty'),
+    v.maxLength(max, `must be at most ${max} characters`),
+  );
+}
+
+/** Longer free text; may be empty. */
+export function longText(max = 10_000) {
+  return v.pipe(v.string('must be text'), v.maxLength(max, `must be at most ${max} characters`));
+}
+
+export const TimeZoneSchema = v.pipe(
+  v.string('must be an IANA time-zone name such as "Europe/Paris"'),
+  v.check((value: string) => isTimeZone(value), (issue) => `must be an IANA time-zone name such as "Europe/Paris" or "Asia/Kathmandu" (got ${JSON.stringify(issue.input)})`),
+);
+
+export const CalendarDateSchema = v.pipe(
+  v.string('must be a calendar date YYYY-MM-DD'),
+  v.check((value: string) => isCalendarDate(value), (issue) => `must be a real calendar date written YYYY-MM-DD, e.g. "2026-03-29" (got ${JSON.stringify(issue.input)})`),
+);
+
+export const InstantSchema = v.pipe(
+  v.string('must be an ISO 8601 instant'),
+  v.check((value: string) => isInstant(value), (issue) => `must be an ISO 8601 instant with "Z" or an offset, e.g. "2026-03-29T08:00:00Z" (got ${JSON.stringify(issue.input)})`),
+);
+
+export const HttpUrlSchema = v.pipe(
+  v.string('must be an http(s) URL'),
+  v.check((value: string) => isHttpUrl(value), (issue) => `must be an absolute http: or https: URL, e.g. "https://drive.example.com/folder" (got ${JSON.stringify(String(issue.input).slice(0, 80))})`),
+);
+
+export const WeekdaySchema = v.picklist(WEEKDAYS, 'must be an ISO weekday number, 1 (Monday) to 7 (Sunday)');
+
+export const TimeRangeSchema = v.pipe(
+  v.string('must be a time range "HH:MM-HH:MM"'),
+  v.check((value) => parseTimeRange(value) !== undefined, (issue) => `must be a local time range "HH:MM-HH:MM" with start before end, e.g. "09:00-17:30" ('24:00' may end a range) (got ${JSON.stringify(issue.input)})`),
+);
+
+/**
+ * Working hours per ISO weekday, as local wall-clock ranges: `{ 1: ['09:00-12:00', '13:00-17:30'] }`.
+ * Keys may be numbers or numeric strings (JSON); ranges of a day must not overlap.
+ */
+export const WorkingHoursSchema = v.pipe(
+  v.record(
+    v.pipe(v.string(), v.check((key) => /^[1-7]$/.test(key), 'working-hours keys must be ISO weekdays 1 (Monday) to 7 (Sunday)')),
+    v.pipe(
+      v.array(TimeRangeSchema, 'must be a list of time ranges such as ["09:00-17:00"]'),
+      v.maxLength(12, 'must have at most 12 ranges a day'),
+      v.check((ranges) => {
+        const parsed = ranges.map((range) => parseTimeRange(range)).filter((r): r is [number, number] => r !== undefined);
+        parsed.sort((a, b) => a[0] - b[0]);
+        for (let index = 1; index < parsed.length; index++) if (parsed[index]![0] < parsed[index - 1]![1]) return false;
+        return true;
+      }, 'ranges of one day must not overlap'),
+    ),
+    'must map ISO weekdays (1 = Monday … 7 = Sunday) to lists of "HH:MM-HH:MM" ranges',
+  ),
+);
+
+export type WorkingHours = Partial<Record<Weekday, string[]>>;
+
+export const LanguageSchema = v.pipe(
+  v.string('must be a language tag such as "en" or "pt-BR"'),
+  v.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag such as "en", "es" or "pt-BR"'),
+);

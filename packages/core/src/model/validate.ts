@@ -1,0 +1,61 @@
+import * as v from 'valibot';
+import { MentorKitError, type MentorKitErrorIssue } from './errors.js';
+
+/** Any valibot schema, sync. */
+export type AnySchema = v.GenericSchema<unknown, unknown>;
+
+function describeReceived(issue: v.BaseIssue<unknown>): string {
+  return issue.received === undefined ? '' : ` (received ${issue.received})`;
+}
+
+/** Joins a valibot issue path into `a.b[0].c`, prefixed with `root` when given. */
+export function issuePath(issue: v.BaseIssue<unknown>, root = ''): string {
+  let path = root;
+  for (const item of issue.path ?? []) {
+    const key = (item as { key?: unknown }).key;
+    if (typeof key === 'number') path += `[${key}]`;
+    else path += path === '' ? String(key) : `.${String(key)}`;
+  }
+  return path;
+}
+
+function issueMessage(issue: v.BaseIssue<unknown>, path: string): string {
+  // Our own schemas carry human messages already (they start with a capital or a backtick);
+  // valibot's defaults ("Invalid type: Expected string but received undefined") get a path prefix.
+  const base = issue.message;
+  const where = path === '' ? 'The input' : `\`${path}\``;
+  if (issue.kind === 'schema' && issue.type === 'object' && issue.received === 'undefined') return `${where} is required.`;
+  if (issue.kind === 'schema' && issue.received === 'undefined' && issue.expected !== 'undefined' && path !== '') {
+    return `${where} is required (expected ${issue.expected}).`;
+  }
+  if (base.startsWith('Invalid ')) return `${where}: ${base}${base.includes('received') ? '' : describeReceived(issue)}.`.replace(/\.\.$/, '.');
+  return `${where} ${base}`;
+}
+
+/**
+ * Validates `input` against `schema` and returns the parsed output, or throws a
+ * `MentorKitError` with code `invalid-input`, the path of the first problem, every problem in
+ * `issues`, and a message a person can act on. Nothing is written before validation passes.
+ *
+ * @param rootPath prefix for paths, e.g. `'goal'` gives `goal.title`.
+ */
+export function parseOrThrow<TSchema extends AnySchema>(schema: TSchema, input: unknown, rootPath = ''): v.InferOutput<TSchema> {
+  const result = v.safeParse(schema, input, { abortPipeEarly: true });
+  if (result.success) return result.output as v.InferOutput<TSchema>;
+  const issues: MentorKitErrorIssue[] = result.issues.map((issue) => {
+    const path = issuePath(issue, rootPath);
+    return { path, message: issueMessage(issue, path) };
+  });
+  const first = issues[0] ?? { path: rootPath, message: 'The input is invalid.' };
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
+  return throwInvalid(first.path, first.message + more, issues);
+}
+
+function throwInvalid(path: string, message: string, issues: MentorKitErrorIssue[]): never {
+  throw new MentorKitError('invalid-input', message, { path, issues });
+}
+
+/** Throws `invalid-input` at `path` with `message`. */
+export function invalidInput(path: string, message: string): never {
+  return throwInvalid(path, message, [{ path, message }]);
+}

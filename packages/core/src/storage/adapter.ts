@@ -1,0 +1,231 @@
+import { MentorKitError } from '../model/errors.js';
+
+/** A JSON-compatible value: what every adapter can store and return unchanged. */
+export type StorableValue = string | number | boolean | null | StorableValue[] | { [key: string]: StorableValue };
+
+/** What callers pass to `put`: any record with a string `id`. */
+export interface RecordInput {
+  id: string;
+  [key: string]: unknown;
+}
+
+/** A record as stored: the input plus `revision` (1 on create, +1 on every put) and `updatedAt` (ISO instant). */
+export interface StoredRecord extends RecordInput {
+  revision: number;
+  updatedAt: string;
+}
+
+export interface PutOptions {
+  /**
+   * Optimistic concurrency. `null`: the record must not exist yet (create). A number: the stored
+   * record must have exactly this revision. Omitted: unconditional write (seeding, admin tools).
+   * A mismatch raises `MentorKitError` code `conflict` and writes nothing.
+   */
+  expectedRevision?: number | null;
+}
+
+export interface DeleteOptions {
+  /** The stored record must have exactly this revision, otherwise `conflict` and nothing is deleted. */
+  expectedRevision?: number;
+}
+
+/** One change seen by `watch`: `record` is the new stored record, or `undefined` after a delete. */
+export interface StorageChange {
+  collection: string;
+  id: string;
+  record?: StoredRecord;
+}
+
+export type Unsubscribe = () => void;
+
+/** Metadata of a stored attachment (voice note, file). */
+export interface BlobInfo {
+  id: string;
+  size: number;
+  type: string;
+}
+
+/**
+ * The storage contract. A host implements `get`, `query`, `put`, `delete` (and optionally `watch`,
+ * `dispose` and the blob pair), passes the conformance suite from `@mentorkit/core/testing`,
+ * and MentorKit does the rest.
+ *
+ * Rules every adapter keeps:
+ * - Records are JSON-compatible values; anything else (functions, `undefined` inside arrays,
+ *   `NaN`, `Infinity`, `Date`, `Map`, class instances, cycles) is refused with `invalid-input`
+ *   and nothing is written. Use `assertStorableRecord` to check.
+ * - `put` ignores any `revision`/`updatedAt` in its input and sets them; the returned record is
+ *   what a later `get` returns.
+ * - Writes are atomic per record: of two writers with the same `expectedRevision`, exactly one wins
+ *   and the other gets `conflict`.
+ * - `query` matches top-level fields by strict equality and returns records sorted by `id`.
+ * - Returned records are copies: mutating them never changes storage.
+ */
+export interface StorageAdapter {
+  readonly name: string;
+  get(collection: string, id: string): Promise<StoredRecord | undefined>;
+  query(collection: string, where?: Record<string, string | number | boolean>): Promise<StoredRecord[]>;
+  put(collection: string, record: RecordInput, options?: PutOptions): Promise<StoredRecord>;
+  delete(collection: string, id: string, options?: DeleteOptions): Promise<boolean>;
+  /** Changes from this adapter and, where the backend allows, from other tabs or processes. */
+  watch?(listener: (change: StorageChange) => void): Unsubscribe;
+  dispose?(): Promise<void>;
+  /** Optional attachments (voice notes). Both or neither. */
+  putBlob?(id: string, blob: Blob): Promise<BlobInfo>;
+  getBlob?(id: string): Promise<Blob | undefined>;
+  deleteBlob?(id: string): Promise<boolean>;
+}
+
+const COLLECTION_PATTERN = /^[a-z][a-z0-9-]{0,63}$/;
+
+/** Throws `invalid-input` unless `collection` is a lowercase name like `goals` or `coaching-runs`. */
+export function assertCollectionName(collection: unknown): asserts collection is string {
+  if (typeof collection !== 'string' || !COLLECTION_PATTERN.test(collection)) {
+    throw new MentorKitError('invalid-input', `The collection name must be lowercase letters, digits and dashes, starting with a letter, e.g. "goals" (got ${JSON.stringify(collection)}).`, { path: 'collection' });
+  }
+}
+
+/** Throws `invalid-input` unless `id` is a non-empty string of at most 200 characters. */
+export function assertRecordId(id: unknown, path = 'id'): asserts id is string {
+  if (typeof id !== 'string' || id.length === 0 || id.length > 200) {
+    throw new MentorKitError('invalid-input', `\`${path}\` must be a non-empty string of at most 200 characters (got ${describe(id)}).`, { path });
+  }
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.slice(0, 40));
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) return String(value);
+  if (typeof value === 'function') return 'a function';
+  if (typeof value === 'symbol' || typeof value === 'bigint') return `a ${typeof value}`;
+  const name = (value as object).constructor?.name;
+  return name && name !== 'Object' ? `a ${name}` : 'an object';
+}
+
+function isPlainObject(value: object): boolean {
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+/**
+ * Throws `invalid-input` (with the path of the first bad value) unless `value` is JSON-compatible:
+ * strings, finite numbers, booleans, null, arrays and plain objects, without cycles.
+ * `undefined` object properties are allowed (they are dropped on store), as in JSON.
+ */
+export function assertStorableValue(value: unknown, path = 'record'): asserts value is StorableValue {
+  const seen = new Set<object>();
+  const visit = (current: unknown, at: string): void => {
+    switch (typeof current) {
+      case 'string':
+      case 'boolean':
+        return;
+      case 'number':
+        if (!Number.isFinite(current)) fail(at, `${String(current)} cannot be stored; use a finite number or null`);
+        return;
+      case 'object': {
+        if (current === null) return;
+        if (seen.has(current)) fail(at, 'contains a cycle (a value that refers to itself)');
+        if (Array.isArray(current)) {
+          seen.add(current);
+          for (let index = 0; index < current.length; index++) {
+            if (current[index] === undefined) fail(`${at}[${index}]`, 'undefined cannot be stored in a list; use null');
+            visit(current[index], `${at}[${index}]`);
+          }
+          seen.delete(current);
+          return;
+        }
+        if (!isPlainObject(current)) fail(at, `${describe(current)} cannot be stored; convert it to plain JSON (dates as ISO strings)`);
+        seen.add(current);
+        for (const [key, entry] of Object.entries(current)) {
+          if (entry !== undefined) visit(entry, `${at}.${key}`);
+        }
+        seen.delete(current);
+        return;
+      }
+      default:
+        fail(at, `${describe(current)} cannot be stored; records hold JSON values only`);
+    }
+  };
+  visit(value, path);
+}
+
+function fail(path: string, message: string): never {
+  throw new MentorKitError('invalid-input', `\`${path}\` ${message}.`, { path });
+}
+
+/** Validates a record for `put`: a plain object with a valid `id` and only storable values. */
+export function assertStorableRecord(record: unknown): asserts record is RecordInput {
+  if (typeof record !== 'object' || record === null || Array.isArray(record) || !isPlainObject(record)) {
+    throw new MentorKitError('invalid-input', `A record must be a plain object with an \`id\` (got ${describe(record)}).`, { path: 'record' });
+  }
+  assertRecordId((record as { id?: unknown }).id, 'record.id');
+  assertStorableValue(record, 'record');
+}
+
+/** Validates a `where` clause: top-level field names to string, finite number or boolean values. */
+export function assertWhereClause(where: unknown): asserts where is Record<string, string | number | boolean> | undefined {
+  if (where === undefined) return;
+  if (typeof where !== 'object' || where === null || Array.isArray(where)) {
+    throw new MentorKitError('invalid-input', 'A query filter must be an object of field names to values, e.g. { pairingId: "p1" }.', { path: 'where' });
+  }
+  for (const [key, value] of Object.entries(where)) {
+    const ok = typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
+    if (!ok) throw new MentorKitError('invalid-input', `Query filter \`${key}\` must be a string, a finite number or a boolean (got ${describe(value)}).`, { path: `where.${key}` });
+  }
+}
+
+/** Checks `expectedRevision` in put options. */
+export function assertPutOptions(options: unknown): asserts options is PutOptions | undefined {
+  if (options === undefined) return;
+  if (typeof options !== 'object' || options === null) throw new MentorKitError('invalid-input', 'Put options must be an object such as { expectedRevision: 3 }.', { path: 'options' });
+  const expected = (options as PutOptions).expectedRevision;
+  if (expected === undefined || expected === null) return;
+  if (!Number.isInteger(expected) || expected < 1) {
+    throw new MentorKitError('invalid-input', `\`expectedRevision\` must be null (create) or a revision number 1 or higher (got ${describe(expected)}).`, { path: 'options.expectedRevision' });
+  }
+}
+
+/** Checks `expectedRevision` in delete options. */
+export function assertDeleteOptions(options: unknown): asserts options is DeleteOptions | undefined {
+  if (options === undefined) return;
+  if (typeof options !== 'object' || options === null) throw new MentorKitError('invalid-input', 'Delete options must be an object such as { expectedRevision: 3 }.', { path: 'options' });
+  const expected = (options as DeleteOptions).expectedRevision;
+  if (expected === undefined) return;
+  if (!Number.isInteger(expected) || expected < 1) {
+    throw new MentorKitError('invalid-input', `\`expectedRevision\` must be a revision number 1 or higher (got ${describe(expected)}).`, { path: 'options.expectedRevision' });
+  }
+}
+
+/** The `conflict` error adapters raise when `expectedRevision` does not match. */
+export function revisionConflict(collection: string, id: string, expected: number | null, actual: number | undefined): MentorKitError {
+  const message =
+    expected === null
+      ? `Cannot create ${collection}/${id}: it already exists (revision ${actual}). Load it and edit that instead.`
+      : actual === undefined
+        ? `Cannot write ${collection}/${id}: it no longer exists (expected revision ${expected}). It was deleted by someone else.`
+        : `Cannot write ${collection}/${id}: it was changed by someone else (expected revision ${expected}, found ${actual}). Reload it and apply your change again.`;
+  return new MentorKitError('conflict', message, { path: 'expectedRevision', details: { collection, id, expectedRevision: expected, actualRevision: actual ?? null } });
+}
+
+/**
+ * Shared write rule: given the currently stored record (or undefined), checks the options and
+ * returns the new stored record. Adapters call this inside their own atomic section.
+ */
+export function nextStoredRecord(collection: string, current: StoredRecord | undefined, record: RecordInput, options: PutOptions | undefined, now: string): StoredRecord {
+  const expected = options?.expectedRevision;
+  if (expected === null && current !== undefined) throw revisionConflict(collection, record.id, null, current.revision);
+  if (typeof expected === 'number' && current?.revision !== expected) throw revisionConflict(collection, record.id, expected, current?.revision);
+  const copy = JSON.parse(JSON.stringify(record)) as RecordInput;
+  return { ...copy, id: record.id, revision: (current?.revision ?? 0) + 1, updatedAt: now };
+}
+
+/** True when every key of `where` equals the record's top-level field. */
+export function matchesWhere(record: StoredRecord, where: Record<string, string | number | boolean> | undefined): boolean {
+  if (!where) return true;
+  for (const [key, value] of Object.entries(where)) if (record[key] !== value) return false;
+  return true;
+}
+
+/** Sorts records by `id` (code-unit order), the order `query` returns. */
+export function byId(a: { id: string }, b: { id: string }): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}

@@ -1,0 +1,3 @@
+export * from './adapter.js';
+export { createMemoryStorage } from './memory.js';
+export type { MemoryStorageOptions } from './memory.js';
