@@ -1,0 +1,505 @@
+import { atom, computed, type ReadableAtom, type WritableAtom } from 'nanostores';
+import {
+  Collections,
+  PairingInputSchema,
+  PersonInputSchema,
+  ProgramInputSchema,
+  type Pairing,
+  type PairingInput,
+  type PairingStatus,
+  type Person,
+  type PersonInput,
+  type Program,
+  type ProgramInput,
+} from '../model/entities.js';
+import { MentorKitError, isMentorKitError } from '../model/errors.js';
+import { parseOrThrow, invalidInput } from '../model/validate.js';
+import { isInstant } from '../model/primitives.js';
+import { assertAllowed, canRead, type PolicyAction, type PolicyContext, type PolicyPairing } from '../policy/policy.js';
+import { pairingMembers } from '../pairings/index.js';
+import { localTimeOf } from '../time/local-time.js';
+import type { StorageAdapter, StorageChange, StoredRecord } from '../storage/adapter.js';
+import { DomainEventEmitter, type DomainEvent, type DomainEventListener } from './events.js';
+
+export interface MentorKitUser {
+  /** The signed-in person's id (the host authenticates; MentorKit trusts it in the browser). */
+  id: string;
+}
+
+export interface MentorKitOptions {
+  /** Where records live: `createIndexedDbStorage()`, `createMemoryStorage()`, or the host's adapter. */
+  storage: StorageAdapter;
+  /** The signed-in person, or their id. */
+  user: MentorKitUser | string;
+  /** Clock, for tests and demos. Returns a Date or an ISO instant. Defaults to the system clock. */
+  now?: () => Date | string;
+  /** Id generator for new records. Defaults to `crypto.randomUUID()`. */
+  generateId?: () => string;
+}
+
+export interface WriteOptions {
+  /**
+   * The revision your change is based on. Defaults to the revision the client last saw, so an edit
+   * made elsewhere in the meantime is refused with `conflict` rather than silently overwritten.
+   */
+  expectedRevision?: number;
+}
+
+export type LoadStatus = 'loading' | 'ready' | 'error';
+
+/** Low-level plumbing that feature modules (goals, scheduling, …) build their commands on. */
+export interface MentorKitInternals {
+  readonly policyContext: PolicyContext;
+  /** Starts tracking a collection (idempotent): loads it and keeps it live. Returns the readable records. */
+  track(collection: string): ReadableAtom<readonly StoredRecord[]>;
+  /** The last-seen stored record, readable or not (for policy checks and default revisions). */
+  cached(collection: string, id: string): StoredRecord | undefined;
+  /**
+   * Policy check + write with optimistic concurrency + cache update. `record` must already be
+   * validated. `expectedRevision` defaults to the cached revision (create: `null`).
+   */
+  write(collection: string, record: { id: string; [key: string]: unknown }, options: { action: 'create' | 'update'; expectedRevision?: number | null }): Promise<StoredRecord>;
+  remove(collection: string, id: string, options?: { expectedRevision?: number }): Promise<boolean>;
+  /** Checks the policy without writing. Throws `forbidden`. */
+  authorize(action: PolicyAction, collection: string, record: { id: string; [key: string]: unknown }, previous?: { id: string; [key: string]: unknown }): void;
+  emit(event: Omit<DomainEvent, 'at' | 'actorId'>): DomainEvent;
+  newId(): string;
+}
+
+export interface MentorKit {
+  readonly user: MentorKitUser;
+  readonly storage: StorageAdapter;
+  /** Resolves when the first load finished (rejects with the load error; `$status` says `error`). */
+  readonly ready: Promise<void>;
+  readonly $status: ReadableAtom<LoadStatus>;
+  readonly $error: ReadableAtom<MentorKitError | undefined>;
+  /** The signed-in person's profile, once loaded (undefined when the host stores none). */
+  readonly $me: ReadableAtom<Person | undefined>;
+  /** People the user may see, by id: themself, the people they are paired with, and people in programmes they administer. */
+  readonly $people: ReadableAtom<Readonly<Record<string, Person>>>;
+  /** Programmes the user belongs to or administers, sorted by name. */
+  readonly $programs: ReadableAtom<readonly Program[]>;
+  /** Pairings the user may see (for admins: every pairing of their programmes), active first. */
+  readonly $pairings: ReadableAtom<readonly Pairing[]>;
+  /** Pairings the user is a member of (mentee, mentor or co-mentor), active first. */
+  readonly $myPairings: ReadableAtom<readonly Pairing[]>;
+  /** The current time as an ISO instant (the `now` option, or the system clock). */
+  now(): string;
+  /** Listen to domain events of one type, or `'*'` for all. Returns the unsubscribe function. */
+  on(type: string, listener: DomainEventListener): () => void;
+  readonly people: {
+    /** Creates or replaces a profile (yourself; admins: people in their programmes). */
+    save(input: PersonInput, options?: WriteOptions): Promise<Person>;
+    get(id: string): Person;
+  };
+  readonly programs: {
+    save(input: ProgramInput, options?: WriteOptions): Promise<Program>;
+    get(id: string): Program;
+  };
+  readonly pairings: {
+    /** Admins: proposes (or directly activates, with `status: 'active'`) a pairing. `id` is generated when omitted. */
+    create(input: Omit<PairingInput, 'id'> & { id?: string }): Promise<Pairing>;
+    /** Admins: changes mentors, kind, reasons… (not the status; use `setStatus`). */
+    update(id: string, changes: Partial<Omit<PairingInput, 'id' | 'status'>>, options?: WriteOptions): Promise<Pairing>;
+    /** Moves a pairing through proposed → active ⇄ paused → closed. Members may pause, resume and close. */
+    setStatus(id: string, status: PairingStatus, options?: WriteOptions): Promise<Pairing>;
+    get(id: string): Pairing;
+  };
+  /** Re-reads every tracked collection from storage. */
+  refresh(): Promise<void>;
+  /** Stops watching storage and drops listeners. Does not dispose the storage adapter (its owner does). */
+  dispose(): Promise<void>;
+  /** For feature modules; not needed by hosts. */
+  readonly internals: MentorKitInternals;
+}
+
+/** Allowed pairing status changes. */
+export const PAIRING_TRANSITIONS: Readonly<Record<PairingStatus, readonly PairingStatus[]>> = {
+  proposed: ['active', 'closed'],
+  active: ['paused', 'closed'],
+  paused: ['active', 'closed'],
+  closed: [],
+};
+
+const STATUS_ORDER: Record<string, number> = { active: 0, paused: 1, proposed: 2, closed: 3 };
+const byStatusThenId = (a: Pairing, b: Pairing) => (STATUS_ORDER[a.status] ?? 9) - (STATUS_ORDER[b.status] ?? 9) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+function defaultId(): string {
+  const cryptoObject = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
+  if (cryptoObject?.randomUUID) return cryptoObject.randomUUID();
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+function validateOptions(options: unknown): asserts options is MentorKitOptions {
+  if (typeof options !== 'object' || options === null) invalidInput('', 'createMentorKit needs options: { storage, user }.');
+  const { storage, user, now, generateId } = options as Partial<MentorKitOptions>;
+  if (typeof storage !== 'object' || storage === null || typeof storage.get !== 'function' || typeof storage.query !== 'function' || typeof storage.put !== 'function' || typeof storage.delete !== 'function') {
+    invalidInput('storage', '`storage` must be a StorageAdapter with get, query, put and delete, e.g. createIndexedDbStorage() or createMemoryStorage().');
+  }
+  const userId = typeof user === 'string' ? user : (user as { id?: unknown } | undefined)?.id;
+  if (typeof userId !== 'string' || userId.trim() === '' || userId.length > 200) invalidInput('user', '`user` must be the signed-in person\'s id, or { id }.');
+  if (now !== undefined && typeof now !== 'function') invalidInput('now', '`now` must be a function returning a Date or an ISO instant.');
+  if (generateId !== undefined && typeof generateId !== 'function') invalidInput('generateId', '`generateId` must be a function returning a string id.');
+}
+
+function validateWriteOptions(options: unknown, path = 'options'): WriteOptions {
+  if (options === undefined) return {};
+  if (typeof options !== 'object' || options === null) invalidInput(path, 'Options must be an object such as { expectedRevision: 3 }.');
+  const expected = (options as WriteOptions).expectedRevision;
+  if (expected !== undefined && (!Number.isInteger(expected) || expected < 1)) invalidInput(`${path}.expectedRevision`, '`expectedRevision` must be a revision number 1 or higher.');
+  return options as WriteOptions;
+}
+
+function requireId(id: unknown, path = 'id'): string {
+  if (typeof id !== 'string' || id === '' || id.length > 200) invalidInput(path, `\`${path}\` must be a record id (a non-empty string).`);
+  return id;
+}
+
+/**
+ * Creates a MentorKit client: commands that validate, check the policy and write with revisions;
+ * domain events; and nanostores that update after every write, including writes from another tab
+ * when the adapter can watch.
+ *
+ * ```ts
+ * const kit = createMentorKit({ storage: createIndexedDbStorage(), user: { id: 'ana' } });
+ * await kit.ready;
+ * kit.$myPairings.subscribe((pairings) => render(pairings));
+ * ```
+ */
+export function createMentorKit(options: MentorKitOptions): MentorKit {
+  validateOptions(options);
+  const storage = options.storage;
+  const user: MentorKitUser = { id: typeof options.user === 'string' ? options.user : options.user.id };
+  const clock = options.now;
+  const now = (): string => {
+    if (!clock) return new Date().toISOString();
+    const value = clock();
+    if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString();
+    if (typeof value === 'string' && isInstant(value)) return new Date(value).toISOString();
+    throw new MentorKitError('invalid-input', 'The `now` option returned neither a valid Date nor an ISO instant.', { path: 'now' });
+  };
+  const newId = options.generateId ?? defaultId;
+  const events = new DomainEventEmitter();
+
+  // Raw records per tracked collection, as storage returned them. Visibility is applied on top.
+  const raw = new Map<string, Map<string, StoredRecord>>();
+  const visible = new Map<string, WritableAtom<readonly StoredRecord[]>>();
+  const loading = new Map<string, Promise<void>>();
+  const $status = atom<LoadStatus>('loading');
+  const $error = atom<MentorKitError | undefined>(undefined);
+  let disposed = false;
+
+  // Policy context over the raw caches (pairings by member are indexed lazily per change).
+  let pairingsByPerson: Map<string, PolicyPairing[]> | undefined;
+  const rawOf = (collection: string) => {
+    let map = raw.get(collection);
+    if (!map) raw.set(collection, (map = new Map()));
+    return map;
+  };
+  const policyContext: PolicyContext = {
+    getPairing: (id) => rawOf(Collections.pairings).get(id) as PolicyPairing | undefined,
+    getProgram: (id) => rawOf(Collections.programs).get(id) as unknown as { id: string; adminIds: string[] } | undefined,
+    getPerson: (id) => rawOf(Collections.people).get(id) as unknown as { id: string; roles?: string[]; programIds?: string[] } | undefined,
+    pairingsOf: (personId) => {
+      if (!pairingsByPerson) {
+        pairingsByPerson = new Map();
+        for (const pairing of rawOf(Collections.pairings).values() as Iterable<PolicyPairing>) {
+          for (const member of pairingMembers(pairing)) {
+            const list = pairingsByPerson.get(member.personId) ?? [];
+            list.push(pairing);
+            pairingsByPerson.set(member.personId, list);
+          }
+        }
+      }
+      return pairingsByPerson.get(personId) ?? [];
+    },
+  };
+
+  const sameRecords = (a: readonly StoredRecord[], b: readonly StoredRecord[]) => a.length === b.length && a.every((record, index) => record === b[index]);
+
+  /** Recomputes every visible list; cheap enough (policy checks are map lookups). */
+  const recompute = () => {
+    pairingsByPerson = undefined;
+    for (const [collection, store] of visible) {
+      const records = [...rawOf(collection).values()].filter((record) => canRead(policyContext, user, collection, record));
+      records.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      if (!sameRecords(store.get(), records)) store.set(records);
+    }
+  };
+
+  const applyRecord = (collection: string, id: string, record: StoredRecord | undefined): boolean => {
+    const map = rawOf(collection);
+    const current = map.get(id);
+    if (record) {
+      if (current && current.revision > record.revision) return false; // stale echo
+      if (current && current.revision === record.revision && current.updatedAt === record.updatedAt) return false;
+      map.set(id, Object.freeze(record) as StoredRecord);
+    } else {
+      if (!current) return false;
+      map.delete(id);
+    }
+    return true;
+  };
+
+  const loadCollection = async (collection: string) => {
+    const records = await storage.query(collection);
+    const map = rawOf(collection);
+    map.clear();
+    for (const record of records) map.set(record.id, Object.freeze(record) as StoredRecord);
+  };
+
+  const track = (collection: string): ReadableAtom<readonly StoredRecord[]> => {
+    let store = visible.get(collection);
+    if (store) return store;
+    store = atom<readonly StoredRecord[]>([]);
+    visible.set(collection, store);
+    const load = loadCollection(collection).then(recompute);
+    loading.set(collection, load);
+    load.catch(() => undefined);
+    return store;
+  };
+
+  // Cross-tab and cross-instance changes.
+  const unwatch = storage.watch?.((change: StorageChange) => {
+    if (disposed || !visible.has(change.collection)) return;
+    if (applyRecord(change.collection, change.id, change.record)) recompute();
+  });
+
+  for (const collection of [Collections.people, Collections.programs, Collections.pairings]) track(collection);
+
+  const toMentorKitError = (error: unknown): MentorKitError =>
+    isMentorKitError(error) ? (error as MentorKitError) : new MentorKitError('storage-error', `Loading from ${storage.name} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+
+  const ready = Promise.all([...loading.values()]).then(
+    () => {
+      $status.set('ready');
+    },
+    (error: unknown) => {
+      const wrapped = toMentorKitError(error);
+      $error.set(wrapped);
+      $status.set('error');
+      throw wrapped;
+    },
+  );
+  ready.catch(() => undefined); // reported through $status/$error; awaiting callers still see it
+
+  const ensureOpen = () => {
+    if (disposed) throw new MentorKitError('storage-error', 'This MentorKit client was disposed; create a new one.');
+  };
+
+  const authorize: MentorKitInternals['authorize'] = (action, collection, record, previous) => assertAllowed(policyContext, user, action, collection, record, previous);
+
+  const write: MentorKitInternals['write'] = async (collection, record, writeOptions) => {
+    ensureOpen();
+    await loading.get(collection);
+    const previous = rawOf(collection).get(record.id);
+    if (writeOptions.action === 'update' && !previous) {
+      // The cache may be behind; ask storage before saying not-found.
+      const stored = await storage.get(collection, record.id);
+      if (!stored) throw new MentorKitError('not-found', `There is no ${collection} record "${record.id}" to update.`, { path: 'id' });
+      applyRecord(collection, record.id, stored);
+      recompute();
+      return write(collection, record, writeOptions);
+    }
+    if (writeOptions.action === 'create' && previous) {
+      throw new MentorKitError('conflict', `A ${collection} record "${record.id}" already exists; update it instead.`, { path: 'id', details: { collection, id: record.id, actualRevision: previous.revision } });
+    }
+    authorize(writeOptions.action, collection, record, previous);
+    const stamp = now();
+    const toStore = {
+      ...record,
+      createdAt: (previous?.createdAt as string | undefined) ?? stamp,
+      updatedBy: user.id,
+    };
+    const expectedRevision = writeOptions.action === 'create' ? null : (writeOptions.expectedRevision ?? previous?.revision);
+    const stored = await storage.put(collection, toStore, { expectedRevision });
+    if (applyRecord(collection, stored.id, stored)) recompute();
+    return stored;
+  };
+
+  const remove: MentorKitInternals['remove'] = async (collection, id, removeOptions = {}) => {
+    ensureOpen();
+    requireId(id);
+    await loading.get(collection);
+    const previous = rawOf(collection).get(id) ?? (await storage.get(collection, id));
+    if (!previous) throw new MentorKitError('not-found', `There is no ${collection} record "${id}" to delete.`, { path: 'id' });
+    authorize('delete', collection, previous, previous);
+    const deleted = await storage.delete(collection, id, { expectedRevision: removeOptions.expectedRevision ?? previous.revision });
+    if (applyRecord(collection, id, undefined)) recompute();
+    return deleted;
+  };
+
+  const emit: MentorKitInternals['emit'] = (event) => {
+    const full: DomainEvent = { ...event, at: now(), actorId: user.id };
+    events.emit(full);
+    return full;
+  };
+
+  const internals: MentorKitInternals = {
+    policyContext,
+    track,
+    cached: (collection, id) => rawOf(collection).get(id),
+    write,
+    remove,
+    authorize,
+    emit,
+    newId,
+  };
+
+  // ---- stores --------------------------------------------------------------------------------
+  const $peopleList = track(Collections.people) as unknown as ReadableAtom<readonly Person[]>;
+  const $programList = track(Collections.programs) as unknown as ReadableAtom<readonly Program[]>;
+  const $pairingList = track(Collections.pairings) as unknown as ReadableAtom<readonly Pairing[]>;
+  const $people = computed($peopleList, (list) => Object.freeze(Object.fromEntries(list.map((person) => [person.id, person]))) as Readonly<Record<string, Person>>);
+  const $me = computed($peopleList, (list) => list.find((person) => person.id === user.id));
+  const $programs = computed($programList, (list) => [...list].sort((a, b) => a.name.localeCompare(b.name)) as readonly Program[]);
+  const $pairings = computed($pairingList, (list) => [...list].sort(byStatusThenId) as readonly Pairing[]);
+  const $myPairings = computed($pairings, (list) => list.filter((pairing) => pairing.menteeId === user.id || pairing.mentorIds.includes(user.id)));
+
+  const getVisible = <T>(collection: string, id: unknown, what: string): T => {
+    const recordId = requireId(id);
+    const record = rawOf(collection).get(recordId);
+    if (!record || !canRead(policyContext, user, collection, record)) throw new MentorKitError('not-found', `No ${what} "${recordId}" is visible to you.`, { path: 'id' });
+    return record as unknown as T;
+  };
+
+  const todayFor = (timeZone: string | undefined) => localTimeOf(timeZone ?? 'UTC', now()).date;
+
+  const strip = (record: StoredRecord): Record<string, unknown> => {
+    const { revision: _revision, updatedAt: _updatedAt, createdAt: _createdAt, updatedBy: _updatedBy, ...rest } = record;
+    return rest;
+  };
+
+  const people: MentorKit['people'] = {
+    async save(input, saveOptions) {
+      const writeOptions = validateWriteOptions(saveOptions);
+      const person = parseOrThrow(PersonInputSchema, input, 'person');
+      await loading.get(Collections.people);
+      const exists = rawOf(Collections.people).has(person.id) || (await storage.get(Collections.people, person.id)) !== undefined;
+      if (exists && !rawOf(Collections.people).has(person.id)) await refresh();
+      const stored = (await write(Collections.people, person, { action: exists ? 'update' : 'create', expectedRevision: writeOptions.expectedRevision })) as unknown as Person;
+      emit({ type: 'profile-saved', collection: Collections.people, recordId: stored.id, revision: stored.revision, data: { created: !exists } });
+      return stored;
+    },
+    get: (id) => getVisible<Person>(Collections.people, id, 'person'),
+  };
+
+  const programs: MentorKit['programs'] = {
+    async save(input, saveOptions) {
+      const writeOptions = validateWriteOptions(saveOptions);
+      const program = parseOrThrow(ProgramInputSchema, input, 'program');
+      if (program.startDate && program.endDate && program.endDate < program.startDate) invalidInput('program.endDate', '`endDate` must not be before `startDate`.');
+      await loading.get(Collections.programs);
+      const exists = rawOf(Collections.programs).has(program.id);
+      const stored = (await write(Collections.programs, program, { action: exists ? 'update' : 'create', expectedRevision: writeOptions.expectedRevision })) as unknown as Program;
+      emit({ type: 'program-saved', collection: Collections.programs, recordId: stored.id, revision: stored.revision, programId: stored.id, data: { created: !exists } });
+      return stored;
+    },
+    get: (id) => getVisible<Program>(Collections.programs, id, 'programme'),
+  };
+
+  const checkPairingReferences = (pairing: { programId: string; menteeId: string; mentorIds: string[] }) => {
+    if (!rawOf(Collections.programs).has(pairing.programId)) throw new MentorKitError('not-found', `Programme "${pairing.programId}" does not exist.`, { path: 'pairing.programId' });
+    if (!rawOf(Collections.people).has(pairing.menteeId)) throw new MentorKitError('not-found', `Mentee "${pairing.menteeId}" has no profile; save their profile first.`, { path: 'pairing.menteeId' });
+    pairing.mentorIds.forEach((mentorId, index) => {
+      if (!rawOf(Collections.people).has(mentorId)) throw new MentorKitError('not-found', `Mentor "${mentorId}" has no profile; save their profile first.`, { path: `pairing.mentorIds[${index}]` });
+    });
+  };
+
+  const pairings: MentorKit['pairings'] = {
+    async create(input) {
+      if (typeof input !== 'object' || input === null) invalidInput('pairing', 'A pairing needs { programId, menteeId, mentorIds }.');
+      const pairing = parseOrThrow(PairingInputSchema, { ...input, id: (input as { id?: unknown }).id ?? newId() }, 'pairing');
+      await Promise.all([...loading.values()]);
+      checkPairingReferences(pairing);
+      if (pairing.status === 'paused' || pairing.status === 'closed') invalidInput('pairing.status', 'A new pairing starts as "proposed" or "active".');
+      const record = { ...pairing, ...(pairing.status === 'active' && !pairing.startedOn ? { startedOn: todayFor(rawOf(Collections.people).get(user.id)?.timeZone as string | undefined) } : {}) };
+      const stored = (await write(Collections.pairings, record, { action: 'create' })) as unknown as Pairing;
+      emit({ type: stored.status === 'active' ? 'pairing-started' : 'pairing-proposed', collection: Collections.pairings, recordId: stored.id, revision: stored.revision, pairingId: stored.id, programId: stored.programId, data: { menteeId: stored.menteeId, mentorIds: stored.mentorIds } });
+      return stored;
+    },
+
+    async update(id, changes, updateOptions) {
+      const pairingId = requireId(id);
+      const writeOptions = validateWriteOptions(updateOptions);
+      if (typeof changes !== 'object' || changes === null) invalidInput('changes', 'Changes must be an object such as { mentorIds: ["m1", "m2"] }.');
+      if ('status' in changes) invalidInput('changes.status', 'Use pairings.setStatus to change the status, so the transition is checked.');
+      if ('id' in changes && (changes as { id?: unknown }).id !== pairingId) invalidInput('changes.id', 'A pairing id cannot change.');
+      await Promise.all([...loading.values()]);
+      const current = rawOf(Collections.pairings).get(pairingId);
+      if (!current) throw new MentorKitError('not-found', `There is no pairing "${pairingId}".`, { path: 'id' });
+      const pairing = parseOrThrow(PairingInputSchema, { ...strip(current), ...changes, id: pairingId, status: current.status }, 'pairing');
+      checkPairingReferences(pairing);
+      const stored = (await write(Collections.pairings, pairing, { action: 'update', expectedRevision: writeOptions.expectedRevision })) as unknown as Pairing;
+      emit({ type: 'pairing-updated', collection: Collections.pairings, recordId: stored.id, revision: stored.revision, pairingId: stored.id, programId: stored.programId, data: { changed: Object.keys(changes) } });
+      return stored;
+    },
+
+    async setStatus(id, status, statusOptions) {
+      const pairingId = requireId(id);
+      const writeOptions = validateWriteOptions(statusOptions);
+      if (!(status in PAIRING_TRANSITIONS)) invalidInput('status', `\`status\` must be "proposed", "active", "paused" or "closed" (got ${JSON.stringify(status)}).`);
+      await Promise.all([...loading.values()]);
+      const currentRecord = rawOf(Collections.pairings).get(pairingId);
+      if (!currentRecord || !canRead(policyContext, user, Collections.pairings, currentRecord)) throw new MentorKitError('not-found', `No pairing "${pairingId}" is visible to you.`, { path: 'id' });
+      const current = currentRecord as unknown as Pairing;
+      if (writeOptions.expectedRevision !== undefined && writeOptions.expectedRevision !== current.revision) {
+        throw new MentorKitError('conflict', `Pairing "${pairingId}" was changed by someone else (you had revision ${writeOptions.expectedRevision}, it is now ${current.revision}). Reload and try again.`, { path: 'expectedRevision', details: { expectedRevision: writeOptions.expectedRevision, actualRevision: current.revision } });
+      }
+      if (current.status === status) return current;
+      if (!PAIRING_TRANSITIONS[current.status].includes(status)) {
+        invalidInput('status', `The pairing is ${current.status}, so it cannot become ${status}; it can become: ${PAIRING_TRANSITIONS[current.status].join(' or ') || 'nothing (closed is final)'}.`);
+      }
+      const today = todayFor(rawOf(Collections.people).get(user.id)?.timeZone as string | undefined);
+      const next = {
+        ...strip(currentRecord),
+        id: pairingId,
+        status,
+        ...(status === 'active' && !current.startedOn ? { startedOn: today } : {}),
+        ...(status === 'closed' ? { endedOn: today } : {}),
+      };
+      const stored = (await write(Collections.pairings, next, { action: 'update', expectedRevision: writeOptions.expectedRevision ?? current.revision })) as unknown as Pairing;
+      const type = status === 'active' ? (current.status === 'paused' ? 'pairing-resumed' : 'pairing-started') : status === 'paused' ? 'pairing-paused' : status === 'closed' ? 'pairing-closed' : 'pairing-updated';
+      emit({ type, collection: Collections.pairings, recordId: stored.id, revision: stored.revision, pairingId: stored.id, programId: stored.programId, data: { from: current.status, to: status } });
+      return stored;
+    },
+
+    get: (id) => getVisible<Pairing>(Collections.pairings, id, 'pairing'),
+  };
+
+  const refresh = async () => {
+    ensureOpen();
+    await Promise.all([...visible.keys()].map(loadCollection));
+    recompute();
+  };
+
+  const kit: MentorKit = {
+    user,
+    storage,
+    ready,
+    $status,
+    $error,
+    $me,
+    $people,
+    $programs,
+    $pairings,
+    $myPairings,
+    now,
+    on: (type, listener) => {
+      if (typeof type !== 'string' || type === '') invalidInput('type', 'Event type must be a string such as "pairing-started" or "*".');
+      if (typeof listener !== 'function') invalidInput('listener', 'The listener must be a function.');
+      return events.on(type, listener);
+    },
+    people,
+    programs,
+    pairings,
+    refresh,
+    async dispose() {
+      disposed = true;
+      unwatch?.();
+      events.clear();
+    },
+    internals,
+  };
+  return kit;
+}

@@ -1,0 +1,62 @@
+/**
+ * Domain events: what happened, in the past tense, emitted by the client after a write succeeded.
+ * Hosts listen with `kit.on(type, listener)` (e.g. to forward xAPI statements or send
+ * notifications). Later modules add their own types (`goal-set`, `milestone-completed`, …).
+ */
+export const DomainEventType = {
+  profileSaved: 'profile-saved',
+  programSaved: 'program-saved',
+  pairingProposed: 'pairing-proposed',
+  pairingStarted: 'pairing-started',
+  pairingPaused: 'pairing-paused',
+  pairingResumed: 'pairing-resumed',
+  pairingClosed: 'pairing-closed',
+  pairingUpdated: 'pairing-updated',
+} as const;
+export type KnownDomainEventType = (typeof DomainEventType)[keyof typeof DomainEventType];
+
+export interface DomainEvent<TType extends string = string> {
+  type: TType;
+  /** ISO instant of the event (the client's clock). */
+  at: string;
+  /** Who did it. */
+  actorId: string;
+  collection: string;
+  recordId: string;
+  /** Revision of the record after the write. */
+  revision: number;
+  pairingId?: string;
+  programId?: string;
+  /** Event-specific facts, e.g. `{ from: 'proposed', to: 'active' }`. */
+  data: Record<string, unknown>;
+}
+
+export type DomainEventListener = (event: DomainEvent) => void;
+
+/** A tiny typed emitter; a failing listener never breaks the command or other listeners. */
+export class DomainEventEmitter {
+  private readonly listeners = new Map<string, Set<DomainEventListener>>();
+
+  on(type: string, listener: DomainEventListener): () => void {
+    let set = this.listeners.get(type);
+    if (!set) this.listeners.set(type, (set = new Set()));
+    set.add(listener);
+    return () => set.delete(listener);
+  }
+
+  emit(event: DomainEvent): void {
+    for (const listener of [...(this.listeners.get(event.type) ?? []), ...(this.listeners.get('*') ?? [])]) {
+      try {
+        listener(event);
+      } catch (error) {
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    }
+  }
+
+  clear(): void {
+    this.listeners.clear();
+  }
+}
