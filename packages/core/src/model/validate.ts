@@ -4,10 +4,6 @@ import { MentorKitError, type MentorKitErrorIssue } from './errors.js';
 /** Any valibot schema, sync. */
 export type AnySchema = v.GenericSchema<unknown, unknown>;
 
-function describeReceived(issue: v.BaseIssue<unknown>): string {
-  return issue.received === undefined ? '' : ` (received ${issue.received})`;
-}
-
 /** Joins a valibot issue path into `a.b[0].c`, prefixed with `root` when given. */
 export function issuePath(issue: v.BaseIssue<unknown>, root = ''): string {
   let path = root;
@@ -20,16 +16,15 @@ export function issuePath(issue: v.BaseIssue<unknown>, root = ''): string {
 }
 
 function issueMessage(issue: v.BaseIssue<unknown>, path: string): string {
-  // Our own schemas carry human messages already (they start with a capital or a backtick);
-  // valibot's defaults ("Invalid type: Expected string but received undefined") get a path prefix.
-  const base = issue.message;
   const where = path === '' ? 'The input' : `\`${path}\``;
-  if (issue.kind === 'schema' && issue.type === 'object' && issue.received === 'undefined') return `${where} is required.`;
-  if (issue.kind === 'schema' && issue.received === 'undefined' && issue.expected !== 'undefined' && path !== '') {
-    return `${where} is required (expected ${issue.expected}).`;
-  }
-  if (base.startsWith('Invalid ')) return `${where}: ${base}${base.includes('received') ? '' : describeReceived(issue)}.`.replace(/\.\.$/, '.');
-  return `${where} ${base}`;
+  const received = issue.received;
+  if (issue.kind === 'schema' && received === 'undefined' && path !== '') return `${where} is required.`;
+  // valibot's default messages ("Invalid type: Expected string but received 3") become plain sentences.
+  if (issue.message.startsWith('Invalid ')) return `${where} must be ${issue.expected === 'Object' ? 'an object' : issue.expected === 'Array' ? 'a list' : (issue.expected ?? 'valid')} (got ${received}).`;
+  // Our schemas carry human messages ("must be text"); add what was received for type mismatches.
+  const got = issue.kind === 'schema' && received !== undefined && !issue.message.includes('(got ') ? ` (got ${received})` : '';
+  const sentence = `${where} ${issue.message}${got}`;
+  return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
 }
 
 /**
@@ -47,7 +42,7 @@ export function parseOrThrow<TSchema extends AnySchema>(schema: TSchema, input: 
     return { path, message: issueMessage(issue, path) };
   });
   const first = issues[0] ?? { path: rootPath, message: 'The input is invalid.' };
-  const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
+  const more = issues.length > 1 ? ` There ${issues.length > 2 ? `are ${issues.length - 1} more problems` : 'is 1 more problem'}; see \`issues\`.` : '';
   return throwInvalid(first.path, first.message + more, issues);
 }
 
