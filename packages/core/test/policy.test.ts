@@ -1,0 +1,125 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createPolicyContext, decide, assertAllowed, rolesInPairing, isMentorKitError } from '@mentorkit/core';
+
+// Two pairings in one programme: ana ← kenji (+ co-mentor arjun), and dan ← maria. Priya administers.
+const context = createPolicyContext({
+  programs: [{ id: 'prog', adminIds: ['priya'] }, { id: 'other', adminIds: ['olga'] }],
+  pairings: [
+    { id: 'p-ana', programId: 'prog', menteeId: 'ana', mentorIds: ['kenji', 'arjun'], status: 'active' },
+    { id: 'p-dan', programId: 'prog', menteeId: 'dan', mentorIds: ['maria'], status: 'active' },
+  ],
+  people: [
+    { id: 'ana', roles: ['mentee'], programIds: ['prog'] },
+    { id: 'dan', roles: ['mentee'], programIds: ['prog'] },
+    { id: 'kenji', roles: ['mentor'], programIds: ['prog'] },
+    { id: 'arjun', roles: ['mentor'], programIds: ['prog'] },
+    { id: 'maria', roles: ['mentor'], programIds: ['prog'] },
+    { id: 'priya', roles: ['admin'], programIds: ['prog'] },
+    { id: 'olga', roles: ['admin'], programIds: ['other'] },
+  ],
+});
+const can = (actor: string, action: 'read' | 'create' | 'update' | 'delete', collection: string, record: { id: string; [k: string]: unknown }, previous?: { id: string; [k: string]: unknown }) =>
+  decide(context, { id: actor }, action, collection, record, previous).allowed;
+
+const danRecords = {
+  agreements: { id: 'a-dan', pairingId: 'p-dan' },
+  sessions: { id: 's-dan', pairingId: 'p-dan' },
+  'coaching-runs': { id: 'c-dan', pairingId: 'p-dan' },
+  goals: { id: 'g-dan', pairingId: 'p-dan', ownerId: 'dan', visibility: 'pairing' },
+  feedback: { id: 'f-dan', pairingId: 'p-dan', sessionId: 's-dan', authorId: 'dan' },
+  messages: { id: 'm-dan', pairingId: 'p-dan', authorId: 'dan' },
+};
+
+describe('policy: a mentee never sees or changes another pair', () => {
+  for (const [collection, record] of Object.entries(danRecords)) {
+    test(`${collection}: ana cannot read, create, update or delete dan's record`, () => {
+      assert.equal(can('ana', 'read', collection, record), false);
+      assert.equal(can('ana', 'create', collection, { ...record, id: 'new', authorId: 'ana', ownerId: 'ana' }), false);
+      assert.equal(can('ana', 'update', collection, record, record), false);
+      assert.equal(can('ana', 'delete', collection, record, record), false);
+      assert.equal(can('dan', 'read', collection, record), true, 'dan reads his own');
+      assert.equal(can('maria', 'read', collection, record), true, 'his mentor reads it');
+      assert.equal(can('kenji', 'read', collection, record), false, "another pair's mentor does not");
+    });
+  }
+
+  test('ana cannot move her record into dan’s pairing, nor dan’s into hers', () => {
+    const mine = { id: 's-ana', pairingId: 'p-ana' };
+    assert.equal(can('ana', 'update', 'sessions', { ...mine, pairingId: 'p-dan' }, mine), false);
+    assert.equal(can('ana', 'update', 'sessions', { id: 's-dan', pairingId: 'p-ana' }, { id: 's-dan', pairingId: 'p-dan' }), false);
+  });
+
+  test('people: ana sees herself and her mentors, not dan or maria', () => {
+    for (const id of ['ana', 'kenji', 'arjun']) assert.equal(can('ana', 'read', 'people', { id, programIds: ['prog'] }), true, id);
+    for (const id of ['dan', 'maria', 'priya']) assert.equal(can('ana', 'read', 'people', { id, programIds: ['prog'] }), false, id);
+    assert.equal(can('ana', 'update', 'people', { id: 'ana', roles: ['mentee'] }, { id: 'ana', roles: ['mentee'] }), true);
+    assert.equal(can('ana', 'update', 'people', { id: 'dan', roles: ['mentee'] }, { id: 'dan', roles: ['mentee'] }), false);
+    assert.equal(can('ana', 'update', 'people', { id: 'ana', roles: ['mentee', 'admin'] }, { id: 'ana', roles: ['mentee'] }), false, 'no self-promotion');
+  });
+
+  test('pairings: members read theirs; only admins create; members may pause but not rewire', () => {
+    const pairing = { id: 'p-ana', programId: 'prog', menteeId: 'ana', mentorIds: ['kenji', 'arjun'], status: 'active' };
+    assert.equal(can('ana', 'read', 'pairings', pairing), true);
+    assert.equal(can('dan', 'read', 'pairings', pairing), false);
+    assert.equal(can('ana', 'create', 'pairings', { ...pairing, id: 'p-new' }), false);
+    assert.equal(can('priya', 'create', 'pairings', { ...pairing, id: 'p-new' }), true);
+    assert.equal(can('olga', 'create', 'pairings', { ...pairing, id: 'p-new' }), false, 'admin of another programme');
+    assert.equal(can('ana', 'update', 'pairings', { ...pairing, status: 'paused' }, pairing), true);
+    assert.equal(can('ana', 'update', 'pairings', { ...pairing, mentorIds: ['maria'] }, pairing), false);
+    assert.equal(can('ana', 'update', 'pairings', { ...pairing, programId: 'other' }, pairing), false);
+  });
+});
+
+describe('policy: roles and private data', () => {
+  test('roles in a pairing', () => {
+    assert.deepEqual(rolesInPairing(context, 'ana', 'p-ana'), ['mentee']);
+    assert.deepEqual(rolesInPairing(context, 'kenji', 'p-ana'), ['mentor']);
+    assert.deepEqual(rolesInPairing(context, 'arjun', 'p-ana'), ['co-mentor']);
+    assert.deepEqual(rolesInPairing(context, 'priya', 'p-ana'), ['admin']);
+    assert.deepEqual(rolesInPairing(context, 'dan', 'p-ana'), []);
+    assert.deepEqual(rolesInPairing(context, 'ana', 'missing'), []);
+  });
+
+  test('private goals stay private, even from mentors and admins', () => {
+    const goal = { id: 'g1', pairingId: 'p-ana', ownerId: 'ana', visibility: 'private' };
+    assert.equal(can('ana', 'read', 'goals', goal), true);
+    for (const actor of ['kenji', 'arjun', 'priya', 'dan']) assert.equal(can(actor, 'read', 'goals', goal), false, actor);
+    assert.equal(can('kenji', 'update', 'goals', goal, goal), false);
+    const shared = { ...goal, visibility: 'pairing' };
+    for (const actor of ['kenji', 'arjun', 'priya']) assert.equal(can(actor, 'read', 'goals', shared), true, actor);
+    assert.equal(can('kenji', 'update', 'goals', shared, shared), true, 'a mentor ticks a shared milestone');
+    assert.equal(can('priya', 'update', 'goals', shared, shared), false, 'admins read, not edit');
+    assert.equal(can('ana', 'update', 'goals', { ...shared, ownerId: 'kenji' }, shared), false, 'owner cannot change');
+  });
+
+  test('co-mentor notes are shared between the mentors only', () => {
+    const note = { id: 'n1', pairingId: 'p-ana', authorId: 'kenji', mentorsOnly: true };
+    assert.equal(can('arjun', 'read', 'messages', note), true);
+    assert.equal(can('ana', 'read', 'messages', note), false);
+    assert.equal(can('ana', 'create', 'messages', { ...note, id: 'n2', authorId: 'ana' }), false);
+  });
+
+  test('messages: post as yourself, edit only your own', () => {
+    const message = { id: 'm1', pairingId: 'p-ana', authorId: 'ana' };
+    assert.equal(can('ana', 'create', 'messages', message), true);
+    assert.equal(can('ana', 'create', 'messages', { ...message, authorId: 'kenji' }), false, 'no impersonation');
+    assert.equal(can('kenji', 'update', 'messages', { ...message, text: 'edited' }, message), false);
+  });
+
+  test('feedback held until both submit is hidden from the other side', () => {
+    const feedback = { id: 'f1', pairingId: 'p-ana', sessionId: 's1', authorId: 'ana', revealWhenBothSubmitted: true };
+    assert.equal(can('ana', 'read', 'feedback', feedback), true);
+    assert.equal(can('kenji', 'read', 'feedback', feedback), false);
+    assert.equal(can('kenji', 'read', 'feedback', { ...feedback, revealWhenBothSubmitted: false }), true);
+    assert.equal(can('kenji', 'create', 'feedback', { ...feedback, id: 'f2' }), false, 'cannot write as ana');
+  });
+
+  test('unknown collections are admin-only; assertAllowed throws forbidden with the reason', () => {
+    assert.equal(can('ana', 'read', 'secrets', { id: 'x' }), false);
+    assert.throws(
+      () => assertAllowed(context, { id: 'ana' }, 'read', 'sessions', danRecords.sessions),
+      (error: unknown) => isMentorKitError(error, 'forbidden') && /your own pairings/.test((error as Error).message),
+    );
+  });
+});
