@@ -19,7 +19,7 @@ import { assertAllowed, canRead, type PolicyAction, type PolicyContext, type Pol
 import { pairingMembers } from '../pairings/index.js';
 import { localTimeOf } from '../time/local-time.js';
 import type { StorageAdapter, StorageChange, StoredRecord } from '../storage/adapter.js';
-import { DomainEventEmitter, type DomainEvent, type DomainEventListener } from './events.js';
+import { DomainEventEmitter, type DomainEvent, type DomainEventListener, type ListenerErrorHandler } from './events.js';
 
 export interface MentorKitUser {
   /** The signed-in person's id (the host authenticates; MentorKit trusts it in the browser). */
@@ -35,6 +35,8 @@ export interface MentorKitOptions {
   now?: () => Date | string;
   /** Id generator for new records. Defaults to `crypto.randomUUID()`. */
   generateId?: () => string;
+  /** Called when an event listener throws (the command has already succeeded). Defaults to `console.error`. */
+  onListenerError?: ListenerErrorHandler;
 }
 
 export interface WriteOptions {
@@ -140,6 +142,8 @@ function validateOptions(options: unknown): asserts options is MentorKitOptions 
   if (typeof userId !== 'string' || userId.trim() === '' || userId.length > 200) invalidInput('user', '`user` must be the signed-in person\'s id, or { id }.');
   if (now !== undefined && typeof now !== 'function') invalidInput('now', '`now` must be a function returning a Date or an ISO instant.');
   if (generateId !== undefined && typeof generateId !== 'function') invalidInput('generateId', '`generateId` must be a function returning a string id.');
+  const onListenerError = (options as Partial<MentorKitOptions>).onListenerError;
+  if (onListenerError !== undefined && typeof onListenerError !== 'function') invalidInput('onListenerError', '`onListenerError` must be a function.');
 }
 
 function validateWriteOptions(options: unknown, path = 'options'): WriteOptions {
@@ -179,7 +183,7 @@ export function createMentorKit(options: MentorKitOptions): MentorKit {
     throw new MentorKitError('invalid-input', 'The `now` option returned neither a valid Date nor an ISO instant.', { path: 'now' });
   };
   const newId = options.generateId ?? defaultId;
-  const events = new DomainEventEmitter();
+  const events = new DomainEventEmitter(options.onListenerError);
 
   // Raw records per tracked collection, as storage returned them. Visibility is applied on top.
   const raw = new Map<string, Map<string, StoredRecord>>();

@@ -33,9 +33,18 @@ export interface DomainEvent<TType extends string = string> {
 
 export type DomainEventListener = (event: DomainEvent) => void;
 
+/** Receives errors thrown by listeners. The default logs them with `console.error`. */
+export type ListenerErrorHandler = (error: unknown, event: DomainEvent) => void;
+
+const logListenerError: ListenerErrorHandler = (error, event) => {
+  console.error(`[mentorkit] a listener for "${event.type}" threw; the command itself succeeded.`, error);
+};
+
 /** A tiny typed emitter; a failing listener never breaks the command or other listeners. */
 export class DomainEventEmitter {
   private readonly listeners = new Map<string, Set<DomainEventListener>>();
+
+  constructor(private readonly onListenerError: ListenerErrorHandler = logListenerError) {}
 
   on(type: string, listener: DomainEventListener): () => void {
     let set = this.listeners.get(type);
@@ -49,9 +58,7 @@ export class DomainEventEmitter {
       try {
         listener(event);
       } catch (error) {
-        queueMicrotask(() => {
-          throw error;
-        });
+        this.onListenerError(error, event);
       }
     }
   }
