@@ -1,0 +1,200 @@
+/**
+ * Acme Learning — the LMS demo host. It shows the three ways a host uses MentorKit:
+ * the SDK (createMentorKit on the IndexedDB default), a drop-in element (<mk-pairing-card> inside
+ * <mk-provider>, given the host's client through `.kit`), and domain events and stores for the
+ * host's own UI (the details panel and the admin overview below).
+ */
+import { html, nothing, render } from 'lit';
+import { createMentorKit, isMentorKitError, pairingMembers, type MentorKit, type Pairing, type PairingStatus, type Person } from '@mentorkit/core';
+import { createIndexedDbStorage } from '@mentorkit/storage-indexeddb';
+import '@mentorkit/elements/define-all.js';
+import { DEMO_VIEWERS, seedDemoProgram } from '../../shared/demo-program.js';
+
+type ViewAs = keyof typeof DEMO_VIEWERS;
+const DATABASE_NAME = 'acme-mentoring-demo';
+const ROLE_LABEL: Record<string, string> = { mentee: 'Mentee', mentor: 'Mentor', 'co-mentor': 'Co-mentor', admin: 'Programme admin' };
+
+const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const provider = byId<HTMLElement & { kit?: MentorKit }>('provider');
+const viewAsSelect = byId<HTMLSelectElement>('view-as');
+const statusLine = byId<HTMLParagraphElement>('demo-status');
+const detailsSection = byId<HTMLElement>('details');
+const detailsBody = byId<HTMLDivElement>('details-body');
+const overviewSection = byId<HTMLElement>('admin-overview');
+const overviewBody = byId<HTMLDivElement>('overview-body');
+const themeToggle = byId<HTMLButtonElement>('theme-toggle');
+
+const storage = createIndexedDbStorage({ databaseName: DATABASE_NAME });
+let kit: MentorKit | undefined;
+let selectedPairingId: string | undefined;
+let unsubscribers: Array<() => void> = [];
+
+function setStatus(message: string, kind: 'info' | 'error' = 'info') {
+  statusLine.textContent = message;
+  statusLine.dataset.kind = kind;
+  statusLine.setAttribute('role', kind === 'error' ? 'alert' : 'status');
+}
+
+function initialViewAs(): ViewAs {
+  const fromUrl = new URLSearchParams(location.search).get('as');
+  if (fromUrl && fromUrl in DEMO_VIEWERS) return fromUrl as ViewAs;
+  const stored = localStorage.getItem('acme-demo-view-as');
+  return stored && stored in DEMO_VIEWERS ? (stored as ViewAs) : 'mentee';
+}
+
+function applyTheme(theme: 'light' | 'dark') {
+  document.documentElement.dataset.mkTheme = theme;
+  themeToggle.setAttribute('aria-pressed', String(theme === 'dark'));
+  localStorage.setItem('acme-demo-theme', theme);
+}
+
+const nameOf = (people: Readonly<Record<string, Person>>, id: string) => people[id]?.displayName ?? id;
+
+async function run(action: () => Promise<unknown>, success: string) {
+  try {
+    await action();
+    setStatus(success);
+  } catch (error) {
+    setStatus(isMentorKitError(error) ? error.message : `Something went wrong: ${String(error)}`, 'error');
+  }
+}
+
+function statusActions(current: MentorKit, pairing: Pairing, isAdmin: boolean) {
+  const change = (status: PairingStatus, label: string) =>
+    html`<button type="button" class="lms-button ${status === 'closed' ? 'lms-button--secondary' : ''}" data-action=${status}
+      @click=${() => {
+        if (status === 'closed' && !confirm('Close this pairing? Closing is final.')) return;
+        void run(() => current.pairings.setStatus(pairing.id, status), `${label}: done.`);
+      }}>${label}</button>`;
+  return html`<div class="lms-actions">
+    ${pairing.status === 'proposed' && isAdmin ? change('active', 'Activate pairing') : nothing}
+    ${pairing.status === 'active' ? change('paused', 'Pause pairing') : nothing}
+    ${pairing.status === 'paused' ? change('active', 'Resume pairing') : nothing}
+    ${pairing.status !== 'closed' && (isAdmin || pairing.status !== 'proposed') ? change('closed', 'Close pairing') : nothing}
+  </div>`;
+}
+
+function renderDetails(current: MentorKit) {
+  const pairing = current.$pairings.get().find((candidate) => candidate.id === selectedPairingId);
+  detailsSection.hidden = !pairing;
+  if (!pairing) return render(nothing, detailsBody);
+  const people = current.$people.get();
+  const isAdmin = current.$programs.get().some((program) => program.id === pairing.programId && program.adminIds.includes(current.user.id));
+  render(
+    html`<dl class="lms-facts">
+        ${pairingMembers(pairing).map((member) => html`<dt>${ROLE_LABEL[member.role]}</dt><dd>${nameOf(people, member.personId)} · ${people[member.personId]?.timeZone ?? ''}</dd>`)}
+        <dt>Status</dt><dd data-testid="details-status">${pairing.status}</dd>
+        <dt>Kind</dt><dd>${pairing.kind}</dd>
+        ${pairing.startedOn ? html`<dt>Started</dt><dd>${new Date(`${pairing.startedOn}T12:00:00Z`).toLocaleDateString(undefined, { dateStyle: 'long' })}</dd>` : nothing}
+      </dl>
+      ${pairing.reasons && pairing.reasons.length > 0 ? html`<h3>Why this pairing</h3><ul>${pairing.reasons.map((reason) => html`<li>${reason}</li>`)}</ul>` : nothing}
+      ${statusActions(current, pairing, isAdmin)}`,
+    detailsBody,
+  );
+}
+
+function renderOverview(current: MentorKit) {
+  const program = current.$programs.get().find((candidate) => candidate.adminIds.includes(current.user.id));
+  overviewSection.hidden = !program;
+  if (!program) return render(nothing, overviewBody);
+  const people = current.$people.get();
+  const pairings = current.$pairings.get().filter((pairing) => pairing.programId === program.id);
+  const counts = { active: 0, paused: 0, proposed: 0, closed: 0 } as Record<PairingStatus, number>;
+  for (const pairing of pairings) counts[pairing.status]++;
+  const paired = new Set(pairings.filter((pairing) => pairing.status !== 'closed').map((pairing) => pairing.menteeId));
+  const waiting = Object.values(people).filter((person) => person.roles.includes('mentee') && person.programIds.includes(program.id) && !paired.has(person.id));
+  const zones = new Set(Object.values(people).filter((person) => person.programIds.includes(program.id)).map((person) => person.timeZone));
+  render(
+    html`<ul class="lms-stats" aria-label="Pairings by status">
+        ${(['active', 'paused', 'proposed', 'closed'] as const).map((status) => html`<li><strong data-testid="count-${status}">${counts[status]}</strong>${status}</li>`)}
+        <li><strong>${waiting.length}</strong>waiting for a match</li>
+        <li><strong>${zones.size}</strong>time zones</li>
+      </ul>
+      <table class="lms-table">
+        <caption class="visually-hidden">Every pairing in ${program.name}</caption>
+        <thead><tr><th scope="col">Mentee</th><th scope="col">Mentor(s)</th><th scope="col">Status</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
+        <tbody>
+          ${pairings.map(
+            (pairing) => html`<tr data-pairing=${pairing.id}>
+              <td>${nameOf(people, pairing.menteeId)}</td>
+              <td>${pairing.mentorIds.map((id) => nameOf(people, id)).join(' + ')}</td>
+              <td>${pairing.status}</td>
+              <td><button type="button" class="lms-button lms-button--link" @click=${() => selectPairing(pairing.id)}>Details<span class="visually-hidden"> of ${nameOf(people, pairing.menteeId)}’s pairing</span></button></td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+      ${waiting.length > 0 ? html`<h3>Waiting for a match</h3><p>${waiting.map((person) => person.displayName).join(', ')}</p>` : nothing}`,
+    overviewBody,
+  );
+}
+
+function selectPairing(pairingId: string) {
+  selectedPairingId = pairingId;
+  if (kit) renderDetails(kit);
+  detailsSection.querySelector('h2')?.setAttribute('tabindex', '-1');
+  (detailsSection.querySelector('h2') as HTMLElement | null)?.focus();
+}
+
+async function showAs(viewAs: ViewAs) {
+  for (const unsubscribe of unsubscribers) unsubscribe();
+  unsubscribers = [];
+  await kit?.dispose();
+  selectedPairingId = undefined;
+  localStorage.setItem('acme-demo-view-as', viewAs);
+  viewAsSelect.value = viewAs;
+  const url = new URL(location.href);
+  url.searchParams.set('as', viewAs);
+  history.replaceState(null, '', url);
+
+  const current = createMentorKit({ storage, user: { id: DEMO_VIEWERS[viewAs] } });
+  kit = current;
+  provider.kit = current;
+  const rerender = () => {
+    if (kit !== current) return;
+    renderDetails(current);
+    renderOverview(current);
+  };
+  unsubscribers.push(current.$pairings.listen(rerender), current.$people.listen(rerender), current.$programs.listen(rerender));
+  unsubscribers.push(current.on('*', (event) => console.info('[acme] MentorKit event', event.type, event.recordId)));
+  try {
+    await current.ready;
+  } catch (error) {
+    setStatus(`Could not load the mentoring data: ${(error as Error).message}`, 'error');
+    return;
+  }
+  if (kit !== current) return;
+  const me = current.$me.get();
+  const programme = current.$programs.get()[0];
+  byId('programme-line').textContent = programme ? `${programme.name} · ${programme.description ?? ''}` : 'No programme yet';
+  setStatus(me ? `Viewing as ${me.displayName} (${ROLE_LABEL[me.roles[0] ?? 'mentee']}) · ${me.timeZone}` : `Viewing as ${current.user.id}`);
+  rerender();
+}
+
+async function start() {
+  applyTheme(localStorage.getItem('acme-demo-theme') === 'dark' ? 'dark' : 'light');
+  themeToggle.addEventListener('click', () => applyTheme(document.documentElement.dataset.mkTheme === 'dark' ? 'light' : 'dark'));
+  viewAsSelect.addEventListener('change', () => void showAs(viewAsSelect.value as ViewAs));
+  provider.addEventListener('mk-pairing-select', (event) => selectPairing((event as CustomEvent<{ pairingId: string }>).detail.pairingId));
+  byId('reset-demo').addEventListener('click', async () => {
+    if (!confirm('Delete every change you made and start again with the sample programme?')) return;
+    await kit?.dispose();
+    await storage.dispose?.();
+    await new Promise<void>((resolve) => {
+      const request = indexedDB.deleteDatabase(DATABASE_NAME);
+      request.onsuccess = request.onerror = request.onblocked = () => resolve();
+    });
+    location.reload();
+  });
+
+  try {
+    const seeded = await seedDemoProgram(storage);
+    if (seeded) console.info('[acme] seeded the sample programme into IndexedDB');
+  } catch (error) {
+    setStatus(`Could not prepare the demo data: ${(error as Error).message}`, 'error');
+    return;
+  }
+  await showAs(initialViewAs());
+}
+
+void start();
