@@ -1,0 +1,125 @@
+// Rollup builds for MentorKit.
+//
+//  1. npm builds — one per workspace package: ESM with preserveModules into packages/<pkg>/dist, one
+//     input per `exports` entry (its `source` condition). Every dependency and peer of the package is
+//     external, so lit, nanostores, valibot, idb, luxon and @mentorkit/* are NOT bundled.
+//     Type declarations come from one `tsc --emitDeclarationOnly` pass run by scripts/build.mjs (it
+//     mirrors this layout: src/x/y.ts → dist/x/y.d.ts).
+//  2. The CDN bundle — packages/elements/dist/cdn/mentorkit.js: one minified ESM file that registers
+//     every element (src/define-all.ts) with everything bundled, in production mode.
+//  3. Example bundles — every examples/<name>/src/main.ts → examples/<name>/dist/main.js, self-contained.
+//
+// `npm run build` (scripts/build.mjs) drives these through rollup's API; `npx rollup -c` works too
+// (JS only, without declarations, theme or manifest).
+import nodeResolve from '@rollup/plugin-node-resolve';
+import replace from '@rollup/plugin-replace';
+import terser from '@rollup/plugin-terser';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import esbuild from 'rollup-plugin-esbuild';
+import { exportEntries, externalsOf, globFiles, relativeToRoot, repoRoot, workspacePackages } from './scripts/lib/workspace.mjs';
+
+const tsconfig = path.join(repoRoot, 'tsconfig.json');
+const target = 'es2022';
+
+/** TypeScript → JS with esbuild; reads experimentalDecorators/useDefineForClassFields from tsconfig.json. */
+const typescript = () => esbuild({ target, tsconfig, sourceMap: true, minify: false });
+
+/** Turns rollup warnings that mean a broken package into errors with an actionable message. */
+function strictWarnings(label) {
+  return (warning, warn) => {
+    if (warning.code === 'UNRESOLVED_IMPORT') {
+      throw new Error(
+        `${label}: ${warning.id ? relativeToRoot(warning.id) : 'a module'} imports "${warning.exporter}", ` +
+          'which cannot be resolved. Add it to that package\'s "dependencies" (or fix the path).',
+      );
+    }
+    if (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.every((id) => id.includes('node_modules'))) return;
+    warn(warning);
+  };
+}
+
+/** Fails the build when a package reaches into another package's sources by a relative path. */
+function stayInside(sourceDirectory, label) {
+  return {
+    name: 'mentorkit-stay-inside-package',
+    buildEnd(error) {
+      if (error) return;
+      for (const id of this.getModuleIds()) {
+        const info = this.getModuleInfo(id);
+        if (info?.isExternal || id.startsWith('\0')) continue;
+        if (!id.startsWith(sourceDirectory + path.sep)) {
+          this.error(
+            `${label}: ${relativeToRoot(id)} is outside ${relativeToRoot(sourceDirectory)}. ` +
+              'Import other packages by name (e.g. "@mentorkit/core/model"), never by a relative path.',
+          );
+        }
+      }
+    },
+  };
+}
+
+/** Rollup options for one workspace package's npm build (JS only). */
+export function packageBuild(pkg) {
+  const sourceDirectory = path.join(pkg.directory, 'src');
+  const entries = exportEntries(pkg);
+  const missing = entries.filter((entry) => !existsSync(entry.source));
+  if (missing.length > 0) {
+    throw new Error(
+      `${pkg.name}: package.json "exports" names source files that do not exist:\n` +
+        missing.map((entry) => `  "${entry.subpath}" → ${relativeToRoot(entry.source)}`).join('\n'),
+    );
+  }
+  return {
+    input: entries.map((entry) => entry.source),
+    external: externalsOf(pkg.manifest),
+    plugins: [typescript(), stayInside(sourceDirectory, pkg.name)],
+    onwarn: strictWarnings(pkg.name),
+    output: {
+      dir: path.join(pkg.directory, 'dist'),
+      format: 'es',
+      preserveModules: true,
+      preserveModulesRoot: sourceDirectory,
+      entryFileNames: '[name].js',
+      sourcemap: true,
+    },
+  };
+}
+
+/**
+ * A self-contained, minified, production-mode ESM bundle for browsers: every import resolved and
+ * bundled; workspace packages from their TypeScript sources (the `source` export condition).
+ */
+export function browserBundle({ input, file, label }) {
+  return {
+    input,
+    plugins: [
+      replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
+      typescript(),
+      nodeResolve({ browser: true, exportConditions: ['source', 'browser', 'production'], extensions: ['.mjs', '.js', '.ts', '.json'] }),
+      terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } }),
+    ],
+    onwarn: strictWarnings(label),
+    output: { file, format: 'es', sourcemap: true, inlineDynamicImports: true },
+  };
+}
+
+/** The CDN bundle of every element, when packages/elements/src/define-all.ts exists. */
+export function cdnBundle() {
+  const elements = path.join(repoRoot, 'packages/elements');
+  const input = path.join(elements, 'src/define-all.ts');
+  if (!existsSync(input)) return [];
+  return [browserBundle({ input, file: path.join(elements, 'dist/cdn/mentorkit.js'), label: 'CDN bundle' })];
+}
+
+/** examples/<name>/src/main.ts → examples/<name>/dist/main.js for every example that has one. */
+export function exampleBundles() {
+  return globFiles('examples/*/src/main.ts').map((input) => {
+    const exampleDirectory = path.dirname(path.dirname(input));
+    return browserBundle({ input, file: path.join(exampleDirectory, 'dist/main.js'), label: relativeToRoot(exampleDirectory) });
+  });
+}
+
+export default function config() {
+  return [...workspacePackages().map(packageBuild), ...cdnBundle(), ...exampleBundles()];
+}
