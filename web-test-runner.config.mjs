@@ -1,42 +1,48 @@
 // @web/test-runner: element, IndexedDB adapter and cross-package tests in real headless Chromium.
 // The browser is Debian's `chromium` (or CHROME_PATH); scripts/test.mjs installs it when missing.
+//
+//   npm run test:browser                    every group, with counts in .test-results/ (via scripts/test.mjs)
+//   npx wtr --group elements                one group (elements | indexeddb | integration)
+//   npx wtr --group elements --watch        re-run on change
+import { defaultReporter } from '@web/test-runner';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { existsSync } from 'node:fs';
+import { chromiumArgs, findChromium } from './scripts/lib/chromium.mjs';
+import { resultsFileReporter } from './scripts/lib/wtr-results-reporter.mjs';
+import { browserTestGroups } from './scripts/lib/test-locations.mjs';
+import { globFiles } from './scripts/lib/workspace.mjs';
 
-const chromePath = process.env.CHROME_PATH || ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((candidate) => existsSync(candidate));
-const runningAsRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+// elements: packages/elements/src/**/*.test.ts, indexeddb: packages/storage-indexeddb/test/**/*.test.ts,
+// integration: test/browser/**/*.test.ts (see scripts/lib/test-locations.mjs).
+const groups = browserTestGroups;
 
-const groups = {
-  elements: 'packages/elements/src/**/*.test.ts',
-  indexeddb: 'packages/storage-indexeddb/test/**/*.test.ts',
-  integration: 'test/browser/**/*.test.ts',
-};
+// Only groups that have test files: web-test-runner refuses to start when any group matches nothing.
+// (Groups only — no top-level `files`, which would run every test a second time as the "default" group.)
+const groupsWithTests = Object.entries(groups)
+  .filter(([, pattern]) => globFiles(pattern).length > 0)
+  .map(([name, files]) => ({ name, files }));
+
+const chromePath = findChromium();
+const resultsFile = process.env.MENTORKIT_WTR_RESULTS;
 
 export default {
   nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
-  files: Object.values(groups),
-  groups: Object.entries(groups).map(([name, files]) => ({ name, files })),
+  groups: groupsWithTests,
   concurrency: 1,
   concurrentBrowsers: 1,
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 20_000 } },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  reporters: [
+    defaultReporter(),
+    ...(resultsFile ? [resultsFileReporter({ outputFile: resultsFile })] : []),
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: {
-        executablePath: chromePath,
+        ...(chromePath ? { executablePath: chromePath } : {}),
         headless: true,
-        args: [
-          ...(runningAsRoot ? ['--no-sandbox'] : []),
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
+        args: chromiumArgs(),
       },
     }),
   ],
