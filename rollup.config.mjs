@@ -25,11 +25,16 @@ const target = 'es2022';
 /** TypeScript → JS with esbuild; reads experimentalDecorators/useDefineForClassFields from tsconfig.json. */
 const typescript = () => esbuild({ target, tsconfig, sourceMap: true, minify: false });
 
+/** An error about the repository's configuration: scripts/build.mjs prints its message without a stack. */
+function configurationError(message) {
+  return Object.assign(new Error(message), { code: 'MENTORKIT_CONFIGURATION' });
+}
+
 /** Turns rollup warnings that mean a broken package into errors with an actionable message. */
 function strictWarnings(label) {
   return (warning, warn) => {
     if (warning.code === 'UNRESOLVED_IMPORT') {
-      throw new Error(
+      throw configurationError(
         `${label}: ${warning.id ? relativeToRoot(warning.id) : 'a module'} imports "${warning.exporter}", ` +
           'which cannot be resolved. Add it to that package\'s "dependencies" (or fix the path).',
       );
@@ -41,19 +46,26 @@ function strictWarnings(label) {
 
 /** Fails the build when a package reaches into another package's sources by a relative path. */
 function stayInside(sourceDirectory, label) {
+  const outside = (file) => !file.startsWith(sourceDirectory + path.sep);
+  const complain = (context, file, importer) =>
+    context.error(
+      `${label}: ${importer ? `${relativeToRoot(importer)} imports ` : ''}${relativeToRoot(file)}, which is outside ${relativeToRoot(sourceDirectory)}. ` +
+        'Import other packages by name (e.g. "@mentorkit/core/model"), never by a relative path.',
+    );
   return {
     name: 'mentorkit-stay-inside-package',
+    resolveId(source, importer) {
+      if (importer && source.startsWith('.') && outside(path.resolve(path.dirname(importer), source))) {
+        complain(this, path.resolve(path.dirname(importer), source), importer);
+      }
+      return null;
+    },
     buildEnd(error) {
       if (error) return;
       for (const id of this.getModuleIds()) {
         const info = this.getModuleInfo(id);
         if (info?.isExternal || id.startsWith('\0')) continue;
-        if (!id.startsWith(sourceDirectory + path.sep)) {
-          this.error(
-            `${label}: ${relativeToRoot(id)} is outside ${relativeToRoot(sourceDirectory)}. ` +
-              'Import other packages by name (e.g. "@mentorkit/core/model"), never by a relative path.',
-          );
-        }
+        if (outside(id)) complain(this, id);
       }
     },
   };
@@ -65,7 +77,7 @@ export function packageBuild(pkg) {
   const entries = exportEntries(pkg);
   const missing = entries.filter((entry) => !existsSync(entry.source));
   if (missing.length > 0) {
-    throw new Error(
+    throw configurationError(
       `${pkg.name}: package.json "exports" names source files that do not exist:\n` +
         missing.map((entry) => `  "${entry.subpath}" → ${relativeToRoot(entry.source)}`).join('\n'),
     );
@@ -73,7 +85,7 @@ export function packageBuild(pkg) {
   return {
     input: entries.map((entry) => entry.source),
     external: externalsOf(pkg.manifest),
-    plugins: [typescript(), stayInside(sourceDirectory, pkg.name)],
+    plugins: [stayInside(sourceDirectory, pkg.name), typescript()],
     onwarn: strictWarnings(pkg.name),
     output: {
       dir: path.join(pkg.directory, 'dist'),

@@ -162,10 +162,11 @@ function checkBrowserBundle(file) {
 
 /** A readable message: ours as is, rollup's with its location and code frame, anything else with a stack. */
 function describeError(error) {
-  if (error instanceof BuildError) return error.message;
+  if (error instanceof BuildError || error?.code === 'MENTORKIT_CONFIGURATION') return error.message;
   if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string' && 'message' in error) {
     const where = error.loc ? `${relativeToRoot(error.loc.file ?? error.id ?? '')}:${error.loc.line}:${error.loc.column}` : error.id ? relativeToRoot(error.id) : '';
-    return [`[${error.plugin ?? 'rollup'}] ${error.message}`, where && `  at ${where}`, error.frame].filter(Boolean).join('\n');
+    const message = error.message.startsWith('[plugin ') ? error.message : `[${error.plugin ?? 'rollup'}] ${error.message}`;
+    return [message, where && `  at ${where}`, error.frame].filter(Boolean).join('\n');
   }
   return error?.stack ?? String(error);
 }
