@@ -1,0 +1,56 @@
+import { css } from 'lit';
+
+/**
+ * Styles every MentorKit element starts from: the `--mk-*` tokens for type and colour, a block
+ * `:host` that honours `hidden`, a visible focus ring for keyboard users, a visually-hidden helper,
+ * and no motion when the user asks for reduced motion.
+ */
+export const baseStyles = css`
+  :host {
+    display: block;
+    box-sizing: border-box;
+    color: var(--mk-color-text);
+    font-family: var(--mk-font-family);
+    font-size: var(--mk-font-size-md);
+    line-height: var(--mk-font-line-height);
+    color-scheme: var(--mk-color-scheme, light);
+  }
+
+  :host([hidden]) {
+    display: none !important;
+  }
+
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+
+  :focus-visible {
+    outline: var(--mk-focus-ring-width) solid var(--mk-color-focus);
+    outline-offset: 2px;
+  }
+
+  .visually-hidden {
+    position: absolute !important;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    *::before,
+    *::after {
+      animation-duration: 0.01ms !important;
+      animation-iteration-count: 1 !important;
+      transition-duration: 0.01ms !important;
+      scroll-behavior: auto !important;
+    }
+  }
+`;

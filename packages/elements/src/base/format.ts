@@ -1,0 +1,85 @@
+/**
+ * Locale-aware formatting shared by MentorKit elements (presentation only; the time-zone
+ * arithmetic lives in core). Intl formatters are cached: creating them is the expensive part.
+ */
+
+const formatterCache = new Map<string, Intl.DateTimeFormat>();
+
+function cachedDateTimeFormat(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = JSON.stringify([locale ?? '', options]);
+  let formatter = formatterCache.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, options);
+    formatterCache.set(key, formatter);
+  }
+  return formatter;
+}
+
+/** `locale` when the runtime knows it, otherwise `undefined` (the browser's default locale). */
+export function supportedLocale(locale: string | null | undefined): string | undefined {
+  if (!locale) return undefined;
+  try {
+    return Intl.DateTimeFormat.supportedLocalesOf(locale).length > 0 ? locale : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The locale an element should format in: its explicit `locale`, else the nearest `lang`
+ * attribute (crossing shadow roots), else the browser's default (`undefined`).
+ */
+export function resolveLocale(element: Element, explicit?: string): string | undefined {
+  if (explicit) return supportedLocale(explicit);
+  let node: Node | null = element;
+  while (node) {
+    if (node instanceof Element && node.hasAttribute('lang')) return supportedLocale(node.getAttribute('lang'));
+    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+  }
+  return undefined;
+}
+
+/** The time zone of this browser (IANA), or `UTC` when the runtime cannot tell. */
+export function browserTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+/** Wall-clock time of `instant` in `timeZone`, in the locale's style (e.g. `06:10`, `6:10 AM`), with the weekday when asked (`Mon 06:10`). */
+export function formatWallClock(instant: string | Date, timeZone: string, locale: string | undefined, options: { weekday?: boolean } = {}): string {
+  return cachedDateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', ...(options.weekday ? { weekday: 'short' } : {}) }).format(new Date(instant));
+}
+
+/** A calendar date `YYYY-MM-DD` in the locale's medium style, e.g. `7 Sept 2026`. */
+export function formatCalendarDate(date: string, locale: string | undefined): string {
+  const [year, month, day] = date.split('-').map(Number);
+  if (!year || !month || !day) return date;
+  return cachedDateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, day)));
+}
+
+/** Whole days from calendar date `from` to calendar date `to` (`YYYY-MM-DD`), e.g. `1` for the next day. */
+export function daysBetween(from: string, to: string): number {
+  const toUtc = (date: string) => {
+    const [year, month, day] = date.split('-').map(Number);
+    return Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1);
+  };
+  return Math.round((toUtc(to) - toUtc(from)) / 86_400_000);
+}
+
+/** `tomorrow`, `yesterday`, `in 2 days`… in the locale. */
+export function formatRelativeDays(days: number, locale: string | undefined): string {
+  return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(days, 'day');
+}
+
+/** `Ana`, `Ana and Bo`, `Ana, Bo and Chen` in the locale. */
+export function formatList(items: readonly string[], locale: string | undefined): string {
+  return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
+}
+
+/** Up to two initials of a display name, for avatars without a picture. */
+export function initialsOf(displayName: string): string {
+  const words = displayName.trim().split(/\s+/).filter(Boolean);
+  const first = words[0];
+  const last = words.length > 1 ? words[words.length - 1] : undefined;
+  const initial = (word: string | undefined) => (word ? (Array.from(word)[0] ?? '') : '');
+  return (initial(first) + initial(last)).toLocaleUpperCase();
+}
