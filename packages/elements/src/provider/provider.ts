@@ -1,0 +1,209 @@
+import { ContextProvider } from '@lit/context';
+import { LitElement, css, html, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { MentorKitError, createMemoryStorage, createMentorKit, isMentorKitError, type MentorKit, type StorageAdapter } from '@mentorkit/core';
+import { createIndexedDbStorage } from '@mentorkit/storage-indexeddb';
+import { emit } from '../base/emit.js';
+import { mentorKitContext } from '../base/context.js';
+
+/** Where a client built from attributes keeps its data. */
+export const ProviderStorage = { indexeddb: 'indexeddb', memory: 'memory' } as const;
+export type ProviderStorage = (typeof ProviderStorage)[keyof typeof ProviderStorage];
+
+export interface MkReadyDetail {
+  /** The client, loaded and ready. */
+  kit: MentorKit;
+}
+
+export interface MkErrorDetail {
+  /** What went wrong: `invalid-input` for a missing or bad attribute, `storage-error` when loading failed. */
+  error: MentorKitError;
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'mk-ready': CustomEvent<MkReadyDetail>;
+    'mk-error': CustomEvent<MkErrorDetail>;
+  }
+}
+
+const toMentorKitError = (error: unknown): MentorKitError =>
+  isMentorKitError(error) ? (error as MentorKitError) : new MentorKitError('storage-error', error instanceof Error ? error.message : String(error), { cause: error });
+
+/**
+ * @summary Owns a MentorKit client and hands it to every MentorKit element inside it.
+ *
+ * @description Without any JavaScript, `<mk-provider user-id="ana">` builds a client on the
+ * browser's IndexedDB (`storage="memory"` keeps data in memory instead, e.g. for previews).
+ * A host with its own storage adapter creates the client itself and sets the `.kit` property;
+ * the provider then uses it as is and never disposes it. Either way every descendant widget
+ * receives the client through `@lit/context`, and follows it when it changes.
+ *
+ * The provider rebuilds its client when `user-id`, `storage` or `database-name` change (for
+ * example when another person signs in), and disposes the client and storage it built when it is
+ * removed from the page. It renders its children only: no box, no styles of its own.
+ *
+ * ```html
+ * <mk-provider user-id="lucia-fernandez" storage="indexeddb">
+ *   <mk-pairing-card></mk-pairing-card>
+ * </mk-provider>
+ * ```
+ *
+ * @fires {CustomEvent<MkReadyDetail>} mk-ready - The client finished loading: `detail.kit`.
+ * @fires {CustomEvent<MkErrorDetail>} mk-error - The client could not be built or loaded (e.g. no `user-id`): `detail.error`, a `MentorKitError`. The message is also logged to the console.
+ *
+ * @slot - The page content; MentorKit elements anywhere inside receive the client.
+ */
+export class MkProvider extends LitElement {
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+
+    :host([hidden]) {
+      display: none;
+    }
+  `;
+
+  /** Id of the signed-in person. Required unless `.kit` is set. */
+  @property({ attribute: 'user-id', reflect: true }) userId?: string;
+
+  /** Where a client built from attributes stores data: `indexeddb` (default, persists) or `memory`. */
+  @property({ reflect: true }) storage: ProviderStorage = 'indexeddb';
+
+  /** IndexedDB database name, to keep several independent data sets on one origin. Default: the adapter's own. */
+  @property({ attribute: 'database-name', reflect: true }) databaseName?: string;
+
+  /**
+   * A client the host created (with its own storage adapter). When set, the attributes are
+   * ignored and the provider neither builds nor disposes a client.
+   */
+  @property({ attribute: false }) kit?: MentorKit;
+
+  private readonly contextProvider = new ContextProvider(this, { context: mentorKitContext });
+  private activeKit: MentorKit | undefined;
+  private ownedKit: MentorKit | undefined;
+  /** What the owned client was built from (or failed to be built from), to rebuild only on change. */
+  private builtFrom: string | undefined;
+  private lastError: MentorKitError | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // After a reconnect nothing else schedules an update; the update (re)builds the client.
+    this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // Moving the provider elsewhere in the page (removed and re-inserted in one task) keeps the client.
+    queueMicrotask(() => {
+      if (!this.isConnected) this.release();
+    });
+  }
+
+  override willUpdate(_changed: PropertyValues<this>): void {
+    if (this.isConnected) this.synchronize();
+  }
+
+  /** The client in use: the `.kit` property, or the one built from the attributes. */
+  get currentKit(): MentorKit | undefined {
+    return this.activeKit;
+  }
+
+  /** The last building or loading error of the current configuration, if any. */
+  get error(): MentorKitError | undefined {
+    return this.lastError;
+  }
+
+  /** Brings the provided client in line with `.kit` and the attributes. */
+  private synchronize(): void {
+    if (this.kit) {
+      if (this.activeKit !== this.kit) {
+        this.disposeOwned();
+        this.activate(this.kit);
+      }
+      return;
+    }
+    const configuration = JSON.stringify([this.userId ?? '', this.storage, this.databaseName ?? '']);
+    if (configuration === this.builtFrom) {
+      if (this.ownedKit && this.activeKit !== this.ownedKit) this.activate(this.ownedKit);
+      return;
+    }
+    this.disposeOwned();
+    this.builtFrom = configuration;
+    try {
+      this.ownedKit = this.build();
+      this.activate(this.ownedKit);
+    } catch (error) {
+      this.activate(undefined);
+      this.report(toMentorKitError(error));
+    }
+  }
+
+  private build(): MentorKit {
+    const userId = this.userId?.trim();
+    if (!userId) {
+      throw new MentorKitError('invalid-input', '<mk-provider> needs a `user-id` attribute with the signed-in person\'s id (or a `.kit` property set to a client you created).', { path: 'user-id' });
+    }
+    const storage = this.createStorage();
+    try {
+      return createMentorKit({ storage, user: { id: userId } });
+    } catch (error) {
+      void storage.dispose?.();
+      throw error;
+    }
+  }
+
+  private createStorage(): StorageAdapter {
+    switch (this.storage) {
+      case ProviderStorage.indexeddb:
+        return createIndexedDbStorage(this.databaseName ? { databaseName: this.databaseName } : {});
+      case ProviderStorage.memory:
+        return createMemoryStorage();
+      default:
+        throw new MentorKitError('invalid-input', `<mk-provider storage="${String(this.storage)}"> is not supported; use "indexeddb" (the default, keeps data in this browser) or "memory", or set the \`.kit\` property to a client with your own adapter.`, { path: 'storage' });
+    }
+  }
+
+  private activate(kit: MentorKit | undefined): void {
+    this.activeKit = kit;
+    this.lastError = undefined;
+    this.contextProvider.setValue(kit);
+    if (!kit) return;
+    kit.ready.then(
+      () => {
+        if (this.activeKit === kit) emit(this, 'mk-ready', { kit });
+      },
+      (error: unknown) => {
+        if (this.activeKit === kit) this.report(toMentorKitError(error));
+      },
+    );
+  }
+
+  private report(error: MentorKitError): void {
+    this.lastError = error;
+    console.error(`<mk-provider>: ${error.message}`, error);
+    emit(this, 'mk-error', { error });
+  }
+
+  /** Disposes the client (and its storage) this provider built; a host's `.kit` is left alone. */
+  private disposeOwned(): void {
+    const kit = this.ownedKit;
+    this.ownedKit = undefined;
+    this.builtFrom = undefined;
+    if (!kit) return;
+    void kit
+      .dispose()
+      .then(() => kit.storage.dispose?.())
+      .catch((error: unknown) => console.warn('<mk-provider>: disposing the previous client failed.', error));
+  }
+
+  private release(): void {
+    this.disposeOwned();
+    this.activate(undefined);
+  }
+
+  override render(): TemplateResult {
+    return html`<slot></slot>`;
+  }
+}
