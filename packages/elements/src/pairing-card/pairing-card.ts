@@ -1,0 +1,301 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
+import {
+  counterparts,
+  isHttpUrl,
+  isWithinWorkingHours,
+  localTimeOf,
+  roleInPairing,
+  type LocalTime,
+  type MentorKitError,
+  type Pairing,
+  type PairingKind,
+  type PairingRole,
+  type PairingStatus,
+  type Person,
+} from '@mentorkit/core';
+import { ClockController } from '../base/clock-controller.js';
+import { emit } from '../base/emit.js';
+import { browserTimeZone, daysBetween, formatCalendarDate, formatList, formatRelativeDays, formatWallClock, initialsOf, resolveLocale } from '../base/format.js';
+import { MkElement } from '../base/mk-element.js';
+import { StoreController } from '../base/store-controller.js';
+import { pairingCardStyles } from './pairing-card.styles.js';
+
+export interface MkPairingSelectDetail {
+  /** Id of the pairing the user activated. */
+  pairingId: string;
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'mk-pairing-select': CustomEvent<MkPairingSelectDetail>;
+  }
+}
+
+/** Whether a person is available at their local time now. */
+type Availability = 'working' | 'outside' | 'off-limits' | 'unknown';
+
+const ROLE_LABELS: Readonly<Record<PairingRole, string>> = { mentee: 'Mentee', mentor: 'Mentor', 'co-mentor': 'Co-mentor' };
+const STATUS_LABELS: Readonly<Record<PairingStatus, string>> = { proposed: 'Proposed', active: 'Active', paused: 'Paused', closed: 'Closed' };
+const KIND_LABELS: Readonly<Record<PairingKind, string>> = { official: 'Official', informal: 'Informal' };
+const AVAILABILITY_LABELS: Readonly<Record<Exclude<Availability, 'unknown'>, string>> = {
+  working: 'within working hours',
+  outside: 'outside working hours',
+  'off-limits': 'off-limits day',
+};
+const HEADING_TAGS: readonly StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
+
+const headingTag = (level: number): StaticValue => HEADING_TAGS[Math.min(Math.max(Math.trunc(level) || 2, 1), 6) - 1] ?? literal`h2`;
+
+/**
+ * @summary The signed-in person's mentoring pairings: who they are paired with, in which role, and
+ * what time it is for each of them right now.
+ *
+ * @description Lists the pairings of the current user (`kit.$myPairings`), active ones first.
+ * For each pairing it shows the status (proposed, active, paused, closed), the kind (official or
+ * informal), the programme and the other members — mentee, mentor and co-mentor — with their time
+ * zone, UTC offset and local time, updated every minute and formatted in the viewer's locale: the
+ * weekday appears when their day differs from the viewer's, and a note says whether it is within
+ * their working hours ("23:10 · outside working hours").
+ *
+ * Each pairing's name is a button: activating it (click, Enter or Space) fires
+ * `mk-pairing-select`, so the host can open that pairing's page. Set `pairing-id` to show one
+ * pairing only. The element gets its client from an enclosing `<mk-provider>` or its `.kit`.
+ *
+ * @fires {CustomEvent<MkPairingSelectDetail>} mk-pairing-select - The user activated a pairing: `detail.pairingId`.
+ *
+ * @csspart base - The card.
+ * @csspart heading - The card's heading.
+ * @csspart loading - The loading message.
+ * @csspart skeleton - A placeholder row shown while loading.
+ * @csspart error - The error box (`role="alert"`).
+ * @csspart error-message - The error's own message inside the error box.
+ * @csspart empty - The box shown when there is nothing to list.
+ * @csspart empty-title - The main sentence of the empty box.
+ * @csspart hint - The hint under it.
+ * @csspart list - The list of pairings.
+ * @csspart pairing - One pairing (a list item); carries `data-status`.
+ * @csspart pairing-heading - The heading of a pairing.
+ * @csspart pairing-button - The button that selects a pairing (the other members' names).
+ * @csspart pairing-meta - The line with badges, programme, dates and your role.
+ * @csspart badge - Every badge (status and kind).
+ * @csspart status - The status badge; carries `data-status`.
+ * @csspart kind - The kind badge (official or informal).
+ * @csspart program - The programme name.
+ * @csspart since - When the pairing started or ended.
+ * @csspart your-role - "You are the mentee", …
+ * @csspart people - The list of the other members.
+ * @csspart person - One member (a list item); carries `data-role`.
+ * @csspart avatar - The member's picture, or their initials.
+ * @csspart person-details - Everything next to the avatar.
+ * @csspart person-name - The member's name.
+ * @csspart person-role - The member's role badge (mentee, mentor, co-mentor).
+ * @csspart person-headline - The member's headline (job title).
+ * @csspart facts - The local time and time-zone list of a member.
+ * @csspart fact-label - A label in that list ("Local time", "Time zone").
+ * @csspart local-time - The `<time>` with the member's local time.
+ * @csspart day - "tomorrow" / "yesterday" when their day differs from yours.
+ * @csspart availability - Within / outside working hours, or an off-limits day; carries `data-availability`.
+ * @csspart time-zone - The member's time zone.
+ * @csspart offset - Their UTC offset.
+ *
+ * @cssprop [--mk-pairing-card-background=var(--mk-color-surface)] - Background of the card.
+ * @cssprop [--mk-pairing-card-item-background=var(--mk-color-surface-raised)] - Background of each pairing.
+ * @cssprop [--mk-pairing-card-border-color=var(--mk-color-border)] - Border colour of the card and pairings.
+ * @cssprop [--mk-pairing-card-radius=var(--mk-radius-lg)] - Corner radius of the card.
+ * @cssprop [--mk-pairing-card-padding=var(--mk-space-5)] - Inner spacing of the card.
+ * @cssprop [--mk-pairing-card-gap=var(--mk-space-4)] - Space between pairings.
+ * @cssprop [--mk-pairing-card-avatar-size=2.5rem] - Size of the avatars.
+ */
+export class MkPairingCard extends MkElement {
+  static override styles = [MkElement.styles, pairingCardStyles];
+
+  /** Show only this pairing (by id) instead of all of the user's pairings. */
+  @property({ attribute: 'pairing-id', reflect: true }) pairingId?: string;
+
+  /** Level of the card's heading (1–6); each pairing's heading is one level below. */
+  @property({ attribute: 'heading-level', type: Number, reflect: true }) headingLevel = 2;
+
+  /** Text of the card's heading. Default: "Your pairings" (or "Your pairing" with `pairing-id`). */
+  @property() heading?: string;
+
+  /** BCP 47 locale for times and dates, e.g. `en-GB`. Default: the nearest `lang` attribute, else the browser's. */
+  @property() locale?: string;
+
+  private readonly status = new StoreController(this, () => this.currentKit?.$status);
+  private readonly error = new StoreController(this, () => this.currentKit?.$error);
+  private readonly myPairings = new StoreController(this, () => this.currentKit?.$myPairings);
+  private readonly people = new StoreController(this, () => this.currentKit?.$people);
+  private readonly programs = new StoreController(this, () => this.currentKit?.$programs);
+  private readonly me = new StoreController(this, () => this.currentKit?.$me);
+  /** Re-renders at every new minute, so local times stay current. */
+  private readonly clock = new ClockController(this);
+
+  private handleSelect(pairingId: string): void {
+    emit(this, 'mk-pairing-select', { pairingId });
+  }
+
+  private get visiblePairings(): readonly Pairing[] {
+    const pairings = this.myPairings.value ?? [];
+    return this.pairingId === undefined ? pairings : pairings.filter((pairing) => pairing.id === this.pairingId);
+  }
+
+  private availabilityOf(person: Person, local: LocalTime): Availability {
+    if (person.offLimitsDays?.includes(local.weekday) || person.offLimitsDates?.includes(local.date)) return 'off-limits';
+    const hasWorkingHours = Object.values(person.workingHours ?? {}).some((ranges) => Array.isArray(ranges) && ranges.length > 0);
+    if (!hasWorkingHours) return 'unknown';
+    return isWithinWorkingHours(local, person) ? 'working' : 'outside';
+  }
+
+  private renderHeading(text: string): TemplateResult {
+    return staticHtml`<${headingTag(this.headingLevel)} part="heading" class="heading" id="heading">${text}</${headingTag(this.headingLevel)}>`;
+  }
+
+  private renderLoading(): TemplateResult {
+    return html`
+      <p part="loading" class="loading">Loading your pairings…</p>
+      <div part="skeleton" class="skeleton" aria-hidden="true"></div>
+      <div part="skeleton" class="skeleton" aria-hidden="true"></div>
+    `;
+  }
+
+  private renderError(error: MentorKitError | undefined): TemplateResult {
+    return html`
+      <div part="error" class="error" role="alert">
+        <p class="error-title">Your pairings could not be loaded.</p>
+        <p part="error-message" class="error-message">${error?.message ?? 'Something went wrong while loading.'}</p>
+      </div>
+    `;
+  }
+
+  private renderEmpty(): TemplateResult {
+    if (this.pairingId !== undefined) {
+      return html`
+        <div part="empty" class="empty">
+          <p part="empty-title" class="empty-title">This pairing is not available.</p>
+          <p part="hint" class="hint">It may have been removed, or it is not one of your pairings.</p>
+        </div>
+      `;
+    }
+    return html`
+      <div part="empty" class="empty">
+        <p part="empty-title" class="empty-title">You have no pairings yet</p>
+        <p part="hint" class="hint">When your programme pairs you with a mentor or a mentee, they appear here, with their local time.</p>
+      </div>
+    `;
+  }
+
+  private renderPerson(personId: string, role: PairingRole, context: { instant: string; viewerDate: string; locale: string | undefined }): TemplateResult {
+    const person = this.people.value?.[personId];
+    const displayName = person?.displayName ?? 'Unknown person';
+    let local: LocalTime | undefined;
+    try {
+      local = person ? localTimeOf(person.timeZone, context.instant) : undefined;
+    } catch {
+      local = undefined;
+    }
+    const dayOffset = local ? daysBetween(context.viewerDate, local.date) : 0;
+    const availability = person && local ? this.availabilityOf(person, local) : 'unknown';
+    const avatar =
+      person?.avatarUrl && isHttpUrl(person.avatarUrl)
+        ? html`<img part="avatar" class="avatar" src=${person.avatarUrl} alt="" width="40" height="40" loading="lazy" referrerpolicy="no-referrer" />`
+        : html`<span part="avatar" class="avatar initials" aria-hidden="true">${initialsOf(displayName)}</span>`;
+    return html`
+      <li part="person" class="person" data-role=${role}>
+        ${avatar}
+        <div part="person-details" class="person-details">
+          <p class="person-title">
+            <span part="person-name" class="person-name">${displayName}</span>
+            <span part="person-role" class="person-role" data-role=${role}>${ROLE_LABELS[role]}</span>
+          </p>
+          ${person?.headline ? html`<p part="person-headline" class="person-headline">${person.headline}</p>` : nothing}
+          ${person && local
+            ? html`
+                <dl part="facts" class="facts">
+                  <div class="fact">
+                    <dt part="fact-label" class="fact-label">Local time</dt>
+                    <dd class="fact-value">
+                      <time part="local-time" class="local-time" datetime=${`${local.date}T${local.time}${local.offset}`}>${formatWallClock(context.instant, person.timeZone, context.locale, { weekday: dayOffset !== 0 })}</time>
+                      ${dayOffset !== 0 ? html` <span part="day" class="day">(${formatRelativeDays(dayOffset, context.locale)})</span>` : nothing}
+                      ${availability !== 'unknown'
+                        ? html`<span class="separator" aria-hidden="true"> · </span><span part="availability" class="availability" data-availability=${availability}>${AVAILABILITY_LABELS[availability]}</span>`
+                        : nothing}
+                    </dd>
+                  </div>
+                  <div class="fact">
+                    <dt part="fact-label" class="fact-label">Time zone</dt>
+                    <dd class="fact-value">
+                      <span part="time-zone" class="time-zone">${person.timeZone.replaceAll('_', ' ')}</span>
+                      <span class="separator" aria-hidden="true"> · </span><span part="offset" class="offset">UTC${local.offset}</span>
+                    </dd>
+                  </div>
+                </dl>
+              `
+            : nothing}
+        </div>
+      </li>
+    `;
+  }
+
+  private renderPairing(pairing: Pairing, index: number, context: { instant: string; viewerDate: string; locale: string | undefined; viewerId: string }): TemplateResult {
+    const others = counterparts(pairing, context.viewerId);
+    const names = others.map(({ personId }) => this.people.value?.[personId]?.displayName ?? 'Unknown person');
+    const myRole = roleInPairing(pairing, context.viewerId);
+    const program = this.programs.value?.find((candidate) => candidate.id === pairing.programId);
+    const metaId = `pairing-${index}-meta`;
+    const since =
+      pairing.status === 'closed' && pairing.endedOn
+        ? `Ended ${formatCalendarDate(pairing.endedOn, context.locale)}`
+        : pairing.startedOn && pairing.status !== 'proposed'
+          ? `Since ${formatCalendarDate(pairing.startedOn, context.locale)}`
+          : undefined;
+    const subheadingTag = headingTag(Math.min(this.headingLevel + 1, 6));
+    return html`
+      <li part="pairing" class="pairing" data-status=${pairing.status}>
+        ${staticHtml`<${subheadingTag} part="pairing-heading" class="pairing-heading">
+          <button part="pairing-button" class="pairing-button" type="button" aria-describedby=${metaId} @click=${() => this.handleSelect(pairing.id)}>${formatList(names, context.locale)}</button>
+        </${subheadingTag}>`}
+        <p part="pairing-meta" class="pairing-meta" id=${metaId}>
+          <span part="badge status" class="badge status" data-status=${pairing.status}>${STATUS_LABELS[pairing.status] ?? pairing.status}</span>
+          <span part="badge kind" class="badge kind">${KIND_LABELS[pairing.kind] ?? pairing.kind}</span>
+          ${program ? html`<span part="program" class="program">${program.name}</span>` : nothing}
+          ${since ? html`<span part="since" class="since">${since}</span>` : nothing}
+          ${myRole ? html`<span part="your-role" class="your-role">You are the ${ROLE_LABELS[myRole].toLocaleLowerCase()}</span>` : nothing}
+        </p>
+        <ul part="people" class="people" role="list">
+          ${others.map(({ personId, role }) => this.renderPerson(personId, role, context))}
+        </ul>
+      </li>
+    `;
+  }
+
+  private renderPairings(pairings: readonly Pairing[]): TemplateResult {
+    const kit = this.currentKit;
+    if (!kit) return this.renderLoading();
+    const instant = kit.now();
+    const viewerZone = this.me.value?.timeZone ?? browserTimeZone();
+    const context = { instant, viewerDate: localTimeOf(viewerZone, instant).date, locale: resolveLocale(this, this.locale), viewerId: kit.user.id };
+    return html`
+      <ul part="list" class="list" role="list" aria-labelledby="heading">
+        ${pairings.map((pairing, index) => this.renderPairing(pairing, index, context))}
+      </ul>
+    `;
+  }
+
+  override render(): TemplateResult {
+    const status = this.currentKit ? (this.status.value ?? 'loading') : 'loading';
+    const pairings = status === 'ready' ? this.visiblePairings : [];
+    const headingText = this.heading ?? (this.pairingId === undefined ? 'Your pairings' : 'Your pairing');
+    let content: TemplateResult;
+    if (status === 'loading') content = this.renderLoading();
+    else if (status === 'error') content = this.renderError(this.error.value);
+    else if (pairings.length === 0) content = this.renderEmpty();
+    else content = this.renderPairings(pairings);
+    return html`
+      <div part="base" class="card" data-state=${status === 'ready' ? (pairings.length === 0 ? 'empty' : 'ready') : status} aria-busy=${status === 'loading' ? 'true' : 'false'}>
+        ${this.renderHeading(headingText)} ${content}
+      </div>
+    `;
+  }
+}
