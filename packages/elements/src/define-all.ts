@@ -1,0 +1,19 @@
+/**
+ * The CDN bundle's entry: registers every MentorKit element (`<mk-provider>`, `<mk-pairing-card>`,
+ * …) and re-exports the whole library plus what a plain HTML page needs to build its own client:
+ *
+ * ```html
+ * <script type="module">
+ *   import { createMentorKit, createIndexedDbStorage } from 'https://cdn.example/mentorkit.js';
+ *   document.querySelector('mk-provider').kit = createMentorKit({ storage: createIndexedDbStorage(), user: 'ana' });
+ * </script>
+ * ```
+ */
+// The provider first: elements already in the page then find it as they upgrade.
+import './provider/define.js';
+import './pairing-card/define.js';
+
+export * from './index.js';
+export { createMentorKit, createMemoryStorage, MentorKitError, isMentorKitError } from '@mentorkit/core';
+export type { MentorKit, MentorKitOptions, StorageAdapter } from '@mentorkit/core';
+export { createIndexedDbStorage } from '@mentorkit/storage-indexeddb';

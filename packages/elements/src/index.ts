@@ -1,0 +1,14 @@
+/**
+ * @mentorkit/elements — MentorKit's web components. Importing this module registers nothing:
+ * import `@mentorkit/elements/define-all.js` (or one element's `…/<element>/define.js`) to define
+ * the tags, or register the classes under names of your own.
+ */
+export { MkElement, StoreController, ClockController, emit, mentorKitContext, ensureContextRoot, baseStyles } from './base/index.js';
+export type { ClockControllerOptions, EmitOptions, MentorKitContext, MkEventDetail, MkEventName, StoreSource } from './base/index.js';
+export { browserTimeZone, daysBetween, formatCalendarDate, formatList, formatRelativeDays, formatWallClock, initialsOf, resolveLocale, supportedLocale } from './base/index.js';
+export { lightColors, darkColors, sharedTokens, themeCssText, themeTokens, adoptThemeTokens } from './theme/index.js';
+export type { MentorKitTokenName } from './theme/index.js';
+export { MkProvider, ProviderStorage } from './provider/provider.js';
+export type { MkErrorDetail, MkReadyDetail } from './provider/provider.js';
+export { MkPairingCard } from './pairing-card/pairing-card.js';
+export type { MkPairingSelectDetail } from './pairing-card/pairing-card.js';
