@@ -9,7 +9,11 @@ export interface RecordInput {
   [key: string]: unknown;
 }
 
-/** A record as stored: the input plus `revision` (1 on create, +1 on every put) and `updatedAt` (ISO instant). */
+/**
+ * A record as stored: the input plus `revision` and `updatedAt` (ISO instant). `revision` is 1 when
+ * an id is first created and +1 on every put; after a delete, a re-create continues from the deleted
+ * revision + 1, so a revision number of an id is never used twice (see `StorageAdapter`).
+ */
 export interface StoredRecord extends RecordInput {
   revision: number;
   updatedAt: string;
@@ -58,6 +62,19 @@ export interface BlobInfo {
  *   what a later `get` returns.
  * - Writes are atomic per record: of two writers with the same `expectedRevision`, exactly one wins
  *   and the other gets `conflict`.
+ * - Revisions of an id in a collection never repeat, not even across a delete. The adapter remembers
+ *   the revision a record had when it was deleted (a tombstone: a soft-deleted row, a
+ *   `(collection, id) -> last revision` table, a map) and a re-create continues from that revision
+ *   + 1. Otherwise a client still holding revision 1 of a record that someone else deleted and
+ *   re-created could overwrite the new record with `expectedRevision: 1` — a conflicting write
+ *   silently accepted. A deleted record still does not exist: `get` and `query` do not return it,
+ *   `expectedRevision: null` creates it again, and a numeric `expectedRevision` against it is a
+ *   `conflict`. Keep tombstones for as long as any client may hold an old revision — in practice
+ *   for good: they are one small row per deleted id. Read the tombstone in the same atomic step as
+ *   the record and pass its revision to `nextStoredRecord` as `previousRevision`; delete the record
+ *   and write the tombstone in one atomic step too. The conformance case "revisions never repeat
+ *   after delete and re-create" checks this (and, for persistent adapters, across a reopen and a
+ *   second instance).
  * - `query` matches top-level fields by strict equality and returns records sorted by `id`.
  * - Returned records are copies: mutating them never changes storage.
  */
@@ -209,13 +226,55 @@ export function revisionConflict(collection: string, id: string, expected: numbe
 /**
  * Shared write rule: given the currently stored record (or undefined), checks the options and
  * returns the new stored record. Adapters call this inside their own atomic section.
+ *
+ * `previousRevision`: when no record is stored, the revision the id had when it was last deleted
+ * (its tombstone), or undefined when the id was never stored. The new record then gets
+ * `previousRevision + 1`, so revisions never repeat across a delete (see `StorageAdapter`). It is
+ * ignored while a record is stored. The check of `expectedRevision` is unchanged: `null` succeeds
+ * (the record does not exist), a number is a `conflict`.
+ *
+ * ```ts
+ * // inside one transaction:
+ * const current = await readRecord(collection, record.id);
+ * const tombstone = current ? undefined : await readTombstone(collection, record.id);
+ * const next = nextStoredRecord(collection, current, record, options, new Date().toISOString(), tombstone?.revision);
+ * await writeRecord(collection, next);
+ * if (tombstone) await deleteTombstone(collection, record.id);
+ * ```
  */
-export function nextStoredRecord(collection: string, current: StoredRecord | undefined, record: RecordInput, options: PutOptions | undefined, now: string): StoredRecord {
+export function nextStoredRecord(collection: string, current: StoredRecord | undefined, record: RecordInput, options: PutOptions | undefined, now: string, previousRevision?: number): StoredRecord {
+  if (previousRevision !== undefined && !(Number.isInteger(previousRevision) && previousRevision >= 0)) {
+    throw new TypeError(`nextStoredRecord: \`previousRevision\` must be the revision of the deleted record (an integer of 0 or more) or undefined (got ${describe(previousRevision)}).`);
+  }
   const expected = options?.expectedRevision;
   if (expected === null && current !== undefined) throw revisionConflict(collection, record.id, null, current.revision);
   if (typeof expected === 'number' && current?.revision !== expected) throw revisionConflict(collection, record.id, expected, current?.revision);
   const copy = JSON.parse(JSON.stringify(record)) as RecordInput;
-  return { ...copy, id: record.id, revision: (current?.revision ?? 0) + 1, updatedAt: now };
+  const base = current !== undefined ? current.revision : (previousRevision ?? 0);
+  return { ...copy, id: record.id, revision: base + 1, updatedAt: now };
+}
+
+/**
+ * Hands an error that has no caller to return to (a throwing watch listener, a failed background
+ * read) to the host without breaking anything: `globalThis.reportError` where it exists (browsers,
+ * Deno: the page's `error` event), otherwise `console.error` with a `[mentorkit]` message. Never
+ * throws, and never rethrows asynchronously (that would crash a Node process).
+ */
+export function reportStorageError(error: unknown, context: string): void {
+  const report = (globalThis as { reportError?: (error: unknown) => void }).reportError;
+  if (typeof report === 'function') {
+    try {
+      report(error);
+      return;
+    } catch {
+      // A host's reportError replacement failed: fall through to the console.
+    }
+  }
+  try {
+    console.error(`[mentorkit] ${context}`, error);
+  } catch {
+    // No usable console: nothing more can be done without breaking the caller.
+  }
 }
 
 /** True when every key of `where` equals the record's top-level field. */

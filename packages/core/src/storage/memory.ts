@@ -9,6 +9,7 @@ import {
   byId,
   matchesWhere,
   nextStoredRecord,
+  reportStorageError,
   revisionConflict,
   type BlobInfo,
   type RecordInput,
@@ -31,9 +32,15 @@ const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 /**
  * An in-memory `StorageAdapter`: for tests, Storybook and server-side rendering. Data lives as long
  * as the adapter object. Implements `watch` (changes made through this adapter) and blobs.
+ *
+ * Deleted ids keep a tombstone (their last revision) for the adapter's lifetime, so a re-created
+ * record continues from it and revisions never repeat. A listener that throws is reported with
+ * `reportError` (or `console.error` where there is none); the write and other listeners go on.
  */
 export function createMemoryStorage(options: MemoryStorageOptions = {}): StorageAdapter {
   const collections = new Map<string, Map<string, StoredRecord>>();
+  /** Per collection: id → the revision the record had when it was deleted. */
+  const tombstones = new Map<string, Map<string, number>>();
   const blobs = new Map<string, Blob>();
   const listeners = new Set<(change: StorageChange) => void>();
   const now = () => (options.now ? options.now() : new Date()).toISOString();
@@ -44,6 +51,11 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Storage
     if (!collection) collections.set(name, (collection = new Map()));
     return collection;
   };
+  const tombstonesOf = (name: string) => {
+    let collection = tombstones.get(name);
+    if (!collection) tombstones.set(name, (collection = new Map()));
+    return collection;
+  };
   const ensureOpen = () => {
     if (disposed) throw new MentorKitError('storage-error', 'This memory storage was disposed; create a new one.');
   };
@@ -52,10 +64,8 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Storage
       try {
         listener(change.record ? { ...change, record: clone(change.record) } : change);
       } catch (error) {
-        // A failing listener must not break the write or other listeners.
-        queueMicrotask(() => {
-          throw error;
-        });
+        // A failing listener must not break the write or other listeners, nor crash a Node process.
+        reportStorageError(error, `A storage watch listener threw while handling a change to ${change.collection}/${change.id}; the write succeeded and the other listeners were notified.`);
       }
     }
   };
@@ -93,8 +103,10 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Storage
       assertStorableRecord(record);
       assertPutOptions(putOptions);
       const store = collectionOf(collection);
-      const stored = nextStoredRecord(collection, store.get(record.id), record, putOptions, now());
+      const deleted = tombstones.get(collection);
+      const stored = nextStoredRecord(collection, store.get(record.id), record, putOptions, now(), deleted?.get(record.id));
       store.set(stored.id, stored);
+      deleted?.delete(stored.id);
       notify({ collection, id: stored.id, record: stored });
       return clone(stored);
     },
@@ -110,6 +122,7 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Storage
       if (expected !== undefined && current?.revision !== expected) throw revisionConflict(collection, id, expected, current?.revision);
       if (!current || !store) return false;
       store.delete(id);
+      tombstonesOf(collection).set(id, current.revision);
       notify({ collection, id });
       return true;
     },

@@ -569,6 +569,37 @@ const definitions: CaseDefinition[] = [
       checkEqual(dataOf(fetched), { id: 'g1', title: 'new' }, 'The recreated record must hold only the new data.', 'record');
     },
   },
+  {
+    name: 'revisions never repeat after delete and re-create: a stale writer gets conflict',
+    async body({ adapter }) {
+      await adapter.put('goals', { id: 'g1', title: 'v1', owner: 'ana' });
+      await adapter.put('goals', { id: 'g1', title: 'v2', owner: 'ana' });
+      // Clients still hold revision 1 or 2 of this record when someone else deletes and re-creates it.
+      check((await adapter.delete('goals', 'g1', { expectedRevision: 2 })) === true, 'delete with the matching expectedRevision 2 must resolve to true.');
+      check((await adapter.get('goals', 'g1')) === undefined, 'After delete, get must resolve to undefined (whatever the adapter remembers about a deleted id is not a record).');
+      checkEqual(await adapter.query('goals'), [], 'After delete, query must not return the deleted record (nor anything remembered about it).', 'records');
+      checkEqual(await adapter.query('goals', { owner: 'ana' }), [], 'After delete, a filtered query must not return the deleted record.', 'records');
+      const recreated = await adapter.put('goals', { id: 'g1', title: 'new' }, { expectedRevision: null }).catch((error: unknown) => failConformance(`After delete, put with expectedRevision null must create the record again (it does not exist); got ${describeError(error)}.`, error));
+      checkStoredRecord(recreated, { id: 'g1', title: 'new' }, 3, 'A re-created record must continue from the deleted revision + 1 (deleted at 2, so 3): revisions of an id never repeat, or a client still holding revision 1 or 2 of the old record could overwrite the new one. Keep a tombstone with the last revision of every deleted id');
+      for (const stale of [1, 2]) {
+        await checkRefused(() => adapter.put('goals', { id: 'g1', title: `stale writer holding revision ${stale}` }, { expectedRevision: stale }), 'conflict', `put with expectedRevision ${stale} (a revision of the deleted record) on the re-created record at revision 3 must be refused with "conflict"`);
+        await checkRefused(() => adapter.delete('goals', 'g1', { expectedRevision: stale }), 'conflict', `delete with expectedRevision ${stale} (a revision of the deleted record) of the re-created record at revision 3 must be refused with "conflict"`);
+      }
+      checkEqual(await adapter.get('goals', 'g1'), recreated, 'Refused stale writes must leave the re-created record unchanged.', 'record');
+      checkStoredRecord(await adapter.put('goals', { id: 'g1', title: 'new, edited' }, { expectedRevision: 3 }), { id: 'g1', title: 'new, edited' }, 4, 'put with the re-created record\'s revision 3 must write revision 4');
+
+      // A second life: refused writes and a repeated delete in between change nothing, an unconditional put continues too.
+      check((await adapter.delete('goals', 'g1')) === true, 'delete of the re-created record must resolve to true.');
+      await checkRefused(() => adapter.put('goals', { id: 'g1', title: 'stale' }, { expectedRevision: 4 }), 'conflict', 'put with expectedRevision 4 of a record deleted at revision 4 must be refused with "conflict" (it no longer exists)');
+      check((await adapter.get('goals', 'g1')) === undefined, 'A put refused because the record was deleted must not create it.');
+      check((await adapter.delete('goals', 'g1')) === false, 'Deleting an already deleted record must resolve to false.');
+      checkStoredRecord(await adapter.put('goals', { id: 'g1', title: 'third life' }), { id: 'g1', title: 'third life' }, 5, 'An unconditional put after the second delete must continue from the deleted revision + 1 (deleted at 4, so 5)');
+
+      // What is remembered belongs to one id in one collection.
+      checkStoredRecord(await adapter.put('notes', { id: 'g1' }, { expectedRevision: null }), { id: 'g1' }, 1, 'Deleting goals/g1 must not change the revisions of notes/g1 (a new id there starts at 1)');
+      checkStoredRecord(await adapter.put('goals', { id: 'g2' }, { expectedRevision: null }), { id: 'g2' }, 1, 'Deleting goals/g1 must not change the revisions of another id (goals/g2 starts at 1)');
+    },
+  },
 
   // ─── watch ──────────────────────────────────────────────────────────────────────────────────
   {
@@ -859,6 +890,27 @@ const definitions: CaseDefinition[] = [
       checkStoredRecord(await adapter.get('goals', 'g1'), { id: 'g1', title: 'v3' }, 3, 'A write made after a reopen must survive the next reopen');
     },
   },
+  {
+    name: 'reopen: the revision of a deleted id is remembered, so a re-create after a reopen does not repeat revisions',
+    requires: 'reopen',
+    async body(session) {
+      await session.adapter.put('goals', { id: 'g1', title: 'v1' });
+      await session.adapter.put('goals', { id: 'g1', title: 'v2' });
+      await session.adapter.put('goals', { id: 'g1', title: 'v3' });
+      check((await session.adapter.delete('goals', 'g1')) === true, 'delete of goals/g1 must resolve to true.');
+      let adapter = await session.reopen();
+      check((await adapter.get('goals', 'g1')) === undefined, 'After a reopen, a deleted record must stay deleted.');
+      checkEqual(await adapter.query('goals'), [], 'After a reopen, query must not return the deleted record (nor anything remembered about it).', 'records');
+      await checkRefused(() => adapter.put('goals', { id: 'g1', title: 'stale' }, { expectedRevision: 3 }), 'conflict', 'After a reopen, put with the deleted record\'s revision 3 must be refused with "conflict"');
+      const recreated = await adapter.put('goals', { id: 'g1', title: 'new' }, { expectedRevision: null }).catch((error: unknown) => failConformance(`After a reopen, put with expectedRevision null must create a deleted record again; got ${describeError(error)}.`, error));
+      checkStoredRecord(recreated, { id: 'g1', title: 'new' }, 4, 'After a reopen, a re-created record must continue from the deleted revision + 1 (deleted at 3, so 4): the tombstone must be persisted with the data');
+      adapter = await session.reopen();
+      checkEqual(await adapter.get('goals', 'g1'), recreated, 'The re-created record must survive the next reopen with its revision 4.', 'record');
+      for (const stale of [1, 2, 3]) {
+        await checkRefused(() => adapter.put('goals', { id: 'g1', title: 'stale' }, { expectedRevision: stale }), 'conflict', `After a reopen, put with expectedRevision ${stale} (a revision of the deleted record) on the re-created record must be refused with "conflict"`);
+      }
+    },
+  },
 
   // ─── second live instance (second tab or process) ───────────────────────────────────────────
   {
@@ -873,6 +925,26 @@ const definitions: CaseDefinition[] = [
       checkEqual(await first.get('goals', 'g1'), updated, 'The first instance must read the second instance\'s update (revision 2).', 'record');
       await first.delete('goals', 'g1');
       check((await second.get('goals', 'g1')) === undefined, 'A record deleted by the first instance must be gone for the second.');
+    },
+  },
+  {
+    name: 'cross-instance: a record deleted and re-created by one instance refuses a stale writer in the other',
+    requires: 'openSecondInstance',
+    async body(session) {
+      const first = session.adapter;
+      const second = await session.openSecondInstance();
+      await first.put('goals', { id: 'g1', title: 'v1' });
+      await first.put('goals', { id: 'g1', title: 'v2' });
+      const held = await second.get('goals', 'g1');
+      check(held?.revision === 2, `The second instance must read revision 2, got ${formatValue(held?.revision)}.`);
+      check((await first.delete('goals', 'g1')) === true, 'delete by the first instance must resolve to true.');
+      const recreated = await first.put('goals', { id: 'g1', title: 'new' }, { expectedRevision: null });
+      checkStoredRecord(recreated, { id: 'g1', title: 'new' }, 3, 'A record re-created by the first instance must continue from the deleted revision + 1 (3)');
+      await checkRefused(() => second.put('goals', { id: 'g1', title: 'stale edit from the second instance' }, { expectedRevision: 2 }), 'conflict', 'The second instance, still holding revision 2 of the deleted record, must be refused with "conflict" when it writes over the re-created one');
+      checkEqual(await second.get('goals', 'g1'), recreated, 'The refused stale write must leave the re-created record unchanged.', 'record');
+      check((await second.delete('goals', 'g1', { expectedRevision: 3 })) === true, 'delete by the second instance with the matching revision 3 must resolve to true.');
+      checkStoredRecord(await first.put('goals', { id: 'g1', title: 'again' }), { id: 'g1', title: 'again' }, 4, 'A record deleted by the second instance and re-created by the first must continue from revision 3 + 1: tombstones live in the shared store, not in one instance');
+      await checkRefused(() => second.put('goals', { id: 'g1', title: 'stale' }, { expectedRevision: 3 }), 'conflict', 'The second instance writing with the deleted revision 3 must be refused with "conflict"');
     },
   },
   {
@@ -1044,7 +1116,9 @@ async function checkBlob(actual: Blob | undefined, expectedBytes: Uint8Array, ex
  *
  * Documented choices the suite holds every adapter to: records are JSON values, so `-0` comes back as
  * `0` and `undefined` object properties are dropped; `query` sorts by `id` in code-unit order; a
- * delete with `expectedRevision` of a missing record is a `conflict`; watch listeners get copies.
+ * delete with `expectedRevision` of a missing record is a `conflict`; watch listeners get copies;
+ * revisions of an id never repeat, so a record re-created after a delete continues from the deleted
+ * revision + 1.
  *
  * With node:test:
  * ```ts
