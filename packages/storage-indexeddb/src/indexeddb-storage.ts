@@ -9,6 +9,7 @@ import {
   byId,
   matchesWhere,
   nextStoredRecord,
+  reportStorageError,
   revisionConflict,
   type BlobInfo,
   type DeleteOptions,
@@ -20,7 +21,7 @@ import {
   type Unsubscribe,
 } from '@mentorkit/core/storage';
 import { isMentorKitError, MentorKitError } from '@mentorkit/core/model';
-import { databaseVersion, StoreName, RecordIndexName, upgradeDatabase, type BlobEntry, type MentorKitDatabaseSchema, type RecordEntry, type UpgradeTransaction, type UpgradingDatabase } from './schema.js';
+import { databaseVersion, StoreName, RecordIndexName, upgradeDatabase, type BlobEntry, type MentorKitDatabaseSchema, type RecordEntry, type TombstoneEntry, type UpgradeTransaction, type UpgradingDatabase } from './schema.js';
 
 export interface IndexedDbStorageOptions {
   /** The IndexedDB database. Default `mentorkit`. Use one per application (or per signed-in person) on a shared origin. */
@@ -111,16 +112,6 @@ function errorMessage(error: unknown): string {
   return error instanceof Error || (typeof error === 'object' && error !== null && 'message' in error) ? String((error as { message: unknown }).message) : String(error);
 }
 
-/** Hands an error to the host's global error reporting without breaking the caller. */
-function reportAsynchronously(error: unknown): void {
-  const report = (globalThis as { reportError?: (error: unknown) => void }).reportError;
-  if (typeof report === 'function') report(error);
-  else
-    setTimeout(() => {
-      throw error;
-    });
-}
-
 function readChangeNotice(data: unknown): ChangeNotice | undefined {
   if (typeof data !== 'object' || data === null) return undefined;
   const notice = data as Partial<ChangeNotice>;
@@ -141,6 +132,9 @@ function readChangeNotice(data: unknown): ChangeNotice | undefined {
  *
  * - Writes are compare-and-set inside ONE readwrite transaction (read, check `expectedRevision`,
  *   write), so of two writers — in this tab or another — exactly one wins and the other gets `conflict`.
+ * - Revisions never repeat: `delete` leaves a tombstone with the record's last revision (in the same
+ *   transaction) and a re-create continues from it + 1, so a writer holding a revision of the deleted
+ *   record gets `conflict` against the new one.
  * - Values are checked with the shared contract rules before any transaction opens: IndexedDB's
  *   structured clone would silently accept a `Date` or `Map`, which other adapters cannot store.
  * - `watch` reports this instance's changes and, through a BroadcastChannel, those of other tabs
@@ -254,7 +248,7 @@ export function createIndexedDbStorage(options?: IndexedDbStorageOptions): Index
         listener(change.record ? { ...change, record: structuredClone(change.record) } : { ...change });
       } catch (error) {
         // A failing listener must not break the write or the other listeners.
-        reportAsynchronously(error);
+        reportStorageError(error, `A storage watch listener threw while handling a change to ${change.collection}/${change.id} in the IndexedDB database "${databaseName}"; the write succeeded and the other listeners were notified.`);
       }
     }
   }
@@ -264,7 +258,7 @@ export function createIndexedDbStorage(options?: IndexedDbStorageOptions): Index
     try {
       channel?.postMessage(notice);
     } catch (error) {
-      reportAsynchronously(error);
+      reportStorageError(error, `Telling other tabs about the change to ${collection}/${id} in the IndexedDB database "${databaseName}" failed; the write succeeded.`);
     }
   }
 
@@ -283,7 +277,7 @@ export function createIndexedDbStorage(options?: IndexedDbStorageOptions): Index
     try {
       record = await readRecord(notice.collection, notice.id);
     } catch (error) {
-      if (!disposed) reportAsynchronously(error);
+      if (!disposed) reportStorageError(error, `Reading ${notice.collection}/${notice.id}, which another tab changed, from the IndexedDB database "${databaseName}" failed; watch listeners were not told about that change.`);
       return;
     }
     if (disposed) return;
@@ -321,15 +315,20 @@ export function createIndexedDbStorage(options?: IndexedDbStorageOptions): Index
       assertStorableRecord(record);
       assertPutOptions(putOptions);
       const stored = await withDatabase('write a record', async (database) => {
-        const transaction = database.transaction(StoreName.records, 'readwrite');
-        const store = transaction.store;
+        const transaction = database.transaction([StoreName.records, StoreName.tombstones], 'readwrite');
+        const records = transaction.objectStore(StoreName.records);
+        const tombstones = transaction.objectStore(StoreName.tombstones);
+        const key: [string, string] = [collection, record.id];
         let outcome: { written: StoredRecord } | { refused: unknown };
         try {
-          const current = await store.get([collection, record.id]);
+          const current = await records.get(key);
+          // A deleted id continues from its last revision, so revisions never repeat.
+          const tombstone = current ? undefined : await tombstones.get(key);
           // Compare and compute inside the transaction: no other writer can slip in between.
-          const next = nextStoredRecord(collection, current?.record, record, putOptions, now());
+          const next = nextStoredRecord(collection, current?.record, record, putOptions, now(), tombstone?.revision);
           const entry: RecordEntry = { collection, id: next.id, record: next };
-          await store.put(entry);
+          await records.put(entry);
+          if (tombstone) await tombstones.delete(key);
           outcome = { written: next };
         } catch (error) {
           outcome = { refused: error };
@@ -352,14 +351,20 @@ export function createIndexedDbStorage(options?: IndexedDbStorageOptions): Index
       assertRecordId(id);
       assertDeleteOptions(deleteOptions);
       const deleted = await withDatabase('delete a record', async (database) => {
-        const transaction = database.transaction(StoreName.records, 'readwrite');
-        const store = transaction.store;
+        const transaction = database.transaction([StoreName.records, StoreName.tombstones], 'readwrite');
+        const records = transaction.objectStore(StoreName.records);
+        const key: [string, string] = [collection, id];
         let outcome: { deleted: boolean } | { refused: unknown };
         try {
-          const current = await store.get([collection, id]);
+          const current = await records.get(key);
           const expected = deleteOptions?.expectedRevision;
           if (expected !== undefined && current?.record.revision !== expected) throw revisionConflict(collection, id, expected, current?.record.revision);
-          if (current) await store.delete([collection, id]);
+          if (current) {
+            // Record and tombstone change in one transaction: the key moves from one store to the other.
+            const tombstone: TombstoneEntry = { collection, id, revision: current.record.revision, deletedAt: now() };
+            await records.delete(key);
+            await transaction.objectStore(StoreName.tombstones).put(tombstone);
+          }
           outcome = { deleted: current !== undefined };
         } catch (error) {
           outcome = { refused: error };

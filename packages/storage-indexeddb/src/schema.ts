@@ -1,20 +1,32 @@
 /**
  * The IndexedDB layout of `@mentorkit/storage-indexeddb` and the migrations between its versions.
  *
- * ## Version 2 (current)
+ * ## Version 3 (current)
  *
- * | object store | key                         | value                                            | indexes                          |
- * |--------------|-----------------------------|--------------------------------------------------|----------------------------------|
+ * | object store | key                          | value                                            | indexes                          |
+ * |--------------|------------------------------|--------------------------------------------------|----------------------------------|
  * | `records`    | `[collection, id]` (keyPath) | `{ collection, id, record }` — `record` is the   | `by-collection` on `collection`  |
- * |              |                             | `StoredRecord` (with `revision` and `updatedAt`) |                                  |
- * | `blobs`      | `id` (keyPath)              | `{ id, blob, size, type, updatedAt }`            |                                  |
- * | `meta`       | out-of-line string          | `schema`: `{ version, createdAt, upgrades[] }`;  |                                  |
- * |              |                             | `unreadable-v1-entries`: v1 entries the upgrade  |                                  |
- * |              |                             | could not interpret, kept verbatim (rare)        |                                  |
+ * |              |                              | `StoredRecord` (with `revision` and `updatedAt`) |                                  |
+ * | `tombstones` | `[collection, id]` (keyPath) | `{ collection, id, revision, deletedAt }`: the   |                                  |
+ * |              |                              | revision a record had when it was deleted        |                                  |
+ * | `blobs`      | `id` (keyPath)               | `{ id, blob, size, type, updatedAt }`            |                                  |
+ * | `meta`       | out-of-line string           | `schema`: `{ version, createdAt, upgrades[] }`;  |                                  |
+ * |              |                              | `unreadable-v1-entries`: v1 entries the upgrade  |                                  |
+ * |              |                              | could not interpret, kept verbatim (rare)        |                                  |
  *
  * The record sits inside an envelope so that a record's own fields (a goal may well have a field
  * called `collection` or `key`) never collide with the key path. `[collection, id]` keys sort by
  * collection, then by id in code-unit order — the order `query` returns.
+ *
+ * A key is in `records` or in `tombstones`, never in both: `delete` moves the record's revision into
+ * a tombstone and a re-create continues from it + 1 and removes the tombstone, both in one
+ * transaction over the two stores. So revisions of an id never repeat, while `get`, `query` and the
+ * `by-collection` index only ever see live records. Tombstones are kept for good (one small entry
+ * per deleted id): a client may hold an old revision for any length of time.
+ *
+ * ## Version 2
+ *
+ * Version 3 without `tombstones`: a re-created record restarted at revision 1.
  *
  * ## Version 1 (MentorKit 0.0.x prototype)
  *
@@ -37,6 +49,7 @@ import type { StoredRecord } from '@mentorkit/core/storage';
 /** Store and index names of the current layout. */
 export const StoreName = {
   records: 'records',
+  tombstones: 'tombstones',
   blobs: 'blobs',
   meta: 'meta',
 } as const;
@@ -62,6 +75,16 @@ export interface RecordEntry {
   collection: string;
   id: string;
   record: StoredRecord;
+}
+
+/** One deleted id in the `tombstones` store: what a re-create continues from. */
+export interface TombstoneEntry {
+  collection: string;
+  id: string;
+  /** The revision the record had when it was deleted. */
+  revision: number;
+  /** When it was deleted (ISO instant), for support and diagnostics. */
+  deletedAt: string;
 }
 
 /** One attachment in the `blobs` store. */
@@ -93,6 +116,10 @@ export interface MentorKitDatabaseSchema extends DBSchema {
     key: [string, string];
     value: RecordEntry;
     indexes: { 'by-collection': string };
+  };
+  tombstones: {
+    key: [string, string];
+    value: TombstoneEntry;
   };
   blobs: {
     key: string;
@@ -171,6 +198,15 @@ export const migrations: readonly Migration[] = [
       // Nothing is dropped: entries the upgrade cannot read stay available for support and recovery.
       if (unreadable.length > 0) await meta.put(unreadable, MetaKey.unreadableVersion1Entries);
       database.deleteObjectStore(Version1Name.entriesStore);
+    },
+  },
+  {
+    version: 3,
+    description: 'A "tombstones" store keyed by [collection, id] that remembers the revision of every deleted record, so a re-created record continues from it + 1 and revisions never repeat. Records, blobs and meta stay as they are.',
+    async migrate(database) {
+      // Version 2 kept nothing about deleted records, so there is nothing to move: ids deleted before
+      // this upgrade start again at revision 1 when re-created, as they did under version 2.
+      database.createObjectStore(StoreName.tombstones, { keyPath: ['collection', 'id'] });
     },
   },
 ];

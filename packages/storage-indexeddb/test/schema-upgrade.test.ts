@@ -1,7 +1,7 @@
 /**
- * The versioned schema: a real version-1 database (written with the native IndexedDB API, not with
- * the adapter's own migration code) is upgraded with every record intact; new databases get the
- * documented layout; newer and damaged databases are refused without being changed.
+ * The versioned schema: real version-1 and version-2 databases (written with the native IndexedDB
+ * API, not with the adapter's own migration code) are upgraded with every record intact; new
+ * databases get the documented layout; newer and damaged databases are refused without being changed.
  */
 import { expect } from '@open-wc/testing';
 import { isMentorKitError } from '@mentorkit/core/model';
@@ -57,14 +57,62 @@ const version1Entries = [
   { key: 'coaching-runs/r1', record: { id: 'r1', model: 'grow', answers: { goal: 'x' } } },
 ];
 
+/** The version-2 layout, built with the native API as version 2 of the adapter created it. */
+function createVersion2Layout(database: IDBDatabase): void {
+  const records = database.createObjectStore('records', { keyPath: ['collection', 'id'] });
+  records.createIndex('by-collection', 'collection');
+  database.createObjectStore('blobs', { keyPath: 'id' });
+  database.createObjectStore('meta');
+}
+
+const version2Records = [
+  {
+    collection: 'goals',
+    id: 'g1',
+    record: {
+      id: 'g1',
+      title: 'Lead the onboarding pilot',
+      skill: 'leadership',
+      collection: 'a field, not the key',
+      milestones: [
+        { id: 'm1', title: 'Draft plan', done: true, dueDate: '2024-09-01' },
+        { id: 'm2', title: 'Review with mentor', done: false, dueDate: null },
+      ],
+      notes: '<img src=x onerror=alert(1)> 🎯 Grüße',
+      revision: 5,
+      updatedAt: '2024-09-10T08:00:00.000Z',
+    },
+  },
+  { collection: 'goals', id: 'g2', record: { id: 'g2', title: 'Second goal', skill: 'communication', revision: 1, updatedAt: '2024-09-11T08:00:00.000Z' } },
+  { collection: 'notes', id: '2024/09/n1', record: { id: '2024/09/n1', body: 'an id with slashes', revision: 2, updatedAt: '2024-09-12T12:00:00.000+02:00' } },
+];
+
+const version2Schema = { version: 2, createdAt: '2024-06-01T09:00:00.000Z', upgrades: [{ from: 0, to: 2, at: '2024-06-01T09:00:00.000Z' }] };
+const version2Unreadable = [{ key: 'junk', value: { key: 'junk', scribble: [1, 2, 3] } }];
+const version2VoiceNote = new Uint8Array([0, 1, 2, 128, 254, 255]);
+
+/** Writes the version-2 fixture (records, one blob, meta) with the native API. */
+async function fillVersion2Database(database: IDBDatabase): Promise<void> {
+  const transaction = database.transaction(['records', 'blobs', 'meta'], 'readwrite');
+  for (const entry of version2Records) transaction.objectStore('records').put(entry);
+  const blob = new Blob([version2VoiceNote], { type: 'audio/webm;codecs=opus' });
+  transaction.objectStore('blobs').put({ id: 'voice-1', blob, size: blob.size, type: blob.type, updatedAt: '2024-09-10T08:00:00.000Z' });
+  transaction.objectStore('meta').put(version2Schema, 'schema');
+  transaction.objectStore('meta').put(version2Unreadable, 'unreadable-v1-entries');
+  await new Promise<void>((resolve, reject) => {
+    transaction.addEventListener('complete', () => resolve());
+    transaction.addEventListener('error', () => reject(transaction.error));
+  });
+}
+
 describe('IndexedDB storage: schema versions and upgrades', () => {
   after(async () => {
     for (const name of databasesToDelete) await deleteDatabase(name);
   });
 
   it('declares a migration for every version up to the current one', () => {
-    expect(indexedDbMigrations.map((migration) => migration.version)).to.deep.equal([1, 2]);
-    expect(indexedDbSchemaVersion).to.equal(2);
+    expect(indexedDbMigrations.map((migration) => migration.version)).to.deep.equal([1, 2, 3]);
+    expect(indexedDbSchemaVersion).to.equal(3);
     for (const migration of indexedDbMigrations) expect(migration.description).to.be.a('string').and.not.equal('');
   });
 
@@ -112,27 +160,120 @@ describe('IndexedDB storage: schema versions and upgrades', () => {
     }
 
     await withNativeDatabase(name, undefined, () => undefined, async (database) => {
-      expect(database.version).to.equal(2);
-      expect([...database.objectStoreNames].sort()).to.deep.equal(['blobs', 'meta', 'records']);
+      expect(database.version).to.equal(3);
+      expect([...database.objectStoreNames].sort()).to.deep.equal(['blobs', 'meta', 'records', 'tombstones']);
       const meta = database.transaction('meta').objectStore('meta');
       const schema = (await requestResult(meta.get('schema'))) as { version: number; createdAt: string | null; upgrades: Array<{ from: number; to: number }> };
-      expect(schema.version).to.equal(2);
+      expect(schema.version).to.equal(3);
       expect(schema.createdAt).to.equal(null);
-      expect(schema.upgrades.map(({ from, to }) => [from, to])).to.deep.equal([[1, 2]]);
+      expect(schema.upgrades.map(({ from, to }) => [from, to])).to.deep.equal([[1, 3]]);
       const unreadable = await requestResult(database.transaction('meta').objectStore('meta').get('unreadable-v1-entries'));
       expect(unreadable).to.deep.equal([{ key: 'junk', value: { key: 'junk', scribble: [1, 2, 3] } }]);
       expect(await readAll(database, 'records')).to.have.length(version1Entries.length);
     });
   });
 
+  it('upgrades a version-2 database written with the native API to version 3: records, blobs and meta survive, revisions continue and never repeat', async () => {
+    const name = newDatabaseName('upgrade-v2');
+    await withNativeDatabase(name, 2, createVersion2Layout, fillVersion2Database);
+
+    const storage = createIndexedDbStorage({ databaseName: name });
+    try {
+      for (const entry of version2Records) expect(await storage.get(entry.collection, entry.id), `${entry.collection}/${entry.id}`).to.deep.equal(entry.record);
+      expect(await storage.query('goals')).to.deep.equal([version2Records[0]!.record, version2Records[1]!.record]);
+      expect((await storage.query('goals', { skill: 'communication' })).map((record) => record.id)).to.deep.equal(['g2']);
+      expect(await storage.query('notes')).to.deep.equal([version2Records[2]!.record]);
+      const voiceNote = await storage.getBlob('voice-1');
+      expect(voiceNote?.type).to.equal('audio/webm;codecs=opus');
+      expect([...new Uint8Array(await voiceNote!.arrayBuffer())]).to.deep.equal([...version2VoiceNote]);
+
+      // Revisions continue from the upgraded ones; conflicts still work.
+      let conflict: unknown;
+      await storage.put('goals', { id: 'g1', title: 'stale' }, { expectedRevision: 4 }).catch((error: unknown) => (conflict = error));
+      expect(isMentorKitError(conflict, 'conflict'), 'a stale write after the upgrade must conflict').to.equal(true);
+      expect((await storage.put('goals', { id: 'g1', title: 'edited' }, { expectedRevision: 5 })).revision).to.equal(6);
+
+      // Deleting and re-creating on the upgraded database continues from the deleted revision.
+      expect(await storage.delete('goals', 'g1', { expectedRevision: 6 })).to.equal(true);
+      expect((await storage.put('goals', { id: 'g1', title: 'new' }, { expectedRevision: null })).revision).to.equal(7);
+      conflict = undefined;
+      await storage.put('goals', { id: 'g1', title: 'stale' }, { expectedRevision: 6 }).catch((error: unknown) => (conflict = error));
+      expect(isMentorKitError(conflict, 'conflict'), 'a writer holding the deleted revision must conflict with the re-created record').to.equal(true);
+      expect(await storage.delete('notes', '2024/09/n1')).to.equal(true);
+    } finally {
+      await storage.dispose();
+    }
+
+    await withNativeDatabase(name, undefined, () => undefined, async (database) => {
+      expect(database.version).to.equal(3);
+      expect([...database.objectStoreNames].sort()).to.deep.equal(['blobs', 'meta', 'records', 'tombstones']);
+      const schema = (await requestResult(database.transaction('meta').objectStore('meta').get('schema'))) as { version: number; createdAt: string | null; upgrades: Array<{ from: number; to: number; at: string }> };
+      expect(schema.version).to.equal(3);
+      expect(schema.createdAt, 'the creation time of the version-2 database is kept').to.equal(version2Schema.createdAt);
+      expect(schema.upgrades.map(({ from, to }) => [from, to])).to.deep.equal([
+        [0, 2],
+        [2, 3],
+      ]);
+      expect(schema.upgrades[0]!.at).to.equal(version2Schema.upgrades[0]!.at);
+      expect(await requestResult(database.transaction('meta').objectStore('meta').get('unreadable-v1-entries'))).to.deep.equal(version2Unreadable);
+      const records = (await readAll(database, 'records')) as Array<{ collection: string; id: string; record: { revision: number } }>;
+      expect(records.map((entry) => [entry.collection, entry.id, entry.record.revision])).to.deep.equal([
+        ['goals', 'g1', 7],
+        ['goals', 'g2', 1],
+      ]);
+      expect(((await readAll(database, 'tombstones')) as Array<{ collection: string; id: string; revision: number }>).map((entry) => [entry.collection, entry.id, entry.revision])).to.deep.equal([['notes', '2024/09/n1', 2]]);
+    });
+  });
+
+  it('rolls a failed upgrade to version 3 back: the version-2 database keeps its version, stores and records', async () => {
+    const name = newDatabaseName('damaged-v2');
+    // A version-2 database that already has a "tombstones" store (written by something else): creating it fails, the upgrade must abort.
+    await withNativeDatabase(
+      name,
+      2,
+      (database) => {
+        createVersion2Layout(database);
+        database.createObjectStore('tombstones');
+      },
+      fillVersion2Database,
+    );
+    const storage = createIndexedDbStorage({ databaseName: name });
+    let failure: unknown;
+    await storage.get('goals', 'g1').catch((error: unknown) => (failure = error));
+    await storage.dispose();
+    expect(isMentorKitError(failure, 'storage-error'), String(failure)).to.equal(true);
+    expect((failure as Error).message).to.contain('from version 2 to 3 failed');
+    await withNativeDatabase(name, undefined, () => undefined, async (database) => {
+      expect(database.version).to.equal(2);
+      expect([...database.objectStoreNames].sort()).to.deep.equal(['blobs', 'meta', 'records', 'tombstones']);
+      expect(await readAll(database, 'records')).to.deep.equal(version2Records);
+      expect(await requestResult(database.transaction('meta').objectStore('meta').get('schema'))).to.deep.equal(version2Schema);
+    });
+  });
+
   it('creates a new database at the current version with the documented layout', async () => {
     const name = newDatabaseName('fresh');
-    const storage = createIndexedDbStorage({ databaseName: name });
+    const storage = createIndexedDbStorage({ databaseName: name, now: () => new Date('2030-01-02T03:04:05.000Z') });
     await storage.put('goals', { id: 'g1', collection: 'a field, not the key' });
+    await storage.put('goals', { id: 'deleted' });
+    await storage.put('goals', { id: 'deleted' });
+    await storage.delete('goals', 'deleted');
+    await storage.put('goals', { id: 'recreated' });
+    await storage.delete('goals', 'recreated');
+    await storage.put('goals', { id: 'recreated' });
     await storage.dispose();
     await withNativeDatabase(name, undefined, () => undefined, async (database) => {
       expect(database.version).to.equal(indexedDbSchemaVersion);
-      expect([...database.objectStoreNames].sort()).to.deep.equal(['blobs', 'meta', 'records']);
+      expect([...database.objectStoreNames].sort()).to.deep.equal(['blobs', 'meta', 'records', 'tombstones']);
+      // A key is a record or a tombstone, never both: the deleted id left a tombstone, the re-created one took its tombstone back.
+      const tombstones = database.transaction('tombstones').objectStore('tombstones');
+      expect(tombstones.keyPath).to.deep.equal(['collection', 'id']);
+      expect([...tombstones.indexNames]).to.deep.equal([]);
+      expect(await readAll(database, 'tombstones')).to.deep.equal([{ collection: 'goals', id: 'deleted', revision: 2, deletedAt: '2030-01-02T03:04:05.000Z' }]);
+      expect(((await readAll(database, 'records')) as Array<{ id: string; record: { revision: number } }>).map((entry) => [entry.id, entry.record.revision])).to.deep.equal([
+        ['g1', 1],
+        ['recreated', 2],
+      ]);
       const records = database.transaction('records').objectStore('records');
       expect(records.keyPath).to.deep.equal(['collection', 'id']);
       expect([...records.indexNames]).to.deep.equal(['by-collection']);
@@ -142,15 +283,15 @@ describe('IndexedDB storage: schema versions and upgrades', () => {
       expect(stored.record).to.include({ id: 'g1', collection: 'a field, not the key', revision: 1 });
       expect(database.transaction('blobs').objectStore('blobs').keyPath).to.equal('id');
       const schema = (await requestResult(database.transaction('meta').objectStore('meta').get('schema'))) as { version: number; createdAt: string; upgrades: Array<{ from: number; to: number }> };
-      expect(schema.version).to.equal(2);
+      expect(schema.version).to.equal(3);
       expect(Number.isFinite(Date.parse(schema.createdAt))).to.equal(true);
-      expect(schema.upgrades.map(({ from, to }) => [from, to])).to.deep.equal([[0, 2]]);
+      expect(schema.upgrades.map(({ from, to }) => [from, to])).to.deep.equal([[0, 3]]);
     });
   });
 
   it('refuses a database from a newer MentorKit with storage-error and leaves it alone', async () => {
     const name = newDatabaseName('newer');
-    await withNativeDatabase(name, 3, (database) => database.createObjectStore('future'));
+    await withNativeDatabase(name, indexedDbSchemaVersion + 1, (database) => database.createObjectStore('future'));
     const storage = createIndexedDbStorage({ databaseName: name });
     let failure: unknown;
     await storage.get('goals', 'g1').catch((error: unknown) => (failure = error));
@@ -158,7 +299,7 @@ describe('IndexedDB storage: schema versions and upgrades', () => {
     expect(isMentorKitError(failure, 'storage-error'), String(failure)).to.equal(true);
     expect((failure as Error).message).to.contain('newer layout');
     await withNativeDatabase(name, undefined, () => undefined, async (database) => {
-      expect(database.version).to.equal(3);
+      expect(database.version).to.equal(indexedDbSchemaVersion + 1);
       expect([...database.objectStoreNames]).to.deep.equal(['future']);
     });
   });
@@ -172,7 +313,7 @@ describe('IndexedDB storage: schema versions and upgrades', () => {
     await storage.put('goals', { id: 'g1' }).catch((error: unknown) => (failure = error));
     await storage.dispose();
     expect(isMentorKitError(failure, 'storage-error'), String(failure)).to.equal(true);
-    expect((failure as Error).message).to.contain('from version 1 to 2 failed');
+    expect((failure as Error).message).to.contain('from version 1 to 3 failed');
     await withNativeDatabase(name, undefined, () => undefined, async (database) => {
       expect(database.version).to.equal(1);
       expect([...database.objectStoreNames]).to.deep.equal(['something-else']);
@@ -184,11 +325,11 @@ describe('IndexedDB storage: schema versions and upgrades', () => {
     const storage = createIndexedDbStorage({ databaseName: name });
     try {
       await storage.put('goals', { id: 'g1' });
-      // A "newer tab" upgrades to version 3. If the adapter kept its connection open, this would be blocked forever.
+      // A "newer tab" upgrades to the next version. If the adapter kept its connection open, this would be blocked forever.
       let blocked = false;
-      const request = indexedDB.open(name, 3);
+      const request = indexedDB.open(name, indexedDbSchemaVersion + 1);
       request.addEventListener('blocked', () => (blocked = true));
-      request.addEventListener('upgradeneeded', () => request.result.createObjectStore('added-by-v3'));
+      request.addEventListener('upgradeneeded', () => request.result.createObjectStore('added-by-a-newer-version'));
       const upgraded = await requestResult(request);
       upgraded.close();
       expect(blocked, 'the adapter must close its connection on versionchange').to.equal(false);
