@@ -287,7 +287,7 @@ export const MessageInputSchema = v.pipe(
 export type MessageInput = v.InferInput<typeof MessageInputSchema>;
 export type MessageData = v.InferOutput<typeof MessageInputSchema>;
 
-/** Fields every stored record carries. `revision` starts at 1 and increments on every put. */
+/** Fields every stored record carries. `revision` starts at 1, increments on every put, and never repeats for an id (a re-create after a delete continues from the deleted revision). */
 export interface RecordMeta {
   revision: number;
   /** ISO instant of the last write. */
