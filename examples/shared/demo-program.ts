@@ -1,7 +1,7 @@
 /**
  * A realistic mentoring programme for the demo, Storybook and end-to-end tests:
  * "Acme Learning — Engineering Mentoring 2026" with 2 admins, 10 mentors and 22 mentees across
- * 17 time zones (Asia/Kathmandu +05:45 and Pacific/Auckland +13:00 among them), someone with
+ * 24 time zones (Asia/Kathmandu +05:45 and Pacific/Auckland +13:00 among them), someone with
  * off-limits Fridays, a co-mentored pairing, a paused and a proposed pairing, and mentees still
  * waiting for a match. All records are plain JSON, written through any StorageAdapter.
  */
@@ -66,7 +66,7 @@ const admins: Seed[] = [
 export const demoProgram: ProgramInput = {
   id: DEMO_PROGRAM_ID,
   name: 'Engineering Mentoring 2026',
-  description: 'Six-month remote mentoring programme for Acme engineers, designers and analysts across 17 time zones.',
+  description: 'Six-month remote mentoring programme for Acme engineers, designers and analysts across 24 time zones.',
   startDate: '2026-09-01',
   endDate: '2027-02-28',
   adminIds: admins.map((admin) => admin.id),

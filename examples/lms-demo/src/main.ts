@@ -165,6 +165,8 @@ async function showAs(viewAs: ViewAs) {
   }
   if (kit !== current) return;
   const me = current.$me.get();
+  // Programme admins without pairings of their own get the overview instead of an empty card.
+  byId('my-pairings').hidden = current.$myPairings.get().length === 0 && current.$programs.get().some((program) => program.adminIds.includes(current.user.id));
   const programme = current.$programs.get()[0];
   byId('programme-line').textContent = programme ? `${programme.name} · ${programme.description ?? ''}` : 'No programme yet';
   setStatus(me ? `Viewing as ${me.displayName} (${ROLE_LABEL[me.roles[0] ?? 'mentee']}) · ${me.timeZone}` : `Viewing as ${current.user.id}`);
