@@ -154,8 +154,11 @@ function printSummary(results, total) {
       .join(' — ');
     console.log(`  ${result.failed > 0 ? '✗' : '✓'} ${name.padEnd(8)} ${counts}${extra ? `  (${extra})` : ''}`);
     for (const failure of (result.failures ?? []).slice(0, 20)) {
-      console.log(`      ✗ ${failure.file ? `${relativeToRoot(failure.file)}: ` : ''}${failure.name} — ${String(failure.error).split('\n')[0]}`);
+      const firstLine = String(failure.error).split('\n')[0];
+      const error = firstLine.length > 160 ? `${firstLine.slice(0, 160)}…` : firstLine;
+      console.log(`      ✗ ${failure.file ? `${relativeToRoot(path.resolve(repoRoot, failure.file))}: ` : ''}${failure.name} — ${error}`);
     }
+    if ((result.failures ?? []).length > 20) console.log(`      … and ${result.failures.length - 20} more (see ${relativeToRoot(summaryFile)})`);
   }
   console.log(`  results: ${relativeToRoot(summaryFile)}`);
   console.log(`${total.passed} passed, ${total.failed} failed`);
