@@ -32,6 +32,8 @@ export default {
   concurrentBrowsers: 1,
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 20_000 } },
+  // Lit's development build announces itself in every test file: not worth reading each time.
+  filterBrowserLogs: ({ args }) => !(typeof args[0] === 'string' && args[0].startsWith('Lit is in dev mode')),
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   reporters: [
     defaultReporter(),
