@@ -1,0 +1,183 @@
+// End-to-end journeys through the built LMS demo (npm start's page) in headless Chromium, on the
+// real IndexedDB default: first visit seeds the programme, the three views, keyboard use, axe,
+// a change in one tab seen live in another, persistence across a reload, and the reset.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { chromiumArgs, findChromium } from '../../scripts/lib/chromium.mjs';
+import { startServer } from '../../scripts/lib/serve.mjs';
+import { repoRoot } from '../../scripts/lib/workspace.mjs';
+
+const require = createRequire(import.meta.url);
+const axeSource = require.resolve('axe-core/axe.min.js');
+const screenshots = path.join(repoRoot, '.test-results', 'e2e');
+mkdirSync(screenshots, { recursive: true });
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  const executablePath = process.env.CHROME_PATH || findChromium();
+  assert.ok(executablePath, 'no Chromium found: run `npm test`, which installs one, or set CHROME_PATH');
+  browser = await chromium.launch({ executablePath, args: chromiumArgs() });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A fresh browser profile (empty IndexedDB), with console errors collected. */
+async function newContext() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/Madrid' });
+  const problems = [];
+  context.on('page', (page) => watchPage(page, problems));
+  return { context, problems };
+}
+
+function watchPage(page, problems) {
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+}
+
+async function openAs(context, viewAs) {
+  const page = await context.newPage();
+  await page.goto(`${server.demoUrl}?as=${viewAs}`);
+  await page.getByRole('status').filter({ hasText: 'Viewing as' }).waitFor();
+  return page;
+}
+
+async function axeViolations(page) {
+  await page.addScriptTag({ path: axeSource });
+  return page.evaluate(async () => {
+    const result = await globalThis.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
+  });
+}
+
+/** The pairing card's entry for a pairing whose button names these people. */
+const pairingEntry = (page, names) => page.locator('mk-pairing-card [part~="pairing"]').filter({ has: page.getByRole('button', { name: names }) });
+
+describe('LMS demo', () => {
+  test('first visit seeds the programme; the mentee sees both mentors with their local time', async () => {
+    const { context, problems } = await newContext();
+    const page = await openAs(context, 'mentee');
+    const entry = pairingEntry(page, 'Kenji Watanabe and Arjun Shrestha');
+    await entry.waitFor();
+    const text = await entry.innerText();
+    for (const expected of ['Mentor', 'Co-mentor', 'Asia/Tokyo', 'Asia/Kathmandu', 'UTC+09:00', 'UTC+05:45', 'Active']) assert.ok(text.includes(expected), `the pairing shows "${expected}"\n${text}`);
+    const times = await entry.locator('time').evaluateAll((elements) => elements.map((element) => element.getAttribute('datetime')));
+    assert.equal(times.length, 2);
+    assert.match(times[0], /\+09:00$/);
+    assert.match(times[1], /\+05:45$/);
+    await page.screenshot({ path: path.join(screenshots, 'demo-mentee.png'), fullPage: true });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('keyboard only: Tab to the pairing, Enter opens its details', async () => {
+    const { context, problems } = await newContext();
+    const page = await openAs(context, 'mentee');
+    await pairingEntry(page, 'Kenji Watanabe and Arjun Shrestha').waitFor();
+    const deepFocus = () =>
+      page.evaluate(() => {
+        let element = document.activeElement;
+        while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+        return element ? `${element.tagName.toLowerCase()}:${element.textContent.trim()}` : '';
+      });
+    let focused = '';
+    for (let presses = 0; presses < 15 && !focused.startsWith('button:Kenji'); presses++) {
+      await page.keyboard.press('Tab');
+      focused = await deepFocus();
+    }
+    assert.equal(focused, 'button:Kenji Watanabe and Arjun Shrestha', 'the pairing is reachable with Tab');
+    await page.keyboard.press('Enter');
+    const details = page.locator('#details');
+    await details.waitFor({ state: 'visible' });
+    assert.match(await details.innerText(), /Lucía Fernández · Europe\/Madrid/);
+    assert.equal(await deepFocus(), 'h2:Pairing details', 'focus moves to the details');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('axe finds no violations as mentee, mentor and admin, light and dark', async () => {
+    const { context, problems } = await newContext();
+    for (const viewAs of ['mentee', 'mentor', 'admin']) {
+      const page = await openAs(context, viewAs);
+      await page.locator(viewAs === 'admin' ? '#overview-body table' : 'mk-pairing-card [part~="pairing"]').first().waitFor();
+      assert.deepEqual(await axeViolations(page), [], `${viewAs}, light`);
+      await page.getByRole('button', { name: 'Dark theme' }).click();
+      assert.deepEqual(await axeViolations(page), [], `${viewAs}, dark`);
+      await page.screenshot({ path: path.join(screenshots, `demo-${viewAs}-dark.png`), fullPage: true });
+      await page.getByRole('button', { name: 'Dark theme' }).click();
+      await page.close();
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('an admin activates a pairing: the mentor’s other tab updates live, and a reload keeps it', async () => {
+    const { context, problems } = await newContext();
+    const mentorTab = await openAs(context, 'mentor');
+    const ravi = pairingEntry(mentorTab, 'Ravi Patel');
+    await ravi.waitFor();
+    assert.equal(await ravi.getAttribute('data-status'), 'proposed');
+
+    const adminTab = await openAs(context, 'admin');
+    await adminTab.getByRole('button', { name: 'Details of Ravi Patel’s pairing' }).click();
+    await adminTab.getByRole('button', { name: 'Activate pairing' }).click();
+    await adminTab.getByRole('status').filter({ hasText: 'Activate pairing: done.' }).waitFor();
+    assert.equal(await adminTab.getByTestId('count-active').innerText(), '14');
+    await adminTab.screenshot({ path: path.join(screenshots, 'demo-admin.png'), fullPage: true });
+
+    // The other tab was not touched: BroadcastChannel + IndexedDB bring the change.
+    await mentorTab.locator('mk-pairing-card [part~="pairing"][data-status="active"]').filter({ hasText: 'Ravi Patel' }).waitFor({ timeout: 5000 });
+    await mentorTab.reload();
+    await pairingEntry(mentorTab, 'Ravi Patel').waitFor();
+    assert.equal(await pairingEntry(mentorTab, 'Ravi Patel').getAttribute('data-status'), 'active', 'still active after a reload');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a mentee pauses and resumes her pairing; refused actions are explained', async () => {
+    const { context, problems } = await newContext();
+    const page = await openAs(context, 'mentee');
+    await page.getByRole('button', { name: 'Kenji Watanabe and Arjun Shrestha' }).click();
+    await page.getByRole('button', { name: 'Pause pairing' }).click();
+    await page.getByTestId('details-status').filter({ hasText: 'paused' }).waitFor();
+    await pairingEntry(page, 'Kenji Watanabe and Arjun Shrestha').and(page.locator('[data-status="paused"]')).waitFor();
+    await page.getByRole('button', { name: 'Resume pairing' }).click();
+    await page.getByTestId('details-status').filter({ hasText: 'active' }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Activate pairing' }).count(), 0, 'a mentee cannot activate pairings');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('switching the view re-renders for the new person; reset restores the sample programme', async () => {
+    const { context, problems } = await newContext();
+    const page = await openAs(context, 'admin');
+    await page.getByRole('button', { name: 'Details of Sofia Rossi’s pairing' }).click();
+    await page.getByRole('button', { name: 'Resume pairing' }).click();
+    await page.getByTestId('count-paused').filter({ hasText: '0' }).waitFor();
+
+    await page.getByLabel('View as').selectOption('mentor');
+    await page.getByRole('status').filter({ hasText: 'Viewing as Kenji Watanabe' }).waitFor();
+    assert.match(page.url(), /as=mentor/);
+    await pairingEntry(page, 'Daniel Kim').waitFor();
+
+    page.once('dialog', (dialog) => dialog.accept());
+    await page.getByRole('button', { name: 'Reset demo data' }).click();
+    await page.waitForEvent('load');
+    await page.getByRole('status').filter({ hasText: 'Viewing as Kenji Watanabe' }).waitFor();
+    await page.getByLabel('View as').selectOption('admin');
+    await page.getByTestId('count-paused').filter({ hasText: '1' }).waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
