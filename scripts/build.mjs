@@ -157,7 +157,7 @@ function checkBrowserBundle(file) {
   if (/\bprocess\.env\b/.test(code)) {
     throw new BuildError(`${relativeToRoot(file)} still reads process.env, which does not exist in browsers.`);
   }
-  return `${relativeToRoot(file)}: ${(statSync(file).size / 1024).toFixed(1)} kB min, ${(gzipSync(code).length / 1024).toFixed(1)} kB gzip`;
+  return `${relativeToRoot(file)}: ${(statSync(file).size / 1000).toFixed(1)} kB min, ${(gzipSync(code, { level: 9 }).length / 1000).toFixed(1)} kB gzip`;
 }
 
 /** A readable message: ours as is, rollup's with its location and code frame, anything else with a stack. */
