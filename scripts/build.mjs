@@ -55,12 +55,14 @@ async function runRollup(options) {
 }
 
 /**
- * Type declarations for every package with one tsc pass (packages reference each other's sources
- * through the `source` condition, so a single program sees them all), emitted into a cache directory
- * and copied to packages/<pkg>/dist. Incremental: unchanged files are not re-emitted.
+ * Type declarations for every package with one tsc pass over the export entry points (packages
+ * reference each other's sources through the `source` condition, so a single program sees them all,
+ * and only modules reachable from an export get a declaration — as only those get JS), emitted into a
+ * scratch directory and copied to packages/<pkg>/dist.
  */
 async function emitDeclarations(packages) {
   const outDirectory = path.join(cacheDirectory, 'types');
+  rmSync(outDirectory, { recursive: true, force: true });
   mkdirSync(cacheDirectory, { recursive: true });
   const configFile = path.join(cacheDirectory, 'tsconfig.declarations.json');
   writeFileSync(
@@ -72,14 +74,13 @@ async function emitDeclarations(packages) {
           noEmit: false,
           declaration: true,
           emitDeclarationOnly: true,
-          incremental: true,
-          tsBuildInfoFile: path.join(cacheDirectory, 'declarations.tsbuildinfo'),
+          incremental: false,
           rootDir: path.join(repoRoot, 'packages'),
           outDir: outDirectory,
         },
-        include: packages.map((pkg) => path.join(pkg.directory, 'src')),
-        // Relative patterns would be read relative to this generated file: anchor them at the packages.
-        exclude: excludedFromPackages.map((pattern) => path.join(repoRoot, 'packages', pattern)),
+        files: packages.flatMap((pkg) => exportEntries(pkg).map((entry) => entry.source)).filter((file) => existsSync(file)),
+        // Hand-written ambient declarations in a package's sources take part in the check.
+        include: packages.map((pkg) => path.join(pkg.directory, 'src/**/*.d.ts')),
       },
       null,
       2,
@@ -95,8 +96,7 @@ async function emitDeclarations(packages) {
     const emitted = path.join(outDirectory, path.relative(path.join(repoRoot, 'packages'), sourceDirectory));
     for (const declaration of findFiles(emitted, (relative) => relative.endsWith('.d.ts'))) {
       const relative = path.relative(emitted, declaration);
-      // Skip leftovers in the incremental cache: sources deleted since, or files now excluded.
-      if (isExcludedFromPackages(relative) || !existsSync(path.join(sourceDirectory, relative.replace(/\.d\.ts$/, '.ts')))) continue;
+      if (isExcludedFromPackages(relative)) continue; // a test or story reachable from an export would be a mistake, not an API
       const target = path.join(pkg.directory, 'dist', relative);
       mkdirSync(path.dirname(target), { recursive: true });
       copyFileSync(declaration, target);
