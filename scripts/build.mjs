@@ -6,7 +6,7 @@
 //        rollup  npm builds (ESM, preserveModules, dependencies external) for every workspace package,
 //                the CDN bundle packages/elements/dist/cdn/mentorkit.js, examples/*/dist/main.js
 //                (see rollup.config.mjs)
-//        tsc     one --emitDeclarationOnly pass over packages/*/src → packages/<pkg>/dist/**/*.d.ts
+//        tsc     one --emitDeclarationOnly pass over the exports' modules → packages/<pkg>/dist/**/*.d.ts
 //        cem     the custom-elements manifest → packages/elements/custom-elements.json
 //   3. theme CSS: packages/elements/src/theme/theme.css → dist/theme.css and dist/cdn/theme.css
 //   4. verify that every `types`/`default` target of every package.json `exports` map now exists
