@@ -144,10 +144,10 @@ describe('<mk-pairing-card>', () => {
       expect(description).to.equal(part(element, 'pairing-meta'));
     });
 
-    it('follows heading-level and heading', async () => {
+    it('follows heading-level and label', async () => {
       const element = await cardFor(track(await readyKit(await seededStorage(), 'daniel')));
       element.headingLevel = 3;
-      element.heading = 'Mentoring';
+      element.label = 'Mentoring';
       await element.updateComplete;
       expect(part(element, 'heading')!.tagName).to.equal('H3');
       expect(text(part(element, 'heading'))).to.equal('Mentoring');
@@ -289,8 +289,8 @@ describe('<mk-pairing-card>', () => {
       const empty = track(await readyKit(await seededStorage(), 'mateo'));
       const wrapper = await fixture<HTMLElement>(html`<div data-mk-theme="dark">
         <mk-pairing-card .kit=${failing}></mk-pairing-card>
-        <mk-pairing-card .kit=${empty} heading="Mentoring"></mk-pairing-card>
-        <mk-pairing-card heading="Pending"></mk-pairing-card>
+        <mk-pairing-card .kit=${empty} label="Mentoring"></mk-pairing-card>
+        <mk-pairing-card label="Pending"></mk-pairing-card>
       </div>`);
       await Promise.all([...wrapper.querySelectorAll('mk-pairing-card')].map((card) => card.updateComplete));
       await expect(wrapper).to.be.accessible();

@@ -118,7 +118,7 @@ export class MkPairingCard extends MkElement {
   @property({ attribute: 'heading-level', type: Number, reflect: true }) headingLevel = 2;
 
   /** Text of the card's heading. Default: "Your pairings" (or "Your pairing" with `pairing-id`). */
-  @property() heading?: string;
+  @property() label?: string;
 
   /** BCP 47 locale for times and dates, e.g. `en-GB`. Default: the nearest `lang` attribute, else the browser's. */
   @property() locale?: string;
@@ -286,7 +286,7 @@ export class MkPairingCard extends MkElement {
   override render(): TemplateResult {
     const status = this.currentKit ? (this.status.value ?? 'loading') : 'loading';
     const pairings = status === 'ready' ? this.visiblePairings : [];
-    const headingText = this.heading ?? (this.pairingId === undefined ? 'Your pairings' : 'Your pairing');
+    const headingText = this.label ?? (this.pairingId === undefined ? 'Your pairings' : 'Your pairing');
     let content: TemplateResult;
     if (status === 'loading') content = this.renderLoading();
     else if (status === 'error') content = this.renderError(this.error.value);
