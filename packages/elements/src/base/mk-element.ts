@@ -15,13 +15,13 @@ import { mentorKitContext } from './context.js';
 export class MkElement extends LitElement {
   static override styles: CSSResultGroup = [baseStyles];
 
+  private readonly kitConsumer = new ContextConsumer(this, { context: mentorKitContext, subscribe: true });
+
   /**
    * The MentorKit client this element uses. Takes precedence over the client of an enclosing
    * `<mk-provider>`; leave it unset to use the provider's.
    */
   @property({ attribute: false }) kit?: MentorKit;
-
-  private readonly kitConsumer = new ContextConsumer(this, { context: mentorKitContext, subscribe: true });
 
   override connectedCallback(): void {
     super.connectedCallback();

@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { Collections, createMentorKit, type MentorKit } from '@mentorkit/core';
 import { darkColors, lightColors } from '../theme/tokens.js';
@@ -43,6 +43,20 @@ describe('<mk-pairing-card>', () => {
       expect(parts(element, 'skeleton')).to.have.length(2);
       expect(part(element, 'list')).to.equal(null);
       await expect(element).to.be.accessible();
+    });
+
+    it('pulses the placeholders, except when the user prefers reduced motion', async () => {
+      const element = await cardFor(track(createMentorKit({ storage: pendingStorage(), user: 'lucia' })));
+      const skeleton = part(element, 'skeleton')!;
+      expect(getComputedStyle(skeleton).animationName).to.equal('mk-pulse');
+      expect(getComputedStyle(skeleton).animationIterationCount).to.equal('infinite');
+      await emulateMedia({ reducedMotion: 'reduce' });
+      try {
+        expect(getComputedStyle(skeleton).animationIterationCount).to.equal('1');
+        expect(Number.parseFloat(getComputedStyle(skeleton).animationDuration)).to.be.below(0.001);
+      } finally {
+        await emulateMedia({ reducedMotion: 'no-preference' });
+      }
     });
 
     it('shows the loading state while it has no client at all', async () => {
@@ -281,6 +295,21 @@ describe('<mk-pairing-card>', () => {
       await expect(element).to.be.accessible();
       element.setAttribute('mk-theme', 'light');
       expect(getComputedStyle(part(element, 'base')!).backgroundColor).to.equal(rgb(lightColors['--mk-color-surface']));
+    });
+
+    it('follows the system preference, unless the page asks for light', async () => {
+      const kit = track(await readyKit(await seededStorage(), 'lucia'));
+      await emulateMedia({ colorScheme: 'dark' });
+      try {
+        const element = await cardFor(kit);
+        expect(getComputedStyle(part(element, 'base')!).backgroundColor).to.equal(rgb(darkColors['--mk-color-surface']));
+        await expect(element).to.be.accessible();
+        document.documentElement.dataset.mkTheme = 'light';
+        expect(getComputedStyle(part(element, 'base')!).backgroundColor).to.equal(rgb(lightColors['--mk-color-surface']));
+      } finally {
+        delete document.documentElement.dataset.mkTheme;
+        await emulateMedia({ colorScheme: 'light' });
+      }
     });
 
     it('shows the error and empty states accessibly in the dark theme', async () => {

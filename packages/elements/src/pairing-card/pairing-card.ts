@@ -111,6 +111,15 @@ const headingTag = (level: number): StaticValue => HEADING_TAGS[Math.min(Math.ma
 export class MkPairingCard extends MkElement {
   static override styles = [MkElement.styles, pairingCardStyles];
 
+  private readonly status = new StoreController(this, () => this.currentKit?.$status);
+  private readonly error = new StoreController(this, () => this.currentKit?.$error);
+  private readonly myPairings = new StoreController(this, () => this.currentKit?.$myPairings);
+  private readonly people = new StoreController(this, () => this.currentKit?.$people);
+  private readonly programs = new StoreController(this, () => this.currentKit?.$programs);
+  private readonly me = new StoreController(this, () => this.currentKit?.$me);
+  /** Re-renders at every new minute, so local times stay current. */
+  private readonly clock = new ClockController(this);
+
   /** Show only this pairing (by id) instead of all of the user's pairings. */
   @property({ attribute: 'pairing-id', reflect: true }) pairingId?: string;
 
@@ -122,15 +131,6 @@ export class MkPairingCard extends MkElement {
 
   /** BCP 47 locale for times and dates, e.g. `en-GB`. Default: the nearest `lang` attribute, else the browser's. */
   @property() locale?: string;
-
-  private readonly status = new StoreController(this, () => this.currentKit?.$status);
-  private readonly error = new StoreController(this, () => this.currentKit?.$error);
-  private readonly myPairings = new StoreController(this, () => this.currentKit?.$myPairings);
-  private readonly people = new StoreController(this, () => this.currentKit?.$people);
-  private readonly programs = new StoreController(this, () => this.currentKit?.$programs);
-  private readonly me = new StoreController(this, () => this.currentKit?.$me);
-  /** Re-renders at every new minute, so local times stay current. */
-  private readonly clock = new ClockController(this);
 
   private handleSelect(pairingId: string): void {
     emit(this, 'mk-pairing-select', { pairingId });

@@ -65,6 +65,13 @@ export class MkProvider extends LitElement {
     }
   `;
 
+  private readonly contextProvider = new ContextProvider(this, { context: mentorKitContext });
+  private activeKit: MentorKit | undefined;
+  private ownedKit: MentorKit | undefined;
+  /** What the owned client was built from (or failed to be built from), to rebuild only on change. */
+  private builtFrom: string | undefined;
+  private lastError: MentorKitError | undefined;
+
   /** Id of the signed-in person. Required unless `.kit` is set. */
   @property({ attribute: 'user-id', reflect: true }) userId?: string;
 
@@ -79,13 +86,6 @@ export class MkProvider extends LitElement {
    * ignored and the provider neither builds nor disposes a client.
    */
   @property({ attribute: false }) kit?: MentorKit;
-
-  private readonly contextProvider = new ContextProvider(this, { context: mentorKitContext });
-  private activeKit: MentorKit | undefined;
-  private ownedKit: MentorKit | undefined;
-  /** What the owned client was built from (or failed to be built from), to rebuild only on change. */
-  private builtFrom: string | undefined;
-  private lastError: MentorKitError | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -103,16 +103,6 @@ export class MkProvider extends LitElement {
 
   override willUpdate(_changed: PropertyValues<this>): void {
     if (this.isConnected) this.synchronize();
-  }
-
-  /** The client in use: the `.kit` property, or the one built from the attributes. */
-  get currentKit(): MentorKit | undefined {
-    return this.activeKit;
-  }
-
-  /** The last building or loading error of the current configuration, if any. */
-  get error(): MentorKitError | undefined {
-    return this.lastError;
   }
 
   /** Brings the provided client in line with `.kit` and the attributes. */
@@ -201,6 +191,16 @@ export class MkProvider extends LitElement {
   private release(): void {
     this.disposeOwned();
     this.activate(undefined);
+  }
+
+  /** The client in use: the `.kit` property, or the one built from the attributes. */
+  get currentKit(): MentorKit | undefined {
+    return this.activeKit;
+  }
+
+  /** The last building or loading error of the current configuration, if any. */
+  get error(): MentorKitError | undefined {
+    return this.lastError;
   }
 
   override render(): TemplateResult {
