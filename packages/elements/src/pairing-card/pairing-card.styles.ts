@@ -221,7 +221,7 @@ export const pairingCardStyles = css`
   .fact {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--mk-space-2);
+    column-gap: var(--mk-space-2);
   }
 
   .fact-label {
