@@ -1,5 +1,5 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { Collections, PairingInputSchema, PersonInputSchema, ProgramInputSchema, createMentorKit, isMentorKitError, parseOrThrow, type MentorKit } from '@mentorkit/core';
+import { Collections, PairingInputSchema, PersonInputSchema, ProgramInputSchema, createMemoryStorage, createMentorKit, isMentorKitError, parseOrThrow, type MentorKit } from '@mentorkit/core';
 import { MkElement } from '../base/mk-element.js';
 import { failingStorage, pairings, people, program, readyKit, seededStorage } from '../testing/fixtures.js';
 import { afterEach, beforeEach, describe, it } from '../testing/mocha.js';
@@ -93,6 +93,21 @@ describe('<mk-provider>', () => {
         const request = indexedDB.deleteDatabase(databaseName);
         request.onsuccess = request.onerror = request.onblocked = () => resolve();
       });
+    });
+
+    it('a bare provider waits quietly for .kit: no error, no client, widgets loading', async () => {
+      const errors: MkErrorDetail[] = [];
+      const provider = await fixture<MkProvider>(html`<mk-provider @mk-error=${(event: CustomEvent<MkErrorDetail>) => errors.push(event.detail)}><mk-test-provider-probe></mk-test-provider-probe></mk-provider>`);
+      await provider.updateComplete;
+      expect(errors).to.have.length(0);
+      expect(consoleErrors.messages).to.have.length(0);
+      expect(provider.currentKit).to.equal(undefined);
+      expect(provider.error).to.equal(undefined);
+      const kit = createMentorKit({ storage: createMemoryStorage(), user: 'lucia' });
+      provider.kit = kit;
+      await provider.updateComplete;
+      expect(provider.currentKit).to.equal(kit);
+      expect(probeIn(provider).usedKit).to.equal(kit);
     });
 
     it('reports a missing user-id on the console and with mk-error, then builds once it is set', async () => {

@@ -39,6 +39,9 @@ const toMentorKitError = (error: unknown): MentorKitError =>
  * the provider then uses it as is and never disposes it. Either way every descendant widget
  * receives the client through `@lit/context`, and follows it when it changes.
  *
+ * A bare `<mk-provider>` (no `user-id`, `storage` or `database-name`) waits quietly for the host
+ * to set `.kit`; with `storage` or `database-name` but no `user-id` it reports `mk-error`.
+ *
  * The provider rebuilds its client when `user-id`, `storage` or `database-name` change (for
  * example when another person signs in), and disposes the client and storage it built when it is
  * removed from the page. It renders its children only: no box, no styles of its own.
@@ -76,7 +79,7 @@ export class MkProvider extends LitElement {
   @property({ attribute: 'user-id', reflect: true }) userId?: string;
 
   /** Where a client built from attributes stores data: `indexeddb` (default, persists) or `memory`. */
-  @property({ reflect: true }) storage: ProviderStorage = 'indexeddb';
+  @property() storage: ProviderStorage = 'indexeddb';
 
   /** IndexedDB database name, to keep several independent data sets on one origin. Default: the adapter's own. */
   @property({ attribute: 'database-name', reflect: true }) databaseName?: string;
@@ -115,6 +118,14 @@ export class MkProvider extends LitElement {
       return;
     }
     const configuration = JSON.stringify([this.userId ?? '', this.storage, this.databaseName ?? '']);
+    if (!this.userId?.trim() && !this.hasAttribute('storage') && !this.hasAttribute('database-name')) {
+      // A bare <mk-provider> is waiting for the host to set `.kit` (often after async set-up):
+      // nothing to build and nothing wrong yet. Widgets show their loading state meanwhile.
+      this.disposeOwned();
+      this.builtFrom = configuration;
+      if (this.activeKit) this.activate(undefined);
+      return;
+    }
     if (configuration === this.builtFrom) {
       if (this.ownedKit && this.activeKit !== this.ownedKit) this.activate(this.ownedKit);
       return;
