@@ -1,17 +1,8 @@
 import { atom, computed, type ReadableAtom, type WritableAtom } from 'nanostores';
-import {
-  Collections,
-  PairingInputSchema,
-  PersonInputSchema,
-  ProgramInputSchema,
-  type Pairing,
-  type PairingInput,
-  type PairingStatus,
-  type Person,
-  type PersonInput,
-  type Program,
-  type ProgramInput,
-} from '../model/entities.js';
+import { Collections } from '../model/collections.js';
+import { PairingInputSchema, type Pairing, type PairingInput, type PairingStatus } from '../model/pairing.js';
+import { PersonInputSchema, type Person, type PersonInput } from '../model/person.js';
+import { ProgramInputSchema, type Program, type ProgramInput } from '../model/program.js';
 import { MentorKitError, isMentorKitError } from '../model/errors.js';
 import { parseOrThrow, invalidInput } from '../model/validate.js';
 import { isInstant } from '../model/primitives.js';

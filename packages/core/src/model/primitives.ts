@@ -150,3 +150,11 @@ export const LanguageSchema = v.pipe(
   v.string('must be a language tag such as "en" or "pt-BR"'),
   v.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag such as "en", "es" or "pt-BR"'),
 );
+
+/** A list without repeated entries (compared as JSON), with a maximum length. */
+export const uniqueList = <T>(item: v.GenericSchema<T, T>, what: string, max = 50) =>
+  v.pipe(
+    v.array(item, `must be a list of ${what}`),
+    v.maxLength(max, `must have at most ${max} ${what}`),
+    v.check((list) => new Set(list.map((entry) => JSON.stringify(entry))).size === list.length, `must not repeat ${what}`),
+  );

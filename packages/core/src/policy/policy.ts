@@ -1,5 +1,5 @@
 import { MentorKitError } from '../model/errors.js';
-import { Collections } from '../model/entities.js';
+import { Collections } from '../model/collections.js';
 import { pairingMembers, type PairingRole } from '../pairings/index.js';
 
 /**

@@ -1,0 +1,30 @@
+/**
+ * Entity schemas of the mentoring domain live one per module (person.ts, pairing.ts, …) so a
+ * bundler keeps only those a page uses. Each `*InputSchema` validates what a command accepts; the
+ * stored record is that input plus `id`, timestamps and the storage `revision`.
+ */
+
+/** Collections MentorKit stores through the adapter. Hosts' backends see these names. */
+export const Collections = {
+  people: 'people',
+  programs: 'programs',
+  pairings: 'pairings',
+  agreements: 'agreements',
+  sessions: 'sessions',
+  goals: 'goals',
+  coachingRuns: 'coaching-runs',
+  feedback: 'feedback',
+  messages: 'messages',
+} as const;
+export type CollectionName = (typeof Collections)[keyof typeof Collections];
+
+/** Fields every stored record carries. `revision` starts at 1, increments on every put, and never repeats for an id (a re-create after a delete continues from the deleted revision). */
+export interface RecordMeta {
+  revision: number;
+  /** ISO instant of the last write. */
+  updatedAt: string;
+  /** ISO instant of creation (set by the client). */
+  createdAt?: string;
+  /** Person who last wrote the record (set by the client). */
+  updatedBy?: string;
+}

@@ -1,0 +1,21 @@
+import * as v from 'valibot';
+import { CalendarDateSchema, IdSchema, longText, shortText, uniqueList } from './primitives.js';
+import type { RecordMeta } from './collections.js';
+
+/** Programmes: a cohort with its admins. */
+
+export const ProgramInputSchema = v.object({
+  id: IdSchema,
+  name: shortText(160),
+  description: v.optional(longText(4000)),
+  startDate: v.optional(CalendarDateSchema),
+  endDate: v.optional(CalendarDateSchema),
+  adminIds: uniqueList(IdSchema, 'admin ids', 50),
+  /** Default coaching model for new agreements: `grow`, `oskar` or a custom model id. */
+  defaultCoachingModel: v.optional(IdSchema, 'grow'),
+});
+export type ProgramInput = v.InferInput<typeof ProgramInputSchema>;
+export type ProgramData = v.InferOutput<typeof ProgramInputSchema>;
+
+/** A stored program record. */
+export type Program = ProgramData & RecordMeta;
