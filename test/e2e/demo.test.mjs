@@ -112,6 +112,7 @@ describe('LMS demo', () => {
       const page = await openAs(context, viewAs);
       await page.locator(viewAs === 'admin' ? '#overview-body table' : 'mk-pairing-card [part~="pairing"]').first().waitFor();
       assert.deepEqual(await axeViolations(page), [], `${viewAs}, light`);
+      await page.screenshot({ path: path.join(screenshots, `demo-${viewAs}-light.png`), fullPage: true });
       await page.getByRole('button', { name: 'Dark theme' }).click();
       assert.deepEqual(await axeViolations(page), [], `${viewAs}, dark`);
       await page.screenshot({ path: path.join(screenshots, `demo-${viewAs}-dark.png`), fullPage: true });

@@ -1,0 +1,43 @@
+// The intranet developer's path: a plain HTML page with one script tag of the CDN bundle and two
+// elements, no build step and no framework, on the IndexedDB default.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+import { chromiumArgs, findChromium } from '../../scripts/lib/chromium.mjs';
+import { startServer } from '../../scripts/lib/serve.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || findChromium(), args: chromiumArgs() });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('one script tag and <mk-provider user-id> show the pairing card, live, and it persists', async () => {
+  const context = await browser.newContext({ locale: 'en-GB' });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+  await page.goto(`${server.url}/examples/plain-html/`);
+  // The page seeds through a second adapter; the provider's client sees it through BroadcastChannel.
+  const entry = page.locator('mk-pairing-card [part~="pairing"]').filter({ has: page.getByRole('button', { name: 'Mira Kapoor' }) });
+  await entry.waitFor();
+  const text = await entry.innerText();
+  assert.match(text, /Asia\/Kolkata/);
+  assert.match(text, /UTC\+05:30/);
+  assert.match(text, /Informal/);
+  await page.reload();
+  await entry.waitFor();
+  assert.equal(await page.locator('mk-pairing-card [part~="pairing"]').count(), 1, 'seeding is not repeated on reload');
+  const accent = await page.evaluate(() => getComputedStyle(document.querySelector('mk-pairing-card')).getPropertyValue('--mk-color-accent').trim());
+  assert.equal(accent, '#006d5b', 'the host brand reaches the element through --mk-* tokens');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
