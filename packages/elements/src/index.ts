@@ -5,7 +5,7 @@
  */
 export { MkElement, StoreController, ClockController, emit, mentorKitContext, ensureContextRoot, baseStyles } from './base/index.js';
 export type { ClockControllerOptions, EmitOptions, MentorKitContext, MkEventDetail, MkEventName, StoreSource } from './base/index.js';
-export { browserTimeZone, daysBetween, formatCalendarDate, formatList, formatRelativeDays, formatWallClock, initialsOf, resolveLocale, supportedLocale } from './base/index.js';
+export { browserTimeZone, formatCalendarDate, formatList, formatRelativeDays, formatWallClock, initialsOf, resolveLocale, supportedLocale } from './base/index.js';
 export { lightColors, darkColors, sharedTokens, themeCssText, themeTokens, adoptThemeTokens } from './theme/index.js';
 export type { MentorKitTokenName } from './theme/index.js';
 export { MkProvider, ProviderStorage } from './provider/provider.js';

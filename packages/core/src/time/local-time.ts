@@ -1,5 +1,5 @@
 import { MentorKitError } from '../model/errors.js';
-import { isInstant, isTimeZone, parseTimeRange, type Weekday, type WorkingHours } from '../model/primitives.js';
+import { isCalendarDate, isInstant, isTimeZone, parseTimeRange, type Weekday, type WorkingHours } from '../model/primitives.js';
 
 /** A wall-clock reading of an instant in one time zone. */
 export interface LocalTime {
@@ -79,17 +79,48 @@ export function localTimeOf(timeZone: string, instant: string | Date): LocalTime
   };
 }
 
+/** What someone's calendar says about a moment: `no-hours` when they have not set any working hours. */
+export type Availability = 'working' | 'outside' | 'off-limits' | 'no-hours';
+
+/** The parts of a profile or agreement participant that say when someone can be reached. */
+export interface AvailabilityRules {
+  workingHours?: WorkingHours;
+  offLimitsDays?: readonly number[];
+  offLimitsDates?: readonly string[];
+}
+
+function rangesOn(workingHours: WorkingHours | undefined, weekday: Weekday): readonly string[] {
+  return workingHours?.[weekday] ?? (workingHours as Record<string, string[]> | undefined)?.[String(weekday)] ?? [];
+}
+
+/**
+ * Classifies a local reading against a person's rules: an off-limits weekday or date wins, then
+ * working hours (start inclusive, end exclusive); `no-hours` when no working hours are set at all.
+ */
+export function availabilityAt(local: LocalTime, rules: AvailabilityRules): Availability {
+  if (rules.offLimitsDays?.includes(local.weekday) || rules.offLimitsDates?.includes(local.date)) return 'off-limits';
+  const hasHours = Object.values(rules.workingHours ?? {}).some((ranges) => Array.isArray(ranges) && ranges.length > 0);
+  if (!hasHours) return 'no-hours';
+  for (const range of rangesOn(rules.workingHours, local.weekday)) {
+    const parsed = parseTimeRange(range);
+    if (parsed && local.minuteOfDay >= parsed[0] && local.minuteOfDay < parsed[1]) return 'working';
+  }
+  return 'outside';
+}
+
 /**
  * Whether a local reading falls inside the person's working hours (start inclusive, end exclusive)
  * on a day that is not off-limits.
  */
-export function isWithinWorkingHours(local: LocalTime, availability: { workingHours?: WorkingHours; offLimitsDays?: readonly number[]; offLimitsDates?: readonly string[] }): boolean {
-  if (availability.offLimitsDays?.includes(local.weekday)) return false;
-  if (availability.offLimitsDates?.includes(local.date)) return false;
-  const ranges = availability.workingHours?.[local.weekday] ?? (availability.workingHours as Record<string, string[]> | undefined)?.[String(local.weekday)] ?? [];
-  for (const range of ranges) {
-    const parsed = parseTimeRange(range);
-    if (parsed && local.minuteOfDay >= parsed[0] && local.minuteOfDay < parsed[1]) return true;
+export function isWithinWorkingHours(local: LocalTime, rules: AvailabilityRules): boolean {
+  return availabilityAt(local, rules) === 'working';
+}
+
+/** Whole calendar days from `from` to `to` (both `YYYY-MM-DD`): `1` when `to` is the next day. */
+export function daysBetween(from: string, to: string): number {
+  for (const [path, value] of [['from', from], ['to', to]] as const) {
+    if (!isCalendarDate(value)) throw new MentorKitError('invalid-input', `\`${path}\` must be a calendar date written YYYY-MM-DD (got ${JSON.stringify(value)}).`, { path });
   }
-  return false;
+  const toUtc = (date: string) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+  return Math.round((toUtc(to) - toUtc(from)) / 86_400_000);
 }

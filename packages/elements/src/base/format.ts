@@ -56,15 +56,6 @@ export function formatCalendarDate(date: string, locale: string | undefined): st
   return cachedDateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, day)));
 }
 
-/** Whole days from calendar date `from` to calendar date `to` (`YYYY-MM-DD`), e.g. `1` for the next day. */
-export function daysBetween(from: string, to: string): number {
-  const toUtc = (date: string) => {
-    const [year, month, day] = date.split('-').map(Number);
-    return Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1);
-  };
-  return Math.round((toUtc(to) - toUtc(from)) / 86_400_000);
-}
-
 /** `tomorrow`, `yesterday`, `in 2 days`… in the locale. */
 export function formatRelativeDays(days: number, locale: string | undefined): string {
   return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(days, 'day');

@@ -9,4 +9,4 @@ export type { MentorKitContext } from './context.js';
 export { ensureContextRoot } from './context-root.js';
 export { MkElement } from './mk-element.js';
 export { baseStyles } from './base.styles.js';
-export { browserTimeZone, daysBetween, formatCalendarDate, formatList, formatRelativeDays, formatWallClock, initialsOf, resolveLocale, supportedLocale } from './format.js';
+export { browserTimeZone, formatCalendarDate, formatList, formatRelativeDays, formatWallClock, initialsOf, resolveLocale, supportedLocale } from './format.js';

@@ -3,10 +3,12 @@ import { property } from 'lit/decorators.js';
 import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
 import {
   counterparts,
+  availabilityAt,
+  daysBetween,
   isHttpUrl,
-  isWithinWorkingHours,
   localTimeOf,
   roleInPairing,
+  type Availability,
   type LocalTime,
   type MentorKitError,
   type Pairing,
@@ -17,7 +19,7 @@ import {
 } from '@mentorkit/core';
 import { ClockController } from '../base/clock-controller.js';
 import { emit } from '../base/emit.js';
-import { browserTimeZone, daysBetween, formatCalendarDate, formatList, formatRelativeDays, formatWallClock, initialsOf, resolveLocale } from '../base/format.js';
+import { browserTimeZone, formatCalendarDate, formatList, formatRelativeDays, formatWallClock, initialsOf, resolveLocale } from '../base/format.js';
 import { MkElement } from '../base/mk-element.js';
 import { StoreController } from '../base/store-controller.js';
 import { pairingCardStyles } from './pairing-card.styles.js';
@@ -34,12 +36,11 @@ declare global {
 }
 
 /** Whether a person is available at their local time now. */
-type Availability = 'working' | 'outside' | 'off-limits' | 'unknown';
 
 const ROLE_LABELS: Readonly<Record<PairingRole, string>> = { mentee: 'Mentee', mentor: 'Mentor', 'co-mentor': 'Co-mentor' };
 const STATUS_LABELS: Readonly<Record<PairingStatus, string>> = { proposed: 'Proposed', active: 'Active', paused: 'Paused', closed: 'Closed' };
 const KIND_LABELS: Readonly<Record<PairingKind, string>> = { official: 'Official', informal: 'Informal' };
-const AVAILABILITY_LABELS: Readonly<Record<Exclude<Availability, 'unknown'>, string>> = {
+const AVAILABILITY_LABELS: Readonly<Record<Exclude<Availability, 'no-hours'>, string>> = {
   working: 'within working hours',
   outside: 'outside working hours',
   'off-limits': 'off-limits day',
@@ -141,12 +142,6 @@ export class MkPairingCard extends MkElement {
     return this.pairingId === undefined ? pairings : pairings.filter((pairing) => pairing.id === this.pairingId);
   }
 
-  private availabilityOf(person: Person, local: LocalTime): Availability {
-    if (person.offLimitsDays?.includes(local.weekday) || person.offLimitsDates?.includes(local.date)) return 'off-limits';
-    const hasWorkingHours = Object.values(person.workingHours ?? {}).some((ranges) => Array.isArray(ranges) && ranges.length > 0);
-    if (!hasWorkingHours) return 'unknown';
-    return isWithinWorkingHours(local, person) ? 'working' : 'outside';
-  }
 
   private renderHeading(text: string): TemplateResult {
     return staticHtml`<${headingTag(this.headingLevel)} part="heading" class="heading" id="heading">${text}</${headingTag(this.headingLevel)}>`;
@@ -196,7 +191,7 @@ export class MkPairingCard extends MkElement {
       local = undefined;
     }
     const dayOffset = local ? daysBetween(context.viewerDate, local.date) : 0;
-    const availability = person && local ? this.availabilityOf(person, local) : 'unknown';
+    const availability = person && local ? availabilityAt(local, person) : 'no-hours';
     const avatar =
       person?.avatarUrl && isHttpUrl(person.avatarUrl)
         ? html`<img part="avatar" class="avatar" src=${person.avatarUrl} alt="" width="40" height="40" loading="lazy" referrerpolicy="no-referrer" />`
@@ -218,7 +213,7 @@ export class MkPairingCard extends MkElement {
                     <dd class="fact-value">
                       <time part="local-time" class="local-time" datetime=${`${local.date}T${local.time}${local.offset}`}>${formatWallClock(context.instant, person.timeZone, context.locale, { weekday: dayOffset !== 0 })}</time>
                       ${dayOffset !== 0 ? html` <span part="day" class="day">(${formatRelativeDays(dayOffset, context.locale)})</span>` : nothing}
-                      ${availability !== 'unknown'
+                      ${availability !== 'no-hours'
                         ? html`<span class="separator" aria-hidden="true"> · </span><span part="availability" class="availability" data-availability=${availability}>${AVAILABILITY_LABELS[availability]}</span>`
                         : nothing}
                     </dd>
