@@ -15,6 +15,7 @@ import {
   isMentorKitError,
   isTimeZone,
   parseOrThrow,
+  toMentorKitError,
   parseTimeRange,
 } from '@mentorkit/core';
 
@@ -149,5 +150,16 @@ describe('entity schemas', () => {
     assert.deepEqual(JSON.parse(JSON.stringify(error)), { name: 'MentorKitError', code: 'conflict', path: 'expectedRevision', message: 'Reload and try again.', issues: [{ path: 'expectedRevision', message: 'Reload and try again.' }], details: { actualRevision: 4 } });
     assert.ok(isMentorKitError({ name: 'MentorKitError', code: 'conflict' }, 'conflict'));
     assert.ok(!isMentorKitError(new Error('x')));
+  });
+
+  test('toMentorKitError keeps MentorKitErrors and wraps anything else as storage-error', () => {
+    const conflict = new MentorKitError('conflict', 'Reload.');
+    assert.equal(toMentorKitError(conflict, 'ignored'), conflict);
+    const cause = new Error('disk full');
+    const wrapped = toMentorKitError(cause, 'Saving failed');
+    assert.equal(wrapped.code, 'storage-error');
+    assert.equal(wrapped.message, 'Saving failed: disk full');
+    assert.equal(wrapped.cause, cause);
+    assert.equal(toMentorKitError('plain').message, 'plain');
   });
 });

@@ -3,7 +3,7 @@ import { Collections } from '../model/collections.js';
 import { PairingInputSchema, type Pairing, type PairingInput, type PairingStatus } from '../model/pairing.js';
 import { PersonInputSchema, type Person, type PersonInput } from '../model/person.js';
 import { ProgramInputSchema, type Program, type ProgramInput } from '../model/program.js';
-import { MentorKitError, isMentorKitError } from '../model/errors.js';
+import { MentorKitError, toMentorKitError } from '../model/errors.js';
 import { parseOrThrow, invalidInput } from '../model/validate.js';
 import { isInstant } from '../model/primitives.js';
 import { assertAllowed, canRead, type PolicyAction, type PolicyContext, type PolicyPairing } from '../policy/policy.js';
@@ -262,15 +262,12 @@ export function createMentorKit(options: MentorKitOptions): MentorKit {
 
   for (const collection of [Collections.people, Collections.programs, Collections.pairings]) track(collection);
 
-  const toMentorKitError = (error: unknown): MentorKitError =>
-    isMentorKitError(error) ? (error as MentorKitError) : new MentorKitError('storage-error', `Loading from ${storage.name} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-
   const ready = Promise.all([...loading.values()]).then(
     () => {
       $status.set('ready');
     },
     (error: unknown) => {
-      const wrapped = toMentorKitError(error);
+      const wrapped = toMentorKitError(error, `Loading from ${storage.name} failed`);
       $error.set(wrapped);
       $status.set('error');
       throw wrapped;
@@ -358,6 +355,9 @@ export function createMentorKit(options: MentorKitOptions): MentorKit {
     return record as unknown as T;
   };
 
+  /** In the cache, or in storage when the cache is behind (write() then loads it before updating). */
+  const recordExists = async (collection: string, id: string) => rawOf(collection).has(id) || (await storage.get(collection, id)) !== undefined;
+
   const todayFor = (timeZone: string | undefined) => localTimeOf(timeZone ?? 'UTC', now()).date;
 
   const strip = (record: StoredRecord): Record<string, unknown> => {
@@ -370,8 +370,7 @@ export function createMentorKit(options: MentorKitOptions): MentorKit {
       const writeOptions = validateWriteOptions(saveOptions);
       const person = parseOrThrow(PersonInputSchema, input, 'person');
       await loading.get(Collections.people);
-      const exists = rawOf(Collections.people).has(person.id) || (await storage.get(Collections.people, person.id)) !== undefined;
-      if (exists && !rawOf(Collections.people).has(person.id)) await refresh();
+      const exists = await recordExists(Collections.people, person.id);
       const stored = (await write(Collections.people, person, { action: exists ? 'update' : 'create', expectedRevision: writeOptions.expectedRevision })) as unknown as Person;
       emit({ type: 'profile-saved', collection: Collections.people, recordId: stored.id, revision: stored.revision, data: { created: !exists } });
       return stored;
@@ -385,7 +384,7 @@ export function createMentorKit(options: MentorKitOptions): MentorKit {
       const program = parseOrThrow(ProgramInputSchema, input, 'program');
       if (program.startDate && program.endDate && program.endDate < program.startDate) invalidInput('program.endDate', '`endDate` must not be before `startDate`.');
       await loading.get(Collections.programs);
-      const exists = rawOf(Collections.programs).has(program.id);
+      const exists = await recordExists(Collections.programs, program.id);
       const stored = (await write(Collections.programs, program, { action: exists ? 'update' : 'create', expectedRevision: writeOptions.expectedRevision })) as unknown as Program;
       emit({ type: 'program-saved', collection: Collections.programs, recordId: stored.id, revision: stored.revision, programId: stored.id, data: { created: !exists } });
       return stored;

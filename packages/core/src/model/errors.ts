@@ -67,3 +67,13 @@ export function isMentorKitError(value: unknown, code?: ErrorCode): value is Men
   const candidate = value as { name?: unknown; code?: unknown };
   return candidate.name === 'MentorKitError' && typeof candidate.code === 'string' && (code === undefined || candidate.code === code);
 }
+
+/**
+ * `error` as a `MentorKitError`: itself when it already is one, otherwise wrapped as
+ * `storage-error` (the cause kept), its message prefixed with `context` when given.
+ */
+export function toMentorKitError(error: unknown, context?: string): MentorKitError {
+  if (isMentorKitError(error)) return error;
+  const detail = error instanceof Error ? error.message : String(error);
+  return new MentorKitError('storage-error', context ? `${context}: ${detail}` : detail, { cause: error });
+}

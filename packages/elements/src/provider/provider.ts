@@ -1,7 +1,7 @@
 import { ContextProvider } from '@lit/context';
 import { LitElement, css, html, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { MentorKitError, createMemoryStorage, createMentorKit, isMentorKitError, type MentorKit, type StorageAdapter } from '@mentorkit/core';
+import { MentorKitError, createMemoryStorage, createMentorKit, toMentorKitError, type MentorKit, type StorageAdapter } from '@mentorkit/core';
 import { createIndexedDbStorage } from '@mentorkit/storage-indexeddb';
 import { emit } from '../base/emit.js';
 import { mentorKitContext } from '../base/context.js';
@@ -26,9 +26,6 @@ declare global {
     'mk-error': CustomEvent<MkErrorDetail>;
   }
 }
-
-const toMentorKitError = (error: unknown): MentorKitError =>
-  isMentorKitError(error) ? (error as MentorKitError) : new MentorKitError('storage-error', error instanceof Error ? error.message : String(error), { cause: error });
 
 /**
  * @summary Owns a MentorKit client and hands it to every MentorKit element inside it.
