@@ -129,6 +129,9 @@ describe('LMS demo', () => {
     const ravi = pairingEntry(mentorTab, 'Ravi Patel');
     await ravi.waitFor();
     assert.equal(await ravi.getAttribute('data-status'), 'proposed');
+    await mentorTab.getByRole('button', { name: 'Ravi Patel' }).click();
+    await mentorTab.getByTestId('details-status').filter({ hasText: 'proposed' }).waitFor();
+    assert.equal(await mentorTab.locator('#details [data-action]').count(), 0, 'only an admin acts on a proposal');
 
     const adminTab = await openAs(context, 'admin');
     await adminTab.getByRole('button', { name: 'Details of Ravi Patel’s pairing' }).click();

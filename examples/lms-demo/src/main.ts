@@ -59,18 +59,17 @@ async function run(action: () => Promise<unknown>, success: string) {
   }
 }
 
-function statusActions(current: MentorKit, pairing: Pairing, isAdmin: boolean) {
-  const change = (status: PairingStatus, label: string) =>
-    html`<button type="button" class="lms-button ${status === 'closed' ? 'lms-button--secondary' : ''}" data-action=${status}
-      @click=${() => {
-        if (status === 'closed' && !confirm('Close this pairing? Closing is final.')) return;
-        void run(() => current.pairings.setStatus(pairing.id, status), `${label}: done.`);
-      }}>${label}</button>`;
+/** Buttons for exactly the status changes core allows this person now (transitions and policy). */
+function statusActions(current: MentorKit, pairing: Pairing) {
+  const label = (status: PairingStatus) => (status === 'active' ? (pairing.status === 'paused' ? 'Resume pairing' : 'Activate pairing') : status === 'paused' ? 'Pause pairing' : 'Close pairing');
   return html`<div class="lms-actions">
-    ${pairing.status === 'proposed' && isAdmin ? change('active', 'Activate pairing') : nothing}
-    ${pairing.status === 'active' ? change('paused', 'Pause pairing') : nothing}
-    ${pairing.status === 'paused' ? change('active', 'Resume pairing') : nothing}
-    ${pairing.status !== 'closed' && (isAdmin || pairing.status !== 'proposed') ? change('closed', 'Close pairing') : nothing}
+    ${current.pairings.allowedStatusChanges(pairing.id).map(
+      (status) => html`<button type="button" class="lms-button ${status === 'closed' ? 'lms-button--secondary' : ''}" data-action=${status}
+        @click=${() => {
+          if (status === 'closed' && !confirm('Close this pairing? Closing is final.')) return;
+          void run(() => current.pairings.setStatus(pairing.id, status), `${label(status)}: done.`);
+        }}>${label(status)}</button>`,
+    )}
   </div>`;
 }
 
@@ -79,7 +78,6 @@ function renderDetails(current: MentorKit) {
   detailsSection.hidden = !pairing;
   if (!pairing) return render(nothing, detailsBody);
   const people = current.$people.get();
-  const isAdmin = current.$programs.get().some((program) => program.id === pairing.programId && program.adminIds.includes(current.user.id));
   render(
     html`<dl class="lms-facts">
         ${pairingMembers(pairing).map((member) => html`<dt>${ROLE_LABEL[member.role]}</dt><dd>${nameOf(people, member.personId)} · ${people[member.personId]?.timeZone ?? ''}</dd>`)}
@@ -88,7 +86,7 @@ function renderDetails(current: MentorKit) {
         ${pairing.startedOn ? html`<dt>Started</dt><dd>${new Date(`${pairing.startedOn}T12:00:00Z`).toLocaleDateString(undefined, { dateStyle: 'long' })}</dd>` : nothing}
       </dl>
       ${pairing.reasons && pairing.reasons.length > 0 ? html`<h3>Why this pairing</h3><ul>${pairing.reasons.map((reason) => html`<li>${reason}</li>`)}</ul>` : nothing}
-      ${statusActions(current, pairing, isAdmin)}`,
+      ${statusActions(current, pairing)}`,
     detailsBody,
   );
 }

@@ -68,6 +68,10 @@ describe('policy: a mentee never sees or changes another pair', () => {
     assert.equal(can('ana', 'update', 'pairings', { ...pairing, status: 'paused' }, pairing), true);
     assert.equal(can('ana', 'update', 'pairings', { ...pairing, mentorIds: ['maria'] }, pairing), false);
     assert.equal(can('ana', 'update', 'pairings', { ...pairing, programId: 'other' }, pairing), false);
+    const proposed = { ...pairing, status: 'proposed' };
+    assert.equal(can('ana', 'update', 'pairings', { ...proposed, status: 'active' }, proposed), false, 'members cannot accept a proposal');
+    assert.equal(can('kenji', 'update', 'pairings', { ...proposed, status: 'closed' }, proposed), false, 'nor withdraw it');
+    assert.equal(can('priya', 'update', 'pairings', { ...proposed, status: 'closed' }, proposed), true);
   });
 });
 

@@ -6,7 +6,7 @@ import { ProgramInputSchema, type Program, type ProgramInput } from '../model/pr
 import { MentorKitError, toMentorKitError } from '../model/errors.js';
 import { parseOrThrow, invalidInput } from '../model/validate.js';
 import { isInstant } from '../model/primitives.js';
-import { assertAllowed, canRead, type PolicyAction, type PolicyContext, type PolicyPairing } from '../policy/policy.js';
+import { assertAllowed, canRead, decide, type PolicyAction, type PolicyContext, type PolicyPairing } from '../policy/policy.js';
 import { pairingMembers } from '../pairings/index.js';
 import { localTimeOf } from '../time/local-time.js';
 import type { StorageAdapter, StorageChange, StoredRecord } from '../storage/adapter.js';
@@ -96,6 +96,8 @@ export interface MentorKit {
     update(id: string, changes: Partial<Omit<PairingInput, 'id' | 'status'>>, options?: WriteOptions): Promise<Pairing>;
     /** Moves a pairing through proposed → active ⇄ paused → closed. Members may pause, resume and close. */
     setStatus(id: string, status: PairingStatus, options?: WriteOptions): Promise<Pairing>;
+    /** The statuses `setStatus` would accept from you now: the allowed transitions your role may make (for showing only the actions that work). */
+    allowedStatusChanges(id: string): PairingStatus[];
     get(id: string): Pairing;
   };
   /** Re-reads every tracked collection from storage. */
@@ -456,6 +458,12 @@ export function createMentorKit(options: MentorKitOptions): MentorKit {
       const type = status === 'active' ? (current.status === 'paused' ? 'pairing-resumed' : 'pairing-started') : status === 'paused' ? 'pairing-paused' : status === 'closed' ? 'pairing-closed' : 'pairing-updated';
       emit({ type, collection: Collections.pairings, recordId: stored.id, revision: stored.revision, pairingId: stored.id, programId: stored.programId, data: { from: current.status, to: status } });
       return stored;
+    },
+
+    allowedStatusChanges(id) {
+      const current = getVisible<Pairing>(Collections.pairings, id, 'pairing');
+      const previous = rawOf(Collections.pairings).get(current.id)!;
+      return PAIRING_TRANSITIONS[current.status].filter((status) => decide(policyContext, user, 'update', Collections.pairings, { ...previous, status }, previous).allowed);
     },
 
     get: (id) => getVisible<Pairing>(Collections.pairings, id, 'pairing'),

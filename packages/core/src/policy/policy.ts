@@ -14,7 +14,7 @@ import { pairingMembers, type PairingRole } from '../pairings/index.js';
  * |----------------|-------------------------------------------------------------|----------------------------------------------------------------|
  * | people         | self; people sharing a pairing; admins of their programmes  | self (cannot grant themselves admin); admins of their programmes |
  * | programs       | members (person.programIds) and admins                      | admins of that programme                                       |
- * | pairings       | its members; admins of its programme                        | admins; members may pause, resume or close it                   |
+ * | pairings       | its members; admins of its programme                        | admins; members may pause, resume or close it once it is active |
  * | agreements, sessions, coaching-runs | pairing members; admins (read)         | pairing members                                                |
  * | goals          | owner; if `visibility: 'pairing'`, members and admins       | owner; mentors of the pairing when shared                       |
  * | feedback       | author; other members (unless held until both submit); admins | author, who must be a member                                  |
@@ -151,7 +151,7 @@ export function decide(context: PolicyContext, actor: Actor, action: PolicyActio
       if (action === 'update' && previous && member) {
         const changed = Object.keys({ ...previous, ...record }).filter((key) => !['revision', 'updatedAt', 'updatedBy', 'createdAt', 'status', 'startedOn', 'endedOn'].includes(key) && JSON.stringify(previous[key]) !== JSON.stringify(record[key]));
         if (changed.length > 0) return deny(`Only a programme admin can change ${changed.map((key) => `\`${key}\``).join(', ')} of a pairing.`);
-        if (record.status === 'proposed' || (record.status === 'active' && previous.status === 'proposed')) return deny('Only a programme admin can propose or activate a pairing.');
+        if (previous.status === 'proposed' || record.status === 'proposed') return deny('Only a programme admin can propose, activate or withdraw a proposed pairing.');
         return allow;
       }
       return deny('Only a programme admin can create or remove pairings.');
