@@ -1,7 +1,6 @@
 /** Attachments (voice notes) in the blobs store: they survive a reopen and are shared between instances. */
 import { expect } from '@open-wc/testing';
 import { createIndexedDbStorage } from '@mentorkit/storage-indexeddb';
-import { describe, it } from './mocha.js';
 import { deleteDatabase, uniqueDatabaseName } from './helpers.js';
 
 function randomBytes(length: number): Uint8Array<ArrayBuffer> {

@@ -1,6 +1,5 @@
 import { expect } from '@open-wc/testing';
 import { storageConformanceCases } from '@mentorkit/core/testing';
-import { describe, it } from './mocha.js';
 import { indexedDbConformanceOptions } from './helpers.js';
 
 describe('IndexedDB storage: the storage conformance suite', () => {

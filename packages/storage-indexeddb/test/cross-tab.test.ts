@@ -5,7 +5,6 @@
 import { expect } from '@open-wc/testing';
 import type { StorageChange } from '@mentorkit/core/storage';
 import { createIndexedDbStorage, type IndexedDbStorage } from '@mentorkit/storage-indexeddb';
-import { afterEach, describe, it } from './mocha.js';
 import { deleteDatabase, eventually, uniqueDatabaseName } from './helpers.js';
 
 const describeChange = (change: StorageChange) => `${change.collection}/${change.id}@${change.record?.revision ?? 'deleted'}`;

@@ -2,7 +2,6 @@
 import { expect } from '@open-wc/testing';
 import { isMentorKitError } from '@mentorkit/core/model';
 import { createIndexedDbStorage } from '@mentorkit/storage-indexeddb';
-import { describe, it } from './mocha.js';
 import { deleteDatabase, uniqueDatabaseName } from './helpers.js';
 
 async function rejection(action: () => unknown): Promise<unknown> {

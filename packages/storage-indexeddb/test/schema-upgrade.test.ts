@@ -6,7 +6,6 @@
 import { expect } from '@open-wc/testing';
 import { isMentorKitError } from '@mentorkit/core/model';
 import { createIndexedDbStorage, indexedDbMigrations, indexedDbSchemaVersion } from '@mentorkit/storage-indexeddb';
-import { after, describe, it } from './mocha.js';
 import { deleteDatabase, requestResult, uniqueDatabaseName } from './helpers.js';
 
 const databasesToDelete: string[] = [];

@@ -6,7 +6,6 @@ import type { MentorKit } from '@mentorkit/core';
 import { ContextProvider } from '@lit/context';
 import { darkColors, lightColors, themeCssText, themeTokens } from '../theme/tokens.js';
 import { readyKit, seededStorage } from '../testing/fixtures.js';
-import { afterEach, describe, it } from '../testing/mocha.js';
 import { ClockController } from './clock-controller.js';
 import { mentorKitContext } from './context.js';
 import { emit } from './emit.js';

@@ -4,7 +4,6 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { Collections, createMentorKit, type MentorKit } from '@mentorkit/core';
 import { darkColors, lightColors } from '../theme/tokens.js';
 import { FIXED_NOW, HOSTILE_NAME, failingStorage, gatedStorage, pendingStorage, readyKit, seededStorage } from '../testing/fixtures.js';
-import { afterEach, describe, it } from '../testing/mocha.js';
 import '../provider/define.js';
 import './define.js';
 import type { MkPairingCard } from './pairing-card.js';

@@ -2,7 +2,6 @@ import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/t
 import { Collections, PairingInputSchema, PersonInputSchema, ProgramInputSchema, createMemoryStorage, createMentorKit, isMentorKitError, parseOrThrow, type MentorKit } from '@mentorkit/core';
 import { MkElement } from '../base/mk-element.js';
 import { failingStorage, pairings, people, program, readyKit, seededStorage } from '../testing/fixtures.js';
-import { afterEach, beforeEach, describe, it } from '../testing/mocha.js';
 import '../pairing-card/define.js';
 import './define.js';
 import type { MkErrorDetail } from './provider.js';
