@@ -61,6 +61,33 @@ interface ChangeNotice {
 
 const CHANGE_NOTICE_TYPE = 'mentorkit-storage-change';
 type Database = IDBPDatabase<MentorKitDatabaseSchema>;
+type RecordsTransaction = ReturnType<typeof openRecordsTransaction>;
+
+function openRecordsTransaction(database: Database) {
+  return database.transaction([StoreName.records, StoreName.tombstones], 'readwrite');
+}
+
+/**
+ * Runs `body` in one readwrite transaction over records and tombstones, so reading, checking and
+ * writing cannot interleave with another writer (in this tab or another). When `body` refuses
+ * (throws a MentorKitError, e.g. a conflict) the transaction is aborted and nothing is written;
+ * otherwise the result is returned once the transaction has committed.
+ */
+async function atomically<T>(database: Database, body: (transaction: RecordsTransaction) => Promise<T>): Promise<T> {
+  const transaction = openRecordsTransaction(database);
+  let outcome: { value: T } | { refused: unknown };
+  try {
+    outcome = { value: await body(transaction) };
+  } catch (error) {
+    outcome = { refused: error };
+    if (isMentorKitError(error)) transaction.abort();
+  }
+  await transaction.done.catch((error: unknown) => {
+    if (!('refused' in outcome)) throw error;
+  });
+  if ('refused' in outcome) throw outcome.refused;
+  return outcome.value;
+}
 
 function readOptions(options: unknown): Required<Omit<IndexedDbStorageOptions, 'now'>> & Pick<IndexedDbStorageOptions, 'now'> {
   if (options === undefined) options = {};
@@ -314,13 +341,11 @@ export function createIndexedDbStorage(options?: IndexedDbStorageOptions): Index
       assertCollectionName(collection);
       assertStorableRecord(record);
       assertPutOptions(putOptions);
-      const stored = await withDatabase('write a record', async (database) => {
-        const transaction = database.transaction([StoreName.records, StoreName.tombstones], 'readwrite');
-        const records = transaction.objectStore(StoreName.records);
-        const tombstones = transaction.objectStore(StoreName.tombstones);
-        const key: [string, string] = [collection, record.id];
-        let outcome: { written: StoredRecord } | { refused: unknown };
-        try {
+      const stored = await withDatabase('write a record', (database) =>
+        atomically(database, async (transaction) => {
+          const records = transaction.objectStore(StoreName.records);
+          const tombstones = transaction.objectStore(StoreName.tombstones);
+          const key: [string, string] = [collection, record.id];
           const current = await records.get(key);
           // A deleted id continues from its last revision, so revisions never repeat.
           const tombstone = current ? undefined : await tombstones.get(key);
@@ -329,17 +354,9 @@ export function createIndexedDbStorage(options?: IndexedDbStorageOptions): Index
           const entry: RecordEntry = { collection, id: next.id, record: next };
           await records.put(entry);
           if (tombstone) await tombstones.delete(key);
-          outcome = { written: next };
-        } catch (error) {
-          outcome = { refused: error };
-          if (isMentorKitError(error)) transaction.abort();
-        }
-        await transaction.done.catch((error: unknown) => {
-          if (!('refused' in outcome)) throw error;
-        });
-        if ('refused' in outcome) throw outcome.refused;
-        return outcome.written;
-      });
+          return next;
+        }),
+      );
       notify({ collection, id: stored.id, record: stored });
       announce(collection, stored.id, stored.revision);
       return stored;
@@ -350,32 +367,21 @@ export function createIndexedDbStorage(options?: IndexedDbStorageOptions): Index
       assertCollectionName(collection);
       assertRecordId(id);
       assertDeleteOptions(deleteOptions);
-      const deleted = await withDatabase('delete a record', async (database) => {
-        const transaction = database.transaction([StoreName.records, StoreName.tombstones], 'readwrite');
-        const records = transaction.objectStore(StoreName.records);
-        const key: [string, string] = [collection, id];
-        let outcome: { deleted: boolean } | { refused: unknown };
-        try {
+      const deleted = await withDatabase('delete a record', (database) =>
+        atomically(database, async (transaction) => {
+          const records = transaction.objectStore(StoreName.records);
+          const key: [string, string] = [collection, id];
           const current = await records.get(key);
           const expected = deleteOptions?.expectedRevision;
           if (expected !== undefined && current?.record.revision !== expected) throw revisionConflict(collection, id, expected, current?.record.revision);
-          if (current) {
-            // Record and tombstone change in one transaction: the key moves from one store to the other.
-            const tombstone: TombstoneEntry = { collection, id, revision: current.record.revision, deletedAt: now() };
-            await records.delete(key);
-            await transaction.objectStore(StoreName.tombstones).put(tombstone);
-          }
-          outcome = { deleted: current !== undefined };
-        } catch (error) {
-          outcome = { refused: error };
-          if (isMentorKitError(error)) transaction.abort();
-        }
-        await transaction.done.catch((error: unknown) => {
-          if (!('refused' in outcome)) throw error;
-        });
-        if ('refused' in outcome) throw outcome.refused;
-        return outcome.deleted;
-      });
+          if (!current) return false;
+          // Record and tombstone change in one transaction: the key moves from one store to the other.
+          const tombstone: TombstoneEntry = { collection, id, revision: current.record.revision, deletedAt: now() };
+          await records.delete(key);
+          await transaction.objectStore(StoreName.tombstones).put(tombstone);
+          return true;
+        }),
+      );
       if (deleted) {
         notify({ collection, id });
         announce(collection, id, null);
