@@ -4,6 +4,7 @@
 //   npm run test:browser                    every group, with counts in .test-results/ (via scripts/test.mjs)
 //   npx wtr --group elements                one group (elements | indexeddb | integration)
 //   npx wtr --group elements --watch        re-run on change
+//   MK_WTR_FILES='packages/elements/src/goal-tracker/*.test.ts' npx wtr --group focus   just those files
 import { defaultReporter } from '@web/test-runner';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
@@ -18,9 +19,14 @@ const groups = browserTestGroups;
 
 // Only groups that have test files: web-test-runner refuses to start when any group matches nothing.
 // (Groups only — no top-level `files`, which would run every test a second time as the "default" group.)
-const groupsWithTests = Object.entries(groups)
-  .filter(([, pattern]) => globFiles(pattern).length > 0)
-  .map(([name, files]) => ({ name, files }));
+// MK_WTR_FILES="packages/elements/src/goal-tracker/*.test.ts" runs just those files (one group, "focus"),
+// for quick runs while working on one element.
+const focusFiles = process.env.MK_WTR_FILES?.split(',').map((pattern) => pattern.trim()).filter(Boolean);
+const groupsWithTests = focusFiles?.length
+  ? [{ name: 'focus', files: focusFiles }]
+  : Object.entries(groups)
+      .filter(([, pattern]) => globFiles(pattern).length > 0)
+      .map(([name, files]) => ({ name, files }));
 
 const chromePath = findChromium();
 const resultsFile = process.env.MENTORKIT_WTR_RESULTS;

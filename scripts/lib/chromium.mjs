@@ -54,6 +54,10 @@ export function chromiumArgs() {
     '--disable-background-networking',
     '--disable-component-update',
     '--disable-sync',
+    // A fake microphone and camera that need no permission prompt: voice notes are recorded in tests.
+    '--use-fake-device-for-media-stream',
+    '--use-fake-ui-for-media-stream',
+    '--autoplay-policy=no-user-gesture-required',
   ];
 }
 

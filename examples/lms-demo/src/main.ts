@@ -9,6 +9,15 @@ import { createMentorKit, isMentorKitError, pairingMembers, type MentorKit, type
 import { createIndexedDbStorage } from '@mentorkit/storage-indexeddb';
 import '@mentorkit/elements/define-all.js';
 import { DEMO_VIEWERS, seedDemoProgram } from '../../shared/demo-program.js';
+import type { DemoPanel, DemoPanelContext } from './panels/panel.js';
+import { goalsPanel } from './panels/goals.js';
+import { coachingPanel } from './panels/coaching.js';
+import { schedulePanel } from './panels/schedule.js';
+import { conversationPanel } from './panels/conversation.js';
+import { pairingBoardPanel } from './panels/pairing-board.js';
+
+/** Feature panels, in page order. Each owns one `<section>` of index.html (see panels/panel.ts). */
+const PANELS: readonly DemoPanel[] = [pairingBoardPanel, goalsPanel, coachingPanel, schedulePanel, conversationPanel];
 
 type ViewAs = keyof typeof DEMO_VIEWERS;
 const DATABASE_NAME = 'acme-mentoring-demo';
@@ -28,6 +37,7 @@ const storage = createIndexedDbStorage({ databaseName: DATABASE_NAME });
 let kit: MentorKit | undefined;
 let selectedPairingId: string | undefined;
 let unsubscribers: Array<() => void> = [];
+let panelCleanups: Array<() => void> = [];
 
 function setStatus(message: string, kind: 'info' | 'error' = 'info') {
   statusLine.textContent = message;
@@ -127,6 +137,26 @@ function renderOverview(current: MentorKit) {
   );
 }
 
+/** Mounts every feature panel for the current viewer (after unmounting the previous viewer's). */
+function mountPanels(current: MentorKit, viewAs: ViewAs) {
+  for (const cleanup of panelCleanups) cleanup();
+  panelCleanups = [];
+  const myPairing = current.$myPairings.get().find((pairing) => pairing.status === 'active') ?? current.$myPairings.get()[0];
+  const context: DemoPanelContext = { kit: current, viewAs, pairingId: myPairing?.id, setStatus };
+  for (const panel of PANELS) {
+    const section = byId<HTMLElement>(panel.id);
+    const body = section.querySelector<HTMLElement>('.lms-panel-body') ?? section;
+    const visible = panel.visible(context);
+    section.hidden = !visible;
+    if (!visible) continue;
+    try {
+      panelCleanups.push(panel.mount(body, context));
+    } catch (error) {
+      setStatus(`The ${panel.id} could not start: ${(error as Error).message}`, 'error');
+    }
+  }
+}
+
 function selectPairing(pairingId: string) {
   selectedPairingId = pairingId;
   if (kit) renderDetails(kit);
@@ -137,6 +167,8 @@ function selectPairing(pairingId: string) {
 async function showAs(viewAs: ViewAs) {
   for (const unsubscribe of unsubscribers) unsubscribe();
   unsubscribers = [];
+  for (const cleanup of panelCleanups) cleanup();
+  panelCleanups = [];
   await kit?.dispose();
   selectedPairingId = undefined;
   localStorage.setItem('acme-demo-view-as', viewAs);
@@ -169,6 +201,7 @@ async function showAs(viewAs: ViewAs) {
   byId('programme-line').textContent = programme ? `${programme.name} · ${programme.description ?? ''}` : 'No programme yet';
   setStatus(me ? `Viewing as ${me.displayName} (${ROLE_LABEL[me.roles[0] ?? 'mentee']}) · ${me.timeZone}` : `Viewing as ${current.user.id}`);
   rerender();
+  mountPanels(current, viewAs);
 }
 
 async function start() {

@@ -43,6 +43,21 @@ describe('createMentorKit', () => {
     assert.throws(() => createMentorKit({ storage: createMemoryStorage(), user: 'ana', now: 'today' as never }), (error: unknown) => (error as { path: string }).path === 'now');
   });
 
+  test('installs feature modules once, by option or with use(), and refuses clashes', async () => {
+    let installs = 0;
+    const notes = { name: 'notes', install: (kit: { user: { id: string } }) => ({ owner: kit.user.id, count: ++installs }) } as const;
+    const kit = createMentorKit({ storage: seededStorage(), user: 'ana', features: [notes] });
+    const api = (kit as unknown as { notes: { owner: string; count: number } }).notes;
+    assert.deepEqual(api, { owner: 'ana', count: 1 });
+    assert.equal(kit.use(notes), api, 'use() again returns the installed API');
+    assert.equal(installs, 1);
+    assert.throws(() => kit.use({ name: 'notes', install: () => ({}) }), (error: unknown) => isMentorKitError(error, 'conflict'));
+    assert.throws(() => kit.use({ name: 'pairings', install: () => ({}) }), (error: unknown) => isMentorKitError(error, 'invalid-input'));
+    assert.throws(() => kit.use(undefined as never), (error: unknown) => isMentorKitError(error, 'invalid-input'));
+    assert.throws(() => createMentorKit({ storage: seededStorage(), user: 'ana', features: [{} as never] }), (error: unknown) => (error as { path: string }).path === 'features');
+    await kit.dispose();
+  });
+
   test('loads the stores a mentee may see', async () => {
     const kit = createMentorKit({ storage: seededStorage(), user: { id: 'ana' } });
     assert.equal(kit.$status.get(), 'loading');

@@ -17,6 +17,16 @@ export interface MentorKitUser {
   id: string;
 }
 
+/**
+ * A feature module (goals, coaching, scheduling, …) that adds commands and stores to a client.
+ * Feature modules live in subpaths (`@mentorkit/core/goals`) so a page ships only what it uses; install
+ * one with the `features` option or later with `kit.use(feature)`. Its API is then `kit[feature.name]`.
+ */
+export interface MentorKitFeature<TName extends string = string, TApi = unknown> {
+  readonly name: TName;
+  install(kit: MentorKit): TApi;
+}
+
 export interface MentorKitOptions {
   /** Where records live: `createIndexedDbStorage()`, `createMemoryStorage()`, or the host's adapter. */
   storage: StorageAdapter;
@@ -28,6 +38,8 @@ export interface MentorKitOptions {
   generateId?: () => string;
   /** Called when an event listener throws (the command has already succeeded). Defaults to `console.error`. */
   onListenerError?: ListenerErrorHandler;
+  /** Feature modules to install now, e.g. `[goalsFeature, coachingFeature]` (see `kit.use`). */
+  features?: readonly MentorKitFeature[];
 }
 
 export interface WriteOptions {
@@ -104,6 +116,16 @@ export interface MentorKit {
   refresh(): Promise<void>;
   /** Stops watching storage and drops listeners. Does not dispose the storage adapter (its owner does). */
   dispose(): Promise<void>;
+  /**
+   * Installs a feature module once and returns its API (also reachable as `kit[feature.name]`).
+   * Installing the same feature again returns the same API, so every widget can call it safely.
+   *
+   * ```ts
+   * import { goalsFeature } from '@mentorkit/core/goals';
+   * const goals = kit.use(goalsFeature);   // kit.goals from now on
+   * ```
+   */
+  use<TName extends string, TApi>(feature: MentorKitFeature<TName, TApi>): TApi;
   /** For feature modules; not needed by hosts. */
   readonly internals: MentorKitInternals;
 }
@@ -135,6 +157,10 @@ function validateOptions(options: unknown): asserts options is MentorKitOptions 
   if (typeof userId !== 'string' || userId.trim() === '' || userId.length > 200) invalidInput('user', '`user` must be the signed-in person\'s id, or { id }.');
   if (now !== undefined && typeof now !== 'function') invalidInput('now', '`now` must be a function returning a Date or an ISO instant.');
   if (generateId !== undefined && typeof generateId !== 'function') invalidInput('generateId', '`generateId` must be a function returning a string id.');
+  const features = (options as Partial<MentorKitOptions>).features;
+  if (features !== undefined && (!Array.isArray(features) || features.some((feature) => typeof feature?.name !== 'string' || typeof feature.install !== 'function'))) {
+    invalidInput('features', '`features` must be a list of feature modules such as goalsFeature from "@mentorkit/core/goals".');
+  }
   const onListenerError = (options as Partial<MentorKitOptions>).onListenerError;
   if (onListenerError !== undefined && typeof onListenerError !== 'function') invalidInput('onListenerError', '`onListenerError` must be a function.');
 }
@@ -475,6 +501,23 @@ export function createMentorKit(options: MentorKitOptions): MentorKit {
     recompute();
   };
 
+  const installed = new Map<string, { feature: MentorKitFeature; api: unknown }>();
+  const use = <TName extends string, TApi>(feature: MentorKitFeature<TName, TApi>): TApi => {
+    if (typeof feature !== 'object' || feature === null || typeof feature.name !== 'string' || typeof feature.install !== 'function') {
+      invalidInput('feature', 'kit.use needs a feature module such as goalsFeature from "@mentorkit/core/goals".');
+    }
+    const existing = installed.get(feature.name);
+    if (existing) {
+      if (existing.feature !== feature) throw new MentorKitError('conflict', `A different feature named "${feature.name}" is already installed on this client.`, { path: 'feature.name' });
+      return existing.api as TApi;
+    }
+    if (feature.name in kit) invalidInput('feature.name', `"${feature.name}" is a reserved name on the client; a feature needs its own name.`);
+    const api = feature.install(kit);
+    installed.set(feature.name, { feature, api });
+    Object.defineProperty(kit, feature.name, { value: api, enumerable: true });
+    return api;
+  };
+
   const kit: MentorKit = {
     user,
     storage,
@@ -501,7 +544,9 @@ export function createMentorKit(options: MentorKitOptions): MentorKit {
       unwatch?.();
       events.clear();
     },
+    use,
     internals,
   };
+  for (const feature of options.features ?? []) use(feature);
   return kit;
 }

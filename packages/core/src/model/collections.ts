@@ -15,6 +15,10 @@ export const Collections = {
   coachingRuns: 'coaching-runs',
   feedback: 'feedback',
   messages: 'messages',
+  /** Icebreaker prompts dealt to a pair (rapport), so the deck does not repeat. */
+  rapport: 'rapport',
+  /** Matching rounds a programme admin proposes, adjusts and activates (pairing). */
+  pairingRounds: 'pairing-rounds',
 } as const;
 export type CollectionName = (typeof Collections)[keyof typeof Collections];
 

@@ -15,7 +15,7 @@ import { pairingMembers, type PairingRole } from '../pairings/index.js';
  * | people         | self; people sharing a pairing; admins of their programmes  | self (cannot grant themselves admin); admins of their programmes |
  * | programs       | members (person.programIds) and admins                      | admins of that programme                                       |
  * | pairings       | its members; admins of its programme                        | admins; members may pause, resume or close it once it is active |
- * | agreements, sessions, coaching-runs | pairing members; admins (read)         | pairing members                                                |
+ * | agreements, sessions, coaching-runs, rapport | pairing members; admins (read) | pairing members                                                |
  * | goals          | owner; if `visibility: 'pairing'`, members and admins       | owner; mentors of the pairing when shared                       |
  * | feedback       | author; other members (unless held until both submit); admins | author, who must be a member                                  |
  * | messages       | members (`mentorsOnly`: mentors only)                       | create: a member as author; edit/delete: the author             |
@@ -159,7 +159,8 @@ export function decide(context: PolicyContext, actor: Actor, action: PolicyActio
 
     case Collections.agreements:
     case Collections.sessions:
-    case Collections.coachingRuns: {
+    case Collections.coachingRuns:
+    case Collections.rapport: {
       const roles = rolesInPairing(context, actorId, record.pairingId);
       if (previous && previous.pairingId !== record.pairingId) return deny('A record cannot move to another pairing.');
       if (action === 'read') return roles.length > 0 ? allow : deny('You can see only your own pairings.');

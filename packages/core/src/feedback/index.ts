@@ -1,0 +1,2 @@
+// @mentorkit/core/feedback — being built; see the open issue for this module.
+export {};
