@@ -1,0 +1,2 @@
+// @mentorkit/core/xapi — being built (issue 8).
+export {};

@@ -1,0 +1,2 @@
+// storage-rest: being built (issue 8).
+export {};

@@ -1,0 +1,2 @@
+// xapi-forwarder: being built (issue 8).
+export {};
