@@ -8,7 +8,7 @@ export const browserTestGroups = {
 };
 
 /** Node unit tests (node:test, sources through the `source` condition). */
-export const nodeTestPatterns = ['packages/*/test/**/*.test.{ts,mjs}', 'test/node/**/*.test.{ts,mjs}'];
+export const nodeTestPatterns = ['packages/*/test/**/*.test.{ts,mjs}', 'examples/*/test/**/*.test.{ts,mjs}', 'test/node/**/*.test.{ts,mjs}'];
 
 /** Package test folders that hold browser-only tests and must never run under node. */
 export const browserOnlyTestDirectories = ['packages/storage-indexeddb/test/'];

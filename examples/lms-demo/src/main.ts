@@ -34,6 +34,18 @@ const overviewBody = byId<HTMLDivElement>('overview-body');
 const themeToggle = byId<HTMLButtonElement>('theme-toggle');
 
 const storage = createIndexedDbStorage({ databaseName: DATABASE_NAME });
+
+/**
+ * `?now=2026-12-01T23:00:00Z` starts the demo's clock at that instant (it then runs on), so a
+ * walkthrough or test can show "a week later" without waiting. Without it, the real clock.
+ */
+function demoClock(): (() => Date) | undefined {
+  const start = new URLSearchParams(location.search).get('now');
+  if (!start || Number.isNaN(Date.parse(start))) return undefined;
+  const offset = Date.parse(start) - Date.now();
+  return () => new Date(Date.now() + offset);
+}
+const clock = demoClock();
 let kit: MentorKit | undefined;
 let selectedPairingId: string | undefined;
 let unsubscribers: Array<() => void> = [];
@@ -177,7 +189,7 @@ async function showAs(viewAs: ViewAs) {
   url.searchParams.set('as', viewAs);
   history.replaceState(null, '', url);
 
-  const current = createMentorKit({ storage, user: { id: DEMO_VIEWERS[viewAs] } });
+  const current = createMentorKit({ storage, user: { id: DEMO_VIEWERS[viewAs] }, ...(clock ? { now: clock } : {}) });
   kit = current;
   provider.kit = current;
   const rerender = () => {
