@@ -17,6 +17,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { rollup } from 'rollup';
 import { cdnBundle, exampleBundles, packageBuild } from '../rollup.config.mjs';
+import { jsxTypesFile, jsxTypesFromManifest } from './lib/jsx-types.mjs';
 import { binPath, formatDuration, isMainModule, runNode, timed } from './lib/process.mjs';
 import { exportEntries, fileExports, findFiles, globFiles, globToRegExp, relativeToRoot, repoRoot, workspacePackages } from './lib/workspace.mjs';
 
@@ -41,7 +42,7 @@ function clean(packages) {
 function findExampleDirectories() {
   const examples = path.join(repoRoot, 'examples');
   if (!existsSync(examples)) return [];
-  return [...new Set(globFiles('examples/*/src/main.ts').map((file) => path.dirname(path.dirname(file))))];
+  return [...new Set([...globFiles('examples/*/src/main.ts').map((file) => path.dirname(path.dirname(file))), ...globFiles('examples/*/vite.config.mjs').map((file) => path.dirname(file))])];
 }
 
 /** Runs one rollup configuration and writes its output. */
@@ -118,8 +119,17 @@ async function analyzeElements() {
   if (!result.ok || !existsSync(manifest)) {
     throw new BuildError(`Custom elements manifest: cem analyze failed:\n${result.output.trim()}`);
   }
-  const declarations = JSON.parse(readFileSync(manifest, 'utf8')).modules.flatMap((module) => module.declarations ?? []);
-  return `${declarations.filter((declaration) => declaration.customElement).length} custom elements`;
+  const parsed = JSON.parse(readFileSync(manifest, 'utf8'));
+  const declarations = parsed.modules.flatMap((module) => module.declarations ?? []);
+  // The typed JSX (src/jsx-types.ts) is generated from the manifest and committed; a stale copy fails CI
+  // and warns elsewhere (`npm run analyze` rewrites it).
+  const jsxCurrent = existsSync(jsxTypesFile) && readFileSync(jsxTypesFile, 'utf8') === jsxTypesFromManifest(parsed);
+  if (!jsxCurrent) {
+    const message = 'packages/elements/src/jsx-types.ts is out of date with the elements: run `npm run analyze` and commit it.';
+    if (process.env.CI) throw new BuildError(message);
+    console.warn(`warning: ${message}`);
+  }
+  return `${declarations.filter((declaration) => declaration.customElement).length} custom elements${jsxCurrent ? '' : ' (jsx-types.ts stale)'}`;
 }
 
 /** Theme CSS for npm users (dist/theme.css) and for CDN users (dist/cdn/theme.css). */
@@ -218,6 +228,19 @@ export async function build({ types = true, manifest = true, log = console.log }
   for (const warning of warnings) log(`  ! ${warning}`);
   if (problems.length > 0) throw new BuildError(`The exports maps promise files the build did not produce:\n  ${problems.join('\n  ')}`);
   log(`  ✓ every exports target exists`);
+
+  // Framework host examples (examples/<name>/vite.config.mjs) build with Vite, after the packages,
+  // so they consume @mentorkit/* as published (dist/ through the exports maps).
+  for (const config of globFiles('examples/*/vite.config.mjs')) {
+    const example = relativeToRoot(path.dirname(config));
+    await label(
+      `vite build ${example}`,
+      runNode([binPath('vite'), 'build', '--config', config], { capture: true, env: { ...process.env, NODE_ENV: 'production' } }).then((result) => {
+        if (!result.ok) throw new BuildError(`${example}: vite build failed:\n${result.output.trim()}`);
+        return `${example}/dist`;
+      }),
+    );
+  }
   return { milliseconds: performance.now() - started };
 }
 

@@ -1,0 +1,62 @@
+// The React 19 host example (examples/react, built by `npm run build` with Vite) in headless Chromium:
+// the elements render inside React, get the client through a `kit` property, and their typed events
+// (`onmk-pairing-select`) update React state; switching the signed-in person rebuilds the client.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { chromiumArgs, findChromium } from '../../scripts/lib/chromium.mjs';
+import { startServer } from '../../scripts/lib/serve.mjs';
+import { repoRoot } from '../../scripts/lib/workspace.mjs';
+
+const require = createRequire(import.meta.url);
+const axeSource = require.resolve('axe-core/axe.min.js');
+const screenshots = path.join(repoRoot, '.test-results', 'e2e');
+mkdirSync(screenshots, { recursive: true });
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  const executablePath = process.env.CHROME_PATH || findChromium();
+  assert.ok(executablePath, 'no Chromium found: run `npm test`, which installs one, or set CHROME_PATH');
+  browser = await chromium.launch({ executablePath, args: chromiumArgs() });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('React host example', () => {
+  test('elements render in React, typed events update React state, the viewer switch rebuilds the client', async () => {
+    const context = await browser.newContext({ viewport: { width: 1100, height: 800 }, locale: 'en-GB', timezoneId: 'Europe/Madrid' });
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => message.type() === 'error' && problems.push(`console error: ${message.text()}`));
+    await page.goto(new URL('/examples/react/dist/index.html', server.url).href);
+
+    await page.getByRole('heading', { name: 'MentorKit in React 19' }).waitFor();
+    const pairing = page.locator('mk-pairing-card').getByRole('button', { name: 'Kenji Watanabe and Arjun Shrestha' });
+    await pairing.waitFor();
+    await pairing.click();
+    await page.getByTestId('selected-pairing').waitFor();
+    assert.match(await page.getByTestId('selected-pairing').innerText(), /pairing-lucia: active, 2 mentor\(s\)/);
+
+    await page.addScriptTag({ path: axeSource });
+    const violations = await page.evaluate(async () => (await globalThis.axe.run(document, { resultTypes: ['violations'] })).violations.map((violation) => violation.id));
+    assert.deepEqual(violations, []);
+    await page.screenshot({ path: path.join(screenshots, 'react-mentee.png'), fullPage: true });
+
+    await page.getByLabel('Signed in as').selectOption('kenji-watanabe');
+    await page.locator('mk-pairing-card').getByRole('button', { name: /Lucía Fernández/ }).first().waitFor();
+    assert.equal(await page.getByTestId('selected-pairing').count(), 0, 'the selection belongs to the previous client');
+    await page.screenshot({ path: path.join(screenshots, 'react-mentor.png'), fullPage: true });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
