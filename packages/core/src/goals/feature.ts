@@ -1,0 +1,392 @@
+import { computed, type ReadableAtom } from 'nanostores';
+import type { MentorKit, MentorKitFeature } from '../client/client.js';
+import type { DomainEvent } from '../client/events.js';
+import { Collections } from '../model/collections.js';
+import { MentorKitError, isMentorKitError } from '../model/errors.js';
+import { GoalInputSchema, MilestoneSchema, type Goal, type GoalDraft, type GoalVisibility, type Milestone } from '../model/goal.js';
+import { invalidInput, parseOrThrow } from '../model/validate.js';
+import { decide } from '../policy/policy.js';
+import type { StoredRecord } from '../storage/adapter.js';
+import { localTimeOf } from '../time/local-time.js';
+import { createGoalMessages, defaultGoalMessages, formatGoalMessage, type GoalMessageOverrides, type GoalMessages, type ReplanSuggestion } from './messages.js';
+import { goalProgress, type GoalProgress } from './progress.js';
+import { checkSmartGoal, type SmartCheck } from './smart.js';
+
+/** Domain events of the goals module (`kit.on(type, …)`); each carries the goal's `pairingId`. */
+export const GoalEventType = {
+  goalSet: 'goal-set',
+  goalUpdated: 'goal-updated',
+  milestoneAdded: 'milestone-added',
+  milestoneCompleted: 'milestone-completed',
+  milestoneReopened: 'milestone-reopened',
+  progressRecorded: 'goal-progress-recorded',
+  goalAchieved: 'goal-achieved',
+  goalMissed: 'goal-missed',
+  goalArchived: 'goal-archived',
+} as const;
+export type GoalEventType = (typeof GoalEventType)[keyof typeof GoalEventType];
+
+/**
+ * A moment to show a person: a celebration (a milestone done), an achievement (the goal done) or
+ * reassurance (a goal missed, with ways to re-plan). Text comes from the message catalogue.
+ */
+export interface GoalMoment {
+  kind: 'celebration' | 'achievement' | 'reassurance';
+  goalId: string;
+  goalTitle: string;
+  milestoneId?: string;
+  heading: string;
+  message: string;
+  /** Re-plan suggestions (reassurance only; empty otherwise). */
+  suggestions: Array<{ kind: ReplanSuggestion; text: string }>;
+}
+
+export interface GoalWriteOptions {
+  /** The revision your change is based on (default: the one the client last saw); a stale one is refused with `conflict`. */
+  expectedRevision?: number;
+}
+
+/** What `create` accepts: a draft, the pairing, and optionally the owner (default: the pairing's mentee), visibility and id. */
+export type GoalCreateInput = GoalDraft & { pairingId: string; ownerId?: string; visibility?: GoalVisibility; id?: string };
+/** What `update` accepts: any draft field, and visibility. */
+export type GoalChanges = Partial<GoalDraft> & { visibility?: GoalVisibility };
+
+export interface MilestoneCompletion {
+  goal: Goal;
+  milestone: Milestone;
+  /** The celebration to show. */
+  celebration: GoalMoment;
+  /** Present when this milestone completed the goal. */
+  achievement?: GoalMoment;
+}
+
+export interface GoalsApi {
+  /** Goals visible to the user (theirs, and shared goals of pairings they mentor or administer), not archived; soonest due first. */
+  readonly $goals: ReadableAtom<readonly Goal[]>;
+  /** Like `$goals`, archived goals included. */
+  readonly $allGoals: ReadableAtom<readonly Goal[]>;
+  /** The message catalogue in use. */
+  readonly messages: GoalMessages;
+  /** Replaces the catalogue: English with these overrides (e.g. a translation). */
+  setMessages(overrides: GoalMessageOverrides): void;
+  get(id: string): Goal;
+  /** The date today for the goal's owner (their time zone; UTC when unknown). */
+  today(ownerId?: string): string;
+  /** `goalProgress` at the client's `now`, in the owner's time zone. */
+  progress(goal: Goal | string): GoalProgress;
+  /** `checkSmartGoal` for a draft, at today's date, counting the owner's other open goals, in the catalogue's words. */
+  check(draft: unknown, context?: { ownerId?: string; goalId?: string }): SmartCheck;
+  create(input: GoalCreateInput): Promise<Goal>;
+  update(id: string, changes: GoalChanges, options?: GoalWriteOptions): Promise<Goal>;
+  addMilestone(goalId: string, milestone: { title: string; dueDate?: string; id?: string }, options?: GoalWriteOptions): Promise<{ goal: Goal; milestone: Milestone }>;
+  completeMilestone(goalId: string, milestoneId: string, options?: GoalWriteOptions): Promise<MilestoneCompletion>;
+  reopenMilestone(goalId: string, milestoneId: string, options?: GoalWriteOptions): Promise<Goal>;
+  /** Records the metric's current value. */
+  recordProgress(goalId: string, current: number, options?: GoalWriteOptions): Promise<{ goal: Goal; progress: GoalProgress; achievement?: GoalMoment }>;
+  archive(goalId: string, options?: GoalWriteOptions): Promise<Goal>;
+  /**
+   * Finds goals whose due date has passed unfinished and records each once per due date
+   * (`missedAt`, `missedDueDate`), emitting `goal-missed` with reassurance. Call it when a page
+   * opens and once a day; goals already recorded, archived or not yours to change are skipped.
+   */
+  reviewDueGoals(options?: { pairingId?: string }): Promise<Array<{ goal: Goal; reassurance: GoalMoment }>>;
+  celebrationFor(goal: Goal, milestoneId: string): GoalMoment;
+  achievementFor(goal: Goal): GoalMoment;
+  reassuranceFor(goal: Goal): GoalMoment;
+}
+
+const requireId = (value: unknown, path: string): string => {
+  if (typeof value !== 'string' || value === '' || value.length > 200) invalidInput(path, `\`${path}\` must be an id (a non-empty string).`);
+  return value;
+};
+
+function validateWriteOptions(options: unknown): GoalWriteOptions {
+  if (options === undefined) return {};
+  if (typeof options !== 'object' || options === null) invalidInput('options', 'Options must be an object such as { expectedRevision: 3 }.');
+  const expected = (options as GoalWriteOptions).expectedRevision;
+  if (expected !== undefined && (!Number.isInteger(expected) || expected < 1)) invalidInput('options.expectedRevision', '`expectedRevision` must be a revision number 1 or higher.');
+  return options as GoalWriteOptions;
+}
+
+/** Removes keys whose value is `undefined` (storage refuses them), at the top level, in the metric and in milestones. */
+function dropUndefined(input: Record<string, unknown>): Record<string, unknown> {
+  const clean = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(clean);
+    if (typeof value !== 'object' || value === null) return value;
+    return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined).map(([key, entry]) => [key, key === 'milestones' || key === 'metric' ? clean(entry) : entry]));
+  };
+  return clean(input) as Record<string, unknown>;
+}
+
+const dueThenTitle = (a: Goal, b: Goal) => (a.dueDate ?? '9999') .localeCompare(b.dueDate ?? '9999') || a.title.localeCompare(b.title) || (a.id < b.id ? -1 : 1);
+const hash = (text: string) => [...text].reduce((sum, char) => (sum * 31 + char.charCodeAt(0)) >>> 0, 7);
+
+/** Creates the goals feature, optionally with a message catalogue (overrides of the English one). */
+export function createGoalsFeature(options: { messages?: GoalMessageOverrides } = {}): MentorKitFeature<'goals', GoalsApi> {
+  const initialMessages = options.messages === undefined ? defaultGoalMessages : createGoalMessages(options.messages);
+  return {
+    name: 'goals',
+    install(kit: MentorKit): GoalsApi {
+      const { internals } = kit;
+      let messages = initialMessages;
+      const $raw = internals.track(Collections.goals) as unknown as ReadableAtom<readonly Goal[]>;
+      const $allGoals = computed($raw, (list) => [...list].sort(dueThenTitle) as readonly Goal[]);
+      const $goals = computed($allGoals, (list) => list.filter((goal) => !goal.archived));
+
+      const timeZoneOf = (personId: string | undefined) => {
+        const zone = personId ? kit.$people.get()[personId]?.timeZone : undefined;
+        return zone ?? kit.$people.get()[kit.user.id]?.timeZone ?? 'UTC';
+      };
+      const today = (ownerId?: string) => localTimeOf(timeZoneOf(ownerId), kit.now()).date;
+
+      const visibleGoal = (id: unknown): Goal => {
+        const goalId = requireId(id, 'goalId');
+        const goal = $allGoals.get().find((candidate) => candidate.id === goalId);
+        if (!goal) throw new MentorKitError('not-found', `No goal "${goalId}" is visible to you.`, { path: 'goalId' });
+        return goal;
+      };
+      const progressOf = (goal: Goal) => goalProgress(goal, today(goal.ownerId));
+      const milestoneOf = (goal: Goal, milestoneId: unknown): Milestone => {
+        const id = requireId(milestoneId, 'milestoneId');
+        const milestone = goal.milestones.find((candidate) => candidate.id === id);
+        if (!milestone) throw new MentorKitError('not-found', `Goal "${goal.title}" has no milestone "${id}".`, { path: 'milestoneId' });
+        return milestone;
+      };
+      const loaded = async () => {
+        await kit.ready;
+      };
+
+      /** Validates a full goal record, gives milestones ids, checks the dates. */
+      const normalise = (input: Record<string, unknown>, path: string) => {
+        const goal = parseOrThrow(GoalInputSchema, dropUndefined(input), path);
+        const seen = new Set<string>();
+        goal.milestones = goal.milestones.map((milestone, index) => {
+          const id = milestone.id ?? internals.newId();
+          if (seen.has(id)) invalidInput(`${path}.milestones[${index}].id`, `Milestone id "${id}" is used twice in this goal.`);
+          seen.add(id);
+          return { ...milestone, id };
+        });
+        if (goal.startDate && goal.dueDate && goal.dueDate < goal.startDate) invalidInput(`${path}.dueDate`, 'The due date must not be before the start date.');
+        if (goal.metric && goal.metric.current === undefined) goal.metric = { ...goal.metric, current: goal.metric.start };
+        return goal;
+      };
+
+      const strip = (goal: Goal): Record<string, unknown> => {
+        const { revision: _revision, updatedAt: _updatedAt, createdAt: _createdAt, updatedBy: _updatedBy, ...rest } = goal as Goal & { updatedBy?: string };
+        return rest;
+      };
+
+      const emit = (type: GoalEventType, goal: StoredRecord | Goal, data: Record<string, unknown>): DomainEvent => {
+        const pairing = kit.$pairings.get().find((candidate) => candidate.id === (goal as Goal).pairingId);
+        return internals.emit({ type, collection: Collections.goals, recordId: goal.id, revision: goal.revision, pairingId: (goal as Goal).pairingId, ...(pairing ? { programId: pairing.programId } : {}), data });
+      };
+
+      /** Writes the next version of `previous` (validated), keeping `achievedAt` in step with progress. */
+      const save = async (previous: Goal, next: Record<string, unknown>, writeOptions: GoalWriteOptions) => {
+        const record = normalise({ ...strip(previous), ...next, id: previous.id }, 'goal');
+        const wasAchieved = previous.achievedAt !== undefined;
+        const nowAchieved = goalProgress(record, today(record.ownerId)).status === 'achieved';
+        if (nowAchieved && !wasAchieved) record.achievedAt = kit.now();
+        if (!nowAchieved) delete record.achievedAt;
+        const stored = (await internals.write(Collections.goals, record, { action: 'update', expectedRevision: writeOptions.expectedRevision ?? previous.revision })) as unknown as Goal;
+        return { goal: stored, becameAchieved: nowAchieved && !wasAchieved };
+      };
+
+      const celebrationFor = (goal: Goal, milestoneId: string): GoalMoment => {
+        const milestone = milestoneOf(goal, milestoneId);
+        const variants = messages.celebration.milestone;
+        const template = variants[hash(milestone.id ?? milestone.title) % variants.length] ?? variants[0] ?? '';
+        const done = goal.milestones.filter((candidate) => candidate.done).length;
+        return {
+          kind: 'celebration',
+          goalId: goal.id,
+          goalTitle: goal.title,
+          milestoneId: milestone.id!,
+          heading: messages.celebration.heading,
+          message: formatGoalMessage(template, { milestone: milestone.title, goal: goal.title, done, total: goal.milestones.length }),
+          suggestions: [],
+        };
+      };
+      const achievementFor = (goal: Goal): GoalMoment => ({
+        kind: 'achievement',
+        goalId: goal.id,
+        goalTitle: goal.title,
+        heading: messages.celebration.achievedHeading,
+        message: formatGoalMessage(messages.celebration.achieved, { goal: goal.title }),
+        suggestions: [],
+      });
+      const reassuranceFor = (goal: Goal): GoalMoment => {
+        const progress = progressOf(goal);
+        const kinds: ReplanSuggestion[] = ['split', 'move-date', ...(goal.metric ? (['lower-target'] as const) : [])];
+        return {
+          kind: 'reassurance',
+          goalId: goal.id,
+          goalTitle: goal.title,
+          heading: messages.reassurance.heading,
+          message: formatGoalMessage(messages.reassurance.missed, { goal: goal.title, percent: Math.round(progress.percent), dueDate: goal.dueDate ?? '' }),
+          suggestions: kinds.map((kind) => ({ kind, text: messages.reassurance.suggestions[kind] })),
+        };
+      };
+
+      const api: GoalsApi = {
+        $goals,
+        $allGoals,
+        get messages() {
+          return messages;
+        },
+        setMessages(overrides) {
+          messages = createGoalMessages(overrides);
+        },
+        get: (id) => visibleGoal(id),
+        today,
+        progress: (goal) => progressOf(typeof goal === 'string' ? visibleGoal(goal) : goal),
+        check(draft, context = {}) {
+          const ownerId = context.ownerId ?? kit.user.id;
+          const openGoals = $goals.get().filter((goal) => goal.ownerId === ownerId && goal.id !== context.goalId && !goal.achievedAt && progressOf(goal).status !== 'missed').length;
+          return checkSmartGoal(draft, { today: today(ownerId), openGoals, messages });
+        },
+
+        async create(input) {
+          if (typeof input !== 'object' || input === null) invalidInput('goal', 'A goal needs at least { title, pairingId }.');
+          await loaded();
+          const pairingId = requireId((input as { pairingId?: unknown }).pairingId, 'goal.pairingId');
+          const pairing = kit.$pairings.get().find((candidate) => candidate.id === pairingId);
+          if (!pairing) throw new MentorKitError('not-found', `No pairing "${pairingId}" is visible to you; goals belong to one of your pairings.`, { path: 'goal.pairingId' });
+          const ownerId = (input as { ownerId?: string }).ownerId ?? pairing.menteeId;
+          const record = normalise({ startDate: today(ownerId), ...input, id: input.id ?? internals.newId(), pairingId, ownerId }, 'goal');
+          if (goalProgress(record, today(ownerId)).status === 'achieved') record.achievedAt = kit.now();
+          const stored = (await internals.write(Collections.goals, record, { action: 'create' })) as unknown as Goal;
+          emit(GoalEventType.goalSet, stored, { title: stored.title, skill: stored.skill, dueDate: stored.dueDate, visibility: stored.visibility, ownerId: stored.ownerId });
+          return stored;
+        },
+
+        async update(id, changes, updateOptions) {
+          const writeOptions = validateWriteOptions(updateOptions);
+          if (typeof changes !== 'object' || changes === null) invalidInput('changes', 'Changes must be an object such as { dueDate: "2026-12-01" }.');
+          for (const key of ['id', 'pairingId', 'ownerId'] as const) {
+            if (key in changes) invalidInput(`changes.${key}`, `A goal's \`${key}\` cannot change; archive it and create a new one.`);
+          }
+          for (const key of ['archived', 'achievedAt', 'missedAt', 'missedDueDate'] as const) {
+            if (key in changes) invalidInput(`changes.${key}`, `\`${key}\` is managed by the goals commands (archive, completeMilestone, reviewDueGoals).`);
+          }
+          await loaded();
+          const previous = visibleGoal(id);
+          const { goal } = await save(previous, changes, writeOptions);
+          emit(GoalEventType.goalUpdated, goal, { changed: Object.keys(changes) });
+          return goal;
+        },
+
+        async addMilestone(goalId, milestone, addOptions) {
+          const writeOptions = validateWriteOptions(addOptions);
+          const parsed = parseOrThrow(MilestoneSchema, milestone, 'milestone');
+          await loaded();
+          const previous = visibleGoal(goalId);
+          const added = { ...parsed, id: parsed.id ?? internals.newId(), done: false };
+          delete added.doneAt;
+          const { goal } = await save(previous, { milestones: [...previous.milestones, added] }, writeOptions);
+          emit(GoalEventType.milestoneAdded, goal, { milestoneId: added.id, title: added.title, dueDate: added.dueDate });
+          return { goal, milestone: goal.milestones.find((candidate) => candidate.id === added.id)! };
+        },
+
+        async completeMilestone(goalId, milestoneId, completeOptions) {
+          const writeOptions = validateWriteOptions(completeOptions);
+          await loaded();
+          const previous = visibleGoal(goalId);
+          const target = milestoneOf(previous, milestoneId);
+          if (target.done) {
+            // Already done (e.g. ticked in another tab): nothing to write, and nothing new to celebrate twice.
+            return { goal: previous, milestone: target, celebration: celebrationFor(previous, target.id!) };
+          }
+          const stamp = kit.now();
+          const { goal, becameAchieved } = await save(previous, { milestones: previous.milestones.map((milestone) => (milestone.id === target.id ? { ...milestone, done: true, doneAt: stamp } : milestone)) }, writeOptions);
+          const milestone = goal.milestones.find((candidate) => candidate.id === target.id)!;
+          const celebration = celebrationFor(goal, milestone.id!);
+          emit(GoalEventType.milestoneCompleted, goal, { milestoneId: milestone.id, title: milestone.title, celebration });
+          let achievement: GoalMoment | undefined;
+          if (becameAchieved) {
+            achievement = achievementFor(goal);
+            emit(GoalEventType.goalAchieved, goal, { title: goal.title, celebration: achievement });
+          }
+          return { goal, milestone, celebration, ...(achievement ? { achievement } : {}) };
+        },
+
+        async reopenMilestone(goalId, milestoneId, reopenOptions) {
+          const writeOptions = validateWriteOptions(reopenOptions);
+          await loaded();
+          const previous = visibleGoal(goalId);
+          const target = milestoneOf(previous, milestoneId);
+          if (!target.done) return previous;
+          const { goal } = await save(previous, { milestones: previous.milestones.map((milestone) => (milestone.id === target.id ? { ...milestone, done: false, doneAt: undefined } : milestone)) }, writeOptions);
+          emit(GoalEventType.milestoneReopened, goal, { milestoneId: target.id, title: target.title });
+          return goal;
+        },
+
+        async recordProgress(goalId, current, progressOptions) {
+          const writeOptions = validateWriteOptions(progressOptions);
+          if (typeof current !== 'number' || !Number.isFinite(current)) invalidInput('current', '`current` must be a finite number, the metric\'s latest value.');
+          await loaded();
+          const previous = visibleGoal(goalId);
+          if (!previous.metric) invalidInput('goalId', `Goal "${previous.title}" has no metric to record progress on; add one with update(id, { metric }).`);
+          const { goal, becameAchieved } = await save(previous, { metric: { ...previous.metric, current } }, writeOptions);
+          const progress = progressOf(goal);
+          emit(GoalEventType.progressRecorded, goal, { from: previous.metric.current ?? previous.metric.start, to: current, percent: progress.percent });
+          let achievement: GoalMoment | undefined;
+          if (becameAchieved) {
+            achievement = achievementFor(goal);
+            emit(GoalEventType.goalAchieved, goal, { title: goal.title, celebration: achievement });
+          }
+          return { goal, progress, ...(achievement ? { achievement } : {}) };
+        },
+
+        async archive(goalId, archiveOptions) {
+          const writeOptions = validateWriteOptions(archiveOptions);
+          await loaded();
+          const previous = visibleGoal(goalId);
+          if (previous.archived) return previous;
+          const { goal } = await save(previous, { archived: true }, writeOptions);
+          emit(GoalEventType.goalArchived, goal, { title: goal.title });
+          return goal;
+        },
+
+        async reviewDueGoals(reviewOptions = {}) {
+          if (typeof reviewOptions !== 'object' || reviewOptions === null) invalidInput('options', 'Options must be an object such as { pairingId: "p-1" }.');
+          if (reviewOptions.pairingId !== undefined) requireId(reviewOptions.pairingId, 'options.pairingId');
+          await loaded();
+          const results: Array<{ goal: Goal; reassurance: GoalMoment }> = [];
+          const candidates = $goals.get().filter((goal) => (reviewOptions.pairingId === undefined || goal.pairingId === reviewOptions.pairingId) && goal.dueDate !== undefined && goal.missedDueDate !== goal.dueDate);
+          for (const candidate of candidates) {
+            if (progressOf(candidate).status !== 'missed') continue;
+            if (!decide(internals.policyContext, kit.user, 'update', Collections.goals, candidate as unknown as StoredRecord, candidate as unknown as StoredRecord).allowed) continue;
+            try {
+              const { goal } = await save(candidate, { missedAt: kit.now(), missedDueDate: candidate.dueDate }, {});
+              const reassurance = reassuranceFor(goal);
+              emit(GoalEventType.goalMissed, goal, { title: goal.title, dueDate: goal.dueDate, percent: progressOf(goal).percent, reassurance });
+              results.push({ goal, reassurance });
+            } catch (error) {
+              // Someone else (another tab, the mentor) recorded or changed it meanwhile: theirs stands.
+              if (!isMentorKitError(error, 'conflict')) throw error;
+            }
+          }
+          return results;
+        },
+
+        celebrationFor,
+        achievementFor,
+        reassuranceFor,
+      };
+      return api;
+    },
+  };
+}
+
+/** The goals feature with the English messages. `kit.use(goalsFeature)` → `kit.goals`. */
+export const goalsFeature: MentorKitFeature<'goals', GoalsApi> = createGoalsFeature();
+
+/**
+ * The goals API of a client: the one already installed (whatever catalogue the host chose), or
+ * `goalsFeature` installed now. Elements use this, so they work with any client.
+ */
+export function goalsOf(kit: MentorKit): GoalsApi {
+  const installed = (kit as unknown as { goals?: GoalsApi }).goals;
+  return installed && typeof installed.create === 'function' ? installed : kit.use(goalsFeature);
+}
