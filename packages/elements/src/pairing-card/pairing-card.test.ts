@@ -476,4 +476,42 @@ describe('<mk-pairing-card>', () => {
       await waitUntil(() => parts(element, 'pairing').length === 3, 'the card should follow the new client');
     });
   });
+
+  describe('language', () => {
+    it('speaks Spanish under lang="es", follows <html lang> changes, and passes axe', async () => {
+      const kit = track(await readyKit(await seededStorage(), 'lucia'));
+      const wrapper = await fixture<HTMLDivElement>(html`<div lang="es"><mk-pairing-card .kit=${kit}></mk-pairing-card></div>`);
+      const element = wrapper.querySelector<MkPairingCard>('mk-pairing-card')!;
+      await waitUntil(() => parts(element, 'pairing').length > 0, 'pairings render');
+      expect(text(part(element, 'heading'))).to.equal('Tus emparejamientos');
+      expect(text(part(element, 'status'))).to.equal('Activo');
+      expect(text(part(element, 'your-role'))).to.equal('Eres la persona mentorizada');
+      expect(parts(element, 'fact-label').map(text)).to.include('Hora local');
+      await expect(element).to.be.accessible();
+
+      // Without a lang of its own, the card follows the page's <html lang>, live.
+      wrapper.removeAttribute('lang');
+      const previous = document.documentElement.getAttribute('lang');
+      try {
+        document.documentElement.setAttribute('lang', 'es-MX');
+        await waitUntil(() => text(part(element, 'heading')) === 'Tus emparejamientos', 'es-MX falls back to es');
+        document.documentElement.setAttribute('lang', 'en-GB');
+        await waitUntil(() => text(part(element, 'heading')) === 'Your pairings', 'back to English when <html lang> changes');
+      } finally {
+        if (previous === null) document.documentElement.removeAttribute('lang');
+        else document.documentElement.setAttribute('lang', previous);
+      }
+    });
+
+    it('uses messages a host registers, for a new language or to reword one', async () => {
+      const { registerMessages } = await import('../base/localize.js');
+      registerMessages('fr', { 'mk-pairing-card.heading.all': 'Vos binômes', 'mk-pairing-card.status.active': 'Actif' });
+      const kit = track(await readyKit(await seededStorage(), 'lucia'));
+      const element = await cardFor(kit, { locale: 'fr' });
+      await waitUntil(() => parts(element, 'pairing').length > 0, 'pairings render');
+      expect(text(part(element, 'heading'))).to.equal('Vos binômes');
+      expect(text(part(element, 'status'))).to.equal('Actif');
+      expect(text(part(element, 'fact-label'))).to.equal('Local time', 'messages French lacks fall back to English');
+    });
+  });
 });

@@ -8,20 +8,19 @@ import {
   isHttpUrl,
   localTimeOf,
   roleInPairing,
-  type Availability,
   type LocalTime,
   type MentorKitError,
   type Pairing,
-  type PairingKind,
   type PairingRole,
-  type PairingStatus,
   type Person,
 } from '@mentorkit/core';
 import { ClockController } from '../base/clock-controller.js';
 import { emit } from '../base/emit.js';
-import { browserTimeZone, formatCalendarDate, formatList, formatRelativeDays, formatWallClock, initialsOf, resolveLocale } from '../base/format.js';
+import { browserTimeZone, formatCalendarDate, formatList, formatRelativeDays, formatWallClock, initialsOf } from '../base/format.js';
+import { LocaleController } from '../base/localize.js';
 import { MkElement } from '../base/mk-element.js';
 import { StoreController } from '../base/store-controller.js';
+import { pairingCardMessages } from './pairing-card.messages.js';
 import { pairingCardStyles } from './pairing-card.styles.js';
 
 export interface MkPairingSelectDetail {
@@ -37,14 +36,6 @@ declare global {
 
 /** Whether a person is available at their local time now. */
 
-const ROLE_LABELS: Readonly<Record<PairingRole, string>> = { mentee: 'Mentee', mentor: 'Mentor', 'co-mentor': 'Co-mentor' };
-const STATUS_LABELS: Readonly<Record<PairingStatus, string>> = { proposed: 'Proposed', active: 'Active', paused: 'Paused', closed: 'Closed' };
-const KIND_LABELS: Readonly<Record<PairingKind, string>> = { official: 'Official', informal: 'Informal' };
-const AVAILABILITY_LABELS: Readonly<Record<Exclude<Availability, 'no-hours'>, string>> = {
-  working: 'within working hours',
-  outside: 'outside working hours',
-  'off-limits': 'off-limits day',
-};
 const HEADING_TAGS: readonly StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
 
 const headingTag = (level: number): StaticValue => HEADING_TAGS[Math.min(Math.max(Math.trunc(level) || 2, 1), 6) - 1] ?? literal`h2`;
@@ -120,6 +111,8 @@ export class MkPairingCard extends MkElement {
   private readonly me = new StoreController(this, () => this.currentKit?.$me);
   /** Re-renders at every new minute, so local times stay current. */
   private readonly clock = new ClockController(this);
+  /** Messages in the element's language; re-renders when `<html lang>` changes. */
+  private readonly i18n = new LocaleController(this, 'mk-pairing-card', pairingCardMessages);
 
   /** Show only this pairing (by id) instead of all of the user's pairings. */
   @property({ attribute: 'pairing-id', reflect: true }) pairingId?: string;
@@ -149,7 +142,7 @@ export class MkPairingCard extends MkElement {
 
   private renderLoading(): TemplateResult {
     return html`
-      <p part="loading" class="loading">Loading your pairings…</p>
+      <p part="loading" class="loading">${this.i18n.t('loading')}</p>
       <div part="skeleton" class="skeleton" aria-hidden="true"></div>
       <div part="skeleton" class="skeleton" aria-hidden="true"></div>
     `;
@@ -158,8 +151,8 @@ export class MkPairingCard extends MkElement {
   private renderError(error: MentorKitError | undefined): TemplateResult {
     return html`
       <div part="error" class="error" role="alert">
-        <p class="error-title">Your pairings could not be loaded.</p>
-        <p part="error-message" class="error-message">${error?.message ?? 'Something went wrong while loading.'}</p>
+        <p class="error-title">${this.i18n.t('error.title')}</p>
+        <p part="error-message" class="error-message">${error?.message ?? this.i18n.t('error.fallback')}</p>
       </div>
     `;
   }
@@ -168,22 +161,22 @@ export class MkPairingCard extends MkElement {
     if (this.pairingId !== undefined) {
       return html`
         <div part="empty" class="empty">
-          <p part="empty-title" class="empty-title">This pairing is not available.</p>
-          <p part="hint" class="hint">It may have been removed, or it is not one of your pairings.</p>
+          <p part="empty-title" class="empty-title">${this.i18n.t('empty.one.title')}</p>
+          <p part="hint" class="hint">${this.i18n.t('empty.one.hint')}</p>
         </div>
       `;
     }
     return html`
       <div part="empty" class="empty">
-        <p part="empty-title" class="empty-title">You have no pairings yet</p>
-        <p part="hint" class="hint">When your programme pairs you with a mentor or a mentee, they appear here, with their local time.</p>
+        <p part="empty-title" class="empty-title">${this.i18n.t('empty.all.title')}</p>
+        <p part="hint" class="hint">${this.i18n.t('empty.all.hint')}</p>
       </div>
     `;
   }
 
   private renderPerson(personId: string, role: PairingRole, context: { instant: string; viewerDate: string; locale: string | undefined }): TemplateResult {
     const person = this.people.value?.[personId];
-    const displayName = person?.displayName ?? 'Unknown person';
+    const displayName = person?.displayName ?? this.i18n.t('person.unknown');
     let local: LocalTime | undefined;
     try {
       local = person ? localTimeOf(person.timeZone, context.instant) : undefined;
@@ -202,24 +195,24 @@ export class MkPairingCard extends MkElement {
         <div part="person-details" class="person-details">
           <p class="person-title">
             <span part="person-name" class="person-name">${displayName}</span>
-            <span part="person-role" class="person-role" data-role=${role}>${ROLE_LABELS[role]}</span>
+            <span part="person-role" class="person-role" data-role=${role}>${this.i18n.t(`role.${role}`)}</span>
           </p>
           ${person?.headline ? html`<p part="person-headline" class="person-headline">${person.headline}</p>` : nothing}
           ${person && local
             ? html`
                 <dl part="facts" class="facts">
                   <div class="fact">
-                    <dt part="fact-label" class="fact-label">Local time</dt>
+                    <dt part="fact-label" class="fact-label">${this.i18n.t('fact.local-time')}</dt>
                     <dd class="fact-value">
                       <time part="local-time" class="local-time" datetime=${`${local.date}T${local.time}${local.offset}`}>${formatWallClock(context.instant, person.timeZone, context.locale, { weekday: dayOffset !== 0 })}</time>
                       ${dayOffset !== 0 ? html` <span part="day" class="day">(${formatRelativeDays(dayOffset, context.locale)})</span>` : nothing}
                       ${availability !== 'no-hours'
-                        ? html`<span class="separator" aria-hidden="true"> · </span><span part="availability" class="availability" data-availability=${availability}>${AVAILABILITY_LABELS[availability]}</span>`
+                        ? html`<span class="separator" aria-hidden="true"> · </span><span part="availability" class="availability" data-availability=${availability}>${this.i18n.t(`availability.${availability}`)}</span>`
                         : nothing}
                     </dd>
                   </div>
                   <div class="fact">
-                    <dt part="fact-label" class="fact-label">Time zone</dt>
+                    <dt part="fact-label" class="fact-label">${this.i18n.t('fact.time-zone')}</dt>
                     <dd class="fact-value">
                       <span part="time-zone" class="time-zone">${person.timeZone.replaceAll('_', ' ')}</span>
                       <span class="separator" aria-hidden="true"> · </span><span part="offset" class="offset">UTC${local.offset}</span>
@@ -235,15 +228,15 @@ export class MkPairingCard extends MkElement {
 
   private renderPairing(pairing: Pairing, index: number, context: { instant: string; viewerDate: string; locale: string | undefined; viewerId: string }): TemplateResult {
     const others = counterparts(pairing, context.viewerId);
-    const names = others.map(({ personId }) => this.people.value?.[personId]?.displayName ?? 'Unknown person');
+    const names = others.map(({ personId }) => this.people.value?.[personId]?.displayName ?? this.i18n.t('person.unknown'));
     const myRole = roleInPairing(pairing, context.viewerId);
     const program = this.programs.value?.find((candidate) => candidate.id === pairing.programId);
     const metaId = `pairing-${index}-meta`;
     const since =
       pairing.status === 'closed' && pairing.endedOn
-        ? `Ended ${formatCalendarDate(pairing.endedOn, context.locale)}`
+        ? this.i18n.t('ended', { date: formatCalendarDate(pairing.endedOn, context.locale) })
         : pairing.startedOn && pairing.status !== 'proposed'
-          ? `Since ${formatCalendarDate(pairing.startedOn, context.locale)}`
+          ? this.i18n.t('since', { date: formatCalendarDate(pairing.startedOn, context.locale) })
           : undefined;
     const subheadingTag = headingTag(Math.min(this.headingLevel + 1, 6));
     return html`
@@ -252,11 +245,11 @@ export class MkPairingCard extends MkElement {
           <button part="pairing-button" class="pairing-button" type="button" aria-describedby=${metaId} @click=${() => this.handleSelect(pairing.id)}>${formatList(names, context.locale)}</button>
         </${subheadingTag}>`}
         <p part="pairing-meta" class="pairing-meta" id=${metaId}>
-          <span part="badge status" class="badge status" data-status=${pairing.status}>${STATUS_LABELS[pairing.status] ?? pairing.status}</span>
-          <span part="badge kind" class="badge kind">${KIND_LABELS[pairing.kind] ?? pairing.kind}</span>
+          <span part="badge status" class="badge status" data-status=${pairing.status}>${this.i18n.t(`status.${pairing.status}`)}</span>
+          <span part="badge kind" class="badge kind">${this.i18n.t(`kind.${pairing.kind}`)}</span>
           ${program ? html`<span part="program" class="program">${program.name}</span>` : nothing}
           ${since ? html`<span part="since" class="since">${since}</span>` : nothing}
-          ${myRole ? html`<span part="your-role" class="your-role">You are the ${ROLE_LABELS[myRole].toLocaleLowerCase()}</span>` : nothing}
+          ${myRole ? html`<span part="your-role" class="your-role">${this.i18n.t(`you-are.${myRole}`)}</span>` : nothing}
         </p>
         <ul part="people" class="people" role="list">
           ${others.map(({ personId, role }) => this.renderPerson(personId, role, context))}
@@ -270,7 +263,7 @@ export class MkPairingCard extends MkElement {
     if (!kit) return this.renderLoading();
     const instant = kit.now();
     const viewerZone = this.me.value?.timeZone ?? browserTimeZone();
-    const context = { instant, viewerDate: localTimeOf(viewerZone, instant).date, locale: resolveLocale(this, this.locale), viewerId: kit.user.id };
+    const context = { instant, viewerDate: localTimeOf(viewerZone, instant).date, locale: this.i18n.locale, viewerId: kit.user.id };
     return html`
       <ul part="list" class="list" role="list" aria-labelledby="heading">
         ${pairings.map((pairing, index) => this.renderPairing(pairing, index, context))}
@@ -281,7 +274,7 @@ export class MkPairingCard extends MkElement {
   override render(): TemplateResult {
     const status = this.currentKit ? (this.status.value ?? 'loading') : 'loading';
     const pairings = status === 'ready' ? this.visiblePairings : [];
-    const headingText = this.label ?? (this.pairingId === undefined ? 'Your pairings' : 'Your pairing');
+    const headingText = this.label ?? this.i18n.t(this.pairingId === undefined ? 'heading.all' : 'heading.one');
     let content: TemplateResult;
     if (status === 'loading') content = this.renderLoading();
     else if (status === 'error') content = this.renderError(this.error.value);

@@ -1,0 +1,122 @@
+/**
+ * Translations for MentorKit elements: a small runtime that follows the host page's language.
+ *
+ * - Each element ships its English and Spanish messages as a catalogue next to it
+ *   (`pairing-card.messages.ts`), keyed by message id. A message is a string with `{name}`
+ *   placeholders, or a function of its parameters and locale (for plurals and lists).
+ * - The language is the element's `locale` property, else the nearest `lang` attribute (crossing shadow
+ *   roots), else the browser's. Changing `<html lang>` re-renders every connected element
+ *   (`LocaleController` watches it), so a host that switches language needs no MentorKit call.
+ * - Hosts add languages or reword messages with `registerMessages('fr', { 'mk-pairing-card.heading': … })`;
+ *   registered messages win over the bundled ones. Lookup: exact locale (`es-MX`), its language (`es`),
+ *   then English; a message missing everywhere shows its id, which tests catch.
+ *
+ * Placeholders are filled with text, never HTML: lit renders the result as a text node.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { resolveLocale } from './format.js';
+
+export type MessageParameters = Readonly<Record<string, string | number>>;
+export type Message = string | ((parameters: MessageParameters, locale: string | undefined) => string);
+export type MessageCatalogue = Readonly<Record<string, Message>>;
+/** An element's bundled messages: English is complete; other languages may be partial. */
+export type ElementMessages = { readonly en: MessageCatalogue } & Readonly<Record<string, MessageCatalogue>>;
+
+/** The languages every bundled element catalogue is complete in (tests hold each element to it). */
+export const BUNDLED_LANGUAGES = ['en', 'es'] as const;
+
+const registered = new Map<string, Map<string, Message>>();
+const listeners = new Set<() => void>();
+
+/**
+ * Adds or rewords messages for a locale (`fr`, `pt-BR`…), for every element on the page. Keys are
+ * `<tag>.<message id>`, e.g. `mk-pairing-card.heading`; the ids are in each element's
+ * `*.messages.ts`. Connected elements re-render.
+ */
+export function registerMessages(locale: string, messages: Readonly<Record<string, Message>>): void {
+  if (typeof locale !== 'string' || locale.trim() === '') throw new TypeError('registerMessages needs a locale such as "fr" or "pt-BR".');
+  if (typeof messages !== 'object' || messages === null) throw new TypeError('registerMessages needs an object of messages keyed "<tag>.<id>".');
+  const key = locale.toLowerCase();
+  const map = registered.get(key) ?? new Map<string, Message>();
+  for (const [id, message] of Object.entries(messages)) {
+    if (typeof message !== 'string' && typeof message !== 'function') throw new TypeError(`Message "${id}" must be a string or a function.`);
+    map.set(id, message);
+  }
+  registered.set(key, map);
+  for (const listener of listeners) listener();
+}
+
+/** Locale candidates from most to least specific: `es-MX` → `es-mx`, `es`, then `en`. */
+function candidates(locale: string | undefined): string[] {
+  const list: string[] = [];
+  if (locale) {
+    const lower = locale.toLowerCase();
+    list.push(lower);
+    const language = lower.split('-')[0]!;
+    if (language !== lower) list.push(language);
+  }
+  if (!list.includes('en')) list.push('en');
+  return list;
+}
+
+function fill(template: string, parameters: MessageParameters): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in parameters ? String(parameters[name]) : whole));
+}
+
+/** The message `id` of element `tag` in `locale`, with its parameters filled in. */
+export function translate(tag: string, catalogue: ElementMessages, id: string, locale: string | undefined, parameters: MessageParameters = {}): string {
+  for (const candidate of candidates(locale)) {
+    const message = registered.get(candidate)?.get(`${tag}.${id}`) ?? catalogue[candidate]?.[id];
+    if (message !== undefined) return typeof message === 'function' ? message(parameters, locale) : fill(message, parameters);
+  }
+  return id;
+}
+
+let htmlObserver: MutationObserver | undefined;
+function watchDocumentLanguage(): void {
+  if (htmlObserver || typeof MutationObserver === 'undefined' || typeof document === 'undefined') return;
+  htmlObserver = new MutationObserver(() => {
+    for (const listener of listeners) listener();
+  });
+  htmlObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang', 'dir'] });
+}
+
+/**
+ * Gives an element `t(id, parameters)` in its current locale and re-renders it when `<html lang>`
+ * changes or a host registers messages.
+ *
+ * ```ts
+ * private readonly i18n = new LocaleController(this, 'mk-pairing-card', pairingCardMessages);
+ * render() { return html`<h2>${this.i18n.t('heading')}</h2>`; }
+ * ```
+ */
+export class LocaleController implements ReactiveController {
+  private readonly listener = () => this.host.requestUpdate();
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement & { locale?: string },
+    private readonly tag: string,
+    private readonly catalogue: ElementMessages,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    watchDocumentLanguage();
+    listeners.add(this.listener);
+  }
+
+  hostDisconnected(): void {
+    listeners.delete(this.listener);
+  }
+
+  /** The locale the element renders in (undefined: the browser's). */
+  get locale(): string | undefined {
+    return resolveLocale(this.host, this.host.locale);
+  }
+
+  /** The message `id` in the element's locale. */
+  t(id: string, parameters?: MessageParameters): string {
+    return translate(this.tag, this.catalogue, id, this.locale, parameters);
+  }
+}
