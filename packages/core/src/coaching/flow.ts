@@ -1,0 +1,293 @@
+import { MentorKitError } from '../model/errors.js';
+import { isInstant } from '../model/primitives.js';
+import { invalidInput } from '../model/validate.js';
+import { withMessages, type CoachingMessages } from './messages.js';
+import { COACHING_LIMITS, findPrompt, parseCoachingModel, type CoachingModel, type CoachingPrompt, type CoachingStep } from './model.js';
+
+/**
+ * The flow engine: a coaching session walked through a model's steps. A flow is a plain, frozen,
+ * JSON-serialisable value — every function returns a new flow and never changes its argument —
+ * so a host can save it after every answer (`coachingFeature` does) and resume it on another
+ * device with `restoreFlow(JSON.parse(saved))`. The flow carries a copy of its model, so a run
+ * resumes with the questions it started with even if the organisation edits its model later.
+ */
+
+/** Marks a serialised flow and its format version. */
+export const COACHING_FLOW_FORMAT = 'mentorkit.coaching-flow/1';
+
+/** Text for `text` prompts, a list of items for `list` prompts, a whole number for `scale` prompts. */
+export type CoachingAnswerValue = string | readonly string[] | number;
+
+export interface CoachingAnswer {
+  readonly value: CoachingAnswerValue;
+  /** Who gave this answer (the person's id), when known. */
+  readonly answeredBy?: string;
+  /** When (ISO instant). */
+  readonly answeredAt: string;
+}
+
+export interface CoachingFlow {
+  readonly format: typeof COACHING_FLOW_FORMAT;
+  /** A copy of the model the session follows. */
+  readonly model: CoachingModel;
+  /** Index of the current step; equal to `model.steps.length` once the flow is finished (the summary). */
+  readonly stepIndex: number;
+  /** Answers by prompt id (unanswered prompts have none). */
+  readonly answers: Readonly<Record<string, CoachingAnswer>>;
+  readonly startedAt: string;
+  readonly startedBy?: string;
+  /** Set when `next` left the last step; cleared by `back`. */
+  readonly finishedAt?: string;
+  /** The run this one follows up (OSKAR's Review looks back at it). */
+  readonly previousRunId?: string;
+}
+
+export interface FlowActionOptions {
+  /** Who acts (a person id); recorded with answers. */
+  by?: string;
+  /** When (ISO instant); default now. */
+  at?: string;
+  /** Overrides for the sentences of errors. */
+  messages?: Partial<CoachingMessages>;
+}
+
+export interface StartFlowOptions {
+  by?: string;
+  at?: string;
+  previousRunId?: string;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const item of Object.values(value)) deepFreeze(item);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+function checkActor(options: { by?: unknown; at?: unknown } | undefined, path = 'options'): { by: string | undefined; at: string } {
+  if (options !== undefined && (typeof options !== 'object' || options === null)) invalidInput(path, `\`${path}\` must be an object such as { by: "lucia", at: "2026-03-29T09:00:00Z" }.`);
+  const by = options?.by;
+  const at = options?.at;
+  if (by !== undefined && (typeof by !== 'string' || by.trim() === '' || by.length > 200)) invalidInput(`${path}.by`, `\`${path}.by\` must be the id of the person acting.`);
+  if (at !== undefined && !isInstant(at)) invalidInput(`${path}.at`, `\`${path}.at\` must be an ISO 8601 instant such as "2026-03-29T09:00:00Z".`);
+  return { by: by as string | undefined, at: at === undefined ? new Date().toISOString() : new Date(at as string).toISOString() };
+}
+
+function checkFlow(flow: unknown, path = 'flow'): asserts flow is CoachingFlow {
+  if (typeof flow !== 'object' || flow === null || (flow as { format?: unknown }).format !== COACHING_FLOW_FORMAT || typeof (flow as { model?: unknown }).model !== 'object') {
+    invalidInput(path, `\`${path}\` must be a coaching flow from startFlow (or restoreFlow for a saved one).`);
+  }
+}
+
+/**
+ * Starts a session on `model` (GROW, OSKAR, or one from `defineCoachingModel`), at its first step.
+ *
+ * ```ts
+ * let flow = startFlow(GROW, { by: 'lucia' });
+ * flow = answer(flow, 'goal-what', 'Lead the design review of the payments API', { by: 'lucia' });
+ * flow = next(flow);              // on to Reality
+ * localStorage.setItem('run', JSON.stringify(flow));
+ * ```
+ */
+export function startFlow(model: CoachingModel, options?: StartFlowOptions): CoachingFlow {
+  const checked = parseCoachingModel(model, { allowBuiltInId: true, rootPath: 'model' });
+  const { by, at } = checkActor(options);
+  const previousRunId = options?.previousRunId;
+  if (previousRunId !== undefined && (typeof previousRunId !== 'string' || previousRunId === '' || previousRunId.length > 200)) invalidInput('options.previousRunId', '`options.previousRunId` must be the id of an earlier run.');
+  return deepFreeze({
+    format: COACHING_FLOW_FORMAT,
+    model: checked,
+    stepIndex: 0,
+    answers: {},
+    startedAt: at,
+    ...(by !== undefined ? { startedBy: by } : {}),
+    ...(previousRunId !== undefined ? { previousRunId } : {}),
+  });
+}
+
+/**
+ * Checks a value for `prompt` and returns it normalised (text kept as typed, list items trimmed
+ * with empty ones dropped), or `undefined` when it is empty (which clears the answer).
+ * List prompts also accept one string with an item per line.
+ */
+export function normaliseAnswer(prompt: CoachingPrompt, value: unknown, path = 'value'): CoachingAnswerValue | undefined {
+  if (value === null || value === undefined) return undefined;
+  switch (prompt.kind) {
+    case 'text': {
+      if (typeof value !== 'string') invalidInput(path, `“${prompt.text}” is answered with text (got ${Array.isArray(value) ? 'a list' : typeof value}).`);
+      if (value.length > COACHING_LIMITS.textAnswer) invalidInput(path, `The answer to “${prompt.text}” is ${value.length} characters long; the most is ${COACHING_LIMITS.textAnswer}.`);
+      return value.trim() === '' ? undefined : value;
+    }
+    case 'list': {
+      const items = typeof value === 'string' ? value.split(/\r?\n/) : value;
+      if (!Array.isArray(items) || items.some((item) => typeof item !== 'string')) invalidInput(path, `“${prompt.text}” is answered with a list of text items (or one text with an item per line).`);
+      const kept = (items as string[]).map((item) => item.trim()).filter((item) => item !== '');
+      if (kept.length > COACHING_LIMITS.listItems) invalidInput(path, `“${prompt.text}” has ${kept.length} items; the most is ${COACHING_LIMITS.listItems}.`);
+      const long = kept.findIndex((item) => item.length > COACHING_LIMITS.listItem);
+      if (long !== -1) invalidInput(`${path}[${long}]`, `Item ${long + 1} of “${prompt.text}” is ${kept[long]!.length} characters long; the most is ${COACHING_LIMITS.listItem}.`);
+      return kept.length === 0 ? undefined : kept;
+    }
+    case 'scale': {
+      const min = prompt.min ?? 0;
+      const max = prompt.max ?? 10;
+      if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+        invalidInput(path, `“${prompt.text}” is answered with a whole number from ${min} to ${max} (got ${JSON.stringify(value)}).`);
+      }
+      return value;
+    }
+  }
+}
+
+const sameValue = (a: CoachingAnswerValue | undefined, b: CoachingAnswerValue | undefined) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Records (or, with an empty value, clears) the answer to one prompt, with who answered and when.
+ * Any prompt of the model may be answered, whatever the current step. Returns the same flow when
+ * the value did not change, so callers can skip a save.
+ */
+export function answer(flow: CoachingFlow, promptId: string, value: CoachingAnswerValue | null, options?: FlowActionOptions): CoachingFlow {
+  checkFlow(flow);
+  if (typeof promptId !== 'string') invalidInput('promptId', '`promptId` must be the id of a prompt of the model.');
+  const found = findPrompt(flow.model, promptId);
+  if (!found) {
+    const ids = flow.model.steps.flatMap((step) => step.prompts.map((prompt) => prompt.id));
+    invalidInput('promptId', `${flow.model.name} has no prompt "${promptId}"; its prompts are ${ids.map((id) => `"${id}"`).join(', ')}.`);
+  }
+  const normalised = normaliseAnswer(found.prompt, value);
+  const { by, at } = checkActor(options);
+  const current = flow.answers[promptId];
+  if (sameValue(current?.value, normalised)) return flow;
+  const answers: Record<string, CoachingAnswer> = { ...flow.answers };
+  if (normalised === undefined) delete answers[promptId];
+  else answers[promptId] = { value: normalised, ...(by !== undefined ? { answeredBy: by } : {}), answeredAt: at };
+  return deepFreeze({ ...flow, answers });
+}
+
+/** The current step, or `undefined` once the flow is finished. */
+export function currentStep(flow: CoachingFlow): CoachingStep | undefined {
+  checkFlow(flow);
+  return flow.model.steps[flow.stepIndex];
+}
+
+/** Whether `next` has left the last step (the summary is showing). */
+export function isFinished(flow: CoachingFlow): boolean {
+  checkFlow(flow);
+  return flow.stepIndex >= flow.model.steps.length;
+}
+
+/** The answer to a prompt, or `undefined`. */
+export function answerOf(flow: CoachingFlow, promptId: string): CoachingAnswerValue | undefined {
+  checkFlow(flow);
+  return flow.answers[promptId]?.value;
+}
+
+/** Required prompts of a step (default: the current one) that have no answer yet. */
+export function missingRequired(flow: CoachingFlow, stepId?: string): CoachingPrompt[] {
+  checkFlow(flow);
+  const step = stepId === undefined ? flow.model.steps[flow.stepIndex] : flow.model.steps.find((candidate) => candidate.id === stepId);
+  if (!step) {
+    if (stepId === undefined) return [];
+    invalidInput('stepId', `${flow.model.name} has no step "${stepId}".`);
+  }
+  return step.prompts.filter((prompt) => prompt.required && flow.answers[prompt.id] === undefined);
+}
+
+/** The furthest step index `goTo` may reach: the first step with unanswered required prompts (or the end). */
+export function reachableStepIndex(flow: CoachingFlow): number {
+  checkFlow(flow);
+  const blocked = flow.model.steps.findIndex((step) => step.prompts.some((prompt) => prompt.required && flow.answers[prompt.id] === undefined));
+  return blocked === -1 ? flow.model.steps.length : blocked;
+}
+
+/**
+ * Moves to the next step, or finishes the flow after the last one. Refuses (`invalid-input`, with the
+ * `path` `answers.<promptId>` of the first one, every one in `issues`, and `details.missingPromptIds`)
+ * while a required prompt of the current step is unanswered.
+ */
+export function next(flow: CoachingFlow, options?: FlowActionOptions): CoachingFlow {
+  checkFlow(flow);
+  const messages = withMessages(options?.messages);
+  const step = flow.model.steps[flow.stepIndex];
+  if (!step) throw new MentorKitError('invalid-input', messages.alreadyFinished(), { path: 'flow.stepIndex' });
+  const missing = missingRequired(flow);
+  if (missing.length > 0) {
+    const message = messages.requiredMissing(step.title, missing.map((prompt) => prompt.text));
+    throw new MentorKitError('invalid-input', message, {
+      path: `answers.${missing[0]!.id}`,
+      issues: missing.map((prompt) => ({ path: `answers.${prompt.id}`, message: messages.requiredMissing(step.title, [prompt.text]) })),
+      details: { stepId: step.id, missingPromptIds: missing.map((prompt) => prompt.id) },
+    });
+  }
+  const { at } = checkActor(options);
+  const stepIndex = flow.stepIndex + 1;
+  return deepFreeze({ ...flow, stepIndex, ...(stepIndex === flow.model.steps.length ? { finishedAt: at } : {}) });
+}
+
+/** Moves to the previous step (from the summary: back to the last step, un-finishing the flow). Answers are kept. */
+export function back(flow: CoachingFlow, options?: Pick<FlowActionOptions, 'messages'>): CoachingFlow {
+  checkFlow(flow);
+  if (flow.stepIndex === 0) throw new MentorKitError('invalid-input', withMessages(options?.messages).atFirstStep(), { path: 'flow.stepIndex' });
+  const { finishedAt: _finishedAt, ...rest } = flow;
+  return deepFreeze({ ...rest, stepIndex: Math.min(flow.stepIndex, flow.model.steps.length) - 1 });
+}
+
+/** Jumps to a step by id: any step up to the first one whose required prompts are unanswered. */
+export function goTo(flow: CoachingFlow, stepId: string, options?: Pick<FlowActionOptions, 'messages'>): CoachingFlow {
+  checkFlow(flow);
+  const index = flow.model.steps.findIndex((step) => step.id === stepId);
+  if (index === -1) invalidInput('stepId', `${flow.model.name} has no step "${String(stepId)}"; its steps are ${flow.model.steps.map((step) => `"${step.id}"`).join(', ')}.`);
+  const reachable = reachableStepIndex(flow);
+  if (index > reachable) invalidInput('stepId', withMessages(options?.messages).stepNotReachable(flow.model.steps[index]!.title, flow.model.steps[reachable]!.title));
+  if (index === flow.stepIndex) return flow;
+  const { finishedAt: _finishedAt, ...rest } = flow;
+  return deepFreeze({ ...rest, stepIndex: index });
+}
+
+/**
+ * Checks a saved flow (e.g. `JSON.parse` of what a device stored) and returns it as a frozen flow.
+ * Throws `invalid-input` with a path when it is not one: a wrong format, a model that does not
+ * validate, a step index out of range, or answers that do not fit their prompts.
+ */
+export function restoreFlow(saved: unknown, path = 'flow'): CoachingFlow {
+  if (typeof saved !== 'object' || saved === null || Array.isArray(saved)) invalidInput(path, `\`${path}\` must be a saved coaching flow (an object).`);
+  const data = saved as Record<string, unknown>;
+  if (data.format !== COACHING_FLOW_FORMAT) invalidInput(`${path}.format`, `\`${path}.format\` must be "${COACHING_FLOW_FORMAT}" (got ${JSON.stringify(data.format)}).`);
+  const model = parseCoachingModel(data.model, { allowBuiltInId: true, rootPath: `${path}.model` });
+  const stepIndex = data.stepIndex;
+  if (typeof stepIndex !== 'number' || !Number.isInteger(stepIndex) || stepIndex < 0 || stepIndex > model.steps.length) {
+    invalidInput(`${path}.stepIndex`, `\`${path}.stepIndex\` must be a whole number from 0 to ${model.steps.length}.`);
+  }
+  if (!isInstant(data.startedAt)) invalidInput(`${path}.startedAt`, `\`${path}.startedAt\` must be an ISO 8601 instant.`);
+  for (const key of ['startedBy', 'previousRunId'] as const) {
+    const value = data[key];
+    if (value !== undefined && (typeof value !== 'string' || value === '' || value.length > 200)) invalidInput(`${path}.${key}`, `\`${path}.${key}\` must be an id.`);
+  }
+  if (data.finishedAt !== undefined && !isInstant(data.finishedAt)) invalidInput(`${path}.finishedAt`, `\`${path}.finishedAt\` must be an ISO 8601 instant.`);
+  if ((data.finishedAt !== undefined) !== (stepIndex === model.steps.length)) invalidInput(`${path}.finishedAt`, `\`${path}.finishedAt\` is set exactly when the flow is past its last step.`);
+  const rawAnswers = data.answers;
+  if (typeof rawAnswers !== 'object' || rawAnswers === null || Array.isArray(rawAnswers)) invalidInput(`${path}.answers`, `\`${path}.answers\` must map prompt ids to answers.`);
+  const answers: Record<string, CoachingAnswer> = {};
+  for (const [promptId, raw] of Object.entries(rawAnswers)) {
+    const answerPath = `${path}.answers.${promptId}`;
+    const found = findPrompt(model, promptId);
+    if (!found) invalidInput(answerPath, `\`${answerPath}\` answers no prompt of ${model.name}.`);
+    if (typeof raw !== 'object' || raw === null) invalidInput(answerPath, `\`${answerPath}\` must be { value, answeredAt, answeredBy? }.`);
+    const entry = raw as Record<string, unknown>;
+    const value = normaliseAnswer(found.prompt, entry.value, `${answerPath}.value`);
+    if (value === undefined) invalidInput(`${answerPath}.value`, `\`${answerPath}.value\` must not be empty (an empty answer is left out).`);
+    if (!isInstant(entry.answeredAt)) invalidInput(`${answerPath}.answeredAt`, `\`${answerPath}.answeredAt\` must be an ISO 8601 instant.`);
+    if (entry.answeredBy !== undefined && (typeof entry.answeredBy !== 'string' || entry.answeredBy === '')) invalidInput(`${answerPath}.answeredBy`, `\`${answerPath}.answeredBy\` must be a person id.`);
+    answers[promptId] = { value, ...(entry.answeredBy !== undefined ? { answeredBy: entry.answeredBy as string } : {}), answeredAt: entry.answeredAt };
+  }
+  return deepFreeze({
+    format: COACHING_FLOW_FORMAT,
+    model,
+    stepIndex,
+    answers,
+    startedAt: data.startedAt,
+    ...(data.startedBy !== undefined ? { startedBy: data.startedBy as string } : {}),
+    ...(data.finishedAt !== undefined ? { finishedAt: data.finishedAt as string } : {}),
+    ...(data.previousRunId !== undefined ? { previousRunId: data.previousRunId as string } : {}),
+  });
+}
