@@ -192,7 +192,7 @@ describe('flow engine', () => {
         assert.ok(isMentorKitError(error, 'invalid-input'));
         assert.equal((error as { path: string }).path, 'answers.goal-what');
         assert.match((error as Error).message, /Before leaving Goal, answer this question: “What do you want to achieve\?”/);
-        assert.deepEqual((error as { details: { missingPromptIds: string[] } }).details.missingPromptIds, ['goal-what']);
+        assert.deepEqual((error as unknown as { details: { missingPromptIds: string[] } }).details.missingPromptIds, ['goal-what']);
         return true;
       },
     );
