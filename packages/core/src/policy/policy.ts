@@ -17,8 +17,9 @@ import { pairingMembers, type PairingRole } from '../pairings/index.js';
  * | pairings       | its members; admins of its programme                        | admins; members may pause, resume or close it once it is active |
  * | agreements, sessions, coaching-runs, rapport | pairing members; admins (read) | pairing members                                                |
  * | goals          | owner; if `visibility: 'pairing'`, members and admins       | owner; mentors of the pairing when shared                       |
- * | feedback       | author; other members (unless held until both submit); admins | author, who must be a member                                  |
+ * | feedback       | author; other members (held notes: once revealed); admins  | author, who must be a member; a member may only reveal a held note |
  * | messages       | members (`mentorsOnly`: mentors only)                       | create: a member as author; edit/delete: the author             |
+ * | message-reads  | pairing members                                             | a member, their own read marker only                            |
  * | anything else  | admins                                                      | admins                                                          |
  */
 
@@ -194,8 +195,13 @@ export function decide(context: PolicyContext, actor: Actor, action: PolicyActio
       if (action === 'read') {
         if (target.authorId === actorId) return allow;
         if (roles.includes('admin')) return allow;
-        if (isMember(roles)) return target.revealWhenBothSubmitted === true ? deny('This feedback is shown once both sides have submitted theirs.') : allow;
+        if (isMember(roles)) return target.revealWhenBothSubmitted === true && typeof target.revealedAt !== 'string' ? deny('This feedback is shown once both sides have submitted theirs.') : allow;
         return deny('You can see only feedback of your own pairings.');
+      }
+      // Revealing a held note once both sides submitted: another member adds `revealedAt`/`revealedBy` (as themself) and changes nothing else.
+      if (action === 'update' && previous && previous.authorId !== actorId && isMember(roles) && previous.revealWhenBothSubmitted === true && previous.revealedAt === undefined && typeof record.revealedAt === 'string' && record.revealedBy === actorId) {
+        const changed = Object.keys({ ...previous, ...record }).filter((key) => !['revision', 'updatedAt', 'updatedBy', 'createdAt', 'revealedAt', 'revealedBy'].includes(key) && JSON.stringify(previous[key]) !== JSON.stringify(record[key]));
+        return changed.length === 0 ? allow : deny('Revealing feedback cannot change it; only its author can.');
       }
       if (record.authorId !== actorId || target.authorId !== actorId) return deny('You can write only your own feedback.');
       return isMember(roles) ? allow : deny('Only members of this pairing can give feedback on its sessions.');
@@ -211,6 +217,13 @@ export function decide(context: PolicyContext, actor: Actor, action: PolicyActio
       if (target.mentorsOnly === true && !isMentorRole(roles)) return deny('Only mentors can write notes shared between mentors.');
       if (action === 'create') return isMember(roles) && record.authorId === actorId ? allow : deny('You can post only as yourself, in the conversations of your own pairings.');
       return target.authorId === actorId && record.authorId === actorId ? allow : deny('Only the author can edit or delete a message.');
+    }
+
+    case 'message-reads': {
+      const roles = rolesInPairing(context, actorId, (previous ?? record).pairingId);
+      if (previous && (previous.pairingId !== record.pairingId || previous.personId !== record.personId)) return deny('A read marker cannot move to another pairing or person.');
+      if (action === 'read') return isMember(roles) ? allow : deny('You can see only the read markers of your own pairings.');
+      return isMember(roles) && record.personId === actorId ? allow : deny('You can mark messages as read only for yourself, in your own pairings.');
     }
 
     default: {
