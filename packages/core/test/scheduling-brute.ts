@@ -5,7 +5,7 @@
 type Participant = {
   id: string;
   timeZone: string;
-  workingHours: Record<string, readonly string[] | undefined>;
+  workingHours: Partial<Record<number, readonly string[]>>;
   offLimitsDays?: readonly number[];
   offLimitsDates?: readonly string[];
   busy?: ReadonlyArray<{ start: string; end: string }>;
@@ -38,7 +38,7 @@ export function minuteIsFree(participant: Participant, ms: number): boolean {
   const local = intlLocal(participant.timeZone, ms);
   if (participant.offLimitsDays?.includes(local.weekday)) return false;
   if (participant.offLimitsDates?.includes(local.date)) return false;
-  const ranges = participant.workingHours[String(local.weekday)] ?? [];
+  const ranges = participant.workingHours[local.weekday] ?? [];
   if (!ranges.some((range) => {
     const [start, end] = parseRange(range);
     return local.minuteOfDay >= start && local.minuteOfDay < end;
@@ -48,7 +48,7 @@ export function minuteIsFree(participant: Participant, ms: number): boolean {
 }
 
 /** Candidate starts (ms) the contract accepts, minute by minute. */
-export function bruteForceSlots(request: { participants: Participant[]; from: string; to: string; durationMinutes: number; stepMinutes?: number }): number[] {
+export function bruteForceSlots(request: { participants: readonly Participant[]; from: string; to: string; durationMinutes: number; stepMinutes?: number }): number[] {
   const step = (request.stepMinutes ?? 15) * 60000;
   const duration = request.durationMinutes * 60000;
   const from = Date.parse(request.from);

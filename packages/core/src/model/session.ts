@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { HttpUrlSchema, IdSchema, InstantSchema, TimeZoneSchema, longText, shortText } from './primitives.js';
+import { HttpUrlSchema, IdSchema, InstantSchema, TimeZoneSchema, longText, shortText, uniqueList } from './primitives.js';
 import type { RecordMeta } from './collections.js';
 
 /** Mentoring sessions (meetings). */
@@ -17,6 +17,18 @@ export const SessionInputSchema = v.pipe(
     agenda: v.optional(longText(4000)),
     status: v.optional(v.picklist(['scheduled', 'held', 'cancelled', 'missed'], 'must be "scheduled", "held", "cancelled" or "missed"'), 'scheduled'),
     coachingRunId: v.optional(IdSchema),
+    /** Sessions booked together as a recurring series share this id. */
+    seriesId: v.optional(IdSchema),
+    /** Position in the series, from 1. */
+    sequence: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+    /** Who attends (person ids); defaults to every member of the pairing. */
+    participantIds: v.optional(uniqueList(IdSchema, 'person ids', 5)),
+    /** Who organised it (their zone is `timeZone`). */
+    organizerId: v.optional(IdSchema),
+    /** When it was marked held, missed or cancelled. */
+    statusChangedAt: v.optional(InstantSchema),
+    /** Why it was cancelled (shown to the other side). */
+    cancellationReason: v.optional(longText(500)),
   }),
   v.forward(v.check((session) => Date.parse(session.end) > Date.parse(session.start), 'must be after `start`'), ['end']),
 );

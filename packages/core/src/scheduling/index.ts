@@ -3,3 +3,10 @@
 export { findCommonSlots, SLOT_SEARCH_LIMITS } from './slots.js';
 export type { CommonSlot, FindCommonSlotsRequest, LocalSlot, SlotParticipant } from './slots.js';
 export { clearZoneOffsetCache, offsetAt, offsetTransitions } from './zone-offsets.js';
+export { suggestMeetingTimes, inconvenienceOf, inconvenienceAt, minuteCost, DEFAULT_INCONVENIENCE } from './fairness.js';
+export type { InconvenienceNote, InconvenienceOptions, SuggestedSlot, SuggestMeetingTimesRequest } from './fairness.js';
+export { recurringSessionTimes, RECURRING_CADENCES, MAX_SERIES_LENGTH } from './recurrence.js';
+export type { Occurrence, RecurrenceRequest, RecurrenceResult, RecurringCadence, SkippedOccurrence } from './recurrence.js';
+export { sessionsFeature, SessionEventType } from './sessions-feature.js';
+export type { BookedSeries, BookSeriesInput, BookSessionInput, SessionsApi } from './sessions-feature.js';
+export { localIsoOf, instantOfEpochMinute } from './slots.js';

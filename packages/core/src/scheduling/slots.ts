@@ -9,7 +9,7 @@ export interface SlotParticipant {
   /** IANA zone, e.g. `Asia/Tokyo`. */
   timeZone: string;
   /** Local wall-clock ranges per ISO weekday, e.g. `{ 1: ['09:00-12:00', '13:00-17:30'] }`; `'24:00'` may end a range. */
-  workingHours: Partial<Record<Weekday | `${Weekday}`, readonly string[]>>;
+  workingHours: Partial<Record<Weekday, readonly string[]>>;
   /** Recurring local weekdays that are off-limits (1 = Monday … 7 = Sunday). */
   offLimitsDays?: readonly number[];
   /** Local calendar dates `YYYY-MM-DD` that are off-limits. */

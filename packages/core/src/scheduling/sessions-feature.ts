@@ -1,0 +1,206 @@
+import { computed, type ReadableAtom } from 'nanostores';
+import type { MentorKit, MentorKitFeature } from '../client/client.js';
+import { Collections } from '../model/collections.js';
+import { MentorKitError } from '../model/errors.js';
+import { isHttpUrl, isInstant, isTimeZone } from '../model/primitives.js';
+import { SessionInputSchema, type Session } from '../model/session.js';
+import { invalidInput, parseOrThrow } from '../model/validate.js';
+import { canRead } from '../policy/policy.js';
+import type { Pairing } from '../model/pairing.js';
+import { recurringSessionTimes, type RecurrenceRequest, type SkippedOccurrence } from './recurrence.js';
+
+/** Domain events of the sessions feature. */
+export const SessionEventType = {
+  booked: 'session-booked',
+  seriesBooked: 'session-series-booked',
+  cancelled: 'session-cancelled',
+  held: 'session-held',
+  missed: 'session-missed',
+} as const;
+
+export interface BookSessionInput {
+  pairingId: string;
+  /** Default: "Mentoring session". */
+  title?: string;
+  start: string;
+  /** Either `end` or `durationMinutes`. */
+  end?: string;
+  durationMinutes?: number;
+  /** Organiser's IANA zone (written as TZID in .ics). Default: the signed-in person's profile zone. */
+  timeZone?: string;
+  meetingUrl?: string;
+  agenda?: string;
+  /** Who attends; default every member of the pairing. */
+  participantIds?: string[];
+  id?: string;
+}
+
+export interface BookSeriesInput extends Omit<BookSessionInput, 'start' | 'end' | 'id' | 'durationMinutes'>, Omit<RecurrenceRequest, 'timeZone'> {
+  timeZone?: string;
+}
+
+export interface BookedSeries {
+  seriesId: string;
+  sessions: Session[];
+  skipped: SkippedOccurrence[];
+  description: string;
+}
+
+export interface SessionsApi {
+  /** Sessions of the pairings you may see, by start time. */
+  readonly $sessions: ReadableAtom<readonly Session[]>;
+  /** A pairing's sessions, by start time. */
+  forPairing(pairingId: string): Session[];
+  get(id: string): Session;
+  /** Books one session (members of the pairing). Emits `session-booked`. */
+  book(input: BookSessionInput): Promise<Session>;
+  /**
+   * Books a recurring series from a cadence, anchored in the organiser's wall-clock time and
+   * skipping off-limits days and dates (see `recurringSessionTimes`). Emits `session-series-booked`
+   * and a `session-booked` per session. If a write fails, the sessions already written are removed.
+   */
+  bookSeries(input: BookSeriesInput): Promise<BookedSeries>;
+  /** Cancels a scheduled session. Emits `session-cancelled`. */
+  cancel(id: string, options?: { reason?: string; expectedRevision?: number }): Promise<Session>;
+  /** Cancels the scheduled sessions of a series that start at or after `from` (default: now). */
+  cancelSeries(seriesId: string, options?: { from?: string; reason?: string }): Promise<Session[]>;
+  /** Marks a session held (once it has started). Emits `session-held`, which opens a feedback request. */
+  markHeld(id: string, options?: { expectedRevision?: number }): Promise<Session>;
+  /** Marks a session missed (once it has started). Emits `session-missed`. */
+  markMissed(id: string, options?: { expectedRevision?: number }): Promise<Session>;
+}
+
+const byStart = (a: Session, b: Session) => Date.parse(a.start) - Date.parse(b.start) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+const strip = (record: Session): Record<string, unknown> => {
+  const { revision: _revision, updatedAt: _updatedAt, createdAt: _createdAt, updatedBy: _updatedBy, ...rest } = record as Session & { createdAt?: string; updatedBy?: string };
+  return rest;
+};
+
+/**
+ * Booking sessions: `kit.use(sessionsFeature)` adds `kit.sessions` with `$sessions` and the
+ * commands above. Sessions live in the `sessions` collection; the policy lets the members of a
+ * pairing book and change them and its programme admins read them.
+ */
+export const sessionsFeature: MentorKitFeature<'sessions', SessionsApi> = {
+  name: 'sessions',
+  install(kit: MentorKit): SessionsApi {
+    const { internals } = kit;
+    const $records = internals.track(Collections.sessions) as unknown as ReadableAtom<readonly Session[]>;
+    const $sessions = computed($records, (list) => [...list].sort(byStart) as readonly Session[]);
+
+    const visiblePairing = async (pairingId: unknown, path = 'pairingId'): Promise<Pairing> => {
+      if (typeof pairingId !== 'string' || pairingId === '') invalidInput(path, `\`${path}\` must be the id of one of your pairings.`);
+      await kit.ready.catch(() => undefined);
+      const record = internals.cached(Collections.pairings, pairingId);
+      if (!record || !canRead(internals.policyContext, kit.user, Collections.pairings, record)) throw new MentorKitError('not-found', `No pairing "${pairingId}" is visible to you.`, { path });
+      return record as unknown as Pairing;
+    };
+
+    const organiserZone = (timeZone: unknown): string => {
+      if (timeZone === undefined) return kit.$me.get()?.timeZone ?? 'UTC';
+      if (!isTimeZone(timeZone)) invalidInput('timeZone', '`timeZone` must be the organiser\'s IANA time-zone name, e.g. "America/New_York".');
+      return timeZone;
+    };
+
+    const common = (input: Omit<BookSessionInput, 'start' | 'end'>, pairing: Pairing) => {
+      if (input.meetingUrl !== undefined && !isHttpUrl(input.meetingUrl)) invalidInput('meetingUrl', '`meetingUrl` must be an absolute http: or https: URL, e.g. "https://meet.example.com/abc".');
+      const members = [pairing.menteeId, ...pairing.mentorIds];
+      input.participantIds?.forEach((id, index) => {
+        if (!members.includes(id)) invalidInput(`participantIds[${index}]`, `"${id}" is not a member of this pairing.`);
+      });
+      return {
+        pairingId: pairing.id,
+        title: input.title ?? 'Mentoring session',
+        timeZone: organiserZone(input.timeZone),
+        organizerId: kit.user.id,
+        ...(input.meetingUrl !== undefined ? { meetingUrl: input.meetingUrl } : {}),
+        ...(input.agenda !== undefined ? { agenda: input.agenda } : {}),
+        participantIds: input.participantIds ?? members,
+        status: 'scheduled' as const,
+      };
+    };
+
+    const current = (id: unknown, fallback?: unknown): Session => {
+      if (typeof id !== 'string' || id === '') invalidInput('id', '`id` must be a session id.');
+      const record = internals.cached(Collections.sessions, id) ?? (fallback as ReturnType<typeof internals.cached>);
+      if (!record || !canRead(internals.policyContext, kit.user, Collections.sessions, record)) throw new MentorKitError('not-found', `No session "${id}" is visible to you.`, { path: 'id' });
+      return record as unknown as Session;
+    };
+
+    const setStatus = async (id: string, status: 'held' | 'missed' | 'cancelled', options: { reason?: string; expectedRevision?: number } = {}): Promise<Session> => {
+      await kit.ready.catch(() => undefined);
+      // The sessions collection may still be loading: fall back to storage.
+      const session = current(id, typeof id === 'string' && id !== '' && !internals.cached(Collections.sessions, id) ? await kit.storage.get(Collections.sessions, id) : undefined);
+      if (options.reason !== undefined && (typeof options.reason !== 'string' || options.reason.length > 500)) invalidInput('reason', '`reason` must be text of at most 500 characters.');
+      if (session.status === 'cancelled') invalidInput('id', 'This session was cancelled; book a new one instead.');
+      if (status === 'cancelled' && session.status !== 'scheduled') invalidInput('id', `This session was already marked ${session.status}; only scheduled sessions can be cancelled.`);
+      if (status !== 'cancelled' && Date.parse(kit.now()) < Date.parse(session.start)) invalidInput('id', `A session can be marked ${status} once it has started.`);
+      if (session.status === status) return session;
+      const next = parseOrThrow(SessionInputSchema, { ...strip(session), status, statusChangedAt: kit.now(), ...(options.reason ? { cancellationReason: options.reason } : {}) }, 'session');
+      const stored = (await internals.write(Collections.sessions, next, { action: 'update', expectedRevision: options.expectedRevision ?? session.revision })) as unknown as Session;
+      internals.emit({ type: status === 'held' ? SessionEventType.held : status === 'missed' ? SessionEventType.missed : SessionEventType.cancelled, collection: Collections.sessions, recordId: stored.id, revision: stored.revision, pairingId: stored.pairingId, data: { start: stored.start, end: stored.end, seriesId: stored.seriesId, from: session.status, ...(options.reason ? { reason: options.reason } : {}) } });
+      return stored;
+    };
+
+    const api: SessionsApi = {
+      $sessions,
+      forPairing: (pairingId) => $sessions.get().filter((session) => session.pairingId === pairingId),
+      get: (id) => current(id),
+
+      async book(input) {
+        if (typeof input !== 'object' || input === null) invalidInput('', 'book needs { pairingId, start, end or durationMinutes }.');
+        if (!isInstant(input.start)) invalidInput('start', '`start` must be an ISO 8601 instant, e.g. "2026-10-06T22:00:00Z".');
+        let end = input.end;
+        if (end === undefined) {
+          if (typeof input.durationMinutes !== 'number' || !Number.isInteger(input.durationMinutes) || input.durationMinutes < 5 || input.durationMinutes > 1440) invalidInput('durationMinutes', 'Give `end`, or `durationMinutes` as a whole number from 5 to 1440.');
+          end = new Date(Date.parse(input.start) + input.durationMinutes * 60_000).toISOString();
+        }
+        const pairing = await visiblePairing(input.pairingId);
+        const session = parseOrThrow(SessionInputSchema, { id: input.id ?? internals.newId(), ...common(input, pairing), start: input.start, end }, 'session');
+        const stored = (await internals.write(Collections.sessions, session, { action: 'create' })) as unknown as Session;
+        internals.emit({ type: SessionEventType.booked, collection: Collections.sessions, recordId: stored.id, revision: stored.revision, pairingId: stored.pairingId, data: { start: stored.start, end: stored.end } });
+        return stored;
+      },
+
+      async bookSeries(input) {
+        if (typeof input !== 'object' || input === null) invalidInput('', 'bookSeries needs { pairingId, firstStart, durationMinutes, cadence, count? }.');
+        const timeZone = organiserZone(input.timeZone);
+        const times = recurringSessionTimes({ ...input, timeZone });
+        if (times.occurrences.length === 0) invalidInput('firstStart', 'Every date of this series falls on an off-limits day or date; choose another time.');
+        const pairing = await visiblePairing(input.pairingId);
+        const seriesId = internals.newId();
+        const base = common({ ...input, timeZone }, pairing);
+        const records = times.occurrences.map((occurrence, index) => parseOrThrow(SessionInputSchema, { id: internals.newId(), ...base, title: input.title ?? 'Mentoring session', start: occurrence.start, end: occurrence.end, seriesId, sequence: index + 1 }, 'session'));
+        const written: Session[] = [];
+        try {
+          for (const record of records) written.push((await internals.write(Collections.sessions, record, { action: 'create' })) as unknown as Session);
+        } catch (error) {
+          for (const session of written) await internals.remove(Collections.sessions, session.id).catch(() => undefined);
+          throw error;
+        }
+        for (const stored of written) internals.emit({ type: SessionEventType.booked, collection: Collections.sessions, recordId: stored.id, revision: stored.revision, pairingId: stored.pairingId, data: { start: stored.start, end: stored.end, seriesId } });
+        internals.emit({ type: SessionEventType.seriesBooked, collection: Collections.sessions, recordId: seriesId, revision: 1, pairingId: pairing.id, data: { seriesId, count: written.length, cadence: input.cadence, description: times.description, skipped: times.skipped.map((skip) => skip.localDate) } });
+        return { seriesId, sessions: written, skipped: times.skipped, description: times.description };
+      },
+
+      cancel: (id, options) => setStatus(id, 'cancelled', options),
+
+      async cancelSeries(seriesId, options = {}) {
+        if (typeof seriesId !== 'string' || seriesId === '') invalidInput('seriesId', '`seriesId` must be the id of a booked series.');
+        if (options.from !== undefined && !isInstant(options.from)) invalidInput('from', '`from` must be an ISO 8601 instant.');
+        const from = Date.parse(options.from ?? kit.now());
+        const inSeries = (await kit.storage.query(Collections.sessions, { seriesId })).filter((record) => canRead(internals.policyContext, kit.user, Collections.sessions, record)) as unknown as Session[];
+        const targets = inSeries.filter((session) => session.seriesId === seriesId && session.status === 'scheduled' && Date.parse(session.start) >= from);
+        if (inSeries.length === 0) throw new MentorKitError('not-found', `No series "${seriesId}" is visible to you.`, { path: 'seriesId' });
+        const cancelled: Session[] = [];
+        for (const session of targets) cancelled.push(await setStatus(session.id, 'cancelled', { ...(options.reason ? { reason: options.reason } : {}) }));
+        return cancelled;
+      },
+
+      markHeld: (id, options) => setStatus(id, 'held', options),
+      markMissed: (id, options) => setStatus(id, 'missed', options),
+    };
+    return api;
+  },
+};
