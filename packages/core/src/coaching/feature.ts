@@ -264,7 +264,7 @@ export const coachingFeature: MentorKitFeature<'coaching', CoachingApi> = {
       get,
       flowOf,
 
-      answer(runId, promptId, value, options) {
+      async answer(runId, promptId, value, options) {
         const checked = checkOptions(options);
         return update(
           runId,
@@ -273,15 +273,15 @@ export const coachingFeature: MentorKitFeature<'coaching', CoachingApi> = {
           (base, latest) => JSON.stringify(base.answers[promptId] ?? null) === JSON.stringify(latest.answers[promptId] ?? null),
         );
       },
-      next(runId, options) {
+      async next(runId, options) {
         const checked = checkOptions(options);
         return update(runId, checked, (flow) => nextFlow(flow, { at: kit.now(), ...(checked.messages ? { messages: checked.messages } : {}) }));
       },
-      back(runId, options) {
+      async back(runId, options) {
         const checked = checkOptions(options);
         return update(runId, checked, (flow) => backFlow(flow, checked.messages ? { messages: checked.messages } : undefined));
       },
-      goTo(runId, stepId, options) {
+      async goTo(runId, stepId, options) {
         const checked = checkOptions(options);
         return update(runId, checked, (flow) => goToFlow(flow, stepId, checked.messages ? { messages: checked.messages } : undefined));
       },

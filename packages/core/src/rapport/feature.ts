@@ -1,0 +1,114 @@
+import * as v from 'valibot';
+import { atom, computed, type ReadableAtom } from 'nanostores';
+import type { MentorKit, MentorKitFeature } from '../client/client.js';
+import { Collections, type RecordMeta } from '../model/collections.js';
+import { MentorKitError, isMentorKitError } from '../model/errors.js';
+import { IdSchema, InstantSchema } from '../model/primitives.js';
+import { invalidInput, parseOrThrow } from '../model/validate.js';
+import { canRead } from '../policy/policy.js';
+import { ICEBREAKER_DECK, INFORMAL_FORMATS, dealIcebreaker, findIcebreaker, type DealtIcebreaker, type Icebreaker, type IcebreakerFilter, type InformalFormat } from './deck.js';
+
+/** How many dealt prompts a pairing's record keeps (the oldest are dropped beyond this). */
+export const RAPPORT_HISTORY_LIMIT = 1000;
+
+/** One record per pairing in the `rapport` collection: the prompts dealt to the pair, oldest first. */
+export const RapportRecordSchema = v.object({
+  id: IdSchema,
+  pairingId: IdSchema,
+  dealt: v.pipe(
+    v.array(v.object({ promptId: IdSchema, at: InstantSchema, by: IdSchema }), 'must be a list of dealt prompts'),
+    v.maxLength(RAPPORT_HISTORY_LIMIT, `must have at most ${RAPPORT_HISTORY_LIMIT} entries`),
+  ),
+});
+export type RapportRecordData = v.InferOutput<typeof RapportRecordSchema>;
+export type RapportRecord = RapportRecordData & RecordMeta;
+export type DealtEntry = RapportRecordData['dealt'][number];
+
+/** The id of a pairing's rapport record. */
+export const rapportRecordId = (pairingId: string) => `rapport-${pairingId}`;
+
+export const RapportEventType = { icebreakerDealt: 'icebreaker-dealt' } as const;
+
+export interface RapportApi {
+  /** Rapport records of the pairings you may see. */
+  readonly $records: ReadableAtom<readonly RapportRecord[]>;
+  readonly $loaded: ReadableAtom<boolean>;
+  readonly ready: Promise<void>;
+  readonly deck: readonly Icebreaker[];
+  readonly formats: readonly InformalFormat[];
+  /** What was dealt to the pair, oldest first. */
+  history(pairingId: string): readonly DealtEntry[];
+  /** The prompt dealt last to the pair (what the card shows), or `undefined`. */
+  current(pairingId: string): (DealtEntry & { prompt: Icebreaker }) | undefined;
+  /** Deals the pair's next prompt (no repeats until the matching deck is exhausted), records it and emits `icebreaker-dealt`. */
+  deal(pairingId: string, filter?: IcebreakerFilter): Promise<DealtIcebreaker & { entry: DealtEntry }>;
+}
+
+/**
+ * Rapport on a client: deals icebreakers per pairing without repeats, remembered in the `rapport`
+ * collection (members read and write; admins read), so both people see the same card.
+ *
+ * ```ts
+ * const rapport = kit.use(rapportFeature);
+ * const { prompt } = await rapport.deal(pairingId, { topic: 'non-work' });
+ * ```
+ */
+export const rapportFeature: MentorKitFeature<'rapport', RapportApi> = {
+  name: 'rapport',
+  install(kit: MentorKit): RapportApi {
+    const { internals } = kit;
+    const $records = internals.track(Collections.rapport) as unknown as ReadableAtom<readonly RapportRecord[]>;
+    const $loaded = atom(false);
+    // The client loads tracked collections in the background; a refresh after the first load covers this one.
+    const ready = kit.ready.then(() => kit.refresh()).then(() => $loaded.set(true));
+    ready.catch(() => undefined);
+    const $byPairing = computed($records, (records) => new Map(records.map((record) => [record.pairingId, record])));
+
+    const requirePairing = (pairingId: unknown): string => {
+      if (typeof pairingId !== 'string' || pairingId === '' || pairingId.length > 200) invalidInput('pairingId', '`pairingId` must be a pairing id.');
+      return pairingId;
+    };
+    const history = (pairingId: string) => $byPairing.get().get(requirePairing(pairingId))?.dealt ?? [];
+
+    const dealOnce = async (pairingId: string, filter: IcebreakerFilter | undefined, base: RapportRecord | undefined) => {
+      const dealt = dealIcebreaker({ seed: pairingId, history: (base?.dealt ?? []).map((entry) => entry.promptId), ...(filter ? { filter } : {}) });
+      const entry: DealtEntry = { promptId: dealt.prompt.id, at: kit.now(), by: kit.user.id };
+      const record = parseOrThrow(RapportRecordSchema, { id: rapportRecordId(pairingId), pairingId, dealt: [...(base?.dealt ?? []), entry].slice(-RAPPORT_HISTORY_LIMIT) }, 'rapport');
+      const stored = await internals.write(Collections.rapport, record, base ? { action: 'update', expectedRevision: base.revision } : { action: 'create' });
+      return { dealt, entry, stored };
+    };
+
+    return {
+      $records,
+      $loaded,
+      ready,
+      deck: ICEBREAKER_DECK,
+      formats: INFORMAL_FORMATS,
+      history,
+      current(pairingId) {
+        const last = history(pairingId).at(-1);
+        const prompt = last ? findIcebreaker(last.promptId) : undefined;
+        return last && prompt ? { ...last, prompt } : undefined;
+      },
+      async deal(pairingId, filter) {
+        requirePairing(pairingId);
+        await ready;
+        const pairing = internals.cached(Collections.pairings, pairingId);
+        if (!pairing || !canRead(internals.policyContext, kit.user, Collections.pairings, pairing)) throw new MentorKitError('not-found', `No pairing "${pairingId}" is visible to you.`, { path: 'pairingId' });
+        const cached = internals.cached(Collections.rapport, rapportRecordId(pairingId)) as unknown as RapportRecord | undefined;
+        let result;
+        try {
+          result = await dealOnce(pairingId, filter, cached);
+        } catch (error) {
+          // The other person dealt at the same moment: deal again on top of their card (the pick is
+          // recomputed from the latest history, so nothing is merged blindly).
+          if (!isMentorKitError(error, 'conflict')) throw error;
+          const latest = (await kit.storage.get(Collections.rapport, rapportRecordId(pairingId))) as unknown as RapportRecord | undefined;
+          result = await dealOnce(pairingId, filter, latest);
+        }
+        internals.emit({ type: RapportEventType.icebreakerDealt, collection: Collections.rapport, recordId: result.stored.id, revision: result.stored.revision, pairingId, programId: (pairing as { programId?: string }).programId, data: { promptId: result.dealt.prompt.id, round: result.dealt.round } });
+        return { ...result.dealt, entry: result.entry };
+      },
+    };
+  },
+};
