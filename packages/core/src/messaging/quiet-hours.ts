@@ -35,14 +35,22 @@ function rangesOn(workingHours: WorkingHours | undefined, weekday: number): Arra
   return ranges.map((range) => parseTimeRange(range)).filter((range): range is [number, number] => range !== undefined).sort((a, b) => a[0] - b[0]);
 }
 
-/** The instant (ms) when the wall clock in `timeZone` shows `date` at `minuteOfDay` (the later reading in a DST gap). */
+/**
+ * The instant (ms) when the wall clock in `timeZone` shows `date` at `minuteOfDay`: the earlier
+ * reading when the clock shows it twice (autumn), the moment after the gap when it never does (spring).
+ */
 export function zonedWallClockToEpoch(timeZone: string, date: string, minuteOfDay: number): number {
   const guess = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)), 0, minuteOfDay);
-  const firstOffset = localTimeOf(timeZone, new Date(guess)).offsetMinutes;
-  let epoch = guess - firstOffset * 60_000;
-  const secondOffset = localTimeOf(timeZone, new Date(epoch)).offsetMinutes;
-  if (secondOffset !== firstOffset) epoch = Math.max(epoch, guess - secondOffset * 60_000);
-  return epoch;
+  const offsets = new Set<number>();
+  for (const probe of [guess - DAY_MS / 2, guess, guess + DAY_MS / 2]) offsets.add(localTimeOf(timeZone, new Date(probe)).offsetMinutes);
+  const candidates = [...offsets].map((offset) => guess - offset * 60_000).sort((a, b) => a - b);
+  const wanted = `${date} ${Math.floor(minuteOfDay / 60)}:${minuteOfDay % 60}`;
+  for (const candidate of candidates) {
+    const local = localTimeOf(timeZone, new Date(candidate));
+    if (`${local.date} ${Math.floor(local.minuteOfDay / 60)}:${local.minuteOfDay % 60}` === wanted) return candidate;
+  }
+  // In a gap: the wall clock jumps over this time; the first instant after the gap.
+  return candidates[candidates.length - 1]!;
 }
 
 const addDays = (date: string, days: number) => new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) + days * DAY_MS).toISOString().slice(0, 10);
