@@ -1,0 +1,196 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { MentorKit } from '@mentorkit/core';
+import type { GoalMoment, ReplanSuggestion } from '@mentorkit/core/goals';
+import { emit } from '../base/emit.js';
+import { MkElement } from '../base/mk-element.js';
+import { celebrationStyles } from './celebration.styles.js';
+
+export interface MkGoalReplanDetail {
+  goalId: string;
+  /** Which re-plan the person chose: split the goal, move the date, or lower the target. */
+  suggestion: ReplanSuggestion;
+}
+
+export interface MkCelebrationCloseDetail {
+  goalId: string;
+  kind: GoalMoment['kind'];
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'mk-goal-replan': CustomEvent<MkGoalReplanDetail>;
+    'mk-celebration-close': CustomEvent<MkCelebrationCloseDetail>;
+  }
+}
+
+const ICONS: Record<GoalMoment['kind'], string> = { celebration: '🎉', achievement: '🏆', reassurance: '🌱' };
+
+/**
+ * @summary The moment after a milestone is ticked (a celebration) or a goal slips past its date
+ * (reassurance with ways to re-plan) — a polite, non-blocking toast.
+ *
+ * @description Call `show(moment)` with a `GoalMoment` from `@mentorkit/core/goals` (the result of
+ * `completeMilestone`, or `reviewDueGoals`), or set `auto` to show the moments of the client's own
+ * `milestone-completed`, `goal-achieved` and `goal-missed` events. All text comes from the goals
+ * message catalogue, so hosts translate it there. Moments shown while one is open wait their turn.
+ *
+ * The toast is a labelled region inside a polite live region: screen readers announce it without
+ * moving focus. Celebrations close themselves after `duration` milliseconds (not while pointer or
+ * focus is inside); reassurance stays until closed, because it offers choices. Escape closes it.
+ * Its entrance animation is off when the person prefers reduced motion.
+ *
+ * `<mk-goal-tracker>` has one built in; use this element on its own when milestones are completed
+ * elsewhere in your page.
+ *
+ * @fires {CustomEvent<MkGoalReplanDetail>} mk-goal-replan - The person chose a re-plan suggestion (split, move-date, lower-target).
+ * @fires {CustomEvent<MkCelebrationCloseDetail>} mk-celebration-close - The person closed the moment.
+ *
+ * @csspart region - The live region that holds the moment.
+ * @csspart moment - The toast; carries `data-kind` (celebration, achievement, reassurance).
+ * @csspart icon - The decorative icon.
+ * @csspart heading - The heading.
+ * @csspart message - The message.
+ * @csspart suggestions - The list of re-plan suggestions.
+ * @csspart suggestion - One suggestion button; carries `data-suggestion`.
+ * @csspart close - The close button.
+ *
+ * @cssprop [--mk-celebration-position=fixed] - `fixed` (corner of the viewport) or `static` (in the flow).
+ * @cssprop [--mk-celebration-offset=var(--mk-space-5)] - Distance from the viewport corner.
+ * @cssprop [--mk-celebration-background=var(--mk-color-surface-raised)] - Background of the toast.
+ * @cssprop [--mk-celebration-accent=var(--mk-color-success)] - Edge colour of celebrations.
+ * @cssprop [--mk-celebration-reassurance-accent=var(--mk-color-accent)] - Edge colour of reassurance.
+ * @cssprop [--mk-celebration-z-index=1000] - Stacking order.
+ */
+export class MkCelebration extends MkElement {
+  static override styles = [MkElement.styles, celebrationStyles];
+
+  @state() private current: GoalMoment | undefined;
+  private readonly queue: GoalMoment[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private paused = false;
+  private unsubscribe: (() => void) | undefined;
+  private subscribedKit: MentorKit | undefined;
+
+  /** Show the moments of the client's own goal events automatically. */
+  @property({ type: Boolean, reflect: true }) auto = false;
+
+  /** How long a celebration stays, in milliseconds (0: until closed). Reassurance always stays until closed. */
+  @property({ type: Number }) duration = 8000;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.timer);
+    this.follow(undefined);
+  }
+
+  override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.follow(this.auto ? this.currentKit : undefined);
+  }
+
+  private follow(kit: MentorKit | undefined): void {
+    if (kit === this.subscribedKit) return;
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.subscribedKit = kit;
+    if (!kit) return;
+    const offs = (['milestone-completed', 'goal-achieved', 'goal-missed'] as const).map((type) =>
+      kit.on(type, (event) => {
+        if (event.actorId !== kit.user.id) return;
+        const moment = (event.data.celebration ?? event.data.reassurance) as GoalMoment | undefined;
+        if (moment) this.show(moment);
+      }),
+    );
+    this.unsubscribe = () => offs.forEach((off) => off());
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    if (!this.current || this.current.kind === 'reassurance' || this.duration <= 0 || this.paused) return;
+    this.timer = setTimeout(() => this.advance(), this.duration);
+  }
+
+  private advance(): void {
+    clearTimeout(this.timer);
+    this.current = this.queue.shift();
+    this.schedule();
+  }
+
+  private handleClose(): void {
+    const closed = this.current;
+    const focusWasInside = this.matches(':focus-within');
+    this.advance();
+    if (closed) emit(this, 'mk-celebration-close', { goalId: closed.goalId, kind: closed.kind });
+    if (focusWasInside && this.current) void this.updateComplete.then(() => this.shadowRoot?.querySelector<HTMLElement>('.close')?.focus());
+  }
+
+  private handleSuggestion(suggestion: ReplanSuggestion): void {
+    const moment = this.current;
+    if (!moment) return;
+    this.advance();
+    emit(this, 'mk-goal-replan', { goalId: moment.goalId, suggestion });
+  }
+
+  private readonly handleKeydown = (event: KeyboardEvent): void => {
+    if (event.key === 'Escape' && this.current) {
+      event.stopPropagation();
+      this.handleClose();
+    }
+  };
+
+  private readonly pause = (): void => {
+    this.paused = true;
+    clearTimeout(this.timer);
+  };
+
+  private readonly resume = (): void => {
+    this.paused = false;
+    this.schedule();
+  };
+
+  /** Shows a moment now, or after the one already showing. */
+  show(moment: GoalMoment): void {
+    if (!moment || typeof moment.heading !== 'string' || typeof moment.message !== 'string') throw new TypeError('<mk-celebration>.show needs a GoalMoment from @mentorkit/core/goals.');
+    if (this.current) this.queue.push(moment);
+    else {
+      this.current = moment;
+      this.schedule();
+    }
+  }
+
+  /** Closes the moment showing (the next one, if any, follows). */
+  close(): void {
+    this.advance();
+  }
+
+  /** The moment showing now, if any. */
+  get moment(): GoalMoment | undefined {
+    return this.current;
+  }
+
+  override render(): TemplateResult {
+    const moment = this.current;
+    return html`
+      <div part="region" role="status" aria-live="polite" @keydown=${this.handleKeydown} @pointerenter=${this.pause} @pointerleave=${this.resume} @focusin=${this.pause} @focusout=${this.resume}>
+        ${moment
+          ? html`
+              <section part="moment" class="moment" data-kind=${moment.kind} aria-labelledby="heading">
+                <div class="top">
+                  <span part="icon" class="icon" aria-hidden="true">${ICONS[moment.kind] ?? '🎉'}</span>
+                  <h2 part="heading" id="heading">${moment.heading}</h2>
+                  <button part="close" class="close" type="button" aria-label="Close" @click=${this.handleClose}>✕</button>
+                </div>
+                <p part="message">${moment.message}</p>
+                ${moment.suggestions.length > 0
+                  ? html`<ul part="suggestions">
+                      ${moment.suggestions.map((suggestion) => html`<li><button part="suggestion" class="suggestion" type="button" data-suggestion=${suggestion.kind} @click=${() => this.handleSuggestion(suggestion.kind)}>${suggestion.text}</button></li>`)}
+                    </ul>`
+                  : nothing}
+              </section>
+            `
+          : nothing}
+      </div>
+    `;
+  }
+}

@@ -1,0 +1,517 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
+import { isMentorKitError, roleInPairing, type MentorKit } from '@mentorkit/core';
+import { SKILL_CATALOGUE, SMART_CRITERIA, checkSmartGoal, defaultGoalMessages, goalsOf, type Goal, type GoalChanges, type GoalDraft, type GoalMessages, type GoalsApi, type SmartCheck } from '@mentorkit/core/goals';
+import { emit } from '../base/emit.js';
+import { MkElement } from '../base/mk-element.js';
+import { StoreController } from '../base/store-controller.js';
+import { goalEditorStyles } from './goal-editor.styles.js';
+
+export interface MkGoalSaveDetail {
+  goalId: string;
+  /** `true` for a new goal, `false` for an edit. */
+  created: boolean;
+}
+
+export interface MkGoalCancelDetail {
+  /** The goal whose edit was cancelled. */
+  goalId: string;
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'mk-goal-save': CustomEvent<MkGoalSaveDetail>;
+    'mk-goal-cancel': CustomEvent<MkGoalCancelDetail>;
+  }
+}
+
+interface MilestoneRow {
+  key: number;
+  id?: string;
+  title: string;
+  dueDate: string;
+  done: boolean;
+  doneAt?: string;
+}
+
+interface FormState {
+  title: string;
+  description: string;
+  skill: string;
+  metricName: string;
+  metricUnit: string;
+  metricStart: string;
+  metricTarget: string;
+  metricCurrent: string;
+  startDate: string;
+  dueDate: string;
+  milestones: MilestoneRow[];
+  private: boolean;
+}
+
+type FocusField = 'title' | 'dueDate' | 'target';
+const FOCUS_IDS: Record<FocusField, string> = { title: 'title', dueDate: 'due-date', target: 'metric-target' };
+
+const emptyForm = (): FormState => ({ title: '', description: '', skill: '', metricName: '', metricUnit: '', metricStart: '', metricTarget: '', metricCurrent: '', startDate: '', dueDate: '', milestones: [], private: false });
+
+const HEADING_TAGS: readonly StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
+const headingTag = (level: number): StaticValue => HEADING_TAGS[Math.min(Math.max(Math.trunc(level) || 2, 1), 6) - 1] ?? literal`h2`;
+const numberOrUndefined = (text: string) => (text.trim() === '' ? undefined : Number(text));
+
+/** Maps an error path of the goals commands to the form field it concerns. */
+function fieldOfPath(path: string, rowKeys: number[]): string {
+  const milestone = /^goal\.milestones\[(\d+)\]\.(title|dueDate)/.exec(path);
+  if (milestone) return `milestone-${rowKeys[Number(milestone[1])] ?? 0}-${milestone[2] === 'title' ? 'title' : 'due'}`;
+  const map: Record<string, string> = { 'goal.title': 'title', 'goal.description': 'description', 'goal.skill': 'skill', 'goal.metric.name': 'metric-name', 'goal.metric.unit': 'metric-unit', 'goal.metric.start': 'metric-start', 'goal.metric.target': 'metric-target', 'goal.metric.current': 'metric-current', 'goal.metric': 'metric-target', 'goal.startDate': 'start-date', 'goal.dueDate': 'due-date' };
+  return map[path] ?? '';
+}
+
+/**
+ * @summary Create or edit a goal, with a live SMART checklist beside the form that explains what
+ * each letter needs and what the draft still misses.
+ *
+ * @description Without `goal-id` it sets a new goal in `pairing-id` (default: the person's first
+ * active pairing); with `goal-id` (or after `edit(id)`) it edits that goal, based on the revision it
+ * loaded — if someone else changed the goal meanwhile, saving says so and keeps your edits. The
+ * checklist runs core's `checkSmartGoal` on every keystroke (the SMART texts come from the goals
+ * message catalogue); missing letters are advice, not a blocker. Errors from core appear inline
+ * next to their field. Everything works from the keyboard: Enter saves, Escape cancels an edit.
+ *
+ * A mentee can keep a goal private (only they see it); goals a mentor sets are shared.
+ *
+ * @fires {CustomEvent<MkGoalSaveDetail>} mk-goal-save - A goal was saved: `detail.goalId`, `detail.created`.
+ * @fires {CustomEvent<MkGoalCancelDetail>} mk-goal-cancel - The person cancelled an edit.
+ *
+ * @csspart base - The editor (form and checklist).
+ * @csspart heading - The heading ("New goal" / "Edit goal").
+ * @csspart form - The form.
+ * @csspart field - Every label + control group.
+ * @csspart input - Every text, number and date control.
+ * @csspart field-error - An inline error under a control.
+ * @csspart form-error - An error about the whole form (`role="alert"`).
+ * @csspart milestones - The milestone rows.
+ * @csspart add-milestone - The "Add milestone" button.
+ * @csspart remove-milestone - A row's remove button.
+ * @csspart save - The save button.
+ * @csspart cancel - The cancel button.
+ * @csspart checklist - The SMART checklist.
+ * @csspart summary - "3 of 5 SMART letters met" (a polite live region).
+ * @csspart criterion - One letter; carries `data-criterion` and `data-met`.
+ * @csspart letter - The letter badge.
+ * @csspart verdict - What the draft misses for this letter, or that it is met.
+ * @csspart status - The "saved" announcement.
+ *
+ * @cssprop [--mk-goal-editor-background=var(--mk-color-surface)] - Background.
+ * @cssprop [--mk-goal-editor-checklist-background=var(--mk-color-surface-raised)] - Background of the checklist.
+ * @cssprop [--mk-goal-editor-border-color=var(--mk-color-border)] - Border colour.
+ * @cssprop [--mk-goal-editor-radius=var(--mk-radius-lg)] - Corner radius.
+ * @cssprop [--mk-goal-editor-padding=var(--mk-space-5)] - Inner spacing.
+ */
+export class MkGoalEditor extends MkElement {
+  static override styles = [MkElement.styles, goalEditorStyles];
+
+  private readonly status = new StoreController(this, () => this.currentKit?.$status);
+  private readonly pairings = new StoreController(this, () => this.currentKit?.$myPairings);
+  private readonly goals = new StoreController(this, () => (this.currentKit ? goalsOf(this.currentKit).$allGoals : undefined));
+  @state() private form: FormState = emptyForm();
+  @state() private errors: Record<string, string> = {};
+  @state() private formError: string | undefined;
+  @state() private announcement = '';
+  @state() private saving = false;
+  /** The goal and revision the form was loaded from (edit mode). */
+  private loadedFrom: { id: string; revision: number } | undefined;
+  private pendingFocus: FocusField | undefined;
+  private nextRowKey = 1;
+
+  /** Edit this goal (by id); without it the editor sets a new goal. */
+  @property({ attribute: 'goal-id', reflect: true }) goalId?: string;
+
+  /** The pairing a new goal belongs to. Default: the person's first active pairing. */
+  @property({ attribute: 'pairing-id', reflect: true }) pairingId?: string;
+
+  /** Level of the heading (1–6). */
+  @property({ attribute: 'heading-level', type: Number, reflect: true }) headingLevel = 2;
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (this.goalId === undefined) {
+      if (this.loadedFrom) this.resetForm();
+      return;
+    }
+    if (this.loadedFrom?.id !== this.goalId) this.loadGoal(this.goalId);
+  }
+
+  override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.pendingFocus && (this.goalId === undefined || this.loadedFrom)) {
+      const id = FOCUS_IDS[this.pendingFocus];
+      this.pendingFocus = undefined;
+      const target = this.shadowRoot?.getElementById(id) ?? this.shadowRoot?.getElementById('title');
+      (target as HTMLElement | null)?.focus();
+    }
+  }
+
+  private get api(): GoalsApi | undefined {
+    const kit = this.currentKit;
+    return kit ? goalsOf(kit) : undefined;
+  }
+
+  private get messages(): GoalMessages {
+    return this.api?.messages ?? defaultGoalMessages;
+  }
+
+  private loadGoal(goalId: string): void {
+    const goal = (this.goals.value ?? []).find((candidate) => candidate.id === goalId);
+    if (!goal) return; // not loaded yet (or not visible): tried again on the next update
+    this.fillFrom(goal);
+  }
+
+  private fillFrom(goal: Goal): void {
+    const text = (value: number | undefined) => (value === undefined ? '' : String(value));
+    this.form = {
+      title: goal.title,
+      description: goal.description ?? '',
+      skill: goal.skill ?? '',
+      metricName: goal.metric?.name ?? '',
+      metricUnit: goal.metric?.unit ?? '',
+      metricStart: text(goal.metric?.start),
+      metricTarget: text(goal.metric?.target),
+      metricCurrent: text(goal.metric?.current),
+      startDate: goal.startDate ?? '',
+      dueDate: goal.dueDate ?? '',
+      milestones: goal.milestones.map((milestone) => ({ key: this.nextRowKey++, id: milestone.id!, title: milestone.title, dueDate: milestone.dueDate ?? '', done: milestone.done, ...(milestone.doneAt ? { doneAt: milestone.doneAt } : {}) })),
+      private: goal.visibility === 'private',
+    };
+    this.loadedFrom = { id: goal.id, revision: goal.revision };
+    this.errors = {};
+    this.formError = undefined;
+  }
+
+  private resetForm(): void {
+    this.form = emptyForm();
+    this.loadedFrom = undefined;
+    this.errors = {};
+    this.formError = undefined;
+  }
+
+  /** The pairing a new goal goes to, and whether the viewer is its mentee. */
+  private targetPairing(kit: MentorKit) {
+    const mine = this.pairings.value ?? [];
+    const pairing = this.pairingId ? kit.$pairings.get().find((candidate) => candidate.id === this.pairingId) : (mine.find((candidate) => candidate.status === 'active') ?? mine[0]);
+    return pairing;
+  }
+
+  /** The draft as core sees it (for the checklist: lenient about half-typed numbers). */
+  private draft(): GoalDraft {
+    const form = this.form;
+    const start = numberOrUndefined(form.metricStart) ?? 0;
+    const target = numberOrUndefined(form.metricTarget);
+    const current = numberOrUndefined(form.metricCurrent);
+    const hasMetric = form.metricName.trim() !== '' || form.metricTarget.trim() !== '';
+    return {
+      title: form.title,
+      ...(form.description.trim() ? { description: form.description } : {}),
+      ...(form.skill.trim() ? { skill: form.skill.trim() } : {}),
+      ...(hasMetric && target !== undefined && Number.isFinite(target) && Number.isFinite(start)
+        ? { metric: { name: form.metricName.trim() || 'progress', ...(form.metricUnit.trim() ? { unit: form.metricUnit.trim() } : {}), start, target, ...(current !== undefined && Number.isFinite(current) ? { current } : {}) } }
+        : {}),
+      ...(form.startDate ? { startDate: form.startDate } : {}),
+      ...(form.dueDate ? { dueDate: form.dueDate } : {}),
+      milestones: form.milestones.filter((row) => row.title.trim() !== '').map((row) => ({ ...(row.id ? { id: row.id } : {}), title: row.title.trim(), ...(row.dueDate ? { dueDate: row.dueDate } : {}), done: row.done, ...(row.doneAt ? { doneAt: row.doneAt } : {}) })),
+    };
+  }
+
+  private check(): SmartCheck {
+    const draft = this.draft();
+    const api = this.api;
+    try {
+      if (api && this.status.value === 'ready') return api.check(draft, { ...(this.loadedFrom ? { goalId: this.loadedFrom.id } : {}) });
+      return checkSmartGoal(draft, { messages: this.messages });
+    } catch {
+      return checkSmartGoal({ title: draft.title }, { messages: this.messages });
+    }
+  }
+
+  /** Errors the form can tell before asking core (numbers that are not numbers, half-filled rows). */
+  private localErrors(): Record<string, string> {
+    const form = this.form;
+    const errors: Record<string, string> = {};
+    if (form.title.trim() === '') errors.title = 'Give the goal a title.';
+    const hasMetric = form.metricName.trim() !== '' || form.metricTarget.trim() !== '' || form.metricStart.trim() !== '';
+    if (hasMetric) {
+      if (form.metricName.trim() === '') errors['metric-name'] = 'Say what you will count, e.g. "retrospectives run".';
+      if (form.metricTarget.trim() === '' || !Number.isFinite(Number(form.metricTarget))) errors['metric-target'] = 'Enter the number you want to reach.';
+      if (form.metricStart.trim() !== '' && !Number.isFinite(Number(form.metricStart))) errors['metric-start'] = 'Enter a number, or leave it empty for 0.';
+      if (form.metricCurrent.trim() !== '' && !Number.isFinite(Number(form.metricCurrent))) errors['metric-current'] = 'Enter a number.';
+    }
+    for (const row of form.milestones) if (row.title.trim() === '' && row.dueDate) errors[`milestone-${row.key}-title`] = 'Give this milestone a title, or remove it.';
+    return errors;
+  }
+
+  private update_(changes: Partial<FormState>): void {
+    this.form = { ...this.form, ...changes };
+    this.announcement = '';
+  }
+
+  private input(field: keyof FormState) {
+    return (event: Event) => {
+      this.update_({ [field]: (event.target as HTMLInputElement).value } as Partial<FormState>);
+      const id = (event.target as HTMLElement).id;
+      if (this.errors[id]) this.errors = { ...this.errors, [id]: '' };
+    };
+  }
+
+  private updateRow(key: number, changes: Partial<MilestoneRow>): void {
+    this.update_({ milestones: this.form.milestones.map((row) => (row.key === key ? { ...row, ...changes } : row)) });
+  }
+
+  private addRow(): void {
+    const key = this.nextRowKey++;
+    this.update_({ milestones: [...this.form.milestones, { key, title: '', dueDate: '', done: false }] });
+    void this.updateComplete.then(() => (this.shadowRoot?.getElementById(`milestone-${key}-title`) as HTMLInputElement | null)?.focus());
+  }
+
+  private removeRow(key: number): void {
+    const index = this.form.milestones.findIndex((row) => row.key === key);
+    this.update_({ milestones: this.form.milestones.filter((row) => row.key !== key) });
+    void this.updateComplete.then(() => {
+      const rows = this.form.milestones;
+      const next = rows[Math.min(index, rows.length - 1)];
+      (this.shadowRoot?.getElementById(next ? `milestone-${next.key}-title` : 'add-milestone') as HTMLElement | null)?.focus();
+    });
+  }
+
+  private async handleSubmit(event: Event): Promise<void> {
+    event.preventDefault();
+    if (this.saving) return;
+    const kit = this.currentKit;
+    const api = this.api;
+    this.formError = undefined;
+    const local = this.localErrors();
+    this.errors = local;
+    if (Object.keys(local).length > 0) {
+      await this.updateComplete;
+      (this.shadowRoot?.querySelector('[aria-invalid="true"]') as HTMLElement | null)?.focus();
+      return;
+    }
+    if (!kit || !api) {
+      this.formError = 'MentorKit is not connected yet; try again in a moment.';
+      return;
+    }
+    const draft = this.draft();
+    const rowKeys = this.form.milestones.filter((row) => row.title.trim() !== '').map((row) => row.key);
+    this.saving = true;
+    try {
+      let saved: Goal;
+      const editing = this.loadedFrom;
+      if (editing) {
+        const changes: GoalChanges = { ...draft, visibility: this.form.private ? 'private' : 'pairing' };
+        for (const key of ['description', 'skill', 'metric', 'startDate', 'dueDate'] as const) if (!(key in draft)) changes[key] = undefined;
+        saved = await api.update(editing.id, changes, { expectedRevision: editing.revision });
+      } else {
+        const pairing = this.targetPairing(kit);
+        if (!pairing) {
+          this.formError = 'You have no pairing to set goals in yet.';
+          return;
+        }
+        const isMentee = roleInPairing(pairing, kit.user.id) === 'mentee';
+        saved = await api.create({ ...draft, pairingId: pairing.id, visibility: isMentee && this.form.private ? 'private' : 'pairing' });
+      }
+      this.announcement = editing ? `Saved "${saved.title}".` : `Goal "${saved.title}" is set.`;
+      const wasEditing = editing !== undefined;
+      this.goalId = undefined;
+      this.resetForm();
+      this.pendingFocus = 'title';
+      emit(this, 'mk-goal-save', { goalId: saved.id, created: !wasEditing });
+    } catch (error) {
+      if (isMentorKitError(error, 'conflict')) {
+        this.formError = 'Someone else changed this goal while you were editing. Your edits are still here: use "Load latest" to see theirs, or save again to replace them.';
+        const latest = (this.goals.value ?? []).find((candidate) => candidate.id === this.loadedFrom?.id);
+        if (latest && this.loadedFrom) this.loadedFrom = { id: latest.id, revision: latest.revision };
+      } else if (isMentorKitError(error)) {
+        const fieldErrors: Record<string, string> = {};
+        for (const issue of error.issues) {
+          const field = fieldOfPath(issue.path, rowKeys);
+          if (field && !fieldErrors[field]) fieldErrors[field] = issue.message;
+        }
+        this.errors = fieldErrors;
+        if (Object.keys(fieldErrors).length === 0) this.formError = error.message;
+        await this.updateComplete;
+        (this.shadowRoot?.querySelector('[aria-invalid="true"]') as HTMLElement | null)?.focus();
+      } else {
+        this.formError = `Saving failed: ${String(error)}`;
+      }
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  private handleCancel(): void {
+    const id = this.loadedFrom?.id;
+    this.goalId = undefined;
+    this.resetForm();
+    this.pendingFocus = 'title';
+    if (id) emit(this, 'mk-goal-cancel', { goalId: id });
+  }
+
+  private handleLoadLatest(): void {
+    const goal = (this.goals.value ?? []).find((candidate) => candidate.id === this.loadedFrom?.id);
+    if (goal) this.fillFrom(goal);
+  }
+
+  private readonly handleKeydown = (event: KeyboardEvent): void => {
+    if (event.key === 'Escape' && this.loadedFrom) {
+      event.preventDefault();
+      this.handleCancel();
+    }
+  };
+
+  /** Starts a new goal (clears the form and focuses the title). */
+  startNew(options: { pairingId?: string; splitFrom?: string } = {}): void {
+    if (options.pairingId) this.pairingId = options.pairingId;
+    this.goalId = undefined;
+    this.resetForm();
+    const from = options.splitFrom ? (this.goals.value ?? []).find((goal) => goal.id === options.splitFrom) : undefined;
+    if (from?.skill) this.form = { ...this.form, skill: from.skill };
+    this.pendingFocus = 'title';
+    this.requestUpdate();
+  }
+
+  /** Loads a goal into the form, focusing the title (or `focus`: the due date, the target). */
+  edit(goalId: string, options: { focus?: FocusField } = {}): void {
+    this.goalId = goalId;
+    this.loadedFrom = undefined;
+    this.pendingFocus = options.focus ?? 'title';
+    this.requestUpdate();
+  }
+
+  private field(id: string, label: string, control: TemplateResult, hint?: string): TemplateResult {
+    const error = this.errors[id];
+    return html`<div part="field" class="field">
+      <label for=${id}>${label}</label>
+      ${control}
+      ${hint ? html`<p class="hint" id=${`${id}-hint`}>${hint}</p>` : nothing}
+      ${error ? html`<p part="field-error" class="field-error" id=${`${id}-error`}>${error}</p>` : nothing}
+    </div>`;
+  }
+
+  private describedBy(id: string, hint = false): string | typeof nothing {
+    const ids = [hint ? `${id}-hint` : '', this.errors[id] ? `${id}-error` : ''].filter(Boolean).join(' ');
+    return ids || nothing;
+  }
+
+  private textInput(id: string, field: keyof FormState, options: { type?: string; required?: boolean; hint?: boolean; list?: string; step?: string } = {}): TemplateResult {
+    return html`<input
+      part="input"
+      id=${id}
+      type=${options.type ?? 'text'}
+      .value=${String(this.form[field])}
+      @input=${this.input(field)}
+      aria-invalid=${this.errors[id] ? 'true' : 'false'}
+      aria-describedby=${this.describedBy(id, options.hint)}
+      ?required=${options.required ?? false}
+      list=${options.list ?? nothing}
+      step=${options.step ?? nothing}
+      inputmode=${options.type === 'number' ? 'decimal' : nothing}
+    />`;
+  }
+
+  private renderChecklist(): TemplateResult {
+    const result = this.check();
+    const messages = this.messages;
+    const missing = new Map(result.issues.map((issue) => [issue.criterion, issue.message]));
+    const met = SMART_CRITERIA.length - missing.size;
+    return html`<aside part="checklist" class="checklist" aria-labelledby="checklist-heading">
+      <h3 id="checklist-heading">SMART checklist</h3>
+      <p part="summary" class="hint" aria-live="polite">${met} of ${SMART_CRITERIA.length} SMART letters met</p>
+      <ul class="criteria">
+        ${SMART_CRITERIA.map((criterion) => {
+          const text = messages.criteria[criterion];
+          const issue = missing.get(criterion);
+          return html`<li part="criterion" class="criterion" data-criterion=${criterion} ?data-met=${!issue}>
+            <span part="letter" class="letter" aria-hidden="true">${text.letter}</span>
+            <span class="criterion-name">${text.name}<span class="visually-hidden">: ${issue ? 'missing' : 'met'}</span></span>
+            <span class="hint">${text.explain}</span>
+            <span part="verdict" class="verdict">${issue ?? '✓ Met'}</span>
+          </li>`;
+        })}
+      </ul>
+    </aside>`;
+  }
+
+  private renderMilestones(): TemplateResult {
+    return html`<fieldset>
+      <legend>Milestones</legend>
+      <p class="hint">Steps on the way, each with a date if you like. Each one ticked gets celebrated.</p>
+      <ul part="milestones" class="milestones">
+        ${repeat(
+          this.form.milestones,
+          (row) => row.key,
+          (row, index) => {
+            const titleId = `milestone-${row.key}-title`;
+            const dueId = `milestone-${row.key}-due`;
+            return html`<li class="milestone-row">
+              ${this.field(titleId, `Milestone ${index + 1}`, html`<input part="input" id=${titleId} type="text" .value=${row.title} aria-invalid=${this.errors[titleId] ? 'true' : 'false'} aria-describedby=${this.describedBy(titleId)} @input=${(event: Event) => this.updateRow(row.key, { title: (event.target as HTMLInputElement).value })} />`)}
+              ${this.field(dueId, 'Due', html`<input part="input" id=${dueId} type="date" .value=${row.dueDate} aria-invalid=${this.errors[dueId] ? 'true' : 'false'} aria-describedby=${this.describedBy(dueId)} @input=${(event: Event) => this.updateRow(row.key, { dueDate: (event.target as HTMLInputElement).value })} />`)}
+              <button part="remove-milestone" class="secondary" type="button" @click=${() => this.removeRow(row.key)}>Remove<span class="visually-hidden"> milestone ${index + 1}</span></button>
+            </li>`;
+          },
+        )}
+      </ul>
+      <div><button part="add-milestone" id="add-milestone" class="secondary" type="button" @click=${this.addRow}>Add milestone</button></div>
+    </fieldset>`;
+  }
+
+  override render(): TemplateResult {
+    const kit = this.currentKit;
+    const editing = this.goalId !== undefined;
+    const ready = kit !== undefined && this.status.value === 'ready';
+    const pairing = kit && ready ? (editing ? kit.$pairings.get().find((candidate) => candidate.id === (this.goals.value ?? []).find((goal) => goal.id === this.goalId)?.pairingId) : this.targetPairing(kit)) : undefined;
+    const ownerIsViewer = kit !== undefined && (editing ? (this.goals.value ?? []).find((goal) => goal.id === this.goalId)?.ownerId === kit.user.id : pairing !== undefined && roleInPairing(pairing, kit.user.id) === 'mentee');
+    const heading = headingTag(this.headingLevel);
+    const notFound = editing && ready && !this.loadedFrom;
+    return html`
+      <div part="base" class="editor" @keydown=${this.handleKeydown}>
+        <form part="form" novalidate @submit=${this.handleSubmit} aria-labelledby="heading">
+          ${staticHtml`<${heading} part="heading" class="heading" id="heading">${editing ? 'Edit goal' : 'New goal'}</${heading}>`}
+          ${notFound ? html`<p part="form-error" class="form-error" role="alert">This goal is not available: it may have been removed, or it is not shared with you.</p>` : nothing}
+          ${this.formError
+            ? html`<div part="form-error" class="form-error" role="alert">${this.formError} ${this.loadedFrom && this.formError.startsWith('Someone else') ? html`<button class="secondary" type="button" @click=${this.handleLoadLatest}>Load latest</button>` : nothing}</div>`
+            : nothing}
+          ${this.field('title', 'What do you want to achieve?', this.textInput('title', 'title', { required: true, hint: true }), 'e.g. "Run 3 team retrospectives"')}
+          ${this.field('description', 'Details (optional)', html`<textarea part="input" id="description" rows="2" .value=${this.form.description} @input=${this.input('description')} aria-describedby=${this.describedBy('description')}></textarea>`)}
+          ${this.field('skill', 'Skill or development area', this.textInput('skill', 'skill', { list: 'skills', hint: true }), 'e.g. time management, self-management, agility')}
+          <datalist id="skills">${SKILL_CATALOGUE.map((skill) => html`<option value=${skill.name}></option>`)}</datalist>
+          <fieldset>
+            <legend>Measure (optional)</legend>
+            <div class="row">
+              ${this.field('metric-name', 'What you count', this.textInput('metric-name', 'metricName'))}
+              ${this.field('metric-unit', 'Unit', this.textInput('metric-unit', 'metricUnit'))}
+            </div>
+            <div class="row">
+              ${this.field('metric-start', 'Start', this.textInput('metric-start', 'metricStart', { type: 'number', step: 'any' }))}
+              ${this.field('metric-target', 'Target', this.textInput('metric-target', 'metricTarget', { type: 'number', step: 'any' }))}
+              ${editing ? this.field('metric-current', 'Now', this.textInput('metric-current', 'metricCurrent', { type: 'number', step: 'any' })) : nothing}
+            </div>
+          </fieldset>
+          <div class="row">
+            ${this.field('start-date', 'Start date', this.textInput('start-date', 'startDate', { type: 'date' }))}
+            ${this.field('due-date', 'Due date', this.textInput('due-date', 'dueDate', { type: 'date' }))}
+          </div>
+          ${this.renderMilestones()}
+          ${ownerIsViewer
+            ? html`<label class="check"><input type="checkbox" .checked=${this.form.private} @change=${(event: Event) => this.update_({ private: (event.target as HTMLInputElement).checked })} /> Keep this goal private (your mentors will not see it)</label>`
+            : nothing}
+          <div class="actions">
+            <button part="save" class="primary" type="submit" ?disabled=${this.saving || notFound}>${editing ? 'Save changes' : 'Set goal'}</button>
+            ${editing ? html`<button part="cancel" class="secondary" type="button" @click=${this.handleCancel}>Cancel</button>` : nothing}
+            <p part="status" class="hint" role="status">${this.announcement}</p>
+          </div>
+        </form>
+        ${this.renderChecklist()}
+      </div>
+    `;
+  }
+}

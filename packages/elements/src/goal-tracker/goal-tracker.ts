@@ -1,0 +1,428 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
+import { live } from 'lit/directives/live.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
+import { decide, isMentorKitError, localTimeOf, type MentorKit } from '@mentorkit/core';
+import { goalProgress, goalsOf, type Goal, type GoalMessages, type GoalMoment, type GoalsApi, type ReplanSuggestion } from '@mentorkit/core/goals';
+import { ClockController } from '../base/clock-controller.js';
+import { emit } from '../base/emit.js';
+import { browserTimeZone, formatCalendarDate, resolveLocale } from '../base/format.js';
+import { MkElement } from '../base/mk-element.js';
+import { StoreController } from '../base/store-controller.js';
+import type { MkCelebration, MkGoalReplanDetail } from '../celebration/celebration.js';
+import { goalTrackerStyles } from './goal-tracker.styles.js';
+
+/** Which goals the tracker lists. */
+export const GoalFilter = { active: 'active', achieved: 'achieved', all: 'all' } as const;
+export type GoalFilter = (typeof GoalFilter)[keyof typeof GoalFilter];
+
+export interface MkGoalNewDetail {
+  /** The pairing the new goal is for (the tracker's `pairing-id`), if set. */
+  pairingId?: string;
+  /** Set when the person chose "split the goal" on a missed goal: the goal to split. */
+  splitFrom?: string;
+}
+
+export interface MkGoalEditDetail {
+  goalId: string;
+  /** The field to start in: `dueDate` after "move the date", `target` after "lower the target". */
+  focus?: 'title' | 'dueDate' | 'target';
+}
+
+export interface MkMilestoneToggleDetail {
+  goalId: string;
+  milestoneId: string;
+  done: boolean;
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'mk-goal-new': CustomEvent<MkGoalNewDetail>;
+    'mk-goal-edit': CustomEvent<MkGoalEditDetail>;
+    'mk-milestone-toggle': CustomEvent<MkMilestoneToggleDetail>;
+  }
+}
+
+/** What an editor the tracker drives (`editor` attribute) offers; `<mk-goal-editor>` has both. */
+interface DrivableEditor extends HTMLElement {
+  startNew(options?: { pairingId?: string; splitFrom?: string }): void;
+  edit(goalId: string, options?: { focus?: 'title' | 'dueDate' | 'target' }): void;
+}
+
+interface RowContext {
+  today: string;
+  locale: string | undefined;
+  messages: GoalMessages;
+  goals: GoalsApi;
+  canEdit: boolean;
+  epoch: number;
+}
+
+const HEADING_TAGS: readonly StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
+const headingTag = (level: number): StaticValue => HEADING_TAGS[Math.min(Math.max(Math.trunc(level) || 2, 1), 6) - 1] ?? literal`h2`;
+const FILTER_LABELS: Record<GoalFilter, string> = { active: 'Active', achieved: 'Achieved', all: 'All' };
+
+const relativeFormatters = new Map<string, Intl.RelativeTimeFormat>();
+function relativeDays(days: number, locale: string | undefined): string {
+  let formatter = relativeFormatters.get(locale ?? '');
+  if (!formatter) relativeFormatters.set(locale ?? '', (formatter = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })));
+  return formatter.format(days, 'day');
+}
+
+/**
+ * @summary A pairing's goals: progress bars, status, due dates, milestones to tick in place,
+ * celebration when one is done and reassurance when a goal slips.
+ *
+ * @description Lists the goals visible to the signed-in person (`kit.goals.$goals`, installing the
+ * goals feature on the client when needed) — the mentee's own and, for mentors, the mentee's shared
+ * goals — optionally for one pairing (`pairing-id`). Each goal shows a `role="progressbar"` with
+ * percent done and a marker where the calendar says it would be, its status (on track, at risk,
+ * behind, achieved, missed), the due date in the viewer's locale, and its milestones as checkboxes:
+ * ticking one completes it through core and shows a celebration. Goals that passed their due date
+ * unfinished are recorded as missed once (`reviewDueGoals`, unless `manual-review`) and offer
+ * reassurance with re-plan choices. Filters: active, achieved, all.
+ *
+ * "New goal", "Edit" and the re-plan choices fire events; with `editor="<id>"` the tracker also
+ * drives that `<mk-goal-editor>` directly. All goal texts come from the goals message catalogue.
+ * Rows are keyed and memoised and skip layout off screen, so a thousand goals stay smooth.
+ *
+ * @fires {CustomEvent<MkGoalNewDetail>} mk-goal-new - The person asked to set a new goal (also when splitting a missed goal). Cancelable: prevents driving the editor.
+ * @fires {CustomEvent<MkGoalEditDetail>} mk-goal-edit - The person asked to edit a goal (also "move the date" and "lower the target"). Cancelable.
+ * @fires {CustomEvent<MkMilestoneToggleDetail>} mk-milestone-toggle - The person ticked or unticked a milestone (after it was saved).
+ * @fires {CustomEvent<MkGoalReplanDetail>} mk-goal-replan - The person chose a re-plan suggestion for a missed goal.
+ *
+ * @csspart base - The tracker.
+ * @csspart heading - The heading.
+ * @csspart filters - The filter buttons group.
+ * @csspart filter - One filter button (`aria-pressed`).
+ * @csspart new-goal - The "New goal" button.
+ * @csspart loading - The loading message.
+ * @csspart error - An error box (`role="alert"`).
+ * @csspart empty - The empty state.
+ * @csspart empty-title - Its main sentence.
+ * @csspart hint - Its hint.
+ * @csspart empty-action - Its "Set your first goal" button.
+ * @csspart list - The list of goals.
+ * @csspart goal - One goal; carries `data-status`.
+ * @csspart goal-title - A goal's title.
+ * @csspart status - The status badge; carries `data-status`.
+ * @csspart meta - Skill, due date and measure line.
+ * @csspart skill - The skill.
+ * @csspart due - The due date.
+ * @csspart measure - The metric's current value and target.
+ * @csspart progress - The progress bar (`role="progressbar"`).
+ * @csspart progress-fill - Its filled part.
+ * @csspart progress-expected - The marker of the expected progress.
+ * @csspart milestones - The milestone list.
+ * @csspart milestone - One milestone; `data-done`, `data-overdue`.
+ * @csspart milestone-checkbox - Its checkbox.
+ * @csspart reassurance - The re-plan box of a missed goal.
+ * @csspart replan - A re-plan button; carries `data-suggestion`.
+ * @csspart actions - A goal's buttons.
+ * @csspart edit - The edit button.
+ * @csspart archive - The archive button.
+ * @csspart celebration - The built-in `<mk-celebration>`.
+ *
+ * @cssprop [--mk-goal-tracker-background=var(--mk-color-surface)] - Background.
+ * @cssprop [--mk-goal-tracker-item-background=var(--mk-color-surface-raised)] - Background of each goal.
+ * @cssprop [--mk-goal-tracker-border-color=var(--mk-color-border)] - Borders.
+ * @cssprop [--mk-goal-tracker-radius=var(--mk-radius-lg)] - Corner radius.
+ * @cssprop [--mk-goal-tracker-padding=var(--mk-space-5)] - Inner spacing.
+ * @cssprop [--mk-goal-tracker-gap=var(--mk-space-3)] - Space between goals.
+ * @cssprop [--mk-goal-tracker-bar-color=var(--mk-color-accent)] - Fill of the progress bars.
+ * @cssprop [--mk-goal-tracker-bar-height=0.625rem] - Height of the progress bars.
+ */
+export class MkGoalTracker extends MkElement {
+  static override styles = [MkElement.styles, goalTrackerStyles];
+
+  private readonly status = new StoreController(this, () => this.currentKit?.$status);
+  private readonly loadError = new StoreController(this, () => this.currentKit?.$error);
+  private readonly people = new StoreController(this, () => this.currentKit?.$people);
+  private readonly goals = new StoreController(this, () => (this.currentKit ? goalsOf(this.currentKit).$goals : undefined));
+  /** Re-renders every minute; rows re-render only when their goal or the day changes. */
+  private readonly clock = new ClockController(this);
+  @state() private actionError: string | undefined;
+  /** Bumped per goal to re-render a row whose checkbox must be put back after a failed write. */
+  private readonly epochs = new Map<string, number>();
+  private reviewedKey: string | undefined;
+  @query('mk-celebration') private celebration!: MkCelebration | null;
+
+  /** Show only this pairing's goals. */
+  @property({ attribute: 'pairing-id', reflect: true }) pairingId?: string;
+
+  /** Which goals to list: `active` (default; not yet achieved, missed ones included), `achieved` or `all`. */
+  @property({ reflect: true }) filter: GoalFilter = 'active';
+
+  /** Id of an `<mk-goal-editor>` in the same document (or shadow root) that "New goal" and "Edit" open. */
+  @property() editor?: string;
+
+  /** Level of the heading (1–6); goal titles are one level below. */
+  @property({ attribute: 'heading-level', type: Number, reflect: true }) headingLevel = 2;
+
+  /** Text of the heading. Default "Goals". */
+  @property() label?: string;
+
+  /** BCP 47 locale for dates, e.g. `en-GB`. Default: the nearest `lang`, else the browser's. */
+  @property() locale?: string;
+
+  /** Do not record missed goals automatically; the host calls `kit.goals.reviewDueGoals()` itself. */
+  @property({ attribute: 'manual-review', type: Boolean }) manualReview = false;
+
+  override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    void this.reviewIfDue();
+  }
+
+  /** Records goals that slipped past their date (once per goal and date) and shows reassurance. */
+  private async reviewIfDue(): Promise<void> {
+    const kit = this.currentKit;
+    if (!kit || this.manualReview || this.status.value !== 'ready') return;
+    const goals = goalsOf(kit);
+    const key = `${kit.user.id}|${kit.now().slice(0, 13)}|${goals.$goals.get().length}|${this.pairingId ?? ''}`;
+    if (key === this.reviewedKey) return;
+    this.reviewedKey = key;
+    try {
+      const missed = await goals.reviewDueGoals(this.pairingId ? { pairingId: this.pairingId } : {});
+      for (const { reassurance } of missed) this.showMoment(reassurance);
+    } catch (error) {
+      this.actionError = isMentorKitError(error) ? error.message : String(error);
+    }
+  }
+
+  private showMoment(moment: GoalMoment): void {
+    void this.updateComplete.then(() => this.celebration?.show(moment));
+  }
+
+  private editorElement(): DrivableEditor | undefined {
+    if (!this.editor) return undefined;
+    const root = this.getRootNode() as Document | ShadowRoot;
+    const found = root.getElementById?.(this.editor) ?? document.getElementById(this.editor);
+    return found && typeof (found as Partial<DrivableEditor>).edit === 'function' ? (found as DrivableEditor) : undefined;
+  }
+
+  private handleNew(splitFrom?: string): void {
+    const detail: MkGoalNewDetail = { ...(this.pairingId ? { pairingId: this.pairingId } : {}), ...(splitFrom ? { splitFrom } : {}) };
+    if (emit(this, 'mk-goal-new', detail, { cancelable: true }).defaultPrevented) return;
+    const editor = this.editorElement();
+    if (editor) {
+      editor.startNew(detail);
+      editor.scrollIntoView?.({ block: 'nearest' });
+    }
+  }
+
+  private handleEdit(goalId: string, focus?: MkGoalEditDetail['focus']): void {
+    const detail: MkGoalEditDetail = { goalId, ...(focus ? { focus } : {}) };
+    if (emit(this, 'mk-goal-edit', detail, { cancelable: true }).defaultPrevented) return;
+    const editor = this.editorElement();
+    if (editor) {
+      editor.edit(goalId, focus ? { focus } : {});
+      editor.scrollIntoView?.({ block: 'nearest' });
+    }
+  }
+
+  private handleReplan(goalId: string, suggestion: ReplanSuggestion): void {
+    emit(this, 'mk-goal-replan', { goalId, suggestion } satisfies MkGoalReplanDetail);
+    if (suggestion === 'split') this.handleNew(goalId);
+    else this.handleEdit(goalId, suggestion === 'move-date' ? 'dueDate' : 'target');
+  }
+
+  private readonly handleCelebrationReplan = (event: CustomEvent<MkGoalReplanDetail>): void => {
+    // The built-in toast's choice: act on it as if chosen in the list (the event goes on to the host).
+    event.stopPropagation();
+    this.handleReplan(event.detail.goalId, event.detail.suggestion);
+  };
+
+  private async handleToggle(goal: Goal, milestoneId: string, done: boolean): Promise<void> {
+    const kit = this.currentKit;
+    if (!kit) return;
+    const goals = goalsOf(kit);
+    this.actionError = undefined;
+    try {
+      if (done) {
+        const result = await goals.completeMilestone(goal.id, milestoneId);
+        this.showMoment(result.celebration);
+        if (result.achievement) this.showMoment(result.achievement);
+      } else {
+        await goals.reopenMilestone(goal.id, milestoneId);
+      }
+      emit(this, 'mk-milestone-toggle', { goalId: goal.id, milestoneId, done });
+    } catch (error) {
+      this.actionError = isMentorKitError(error, 'conflict') ? 'This goal was just changed elsewhere; here is the latest version. Please tick it again.' : isMentorKitError(error) ? error.message : String(error);
+      this.epochs.set(goal.id, (this.epochs.get(goal.id) ?? 0) + 1);
+      this.requestUpdate();
+    }
+  }
+
+  private async handleArchive(goal: Goal): Promise<void> {
+    const kit = this.currentKit;
+    if (!kit) return;
+    this.actionError = undefined;
+    try {
+      await goalsOf(kit).archive(goal.id);
+    } catch (error) {
+      this.actionError = isMentorKitError(error) ? error.message : String(error);
+    }
+  }
+
+  private setFilter(filter: GoalFilter): void {
+    this.filter = filter;
+  }
+
+  private renderGoal(goal: Goal, context: RowContext): TemplateResult {
+    const progress = goalProgress(goal, context.today);
+    const { messages } = context;
+    const percent = Math.round(progress.percent);
+    const expected = Math.round(progress.expectedPercent);
+    const statusLabel = messages.status[progress.status];
+    const subheading = headingTag(Math.min(this.headingLevel + 1, 6));
+    const metric = goal.metric;
+    const due = goal.dueDate;
+    const dueText = due
+      ? progress.daysLeft < 0 && progress.status !== 'achieved'
+        ? `${formatCalendarDate(due, context.locale)} (${relativeDays(progress.daysLeft, context.locale)})`
+        : `${formatCalendarDate(due, context.locale)}${progress.status === 'achieved' ? '' : ` (${relativeDays(progress.daysLeft, context.locale)})`}`
+      : undefined;
+    const reassurance = progress.status === 'missed' ? context.goals.reassuranceFor(goal) : undefined;
+    return html`
+      <li part="goal" class="goal" data-status=${progress.status} data-goal-id=${goal.id}>
+        <div class="goal-head">
+          ${staticHtml`<${subheading} part="goal-title" class="goal-title">${goal.title}</${subheading}>`}
+          <span part="status" class="status" data-status=${progress.status}>${statusLabel}</span>
+        </div>
+        <p part="meta" class="meta">
+          ${goal.skill ? html`<span part="skill">${goal.skill}</span>` : nothing}
+          ${dueText ? html`<span part="due">Due <time datetime=${due!}>${dueText}</time></span>` : html`<span part="due">No due date</span>`}
+          ${metric ? html`<span part="measure">${metric.name}: ${metric.current ?? metric.start}${metric.unit ? ` ${metric.unit}` : ''} → ${metric.target}${metric.unit ? ` ${metric.unit}` : ''}</span>` : nothing}
+          ${goal.visibility === 'private' ? html`<span>Private</span>` : nothing}
+        </p>
+        <div
+          part="progress"
+          class="progress"
+          role="progressbar"
+          aria-label=${`Progress of ${goal.title}`}
+          aria-valuemin="0"
+          aria-valuemax="100"
+          aria-valuenow=${percent}
+          aria-valuetext=${`${percent}% done${due && progress.status !== 'achieved' ? `, ${expected}% expected by today` : ''} · ${statusLabel}`}
+        >
+          <div part="progress-fill" class="progress-fill" style=${styleMap({ inlineSize: `${percent}%` })}></div>
+          ${due && progress.status !== 'achieved' ? html`<div part="progress-expected" class="progress-expected" style=${styleMap({ insetInlineStart: `calc(${expected}% - 1px)` })}></div>` : nothing}
+        </div>
+        ${goal.milestones.length > 0
+          ? html`<ul part="milestones" class="milestones" aria-label=${`Milestones of ${goal.title}`}>
+              ${goal.milestones.map((milestone) => {
+                const overdue = !milestone.done && milestone.dueDate !== undefined && milestone.dueDate < context.today;
+                return html`<li part="milestone" class="milestone" ?data-done=${milestone.done} ?data-overdue=${overdue}>
+                  <label>
+                    <input part="milestone-checkbox" type="checkbox" .checked=${live(milestone.done)} ?disabled=${!context.canEdit} @change=${(event: Event) => void this.handleToggle(goal, milestone.id!, (event.target as HTMLInputElement).checked)} />
+                    <span class="milestone-title">${milestone.title}</span>
+                  </label>
+                  ${milestone.dueDate ? html`<time class="muted" datetime=${milestone.dueDate}>${formatCalendarDate(milestone.dueDate, context.locale)}${overdue ? ' · overdue' : ''}</time>` : nothing}
+                </li>`;
+              })}
+            </ul>`
+          : nothing}
+        ${reassurance
+          ? html`<div part="reassurance" class="reassurance">
+              <p>${reassurance.message}</p>
+              ${context.canEdit
+                ? html`<ul class="replan" aria-label="Re-plan">
+                    ${reassurance.suggestions.map((suggestion) => html`<li><button part="replan" class="secondary" type="button" data-suggestion=${suggestion.kind} @click=${() => this.handleReplan(goal.id, suggestion.kind)}>${suggestion.text}</button></li>`)}
+                  </ul>`
+                : nothing}
+            </div>`
+          : nothing}
+        ${context.canEdit
+          ? html`<div part="actions" class="actions">
+              <button part="edit" class="secondary" type="button" @click=${() => this.handleEdit(goal.id)}>Edit<span class="visually-hidden"> ${goal.title}</span></button>
+              <button part="archive" class="secondary" type="button" @click=${() => void this.handleArchive(goal)}>Archive<span class="visually-hidden"> ${goal.title}</span></button>
+            </div>`
+          : nothing}
+      </li>
+    `;
+  }
+
+  private renderList(kit: MentorKit, all: readonly Goal[]): TemplateResult {
+    const goals = goalsOf(kit);
+    const locale = resolveLocale(this, this.locale);
+    const messages = goals.messages;
+    const now = kit.now();
+    const people = this.people.value ?? {};
+    const todayByZone = new Map<string, string>();
+    const todayOf = (ownerId: string) => {
+      const zone = people[ownerId]?.timeZone ?? people[kit.user.id]?.timeZone ?? browserTimeZone();
+      let today = todayByZone.get(zone);
+      if (!today) todayByZone.set(zone, (today = localTimeOf(zone, now).date));
+      return today;
+    };
+    const editable = new Map<string, boolean>();
+    const canEdit = (goal: Goal) => {
+      const key = `${goal.pairingId}|${goal.ownerId}|${goal.visibility}`;
+      let allowed = editable.get(key);
+      if (allowed === undefined) editable.set(key, (allowed = decide(kit.internals.policyContext, kit.user, 'update', 'goals', goal as unknown as { id: string }, goal as unknown as { id: string }).allowed));
+      return allowed;
+    };
+    const shown = all.filter((goal) => {
+      if (this.filter === 'all') return true;
+      const achieved = goal.achievedAt !== undefined || goalProgress(goal, todayOf(goal.ownerId)).status === 'achieved';
+      return this.filter === 'achieved' ? achieved : !achieved;
+    });
+    if (shown.length === 0) {
+      const hint = this.filter === 'achieved' ? 'Achieved goals appear here. Every milestone on the way counts.' : 'Everything here is achieved. Time to set the next goal?';
+      return html`<div part="empty" class="empty"><p part="empty-title" class="empty-title">${this.filter === 'achieved' ? 'No achieved goals yet' : 'No active goals'}</p><p part="hint" class="hint muted">${hint}</p></div>`;
+    }
+    return html`
+      <ul part="list" class="list" role="list" aria-labelledby="heading">
+        ${repeat(
+          shown,
+          (goal) => goal.id,
+          (goal) => {
+            const context: RowContext = { today: todayOf(goal.ownerId), locale, messages, goals, canEdit: canEdit(goal), epoch: this.epochs.get(goal.id) ?? 0 };
+            return guard([goal, context.today, locale, messages, context.canEdit, context.epoch], () => this.renderGoal(goal, context));
+          },
+        )}
+      </ul>
+    `;
+  }
+
+  private renderEmpty(): TemplateResult {
+    return html`
+      <div part="empty" class="empty">
+        <p part="empty-title" class="empty-title">No goals yet — set your first one</p>
+        <p part="hint" class="hint muted">A good goal is specific, measurable, achievable, relevant to a skill you are growing, and has a date. Your mentor sees it once you share it, and every milestone you tick gets celebrated.</p>
+        <button part="empty-action" class="primary" type="button" @click=${() => this.handleNew()}>Set your first goal</button>
+      </div>
+    `;
+  }
+
+  override render(): TemplateResult {
+    const kit = this.currentKit;
+    const status = kit ? (this.status.value ?? 'loading') : 'loading';
+    const all = status === 'ready' ? (this.goals.value ?? []).filter((goal) => this.pairingId === undefined || goal.pairingId === this.pairingId) : [];
+    let content: TemplateResult;
+    if (status === 'loading' || !kit) content = html`<p part="loading" class="loading">Loading goals…</p>`;
+    else if (status === 'error') content = html`<div part="error" class="error" role="alert">Goals could not be loaded. ${this.loadError.value?.message ?? ''}</div>`;
+    else if (all.length === 0) content = this.renderEmpty();
+    else content = this.renderList(kit, all);
+    const heading = headingTag(this.headingLevel);
+    return html`
+      <div part="base" class="tracker" data-state=${status === 'ready' ? (all.length === 0 ? 'empty' : 'ready') : status} aria-busy=${status === 'loading' ? 'true' : 'false'}>
+        <div class="toolbar">
+          ${staticHtml`<${heading} part="heading" class="heading" id="heading">${this.label ?? 'Goals'}</${heading}>`}
+          ${status === 'ready' && all.length > 0
+            ? html`<div part="filters" class="filters" role="group" aria-label="Show goals">
+                ${(Object.keys(FILTER_LABELS) as GoalFilter[]).map((filter) => html`<button part="filter" class="filter" type="button" aria-pressed=${this.filter === filter ? 'true' : 'false'} @click=${() => this.setFilter(filter)}>${FILTER_LABELS[filter]}</button>`)}
+              </div>`
+            : nothing}
+          ${status === 'ready' ? html`<button part="new-goal" class="primary" type="button" @click=${() => this.handleNew()}>New goal</button>` : nothing}
+        </div>
+        ${this.actionError ? html`<div part="error" class="error" role="alert">${this.actionError}</div>` : nothing}
+        ${content}
+        <mk-celebration part="celebration" exportparts="moment: celebration-moment" .kit=${kit} @mk-goal-replan=${this.handleCelebrationReplan}></mk-celebration>
+      </div>
+    `;
+  }
+}
