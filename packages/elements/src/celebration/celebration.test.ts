@@ -1,0 +1,90 @@
+import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import type { MentorKit } from '@mentorkit/core';
+import { goalsOf, type GoalMoment } from '@mentorkit/core/goals';
+import { HOSTILE_NAME, readyKit, seededStorage } from '../testing/fixtures.js';
+import './define.js';
+import type { MkCelebration } from './celebration.js';
+
+const part = (element: MkCelebration, name: string) => element.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+const celebration: GoalMoment = { kind: 'celebration', goalId: 'g1', goalTitle: 'Run 3 retros', milestoneId: 'm1', heading: 'Milestone reached!', message: `You did it: "${HOSTILE_NAME}" is done.`, suggestions: [] };
+const reassurance: GoalMoment = { kind: 'reassurance', goalId: 'g1', goalTitle: 'Run 3 retros', heading: 'Time to re-plan', message: 'That happens to everyone.', suggestions: [{ kind: 'split', text: 'Split the goal' }, { kind: 'move-date', text: 'Move the date' }] };
+
+describe('<mk-celebration>', () => {
+  const kits: MentorKit[] = [];
+  afterEach(async () => {
+    await Promise.all(kits.splice(0).map((kit) => kit.dispose()));
+  });
+
+  it('is an empty polite live region until a moment shows; passes axe', async () => {
+    const element = await fixture<MkCelebration>(html`<mk-celebration></mk-celebration>`);
+    expect(part(element, 'region')!.getAttribute('role')).to.equal('status');
+    expect(part(element, 'moment')).to.equal(null);
+    await expect(element).to.be.accessible();
+  });
+
+  it('celebrates (hostile text as text) and closes itself after its duration; passes axe', async () => {
+    const element = await fixture<MkCelebration>(html`<mk-celebration duration="150"></mk-celebration>`);
+    element.show(celebration);
+    await element.updateComplete;
+    expect(part(element, 'moment')!.dataset.kind).to.equal('celebration');
+    expect(text(part(element, 'heading'))).to.equal('Milestone reached!');
+    expect(text(part(element, 'message'))).to.contain(HOSTILE_NAME);
+    expect(element.shadowRoot!.querySelector('img')).to.equal(null);
+    await expect(element).to.be.accessible();
+    await waitUntil(() => element.moment === undefined, 'closes itself', { timeout: 2000 });
+  });
+
+  it('reassures with re-plan choices, stays until closed, and queues the next moment; passes axe', async () => {
+    const element = await fixture<MkCelebration>(html`<mk-celebration duration="50"></mk-celebration>`);
+    element.show(reassurance);
+    element.show(celebration);
+    await element.updateComplete;
+    await aTimeout(120);
+    expect(element.moment?.kind, 'reassurance stays').to.equal('reassurance');
+    expect([...element.shadowRoot!.querySelectorAll('[part~="suggestion"]')].map((button) => text(button))).to.deep.equal(['Split the goal', 'Move the date']);
+    await expect(element).to.be.accessible();
+    const replan = oneEvent(element, 'mk-goal-replan');
+    element.shadowRoot!.querySelector<HTMLButtonElement>('[data-suggestion="move-date"]')!.click();
+    expect((await replan).detail).to.deep.equal({ goalId: 'g1', suggestion: 'move-date' });
+    await element.updateComplete;
+    expect(element.moment?.kind, 'the queued one follows').to.equal('celebration');
+  });
+
+  it('Escape closes the moment when focus is inside', async () => {
+    const element = await fixture<MkCelebration>(html`<mk-celebration></mk-celebration>`);
+    element.show(reassurance);
+    await element.updateComplete;
+    part(element, 'close')!.focus();
+    const closed = oneEvent(element, 'mk-celebration-close');
+    await sendKeys({ press: 'Escape' });
+    expect((await closed).detail).to.deep.equal({ goalId: 'g1', kind: 'reassurance' });
+    expect(element.moment).to.equal(undefined);
+  });
+
+  it('with auto, shows the client\'s own milestone celebrations', async () => {
+    const kit = await readyKit(await seededStorage(), 'lucia');
+    kits.push(kit);
+    const element = await fixture<MkCelebration>(html`<mk-celebration auto .kit=${kit}></mk-celebration>`);
+    const goal = await goalsOf(kit).create({ pairingId: 'p-lucia', title: 'Run 3 team retrospectives', milestones: [{ title: 'Book a room' }, { title: 'Run it' }] });
+    await goalsOf(kit).completeMilestone(goal.id, goal.milestones[0]!.id!);
+    await element.updateComplete;
+    expect(element.moment?.message).to.contain('"Book a room"');
+  });
+
+  it('animates in, except when the person prefers reduced motion', async () => {
+    const element = await fixture<MkCelebration>(html`<mk-celebration></mk-celebration>`);
+    element.show(celebration);
+    await element.updateComplete;
+    const moment = part(element, 'moment')!;
+    expect(getComputedStyle(moment).animationName).to.equal('mk-celebrate');
+    await emulateMedia({ reducedMotion: 'reduce' });
+    try {
+      expect(Number.parseFloat(getComputedStyle(moment).animationDuration)).to.be.below(0.001);
+    } finally {
+      await emulateMedia({ reducedMotion: 'no-preference' });
+    }
+  });
+});

@@ -1,0 +1,141 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { MentorKit } from '@mentorkit/core';
+import { goalsOf } from '@mentorkit/core/goals';
+import { HOSTILE_NAME, readyKit, seededStorage } from '../testing/fixtures.js';
+import './define.js';
+import type { MkGoalEditor } from './goal-editor.js';
+
+const shadow = (element: HTMLElement) => element.shadowRoot!;
+const byId = <T extends HTMLElement = HTMLInputElement>(element: HTMLElement, id: string) => shadow(element).getElementById(id) as T;
+const part = (element: HTMLElement, name: string) => shadow(element).querySelector<HTMLElement>(`[part~="${name}"]`);
+const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const missing = (element: MkGoalEditor) => [...shadow(element).querySelectorAll<HTMLElement>('[part~="criterion"]')].filter((item) => !item.hasAttribute('data-met')).map((item) => item.dataset.criterion);
+
+async function type(element: MkGoalEditor, id: string, value: string) {
+  const input = byId(element, id);
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  await element.updateComplete;
+}
+
+async function editorFor(kit: MentorKit): Promise<MkGoalEditor> {
+  const element = await fixture<MkGoalEditor>(html`<mk-goal-editor .kit=${kit}></mk-goal-editor>`);
+  await element.updateComplete;
+  return element;
+}
+
+describe('<mk-goal-editor>', () => {
+  const kits: MentorKit[] = [];
+  const track = (kit: MentorKit) => (kits.push(kit), kit);
+  afterEach(async () => {
+    await Promise.all(kits.splice(0).map((kit) => kit.dispose()));
+  });
+
+  it('explains every SMART letter and what a vague draft misses, live; passes axe', async () => {
+    const element = await editorFor(track(await readyKit(await seededStorage(), 'lucia')));
+    expect([...shadow(element).querySelectorAll('[part~="letter"]')].map((letter) => letter.textContent)).to.deep.equal(['S', 'M', 'A', 'R', 'T']);
+    await type(element, 'title', 'Get better');
+    expect(missing(element)).to.deep.equal(['specific', 'measurable', 'relevant', 'time-bound']);
+    expect(text(part(element, 'summary'))).to.equal('1 of 5 SMART letters met');
+    expect(text(shadow(element).querySelector('[data-criterion="measurable"] [part~="verdict"]'))).to.contain('Add a target, such as "run 3 retrospectives"');
+    await expect(element).to.be.accessible();
+    await type(element, 'title', 'Run 3 team retrospectives');
+    await type(element, 'skill', 'facilitation');
+    await type(element, 'metric-name', 'retrospectives run');
+    await type(element, 'metric-target', '3');
+    await type(element, 'due-date', '2026-05-15');
+    expect(missing(element)).to.deep.equal([]);
+    expect(text(part(element, 'summary'))).to.equal('5 of 5 SMART letters met');
+    await expect(element).to.be.accessible();
+  });
+
+  it('sets a goal with milestones from the keyboard and resets for the next one', async () => {
+    const kit = track(await readyKit(await seededStorage(), 'lucia'));
+    const element = await editorFor(kit);
+    byId(element, 'title').focus();
+    await sendKeys({ type: 'Give one lightning talk' });
+    await type(element, 'skill', 'public speaking');
+    await type(element, 'due-date', '2026-05-15');
+    part(element, 'add-milestone')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await element.updateComplete;
+    await sendKeys({ type: 'Pick a topic' });
+    const saved = oneEvent(element, 'mk-goal-save');
+    byId(element, 'title').focus();
+    await sendKeys({ press: 'Enter' });
+    const { detail } = await saved;
+    expect(detail.created).to.equal(true);
+    const goal = goalsOf(kit).get(detail.goalId);
+    expect(goal.title).to.equal('Give one lightning talk');
+    expect(goal.milestones.map((milestone) => milestone.title)).to.deep.equal(['Pick a topic']);
+    expect(goal.pairingId).to.equal('p-lucia');
+    await element.updateComplete;
+    expect(byId(element, 'title').value).to.equal('');
+    expect(text(part(element, 'status'))).to.equal('Goal "Give one lightning talk" is set.');
+  });
+
+  it('shows errors inline next to their field, and passes axe', async () => {
+    const element = await editorFor(track(await readyKit(await seededStorage(), 'lucia')));
+    await type(element, 'metric-name', 'talks');
+    part(element, 'save')!.click();
+    await element.updateComplete;
+    const title = byId(element, 'title');
+    expect(title.getAttribute('aria-invalid')).to.equal('true');
+    expect(text(byId(element, 'title-error'))).to.equal('Give the goal a title.');
+    expect(title.getAttribute('aria-describedby')).to.contain('title-error');
+    expect(byId(element, 'metric-target').getAttribute('aria-invalid')).to.equal('true');
+    expect(shadow(element).activeElement).to.equal(title);
+    await expect(element).to.be.accessible();
+    // Core's own validation lands inline too: a due date before the start.
+    await type(element, 'title', 'Give one lightning talk');
+    await type(element, 'metric-target', '1');
+    await type(element, 'start-date', '2026-05-01');
+    await type(element, 'due-date', '2026-04-01');
+    part(element, 'save')!.click();
+    await waitUntil(() => byId(element, 'due-date').getAttribute('aria-invalid') === 'true');
+    expect(text(byId(element, 'due-date-error'))).to.contain('must not be before the start date');
+  });
+
+  it('edits a goal, and says so when someone else changed it meanwhile, keeping the edits', async () => {
+    const storage = await seededStorage();
+    const kit = track(await readyKit(storage, 'lucia'));
+    const kenji = track(await readyKit(storage, 'kenji'));
+    const goal = await goalsOf(kit).create({ pairingId: 'p-lucia', title: HOSTILE_NAME, skill: 'agility', dueDate: '2026-05-01', milestones: [{ title: 'One' }] });
+    const element = await editorFor(kit);
+    element.edit(goal.id, { focus: 'dueDate' });
+    await element.updateComplete;
+    await element.updateComplete;
+    expect(text(part(element, 'heading'))).to.equal('Edit goal');
+    expect(byId(element, 'title').value).to.equal(HOSTILE_NAME);
+    expect(shadow(element).querySelector('img')).to.equal(null);
+    expect(shadow(element).activeElement?.id).to.equal('due-date');
+    await expect(element).to.be.accessible();
+    await kenji.refresh();
+    await goalsOf(kenji).update(goal.id, { dueDate: '2026-05-20' });
+    await type(element, 'title', 'Try agile estimation in 3 sprints');
+    part(element, 'save')!.click();
+    await waitUntil(() => part(element, 'form-error') !== null);
+    expect(text(part(element, 'form-error'))).to.contain('Someone else changed this goal');
+    expect(byId(element, 'title').value).to.equal('Try agile estimation in 3 sprints');
+    await expect(element).to.be.accessible();
+    const saved = oneEvent(element, 'mk-goal-save');
+    part(element, 'save')!.click();
+    expect((await saved).detail).to.deep.equal({ goalId: goal.id, created: false });
+    expect(goalsOf(kit).get(goal.id).title).to.equal('Try agile estimation in 3 sprints');
+  });
+
+  it('Escape cancels an edit', async () => {
+    const kit = track(await readyKit(await seededStorage(), 'lucia'));
+    const goal = await goalsOf(kit).create({ pairingId: 'p-lucia', title: 'Run 3 team retrospectives' });
+    const element = await editorFor(kit);
+    element.edit(goal.id);
+    await element.updateComplete;
+    await element.updateComplete;
+    const cancelled = oneEvent(element, 'mk-goal-cancel');
+    await sendKeys({ press: 'Escape' });
+    expect((await cancelled).detail.goalId).to.equal(goal.id);
+    await element.updateComplete;
+    expect(text(part(element, 'heading'))).to.equal('New goal');
+  });
+});
