@@ -17,3 +17,6 @@ export * from './index.js';
 export { createMentorKit, createMemoryStorage, MentorKitError, isMentorKitError } from '@mentorkit/core';
 export type { MentorKit, MentorKitOptions, StorageAdapter } from '@mentorkit/core';
 export { createIndexedDbStorage } from '@mentorkit/storage-indexeddb';
+import './celebration/define.js';
+import './goal-tracker/define.js';
+import './goal-editor/define.js';
