@@ -1,0 +1,163 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { createMentorKit, type MentorKit, type StorageAdapter } from '@mentorkit/core';
+import { feedbackFeature } from '@mentorkit/core/feedback';
+import { FIXED_NOW, HOSTILE_NAME, failingStorage, pendingStorage, readyKit, seededStorage } from '../testing/fixtures.js';
+import './define.js';
+import type { MkSessionFeedback } from './session-feedback.js';
+
+const part = (element: MkSessionFeedback, name: string) => element.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const state = (element: MkSessionFeedback) => part(element, 'base')!.dataset.state;
+
+/** A session of Lucía's pairing that ended at 20:00Z (FIXED_NOW is 21:10Z), and one still to come. */
+async function storageWithSessions(): Promise<StorageAdapter> {
+  const storage = await seededStorage();
+  await storage.put('sessions', { id: 's-done', pairingId: 'p-lucia', title: 'System design review', start: '2026-03-29T19:00:00Z', end: '2026-03-29T20:00:00Z', timeZone: 'Europe/London', status: 'scheduled' });
+  await storage.put('sessions', { id: 's-next', pairingId: 'p-lucia', title: 'Next session', start: '2026-04-05T19:00:00Z', end: '2026-04-05T20:00:00Z', timeZone: 'Europe/London', status: 'scheduled' });
+  return storage;
+}
+
+async function formFor(kit: MentorKit | undefined, sessionId?: string): Promise<MkSessionFeedback> {
+  const element = await fixture<MkSessionFeedback>(html`<mk-session-feedback .kit=${kit} session-id=${ifDefined(sessionId)} locale="en-GB"></mk-session-feedback>`);
+  if (kit) await kit.use(feedbackFeature).ready.catch(() => undefined);
+  await element.updateComplete;
+  return element;
+}
+
+describe('<mk-session-feedback>', () => {
+  const kits: MentorKit[] = [];
+  const track = (kit: MentorKit) => (kits.push(kit), kit);
+  afterEach(async () => {
+    await Promise.all(kits.splice(0).map((kit) => kit.dispose()));
+  });
+
+  it('loading: busy, and passes axe', async () => {
+    const element = await fixture<MkSessionFeedback>(html`<mk-session-feedback .kit=${track(createMentorKit({ storage: pendingStorage(), user: 'lucia' }))}></mk-session-feedback>`);
+    expect(state(element)).to.equal('loading');
+    expect(part(element, 'base')!.getAttribute('aria-busy')).to.equal('true');
+    await expect(element).to.be.accessible();
+  });
+
+  it('error: an alert with the load error, and passes axe', async () => {
+    const kit = track(createMentorKit({ storage: failingStorage('Backend down (HTTP 503).'), user: 'lucia' }));
+    await kit.ready.catch(() => undefined);
+    const element = await formFor(kit);
+    await waitUntil(() => state(element) === 'error');
+    expect(part(element, 'error')!.getAttribute('role')).to.equal('alert');
+    expect(text(part(element, 'error'))).to.contain('Backend down (HTTP 503).');
+    await expect(element).to.be.accessible();
+  });
+
+  it('empty: nothing asked yet, and passes axe', async () => {
+    const element = await formFor(track(await readyKit(await seededStorage(), 'lucia')));
+    expect(state(element)).to.equal('empty');
+    expect(text(part(element, 'empty'))).to.contain('A request appears here when a session ends');
+    await expect(element).to.be.accessible();
+  });
+
+  it('not ended yet, and an unknown session', async () => {
+    const kit = track(await readyKit(await storageWithSessions(), 'lucia'));
+    const upcoming = await formFor(kit, 's-next');
+    expect(state(upcoming)).to.equal('not-ended');
+    expect(text(part(upcoming, 'empty'))).to.contain('opens when the session ends');
+    await expect(upcoming).to.be.accessible();
+    const unknown = await formFor(kit, 'nope');
+    expect(state(unknown)).to.equal('unavailable');
+  });
+
+  it('the request opens when the session ends; the form is keyboard-complete and sends; thank-you state; passes axe', async () => {
+    const kit = track(await readyKit(await storageWithSessions(), 'lucia'));
+    const element = await formFor(kit);
+    expect(state(element)).to.equal('form');
+    expect(text(part(element, 'heading'))).to.equal('How did the session go?');
+    expect(text(part(element, 'session'))).to.contain('System design review');
+    await expect(element).to.be.accessible();
+
+    // Keyboard only: Tab into the rating group, arrows choose, Space ticks a tag, type, Enter submits.
+    const firstRadio = element.shadowRoot!.querySelector<HTMLInputElement>('input[name="rating"]')!;
+    firstRadio.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ press: 'ArrowRight' });
+    expect(element.shadowRoot!.querySelector<HTMLInputElement>('input[name="rating"]:checked')!.value).to.equal('4');
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Space' });
+    element.shadowRoot!.querySelector<HTMLTextAreaElement>('textarea[name="missed"]')!.focus();
+    await sendKeys({ type: `We ran out of time ${HOSTILE_NAME}` });
+    const submit = part(element, 'submit') as HTMLButtonElement;
+    submit.focus();
+    const submitted = oneEvent(element, 'mk-feedback-submit');
+    await sendKeys({ press: 'Enter' });
+    const event = await submitted;
+    expect(event.detail).to.include({ sessionId: 's-done', rating: 4, edited: false });
+    await waitUntil(() => state(element) === 'submitted');
+    expect(text(part(element, 'thanks'))).to.contain('Thank you');
+    const summary = text(part(element, 'summary'));
+    expect(summary).to.contain('4 of 5');
+    expect(summary).to.contain('Clear next steps');
+    expect(summary).to.contain(HOSTILE_NAME);
+    expect(element.shadowRoot!.querySelector('img')).to.equal(null, 'hostile text is shown as text');
+    expect(element.shadowRoot!.activeElement).to.equal(part(element, 'heading'), 'focus moves to the thank-you heading');
+    await expect(element).to.be.accessible();
+
+    // Edit until the deadline.
+    (part(element, 'edit') as HTMLButtonElement).click();
+    await element.updateComplete;
+    expect(state(element)).to.equal('form');
+    expect(text(part(element, 'heading'))).to.equal('Edit your feedback');
+    expect(element.shadowRoot!.querySelector<HTMLTextAreaElement>('textarea[name="missed"]')!.value).to.contain('We ran out of time');
+    await expect(element).to.be.accessible();
+    element.shadowRoot!.querySelector<HTMLInputElement>('input[name="rating"][value="5"]')!.click();
+    const edited = oneEvent(element, 'mk-feedback-submit');
+    (part(element, 'submit') as HTMLButtonElement).click();
+    expect((await edited).detail.edited).to.equal(true);
+    await waitUntil(() => state(element) === 'submitted');
+    expect(text(part(element, 'summary'))).to.contain('5 of 5');
+  });
+
+  it('shows the validation error at the field and passes axe', async () => {
+    const kit = track(await readyKit(await storageWithSessions(), 'lucia'));
+    const element = await formFor(kit, 's-done');
+    (part(element, 'submit') as HTMLButtonElement).click();
+    await waitUntil(() => element.shadowRoot!.querySelector('#rating-error') !== null);
+    expect(text(element.shadowRoot!.querySelector('#rating-error'))).to.contain('rating');
+    expect(part(element, 'rating')!.getAttribute('aria-invalid')).to.equal('true');
+    expect(element.shadowRoot!.activeElement?.getAttribute('name')).to.equal('rating');
+    await expect(element).to.be.accessible();
+  });
+
+  it('reveal when both submit: held for the mentor, then both see both', async () => {
+    const storage = await storageWithSessions();
+    const lucia = track(await readyKit(storage, 'lucia'));
+    const element = await formFor(lucia, 's-done');
+    element.shadowRoot!.querySelector<HTMLInputElement>('input[name="rating"][value="3"]')!.click();
+    element.shadowRoot!.querySelector<HTMLInputElement>('input[name="reveal"]')!.click();
+    (part(element, 'submit') as HTMLButtonElement).click();
+    await waitUntil(() => state(element) === 'submitted');
+    expect(text(part(element, 'held'))).to.contain('held until the other side has sent theirs');
+    await expect(element).to.be.accessible();
+
+    const kenji = track(await readyKit(storage, 'kenji'));
+    kenji.use(feedbackFeature).configure({ askMentors: true });
+    const mentorForm = await formFor(kenji, 's-done');
+    expect(state(mentorForm)).to.equal('form');
+    expect(part(mentorForm, 'others')).to.equal(null);
+    mentorForm.shadowRoot!.querySelector<HTMLInputElement>('input[name="rating"][value="4"]')!.click();
+    (part(mentorForm, 'submit') as HTMLButtonElement).click();
+    await waitUntil(() => state(mentorForm) === 'submitted' && part(mentorForm, 'others') !== null, 'the mentee note is revealed');
+    expect(text(part(mentorForm, 'others'))).to.contain('Lucía Fernández');
+    expect(text(part(mentorForm, 'others'))).to.contain('3 of 5');
+    await expect(mentorForm).to.be.accessible();
+  });
+
+  it('closed after the deadline', async () => {
+    const kit = track(await readyKit(await storageWithSessions(), 'lucia', '2026-04-10T00:00:00Z'));
+    const element = await formFor(kit, 's-done');
+    expect(state(element)).to.equal('closed');
+    expect(text(part(element, 'empty'))).to.contain('closed on');
+    await expect(element).to.be.accessible();
+    void FIXED_NOW;
+  });
+});

@@ -1,0 +1,326 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
+import { isMentorKitError, toMentorKitError, type Feedback, type FeedbackAnonymity, type MentorKitError } from '@mentorkit/core';
+import { FEEDBACK_TAGS, feedbackFeature, tagLabel, type FeedbackApi, type FeedbackRequest } from '@mentorkit/core/feedback';
+import { ClockController } from '../base/clock-controller.js';
+import { emit } from '../base/emit.js';
+import { browserTimeZone, resolveLocale } from '../base/format.js';
+import { MkElement } from '../base/mk-element.js';
+import { StoreController } from '../base/store-controller.js';
+import { sessionFeedbackStyles } from './session-feedback.styles.js';
+
+export interface MkFeedbackSubmitDetail {
+  feedbackId: string;
+  sessionId: string;
+  rating: number;
+  /** True when an earlier note was changed. */
+  edited: boolean;
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'mk-feedback-submit': CustomEvent<MkFeedbackSubmitDetail>;
+  }
+}
+
+const RATING_LABELS = ['Poor', 'Fair', 'Good', 'Very good', 'Excellent'] as const;
+const ANONYMITY_LABELS: Readonly<Record<FeedbackAnonymity, string>> = {
+  named: 'With my name',
+  anonymous: 'Without my name',
+  'numbers-only': 'Only in counts and averages',
+};
+const FIELDS = [
+  { name: 'helped', label: 'What helped?', max: 2000 },
+  { name: 'missed', label: 'What was missed or forgotten?', max: 2000 },
+  { name: 'toolSuggestion', label: 'A tool or resource that would help', max: 1000 },
+  { name: 'other', label: 'Anything else', max: 4000 },
+] as const;
+const HEADING_TAGS: readonly StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
+const headingTag = (level: number): StaticValue => HEADING_TAGS[Math.min(Math.max(Math.trunc(level) || 2, 1), 6) - 1] ?? literal`h2`;
+
+type ViewState = 'loading' | 'error' | 'empty' | 'unavailable' | 'not-ended' | 'not-requested' | 'form' | 'submitted' | 'closed';
+
+/**
+ * @summary The quick note after a session: a rating, what helped, what was missed, a tool that
+ * would help, anything else, and tags — in under a minute, with the keyboard alone.
+ *
+ * @description Shows the feedback request of `session-id`, or, without it, the signed-in person's
+ * first open request (`kit.feedback.$requests`). The form is native controls (a radio group for the
+ * rating, checkboxes for tags), validated by core; errors are announced and point at the field.
+ * After sending, a thank-you state summarises the note and offers editing until the deadline.
+ * "Reveal when both submit" holds the note from the other side until they have sent theirs; then
+ * both see both. The author chooses how the note may appear in programme reports (named,
+ * anonymous, numbers only).
+ *
+ * @fires {CustomEvent<MkFeedbackSubmitDetail>} mk-feedback-submit - The person sent or edited their note.
+ *
+ * @csspart base - The card.
+ * @csspart heading - The heading.
+ * @csspart loading - The loading message.
+ * @csspart error - An error box (`role="alert"`).
+ * @csspart empty - The message when nothing is asked.
+ * @csspart session - The line naming the session and the deadline.
+ * @csspart form - The form.
+ * @csspart rating - The rating radio group.
+ * @csspart tags - The tag checkboxes.
+ * @csspart field - A text field (label + textarea).
+ * @csspart reveal - The "reveal when both submit" checkbox.
+ * @csspart anonymity - The programme-report choice.
+ * @csspart submit - The send button.
+ * @csspart thanks - The thank-you box.
+ * @csspart summary - The summary of a sent note.
+ * @csspart held - The notice that a note is held until both submitted.
+ * @csspart others - The other side's notes, once visible.
+ * @csspart edit - The edit button.
+ *
+ * @cssprop [--mk-session-feedback-background=var(--mk-color-surface)] - Card background.
+ * @cssprop [--mk-session-feedback-border-color=var(--mk-color-border)] - Card border colour.
+ * @cssprop [--mk-session-feedback-radius=var(--mk-radius-lg)] - Card corner radius.
+ * @cssprop [--mk-session-feedback-padding=var(--mk-space-5)] - Card inner spacing.
+ */
+export class MkSessionFeedback extends MkElement {
+  static override styles = [MkElement.styles, sessionFeedbackStyles];
+
+  private readonly status = new StoreController(this, () => this.currentKit?.$status);
+  private readonly loadError = new StoreController(this, () => this.currentKit?.$error);
+  private readonly people = new StoreController(this, () => this.currentKit?.$people);
+  private readonly me = new StoreController(this, () => this.currentKit?.$me);
+  private readonly requests = new StoreController(this, () => this.api?.$requests);
+  private readonly records = new StoreController(this, () => this.api?.$feedback);
+  private readonly featureStatus = new StoreController(this, () => this.api?.$status);
+  private readonly clock = new ClockController(this);
+
+  @state() private pinnedSessionId: string | undefined;
+  @state() private editing = false;
+  @state() private busy = false;
+  @state() private formError: MentorKitError | undefined;
+
+  /** The session to give feedback on. Default: your first open request. */
+  @property({ attribute: 'session-id', reflect: true }) sessionId?: string;
+
+  /** Level of the heading (1–6). */
+  @property({ attribute: 'heading-level', type: Number, reflect: true }) headingLevel = 2;
+
+  /** BCP 47 locale for dates, e.g. `en-GB`. Default: the nearest `lang`, else the browser's. */
+  @property() locale?: string;
+
+  private get api(): FeedbackApi | undefined {
+    return this.currentKit?.use(feedbackFeature);
+  }
+
+  private get targetSessionId(): string | undefined {
+    if (this.sessionId) return this.sessionId;
+    if (this.pinnedSessionId) return this.pinnedSessionId;
+    return (this.requests.value ?? []).find((request) => request.status === 'open')?.sessionId;
+  }
+
+  private async handleSubmit(event: SubmitEvent, request: FeedbackRequest, mine: Feedback | undefined): Promise<void> {
+    event.preventDefault();
+    const api = this.api;
+    if (!api || this.busy) return;
+    const data = new FormData(event.target as HTMLFormElement);
+    const text = (name: string) => {
+      const value = data.get(name);
+      return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+    };
+    const rating = data.get('rating');
+    const note = {
+      rating: typeof rating === 'string' ? Number(rating) : (undefined as unknown as number),
+      helped: text('helped') ?? '',
+      missed: text('missed') ?? '',
+      toolSuggestion: text('toolSuggestion') ?? '',
+      other: text('other') ?? '',
+      tags: data.getAll('tags').filter((tag): tag is string => typeof tag === 'string'),
+      revealWhenBothSubmitted: data.get('reveal') === 'on',
+      anonymity: (data.get('anonymity') as FeedbackAnonymity | null) ?? 'named',
+    };
+    this.busy = true;
+    this.formError = undefined;
+    try {
+      const saved = mine ? await api.edit(mine.id, note) : await api.submit({ ...note, sessionId: request.sessionId });
+      this.pinnedSessionId = request.sessionId;
+      this.editing = false;
+      emit(this, 'mk-feedback-submit', { feedbackId: saved.id, sessionId: saved.sessionId, rating: saved.rating, edited: mine !== undefined });
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[part~="heading"]')?.focus();
+    } catch (error) {
+      this.formError = isMentorKitError(error) ? error : toMentorKitError(error);
+      await this.updateComplete;
+      const field = this.fieldOfError();
+      const target = field ? this.renderRoot.querySelector<HTMLElement>(`[name="${field}"]`) : null;
+      (target ?? this.renderRoot.querySelector<HTMLElement>('[part~="error"]'))?.focus();
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private handleEdit(): void {
+    this.editing = true;
+    this.formError = undefined;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('input[name="rating"]:checked, input[name="rating"]')?.focus());
+  }
+
+  private fieldOfError(): string | undefined {
+    const path = this.formError?.path ?? '';
+    const match = /^feedback\.(\w+)/.exec(path) ?? /^changes\.(\w+)/.exec(path);
+    return match?.[1] === 'revealWhenBothSubmitted' ? 'reveal' : match?.[1];
+  }
+
+  private formatInstant(instant: string): string {
+    const timeZone = this.me.value?.timeZone ?? browserTimeZone();
+    return new Intl.DateTimeFormat(resolveLocale(this, this.locale), { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(instant));
+  }
+
+  private viewState(): ViewState {
+    const kit = this.currentKit;
+    const status = kit ? (this.status.value ?? 'loading') : 'loading';
+    if (status === 'error' || this.featureStatus.value === 'error') return 'error';
+    if (status === 'loading' || this.featureStatus.value !== 'ready') return 'loading';
+    const id = this.targetSessionId;
+    if (!id) return 'empty';
+    const view = this.api!.forSession(id);
+    if (!view.session) return 'unavailable';
+    if (view.mine && !this.editing) return 'submitted';
+    if (!view.request) return Date.parse(view.session.end) > Date.parse(kit!.now()) && view.session.status !== 'held' ? 'not-ended' : 'not-requested';
+    if (view.request.status === 'closed') return 'closed';
+    return 'form';
+  }
+
+  private renderHeading(text: string): TemplateResult {
+    return staticHtml`<${headingTag(this.headingLevel)} part="heading" class="heading" id="heading" tabindex="-1">${text}</${headingTag(this.headingLevel)}>`;
+  }
+
+  private renderNoteSummary(note: Feedback): TemplateResult {
+    const api = this.api!;
+    const rows: Array<[string, string]> = [['Rating', `${note.rating} of 5 · ${RATING_LABELS[note.rating - 1] ?? ''}`]];
+    if (note.tags.length > 0) rows.push(['Tags', note.tags.map((tag) => tagLabel(tag, api.text)).join(', ')]);
+    for (const field of FIELDS) if (note[field.name]) rows.push([field.label, note[field.name]!]);
+    return html`<dl part="summary" class="summary">${rows.map(([label, value]) => html`<dt>${label}</dt><dd>${value}</dd>`)}</dl>`;
+  }
+
+  private renderForm(request: FeedbackRequest, mine: Feedback | undefined): TemplateResult {
+    const api = this.api!;
+    const invalid = this.fieldOfError();
+    const errorFor = (name: string) => (invalid === name ? html`<p class="field-error" id=${`${name}-error`}>${this.formError!.message}</p>` : nothing);
+    const chosen = new Set(mine?.tags ?? []);
+    const customTags = (mine?.tags ?? []).filter((tag) => !FEEDBACK_TAGS.some((known) => known.id === tag));
+    return html`
+      <p part="session" class="muted">
+        ${request.sessionTitle} · you can send or change this until ${this.formatInstant(request.dueBy)}
+      </p>
+      ${this.formError && !invalid
+        ? html`<div part="error" class="error" role="alert" tabindex="-1"><p class="error-title">Your feedback was not sent.</p><p>${this.formError.message}</p></div>`
+        : nothing}
+      <form part="form" novalidate @submit=${(event: SubmitEvent) => this.handleSubmit(event, request, mine)}>
+        <fieldset part="rating" role="radiogroup" aria-required="true" aria-invalid=${invalid === 'rating' ? 'true' : 'false'} aria-describedby=${ifDefined(invalid === 'rating' ? 'rating-error' : undefined)}>
+          <legend>How useful was the session?</legend>
+          <div class="rating">
+            ${RATING_LABELS.map(
+              (label, index) => html`<label><input type="radio" name="rating" value=${index + 1} ?checked=${mine?.rating === index + 1} required />${index + 1} · ${label}</label>`,
+            )}
+          </div>
+          ${errorFor('rating')}
+        </fieldset>
+        <fieldset part="tags">
+          <legend>What stood out? <span class="hint">(optional)</span></legend>
+          <div class="tags">
+            ${FEEDBACK_TAGS.map((tag) => html`<label><input type="checkbox" name="tags" value=${tag.id} ?checked=${chosen.has(tag.id)} />${tagLabel(tag.id, api.text)}</label>`)}
+            ${customTags.map((tag) => html`<label><input type="checkbox" name="tags" value=${tag} checked />${tag}</label>`)}
+          </div>
+          ${errorFor('tags')}
+        </fieldset>
+        <div class="fields">
+          ${FIELDS.map(
+            (field) => html`<div part="field" class="field">
+              <label class="field-label" for=${`field-${field.name}`}>${field.label} <span class="hint">(optional)</span></label>
+              <textarea id=${`field-${field.name}`} name=${field.name} maxlength=${field.max} rows="2" aria-invalid=${invalid === field.name ? 'true' : 'false'} aria-describedby=${ifDefined(invalid === field.name ? `${field.name}-error` : undefined)} .value=${mine?.[field.name] ?? ''}></textarea>
+              ${errorFor(field.name)}
+            </div>`,
+          )}
+        </div>
+        <div class="options">
+          <label part="reveal" class="check"><input type="checkbox" name="reveal" ?checked=${mine?.revealWhenBothSubmitted ?? false} aria-describedby="reveal-hint" /><span>Reveal when both submit <span class="hint" id="reveal-hint">— the other side sees your note only after sending theirs.</span></span></label>
+          <div part="anonymity" class="field">
+            <label class="field-label" for="anonymity">In programme reports, show my note</label>
+            <select id="anonymity" name="anonymity">
+              ${(Object.keys(ANONYMITY_LABELS) as FeedbackAnonymity[]).map((value) => html`<option value=${value} ?selected=${(mine?.anonymity ?? 'named') === value}>${ANONYMITY_LABELS[value]}</option>`)}
+            </select>
+          </div>
+        </div>
+        <div class="actions">
+          <button part="submit" class="primary" type="submit" ?disabled=${this.busy}>${mine ? 'Save changes' : 'Send feedback'}</button>
+          ${mine ? html`<button class="secondary" type="button" @click=${() => ((this.editing = false), (this.formError = undefined))}>Cancel</button>` : nothing}
+        </div>
+      </form>
+    `;
+  }
+
+  private renderSubmitted(sessionId: string): TemplateResult {
+    const api = this.api!;
+    const view = api.forSession(sessionId);
+    const mine = view.mine!;
+    const people = this.people.value ?? {};
+    return html`
+      <div part="thanks" class="notice thanks">
+        <p><strong>Thank you — your feedback was sent.</strong></p>
+        <p class="muted">${view.session?.title ?? ''}</p>
+      </div>
+      ${this.renderNoteSummary(mine)}
+      ${view.waitingForOthers
+        ? html`<p part="held" class="notice">Your note is held until the other side has sent theirs; then you both see both.</p>`
+        : nothing}
+      ${view.others.length > 0
+        ? html`<section part="others" aria-labelledby="others-heading">
+            <p id="others-heading"><strong>Their feedback</strong></p>
+            ${view.others.map((note) => html`<p class="muted">${people[note.authorId]?.displayName ?? 'Someone'}</p>${this.renderNoteSummary(note)}`)}
+          </section>`
+        : nothing}
+      ${view.request?.editable
+        ? html`<div class="actions"><button part="edit" class="secondary" type="button" @click=${this.handleEdit}>Edit feedback</button><p class="hint">You can change it until ${this.formatInstant(view.request.dueBy)}.</p></div>`
+        : nothing}
+    `;
+  }
+
+  override render(): TemplateResult {
+    const state = this.viewState();
+    const api = this.api;
+    const id = this.targetSessionId;
+    const view = api && id && state !== 'loading' && state !== 'error' ? api.forSession(id) : undefined;
+    let heading = 'Session feedback';
+    let content: TemplateResult;
+    switch (state) {
+      case 'loading':
+        content = html`<p part="loading" class="muted">Loading feedback…</p><div class="skeleton" aria-hidden="true"></div>`;
+        break;
+      case 'error':
+        content = html`<div part="error" class="error" role="alert"><p class="error-title">Feedback could not be loaded.</p><p>${this.loadError.value?.message ?? 'Something went wrong while loading.'}</p></div>`;
+        break;
+      case 'empty':
+        content = html`<p part="empty" class="muted">No feedback is asked of you right now. A request appears here when a session ends.</p>`;
+        break;
+      case 'unavailable':
+        content = html`<p part="empty" class="muted">This session is not available. It may have been removed, or it is not one of your sessions.</p>`;
+        break;
+      case 'not-ended':
+        content = html`<p part="empty" class="muted">Feedback on “${view!.session!.title}” opens when the session ends, at ${this.formatInstant(view!.session!.end)}.</p>`;
+        break;
+      case 'not-requested':
+        content = html`<p part="empty" class="muted">Feedback on “${view!.session!.title}” is asked from the mentee.</p>`;
+        break;
+      case 'closed':
+        content = html`<p part="empty" class="muted">Feedback on “${view!.request!.sessionTitle}” closed on ${this.formatInstant(view!.request!.dueBy)}.</p>`;
+        break;
+      case 'submitted':
+        heading = 'Thank you for your feedback';
+        content = this.renderSubmitted(id!);
+        break;
+      case 'form':
+        heading = view!.mine ? 'Edit your feedback' : 'How did the session go?';
+        content = this.renderForm(view!.request!, view!.mine);
+        break;
+    }
+    return html`<section part="base" class="card" data-state=${state} aria-labelledby="heading" aria-busy=${state === 'loading' ? 'true' : 'false'}>${this.renderHeading(heading)} ${content}</section>`;
+  }
+}
