@@ -59,6 +59,8 @@ interface RowContext {
   goals: GoalsApi;
   canEdit: boolean;
   epoch: number;
+  /** The owner's name, when it is not the viewer (a mentor's view). */
+  ownerName: string | undefined;
 }
 
 const HEADING_TAGS: readonly StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
@@ -110,6 +112,7 @@ function relativeDays(days: number, locale: string | undefined): string {
  * @csspart goal-title - A goal's title.
  * @csspart status - The status badge; carries `data-status`.
  * @csspart meta - Skill, due date and measure line.
+ * @csspart owner - Whose goal it is (shown to mentors and admins).
  * @csspart skill - The skill.
  * @csspart due - The due date.
  * @csspart measure - The metric's current value and target.
@@ -293,6 +296,7 @@ export class MkGoalTracker extends MkElement {
           <span part="status" class="status" data-status=${progress.status}>${statusLabel}</span>
         </div>
         <p part="meta" class="meta">
+          ${context.ownerName ? html`<span part="owner">${context.ownerName}</span>` : nothing}
           ${goal.skill ? html`<span part="skill">${goal.skill}</span>` : nothing}
           ${dueText ? html`<span part="due">Due <time datetime=${due!}>${dueText}</time></span>` : html`<span part="due">No due date</span>`}
           ${metric ? html`<span part="measure">${metric.name}: ${metric.current ?? metric.start}${metric.unit ? ` ${metric.unit}` : ''} → ${metric.target}${metric.unit ? ` ${metric.unit}` : ''}</span>` : nothing}
@@ -380,8 +384,9 @@ export class MkGoalTracker extends MkElement {
           shown,
           (goal) => goal.id,
           (goal) => {
-            const context: RowContext = { today: todayOf(goal.ownerId), locale, messages, goals, canEdit: canEdit(goal), epoch: this.epochs.get(goal.id) ?? 0 };
-            return guard([goal, context.today, locale, messages, context.canEdit, context.epoch], () => this.renderGoal(goal, context));
+            const ownerName = goal.ownerId === kit.user.id ? undefined : (people[goal.ownerId]?.displayName ?? goal.ownerId);
+            const context: RowContext = { today: todayOf(goal.ownerId), locale, messages, goals, canEdit: canEdit(goal), epoch: this.epochs.get(goal.id) ?? 0, ownerName };
+            return guard([goal, context.today, locale, messages, context.canEdit, context.epoch, ownerName], () => this.renderGoal(goal, context));
           },
         )}
       </ul>
