@@ -1,0 +1,629 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
+import { isMentorKitError, type MentorKitError } from '@mentorkit/core';
+import {
+  actionsFromFlow,
+  coachingFeature,
+  summarize,
+  type CoachingApi,
+  type CoachingFlow,
+  type CoachingModel,
+  type CoachingPrompt,
+  type CoachingRun,
+  type CoachingStep,
+  type GoalDraft,
+  type GoalHandOffContext,
+} from '@mentorkit/core/coaching';
+import { emit } from '../base/emit.js';
+import { formatCalendarDate } from '../base/format.js';
+import { LocaleController } from '../base/localize.js';
+import { MkElement } from '../base/mk-element.js';
+import { StoreController } from '../base/store-controller.js';
+import { coachingFlowMessages } from './coaching-flow.messages.js';
+import { coachingFlowStyles } from './coaching-flow.styles.js';
+
+export interface MkTurnIntoGoalsDetail {
+  runId: string;
+  pairingId: string;
+  modelId: string;
+  /** The run's actions as goal drafts (`actionsFromFlow`). */
+  drafts: GoalDraft[];
+}
+
+export interface MkCoachingRunDetail {
+  runId: string;
+  pairingId: string;
+  modelId: string;
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'mk-turn-into-goals': CustomEvent<MkTurnIntoGoalsDetail>;
+    'mk-coaching-run-start': CustomEvent<MkCoachingRunDetail>;
+    'mk-coaching-run-complete': CustomEvent<MkCoachingRunDetail>;
+  }
+}
+
+/** How long typing pauses before an answer is saved (a blur saves at once). */
+const AUTOSAVE_DELAY_MS = 600;
+const HEADING_TAGS: readonly StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
+const headingTag = (level: number): StaticValue => HEADING_TAGS[Math.min(Math.max(Math.trunc(level) || 2, 1), 6) - 1] ?? literal`h2`;
+
+type SaveState = { state: 'idle' | 'saving' | 'saved' } | { state: 'error'; message: string };
+
+/**
+ * @summary A coaching session walked through GROW, OSKAR or an organisation's own model: one step
+ * at a time, every answer saved as you go, resumable anywhere, ending in a summary whose actions
+ * become goals.
+ *
+ * @description Shows a stepper (a list with `aria-current="step"`), the current step's purpose
+ * and its prompts as fields — text, a list (one item per line) or a 0–10 scale (a radio group,
+ * arrow keys move the choice) — with Back and Next. Every answer is saved through
+ * `kit.coaching` (`coachingFeature`) shortly after typing pauses and at once when a field loses
+ * focus, with the run's revision, so the session resumes where it was left, on any device, for
+ * both members of the pairing. Next refuses to leave a step while a required question is empty and
+ * says which. The summary lists every answer and the actions; **Turn into goals** fires
+ * `mk-turn-into-goals` with the actions as goal drafts, and — when `.createGoal` is set — hands
+ * them to it through `kit.coaching.turnIntoGoals`, which records the hand-off on the run.
+ *
+ * Without `run-id`, the element resumes the pairing's unfinished run of the model, or offers to
+ * start one. Custom models render with no extra code: pass them in `.models` (or register them
+ * with `kit.coaching.registerModel`) and name one in `model`.
+ *
+ * @fires {CustomEvent<MkTurnIntoGoalsDetail>} mk-turn-into-goals - The user asked to turn the actions into goals: `detail.drafts`. Cancelable: `preventDefault()` stops the element's own `.createGoal` hand-off.
+ * @fires {CustomEvent<MkCoachingRunDetail>} mk-coaching-run-start - The user started a run.
+ * @fires {CustomEvent<MkCoachingRunDetail>} mk-coaching-run-complete - The user finished a run.
+ *
+ * @csspart base - The card.
+ * @csspart heading - The card's heading ("GROW session").
+ * @csspart save-status - "Saving…" / "Saved" / "Not saved: …" (a live region).
+ * @csspart loading - The loading message.
+ * @csspart error - An error box (`role="alert"`).
+ * @csspart unavailable - The message shown when there is no pairing, model or run to show.
+ * @csspart intro - The screen that starts a session.
+ * @csspart start-button - Its start button.
+ * @csspart stepper - The list of steps.
+ * @csspart stepper-item - One step in it; carries `data-state` (done, current, upcoming).
+ * @csspart step - The current step.
+ * @csspart step-title - Its heading.
+ * @csspart purpose - Its purpose line.
+ * @csspart previous - OSKAR's Review: what the previous run said.
+ * @csspart field - One prompt with its label and input.
+ * @csspart label - A prompt's question.
+ * @csspart hint - A prompt's help text.
+ * @csspart textarea - A text or list input.
+ * @csspart scale - A scale prompt (the radio group).
+ * @csspart scale-option - One value of the scale.
+ * @csspart answered-by - Who gave the answer, when it was someone else.
+ * @csspart step-error - The message that required questions are unanswered.
+ * @csspart back-button - Back.
+ * @csspart next-button - Next / Finish.
+ * @csspart summary - The summary screen.
+ * @csspart summary-step - One step of the summary.
+ * @csspart summary-actions - The actions list.
+ * @csspart turn-into-goals-button - The hand-off button.
+ * @csspart handed-off - "Turned into 2 goals on …".
+ * @csspart new-session-button - Start a new session.
+ *
+ * @cssprop [--mk-coaching-flow-background=var(--mk-color-surface)] - Background of the card.
+ * @cssprop [--mk-coaching-flow-panel-background=var(--mk-color-surface-raised)] - Background of panels (previous run, alerts).
+ * @cssprop [--mk-coaching-flow-field-background=var(--mk-color-surface)] - Background of text fields.
+ * @cssprop [--mk-coaching-flow-border-color=var(--mk-color-border)] - Borders.
+ * @cssprop [--mk-coaching-flow-accent=var(--mk-color-accent)] - The current step, the chosen scale value and buttons.
+ * @cssprop [--mk-coaching-flow-radius=var(--mk-radius-lg)] - Corner radius of the card.
+ * @cssprop [--mk-coaching-flow-padding=var(--mk-space-5)] - Inner spacing of the card.
+ * @cssprop [--mk-coaching-flow-gap=var(--mk-space-4)] - Space between the card's parts.
+ */
+export class MkCoachingFlow extends MkElement {
+  static override styles = [MkElement.styles, coachingFlowStyles];
+
+  private readonly status = new StoreController(this, () => this.currentKit?.$status);
+  private readonly error = new StoreController(this, () => this.currentKit?.$error);
+  private readonly pairings = new StoreController(this, () => this.currentKit?.$pairings);
+  private readonly people = new StoreController(this, () => this.currentKit?.$people);
+  private readonly runs = new StoreController(this, () => this.coaching?.$runs);
+  private readonly loaded = new StoreController(this, () => this.coaching?.$loaded);
+  private readonly i18n = new LocaleController(this, 'mk-coaching-flow', coachingFlowMessages);
+
+  /** The run on screen when `run-id` is not set: the one started or resumed here. */
+  @state() private activeRunId: string | undefined;
+  /** Unsaved text typed per prompt id (saved after a pause or on blur). */
+  @state() private drafts: Readonly<Record<string, string>> = {};
+  @state() private save: SaveState = { state: 'idle' };
+  @state() private stepError: MentorKitError | undefined;
+  @state() private actionError: MentorKitError | undefined;
+  @state() private busy = false;
+
+  /** `grow`, `oskar`, or the id of a custom model (from `.models` or `kit.coaching.registerModel`). */
+  @property({ reflect: true }) model = 'grow';
+
+  /** The pairing the session belongs to. */
+  @property({ attribute: 'pairing-id', reflect: true }) pairingId?: string;
+
+  /** Show this run (e.g. from a link); otherwise the pairing's unfinished run of the model is resumed. */
+  @property({ attribute: 'run-id', reflect: true }) runId?: string;
+
+  /** Custom coaching models (from `defineCoachingModel`), looked up by `model` before the client's registry. */
+  @property({ attribute: false }) models: readonly CoachingModel[] = [];
+
+  /**
+   * The hand-off to goals: called with each goal draft when the user turns the actions into goals,
+   * e.g. `(draft, { pairingId }) => kit.goals.create({ ...draft, pairingId })`. Without it the
+   * element only fires `mk-turn-into-goals` and the host does the rest.
+   */
+  @property({ attribute: false }) createGoal?: (draft: GoalDraft, context: GoalHandOffContext) => Promise<unknown> | unknown;
+
+  /** Level of the card's heading (1–6); steps are one level below. */
+  @property({ attribute: 'heading-level', type: Number, reflect: true }) headingLevel = 2;
+
+  /** BCP 47 locale for dates and messages. Default: the nearest `lang`, else the browser's. */
+  @property() locale?: string;
+
+  private saveChain: Promise<unknown> = Promise.resolve();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private focusAfterUpdate: string | undefined;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // Typing not yet saved is saved now rather than lost.
+    for (const promptId of [...this.timers.keys()]) void this.flush(promptId);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('model') || changed.has('pairingId') || changed.has('runId') || changed.has('kit')) {
+      if (changed.get('model') !== undefined || changed.get('pairingId') !== undefined || changed.get('runId') !== undefined) {
+        this.activeRunId = undefined;
+        this.drafts = {};
+        this.stepError = undefined;
+      }
+    }
+    // Resume the pairing's unfinished run of this model once runs are loaded.
+    if (!this.runId && !this.activeRunId && this.loaded.value && this.pairingId && this.coaching) {
+      const open = this.coaching.openRun(this.pairingId, this.resolvedModel?.id ?? this.model);
+      if (open) this.activeRunId = open.id;
+    }
+  }
+
+  protected override updated(): void {
+    if (this.focusAfterUpdate) {
+      const target = this.renderRoot.querySelector<HTMLElement>(this.focusAfterUpdate);
+      this.focusAfterUpdate = undefined;
+      target?.focus();
+    }
+  }
+
+  private get coaching(): CoachingApi | undefined {
+    return this.currentKit?.use(coachingFeature);
+  }
+
+  private get resolvedModel(): CoachingModel | undefined {
+    return this.models.find((candidate) => candidate.id === this.model) ?? this.coaching?.findModel(this.model);
+  }
+
+  private get run(): CoachingRun | undefined {
+    const id = this.runId ?? this.activeRunId;
+    return id === undefined ? undefined : this.runs.value?.find((run) => run.id === id);
+  }
+
+  private flowOf(run: CoachingRun): CoachingFlow | undefined {
+    try {
+      return this.coaching?.flowOf(run);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private nameOf(personId: string): string {
+    return this.people.value?.[personId]?.displayName ?? personId;
+  }
+
+  private date(instant: string | undefined): string {
+    return instant ? formatCalendarDate(instant.slice(0, 10), this.i18n.locale) : '';
+  }
+
+  // ---- handlers ------------------------------------------------------------------------------
+
+  /** Runs `task` after every earlier save, so each save starts from the latest revision. */
+  private queue<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.saveChain.then(task, task);
+    this.saveChain = result.catch(() => undefined);
+    return result;
+  }
+
+  private async saveAnswer(promptId: string, value: string | number | null): Promise<void> {
+    const run = this.run;
+    const coaching = this.coaching;
+    if (!run || !coaching) return;
+    this.save = { state: 'saving' };
+    try {
+      await this.queue(() => coaching.answer(run.id, promptId, value));
+      this.save = { state: 'saved' };
+    } catch (error) {
+      this.save = { state: 'error', message: isMentorKitError(error) ? error.message : String(error) };
+      throw error;
+    }
+  }
+
+  /** Saves the draft of one prompt now (cancelling its pending timer). */
+  private async flush(promptId: string): Promise<void> {
+    const timer = this.timers.get(promptId);
+    if (timer !== undefined) clearTimeout(timer);
+    this.timers.delete(promptId);
+    const draft = this.drafts[promptId];
+    if (draft === undefined) return;
+    try {
+      await this.saveAnswer(promptId, draft);
+      if (this.drafts[promptId] === draft) {
+        const { [promptId]: _saved, ...rest } = this.drafts;
+        this.drafts = rest;
+      }
+    } catch {
+      /* shown in save-status; the draft stays in the field */
+    }
+  }
+
+  private async flushAll(): Promise<void> {
+    await Promise.all(Object.keys(this.drafts).map((promptId) => this.flush(promptId)));
+    await this.saveChain;
+  }
+
+  private handleInput(promptId: string, event: Event): void {
+    const value = (event.target as HTMLTextAreaElement).value;
+    this.drafts = { ...this.drafts, [promptId]: value };
+    const timer = this.timers.get(promptId);
+    if (timer !== undefined) clearTimeout(timer);
+    this.timers.set(promptId, setTimeout(() => void this.flush(promptId), AUTOSAVE_DELAY_MS));
+  }
+
+  private handleScale(promptId: string, value: number): void {
+    void this.saveAnswer(promptId, value).catch(() => undefined);
+  }
+
+  private async act(task: () => Promise<unknown>, focus?: string): Promise<boolean> {
+    if (this.busy) return false;
+    this.busy = true;
+    this.actionError = undefined;
+    try {
+      await task();
+      if (focus) this.focusAfterUpdate = focus;
+      return true;
+    } catch (error) {
+      this.actionError = isMentorKitError(error) ? error : undefined;
+      if (!isMentorKitError(error)) this.save = { state: 'error', message: String(error) };
+      return false;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async handleStart(model: CoachingModel): Promise<void> {
+    const coaching = this.coaching;
+    const pairingId = this.pairingId;
+    if (!coaching || !pairingId) return;
+    await this.act(async () => {
+      const run = await coaching.start({ pairingId, model: this.models.includes(model) ? model : model.id });
+      this.activeRunId = run.id;
+      this.drafts = {};
+      this.stepError = undefined;
+      emit(this, 'mk-coaching-run-start', { runId: run.id, pairingId, modelId: model.id });
+    }, '#step-title');
+  }
+
+  private async handleNext(event: Event, flow: CoachingFlow): Promise<void> {
+    event.preventDefault();
+    const run = this.run;
+    const coaching = this.coaching;
+    if (!run || !coaching || this.busy) return;
+    const last = flow.stepIndex === flow.model.steps.length - 1;
+    this.busy = true;
+    this.stepError = undefined;
+    this.actionError = undefined;
+    try {
+      await this.flushAll();
+      if (last) {
+        await this.queue(() => coaching.complete(run.id));
+        emit(this, 'mk-coaching-run-complete', { runId: run.id, pairingId: run.pairingId, modelId: run.modelId });
+        this.focusAfterUpdate = '#summary-title';
+      } else {
+        await this.queue(() => coaching.next(run.id));
+        this.focusAfterUpdate = '#step-title';
+      }
+    } catch (error) {
+      if (isMentorKitError(error, 'invalid-input') && Array.isArray(error.details.missingPromptIds)) {
+        this.stepError = error;
+        this.focusAfterUpdate = `#prompt-${(error.details.missingPromptIds as string[])[0]}`;
+      } else this.actionError = isMentorKitError(error) ? error : undefined;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async handleBack(): Promise<void> {
+    const run = this.run;
+    const coaching = this.coaching;
+    if (!run || !coaching) return;
+    this.stepError = undefined;
+    await this.act(async () => {
+      await this.flushAll();
+      await this.queue(() => coaching.back(run.id));
+    }, '#step-title');
+  }
+
+  private async handleComplete(run: CoachingRun): Promise<void> {
+    const coaching = this.coaching;
+    if (!coaching) return;
+    await this.act(() => this.queue(() => coaching.complete(run.id)), '#summary-title');
+  }
+
+  private async handleTurnIntoGoals(run: CoachingRun, drafts: GoalDraft[]): Promise<void> {
+    const event = emit(this, 'mk-turn-into-goals', { runId: run.id, pairingId: run.pairingId, modelId: run.modelId, drafts }, { cancelable: true });
+    const create = this.createGoal;
+    const coaching = this.coaching;
+    if (event.defaultPrevented || !create || !coaching) return;
+    await this.act(() => coaching.turnIntoGoals(run.id, create), '#handed-off');
+  }
+
+  private handleNewSession(): void {
+    this.activeRunId = undefined;
+    this.runId = undefined;
+    this.drafts = {};
+    this.stepError = undefined;
+    this.actionError = undefined;
+    this.save = { state: 'idle' };
+    this.focusAfterUpdate = '[part~="start-button"]';
+  }
+
+  // ---- rendering -----------------------------------------------------------------------------
+
+  private renderHeading(text: string): TemplateResult {
+    const tag = headingTag(this.headingLevel);
+    return staticHtml`<${tag} part="heading" class="heading" id="heading">${text}</${tag}>`;
+  }
+
+  private subheading(id: string, part: string, text: string, levelOffset = 1): TemplateResult {
+    const tag = headingTag(this.headingLevel + levelOffset);
+    return staticHtml`<${tag} part=${part} class=${part} id=${id} tabindex="-1">${text}</${tag}>`;
+  }
+
+  private renderSaveStatus(): TemplateResult {
+    const save = this.save;
+    const text = save.state === 'saving' ? this.i18n.t('save.saving') : save.state === 'saved' ? this.i18n.t('save.saved') : save.state === 'error' ? this.i18n.t('save.failed', { message: save.message }) : '';
+    return html`<p part="save-status" class="save-status" role="status" data-state=${save.state}>${text}</p>`;
+  }
+
+  private renderActionError(): TemplateResult | typeof nothing {
+    return this.actionError ? html`<div part="error" class="alert" role="alert">${this.actionError.message}</div>` : nothing;
+  }
+
+  private renderStepper(flow: CoachingFlow): TemplateResult {
+    const total = flow.model.steps.length;
+    return html`
+      <ol part="stepper" class="stepper" aria-label=${this.i18n.t('stepper')}>
+        ${flow.model.steps.map((step, index) => {
+          const stateName = index < flow.stepIndex ? 'done' : index === flow.stepIndex ? 'current' : 'upcoming';
+          return html`<li part="stepper-item" class="stepper-item" data-state=${stateName} aria-current=${index === flow.stepIndex ? 'step' : nothing}>
+            <span class="stepper-number" aria-hidden="true">${index + 1}</span><span>${step.title}</span>
+          </li>`;
+        })}
+        <li part="stepper-item" class="stepper-item" data-state=${flow.stepIndex >= total ? 'current' : 'upcoming'} aria-current=${flow.stepIndex >= total ? 'step' : nothing}>
+          <span>${this.i18n.t('stepper.summary')}</span>
+        </li>
+      </ol>
+    `;
+  }
+
+  private renderAnsweredBy(flow: CoachingFlow, prompt: CoachingPrompt): TemplateResult | typeof nothing {
+    const entry = flow.answers[prompt.id];
+    if (!entry?.answeredBy || entry.answeredBy === this.currentKit?.user.id) return nothing;
+    return html`<p part="answered-by" class="answered-by">${this.i18n.t('answered-by', { name: this.nameOf(entry.answeredBy) })}</p>`;
+  }
+
+  private renderPrompt(flow: CoachingFlow, prompt: CoachingPrompt, missing: ReadonlySet<string>): TemplateResult {
+    const id = `prompt-${prompt.id}`;
+    const invalid = missing.has(prompt.id);
+    const required = prompt.required ? html` <span class="required">(${this.i18n.t('required')})</span>` : nothing;
+    const stored = flow.answers[prompt.id]?.value;
+    if (prompt.kind === 'scale') {
+      const min = prompt.min ?? 0;
+      const max = prompt.max ?? 10;
+      const values = Array.from({ length: max - min + 1 }, (_, index) => min + index);
+      const ends = prompt.minLabel && prompt.maxLabel ? this.i18n.t('scale.ends', { min, max, minLabel: prompt.minLabel, maxLabel: prompt.maxLabel }) : undefined;
+      const describedBy = [prompt.help ? `${id}-help` : '', ends ? `${id}-ends` : '', invalid ? 'step-error' : ''].filter(Boolean).join(' ');
+      return html`
+        <fieldset part="field scale" class="field scale" ?data-invalid=${invalid} aria-describedby=${describedBy || nothing}>
+          <legend part="label" class="label">${prompt.text}${required}</legend>
+          ${prompt.help ? html`<p part="hint" class="hint" id=${`${id}-help`}>${prompt.help}</p>` : nothing}
+          ${ends ? html`<p part="hint" class="hint" id=${`${id}-ends`}>${ends}</p>` : nothing}
+          <div class="scale-options">
+            ${values.map(
+              (value, index) => html`<label part="scale-option" class="scale-option">
+                <input type="radio" name=${prompt.id} id=${index === 0 ? id : `${id}-${value}`} .value=${String(value)} .checked=${live(stored === value)} @change=${() => this.handleScale(prompt.id, value)} />
+                <span>${value}</span>
+              </label>`,
+            )}
+          </div>
+          ${this.renderAnsweredBy(flow, prompt)}
+        </fieldset>
+      `;
+    }
+    const value = this.drafts[prompt.id] ?? (Array.isArray(stored) ? stored.join('\n') : typeof stored === 'string' ? stored : '');
+    const hint = prompt.kind === 'list' ? [prompt.help, this.i18n.t('list.hint')].filter((text) => text && !(prompt.help ?? '').includes(this.i18n.t('list.hint'))).join(' ') || prompt.help : prompt.help;
+    const describedBy = [hint ? `${id}-help` : '', invalid ? 'step-error' : ''].filter(Boolean).join(' ');
+    return html`
+      <div part="field" class="field">
+        <label part="label" class="label" for=${id}>${prompt.text}${required}</label>
+        ${hint ? html`<p part="hint" class="hint" id=${`${id}-help`}>${hint}</p>` : nothing}
+        <textarea
+          part="textarea"
+          id=${id}
+          name=${prompt.id}
+          rows=${prompt.kind === 'list' ? 4 : 3}
+          aria-required=${prompt.required ? 'true' : 'false'}
+          aria-invalid=${invalid ? 'true' : 'false'}
+          aria-describedby=${describedBy || nothing}
+          .value=${live(value)}
+          @input=${(event: Event) => this.handleInput(prompt.id, event)}
+          @change=${() => void this.flush(prompt.id)}
+        ></textarea>
+        ${this.renderAnsweredBy(flow, prompt)}
+      </div>
+    `;
+  }
+
+  private renderPrevious(flow: CoachingFlow): TemplateResult | typeof nothing {
+    const previousId = flow.previousRunId;
+    if (!previousId) return nothing;
+    const previous = this.runs.value?.find((run) => run.id === previousId);
+    const previousFlow = previous ? this.flowOf(previous) : undefined;
+    if (!previous || !previousFlow) return nothing;
+    const summary = summarize(previousFlow);
+    const scales = summary.steps.flatMap((step) => step.answers.filter((answer) => answer.kind === 'scale'));
+    return html`
+      <section part="previous" class="previous" aria-labelledby="previous-heading">
+        ${this.subheading('previous-heading', 'previous-heading', this.i18n.t('previous.heading', { date: this.date(previous.completedAt ?? previous.startedAt) }), 2)}
+        <p>${summary.title}</p>
+        ${scales.length > 0 ? html`<ul class="items">${scales.map((answer) => html`<li>${answer.question} ${answer.text}</li>`)}</ul>` : nothing}
+        ${summary.actions.length > 0
+          ? html`<p class="muted">${this.i18n.t('previous.actions')}</p>
+              <ul class="items">${summary.actions.map((action) => html`<li>${action}</li>`)}</ul>`
+          : nothing}
+      </section>
+    `;
+  }
+
+  private renderStep(run: CoachingRun, flow: CoachingFlow, step: CoachingStep): TemplateResult {
+    const index = flow.stepIndex;
+    const total = flow.model.steps.length;
+    const following = flow.model.steps[index + 1];
+    const missing = new Set<string>(this.stepError?.details.stepId === step.id ? (this.stepError.details.missingPromptIds as string[]) : []);
+    return html`
+      ${this.renderStepper(flow)}
+      <section part="step" class="step" aria-labelledby="step-title" data-step=${step.id}>
+        <p class="muted">${this.i18n.t('step.count', { n: index + 1, total })}</p>
+        ${this.subheading('step-title', 'step-title', step.title)}
+        <p part="purpose" class="purpose">${step.purpose}</p>
+        ${step.reviewsPreviousRun ? this.renderPrevious(flow) : nothing}
+        <form novalidate @submit=${(event: Event) => void this.handleNext(event, flow)}>
+          ${step.prompts.map((prompt) => this.renderPrompt(flow, prompt, missing))}
+          ${this.stepError ? html`<div part="step-error" class="alert" id="step-error" role="alert">${this.stepError.message}</div>` : nothing}
+          ${this.renderActionError()}
+          <div class="actions">
+            ${index > 0 ? html`<button part="back-button" class="secondary" type="button" @click=${() => void this.handleBack()}>${this.i18n.t('back')}</button>` : nothing}
+            <button part="next-button" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${following ? this.i18n.t('next', { step: following.title }) : this.i18n.t('finish')}</button>
+          </div>
+        </form>
+      </section>
+      <p class="muted">${run.startedBy ? `${this.nameOf(run.startedBy)} · ${this.date(run.startedAt)}` : this.date(run.startedAt)}</p>
+    `;
+  }
+
+  private renderSummary(run: CoachingRun, flow: CoachingFlow): TemplateResult {
+    const summary = summarize(flow);
+    const drafts = actionsFromFlow(flow);
+    return html`
+      ${this.renderStepper(flow)}
+      <section part="summary" class="summary" aria-labelledby="summary-title">
+        ${this.subheading('summary-title', 'step-title', this.i18n.t('summary.heading'))}
+        <p><strong>${summary.title}</strong></p>
+        <p class="muted">${run.completedAt ? this.i18n.t('summary.finished', { date: this.date(run.completedAt) }) : this.i18n.t('summary.in-progress')}</p>
+        ${summary.steps.map(
+          (step) => html`
+            <section part="summary-step" class="summary-step" aria-labelledby=${`summary-${step.id}`}>
+              ${this.subheading(`summary-${step.id}`, 'summary-step-title', step.title, 2)}
+              ${step.answers.length === 0
+                ? html`<p class="muted">${this.i18n.t('summary.no-answers')}</p>`
+                : html`<dl class="answers">
+                    ${step.answers.map(
+                      (answer) => html`<dt>${answer.question}</dt>
+                        <dd>${answer.kind === 'list' ? html`<ul class="items">${(answer.value as string[]).map((item) => html`<li>${item}</li>`)}</ul>` : html`<span class="answer-text">${answer.text}</span>`}</dd>`,
+                    )}
+                  </dl>`}
+            </section>
+          `,
+        )}
+        ${summary.actions.length > 0
+          ? html`<section part="summary-actions" aria-labelledby="summary-actions-title">
+              ${this.subheading('summary-actions-title', 'summary-step-title', this.i18n.t('summary.actions'), 2)}
+              <ul class="items">${summary.actions.map((action) => html`<li>${action}</li>`)}</ul>
+            </section>`
+          : nothing}
+        ${this.renderActionError()}
+        <div class="actions">
+          ${!run.completedAt
+            ? html`<button part="back-button" class="secondary" type="button" @click=${() => void this.handleBack()}>${this.i18n.t('summary.edit')}</button>
+                <button part="complete-button" type="button" @click=${() => void this.handleComplete(run)}>${this.i18n.t('summary.complete')}</button>`
+            : nothing}
+          ${drafts.length > 0 && !run.actionsHandedOffAt
+            ? html`<button part="turn-into-goals-button" type="button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => void this.handleTurnIntoGoals(run, drafts)}>${this.busy ? this.i18n.t('summary.handing-off') : this.i18n.t('summary.turn-into-goals')}</button>`
+            : nothing}
+          ${run.completedAt ? html`<button part="new-session-button" class="secondary" type="button" @click=${() => this.handleNewSession()}>${this.i18n.t('summary.new-session')}</button>` : nothing}
+        </div>
+        ${run.actionsHandedOffAt
+          ? html`<p part="handed-off" class="handed-off" id="handed-off" tabindex="-1">${this.i18n.t('summary.handed-off', { count: run.actionsHandedOffCount ?? drafts.length, date: this.date(run.actionsHandedOffAt) })}</p>`
+          : nothing}
+      </section>
+    `;
+  }
+
+  private renderIntro(model: CoachingModel): TemplateResult {
+    const previous = this.pairingId && this.coaching ? this.coaching.previousRun(this.pairingId, model.id) : undefined;
+    return html`
+      <section part="intro" class="intro" aria-labelledby="intro-steps">
+        ${model.description ? html`<p>${model.description}</p>` : nothing}
+        ${this.subheading('intro-steps', 'summary-step-title', this.i18n.t('intro.steps'))}
+        <ol class="intro-steps">
+          ${model.steps.map((step) => html`<li><strong>${step.title}</strong>: ${step.purpose}</li>`)}
+        </ol>
+        ${previous ? html`<p class="muted">${this.i18n.t('intro.previous', { model: model.name, date: this.date(previous.completedAt) })}</p>` : nothing}
+        ${this.renderActionError()}
+        <div class="actions">
+          <button part="start-button" type="button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => void this.handleStart(model)}>${this.i18n.t('intro.start', { model: model.name })}</button>
+        </div>
+      </section>
+    `;
+  }
+
+  private renderMessage(part: string, text: string): TemplateResult {
+    return html`<p part=${part} class="muted">${text}</p>`;
+  }
+
+  override render(): TemplateResult {
+    const status = this.currentKit ? (this.status.value ?? 'loading') : 'loading';
+    const model = this.resolvedModel;
+    const run = this.run;
+    const flow = run ? this.flowOf(run) : undefined;
+    const title = this.i18n.t('heading', { model: flow?.model.name ?? model?.name ?? this.model });
+    let state = 'loading';
+    let content: TemplateResult;
+    if (status === 'error') {
+      state = 'error';
+      content = html`<div part="error" class="alert" role="alert"><p><strong>${this.i18n.t('error.title')}</strong></p><p>${this.error.value?.message ?? this.i18n.t('error.fallback')}</p></div>`;
+    } else if (status === 'loading' || !this.loaded.value) {
+      content = this.renderMessage('loading', this.i18n.t('loading'));
+    } else if (!this.pairingId || !this.pairings.value?.some((pairing) => pairing.id === this.pairingId)) {
+      state = 'unavailable';
+      content = this.renderMessage('unavailable', this.i18n.t('unavailable.pairing'));
+    } else if ((this.runId || this.activeRunId) && (!run || !flow)) {
+      state = 'unavailable';
+      content = this.renderMessage('unavailable', this.i18n.t('unavailable.run'));
+    } else if (run && flow) {
+      const step = flow.model.steps[flow.stepIndex];
+      state = step ? 'step' : 'summary';
+      content = step ? this.renderStep(run, flow, step) : this.renderSummary(run, flow);
+    } else if (!model) {
+      state = 'unavailable';
+      content = this.renderMessage('unavailable', this.i18n.t('unavailable.model', { model: this.model }));
+    } else {
+      state = 'intro';
+      content = this.renderIntro(model);
+    }
+    return html`
+      <div part="base" class="card" data-state=${state} aria-busy=${state === 'loading' ? 'true' : 'false'}>
+        <div class="header">${this.renderHeading(title)} ${state === 'step' || state === 'summary' ? this.renderSaveStatus() : nothing}</div>
+        ${content}
+      </div>
+    `;
+  }
+}

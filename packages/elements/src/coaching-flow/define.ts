@@ -1,0 +1,13 @@
+import { ensureContextRoot } from '../base/context-root.js';
+import { MkCoachingFlow } from './coaching-flow.js';
+
+ensureContextRoot();
+if (!customElements.get('mk-coaching-flow')) customElements.define('mk-coaching-flow', MkCoachingFlow);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mk-coaching-flow': MkCoachingFlow;
+  }
+}
+
+export { MkCoachingFlow };
