@@ -8,7 +8,6 @@ import { parseOrThrow, invalidInput } from '../model/validate.js';
 import { isInstant } from '../model/primitives.js';
 import { assertAllowed, canRead, decide, type PolicyAction, type PolicyContext, type PolicyPairing } from '../policy/policy.js';
 import { pairingMembers } from '../pairings/index.js';
-import { localTimeOf } from '../time/local-time.js';
 import type { StorageAdapter, StorageChange, StoredRecord } from '../storage/adapter.js';
 import { DomainEventEmitter, type DomainEvent, type DomainEventListener, type ListenerErrorHandler } from './events.js';
 
@@ -147,6 +146,9 @@ function defaultId(): string {
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 }
 
+const FEATURE_HINT = 'Expected a feature module, e.g. goalsFeature from "@mentorkit/core/goals".';
+const isFeature = (feature: unknown): feature is MentorKitFeature => typeof (feature as MentorKitFeature | null)?.name === 'string' && typeof (feature as MentorKitFeature).install === 'function';
+
 function validateOptions(options: unknown): asserts options is MentorKitOptions {
   if (typeof options !== 'object' || options === null) invalidInput('', 'createMentorKit needs options: { storage, user }.');
   const { storage, user, now, generateId } = options as Partial<MentorKitOptions>;
@@ -158,9 +160,7 @@ function validateOptions(options: unknown): asserts options is MentorKitOptions 
   if (now !== undefined && typeof now !== 'function') invalidInput('now', '`now` must be a function returning a Date or an ISO instant.');
   if (generateId !== undefined && typeof generateId !== 'function') invalidInput('generateId', '`generateId` must be a function returning a string id.');
   const features = (options as Partial<MentorKitOptions>).features;
-  if (features !== undefined && (!Array.isArray(features) || features.some((feature) => typeof feature?.name !== 'string' || typeof feature.install !== 'function'))) {
-    invalidInput('features', '`features` must be a list of feature modules such as goalsFeature from "@mentorkit/core/goals".');
-  }
+  if (features !== undefined && (!Array.isArray(features) || !features.every(isFeature))) invalidInput('features', FEATURE_HINT);
   const onListenerError = (options as Partial<MentorKitOptions>).onListenerError;
   if (onListenerError !== undefined && typeof onListenerError !== 'function') invalidInput('onListenerError', '`onListenerError` must be a function.');
 }
@@ -386,7 +386,11 @@ export function createMentorKit(options: MentorKitOptions): MentorKit {
   /** In the cache, or in storage when the cache is behind (write() then loads it before updating). */
   const recordExists = async (collection: string, id: string) => rawOf(collection).has(id) || (await storage.get(collection, id)) !== undefined;
 
-  const todayFor = (timeZone: string | undefined) => localTimeOf(timeZone ?? 'UTC', now()).date;
+  /** Today's calendar date (YYYY-MM-DD) in a zone; the person's stored zone is already validated. */
+  const todayFor = (timeZone: string | undefined) => {
+    const parts = Object.fromEntries(new Intl.DateTimeFormat('en', { timeZone: timeZone ?? 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(now())).map((part) => [part.type, part.value]));
+    return `${parts.year}-${parts.month}-${parts.day}`;
+  };
 
   const strip = (record: StoredRecord): Record<string, unknown> => {
     const { revision: _revision, updatedAt: _updatedAt, createdAt: _createdAt, updatedBy: _updatedBy, ...rest } = record;
@@ -503,15 +507,13 @@ export function createMentorKit(options: MentorKitOptions): MentorKit {
 
   const installed = new Map<string, { feature: MentorKitFeature; api: unknown }>();
   const use = <TName extends string, TApi>(feature: MentorKitFeature<TName, TApi>): TApi => {
-    if (typeof feature !== 'object' || feature === null || typeof feature.name !== 'string' || typeof feature.install !== 'function') {
-      invalidInput('feature', 'kit.use needs a feature module such as goalsFeature from "@mentorkit/core/goals".');
-    }
+    if (!isFeature(feature)) invalidInput('feature', FEATURE_HINT);
     const existing = installed.get(feature.name);
     if (existing) {
-      if (existing.feature !== feature) throw new MentorKitError('conflict', `A different feature named "${feature.name}" is already installed on this client.`, { path: 'feature.name' });
+      if (existing.feature !== feature) throw new MentorKitError('conflict', `Another feature "${feature.name}" is installed.`, { path: 'feature.name' });
       return existing.api as TApi;
     }
-    if (feature.name in kit) invalidInput('feature.name', `"${feature.name}" is a reserved name on the client; a feature needs its own name.`);
+    if (feature.name in kit) invalidInput('feature.name', `"${feature.name}" is taken on the client.`);
     const api = feature.install(kit);
     installed.set(feature.name, { feature, api });
     Object.defineProperty(kit, feature.name, { value: api, enumerable: true });
