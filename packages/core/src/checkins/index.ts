@@ -1,2 +1,391 @@
-// @mentorkit/core/checkins — being built; see the open issue for this module.
-export {};
+// @mentorkit/core/checkins — when the next check-in is due, overdue and inactive pairs, nudges at a
+// sensible local hour, and a suggested check-in level that adapts to feedback and goals. Pure
+// functions over plain data (sessions, messages, goals, feedback passed in). See docs/scheduling.md.
+import { CHECK_IN_LEVELS } from '../model/agreement.js';
+import { invalidInput } from '../model/validate.js';
+import { isInstant, isTimeZone } from '../model/primitives.js';
+import type { CheckInAgreement } from '../agreements/agreements.js';
+import { findCommonSlots, localIsoOf } from '../scheduling/slots.js';
+
+export type CheckInLevel = (typeof CHECK_IN_LEVELS)[number];
+
+/** Days between check-ins for each level (documented constants). */
+export const CHECK_IN_INTERVAL_DAYS: Readonly<Record<CheckInLevel, number>> = { 'high-touch': 7, regular: 14, 'light-touch': 28 };
+/** Days between meetings for each cadence. A meeting is a check-in, so the interval is the shorter of the two. */
+export const CADENCE_DAYS = { weekly: 7, fortnightly: 14, monthly: 31, 'ad-hoc': Number.POSITIVE_INFINITY } as const;
+/** Default number of days without a session, message or goal update after which a pair counts as inactive. */
+export const DEFAULT_INACTIVE_AFTER_DAYS = 21;
+/** A nudge is sent this many days before a check-in falls due. */
+export const DUE_SOON_DAYS = 2;
+
+const DAY = 86_400_000;
+
+/** The words of check-ins and nudges; hosts pass their own catalogue (same keys) to translate them. */
+export const CHECKIN_MESSAGES = {
+  levels: { 'high-touch': 'High-touch', regular: 'Regular', 'light-touch': 'Light-touch' } as Record<CheckInLevel, string>,
+  reasons: {
+    lowRatings: 'Recent session ratings average {average} of 5.',
+    goalsBehind: '{count} goal(s) are behind or were missed.',
+    goalsAtRisk: 'Half or more of the open goals are at risk.',
+    missedSessions: '{count} recent session(s) were missed.',
+    thriving: 'Ratings average {average} of 5 and every open goal is on track.',
+    steady: 'Feedback and goals look steady: no change needed.',
+    noData: 'Not enough feedback or goal updates yet to suggest a change.',
+    alreadyHighest: 'Already at the most hands-on level.',
+    alreadyLightest: 'Already at the lightest level.',
+    overridden: 'Kept at {level} by choice (the suggestion was {suggested}).',
+  },
+  nudges: {
+    'check-in-due-soon': 'A check-in with {other} is due on {date}. Book a session or send a quick note.',
+    'check-in-overdue': 'Your check-in with {other} is {days} day(s) overdue. A short message today keeps things moving.',
+    'check-in-overdue-mentee': 'It has been a while since your last check-in. You could suggest a time to {other}.',
+    'pair-inactive': 'No sessions, messages or goal updates with {other} for {days} days. Is everything OK?',
+  },
+};
+export type CheckInMessages = typeof CHECKIN_MESSAGES;
+
+/** Fills `{name}` placeholders. */
+export function fillTemplate(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (match, key: string) => (key in values ? String(values[key]) : match));
+}
+
+export interface CheckInSession {
+  id?: string;
+  start: string;
+  end: string;
+  status?: 'scheduled' | 'held' | 'cancelled' | 'missed';
+}
+export interface CheckInMessage {
+  authorId: string;
+  /** When it was sent (`sentAt`, else `createdAt`). */
+  sentAt?: string;
+  createdAt?: string;
+}
+export interface CheckInGoal {
+  /** Last change (the stored record's `updatedAt`). */
+  updatedAt?: string;
+  /** From `goalProgress`: not-started, on-track, at-risk, behind, achieved, missed. */
+  status?: string;
+  archived?: boolean;
+}
+export interface CheckInFeedback {
+  rating: number;
+  submittedAt?: string;
+  createdAt?: string;
+  updatedAt?: string;
+}
+
+const timeOf = (value: string | undefined): number => (value !== undefined && isInstant(value) ? Date.parse(value) : Number.NaN);
+
+function requireNow(now: unknown): number {
+  if (!isInstant(now)) invalidInput('now', '`now` must be an ISO 8601 instant, e.g. "2026-10-14T21:10:00Z".');
+  return Date.parse(now);
+}
+
+function requireLevel(level: unknown, path: string): CheckInLevel {
+  if (!(CHECK_IN_LEVELS as readonly unknown[]).includes(level)) invalidInput(path, `\`${path}\` must be "high-touch", "regular" or "light-touch".`);
+  return level as CheckInLevel;
+}
+
+function requireList<T>(value: unknown, path: string): T[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) invalidInput(path, `\`${path}\` must be a list.`);
+  return value as T[];
+}
+
+/** Whether a session counts as held at `now`: marked held, or still `scheduled` after its end. */
+export function sessionHeld(session: CheckInSession, now: number): boolean {
+  return session.status === 'held' || ((session.status === undefined || session.status === 'scheduled') && timeOf(session.end) <= now);
+}
+
+export interface NextCheckInRequest {
+  agreement: Pick<CheckInAgreement, 'cadence' | 'checkInLevel' | 'since'>;
+  /** Use this level instead of the agreement's (e.g. an accepted suggestion). */
+  level?: CheckInLevel;
+  sessions?: CheckInSession[];
+  /** Messages of the pair; those by `mentorIds` count as check-ins. */
+  messages?: CheckInMessage[];
+  mentorIds?: string[];
+  /** When the pairing started (used when there was no check-in yet). */
+  startedAt?: string;
+  now: string;
+}
+
+export interface NextCheckIn {
+  level: CheckInLevel;
+  intervalDays: number;
+  /** The last check-in: a held session's end or a mentor's message. */
+  lastCheckInAt?: string;
+  lastCheckInKind?: 'session' | 'message';
+  /** When the next check-in is due (instant). */
+  dueAt: string;
+  /** Due within `DUE_SOON_DAYS`. */
+  dueSoon: boolean;
+  overdue: boolean;
+  /** Whole days overdue (0 when not overdue). */
+  overdueDays: number;
+  /** The next scheduled session, if any. */
+  nextSession?: { id?: string; start: string };
+  /** The next scheduled session starts before the check-in falls due, so it takes care of it. */
+  coveredByNextSession: boolean;
+}
+
+/**
+ * When the next check-in is due for a pair: the last check-in (a held session, or a message from a
+ * mentor) plus the interval — the shorter of the check-in level's (7, 14 or 28 days) and the cadence's
+ * (7, 14, 31 days; none for ad hoc). Without any check-in yet, it counts from the agreement (or the
+ * pairing's start). Overdue once `now` passes the due time.
+ */
+export function nextCheckIn(request: NextCheckInRequest): NextCheckIn {
+  if (typeof request !== 'object' || request === null) invalidInput('', 'nextCheckIn needs { agreement, sessions?, messages?, now }.');
+  const now = requireNow(request.now);
+  if (typeof request.agreement !== 'object' || request.agreement === null) invalidInput('agreement', '`agreement` must give at least { cadence, checkInLevel }.');
+  const level = request.level === undefined ? requireLevel(request.agreement.checkInLevel ?? 'regular', 'agreement.checkInLevel') : requireLevel(request.level, 'level');
+  const cadenceDays = CADENCE_DAYS[request.agreement.cadence as keyof typeof CADENCE_DAYS];
+  if (cadenceDays === undefined) invalidInput('agreement.cadence', '`agreement.cadence` must be "weekly", "fortnightly", "monthly" or "ad-hoc".');
+  const intervalDays = Math.min(CHECK_IN_INTERVAL_DAYS[level], cadenceDays);
+  const sessions = requireList<CheckInSession>(request.sessions, 'sessions');
+  const messages = requireList<CheckInMessage>(request.messages, 'messages');
+  const mentorIds = new Set(requireList<string>(request.mentorIds, 'mentorIds'));
+
+  let last = Number.NaN;
+  let lastKind: 'session' | 'message' | undefined;
+  for (const session of sessions) {
+    if (!sessionHeld(session, now)) continue;
+    const end = Math.min(timeOf(session.end), now);
+    if (!(end <= last)) (last = end), (lastKind = 'session');
+  }
+  for (const message of messages) {
+    if (!mentorIds.has(message.authorId)) continue;
+    const sent = timeOf(message.sentAt ?? message.createdAt);
+    if (sent <= now && !(sent <= last)) (last = sent), (lastKind = 'message');
+  }
+  const base = Number.isFinite(last) ? last : [timeOf(request.agreement.since), timeOf(request.startedAt)].find(Number.isFinite) ?? now;
+  const due = base + intervalDays * DAY;
+  const upcoming = sessions.filter((session) => (session.status ?? 'scheduled') === 'scheduled' && timeOf(session.start) > now).sort((a, b) => timeOf(a.start) - timeOf(b.start))[0];
+  const overdue = now > due;
+  return {
+    level,
+    intervalDays,
+    ...(Number.isFinite(last) ? { lastCheckInAt: new Date(last).toISOString(), lastCheckInKind: lastKind } : {}),
+    dueAt: new Date(due).toISOString(),
+    dueSoon: !overdue && due - now <= DUE_SOON_DAYS * DAY,
+    overdue,
+    overdueDays: overdue ? Math.floor((now - due) / DAY) : 0,
+    ...(upcoming ? { nextSession: { ...(upcoming.id ? { id: upcoming.id } : {}), start: upcoming.start } } : {}),
+    coveredByNextSession: upcoming !== undefined && timeOf(upcoming.start) <= due,
+  };
+}
+
+export interface PairActivityRequest {
+  sessions?: CheckInSession[];
+  messages?: CheckInMessage[];
+  goals?: CheckInGoal[];
+  /** When the pairing started: a pair that never did anything is inactive from there. */
+  startedAt?: string;
+  now: string;
+  /** Days without activity before a pair counts as inactive. Default 21. */
+  inactiveAfterDays?: number;
+}
+
+export interface PairActivity {
+  lastActivityAt?: string;
+  lastActivityKind?: 'session' | 'message' | 'goal' | 'start';
+  daysInactive: number;
+  inactive: boolean;
+  inactiveAfterDays: number;
+}
+
+/** The last session held, message or goal update of a pair, and whether it has gone quiet. */
+export function pairActivity(request: PairActivityRequest): PairActivity {
+  if (typeof request !== 'object' || request === null) invalidInput('', 'pairActivity needs { sessions?, messages?, goals?, now }.');
+  const now = requireNow(request.now);
+  const threshold = request.inactiveAfterDays ?? DEFAULT_INACTIVE_AFTER_DAYS;
+  if (typeof threshold !== 'number' || !Number.isInteger(threshold) || threshold < 1 || threshold > 365) invalidInput('inactiveAfterDays', '`inactiveAfterDays` must be a whole number of days from 1 to 365.');
+  let last = Number.NaN;
+  let kind: PairActivity['lastActivityKind'];
+  const consider = (at: number, what: NonNullable<PairActivity['lastActivityKind']>) => {
+    if (Number.isFinite(at) && at <= now && !(at <= last)) (last = at), (kind = what);
+  };
+  for (const session of requireList<CheckInSession>(request.sessions, 'sessions')) if (sessionHeld(session, now)) consider(timeOf(session.end), 'session');
+  for (const message of requireList<CheckInMessage>(request.messages, 'messages')) consider(timeOf(message.sentAt ?? message.createdAt), 'message');
+  for (const goal of requireList<CheckInGoal>(request.goals, 'goals')) consider(timeOf(goal.updatedAt), 'goal');
+  if (!Number.isFinite(last)) consider(timeOf(request.startedAt), 'start');
+  const daysInactive = Number.isFinite(last) ? Math.floor((now - last) / DAY) : 0;
+  return { ...(Number.isFinite(last) ? { lastActivityAt: new Date(last).toISOString(), lastActivityKind: kind } : {}), daysInactive, inactive: Number.isFinite(last) && daysInactive >= threshold, inactiveAfterDays: threshold };
+}
+
+/** Pairs that have gone quiet or whose check-in is overdue, worst first (for admins' health view). */
+export function relationshipHealth<TPair extends { pairingId: string }>(pairs: ReadonlyArray<TPair & { activity: PairActivity; checkIn?: NextCheckIn }>): Array<TPair & { activity: PairActivity; checkIn?: NextCheckIn; attention: boolean }> {
+  return pairs
+    .map((pair) => ({ ...pair, attention: pair.activity.inactive || (pair.checkIn?.overdue ?? false) }))
+    .sort((a, b) => Number(b.attention) - Number(a.attention) || b.activity.daysInactive - a.activity.daysInactive || (b.checkIn?.overdueDays ?? 0) - (a.checkIn?.overdueDays ?? 0));
+}
+
+export interface NudgePerson {
+  personId: string;
+  displayName?: string;
+  timeZone: string;
+  workingHours?: Record<string, readonly string[]> | Partial<Record<number, readonly string[]>>;
+  offLimitsDays?: readonly number[];
+  offLimitsDates?: readonly string[];
+}
+
+export interface Nudge {
+  kind: 'check-in-due-soon' | 'check-in-overdue' | 'pair-inactive';
+  /** Who receives it. */
+  personId: string;
+  pairingId: string;
+  /** When to send it: the first moment from now that is within their working hours and 09:00–18:00 local. */
+  sendAt: string;
+  /** `sendAt` on their wall clock, with offset. */
+  localSendAt: string;
+  message: string;
+}
+
+/** Sensible hours for a nudge: 09:00-18:00 local, within working hours, not on off-limits days. */
+export const NUDGE_HOURS = '09:00-18:00';
+
+/** The first sensible local moment (15-minute grid) at or after `now` for a person. */
+export function sensibleSendTime(person: NudgePerson, now: string): { sendAt: string; localSendAt: string } {
+  if (!isTimeZone(person.timeZone)) invalidInput('person.timeZone', '`timeZone` must be an IANA time-zone name.');
+  const from = new Date(Math.ceil(Date.parse(now) / 60_000) * 60_000).toISOString();
+  const to = new Date(Date.parse(now) + 15 * DAY).toISOString();
+  const everyDay = { 1: [NUDGE_HOURS], 2: [NUDGE_HOURS], 3: [NUDGE_HOURS], 4: [NUDGE_HOURS], 5: [NUDGE_HOURS], 6: [NUDGE_HOURS], 7: [NUDGE_HOURS] };
+  const hasHours = Object.values(person.workingHours ?? {}).some((ranges) => Array.isArray(ranges) && ranges.length > 0);
+  const sensible = { id: 'sensible', timeZone: person.timeZone, workingHours: everyDay };
+  const own = { id: 'person', timeZone: person.timeZone, workingHours: (hasHours ? person.workingHours : { 1: [NUDGE_HOURS], 2: [NUDGE_HOURS], 3: [NUDGE_HOURS], 4: [NUDGE_HOURS], 5: [NUDGE_HOURS] }) as never, offLimitsDays: [...(person.offLimitsDays ?? [])], offLimitsDates: [...(person.offLimitsDates ?? [])] };
+  // Within their hours if they have any in the next two weeks, else simply 09:00-18:00 local.
+  const slot = findCommonSlots({ participants: [own, sensible], from, to, durationMinutes: 15, stepMinutes: 15, limit: 1 })[0] ?? findCommonSlots({ participants: [sensible], from, to, durationMinutes: 15, stepMinutes: 15, limit: 1 })[0];
+  const start = slot ? slot.start : from;
+  return { sendAt: start, localSendAt: localIsoOf(person.timeZone, Math.floor(Date.parse(start) / 60_000)) };
+}
+
+export interface NudgeRequest {
+  pairingId: string;
+  menteeId: string;
+  mentorIds: string[];
+  /** Everyone who may get a nudge, with zone and hours (the agreement's participants fit). */
+  people: NudgePerson[];
+  checkIn?: NextCheckIn;
+  activity?: PairActivity;
+  now: string;
+  messages?: CheckInMessages;
+}
+
+/**
+ * Nudges for the right person at a sensible local hour: a check-in due soon or overdue goes to the
+ * lead mentor (who owns check-ins); once it is overdue by a whole interval the mentee is nudged too,
+ * to suggest a time; a pair gone quiet nudges everyone in it.
+ */
+export function checkInNudges(request: NudgeRequest): Nudge[] {
+  if (typeof request !== 'object' || request === null) invalidInput('', 'checkInNudges needs { pairingId, menteeId, mentorIds, people, checkIn?, activity?, now }.');
+  requireNow(request.now);
+  const catalogue = request.messages ?? CHECKIN_MESSAGES;
+  const byId = new Map(requireList<NudgePerson>(request.people, 'people').map((person) => [person.personId, person]));
+  const name = (id: string) => byId.get(id)?.displayName ?? id;
+  const leadMentor = request.mentorIds[0];
+  const nudges: Nudge[] = [];
+  const add = (kind: Nudge['kind'], personId: string | undefined, message: string) => {
+    const person = personId ? byId.get(personId) : undefined;
+    if (!person || nudges.some((nudge) => nudge.personId === personId && nudge.kind === kind)) return;
+    nudges.push({ kind, personId: person.personId, pairingId: request.pairingId, ...sensibleSendTime(person, request.now), message });
+  };
+  const checkIn = request.checkIn;
+  if (checkIn && leadMentor && !checkIn.coveredByNextSession) {
+    if (checkIn.overdue) {
+      add('check-in-overdue', leadMentor, fillTemplate(catalogue.nudges['check-in-overdue'], { other: name(request.menteeId), days: checkIn.overdueDays }));
+      if (checkIn.overdueDays >= checkIn.intervalDays) add('check-in-overdue', request.menteeId, fillTemplate(catalogue.nudges['check-in-overdue-mentee'], { other: name(leadMentor) }));
+    } else if (checkIn.dueSoon) {
+      add('check-in-due-soon', leadMentor, fillTemplate(catalogue.nudges['check-in-due-soon'], { other: name(request.menteeId), date: checkIn.dueAt.slice(0, 10) }));
+    }
+  }
+  if (request.activity?.inactive) {
+    for (const personId of [request.menteeId, ...request.mentorIds]) {
+      const others = [request.menteeId, ...request.mentorIds].filter((id) => id !== personId).map(name).join(' and ');
+      add('pair-inactive', personId, fillTemplate(catalogue.nudges['pair-inactive'], { other: others, days: request.activity.daysInactive }));
+    }
+  }
+  return nudges;
+}
+
+export interface SuggestLevelRequest {
+  current: CheckInLevel;
+  /** Feedback on recent sessions (the latest `recentCount` count). */
+  feedback?: CheckInFeedback[];
+  /** The mentee's goals with their status from `goalProgress`. */
+  goals?: CheckInGoal[];
+  /** Recent sessions (missed ones count against). */
+  sessions?: CheckInSession[];
+  /** A level chosen by the pair or an admin: it wins, the suggestion is still explained. */
+  override?: CheckInLevel;
+  messages?: CheckInMessages;
+  /** How many of the latest ratings and sessions count. Default 3. */
+  recentCount?: number;
+}
+
+export interface LevelSuggestion {
+  /** The level to use: `override` when given, else `suggested`. */
+  level: CheckInLevel;
+  suggested: CheckInLevel;
+  current: CheckInLevel;
+  change: 'more' | 'less' | 'keep';
+  overridden: boolean;
+  /** Why, in words (from the catalogue). */
+  reasons: string[];
+}
+
+const LEVEL_ORDER: readonly CheckInLevel[] = ['light-touch', 'regular', 'high-touch'];
+
+/**
+ * Suggests a check-in level, always explained and overridable. More hand-holding when the latest
+ * ratings average 2.5 or less, a goal is behind or missed, half the open goals are at risk, or two
+ * of the latest sessions were missed; less when at least two latest ratings average 4.5 or more,
+ * every open goal is on track (or achieved) and no session was missed; otherwise keep.
+ */
+export function suggestCheckInLevel(request: SuggestLevelRequest): LevelSuggestion {
+  if (typeof request !== 'object' || request === null) invalidInput('', 'suggestCheckInLevel needs { current, feedback?, goals?, sessions?, override? }.');
+  const current = requireLevel(request.current, 'current');
+  const override = request.override === undefined ? undefined : requireLevel(request.override, 'override');
+  const catalogue = request.messages ?? CHECKIN_MESSAGES;
+  const recentCount = request.recentCount ?? 3;
+  if (!Number.isInteger(recentCount) || recentCount < 1 || recentCount > 50) invalidInput('recentCount', '`recentCount` must be a whole number from 1 to 50.');
+  const feedback = requireList<CheckInFeedback>(request.feedback, 'feedback');
+  feedback.forEach((entry, index) => {
+    if (typeof entry?.rating !== 'number' || !Number.isFinite(entry.rating) || entry.rating < 1 || entry.rating > 5) invalidInput(`feedback[${index}].rating`, `\`feedback[${index}].rating\` must be a rating from 1 to 5.`);
+  });
+  const when = (entry: CheckInFeedback) => timeOf(entry.submittedAt ?? entry.createdAt ?? entry.updatedAt);
+  const recent = [...feedback].sort((a, b) => (when(b) || 0) - (when(a) || 0)).slice(0, recentCount);
+  const average = recent.length > 0 ? Math.round((recent.reduce((sum, entry) => sum + entry.rating, 0) / recent.length) * 10) / 10 : undefined;
+  const goals = requireList<CheckInGoal>(request.goals, 'goals').filter((goal) => !goal.archived);
+  const open = goals.filter((goal) => goal.status !== 'achieved' && goal.status !== 'missed');
+  const behind = goals.filter((goal) => goal.status === 'behind' || goal.status === 'missed').length;
+  const atRisk = open.filter((goal) => goal.status === 'at-risk').length;
+  const sessions = requireList<CheckInSession>(request.sessions, 'sessions').filter((session) => session.status === 'held' || session.status === 'missed').sort((a, b) => timeOf(b.start) - timeOf(a.start)).slice(0, recentCount);
+  const missed = sessions.filter((session) => session.status === 'missed').length;
+
+  const more: string[] = [];
+  if (average !== undefined && average <= 2.5) more.push(fillTemplate(catalogue.reasons.lowRatings, { average }));
+  if (behind > 0) more.push(fillTemplate(catalogue.reasons.goalsBehind, { count: behind }));
+  if (open.length > 0 && atRisk * 2 >= open.length) more.push(catalogue.reasons.goalsAtRisk);
+  if (missed >= 2) more.push(fillTemplate(catalogue.reasons.missedSessions, { count: missed }));
+  const thriving = more.length === 0 && average !== undefined && recent.length >= 2 && average >= 4.5 && missed === 0 && goals.length > 0 && open.every((goal) => goal.status === 'on-track');
+
+  const index = LEVEL_ORDER.indexOf(current);
+  let suggested = current;
+  let change: LevelSuggestion['change'] = 'keep';
+  const reasons: string[] = [];
+  if (more.length > 0) {
+    reasons.push(...more);
+    if (index < LEVEL_ORDER.length - 1) (suggested = LEVEL_ORDER[index + 1]!), (change = 'more');
+    else reasons.push(catalogue.reasons.alreadyHighest);
+  } else if (thriving) {
+    reasons.push(fillTemplate(catalogue.reasons.thriving, { average: average! }));
+    if (index > 0) (suggested = LEVEL_ORDER[index - 1]!), (change = 'less');
+    else reasons.push(catalogue.reasons.alreadyLightest);
+  } else {
+    reasons.push(average === undefined && goals.length === 0 ? catalogue.reasons.noData : catalogue.reasons.steady);
+  }
+  if (override !== undefined && override !== suggested) reasons.push(fillTemplate(catalogue.reasons.overridden, { level: catalogue.levels[override], suggested: catalogue.levels[suggested] }));
+  return { level: override ?? suggested, suggested, current, change, overridden: override !== undefined && override !== suggested, reasons };
+}

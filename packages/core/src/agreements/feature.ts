@@ -1,0 +1,194 @@
+import { computed, type ReadableAtom } from 'nanostores';
+import type { MentorKit, MentorKitFeature } from '../client/client.js';
+import { Collections } from '../model/collections.js';
+import { MentorKitError } from '../model/errors.js';
+import type { Agreement, AgreementInput } from '../model/agreement.js';
+import type { Pairing } from '../model/pairing.js';
+import { invalidInput } from '../model/validate.js';
+import { canRead } from '../policy/policy.js';
+import {
+  AGREEMENT_TERM_KEYS,
+  agreementIdFor,
+  agreementStatus,
+  changesSinceConfirmed,
+  checkAgreementParticipants,
+  diffAgreementTerms,
+  draftAgreement,
+  parseAgreement,
+  requiredConfirmers,
+  termsOf,
+  type AgreementChange,
+  type AgreementStatus,
+  type AgreementTerms,
+} from './agreements.js';
+
+/** Domain events of the agreements feature. */
+export const AgreementEventType = {
+  proposed: 'agreement-proposed',
+  confirmed: 'agreement-confirmed',
+  changed: 'agreement-changed',
+} as const;
+
+/** What `propose` takes: the terms and the pairing (ids, versions and confirmations are managed). */
+export type AgreementProposal = Omit<AgreementInput, 'id' | 'version' | 'confirmations' | 'proposedBy' | 'lastConfirmed' | 'history'> & { id?: string };
+
+export interface AgreementsApi {
+  /** Agreements of the pairings you may see. */
+  readonly $agreements: ReadableAtom<readonly Agreement[]>;
+  /** The pairing's agreement, if one was proposed. */
+  forPairing(pairingId: string): Agreement | undefined;
+  get(id: string): Agreement;
+  /** A first draft from the members' profiles (not saved). */
+  draftFor(pairingId: string, options?: { includeCoMentor?: boolean }): AgreementInput;
+  /**
+   * Proposes the pairing's agreement (version 1). The proposer confirms it at once unless
+   * `confirm: false`. Emits `agreement-proposed` (and `agreement-confirmed`).
+   */
+  propose(input: AgreementProposal, options?: { confirm?: boolean }): Promise<Agreement>;
+  /**
+   * Changes terms: makes a new version that the changer confirms and everyone else is asked to
+   * confirm again. No change, no new version. Emits `agreement-changed`.
+   */
+  update(id: string, changes: Partial<AgreementTerms>, options?: { expectedRevision?: number; confirm?: boolean }): Promise<Agreement>;
+  /** Confirms the current version (pass the `version` you reviewed: a newer one is refused). Emits `agreement-confirmed`. */
+  confirm(id: string, options?: { version?: number; expectedRevision?: number }): Promise<Agreement>;
+  status(id: string): AgreementStatus;
+  /** Changes since the last version everyone confirmed. */
+  changesSinceConfirmed(id: string): AgreementChange[];
+}
+
+const MAX_HISTORY = 100;
+
+const strip = (record: Agreement): Record<string, unknown> => {
+  const { revision: _revision, updatedAt: _updatedAt, createdAt: _createdAt, updatedBy: _updatedBy, ...rest } = record as Agreement & { createdAt?: string; updatedBy?: string };
+  return rest;
+};
+
+/**
+ * Working agreements: `kit.use(agreementsFeature)` adds `kit.agreements`. One agreement per
+ * pairing; members propose, change and confirm it; every change makes a new version that the mentee
+ * and the lead mentor confirm again; the diff since the last version everyone confirmed is kept.
+ */
+export const agreementsFeature: MentorKitFeature<'agreements', AgreementsApi> = {
+  name: 'agreements',
+  install(kit: MentorKit): AgreementsApi {
+    const { internals } = kit;
+    const $agreements = internals.track(Collections.agreements) as unknown as ReadableAtom<readonly Agreement[]>;
+    const $sorted = computed($agreements, (list) => list);
+
+    const pairingOf = (pairingId: unknown, path = 'pairingId'): Pairing => {
+      if (typeof pairingId !== 'string' || pairingId === '') invalidInput(path, `\`${path}\` must be the id of one of your pairings.`);
+      const record = internals.cached(Collections.pairings, pairingId);
+      if (!record || !canRead(internals.policyContext, kit.user, Collections.pairings, record)) throw new MentorKitError('not-found', `No pairing "${pairingId}" is visible to you.`, { path });
+      return record as unknown as Pairing;
+    };
+
+    const load = async (id: unknown): Promise<Agreement> => {
+      if (typeof id !== 'string' || id === '') invalidInput('id', '`id` must be an agreement id.');
+      await kit.ready.catch(() => undefined);
+      const record = internals.cached(Collections.agreements, id) ?? (await kit.storage.get(Collections.agreements, id));
+      if (!record || !canRead(internals.policyContext, kit.user, Collections.agreements, record)) throw new MentorKitError('not-found', `No agreement "${id}" is visible to you.`, { path: 'id' });
+      return record as unknown as Agreement;
+    };
+
+    const getSync = (id: unknown): Agreement => {
+      if (typeof id !== 'string' || id === '') invalidInput('id', '`id` must be an agreement id.');
+      const record = internals.cached(Collections.agreements, id);
+      if (!record || !canRead(internals.policyContext, kit.user, Collections.agreements, record)) throw new MentorKitError('not-found', `No agreement "${id}" is visible to you.`, { path: 'id' });
+      return record as unknown as Agreement;
+    };
+
+    /** Adds the user's confirmation of the current version and records `lastConfirmed` when complete. */
+    const withConfirmation = (agreement: Record<string, unknown> & { id: string; version: number; confirmations: Agreement['confirmations'] }, pairing: Pairing): { id: string; [key: string]: unknown } => {
+      const at = kit.now();
+      const confirmations = [...agreement.confirmations.filter((confirmation) => confirmation.personId !== kit.user.id), { personId: kit.user.id, version: agreement.version, at }];
+      const next = { ...agreement, confirmations };
+      const status = agreementStatus(next as unknown as Agreement, pairing);
+      return status.confirmed ? { ...next, lastConfirmed: { version: agreement.version, at, terms: termsOf(agreement as never) as Record<string, unknown> } } : next;
+    };
+
+    const emitConfirmed = (stored: Agreement, pairing: Pairing) => {
+      const status = agreementStatus(stored, pairing);
+      internals.emit({ type: AgreementEventType.confirmed, collection: Collections.agreements, recordId: stored.id, revision: stored.revision, pairingId: stored.pairingId, data: { version: stored.version, by: kit.user.id, fullyConfirmed: status.confirmed, waitingFor: status.waitingFor } });
+    };
+
+    const isMember = (pairing: Pairing) => [pairing.menteeId, ...pairing.mentorIds].includes(kit.user.id);
+
+    return {
+      $agreements: $sorted,
+      forPairing: (pairingId) => $agreements.get().find((agreement) => agreement.pairingId === pairingId),
+      get: getSync,
+      draftFor(pairingId, options = {}) {
+        const pairing = pairingOf(pairingId);
+        const program = kit.$programs.get().find((candidate) => candidate.id === pairing.programId);
+        return draftAgreement(pairing, kit.$people.get(), { ...(program?.defaultCoachingModel ? { coachingModel: program.defaultCoachingModel } : {}), ...(options.includeCoMentor !== undefined ? { includeCoMentor: options.includeCoMentor } : {}) });
+      },
+
+      async propose(input, options = {}) {
+        if (typeof input !== 'object' || input === null) invalidInput('agreement', 'propose needs the agreement terms { pairingId, cadence, channels, responseTimeHours, participants, … }.');
+        await kit.ready.catch(() => undefined);
+        const pairing = pairingOf((input as { pairingId?: unknown }).pairingId, 'agreement.pairingId');
+        const id = input.id ?? agreementIdFor(pairing.id);
+        const forbidden = ['version', 'confirmations', 'lastConfirmed', 'history', 'proposedBy'].find((key) => key in input);
+        if (forbidden) invalidInput(`agreement.${forbidden}`, `\`${forbidden}\` is managed by MentorKit; leave it out.`);
+        const parsed = parseAgreement({ ...input, id, version: 1, confirmations: [], history: [], proposedBy: kit.user.id });
+        checkAgreementParticipants(parsed, pairing);
+        if (!isMember(pairing)) throw new MentorKitError('forbidden', 'Only the mentee and mentors of this pairing can propose its agreement.', { path: 'agreement.pairingId' });
+        const existing = internals.cached(Collections.agreements, id) ?? (await kit.storage.get(Collections.agreements, id));
+        if (existing) throw new MentorKitError('conflict', 'This pairing already has an agreement; change it with agreements.update instead.', { path: 'agreement.pairingId', details: { id } });
+        const record = { ...parsed, history: [{ version: 1, at: kit.now(), by: kit.user.id, changed: [...AGREEMENT_TERM_KEYS].filter((key) => parsed[key] !== undefined) }] };
+        const toStore = options.confirm === false ? record : withConfirmation(record, pairing);
+        const stored = (await internals.write(Collections.agreements, toStore, { action: 'create' })) as unknown as Agreement;
+        internals.emit({ type: AgreementEventType.proposed, collection: Collections.agreements, recordId: stored.id, revision: stored.revision, pairingId: stored.pairingId, data: { version: 1, cadence: stored.cadence, checkInLevel: stored.checkInLevel } });
+        if (options.confirm !== false) emitConfirmed(stored, pairing);
+        return stored;
+      },
+
+      async update(id, changes, options = {}) {
+        const current = await load(id);
+        if (typeof changes !== 'object' || changes === null || Array.isArray(changes)) invalidInput('changes', 'Changes must be an object of terms, e.g. { cadence: "weekly" }.');
+        for (const key of Object.keys(changes)) {
+          if (!(AGREEMENT_TERM_KEYS as readonly string[]).includes(key)) invalidInput(`changes.${key}`, `\`${key}\` is not a term of the agreement; terms are ${AGREEMENT_TERM_KEYS.join(', ')}.`);
+        }
+        if (options.expectedRevision !== undefined && options.expectedRevision !== current.revision) {
+          throw new MentorKitError('conflict', `The agreement was changed by someone else (you had revision ${options.expectedRevision}, it is now ${current.revision}). Review the new version and try again.`, { path: 'expectedRevision', details: { expectedRevision: options.expectedRevision, actualRevision: current.revision } });
+        }
+        const pairing = pairingOf(current.pairingId, 'id');
+        const candidate = parseAgreement({ ...strip(current), ...changes }, 'changes');
+        checkAgreementParticipants(candidate, pairing, 'changes.participants');
+        const diff = diffAgreementTerms(termsOf(current), termsOf(candidate));
+        if (diff.length === 0) return current;
+        const version = current.version + 1;
+        const at = kit.now();
+        const history = [...(current.history ?? []), { version, at, by: kit.user.id, changed: [...new Set(diff.map((change) => change.field))] }].slice(-MAX_HISTORY);
+        const base = { ...candidate, version, history, confirmations: current.confirmations.filter((confirmation) => confirmation.version < version) };
+        const toStore = options.confirm === false ? base : withConfirmation(base, pairing);
+        const stored = (await internals.write(Collections.agreements, toStore, { action: 'update', expectedRevision: current.revision })) as unknown as Agreement;
+        internals.emit({ type: AgreementEventType.changed, collection: Collections.agreements, recordId: stored.id, revision: stored.revision, pairingId: stored.pairingId, data: { version, changed: history[history.length - 1]!.changed, waitingFor: agreementStatus(stored, pairing).waitingFor } });
+        return stored;
+      },
+
+      async confirm(id, options = {}) {
+        const current = await load(id);
+        const pairing = pairingOf(current.pairingId, 'id');
+        if (options.version !== undefined && options.version !== current.version) {
+          throw new MentorKitError('conflict', `The agreement changed since you reviewed it (you reviewed version ${options.version}, it is now version ${current.version}). Review the changes and confirm again.`, { path: 'version', details: { reviewedVersion: options.version, currentVersion: current.version } });
+        }
+        if (!isMember(pairing)) throw new MentorKitError('forbidden', 'Only the mentee and mentors of this pairing can confirm its agreement.', { path: 'id' });
+        if (agreementStatus(current, pairing).confirmedBy.includes(kit.user.id)) return current;
+        const toStore = withConfirmation(strip(current) as never, pairing);
+        const stored = (await internals.write(Collections.agreements, toStore as unknown as { id: string }, { action: 'update', expectedRevision: options.expectedRevision ?? current.revision })) as unknown as Agreement;
+        emitConfirmed(stored, pairing);
+        return stored;
+      },
+
+      status(id) {
+        const agreement = getSync(id);
+        return agreementStatus(agreement, pairingOf(agreement.pairingId, 'id'));
+      },
+
+      changesSinceConfirmed: (id) => changesSinceConfirmed(getSync(id)),
+    };
+  },
+};
+
