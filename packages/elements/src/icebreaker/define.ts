@@ -1,0 +1,13 @@
+import { ensureContextRoot } from '../base/context-root.js';
+import { MkIcebreaker } from './icebreaker.js';
+
+ensureContextRoot();
+if (!customElements.get('mk-icebreaker')) customElements.define('mk-icebreaker', MkIcebreaker);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mk-icebreaker': MkIcebreaker;
+  }
+}
+
+export { MkIcebreaker };
