@@ -20,3 +20,5 @@ export { createIndexedDbStorage } from '@mentorkit/storage-indexeddb';
 import './celebration/define.js';
 import './goal-tracker/define.js';
 import './goal-editor/define.js';
+import './coaching-flow/define.js';
+import './icebreaker/define.js';

@@ -21,3 +21,7 @@ export { MkGoalEditor } from './goal-editor/goal-editor.js';
 export type { MkGoalSaveDetail, MkGoalCancelDetail } from './goal-editor/goal-editor.js';
 export { MkCelebration } from './celebration/celebration.js';
 export type { MkGoalReplanDetail, MkCelebrationCloseDetail } from './celebration/celebration.js';
+export { MkCoachingFlow } from './coaching-flow/coaching-flow.js';
+export type { MkTurnIntoGoalsDetail, MkCoachingRunDetail } from './coaching-flow/coaching-flow.js';
+export { MkIcebreaker } from './icebreaker/icebreaker.js';
+export type { MkIcebreakerDealDetail } from './icebreaker/icebreaker.js';
