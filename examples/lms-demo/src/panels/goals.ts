@@ -14,7 +14,6 @@ export const goalsPanel: DemoPanel = {
     const mentor = context.viewAs === 'mentor';
     const offs = [
       context.kit.on('goal-set', (event) => context.setStatus(`Goal set: ${String(event.data.title)}`)),
-      context.kit.on('goal-missed', (event) => context.setStatus(`"${String(event.data.title)}" passed its date: time to re-plan together.`)),
     ];
     render(
       html`<div class="lms-goals" style="display: grid; gap: 1.25rem">

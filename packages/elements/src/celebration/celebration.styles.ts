@@ -35,8 +35,12 @@ export const celebrationStyles = css`
   }
 
   .icon {
-    font-size: 1.75rem;
-    line-height: 1;
+    flex: none;
+    color: var(--mk-celebration-accent, var(--mk-color-success));
+  }
+
+  .moment[data-kind='reassurance'] .icon {
+    color: var(--mk-celebration-reassurance-accent, var(--mk-color-accent));
   }
 
   .moment[data-kind='celebration'] .icon,

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, svg, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { MentorKit } from '@mentorkit/core';
 import type { GoalMoment, ReplanSuggestion } from '@mentorkit/core/goals';
@@ -24,7 +24,9 @@ declare global {
   }
 }
 
-const ICONS: Record<GoalMoment['kind'], string> = { celebration: '🎉', achievement: '🏆', reassurance: '🌱' };
+const STAR = svg`<path d="M12 2.5l2.9 6 6.6.9-4.8 4.6 1.2 6.5L12 17.4l-5.9 3.1 1.2-6.5L2.5 9.4l6.6-.9z" fill="currentColor"/>`;
+const SPROUT = svg`<path d="M12 21v-8M12 13c0-4 3-7 8-7 0 4-3 7-8 7zM12 15c0-3-2.5-5.5-7-5.5 0 3 2.5 5.5 7 5.5z" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/>`;
+const ICONS: Record<GoalMoment['kind'], SVGTemplateResult> = { celebration: STAR, achievement: STAR, reassurance: SPROUT };
 
 /**
  * @summary The moment after a milestone is ticked (a celebration) or a goal slips past its date
@@ -177,7 +179,7 @@ export class MkCelebration extends MkElement {
           ? html`
               <section part="moment" class="moment" data-kind=${moment.kind} aria-labelledby="heading">
                 <div class="top">
-                  <span part="icon" class="icon" aria-hidden="true">${ICONS[moment.kind] ?? '🎉'}</span>
+                  <svg part="icon" class="icon" aria-hidden="true" viewBox="0 0 24 24" width="28" height="28">${ICONS[moment.kind] ?? STAR}</svg>
                   <h2 part="heading" id="heading">${moment.heading}</h2>
                   <button part="close" class="close" type="button" aria-label="Close" @click=${this.handleClose}>✕</button>
                 </div>

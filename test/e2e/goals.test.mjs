@@ -1,0 +1,144 @@
+// The goals journey in the built LMS demo (headless Chromium, real IndexedDB), with the page's clock
+// pinned by Playwright so a goal can slip past its date: write a goal, see which SMART letters it
+// misses, fix it, add milestones, tick one and see the celebration, let the goal slip and see
+// reassurance, reload — everything is still there. Then the mentor's view of the same goal.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { chromiumArgs, findChromium } from '../../scripts/lib/chromium.mjs';
+import { startServer } from '../../scripts/lib/serve.mjs';
+import { repoRoot } from '../../scripts/lib/workspace.mjs';
+
+const require = createRequire(import.meta.url);
+const axeSource = require.resolve('axe-core/axe.min.js');
+const screenshots = path.join(repoRoot, '.test-results', 'e2e');
+mkdirSync(screenshots, { recursive: true });
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  const executablePath = process.env.CHROME_PATH || findChromium();
+  assert.ok(executablePath, 'no Chromium found: set CHROME_PATH');
+  browser = await chromium.launch({ executablePath, args: chromiumArgs() });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openAs(context, viewAs) {
+  const page = await context.newPage();
+  await page.goto(`${server.demoUrl}?as=${viewAs}`);
+  await page.getByRole('status').filter({ hasText: 'Viewing as' }).waitFor();
+  return page;
+}
+
+async function axeViolations(page, selector) {
+  await page.addScriptTag({ path: axeSource });
+  return page.evaluate(async (include) => {
+    const result = await globalThis.axe.run({ include: [[include]] }, { resultTypes: ['violations'] });
+    return result.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
+  }, selector);
+}
+
+const missingLetters = (page) => page.locator('mk-goal-editor [part~="criterion"]:not([data-met])').evaluateAll((items) => items.map((item) => item.dataset.criterion));
+
+test('a mentee writes a SMART goal, ticks a milestone, lets the goal slip, and finds it all after a reload', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'en-GB', timezoneId: 'Europe/Madrid' });
+  const problems = [];
+  context.on('page', (page) => {
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => message.type() === 'error' && problems.push(`console error: ${message.text()}`));
+  });
+  await context.clock.setFixedTime(new Date('2026-10-14T10:00:00Z'));
+  const page = await openAs(context, 'mentee');
+  const panel = page.locator('#goals-panel');
+  await panel.waitFor({ state: 'visible' });
+  const tracker = page.locator('mk-goal-tracker');
+  const editor = page.locator('mk-goal-editor');
+
+  // The empty tracker invites a first goal; its button focuses the editor's title.
+  await tracker.getByText('No goals yet — set your first one').waitFor();
+  await tracker.getByRole('button', { name: 'Set your first goal' }).click();
+  const title = editor.getByLabel('What do you want to achieve?');
+  await page.waitForFunction(() => document.querySelector('mk-goal-editor')?.shadowRoot?.activeElement?.id === 'title');
+
+  // A vague goal: the checklist says which letters it misses.
+  await title.fill('Get better');
+  assert.deepEqual(await missingLetters(page), ['specific', 'measurable', 'relevant', 'time-bound']);
+  assert.match(await editor.locator('[data-criterion="relevant"] [part~="verdict"]').innerText(), /Link it to a skill/);
+  await panel.screenshot({ path: path.join(screenshots, 'goals-smart-misses.png') });
+
+  // Fix it: specific, relevant, time-bound, and measurable through milestones.
+  await title.fill('Run 3 team retrospectives');
+  await editor.getByLabel('Skill or development area').fill('facilitation');
+  await editor.getByLabel('Due date').fill('2026-11-30');
+  assert.deepEqual(await missingLetters(page), ['measurable']);
+  await editor.getByRole('button', { name: 'Add milestone' }).click();
+  await editor.getByLabel('Milestone 1').fill('Book a room');
+  await editor.getByRole('button', { name: 'Add milestone' }).click();
+  await editor.getByLabel('Milestone 2').fill('Run the first retro');
+  await editor.locator('input[type="date"]').nth(3).fill('2026-10-28');
+  assert.deepEqual(await missingLetters(page), []);
+  assert.equal(await editor.locator('[part~="summary"]').innerText(), '5 of 5 SMART letters met');
+  await editor.getByRole('button', { name: 'Set goal' }).click();
+
+  const goal = tracker.locator('[part~="goal"]').filter({ hasText: 'Run 3 team retrospectives' });
+  await goal.waitFor();
+  assert.equal(await goal.getByRole('progressbar').getAttribute('aria-valuenow'), '0');
+  assert.match(await goal.locator('[part~="due"]').innerText(), /Nov 30, 2026 \(in 47 days\)/, 'in the page language (lang="en")');
+
+  // Tick a milestone in place: saved, celebrated.
+  await goal.getByRole('checkbox', { name: 'Book a room' }).check();
+  const moment = tracker.locator('mk-celebration [part~="moment"]');
+  await moment.waitFor();
+  assert.match(await moment.innerText(), /Milestone reached!/);
+  assert.match(await moment.innerText(), /"Book a room"/);
+  await page.waitForFunction(() => document.querySelector('mk-goal-tracker')?.shadowRoot?.querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow') === '50');
+  assert.deepEqual(await axeViolations(page, '#goals-panel'), []);
+  await page.screenshot({ path: path.join(screenshots, 'goals-celebration.png'), fullPage: false });
+
+  // Weeks later the goal has slipped past its date: reassurance, not blame.
+  await context.clock.setFixedTime(new Date('2026-12-05T10:00:00Z'));
+  await page.reload();
+  const reassurance = tracker.locator('mk-celebration [part~="moment"][data-kind="reassurance"]');
+  await reassurance.waitFor();
+  const reassuranceText = await reassurance.innerText();
+  assert.match(reassuranceText, /Time to re-plan/);
+  assert.match(reassuranceText, /That happens to everyone/);
+  for (const suggestion of ['Split the goal', 'Move the due date']) assert.ok(reassuranceText.includes(suggestion), `offers "${suggestion}"`);
+  assert.equal(await goal.locator('[part~="status"]').innerText(), 'Missed');
+  assert.match(await goal.locator('[part~="reassurance"]').innerText(), /That happens to everyone/);
+  assert.deepEqual(await axeViolations(page, '#goals-panel'), []);
+  await page.screenshot({ path: path.join(screenshots, 'goals-reassurance.png'), fullPage: false });
+
+  // "Move the due date" opens the goal in the editor at its due date.
+  await reassurance.getByRole('button', { name: /Move the due date/ }).click();
+  await page.waitForFunction(() => document.querySelector('mk-goal-editor')?.shadowRoot?.activeElement?.id === 'due-date');
+  assert.equal(await editor.getByLabel('What do you want to achieve?').inputValue(), 'Run 3 team retrospectives');
+  await editor.getByRole('button', { name: 'Cancel' }).click();
+
+  // After a reload everything is still there, and the miss is not announced twice.
+  await page.reload();
+  await goal.waitFor();
+  assert.equal(await goal.getByRole('checkbox', { name: 'Book a room' }).isChecked(), true);
+  assert.equal(await goal.getByRole('checkbox', { name: 'Run the first retro' }).isChecked(), false);
+  assert.equal(await goal.locator('[part~="status"]').innerText(), 'Missed');
+  await page.waitForTimeout(300);
+  assert.equal(await tracker.locator('mk-celebration [part~="moment"]').count(), 0, 'recorded once, announced once');
+
+  // The mentor sees Lucía's shared goal, with her name.
+  const mentor = await openAs(context, 'mentor');
+  const shared = mentor.locator('mk-goal-tracker [part~="goal"]').filter({ hasText: 'Run 3 team retrospectives' });
+  await shared.waitFor();
+  assert.match(await shared.locator('[part~="owner"]').innerText(), /Lucía Fernández/);
+  await mentor.locator('#goals-panel').screenshot({ path: path.join(screenshots, 'goals-mentor.png') });
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -1,0 +1,64 @@
+// The intranet developer's goal tracker: a plain HTML page with one script tag of the CDN bundle,
+// <mk-provider user-id storage="indexeddb"> and <mk-goal-tracker> + <mk-goal-editor>, no build step.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { chromiumArgs, findChromium } from '../../scripts/lib/chromium.mjs';
+import { startServer } from '../../scripts/lib/serve.mjs';
+import { repoRoot } from '../../scripts/lib/workspace.mjs';
+
+const screenshots = path.join(repoRoot, '.test-results', 'e2e');
+mkdirSync(screenshots, { recursive: true });
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || findChromium(), args: chromiumArgs() });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('one script tag, a provider and two elements: set a goal, tick a milestone, and it persists', async () => {
+  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 1000 } });
+  await context.clock.setFixedTime(new Date('2026-10-14T10:00:00Z'));
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+  await page.goto(`${server.url}/examples/intranet-goal-tracker/`);
+  const tracker = page.locator('mk-goal-tracker');
+  const editor = page.locator('mk-goal-editor');
+  await tracker.getByText('No goals yet — set your first one').waitFor();
+  await tracker.getByRole('button', { name: 'Set your first goal' }).click();
+  await editor.getByLabel('What do you want to achieve?').fill('Close the month in 3 working days');
+  await editor.getByLabel('Skill or development area').fill('time management');
+  await editor.getByLabel('What you count').fill('days to close');
+  await editor.getByLabel('Start', { exact: true }).fill('6');
+  await editor.getByLabel('Target').fill('3');
+  await editor.getByLabel('Due date').fill('2026-12-31');
+  await editor.getByRole('button', { name: 'Add milestone' }).click();
+  await editor.getByLabel('Milestone 1').fill('Automate the bank reconciliation');
+  assert.equal(await editor.locator('[part~="summary"]').innerText(), '5 of 5 SMART letters met');
+  await editor.getByRole('button', { name: 'Set goal' }).click();
+  const goal = tracker.locator('[part~="goal"]').filter({ hasText: 'Close the month in 3 working days' });
+  await goal.waitFor();
+  assert.match(await goal.locator('[part~="measure"]').innerText(), /days to close: 6 → 3/);
+  await goal.getByRole('checkbox', { name: 'Automate the bank reconciliation' }).check();
+  await tracker.locator('mk-celebration [part~="moment"]').waitFor();
+  await page.screenshot({ path: path.join(screenshots, 'intranet-goal-tracker.png'), fullPage: true });
+  await page.reload();
+  await goal.waitFor();
+  assert.equal(await goal.getByRole('checkbox', { name: 'Automate the bank reconciliation' }).isChecked(), true);
+  assert.equal(await tracker.locator('[part~="goal"]').count(), 1);
+  const accent = await page.evaluate(() => getComputedStyle(document.querySelector('mk-goal-tracker')).getPropertyValue('--mk-color-accent').trim());
+  assert.equal(accent, '#6a3fb5', 'the intranet brand reaches the element');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
