@@ -1,0 +1,716 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
+import { MentorKitError, isMentorKitError, localTimeOf, toMentorKitError, type Message } from '@mentorkit/core';
+import { linkify, messagingFeature, sentAtOf, type MessageSearchHit, type MessagingApi, type QuietHours } from '@mentorkit/core/messaging';
+import { ClockController } from '../base/clock-controller.js';
+import { emit } from '../base/emit.js';
+import { browserTimeZone, formatList, formatWallClock, resolveLocale } from '../base/format.js';
+import { MkElement } from '../base/mk-element.js';
+import { StoreController } from '../base/store-controller.js';
+import { threadStyles } from './thread.styles.js';
+
+export interface MkMessageDetail {
+  messageId: string;
+  pairingId: string;
+  kind: 'text' | 'voice';
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'mk-message-send': CustomEvent<MkMessageDetail>;
+    'mk-message-edit': CustomEvent<MkMessageDetail>;
+    'mk-message-delete': CustomEvent<MkMessageDetail>;
+  }
+}
+
+/** Messages rendered at once when the thread opens, and added per "load older/newer". */
+export const THREAD_PAGE_SIZE = 40;
+/** At most this many messages are in the DOM; older or newer ones are loaded as the person scrolls. */
+export const THREAD_MAX_RENDERED = 160;
+
+const HEADING_TAGS: readonly StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
+const headingTag = (level: number): StaticValue => HEADING_TAGS[Math.min(Math.max(Math.trunc(level) || 2, 1), 6) - 1] ?? literal`h2`;
+
+const formatDuration = (seconds: number) => {
+  const whole = Math.max(0, Math.round(seconds));
+  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
+};
+
+type RecorderState = { phase: 'idle' } | { phase: 'requesting' } | { phase: 'recording'; startedAt: number; elapsed: number } | { phase: 'recorded'; blob: Blob; durationSeconds: number; url: string } | { phase: 'error'; message: string };
+
+/**
+ * @summary A pairing's conversation: text and voice notes, the recipient's local time and a
+ * quiet-hours notice before sending, unread markers, and history that stays smooth with thousands
+ * of messages.
+ *
+ * @description Shows the thread of `pairing-id` (`kit.messaging`). Messages are an ARIA feed
+ * (`role="feed"`): Tab reaches the newest message, Page Up/Page Down and the arrow keys move
+ * between messages, and older history loads as you scroll up (or with "Load older messages"); only
+ * a window of messages is in the DOM at once. Links are shown only for `http:`/`https:` URLs (core's
+ * `linkify`); everything else is text. Your own messages can be edited and deleted (the audit trail
+ * stays in core). Voice notes are recorded with the microphone (MediaRecorder), previewed, sent
+ * through the storage adapter's blob support and played back with their duration. Above the
+ * composer each recipient's local time is shown, with a notice when it is outside their working
+ * hours and when they will be notified. Mentors of a pairing can switch to the mentors' shared
+ * notes (`notes`), which the mentee does not see unless a note is shared.
+ *
+ * @fires {CustomEvent<MkMessageDetail>} mk-message-send - You sent a message or voice note.
+ * @fires {CustomEvent<MkMessageDetail>} mk-message-edit - You edited a message.
+ * @fires {CustomEvent<MkMessageDetail>} mk-message-delete - You deleted a message.
+ *
+ * @csspart base - The card.
+ * @csspart heading - The heading.
+ * @csspart unread-count - The unread badge.
+ * @csspart channels - The conversation / mentors' notes switch.
+ * @csspart search - The search field.
+ * @csspart search-status - How many messages match.
+ * @csspart log - The scrolling area around the feed.
+ * @csspart feed - The feed of messages (`role="feed"`).
+ * @csspart load-older - The "Load older messages" button.
+ * @csspart load-newer - The "Load newer messages" button.
+ * @csspart message - One message (an article); carries `data-mine`, `data-kind`, `data-deleted`.
+ * @csspart author - The author's name.
+ * @csspart time - When it was sent.
+ * @csspart edited - The "edited" marker.
+ * @csspart text - The text of a message.
+ * @csspart link - A link in a message.
+ * @csspart voice - A voice note's player and duration.
+ * @csspart duration - A voice note's duration.
+ * @csspart deleted - The placeholder of a deleted message.
+ * @csspart receipt - "Read by …" under your latest message.
+ * @csspart unread-divider - The "New messages" divider.
+ * @csspart quiet-hours - The recipients' local time and quiet-hours notice.
+ * @csspart composer - The message form.
+ * @csspart send - The send button.
+ * @csspart record - The record / stop button.
+ * @csspart recording - The recording indicator.
+ * @csspart voice-preview - The recorded note before sending.
+ * @csspart error - An error box.
+ * @csspart empty - The message when there is nothing to show.
+ *
+ * @cssprop [--mk-thread-height=28rem] - Height of the message feed.
+ * @cssprop [--mk-thread-background=var(--mk-color-surface)] - Card background.
+ * @cssprop [--mk-thread-log-background=var(--mk-color-surface-raised)] - Feed background.
+ * @cssprop [--mk-thread-bubble-background=var(--mk-color-surface)] - Message background.
+ * @cssprop [--mk-thread-border-color=var(--mk-color-border)] - Card border colour.
+ * @cssprop [--mk-thread-radius=var(--mk-radius-lg)] - Card corner radius.
+ * @cssprop [--mk-thread-padding=var(--mk-space-4)] - Card inner spacing.
+ */
+export class MkThread extends MkElement {
+  static override styles = [MkElement.styles, threadStyles];
+
+  private readonly status = new StoreController(this, () => this.currentKit?.$status);
+  private readonly loadError = new StoreController(this, () => this.currentKit?.$error);
+  private readonly people = new StoreController(this, () => this.currentKit?.$people);
+  private readonly me = new StoreController(this, () => this.currentKit?.$me);
+  private readonly featureStatus = new StoreController(this, () => this.api?.$status);
+  private readonly threads = new StoreController(this, () => this.api?.$threads);
+  private readonly reads = new StoreController(this, () => this.api?.$reads);
+  private readonly channelMessages = new StoreController(this, () => (this.api && this.pairingId ? this.api.messages(this.pairingId, { notes: this.notes }) : undefined));
+  private readonly clock = new ClockController(this);
+
+  @state() private windowStart = 0;
+  @state() private windowEnd = 0;
+  @state() private following = true;
+  @state() private query = '';
+  @state() private editingId: string | undefined;
+  @state() private confirmDeleteId: string | undefined;
+  @state() private busy = false;
+  @state() private actionError: MentorKitError | undefined;
+  @state() private recorder: RecorderState = { phase: 'idle' };
+  @state() private audioUrls = new Map<string, string>();
+  @state() private announcement = '';
+
+  /** The pairing whose conversation to show. */
+  @property({ attribute: 'pairing-id', reflect: true }) pairingId?: string;
+
+  /** Show the mentors' shared notes instead of the conversation (mentors only). */
+  @property({ type: Boolean, reflect: true }) notes = false;
+
+  /** Level of the heading (1–6). */
+  @property({ attribute: 'heading-level', type: Number, reflect: true }) headingLevel = 2;
+
+  /** BCP 47 locale for times, e.g. `en-GB`. Default: the nearest `lang`, else the browser's. */
+  @property() locale?: string;
+
+  private readMarkerAtOpen: string | undefined;
+  private openedKey: string | undefined;
+  private loadingAudio = new Set<string>();
+  private mediaRecorder: MediaRecorder | undefined;
+  private mediaStream: MediaStream | undefined;
+  private recordingTimer: ReturnType<typeof setInterval> | undefined;
+  private pendingScroll: { kind: 'bottom' } | { kind: 'keep'; height: number; top: number } | undefined = { kind: 'bottom' };
+  private observer: IntersectionObserver | undefined;
+  private markReadQueued = false;
+  private lastCount = 0;
+
+  private get api(): MessagingApi | undefined {
+    return this.currentKit?.use(messagingFeature);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.observer?.disconnect();
+    this.observer = undefined;
+    this.stopStream();
+    clearInterval(this.recordingTimer);
+    if (this.recorder.phase === 'recorded') URL.revokeObjectURL(this.recorder.url);
+    for (const url of this.audioUrls.values()) if (url) URL.revokeObjectURL(url);
+    this.audioUrls = new Map();
+    this.loadingAudio.clear();
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    const key = `${this.pairingId ?? ''}|${this.notes}`;
+    const messages = this.channelMessages.value ?? [];
+    if (changed.has('pairingId') || changed.has('notes') || key !== this.openedKey) {
+      if (this.api && this.featureStatus.value === 'ready') {
+        this.openedKey = key;
+        this.readMarkerAtOpen = this.pairingId ? this.api.lastRead(this.pairingId, { notes: this.notes }) : undefined;
+        this.windowEnd = messages.length;
+        this.windowStart = Math.max(0, messages.length - THREAD_PAGE_SIZE);
+        this.following = true;
+        this.pendingScroll = { kind: 'bottom' };
+        this.editingId = undefined;
+        this.confirmDeleteId = undefined;
+        this.lastCount = messages.length;
+      }
+    } else if (messages.length !== this.lastCount) {
+      // New messages (or a shared note) arrived: follow them when at the bottom.
+      const grew = messages.length > this.lastCount;
+      this.lastCount = messages.length;
+      if (this.following) {
+        this.windowEnd = messages.length;
+        this.windowStart = Math.max(0, Math.min(this.windowStart, messages.length - 1), messages.length - THREAD_MAX_RENDERED);
+        if (grew) this.pendingScroll = { kind: 'bottom' };
+      } else {
+        this.windowEnd = Math.min(this.windowEnd, messages.length);
+        this.windowStart = Math.min(this.windowStart, this.windowEnd);
+      }
+    }
+  }
+
+  override updated(): void {
+    const log = this.renderRoot.querySelector<HTMLElement>('[part~="log"]');
+    if (log && this.pendingScroll) {
+      if (this.pendingScroll.kind === 'bottom') {
+        const divider = this.renderRoot.querySelector<HTMLElement>('[part~="unread-divider"]');
+        log.scrollTop = log.scrollHeight;
+        if (divider && divider.offsetTop < log.scrollHeight - log.clientHeight) log.scrollTop = Math.max(0, divider.offsetTop - log.offsetTop - 8);
+      } else {
+        log.scrollTop = this.pendingScroll.top + (log.scrollHeight - this.pendingScroll.height);
+      }
+      this.pendingScroll = undefined;
+    }
+    if (log) this.observeSentinels(log);
+    this.loadVisibleAudio();
+    this.queueMarkRead();
+  }
+
+  private observeSentinels(log: HTMLElement): void {
+    if (typeof IntersectionObserver !== 'function') return;
+    if (!this.observer || (this.observer as unknown as { root?: Element }).root !== log) {
+      this.observer?.disconnect();
+      this.observer = new IntersectionObserver(
+        (entries) => {
+          for (const entry of entries) {
+            if (!entry.isIntersecting) continue;
+            const which = (entry.target as HTMLElement).dataset.sentinel;
+            if (which === 'top' && this.windowStart > 0) this.loadOlder();
+            if (which === 'bottom' && !this.following) this.loadNewer();
+          }
+        },
+        { root: log, rootMargin: '200px 0px' },
+      );
+    }
+    this.observer.disconnect();
+    for (const sentinel of this.renderRoot.querySelectorAll('[data-sentinel]')) this.observer.observe(sentinel);
+  }
+
+  private queueMarkRead(): void {
+    const api = this.api;
+    if (!api || !this.pairingId || this.markReadQueued || !this.following || this.query !== '') return;
+    if (typeof document !== 'undefined' && document.visibilityState === 'hidden') return;
+    if (api.unreadCount(this.pairingId, { notes: this.notes }) === 0) return;
+    this.markReadQueued = true;
+    const pairingId = this.pairingId;
+    const notes = this.notes;
+    void api
+      .markRead(pairingId, { notes })
+      .catch(() => undefined)
+      .finally(() => {
+        this.markReadQueued = false;
+      });
+  }
+
+  private loadVisibleAudio(): void {
+    const api = this.api;
+    if (!api) return;
+    for (const element of this.renderRoot.querySelectorAll<HTMLElement>('[data-voice-id]')) {
+      const id = element.dataset.voiceId!;
+      if (this.audioUrls.has(id) || this.loadingAudio.has(id)) continue;
+      this.loadingAudio.add(id);
+      void api
+        .voiceAudio(id)
+        .then((blob) => {
+          if (!this.isConnected) return;
+          const next = new Map(this.audioUrls);
+          next.set(id, blob ? URL.createObjectURL(blob) : '');
+          this.audioUrls = next;
+        })
+        .catch(() => {
+          const next = new Map(this.audioUrls);
+          next.set(id, '');
+          this.audioUrls = next;
+        })
+        .finally(() => this.loadingAudio.delete(id));
+    }
+  }
+
+  private loadOlder(): void {
+    const log = this.renderRoot.querySelector<HTMLElement>('[part~="log"]');
+    const start = Math.max(0, this.windowStart - THREAD_PAGE_SIZE);
+    if (start === this.windowStart) return;
+    this.pendingScroll = log ? { kind: 'keep', height: log.scrollHeight, top: log.scrollTop } : undefined;
+    this.windowStart = start;
+    if (this.windowEnd - start > THREAD_MAX_RENDERED) {
+      this.windowEnd = start + THREAD_MAX_RENDERED;
+      this.following = false;
+    }
+  }
+
+  private loadNewer(): void {
+    const total = (this.channelMessages.value ?? []).length;
+    const end = Math.min(total, this.windowEnd + THREAD_PAGE_SIZE);
+    const log = this.renderRoot.querySelector<HTMLElement>('[part~="log"]');
+    this.pendingScroll = log ? { kind: 'keep', height: log.scrollHeight, top: log.scrollTop } : undefined;
+    if (end - this.windowStart > THREAD_MAX_RENDERED) {
+      // Dropping messages above the view: keep the visible ones where they are.
+      this.pendingScroll = undefined;
+      this.windowStart = end - THREAD_MAX_RENDERED;
+    }
+    this.windowEnd = end;
+    if (end === total) this.following = true;
+  }
+
+  private jumpToLatest(): void {
+    const total = (this.channelMessages.value ?? []).length;
+    this.windowEnd = total;
+    this.windowStart = Math.max(0, total - THREAD_PAGE_SIZE);
+    this.following = true;
+    this.pendingScroll = { kind: 'bottom' };
+  }
+
+  private handleFeedKeydown(event: KeyboardEvent): void {
+    const article = (event.target as HTMLElement).closest?.('article');
+    if (!article || event.target !== article) return;
+    const articles = [...this.renderRoot.querySelectorAll<HTMLElement>('article[part~="message"]')];
+    const index = articles.indexOf(article);
+    let next: HTMLElement | undefined;
+    if (event.key === 'PageDown' || event.key === 'ArrowDown') next = articles[index + 1];
+    else if (event.key === 'PageUp' || event.key === 'ArrowUp') next = articles[index - 1];
+    else if (event.key === 'Home' && event.ctrlKey) next = articles[0];
+    else if (event.key === 'End' && event.ctrlKey) next = articles[articles.length - 1];
+    else return;
+    event.preventDefault();
+    if (!next) {
+      if ((event.key === 'PageUp' || event.key === 'ArrowUp') && this.windowStart > 0) {
+        const id = article.dataset.messageId;
+        this.loadOlder();
+        void this.updateComplete.then(() => {
+          const all = [...this.renderRoot.querySelectorAll<HTMLElement>('article[part~="message"]')];
+          const again = all.findIndex((candidate) => candidate.dataset.messageId === id);
+          this.focusArticle(all[again - 1] ?? all[0]);
+        });
+      } else if ((event.key === 'PageDown' || event.key === 'ArrowDown') && !this.following) {
+        const id = article.dataset.messageId;
+        this.loadNewer();
+        void this.updateComplete.then(() => {
+          const all = [...this.renderRoot.querySelectorAll<HTMLElement>('article[part~="message"]')];
+          const again = all.findIndex((candidate) => candidate.dataset.messageId === id);
+          this.focusArticle(all[again + 1] ?? all[all.length - 1]);
+        });
+      }
+      return;
+    }
+    this.focusArticle(next);
+  }
+
+  private focusArticle(article: HTMLElement | undefined): void {
+    if (!article) return;
+    for (const candidate of this.renderRoot.querySelectorAll<HTMLElement>('article[part~="message"]')) candidate.tabIndex = -1;
+    article.tabIndex = 0;
+    article.focus();
+  }
+
+  private handleScroll(event: Event): void {
+    const log = event.currentTarget as HTMLElement;
+    const total = (this.channelMessages.value ?? []).length;
+    const atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 24;
+    const following = atBottom && this.windowEnd === total;
+    if (following !== this.following) this.following = following;
+  }
+
+  private async run<T>(action: () => Promise<T>): Promise<T | undefined> {
+    this.busy = true;
+    this.actionError = undefined;
+    try {
+      return await action();
+    } catch (error) {
+      this.actionError = isMentorKitError(error) ? error : toMentorKitError(error);
+      return undefined;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async handleSend(event: Event): Promise<void> {
+    event.preventDefault();
+    const api = this.api;
+    const textarea = this.renderRoot.querySelector<HTMLTextAreaElement>('textarea[name="message"]');
+    if (!api || !this.pairingId || !textarea || this.busy) return;
+    const text = textarea.value;
+    if (text.trim() === '') {
+      this.actionError = new MentorKitError('invalid-input', 'Write something before sending.', { path: 'message.text' });
+      textarea.focus();
+      return;
+    }
+    const pairingId = this.pairingId;
+    const sent = await this.run(() => api.send({ pairingId, text, mentorsOnly: this.notes }));
+    if (sent) {
+      textarea.value = '';
+      this.readMarkerAtOpen = sentAtOf(sent);
+      this.jumpToLatest();
+      this.announcement = 'Message sent.';
+      emit(this, 'mk-message-send', { messageId: sent.id, pairingId, kind: 'text' });
+      textarea.focus();
+    }
+  }
+
+  private handleComposerKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void this.handleSend(event);
+  }
+
+  private stopStream(): void {
+    for (const track of this.mediaStream?.getTracks() ?? []) track.stop();
+    this.mediaStream = undefined;
+  }
+
+  private async startRecording(): Promise<void> {
+    if (this.recorder.phase === 'recorded') URL.revokeObjectURL(this.recorder.url);
+    this.recorder = { phase: 'requesting' };
+    try {
+      const stream = await navigator.mediaDevices.getUserMedia({ audio: true });
+      this.mediaStream = stream;
+      const type = ['audio/webm;codecs=opus', 'audio/webm', 'audio/ogg;codecs=opus', 'audio/mp4'].find((candidate) => MediaRecorder.isTypeSupported?.(candidate));
+      const recorder = new MediaRecorder(stream, type ? { mimeType: type } : undefined);
+      const chunks: Blob[] = [];
+      const startedAt = performance.now();
+      recorder.addEventListener('dataavailable', (event) => {
+        if (event.data.size > 0) chunks.push(event.data);
+      });
+      recorder.addEventListener('stop', () => {
+        clearInterval(this.recordingTimer);
+        this.stopStream();
+        const durationSeconds = Math.round(((performance.now() - startedAt) / 1000) * 10) / 10;
+        const blob = new Blob(chunks, { type: recorder.mimeType || type || 'audio/webm' });
+        if (blob.size === 0) {
+          this.recorder = { phase: 'error', message: 'Nothing was recorded. Check your microphone and try again.' };
+          return;
+        }
+        this.recorder = { phase: 'recorded', blob, durationSeconds, url: URL.createObjectURL(blob) };
+        this.announcement = `Voice note recorded, ${formatDuration(durationSeconds)}. Send or discard it.`;
+        void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="voice-preview"] button.primary')?.focus());
+      });
+      this.mediaRecorder = recorder;
+      recorder.start(250);
+      this.recorder = { phase: 'recording', startedAt, elapsed: 0 };
+      this.announcement = 'Recording. Press Stop when you are done.';
+      this.recordingTimer = setInterval(() => {
+        if (this.recorder.phase === 'recording') this.recorder = { ...this.recorder, elapsed: (performance.now() - this.recorder.startedAt) / 1000 };
+      }, 250);
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[part~="record"]')?.focus();
+    } catch (error) {
+      this.stopStream();
+      const denied = (error as { name?: string }).name === 'NotAllowedError';
+      this.recorder = { phase: 'error', message: denied ? 'Microphone access was refused. Allow it in your browser to record voice notes.' : `Recording is not possible here: ${(error as Error).message ?? String(error)}` };
+    }
+  }
+
+  private stopRecording(): void {
+    if (this.mediaRecorder && this.mediaRecorder.state !== 'inactive') this.mediaRecorder.stop();
+  }
+
+  private discardRecording(): void {
+    if (this.recorder.phase === 'recorded') URL.revokeObjectURL(this.recorder.url);
+    this.recorder = { phase: 'idle' };
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="record"]')?.focus());
+  }
+
+  private async sendRecording(): Promise<void> {
+    const api = this.api;
+    const recording = this.recorder;
+    if (!api || !this.pairingId || recording.phase !== 'recorded') return;
+    const pairingId = this.pairingId;
+    const sent = await this.run(() => api.sendVoice({ pairingId, audio: recording.blob, durationSeconds: recording.durationSeconds, mentorsOnly: this.notes }));
+    if (sent) {
+      URL.revokeObjectURL(recording.url);
+      this.recorder = { phase: 'idle' };
+      this.readMarkerAtOpen = sentAtOf(sent);
+      this.jumpToLatest();
+      this.announcement = 'Voice note sent.';
+      emit(this, 'mk-message-send', { messageId: sent.id, pairingId, kind: 'voice' });
+    }
+  }
+
+  private async saveEdit(message: Message): Promise<void> {
+    const api = this.api;
+    const textarea = this.renderRoot.querySelector<HTMLTextAreaElement>(`textarea[data-edit="${CSS.escape(message.id)}"]`);
+    if (!api || !textarea) return;
+    const saved = await this.run(() => api.edit(message.id, textarea.value));
+    if (saved) {
+      this.editingId = undefined;
+      emit(this, 'mk-message-edit', { messageId: saved.id, pairingId: saved.pairingId, kind: saved.kind });
+      await this.updateComplete;
+      this.focusArticle(this.renderRoot.querySelector<HTMLElement>(`article[data-message-id="${CSS.escape(message.id)}"]`) ?? undefined);
+    }
+  }
+
+  private async confirmDelete(message: Message): Promise<void> {
+    const api = this.api;
+    if (!api) return;
+    const deleted = await this.run(() => api.delete(message.id));
+    if (deleted) {
+      this.confirmDeleteId = undefined;
+      this.announcement = 'Message deleted.';
+      emit(this, 'mk-message-delete', { messageId: deleted.id, pairingId: deleted.pairingId, kind: deleted.kind });
+      await this.updateComplete;
+      this.focusArticle(this.renderRoot.querySelector<HTMLElement>(`article[data-message-id="${CSS.escape(message.id)}"]`) ?? undefined);
+    }
+  }
+
+  private async share(message: Message): Promise<void> {
+    const api = this.api;
+    if (!api) return;
+    const shared = await this.run(() => api.share(message.id));
+    if (shared) this.announcement = 'Note shared with the mentee.';
+  }
+
+  private nameOf(personId: string): string {
+    return this.people.value?.[personId]?.displayName ?? 'Someone';
+  }
+
+  private renderText(text: string, ranges?: Array<[number, number]>): TemplateResult {
+    const tokens = linkify(text);
+    const marked = (value: string, offset: number) => {
+      if (!ranges || ranges.length === 0) return value;
+      const parts: Array<string | TemplateResult> = [];
+      let cursor = 0;
+      for (const [start, end] of ranges) {
+        const from = Math.max(start - offset, cursor);
+        const to = Math.min(end - offset, value.length);
+        if (to <= from || from >= value.length) continue;
+        parts.push(value.slice(cursor, from), html`<mark>${value.slice(from, to)}</mark>`);
+        cursor = to;
+      }
+      parts.push(value.slice(cursor));
+      return parts;
+    };
+    let offset = 0;
+    return html`<p part="text" class="text">${tokens.map((token) => {
+      const start = offset;
+      offset += token.text.length;
+      return token.kind === 'link'
+        ? html`<a part="link" href=${token.href} target="_blank" rel="noopener noreferrer nofollow ugc">${marked(token.text, start)}</a>`
+        : marked(token.text, start);
+    })}</p>`;
+  }
+
+  private renderMessage(message: Message, position: number, total: number, context: { viewerZone: string; locale: string | undefined; userId: string; lastOwnId: string | undefined; dividerBefore: string | undefined; focusable: boolean; ranges?: Array<[number, number]> }): TemplateResult {
+    const mine = message.authorId === context.userId;
+    const sentAt = sentAtOf(message);
+    const local = localTimeOf(context.viewerZone, sentAt);
+    const metaId = `meta-${position}`;
+    const deleted = message.deletedAt !== undefined;
+    const editing = this.editingId === message.id;
+    const confirming = this.confirmDeleteId === message.id;
+    const receipts = mine && message.id === context.lastOwnId && !deleted ? (this.api?.readBy(message.id) ?? []) : [];
+    let body: TemplateResult;
+    if (deleted) body = html`<p part="deleted" class="deleted">Message deleted</p>`;
+    else if (editing)
+      body = html`<label class="visually-hidden" for=${`edit-${position}`}>Edit your message</label>
+        <textarea id=${`edit-${position}`} data-edit=${message.id} .value=${message.text ?? ''} @keydown=${(event: KeyboardEvent) => {
+          if (event.key === 'Escape') this.editingId = undefined;
+          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void this.saveEdit(message);
+        }}></textarea>
+        <div class="actions"><button class="primary" type="button" ?disabled=${this.busy} @click=${() => this.saveEdit(message)}>Save</button><button type="button" @click=${() => (this.editingId = undefined)}>Cancel</button></div>`;
+    else if (message.kind === 'voice' && message.voice) {
+      const url = this.audioUrls.get(message.id);
+      const label = `Voice note from ${this.nameOf(message.authorId)}, ${formatDuration(message.voice.durationSeconds)}`;
+      body = html`<div part="voice" class="voice" data-voice-id=${message.id}>
+        ${url ? html`<audio controls preload="metadata" src=${url} aria-label=${label}></audio>` : url === '' ? html`<span class="muted">The recording is not available.</span>` : html`<span class="muted">Loading the voice note…</span>`}
+        <span part="duration" class="muted"><span class="visually-hidden">Duration </span>${formatDuration(message.voice.durationSeconds)}</span>
+      </div>`;
+    } else body = this.renderText(message.text ?? '', context.ranges);
+    return html`
+      <article part="message" class="message" data-message-id=${message.id} ?data-mine=${mine} data-kind=${message.kind} ?data-deleted=${deleted} aria-labelledby=${metaId} aria-posinset=${position} aria-setsize=${total} tabindex=${context.focusable ? '0' : '-1'}>
+        ${context.dividerBefore === message.id ? html`<p part="unread-divider" class="unread-divider">New messages</p>` : nothing}
+        <p class="meta" id=${metaId}>
+          <span part="author" class="author">${mine ? 'You' : this.nameOf(message.authorId)}</span>
+          <time part="time" datetime=${sentAt}>${formatWallClock(sentAt, context.viewerZone, context.locale, { weekday: true })}<span class="visually-hidden"> ${local.date}</span></time>
+          ${message.editedAt && !deleted ? html`<span part="edited">(edited)</span>` : nothing}
+          ${message.mentorsOnly ? html`<span class="muted">Mentors only</span>` : nothing}
+        </p>
+        ${body}
+        ${receipts.length > 0 ? html`<p part="receipt" class="muted">Read by ${formatList(receipts.map((receipt) => this.nameOf(receipt.personId)), context.locale)}</p>` : nothing}
+        ${mine && !deleted && !editing
+          ? confirming
+            ? html`<div class="actions" role="group" aria-label="Confirm deletion"><span class="muted">Delete this message?</span><button class="primary" type="button" ?disabled=${this.busy} @click=${() => this.confirmDelete(message)}>Delete</button><button type="button" @click=${() => (this.confirmDeleteId = undefined)}>Keep</button></div>`
+            : html`<div class="actions">
+                ${message.kind === 'text' ? html`<button class="link" type="button" @click=${() => ((this.editingId = message.id), this.updateComplete.then(() => this.renderRoot.querySelector<HTMLTextAreaElement>(`textarea[data-edit="${CSS.escape(message.id)}"]`)?.focus()))}>Edit<span class="visually-hidden"> message sent ${formatWallClock(sentAt, context.viewerZone, context.locale)}</span></button>` : nothing}
+                <button class="link" type="button" @click=${() => (this.confirmDeleteId = message.id)}>Delete<span class="visually-hidden"> message sent ${formatWallClock(sentAt, context.viewerZone, context.locale)}</span></button>
+                ${message.mentorsOnly ? html`<button class="link" type="button" @click=${() => this.share(message)}>Share with the mentee</button>` : nothing}
+              </div>`
+          : nothing}
+      </article>
+    `;
+  }
+
+  private renderQuietHours(quiet: readonly QuietHours[], viewerDate: string, locale: string | undefined): TemplateResult {
+    if (quiet.length === 0) return html``;
+    const instant = this.currentKit!.now();
+    const outside = quiet.some((entry) => entry.outsideWorkingHours);
+    return html`<div part="quiet-hours" class="quiet-hours" ?data-outside=${outside} role="note" aria-label="Recipients' local time">
+      ${quiet.map((entry) => {
+        const sameDay = entry.local.date === viewerDate;
+        const time = formatWallClock(instant, entry.timeZone, locale, { weekday: !sameDay });
+        const name = this.nameOf(entry.personId);
+        if (!entry.outsideWorkingHours) return html`<p>It is ${time} for ${name}${entry.availability === 'working' ? ' · within working hours' : ''}.</p>`;
+        const next = entry.nextWorkingStart ? formatWallClock(entry.nextWorkingStart, entry.timeZone, locale, { weekday: entry.nextWorkingLocal?.date !== entry.local.date }) : undefined;
+        return html`<p><strong>It is ${time} for ${name}</strong> — ${entry.availability === 'off-limits' ? 'an off-limits day' : 'outside their working hours'}.
+          ${next ? html`They will be notified at ${next} their time.` : html`They will see it when they are next online.`}</p>`;
+      })}
+    </div>`;
+  }
+
+  private renderRecorder(canRecord: boolean): TemplateResult {
+    const recorder = this.recorder;
+    if (!canRecord) return html``;
+    switch (recorder.phase) {
+      case 'recording':
+        return html`<span part="recording" class="recording"><span class="recording-dot" aria-hidden="true"></span>Recording ${formatDuration(recorder.elapsed)}</span>
+          <button part="record" type="button" @click=${this.stopRecording}>Stop recording</button>`;
+      case 'recorded':
+        return html`<div part="voice-preview" class="voice" role="group" aria-label="Recorded voice note">
+          <audio controls src=${recorder.url} aria-label=${`Your voice note, ${formatDuration(recorder.durationSeconds)}`}></audio>
+          <span class="muted">${formatDuration(recorder.durationSeconds)}</span>
+          <button class="primary" type="button" ?disabled=${this.busy} @click=${this.sendRecording}>Send voice note</button>
+          <button type="button" @click=${this.discardRecording}>Discard</button>
+        </div>`;
+      default:
+        return html`<button part="record" type="button" ?disabled=${recorder.phase === 'requesting'} @click=${this.startRecording}>Record a voice note</button>
+          ${recorder.phase === 'error' ? html`<p part="error" class="error" role="alert">${recorder.message}</p>` : nothing}`;
+    }
+  }
+
+  override render(): TemplateResult {
+    const kit = this.currentKit;
+    const api = this.api;
+    const status = kit ? (this.status.value ?? 'loading') : 'loading';
+    const featureStatus = this.featureStatus.value ?? 'loading';
+    const heading = (text: string) => staticHtml`<${headingTag(this.headingLevel)} part="heading" class="heading" id="heading">${text}</${headingTag(this.headingLevel)}>`;
+    const frame = (state: string, content: TemplateResult, title = this.notes ? "Mentors' notes" : 'Conversation') =>
+      html`<section part="base" class="card" data-state=${state} aria-labelledby="heading" aria-busy=${state === 'loading' ? 'true' : 'false'}><div class="header">${heading(title)}</div>${content}</section>`;
+    if (status === 'error' || featureStatus === 'error')
+      return frame('error', html`<div part="error" class="error" role="alert"><p><strong>The conversation could not be loaded.</strong></p><p>${this.loadError.value?.message ?? 'Something went wrong while loading.'}</p></div>`);
+    if (!kit || !api || status === 'loading' || featureStatus !== 'ready') return frame('loading', html`<p class="muted">Loading the conversation…</p><div class="skeleton" aria-hidden="true"></div>`);
+    const thread = this.pairingId ? api.thread(this.pairingId) : undefined;
+    if (!thread) return frame('unavailable', html`<p part="empty" class="muted">This conversation is not available. It may have been removed, or it is not one of your pairings.</p>`);
+    const notes = this.notes && thread.hasNotes;
+    const userId = kit.user.id;
+    const viewerZone = this.me.value?.timeZone ?? browserTimeZone();
+    const locale = resolveLocale(this, this.locale);
+    const instant = kit.now();
+    const viewerDate = localTimeOf(viewerZone, instant).date;
+    const all = this.channelMessages.value ?? [];
+    const others = thread.members.filter((member) => member.personId !== userId).map((member) => this.nameOf(member.personId));
+    const title = notes ? "Mentors' notes" : others.length > 0 ? `Conversation with ${formatList(others, locale)}` : 'Conversation';
+    const unread = notes ? thread.notesUnreadCount : thread.unreadCount;
+    void this.reads.value;
+
+    // Search: matching messages, newest last; otherwise the window.
+    const searching = this.query.trim() !== '';
+    const hits: MessageSearchHit[] = searching ? api.search(this.pairingId!, this.query, { notes, limit: THREAD_MAX_RENDERED }).reverse() : [];
+    const start = searching ? 0 : Math.min(this.windowStart, all.length);
+    const end = searching ? hits.length : Math.min(Math.max(this.windowEnd, start), all.length);
+    const shown = searching ? hits.map((hit) => hit.message) : all.slice(start, end);
+    const ranges = new Map(hits.map((hit) => [hit.message.id, hit.ranges]));
+    const firstUnread = searching ? undefined : all.find((message) => message.authorId !== userId && !message.deletedAt && (this.readMarkerAtOpen === undefined || Date.parse(sentAtOf(message)) > Date.parse(this.readMarkerAtOpen)));
+    const lastOwn = [...all].reverse().find((message) => message.authorId === userId && !message.deletedAt);
+    const canRecord = thread.canPost && typeof MediaRecorder === 'function' && typeof navigator !== 'undefined' && !!navigator.mediaDevices?.getUserMedia && typeof kit.storage.putBlob === 'function';
+    const quiet = thread.canPost ? api.quietHours(this.pairingId!, { notes }) : [];
+    const total = searching ? hits.length : all.length;
+
+    return html`<section part="base" class="card" data-state=${all.length === 0 ? 'empty' : 'ready'} aria-labelledby="heading" aria-busy="false">
+      <div class="header">
+        ${heading(title)}
+        ${unread > 0 ? html`<span part="unread-count" class="badge" aria-label=${`${unread} unread`}>${unread}</span>` : nothing}
+      </div>
+      <div class="toolbar">
+        ${thread.hasNotes
+          ? html`<div part="channels" class="toolbar" role="group" aria-label="Show">
+              <button type="button" aria-pressed=${notes ? 'false' : 'true'} @click=${() => (this.notes = false)}>Conversation${thread.unreadCount > 0 ? ` (${thread.unreadCount} new)` : ''}</button>
+              <button type="button" aria-pressed=${notes ? 'true' : 'false'} @click=${() => (this.notes = true)}>Mentors' notes${thread.notesUnreadCount > 0 ? ` (${thread.notesUnreadCount} new)` : ''}</button>
+            </div>`
+          : nothing}
+        <label class="visually-hidden" for="search">Search this conversation</label>
+        <input part="search" id="search" type="search" placeholder="Search messages" .value=${this.query} @input=${(event: InputEvent) => {
+          this.query = (event.target as HTMLInputElement).value;
+          if (this.query.trim() === '') this.jumpToLatest();
+        }} />
+        ${searching ? html`<span part="search-status" class="muted" role="status">${hits.length === 0 ? 'No messages match.' : `${hits.length} message${hits.length === 1 ? '' : 's'} match.`}</span>` : nothing}
+      </div>
+      ${notes ? html`<p class="hint">Only the mentors of this pairing see these notes, until one is shared with the mentee.</p>` : nothing}
+      ${all.length === 0
+        ? html`<p part="empty" class="muted">${notes ? 'No shared notes yet.' : 'No messages yet. Say hello — they will read it in their own time.'}</p>`
+        : html`<div part="log" class="log" @scroll=${this.handleScroll}>
+            ${!searching && start > 0 ? html`<div data-sentinel="top"></div><button part="load-older" type="button" @click=${this.loadOlder}>Load older messages</button>` : nothing}
+            <div part="feed" class="feed" role="feed" aria-busy="false" aria-label=${`${title}, ${total} messages`} @keydown=${this.handleFeedKeydown}>
+            ${repeat(
+              shown,
+              (message) => message.id,
+              (message, index) =>
+                this.renderMessage(message, (searching ? 0 : start) + index + 1, total, {
+                  viewerZone,
+                  locale,
+                  userId,
+                  lastOwnId: lastOwn?.id,
+                  dividerBefore: firstUnread?.id,
+                  focusable: index === shown.length - 1,
+                  ...(ranges.has(message.id) ? { ranges: ranges.get(message.id)! } : {}),
+                }),
+            )}
+            </div>
+            ${!searching && end < all.length ? html`<button part="load-newer" type="button" @click=${this.loadNewer}>Load newer messages</button><div data-sentinel="bottom"></div>` : nothing}
+          </div>`}
+      ${!searching && end < all.length ? html`<button type="button" @click=${this.jumpToLatest}>Jump to the latest message</button>` : nothing}
+      ${this.actionError ? html`<p part="error" class="error" role="alert">${this.actionError.message}</p>` : nothing}
+      ${thread.canPost
+        ? html`<form part="composer" class="composer" @submit=${this.handleSend}>
+            ${this.renderQuietHours(quiet, viewerDate, locale)}
+            <label for="composer-text">${notes ? 'Note for the mentors' : 'Message'}</label>
+            <textarea id="composer-text" name="message" maxlength="10000" aria-describedby="composer-hint" @keydown=${this.handleComposerKeydown}></textarea>
+            <p id="composer-hint" class="hint">Ctrl+Enter (⌘+Enter) sends. Links starting with http:// or https:// become clickable.</p>
+            <div class="composer-actions">
+              <button part="send" class="primary" type="submit" ?disabled=${this.busy}>Send</button>
+              ${this.renderRecorder(canRecord)}
+            </div>
+          </form>`
+        : html`<p part="empty" class="muted">This pairing is closed; the conversation is kept but read-only.</p>`}
+      <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
+    </section>`;
+  }
+}
