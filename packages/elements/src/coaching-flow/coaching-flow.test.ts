@@ -101,7 +101,7 @@ describe('<mk-coaching-flow>', () => {
       await ready(element, 'intro');
       expect(text(part(element, 'heading'))).to.equal('GROW session');
       expect(text(part(element, 'intro'))).to.contain('Goal: Agree what you want to achieve');
-      expect(text(part(element, 'start-button'))).to.equal('Start a GROW session');
+      expect(text(part(element, 'start-button'))).to.equal('Start a new GROW session');
       await expect(element).to.be.accessible();
     });
   });
@@ -348,7 +348,7 @@ describe('<mk-coaching-flow>', () => {
       const kit = track(await readyKit(await seededStorage(), 'lucia'));
       const element = await flowFor(kit, { model: 'retro', models: [retro] });
       await ready(element, 'intro');
-      expect(text(part(element, 'start-button'))).to.equal('Start a Retro session');
+      expect(text(part(element, 'start-button'))).to.equal('Start a new Retro session');
       part(element, 'start-button')!.click();
       await ready(element, 'step');
       await expect(element).to.be.accessible();
@@ -385,7 +385,7 @@ describe('<mk-coaching-flow>', () => {
       const wrapper = await fixture<HTMLElement>(html`<div lang="es"><mk-coaching-flow .kit=${kit} pairing-id="p-lucia"></mk-coaching-flow></div>`);
       const element = wrapper.querySelector('mk-coaching-flow')!;
       await ready(element, 'intro');
-      expect(text(part(element, 'start-button'))).to.equal('Empezar una sesión GROW');
+      expect(text(part(element, 'start-button'))).to.equal('Empezar una nueva sesión GROW');
       const englishIds = Object.keys(coachingFlowMessages.en).sort();
       for (const language of BUNDLED_LANGUAGES) expect(Object.keys(coachingFlowMessages[language]).sort(), language).to.deep.equal(englishIds);
     });

@@ -449,7 +449,8 @@ export class MkCoachingFlow extends MkElement {
       `;
     }
     const value = this.drafts[prompt.id] ?? (Array.isArray(stored) ? stored.join('\n') : typeof stored === 'string' ? stored : '');
-    const hint = prompt.kind === 'list' ? [prompt.help, this.i18n.t('list.hint')].filter((text) => text && !(prompt.help ?? '').includes(this.i18n.t('list.hint'))).join(' ') || prompt.help : prompt.help;
+    // List prompts say how to enter items: the prompt's own help when it has one, else the generic hint.
+    const hint = prompt.help ?? (prompt.kind === 'list' ? this.i18n.t('list.hint') : undefined);
     const describedBy = [hint ? `${id}-help` : '', invalid ? 'step-error' : ''].filter(Boolean).join(' ');
     return html`
       <div part="field" class="field">

@@ -1,0 +1,185 @@
+// End-to-end: coaching sessions in the built LMS demo (headless Chromium, real IndexedDB).
+// The mentee runs GROW and the mentor OSKAR: each opens with an icebreaker, leaves halfway, reloads,
+// resumes where they were, finishes, and turns the Will / Action items into goals.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { chromiumArgs, findChromium } from '../../scripts/lib/chromium.mjs';
+import { startServer } from '../../scripts/lib/serve.mjs';
+import { repoRoot } from '../../scripts/lib/workspace.mjs';
+
+const require = createRequire(import.meta.url);
+const axeSource = require.resolve('axe-core/axe.min.js');
+const screenshots = path.join(repoRoot, '.test-results', 'e2e');
+mkdirSync(screenshots, { recursive: true });
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  const executablePath = process.env.CHROME_PATH || findChromium();
+  assert.ok(executablePath, 'no Chromium found: run `npm test`, which installs one, or set CHROME_PATH');
+  browser = await chromium.launch({ executablePath, args: chromiumArgs() });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function newContext() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/Madrid' });
+  const problems = [];
+  context.on('page', (page) => {
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+    });
+  });
+  return { context, problems };
+}
+
+async function openAs(context, viewAs) {
+  const page = await context.newPage();
+  await page.goto(`${server.demoUrl}?as=${viewAs}`);
+  await page.getByRole('status').filter({ hasText: 'Viewing as' }).waitFor();
+  return page;
+}
+
+async function axeViolations(page, selector) {
+  await page.addScriptTag({ path: axeSource });
+  return page.evaluate(async (include) => {
+    const result = await globalThis.axe.run({ include: [[include]] }, { resultTypes: ['violations'] });
+    return result.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
+  }, selector);
+}
+
+const flow = (page) => page.locator('mk-coaching-flow');
+/** The id of the step on screen. */
+const currentStep = (page) => flow(page).locator('[part~="step"]').getAttribute('data-step');
+
+/** Types an answer and waits until the element says it is saved. */
+async function answer(page, promptId, text) {
+  const field = flow(page).locator(`#prompt-${promptId}`);
+  await field.fill(text);
+  await field.blur();
+  await flow(page).locator('[part~="save-status"]').filter({ hasText: /^Saved$/ }).waitFor();
+}
+
+async function next(page, expectedStep) {
+  await flow(page).locator('[part~="next-button"]').click();
+  if (expectedStep) await flow(page).locator(`[part~="step"][data-step="${expectedStep}"]`).waitFor();
+  else await flow(page).locator('[part~="summary"]').waitFor();
+}
+
+async function pickScale(page, promptId, value) {
+  const group = flow(page).locator(`fieldset:has(#prompt-${promptId})`);
+  await group.locator(`label[part~="scale-option"]:has(input[value="${value}"])`).click();
+  await flow(page).locator('[part~="save-status"]').filter({ hasText: /^Saved$/ }).waitFor();
+}
+
+describe('coaching sessions in the LMS demo', () => {
+  test('the mentee runs GROW: icebreaker, leave halfway, reload, resume, finish, turn Will into goals', async () => {
+    const { context, problems } = await newContext();
+    const page = await openAs(context, 'mentee');
+    const panel = page.locator('#coaching-panel');
+    await panel.waitFor();
+
+    // Rapport first.
+    await page.locator('mk-icebreaker').getByRole('button', { name: 'Deal a question' }).click();
+    const prompt = page.locator('mk-icebreaker [part~="prompt"]');
+    await prompt.waitFor();
+    const firstPrompt = await prompt.getAttribute('data-prompt');
+    await page.locator('mk-icebreaker').getByRole('button', { name: 'Another one' }).click();
+    await page.waitForFunction((first) => document.querySelector('mk-icebreaker')?.shadowRoot?.querySelector('[part~="prompt"]')?.getAttribute('data-prompt') !== first, firstPrompt);
+
+    await page.getByLabel('GROW: start from a goal, end with committed actions').check();
+    await flow(page).getByRole('button', { name: 'Start a new GROW session' }).click();
+    await flow(page).locator('[part~="step"][data-step="goal"]').waitFor();
+    await answer(page, 'goal-what', 'Lead the design review of the payments API');
+    await next(page, 'reality');
+    await answer(page, 'reality-now', 'I review code but have never led a design review');
+    await pickScale(page, 'reality-position', 3);
+    assert.deepEqual(await axeViolations(page, '#coaching-panel'), [], 'axe on a GROW step');
+    await page.screenshot({ path: path.join(screenshots, 'coaching-grow-step.png'), fullPage: true });
+
+    // Leave halfway: reload. The session resumes at Reality with the answers kept.
+    await page.reload();
+    await page.getByRole('status').filter({ hasText: 'Viewing as' }).waitFor();
+    await flow(page).locator('[part~="step"][data-step="reality"]').waitFor();
+    assert.equal(await flow(page).locator('#prompt-reality-now').inputValue(), 'I review code but have never led a design review');
+    assert.equal(await flow(page).locator('#prompt-reality-position-3').isChecked(), true);
+    assert.match(await flow(page).locator('[aria-current="step"]').innerText(), /Reality/);
+
+    await next(page, 'options');
+    await answer(page, 'options-list', 'Shadow Kenji at the next review\nWrite a review checklist');
+    await next(page, 'will');
+    // Required answers are enforced.
+    await flow(page).locator('[part~="next-button"]').click();
+    await flow(page).locator('[part~="step-error"]').filter({ hasText: 'What will you do?' }).waitFor();
+    await answer(page, 'will-actions', 'Shadow Kenji at the review on 14 April\nDraft the review checklist');
+    await next(page, undefined);
+    const summary = await flow(page).locator('[part~="summary"]').innerText();
+    assert.match(summary, /GROW session: Lead the design review of the payments API/);
+    assert.match(summary, /3 on a scale of 0 to 10/);
+    await page.screenshot({ path: path.join(screenshots, 'coaching-grow-summary.png'), fullPage: true });
+
+    await flow(page).getByRole('button', { name: 'Turn into goals' }).click();
+    await page.getByRole('status').filter({ hasText: '2 goals created from the session’s actions.' }).waitFor();
+    await flow(page).locator('[part~="handed-off"]').filter({ hasText: 'Turned into 2 goals' }).waitFor();
+    const tracker = page.locator('mk-goal-tracker');
+    await tracker.getByText('Draft the review checklist').first().waitFor();
+    await tracker.getByText('Shadow Kenji at the review on 14 April').first().waitFor();
+    assert.deepEqual(await axeViolations(page, '#coaching-panel'), [], 'axe on the summary');
+    await page.screenshot({ path: path.join(screenshots, 'coaching-grow-goals.png'), fullPage: true });
+
+    // After a reload the hand-off is remembered: no second "Turn into goals".
+    await page.reload();
+    await page.getByRole('status').filter({ hasText: 'Viewing as' }).waitFor();
+    await flow(page).getByRole('button', { name: 'Start a new GROW session' }).waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('the mentor runs OSKAR: scaling now and target, leave, reload, resume, finish, turn Action into goals; dark theme passes axe', async () => {
+    const { context, problems } = await newContext();
+    const page = await openAs(context, 'mentor');
+    await page.locator('#coaching-panel').waitFor();
+    await page.getByLabel('OSKAR: build on what already works, one step up the scale').check();
+    await flow(page).getByRole('button', { name: 'Start a new OSKAR session' }).click();
+    await answer(page, 'outcome-what', 'Lucía runs the team’s design reviews with confidence');
+    await next(page, 'scaling');
+    await pickScale(page, 'scaling-now', 4);
+    await pickScale(page, 'scaling-target', 6);
+    await page.getByRole('button', { name: 'Dark theme' }).click();
+    assert.deepEqual(await axeViolations(page, '#coaching-panel'), [], 'axe on OSKAR scaling, dark');
+    await page.screenshot({ path: path.join(screenshots, 'coaching-oskar-scaling-dark.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Dark theme' }).click();
+
+    await page.reload();
+    await page.getByRole('status').filter({ hasText: 'Viewing as' }).waitFor();
+    assert.equal(await page.getByLabel('OSKAR: build on what already works, one step up the scale').isChecked(), true, 'the chosen model is remembered');
+    await flow(page).locator('[part~="step"][data-step="scaling"]').waitFor();
+    assert.equal(await flow(page).locator('#prompt-scaling-target-6').isChecked(), true);
+    await next(page, 'know-how');
+    await answer(page, 'know-how-working', 'She already prepares thorough notes');
+    await next(page, 'affirm-action');
+    await answer(page, 'action-steps', 'Co-lead the review on 21 April\nAsk for feedback from two reviewers');
+    await next(page, 'review');
+    await answer(page, 'review-better', 'First session: nothing to compare yet');
+    await next(page, undefined);
+    await flow(page).getByRole('button', { name: 'Turn into goals' }).click();
+    await flow(page).locator('[part~="handed-off"]').filter({ hasText: 'Turned into 2 goals' }).waitFor();
+    await page.screenshot({ path: path.join(screenshots, 'coaching-oskar-summary.png'), fullPage: true });
+
+    // A new OSKAR session knows the last one (its Review step will look back at it).
+    await flow(page).getByRole('button', { name: 'Start a new session' }).click();
+    await flow(page).locator('[part~="intro"]').filter({ hasText: 'Your last OSKAR session was on' }).waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
