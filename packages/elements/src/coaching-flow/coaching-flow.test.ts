@@ -367,6 +367,32 @@ describe('<mk-coaching-flow>', () => {
     });
   });
 
+  describe('the custom model of docs/coaching.md', () => {
+    it('renders and runs from the exact JSON in the docs', async () => {
+      const markdown = await (await fetch('/docs/coaching.md')).text();
+      const json = /```json\n([\s\S]*?)\n```/.exec(markdown)![1]!;
+      const model = defineCoachingModel(JSON.parse(json));
+      const kit = track(await readyKit(await seededStorage(), 'lucia'));
+      const element = await flowFor(kit, { model: model.id, models: [model] });
+      await ready(element, 'intro');
+      part(element, 'start-button')!.click();
+      await ready(element, 'step');
+      expect(parts(element, 'stepper-item').map(text)).to.deep.equal(['1Wins', '2Energy', '3Next', 'Summary']);
+      await typeInto(element, 'wins', 'Shipped the importer');
+      await pressNext(element);
+      await waitUntil(() => currentStepId(element) === 'energy');
+      expect(text(parts(element, 'scale')[0])).to.contain('1: Drained. 5: Full.');
+      shadow(element).querySelector<HTMLInputElement>('#prompt-energy-4')!.click();
+      await pressNext(element);
+      await waitUntil(() => currentStepId(element) === 'next');
+      await typeInto(element, 'try', 'Pair on the release');
+      await pressNext(element);
+      await ready(element, 'summary');
+      expect(text(part(element, 'summary'))).to.contain('4 on a scale of 1 to 5');
+      await expect(element).to.be.accessible();
+    });
+  });
+
   describe('themes and languages', () => {
     it('passes axe in the dark theme on a step and on the summary', async () => {
       const kit = track(await readyKit(await seededStorage(), 'lucia'));
