@@ -1,0 +1,273 @@
+import { html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
+import { isHttpUrl } from '@mentorkit/core';
+import { feedbackFeature, type FeedbackApi, type FeedbackInsights, type InsightScope, type ThemeCount, type TrendDirection } from '@mentorkit/core/feedback';
+import { browserTimeZone, formatList, resolveLocale } from '../base/format.js';
+import { MkElement } from '../base/mk-element.js';
+import { StoreController } from '../base/store-controller.js';
+import { feedbackInsightsStyles } from './feedback-insights.styles.js';
+
+const HEADING_TAGS: readonly StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
+const headingTag = (level: number): StaticValue => HEADING_TAGS[Math.min(Math.max(Math.trunc(level) || 2, 1), 6) - 1] ?? literal`h2`;
+const TREND_LABELS: Readonly<Record<TrendDirection, string>> = { rising: 'Rising', falling: 'Falling', steady: 'Steady', 'not-enough-data': 'Not enough data yet' };
+const percent = (value: number | null) => (value === null ? '–' : `${Math.round(value * 100)}%`);
+const rating = (value: number | null) => (value === null ? '–' : `${value.toFixed(1)} / 5`);
+
+/**
+ * @summary What feedback says over time — for a mentor, a pairing or a whole programme: rating
+ * trend, response rate, recurring themes, sessions without feedback, and mentor training
+ * recommended from the host's catalogue with the reason shown.
+ *
+ * @description Set one of `program-id` (admins' roll-up, with a row per mentor), `pairing-id`, or
+ * `person-id` (a mentor; default: the signed-in person). Charts are SVG with `role="img"`, a title
+ * and a description that reads the data; "Show as table" switches every chart to a data table.
+ * Insights are computed by core (`kit.feedback.insights`) over the notes the viewer may read;
+ * recommended courses come from `kit.feedback.configure({ courses })` and link only to http(s) URLs.
+ *
+ * @csspart base - The card.
+ * @csspart heading - The heading.
+ * @csspart loading - The loading message.
+ * @csspart error - The error box.
+ * @csspart empty - The message when no session has ended yet.
+ * @csspart stats - The summary figures.
+ * @csspart stat - One figure; carries `data-stat`.
+ * @csspart view-toggle - The "Show as table / as charts" button.
+ * @csspart trend-chart - The rating trend chart (SVG).
+ * @csspart trend-table - The rating trend as a table.
+ * @csspart themes-chart - The themes chart (SVG).
+ * @csspart themes-table - The themes as a table.
+ * @csspart recommendations - The recommended training.
+ * @csspart recommendation - One course; contains its link and reasons.
+ * @csspart needs - Needs found without a matching course.
+ * @csspart missing - Sessions without feedback.
+ * @csspart mentors - The per-mentor table of a programme.
+ *
+ * @cssprop [--mk-feedback-insights-background=var(--mk-color-surface)] - Card background.
+ * @cssprop [--mk-feedback-insights-border-color=var(--mk-color-border)] - Card border colour.
+ * @cssprop [--mk-feedback-insights-radius=var(--mk-radius-lg)] - Card corner radius.
+ * @cssprop [--mk-feedback-insights-padding=var(--mk-space-5)] - Card inner spacing.
+ * @cssprop [--mk-feedback-insights-line-color=var(--mk-color-accent)] - Colour of the trend line.
+ * @cssprop [--mk-feedback-insights-bar-color=var(--mk-color-accent)] - Colour of theme bars.
+ */
+export class MkFeedbackInsights extends MkElement {
+  static override styles = [MkElement.styles, feedbackInsightsStyles];
+
+  private readonly status = new StoreController(this, () => this.currentKit?.$status);
+  private readonly loadError = new StoreController(this, () => this.currentKit?.$error);
+  private readonly people = new StoreController(this, () => this.currentKit?.$people);
+  private readonly programs = new StoreController(this, () => this.currentKit?.$programs);
+  private readonly pairings = new StoreController(this, () => this.currentKit?.$pairings);
+  private readonly me = new StoreController(this, () => this.currentKit?.$me);
+  private readonly records = new StoreController(this, () => this.api?.$feedback);
+  private readonly sessions = new StoreController(this, () => this.api?.$sessions);
+  private readonly catalogue = new StoreController(this, () => this.api?.$catalogue);
+  private readonly featureStatus = new StoreController(this, () => this.api?.$status);
+
+  /** Show charts (default) or data tables. */
+  @property({ reflect: true }) view: 'chart' | 'table' = 'chart';
+
+  /** A mentor's insights (default: the signed-in person). */
+  @property({ attribute: 'person-id', reflect: true }) personId?: string;
+
+  /** One pairing's insights. */
+  @property({ attribute: 'pairing-id', reflect: true }) pairingId?: string;
+
+  /** A programme's roll-up (admins). */
+  @property({ attribute: 'program-id', reflect: true }) programId?: string;
+
+  /** Level of the heading (1–6); sections are one level below. */
+  @property({ attribute: 'heading-level', type: Number, reflect: true }) headingLevel = 2;
+
+  /** BCP 47 locale for dates. */
+  @property() locale?: string;
+
+
+  private get api(): FeedbackApi | undefined {
+    return this.currentKit?.use(feedbackFeature);
+  }
+
+  private get scope(): InsightScope | undefined {
+    if (this.programId) return { kind: 'program', id: this.programId };
+    if (this.pairingId) return { kind: 'pairing', id: this.pairingId };
+    const id = this.personId ?? this.currentKit?.user.id;
+    return id ? { kind: 'mentor', id } : undefined;
+  }
+
+  private nameOf(personId: string): string {
+    return this.people.value?.[personId]?.displayName ?? 'Someone';
+  }
+
+  private titleFor(scope: InsightScope): string {
+    if (scope.kind === 'program') return `Feedback across ${this.programs.value?.find((program) => program.id === scope.id)?.name ?? 'the programme'}`;
+    if (scope.kind === 'pairing') {
+      const pairing = this.pairings.value?.find((candidate) => candidate.id === scope.id);
+      return pairing ? `Feedback in ${this.nameOf(pairing.menteeId)}'s pairing` : 'Feedback in this pairing';
+    }
+    return scope.id === this.currentKit?.user.id ? 'Feedback on your mentoring' : `Feedback on ${this.nameOf(scope.id)}'s mentoring`;
+  }
+
+  private formatDate(instant: string): string {
+    return new Intl.DateTimeFormat(resolveLocale(this, this.locale), { dateStyle: 'medium', timeZone: this.me.value?.timeZone ?? browserTimeZone() }).format(new Date(instant));
+  }
+
+  private sub(text: string, id: string): TemplateResult {
+    const tag = headingTag(Math.min(this.headingLevel + 1, 6));
+    return staticHtml`<${tag} class="subheading" id=${id}>${text}</${tag}>`;
+  }
+
+  private renderTrendChart(insights: FeedbackInsights): TemplateResult {
+    const points = insights.ratingTrend;
+    const width = 320;
+    const height = 140;
+    const left = 24;
+    const right = 8;
+    const top = 8;
+    const bottom = 20;
+    const x = (index: number) => (points.length === 1 ? left + (width - left - right) / 2 : left + (index * (width - left - right)) / (points.length - 1));
+    const y = (value: number) => top + ((5 - value) * (height - top - bottom)) / 4;
+    const description = `Ratings of ${points.length} session${points.length === 1 ? '' : 's'}, oldest first: ${points.map((point) => point.rating).join(', ')}. Trend: ${TREND_LABELS[insights.trend.direction].toLowerCase()}.`;
+    const grid: SVGTemplateResult[] = [1, 2, 3, 4, 5].map((value) => svg`<line class="axis" x1=${left} x2=${width - right} y1=${y(value)} y2=${y(value)}></line><text class="axis-label" x="4" y=${y(value) + 3}>${value}</text>`);
+    return html`<svg part="trend-chart" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="trend-title trend-desc">
+      <title id="trend-title">Rating per session</title>
+      <desc id="trend-desc">${description}</desc>
+      ${grid}
+      ${points.length > 1 ? svg`<polyline class="line" points=${points.map((point, index) => `${x(index)},${y(point.rating)}`).join(' ')}></polyline>` : nothing}
+      ${points.map((point, index) => svg`<circle class="point" cx=${x(index)} cy=${y(point.rating)} r="4"></circle>`)}
+    </svg>`;
+  }
+
+  private renderTrendTable(insights: FeedbackInsights): TemplateResult {
+    return html`<table part="trend-table">
+      <caption class="visually-hidden">Rating per session, oldest first</caption>
+      <thead><tr><th scope="col">Session</th><th scope="col">Date</th><th scope="col">Rating</th></tr></thead>
+      <tbody>${insights.ratingTrend.map((point) => html`<tr><td>${point.sessionTitle}</td><td>${this.formatDate(point.at)}</td><td>${point.rating}</td></tr>`)}</tbody>
+    </table>`;
+  }
+
+  private renderThemesChart(themes: readonly ThemeCount[]): TemplateResult {
+    const rowHeight = 22;
+    const width = 320;
+    const labelWidth = 130;
+    const max = Math.max(1, ...themes.map((theme) => theme.count));
+    const description = themes.map((theme) => `${theme.label}: ${theme.count}`).join('; ');
+    return html`<svg part="themes-chart" viewBox="0 0 ${width} ${themes.length * rowHeight}" role="img" aria-labelledby="themes-title themes-desc">
+      <title id="themes-title">Recurring themes, by number of notes</title>
+      <desc id="themes-desc">${description}</desc>
+      ${themes.map(
+        (theme, index) => svg`<text class="bar-label" x="0" y=${index * rowHeight + 15}>${theme.label.length > 22 ? `${theme.label.slice(0, 21)}…` : theme.label}</text>
+          <rect class="bar" x=${labelWidth} y=${index * rowHeight + 4} height="14" width=${Math.max(2, ((width - labelWidth - 24) * theme.count) / max)} rx="3"></rect>
+          <text class="bar-label" x=${labelWidth + 6 + ((width - labelWidth - 24) * theme.count) / max} y=${index * rowHeight + 15}>${theme.count}</text>`,
+      )}
+    </svg>`;
+  }
+
+  private renderThemesTable(themes: readonly ThemeCount[]): TemplateResult {
+    return html`<table part="themes-table">
+      <caption class="visually-hidden">Recurring themes</caption>
+      <thead><tr><th scope="col">Theme</th><th scope="col">Notes</th></tr></thead>
+      <tbody>${themes.map((theme) => html`<tr><td>${theme.label}</td><td>${theme.count}</td></tr>`)}</tbody>
+    </table>`;
+  }
+
+  private renderRecommendations(insights: FeedbackInsights): TemplateResult {
+    const api = this.api!;
+    if (insights.needs.length === 0) return html``;
+    const recommendations = api.recommendations(insights).filter((entry) => isHttpUrl(entry.course.url));
+    const covered = new Set(recommendations.flatMap((entry) => entry.because.map((need) => need.need)));
+    const uncovered = insights.needs.filter((need) => !covered.has(need.need));
+    return html`<section aria-labelledby="training-heading">
+      ${this.sub(recommendations.length > 0 ? 'Recommended training' : 'What the feedback suggests', 'training-heading')}
+      ${recommendations.length > 0
+        ? html`<ul part="recommendations">
+            ${recommendations.map(
+              (entry) => html`<li part="recommendation" class="recommendation">
+                <a href=${entry.course.url} target="_blank" rel="noopener noreferrer">${entry.course.title}</a>${entry.course.durationMinutes ? html` <span class="muted">· ${entry.course.durationMinutes} min</span>` : nothing}
+                ${entry.because.map((need) => html`<p class="muted">Why: ${need.reason}</p>`)}
+              </li>`,
+            )}
+          </ul>`
+        : nothing}
+      ${uncovered.length > 0 ? html`<ul part="needs">${uncovered.map((need) => html`<li>${need.reason}</li>`)}</ul>` : nothing}
+    </section>`;
+  }
+
+  private renderInsights(insights: FeedbackInsights, scope: InsightScope): TemplateResult {
+    const api = this.api!;
+    const table = this.view === 'table';
+    const themes = [...insights.themes.tags, ...insights.themes.words.filter((word) => !insights.themes.tags.some((tag) => tag.label.toLocaleLowerCase() === word.label))].slice(0, 10);
+    const rollup = scope.kind === 'program' ? api.programRollup(scope.id) : undefined;
+    return html`
+      <dl part="stats" class="stats">
+        <div part="stat" class="stat" data-stat="average"><dt>Average rating</dt><dd>${rating(insights.averageRating)}</dd></div>
+        <div part="stat" class="stat" data-stat="trend"><dt>Trend</dt><dd>${TREND_LABELS[insights.trend.direction]}</dd></div>
+        <div part="stat" class="stat" data-stat="response-rate"><dt>Response rate</dt><dd>${percent(insights.responseRate)}</dd></div>
+        <div part="stat" class="stat" data-stat="feedback"><dt>Notes received</dt><dd>${insights.feedbackCount} of ${insights.sessionsEnded}</dd></div>
+      </dl>
+      <div class="section-header">
+        <p class="muted">Based on ${insights.feedbackCount} mentee note${insights.feedbackCount === 1 ? '' : 's'} you can see.</p>
+        <button part="view-toggle" type="button" aria-pressed=${table ? 'true' : 'false'} @click=${() => (this.view = table ? 'chart' : 'table')}>Show as table</button>
+      </div>
+      ${insights.ratingTrend.length > 0
+        ? html`<section aria-labelledby="trend-heading">${this.sub('Rating over sessions', 'trend-heading')}${table ? this.renderTrendTable(insights) : this.renderTrendChart(insights)}</section>`
+        : nothing}
+      ${themes.length > 0
+        ? html`<section aria-labelledby="themes-heading">${this.sub('Recurring themes', 'themes-heading')}${table ? this.renderThemesTable(themes) : this.renderThemesChart(themes)}</section>`
+        : nothing}
+      ${this.renderRecommendations(insights)}
+      ${insights.sessionsWithoutFeedback.length > 0
+        ? html`<section aria-labelledby="missing-heading">
+            ${this.sub(`Sessions without feedback (${insights.sessionsWithoutFeedback.length})`, 'missing-heading')}
+            <ul part="missing">
+              ${insights.sessionsWithoutFeedback.slice(0, 5).map((entry) => html`<li>${entry.title} · ${this.formatDate(entry.end)} · <span class="muted">${entry.status === 'open' ? 'still open' : 'closed'}</span></li>`)}
+            </ul>
+          </section>`
+        : nothing}
+      ${rollup && rollup.mentors.length > 0
+        ? html`<section aria-labelledby="mentors-heading">
+            ${this.sub('By mentor', 'mentors-heading')}
+            <table part="mentors">
+              <caption class="visually-hidden">Feedback by mentor, lowest average first</caption>
+              <thead><tr><th scope="col">Mentor</th><th scope="col">Average</th><th scope="col">Trend</th><th scope="col">Response rate</th><th scope="col">Needs</th></tr></thead>
+              <tbody>
+                ${rollup.mentors.map(
+                  (row) => html`<tr><th scope="row">${this.nameOf(row.mentorId)}</th><td>${rating(row.insights.averageRating)}</td><td>${TREND_LABELS[row.insights.trend.direction]}</td><td>${percent(row.insights.responseRate)}</td><td>${row.insights.needs.length > 0 ? formatList(row.insights.needs.map((need) => need.need.replaceAll('-', ' ')), resolveLocale(this, this.locale)) : '–'}</td></tr>`,
+                )}
+              </tbody>
+            </table>
+          </section>`
+        : nothing}
+    `;
+  }
+
+  override render(): TemplateResult {
+    const kit = this.currentKit;
+    const status = kit ? (this.status.value ?? 'loading') : 'loading';
+    const featureStatus = this.featureStatus.value ?? 'loading';
+    const scope = this.scope;
+    void [this.records.value, this.sessions.value, this.catalogue.value];
+    let state = 'ready';
+    let content: TemplateResult;
+    let title = 'Feedback insights';
+    if (status === 'error' || featureStatus === 'error') {
+      state = 'error';
+      content = html`<div part="error" class="error" role="alert"><p><strong>Insights could not be loaded.</strong></p><p>${this.loadError.value?.message ?? 'Something went wrong while loading.'}</p></div>`;
+    } else if (!kit || status === 'loading' || featureStatus !== 'ready' || !scope) {
+      state = 'loading';
+      content = html`<p part="loading" class="muted">Loading insights…</p><div class="skeleton" aria-hidden="true"></div>`;
+    } else {
+      title = this.titleFor(scope);
+      const insights = this.api!.insights(scope);
+      if (insights.sessionsEnded === 0) {
+        state = 'empty';
+        content = html`<p part="empty" class="muted">No session has ended yet. Insights appear once mentees send feedback after their sessions.</p>`;
+      } else {
+        content = this.renderInsights(insights, scope);
+      }
+    }
+    return html`<section part="base" class="card" data-state=${state} aria-labelledby="heading" aria-busy=${state === 'loading' ? 'true' : 'false'}>
+      ${staticHtml`<${headingTag(this.headingLevel)} part="heading" class="heading" id="heading">${title}</${headingTag(this.headingLevel)}>`}
+      ${content}
+    </section>`;
+  }
+}
