@@ -22,3 +22,6 @@ import './goal-tracker/define.js';
 import './goal-editor/define.js';
 import './coaching-flow/define.js';
 import './icebreaker/define.js';
+import './session-feedback/define.js';
+import './feedback-insights/define.js';
+import './thread/define.js';

@@ -25,3 +25,8 @@ export { MkCoachingFlow } from './coaching-flow/coaching-flow.js';
 export type { MkTurnIntoGoalsDetail, MkCoachingRunDetail } from './coaching-flow/coaching-flow.js';
 export { MkIcebreaker } from './icebreaker/icebreaker.js';
 export type { MkIcebreakerDealDetail } from './icebreaker/icebreaker.js';
+export { MkSessionFeedback } from './session-feedback/session-feedback.js';
+export type { MkFeedbackSubmitDetail } from './session-feedback/session-feedback.js';
+export { MkFeedbackInsights } from './feedback-insights/feedback-insights.js';
+export { MkThread, THREAD_PAGE_SIZE, THREAD_MAX_RENDERED } from './thread/thread.js';
+export type { MkMessageDetail } from './thread/thread.js';
