@@ -1,8 +1,66 @@
-import type { DemoPanel } from './panel.js';
+import { html, nothing, render } from 'lit';
+import { Collections, SessionInputSchema, isMentorKitError, parseOrThrow, type MentorKit } from '@mentorkit/core';
+import { feedbackFeature, type TrainingCourseInput } from '@mentorkit/core/feedback';
+import { messagingFeature } from '@mentorkit/core/messaging';
+import type { DemoPanel, DemoPanelContext } from './panel.js';
 
-/** The demo's conversation panel (being built; see its issue). */
+/** Acme's mentor-training catalogue: what the LMS offers, and which needs each course answers. */
+export const ACME_TRAINING_CATALOGUE: TrainingCourseInput[] = [
+  { id: 'acme-timebox', title: 'Timeboxing a 45-minute mentoring session', url: 'https://learn.acme.example/courses/mentor-timeboxing', needs: ['time-management'], durationMinutes: 25 },
+  { id: 'acme-prepare', title: 'Preparing a session in ten minutes', url: 'https://learn.acme.example/courses/mentor-preparation', needs: ['preparation', 'goal-setting'], durationMinutes: 15 },
+  { id: 'acme-listening', title: 'Active listening for mentors', url: 'https://learn.acme.example/courses/active-listening', needs: ['listening'], durationMinutes: 40 },
+  { id: 'acme-feedback-loop', title: 'When ratings fall: a mentor’s reset', url: 'https://learn.acme.example/courses/ratings-reset', needs: ['falling-rating', 'low-rating', 'follow-up'], durationMinutes: 30 },
+];
+
+/**
+ * Writes a session of the pairing that ended a few minutes ago — the demo has no booking UI here, so
+ * this stands in for "a session ends" (through the kit: policy and validation apply).
+ */
+async function logEndedSession(kit: MentorKit, pairingId: string): Promise<void> {
+  kit.use(feedbackFeature);
+  const now = Date.parse(kit.now());
+  const start = new Date(now - 50 * 60_000).toISOString();
+  const end = new Date(now - 5 * 60_000).toISOString();
+  const session = parseOrThrow(
+    SessionInputSchema,
+    { id: kit.internals.newId(), pairingId, title: `Mentoring session, ${new Date(start).toLocaleDateString(undefined, { dateStyle: 'medium' })}`, start, end, timeZone: kit.$me.get()?.timeZone ?? 'UTC', status: 'held' },
+    'session',
+  );
+  await kit.internals.write(Collections.sessions, session, { action: 'create' });
+}
+
+/** The demo's conversation and feedback panel: the quick feedback form, insights and the pair's thread. */
 export const conversationPanel: DemoPanel = {
   id: 'conversation-panel',
-  visible: () => false,
-  mount: () => () => undefined,
+  visible: (context) => (context.viewAs === 'admin' ? context.kit.$programs.get().some((program) => program.adminIds.includes(context.kit.user.id)) : context.pairingId !== undefined),
+  mount(container, context: DemoPanelContext) {
+    const { kit, viewAs, pairingId } = context;
+    kit.use(feedbackFeature).configure({ courses: ACME_TRAINING_CATALOGUE });
+    kit.use(messagingFeature);
+    const program = kit.$programs.get().find((candidate) => candidate.adminIds.includes(kit.user.id));
+    const logSession = async () => {
+      if (!pairingId) return;
+      try {
+        await logEndedSession(kit, pairingId);
+        context.setStatus('A session that just ended was logged: its feedback request is open.');
+      } catch (error) {
+        context.setStatus(isMentorKitError(error) ? error.message : String(error), 'error');
+      }
+    };
+    render(
+      html`<div class="conversation-panel" style="display: grid; gap: 1.25rem">
+        ${viewAs === 'admin'
+          ? html`<mk-feedback-insights program-id=${program?.id ?? ''} heading-level="3"></mk-feedback-insights>`
+          : html`
+              <div class="lms-actions" style="margin-top: 0">
+                <button type="button" class="lms-button lms-button--secondary" data-action="log-session" @click=${logSession}>Log a session that just ended (demo)</button>
+              </div>
+              ${viewAs === 'mentee' ? html`<mk-session-feedback heading-level="3"></mk-session-feedback>` : html`<mk-feedback-insights heading-level="3"></mk-feedback-insights>`}
+              ${pairingId ? html`<mk-thread pairing-id=${pairingId} heading-level="3"></mk-thread>` : nothing}
+            `}
+      </div>`,
+      container,
+    );
+    return () => render(nothing, container);
+  },
 };
