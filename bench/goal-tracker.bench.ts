@@ -1,0 +1,73 @@
+// Render budget of DESIGN.md: <mk-goal-tracker> with 1,000 goals — first render and one milestone
+// toggle — against a bare lit-html list of the same rows, in the same headless Chromium page and run.
+// The page (bench/pages/) is bundled here with esbuild from the sources, in production mode, and
+// served from a temporary folder. Times include layout (the page reads offsetHeight).
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { chromiumArgs } from '../scripts/lib/chromium.mjs';
+import { startServer } from '../scripts/lib/serve.mjs';
+import { budget, finish, median } from './support.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const GOALS = 1000;
+const RUNS = 7;
+
+const folder = mkdtempSync(path.join(os.tmpdir(), 'mk-goal-bench-'));
+await build({
+  entryPoints: [path.join(here, 'pages/goal-tracker-page.ts')],
+  outfile: path.join(folder, 'goal-tracker-page.js'),
+  bundle: true,
+  format: 'esm',
+  minify: true,
+  target: 'es2022',
+  conditions: ['source', 'browser', 'production'],
+  define: { 'process.env.NODE_ENV': '"production"' },
+  tsconfig: path.join(here, '..', 'tsconfig.json'),
+  logLevel: 'error',
+});
+copyFileSync(path.join(here, 'pages/goal-tracker.html'), path.join(folder, 'goal-tracker.html'));
+
+const server = await startServer({ rootDir: folder });
+const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: chromiumArgs() });
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('pageerror', (error) => console.error('page error:', error.message));
+  page.on('console', (message) => message.type() === 'error' && console.error('console:', message.text()));
+  page.on('requestfailed', (request) => console.error('request failed:', request.url()));
+  await page.goto(`${server.url}/goal-tracker.html`);
+  await page.waitForFunction(() => 'goalBench' in globalThis);
+  await page.evaluate((count) => (globalThis as unknown as { goalBench: { setup(n: number): Promise<void> } }).goalBench.setup(count), GOALS);
+
+  type Sample = { ms: number; rows?: number; done?: boolean };
+  const call = (name: string) => page.evaluate((method) => (globalThis as unknown as { goalBench: Record<string, () => Promise<Sample>> }).goalBench[method]!(), name);
+  const ours = { render: [] as number[], toggle: [] as number[] };
+  const bare = { render: [] as number[], toggle: [] as number[] };
+  let sameRows = true;
+  let toggled = true;
+  // Alternate ours and the reference so both see the same machine state; the first round warms up.
+  for (let run = 0; run <= RUNS; run++) {
+    const bareRender = await call('renderBare');
+    const bareToggle = await call('toggleBare');
+    const ourRender = await call('renderOurs');
+    const ourToggle = await call('toggleOurs');
+    sameRows &&= bareRender.rows === GOALS && ourRender.rows === GOALS;
+    toggled &&= ourToggle.done === true;
+    if (run === 0) continue;
+    bare.render.push(bareRender.ms);
+    bare.toggle.push(bareToggle.ms);
+    ours.render.push(ourRender.ms);
+    ours.toggle.push(ourToggle.ms);
+  }
+  console.log(`goal tracker, ${GOALS} goals with 3 milestones each, medians of ${RUNS} runs (headless Chromium, layout included)`);
+  budget({ name: 'first render', ours: median(ours.render), reference: { name: 'bare lit-html list', milliseconds: median(bare.render) }, limit: 1.5, same: sameRows });
+  budget({ name: 'milestone toggle (through core: validate, policy, write, store, re-render)', ours: median(ours.toggle), reference: { name: 'bare lit-html re-render', milliseconds: median(bare.toggle) }, limit: 1.5, same: toggled });
+} finally {
+  await browser.close();
+  await server.close();
+  rmSync(folder, { recursive: true, force: true });
+}
+finish();
