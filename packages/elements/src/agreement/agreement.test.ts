@@ -1,0 +1,169 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { createMentorKit, type MentorKit } from '@mentorkit/core';
+import { darkColors } from '../theme/tokens.js';
+import { failingStorage, pendingStorage } from '../testing/fixtures.js';
+import { HOSTILE_NAME, kitOn, planningStorage } from './planning-fixtures.js';
+import './define.js';
+import type { MkAgreement } from './agreement.js';
+
+const part = (element: MkAgreement, name: string) => element.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+const parts = (element: MkAgreement, name: string) => [...element.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
+const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const rgb = (hex: string) => {
+  const value = Number.parseInt(hex.slice(1), 16);
+  return `rgb(${(value >> 16) & 255}, ${(value >> 8) & 255}, ${value & 255})`;
+};
+/** The element's deepest focused node. */
+const focused = () => {
+  let element = document.activeElement;
+  while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+  return element as HTMLElement | null;
+};
+
+async function agreementFor(kit: MentorKit | undefined, pairingId = 'p-daniel'): Promise<MkAgreement> {
+  const element = await fixture<MkAgreement>(html`<mk-agreement .kit=${kit} pairing-id=${pairingId} locale="en-GB"></mk-agreement>`);
+  await element.updateComplete;
+  return element;
+}
+
+const waitForState = (element: MkAgreement, state: string) => waitUntil(() => part(element, 'base')?.dataset.state === state, `state ${state}`, { timeout: 4000 });
+
+describe('<mk-agreement>', () => {
+  const kits: MentorKit[] = [];
+  const track = (kit: MentorKit) => (kits.push(kit), kit);
+  afterEach(async () => {
+    await Promise.all(kits.splice(0).map((kit) => kit.dispose()));
+  });
+
+  it('loading and error states are announced and pass axe', async () => {
+    const loading = await agreementFor(track(createMentorKit({ storage: pendingStorage(), user: 'daniel' })));
+    expect(part(loading, 'base')!.getAttribute('aria-busy')).to.equal('true');
+    expect(text(part(loading, 'loading'))).to.equal('Loading the agreement…');
+    await expect(loading).to.be.accessible();
+    const failing = track(createMentorKit({ storage: failingStorage('Backend down (HTTP 503).'), user: 'daniel' }));
+    await failing.ready.catch(() => undefined);
+    const error = await agreementFor(failing);
+    expect(part(error, 'error')!.getAttribute('role')).to.equal('alert');
+    expect(text(part(error, 'error'))).to.contain('Backend down (HTTP 503).');
+    await expect(error).to.be.accessible();
+  });
+
+  it('without an agreement offers a draft from the profiles; an unknown pairing says so', async () => {
+    const kit = track(await kitOn(await planningStorage({ agreement: false }), 'daniel'));
+    const element = await agreementFor(kit);
+    await waitForState(element, 'empty');
+    expect(text(part(element, 'empty'))).to.contain('No working agreement yet');
+    await expect(element).to.be.accessible();
+    const other = await agreementFor(kit, 'p-sofia');
+    await waitForState(other, 'not-found');
+    await expect(other).to.be.accessible();
+  });
+
+  it('fill in and propose with the keyboard: the draft has both zones; mk-agreement-proposed fires', async () => {
+    const kit = track(await kitOn(await planningStorage({ agreement: false }), 'daniel'));
+    const element = await agreementFor(kit);
+    await waitForState(element, 'empty');
+    part(element, 'edit-button')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitForState(element, 'editing');
+    await element.updateComplete;
+    expect(focused()?.getAttribute('name')).to.equal('cadence', 'focus moves into the form');
+    const form = part(element, 'form')!;
+    expect([...form.querySelectorAll<HTMLSelectElement>('select[name^="timeZone."]')].map((select) => select.value)).to.deep.equal(['America/Los_Angeles', 'Asia/Tokyo']);
+    await expect(element).to.be.accessible();
+    const cadence = form.querySelector<HTMLSelectElement>('select[name="cadence"]')!;
+    cadence.value = 'weekly';
+    form.querySelector<HTMLTextAreaElement>('textarea[name="notes"]')!.value = HOSTILE_NAME;
+    const proposed = oneEvent(element, 'mk-agreement-proposed');
+    part(element, 'save-button')!.click();
+    const event = await proposed;
+    expect(event.detail).to.deep.equal({ agreementId: 'p-daniel.agreement', pairingId: 'p-daniel', version: 1 });
+    await waitForState(element, 'pending');
+    expect(text(part(element, 'status'))).to.contain('Version 1');
+    expect(text(part(element, 'status'))).to.contain('Confirmed by Daniel Kim');
+    expect(text(part(element, 'status'))).to.contain('Waiting for Kenji Watanabe');
+    const notes = element.shadowRoot!.querySelector('[data-term="notes"]')!;
+    expect(notes.textContent).to.equal(HOSTILE_NAME);
+    expect(notes.querySelector('img')).to.equal(null);
+    await expect(element).to.be.accessible();
+  });
+
+  it('refuses a javascript: link with the message beside the field, writing nothing', async () => {
+    const storage = await planningStorage({ agreement: false });
+    const kit = track(await kitOn(storage, 'daniel'));
+    const element = await agreementFor(kit);
+    await waitForState(element, 'empty');
+    part(element, 'edit-button')!.click();
+    await waitForState(element, 'editing');
+    const form = part(element, 'form')!;
+    form.querySelector<HTMLInputElement>('input[name="sharedDocumentsUrl"]')!.value = 'javascript:alert(1)';
+    part(element, 'save-button')!.click();
+    await waitUntil(() => part(element, 'error') !== null, 'an error appears');
+    expect(text(part(element, 'error'))).to.contain('http: or https:');
+    expect(form.querySelector('input[name="sharedDocumentsUrl"]')!.getAttribute('aria-invalid')).to.equal('true');
+    expect(await storage.query('agreements')).to.deep.equal([]);
+    await expect(element).to.be.accessible();
+  });
+
+  it('the other party confirms; then it shows as confirmed by everyone', async () => {
+    const storage = await planningStorage({ confirmed: false });
+    const kit = track(await kitOn(storage, 'kenji'));
+    const element = await agreementFor(kit);
+    await waitForState(element, 'pending');
+    expect(text(part(element, 'changes'))).to.contain('terms to review');
+    const button = part(element, 'confirm-button')!;
+    expect(text(button)).to.equal('Confirm version 1');
+    await expect(element).to.be.accessible();
+    const confirmed = oneEvent(element, 'mk-agreement-confirmed');
+    button.focus();
+    await sendKeys({ press: 'Space' });
+    expect((await confirmed).detail.version).to.equal(1);
+    await waitForState(element, 'confirmed');
+    expect(part(element, 'status')!.dataset.confirmed).to.equal('true');
+    expect(part(element, 'confirm-button')).to.equal(null);
+    expect(text(element.shadowRoot!.querySelector('[data-term="sharedDocumentsUrl"] a'))).to.equal('https://drive.example.com/daniel-kenji');
+    await expect(element).to.be.accessible();
+  });
+
+  it('a change asks for re-confirmation and lists what changed since the last confirmed version', async () => {
+    const kit = track(await kitOn(await planningStorage({ changed: true }), 'daniel'));
+    const element = await agreementFor(kit);
+    await waitForState(element, 'pending');
+    const changes = parts(element, 'change').map(text);
+    expect(changes).to.deep.equal(['Meeting cadence: Every two weeks → Weekly', 'Off-limits days: Saturday (new)']);
+    expect(text(element.shadowRoot!.querySelector('#changes-heading'))).to.equal('Changes since version 1 (last confirmed)');
+    expect(text(part(element, 'confirm-button'))).to.equal('Confirm version 2');
+    await expect(element).to.be.accessible();
+  });
+
+  it('edits the terms as a new version (mk-agreement-changed), and passes axe in the dark theme', async () => {
+    const kit = track(await kitOn(await planningStorage(), 'kenji'));
+    const wrapper = await fixture<HTMLElement>(html`<div data-mk-theme="dark"><mk-agreement .kit=${kit} pairing-id="p-daniel" locale="en-GB"></mk-agreement></div>`);
+    const element = wrapper.querySelector('mk-agreement')!;
+    await waitForState(element, 'confirmed');
+    expect(getComputedStyle(part(element, 'base')!).backgroundColor).to.equal(rgb(darkColors['--mk-color-surface']));
+    await expect(wrapper).to.be.accessible();
+    part(element, 'edit-button')!.click();
+    await waitForState(element, 'editing');
+    await expect(wrapper).to.be.accessible();
+    const form = part(element, 'form')!;
+    form.querySelector<HTMLSelectElement>('select[name="timeZone.kenji"]')!.value = 'America/New_York';
+    const changed = oneEvent(element, 'mk-agreement-changed');
+    part(element, 'save-button')!.click();
+    expect((await changed).detail.version).to.equal(2);
+    await waitForState(element, 'pending');
+    expect(parts(element, 'change').map(text)).to.deep.equal(['Kenji Watanabe’s time zone: Asia/Tokyo → America/New_York']);
+    await expect(wrapper).to.be.accessible();
+  });
+
+  it('shows hostile names as text', async () => {
+    const kit = track(await kitOn(await planningStorage({ agreement: false }), 'mallory'));
+    const element = await agreementFor(kit, 'p-mallory');
+    await waitForState(element, 'empty');
+    part(element, 'edit-button')!.click();
+    await waitForState(element, 'editing');
+    expect(element.shadowRoot!.querySelector('[part~="participant"] legend')!.textContent).to.equal(HOSTILE_NAME);
+    expect(element.shadowRoot!.querySelector('img')).to.equal(null);
+  });
+});

@@ -1,0 +1,485 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { isHttpUrl, isMentorKitError, type MentorKitError, type Pairing, type Person } from '@mentorkit/core';
+import { AGREEMENT_MESSAGES, agreementsFeature, agreementStatus, changesSinceConfirmed, type Agreement, type AgreementChange, type AgreementInput, type AgreementMessages, type AgreementTermKey } from '@mentorkit/core/agreements';
+import { emit } from '../base/emit.js';
+import { formatCalendarDate, formatList, resolveLocale } from '../base/format.js';
+import { MkElement } from '../base/mk-element.js';
+import { StoreController } from '../base/store-controller.js';
+import { agreementStyles } from './agreement.styles.js';
+import { panelStyles } from './panel.styles.js';
+
+export interface MkAgreementEventDetail {
+  agreementId: string;
+  pairingId: string;
+  /** The version after the action. */
+  version: number;
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'mk-agreement-proposed': CustomEvent<MkAgreementEventDetail>;
+    'mk-agreement-changed': CustomEvent<MkAgreementEventDetail>;
+    'mk-agreement-confirmed': CustomEvent<MkAgreementEventDetail>;
+  }
+}
+
+type Draft = AgreementInput & { participants: Array<AgreementInput['participants'][number] & { offLimitsDays?: number[] }> };
+
+const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+const CADENCES = ['weekly', 'fortnightly', 'monthly', 'ad-hoc'] as const;
+const CHANNELS = ['video', 'chat', 'email', 'phone', 'in-person'] as const;
+const LEVELS = ['high-touch', 'regular', 'light-touch'] as const;
+
+let timeZoneList: string[] | undefined;
+function timeZones(current: string[]): string[] {
+  timeZoneList ??= (() => {
+    try {
+      return (Intl as unknown as { supportedValuesOf(key: string): string[] }).supportedValuesOf('timeZone');
+    } catch {
+      return ['UTC'];
+    }
+  })();
+  const extra = current.filter((zone) => !timeZoneList!.includes(zone));
+  return [...extra, ...timeZoneList];
+}
+
+/**
+ * @summary The pair's working agreement: fill it in, review it, confirm it, and see what changed
+ * since the last version everyone confirmed.
+ *
+ * @description For one pairing (`pairing-id`): meeting cadence and session length, channels, the
+ * expected response time, off-limits days and dates (for everyone and per person), each person's
+ * time zone and the hours they offer for mentoring, the meeting link and the one shared place for
+ * documents (http/https only), the coaching model and the check-in level. Without an agreement it
+ * offers a draft filled in from the profiles. Every change makes a new version that the mentee and
+ * the lead mentor confirm again; the review lists the changes since the last confirmed version.
+ * Logic and wording come from `@mentorkit/core/agreements` (set `.messages` to translate).
+ *
+ * @fires {CustomEvent<MkAgreementEventDetail>} mk-agreement-proposed - The user proposed the first version.
+ * @fires {CustomEvent<MkAgreementEventDetail>} mk-agreement-changed - The user saved changes (a new version).
+ * @fires {CustomEvent<MkAgreementEventDetail>} mk-agreement-confirmed - The user confirmed the current version.
+ *
+ * @csspart base - The card.
+ * @csspart heading - The heading.
+ * @csspart loading - The loading message.
+ * @csspart error - An error box (`role="alert"`).
+ * @csspart empty - The box shown when there is no agreement yet.
+ * @csspart status - The version and who confirmed it; carries `data-confirmed`.
+ * @csspart confirm-button - "Confirm version N".
+ * @csspart edit-button - "Change the agreement" / "Draft an agreement".
+ * @csspart terms - The list of terms.
+ * @csspart changes - The changes since the last confirmed version.
+ * @csspart change - One change.
+ * @csspart form - The form.
+ * @csspart participant - One person's fieldset in the form.
+ * @csspart save-button - Save / propose.
+ * @csspart cancel-button - Leave the form without saving.
+ *
+ * @cssprop [--mk-panel-background=var(--mk-color-surface)] - Background of the card.
+ * @cssprop [--mk-panel-border-color=var(--mk-color-border)] - Border colour of the card.
+ * @cssprop [--mk-panel-radius=var(--mk-radius-lg)] - Corner radius of the card.
+ * @cssprop [--mk-panel-padding=var(--mk-space-5)] - Inner spacing of the card.
+ * @cssprop [--mk-panel-gap=var(--mk-space-4)] - Space between sections.
+ */
+export class MkAgreement extends MkElement {
+  static override styles = [MkElement.styles, panelStyles, agreementStyles];
+
+  private readonly status = new StoreController(this, () => this.currentKit?.$status);
+  private readonly loadError = new StoreController(this, () => this.currentKit?.$error);
+  private readonly pairings = new StoreController(this, () => this.currentKit?.$pairings);
+  private readonly people = new StoreController(this, () => this.currentKit?.$people);
+  private readonly agreements = new StoreController(this, () => (this.currentKit ? this.currentKit.use(agreementsFeature).$agreements : undefined));
+
+  @state() private draft: Draft | undefined;
+  /** Co-mentors left out of the sessions (unticked in the form). */
+  @state() private excluded: string[] = [];
+  @state() private busy = false;
+  @state() private error: MentorKitError | undefined;
+  @state() private notice: string | undefined;
+
+  /** The pairing whose agreement to show. */
+  @property({ attribute: 'pairing-id', reflect: true }) pairingId?: string;
+
+  /** Level of the heading (1–6). */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+
+  /** BCP 47 locale for dates. Default: the nearest `lang`, else the browser's. */
+  @property() locale?: string;
+
+  /** Words shown (labels of terms, cadences, channels…); defaults to core's `AGREEMENT_MESSAGES`. */
+  @property({ attribute: false }) messages: AgreementMessages = AGREEMENT_MESSAGES;
+
+  private get pairing(): Pairing | undefined {
+    return this.pairings.value?.find((pairing) => pairing.id === this.pairingId);
+  }
+
+  private get agreement(): Agreement | undefined {
+    return this.agreements.value?.find((agreement) => agreement.pairingId === this.pairingId);
+  }
+
+  private nameOf(personId: string): string {
+    return this.people.value?.[personId]?.displayName ?? personId;
+  }
+
+  private handleStartEditing(): void {
+    const kit = this.currentKit;
+    const pairing = this.pairing;
+    if (!kit || !pairing) return;
+    const agreement = this.agreement;
+    const draft = agreement ? (structuredClone({ ...agreement }) as unknown as Draft) : (kit.use(agreementsFeature).draftFor(pairing.id, { includeCoMentor: false }) as Draft);
+    // Every member gets a row; co-mentors not in the agreement start unticked, with their profile's hours.
+    const members = [pairing.menteeId, ...pairing.mentorIds];
+    this.excluded = members.filter((personId) => !draft.participants.some((participant) => participant.personId === personId));
+    draft.participants = members.map((personId) => {
+      const existing = draft.participants.find((participant) => participant.personId === personId);
+      if (existing) return existing;
+      const person: Person | undefined = this.people.value?.[personId];
+      return { personId, timeZone: person?.timeZone ?? 'UTC', workingHours: structuredClone(person?.workingHours ?? {}) as Record<string, string[]>, offLimitsDays: [...(person?.offLimitsDays ?? [])] };
+    }) as Draft['participants'];
+    this.draft = draft;
+    this.error = undefined;
+    this.notice = undefined;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[data-autofocus]')?.focus());
+  }
+
+  private handleCancel(): void {
+    this.draft = undefined;
+    this.error = undefined;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="edit-button"]')?.focus());
+  }
+
+  private handleToggleParticipant(personId: string, included: boolean): void {
+    this.excluded = included ? this.excluded.filter((id) => id !== personId) : [...this.excluded, personId];
+  }
+
+  private readForm(form: HTMLFormElement): Draft {
+    const data = new FormData(form);
+    const draft = structuredClone(this.draft!);
+    const text = (name: string) => String(data.get(name) ?? '').trim();
+    draft.cadence = text('cadence') as Draft['cadence'];
+    draft.sessionMinutes = Number(text('sessionMinutes'));
+    draft.responseTimeHours = Number(text('responseTimeHours'));
+    const previousChannels = new Map((draft.channels ?? []).map((channel) => [channel.kind, channel]));
+    draft.channels = CHANNELS.filter((kind) => data.getAll('channels').includes(kind)).map((kind) => previousChannels.get(kind) ?? { kind });
+    draft.offLimitsDays = data.getAll('offLimitsDays').map(Number) as Draft['offLimitsDays'];
+    draft.offLimitsDates = text('offLimitsDates').split(/[\s,]+/).filter(Boolean);
+    const optional = (name: 'meetingUrl' | 'sharedDocumentsUrl' | 'notes' | 'coachingModel') => {
+      const value = text(name);
+      if (value === '') delete draft[name];
+      else draft[name] = value;
+    };
+    optional('meetingUrl');
+    optional('sharedDocumentsUrl');
+    optional('notes');
+    optional('coachingModel');
+    draft.checkInLevel = text('checkInLevel') as Draft['checkInLevel'];
+    draft.participants = draft.participants.map((participant) => {
+        const hours: Record<string, string[]> = {};
+        for (const day of WEEKDAYS) {
+          const ranges = text(`hours.${participant.personId}.${day}`).split(/[\s,;]+/).filter(Boolean);
+          if (ranges.length > 0) hours[String(day)] = ranges;
+        }
+        return { ...participant, timeZone: text(`timeZone.${participant.personId}`), workingHours: hours, offLimitsDays: data.getAll(`offLimitsDays.${participant.personId}`).map(Number) as Draft['offLimitsDays'] };
+      });
+    return draft;
+  }
+
+  private async handleSubmit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const kit = this.currentKit;
+    const pairing = this.pairing;
+    if (!kit || !pairing || !this.draft || this.busy) return;
+    const form = event.currentTarget as HTMLFormElement;
+    this.draft = this.readForm(form);
+    const draft = { ...this.draft, participants: this.draft.participants.filter((participant) => !this.excluded.includes(participant.personId)) };
+    this.busy = true;
+    this.error = undefined;
+    const api = kit.use(agreementsFeature);
+    try {
+      const existing = this.agreement;
+      if (existing) {
+        const { id: _id, pairingId: _pairingId, version: _version, confirmations: _confirmations, proposedBy: _proposedBy, lastConfirmed: _lastConfirmed, history: _history, revision: _revision, updatedAt: _updatedAt, ...terms } = draft as Draft & Partial<Agreement>;
+        const { createdAt: _createdAt, updatedBy: _updatedBy, ...changes } = terms as typeof terms & { createdAt?: string; updatedBy?: string };
+        const stored = await api.update(existing.id, changes, { expectedRevision: existing.revision });
+        this.notice = stored.version === existing.version ? 'Nothing changed.' : `Saved as version ${stored.version}. The others are asked to confirm it.`;
+        if (stored.version !== existing.version) emit(this, 'mk-agreement-changed', { agreementId: stored.id, pairingId: stored.pairingId, version: stored.version });
+      } else {
+        const { id: _id, version: _version, confirmations: _confirmations, ...proposal } = draft;
+        const stored = await api.propose(proposal);
+        this.notice = 'Agreement proposed. The others are asked to confirm it.';
+        emit(this, 'mk-agreement-proposed', { agreementId: stored.id, pairingId: stored.pairingId, version: stored.version });
+      }
+      this.draft = undefined;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[part~="notice"]')?.focus();
+    } catch (error) {
+      this.error = isMentorKitError(error) ? error : (Object.assign(new Error(String(error)), { code: 'storage-error', path: '' }) as unknown as MentorKitError);
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[part~="error"]')?.focus();
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async handleConfirm(agreement: Agreement): Promise<void> {
+    const kit = this.currentKit;
+    if (!kit || this.busy) return;
+    this.busy = true;
+    this.error = undefined;
+    try {
+      const stored = await kit.use(agreementsFeature).confirm(agreement.id, { version: agreement.version });
+      this.notice = `You confirmed version ${stored.version}.`;
+      emit(this, 'mk-agreement-confirmed', { agreementId: stored.id, pairingId: stored.pairingId, version: stored.version });
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[part~="notice"]')?.focus();
+    } catch (error) {
+      this.error = error as MentorKitError;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[part~="error"]')?.focus();
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private formatValue(field: AgreementTermKey | string, value: unknown, locale: string | undefined): string {
+    const m = this.messages;
+    if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) return '—';
+    switch (field) {
+      case 'cadence':
+        return m.cadences[value as keyof typeof m.cadences] ?? String(value);
+      case 'sessionMinutes':
+        return `${value} min`;
+      case 'responseTimeHours':
+        return `within ${value} h`;
+      case 'channels':
+        return formatList((value as Array<{ kind: keyof typeof m.channels; detail?: string }>).map((channel) => `${m.channels[channel.kind] ?? channel.kind}${channel.detail ? ` (${channel.detail})` : ''}`), locale);
+      case 'offLimitsDays':
+        return formatList((value as number[]).map((day) => m.weekdays[day as 1] ?? String(day)), locale);
+      case 'offLimitsDates':
+        return formatList((value as string[]).map((date) => formatCalendarDate(date, locale)), locale);
+      case 'checkInLevel':
+        return m.checkInLevels[value as keyof typeof m.checkInLevels] ?? String(value);
+      case 'workingHours': {
+        const hours = value as Record<string, string[]>;
+        const days = Object.entries(hours).filter(([, ranges]) => ranges.length > 0);
+        return days.length === 0 ? 'none' : days.map(([day, ranges]) => `${(m.weekdays[Number(day) as 1] ?? day).slice(0, 3)} ${ranges.join(', ')}`).join('; ');
+      }
+      case 'participants':
+        return formatList((value as Array<{ personId: string }>).map((participant) => this.nameOf(participant.personId)), locale);
+      default:
+        return typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);
+    }
+  }
+
+  private describeChange(change: AgreementChange, locale: string | undefined): string {
+    const m = this.messages;
+    if (change.personId) {
+      const name = this.nameOf(change.personId);
+      if (change.kind === 'added') return `${name} joins the agreement`;
+      if (change.kind === 'removed') return `${name} leaves the agreement`;
+      const key = change.path.split('.').pop() as keyof typeof m.participantFields;
+      return `${name}’s ${m.participantFields[key] ?? key}: ${this.formatValue(key, change.before, locale)} → ${this.formatValue(key, change.after, locale)}`;
+    }
+    const label = m.fields[change.field] ?? change.field;
+    if (change.kind === 'added') return `${label}: ${this.formatValue(change.field, change.after, locale)} (new)`;
+    if (change.kind === 'removed') return `${label}: removed (was ${this.formatValue(change.field, change.before, locale)})`;
+    return `${label}: ${this.formatValue(change.field, change.before, locale)} → ${this.formatValue(change.field, change.after, locale)}`;
+  }
+
+  private renderHeading(text: string): TemplateResult {
+    const level = Math.min(Math.max(Math.trunc(this.headingLevel) || 2, 1), 6);
+    return html`<div part="heading" class="heading" role="heading" aria-level=${level} id="heading">${text}</div>`;
+  }
+
+  private renderErrorBox(error: MentorKitError, title: string): TemplateResult {
+    return html`<div part="error" class="notice" data-tone="danger" role="alert" tabindex="-1">
+      <p class="notice-title">${title}</p>
+      <p>${error.message}</p>
+    </div>`;
+  }
+
+  private renderTerms(agreement: Agreement, locale: string | undefined): TemplateResult {
+    const m = this.messages;
+    const link = (url: string | undefined) => (url && isHttpUrl(url) ? html`<a href=${url} target="_blank" rel="noopener noreferrer">${url}</a>` : '—');
+    return html`<dl part="terms" class="facts">
+      <dt>${m.fields.cadence}</dt><dd data-term="cadence">${this.formatValue('cadence', agreement.cadence, locale)} · ${this.formatValue('sessionMinutes', agreement.sessionMinutes, locale)}</dd>
+      <dt>${m.fields.channels}</dt><dd data-term="channels">${this.formatValue('channels', agreement.channels, locale)}</dd>
+      <dt>${m.fields.responseTimeHours}</dt><dd data-term="responseTimeHours">${this.formatValue('responseTimeHours', agreement.responseTimeHours, locale)}</dd>
+      <dt>${m.fields.offLimitsDays}</dt><dd data-term="offLimitsDays">${this.formatValue('offLimitsDays', agreement.offLimitsDays, locale)}</dd>
+      <dt>${m.fields.offLimitsDates}</dt><dd data-term="offLimitsDates">${this.formatValue('offLimitsDates', agreement.offLimitsDates, locale)}</dd>
+      ${agreement.participants.map(
+        (participant) => html`<dt>${this.nameOf(participant.personId)}</dt>
+          <dd data-term="participant" data-person=${participant.personId}>
+            ${participant.timeZone.replaceAll('_', ' ')} · ${this.formatValue('workingHours', participant.workingHours, locale)}${participant.offLimitsDays && participant.offLimitsDays.length > 0 ? html` · off-limits ${this.formatValue('offLimitsDays', participant.offLimitsDays, locale)}` : nothing}
+          </dd>`,
+      )}
+      <dt>${m.fields.meetingUrl}</dt><dd data-term="meetingUrl">${link(agreement.meetingUrl)}</dd>
+      <dt>${m.fields.sharedDocumentsUrl}</dt><dd data-term="sharedDocumentsUrl">${link(agreement.sharedDocumentsUrl)}</dd>
+      <dt>${m.fields.coachingModel}</dt><dd data-term="coachingModel">${(agreement.coachingModel ?? '').toUpperCase()}</dd>
+      <dt>${m.fields.checkInLevel}</dt><dd data-term="checkInLevel">${this.formatValue('checkInLevel', agreement.checkInLevel, locale)}</dd>
+      ${agreement.notes ? html`<dt>${m.fields.notes}</dt><dd data-term="notes" class="notes">${agreement.notes}</dd>` : nothing}
+    </dl>`;
+  }
+
+  private renderReview(agreement: Agreement, pairing: Pairing, locale: string | undefined): TemplateResult {
+    const kit = this.currentKit!;
+    const status = agreementStatus(agreement, pairing);
+    const changes = changesSinceConfirmed(agreement);
+    const mustConfirm = status.waitingFor.includes(kit.user.id) || (!status.confirmedBy.includes(kit.user.id) && [pairing.menteeId, ...pairing.mentorIds].includes(kit.user.id));
+    const member = [pairing.menteeId, ...pairing.mentorIds].includes(kit.user.id);
+    return html`
+      <div part="status" class="notice" data-tone=${status.confirmed ? 'success' : 'warning'} data-confirmed=${String(status.confirmed)}>
+        <p class="notice-title">Version ${agreement.version} · ${status.confirmed ? 'confirmed by everyone' : 'waiting for confirmation'}</p>
+        <p>
+          ${status.confirmedBy.length > 0 ? html`Confirmed by ${formatList(status.confirmedBy.map((id) => this.nameOf(id)), locale)}.` : 'Nobody has confirmed this version yet.'}
+          ${status.waitingFor.length > 0 ? html` Waiting for ${formatList(status.waitingFor.map((id) => this.nameOf(id)), locale)}.` : nothing}
+        </p>
+      </div>
+      ${agreement.lastConfirmed === undefined || changes.length > 0
+        ? html`<section class="changes-section" aria-labelledby="changes-heading">
+            <h3 class="subheading" id="changes-heading">${agreement.lastConfirmed ? `Changes since version ${agreement.lastConfirmed.version} (last confirmed)` : 'New terms (nothing confirmed yet)'}</h3>
+            <ul part="changes" class="changes">
+              ${(agreement.lastConfirmed ? changes : []).map((change) => html`<li part="change" class="change" data-path=${change.path}>${this.describeChange(change, locale)}</li>`)}
+              ${agreement.lastConfirmed ? nothing : html`<li part="change" class="change">${changes.length} terms to review and confirm.</li>`}
+            </ul>
+          </section>`
+        : nothing}
+      ${this.renderTerms(agreement, locale)}
+      ${member
+        ? html`<div class="actions">
+            ${mustConfirm ? html`<button part="confirm-button" class="button" type="button" ?disabled=${this.busy} @click=${() => this.handleConfirm(agreement)}>Confirm version ${agreement.version}</button>` : nothing}
+            <button part="edit-button" class="button secondary" type="button" ?disabled=${this.busy} @click=${this.handleStartEditing}>Change the agreement</button>
+          </div>`
+        : nothing}
+    `;
+  }
+
+  private fieldError(path: string): string | undefined {
+    const error = this.error;
+    if (!error || !error.path) return undefined;
+    return error.path === path || error.path.startsWith(`${path}.`) || error.path.startsWith(`${path}[`) ? error.message : undefined;
+  }
+
+  private renderField(path: string, label: string, control: (attributes: { id: string; invalid: boolean; describedBy: string | undefined }) => TemplateResult, hint?: string): TemplateResult {
+    const id = `field-${path.replaceAll('.', '-')}`;
+    const message = this.fieldError(`agreement.${path}`) ?? this.fieldError(`changes.${path}`);
+    const describedBy = [hint ? `${id}-hint` : '', message ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+    return html`<div class="field">
+      <label for=${id}>${label}</label>
+      ${control({ id, invalid: message !== undefined, describedBy })}
+      ${hint ? html`<p class="hint" id=${`${id}-hint`}>${hint}</p>` : nothing}
+      ${message ? html`<p class="field-error" id=${`${id}-error`}>${message}</p>` : nothing}
+    </div>`;
+  }
+
+  private renderParticipant(participant: Draft['participants'][number], pairing: Pairing, included: boolean): TemplateResult {
+    const m = this.messages;
+    const name = this.nameOf(participant.personId);
+    const optional = pairing.mentorIds.indexOf(participant.personId) >= 1;
+    const zones = timeZones([participant.timeZone]);
+    const hours = participant.workingHours as Record<string, string[] | undefined>;
+    return html`<fieldset part="participant" class="participant" data-person=${participant.personId}>
+      <legend>${name}</legend>
+      ${optional
+        ? html`<label class="choice"><input type="checkbox" name=${`include.${participant.personId}`} value="1" .checked=${included}
+              @change=${(event: Event) => this.handleToggleParticipant(participant.personId, (event.target as HTMLInputElement).checked)} /> ${name} joins the sessions</label>`
+        : nothing}
+      ${this.renderField(`participants.${participant.personId}.timeZone`, `Time zone of ${name}`, ({ id }) => html`<select id=${id} name=${`timeZone.${participant.personId}`} .value=${participant.timeZone}>
+        ${zones.map((zone) => html`<option value=${zone} ?selected=${zone === participant.timeZone}>${zone.replaceAll('_', ' ')}</option>`)}
+      </select>`)}
+      <div class="hours" role="group" aria-label=${`Hours ${name} offers for mentoring`}>
+        ${WEEKDAYS.map((day) => html`<label class="hours-day">
+          <span>${m.weekdays[day]}</span>
+          <input type="text" inputmode="numeric" name=${`hours.${participant.personId}.${day}`} .value=${(hours[day] ?? hours[String(day)] ?? []).join(', ')} placeholder="e.g. 09:00-12:00, 13:00-17:00" aria-label=${`${m.weekdays[day]} hours for ${name}`} />
+        </label>`)}
+      </div>
+      <fieldset class="nested">
+        <legend>${`${name}’s own off-limits days`}</legend>
+        <div class="choices">${WEEKDAYS.map((day) => html`<label class="choice"><input type="checkbox" name=${`offLimitsDays.${participant.personId}`} value=${day} .checked=${(participant.offLimitsDays ?? []).includes(day)} /> ${m.weekdays[day]}</label>`)}</div>
+      </fieldset>
+    </fieldset>`;
+  }
+
+
+  private renderForm(draft: Draft, pairing: Pairing): TemplateResult {
+    const m = this.messages;
+    const rows = draft.participants.map((participant) => ({ participant, included: !this.excluded.includes(participant.personId) }));
+    return html`<form part="form" class="form" novalidate @submit=${this.handleSubmit} aria-labelledby="heading">
+      ${this.error ? this.renderErrorBox(this.error, 'The agreement could not be saved.') : nothing}
+      <div class="grid">
+        ${this.renderField('cadence', m.fields.cadence, ({ id, invalid, describedBy }) => html`<select id=${id} name="cadence" data-autofocus aria-invalid=${String(invalid)} aria-describedby=${describedBy ?? nothing}>
+          ${CADENCES.map((cadence) => html`<option value=${cadence} ?selected=${draft.cadence === cadence}>${m.cadences[cadence]}</option>`)}
+        </select>`)}
+        ${this.renderField('sessionMinutes', `${m.fields.sessionMinutes} (minutes)`, ({ id, invalid, describedBy }) => html`<input id=${id} name="sessionMinutes" type="number" min="15" max="240" step="5" .value=${String(draft.sessionMinutes ?? 60)} aria-invalid=${String(invalid)} aria-describedby=${describedBy ?? nothing} />`)}
+        ${this.renderField('responseTimeHours', `${m.fields.responseTimeHours} (hours)`, ({ id, invalid, describedBy }) => html`<input id=${id} name="responseTimeHours" type="number" min="1" max="336" .value=${String(draft.responseTimeHours)} aria-invalid=${String(invalid)} aria-describedby=${describedBy ?? nothing} />`)}
+      </div>
+      <fieldset>
+        <legend>${m.fields.channels}</legend>
+        <div class="choices">${CHANNELS.map((kind) => html`<label class="choice"><input type="checkbox" name="channels" value=${kind} .checked=${draft.channels.some((channel) => channel.kind === kind)} /> ${m.channels[kind]}</label>`)}</div>
+        ${this.fieldError('agreement.channels') ?? this.fieldError('changes.channels') ? html`<p class="field-error">${this.fieldError('agreement.channels') ?? this.fieldError('changes.channels')}</p>` : nothing}
+      </fieldset>
+      <fieldset>
+        <legend>${m.fields.offLimitsDays} (for everyone)</legend>
+        <div class="choices">${WEEKDAYS.map((day) => html`<label class="choice"><input type="checkbox" name="offLimitsDays" value=${day} .checked=${(draft.offLimitsDays ?? []).includes(day)} /> ${m.weekdays[day]}</label>`)}</div>
+      </fieldset>
+      ${this.renderField('offLimitsDates', m.fields.offLimitsDates, ({ id, invalid, describedBy }) => html`<input id=${id} name="offLimitsDates" type="text" .value=${(draft.offLimitsDates ?? []).join(', ')} placeholder="2026-12-25, 2027-01-01" aria-invalid=${String(invalid)} aria-describedby=${describedBy ?? nothing} />`, 'Dates written YYYY-MM-DD, separated by commas.')}
+      <section class="participants" aria-label=${m.fields.participants}>
+        ${rows.map((row) => this.renderParticipant(row.participant, pairing, row.included))}
+        ${this.fieldError('agreement.participants') && !this.error?.path.includes('.timeZone') ? html`<p class="field-error">${this.error?.message}</p>` : nothing}
+      </section>
+      ${this.renderField('meetingUrl', m.fields.meetingUrl, ({ id, invalid, describedBy }) => html`<input id=${id} name="meetingUrl" type="url" .value=${draft.meetingUrl ?? ''} placeholder="https://meet.example.com/…" aria-invalid=${String(invalid)} aria-describedby=${describedBy ?? nothing} />`)}
+      ${this.renderField('sharedDocumentsUrl', m.fields.sharedDocumentsUrl, ({ id, invalid, describedBy }) => html`<input id=${id} name="sharedDocumentsUrl" type="url" .value=${draft.sharedDocumentsUrl ?? ''} placeholder="https://drive.example.com/…" aria-invalid=${String(invalid)} aria-describedby=${describedBy ?? nothing} />`, 'The one place for shared documents: an http or https link.')}
+      ${this.renderField('coachingModel', m.fields.coachingModel, ({ id, invalid, describedBy }) => html`<select id=${id} name="coachingModel" aria-invalid=${String(invalid)} aria-describedby=${describedBy ?? nothing}>
+        ${[...new Set(['grow', 'oskar', draft.coachingModel ?? 'grow'])].map((model) => html`<option value=${model} ?selected=${(draft.coachingModel ?? 'grow') === model}>${model.toUpperCase()}</option>`)}
+      </select>`)}
+      <fieldset>
+        <legend>${m.fields.checkInLevel}</legend>
+        <div class="choices">${LEVELS.map((level) => html`<label class="choice"><input type="radio" name="checkInLevel" value=${level} .checked=${(draft.checkInLevel ?? 'regular') === level} /> ${m.checkInLevels[level]}</label>`)}</div>
+      </fieldset>
+      ${this.renderField('notes', m.fields.notes, ({ id, invalid, describedBy }) => html`<textarea id=${id} name="notes" rows="3" .value=${draft.notes ?? ''} aria-invalid=${String(invalid)} aria-describedby=${describedBy ?? nothing}></textarea>`)}
+      <div class="actions">
+        <button part="save-button" class="button" type="submit" ?disabled=${this.busy}>${this.agreement ? 'Save as a new version' : 'Propose this agreement'}</button>
+        <button part="cancel-button" class="button secondary" type="button" @click=${this.handleCancel}>Cancel</button>
+      </div>
+    </form>`;
+  }
+
+  override render(): TemplateResult {
+    const kit = this.currentKit;
+    const status = kit ? (this.status.value ?? 'loading') : 'loading';
+    const locale = resolveLocale(this, this.locale);
+    let content: TemplateResult;
+    let state: string = status;
+    if (status === 'loading') content = html`<p part="loading" class="loading">Loading the agreement…</p><div class="skeleton" aria-hidden="true"></div>`;
+    else if (status === 'error') content = this.renderErrorBox(this.loadError.value ?? ({ message: 'Something went wrong while loading.' } as MentorKitError), 'The agreement could not be loaded.');
+    else {
+      const pairing = this.pairing;
+      const agreement = this.agreement;
+      if (!pairing) {
+        state = 'not-found';
+        content = html`<div part="empty" class="empty"><p class="notice-title">This pairing is not available.</p><p class="hint">It may have been removed, or it is not one of your pairings.</p></div>`;
+      } else if (this.draft) {
+        state = 'editing';
+        content = this.renderForm(this.draft, pairing);
+      } else if (!agreement) {
+        state = 'empty';
+        const member = [pairing.menteeId, ...pairing.mentorIds].includes(kit!.user.id);
+        content = html`<div part="empty" class="empty">
+          <p class="notice-title">No working agreement yet</p>
+          <p class="hint">Agree how often you meet, on which channels, when you are off-limits, your time zones and hours, where documents live, and how much check-in you want.</p>
+          ${member ? html`<button part="edit-button" class="button" type="button" @click=${this.handleStartEditing}>Draft an agreement</button>` : nothing}
+        </div>`;
+      } else {
+        state = agreementStatus(agreement, pairing).confirmed ? 'confirmed' : 'pending';
+        content = this.renderReview(agreement, pairing, locale);
+      }
+    }
+    return html`<div part="base" class="card" data-state=${state} aria-busy=${status === 'loading' || this.busy ? 'true' : 'false'}>
+      ${this.renderHeading('Working agreement')}
+      ${this.notice && !this.draft ? html`<p part="notice" class="notice" data-tone="success" role="status" tabindex="-1">${this.notice}</p>` : nothing}
+      ${this.error && !this.draft ? this.renderErrorBox(this.error, 'That did not work.') : nothing}
+      ${content}
+    </div>`;
+  }
+}

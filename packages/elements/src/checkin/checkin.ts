@@ -1,0 +1,245 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { Collections, type MentorKitError, type Pairing, type StoredRecord } from '@mentorkit/core';
+import { agreementCheckInInput, agreementsFeature, type Agreement } from '@mentorkit/core/agreements';
+import { sessionsFeature } from '@mentorkit/core/scheduling';
+import { CHECKIN_MESSAGES, checkInNudges, nextCheckIn, pairActivity, suggestCheckInLevel, type CheckInLevel, type CheckInMessages } from '@mentorkit/core/checkins';
+import { emit } from '../base/emit.js';
+import { browserTimeZone, formatRelativeDays, resolveLocale } from '../base/format.js';
+import { ClockController } from '../base/clock-controller.js';
+import { MkElement } from '../base/mk-element.js';
+import { StoreController } from '../base/store-controller.js';
+import { panelStyles } from '../agreement/panel.styles.js';
+import { checkinStyles } from './checkin.styles.js';
+
+export interface MkCheckInLevelChangeDetail {
+  pairingId: string;
+  level: CheckInLevel;
+  /** The agreement version that now carries the level (to be confirmed by the others). */
+  version: number;
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'mk-checkin-level-change': CustomEvent<MkCheckInLevelChangeDetail>;
+  }
+}
+
+const DAY = 86_400_000;
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatInstant(instant: string, timeZone: string, locale: string | undefined): string {
+  const key = `${locale}|${timeZone}`;
+  let formatter = formatters.get(key);
+  if (!formatter) formatters.set(key, (formatter = new Intl.DateTimeFormat(locale, { timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })));
+  return formatter.format(new Date(instant));
+}
+
+/**
+ * @summary When the pair's next check-in is due, warnings when it is overdue or the pair has gone
+ * quiet, and a suggested check-in level with the reasons for it.
+ *
+ * @description Reads the pairing's working agreement (cadence and check-in level), its sessions,
+ * messages, goal updates and feedback, and shows: when the next check-in is due (in the viewer's
+ * time, relative too), what the last check-in was, whether the next booked session covers it, an
+ * overdue warning, an inactivity warning (no session, message or goal update for `inactive-after-days`
+ * days), the nudges MentorKit would send and when (at a sensible local hour for each person), and a
+ * suggested level — more hand-holding when feedback or goals say so, less when the mentee is
+ * thriving — always explained. Members can adopt the suggestion (a new agreement version) or keep
+ * their level. Wording comes from core's `CHECKIN_MESSAGES` (set `.messages` to translate).
+ *
+ * @fires {CustomEvent<MkCheckInLevelChangeDetail>} mk-checkin-level-change - The user adopted the suggested level.
+ *
+ * @csspart base - The card.
+ * @csspart heading - The heading.
+ * @csspart loading - The loading message.
+ * @csspart error - An error box (`role="alert"`).
+ * @csspart empty - The box shown without an agreement (or pairing).
+ * @csspart due - The next check-in; carries `data-overdue`.
+ * @csspart due-date - The `<time>` of the due date.
+ * @csspart overdue - The overdue warning.
+ * @csspart inactive - The inactivity warning.
+ * @csspart level - The suggested level section; carries `data-change`.
+ * @csspart reasons - Why that level.
+ * @csspart adopt-button - "Switch to …".
+ * @csspart keep-button - "Keep …".
+ * @csspart nudges - The nudges that would be sent.
+ *
+ * @cssprop [--mk-panel-background=var(--mk-color-surface)] - Background of the card.
+ * @cssprop [--mk-panel-border-color=var(--mk-color-border)] - Border colour of the card.
+ * @cssprop [--mk-panel-radius=var(--mk-radius-lg)] - Corner radius of the card.
+ * @cssprop [--mk-panel-padding=var(--mk-space-5)] - Inner spacing of the card.
+ * @cssprop [--mk-panel-gap=var(--mk-space-4)] - Space between sections.
+ */
+export class MkCheckin extends MkElement {
+  static override styles = [MkElement.styles, panelStyles, checkinStyles];
+
+  private readonly status = new StoreController(this, () => this.currentKit?.$status);
+  private readonly loadError = new StoreController(this, () => this.currentKit?.$error);
+  private readonly pairings = new StoreController(this, () => this.currentKit?.$pairings);
+  private readonly people = new StoreController(this, () => this.currentKit?.$people);
+  private readonly agreements = new StoreController(this, () => (this.currentKit ? this.currentKit.use(agreementsFeature).$agreements : undefined));
+  private readonly sessions = new StoreController(this, () => (this.currentKit ? this.currentKit.use(sessionsFeature).$sessions : undefined));
+  private readonly messagesStore = new StoreController(this, () => this.currentKit?.internals.track(Collections.messages));
+  private readonly goals = new StoreController(this, () => this.currentKit?.internals.track(Collections.goals));
+  private readonly feedback = new StoreController(this, () => this.currentKit?.internals.track(Collections.feedback));
+  private readonly clock = new ClockController(this);
+
+  @state() private kept: CheckInLevel | undefined;
+  @state() private busy = false;
+  @state() private error: MentorKitError | undefined;
+  @state() private notice: string | undefined;
+
+  /** The pairing to show. */
+  @property({ attribute: 'pairing-id', reflect: true }) pairingId?: string;
+
+  /** Days without a session, message or goal update before the pair counts as inactive. */
+  @property({ attribute: 'inactive-after-days', type: Number }) inactiveAfterDays = 21;
+
+  /** Level of the heading (1–6). */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+
+  /** BCP 47 locale for dates. Default: the nearest `lang`, else the browser's. */
+  @property() locale?: string;
+
+  /** Words (reasons, nudges, level names); defaults to core's `CHECKIN_MESSAGES`. */
+  @property({ attribute: false }) messages: CheckInMessages = CHECKIN_MESSAGES;
+
+  private get pairing(): Pairing | undefined {
+    return this.pairings.value?.find((pairing) => pairing.id === this.pairingId);
+  }
+
+  private get agreement(): Agreement | undefined {
+    return this.agreements.value?.find((agreement) => agreement.pairingId === this.pairingId);
+  }
+
+  private nameOf(personId: string): string {
+    return this.people.value?.[personId]?.displayName ?? personId;
+  }
+
+  private ofPairing(records: readonly StoredRecord[] | undefined): Array<StoredRecord & Record<string, unknown>> {
+    return (records ?? []).filter((record) => record.pairingId === this.pairingId) as Array<StoredRecord & Record<string, unknown>>;
+  }
+
+  private async handleAdopt(agreement: Agreement, level: CheckInLevel): Promise<void> {
+    const kit = this.currentKit;
+    if (!kit || this.busy) return;
+    this.busy = true;
+    this.error = undefined;
+    try {
+      const stored = await kit.use(agreementsFeature).update(agreement.id, { checkInLevel: level }, { expectedRevision: agreement.revision });
+      this.notice = `Check-in level changed to ${this.messages.levels[level]} (agreement version ${stored.version}; the others are asked to confirm).`;
+      this.kept = undefined;
+      emit(this, 'mk-checkin-level-change', { pairingId: agreement.pairingId, level, version: stored.version });
+    } catch (error) {
+      this.error = error as MentorKitError;
+    } finally {
+      this.busy = false;
+    }
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(this.error ? '[part~="error"]' : '[part~="notice"]')?.focus();
+  }
+
+  private handleKeep(level: CheckInLevel): void {
+    this.kept = level;
+    this.notice = `Kept at ${this.messages.levels[level]}.`;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="notice"]')?.focus());
+  }
+
+  private renderHeading(): TemplateResult {
+    const level = Math.min(Math.max(Math.trunc(this.headingLevel) || 2, 1), 6);
+    return html`<div part="heading" class="heading" role="heading" aria-level=${level} id="heading">Check-ins</div>`;
+  }
+
+  private renderReady(pairing: Pairing, agreement: Agreement, locale: string | undefined): TemplateResult {
+    const kit = this.currentKit!;
+    const now = kit.now();
+    const input = agreementCheckInInput(agreement);
+    const viewerZone = input.participants.find((participant) => participant.personId === kit.user.id)?.timeZone ?? kit.$me.get()?.timeZone ?? browserTimeZone();
+    const sessions = (this.sessions.value ?? []).filter((session) => session.pairingId === pairing.id);
+    const messages = this.ofPairing(this.messagesStore.value).map((message) => ({ authorId: String(message.authorId), ...(typeof message.sentAt === 'string' ? { sentAt: message.sentAt } : {}), ...(typeof message.createdAt === 'string' ? { createdAt: message.createdAt } : {}) }));
+    const goals = this.ofPairing(this.goals.value).map((goal) => ({ updatedAt: goal.updatedAt, ...(typeof goal.status === 'string' ? { status: goal.status } : {}), archived: goal.archived === true }));
+    const feedback = this.ofPairing(this.feedback.value).filter((entry) => typeof entry.rating === 'number').map((entry) => ({ rating: entry.rating as number, updatedAt: entry.updatedAt }));
+    const checkIn = nextCheckIn({ agreement: input, sessions, messages, mentorIds: pairing.mentorIds, ...(pairing.startedOn ? { startedAt: `${pairing.startedOn}T00:00:00Z` } : {}), now });
+    const activity = pairActivity({ sessions, messages, goals, ...(pairing.startedOn ? { startedAt: `${pairing.startedOn}T00:00:00Z` } : {}), now, inactiveAfterDays: Math.min(365, Math.max(1, Math.trunc(this.inactiveAfterDays) || 21)) });
+    const suggestion = suggestCheckInLevel({ current: agreement.checkInLevel, feedback, goals, sessions, messages: this.messages, ...(this.kept ? { override: this.kept } : {}) });
+    const people = input.participants.map((participant) => ({ personId: participant.personId, displayName: this.nameOf(participant.personId), timeZone: participant.timeZone, workingHours: participant.workingHours as Record<string, string[]>, offLimitsDays: participant.offLimitsDays, offLimitsDates: participant.offLimitsDates }));
+    const nudges = checkInNudges({ pairingId: pairing.id, menteeId: pairing.menteeId, mentorIds: pairing.mentorIds, people, checkIn, activity, now, messages: this.messages });
+    const dueDays = Math.round((Date.parse(checkIn.dueAt) - Date.parse(now)) / DAY);
+    const member = [pairing.menteeId, ...pairing.mentorIds].includes(kit.user.id);
+    const m = this.messages;
+    return html`
+      <section part="due" class="due" data-overdue=${String(checkIn.overdue)} aria-labelledby="due-heading">
+        <h3 class="subheading" id="due-heading">Next check-in</h3>
+        <p class="due-line">
+          ${checkIn.overdue ? 'Was due' : 'Due'} <time part="due-date" datetime=${checkIn.dueAt}>${formatInstant(checkIn.dueAt, viewerZone, locale)}</time>
+          <span class="muted">(${formatRelativeDays(dueDays, locale)})</span>
+        </p>
+        <p class="muted">
+          ${m.levels[checkIn.level]}: every ${checkIn.intervalDays} days.
+          ${checkIn.lastCheckInAt ? html`Last check-in: ${checkIn.lastCheckInKind === 'session' ? 'a session' : 'a message'} on ${formatInstant(checkIn.lastCheckInAt, viewerZone, locale)}.` : 'No check-in yet: counted from the agreement.'}
+        </p>
+        ${checkIn.nextSession ? html`<p class="muted">Next session: ${formatInstant(checkIn.nextSession.start, viewerZone, locale)}${checkIn.coveredByNextSession ? ' — it covers this check-in.' : '.'}</p>` : nothing}
+      </section>
+      ${checkIn.overdue
+        ? html`<div part="overdue" class="notice" data-tone="danger"><p class="notice-title">Check-in overdue by ${checkIn.overdueDays === 0 ? 'less than a day' : `${checkIn.overdueDays} day${checkIn.overdueDays === 1 ? '' : 's'}`}</p><p>A short message or a session gets things moving again.</p></div>`
+        : checkIn.dueSoon
+          ? html`<div part="due-soon" class="notice" data-tone="warning"><p class="notice-title">Check-in due soon</p></div>`
+          : nothing}
+      ${activity.inactive
+        ? html`<div part="inactive" class="notice" data-tone="warning"><p class="notice-title">No activity for ${activity.daysInactive} days</p><p>No session, message or goal update since ${formatInstant(activity.lastActivityAt!, viewerZone, locale)}.</p></div>`
+        : nothing}
+      <section part="level" class="level" data-change=${suggestion.change} aria-labelledby="level-heading">
+        <h3 class="subheading" id="level-heading">Check-in level</h3>
+        <p>Agreed: <strong>${m.levels[agreement.checkInLevel]}</strong>${suggestion.suggested !== agreement.checkInLevel ? html` · suggested: <strong>${m.levels[suggestion.suggested]}</strong>` : html` · suggestion: keep it`}</p>
+        <ul part="reasons" class="reasons">${suggestion.reasons.map((reason) => html`<li>${reason}</li>`)}</ul>
+        ${member && suggestion.suggested !== agreement.checkInLevel && this.kept === undefined
+          ? html`<div class="actions">
+              <button part="adopt-button" class="button" type="button" ?disabled=${this.busy} @click=${() => this.handleAdopt(agreement, suggestion.suggested)}>Switch to ${m.levels[suggestion.suggested]}</button>
+              <button part="keep-button" class="button secondary" type="button" ?disabled=${this.busy} @click=${() => this.handleKeep(agreement.checkInLevel)}>Keep ${m.levels[agreement.checkInLevel]}</button>
+            </div>`
+          : nothing}
+      </section>
+      ${nudges.length > 0
+        ? html`<section class="nudges-section" aria-labelledby="nudges-heading">
+            <h3 class="subheading" id="nudges-heading">Reminders</h3>
+            <ul part="nudges" class="nudges">
+              ${nudges.map((nudge) => {
+                const zone = people.find((person) => person.personId === nudge.personId)?.timeZone ?? 'UTC';
+                return html`<li data-kind=${nudge.kind} data-person=${nudge.personId}><span class="nudge-who">${this.nameOf(nudge.personId)}</span>, ${formatInstant(nudge.sendAt, zone, locale)} their time: <span class="nudge-text">${nudge.message}</span></li>`;
+              })}
+            </ul>
+          </section>`
+        : nothing}
+    `;
+  }
+
+  override render(): TemplateResult {
+    const kit = this.currentKit;
+    const status = kit ? (this.status.value ?? 'loading') : 'loading';
+    const locale = resolveLocale(this, this.locale);
+    let content: TemplateResult;
+    let state: string = status;
+    if (status === 'loading') content = html`<p part="loading" class="loading">Loading check-ins…</p><div class="skeleton" aria-hidden="true"></div>`;
+    else if (status === 'error') content = html`<div part="error" class="notice" data-tone="danger" role="alert"><p class="notice-title">Check-ins could not be loaded.</p><p>${this.loadError.value?.message ?? 'Something went wrong while loading.'}</p></div>`;
+    else {
+      const pairing = this.pairing;
+      const agreement = this.agreement;
+      if (!pairing) {
+        state = 'not-found';
+        content = html`<div part="empty" class="empty"><p class="notice-title">This pairing is not available.</p><p class="hint">It may have been removed, or it is not one of your pairings.</p></div>`;
+      } else if (!agreement) {
+        state = 'no-agreement';
+        content = html`<div part="empty" class="empty"><p class="notice-title">No working agreement yet</p><p class="hint">Once the pair agrees a cadence and a check-in level, this shows when the next check-in is due.</p></div>`;
+      } else {
+        content = this.renderReady(pairing, agreement, locale);
+        state = 'ready';
+      }
+    }
+    return html`<div part="base" class="card" data-state=${state} aria-busy=${status === 'loading' || this.busy ? 'true' : 'false'}>
+      ${this.renderHeading()}
+      ${this.notice ? html`<p part="notice" class="notice" data-tone="success" role="status" tabindex="-1">${this.notice}</p>` : nothing}
+      ${this.error ? html`<div part="error" class="notice" data-tone="danger" role="alert" tabindex="-1"><p class="notice-title">That did not work.</p><p>${this.error.message}</p></div>` : nothing}
+      ${content}
+    </div>`;
+  }
+}

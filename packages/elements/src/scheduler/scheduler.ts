@@ -1,0 +1,427 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { isHttpUrl, isMentorKitError, localTimeOf, type MentorKitError, type Pairing, type Session } from '@mentorkit/core';
+import { agreementsFeature, agreementSlotParticipants, type Agreement } from '@mentorkit/core/agreements';
+import { sessionsFeature, suggestMeetingTimes, type SlotParticipant, type SuggestedSlot } from '@mentorkit/core/scheduling';
+import { toICalendar } from '@mentorkit/core/ical';
+import { emit } from '../base/emit.js';
+import { browserTimeZone, formatList, resolveLocale } from '../base/format.js';
+import { ClockController } from '../base/clock-controller.js';
+import { MkElement } from '../base/mk-element.js';
+import { StoreController } from '../base/store-controller.js';
+import { panelStyles } from '../agreement/panel.styles.js';
+import { schedulerStyles } from './scheduler.styles.js';
+
+export interface MkSessionBookedDetail {
+  pairingId: string;
+  sessionIds: string[];
+  /** Set when a recurring series was booked. */
+  seriesId?: string;
+}
+export interface MkCalendarDownloadDetail {
+  pairingId: string;
+  sessionIds: string[];
+  fileName: string;
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'mk-session-booked': CustomEvent<MkSessionBookedDetail>;
+    'mk-calendar-download': CustomEvent<MkCalendarDownloadDetail>;
+  }
+}
+
+type Cadence = 'weekly' | 'fortnightly' | 'monthly';
+const NOTE_LABELS = { early: 'early', late: 'late', night: 'at night' } as const;
+const DAY = 86_400_000;
+
+const formatterCache = new Map<string, Intl.DateTimeFormat>();
+function format(instant: string, timeZone: string, locale: string | undefined, withDay: boolean): string {
+  const key = `${locale}|${timeZone}|${withDay}`;
+  let formatter = formatterCache.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', ...(withDay ? { weekday: 'short', day: 'numeric', month: 'short' } : {}) });
+    formatterCache.set(key, formatter);
+  }
+  return formatter.format(new Date(instant));
+}
+
+/**
+ * @summary Find a time that suits everyone in a pairing, across time zones, and book it — once or
+ * as a recurring series — then download it as an `.ics` file.
+ *
+ * @description Shows each participant's local time now side by side, then the common free times in
+ * the search window, ranked so early and late hours are shared fairly between time zones
+ * (`suggestMeetingTimes`), each with every person's own local time and a note when it is early,
+ * late or at night for someone. The participants, their hours and off-limits days come from the
+ * pair's working agreement (or their profiles when there is none); booked sessions count as busy.
+ * Pick a time (a radio group: arrow keys move), choose once or a series following the agreed cadence
+ * (anchored in the organiser's zone, skipping off-limits dates), book, and download the sessions
+ * for any calendar.
+ *
+ * @fires {CustomEvent<MkSessionBookedDetail>} mk-session-booked - The user booked a session or a series.
+ * @fires {CustomEvent<MkCalendarDownloadDetail>} mk-calendar-download - The user downloaded an .ics file.
+ *
+ * @csspart base - The card.
+ * @csspart heading - The heading.
+ * @csspart loading - The loading message.
+ * @csspart error - An error box (`role="alert"`).
+ * @csspart empty - The box shown when there is nothing to schedule.
+ * @csspart clocks - The participants' local times now.
+ * @csspart clock - One participant's local time; carries `data-person`.
+ * @csspart controls - Duration, start date and window.
+ * @csspart slots - The suggested times (a radio group).
+ * @csspart slot - One suggested time; carries `data-start`.
+ * @csspart slot-local - One person's local time within a slot.
+ * @csspart slot-note - "early for …" / "late for …".
+ * @csspart no-slots - Shown when no common time exists in the window.
+ * @csspart booking - The booking form.
+ * @csspart book-button - The book button.
+ * @csspart booked - The confirmation after booking.
+ * @csspart download - A link that downloads an .ics file.
+ * @csspart upcoming - The list of upcoming sessions.
+ *
+ * @cssprop [--mk-panel-background=var(--mk-color-surface)] - Background of the card.
+ * @cssprop [--mk-panel-border-color=var(--mk-color-border)] - Border colour of the card.
+ * @cssprop [--mk-panel-radius=var(--mk-radius-lg)] - Corner radius of the card.
+ * @cssprop [--mk-panel-padding=var(--mk-space-5)] - Inner spacing of the card.
+ * @cssprop [--mk-panel-gap=var(--mk-space-4)] - Space between sections.
+ */
+export class MkScheduler extends MkElement {
+  static override styles = [MkElement.styles, panelStyles, schedulerStyles];
+
+  private readonly status = new StoreController(this, () => this.currentKit?.$status);
+  private readonly loadError = new StoreController(this, () => this.currentKit?.$error);
+  private readonly pairings = new StoreController(this, () => this.currentKit?.$pairings);
+  private readonly people = new StoreController(this, () => this.currentKit?.$people);
+  private readonly agreements = new StoreController(this, () => (this.currentKit ? this.currentKit.use(agreementsFeature).$agreements : undefined));
+  private readonly sessions = new StoreController(this, () => (this.currentKit ? this.currentKit.use(sessionsFeature).$sessions : undefined));
+  private readonly clock = new ClockController(this);
+
+  @state() private durationMinutes: number | undefined;
+  @state() private fromDate: string | undefined;
+  @state() private weeks = 2;
+  @state() private order: 'fairest' | 'earliest' = 'fairest';
+  @state() private shown = 8;
+  @state() private selectedStart: string | undefined;
+  @state() private repeat: 'once' | 'series' = 'series';
+  @state() private cadence: Cadence | undefined;
+  @state() private count = 6;
+  @state() private busy = false;
+  @state() private error: MentorKitError | undefined;
+  @state() private booked: { sessions: Session[]; description?: string; skipped: string[] } | undefined;
+  private downloadUrls: string[] = [];
+
+  /** The pairing to schedule for. */
+  @property({ attribute: 'pairing-id', reflect: true }) pairingId?: string;
+
+  /** Level of the heading (1–6). */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+
+  /** BCP 47 locale for times and dates. Default: the nearest `lang`, else the browser's. */
+  @property() locale?: string;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const url of this.downloadUrls) URL.revokeObjectURL(url);
+    this.downloadUrls = [];
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('pairingId')) {
+      this.selectedStart = undefined;
+      this.booked = undefined;
+    }
+  }
+
+  private get pairing(): Pairing | undefined {
+    return this.pairings.value?.find((pairing) => pairing.id === this.pairingId);
+  }
+
+  private get agreement(): Agreement | undefined {
+    return this.agreements.value?.find((agreement) => agreement.pairingId === this.pairingId);
+  }
+
+  private nameOf(personId: string): string {
+    return this.people.value?.[personId]?.displayName ?? personId;
+  }
+
+  /** Participants from the agreement, else from the members' profiles; booked sessions are busy. */
+  private participantsFor(pairing: Pairing, agreement: Agreement | undefined): SlotParticipant[] {
+    const now = Date.parse(this.currentKit!.now());
+    const busy = (this.sessions.value ?? []).filter((session) => session.pairingId === pairing.id && session.status === 'scheduled' && Date.parse(session.end) > now).map((session) => ({ start: session.start, end: session.end }));
+    if (agreement) return agreementSlotParticipants(agreement).map((participant) => ({ ...participant, busy }));
+    return [pairing.menteeId, ...pairing.mentorIds].map((personId) => {
+      const person = this.people.value?.[personId];
+      return { id: personId, timeZone: person?.timeZone ?? 'UTC', workingHours: person?.workingHours ?? {}, offLimitsDays: person?.offLimitsDays ?? [], offLimitsDates: person?.offLimitsDates ?? [], busy };
+    });
+  }
+
+  private viewerZone(participants: SlotParticipant[]): string {
+    const kit = this.currentKit!;
+    return participants.find((participant) => participant.id === kit.user.id)?.timeZone ?? kit.$me.get()?.timeZone ?? browserTimeZone();
+  }
+
+  private suggestionsFor(participants: SlotParticipant[], duration: number, today: string): { slots: SuggestedSlot[]; error?: MentorKitError } {
+    const kit = this.currentKit!;
+    const fromDate = this.fromDate ?? today;
+    const now = Date.parse(kit.now());
+    const start = Math.max(Date.parse(`${fromDate}T00:00:00Z`) - DAY, now);
+    const to = Date.parse(`${fromDate}T00:00:00Z`) + this.weeks * 7 * DAY + DAY;
+    try {
+      const slots = suggestMeetingTimes({ participants, from: new Date(start).toISOString(), to: new Date(Math.max(to, start)).toISOString(), durationMinutes: duration, stepMinutes: 15 });
+      if (this.order === 'earliest') slots.sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+      return { slots };
+    } catch (error) {
+      return { slots: [], error: error as MentorKitError };
+    }
+  }
+
+  private handleSelect(start: string): void {
+    this.selectedStart = start;
+  }
+
+  private async handleBook(event: SubmitEvent, pairing: Pairing, agreement: Agreement | undefined, participants: SlotParticipant[], duration: number): Promise<void> {
+    event.preventDefault();
+    const kit = this.currentKit;
+    if (!kit || !this.selectedStart || this.busy) return;
+    const data = new FormData(event.currentTarget as HTMLFormElement);
+    const title = String(data.get('title') ?? '').trim() || 'Mentoring session';
+    const agenda = String(data.get('agenda') ?? '').trim();
+    const meetingUrl = String(data.get('meetingUrl') ?? '').trim();
+    const organiserZone = this.viewerZone(participants);
+    const api = kit.use(sessionsFeature);
+    this.busy = true;
+    this.error = undefined;
+    try {
+      const common = { pairingId: pairing.id, title, timeZone: organiserZone, participantIds: participants.map((participant) => participant.id), ...(agenda ? { agenda } : {}), ...(meetingUrl ? { meetingUrl } : {}) };
+      if (this.repeat === 'series') {
+        const cadence = this.cadence ?? (agreement && agreement.cadence !== 'ad-hoc' ? agreement.cadence : 'fortnightly');
+        const series = await api.bookSeries({ ...common, firstStart: this.selectedStart, durationMinutes: duration, cadence, count: this.count, participants: participants.map((participant) => ({ id: participant.id, timeZone: participant.timeZone, offLimitsDays: participant.offLimitsDays ?? [], offLimitsDates: participant.offLimitsDates ?? [] })) });
+        this.booked = { sessions: series.sessions, description: series.description, skipped: series.skipped.map((skip) => skip.localDate) };
+        emit(this, 'mk-session-booked', { pairingId: pairing.id, sessionIds: series.sessions.map((session) => session.id), seriesId: series.seriesId });
+      } else {
+        const session = await api.book({ ...common, start: this.selectedStart, durationMinutes: duration });
+        this.booked = { sessions: [session], skipped: [] };
+        emit(this, 'mk-session-booked', { pairingId: pairing.id, sessionIds: [session.id] });
+      }
+      this.selectedStart = undefined;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[part~="booked"]')?.focus();
+    } catch (error) {
+      this.error = isMentorKitError(error) ? error : (Object.assign(new Error(String(error)), { code: 'storage-error', path: '' }) as unknown as MentorKitError);
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[part~="error"]')?.focus();
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** An object URL of the sessions as .ics (revoked when the element leaves the page). */
+  private icsUrl(sessions: readonly Session[]): string | undefined {
+    if (sessions.length === 0) return undefined;
+    const people = this.people.value ?? {};
+    try {
+      const text = toICalendar(
+        sessions.map((session) => ({
+          id: session.id,
+          title: session.title,
+          start: session.start,
+          end: session.end,
+          timeZone: session.timeZone,
+          ...(session.agenda ? { agenda: session.agenda } : {}),
+          ...(session.meetingUrl && isHttpUrl(session.meetingUrl) ? { meetingUrl: session.meetingUrl } : {}),
+          status: session.status,
+          revision: session.revision,
+          attendees: (session.participantIds ?? []).map((id) => ({ name: people[id]?.displayName ?? id, ...(people[id]?.email ? { email: people[id]!.email! } : {}) })),
+        })),
+        { name: 'Mentoring sessions', stamp: this.currentKit!.now() },
+      );
+      const url = URL.createObjectURL(new Blob([text], { type: 'text/calendar;charset=utf-8' }));
+      this.downloadUrls.push(url);
+      if (this.downloadUrls.length > 20) URL.revokeObjectURL(this.downloadUrls.shift()!);
+      return url;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private icsCache = new Map<string, string | undefined>();
+  private cachedIcsUrl(sessions: readonly Session[]): string | undefined {
+    const key = sessions.map((session) => `${session.id}@${session.revision}`).join(',');
+    if (!this.icsCache.has(key)) this.icsCache.set(key, this.icsUrl(sessions));
+    return this.icsCache.get(key);
+  }
+
+  private renderDownload(sessions: readonly Session[], pairing: Pairing, label: string, fileName: string): TemplateResult | typeof nothing {
+    const url = this.cachedIcsUrl(sessions);
+    if (!url) return nothing;
+    return html`<a part="download" class="button secondary download" href=${url} download=${fileName}
+      @click=${() => emit(this, 'mk-calendar-download', { pairingId: pairing.id, sessionIds: sessions.map((session) => session.id), fileName })}>${label}</a>`;
+  }
+
+  private renderHeading(): TemplateResult {
+    const level = Math.min(Math.max(Math.trunc(this.headingLevel) || 2, 1), 6);
+    return html`<div part="heading" class="heading" role="heading" aria-level=${level} id="heading">Find a time</div>`;
+  }
+
+  private renderClocks(participants: SlotParticipant[], locale: string | undefined): TemplateResult {
+    const now = this.currentKit!.now();
+    return html`<ul part="clocks" class="clocks" aria-label="Local time now">
+      ${participants.map((participant) => {
+        const local = localTimeOf(participant.timeZone, now);
+        return html`<li part="clock" class="clock" data-person=${participant.id}>
+          <span class="clock-name">${this.nameOf(participant.id)}</span>
+          <time class="clock-time" datetime=${`${local.date}T${local.time}${local.offset}`}>${format(now, participant.timeZone, locale, true)}</time>
+          <span class="muted">${participant.timeZone.replaceAll('_', ' ')} · UTC${local.offset}</span>
+        </li>`;
+      })}
+    </ul>`;
+  }
+
+  private renderSlot(slot: SuggestedSlot, participants: SlotParticipant[], locale: string | undefined, index: number): TemplateResult {
+    const id = `slot-${index}`;
+    const checked = this.selectedStart === slot.start;
+    const notes = slot.notes.map((note) => `${NOTE_LABELS[note.kind]} for ${this.nameOf(note.participantId)}`);
+    return html`<li part="slot" class="slot" data-start=${slot.start} data-selected=${String(checked)}>
+      <input type="radio" name="slot" id=${id} value=${slot.start} .checked=${checked} @change=${() => this.handleSelect(slot.start)} />
+      <label for=${id} class="slot-label">
+        ${participants.map(
+          (participant) => html`<span part="slot-local" class="slot-local" data-person=${participant.id}>
+            <span class="slot-name">${this.nameOf(participant.id)}</span>
+            <span>${format(slot.start, participant.timeZone, locale, true)}–${format(slot.end, participant.timeZone, locale, false)}</span>
+          </span>`,
+        )}
+        ${notes.length > 0 ? html`<span part="slot-note" class="slot-note">${formatList(notes, locale)}</span>` : html`<span part="slot-note" class="slot-note" data-fair="true">within everyone’s comfortable hours</span>`}
+      </label>
+    </li>`;
+  }
+
+  private renderBooking(pairing: Pairing, agreement: Agreement | undefined, participants: SlotParticipant[], duration: number, selectable: boolean): TemplateResult {
+    const cadence = this.cadence ?? (agreement && agreement.cadence !== 'ad-hoc' ? agreement.cadence : 'fortnightly');
+    return html`<form part="booking" class="form booking" @submit=${(event: SubmitEvent) => this.handleBook(event, pairing, agreement, participants, duration)} aria-label="Book the selected time">
+      <fieldset>
+        <legend>How often</legend>
+        <div class="choices">
+          <label class="choice"><input type="radio" name="repeat" value="once" .checked=${this.repeat === 'once'} @change=${() => (this.repeat = 'once')} /> Once</label>
+          <label class="choice"><input type="radio" name="repeat" value="series" .checked=${this.repeat === 'series'} @change=${() => (this.repeat = 'series')} /> A recurring series</label>
+        </div>
+        ${this.repeat === 'series'
+          ? html`<div class="inline">
+              <label class="field">Cadence
+                <select name="cadence" @change=${(event: Event) => (this.cadence = (event.target as HTMLSelectElement).value as Cadence)}>
+                  ${(['weekly', 'fortnightly', 'monthly'] as const).map((value) => html`<option value=${value} ?selected=${value === cadence}>${value === 'weekly' ? 'Weekly' : value === 'fortnightly' ? 'Every two weeks' : 'Monthly (same weekday)'}</option>`)}
+                </select>
+              </label>
+              <label class="field">Sessions
+                <input name="count" type="number" min="2" max="26" .value=${String(this.count)} @change=${(event: Event) => (this.count = Math.min(26, Math.max(2, Number((event.target as HTMLInputElement).value) || 6)))} />
+              </label>
+            </div>`
+          : nothing}
+      </fieldset>
+      <label class="field">Title <input name="title" type="text" maxlength="200" value="Mentoring session" /></label>
+      <label class="field">Agenda <textarea name="agenda" rows="2" maxlength="4000"></textarea></label>
+      <label class="field">Meeting link <input name="meetingUrl" type="url" .value=${agreement?.meetingUrl ?? ''} placeholder="https://meet.example.com/…" /></label>
+      ${this.error ? html`<div part="error" class="notice" data-tone="danger" role="alert" tabindex="-1"><p class="notice-title">The session could not be booked.</p><p>${this.error.message}</p></div>` : nothing}
+      <div class="actions"><button part="book-button" class="button" type="submit" ?disabled=${this.busy || !selectable}>${this.repeat === 'series' ? `Book ${this.count} sessions` : 'Book this session'}</button></div>
+    </form>`;
+  }
+
+  private renderBooked(pairing: Pairing, locale: string | undefined, participants: SlotParticipant[]): TemplateResult | typeof nothing {
+    const booked = this.booked;
+    if (!booked) return nothing;
+    const organiserZone = booked.sessions[0]?.timeZone ?? 'UTC';
+    return html`<div part="booked" class="notice" data-tone="success" role="status" tabindex="-1">
+      <p class="notice-title">${booked.sessions.length === 1 ? 'Session booked' : `${booked.sessions.length} sessions booked`}${booked.description ? html`: ${booked.description}` : nothing}</p>
+      <ul class="booked-list">
+        ${booked.sessions.map((session) => html`<li data-session=${session.id}>${format(session.start, organiserZone, locale, true)} (${organiserZone.replaceAll('_', ' ')})${participants.filter((participant) => participant.timeZone !== organiserZone).map((participant) => html` · ${this.nameOf(participant.id)} ${format(session.start, participant.timeZone, locale, true)}`)}</li>`)}
+      </ul>
+      ${booked.skipped.length > 0 ? html`<p>Skipped (off-limits): ${formatList(booked.skipped, locale)}</p>` : nothing}
+      <div class="actions">${this.renderDownload(booked.sessions, pairing, 'Download .ics', booked.sessions.length === 1 ? 'mentoring-session.ics' : 'mentoring-series.ics')}</div>
+    </div>`;
+  }
+
+  private renderUpcoming(pairing: Pairing, participants: SlotParticipant[], locale: string | undefined): TemplateResult | typeof nothing {
+    const now = Date.parse(this.currentKit!.now());
+    const upcoming = (this.sessions.value ?? []).filter((session) => session.pairingId === pairing.id && session.status === 'scheduled' && Date.parse(session.end) > now);
+    if (upcoming.length === 0) return nothing;
+    const viewerZone = this.viewerZone(participants);
+    return html`<section class="upcoming-section" aria-labelledby="upcoming-heading">
+      <h3 class="subheading" id="upcoming-heading">Upcoming sessions</h3>
+      <ul part="upcoming" class="upcoming">
+        ${upcoming.slice(0, 12).map((session) => html`<li data-session=${session.id}><span class="upcoming-title">${session.title}</span> · ${format(session.start, viewerZone, locale, true)}–${format(session.end, viewerZone, locale, false)}</li>`)}
+      </ul>
+      ${upcoming.length > 12 ? html`<p class="hint">and ${upcoming.length - 12} more</p>` : nothing}
+      <div class="actions">${this.renderDownload(upcoming, pairing, 'Download all upcoming (.ics)', 'mentoring-upcoming.ics')}</div>
+    </section>`;
+  }
+
+  private renderReady(pairing: Pairing, locale: string | undefined): TemplateResult {
+    const agreement = this.agreement;
+    const participants = this.participantsFor(pairing, agreement);
+    const duration = this.durationMinutes ?? agreement?.sessionMinutes ?? 60;
+    const viewerZone = this.viewerZone(participants);
+    const today = localTimeOf(viewerZone, this.currentKit!.now()).date;
+    const { slots, error } = this.suggestionsFor(participants, duration, today);
+    const shown = slots.slice(0, this.shown);
+    const selectable = this.selectedStart !== undefined && slots.some((slot) => slot.start === this.selectedStart);
+    return html`
+      ${agreement ? nothing : html`<p class="hint" part="hint">No working agreement yet: using everyone’s profile hours.</p>`}
+      ${this.renderClocks(participants, locale)}
+      ${this.renderBooked(pairing, locale, participants)}
+      <div part="controls" class="controls">
+        <label class="field">Length
+          <select @change=${(event: Event) => (this.durationMinutes = Number((event.target as HTMLSelectElement).value))}>
+            ${[...new Set([30, 45, 60, 90, duration])].sort((a, b) => a - b).map((minutes) => html`<option value=${minutes} ?selected=${minutes === duration}>${minutes} min</option>`)}
+          </select>
+        </label>
+        <label class="field">From
+          <input type="date" .value=${this.fromDate ?? today} min=${today} @change=${(event: Event) => (this.fromDate = (event.target as HTMLInputElement).value || undefined)} />
+        </label>
+        <label class="field">Search
+          <select @change=${(event: Event) => (this.weeks = Number((event.target as HTMLSelectElement).value))}>
+            ${[1, 2, 4, 8].map((weeks) => html`<option value=${weeks} ?selected=${weeks === this.weeks}>${weeks === 1 ? '1 week' : `${weeks} weeks`}</option>`)}
+          </select>
+        </label>
+        <label class="field">Order
+          <select @change=${(event: Event) => (this.order = (event.target as HTMLSelectElement).value as 'fairest' | 'earliest')}>
+            <option value="fairest" ?selected=${this.order === 'fairest'}>Fairest first</option>
+            <option value="earliest" ?selected=${this.order === 'earliest'}>Earliest first</option>
+          </select>
+        </label>
+      </div>
+      ${error
+        ? html`<div part="error" class="notice" data-tone="danger" role="alert"><p class="notice-title">Times could not be searched.</p><p>${error.message}</p></div>`
+        : slots.length === 0
+          ? html`<div part="no-slots" class="empty"><p class="notice-title">No common time in this window</p><p class="hint">Everyone’s hours and off-limits days leave no ${duration}-minute gap. Try a longer window, a shorter session, or widen the hours in the working agreement.</p></div>`
+          : html`<fieldset class="slots-fieldset">
+              <legend>Suggested times (${slots.length} found${this.order === 'fairest' ? ', fairest first' : ''})</legend>
+              <ul part="slots" class="slots" role="list">${shown.map((slot, index) => this.renderSlot(slot, participants, locale, index))}</ul>
+              ${slots.length > shown.length ? html`<div class="actions"><button class="button secondary" type="button" @click=${() => (this.shown += 8)}>Show more times</button></div>` : nothing}
+            </fieldset>
+            ${this.renderBooking(pairing, agreement, participants, duration, selectable)}`}
+      ${this.renderUpcoming(pairing, participants, locale)}
+    `;
+  }
+
+  override render(): TemplateResult {
+    const kit = this.currentKit;
+    const status = kit ? (this.status.value ?? 'loading') : 'loading';
+    const locale = resolveLocale(this, this.locale);
+    let content: TemplateResult;
+    let state: string = status;
+    if (status === 'loading') content = html`<p part="loading" class="loading">Loading schedules…</p><div class="skeleton" aria-hidden="true"></div>`;
+    else if (status === 'error') content = html`<div part="error" class="notice" data-tone="danger" role="alert"><p class="notice-title">Schedules could not be loaded.</p><p>${this.loadError.value?.message ?? 'Something went wrong while loading.'}</p></div>`;
+    else {
+      const pairing = this.pairing;
+      if (!pairing) {
+        state = 'not-found';
+        content = html`<div part="empty" class="empty"><p class="notice-title">This pairing is not available.</p><p class="hint">It may have been removed, or it is not one of your pairings.</p></div>`;
+      } else {
+        state = this.booked ? 'booked' : 'ready';
+        content = this.renderReady(pairing, locale);
+      }
+    }
+    return html`<div part="base" class="card" data-state=${state} aria-busy=${status === 'loading' || this.busy ? 'true' : 'false'}>${this.renderHeading()} ${content}</div>`;
+  }
+}
