@@ -1,0 +1,138 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { createMentorKit, type MentorKit } from '@mentorkit/core';
+import { failingStorage, pendingStorage } from '../testing/fixtures.js';
+import { HOSTILE_NAME, kitOn, planningStorage } from '../agreement/planning-fixtures.js';
+import './define.js';
+import type { MkScheduler } from './scheduler.js';
+
+const part = (element: MkScheduler, name: string) => element.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+const parts = (element: MkScheduler, name: string) => [...element.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
+const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const focused = () => {
+  let element = document.activeElement;
+  while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+  return element as HTMLElement | null;
+};
+const waitForState = (element: MkScheduler, state: string) => waitUntil(() => part(element, 'base')?.dataset.state === state, `state ${state}`, { timeout: 4000 });
+
+async function schedulerFor(kit: MentorKit | undefined, pairingId = 'p-daniel', theme?: string): Promise<MkScheduler> {
+  const wrapper = await fixture<HTMLElement>(html`<div data-mk-theme=${theme ?? 'light'}><mk-scheduler .kit=${kit} pairing-id=${pairingId} locale="en-GB"></mk-scheduler></div>`);
+  const element = wrapper.querySelector('mk-scheduler')!;
+  await element.updateComplete;
+  return element;
+}
+
+describe('<mk-scheduler>', () => {
+  const kits: MentorKit[] = [];
+  const track = (kit: MentorKit) => (kits.push(kit), kit);
+  afterEach(async () => {
+    await Promise.all(kits.splice(0).map((kit) => kit.dispose()));
+  });
+
+  it('loading, error and not-found states pass axe', async () => {
+    const loading = await schedulerFor(track(createMentorKit({ storage: pendingStorage(), user: 'daniel' })));
+    expect(text(part(loading, 'loading'))).to.equal('Loading schedules…');
+    await expect(loading).to.be.accessible();
+    const failing = track(createMentorKit({ storage: failingStorage('Backend down (HTTP 503).'), user: 'daniel' }));
+    await failing.ready.catch(() => undefined);
+    const error = await schedulerFor(failing);
+    expect(part(error, 'error')!.getAttribute('role')).to.equal('alert');
+    await expect(error).to.be.accessible();
+    const missing = await schedulerFor(track(await kitOn(await planningStorage({ agreement: false }), 'daniel')), 'p-sofia');
+    await waitForState(missing, 'not-found');
+    await expect(missing).to.be.accessible();
+  });
+
+  it('shows local times side by side and fair suggestions with each person\'s local time, respecting the agreement', async () => {
+    const kit = track(await kitOn(await planningStorage(), 'daniel'));
+    const element = await schedulerFor(kit);
+    await waitForState(element, 'ready');
+    await waitUntil(() => parts(element, 'slot').length > 0, 'slots appear');
+    const clocks = parts(element, 'clock');
+    expect(clocks.map((clock) => clock.dataset.person)).to.deep.equal(['daniel', 'kenji']);
+    expect(text(clocks[1])).to.contain('Asia/Tokyo · UTC+09:00');
+    expect(text(clocks[1])).to.contain('Mon 30 Mar, 06:10');
+    const slots = parts(element, 'slot');
+    for (const slot of slots) {
+      const [daniel, kenji] = [...slot.querySelectorAll<HTMLElement>('[part~="slot-local"]')];
+      expect(daniel!.dataset.person).to.equal('daniel');
+      expect(text(kenji)).to.not.contain('Fri', 'Kenji\'s Fridays are off-limits');
+      expect(text(kenji)).to.not.contain('Tue 7 Apr', 'the agreed off-limits date');
+    }
+    // Los Angeles 15:00-18:00 is Tokyo 07:00-10:00 the next morning: early for Kenji, fair overall.
+    expect(text(slots[0])).to.match(/Daniel Kim.*Kenji Watanabe/);
+    await expect(element).to.be.accessible();
+  });
+
+  it('keyboard: choose a time with the arrow keys, book a series, download the .ics (TZID and local times)', async () => {
+    const storage = await planningStorage();
+    const kit = track(await kitOn(storage, 'daniel'));
+    const element = await schedulerFor(kit);
+    await waitUntil(() => parts(element, 'slot').length > 1, 'slots appear');
+    const firstRadio = element.shadowRoot!.querySelector<HTMLInputElement>('input[name="slot"]')!;
+    firstRadio.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await element.updateComplete;
+    const selected = element.shadowRoot!.querySelector<HTMLInputElement>('input[name="slot"]:checked')!;
+    expect(selected).to.not.equal(null);
+    expect(focused()).to.equal(selected);
+    const start = selected.value;
+    const booked = oneEvent(element, 'mk-session-booked');
+    const button = part(element, 'book-button')!;
+    expect(text(button)).to.equal('Book 6 sessions');
+    button.focus();
+    await sendKeys({ press: 'Enter' });
+    const event = await booked;
+    expect(event.detail.sessionIds).to.have.length(6);
+    expect(event.detail.seriesId).to.be.a('string');
+    await waitForState(element, 'booked');
+    expect(focused()).to.equal(part(element, 'booked'));
+    expect(text(part(element, 'booked'))).to.contain('6 sessions booked: Every other');
+    const link = part(element, 'download') as HTMLAnchorElement;
+    expect(link.getAttribute('download')).to.equal('mentoring-series.ics');
+    const ics = await (await fetch(link.href)).text();
+    expect(ics).to.contain('BEGIN:VTIMEZONE\r\nTZID:America/Los_Angeles');
+    const local = new Intl.DateTimeFormat('en-GB', { timeZone: 'America/Los_Angeles', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(start)).replace(':', '');
+    expect(ics).to.match(new RegExp(`DTSTART;TZID=America/Los_Angeles:\\d{8}T${local}00`));
+    expect(ics.match(/BEGIN:VEVENT/g)).to.have.length(6);
+    const downloaded = oneEvent(element, 'mk-calendar-download');
+    link.addEventListener('click', (clickEvent) => clickEvent.preventDefault(), { once: true });
+    link.click();
+    expect((await downloaded).detail.fileName).to.equal('mentoring-series.ics');
+    expect((await storage.query('sessions')).length).to.equal(6);
+    expect(parts(element, 'upcoming').length).to.equal(1);
+    await expect(element).to.be.accessible();
+  });
+
+  it('books one session with a hostile title shown as text; dark theme passes axe', async () => {
+    const kit = track(await kitOn(await planningStorage(), 'kenji'));
+    const element = await schedulerFor(kit, 'p-daniel', 'dark');
+    await waitUntil(() => parts(element, 'slot').length > 0, 'slots appear');
+    element.shadowRoot!.querySelector<HTMLInputElement>('input[name="slot"]')!.click();
+    element.shadowRoot!.querySelector<HTMLInputElement>('input[name="repeat"][value="once"]')!.click();
+    await element.updateComplete;
+    element.shadowRoot!.querySelector<HTMLInputElement>('input[name="title"]')!.value = HOSTILE_NAME;
+    const booked = oneEvent(element, 'mk-session-booked');
+    part(element, 'book-button')!.click();
+    expect((await booked).detail.sessionIds).to.have.length(1);
+    await waitForState(element, 'booked');
+    expect(text(element.shadowRoot!.querySelector('.upcoming-title'))).to.equal(HOSTILE_NAME);
+    expect(element.shadowRoot!.querySelector('img')).to.equal(null);
+    await expect(element.parentElement!).to.be.accessible();
+  });
+
+  it('says so when no common time exists, and passes axe', async () => {
+    const kit = track(await kitOn(await planningStorage({ agreement: false }), 'daniel'));
+    const element = await schedulerFor(kit);
+    await waitUntil(() => parts(element, 'slot').length > 0, 'profile hours overlap one hour a day');
+    expect(text(part(element, 'hint'))).to.contain('No working agreement yet');
+    const length = element.shadowRoot!.querySelector<HTMLSelectElement>('[part~="controls"] select')!;
+    length.value = '90';
+    length.dispatchEvent(new Event('change'));
+    await element.updateComplete;
+    expect(text(part(element, 'no-slots'))).to.contain('No common time in this window');
+    expect(part(element, 'book-button')).to.equal(null);
+    await expect(element).to.be.accessible();
+  });
+});
