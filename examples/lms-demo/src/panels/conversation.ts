@@ -47,20 +47,32 @@ export const conversationPanel: DemoPanel = {
         context.setStatus(isMentorKitError(error) ? error.message : String(error), 'error');
       }
     };
-    render(
-      html`<div class="conversation-panel" style="display: grid; gap: 1.25rem">
-        ${viewAs === 'admin'
-          ? html`<mk-feedback-insights program-id=${program?.id ?? ''} heading-level="3"></mk-feedback-insights>`
-          : html`
-              <div class="lms-actions" style="margin-top: 0">
-                <button type="button" class="lms-button lms-button--secondary" data-action="log-session" @click=${logSession}>Log a session that just ended (demo)</button>
-              </div>
-              ${viewAs === 'mentee' ? html`<mk-session-feedback heading-level="3"></mk-session-feedback>` : html`<mk-feedback-insights heading-level="3"></mk-feedback-insights>`}
-              ${pairingId ? html`<mk-thread pairing-id=${pairingId} heading-level="3"></mk-thread>` : nothing}
-            `}
-      </div>`,
-      container,
-    );
+    // Mentors with several mentees pick the conversation; everyone else has one.
+    const choices = kit.$myPairings.get().filter((pairing) => pairing.status !== 'proposed');
+    let threadPairingId = pairingId;
+    const nameOf = (id: string) => kit.$people.get()[id]?.displayName ?? id;
+    const draw = () =>
+      render(
+        html`<div class="conversation-panel" style="display: grid; gap: 1.25rem">
+          ${viewAs === 'admin'
+            ? html`<mk-feedback-insights program-id=${program?.id ?? ''} heading-level="3"></mk-feedback-insights>`
+            : html`
+                <div class="lms-actions" style="margin-top: 0">
+                  <button type="button" class="lms-button lms-button--secondary" data-action="log-session" @click=${logSession}>Log a session that just ended (demo)</button>
+                </div>
+                ${viewAs === 'mentee' ? html`<mk-session-feedback heading-level="3"></mk-session-feedback>` : html`<mk-feedback-insights heading-level="3"></mk-feedback-insights>`}
+                ${viewAs === 'mentor' && choices.length > 1
+                  ? html`<label style="display: flex; gap: 0.5rem; align-items: center">Conversation with
+                      <select data-testid="thread-pairing" @change=${(event: Event) => ((threadPairingId = (event.target as HTMLSelectElement).value), draw())}>
+                        ${choices.map((pairing) => html`<option value=${pairing.id} ?selected=${pairing.id === threadPairingId}>${nameOf(pairing.menteeId)}</option>`)}
+                      </select></label>`
+                  : nothing}
+                ${threadPairingId ? html`<mk-thread pairing-id=${threadPairingId} heading-level="3"></mk-thread>` : nothing}
+              `}
+        </div>`,
+        container,
+      );
+    draw();
     return () => render(nothing, container);
   },
 };

@@ -1,0 +1,154 @@
+// End-to-end: feedback after a session, insights, quiet hours and voice notes in the built LMS demo
+// (headless Chromium, real IndexedDB, the fake microphone of --use-fake-device-for-media-stream).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { chromiumArgs, findChromium } from '../../scripts/lib/chromium.mjs';
+import { startServer } from '../../scripts/lib/serve.mjs';
+import { repoRoot } from '../../scripts/lib/workspace.mjs';
+
+const require = createRequire(import.meta.url);
+const axeSource = require.resolve('axe-core/axe.min.js');
+const screenshots = path.join(repoRoot, '.test-results', 'e2e');
+mkdirSync(screenshots, { recursive: true });
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  const executablePath = process.env.CHROME_PATH || findChromium();
+  assert.ok(executablePath, 'no Chromium found: run `npm test`, which installs one, or set CHROME_PATH');
+  browser = await chromium.launch({ executablePath, args: chromiumArgs() });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function newContext() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'en-GB', timezoneId: 'Europe/Madrid' });
+  const problems = [];
+  context.on('page', (page) => {
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+    });
+  });
+  return { context, problems };
+}
+
+async function openAs(context, viewAs, { at } = {}) {
+  const page = await context.newPage();
+  // Tuesday 24 November 2026, 14:00 UTC: 15:00 in Madrid, 23:00 in Tokyo, 19:45 in Kathmandu.
+  if (at) await page.clock.setFixedTime(new Date(at));
+  await page.goto(`${server.demoUrl}?as=${viewAs}`);
+  await page.getByRole('status').filter({ hasText: 'Viewing as' }).waitFor();
+  return page;
+}
+
+async function axeViolations(page, selector) {
+  await page.addScriptTag({ path: axeSource });
+  return page.evaluate(async (include) => {
+    const result = await globalThis.axe.run(include ? { include: [[include]] } : document, { resultTypes: ['violations'] });
+    return result.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
+  }, selector);
+}
+
+const stat = (page, name) => page.locator(`mk-feedback-insights [data-stat="${name}"] dd`);
+
+describe('conversation and feedback in the LMS demo', () => {
+  test('a session ends: the mentee sends feedback, and the mentor sees the insight change', async () => {
+    const { context, problems } = await newContext();
+    const mentor = await openAs(context, 'mentor');
+    const insights = mentor.locator('mk-feedback-insights');
+    assert.match(await insights.locator('[part~="empty"]').innerText(), /No session has ended yet/);
+
+    const mentee = await openAs(context, 'mentee');
+    const form = mentee.locator('mk-session-feedback');
+    await form.locator('[part~="empty"]').waitFor();
+    await mentee.getByRole('button', { name: 'Log a session that just ended (demo)' }).click();
+    await form.getByRole('heading', { name: 'How did the session go?' }).waitFor();
+    assert.deepEqual(await axeViolations(mentee, 'mk-session-feedback'), [], 'the form passes axe');
+    await form.getByLabel('4 · Very good').check();
+    await form.getByLabel('Ran out of time').check();
+    await form.getByLabel('What was missed or forgotten?').fill('We ran out of time before the design review.');
+    await form.getByLabel('A tool or resource that would help').fill('A shared Excalidraw board');
+    await form.getByRole('button', { name: 'Send feedback' }).click();
+    await form.getByRole('heading', { name: 'Thank you for your feedback' }).waitFor();
+    assert.match(await form.locator('[part~="summary"]').innerText(), /4 of 5/);
+    await mentee.screenshot({ path: path.join(screenshots, 'conversation-mentee-feedback.png'), fullPage: true });
+
+    // The mentor's open tab updates live (cross-tab change from IndexedDB).
+    await stat(mentor, 'feedback').filter({ hasText: '1 of 1' }).waitFor({ timeout: 15_000 });
+    assert.equal(await stat(mentor, 'average').innerText(), '4.0 / 5');
+    assert.equal(await stat(mentor, 'response-rate').innerText(), '100%');
+    assert.match(await insights.locator('[part~="themes-chart"] desc').textContent(), /Ran out of time: 1/);
+    assert.deepEqual(await axeViolations(mentor, 'mk-feedback-insights'), [], 'insights pass axe');
+    await insights.scrollIntoViewIfNeeded();
+    await mentor.screenshot({ path: path.join(screenshots, 'conversation-mentor-insights.png'), fullPage: true });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('at 23:00 for the mentor, the mentee sees the quiet-hours notice before sending', async () => {
+    const { context, problems } = await newContext();
+    const mentee = await openAs(context, 'mentee', { at: '2026-11-24T14:00:00Z' });
+    const thread = mentee.locator('mk-thread');
+    const notice = thread.locator('[part~="quiet-hours"]');
+    await notice.waitFor();
+    const text = (await notice.innerText()).replace(/\s+/g, ' ');
+    // The page is `lang="en"`: Chromium formats 23:00 as 11:00 PM there.
+    assert.match(text, /It is (23:00|11:00 PM) for Kenji Watanabe — outside their working hours\. They will be notified at Wed (08:00|08:00 AM) their time\./);
+    assert.match(text, /It is (19:45|07:45 PM) for Arjun Shrestha — outside their working hours/);
+    assert.equal(await notice.getAttribute('data-outside'), '');
+    await thread.getByLabel('Message', { exact: true }).fill('Late idea: could we look at <img src=x onerror=alert(1)> javascript:alert(1) and https://docs.example.org/adr-12 tomorrow?');
+    await thread.getByRole('button', { name: 'Send', exact: true }).click();
+    const message = thread.locator('[part~="message"]').last();
+    await message.waitFor();
+    assert.match(await message.innerText(), /Late idea/);
+    assert.deepEqual(await message.locator('a').evaluateAll((links) => links.map((link) => link.getAttribute('href'))), ['https://docs.example.org/adr-12']);
+    assert.equal(await message.locator('img').count(), 0);
+    assert.deepEqual(await axeViolations(mentee, 'mk-thread'), [], 'the thread passes axe');
+    await thread.scrollIntoViewIfNeeded();
+    await mentee.screenshot({ path: path.join(screenshots, 'conversation-quiet-hours.png'), fullPage: true });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a voice note recorded in the browser plays back after a reload', async () => {
+    const { context, problems } = await newContext();
+    const mentee = await openAs(context, 'mentee');
+    const thread = mentee.locator('mk-thread');
+    await thread.getByRole('button', { name: 'Record a voice note' }).click();
+    await thread.locator('[part~="recording"]').waitFor();
+    await mentee.waitForTimeout(1600);
+    await thread.getByRole('button', { name: 'Stop recording' }).click();
+    await thread.locator('[part~="voice-preview"]').waitFor();
+    await thread.getByRole('button', { name: 'Send voice note' }).click();
+    await thread.locator('[part~="voice"] audio').waitFor();
+
+    await mentee.reload();
+    await mentee.getByRole('status').filter({ hasText: 'Viewing as' }).waitFor();
+    const audio = mentee.locator('mk-thread [part~="voice"] audio').last();
+    await audio.waitFor();
+    assert.match(await audio.getAttribute('src'), /^blob:/);
+    assert.match(await mentee.locator('mk-thread [part~="duration"]').last().innerText(), /0:0[1-3]/);
+    const played = await audio.evaluate(async (element) => {
+      element.muted = true;
+      await element.play();
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      return { currentTime: element.currentTime, error: element.error?.message ?? null };
+    });
+    assert.equal(played.error, null);
+    assert.ok(played.currentTime > 0, `the voice note plays (currentTime ${played.currentTime})`);
+    await thread.scrollIntoViewIfNeeded();
+    await mentee.screenshot({ path: path.join(screenshots, 'conversation-voice-note.png'), fullPage: true });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
