@@ -25,3 +25,6 @@ import './icebreaker/define.js';
 import './session-feedback/define.js';
 import './feedback-insights/define.js';
 import './thread/define.js';
+import './agreement/define.js';
+import './scheduler/define.js';
+import './checkin/define.js';

@@ -30,3 +30,9 @@ export type { MkFeedbackSubmitDetail } from './session-feedback/session-feedback
 export { MkFeedbackInsights } from './feedback-insights/feedback-insights.js';
 export { MkThread, THREAD_PAGE_SIZE, THREAD_MAX_RENDERED } from './thread/thread.js';
 export type { MkMessageDetail } from './thread/thread.js';
+export { MkAgreement } from './agreement/agreement.js';
+export type { MkAgreementEventDetail } from './agreement/agreement.js';
+export { MkScheduler } from './scheduler/scheduler.js';
+export type { MkCalendarDownloadDetail, MkSessionBookedDetail } from './scheduler/scheduler.js';
+export { MkCheckin } from './checkin/checkin.js';
+export type { MkCheckInLevelChangeDetail } from './checkin/checkin.js';

@@ -19,7 +19,7 @@ import {
   termsOf,
   type AgreementChange,
   type AgreementStatus,
-  type AgreementTerms,
+  type AgreementTermKey,
 } from './agreements.js';
 
 /** Domain events of the agreements feature. */
@@ -28,6 +28,9 @@ export const AgreementEventType = {
   confirmed: 'agreement-confirmed',
   changed: 'agreement-changed',
 } as const;
+
+/** Terms to change, as `propose` accepts them. */
+export type AgreementTermChanges = Partial<Pick<AgreementInput, AgreementTermKey>>;
 
 /** What `propose` takes: the terms and the pairing (ids, versions and confirmations are managed). */
 export type AgreementProposal = Omit<AgreementInput, 'id' | 'version' | 'confirmations' | 'proposedBy' | 'lastConfirmed' | 'history'> & { id?: string };
@@ -49,7 +52,7 @@ export interface AgreementsApi {
    * Changes terms: makes a new version that the changer confirms and everyone else is asked to
    * confirm again. No change, no new version. Emits `agreement-changed`.
    */
-  update(id: string, changes: Partial<AgreementTerms>, options?: { expectedRevision?: number; confirm?: boolean }): Promise<Agreement>;
+  update(id: string, changes: AgreementTermChanges, options?: { expectedRevision?: number; confirm?: boolean }): Promise<Agreement>;
   /** Confirms the current version (pass the `version` you reviewed: a newer one is refused). Emits `agreement-confirmed`. */
   confirm(id: string, options?: { version?: number; expectedRevision?: number }): Promise<Agreement>;
   status(id: string): AgreementStatus;

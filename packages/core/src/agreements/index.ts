@@ -18,6 +18,6 @@ export {
 } from './agreements.js';
 export type { AgreementChange, AgreementMessages, AgreementStatus, AgreementTermKey, AgreementTerms, CheckInAgreement } from './agreements.js';
 export { agreementsFeature, AgreementEventType } from './feature.js';
-export type { AgreementProposal, AgreementsApi } from './feature.js';
+export type { AgreementProposal, AgreementsApi, AgreementTermChanges } from './feature.js';
 export { AgreementInputSchema, CADENCES, CHANNEL_KINDS, CHECK_IN_LEVELS } from '../model/agreement.js';
 export type { Agreement, AgreementData, AgreementInput } from '../model/agreement.js';
