@@ -142,9 +142,17 @@ let exitHookInstalled = false;
 function installExitHook() {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
-  process.on('exit', () => {
-    for (const cluster of liveClusters) cluster.stopNow();
-  });
+  const stopAll = () => {
+    for (const cluster of [...liveClusters]) cluster.stopNow();
+  };
+  process.on('exit', stopAll);
+  // A test killed by a signal (timeout, Ctrl-C) stops its clusters too, then dies of the same signal.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.once(signal, () => {
+      stopAll();
+      process.kill(process.pid, signal);
+    });
+  }
 }
 
 /**

@@ -566,18 +566,20 @@ export function createRestBackend(options: RestBackendOptions): RestBackend {
       return server;
     },
     async listen(port = 0, host = '127.0.0.1') {
+      if (server) throw new Error('The backend is already listening; close() it first.');
       await migrate(pool);
       await pool.query("DELETE FROM mk_idempotency WHERE created_at < now() - interval '1 day'");
-      server = http.createServer(handle);
-      server.on('connection', (socket) => {
+      const created = http.createServer(handle);
+      created.on('connection', (socket) => {
         sockets.add(socket);
         socket.on('close', () => sockets.delete(socket));
       });
       await new Promise<void>((resolve, reject) => {
-        server!.once('error', reject);
-        server!.listen(port, host, () => resolve());
+        created.once('error', reject);
+        created.listen(port, host, () => resolve());
       });
-      const address = server.address() as AddressInfo;
+      server = created;
+      const address = created.address() as AddressInfo;
       return `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
     },
     async close() {

@@ -17,7 +17,7 @@ export interface TestBackend {
   reset(): Promise<void>;
   /** Cuts the HTTP server (every open connection too). */
   stopHttp(): Promise<void>;
-  /** Listens again on the same port. */
+  /** Listens again on the same port (nothing when it is listening). */
   startHttp(): Promise<void>;
   close(): Promise<void>;
 }
@@ -44,7 +44,7 @@ export async function startTestBackend(): Promise<TestBackend> {
     },
     stopHttp: () => backend.close(),
     async startHttp() {
-      await backend.listen(port);
+      if (!backend.server) await backend.listen(port);
     },
     async close() {
       await backend.close();
