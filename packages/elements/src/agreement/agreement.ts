@@ -242,6 +242,11 @@ export class MkAgreement extends MkElement {
     }
   }
 
+  /** Opens the form (a draft from the profiles when there is no agreement yet), as the edit button does. */
+  edit(): void {
+    this.handleStartEditing();
+  }
+
   private formatValue(field: AgreementTermKey | string, value: unknown, locale: string | undefined): string {
     const m = this.messages;
     if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) return '—';

@@ -1,0 +1,94 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import type { MentorKit } from '@mentorkit/core';
+import '@mentorkit/elements/define-all.js';
+import type { MkScheduler } from '@mentorkit/elements';
+import { DEMO_VIEWERS, failingKit, loadingKit } from './support.js';
+import { PLANNING_PAIRING, planningKit } from './planning-support.js';
+
+interface SchedulerArgs {
+  pairingId: string;
+  locale?: string;
+}
+
+const meta = {
+  title: 'Elements/Scheduler',
+  component: 'mk-scheduler',
+  tags: ['autodocs'],
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'Find a time across time zones: everyone’s local time now, common free times ranked so early and late hours are shared fairly, each with every person’s local time; book once or a recurring series; download .ics. ' +
+          'Stories: Lucía in Tokyo and Kenji in New York (off-limits Fridays), fortnightly.',
+      },
+    },
+  },
+  args: { pairingId: PLANNING_PAIRING, locale: 'en-GB' },
+  argTypes: { locale: { control: 'select', options: ['en-GB', 'en-US', 'de-DE', 'ja-JP'] } },
+  render: (args, { loaded }) => html`<mk-scheduler style="max-width: 52rem" .kit=${(loaded as { kit?: MentorKit }).kit} pairing-id=${args.pairingId} locale=${args.locale ?? 'en-GB'}
+    @mk-session-booked=${(event: CustomEvent) => console.info('mk-session-booked', event.detail)}
+    @mk-calendar-download=${(event: CustomEvent) => console.info('mk-calendar-download', event.detail)}></mk-scheduler>`,
+} satisfies Meta<SchedulerArgs>;
+
+export default meta;
+type Story = StoryObj<SchedulerArgs>;
+
+const ready = async (canvasElement: HTMLElement) => {
+  const element = canvasElement.querySelector<MkScheduler>('mk-scheduler')!;
+  for (let attempt = 0; attempt < 100 && !element.shadowRoot?.querySelector('input[name="slot"]'); attempt++) await new Promise((resolve) => setTimeout(resolve, 20));
+  return element;
+};
+
+/** Suggested times, fairest first, for the mentor. */
+export const Suggestions: Story = { loaders: [async () => ({ kit: await planningKit() })] };
+
+/** A time picked: the booking form is ready. */
+export const TimeSelected: Story = {
+  loaders: [async () => ({ kit: await planningKit() })],
+  play: async ({ canvasElement }) => (await ready(canvasElement)).shadowRoot!.querySelector<HTMLInputElement>('input[name="slot"]')!.click(),
+};
+
+/** A fortnightly series booked, with the .ics download. */
+export const SeriesBooked: Story = {
+  loaders: [async () => ({ kit: await planningKit() })],
+  play: async ({ canvasElement }) => {
+    const element = await ready(canvasElement);
+    element.shadowRoot!.querySelector<HTMLInputElement>('input[name="slot"]')!.click();
+    await element.updateComplete;
+    element.shadowRoot!.querySelector<HTMLButtonElement>('[part~="book-button"]')!.click();
+  },
+};
+
+/** Without an agreement: profile hours (Madrid, Tokyo, Kathmandu) are used. */
+export const FromProfiles: Story = { loaders: [async () => ({ kit: await planningKit({ agreement: 'none', viewer: DEMO_VIEWERS.mentee }) })] };
+
+/** No common time: Daniel (Los Angeles) and Kenji (Tokyo) share one hour a day, too short for 90 minutes. */
+export const NoCommonTime: Story = {
+  args: { pairingId: 'pairing-daniel' },
+  loaders: [async () => ({ kit: await planningKit({ agreement: 'none' }) })],
+  play: async ({ canvasElement }) => {
+    const element = await ready(canvasElement);
+    const select = element.shadowRoot!.querySelector<HTMLSelectElement>('[part~="controls"] select')!;
+    select.value = '90';
+    select.dispatchEvent(new Event('change'));
+  },
+};
+
+/** Upcoming sessions already booked (they count as busy). */
+export const WithUpcomingSessions: Story = { loaders: [async () => ({ kit: await planningKit({ sessions: [{ start: '2026-10-20T22:00:00Z', end: '2026-10-20T23:00:00Z' }, { start: '2026-11-03T23:00:00Z', end: '2026-11-04T00:00:00Z' }], now: '2026-10-14T21:10:00Z' }) })] };
+
+/** Not one of the viewer's pairings. */
+export const NotAvailable: Story = { args: { pairingId: 'pairing-hana' }, loaders: [async () => ({ kit: await planningKit() })] };
+
+/** While the client loads. */
+export const Loading: Story = { loaders: [async () => ({ kit: loadingKit() })] };
+
+/** When the storage fails. */
+export const LoadError: Story = { loaders: [async () => ({ kit: await failingKit() })] };
+
+/** The dark theme. */
+export const Dark: Story = { globals: { theme: 'dark' }, loaders: [async () => ({ kit: await planningKit() })] };
+
+/** American English (12-hour clock). */
+export const AmericanEnglish: Story = { args: { locale: 'en-US' }, loaders: [async () => ({ kit: await planningKit() })] };
