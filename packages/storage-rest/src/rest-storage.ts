@@ -103,6 +103,11 @@ export interface FlushResult {
 
 /** The REST adapter: a `StorageAdapter` plus its offline queue. */
 export interface RestStorage extends StorageAdapter {
+  watch(listener: (change: StorageChange) => void): () => void;
+  dispose(): Promise<void>;
+  putBlob(id: string, blob: Blob): Promise<BlobInfo>;
+  getBlob(id: string): Promise<Blob | undefined>;
+  deleteBlob(id: string): Promise<boolean>;
   /** Writes waiting for the server, oldest first. */
   pendingWrites(): readonly PendingWrite[];
   /** Queued writes the server refused on replay, oldest first. */
