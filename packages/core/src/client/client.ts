@@ -138,6 +138,9 @@ export const PAIRING_TRANSITIONS: Readonly<Record<PairingStatus, readonly Pairin
 };
 
 const STATUS_ORDER: Record<string, number> = { active: 0, paused: 1, proposed: 2, closed: 3 };
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** The collections the read policy looks at: a change there re-filters every list. */
+const POLICY_INPUTS: readonly (string | undefined)[] = [Collections.people, Collections.programs, Collections.pairings];
 const byStatusThenId = (a: Pairing, b: Pairing) => (STATUS_ORDER[a.status] ?? 9) - (STATUS_ORDER[b.status] ?? 9) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 function defaultId(): string {
@@ -240,14 +243,37 @@ export function createMentorKit(options: MentorKitOptions): MentorKit {
 
   const sameRecords = (a: readonly StoredRecord[], b: readonly StoredRecord[]) => a.length === b.length && a.every((record, index) => record === b[index]);
 
-  /** Recomputes every visible list; cheap enough (policy checks are map lookups). */
-  const recompute = () => {
-    pairingsByPerson = undefined;
-    for (const [collection, store] of visible) {
-      const records = [...rawOf(collection).values()].filter((record) => canRead(policyContext, user, collection, record));
-      records.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-      if (!sameRecords(store.get(), records)) store.set(records);
+  /**
+   * Re-filters every visible list when people, programmes or pairings change (they decide what the
+   * policy lets the user read). Any other change re-checks only that record and splices it into
+   * its list, which stays sorted by id (a write to one of 1,000 goals costs a binary search).
+   */
+  const recompute = (collection?: string, id?: string) => {
+    const store = collection && visible.get(collection);
+    if (!store || POLICY_INPUTS.includes(collection)) {
+      pairingsByPerson = undefined;
+      for (const [name, list] of visible) {
+        const records = [...rawOf(name).values()].filter((record) => canRead(policyContext, user, name, record));
+        records.sort(byId);
+        if (!sameRecords(list.get(), records)) list.set(records);
+      }
+      return;
     }
+    const list = store.get();
+    const record = rawOf(collection).get(id!);
+    const shown = record && canRead(policyContext, user, collection, record) ? record : undefined;
+    let low = 0;
+    for (let high = list.length; low < high; ) {
+      const middle = (low + high) >> 1;
+      if (list[middle]!.id < id!) low = middle + 1;
+      else high = middle;
+    }
+    const found = list[low]?.id === id;
+    if (found ? list[low] === shown : !shown) return;
+    const next = [...list];
+    if (shown) next.splice(low, found ? 1 : 0, shown);
+    else next.splice(low, 1);
+    store.set(next);
   };
 
   const applyRecord = (collection: string, id: string, record: StoredRecord | undefined): boolean => {
@@ -276,7 +302,7 @@ export function createMentorKit(options: MentorKitOptions): MentorKit {
     if (store) return store;
     store = atom<readonly StoredRecord[]>([]);
     visible.set(collection, store);
-    const load = loadCollection(collection).then(recompute);
+    const load = loadCollection(collection).then(() => recompute());
     loading.set(collection, load);
     load.catch(() => undefined);
     return store;
@@ -285,7 +311,7 @@ export function createMentorKit(options: MentorKitOptions): MentorKit {
   // Cross-tab and cross-instance changes.
   const unwatch = storage.watch?.((change: StorageChange) => {
     if (disposed || !visible.has(change.collection)) return;
-    if (applyRecord(change.collection, change.id, change.record)) recompute();
+    if (applyRecord(change.collection, change.id, change.record)) recompute(change.collection, change.id);
   });
 
   for (const collection of [Collections.people, Collections.programs, Collections.pairings]) track(collection);
@@ -318,7 +344,7 @@ export function createMentorKit(options: MentorKitOptions): MentorKit {
       const stored = await storage.get(collection, record.id);
       if (!stored) throw new MentorKitError('not-found', `There is no ${collection} record "${record.id}" to update.`, { path: 'id' });
       applyRecord(collection, record.id, stored);
-      recompute();
+      recompute(collection, record.id);
       return write(collection, record, writeOptions);
     }
     if (writeOptions.action === 'create' && previous) {
@@ -333,7 +359,7 @@ export function createMentorKit(options: MentorKitOptions): MentorKit {
     };
     const expectedRevision = writeOptions.action === 'create' ? null : (writeOptions.expectedRevision ?? previous?.revision);
     const stored = await storage.put(collection, toStore, { expectedRevision });
-    if (applyRecord(collection, stored.id, stored)) recompute();
+    if (applyRecord(collection, stored.id, stored)) recompute(collection, stored.id);
     return stored;
   };
 
@@ -345,7 +371,7 @@ export function createMentorKit(options: MentorKitOptions): MentorKit {
     if (!previous) throw new MentorKitError('not-found', `There is no ${collection} record "${id}" to delete.`, { path: 'id' });
     authorize('delete', collection, previous, previous);
     const deleted = await storage.delete(collection, id, { expectedRevision: removeOptions.expectedRevision ?? previous.revision });
-    if (applyRecord(collection, id, undefined)) recompute();
+    if (applyRecord(collection, id, undefined)) recompute(collection, id);
     return deleted;
   };
 
