@@ -17,6 +17,7 @@ import terser from '@rollup/plugin-terser';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import esbuild from 'rollup-plugin-esbuild';
+import { literalsHtmlCssMinifier } from '@literals/rollup-plugin-html-css-minifier';
 import { exportEntries, externalsOf, globFiles, relativeToRoot, repoRoot, workspacePackages } from './scripts/lib/workspace.mjs';
 
 const tsconfig = path.join(repoRoot, 'tsconfig.json');
@@ -24,6 +25,12 @@ const target = 'es2022';
 
 /** TypeScript → JS with esbuild; reads experimentalDecorators/useDefineForClassFields from tsconfig.json. */
 const typescript = () => esbuild({ target, tsconfig, sourceMap: true, minify: false });
+
+/**
+ * Minifies the markup and styles inside lit's html`` and css`` literals (whitespace, comments), which
+ * JS minifiers leave alone. Only our own sources (lit's and other dependencies' are already minified).
+ */
+const minifyTemplates = () => literalsHtmlCssMinifier({ include: ['**/packages/*/src/**'], failOnError: true });
 
 /** An error about the repository's configuration: scripts/build.mjs prints its message without a stack. */
 function configurationError(message) {
@@ -85,7 +92,7 @@ export function packageBuild(pkg) {
   return {
     input: entries.map((entry) => entry.source),
     external: externalsOf(pkg.manifest),
-    plugins: [stayInside(sourceDirectory, pkg.name), typescript()],
+    plugins: [stayInside(sourceDirectory, pkg.name), typescript(), minifyTemplates()],
     onwarn: strictWarnings(pkg.name),
     output: {
       dir: path.join(pkg.directory, 'dist'),
@@ -108,6 +115,7 @@ export function browserBundle({ input, file, label }) {
     plugins: [
       replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
       typescript(),
+      minifyTemplates(),
       nodeResolve({ browser: true, exportConditions: ['source', 'browser', 'production'], extensions: ['.mjs', '.js', '.ts', '.json'] }),
       terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } }),
     ],
@@ -124,9 +132,12 @@ export function cdnBundle() {
   return [browserBundle({ input, file: path.join(elements, 'dist/cdn/mentorkit.js'), label: 'CDN bundle' })];
 }
 
-/** examples/<name>/src/main.ts → examples/<name>/dist/main.js for every example that has one. */
+/**
+ * examples/<name>/src/main.ts → examples/<name>/dist/main.js for every browser example (one with an
+ * index.html; a Node example such as examples/rest-backend runs from source and is not bundled).
+ */
 export function exampleBundles() {
-  return globFiles('examples/*/src/main.ts').map((input) => {
+  return globFiles('examples/*/src/main.ts').filter((input) => existsSync(path.join(path.dirname(path.dirname(input)), 'index.html'))).map((input) => {
     const exampleDirectory = path.dirname(path.dirname(input));
     return browserBundle({ input, file: path.join(exampleDirectory, 'dist/main.js'), label: relativeToRoot(exampleDirectory) });
   });

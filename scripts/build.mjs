@@ -42,7 +42,7 @@ function clean(packages) {
 function findExampleDirectories() {
   const examples = path.join(repoRoot, 'examples');
   if (!existsSync(examples)) return [];
-  return [...new Set([...globFiles('examples/*/src/main.ts').map((file) => path.dirname(path.dirname(file))), ...globFiles('examples/*/vite.config.mjs').map((file) => path.dirname(file))])];
+  return [...new Set([...globFiles('examples/*/src/main.ts').map((file) => path.dirname(path.dirname(file))), ...globFiles('examples/*/vite.config.mjs').map((file) => path.dirname(file))])].filter((directory) => existsSync(path.join(directory, 'index.html')));
 }
 
 /** Runs one rollup configuration and writes its output. */
