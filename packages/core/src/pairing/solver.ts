@@ -68,7 +68,8 @@ interface CostProblem {
   cost?: Float64Array;
 }
 
-function capacities(capacity: ArrayLike<number> | number | undefined, m: number, n: number): Int32Array {
+/** Capacities as an Int32Array (clamped to the row count). @internal */
+export function capacities(capacity: ArrayLike<number> | number | undefined, m: number, n: number): Int32Array {
   const cap = new Int32Array(m);
   for (let j = 0; j < m; j++) {
     const value = capacity === undefined ? 1 : typeof capacity === 'number' ? capacity : capacity[j]!;
@@ -102,7 +103,15 @@ export function solveDenseAssignment(input: DenseAssignmentInput, options: { met
     dense[index] = -score;
     if (score !== -Infinity && Math.abs(score) > largest) largest = Math.abs(score);
   }
-  const cap = capacities(input.capacity, m, n);
+  return solveDenseCosts(n, m, dense, capacities(input.capacity, m, n), largest, options);
+}
+
+/**
+ * Dense mode on a cost matrix the caller hands over (`-score`, `Infinity` = forbidden; it is modified).
+ * `largest` is the largest absolute finite score (for the certificate's float tolerance).
+ * @internal used by `matchMentors` to avoid a second copy of the matrix.
+ */
+export function solveDenseCosts(n: number, m: number, dense: Float64Array, cap: Int32Array, largest: number, options: { method?: 'auto' | 'dense' } = {}): AssignmentSolution {
   // a column without capacity can take nobody: forbid its edges, so no search ever stops on it
   for (let j = 0; j < m; j++) if (cap[j] === 0) for (let i = 0; i < n; i++) dense[i * m + j] = Infinity;
   const scoreOf = (i: number, j: number) => -dense[i * m + j]!;
@@ -219,7 +228,11 @@ export function solveSparseAssignment(input: SparseAssignmentInput): AssignmentS
       cost[e] = -score;
     }
   }
-  const cap = capacities(input.capacity, m, n);
+  return solveSparseCosts(n, m, rowStart, colIndex, cost, capacities(input.capacity, m, n));
+}
+
+/** Sparse mode on prepared CSR costs (`-score`, modified). @internal used by `matchMentors`. */
+export function solveSparseCosts(n: number, m: number, rowStart: Int32Array, colIndex: Int32Array, cost: Float64Array, cap: Int32Array): AssignmentSolution {
   for (let e = 0; e < cost.length; e++) if (cap[colIndex[e]!] === 0) cost[e] = Infinity;
   const result = solveCosts({ n, m, cap, rowStart, colIndex, cost });
   return finish(n, result.colOfRow, (i) => -cost[result.edgeOfRow[i]!]!);
