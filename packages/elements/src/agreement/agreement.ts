@@ -266,9 +266,19 @@ export class MkAgreement extends MkElement {
       case 'checkInLevel':
         return m.checkInLevels[value as keyof typeof m.checkInLevels] ?? String(value);
       case 'workingHours': {
-        const hours = value as Record<string, string[]>;
-        const days = Object.entries(hours).filter(([, ranges]) => ranges.length > 0);
-        return days.length === 0 ? 'none' : days.map(([day, ranges]) => `${(m.weekdays[Number(day) as 1] ?? day).slice(0, 3)} ${ranges.join(', ')}`).join('; ');
+        // Consecutive days with the same hours are grouped: "Mon–Fri 07:00-10:00, 19:00-22:00".
+        const hours = value as Record<string, string[] | undefined>;
+        const groups: Array<{ from: number; to: number; text: string }> = [];
+        for (const day of WEEKDAYS) {
+          const ranges = hours[day] ?? hours[String(day)] ?? [];
+          if (ranges.length === 0) continue;
+          const text = ranges.join(', ');
+          const last = groups[groups.length - 1];
+          if (last && last.to === day - 1 && last.text === text) last.to = day;
+          else groups.push({ from: day, to: day, text });
+        }
+        const short = (day: number) => (m.weekdays[day as 1] ?? String(day)).slice(0, 3);
+        return groups.length === 0 ? 'none' : groups.map((group) => `${group.from === group.to ? short(group.from) : `${short(group.from)}–${short(group.to)}`} ${group.text}`).join('; ');
       }
       case 'participants':
         return formatList((value as Array<{ personId: string }>).map((participant) => this.nameOf(participant.personId)), locale);

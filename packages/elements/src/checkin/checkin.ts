@@ -162,7 +162,16 @@ export class MkCheckin extends MkElement {
     const checkIn = nextCheckIn({ agreement: input, sessions, messages, mentorIds: pairing.mentorIds, ...(pairing.startedOn ? { startedAt: `${pairing.startedOn}T00:00:00Z` } : {}), now });
     const activity = pairActivity({ sessions, messages, goals, ...(pairing.startedOn ? { startedAt: `${pairing.startedOn}T00:00:00Z` } : {}), now, inactiveAfterDays: Math.min(365, Math.max(1, Math.trunc(this.inactiveAfterDays) || 21)) });
     const suggestion = suggestCheckInLevel({ current: agreement.checkInLevel, feedback, goals, sessions, messages: this.messages, ...(this.kept ? { override: this.kept } : {}) });
-    const people = input.participants.map((participant) => ({ personId: participant.personId, displayName: this.nameOf(participant.personId), timeZone: participant.timeZone, workingHours: participant.workingHours as Record<string, string[]>, offLimitsDays: participant.offLimitsDays, offLimitsDates: participant.offLimitsDates }));
+    // The agreement's people with their agreed zones and hours; other members (a co-mentor who does not join sessions) from their profiles.
+    const people = [
+      ...input.participants.map((participant) => ({ personId: participant.personId, displayName: this.nameOf(participant.personId), timeZone: participant.timeZone, workingHours: participant.workingHours as Record<string, string[]>, offLimitsDays: participant.offLimitsDays, offLimitsDates: participant.offLimitsDates })),
+      ...[pairing.menteeId, ...pairing.mentorIds]
+        .filter((personId) => !input.participants.some((participant) => participant.personId === personId))
+        .map((personId) => {
+          const person = this.people.value?.[personId];
+          return { personId, displayName: this.nameOf(personId), timeZone: person?.timeZone ?? 'UTC', workingHours: (person?.workingHours ?? {}) as Record<string, string[]>, offLimitsDays: person?.offLimitsDays ?? [], offLimitsDates: person?.offLimitsDates ?? [] };
+        }),
+    ];
     const nudges = checkInNudges({ pairingId: pairing.id, menteeId: pairing.menteeId, mentorIds: pairing.mentorIds, people, checkIn, activity, now, messages: this.messages });
     const dueDays = Math.round((Date.parse(checkIn.dueAt) - Date.parse(now)) / DAY);
     const member = [pairing.menteeId, ...pairing.mentorIds].includes(kit.user.id);

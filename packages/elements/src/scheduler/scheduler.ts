@@ -334,7 +334,10 @@ export class MkScheduler extends MkElement {
     return html`<div part="booked" class="notice" data-tone="success" role="status" tabindex="-1">
       <p class="notice-title">${booked.sessions.length === 1 ? 'Session booked' : `${booked.sessions.length} sessions booked`}${booked.description ? html`: ${booked.description}` : nothing}</p>
       <ul class="booked-list">
-        ${booked.sessions.map((session) => html`<li data-session=${session.id}>${format(session.start, organiserZone, locale, true)} (${organiserZone.replaceAll('_', ' ')})${participants.filter((participant) => participant.timeZone !== organiserZone).map((participant) => html` · ${this.nameOf(participant.id)} ${format(session.start, participant.timeZone, locale, true)}`)}</li>`)}
+        ${booked.sessions.map((session) => {
+          const others = participants.filter((participant) => participant.timeZone !== organiserZone).map((participant) => `${this.nameOf(participant.id)}: ${format(session.start, participant.timeZone, locale, true)}`);
+          return html`<li data-session=${session.id}>${[`${format(session.start, organiserZone, locale, true)} (${organiserZone.replaceAll('_', ' ')})`, ...others].join(' · ')}</li>`;
+        })}
       </ul>
       ${booked.skipped.length > 0 ? html`<p>Skipped (off-limits): ${formatList(booked.skipped, locale)}</p>` : nothing}
       <div class="actions">${this.renderDownload(booked.sessions, pairing, 'Download .ics', booked.sessions.length === 1 ? 'mentoring-session.ics' : 'mentoring-series.ics')}</div>

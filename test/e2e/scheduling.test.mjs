@@ -1,0 +1,172 @@
+// End-to-end: a mentee in Asia/Tokyo and a mentor in America/New_York with off-limits Fridays agree on
+// a fortnightly cadence in the working agreement, find a slot, book a series, download an .ics that
+// carries the organiser's TZID and local times, and the mentor's view shows when the next check-in is
+// due. Headless Chromium against the built LMS demo (fresh profile: empty IndexedDB, seeded demo).
+//
+// The demo seeds Lucía in Madrid and Kenji in Tokyo; in this story each states where they work from
+// in the agreement (Lucía from Tokyo, Kenji from New York), which is what scheduling uses.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { chromiumArgs, findChromium } from '../../scripts/lib/chromium.mjs';
+import { startServer } from '../../scripts/lib/serve.mjs';
+import { repoRoot } from '../../scripts/lib/workspace.mjs';
+
+const require = createRequire(import.meta.url);
+const axeSource = require.resolve('axe-core/axe.min.js');
+const screenshots = path.join(repoRoot, '.test-results', 'e2e');
+mkdirSync(screenshots, { recursive: true });
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  const executablePath = process.env.CHROME_PATH || findChromium();
+  assert.ok(executablePath, 'no Chromium found: run `npm test`, which installs one, or set CHROME_PATH');
+  browser = await chromium.launch({ executablePath, args: chromiumArgs() });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+function watchPage(page, problems) {
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+}
+
+async function openAs(context, viewAs) {
+  const page = await context.newPage();
+  await page.goto(`${server.demoUrl}?as=${viewAs}`);
+  await page.getByRole('status').filter({ hasText: 'Viewing as' }).waitFor();
+  await page.locator('#schedule-panel mk-agreement [part~="base"]:not([data-state="loading"])').waitFor();
+  return page;
+}
+
+async function axeViolations(page, selector) {
+  await page.addScriptTag({ path: axeSource });
+  return page.evaluate(async (include) => {
+    const result = await globalThis.axe.run({ include: [include] }, { resultTypes: ['violations'] });
+    return result.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
+  }, selector);
+}
+
+const WEEKDAYS = [1, 2, 3, 4, 5];
+const agreementState = (page) => page.locator('#schedule-panel mk-agreement [part~="base"]').getAttribute('data-state');
+
+describe('Scheduling across time zones in the demo', () => {
+  test('agree a fortnightly cadence (Tokyo + New York, off-limits Fridays), book a series, download the .ics, see the next check-in', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'en-GB', timezoneId: 'Europe/Madrid', acceptDownloads: true });
+    const problems = [];
+    context.on('page', (page) => watchPage(page, problems));
+
+    // 1. The mentee drafts the agreement: she works from Tokyo, early mornings and evenings.
+    const mentee = await openAs(context, 'mentee');
+    const agreement = mentee.locator('#schedule-panel mk-agreement');
+    await agreement.getByRole('button', { name: 'Draft an agreement' }).click();
+    await agreement.locator('form').waitFor();
+    assert.equal(await agreement.locator('select[name="cadence"]').inputValue(), 'fortnightly');
+    assert.equal(await agreement.locator('input[name="include.arjun-shrestha"]').isChecked(), false, 'the co-mentor does not join these sessions by default');
+    await agreement.locator('select[name="timeZone.lucia-fernandez"]').selectOption('Asia/Tokyo');
+    for (const day of WEEKDAYS) await agreement.locator(`input[name="hours.lucia-fernandez.${day}"]`).fill('07:00-10:00, 19:00-22:00');
+    await agreement.locator('input[name="sharedDocumentsUrl"]').fill('https://drive.example.com/lucia-kenji');
+    await agreement.locator('input[name="meetingUrl"]').fill('https://meet.example.com/lucia-kenji');
+    await mentee.locator('#schedule-panel').screenshot({ path: path.join(screenshots, 'scheduling-1-mentee-drafts.png') });
+    await agreement.getByRole('button', { name: 'Propose this agreement' }).click();
+    await mentee.waitForFunction(() => document.querySelector('#schedule-panel mk-agreement')?.shadowRoot?.querySelector('[part~="base"]')?.getAttribute('data-state') === 'pending');
+    assert.match(await agreement.locator('[part~="status"]').innerText(), /Version 1[\s\S]*Waiting for Kenji Watanabe/);
+
+    // 2. The mentor states where he works from: New York, with off-limits Fridays (a new version).
+    const mentor = await openAs(context, 'mentor');
+    // Kenji mentors Daniel too: he picks his pairing with Lucía.
+    await mentor.locator('[data-testid="schedule-pairing"]').selectOption('pairing-lucia');
+    const mentorAgreement = mentor.locator('#schedule-panel mk-agreement');
+    await mentorAgreement.getByRole('button', { name: 'Confirm version 1' }).waitFor();
+    await mentorAgreement.getByRole('button', { name: 'Change the agreement' }).click();
+    await mentorAgreement.locator('select[name="timeZone.kenji-watanabe"]').selectOption('America/New_York');
+    for (const day of WEEKDAYS) await mentorAgreement.locator(`input[name="hours.kenji-watanabe.${day}"]`).fill('08:00-10:00, 17:00-21:00');
+    await mentorAgreement.locator('input[name="offLimitsDays.kenji-watanabe"][value="5"]').check();
+    await mentorAgreement.getByRole('button', { name: 'Save as a new version' }).click();
+    await mentorAgreement.locator('[part~="status"]').filter({ hasText: 'Version 2' }).waitFor();
+    assert.match(await mentorAgreement.locator('[part~="status"]').innerText(), /Waiting for Lucía Fernández/);
+
+    // 3. The mentee reviews version 2 and confirms: both have now confirmed.
+    await mentee.reload();
+    await mentee.locator('#schedule-panel mk-agreement [part~="base"][data-state="pending"]').waitFor();
+    const terms = await agreement.locator('[part~="terms"]').innerText();
+    assert.match(terms, /Every two weeks/);
+    assert.match(terms, /America\/New York[\s\S]*off-limits Friday/);
+    await agreement.getByRole('button', { name: 'Confirm version 2' }).click();
+    await mentee.locator('#schedule-panel mk-agreement [part~="base"][data-state="confirmed"]').waitFor();
+    assert.match(await agreement.locator('[part~="status"]').innerText(), /confirmed by everyone/);
+    await mentee.locator('#schedule-panel').screenshot({ path: path.join(screenshots, 'scheduling-2-agreement-confirmed.png') });
+
+    // 4. The mentor finds a slot: each suggestion shows both local times; none is on a New York Friday.
+    await mentor.reload();
+    await mentor.locator('[data-testid="schedule-pairing"]').selectOption('pairing-lucia');
+    const scheduler = mentor.locator('#schedule-panel mk-scheduler');
+    await scheduler.locator('[part~="slot"]').first().waitFor();
+    const clocks = await scheduler.locator('[part~="clock"]').allInnerTexts();
+    assert.equal(clocks.length, 2);
+    assert.match(clocks[0], /Lucía Fernández[\s\S]*Asia\/Tokyo · UTC\+09:00/);
+    assert.match(clocks[1], /Kenji Watanabe[\s\S]*America\/New York · UTC-0[45]:00/);
+    const slotStarts = await scheduler.locator('[part~="slot"]').evaluateAll((slots) => slots.map((slot) => slot.getAttribute('data-start')));
+    assert.ok(slotStarts.length > 0);
+    for (const start of slotStarts) {
+      const newYork = new Intl.DateTimeFormat('en-GB', { timeZone: 'America/New_York', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(start));
+      const get = (type) => newYork.find((part) => part.type === type).value;
+      assert.notEqual(get('weekday'), 'Fri', `${start} is not a Friday in New York`);
+      const minutes = Number(get('hour')) * 60 + Number(get('minute'));
+      assert.ok(minutes >= 17 * 60 && minutes + 60 <= 21 * 60, `${start} is within Kenji's evening hours`);
+    }
+    const first = scheduler.locator('[part~="slot"]').first();
+    const chosenStart = await first.getAttribute('data-start');
+    await first.locator('input[type="radio"]').check();
+    assert.equal(await scheduler.getByRole('button', { name: 'Book 6 sessions' }).isEnabled(), true);
+    await mentor.locator('#schedule-panel').screenshot({ path: path.join(screenshots, 'scheduling-3-slot-picked.png') });
+
+    // 5. Book the series (fortnightly, from the agreement) and download the .ics.
+    await scheduler.getByRole('button', { name: 'Book 6 sessions' }).click();
+    await scheduler.locator('[part~="booked"]').waitFor();
+    assert.match(await scheduler.locator('[part~="booked"]').innerText(), /6 sessions booked: Every other \w+day at \d\d:\d\d \(America\/New York\)/);
+    const [download] = await Promise.all([mentor.waitForEvent('download'), scheduler.locator('[part~="booked"] [part~="download"]').click()]);
+    assert.equal(download.suggestedFilename(), 'mentoring-series.ics');
+    const ics = readFileSync(await download.path(), 'utf8');
+    assert.ok(ics.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n'), 'an iCalendar file with CRLF lines');
+    assert.match(ics, /BEGIN:VTIMEZONE\r\nTZID:America\/New_York\r\n/);
+    const starts = [...ics.matchAll(/DTSTART;TZID=America\/New_York:(\d{8})T(\d{6})/g)];
+    assert.equal(starts.length, 6, 'six sessions');
+    const localTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'America/New_York', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(chosenStart)).replace(':', '');
+    const localDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(chosenStart)).replaceAll('-', '');
+    assert.equal(starts[0][1], localDate, 'the first session on its New York date');
+    for (const [, , time] of starts) assert.equal(time, `${localTime}00`, 'every session at the same New York wall-clock time');
+    // Fortnightly: 14 days between consecutive local dates.
+    const days = starts.map(([, date]) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(4, 6)) - 1, Number(date.slice(6, 8))) / 86_400_000);
+    for (let index = 1; index < days.length; index++) assert.equal(days[index] - days[index - 1], 14);
+    assert.match(ics, /URL;VALUE=URI:https:\/\/meet\.example\.com\/lucia-kenji/);
+    assert.match(ics, /ATTENDEE|DESCRIPTION/);
+
+    // 6. The mentor's view shows when the next check-in is due (regular level, fortnightly: 14 days from the agreement).
+    const checkin = mentor.locator('#schedule-panel mk-checkin');
+    await checkin.locator('[part~="due"]').waitFor();
+    const dueAt = Date.parse(await checkin.locator('[part~="due-date"]').getAttribute('datetime'));
+    const fromNow = (dueAt - Date.now()) / 86_400_000;
+    assert.ok(fromNow > 13 && fromNow <= 14, `due in about 14 days (${fromNow.toFixed(2)})`);
+    const dueText = await checkin.locator('[part~="due"]').innerText();
+    assert.match(dueText, /Due \w{3}, [\w ]+\d{1,2}, \d\d:\d\d/);
+    assert.match(dueText, /in 1[34] days|in 2 weeks/);
+    assert.match(dueText, /Next session: [\s\S]*covers this check-in/);
+    assert.deepEqual(await axeViolations(mentor, '#schedule-panel'), [], 'the panel passes axe');
+    await checkin.scrollIntoViewIfNeeded();
+    await mentor.locator('#schedule-panel').screenshot({ path: path.join(screenshots, 'scheduling-4-mentor-booked-checkin.png') });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
