@@ -112,11 +112,14 @@ export const goalTrackerStyles = css`
     font-weight: var(--mk-font-weight-strong);
   }
 
+  /* Block flow, not grid: a changed row re-lays out itself, not a 1,000-row grid. */
   .list {
-    display: grid;
-    gap: var(--mk-goal-tracker-gap, var(--mk-space-3));
     padding: 0;
     list-style: none;
+  }
+
+  .goal + .goal {
+    margin-block-start: var(--mk-goal-tracker-gap, var(--mk-space-3));
   }
 
   .goal {
