@@ -3,6 +3,7 @@ import { createMentorKit, type MentorKit } from '@mentorkit/core';
 import { goalsOf, type GoalCreateInput } from '@mentorkit/core/goals';
 import { FIXED_NOW, HOSTILE_NAME, pendingStorage, readyKit, seededStorage } from '../testing/fixtures.js';
 import './define.js';
+import '../celebration/define.js'; // the tracker's toast needs <mk-celebration> defined (hosts load it)
 import type { MkGoalTracker } from './goal-tracker.js';
 import type { MkCelebration } from '../celebration/celebration.js';
 

@@ -127,7 +127,7 @@ function relativeDays(days: number, locale: string | undefined): string {
  * @csspart actions - A goal's buttons.
  * @csspart edit - The edit button.
  * @csspart archive - The archive button.
- * @csspart celebration - The built-in `<mk-celebration>`.
+ * @csspart celebration - The built-in `<mk-celebration>` (it shows once `celebration/define.js` is loaded; define-all and the CDN bundle load it).
  *
  * @cssprop [--mk-goal-tracker-background=var(--mk-color-surface)] - Background.
  * @cssprop [--mk-goal-tracker-item-background=var(--mk-color-surface-raised)] - Background of each goal.
