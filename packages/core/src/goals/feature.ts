@@ -5,12 +5,25 @@ import { Collections } from '../model/collections.js';
 import { MentorKitError, isMentorKitError } from '../model/errors.js';
 import { GoalInputSchema, MilestoneSchema, type Goal, type GoalDraft, type GoalVisibility, type Milestone } from '../model/goal.js';
 import { invalidInput, parseOrThrow } from '../model/validate.js';
-import { decide } from '../policy/policy.js';
 import type { StoredRecord } from '../storage/adapter.js';
 import { localTimeOf } from '../time/local-time.js';
 import { createGoalMessages, defaultGoalMessages, formatGoalMessage, type GoalMessageOverrides, type GoalMessages, type ReplanSuggestion } from './messages.js';
 import { goalProgress, type GoalProgress } from './progress.js';
 import { checkSmartGoal, type SmartCheck } from './smart.js';
+
+/**
+ * Whether the signed-in user may change a goal. Asks the client's policy (`internals.authorize`)
+ * rather than importing the policy module, so a page showing goals does not ship the policy twice.
+ */
+export function mayUpdate(internals: MentorKit['internals'], goal: Goal): boolean {
+  try {
+    internals.authorize('update', Collections.goals, goal as unknown as StoredRecord, goal as unknown as StoredRecord);
+    return true;
+  } catch (error) {
+    if (isMentorKitError(error, 'forbidden')) return false;
+    throw error;
+  }
+}
 
 /** Domain events of the goals module (`kit.on(type, …)`); each carries the goal's `pairingId`. */
 export const GoalEventType = {
@@ -356,7 +369,7 @@ export function createGoalsFeature(options: { messages?: GoalMessageOverrides } 
           const candidates = $goals.get().filter((goal) => (reviewOptions.pairingId === undefined || goal.pairingId === reviewOptions.pairingId) && goal.dueDate !== undefined && goal.missedDueDate !== goal.dueDate);
           for (const candidate of candidates) {
             if (progressOf(candidate).status !== 'missed') continue;
-            if (!decide(internals.policyContext, kit.user, 'update', Collections.goals, candidate as unknown as StoredRecord, candidate as unknown as StoredRecord).allowed) continue;
+            if (!mayUpdate(internals, candidate)) continue;
             try {
               const { goal } = await save(candidate, { missedAt: kit.now(), missedDueDate: candidate.dueDate }, {});
               const reassurance = reassuranceFor(goal);

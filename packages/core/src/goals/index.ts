@@ -11,7 +11,7 @@ export { createGoalMessages, defaultGoalMessages, formatGoalMessage } from './me
 export type { GoalMessageOverrides, GoalMessages, GoalStatusName, ReplanSuggestion, SmartCriterion } from './messages.js';
 export { SKILL_CATALOGUE, findSkill } from './skills.js';
 export type { SkillEntry } from './skills.js';
-export { createGoalsFeature, goalsFeature, goalsOf, GoalEventType } from './feature.js';
+export { createGoalsFeature, goalsFeature, goalsOf, GoalEventType, mayUpdate } from './feature.js';
 export type { GoalChanges, GoalCreateInput, GoalMoment, GoalsApi, GoalWriteOptions, MilestoneCompletion } from './feature.js';
 export { addDays, dayDiff } from './dates.js';
 export type { Goal, GoalDraft, GoalMetric, Milestone, GoalVisibility } from '../model/goal.js';

@@ -5,8 +5,8 @@ import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
-import { decide, isMentorKitError, localTimeOf, type MentorKit } from '@mentorkit/core';
-import { goalProgress, goalsOf, type Goal, type GoalMessages, type GoalMoment, type GoalsApi, type ReplanSuggestion } from '@mentorkit/core/goals';
+import { isMentorKitError, localTimeOf, type MentorKit } from '@mentorkit/core';
+import { goalProgress, goalsOf, mayUpdate, type Goal, type GoalMessages, type GoalMoment, type GoalsApi, type ReplanSuggestion } from '@mentorkit/core/goals';
 import { ClockController } from '../base/clock-controller.js';
 import { emit } from '../base/emit.js';
 import { browserTimeZone, formatCalendarDate, resolveLocale } from '../base/format.js';
@@ -366,7 +366,7 @@ export class MkGoalTracker extends MkElement {
     const canEdit = (goal: Goal) => {
       const key = `${goal.pairingId}|${goal.ownerId}|${goal.visibility}`;
       let allowed = editable.get(key);
-      if (allowed === undefined) editable.set(key, (allowed = decide(kit.internals.policyContext, kit.user, 'update', 'goals', goal as unknown as { id: string }, goal as unknown as { id: string }).allowed));
+      if (allowed === undefined) editable.set(key, (allowed = mayUpdate(kit.internals, goal)));
       return allowed;
     };
     const shown = all.filter((goal) => {
