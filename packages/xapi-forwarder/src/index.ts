@@ -1,2 +1,6 @@
-// xapi-forwarder: being built (issue 8).
-export {};
+/**
+ * @mentorkit/xapi-forwarder — sends MentorKit's learning records (xAPI 1.0.3 statements from
+ * `@mentorkit/core/xapi`) to a learning record store in batches, with retries, off the UI path.
+ */
+export { createXapiForwarder, basicAuth } from './forwarder.js';
+export type { ForwarderProblem, XapiForwarder, XapiForwarderOptions } from './forwarder.js';
