@@ -294,24 +294,24 @@ export function matchMentors(request: MatchRequest): MatchResult {
     if (request.scoreMatrix !== undefined) {
       const matrix = request.scoreMatrix;
       if (!Array.isArray(matrix) || matrix.length !== n) fail('scoreMatrix', `\`scoreMatrix\` must have one row per mentee (${n} rows), got ${Array.isArray(matrix) ? matrix.length : typeof matrix}.`);
+      const noConstraints = forbiddenSet.size === 0 && minScore === undefined && mode === 'pairs';
       for (let i = 0; i < n; i++) {
         const row = matrix[i];
         if (!Array.isArray(row) || row.length !== m) fail(`scoreMatrix[${i}]`, `\`scoreMatrix[${i}]\` must have one score per mentor (${m}), got ${Array.isArray(row) ? row.length : typeof row}.`);
         const offset = i * m;
         for (let j = 0; j < m; j++) {
-          let value = row![j] as number | null;
-          if (typeof value !== 'number' || Number.isNaN(value) || value === Infinity) value = hostScore(value, `scoreMatrix[${i}][${j}]`);
-          dense[offset + j] = value;
-        }
-      }
-      const noConstraints = forbiddenSet.size === 0 && minScore === undefined && mode === 'pairs';
-      for (let i = 0; i < n; i++) {
-        const offset = i * m;
-        for (let j = 0; j < m; j++) {
-          let score = dense[offset + j]!;
-          if (!noConstraints || score === -Infinity || cap[j] === 0) score = filter(i, j, score);
-          if (score !== -Infinity && (score > largest || -score > largest)) largest = Math.abs(score);
-          dense[offset + j] = -score;
+          const value = row![j];
+          let score: number;
+          // one pass: check, filter and negate into costs
+          if (typeof value === 'number' && value === value && value !== Infinity && value !== -Infinity && (noConstraints ? cap[j] !== 0 : true)) {
+            score = noConstraints ? value : filter(i, j, value);
+          } else score = filter(i, j, hostScore(value, `scoreMatrix[${i}][${j}]`));
+          if (score === -Infinity) dense[offset + j] = Infinity;
+          else {
+            dense[offset + j] = -score;
+            if (score > largest) largest = score;
+            else if (-score > largest) largest = -score;
+          }
         }
       }
     } else {
