@@ -44,10 +44,11 @@ function python(spec: Record<string, unknown>): { milliseconds: number; samples:
  * The machine is shared: alternate the reference and ours over `rounds` rounds so both see the same
  * load, and take the median of all samples of each side.
  */
-async function interleaved<T>(rounds: number, runsPerRound: number, reference: () => { milliseconds: number; samples?: number[] } & Record<string, unknown> | undefined, ours: () => T) {
+type Reference = NonNullable<ReturnType<typeof python>>;
+async function interleaved<T>(rounds: number, runsPerRound: number, reference: () => Reference | undefined, ours: () => T) {
   const referenceSamples: number[] = [];
   const ourSamples: number[] = [];
-  let referenceResult: ReturnType<typeof reference>;
+  let referenceResult: Reference | undefined;
   let ourResult!: T;
   for (let round = 0; round < rounds; round++) {
     referenceResult = reference();
