@@ -124,12 +124,36 @@ export function browserBundle({ input, file, label }) {
   };
 }
 
-/** The CDN bundle of every element, when packages/elements/src/define-all.ts exists. */
+/**
+ * The CDN bundle (packages/elements/src/cdn/index.ts): `dist/cdn/mentorkit.js` defines the provider and
+ * loads every other element on first use from `dist/cdn/elements/<folder>.js`; code that several
+ * elements share goes into `dist/cdn/shared/*.js`. A page loads only the elements it shows.
+ */
+const RUNTIME_MODULES = [
+  /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element|@lit[\\/]context|nanostores|valibot|idb)[\\/]/,
+  /packages[\\/]core[\\/]src[\\/](index\.ts|model|storage|policy|pairings|time|client)[\\/.]/,
+  /packages[\\/]storage-indexeddb[\\/]src[\\/]/,
+  /packages[\\/]elements[\\/]src[\\/](base|theme|provider|cdn)[\\/]/,
+];
+const isRuntimeModule = (id) => RUNTIME_MODULES.some((pattern) => pattern.test(id));
+
 export function cdnBundle() {
   const elements = path.join(repoRoot, 'packages/elements');
-  const input = path.join(elements, 'src/define-all.ts');
+  const input = path.join(elements, 'src/cdn/index.ts');
   if (!existsSync(input)) return [];
-  return [browserBundle({ input, file: path.join(elements, 'dist/cdn/mentorkit.js'), label: 'CDN bundle' })];
+  const bundle = browserBundle({ input, file: path.join(elements, 'dist/cdn/mentorkit.js'), label: 'CDN bundle' });
+  const elementFolder = (id) => /[\\/]src[\\/]([^\\/]+)[\\/]define\.ts$/.exec(id ?? '')?.[1];
+  bundle.output = {
+    dir: path.join(elements, 'dist/cdn'),
+    format: 'es',
+    sourcemap: true,
+    entryFileNames: 'mentorkit.js',
+    chunkFileNames: (chunk) => (elementFolder(chunk.facadeModuleId) ? `elements/${elementFolder(chunk.facadeModuleId)}.js` : 'shared/[name]-[hash].js'),
+    // What every page needs goes into one runtime chunk, loaded with the entry: lit, nanostores,
+    // valibot, idb, the client (model, policy, storage) and the provider with the elements' base.
+    manualChunks: (id) => (isRuntimeModule(id) ? 'runtime' : undefined),
+  };
+  return [bundle];
 }
 
 /**

@@ -162,12 +162,20 @@ function verifyExports(packages, { types }) {
 }
 
 /** Checks that a browser bundle has no leftover `process.env` (it would throw in a browser). */
-function checkBrowserBundle(file) {
-  const code = readFileSync(file, 'utf8');
-  if (/\bprocess\.env\b/.test(code)) {
-    throw new BuildError(`${relativeToRoot(file)} still reads process.env, which does not exist in browsers.`);
+function checkBrowserBundle(file, directory) {
+  const files = directory ? findFiles(directory, (relative) => relative.endsWith('.js')) : [file];
+  let total = 0;
+  let totalGzip = 0;
+  for (const each of files) {
+    const code = readFileSync(each, 'utf8');
+    if (/\bprocess\.env\b/.test(code)) {
+      throw new BuildError(`${relativeToRoot(each)} still reads process.env, which does not exist in browsers.`);
+    }
+    total += statSync(each).size;
+    totalGzip += gzipSync(code, { level: 9 }).length;
   }
-  return `${relativeToRoot(file)}: ${(statSync(file).size / 1000).toFixed(1)} kB min, ${(gzipSync(code, { level: 9 }).length / 1000).toFixed(1)} kB gzip`;
+  const entry = `${relativeToRoot(file)}: ${(statSync(file).size / 1000).toFixed(1)} kB min, ${(gzipSync(readFileSync(file), { level: 9 }).length / 1000).toFixed(1)} kB gzip`;
+  return files.length > 1 ? `${entry}; with its ${files.length - 1} lazily loaded chunks ${(total / 1000).toFixed(1)} kB min, ${(totalGzip / 1000).toFixed(1)} kB gzip` : entry;
 }
 
 /** A readable message: ours as is, rollup's with its location and code frame, anything else with a stack. */
@@ -212,7 +220,7 @@ export async function build({ types = true, manifest = true, log = console.log }
       Promise.all(packages.map((pkg) => Promise.resolve().then(() => runRollup(packageBuild(pkg))))).then(() => ''),
     ),
     ...browserBundles.map((options) =>
-      label(`bundle ${relativeToRoot(options.output.file)}`, runRollup(options).then(() => checkBrowserBundle(options.output.file))),
+      label(`bundle ${relativeToRoot(options.output.file ?? path.join(options.output.dir, options.output.entryFileNames))}`, runRollup(options).then(() => checkBrowserBundle(options.output.file ?? path.join(options.output.dir, options.output.entryFileNames), options.output.dir))),
     ),
   ].filter(Boolean);
 
