@@ -35,6 +35,13 @@ async function rejectsWith(promise: Promise<unknown>, code: string, pattern?: Re
   assert.fail(`expected a ${code} MentorKitError`);
 }
 
+async function waitFor(condition: () => boolean): Promise<void> {
+  for (let tries = 0; !condition(); tries++) {
+    if (tries > 200) assert.fail('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
 describe('createMentorKit', () => {
   test('validates its options', () => {
     assert.throws(() => createMentorKit(undefined as never), (error: unknown) => isMentorKitError(error, 'invalid-input'));
@@ -189,6 +196,36 @@ describe('concurrency and other tabs', () => {
     await ana.dispose();
     await admin.pairings.setStatus('p-ana', 'active');
     assert.deepEqual(statuses, ['paused'], 'a disposed client stops listening');
+  });
+
+  test('a write re-checks only that record: inserted in id order, dropped when it turns unreadable, re-filtered when a pairing changes', async () => {
+    const storage = seededStorage();
+    const ana = createMentorKit({ storage, user: 'ana' });
+    const kenji = createMentorKit({ storage, user: 'kenji' });
+    await Promise.all([ana.ready, kenji.ready]);
+    const goalsOfAna = ana.internals.track('goals');
+    const goalsOfKenji = kenji.internals.track('goals');
+    const goal = (id: string, visibility: 'pairing' | 'private') => ({ id, pairingId: 'p-ana', ownerId: 'ana', visibility, archived: false, title: id, milestones: [] });
+    await ana.internals.write('goals', goal('g-2', 'pairing'), { action: 'create' });
+    await ana.internals.write('goals', goal('g-3', 'pairing'), { action: 'create' });
+    await ana.internals.write('goals', goal('g-1', 'pairing'), { action: 'create' });
+    const ids = (list: readonly { id: string }[]) => list.map((record) => record.id).join(',');
+    assert.equal(ids(goalsOfAna.get()), 'g-1,g-2,g-3');
+    assert.equal(ids(goalsOfKenji.get()), 'g-1,g-2,g-3');
+    const before = goalsOfAna.get();
+    await ana.internals.write('goals', goal('g-2', 'private'), { action: 'update' });
+    assert.equal(ids(goalsOfAna.get()), 'g-1,g-2,g-3');
+    assert.equal(goalsOfAna.get()[0], before[0], 'unchanged records keep their identity');
+    assert.notEqual(goalsOfAna.get()[1], before[1]);
+    assert.equal(ids(goalsOfKenji.get()), 'g-1,g-3', 'a goal made private leaves the mentor\'s list');
+    await ana.internals.remove('goals', 'g-1');
+    assert.equal(ids(goalsOfAna.get()), 'g-2,g-3');
+    await waitFor(() => ids(goalsOfKenji.get()) === 'g-3');
+    const admin = createMentorKit({ storage, user: 'priya' });
+    await admin.ready;
+    await admin.pairings.update('p-ana', { mentorIds: ['arjun'] });
+    await waitFor(() => goalsOfKenji.get().length === 0);
+    await Promise.all([ana.dispose(), kenji.dispose(), admin.dispose()]);
   });
 
   test('an edit based on a stale revision is refused with conflict, never lost', async () => {
