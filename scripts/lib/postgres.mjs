@@ -10,7 +10,7 @@
 // the Debian package created it, otherwise `nobody`) and every server command runs through `runuser`
 // (or `setpriv`/`su`). Set MK_PG_BIN to a directory holding initdb/pg_ctl/postgres to choose a version.
 import { spawnSync } from 'node:child_process';
-import { accessSync, chmodSync, chownSync, constants, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { accessSync, chmodSync, chownSync, constants, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -84,17 +84,40 @@ export function ensurePostgres({ log = console.log } = {}) {
   let found = findPostgres();
   if (found) return found;
   if (!(runningAsRoot && hasCommand('apt-get'))) throw new Error(howToGetPostgres);
-  log('No PostgreSQL found: installing Debian\'s "postgresql" package with apt-get (running as root)…');
-  // The package would start a cluster of its own; policy-rc.d tells the maintainer scripts not to.
-  const environment = { ...process.env, DEBIAN_FRONTEND: 'noninteractive', RUNLEVEL: '1' };
-  for (const args of [['update'], ['install', '-y', '--no-install-recommends', 'postgresql']]) {
-    const result = spawnSync('apt-get', args, { stdio: 'inherit', env: environment });
-    if (result.status !== 0) throw new Error(`"apt-get ${args.join(' ')}" failed (exit ${result.status ?? result.signal}).\n${howToGetPostgres}`);
+  // node --test runs test files in parallel: one process installs, the others wait for it.
+  const lock = path.join(os.tmpdir(), 'mentorkit-postgres-install.lock');
+  const deadline = Date.now() + 15 * 60_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+      if (findPostgres()) return findPostgres();
+      // A lock older than the deadline belongs to a process that died mid-install.
+      if (Date.now() > deadline || Date.now() - statSync(lock).mtimeMs > 15 * 60_000) {
+        rmSync(lock, { recursive: true, force: true });
+        continue;
+      }
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+    }
   }
-  found = findPostgres();
-  if (!found) throw new Error(`apt-get installed "postgresql" but initdb/pg_ctl/postgres were not found.\n${howToGetPostgres}`);
-  log(`Installed PostgreSQL in ${found.directory}.`);
-  return found;
+  try {
+    found = findPostgres();
+    if (found) return found;
+    log('No PostgreSQL found: installing Debian\'s "postgresql" package with apt-get (running as root)…');
+    const environment = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    for (const args of [['update'], ['install', '-y', '--no-install-recommends', '-o', 'DPkg::Lock::Timeout=300', 'postgresql']]) {
+      const result = spawnSync('apt-get', args, { stdio: 'inherit', env: environment });
+      if (result.status !== 0) throw new Error(`"apt-get ${args.join(' ')}" failed (exit ${result.status ?? result.signal}).\n${howToGetPostgres}`);
+    }
+    found = findPostgres();
+    if (!found) throw new Error(`apt-get installed "postgresql" but initdb/pg_ctl/postgres were not found.\n${howToGetPostgres}`);
+    log(`Installed PostgreSQL in ${found.directory}.`);
+    return found;
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 /** The unprivileged account that owns the cluster when we run as root. */
