@@ -13,3 +13,5 @@ export { pairingMessages, withMessages } from './messages.js';
 export type { PairingMessages } from './messages.js';
 export { solveDenseAssignment, solveSparseAssignment, DENSE_CANDIDATES_PER_ROW } from './solver.js';
 export type { DenseAssignmentInput, SparseAssignmentInput, AssignmentSolution, AssignmentCapacity } from './solver.js';
+export { pairingFeature } from './feature.js';
+export type { PairingApi, PairingRound, PairingRoundStatus, ProposeRoundInput, RoundAdjustment, PairingCohort } from './feature.js';

@@ -1,0 +1,311 @@
+import { computed, type ReadableAtom } from 'nanostores';
+import type { MentorKit, MentorKitFeature } from '../client/client.js';
+import { Collections } from '../model/collections.js';
+import { MentorKitError } from '../model/errors.js';
+import type { Pairing } from '../model/pairing.js';
+import type { Person } from '../model/person.js';
+import { invalidInput } from '../model/validate.js';
+import { isProgramAdmin } from '../policy/policy.js';
+import { matchMentors, type MatchResult } from './match.js';
+import { resolveWeights, type MatchWeights } from './score.js';
+
+export type PairingRoundStatus = 'draft' | 'approved' | 'activated' | 'discarded';
+type Pair = [menteeId: string, mentorId: string];
+
+/** A matching round: the cohort, the settings, the admin's adjustments and the proposal they give. */
+export interface PairingRound {
+  id: string;
+  programId: string;
+  status: PairingRoundStatus;
+  /** Mentees and mentors considered (ids), and each mentor's free seats when the round was proposed. */
+  menteeIds: string[];
+  mentorIds: string[];
+  seats: Record<string, number>;
+  weights: MatchWeights;
+  minScore?: number;
+  mentorsPerMentee: 1 | 2;
+  /** Pinned pairs (kept as they are on every re-run) and vetoed pairs (never proposed). */
+  pins: Pair[];
+  vetoes: Pair[];
+  /** Extra forbidden pairs (e.g. the previous mentor when re-pairing). */
+  forbidden: Pair[];
+  proposal: MatchResult;
+  /** When re-pairing after a relationship ended. */
+  replacesPairingId?: string;
+  /** The pairings `activate` created. */
+  pairingIds?: string[];
+  revision: number;
+  updatedAt: string;
+}
+
+export interface ProposeRoundInput {
+  programId: string;
+  weights?: Partial<MatchWeights>;
+  minScore?: number;
+  mentorsPerMentee?: 1 | 2;
+  /** Limit the round to these waiting mentees (default: every mentee of the programme without a current pairing). */
+  menteeIds?: string[];
+  forbidden?: Pair[];
+}
+
+export type RoundAdjustment =
+  | { pin: Pair }
+  | { unpin: Pair }
+  | { veto: Pair }
+  | { unveto: Pair }
+  /** Exchange the (lead) mentors of two proposed mentees; both new pairs become pins. */
+  | { swap: [menteeA: string, menteeB: string] }
+  | { weights: Partial<MatchWeights> }
+  | { minScore: number | null };
+
+export interface PairingCohort {
+  /** Mentees of the programme with no proposed, active or paused pairing. */
+  mentees: Person[];
+  /** Mentors of the programme with their free seats as `capacity`, and the seats in use. */
+  mentors: Array<Person & { capacity: number }>;
+  used: Record<string, number>;
+  /** Declared capacity per mentor. */
+  capacity: Record<string, number>;
+}
+
+export interface PairingApi {
+  /** Rounds of the programmes you administer, newest first. */
+  readonly $rounds: ReadableAtom<readonly PairingRound[]>;
+  /** Who is waiting and who has room, from the client's stores. */
+  cohort(programId: string): PairingCohort;
+  /** Runs `matchMentors` on the waiting cohort and stores the proposal as a draft round. */
+  propose(input: ProposeRoundInput): Promise<PairingRound>;
+  /** Pin, veto, swap or re-weight, then re-run the matching; the round stays a draft. */
+  adjust(roundId: string, adjustment: RoundAdjustment): Promise<PairingRound>;
+  /** Locks a draft round for activation. */
+  approve(roundId: string): Promise<PairingRound>;
+  /** Creates an active pairing (with score and reasons) for every proposed pair and notifies both sides (`pairing-matched`). */
+  activate(roundId: string): Promise<{ round: PairingRound; pairings: Pairing[] }>;
+  /** Ends a relationship (closes the pairing when still open) and proposes a new mentor for its mentee, never the previous ones. */
+  rePair(pairingId: string, options?: Omit<ProposeRoundInput, 'programId' | 'menteeIds'>): Promise<PairingRound>;
+  get(roundId: string): PairingRound;
+}
+
+const OPEN_STATUSES = new Set(['proposed', 'active', 'paused']);
+const samePair = (a: readonly string[], b: readonly string[]) => a[0] === b[0] && a[1] === b[1];
+
+function checkPair(value: unknown, path: string): Pair {
+  if (!Array.isArray(value) || value.length !== 2 || typeof value[0] !== 'string' || typeof value[1] !== 'string') invalidInput(path, `\`${path}\` must be a [menteeId, mentorId] pair.`);
+  return [value[0] as string, value[1] as string];
+}
+
+/**
+ * Matching rounds for programme admins, on top of `matchMentors`: `kit.use(pairingFeature)` then
+ * `kit.pairing.propose({ programId })`, `adjust`, `approve`, `activate`, `rePair`. Rounds are stored
+ * in the `pairing-rounds` collection (admins only, by the default policy).
+ */
+export const pairingFeature: MentorKitFeature<'pairing', PairingApi> = {
+  name: 'pairing',
+  install(kit: MentorKit): PairingApi {
+    const { internals } = kit;
+    const $roundRecords = internals.track(Collections.pairingRounds) as unknown as ReadableAtom<readonly PairingRound[]>;
+    const $rounds = computed($roundRecords, (rounds) => [...rounds].sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : a.id < b.id ? 1 : -1)) as readonly PairingRound[]);
+
+    const requireAdmin = (programId: unknown, path = 'programId'): string => {
+      if (typeof programId !== 'string' || programId === '') invalidInput(path, '`programId` must be a programme id.');
+      if (!internals.cached(Collections.programs, programId)) throw new MentorKitError('not-found', `Programme "${programId}" does not exist.`, { path });
+      if (!isProgramAdmin(internals.policyContext, kit.user.id, programId)) throw new MentorKitError('forbidden', 'Only admins of this programme can match its cohort.', { path });
+      return programId;
+    };
+
+    const cohort = (programId: string): PairingCohort => {
+      const people = Object.values(kit.$people.get());
+      const pairings = kit.$pairings.get().filter((pairing) => pairing.programId === programId && OPEN_STATUSES.has(pairing.status));
+      const paired = new Set(pairings.map((pairing) => pairing.menteeId));
+      const used: Record<string, number> = {};
+      for (const pairing of pairings) for (const mentorId of pairing.mentorIds) used[mentorId] = (used[mentorId] ?? 0) + 1;
+      const inProgram = (person: Person) => person.programIds.includes(programId);
+      const capacity: Record<string, number> = {};
+      const mentors = people
+        .filter((person) => inProgram(person) && person.roles.includes('mentor'))
+        .map((person) => {
+          capacity[person.id] = person.capacity;
+          return { ...person, capacity: Math.max(0, person.capacity - (used[person.id] ?? 0)) };
+        });
+      const mentees = people.filter((person) => inProgram(person) && person.roles.includes('mentee') && !paired.has(person.id));
+      const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+      return { mentees: mentees.sort(byId), mentors: mentors.sort(byId), used, capacity };
+    };
+
+    const compute = (round: Omit<PairingRound, 'proposal' | 'revision' | 'updatedAt'>): MatchResult => {
+      const people = kit.$people.get();
+      const mentees = round.menteeIds.map((id) => people[id]).filter((person): person is Person => person !== undefined);
+      const mentors = round.mentorIds.map((id) => people[id]).filter((person): person is Person => person !== undefined).map((person) => ({ ...person, capacity: round.seats[person.id] ?? 0 }));
+      const known = (pair: Pair) => round.menteeIds.includes(pair[0]) && round.mentorIds.includes(pair[1]);
+      const vetoes = round.vetoes.filter(known);
+      return matchMentors({
+        mentees,
+        mentors,
+        weights: round.weights,
+        ...(round.minScore !== undefined ? { minScore: round.minScore } : {}),
+        mentorsPerMentee: round.mentorsPerMentee,
+        required: round.pins.filter(known).filter((pin) => !vetoes.some((veto) => samePair(veto, pin))),
+        forbidden: [...vetoes, ...round.forbidden.filter(known)],
+      });
+    };
+
+    const stored = (roundId: unknown): PairingRound => {
+      if (typeof roundId !== 'string' || roundId === '') invalidInput('roundId', '`roundId` must be a round id.');
+      const round = internals.cached(Collections.pairingRounds, roundId) as unknown as PairingRound | undefined;
+      if (!round) throw new MentorKitError('not-found', `There is no matching round "${roundId}".`, { path: 'roundId' });
+      return round;
+    };
+
+    const save = async (round: Omit<PairingRound, 'revision' | 'updatedAt'>, action: 'create' | 'update', type: string) => {
+      const { revision: _revision, updatedAt: _updatedAt, ...record } = round as PairingRound;
+      const result = (await internals.write(Collections.pairingRounds, record as unknown as { id: string }, { action })) as unknown as PairingRound;
+      internals.emit({ type, collection: Collections.pairingRounds, recordId: result.id, revision: result.revision, programId: result.programId, data: { status: result.status, proposed: result.proposal.assignments.length, unmatched: result.proposal.unmatched.length } });
+      return result;
+    };
+
+    const propose = async (input: ProposeRoundInput & { replacesPairingId?: string }): Promise<PairingRound> => {
+      if (typeof input !== 'object' || input === null) invalidInput('input', 'propose needs { programId }.');
+      await kit.ready;
+      const programId = requireAdmin(input.programId, 'programId');
+      let weights: MatchWeights;
+      try {
+        weights = resolveWeights(input.weights);
+      } catch (error) {
+        return invalidInput((error as Error).message, `\`${(error as Error).message}\` must be a number 0 or more (and one above 0).`);
+      }
+      const current = cohort(programId);
+      let mentees = current.mentees;
+      if (input.menteeIds !== undefined) {
+        if (!Array.isArray(input.menteeIds)) invalidInput('menteeIds', '`menteeIds` must be a list of mentee ids.');
+        input.menteeIds.forEach((id, index) => {
+          if (!current.mentees.some((mentee) => mentee.id === id)) invalidInput(`menteeIds[${index}]`, `"${String(id)}" is not a mentee of this programme waiting for a match.`);
+        });
+        mentees = current.mentees.filter((mentee) => input.menteeIds!.includes(mentee.id));
+      }
+      const round: Omit<PairingRound, 'revision' | 'updatedAt'> = {
+        id: internals.newId(),
+        programId,
+        status: 'draft',
+        menteeIds: mentees.map((mentee) => mentee.id),
+        mentorIds: current.mentors.map((mentor) => mentor.id),
+        seats: Object.fromEntries(current.mentors.map((mentor) => [mentor.id, mentor.capacity])),
+        weights,
+        mentorsPerMentee: input.mentorsPerMentee ?? 1,
+        pins: [],
+        vetoes: [],
+        forbidden: (input.forbidden ?? []).map((pair, index) => checkPair(pair, `forbidden[${index}]`)),
+        proposal: { assignments: [], unmatched: [], totalScore: 0 },
+        ...(input.minScore !== undefined ? { minScore: input.minScore } : {}),
+        ...(input.replacesPairingId ? { replacesPairingId: input.replacesPairingId } : {}),
+      };
+      round.proposal = compute(round);
+      return save(round, 'create', 'pairing-round-proposed');
+    };
+
+    const api: PairingApi = {
+      $rounds,
+      cohort: (programId) => cohort(requireAdmin(programId)),
+      propose,
+
+      async adjust(roundId, adjustment) {
+        await kit.ready;
+        const round = stored(roundId);
+        requireAdmin(round.programId);
+        if (round.status !== 'draft') invalidInput('roundId', `This round is ${round.status}; only a draft round can be adjusted. Propose a new round instead.`);
+        if (typeof adjustment !== 'object' || adjustment === null) invalidInput('adjustment', 'An adjustment is one of { pin }, { unpin }, { veto }, { unveto }, { swap }, { weights }, { minScore }.');
+        const next = { ...round, pins: [...round.pins], vetoes: [...round.vetoes] };
+        if ('pin' in adjustment) {
+          const pair = checkPair(adjustment.pin, 'adjustment.pin');
+          next.pins = [...next.pins.filter((pin) => pin[0] !== pair[0] || next.mentorsPerMentee === 2), pair];
+          next.vetoes = next.vetoes.filter((veto) => !samePair(veto, pair));
+        } else if ('unpin' in adjustment) {
+          const pair = checkPair(adjustment.unpin, 'adjustment.unpin');
+          next.pins = next.pins.filter((pin) => !samePair(pin, pair));
+        } else if ('veto' in adjustment) {
+          const pair = checkPair(adjustment.veto, 'adjustment.veto');
+          next.vetoes = [...next.vetoes.filter((veto) => !samePair(veto, pair)), pair];
+          next.pins = next.pins.filter((pin) => !samePair(pin, pair));
+        } else if ('unveto' in adjustment) {
+          const pair = checkPair(adjustment.unveto, 'adjustment.unveto');
+          next.vetoes = next.vetoes.filter((veto) => !samePair(veto, pair));
+        } else if ('swap' in adjustment) {
+          const [a, b] = checkPair(adjustment.swap, 'adjustment.swap');
+          const mentorOf = (menteeId: string) => round.proposal.assignments.find((assignment) => assignment.menteeId === menteeId)?.mentorIds[0];
+          const mentorA = mentorOf(a);
+          const mentorB = mentorOf(b);
+          if (!mentorA || !mentorB) invalidInput('adjustment.swap', 'Both mentees must have a proposed mentor to swap.');
+          if (mentorA === mentorB) invalidInput('adjustment.swap', 'Both mentees have the same mentor; there is nothing to swap.');
+          next.pins = [...next.pins.filter((pin) => pin[0] !== a && pin[0] !== b), [a, mentorB!], [b, mentorA!]];
+          next.vetoes = next.vetoes.filter((veto) => !samePair(veto, [a, mentorB!]) && !samePair(veto, [b, mentorA!]));
+        } else if ('weights' in adjustment) {
+          try {
+            next.weights = resolveWeights({ ...round.weights, ...adjustment.weights });
+          } catch (error) {
+            invalidInput(`adjustment.${(error as Error).message}`, `\`${(error as Error).message}\` must be a number 0 or more (and one above 0).`);
+          }
+        } else if ('minScore' in adjustment) {
+          if (adjustment.minScore === null) delete next.minScore;
+          else if (typeof adjustment.minScore !== 'number' || !Number.isFinite(adjustment.minScore)) invalidInput('adjustment.minScore', '`minScore` must be a finite number, or null to remove it.');
+          else next.minScore = adjustment.minScore;
+        } else invalidInput('adjustment', 'An adjustment is one of { pin }, { unpin }, { veto }, { unveto }, { swap }, { weights }, { minScore }.');
+        next.proposal = compute(next); // throws invalid-input (e.g. a pin that breaks capacity) before anything is written
+        return save(next, 'update', 'pairing-round-adjusted');
+      },
+
+      async approve(roundId) {
+        await kit.ready;
+        const round = stored(roundId);
+        requireAdmin(round.programId);
+        if (round.status === 'approved') return round;
+        if (round.status !== 'draft') invalidInput('roundId', `This round is ${round.status}; only a draft round can be approved.`);
+        return save({ ...round, status: 'approved' }, 'update', 'pairing-round-approved');
+      },
+
+      async activate(roundId) {
+        await kit.ready;
+        const round = stored(roundId);
+        requireAdmin(round.programId);
+        if (round.status !== 'approved') invalidInput('roundId', round.status === 'draft' ? 'Approve the round before activating it.' : `This round is already ${round.status}.`);
+        // Nothing may have changed underneath: every mentee still waiting, every seat still free.
+        const now = cohort(round.programId);
+        for (const assignment of round.proposal.assignments) {
+          if (!now.mentees.some((mentee) => mentee.id === assignment.menteeId)) throw new MentorKitError('conflict', `${assignment.menteeId} was paired meanwhile; propose a new round.`, { path: 'roundId' });
+        }
+        const seats = Object.fromEntries(now.mentors.map((mentor) => [mentor.id, mentor.capacity]));
+        for (const assignment of round.proposal.assignments) for (const mentorId of assignment.mentorIds) {
+          seats[mentorId] = (seats[mentorId] ?? 0) - 1;
+          if (seats[mentorId]! < 0) throw new MentorKitError('conflict', `${mentorId} has no free seat any more; propose a new round.`, { path: 'roundId' });
+        }
+        const pairings: Pairing[] = [];
+        for (const assignment of round.proposal.assignments) {
+          const pairing = await kit.pairings.create({
+            programId: round.programId,
+            menteeId: assignment.menteeId,
+            mentorIds: assignment.mentorIds,
+            status: 'active',
+            kind: 'official',
+            score: Math.round(assignment.score * 1000) / 1000,
+            reasons: assignment.reasons.slice(0, 12),
+          });
+          pairings.push(pairing);
+          internals.emit({ type: 'pairing-matched', collection: Collections.pairings, recordId: pairing.id, revision: pairing.revision, pairingId: pairing.id, programId: round.programId, data: { roundId: round.id, notify: [assignment.menteeId, ...assignment.mentorIds], menteeId: assignment.menteeId, mentorIds: assignment.mentorIds, reasons: assignment.reasons } });
+        }
+        const activated = await save({ ...round, status: 'activated', pairingIds: pairings.map((pairing) => pairing.id) }, 'update', 'pairing-round-activated');
+        return { round: activated, pairings };
+      },
+
+      async rePair(pairingId, options = {}) {
+        await kit.ready;
+        const pairing = kit.pairings.get(pairingId);
+        requireAdmin(pairing.programId);
+        if (pairing.status !== 'closed') await kit.pairings.setStatus(pairing.id, 'closed');
+        const previous = kit.$pairings.get().filter((candidate) => candidate.menteeId === pairing.menteeId && candidate.programId === pairing.programId).flatMap((candidate) => candidate.mentorIds);
+        const forbidden = [...new Set(previous)].map((mentorId) => [pairing.menteeId, mentorId] as Pair);
+        return propose({ ...options, programId: pairing.programId, menteeIds: [pairing.menteeId], forbidden: [...forbidden, ...(options.forbidden ?? [])], replacesPairingId: pairing.id });
+      },
+
+      get: (roundId) => stored(roundId),
+    };
+    return api;
+  },
+};
