@@ -23,6 +23,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ensureChromium } from './lib/chromium.mjs';
+import { ensurePostgres } from './lib/postgres.mjs';
 import { binPath, formatDuration, runNode } from './lib/process.mjs';
 import { browserOnlyTestDirectories, browserTestGroups, e2eTestPatterns, nodeTestPatterns } from './lib/test-locations.mjs';
 import { globFiles, relativeToRoot, repoRoot } from './lib/workspace.mjs';
@@ -182,6 +183,17 @@ async function main() {
       const total = writeSummary(results);
       console.log(`${total.passed} passed, ${total.failed} failed`);
       process.exit(1);
+    }
+  }
+
+  // The REST adapter's and reference backend's tests (core suite) run on a real PostgreSQL: find or
+  // install it up front, so an apt-get install shows here rather than inside a test. When it cannot be
+  // had, those tests skip and say why.
+  if (selected.includes('core')) {
+    try {
+      console.log(`PostgreSQL: ${ensurePostgres().directory}`);
+    } catch (error) {
+      console.log(`PostgreSQL: not available (${error.message.split('\n')[0]}); the tests that need it will skip.`);
     }
   }
 

@@ -5,8 +5,9 @@
  * host's own UI (the details panel and the admin overview below).
  */
 import { html, nothing, render } from 'lit';
-import { createMentorKit, isMentorKitError, pairingMembers, type MentorKit, type Pairing, type PairingStatus, type Person } from '@mentorkit/core';
+import { createMentorKit, isMentorKitError, pairingMembers, type MentorKit, type Pairing, type PairingStatus, type Person, type StorageAdapter } from '@mentorkit/core';
 import { createIndexedDbStorage } from '@mentorkit/storage-indexeddb';
+import { createRestStorage, localStorageQueue } from '@mentorkit/storage-rest';
 import '@mentorkit/elements/define-all.js';
 import { DEMO_VIEWERS, seedDemoProgram } from '../../shared/demo-program.js';
 import type { DemoPanel, DemoPanelContext } from './panels/panel.js';
@@ -33,7 +34,21 @@ const overviewSection = byId<HTMLElement>('admin-overview');
 const overviewBody = byId<HTMLDivElement>('overview-body');
 const themeToggle = byId<HTMLButtonElement>('theme-toggle');
 
-const storage = createIndexedDbStorage({ databaseName: DATABASE_NAME });
+const searchParams = new URLSearchParams(location.search);
+/**
+ * `?storage=rest&api=http://127.0.0.1:8787` runs the demo on the REST reference backend
+ * (examples/rest-backend, seeded with `--seed-demo`) instead of this browser's IndexedDB.
+ */
+const restApi = searchParams.get('storage') === 'rest' ? (searchParams.get('api') ?? 'http://127.0.0.1:8787') : undefined;
+/** One REST adapter per viewer: the dev sign-in names the person, and the offline queue is theirs. */
+function restStorageFor(personId: string): StorageAdapter {
+  return createRestStorage({
+    baseUrl: restApi!,
+    headers: { authorization: `Bearer dev:${encodeURIComponent(personId)}` },
+    offlineQueue: { persistence: localStorageQueue(`acme-demo-rest-queue:${personId}`) },
+  });
+}
+let storage: StorageAdapter = restApi ? restStorageFor(DEMO_VIEWERS.mentee) : createIndexedDbStorage({ databaseName: DATABASE_NAME });
 
 /**
  * `?now=2026-12-01T23:00:00Z` starts the demo's clock at that instant (it then runs on), so a
@@ -182,6 +197,10 @@ async function showAs(viewAs: ViewAs) {
   for (const cleanup of panelCleanups) cleanup();
   panelCleanups = [];
   await kit?.dispose();
+  if (restApi) {
+    await storage.dispose?.();
+    storage = restStorageFor(DEMO_VIEWERS[viewAs]);
+  }
   selectedPairingId = undefined;
   localStorage.setItem('acme-demo-view-as', viewAs);
   viewAsSelect.value = viewAs;
@@ -232,12 +251,16 @@ async function start() {
     location.reload();
   });
 
-  try {
-    const seeded = await seedDemoProgram(storage);
-    if (seeded) console.info('[acme] seeded the sample programme into IndexedDB');
-  } catch (error) {
-    setStatus(`Could not prepare the demo data: ${(error as Error).message}`, 'error');
-    return;
+  // On the REST backend the server seeds the programme (`--seed-demo`); a viewer may not.
+  byId('reset-demo').hidden = Boolean(restApi);
+  if (!restApi) {
+    try {
+      const seeded = await seedDemoProgram(storage);
+      if (seeded) console.info('[acme] seeded the sample programme into IndexedDB');
+    } catch (error) {
+      setStatus(`Could not prepare the demo data: ${(error as Error).message}`, 'error');
+      return;
+    }
   }
   await showAs(initialViewAs());
 }
