@@ -89,17 +89,32 @@ describe('<mk-scheduler>', () => {
     await waitForState(element, 'booked');
     expect(focused()).to.equal(part(element, 'booked'));
     expect(text(part(element, 'booked'))).to.contain('6 sessions booked: Every other');
-    const link = part(element, 'download') as HTMLAnchorElement;
-    expect(link.getAttribute('download')).to.equal('mentoring-series.ics');
-    const ics = await (await fetch(link.href)).text();
+    // Capture the file instead of saving it.
+    const files: Blob[] = [];
+    const createObjectURL = URL.createObjectURL;
+    URL.createObjectURL = (blob: Blob | MediaSource) => (files.push(blob as Blob), createObjectURL(blob));
+    const clicks: string[] = [];
+    const stopDownloads = (clickEvent: Event) => {
+      const anchor = clickEvent.composedPath()[0] as HTMLAnchorElement;
+      if (anchor.tagName === 'A') (clicks.push(anchor.download), clickEvent.preventDefault());
+    };
+    element.shadowRoot!.addEventListener('click', stopDownloads, true);
+    try {
+      const downloaded = oneEvent(element, 'mk-calendar-download');
+      const button = part(element, 'download')!;
+      expect(button.dataset.file).to.equal('mentoring-series.ics');
+      button.click();
+      expect((await downloaded).detail.fileName).to.equal('mentoring-series.ics');
+    } finally {
+      URL.createObjectURL = createObjectURL;
+      element.shadowRoot!.removeEventListener('click', stopDownloads, true);
+    }
+    expect(clicks).to.deep.equal(['mentoring-series.ics']);
+    const ics = await files[0]!.text();
     expect(ics).to.contain('BEGIN:VTIMEZONE\r\nTZID:America/Los_Angeles');
     const local = new Intl.DateTimeFormat('en-GB', { timeZone: 'America/Los_Angeles', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(start)).replace(':', '');
     expect(ics).to.match(new RegExp(`DTSTART;TZID=America/Los_Angeles:\\d{8}T${local}00`));
     expect(ics.match(/BEGIN:VEVENT/g)).to.have.length(6);
-    const downloaded = oneEvent(element, 'mk-calendar-download');
-    link.addEventListener('click', (clickEvent) => clickEvent.preventDefault(), { once: true });
-    link.click();
-    expect((await downloaded).detail.fileName).to.equal('mentoring-series.ics');
     expect((await storage.query('sessions')).length).to.equal(6);
     expect(parts(element, 'upcoming').length).to.equal(1);
     await expect(element).to.be.accessible();

@@ -3,7 +3,6 @@ import { property, state } from 'lit/decorators.js';
 import { isHttpUrl, isMentorKitError, localTimeOf, type MentorKitError, type Pairing, type Session } from '@mentorkit/core';
 import { agreementsFeature, agreementSlotParticipants, type Agreement } from '@mentorkit/core/agreements';
 import { sessionsFeature, suggestMeetingTimes, type SlotParticipant, type SuggestedSlot } from '@mentorkit/core/scheduling';
-import { toICalendar } from '@mentorkit/core/ical';
 import { emit } from '../base/emit.js';
 import { browserTimeZone, formatList, resolveLocale } from '../base/format.js';
 import { ClockController } from '../base/clock-controller.js';
@@ -78,7 +77,7 @@ function format(instant: string, timeZone: string, locale: string | undefined, w
  * @csspart booking - The booking form.
  * @csspart book-button - The book button.
  * @csspart booked - The confirmation after booking.
- * @csspart download - A link that downloads an .ics file.
+ * @csspart download - A button that downloads an .ics file.
  * @csspart upcoming - The list of upcoming sessions.
  *
  * @cssprop [--mk-panel-background=var(--mk-color-surface)] - Background of the card.
@@ -217,11 +216,17 @@ export class MkScheduler extends MkElement {
     }
   }
 
-  /** An object URL of the sessions as .ics (revoked when the element leaves the page). */
-  private icsUrl(sessions: readonly Session[]): string | undefined {
-    if (sessions.length === 0) return undefined;
+  /**
+   * Builds the sessions' .ics (ical-generator is loaded on first download, so it is not part of the
+   * element's first load) and saves it through a temporary link; the object URL is revoked when the
+   * element leaves the page.
+   */
+  private async handleDownload(sessions: readonly Session[], pairing: Pairing, fileName: string): Promise<void> {
+    const kit = this.currentKit;
+    if (!kit) return;
     const people = this.people.value ?? {};
     try {
+      const { toICalendar } = await import('@mentorkit/core/ical');
       const text = toICalendar(
         sessions.map((session) => ({
           id: session.id,
@@ -235,29 +240,27 @@ export class MkScheduler extends MkElement {
           revision: session.revision,
           attendees: (session.participantIds ?? []).map((id) => ({ name: people[id]?.displayName ?? id, ...(people[id]?.email ? { email: people[id]!.email! } : {}) })),
         })),
-        { name: 'Mentoring sessions', stamp: this.currentKit!.now() },
+        { name: 'Mentoring sessions', stamp: kit.now() },
       );
       const url = URL.createObjectURL(new Blob([text], { type: 'text/calendar;charset=utf-8' }));
       this.downloadUrls.push(url);
       if (this.downloadUrls.length > 20) URL.revokeObjectURL(this.downloadUrls.shift()!);
-      return url;
-    } catch {
-      return undefined;
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = fileName;
+      link.hidden = true;
+      this.renderRoot.appendChild(link);
+      link.click();
+      link.remove();
+      emit(this, 'mk-calendar-download', { pairingId: pairing.id, sessionIds: sessions.map((session) => session.id), fileName });
+    } catch (error) {
+      this.error = isMentorKitError(error) ? error : (Object.assign(new Error(`The calendar file could not be made: ${String(error)}`), { code: 'storage-error', path: '' }) as unknown as MentorKitError);
     }
   }
 
-  private icsCache = new Map<string, string | undefined>();
-  private cachedIcsUrl(sessions: readonly Session[]): string | undefined {
-    const key = sessions.map((session) => `${session.id}@${session.revision}`).join(',');
-    if (!this.icsCache.has(key)) this.icsCache.set(key, this.icsUrl(sessions));
-    return this.icsCache.get(key);
-  }
-
   private renderDownload(sessions: readonly Session[], pairing: Pairing, label: string, fileName: string): TemplateResult | typeof nothing {
-    const url = this.cachedIcsUrl(sessions);
-    if (!url) return nothing;
-    return html`<a part="download" class="button secondary download" href=${url} download=${fileName}
-      @click=${() => emit(this, 'mk-calendar-download', { pairingId: pairing.id, sessionIds: sessions.map((session) => session.id), fileName })}>${label}</a>`;
+    if (sessions.length === 0) return nothing;
+    return html`<button part="download" class="button secondary download" type="button" data-file=${fileName} @click=${() => this.handleDownload(sessions, pairing, fileName)}>${label}</button>`;
   }
 
   private renderHeading(): TemplateResult {
