@@ -28,3 +28,4 @@ import './thread/define.js';
 import './agreement/define.js';
 import './scheduler/define.js';
 import './checkin/define.js';
+import './pairing-board/define.js';

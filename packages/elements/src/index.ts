@@ -36,3 +36,5 @@ export { MkScheduler } from './scheduler/scheduler.js';
 export type { MkCalendarDownloadDetail, MkSessionBookedDetail } from './scheduler/scheduler.js';
 export { MkCheckin } from './checkin/checkin.js';
 export type { MkCheckInLevelChangeDetail } from './checkin/checkin.js';
+export { MkPairingBoard } from './pairing-board/pairing-board.js';
+export type { MkPairingRoundActivateDetail, MkPairingRoundChangeDetail } from './pairing-board/pairing-board.js';
