@@ -18,6 +18,7 @@ export const ELEMENT_LOADERS: Readonly<Record<string, () => Promise<unknown>>> =
   'mk-goal-editor': () => import('../goal-editor/define.js'),
   'mk-goal-tracker': () => import('../goal-tracker/define.js'),
   'mk-icebreaker': () => import('../icebreaker/define.js'),
+  'mk-pairing-board': () => import('../pairing-board/define.js'),
   'mk-pairing-card': () => import('../pairing-card/define.js'),
   'mk-scheduler': () => import('../scheduler/define.js'),
   'mk-session-feedback': () => import('../session-feedback/define.js'),
