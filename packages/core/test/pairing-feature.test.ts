@@ -47,6 +47,13 @@ describe('pairingFeature', () => {
     round = await pairing.adjust(round.id, { weights: { availability: 10 } });
     assert.equal(round.weights.availability, 10);
 
+    // re-running carries the vetoes and pins over and discards the old draft
+    const rerun = await pairing.propose({ programId: DEMO_PROGRAM_ID, weights: round.weights, carryOverFrom: round.id });
+    assert.deepEqual(rerun.vetoes, round.vetoes);
+    assert.deepEqual(rerun.pins, round.pins);
+    assert.equal(pairing.get(round.id).status, 'discarded');
+    round = rerun;
+
     await assert.rejects(pairing.activate(round.id), (error: unknown) => isMentorKitError(error, 'invalid-input'));
     round = await pairing.approve(round.id);
     const { round: done, pairings } = await pairing.activate(round.id);

@@ -46,6 +46,8 @@ export interface ProposeRoundInput {
   /** Limit the round to these waiting mentees (default: every mentee of the programme without a current pairing). */
   menteeIds?: string[];
   forbidden?: Pair[];
+  /** Re-run a draft round on the current cohort: its pins, vetoes and forbidden pairs carry over and it is discarded. */
+  carryOverFrom?: string;
 }
 
 export type RoundAdjustment =
@@ -182,6 +184,8 @@ export const pairingFeature: MentorKitFeature<'pairing', PairingApi> = {
         });
         mentees = current.mentees.filter((mentee) => input.menteeIds!.includes(mentee.id));
       }
+      const previousRound = input.carryOverFrom !== undefined ? stored(input.carryOverFrom) : undefined;
+      if (previousRound && (previousRound.programId !== programId || previousRound.status !== 'draft')) invalidInput('carryOverFrom', 'Only a draft round of the same programme can be carried over.');
       const round: Omit<PairingRound, 'revision' | 'updatedAt'> = {
         id: internals.newId(),
         programId,
@@ -191,15 +195,17 @@ export const pairingFeature: MentorKitFeature<'pairing', PairingApi> = {
         seats: Object.fromEntries(current.mentors.map((mentor) => [mentor.id, mentor.capacity])),
         weights,
         mentorsPerMentee: input.mentorsPerMentee ?? 1,
-        pins: [],
-        vetoes: [],
-        forbidden: (input.forbidden ?? []).map((pair, index) => checkPair(pair, `forbidden[${index}]`)),
+        pins: previousRound ? [...previousRound.pins] : [],
+        vetoes: previousRound ? [...previousRound.vetoes] : [],
+        forbidden: [...(previousRound?.forbidden ?? []), ...(input.forbidden ?? []).map((pair, index) => checkPair(pair, `forbidden[${index}]`))],
         proposal: { assignments: [], unmatched: [], totalScore: 0 },
         ...(input.minScore !== undefined ? { minScore: input.minScore } : {}),
         ...(input.replacesPairingId ? { replacesPairingId: input.replacesPairingId } : {}),
       };
       round.proposal = compute(round);
-      return save(round, 'create', 'pairing-round-proposed');
+      const created = await save(round, 'create', 'pairing-round-proposed');
+      if (previousRound) await save({ ...previousRound, status: 'discarded' }, 'update', 'pairing-round-discarded');
+      return created;
     };
 
     const api: PairingApi = {

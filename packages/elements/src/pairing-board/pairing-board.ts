@@ -141,9 +141,11 @@ export class MkPairingBoard extends MkElement {
     if (!api) return;
     clearTimeout(this.weightTimer);
     let roundId = '';
-    const weights = this.draftWeights ?? this.round?.weights;
+    const current = this.round;
+    const weights = this.draftWeights ?? current?.weights;
+    // a re-run keeps the admin's pins and vetoes (carried over from the draft) on the current cohort
     const ok = await this.perform(
-      async () => (roundId = (await api.propose({ programId: this.programId, ...(weights ? { weights } : {}) })).id),
+      async () => (roundId = (await api.propose({ programId: this.programId, ...(weights ? { weights } : {}), ...(current?.status === 'draft' ? { carryOverFrom: current.id } : {}) })).id),
       () => this.i18n.t('proposed.status', { pairs: this.round?.proposal.assignments.length ?? 0 }),
     );
     this.draftWeights = undefined;

@@ -1,0 +1,107 @@
+// End-to-end: the programme admin matches the seeded cohort on the pairing board, reads why each pair
+// was proposed, vetoes one, re-runs, approves — and the mentee then sees the new pairing.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { chromiumArgs, findChromium } from '../../scripts/lib/chromium.mjs';
+import { startServer } from '../../scripts/lib/serve.mjs';
+import { repoRoot } from '../../scripts/lib/workspace.mjs';
+
+const require = createRequire(import.meta.url);
+const axeSource = require.resolve('axe-core/axe.min.js');
+const screenshots = path.join(repoRoot, '.test-results', 'e2e');
+mkdirSync(screenshots, { recursive: true });
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  const executablePath = process.env.CHROME_PATH || findChromium();
+  assert.ok(executablePath, 'no Chromium found: set CHROME_PATH');
+  browser = await chromium.launch({ executablePath, args: chromiumArgs() });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function axeViolations(page) {
+  await page.addScriptTag({ path: axeSource });
+  return page.evaluate(async () => {
+    const result = await globalThis.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
+  });
+}
+
+describe('pairing board in the LMS demo', () => {
+  test('the admin matches the cohort, vetoes a pair, re-runs and approves; the mentee sees the new pairing', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/Madrid' });
+    const problems = [];
+    const page = await context.newPage();
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+    });
+    await page.goto(`${server.demoUrl}?as=admin`);
+    await page.getByRole('status').filter({ hasText: 'Viewing as' }).waitFor();
+
+    // Lucía's relationship ends, so she joins the waiting cohort.
+    await page.getByRole('button', { name: 'Details of Lucía Fernández’s pairing' }).click();
+    page.once('dialog', (dialog) => dialog.accept());
+    await page.locator('#details').getByRole('button', { name: 'Close pairing' }).click();
+    await page.locator('#details [data-testid="details-status"]').filter({ hasText: 'closed' }).waitFor();
+
+    const board = page.locator('mk-pairing-board');
+    await board.getByText('8 mentees waiting').waitFor();
+    await board.getByRole('button', { name: 'Run matching', exact: true }).click();
+    await board.getByRole('status').filter({ hasText: 'Matching done' }).waitFor();
+
+    // Lucía's proposed pair, with the reasons
+    const luciaPair = board.locator('[part~="pair"][data-mentee="lucia-fernandez"]');
+    await luciaPair.waitFor();
+    const firstMentor = (await luciaPair.locator('h4').innerText()).replace('Lucía Fernández with ', '');
+    await luciaPair.getByText('Why this pair').click();
+    const reasons = await luciaPair.locator('[part~="reasons"]').innerText();
+    assert.match(reasons, /h\/week overlap: /, reasons);
+    assert.match(reasons, /Wants system design \(must have\)|Shared language/, reasons);
+    await page.screenshot({ path: path.join(screenshots, 'pairing-board-proposed.png'), fullPage: true });
+    assert.deepEqual(await axeViolations(page), []);
+
+    // Veto it: matching runs again without that pair
+    await luciaPair.getByRole('button', { name: /^Veto/ }).click();
+    await board.getByRole('status').filter({ hasText: 'Vetoed' }).waitFor();
+    const vetoedMentor = firstMentor;
+    await board.getByRole('button', { name: 'Run matching again' }).click();
+    await board.getByRole('status').filter({ hasText: 'Matching done' }).waitFor();
+    const newPair = board.locator('[part~="pair"][data-mentee="lucia-fernandez"]');
+    await newPair.waitFor();
+    const newMentor = (await newPair.locator('h4').innerText()).replace('Lucía Fernández with ', '');
+    assert.notEqual(newMentor, vetoedMentor, 'the vetoed mentor is not proposed again after the re-run');
+    const unmatched = await board.locator('[part~="unmatched"]').innerText();
+    assert.match(unmatched, /Mateo Silva/);
+    await page.screenshot({ path: path.join(screenshots, 'pairing-board-vetoed.png'), fullPage: true });
+
+    await board.getByRole('button', { name: 'Approve and activate' }).click();
+    await board.getByRole('status').filter({ hasText: 'activated' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'new pairings activated' }).waitFor();
+    assert.deepEqual(await axeViolations(page), []);
+    await page.screenshot({ path: path.join(screenshots, 'pairing-board-approved.png'), fullPage: true });
+
+    // The mentee's view shows the new, active pairing
+    await page.getByLabel('View as').selectOption('mentee');
+    await page.getByRole('status').filter({ hasText: 'Viewing as Lucía' }).waitFor();
+    const card = page.locator('mk-pairing-card [part~="pairing"]').filter({ has: page.getByRole('button', { name: newMentor }) });
+    await card.waitFor();
+    const cardText = await card.innerText();
+    assert.ok(cardText.includes('Active'), cardText);
+    assert.equal(await page.locator('#pairing-board-panel').isHidden(), true, 'the board is for admins only');
+    await page.screenshot({ path: path.join(screenshots, 'pairing-board-mentee.png'), fullPage: true });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
