@@ -99,6 +99,13 @@ describe('toICalendar', () => {
         events(lines).forEach((event, index) => {
           const source = sessions[index]!;
           const key = `DTSTART;TZID=${source.timeZone}`;
+          if (event[key] === undefined) {
+            // Written in UTC: the session starts or ends in the repeated hour of a change back.
+            assert.equal(wallMs(event.DTSTART!), Date.parse(source.start));
+            assert.ok(event.DTSTART!.endsWith('Z'));
+            assert.equal(wallMs(event.DTEND!), Date.parse(source.end));
+            return;
+          }
           const local = intlLocal(source.timeZone, Date.parse(source.start));
           assert.equal(event[key]!.slice(0, 8), local.date.replaceAll('-', ''));
           assert.equal(resolve(timeZones, source.timeZone, event[key]!), Date.parse(source.start), `${source.timeZone} ${event[key]}`);
@@ -107,6 +114,17 @@ describe('toICalendar', () => {
       }),
       { numRuns: 150 },
     );
+  });
+
+  test('a session in the repeated hour of a change back is written in UTC (a TZID time means the first occurrence)', () => {
+    // New York, 1 November 2026: 01:30 happens at 05:30Z (EDT) and again at 06:30Z (EST).
+    const [first, second] = events(unfold(toICalendar([
+      { id: 'a', title: 'First 01:30', start: '2026-11-01T05:30:00Z', end: '2026-11-01T05:45:00Z', timeZone: 'America/New_York' },
+      { id: 'b', title: 'Second 01:30', start: '2026-11-01T06:30:00Z', end: '2026-11-01T06:45:00Z', timeZone: 'America/New_York' },
+    ], { stamp: '2026-10-01T08:00:00Z' })));
+    assert.equal(first!['DTSTART;TZID=America/New_York'], '20261101T013000');
+    assert.equal(second!.DTSTART, '20261101T063000Z');
+    assert.equal(second!.DTEND, '20261101T064500Z');
   });
 
   test('cancelled sessions say so; revisions bump SEQUENCE; hostile text stays text', () => {

@@ -80,6 +80,18 @@ export function vtimezone(timeZone: string, fromMinute: number, toMinute: number
   return lines.join('\r\n');
 }
 
+/** Whether the wall-clock time of `epochMinute` in the zone also happened earlier (a repeated hour). */
+export function isSecondOccurrence(timeZone: string, epochMinute: number): boolean {
+  const offset = offsetAt(timeZone, epochMinute);
+  const local = epochMinute + offset;
+  for (const other of new Set([offsetAt(timeZone, epochMinute - 1440), offsetAt(timeZone, epochMinute + 1440)])) {
+    if (other === offset) continue;
+    const earlier = local - other;
+    if (earlier < epochMinute && offsetAt(timeZone, earlier) === other) return true;
+  }
+  return false;
+}
+
 function validateSessions(sessions: unknown): ICalSession[] {
   if (!Array.isArray(sessions)) invalidInput('sessions', '`sessions` must be a list of sessions { id, title, start, end, timeZone }.');
   if (sessions.length > MAX_SESSIONS) invalidInput('sessions', `\`sessions\` must have at most ${MAX_SESSIONS} sessions; export in parts.`);
@@ -148,15 +160,20 @@ export function toICalendar(sessions: ICalSession[], options: ICalOptions = {}):
   const stamp = options.stamp ? new Date(options.stamp) : new Date();
   const uidDomain = options.uidDomain ?? 'mentorkit.invalid';
   for (const session of list) {
+    // A local time in the repeated hour of a change back to standard time means its first
+    // occurrence (RFC 5545, 3.3.5). A session starting or ending in the second one is written in UTC.
+    const startMinute = Math.floor(Date.parse(session.start) / 60_000);
+    const endMinute = Math.floor(Date.parse(session.end) / 60_000);
+    const utcOnly = isSecondOccurrence(session.timeZone, startMinute) || isSecondOccurrence(session.timeZone, endMinute);
     const description = session.description ?? session.agenda;
     const withoutEmail = (session.attendees ?? []).filter((attendee) => !attendee.email).map((attendee) => attendee.name);
     const text = [description, session.meetingUrl ? `Join: ${session.meetingUrl}` : undefined, withoutEmail.length > 0 ? `With: ${withoutEmail.join(', ')}` : undefined].filter((part) => part !== undefined && part !== '').join('\n\n');
     calendar.createEvent({
       id: `${session.id}@${uidDomain}`,
       sequence: session.revision !== undefined && Number.isInteger(session.revision) && session.revision > 0 ? session.revision - 1 : 0,
-      start: DateTime.fromISO(session.start, { setZone: true }).setZone(session.timeZone),
-      end: DateTime.fromISO(session.end, { setZone: true }).setZone(session.timeZone),
-      timezone: session.timeZone,
+      ...(utcOnly
+        ? { start: new Date(session.start), end: new Date(session.end) }
+        : { start: DateTime.fromISO(session.start, { setZone: true }).setZone(session.timeZone), end: DateTime.fromISO(session.end, { setZone: true }).setZone(session.timeZone), timezone: session.timeZone }),
       stamp,
       summary: session.title,
       ...(text ? { description: text } : {}),
