@@ -1,7 +1,21 @@
 // Generated from custom-elements.json by `npm run analyze` (scripts/lib/jsx-types.mjs). Do not edit.
+import type { MkAgreementEventDetail } from './agreement/agreement.js';
+import type { MkCelebrationCloseDetail, MkGoalReplanDetail } from './celebration/celebration.js';
+import type { MkCheckInLevelChangeDetail } from './checkin/checkin.js';
+import type { MkCoachingRunDetail, MkTurnIntoGoalsDetail } from './coaching-flow/coaching-flow.js';
+import type { MkGoalCancelDetail, MkGoalSaveDetail } from './goal-editor/goal-editor.js';
+import type { MkGoalEditDetail, MkGoalNewDetail, MkMilestoneToggleDetail } from './goal-tracker/goal-tracker.js';
+import type { MkIcebreakerDealDetail } from './icebreaker/icebreaker.js';
+import type { MkPairingRoundActivateDetail, MkPairingRoundChangeDetail } from './pairing-board/pairing-board.js';
 import type { MkPairingSelectDetail } from './pairing-card/pairing-card.js';
 import type { MkErrorDetail, MkReadyDetail } from './provider/provider.js';
-import type { MentorKit } from '@mentorkit/core';
+import type { MkCalendarDownloadDetail, MkSessionBookedDetail } from './scheduler/scheduler.js';
+import type { MkFeedbackSubmitDetail } from './session-feedback/session-feedback.js';
+import type { MkMessageDetail } from './thread/thread.js';
+import type { GoalDraft, MentorKit } from '@mentorkit/core';
+import type { AgreementMessages } from '@mentorkit/core/agreements';
+import type { CheckInMessages } from '@mentorkit/core/checkins';
+import type { CoachingModel, GoalHandOffContext } from '@mentorkit/core/coaching';
 
 /**
  * Every MentorKit element with its attributes (as written in markup), properties and events
@@ -9,6 +23,213 @@ import type { MentorKit } from '@mentorkit/core';
  * it: `@mentorkit/elements/react` declares these tags for React's JSX.
  */
 export interface MentorKitElements {
+  /** The pair's working agreement: fill it in, review it, confirm it, and see what changed since the last version everyone confirmed. */
+  'mk-agreement': {
+    /** The pairing whose agreement to show. */
+    'pairing-id'?: string | undefined;
+    /** Level of the heading (1–6). */
+    'heading-level'?: number | string;
+    /** BCP 47 locale for dates. Default: the nearest `lang`, else the browser's. */
+    locale?: string | undefined;
+    /** The pairing whose agreement to show. */
+    pairingId?: string | undefined;
+    /** Level of the heading (1–6). */
+    headingLevel?: number;
+    /** Words shown (labels of terms, cadences, channels…); defaults to core's `AGREEMENT_MESSAGES`. */
+    messages?: AgreementMessages;
+    /** The MentorKit client this element uses. Takes precedence over the client of an enclosing `<mk-provider>`; leave it unset to use the provider's. */
+    kit?: MentorKit | undefined;
+    /** The user proposed the first version. */
+    'onmk-agreement-proposed'?: (event: CustomEvent<MkAgreementEventDetail>) => void;
+    /** The user saved changes (a new version). */
+    'onmk-agreement-changed'?: (event: CustomEvent<MkAgreementEventDetail>) => void;
+    /** The user confirmed the current version. */
+    'onmk-agreement-confirmed'?: (event: CustomEvent<MkAgreementEventDetail>) => void;
+  };
+  /** The moment after a milestone is ticked (a celebration) or a goal slips past its date (reassurance with ways to re-plan) — a polite, non-blocking toast. */
+  'mk-celebration': {
+    /** Show the moments of the client's own goal events automatically. */
+    auto?: boolean;
+    /** How long a celebration stays, in milliseconds (0: until closed). Reassurance always stays until closed. */
+    duration?: number | string;
+    /** The MentorKit client this element uses. Takes precedence over the client of an enclosing `<mk-provider>`; leave it unset to use the provider's. */
+    kit?: MentorKit | undefined;
+    /** The person chose a re-plan suggestion (split, move-date, lower-target). */
+    'onmk-goal-replan'?: (event: CustomEvent<MkGoalReplanDetail>) => void;
+    /** The person closed the moment. */
+    'onmk-celebration-close'?: (event: CustomEvent<MkCelebrationCloseDetail>) => void;
+  };
+  /** When the pair's next check-in is due, warnings when it is overdue or the pair has gone quiet, and a suggested check-in level with the reasons for it. */
+  'mk-checkin': {
+    /** The pairing to show. */
+    'pairing-id'?: string | undefined;
+    /** Days without a session, message or goal update before the pair counts as inactive. */
+    'inactive-after-days'?: number | string;
+    /** Level of the heading (1–6). */
+    'heading-level'?: number | string;
+    /** BCP 47 locale for dates. Default: the nearest `lang`, else the browser's. */
+    locale?: string | undefined;
+    /** The pairing to show. */
+    pairingId?: string | undefined;
+    /** Days without a session, message or goal update before the pair counts as inactive. */
+    inactiveAfterDays?: number;
+    /** Level of the heading (1–6). */
+    headingLevel?: number;
+    /** Words (reasons, nudges, level names); defaults to core's `CHECKIN_MESSAGES`. */
+    messages?: CheckInMessages;
+    /** The MentorKit client this element uses. Takes precedence over the client of an enclosing `<mk-provider>`; leave it unset to use the provider's. */
+    kit?: MentorKit | undefined;
+    /** The user adopted the suggested level. */
+    'onmk-checkin-level-change'?: (event: CustomEvent<MkCheckInLevelChangeDetail>) => void;
+  };
+  /** A coaching session walked through GROW, OSKAR or an organisation's own model: one step at a time, every answer saved as you go, resumable anywhere, ending in a summary whose actions become goals. */
+  'mk-coaching-flow': {
+    /** `grow`, `oskar`, or the id of a custom model (from `.models` or `kit.coaching.registerModel`). */
+    model?: string;
+    /** The pairing the session belongs to. */
+    'pairing-id'?: string | undefined;
+    /** Show this run (e.g. from a link); otherwise the pairing's unfinished run of the model is resumed. */
+    'run-id'?: string | undefined;
+    /** Level of the card's heading (1–6); steps are one level below. */
+    'heading-level'?: number | string;
+    /** BCP 47 locale for dates and messages. Default: the nearest `lang`, else the browser's. */
+    locale?: string | undefined;
+    /** The pairing the session belongs to. */
+    pairingId?: string | undefined;
+    /** Show this run (e.g. from a link); otherwise the pairing's unfinished run of the model is resumed. */
+    runId?: string | undefined;
+    /** Custom coaching models (from `defineCoachingModel`), looked up by `model` before the client's registry. */
+    models?: readonly CoachingModel[];
+    /** The hand-off to goals: called with each goal draft when the user turns the actions into goals, e.g. `(draft, { pairingId }) => kit.goals.create({ ...draft, pairingId })`. Without it the element only fires `mk-turn-into-goals` and the host does the rest. */
+    createGoal?: (draft: GoalDraft, context: GoalHandOffContext) => Promise<unknown> | unknown | undefined;
+    /** Level of the card's heading (1–6); steps are one level below. */
+    headingLevel?: number;
+    /** The MentorKit client this element uses. Takes precedence over the client of an enclosing `<mk-provider>`; leave it unset to use the provider's. */
+    kit?: MentorKit | undefined;
+    /** The user asked to turn the actions into goals: `detail.drafts`. Cancelable: `preventDefault()` stops the element's own `.createGoal` hand-off. */
+    'onmk-turn-into-goals'?: (event: CustomEvent<MkTurnIntoGoalsDetail>) => void;
+    /** The user started a run. */
+    'onmk-coaching-run-start'?: (event: CustomEvent<MkCoachingRunDetail>) => void;
+    /** The user finished a run. */
+    'onmk-coaching-run-complete'?: (event: CustomEvent<MkCoachingRunDetail>) => void;
+  };
+  /** What feedback says over time — for a mentor, a pairing or a whole programme: rating trend, response rate, recurring themes, sessions without feedback, and mentor training recommended from the host's catalogue with the reason shown. */
+  'mk-feedback-insights': {
+    /** Show charts (default) or data tables. */
+    view?: string;
+    /** A mentor's insights (default: the signed-in person). */
+    'person-id'?: string | undefined;
+    /** One pairing's insights. */
+    'pairing-id'?: string | undefined;
+    /** A programme's roll-up (admins). */
+    'program-id'?: string | undefined;
+    /** Level of the heading (1–6); sections are one level below. */
+    'heading-level'?: number | string;
+    /** BCP 47 locale for dates. */
+    locale?: string | undefined;
+    /** A mentor's insights (default: the signed-in person). */
+    personId?: string | undefined;
+    /** One pairing's insights. */
+    pairingId?: string | undefined;
+    /** A programme's roll-up (admins). */
+    programId?: string | undefined;
+    /** Level of the heading (1–6); sections are one level below. */
+    headingLevel?: number;
+    /** The MentorKit client this element uses. Takes precedence over the client of an enclosing `<mk-provider>`; leave it unset to use the provider's. */
+    kit?: MentorKit | undefined;
+  };
+  /** Create or edit a goal, with a live SMART checklist beside the form that explains what each letter needs and what the draft still misses. */
+  'mk-goal-editor': {
+    /** Edit this goal (by id); without it the editor sets a new goal. */
+    'goal-id'?: string | undefined;
+    /** The pairing a new goal belongs to. Default: the person's first active pairing. */
+    'pairing-id'?: string | undefined;
+    /** Level of the heading (1–6). */
+    'heading-level'?: number | string;
+    /** Edit this goal (by id); without it the editor sets a new goal. */
+    goalId?: string | undefined;
+    /** The pairing a new goal belongs to. Default: the person's first active pairing. */
+    pairingId?: string | undefined;
+    /** Level of the heading (1–6). */
+    headingLevel?: number;
+    /** The MentorKit client this element uses. Takes precedence over the client of an enclosing `<mk-provider>`; leave it unset to use the provider's. */
+    kit?: MentorKit | undefined;
+    /** A goal was saved: `detail.goalId`, `detail.created`. */
+    'onmk-goal-save'?: (event: CustomEvent<MkGoalSaveDetail>) => void;
+    /** The person cancelled an edit. */
+    'onmk-goal-cancel'?: (event: CustomEvent<MkGoalCancelDetail>) => void;
+  };
+  /** A pairing's goals: progress bars, status, due dates, milestones to tick in place, celebration when one is done and reassurance when a goal slips. */
+  'mk-goal-tracker': {
+    /** Show only this pairing's goals. */
+    'pairing-id'?: string | undefined;
+    /** Which goals to list: `active` (default; not yet achieved, missed ones included), `achieved` or `all`. */
+    filter?: string;
+    /** Id of an `<mk-goal-editor>` in the same document (or shadow root) that "New goal" and "Edit" open. */
+    editor?: string | undefined;
+    /** Level of the heading (1–6); goal titles are one level below. */
+    'heading-level'?: number | string;
+    /** Text of the heading. Default "Goals". */
+    label?: string | undefined;
+    /** BCP 47 locale for dates, e.g. `en-GB`. Default: the nearest `lang`, else the browser's. */
+    locale?: string | undefined;
+    /** Do not record missed goals automatically; the host calls `kit.goals.reviewDueGoals()` itself. */
+    'manual-review'?: boolean;
+    /** Show only this pairing's goals. */
+    pairingId?: string | undefined;
+    /** Level of the heading (1–6); goal titles are one level below. */
+    headingLevel?: number;
+    /** Do not record missed goals automatically; the host calls `kit.goals.reviewDueGoals()` itself. */
+    manualReview?: boolean;
+    /** The MentorKit client this element uses. Takes precedence over the client of an enclosing `<mk-provider>`; leave it unset to use the provider's. */
+    kit?: MentorKit | undefined;
+    /** The person asked to set a new goal (also when splitting a missed goal). Cancelable: prevents driving the editor. */
+    'onmk-goal-new'?: (event: CustomEvent<MkGoalNewDetail>) => void;
+    /** The person asked to edit a goal (also "move the date" and "lower the target"). Cancelable. */
+    'onmk-goal-edit'?: (event: CustomEvent<MkGoalEditDetail>) => void;
+    /** The person ticked or unticked a milestone (after it was saved). */
+    'onmk-milestone-toggle'?: (event: CustomEvent<MkMilestoneToggleDetail>) => void;
+    /** The person chose a re-plan suggestion for a missed goal. */
+    'onmk-goal-replan'?: (event: CustomEvent<MkGoalReplanDetail>) => void;
+  };
+  /** A card that opens a meeting with a question for the pair, and deals another one on request. */
+  'mk-icebreaker': {
+    /** The pairing the card deals for. */
+    'pairing-id'?: string | undefined;
+    /** Deal only prompts about work, or only about other things. Default: any (the user can change it). */
+    topic?: string;
+    /** Show the informal formats (virtual lunch, team-building, …) under the card. */
+    'show-formats'?: boolean;
+    /** Level of the card's heading (1–6). */
+    'heading-level'?: number | string;
+    /** BCP 47 locale for messages. Default: the nearest `lang`, else the browser's. */
+    locale?: string | undefined;
+    /** The pairing the card deals for. */
+    pairingId?: string | undefined;
+    /** Show the informal formats (virtual lunch, team-building, …) under the card. */
+    showFormats?: boolean;
+    /** Level of the card's heading (1–6). */
+    headingLevel?: number;
+    /** The MentorKit client this element uses. Takes precedence over the client of an enclosing `<mk-provider>`; leave it unset to use the provider's. */
+    kit?: MentorKit | undefined;
+    /** The user dealt a prompt. */
+    'onmk-icebreaker-deal'?: (event: CustomEvent<MkIcebreakerDealDetail>) => void;
+  };
+  /** The programme admin's matching board: tune the weights, run the whole-cohort matching, review every proposed pair with its breakdown and reasons, pin, veto or swap, and approve. */
+  'mk-pairing-board': {
+    /** Id of the programme whose cohort to match. */
+    'program-id'?: string;
+    /** BCP 47 locale of the labels. Default: the nearest `lang` attribute, else the browser's. */
+    locale?: string | undefined;
+    /** Id of the programme whose cohort to match. */
+    programId?: string;
+    /** The MentorKit client this element uses. Takes precedence over the client of an enclosing `<mk-provider>`; leave it unset to use the provider's. */
+    kit?: MentorKit | undefined;
+    /** The admin proposed or adjusted a round. */
+    'onmk-pairing-round-change'?: (event: CustomEvent<MkPairingRoundChangeDetail>) => void;
+    /** The admin approved the round and its pairings were created. */
+    'onmk-pairing-round-activate'?: (event: CustomEvent<MkPairingRoundActivateDetail>) => void;
+  };
   /** The signed-in person's mentoring pairings: who they are paired with, in which role, and what time it is for each of them right now. */
   'mk-pairing-card': {
     /** Show only this pairing (by id) instead of all of the user's pairings. */
@@ -46,5 +267,64 @@ export interface MentorKitElements {
     'onmk-ready'?: (event: CustomEvent<MkReadyDetail>) => void;
     /** The client could not be built or loaded (e.g. no `user-id`): `detail.error`, a `MentorKitError`. The message is also logged to the console. */
     'onmk-error'?: (event: CustomEvent<MkErrorDetail>) => void;
+  };
+  /** Find a time that suits everyone in a pairing, across time zones, and book it — once or as a recurring series — then download it as an `.ics` file. */
+  'mk-scheduler': {
+    /** The pairing to schedule for. */
+    'pairing-id'?: string | undefined;
+    /** Level of the heading (1–6). */
+    'heading-level'?: number | string;
+    /** BCP 47 locale for times and dates. Default: the nearest `lang`, else the browser's. */
+    locale?: string | undefined;
+    /** The pairing to schedule for. */
+    pairingId?: string | undefined;
+    /** Level of the heading (1–6). */
+    headingLevel?: number;
+    /** The MentorKit client this element uses. Takes precedence over the client of an enclosing `<mk-provider>`; leave it unset to use the provider's. */
+    kit?: MentorKit | undefined;
+    /** The user booked a session or a series. */
+    'onmk-session-booked'?: (event: CustomEvent<MkSessionBookedDetail>) => void;
+    /** The user downloaded an .ics file. */
+    'onmk-calendar-download'?: (event: CustomEvent<MkCalendarDownloadDetail>) => void;
+  };
+  /** The quick note after a session: a rating, what helped, what was missed, a tool that would help, anything else, and tags — in under a minute, with the keyboard alone. */
+  'mk-session-feedback': {
+    /** The session to give feedback on. Default: your first open request. */
+    'session-id'?: string | undefined;
+    /** Level of the heading (1–6). */
+    'heading-level'?: number | string;
+    /** BCP 47 locale for dates, e.g. `en-GB`. Default: the nearest `lang`, else the browser's. */
+    locale?: string | undefined;
+    /** The session to give feedback on. Default: your first open request. */
+    sessionId?: string | undefined;
+    /** Level of the heading (1–6). */
+    headingLevel?: number;
+    /** The MentorKit client this element uses. Takes precedence over the client of an enclosing `<mk-provider>`; leave it unset to use the provider's. */
+    kit?: MentorKit | undefined;
+    /** The person sent or edited their note. */
+    'onmk-feedback-submit'?: (event: CustomEvent<MkFeedbackSubmitDetail>) => void;
+  };
+  /** A pairing's conversation: text and voice notes, the recipient's local time and a quiet-hours notice before sending, unread markers, and history that stays smooth with thousands of messages. */
+  'mk-thread': {
+    /** The pairing whose conversation to show. */
+    'pairing-id'?: string | undefined;
+    /** Show the mentors' shared notes instead of the conversation (mentors only). */
+    notes?: boolean;
+    /** Level of the heading (1–6). */
+    'heading-level'?: number | string;
+    /** BCP 47 locale for times, e.g. `en-GB`. Default: the nearest `lang`, else the browser's. */
+    locale?: string | undefined;
+    /** The pairing whose conversation to show. */
+    pairingId?: string | undefined;
+    /** Level of the heading (1–6). */
+    headingLevel?: number;
+    /** The MentorKit client this element uses. Takes precedence over the client of an enclosing `<mk-provider>`; leave it unset to use the provider's. */
+    kit?: MentorKit | undefined;
+    /** You sent a message or voice note. */
+    'onmk-message-send'?: (event: CustomEvent<MkMessageDetail>) => void;
+    /** You edited a message. */
+    'onmk-message-edit'?: (event: CustomEvent<MkMessageDetail>) => void;
+    /** You deleted a message. */
+    'onmk-message-delete'?: (event: CustomEvent<MkMessageDetail>) => void;
   };
 }
