@@ -304,7 +304,7 @@ export class MkPairingBoard extends MkElement {
       <p part="cohort" class="muted">${this.i18n.t('cohort', { mentees: cohort.mentees.length, mentors: cohort.mentors.filter((mentor) => mentor.capacity > 0).length, seats })}</p>
       ${this.renderWeights(round)}
       <div part="actions" class="actions">
-        <button type="button" part="run" class=${round ? '' : 'primary'} ?disabled=${this.busy} @click=${this.onRun}>${this.i18n.t(round ? 'rerun' : 'run')}</button>
+        <button type="button" part="run" class=${round ? '' : 'primary'} ?disabled=${this.busy || cohort.mentees.length === 0} @click=${this.onRun}>${this.i18n.t(round ? 'rerun' : 'run')}</button>
         ${round && assignments.length > 0 ? html`<button type="button" part="approve" class="primary" ?disabled=${this.busy} @click=${this.onApprove}>${this.i18n.t('approve')}</button>` : nothing}
       </div>
       <p part="status" class="status" role="status">${this.busy ? this.i18n.t('working') : this.statusText}</p>
