@@ -138,10 +138,9 @@ for (const [index, testCase] of largeCases.entries()) {
   const mentees = ids('e', n);
   const mentors = Array.from({ length: m }, (_, j) => ({ id: `t${j}`, capacity: testCase.capacity }));
 
-  const heapBefore = process.memoryUsage().heapUsed;
   const { reference, ours } = await interleaved(ROUNDS, 2, () => python({ kind: 'sparse', n, m, capacity: testCase.capacity, runs: 2, scores: scoresFile, colIndex: colsFile }), () => matchMentors({ mentees, mentors, scoreCandidates: candidates }));
   const result = { matched: ours.result.assignments.length, total: ours.result.totalScore };
-  const note = `matched ${result.matched}/${n}, total ${result.total.toFixed(6)}${reference ? ` (scipy ${reference.matched}, ${reference.total.toFixed(6)}${reference.dummyColumns ? ', with dummy columns' : ''})` : ''} · heap after ${((process.memoryUsage().heapUsed - heapBefore) / 1e6).toFixed(0)} MB above before (inputs included)`;
+  const note = `matched ${result.matched}/${n}, total ${result.total.toFixed(6)}${reference ? ` (scipy ${reference.matched}, ${reference.total.toFixed(6)}${reference.dummyColumns ? ', with dummy columns' : ''})` : ''}`;
   if (reference) budget({ name: testCase.name, ours: ours.milliseconds, reference: { name: 'scipy min_weight_full_bipartite_matching', milliseconds: reference.milliseconds }, limit: 2, same: same(result, reference), note });
   else budget({ name: testCase.name, ours: ours.milliseconds, note });
   skipped(`${testCase.name} · munkres (npm)`, 'a dense 20,000 × 25,000 cost matrix (500 M cells) does not fit; munkres has no sparse mode');
