@@ -8,6 +8,16 @@ import { invalidInput, parseOrThrow } from '../model/validate.js';
 import type { StoredRecord } from '../storage/adapter.js';
 import { localTimeOf } from '../time/local-time.js';
 import { createGoalMessages, defaultGoalMessages, formatGoalMessage, type GoalMessageOverrides, type GoalMessages, type ReplanSuggestion } from './messages.js';
+import { goalMessagesEs } from './messages-es.js';
+
+/** The catalogues bundled per language; English (`defaultGoalMessages`) is the fallback. */
+const BUNDLED: Readonly<Record<string, GoalMessages>> = { es: goalMessagesEs };
+const languageOf = (locale: string | undefined) => (typeof locale === 'string' ? (locale.toLowerCase().split('-')[0] ?? '') : '');
+
+/** The bundled catalogue for a BCP 47 locale (`es`, `es-MX` → Spanish; anything else → English). */
+export function bundledGoalMessages(locale: string | undefined): GoalMessages {
+  return BUNDLED[languageOf(locale)] ?? defaultGoalMessages;
+}
 import { goalProgress, type GoalProgress } from './progress.js';
 import { checkSmartGoal, type SmartCheck } from './smart.js';
 
@@ -80,15 +90,26 @@ export interface GoalsApi {
   readonly $allGoals: ReadableAtom<readonly Goal[]>;
   /** The message catalogue in use. */
   readonly messages: GoalMessages;
-  /** Replaces the catalogue: English with these overrides (e.g. a translation). */
-  setMessages(overrides: GoalMessageOverrides): void;
+  /**
+   * Replaces the catalogue: English with these overrides (e.g. a translation). With `locale`
+   * (`'es'`, `'fr'`…), sets that language's catalogue instead — the bundled one for it (Spanish),
+   * else English, with these overrides — used by `messagesFor` for pages in that language.
+   */
+  setMessages(overrides: GoalMessageOverrides, locale?: string): void;
+  /**
+   * The catalogue for a page language (elements pass their locale): the host's catalogue for that
+   * language (`setMessages(…, locale)`), else the host's own catalogue if it set one
+   * (`createGoalsFeature({ messages })` or `setMessages(…)`), else the bundled one (Spanish for
+   * `es*`, English otherwise).
+   */
+  messagesFor(locale: string | undefined): GoalMessages;
   get(id: string): Goal;
   /** The date today for the goal's owner (their time zone; UTC when unknown). */
   today(ownerId?: string): string;
   /** `goalProgress` at the client's `now`, in the owner's time zone. */
   progress(goal: Goal | string): GoalProgress;
   /** `checkSmartGoal` for a draft, at today's date, counting the owner's other open goals, in the catalogue's words. */
-  check(draft: unknown, context?: { ownerId?: string; goalId?: string }): SmartCheck;
+  check(draft: unknown, context?: { ownerId?: string; goalId?: string; messages?: GoalMessages }): SmartCheck;
   create(input: GoalCreateInput): Promise<Goal>;
   update(id: string, changes: GoalChanges, options?: GoalWriteOptions): Promise<Goal>;
   addMilestone(goalId: string, milestone: { title: string; dueDate?: string; id?: string }, options?: GoalWriteOptions): Promise<{ goal: Goal; milestone: Milestone }>;
@@ -103,9 +124,10 @@ export interface GoalsApi {
    * opens and once a day; goals already recorded, archived or not yours to change are skipped.
    */
   reviewDueGoals(options?: { pairingId?: string }): Promise<Array<{ goal: Goal; reassurance: GoalMoment }>>;
-  celebrationFor(goal: Goal, milestoneId: string): GoalMoment;
-  achievementFor(goal: Goal): GoalMoment;
-  reassuranceFor(goal: Goal): GoalMoment;
+  /** The moments, in the catalogue in use or in `messages` (e.g. `messagesFor('es')`). */
+  celebrationFor(goal: Goal, milestoneId: string, messages?: GoalMessages): GoalMoment;
+  achievementFor(goal: Goal, messages?: GoalMessages): GoalMoment;
+  reassuranceFor(goal: Goal, messages?: GoalMessages): GoalMoment;
 }
 
 const requireId = (value: unknown, path: string): string => {
@@ -142,6 +164,8 @@ export function createGoalsFeature(options: { messages?: GoalMessageOverrides } 
     install(kit: MentorKit): GoalsApi {
       const { internals } = kit;
       let messages = initialMessages;
+      let customised = options.messages !== undefined;
+      const byLanguage = new Map<string, GoalMessages>();
       const $raw = internals.track(Collections.goals) as unknown as ReadableAtom<readonly Goal[]>;
       const $allGoals = computed($raw, (list) => [...list].sort(dueThenTitle) as readonly Goal[]);
       const $goals = computed($allGoals, (list) => list.filter((goal) => !goal.archived));
@@ -205,9 +229,9 @@ export function createGoalsFeature(options: { messages?: GoalMessageOverrides } 
         return { goal: stored, becameAchieved: nowAchieved && !wasAchieved };
       };
 
-      const celebrationFor = (goal: Goal, milestoneId: string): GoalMoment => {
+      const celebrationFor = (goal: Goal, milestoneId: string, catalogue: GoalMessages = messages): GoalMoment => {
         const milestone = milestoneOf(goal, milestoneId);
-        const variants = messages.celebration.milestone;
+        const variants = catalogue.celebration.milestone;
         const template = variants[hash(milestone.id ?? milestone.title) % variants.length] ?? variants[0] ?? '';
         const done = goal.milestones.filter((candidate) => candidate.done).length;
         return {
@@ -215,29 +239,29 @@ export function createGoalsFeature(options: { messages?: GoalMessageOverrides } 
           goalId: goal.id,
           goalTitle: goal.title,
           milestoneId: milestone.id!,
-          heading: messages.celebration.heading,
+          heading: catalogue.celebration.heading,
           message: formatGoalMessage(template, { milestone: milestone.title, goal: goal.title, done, total: goal.milestones.length }),
           suggestions: [],
         };
       };
-      const achievementFor = (goal: Goal): GoalMoment => ({
+      const achievementFor = (goal: Goal, catalogue: GoalMessages = messages): GoalMoment => ({
         kind: 'achievement',
         goalId: goal.id,
         goalTitle: goal.title,
-        heading: messages.celebration.achievedHeading,
-        message: formatGoalMessage(messages.celebration.achieved, { goal: goal.title }),
+        heading: catalogue.celebration.achievedHeading,
+        message: formatGoalMessage(catalogue.celebration.achieved, { goal: goal.title }),
         suggestions: [],
       });
-      const reassuranceFor = (goal: Goal): GoalMoment => {
+      const reassuranceFor = (goal: Goal, catalogue: GoalMessages = messages): GoalMoment => {
         const progress = progressOf(goal);
         const kinds: ReplanSuggestion[] = ['split', 'move-date', ...(goal.metric ? (['lower-target'] as const) : [])];
         return {
           kind: 'reassurance',
           goalId: goal.id,
           goalTitle: goal.title,
-          heading: messages.reassurance.heading,
-          message: formatGoalMessage(messages.reassurance.missed, { goal: goal.title, percent: Math.round(progress.percent), dueDate: goal.dueDate ?? '' }),
-          suggestions: kinds.map((kind) => ({ kind, text: messages.reassurance.suggestions[kind] })),
+          heading: catalogue.reassurance.heading,
+          message: formatGoalMessage(catalogue.reassurance.missed, { goal: goal.title, percent: Math.round(progress.percent), dueDate: goal.dueDate ?? '' }),
+          suggestions: kinds.map((kind) => ({ kind, text: catalogue.reassurance.suggestions[kind] })),
         };
       };
 
@@ -247,8 +271,18 @@ export function createGoalsFeature(options: { messages?: GoalMessageOverrides } 
         get messages() {
           return messages;
         },
-        setMessages(overrides) {
-          messages = createGoalMessages(overrides);
+        setMessages(overrides, locale) {
+          if (locale === undefined) {
+            messages = createGoalMessages(overrides);
+            customised = true;
+            return;
+          }
+          if (typeof locale !== 'string' || languageOf(locale) === '') invalidInput('locale', '`locale` must be a language such as "es" or "pt-BR".');
+          byLanguage.set(languageOf(locale), createGoalMessages(overrides, bundledGoalMessages(locale)));
+        },
+        messagesFor(locale) {
+          const language = languageOf(locale);
+          return byLanguage.get(language) ?? (customised ? messages : (BUNDLED[language] ?? messages));
         },
         get: (id) => visibleGoal(id),
         today,
@@ -256,7 +290,7 @@ export function createGoalsFeature(options: { messages?: GoalMessageOverrides } 
         check(draft, context = {}) {
           const ownerId = context.ownerId ?? kit.user.id;
           const openGoals = $goals.get().filter((goal) => goal.ownerId === ownerId && goal.id !== context.goalId && !goal.achievedAt && progressOf(goal).status !== 'missed').length;
-          return checkSmartGoal(draft, { today: today(ownerId), openGoals, messages });
+          return checkSmartGoal(draft, { today: today(ownerId), openGoals, messages: context.messages ?? messages });
         },
 
         async create(input) {
