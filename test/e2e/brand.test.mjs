@@ -1,0 +1,67 @@
+// "Bring your brand" (examples/brand): a handful of --mk-* tokens on one ancestor and three ::part rules
+// restyle every element; switching the brand off returns the default look. Axe stays clean either way.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { chromiumArgs, findChromium } from '../../scripts/lib/chromium.mjs';
+import { startServer } from '../../scripts/lib/serve.mjs';
+import { repoRoot } from '../../scripts/lib/workspace.mjs';
+
+const require = createRequire(import.meta.url);
+const axeSource = require.resolve('axe-core/axe.min.js');
+const screenshots = path.join(repoRoot, '.test-results', 'e2e');
+mkdirSync(screenshots, { recursive: true });
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || findChromium(), args: chromiumArgs() });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('tokens and ::part rules restyle every element; the default look comes back without them', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+  await page.goto(`${server.url}/examples/brand/`);
+  const newGoal = page.locator('mk-goal-tracker').getByRole('button', { name: 'New goal' });
+  await newGoal.waitFor();
+  await page.locator('mk-pairing-card').getByRole('button', { name: /Kenji Watanabe/ }).waitFor();
+
+  const look = () =>
+    page.evaluate(() => {
+      const tracker = document.querySelector('mk-goal-tracker');
+      const button = tracker.shadowRoot.querySelector('[part~="new-goal"]');
+      const heading = document.querySelector('mk-pairing-card').shadowRoot.querySelector('[part~="heading"]');
+      const style = getComputedStyle(button);
+      return { background: style.backgroundColor, radius: style.borderTopLeftRadius, transform: style.textTransform, font: getComputedStyle(heading).fontFamily, variant: getComputedStyle(heading).fontVariantCaps };
+    });
+  const branded = await look();
+  assert.equal(branded.background, 'rgb(122, 31, 61)', 'the accent token reaches inside the shadow root');
+  assert.equal(branded.radius, '0px');
+  assert.equal(branded.transform, 'uppercase', '::part(new-goal)');
+  assert.match(branded.font, /Georgia/);
+  assert.equal(branded.variant, 'small-caps', '::part(heading)');
+  await page.addScriptTag({ path: axeSource });
+  const violations = () => page.evaluate(async () => (await globalThis.axe.run(document, { resultTypes: ['violations'] })).violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`));
+  assert.deepEqual(await violations(), [], 'branded');
+  await page.screenshot({ path: path.join(screenshots, 'brand-northwind.png') });
+
+  await page.getByLabel('Northwind brand').uncheck();
+  const plain = await look();
+  assert.notEqual(plain.background, branded.background);
+  assert.notEqual(plain.radius, '0px');
+  assert.equal(plain.transform, 'none');
+  assert.deepEqual(await violations(), [], 'default look');
+  await page.screenshot({ path: path.join(screenshots, 'brand-default.png') });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
