@@ -2,12 +2,14 @@ import { expect } from '@open-wc/testing';
 import { BUNDLED_LANGUAGES, registerMessages, translate, type ElementMessages } from './localize.js';
 import { coachingFlowMessages } from '../coaching-flow/coaching-flow.messages.js';
 import { icebreakerMessages } from '../icebreaker/icebreaker.messages.js';
+import { pairingBoardMessages } from '../pairing-board/pairing-board.messages.js';
 import { pairingCardMessages } from '../pairing-card/pairing-card.messages.js';
 
 /** Every element's bundled catalogue: each must be complete in every bundled language. */
 const CATALOGUES: Record<string, ElementMessages> = {
   'mk-coaching-flow': coachingFlowMessages,
   'mk-icebreaker': icebreakerMessages,
+  'mk-pairing-board': pairingBoardMessages,
   'mk-pairing-card': pairingCardMessages,
 };
 
