@@ -241,6 +241,15 @@ export interface Nudge {
   /** `sendAt` on their wall clock, with offset. */
   localSendAt: string;
   message: string;
+  /** The message's id in `CHECKIN_MESSAGES.nudges` and its parameters, for hosts and elements that word it themselves (`date` is `YYYY-MM-DD`, `other` the other people's names joined). */
+  code: keyof CheckInMessages['nudges'];
+  params: Record<string, string | number>;
+}
+
+/** A reason for a level suggestion as a stable code (a key of `CHECKIN_MESSAGES.reasons`) and its parameters (`level`/`suggested` are level ids). */
+export interface CheckInReason {
+  code: keyof CheckInMessages['reasons'];
+  params: Record<string, string | number>;
 }
 
 /** Sensible hours for a nudge: 09:00-18:00 local, within working hours, not on off-limits days. */
@@ -286,24 +295,24 @@ export function checkInNudges(request: NudgeRequest): Nudge[] {
   const name = (id: string) => byId.get(id)?.displayName ?? id;
   const leadMentor = request.mentorIds[0];
   const nudges: Nudge[] = [];
-  const add = (kind: Nudge['kind'], personId: string | undefined, message: string) => {
+  const add = (kind: Nudge['kind'], personId: string | undefined, code: Nudge['code'], params: Nudge['params']) => {
     const person = personId ? byId.get(personId) : undefined;
     if (!person || nudges.some((nudge) => nudge.personId === personId && nudge.kind === kind)) return;
-    nudges.push({ kind, personId: person.personId, pairingId: request.pairingId, ...sensibleSendTime(person, request.now), message });
+    nudges.push({ kind, personId: person.personId, pairingId: request.pairingId, ...sensibleSendTime(person, request.now), message: fillTemplate(catalogue.nudges[code], params), code, params });
   };
   const checkIn = request.checkIn;
   if (checkIn && leadMentor && !checkIn.coveredByNextSession) {
     if (checkIn.overdue) {
-      add('check-in-overdue', leadMentor, fillTemplate(catalogue.nudges['check-in-overdue'], { other: name(request.menteeId), days: checkIn.overdueDays }));
-      if (checkIn.overdueDays >= checkIn.intervalDays) add('check-in-overdue', request.menteeId, fillTemplate(catalogue.nudges['check-in-overdue-mentee'], { other: name(leadMentor) }));
+      add('check-in-overdue', leadMentor, 'check-in-overdue', { other: name(request.menteeId), days: checkIn.overdueDays });
+      if (checkIn.overdueDays >= checkIn.intervalDays) add('check-in-overdue', request.menteeId, 'check-in-overdue-mentee', { other: name(leadMentor) });
     } else if (checkIn.dueSoon) {
-      add('check-in-due-soon', leadMentor, fillTemplate(catalogue.nudges['check-in-due-soon'], { other: name(request.menteeId), date: checkIn.dueAt.slice(0, 10) }));
+      add('check-in-due-soon', leadMentor, 'check-in-due-soon', { other: name(request.menteeId), date: checkIn.dueAt.slice(0, 10) });
     }
   }
   if (request.activity?.inactive) {
     for (const personId of [request.menteeId, ...request.mentorIds]) {
       const others = [request.menteeId, ...request.mentorIds].filter((id) => id !== personId).map(name).join(' and ');
-      add('pair-inactive', personId, fillTemplate(catalogue.nudges['pair-inactive'], { other: others, days: request.activity.daysInactive }));
+      add('pair-inactive', personId, 'pair-inactive', { other: others, days: request.activity.daysInactive });
     }
   }
   return nudges;
@@ -333,6 +342,8 @@ export interface LevelSuggestion {
   overridden: boolean;
   /** Why, in words (from the catalogue). */
   reasons: string[];
+  /** The same reasons as codes and parameters, in the same order (for translating elsewhere). */
+  reasonCodes: CheckInReason[];
 }
 
 const LEVEL_ORDER: readonly CheckInLevel[] = ['light-touch', 'regular', 'high-touch'];
@@ -364,28 +375,31 @@ export function suggestCheckInLevel(request: SuggestLevelRequest): LevelSuggesti
   const sessions = requireList<CheckInSession>(request.sessions, 'sessions').filter((session) => session.status === 'held' || session.status === 'missed').sort((a, b) => timeOf(b.start) - timeOf(a.start)).slice(0, recentCount);
   const missed = sessions.filter((session) => session.status === 'missed').length;
 
-  const more: string[] = [];
-  if (average !== undefined && average <= 2.5) more.push(fillTemplate(catalogue.reasons.lowRatings, { average }));
-  if (behind > 0) more.push(fillTemplate(catalogue.reasons.goalsBehind, { count: behind }));
-  if (open.length > 0 && atRisk * 2 >= open.length) more.push(catalogue.reasons.goalsAtRisk);
-  if (missed >= 2) more.push(fillTemplate(catalogue.reasons.missedSessions, { count: missed }));
+  const more: CheckInReason[] = [];
+  if (average !== undefined && average <= 2.5) more.push({ code: 'lowRatings', params: { average } });
+  if (behind > 0) more.push({ code: 'goalsBehind', params: { count: behind } });
+  if (open.length > 0 && atRisk * 2 >= open.length) more.push({ code: 'goalsAtRisk', params: {} });
+  if (missed >= 2) more.push({ code: 'missedSessions', params: { count: missed } });
   const thriving = more.length === 0 && average !== undefined && recent.length >= 2 && average >= 4.5 && missed === 0 && goals.length > 0 && open.every((goal) => goal.status === 'on-track');
 
   const index = LEVEL_ORDER.indexOf(current);
   let suggested = current;
   let change: LevelSuggestion['change'] = 'keep';
-  const reasons: string[] = [];
+  const reasonCodes: CheckInReason[] = [];
   if (more.length > 0) {
-    reasons.push(...more);
+    reasonCodes.push(...more);
     if (index < LEVEL_ORDER.length - 1) (suggested = LEVEL_ORDER[index + 1]!), (change = 'more');
-    else reasons.push(catalogue.reasons.alreadyHighest);
+    else reasonCodes.push({ code: 'alreadyHighest', params: {} });
   } else if (thriving) {
-    reasons.push(fillTemplate(catalogue.reasons.thriving, { average: average! }));
+    reasonCodes.push({ code: 'thriving', params: { average: average! } });
     if (index > 0) (suggested = LEVEL_ORDER[index - 1]!), (change = 'less');
-    else reasons.push(catalogue.reasons.alreadyLightest);
+    else reasonCodes.push({ code: 'alreadyLightest', params: {} });
   } else {
-    reasons.push(average === undefined && goals.length === 0 ? catalogue.reasons.noData : catalogue.reasons.steady);
+    reasonCodes.push({ code: average === undefined && goals.length === 0 ? 'noData' : 'steady', params: {} });
   }
-  if (override !== undefined && override !== suggested) reasons.push(fillTemplate(catalogue.reasons.overridden, { level: catalogue.levels[override], suggested: catalogue.levels[suggested] }));
-  return { level: override ?? suggested, suggested, current, change, overridden: override !== undefined && override !== suggested, reasons };
+  if (override !== undefined && override !== suggested) reasonCodes.push({ code: 'overridden', params: { level: override, suggested } });
+  const reasons = reasonCodes.map((reason) =>
+    fillTemplate(catalogue.reasons[reason.code], reason.code === 'overridden' ? { level: catalogue.levels[reason.params.level as CheckInLevel], suggested: catalogue.levels[reason.params.suggested as CheckInLevel] } : reason.params),
+  );
+  return { level: override ?? suggested, suggested, current, change, overridden: override !== undefined && override !== suggested, reasons, reasonCodes };
 }

@@ -129,4 +129,27 @@ describe('<mk-checkin>', () => {
     expect(text(part(element, 'nudges')!.querySelector('.nudge-who'))).to.equal(HOSTILE_NAME);
     expect(element.shadowRoot!.querySelector('img')).to.equal(null);
   });
+  it('speaks Spanish under lang="es" (reasons and reminders too) and passes axe', async () => {
+    const storage = await planningStorage();
+    await addFeedback(storage, [2, 2, 3]);
+    const kit = track(await kitOn(storage, 'kenji'));
+    const wrapper = await fixture<HTMLElement>(html`<div lang="es"><mk-checkin .kit=${kit} pairing-id="p-daniel"></mk-checkin></div>`);
+    const element = wrapper.querySelector('mk-checkin')!;
+    await waitUntil(() => part(element, 'level')?.dataset.change === 'more', 'the suggestion appears');
+    expect(text(part(element, 'heading'))).to.equal('Seguimientos');
+    expect(text(part(element, 'due'))).to.contain('Próximo seguimiento');
+    expect(text(part(element, 'due'))).to.contain('Regular: cada 14 días.');
+    expect(text(part(element, 'overdue'))).to.contain('Seguimiento atrasado 5 días');
+    expect(text(part(element, 'level'))).to.contain('Acordado: Regular · sugerido: Intensivo');
+    expect(text(part(element, 'reasons'))).to.equal('Las sesiones recientes tienen una valoración media de 2,3 sobre 5.');
+    expect(text(part(element, 'adopt-button'))).to.equal('Cambiar a Intensivo');
+    expect(text(part(element, 'nudges'))).to.contain('lleva 5 días de retraso');
+    expect(text(part(element, 'nudges'))).to.contain('hora local');
+    expect(text(part(element, 'base'))).not.to.match(/\b(?:Check-in|Reminders|Agreed|their time)\b/);
+    await expect(wrapper).to.be.accessible();
+    part(element, 'keep-button')!.click();
+    await element.updateComplete;
+    expect(text(part(element, 'notice'))).to.equal('Se mantiene en Regular.');
+    expect(text(part(element, 'reasons'))).to.contain('Se mantiene en Regular por decisión propia (la sugerencia era Intensivo).');
+  });
 });

@@ -3,9 +3,11 @@ import { property, state } from 'lit/decorators.js';
 import { Collections, type MentorKitError, type Pairing, type StoredRecord } from '@mentorkit/core';
 import { agreementCheckInInput, agreementsFeature, type Agreement } from '@mentorkit/core/agreements';
 import { sessionsFeature } from '@mentorkit/core/scheduling';
-import { CHECKIN_MESSAGES, checkInNudges, nextCheckIn, pairActivity, suggestCheckInLevel, type CheckInLevel, type CheckInMessages } from '@mentorkit/core/checkins';
+import { CHECKIN_MESSAGES, checkInNudges, nextCheckIn, pairActivity, suggestCheckInLevel, type CheckInLevel, type CheckInMessages, type CheckInReason, type Nudge } from '@mentorkit/core/checkins';
 import { emit } from '../base/emit.js';
-import { browserTimeZone, formatRelativeDays, resolveLocale } from '../base/format.js';
+import { browserTimeZone, formatCalendarDate, formatRelativeDays } from '../base/format.js';
+import { LocaleController } from '../base/localize.js';
+import { checkinMessages } from './checkin.messages.js';
 import { ClockController } from '../base/clock-controller.js';
 import { MkElement } from '../base/mk-element.js';
 import { StoreController } from '../base/store-controller.js';
@@ -45,7 +47,9 @@ function formatInstant(instant: string, timeZone: string, locale: string | undef
  * days), the nudges MentorKit would send and when (at a sensible local hour for each person), and a
  * suggested level — more hand-holding when feedback or goals say so, less when the mentee is
  * thriving — always explained. Members can adopt the suggestion (a new agreement version) or keep
- * their level. Wording comes from core's `CHECKIN_MESSAGES` (set `.messages` to translate).
+ * their level. Text follows the page language (English and Spanish bundled, `checkin.messages.ts`;
+ * reasons and nudges are core's codes, worded here); setting `.messages` to your own catalogue
+ * replaces the level names, reasons and nudges with core's sentences from it.
  *
  * @fires {CustomEvent<MkCheckInLevelChangeDetail>} mk-checkin-level-change - The user adopted the suggested level.
  *
@@ -83,6 +87,8 @@ export class MkCheckin extends MkElement {
   private readonly goals = new StoreController(this, () => this.currentKit?.internals.track(Collections.goals));
   private readonly feedback = new StoreController(this, () => this.currentKit?.internals.track(Collections.feedback));
   private readonly clock = new ClockController(this);
+  /** Messages in the element's language; re-renders when `<html lang>` changes. */
+  private readonly i18n = new LocaleController(this, 'mk-checkin', checkinMessages);
 
   @state() private kept: CheckInLevel | undefined;
   @state() private busy = false;
@@ -103,6 +109,31 @@ export class MkCheckin extends MkElement {
 
   /** Words (reasons, nudges, level names); defaults to core's `CHECKIN_MESSAGES`. */
   @property({ attribute: false }) messages: CheckInMessages = CHECKIN_MESSAGES;
+
+  /** A host catalogue set through `.messages` wins over the bundled translations. */
+  private get customMessages(): boolean {
+    return this.messages !== CHECKIN_MESSAGES;
+  }
+
+  private levelName(level: CheckInLevel): string {
+    return this.customMessages ? this.messages.levels[level] : this.i18n.t(`level.${level}`);
+  }
+
+  private reasonText(reason: CheckInReason): string {
+    const params =
+      reason.code === 'overridden'
+        ? { level: this.levelName(reason.params.level as CheckInLevel), suggested: this.levelName(reason.params.suggested as CheckInLevel) }
+        : typeof reason.params.average === 'number'
+          ? { ...reason.params, average: new Intl.NumberFormat(this.i18n.locale, { maximumFractionDigits: 1 }).format(reason.params.average) }
+          : reason.params;
+    return this.i18n.t(`reason.${reason.code}`, params);
+  }
+
+  private nudgeText(nudge: Nudge): string {
+    if (this.customMessages) return nudge.message;
+    const params = typeof nudge.params.date === 'string' ? { ...nudge.params, date: formatCalendarDate(nudge.params.date, this.i18n.locale) } : nudge.params;
+    return this.i18n.t(`nudge.${nudge.code}`, params);
+  }
 
   private get pairing(): Pairing | undefined {
     return this.pairings.value?.find((pairing) => pairing.id === this.pairingId);
@@ -127,7 +158,7 @@ export class MkCheckin extends MkElement {
     this.error = undefined;
     try {
       const stored = await kit.use(agreementsFeature).update(agreement.id, { checkInLevel: level }, { expectedRevision: agreement.revision });
-      this.notice = `Check-in level changed to ${this.messages.levels[level]} (agreement version ${stored.version}; the others are asked to confirm).`;
+      this.notice = this.i18n.t('notice.adopted', { level: this.levelName(level), version: stored.version });
       this.kept = undefined;
       emit(this, 'mk-checkin-level-change', { pairingId: agreement.pairingId, level, version: stored.version });
     } catch (error) {
@@ -141,13 +172,13 @@ export class MkCheckin extends MkElement {
 
   private handleKeep(level: CheckInLevel): void {
     this.kept = level;
-    this.notice = `Kept at ${this.messages.levels[level]}.`;
+    this.notice = this.i18n.t('notice.kept', { level: this.levelName(level) });
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="notice"]')?.focus());
   }
 
   private renderHeading(): TemplateResult {
     const level = Math.min(Math.max(Math.trunc(this.headingLevel) || 2, 1), 6);
-    return html`<div part="heading" class="heading" role="heading" aria-level=${level} id="heading">Check-ins</div>`;
+    return html`<div part="heading" class="heading" role="heading" aria-level=${level} id="heading">${this.i18n.t('heading')}</div>`;
   }
 
   private renderReady(pairing: Pairing, agreement: Agreement, locale: string | undefined): TemplateResult {
@@ -175,46 +206,48 @@ export class MkCheckin extends MkElement {
     const nudges = checkInNudges({ pairingId: pairing.id, menteeId: pairing.menteeId, mentorIds: pairing.mentorIds, people, checkIn, activity, now, messages: this.messages });
     const dueDays = Math.round((Date.parse(checkIn.dueAt) - Date.parse(now)) / DAY);
     const member = [pairing.menteeId, ...pairing.mentorIds].includes(kit.user.id);
-    const m = this.messages;
+    const t = (id: string, parameters?: Record<string, string | number>) => this.i18n.t(id, parameters);
+    const levelName = (level: CheckInLevel) => this.levelName(level);
+    const reasons = this.customMessages ? suggestion.reasons : suggestion.reasonCodes.map((reason) => this.reasonText(reason));
     return html`
       <section part="due" class="due" data-overdue=${String(checkIn.overdue)} aria-labelledby="due-heading">
-        <h3 class="subheading" id="due-heading">Next check-in</h3>
+        <h3 class="subheading" id="due-heading">${t('due.heading')}</h3>
         <p class="due-line">
-          ${checkIn.overdue ? 'Was due' : 'Due'} <time part="due-date" datetime=${checkIn.dueAt}>${formatInstant(checkIn.dueAt, viewerZone, locale)}</time>
+          ${t(checkIn.overdue ? 'due.was-due' : 'due.due')} <time part="due-date" datetime=${checkIn.dueAt}>${formatInstant(checkIn.dueAt, viewerZone, locale)}</time>
           <span class="muted">(${formatRelativeDays(dueDays, locale)})</span>
         </p>
         <p class="muted">
-          ${m.levels[checkIn.level]}: every ${checkIn.intervalDays} days.
-          ${checkIn.lastCheckInAt ? html`Last check-in: ${checkIn.lastCheckInKind === 'session' ? 'a session' : 'a message'} on ${formatInstant(checkIn.lastCheckInAt, viewerZone, locale)}.` : 'No check-in yet: counted from the agreement.'}
+          ${t('interval', { level: levelName(checkIn.level), days: checkIn.intervalDays })}
+          ${checkIn.lastCheckInAt ? t(checkIn.lastCheckInKind === 'session' ? 'last.session' : 'last.message', { date: formatInstant(checkIn.lastCheckInAt, viewerZone, locale) }) : t('last.none')}
         </p>
-        ${checkIn.nextSession ? html`<p class="muted">Next session: ${formatInstant(checkIn.nextSession.start, viewerZone, locale)}${checkIn.coveredByNextSession ? ' — it covers this check-in.' : '.'}</p>` : nothing}
+        ${checkIn.nextSession ? html`<p class="muted">${t(checkIn.coveredByNextSession ? 'next-session.covers' : 'next-session', { date: formatInstant(checkIn.nextSession.start, viewerZone, locale) })}</p>` : nothing}
       </section>
       ${checkIn.overdue
-        ? html`<div part="overdue" class="notice" data-tone="danger"><p class="notice-title">Check-in overdue by ${checkIn.overdueDays === 0 ? 'less than a day' : `${checkIn.overdueDays} day${checkIn.overdueDays === 1 ? '' : 's'}`}</p><p>A short message or a session gets things moving again.</p></div>`
+        ? html`<div part="overdue" class="notice" data-tone="danger"><p class="notice-title">${t('overdue.title', { days: checkIn.overdueDays })}</p><p>${t('overdue.hint')}</p></div>`
         : checkIn.dueSoon
-          ? html`<div part="due-soon" class="notice" data-tone="warning"><p class="notice-title">Check-in due soon</p></div>`
+          ? html`<div part="due-soon" class="notice" data-tone="warning"><p class="notice-title">${t('due-soon.title')}</p></div>`
           : nothing}
       ${activity.inactive
-        ? html`<div part="inactive" class="notice" data-tone="warning"><p class="notice-title">No activity for ${activity.daysInactive} days</p><p>No session, message or goal update since ${formatInstant(activity.lastActivityAt!, viewerZone, locale)}.</p></div>`
+        ? html`<div part="inactive" class="notice" data-tone="warning"><p class="notice-title">${t('inactive.title', { days: activity.daysInactive })}</p><p>${t('inactive.hint', { date: formatInstant(activity.lastActivityAt!, viewerZone, locale) })}</p></div>`
         : nothing}
       <section part="level" class="level" data-change=${suggestion.change} aria-labelledby="level-heading">
-        <h3 class="subheading" id="level-heading">Check-in level</h3>
-        <p>Agreed: <strong>${m.levels[agreement.checkInLevel]}</strong>${suggestion.suggested !== agreement.checkInLevel ? html` · suggested: <strong>${m.levels[suggestion.suggested]}</strong>` : html` · suggestion: keep it`}</p>
-        <ul part="reasons" class="reasons">${suggestion.reasons.map((reason) => html`<li>${reason}</li>`)}</ul>
+        <h3 class="subheading" id="level-heading">${t('level.heading')}</h3>
+        <p>${t('level.agreed')} <strong>${levelName(agreement.checkInLevel)}</strong>${suggestion.suggested !== agreement.checkInLevel ? html` · ${t('level.suggested')} <strong>${levelName(suggestion.suggested)}</strong>` : html` · ${t('level.keep-it')}`}</p>
+        <ul part="reasons" class="reasons">${reasons.map((reason) => html`<li>${reason}</li>`)}</ul>
         ${member && suggestion.suggested !== agreement.checkInLevel && this.kept === undefined
           ? html`<div class="actions">
-              <button part="adopt-button" class="button" type="button" ?disabled=${this.busy} @click=${() => this.handleAdopt(agreement, suggestion.suggested)}>Switch to ${m.levels[suggestion.suggested]}</button>
-              <button part="keep-button" class="button secondary" type="button" ?disabled=${this.busy} @click=${() => this.handleKeep(agreement.checkInLevel)}>Keep ${m.levels[agreement.checkInLevel]}</button>
+              <button part="adopt-button" class="button" type="button" ?disabled=${this.busy} @click=${() => this.handleAdopt(agreement, suggestion.suggested)}>${t('level.adopt', { level: levelName(suggestion.suggested) })}</button>
+              <button part="keep-button" class="button secondary" type="button" ?disabled=${this.busy} @click=${() => this.handleKeep(agreement.checkInLevel)}>${t('level.keep', { level: levelName(agreement.checkInLevel) })}</button>
             </div>`
           : nothing}
       </section>
       ${nudges.length > 0
         ? html`<section class="nudges-section" aria-labelledby="nudges-heading">
-            <h3 class="subheading" id="nudges-heading">Reminders</h3>
+            <h3 class="subheading" id="nudges-heading">${t('nudges.heading')}</h3>
             <ul part="nudges" class="nudges">
               ${nudges.map((nudge) => {
                 const zone = people.find((person) => person.personId === nudge.personId)?.timeZone ?? 'UTC';
-                return html`<li data-kind=${nudge.kind} data-person=${nudge.personId}><span class="nudge-who">${this.nameOf(nudge.personId)}</span>, ${formatInstant(nudge.sendAt, zone, locale)} their time: <span class="nudge-text">${nudge.message}</span></li>`;
+                return html`<li data-kind=${nudge.kind} data-person=${nudge.personId}><span class="nudge-who">${this.nameOf(nudge.personId)}</span>, ${t('nudges.when', { time: formatInstant(nudge.sendAt, zone, locale) })} <span class="nudge-text">${this.nudgeText(nudge)}</span></li>`;
               })}
             </ul>
           </section>`
@@ -225,20 +258,20 @@ export class MkCheckin extends MkElement {
   override render(): TemplateResult {
     const kit = this.currentKit;
     const status = kit ? (this.status.value ?? 'loading') : 'loading';
-    const locale = resolveLocale(this, this.locale);
+    const locale = this.i18n.locale;
     let content: TemplateResult;
     let state: string = status;
-    if (status === 'loading') content = html`<p part="loading" class="loading">Loading check-ins…</p><div class="skeleton" aria-hidden="true"></div>`;
-    else if (status === 'error') content = html`<div part="error" class="notice" data-tone="danger" role="alert"><p class="notice-title">Check-ins could not be loaded.</p><p>${this.loadError.value?.message ?? 'Something went wrong while loading.'}</p></div>`;
+    if (status === 'loading') content = html`<p part="loading" class="loading">${this.i18n.t('loading')}</p><div class="skeleton" aria-hidden="true"></div>`;
+    else if (status === 'error') content = html`<div part="error" class="notice" data-tone="danger" role="alert"><p class="notice-title">${this.i18n.t('error.title')}</p><p>${this.loadError.value?.message ?? this.i18n.t('error.fallback')}</p></div>`;
     else {
       const pairing = this.pairing;
       const agreement = this.agreement;
       if (!pairing) {
         state = 'not-found';
-        content = html`<div part="empty" class="empty"><p class="notice-title">This pairing is not available.</p><p class="hint">It may have been removed, or it is not one of your pairings.</p></div>`;
+        content = html`<div part="empty" class="empty"><p class="notice-title">${this.i18n.t('not-found.title')}</p><p class="hint">${this.i18n.t('not-found.hint')}</p></div>`;
       } else if (!agreement) {
         state = 'no-agreement';
-        content = html`<div part="empty" class="empty"><p class="notice-title">No working agreement yet</p><p class="hint">Once the pair agrees a cadence and a check-in level, this shows when the next check-in is due.</p></div>`;
+        content = html`<div part="empty" class="empty"><p class="notice-title">${this.i18n.t('no-agreement.title')}</p><p class="hint">${this.i18n.t('no-agreement.hint')}</p></div>`;
       } else {
         content = this.renderReady(pairing, agreement, locale);
         state = 'ready';
@@ -247,7 +280,7 @@ export class MkCheckin extends MkElement {
     return html`<div part="base" class="card" data-state=${state} aria-busy=${status === 'loading' || this.busy ? 'true' : 'false'}>
       ${this.renderHeading()}
       ${this.notice ? html`<p part="notice" class="notice" data-tone="success" role="status" tabindex="-1">${this.notice}</p>` : nothing}
-      ${this.error ? html`<div part="error" class="notice" data-tone="danger" role="alert" tabindex="-1"><p class="notice-title">That did not work.</p><p>${this.error.message}</p></div>` : nothing}
+      ${this.error ? html`<div part="error" class="notice" data-tone="danger" role="alert" tabindex="-1"><p class="notice-title">${this.i18n.t('error.action')}</p><p>${this.error.message}</p></div>` : nothing}
       ${content}
     </div>`;
   }

@@ -150,4 +150,26 @@ describe('<mk-scheduler>', () => {
     expect(part(element, 'book-button')).to.equal(null);
     await expect(element).to.be.accessible();
   });
+  it('speaks Spanish under lang="es": labels, notes, booking a series, and passes axe', async () => {
+    const kit = track(await kitOn(await planningStorage(), 'daniel'));
+    const wrapper = await fixture<HTMLElement>(html`<div lang="es"><mk-scheduler .kit=${kit} pairing-id="p-daniel"></mk-scheduler></div>`);
+    const element = wrapper.querySelector('mk-scheduler')!;
+    await waitUntil(() => parts(element, 'slot').length > 1, 'slots appear');
+    expect(text(part(element, 'heading'))).to.equal('Buscar un horario');
+    expect(part(element, 'clocks')!.getAttribute('aria-label')).to.equal('Hora local ahora');
+    expect(text(part(element, 'controls'))).to.contain('Duración');
+    expect(text(part(element, 'controls'))).to.contain('Más equitativos primero');
+    expect(text(element.shadowRoot!.querySelector('.slots-fieldset legend'))).to.match(/^Horarios sugeridos \(\d+ encontrados, los más equitativos primero\)$/);
+    expect(text(part(element, 'book-button'))).to.equal('Reservar 6 sesiones');
+    expect(element.shadowRoot!.querySelector<HTMLInputElement>('input[name="title"]')!.value).to.equal('Sesión de mentoría');
+    await expect(wrapper).to.be.accessible();
+    element.shadowRoot!.querySelector<HTMLInputElement>('input[name="slot"]')!.click();
+    await element.updateComplete;
+    part(element, 'book-button')!.click();
+    await waitForState(element, 'booked');
+    expect(text(part(element, 'booked'))).to.match(/6 sesiones reservadas: Un \S+ de cada dos, a las \d\d:\d\d/);
+    expect(text(part(element, 'booked'))).to.contain('Descargar .ics');
+    expect(text(part(element, 'base'))).not.to.match(/\b(?:Find a time|Book|Length|Download)\b/);
+    await expect(wrapper).to.be.accessible();
+  });
 });

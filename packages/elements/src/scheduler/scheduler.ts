@@ -4,7 +4,9 @@ import { isHttpUrl, isMentorKitError, localTimeOf, type MentorKitError, type Pai
 import { agreementsFeature, agreementSlotParticipants, type Agreement } from '@mentorkit/core/agreements';
 import { sessionsFeature, suggestMeetingTimes, type SlotParticipant, type SuggestedSlot } from '@mentorkit/core/scheduling';
 import { emit } from '../base/emit.js';
-import { browserTimeZone, formatList, resolveLocale } from '../base/format.js';
+import { browserTimeZone, formatList } from '../base/format.js';
+import { LocaleController } from '../base/localize.js';
+import { schedulerMessages } from './scheduler.messages.js';
 import { ClockController } from '../base/clock-controller.js';
 import { MkElement } from '../base/mk-element.js';
 import { StoreController } from '../base/store-controller.js';
@@ -31,7 +33,6 @@ declare global {
 }
 
 type Cadence = 'weekly' | 'fortnightly' | 'monthly';
-const NOTE_LABELS = { early: 'early', late: 'late', night: 'at night' } as const;
 const DAY = 86_400_000;
 
 const formatterCache = new Map<string, Intl.DateTimeFormat>();
@@ -56,7 +57,8 @@ function format(instant: string, timeZone: string, locale: string | undefined, w
  * pair's working agreement (or their profiles when there is none); booked sessions count as busy.
  * Pick a time (a radio group: arrow keys move), choose once or a series following the agreed cadence
  * (anchored in the organiser's zone, skipping off-limits dates), book, and download the sessions
- * for any calendar.
+ * for any calendar. Text follows the page language (English and Spanish bundled,
+ * `scheduler.messages.ts`); times and dates use the locale's formats.
  *
  * @fires {CustomEvent<MkSessionBookedDetail>} mk-session-booked - The user booked a session or a series.
  * @fires {CustomEvent<MkCalendarDownloadDetail>} mk-calendar-download - The user downloaded an .ics file.
@@ -96,6 +98,8 @@ export class MkScheduler extends MkElement {
   private readonly agreements = new StoreController(this, () => (this.currentKit ? this.currentKit.use(agreementsFeature).$agreements : undefined));
   private readonly sessions = new StoreController(this, () => (this.currentKit ? this.currentKit.use(sessionsFeature).$sessions : undefined));
   private readonly clock = new ClockController(this);
+  /** Messages in the element's language; re-renders when `<html lang>` changes. */
+  private readonly i18n = new LocaleController(this, 'mk-scheduler', schedulerMessages);
 
   @state() private durationMinutes: number | undefined;
   @state() private fromDate: string | undefined;
@@ -108,7 +112,7 @@ export class MkScheduler extends MkElement {
   @state() private count = 6;
   @state() private busy = false;
   @state() private error: MentorKitError | undefined;
-  @state() private booked: { sessions: Session[]; description?: string; skipped: string[] } | undefined;
+  @state() private booked: { sessions: Session[]; description?: string; cadence?: Cadence; skipped: string[] } | undefined;
   private downloadUrls: string[] = [];
 
   /** The pairing to schedule for. */
@@ -185,7 +189,7 @@ export class MkScheduler extends MkElement {
     const kit = this.currentKit;
     if (!kit || !this.selectedStart || this.busy) return;
     const data = new FormData(event.currentTarget as HTMLFormElement);
-    const title = String(data.get('title') ?? '').trim() || 'Mentoring session';
+    const title = String(data.get('title') ?? '').trim() || this.i18n.t('booking.default-title');
     const agenda = String(data.get('agenda') ?? '').trim();
     const meetingUrl = String(data.get('meetingUrl') ?? '').trim();
     const organiserZone = this.viewerZone(participants);
@@ -197,7 +201,7 @@ export class MkScheduler extends MkElement {
       if (this.repeat === 'series') {
         const cadence = this.cadence ?? (agreement && agreement.cadence !== 'ad-hoc' ? agreement.cadence : 'fortnightly');
         const series = await api.bookSeries({ ...common, firstStart: this.selectedStart, durationMinutes: duration, cadence, count: this.count, participants: participants.map((participant) => ({ id: participant.id, timeZone: participant.timeZone, offLimitsDays: participant.offLimitsDays ?? [], offLimitsDates: participant.offLimitsDates ?? [] })) });
-        this.booked = { sessions: series.sessions, description: series.description, skipped: series.skipped.map((skip) => skip.localDate) };
+        this.booked = { sessions: series.sessions, description: series.description, cadence, skipped: series.skipped.map((skip) => skip.localDate) };
         emit(this, 'mk-session-booked', { pairingId: pairing.id, sessionIds: series.sessions.map((session) => session.id), seriesId: series.seriesId });
       } else {
         const session = await api.book({ ...common, start: this.selectedStart, durationMinutes: duration });
@@ -240,7 +244,7 @@ export class MkScheduler extends MkElement {
           revision: session.revision,
           attendees: (session.participantIds ?? []).map((id) => ({ name: people[id]?.displayName ?? id, ...(people[id]?.email ? { email: people[id]!.email! } : {}) })),
         })),
-        { name: 'Mentoring sessions', stamp: kit.now() },
+        { name: this.i18n.t('calendar.name'), stamp: kit.now() },
       );
       const url = URL.createObjectURL(new Blob([text], { type: 'text/calendar;charset=utf-8' }));
       this.downloadUrls.push(url);
@@ -254,7 +258,7 @@ export class MkScheduler extends MkElement {
       link.remove();
       emit(this, 'mk-calendar-download', { pairingId: pairing.id, sessionIds: sessions.map((session) => session.id), fileName });
     } catch (error) {
-      this.error = isMentorKitError(error) ? error : (Object.assign(new Error(`The calendar file could not be made: ${String(error)}`), { code: 'storage-error', path: '' }) as unknown as MentorKitError);
+      this.error = isMentorKitError(error) ? error : (Object.assign(new Error(this.i18n.t('download.error', { reason: String(error) })), { code: 'storage-error', path: '' }) as unknown as MentorKitError);
     }
   }
 
@@ -265,12 +269,12 @@ export class MkScheduler extends MkElement {
 
   private renderHeading(): TemplateResult {
     const level = Math.min(Math.max(Math.trunc(this.headingLevel) || 2, 1), 6);
-    return html`<div part="heading" class="heading" role="heading" aria-level=${level} id="heading">Find a time</div>`;
+    return html`<div part="heading" class="heading" role="heading" aria-level=${level} id="heading">${this.i18n.t('heading')}</div>`;
   }
 
   private renderClocks(participants: SlotParticipant[], locale: string | undefined): TemplateResult {
     const now = this.currentKit!.now();
-    return html`<ul part="clocks" class="clocks" aria-label="Local time now">
+    return html`<ul part="clocks" class="clocks" aria-label=${this.i18n.t('clocks.label')}>
       ${participants.map((participant) => {
         const local = localTimeOf(participant.timeZone, now);
         return html`<li part="clock" class="clock" data-person=${participant.id}>
@@ -285,7 +289,7 @@ export class MkScheduler extends MkElement {
   private renderSlot(slot: SuggestedSlot, participants: SlotParticipant[], locale: string | undefined, index: number): TemplateResult {
     const id = `slot-${index}`;
     const checked = this.selectedStart === slot.start;
-    const notes = slot.notes.map((note) => `${NOTE_LABELS[note.kind]} for ${this.nameOf(note.participantId)}`);
+    const notes = slot.notes.map((note) => this.i18n.t(`note.${note.kind}`, { name: this.nameOf(note.participantId) }));
     return html`<li part="slot" class="slot" data-start=${slot.start} data-selected=${String(checked)}>
       <input type="radio" name="slot" id=${id} value=${slot.start} .checked=${checked} @change=${() => this.handleSelect(slot.start)} />
       <label for=${id} class="slot-label">
@@ -295,39 +299,51 @@ export class MkScheduler extends MkElement {
             <span>${format(slot.start, participant.timeZone, locale, true)}–${format(slot.end, participant.timeZone, locale, false)}</span>
           </span>`,
         )}
-        ${notes.length > 0 ? html`<span part="slot-note" class="slot-note">${formatList(notes, locale)}</span>` : html`<span part="slot-note" class="slot-note" data-fair="true">within everyone’s comfortable hours</span>`}
+        ${notes.length > 0 ? html`<span part="slot-note" class="slot-note">${formatList(notes, locale)}</span>` : html`<span part="slot-note" class="slot-note" data-fair="true">${this.i18n.t('note.fair')}</span>`}
       </label>
     </li>`;
   }
 
   private renderBooking(pairing: Pairing, agreement: Agreement | undefined, participants: SlotParticipant[], duration: number, selectable: boolean): TemplateResult {
     const cadence = this.cadence ?? (agreement && agreement.cadence !== 'ad-hoc' ? agreement.cadence : 'fortnightly');
-    return html`<form part="booking" class="form booking" @submit=${(event: SubmitEvent) => this.handleBook(event, pairing, agreement, participants, duration)} aria-label="Book the selected time">
+    return html`<form part="booking" class="form booking" @submit=${(event: SubmitEvent) => this.handleBook(event, pairing, agreement, participants, duration)} aria-label=${this.i18n.t('booking.label')}>
       <fieldset>
-        <legend>How often</legend>
+        <legend>${this.i18n.t('booking.how-often')}</legend>
         <div class="choices">
-          <label class="choice"><input type="radio" name="repeat" value="once" .checked=${this.repeat === 'once'} @change=${() => (this.repeat = 'once')} /> Once</label>
-          <label class="choice"><input type="radio" name="repeat" value="series" .checked=${this.repeat === 'series'} @change=${() => (this.repeat = 'series')} /> A recurring series</label>
+          <label class="choice"><input type="radio" name="repeat" value="once" .checked=${this.repeat === 'once'} @change=${() => (this.repeat = 'once')} /> ${this.i18n.t('booking.once')}</label>
+          <label class="choice"><input type="radio" name="repeat" value="series" .checked=${this.repeat === 'series'} @change=${() => (this.repeat = 'series')} /> ${this.i18n.t('booking.series')}</label>
         </div>
         ${this.repeat === 'series'
           ? html`<div class="inline">
-              <label class="field">Cadence
+              <label class="field">${this.i18n.t('booking.cadence')}
                 <select name="cadence" @change=${(event: Event) => (this.cadence = (event.target as HTMLSelectElement).value as Cadence)}>
-                  ${(['weekly', 'fortnightly', 'monthly'] as const).map((value) => html`<option value=${value} ?selected=${value === cadence}>${value === 'weekly' ? 'Weekly' : value === 'fortnightly' ? 'Every two weeks' : 'Monthly (same weekday)'}</option>`)}
+                  ${(['weekly', 'fortnightly', 'monthly'] as const).map((value) => html`<option value=${value} ?selected=${value === cadence}>${this.i18n.t(`cadence.${value}`)}</option>`)}
                 </select>
               </label>
-              <label class="field">Sessions
+              <label class="field">${this.i18n.t('booking.count')}
                 <input name="count" type="number" min="2" max="26" .value=${String(this.count)} @change=${(event: Event) => (this.count = Math.min(26, Math.max(2, Number((event.target as HTMLInputElement).value) || 6)))} />
               </label>
             </div>`
           : nothing}
       </fieldset>
-      <label class="field">Title <input name="title" type="text" maxlength="200" value="Mentoring session" /></label>
-      <label class="field">Agenda <textarea name="agenda" rows="2" maxlength="4000"></textarea></label>
-      <label class="field">Meeting link <input name="meetingUrl" type="url" .value=${agreement?.meetingUrl ?? ''} placeholder="https://meet.example.com/…" /></label>
-      ${this.error ? html`<div part="error" class="notice" data-tone="danger" role="alert" tabindex="-1"><p class="notice-title">The session could not be booked.</p><p>${this.error.message}</p></div>` : nothing}
-      <div class="actions"><button part="book-button" class="button" type="submit" ?disabled=${this.busy || !selectable}>${this.repeat === 'series' ? `Book ${this.count} sessions` : 'Book this session'}</button></div>
+      <label class="field">${this.i18n.t('booking.title')} <input name="title" type="text" maxlength="200" value=${this.i18n.t('booking.default-title')} /></label>
+      <label class="field">${this.i18n.t('booking.agenda')} <textarea name="agenda" rows="2" maxlength="4000"></textarea></label>
+      <label class="field">${this.i18n.t('booking.meeting-url')} <input name="meetingUrl" type="url" .value=${agreement?.meetingUrl ?? ''} placeholder="https://meet.example.com/…" /></label>
+      ${this.error ? html`<div part="error" class="notice" data-tone="danger" role="alert" tabindex="-1"><p class="notice-title">${this.i18n.t('booking.error')}</p><p>${this.error.message}</p></div>` : nothing}
+      <div class="actions"><button part="book-button" class="button" type="submit" ?disabled=${this.busy || !selectable}>${this.repeat === 'series' ? this.i18n.t('booking.book-series', { count: this.count }) : this.i18n.t('booking.book-once')}</button></div>
     </form>`;
+  }
+
+  /** The series in words: core's English description, or the catalogue's wording in other languages. */
+  private seriesDescription(booked: NonNullable<MkScheduler['booked']>): string | undefined {
+    const first = booked.sessions[0];
+    if (!booked.description || !booked.cadence || !first) return booked.description;
+    const language = (this.i18n.locale ?? navigator.language ?? 'en').toLowerCase().split('-')[0];
+    if (language === 'en') return booked.description;
+    const local = new Date(first.start);
+    const parts = Object.fromEntries(new Intl.DateTimeFormat(this.i18n.locale, { timeZone: first.timeZone, weekday: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(local).map((part) => [part.type, part.value]));
+    const nth = Math.min(5, Math.ceil(Number(parts.day) / 7));
+    return this.i18n.t(`series.${booked.cadence}`, { weekday: parts.weekday ?? '', time: `${parts.hour}:${parts.minute}`, zone: first.timeZone.replaceAll('_', ' '), nth: this.i18n.t(`series.nth.${nth}`) });
   }
 
   private renderBooked(pairing: Pairing, locale: string | undefined, participants: SlotParticipant[]): TemplateResult | typeof nothing {
@@ -335,15 +351,15 @@ export class MkScheduler extends MkElement {
     if (!booked) return nothing;
     const organiserZone = booked.sessions[0]?.timeZone ?? 'UTC';
     return html`<div part="booked" class="notice" data-tone="success" role="status" tabindex="-1">
-      <p class="notice-title">${booked.sessions.length === 1 ? 'Session booked' : `${booked.sessions.length} sessions booked`}${booked.description ? html`: ${booked.description}` : nothing}</p>
+      <p class="notice-title">${booked.sessions.length === 1 ? this.i18n.t('booked.one') : this.i18n.t('booked.many', { count: booked.sessions.length })}${booked.description ? html`: ${this.seriesDescription(booked)}` : nothing}</p>
       <ul class="booked-list">
         ${booked.sessions.map((session) => {
           const others = participants.filter((participant) => participant.timeZone !== organiserZone).map((participant) => `${this.nameOf(participant.id)}: ${format(session.start, participant.timeZone, locale, true)}`);
           return html`<li data-session=${session.id}>${[`${format(session.start, organiserZone, locale, true)} (${organiserZone.replaceAll('_', ' ')})`, ...others].join(' · ')}</li>`;
         })}
       </ul>
-      ${booked.skipped.length > 0 ? html`<p>Skipped (off-limits): ${formatList(booked.skipped, locale)}</p>` : nothing}
-      <div class="actions">${this.renderDownload(booked.sessions, pairing, 'Download .ics', booked.sessions.length === 1 ? 'mentoring-session.ics' : 'mentoring-series.ics')}</div>
+      ${booked.skipped.length > 0 ? html`<p>${this.i18n.t('booked.skipped', { dates: formatList(booked.skipped, locale) })}</p>` : nothing}
+      <div class="actions">${this.renderDownload(booked.sessions, pairing, this.i18n.t('download.booked'), booked.sessions.length === 1 ? 'mentoring-session.ics' : 'mentoring-series.ics')}</div>
     </div>`;
   }
 
@@ -353,12 +369,12 @@ export class MkScheduler extends MkElement {
     if (upcoming.length === 0) return nothing;
     const viewerZone = this.viewerZone(participants);
     return html`<section class="upcoming-section" aria-labelledby="upcoming-heading">
-      <h3 class="subheading" id="upcoming-heading">Upcoming sessions</h3>
+      <h3 class="subheading" id="upcoming-heading">${this.i18n.t('upcoming.heading')}</h3>
       <ul part="upcoming" class="upcoming">
         ${upcoming.slice(0, 12).map((session) => html`<li data-session=${session.id}><span class="upcoming-title">${session.title}</span> · ${format(session.start, viewerZone, locale, true)}–${format(session.end, viewerZone, locale, false)}</li>`)}
       </ul>
-      ${upcoming.length > 12 ? html`<p class="hint">and ${upcoming.length - 12} more</p>` : nothing}
-      <div class="actions">${this.renderDownload(upcoming, pairing, 'Download all upcoming (.ics)', 'mentoring-upcoming.ics')}</div>
+      ${upcoming.length > 12 ? html`<p class="hint">${this.i18n.t('upcoming.more', { count: upcoming.length - 12 })}</p>` : nothing}
+      <div class="actions">${this.renderDownload(upcoming, pairing, this.i18n.t('download.upcoming'), 'mentoring-upcoming.ics')}</div>
     </section>`;
   }
 
@@ -372,38 +388,38 @@ export class MkScheduler extends MkElement {
     const shown = slots.slice(0, this.shown);
     const selectable = this.selectedStart !== undefined && slots.some((slot) => slot.start === this.selectedStart);
     return html`
-      ${agreement ? nothing : html`<p class="hint" part="hint">No working agreement yet: using everyone’s profile hours.</p>`}
+      ${agreement ? nothing : html`<p class="hint" part="hint">${this.i18n.t('no-agreement')}</p>`}
       ${this.renderClocks(participants, locale)}
       ${this.renderBooked(pairing, locale, participants)}
       <div part="controls" class="controls">
-        <label class="field">Length
+        <label class="field">${this.i18n.t('controls.length')}
           <select @change=${(event: Event) => (this.durationMinutes = Number((event.target as HTMLSelectElement).value))}>
-            ${[...new Set([30, 45, 60, 90, duration])].sort((a, b) => a - b).map((minutes) => html`<option value=${minutes} ?selected=${minutes === duration}>${minutes} min</option>`)}
+            ${[...new Set([30, 45, 60, 90, duration])].sort((a, b) => a - b).map((minutes) => html`<option value=${minutes} ?selected=${minutes === duration}>${this.i18n.t('controls.minutes', { minutes })}</option>`)}
           </select>
         </label>
-        <label class="field">From
+        <label class="field">${this.i18n.t('controls.from')}
           <input type="date" .value=${this.fromDate ?? today} min=${today} @change=${(event: Event) => (this.fromDate = (event.target as HTMLInputElement).value || undefined)} />
         </label>
-        <label class="field">Search
+        <label class="field">${this.i18n.t('controls.search')}
           <select @change=${(event: Event) => (this.weeks = Number((event.target as HTMLSelectElement).value))}>
-            ${[1, 2, 4, 8].map((weeks) => html`<option value=${weeks} ?selected=${weeks === this.weeks}>${weeks === 1 ? '1 week' : `${weeks} weeks`}</option>`)}
+            ${[1, 2, 4, 8].map((weeks) => html`<option value=${weeks} ?selected=${weeks === this.weeks}>${this.i18n.t('controls.weeks', { weeks })}</option>`)}
           </select>
         </label>
-        <label class="field">Order
+        <label class="field">${this.i18n.t('controls.order')}
           <select @change=${(event: Event) => (this.order = (event.target as HTMLSelectElement).value as 'fairest' | 'earliest')}>
-            <option value="fairest" ?selected=${this.order === 'fairest'}>Fairest first</option>
-            <option value="earliest" ?selected=${this.order === 'earliest'}>Earliest first</option>
+            <option value="fairest" ?selected=${this.order === 'fairest'}>${this.i18n.t('order.fairest')}</option>
+            <option value="earliest" ?selected=${this.order === 'earliest'}>${this.i18n.t('order.earliest')}</option>
           </select>
         </label>
       </div>
       ${error
-        ? html`<div part="error" class="notice" data-tone="danger" role="alert"><p class="notice-title">Times could not be searched.</p><p>${error.message}</p></div>`
+        ? html`<div part="error" class="notice" data-tone="danger" role="alert"><p class="notice-title">${this.i18n.t('search.error')}</p><p>${error.message}</p></div>`
         : slots.length === 0
-          ? html`<div part="no-slots" class="empty"><p class="notice-title">No common time in this window</p><p class="hint">Everyone’s hours and off-limits days leave no ${duration}-minute gap. Try a longer window, a shorter session, or widen the hours in the working agreement.</p></div>`
+          ? html`<div part="no-slots" class="empty"><p class="notice-title">${this.i18n.t('no-slots.title')}</p><p class="hint">${this.i18n.t('no-slots.hint', { minutes: duration })}</p></div>`
           : html`<fieldset class="slots-fieldset">
-              <legend>Suggested times (${slots.length} found${this.order === 'fairest' ? ', fairest first' : ''})</legend>
+              <legend>${this.i18n.t('slots.legend', { count: slots.length, fairest: this.order === 'fairest' ? 1 : 0 })}</legend>
               <ul part="slots" class="slots" role="list">${shown.map((slot, index) => this.renderSlot(slot, participants, locale, index))}</ul>
-              ${slots.length > shown.length ? html`<div class="actions"><button class="button secondary" type="button" @click=${() => (this.shown += 8)}>Show more times</button></div>` : nothing}
+              ${slots.length > shown.length ? html`<div class="actions"><button class="button secondary" type="button" @click=${() => (this.shown += 8)}>${this.i18n.t('slots.more')}</button></div>` : nothing}
             </fieldset>
             ${this.renderBooking(pairing, agreement, participants, duration, selectable)}`}
       ${this.renderUpcoming(pairing, participants, locale)}
@@ -413,16 +429,16 @@ export class MkScheduler extends MkElement {
   override render(): TemplateResult {
     const kit = this.currentKit;
     const status = kit ? (this.status.value ?? 'loading') : 'loading';
-    const locale = resolveLocale(this, this.locale);
+    const locale = this.i18n.locale;
     let content: TemplateResult;
     let state: string = status;
-    if (status === 'loading') content = html`<p part="loading" class="loading">Loading schedules…</p><div class="skeleton" aria-hidden="true"></div>`;
-    else if (status === 'error') content = html`<div part="error" class="notice" data-tone="danger" role="alert"><p class="notice-title">Schedules could not be loaded.</p><p>${this.loadError.value?.message ?? 'Something went wrong while loading.'}</p></div>`;
+    if (status === 'loading') content = html`<p part="loading" class="loading">${this.i18n.t('loading')}</p><div class="skeleton" aria-hidden="true"></div>`;
+    else if (status === 'error') content = html`<div part="error" class="notice" data-tone="danger" role="alert"><p class="notice-title">${this.i18n.t('error.title')}</p><p>${this.loadError.value?.message ?? this.i18n.t('error.fallback')}</p></div>`;
     else {
       const pairing = this.pairing;
       if (!pairing) {
         state = 'not-found';
-        content = html`<div part="empty" class="empty"><p class="notice-title">This pairing is not available.</p><p class="hint">It may have been removed, or it is not one of your pairings.</p></div>`;
+        content = html`<div part="empty" class="empty"><p class="notice-title">${this.i18n.t('not-found.title')}</p><p class="hint">${this.i18n.t('not-found.hint')}</p></div>`;
       } else {
         state = this.booked ? 'booked' : 'ready';
         content = this.renderReady(pairing, locale);
