@@ -166,4 +166,28 @@ describe('<mk-agreement>', () => {
     expect(element.shadowRoot!.querySelector('[part~="participant"] legend')!.textContent).to.equal(HOSTILE_NAME);
     expect(element.shadowRoot!.querySelector('img')).to.equal(null);
   });
+  it('speaks Spanish under lang="es": terms, status, form labels and weekday names, and passes axe', async () => {
+    const kit = track(await kitOn(await planningStorage(), 'daniel'));
+    const wrapper = await fixture<HTMLElement>(html`<div lang="es"><mk-agreement .kit=${kit} pairing-id="p-daniel"></mk-agreement></div>`);
+    const element = wrapper.querySelector('mk-agreement')!;
+    await waitUntil(() => element.shadowRoot!.querySelector('[part~="terms"]'), 'terms appear', { timeout: 4000 });
+    const root = element.shadowRoot!;
+    const all = (root.querySelector('[part~="base"]')?.textContent ?? '').replace(/\s+/g, ' ');
+    expect(all).to.contain('Acuerdo de trabajo');
+    expect(all).to.contain('Frecuencia de las reuniones');
+    expect(all).to.contain('Cada dos semanas · 60 min');
+    expect(all).to.contain('Videollamada');
+    expect(all).to.match(/Versión 1 · (?:pendiente de confirmación|confirmada por todas las personas)/);
+    expect(all).to.contain('viernes');
+    expect(all).not.to.match(/\b(?:Working agreement|Meeting cadence|Version|Friday)\b/);
+    await expect(wrapper).to.be.accessible();
+    (root.querySelector('[part~="edit-button"]') as HTMLButtonElement).click();
+    await waitUntil(() => root.querySelector('[part~="form"]'), 'the form opens');
+    const form = (root.querySelector('[part~="form"]')?.textContent ?? '').replace(/\s+/g, ' ');
+    expect(form).to.contain('Duración de la sesión (minutos)');
+    expect(form).to.contain('Días no disponibles (para todas las personas)');
+    expect(form).to.contain('lunes');
+    expect(root.querySelector('[part~="save-button"]')!.textContent!.trim()).to.equal('Guardar como nueva versión');
+    await expect(wrapper).to.be.accessible();
+  });
 });

@@ -3,7 +3,9 @@ import { property, state } from 'lit/decorators.js';
 import { isHttpUrl, isMentorKitError, type MentorKitError, type Pairing, type Person } from '@mentorkit/core';
 import { AGREEMENT_MESSAGES, agreementsFeature, agreementStatus, changesSinceConfirmed, type Agreement, type AgreementChange, type AgreementInput, type AgreementMessages, type AgreementTermKey } from '@mentorkit/core/agreements';
 import { emit } from '../base/emit.js';
-import { formatCalendarDate, formatList, resolveLocale } from '../base/format.js';
+import { formatCalendarDate, formatList } from '../base/format.js';
+import { LocaleController } from '../base/localize.js';
+import { agreementMessages } from './agreement.messages.js';
 import { MkElement } from '../base/mk-element.js';
 import { StoreController } from '../base/store-controller.js';
 import { agreementStyles } from './agreement.styles.js';
@@ -54,7 +56,9 @@ function timeZones(current: string[]): string[] {
  * documents (http/https only), the coaching model and the check-in level. Without an agreement it
  * offers a draft filled in from the profiles. Every change makes a new version that the mentee and
  * the lead mentor confirm again; the review lists the changes since the last confirmed version.
- * Logic and wording come from `@mentorkit/core/agreements` (set `.messages` to translate).
+ * Logic comes from `@mentorkit/core/agreements`; text follows the page language (English and Spanish
+ * bundled, `agreement.messages.ts`, weekday names from `Intl`). Setting `.messages` to your own
+ * catalogue replaces the term, cadence, channel, level and weekday words with yours.
  *
  * @fires {CustomEvent<MkAgreementEventDetail>} mk-agreement-proposed - The user proposed the first version.
  * @fires {CustomEvent<MkAgreementEventDetail>} mk-agreement-changed - The user saved changes (a new version).
@@ -90,6 +94,8 @@ export class MkAgreement extends MkElement {
   private readonly pairings = new StoreController(this, () => this.currentKit?.$pairings);
   private readonly people = new StoreController(this, () => this.currentKit?.$people);
   private readonly agreements = new StoreController(this, () => (this.currentKit ? this.currentKit.use(agreementsFeature).$agreements : undefined));
+  /** Messages in the element's language; re-renders when `<html lang>` changes. */
+  private readonly i18n = new LocaleController(this, 'mk-agreement', agreementMessages);
 
   @state() private draft: Draft | undefined;
   /** Co-mentors left out of the sessions (unticked in the form). */
@@ -109,6 +115,23 @@ export class MkAgreement extends MkElement {
 
   /** Words shown (labels of terms, cadences, channels…); defaults to core's `AGREEMENT_MESSAGES`. */
   @property({ attribute: false }) messages: AgreementMessages = AGREEMENT_MESSAGES;
+
+  /** Core's words as a catalogue: the host's `.messages` when set, else the bundled translations. */
+  private get words(): AgreementMessages {
+    if (this.messages !== AGREEMENT_MESSAGES) return this.messages;
+    const t = (id: string) => this.i18n.t(id);
+    const map = <K extends string>(keys: readonly K[], prefix: string) => Object.fromEntries(keys.map((key) => [key, t(`${prefix}.${key}`)])) as Record<K, string>;
+    const weekdays = new Intl.DateTimeFormat(this.i18n.locale, { weekday: 'long', timeZone: 'UTC' });
+    return {
+      fields: map(Object.keys(AGREEMENT_MESSAGES.fields) as AgreementTermKey[], 'field'),
+      participantFields: map(['timeZone', 'workingHours', 'offLimitsDays', 'offLimitsDates'] as const, 'participant-field'),
+      cadences: map(CADENCES, 'cadence'),
+      channels: map(CHANNELS, 'channel'),
+      checkInLevels: map(LEVELS, 'level'),
+      // 2024-01-01 was a Monday (ISO weekday 1).
+      weekdays: Object.fromEntries(WEEKDAYS.map((day) => [day, weekdays.format(Date.UTC(2024, 0, day))])) as AgreementMessages['weekdays'],
+    };
+  }
 
   private get pairing(): Pairing | undefined {
     return this.pairings.value?.find((pairing) => pairing.id === this.pairingId);
@@ -202,12 +225,12 @@ export class MkAgreement extends MkElement {
         const { id: _id, pairingId: _pairingId, version: _version, confirmations: _confirmations, proposedBy: _proposedBy, lastConfirmed: _lastConfirmed, history: _history, revision: _revision, updatedAt: _updatedAt, ...terms } = draft as Draft & Partial<Agreement>;
         const { createdAt: _createdAt, updatedBy: _updatedBy, ...changes } = terms as typeof terms & { createdAt?: string; updatedBy?: string };
         const stored = await api.update(existing.id, changes, { expectedRevision: existing.revision });
-        this.notice = stored.version === existing.version ? 'Nothing changed.' : `Saved as version ${stored.version}. The others are asked to confirm it.`;
+        this.notice = stored.version === existing.version ? this.i18n.t('notice.unchanged') : this.i18n.t('notice.saved', { version: stored.version });
         if (stored.version !== existing.version) emit(this, 'mk-agreement-changed', { agreementId: stored.id, pairingId: stored.pairingId, version: stored.version });
       } else {
         const { id: _id, version: _version, confirmations: _confirmations, ...proposal } = draft;
         const stored = await api.propose(proposal);
-        this.notice = 'Agreement proposed. The others are asked to confirm it.';
+        this.notice = this.i18n.t('notice.proposed');
         emit(this, 'mk-agreement-proposed', { agreementId: stored.id, pairingId: stored.pairingId, version: stored.version });
       }
       this.draft = undefined;
@@ -229,7 +252,7 @@ export class MkAgreement extends MkElement {
     this.error = undefined;
     try {
       const stored = await kit.use(agreementsFeature).confirm(agreement.id, { version: agreement.version });
-      this.notice = `You confirmed version ${stored.version}.`;
+      this.notice = this.i18n.t('notice.confirmed', { version: stored.version });
       emit(this, 'mk-agreement-confirmed', { agreementId: stored.id, pairingId: stored.pairingId, version: stored.version });
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[part~="notice"]')?.focus();
@@ -248,15 +271,15 @@ export class MkAgreement extends MkElement {
   }
 
   private formatValue(field: AgreementTermKey | string, value: unknown, locale: string | undefined): string {
-    const m = this.messages;
+    const m = this.words;
     if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) return '—';
     switch (field) {
       case 'cadence':
         return m.cadences[value as keyof typeof m.cadences] ?? String(value);
       case 'sessionMinutes':
-        return `${value} min`;
+        return this.i18n.t('value.minutes', { minutes: String(value) });
       case 'responseTimeHours':
-        return `within ${value} h`;
+        return this.i18n.t('value.response', { hours: String(value) });
       case 'channels':
         return formatList((value as Array<{ kind: keyof typeof m.channels; detail?: string }>).map((channel) => `${m.channels[channel.kind] ?? channel.kind}${channel.detail ? ` (${channel.detail})` : ''}`), locale);
       case 'offLimitsDays':
@@ -277,8 +300,9 @@ export class MkAgreement extends MkElement {
           if (last && last.to === day - 1 && last.text === text) last.to = day;
           else groups.push({ from: day, to: day, text });
         }
-        const short = (day: number) => (m.weekdays[day as 1] ?? String(day)).slice(0, 3);
-        return groups.length === 0 ? 'none' : groups.map((group) => `${group.from === group.to ? short(group.from) : `${short(group.from)}–${short(group.to)}`} ${group.text}`).join('; ');
+        const shortNames = this.messages === AGREEMENT_MESSAGES ? new Intl.DateTimeFormat(this.i18n.locale, { weekday: 'short', timeZone: 'UTC' }) : undefined;
+        const short = (day: number) => (shortNames ? shortNames.format(Date.UTC(2024, 0, day)) : (m.weekdays[day as 1] ?? String(day)).slice(0, 3));
+        return groups.length === 0 ? this.i18n.t('value.no-hours') : groups.map((group) => `${group.from === group.to ? short(group.from) : `${short(group.from)}–${short(group.to)}`} ${group.text}`).join('; ');
       }
       case 'participants':
         return formatList((value as Array<{ personId: string }>).map((participant) => this.nameOf(participant.personId)), locale);
@@ -288,18 +312,18 @@ export class MkAgreement extends MkElement {
   }
 
   private describeChange(change: AgreementChange, locale: string | undefined): string {
-    const m = this.messages;
+    const m = this.words;
     if (change.personId) {
       const name = this.nameOf(change.personId);
-      if (change.kind === 'added') return `${name} joins the agreement`;
-      if (change.kind === 'removed') return `${name} leaves the agreement`;
+      if (change.kind === 'added') return this.i18n.t('change.joins', { name });
+      if (change.kind === 'removed') return this.i18n.t('change.leaves', { name });
       const key = change.path.split('.').pop() as keyof typeof m.participantFields;
-      return `${name}’s ${m.participantFields[key] ?? key}: ${this.formatValue(key, change.before, locale)} → ${this.formatValue(key, change.after, locale)}`;
+      return this.i18n.t('change.person', { name, field: m.participantFields[key] ?? key, before: this.formatValue(key, change.before, locale), after: this.formatValue(key, change.after, locale) });
     }
     const label = m.fields[change.field] ?? change.field;
-    if (change.kind === 'added') return `${label}: ${this.formatValue(change.field, change.after, locale)} (new)`;
-    if (change.kind === 'removed') return `${label}: removed (was ${this.formatValue(change.field, change.before, locale)})`;
-    return `${label}: ${this.formatValue(change.field, change.before, locale)} → ${this.formatValue(change.field, change.after, locale)}`;
+    if (change.kind === 'added') return this.i18n.t('change.added', { label, after: this.formatValue(change.field, change.after, locale) });
+    if (change.kind === 'removed') return this.i18n.t('change.removed', { label, before: this.formatValue(change.field, change.before, locale) });
+    return this.i18n.t('change.changed', { label, before: this.formatValue(change.field, change.before, locale), after: this.formatValue(change.field, change.after, locale) });
   }
 
   private renderHeading(text: string): TemplateResult {
@@ -315,7 +339,7 @@ export class MkAgreement extends MkElement {
   }
 
   private renderTerms(agreement: Agreement, locale: string | undefined): TemplateResult {
-    const m = this.messages;
+    const m = this.words;
     const link = (url: string | undefined) => (url && isHttpUrl(url) ? html`<a href=${url} target="_blank" rel="noopener noreferrer">${url}</a>` : '—');
     return html`<dl part="terms" class="facts">
       <dt>${m.fields.cadence}</dt><dd data-term="cadence">${this.formatValue('cadence', agreement.cadence, locale)} · ${this.formatValue('sessionMinutes', agreement.sessionMinutes, locale)}</dd>
@@ -326,7 +350,7 @@ export class MkAgreement extends MkElement {
       ${agreement.participants.map(
         (participant) => html`<dt>${this.nameOf(participant.personId)}</dt>
           <dd data-term="participant" data-person=${participant.personId}>
-            ${participant.timeZone.replaceAll('_', ' ')} · ${this.formatValue('workingHours', participant.workingHours, locale)}${participant.offLimitsDays && participant.offLimitsDays.length > 0 ? html` · off-limits ${this.formatValue('offLimitsDays', participant.offLimitsDays, locale)}` : nothing}
+            ${participant.timeZone.replaceAll('_', ' ')} · ${this.formatValue('workingHours', participant.workingHours, locale)}${participant.offLimitsDays && participant.offLimitsDays.length > 0 ? html` · ${this.i18n.t('value.off-limits', { days: this.formatValue('offLimitsDays', participant.offLimitsDays, locale) })}` : nothing}
           </dd>`,
       )}
       <dt>${m.fields.meetingUrl}</dt><dd data-term="meetingUrl">${link(agreement.meetingUrl)}</dd>
@@ -345,26 +369,26 @@ export class MkAgreement extends MkElement {
     const member = [pairing.menteeId, ...pairing.mentorIds].includes(kit.user.id);
     return html`
       <div part="status" class="notice" data-tone=${status.confirmed ? 'success' : 'warning'} data-confirmed=${String(status.confirmed)}>
-        <p class="notice-title">Version ${agreement.version} · ${status.confirmed ? 'confirmed by everyone' : 'waiting for confirmation'}</p>
+        <p class="notice-title">${this.i18n.t(status.confirmed ? 'status.title.confirmed' : 'status.title.pending', { version: agreement.version })}</p>
         <p>
-          ${status.confirmedBy.length > 0 ? html`Confirmed by ${formatList(status.confirmedBy.map((id) => this.nameOf(id)), locale)}.` : 'Nobody has confirmed this version yet.'}
-          ${status.waitingFor.length > 0 ? html` Waiting for ${formatList(status.waitingFor.map((id) => this.nameOf(id)), locale)}.` : nothing}
+          ${status.confirmedBy.length > 0 ? this.i18n.t('status.confirmed-by', { names: formatList(status.confirmedBy.map((id) => this.nameOf(id)), locale) }) : this.i18n.t('status.nobody')}
+          ${status.waitingFor.length > 0 ? ` ${this.i18n.t('status.waiting-for', { names: formatList(status.waitingFor.map((id) => this.nameOf(id)), locale) })}` : nothing}
         </p>
       </div>
       ${agreement.lastConfirmed === undefined || changes.length > 0
         ? html`<section class="changes-section" aria-labelledby="changes-heading">
-            <h3 class="subheading" id="changes-heading">${agreement.lastConfirmed ? `Changes since version ${agreement.lastConfirmed.version} (last confirmed)` : 'New terms (nothing confirmed yet)'}</h3>
+            <h3 class="subheading" id="changes-heading">${agreement.lastConfirmed ? this.i18n.t('changes.since', { version: agreement.lastConfirmed.version }) : this.i18n.t('changes.new')}</h3>
             <ul part="changes" class="changes">
               ${(agreement.lastConfirmed ? changes : []).map((change) => html`<li part="change" class="change" data-path=${change.path}>${this.describeChange(change, locale)}</li>`)}
-              ${agreement.lastConfirmed ? nothing : html`<li part="change" class="change">${changes.length} terms to review and confirm.</li>`}
+              ${agreement.lastConfirmed ? nothing : html`<li part="change" class="change">${this.i18n.t('changes.to-review', { count: changes.length })}</li>`}
             </ul>
           </section>`
         : nothing}
       ${this.renderTerms(agreement, locale)}
       ${member
         ? html`<div class="actions">
-            ${mustConfirm ? html`<button part="confirm-button" class="button" type="button" ?disabled=${this.busy} @click=${() => this.handleConfirm(agreement)}>Confirm version ${agreement.version}</button>` : nothing}
-            <button part="edit-button" class="button secondary" type="button" ?disabled=${this.busy} @click=${this.handleStartEditing}>Change the agreement</button>
+            ${mustConfirm ? html`<button part="confirm-button" class="button" type="button" ?disabled=${this.busy} @click=${() => this.handleConfirm(agreement)}>${this.i18n.t('action.confirm', { version: agreement.version })}</button>` : nothing}
+            <button part="edit-button" class="button secondary" type="button" ?disabled=${this.busy} @click=${this.handleStartEditing}>${this.i18n.t('action.change')}</button>
           </div>`
         : nothing}
     `;
@@ -389,7 +413,7 @@ export class MkAgreement extends MkElement {
   }
 
   private renderParticipant(participant: Draft['participants'][number], pairing: Pairing, included: boolean): TemplateResult {
-    const m = this.messages;
+    const m = this.words;
     const name = this.nameOf(participant.personId);
     const optional = pairing.mentorIds.indexOf(participant.personId) >= 1;
     const zones = timeZones([participant.timeZone]);
@@ -398,19 +422,19 @@ export class MkAgreement extends MkElement {
       <legend>${name}</legend>
       ${optional
         ? html`<label class="choice"><input type="checkbox" name=${`include.${participant.personId}`} value="1" .checked=${included}
-              @change=${(event: Event) => this.handleToggleParticipant(participant.personId, (event.target as HTMLInputElement).checked)} /> ${name} joins the sessions</label>`
+              @change=${(event: Event) => this.handleToggleParticipant(participant.personId, (event.target as HTMLInputElement).checked)} /> ${this.i18n.t('form.joins-sessions', { name })}</label>`
         : nothing}
-      ${this.renderField(`participants.${participant.personId}.timeZone`, `Time zone of ${name}`, ({ id }) => html`<select id=${id} name=${`timeZone.${participant.personId}`} .value=${participant.timeZone}>
+      ${this.renderField(`participants.${participant.personId}.timeZone`, this.i18n.t('form.time-zone-of', { name }), ({ id }) => html`<select id=${id} name=${`timeZone.${participant.personId}`} .value=${participant.timeZone}>
         ${zones.map((zone) => html`<option value=${zone} ?selected=${zone === participant.timeZone}>${zone.replaceAll('_', ' ')}</option>`)}
       </select>`)}
-      <div class="hours" role="group" aria-label=${`Hours ${name} offers for mentoring`}>
+      <div class="hours" role="group" aria-label=${this.i18n.t('form.hours-of', { name })}>
         ${WEEKDAYS.map((day) => html`<label class="hours-day">
           <span>${m.weekdays[day]}</span>
-          <input type="text" inputmode="numeric" name=${`hours.${participant.personId}.${day}`} .value=${(hours[day] ?? hours[String(day)] ?? []).join(', ')} placeholder="e.g. 09:00-12:00, 13:00-17:00" aria-label=${`${m.weekdays[day]} hours for ${name}`} />
+          <input type="text" inputmode="numeric" name=${`hours.${participant.personId}.${day}`} .value=${(hours[day] ?? hours[String(day)] ?? []).join(', ')} placeholder=${this.i18n.t('form.hours-placeholder')} aria-label=${this.i18n.t('form.day-hours', { day: m.weekdays[day], name })} />
         </label>`)}
       </div>
       <fieldset class="nested">
-        <legend>${`${name}’s own off-limits days`}</legend>
+        <legend>${this.i18n.t('form.own-off-limits', { name })}</legend>
         <div class="choices">${WEEKDAYS.map((day) => html`<label class="choice"><input type="checkbox" name=${`offLimitsDays.${participant.personId}`} value=${day} .checked=${(participant.offLimitsDays ?? []).includes(day)} /> ${m.weekdays[day]}</label>`)}</div>
       </fieldset>
     </fieldset>`;
@@ -418,16 +442,16 @@ export class MkAgreement extends MkElement {
 
 
   private renderForm(draft: Draft, pairing: Pairing): TemplateResult {
-    const m = this.messages;
+    const m = this.words;
     const rows = draft.participants.map((participant) => ({ participant, included: !this.excluded.includes(participant.personId) }));
     return html`<form part="form" class="form" novalidate @submit=${this.handleSubmit} aria-labelledby="heading">
-      ${this.error ? this.renderErrorBox(this.error, 'The agreement could not be saved.') : nothing}
+      ${this.error ? this.renderErrorBox(this.error, this.i18n.t('error.save')) : nothing}
       <div class="grid">
         ${this.renderField('cadence', m.fields.cadence, ({ id, invalid, describedBy }) => html`<select id=${id} name="cadence" data-autofocus aria-invalid=${String(invalid)} aria-describedby=${describedBy ?? nothing}>
           ${CADENCES.map((cadence) => html`<option value=${cadence} ?selected=${draft.cadence === cadence}>${m.cadences[cadence]}</option>`)}
         </select>`)}
-        ${this.renderField('sessionMinutes', `${m.fields.sessionMinutes} (minutes)`, ({ id, invalid, describedBy }) => html`<input id=${id} name="sessionMinutes" type="number" min="15" max="240" step="5" .value=${String(draft.sessionMinutes ?? 60)} aria-invalid=${String(invalid)} aria-describedby=${describedBy ?? nothing} />`)}
-        ${this.renderField('responseTimeHours', `${m.fields.responseTimeHours} (hours)`, ({ id, invalid, describedBy }) => html`<input id=${id} name="responseTimeHours" type="number" min="1" max="336" .value=${String(draft.responseTimeHours)} aria-invalid=${String(invalid)} aria-describedby=${describedBy ?? nothing} />`)}
+        ${this.renderField('sessionMinutes', this.i18n.t('form.minutes', { label: m.fields.sessionMinutes }), ({ id, invalid, describedBy }) => html`<input id=${id} name="sessionMinutes" type="number" min="15" max="240" step="5" .value=${String(draft.sessionMinutes ?? 60)} aria-invalid=${String(invalid)} aria-describedby=${describedBy ?? nothing} />`)}
+        ${this.renderField('responseTimeHours', this.i18n.t('form.hours', { label: m.fields.responseTimeHours }), ({ id, invalid, describedBy }) => html`<input id=${id} name="responseTimeHours" type="number" min="1" max="336" .value=${String(draft.responseTimeHours)} aria-invalid=${String(invalid)} aria-describedby=${describedBy ?? nothing} />`)}
       </div>
       <fieldset>
         <legend>${m.fields.channels}</legend>
@@ -435,16 +459,16 @@ export class MkAgreement extends MkElement {
         ${this.fieldError('agreement.channels') ?? this.fieldError('changes.channels') ? html`<p class="field-error">${this.fieldError('agreement.channels') ?? this.fieldError('changes.channels')}</p>` : nothing}
       </fieldset>
       <fieldset>
-        <legend>${m.fields.offLimitsDays} (for everyone)</legend>
+        <legend>${this.i18n.t('form.for-everyone', { label: m.fields.offLimitsDays })}</legend>
         <div class="choices">${WEEKDAYS.map((day) => html`<label class="choice"><input type="checkbox" name="offLimitsDays" value=${day} .checked=${(draft.offLimitsDays ?? []).includes(day)} /> ${m.weekdays[day]}</label>`)}</div>
       </fieldset>
-      ${this.renderField('offLimitsDates', m.fields.offLimitsDates, ({ id, invalid, describedBy }) => html`<input id=${id} name="offLimitsDates" type="text" .value=${(draft.offLimitsDates ?? []).join(', ')} placeholder="2026-12-25, 2027-01-01" aria-invalid=${String(invalid)} aria-describedby=${describedBy ?? nothing} />`, 'Dates written YYYY-MM-DD, separated by commas.')}
+      ${this.renderField('offLimitsDates', m.fields.offLimitsDates, ({ id, invalid, describedBy }) => html`<input id=${id} name="offLimitsDates" type="text" .value=${(draft.offLimitsDates ?? []).join(', ')} placeholder="2026-12-25, 2027-01-01" aria-invalid=${String(invalid)} aria-describedby=${describedBy ?? nothing} />`, this.i18n.t('form.dates-hint'))}
       <section class="participants" aria-label=${m.fields.participants}>
         ${rows.map((row) => this.renderParticipant(row.participant, pairing, row.included))}
         ${this.fieldError('agreement.participants') && !this.error?.path.includes('.timeZone') ? html`<p class="field-error">${this.error?.message}</p>` : nothing}
       </section>
       ${this.renderField('meetingUrl', m.fields.meetingUrl, ({ id, invalid, describedBy }) => html`<input id=${id} name="meetingUrl" type="url" .value=${draft.meetingUrl ?? ''} placeholder="https://meet.example.com/…" aria-invalid=${String(invalid)} aria-describedby=${describedBy ?? nothing} />`)}
-      ${this.renderField('sharedDocumentsUrl', m.fields.sharedDocumentsUrl, ({ id, invalid, describedBy }) => html`<input id=${id} name="sharedDocumentsUrl" type="url" .value=${draft.sharedDocumentsUrl ?? ''} placeholder="https://drive.example.com/…" aria-invalid=${String(invalid)} aria-describedby=${describedBy ?? nothing} />`, 'The one place for shared documents: an http or https link.')}
+      ${this.renderField('sharedDocumentsUrl', m.fields.sharedDocumentsUrl, ({ id, invalid, describedBy }) => html`<input id=${id} name="sharedDocumentsUrl" type="url" .value=${draft.sharedDocumentsUrl ?? ''} placeholder="https://drive.example.com/…" aria-invalid=${String(invalid)} aria-describedby=${describedBy ?? nothing} />`, this.i18n.t('form.documents-hint'))}
       ${this.renderField('coachingModel', m.fields.coachingModel, ({ id, invalid, describedBy }) => html`<select id=${id} name="coachingModel" aria-invalid=${String(invalid)} aria-describedby=${describedBy ?? nothing}>
         ${[...new Set(['grow', 'oskar', draft.coachingModel ?? 'grow'])].map((model) => html`<option value=${model} ?selected=${(draft.coachingModel ?? 'grow') === model}>${model.toUpperCase()}</option>`)}
       </select>`)}
@@ -454,8 +478,8 @@ export class MkAgreement extends MkElement {
       </fieldset>
       ${this.renderField('notes', m.fields.notes, ({ id, invalid, describedBy }) => html`<textarea id=${id} name="notes" rows="3" .value=${draft.notes ?? ''} aria-invalid=${String(invalid)} aria-describedby=${describedBy ?? nothing}></textarea>`)}
       <div class="actions">
-        <button part="save-button" class="button" type="submit" ?disabled=${this.busy}>${this.agreement ? 'Save as a new version' : 'Propose this agreement'}</button>
-        <button part="cancel-button" class="button secondary" type="button" @click=${this.handleCancel}>Cancel</button>
+        <button part="save-button" class="button" type="submit" ?disabled=${this.busy}>${this.i18n.t(this.agreement ? 'action.save' : 'action.propose')}</button>
+        <button part="cancel-button" class="button secondary" type="button" @click=${this.handleCancel}>${this.i18n.t('action.cancel')}</button>
       </div>
     </form>`;
   }
@@ -463,17 +487,17 @@ export class MkAgreement extends MkElement {
   override render(): TemplateResult {
     const kit = this.currentKit;
     const status = kit ? (this.status.value ?? 'loading') : 'loading';
-    const locale = resolveLocale(this, this.locale);
+    const locale = this.i18n.locale;
     let content: TemplateResult;
     let state: string = status;
-    if (status === 'loading') content = html`<p part="loading" class="loading">Loading the agreement…</p><div class="skeleton" aria-hidden="true"></div>`;
-    else if (status === 'error') content = this.renderErrorBox(this.loadError.value ?? ({ message: 'Something went wrong while loading.' } as MentorKitError), 'The agreement could not be loaded.');
+    if (status === 'loading') content = html`<p part="loading" class="loading">${this.i18n.t('loading')}</p><div class="skeleton" aria-hidden="true"></div>`;
+    else if (status === 'error') content = this.renderErrorBox(this.loadError.value ?? ({ message: this.i18n.t('error.fallback') } as MentorKitError), this.i18n.t('error.load'));
     else {
       const pairing = this.pairing;
       const agreement = this.agreement;
       if (!pairing) {
         state = 'not-found';
-        content = html`<div part="empty" class="empty"><p class="notice-title">This pairing is not available.</p><p class="hint">It may have been removed, or it is not one of your pairings.</p></div>`;
+        content = html`<div part="empty" class="empty"><p class="notice-title">${this.i18n.t('not-found.title')}</p><p class="hint">${this.i18n.t('not-found.hint')}</p></div>`;
       } else if (this.draft) {
         state = 'editing';
         content = this.renderForm(this.draft, pairing);
@@ -481,9 +505,9 @@ export class MkAgreement extends MkElement {
         state = 'empty';
         const member = [pairing.menteeId, ...pairing.mentorIds].includes(kit!.user.id);
         content = html`<div part="empty" class="empty">
-          <p class="notice-title">No working agreement yet</p>
-          <p class="hint">Agree how often you meet, on which channels, when you are off-limits, your time zones and hours, where documents live, and how much check-in you want.</p>
-          ${member ? html`<button part="edit-button" class="button" type="button" @click=${this.handleStartEditing}>Draft an agreement</button>` : nothing}
+          <p class="notice-title">${this.i18n.t('empty.title')}</p>
+          <p class="hint">${this.i18n.t('empty.hint')}</p>
+          ${member ? html`<button part="edit-button" class="button" type="button" @click=${this.handleStartEditing}>${this.i18n.t('empty.draft')}</button>` : nothing}
         </div>`;
       } else {
         state = agreementStatus(agreement, pairing).confirmed ? 'confirmed' : 'pending';
@@ -491,9 +515,9 @@ export class MkAgreement extends MkElement {
       }
     }
     return html`<div part="base" class="card" data-state=${state} aria-busy=${status === 'loading' || this.busy ? 'true' : 'false'}>
-      ${this.renderHeading('Working agreement')}
+      ${this.renderHeading(this.i18n.t('heading'))}
       ${this.notice && !this.draft ? html`<p part="notice" class="notice" data-tone="success" role="status" tabindex="-1">${this.notice}</p>` : nothing}
-      ${this.error && !this.draft ? this.renderErrorBox(this.error, 'That did not work.') : nothing}
+      ${this.error && !this.draft ? this.renderErrorBox(this.error, this.i18n.t('error.action')) : nothing}
       ${content}
     </div>`;
   }
