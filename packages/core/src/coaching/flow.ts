@@ -158,6 +158,10 @@ export function answer(flow: CoachingFlow, promptId: string, value: CoachingAnsw
   const { by, at } = checkActor(options);
   const current = flow.answers[promptId];
   if (sameValue(current?.value, normalised)) return flow;
+  // A step already left keeps its required answers (`next` checked them): they can change, not be emptied.
+  if (normalised === undefined && found.prompt.required && flow.model.steps.indexOf(found.step) < flow.stepIndex) {
+    invalidInput(`answers.${promptId}`, `"${found.prompt.text}" is required in ${found.step.title}, a step you have already completed: give a new answer instead, or go back to that step first.`);
+  }
   const answers: Record<string, CoachingAnswer> = { ...flow.answers };
   if (normalised === undefined) delete answers[promptId];
   else answers[promptId] = { value: normalised, ...(by !== undefined ? { answeredBy: by } : {}), answeredAt: at };
