@@ -1,5 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { BUNDLED_LANGUAGES, registerMessages, translate, type ElementMessages } from './localize.js';
+import { agreementMessages } from '../agreement/agreement.messages.js';
+import { checkinMessages } from '../checkin/checkin.messages.js';
+import { schedulerMessages } from '../scheduler/scheduler.messages.js';
 import { coachingFlowMessages } from '../coaching-flow/coaching-flow.messages.js';
 import { icebreakerMessages } from '../icebreaker/icebreaker.messages.js';
 import { pairingBoardMessages } from '../pairing-board/pairing-board.messages.js';
@@ -7,10 +10,13 @@ import { pairingCardMessages } from '../pairing-card/pairing-card.messages.js';
 
 /** Every element's bundled catalogue: each must be complete in every bundled language. */
 const CATALOGUES: Record<string, ElementMessages> = {
+  'mk-agreement': agreementMessages,
+  'mk-checkin': checkinMessages,
   'mk-coaching-flow': coachingFlowMessages,
   'mk-icebreaker': icebreakerMessages,
   'mk-pairing-board': pairingBoardMessages,
   'mk-pairing-card': pairingCardMessages,
+  'mk-scheduler': schedulerMessages,
 };
 
 describe('localize', () => {
