@@ -7,7 +7,7 @@ import type { GoalMessages } from './messages.js';
  */
 export const goalMessagesEs: GoalMessages = {
   criteria: {
-    specific: { letter: 'E', name: 'Específico', explain: 'Di exactamente qué vas a hacer, en una frase corta con un verbo y un objeto.' },
+    specific: { letter: 'S', name: 'Específico', explain: 'Di exactamente qué vas a hacer, en una frase corta con un verbo y un objeto.' },
     measurable: { letter: 'M', name: 'Medible', explain: 'Ponle un número que alcanzar, o hitos que puedas ir marcando.' },
     achievable: { letter: 'A', name: 'Alcanzable', explain: 'Mantén un ritmo realista y pocas metas abiertas a la vez.' },
     relevant: { letter: 'R', name: 'Relevante', explain: 'Vincúlala a una habilidad o un área de desarrollo en la que estés trabajando.' },

@@ -74,6 +74,30 @@ describe('<mk-celebration>', () => {
     expect(element.moment?.message).to.contain('"Book a room"');
   });
 
+  it('speaks Spanish under lang="es": core\'s Spanish moments and its own close button; passes axe', async () => {
+    const kit = await readyKit(await seededStorage(), 'lucia');
+    kits.push(kit);
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="es"><mk-celebration auto duration="0" .kit=${kit}></mk-celebration></div>`);
+    const element = wrapper.querySelector<MkCelebration>('mk-celebration')!;
+    const goal = await goalsOf(kit).create({ pairingId: 'p-lucia', title: 'Dirigir 3 retrospectivas', milestones: [{ title: 'Reservar sala' }] });
+    await goalsOf(kit).completeMilestone(goal.id, goal.milestones[0]!.id!);
+    await element.updateComplete;
+    expect(text(part(element, 'heading'))).to.equal('¡Hito alcanzado!');
+    expect(text(part(element, 'message'))).to.contain('«Reservar sala»');
+    expect(part(element, 'close')!.getAttribute('aria-label')).to.equal('Cerrar');
+    await expect(element).to.be.accessible();
+    element.close();
+    await element.updateComplete;
+    expect(text(part(element, 'heading')), 'the goal was achieved too').to.equal('¡Meta lograda!');
+    expect(text(part(element, 'message'))).to.contain('Alcanzaste «Dirigir 3 retrospectivas»');
+    // A moment the host wrote itself shows as given.
+    element.close();
+    element.show(reassurance);
+    await element.updateComplete;
+    expect(text(part(element, 'heading'))).to.equal('Time to re-plan');
+    await expect(element).to.be.accessible();
+  });
+
   it('animates in, except when the person prefers reduced motion', async () => {
     const element = await fixture<MkCelebration>(html`<mk-celebration></mk-celebration>`);
     element.show(celebration);

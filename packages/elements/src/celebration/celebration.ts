@@ -1,9 +1,11 @@
 import { html, nothing, svg, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { MentorKit } from '@mentorkit/core';
-import type { GoalMoment, ReplanSuggestion } from '@mentorkit/core/goals';
+import type { GoalMessages, GoalMoment, GoalsApi, ReplanSuggestion } from '@mentorkit/core/goals';
 import { emit } from '../base/emit.js';
+import { LocaleController } from '../base/localize.js';
 import { MkElement } from '../base/mk-element.js';
+import { celebrationMessages } from './celebration.messages.js';
 import { celebrationStyles } from './celebration.styles.js';
 
 export interface MkGoalReplanDetail {
@@ -27,6 +29,27 @@ declare global {
 const STAR = svg`<path d="M12 2.5l2.9 6 6.6.9-4.8 4.6 1.2 6.5L12 17.4l-5.9 3.1 1.2-6.5L2.5 9.4l6.6-.9z" fill="currentColor"/>`;
 const SPROUT = svg`<path d="M12 21v-8M12 13c0-4 3-7 8-7 0 4-3 7-8 7zM12 15c0-3-2.5-5.5-7-5.5 0 3 2.5 5.5 7 5.5z" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/>`;
 const ICONS: Record<GoalMoment['kind'], SVGTemplateResult> = { celebration: STAR, achievement: STAR, reassurance: SPROUT };
+const headingIn = (messages: GoalMessages, kind: GoalMoment['kind']) => (kind === 'celebration' ? messages.celebration.heading : kind === 'achievement' ? messages.celebration.achievedHeading : messages.reassurance.heading);
+
+/**
+ * The moment in the catalogue for `locale` (`kit.goals.messagesFor`), when it came from the client's
+ * own catalogue and that differs (e.g. a Spanish page with the English default). Moments a host
+ * wrote itself, or whose goal is no longer visible, show as given.
+ */
+function localizeMoment(moment: GoalMoment, kit: MentorKit | undefined, locale: string | undefined): GoalMoment {
+  const goals = (kit as unknown as { goals?: GoalsApi } | undefined)?.goals;
+  if (!goals || typeof goals.messagesFor !== 'function') return moment;
+  const messages = goals.messagesFor(locale);
+  if (messages === goals.messages || moment.heading !== headingIn(goals.messages, moment.kind)) return moment;
+  const goal = goals.$allGoals.get().find((candidate) => candidate.id === moment.goalId);
+  if (!goal) return moment;
+  try {
+    if (moment.kind === 'celebration') return moment.milestoneId ? goals.celebrationFor(goal, moment.milestoneId, messages) : moment;
+    return moment.kind === 'achievement' ? goals.achievementFor(goal, messages) : goals.reassuranceFor(goal, messages);
+  } catch {
+    return moment;
+  }
+}
 
 /**
  * @summary The moment after a milestone is ticked (a celebration) or a goal slips past its date
@@ -35,7 +58,9 @@ const ICONS: Record<GoalMoment['kind'], SVGTemplateResult> = { celebration: STAR
  * @description Call `show(moment)` with a `GoalMoment` from `@mentorkit/core/goals` (the result of
  * `completeMilestone`, or `reviewDueGoals`), or set `auto` to show the moments of the client's own
  * `milestone-completed`, `goal-achieved` and `goal-missed` events. All text comes from the goals
- * message catalogue, so hosts translate it there. Moments shown while one is open wait their turn.
+ * message catalogue, so hosts translate it there; on a Spanish page (`lang="es"`) moments from the
+ * client's default catalogue show in core's Spanish (`kit.goals.messagesFor`). Moments shown while
+ * one is open wait their turn.
  *
  * The toast is a labelled region inside a polite live region: screen readers announce it without
  * moving focus. Celebrations close themselves after `duration` milliseconds (not while pointer or
@@ -67,6 +92,7 @@ const ICONS: Record<GoalMoment['kind'], SVGTemplateResult> = { celebration: STAR
 export class MkCelebration extends MkElement {
   static override styles = [MkElement.styles, celebrationStyles];
 
+  private readonly i18n = new LocaleController(this, 'mk-celebration', celebrationMessages);
   @state() private current: GoalMoment | undefined;
   private readonly queue: GoalMoment[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -172,7 +198,7 @@ export class MkCelebration extends MkElement {
   }
 
   override render(): TemplateResult {
-    const moment = this.current;
+    const moment = this.current && localizeMoment(this.current, this.currentKit, this.i18n.locale);
     return html`
       <div part="region" role="status" aria-live="polite" @keydown=${this.handleKeydown} @pointerenter=${this.pause} @pointerleave=${this.resume} @focusin=${this.pause} @focusout=${this.resume}>
         ${moment
@@ -181,7 +207,7 @@ export class MkCelebration extends MkElement {
                 <div class="top">
                   <svg part="icon" class="icon" aria-hidden="true" viewBox="0 0 24 24" width="28" height="28">${ICONS[moment.kind] ?? STAR}</svg>
                   <h2 part="heading" id="heading">${moment.heading}</h2>
-                  <button part="close" class="close" type="button" aria-label="Close" @click=${this.handleClose}>✕</button>
+                  <button part="close" class="close" type="button" aria-label=${this.i18n.t('close')} @click=${this.handleClose}>✕</button>
                 </div>
                 <p part="message">${moment.message}</p>
                 ${moment.suggestions.length > 0

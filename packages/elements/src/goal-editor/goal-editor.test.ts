@@ -125,6 +125,31 @@ describe('<mk-goal-editor>', () => {
     expect(goalsOf(kit).get(goal.id).title).to.equal('Try agile estimation in 3 sprints');
   });
 
+  it('speaks Spanish under lang="es", with core\'s Spanish SMART texts; passes axe', async () => {
+    const kit = track(await readyKit(await seededStorage(), 'lucia'));
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="es"><mk-goal-editor .kit=${kit}></mk-goal-editor></div>`);
+    const element = wrapper.querySelector<MkGoalEditor>('mk-goal-editor')!;
+    await element.updateComplete;
+    expect(text(part(element, 'heading'))).to.equal('Nueva meta');
+    expect(text(shadow(element).querySelector('label[for="title"]'))).to.equal('¿Qué quieres lograr?');
+    expect(text(part(element, 'save'))).to.equal('Fijar meta');
+    expect(text(shadow(element).querySelector('[part~="criterion"][data-criterion="specific"] .criterion-name'))).to.equal('Específico: falta');
+    await type(element, 'title', 'Mejorar');
+    expect(text(part(element, 'summary'))).to.equal('1 de 5 letras SMART cumplidas');
+    expect(text(shadow(element).querySelector('[data-criterion="specific"] [part~="verdict"]'))).to.match(/^Cuenta un poco más: usa al menos \d+ palabras/);
+    expect(text(shadow(element).querySelector('[data-criterion="time-bound"] [part~="verdict"]'))).to.equal('Añade una fecha límite, para que ambos sepan cuándo revisarla.');
+    expect(text(shadow(element).querySelector('[data-criterion="achievable"] [part~="verdict"]'))).to.equal('✓ Cumplido');
+    await expect(element).to.be.accessible();
+    // Errors of its own, in Spanish too.
+    await type(element, 'title', '');
+    await type(element, 'metric-name', 'charlas');
+    part(element, 'save')!.click();
+    await element.updateComplete;
+    expect(text(shadow(element).getElementById('title-error'))).to.equal('Ponle un título a la meta.');
+    expect(text(shadow(element).getElementById('metric-target-error'))).to.equal('Escribe el número que quieres alcanzar.');
+    await expect(element).to.be.accessible();
+  });
+
   it('Escape cancels an edit', async () => {
     const kit = track(await readyKit(await seededStorage(), 'lucia'));
     const goal = await goalsOf(kit).create({ pairingId: 'p-lucia', title: 'Run 3 team retrospectives' });

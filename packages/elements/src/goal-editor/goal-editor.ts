@@ -3,10 +3,12 @@ import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
 import { isMentorKitError, roleInPairing, type MentorKit } from '@mentorkit/core';
-import { SKILL_CATALOGUE, SMART_CRITERIA, checkSmartGoal, defaultGoalMessages, goalsOf, type Goal, type GoalChanges, type GoalDraft, type GoalMessages, type GoalsApi, type SmartCheck } from '@mentorkit/core/goals';
+import { SKILL_CATALOGUE, SMART_CRITERIA, bundledGoalMessages, checkSmartGoal, goalsOf, type Goal, type GoalChanges, type GoalDraft, type GoalMessages, type GoalsApi, type SmartCheck } from '@mentorkit/core/goals';
 import { emit } from '../base/emit.js';
+import { LocaleController } from '../base/localize.js';
 import { MkElement } from '../base/mk-element.js';
 import { StoreController } from '../base/store-controller.js';
+import { goalEditorMessages } from './goal-editor.messages.js';
 import { goalEditorStyles } from './goal-editor.styles.js';
 
 export interface MkGoalSaveDetail {
@@ -76,7 +78,9 @@ function fieldOfPath(path: string, rowKeys: number[]): string {
  * active pairing); with `goal-id` (or after `edit(id)`) it edits that goal, based on the revision it
  * loaded — if someone else changed the goal meanwhile, saving says so and keeps your edits. The
  * checklist runs core's `checkSmartGoal` on every keystroke (the SMART texts come from the goals
- * message catalogue); missing letters are advice, not a blocker. Errors from core appear inline
+ * message catalogue, `kit.goals.messagesFor(locale)`: core's Spanish on a Spanish page unless the
+ * host set its own); missing letters are advice, not a blocker. The editor's own words are in
+ * English and Spanish (`goal-editor.messages.ts`), following the nearest `lang`. Errors from core appear inline
  * next to their field. Everything works from the keyboard: Enter saves, Escape cancels an edit.
  *
  * A mentee can keep a goal private (only they see it); goals a mentor sets are shared.
@@ -112,12 +116,14 @@ function fieldOfPath(path: string, rowKeys: number[]): string {
 export class MkGoalEditor extends MkElement {
   static override styles = [MkElement.styles, goalEditorStyles];
 
+  private readonly i18n = new LocaleController(this, 'mk-goal-editor', goalEditorMessages);
   private readonly status = new StoreController(this, () => this.currentKit?.$status);
   private readonly pairings = new StoreController(this, () => this.currentKit?.$myPairings);
   private readonly goals = new StoreController(this, () => (this.currentKit ? goalsOf(this.currentKit).$allGoals : undefined));
   @state() private form: FormState = emptyForm();
   @state() private errors: Record<string, string> = {};
-  @state() private formError: string | undefined;
+  /** A form-wide error: one of this element's messages (re-translated on a language change), or a text from core. */
+  @state() private formError: { id: string; parameters?: Record<string, string> } | { text: string } | undefined;
   @state() private announcement = '';
   @state() private saving = false;
   /** The goal and revision the form was loaded from (edit mode). */
@@ -159,7 +165,8 @@ export class MkGoalEditor extends MkElement {
   }
 
   private get messages(): GoalMessages {
-    return this.api?.messages ?? defaultGoalMessages;
+    const locale = this.i18n.locale;
+    return this.api?.messagesFor(locale) ?? bundledGoalMessages(locale);
   }
 
   private loadGoal(goalId: string): void {
@@ -227,7 +234,7 @@ export class MkGoalEditor extends MkElement {
     const draft = this.draft();
     const api = this.api;
     try {
-      if (api && this.status.value === 'ready') return api.check(draft, { ...(this.loadedFrom ? { goalId: this.loadedFrom.id } : {}) });
+      if (api && this.status.value === 'ready') return api.check(draft, { ...(this.loadedFrom ? { goalId: this.loadedFrom.id } : {}), messages: this.messages });
       return checkSmartGoal(draft, { messages: this.messages });
     } catch {
       return checkSmartGoal({ title: draft.title }, { messages: this.messages });
@@ -238,15 +245,16 @@ export class MkGoalEditor extends MkElement {
   private localErrors(): Record<string, string> {
     const form = this.form;
     const errors: Record<string, string> = {};
-    if (form.title.trim() === '') errors.title = 'Give the goal a title.';
+    const t = (id: string) => this.i18n.t(`invalid.${id}`);
+    if (form.title.trim() === '') errors.title = t('title');
     const hasMetric = form.metricName.trim() !== '' || form.metricTarget.trim() !== '' || form.metricStart.trim() !== '';
     if (hasMetric) {
-      if (form.metricName.trim() === '') errors['metric-name'] = 'Say what you will count, e.g. "retrospectives run".';
-      if (form.metricTarget.trim() === '' || !Number.isFinite(Number(form.metricTarget))) errors['metric-target'] = 'Enter the number you want to reach.';
-      if (form.metricStart.trim() !== '' && !Number.isFinite(Number(form.metricStart))) errors['metric-start'] = 'Enter a number, or leave it empty for 0.';
-      if (form.metricCurrent.trim() !== '' && !Number.isFinite(Number(form.metricCurrent))) errors['metric-current'] = 'Enter a number.';
+      if (form.metricName.trim() === '') errors['metric-name'] = t('metric-name');
+      if (form.metricTarget.trim() === '' || !Number.isFinite(Number(form.metricTarget))) errors['metric-target'] = t('metric-target');
+      if (form.metricStart.trim() !== '' && !Number.isFinite(Number(form.metricStart))) errors['metric-start'] = t('metric-start');
+      if (form.metricCurrent.trim() !== '' && !Number.isFinite(Number(form.metricCurrent))) errors['metric-current'] = t('metric-current');
     }
-    for (const row of form.milestones) if (row.title.trim() === '' && row.dueDate) errors[`milestone-${row.key}-title`] = 'Give this milestone a title, or remove it.';
+    for (const row of form.milestones) if (row.title.trim() === '' && row.dueDate) errors[`milestone-${row.key}-title`] = t('milestone-title');
     return errors;
   }
 
@@ -297,7 +305,7 @@ export class MkGoalEditor extends MkElement {
       return;
     }
     if (!kit || !api) {
-      this.formError = 'MentorKit is not connected yet; try again in a moment.';
+      this.formError = { id: 'error.not-connected' };
       return;
     }
     const draft = this.draft();
@@ -313,13 +321,13 @@ export class MkGoalEditor extends MkElement {
       } else {
         const pairing = this.targetPairing(kit);
         if (!pairing) {
-          this.formError = 'You have no pairing to set goals in yet.';
+          this.formError = { id: 'error.no-pairing' };
           return;
         }
         const isMentee = roleInPairing(pairing, kit.user.id) === 'mentee';
         saved = await api.create({ ...draft, pairingId: pairing.id, visibility: isMentee && this.form.private ? 'private' : 'pairing' });
       }
-      this.announcement = editing ? `Saved "${saved.title}".` : `Goal "${saved.title}" is set.`;
+      this.announcement = this.i18n.t(editing ? 'saved' : 'created', { goal: saved.title });
       const wasEditing = editing !== undefined;
       this.goalId = undefined;
       this.resetForm();
@@ -327,7 +335,7 @@ export class MkGoalEditor extends MkElement {
       emit(this, 'mk-goal-save', { goalId: saved.id, created: !wasEditing });
     } catch (error) {
       if (isMentorKitError(error, 'conflict')) {
-        this.formError = 'Someone else changed this goal while you were editing. Your edits are still here: use "Load latest" to see theirs, or save again to replace them.';
+        this.formError = { id: 'error.conflict' };
         const latest = (this.goals.value ?? []).find((candidate) => candidate.id === this.loadedFrom?.id);
         if (latest && this.loadedFrom) this.loadedFrom = { id: latest.id, revision: latest.revision };
       } else if (isMentorKitError(error)) {
@@ -337,11 +345,11 @@ export class MkGoalEditor extends MkElement {
           if (field && !fieldErrors[field]) fieldErrors[field] = issue.message;
         }
         this.errors = fieldErrors;
-        if (Object.keys(fieldErrors).length === 0) this.formError = error.message;
+        if (Object.keys(fieldErrors).length === 0) this.formError = { text: error.message };
         await this.updateComplete;
         (this.shadowRoot?.querySelector('[aria-invalid="true"]') as HTMLElement | null)?.focus();
       } else {
-        this.formError = `Saving failed: ${String(error)}`;
+        this.formError = { id: 'error.failed', parameters: { reason: String(error) } };
       }
     } finally {
       this.saving = false;
@@ -424,17 +432,17 @@ export class MkGoalEditor extends MkElement {
     const missing = new Map(result.issues.map((issue) => [issue.criterion, issue.message]));
     const met = SMART_CRITERIA.length - missing.size;
     return html`<aside part="checklist" class="checklist" aria-labelledby="checklist-heading">
-      <h3 id="checklist-heading">SMART checklist</h3>
-      <p part="summary" class="hint" aria-live="polite">${met} of ${SMART_CRITERIA.length} SMART letters met</p>
+      <h3 id="checklist-heading">${this.i18n.t('checklist.heading')}</h3>
+      <p part="summary" class="hint" aria-live="polite">${this.i18n.t('checklist.summary', { met, total: SMART_CRITERIA.length })}</p>
       <ul class="criteria">
         ${SMART_CRITERIA.map((criterion) => {
           const text = messages.criteria[criterion];
           const issue = missing.get(criterion);
           return html`<li part="criterion" class="criterion" data-criterion=${criterion} ?data-met=${!issue}>
             <span part="letter" class="letter" aria-hidden="true">${text.letter}</span>
-            <span class="criterion-name">${text.name}<span class="visually-hidden">: ${issue ? 'missing' : 'met'}</span></span>
+            <span class="criterion-name">${text.name}<span class="visually-hidden">: ${this.i18n.t(issue ? 'criterion.missing' : 'criterion.met')}</span></span>
             <span class="hint">${text.explain}</span>
-            <span part="verdict" class="verdict">${issue ?? '✓ Met'}</span>
+            <span part="verdict" class="verdict">${issue ?? this.i18n.t('verdict.met')}</span>
           </li>`;
         })}
       </ul>
@@ -443,8 +451,8 @@ export class MkGoalEditor extends MkElement {
 
   private renderMilestones(): TemplateResult {
     return html`<fieldset>
-      <legend>Milestones</legend>
-      <p class="hint">Steps on the way, each with a date if you like. Each one ticked gets celebrated.</p>
+      <legend>${this.i18n.t('milestones.legend')}</legend>
+      <p class="hint">${this.i18n.t('milestones.hint')}</p>
       <ul part="milestones" class="milestones">
         ${repeat(
           this.form.milestones,
@@ -453,14 +461,14 @@ export class MkGoalEditor extends MkElement {
             const titleId = `milestone-${row.key}-title`;
             const dueId = `milestone-${row.key}-due`;
             return html`<li class="milestone-row">
-              ${this.field(titleId, `Milestone ${index + 1}`, html`<input part="input" id=${titleId} type="text" .value=${row.title} aria-invalid=${this.errors[titleId] ? 'true' : 'false'} aria-describedby=${this.describedBy(titleId)} @input=${(event: Event) => this.updateRow(row.key, { title: (event.target as HTMLInputElement).value })} />`)}
-              ${this.field(dueId, 'Due', html`<input part="input" id=${dueId} type="date" .value=${row.dueDate} aria-invalid=${this.errors[dueId] ? 'true' : 'false'} aria-describedby=${this.describedBy(dueId)} @input=${(event: Event) => this.updateRow(row.key, { dueDate: (event.target as HTMLInputElement).value })} />`)}
-              <button part="remove-milestone" class="secondary" type="button" @click=${() => this.removeRow(row.key)}>Remove<span class="visually-hidden"> milestone ${index + 1}</span></button>
+              ${this.field(titleId, this.i18n.t('milestone.label', { number: index + 1 }), html`<input part="input" id=${titleId} type="text" .value=${row.title} aria-invalid=${this.errors[titleId] ? 'true' : 'false'} aria-describedby=${this.describedBy(titleId)} @input=${(event: Event) => this.updateRow(row.key, { title: (event.target as HTMLInputElement).value })} />`)}
+              ${this.field(dueId, this.i18n.t('milestone.due'), html`<input part="input" id=${dueId} type="date" .value=${row.dueDate} aria-invalid=${this.errors[dueId] ? 'true' : 'false'} aria-describedby=${this.describedBy(dueId)} @input=${(event: Event) => this.updateRow(row.key, { dueDate: (event.target as HTMLInputElement).value })} />`)}
+              <button part="remove-milestone" class="secondary" type="button" @click=${() => this.removeRow(row.key)}>${this.i18n.t('milestone.remove')}<span class="visually-hidden"> ${this.i18n.t('milestone.remove-which', { number: index + 1 })}</span></button>
             </li>`;
           },
         )}
       </ul>
-      <div><button part="add-milestone" id="add-milestone" class="secondary" type="button" @click=${this.addRow}>Add milestone</button></div>
+      <div><button part="add-milestone" id="add-milestone" class="secondary" type="button" @click=${this.addRow}>${this.i18n.t('milestone.add')}</button></div>
     </fieldset>`;
   }
 
@@ -472,41 +480,44 @@ export class MkGoalEditor extends MkElement {
     const ownerIsViewer = kit !== undefined && (editing ? (this.goals.value ?? []).find((goal) => goal.id === this.goalId)?.ownerId === kit.user.id : pairing !== undefined && roleInPairing(pairing, kit.user.id) === 'mentee');
     const heading = headingTag(this.headingLevel);
     const notFound = editing && ready && !this.loadedFrom;
+    const t = (id: string) => this.i18n.t(id);
+    const formError = this.formError && ('text' in this.formError ? this.formError.text : this.i18n.t(this.formError.id, this.formError.parameters));
+    const conflicted = this.formError !== undefined && 'id' in this.formError && this.formError.id === 'error.conflict';
     return html`
       <div part="base" class="editor" @keydown=${this.handleKeydown}>
         <form part="form" novalidate @submit=${this.handleSubmit} aria-labelledby="heading">
-          ${staticHtml`<${heading} part="heading" class="heading" id="heading">${editing ? 'Edit goal' : 'New goal'}</${heading}>`}
-          ${notFound ? html`<p part="form-error" class="form-error" role="alert">This goal is not available: it may have been removed, or it is not shared with you.</p>` : nothing}
-          ${this.formError
-            ? html`<div part="form-error" class="form-error" role="alert">${this.formError} ${this.loadedFrom && this.formError.startsWith('Someone else') ? html`<button class="secondary" type="button" @click=${this.handleLoadLatest}>Load latest</button>` : nothing}</div>`
+          ${staticHtml`<${heading} part="heading" class="heading" id="heading">${t(editing ? 'heading.edit' : 'heading.new')}</${heading}>`}
+          ${notFound ? html`<p part="form-error" class="form-error" role="alert">${t('not-found')}</p>` : nothing}
+          ${formError
+            ? html`<div part="form-error" class="form-error" role="alert">${formError} ${this.loadedFrom && conflicted ? html`<button class="secondary" type="button" @click=${this.handleLoadLatest}>${t('load-latest')}</button>` : nothing}</div>`
             : nothing}
-          ${this.field('title', 'What do you want to achieve?', this.textInput('title', 'title', { required: true, hint: true }), 'e.g. "Run 3 team retrospectives"')}
-          ${this.field('description', 'Details (optional)', html`<textarea part="input" id="description" rows="2" .value=${this.form.description} @input=${this.input('description')} aria-describedby=${this.describedBy('description')}></textarea>`)}
-          ${this.field('skill', 'Skill or development area', this.textInput('skill', 'skill', { list: 'skills', hint: true }), 'e.g. time management, self-management, agility')}
+          ${this.field('title', t('title.label'), this.textInput('title', 'title', { required: true, hint: true }), t('title.hint'))}
+          ${this.field('description', t('description.label'), html`<textarea part="input" id="description" rows="2" .value=${this.form.description} @input=${this.input('description')} aria-describedby=${this.describedBy('description')}></textarea>`)}
+          ${this.field('skill', t('skill.label'), this.textInput('skill', 'skill', { list: 'skills', hint: true }), t('skill.hint'))}
           <datalist id="skills">${SKILL_CATALOGUE.map((skill) => html`<option value=${skill.name}></option>`)}</datalist>
           <fieldset>
-            <legend>Measure (optional)</legend>
+            <legend>${t('measure.legend')}</legend>
             <div class="row">
-              ${this.field('metric-name', 'What you count', this.textInput('metric-name', 'metricName'))}
-              ${this.field('metric-unit', 'Unit', this.textInput('metric-unit', 'metricUnit'))}
+              ${this.field('metric-name', t('metric-name.label'), this.textInput('metric-name', 'metricName'))}
+              ${this.field('metric-unit', t('metric-unit.label'), this.textInput('metric-unit', 'metricUnit'))}
             </div>
             <div class="row">
-              ${this.field('metric-start', 'Start', this.textInput('metric-start', 'metricStart', { type: 'number', step: 'any' }))}
-              ${this.field('metric-target', 'Target', this.textInput('metric-target', 'metricTarget', { type: 'number', step: 'any' }))}
-              ${editing ? this.field('metric-current', 'Now', this.textInput('metric-current', 'metricCurrent', { type: 'number', step: 'any' })) : nothing}
+              ${this.field('metric-start', t('metric-start.label'), this.textInput('metric-start', 'metricStart', { type: 'number', step: 'any' }))}
+              ${this.field('metric-target', t('metric-target.label'), this.textInput('metric-target', 'metricTarget', { type: 'number', step: 'any' }))}
+              ${editing ? this.field('metric-current', t('metric-current.label'), this.textInput('metric-current', 'metricCurrent', { type: 'number', step: 'any' })) : nothing}
             </div>
           </fieldset>
           <div class="row">
-            ${this.field('start-date', 'Start date', this.textInput('start-date', 'startDate', { type: 'date' }))}
-            ${this.field('due-date', 'Due date', this.textInput('due-date', 'dueDate', { type: 'date' }))}
+            ${this.field('start-date', t('start-date.label'), this.textInput('start-date', 'startDate', { type: 'date' }))}
+            ${this.field('due-date', t('due-date.label'), this.textInput('due-date', 'dueDate', { type: 'date' }))}
           </div>
           ${this.renderMilestones()}
           ${ownerIsViewer
-            ? html`<label class="check"><input type="checkbox" .checked=${this.form.private} @change=${(event: Event) => this.update_({ private: (event.target as HTMLInputElement).checked })} /> Keep this goal private (your mentors will not see it)</label>`
+            ? html`<label class="check"><input type="checkbox" .checked=${this.form.private} @change=${(event: Event) => this.update_({ private: (event.target as HTMLInputElement).checked })} /> ${t('private')}</label>`
             : nothing}
           <div class="actions">
-            <button part="save" class="primary" type="submit" ?disabled=${this.saving || notFound}>${editing ? 'Save changes' : 'Set goal'}</button>
-            ${editing ? html`<button part="cancel" class="secondary" type="button" @click=${this.handleCancel}>Cancel</button>` : nothing}
+            <button part="save" class="primary" type="submit" ?disabled=${this.saving || notFound}>${t(editing ? 'save' : 'create')}</button>
+            ${editing ? html`<button part="cancel" class="secondary" type="button" @click=${this.handleCancel}>${t('cancel')}</button>` : nothing}
             <p part="status" class="hint" role="status">${this.announcement}</p>
           </div>
         </form>

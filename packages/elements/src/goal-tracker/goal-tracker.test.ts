@@ -146,6 +146,48 @@ describe('<mk-goal-tracker>', () => {
     await expect(priya).to.be.accessible();
   });
 
+  it('speaks Spanish under lang="es": its own words and core\'s status, celebration and reassurance; passes axe', async () => {
+    const storage = await seededStorage();
+    const setup = track(await readyKit(storage, 'lucia', '2026-03-10T09:00:00Z'));
+    await goalsOf(setup).create({ ...RETROS, title: 'Dar una charla', startDate: '2026-03-02', dueDate: '2026-03-20', milestones: [{ title: 'Elegir tema' }] });
+    const kit = track(await readyKit(storage, 'lucia'));
+    await goalsOf(kit).create({ ...RETROS, milestones: [{ title: 'Book a room', done: true }, { title: 'Run the first retro', dueDate: '2026-04-10' }] });
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="es"><mk-goal-tracker .kit=${kit} pairing-id="p-lucia"></mk-goal-tracker></div>`);
+    const element = wrapper.querySelector<MkGoalTracker>('mk-goal-tracker')!;
+    await waitUntil(() => parts(element, 'goal').length === 2);
+    expect(text(part(element, 'heading'))).to.equal('Metas');
+    expect(parts(element, 'filter').map((button) => text(button))).to.deep.equal(['Activas', 'Logradas', 'Todas']);
+    expect(text(part(element, 'new-goal'))).to.equal('Nueva meta');
+    expect(part(element, 'filters')!.getAttribute('aria-label')).to.equal('Mostrar metas');
+    const retros = parts(element, 'goal').find((goal) => goal.dataset.status === 'on-track')!;
+    const bar = retros.querySelector('[part~="progress"]')!;
+    expect(bar.getAttribute('aria-label')).to.equal('Progreso de Run 3 team retrospectives');
+    expect(bar.getAttribute('aria-valuetext')).to.equal('50 % hecho, 30 % previsto para hoy · Va bien');
+    expect(text(retros.querySelector('[part~="status"]'))).to.equal('Va bien');
+    expect(text(retros.querySelector('[part~="due"]'))).to.match(/^Vence el 30 abr 2026 \(dentro de 32 días\)$/);
+    expect(retros.querySelector('[part~="milestones"]')!.getAttribute('aria-label')).to.equal('Hitos de Run 3 team retrospectives');
+    expect(text(retros.querySelector('[part~="edit"]'))).to.equal('Editar Run 3 team retrospectives');
+    // The missed goal: core's Spanish reassurance, in the list and in the toast.
+    const talk = parts(element, 'goal').find((goal) => goal.dataset.status === 'missed')!;
+    expect(text(talk.querySelector('[part~="status"]'))).to.equal('No alcanzada');
+    expect(text(talk.querySelector('[part~="reassurance"]'))).to.contain('Le pasa a todo el mundo');
+    expect([...talk.querySelectorAll('[part~="replan"]')].map((button) => text(button))[0]).to.equal('Divide la meta en metas más pequeñas y empieza por la siguiente.');
+    const celebration = celebrationOf(element);
+    await waitUntil(() => celebration.moment?.kind === 'reassurance', 'the reassurance toast shows');
+    await celebration.updateComplete;
+    expect(text(celebration.shadowRoot!.querySelector('[part~="heading"]'))).to.equal('Es momento de replanificar');
+    expect(celebration.shadowRoot!.querySelector('[part~="close"]')!.getAttribute('aria-label')).to.equal('Cerrar');
+    await expect(element).to.be.accessible();
+    celebration.close();
+    // Ticking a milestone celebrates in Spanish.
+    (retros.querySelectorAll<HTMLInputElement>('[part~="milestone-checkbox"]')[1]!).click();
+    await waitUntil(() => celebration.moment?.kind === 'celebration', 'the celebration shows');
+    await celebration.updateComplete;
+    expect(text(celebration.shadowRoot!.querySelector('[part~="heading"]'))).to.equal('¡Hito alcanzado!');
+    expect(text(celebration.shadowRoot!.querySelector('[part~="message"]'))).to.contain('«Run the first retro»');
+    await expect(element).to.be.accessible();
+  });
+
   it('shows hostile titles as text', async () => {
     const kit = track(await readyKit(await seededStorage(), 'lucia'));
     await goalsOf(kit).create({ ...RETROS, title: HOSTILE_NAME, skill: '<b>bold</b>', milestones: [{ title: '<script>alert(1)</script>' }] });

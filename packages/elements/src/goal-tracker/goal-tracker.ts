@@ -9,10 +9,12 @@ import { isMentorKitError, localTimeOf, type MentorKit } from '@mentorkit/core';
 import { goalProgress, goalsOf, mayUpdate, type Goal, type GoalMessages, type GoalMoment, type GoalsApi, type ReplanSuggestion } from '@mentorkit/core/goals';
 import { ClockController } from '../base/clock-controller.js';
 import { emit } from '../base/emit.js';
-import { browserTimeZone, formatCalendarDate, resolveLocale } from '../base/format.js';
+import { browserTimeZone, formatCalendarDate } from '../base/format.js';
+import { LocaleController } from '../base/localize.js';
 import { MkElement } from '../base/mk-element.js';
 import { StoreController } from '../base/store-controller.js';
 import type { MkCelebration, MkGoalReplanDetail } from '../celebration/celebration.js';
+import { goalTrackerMessages } from './goal-tracker.messages.js';
 import { goalTrackerStyles } from './goal-tracker.styles.js';
 
 /** Which goals the tracker lists. */
@@ -65,7 +67,7 @@ interface RowContext {
 
 const HEADING_TAGS: readonly StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
 const headingTag = (level: number): StaticValue => HEADING_TAGS[Math.min(Math.max(Math.trunc(level) || 2, 1), 6) - 1] ?? literal`h2`;
-const FILTER_LABELS: Record<GoalFilter, string> = { active: 'Active', achieved: 'Achieved', all: 'All' };
+const FILTERS = Object.keys(GoalFilter) as GoalFilter[];
 
 const relativeFormatters = new Map<string, Intl.RelativeTimeFormat>();
 function relativeDays(days: number, locale: string | undefined): string {
@@ -88,7 +90,9 @@ function relativeDays(days: number, locale: string | undefined): string {
  * reassurance with re-plan choices. Filters: active, achieved, all.
  *
  * "New goal", "Edit" and the re-plan choices fire events; with `editor="<id>"` the tracker also
- * drives that `<mk-goal-editor>` directly. All goal texts come from the goals message catalogue.
+ * drives that `<mk-goal-editor>` directly. All goal texts come from the goals message catalogue
+ * (`kit.goals.messagesFor(locale)`: core's Spanish on a Spanish page unless the host set its own);
+ * the tracker's own words are in English and Spanish (`goal-tracker.messages.ts`).
  * Rows are keyed and memoised and skip layout off screen, so a thousand goals stay smooth.
  *
  * @fires {CustomEvent<MkGoalNewDetail>} mk-goal-new - The person asked to set a new goal (also when splitting a missed goal). Cancelable: prevents driving the editor.
@@ -141,6 +145,7 @@ function relativeDays(days: number, locale: string | undefined): string {
 export class MkGoalTracker extends MkElement {
   static override styles = [MkElement.styles, goalTrackerStyles];
 
+  private readonly i18n = new LocaleController(this, 'mk-goal-tracker', goalTrackerMessages);
   private readonly status = new StoreController(this, () => this.currentKit?.$status);
   private readonly loadError = new StoreController(this, () => this.currentKit?.$error);
   private readonly people = new StoreController(this, () => this.currentKit?.$people);
@@ -253,7 +258,7 @@ export class MkGoalTracker extends MkElement {
       }
       emit(this, 'mk-milestone-toggle', { goalId: goal.id, milestoneId, done });
     } catch (error) {
-      this.actionError = isMentorKitError(error, 'conflict') ? 'This goal was just changed elsewhere; here is the latest version. Please tick it again.' : isMentorKitError(error) ? error.message : String(error);
+      this.actionError = isMentorKitError(error, 'conflict') ? this.i18n.t('error.conflict') : isMentorKitError(error) ? error.message : String(error);
       this.epochs.set(goal.id, (this.epochs.get(goal.id) ?? 0) + 1);
       this.requestUpdate();
     }
@@ -277,6 +282,7 @@ export class MkGoalTracker extends MkElement {
   private renderGoal(goal: Goal, context: RowContext): TemplateResult {
     const progress = goalProgress(goal, context.today);
     const { messages } = context;
+    const t = (id: string, parameters?: Record<string, string | number>) => this.i18n.t(id, parameters);
     const percent = Math.round(progress.percent);
     const expected = Math.round(progress.expectedPercent);
     const statusLabel = messages.status[progress.status];
@@ -288,7 +294,9 @@ export class MkGoalTracker extends MkElement {
         ? `${formatCalendarDate(due, context.locale)} (${relativeDays(progress.daysLeft, context.locale)})`
         : `${formatCalendarDate(due, context.locale)}${progress.status === 'achieved' ? '' : ` (${relativeDays(progress.daysLeft, context.locale)})`}`
       : undefined;
-    const reassurance = progress.status === 'missed' ? context.goals.reassuranceFor(goal) : undefined;
+    const reassurance = progress.status === 'missed' ? context.goals.reassuranceFor(goal, messages) : undefined;
+    // "Due {date}": the date goes in a <time>, wherever the language puts it.
+    const [duePrefix = '', dueSuffix = ''] = t('due', { date: '\u0000' }).split('\u0000');
     return html`
       <li part="goal" class="goal" data-status=${progress.status} data-goal-id=${goal.id}>
         <div class="goal-head">
@@ -298,25 +306,25 @@ export class MkGoalTracker extends MkElement {
         <p part="meta" class="meta">
           ${context.ownerName ? html`<span part="owner">${context.ownerName}</span>` : nothing}
           ${goal.skill ? html`<span part="skill">${goal.skill}</span>` : nothing}
-          ${dueText ? html`<span part="due">Due <time datetime=${due!}>${dueText}</time></span>` : html`<span part="due">No due date</span>`}
+          ${dueText ? html`<span part="due">${duePrefix}<time datetime=${due!}>${dueText}</time>${dueSuffix}</span>` : html`<span part="due">${t('no-due')}</span>`}
           ${metric ? html`<span part="measure">${metric.name}: ${metric.current ?? metric.start}${metric.unit ? ` ${metric.unit}` : ''} → ${metric.target}${metric.unit ? ` ${metric.unit}` : ''}</span>` : nothing}
-          ${goal.visibility === 'private' ? html`<span>Private</span>` : nothing}
+          ${goal.visibility === 'private' ? html`<span>${t('private')}</span>` : nothing}
         </p>
         <div
           part="progress"
           class="progress"
           role="progressbar"
-          aria-label=${`Progress of ${goal.title}`}
+          aria-label=${t('progress.label', { goal: goal.title })}
           aria-valuemin="0"
           aria-valuemax="100"
           aria-valuenow=${percent}
-          aria-valuetext=${`${percent}% done${due && progress.status !== 'achieved' ? `, ${expected}% expected by today` : ''} · ${statusLabel}`}
+          aria-valuetext=${`${due && progress.status !== 'achieved' ? t('progress.value-expected', { percent, expected }) : t('progress.value', { percent })} · ${statusLabel}`}
         >
           <div part="progress-fill" class="progress-fill" style=${styleMap({ inlineSize: `${percent}%` })}></div>
           ${due && progress.status !== 'achieved' ? html`<div part="progress-expected" class="progress-expected" style=${styleMap({ insetInlineStart: `calc(${expected}% - 1px)` })}></div>` : nothing}
         </div>
         ${goal.milestones.length > 0
-          ? html`<ul part="milestones" class="milestones" aria-label=${`Milestones of ${goal.title}`}>
+          ? html`<ul part="milestones" class="milestones" aria-label=${t('milestones.label', { goal: goal.title })}>
               ${goal.milestones.map((milestone) => {
                 const overdue = !milestone.done && milestone.dueDate !== undefined && milestone.dueDate < context.today;
                 return html`<li part="milestone" class="milestone" ?data-done=${milestone.done} ?data-overdue=${overdue}>
@@ -324,7 +332,7 @@ export class MkGoalTracker extends MkElement {
                     <input part="milestone-checkbox" type="checkbox" .checked=${live(milestone.done)} ?disabled=${!context.canEdit} @change=${(event: Event) => void this.handleToggle(goal, milestone.id!, (event.target as HTMLInputElement).checked)} />
                     <span class="milestone-title">${milestone.title}</span>
                   </label>
-                  ${milestone.dueDate ? html`<time class="muted" datetime=${milestone.dueDate}>${formatCalendarDate(milestone.dueDate, context.locale)}${overdue ? ' · overdue' : ''}</time>` : nothing}
+                  ${milestone.dueDate ? html`<time class="muted" datetime=${milestone.dueDate}>${formatCalendarDate(milestone.dueDate, context.locale)}${overdue ? ` · ${t('overdue')}` : ''}</time>` : nothing}
                 </li>`;
               })}
             </ul>`
@@ -333,7 +341,7 @@ export class MkGoalTracker extends MkElement {
           ? html`<div part="reassurance" class="reassurance">
               <p>${reassurance.message}</p>
               ${context.canEdit
-                ? html`<ul class="replan" aria-label="Re-plan">
+                ? html`<ul class="replan" aria-label=${t('replan.label')}>
                     ${reassurance.suggestions.map((suggestion) => html`<li><button part="replan" class="secondary" type="button" data-suggestion=${suggestion.kind} @click=${() => this.handleReplan(goal.id, suggestion.kind)}>${suggestion.text}</button></li>`)}
                   </ul>`
                 : nothing}
@@ -341,8 +349,8 @@ export class MkGoalTracker extends MkElement {
           : nothing}
         ${context.canEdit
           ? html`<div part="actions" class="actions">
-              <button part="edit" class="secondary" type="button" @click=${() => this.handleEdit(goal.id)}>Edit<span class="visually-hidden"> ${goal.title}</span></button>
-              <button part="archive" class="secondary" type="button" @click=${() => void this.handleArchive(goal)}>Archive<span class="visually-hidden"> ${goal.title}</span></button>
+              <button part="edit" class="secondary" type="button" @click=${() => this.handleEdit(goal.id)}>${t('edit')}<span class="visually-hidden"> ${goal.title}</span></button>
+              <button part="archive" class="secondary" type="button" @click=${() => void this.handleArchive(goal)}>${t('archive')}<span class="visually-hidden"> ${goal.title}</span></button>
             </div>`
           : nothing}
       </li>
@@ -351,8 +359,8 @@ export class MkGoalTracker extends MkElement {
 
   private renderList(kit: MentorKit, all: readonly Goal[]): TemplateResult {
     const goals = goalsOf(kit);
-    const locale = resolveLocale(this, this.locale);
-    const messages = goals.messages;
+    const locale = this.i18n.locale;
+    const messages = goals.messagesFor(locale);
     const now = kit.now();
     const people = this.people.value ?? {};
     const todayByZone = new Map<string, string>();
@@ -375,8 +383,8 @@ export class MkGoalTracker extends MkElement {
       return this.filter === 'achieved' ? achieved : !achieved;
     });
     if (shown.length === 0) {
-      const hint = this.filter === 'achieved' ? 'Achieved goals appear here. Every milestone on the way counts.' : 'Everything here is achieved. Time to set the next goal?';
-      return html`<div part="empty" class="empty"><p part="empty-title" class="empty-title">${this.filter === 'achieved' ? 'No achieved goals yet' : 'No active goals'}</p><p part="hint" class="hint muted">${hint}</p></div>`;
+      const which = this.filter === 'achieved' ? 'achieved' : 'active';
+      return html`<div part="empty" class="empty"><p part="empty-title" class="empty-title">${this.i18n.t(`empty.${which}.title`)}</p><p part="hint" class="hint muted">${this.i18n.t(`empty.${which}.hint`)}</p></div>`;
     }
     return html`
       <ul part="list" class="list" role="list" aria-labelledby="heading">
@@ -396,9 +404,9 @@ export class MkGoalTracker extends MkElement {
   private renderEmpty(): TemplateResult {
     return html`
       <div part="empty" class="empty">
-        <p part="empty-title" class="empty-title">No goals yet — set your first one</p>
-        <p part="hint" class="hint muted">A good goal is specific, measurable, achievable, relevant to a skill you are growing, and has a date. Your mentor sees it once you share it, and every milestone you tick gets celebrated.</p>
-        <button part="empty-action" class="primary" type="button" @click=${() => this.handleNew()}>Set your first goal</button>
+        <p part="empty-title" class="empty-title">${this.i18n.t('empty.title')}</p>
+        <p part="hint" class="hint muted">${this.i18n.t('empty.hint')}</p>
+        <button part="empty-action" class="primary" type="button" @click=${() => this.handleNew()}>${this.i18n.t('empty.action')}</button>
       </div>
     `;
   }
@@ -408,25 +416,25 @@ export class MkGoalTracker extends MkElement {
     const status = kit ? (this.status.value ?? 'loading') : 'loading';
     const all = status === 'ready' ? (this.goals.value ?? []).filter((goal) => this.pairingId === undefined || goal.pairingId === this.pairingId) : [];
     let content: TemplateResult;
-    if (status === 'loading' || !kit) content = html`<p part="loading" class="loading">Loading goals…</p>`;
-    else if (status === 'error') content = html`<div part="error" class="error" role="alert">Goals could not be loaded. ${this.loadError.value?.message ?? ''}</div>`;
+    if (status === 'loading' || !kit) content = html`<p part="loading" class="loading">${this.i18n.t('loading')}</p>`;
+    else if (status === 'error') content = html`<div part="error" class="error" role="alert">${this.i18n.t('error.load')} ${this.loadError.value?.message ?? ''}</div>`;
     else if (all.length === 0) content = this.renderEmpty();
     else content = this.renderList(kit, all);
     const heading = headingTag(this.headingLevel);
     return html`
       <div part="base" class="tracker" data-state=${status === 'ready' ? (all.length === 0 ? 'empty' : 'ready') : status} aria-busy=${status === 'loading' ? 'true' : 'false'}>
         <div class="toolbar">
-          ${staticHtml`<${heading} part="heading" class="heading" id="heading">${this.label ?? 'Goals'}</${heading}>`}
+          ${staticHtml`<${heading} part="heading" class="heading" id="heading">${this.label ?? this.i18n.t('heading')}</${heading}>`}
           ${status === 'ready' && all.length > 0
-            ? html`<div part="filters" class="filters" role="group" aria-label="Show goals">
-                ${(Object.keys(FILTER_LABELS) as GoalFilter[]).map((filter) => html`<button part="filter" class="filter" type="button" aria-pressed=${this.filter === filter ? 'true' : 'false'} @click=${() => this.setFilter(filter)}>${FILTER_LABELS[filter]}</button>`)}
+            ? html`<div part="filters" class="filters" role="group" aria-label=${this.i18n.t('filters.label')}>
+                ${FILTERS.map((filter) => html`<button part="filter" class="filter" type="button" aria-pressed=${this.filter === filter ? 'true' : 'false'} @click=${() => this.setFilter(filter)}>${this.i18n.t(`filter.${filter}`)}</button>`)}
               </div>`
             : nothing}
-          ${status === 'ready' ? html`<button part="new-goal" class="primary" type="button" @click=${() => this.handleNew()}>New goal</button>` : nothing}
+          ${status === 'ready' ? html`<button part="new-goal" class="primary" type="button" @click=${() => this.handleNew()}>${this.i18n.t('new-goal')}</button>` : nothing}
         </div>
         ${this.actionError ? html`<div part="error" class="error" role="alert">${this.actionError}</div>` : nothing}
         ${content}
-        <mk-celebration part="celebration" exportparts="moment: celebration-moment" .kit=${kit} @mk-goal-replan=${this.handleCelebrationReplan}></mk-celebration>
+        <mk-celebration part="celebration" lang=${this.locale ?? nothing} exportparts="moment: celebration-moment" .kit=${kit} @mk-goal-replan=${this.handleCelebrationReplan}></mk-celebration>
       </div>
     `;
   }
