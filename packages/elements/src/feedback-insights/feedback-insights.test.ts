@@ -134,4 +134,46 @@ describe('<mk-feedback-insights>', () => {
     await waitUntil(() => text(element.shadowRoot!.querySelector('[data-stat="feedback"] dd')) === '1 of 1', 'the insight changes');
     expect(text(element.shadowRoot!.querySelector('[data-stat="average"] dd'))).to.equal('4.0 / 5');
   });
+  describe('language', () => {
+    it('speaks Spanish under lang="es": figures, chart text, reasons and tables; passes axe', async () => {
+      const kit = track(await readyKit(await storageWithFeedback(), 'kenji'));
+      kit.use(feedbackFeature).configure({ courses: COURSES });
+      await kit.use(feedbackFeature).ready;
+      const wrapper = await fixture<HTMLDivElement>(html`<div lang="es"><mk-feedback-insights .kit=${kit}></mk-feedback-insights></div>`);
+      const element = wrapper.querySelector<MkFeedbackInsights>('mk-feedback-insights')!;
+      await waitUntil(() => state(element) === 'ready');
+      const stat = (name: string) => text(element.shadowRoot!.querySelector(`[data-stat="${name}"]`));
+      expect(text(part(element, 'heading'))).to.equal('Valoraciones de tu mentoría');
+      expect(stat('average')).to.equal('Valoración media3,7 / 5');
+      expect(stat('trend')).to.contain('A la baja');
+      expect(stat('feedback')).to.contain('6 de 7');
+      const chart = part(element, 'trend-chart')!;
+      expect(text(chart.querySelector('title'))).to.equal('Valoración de cada sesión');
+      expect(text(chart.querySelector('desc'))).to.equal('Valoraciones de 6 sesiones, de la más antigua a la más reciente: 5; 5; 4; 3; 3; 2. Tendencia: a la baja.');
+      expect(text(part(element, 'themes-chart')!.querySelector('desc'))).to.contain('Faltó tiempo: 3');
+      expect(text(part(element, 'recommendations'))).to.contain('Motivo: «Faltó tiempo» se repite: 3 de las últimas 6 valoraciones.');
+      expect(text(part(element, 'recommendations'))).to.contain('25 min');
+      expect(text(part(element, 'view-toggle'))).to.equal('Mostrar como tabla');
+      expect(text(part(element, 'missing'))).to.contain('todavía abierta');
+      await expect(element).to.be.accessible();
+
+      (part(element, 'view-toggle') as HTMLButtonElement).click();
+      await element.updateComplete;
+      const headers = [...part(element, 'trend-table')!.querySelectorAll('th')].map((cell) => text(cell));
+      expect(headers).to.deep.equal(['Sesión', 'Fecha', 'Valoración']);
+      expect(text(part(element, 'themes-table')!.querySelector('caption'))).to.equal('Temas recurrentes');
+      await expect(element).to.be.accessible();
+    });
+
+    it("keeps a host's own wording from core's text catalogue", async () => {
+      const kit = track(await readyKit(await storageWithFeedback(), 'kenji'));
+      kit.use(feedbackFeature).configure({ text: { tagLabels: { 'ran-out-of-time': 'Short on time' }, needReasons: { 'time-management': () => 'Host reason.' } } });
+      await kit.use(feedbackFeature).ready;
+      const wrapper = await fixture<HTMLDivElement>(html`<div lang="es"><mk-feedback-insights .kit=${kit}></mk-feedback-insights></div>`);
+      const element = wrapper.querySelector<MkFeedbackInsights>('mk-feedback-insights')!;
+      await waitUntil(() => state(element) === 'ready');
+      expect(text(part(element, 'themes-chart')!.querySelector('desc'))).to.contain('Short on time: 3');
+      expect(text(part(element, 'needs'))).to.contain('Host reason.');
+    });
+  });
 });

@@ -2,17 +2,16 @@ import { html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 
 import { property } from 'lit/decorators.js';
 import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
 import { isHttpUrl } from '@mentorkit/core';
-import { feedbackFeature, type FeedbackApi, type FeedbackInsights, type InsightScope, type ThemeCount, type TrendDirection } from '@mentorkit/core/feedback';
-import { browserTimeZone, formatList, resolveLocale } from '../base/format.js';
+import { defaultFeedbackText, feedbackFeature, tagLabel, type DetectedNeed, type FeedbackApi, type FeedbackInsights, type InsightScope, type ThemeCount } from '@mentorkit/core/feedback';
+import { browserTimeZone, formatList } from '../base/format.js';
+import { LocaleController } from '../base/localize.js';
 import { MkElement } from '../base/mk-element.js';
 import { StoreController } from '../base/store-controller.js';
+import { feedbackInsightsMessages } from './feedback-insights.messages.js';
 import { feedbackInsightsStyles } from './feedback-insights.styles.js';
 
 const HEADING_TAGS: readonly StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
 const headingTag = (level: number): StaticValue => HEADING_TAGS[Math.min(Math.max(Math.trunc(level) || 2, 1), 6) - 1] ?? literal`h2`;
-const TREND_LABELS: Readonly<Record<TrendDirection, string>> = { rising: 'Rising', falling: 'Falling', steady: 'Steady', 'not-enough-data': 'Not enough data yet' };
-const percent = (value: number | null) => (value === null ? '–' : `${Math.round(value * 100)}%`);
-const rating = (value: number | null) => (value === null ? '–' : `${value.toFixed(1)} / 5`);
 
 /**
  * @summary What feedback says over time — for a mentor, a pairing or a whole programme: rating
@@ -63,6 +62,7 @@ export class MkFeedbackInsights extends MkElement {
   private readonly sessions = new StoreController(this, () => this.api?.$sessions);
   private readonly catalogue = new StoreController(this, () => this.api?.$catalogue);
   private readonly featureStatus = new StoreController(this, () => this.api?.$status);
+  private readonly i18n = new LocaleController(this, 'mk-feedback-insights', feedbackInsightsMessages);
 
   /** Show charts (default) or data tables. */
   @property({ reflect: true }) view: 'chart' | 'table' = 'chart';
@@ -79,7 +79,7 @@ export class MkFeedbackInsights extends MkElement {
   /** Level of the heading (1–6); sections are one level below. */
   @property({ attribute: 'heading-level', type: Number, reflect: true }) headingLevel = 2;
 
-  /** BCP 47 locale for dates. */
+  /** BCP 47 locale for texts, dates and numbers, e.g. `es`. Default: the nearest `lang`, else the browser's. */
   @property() locale?: string;
 
 
@@ -95,20 +95,50 @@ export class MkFeedbackInsights extends MkElement {
   }
 
   private nameOf(personId: string): string {
-    return this.people.value?.[personId]?.displayName ?? 'Someone';
+    return this.people.value?.[personId]?.displayName ?? this.i18n.t('someone');
   }
 
   private titleFor(scope: InsightScope): string {
-    if (scope.kind === 'program') return `Feedback across ${this.programs.value?.find((program) => program.id === scope.id)?.name ?? 'the programme'}`;
+    const t = this.i18n;
+    if (scope.kind === 'program') {
+      const name = this.programs.value?.find((program) => program.id === scope.id)?.name;
+      return name ? t.t('title.program', { name }) : t.t('title.program.unknown');
+    }
     if (scope.kind === 'pairing') {
       const pairing = this.pairings.value?.find((candidate) => candidate.id === scope.id);
-      return pairing ? `Feedback in ${this.nameOf(pairing.menteeId)}'s pairing` : 'Feedback in this pairing';
+      return pairing ? t.t('title.pairing', { name: this.nameOf(pairing.menteeId) }) : t.t('title.pairing.unknown');
     }
-    return scope.id === this.currentKit?.user.id ? 'Feedback on your mentoring' : `Feedback on ${this.nameOf(scope.id)}'s mentoring`;
+    return scope.id === this.currentKit?.user.id ? t.t('title.mine') : t.t('title.mentor', { name: this.nameOf(scope.id) });
+  }
+
+  private number(value: number | null | undefined, style: 'decimal' | 'percent' = 'decimal'): string {
+    if (value === null || value === undefined) return '–';
+    return new Intl.NumberFormat(this.i18n.locale, style === 'percent' ? { style: 'percent', maximumFractionDigits: 0 } : { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
+  }
+
+  private rating(value: number | null): string {
+    return value === null ? '–' : this.i18n.t('rating.value', { rating: this.number(value) });
+  }
+
+  private trendLabel(direction: FeedbackInsights['trend']['direction']): string {
+    return this.i18n.t(`trend.${direction}`);
+  }
+
+  /** A need's reason: the host's wording from core when it reworded it, else this element's catalogue, filled from core's evidence. */
+  private reasonOf(need: DetectedNeed): string {
+    if (this.api?.text.needReasons[need.need] !== defaultFeedbackText.needReasons[need.need]) return need.reason;
+    const { mentions, considered, recentAverage, previousAverage } = need.evidence;
+    return this.i18n.t(`reason.${need.need}`, { mentions, considered, recent: this.number(recentAverage), previous: this.number(previousAverage) });
+  }
+
+  /** A theme's label: a known tag in the element's language (unless the host reworded it in core), a word as written. */
+  private themeLabel(theme: ThemeCount): string {
+    if (!(theme.term in defaultFeedbackText.tagLabels) || theme.label !== defaultFeedbackText.tagLabels[theme.term] || tagLabel(theme.term, this.api?.text) !== theme.label) return theme.label;
+    return this.i18n.t(`tag.${theme.term}`);
   }
 
   private formatDate(instant: string): string {
-    return new Intl.DateTimeFormat(resolveLocale(this, this.locale), { dateStyle: 'medium', timeZone: this.me.value?.timeZone ?? browserTimeZone() }).format(new Date(instant));
+    return new Intl.DateTimeFormat(this.i18n.locale, { dateStyle: 'medium', timeZone: this.me.value?.timeZone ?? browserTimeZone() }).format(new Date(instant));
   }
 
   private sub(text: string, id: string): TemplateResult {
@@ -126,10 +156,12 @@ export class MkFeedbackInsights extends MkElement {
     const bottom = 20;
     const x = (index: number) => (points.length === 1 ? left + (width - left - right) / 2 : left + (index * (width - left - right)) / (points.length - 1));
     const y = (value: number) => top + ((5 - value) * (height - top - bottom)) / 4;
-    const description = `Ratings of ${points.length} session${points.length === 1 ? '' : 's'}, oldest first: ${points.map((point) => point.rating).join(', ')}. Trend: ${TREND_LABELS[insights.trend.direction].toLowerCase()}.`;
+    const t = this.i18n;
+    const ratingFormat = new Intl.NumberFormat(t.locale, { maximumFractionDigits: 2 });
+    const description = t.t('trend.description', { count: points.length, ratings: points.map((point) => ratingFormat.format(point.rating)).join(ratingFormat.format(1.5).includes(',') ? '; ' : ', '), trend: this.trendLabel(insights.trend.direction) });
     const grid: SVGTemplateResult[] = [1, 2, 3, 4, 5].map((value) => svg`<line class="axis" x1=${left} x2=${width - right} y1=${y(value)} y2=${y(value)}></line><text class="axis-label" x="4" y=${y(value) + 3}>${value}</text>`);
     return html`<svg part="trend-chart" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="trend-title trend-desc">
-      <title id="trend-title">Rating per session</title>
+      <title id="trend-title">${t.t('trend.title')}</title>
       <desc id="trend-desc">${description}</desc>
       ${grid}
       ${points.length > 1 ? svg`<polyline class="line" points=${points.map((point, index) => `${x(index)},${y(point.rating)}`).join(' ')}></polyline>` : nothing}
@@ -138,9 +170,10 @@ export class MkFeedbackInsights extends MkElement {
   }
 
   private renderTrendTable(insights: FeedbackInsights): TemplateResult {
+    const t = this.i18n;
     return html`<table part="trend-table">
-      <caption class="visually-hidden">Rating per session, oldest first</caption>
-      <thead><tr><th scope="col">Session</th><th scope="col">Date</th><th scope="col">Rating</th></tr></thead>
+      <caption class="visually-hidden">${t.t('trend.caption')}</caption>
+      <thead><tr><th scope="col">${t.t('table.session')}</th><th scope="col">${t.t('table.date')}</th><th scope="col">${t.t('table.rating')}</th></tr></thead>
       <tbody>${insights.ratingTrend.map((point) => html`<tr><td>${point.sessionTitle}</td><td>${this.formatDate(point.at)}</td><td>${point.rating}</td></tr>`)}</tbody>
     </table>`;
   }
@@ -150,45 +183,50 @@ export class MkFeedbackInsights extends MkElement {
     const width = 320;
     const labelWidth = 130;
     const max = Math.max(1, ...themes.map((theme) => theme.count));
-    const description = themes.map((theme) => `${theme.label}: ${theme.count}`).join('; ');
+    const description = themes.map((theme) => `${this.themeLabel(theme)}: ${theme.count}`).join('; ');
     return html`<svg part="themes-chart" viewBox="0 0 ${width} ${themes.length * rowHeight}" role="img" aria-labelledby="themes-title themes-desc">
-      <title id="themes-title">Recurring themes, by number of notes</title>
+      <title id="themes-title">${this.i18n.t('themes.title')}</title>
       <desc id="themes-desc">${description}</desc>
       ${themes.map(
-        (theme, index) => svg`<text class="bar-label" x="0" y=${index * rowHeight + 15}>${theme.label.length > 22 ? `${theme.label.slice(0, 21)}…` : theme.label}</text>
+        (theme, index) => {
+          const label = this.themeLabel(theme);
+          return svg`<text class="bar-label" x="0" y=${index * rowHeight + 15}>${label.length > 22 ? `${label.slice(0, 21)}…` : label}</text>
           <rect class="bar" x=${labelWidth} y=${index * rowHeight + 4} height="14" width=${Math.max(2, ((width - labelWidth - 24) * theme.count) / max)} rx="3"></rect>
-          <text class="bar-label" x=${labelWidth + 6 + ((width - labelWidth - 24) * theme.count) / max} y=${index * rowHeight + 15}>${theme.count}</text>`,
+          <text class="bar-label" x=${labelWidth + 6 + ((width - labelWidth - 24) * theme.count) / max} y=${index * rowHeight + 15}>${theme.count}</text>`;
+        },
       )}
     </svg>`;
   }
 
   private renderThemesTable(themes: readonly ThemeCount[]): TemplateResult {
+    const t = this.i18n;
     return html`<table part="themes-table">
-      <caption class="visually-hidden">Recurring themes</caption>
-      <thead><tr><th scope="col">Theme</th><th scope="col">Notes</th></tr></thead>
-      <tbody>${themes.map((theme) => html`<tr><td>${theme.label}</td><td>${theme.count}</td></tr>`)}</tbody>
+      <caption class="visually-hidden">${t.t('themes.caption')}</caption>
+      <thead><tr><th scope="col">${t.t('table.theme')}</th><th scope="col">${t.t('table.notes')}</th></tr></thead>
+      <tbody>${themes.map((theme) => html`<tr><td>${this.themeLabel(theme)}</td><td>${theme.count}</td></tr>`)}</tbody>
     </table>`;
   }
 
   private renderRecommendations(insights: FeedbackInsights): TemplateResult {
     const api = this.api!;
+    const t = this.i18n;
     if (insights.needs.length === 0) return html``;
     const recommendations = api.recommendations(insights).filter((entry) => isHttpUrl(entry.course.url));
     const covered = new Set(recommendations.flatMap((entry) => entry.because.map((need) => need.need)));
     const uncovered = insights.needs.filter((need) => !covered.has(need.need));
     return html`<section aria-labelledby="training-heading">
-      ${this.sub(recommendations.length > 0 ? 'Recommended training' : 'What the feedback suggests', 'training-heading')}
+      ${this.sub(t.t(recommendations.length > 0 ? 'training.heading' : 'training.heading.none'), 'training-heading')}
       ${recommendations.length > 0
         ? html`<ul part="recommendations">
             ${recommendations.map(
               (entry) => html`<li part="recommendation" class="recommendation">
-                <a href=${entry.course.url} target="_blank" rel="noopener noreferrer">${entry.course.title}</a>${entry.course.durationMinutes ? html` <span class="muted">· ${entry.course.durationMinutes} min</span>` : nothing}
-                ${entry.because.map((need) => html`<p class="muted">Why: ${need.reason}</p>`)}
+                <a href=${entry.course.url} target="_blank" rel="noopener noreferrer">${entry.course.title}</a>${entry.course.durationMinutes ? html` <span class="muted">· ${t.t('training.minutes', { minutes: entry.course.durationMinutes })}</span>` : nothing}
+                ${entry.because.map((need) => html`<p class="muted">${t.t('training.why', { reason: this.reasonOf(need) })}</p>`)}
               </li>`,
             )}
           </ul>`
         : nothing}
-      ${uncovered.length > 0 ? html`<ul part="needs">${uncovered.map((need) => html`<li>${need.reason}</li>`)}</ul>` : nothing}
+      ${uncovered.length > 0 ? html`<ul part="needs">${uncovered.map((need) => html`<li>${this.reasonOf(need)}</li>`)}</ul>` : nothing}
     </section>`;
   }
 
@@ -197,41 +235,42 @@ export class MkFeedbackInsights extends MkElement {
     const table = this.view === 'table';
     const themes = [...insights.themes.tags, ...insights.themes.words.filter((word) => !insights.themes.tags.some((tag) => tag.label.toLocaleLowerCase() === word.label))].slice(0, 10);
     const rollup = scope.kind === 'program' ? api.programRollup(scope.id) : undefined;
+    const t = this.i18n;
     return html`
       <dl part="stats" class="stats">
-        <div part="stat" class="stat" data-stat="average"><dt>Average rating</dt><dd>${rating(insights.averageRating)}</dd></div>
-        <div part="stat" class="stat" data-stat="trend"><dt>Trend</dt><dd>${TREND_LABELS[insights.trend.direction]}</dd></div>
-        <div part="stat" class="stat" data-stat="response-rate"><dt>Response rate</dt><dd>${percent(insights.responseRate)}</dd></div>
-        <div part="stat" class="stat" data-stat="feedback"><dt>Notes received</dt><dd>${insights.feedbackCount} of ${insights.sessionsEnded}</dd></div>
+        <div part="stat" class="stat" data-stat="average"><dt>${t.t('stat.average')}</dt><dd>${this.rating(insights.averageRating)}</dd></div>
+        <div part="stat" class="stat" data-stat="trend"><dt>${t.t('stat.trend')}</dt><dd>${this.trendLabel(insights.trend.direction)}</dd></div>
+        <div part="stat" class="stat" data-stat="response-rate"><dt>${t.t('stat.response-rate')}</dt><dd>${this.number(insights.responseRate, 'percent')}</dd></div>
+        <div part="stat" class="stat" data-stat="feedback"><dt>${t.t('stat.feedback')}</dt><dd>${t.t('stat.feedback.value', { count: insights.feedbackCount, total: insights.sessionsEnded })}</dd></div>
       </dl>
       <div class="section-header">
-        <p class="muted">Based on ${insights.feedbackCount} mentee note${insights.feedbackCount === 1 ? '' : 's'} you can see.</p>
-        <button part="view-toggle" type="button" aria-pressed=${table ? 'true' : 'false'} @click=${() => (this.view = table ? 'chart' : 'table')}>Show as table</button>
+        <p class="muted">${t.t('based-on', { count: insights.feedbackCount })}</p>
+        <button part="view-toggle" type="button" aria-pressed=${table ? 'true' : 'false'} @click=${() => (this.view = table ? 'chart' : 'table')}>${t.t('view.table')}</button>
       </div>
       ${insights.ratingTrend.length > 0
-        ? html`<section aria-labelledby="trend-heading">${this.sub('Rating over sessions', 'trend-heading')}${table ? this.renderTrendTable(insights) : this.renderTrendChart(insights)}</section>`
+        ? html`<section aria-labelledby="trend-heading">${this.sub(t.t('trend.heading'), 'trend-heading')}${table ? this.renderTrendTable(insights) : this.renderTrendChart(insights)}</section>`
         : nothing}
       ${themes.length > 0
-        ? html`<section aria-labelledby="themes-heading">${this.sub('Recurring themes', 'themes-heading')}${table ? this.renderThemesTable(themes) : this.renderThemesChart(themes)}</section>`
+        ? html`<section aria-labelledby="themes-heading">${this.sub(t.t('themes.heading'), 'themes-heading')}${table ? this.renderThemesTable(themes) : this.renderThemesChart(themes)}</section>`
         : nothing}
       ${this.renderRecommendations(insights)}
       ${insights.sessionsWithoutFeedback.length > 0
         ? html`<section aria-labelledby="missing-heading">
-            ${this.sub(`Sessions without feedback (${insights.sessionsWithoutFeedback.length})`, 'missing-heading')}
+            ${this.sub(t.t('missing.heading', { count: insights.sessionsWithoutFeedback.length }), 'missing-heading')}
             <ul part="missing">
-              ${insights.sessionsWithoutFeedback.slice(0, 5).map((entry) => html`<li>${entry.title} · ${this.formatDate(entry.end)} · <span class="muted">${entry.status === 'open' ? 'still open' : 'closed'}</span></li>`)}
+              ${insights.sessionsWithoutFeedback.slice(0, 5).map((entry) => html`<li>${entry.title} · ${this.formatDate(entry.end)} · <span class="muted">${t.t(entry.status === 'open' ? 'missing.open' : 'missing.closed')}</span></li>`)}
             </ul>
           </section>`
         : nothing}
       ${rollup && rollup.mentors.length > 0
         ? html`<section aria-labelledby="mentors-heading">
-            ${this.sub('By mentor', 'mentors-heading')}
+            ${this.sub(t.t('mentors.heading'), 'mentors-heading')}
             <table part="mentors">
-              <caption class="visually-hidden">Feedback by mentor, lowest average first</caption>
-              <thead><tr><th scope="col">Mentor</th><th scope="col">Average</th><th scope="col">Trend</th><th scope="col">Response rate</th><th scope="col">Needs</th></tr></thead>
+              <caption class="visually-hidden">${t.t('mentors.caption')}</caption>
+              <thead><tr><th scope="col">${t.t('table.mentor')}</th><th scope="col">${t.t('table.average')}</th><th scope="col">${t.t('table.trend')}</th><th scope="col">${t.t('table.response-rate')}</th><th scope="col">${t.t('table.needs')}</th></tr></thead>
               <tbody>
                 ${rollup.mentors.map(
-                  (row) => html`<tr><th scope="row">${this.nameOf(row.mentorId)}</th><td>${rating(row.insights.averageRating)}</td><td>${TREND_LABELS[row.insights.trend.direction]}</td><td>${percent(row.insights.responseRate)}</td><td>${row.insights.needs.length > 0 ? formatList(row.insights.needs.map((need) => need.need.replaceAll('-', ' ')), resolveLocale(this, this.locale)) : '–'}</td></tr>`,
+                  (row) => html`<tr><th scope="row">${this.nameOf(row.mentorId)}</th><td>${this.rating(row.insights.averageRating)}</td><td>${this.trendLabel(row.insights.trend.direction)}</td><td>${this.number(row.insights.responseRate, 'percent')}</td><td>${row.insights.needs.length > 0 ? formatList(row.insights.needs.map((need) => t.t(`need.${need.need}`)), t.locale) : '–'}</td></tr>`,
                 )}
               </tbody>
             </table>
@@ -248,19 +287,20 @@ export class MkFeedbackInsights extends MkElement {
     void [this.records.value, this.sessions.value, this.catalogue.value];
     let state = 'ready';
     let content: TemplateResult;
-    let title = 'Feedback insights';
+    const t = this.i18n;
+    let title = t.t('heading');
     if (status === 'error' || featureStatus === 'error') {
       state = 'error';
-      content = html`<div part="error" class="error" role="alert"><p><strong>Insights could not be loaded.</strong></p><p>${this.loadError.value?.message ?? 'Something went wrong while loading.'}</p></div>`;
+      content = html`<div part="error" class="error" role="alert"><p><strong>${t.t('error.title')}</strong></p><p>${this.loadError.value?.message ?? t.t('error.fallback')}</p></div>`;
     } else if (!kit || status === 'loading' || featureStatus !== 'ready' || !scope) {
       state = 'loading';
-      content = html`<p part="loading" class="muted">Loading insights…</p><div class="skeleton" aria-hidden="true"></div>`;
+      content = html`<p part="loading" class="muted">${t.t('loading')}</p><div class="skeleton" aria-hidden="true"></div>`;
     } else {
       title = this.titleFor(scope);
       const insights = this.api!.insights(scope);
       if (insights.sessionsEnded === 0) {
         state = 'empty';
-        content = html`<p part="empty" class="muted">No session has ended yet. Insights appear once mentees send feedback after their sessions.</p>`;
+        content = html`<p part="empty" class="muted">${t.t('empty')}</p>`;
       } else {
         content = this.renderInsights(insights, scope);
       }

@@ -160,4 +160,40 @@ describe('<mk-session-feedback>', () => {
     await expect(element).to.be.accessible();
     void FIXED_NOW;
   });
+  describe('language', () => {
+    it('speaks Spanish under lang="es": form, thank-you and empty states; passes axe', async () => {
+      const kit = track(await readyKit(await storageWithSessions(), 'lucia'));
+      const wrapper = await fixture<HTMLDivElement>(html`<div lang="es"><mk-session-feedback .kit=${kit}></mk-session-feedback></div>`);
+      const element = wrapper.querySelector<MkSessionFeedback>('mk-session-feedback')!;
+      await kit.use(feedbackFeature).ready;
+      await element.updateComplete;
+      expect(state(element)).to.equal('form');
+      expect(text(part(element, 'heading'))).to.equal('¿Qué tal fue la sesión?');
+      expect(text(part(element, 'session'))).to.contain('puedes enviarla o cambiarla hasta el');
+      expect(text(part(element, 'rating'))).to.contain('¿Qué tan útil fue la sesión?');
+      expect(text(part(element, 'rating'))).to.contain('5 · Excelente');
+      expect(text(part(element, 'tags'))).to.contain('Próximos pasos claros');
+      expect(text(part(element, 'submit'))).to.equal('Enviar valoración');
+      expect(element.shadowRoot!.querySelector('option[value="anonymous"]')!.textContent).to.equal('Sin mi nombre');
+      expect(text(part(element, 'base'))).not.to.match(/\b(?:field|rating|tag|anonymity)\.[a-z]/, 'no message id shows');
+      await expect(element).to.be.accessible();
+
+      element.shadowRoot!.querySelector<HTMLInputElement>('input[name="rating"][value="4"]')!.click();
+      element.shadowRoot!.querySelector<HTMLInputElement>('input[name="tags"][value="ran-out-of-time"]')!.click();
+      (part(element, 'submit') as HTMLButtonElement).click();
+      await waitUntil(() => state(element) === 'submitted');
+      expect(text(part(element, 'heading'))).to.equal('Gracias por tu valoración');
+      expect(text(part(element, 'thanks'))).to.contain('tu valoración se ha enviado');
+      expect(text(part(element, 'summary'))).to.contain('4 de 5 · Muy buena');
+      expect(text(part(element, 'summary'))).to.contain('Faltó tiempo');
+      expect(text(part(element, 'edit'))).to.equal('Editar valoración');
+      await expect(element).to.be.accessible();
+
+      const empty = await fixture<HTMLDivElement>(html`<div lang="es"><mk-session-feedback .kit=${track(await readyKit(await seededStorage(), 'lucia'))}></mk-session-feedback></div>`);
+      const emptyElement = empty.querySelector<MkSessionFeedback>('mk-session-feedback')!;
+      await waitUntil(() => state(emptyElement) === 'empty');
+      expect(text(part(emptyElement, 'empty'))).to.contain('no tienes ninguna valoración pendiente');
+      await expect(emptyElement).to.be.accessible();
+    });
+  });
 });

@@ -3,12 +3,14 @@ import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
 import { isMentorKitError, toMentorKitError, type Feedback, type FeedbackAnonymity, type MentorKitError } from '@mentorkit/core';
-import { FEEDBACK_TAGS, feedbackFeature, tagLabel, type FeedbackApi, type FeedbackRequest } from '@mentorkit/core/feedback';
+import { FEEDBACK_TAGS, defaultFeedbackText, feedbackFeature, tagLabel, type FeedbackApi, type FeedbackRequest } from '@mentorkit/core/feedback';
 import { ClockController } from '../base/clock-controller.js';
 import { emit } from '../base/emit.js';
-import { browserTimeZone, resolveLocale } from '../base/format.js';
+import { browserTimeZone } from '../base/format.js';
+import { LocaleController } from '../base/localize.js';
 import { MkElement } from '../base/mk-element.js';
 import { StoreController } from '../base/store-controller.js';
+import { sessionFeedbackMessages } from './session-feedback.messages.js';
 import { sessionFeedbackStyles } from './session-feedback.styles.js';
 
 export interface MkFeedbackSubmitDetail {
@@ -25,17 +27,13 @@ declare global {
   }
 }
 
-const RATING_LABELS = ['Poor', 'Fair', 'Good', 'Very good', 'Excellent'] as const;
-const ANONYMITY_LABELS: Readonly<Record<FeedbackAnonymity, string>> = {
-  named: 'With my name',
-  anonymous: 'Without my name',
-  'numbers-only': 'Only in counts and averages',
-};
+const RATINGS = [1, 2, 3, 4, 5] as const;
+const ANONYMITY_CHOICES: readonly FeedbackAnonymity[] = ['named', 'anonymous', 'numbers-only'];
 const FIELDS = [
-  { name: 'helped', label: 'What helped?', max: 2000 },
-  { name: 'missed', label: 'What was missed or forgotten?', max: 2000 },
-  { name: 'toolSuggestion', label: 'A tool or resource that would help', max: 1000 },
-  { name: 'other', label: 'Anything else', max: 4000 },
+  { name: 'helped', max: 2000 },
+  { name: 'missed', max: 2000 },
+  { name: 'toolSuggestion', max: 1000 },
+  { name: 'other', max: 4000 },
 ] as const;
 const HEADING_TAGS: readonly StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
 const headingTag = (level: number): StaticValue => HEADING_TAGS[Math.min(Math.max(Math.trunc(level) || 2, 1), 6) - 1] ?? literal`h2`;
@@ -91,6 +89,7 @@ export class MkSessionFeedback extends MkElement {
   private readonly records = new StoreController(this, () => this.api?.$feedback);
   private readonly featureStatus = new StoreController(this, () => this.api?.$status);
   private readonly clock = new ClockController(this);
+  private readonly i18n = new LocaleController(this, 'mk-session-feedback', sessionFeedbackMessages);
 
   @state() private pinnedSessionId: string | undefined;
   @state() private editing = false;
@@ -103,11 +102,22 @@ export class MkSessionFeedback extends MkElement {
   /** Level of the heading (1–6). */
   @property({ attribute: 'heading-level', type: Number, reflect: true }) headingLevel = 2;
 
-  /** BCP 47 locale for dates, e.g. `en-GB`. Default: the nearest `lang`, else the browser's. */
+  /** BCP 47 locale for texts and dates, e.g. `en-GB`, `es`. Default: the nearest `lang`, else the browser's. */
   @property() locale?: string;
 
   private get api(): FeedbackApi | undefined {
     return this.currentKit?.use(feedbackFeature);
+  }
+
+  /** A tag's label: the host's wording from core when it reworded it, else this element's catalogue; people's own words as written. */
+  private tagText(tag: string): string {
+    const configured = tagLabel(tag, this.api?.text);
+    if (!(tag in defaultFeedbackText.tagLabels) || configured !== defaultFeedbackText.tagLabels[tag]) return configured;
+    return this.i18n.t(`tag.${tag}`);
+  }
+
+  private ratingLabel(rating: number): string {
+    return RATINGS.includes(rating as (typeof RATINGS)[number]) ? this.i18n.t(`rating.${rating}`) : '';
   }
 
   private get targetSessionId(): string | undefined {
@@ -170,7 +180,7 @@ export class MkSessionFeedback extends MkElement {
 
   private formatInstant(instant: string): string {
     const timeZone = this.me.value?.timeZone ?? browserTimeZone();
-    return new Intl.DateTimeFormat(resolveLocale(this, this.locale), { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(instant));
+    return new Intl.DateTimeFormat(this.i18n.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(instant));
   }
 
   private viewState(): ViewState {
@@ -193,40 +203,40 @@ export class MkSessionFeedback extends MkElement {
   }
 
   private renderNoteSummary(note: Feedback): TemplateResult {
-    const api = this.api!;
-    const rows: Array<[string, string]> = [['Rating', `${note.rating} of 5 · ${RATING_LABELS[note.rating - 1] ?? ''}`]];
-    if (note.tags.length > 0) rows.push(['Tags', note.tags.map((tag) => tagLabel(tag, api.text)).join(', ')]);
-    for (const field of FIELDS) if (note[field.name]) rows.push([field.label, note[field.name]!]);
+    const t = this.i18n;
+    const rows: Array<[string, string]> = [[t.t('summary.rating'), t.t('rating.value', { rating: note.rating, label: this.ratingLabel(note.rating) })]];
+    if (note.tags.length > 0) rows.push([t.t('summary.tags'), note.tags.map((tag) => this.tagText(tag)).join(', ')]);
+    for (const field of FIELDS) if (note[field.name]) rows.push([t.t(`field.${field.name}`), note[field.name]!]);
     return html`<dl part="summary" class="summary">${rows.map(([label, value]) => html`<dt>${label}</dt><dd>${value}</dd>`)}</dl>`;
   }
 
   private renderForm(request: FeedbackRequest, mine: Feedback | undefined): TemplateResult {
-    const api = this.api!;
+    const t = this.i18n;
     const invalid = this.fieldOfError();
     const errorFor = (name: string) => (invalid === name ? html`<p class="field-error" id=${`${name}-error`}>${this.formError!.message}</p>` : nothing);
     const chosen = new Set(mine?.tags ?? []);
     const customTags = (mine?.tags ?? []).filter((tag) => !FEEDBACK_TAGS.some((known) => known.id === tag));
     return html`
       <p part="session" class="muted">
-        ${request.sessionTitle} · you can send or change this until ${this.formatInstant(request.dueBy)}
+        ${t.t('session-line', { title: request.sessionTitle, time: this.formatInstant(request.dueBy) })}
       </p>
       ${this.formError && !invalid
-        ? html`<div part="error" class="error" role="alert" tabindex="-1"><p class="error-title">Your feedback was not sent.</p><p>${this.formError.message}</p></div>`
+        ? html`<div part="error" class="error" role="alert" tabindex="-1"><p class="error-title">${t.t('error.not-sent')}</p><p>${this.formError.message}</p></div>`
         : nothing}
       <form part="form" novalidate @submit=${(event: SubmitEvent) => this.handleSubmit(event, request, mine)}>
         <fieldset part="rating" role="radiogroup" aria-required="true" aria-invalid=${invalid === 'rating' ? 'true' : 'false'} aria-describedby=${ifDefined(invalid === 'rating' ? 'rating-error' : undefined)}>
-          <legend>How useful was the session?</legend>
+          <legend>${t.t('rating.legend')}</legend>
           <div class="rating">
-            ${RATING_LABELS.map(
-              (label, index) => html`<label><input type="radio" name="rating" value=${index + 1} ?checked=${mine?.rating === index + 1} required />${index + 1} · ${label}</label>`,
+            ${RATINGS.map(
+              (value) => html`<label><input type="radio" name="rating" value=${value} ?checked=${mine?.rating === value} required />${value} · ${this.ratingLabel(value)}</label>`,
             )}
           </div>
           ${errorFor('rating')}
         </fieldset>
         <fieldset part="tags">
-          <legend>What stood out? <span class="hint">(optional)</span></legend>
+          <legend>${t.t('tags.legend')} <span class="hint">${t.t('optional')}</span></legend>
           <div class="tags">
-            ${FEEDBACK_TAGS.map((tag) => html`<label><input type="checkbox" name="tags" value=${tag.id} ?checked=${chosen.has(tag.id)} />${tagLabel(tag.id, api.text)}</label>`)}
+            ${FEEDBACK_TAGS.map((tag) => html`<label><input type="checkbox" name="tags" value=${tag.id} ?checked=${chosen.has(tag.id)} />${this.tagText(tag.id)}</label>`)}
             ${customTags.map((tag) => html`<label><input type="checkbox" name="tags" value=${tag} checked />${tag}</label>`)}
           </div>
           ${errorFor('tags')}
@@ -234,24 +244,24 @@ export class MkSessionFeedback extends MkElement {
         <div class="fields">
           ${FIELDS.map(
             (field) => html`<div part="field" class="field">
-              <label class="field-label" for=${`field-${field.name}`}>${field.label} <span class="hint">(optional)</span></label>
+              <label class="field-label" for=${`field-${field.name}`}>${t.t(`field.${field.name}`)} <span class="hint">${t.t('optional')}</span></label>
               <textarea id=${`field-${field.name}`} name=${field.name} maxlength=${field.max} rows="2" aria-invalid=${invalid === field.name ? 'true' : 'false'} aria-describedby=${ifDefined(invalid === field.name ? `${field.name}-error` : undefined)} .value=${mine?.[field.name] ?? ''}></textarea>
               ${errorFor(field.name)}
             </div>`,
           )}
         </div>
         <div class="options">
-          <label part="reveal" class="check"><input type="checkbox" name="reveal" ?checked=${mine?.revealWhenBothSubmitted ?? false} aria-describedby="reveal-hint" /><span>Reveal when both submit <span class="hint" id="reveal-hint">— the other side sees your note only after sending theirs.</span></span></label>
+          <label part="reveal" class="check"><input type="checkbox" name="reveal" ?checked=${mine?.revealWhenBothSubmitted ?? false} aria-describedby="reveal-hint" /><span>${t.t('reveal')} <span class="hint" id="reveal-hint">${t.t('reveal.hint')}</span></span></label>
           <div part="anonymity" class="field">
-            <label class="field-label" for="anonymity">In programme reports, show my note</label>
+            <label class="field-label" for="anonymity">${t.t('anonymity.label')}</label>
             <select id="anonymity" name="anonymity">
-              ${(Object.keys(ANONYMITY_LABELS) as FeedbackAnonymity[]).map((value) => html`<option value=${value} ?selected=${(mine?.anonymity ?? 'named') === value}>${ANONYMITY_LABELS[value]}</option>`)}
+              ${ANONYMITY_CHOICES.map((value) => html`<option value=${value} ?selected=${(mine?.anonymity ?? 'named') === value}>${t.t(`anonymity.${value}`)}</option>`)}
             </select>
           </div>
         </div>
         <div class="actions">
-          <button part="submit" class="primary" type="submit" ?disabled=${this.busy}>${mine ? 'Save changes' : 'Send feedback'}</button>
-          ${mine ? html`<button class="secondary" type="button" @click=${() => ((this.editing = false), (this.formError = undefined))}>Cancel</button>` : nothing}
+          <button part="submit" class="primary" type="submit" ?disabled=${this.busy}>${t.t(mine ? 'save' : 'send')}</button>
+          ${mine ? html`<button class="secondary" type="button" @click=${() => ((this.editing = false), (this.formError = undefined))}>${t.t('cancel')}</button>` : nothing}
         </div>
       </form>
     `;
@@ -262,23 +272,24 @@ export class MkSessionFeedback extends MkElement {
     const view = api.forSession(sessionId);
     const mine = view.mine!;
     const people = this.people.value ?? {};
+    const t = this.i18n;
     return html`
       <div part="thanks" class="notice thanks">
-        <p><strong>Thank you — your feedback was sent.</strong></p>
+        <p><strong>${t.t('thanks')}</strong></p>
         <p class="muted">${view.session?.title ?? ''}</p>
       </div>
       ${this.renderNoteSummary(mine)}
       ${view.waitingForOthers
-        ? html`<p part="held" class="notice">Your note is held until the other side has sent theirs; then you both see both.</p>`
+        ? html`<p part="held" class="notice">${t.t('held')}</p>`
         : nothing}
       ${view.others.length > 0
         ? html`<section part="others" aria-labelledby="others-heading">
-            <p id="others-heading"><strong>Their feedback</strong></p>
-            ${view.others.map((note) => html`<p class="muted">${people[note.authorId]?.displayName ?? 'Someone'}</p>${this.renderNoteSummary(note)}`)}
+            <p id="others-heading"><strong>${t.t('others')}</strong></p>
+            ${view.others.map((note) => html`<p class="muted">${people[note.authorId]?.displayName ?? t.t('someone')}</p>${this.renderNoteSummary(note)}`)}
           </section>`
         : nothing}
       ${view.request?.editable
-        ? html`<div class="actions"><button part="edit" class="secondary" type="button" @click=${this.handleEdit}>Edit feedback</button><p class="hint">You can change it until ${this.formatInstant(view.request.dueBy)}.</p></div>`
+        ? html`<div class="actions"><button part="edit" class="secondary" type="button" @click=${this.handleEdit}>${t.t('edit')}</button><p class="hint">${t.t('edit.until', { time: this.formatInstant(view.request.dueBy) })}</p></div>`
         : nothing}
     `;
   }
@@ -288,36 +299,37 @@ export class MkSessionFeedback extends MkElement {
     const api = this.api;
     const id = this.targetSessionId;
     const view = api && id && state !== 'loading' && state !== 'error' ? api.forSession(id) : undefined;
-    let heading = 'Session feedback';
+    const t = this.i18n;
+    let heading = t.t('heading');
     let content: TemplateResult;
     switch (state) {
       case 'loading':
-        content = html`<p part="loading" class="muted">Loading feedback…</p><div class="skeleton" aria-hidden="true"></div>`;
+        content = html`<p part="loading" class="muted">${t.t('loading')}</p><div class="skeleton" aria-hidden="true"></div>`;
         break;
       case 'error':
-        content = html`<div part="error" class="error" role="alert"><p class="error-title">Feedback could not be loaded.</p><p>${this.loadError.value?.message ?? 'Something went wrong while loading.'}</p></div>`;
+        content = html`<div part="error" class="error" role="alert"><p class="error-title">${t.t('error.title')}</p><p>${this.loadError.value?.message ?? t.t('error.fallback')}</p></div>`;
         break;
       case 'empty':
-        content = html`<p part="empty" class="muted">No feedback is asked of you right now. A request appears here when a session ends.</p>`;
+        content = html`<p part="empty" class="muted">${t.t('empty')}</p>`;
         break;
       case 'unavailable':
-        content = html`<p part="empty" class="muted">This session is not available. It may have been removed, or it is not one of your sessions.</p>`;
+        content = html`<p part="empty" class="muted">${t.t('unavailable')}</p>`;
         break;
       case 'not-ended':
-        content = html`<p part="empty" class="muted">Feedback on “${view!.session!.title}” opens when the session ends, at ${this.formatInstant(view!.session!.end)}.</p>`;
+        content = html`<p part="empty" class="muted">${t.t('not-ended', { title: view!.session!.title, time: this.formatInstant(view!.session!.end) })}</p>`;
         break;
       case 'not-requested':
-        content = html`<p part="empty" class="muted">Feedback on “${view!.session!.title}” is asked from the mentee.</p>`;
+        content = html`<p part="empty" class="muted">${t.t('not-requested', { title: view!.session!.title })}</p>`;
         break;
       case 'closed':
-        content = html`<p part="empty" class="muted">Feedback on “${view!.request!.sessionTitle}” closed on ${this.formatInstant(view!.request!.dueBy)}.</p>`;
+        content = html`<p part="empty" class="muted">${t.t('closed', { title: view!.request!.sessionTitle, time: this.formatInstant(view!.request!.dueBy) })}</p>`;
         break;
       case 'submitted':
-        heading = 'Thank you for your feedback';
+        heading = t.t('heading.thanks');
         content = this.renderSubmitted(id!);
         break;
       case 'form':
-        heading = view!.mine ? 'Edit your feedback' : 'How did the session go?';
+        heading = t.t(view!.mine ? 'heading.edit' : 'heading.form');
         content = this.renderForm(view!.request!, view!.mine);
         break;
     }

@@ -224,4 +224,37 @@ describe('<mk-thread>', () => {
     expect(text(part(element, 'base'))).to.contain('This pairing is closed; the conversation is kept but read-only.');
     await expect(element).to.be.accessible();
   });
+  describe('language', () => {
+    it('speaks Spanish under lang="es": heading, quiet hours, composer, recording and unread marker; passes axe', async () => {
+      const kit = track(await readyKit(await seededStorage(), 'lucia'));
+      await kit.use(messagingFeature).ready;
+      const wrapper = await fixture<HTMLDivElement>(html`<div lang="es"><mk-thread .kit=${kit} pairing-id="p-lucia"></mk-thread></div>`);
+      const element = wrapper.querySelector<MkThread>('mk-thread')!;
+      await waitUntil(() => state(element) === 'empty');
+      expect(text(part(element, 'heading'))).to.equal('Conversación con Kenji Watanabe y Arjun Shrestha');
+      expect(text(part(element, 'empty'))).to.equal('Todavía no hay mensajes. Saluda: lo leerán cuando puedan.');
+      const notice = part(element, 'quiet-hours')!;
+      expect(notice.getAttribute('aria-label')).to.equal('Hora local de los destinatarios');
+      expect(text(notice)).to.contain('Hora local de Kenji Watanabe: lun, 06:10 — fuera de su horario laboral. Se le avisará a su hora local: 08:00.');
+      expect(text(part(element, 'send'))).to.equal('Enviar');
+      expect(text(element.shadowRoot!.querySelector('label[for="composer-text"]'))).to.equal('Mensaje');
+      expect(element.shadowRoot!.querySelector<HTMLInputElement>('[part~="search"]')!.placeholder).to.equal('Buscar mensajes');
+      expect(text(part(element, 'record'))).to.equal('Grabar una nota de voz');
+      await expect(element).to.be.accessible();
+
+      (part(element, 'send') as HTMLButtonElement).click();
+      await element.updateComplete;
+      expect(text(part(element, 'error'))).to.equal('Escribe algo antes de enviar.');
+
+      const storage = await storageWithMessages(3, { authors: ['kenji'] });
+      const other = track(await readyKit(storage, 'lucia'));
+      await other.use(messagingFeature).ready;
+      const wrapped = await fixture<HTMLDivElement>(html`<div lang="es"><mk-thread .kit=${other} pairing-id="p-lucia"></mk-thread></div>`);
+      const thread = wrapped.querySelector<MkThread>('mk-thread')!;
+      await waitUntil(() => state(thread) === 'ready');
+      expect(text(part(thread, 'unread-divider'))).to.equal('Mensajes nuevos');
+      expect(part(thread, 'feed')!.getAttribute('aria-label')).to.equal('Conversación con Kenji Watanabe y Arjun Shrestha, 3 mensajes');
+      await expect(thread).to.be.accessible();
+    });
+  });
 });

@@ -6,9 +6,11 @@ import { MentorKitError, isMentorKitError, localTimeOf, toMentorKitError, type M
 import { linkify, messagingFeature, sentAtOf, type MessageSearchHit, type MessagingApi, type QuietHours } from '@mentorkit/core/messaging';
 import { ClockController } from '../base/clock-controller.js';
 import { emit } from '../base/emit.js';
-import { browserTimeZone, formatList, formatWallClock, resolveLocale } from '../base/format.js';
+import { browserTimeZone, formatList, formatWallClock } from '../base/format.js';
+import { LocaleController } from '../base/localize.js';
 import { MkElement } from '../base/mk-element.js';
 import { StoreController } from '../base/store-controller.js';
+import { threadMessages } from './thread.messages.js';
 import { threadStyles } from './thread.styles.js';
 
 export interface MkMessageDetail {
@@ -110,6 +112,7 @@ export class MkThread extends MkElement {
   private readonly reads = new StoreController(this, () => this.api?.$reads);
   private readonly channelMessages = new StoreController(this, () => (this.api && this.pairingId ? this.api.messages(this.pairingId, { notes: this.notes }) : undefined));
   private readonly clock = new ClockController(this);
+  private readonly i18n = new LocaleController(this, 'mk-thread', threadMessages);
 
   @state() private windowStart = 0;
   @state() private windowEnd = 0;
@@ -132,7 +135,7 @@ export class MkThread extends MkElement {
   /** Level of the heading (1–6). */
   @property({ attribute: 'heading-level', type: Number, reflect: true }) headingLevel = 2;
 
-  /** BCP 47 locale for times, e.g. `en-GB`. Default: the nearest `lang`, else the browser's. */
+  /** BCP 47 locale for texts and times, e.g. `en-GB`, `es`. Default: the nearest `lang`, else the browser's. */
   @property() locale?: string;
 
   private readMarkerAtOpen: string | undefined;
@@ -373,7 +376,7 @@ export class MkThread extends MkElement {
     if (!api || !this.pairingId || !textarea || this.busy) return;
     const text = textarea.value;
     if (text.trim() === '') {
-      this.actionError = new MentorKitError('invalid-input', 'Write something before sending.', { path: 'message.text' });
+      this.actionError = new MentorKitError('invalid-input', this.i18n.t('error.empty'), { path: 'message.text' });
       textarea.focus();
       return;
     }
@@ -383,7 +386,7 @@ export class MkThread extends MkElement {
       textarea.value = '';
       this.readMarkerAtOpen = sentAtOf(sent);
       this.jumpToLatest();
-      this.announcement = 'Message sent.';
+      this.announcement = this.i18n.t('announce.sent');
       emit(this, 'mk-message-send', { messageId: sent.id, pairingId, kind: 'text' });
       textarea.focus();
     }
@@ -417,17 +420,17 @@ export class MkThread extends MkElement {
         const durationSeconds = Math.round(((performance.now() - startedAt) / 1000) * 10) / 10;
         const blob = new Blob(chunks, { type: recorder.mimeType || type || 'audio/webm' });
         if (blob.size === 0) {
-          this.recorder = { phase: 'error', message: 'Nothing was recorded. Check your microphone and try again.' };
+          this.recorder = { phase: 'error', message: this.i18n.t('record.nothing') };
           return;
         }
         this.recorder = { phase: 'recorded', blob, durationSeconds, url: URL.createObjectURL(blob) };
-        this.announcement = `Voice note recorded, ${formatDuration(durationSeconds)}. Send or discard it.`;
+        this.announcement = this.i18n.t('announce.recorded', { duration: formatDuration(durationSeconds) });
         void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="voice-preview"] button.primary')?.focus());
       });
       this.mediaRecorder = recorder;
       recorder.start(250);
       this.recorder = { phase: 'recording', startedAt, elapsed: 0 };
-      this.announcement = 'Recording. Press Stop when you are done.';
+      this.announcement = this.i18n.t('announce.recording');
       this.recordingTimer = setInterval(() => {
         if (this.recorder.phase === 'recording') this.recorder = { ...this.recorder, elapsed: (performance.now() - this.recorder.startedAt) / 1000 };
       }, 250);
@@ -436,7 +439,7 @@ export class MkThread extends MkElement {
     } catch (error) {
       this.stopStream();
       const denied = (error as { name?: string }).name === 'NotAllowedError';
-      this.recorder = { phase: 'error', message: denied ? 'Microphone access was refused. Allow it in your browser to record voice notes.' : `Recording is not possible here: ${(error as Error).message ?? String(error)}` };
+      this.recorder = { phase: 'error', message: denied ? this.i18n.t('record.denied') : this.i18n.t('record.impossible', { reason: (error as Error).message ?? String(error) }) };
     }
   }
 
@@ -461,7 +464,7 @@ export class MkThread extends MkElement {
       this.recorder = { phase: 'idle' };
       this.readMarkerAtOpen = sentAtOf(sent);
       this.jumpToLatest();
-      this.announcement = 'Voice note sent.';
+      this.announcement = this.i18n.t('announce.voice-sent');
       emit(this, 'mk-message-send', { messageId: sent.id, pairingId, kind: 'voice' });
     }
   }
@@ -485,7 +488,7 @@ export class MkThread extends MkElement {
     const deleted = await this.run(() => api.delete(message.id));
     if (deleted) {
       this.confirmDeleteId = undefined;
-      this.announcement = 'Message deleted.';
+      this.announcement = this.i18n.t('announce.deleted');
       emit(this, 'mk-message-delete', { messageId: deleted.id, pairingId: deleted.pairingId, kind: deleted.kind });
       await this.updateComplete;
       this.focusArticle(this.renderRoot.querySelector<HTMLElement>(`article[data-message-id="${CSS.escape(message.id)}"]`) ?? undefined);
@@ -496,11 +499,11 @@ export class MkThread extends MkElement {
     const api = this.api;
     if (!api) return;
     const shared = await this.run(() => api.share(message.id));
-    if (shared) this.announcement = 'Note shared with the mentee.';
+    if (shared) this.announcement = this.i18n.t('announce.shared');
   }
 
   private nameOf(personId: string): string {
-    return this.people.value?.[personId]?.displayName ?? 'Someone';
+    return this.people.value?.[personId]?.displayName ?? this.i18n.t('someone');
   }
 
   private renderText(text: string, ranges?: Array<[number, number]>): TemplateResult {
@@ -538,41 +541,42 @@ export class MkThread extends MkElement {
     const editing = this.editingId === message.id;
     const confirming = this.confirmDeleteId === message.id;
     const receipts = mine && message.id === context.lastOwnId && !deleted ? (this.api?.readBy(message.id) ?? []) : [];
+    const t = this.i18n;
     let body: TemplateResult;
-    if (deleted) body = html`<p part="deleted" class="deleted">Message deleted</p>`;
+    if (deleted) body = html`<p part="deleted" class="deleted">${t.t('deleted')}</p>`;
     else if (editing)
-      body = html`<label class="visually-hidden" for=${`edit-${position}`}>Edit your message</label>
+      body = html`<label class="visually-hidden" for=${`edit-${position}`}>${t.t('edit.label')}</label>
         <textarea id=${`edit-${position}`} data-edit=${message.id} .value=${message.text ?? ''} @keydown=${(event: KeyboardEvent) => {
           if (event.key === 'Escape') this.editingId = undefined;
           if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void this.saveEdit(message);
         }}></textarea>
-        <div class="actions"><button class="primary" type="button" ?disabled=${this.busy} @click=${() => this.saveEdit(message)}>Save</button><button type="button" @click=${() => (this.editingId = undefined)}>Cancel</button></div>`;
+        <div class="actions"><button class="primary" type="button" ?disabled=${this.busy} @click=${() => this.saveEdit(message)}>${t.t('save')}</button><button type="button" @click=${() => (this.editingId = undefined)}>${t.t('cancel')}</button></div>`;
     else if (message.kind === 'voice' && message.voice) {
       const url = this.audioUrls.get(message.id);
-      const label = `Voice note from ${this.nameOf(message.authorId)}, ${formatDuration(message.voice.durationSeconds)}`;
+      const label = t.t('voice.label', { name: this.nameOf(message.authorId), duration: formatDuration(message.voice.durationSeconds) });
       body = html`<div part="voice" class="voice" data-voice-id=${message.id}>
-        ${url ? html`<audio controls preload="metadata" src=${url} aria-label=${label}></audio>` : url === '' ? html`<span class="muted">The recording is not available.</span>` : html`<span class="muted">Loading the voice note…</span>`}
-        <span part="duration" class="muted"><span class="visually-hidden">Duration </span>${formatDuration(message.voice.durationSeconds)}</span>
+        ${url ? html`<audio controls preload="metadata" src=${url} aria-label=${label}></audio>` : url === '' ? html`<span class="muted">${t.t('voice.unavailable')}</span>` : html`<span class="muted">${t.t('voice.loading')}</span>`}
+        <span part="duration" class="muted"><span class="visually-hidden">${t.t('voice.duration')} </span>${formatDuration(message.voice.durationSeconds)}</span>
       </div>`;
     } else body = this.renderText(message.text ?? '', context.ranges);
     return html`
       <article part="message" class="message" data-message-id=${message.id} ?data-mine=${mine} data-kind=${message.kind} ?data-deleted=${deleted} aria-labelledby=${metaId} aria-posinset=${position} aria-setsize=${total} tabindex=${context.focusable ? '0' : '-1'}>
-        ${context.dividerBefore === message.id ? html`<p part="unread-divider" class="unread-divider">New messages</p>` : nothing}
+        ${context.dividerBefore === message.id ? html`<p part="unread-divider" class="unread-divider">${t.t('unread-divider')}</p>` : nothing}
         <p class="meta" id=${metaId}>
-          <span part="author" class="author">${mine ? 'You' : this.nameOf(message.authorId)}</span>
+          <span part="author" class="author">${mine ? t.t('you') : this.nameOf(message.authorId)}</span>
           <time part="time" datetime=${sentAt}>${formatWallClock(sentAt, context.viewerZone, context.locale, { weekday: true })}<span class="visually-hidden"> ${local.date}</span></time>
-          ${message.editedAt && !deleted ? html`<span part="edited">(edited)</span>` : nothing}
-          ${message.mentorsOnly ? html`<span class="muted">Mentors only</span>` : nothing}
+          ${message.editedAt && !deleted ? html`<span part="edited">${t.t('edited')}</span>` : nothing}
+          ${message.mentorsOnly ? html`<span class="muted">${t.t('mentors-only')}</span>` : nothing}
         </p>
         ${body}
-        ${receipts.length > 0 ? html`<p part="receipt" class="muted">Read by ${formatList(receipts.map((receipt) => this.nameOf(receipt.personId)), context.locale)}</p>` : nothing}
+        ${receipts.length > 0 ? html`<p part="receipt" class="muted">${t.t('read-by', { names: formatList(receipts.map((receipt) => this.nameOf(receipt.personId)), context.locale) })}</p>` : nothing}
         ${mine && !deleted && !editing
           ? confirming
-            ? html`<div class="actions" role="group" aria-label="Confirm deletion"><span class="muted">Delete this message?</span><button class="primary" type="button" ?disabled=${this.busy} @click=${() => this.confirmDelete(message)}>Delete</button><button type="button" @click=${() => (this.confirmDeleteId = undefined)}>Keep</button></div>`
+            ? html`<div class="actions" role="group" aria-label=${t.t('delete.group')}><span class="muted">${t.t('delete.question')}</span><button class="primary" type="button" ?disabled=${this.busy} @click=${() => this.confirmDelete(message)}>${t.t('delete')}</button><button type="button" @click=${() => (this.confirmDeleteId = undefined)}>${t.t('keep')}</button></div>`
             : html`<div class="actions">
-                ${message.kind === 'text' ? html`<button class="link" type="button" @click=${() => ((this.editingId = message.id), this.updateComplete.then(() => this.renderRoot.querySelector<HTMLTextAreaElement>(`textarea[data-edit="${CSS.escape(message.id)}"]`)?.focus()))}>Edit<span class="visually-hidden"> message sent ${formatWallClock(sentAt, context.viewerZone, context.locale)}</span></button>` : nothing}
-                <button class="link" type="button" @click=${() => (this.confirmDeleteId = message.id)}>Delete<span class="visually-hidden"> message sent ${formatWallClock(sentAt, context.viewerZone, context.locale)}</span></button>
-                ${message.mentorsOnly ? html`<button class="link" type="button" @click=${() => this.share(message)}>Share with the mentee</button>` : nothing}
+                ${message.kind === 'text' ? html`<button class="link" type="button" @click=${() => ((this.editingId = message.id), this.updateComplete.then(() => this.renderRoot.querySelector<HTMLTextAreaElement>(`textarea[data-edit="${CSS.escape(message.id)}"]`)?.focus()))}>${t.t('edit')}<span class="visually-hidden"> ${t.t('message-sent', { time: formatWallClock(sentAt, context.viewerZone, context.locale) })}</span></button>` : nothing}
+                <button class="link" type="button" @click=${() => (this.confirmDeleteId = message.id)}>${t.t('delete')}<span class="visually-hidden"> ${t.t('message-sent', { time: formatWallClock(sentAt, context.viewerZone, context.locale) })}</span></button>
+                ${message.mentorsOnly ? html`<button class="link" type="button" @click=${() => this.share(message)}>${t.t('share')}</button>` : nothing}
               </div>`
           : nothing}
       </article>
@@ -583,35 +587,37 @@ export class MkThread extends MkElement {
     if (quiet.length === 0) return html``;
     const instant = this.currentKit!.now();
     const outside = quiet.some((entry) => entry.outsideWorkingHours);
-    return html`<div part="quiet-hours" class="quiet-hours" ?data-outside=${outside} role="note" aria-label="Recipients' local time">
+    const t = this.i18n;
+    return html`<div part="quiet-hours" class="quiet-hours" ?data-outside=${outside} role="note" aria-label=${t.t('quiet.label')}>
       ${quiet.map((entry) => {
         const sameDay = entry.local.date === viewerDate;
         const time = formatWallClock(instant, entry.timeZone, locale, { weekday: !sameDay });
         const name = this.nameOf(entry.personId);
-        if (!entry.outsideWorkingHours) return html`<p>It is ${time} for ${name}${entry.availability === 'working' ? ' · within working hours' : ''}.</p>`;
+        if (!entry.outsideWorkingHours) return html`<p>${t.t('quiet.time', { time, name })}${entry.availability === 'working' ? t.t('quiet.working') : ''}.</p>`;
         const next = entry.nextWorkingStart ? formatWallClock(entry.nextWorkingStart, entry.timeZone, locale, { weekday: entry.nextWorkingLocal?.date !== entry.local.date }) : undefined;
-        return html`<p><strong>It is ${time} for ${name}</strong> — ${entry.availability === 'off-limits' ? 'an off-limits day' : 'outside their working hours'}.
-          ${next ? html`They will be notified at ${next} their time.` : html`They will see it when they are next online.`}</p>`;
+        return html`<p><strong>${t.t('quiet.time', { time, name })}</strong> — ${t.t(entry.availability === 'off-limits' ? 'quiet.off-limits' : 'quiet.outside')}.
+          ${next ? t.t('quiet.notified', { time: next }) : t.t('quiet.later')}</p>`;
       })}
     </div>`;
   }
 
   private renderRecorder(canRecord: boolean): TemplateResult {
     const recorder = this.recorder;
+    const t = this.i18n;
     if (!canRecord) return html``;
     switch (recorder.phase) {
       case 'recording':
-        return html`<span part="recording" class="recording"><span class="recording-dot" aria-hidden="true"></span>Recording ${formatDuration(recorder.elapsed)}</span>
-          <button part="record" type="button" @click=${this.stopRecording}>Stop recording</button>`;
+        return html`<span part="recording" class="recording"><span class="recording-dot" aria-hidden="true"></span>${t.t('recording', { duration: formatDuration(recorder.elapsed) })}</span>
+          <button part="record" type="button" @click=${this.stopRecording}>${t.t('record.stop')}</button>`;
       case 'recorded':
-        return html`<div part="voice-preview" class="voice" role="group" aria-label="Recorded voice note">
-          <audio controls src=${recorder.url} aria-label=${`Your voice note, ${formatDuration(recorder.durationSeconds)}`}></audio>
+        return html`<div part="voice-preview" class="voice" role="group" aria-label=${t.t('record.preview')}>
+          <audio controls src=${recorder.url} aria-label=${t.t('record.yours', { duration: formatDuration(recorder.durationSeconds) })}></audio>
           <span class="muted">${formatDuration(recorder.durationSeconds)}</span>
-          <button class="primary" type="button" ?disabled=${this.busy} @click=${this.sendRecording}>Send voice note</button>
-          <button type="button" @click=${this.discardRecording}>Discard</button>
+          <button class="primary" type="button" ?disabled=${this.busy} @click=${this.sendRecording}>${t.t('record.send')}</button>
+          <button type="button" @click=${this.discardRecording}>${t.t('record.discard')}</button>
         </div>`;
       default:
-        return html`<button part="record" type="button" ?disabled=${recorder.phase === 'requesting'} @click=${this.startRecording}>Record a voice note</button>
+        return html`<button part="record" type="button" ?disabled=${recorder.phase === 'requesting'} @click=${this.startRecording}>${t.t('record.start')}</button>
           ${recorder.phase === 'error' ? html`<p part="error" class="error" role="alert">${recorder.message}</p>` : nothing}`;
     }
   }
@@ -621,23 +627,24 @@ export class MkThread extends MkElement {
     const api = this.api;
     const status = kit ? (this.status.value ?? 'loading') : 'loading';
     const featureStatus = this.featureStatus.value ?? 'loading';
+    const t = this.i18n;
     const heading = (text: string) => staticHtml`<${headingTag(this.headingLevel)} part="heading" class="heading" id="heading">${text}</${headingTag(this.headingLevel)}>`;
-    const frame = (state: string, content: TemplateResult, title = this.notes ? "Mentors' notes" : 'Conversation') =>
+    const frame = (state: string, content: TemplateResult, title = t.t(this.notes ? 'notes' : 'conversation')) =>
       html`<section part="base" class="card" data-state=${state} aria-labelledby="heading" aria-busy=${state === 'loading' ? 'true' : 'false'}><div class="header">${heading(title)}</div>${content}</section>`;
     if (status === 'error' || featureStatus === 'error')
-      return frame('error', html`<div part="error" class="error" role="alert"><p><strong>The conversation could not be loaded.</strong></p><p>${this.loadError.value?.message ?? 'Something went wrong while loading.'}</p></div>`);
-    if (!kit || !api || status === 'loading' || featureStatus !== 'ready') return frame('loading', html`<p class="muted">Loading the conversation…</p><div class="skeleton" aria-hidden="true"></div>`);
+      return frame('error', html`<div part="error" class="error" role="alert"><p><strong>${t.t('error.title')}</strong></p><p>${this.loadError.value?.message ?? t.t('error.fallback')}</p></div>`);
+    if (!kit || !api || status === 'loading' || featureStatus !== 'ready') return frame('loading', html`<p class="muted">${t.t('loading')}</p><div class="skeleton" aria-hidden="true"></div>`);
     const thread = this.pairingId ? api.thread(this.pairingId) : undefined;
-    if (!thread) return frame('unavailable', html`<p part="empty" class="muted">This conversation is not available. It may have been removed, or it is not one of your pairings.</p>`);
+    if (!thread) return frame('unavailable', html`<p part="empty" class="muted">${t.t('unavailable')}</p>`);
     const notes = this.notes && thread.hasNotes;
     const userId = kit.user.id;
     const viewerZone = this.me.value?.timeZone ?? browserTimeZone();
-    const locale = resolveLocale(this, this.locale);
+    const locale = t.locale;
     const instant = kit.now();
     const viewerDate = localTimeOf(viewerZone, instant).date;
     const all = this.channelMessages.value ?? [];
     const others = thread.members.filter((member) => member.personId !== userId).map((member) => this.nameOf(member.personId));
-    const title = notes ? "Mentors' notes" : others.length > 0 ? `Conversation with ${formatList(others, locale)}` : 'Conversation';
+    const title = notes ? t.t('notes') : others.length > 0 ? t.t('conversation.with', { names: formatList(others, locale) }) : t.t('conversation');
     const unread = notes ? thread.notesUnreadCount : thread.unreadCount;
     void this.reads.value;
 
@@ -657,28 +664,28 @@ export class MkThread extends MkElement {
     return html`<section part="base" class="card" data-state=${all.length === 0 ? 'empty' : 'ready'} aria-labelledby="heading" aria-busy="false">
       <div class="header">
         ${heading(title)}
-        ${unread > 0 ? html`<span part="unread-count" class="badge" aria-label=${`${unread} unread`}>${unread}</span>` : nothing}
+        ${unread > 0 ? html`<span part="unread-count" class="badge" aria-label=${t.t('unread', { count: unread })}>${unread}</span>` : nothing}
       </div>
       <div class="toolbar">
         ${thread.hasNotes
-          ? html`<div part="channels" class="toolbar" role="group" aria-label="Show">
-              <button type="button" aria-pressed=${notes ? 'false' : 'true'} @click=${() => (this.notes = false)}>Conversation${thread.unreadCount > 0 ? ` (${thread.unreadCount} new)` : ''}</button>
-              <button type="button" aria-pressed=${notes ? 'true' : 'false'} @click=${() => (this.notes = true)}>Mentors' notes${thread.notesUnreadCount > 0 ? ` (${thread.notesUnreadCount} new)` : ''}</button>
+          ? html`<div part="channels" class="toolbar" role="group" aria-label=${t.t('channels.label')}>
+              <button type="button" aria-pressed=${notes ? 'false' : 'true'} @click=${() => (this.notes = false)}>${thread.unreadCount > 0 ? t.t('channel.new', { label: t.t('conversation'), count: thread.unreadCount }) : t.t('conversation')}</button>
+              <button type="button" aria-pressed=${notes ? 'true' : 'false'} @click=${() => (this.notes = true)}>${thread.notesUnreadCount > 0 ? t.t('channel.new', { label: t.t('notes'), count: thread.notesUnreadCount }) : t.t('notes')}</button>
             </div>`
           : nothing}
-        <label class="visually-hidden" for="search">Search this conversation</label>
-        <input part="search" id="search" type="search" placeholder="Search messages" .value=${this.query} @input=${(event: InputEvent) => {
+        <label class="visually-hidden" for="search">${t.t('search.label')}</label>
+        <input part="search" id="search" type="search" placeholder=${t.t('search.placeholder')} .value=${this.query} @input=${(event: InputEvent) => {
           this.query = (event.target as HTMLInputElement).value;
           if (this.query.trim() === '') this.jumpToLatest();
         }} />
-        ${searching ? html`<span part="search-status" class="muted" role="status">${hits.length === 0 ? 'No messages match.' : `${hits.length} message${hits.length === 1 ? '' : 's'} match.`}</span>` : nothing}
+        ${searching ? html`<span part="search-status" class="muted" role="status">${hits.length === 0 ? t.t('search.none') : t.t('search.count', { count: hits.length })}</span>` : nothing}
       </div>
-      ${notes ? html`<p class="hint">Only the mentors of this pairing see these notes, until one is shared with the mentee.</p>` : nothing}
+      ${notes ? html`<p class="hint">${t.t('notes.hint')}</p>` : nothing}
       ${all.length === 0
-        ? html`<p part="empty" class="muted">${notes ? 'No shared notes yet.' : 'No messages yet. Say hello — they will read it in their own time.'}</p>`
+        ? html`<p part="empty" class="muted">${t.t(notes ? 'empty.notes' : 'empty.messages')}</p>`
         : html`<div part="log" class="log" @scroll=${this.handleScroll}>
-            ${!searching && start > 0 ? html`<div data-sentinel="top"></div><button part="load-older" type="button" @click=${this.loadOlder}>Load older messages</button>` : nothing}
-            <div part="feed" class="feed" role="feed" aria-busy="false" aria-label=${`${title}, ${total} messages`} @keydown=${this.handleFeedKeydown}>
+            ${!searching && start > 0 ? html`<div data-sentinel="top"></div><button part="load-older" type="button" @click=${this.loadOlder}>${t.t('load-older')}</button>` : nothing}
+            <div part="feed" class="feed" role="feed" aria-busy="false" aria-label=${t.t('feed.label', { title, count: total })} @keydown=${this.handleFeedKeydown}>
             ${repeat(
               shown,
               (message) => message.id,
@@ -694,22 +701,22 @@ export class MkThread extends MkElement {
                 }),
             )}
             </div>
-            ${!searching && end < all.length ? html`<button part="load-newer" type="button" @click=${this.loadNewer}>Load newer messages</button><div data-sentinel="bottom"></div>` : nothing}
+            ${!searching && end < all.length ? html`<button part="load-newer" type="button" @click=${this.loadNewer}>${t.t('load-newer')}</button><div data-sentinel="bottom"></div>` : nothing}
           </div>`}
-      ${!searching && end < all.length ? html`<button type="button" @click=${this.jumpToLatest}>Jump to the latest message</button>` : nothing}
+      ${!searching && end < all.length ? html`<button type="button" @click=${this.jumpToLatest}>${t.t('jump-latest')}</button>` : nothing}
       ${this.actionError ? html`<p part="error" class="error" role="alert">${this.actionError.message}</p>` : nothing}
       ${thread.canPost
         ? html`<form part="composer" class="composer" @submit=${this.handleSend}>
             ${this.renderQuietHours(quiet, viewerDate, locale)}
-            <label for="composer-text">${notes ? 'Note for the mentors' : 'Message'}</label>
+            <label for="composer-text">${t.t(notes ? 'composer.notes' : 'composer.message')}</label>
             <textarea id="composer-text" name="message" maxlength="10000" aria-describedby="composer-hint" @keydown=${this.handleComposerKeydown}></textarea>
-            <p id="composer-hint" class="hint">Ctrl+Enter (⌘+Enter) sends. Links starting with http:// or https:// become clickable.</p>
+            <p id="composer-hint" class="hint">${t.t('composer.hint')}</p>
             <div class="composer-actions">
-              <button part="send" class="primary" type="submit" ?disabled=${this.busy}>Send</button>
+              <button part="send" class="primary" type="submit" ?disabled=${this.busy}>${t.t('send')}</button>
               ${this.renderRecorder(canRecord)}
             </div>
           </form>`
-        : html`<p part="empty" class="muted">This pairing is closed; the conversation is kept but read-only.</p>`}
+        : html`<p part="empty" class="muted">${t.t('read-only')}</p>`}
       <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
     </section>`;
   }
