@@ -3,6 +3,12 @@ import { BUNDLED_LANGUAGES, registerMessages, translate, type ElementMessages } 
 import { agreementMessages } from '../agreement/agreement.messages.js';
 import { checkinMessages } from '../checkin/checkin.messages.js';
 import { schedulerMessages } from '../scheduler/scheduler.messages.js';
+import { celebrationMessages } from '../celebration/celebration.messages.js';
+import { feedbackInsightsMessages } from '../feedback-insights/feedback-insights.messages.js';
+import { goalEditorMessages } from '../goal-editor/goal-editor.messages.js';
+import { goalTrackerMessages } from '../goal-tracker/goal-tracker.messages.js';
+import { sessionFeedbackMessages } from '../session-feedback/session-feedback.messages.js';
+import { threadMessages } from '../thread/thread.messages.js';
 import { coachingFlowMessages } from '../coaching-flow/coaching-flow.messages.js';
 import { icebreakerMessages } from '../icebreaker/icebreaker.messages.js';
 import { pairingBoardMessages } from '../pairing-board/pairing-board.messages.js';
@@ -11,12 +17,18 @@ import { pairingCardMessages } from '../pairing-card/pairing-card.messages.js';
 /** Every element's bundled catalogue: each must be complete in every bundled language. */
 const CATALOGUES: Record<string, ElementMessages> = {
   'mk-agreement': agreementMessages,
+  'mk-celebration': celebrationMessages,
   'mk-checkin': checkinMessages,
   'mk-coaching-flow': coachingFlowMessages,
+  'mk-feedback-insights': feedbackInsightsMessages,
+  'mk-goal-editor': goalEditorMessages,
+  'mk-goal-tracker': goalTrackerMessages,
   'mk-icebreaker': icebreakerMessages,
   'mk-pairing-board': pairingBoardMessages,
   'mk-pairing-card': pairingCardMessages,
   'mk-scheduler': schedulerMessages,
+  'mk-session-feedback': sessionFeedbackMessages,
+  'mk-thread': threadMessages,
 };
 
 describe('localize', () => {
