@@ -33,6 +33,7 @@ const detailsBody = byId<HTMLDivElement>('details-body');
 const overviewSection = byId<HTMLElement>('admin-overview');
 const overviewBody = byId<HTMLDivElement>('overview-body');
 const themeToggle = byId<HTMLButtonElement>('theme-toggle');
+const languageSelect = byId<HTMLSelectElement>('language');
 
 const searchParams = new URLSearchParams(location.search);
 /**
@@ -77,6 +78,18 @@ function initialViewAs(): ViewAs {
   if (fromUrl && fromUrl in DEMO_VIEWERS) return fromUrl as ViewAs;
   const stored = localStorage.getItem('acme-demo-view-as');
   return stored && stored in DEMO_VIEWERS ? (stored as ViewAs) : 'mentee';
+}
+
+/**
+ * The widgets follow the page's `<html lang>`: switching it re-renders every MentorKit element in that
+ * language (English and Spanish ship; hosts add more with registerMessages). The host page's own chrome
+ * stays in English here.
+ */
+function applyLanguage(language: string) {
+  const value = language === 'es' ? 'es' : 'en';
+  document.documentElement.lang = value;
+  languageSelect.value = value;
+  localStorage.setItem('acme-demo-language', value);
 }
 
 function applyTheme(theme: 'light' | 'dark') {
@@ -237,6 +250,8 @@ async function showAs(viewAs: ViewAs) {
 
 async function start() {
   applyTheme(localStorage.getItem('acme-demo-theme') === 'dark' ? 'dark' : 'light');
+  applyLanguage(new URLSearchParams(location.search).get('lang') ?? localStorage.getItem('acme-demo-language') ?? 'en');
+  languageSelect.addEventListener('change', () => applyLanguage(languageSelect.value));
   themeToggle.addEventListener('click', () => applyTheme(document.documentElement.dataset.mkTheme === 'dark' ? 'light' : 'dark'));
   viewAsSelect.addEventListener('change', () => void showAs(viewAsSelect.value as ViewAs));
   provider.addEventListener('mk-pairing-select', (event) => selectPairing((event as CustomEvent<{ pairingId: string }>).detail.pairingId));

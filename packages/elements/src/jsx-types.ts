@@ -125,7 +125,7 @@ export interface MentorKitElements {
     'program-id'?: string | undefined;
     /** Level of the heading (1–6); sections are one level below. */
     'heading-level'?: number | string;
-    /** BCP 47 locale for dates. */
+    /** BCP 47 locale for texts, dates and numbers, e.g. `es`. Default: the nearest `lang`, else the browser's. */
     locale?: string | undefined;
     /** A mentor's insights (default: the signed-in person). */
     personId?: string | undefined;
@@ -293,7 +293,7 @@ export interface MentorKitElements {
     'session-id'?: string | undefined;
     /** Level of the heading (1–6). */
     'heading-level'?: number | string;
-    /** BCP 47 locale for dates, e.g. `en-GB`. Default: the nearest `lang`, else the browser's. */
+    /** BCP 47 locale for texts and dates, e.g. `en-GB`, `es`. Default: the nearest `lang`, else the browser's. */
     locale?: string | undefined;
     /** The session to give feedback on. Default: your first open request. */
     sessionId?: string | undefined;
@@ -312,7 +312,7 @@ export interface MentorKitElements {
     notes?: boolean;
     /** Level of the heading (1–6). */
     'heading-level'?: number | string;
-    /** BCP 47 locale for times, e.g. `en-GB`. Default: the nearest `lang`, else the browser's. */
+    /** BCP 47 locale for texts and times, e.g. `en-GB`, `es`. Default: the nearest `lang`, else the browser's. */
     locale?: string | undefined;
     /** The pairing whose conversation to show. */
     pairingId?: string | undefined;

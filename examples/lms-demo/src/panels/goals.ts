@@ -21,7 +21,7 @@ export const goalsPanel: DemoPanel = {
           id="goal-tracker"
           editor="goal-editor"
           heading-level="3"
-          label=${mentor ? "Your mentees' goals" : 'Your goals'}
+          label=${ifDefined(mentor ? "Your mentees' goals" : undefined)}
           pairing-id=${ifDefined(mentor ? undefined : context.pairingId)}
         ></mk-goal-tracker>
         <mk-goal-editor id="goal-editor" heading-level="3" pairing-id=${context.pairingId ?? ''}></mk-goal-editor>

@@ -1,0 +1,66 @@
+// Switching the demo to Spanish translates every widget on the page, live (the elements follow
+// <html lang>), and the choice survives a reload. Axe stays clean in Spanish.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { chromiumArgs, findChromium } from '../../scripts/lib/chromium.mjs';
+import { startServer } from '../../scripts/lib/serve.mjs';
+import { repoRoot } from '../../scripts/lib/workspace.mjs';
+
+const require = createRequire(import.meta.url);
+const axeSource = require.resolve('axe-core/axe.min.js');
+const screenshots = path.join(repoRoot, '.test-results', 'e2e');
+mkdirSync(screenshots, { recursive: true });
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || findChromium(), args: chromiumArgs() });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Headings rendered inside each MentorKit element's shadow root. */
+const widgetHeadings = (page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('mk-pairing-card, mk-goal-tracker, mk-goal-editor, mk-icebreaker, mk-agreement, mk-scheduler, mk-checkin, mk-thread, mk-session-feedback')].map((element) => {
+      const heading = element.shadowRoot?.querySelector('h1, h2, h3, h4');
+      return `${element.localName}: ${heading?.textContent?.trim() ?? ''}`;
+    }),
+  );
+
+test('the language switch translates every widget live, and the choice survives a reload', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/Madrid' });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.goto(`${server.demoUrl}?as=mentee`);
+  await page.getByRole('status').filter({ hasText: 'Viewing as' }).waitFor();
+  await page.locator('mk-goal-tracker').getByRole('button', { name: 'Set your first goal' }).waitFor();
+  const english = await widgetHeadings(page);
+
+  await page.getByLabel('Language').selectOption('es');
+  await page.locator('mk-goal-tracker').getByRole('button', { name: 'Fija tu primera meta' }).waitFor();
+  await page.locator('mk-pairing-card').getByText('Tus emparejamientos').waitFor();
+  const spanish = await widgetHeadings(page);
+  assert.equal(spanish.length, english.length);
+  const withHeadings = english.map((line, index) => [line, spanish[index]]).filter(([line]) => !line.endsWith(': '));
+  assert.ok(withHeadings.length >= 6, `most widgets have a heading to compare (${withHeadings.length})`);
+  for (const [before, after] of withHeadings) assert.notEqual(after, before, `${after} is translated`);
+  await page.addScriptTag({ path: axeSource });
+  const violations = await page.evaluate(async () => (await globalThis.axe.run(document, { resultTypes: ['violations'] })).violations.map((violation) => violation.id));
+  assert.deepEqual(violations, []);
+  await page.screenshot({ path: path.join(screenshots, 'demo-spanish.png'), fullPage: true });
+
+  await page.reload();
+  await page.locator('mk-pairing-card').getByText('Tus emparejamientos').waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'es');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
