@@ -3,27 +3,17 @@
 // resumes where they were, finishes, and turns the Will / Action items into goals.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { chromiumArgs, findChromium } from '../../scripts/lib/chromium.mjs';
 import { startServer } from '../../scripts/lib/serve.mjs';
-import { repoRoot } from '../../scripts/lib/workspace.mjs';
-
-const require = createRequire(import.meta.url);
-const axeSource = require.resolve('axe-core/axe.min.js');
-const screenshots = path.join(repoRoot, '.test-results', 'e2e');
-mkdirSync(screenshots, { recursive: true });
+import { axeViolations, launchBrowser, newContext, screenshots } from './support.mjs';
 
 let server;
 let browser;
 
 before(async () => {
   server = await startServer();
-  const executablePath = process.env.CHROME_PATH || findChromium();
-  assert.ok(executablePath, 'no Chromium found: run `npm test`, which installs one, or set CHROME_PATH');
-  browser = await chromium.launch({ executablePath, args: chromiumArgs() });
+  browser = await launchBrowser();
 });
 
 after(async () => {
@@ -31,31 +21,11 @@ after(async () => {
   await server?.close();
 });
 
-async function newContext() {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/Madrid' });
-  const problems = [];
-  context.on('page', (page) => {
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-    });
-  });
-  return { context, problems };
-}
-
 async function openAs(context, viewAs) {
   const page = await context.newPage();
   await page.goto(`${server.demoUrl}?as=${viewAs}`);
   await page.getByRole('status').filter({ hasText: 'Viewing as' }).waitFor();
   return page;
-}
-
-async function axeViolations(page, selector) {
-  await page.addScriptTag({ path: axeSource });
-  return page.evaluate(async (include) => {
-    const result = await globalThis.axe.run({ include: [[include]] }, { resultTypes: ['violations'] });
-    return result.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
-  }, selector);
 }
 
 const flow = (page) => page.locator('mk-coaching-flow');
@@ -84,7 +54,7 @@ async function pickScale(page, promptId, value) {
 
 describe('coaching sessions in the LMS demo', () => {
   test('the mentee runs GROW: icebreaker, leave halfway, reload, resume, finish, turn Will into goals', async () => {
-    const { context, problems } = await newContext();
+    const { context, problems } = await newContext(browser);
     const page = await openAs(context, 'mentee');
     const panel = page.locator('#coaching-panel');
     await panel.waitFor();
@@ -146,7 +116,7 @@ describe('coaching sessions in the LMS demo', () => {
   });
 
   test('the mentor runs OSKAR: scaling now and target, leave, reload, resume, finish, turn Action into goals; dark theme passes axe', async () => {
-    const { context, problems } = await newContext();
+    const { context, problems } = await newContext(browser);
     const page = await openAs(context, 'mentor');
     await page.locator('#coaching-panel').waitFor();
     await page.getByLabel('OSKAR: build on what already works, one step up the scale').check();

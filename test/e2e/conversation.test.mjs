@@ -2,27 +2,21 @@
 // (headless Chromium, real IndexedDB, the fake microphone of --use-fake-device-for-media-stream).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { chromiumArgs, findChromium } from '../../scripts/lib/chromium.mjs';
 import { startServer } from '../../scripts/lib/serve.mjs';
-import { repoRoot } from '../../scripts/lib/workspace.mjs';
+import { launchBrowser, screenshots } from './support.mjs';
 
 const require = createRequire(import.meta.url);
 const axeSource = require.resolve('axe-core/axe.min.js');
-const screenshots = path.join(repoRoot, '.test-results', 'e2e');
-mkdirSync(screenshots, { recursive: true });
 
 let server;
 let browser;
 
 before(async () => {
   server = await startServer();
-  const executablePath = process.env.CHROME_PATH || findChromium();
-  assert.ok(executablePath, 'no Chromium found: run `npm test`, which installs one, or set CHROME_PATH');
-  browser = await chromium.launch({ executablePath, args: chromiumArgs() });
+  browser = await launchBrowser();
 });
 
 after(async () => {

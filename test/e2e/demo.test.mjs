@@ -3,48 +3,23 @@
 // a change in one tab seen live in another, persistence across a reload, and the reset.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { chromiumArgs, findChromium } from '../../scripts/lib/chromium.mjs';
 import { startServer } from '../../scripts/lib/serve.mjs';
-import { repoRoot } from '../../scripts/lib/workspace.mjs';
-
-const require = createRequire(import.meta.url);
-const axeSource = require.resolve('axe-core/axe.min.js');
-const screenshots = path.join(repoRoot, '.test-results', 'e2e');
-mkdirSync(screenshots, { recursive: true });
+import { axeViolations, launchBrowser, newContext, screenshots } from './support.mjs';
 
 let server;
 let browser;
 
 before(async () => {
   server = await startServer();
-  const executablePath = process.env.CHROME_PATH || findChromium();
-  assert.ok(executablePath, 'no Chromium found: run `npm test`, which installs one, or set CHROME_PATH');
-  browser = await chromium.launch({ executablePath, args: chromiumArgs() });
+  browser = await launchBrowser();
 });
 
 after(async () => {
   await browser?.close();
   await server?.close();
 });
-
-/** A fresh browser profile (empty IndexedDB), with console errors collected. */
-async function newContext() {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/Madrid' });
-  const problems = [];
-  context.on('page', (page) => watchPage(page, problems));
-  return { context, problems };
-}
-
-function watchPage(page, problems) {
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
-}
 
 async function openAs(context, viewAs) {
   const page = await context.newPage();
@@ -53,20 +28,12 @@ async function openAs(context, viewAs) {
   return page;
 }
 
-async function axeViolations(page) {
-  await page.addScriptTag({ path: axeSource });
-  return page.evaluate(async () => {
-    const result = await globalThis.axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
-  });
-}
-
 /** The pairing card's entry for a pairing whose button names these people. */
 const pairingEntry = (page, names) => page.locator('mk-pairing-card [part~="pairing"]').filter({ has: page.getByRole('button', { name: names }) });
 
 describe('LMS demo', () => {
   test('first visit seeds the programme; the mentee sees both mentors with their local time', async () => {
-    const { context, problems } = await newContext();
+    const { context, problems } = await newContext(browser);
     const page = await openAs(context, 'mentee');
     const entry = pairingEntry(page, 'Kenji Watanabe and Arjun Shrestha');
     await entry.waitFor();
@@ -82,7 +49,7 @@ describe('LMS demo', () => {
   });
 
   test('keyboard only: Tab to the pairing, Enter opens its details', async () => {
-    const { context, problems } = await newContext();
+    const { context, problems } = await newContext(browser);
     const page = await openAs(context, 'mentee');
     await pairingEntry(page, 'Kenji Watanabe and Arjun Shrestha').waitFor();
     const deepFocus = () =>
@@ -107,7 +74,7 @@ describe('LMS demo', () => {
   });
 
   test('axe finds no violations as mentee, mentor and admin, light and dark', async () => {
-    const { context, problems } = await newContext();
+    const { context, problems } = await newContext(browser);
     for (const viewAs of ['mentee', 'mentor', 'admin']) {
       const page = await openAs(context, viewAs);
       await page.locator(viewAs === 'admin' ? '#overview-body table' : 'mk-pairing-card [part~="pairing"]').first().waitFor();
@@ -124,7 +91,7 @@ describe('LMS demo', () => {
   });
 
   test('an admin activates a pairing: the mentor’s other tab updates live, and a reload keeps it', async () => {
-    const { context, problems } = await newContext();
+    const { context, problems } = await newContext(browser);
     const mentorTab = await openAs(context, 'mentor');
     const ravi = pairingEntry(mentorTab, 'Ravi Patel');
     await ravi.waitFor();
@@ -150,7 +117,7 @@ describe('LMS demo', () => {
   });
 
   test('a mentee pauses and resumes her pairing; refused actions are explained', async () => {
-    const { context, problems } = await newContext();
+    const { context, problems } = await newContext(browser);
     const page = await openAs(context, 'mentee');
     await page.getByRole('button', { name: 'Kenji Watanabe and Arjun Shrestha' }).click();
     await page.getByRole('button', { name: 'Pause pairing' }).click();
@@ -164,7 +131,7 @@ describe('LMS demo', () => {
   });
 
   test('switching the view re-renders for the new person; reset restores the sample programme', async () => {
-    const { context, problems } = await newContext();
+    const { context, problems } = await newContext(browser);
     const page = await openAs(context, 'admin');
     await page.getByRole('button', { name: 'Details of Sofia Rossi’s pairing' }).click();
     await page.getByRole('button', { name: 'Resume pairing' }).click();

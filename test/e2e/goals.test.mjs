@@ -4,18 +4,11 @@
 // reassurance, reload — everything is still there. Then the mentor's view of the same goal.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, findChromium } from '../../scripts/lib/chromium.mjs';
 import { startServer } from '../../scripts/lib/serve.mjs';
-import { repoRoot } from '../../scripts/lib/workspace.mjs';
-
-const require = createRequire(import.meta.url);
-const axeSource = require.resolve('axe-core/axe.min.js');
-const screenshots = path.join(repoRoot, '.test-results', 'e2e');
-mkdirSync(screenshots, { recursive: true });
+import { axeViolations, screenshots } from './support.mjs';
 
 let server;
 let browser;
@@ -37,14 +30,6 @@ async function openAs(context, viewAs) {
   await page.goto(`${server.demoUrl}?as=${viewAs}`);
   await page.getByRole('status').filter({ hasText: 'Viewing as' }).waitFor();
   return page;
-}
-
-async function axeViolations(page, selector) {
-  await page.addScriptTag({ path: axeSource });
-  return page.evaluate(async (include) => {
-    const result = await globalThis.axe.run({ include: [[include]] }, { resultTypes: ['violations'] });
-    return result.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
-  }, selector);
 }
 
 const missingLetters = (page) => page.locator('mk-goal-editor [part~="criterion"]:not([data-met])').evaluateAll((items) => items.map((item) => item.dataset.criterion));

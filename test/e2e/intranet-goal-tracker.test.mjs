@@ -2,22 +2,17 @@
 // <mk-provider user-id storage="indexeddb"> and <mk-goal-tracker> + <mk-goal-editor>, no build step.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { chromiumArgs, findChromium } from '../../scripts/lib/chromium.mjs';
 import { startServer } from '../../scripts/lib/serve.mjs';
-import { repoRoot } from '../../scripts/lib/workspace.mjs';
-
-const screenshots = path.join(repoRoot, '.test-results', 'e2e');
-mkdirSync(screenshots, { recursive: true });
+import { launchBrowser, screenshots } from './support.mjs';
 
 let server;
 let browser;
 
 before(async () => {
   server = await startServer();
-  browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || findChromium(), args: chromiumArgs() });
+  browser = await launchBrowser();
 });
 
 after(async () => {

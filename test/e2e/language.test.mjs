@@ -2,24 +2,20 @@
 // <html lang>), and the choice survives a reload. Axe stays clean in Spanish.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { chromiumArgs, findChromium } from '../../scripts/lib/chromium.mjs';
 import { startServer } from '../../scripts/lib/serve.mjs';
-import { repoRoot } from '../../scripts/lib/workspace.mjs';
+import { launchBrowser, screenshots } from './support.mjs';
 
 const require = createRequire(import.meta.url);
 const axeSource = require.resolve('axe-core/axe.min.js');
-const screenshots = path.join(repoRoot, '.test-results', 'e2e');
-mkdirSync(screenshots, { recursive: true });
 let server;
 let browser;
 
 before(async () => {
   server = await startServer();
-  browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || findChromium(), args: chromiumArgs() });
+  browser = await launchBrowser();
 });
 after(async () => {
   await browser?.close();

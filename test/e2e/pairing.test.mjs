@@ -2,18 +2,11 @@
 // was proposed, vetoes one, re-runs, approves — and the mentee then sees the new pairing.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, findChromium } from '../../scripts/lib/chromium.mjs';
 import { startServer } from '../../scripts/lib/serve.mjs';
-import { repoRoot } from '../../scripts/lib/workspace.mjs';
-
-const require = createRequire(import.meta.url);
-const axeSource = require.resolve('axe-core/axe.min.js');
-const screenshots = path.join(repoRoot, '.test-results', 'e2e');
-mkdirSync(screenshots, { recursive: true });
+import { axeViolations, screenshots } from './support.mjs';
 
 let server;
 let browser;
@@ -29,14 +22,6 @@ after(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function axeViolations(page) {
-  await page.addScriptTag({ path: axeSource });
-  return page.evaluate(async () => {
-    const result = await globalThis.axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
-  });
-}
 
 describe('pairing board in the LMS demo', () => {
   test('the admin matches the cohort, vetoes a pair, re-runs and approves; the mentee sees the new pairing', async () => {

@@ -3,15 +3,15 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
-import { chromiumArgs, findChromium } from '../../scripts/lib/chromium.mjs';
 import { startServer } from '../../scripts/lib/serve.mjs';
+import { launchBrowser } from './support.mjs';
 
 let server;
 let browser;
 
 before(async () => {
   server = await startServer();
-  browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || findChromium(), args: chromiumArgs() });
+  browser = await launchBrowser();
 });
 
 after(async () => {

@@ -3,18 +3,15 @@
 // backend mid-session loses no write — the adapter queues it and replays it when the server is back.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, findChromium } from '../../scripts/lib/chromium.mjs';
 import { startServer } from '../../scripts/lib/serve.mjs';
-import { repoRoot } from '../../scripts/lib/workspace.mjs';
 import { seedDemoProgram } from '../../examples/shared/demo-program.ts';
 import { createPostgresStorage } from '../../examples/rest-backend/src/store.ts';
 import { skipReason, startTestBackend } from '../../examples/rest-backend/test/support.ts';
+import { screenshots } from './support.mjs';
 
-const screenshots = path.join(repoRoot, '.test-results', 'e2e');
-mkdirSync(screenshots, { recursive: true });
 const skip = skipReason();
 
 let server;

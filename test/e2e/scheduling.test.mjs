@@ -7,27 +7,18 @@
 // in the agreement (Lucía from Tokyo, Kenji from New York), which is what scheduling uses.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { chromiumArgs, findChromium } from '../../scripts/lib/chromium.mjs';
 import { startServer } from '../../scripts/lib/serve.mjs';
-import { repoRoot } from '../../scripts/lib/workspace.mjs';
-
-const require = createRequire(import.meta.url);
-const axeSource = require.resolve('axe-core/axe.min.js');
-const screenshots = path.join(repoRoot, '.test-results', 'e2e');
-mkdirSync(screenshots, { recursive: true });
+import { axeViolations, launchBrowser, screenshots, watchPage } from './support.mjs';
 
 let server;
 let browser;
 
 before(async () => {
   server = await startServer();
-  const executablePath = process.env.CHROME_PATH || findChromium();
-  assert.ok(executablePath, 'no Chromium found: run `npm test`, which installs one, or set CHROME_PATH');
-  browser = await chromium.launch({ executablePath, args: chromiumArgs() });
+  browser = await launchBrowser();
 });
 
 after(async () => {
@@ -35,27 +26,12 @@ after(async () => {
   await server?.close();
 });
 
-function watchPage(page, problems) {
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
-}
-
 async function openAs(context, viewAs) {
   const page = await context.newPage();
   await page.goto(`${server.demoUrl}?as=${viewAs}`);
   await page.getByRole('status').filter({ hasText: 'Viewing as' }).waitFor();
   await page.locator('#schedule-panel mk-agreement [part~="base"]:not([data-state="loading"])').waitFor();
   return page;
-}
-
-async function axeViolations(page, selector) {
-  await page.addScriptTag({ path: axeSource });
-  return page.evaluate(async (include) => {
-    const result = await globalThis.axe.run({ include: [include] }, { resultTypes: ['violations'] });
-    return result.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
-  }, selector);
 }
 
 const WEEKDAYS = [1, 2, 3, 4, 5];
