@@ -93,6 +93,10 @@ export function rolesInPairing(context: PolicyContext, actorId: string, pairingI
   return roles;
 }
 
+/** Fields that differ between two versions of a record, ignoring the storage metadata and `allowed`. */
+const changedFields = (previous: AnyRecord, record: AnyRecord, allowed: readonly string[]): string[] =>
+  Object.keys({ ...previous, ...record }).filter((key) => !['revision', 'updatedAt', 'updatedBy', 'createdAt', ...allowed].includes(key) && JSON.stringify(previous[key]) !== JSON.stringify(record[key]));
+
 const isMember = (roles: Array<PairingRole | 'admin'>) => roles.some((role) => role !== 'admin');
 const isMentorRole = (roles: Array<PairingRole | 'admin'>) => roles.includes('mentor') || roles.includes('co-mentor');
 
@@ -150,7 +154,7 @@ export function decide(context: PolicyContext, actor: Actor, action: PolicyActio
       if (action === 'read') return member || isProgramAdmin(context, actorId, record.programId) ? allow : deny('You can see only your own pairings.');
       if (programAdmin) return allow;
       if (action === 'update' && previous && member) {
-        const changed = Object.keys({ ...previous, ...record }).filter((key) => !['revision', 'updatedAt', 'updatedBy', 'createdAt', 'status', 'startedOn', 'endedOn'].includes(key) && JSON.stringify(previous[key]) !== JSON.stringify(record[key]));
+        const changed = changedFields(previous, record, ['status', 'startedOn', 'endedOn']);
         if (changed.length > 0) return deny(`Only a programme admin can change ${changed.map((key) => `\`${key}\``).join(', ')} of a pairing.`);
         if (previous.status === 'proposed' || record.status === 'proposed') return deny('Only a programme admin can propose, activate or withdraw a proposed pairing.');
         return allow;
@@ -200,7 +204,7 @@ export function decide(context: PolicyContext, actor: Actor, action: PolicyActio
       }
       // Revealing a held note once both sides submitted: another member adds `revealedAt`/`revealedBy` (as themself) and changes nothing else.
       if (action === 'update' && previous && previous.authorId !== actorId && isMember(roles) && previous.revealWhenBothSubmitted === true && previous.revealedAt === undefined && typeof record.revealedAt === 'string' && record.revealedBy === actorId) {
-        const changed = Object.keys({ ...previous, ...record }).filter((key) => !['revision', 'updatedAt', 'updatedBy', 'createdAt', 'revealedAt', 'revealedBy'].includes(key) && JSON.stringify(previous[key]) !== JSON.stringify(record[key]));
+        const changed = changedFields(previous, record, ['revealedAt', 'revealedBy']);
         return changed.length === 0 ? allow : deny('Revealing feedback cannot change it; only its author can.');
       }
       if (record.authorId !== actorId || target.authorId !== actorId) return deny('You can write only your own feedback.');
