@@ -22,7 +22,12 @@ export const CoachingEventType = {
 
 export interface CoachingCommandOptions extends WriteOptions {
   messages?: Partial<CoachingMessages>;
+  /** The language of refusals (e.g. `es`, once `registerSpanish()` has run); default English. */
+  locale?: string;
 }
+
+/** The flow functions' sentence options out of the command's options. */
+const wordsOf = (options: CoachingCommandOptions) => ({ ...(options.messages ? { messages: options.messages } : {}), ...(options.locale !== undefined ? { locale: options.locale } : {}) });
 
 export interface StartCoachingRunInput {
   pairingId: string;
@@ -275,15 +280,15 @@ export const coachingFeature: MentorKitFeature<'coaching', CoachingApi> = {
       },
       async next(runId, options) {
         const checked = checkOptions(options);
-        return update(runId, checked, (flow) => nextFlow(flow, { at: kit.now(), ...(checked.messages ? { messages: checked.messages } : {}) }));
+        return update(runId, checked, (flow) => nextFlow(flow, { at: kit.now(), ...wordsOf(checked) }));
       },
       async back(runId, options) {
         const checked = checkOptions(options);
-        return update(runId, checked, (flow) => backFlow(flow, checked.messages ? { messages: checked.messages } : undefined));
+        return update(runId, checked, (flow) => backFlow(flow, wordsOf(checked)));
       },
       async goTo(runId, stepId, options) {
         const checked = checkOptions(options);
-        return update(runId, checked, (flow) => goToFlow(flow, stepId, checked.messages ? { messages: checked.messages } : undefined));
+        return update(runId, checked, (flow) => goToFlow(flow, stepId, wordsOf(checked)));
       },
       async save(runId, flow, options) {
         const checked = checkOptions(options);
@@ -304,7 +309,7 @@ export const coachingFeature: MentorKitFeature<'coaching', CoachingApi> = {
           if (flow.stepIndex !== flow.model.steps.length - 1) {
             invalidInput('runId', `The session is at ${flow.model.steps[flow.stepIndex]!.title}; answer the remaining steps before completing it.`);
           }
-          flow = nextFlow(flow, { at: kit.now(), ...(checked.messages ? { messages: checked.messages } : {}) });
+          flow = nextFlow(flow, { at: kit.now(), ...wordsOf(checked) });
         }
         const stored = await writeRun(current, { state: flow as unknown as Record<string, unknown>, completedAt: flow.finishedAt ?? kit.now() }, checked.expectedRevision ?? current.revision);
         const pairing = internals.cached(Collections.pairings, stored.pairingId) as { programId?: string } | undefined;

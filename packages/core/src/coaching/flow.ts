@@ -1,6 +1,7 @@
 import { MentorKitError } from '../model/errors.js';
 import { isInstant } from '../model/primitives.js';
 import { invalidInput } from '../model/validate.js';
+import { coachingModelIn } from './languages.js';
 import { withMessages, type CoachingMessages } from './messages.js';
 import { COACHING_LIMITS, findPrompt, parseCoachingModel, type CoachingModel, type CoachingPrompt, type CoachingStep } from './model.js';
 
@@ -49,6 +50,8 @@ export interface FlowActionOptions {
   at?: string;
   /** Overrides for the sentences of errors. */
   messages?: Partial<CoachingMessages>;
+  /** The language of the sentences of errors (and of the step titles and questions they quote), e.g. `es`; default English. */
+  locale?: string;
 }
 
 export interface StartFlowOptions {
@@ -211,15 +214,18 @@ export function reachableStepIndex(flow: CoachingFlow): number {
  */
 export function next(flow: CoachingFlow, options?: FlowActionOptions): CoachingFlow {
   checkFlow(flow);
-  const messages = withMessages(options?.messages);
+  const messages = withMessages(options?.messages, options?.locale);
   const step = flow.model.steps[flow.stepIndex];
   if (!step) throw new MentorKitError('invalid-input', messages.alreadyFinished(), { path: 'flow.stepIndex' });
   const missing = missingRequired(flow);
   if (missing.length > 0) {
-    const message = messages.requiredMissing(step.title, missing.map((prompt) => prompt.text));
+    const words = options?.locale === undefined ? undefined : coachingModelIn(flow.model, options.locale).steps[flow.stepIndex];
+    const title = words?.title ?? step.title;
+    const textOf = (prompt: CoachingPrompt) => words?.prompts.find((candidate) => candidate.id === prompt.id)?.text ?? prompt.text;
+    const message = messages.requiredMissing(title, missing.map(textOf));
     throw new MentorKitError('invalid-input', message, {
       path: `answers.${missing[0]!.id}`,
-      issues: missing.map((prompt) => ({ path: `answers.${prompt.id}`, message: messages.requiredMissing(step.title, [prompt.text]) })),
+      issues: missing.map((prompt) => ({ path: `answers.${prompt.id}`, message: messages.requiredMissing(title, [textOf(prompt)]) })),
       details: { stepId: step.id, missingPromptIds: missing.map((prompt) => prompt.id) },
     });
   }
@@ -229,20 +235,23 @@ export function next(flow: CoachingFlow, options?: FlowActionOptions): CoachingF
 }
 
 /** Moves to the previous step (from the summary: back to the last step, un-finishing the flow). Answers are kept. */
-export function back(flow: CoachingFlow, options?: Pick<FlowActionOptions, 'messages'>): CoachingFlow {
+export function back(flow: CoachingFlow, options?: Pick<FlowActionOptions, 'messages' | 'locale'>): CoachingFlow {
   checkFlow(flow);
-  if (flow.stepIndex === 0) throw new MentorKitError('invalid-input', withMessages(options?.messages).atFirstStep(), { path: 'flow.stepIndex' });
+  if (flow.stepIndex === 0) throw new MentorKitError('invalid-input', withMessages(options?.messages, options?.locale).atFirstStep(), { path: 'flow.stepIndex' });
   const { finishedAt: _finishedAt, ...rest } = flow;
   return deepFreeze({ ...rest, stepIndex: Math.min(flow.stepIndex, flow.model.steps.length) - 1 });
 }
 
 /** Jumps to a step by id: any step up to the first one whose required prompts are unanswered. */
-export function goTo(flow: CoachingFlow, stepId: string, options?: Pick<FlowActionOptions, 'messages'>): CoachingFlow {
+export function goTo(flow: CoachingFlow, stepId: string, options?: Pick<FlowActionOptions, 'messages' | 'locale'>): CoachingFlow {
   checkFlow(flow);
   const index = flow.model.steps.findIndex((step) => step.id === stepId);
   if (index === -1) invalidInput('stepId', `${flow.model.name} has no step "${String(stepId)}"; its steps are ${flow.model.steps.map((step) => `"${step.id}"`).join(', ')}.`);
   const reachable = reachableStepIndex(flow);
-  if (index > reachable) invalidInput('stepId', withMessages(options?.messages).stepNotReachable(flow.model.steps[index]!.title, flow.model.steps[reachable]!.title));
+  if (index > reachable) {
+    const steps = options?.locale === undefined ? flow.model.steps : coachingModelIn(flow.model, options.locale).steps;
+    invalidInput('stepId', withMessages(options?.messages, options?.locale).stepNotReachable(steps[index]!.title, steps[reachable]!.title));
+  }
   if (index === flow.stepIndex) return flow;
   const { finishedAt: _finishedAt, ...rest } = flow;
   return deepFreeze({ ...rest, stepIndex: index });

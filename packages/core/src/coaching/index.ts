@@ -21,10 +21,12 @@ export {
 export type { CoachingAnswer, CoachingAnswerValue, CoachingFlow, FlowActionOptions, StartFlowOptions } from './flow.js';
 export { summarize, actionsFromFlow, flowActions } from './summary.js';
 export type { ActionsFromFlowOptions, CoachingSummary, CoachingSummaryAnswer } from './summary.js';
-export { coachingMessages, withMessages } from './messages.js';
+export { coachingMessages, coachingMessagesFor, withMessages } from './messages.js';
 export type { CoachingMessages } from './messages.js';
-export { COACHING_QUESTIONNAIRE, recommendCoachingModel } from './recommend.js';
-export type { CoachingQuestion, CoachingQuestionnaireAnswers, CoachingRecommendation } from './recommend.js';
+export { coachingModelIn, coachingModelTexts, localizedBuiltInModels, translateCoachingModel } from './languages.js';
+export type { CoachingModelTexts } from './languages.js';
+export { COACHING_QUESTIONNAIRE, coachingQuestionnaireIn, coachingRecommendMessages, coachingRecommendMessagesFor, recommendCoachingModel } from './recommend.js';
+export type { CoachingQuestion, CoachingQuestionnaireAnswers, CoachingRecommendation, CoachingRecommendMessages } from './recommend.js';
 export { coachingFeature, CoachingEventType } from './feature.js';
 export type { CoachingApi, CoachingCommandOptions, GoalHandOffContext, StartCoachingRunInput } from './feature.js';
 export type { CoachingRun } from '../model/coaching-run.js';

@@ -1,7 +1,13 @@
+import { languageCatalogue } from '../model/languages.js';
+
 /**
  * The sentences the coaching module produces for people (errors, summaries, goal descriptions,
  * recommendation reasons). Hosts translate or reword them by passing `messages` (a partial
  * catalogue) to the functions that produce text; widgets show what core gives them.
+ *
+ * Languages: pass `locale` (e.g. `'es'`) to the same functions to start from the catalogue registered
+ * for that language (Spanish once `registerSpanish()` from `@mentorkit/core/es` has run), English
+ * otherwise; `messages` still win over it.
  */
 export interface CoachingMessages {
   /** `next` was refused: these required questions of the step are unanswered. */
@@ -45,7 +51,13 @@ export const coachingMessages: CoachingMessages = {
   finishedOn: (date) => `Finished on ${date}`,
 };
 
-/** The default catalogue with the host's overrides on top. */
-export function withMessages(overrides: Partial<CoachingMessages> | undefined): CoachingMessages {
-  return overrides ? { ...coachingMessages, ...overrides } : coachingMessages;
+/** The catalogue for a locale: the one registered for its language (`registerSpanish()`), else English. */
+export function coachingMessagesFor(locale: string | undefined): CoachingMessages {
+  return languageCatalogue<CoachingMessages>('coaching', locale) ?? coachingMessages;
+}
+
+/** The default catalogue (or the one of `locale`'s language) with the host's overrides on top. */
+export function withMessages(overrides: Partial<CoachingMessages> | undefined, locale?: string): CoachingMessages {
+  const base = locale === undefined ? coachingMessages : coachingMessagesFor(locale);
+  return overrides ? { ...base, ...overrides } : base;
 }

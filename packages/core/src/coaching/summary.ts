@@ -3,6 +3,7 @@ import { GoalDraftSchema, type GoalDraft } from '../model/goal.js';
 import { invalidInput } from '../model/validate.js';
 import { isCalendarDate } from '../model/primitives.js';
 import { isFinished, type CoachingAnswerValue, type CoachingFlow } from './flow.js';
+import { coachingModelIn } from './languages.js';
 import { withMessages, type CoachingMessages } from './messages.js';
 import type { CoachingPromptKind } from './model.js';
 
@@ -59,11 +60,13 @@ export function flowActions(flow: CoachingFlow): string[] {
  * A readable summary of a flow (finished or not): every step with its answers, the actions, and the
  * same as plain text. Sentences come from the catalogue (`messages` overrides them).
  */
-export function summarize(flow: CoachingFlow, options: { messages?: Partial<CoachingMessages> } = {}): CoachingSummary {
+export function summarize(flow: CoachingFlow, options: { messages?: Partial<CoachingMessages>; locale?: string } = {}): CoachingSummary {
   if (typeof flow !== 'object' || flow === null || typeof flow.model !== 'object') invalidInput('flow', '`flow` must be a coaching flow from startFlow or restoreFlow.');
-  const messages = withMessages(options.messages);
+  const messages = withMessages(options.messages, options.locale);
+  // The model's words in the summary's language (GROW and OSKAR; ids and answers are unchanged).
+  const model = options.locale === undefined ? flow.model : coachingModelIn(flow.model, options.locale);
   const topic = topicOf(flow);
-  const steps = flow.model.steps.map((step) => ({
+  const steps = model.steps.map((step) => ({
     id: step.id,
     title: step.title,
     purpose: step.purpose,
@@ -81,7 +84,7 @@ export function summarize(flow: CoachingFlow, options: { messages?: Partial<Coac
   }));
   const actions = flowActions(flow);
   const finished = isFinished(flow);
-  const title = messages.summaryTitle(flow.model.name, topic);
+  const title = messages.summaryTitle(model.name, topic);
   const lines = [title, finished && flow.finishedAt ? messages.finishedOn(flow.finishedAt.slice(0, 10)) : messages.inProgress(), ''];
   for (const step of steps) {
     if (step.answers.length === 0) continue;
@@ -100,7 +103,7 @@ export function summarize(flow: CoachingFlow, options: { messages?: Partial<Coac
   }
   return {
     modelId: flow.model.id,
-    modelName: flow.model.name,
+    modelName: model.name,
     title,
     ...(topic !== undefined ? { topic } : {}),
     startedAt: flow.startedAt,
@@ -120,6 +123,8 @@ export interface ActionsFromFlowOptions {
   /** Due date for the goals (`YYYY-MM-DD`). */
   dueDate?: string;
   messages?: Partial<CoachingMessages>;
+  /** The language of the drafts' descriptions (and of the title of the one goal of `milestones`), e.g. `es`; default English. */
+  locale?: string;
 }
 
 const clip = (value: string, max: number) => (value.length <= max ? value : `${value.slice(0, max - 1).trimEnd()}…`);
@@ -137,17 +142,18 @@ export function actionsFromFlow(flow: CoachingFlow, options: ActionsFromFlowOpti
   if (as !== 'goals' && as !== 'milestones') invalidInput('options.as', '`options.as` must be "goals" or "milestones".');
   if (options.dueDate !== undefined && !isCalendarDate(options.dueDate)) invalidInput('options.dueDate', '`options.dueDate` must be a calendar date YYYY-MM-DD.');
   if (options.skill !== undefined && (typeof options.skill !== 'string' || options.skill.trim() === '' || options.skill.length > 100)) invalidInput('options.skill', '`options.skill` must be a short text such as "time management".');
-  const messages = withMessages(options.messages);
+  const messages = withMessages(options.messages, options.locale);
   const actions = flowActions(flow);
   if (actions.length === 0) return [];
   const topic = topicOf(flow);
   const date = (flow.finishedAt ?? flow.startedAt).slice(0, 10);
-  const description = clip(messages.actionGoalDescription(flow.model.name, date, topic), 4000);
+  const modelName = options.locale === undefined ? flow.model.name : coachingModelIn(flow.model, options.locale).name;
+  const description = clip(messages.actionGoalDescription(modelName, date, topic), 4000);
   const common = { ...(options.skill !== undefined ? { skill: options.skill } : {}), ...(options.dueDate !== undefined ? { dueDate: options.dueDate } : {}) };
   const drafts: GoalDraft[] =
     as === 'goals'
       ? actions.map((action) => ({ title: clip(oneLine(action), 200), description, ...common }))
-      : [{ title: clip(topic ?? messages.milestoneGoalTitle(flow.model.name, date), 200), description, ...common, milestones: actions.map((action) => ({ title: clip(oneLine(action), 200) })) }];
+      : [{ title: clip(topic ?? messages.milestoneGoalTitle(modelName, date), 200), description, ...common, milestones: actions.map((action) => ({ title: clip(oneLine(action), 200) })) }];
   for (const draft of drafts) v.parse(GoalDraftSchema, draft);
   return drafts;
 }
