@@ -6,6 +6,7 @@ import { MentorKitError, isMentorKitError } from '../model/errors.js';
 import { IdSchema, InstantSchema } from '../model/primitives.js';
 import { invalidInput, parseOrThrow } from '../model/validate.js';
 import { canRead } from '../policy/policy.js';
+import { icebreakerIn } from './languages.js';
 import { ICEBREAKER_DECK, INFORMAL_FORMATS, dealIcebreaker, findIcebreaker, type DealtIcebreaker, type Icebreaker, type IcebreakerFilter, type InformalFormat } from './deck.js';
 
 /** How many dealt prompts a pairing's record keeps (the oldest are dropped beyond this). */
@@ -38,8 +39,8 @@ export interface RapportApi {
   readonly formats: readonly InformalFormat[];
   /** What was dealt to the pair, oldest first. */
   history(pairingId: string): readonly DealtEntry[];
-  /** The prompt dealt last to the pair (what the card shows), or `undefined`. */
-  current(pairingId: string): (DealtEntry & { prompt: Icebreaker }) | undefined;
+  /** The prompt dealt last to the pair (what the card shows), or `undefined`; in the language of `locale` when one is registered (`registerSpanish()`). */
+  current(pairingId: string, locale?: string): (DealtEntry & { prompt: Icebreaker }) | undefined;
   /** Deals the pair's next prompt (no repeats until the matching deck is exhausted), records it and emits `icebreaker-dealt`. */
   deal(pairingId: string, filter?: IcebreakerFilter): Promise<DealtIcebreaker & { entry: DealtEntry }>;
 }
@@ -85,9 +86,10 @@ export const rapportFeature: MentorKitFeature<'rapport', RapportApi> = {
       deck: ICEBREAKER_DECK,
       formats: INFORMAL_FORMATS,
       history,
-      current(pairingId) {
+      current(pairingId, locale) {
         const last = history(pairingId).at(-1);
-        const prompt = last ? findIcebreaker(last.promptId) : undefined;
+        const found = last ? findIcebreaker(last.promptId) : undefined;
+        const prompt = found && locale !== undefined ? icebreakerIn(found, locale) : found;
         return last && prompt ? { ...last, prompt } : undefined;
       },
       async deal(pairingId, filter) {

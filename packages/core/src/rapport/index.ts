@@ -4,3 +4,5 @@ export { ICEBREAKER_DECK, INFORMAL_FORMATS, dealIcebreaker, filterDeck, findIceb
 export type { DealIcebreakerOptions, DealtIcebreaker, Icebreaker, IcebreakerFilter, IcebreakerKind, IcebreakerTone, IcebreakerTopic, InformalFormat } from './deck.js';
 export { rapportFeature, RapportRecordSchema, RapportEventType, RAPPORT_HISTORY_LIMIT, rapportRecordId } from './feature.js';
 export type { DealtEntry, RapportApi, RapportRecord, RapportRecordData } from './feature.js';
+export { icebreakerDeckIn, icebreakerIn, informalFormatsIn, rapportTexts } from './languages.js';
+export type { RapportTexts } from './languages.js';
