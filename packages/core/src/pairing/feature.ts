@@ -7,6 +7,7 @@ import type { Person } from '../model/person.js';
 import { invalidInput } from '../model/validate.js';
 import { isProgramAdmin } from '../policy/policy.js';
 import { matchMentors, type MatchResult } from './match.js';
+import { pairingMessagesFor } from './messages.js';
 import { resolveWeights, type MatchWeights } from './score.js';
 
 export type PairingRoundStatus = 'draft' | 'approved' | 'activated' | 'discarded';
@@ -34,6 +35,8 @@ export interface PairingRound {
   replacesPairingId?: string;
   /** The pairings `activate` created. */
   pairingIds?: string[];
+  /** The language the proposal's reasons are in (`propose`/`adjust` with `locale`); English when absent. */
+  locale?: string;
   revision: number;
   updatedAt: string;
 }
@@ -48,6 +51,12 @@ export interface ProposeRoundInput {
   forbidden?: Pair[];
   /** Re-run a draft round on the current cohort: its pins, vetoes and forbidden pairs carry over and it is discarded. */
   carryOverFrom?: string;
+  /**
+   * The language of the reasons (and of why mentees are unmatched), e.g. `es` once `registerSpanish()`
+   * from `@mentorkit/core/es` has run; stored with the round, so re-runs keep it. Default English. The
+   * pairings `activate` creates keep these reasons.
+   */
+  locale?: string;
 }
 
 export type RoundAdjustment =
@@ -77,8 +86,8 @@ export interface PairingApi {
   cohort(programId: string): PairingCohort;
   /** Runs `matchMentors` on the waiting cohort and stores the proposal as a draft round. */
   propose(input: ProposeRoundInput): Promise<PairingRound>;
-  /** Pin, veto, swap or re-weight, then re-run the matching; the round stays a draft. */
-  adjust(roundId: string, adjustment: RoundAdjustment): Promise<PairingRound>;
+  /** Pin, veto, swap or re-weight, then re-run the matching; the round stays a draft. `locale` changes the language of its reasons. */
+  adjust(roundId: string, adjustment: RoundAdjustment, options?: { locale?: string }): Promise<PairingRound>;
   /** Locks a draft round for activation. */
   approve(roundId: string): Promise<PairingRound>;
   /** Creates an active pairing (with score and reasons) for every proposed pair and notifies both sides (`pairing-matched`). */
@@ -90,6 +99,11 @@ export interface PairingApi {
 
 const OPEN_STATUSES = new Set(['proposed', 'active', 'paused']);
 const samePair = (a: readonly string[], b: readonly string[]) => a[0] === b[0] && a[1] === b[1];
+
+function checkLocale(value: unknown, path: string): string | undefined {
+  if (value !== undefined && (typeof value !== 'string' || !/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$/.test(value))) invalidInput(path, `\`${path}\` must be a language tag such as "es" or "es-MX".`);
+  return value as string | undefined;
+}
 
 function checkPair(value: unknown, path: string): Pair {
   if (!Array.isArray(value) || value.length !== 2 || typeof value[0] !== 'string' || typeof value[1] !== 'string') invalidInput(path, `\`${path}\` must be a [menteeId, mentorId] pair.`);
@@ -148,6 +162,7 @@ export const pairingFeature: MentorKitFeature<'pairing', PairingApi> = {
         mentorsPerMentee: round.mentorsPerMentee,
         required: round.pins.filter(known).filter((pin) => !vetoes.some((veto) => samePair(veto, pin))),
         forbidden: [...vetoes, ...round.forbidden.filter(known)],
+        ...(round.locale !== undefined ? { messages: pairingMessagesFor(round.locale) } : {}),
       });
     };
 
@@ -184,6 +199,7 @@ export const pairingFeature: MentorKitFeature<'pairing', PairingApi> = {
         });
         mentees = current.mentees.filter((mentee) => input.menteeIds!.includes(mentee.id));
       }
+      const locale = checkLocale(input.locale, 'locale');
       const previousRound = input.carryOverFrom !== undefined ? stored(input.carryOverFrom) : undefined;
       if (previousRound && (previousRound.programId !== programId || previousRound.status !== 'draft')) invalidInput('carryOverFrom', 'Only a draft round of the same programme can be carried over.');
       const round: Omit<PairingRound, 'revision' | 'updatedAt'> = {
@@ -201,6 +217,7 @@ export const pairingFeature: MentorKitFeature<'pairing', PairingApi> = {
         proposal: { assignments: [], unmatched: [], totalScore: 0 },
         ...(input.minScore !== undefined ? { minScore: input.minScore } : {}),
         ...(input.replacesPairingId ? { replacesPairingId: input.replacesPairingId } : {}),
+        ...((locale ?? previousRound?.locale) !== undefined ? { locale: (locale ?? previousRound?.locale)! } : {}),
       };
       round.proposal = compute(round);
       const created = await save(round, 'create', 'pairing-round-proposed');
@@ -213,13 +230,15 @@ export const pairingFeature: MentorKitFeature<'pairing', PairingApi> = {
       cohort: (programId) => cohort(requireAdmin(programId)),
       propose,
 
-      async adjust(roundId, adjustment) {
+      async adjust(roundId, adjustment, options = {}) {
         await kit.ready;
+        if (typeof options !== 'object' || options === null) invalidInput('options', '`options` must be an object such as { locale: "es" }.');
+        const locale = checkLocale(options.locale, 'options.locale');
         const round = stored(roundId);
         requireAdmin(round.programId);
         if (round.status !== 'draft') invalidInput('roundId', `This round is ${round.status}; only a draft round can be adjusted. Propose a new round instead.`);
         if (typeof adjustment !== 'object' || adjustment === null) invalidInput('adjustment', 'An adjustment is one of { pin }, { unpin }, { veto }, { unveto }, { swap }, { weights }, { minScore }.');
-        const next = { ...round, pins: [...round.pins], vetoes: [...round.vetoes] };
+        const next = { ...round, pins: [...round.pins], vetoes: [...round.vetoes], ...(locale !== undefined ? { locale } : {}) };
         if ('pin' in adjustment) {
           const pair = checkPair(adjustment.pin, 'adjustment.pin');
           next.pins = [...next.pins.filter((pin) => pin[0] !== pair[0] || next.mentorsPerMentee === 2), pair];

@@ -9,7 +9,7 @@ export { matchMentors, circleThemeOf } from './match.js';
 export type { MatchRequest, MatchResult, MatchAssignment } from './match.js';
 export { weeklyOverlap, weeklyUtcIntervals, DEFAULT_REFERENCE_WEEK } from './overlap.js';
 export type { OverlapWindow, AvailabilityProfile } from './overlap.js';
-export { pairingMessages, withMessages } from './messages.js';
+export { pairingMessages, pairingMessagesFor, withMessages } from './messages.js';
 export type { PairingMessages } from './messages.js';
 export { solveDenseAssignment, solveSparseAssignment, DENSE_CANDIDATES_PER_ROW } from './solver.js';
 export type { DenseAssignmentInput, SparseAssignmentInput, AssignmentSolution, AssignmentCapacity } from './solver.js';

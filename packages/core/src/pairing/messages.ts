@@ -1,7 +1,10 @@
+import { languageCatalogue } from '../model/languages.js';
+
 /**
  * Every sentence the pairing module shows people (reasons, unmatched explanations, component names).
  * Hosts translate or reword them by passing `messages: { …overrides }` to `scoreMatch`/`matchMentors`
  * (or to the pairing board). Each entry is a function of plain values, so a translation can reorder.
+ * Other languages: `pairingMessagesFor(locale)`, or `locale` on `scoreMatch` and `kit.pairing.propose`.
  */
 export const pairingMessages = {
   component: {
@@ -13,8 +16,8 @@ export const pairingMessages = {
     complementarity: 'Complementary co-mentors',
     host: 'Host score',
   } as Record<string, string>,
-  priority: (priority: number) => (priority >= 3 ? 'must have' : priority === 2 ? 'important' : 'nice to have'),
-  level: (level: number) => (level >= 5 ? 'expert' : level === 4 ? 'advanced' : level === 3 ? 'intermediate' : level === 2 ? 'working knowledge' : 'beginner'),
+  priority: (priority: number): string => (priority >= 3 ? 'must have' : priority === 2 ? 'important' : 'nice to have'),
+  level: (level: number): string => (level >= 5 ? 'expert' : level === 4 ? 'advanced' : level === 3 ? 'intermediate' : level === 2 ? 'working knowledge' : 'beginner'),
   skillHeld: (mentor: string, skill: string, priority: string, level: string, value: number) => `Wants ${skill} (${priority}): ${mentor} is ${level} (${value}/5)`,
   skillMissing: (mentor: string, skills: string[]) => `${mentor} does not list ${skills.join(', ')}`,
   noWantedSkills: (mentee: string) => `${mentee} lists no skills to learn yet, so skills count as neutral`,
@@ -48,13 +51,23 @@ export const pairingMessages = {
 
 export type PairingMessages = typeof pairingMessages;
 
-/** The catalogue with a host's overrides applied (shallow, plus the nested groups). */
-export function withMessages(overrides?: Partial<PairingMessages>): PairingMessages {
-  if (!overrides) return pairingMessages;
+/**
+ * The catalogue for a locale: the one registered for its language (Spanish once `registerSpanish()` from
+ * `@mentorkit/core/es` has run), else English. Pass it as `messages` to `matchMentors` for reasons in
+ * that language: `matchMentors({ …, messages: pairingMessagesFor('es') })`.
+ */
+export function pairingMessagesFor(locale: string | undefined): PairingMessages {
+  return languageCatalogue<PairingMessages>('pairing', locale) ?? pairingMessages;
+}
+
+/** The catalogue (English, or the one of `locale`'s language) with a host's overrides applied (shallow, plus the nested groups). */
+export function withMessages(overrides?: Partial<PairingMessages>, locale?: string): PairingMessages {
+  const base = locale === undefined ? pairingMessages : pairingMessagesFor(locale);
+  if (!overrides) return base;
   return {
-    ...pairingMessages,
+    ...base,
     ...overrides,
-    component: { ...pairingMessages.component, ...(overrides.component ?? {}) },
-    unmatchedFiltered: { ...pairingMessages.unmatchedFiltered, ...(overrides.unmatchedFiltered ?? {}) },
+    component: { ...base.component, ...(overrides.component ?? {}) },
+    unmatchedFiltered: { ...base.unmatchedFiltered, ...(overrides.unmatchedFiltered ?? {}) },
   };
 }

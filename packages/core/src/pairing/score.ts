@@ -53,6 +53,8 @@ export interface ScoreOptions {
   languageRequired?: boolean;
   rules?: readonly ProgramRule[];
   messages?: Partial<PairingMessages>;
+  /** The language of the reasons, e.g. `es` (once `registerSpanish()` from `@mentorkit/core/es` has run); default English. `messages` win over it. */
+  locale?: string;
 }
 
 export interface MatchScore {
@@ -151,7 +153,7 @@ export function scoreMatch(mentee: MenteeProfile, mentor: MentorProfile, weights
 
 /** `scoreMatch` with resolved weights; without reasons (`explain: false`) it skips the text and the local-time windows. @internal */
 export function computeMatch(mentee: MenteeProfile, mentor: MentorProfile, resolved: MatchWeights, options: ScoreOptions, explain: boolean): MatchScore {
-  const messages = withMessages(options.messages);
+  const messages = withMessages(options.messages, options.locale);
   const reasons: string[] = [];
   const breakdown: Record<string, number> = {};
   let allowed = true;
