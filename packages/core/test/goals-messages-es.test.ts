@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createMemoryStorage, createMentorKit, isMentorKitError } from '@mentorkit/core';
+import { registerSpanish } from '@mentorkit/core/es';
 import { bundledGoalMessages, checkSmartGoal, createGoalMessages, createGoalsFeature, defaultGoalMessages, goalMessagesEs, goalsFeature, goalsOf } from '@mentorkit/core/goals';
 
 /** Every leaf of a catalogue as `path → text`. */
@@ -39,7 +40,11 @@ describe('Spanish goal messages', () => {
     assert.equal(createGoalMessages({ status: { behind: 'Atrasada' } }, goalMessagesEs).status['on-track'], 'Va bien');
   });
 
-  test('bundledGoalMessages picks by language', () => {
+  test('English until @mentorkit/core/es is registered, then bundledGoalMessages picks by language', () => {
+    // Node runs this file in its own process, so nothing has registered Spanish yet.
+    assert.equal(bundledGoalMessages('es'), defaultGoalMessages);
+    registerSpanish();
+    registerSpanish(); // idempotent
     assert.equal(bundledGoalMessages('es'), goalMessagesEs);
     assert.equal(bundledGoalMessages('es-MX'), goalMessagesEs);
     assert.equal(bundledGoalMessages('en-GB'), defaultGoalMessages);

@@ -8,15 +8,14 @@ import { invalidInput, parseOrThrow } from '../model/validate.js';
 import type { StoredRecord } from '../storage/adapter.js';
 import { localTimeOf } from '../time/local-time.js';
 import { createGoalMessages, defaultGoalMessages, formatGoalMessage, type GoalMessageOverrides, type GoalMessages, type ReplanSuggestion } from './messages.js';
-import { goalMessagesEs } from './messages-es.js';
+import { languageCatalogue, languageOf } from '../model/languages.js';
 
-/** The catalogues bundled per language; English (`defaultGoalMessages`) is the fallback. */
-const BUNDLED: Readonly<Record<string, GoalMessages>> = { es: goalMessagesEs };
-const languageOf = (locale: string | undefined) => (typeof locale === 'string' ? (locale.toLowerCase().split('-')[0] ?? '') : '');
-
-/** The bundled catalogue for a BCP 47 locale (`es`, `es-MX` → Spanish; anything else → English). */
+/**
+ * The bundled catalogue for a BCP 47 locale: a registered one for its language (Spanish once
+ * `registerSpanish()` from `@mentorkit/core/es` has run; elements do it on Spanish pages), else English.
+ */
 export function bundledGoalMessages(locale: string | undefined): GoalMessages {
-  return BUNDLED[languageOf(locale)] ?? defaultGoalMessages;
+  return languageCatalogue<GoalMessages>('goals', locale) ?? defaultGoalMessages;
 }
 import { goalProgress, type GoalProgress } from './progress.js';
 import { checkSmartGoal, type SmartCheck } from './smart.js';
@@ -282,7 +281,7 @@ export function createGoalsFeature(options: { messages?: GoalMessageOverrides } 
         },
         messagesFor(locale) {
           const language = languageOf(locale);
-          return byLanguage.get(language) ?? (customised ? messages : (BUNDLED[language] ?? messages));
+          return byLanguage.get(language) ?? (customised ? messages : (languageCatalogue<GoalMessages>('goals', language) ?? messages));
         },
         get: (id) => visibleGoal(id),
         today,
