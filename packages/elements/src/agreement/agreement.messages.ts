@@ -1,10 +1,8 @@
-import type { ElementMessages, MessageParameters } from '../base/localize.js';
-
-const plural = (count: unknown, one: string, other: string) => (Number(count) === 1 ? one : other);
-const p = (parameters: MessageParameters, name: string) => String(parameters[name] ?? '');
+import { plural, parameterText as p, type CatalogueLoaders, type ElementMessages, type MessageParameters } from '../base/localize.js';
 
 /**
- * `<mk-agreement>`'s messages, English and Spanish (weekday names come from `Intl`). Hosts reword or
+ * `<mk-agreement>`'s messages in English, weekday names from `Intl`
+ * (Spanish is in `agreement.messages.es.ts`, loaded on first use). Hosts reword or
  * add languages with `registerMessages(locale, { 'mk-agreement.<id>': … })`. Term labels, cadences,
  * channels and levels are core's codes (`AgreementChange.field`, `cadence`, …) under `field.*` etc.
  */
@@ -88,83 +86,9 @@ export const agreementMessages = {
     'form.hours-placeholder': 'e.g. 09:00-12:00, 13:00-17:00',
     'form.own-off-limits': '{name}’s own off-limits days',
   },
-  es: {
-    heading: 'Acuerdo de trabajo',
-    loading: 'Cargando el acuerdo…',
-    'error.load': 'No se pudo cargar el acuerdo.',
-    'error.fallback': 'Algo salió mal durante la carga.',
-    'error.action': 'No se pudo completar la acción.',
-    'error.save': 'No se pudo guardar el acuerdo.',
-    'not-found.title': 'Este emparejamiento no está disponible.',
-    'not-found.hint': 'Puede que se haya eliminado o que no sea uno de tus emparejamientos.',
-    'empty.title': 'Todavía no hay un acuerdo de trabajo',
-    'empty.hint': 'Acuerden cada cuánto se reúnen, por qué canales, cuándo no están disponibles, sus zonas horarias y horarios, dónde se guardan los documentos y cuánto seguimiento quieren.',
-    'empty.draft': 'Redactar un acuerdo',
-    'field.cadence': 'Frecuencia de las reuniones',
-    'field.sessionMinutes': 'Duración de la sesión',
-    'field.channels': 'Canales',
-    'field.responseTimeHours': 'Tiempo de respuesta esperado',
-    'field.offLimitsDays': 'Días no disponibles',
-    'field.offLimitsDates': 'Fechas no disponibles',
-    'field.participants': 'Participantes',
-    'field.meetingUrl': 'Enlace de la reunión',
-    'field.sharedDocumentsUrl': 'Documentos compartidos',
-    'field.coachingModel': 'Modelo de coaching',
-    'field.checkInLevel': 'Nivel de seguimiento',
-    'field.notes': 'Otros acuerdos',
-    'participant-field.timeZone': 'zona horaria',
-    'participant-field.workingHours': 'horario',
-    'participant-field.offLimitsDays': 'días no disponibles',
-    'participant-field.offLimitsDates': 'fechas no disponibles',
-    'cadence.weekly': 'Semanal',
-    'cadence.fortnightly': 'Cada dos semanas',
-    'cadence.monthly': 'Mensual',
-    'cadence.ad-hoc': 'Cuando haga falta',
-    'channel.email': 'Correo electrónico',
-    'channel.chat': 'Chat',
-    'channel.video': 'Videollamada',
-    'channel.phone': 'Teléfono',
-    'channel.in-person': 'En persona',
-    'level.high-touch': 'Intensivo (seguimientos frecuentes)',
-    'level.regular': 'Regular',
-    'level.light-touch': 'Ligero (seguimientos ocasionales)',
-    'value.minutes': '{minutes} min',
-    'value.response': 'en menos de {hours} h',
-    'value.no-hours': 'ninguno',
-    'value.off-limits': 'no disponible: {days}',
-    'change.joins': '{name} se suma al acuerdo',
-    'change.leaves': '{name} deja el acuerdo',
-    'change.person': '{name}, {field}: {before} → {after}',
-    'change.added': '{label}: {after} (nuevo)',
-    'change.removed': '{label}: eliminado (antes: {before})',
-    'change.changed': '{label}: {before} → {after}',
-    'status.title.confirmed': 'Versión {version} · confirmada por todas las personas',
-    'status.title.pending': 'Versión {version} · pendiente de confirmación',
-    'status.confirmed-by': 'Confirmada por {names}.',
-    'status.nobody': 'Nadie ha confirmado esta versión todavía.',
-    'status.waiting-for': 'Falta la confirmación de {names}.',
-    'changes.since': 'Cambios desde la versión {version} (la última confirmada)',
-    'changes.new': 'Condiciones nuevas (todavía no se ha confirmado nada)',
-    'changes.to-review': (parameters) => `${p(parameters, 'count')} ${plural(parameters.count, 'condición', 'condiciones')} por revisar y confirmar.`,
-    'action.confirm': 'Confirmar la versión {version}',
-    'action.change': 'Modificar el acuerdo',
-    'action.save': 'Guardar como nueva versión',
-    'action.propose': 'Proponer este acuerdo',
-    'action.cancel': 'Cancelar',
-    'notice.unchanged': 'No ha cambiado nada.',
-    'notice.saved': 'Guardado como versión {version}. Se pide a las demás personas que la confirmen.',
-    'notice.proposed': 'Acuerdo propuesto. Se pide a las demás personas que lo confirmen.',
-    'notice.confirmed': 'Confirmaste la versión {version}.',
-    'form.minutes': '{label} (minutos)',
-    'form.hours': '{label} (horas)',
-    'form.for-everyone': '{label} (para todas las personas)',
-    'form.dates-hint': 'Fechas en formato AAAA-MM-DD, separadas por comas.',
-    'form.documents-hint': 'El único lugar para los documentos compartidos: un enlace http o https.',
-    'form.joins-sessions': '{name} participa en las sesiones',
-    'form.time-zone-of': 'Zona horaria de {name}',
-    'form.hours-of': 'Horario que {name} ofrece para la mentoría',
-    'form.day-hours': 'Horario del {day} para {name}',
-    'form.hours-placeholder': 'p. ej., 09:00-12:00, 13:00-17:00',
-    'form.own-off-limits': 'Días no disponibles de {name}',
-  },
 } as const satisfies ElementMessages;
+
+/** Other bundled languages of `agreementMessages`, loaded on first use (`LocaleController`). */
+export const agreementLanguages: CatalogueLoaders = {
+  es: () => import('./agreement.messages.es.js').then((module) => module.agreementMessagesEs),
+};

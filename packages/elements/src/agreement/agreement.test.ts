@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createMentorKit, type MentorKit } from '@mentorkit/core';
 import { darkColors } from '../theme/tokens.js';
-import { failingStorage, pendingStorage } from '../testing/fixtures.js';
+import { failingStorage, pendingStorage, languagesReady } from '../testing/fixtures.js';
 import { HOSTILE_NAME, kitOn, planningStorage } from './planning-fixtures.js';
 import './define.js';
 import type { MkAgreement } from './agreement.js';
@@ -169,6 +169,7 @@ describe('<mk-agreement>', () => {
   it('speaks Spanish under lang="es": terms, status, form labels and weekday names, and passes axe', async () => {
     const kit = track(await kitOn(await planningStorage(), 'daniel'));
     const wrapper = await fixture<HTMLElement>(html`<div lang="es"><mk-agreement .kit=${kit} pairing-id="p-daniel"></mk-agreement></div>`);
+    await languagesReady(wrapper);
     const element = wrapper.querySelector('mk-agreement')!;
     await waitUntil(() => element.shadowRoot!.querySelector('[part~="terms"]'), 'terms appear', { timeout: 4000 });
     const root = element.shadowRoot!;

@@ -5,7 +5,7 @@ import { AGREEMENT_MESSAGES, agreementsFeature, agreementStatus, changesSinceCon
 import { emit } from '../base/emit.js';
 import { formatCalendarDate, formatList } from '../base/format.js';
 import { LocaleController } from '../base/localize.js';
-import { agreementMessages } from './agreement.messages.js';
+import { agreementLanguages, agreementMessages } from './agreement.messages.js';
 import { MkElement } from '../base/mk-element.js';
 import { StoreController } from '../base/store-controller.js';
 import { agreementStyles } from './agreement.styles.js';
@@ -95,7 +95,7 @@ export class MkAgreement extends MkElement {
   private readonly people = new StoreController(this, () => this.currentKit?.$people);
   private readonly agreements = new StoreController(this, () => (this.currentKit ? this.currentKit.use(agreementsFeature).$agreements : undefined));
   /** Messages in the element's language; re-renders when `<html lang>` changes. */
-  private readonly i18n = new LocaleController(this, 'mk-agreement', agreementMessages);
+  private readonly i18n = new LocaleController(this, 'mk-agreement', agreementMessages, agreementLanguages);
 
   @state() private draft: Draft | undefined;
   /** Co-mentors left out of the sessions (unticked in the form). */

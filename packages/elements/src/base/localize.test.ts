@@ -1,35 +1,40 @@
-import { expect } from '@open-wc/testing';
-import { BUNDLED_LANGUAGES, registerMessages, translate, type ElementMessages } from './localize.js';
-import { agreementMessages } from '../agreement/agreement.messages.js';
-import { checkinMessages } from '../checkin/checkin.messages.js';
-import { schedulerMessages } from '../scheduler/scheduler.messages.js';
-import { celebrationMessages } from '../celebration/celebration.messages.js';
-import { feedbackInsightsMessages } from '../feedback-insights/feedback-insights.messages.js';
-import { goalEditorMessages } from '../goal-editor/goal-editor.messages.js';
-import { goalTrackerMessages } from '../goal-tracker/goal-tracker.messages.js';
-import { sessionFeedbackMessages } from '../session-feedback/session-feedback.messages.js';
-import { threadMessages } from '../thread/thread.messages.js';
-import { coachingFlowMessages } from '../coaching-flow/coaching-flow.messages.js';
-import { icebreakerMessages } from '../icebreaker/icebreaker.messages.js';
-import { pairingBoardMessages } from '../pairing-board/pairing-board.messages.js';
-import { pairingCardMessages } from '../pairing-card/pairing-card.messages.js';
+import { expect, fixture, html } from '@open-wc/testing';
+import { BUNDLED_LANGUAGES, LocaleController, hasPendingLanguageLoads, loadLanguage, localesLoaded, registerMessages, translate, type CatalogueLoaders, type ElementMessages, type MessageCatalogue } from './localize.js';
+import { MkElement } from './mk-element.js';
+import { customElement } from 'lit/decorators.js';
+import { agreementLanguages, agreementMessages } from '../agreement/agreement.messages.js';
+import { checkinLanguages, checkinMessages } from '../checkin/checkin.messages.js';
+import { schedulerLanguages, schedulerMessages } from '../scheduler/scheduler.messages.js';
+import { celebrationLanguages, celebrationMessages } from '../celebration/celebration.messages.js';
+import { feedbackInsightsLanguages, feedbackInsightsMessages } from '../feedback-insights/feedback-insights.messages.js';
+import { goalEditorLanguages, goalEditorMessages } from '../goal-editor/goal-editor.messages.js';
+import { goalTrackerLanguages, goalTrackerMessages } from '../goal-tracker/goal-tracker.messages.js';
+import { sessionFeedbackLanguages, sessionFeedbackMessages } from '../session-feedback/session-feedback.messages.js';
+import { threadLanguages, threadMessages } from '../thread/thread.messages.js';
+import { coachingFlowLanguages, coachingFlowMessages } from '../coaching-flow/coaching-flow.messages.js';
+import { icebreakerLanguages, icebreakerMessages } from '../icebreaker/icebreaker.messages.js';
+import { pairingBoardLanguages, pairingBoardMessages } from '../pairing-board/pairing-board.messages.js';
+import { pairingCardLanguages, pairingCardMessages } from '../pairing-card/pairing-card.messages.js';
 
 /** Every element's bundled catalogue: each must be complete in every bundled language. */
-const CATALOGUES: Record<string, ElementMessages> = {
-  'mk-agreement': agreementMessages,
-  'mk-celebration': celebrationMessages,
-  'mk-checkin': checkinMessages,
-  'mk-coaching-flow': coachingFlowMessages,
-  'mk-feedback-insights': feedbackInsightsMessages,
-  'mk-goal-editor': goalEditorMessages,
-  'mk-goal-tracker': goalTrackerMessages,
-  'mk-icebreaker': icebreakerMessages,
-  'mk-pairing-board': pairingBoardMessages,
-  'mk-pairing-card': pairingCardMessages,
-  'mk-scheduler': schedulerMessages,
-  'mk-session-feedback': sessionFeedbackMessages,
-  'mk-thread': threadMessages,
+const CATALOGUES: Record<string, { messages: ElementMessages; languages: CatalogueLoaders }> = {
+  'mk-agreement': { messages: agreementMessages, languages: agreementLanguages },
+  'mk-celebration': { messages: celebrationMessages, languages: celebrationLanguages },
+  'mk-checkin': { messages: checkinMessages, languages: checkinLanguages },
+  'mk-coaching-flow': { messages: coachingFlowMessages, languages: coachingFlowLanguages },
+  'mk-feedback-insights': { messages: feedbackInsightsMessages, languages: feedbackInsightsLanguages },
+  'mk-goal-editor': { messages: goalEditorMessages, languages: goalEditorLanguages },
+  'mk-goal-tracker': { messages: goalTrackerMessages, languages: goalTrackerLanguages },
+  'mk-icebreaker': { messages: icebreakerMessages, languages: icebreakerLanguages },
+  'mk-pairing-board': { messages: pairingBoardMessages, languages: pairingBoardLanguages },
+  'mk-pairing-card': { messages: pairingCardMessages, languages: pairingCardLanguages },
+  'mk-scheduler': { messages: schedulerMessages, languages: schedulerLanguages },
+  'mk-session-feedback': { messages: sessionFeedbackMessages, languages: sessionFeedbackLanguages },
+  'mk-thread': { messages: threadMessages, languages: threadLanguages },
 };
+
+/** Words of three letters or more outside placeholders: '{minutes} min' has none worth translating. */
+const words = (message: unknown) => (typeof message === 'string' ? message.replace(/\{\w+\}/g, ' ').split(/[^\p{L}]+/u).filter((word) => word.length >= 3).length : 0);
 
 describe('localize', () => {
   const sample = { en: { hello: 'Hello, {name}', count: (parameters: { n?: string | number }) => (Number(parameters.n) === 1 ? 'one goal' : `${parameters.n} goals`) }, es: { hello: 'Hola, {name}' } } as unknown as ElementMessages;
@@ -53,17 +58,78 @@ describe('localize', () => {
     expect(() => registerMessages('fr', { 'mk-test.hello': 3 as never })).to.throw(TypeError);
   });
 
-  for (const [tag, catalogue] of Object.entries(CATALOGUES)) {
-    it(`${tag}: every message exists in ${BUNDLED_LANGUAGES.join(' and ')}, with the same placeholders`, () => {
+  for (const [tag, { messages: catalogue, languages }] of Object.entries(CATALOGUES)) {
+    it(`${tag}: every message exists in ${BUNDLED_LANGUAGES.join(' and ')}, with the same placeholders`, async () => {
       const englishIds = Object.keys(catalogue.en).sort();
       for (const language of BUNDLED_LANGUAGES) {
-        const messages = catalogue[language] ?? {};
+        const load = languages[language];
+        if (language !== 'en') expect(load, `${tag} has a loader for ${language}`).to.be.a('function');
+        const messages: MessageCatalogue = language === 'en' ? catalogue.en : await load!();
         expect(Object.keys(messages).sort(), `${tag} ${language}`).to.deep.equal(englishIds);
         for (const id of englishIds) {
           const placeholders = (message: unknown) => (typeof message === 'string' ? [...message.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort() : []);
           expect(placeholders(messages[id]), `${tag} ${language} ${id}`).to.deep.equal(placeholders(catalogue.en[id]));
+          if (language !== 'en' && typeof messages[id] === 'string' && words(catalogue.en[id]) >= 2) expect(messages[id], `${tag} ${language} ${id} is translated`).to.not.equal(catalogue.en[id]);
         }
       }
     });
   }
+
+  describe('languages loaded on demand', () => {
+    const probeMessages = { en: { greeting: 'Good morning' } } as const satisfies ElementMessages;
+    let resolveLoad!: (catalogue: MessageCatalogue) => void;
+    let loads = 0;
+    const probeLanguages: CatalogueLoaders = {
+      fr: () => {
+        loads += 1;
+        return new Promise<MessageCatalogue>((resolve) => (resolveLoad = resolve));
+      },
+    };
+    @customElement('mk-locale-probe')
+    class LocaleProbe extends MkElement {
+      readonly i18n = new LocaleController(this, 'mk-locale-probe', probeMessages, probeLanguages);
+      override render() {
+        return html`<p>${this.i18n.t('greeting')}</p>`;
+      }
+    }
+
+    it('shows English while French loads once, then re-renders; updateComplete waits for it', async () => {
+      const wrapper = await fixture<HTMLElement>(html`<div lang="fr-CA"><mk-locale-probe></mk-locale-probe><mk-locale-probe></mk-locale-probe></div>`);
+      const [first, second] = [...wrapper.querySelectorAll<LocaleProbe>('mk-locale-probe')];
+      const text = (element: LocaleProbe) => element.shadowRoot!.querySelector('p')!.textContent;
+      expect(text(first!)).to.equal('Good morning', 'English until the catalogue arrives');
+      expect(loads, 'two elements, one load').to.equal(1);
+      expect(hasPendingLanguageLoads()).to.equal(true);
+      const settled = first!.updateComplete;
+      resolveLoad({ greeting: 'Bonjour' });
+      await settled;
+      expect(hasPendingLanguageLoads()).to.equal(false);
+      expect(text(first!)).to.equal('Bonjour');
+      await second!.updateComplete;
+      expect(text(second!)).to.equal('Bonjour');
+    });
+
+    it('a failed load keeps English and is tried again later', async () => {
+      let attempts = 0;
+      const flaky: CatalogueLoaders = {
+        de: () => {
+          attempts += 1;
+          return attempts === 1 ? Promise.reject(new Error('offline')) : Promise.resolve({ greeting: 'Guten Morgen' });
+        },
+      };
+      const warn = console.warn;
+      console.warn = () => undefined;
+      try {
+        loadLanguage('mk-flaky', 'de', flaky);
+        await localesLoaded();
+        expect(translate('mk-flaky', probeMessages, 'greeting', 'de')).to.equal('Good morning');
+        loadLanguage('mk-flaky', 'de', flaky);
+        await localesLoaded();
+        expect(attempts).to.equal(2);
+        expect(translate('mk-flaky', probeMessages, 'greeting', 'de')).to.equal('Guten Morgen');
+      } finally {
+        console.warn = warn;
+      }
+    });
+  });
 });

@@ -1,9 +1,14 @@
 /**
  * Translations for MentorKit elements: a small runtime that follows the host page's language.
  *
- * - Each element ships its English and Spanish messages as a catalogue next to it
- *   (`pairing-card.messages.ts`), keyed by message id. A message is a string with `{name}`
- *   placeholders, or a function of its parameters and locale (for plurals and lists).
+ * - Each element ships its English messages as a catalogue next to it (`pairing-card.messages.ts`),
+ *   keyed by message id, and each other bundled language in its own module
+ *   (`pairing-card.messages.es.ts`) that is loaded the first time the element renders in that
+ *   language — a page in English never downloads Spanish. Until it arrives the element shows
+ *   English; then it re-renders (`await element.updateComplete` waits for it). Core's own sentences
+ *   in that language (`@mentorkit/core/es`) are registered at the same time.
+ * - A message is a string with `{name}` placeholders, or a function of its parameters and locale
+ *   (for plurals and lists).
  * - The language is the element's `locale` property, else the nearest `lang` attribute (crossing shadow
  *   roots), else the browser's. Changing `<html lang>` re-renders every connected element
  *   (`LocaleController` watches it), so a host that switches language needs no MentorKit call.
@@ -21,12 +26,87 @@ export type Message = string | ((parameters: MessageParameters, locale: string |
 export type MessageCatalogue = Readonly<Record<string, Message>>;
 /** An element's bundled messages: English is complete; other languages may be partial. */
 export type ElementMessages = { readonly en: MessageCatalogue } & Readonly<Record<string, MessageCatalogue>>;
+/** Loaders of an element's other bundled languages, by language (`{ es: () => import('./x.messages.es.js')… }`). */
+export type CatalogueLoaders = Readonly<Record<string, () => Promise<MessageCatalogue>>>;
+
+/** `one` when `count` is 1, else `other` (for message functions). */
+export const plural = (count: unknown, one: string, other: string): string => (Number(count) === 1 ? one : other);
+/** A parameter as text (`''` when absent), for message functions. */
+export const parameterText = (parameters: MessageParameters, name: string): string => String(parameters[name] ?? '');
+/** A parameter as a number, for message functions. */
+export const parameterNumber = (parameters: MessageParameters, name: string): number => Number(parameters[name]);
 
 /** The languages every bundled element catalogue is complete in (tests hold each element to it). */
 export const BUNDLED_LANGUAGES = ['en', 'es'] as const;
 
 const registered = new Map<string, Map<string, Message>>();
 const listeners = new Set<() => void>();
+/** Catalogues loaded on demand: `<tag>` → language → messages. */
+const loadedCatalogues = new Map<string, Map<string, MessageCatalogue>>();
+/** Loads started (`<tag>:<language>` and `core:<language>`), so each happens once. */
+const loads = new Map<string, Promise<void>>();
+/** Loads not finished yet; `localesLoaded()` waits for them. */
+const pending = new Set<Promise<void>>();
+
+/** Core's sentences per language (SMART hints, coaching models, reasons…), registered with core when first needed. */
+const coreLanguages: Readonly<Record<string, () => Promise<void>>> = {
+  es: () => import('@mentorkit/core/es').then((module) => module.registerSpanish()),
+};
+
+function notify(): void {
+  for (const listener of listeners) listener();
+}
+
+function startLoad(key: string, load: () => Promise<void>): void {
+  if (loads.has(key)) return;
+  const loading = load().then(
+    () => {
+      pending.delete(loading);
+      notify();
+    },
+    (error: unknown) => {
+      // Offline or a missing chunk: keep showing English, and try again on a later render.
+      pending.delete(loading);
+      loads.delete(key);
+      console.warn(`MentorKit could not load the messages "${key}"; showing English.`, error);
+    },
+  );
+  loads.set(key, loading);
+  pending.add(loading);
+}
+
+/**
+ * Resolves once every language catalogue requested so far has loaded (or failed). Elements'
+ * `updateComplete` waits for it, so tests and hosts can `await element.updateComplete` after
+ * switching `lang`.
+ */
+export async function localesLoaded(): Promise<void> {
+  while (pending.size > 0) await Promise.allSettled([...pending]);
+}
+
+/** Whether a language catalogue is still loading. */
+export const hasPendingLanguageLoads = (): boolean => pending.size > 0;
+
+/**
+ * Starts loading what rendering `tag` in `locale` needs: the element's catalogue for that
+ * language and core's sentences in it. Nothing happens for English or a language with no bundle.
+ */
+export function loadLanguage(tag: string, locale: string | undefined, loaders: CatalogueLoaders = {}): void {
+  for (const candidate of candidates(locale)) {
+    if (candidate === 'en') continue;
+    const loadCore = coreLanguages[candidate];
+    if (loadCore) startLoad(`core:${candidate}`, loadCore);
+    const loadCatalogue = loaders[candidate];
+    if (loadCatalogue && !loadedCatalogues.get(tag)?.has(candidate)) {
+      startLoad(`${tag}:${candidate}`, async () => {
+        const catalogue = await loadCatalogue();
+        const byLanguage = loadedCatalogues.get(tag) ?? new Map<string, MessageCatalogue>();
+        byLanguage.set(candidate, catalogue);
+        loadedCatalogues.set(tag, byLanguage);
+      });
+    }
+  }
+}
 
 /**
  * Adds or rewords messages for a locale (`fr`, `pt-BR`…), for every element on the page. Keys are
@@ -43,7 +123,7 @@ export function registerMessages(locale: string, messages: Readonly<Record<strin
     map.set(id, message);
   }
   registered.set(key, map);
-  for (const listener of listeners) listener();
+  notify();
 }
 
 /** Locale candidates from most to least specific: `es-MX` → `es-mx`, `es`, then `en`. */
@@ -66,7 +146,7 @@ function fill(template: string, parameters: MessageParameters): string {
 /** The message `id` of element `tag` in `locale`, with its parameters filled in. */
 export function translate(tag: string, catalogue: ElementMessages, id: string, locale: string | undefined, parameters: MessageParameters = {}): string {
   for (const candidate of candidates(locale)) {
-    const message = registered.get(candidate)?.get(`${tag}.${id}`) ?? catalogue[candidate]?.[id];
+    const message = registered.get(candidate)?.get(`${tag}.${id}`) ?? catalogue[candidate]?.[id] ?? loadedCatalogues.get(tag)?.get(candidate)?.[id];
     if (message !== undefined) return typeof message === 'function' ? message(parameters, locale) : fill(message, parameters);
   }
   return id;
@@ -75,18 +155,16 @@ export function translate(tag: string, catalogue: ElementMessages, id: string, l
 let htmlObserver: MutationObserver | undefined;
 function watchDocumentLanguage(): void {
   if (htmlObserver || typeof MutationObserver === 'undefined' || typeof document === 'undefined') return;
-  htmlObserver = new MutationObserver(() => {
-    for (const listener of listeners) listener();
-  });
+  htmlObserver = new MutationObserver(notify);
   htmlObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang', 'dir'] });
 }
 
 /**
  * Gives an element `t(id, parameters)` in its current locale and re-renders it when `<html lang>`
- * changes or a host registers messages.
+ * changes, a host registers messages or a language it needs has loaded.
  *
  * ```ts
- * private readonly i18n = new LocaleController(this, 'mk-pairing-card', pairingCardMessages);
+ * private readonly i18n = new LocaleController(this, 'mk-pairing-card', pairingCardMessages, pairingCardLanguages);
  * render() { return html`<h2>${this.i18n.t('heading')}</h2>`; }
  * ```
  */
@@ -97,8 +175,14 @@ export class LocaleController implements ReactiveController {
     private readonly host: ReactiveControllerHost & HTMLElement & { locale?: string },
     private readonly tag: string,
     private readonly catalogue: ElementMessages,
+    private readonly loaders: CatalogueLoaders = {},
   ) {
     host.addController(this);
+  }
+
+  /** Before each render: start loading the element's language if it is not here yet. */
+  hostUpdate(): void {
+    loadLanguage(this.tag, this.locale, this.loaders);
   }
 
   hostConnected(): void {

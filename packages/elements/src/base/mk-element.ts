@@ -4,13 +4,16 @@ import { property } from 'lit/decorators.js';
 import type { MentorKit } from '@mentorkit/core';
 import { adoptThemeTokens } from '../theme/tokens.js';
 import { baseStyles } from './base.styles.js';
+import { hasPendingLanguageLoads, localesLoaded } from './localize.js';
 import { mentorKitContext } from './context.js';
 
 /**
  * The base class of MentorKit's widgets. It finds the client — the `.kit` property when the host
  * sets one, otherwise the one provided by the nearest `<mk-provider>` (followed when it changes) —
  * and exposes it to subclasses as `currentKit`. It also applies the theme tokens and the shared
- * base styles. Subclasses read the client's stores through `StoreController`.
+ * base styles. Subclasses read the client's stores through `StoreController`. `updateComplete`
+ * also waits for a language the element started loading (`LocaleController`), so after it the
+ * element shows its final text.
  */
 export class MkElement extends LitElement {
   static override styles: CSSResultGroup = [baseStyles];
@@ -23,6 +26,15 @@ export class MkElement extends LitElement {
    */
   @property({ attribute: false }) kit?: MentorKit;
 
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (hasPendingLanguageLoads()) {
+      await localesLoaded();
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     adoptThemeTokens(this);
@@ -33,3 +45,4 @@ export class MkElement extends LitElement {
     return this.kit ?? this.kitConsumer.value;
   }
 }
+

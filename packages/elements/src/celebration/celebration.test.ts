@@ -2,7 +2,7 @@ import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/t
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import type { MentorKit } from '@mentorkit/core';
 import { goalsOf, type GoalMoment } from '@mentorkit/core/goals';
-import { HOSTILE_NAME, readyKit, seededStorage } from '../testing/fixtures.js';
+import { HOSTILE_NAME, readyKit, seededStorage, languagesReady } from '../testing/fixtures.js';
 import './define.js';
 import type { MkCelebration } from './celebration.js';
 
@@ -78,6 +78,7 @@ describe('<mk-celebration>', () => {
     const kit = await readyKit(await seededStorage(), 'lucia');
     kits.push(kit);
     const wrapper = await fixture<HTMLDivElement>(html`<div lang="es"><mk-celebration auto duration="0" .kit=${kit}></mk-celebration></div>`);
+    await languagesReady(wrapper);
     const element = wrapper.querySelector<MkCelebration>('mk-celebration')!;
     const goal = await goalsOf(kit).create({ pairingId: 'p-lucia', title: 'Dirigir 3 retrospectivas', milestones: [{ title: 'Reservar sala' }] });
     await goalsOf(kit).completeMilestone(goal.id, goal.milestones[0]!.id!);

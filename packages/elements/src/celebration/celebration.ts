@@ -5,7 +5,7 @@ import type { GoalMessages, GoalMoment, GoalsApi, ReplanSuggestion } from '@ment
 import { emit } from '../base/emit.js';
 import { LocaleController } from '../base/localize.js';
 import { MkElement } from '../base/mk-element.js';
-import { celebrationMessages } from './celebration.messages.js';
+import { celebrationLanguages, celebrationMessages } from './celebration.messages.js';
 import { celebrationStyles } from './celebration.styles.js';
 
 export interface MkGoalReplanDetail {
@@ -92,7 +92,7 @@ function localizeMoment(moment: GoalMoment, kit: MentorKit | undefined, locale: 
 export class MkCelebration extends MkElement {
   static override styles = [MkElement.styles, celebrationStyles];
 
-  private readonly i18n = new LocaleController(this, 'mk-celebration', celebrationMessages);
+  private readonly i18n = new LocaleController(this, 'mk-celebration', celebrationMessages, celebrationLanguages);
   @state() private current: GoalMoment | undefined;
   private readonly queue: GoalMoment[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createMentorKit, type MentorKit, type StorageAdapter } from '@mentorkit/core';
-import { failingStorage, pendingStorage } from '../testing/fixtures.js';
+import { failingStorage, pendingStorage, languagesReady } from '../testing/fixtures.js';
 import { HOSTILE_NAME, kitOn, planningStorage } from '../agreement/planning-fixtures.js';
 import './define.js';
 import type { MkCheckin } from './checkin.js';
@@ -134,6 +134,7 @@ describe('<mk-checkin>', () => {
     await addFeedback(storage, [2, 2, 3]);
     const kit = track(await kitOn(storage, 'kenji'));
     const wrapper = await fixture<HTMLElement>(html`<div lang="es"><mk-checkin .kit=${kit} pairing-id="p-daniel"></mk-checkin></div>`);
+    await languagesReady(wrapper);
     const element = wrapper.querySelector('mk-checkin')!;
     await waitUntil(() => part(element, 'level')?.dataset.change === 'more', 'the suggestion appears');
     expect(text(part(element, 'heading'))).to.equal('Seguimientos');

@@ -7,7 +7,7 @@ import { CHECKIN_MESSAGES, checkInNudges, nextCheckIn, pairActivity, suggestChec
 import { emit } from '../base/emit.js';
 import { browserTimeZone, formatCalendarDate, formatRelativeDays } from '../base/format.js';
 import { LocaleController } from '../base/localize.js';
-import { checkinMessages } from './checkin.messages.js';
+import { checkinLanguages, checkinMessages } from './checkin.messages.js';
 import { ClockController } from '../base/clock-controller.js';
 import { MkElement } from '../base/mk-element.js';
 import { StoreController } from '../base/store-controller.js';
@@ -88,7 +88,7 @@ export class MkCheckin extends MkElement {
   private readonly feedback = new StoreController(this, () => this.currentKit?.internals.track(Collections.feedback));
   private readonly clock = new ClockController(this);
   /** Messages in the element's language; re-renders when `<html lang>` changes. */
-  private readonly i18n = new LocaleController(this, 'mk-checkin', checkinMessages);
+  private readonly i18n = new LocaleController(this, 'mk-checkin', checkinMessages, checkinLanguages);
 
   @state() private kept: CheckInLevel | undefined;
   @state() private busy = false;

@@ -21,7 +21,7 @@ import { formatCalendarDate } from '../base/format.js';
 import { LocaleController } from '../base/localize.js';
 import { MkElement } from '../base/mk-element.js';
 import { StoreController } from '../base/store-controller.js';
-import { coachingFlowMessages } from './coaching-flow.messages.js';
+import { coachingFlowLanguages, coachingFlowMessages } from './coaching-flow.messages.js';
 import { coachingFlowStyles } from './coaching-flow.styles.js';
 
 export interface MkTurnIntoGoalsDetail {
@@ -125,7 +125,7 @@ export class MkCoachingFlow extends MkElement {
   private readonly people = new StoreController(this, () => this.currentKit?.$people);
   private readonly runs = new StoreController(this, () => this.coaching?.$runs);
   private readonly loaded = new StoreController(this, () => this.coaching?.$loaded);
-  private readonly i18n = new LocaleController(this, 'mk-coaching-flow', coachingFlowMessages);
+  private readonly i18n = new LocaleController(this, 'mk-coaching-flow', coachingFlowMessages, coachingFlowLanguages);
 
   /** The run on screen when `run-id` is not set: the one started or resumed here. */
   @state() private activeRunId: string | undefined;

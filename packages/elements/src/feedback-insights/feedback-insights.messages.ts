@@ -1,10 +1,8 @@
-import type { ElementMessages, MessageParameters } from '../base/localize.js';
+import { parameterNumber as n, type CatalogueLoaders, type ElementMessages, type MessageParameters } from '../base/localize.js';
 import { feedbackTagMessages } from '../session-feedback/session-feedback.messages.js';
 
-const n = (parameters: MessageParameters, name: string) => Number(parameters[name]);
-
 /**
- * `<mk-feedback-insights>`'s messages, English and Spanish. Hosts reword or add languages with
+ * `<mk-feedback-insights>`'s messages, in English (Spanish in `feedback-insights.messages.es.ts`, loaded on first use). Hosts reword or add languages with
  * `registerMessages(locale, { 'mk-feedback-insights.<id>': … })`. Training reasons (`reason.<need>`,
  * with `{mentions}`, `{considered}`, `{recent}`, `{previous}`) and tag labels (`tag.<id>`) are used
  * unless the host reworded them in core with `kit.feedback.configure({ text })`.
@@ -78,75 +76,9 @@ export const feedbackInsightsMessages = {
     'reason.goal-setting': 'Next steps were unclear: {mentions} of the last {considered} feedback notes.',
     ...feedbackTagMessages.en,
   },
-  es: {
-    heading: 'Análisis de las valoraciones',
-    'title.program': 'Valoraciones en {name}',
-    'title.program.unknown': 'Valoraciones en el programa',
-    'title.pairing': 'Valoraciones del emparejamiento de {name}',
-    'title.pairing.unknown': 'Valoraciones de este emparejamiento',
-    'title.mine': 'Valoraciones de tu mentoría',
-    'title.mentor': 'Valoraciones de la mentoría de {name}',
-    someone: 'Alguien',
-    loading: 'Cargando el análisis…',
-    'error.title': 'No se pudo cargar el análisis.',
-    'error.fallback': 'Algo salió mal durante la carga.',
-    empty: 'Todavía no ha terminado ninguna sesión. El análisis aparecerá cuando las personas mentorizadas envíen sus valoraciones después de las sesiones.',
-    'trend.rising': 'Al alza',
-    'trend.falling': 'A la baja',
-    'trend.steady': 'Estable',
-    'trend.not-enough-data': 'Aún no hay datos suficientes',
-    'stat.average': 'Valoración media',
-    'stat.trend': 'Tendencia',
-    'stat.response-rate': 'Tasa de respuesta',
-    'stat.feedback': 'Notas recibidas',
-    'stat.feedback.value': '{count} de {total}',
-    'rating.value': '{rating} / 5',
-    'based-on': (parameters) =>
-      n(parameters, 'count') === 1
-        ? 'Basado en 1 nota de personas mentorizadas que puedes ver.'
-        : `Basado en ${n(parameters, 'count')} notas de personas mentorizadas que puedes ver.`,
-    'view.table': 'Mostrar como tabla',
-    'trend.heading': 'Valoración por sesión',
-    'trend.title': 'Valoración de cada sesión',
-    'trend.description': (parameters) =>
-      `Valoraciones de ${n(parameters, 'count')} ${n(parameters, 'count') === 1 ? 'sesión' : 'sesiones'}, de la más antigua a la más reciente: ${parameters.ratings}. Tendencia: ${String(parameters.trend).toLowerCase()}.`,
-    'trend.caption': 'Valoración de cada sesión, de la más antigua a la más reciente',
-    'table.session': 'Sesión',
-    'table.date': 'Fecha',
-    'table.rating': 'Valoración',
-    'themes.heading': 'Temas recurrentes',
-    'themes.title': 'Temas recurrentes, por número de notas',
-    'themes.caption': 'Temas recurrentes',
-    'table.theme': 'Tema',
-    'table.notes': 'Notas',
-    'training.heading': 'Formación recomendada',
-    'training.heading.none': 'Lo que sugieren las valoraciones',
-    'training.minutes': '{minutes} min',
-    'training.why': 'Motivo: {reason}',
-    'missing.heading': 'Sesiones sin valoración ({count})',
-    'missing.open': 'todavía abierta',
-    'missing.closed': 'cerrada',
-    'mentors.heading': 'Por mentor/a',
-    'mentors.caption': 'Valoraciones por mentor/a, de menor a mayor media',
-    'table.mentor': 'Mentor/a',
-    'table.average': 'Media',
-    'table.trend': 'Tendencia',
-    'table.response-rate': 'Tasa de respuesta',
-    'table.needs': 'Necesidades',
-    'need.time-management': 'gestión del tiempo',
-    'need.falling-rating': 'valoración en descenso',
-    'need.low-rating': 'valoración baja',
-    'need.preparation': 'preparación',
-    'need.follow-up': 'seguimiento',
-    'need.listening': 'escucha',
-    'need.goal-setting': 'definición de objetivos',
-    'reason.time-management': '«Faltó tiempo» se repite: {mentions} de las últimas {considered} valoraciones.',
-    'reason.falling-rating': 'Las valoraciones están bajando: {recent} de media últimamente, frente a {previous} antes.',
-    'reason.low-rating': 'Las sesiones recientes tienen una valoración media de {recent} sobre 5.',
-    'reason.preparation': 'Las personas mentorizadas sintieron que las sesiones no estaban preparadas: {mentions} de las últimas {considered} valoraciones.',
-    'reason.follow-up': 'Se olvidaron seguimientos prometidos: {mentions} de las últimas {considered} valoraciones.',
-    'reason.listening': 'Las personas mentorizadas no siempre se sintieron escuchadas: {mentions} de las últimas {considered} valoraciones.',
-    'reason.goal-setting': 'Los próximos pasos no estaban claros: {mentions} de las últimas {considered} valoraciones.',
-    ...feedbackTagMessages.es,
-  },
 } as const satisfies ElementMessages;
+
+/** Other bundled languages of `feedbackInsightsMessages`, loaded on first use (`LocaleController`). */
+export const feedbackInsightsLanguages: CatalogueLoaders = {
+  es: () => import('./feedback-insights.messages.es.js').then((module) => module.feedbackInsightsMessagesEs),
+};

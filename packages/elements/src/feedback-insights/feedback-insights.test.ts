@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { createMentorKit, type MentorKit, type StorageAdapter } from '@mentorkit/core';
 import { feedbackFeature } from '@mentorkit/core/feedback';
-import { HOSTILE_NAME, failingStorage, pendingStorage, readyKit, seededStorage } from '../testing/fixtures.js';
+import { HOSTILE_NAME, failingStorage, pendingStorage, readyKit, seededStorage, languagesReady } from '../testing/fixtures.js';
 import './define.js';
 import type { MkFeedbackInsights } from './feedback-insights.js';
 
@@ -140,6 +140,7 @@ describe('<mk-feedback-insights>', () => {
       kit.use(feedbackFeature).configure({ courses: COURSES });
       await kit.use(feedbackFeature).ready;
       const wrapper = await fixture<HTMLDivElement>(html`<div lang="es"><mk-feedback-insights .kit=${kit}></mk-feedback-insights></div>`);
+      await languagesReady(wrapper);
       const element = wrapper.querySelector<MkFeedbackInsights>('mk-feedback-insights')!;
       await waitUntil(() => state(element) === 'ready');
       const stat = (name: string) => text(element.shadowRoot!.querySelector(`[data-stat="${name}"]`));
@@ -170,6 +171,7 @@ describe('<mk-feedback-insights>', () => {
       kit.use(feedbackFeature).configure({ text: { tagLabels: { 'ran-out-of-time': 'Short on time' }, needReasons: { 'time-management': () => 'Host reason.' } } });
       await kit.use(feedbackFeature).ready;
       const wrapper = await fixture<HTMLDivElement>(html`<div lang="es"><mk-feedback-insights .kit=${kit}></mk-feedback-insights></div>`);
+      await languagesReady(wrapper);
       const element = wrapper.querySelector<MkFeedbackInsights>('mk-feedback-insights')!;
       await waitUntil(() => state(element) === 'ready');
       expect(text(part(element, 'themes-chart')!.querySelector('desc'))).to.contain('Short on time: 3');

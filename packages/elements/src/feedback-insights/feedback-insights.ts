@@ -7,8 +7,11 @@ import { browserTimeZone, formatList } from '../base/format.js';
 import { LocaleController } from '../base/localize.js';
 import { MkElement } from '../base/mk-element.js';
 import { StoreController } from '../base/store-controller.js';
-import { feedbackInsightsMessages } from './feedback-insights.messages.js';
+import { feedbackInsightsLanguages, feedbackInsightsMessages } from './feedback-insights.messages.js';
 import { feedbackInsightsStyles } from './feedback-insights.styles.js';
+
+/** An x coordinate of a chart `width` wide, mirrored when the chart is drawn right to left. */
+const mirror = (rtl: boolean, width: number, x: number): number => (rtl ? width - x : x);
 
 const HEADING_TAGS: readonly StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
 const headingTag = (level: number): StaticValue => HEADING_TAGS[Math.min(Math.max(Math.trunc(level) || 2, 1), 6) - 1] ?? literal`h2`;
@@ -62,7 +65,7 @@ export class MkFeedbackInsights extends MkElement {
   private readonly sessions = new StoreController(this, () => this.api?.$sessions);
   private readonly catalogue = new StoreController(this, () => this.api?.$catalogue);
   private readonly featureStatus = new StoreController(this, () => this.api?.$status);
-  private readonly i18n = new LocaleController(this, 'mk-feedback-insights', feedbackInsightsMessages);
+  private readonly i18n = new LocaleController(this, 'mk-feedback-insights', feedbackInsightsMessages, feedbackInsightsLanguages);
 
   /** Show charts (default) or data tables. */
   @property({ reflect: true }) view: 'chart' | 'table' = 'chart';
@@ -154,12 +157,14 @@ export class MkFeedbackInsights extends MkElement {
     const right = 8;
     const top = 8;
     const bottom = 20;
-    const x = (index: number) => (points.length === 1 ? left + (width - left - right) / 2 : left + (index * (width - left - right)) / (points.length - 1));
+    // Right to left, time runs from the right and the scale sits on the right (text anchors follow `direction`).
+    const rtl = getComputedStyle(this).direction === 'rtl';
+    const x = (index: number) => mirror(rtl, width, points.length === 1 ? left + (width - left - right) / 2 : left + (index * (width - left - right)) / (points.length - 1));
     const y = (value: number) => top + ((5 - value) * (height - top - bottom)) / 4;
     const t = this.i18n;
     const ratingFormat = new Intl.NumberFormat(t.locale, { maximumFractionDigits: 2 });
     const description = t.t('trend.description', { count: points.length, ratings: points.map((point) => ratingFormat.format(point.rating)).join(ratingFormat.format(1.5).includes(',') ? '; ' : ', '), trend: this.trendLabel(insights.trend.direction) });
-    const grid: SVGTemplateResult[] = [1, 2, 3, 4, 5].map((value) => svg`<line class="axis" x1=${left} x2=${width - right} y1=${y(value)} y2=${y(value)}></line><text class="axis-label" x="4" y=${y(value) + 3}>${value}</text>`);
+    const grid: SVGTemplateResult[] = [1, 2, 3, 4, 5].map((value) => svg`<line class="axis" x1=${mirror(rtl, width, left)} x2=${mirror(rtl, width, width - right)} y1=${y(value)} y2=${y(value)}></line><text class="axis-label" x=${mirror(rtl, width, 4)} y=${y(value) + 3}>${value}</text>`);
     return html`<svg part="trend-chart" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="trend-title trend-desc">
       <title id="trend-title">${t.t('trend.title')}</title>
       <desc id="trend-desc">${description}</desc>
@@ -183,6 +188,7 @@ export class MkFeedbackInsights extends MkElement {
     const width = 320;
     const labelWidth = 130;
     const max = Math.max(1, ...themes.map((theme) => theme.count));
+    const rtl = getComputedStyle(this).direction === 'rtl';
     const description = themes.map((theme) => `${this.themeLabel(theme)}: ${theme.count}`).join('; ');
     return html`<svg part="themes-chart" viewBox="0 0 ${width} ${themes.length * rowHeight}" role="img" aria-labelledby="themes-title themes-desc">
       <title id="themes-title">${this.i18n.t('themes.title')}</title>
@@ -190,9 +196,10 @@ export class MkFeedbackInsights extends MkElement {
       ${themes.map(
         (theme, index) => {
           const label = this.themeLabel(theme);
-          return svg`<text class="bar-label" x="0" y=${index * rowHeight + 15}>${label.length > 22 ? `${label.slice(0, 21)}…` : label}</text>
-          <rect class="bar" x=${labelWidth} y=${index * rowHeight + 4} height="14" width=${Math.max(2, ((width - labelWidth - 24) * theme.count) / max)} rx="3"></rect>
-          <text class="bar-label" x=${labelWidth + 6 + ((width - labelWidth - 24) * theme.count) / max} y=${index * rowHeight + 15}>${theme.count}</text>`;
+          const barWidth = Math.max(2, ((width - labelWidth - 24) * theme.count) / max);
+          return svg`<text class="bar-label" x=${mirror(rtl, width, 0)} y=${index * rowHeight + 15}>${label.length > 22 ? `${label.slice(0, 21)}…` : label}</text>
+          <rect class="bar" x=${rtl ? width - labelWidth - barWidth : labelWidth} y=${index * rowHeight + 4} height="14" width=${barWidth} rx="3"></rect>
+          <text class="bar-label" x=${mirror(rtl, width, labelWidth + 6 + ((width - labelWidth - 24) * theme.count) / max)} y=${index * rowHeight + 15}>${theme.count}</text>`;
         },
       )}
     </svg>`;

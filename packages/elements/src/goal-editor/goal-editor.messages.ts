@@ -1,7 +1,7 @@
-import type { ElementMessages } from '../base/localize.js';
+import type { CatalogueLoaders, ElementMessages } from '../base/localize.js';
 
 /**
- * `<mk-goal-editor>`'s messages, English and Spanish. The SMART letters, their explanations and the
+ * `<mk-goal-editor>`'s messages, in English (Spanish in `goal-editor.messages.es.ts`, loaded on first use). The SMART letters, their explanations and the
  * hints of what a draft misses come from the goals catalogue in core (`kit.goals.messagesFor(locale)`).
  * Hosts reword or add languages with `registerMessages(locale, { 'mk-goal-editor.<id>': … })`.
  */
@@ -53,51 +53,9 @@ export const goalEditorMessages = {
     'invalid.metric-current': 'Enter a number.',
     'invalid.milestone-title': 'Give this milestone a title, or remove it.',
   },
-  es: {
-    'heading.new': 'Nueva meta',
-    'heading.edit': 'Editar meta',
-    'not-found': 'Esta meta no está disponible: puede que se haya eliminado o que no se haya compartido contigo.',
-    'error.not-connected': 'MentorKit todavía no está conectado; vuelve a intentarlo en un momento.',
-    'error.no-pairing': 'Todavía no tienes un emparejamiento en el que fijar metas.',
-    'error.conflict': 'Otra persona cambió esta meta mientras la editabas. Tus cambios siguen aquí: usa «Cargar la última versión» para ver los suyos, o vuelve a guardar para reemplazarlos.',
-    'error.failed': 'No se pudo guardar: {reason}',
-    'load-latest': 'Cargar la última versión',
-    'title.label': '¿Qué quieres lograr?',
-    'title.hint': 'p. ej., «Dirigir 3 retrospectivas del equipo»',
-    'description.label': 'Detalles (opcional)',
-    'skill.label': 'Habilidad o área de desarrollo',
-    'skill.hint': 'p. ej., gestión del tiempo, autogestión, agilidad',
-    'measure.legend': 'Medida (opcional)',
-    'metric-name.label': 'Qué vas a contar',
-    'metric-unit.label': 'Unidad',
-    'metric-start.label': 'Inicio',
-    'metric-target.label': 'Objetivo',
-    'metric-current.label': 'Ahora',
-    'start-date.label': 'Fecha de inicio',
-    'due-date.label': 'Fecha límite',
-    'milestones.legend': 'Hitos',
-    'milestones.hint': 'Pasos en el camino, cada uno con una fecha si quieres. Cada hito que marques se celebra.',
-    'milestone.label': 'Hito {number}',
-    'milestone.due': 'Fecha',
-    'milestone.remove': 'Quitar',
-    'milestone.remove-which': 'el hito {number}',
-    'milestone.add': 'Añadir hito',
-    private: 'Mantener esta meta privada (tus mentores no la verán)',
-    save: 'Guardar cambios',
-    create: 'Fijar meta',
-    cancel: 'Cancelar',
-    saved: 'Se guardó «{goal}».',
-    created: 'Fijaste la meta «{goal}».',
-    'checklist.heading': 'Lista de comprobación SMART',
-    'checklist.summary': '{met} de {total} letras SMART cumplidas',
-    'criterion.met': 'cumplido',
-    'criterion.missing': 'falta',
-    'verdict.met': '✓ Cumplido',
-    'invalid.title': 'Ponle un título a la meta.',
-    'invalid.metric-name': 'Di qué vas a contar, p. ej., «retrospectivas dirigidas».',
-    'invalid.metric-target': 'Escribe el número que quieres alcanzar.',
-    'invalid.metric-start': 'Escribe un número o déjalo vacío para empezar en 0.',
-    'invalid.metric-current': 'Escribe un número.',
-    'invalid.milestone-title': 'Ponle un título a este hito o quítalo.',
-  },
 } as const satisfies ElementMessages;
+
+/** Other bundled languages of `goalEditorMessages`, loaded on first use (`LocaleController`). */
+export const goalEditorLanguages: CatalogueLoaders = {
+  es: () => import('./goal-editor.messages.es.js').then((module) => module.goalEditorMessagesEs),
+};

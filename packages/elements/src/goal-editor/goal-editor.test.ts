@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { MentorKit } from '@mentorkit/core';
 import { goalsOf } from '@mentorkit/core/goals';
-import { HOSTILE_NAME, readyKit, seededStorage } from '../testing/fixtures.js';
+import { HOSTILE_NAME, readyKit, seededStorage, languagesReady } from '../testing/fixtures.js';
 import './define.js';
 import type { MkGoalEditor } from './goal-editor.js';
 
@@ -128,6 +128,7 @@ describe('<mk-goal-editor>', () => {
   it('speaks Spanish under lang="es", with core\'s Spanish SMART texts; passes axe', async () => {
     const kit = track(await readyKit(await seededStorage(), 'lucia'));
     const wrapper = await fixture<HTMLDivElement>(html`<div lang="es"><mk-goal-editor .kit=${kit}></mk-goal-editor></div>`);
+    await languagesReady(wrapper);
     const element = wrapper.querySelector<MkGoalEditor>('mk-goal-editor')!;
     await element.updateComplete;
     expect(text(part(element, 'heading'))).to.equal('Nueva meta');

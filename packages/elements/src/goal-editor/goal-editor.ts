@@ -8,7 +8,7 @@ import { emit } from '../base/emit.js';
 import { LocaleController } from '../base/localize.js';
 import { MkElement } from '../base/mk-element.js';
 import { StoreController } from '../base/store-controller.js';
-import { goalEditorMessages } from './goal-editor.messages.js';
+import { goalEditorLanguages, goalEditorMessages } from './goal-editor.messages.js';
 import { goalEditorStyles } from './goal-editor.styles.js';
 
 export interface MkGoalSaveDetail {
@@ -116,7 +116,7 @@ function fieldOfPath(path: string, rowKeys: number[]): string {
 export class MkGoalEditor extends MkElement {
   static override styles = [MkElement.styles, goalEditorStyles];
 
-  private readonly i18n = new LocaleController(this, 'mk-goal-editor', goalEditorMessages);
+  private readonly i18n = new LocaleController(this, 'mk-goal-editor', goalEditorMessages, goalEditorLanguages);
   private readonly status = new StoreController(this, () => this.currentKit?.$status);
   private readonly pairings = new StoreController(this, () => this.currentKit?.$myPairings);
   private readonly goals = new StoreController(this, () => (this.currentKit ? goalsOf(this.currentKit).$allGoals : undefined));

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { createMentorKit, type MentorKit } from '@mentorkit/core';
 import { goalsOf, type GoalCreateInput } from '@mentorkit/core/goals';
-import { FIXED_NOW, HOSTILE_NAME, pendingStorage, readyKit, seededStorage } from '../testing/fixtures.js';
+import { FIXED_NOW, HOSTILE_NAME, pendingStorage, readyKit, seededStorage, languagesReady } from '../testing/fixtures.js';
 import './define.js';
 import '../celebration/define.js'; // the tracker's toast needs <mk-celebration> defined (hosts load it)
 import type { MkGoalTracker } from './goal-tracker.js';
@@ -153,6 +153,7 @@ describe('<mk-goal-tracker>', () => {
     const kit = track(await readyKit(storage, 'lucia'));
     await goalsOf(kit).create({ ...RETROS, milestones: [{ title: 'Book a room', done: true }, { title: 'Run the first retro', dueDate: '2026-04-10' }] });
     const wrapper = await fixture<HTMLDivElement>(html`<div lang="es"><mk-goal-tracker .kit=${kit} pairing-id="p-lucia"></mk-goal-tracker></div>`);
+    await languagesReady(wrapper);
     const element = wrapper.querySelector<MkGoalTracker>('mk-goal-tracker')!;
     await waitUntil(() => parts(element, 'goal').length === 2);
     expect(text(part(element, 'heading'))).to.equal('Metas');

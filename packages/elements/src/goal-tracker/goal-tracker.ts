@@ -14,7 +14,7 @@ import { LocaleController } from '../base/localize.js';
 import { MkElement } from '../base/mk-element.js';
 import { StoreController } from '../base/store-controller.js';
 import type { MkCelebration, MkGoalReplanDetail } from '../celebration/celebration.js';
-import { goalTrackerMessages } from './goal-tracker.messages.js';
+import { goalTrackerLanguages, goalTrackerMessages } from './goal-tracker.messages.js';
 import { goalTrackerStyles } from './goal-tracker.styles.js';
 
 /** Which goals the tracker lists. */
@@ -145,7 +145,7 @@ function relativeDays(days: number, locale: string | undefined): string {
 export class MkGoalTracker extends MkElement {
   static override styles = [MkElement.styles, goalTrackerStyles];
 
-  private readonly i18n = new LocaleController(this, 'mk-goal-tracker', goalTrackerMessages);
+  private readonly i18n = new LocaleController(this, 'mk-goal-tracker', goalTrackerMessages, goalTrackerLanguages);
   private readonly status = new StoreController(this, () => this.currentKit?.$status);
   private readonly loadError = new StoreController(this, () => this.currentKit?.$error);
   private readonly people = new StoreController(this, () => this.currentKit?.$people);

@@ -1,7 +1,7 @@
-import type { ElementMessages } from '../base/localize.js';
+import type { CatalogueLoaders, ElementMessages } from '../base/localize.js';
 
 /**
- * `<mk-icebreaker>`'s messages, English and Spanish. The prompts and formats come from core's deck
+ * `<mk-icebreaker>`'s messages, in English (Spanish in `icebreaker.messages.es.ts`, loaded on first use). The prompts and formats come from core's deck
  * (English); hosts reword or add languages with `registerMessages(locale, { 'mk-icebreaker.<id>': … })`.
  */
 export const icebreakerMessages = {
@@ -31,30 +31,9 @@ export const icebreakerMessages = {
     'formats.heading': 'Informal formats',
     'formats.minutes': '{minutes} min',
   },
-  es: {
-    heading: 'Empezad con una pregunta',
-    loading: 'Cargando…',
-    'error.title': 'No se pudo cargar la pregunta para romper el hielo.',
-    'error.fallback': 'Algo salió mal durante la carga.',
-    unavailable: 'Elige uno de tus emparejamientos para recibir una pregunta.',
-    'empty.title': 'Empezad la sesión con una pregunta para los dos.',
-    'empty.hint': 'Una nueva cada vez; sin repeticiones hasta que hayáis tenido todas.',
-    deal: 'Sacar una pregunta',
-    another: 'Otra',
-    dealing: 'Sacando…',
-    'topic.label': 'Tema',
-    'topic.any': 'Cualquier tema',
-    'topic.work': 'Trabajo',
-    'topic.non-work': 'Fuera del trabajo',
-    'tone.light': 'Ligera',
-    'tone.playful': 'Divertida',
-    'tone.reflective': 'Reflexiva',
-    'kind.icebreaker': 'Para romper el hielo',
-    'kind.check-in': 'Para tomar el pulso',
-    tags: 'Etiquetas',
-    'dealt-by': 'Sacada por {name}',
-    round: (parameters) => (Number(parameters.remaining) === 1 ? `Queda 1 pregunta nueva en esta ronda` : `Quedan ${parameters.remaining} preguntas nuevas en esta ronda`),
-    'formats.heading': 'Formatos informales',
-    'formats.minutes': '{minutes} min',
-  },
 } as const satisfies ElementMessages;
+
+/** Other bundled languages of `icebreakerMessages`, loaded on first use (`LocaleController`). */
+export const icebreakerLanguages: CatalogueLoaders = {
+  es: () => import('./icebreaker.messages.es.js').then((module) => module.icebreakerMessagesEs),
+};

@@ -7,7 +7,7 @@ import { emit } from '../base/emit.js';
 import { LocaleController } from '../base/localize.js';
 import { MkElement } from '../base/mk-element.js';
 import { StoreController } from '../base/store-controller.js';
-import { icebreakerMessages } from './icebreaker.messages.js';
+import { icebreakerLanguages, icebreakerMessages } from './icebreaker.messages.js';
 import { icebreakerStyles } from './icebreaker.styles.js';
 
 export interface MkIcebreakerDealDetail {
@@ -66,7 +66,7 @@ export class MkIcebreaker extends MkElement {
   private readonly people = new StoreController(this, () => this.currentKit?.$people);
   private readonly records = new StoreController(this, () => this.rapport?.$records);
   private readonly loaded = new StoreController(this, () => this.rapport?.$loaded);
-  private readonly i18n = new LocaleController(this, 'mk-icebreaker', icebreakerMessages);
+  private readonly i18n = new LocaleController(this, 'mk-icebreaker', icebreakerMessages, icebreakerLanguages);
 
   @state() private busy = false;
   @state() private dealError: MentorKitError | undefined;

@@ -1,7 +1,7 @@
-import type { ElementMessages } from '../base/localize.js';
+import type { CatalogueLoaders, ElementMessages } from '../base/localize.js';
 
 /**
- * `<mk-pairing-board>`'s own labels, English and Spanish. The reasons and unmatched explanations
+ * `<mk-pairing-board>`'s own labels, in English (Spanish in `pairing-board.messages.es.ts`, loaded on first use). The reasons and unmatched explanations
  * come from core (`pairingMessages` in `@mentorkit/core/pairing`). Hosts reword or add languages with
  * `registerMessages(locale, { 'mk-pairing-board.<id>': … })`.
  */
@@ -51,49 +51,9 @@ export const pairingBoardMessages = {
     'pair.label': ({ mentee, mentors }) => `${mentee} with ${mentors}`,
     and: ' and ',
   },
-  es: {
-    heading: 'Emparejar la cohorte',
-    loading: 'Cargando la cohorte…',
-    'error.title': 'No se pudo cargar la cohorte.',
-    'no-program': 'Indica en program-id el programa que administras.',
-    forbidden: 'Solo quien administra este programa puede emparejar su cohorte.',
-    cohort: ({ mentees, mentors, seats }) => `${mentees} mentee${mentees === 1 ? '' : 's'} en espera · ${mentors} mentor${mentors === 1 ? '' : 'es'} con ${seats} plaza${seats === 1 ? '' : 's'} libre${seats === 1 ? '' : 's'}`,
-    weights: 'Pesos',
-    'weights.hint': 'Mueve un control para cambiar cuánto cuenta cada criterio; la propuesta se actualiza al momento.',
-    'criterion.skills': 'Habilidades',
-    'criterion.availability': 'Horario laboral en común',
-    'criterion.language': 'Idioma en común',
-    'criterion.interests': 'Intereses',
-    'criterion.rules': 'Reglas del programa',
-    'criterion.complementarity': 'Co-mentores complementarios',
-    'criterion.host': 'Puntuación externa',
-    run: 'Emparejar',
-    rerun: 'Emparejar de nuevo',
-    approve: 'Aprobar y activar',
-    working: 'Emparejando…',
-    'proposal.heading': 'Parejas propuestas',
-    'proposal.empty': 'Empareja para ver las parejas propuestas.',
-    'proposal.none': 'No se puede proponer ninguna pareja: mira el motivo abajo.',
-    'proposal.summary': ({ pairs, total }) => `${pairs} pareja${pairs === 1 ? '' : 's'} propuesta${pairs === 1 ? '' : 's'} · puntuación total ${total}`,
-    score: ({ percent }) => `${percent} % de afinidad`,
-    why: 'Por qué esta pareja',
-    pin: 'Fijar',
-    pinned: 'Fijada',
-    veto: 'Vetar',
-    'swap.label': 'Intercambiar mentor con',
-    'swap.choose': 'Elige un mentee…',
-    swap: 'Intercambiar',
-    'unmatched.heading': 'Sin pareja',
-    'unmatched.none': 'Todas las personas en espera tienen mentor propuesto.',
-    'capacity.heading': 'Capacidad de mentores',
-    'capacity.used': ({ used, total }) => `${used} de ${total} plazas`,
-    done: ({ count }) => `${count} pareja${count === 1 ? '' : 's'} activada${count === 1 ? '' : 's'}. Se ha avisado a ambas partes.`,
-    vetoed: ({ mentee, mentor }) => `Vetado ${mentor} para ${mentee}; se ha emparejado de nuevo.`,
-    'pinned.status': ({ mentee, mentor }) => `Fijado ${mentor} para ${mentee}.`,
-    'unpinned.status': ({ mentee, mentor }) => `Ya no está fijado ${mentor} para ${mentee}.`,
-    swapped: ({ first, second }) => `Intercambiados los mentores de ${first} y ${second}.`,
-    'proposed.status': ({ pairs }) => `Emparejamiento hecho: ${pairs} pareja${pairs === 1 ? '' : 's'} propuesta${pairs === 1 ? '' : 's'}.`,
-    'pair.label': ({ mentee, mentors }) => `${mentee} con ${mentors}`,
-    and: ' y ',
-  },
 } satisfies ElementMessages;
+
+/** Other bundled languages of `pairingBoardMessages`, loaded on first use (`LocaleController`). */
+export const pairingBoardLanguages: CatalogueLoaders = {
+  es: () => import('./pairing-board.messages.es.js').then((module) => module.pairingBoardMessagesEs),
+};

@@ -7,7 +7,7 @@ import { emit } from '../base/emit.js';
 import { LocaleController } from '../base/localize.js';
 import { MkElement } from '../base/mk-element.js';
 import { StoreController } from '../base/store-controller.js';
-import { pairingBoardMessages } from './pairing-board.messages.js';
+import { pairingBoardLanguages, pairingBoardMessages } from './pairing-board.messages.js';
 import { pairingBoardStyles } from './pairing-board.styles.js';
 
 export interface MkPairingRoundActivateDetail {
@@ -76,7 +76,7 @@ const WEIGHT_DEBOUNCE_MS = 200;
 export class MkPairingBoard extends MkElement {
   static override styles = [...(Array.isArray(MkElement.styles) ? MkElement.styles : [MkElement.styles]), pairingBoardStyles];
 
-  private readonly i18n = new LocaleController(this, 'mk-pairing-board', pairingBoardMessages);
+  private readonly i18n = new LocaleController(this, 'mk-pairing-board', pairingBoardMessages, pairingBoardLanguages);
   private readonly loadStatus = new StoreController(this, () => this.currentKit?.$status);
   private readonly loadError = new StoreController(this, () => this.currentKit?.$error);
   private readonly people = new StoreController(this, () => this.currentKit?.$people);

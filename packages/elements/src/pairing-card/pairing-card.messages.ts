@@ -1,7 +1,7 @@
-import type { ElementMessages } from '../base/localize.js';
+import type { CatalogueLoaders, ElementMessages } from '../base/localize.js';
 
 /**
- * `<mk-pairing-card>`'s messages, English and Spanish. Hosts reword or add languages with
+ * `<mk-pairing-card>`'s messages, in English (Spanish in `pairing-card.messages.es.ts`, loaded on first use). Hosts reword or add languages with
  * `registerMessages(locale, { 'mk-pairing-card.<id>': … })`.
  */
 export const pairingCardMessages = {
@@ -36,35 +36,9 @@ export const pairingCardMessages = {
     since: 'Since {date}',
     ended: 'Ended {date}',
   },
-  es: {
-    'heading.all': 'Tus emparejamientos',
-    'heading.one': 'Tu emparejamiento',
-    loading: 'Cargando tus emparejamientos…',
-    'error.title': 'No se pudieron cargar tus emparejamientos.',
-    'error.fallback': 'Algo salió mal durante la carga.',
-    'empty.one.title': 'Este emparejamiento no está disponible.',
-    'empty.one.hint': 'Puede que se haya eliminado o que no sea uno de tus emparejamientos.',
-    'empty.all.title': 'Todavía no tienes emparejamientos',
-    'empty.all.hint': 'Cuando tu programa te empareje con una mentora, un mentor o una persona mentorizada, aparecerán aquí, con su hora local.',
-    'person.unknown': 'Persona desconocida',
-    'role.mentee': 'Mentorizado/a',
-    'role.mentor': 'Mentor/a',
-    'role.co-mentor': 'Co-mentor/a',
-    'you-are.mentee': 'Eres la persona mentorizada',
-    'you-are.mentor': 'Eres quien mentoriza',
-    'you-are.co-mentor': 'Eres co-mentor/a',
-    'status.proposed': 'Propuesto',
-    'status.active': 'Activo',
-    'status.paused': 'En pausa',
-    'status.closed': 'Cerrado',
-    'kind.official': 'Oficial',
-    'kind.informal': 'Informal',
-    'availability.working': 'en horario laboral',
-    'availability.outside': 'fuera del horario laboral',
-    'availability.off-limits': 'día no disponible',
-    'fact.local-time': 'Hora local',
-    'fact.time-zone': 'Zona horaria',
-    since: 'Desde el {date}',
-    ended: 'Terminó el {date}',
-  },
 } as const satisfies ElementMessages;
+
+/** Other bundled languages of `pairingCardMessages`, loaded on first use (`LocaleController`). */
+export const pairingCardLanguages: CatalogueLoaders = {
+  es: () => import('./pairing-card.messages.es.js').then((module) => module.pairingCardMessagesEs),
+};

@@ -3,7 +3,7 @@ import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { Collections, createMentorKit, type MentorKit } from '@mentorkit/core';
 import { darkColors, lightColors } from '../theme/tokens.js';
-import { FIXED_NOW, HOSTILE_NAME, failingStorage, gatedStorage, pendingStorage, readyKit, seededStorage } from '../testing/fixtures.js';
+import { FIXED_NOW, HOSTILE_NAME, failingStorage, gatedStorage, pendingStorage, readyKit, seededStorage, languagesReady } from '../testing/fixtures.js';
 import '../provider/define.js';
 import './define.js';
 import type { MkPairingCard } from './pairing-card.js';
@@ -481,6 +481,7 @@ describe('<mk-pairing-card>', () => {
     it('speaks Spanish under lang="es", follows <html lang> changes, and passes axe', async () => {
       const kit = track(await readyKit(await seededStorage(), 'lucia'));
       const wrapper = await fixture<HTMLDivElement>(html`<div lang="es"><mk-pairing-card .kit=${kit}></mk-pairing-card></div>`);
+      await languagesReady(wrapper);
       const element = wrapper.querySelector<MkPairingCard>('mk-pairing-card')!;
       await waitUntil(() => parts(element, 'pairing').length > 0, 'pairings render');
       expect(text(part(element, 'heading'))).to.equal('Tus emparejamientos');

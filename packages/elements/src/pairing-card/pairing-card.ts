@@ -20,7 +20,7 @@ import { browserTimeZone, formatCalendarDate, formatList, formatRelativeDays, fo
 import { LocaleController } from '../base/localize.js';
 import { MkElement } from '../base/mk-element.js';
 import { StoreController } from '../base/store-controller.js';
-import { pairingCardMessages } from './pairing-card.messages.js';
+import { pairingCardLanguages, pairingCardMessages } from './pairing-card.messages.js';
 import { pairingCardStyles } from './pairing-card.styles.js';
 
 export interface MkPairingSelectDetail {
@@ -112,7 +112,7 @@ export class MkPairingCard extends MkElement {
   /** Re-renders at every new minute, so local times stay current. */
   private readonly clock = new ClockController(this);
   /** Messages in the element's language; re-renders when `<html lang>` changes. */
-  private readonly i18n = new LocaleController(this, 'mk-pairing-card', pairingCardMessages);
+  private readonly i18n = new LocaleController(this, 'mk-pairing-card', pairingCardMessages, pairingCardLanguages);
 
   /** Show only this pairing (by id) instead of all of the user's pairings. */
   @property({ attribute: 'pairing-id', reflect: true }) pairingId?: string;

@@ -1,10 +1,7 @@
-import type { ElementMessages, MessageParameters } from '../base/localize.js';
-
-const plural = (count: unknown, one: string, other: string) => (Number(count) === 1 ? one : other);
-const p = (parameters: MessageParameters, name: string) => String(parameters[name] ?? '');
+import { plural, parameterText as p, type CatalogueLoaders, type ElementMessages, type MessageParameters } from '../base/localize.js';
 
 /**
- * `<mk-scheduler>`'s messages, English and Spanish. Hosts reword or add languages with
+ * `<mk-scheduler>`'s messages, in English (Spanish in `scheduler.messages.es.ts`, loaded on first use). Hosts reword or add languages with
  * `registerMessages(locale, { 'mk-scheduler.<id>': … })`.
  */
 export const schedulerMessages = {
@@ -68,64 +65,9 @@ export const schedulerMessages = {
     'series.nth.4': 'fourth',
     'series.nth.5': 'last',
   },
-  es: {
-    heading: 'Buscar un horario',
-    loading: 'Cargando los horarios…',
-    'error.title': 'No se pudieron cargar los horarios.',
-    'error.fallback': 'Algo salió mal durante la carga.',
-    'not-found.title': 'Este emparejamiento no está disponible.',
-    'not-found.hint': 'Puede que se haya eliminado o que no sea uno de tus emparejamientos.',
-    'no-agreement': 'Todavía no hay un acuerdo de trabajo: se usan los horarios de los perfiles.',
-    'clocks.label': 'Hora local ahora',
-    'note.early': 'temprano para {name}',
-    'note.late': 'tarde para {name}',
-    'note.night': 'de noche para {name}',
-    'note.fair': 'dentro del horario cómodo de todas las personas',
-    'booking.label': 'Reservar el horario elegido',
-    'booking.how-often': 'Con qué frecuencia',
-    'booking.once': 'Una vez',
-    'booking.series': 'Una serie periódica',
-    'booking.cadence': 'Frecuencia',
-    'cadence.weekly': 'Semanal',
-    'cadence.fortnightly': 'Cada dos semanas',
-    'cadence.monthly': 'Mensual (mismo día de la semana)',
-    'booking.count': 'Sesiones',
-    'booking.title': 'Título',
-    'booking.default-title': 'Sesión de mentoría',
-    'booking.agenda': 'Temas a tratar',
-    'booking.meeting-url': 'Enlace de la reunión',
-    'booking.error': 'No se pudo reservar la sesión.',
-    'booking.book-series': (parameters) => `Reservar ${p(parameters, 'count')} ${plural(parameters.count, 'sesión', 'sesiones')}`,
-    'booking.book-once': 'Reservar esta sesión',
-    'booked.one': 'Sesión reservada',
-    'booked.many': (parameters) => `${p(parameters, 'count')} ${plural(parameters.count, 'sesión reservada', 'sesiones reservadas')}`,
-    'booked.skipped': 'Omitidas (días no disponibles): {dates}',
-    'download.booked': 'Descargar .ics',
-    'download.upcoming': 'Descargar todas las próximas (.ics)',
-    'download.error': 'No se pudo crear el archivo de calendario: {reason}',
-    'calendar.name': 'Sesiones de mentoría',
-    'upcoming.heading': 'Próximas sesiones',
-    'upcoming.more': (parameters) => `y ${p(parameters, 'count')} más`,
-    'controls.length': 'Duración',
-    'controls.minutes': '{minutes} min',
-    'controls.from': 'Desde',
-    'controls.search': 'Buscar en',
-    'controls.weeks': (parameters) => `${p(parameters, 'weeks')} ${plural(parameters.weeks, 'semana', 'semanas')}`,
-    'controls.order': 'Orden',
-    'order.fairest': 'Más equitativos primero',
-    'order.earliest': 'Más próximos primero',
-    'search.error': 'No se pudieron buscar horarios.',
-    'no-slots.title': 'No hay un horario común en este periodo',
-    'no-slots.hint': 'Los horarios y días no disponibles de todas las personas no dejan un hueco de {minutes} minutos. Prueba con un periodo más largo, una sesión más corta o amplía los horarios en el acuerdo de trabajo.',
-    'slots.legend': (parameters) => `Horarios sugeridos (${p(parameters, 'count')} ${plural(parameters.count, 'encontrado', 'encontrados')}${parameters.fairest === 1 ? ', los más equitativos primero' : ''})`,
-    'slots.more': 'Mostrar más horarios',
-    'series.weekly': 'Cada {weekday} a las {time} ({zone})',
-    'series.fortnightly': 'Un {weekday} de cada dos, a las {time} ({zone})',
-    'series.monthly': 'El {nth} {weekday} de cada mes a las {time} ({zone})',
-    'series.nth.1': 'primer',
-    'series.nth.2': 'segundo',
-    'series.nth.3': 'tercer',
-    'series.nth.4': 'cuarto',
-    'series.nth.5': 'último',
-  },
 } as const satisfies ElementMessages;
+
+/** Other bundled languages of `schedulerMessages`, loaded on first use (`LocaleController`). */
+export const schedulerLanguages: CatalogueLoaders = {
+  es: () => import('./scheduler.messages.es.js').then((module) => module.schedulerMessagesEs),
+};

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createMentorKit, type MentorKit } from '@mentorkit/core';
-import { failingStorage, pendingStorage } from '../testing/fixtures.js';
+import { failingStorage, pendingStorage, languagesReady } from '../testing/fixtures.js';
 import { HOSTILE_NAME, kitOn, planningStorage } from '../agreement/planning-fixtures.js';
 import './define.js';
 import type { MkScheduler } from './scheduler.js';
@@ -153,6 +153,7 @@ describe('<mk-scheduler>', () => {
   it('speaks Spanish under lang="es": labels, notes, booking a series, and passes axe', async () => {
     const kit = track(await kitOn(await planningStorage(), 'daniel'));
     const wrapper = await fixture<HTMLElement>(html`<div lang="es"><mk-scheduler .kit=${kit} pairing-id="p-daniel"></mk-scheduler></div>`);
+    await languagesReady(wrapper);
     const element = wrapper.querySelector('mk-scheduler')!;
     await waitUntil(() => parts(element, 'slot').length > 1, 'slots appear');
     expect(text(part(element, 'heading'))).to.equal('Buscar un horario');

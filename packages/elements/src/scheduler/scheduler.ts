@@ -6,7 +6,7 @@ import { sessionsFeature, suggestMeetingTimes, type SlotParticipant, type Sugges
 import { emit } from '../base/emit.js';
 import { browserTimeZone, formatList } from '../base/format.js';
 import { LocaleController } from '../base/localize.js';
-import { schedulerMessages } from './scheduler.messages.js';
+import { schedulerLanguages, schedulerMessages } from './scheduler.messages.js';
 import { ClockController } from '../base/clock-controller.js';
 import { MkElement } from '../base/mk-element.js';
 import { StoreController } from '../base/store-controller.js';
@@ -99,7 +99,7 @@ export class MkScheduler extends MkElement {
   private readonly sessions = new StoreController(this, () => (this.currentKit ? this.currentKit.use(sessionsFeature).$sessions : undefined));
   private readonly clock = new ClockController(this);
   /** Messages in the element's language; re-renders when `<html lang>` changes. */
-  private readonly i18n = new LocaleController(this, 'mk-scheduler', schedulerMessages);
+  private readonly i18n = new LocaleController(this, 'mk-scheduler', schedulerMessages, schedulerLanguages);
 
   @state() private durationMinutes: number | undefined;
   @state() private fromDate: string | undefined;

@@ -1,4 +1,4 @@
-import type { ElementMessages } from '../base/localize.js';
+import type { CatalogueLoaders, ElementMessages } from '../base/localize.js';
 
 /** Labels of core's suggested feedback tags (`FEEDBACK_TAGS`), shared with `<mk-feedback-insights>`. */
 export const feedbackTagMessages = {
@@ -14,22 +14,10 @@ export const feedbackTagMessages = {
     'tag.forgot-follow-up': 'Follow-up forgotten',
     'tag.interrupted': 'Did not feel heard',
   },
-  es: {
-    'tag.clear-next-steps': 'Próximos pasos claros',
-    'tag.good-listener': 'Supo escuchar',
-    'tag.useful-resources': 'Recursos útiles',
-    'tag.encouraging': 'Motivador',
-    'tag.ran-out-of-time': 'Faltó tiempo',
-    'tag.felt-rushed': 'Fue con prisas',
-    'tag.unprepared': 'Poca preparación',
-    'tag.unclear-next-steps': 'Próximos pasos poco claros',
-    'tag.forgot-follow-up': 'Se olvidó el seguimiento',
-    'tag.interrupted': 'No me sentí escuchado/a',
-  },
 } as const satisfies ElementMessages;
 
 /**
- * `<mk-session-feedback>`'s messages, English and Spanish. Hosts reword or add languages with
+ * `<mk-session-feedback>`'s messages, in English (Spanish in `session-feedback.messages.es.ts`, loaded on first use). Hosts reword or add languages with
  * `registerMessages(locale, { 'mk-session-feedback.<id>': … })`. Tag labels (`tag.<id>`) are used
  * unless the host reworded them in core with `kit.feedback.configure({ text: { tagLabels } })`.
  */
@@ -81,51 +69,9 @@ export const sessionFeedbackMessages = {
     'edit.until': 'You can change it until {time}.',
     ...feedbackTagMessages.en,
   },
-  es: {
-    heading: 'Valoración de la sesión',
-    'heading.thanks': 'Gracias por tu valoración',
-    'heading.edit': 'Edita tu valoración',
-    'heading.form': '¿Qué tal fue la sesión?',
-    loading: 'Cargando las valoraciones…',
-    'error.title': 'No se pudieron cargar las valoraciones.',
-    'error.fallback': 'Algo salió mal durante la carga.',
-    'error.not-sent': 'Tu valoración no se ha enviado.',
-    empty: 'Ahora mismo no tienes ninguna valoración pendiente. Cuando termine una sesión, la solicitud aparecerá aquí.',
-    unavailable: 'Esta sesión no está disponible. Puede que se haya eliminado o que no sea una de tus sesiones.',
-    'not-ended': 'La valoración de «{title}» se abre cuando termine la sesión ({time}).',
-    'not-requested': 'La valoración de «{title}» se le pide a la persona mentorizada.',
-    closed: 'La valoración de «{title}» se cerró el {time}.',
-    'session-line': '{title} · puedes enviarla o cambiarla hasta el {time}',
-    'rating.1': 'Mala',
-    'rating.2': 'Regular',
-    'rating.3': 'Buena',
-    'rating.4': 'Muy buena',
-    'rating.5': 'Excelente',
-    'rating.legend': '¿Qué tan útil fue la sesión?',
-    'rating.value': '{rating} de 5 · {label}',
-    'tags.legend': '¿Qué destacarías?',
-    optional: '(opcional)',
-    'field.helped': '¿Qué te ayudó?',
-    'field.missed': '¿Qué faltó o se olvidó?',
-    'field.toolSuggestion': 'Una herramienta o un recurso que te ayudaría',
-    'field.other': 'Algo más',
-    'summary.rating': 'Valoración',
-    'summary.tags': 'Etiquetas',
-    reveal: 'Mostrar cuando ambas partes la envíen',
-    'reveal.hint': '— la otra parte verá tu nota solo después de enviar la suya.',
-    'anonymity.label': 'En los informes del programa, mostrar mi nota',
-    'anonymity.named': 'Con mi nombre',
-    'anonymity.anonymous': 'Sin mi nombre',
-    'anonymity.numbers-only': 'Solo en recuentos y promedios',
-    save: 'Guardar cambios',
-    send: 'Enviar valoración',
-    cancel: 'Cancelar',
-    thanks: 'Gracias: tu valoración se ha enviado.',
-    held: 'Tu nota queda reservada hasta que la otra parte envíe la suya; después, ambas verán las dos.',
-    others: 'Su valoración',
-    someone: 'Alguien',
-    edit: 'Editar valoración',
-    'edit.until': 'Puedes cambiarla hasta el {time}.',
-    ...feedbackTagMessages.es,
-  },
 } as const satisfies ElementMessages;
+
+/** Other bundled languages of `sessionFeedbackMessages`, loaded on first use (`LocaleController`). */
+export const sessionFeedbackLanguages: CatalogueLoaders = {
+  es: () => import('./session-feedback.messages.es.js').then((module) => module.sessionFeedbackMessagesEs),
+};

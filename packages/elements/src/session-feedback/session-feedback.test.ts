@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { createMentorKit, type MentorKit, type StorageAdapter } from '@mentorkit/core';
 import { feedbackFeature } from '@mentorkit/core/feedback';
-import { FIXED_NOW, HOSTILE_NAME, failingStorage, pendingStorage, readyKit, seededStorage } from '../testing/fixtures.js';
+import { FIXED_NOW, HOSTILE_NAME, failingStorage, pendingStorage, readyKit, seededStorage, languagesReady } from '../testing/fixtures.js';
 import './define.js';
 import type { MkSessionFeedback } from './session-feedback.js';
 
@@ -164,6 +164,7 @@ describe('<mk-session-feedback>', () => {
     it('speaks Spanish under lang="es": form, thank-you and empty states; passes axe', async () => {
       const kit = track(await readyKit(await storageWithSessions(), 'lucia'));
       const wrapper = await fixture<HTMLDivElement>(html`<div lang="es"><mk-session-feedback .kit=${kit}></mk-session-feedback></div>`);
+      await languagesReady(wrapper);
       const element = wrapper.querySelector<MkSessionFeedback>('mk-session-feedback')!;
       await kit.use(feedbackFeature).ready;
       await element.updateComplete;
@@ -190,6 +191,8 @@ describe('<mk-session-feedback>', () => {
       await expect(element).to.be.accessible();
 
       const empty = await fixture<HTMLDivElement>(html`<div lang="es"><mk-session-feedback .kit=${track(await readyKit(await seededStorage(), 'lucia'))}></mk-session-feedback></div>`);
+
+      await languagesReady(empty);
       const emptyElement = empty.querySelector<MkSessionFeedback>('mk-session-feedback')!;
       await waitUntil(() => state(emptyElement) === 'empty');
       expect(text(part(emptyElement, 'empty'))).to.contain('no tienes ninguna valoración pendiente');

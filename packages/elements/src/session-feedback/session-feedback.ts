@@ -10,7 +10,7 @@ import { browserTimeZone } from '../base/format.js';
 import { LocaleController } from '../base/localize.js';
 import { MkElement } from '../base/mk-element.js';
 import { StoreController } from '../base/store-controller.js';
-import { sessionFeedbackMessages } from './session-feedback.messages.js';
+import { sessionFeedbackLanguages, sessionFeedbackMessages } from './session-feedback.messages.js';
 import { sessionFeedbackStyles } from './session-feedback.styles.js';
 
 export interface MkFeedbackSubmitDetail {
@@ -89,7 +89,7 @@ export class MkSessionFeedback extends MkElement {
   private readonly records = new StoreController(this, () => this.api?.$feedback);
   private readonly featureStatus = new StoreController(this, () => this.api?.$status);
   private readonly clock = new ClockController(this);
-  private readonly i18n = new LocaleController(this, 'mk-session-feedback', sessionFeedbackMessages);
+  private readonly i18n = new LocaleController(this, 'mk-session-feedback', sessionFeedbackMessages, sessionFeedbackLanguages);
 
   @state() private pinnedSessionId: string | undefined;
   @state() private editing = false;

@@ -108,3 +108,12 @@ export function gatedStorage(storage: StorageAdapter): { storage: StorageAdapter
     open,
   };
 }
+
+/**
+ * Waits until the MentorKit elements in `root` show their language: other languages than English
+ * load on first use (`LocaleController`), and each element's `updateComplete` waits for that.
+ */
+export async function languagesReady(root: Element): Promise<void> {
+  const elements = [root, ...root.querySelectorAll('*')].filter((element) => element.localName.startsWith('mk-'));
+  await Promise.all(elements.map((element) => (element as Element & { updateComplete?: Promise<unknown> }).updateComplete));
+}

@@ -1,9 +1,7 @@
-import type { ElementMessages, MessageParameters } from '../base/localize.js';
-
-const n = (parameters: MessageParameters, name: string) => Number(parameters[name]);
+import { parameterNumber as n, type CatalogueLoaders, type ElementMessages, type MessageParameters } from '../base/localize.js';
 
 /**
- * `<mk-thread>`'s messages, English and Spanish. Hosts reword or add languages with
+ * `<mk-thread>`'s messages, in English (Spanish in `thread.messages.es.ts`, loaded on first use). Hosts reword or add languages with
  * `registerMessages(locale, { 'mk-thread.<id>': … })`. The quiet-hours notice is built here from
  * core's structured `QuietHours` (times, availability, next working hour), so it follows the locale.
  */
@@ -81,77 +79,9 @@ export const threadMessages = {
     'quiet.notified': 'They will be notified at {time} their time.',
     'quiet.later': 'They will see it when they are next online.',
   },
-  es: {
-    conversation: 'Conversación',
-    'conversation.with': 'Conversación con {names}',
-    notes: 'Notas de mentores',
-    someone: 'Alguien',
-    you: 'Tú',
-    'error.title': 'No se pudo cargar la conversación.',
-    'error.fallback': 'Algo salió mal durante la carga.',
-    loading: 'Cargando la conversación…',
-    unavailable: 'Esta conversación no está disponible. Puede que se haya eliminado o que no sea uno de tus emparejamientos.',
-    unread: '{count} sin leer',
-    'channels.label': 'Mostrar',
-    'channel.new': (parameters) => `${parameters.label} (${n(parameters, 'count')} ${n(parameters, 'count') === 1 ? 'nuevo' : 'nuevos'})`,
-    'search.label': 'Buscar en esta conversación',
-    'search.placeholder': 'Buscar mensajes',
-    'search.none': 'Ningún mensaje coincide.',
-    'search.count': (parameters) => (n(parameters, 'count') === 1 ? '1 mensaje coincide.' : `${n(parameters, 'count')} mensajes coinciden.`),
-    'notes.hint': 'Solo las personas mentoras de este emparejamiento ven estas notas, hasta que se comparta alguna con la persona mentorizada.',
-    'empty.notes': 'Todavía no hay notas compartidas.',
-    'empty.messages': 'Todavía no hay mensajes. Saluda: lo leerán cuando puedan.',
-    'load-older': 'Cargar mensajes anteriores',
-    'load-newer': 'Cargar mensajes más recientes',
-    'jump-latest': 'Ir al último mensaje',
-    'feed.label': (parameters) => `${parameters.title}, ${n(parameters, 'count')} ${n(parameters, 'count') === 1 ? 'mensaje' : 'mensajes'}`,
-    'composer.notes': 'Nota para los mentores',
-    'composer.message': 'Mensaje',
-    'composer.hint': 'Ctrl+Intro (⌘+Intro) envía. Los enlaces que empiezan por http:// o https:// se pueden abrir.',
-    send: 'Enviar',
-    'read-only': 'Este emparejamiento está cerrado; la conversación se conserva, pero solo se puede leer.',
-    'error.empty': 'Escribe algo antes de enviar.',
-    'announce.sent': 'Mensaje enviado.',
-    'announce.voice-sent': 'Nota de voz enviada.',
-    'announce.deleted': 'Mensaje eliminado.',
-    'announce.shared': 'Nota compartida con la persona mentorizada.',
-    'announce.recording': 'Grabando. Pulsa Detener cuando termines.',
-    'announce.recorded': 'Nota de voz grabada, {duration}. Envíala o descártala.',
-    'record.nothing': 'No se grabó nada. Revisa el micrófono y vuelve a intentarlo.',
-    'record.denied': 'Se denegó el acceso al micrófono. Permítelo en tu navegador para grabar notas de voz.',
-    'record.impossible': 'Aquí no se puede grabar: {reason}',
-    recording: 'Grabando {duration}',
-    'record.stop': 'Detener la grabación',
-    'record.preview': 'Nota de voz grabada',
-    'record.yours': 'Tu nota de voz, {duration}',
-    'record.send': 'Enviar nota de voz',
-    'record.discard': 'Descartar',
-    'record.start': 'Grabar una nota de voz',
-    deleted: 'Mensaje eliminado',
-    'edit.label': 'Edita tu mensaje',
-    save: 'Guardar',
-    cancel: 'Cancelar',
-    'voice.label': 'Nota de voz de {name}, {duration}',
-    'voice.unavailable': 'La grabación no está disponible.',
-    'voice.loading': 'Cargando la nota de voz…',
-    'voice.duration': 'Duración',
-    'unread-divider': 'Mensajes nuevos',
-    edited: '(editado)',
-    'mentors-only': 'Solo mentores',
-    'read-by': 'Leído por {names}',
-    'delete.group': 'Confirmar la eliminación',
-    'delete.question': '¿Eliminar este mensaje?',
-    delete: 'Eliminar',
-    keep: 'Conservar',
-    edit: 'Editar',
-    'message-sent': 'mensaje enviado a las {time}',
-    share: 'Compartir con la persona mentorizada',
-    'quiet.label': 'Hora local de los destinatarios',
-    'quiet.time': 'Hora local de {name}: {time}',
-    'quiet.working': ' · en horario laboral',
-    'quiet.off-limits': 'un día no disponible',
-    'quiet.outside': 'fuera de su horario laboral',
-    'quiet.notified': 'Se le avisará a su hora local: {time}.',
-    'quiet.later': 'Lo verá la próxima vez que se conecte.',
-  },
 } as const satisfies ElementMessages;
+
+/** Other bundled languages of `threadMessages`, loaded on first use (`LocaleController`). */
+export const threadLanguages: CatalogueLoaders = {
+  es: () => import('./thread.messages.es.js').then((module) => module.threadMessagesEs),
+};

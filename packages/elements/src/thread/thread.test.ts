@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createMentorKit, type MentorKit, type StorageAdapter } from '@mentorkit/core';
 import { messagingFeature } from '@mentorkit/core/messaging';
-import { HOSTILE_NAME, failingStorage, pendingStorage, readyKit, seededStorage } from '../testing/fixtures.js';
+import { HOSTILE_NAME, failingStorage, pendingStorage, readyKit, seededStorage, languagesReady } from '../testing/fixtures.js';
 import './define.js';
 import { THREAD_PAGE_SIZE, type MkThread } from './thread.js';
 
@@ -229,6 +229,7 @@ describe('<mk-thread>', () => {
       const kit = track(await readyKit(await seededStorage(), 'lucia'));
       await kit.use(messagingFeature).ready;
       const wrapper = await fixture<HTMLDivElement>(html`<div lang="es"><mk-thread .kit=${kit} pairing-id="p-lucia"></mk-thread></div>`);
+      await languagesReady(wrapper);
       const element = wrapper.querySelector<MkThread>('mk-thread')!;
       await waitUntil(() => state(element) === 'empty');
       expect(text(part(element, 'heading'))).to.equal('Conversación con Kenji Watanabe y Arjun Shrestha');
@@ -250,6 +251,7 @@ describe('<mk-thread>', () => {
       const other = track(await readyKit(storage, 'lucia'));
       await other.use(messagingFeature).ready;
       const wrapped = await fixture<HTMLDivElement>(html`<div lang="es"><mk-thread .kit=${other} pairing-id="p-lucia"></mk-thread></div>`);
+      await languagesReady(wrapped);
       const thread = wrapped.querySelector<MkThread>('mk-thread')!;
       await waitUntil(() => state(thread) === 'ready');
       expect(text(part(thread, 'unread-divider'))).to.equal('Mensajes nuevos');

@@ -10,7 +10,7 @@ import { browserTimeZone, formatList, formatWallClock } from '../base/format.js'
 import { LocaleController } from '../base/localize.js';
 import { MkElement } from '../base/mk-element.js';
 import { StoreController } from '../base/store-controller.js';
-import { threadMessages } from './thread.messages.js';
+import { threadLanguages, threadMessages } from './thread.messages.js';
 import { threadStyles } from './thread.styles.js';
 
 export interface MkMessageDetail {
@@ -112,7 +112,7 @@ export class MkThread extends MkElement {
   private readonly reads = new StoreController(this, () => this.api?.$reads);
   private readonly channelMessages = new StoreController(this, () => (this.api && this.pairingId ? this.api.messages(this.pairingId, { notes: this.notes }) : undefined));
   private readonly clock = new ClockController(this);
-  private readonly i18n = new LocaleController(this, 'mk-thread', threadMessages);
+  private readonly i18n = new LocaleController(this, 'mk-thread', threadMessages, threadLanguages);
 
   @state() private windowStart = 0;
   @state() private windowEnd = 0;

@@ -1,0 +1,35 @@
+import type { MessageCatalogue } from '../base/localize.js';
+
+/**
+ * Spanish for `goal-tracker.messages.ts` (neutral Spanish, «tú»): loaded the first time an element renders in
+ * Spanish, so pages in other languages never download it. Same ids and placeholders as English.
+ */
+export const goalTrackerMessagesEs = {
+  heading: 'Metas',
+  loading: 'Cargando las metas…',
+  'error.load': 'No se pudieron cargar las metas.',
+  'error.conflict': 'Esta meta se acaba de cambiar en otro lugar; aquí tienes la versión más reciente. Vuelve a marcarla, por favor.',
+  'filters.label': 'Mostrar metas',
+  'filter.active': 'Activas',
+  'filter.achieved': 'Logradas',
+  'filter.all': 'Todas',
+  'new-goal': 'Nueva meta',
+  'empty.title': 'Todavía no hay metas: fija la primera',
+  'empty.hint': 'Una buena meta es específica, medible, alcanzable, relevante para una habilidad que estás desarrollando y tiene una fecha. Tu mentor o mentora la ve cuando la compartes, y cada hito que marcas se celebra.',
+  'empty.action': 'Fija tu primera meta',
+  'empty.active.title': 'No hay metas activas',
+  'empty.active.hint': 'Todo lo de aquí está logrado. ¿Es momento de fijar la siguiente meta?',
+  'empty.achieved.title': 'Todavía no hay metas logradas',
+  'empty.achieved.hint': 'Las metas logradas aparecen aquí. Cada hito en el camino cuenta.',
+  due: 'Vence el {date}',
+  'no-due': 'Sin fecha límite',
+  private: 'Privada',
+  'progress.label': 'Progreso de {goal}',
+  'progress.value': '{percent} % hecho',
+  'progress.value-expected': '{percent} % hecho, {expected} % previsto para hoy',
+  'milestones.label': 'Hitos de {goal}',
+  overdue: 'vencido',
+  'replan.label': 'Replanificar',
+  edit: 'Editar',
+  archive: 'Archivar',
+} as const satisfies MessageCatalogue;
