@@ -3,6 +3,7 @@
 // functions over plain data (sessions, messages, goals, feedback passed in). See docs/scheduling.md.
 import { CHECK_IN_LEVELS } from '../model/agreement.js';
 import { invalidInput } from '../model/validate.js';
+import { languageCatalogue, languageOf } from '../model/languages.js';
 import { isInstant, isTimeZone } from '../model/primitives.js';
 import type { CheckInAgreement } from '../agreements/agreements.js';
 import { findCommonSlots, localIsoOf } from '../scheduling/slots.js';
@@ -43,6 +44,25 @@ export const CHECKIN_MESSAGES = {
   },
 };
 export type CheckInMessages = typeof CHECKIN_MESSAGES;
+
+/**
+ * The catalogue for a locale: the one registered for its language (Spanish once `registerSpanish()` from
+ * `@mentorkit/core/es` has run), else English (`CHECKIN_MESSAGES`).
+ */
+export function checkInMessagesFor(locale: string | undefined): CheckInMessages {
+  return languageCatalogue<CheckInMessages>('checkins', locale) ?? CHECKIN_MESSAGES;
+}
+
+/** Names joined for `{other}`: "A and B" in English (as always), the language's own list with `locale` (`Intl.ListFormat`). */
+function joinNames(names: string[], locale: string | undefined): string {
+  const language = languageOf(locale);
+  if (language === '' || language === 'en' || typeof Intl.ListFormat !== 'function') return names.join(' and ');
+  try {
+    return new Intl.ListFormat(locale, { type: 'conjunction' }).format(names);
+  } catch {
+    return names.join(' and ');
+  }
+}
 
 /** Fills `{name}` placeholders. */
 export function fillTemplate(template: string, values: Record<string, string | number>): string {
@@ -280,6 +300,8 @@ export interface NudgeRequest {
   activity?: PairActivity;
   now: string;
   messages?: CheckInMessages;
+  /** The language of the nudges, e.g. `es` (the registered catalogue, and names joined the language's way); `messages` win. Default English. */
+  locale?: string;
 }
 
 /**
@@ -290,7 +312,7 @@ export interface NudgeRequest {
 export function checkInNudges(request: NudgeRequest): Nudge[] {
   if (typeof request !== 'object' || request === null) invalidInput('', 'checkInNudges needs { pairingId, menteeId, mentorIds, people, checkIn?, activity?, now }.');
   requireNow(request.now);
-  const catalogue = request.messages ?? CHECKIN_MESSAGES;
+  const catalogue = request.messages ?? checkInMessagesFor(request.locale);
   const byId = new Map(requireList<NudgePerson>(request.people, 'people').map((person) => [person.personId, person]));
   const name = (id: string) => byId.get(id)?.displayName ?? id;
   const leadMentor = request.mentorIds[0];
@@ -311,7 +333,7 @@ export function checkInNudges(request: NudgeRequest): Nudge[] {
   }
   if (request.activity?.inactive) {
     for (const personId of [request.menteeId, ...request.mentorIds]) {
-      const others = [request.menteeId, ...request.mentorIds].filter((id) => id !== personId).map(name).join(' and ');
+      const others = joinNames([request.menteeId, ...request.mentorIds].filter((id) => id !== personId).map(name), request.locale);
       add('pair-inactive', personId, 'pair-inactive', { other: others, days: request.activity.daysInactive });
     }
   }
@@ -329,6 +351,8 @@ export interface SuggestLevelRequest {
   /** A level chosen by the pair or an admin: it wins, the suggestion is still explained. */
   override?: CheckInLevel;
   messages?: CheckInMessages;
+  /** The language of the reasons, e.g. `es` (the registered catalogue); `messages` win. Default English. */
+  locale?: string;
   /** How many of the latest ratings and sessions count. Default 3. */
   recentCount?: number;
 }
@@ -358,7 +382,7 @@ export function suggestCheckInLevel(request: SuggestLevelRequest): LevelSuggesti
   if (typeof request !== 'object' || request === null) invalidInput('', 'suggestCheckInLevel needs { current, feedback?, goals?, sessions?, override? }.');
   const current = requireLevel(request.current, 'current');
   const override = request.override === undefined ? undefined : requireLevel(request.override, 'override');
-  const catalogue = request.messages ?? CHECKIN_MESSAGES;
+  const catalogue = request.messages ?? checkInMessagesFor(request.locale);
   const recentCount = request.recentCount ?? 3;
   if (!Number.isInteger(recentCount) || recentCount < 1 || recentCount > 50) invalidInput('recentCount', '`recentCount` must be a whole number from 1 to 50.');
   const feedback = requireList<CheckInFeedback>(request.feedback, 'feedback');

@@ -1,0 +1,24 @@
+import type { CheckInMessages } from './index.js';
+
+/** The words of check-ins and nudges in neutral Spanish («tú»). Loaded only through `@mentorkit/core/es`. */
+export const checkInMessagesEs: CheckInMessages = {
+  levels: { 'high-touch': 'Seguimiento cercano', regular: 'Regular', 'light-touch': 'Seguimiento ligero' },
+  reasons: {
+    lowRatings: 'Las valoraciones recientes de las sesiones promedian {average} de 5.',
+    goalsBehind: '{count} meta(s) van con retraso o no se cumplieron.',
+    goalsAtRisk: 'La mitad o más de las metas abiertas están en riesgo.',
+    missedSessions: 'Se perdieron {count} sesión(es) reciente(s).',
+    thriving: 'Las valoraciones promedian {average} de 5 y todas las metas abiertas van bien.',
+    steady: 'Las valoraciones y las metas se ven estables: no hace falta ningún cambio.',
+    noData: 'Todavía no hay suficientes valoraciones ni avances de metas para sugerir un cambio.',
+    alreadyHighest: 'Ya está en el nivel de seguimiento más cercano.',
+    alreadyLightest: 'Ya está en el nivel más ligero.',
+    overridden: 'Se mantiene en {level} por decisión propia (la sugerencia era {suggested}).',
+  },
+  nudges: {
+    'check-in-due-soon': 'Te toca un seguimiento con {other} el {date}. Reserva una sesión o envía una nota breve.',
+    'check-in-overdue': 'Tu seguimiento con {other} lleva {days} día(s) de retraso. Un mensaje corto hoy mantiene las cosas en marcha.',
+    'check-in-overdue-mentee': 'Ha pasado un tiempo desde tu último seguimiento. Podrías proponerle un horario a {other}.',
+    'pair-inactive': 'Ninguna sesión, mensaje ni avance de metas con {other} desde hace {days} días. ¿Va todo bien?',
+  },
+};
