@@ -12,7 +12,7 @@ import type { StoredRecord } from '../storage/adapter.js';
 import { whenCollectionsLoaded } from './loaded.js';
 import { feedbackInsights, programRollup, type FeedbackInsights, type InsightScope, type ProgramRollup } from './insights.js';
 import { dueFeedbackReminders, feedbackRequests, resolveFeedbackOptions, sessionHasEnded, type FeedbackPolicyOptions, type FeedbackReminder, type FeedbackRequest } from './requests.js';
-import { feedbackText, type FeedbackText } from './text.js';
+import { feedbackText, feedbackTextFor, type FeedbackText } from './text.js';
 import { parseTrainingCatalogue, recommendTraining, type TrainingCourse, type TrainingCourseInput, type TrainingRecommendation } from './training.js';
 
 /** Domain events of the feedback module. */
@@ -58,6 +58,11 @@ export interface FeedbackApi {
   readonly ready: Promise<void>;
   /** The tag labels and reason texts in use. */
   readonly text: FeedbackText;
+  /**
+   * The tag labels and reasons for a locale: the host's (`configure({ text })`) when it set any, else the
+   * catalogue registered for the language (Spanish once `registerSpanish()` has run), else English.
+   */
+  textFor(locale: string | undefined): FeedbackText;
   /** Sets the request rules, the training catalogue and texts (validated; nothing changes on bad input). */
   configure(configuration: FeedbackConfiguration): void;
   /** The current user's requests as of `at` (default now). */
@@ -72,7 +77,7 @@ export interface FeedbackApi {
   /** The current user's reminders due now (hosts deliver them). */
   remindersDue(at?: string): FeedbackReminder[];
   /** Insights over the records the user may read. */
-  insights(scope: InsightScope): FeedbackInsights;
+  insights(scope: InsightScope, options?: { locale?: string }): FeedbackInsights;
   /** The admins' roll-up of a programme (respects each author's anonymity choice). */
   programRollup(programId: string): ProgramRollup;
   /** Training from the catalogue for the needs found in `insights`, with reasons. */
@@ -109,6 +114,8 @@ export const feedbackFeature: MentorKitFeature<'feedback', FeedbackApi> = {
     const $catalogue = atom<readonly TrainingCourse[]>([]);
     const $options = atom(resolveFeedbackOptions());
     let text = feedbackText();
+    let customised = false;
+    const textFor = (locale: string | undefined) => (customised ? text : feedbackTextFor(locale));
 
     const ready = whenCollectionsLoaded(kit, [Collections.feedback, Collections.sessions]).then(
       () => $status.set('ready'),
@@ -164,7 +171,10 @@ export const feedbackFeature: MentorKitFeature<'feedback', FeedbackApi> = {
         if (configuration.text !== undefined && (typeof configuration.text !== 'object' || configuration.text === null)) invalidInput('configuration.text', '`text` must be an object with `tagLabels` and/or `needReasons`.');
         $options.set(options);
         if (courses) $catalogue.set(courses);
-        if (configuration.text) text = feedbackText(configuration.text);
+        if (configuration.text) {
+          text = feedbackText(configuration.text);
+          customised = true;
+        }
       },
 
       requests: (at) => requestsAt(at ?? kit.now()),
@@ -246,7 +256,8 @@ export const feedbackFeature: MentorKitFeature<'feedback', FeedbackApi> = {
         return dueFeedbackReminders(requestsAt(now), now, $options.get());
       },
 
-      insights: (scope) => feedbackInsights({ scope, sessions: $sessions.get(), pairings: kit.$pairings.get(), feedback: $feedback.get(), now: kit.now(), options: $options.get(), text }),
+      textFor,
+      insights: (scope, options) => feedbackInsights({ scope, sessions: $sessions.get(), pairings: kit.$pairings.get(), feedback: $feedback.get(), now: kit.now(), options: $options.get(), text: options?.locale === undefined ? text : textFor(options.locale) }),
 
       programRollup: (programId) => programRollup({ programId: requireId(programId, 'programId'), sessions: $sessions.get(), pairings: kit.$pairings.get(), feedback: $feedback.get(), now: kit.now(), options: $options.get(), text }),
 

@@ -4,7 +4,7 @@ import type { Feedback } from '../model/feedback.js';
 import type { Pairing } from '../model/pairing.js';
 import type { Session } from '../model/session.js';
 import { feedbackRequests, type FeedbackPolicyOptions } from './requests.js';
-import { defaultFeedbackText, tagLabel, type FeedbackText, type NeedEvidence, type TrainingNeed } from './text.js';
+import { defaultFeedbackText, feedbackTextFor, tagLabel, type FeedbackText, type NeedEvidence, type TrainingNeed } from './text.js';
 
 /**
  * Insights from feedback — per mentor, per pairing and per programme — as pure functions over the
@@ -103,6 +103,8 @@ export interface InsightsInput {
   now: string;
   options?: FeedbackPolicyOptions;
   text?: FeedbackText;
+  /** The language of tag labels and reasons when no `text` is given, e.g. `es` (once `registerSpanish()` has run). Default English. */
+  locale?: string;
 }
 
 /** Rules that find a need in the words of recent notes: chosen tags, or phrases in the text. */
@@ -228,7 +230,7 @@ function menteeNotesInScope(input: InsightsInput) {
 /** Insights for a mentor, a pairing or a programme (see `FeedbackInsights`). */
 export function feedbackInsights(input: InsightsInput): FeedbackInsights {
   checkInput(input);
-  const text = input.text ?? defaultFeedbackText;
+  const text = input.text ?? (input.locale === undefined ? defaultFeedbackText : feedbackTextFor(input.locale));
   const { pairings, sessions, sessionById, notes } = menteeNotesInScope(input);
   const requests = feedbackRequests({ sessions, pairings, feedback: notes, now: input.now, options: { ...input.options, askMentors: false } });
   const answered = requests.filter((request) => request.status === 'submitted').length;

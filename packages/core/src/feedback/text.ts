@@ -1,3 +1,5 @@
+import { languageCatalogue } from '../model/languages.js';
+
 /**
  * Words the feedback module shows to people: the suggested tags of the form and the reasons behind
  * training recommendations. Hosts translate or reword them by passing their own catalogue (any
@@ -57,12 +59,21 @@ export const defaultFeedbackText: FeedbackText = {
   },
 };
 
-/** `defaultFeedbackText` with the host's overrides on top. */
-export function feedbackText(overrides?: Partial<{ tagLabels: Record<string, string>; needReasons: Partial<FeedbackText['needReasons']> }>): FeedbackText {
-  if (!overrides) return defaultFeedbackText;
+/**
+ * The words for a locale: the catalogue registered for its language (Spanish once `registerSpanish()`
+ * from `@mentorkit/core/es` has run), else English (`defaultFeedbackText`).
+ */
+export function feedbackTextFor(locale: string | undefined): FeedbackText {
+  return languageCatalogue<FeedbackText>('feedback', locale) ?? defaultFeedbackText;
+}
+
+/** `defaultFeedbackText` (or the words of `locale`'s language) with the host's overrides on top. */
+export function feedbackText(overrides?: Partial<{ tagLabels: Record<string, string>; needReasons: Partial<FeedbackText['needReasons']> }>, locale?: string): FeedbackText {
+  const base = locale === undefined ? defaultFeedbackText : feedbackTextFor(locale);
+  if (!overrides) return base;
   return {
-    tagLabels: { ...defaultFeedbackText.tagLabels, ...overrides.tagLabels },
-    needReasons: { ...defaultFeedbackText.needReasons, ...overrides.needReasons },
+    tagLabels: { ...base.tagLabels, ...overrides.tagLabels },
+    needReasons: { ...base.needReasons, ...overrides.needReasons },
   };
 }
 
