@@ -143,12 +143,19 @@ export function cdnBundle() {
   if (!existsSync(input)) return [];
   const bundle = browserBundle({ input, file: path.join(elements, 'dist/cdn/mentorkit.js'), label: 'CDN bundle' });
   const elementFolder = (id) => /[\\/]src[\\/]([^\\/]+)[\\/]define\.ts$/.exec(id ?? '')?.[1];
+  // Languages other than English load on first use (packages/elements/src/base/localize.ts):
+  // an element's `<name>.messages.es.ts` and core's `@mentorkit/core/es` go to `locales/es/`.
+  const language = (id) => /\.messages\.([a-z]{2,3})\.ts$/.exec(id ?? '')?.[1] ?? /packages[\\/]core[\\/]src[\\/]([a-z]{2,3})\.ts$/.exec(id ?? '')?.[1];
   bundle.output = {
     dir: path.join(elements, 'dist/cdn'),
     format: 'es',
     sourcemap: true,
     entryFileNames: 'mentorkit.js',
-    chunkFileNames: (chunk) => (elementFolder(chunk.facadeModuleId) ? `elements/${elementFolder(chunk.facadeModuleId)}.js` : 'shared/[name]-[hash].js'),
+    chunkFileNames: (chunk) => {
+      if (elementFolder(chunk.facadeModuleId)) return `elements/${elementFolder(chunk.facadeModuleId)}.js`;
+      if (language(chunk.facadeModuleId)) return `locales/${language(chunk.facadeModuleId)}/[name]-[hash].js`;
+      return 'shared/[name]-[hash].js';
+    },
     // What every page needs goes into one runtime chunk, loaded with the entry: lit, nanostores,
     // valibot, idb, the client (model, policy, storage) and the provider with the elements' base.
     manualChunks: (id) => (isRuntimeModule(id) ? 'runtime' : undefined),
