@@ -265,7 +265,7 @@ export class MkFeedbackInsights extends MkElement {
         ? html`<section aria-labelledby="missing-heading">
             ${this.sub(t.t('missing.heading', { count: insights.sessionsWithoutFeedback.length }), 'missing-heading')}
             <ul part="missing">
-              ${insights.sessionsWithoutFeedback.slice(0, 5).map((entry) => html`<li>${entry.title} · ${this.formatDate(entry.end)} · <span class="muted">${t.t(entry.status === 'open' ? 'missing.open' : 'missing.closed')}</span></li>`)}
+              ${insights.sessionsWithoutFeedback.slice(0, 5).map((entry) => html`<li><bdi>${entry.title}</bdi> · <bdi>${this.formatDate(entry.end)}</bdi> · <span class="muted">${t.t(entry.status === 'open' ? 'missing.open' : 'missing.closed')}</span></li>`)}
             </ul>
           </section>`
         : nothing}
