@@ -40,7 +40,7 @@ describe('Spanish check-in messages', () => {
     assert.equal(checkInMessagesFor('es-AR'), checkInMessagesEs);
     assert.equal(checkInMessagesFor('en'), CHECKIN_MESSAGES);
     const overridden = suggestCheckInLevel({ current: 'regular', feedback: [{ rating: 5 }, { rating: 5 }], goals: [{ status: 'on-track' }], override: 'regular', locale: 'es' });
-    assert.equal(overridden.reasons.at(-1), 'Se mantiene en Regular por decisión propia (la sugerencia era Seguimiento ligero).');
+    assert.equal(overridden.reasons.at(-1), 'Se mantiene en Regular por decisión propia (la sugerencia era Ligero).');
     assert.equal(suggestCheckInLevel({ current: 'regular', feedback: [{ rating: 2 }, { rating: 2 }, { rating: 3 }], locale: 'es' }).reasons[0], 'Las valoraciones recientes de las sesiones promedian 2.3 de 5.');
     assert.deepEqual(suggestCheckInLevel({ current: 'regular' }).reasons, ['Not enough feedback or goal updates yet to suggest a change.']);
     assert.equal(suggestCheckInLevel({ current: 'regular', locale: 'es', messages: CHECKIN_MESSAGES }).reasons[0], 'Not enough feedback or goal updates yet to suggest a change.', 'a host catalogue wins');

@@ -4,6 +4,7 @@ import type { Person } from '../model/person.js';
 import type { Weekday, WorkingHours } from '../model/primitives.js';
 import { invalidInput, parseOrThrow } from '../model/validate.js';
 import type { SlotParticipant } from '../scheduling/slots.js';
+import { languageCatalogue } from '../model/languages.js';
 
 /** The fields of an agreement both parties confirm (everything but ids, versions and confirmations). */
 export const AGREEMENT_TERM_KEYS = ['cadence', 'sessionMinutes', 'channels', 'responseTimeHours', 'offLimitsDays', 'offLimitsDates', 'participants', 'meetingUrl', 'sharedDocumentsUrl', 'coachingModel', 'checkInLevel', 'notes'] as const;
@@ -36,6 +37,14 @@ export const AGREEMENT_MESSAGES = {
   weekdays: { 1: 'Monday', 2: 'Tuesday', 3: 'Wednesday', 4: 'Thursday', 5: 'Friday', 6: 'Saturday', 7: 'Sunday' } as Record<Weekday, string>,
 };
 export type AgreementMessages = typeof AGREEMENT_MESSAGES;
+
+/**
+ * The agreement words for a locale: the catalogue registered for its language (Spanish once
+ * `registerSpanish()` from `@mentorkit/core/es` has run), else English (`AGREEMENT_MESSAGES`).
+ */
+export function agreementMessagesFor(locale: string | undefined): AgreementMessages {
+  return languageCatalogue<AgreementMessages>('agreements', locale) ?? AGREEMENT_MESSAGES;
+}
 
 /** One difference between two versions of the terms. */
 export interface AgreementChange {

@@ -3,6 +3,7 @@
 // from it. See docs/scheduling.md.
 export {
   AGREEMENT_MESSAGES,
+  agreementMessagesFor,
   AGREEMENT_TERM_KEYS,
   agreementCheckInInput,
   agreementIdFor,

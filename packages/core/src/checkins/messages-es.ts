@@ -2,7 +2,7 @@ import type { CheckInMessages } from './index.js';
 
 /** The words of check-ins and nudges in neutral Spanish («tú»). Loaded only through `@mentorkit/core/es`. */
 export const checkInMessagesEs: CheckInMessages = {
-  levels: { 'high-touch': 'Seguimiento cercano', regular: 'Regular', 'light-touch': 'Seguimiento ligero' },
+  levels: { 'high-touch': 'Intensivo', regular: 'Regular', 'light-touch': 'Ligero' },
   reasons: {
     lowRatings: 'Las valoraciones recientes de las sesiones promedian {average} de 5.',
     goalsBehind: '{count} meta(s) van con retraso o no se cumplieron.',

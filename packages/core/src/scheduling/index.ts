@@ -5,8 +5,8 @@ export type { CommonSlot, FindCommonSlotsRequest, LocalSlot, SlotParticipant } f
 export { clearZoneOffsetCache, offsetAt, offsetTransitions } from './zone-offsets.js';
 export { suggestMeetingTimes, inconvenienceOf, inconvenienceAt, minuteCost, DEFAULT_INCONVENIENCE } from './fairness.js';
 export type { InconvenienceNote, InconvenienceOptions, SuggestedSlot, SuggestMeetingTimesRequest } from './fairness.js';
-export { recurringSessionTimes, RECURRING_CADENCES, MAX_SERIES_LENGTH } from './recurrence.js';
-export type { Occurrence, RecurrenceRequest, RecurrenceResult, RecurringCadence, SkippedOccurrence } from './recurrence.js';
+export { recurringSessionTimes, RECURRING_CADENCES, MAX_SERIES_LENGTH, SCHEDULING_MESSAGES, schedulingMessagesFor } from './recurrence.js';
+export type { Occurrence, RecurrenceRequest, RecurrenceResult, RecurringCadence, SchedulingMessages, SkippedOccurrence } from './recurrence.js';
 export { sessionsFeature, SessionEventType } from './sessions-feature.js';
 export type { BookedSeries, BookSeriesInput, BookSessionInput, SessionsApi } from './sessions-feature.js';
 export { localIsoOf, instantOfEpochMinute } from './slots.js';

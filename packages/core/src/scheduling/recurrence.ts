@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { invalidInput } from '../model/validate.js';
+import { languageCatalogue } from '../model/languages.js';
 import { isCalendarDate, isInstant, isTimeZone } from '../model/primitives.js';
 import { epochDayOf, localIsoOf, weekdayOfEpochDay } from './slots.js';
 import { isKnownZone, offsetAt } from './zone-offsets.js';
@@ -29,6 +30,8 @@ export interface RecurrenceRequest {
   offLimitsDates?: readonly string[];
   /** Everyone else: a session is skipped when it touches an off-limits day or date in their own calendar. */
   participants?: ReadonlyArray<{ id: string; timeZone: string; offLimitsDays?: readonly number[]; offLimitsDates?: readonly string[] }>;
+  /** The language of `description`, e.g. `es` (once `registerSpanish()` from `@mentorkit/core/es` has run); default English. */
+  locale?: string;
 }
 
 export interface Occurrence {
@@ -60,8 +63,28 @@ export interface RecurrenceResult {
   rrule: string;
 }
 
-const ORDINALS: Record<number, string> = { 1: '1st', 2: '2nd', 3: '3rd', 4: '4th', [-1]: 'last' };
-const WEEKDAY_NAMES = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+/**
+ * The words of a series (its description, the default session title). Placeholders: `{weekday}`,
+ * `{time}`, `{zone}`, `{ordinal}`. `schedulingMessagesFor(locale)` gives another registered language.
+ */
+export const SCHEDULING_MESSAGES = {
+  weekdays: { 1: 'Monday', 2: 'Tuesday', 3: 'Wednesday', 4: 'Thursday', 5: 'Friday', 6: 'Saturday', 7: 'Sunday' } as Record<number, string>,
+  /** Which weekday of the month: 1…4 and `last` (-1). */
+  ordinals: { 1: '1st', 2: '2nd', 3: '3rd', 4: '4th', last: 'last' } as Record<'1' | '2' | '3' | '4' | 'last', string>,
+  weekly: 'Every {weekday} at {time} ({zone})',
+  fortnightly: 'Every other {weekday} at {time} ({zone})',
+  monthly: 'Every {ordinal} {weekday} of the month at {time} ({zone})',
+  /** The title of booked sessions when none is given. */
+  sessionTitle: 'Mentoring session',
+};
+export type SchedulingMessages = typeof SCHEDULING_MESSAGES;
+
+/** The series words for a locale: the catalogue registered for its language (Spanish once `registerSpanish()` has run), else English. */
+export function schedulingMessagesFor(locale: string | undefined): SchedulingMessages {
+  return languageCatalogue<SchedulingMessages>('scheduling', locale) ?? SCHEDULING_MESSAGES;
+}
+
+const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
 const ICAL_DAYS = ['', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 export const MAX_SERIES_LENGTH = 104;
 
@@ -180,10 +203,8 @@ export function recurringSessionTimes(request: RecurrenceRequest): RecurrenceRes
 
   const time = `${String(wall.hour).padStart(2, '0')}:${String(wall.minute).padStart(2, '0')}`;
   const zoneText = timeZone.replaceAll('_', ' ');
-  const description =
-    cadence === 'monthly'
-      ? `Every ${ORDINALS[monthlyWeek]} ${WEEKDAY_NAMES[weekday]} of the month at ${time} (${zoneText})`
-      : `Every ${cadence === 'fortnightly' ? 'other ' : ''}${WEEKDAY_NAMES[weekday]} at ${time} (${zoneText})`;
+  const words = schedulingMessagesFor(request.locale);
+  const description = fill(words[cadence], { weekday: words.weekdays[weekday] ?? '', time, zone: zoneText, ordinal: cadence === 'monthly' ? words.ordinals[monthlyWeek === -1 ? 'last' : (String(monthlyWeek) as '1')] : '' });
   const rrule = cadence === 'monthly' ? `FREQ=MONTHLY;BYDAY=${monthlyWeek}${ICAL_DAYS[weekday]}` : `FREQ=WEEKLY;INTERVAL=${cadence === 'fortnightly' ? 2 : 1};BYDAY=${ICAL_DAYS[weekday]}`;
   return { occurrences, skipped, description, rrule: `${rrule};COUNT=${occurrences.length + skipped.length}` };
 }

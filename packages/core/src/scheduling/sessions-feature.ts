@@ -7,7 +7,7 @@ import { SessionInputSchema, type Session } from '../model/session.js';
 import { invalidInput, parseOrThrow } from '../model/validate.js';
 import { canRead } from '../policy/policy.js';
 import type { Pairing } from '../model/pairing.js';
-import { recurringSessionTimes, type RecurrenceRequest, type SkippedOccurrence } from './recurrence.js';
+import { recurringSessionTimes, schedulingMessagesFor, type RecurrenceRequest, type SkippedOccurrence } from './recurrence.js';
 
 /** Domain events of the sessions feature. */
 export const SessionEventType = {
@@ -20,8 +20,10 @@ export const SessionEventType = {
 
 export interface BookSessionInput {
   pairingId: string;
-  /** Default: "Mentoring session". */
+  /** Default: "Mentoring session" (in the language of `locale` when one is registered). */
   title?: string;
+  /** The language of the default title (and of a series' description), e.g. `es` once `registerSpanish()` has run. Default English. */
+  locale?: string;
   start: string;
   /** Either `end` or `durationMinutes`. */
   end?: string;
@@ -111,7 +113,7 @@ export const sessionsFeature: MentorKitFeature<'sessions', SessionsApi> = {
       });
       return {
         pairingId: pairing.id,
-        title: input.title ?? 'Mentoring session',
+        title: input.title ?? schedulingMessagesFor(input.locale).sessionTitle,
         timeZone: organiserZone(input.timeZone),
         organizerId: kit.user.id,
         ...(input.meetingUrl !== undefined ? { meetingUrl: input.meetingUrl } : {}),
@@ -171,7 +173,7 @@ export const sessionsFeature: MentorKitFeature<'sessions', SessionsApi> = {
         const pairing = await visiblePairing(input.pairingId);
         const seriesId = internals.newId();
         const base = common({ ...input, timeZone }, pairing);
-        const records = times.occurrences.map((occurrence, index) => parseOrThrow(SessionInputSchema, { id: internals.newId(), ...base, title: input.title ?? 'Mentoring session', start: occurrence.start, end: occurrence.end, seriesId, sequence: index + 1 }, 'session'));
+        const records = times.occurrences.map((occurrence, index) => parseOrThrow(SessionInputSchema, { id: internals.newId(), ...base, title: input.title ?? schedulingMessagesFor(input.locale).sessionTitle, start: occurrence.start, end: occurrence.end, seriesId, sequence: index + 1 }, 'session'));
         const written: Session[] = [];
         try {
           for (const record of records) written.push((await internals.write(Collections.sessions, record, { action: 'create' })) as unknown as Session);
