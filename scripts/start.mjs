@@ -9,7 +9,9 @@
 import { build } from './build.mjs';
 import { formatDuration } from './lib/process.mjs';
 import { startServer } from './lib/serve.mjs';
-import { globFiles, relativeToRoot } from './lib/workspace.mjs';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { globFiles, relativeToRoot, repoRoot } from './lib/workspace.mjs';
 
 const args = new Set(process.argv.slice(2));
 for (const arg of args) {
@@ -39,7 +41,11 @@ try {
   process.exit(1);
 }
 
-const examples = globFiles('examples/*/index.html').map((file) => relativeToRoot(file).replace(/index\.html$/, ''));
+// Examples built with Vite (a vite.config.mjs beside index.html) are served from their dist/.
+const examples = globFiles('examples/*/index.html').map((file) => {
+  const directory = relativeToRoot(file).replace(/index\.html$/, '');
+  return existsSync(path.join(repoRoot, directory, 'vite.config.mjs')) ? `${directory}dist/` : directory;
+});
 const line = '─'.repeat(64);
 console.log(line);
 if (server.port !== wantedPort) console.log(`Port ${wantedPort} is in use; using ${server.port} instead.`);
