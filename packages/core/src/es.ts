@@ -19,8 +19,12 @@ import { coachingMessagesEs } from './coaching/messages-es.js';
 import { coachingRecommendMessagesEs } from './coaching/recommend-es.js';
 import { rapportTextsEs } from './rapport/deck-es.js';
 import { pairingMessagesEs } from './pairing/messages-es.js';
+import { checkInMessagesEs } from './checkins/messages-es.js';
+import { feedbackTextEs } from './feedback/text-es.js';
+import { agreementMessagesEs } from './agreements/messages-es.js';
+import { schedulingMessagesEs } from './scheduling/messages-es.js';
 
-export { goalMessagesEs, builtInModelTextsEs, coachingMessagesEs, coachingRecommendMessagesEs, rapportTextsEs, pairingMessagesEs };
+export { goalMessagesEs, builtInModelTextsEs, coachingMessagesEs, coachingRecommendMessagesEs, rapportTextsEs, pairingMessagesEs, checkInMessagesEs, feedbackTextEs, agreementMessagesEs, schedulingMessagesEs };
 
 /** Every Spanish catalogue of core, by domain (the name features look them up by). */
 export const spanishCatalogues = {
@@ -30,6 +34,10 @@ export const spanishCatalogues = {
   'coaching-recommend': coachingRecommendMessagesEs,
   rapport: rapportTextsEs,
   pairing: pairingMessagesEs,
+  checkins: checkInMessagesEs,
+  feedback: feedbackTextEs,
+  agreements: agreementMessagesEs,
+  scheduling: schedulingMessagesEs,
 } as const;
 
 /** Registers core's Spanish catalogues (idempotent). */
