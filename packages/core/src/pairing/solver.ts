@@ -80,7 +80,7 @@ export function capacities(capacity: ArrayLike<number> | number | undefined, m: 
 }
 
 /** Candidate edges per row tried first in dense mode before the dense engine (see `solveDenseAssignment`). */
-export const DENSE_CANDIDATES_PER_ROW = 12;
+export const DENSE_CANDIDATES_PER_ROW = 16;
 
 /**
  * Solves a dense instance (scores row-major, `-Infinity` = forbidden).
@@ -138,20 +138,24 @@ function finish(n: number, colOfRow: Int32Array, scoreOf: (i: number, j: number)
 
 /** The candidate-then-certify fast path of dense mode; `undefined` when it cannot certify. */
 function solveByCertifiedCandidates(n: number, m: number, cap: Int32Array, dense: Float64Array, largest: number): EngineResult | undefined {
-  const k = DENSE_CANDIDATES_PER_ROW;
-  // per row: its k cheapest finite edges (insertion into a small sorted buffer)
-  const extra: number[][] = Array.from({ length: n }, () => []);
+  const k = Math.min(DENSE_CANDIDATES_PER_ROW, m);
+  // Per row: its k cheapest finite edges, via a small buffer sorted by cost (most entries fail the
+  // first comparison), then stored sorted by column. `worst[i]` is the cost of the row's k-th
+  // candidate: every other edge of the row costs at least that much. A row with fewer than k finite
+  // edges has all of them as candidates (`worst` = Infinity: nothing outside can violate).
+  const candidates = new Int32Array(n * k);
+  const count = new Int32Array(n);
+  const worst = new Float64Array(n);
   const bufferCost = new Float64Array(k);
   const bufferCol = new Int32Array(k);
-  const chosen: Int32Array[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const offset = i * m;
-    let count = 0;
-    let worst = Infinity;
+    let size = 0;
+    let limit = Infinity;
     for (let j = 0; j < m; j++) {
       const c = dense[offset + j]!;
-      if (c >= worst) continue;
-      let position = count < k ? count++ : k - 1;
+      if (c >= limit) continue;
+      let position = size < k ? size++ : k - 1;
       while (position > 0 && bufferCost[position - 1]! > c) {
         bufferCost[position] = bufferCost[position - 1]!;
         bufferCol[position] = bufferCol[position - 1]!;
@@ -159,49 +163,81 @@ function solveByCertifiedCandidates(n: number, m: number, cap: Int32Array, dense
       }
       bufferCost[position] = c;
       bufferCol[position] = j;
-      if (count === k) worst = bufferCost[k - 1]!;
+      if (size === k) limit = bufferCost[k - 1]!;
     }
-    chosen[i] = bufferCol.slice(0, count).sort();
+    worst[i] = size === k ? bufferCost[k - 1]! : Infinity;
+    count[i] = size;
+    // insertion sort by column into the row's block
+    const base = i * k;
+    for (let a = 0; a < size; a++) {
+      const j = bufferCol[a]!;
+      let b = a;
+      while (b > 0 && candidates[base + b - 1]! > j) {
+        candidates[base + b] = candidates[base + b - 1]!;
+        b--;
+      }
+      candidates[base + b] = j;
+    }
   }
   const tolerance = 1e-10 * (largest + 1);
+  /** Edges found violating the certificate, added in the next round (rare). */
+  let extra: Map<number, number[]> | undefined;
   for (let round = 0; round < 4; round++) {
     let edges = 0;
-    for (let i = 0; i < n; i++) edges += chosen[i]!.length + extra[i]!.length;
+    for (let i = 0; i < n; i++) edges += count[i]! + (extra?.get(i)?.length ?? 0);
     const rowStart = new Int32Array(n + 1);
     const colIndex = new Int32Array(edges);
     const cost = new Float64Array(edges);
     let e = 0;
     for (let i = 0; i < n; i++) {
       const offset = i * m;
-      const list = extra[i]!.length ? Int32Array.from([...chosen[i]!, ...extra[i]!]).sort() : chosen[i]!;
-      for (let index = 0; index < list.length; index++) {
-        const j = list[index]!;
-        colIndex[e] = j;
-        cost[e++] = dense[offset + j]!;
+      const added = extra?.get(i);
+      if (added) {
+        const merged = Int32Array.from(new Set([...candidates.subarray(i * k, i * k + count[i]!), ...added])).sort();
+        for (let index = 0; index < merged.length; index++) {
+          const j = merged[index]!;
+          colIndex[e] = j;
+          cost[e++] = dense[offset + j]!;
+        }
+      } else {
+        for (let x = i * k, end = x + count[i]!; x < end; x++) {
+          const j = candidates[x]!;
+          colIndex[e] = j;
+          cost[e++] = dense[offset + j]!;
+        }
       }
       rowStart[i + 1] = e;
     }
     const result = solveCosts({ n, m, cap, rowStart, colIndex, cost });
     for (let i = 0; i < n; i++) if (result.colOfRow[i]! < 0) return undefined; // some row unmatched: no certificate
+    // Certificate: no edge may have a negative reduced cost c - u - v. The solved edges are checked
+    // one by one; for all other edges of a row, c >= worst[i] and v <= max(v) give the bound
+    // worst[i] - u[i] - max(v), and only a row where that bound is not enough is scanned in full.
     const { u, v } = result;
+    let highest = -Infinity;
+    for (let j = 0; j < m; j++) if (v[j]! > highest) highest = v[j]!;
+    const found = new Map<number, number[]>();
     let violations = 0;
     for (let i = 0; i < n; i++) {
-      const offset = i * m;
       const ui = u[i]!;
+      let ok = true;
+      for (let x = rowStart[i]!, end = rowStart[i + 1]!; x < end; x++) if (cost[x]! - ui - v[colIndex[x]!]! < -tolerance) ok = false;
+      if (ok && worst[i]! - ui - highest >= -tolerance) continue;
+      const offset = i * m;
       for (let j = 0; j < m; j++) {
         if (dense[offset + j]! - ui - v[j]! < -tolerance) {
           violations++;
-          if (round < 3) extra[i]!.push(j);
+          if (round < 3) {
+            const list = found.get(i);
+            if (list) list.push(j);
+            else found.set(i, [j]);
+          }
         }
       }
     }
     if (violations === 0) return result;
-    for (let i = 0; i < n; i++) if (extra[i]!.length) {
-      // keep the row's list duplicate-free
-      const merged = Int32Array.from(new Set([...chosen[i]!, ...extra[i]!])).sort();
-      chosen[i] = merged;
-      extra[i] = [];
-    }
+    if (extra) for (const [i, list] of extra) found.set(i, [...list, ...(found.get(i) ?? [])]);
+    extra = found;
   }
   return undefined;
 }
