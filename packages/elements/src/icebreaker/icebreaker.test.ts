@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createMentorKit, type MentorKit } from '@mentorkit/core';
+import { rapportTextsEs, registerSpanish } from '@mentorkit/core/es';
 import { ICEBREAKER_DECK, rapportFeature } from '@mentorkit/core/rapport';
 import { HOSTILE_NAME, failingStorage, pendingStorage, readyKit, seededStorage, languagesReady } from '../testing/fixtures.js';
 import './define.js';
@@ -131,5 +132,21 @@ describe('<mk-icebreaker>', () => {
     const element = wrapper.querySelector('mk-icebreaker')!;
     await ready(element, 'empty');
     expect(text(part(element, 'deal-button'))).to.equal('Sacar una pregunta');
+  });
+
+  it('shows core\'s prompts and informal formats in Spanish on a Spanish page', async () => {
+    registerSpanish();
+    const kit = track(await readyKit(await seededStorage(), 'lucia'));
+    const wrapper = await fixture<HTMLElement>(html`<div lang="es"><mk-icebreaker .kit=${kit} pairing-id="p-lucia" show-formats></mk-icebreaker></div>`);
+    await languagesReady(wrapper);
+    const element = wrapper.querySelector('mk-icebreaker')!;
+    await ready(element, 'empty');
+    part(element, 'deal-button')!.click();
+    await ready(element, 'dealt');
+    const prompt = part(element, 'prompt')!;
+    expect(text(prompt)).to.equal(rapportTextsEs.prompts[prompt.dataset.prompt!]);
+    expect(text(prompt)).not.to.equal(ICEBREAKER_DECK.find((item) => item.id === prompt.dataset.prompt)!.text);
+    expect(text(shadow(element).querySelector('.format-name'))).to.equal('Almuerzo virtual');
+    await expect(element).to.be.accessible();
   });
 });

@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
 import { isMentorKitError, type MentorKitError } from '@mentorkit/core';
-import { rapportFeature, type IcebreakerTopic, type RapportApi } from '@mentorkit/core/rapport';
+import { informalFormatsIn, rapportFeature, type IcebreakerTopic, type RapportApi } from '@mentorkit/core/rapport';
 import { emit } from '../base/emit.js';
 import { LocaleController } from '../base/localize.js';
 import { MkElement } from '../base/mk-element.js';
@@ -119,7 +119,7 @@ export class MkIcebreaker extends MkElement {
       <details part="formats">
         <summary>${this.i18n.t('formats.heading')}</summary>
         <ul class="formats">
-          ${this.rapport.formats.map(
+          ${informalFormatsIn(this.i18n.locale).map(
             (format) => html`<li part="format" class="format">
               <p><span class="format-name">${format.name}</span> <span class="muted">· ${this.i18n.t('formats.minutes', { minutes: format.durationMinutes })}</span></p>
               <p>${format.summary}</p>
@@ -148,7 +148,7 @@ export class MkIcebreaker extends MkElement {
     } else {
       // Read the records store so the card follows deals made by the other person.
       void this.records.value;
-      const current = this.rapport!.current(this.pairingId);
+      const current = this.rapport!.current(this.pairingId, this.i18n.locale);
       stateName = current ? 'dealt' : 'empty';
       const me = this.currentKit!.user.id;
       content = html`
