@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { createMentorKit, type MentorKit, type StorageAdapter } from '@mentorkit/core';
+import { registerSpanish } from '@mentorkit/core/es';
 import { coachingFeature, defineCoachingModel, type CoachingModel, type GoalDraft } from '@mentorkit/core/coaching';
 import { HOSTILE_NAME, failingStorage, pendingStorage, readyKit, seededStorage, languagesReady } from '../testing/fixtures.js';
 import './define.js';
@@ -411,6 +412,30 @@ describe('<mk-coaching-flow>', () => {
       const element = wrapper.querySelector('mk-coaching-flow')!;
       await ready(element, 'intro');
       expect(text(part(element, 'start-button'))).to.equal('Empezar una nueva sesión GROW');
+    });
+
+    it('shows GROW in Spanish on a Spanish page: intro, steps, questions, refusals and summary; saved answers keep their ids', async () => {
+      registerSpanish();
+      const kit = track(await readyKit(await seededStorage(), 'lucia'));
+      const wrapper = await fixture<HTMLElement>(html`<div lang="es"><mk-coaching-flow .kit=${kit} pairing-id="p-lucia"></mk-coaching-flow></div>`);
+      await languagesReady(wrapper);
+      const element = wrapper.querySelector('mk-coaching-flow')!;
+      await ready(element, 'intro');
+      expect(text(shadow(element).querySelector('.intro-steps'))).to.contain('Meta:').and.contain('Realidad:');
+      await expect(element).to.be.accessible();
+      part(element, 'start-button')!.click();
+      await ready(element, 'step');
+      expect(text(part(element, 'step-title'))).to.equal('Meta');
+      expect(text(shadow(element).querySelector('label[for="prompt-goal-what"]'))).to.contain('¿Qué quieres lograr?');
+      expect(text(part(element, 'stepper'))).to.contain('Voluntad');
+      await pressNext(element);
+      expect(text(part(element, 'step-error'))).to.equal('Antes de salir de Meta, responde esta pregunta: «¿Qué quieres lograr?».');
+      await expect(element).to.be.accessible();
+      await typeInto(element, 'goal-what', 'Dirigir la revisión de diseño');
+      await waitUntil(() => kit.use(coachingFeature).$runs.get()[0]?.state.answers['goal-what'] !== undefined, 'saved under the same prompt id');
+      await pressNext(element);
+      expect(text(part(element, 'step-title'))).to.equal('Realidad');
+      await expect(element).to.be.accessible();
     });
   });
 });

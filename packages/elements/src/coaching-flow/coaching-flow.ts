@@ -6,6 +6,7 @@ import { isMentorKitError, type MentorKitError } from '@mentorkit/core';
 import {
   actionsFromFlow,
   coachingFeature,
+  coachingModelIn,
   summarize,
   type CoachingApi,
   type CoachingFlow,
@@ -323,11 +324,11 @@ export class MkCoachingFlow extends MkElement {
     try {
       await this.flushAll();
       if (last) {
-        await this.queue(() => coaching.complete(run.id));
+        await this.queue(() => coaching.complete(run.id, { locale: this.i18n.locale }));
         emit(this, 'mk-coaching-run-complete', { runId: run.id, pairingId: run.pairingId, modelId: run.modelId });
         this.focusAfterUpdate = '#summary-title';
       } else {
-        await this.queue(() => coaching.next(run.id));
+        await this.queue(() => coaching.next(run.id, { locale: this.i18n.locale }));
         this.focusAfterUpdate = '#step-title';
       }
     } catch (error) {
@@ -347,14 +348,14 @@ export class MkCoachingFlow extends MkElement {
     this.stepError = undefined;
     await this.act(async () => {
       await this.flushAll();
-      await this.queue(() => coaching.back(run.id));
+      await this.queue(() => coaching.back(run.id, { locale: this.i18n.locale }));
     }, '#step-title');
   }
 
   private async handleComplete(run: CoachingRun): Promise<void> {
     const coaching = this.coaching;
     if (!coaching) return;
-    await this.act(() => this.queue(() => coaching.complete(run.id)), '#summary-title');
+    await this.act(() => this.queue(() => coaching.complete(run.id, { locale: this.i18n.locale })), '#summary-title');
   }
 
   private async handleTurnIntoGoals(run: CoachingRun, drafts: GoalDraft[]): Promise<void> {
@@ -362,7 +363,7 @@ export class MkCoachingFlow extends MkElement {
     const create = this.createGoal;
     const coaching = this.coaching;
     if (event.defaultPrevented || !create || !coaching) return;
-    await this.act(() => coaching.turnIntoGoals(run.id, create), '#handed-off');
+    await this.act(() => coaching.turnIntoGoals(run.id, create, { locale: this.i18n.locale }), '#handed-off');
   }
 
   private handleNewSession(): void {
@@ -479,7 +480,7 @@ export class MkCoachingFlow extends MkElement {
     const previous = this.runs.value?.find((run) => run.id === previousId);
     const previousFlow = previous ? this.flowOf(previous) : undefined;
     if (!previous || !previousFlow) return nothing;
-    const summary = summarize(previousFlow);
+    const summary = summarize(previousFlow, { locale: this.i18n.locale });
     const scales = summary.steps.flatMap((step) => step.answers.filter((answer) => answer.kind === 'scale'));
     return html`
       <section part="previous" class="previous" aria-labelledby="previous-heading">
@@ -521,8 +522,8 @@ export class MkCoachingFlow extends MkElement {
   }
 
   private renderSummary(run: CoachingRun, flow: CoachingFlow): TemplateResult {
-    const summary = summarize(flow);
-    const drafts = actionsFromFlow(flow);
+    const summary = summarize(flow, { locale: this.i18n.locale });
+    const drafts = actionsFromFlow(flow, { locale: this.i18n.locale });
     return html`
       ${this.renderStepper(flow)}
       <section part="summary" class="summary" aria-labelledby="summary-title">
@@ -570,12 +571,13 @@ export class MkCoachingFlow extends MkElement {
 
   private renderIntro(model: CoachingModel): TemplateResult {
     const previous = this.pairingId && this.coaching ? this.coaching.previousRun(this.pairingId, model.id) : undefined;
+    const words = coachingModelIn(model, this.i18n.locale);
     return html`
       <section part="intro" class="intro" aria-labelledby="intro-steps">
-        ${model.description ? html`<p>${model.description}</p>` : nothing}
+        ${words.description ? html`<p>${words.description}</p>` : nothing}
         ${this.subheading('intro-steps', 'summary-step-title', this.i18n.t('intro.steps'))}
         <ol class="intro-steps">
-          ${model.steps.map((step) => html`<li><strong>${step.title}</strong>: ${step.purpose}</li>`)}
+          ${words.steps.map((step) => html`<li><strong>${step.title}</strong>: ${step.purpose}</li>`)}
         </ol>
         ${previous ? html`<p class="muted">${this.i18n.t('intro.previous', { model: model.name, date: this.date(previous.completedAt) })}</p>` : nothing}
         ${this.renderActionError()}
@@ -594,7 +596,9 @@ export class MkCoachingFlow extends MkElement {
     const status = this.currentKit ? (this.status.value ?? 'loading') : 'loading';
     const model = this.resolvedModel;
     const run = this.run;
-    const flow = run ? this.flowOf(run) : undefined;
+    const saved = run ? this.flowOf(run) : undefined;
+    // GROW's and OSKAR's words in the page's language (same ids, so answers and saving are unaffected).
+    const flow = saved && { ...saved, model: coachingModelIn(saved.model, this.i18n.locale) };
     const title = this.i18n.t('heading', { model: flow?.model.name ?? model?.name ?? this.model });
     let state = 'loading';
     let content: TemplateResult;
