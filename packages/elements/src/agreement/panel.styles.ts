@@ -131,6 +131,10 @@ export const panelStyles = css`
     align-items: center;
     font-weight: var(--mk-font-weight-normal);
   }
+  input[type='text'], input[type='url'], textarea {
+    /* What people write takes its own direction (English in an Arabic page, and the reverse). */
+    unicode-bidi: plaintext;
+  }
   input:not([type='checkbox']):not([type='radio']), select, textarea {
     font: inherit;
     color: var(--mk-color-text);

@@ -41,11 +41,24 @@ async function show(template: TemplateResult, tag: string, dir: 'rtl' | 'ltr'): 
     { timeout: 10_000 },
   );
   await element.updateComplete;
-  // Some elements resolve their data a frame later (scheduler suggestions, thread scroll position).
-  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  // Some elements resolve more data a moment later (the board's proposal, scheduler suggestions): wait until the DOM is quiet.
+  await quiet(shadow(element));
   // Entrance animations (the celebration fades in) finish before anything is measured or checked by axe.
   await Promise.all(shadow(element).getAnimations().filter((animation) => animation.effect?.getTiming().iterations !== Infinity).map((animation) => animation.finished));
   return element;
+}
+
+/** Resolves once nothing in `root` has changed for `ms` milliseconds (at most `timeout`). */
+async function quiet(root: ShadowRoot, ms = 150, timeout = 5_000): Promise<void> {
+  let last = performance.now();
+  const observer = new MutationObserver(() => (last = performance.now()));
+  observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+  const started = performance.now();
+  try {
+    while (performance.now() - last < ms && performance.now() - started < timeout) await new Promise((resolve) => setTimeout(resolve, 50));
+  } finally {
+    observer.disconnect();
+  }
 }
 
 /** The box of `node`'s text (not of its block). */
@@ -206,6 +219,17 @@ describe('right-to-left layout (ar-XB pseudo-locale)', () => {
       expect(label.left, 'theme label to the right of its bar').to.be.greaterThan(bar.right);
       expect(frame.right - label.right, 'theme labels start at the right edge').to.be.lessThan(8);
       expect(label.left, 'theme labels are drawn inside the chart').to.be.at.least(frame.left);
+    });
+
+    it('what people write keeps its own direction: an English message reads left to right on an Arabic page', async () => {
+      const element = await render(entry('mk-thread'), 'rtl');
+      const message = parts(element, 'text').find((node) => text(node) === 'Thanks!')!;
+      expect(message, 'a message "Thanks!"').to.exist;
+      expect(getComputedStyle(message).unicodeBidi).to.equal('plaintext');
+      // "!" ends the sentence on the right, as in English: the text starts at the left edge of its bubble.
+      const bubble = message.getBoundingClientRect();
+      expect(textBox(message).left - bubble.left).to.be.lessThan(2);
+      expect(getComputedStyle(shadow(element).querySelector('textarea')!).unicodeBidi).to.equal('plaintext');
     });
 
     it('the weight sliders of the pairing board fill from the right and ArrowLeft raises them', async () => {

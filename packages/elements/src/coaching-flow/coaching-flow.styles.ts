@@ -129,6 +129,8 @@ export const coachingFlowStyles = css`
   }
 
   textarea {
+    /* What people write takes its own direction (English in an Arabic page, and the reverse). */
+    unicode-bidi: plaintext;
     inline-size: 100%;
     min-block-size: 4.5rem;
     padding: var(--mk-space-2) var(--mk-space-3);
@@ -254,6 +256,7 @@ export const coachingFlowStyles = css`
   }
 
   .answer-text {
+    unicode-bidi: plaintext;
     white-space: pre-wrap;
     overflow-wrap: anywhere;
   }

@@ -81,6 +81,12 @@ export const goalEditorStyles = css`
     min-inline-size: 0;
   }
 
+  input[type='text'],
+  textarea {
+    /* What people write takes its own direction (English in an Arabic page, and the reverse). */
+    unicode-bidi: plaintext;
+  }
+
   input[type='checkbox'] {
     inline-size: 1.125rem;
     block-size: 1.125rem;

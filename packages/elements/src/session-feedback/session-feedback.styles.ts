@@ -92,6 +92,8 @@ export const sessionFeedbackStyles = css`
     padding: var(--mk-space-2);
   }
   textarea {
+    /* What people write takes its own direction (English in an Arabic page, and the reverse). */
+    unicode-bidi: plaintext;
     min-height: 4.5rem;
     resize: vertical;
   }

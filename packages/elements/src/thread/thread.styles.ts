@@ -71,6 +71,8 @@ export const threadStyles = css`
   }
   input[type='search'],
   textarea {
+    /* What people write takes its own direction (English in an Arabic page, and the reverse). */
+    unicode-bidi: plaintext;
     font: inherit;
     color: var(--mk-color-text);
     background: var(--mk-color-surface);
@@ -129,6 +131,7 @@ export const threadStyles = css`
     color: var(--mk-color-text);
   }
   .text {
+    unicode-bidi: plaintext;
     white-space: pre-wrap;
     overflow-wrap: anywhere;
   }
