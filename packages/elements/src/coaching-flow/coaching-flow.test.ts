@@ -432,7 +432,10 @@ describe('<mk-coaching-flow>', () => {
       expect(text(part(element, 'step-error'))).to.equal('Antes de salir de Meta, responde esta pregunta: «¿Qué quieres lograr?».');
       await expect(element).to.be.accessible();
       await typeInto(element, 'goal-what', 'Dirigir la revisión de diseño');
-      await waitUntil(() => kit.use(coachingFeature).$runs.get()[0]?.state.answers['goal-what'] !== undefined, 'saved under the same prompt id');
+      await waitUntil(() => {
+        const run = kit.use(coachingFeature).$runs.get()[0];
+        return run !== undefined && kit.use(coachingFeature).flowOf(run).answers['goal-what']?.value === 'Dirigir la revisión de diseño';
+      }, 'saved under the same prompt id');
       await pressNext(element);
       expect(text(part(element, 'step-title'))).to.equal('Realidad');
       await expect(element).to.be.accessible();
