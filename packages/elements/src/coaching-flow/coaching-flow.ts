@@ -517,7 +517,7 @@ export class MkCoachingFlow extends MkElement {
           </div>
         </form>
       </section>
-      <p class="muted">${run.startedBy ? `${this.nameOf(run.startedBy)} · ${this.date(run.startedAt)}` : this.date(run.startedAt)}</p>
+      <p class="muted">${run.startedBy ? html`<bdi>${this.nameOf(run.startedBy)}</bdi> · <bdi>${this.date(run.startedAt)}</bdi>` : this.date(run.startedAt)}</p>
     `;
   }
 

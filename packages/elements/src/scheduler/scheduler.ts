@@ -371,7 +371,7 @@ export class MkScheduler extends MkElement {
     return html`<section class="upcoming-section" aria-labelledby="upcoming-heading">
       <h3 class="subheading" id="upcoming-heading">${this.i18n.t('upcoming.heading')}</h3>
       <ul part="upcoming" class="upcoming">
-        ${upcoming.slice(0, 12).map((session) => html`<li data-session=${session.id}><span class="upcoming-title">${session.title}</span> · ${format(session.start, viewerZone, locale, true)}–${format(session.end, viewerZone, locale, false)}</li>`)}
+        ${upcoming.slice(0, 12).map((session) => html`<li data-session=${session.id}><bdi class="upcoming-title">${session.title}</bdi> · <bdi>${format(session.start, viewerZone, locale, true)}–${format(session.end, viewerZone, locale, false)}</bdi></li>`)}
       </ul>
       ${upcoming.length > 12 ? html`<p class="hint">${this.i18n.t('upcoming.more', { count: upcoming.length - 12 })}</p>` : nothing}
       <div class="actions">${this.renderDownload(upcoming, pairing, this.i18n.t('download.upcoming'), 'mentoring-upcoming.ics')}</div>
