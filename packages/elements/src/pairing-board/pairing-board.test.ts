@@ -1,9 +1,10 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { Collections, createMemoryStorage, createMentorKit, type MentorKit, type StorageAdapter } from '@mentorkit/core';
+import { registerSpanish } from '@mentorkit/core/es';
 import { pairingFeature } from '@mentorkit/core/pairing';
 import { DEMO_PROGRAM_ID, seedDemoProgram } from '../../../../examples/shared/demo-program.js';
-import { HOSTILE_NAME, failingStorage, pendingStorage } from '../testing/fixtures.js';
+import { HOSTILE_NAME, failingStorage, languagesReady, pendingStorage } from '../testing/fixtures.js';
 import './define.js';
 import type { MkPairingBoard } from './pairing-board.js';
 
@@ -141,6 +142,21 @@ describe('<mk-pairing-board>', () => {
     expect(kit.$pairings.get().filter((pairing) => detail.pairingIds.includes(pairing.id)).every((pairing) => pairing.status === 'active')).to.equal(true);
     await waitUntil(() => text(part(element, 'status')).includes('activated'));
     expect(text(part(element, 'cohort'))).to.equal('1 mentee waiting · 0 mentors with 0 free seats');
+    await expect(element).to.be.accessible();
+  });
+
+  it('on a Spanish page, core\'s reasons and why a mentee is unmatched are in Spanish; passes axe', async () => {
+    registerSpanish();
+    const kit = track(await kitFor(await demoStorage()));
+    const wrapper = await fixture<HTMLElement>(html`<div lang="es"><mk-pairing-board .kit=${kit} program-id=${DEMO_PROGRAM_ID}></mk-pairing-board></div>`);
+    await languagesReady(wrapper);
+    const element = wrapper.querySelector('mk-pairing-board')!;
+    await element.updateComplete;
+    await run(element);
+    const reasons = parts(element, 'reasons').map((list) => text(list));
+    expect(reasons.every((line) => /en común|Quiere|no indica|Ningún|Sin horario/.test(line)), reasons.join(' | ')).to.equal(true);
+    expect(text(part(element, 'unmatched'))).to.match(/Ningún mentor compatible|Todos los mentores compatibles|Solo un mentor/);
+    expect(kit.use(pairingFeature).$rounds.get()[0]!.locale).to.equal('es');
     await expect(element).to.be.accessible();
   });
 

@@ -129,11 +129,17 @@ export class MkPairingBoard extends MkElement {
     }
   }
 
+  /** Core's reasons in the page's language (stored with the round; English when the language is unknown). */
+  private words(): { locale?: string } {
+    const locale = this.i18n.locale;
+    return locale ? { locale } : {};
+  }
+
   private async adjust(adjustment: RoundAdjustment, action: string, success: () => string): Promise<void> {
     const round = this.round;
     const api = this.api;
     if (!round || !api) return;
-    if (await this.perform(() => api.adjust(round.id, adjustment), success)) emit(this, 'mk-pairing-round-change', { roundId: round.id, action });
+    if (await this.perform(() => api.adjust(round.id, adjustment, this.words()), success)) emit(this, 'mk-pairing-round-change', { roundId: round.id, action });
   }
 
   private readonly onRun = async () => {
@@ -145,7 +151,7 @@ export class MkPairingBoard extends MkElement {
     const weights = this.draftWeights ?? current?.weights;
     // a re-run keeps the admin's pins and vetoes (carried over from the draft) on the current cohort
     const ok = await this.perform(
-      async () => (roundId = (await api.propose({ programId: this.programId, ...(weights ? { weights } : {}), ...(current?.status === 'draft' ? { carryOverFrom: current.id } : {}) })).id),
+      async () => (roundId = (await api.propose({ programId: this.programId, ...(weights ? { weights } : {}), ...(current?.status === 'draft' ? { carryOverFrom: current.id } : {}), ...this.words() })).id),
       () => this.i18n.t('proposed.status', { pairs: this.round?.proposal.assignments.length ?? 0 }),
     );
     this.draftWeights = undefined;
