@@ -57,6 +57,7 @@ describe('LMS demo on the REST backend', { skip: skip ?? false }, () => {
     await page.getByRole('button', { name: 'Resume pairing' }).click();
     await page.getByTestId('details-status').filter({ hasText: 'active' }).waitFor();
     assert.equal((await database.get('pairings', 'pairing-lucia')).status, 'paused', 'nothing reached the server while it was down');
+    await page.getByRole('status').filter({ hasText: 'Saved on this device: 1 change waits for the server' }).waitFor();
     await page.screenshot({ path: path.join(screenshots, 'rest-demo-offline.png'), fullPage: false });
 
     await backend.startHttp();

@@ -7,7 +7,7 @@
 import { html, nothing, render } from 'lit';
 import { createMentorKit, isMentorKitError, pairingMembers, type MentorKit, type Pairing, type PairingStatus, type Person, type StorageAdapter } from '@mentorkit/core';
 import { createIndexedDbStorage } from '@mentorkit/storage-indexeddb';
-import { createRestStorage, localStorageQueue } from '@mentorkit/storage-rest';
+import { createRestStorage, localStorageQueue, type RestStorage } from '@mentorkit/storage-rest';
 import '@mentorkit/elements/define-all.js';
 import { DEMO_VIEWERS, seedDemoProgram } from '../../shared/demo-program.js';
 import type { DemoPanel, DemoPanelContext } from './panels/panel.js';
@@ -100,10 +100,18 @@ function applyTheme(theme: 'light' | 'dark') {
 
 const nameOf = (people: Readonly<Record<string, Person>>, id: string) => people[id]?.displayName ?? id;
 
+/** Writes the REST adapter holds until the server is back (0 on IndexedDB, which is never offline). */
+function queuedWrites(): number {
+  const pending = (storage as Partial<RestStorage>).pendingWrites;
+  return typeof pending === 'function' ? pending.call(storage).length : 0;
+}
+
 async function run(action: () => Promise<unknown>, success: string) {
   try {
     await action();
-    setStatus(success);
+    const waiting = queuedWrites();
+    // Offline on the REST backend the change is kept on this device, not yet on the server: say so.
+    setStatus(waiting === 0 ? success : `${success} Saved on this device: ${waiting === 1 ? '1 change waits' : `${waiting} changes wait`} for the server and will be sent when it is back.`);
   } catch (error) {
     setStatus(isMentorKitError(error) ? error.message : `Something went wrong: ${String(error)}`, 'error');
   }
