@@ -203,7 +203,7 @@ export class MkCheckin extends MkElement {
           return { personId, displayName: this.nameOf(personId), timeZone: person?.timeZone ?? 'UTC', workingHours: (person?.workingHours ?? {}) as Record<string, string[]>, offLimitsDays: person?.offLimitsDays ?? [], offLimitsDates: person?.offLimitsDates ?? [] };
         }),
     ];
-    const nudges = checkInNudges({ pairingId: pairing.id, menteeId: pairing.menteeId, mentorIds: pairing.mentorIds, people, checkIn, activity, now, messages: this.messages });
+    const nudges = checkInNudges({ pairingId: pairing.id, menteeId: pairing.menteeId, mentorIds: pairing.mentorIds, people, checkIn, activity, now, messages: this.messages, ...(this.i18n.locale ? { locale: this.i18n.locale } : {}) });
     const dueDays = Math.round((Date.parse(checkIn.dueAt) - Date.parse(now)) / DAY);
     const member = [pairing.menteeId, ...pairing.mentorIds].includes(kit.user.id);
     const t = (id: string, parameters?: Record<string, string | number>) => this.i18n.t(id, parameters);
