@@ -48,6 +48,13 @@ describe('localize', () => {
     expect(translate('mk-test', sample, 'hello', 'en', {})).to.equal('Hello, {name}', 'an unfilled placeholder stays visible');
   });
 
+  it('isolates text parameters in right-to-left languages, so a Latin name keeps its order; numbers stay numbers', () => {
+    registerMessages('ar', { 'mk-test.hello': 'مرحبا {name}', 'mk-test.count': (parameters: { n?: string | number }) => `${Number(parameters.n) + 1}` });
+    expect(translate('mk-test', sample, 'hello', 'ar-EG', { name: 'Lucía' })).to.equal('مرحبا \u2068Lucía\u2069');
+    expect(translate('mk-test', sample, 'count', 'ar', { n: '41' })).to.equal('42', 'digit-only strings are not wrapped');
+    expect(translate('mk-test', sample, 'hello', 'es', { name: 'Lucía' })).to.equal('Hola, Lucía', 'left-to-right languages are untouched');
+  });
+
   it('lets a host add a language or reword a message; registered messages win', () => {
     registerMessages('pt-BR', { 'mk-test.hello': 'Olá, {name}' });
     expect(translate('mk-test', sample, 'hello', 'pt-BR', { name: 'Ana' })).to.equal('Olá, Ana');

@@ -143,8 +143,24 @@ function fill(template: string, parameters: MessageParameters): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in parameters ? String(parameters[name]) : whole));
 }
 
+/** Languages written right to left. */
+const RIGHT_TO_LEFT = new Set(['ar', 'ckb', 'dv', 'fa', 'he', 'ps', 'sd', 'ug', 'ur', 'yi']);
+
+/**
+ * In a right-to-left language, each text parameter is wrapped in first-strong isolates
+ * (U+2068 … U+2069, as Fluent does), so a Latin name or title inside an Arabic sentence keeps its own
+ * order. Numbers and digit-only strings stay as they are (message functions read them with `Number`).
+ */
+function isolateParameters(parameters: MessageParameters, locale: string | undefined): MessageParameters {
+  if (!locale || !RIGHT_TO_LEFT.has(locale.toLowerCase().split('-')[0]!)) return parameters;
+  const isolated: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(parameters)) isolated[name] = typeof value === 'string' && /\p{L}/u.test(value) ? `\u2068${value}\u2069` : value;
+  return isolated;
+}
+
 /** The message `id` of element `tag` in `locale`, with its parameters filled in. */
-export function translate(tag: string, catalogue: ElementMessages, id: string, locale: string | undefined, parameters: MessageParameters = {}): string {
+export function translate(tag: string, catalogue: ElementMessages, id: string, locale: string | undefined, given: MessageParameters = {}): string {
+  const parameters = isolateParameters(given, locale);
   for (const candidate of candidates(locale)) {
     const message = registered.get(candidate)?.get(`${tag}.${id}`) ?? catalogue[candidate]?.[id] ?? loadedCatalogues.get(tag)?.get(candidate)?.[id];
     if (message !== undefined) return typeof message === 'function' ? message(parameters, locale) : fill(message, parameters);

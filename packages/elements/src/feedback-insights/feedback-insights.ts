@@ -197,7 +197,7 @@ export class MkFeedbackInsights extends MkElement {
         (theme, index) => {
           const label = this.themeLabel(theme);
           const barWidth = Math.max(2, ((width - labelWidth - 24) * theme.count) / max);
-          return svg`<text class="bar-label" x=${mirror(rtl, width, 0)} y=${index * rowHeight + 15}>${label.length > 22 ? `${label.slice(0, 21)}…` : label}</text>
+          return svg`<text class="bar-label" x=${mirror(rtl, width, 0)} y=${index * rowHeight + 15}>${Array.from(label).length > 22 ? `${Array.from(label).slice(0, 21).join('')}…` : label}</text>
           <rect class="bar" x=${rtl ? width - labelWidth - barWidth : labelWidth} y=${index * rowHeight + 4} height="14" width=${barWidth} rx="3"></rect>
           <text class="bar-label" x=${mirror(rtl, width, labelWidth + 6 + ((width - labelWidth - 24) * theme.count) / max)} y=${index * rowHeight + 15}>${theme.count}</text>`;
         },

@@ -28,6 +28,7 @@ export const goalTrackerMessagesEs = {
   'progress.value': '{percent} % hecho',
   'progress.value-expected': '{percent} % hecho, {expected} % previsto para hoy',
   'milestones.label': 'Hitos de {goal}',
+  measure: '{name}: {current} → {target}',
   overdue: 'vencido',
   'replan.label': 'Replanificar',
   edit: 'Editar',

@@ -30,6 +30,8 @@ export const goalTrackerMessages = {
     'progress.value': '{percent}% done',
     'progress.value-expected': '{percent}% done, {expected}% expected by today',
     'milestones.label': 'Milestones of {goal}',
+    /** The metric: its name, current value and target (with units). Right-to-left translations turn the arrow round. */
+    measure: '{name}: {current} → {target}',
     overdue: 'overdue',
     'replan.label': 'Re-plan',
     edit: 'Edit',

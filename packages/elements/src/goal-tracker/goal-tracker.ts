@@ -300,14 +300,14 @@ export class MkGoalTracker extends MkElement {
     return html`
       <li part="goal" class="goal" data-status=${progress.status} data-goal-id=${goal.id}>
         <div class="goal-head">
-          ${staticHtml`<${subheading} part="goal-title" class="goal-title">${goal.title}</${subheading}>`}
+          ${staticHtml`<${subheading} part="goal-title" class="goal-title" dir="auto">${goal.title}</${subheading}>`}
           <span part="status" class="status" data-status=${progress.status}>${statusLabel}</span>
         </div>
         <p part="meta" class="meta">
           ${context.ownerName ? html`<span part="owner">${context.ownerName}</span>` : nothing}
           ${goal.skill ? html`<span part="skill">${goal.skill}</span>` : nothing}
           ${dueText ? html`<span part="due">${duePrefix}<time datetime=${due!}>${dueText}</time>${dueSuffix}</span>` : html`<span part="due">${t('no-due')}</span>`}
-          ${metric ? html`<span part="measure">${metric.name}: ${metric.current ?? metric.start}${metric.unit ? ` ${metric.unit}` : ''} → ${metric.target}${metric.unit ? ` ${metric.unit}` : ''}</span>` : nothing}
+          ${metric ? html`<span part="measure">${t('measure', { name: metric.name, current: `${metric.current ?? metric.start}${metric.unit ? ` ${metric.unit}` : ''}`, target: `${metric.target}${metric.unit ? ` ${metric.unit}` : ''}` })}</span>` : nothing}
           ${goal.visibility === 'private' ? html`<span>${t('private')}</span>` : nothing}
         </p>
         <div
@@ -330,7 +330,7 @@ export class MkGoalTracker extends MkElement {
                 return html`<li part="milestone" class="milestone" ?data-done=${milestone.done} ?data-overdue=${overdue}>
                   <label>
                     <input part="milestone-checkbox" type="checkbox" .checked=${live(milestone.done)} ?disabled=${!context.canEdit} @change=${(event: Event) => void this.handleToggle(goal, milestone.id!, (event.target as HTMLInputElement).checked)} />
-                    <span class="milestone-title">${milestone.title}</span>
+                    <span class="milestone-title" dir="auto">${milestone.title}</span>
                   </label>
                   ${milestone.dueDate ? html`<time class="muted" datetime=${milestone.dueDate}>${formatCalendarDate(milestone.dueDate, context.locale)}${overdue ? ` · ${t('overdue')}` : ''}</time>` : nothing}
                 </li>`;
