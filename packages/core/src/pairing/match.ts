@@ -4,7 +4,7 @@ import { SkillSchema, WantedSkillSchema } from '../model/person.js';
 import { invalidInput, parseOrThrow } from '../model/validate.js';
 import { withMessages, type PairingMessages } from './messages.js';
 import { CRITERIA, computeMatch, resolveWeights, skillsComponent, type MatchScore, type MatchWeights, type MenteeProfile, type MentorProfile, type ProgramRule } from './score.js';
-import { capacities, solveDenseCosts, solveSparseCosts } from './solver.js';
+import { capacities, selectScoreRows, solveCertified, solveDenseCosts, solveSparseCosts, usesCandidates, type DenseCandidates } from './solver.js';
 
 export interface MatchRequest {
   mentees: MenteeProfile[];
@@ -142,6 +142,12 @@ interface Prepared {
   causes: Array<Set<Cause>>;
   /** dense costs (-score) or sparse CSR */
   dense?: Float64Array;
+  /**
+   * `scoreMatrix` taken as it is (no cost matrix built up front): each row's best candidates, the
+   * host's rows (read again only for the certificate's rare full-row checks), and `dense` built on demand.
+   */
+  candidates?: DenseCandidates;
+  rowCosts?: (i: number) => Float64Array;
   rowStart?: Int32Array;
   colIndex?: Int32Array;
   cost?: Float64Array;
@@ -250,6 +256,7 @@ export function matchMentors(request: MatchRequest): MatchResult {
   };
 
   let prepared: Prepared;
+  let fast: Prepared | undefined;
   let largest = 0;
   if (request.scoreCandidates !== undefined) {
     const candidates = request.scoreCandidates;
@@ -289,6 +296,9 @@ export function matchMentors(request: MatchRequest): MatchResult {
       return -Infinity;
     };
     prepared.scoreOf = lookup;
+  } else if (request.scoreMatrix !== undefined && forbiddenSet.size === 0 && minScore === undefined && mode === 'pairs' && (request.topK === undefined || request.topK >= m) && Array.isArray(request.scoreMatrix) && request.scoreMatrix.length === n && usesCandidates(n, m, cap) && (fast = fromScoreRows(request.scoreMatrix, n, m, cap, causes)) !== undefined) {
+    // host scores used in place: checked and each row's best candidates kept in one pass
+    prepared = fast;
   } else {
     const dense = new Float64Array(n * m);
     if (request.scoreMatrix !== undefined) {
@@ -366,6 +376,52 @@ export function matchMentors(request: MatchRequest): MatchResult {
   return result;
 }
 
+/**
+ * `scoreMatrix` without constraints, read in place: one pass checks every entry and keeps each row's
+ * best candidates; the cost matrix is only built if something needs it (e.g. an uncertified answer).
+ * `undefined` when an entry is invalid (the full conversion then reports it).
+ */
+function fromScoreRows(matrix: ReadonlyArray<ReadonlyArray<number | null>>, n: number, m: number, cap: Int32Array, causes: Array<Set<Cause>>): Prepared | undefined {
+  const selected = selectScoreRows(n, m, matrix, cap);
+  if (!selected) return undefined;
+  let closed = false;
+  for (let j = 0; j < m; j++) if (cap[j] === 0) closed = true;
+  for (let i = 0; i < n; i++) {
+    if (closed) causes[i]!.add('capacity');
+    if (selected.forbiddenRows[i]) causes[i]!.add('forbidden');
+  }
+  const scoreOf = (i: number, j: number): number => {
+    const score = matrix[i]![j];
+    return typeof score === 'number' && cap[j] !== 0 ? score : -Infinity;
+  };
+  const row = new Float64Array(m);
+  const rowCosts = (i: number) => {
+    const scores = matrix[i]!;
+    for (let j = 0; j < m; j++) {
+      const score = scores[j];
+      row[j] = typeof score === 'number' && cap[j] !== 0 ? -score : Infinity;
+    }
+    return row;
+  };
+  let dense: Float64Array | undefined;
+  return {
+    n,
+    m,
+    causes,
+    largest: selected.largest,
+    candidates: selected.candidates,
+    rowCosts,
+    scoreOf,
+    get dense() {
+      if (!dense) {
+        dense = new Float64Array(n * m);
+        for (let i = 0; i < n; i++) dense.set(rowCosts(i), i * m);
+      }
+      return dense;
+    },
+  };
+}
+
 /** Large mode from a dense score table: each mentee's best `k` allowed mentors, as CSR (exact on those candidates). */
 function keepTopK(prepared: Prepared, k: number): Prepared {
   const { n, m, dense } = prepared;
@@ -421,7 +477,14 @@ function solveRows(prepared: Prepared, rows: readonly number[], cap: Int32Array,
     rows.forEach((i, r) => (answer[i] = solution.colOfRow[r]!));
     return answer;
   }
-  if (k === prepared.n && scoreOf === prepared.scoreOf) return solveDenseCosts(k, m, prepared.dense!, Int32Array.from(cap), prepared.largest).colOfRow;
+  if (k === prepared.n && scoreOf === prepared.scoreOf) {
+    if (prepared.candidates && prepared.rowCosts && usesCandidates(k, m, cap)) {
+      const certified = solveCertified(k, m, Int32Array.from(cap), prepared.candidates, prepared.largest, prepared.rowCosts);
+      if (certified) return certified.colOfRow;
+      return solveDenseCosts(k, m, prepared.dense!, Int32Array.from(cap), prepared.largest, { method: 'dense' }).colOfRow;
+    }
+    return solveDenseCosts(k, m, prepared.dense!, Int32Array.from(cap), prepared.largest).colOfRow;
+  }
   const dense = new Float64Array(k * m);
   rows.forEach((i, r) => {
     for (let j = 0; j < m; j++) dense[r * m + j] = -scoreOf(i, j);
@@ -434,7 +497,7 @@ function solveRows(prepared: Prepared, rows: readonly number[], cap: Int32Array,
 function unmatchedReason(prepared: Prepared, i: number, messages: PairingMessages, minScore?: number): string {
   let hasEdge = false;
   if (prepared.rowStart) hasEdge = prepared.rowStart[i + 1]! > prepared.rowStart[i]!;
-  else for (let j = 0; j < prepared.m && !hasEdge; j++) hasEdge = prepared.dense![i * prepared.m + j]! !== Infinity;
+  else for (let j = 0; j < prepared.m && !hasEdge; j++) hasEdge = prepared.scoreOf(i, j) !== -Infinity;
   if (hasEdge) return messages.unmatchedCapacity;
   const causes = prepared.causes[i]!;
   if (prepared.m === 0) return messages.unmatchedNoCandidate(messages.unmatchedFiltered.capacity);
