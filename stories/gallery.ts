@@ -1,6 +1,6 @@
 /**
  * Every MentorKit element with the demo programme, in a state that shows most of its layout, for
- * the right-to-left stories (`stories/rtl.stories.ts`) and the RTL test
+ * the right-to-left and brand stories (`stories/rtl.stories.ts`, `stories/brand.stories.ts`) and the RTL test
  * (`packages/elements/src/base/rtl.test.ts`). Each entry loads its own client on a fresh memory
  * adapter and renders the element without a `locale`, so it follows the nearest `lang`/`dir`.
  */
@@ -19,25 +19,25 @@ import { goalsKit } from './goals-support.js';
 import { PLANNING_PAIRING, planningKit } from './planning-support.js';
 import { DEMO_VIEWERS, demoKit } from './support.js';
 
-export interface RtlLoaded {
+export interface GalleryLoaded {
   kit?: MentorKit;
   runId?: string;
   goalId?: string;
 }
 
-export interface RtlGalleryEntry {
+export interface GalleryEntry {
   /** The element's tag. */
   tag: string;
   /** Story name. */
   name: string;
-  load: () => Promise<RtlLoaded>;
-  render: (loaded: RtlLoaded) => TemplateResult;
+  load: () => Promise<GalleryLoaded>;
+  render: (loaded: GalleryLoaded) => TemplateResult;
 }
 
 const goalMessages = createGoalMessages();
 
 /** A reassurance moment: heading, message and re-plan suggestions (the celebration's busiest state). */
-export const RTL_MOMENT: GoalMoment = {
+export const GALLERY_MOMENT: GoalMoment = {
   kind: 'reassurance',
   goalId: 'g',
   goalTitle: 'Read two books on system design',
@@ -47,7 +47,7 @@ export const RTL_MOMENT: GoalMoment = {
 };
 
 /** The mentee's GROW session at the Reality step (the 0–10 scale and the stepper half done). */
-async function growAtReality(): Promise<RtlLoaded> {
+async function growAtReality(): Promise<GalleryLoaded> {
   const kit = await demoKit(DEMO_VIEWERS.mentee);
   const coaching = kit.use(coachingFeature);
   const run = await coaching.start({ pairingId: PAIRING, model: GROW.id });
@@ -58,7 +58,7 @@ async function growAtReality(): Promise<RtlLoaded> {
   return { kit, runId: run.id };
 }
 
-export const RTL_GALLERY: readonly RtlGalleryEntry[] = [
+export const ELEMENT_GALLERY: readonly GalleryEntry[] = [
   {
     tag: 'mk-pairing-card',
     name: 'Pairing card',
@@ -88,7 +88,7 @@ export const RTL_GALLERY: readonly RtlGalleryEntry[] = [
       style="--mk-celebration-position: static"
       duration="0"
       ${ref((element) => {
-        if (element) queueMicrotask(() => (element as MkCelebration).show(RTL_MOMENT));
+        if (element) queueMicrotask(() => (element as MkCelebration).show(GALLERY_MOMENT));
       })}
     ></mk-celebration>`,
   },

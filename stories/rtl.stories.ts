@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '@mentorkit/elements/define-all.js';
-import { RTL_GALLERY, type RtlGalleryEntry, type RtlLoaded } from './rtl-gallery.js';
+import { ELEMENT_GALLERY, type GalleryEntry, type GalleryLoaded } from './gallery.js';
 import { PSEUDO_BIDI_LOCALE, registerPseudoBidi } from './rtl-support.js';
 
 registerPseudoBidi();
@@ -11,7 +11,7 @@ interface RtlArgs {
 }
 
 /** The elements of `entries` inside a right-to-left container in the `ar-XB` pseudo-locale. */
-const rtlPage = (entries: readonly RtlGalleryEntry[], loaded: RtlLoaded[]) => html`
+const rtlPage = (entries: readonly GalleryEntry[], loaded: GalleryLoaded[]) => html`
   <div dir="rtl" lang=${PSEUDO_BIDI_LOCALE} style="display: grid; gap: var(--mk-space-5)">
     ${entries.map((entry, index) => entry.render(loaded[index] ?? {}))}
   </div>
@@ -32,7 +32,7 @@ const meta = {
   },
   args: { tags: [] },
   render: (_args, { loaded }) => {
-    const { entries, data } = loaded as { entries: RtlGalleryEntry[]; data: RtlLoaded[] };
+    const { entries, data } = loaded as { entries: GalleryEntry[]; data: GalleryLoaded[] };
     return rtlPage(entries, data);
   },
 } satisfies Meta<RtlArgs>;
@@ -43,14 +43,14 @@ type Story = StoryObj<RtlArgs>;
 const storyOf = (tags: string[], extra: Partial<Story> = {}): Story => ({
   loaders: [
     async () => {
-      const entries = RTL_GALLERY.filter((entry) => tags.includes(entry.tag));
+      const entries = ELEMENT_GALLERY.filter((entry) => tags.includes(entry.tag));
       return { entries, data: await Promise.all(entries.map((entry) => entry.load())) };
     },
   ],
   ...extra,
 });
 
-const one = (tag: string): Story => storyOf([tag], { name: RTL_GALLERY.find((entry) => entry.tag === tag)!.name });
+const one = (tag: string): Story => storyOf([tag], { name: ELEMENT_GALLERY.find((entry) => entry.tag === tag)!.name });
 
 export const PairingCard = one('mk-pairing-card');
 export const GoalTracker = one('mk-goal-tracker');
@@ -66,7 +66,7 @@ export const Scheduler = one('mk-scheduler');
 export const Checkin = one('mk-checkin');
 export const PairingBoard = one('mk-pairing-board');
 
-const everyTag = RTL_GALLERY.map((entry) => entry.tag);
+const everyTag = ELEMENT_GALLERY.map((entry) => entry.tag);
 
 /** Every element, light theme. */
 export const EveryElement = storyOf(everyTag, { name: 'Every element' });

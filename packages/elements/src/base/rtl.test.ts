@@ -13,7 +13,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
 import '../define-all.js';
-import { RTL_GALLERY, type RtlGalleryEntry, type RtlLoaded } from '../../../../stories/rtl-gallery.js';
+import { ELEMENT_GALLERY, type GalleryEntry, type GalleryLoaded } from '../../../../stories/gallery.js';
 import { ENGLISH_CATALOGUES, PSEUDO_BIDI_LOCALE, RLO, pseudoBidi, pseudoBidiMessage, registerPseudoBidi } from '../../../../stories/rtl-support.js';
 
 registerPseudoBidi();
@@ -88,8 +88,8 @@ function blockParts(element: HTMLElement): HTMLElement[] {
   });
 }
 
-const loadedData = new Map<string, RtlLoaded>();
-async function render(entry: RtlGalleryEntry, dir: 'rtl' | 'ltr'): Promise<HTMLElement> {
+const loadedData = new Map<string, GalleryLoaded>();
+async function render(entry: GalleryEntry, dir: 'rtl' | 'ltr'): Promise<HTMLElement> {
   // A fresh client for each rendering: the two layouts must not share state (e.g. a scroll position).
   const loaded = await entry.load();
   loadedData.set(`${entry.tag}:${dir}`, loaded);
@@ -112,7 +112,7 @@ describe('right-to-left layout (ar-XB pseudo-locale)', () => {
     });
 
     it('covers every message of every element', () => {
-      expect(Object.keys(ENGLISH_CATALOGUES)).to.have.members(RTL_GALLERY.map((entry) => entry.tag));
+      expect(Object.keys(ENGLISH_CATALOGUES)).to.have.members(ELEMENT_GALLERY.map((entry) => entry.tag));
       for (const [tag, catalogue] of Object.entries(ENGLISH_CATALOGUES)) {
         for (const [id, message] of Object.entries(catalogue)) {
           if (typeof message === 'string' && /[A-Za-z]/.test(message.replace(/\{\w+\}/g, ''))) expect(pseudoBidi(message), `${tag}.${id}`).to.include(RLO);
@@ -121,7 +121,7 @@ describe('right-to-left layout (ar-XB pseudo-locale)', () => {
     });
   });
 
-  for (const entry of RTL_GALLERY) {
+  for (const entry of ELEMENT_GALLERY) {
     describe(`<${entry.tag}>`, () => {
       it('renders in the pseudo-locale, right to left, and passes axe', async () => {
         const element = await render(entry, 'rtl');
@@ -154,7 +154,7 @@ describe('right-to-left layout (ar-XB pseudo-locale)', () => {
   }
 
   describe('direction-sensitive pieces', () => {
-    const entry = (tag: string) => RTL_GALLERY.find((item) => item.tag === tag)!;
+    const entry = (tag: string) => ELEMENT_GALLERY.find((item) => item.tag === tag)!;
 
     it('the heading of a card starts at the right edge', async () => {
       const element = await render(entry('mk-pairing-card'), 'rtl');

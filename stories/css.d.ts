@@ -1,0 +1,2 @@
+// Stylesheets imported for their side effect in stories (Vite injects them into the page).
+declare module '*.css';
