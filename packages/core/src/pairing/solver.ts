@@ -246,10 +246,11 @@ function selectScoreRow(row: ArrayLike<unknown>, m: number, cap: Int32Array, k: 
       if (cap[j] !== 0) state[1] = 1;
       continue;
     }
+    if (cap[j] === 0) continue;
     const c = -s;
     if (s > largest) largest = s;
     else if (c > largest) largest = c;
-    if (c < limit && cap[j] !== 0) {
+    if (c < limit) {
       size = insertCandidate(bufferCost, bufferCol, size, k, j, c);
       if (size === k) limit = bufferCost[k - 1]!;
     }
