@@ -227,35 +227,39 @@ function selectCostRows(n: number, m: number, dense: Float64Array): DenseCandida
 
 /**
  * One row of host scores into the buffer: returns the buffer size, or -1 when an entry is not a
- * finite number, `null` or `-Infinity`. `state[0]` keeps the largest absolute score; `state[1]` is
- * set to 1 when the row forbids an entry of a column with capacity.
+ * finite number, `null` or `-Infinity`. `state` keeps the highest and lowest allowed score so far
+ * (`[0]`, `[1]`); `state[2]` is set to 1 when the row forbids an entry of a column with capacity.
+ * `closed`: some column has capacity 0 (its entries are left out).
  */
-function selectScoreRow(row: ArrayLike<unknown>, m: number, cap: Int32Array, k: number, bufferCost: Float64Array, bufferCol: Int32Array, state: Float64Array): number {
+function selectScoreRow(row: ArrayLike<unknown>, m: number, cap: Int32Array, closed: boolean, k: number, bufferCost: Float64Array, bufferCol: Int32Array, state: Float64Array): number {
   let size = 0;
   let limit = Infinity;
-  let largest = state[0]!;
+  let high = state[0]!;
+  let low = state[1]!;
   for (let j = 0; j < m; j++) {
     const s = row[j];
     if (typeof s !== 'number') {
       if (s !== null) return -1;
-      if (cap[j] !== 0) state[1] = 1;
+      if (!closed || cap[j] !== 0) state[2] = 1;
       continue;
     }
-    if (!(s < Infinity)) return -1; // NaN or Infinity
-    if (s === -Infinity) {
-      if (cap[j] !== 0) state[1] = 1;
+    if (s - s !== 0) {
+      // NaN, Infinity or -Infinity (forbidden)
+      if (s !== -Infinity) return -1;
+      if (!closed || cap[j] !== 0) state[2] = 1;
       continue;
     }
-    if (cap[j] === 0) continue;
+    if (closed && cap[j] === 0) continue;
+    if (s > high) high = s;
+    if (s < low) low = s;
     const c = -s;
-    if (s > largest) largest = s;
-    else if (c > largest) largest = c;
     if (c < limit) {
       size = insertCandidate(bufferCost, bufferCol, size, k, j, c);
       if (size === k) limit = bufferCost[k - 1]!;
     }
   }
-  state[0] = largest;
+  state[0] = high;
+  state[1] = low;
   return size;
 }
 
@@ -272,17 +276,19 @@ export function selectScoreRows(n: number, m: number, scoreRows: ReadonlyArray<u
   const bufferCost = new Float64Array(k);
   const bufferCol = new Int32Array(k);
   const forbiddenRows = new Uint8Array(n);
-  const state = new Float64Array(2);
+  let closed = false;
+  for (let j = 0; j < m; j++) if (cap[j] === 0) closed = true;
+  const state = Float64Array.of(0, 0, 0);
   for (let i = 0; i < n; i++) {
     const row = scoreRows[i];
     if (!Array.isArray(row) || row.length !== m) return undefined;
-    state[1] = 0;
-    const size = selectScoreRow(row, m, cap, k, bufferCost, bufferCol, state);
+    state[2] = 0;
+    const size = selectScoreRow(row, m, cap, closed, k, bufferCost, bufferCol, state);
     if (size < 0) return undefined;
-    if (state[1]) forbiddenRows[i] = 1;
+    if (state[2]) forbiddenRows[i] = 1;
     commitCandidates(columns, costs, count, worst, k, i, size, bufferCost, bufferCol);
   }
-  return { candidates, largest: state[0]!, forbiddenRows };
+  return { candidates, largest: Math.max(state[0]!, -state[1]!), forbiddenRows };
 }
 
 /**
