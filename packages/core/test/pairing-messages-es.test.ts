@@ -85,6 +85,12 @@ describe('Spanish pairing messages', () => {
     const match = matchMentors({ mentees: [mentee, { ...mentee, id: 'bo', displayName: 'Bo' }], mentors: [mentor], messages: pairingMessagesFor('es') });
     assert.match(match.assignments[0]!.reasons[0]!, /^Quiere Python/);
     assert.match(match.unmatched[0]!.reason, /^Todos los mentores compatibles/);
+    // The same with `locale`; the reasons cache keeps languages apart for the same profiles.
+    const byLocale = matchMentors({ mentees: [mentee, { ...mentee, id: 'bo', displayName: 'Bo' }], mentors: [mentor], locale: 'es-MX' });
+    assert.deepEqual(byLocale.assignments[0]!.reasons, match.assignments[0]!.reasons);
+    assert.match(byLocale.unmatched[0]!.reason, /^Todos los mentores compatibles/);
+    assert.equal(matchMentors({ mentees: [mentee], mentors: [mentor] }).assignments[0]!.reasons[0], 'Wants Python (must have): Kenji is expert (5/5)');
+    assert.throws(() => matchMentors({ mentees: [mentee], mentors: [mentor], locale: 3 as never }), (error: unknown) => isMentorKitError(error, 'invalid-input') && error.path === 'locale');
 
     const storage = createMemoryStorage();
     await seedDemoProgram(storage);

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { IdSchema, LanguageSchema, TimeZoneSchema, WeekdaySchema, WorkingHoursSchema, isCalendarDate } from '../model/primitives.js';
 import { SkillSchema, WantedSkillSchema } from '../model/person.js';
 import { invalidInput, parseOrThrow } from '../model/validate.js';
+import { languageCatalogue, languageOf } from '../model/languages.js';
 import { withMessages, type PairingMessages } from './messages.js';
 import { CRITERIA, computeMatch, resolveWeights, skillsComponent, type MatchScore, type MatchWeights, type MenteeProfile, type MentorProfile, type ProgramRule } from './score.js';
 import { capacities, selectScoreRows, solveCertified, solveDenseCosts, solveSparseCosts, usesCandidates, type DenseCandidates } from './solver.js';
@@ -35,6 +36,11 @@ export interface MatchRequest {
   languageRequired?: boolean;
   rules?: readonly ProgramRule[];
   messages?: Partial<PairingMessages>;
+  /**
+   * Language of the reasons and unmatched explanations (`es`, `es-MX`…): the catalogue registered for
+   * it (Spanish once `registerSpanish()` from `@mentorkit/core/es` ran), else English; `messages` override it.
+   */
+  locale?: string;
 }
 
 export interface MatchAssignment {
@@ -187,7 +193,8 @@ export function matchMentors(request: MatchRequest): MatchResult {
   if (request.topK !== undefined && !(Number.isInteger(request.topK) && request.topK >= 1)) fail('topK', '`topK` must be a whole number 1 or more.');
   if (request.referenceWeek !== undefined && !isCalendarDate(request.referenceWeek)) fail('referenceWeek', '`referenceWeek` must be a calendar date YYYY-MM-DD, e.g. the programme start.');
   if (request.overlapTargetHours !== undefined && !(typeof request.overlapTargetHours === 'number' && request.overlapTargetHours > 0 && Number.isFinite(request.overlapTargetHours))) fail('overlapTargetHours', '`overlapTargetHours` must be a number above 0.');
-  const messages = withMessages(request.messages);
+  if (request.locale !== undefined && typeof request.locale !== 'string') fail('locale', '`locale` must be a language such as "es" or "pt-BR".');
+  const messages = withMessages(request.messages, request.locale);
   const menteeIndex = new Map(mentees.map((profile, index) => [profile.id, index]));
   const mentorIndex = new Map(mentors.map((profile, index) => [profile.id, index]));
   const forbiddenPairs = checkPairs(request.forbidden, 'forbidden', menteeIndex, mentorIndex);
@@ -199,7 +206,7 @@ export function matchMentors(request: MatchRequest): MatchResult {
 
   // ---- scores -------------------------------------------------------------------------------------
   const forbiddenSet = new Set(forbiddenPairs.map(([i, j]) => i * m + j));
-  const scoreOptions = { referenceWeek: request.referenceWeek, overlapTargetHours: request.overlapTargetHours, languageRequired: request.languageRequired, rules: request.rules, messages: request.messages };
+  const scoreOptions = { referenceWeek: request.referenceWeek, overlapTargetHours: request.overlapTargetHours, languageRequired: request.languageRequired, rules: request.rules, messages: request.messages, locale: request.locale };
   const causes: Array<Set<Cause>> = Array.from({ length: n }, () => new Set<Cause>());
   const themeWanted = (i: number, j: number) => {
     const theme = themes[j];
@@ -240,17 +247,19 @@ export function matchMentors(request: MatchRequest): MatchResult {
   };
 
   // Breakdown and reasons do not depend on the weights either (the assignment's score is recomputed).
+  // Reasons depend on the language too, and on whether its catalogue is registered yet.
+  const explanationKey = `${optionsKey}${JSON.stringify(request.messages ?? null)}|${languageOf(request.locale)}${languageCatalogue('pairing', request.locale) ? '+' : ''}`;
   const explain = (i: number, j: number): MatchScore => {
     const cacheable = !request.rules || request.rules.length === 0;
     const mentee = mentees[i]!;
     const mentor = mentors[j]!;
     let perMentor = cacheable ? explanationCache.get(mentee) : undefined;
     const hit = perMentor?.get(mentor);
-    if (hit && hit.key === optionsKey + JSON.stringify(request.messages ?? null)) return hit.explained;
+    if (hit && hit.key === explanationKey) return hit.explained;
     const explained = computeMatch(mentee, mentor, weights, scoreOptions, true);
     if (cacheable) {
       if (!perMentor) explanationCache.set(mentee, (perMentor = new WeakMap()));
-      perMentor.set(mentor, { key: optionsKey + JSON.stringify(request.messages ?? null), explained });
+      perMentor.set(mentor, { key: explanationKey, explained });
     }
     return explained;
   };
