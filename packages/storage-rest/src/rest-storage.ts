@@ -256,6 +256,8 @@ export function createRestStorage(options: RestStorageOptions): RestStorage {
   };
 
   const learn = (collection: string, record: StoredRecord) => knownRevisions.set(recordKeyOf(collection, record.id), record.revision);
+  /** Collections read whole (`query` without a filter): read again when the change stream reconnects. */
+  const readWhole = new Set<string>();
 
   // ─── requests ───────────────────────────────────────────────────────────────────────────────
 
@@ -525,6 +527,7 @@ export function createRestStorage(options: RestStorageOptions): RestStorage {
     if (!response.ok) throw await errorFromResponse(response);
     const { records } = (await response.json()) as { records: StoredRecord[] };
     for (const record of records) learn(collection, record);
+    if (search === '') readWhole.add(collection);
     if (!queue.some((pending) => pending.collection === collection)) return records;
     // Writes still queued: answer what the server will hold once they are replayed.
     const ids = new Set(records.map((record) => record.id));
@@ -539,6 +542,41 @@ export function createRestStorage(options: RestStorageOptions): RestStorage {
 
   // ─── change stream ──────────────────────────────────────────────────────────────────────────
 
+  /**
+   * After the change stream reconnects: reads every collection read whole again and reports what
+   * changed while it was down (newer revisions, new records, records gone or no longer readable), so
+   * watchers do not miss other people's changes made during the gap. The stream is connected first,
+   * so nothing falls between this read and the live events; repeats are harmless (revisions decide).
+   */
+  const catchUp = async (signal: AbortSignal) => {
+    for (const collection of [...readWhole]) {
+      if (signal.aborted || disposed) return;
+      const prefix = recordKeyOf(collection, '');
+      const before = new Map([...knownRevisions].filter(([key]) => key.startsWith(prefix)));
+      let records: StoredRecord[];
+      try {
+        records = await query(collection);
+      } catch {
+        return; // the stream will drop too, and the next reconnect catches up
+      }
+      if (signal.aborted || disposed) return;
+      const present = new Set<string>();
+      for (const record of records) {
+        const key = recordKeyOf(collection, record.id);
+        present.add(key);
+        const known = before.get(key);
+        if (known === undefined || record.revision > known) emit({ collection, id: record.id, record });
+      }
+      for (const [key, revision] of before) {
+        // Gone from the server's answer and not touched meanwhile (by a write of ours or a live event).
+        if (revision > 0 && !present.has(key) && knownRevisions.get(key) === revision) {
+          knownRevisions.set(key, 0);
+          emit({ collection, id: key.slice(prefix.length) });
+        }
+      }
+    }
+  };
+
   let streamAbort: AbortController | undefined;
   let streamConnected: Promise<void> = Promise.resolve();
   const startStream = () => {
@@ -549,6 +587,7 @@ export function createRestStorage(options: RestStorageOptions): RestStorage {
     streamConnected = new Promise<void>((resolve) => (markConnected = resolve));
     void (async () => {
       let delay = 500;
+      let connectedBefore = false;
       while (!signal.aborted) {
         try {
           const response = await fetchImpl(`${root}/changes`, { headers: await headersFor({ Accept: 'text/event-stream' }), signal });
@@ -556,6 +595,8 @@ export function createRestStorage(options: RestStorageOptions): RestStorage {
           markConnected();
           delay = 500;
           if (queue.length > 0) void flush(); // the server is back
+          if (connectedBefore) void catchUp(signal); // changes made while the stream was down
+          connectedBefore = true;
           for await (const event of readServerSentEvents(response.body, signal)) {
             if (event.event !== 'change') continue;
             let change: StorageChange & { origin?: string };

@@ -229,4 +229,27 @@ describe('REST storage: offline queue and retries against the reference backend'
     await assert.rejects(() => storage.put('goals', { id: 'g1', title: 'stale' }, { expectedRevision: 7 }), (error: unknown) => isMentorKitError(error, 'conflict') && /expected revision 7, found 1/.test((error as Error).message));
     assert.equal(calls.length, 1, 'a conflict is an answer, not a failure to retry');
   });
+
+  test('changes missed while the change stream was down are reported when it reconnects (and only those)', async () => {
+    await database().put('goals', { id: 'changed', title: 'v1' });
+    await database().put('goals', { id: 'gone', title: 'to delete' });
+    await database().put('goals', { id: 'same', title: 'untouched' });
+    const watcher = open({ watch: true });
+    const changes: StorageChange[] = [];
+    watcher.watch((change) => changes.push(change));
+    await watcher.watching();
+    assert.equal((await watcher.query('goals')).length, 3);
+
+    // While the stream is cut, the data changes behind its back (straight in PostgreSQL: no event).
+    await backend.stopHttp();
+    await database().put('goals', { id: 'changed', title: 'v2' });
+    await database().put('goals', { id: 'new', title: 'made meanwhile' });
+    await database().delete('goals', 'gone');
+    await backend.startHttp();
+
+    await waitFor(() => changes.length >= 3, 'the catch-up after the reconnect', 15_000);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const seen = changes.map((change) => `${change.id}@${change.record ? `${change.record.revision}:${String(change.record.title)}` : 'deleted'}`).sort();
+    assert.deepEqual(seen, ['changed@2:v2', 'gone@deleted', 'new@1:made meanwhile'], 'the untouched record is not reported again');
+  });
 });
