@@ -68,6 +68,7 @@ describe('LMS demo on the REST backend', { skip: skip ?? false }, () => {
       record = await database.get('pairings', 'pairing-lucia');
     }
     assert.equal(record.status, 'active', 'the queued change was replayed when the backend came back');
+    await page.getByRole('status').filter({ hasText: 'Every change made offline has reached the server.' }).waitFor();
     assert.equal(record.revision, paused.revision + 1);
     assert.equal(record.updatedBy, 'kenji-watanabe');
 

@@ -106,12 +106,34 @@ function queuedWrites(): number {
   return typeof pending === 'function' ? pending.call(storage).length : 0;
 }
 
+const waitingMessage = (waiting: number) => `Saved on this device: ${waiting === 1 ? '1 change waits' : `${waiting} changes wait`} for the server and will be sent when it is back.`;
+let queueTimer: ReturnType<typeof setInterval> | undefined;
+let shownWaiting = 0;
+/** While the REST adapter holds writes, keeps the status line on it, and says when they have all gone. */
+function watchQueuedWrites(announce = true) {
+  const waiting = queuedWrites();
+  if (waiting === 0 || queueTimer !== undefined) return;
+  if (announce) setStatus(waitingMessage(waiting));
+  shownWaiting = waiting;
+  queueTimer = setInterval(() => {
+    const now = queuedWrites();
+    if (now > 0) {
+      if (now !== shownWaiting) setStatus(waitingMessage((shownWaiting = now)));
+      return;
+    }
+    clearInterval(queueTimer);
+    queueTimer = undefined;
+    setStatus('Every change made offline has reached the server.');
+  }, 1000);
+}
+
 async function run(action: () => Promise<unknown>, success: string) {
   try {
     await action();
     const waiting = queuedWrites();
     // Offline on the REST backend the change is kept on this device, not yet on the server: say so.
-    setStatus(waiting === 0 ? success : `${success} Saved on this device: ${waiting === 1 ? '1 change waits' : `${waiting} changes wait`} for the server and will be sent when it is back.`);
+    setStatus(waiting === 0 ? success : `${success} ${waitingMessage(waiting)}`);
+    watchQueuedWrites(false);
   } catch (error) {
     setStatus(isMentorKitError(error) ? error.message : `Something went wrong: ${String(error)}`, 'error');
   }
@@ -239,6 +261,9 @@ async function showAs(viewAs: ViewAs) {
   };
   unsubscribers.push(current.$pairings.listen(rerender), current.$people.listen(rerender), current.$programs.listen(rerender));
   unsubscribers.push(current.on('*', (event) => console.info('[acme] MentorKit event', event.type, event.recordId)));
+  // On the REST backend, a widget's change made while the server is down waits on this device: say so,
+  // and say when the queue has reached the server.
+  unsubscribers.push(current.on('*', () => watchQueuedWrites()));
   try {
     await current.ready;
   } catch (error) {
