@@ -97,8 +97,12 @@ describe('agreements feature', () => {
     const zed = await kitFor('zed', hana.storage);
     await assert.rejects(zed.agreements.propose(proposal), (error: unknown) => isMentorKitError(error, 'not-found'));
     assert.deepEqual(await hana.storage.query('agreements'), []);
+    // A second client of Hana's whose change feed is late: it has not seen the agreement when it proposes.
+    const late = await kitFor('hana', Object.assign(Object.create(hana.storage), { watch: () => () => undefined }) as typeof hana.storage);
     await hana.agreements.propose(proposal);
     await assert.rejects(hana.agreements.propose(proposal), (error: unknown) => isMentorKitError(error, 'conflict'));
+    await assert.rejects(late.agreements.propose(proposal), (error: unknown) => isMentorKitError(error, 'conflict') && /already has an agreement/.test((error as Error).message));
+    assert.equal((await hana.storage.query('agreements')).length, 1);
     await assert.rejects(hana.agreements.update('p1.agreement', { sharedDocumentsUrl: 'data:text/html,x' }), (error: unknown) => isMentorKitError(error, 'invalid-input'));
     await assert.rejects(hana.agreements.update('p1.agreement', { version: 3 } as never), (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === 'changes.version');
     const priya = await kitFor('priya', hana.storage);

@@ -1,7 +1,7 @@
 import { computed, type ReadableAtom } from 'nanostores';
 import type { MentorKit, MentorKitFeature } from '../client/client.js';
 import { Collections } from '../model/collections.js';
-import { MentorKitError } from '../model/errors.js';
+import { MentorKitError, isMentorKitError } from '../model/errors.js';
 import type { Agreement, AgreementInput } from '../model/agreement.js';
 import type { Pairing } from '../model/pairing.js';
 import { invalidInput } from '../model/validate.js';
@@ -137,11 +137,15 @@ export const agreementsFeature: MentorKitFeature<'agreements', AgreementsApi> = 
         const parsed = parseAgreement({ ...input, id, version: 1, confirmations: [], history: [], proposedBy: kit.user.id });
         checkAgreementParticipants(parsed, pairing);
         if (!isMember(pairing)) throw new MentorKitError('forbidden', 'Only the mentee and mentors of this pairing can propose its agreement.', { path: 'agreement.pairingId' });
-        const existing = internals.cached(Collections.agreements, id) ?? (await kit.storage.get(Collections.agreements, id));
-        if (existing) throw new MentorKitError('conflict', 'This pairing already has an agreement; change it with agreements.update instead.', { path: 'agreement.pairingId', details: { id } });
+        const alreadyThere = () => new MentorKitError('conflict', 'This pairing already has an agreement; change it with agreements.update instead.', { path: 'agreement.pairingId', details: { id } });
+        if (internals.cached(Collections.agreements, id)) throw alreadyThere();
         const record = { ...parsed, history: [{ version: 1, at: kit.now(), by: kit.user.id, changed: [...AGREEMENT_TERM_KEYS].filter((key) => parsed[key] !== undefined) }] };
         const toStore = options.confirm === false ? record : withConfirmation(record, pairing);
-        const stored = (await internals.write(Collections.agreements, toStore, { action: 'create' })) as unknown as Agreement;
+        // A create is refused with `conflict` by storage when the record exists (written elsewhere and not
+        // seen here yet), so there is no need to ask storage first (a REST backend would answer 404).
+        const stored = (await internals.write(Collections.agreements, toStore, { action: 'create' }).catch((error: unknown) => {
+          throw isMentorKitError(error, 'conflict') ? alreadyThere() : error;
+        })) as unknown as Agreement;
         internals.emit({ type: AgreementEventType.proposed, collection: Collections.agreements, recordId: stored.id, revision: stored.revision, pairingId: stored.pairingId, data: { version: 1, cadence: stored.cadence, checkInLevel: stored.checkInLevel } });
         if (options.confirm !== false) emitConfirmed(stored, pairing);
         return stored;
