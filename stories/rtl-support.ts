@@ -13,20 +13,8 @@
  *
  * Used by `stories/rtl.stories.ts` and `packages/elements/src/base/rtl.test.ts`.
  */
+import { ELEMENT_CATALOGUES } from '../packages/elements/src/testing/catalogues.js';
 import { registerMessages, type Message, type MessageCatalogue, type MessageParameters } from '@mentorkit/elements';
-import { agreementMessages } from '../packages/elements/src/agreement/agreement.messages.js';
-import { celebrationMessages } from '../packages/elements/src/celebration/celebration.messages.js';
-import { checkinMessages } from '../packages/elements/src/checkin/checkin.messages.js';
-import { coachingFlowMessages } from '../packages/elements/src/coaching-flow/coaching-flow.messages.js';
-import { feedbackInsightsMessages } from '../packages/elements/src/feedback-insights/feedback-insights.messages.js';
-import { goalEditorMessages } from '../packages/elements/src/goal-editor/goal-editor.messages.js';
-import { goalTrackerMessages } from '../packages/elements/src/goal-tracker/goal-tracker.messages.js';
-import { icebreakerMessages } from '../packages/elements/src/icebreaker/icebreaker.messages.js';
-import { pairingBoardMessages } from '../packages/elements/src/pairing-board/pairing-board.messages.js';
-import { pairingCardMessages } from '../packages/elements/src/pairing-card/pairing-card.messages.js';
-import { schedulerMessages } from '../packages/elements/src/scheduler/scheduler.messages.js';
-import { sessionFeedbackMessages } from '../packages/elements/src/session-feedback/session-feedback.messages.js';
-import { threadMessages } from '../packages/elements/src/thread/thread.messages.js';
 
 /** The conventional pseudo-bidi locale id (Android, Chromium). */
 export const PSEUDO_BIDI_LOCALE = 'ar-XB';
@@ -36,21 +24,9 @@ export const RLO = '\u202E';
 export const PDF = '\u202C';
 
 /** Every element's tag and its English catalogue. */
-export const ENGLISH_CATALOGUES: Readonly<Record<string, MessageCatalogue>> = {
-  'mk-agreement': agreementMessages.en,
-  'mk-celebration': celebrationMessages.en,
-  'mk-checkin': checkinMessages.en,
-  'mk-coaching-flow': coachingFlowMessages.en,
-  'mk-feedback-insights': feedbackInsightsMessages.en,
-  'mk-goal-editor': goalEditorMessages.en,
-  'mk-goal-tracker': goalTrackerMessages.en,
-  'mk-icebreaker': icebreakerMessages.en,
-  'mk-pairing-board': pairingBoardMessages.en,
-  'mk-pairing-card': pairingCardMessages.en,
-  'mk-scheduler': schedulerMessages.en,
-  'mk-session-feedback': sessionFeedbackMessages.en,
-  'mk-thread': threadMessages.en,
-};
+export const ENGLISH_CATALOGUES: Readonly<Record<string, MessageCatalogue>> = Object.fromEntries(
+  Object.entries(ELEMENT_CATALOGUES).map(([tag, { messages }]) => [tag, messages.en]),
+);
 
 const latinRun = /[A-Za-z]+(?:['’][A-Za-z]+)*/g;
 const placeholder = /(\{\w+\})/;

@@ -281,7 +281,7 @@ export function createGoalsFeature(options: { messages?: GoalMessageOverrides } 
         },
         messagesFor(locale) {
           const language = languageOf(locale);
-          return byLanguage.get(language) ?? (customised ? messages : (languageCatalogue<GoalMessages>('goals', language) ?? messages));
+          return byLanguage.get(language) ?? (customised ? messages : bundledGoalMessages(language));
         },
         get: (id) => visibleGoal(id),
         today,

@@ -1,37 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { BUNDLED_LANGUAGES, LocaleController, hasPendingLanguageLoads, loadLanguage, localesLoaded, registerMessages, translate, type CatalogueLoaders, type ElementMessages, type MessageCatalogue } from './localize.js';
 import { MkElement } from './mk-element.js';
+import { ELEMENT_CATALOGUES } from '../testing/catalogues.js';
 import { customElement } from 'lit/decorators.js';
-import { agreementLanguages, agreementMessages } from '../agreement/agreement.messages.js';
-import { checkinLanguages, checkinMessages } from '../checkin/checkin.messages.js';
-import { schedulerLanguages, schedulerMessages } from '../scheduler/scheduler.messages.js';
-import { celebrationLanguages, celebrationMessages } from '../celebration/celebration.messages.js';
-import { feedbackInsightsLanguages, feedbackInsightsMessages } from '../feedback-insights/feedback-insights.messages.js';
-import { goalEditorLanguages, goalEditorMessages } from '../goal-editor/goal-editor.messages.js';
-import { goalTrackerLanguages, goalTrackerMessages } from '../goal-tracker/goal-tracker.messages.js';
-import { sessionFeedbackLanguages, sessionFeedbackMessages } from '../session-feedback/session-feedback.messages.js';
-import { threadLanguages, threadMessages } from '../thread/thread.messages.js';
-import { coachingFlowLanguages, coachingFlowMessages } from '../coaching-flow/coaching-flow.messages.js';
-import { icebreakerLanguages, icebreakerMessages } from '../icebreaker/icebreaker.messages.js';
-import { pairingBoardLanguages, pairingBoardMessages } from '../pairing-board/pairing-board.messages.js';
-import { pairingCardLanguages, pairingCardMessages } from '../pairing-card/pairing-card.messages.js';
 
-/** Every element's bundled catalogue: each must be complete in every bundled language. */
-const CATALOGUES: Record<string, { messages: ElementMessages; languages: CatalogueLoaders }> = {
-  'mk-agreement': { messages: agreementMessages, languages: agreementLanguages },
-  'mk-celebration': { messages: celebrationMessages, languages: celebrationLanguages },
-  'mk-checkin': { messages: checkinMessages, languages: checkinLanguages },
-  'mk-coaching-flow': { messages: coachingFlowMessages, languages: coachingFlowLanguages },
-  'mk-feedback-insights': { messages: feedbackInsightsMessages, languages: feedbackInsightsLanguages },
-  'mk-goal-editor': { messages: goalEditorMessages, languages: goalEditorLanguages },
-  'mk-goal-tracker': { messages: goalTrackerMessages, languages: goalTrackerLanguages },
-  'mk-icebreaker': { messages: icebreakerMessages, languages: icebreakerLanguages },
-  'mk-pairing-board': { messages: pairingBoardMessages, languages: pairingBoardLanguages },
-  'mk-pairing-card': { messages: pairingCardMessages, languages: pairingCardLanguages },
-  'mk-scheduler': { messages: schedulerMessages, languages: schedulerLanguages },
-  'mk-session-feedback': { messages: sessionFeedbackMessages, languages: sessionFeedbackLanguages },
-  'mk-thread': { messages: threadMessages, languages: threadLanguages },
-};
 
 /** Words of three letters or more outside placeholders: '{minutes} min' has none worth translating. */
 const words = (message: unknown) => (typeof message === 'string' ? message.replace(/\{\w+\}/g, ' ').split(/[^\p{L}]+/u).filter((word) => word.length >= 3).length : 0);
@@ -65,7 +37,7 @@ describe('localize', () => {
     expect(() => registerMessages('fr', { 'mk-test.hello': 3 as never })).to.throw(TypeError);
   });
 
-  for (const [tag, { messages: catalogue, languages }] of Object.entries(CATALOGUES)) {
+  for (const [tag, { messages: catalogue, languages }] of Object.entries(ELEMENT_CATALOGUES)) {
     it(`${tag}: every message exists in ${BUNDLED_LANGUAGES.join(' and ')}, with the same placeholders`, async () => {
       const englishIds = Object.keys(catalogue.en).sort();
       for (const language of BUNDLED_LANGUAGES) {

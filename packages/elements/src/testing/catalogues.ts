@@ -1,0 +1,35 @@
+/**
+ * Every element's catalogues by tag — English and the loaders of its other languages — for the tests
+ * and stories that check or transform them all (localize.test.ts, the ar-XB pseudo-locale). Not part
+ * of the public API; a test holds it to the element folders (rtl.test.ts).
+ */
+import type { CatalogueLoaders, ElementMessages } from '../base/localize.js';
+import { agreementLanguages, agreementMessages } from '../agreement/agreement.messages.js';
+import { checkinLanguages, checkinMessages } from '../checkin/checkin.messages.js';
+import { schedulerLanguages, schedulerMessages } from '../scheduler/scheduler.messages.js';
+import { celebrationLanguages, celebrationMessages } from '../celebration/celebration.messages.js';
+import { feedbackInsightsLanguages, feedbackInsightsMessages } from '../feedback-insights/feedback-insights.messages.js';
+import { goalEditorLanguages, goalEditorMessages } from '../goal-editor/goal-editor.messages.js';
+import { goalTrackerLanguages, goalTrackerMessages } from '../goal-tracker/goal-tracker.messages.js';
+import { sessionFeedbackLanguages, sessionFeedbackMessages } from '../session-feedback/session-feedback.messages.js';
+import { threadLanguages, threadMessages } from '../thread/thread.messages.js';
+import { coachingFlowLanguages, coachingFlowMessages } from '../coaching-flow/coaching-flow.messages.js';
+import { icebreakerLanguages, icebreakerMessages } from '../icebreaker/icebreaker.messages.js';
+import { pairingBoardLanguages, pairingBoardMessages } from '../pairing-board/pairing-board.messages.js';
+import { pairingCardLanguages, pairingCardMessages } from '../pairing-card/pairing-card.messages.js';
+
+export const ELEMENT_CATALOGUES: Readonly<Record<string, { messages: ElementMessages; languages: CatalogueLoaders }>> = {
+  'mk-agreement': { messages: agreementMessages, languages: agreementLanguages },
+  'mk-celebration': { messages: celebrationMessages, languages: celebrationLanguages },
+  'mk-checkin': { messages: checkinMessages, languages: checkinLanguages },
+  'mk-coaching-flow': { messages: coachingFlowMessages, languages: coachingFlowLanguages },
+  'mk-feedback-insights': { messages: feedbackInsightsMessages, languages: feedbackInsightsLanguages },
+  'mk-goal-editor': { messages: goalEditorMessages, languages: goalEditorLanguages },
+  'mk-goal-tracker': { messages: goalTrackerMessages, languages: goalTrackerLanguages },
+  'mk-icebreaker': { messages: icebreakerMessages, languages: icebreakerLanguages },
+  'mk-pairing-board': { messages: pairingBoardMessages, languages: pairingBoardLanguages },
+  'mk-pairing-card': { messages: pairingCardMessages, languages: pairingCardLanguages },
+  'mk-scheduler': { messages: schedulerMessages, languages: schedulerLanguages },
+  'mk-session-feedback': { messages: sessionFeedbackMessages, languages: sessionFeedbackLanguages },
+  'mk-thread': { messages: threadMessages, languages: threadLanguages },
+};
