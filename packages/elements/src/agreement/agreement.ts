@@ -56,8 +56,8 @@ function timeZones(current: string[]): string[] {
  * documents (http/https only), the coaching model and the check-in level. Without an agreement it
  * offers a draft filled in from the profiles. Every change makes a new version that the mentee and
  * the lead mentor confirm again; the review lists the changes since the last confirmed version.
- * Logic comes from `@mentorkit/core/agreements`; text follows the page language (English and Spanish
- * bundled, `agreement.messages.ts`, weekday names from `Intl`). Setting `.messages` to your own
+ * Logic comes from `@mentorkit/core/agreements`; text follows the page language (English, and Spanish
+ * loaded on first use: `agreement.messages.ts`, `.es.ts`; weekday names from `Intl`). Setting `.messages` to your own
  * catalogue replaces the term, cadence, channel, level and weekday words with yours.
  *
  * @fires {CustomEvent<MkAgreementEventDetail>} mk-agreement-proposed - The user proposed the first version.

@@ -47,7 +47,7 @@ function formatInstant(instant: string, timeZone: string, locale: string | undef
  * days), the nudges MentorKit would send and when (at a sensible local hour for each person), and a
  * suggested level — more hand-holding when feedback or goals say so, less when the mentee is
  * thriving — always explained. Members can adopt the suggestion (a new agreement version) or keep
- * their level. Text follows the page language (English and Spanish bundled, `checkin.messages.ts`;
+ * their level. Text follows the page language (English, and Spanish loaded on first use: `checkin.messages.ts`, `.es.ts`;
  * reasons and nudges are core's codes, worded here); setting `.messages` to your own catalogue
  * replaces the level names, reasons and nudges with core's sentences from it.
  *

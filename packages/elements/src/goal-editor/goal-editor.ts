@@ -80,7 +80,7 @@ function fieldOfPath(path: string, rowKeys: number[]): string {
  * checklist runs core's `checkSmartGoal` on every keystroke (the SMART texts come from the goals
  * message catalogue, `kit.goals.messagesFor(locale)`: core's Spanish on a Spanish page unless the
  * host set its own); missing letters are advice, not a blocker. The editor's own words are in
- * English and Spanish (`goal-editor.messages.ts`), following the nearest `lang`. Errors from core appear inline
+ * English and Spanish (`goal-editor.messages.ts`, Spanish loaded on first use), following the nearest `lang`. Errors from core appear inline
  * next to their field. Everything works from the keyboard: Enter saves, Escape cancels an edit.
  *
  * A mentee can keep a goal private (only they see it); goals a mentor sets are shared.

@@ -92,7 +92,7 @@ function relativeDays(days: number, locale: string | undefined): string {
  * "New goal", "Edit" and the re-plan choices fire events; with `editor="<id>"` the tracker also
  * drives that `<mk-goal-editor>` directly. All goal texts come from the goals message catalogue
  * (`kit.goals.messagesFor(locale)`: core's Spanish on a Spanish page unless the host set its own);
- * the tracker's own words are in English and Spanish (`goal-tracker.messages.ts`).
+ * the tracker's own words are in English and Spanish (`goal-tracker.messages.ts`; Spanish loaded on first use).
  * Rows are keyed and memoised and skip layout off screen, so a thousand goals stay smooth.
  *
  * @fires {CustomEvent<MkGoalNewDetail>} mk-goal-new - The person asked to set a new goal (also when splitting a missed goal). Cancelable: prevents driving the editor.

@@ -57,8 +57,8 @@ function format(instant: string, timeZone: string, locale: string | undefined, w
  * pair's working agreement (or their profiles when there is none); booked sessions count as busy.
  * Pick a time (a radio group: arrow keys move), choose once or a series following the agreed cadence
  * (anchored in the organiser's zone, skipping off-limits dates), book, and download the sessions
- * for any calendar. Text follows the page language (English and Spanish bundled,
- * `scheduler.messages.ts`); times and dates use the locale's formats.
+ * for any calendar. Text follows the page language (English, and Spanish loaded on first use:
+ * `scheduler.messages.ts`, `.es.ts`); times and dates use the locale's formats.
  *
  * @fires {CustomEvent<MkSessionBookedDetail>} mk-session-booked - The user booked a session or a series.
  * @fires {CustomEvent<MkCalendarDownloadDetail>} mk-calendar-download - The user downloaded an .ics file.
