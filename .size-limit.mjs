@@ -5,7 +5,27 @@
 // chunks in every real build (the CDN puts them in dist/cdn/locales/<lang>/); the Spanish chunks
 // have their own check.
 
-/** esbuild (size-limit's bundler here) inlines dynamic imports; keep the language modules out. */
+/**
+ * What a page downloads with an element: its static imports. esbuild (size-limit's bundler here)
+ * inlines dynamic imports, but every real build (rollup, Vite, the CDN bundle) keeps them as separate
+ * chunks fetched on first use: languages other than English, and code such as the goals write path
+ * (`loadGoals`), which the goal tracker fetches when the page is idle or on the first change. The
+ * `withOnDemand` checks below measure those too.
+ */
+const firstLoad = (config) => ({
+  ...config,
+  plugins: [
+    ...(config.plugins ?? []),
+    {
+      name: 'on-demand-chunks-stay-separate',
+      setup(build) {
+        build.onResolve({ filter: /.*/ }, (resolved) => (resolved.kind === 'dynamic-import' ? { path: resolved.path, external: true } : undefined));
+      },
+    },
+  ],
+});
+
+/** An English page: languages other than English stay out, everything else an element may load is in. */
 const englishPage = (config) => ({
   ...config,
   plugins: [
@@ -46,10 +66,17 @@ export default [
     path: "packages/elements/dist/pairing-card/define.js",
     gzip: true,
     limit: "20 kB",
-    modifyEsbuildConfig: englishPage,
+    modifyEsbuildConfig: firstLoad,
   },
   {
-    name: "one element: <mk-goal-tracker> with its dependencies (English). DESIGN's budget is 20 kB and is NOT met: this ceiling only stops further growth",
+    name: "one element: <mk-goal-tracker> with its dependencies, first load (English; the goals write path loads on demand)",
+    path: "packages/elements/dist/goal-tracker/define.js",
+    gzip: true,
+    limit: "20 kB",
+    modifyEsbuildConfig: firstLoad,
+  },
+  {
+    name: "one element: <mk-goal-tracker> with everything it may load on demand (the goals write path; English) — a regression ceiling, not a DESIGN budget",
     path: "packages/elements/dist/goal-tracker/define.js",
     gzip: true,
     limit: "31 kB",

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createMemoryStorage, createMentorKit, isMentorKitError, type DomainEvent, type MentorKit, type StorageAdapter } from '@mentorkit/core';
-import { createGoalsFeature, goalsFeature, goalsOf, type GoalsApi } from '@mentorkit/core/goals';
+import { createGoalsFeature, englishGoalMomentMessages, goalMessagesEs, goalsFeature, goalsOf, goalsViewOf, loadGoals, type GoalsApi } from '@mentorkit/core/goals';
 
 const PROGRAM = { id: 'prog', name: 'Mentoring 2026', adminIds: ['priya'] };
 const person = (id: string, roles: Array<'mentee' | 'mentor' | 'admin'>, timeZone: string) => ({ id, displayName: id.toUpperCase(), roles, timeZone, programIds: ['prog'], workingHours: { 1: ['09:00-17:00'] } });
@@ -210,5 +210,69 @@ describe('goals feature', () => {
     assert.deepEqual(goals.check(draft).issues.map((issue) => issue.criterion), ['time-bound']);
     for (let index = 0; index < 5; index++) await goals.create({ ...RETROS, title: `Run ${index + 3} team retrospectives` });
     assert.deepEqual(goals.check({ ...draft, dueDate: '2026-11-01' }).issues.map((issue) => issue.criterion), ['achievable']);
+  });
+});
+
+describe('goals view (the read side, without the write path)', () => {
+  test('shows goals without installing the feature; loadGoals installs it and shares the same stores', async () => {
+    clock = '2026-10-14T09:00:00Z';
+    const storage = seededStorage();
+    const writer = await client(storage, 'ana');
+    const goal = await writer.goals.create(RETROS);
+    const kit = createMentorKit({ storage, user: 'kenji', now: () => clock });
+    await kit.ready;
+    const view = goalsViewOf(kit);
+    assert.equal(goalsViewOf(kit), view, 'one view per client');
+    assert.equal((kit as unknown as { goals?: unknown }).goals, undefined, 'the view installs nothing');
+    const seen: string[][] = [];
+    const stop = view.$goals.subscribe((list) => seen.push(list.map((item) => item.title)));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    assert.deepEqual(view.$goals.get().map((item) => item.id), [goal.id]);
+    assert.equal(view.mayUpdate(view.$goals.get()[0]!), true, 'a mentor of the pairing may help with a shared goal');
+    assert.equal(view.today('kenji'), '2026-10-14');
+    const goals = await loadGoals(kit);
+    assert.equal(goals, (kit as unknown as { goals?: unknown }).goals, 'loadGoals installs kit.goals');
+    assert.equal(await loadGoals(kit), goals, 'and resolves to the same one later');
+    assert.equal(goals.$goals, view.$goals, 'the feature and the view share one store');
+    assert.equal(goals.$allGoals, view.$allGoals);
+    await goals.completeMilestone(goal.id, goal.milestones[0]!.id!);
+    assert.equal(view.$goals.get()[0]!.milestones[0]!.done, true);
+    stop();
+    assert.ok(seen.length >= 2);
+  });
+
+  test('dueForReview lists exactly what reviewDueGoals records; reassurance matches the feature', async () => {
+    clock = '2026-10-14T09:00:00Z';
+    const storage = seededStorage();
+    const ana = await client(storage, 'ana');
+    const goal = await ana.goals.create({ ...RETROS, dueDate: '2026-10-20', metric: { name: 'retrospectives', start: 0, target: 3, current: 1 } });
+    await ana.goals.create({ ...RETROS, title: 'Pair on 5 code reviews with a senior', pairingId: 'p-ana', dueDate: '2026-12-20' });
+    const view = goalsViewOf(ana.kit);
+    assert.deepEqual(view.dueForReview(), [], 'nothing is due yet');
+    clock = '2026-10-21T09:00:00Z';
+    assert.deepEqual(view.dueForReview().map((item) => item.id), [goal.id]);
+    assert.deepEqual(view.dueForReview({ pairingId: 'p-dan' }), [], 'filtered by pairing');
+    const reassurance = view.reassuranceFor(view.$goals.get().find((item) => item.id === goal.id)!);
+    assert.deepEqual(reassurance, ana.goals.reassuranceFor(view.$goals.get().find((item) => item.id === goal.id)!));
+    assert.match(reassurance.message, /at 17%/, "a third of the metric, no milestone done: half of 33%");
+    const recorded = await ana.goals.reviewDueGoals();
+    assert.deepEqual(recorded.map((item) => item.goal.id), [goal.id]);
+    assert.deepEqual(view.dueForReview(), [], 'recorded once: nothing left to review');
+    // A mentee of another pair may not change it, so it is never due for them.
+    const dan = createMentorKit({ storage, user: 'dan', now: () => clock });
+    await dan.ready;
+    assert.deepEqual(goalsViewOf(dan).dueForReview(), []);
+  });
+
+  test('messagesFor: English by default, the registered language, and the host catalogue once kit.goals is installed', async () => {
+    const kit = createMentorKit({ storage: seededStorage(), user: 'ana', now: () => clock });
+    const view = goalsViewOf(kit);
+    assert.equal(view.messagesFor('en-GB').status['on-track'], 'On track');
+    assert.deepEqual(view.messagesFor(undefined), englishGoalMomentMessages);
+    const { registerSpanish } = await import('@mentorkit/core/es');
+    registerSpanish();
+    assert.equal(view.messagesFor('es-MX').status['on-track'], goalMessagesEs.status['on-track']);
+    kit.use(createGoalsFeature({ messages: { status: { 'on-track': 'Going well' } } }));
+    assert.equal(view.messagesFor('en').status['on-track'], 'Going well', "the host's catalogue wins");
   });
 });

@@ -1,7 +1,7 @@
 import { AgreementInputSchema, type Agreement, type AgreementData, type AgreementInput } from '../model/agreement.js';
 import type { Pairing } from '../model/pairing.js';
 import type { Person } from '../model/person.js';
-import type { Weekday, WorkingHours } from '../model/primitives.js';
+import type { Weekday, WorkingHours } from '../model/formats.js';
 import { invalidInput, parseOrThrow } from '../model/validate.js';
 import type { SlotParticipant } from '../scheduling/slots.js';
 import { languageCatalogue } from '../model/languages.js';

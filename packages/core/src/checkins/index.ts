@@ -4,7 +4,7 @@
 import { CHECK_IN_LEVELS } from '../model/agreement.js';
 import { invalidInput } from '../model/validate.js';
 import { languageCatalogue, languageOf } from '../model/languages.js';
-import { isInstant, isTimeZone } from '../model/primitives.js';
+import { isInstant, isTimeZone } from '../model/formats.js';
 import type { CheckInAgreement } from '../agreements/agreements.js';
 import { findCommonSlots, localIsoOf } from '../scheduling/slots.js';
 

@@ -5,7 +5,7 @@ import { PersonInputSchema, type Person, type PersonInput } from '../model/perso
 import { ProgramInputSchema, type Program, type ProgramInput } from '../model/program.js';
 import { MentorKitError, toMentorKitError } from '../model/errors.js';
 import { parseOrThrow, invalidInput } from '../model/validate.js';
-import { isInstant } from '../model/primitives.js';
+import { isInstant } from '../model/formats.js';
 import { assertAllowed, canRead, decide, type PolicyAction, type PolicyContext, type PolicyPairing } from '../policy/policy.js';
 import { pairingMembers } from '../pairings/index.js';
 import type { StorageAdapter, StorageChange, StoredRecord } from '../storage/adapter.js';

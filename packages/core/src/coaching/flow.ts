@@ -1,5 +1,5 @@
 import { MentorKitError } from '../model/errors.js';
-import { isInstant } from '../model/primitives.js';
+import { isInstant } from '../model/formats.js';
 import { invalidInput } from '../model/validate.js';
 import { coachingModelIn } from './languages.js';
 import { withMessages, type CoachingMessages } from './messages.js';

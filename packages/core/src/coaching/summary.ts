@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { GoalDraftSchema, type GoalDraft } from '../model/goal.js';
 import { invalidInput } from '../model/validate.js';
-import { isCalendarDate } from '../model/primitives.js';
+import { isCalendarDate } from '../model/formats.js';
 import { isFinished, type CoachingAnswerValue, type CoachingFlow } from './flow.js';
 import { coachingModelIn } from './languages.js';
 import { withMessages, type CoachingMessages } from './messages.js';

@@ -1,5 +1,5 @@
 import { MentorKitError } from '../model/errors.js';
-import { isInstant } from '../model/primitives.js';
+import { isInstant } from '../model/formats.js';
 import type { Feedback } from '../model/feedback.js';
 import type { Pairing } from '../model/pairing.js';
 import type { Session } from '../model/session.js';

@@ -1,4 +1,4 @@
-import { isCalendarDate, isInstant } from '../model/primitives.js';
+import { isCalendarDate, isInstant } from '../model/formats.js';
 import { invalidInput } from '../model/validate.js';
 import { localTimeOf } from '../time/local-time.js';
 

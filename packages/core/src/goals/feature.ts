@@ -1,4 +1,4 @@
-import { computed, type ReadableAtom } from 'nanostores';
+import type { ReadableAtom } from 'nanostores';
 import type { MentorKit, MentorKitFeature } from '../client/client.js';
 import type { DomainEvent } from '../client/events.js';
 import { Collections } from '../model/collections.js';
@@ -6,8 +6,9 @@ import { MentorKitError, isMentorKitError } from '../model/errors.js';
 import { GoalInputSchema, MilestoneSchema, type Goal, type GoalDraft, type GoalVisibility, type Milestone } from '../model/goal.js';
 import { invalidInput, parseOrThrow } from '../model/validate.js';
 import type { StoredRecord } from '../storage/adapter.js';
-import { localTimeOf } from '../time/local-time.js';
-import { createGoalMessages, defaultGoalMessages, formatGoalMessage, type GoalMessageOverrides, type GoalMessages, type ReplanSuggestion } from './messages.js';
+import { createGoalMessages, defaultGoalMessages, type GoalMessageOverrides, type GoalMessages } from './messages.js';
+import { achievementMoment, celebrationMoment, reassuranceMoment, type GoalMoment } from './moments.js';
+import { goalsDueForReview, goalStoresOf, installedGoals, todayFor } from './view.js';
 import { languageCatalogue, languageOf } from '../model/languages.js';
 
 /**
@@ -20,19 +21,8 @@ export function bundledGoalMessages(locale: string | undefined): GoalMessages {
 import { goalProgress, type GoalProgress } from './progress.js';
 import { checkSmartGoal, type SmartCheck } from './smart.js';
 
-/**
- * Whether the signed-in user may change a goal. Asks the client's policy (`internals.authorize`)
- * rather than importing the policy module, so a page showing goals does not ship the policy twice.
- */
-export function mayUpdate(internals: MentorKit['internals'], goal: Goal): boolean {
-  try {
-    internals.authorize('update', Collections.goals, goal as unknown as StoredRecord, goal as unknown as StoredRecord);
-    return true;
-  } catch (error) {
-    if (isMentorKitError(error, 'forbidden')) return false;
-    throw error;
-  }
-}
+
+export type { GoalMoment };
 
 /** Domain events of the goals module (`kit.on(type, …)`); each carries the goal's `pairingId`. */
 export const GoalEventType = {
@@ -47,21 +37,6 @@ export const GoalEventType = {
   goalArchived: 'goal-archived',
 } as const;
 export type GoalEventType = (typeof GoalEventType)[keyof typeof GoalEventType];
-
-/**
- * A moment to show a person: a celebration (a milestone done), an achievement (the goal done) or
- * reassurance (a goal missed, with ways to re-plan). Text comes from the message catalogue.
- */
-export interface GoalMoment {
-  kind: 'celebration' | 'achievement' | 'reassurance';
-  goalId: string;
-  goalTitle: string;
-  milestoneId?: string;
-  heading: string;
-  message: string;
-  /** Re-plan suggestions (reassurance only; empty otherwise). */
-  suggestions: Array<{ kind: ReplanSuggestion; text: string }>;
-}
 
 export interface GoalWriteOptions {
   /** The revision your change is based on (default: the one the client last saw); a stale one is refused with `conflict`. */
@@ -152,8 +127,6 @@ function dropUndefined(input: Record<string, unknown>): Record<string, unknown> 
   return clean(input) as Record<string, unknown>;
 }
 
-const dueThenTitle = (a: Goal, b: Goal) => (a.dueDate ?? '9999') .localeCompare(b.dueDate ?? '9999') || a.title.localeCompare(b.title) || (a.id < b.id ? -1 : 1);
-const hash = (text: string) => [...text].reduce((sum, char) => (sum * 31 + char.charCodeAt(0)) >>> 0, 7);
 
 /** Creates the goals feature, optionally with a message catalogue (overrides of the English one). */
 export function createGoalsFeature(options: { messages?: GoalMessageOverrides } = {}): MentorKitFeature<'goals', GoalsApi> {
@@ -165,15 +138,8 @@ export function createGoalsFeature(options: { messages?: GoalMessageOverrides } 
       let messages = initialMessages;
       let customised = options.messages !== undefined;
       const byLanguage = new Map<string, GoalMessages>();
-      const $raw = internals.track(Collections.goals) as unknown as ReadableAtom<readonly Goal[]>;
-      const $allGoals = computed($raw, (list) => [...list].sort(dueThenTitle) as readonly Goal[]);
-      const $goals = computed($allGoals, (list) => list.filter((goal) => !goal.archived));
-
-      const timeZoneOf = (personId: string | undefined) => {
-        const zone = personId ? kit.$people.get()[personId]?.timeZone : undefined;
-        return zone ?? kit.$people.get()[kit.user.id]?.timeZone ?? 'UTC';
-      };
-      const today = (ownerId?: string) => localTimeOf(timeZoneOf(ownerId), kit.now()).date;
+      const { $goals, $allGoals } = goalStoresOf(kit);
+      const today = (ownerId?: string) => todayFor(kit, ownerId);
 
       const visibleGoal = (id: unknown): Goal => {
         const goalId = requireId(id, 'goalId');
@@ -228,41 +194,9 @@ export function createGoalsFeature(options: { messages?: GoalMessageOverrides } 
         return { goal: stored, becameAchieved: nowAchieved && !wasAchieved };
       };
 
-      const celebrationFor = (goal: Goal, milestoneId: string, catalogue: GoalMessages = messages): GoalMoment => {
-        const milestone = milestoneOf(goal, milestoneId);
-        const variants = catalogue.celebration.milestone;
-        const template = variants[hash(milestone.id ?? milestone.title) % variants.length] ?? variants[0] ?? '';
-        const done = goal.milestones.filter((candidate) => candidate.done).length;
-        return {
-          kind: 'celebration',
-          goalId: goal.id,
-          goalTitle: goal.title,
-          milestoneId: milestone.id!,
-          heading: catalogue.celebration.heading,
-          message: formatGoalMessage(template, { milestone: milestone.title, goal: goal.title, done, total: goal.milestones.length }),
-          suggestions: [],
-        };
-      };
-      const achievementFor = (goal: Goal, catalogue: GoalMessages = messages): GoalMoment => ({
-        kind: 'achievement',
-        goalId: goal.id,
-        goalTitle: goal.title,
-        heading: catalogue.celebration.achievedHeading,
-        message: formatGoalMessage(catalogue.celebration.achieved, { goal: goal.title }),
-        suggestions: [],
-      });
-      const reassuranceFor = (goal: Goal, catalogue: GoalMessages = messages): GoalMoment => {
-        const progress = progressOf(goal);
-        const kinds: ReplanSuggestion[] = ['split', 'move-date', ...(goal.metric ? (['lower-target'] as const) : [])];
-        return {
-          kind: 'reassurance',
-          goalId: goal.id,
-          goalTitle: goal.title,
-          heading: catalogue.reassurance.heading,
-          message: formatGoalMessage(catalogue.reassurance.missed, { goal: goal.title, percent: Math.round(progress.percent), dueDate: goal.dueDate ?? '' }),
-          suggestions: kinds.map((kind) => ({ kind, text: catalogue.reassurance.suggestions[kind] })),
-        };
-      };
+      const celebrationFor = (goal: Goal, milestoneId: string, catalogue: GoalMessages = messages): GoalMoment => celebrationMoment(goal, milestoneOf(goal, milestoneId).id!, catalogue);
+      const achievementFor = (goal: Goal, catalogue: GoalMessages = messages): GoalMoment => achievementMoment(goal, catalogue);
+      const reassuranceFor = (goal: Goal, catalogue: GoalMessages = messages): GoalMoment => reassuranceMoment(goal, progressOf(goal).percent, catalogue);
 
       const api: GoalsApi = {
         $goals,
@@ -399,10 +333,7 @@ export function createGoalsFeature(options: { messages?: GoalMessageOverrides } 
           if (reviewOptions.pairingId !== undefined) requireId(reviewOptions.pairingId, 'options.pairingId');
           await loaded();
           const results: Array<{ goal: Goal; reassurance: GoalMoment }> = [];
-          const candidates = $goals.get().filter((goal) => (reviewOptions.pairingId === undefined || goal.pairingId === reviewOptions.pairingId) && goal.dueDate !== undefined && goal.missedDueDate !== goal.dueDate);
-          for (const candidate of candidates) {
-            if (progressOf(candidate).status !== 'missed') continue;
-            if (!mayUpdate(internals, candidate)) continue;
+          for (const candidate of goalsDueForReview(kit, $goals.get(), reviewOptions.pairingId)) {
             try {
               const { goal } = await save(candidate, { missedAt: kit.now(), missedDueDate: candidate.dueDate }, {});
               const reassurance = reassuranceFor(goal);
@@ -433,6 +364,5 @@ export const goalsFeature: MentorKitFeature<'goals', GoalsApi> = createGoalsFeat
  * `goalsFeature` installed now. Elements use this, so they work with any client.
  */
 export function goalsOf(kit: MentorKit): GoalsApi {
-  const installed = (kit as unknown as { goals?: GoalsApi }).goals;
-  return installed && typeof installed.create === 'function' ? installed : kit.use(goalsFeature);
+  return installedGoals(kit) ?? kit.use(goalsFeature);
 }

@@ -1,7 +1,8 @@
 /**
  * @mentorkit/core/goals — SMART goals: the SMART check, progress and status, milestones with
  * celebration, reassurance when a goal is missed, a skill catalogue, and the client feature with
- * the commands and the `$goals` store. See docs/goals.md.
+ * the commands and the `$goals` store — and its read side (`goalsViewOf`), which shows goals without
+ * the write path and loads it on first use (`loadGoals`). See docs/goals.md.
  */
 export { checkSmartGoal, SMART_RULES, SMART_CRITERIA } from './smart.js';
 export type { SmartCheck, SmartCheckOptions, SmartIssue } from './smart.js';
@@ -12,7 +13,11 @@ export { goalMessagesEs } from './messages-es.js';
 export type { GoalMessageOverrides, GoalMessages, GoalStatusName, ReplanSuggestion, SmartCriterion } from './messages.js';
 export { SKILL_CATALOGUE, findSkill } from './skills.js';
 export type { SkillEntry } from './skills.js';
-export { bundledGoalMessages, createGoalsFeature, goalsFeature, goalsOf, GoalEventType, mayUpdate } from './feature.js';
-export type { GoalChanges, GoalCreateInput, GoalMoment, GoalsApi, GoalWriteOptions, MilestoneCompletion } from './feature.js';
+export { bundledGoalMessages, createGoalsFeature, goalsFeature, goalsOf, GoalEventType } from './feature.js';
+export type { GoalChanges, GoalCreateInput, GoalsApi, GoalWriteOptions, MilestoneCompletion } from './feature.js';
+export { goalsViewOf, loadGoals, mayUpdate } from './view.js';
+export type { GoalsView } from './view.js';
+export { achievementMoment, celebrationMoment, englishGoalMomentMessages, reassuranceMoment } from './moments.js';
+export type { GoalMoment, GoalMomentMessages } from './moments.js';
 export { addDays, dayDiff } from './dates.js';
 export type { Goal, GoalDraft, GoalMetric, Milestone, GoalVisibility } from '../model/goal.js';

@@ -1,4 +1,7 @@
 import { invalidInput } from '../model/validate.js';
+import { englishGoalMomentMessages } from './moments.js';
+
+export { formatGoalMessage } from './moments.js';
 
 /**
  * Every sentence the goals module says to a person — SMART hints, status names, celebrations and
@@ -93,33 +96,7 @@ export const defaultGoalMessages: GoalMessages = {
     timeBoundMilestoneLate: 'The milestone "{milestone}" is due after the goal itself; move it to {dueDate} or earlier.',
     timeBoundTooFar: 'The due date is more than {maxDays} days away; set a nearer date, or make this a milestone of a shorter goal.',
   },
-  status: {
-    'not-started': 'Not started',
-    'on-track': 'On track',
-    'at-risk': 'At risk',
-    behind: 'Behind',
-    achieved: 'Achieved',
-    missed: 'Missed',
-  },
-  celebration: {
-    heading: 'Milestone reached!',
-    milestone: [
-      'You did it: "{milestone}" is done. That is {done} of {total} milestones for "{goal}".',
-      'Well done! "{milestone}" is ticked off — {done} of {total} on the way to "{goal}".',
-      '"{milestone}": done. Every step counts; {done} of {total} for "{goal}".',
-    ],
-    achievedHeading: 'Goal achieved!',
-    achieved: 'You reached "{goal}". Take a moment to notice how far you have come, and tell your mentor.',
-  },
-  reassurance: {
-    heading: 'Time to re-plan',
-    missed: '"{goal}" reached its date ({dueDate}) at {percent}%. That happens to everyone, and what you did still counts. Talk it over with your mentor and choose a new plan:',
-    suggestions: {
-      split: 'Split the goal into smaller goals, and start with the next one.',
-      'move-date': 'Move the due date to one that fits what you have learned about the pace.',
-      'lower-target': 'Lower the target to what still matters most.',
-    },
-  },
+  ...englishGoalMomentMessages,
 };
 
 type DeepPartial<T> = T extends string ? string : T extends readonly string[] ? string[] : { [K in keyof T]?: DeepPartial<T[K]> };
@@ -145,9 +122,4 @@ function merge(base: unknown, overrides: unknown, path: string): unknown {
 /** The English catalogue with your overrides (any subset; unknown keys are refused with `invalid-input`). */
 export function createGoalMessages(overrides: GoalMessageOverrides = {}, base: GoalMessages = defaultGoalMessages): GoalMessages {
   return merge(base, overrides, '') as GoalMessages;
-}
-
-/** Fills `{name}` placeholders; unknown placeholders stay as written. */
-export function formatGoalMessage(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
 }

@@ -1,4 +1,4 @@
-import { isCalendarDate } from '../model/primitives.js';
+import { isCalendarDate } from '../model/formats.js';
 import { invalidInput } from '../model/validate.js';
 import { calendarDateOf, dayDiff } from './dates.js';
 import type { GoalStatusName } from './messages.js';

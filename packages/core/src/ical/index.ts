@@ -2,7 +2,7 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
 import { invalidInput } from '../model/validate.js';
-import { isHttpUrl, isInstant, isTimeZone } from '../model/primitives.js';
+import { isHttpUrl, isInstant, isTimeZone } from '../model/formats.js';
 import { formatOffset } from '../time/local-time.js';
 import { isKnownZone, offsetAt, offsetTransitions } from '../scheduling/zone-offsets.js';
 

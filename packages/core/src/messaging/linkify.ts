@@ -1,4 +1,4 @@
-import { isHttpUrl } from '../model/primitives.js';
+import { isHttpUrl } from '../model/formats.js';
 
 /** A piece of message text: plain text, or a link whose `href` is an absolute http: or https: URL. */
 export type TextToken = { kind: 'text'; text: string } | { kind: 'link'; text: string; href: string };

@@ -1,5 +1,5 @@
 import { MentorKitError } from '../model/errors.js';
-import { isInstant, parseTimeRange, type WorkingHours } from '../model/primitives.js';
+import { isInstant, parseTimeRange, type WorkingHours } from '../model/formats.js';
 import { availabilityAt, localTimeOf, type Availability, type LocalTime } from '../time/local-time.js';
 
 /** What quiet hours need to know about a recipient (a `Person` has all of it). */

@@ -1,5 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
-import { parseTimeRange } from '../model/primitives.js';
+import { parseTimeRange } from '../model/formats.js';
 
 /**
  * Weekly working-hours overlap of two people in different time zones, computed — not guessed from

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { invalidInput } from '../model/validate.js';
 import { languageCatalogue } from '../model/languages.js';
-import { isCalendarDate, isInstant, isTimeZone } from '../model/primitives.js';
+import { isCalendarDate, isInstant, isTimeZone } from '../model/formats.js';
 import { epochDayOf, localIsoOf, weekdayOfEpochDay } from './slots.js';
 import { isKnownZone, offsetAt } from './zone-offsets.js';
 

@@ -2,7 +2,7 @@ import { computed, type ReadableAtom } from 'nanostores';
 import type { MentorKit, MentorKitFeature } from '../client/client.js';
 import { Collections } from '../model/collections.js';
 import { MentorKitError } from '../model/errors.js';
-import { isHttpUrl, isInstant, isTimeZone } from '../model/primitives.js';
+import { isHttpUrl, isInstant, isTimeZone } from '../model/formats.js';
 import { SessionInputSchema, type Session } from '../model/session.js';
 import { invalidInput, parseOrThrow } from '../model/validate.js';
 import { canRead } from '../policy/policy.js';

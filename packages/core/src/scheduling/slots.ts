@@ -1,5 +1,5 @@
 import { invalidInput } from '../model/validate.js';
-import { isCalendarDate, isInstant, isTimeZone, parseTimeRange, type Weekday } from '../model/primitives.js';
+import { isCalendarDate, isInstant, isTimeZone, parseTimeRange, type Weekday } from '../model/formats.js';
 import { formatOffset } from '../time/local-time.js';
 import { isKnownZone, offsetAt, offsetPieces } from './zone-offsets.js';
 

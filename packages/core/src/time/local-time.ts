@@ -1,5 +1,5 @@
 import { MentorKitError } from '../model/errors.js';
-import { isCalendarDate, isInstant, isTimeZone, parseTimeRange, type Weekday, type WorkingHours } from '../model/primitives.js';
+import { isCalendarDate, isInstant, isTimeZone, parseTimeRange, type Weekday, type WorkingHours } from '../model/formats.js';
 
 /** A wall-clock reading of an instant in one time zone. */
 export interface LocalTime {

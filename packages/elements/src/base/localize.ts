@@ -53,7 +53,11 @@ const coreLanguages: Readonly<Record<string, () => Promise<void>>> = {
   es: () => import('@mentorkit/core/es').then((module) => module.registerSpanish()),
 };
 
+/** Bumped whenever messages change (a catalogue loaded, `registerMessages`); see `LocaleController.revision`. */
+let messagesRevision = 0;
+
 function notify(): void {
+  messagesRevision++;
   for (const listener of listeners) listener();
 }
 
@@ -213,6 +217,14 @@ export class LocaleController implements ReactiveController {
   /** The locale the element renders in (undefined: the browser's). */
   get locale(): string | undefined {
     return resolveLocale(this.host, this.host.locale);
+  }
+
+  /**
+   * Changes whenever any element's messages may have changed (a language loaded, `registerMessages`).
+   * Memoised parts of a template (`guard`) list it with the locale, so they re-render in the new words.
+   */
+  get revision(): number {
+    return messagesRevision;
   }
 
   /** The message `id` in the element's locale. */

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { createMentorKit, type MentorKit } from '@mentorkit/core';
 import { goalsOf, type GoalCreateInput } from '@mentorkit/core/goals';
-import { FIXED_NOW, HOSTILE_NAME, pendingStorage, readyKit, seededStorage, languagesReady } from '../testing/fixtures.js';
+import { FIXED_NOW, HOSTILE_NAME, pendingStorage, readyKit, seededStorage, languagesReady, animationsFinished } from '../testing/fixtures.js';
 import './define.js';
 import '../celebration/define.js'; // the tracker's toast needs <mk-celebration> defined (hosts load it)
 import type { MkGoalTracker } from './goal-tracker.js';
@@ -82,6 +82,7 @@ describe('<mk-goal-tracker>', () => {
     expect(text(celebration.shadowRoot!.querySelector('[part~="message"]'))).to.contain('"Book a room"');
     expect(celebration.shadowRoot!.querySelector('[part~="region"]')!.getAttribute('role')).to.equal('status');
     await waitUntil(() => part(element, 'progress')!.getAttribute('aria-valuenow') === '50');
+    await animationsFinished();
     await expect(element).to.be.accessible();
     // Unticking reopens it.
     (parts(element, 'milestone-checkbox')[0] as HTMLInputElement).click();
@@ -121,6 +122,8 @@ describe('<mk-goal-tracker>', () => {
     expect(text(part(element, 'reassurance'))).to.contain('That happens to everyone');
     expect(parts(element, 'replan').map((button) => button.dataset.suggestion)).to.deep.equal(['split', 'move-date']);
     expect(text(part(element, 'due'))).to.contain('(9 days ago)');
+    await celebrationOf(element).updateComplete;
+    await animationsFinished();
     await expect(element).to.be.accessible();
     const edit = oneEvent(element, 'mk-goal-edit');
     parts(element, 'replan')[1]!.click();
@@ -178,6 +181,7 @@ describe('<mk-goal-tracker>', () => {
     await celebration.updateComplete;
     expect(text(celebration.shadowRoot!.querySelector('[part~="heading"]'))).to.equal('Es momento de replanificar');
     expect(celebration.shadowRoot!.querySelector('[part~="close"]')!.getAttribute('aria-label')).to.equal('Cerrar');
+    await animationsFinished();
     await expect(element).to.be.accessible();
     celebration.close();
     // Ticking a milestone celebrates in Spanish.
@@ -186,6 +190,7 @@ describe('<mk-goal-tracker>', () => {
     await celebration.updateComplete;
     expect(text(celebration.shadowRoot!.querySelector('[part~="heading"]'))).to.equal('¡Hito alcanzado!');
     expect(text(celebration.shadowRoot!.querySelector('[part~="message"]'))).to.contain('«Run the first retro»');
+    await animationsFinished();
     await expect(element).to.be.accessible();
   });
 

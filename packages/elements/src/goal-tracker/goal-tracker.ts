@@ -6,7 +6,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
 import { isMentorKitError, localTimeOf, type MentorKit } from '@mentorkit/core';
-import { goalProgress, goalsOf, mayUpdate, type Goal, type GoalMessages, type GoalMoment, type GoalsApi, type ReplanSuggestion } from '@mentorkit/core/goals';
+import { goalProgress, goalsViewOf, loadGoals, type Goal, type GoalMoment, type GoalMomentMessages, type GoalsView, type ReplanSuggestion } from '@mentorkit/core/goals';
 import { ClockController } from '../base/clock-controller.js';
 import { emit } from '../base/emit.js';
 import { browserTimeZone, formatCalendarDate } from '../base/format.js';
@@ -57,8 +57,8 @@ interface DrivableEditor extends HTMLElement {
 interface RowContext {
   today: string;
   locale: string | undefined;
-  messages: GoalMessages;
-  goals: GoalsApi;
+  messages: GoalMomentMessages;
+  goals: GoalsView;
   canEdit: boolean;
   epoch: number;
   /** The owner's name, when it is not the viewer (a mentor's view). */
@@ -80,8 +80,8 @@ function relativeDays(days: number, locale: string | undefined): string {
  * @summary A pairing's goals: progress bars, status, due dates, milestones to tick in place,
  * celebration when one is done and reassurance when a goal slips.
  *
- * @description Lists the goals visible to the signed-in person (`kit.goals.$goals`, installing the
- * goals feature on the client when needed) — the mentee's own and, for mentors, the mentee's shared
+ * @description Lists the goals visible to the signed-in person (`kit.goals.$goals`, read through
+ * `goalsViewOf`; the commands load on the first change, or when the page is idle) — the mentee's own and, for mentors, the mentee's shared
  * goals — optionally for one pairing (`pairing-id`). Each goal shows a `role="progressbar"` with
  * percent done and a marker where the calendar says it would be, its status (on track, at risk,
  * behind, achieved, missed), the due date in the viewer's locale, and its milestones as checkboxes:
@@ -149,13 +149,15 @@ export class MkGoalTracker extends MkElement {
   private readonly status = new StoreController(this, () => this.currentKit?.$status);
   private readonly loadError = new StoreController(this, () => this.currentKit?.$error);
   private readonly people = new StoreController(this, () => this.currentKit?.$people);
-  private readonly goals = new StoreController(this, () => (this.currentKit ? goalsOf(this.currentKit).$goals : undefined));
+  private readonly goals = new StoreController(this, () => (this.currentKit ? goalsViewOf(this.currentKit).$goals : undefined));
   /** Re-renders every minute; rows re-render only when their goal or the day changes. */
   private readonly clock = new ClockController(this);
   @state() private actionError: string | undefined;
   /** Bumped per goal to re-render a row whose checkbox must be put back after a failed write. */
   private readonly epochs = new Map<string, number>();
   private reviewedKey: string | undefined;
+  /** The client whose write path (`loadGoals`) was asked for ahead of the first change. */
+  private prefetchedFor: MentorKit | undefined;
   @query('mk-celebration') private celebration!: MkCelebration | null;
 
   /** Show only this pairing's goals. */
@@ -182,18 +184,35 @@ export class MkGoalTracker extends MkElement {
   override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     void this.reviewIfDue();
+    this.prefetchWritePath();
+  }
+
+  /**
+   * The commands (validation, the write path) load on the first change; with goals on screen, fetch
+   * them once the page is idle so the first tick does not wait for the network.
+   */
+  private prefetchWritePath(): void {
+    const kit = this.currentKit;
+    if (!kit || kit === this.prefetchedFor || this.status.value !== 'ready' || (this.goals.value?.length ?? 0) === 0) return;
+    this.prefetchedFor = kit;
+    const load = () => void loadGoals(kit).catch(() => undefined); // a failed fetch is retried by the change that needs it
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(load, { timeout: 2000 });
+    else setTimeout(load, 200);
   }
 
   /** Records goals that slipped past their date (once per goal and date) and shows reassurance. */
   private async reviewIfDue(): Promise<void> {
     const kit = this.currentKit;
     if (!kit || this.manualReview || this.status.value !== 'ready') return;
-    const goals = goalsOf(kit);
-    const key = `${kit.user.id}|${kit.now().slice(0, 13)}|${goals.$goals.get().length}|${this.pairingId ?? ''}`;
+    const view = goalsViewOf(kit);
+    const key = `${kit.user.id}|${kit.now().slice(0, 13)}|${view.$goals.get().length}|${this.pairingId ?? ''}`;
     if (key === this.reviewedKey) return;
     this.reviewedKey = key;
+    const options = this.pairingId ? { pairingId: this.pairingId } : {};
+    // Only a goal that slipped needs the write path; a page whose goals are on time never loads it for this.
+    if (view.dueForReview(options).length === 0) return;
     try {
-      const missed = await goals.reviewDueGoals(this.pairingId ? { pairingId: this.pairingId } : {});
+      const missed = await (await loadGoals(kit)).reviewDueGoals(options);
       for (const { reassurance } of missed) this.showMoment(reassurance);
     } catch (error) {
       this.actionError = isMentorKitError(error) ? error.message : String(error);
@@ -246,9 +265,9 @@ export class MkGoalTracker extends MkElement {
   private async handleToggle(goal: Goal, milestoneId: string, done: boolean): Promise<void> {
     const kit = this.currentKit;
     if (!kit) return;
-    const goals = goalsOf(kit);
     this.actionError = undefined;
     try {
+      const goals = await loadGoals(kit);
       if (done) {
         const result = await goals.completeMilestone(goal.id, milestoneId);
         this.showMoment(result.celebration);
@@ -269,7 +288,7 @@ export class MkGoalTracker extends MkElement {
     if (!kit) return;
     this.actionError = undefined;
     try {
-      await goalsOf(kit).archive(goal.id);
+      await (await loadGoals(kit)).archive(goal.id);
     } catch (error) {
       this.actionError = isMentorKitError(error) ? error.message : String(error);
     }
@@ -358,7 +377,7 @@ export class MkGoalTracker extends MkElement {
   }
 
   private renderList(kit: MentorKit, all: readonly Goal[]): TemplateResult {
-    const goals = goalsOf(kit);
+    const goals = goalsViewOf(kit);
     const locale = this.i18n.locale;
     const messages = goals.messagesFor(locale);
     const now = kit.now();
@@ -374,7 +393,7 @@ export class MkGoalTracker extends MkElement {
     const canEdit = (goal: Goal) => {
       const key = `${goal.pairingId}|${goal.ownerId}|${goal.visibility}`;
       let allowed = editable.get(key);
-      if (allowed === undefined) editable.set(key, (allowed = mayUpdate(kit.internals, goal)));
+      if (allowed === undefined) editable.set(key, (allowed = goals.mayUpdate(goal)));
       return allowed;
     };
     const shown = all.filter((goal) => {
@@ -394,7 +413,9 @@ export class MkGoalTracker extends MkElement {
           (goal) => {
             const ownerName = goal.ownerId === kit.user.id ? undefined : (people[goal.ownerId]?.displayName ?? goal.ownerId);
             const context: RowContext = { today: todayOf(goal.ownerId), locale, messages, goals, canEdit: canEdit(goal), epoch: this.epochs.get(goal.id) ?? 0, ownerName };
-            return guard([goal, context.today, locale, messages, context.canEdit, context.epoch, ownerName], () => this.renderGoal(goal, context));
+            // Keyed on the catalogue parts a row uses: they stay the same objects when the write path
+            // loads and \`kit.goals\` takes over the catalogue, so rows do not re-render for that.
+            return guard([goal, context.today, locale, this.i18n.revision, messages.status, messages.reassurance, context.canEdit, context.epoch, ownerName], () => this.renderGoal(goal, context));
           },
         )}
       </ul>

@@ -117,3 +117,23 @@ export async function languagesReady(root: Element): Promise<void> {
   const elements = [root, ...root.querySelectorAll('*')].filter((element) => element.localName.startsWith('mk-'));
   await Promise.all(elements.map((element) => (element as Element & { updateComplete?: Promise<unknown> }).updateComplete));
 }
+
+/**
+ * Waits for the page's entrance animations (a toast fading in…) to finish, so axe measures colours
+ * as the person ends up seeing them rather than half-way through a fade. Looks into shadow roots;
+ * endless animations are skipped. Waits a frame first, so an animation that starts with it counts.
+ */
+export async function animationsFinished(): Promise<void> {
+  await new Promise((resolve) => requestAnimationFrame(resolve));
+  const animations = new Set(document.getAnimations());
+  const visit = (root: Document | ShadowRoot) => {
+    for (const element of root.querySelectorAll('*')) {
+      if (!element.shadowRoot) continue;
+      for (const animation of element.shadowRoot.getAnimations()) animations.add(animation);
+      visit(element.shadowRoot);
+    }
+  };
+  visit(document);
+  const finite = [...animations].filter((animation) => animation.effect?.getTiming().iterations !== Infinity);
+  await Promise.all(finite.map((animation) => animation.finished.catch(() => undefined)));
+}
