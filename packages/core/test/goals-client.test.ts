@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createMemoryStorage, createMentorKit, isMentorKitError, type DomainEvent, type MentorKit, type StorageAdapter } from '@mentorkit/core';
-import { createGoalsFeature, englishGoalMomentMessages, goalMessagesEs, goalsFeature, goalsOf, goalsViewOf, loadGoals, type GoalsApi } from '@mentorkit/core/goals';
+import { createGoalsFeature, englishGoalViewMessages, goalMessagesEs, goalsFeature, goalsOf, goalsViewOf, loadGoals, type GoalsApi } from '@mentorkit/core/goals';
 
 const PROGRAM = { id: 'prog', name: 'Mentoring 2026', adminIds: ['priya'] };
 const person = (id: string, roles: Array<'mentee' | 'mentor' | 'admin'>, timeZone: string) => ({ id, displayName: id.toUpperCase(), roles, timeZone, programIds: ['prog'], workingHours: { 1: ['09:00-17:00'] } });
@@ -268,7 +268,7 @@ describe('goals view (the read side, without the write path)', () => {
     const kit = createMentorKit({ storage: seededStorage(), user: 'ana', now: () => clock });
     const view = goalsViewOf(kit);
     assert.equal(view.messagesFor('en-GB').status['on-track'], 'On track');
-    assert.deepEqual(view.messagesFor(undefined), englishGoalMomentMessages);
+    assert.deepEqual(view.messagesFor(undefined), englishGoalViewMessages);
     const { registerSpanish } = await import('@mentorkit/core/es');
     registerSpanish();
     assert.equal(view.messagesFor('es-MX').status['on-track'], goalMessagesEs.status['on-track']);

@@ -1,5 +1,5 @@
 import { invalidInput } from '../model/validate.js';
-import { englishGoalMomentMessages } from './moments.js';
+import { englishGoalViewMessages } from './moments.js';
 
 export { formatGoalMessage } from './moments.js';
 
@@ -96,7 +96,18 @@ export const defaultGoalMessages: GoalMessages = {
     timeBoundMilestoneLate: 'The milestone "{milestone}" is due after the goal itself; move it to {dueDate} or earlier.',
     timeBoundTooFar: 'The due date is more than {maxDays} days away; set a nearer date, or make this a milestone of a shorter goal.',
   },
-  ...englishGoalMomentMessages,
+  status: englishGoalViewMessages.status,
+  celebration: {
+    heading: 'Milestone reached!',
+    milestone: [
+      'You did it: "{milestone}" is done. That is {done} of {total} milestones for "{goal}".',
+      'Well done! "{milestone}" is ticked off — {done} of {total} on the way to "{goal}".',
+      '"{milestone}": done. Every step counts; {done} of {total} for "{goal}".',
+    ],
+    achievedHeading: 'Goal achieved!',
+    achieved: 'You reached "{goal}". Take a moment to notice how far you have come, and tell your mentor.',
+  },
+  reassurance: englishGoalViewMessages.reassurance,
 };
 
 type DeepPartial<T> = T extends string ? string : T extends readonly string[] ? string[] : { [K in keyof T]?: DeepPartial<T[K]> };

@@ -2,14 +2,14 @@ import type { GoalMessages, ReplanSuggestion } from './messages.js';
 import type { Goal } from '../model/goal.js';
 
 /**
- * The part of the goals catalogue a page needs to show goals: status names, celebrations and
- * reassurance. The SMART hints (`criteria`, `smart`) are only needed where goals are written, so they
- * live with the SMART check and the commands, not here.
+ * The part of the goals catalogue a page needs to show goals: status names and the reassurance of a
+ * missed goal. Celebrations follow a change and the SMART hints help write one, so those live with
+ * the commands (`defaultGoalMessages`), not here.
  */
-export type GoalMomentMessages = Pick<GoalMessages, 'status' | 'celebration' | 'reassurance'>;
+export type GoalViewMessages = Pick<GoalMessages, 'status' | 'reassurance'>;
 
-/** The English status names, celebrations and reassurance (part of `defaultGoalMessages`). */
-export const englishGoalMomentMessages: GoalMomentMessages = {
+/** The English status names and reassurance (part of `defaultGoalMessages`). */
+export const englishGoalViewMessages: GoalViewMessages = {
   status: {
     'not-started': 'Not started',
     'on-track': 'On track',
@@ -17,16 +17,6 @@ export const englishGoalMomentMessages: GoalMomentMessages = {
     behind: 'Behind',
     achieved: 'Achieved',
     missed: 'Missed',
-  },
-  celebration: {
-    heading: 'Milestone reached!',
-    milestone: [
-      'You did it: "{milestone}" is done. That is {done} of {total} milestones for "{goal}".',
-      'Well done! "{milestone}" is ticked off — {done} of {total} on the way to "{goal}".',
-      '"{milestone}": done. Every step counts; {done} of {total} for "{goal}".',
-    ],
-    achievedHeading: 'Goal achieved!',
-    achieved: 'You reached "{goal}". Take a moment to notice how far you have come, and tell your mentor.',
   },
   reassurance: {
     heading: 'Time to re-plan',
@@ -62,7 +52,7 @@ export interface GoalMoment {
 const hash = (text: string) => [...text].reduce((sum, char) => (sum * 31 + char.charCodeAt(0)) >>> 0, 7);
 
 /** The celebration of a goal's milestone (`milestoneId` must be one of its milestones). A variant is picked per milestone. */
-export function celebrationMoment(goal: Goal, milestoneId: string, catalogue: GoalMomentMessages): GoalMoment {
+export function celebrationMoment(goal: Goal, milestoneId: string, catalogue: Pick<GoalMessages, 'celebration'>): GoalMoment {
   const milestone = goal.milestones.find((candidate) => candidate.id === milestoneId);
   if (!milestone) throw new TypeError(`Goal "${goal.title}" has no milestone "${milestoneId}".`);
   const variants = catalogue.celebration.milestone;
@@ -80,7 +70,7 @@ export function celebrationMoment(goal: Goal, milestoneId: string, catalogue: Go
 }
 
 /** The moment a goal is achieved. */
-export function achievementMoment(goal: Goal, catalogue: GoalMomentMessages): GoalMoment {
+export function achievementMoment(goal: Goal, catalogue: Pick<GoalMessages, 'celebration'>): GoalMoment {
   return {
     kind: 'achievement',
     goalId: goal.id,
@@ -92,7 +82,7 @@ export function achievementMoment(goal: Goal, catalogue: GoalMomentMessages): Go
 }
 
 /** Reassurance for a missed goal at `percent` done, with the ways to re-plan it (lowering the target only when it has a metric). */
-export function reassuranceMoment(goal: Goal, percent: number, catalogue: GoalMomentMessages): GoalMoment {
+export function reassuranceMoment(goal: Goal, percent: number, catalogue: Pick<GoalMessages, 'reassurance'>): GoalMoment {
   const kinds: ReplanSuggestion[] = ['split', 'move-date', ...(goal.metric ? (['lower-target'] as const) : [])];
   return {
     kind: 'reassurance',

@@ -7,7 +7,7 @@ import { languageCatalogue } from '../model/languages.js';
 import type { StoredRecord } from '../storage/adapter.js';
 import { localTimeOf } from '../time/local-time.js';
 import type { GoalsApi } from './feature.js';
-import { englishGoalMomentMessages, reassuranceMoment, type GoalMoment, type GoalMomentMessages } from './moments.js';
+import { englishGoalViewMessages, reassuranceMoment, type GoalMoment, type GoalViewMessages } from './moments.js';
 import { goalProgress } from './progress.js';
 
 /**
@@ -28,12 +28,12 @@ export interface GoalsView {
   readonly $goals: ReadableAtom<readonly Goal[]>;
   /** Like `$goals`, archived goals included. */
   readonly $allGoals: ReadableAtom<readonly Goal[]>;
-  /** Status names, celebrations and reassurance for a page language: the host's (when `kit.goals` is installed), else the bundled ones. */
-  messagesFor(locale: string | undefined): GoalMomentMessages;
+  /** Status names and reassurance for a page language: the host's (when `kit.goals` is installed), else the bundled ones. */
+  messagesFor(locale: string | undefined): GoalViewMessages;
   /** The date today for a person (their time zone; the signed-in user's, else UTC, when unknown). */
   today(personId?: string): string;
   /** Reassurance for a missed goal, in `messages` (default: English, or the host's catalogue). */
-  reassuranceFor(goal: Goal, messages?: GoalMomentMessages): GoalMoment;
+  reassuranceFor(goal: Goal, messages?: GoalViewMessages): GoalMoment;
   /** Goals that `kit.goals.reviewDueGoals(options)` would record as missed now (none means it has nothing to do). */
   dueForReview(options?: { pairingId?: string }): Goal[];
   /** Whether the signed-in user may change this goal (the client's policy). */
@@ -106,11 +106,11 @@ export function goalsViewOf(kit: MentorKit): GoalsView {
   let view = viewsByKit.get(kit);
   if (view) return view;
   const { $goals, $allGoals } = goalStoresOf(kit);
-  const defaultMessages = (): GoalMomentMessages => installedGoals(kit)?.messages ?? englishGoalMomentMessages;
+  const defaultMessages = (): GoalViewMessages => installedGoals(kit)?.messages ?? englishGoalViewMessages;
   view = {
     $goals,
     $allGoals,
-    messagesFor: (locale) => installedGoals(kit)?.messagesFor(locale) ?? languageCatalogue<GoalMomentMessages>('goals', locale) ?? englishGoalMomentMessages,
+    messagesFor: (locale) => installedGoals(kit)?.messagesFor(locale) ?? languageCatalogue<GoalViewMessages>('goals', locale) ?? englishGoalViewMessages,
     today: (personId) => todayFor(kit, personId),
     reassuranceFor: (goal, messages = defaultMessages()) => reassuranceMoment(goal, goalProgress(goal, todayFor(kit, goal.ownerId)).percent, messages),
     dueForReview: (options = {}) => goalsDueForReview(kit, $goals.get(), options.pairingId),

@@ -56,9 +56,13 @@ export function formatCalendarDate(date: string, locale: string | undefined): st
   return cachedDateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, day)));
 }
 
-/** `tomorrow`, `yesterday`, `in 2 days`… in the locale. */
+const relativeFormatters = new Map<string, Intl.RelativeTimeFormat>();
+
+/** `tomorrow`, `yesterday`, `in 2 days`… in the locale. Formatters are cached per locale (lists call it once a row). */
 export function formatRelativeDays(days: number, locale: string | undefined): string {
-  return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(days, 'day');
+  let formatter = relativeFormatters.get(locale ?? '');
+  if (!formatter) relativeFormatters.set(locale ?? '', (formatter = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })));
+  return formatter.format(days, 'day');
 }
 
 /** `Ana`, `Ana and Bo`, `Ana, Bo and Chen` in the locale. */

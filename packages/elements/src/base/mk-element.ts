@@ -1,6 +1,5 @@
 import { ContextConsumer } from '@lit/context';
-import { LitElement, type CSSResultGroup } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, type CSSResultGroup, type PropertyDeclarations } from 'lit';
 import type { MentorKit } from '@mentorkit/core';
 import { adoptThemeTokens } from '../theme/tokens.js';
 import { baseStyles } from './base.styles.js';
@@ -17,6 +16,8 @@ import { mentorKitContext } from './context.js';
  */
 export class MkElement extends LitElement {
   static override styles: CSSResultGroup = [baseStyles];
+  // Declared without decorators: the base of every element stays out of the decorator runtime.
+  static override properties: PropertyDeclarations = { kit: { attribute: false } };
 
   private readonly kitConsumer = new ContextConsumer(this, { context: mentorKitContext, subscribe: true });
 
@@ -24,7 +25,7 @@ export class MkElement extends LitElement {
    * The MentorKit client this element uses. Takes precedence over the client of an enclosing
    * `<mk-provider>`; leave it unset to use the provider's.
    */
-  @property({ attribute: false }) kit?: MentorKit;
+  kit?: MentorKit;
 
   protected override async getUpdateComplete(): Promise<boolean> {
     let complete = await super.getUpdateComplete();

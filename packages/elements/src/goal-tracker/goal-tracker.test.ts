@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { createMentorKit, type MentorKit } from '@mentorkit/core';
+import { createMentorKit, MentorKitError, type MentorKit } from '@mentorkit/core';
 import { goalsOf, type GoalCreateInput } from '@mentorkit/core/goals';
 import { FIXED_NOW, HOSTILE_NAME, pendingStorage, readyKit, seededStorage, languagesReady, animationsFinished } from '../testing/fixtures.js';
 import './define.js';
@@ -87,6 +87,26 @@ describe('<mk-goal-tracker>', () => {
     // Unticking reopens it.
     (parts(element, 'milestone-checkbox')[0] as HTMLInputElement).click();
     await waitUntil(() => goalsOf(kit).get(goal.id).milestones[0]!.done === false);
+  });
+
+  it('a tick storage refuses puts the box back and says why; nothing is celebrated', async () => {
+    const storage = await seededStorage();
+    const kit = track(await readyKit(storage, 'lucia'));
+    const goal = await goalsOf(kit).create(RETROS);
+    const element = await trackerFor(kit);
+    await waitUntil(() => parts(element, 'milestone-checkbox').length === 2);
+    // Storage refuses the write, as it does when someone else changed the goal first.
+    storage.put = async () => {
+      throw new MentorKitError('conflict', 'Revision 1 of this goal is no longer the latest.');
+    };
+    const box = parts(element, 'milestone-checkbox')[0] as HTMLInputElement;
+    box.click();
+    await waitUntil(() => part(element, 'error') !== null, 'the error shows');
+    expect(text(part(element, 'error'))).to.contain('changed');
+    expect(box.checked, 'the box is put back').to.equal(false);
+    expect(goalsOf(kit).get(goal.id).milestones[0]!.done).to.equal(false);
+    expect(celebrationOf(element).moment).to.equal(undefined);
+    await expect(element).to.be.accessible();
   });
 
   it('filters active, achieved and all with pressed buttons; passes axe in each', async () => {

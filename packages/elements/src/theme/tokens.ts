@@ -79,16 +79,10 @@ const declarations = (tokens: Readonly<Record<string, string>>, indent = '  ') =
  * - dark when the system prefers it, unless the page says `data-mk-theme="light"`;
  * - `data-mk-theme="dark"|"light"` (or `mk-theme=…`) on any element — `<html>`, a container or a
  *   MentorKit element — switches that subtree.
+ *
+ * Elements adopt the rules without the file's header comment, which would otherwise ship with each of them.
  */
-export const themeCssText = `/*
- * MentorKit theme tokens (@mentorkit/elements/theme.css).
- * Light by default; dark when the system prefers it, or under data-mk-theme="dark" / mk-theme="dark"
- * on any element (data-mk-theme="light" forces light). MentorKit elements apply these rules
- * themselves; include this file to use the tokens in your own page. To re-theme, set any --mk-*
- * property in your own CSS, e.g. :root { --mk-color-accent: #0a7d5a; } and
- * [data-mk-theme="dark"] { --mk-color-accent: #6fe0b8; }: these selectors have zero specificity.
- */
-:where(:root) {
+const themeRules = `:where(:root) {
 ${declarations({ ...lightColors, ...sharedTokens })}
 }
 
@@ -107,8 +101,19 @@ ${declarations(lightColors)}
 }
 `;
 
+/** The text of `@mentorkit/elements/theme.css`: the token rules with the file's header. */
+export const themeCssText = `/*
+ * MentorKit theme tokens (@mentorkit/elements/theme.css).
+ * Light by default; dark when the system prefers it, or under data-mk-theme="dark" / mk-theme="dark"
+ * on any element (data-mk-theme="light" forces light). MentorKit elements apply these rules
+ * themselves; include this file to use the tokens in your own page. To re-theme, set any --mk-*
+ * property in your own CSS, e.g. :root { --mk-color-accent: #0a7d5a; } and
+ * [data-mk-theme="dark"] { --mk-color-accent: #6fe0b8; }: these selectors have zero specificity.
+ */
+${themeRules}`;
+
 /** The token rules as a lit `CSSResult` (its `.styleSheet` is a constructable sheet). */
-export const themeTokens: CSSResult = unsafeCSS(themeCssText);
+export const themeTokens: CSSResult = unsafeCSS(themeRules);
 
 const adoptedRoots = new WeakSet<Document | ShadowRoot>();
 
@@ -142,7 +147,7 @@ export function adoptThemeTokens(element: Node): void {
     if (!adoptSheet(root)) {
       const style = (root instanceof ShadowRoot ? root.ownerDocument : root).createElement('style');
       style.dataset.mentorkitTheme = '';
-      style.textContent = themeCssText;
+      style.textContent = themeRules;
       if (root instanceof ShadowRoot) root.prepend(style);
       else (root.head ?? root.documentElement).prepend(style);
     }
