@@ -55,7 +55,7 @@ test('the language switch translates every widget live, and the choice survives 
   await page.screenshot({ path: path.join(screenshots, 'demo-spanish.png'), fullPage: true });
 
   await page.reload();
-  await page.locator('mk-pairing-card').getByText('Tus emparejamientos').waitFor();
+  await page.locator('mk-pairing-card').getByRole('heading', { name: 'Tus emparejamientos' }).waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'es');
   assert.deepEqual(problems, []);
   await context.close();
