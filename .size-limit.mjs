@@ -62,6 +62,12 @@ export default [
     limit: "40 kB",
   },
   {
+    name: "Spanish up front: @mentorkit/elements/locales/es (every element's catalogue and core's sentences, for pages in Spanish from the start)",
+    path: "packages/elements/dist/locales/es.js",
+    gzip: true,
+    limit: "40 kB",
+  },
+  {
     name: "one element: <mk-pairing-card> with its dependencies",
     path: "packages/elements/dist/pairing-card/define.js",
     gzip: true,

@@ -6,7 +6,7 @@
 export { MkElement, StoreController, ClockController, emit, mentorKitContext, ensureContextRoot, baseStyles } from './base/index.js';
 export type { ClockControllerOptions, EmitOptions, MentorKitContext, MkEventDetail, MkEventName, StoreSource } from './base/index.js';
 export { browserTimeZone, formatCalendarDate, formatList, formatRelativeDays, formatWallClock, initialsOf, resolveLocale, supportedLocale } from './base/index.js';
-export { BUNDLED_LANGUAGES, LocaleController, registerMessages, translate } from './base/index.js';
+export { BUNDLED_LANGUAGES, LocaleController, provideLanguage, registerMessages, translate } from './base/index.js';
 export type { ElementMessages, Message, MessageCatalogue, MessageParameters } from './base/index.js';
 export { pairingCardMessages } from './pairing-card/pairing-card.messages.js';
 export { lightColors, darkColors, sharedTokens, themeCssText, themeTokens, adoptThemeTokens } from './theme/index.js';

@@ -113,6 +113,24 @@ export function loadLanguage(tag: string, locale: string | undefined, loaders: C
 }
 
 /**
+ * Makes a bundled language available at once instead of on first use: the elements' catalogues in
+ * it, by tag, and (with `core: true`) word that core's sentences in it are registered already. What
+ * `@mentorkit/elements/locales/es` does, so a page that is in Spanish from the start renders in
+ * Spanish the first time. Elements on the page re-render.
+ */
+export function provideLanguage(language: string, catalogues: Readonly<Record<string, MessageCatalogue>>, options: { core?: boolean } = {}): void {
+  const key = typeof language === 'string' ? language.toLowerCase() : '';
+  if (!/^[a-z]{2,3}$/.test(key)) throw new TypeError('provideLanguage needs a language such as "es".');
+  for (const [tag, catalogue] of Object.entries(catalogues)) {
+    const byLanguage = loadedCatalogues.get(tag) ?? new Map<string, MessageCatalogue>();
+    byLanguage.set(key, catalogue);
+    loadedCatalogues.set(tag, byLanguage);
+  }
+  if (options.core) loads.set(`core:${key}`, Promise.resolve());
+  notify();
+}
+
+/**
  * Adds or rewords messages for a locale (`fr`, `pt-BR`…), for every element on the page. Keys are
  * `<tag>.<message id>`, e.g. `mk-pairing-card.heading`; the ids are in each element's
  * `*.messages.ts`. Connected elements re-render.
