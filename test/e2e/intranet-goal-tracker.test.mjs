@@ -57,3 +57,60 @@ test('one script tag, a provider and two elements: set a goal, tick a milestone,
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a page with only the tracker loads the commands on demand; offline it says nothing was saved, and the next tick saves', async () => {
+  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 900 } });
+  await context.clock.setFixedTime(new Date('2026-10-14T10:00:00Z'));
+  const page = await context.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  const example = `${server.url}/examples/intranet-goal-tracker/`;
+  // Set a goal with the editor first (it brings the commands with it).
+  await page.goto(example);
+  const tracker = page.locator('mk-goal-tracker');
+  await tracker.getByRole('button', { name: 'Set your first goal' }).click();
+  const editor = page.locator('mk-goal-editor');
+  await editor.getByLabel('What do you want to achieve?').fill('Close the month in 3 working days');
+  await editor.getByLabel('Skill or development area').fill('time management');
+  await editor.getByLabel('Due date').fill('2026-12-31');
+  await editor.getByRole('button', { name: 'Add milestone' }).click();
+  await editor.getByLabel('Milestone 1').fill('Automate the bank reconciliation');
+  await editor.getByRole('button', { name: 'Add milestone' }).click();
+  await editor.getByLabel('Milestone 2').fill('Close November in 4 days');
+  await editor.getByRole('button', { name: 'Set goal' }).click();
+  await tracker.locator('[part~="goal"]').waitFor();
+
+  // The same page without the editor: only the tracker, and the network drops the commands' chunk.
+  const requested = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+  await page.route('**/examples/intranet-goal-tracker/', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, body: (await response.text()).replace(/<mk-goal-editor[^>]*><\/mk-goal-editor>/, '') });
+  });
+  const commands = '**/dist/cdn/shared/feature-*.js';
+  await page.route(commands, (route) => route.abort('internetdisconnected'));
+  await page.reload();
+  const goal = tracker.locator('[part~="goal"]');
+  await goal.waitFor();
+  assert.equal(await page.locator('mk-goal-editor').count(), 0);
+  assert.ok(!requested.some((file) => file.includes('/elements/goal-editor')), 'the editor is not loaded');
+  const box = goal.getByRole('checkbox', { name: 'Automate the bank reconciliation' });
+  await box.click();
+  await tracker.locator('[part~="error"]').waitFor();
+  assert.equal((await tracker.locator('[part~="error"]').innerText()).trim(), 'This change could not be saved. Check your connection and try again.');
+  assert.equal(await box.isChecked(), false, 'the box goes back: nothing was saved');
+  assert.ok(requested.some((file) => /\/shared\/feature-[^/]+\.js$/.test(file)), 'the commands were asked for on demand');
+  await page.screenshot({ path: path.join(screenshots, 'intranet-goal-tracker-offline.png') });
+
+  // Back online: the next tick fetches the commands again and saves.
+  await page.unroute(commands);
+  await box.click();
+  await tracker.locator('mk-celebration [part~="moment"]').waitFor();
+  assert.equal(await box.isChecked(), true);
+  assert.equal(await tracker.locator('[part~="error"]').count(), 0);
+  await page.reload();
+  await goal.waitFor();
+  assert.equal(await goal.getByRole('checkbox', { name: 'Automate the bank reconciliation' }).isChecked(), true, 'saved in IndexedDB');
+  assert.deepEqual(pageErrors, []);
+  await context.close();
+});

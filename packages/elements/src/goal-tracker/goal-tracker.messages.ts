@@ -11,6 +11,7 @@ export const goalTrackerMessages = {
     loading: 'Loading goals…',
     'error.load': 'Goals could not be loaded.',
     'error.conflict': 'This goal was just changed elsewhere; here is the latest version. Please tick it again.',
+    'error.save': 'This change could not be saved. Check your connection and try again.',
     'filters.label': 'Show goals',
     'filter.active': 'Active',
     'filter.achieved': 'Achieved',

@@ -214,8 +214,20 @@ export class MkGoalTracker extends MkElement {
       const missed = await (await loadGoals(kit)).reviewDueGoals(options);
       for (const { reassurance } of missed) this.showMoment(reassurance);
     } catch (error) {
-      this.actionError = isMentorKitError(error) ? error.message : String(error);
+      this.actionError = this.errorText(error);
     }
+  }
+
+  /**
+   * What to tell the person when a change failed: core's message for a refused change, ours for a
+   * conflict, and for anything else — the commands could not be fetched (offline), storage broke —
+   * that nothing was saved (the cause goes to the console for the developer).
+   */
+  private errorText(error: unknown): string {
+    if (isMentorKitError(error, 'conflict')) return this.i18n.t('error.conflict');
+    if (isMentorKitError(error)) return error.message;
+    console.warn('<mk-goal-tracker> could not save a change:', error);
+    return this.i18n.t('error.save');
   }
 
   private showMoment(moment: GoalMoment): void {
@@ -277,7 +289,7 @@ export class MkGoalTracker extends MkElement {
       }
       emit(this, 'mk-milestone-toggle', { goalId: goal.id, milestoneId, done });
     } catch (error) {
-      this.actionError = isMentorKitError(error, 'conflict') ? this.i18n.t('error.conflict') : isMentorKitError(error) ? error.message : String(error);
+      this.actionError = this.errorText(error);
       // Nothing was saved: the box goes back to what is stored.
       checkbox.checked = !done;
     }
@@ -290,7 +302,7 @@ export class MkGoalTracker extends MkElement {
     try {
       await (await loadGoals(kit)).archive(goal.id);
     } catch (error) {
-      this.actionError = isMentorKitError(error) ? error.message : String(error);
+      this.actionError = this.errorText(error);
     }
   }
 
