@@ -264,6 +264,13 @@ describe('goals view (the read side, without the write path)', () => {
     assert.deepEqual(goalsViewOf(dan).dueForReview(), []);
   });
 
+  test('a client is required: anything else is refused with invalid-input', async () => {
+    for (const bad of [undefined, null, {}, 'kit', { internals: {} }]) {
+      assert.throws(() => goalsViewOf(bad as never), (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === 'kit');
+      await rejectsWith(loadGoals(bad as never), 'invalid-input', 'kit');
+    }
+  });
+
   test('messagesFor: English by default, the registered language, and the host catalogue once kit.goals is installed', async () => {
     const kit = createMentorKit({ storage: seededStorage(), user: 'ana', now: () => clock });
     const view = goalsViewOf(kit);

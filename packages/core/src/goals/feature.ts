@@ -21,7 +21,6 @@ export function bundledGoalMessages(locale: string | undefined): GoalMessages {
 import { goalProgress, type GoalProgress } from './progress.js';
 import { checkSmartGoal, type SmartCheck } from './smart.js';
 
-
 export type { GoalMoment };
 
 /** Domain events of the goals module (`kit.on(type, …)`); each carries the goal's `pairingId`. */
@@ -126,7 +125,6 @@ function dropUndefined(input: Record<string, unknown>): Record<string, unknown> 
   };
   return clean(input) as Record<string, unknown>;
 }
-
 
 /** Creates the goals feature, optionally with a message catalogue (overrides of the English one). */
 export function createGoalsFeature(options: { messages?: GoalMessageOverrides } = {}): MentorKitFeature<'goals', GoalsApi> {

@@ -17,7 +17,7 @@ export { bundledGoalMessages, createGoalsFeature, goalsFeature, goalsOf, GoalEve
 export type { GoalChanges, GoalCreateInput, GoalsApi, GoalWriteOptions, MilestoneCompletion } from './feature.js';
 export { goalsViewOf, loadGoals, mayUpdate } from './view.js';
 export type { GoalsView } from './view.js';
-export { achievementMoment, celebrationMoment, englishGoalViewMessages, reassuranceMoment } from './moments.js';
+export { englishGoalViewMessages } from './moments.js';
 export type { GoalMoment, GoalViewMessages } from './moments.js';
 export { addDays, dayDiff } from './dates.js';
 export type { Goal, GoalDraft, GoalMetric, Milestone, GoalVisibility } from '../model/goal.js';

@@ -1,3 +1,4 @@
+import { MentorKitError } from '../model/errors.js';
 import type { GoalMessages, ReplanSuggestion } from './messages.js';
 import type { Goal } from '../model/goal.js';
 
@@ -54,7 +55,7 @@ const hash = (text: string) => [...text].reduce((sum, char) => (sum * 31 + char.
 /** The celebration of a goal's milestone (`milestoneId` must be one of its milestones). A variant is picked per milestone. */
 export function celebrationMoment(goal: Goal, milestoneId: string, catalogue: Pick<GoalMessages, 'celebration'>): GoalMoment {
   const milestone = goal.milestones.find((candidate) => candidate.id === milestoneId);
-  if (!milestone) throw new TypeError(`Goal "${goal.title}" has no milestone "${milestoneId}".`);
+  if (!milestone) throw new MentorKitError('not-found', `Goal "${goal.title}" has no milestone "${milestoneId}".`, { path: 'milestoneId' });
   const variants = catalogue.celebration.milestone;
   const template = variants[hash(milestone.id ?? milestone.title) % variants.length] ?? variants[0] ?? '';
   const done = goal.milestones.filter((candidate) => candidate.done).length;

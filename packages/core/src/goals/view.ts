@@ -2,6 +2,7 @@ import { computed, type ReadableAtom } from 'nanostores';
 import type { MentorKit } from '../client/client.js';
 import { Collections } from '../model/collections.js';
 import { isMentorKitError } from '../model/errors.js';
+import { invalidInput } from '../model/validate.js';
 import type { Goal } from '../model/goal.js';
 import { languageCatalogue } from '../model/languages.js';
 import type { StoredRecord } from '../storage/adapter.js';
@@ -101,8 +102,14 @@ export const installedGoals = (kit: MentorKit): GoalsApi | undefined => {
   return installed && typeof installed.create === 'function' ? installed : undefined;
 };
 
+const requireKit = (kit: unknown): MentorKit => {
+  if (typeof kit !== 'object' || kit === null || typeof (kit as Partial<MentorKit>).internals?.track !== 'function') invalidInput('kit', 'Pass the MentorKit client from createMentorKit() (or a provider\'s `kit`).');
+  return kit as MentorKit;
+};
+
 /** The read side of a client's goals (see `GoalsView`); made once per client. */
 export function goalsViewOf(kit: MentorKit): GoalsView {
+  requireKit(kit);
   let view = viewsByKit.get(kit);
   if (view) return view;
   const { $goals, $allGoals } = goalStoresOf(kit);
@@ -126,6 +133,7 @@ export function goalsViewOf(kit: MentorKit): GoalsView {
  * Call it early (e.g. when the page is idle) to have it ready before the first change.
  */
 export async function loadGoals(kit: MentorKit): Promise<GoalsApi> {
+  requireKit(kit);
   const installed = installedGoals(kit);
   if (installed) return installed;
   const { goalsOf } = await import('./feature.js');
