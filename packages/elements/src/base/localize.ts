@@ -61,6 +61,12 @@ function notify(): void {
   for (const listener of listeners) listener();
 }
 
+function storeCatalogue(tag: string, language: string, catalogue: MessageCatalogue): void {
+  const byLanguage = loadedCatalogues.get(tag) ?? new Map<string, MessageCatalogue>();
+  byLanguage.set(language, catalogue);
+  loadedCatalogues.set(tag, byLanguage);
+}
+
 function startLoad(key: string, load: () => Promise<void>): void {
   if (loads.has(key)) return;
   const loading = load().then(
@@ -103,10 +109,7 @@ export function loadLanguage(tag: string, locale: string | undefined, loaders: C
     const loadCatalogue = loaders[candidate];
     if (loadCatalogue && !loadedCatalogues.get(tag)?.has(candidate)) {
       startLoad(`${tag}:${candidate}`, async () => {
-        const catalogue = await loadCatalogue();
-        const byLanguage = loadedCatalogues.get(tag) ?? new Map<string, MessageCatalogue>();
-        byLanguage.set(candidate, catalogue);
-        loadedCatalogues.set(tag, byLanguage);
+        storeCatalogue(tag, candidate, await loadCatalogue());
       });
     }
   }
@@ -121,11 +124,7 @@ export function loadLanguage(tag: string, locale: string | undefined, loaders: C
 export function provideLanguage(language: string, catalogues: Readonly<Record<string, MessageCatalogue>>, options: { core?: boolean } = {}): void {
   const key = typeof language === 'string' ? language.toLowerCase() : '';
   if (!/^[a-z]{2,3}$/.test(key)) throw new TypeError('provideLanguage needs a language such as "es".');
-  for (const [tag, catalogue] of Object.entries(catalogues)) {
-    const byLanguage = loadedCatalogues.get(tag) ?? new Map<string, MessageCatalogue>();
-    byLanguage.set(key, catalogue);
-    loadedCatalogues.set(tag, byLanguage);
-  }
+  for (const [tag, catalogue] of Object.entries(catalogues)) storeCatalogue(tag, key, catalogue);
   if (options.core) loads.set(`core:${key}`, Promise.resolve());
   notify();
 }

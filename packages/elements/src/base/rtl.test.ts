@@ -15,6 +15,7 @@ import type { TemplateResult } from 'lit';
 import '../define-all.js';
 import { ELEMENT_GALLERY, type GalleryEntry, type GalleryLoaded } from '../../../../stories/gallery.js';
 import { ENGLISH_CATALOGUES, PSEUDO_BIDI_LOCALE, RLO, pseudoBidi, pseudoBidiMessage, registerPseudoBidi } from '../../../../stories/rtl-support.js';
+import { animationsFinished } from '../testing/fixtures.js';
 
 registerPseudoBidi();
 
@@ -44,7 +45,7 @@ async function show(template: TemplateResult, tag: string, dir: 'rtl' | 'ltr'): 
   // Some elements resolve more data a moment later (the board's proposal, scheduler suggestions): wait until the DOM is quiet.
   await quiet(shadow(element));
   // Entrance animations (the celebration fades in) finish before anything is measured or checked by axe.
-  await Promise.all(shadow(element).getAnimations().filter((animation) => animation.effect?.getTiming().iterations !== Infinity).map((animation) => animation.finished));
+  await animationsFinished();
   return element;
 }
 

@@ -2,11 +2,11 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues, type Tem
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
-import { isMentorKitError, localTimeOf, type MentorKit } from '@mentorkit/core';
+import { isMentorKitError, type MentorKit } from '@mentorkit/core';
 import { goalProgress, goalsViewOf, loadGoals, type Goal, type GoalMoment, type GoalViewMessages, type GoalsView, type ReplanSuggestion } from '@mentorkit/core/goals';
 import { ClockController } from '../base/clock-controller.js';
 import { emit } from '../base/emit.js';
-import { browserTimeZone, formatCalendarDate, formatRelativeDays } from '../base/format.js';
+import { formatCalendarDate, formatRelativeDays } from '../base/format.js';
 import { LocaleController } from '../base/localize.js';
 import { MkElement } from '../base/mk-element.js';
 import { StoreController } from '../base/store-controller.js';
@@ -391,13 +391,12 @@ export class MkGoalTracker extends MkElement {
     const goals = goalsViewOf(kit);
     const locale = this.i18n.locale;
     const messages = goals.messagesFor(locale);
-    const now = kit.now();
     const people = this.people.value ?? {};
-    const todayByZone = new Map<string, string>();
+    // Today in each owner's time zone, as core decides it (the same day core's review of missed goals uses); once per owner.
+    const todayByOwner = new Map<string, string>();
     const todayOf = (ownerId: string) => {
-      const zone = people[ownerId]?.timeZone ?? people[kit.user.id]?.timeZone ?? browserTimeZone();
-      let today = todayByZone.get(zone);
-      if (!today) todayByZone.set(zone, (today = localTimeOf(zone, now).date));
+      let today = todayByOwner.get(ownerId);
+      if (!today) todayByOwner.set(ownerId, (today = goals.today(ownerId)));
       return today;
     };
     const editable = new Map<string, boolean>();
