@@ -8,8 +8,8 @@ import { chromium } from 'playwright-core';
 import { chromiumArgs, findChromium } from '../../scripts/lib/chromium.mjs';
 import { startServer } from '../../scripts/lib/serve.mjs';
 import { seedDemoProgram } from '../../examples/shared/demo-program.ts';
-import { createPostgresStorage } from '../../examples/rest-backend/src/store.ts';
-import { skipReason, startTestBackend } from '../../examples/rest-backend/test/support.ts';
+import { createPostgresStorage } from '../../packages/server/src/store.ts';
+import { skipReason, startTestBackend } from '../../packages/server/test/support.ts';
 import { screenshots } from './support.mjs';
 
 const skip = skipReason();

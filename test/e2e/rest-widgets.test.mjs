@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { startServer } from '../../scripts/lib/serve.mjs';
 import { seedDemoProgram } from '../../examples/shared/demo-program.ts';
-import { createPostgresStorage } from '../../examples/rest-backend/src/store.ts';
-import { skipReason, startTestBackend } from '../../examples/rest-backend/test/support.ts';
+import { createPostgresStorage } from '../../packages/server/src/store.ts';
+import { skipReason, startTestBackend } from '../../packages/server/test/support.ts';
 import { axeViolations, launchBrowser, newContext, screenshots } from './support.mjs';
 
 const skip = skipReason();

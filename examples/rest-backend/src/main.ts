@@ -9,9 +9,9 @@
  */
 import pg from 'pg';
 import { seedDemoProgram } from '../../shared/demo-program.js';
-import { createRestBackend } from './server.js';
-import { migrate } from './schema.js';
-import { createPostgresStorage } from './store.js';
+import { createRestBackend } from '@mentorkit/server';
+import { migrate } from '@mentorkit/server';
+import { createPostgresStorage } from '@mentorkit/server';
 
 const connectionString = process.env.DATABASE_URL;
 if (!connectionString) {

@@ -3,7 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import { storageConformanceCases } from '@mentorkit/core/testing';
 import { createRestStorage, type RestStorage } from '@mentorkit/storage-rest';
-import { asService, skipReason, startTestBackend, type TestBackend } from '../../../examples/rest-backend/test/support.js';
+import { asService, skipReason, startTestBackend, type TestBackend } from '../../server/test/support.js';
 
 const skip = skipReason();
 

@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
 import { isMentorKitError, type StorageChange } from '@mentorkit/core';
 import { createRestStorage, type PendingWrite, type QueuePersistence, type ReplayFailure, type RestStorage } from '@mentorkit/storage-rest';
-import { createPostgresStorage } from '../../../examples/rest-backend/src/store.js';
-import { asService, skipReason, startTestBackend, type TestBackend } from '../../../examples/rest-backend/test/support.js';
+import { createPostgresStorage } from '@mentorkit/server';
+import { asService, skipReason, startTestBackend, type TestBackend } from '../../server/test/support.js';
 
 const skip = skipReason();
 

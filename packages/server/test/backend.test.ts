@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { Collections, GoalInputSchema, SessionInputSchema, createMentorKit, parseOrThrow, type StorageChange, type StoredRecord } from '@mentorkit/core';
 import { createRestStorage, type RestStorage } from '@mentorkit/storage-rest';
-import { seedDemoProgram } from '../../shared/demo-program.js';
+import { seedDemoProgram } from '../../../examples/shared/demo-program.js';
 import { migrate } from '../src/schema.js';
 import { createPostgresStorage } from '../src/store.js';
 import { as, asService, skipReason, startTestBackend, type TestBackend } from './support.js';
