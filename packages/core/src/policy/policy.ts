@@ -35,6 +35,14 @@ export interface PolicyContext {
   /** Pairings the given person belongs to (any status). */
   pairingsOf(personId: string): PolicyPairing[];
   getPerson?(id: string): PolicyPerson | undefined;
+  /** The current instant (ISO), for rules with deadlines (a feedback note's `editableUntil`). Defaults to the system clock. */
+  now?(): string;
+  /**
+   * Records of another collection whose top-level fields equal `where`, for rules that look at related
+   * records (feedback is revealed only once both sides submitted theirs). The client answers from its
+   * cache; a server loads what `policyNeeds` names before deciding. Absent: such rules refuse.
+   */
+  find?(collection: string, where: Record<string, string | number | boolean>): Array<{ id: string; [key: string]: unknown }>;
 }
 
 export interface PolicyPairing {
