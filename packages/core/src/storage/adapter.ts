@@ -42,6 +42,25 @@ export interface StorageChange {
 
 export type Unsubscribe = () => void;
 
+/**
+ * A write the adapter accepted (answered optimistically, e.g. from an offline queue) that the backend
+ * later refused for good: a `conflict` because someone else changed the record meanwhile,
+ * `forbidden`, `invalid-input`, or an outcome that can no longer be known. The change is not kept;
+ * the person who made it must be told (the client's `$failedWrites`, `<mk-provider>`'s notice).
+ */
+export interface StorageWriteFailure {
+  collection: string;
+  /** The record's id. */
+  id: string;
+  kind: 'put' | 'delete';
+  /** The record the refused `put` would have stored (absent for a delete). */
+  record?: RecordInput;
+  /** Why it was refused, with a stable `code` and a message a person can act on. */
+  error: MentorKitError;
+  /** ISO instant the write was first accepted. */
+  queuedAt: string;
+}
+
 /** Metadata of a stored attachment (voice note, file). */
 export interface BlobInfo {
   id: string;
@@ -51,8 +70,9 @@ export interface BlobInfo {
 
 /**
  * The storage contract. A host implements `get`, `query`, `put`, `delete` (and optionally `watch`,
- * `dispose` and the blob pair), passes the conformance suite from `@mentorkit/core/testing`,
- * and MentorKit does the rest.
+ * `dispose`, the blob pair, and `failedWrites`/`watchFailures` when it answers writes before its
+ * backend has kept them), passes the conformance suite from `@mentorkit/core/testing`, and
+ * MentorKit does the rest.
  *
  * Rules every adapter keeps:
  * - Records are JSON-compatible values; anything else (functions, `undefined` inside arrays,
@@ -87,6 +107,19 @@ export interface StorageAdapter {
   /** Changes from this adapter and, where the backend allows, from other tabs or processes. */
   watch?(listener: (change: StorageChange) => void): Unsubscribe;
   dispose?(): Promise<void>;
+  /**
+   * Optional, for adapters that accept writes before the backend has them (an offline queue): the
+   * writes the backend refused for good, oldest first. A write listed here was already answered as
+   * saved; it must not also be reported as saved later. Adapters that answer every write only after
+   * the backend kept it (memory, IndexedDB) leave both members out.
+   */
+  failedWrites?(): readonly StorageWriteFailure[];
+  /**
+   * Optional, with `failedWrites`: calls `listener` once for each write refused from now on (not for
+   * the ones already listed by `failedWrites()`). Returns the unsubscribe function. A throwing
+   * listener must not break the adapter (report it with `reportStorageError`).
+   */
+  watchFailures?(listener: (failure: StorageWriteFailure) => void): Unsubscribe;
   /** Optional attachments (voice notes). Both or neither. */
   putBlob?(id: string, blob: Blob): Promise<BlobInfo>;
   getBlob?(id: string): Promise<Blob | undefined>;
