@@ -2,36 +2,19 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Pool, PoolClient } from 'pg';
 import {
-  AgreementInputSchema,
-  CoachingRunInputSchema,
-  Collections,
-  FeedbackInputSchema,
-  GoalInputSchema,
   MentorKitError,
-  MessageInputSchema,
-  PairingInputSchema,
-  PersonInputSchema,
-  ProgramInputSchema,
-  SessionInputSchema,
   assertCollectionName,
   assertRecordId,
   assertStorableRecord,
-  createPolicyContext,
-  decide,
   isMentorKitError,
-  isProgramAdmin,
   nextStoredRecord,
-  pairingMembers,
   parseOrThrow,
-  type AnySchema,
-  type PolicyAction,
   type PolicyContext,
-  type PolicyPairing,
-  type PolicyPerson,
-  type PolicyProgram,
   type RecordInput,
   type StoredRecord,
 } from '@mentorkit/core';
+import { SCHEMAS, allowed, blobOwnerCheck, loadPolicyContext } from './access.js';
+import type { Authenticate, Caller } from './identity.js';
 import { CommitOutcomeUnknown, migrate } from './schema.js';
 import { assertNoNul, checkDelete, deleteBlobRow, getBlobOwner, getBlobRow, putBlobRow, queryRecords, readCurrent, readRecord, withRecordLock, writeRecord, writeTombstone } from './store.js';
 
@@ -44,11 +27,7 @@ import { assertNoNul, checkDelete, deleteBlobRow, getBlobOwner, getBlobRow, putB
  * tools, seeding, the conformance suite) bypasses the policy: it is the raw storage contract.
  */
 
-/** Who is calling: a person (policy applies) or a trusted service (no policy). */
-export type Caller = { kind: 'person'; personId: string } | { kind: 'service' };
-
-/** Identifies the caller from the request, or returns undefined (answered with 401). */
-export type Authenticate = (request: http.IncomingMessage) => Caller | undefined | Promise<Caller | undefined>;
+export type { Authenticate, Caller } from './identity.js';
 
 export interface RestBackendOptions {
   pool: Pool;
@@ -100,19 +79,6 @@ export function devAuthentication(options: { serviceToken?: string } = {}): Auth
     return undefined;
   };
 }
-
-/** Entity schemas a person's writes must satisfy (other collections: JSON values only). */
-const SCHEMAS: Readonly<Record<string, AnySchema>> = {
-  [Collections.people]: PersonInputSchema as AnySchema,
-  [Collections.programs]: ProgramInputSchema as AnySchema,
-  [Collections.pairings]: PairingInputSchema as AnySchema,
-  [Collections.agreements]: AgreementInputSchema as AnySchema,
-  [Collections.sessions]: SessionInputSchema as AnySchema,
-  [Collections.goals]: GoalInputSchema as AnySchema,
-  [Collections.coachingRuns]: CoachingRunInputSchema as AnySchema,
-  [Collections.feedback]: FeedbackInputSchema as AnySchema,
-  [Collections.messages]: MessageInputSchema as AnySchema,
-};
 
 const STATUS_BY_CODE: Record<string, number> = { 'invalid-input': 400, forbidden: 403, 'not-found': 404, conflict: 412, unsupported: 501, 'storage-error': 500 };
 
@@ -181,44 +147,6 @@ function readBody(request: http.IncomingMessage, limit: number): Promise<Buffer>
     request.on('end', () => resolve(Buffer.concat(chunks)));
     request.on('error', reject);
   });
-}
-
-/** The policy's view of the world, read from the database (pairings, programmes, people). */
-async function loadPolicyContext(client: Pool | PoolClient): Promise<PolicyContext> {
-  const { rows } = await client.query<{ collection: string; data: Record<string, unknown> }>(
-    "SELECT collection, data FROM mk_records WHERE collection IN ('pairings', 'programs', 'people') AND NOT deleted",
-  );
-  const pairings: PolicyPairing[] = [];
-  const programs: PolicyProgram[] = [];
-  const people: PolicyPerson[] = [];
-  for (const { collection, data } of rows) {
-    // Rows a service wrote may have any shape: keep only well-formed ones, so the policy never sees junk.
-    if (collection === 'pairings' && typeof data.id === 'string' && typeof data.programId === 'string' && typeof data.menteeId === 'string' && Array.isArray(data.mentorIds) && data.mentorIds.every((id) => typeof id === 'string')) {
-      pairings.push(data as unknown as PolicyPairing);
-    } else if (collection === 'programs' && typeof data.id === 'string' && Array.isArray(data.adminIds)) programs.push(data as unknown as PolicyProgram);
-    else if (collection === 'people' && typeof data.id === 'string') {
-      people.push({ id: data.id, roles: Array.isArray(data.roles) ? (data.roles as string[]) : [], programIds: Array.isArray(data.programIds) ? (data.programIds as string[]) : [] });
-    }
-  }
-  return createPolicyContext({ pairings, programs, people });
-}
-
-function allowed(context: PolicyContext, personId: string, action: PolicyAction, collection: string, record: StoredRecord | RecordInput, previous?: StoredRecord): { allowed: boolean; reason: string } {
-  try {
-    return decide(context, { id: personId }, action, collection, record, previous);
-  } catch {
-    return { allowed: false, reason: 'This record is malformed, so no access rule can allow it.' };
-  }
-}
-
-/** Blobs: the uploader, people who share a pairing with them, and admins of their programmes may read. */
-function mayReadBlob(context: PolicyContext, personId: string, owner: string): boolean {
-  if (owner === personId) return true;
-  for (const pairing of context.pairingsOf(owner)) {
-    if (pairingMembers(pairing).some((member) => member.personId === personId)) return true;
-    if (isProgramAdmin(context, personId, pairing.programId)) return true;
-  }
-  return false;
 }
 
 interface ChangeEvent {
@@ -453,33 +381,25 @@ export function createRestBackend(options: RestBackendOptions): RestBackend {
 
   // ─── blobs ──────────────────────────────────────────────────────────────────────────────────
 
-  const blobOwnerCheck = async (caller: Caller, id: string, action: 'read' | 'write'): Promise<boolean> => {
-    if (caller.kind === 'service') return true;
-    const owner = await getBlobOwner(pool, id);
-    if (owner === undefined) return true;
-    if (action === 'write') return owner === `person:${caller.personId}`;
-    return owner.startsWith('person:') && mayReadBlob(await loadPolicyContext(pool), caller.personId, owner.slice('person:'.length));
-  };
-
   const putBlob = async (caller: Caller, id: string, request: http.IncomingMessage, response: http.ServerResponse) => {
     const type = request.headers['content-type'] ?? '';
     const bytes = await readBody(request, maxBlobBytes);
-    if (!(await blobOwnerCheck(caller, id, 'write'))) throw new MentorKitError('forbidden', 'Only the person who uploaded this attachment can replace it.', { path: 'id' });
+    if (!(await blobOwnerCheck(pool, caller, id, 'write'))) throw new MentorKitError('forbidden', 'Only the person who uploaded this attachment can replace it.', { path: 'id' });
     const info = await putBlobRow(pool, id, type, bytes, actorKey(caller));
     send(response, 200, info);
   };
 
   const getBlob = async (caller: Caller, id: string, response: http.ServerResponse) => {
     const row = await getBlobRow(pool, id);
-    if (!row || !(await blobOwnerCheck(caller, id, 'read'))) throw new MentorKitError('not-found', `There is no attachment "${id}" (or you may not see it).`, { path: 'id' });
+    if (!row || !(await blobOwnerCheck(pool, caller, id, 'read'))) throw new MentorKitError('not-found', `There is no attachment "${id}" (or you may not see it).`, { path: 'id' });
     response.writeHead(200, { ...corsHeaders, ...(row.type ? { 'Content-Type': row.type } : {}), 'Content-Length': String(row.data.length), 'Cache-Control': 'private, no-store' });
     response.end(row.data);
   };
 
   const deleteBlob = async (caller: Caller, id: string, response: http.ServerResponse) => {
     const owner = await getBlobOwner(pool, id);
-    if (owner === undefined || !(await blobOwnerCheck(caller, id, 'read'))) throw new MentorKitError('not-found', `There is no attachment "${id}" (or you may not see it).`, { path: 'id' });
-    if (!(await blobOwnerCheck(caller, id, 'write'))) throw new MentorKitError('forbidden', 'Only the person who uploaded this attachment can delete it.', { path: 'id' });
+    if (owner === undefined || !(await blobOwnerCheck(pool, caller, id, 'read'))) throw new MentorKitError('not-found', `There is no attachment "${id}" (or you may not see it).`, { path: 'id' });
+    if (!(await blobOwnerCheck(pool, caller, id, 'write'))) throw new MentorKitError('forbidden', 'Only the person who uploaded this attachment can delete it.', { path: 'id' });
     await deleteBlobRow(pool, id);
     send(response, 200, { deleted: true });
   };
