@@ -142,6 +142,60 @@ export function normaliseAnswer(prompt: CoachingPrompt, value: unknown, path = '
   }
 }
 
+/** One way a typed answer is too long for its prompt (see `checkAnswerLength`). */
+export type AnswerLengthProblem =
+  /** A text answer over `COACHING_LIMITS.textAnswer`. */
+  | { readonly kind: 'too-long'; readonly length: number; readonly max: number }
+  /** One item of a list answer over `COACHING_LIMITS.listItem`: its place among the items and its line in the text (both from 1). */
+  | { readonly kind: 'item-too-long'; readonly item: number; readonly line: number; readonly length: number; readonly max: number }
+  /** A list answer with more than `COACHING_LIMITS.listItems` items. */
+  | { readonly kind: 'too-many-items'; readonly count: number; readonly max: number };
+
+export interface AnswerLengthCheck {
+  /** What a counter shows: the length of a text answer, or of the longest item of a list answer (trimmed, as saved). */
+  readonly length: number;
+  /** The most `length` may be: `COACHING_LIMITS.textAnswer` or `COACHING_LIMITS.listItem`. */
+  readonly max: number;
+  /** List answers: the items (non-empty lines) and the most allowed. */
+  readonly items?: number;
+  readonly maxItems?: number;
+  /** Every problem, in order; empty when `answer` would accept the value. */
+  readonly problems: readonly AnswerLengthProblem[];
+}
+
+/**
+ * Measures a typed answer against the length limits of its prompt, the way `answer` will judge it
+ * (list items trimmed, empty lines dropped) — without throwing, so a form can show a counter while
+ * the person types and refuse to go on, with every problem at once, before anything is saved.
+ * Scale prompts have no length: `{ length: 0, max: 0, problems: [] }`.
+ *
+ * ```ts
+ * checkAnswerLength(prompt, 'x'.repeat(4001)).problems; // [{ kind: 'too-long', length: 4001, max: 4000 }]
+ * ```
+ */
+export function checkAnswerLength(prompt: CoachingPrompt, value: string): AnswerLengthCheck {
+  if (typeof prompt !== 'object' || prompt === null) invalidInput('prompt', '`prompt` must be a prompt of a coaching model.');
+  if (typeof value !== 'string') invalidInput('value', '`value` must be the text typed for the answer.');
+  if (prompt.kind === 'scale') return { length: 0, max: 0, problems: [] };
+  if (prompt.kind === 'text') {
+    const max = COACHING_LIMITS.textAnswer;
+    return { length: value.length, max, problems: value.length > max ? [{ kind: 'too-long', length: value.length, max }] : [] };
+  }
+  const max = COACHING_LIMITS.listItem;
+  const problems: AnswerLengthProblem[] = [];
+  let items = 0;
+  let longest = 0;
+  value.split(/\r?\n/).forEach((line, index) => {
+    const item = line.trim();
+    if (item === '') return;
+    items++;
+    longest = Math.max(longest, item.length);
+    if (item.length > max) problems.push({ kind: 'item-too-long', item: items, line: index + 1, length: item.length, max });
+  });
+  if (items > COACHING_LIMITS.listItems) problems.push({ kind: 'too-many-items', count: items, max: COACHING_LIMITS.listItems });
+  return { length: longest, max, items, maxItems: COACHING_LIMITS.listItems, problems };
+}
+
 const sameValue = (a: CoachingAnswerValue | undefined, b: CoachingAnswerValue | undefined) => JSON.stringify(a) === JSON.stringify(b);
 
 /**

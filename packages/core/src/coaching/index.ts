@@ -16,9 +16,10 @@ export {
   missingRequired,
   reachableStepIndex,
   normaliseAnswer,
+  checkAnswerLength,
   restoreFlow,
 } from './flow.js';
-export type { CoachingAnswer, CoachingAnswerValue, CoachingFlow, FlowActionOptions, StartFlowOptions } from './flow.js';
+export type { AnswerLengthCheck, AnswerLengthProblem, CoachingAnswer, CoachingAnswerValue, CoachingFlow, FlowActionOptions, StartFlowOptions } from './flow.js';
 export { summarize, actionsFromFlow, flowActions } from './summary.js';
 export type { ActionsFromFlowOptions, CoachingSummary, CoachingSummaryAnswer } from './summary.js';
 export { coachingMessages, coachingMessagesFor, withMessages } from './messages.js';

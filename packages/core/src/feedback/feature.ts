@@ -41,6 +41,10 @@ export interface SessionFeedbackView {
   others: Feedback[];
   /** You asked to reveal only when both submitted and no one else has yet. */
   waitingForOthers: boolean;
+  /** Your note can still be changed (`edit`): it exists and its deadline has not passed. */
+  editable: boolean;
+  /** Until when your note can be changed (its `editableUntil`, else the request's deadline); `undefined` before you submit. */
+  editableUntil: string | undefined;
 }
 
 export interface FeedbackApi {
@@ -184,12 +188,17 @@ export const feedbackFeature: MentorKitFeature<'feedback', FeedbackApi> = {
         const session = findSession(sessionId);
         const own = mine(sessionId);
         const others = $feedback.get().filter((note) => note.sessionId === sessionId && note.authorId !== userId);
+        const now = kit.now();
+        const request = requestsAt(now).find((candidate) => candidate.sessionId === sessionId);
+        const editableUntil = own === undefined ? undefined : (own.editableUntil ?? request?.dueBy);
         return {
           session,
-          request: requestsAt(kit.now()).find((request) => request.sessionId === sessionId),
+          request,
           mine: own,
           others,
           waitingForOthers: own !== undefined && own.revealWhenBothSubmitted === true && own.revealedAt === undefined,
+          editable: own !== undefined && (editableUntil === undefined || Date.parse(now) < Date.parse(editableUntil)),
+          editableUntil,
         };
       },
 

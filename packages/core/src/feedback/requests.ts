@@ -128,6 +128,16 @@ export function feedbackRequests(input: {
 }
 
 /**
+ * The request a feedback form shows when it is not told which session: the open request of the
+ * most recent session; else the person's most recent submitted one, so their note stays in view
+ * after a reload — editable until its deadline, then read-only. `undefined` when nothing was asked.
+ * `requests` as `feedbackRequests` returns them (newest session first).
+ */
+export function currentFeedbackRequest(requests: readonly FeedbackRequest[]): FeedbackRequest | undefined {
+  return requests.find((request) => request.status === 'open') ?? requests.find((request) => request.status === 'submitted');
+}
+
+/**
  * The reminders due now for open requests: the latest reminder whose time (`openedAt` +
  * `reminderHours[i]`) has passed. A host sends it (email, LMS notification) and remembers it sent
  * reminder `number` for `request.id`, so it sends each one once.

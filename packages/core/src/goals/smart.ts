@@ -51,9 +51,13 @@ export interface SmartCheckOptions {
 
 export const SMART_CRITERIA: readonly SmartCriterion[] = ['specific', 'measurable', 'achievable', 'relevant', 'time-bound'];
 
-/** A draft as a person is typing it: like `GoalDraft`, but the title may still be empty. */
+/**
+ * A draft as a person is typing it: like `GoalDraft`, but the title may still be empty, and no text
+ * is refused for its length — a pasted title over `TEXT_LIMITS.goal.title` still gets its SMART
+ * advice; the length is refused when the goal is saved.
+ */
 const SmartDraftSchema = v.object({
-  title: v.pipe(v.string('must be text'), v.maxLength(200, 'must be at most 200 characters')),
+  title: v.string('must be text'),
   description: v.optional(v.string('must be text')),
   skill: v.optional(v.string('must be text')),
   metric: v.optional(v.object({ ...GoalMetricSchema.entries, name: v.string('must be text') })),

@@ -6,6 +6,7 @@ import { MESSAGE_READS_COLLECTION, MessageInputSchema, MessageReadInputSchema, t
 import type { Pairing } from '../model/pairing.js';
 import type { Person } from '../model/person.js';
 import { IdSchema, longText } from '../model/primitives.js';
+import { TEXT_LIMITS } from '../model/limits.js';
 import { invalidInput, parseOrThrow } from '../model/validate.js';
 import { pairingMembers, type PairingRole } from '../pairings/index.js';
 import { decide } from '../policy/policy.js';
@@ -321,7 +322,7 @@ export const messagingFeature: MentorKitFeature<'messaging', MessagingApi> = {
 
       async send(input) {
         if (typeof input !== 'object' || input === null) invalidInput('message', 'A message needs { pairingId, text }.');
-        const text = parseOrThrow(longText(10_000), input.text, 'message.text');
+        const text = parseOrThrow(longText(TEXT_LIMITS.message.text), input.text, 'message.text');
         if (text.trim() === '') invalidInput('message.text', 'Write something before sending.');
         const { pairing, notes } = await postable(input.pairingId, input.mentorsOnly);
         const record = parseOrThrow(MessageInputSchema, { id: internals.newId(), pairingId: pairing.id, authorId: userId, kind: 'text', text, mentorsOnly: notes, sentAt: nextSentAt(pairing.id, notes) }, 'message');
@@ -355,7 +356,7 @@ export const messagingFeature: MentorKitFeature<'messaging', MessagingApi> = {
       },
 
       async edit(messageId, text, options) {
-        const newText = parseOrThrow(longText(10_000), text, 'text');
+        const newText = parseOrThrow(longText(TEXT_LIMITS.message.text), text, 'text');
         if (newText.trim() === '') invalidInput('text', 'A message cannot be empty; delete it instead.');
         const current = await ownMessage(messageId, 'edit');
         if (current.kind !== 'text') invalidInput('messageId', 'Voice notes cannot be edited; delete it and record another.');

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { CalendarDateSchema, HttpUrlSchema, IdSchema, InstantSchema, TimeZoneSchema, WeekdaySchema, WorkingHoursSchema, longText, shortText, uniqueList } from './primitives.js';
+import { TEXT_LIMITS } from './limits.js';
 import type { RecordMeta } from './collections.js';
 
 /** The working agreement a pair sets at the start. */
@@ -13,7 +14,7 @@ export const AgreementInputSchema = v.object({
   pairingId: IdSchema,
   cadence: v.picklist(CADENCES, 'must be "weekly", "fortnightly", "monthly" or "ad-hoc"'),
   channels: v.pipe(
-    v.array(v.object({ kind: v.picklist(CHANNEL_KINDS, 'must be "email", "chat", "video", "phone" or "in-person"'), detail: v.optional(shortText(200)) }), 'must be a list of channels'),
+    v.array(v.object({ kind: v.picklist(CHANNEL_KINDS, 'must be "email", "chat", "video", "phone" or "in-person"'), detail: v.optional(shortText(TEXT_LIMITS.agreement.channelDetail)) }), 'must be a list of channels'),
     v.minLength(1, 'must name at least one channel'),
     v.maxLength(10, 'must have at most 10 channels'),
   ),
@@ -43,7 +44,7 @@ export const AgreementInputSchema = v.object({
   /** The usual video-call link. http: and https: only. */
   meetingUrl: v.optional(HttpUrlSchema),
   /** Anything else the pair agreed, in their words. */
-  notes: v.optional(longText(2000)),
+  notes: v.optional(longText(TEXT_LIMITS.agreement.notes)),
   /** The one shared place for documents. http: and https: only. */
   sharedDocumentsUrl: v.optional(HttpUrlSchema),
   coachingModel: v.optional(IdSchema, 'grow'),

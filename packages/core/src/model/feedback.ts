@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { IdSchema, InstantSchema, longText, shortText, uniqueList } from './primitives.js';
+import { TEXT_LIMITS } from './limits.js';
 import type { RecordMeta } from './collections.js';
 
 /** Feedback after a session. */
@@ -22,12 +23,12 @@ const RatingSchema = v.pipe(v.number('must be a rating from 1 to 5'), v.integer(
 /** What a person fills in: the structured note of DESIGN.md ("Feedback"). */
 export const FeedbackNoteSchema = v.object({
   rating: RatingSchema,
-  helped: v.optional(longText(2000)),
-  missed: v.optional(longText(2000)),
-  toolSuggestion: v.optional(longText(1000)),
-  other: v.optional(longText(4000)),
+  helped: v.optional(longText(TEXT_LIMITS.feedback.helped)),
+  missed: v.optional(longText(TEXT_LIMITS.feedback.missed)),
+  toolSuggestion: v.optional(longText(TEXT_LIMITS.feedback.toolSuggestion)),
+  other: v.optional(longText(TEXT_LIMITS.feedback.other)),
   /** Chosen themes, e.g. `ran-out-of-time` (see `FEEDBACK_TAGS` in `@mentorkit/core/feedback`) or the person's own words. */
-  tags: v.optional(uniqueList(shortText(60), 'tags', 20), []),
+  tags: v.optional(uniqueList(shortText(TEXT_LIMITS.feedback.tag), 'tags', 20), []),
   /** Hide from the other side until both have submitted. */
   revealWhenBothSubmitted: v.optional(v.boolean('must be true or false'), false),
   anonymity: v.optional(v.picklist(FEEDBACK_ANONYMITY, 'must be "named", "anonymous" or "numbers-only"'), 'named'),

@@ -1,12 +1,13 @@
 import * as v from 'valibot';
 import { CalendarDateSchema, IdSchema, InstantSchema, longText, shortText } from './primitives.js';
+import { TEXT_LIMITS } from './limits.js';
 import type { RecordMeta } from './collections.js';
 
 /** SMART goals and their milestones (see `@mentorkit/core/goals` for the logic and docs/goals.md). */
 
 export const MilestoneSchema = v.object({
   id: v.optional(IdSchema),
-  title: shortText(200),
+  title: shortText(TEXT_LIMITS.goal.milestoneTitle),
   dueDate: v.optional(CalendarDateSchema),
   done: v.optional(v.boolean('must be true or false'), false),
   /** When it was ticked (set by `completeMilestone`). */
@@ -18,9 +19,9 @@ const finiteNumber = v.pipe(v.number('must be a number'), v.finite('must be a fi
 
 export const GoalMetricSchema = v.object({
   /** What is counted, e.g. "retrospectives run" or "median review time". */
-  name: shortText(120),
+  name: shortText(TEXT_LIMITS.goal.metricName),
   /** e.g. "hours", "%", "talks". */
-  unit: v.optional(shortText(40)),
+  unit: v.optional(shortText(TEXT_LIMITS.goal.metricUnit)),
   /** The value when the goal was set. */
   start: finiteNumber,
   /** The value that means done. Lower than `start` for a metric that should go down ("reduce review time"). */
@@ -32,9 +33,9 @@ export type GoalMetric = v.InferOutput<typeof GoalMetricSchema>;
 
 /** The `GoalDraft` of DESIGN.md. */
 export const GoalDraftSchema = v.object({
-  title: shortText(200),
-  description: v.optional(longText(4000)),
-  skill: v.optional(shortText(100)),
+  title: shortText(TEXT_LIMITS.goal.title),
+  description: v.optional(longText(TEXT_LIMITS.goal.description)),
+  skill: v.optional(shortText(TEXT_LIMITS.goal.skill)),
   metric: v.optional(GoalMetricSchema),
   startDate: v.optional(CalendarDateSchema),
   dueDate: v.optional(CalendarDateSchema),

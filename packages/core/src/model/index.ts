@@ -1,5 +1,6 @@
 export * from './errors.js';
 export * from './primitives.js';
+export * from './limits.js';
 export * from './entities.js';
 export { languageCatalogue, languageOf, registerLanguageCatalogue } from './languages.js';
 export { parseOrThrow, invalidInput, issuePath } from './validate.js';

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { IdSchema, InstantSchema, longText, shortText } from './primitives.js';
+import { TEXT_LIMITS } from './limits.js';
 import type { RecordMeta } from './collections.js';
 
 /** Asynchronous messages and voice notes. */
@@ -18,7 +19,7 @@ export const MessageHistoryEntrySchema = v.object({
   at: InstantSchema,
   by: IdSchema,
   /** The text before an edit. */
-  previousText: v.optional(longText(10_000)),
+  previousText: v.optional(longText(TEXT_LIMITS.message.text)),
 });
 export type MessageHistoryEntry = v.InferOutput<typeof MessageHistoryEntrySchema>;
 
@@ -28,7 +29,7 @@ export const MessageInputSchema = v.pipe(
     pairingId: IdSchema,
     authorId: IdSchema,
     kind: v.picklist(['text', 'voice'], 'must be "text" or "voice"'),
-    text: v.optional(longText(10_000)),
+    text: v.optional(longText(TEXT_LIMITS.message.text)),
     voice: v.optional(VoiceAttachmentSchema),
     /** Visible only to the pairing's mentors (co-mentor shared notes). */
     mentorsOnly: v.optional(v.boolean(), false),

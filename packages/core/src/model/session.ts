@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { HttpUrlSchema, IdSchema, InstantSchema, TimeZoneSchema, longText, shortText, uniqueList } from './primitives.js';
+import { TEXT_LIMITS } from './limits.js';
 import type { RecordMeta } from './collections.js';
 
 /** Mentoring sessions (meetings). */
@@ -8,13 +9,13 @@ export const SessionInputSchema = v.pipe(
   v.object({
     id: IdSchema,
     pairingId: IdSchema,
-    title: shortText(200),
+    title: shortText(TEXT_LIMITS.session.title),
     start: InstantSchema,
     end: InstantSchema,
     /** Organiser's IANA zone. */
     timeZone: TimeZoneSchema,
     meetingUrl: v.optional(HttpUrlSchema),
-    agenda: v.optional(longText(4000)),
+    agenda: v.optional(longText(TEXT_LIMITS.session.agenda)),
     status: v.optional(v.picklist(['scheduled', 'held', 'cancelled', 'missed'], 'must be "scheduled", "held", "cancelled" or "missed"'), 'scheduled'),
     coachingRunId: v.optional(IdSchema),
     /** Sessions booked together as a recurring series share this id. */
@@ -28,7 +29,7 @@ export const SessionInputSchema = v.pipe(
     /** When it was marked held, missed or cancelled. */
     statusChangedAt: v.optional(InstantSchema),
     /** Why it was cancelled (shown to the other side). */
-    cancellationReason: v.optional(longText(500)),
+    cancellationReason: v.optional(longText(TEXT_LIMITS.session.cancellationReason)),
   }),
   v.forward(v.check((session) => Date.parse(session.end) > Date.parse(session.start), 'must be after `start`'), ['end']),
 );
