@@ -9,3 +9,5 @@ export * from './goal.js';
 export * from './coaching-run.js';
 export * from './feedback.js';
 export * from './message.js';
+export * from './rapport.js';
+export * from './pairing-round.js';

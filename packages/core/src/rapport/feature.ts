@@ -1,28 +1,14 @@
-import * as v from 'valibot';
 import { atom, computed, type ReadableAtom } from 'nanostores';
 import type { MentorKit, MentorKitFeature } from '../client/client.js';
-import { Collections, type RecordMeta } from '../model/collections.js';
+import { Collections } from '../model/collections.js';
+import { RAPPORT_HISTORY_LIMIT, RapportRecordSchema, type RapportRecord, type RapportRecordData } from '../model/rapport.js';
 import { MentorKitError, isMentorKitError } from '../model/errors.js';
-import { IdSchema, InstantSchema } from '../model/primitives.js';
 import { invalidInput, parseOrThrow } from '../model/validate.js';
 import { canRead } from '../policy/policy.js';
 import { icebreakerIn } from './languages.js';
 import { ICEBREAKER_DECK, INFORMAL_FORMATS, dealIcebreaker, findIcebreaker, type DealtIcebreaker, type Icebreaker, type IcebreakerFilter, type InformalFormat } from './deck.js';
 
-/** How many dealt prompts a pairing's record keeps (the oldest are dropped beyond this). */
-export const RAPPORT_HISTORY_LIMIT = 1000;
-
-/** One record per pairing in the `rapport` collection: the prompts dealt to the pair, oldest first. */
-export const RapportRecordSchema = v.object({
-  id: IdSchema,
-  pairingId: IdSchema,
-  dealt: v.pipe(
-    v.array(v.object({ promptId: IdSchema, at: InstantSchema, by: IdSchema }), 'must be a list of dealt prompts'),
-    v.maxLength(RAPPORT_HISTORY_LIMIT, `must have at most ${RAPPORT_HISTORY_LIMIT} entries`),
-  ),
-});
-export type RapportRecordData = v.InferOutput<typeof RapportRecordSchema>;
-export type RapportRecord = RapportRecordData & RecordMeta;
+export { RAPPORT_HISTORY_LIMIT, RapportRecordSchema, type RapportRecordData, type RapportRecord } from '../model/rapport.js';
 export type DealtEntry = RapportRecordData['dealt'][number];
 
 /** The id of a pairing's rapport record. */
