@@ -1,4 +1,5 @@
 import type { CatalogueLoaders, ElementMessages } from '../base/localize.js';
+import { textLimitMessages } from '../base/text-limit.js';
 
 /** Labels of core's suggested feedback tags (`FEEDBACK_TAGS`), shared with `<mk-feedback-insights>`. */
 export const feedbackTagMessages = {
@@ -67,6 +68,8 @@ export const sessionFeedbackMessages = {
     someone: 'Someone',
     edit: 'Edit feedback',
     'edit.until': 'You can change it until {time}.',
+    'edit.closed': 'It could be changed until {time}; it is final now.',
+    ...textLimitMessages,
     ...feedbackTagMessages.en,
   },
 } as const satisfies ElementMessages;

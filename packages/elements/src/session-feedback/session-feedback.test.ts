@@ -152,6 +152,140 @@ describe('<mk-session-feedback>', () => {
     await expect(mentorForm).to.be.accessible();
   });
 
+  it('a note sent earlier is there after a reload: summary and Edit until its deadline, then read-only with the date; passes axe', async () => {
+    const storage = await storageWithSessions();
+    const before = track(await readyKit(storage, 'lucia'));
+    const feedback = before.use(feedbackFeature);
+    await feedback.ready;
+    const sent = await feedback.submit({ sessionId: 's-done', rating: 4, helped: `The diagram ${HOSTILE_NAME}`, revealWhenBothSubmitted: true });
+    await before.dispose();
+
+    // "Reload": a new client on the same storage, an element told no session.
+    const element = await formFor(track(await readyKit(storage, 'lucia', '2026-03-30T09:00:00Z')));
+    expect(state(element)).to.equal('submitted');
+    expect(text(part(element, 'summary'))).to.contain('4 of 5');
+    expect(text(part(element, 'summary'))).to.contain(HOSTILE_NAME);
+    expect(element.shadowRoot!.querySelector('img')).to.equal(null, 'hostile text is shown as text');
+    expect(text(part(element, 'held'))).to.contain('held until the other side');
+    expect(part(element, 'edit'), 'Edit until the deadline').to.not.equal(null);
+    expect(text(element.shadowRoot!.querySelector('#edit-until'))).to.contain('You can change it until');
+    await expect(element).to.be.accessible();
+    (part(element, 'edit') as HTMLButtonElement).click();
+    await element.updateComplete;
+    expect(state(element)).to.equal('form');
+    expect(element.shadowRoot!.querySelector<HTMLTextAreaElement>('textarea[name="helped"]')!.value).to.equal(`The diagram ${HOSTILE_NAME}`);
+
+    // After editableUntil: still shown, read-only, with the date (named: by then the next session asks for feedback).
+    const late = await formFor(track(await readyKit(storage, 'lucia', '2026-04-10T00:00:00Z')), 's-done');
+    expect(state(late)).to.equal('submitted');
+    expect(part(late, 'edit')).to.equal(null);
+    expect(text(part(late, 'final'))).to.contain('It could be changed until');
+    expect(text(part(late, 'final'))).to.contain('2026');
+    expect(sent.editableUntil).to.be.a('string');
+    await expect(late).to.be.accessible();
+  });
+
+  it('reveal after both, across reloads: the mentee sees the mentor note once the mentor sends theirs', async () => {
+    const storage = await storageWithSessions();
+    const lucia = track(await readyKit(storage, 'lucia'));
+    await lucia.use(feedbackFeature).ready;
+    await lucia.use(feedbackFeature).submit({ sessionId: 's-done', rating: 3, revealWhenBothSubmitted: true });
+    const kenji = track(await readyKit(storage, 'kenji'));
+    kenji.use(feedbackFeature).configure({ askMentors: true });
+    const mentorForm = await formFor(kenji);
+    expect(state(mentorForm), 'the mentor is asked for the same session').to.equal('form');
+    expect(text(part(mentorForm, 'session'))).to.contain('System design review');
+    mentorForm.shadowRoot!.querySelector<HTMLInputElement>('input[name="rating"][value="5"]')!.click();
+    (part(mentorForm, 'submit') as HTMLButtonElement).click();
+    await waitUntil(() => state(mentorForm) === 'submitted' && part(mentorForm, 'others') !== null, 'the mentee note is revealed to the mentor');
+
+    const reloaded = await formFor(track(await readyKit(storage, 'lucia')));
+    expect(state(reloaded)).to.equal('submitted');
+    expect(part(reloaded, 'held')).to.equal(null);
+    expect(text(part(reloaded, 'others'))).to.contain('Kenji Watanabe');
+    expect(text(part(reloaded, 'others'))).to.contain('5 of 5');
+    await expect(reloaded).to.be.accessible();
+  });
+
+  describe('length limits', () => {
+    const paste = async (element: MkSessionFeedback, name: string, value: string) => {
+      const box = element.shadowRoot!.querySelector<HTMLTextAreaElement>(`textarea[name="${name}"]`)!;
+      box.focus();
+      box.value = value;
+      box.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertFromPaste' }));
+      await element.updateComplete;
+      return box;
+    };
+    const counter = (element: MkSessionFeedback, name: string) => element.shadowRoot!.querySelector<HTMLElement>(`#field-${name}-counter`);
+
+    it('no maxlength cuts a paste; the counter shows from 80 % with an accessible description', async () => {
+      const element = await formFor(track(await readyKit(await storageWithSessions(), 'lucia')), 's-done');
+      expect(element.shadowRoot!.querySelectorAll('[maxlength]').length).to.equal(0);
+      const box = await paste(element, 'toolSuggestion', 'x'.repeat(799));
+      expect(counter(element, 'toolSuggestion'), 'below 80 % of 1000: no counter').to.equal(null);
+      await paste(element, 'toolSuggestion', 'x'.repeat(800));
+      expect(text(counter(element, 'toolSuggestion'))).to.equal('200 characters left');
+      expect(counter(element, 'toolSuggestion')!.dataset.state).to.equal('near');
+      expect(box.getAttribute('aria-describedby')).to.contain('field-toolSuggestion-counter');
+      expect(box.getAttribute('aria-invalid')).to.equal('false');
+      await expect(element).to.be.accessible();
+    });
+
+    it('over the limit: the text is kept whole, marked invalid with a message, sending waits; fixing it sends; passes axe', async () => {
+      const storage = await storageWithSessions();
+      const kit = track(await readyKit(storage, 'lucia'));
+      const element = await formFor(kit, 's-done');
+      element.shadowRoot!.querySelector<HTMLInputElement>('input[name="rating"][value="4"]')!.click();
+      const long = `${HOSTILE_NAME} ${'y'.repeat(2001)}`;
+      const helped = await paste(element, 'helped', long);
+      const other = await paste(element, 'other', 'z'.repeat(4005));
+      expect(helped.value).to.equal(long, 'nothing cut');
+      expect(helped.getAttribute('aria-invalid')).to.equal('true');
+      expect(other.getAttribute('aria-invalid')).to.equal('true');
+      expect(counter(element, 'helped')!.dataset.state).to.equal('over');
+      expect(text(counter(element, 'helped'))).to.contain(`${long.length - 2000} characters too many`);
+      expect(text(counter(element, 'other'))).to.contain('5 characters too many: the most is 4,000');
+      expect(element.shadowRoot!.querySelector('img')).to.equal(null, 'hostile text stays text');
+
+      let sent = false;
+      element.addEventListener('mk-feedback-submit', () => (sent = true));
+      (part(element, 'submit') as HTMLButtonElement).click();
+      await waitUntil(() => part(element, 'error') !== null);
+      expect(text(part(element, 'error'))).to.contain('Shorten the fields marked');
+      expect(sent).to.equal(false);
+      expect(await storage.query('feedback')).to.have.length(0, 'nothing written');
+      expect(element.shadowRoot!.activeElement?.getAttribute('name')).to.equal('helped', 'focus on the first box over its limit');
+      expect(helped.value).to.equal(long, 'still whole after the refusal');
+      await expect(element).to.be.accessible();
+
+      await paste(element, 'helped', 'The diagram helped');
+      await paste(element, 'other', 'z'.repeat(4000));
+      const submitted = oneEvent(element, 'mk-feedback-submit');
+      (part(element, 'submit') as HTMLButtonElement).click();
+      await submitted;
+      await waitUntil(() => state(element) === 'submitted');
+      expect(text(part(element, 'summary'))).to.contain('The diagram helped');
+    });
+
+    it('speaks Spanish: the counter and the refusal; passes axe', async () => {
+      const kit = track(await readyKit(await storageWithSessions(), 'lucia'));
+      const wrapper = await fixture<HTMLDivElement>(html`<div lang="es"><mk-session-feedback .kit=${kit} session-id="s-done"></mk-session-feedback></div>`);
+      await languagesReady(wrapper);
+      const element = wrapper.querySelector<MkSessionFeedback>('mk-session-feedback')!;
+      await kit.use(feedbackFeature).ready;
+      await element.updateComplete;
+      await paste(element, 'missed', 'x'.repeat(1999));
+      expect(text(counter(element, 'missed'))).to.equal('Queda 1 carácter');
+      await paste(element, 'missed', 'x'.repeat(2002));
+      expect(text(counter(element, 'missed'))).to.contain('Sobran 2 caracteres');
+      element.shadowRoot!.querySelector<HTMLInputElement>('input[name="rating"][value="4"]')!.click();
+      (part(element, 'submit') as HTMLButtonElement).click();
+      await waitUntil(() => part(element, 'error') !== null);
+      expect(text(part(element, 'error'))).to.contain('Acorta los campos marcados');
+      await expect(element).to.be.accessible();
+    });
+  });
+
   it('closed after the deadline', async () => {
     const kit = track(await readyKit(await storageWithSessions(), 'lucia', '2026-04-10T00:00:00Z'));
     const element = await formFor(kit, 's-done');

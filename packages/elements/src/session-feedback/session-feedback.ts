@@ -1,15 +1,17 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
 import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
-import { isMentorKitError, toMentorKitError, type Feedback, type FeedbackAnonymity, type MentorKitError } from '@mentorkit/core';
-import { FEEDBACK_TAGS, defaultFeedbackText, feedbackFeature, tagLabel, type FeedbackApi, type FeedbackRequest } from '@mentorkit/core/feedback';
+import { TEXT_LIMITS, isMentorKitError, toMentorKitError, type Feedback, type FeedbackAnonymity, type MentorKitError } from '@mentorkit/core';
+import { FEEDBACK_TAGS, currentFeedbackRequest, defaultFeedbackText, feedbackFeature, tagLabel, type FeedbackApi, type FeedbackRequest } from '@mentorkit/core/feedback';
 import { ClockController } from '../base/clock-controller.js';
 import { emit } from '../base/emit.js';
 import { browserTimeZone } from '../base/format.js';
 import { LocaleController } from '../base/localize.js';
 import { MkElement } from '../base/mk-element.js';
 import { StoreController } from '../base/store-controller.js';
+import { describedByWithCounter, renderTextCounter, textLimit, textLimitStyles } from '../base/text-limit.js';
 import { sessionFeedbackLanguages, sessionFeedbackMessages } from './session-feedback.messages.js';
 import { sessionFeedbackStyles } from './session-feedback.styles.js';
 
@@ -29,12 +31,14 @@ declare global {
 
 const RATINGS = [1, 2, 3, 4, 5] as const;
 const ANONYMITY_CHOICES: readonly FeedbackAnonymity[] = ['named', 'anonymous', 'numbers-only'];
+/** The free-text boxes, with their limits from core's schema (`TEXT_LIMITS.feedback`). */
 const FIELDS = [
-  { name: 'helped', max: 2000 },
-  { name: 'missed', max: 2000 },
-  { name: 'toolSuggestion', max: 1000 },
-  { name: 'other', max: 4000 },
+  { name: 'helped', max: TEXT_LIMITS.feedback.helped },
+  { name: 'missed', max: TEXT_LIMITS.feedback.missed },
+  { name: 'toolSuggestion', max: TEXT_LIMITS.feedback.toolSuggestion },
+  { name: 'other', max: TEXT_LIMITS.feedback.other },
 ] as const;
+type FieldName = (typeof FIELDS)[number]['name'];
 const HEADING_TAGS: readonly StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
 const headingTag = (level: number): StaticValue => HEADING_TAGS[Math.min(Math.max(Math.trunc(level) || 2, 1), 6) - 1] ?? literal`h2`;
 
@@ -47,7 +51,12 @@ type ViewState = 'loading' | 'error' | 'empty' | 'unavailable' | 'not-ended' | '
  * @description Shows the feedback request of `session-id`, or, without it, the signed-in person's
  * first open request (`kit.feedback.$requests`). The form is native controls (a radio group for the
  * rating, checkboxes for tags), validated by core; errors are announced and point at the field.
- * After sending, a thank-you state summarises the note and offers editing until the deadline.
+ * After sending, a thank-you state summarises the note and offers editing until the deadline
+ * (`editableUntil`); then the note stays on show, read-only, with the date it became final. Without
+ * `session-id` the element shows the newest open request, else the person's newest note — so a
+ * note sent earlier is there again after a reload. Each text box shows a counter from 80 % of its
+ * limit (core's `TEXT_LIMITS.feedback`); a box over it is marked invalid and sending waits, with
+ * the text kept whole — nothing is cut.
  * "Reveal when both submit" holds the note from the other side until they have sent theirs; then
  * both see both. The author chooses how the note may appear in programme reports (named,
  * anonymous, numbers only).
@@ -72,6 +81,8 @@ type ViewState = 'loading' | 'error' | 'empty' | 'unavailable' | 'not-ended' | '
  * @csspart held - The notice that a note is held until both submitted.
  * @csspart others - The other side's notes, once visible.
  * @csspart edit - The edit button.
+ * @csspart final - The line saying until when the note could be changed, once it is final.
+ * @csspart counter - A text box's character counter (`data-state="near"` or `"over"`).
  *
  * @cssprop [--mk-session-feedback-background=var(--mk-color-surface)] - Card background.
  * @cssprop [--mk-session-feedback-border-color=var(--mk-color-border)] - Card border colour.
@@ -79,7 +90,7 @@ type ViewState = 'loading' | 'error' | 'empty' | 'unavailable' | 'not-ended' | '
  * @cssprop [--mk-session-feedback-padding=var(--mk-space-5)] - Card inner spacing.
  */
 export class MkSessionFeedback extends MkElement {
-  static override styles = [MkElement.styles, sessionFeedbackStyles];
+  static override styles = [MkElement.styles, textLimitStyles, sessionFeedbackStyles];
 
   private readonly status = new StoreController(this, () => this.currentKit?.$status);
   private readonly loadError = new StoreController(this, () => this.currentKit?.$error);
@@ -95,6 +106,12 @@ export class MkSessionFeedback extends MkElement {
   @state() private editing = false;
   @state() private busy = false;
   @state() private formError: MentorKitError | undefined;
+  /** Problems per field from core's validation (`issues`), shown at their fields, all at once. */
+  @state() private fieldErrors: Readonly<Record<string, string>> = {};
+  /** What is typed in the text boxes (for their counters); cleared when the form closes. */
+  @state() private texts: Readonly<Partial<Record<FieldName, string>>> = {};
+  /** Sending was refused because a box is over its limit. */
+  @state() private limitBlocked = false;
 
   /** The session to give feedback on. Default: your first open request. */
   @property({ attribute: 'session-id', reflect: true }) sessionId?: string;
@@ -123,7 +140,28 @@ export class MkSessionFeedback extends MkElement {
   private get targetSessionId(): string | undefined {
     if (this.sessionId) return this.sessionId;
     if (this.pinnedSessionId) return this.pinnedSessionId;
-    return (this.requests.value ?? []).find((request) => request.status === 'open')?.sessionId;
+    // The newest open request, else the newest note already sent (so it stays in view after a reload).
+    return currentFeedbackRequest(this.requests.value ?? [])?.sessionId;
+  }
+
+  private textOf(name: FieldName, mine: Feedback | undefined): string {
+    return this.texts[name] ?? mine?.[name] ?? '';
+  }
+
+  private handleTextInput(name: FieldName, event: Event): void {
+    this.texts = { ...this.texts, [name]: (event.target as HTMLTextAreaElement).value };
+    if (this.fieldErrors[name]) {
+      const { [name]: _fixed, ...rest } = this.fieldErrors;
+      this.fieldErrors = rest;
+    }
+  }
+
+  /** Closes the form's editing state: typed text, errors. */
+  private resetForm(): void {
+    this.texts = {};
+    this.fieldErrors = {};
+    this.formError = undefined;
+    this.limitBlocked = false;
   }
 
   private async handleSubmit(event: SubmitEvent, request: FeedbackRequest, mine: Feedback | undefined): Promise<void> {
@@ -135,6 +173,17 @@ export class MkSessionFeedback extends MkElement {
       const value = data.get(name);
       return typeof value === 'string' && value.trim() !== '' ? value : undefined;
     };
+    // A box over its limit refuses to send, keeping every word (nothing is cut), and says which.
+    const tooLong = FIELDS.filter((field) => textLimit(String(data.get(field.name) ?? ''), field.max).over);
+    if (tooLong.length > 0) {
+      this.texts = Object.fromEntries(FIELDS.map((field) => [field.name, String(data.get(field.name) ?? '')]));
+      this.limitBlocked = true;
+      this.formError = undefined;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>(`[name="${tooLong[0]!.name}"]`)?.focus();
+      return;
+    }
+    this.limitBlocked = false;
     const rating = data.get('rating');
     const note = {
       rating: typeof rating === 'string' ? Number(rating) : (undefined as unknown as number),
@@ -148,15 +197,18 @@ export class MkSessionFeedback extends MkElement {
     };
     this.busy = true;
     this.formError = undefined;
+    this.fieldErrors = {};
     try {
       const saved = mine ? await api.edit(mine.id, note) : await api.submit({ ...note, sessionId: request.sessionId });
       this.pinnedSessionId = request.sessionId;
       this.editing = false;
+      this.resetForm();
       emit(this, 'mk-feedback-submit', { feedbackId: saved.id, sessionId: saved.sessionId, rating: saved.rating, edited: mine !== undefined });
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[part~="heading"]')?.focus();
     } catch (error) {
       this.formError = isMentorKitError(error) ? error : toMentorKitError(error);
+      this.fieldErrors = this.fieldErrorsOf(this.formError);
       await this.updateComplete;
       const field = this.fieldOfError();
       const target = field ? this.renderRoot.querySelector<HTMLElement>(`[name="${field}"]`) : null;
@@ -168,14 +220,28 @@ export class MkSessionFeedback extends MkElement {
 
   private handleEdit(): void {
     this.editing = true;
-    this.formError = undefined;
+    this.resetForm();
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('input[name="rating"]:checked, input[name="rating"]')?.focus());
   }
 
-  private fieldOfError(): string | undefined {
-    const path = this.formError?.path ?? '';
+  /** The form field a core error path concerns (`feedback.helped`, `changes.rating`…). */
+  private fieldOfPath(path: string): string | undefined {
     const match = /^feedback\.(\w+)/.exec(path) ?? /^changes\.(\w+)/.exec(path);
     return match?.[1] === 'revealWhenBothSubmitted' ? 'reveal' : match?.[1];
+  }
+
+  private fieldOfError(): string | undefined {
+    return this.fieldOfPath(this.formError?.path ?? '');
+  }
+
+  /** Every issue of a core error at its field (the first one per field). */
+  private fieldErrorsOf(error: MentorKitError): Record<string, string> {
+    const errors: Record<string, string> = {};
+    for (const issue of error.issues) {
+      const field = this.fieldOfPath(issue.path);
+      if (field && errors[field] === undefined) errors[field] = issue.message;
+    }
+    return errors;
   }
 
   private formatInstant(instant: string): string {
@@ -213,18 +279,24 @@ export class MkSessionFeedback extends MkElement {
   private renderForm(request: FeedbackRequest, mine: Feedback | undefined): TemplateResult {
     const t = this.i18n;
     const invalid = this.fieldOfError();
-    const errorFor = (name: string) => (invalid === name ? html`<p class="field-error" id=${`${name}-error`}>${this.formError!.message}</p>` : nothing);
+    const fieldError = (name: string) => this.fieldErrors[name] ?? (invalid === name ? this.formError?.message : undefined);
+    const errorFor = (name: string) => {
+      const message = fieldError(name);
+      return message ? html`<p class="field-error" id=${`${name}-error`}>${message}</p>` : nothing;
+    };
     const chosen = new Set(mine?.tags ?? []);
     const customTags = (mine?.tags ?? []).filter((tag) => !FEEDBACK_TAGS.some((known) => known.id === tag));
     return html`
       <p part="session" class="muted">
         ${t.t('session-line', { title: request.sessionTitle, time: this.formatInstant(request.dueBy) })}
       </p>
-      ${this.formError && !invalid
-        ? html`<div part="error" class="error" role="alert" tabindex="-1"><p class="error-title">${t.t('error.not-sent')}</p><p>${this.formError.message}</p></div>`
-        : nothing}
+      ${this.limitBlocked
+        ? html`<div part="error" class="error" role="alert" tabindex="-1"><p class="error-title">${t.t('error.not-sent')}</p><p>${t.t('limit.blocked')}</p></div>`
+        : this.formError && !invalid
+          ? html`<div part="error" class="error" role="alert" tabindex="-1"><p class="error-title">${t.t('error.not-sent')}</p><p>${this.formError.message}</p></div>`
+          : nothing}
       <form part="form" novalidate @submit=${(event: SubmitEvent) => this.handleSubmit(event, request, mine)}>
-        <fieldset part="rating" role="radiogroup" aria-required="true" aria-invalid=${invalid === 'rating' ? 'true' : 'false'} aria-describedby=${ifDefined(invalid === 'rating' ? 'rating-error' : undefined)}>
+        <fieldset part="rating" role="radiogroup" aria-required="true" aria-invalid=${fieldError('rating') ? 'true' : 'false'} aria-describedby=${ifDefined(fieldError('rating') ? 'rating-error' : undefined)}>
           <legend>${t.t('rating.legend')}</legend>
           <div class="rating">
             ${RATINGS.map(
@@ -242,13 +314,19 @@ export class MkSessionFeedback extends MkElement {
           ${errorFor('tags')}
         </fieldset>
         <div class="fields">
-          ${FIELDS.map(
-            (field) => html`<div part="field" class="field">
-              <label class="field-label" for=${`field-${field.name}`}>${t.t(`field.${field.name}`)} <span class="hint">${t.t('optional')}</span></label>
-              <textarea id=${`field-${field.name}`} name=${field.name} maxlength=${field.max} rows="2" aria-invalid=${invalid === field.name ? 'true' : 'false'} aria-describedby=${ifDefined(invalid === field.name ? `${field.name}-error` : undefined)} .value=${mine?.[field.name] ?? ''}></textarea>
-              ${errorFor(field.name)}
-            </div>`,
-          )}
+          ${FIELDS.map((field) => {
+            const id = `field-${field.name}`;
+            const value = this.textOf(field.name, mine);
+            const limit = textLimit(value, field.max);
+            const error = fieldError(field.name);
+            // No maxlength: a paste over the limit is kept whole; the counter says by how much, and sending waits.
+            return html`<div part="field" class="field">
+              <label class="field-label" for=${id}>${t.t(`field.${field.name}`)} <span class="hint">${t.t('optional')}</span></label>
+              <textarea id=${id} name=${field.name} rows="2" aria-invalid=${limit.over || error ? 'true' : 'false'} aria-describedby=${ifDefined(describedByWithCounter(id, limit, error ? `${field.name}-error` : undefined))} .value=${live(value)} @input=${(event: Event) => this.handleTextInput(field.name, event)}></textarea>
+              ${renderTextCounter(id, limit, (messageId, parameters) => t.t(messageId, parameters), t.locale)}
+              ${limit.over ? nothing : errorFor(field.name)}
+            </div>`;
+          })}
         </div>
         <div class="options">
           <label part="reveal" class="check"><input type="checkbox" name="reveal" ?checked=${mine?.revealWhenBothSubmitted ?? false} aria-describedby="reveal-hint" /><span>${t.t('reveal')} <span class="hint" id="reveal-hint">${t.t('reveal.hint')}</span></span></label>
@@ -261,7 +339,7 @@ export class MkSessionFeedback extends MkElement {
         </div>
         <div class="actions">
           <button part="submit" class="primary" type="submit" ?disabled=${this.busy}>${t.t(mine ? 'save' : 'send')}</button>
-          ${mine ? html`<button class="secondary" type="button" @click=${() => ((this.editing = false), (this.formError = undefined))}>${t.t('cancel')}</button>` : nothing}
+          ${mine ? html`<button class="secondary" type="button" @click=${() => ((this.editing = false), this.resetForm())}>${t.t('cancel')}</button>` : nothing}
         </div>
       </form>
     `;
@@ -288,9 +366,11 @@ export class MkSessionFeedback extends MkElement {
             ${view.others.map((note) => html`<p class="muted">${people[note.authorId]?.displayName ?? t.t('someone')}</p>${this.renderNoteSummary(note)}`)}
           </section>`
         : nothing}
-      ${view.request?.editable
-        ? html`<div class="actions"><button part="edit" class="secondary" type="button" @click=${this.handleEdit}>${t.t('edit')}</button><p class="hint">${t.t('edit.until', { time: this.formatInstant(view.request.dueBy) })}</p></div>`
-        : nothing}
+      ${view.editable
+        ? html`<div class="actions"><button part="edit" class="secondary" type="button" aria-describedby=${ifDefined(view.editableUntil ? 'edit-until' : undefined)} @click=${this.handleEdit}>${t.t('edit')}</button>${view.editableUntil ? html`<p class="hint" id="edit-until">${t.t('edit.until', { time: this.formatInstant(view.editableUntil) })}</p>` : nothing}</div>`
+        : view.editableUntil
+          ? html`<p part="final" class="hint">${t.t('edit.closed', { time: this.formatInstant(view.editableUntil) })}</p>`
+          : nothing}
     `;
   }
 
