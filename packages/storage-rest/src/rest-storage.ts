@@ -16,6 +16,7 @@ import {
   type RecordInput,
   type StorageAdapter,
   type StorageChange,
+  type StorageWriteFailure,
   type StoredRecord,
 } from '@mentorkit/core';
 import { readServerSentEvents } from './sse.js';
@@ -45,6 +46,11 @@ export interface PendingWrite {
   queuedAt: string;
   /** Set before an unconditional write is sent: after a reload, its outcome is unknown and it is not sent again. */
   sent?: boolean;
+  /**
+   * How many replays of this write the server answered with an error such as 500, 502 or 504 (not
+   * 503: that one says nothing was applied). After `maxServerErrorReplays` the write is failed.
+   */
+  serverErrors?: number;
 }
 
 /** Where the offline queue survives a reload (localStorage, IndexedDB, a file). */
@@ -54,10 +60,13 @@ export interface QueuePersistence {
   save(writes: readonly PendingWrite[]): void | Promise<void>;
 }
 
-/** A queued write the server refused when it was replayed (or whose outcome is unknown). */
-export interface ReplayFailure {
+/**
+ * A queued write the server refused when it was replayed (or whose outcome is unknown): the core
+ * contract's `StorageWriteFailure` (collection, id, kind, record, error, queuedAt) plus the queue
+ * entry itself.
+ */
+export interface ReplayFailure extends StorageWriteFailure {
   write: PendingWrite;
-  error: MentorKitError;
 }
 
 export interface OfflineQueueOptions {
@@ -66,16 +75,35 @@ export interface OfflineQueueOptions {
   retryDelayMs?: number;
   /** Default 30 000 ms. */
   maxRetryDelayMs?: number;
-  /** Told about every queued write the server refused on replay (conflict, forbidden, invalid-input…). */
+  /**
+   * Replays of one write that may end in a server error (500, 502, 504…: the outcome is unknown)
+   * before the write is failed with `storage-error`, so a write the server keeps failing on cannot
+   * hold up the writes queued after it. Default 5.
+   */
+  maxServerErrorReplays?: number;
+  /** Told about every queued write the server refused on replay (conflict, forbidden, invalid-input…). Same as `watchFailures`. */
   onReplayFailure?(failure: ReplayFailure): void;
+}
+
+/** `getToken`'s argument: `refresh` is true when the server refused the last token (401) and a new one is needed. */
+export interface GetTokenOptions {
+  refresh: boolean;
 }
 
 export interface RestStorageOptions {
   /** The API root, e.g. `https://lms.example.com/api/mentorkit` (paths like `/collections/goals/records/g1` are appended). */
   baseUrl: string;
-  /** Headers sent with every request, e.g. `{ authorization: 'Bearer …' }`. */
+  /**
+   * The signed-in person's token, sent as `Authorization: Bearer <token>` on every request and on the
+   * change stream. Called with `{ refresh: false }` before each request (return a cached token); after
+   * a 401 it is called once with `{ refresh: true }` (get a new one) and the request is sent again
+   * once. A second 401 is a `forbidden` error with `details.status` 401. Concurrent 401s share one
+   * refresh. `undefined`: send no token. Takes precedence over an `authorization` in `headers`.
+   */
+  getToken?: (options: GetTokenOptions) => string | undefined | Promise<string | undefined>;
+  /** Headers sent with every request, e.g. `{ 'x-tenant': 'north' }`. */
   headers?: Record<string, string>;
-  /** Called before every request (token refresh): its headers are added to `headers`. */
+  /** Called before every request: its headers are added to `headers`. */
   getHeaders?: () => Record<string, string> | Promise<Record<string, string>>;
   /** A fetch implementation. Default: the global `fetch`. */
   fetch?: typeof fetch;
@@ -90,6 +118,14 @@ export interface RestStorageOptions {
   watch?: boolean;
   /** Abort a request that takes longer. Default 30 000 ms. */
   requestTimeoutMs?: number;
+  /**
+   * The largest record body the server accepts, in bytes of JSON (UTF-8). A `put` over it is refused
+   * at once with `invalid-input`, and a queued write over it whose sending fails (a server that
+   * resets the connection instead of answering 413) is failed instead of retried. Default 1 000 000,
+   * the reference server's limit; set the smallest limit on the way (server, proxy). `Infinity`: no
+   * check.
+   */
+  maxRecordBytes?: number;
 }
 
 export interface FlushResult {
@@ -110,8 +146,10 @@ export interface RestStorage extends StorageAdapter {
   deleteBlob(id: string): Promise<boolean>;
   /** Writes waiting for the server, oldest first. */
   pendingWrites(): readonly PendingWrite[];
-  /** Queued writes the server refused on replay, oldest first. */
+  /** Queued writes the server refused on replay (or whose outcome became unknown), oldest first. */
   failedWrites(): readonly ReplayFailure[];
+  /** Calls `listener` once for each queued write refused from now on. Returns the unsubscribe function. */
+  watchFailures(listener: (failure: StorageWriteFailure) => void): () => void;
   /** Tries to send the queue now; resolves when the queue is empty or the server is still unreachable. */
   flush(): Promise<FlushResult>;
   /** False after a request failed to reach the server, until one succeeds again. */
@@ -120,15 +158,21 @@ export interface RestStorage extends StorageAdapter {
   watching(): Promise<void>;
 }
 
-/** A request that did not get a usable answer. `applied`: whether a write may have taken effect. */
+/**
+ * A request that did not get a usable answer. `mayHaveApplied`: whether a write may have taken
+ * effect. `status`: the HTTP status when the server answered (5xx, 503, 429, 408); absent when no
+ * answer came (network failure, reset, timeout) or no request was sent.
+ */
 class TransportFailure extends Error {
   override readonly name = 'TransportFailure';
   constructor(
     message: string,
     readonly mayHaveApplied: boolean,
     readonly retryAfterMs?: number,
+    readonly status?: number,
+    options?: { cause?: unknown },
   ) {
-    super(message);
+    super(message, options);
   }
 }
 
@@ -161,16 +205,65 @@ function retryAfterMs(response: Response): number | undefined {
   return Number.isFinite(date) ? Math.max(0, date - Date.now()) : undefined;
 }
 
-/** The server's JSON error as a MentorKitError (unknown shapes become `storage-error`). */
+/**
+ * The UTF-8 size of `text` when it is over `limit` bytes, otherwise undefined. Counts without
+ * encoding (a lone surrogate counts as the 3 bytes of U+FFFD, as `TextEncoder` writes it).
+ */
+function utf8LengthOver(text: string, limit: number): number | undefined {
+  if (text.length * 3 <= limit) return undefined;
+  let bytes = 0;
+  for (let index = 0; index < text.length; index++) {
+    const unit = text.charCodeAt(index);
+    if (unit < 0x80) bytes += 1;
+    else if (unit < 0x800) bytes += 2;
+    else if (unit >= 0xd800 && unit <= 0xdbff && index + 1 < text.length && (text.charCodeAt(index + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      index++;
+    } else bytes += 3;
+  }
+  return bytes > limit ? bytes : undefined;
+}
+
+/** The `invalid-input` refusal of a record too large for the server. */
+function recordTooLarge(collection: string, id: string, bytes: number, limit: number, transportError?: string): MentorKitError {
+  const sent = transportError === undefined ? '' : ` Sending it failed (${transportError}), as a server does when a body passes its limit, so it is not sent again.`;
+  return new MentorKitError(
+    'invalid-input',
+    `${collection}/${id} is ${bytes} bytes as JSON, over the ${limit}-byte limit for one record (maxRecordBytes); the server would refuse it.${sent} Keep the record smaller (shorter text, less history) or move large content to an attachment.`,
+    { path: 'record', details: { collection, id, bytes, maxRecordBytes: limit } },
+  );
+}
+
+/** The error code an answer means when its body does not say (a proxy's page, an empty body). */
+function codeOfStatus(status: number): ErrorCode {
+  if (status === 400 || status === 413 || status === 422) return 'invalid-input';
+  if (status === 401 || status === 403) return 'forbidden';
+  if (status === 404 || status === 410) return 'not-found';
+  if (status === 409 || status === 412) return 'conflict';
+  return 'storage-error';
+}
+
+/** What to tell a person when the server's answer carries no message. */
+function messageOfStatus(status: number, statusText: string): string {
+  const answered = `The server answered ${status}${statusText ? ` ${statusText}` : ''}`;
+  if (status === 413) return `${answered}: the change is too large for it. Make it smaller (shorter text, less history) and try again.`;
+  if (status === 401) return `${answered}: it did not accept the sign-in. Sign in again.`;
+  if (status === 403) return `${answered}: you may not make this change.`;
+  if (status === 400 || status === 422) return `${answered}: it did not accept the data of this change.`;
+  return `${answered}.`;
+}
+
+/** The server's JSON error as a MentorKitError (a body without a known code: the code the status means). */
 async function errorFromResponse(response: Response): Promise<MentorKitError> {
   let body: { code?: unknown; message?: unknown; path?: unknown; details?: unknown; issues?: unknown } = {};
   try {
-    body = (await response.json()) as typeof body;
+    const parsed = (await response.json()) as unknown;
+    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) body = parsed as typeof body;
   } catch {
     // not JSON
   }
-  const code = KNOWN_CODES.includes(body.code as ErrorCode) ? (body.code as ErrorCode) : response.status === 412 ? 'conflict' : response.status === 404 ? 'not-found' : response.status === 403 || response.status === 401 ? 'forbidden' : 'storage-error';
-  const message = typeof body.message === 'string' && body.message !== '' ? body.message : `The server answered ${response.status} ${response.statusText}.`;
+  const code = KNOWN_CODES.includes(body.code as ErrorCode) ? (body.code as ErrorCode) : codeOfStatus(response.status);
+  const message = typeof body.message === 'string' && body.message !== '' ? body.message : messageOfStatus(response.status, response.statusText);
   return new MentorKitError(code, message, {
     path: typeof body.path === 'string' ? body.path : '',
     ...(Array.isArray(body.issues) ? { issues: body.issues as MentorKitError['issues'] } : {}),
@@ -211,18 +304,30 @@ export function createRestStorage(options: RestStorageOptions): RestStorage {
   }
   if (base.protocol !== 'http:' && base.protocol !== 'https:') throw new MentorKitError('invalid-input', '`baseUrl` must use http: or https:.', { path: 'baseUrl' });
   if (options.getHeaders !== undefined && typeof options.getHeaders !== 'function') throw new MentorKitError('invalid-input', '`getHeaders` must be a function returning headers.', { path: 'getHeaders' });
+  if (options.getToken !== undefined && typeof options.getToken !== 'function') {
+    throw new MentorKitError('invalid-input', '`getToken` must be a function returning the sign-in token, e.g. getToken: ({ refresh }) => session.accessToken({ refresh }).', { path: 'getToken' });
+  }
+  const maxRecordBytes = options.maxRecordBytes ?? 1_000_000;
+  if (!(maxRecordBytes === Infinity || (Number.isSafeInteger(maxRecordBytes) && maxRecordBytes > 0))) {
+    throw new MentorKitError('invalid-input', `\`maxRecordBytes\` must be a whole number of bytes above 0 (the server's body limit, e.g. 1000000) or Infinity (got ${String(options.maxRecordBytes)}).`, { path: 'maxRecordBytes' });
+  }
   const fetchImpl = options.fetch ?? (globalThis.fetch?.bind(globalThis) as typeof fetch | undefined);
   if (typeof fetchImpl !== 'function') throw new MentorKitError('unsupported', 'No fetch implementation: pass `fetch` in the options.', { path: 'fetch' });
   const root = base.href.replace(/\/+$/, '');
   const retry = options.retry === false ? { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 } : { attempts: 4, baseDelayMs: 250, maxDelayMs: 4000, ...options.retry };
   const queueOptions: OfflineQueueOptions | undefined = options.offlineQueue === true ? {} : options.offlineQueue || undefined;
   const queueEnabled = queueOptions !== undefined;
+  const maxServerErrorReplays = queueOptions?.maxServerErrorReplays ?? 5;
+  if (!(Number.isSafeInteger(maxServerErrorReplays) && maxServerErrorReplays >= 1)) {
+    throw new MentorKitError('invalid-input', `\`offlineQueue.maxServerErrorReplays\` must be a whole number, 1 or more (got ${String(queueOptions?.maxServerErrorReplays)}).`, { path: 'offlineQueue.maxServerErrorReplays' });
+  }
   const requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
   const instanceId = randomKey();
 
   const listeners = new Set<(change: StorageChange) => void>();
   let queue: PendingWrite[] = [];
   const failures: ReplayFailure[] = [];
+  const failureListeners = new Set<(failure: StorageWriteFailure) => void>();
   /** Revisions this adapter last saw per record (for optimistic answers); `0` after a delete. */
   const knownRevisions = new Map<string, number>();
   let online = true;
@@ -263,14 +368,103 @@ export function createRestStorage(options: RestStorageOptions): RestStorage {
 
   type Safety = 'read' | 'conditional-write' | 'unconditional-write';
 
-  const headersFor = async (extra: Record<string, string>): Promise<Record<string, string>> => ({
-    ...options.headers,
-    ...(options.getHeaders ? await options.getHeaders() : {}),
-    'MentorKit-Client': instanceId,
-    ...extra,
-  });
+  // The sign-in token (getToken): every request takes the current one; after a 401, one refresh is
+  // shared by every request refused meanwhile. `tokenGeneration` counts completed refreshes, so a
+  // request that took its token before a refresh retries with the new token instead of refreshing again.
+  let tokenGeneration = 0;
+  let refreshedToken: string | undefined;
+  let refreshing: Promise<string | undefined> | undefined;
 
-  /** One HTTP exchange with retries by `safety`. Resolves to the response (any status but 5xx/429); rejects with TransportFailure. */
+  const callGetToken = async (refresh: boolean): Promise<string | undefined> => {
+    let token: unknown;
+    try {
+      token = await options.getToken!({ refresh });
+    } catch (error) {
+      throw new TransportFailure(`Could not get a sign-in token (getToken({ refresh: ${refresh} }) failed: ${error instanceof Error ? error.message : String(error)}); nothing was sent.`, false, undefined, undefined, { cause: error });
+    }
+    if (token === undefined || token === null) return undefined;
+    if (typeof token !== 'string' || token === '' || !/^[\x21-\x7e]+$/.test(token)) {
+      const failure = new TransportFailure(`getToken must return the token as a non-empty string of visible ASCII characters, or undefined (got ${typeof token === 'string' ? `a string of ${token.length} characters with spaces or other characters a header cannot carry` : typeof token}); nothing was sent.`, false);
+      reportStorageError(failure, 'getToken returned something that is not a token.');
+      throw failure;
+    }
+    return token;
+  };
+
+  /** The token to send now, and the refresh generation it belongs to. */
+  const currentToken = async (): Promise<{ token: string | undefined; generation: number }> => {
+    const generation = tokenGeneration;
+    return { token: options.getToken ? await callGetToken(false) : undefined, generation };
+  };
+
+  /** After a 401: the token to try once more (one refresh shared by every request refused meanwhile). */
+  const tokenAfterRefusal = (generation: number): Promise<string | undefined> => {
+    if (refreshing) return refreshing;
+    if (generation !== tokenGeneration) return Promise.resolve(refreshedToken); // refreshed since this request took its token
+    refreshing = callGetToken(true)
+      .then((token) => {
+        refreshedToken = token;
+        tokenGeneration++;
+        return token;
+      })
+      .finally(() => {
+        refreshing = undefined;
+      });
+    return refreshing;
+  };
+
+  const headersFor = async (extra: Record<string, string>, token: string | undefined): Promise<Record<string, string>> => {
+    const merged: Record<string, string> = { ...options.headers, ...(options.getHeaders ? await options.getHeaders() : {}) };
+    if (token !== undefined) {
+      for (const name of Object.keys(merged)) if (name.toLowerCase() === 'authorization') delete merged[name];
+      merged.Authorization = `Bearer ${token}`;
+    }
+    return { ...merged, 'MentorKit-Client': instanceId, ...extra };
+  };
+
+  /**
+   * One fetch with the current token; after a 401 (with `getToken`), once more with a refreshed one.
+   * Resolves to the response, or to a TransportFailure when no answer came.
+   */
+  const fetchWithToken = async (url: string, init: { method: string; headers: Record<string, string>; body?: BodyInit; signal: () => AbortSignal; changeStream?: boolean }): Promise<Response | TransportFailure> => {
+    const exchange = async (token: string | undefined): Promise<Response | TransportFailure> => {
+      let headers: Record<string, string>;
+      try {
+        headers = await headersFor(init.headers, token);
+      } catch (error) {
+        return new TransportFailure(`getHeaders failed (${error instanceof Error ? error.message : String(error)}); nothing was sent.`, false, undefined, undefined, { cause: error });
+      }
+      try {
+        return await fetchImpl(url, { method: init.method, headers, ...(init.body === undefined ? {} : { body: init.body }), signal: init.signal() });
+      } catch (error) {
+        if (!init.changeStream) online = false;
+        return new TransportFailure(`Cannot reach ${root}: ${error instanceof Error ? error.message : String(error)}`, true, undefined, undefined, { cause: error });
+      }
+    };
+    let taken: { token: string | undefined; generation: number };
+    try {
+      taken = await currentToken();
+    } catch (error) {
+      if (error instanceof TransportFailure) return error;
+      throw error;
+    }
+    const first = await exchange(taken.token);
+    if (first instanceof TransportFailure || first.status !== 401 || !options.getToken) return first;
+    await first.body?.cancel().catch(() => undefined);
+    let token: string | undefined;
+    try {
+      token = await tokenAfterRefusal(taken.generation);
+    } catch (error) {
+      if (error instanceof TransportFailure) return error;
+      throw error;
+    }
+    return exchange(token);
+  };
+
+  /**
+   * One HTTP exchange with retries by `safety`. Resolves to the response (any status but 5xx, 429
+   * and 408; a 401 only after the token was refreshed once); rejects with TransportFailure.
+   */
   const request = async (method: string, path: string, init: { body?: BodyInit; headers?: Record<string, string>; safety: Safety; attempts?: number }): Promise<Response> => {
     const attempts = init.attempts ?? retry.attempts;
     let failure: TransportFailure | undefined;
@@ -279,24 +473,23 @@ export function createRestStorage(options: RestStorageOptions): RestStorage {
         const backoff = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 2));
         await sleep(Math.min(retry.maxDelayMs, failure?.retryAfterMs ?? backoff / 2 + Math.random() * (backoff / 2)));
       }
-      let response: Response;
-      try {
-        response = await fetchImpl(`${root}${path}`, { method, headers: await headersFor(init.headers ?? {}), ...(init.body === undefined ? {} : { body: init.body }), signal: AbortSignal.timeout(requestTimeoutMs) });
-      } catch (error) {
-        online = false;
-        failure = new TransportFailure(`Cannot reach ${root}: ${error instanceof Error ? error.message : String(error)}`, true);
-        if (init.safety === 'unconditional-write') break;
+      const outcome = await fetchWithToken(`${root}${path}`, { method, headers: init.headers ?? {}, ...(init.body === undefined ? {} : { body: init.body }), signal: () => AbortSignal.timeout(requestTimeoutMs) });
+      if (outcome instanceof TransportFailure) {
+        failure = outcome;
+        if (init.safety === 'unconditional-write' && outcome.mayHaveApplied) break;
         continue;
       }
-      if (response.status === 503 || response.status === 429) {
-        online = response.status === 429;
-        failure = new TransportFailure(`The server is unavailable (${response.status}); nothing was applied.`, false, retryAfterMs(response));
+      const response = outcome;
+      if (response.status === 503 || response.status === 429 || response.status === 408) {
+        online = response.status !== 503;
+        const what = response.status === 503 ? 'is unavailable' : response.status === 429 ? 'asks to slow down' : 'timed out waiting for the request';
+        failure = new TransportFailure(`The server ${what} (${response.status}); nothing was applied.`, false, retryAfterMs(response), response.status);
         await response.body?.cancel().catch(() => undefined);
         continue;
       }
       if (response.status >= 500) {
         const error = await errorFromResponse(response);
-        failure = new TransportFailure(`The server failed (${response.status}): ${error.message}`, true);
+        failure = new TransportFailure(`The server failed (${response.status}): ${error.message}`, true, undefined, response.status);
         if (init.safety === 'unconditional-write') break;
         continue;
       }
@@ -323,7 +516,16 @@ export function createRestStorage(options: RestStorageOptions): RestStorage {
     const safety: Safety = conditional ? 'conditional-write' : 'unconditional-write';
     if (write.kind === 'put') {
       headers['Content-Type'] = 'application/json';
-      const response = await request('PUT', recordPath(write.collection, write.id), { body: JSON.stringify(write.record), headers, safety, ...(attempts === undefined ? {} : { attempts }) });
+      const body = JSON.stringify(write.record);
+      const oversize = utf8LengthOver(body, maxRecordBytes);
+      let response: Response;
+      try {
+        response = await request('PUT', recordPath(write.collection, write.id), { body, headers, safety, ...(oversize !== undefined ? { attempts: 1 } : attempts === undefined ? {} : { attempts }) });
+      } catch (error) {
+        // A body over the limit whose sending failed: the server cut it off (no 413 answer). Repeating it cannot help.
+        if (oversize !== undefined && error instanceof TransportFailure && error.mayHaveApplied) throw recordTooLarge(write.collection, write.id, oversize, maxRecordBytes, error.message);
+        throw error;
+      }
       if (!response.ok) throw await errorFromResponse(response);
       const stored = (await response.json()) as StoredRecord;
       learn(write.collection, stored);
@@ -387,11 +589,47 @@ export function createRestStorage(options: RestStorageOptions): RestStorage {
     }
   };
 
+  /** Queued writes not to send: an earlier queued write to the same record was refused. */
+  const doomed = new Set<string>();
+
+  /** A write given up after `maxServerErrorReplays` server errors: it may or may not have been applied. */
+  const outcomeUnknown = (write: PendingWrite, failure: TransportFailure) =>
+    new MentorKitError(
+      'storage-error',
+      `A change to ${write.collection}/${write.id} was sent ${write.serverErrors ?? 1} times and the server failed each time (last: ${failure.message}). Whether it was saved is unknown, and it is not sent again so the changes after it can go through. Check the record and make the change again if it is missing.`,
+      { details: { collection: write.collection, id: write.id, status: failure.status, mayHaveApplied: true, serverErrors: write.serverErrors ?? 1 }, cause: failure },
+    );
+
+  /** Lists a refused queued write in `failedWrites()` and tells `onReplayFailure` and `watchFailures` listeners. */
+  const reportFailure = (write: PendingWrite, error: MentorKitError) => {
+    const failure: ReplayFailure = {
+      collection: write.collection,
+      id: write.id,
+      kind: write.kind,
+      ...(write.record === undefined ? {} : { record: jsonCopy(write.record) }),
+      error,
+      queuedAt: write.queuedAt,
+      write: { ...write },
+    };
+    failures.push(failure);
+    try {
+      queueOptions?.onReplayFailure?.(failure);
+    } catch (hookError) {
+      reportStorageError(hookError, 'onReplayFailure threw.');
+    }
+    for (const listener of [...failureListeners]) {
+      try {
+        listener(failure);
+      } catch (listenerError) {
+        reportStorageError(listenerError, 'A watchFailures listener threw.');
+      }
+    }
+  };
+
   const drain = async (): Promise<FlushResult> => {
     await loaded;
     let sent = 0;
     let failed = 0;
-    const doomed = new Set<string>();
     while (queue.length > 0 && !disposed) {
       const write = queue[0]!;
       const recordKey = recordKeyOf(write.collection, write.id);
@@ -409,32 +647,42 @@ export function createRestStorage(options: RestStorageOptions): RestStorage {
           }
           result = await send(write, 1);
         } catch (caught) {
-          if (caught instanceof TransportFailure && (!caught.mayHaveApplied || write.expectedRevision !== undefined)) {
-            // Still unreachable (or unknown outcome of a write that is safe to repeat): keep it, try later.
-            if (write.expectedRevision === undefined) {
-              write.sent = false;
-              await persist();
+          // Which failures keep the write (try again later) and which fail it:
+          // - no answer (offline, reset, timeout) for a write that is safe to repeat, or an answer saying nothing was
+          //   applied (503, 429, 408): keep it;
+          // - a server error (500, 502, 504…) for a write that is safe to repeat: keep it, up to maxServerErrorReplays;
+          // - any other answer (4xx: conflict, forbidden, invalid-input, not-found…) is a refusal: fail it, go on.
+          let keep = false;
+          if (caught instanceof TransportFailure) {
+            const repeatable = write.expectedRevision !== undefined;
+            if (!caught.mayHaveApplied) keep = true;
+            else if (repeatable && caught.status === undefined) keep = true;
+            else if (repeatable) {
+              write.serverErrors = (write.serverErrors ?? 0) + 1;
+              if (write.serverErrors < maxServerErrorReplays) keep = true;
+              else error = outcomeUnknown(write, caught);
             }
+            if (!keep && !error) error = asStorageError(caught, `Replaying a write to ${write.collection}/${write.id}`);
+          } else {
+            error = isMentorKitError(caught) ? (caught as MentorKitError) : new MentorKitError('storage-error', `Replaying a write to ${write.collection}/${write.id} failed: ${caught instanceof Error ? caught.message : String(caught)}`, { cause: caught });
+          }
+          if (keep) {
+            if (write.expectedRevision === undefined) write.sent = false;
+            await persist();
             queueRetryDelay = Math.min(queueOptions?.maxRetryDelayMs ?? 30_000, queueRetryDelay * 2);
             scheduleDrain(queueRetryDelay);
             return { sent, failed, remaining: queue.length };
           }
-          error = caught instanceof TransportFailure ? asStorageError(caught, `Replaying a write to ${write.collection}/${write.id}`) : isMentorKitError(caught) ? (caught as MentorKitError) : new MentorKitError('storage-error', String(caught), { cause: caught });
         }
       }
       queue.shift();
       await persist();
       if (error) {
         failed++;
+        doomed.delete(write.key);
         // Later queued writes to the same record were based on this one: never apply them over someone else's change.
         for (const later of queue) if (recordKeyOf(later.collection, later.id) === recordKey) doomed.add(later.key);
-        const failure = { write, error };
-        failures.push(failure);
-        try {
-          queueOptions?.onReplayFailure?.(failure);
-        } catch (hookError) {
-          reportStorageError(hookError, 'onReplayFailure threw.');
-        }
+        reportFailure(write, error);
         if (!queue.some((later) => recordKeyOf(later.collection, later.id) === recordKey)) await resync(write.collection, write.id);
         continue;
       }
@@ -470,8 +718,11 @@ export function createRestStorage(options: RestStorageOptions): RestStorage {
       return result;
     } catch (error) {
       if (error instanceof TransportFailure) {
-        // Safe to queue: the server applied nothing (503/429), or a repeat cannot apply it twice (conditional + Idempotency-Key).
-        if (queueEnabled && (!error.mayHaveApplied || pending.expectedRevision !== undefined)) return enqueue(pending);
+        // Safe to queue: the server applied nothing (503/429/408), or a repeat cannot apply it twice (conditional + Idempotency-Key).
+        if (queueEnabled && (!error.mayHaveApplied || pending.expectedRevision !== undefined)) {
+          if (error.mayHaveApplied && error.status !== undefined) pending.serverErrors = 1; // counts towards maxServerErrorReplays
+          return enqueue(pending);
+        }
         throw asStorageError(error, `Writing ${pending.collection}/${pending.id} failed`);
       }
       throw error;
@@ -588,16 +839,29 @@ export function createRestStorage(options: RestStorageOptions): RestStorage {
     void (async () => {
       let delay = 500;
       let connectedBefore = false;
+      let lastResyncAt = Number.NEGATIVE_INFINITY;
       while (!signal.aborted) {
+        let resync = false;
         try {
-          const response = await fetchImpl(`${root}/changes`, { headers: await headersFor({ Accept: 'text/event-stream' }), signal });
-          if (!response.ok || !response.body) throw new Error(`change stream answered ${response.status}`);
+          // With getToken, a 401 refreshes the token once (shared with requests) and connects again at once.
+          const outcome = await fetchWithToken(`${root}/changes`, { method: 'GET', headers: { Accept: 'text/event-stream' }, signal: () => signal, changeStream: true });
+          if (outcome instanceof TransportFailure) throw outcome;
+          const response = outcome;
+          if (!response.ok || !response.body) {
+            await response.body?.cancel().catch(() => undefined);
+            throw new Error(`change stream answered ${response.status}`);
+          }
           markConnected();
           delay = 500;
           if (queue.length > 0) void flush(); // the server is back
           if (connectedBefore) void catchUp(signal); // changes made while the stream was down
           connectedBefore = true;
           for await (const event of readServerSentEvents(response.body, signal)) {
+            if (event.event === 'resync') {
+              // The server dropped this stream (it fell behind): events may be missing. Reconnect and catch up.
+              resync = true;
+              break;
+            }
             if (event.event !== 'change') continue;
             let change: StorageChange & { origin?: string };
             try {
@@ -609,10 +873,15 @@ export function createRestStorage(options: RestStorageOptions): RestStorage {
             if (change.record) learn(change.collection, change.record);
             emit(change.record ? { collection: change.collection, id: change.id, record: change.record } : { collection: change.collection, id: change.id });
           }
+          if (resync) await response.body.cancel().catch(() => undefined);
         } catch {
           // disconnected: try again below
         }
         if (signal.aborted) break;
+        if (resync && Date.now() - lastResyncAt > 1000) {
+          lastResyncAt = Date.now();
+          continue; // at once, unless the server keeps dropping us
+        }
         await sleep(delay);
         delay = Math.min(10_000, delay * 2);
       }
@@ -632,7 +901,10 @@ export function createRestStorage(options: RestStorageOptions): RestStorage {
       assertCollectionName(collection);
       assertStorableRecord(record);
       assertPutOptions(putOptions);
-      const pending: PendingWrite = { key: randomKey(), kind: 'put', collection, id: record.id, record: jsonCopy(record), queuedAt: new Date().toISOString() };
+      const json = JSON.stringify(record);
+      const oversize = utf8LengthOver(json, maxRecordBytes);
+      if (oversize !== undefined) throw recordTooLarge(collection, record.id, oversize, maxRecordBytes);
+      const pending: PendingWrite = { key: randomKey(), kind: 'put', collection, id: record.id, record: JSON.parse(json) as RecordInput, queuedAt: new Date().toISOString() };
       if (putOptions?.expectedRevision !== undefined) pending.expectedRevision = putOptions.expectedRevision;
       return (await write(pending)) as StoredRecord;
     },
@@ -654,6 +926,7 @@ export function createRestStorage(options: RestStorageOptions): RestStorage {
     async dispose() {
       disposed = true;
       listeners.clear();
+      failureListeners.clear();
       streamAbort?.abort();
       if (retryTimer !== undefined) clearTimeout(retryTimer);
       retryTimer = undefined;
@@ -662,6 +935,13 @@ export function createRestStorage(options: RestStorageOptions): RestStorage {
 
     pendingWrites: () => queue.map((pending) => ({ ...pending })),
     failedWrites: () => [...failures],
+    watchFailures(listener) {
+      if (typeof listener !== 'function') throw new MentorKitError('invalid-input', '`watchFailures` needs a function to call with each refused write.', { path: 'listener' });
+      failureListeners.add(listener);
+      return () => {
+        failureListeners.delete(listener);
+      };
+    },
     flush,
     watching: () => streamConnected,
 

@@ -7,7 +7,7 @@ export interface ServerSentEvent {
 
 /**
  * Parses a `text/event-stream` body (the WHATWG format: `event:`, `data:`, `id:` lines, events
- * separated by a blank line, `:` comments ignored). Read through fetch rather than `EventSource`,
+ * separated by a blank line, `:` comments ignored; a named event is yielded even without `data:`). Read through fetch rather than `EventSource`,
  * because EventSource cannot send an Authorization header.
  */
 export async function* readServerSentEvents(body: ReadableStream<Uint8Array>, signal?: AbortSignal): AsyncGenerator<ServerSentEvent> {
@@ -29,7 +29,8 @@ export async function* readServerSentEvents(body: ReadableStream<Uint8Array>, si
         const line = buffer.slice(0, newline);
         buffer = buffer.slice(newline + (buffer.startsWith('\r\n', newline) ? 2 : 1));
         if (line === '') {
-          if (data.length > 0) yield { event, data: data.join('\n'), ...(id === undefined ? {} : { id }) };
+          // An event without data is dropped (as EventSource does), except a named one such as `event: resync`.
+          if (data.length > 0 || event !== 'message') yield { event, data: data.join('\n'), ...(id === undefined ? {} : { id }) };
           event = 'message';
           data = [];
           continue;
