@@ -1,52 +1,49 @@
 import type { Pool, PoolClient } from 'pg';
 import {
-  AgreementInputSchema,
-  CoachingRunInputSchema,
-  Collections,
-  FeedbackInputSchema,
-  GoalInputSchema,
-  MessageInputSchema,
-  PairingInputSchema,
-  PersonInputSchema,
-  ProgramInputSchema,
-  SessionInputSchema,
+  MentorKitError,
+  attachmentFields,
+  collectionPolicy,
   createPolicyContext,
   decide,
-  isProgramAdmin,
-  pairingMembers,
-  type AnySchema,
+  idsReusable,
+  matchesWhere,
+  mayReadAttachment,
+  policyNeeds,
+  prepareRecord,
+  revisionConflict,
   type PolicyAction,
   type PolicyContext,
   type PolicyPairing,
   type PolicyPerson,
   type PolicyProgram,
+  type PolicyRecord,
   type RecordInput,
   type StoredRecord,
 } from '@mentorkit/core';
 import type { Caller } from './identity.js';
-import { getBlobOwner } from './store.js';
+import { getBlobOwner, queryRecords, type CurrentRow } from './store.js';
 
 /**
- * Access decisions of the server: who may read and write what. server.ts asks these functions and
- * acts on their answers; the rules themselves are core's policy (`decide`) over a `PolicyContext`
- * read from the database.
+ * Access decisions of the server: who may read and write what. The rules are core's policy — one
+ * declarative description per collection, the same the browser runs (`decide`) — over a
+ * `PolicyContext` read from the database; this file adds what only a server can know: what is
+ * stored (deleted ids, records hidden from the caller, who uploaded an attachment).
+ *
+ * - A record the caller may not read answers exactly like one that does not exist: 404 on read and
+ *   delete; a write to its id is judged as the create it would be at a free id (same refusal and
+ *   reason), and only when that create would be allowed does it answer 412 "this id is taken" — the
+ *   one thing a person can learn, and only about ids they could have used themselves.
+ * - Stored records are the validated record (`prepareRecord`: the collection's schema, unknown
+ *   fields dropped) plus `createdAt` (kept from the first write) and `updatedBy` (the caller).
+ * - Ids of deleted pairings and programmes are never used again (`idsReusable`).
+ * - Attachments are read through the records that reference them (`mayReadAttachment`).
  */
 
-/** Entity schemas a person's writes must satisfy (other collections: JSON values only). */
-export const SCHEMAS: Readonly<Record<string, AnySchema>> = {
-  [Collections.people]: PersonInputSchema as AnySchema,
-  [Collections.programs]: ProgramInputSchema as AnySchema,
-  [Collections.pairings]: PairingInputSchema as AnySchema,
-  [Collections.agreements]: AgreementInputSchema as AnySchema,
-  [Collections.sessions]: SessionInputSchema as AnySchema,
-  [Collections.goals]: GoalInputSchema as AnySchema,
-  [Collections.coachingRuns]: CoachingRunInputSchema as AnySchema,
-  [Collections.feedback]: FeedbackInputSchema as AnySchema,
-  [Collections.messages]: MessageInputSchema as AnySchema,
-};
+type Queryable = Pool | PoolClient;
+type Need = { collection: string; where: Record<string, string | number | boolean> };
 
-/** The policy's view of the world, read from the database (pairings, programmes, people). */
-export async function loadPolicyContext(client: Pool | PoolClient): Promise<PolicyContext> {
+/** The policy's view of the world, read from the database (pairings, programmes, people, and the related records `needs` names). */
+export async function loadPolicyContext(client: Queryable, needs: readonly Need[] = []): Promise<PolicyContext> {
   const { rows } = await client.query<{ collection: string; data: Record<string, unknown> }>(
     "SELECT collection, data FROM mk_records WHERE collection IN ('pairings', 'programs', 'people') AND NOT deleted",
   );
@@ -62,36 +59,89 @@ export async function loadPolicyContext(client: Pool | PoolClient): Promise<Poli
       people.push({ id: data.id, roles: Array.isArray(data.roles) ? (data.roles as string[]) : [], programIds: Array.isArray(data.programIds) ? (data.programIds as string[]) : [] });
     }
   }
-  return createPolicyContext({ pairings, programs, people });
+  const related = new Map<string, StoredRecord[]>();
+  for (const need of needs) related.set(need.collection, [...(related.get(need.collection) ?? []), ...(await queryRecords(client, need.collection, need.where))]);
+  return createPolicyContext({
+    pairings,
+    programs,
+    people,
+    now: () => new Date().toISOString(),
+    find: (collection, where) => (related.get(collection) ?? []).filter((record) => matchesWhere(record, where)),
+  });
 }
 
 /** Whether the person may take the action on the record (a malformed record: no). */
 export function allowed(context: PolicyContext, personId: string, action: PolicyAction, collection: string, record: StoredRecord | RecordInput, previous?: StoredRecord): { allowed: boolean; reason: string } {
   try {
-    return decide(context, { id: personId }, action, collection, record, previous);
+    return decide(context, { id: personId }, action, collection, record as PolicyRecord, previous as PolicyRecord | undefined);
   } catch {
     return { allowed: false, reason: 'This record is malformed, so no access rule can allow it.' };
   }
 }
 
-/** Blobs: the uploader, people who share a pairing with them, and admins of their programmes may read. */
-export function mayReadBlob(context: PolicyContext, personId: string, owner: string): boolean {
-  if (owner === personId) return true;
-  for (const pairing of context.pairingsOf(owner)) {
-    if (pairingMembers(pairing).some((member) => member.personId === personId)) return true;
-    if (isProgramAdmin(context, personId, pairing.programId)) return true;
-  }
-  return false;
+const forbidden = (reason: string, action: PolicyAction, collection: string, id: string) => new MentorKitError('forbidden', reason, { path: collection, details: { action, collection, id } });
+
+/**
+ * What a person's write body becomes before any decision: refused at once in a collection without
+ * access rules, else validated by its schema with unknown fields dropped (`validate: false` keeps the
+ * body as sent, for hosts that validate themselves).
+ */
+export function preparePersonRecord(collection: string, record: RecordInput, validate = true): RecordInput {
+  if (!collectionPolicy(collection)) throw forbidden(`No access rule covers the collection "${collection}".`, 'create', collection, record.id);
+  return validate ? (prepareRecord(collection, record) as RecordInput) : record;
 }
 
 /**
- * Whether the caller may read or write the blob `id`: services always; a blob nobody uploaded yet,
- * anyone; otherwise only its uploader writes, and `mayReadBlob` decides who reads.
+ * Decides a person's PUT inside the record's transaction and returns what to store. Throws
+ * `forbidden` (with the policy's reason) or `conflict` (a taken or retired id); see the file comment
+ * for how records the person may not read are kept hidden.
+ */
+export async function authorizePersonPut(client: PoolClient, personId: string, collection: string, record: RecordInput, current: CurrentRow, expectedRevision: number | null | undefined): Promise<RecordInput> {
+  const stored = current.record;
+  const context = await loadPolicyContext(client, policyNeeds(collection, stored ? 'update' : 'create', record as PolicyRecord, stored as PolicyRecord | undefined));
+  const hidden = stored !== undefined && !allowed(context, personId, 'read', collection, stored).allowed;
+  const previous = hidden ? undefined : stored;
+  const action: PolicyAction = previous ? 'update' : 'create';
+  // The server, not the browser, says who wrote it and when it was created.
+  const toStore: RecordInput = { ...record, updatedBy: personId, createdAt: typeof previous?.createdAt === 'string' ? previous.createdAt : new Date().toISOString() };
+  const decision = allowed(context, personId, action, collection, toStore, previous);
+  if (!decision.allowed) throw forbidden(decision.reason, action, collection, record.id);
+  if (hidden) {
+    if (typeof expectedRevision === 'number') throw revisionConflict(collection, record.id, expectedRevision, undefined); // what a free id answers
+    throw new MentorKitError('conflict', `The id "${record.id}" is already taken in ${collection}; choose another id for a new record.`, { path: 'id', details: { collection, id: record.id } });
+  }
+  if (!previous && current.tombstoneRevision !== undefined && !idsReusable(collection)) {
+    throw new MentorKitError('conflict', `The id "${record.id}" belonged to a deleted record of ${collection}; such ids are never used again, so records of the old one cannot be inherited. Choose a new id.`, { path: 'id', details: { collection, id: record.id } });
+  }
+  return toStore;
+}
+
+/** Live records that reference the attachment `blobId`, with their collections. */
+async function recordsReferencing(client: Queryable, blobId: string): Promise<Array<{ collection: string; record: PolicyRecord }>> {
+  const found: Array<{ collection: string; record: PolicyRecord }> = [];
+  for (const { collection, fields } of attachmentFields()) {
+    for (const field of fields) {
+      const { rows } = await client.query<{ data: PolicyRecord }>('SELECT data FROM mk_records WHERE collection = $1 AND NOT deleted AND data #>> $2::text[] = $3', [collection, field.split('.'), blobId]);
+      for (const row of rows) found.push({ collection, record: row.data });
+    }
+  }
+  return found;
+}
+
+/**
+ * Whether the caller may read or write the attachment `id`: services always; an id nobody uploaded
+ * yet, anyone (to upload it); otherwise only its uploader writes, and reading goes through the
+ * records that reference it (`mayReadAttachment`): the uploader, or a person who may read a record
+ * that its uploader wrote and that references it.
  */
 export async function blobOwnerCheck(pool: Pool, caller: Caller, id: string, action: 'read' | 'write'): Promise<boolean> {
   if (caller.kind === 'service') return true;
   const owner = await getBlobOwner(pool, id);
   if (owner === undefined) return true;
-  if (action === 'write') return owner === `person:${caller.personId}`;
-  return owner.startsWith('person:') && mayReadBlob(await loadPolicyContext(pool), caller.personId, owner.slice('person:'.length));
+  const uploaderId = owner.startsWith('person:') ? owner.slice('person:'.length) : undefined;
+  if (action === 'write') return uploaderId === caller.personId;
+  if (uploaderId === caller.personId) return true;
+  const referencing = await recordsReferencing(pool, id);
+  if (referencing.length === 0) return false;
+  return mayReadAttachment(await loadPolicyContext(pool), { id: caller.personId }, { id, uploaderId }, referencing);
 }

@@ -185,16 +185,26 @@ describe('reference backend: policy, validation and contract on PostgreSQL', { s
     assert.equal(seen[0]?.record?.title, 'Seen by Lucia');
   });
 
-  test('attachments: the uploader, their pairing partners and admins may read them; nobody else may read or replace them', async () => {
+  test('attachments are read through the records that reference them: the uploader, and whoever may read a message its uploader wrote with it', async () => {
     const lucia = restAs(LUCIA);
     await lucia.putBlob!('voice-lucia-1', new Blob([new Uint8Array([1, 2, 3])], { type: 'audio/webm' }));
+    assert.equal(await restAs(KENJI).getBlob!('voice-lucia-1'), undefined, 'an attachment no message references yet is the uploader\'s alone, even for her mentor');
+    const message = { id: 'message-voice-1', pairingId: 'pairing-lucia', authorId: LUCIA, kind: 'voice', voice: { blobId: 'voice-lucia-1', durationSeconds: 3, contentType: 'audio/webm' }, sentAt: '2026-11-02T10:00:00.000Z' };
+    assert.equal((await call('PUT', '/collections/messages/records/message-voice-1', { headers: as(LUCIA), body: message })).status, 201);
     const kenjiCopy = await restAs(KENJI).getBlob!('voice-lucia-1');
-    assert.deepEqual([...new Uint8Array(await kenjiCopy!.arrayBuffer())], [1, 2, 3]);
+    assert.deepEqual([...new Uint8Array(await kenjiCopy!.arrayBuffer())], [1, 2, 3], 'her mentor reads it through her message');
     assert.equal(kenjiCopy!.type, 'audio/webm');
-    assert.ok(await restAs(PRIYA).getBlob!('voice-lucia-1'), 'the programme admin');
+    assert.equal(await restAs(PRIYA).getBlob!('voice-lucia-1'), undefined, 'admins do not read conversations, so not their audio either');
     assert.equal(await restAs(DANIEL).getBlob!('voice-lucia-1'), undefined, 'someone from another pair gets "not found"');
+
+    // Referencing someone else's audio from a record of one's own grants nothing.
+    const planted = { ...message, id: 'message-planted', pairingId: 'pairing-daniel', authorId: DANIEL };
+    assert.equal((await call('PUT', '/collections/messages/records/message-planted', { headers: as(DANIEL), body: planted })).status, 201);
+    assert.equal(await restAs(DANIEL).getBlob!('voice-lucia-1'), undefined, 'a message of Daniel\'s naming Lucía\'s audio does not open it');
+
     await assert.rejects(() => restAs(DANIEL).putBlob!('voice-lucia-1', new Blob(['overwrite'])), (error: unknown) => (error as { code?: string }).code === 'forbidden');
     assert.equal(await restAs(DANIEL).deleteBlob!('voice-lucia-1'), false);
+    await assert.rejects(() => restAs(KENJI).deleteBlob!('voice-lucia-1'), (error: unknown) => (error as { code?: string }).code === 'forbidden', 'a reader is not the uploader');
     assert.equal(await lucia.deleteBlob!('voice-lucia-1'), true);
   });
 
