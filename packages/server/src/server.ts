@@ -13,7 +13,7 @@ import {
   type RecordInput,
   type StoredRecord,
 } from '@mentorkit/core';
-import { SCHEMAS, allowed, blobOwnerCheck, loadPolicyContext } from './access.js';
+import { allowed, authorizePersonPut, blobOwnerCheck, loadPolicyContext, preparePersonRecord } from './access.js';
 import type { Authenticate, Caller } from './identity.js';
 import { CommitOutcomeUnknown, migrate } from './schema.js';
 import { assertNoNul, checkDelete, deleteBlobRow, getBlobOwner, getBlobRow, putBlobRow, queryRecords, readCurrent, readRecord, withRecordLock, writeRecord, writeTombstone } from './store.js';
@@ -319,21 +319,13 @@ export function createRestBackend(options: RestBackendOptions): RestBackend {
     if (candidate.id !== id) throw new MentorKitError('invalid-input', `The record's id (${JSON.stringify(candidate.id)}) differs from the id in the URL (${JSON.stringify(id)}).`, { path: 'record.id' });
     assertStorableRecord(candidate);
     const record = candidate as RecordInput;
-    if (caller.kind === 'person' && validateRecords && SCHEMAS[collection]) parseOrThrow(SCHEMAS[collection], record, collection);
+    const prepared = caller.kind === 'person' ? preparePersonRecord(collection, record, validateRecords) : record;
 
     const outcome = await withRecordLock(pool, collection, id, async (client) => {
       const earlier = await replayed(client, caller, key, 'PUT', path);
       if (earlier) return { replay: earlier };
       const current = await readCurrent(client, collection, id);
-      let toStore = record;
-      if (caller.kind === 'person') {
-        const context = await loadPolicyContext(client);
-        const previous = current.record;
-        // The server, not the browser, says who wrote it; createdAt never changes once set.
-        toStore = { ...record, updatedBy: caller.personId, ...(previous?.createdAt !== undefined ? { createdAt: previous.createdAt } : {}) };
-        const decision = allowed(context, caller.personId, previous ? 'update' : 'create', collection, toStore, previous);
-        if (!decision.allowed) throw new MentorKitError('forbidden', decision.reason, { path: collection, details: { action: previous ? 'update' : 'create', collection, id } });
-      }
+      const toStore = caller.kind === 'person' ? await authorizePersonPut(client, caller.personId, collection, prepared, current, expectedRevision) : prepared;
       const stored = nextStoredRecord(collection, current.record, toStore, expectedRevision === undefined ? undefined : { expectedRevision }, new Date().toISOString(), current.tombstoneRevision);
       await writeRecord(client, collection, stored);
       const status = current.record ? 200 : 201;
