@@ -22,10 +22,14 @@ export interface TextLimit {
   readonly over: boolean;
 }
 
+/** How a text of `length` characters stands against `max`. */
+export function lengthLimit(length: number, max: number): TextLimit {
+  return { length, max, shown: max > 0 && length >= Math.ceil(max * COUNTER_FROM_SHARE), over: length > max };
+}
+
 /** How `value` stands against `max`. */
 export function textLimit(value: string, max: number): TextLimit {
-  const length = value.length;
-  return { length, max, shown: length >= Math.ceil(max * COUNTER_FROM_SHARE), over: length > max };
+  return lengthLimit(value.length, max);
 }
 
 /** The id of a field's counter (for `aria-describedby`). */

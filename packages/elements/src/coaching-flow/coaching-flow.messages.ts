@@ -1,4 +1,5 @@
-import type { CatalogueLoaders, ElementMessages } from '../base/localize.js';
+import { plural, type CatalogueLoaders, type ElementMessages } from '../base/localize.js';
+import { textLimitMessages } from '../base/text-limit.js';
 
 /**
  * `<mk-coaching-flow>`'s messages, in English (Spanish in `coaching-flow.messages.es.ts`, loaded on first use). The questions themselves come from the
@@ -30,6 +31,11 @@ export const coachingFlowMessages = {
     'save.saving': 'Saving…',
     'save.saved': 'Saved',
     'save.failed': 'Not saved: {message}',
+    'save.too-long': 'Not saved: an answer is too long.',
+    ...textLimitMessages,
+    'limit.item-over': (parameters) => `Line ${parameters.line}: ${plural(parameters.excess, '1 character', `${parameters.excess} characters`)} too many (the most is ${parameters.max} per item).`,
+    'limit.items-over': (parameters) => `${parameters.count} items: the most is ${parameters.max}. Remove ${parameters.excess} or combine some.`,
+    'limit.item-left': (parameters) => `Longest item: ${plural(parameters.left, '1 character left', `${parameters.left} characters left`)}`,
     'previous.heading': 'Last time ({date})',
     'previous.actions': 'Actions you chose',
     'summary.heading': 'Summary',

@@ -283,6 +283,105 @@ describe('<mk-coaching-flow>', () => {
     });
   });
 
+  describe('length limits', () => {
+    const savedAnswer = async (storage: StorageAdapter, runId: string, promptId: string) => ((await storage.get('coaching-runs', runId))?.state as { answers: Record<string, { value: unknown } | undefined> }).answers[promptId]?.value;
+    const counter = (element: MkCoachingFlow, promptId: string) => shadow(element).querySelector<HTMLElement>(`#prompt-${promptId}-counter`);
+
+    it('an answer over 4,000 characters blocks Next with a message at the field; the text stays whole; fixing it goes on; a reload keeps the saved answer; axe passes', async () => {
+      const storage = await seededStorage();
+      const kit = track(await readyKit(storage, 'lucia'));
+      const run = await kit.use(coachingFeature).start({ pairingId: 'p-lucia', model: 'grow' });
+      const element = await flowFor(kit);
+      await ready(element, 'step');
+
+      await typeInto(element, 'goal-what', 'x'.repeat(3199));
+      expect(counter(element, 'goal-what'), 'below 80 %: no counter').to.equal(null);
+      await typeInto(element, 'goal-what', 'x'.repeat(3200));
+      expect(text(counter(element, 'goal-what'))).to.equal('800 characters left');
+      expect(field(element, 'goal-what').getAttribute('aria-describedby')).to.contain('prompt-goal-what-counter');
+
+      const long = `${HOSTILE_NAME} ${'x'.repeat(4000)}`;
+      await typeInto(element, 'goal-what', long);
+      const goal = field(element, 'goal-what');
+      expect(goal.value).to.equal(long, 'nothing cut');
+      expect(goal.getAttribute('aria-invalid')).to.equal('true');
+      expect(text(counter(element, 'goal-what'))).to.contain(`${long.length - 4000} characters too many: the most is 4,000`);
+      await waitUntil(() => text(part(element, 'save-status')) === 'Not saved: an answer is too long.');
+      expect(shadow(element).querySelector('img')).to.equal(null, 'hostile text stays text');
+
+      await pressNext(element);
+      expect(currentStepId(element), 'Next is refused').to.equal('goal');
+      expect(text(part(element, 'step-error'))).to.contain('Shorten the fields marked');
+      expect(part(element, 'step-error')!.getAttribute('role')).to.equal('alert');
+      expect(goal.getAttribute('aria-describedby')).to.contain('step-error');
+      expect(focused(element)?.id).to.equal('prompt-goal-what', 'focus on the answer to shorten');
+      expect(field(element, 'goal-what').value).to.equal(long, 'still whole after the refusal');
+      expect(await savedAnswer(storage, run.id, 'goal-what')).to.equal('x'.repeat(3200), 'the last answer that fitted stays saved; nothing is saved cut short');
+      await expect(element).to.be.accessible();
+
+      await typeInto(element, 'goal-what', 'Lead the design review of the payments API');
+      expect(part(element, 'step-error'), 'the refusal goes once fixed').to.equal(null);
+      await pressNext(element);
+      await waitUntil(() => currentStepId(element) === 'reality');
+      expect(await savedAnswer(storage, run.id, 'goal-what')).to.equal('Lead the design review of the payments API');
+
+      // "Reload": a new client and element on the same storage resume with the saved answer.
+      element.remove();
+      const reloaded = await flowFor(track(await readyKit(storage, 'lucia')));
+      await ready(reloaded, 'step');
+      expect(currentStepId(reloaded)).to.equal('reality');
+      parts(reloaded, 'back-button')[0]!.click();
+      await waitUntil(() => currentStepId(reloaded) === 'goal');
+      expect(field(reloaded, 'goal-what').value).to.equal('Lead the design review of the payments API');
+    });
+
+    it('nothing is lost across Back and Next: an over-limit answer is still in its field, still marked, when its step comes back', async () => {
+      const kit = track(await readyKit(await seededStorage(), 'lucia'));
+      const coaching = kit.use(coachingFeature);
+      const run = await coaching.start({ pairingId: 'p-lucia', model: 'grow' });
+      await coaching.answer(run.id, 'goal-what', 'Lead the design review');
+      await coaching.next(run.id);
+      const element = await flowFor(kit);
+      await ready(element, 'step');
+      expect(currentStepId(element)).to.equal('reality');
+      const long = 'y'.repeat(4100);
+      await typeInto(element, 'reality-now', long);
+      parts(element, 'back-button')[0]!.click();
+      await waitUntil(() => currentStepId(element) === 'goal', `back to goal; on ${currentStepId(element)}: ${text(part(element, 'base'))}`);
+      await pressNext(element);
+      await waitUntil(() => currentStepId(element) === 'reality');
+      expect(field(element, 'reality-now').value).to.equal(long);
+      expect(field(element, 'reality-now').getAttribute('aria-invalid')).to.equal('true');
+      await pressNext(element);
+      expect(currentStepId(element)).to.equal('reality');
+      expect(text(part(element, 'step-error'))).to.contain('Shorten the fields marked');
+    });
+
+    it('list answers: an item over 500 characters, by line, blocks Finish on the last step; axe passes', async () => {
+      const kit = track(await readyKit(await seededStorage(), 'lucia'));
+      const coaching = kit.use(coachingFeature);
+      const run = await coaching.start({ pairingId: 'p-lucia', model: 'grow' });
+      await coaching.answer(run.id, 'goal-what', 'Lead the design review');
+      await coaching.next(run.id);
+      await coaching.answer(run.id, 'reality-now', 'Never led one');
+      await coaching.next(run.id);
+      await coaching.answer(run.id, 'options-list', 'Shadow Kenji');
+      await coaching.next(run.id);
+      const element = await flowFor(kit);
+      await ready(element, 'step');
+      expect(currentStepId(element)).to.equal('will');
+      await typeInto(element, 'will-actions', `Shadow Kenji\n${'z'.repeat(420)}`);
+      expect(text(counter(element, 'will-actions'))).to.equal('Longest item: 80 characters left');
+      await typeInto(element, 'will-actions', `Shadow Kenji\n${'z'.repeat(501)}`);
+      expect(text(counter(element, 'will-actions'))).to.contain('Line 2: 1 character too many (the most is 500 per item)');
+      expect(text(part(element, 'next-button'))).to.equal('Finish');
+      await pressNext(element);
+      expect(state(element), 'Finish is refused').to.equal('step');
+      expect(text(part(element, 'step-error'))).to.contain('Shorten the fields marked');
+      await expect(element).to.be.accessible();
+    });
+  });
+
   describe('OSKAR', () => {
     it('Scaling is two 0–10 radio groups (now and the target); axe passes', async () => {
       const kit = track(await readyKit(await seededStorage(), 'lucia'));

@@ -5,9 +5,11 @@ import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.j
 import { isMentorKitError, type MentorKitError } from '@mentorkit/core';
 import {
   actionsFromFlow,
+  checkAnswerLength,
   coachingFeature,
   coachingModelIn,
   summarize,
+  type AnswerLengthCheck,
   type CoachingApi,
   type CoachingFlow,
   type CoachingModel,
@@ -22,6 +24,7 @@ import { formatCalendarDate } from '../base/format.js';
 import { LocaleController } from '../base/localize.js';
 import { MkElement } from '../base/mk-element.js';
 import { StoreController } from '../base/store-controller.js';
+import { counterId, lengthLimit, renderTextCounter, textLimitStyles } from '../base/text-limit.js';
 import { coachingFlowLanguages, coachingFlowMessages } from './coaching-flow.messages.js';
 import { coachingFlowStyles } from './coaching-flow.styles.js';
 
@@ -52,7 +55,7 @@ const AUTOSAVE_DELAY_MS = 600;
 const HEADING_TAGS: readonly StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
 const headingTag = (level: number): StaticValue => HEADING_TAGS[Math.min(Math.max(Math.trunc(level) || 2, 1), 6) - 1] ?? literal`h2`;
 
-type SaveState = { state: 'idle' | 'saving' | 'saved' } | { state: 'error'; message: string };
+type SaveState = { state: 'idle' | 'saving' | 'saved' | 'too-long' } | { state: 'error'; message: string };
 
 /**
  * @summary A coaching session walked through GROW, OSKAR or an organisation's own model: one step
@@ -65,7 +68,10 @@ type SaveState = { state: 'idle' | 'saving' | 'saved' } | { state: 'error'; mess
  * `kit.coaching` (`coachingFeature`) shortly after typing pauses and at once when a field loses
  * focus, with the run's revision, so the session resumes where it was left, on any device, for
  * both members of the pairing. Next refuses to leave a step while a required question is empty and
- * says which. The summary lists every answer and the actions; **Turn into goals** fires
+ * says which. Answers have length limits (core's `COACHING_LIMITS`: 4,000 characters for a text
+ * answer, 500 per list item, 50 items): a counter shows from 80 % of the limit, and an answer over it
+ * is marked invalid, kept whole in its field (nothing is cut, Back and Next keep it) and not saved;
+ * Next and Finish wait until it is shortened. The summary lists every answer and the actions; **Turn into goals** fires
  * `mk-turn-into-goals` with the actions as goal drafts, and — when `.createGoal` is set — hands
  * them to it through `kit.coaching.turnIntoGoals`, which records the hand-off on the run.
  *
@@ -97,8 +103,9 @@ type SaveState = { state: 'idle' | 'saving' | 'saved' } | { state: 'error'; mess
  * @csspart textarea - A text or list input.
  * @csspart scale - A scale prompt (the radio group).
  * @csspart scale-option - One value of the scale.
+ * @csspart counter - An answer's character counter (`data-state="near"` or `"over"`, with what is too long).
  * @csspart answered-by - Who gave the answer, when it was someone else.
- * @csspart step-error - The message that required questions are unanswered.
+ * @csspart step-error - The message that required questions are unanswered, or that an answer is too long.
  * @csspart back-button - Back.
  * @csspart next-button - Next / Finish.
  * @csspart summary - The summary screen.
@@ -118,7 +125,7 @@ type SaveState = { state: 'idle' | 'saving' | 'saved' } | { state: 'error'; mess
  * @cssprop [--mk-coaching-flow-gap=var(--mk-space-4)] - Space between the card's parts.
  */
 export class MkCoachingFlow extends MkElement {
-  static override styles = [MkElement.styles, coachingFlowStyles];
+  static override styles = [MkElement.styles, textLimitStyles, coachingFlowStyles];
 
   private readonly status = new StoreController(this, () => this.currentKit?.$status);
   private readonly error = new StoreController(this, () => this.currentKit?.$error);
@@ -134,6 +141,8 @@ export class MkCoachingFlow extends MkElement {
   @state() private drafts: Readonly<Record<string, string>> = {};
   @state() private save: SaveState = { state: 'idle' };
   @state() private stepError: MentorKitError | undefined;
+  /** The step whose Next (or Finish) was refused because an answer is over its length limit. */
+  @state() private limitBlockedStepId: string | undefined;
   @state() private actionError: MentorKitError | undefined;
   @state() private busy = false;
 
@@ -178,6 +187,7 @@ export class MkCoachingFlow extends MkElement {
         this.activeRunId = undefined;
         this.drafts = {};
         this.stepError = undefined;
+        this.limitBlockedStepId = undefined;
       }
     }
     // Resume the pairing's unfinished run of this model once runs are loaded.
@@ -240,39 +250,87 @@ export class MkCoachingFlow extends MkElement {
     this.save = { state: 'saving' };
     try {
       await this.queue(() => coaching.answer(run.id, promptId, value));
-      this.save = { state: 'saved' };
+      // "Saved" only while no typed answer waits for being too long.
+      this.save = { state: this.hasOverLimitDraft() ? 'too-long' : 'saved' };
     } catch (error) {
       this.save = { state: 'error', message: isMentorKitError(error) ? error.message : String(error) };
       throw error;
     }
   }
 
-  /** Saves the draft of one prompt now (cancelling its pending timer). */
-  private async flush(promptId: string): Promise<void> {
+  /** A prompt of the run's model by id. */
+  private promptOf(promptId: string): CoachingPrompt | undefined {
+    const run = this.run;
+    const flow = run ? this.flowOf(run) : undefined;
+    return flow?.model.steps.flatMap((step) => step.prompts).find((prompt) => prompt.id === promptId);
+  }
+
+  /** The draft's length problems (core's `checkAnswerLength`), none when there is no draft. */
+  private lengthOf(prompt: CoachingPrompt, value: string): AnswerLengthCheck {
+    return checkAnswerLength(prompt, value);
+  }
+
+  /**
+   * Saves the draft of one prompt now (cancelling its pending timer): `saved` when nothing is left
+   * unsaved, `failed` when the save failed (the save status says why), `too-long` when the draft is
+   * over its length limit — then it stays in the field, whole, and is not sent (core would refuse it).
+   */
+  private async flush(promptId: string): Promise<'saved' | 'too-long' | 'failed'> {
     const timer = this.timers.get(promptId);
     if (timer !== undefined) clearTimeout(timer);
     this.timers.delete(promptId);
     const draft = this.drafts[promptId];
-    if (draft === undefined) return;
+    if (draft === undefined) return 'saved';
+    const prompt = this.promptOf(promptId);
+    if (prompt && this.lengthOf(prompt, draft).problems.length > 0) {
+      this.save = { state: 'too-long' };
+      return 'too-long';
+    }
     try {
       await this.saveAnswer(promptId, draft);
       if (this.drafts[promptId] === draft) {
         const { [promptId]: _saved, ...rest } = this.drafts;
         this.drafts = rest;
       }
+      return 'saved';
     } catch {
       /* shown in save-status; the draft stays in the field */
+      return 'failed';
     }
   }
 
-  private async flushAll(): Promise<void> {
-    await Promise.all(Object.keys(this.drafts).map((promptId) => this.flush(promptId)));
+  /**
+   * Saves every draft; `false` when a save failed. Drafts over their limit stay unsaved in their
+   * fields (Next checks the current step's before it gets here; another step's wait for that step).
+   */
+  private async flushAll(): Promise<boolean> {
+    const results = await Promise.all(Object.keys(this.drafts).map((promptId) => this.flush(promptId)));
     await this.saveChain;
+    return !results.includes('failed');
+  }
+
+  private hasOverLimitDraft(): boolean {
+    return Object.entries(this.drafts).some(([promptId, draft]) => {
+      const prompt = this.promptOf(promptId);
+      return prompt !== undefined && this.lengthOf(prompt, draft).problems.length > 0;
+    });
+  }
+
+  /** Prompts of `step` whose typed answer is over a length limit. */
+  private overLimitPrompts(step: CoachingStep): CoachingPrompt[] {
+    return step.prompts.filter((prompt) => {
+      const draft = this.drafts[prompt.id];
+      return draft !== undefined && this.lengthOf(prompt, draft).problems.length > 0;
+    });
   }
 
   private handleInput(promptId: string, event: Event): void {
     const value = (event.target as HTMLTextAreaElement).value;
     this.drafts = { ...this.drafts, [promptId]: value };
+    if (this.limitBlockedStepId !== undefined) {
+      const step = this.currentStepOf();
+      if (!step || this.overLimitPrompts(step).length === 0) this.limitBlockedStepId = undefined;
+    }
     const timer = this.timers.get(promptId);
     if (timer !== undefined) clearTimeout(timer);
     this.timers.set(promptId, setTimeout(() => void this.flush(promptId), AUTOSAVE_DELAY_MS));
@@ -318,11 +376,21 @@ export class MkCoachingFlow extends MkElement {
     const coaching = this.coaching;
     if (!run || !coaching || this.busy) return;
     const last = flow.stepIndex === flow.model.steps.length - 1;
-    this.busy = true;
+    const step = flow.model.steps[flow.stepIndex];
     this.stepError = undefined;
     this.actionError = undefined;
+    // An answer over its limit blocks Next and Finish: the text stays whole in its field, marked, and nothing moves on.
+    const tooLong = step ? this.overLimitPrompts(step) : [];
+    if (tooLong.length > 0) {
+      this.limitBlockedStepId = step!.id;
+      this.focusAfterUpdate = `#prompt-${tooLong[0]!.id}`;
+      return;
+    }
+    this.limitBlockedStepId = undefined;
+    this.busy = true;
     try {
-      await this.flushAll();
+      // A save that failed (the save status says why) keeps the session on this step, so no answer is left behind.
+      if (!(await this.flushAll())) return;
       if (last) {
         await this.queue(() => coaching.complete(run.id, { locale: this.i18n.locale }));
         emit(this, 'mk-coaching-run-complete', { runId: run.id, pairingId: run.pairingId, modelId: run.modelId });
@@ -346,6 +414,8 @@ export class MkCoachingFlow extends MkElement {
     const coaching = this.coaching;
     if (!run || !coaching) return;
     this.stepError = undefined;
+    this.limitBlockedStepId = undefined;
+    // Back keeps every draft, an answer over its limit too: it is still in its field when the step comes back.
     await this.act(async () => {
       await this.flushAll();
       await this.queue(() => coaching.back(run.id, { locale: this.i18n.locale }));
@@ -366,7 +436,15 @@ export class MkCoachingFlow extends MkElement {
     await this.act(() => coaching.turnIntoGoals(run.id, create, { locale: this.i18n.locale }), '#handed-off');
   }
 
+  /** The step on screen, if any. */
+  private currentStepOf(): CoachingStep | undefined {
+    const run = this.run;
+    const flow = run ? this.flowOf(run) : undefined;
+    return flow ? flow.model.steps[flow.stepIndex] : undefined;
+  }
+
   private handleNewSession(): void {
+    this.limitBlockedStepId = undefined;
     this.activeRunId = undefined;
     this.runId = undefined;
     this.drafts = {};
@@ -390,7 +468,16 @@ export class MkCoachingFlow extends MkElement {
 
   private renderSaveStatus(): TemplateResult {
     const save = this.save;
-    const text = save.state === 'saving' ? this.i18n.t('save.saving') : save.state === 'saved' ? this.i18n.t('save.saved') : save.state === 'error' ? this.i18n.t('save.failed', { message: save.message }) : '';
+    const text =
+      save.state === 'saving'
+        ? this.i18n.t('save.saving')
+        : save.state === 'saved'
+          ? this.i18n.t('save.saved')
+          : save.state === 'too-long'
+            ? this.i18n.t('save.too-long')
+            : save.state === 'error'
+              ? this.i18n.t('save.failed', { message: save.message })
+              : '';
     return html`<p part="save-status" class="save-status" role="status" data-state=${save.state}>${text}</p>`;
   }
 
@@ -419,6 +506,28 @@ export class MkCoachingFlow extends MkElement {
     const entry = flow.answers[prompt.id];
     if (!entry?.answeredBy || entry.answeredBy === this.currentKit?.user.id) return nothing;
     return html`<p part="answered-by" class="answered-by">${this.i18n.t('answered-by', { name: this.nameOf(entry.answeredBy) })}</p>`;
+  }
+
+  /**
+   * The counter under a text or list answer: characters left from 80 % of the limit, and what is too
+   * long once over it (for lists: each item too long, by line, and too many items). Nothing below 80 %.
+   */
+  private renderLengthCounter(id: string, prompt: CoachingPrompt, length: AnswerLengthCheck): TemplateResult | typeof nothing {
+    const t = (messageId: string, parameters?: Record<string, string | number>) => this.i18n.t(messageId, parameters);
+    const locale = this.i18n.locale;
+    if (prompt.kind === 'text') return renderTextCounter(id, lengthLimit(length.length, length.max), t, locale);
+    const number = new Intl.NumberFormat(locale);
+    const lines = length.problems.map((problem) =>
+      problem.kind === 'item-too-long'
+        ? t('limit.item-over', { line: number.format(problem.line), excess: number.format(problem.length - problem.max), max: number.format(problem.max) })
+        : problem.kind === 'too-many-items'
+          ? t('limit.items-over', { count: number.format(problem.count), max: number.format(problem.max), excess: number.format(problem.count - problem.max) })
+          : t('limit.over', { excess: number.format(problem.length - problem.max), max: number.format(problem.max) }),
+    );
+    if (lines.length > 0) return html`<p part="counter" class="counter" id=${counterId(id)} data-state="over">${lines.map((line, index) => html`${index > 0 ? html`<br />` : nothing}${line}`)}</p>`;
+    return lengthLimit(length.length, length.max).shown
+      ? html`<p part="counter" class="counter" id=${counterId(id)} data-state="near">${t('limit.item-left', { left: number.format(length.max - length.length) })}</p>`
+      : nothing;
   }
 
   private renderPrompt(flow: CoachingFlow, prompt: CoachingPrompt, missing: ReadonlySet<string>): TemplateResult {
@@ -452,7 +561,10 @@ export class MkCoachingFlow extends MkElement {
     const value = this.drafts[prompt.id] ?? (Array.isArray(stored) ? stored.join('\n') : typeof stored === 'string' ? stored : '');
     // List prompts say how to enter items: the prompt's own help when it has one, else the generic hint.
     const hint = prompt.help ?? (prompt.kind === 'list' ? this.i18n.t('list.hint') : undefined);
-    const describedBy = [hint ? `${id}-help` : '', invalid ? 'step-error' : ''].filter(Boolean).join(' ');
+    const length = this.lengthOf(prompt, value);
+    const counter = this.renderLengthCounter(id, prompt, length);
+    const tooLong = length.problems.length > 0;
+    const describedBy = [hint ? `${id}-help` : '', counter === nothing ? '' : counterId(id), invalid || (tooLong && this.limitBlockedStepId !== undefined) ? 'step-error' : ''].filter(Boolean).join(' ');
     return html`
       <div part="field" class="field">
         <label part="label" class="label" for=${id}>${prompt.text}${required}</label>
@@ -463,12 +575,13 @@ export class MkCoachingFlow extends MkElement {
           name=${prompt.id}
           rows=${prompt.kind === 'list' ? 4 : 3}
           aria-required=${prompt.required ? 'true' : 'false'}
-          aria-invalid=${invalid ? 'true' : 'false'}
+          aria-invalid=${invalid || tooLong ? 'true' : 'false'}
           aria-describedby=${describedBy || nothing}
           .value=${live(value)}
           @input=${(event: Event) => this.handleInput(prompt.id, event)}
           @change=${() => void this.flush(prompt.id)}
         ></textarea>
+        ${counter}
         ${this.renderAnsweredBy(flow, prompt)}
       </div>
     `;
@@ -509,7 +622,11 @@ export class MkCoachingFlow extends MkElement {
         ${step.reviewsPreviousRun ? this.renderPrevious(flow) : nothing}
         <form novalidate @submit=${(event: Event) => void this.handleNext(event, flow)}>
           ${step.prompts.map((prompt) => this.renderPrompt(flow, prompt, missing))}
-          ${this.stepError ? html`<div part="step-error" class="alert" id="step-error" role="alert">${this.stepError.message}</div>` : nothing}
+          ${this.limitBlockedStepId === step.id
+            ? html`<div part="step-error" class="alert" id="step-error" role="alert">${this.i18n.t('limit.blocked')}</div>`
+            : this.stepError
+              ? html`<div part="step-error" class="alert" id="step-error" role="alert">${this.stepError.message}</div>`
+              : nothing}
           ${this.renderActionError()}
           <div class="actions">
             ${index > 0 ? html`<button part="back-button" class="secondary" type="button" @click=${() => void this.handleBack()}>${this.i18n.t('back')}</button>` : nothing}
