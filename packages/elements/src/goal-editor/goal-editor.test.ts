@@ -97,6 +97,109 @@ describe('<mk-goal-editor>', () => {
     expect(text(byId(element, 'due-date-error'))).to.contain('must not be before the start date');
   });
 
+  describe('length limits', () => {
+    const counter = (element: MkGoalEditor, id: string) => shadow(element).getElementById(`${id}-counter`);
+
+    it('no maxlength; a counter from 80 % of the limit, as an accessible description', async () => {
+      const element = await editorFor(track(await readyKit(await seededStorage(), 'lucia')));
+      expect(shadow(element).querySelectorAll('[maxlength]').length).to.equal(0);
+      await type(element, 'title', 'x'.repeat(159));
+      expect(counter(element, 'title'), 'below 80 % of 200').to.equal(null);
+      await type(element, 'title', 'x'.repeat(160));
+      expect(text(counter(element, 'title'))).to.equal('40 characters left');
+      expect(byId(element, 'title').getAttribute('aria-describedby')).to.contain('title-counter');
+      expect(byId(element, 'title').getAttribute('aria-invalid')).to.equal('false');
+      await expect(element).to.be.accessible();
+    });
+
+    it('a pasted title over 200 characters never throws: marked with a message, the checklist and every button still work, saving waits; passes axe', async () => {
+      const thrown: unknown[] = [];
+      const onError = (event: ErrorEvent) => thrown.push(event.error ?? event.message);
+      const onRejection = (event: PromiseRejectionEvent) => thrown.push(event.reason);
+      window.addEventListener('error', onError);
+      window.addEventListener('unhandledrejection', onRejection);
+      try {
+        const kit = track(await readyKit(await seededStorage(), 'lucia'));
+        const element = await editorFor(kit);
+        const long = `Run three retrospectives ${HOSTILE_NAME} ${'x'.repeat(200)}`;
+        await type(element, 'title', long);
+        await type(element, 'title', `${long}!`);
+        expect(byId(element, 'title').value).to.equal(`${long}!`, 'nothing cut');
+        expect(byId(element, 'title').getAttribute('aria-invalid')).to.equal('true');
+        expect(text(counter(element, 'title'))).to.contain(`${long.length + 1 - 200} characters too many: the most is 200`);
+        expect(counter(element, 'title')!.dataset.state).to.equal('over');
+        expect(text(part(element, 'summary')), 'the checklist still answers').to.match(/of 5 SMART letters met/);
+        expect(shadow(element).querySelector('img')).to.equal(null, 'hostile text stays text');
+
+        part(element, 'add-milestone')!.click();
+        await element.updateComplete;
+        expect(shadow(element).querySelectorAll('.milestone-row').length, 'Add milestone works').to.equal(1);
+
+        part(element, 'save')!.click();
+        await waitUntil(() => part(element, 'form-error') !== null, 'Set goal answers');
+        expect(text(part(element, 'form-error'))).to.contain('Shorten the fields marked');
+        expect(part(element, 'form-error')!.getAttribute('role')).to.equal('alert');
+        expect(shadow(element).activeElement?.id).to.equal('title');
+        expect(goalsOf(kit).$goals.get()).to.have.length(0, 'nothing saved');
+        expect(byId(element, 'title').value).to.equal(`${long}!`);
+        await expect(element).to.be.accessible();
+        expect(thrown, 'nothing threw').to.deep.equal([]);
+      } finally {
+        window.removeEventListener('error', onError);
+        window.removeEventListener('unhandledrejection', onRejection);
+      }
+    });
+
+    it('every field over its limit is marked at once; once shortened, the goal is set', async () => {
+      const kit = track(await readyKit(await seededStorage(), 'lucia'));
+      const element = await editorFor(kit);
+      await type(element, 'title', 't'.repeat(201));
+      await type(element, 'description', 'd'.repeat(4001));
+      await type(element, 'skill', 's'.repeat(101));
+      await type(element, 'metric-name', 'n'.repeat(121));
+      await type(element, 'metric-unit', 'u'.repeat(41));
+      await type(element, 'metric-target', '3');
+      part(element, 'add-milestone')!.click();
+      await element.updateComplete;
+      const milestoneId = shadow(element).querySelector<HTMLInputElement>('.milestone-row input[type="text"]')!.id;
+      await type(element, milestoneId, 'm'.repeat(201));
+      part(element, 'save')!.click();
+      await waitUntil(() => part(element, 'form-error') !== null);
+      const fields = ['title', 'description', 'skill', 'metric-name', 'metric-unit', milestoneId];
+      for (const id of fields) {
+        expect(byId(element, id).getAttribute('aria-invalid'), id).to.equal('true');
+        expect(counter(element, id)?.dataset.state, id).to.equal('over');
+        expect(byId(element, id).getAttribute('aria-describedby'), id).to.contain(`${id}-counter`);
+      }
+      expect(text(counter(element, 'metric-unit'))).to.contain('1 character too many: the most is 40');
+      await expect(element).to.be.accessible();
+
+      await type(element, 'title', 'Run 3 team retrospectives');
+      await type(element, 'description', 'Details');
+      await type(element, 'skill', 'facilitation');
+      await type(element, 'metric-name', 'retrospectives run');
+      await type(element, 'metric-unit', 'retros');
+      await type(element, milestoneId, 'First retrospective');
+      expect(part(element, 'form-error'), 'the refusal goes once everything fits').to.equal(null);
+      const saved = oneEvent(element, 'mk-goal-save');
+      part(element, 'save')!.click();
+      expect((await saved).detail.created).to.equal(true);
+      expect(goalsOf(kit).$goals.get()[0]!.milestones[0]!.title).to.equal('First retrospective');
+    });
+
+    it('speaks Spanish: counter and refusal', async () => {
+      const kit = track(await readyKit(await seededStorage(), 'lucia'));
+      const wrapper = await fixture<HTMLDivElement>(html`<div lang="es"><mk-goal-editor .kit=${kit}></mk-goal-editor></div>`);
+      await languagesReady(wrapper);
+      const element = wrapper.querySelector<MkGoalEditor>('mk-goal-editor')!;
+      await type(element, 'skill', 's'.repeat(99));
+      expect(text(counter(element, 'skill'))).to.equal('Queda 1 carácter');
+      await type(element, 'skill', 's'.repeat(102));
+      expect(text(counter(element, 'skill'))).to.contain('Sobran 2 caracteres: el máximo es 100');
+      await expect(element).to.be.accessible();
+    });
+  });
+
   it('edits a goal, and says so when someone else changed it meanwhile, keeping the edits', async () => {
     const storage = await seededStorage();
     const kit = track(await readyKit(storage, 'lucia'));

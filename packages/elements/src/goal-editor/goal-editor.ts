@@ -2,12 +2,13 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
-import { isMentorKitError, roleInPairing, type MentorKit } from '@mentorkit/core';
+import { TEXT_LIMITS, isMentorKitError, roleInPairing, type MentorKit } from '@mentorkit/core';
 import { SKILL_CATALOGUE, SMART_CRITERIA, bundledGoalMessages, checkSmartGoal, goalsOf, type Goal, type GoalChanges, type GoalDraft, type GoalMessages, type GoalsApi, type SmartCheck } from '@mentorkit/core/goals';
 import { emit } from '../base/emit.js';
 import { LocaleController } from '../base/localize.js';
 import { MkElement } from '../base/mk-element.js';
 import { StoreController } from '../base/store-controller.js';
+import { describedByWithCounter, renderTextCounter, textLimit, textLimitStyles, type TextLimit } from '../base/text-limit.js';
 import { goalEditorLanguages, goalEditorMessages } from './goal-editor.messages.js';
 import { goalEditorStyles } from './goal-editor.styles.js';
 
@@ -62,6 +63,15 @@ const HEADING_TAGS: readonly StaticValue[] = [literal`h1`, literal`h2`, literal`
 const headingTag = (level: number): StaticValue => HEADING_TAGS[Math.min(Math.max(Math.trunc(level) || 2, 1), 6) - 1] ?? literal`h2`;
 const numberOrUndefined = (text: string) => (text.trim() === '' ? undefined : Number(text));
 
+/** The length limit of each text field, by control id, from core's schema (`TEXT_LIMITS.goal`). Milestone titles: `TEXT_LIMITS.goal.milestoneTitle`. */
+const FIELD_LIMITS: Readonly<Record<string, { field: 'title' | 'description' | 'skill' | 'metricName' | 'metricUnit'; max: number }>> = {
+  title: { field: 'title', max: TEXT_LIMITS.goal.title },
+  description: { field: 'description', max: TEXT_LIMITS.goal.description },
+  skill: { field: 'skill', max: TEXT_LIMITS.goal.skill },
+  'metric-name': { field: 'metricName', max: TEXT_LIMITS.goal.metricName },
+  'metric-unit': { field: 'metricUnit', max: TEXT_LIMITS.goal.metricUnit },
+};
+
 /** Maps an error path of the goals commands to the form field it concerns. */
 function fieldOfPath(path: string, rowKeys: number[]): string {
   const milestone = /^goal\.milestones\[(\d+)\]\.(title|dueDate)/.exec(path);
@@ -81,7 +91,11 @@ function fieldOfPath(path: string, rowKeys: number[]): string {
  * message catalogue, `kit.goals.messagesFor(locale)`: core's Spanish on a Spanish page unless the
  * host set its own); missing letters are advice, not a blocker. The editor's own words are in
  * English and Spanish (`goal-editor.messages.ts`, Spanish loaded on first use), following the nearest `lang`. Errors from core appear inline
- * next to their field. Everything works from the keyboard: Enter saves, Escape cancels an edit.
+ * next to their field — every field core refuses, at once. Text fields (title, details, skill, what you
+ * count, unit, milestone titles) show a counter from 80 % of their limit (core's `TEXT_LIMITS.goal`);
+ * over it a field is marked invalid and saving waits — a pasted text is kept whole, never cut, and
+ * the rest of the editor keeps working. Everything works from the keyboard: Enter saves, Escape
+ * cancels an edit.
  *
  * A mentee can keep a goal private (only they see it); goals a mentor sets are shared.
  *
@@ -94,6 +108,7 @@ function fieldOfPath(path: string, rowKeys: number[]): string {
  * @csspart field - Every label + control group.
  * @csspart input - Every text, number and date control.
  * @csspart field-error - An inline error under a control.
+ * @csspart counter - A text field's character counter (`data-state="near"` or `"over"`).
  * @csspart form-error - An error about the whole form (`role="alert"`).
  * @csspart milestones - The milestone rows.
  * @csspart add-milestone - The "Add milestone" button.
@@ -114,7 +129,7 @@ function fieldOfPath(path: string, rowKeys: number[]): string {
  * @cssprop [--mk-goal-editor-padding=var(--mk-space-5)] - Inner spacing.
  */
 export class MkGoalEditor extends MkElement {
-  static override styles = [MkElement.styles, goalEditorStyles];
+  static override styles = [MkElement.styles, textLimitStyles, goalEditorStyles];
 
   private readonly i18n = new LocaleController(this, 'mk-goal-editor', goalEditorMessages, goalEditorLanguages);
   private readonly status = new StoreController(this, () => this.currentKit?.$status);
@@ -230,6 +245,11 @@ export class MkGoalEditor extends MkElement {
     };
   }
 
+  /**
+   * The SMART checklist of the draft. Never throws — it runs on every keystroke, and a throw here
+   * would stop the whole editor: a draft core cannot judge (a half-typed date…) is judged on its title
+   * alone, and failing that on nothing.
+   */
   private check(): SmartCheck {
     const draft = this.draft();
     const api = this.api;
@@ -237,8 +257,26 @@ export class MkGoalEditor extends MkElement {
       if (api && this.status.value === 'ready') return api.check(draft, { ...(this.loadedFrom ? { goalId: this.loadedFrom.id } : {}), messages: this.messages });
       return checkSmartGoal(draft, { messages: this.messages });
     } catch {
-      return checkSmartGoal({ title: draft.title }, { messages: this.messages });
+      try {
+        return checkSmartGoal({ title: draft.title }, { messages: this.messages });
+      } catch {
+        return checkSmartGoal({ title: '' }, { messages: this.messages });
+      }
     }
+  }
+
+  /** How a text field stands against its limit (`undefined` for fields without one). */
+  private limitOf(id: string): TextLimit | undefined {
+    const limit = FIELD_LIMITS[id];
+    if (limit) return textLimit(this.form[limit.field], limit.max);
+    const row = /^milestone-(\d+)-title$/.exec(id);
+    const milestone = row ? this.form.milestones.find((candidate) => candidate.key === Number(row[1])) : undefined;
+    return milestone ? textLimit(milestone.title, TEXT_LIMITS.goal.milestoneTitle) : undefined;
+  }
+
+  /** Ids of the text fields over their limit, in form order. */
+  private overLimitFields(): string[] {
+    return [...Object.keys(FIELD_LIMITS), ...this.form.milestones.map((row) => `milestone-${row.key}-title`)].filter((id) => this.limitOf(id)?.over);
   }
 
   /** Errors the form can tell before asking core (numbers that are not numbers, half-filled rows). */
@@ -299,7 +337,10 @@ export class MkGoalEditor extends MkElement {
     this.formError = undefined;
     const local = this.localErrors();
     this.errors = local;
-    if (Object.keys(local).length > 0) {
+    // Every problem at once: the fields over their limit (their counters say by how much) and the ones the form can tell.
+    const tooLong = this.overLimitFields();
+    if (tooLong.length > 0) this.formError = { id: 'limit.blocked' };
+    if (Object.keys(local).length > 0 || tooLong.length > 0) {
       await this.updateComplete;
       (this.shadowRoot?.querySelector('[aria-invalid="true"]') as HTMLElement | null)?.focus();
       return;
@@ -395,19 +436,32 @@ export class MkGoalEditor extends MkElement {
     this.requestUpdate();
   }
 
+  /** The error shown under a field: none while it is over its limit (its counter says so, in the page's language). */
+  private errorOf(id: string): string | undefined {
+    return this.limitOf(id)?.over ? undefined : this.errors[id] || undefined;
+  }
+
   private field(id: string, label: string, control: TemplateResult, hint?: string): TemplateResult {
-    const error = this.errors[id];
+    const error = this.errorOf(id);
+    const limit = this.limitOf(id);
     return html`<div part="field" class="field">
       <label for=${id}>${label}</label>
       ${control}
       ${hint ? html`<p class="hint" id=${`${id}-hint`}>${hint}</p>` : nothing}
+      ${limit ? renderTextCounter(id, limit, (messageId, parameters) => this.i18n.t(messageId, parameters), this.i18n.locale) : nothing}
       ${error ? html`<p part="field-error" class="field-error" id=${`${id}-error`}>${error}</p>` : nothing}
     </div>`;
   }
 
   private describedBy(id: string, hint = false): string | typeof nothing {
-    const ids = [hint ? `${id}-hint` : '', this.errors[id] ? `${id}-error` : ''].filter(Boolean).join(' ');
+    const own = [hint ? `${id}-hint` : undefined, this.errorOf(id) ? `${id}-error` : undefined];
+    const limit = this.limitOf(id);
+    const ids = limit ? describedByWithCounter(id, limit, ...own) : own.filter(Boolean).join(' ');
     return ids || nothing;
+  }
+
+  private invalid(id: string): 'true' | 'false' {
+    return this.errorOf(id) || this.limitOf(id)?.over ? 'true' : 'false';
   }
 
   private textInput(id: string, field: keyof FormState, options: { type?: string; required?: boolean; hint?: boolean; list?: string; step?: string } = {}): TemplateResult {
@@ -417,7 +471,7 @@ export class MkGoalEditor extends MkElement {
       type=${options.type ?? 'text'}
       .value=${String(this.form[field])}
       @input=${this.input(field)}
-      aria-invalid=${this.errors[id] ? 'true' : 'false'}
+      aria-invalid=${this.invalid(id)}
       aria-describedby=${this.describedBy(id, options.hint)}
       ?required=${options.required ?? false}
       list=${options.list ?? nothing}
@@ -461,8 +515,8 @@ export class MkGoalEditor extends MkElement {
             const titleId = `milestone-${row.key}-title`;
             const dueId = `milestone-${row.key}-due`;
             return html`<li class="milestone-row">
-              ${this.field(titleId, this.i18n.t('milestone.label', { number: index + 1 }), html`<input part="input" id=${titleId} type="text" .value=${row.title} aria-invalid=${this.errors[titleId] ? 'true' : 'false'} aria-describedby=${this.describedBy(titleId)} @input=${(event: Event) => this.updateRow(row.key, { title: (event.target as HTMLInputElement).value })} />`)}
-              ${this.field(dueId, this.i18n.t('milestone.due'), html`<input part="input" id=${dueId} type="date" .value=${row.dueDate} aria-invalid=${this.errors[dueId] ? 'true' : 'false'} aria-describedby=${this.describedBy(dueId)} @input=${(event: Event) => this.updateRow(row.key, { dueDate: (event.target as HTMLInputElement).value })} />`)}
+              ${this.field(titleId, this.i18n.t('milestone.label', { number: index + 1 }), html`<input part="input" id=${titleId} type="text" .value=${row.title} aria-invalid=${this.invalid(titleId)} aria-describedby=${this.describedBy(titleId)} @input=${(event: Event) => this.updateRow(row.key, { title: (event.target as HTMLInputElement).value })} />`)}
+              ${this.field(dueId, this.i18n.t('milestone.due'), html`<input part="input" id=${dueId} type="date" .value=${row.dueDate} aria-invalid=${this.invalid(dueId)} aria-describedby=${this.describedBy(dueId)} @input=${(event: Event) => this.updateRow(row.key, { dueDate: (event.target as HTMLInputElement).value })} />`)}
               <button part="remove-milestone" class="secondary" type="button" @click=${() => this.removeRow(row.key)}>${this.i18n.t('milestone.remove')}<span class="visually-hidden"> ${this.i18n.t('milestone.remove-which', { number: index + 1 })}</span></button>
             </li>`;
           },
@@ -481,7 +535,9 @@ export class MkGoalEditor extends MkElement {
     const heading = headingTag(this.headingLevel);
     const notFound = editing && ready && !this.loadedFrom;
     const t = (id: string) => this.i18n.t(id);
-    const formError = this.formError && ('text' in this.formError ? this.formError.text : this.i18n.t(this.formError.id, this.formError.parameters));
+    // "Some text is too long" goes away once every field fits again.
+    const stale = this.formError !== undefined && 'id' in this.formError && this.formError.id === 'limit.blocked' && this.overLimitFields().length === 0;
+    const formError = this.formError && !stale && ('text' in this.formError ? this.formError.text : this.i18n.t(this.formError.id, this.formError.parameters));
     const conflicted = this.formError !== undefined && 'id' in this.formError && this.formError.id === 'error.conflict';
     return html`
       <div part="base" class="editor" @keydown=${this.handleKeydown}>
@@ -492,7 +548,7 @@ export class MkGoalEditor extends MkElement {
             ? html`<div part="form-error" class="form-error" role="alert">${formError} ${this.loadedFrom && conflicted ? html`<button class="secondary" type="button" @click=${this.handleLoadLatest}>${t('load-latest')}</button>` : nothing}</div>`
             : nothing}
           ${this.field('title', t('title.label'), this.textInput('title', 'title', { required: true, hint: true }), t('title.hint'))}
-          ${this.field('description', t('description.label'), html`<textarea part="input" id="description" rows="2" .value=${this.form.description} @input=${this.input('description')} aria-describedby=${this.describedBy('description')}></textarea>`)}
+          ${this.field('description', t('description.label'), html`<textarea part="input" id="description" rows="2" .value=${this.form.description} @input=${this.input('description')} aria-invalid=${this.invalid('description')} aria-describedby=${this.describedBy('description')}></textarea>`)}
           ${this.field('skill', t('skill.label'), this.textInput('skill', 'skill', { list: 'skills', hint: true }), t('skill.hint'))}
           <datalist id="skills">${SKILL_CATALOGUE.map((skill) => html`<option value=${skill.name}></option>`)}</datalist>
           <fieldset>
