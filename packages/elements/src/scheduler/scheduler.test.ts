@@ -137,6 +137,55 @@ describe('<mk-scheduler>', () => {
     await expect(element.parentElement!).to.be.accessible();
   });
 
+  it('title and agenda: no maxlength, counters from 80 %, an over-limit paste kept whole and marked, booking waits; passes axe', async () => {
+    const kit = track(await kitOn(await planningStorage(), 'kenji'));
+    const element = await schedulerFor(kit);
+    await waitUntil(() => parts(element, 'slot').length > 0, 'slots appear');
+    element.shadowRoot!.querySelector<HTMLInputElement>('input[name="slot"]')!.click();
+    element.shadowRoot!.querySelector<HTMLInputElement>('input[name="repeat"][value="once"]')!.click();
+    await element.updateComplete;
+    expect(element.shadowRoot!.querySelectorAll('[maxlength]').length).to.equal(0);
+    const paste = async (name: string, value: string) => {
+      const control = element.shadowRoot!.querySelector<HTMLInputElement | HTMLTextAreaElement>(`[name="${name}"]`)!;
+      control.value = value;
+      control.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertFromPaste' }));
+      await element.updateComplete;
+      return control;
+    };
+    const counter = (name: string) => element.shadowRoot!.getElementById(`booking-${name}-counter`);
+    const agenda = await paste('agenda', 'a'.repeat(3200));
+    expect(text(counter('agenda'))).to.equal('800 characters left');
+    expect(agenda.getAttribute('aria-describedby')).to.equal('booking-agenda-counter');
+    const long = `${HOSTILE_NAME} ${'t'.repeat(200)}`;
+    const title = await paste('title', long);
+    await paste('agenda', 'a'.repeat(4001));
+    expect(title.value).to.equal(long, 'nothing cut');
+    expect(title.getAttribute('aria-invalid')).to.equal('true');
+    expect(agenda.getAttribute('aria-invalid')).to.equal('true');
+    expect(text(counter('title'))).to.contain(`${long.length - 200} characters too many: the most is 200`);
+    expect(text(counter('agenda'))).to.contain('1 character too many: the most is 4,000');
+    let booked = false;
+    element.addEventListener('mk-session-booked', () => (booked = true));
+    part(element, 'book-button')!.click();
+    await waitUntil(() => part(element, 'error') !== null, 'booking is refused');
+    expect(text(part(element, 'error'))).to.contain('Shorten the fields marked');
+    expect(booked).to.equal(false);
+    expect(kit.$status.get()).to.equal('ready');
+    expect(focused()?.getAttribute('name')).to.equal('title');
+    expect(title.value).to.equal(long);
+    expect(element.shadowRoot!.querySelector('img')).to.equal(null, 'hostile text stays text');
+    await expect(element.parentElement!).to.be.accessible();
+
+    await paste('title', 'Design review');
+    await paste('agenda', 'The payments API');
+    expect(part(element, 'error'), 'the refusal goes once both fit').to.equal(null);
+    const done = oneEvent(element, 'mk-session-booked');
+    part(element, 'book-button')!.click();
+    expect((await done).detail.sessionIds).to.have.length(1);
+    await waitForState(element, 'booked');
+    expect(text(element.shadowRoot!.querySelector('.upcoming-title'))).to.equal('Design review');
+  });
+
   it('says so when no common time exists, and passes axe', async () => {
     const kit = track(await kitOn(await planningStorage({ agreement: false }), 'daniel'));
     const element = await schedulerFor(kit);

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { isHttpUrl, isMentorKitError, localTimeOf, type MentorKitError, type Pairing, type Session } from '@mentorkit/core';
+import { live } from 'lit/directives/live.js';
+import { TEXT_LIMITS, isHttpUrl, isMentorKitError, localTimeOf, type MentorKitError, type Pairing, type Session } from '@mentorkit/core';
 import { agreementsFeature, agreementSlotParticipants, type Agreement } from '@mentorkit/core/agreements';
 import { sessionsFeature, suggestMeetingTimes, type SlotParticipant, type SuggestedSlot } from '@mentorkit/core/scheduling';
 import { emit } from '../base/emit.js';
@@ -11,6 +12,7 @@ import { ClockController } from '../base/clock-controller.js';
 import { MkElement } from '../base/mk-element.js';
 import { StoreController } from '../base/store-controller.js';
 import { panelStyles } from '../agreement/panel.styles.js';
+import { describedByWithCounter, renderTextCounter, textLimit, textLimitStyles } from '../base/text-limit.js';
 import { schedulerStyles } from './scheduler.styles.js';
 
 export interface MkSessionBookedDetail {
@@ -57,7 +59,9 @@ function format(instant: string, timeZone: string, locale: string | undefined, w
  * pair's working agreement (or their profiles when there is none); booked sessions count as busy.
  * Pick a time (a radio group: arrow keys move), choose once or a series following the agreed cadence
  * (anchored in the organiser's zone, skipping off-limits dates), book, and download the sessions
- * for any calendar. Text follows the page language (English, and Spanish loaded on first use:
+ * for any calendar. The title and agenda show a counter from 80 % of their limits (core's
+ * `TEXT_LIMITS.session`); over a limit the field is marked, the text kept whole (no `maxlength` cuts a
+ * paste) and booking waits with a message. Text follows the page language (English, and Spanish loaded on first use:
  * `scheduler.messages.ts`, `.es.ts`); times and dates use the locale's formats.
  *
  * @fires {CustomEvent<MkSessionBookedDetail>} mk-session-booked - The user booked a session or a series.
@@ -78,6 +82,7 @@ function format(instant: string, timeZone: string, locale: string | undefined, w
  * @csspart no-slots - Shown when no common time exists in the window.
  * @csspart booking - The booking form.
  * @csspart book-button - The book button.
+ * @csspart counter - The title's or agenda's character counter (`data-state="near"` or `"over"`).
  * @csspart booked - The confirmation after booking.
  * @csspart download - A button that downloads an .ics file.
  * @csspart upcoming - The list of upcoming sessions.
@@ -89,7 +94,7 @@ function format(instant: string, timeZone: string, locale: string | undefined, w
  * @cssprop [--mk-panel-gap=var(--mk-space-4)] - Space between sections.
  */
 export class MkScheduler extends MkElement {
-  static override styles = [MkElement.styles, panelStyles, schedulerStyles];
+  static override styles = [MkElement.styles, panelStyles, textLimitStyles, schedulerStyles];
 
   private readonly status = new StoreController(this, () => this.currentKit?.$status);
   private readonly loadError = new StoreController(this, () => this.currentKit?.$error);
@@ -112,6 +117,11 @@ export class MkScheduler extends MkElement {
   @state() private count = 6;
   @state() private busy = false;
   @state() private error: MentorKitError | undefined;
+  /** The session title as typed (`undefined`: the default title, in the page's language). */
+  @state() private bookingTitle: string | undefined;
+  @state() private bookingAgenda = '';
+  /** Booking was refused because the title or agenda is over its limit. */
+  @state() private limitBlocked = false;
   @state() private booked: { sessions: Session[]; description?: string; cadence?: Cadence; skipped: string[] } | undefined;
   private downloadUrls: string[] = [];
 
@@ -189,6 +199,16 @@ export class MkScheduler extends MkElement {
     const kit = this.currentKit;
     if (!kit || !this.selectedStart || this.busy) return;
     const data = new FormData(event.currentTarget as HTMLFormElement);
+    // A title or agenda over its limit (core's TEXT_LIMITS.session) refuses to book: the text stays whole, marked, with a message.
+    const tooLong = (['title', 'agenda'] as const).filter((name) => textLimit(String(data.get(name) ?? ''), TEXT_LIMITS.session[name]).over);
+    if (tooLong.length > 0) {
+      this.limitBlocked = true;
+      this.error = undefined;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>(`[name="${tooLong[0]}"]`)?.focus();
+      return;
+    }
+    this.limitBlocked = false;
     const title = String(data.get('title') ?? '').trim() || this.i18n.t('booking.default-title');
     const agenda = String(data.get('agenda') ?? '').trim();
     const meetingUrl = String(data.get('meetingUrl') ?? '').trim();
@@ -209,6 +229,8 @@ export class MkScheduler extends MkElement {
         emit(this, 'mk-session-booked', { pairingId: pairing.id, sessionIds: [session.id] });
       }
       this.selectedStart = undefined;
+      this.bookingTitle = undefined;
+      this.bookingAgenda = '';
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[part~="booked"]')?.focus();
     } catch (error) {
@@ -326,12 +348,39 @@ export class MkScheduler extends MkElement {
             </div>`
           : nothing}
       </fieldset>
-      <label class="field">${this.i18n.t('booking.title')} <input name="title" type="text" maxlength="200" value=${this.i18n.t('booking.default-title')} /></label>
-      <label class="field">${this.i18n.t('booking.agenda')} <textarea name="agenda" rows="2" maxlength="4000"></textarea></label>
+      ${this.renderTextField('title', this.bookingTitle ?? this.i18n.t('booking.default-title'), (value) => (this.bookingTitle = value))}
+      ${this.renderTextField('agenda', this.bookingAgenda, (value) => (this.bookingAgenda = value))}
       <label class="field">${this.i18n.t('booking.meeting-url')} <input name="meetingUrl" type="url" .value=${agreement?.meetingUrl ?? ''} placeholder="https://meet.example.com/…" /></label>
-      ${this.error ? html`<div part="error" class="notice" data-tone="danger" role="alert" tabindex="-1"><p class="notice-title">${this.i18n.t('booking.error')}</p><p>${this.error.message}</p></div>` : nothing}
+      ${this.limitBlocked && this.overLimit()
+        ? html`<div part="error" class="notice" data-tone="danger" role="alert" tabindex="-1"><p class="notice-title">${this.i18n.t('booking.error')}</p><p>${this.i18n.t('limit.blocked')}</p></div>`
+        : this.error
+          ? html`<div part="error" class="notice" data-tone="danger" role="alert" tabindex="-1"><p class="notice-title">${this.i18n.t('booking.error')}</p><p>${this.error.message}</p></div>`
+          : nothing}
       <div class="actions"><button part="book-button" class="button" type="submit" ?disabled=${this.busy || !selectable}>${this.repeat === 'series' ? this.i18n.t('booking.book-series', { count: this.count }) : this.i18n.t('booking.book-once')}</button></div>
     </form>`;
+  }
+
+  /** Whether the typed title or agenda is over its limit. */
+  private overLimit(): boolean {
+    return textLimit(this.bookingTitle ?? '', TEXT_LIMITS.session.title).over || textLimit(this.bookingAgenda, TEXT_LIMITS.session.agenda).over;
+  }
+
+  /**
+   * The session's title or agenda: no `maxlength` (a paste is never cut), a counter from 80 % of core's
+   * `TEXT_LIMITS.session` limit, marked invalid over it.
+   */
+  private renderTextField(name: 'title' | 'agenda', value: string, onInput: (value: string) => void): TemplateResult {
+    const id = `booking-${name}`;
+    const limit = textLimit(value, TEXT_LIMITS.session[name]);
+    const describedBy = describedByWithCounter(id, limit);
+    const handleInput = (event: Event) => onInput((event.target as HTMLInputElement | HTMLTextAreaElement).value);
+    return html`<div class="field">
+      <label for=${id}>${this.i18n.t(`booking.${name}`)}</label>
+      ${name === 'title'
+        ? html`<input id=${id} name="title" type="text" .value=${live(value)} aria-invalid=${limit.over ? 'true' : 'false'} aria-describedby=${describedBy ?? nothing} @input=${handleInput} />`
+        : html`<textarea id=${id} name="agenda" rows="2" .value=${live(value)} aria-invalid=${limit.over ? 'true' : 'false'} aria-describedby=${describedBy ?? nothing} @input=${handleInput}></textarea>`}
+      ${renderTextCounter(id, limit, (messageId, parameters) => this.i18n.t(messageId, parameters), this.i18n.locale)}
+    </div>`;
   }
 
   /** The series in words: core's English description, or the catalogue's wording in other languages. */
