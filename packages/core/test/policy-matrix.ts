@@ -1,0 +1,233 @@
+/**
+ * The access matrix, written out by hand: every collection × role × operation, and every change of
+ * a field that scopes a record or must never change. It is the specification the policy is held to,
+ * independent of the policy's own descriptions, and it runs three ways: against `decide` directly,
+ * through clients on the memory adapter (packages/core/test/policy-matrix.test.ts), and over HTTP
+ * against the server on PostgreSQL (packages/server/test/policy-matrix.test.ts).
+ *
+ * The world: programme `prog-p` (admin priya) and `prog-q` (admin olga). Pairing `pair-a` (active):
+ * mentee ana, mentor kenji, co-mentor arjun. Pairing `pair-b` (active): mentee dan, mentor maria.
+ * Pairing `pair-closed` (closed): mentee ana, mentor maria.
+ */
+import type { PolicyAction } from '@mentorkit/core';
+
+export type MatrixRole = 'mentee' | 'mentor' | 'co-mentor' | 'admin' | 'other-admin' | 'other-pair';
+export const ACTORS: Readonly<Record<MatrixRole, string>> = { mentee: 'ana', mentor: 'kenji', 'co-mentor': 'arjun', admin: 'priya', 'other-admin': 'olga', 'other-pair': 'dan' };
+export const ROLES = Object.keys(ACTORS) as MatrixRole[];
+type AnyRecord = { id: string; [key: string]: unknown };
+
+export const NOW = '2026-11-10T12:00:00.000Z';
+const hours = { 1: ['09:00-17:00'], 2: ['09:00-17:00'], 3: ['09:00-17:00'] };
+const person = (id: string, roles: string[], programIds: string[]) => ({ id, displayName: id[0]!.toUpperCase() + id.slice(1), roles, timeZone: 'Europe/Madrid', programIds });
+
+/** The records every case starts from, by collection. */
+export function world(): Record<string, AnyRecord[]> {
+  return {
+    programs: [
+      { id: 'prog-p', name: 'Programme P', adminIds: ['priya'] },
+      { id: 'prog-q', name: 'Programme Q', adminIds: ['olga'] },
+    ],
+    people: [
+      person('ana', ['mentee'], ['prog-p']),
+      person('kenji', ['mentor'], ['prog-p']),
+      person('arjun', ['mentor'], ['prog-p']),
+      person('dan', ['mentee'], ['prog-p']),
+      person('maria', ['mentor'], ['prog-p']),
+      person('priya', ['admin'], ['prog-p']),
+      person('olga', ['admin'], ['prog-q']),
+      person('quinn', ['mentee'], ['prog-q']),
+    ],
+    pairings: [
+      { id: 'pair-a', programId: 'prog-p', menteeId: 'ana', mentorIds: ['kenji', 'arjun'], status: 'active', startedOn: '2026-09-01' },
+      { id: 'pair-b', programId: 'prog-p', menteeId: 'dan', mentorIds: ['maria'], status: 'active', startedOn: '2026-09-01' },
+      { id: 'pair-closed', programId: 'prog-p', menteeId: 'ana', mentorIds: ['maria'], status: 'closed', startedOn: '2026-01-01', endedOn: '2026-06-30' },
+    ],
+    ...Object.fromEntries(Object.entries(SAMPLES).map(([collection, make]) => [collection, [make('pair-a'), ...(collection in PAIRING_SCOPED ? [make('pair-closed')] : [])]])),
+  };
+}
+
+const agreement = (pairingId: string, id = `agreement-${pairingId}`) => ({
+  id,
+  pairingId,
+  cadence: 'weekly',
+  channels: [{ kind: 'video' }],
+  responseTimeHours: 24,
+  participants: pairingId === 'pair-closed'
+    ? [{ personId: 'ana', timeZone: 'Europe/Madrid', workingHours: hours }, { personId: 'maria', timeZone: 'Europe/Madrid', workingHours: hours }]
+    : [{ personId: 'ana', timeZone: 'Europe/Madrid', workingHours: hours }, { personId: 'kenji', timeZone: 'Asia/Tokyo', workingHours: hours }],
+  notes: 'We meet on Mondays.',
+});
+
+/** One record of each pairing-scoped collection in a pairing, written by its natural author (ana, the mentee). */
+const SAMPLES: Record<string, (pairingId: string) => AnyRecord> = {
+  agreements: (pairingId) => agreement(pairingId),
+  sessions: (pairingId) => ({ id: `session-${pairingId}`, pairingId, title: 'Monthly review', start: '2026-11-03T09:00:00.000Z', end: '2026-11-03T10:00:00.000Z', timeZone: 'Europe/Madrid' }),
+  'coaching-runs': (pairingId) => ({ id: `run-${pairingId}`, pairingId, modelId: 'grow', state: {}, startedBy: 'ana', startedAt: '2026-11-03T09:00:00.000Z' }),
+  rapport: (pairingId) => ({ id: `rapport-${pairingId}`, pairingId, dealt: [{ promptId: 'two-truths', at: '2026-11-03T09:00:00.000Z', by: 'ana' }] }),
+  goals: (pairingId) => ({ id: `goal-${pairingId}`, pairingId, ownerId: 'ana', title: 'Run the design review', visibility: 'pairing' }),
+  feedback: (pairingId) => ({ id: `feedback-${pairingId}`, pairingId, sessionId: `session-${pairingId}`, authorId: 'ana', authorRole: 'mentee', rating: 4, helped: 'Clear examples', submittedAt: '2026-11-03T10:05:00.000Z', editableUntil: '2027-06-30T10:00:00.000Z' }),
+  messages: (pairingId) => ({ id: `message-${pairingId}`, pairingId, authorId: 'ana', kind: 'text', text: 'Thanks for today!', sentAt: '2026-11-03T10:10:00.000Z', editedAt: '2026-11-03T10:11:00.000Z', history: [{ action: 'edited', at: '2026-11-03T10:11:00.000Z', by: 'ana', previousText: 'Thanks!' }] }),
+  'message-reads': (pairingId) => ({ id: `${pairingId}~ana`, pairingId, personId: 'ana', lastReadAt: '2026-11-03T10:10:00.000Z' }),
+};
+const PAIRING_SCOPED: Record<string, true> = Object.fromEntries(Object.keys(SAMPLES).map((key) => [key, true]));
+
+const ROUND = { id: 'round-p', programId: 'prog-p', status: 'draft', menteeIds: ['dan'], mentorIds: ['kenji'], seats: { kenji: 1 }, weights: { skills: 1 }, mentorsPerMentee: 1, pins: [], vetoes: [], forbidden: [], proposal: { assignments: [], unmatched: [], totalScore: 0 } };
+
+export interface MatrixCase {
+  /** e.g. `goals: update (title)`. */
+  name: string;
+  collection: string;
+  action: PolicyAction;
+  /** The record the actor reads, creates or writes; for update and delete, `previous` is the stored one. */
+  record: (actorId: string) => AnyRecord;
+  /** The stored version (update, delete, and reads of records not in `world()`). */
+  previous?: AnyRecord;
+  /** Roles that may; every other role is refused. */
+  allowed: readonly MatrixRole[];
+  /** Records the case needs stored besides `world()` (e.g. a private goal). */
+  extra?: Array<{ collection: string; record: AnyRecord }>;
+}
+
+const M: readonly MatrixRole[] = ['mentee', 'mentor', 'co-mentor'];
+const MA: readonly MatrixRole[] = [...M, 'admin'];
+const stored = (collection: string, pairingId = 'pair-a'): AnyRecord => (collection in SAMPLES ? SAMPLES[collection]!(pairingId) : world()[collection]![0]!);
+
+/** A benign change per collection, and a new record created "as" the actor. */
+const CHANGE: Record<string, (record: AnyRecord) => AnyRecord> = {
+  agreements: (record) => ({ ...record, notes: 'We meet on Tuesdays.' }),
+  sessions: (record) => ({ ...record, title: 'Quarterly review' }),
+  'coaching-runs': (record) => ({ ...record, state: { goal: 'Lead a review' } }),
+  rapport: (record) => ({ ...record, dealt: [...(record.dealt as unknown[]), { promptId: 'desert-island', at: '2026-11-10T09:00:00.000Z', by: 'ana' }] }),
+  goals: (record) => ({ ...record, title: 'Run two design reviews' }),
+  feedback: (record) => ({ ...record, helped: 'Clear examples and time to ask' }),
+  messages: (record) => ({ ...record, text: 'Thanks for today, really!', history: [...(record.history as unknown[]), { action: 'edited', at: '2026-11-10T09:00:00.000Z', by: 'ana', previousText: 'Thanks for today!' }] }),
+  'message-reads': (record) => ({ ...record, lastReadAt: '2026-11-10T09:00:00.000Z' }),
+  'pairing-rounds': (record) => ({ ...record, weights: { skills: 2 } }),
+  pairings: (record) => ({ ...record, reasons: ['Both work on design systems'] }),
+  programs: (record) => ({ ...record, name: 'Programme P (autumn)' }),
+  people: (record) => ({ ...record, displayName: 'Ana F.' }),
+};
+const CREATE: Record<string, (actorId: string) => AnyRecord> = {
+  agreements: () => agreement('pair-a', 'agreement-new'),
+  sessions: () => ({ ...SAMPLES.sessions!('pair-a'), id: 'session-new' }),
+  'coaching-runs': (actorId) => ({ ...SAMPLES['coaching-runs']!('pair-a'), id: 'run-new', startedBy: actorId }),
+  rapport: () => ({ ...SAMPLES.rapport!('pair-a'), id: 'rapport-new' }),
+  goals: (actorId) => ({ ...SAMPLES.goals!('pair-a'), id: 'goal-new', ownerId: actorId }),
+  feedback: (actorId) => {
+    const { authorRole: _role, ...note } = SAMPLES.feedback!('pair-a');
+    return { ...note, id: 'feedback-new', authorId: actorId };
+  },
+  messages: (actorId) => ({ id: 'message-new', pairingId: 'pair-a', authorId: actorId, kind: 'text', text: 'Hello', sentAt: '2026-11-10T09:00:00.000Z' }),
+  'message-reads': (actorId) => ({ id: `pair-a~${actorId}-new`, pairingId: 'pair-a', personId: actorId, lastReadAt: '2026-11-10T09:00:00.000Z' }),
+  'pairing-rounds': () => ({ ...ROUND, id: 'round-new' }),
+  pairings: () => ({ id: 'pair-new', programId: 'prog-p', menteeId: 'dan', mentorIds: ['kenji'], status: 'proposed' }),
+  programs: (actorId) => ({ id: 'prog-new', name: 'New programme', adminIds: [actorId] }),
+  people: () => person('newbie', ['mentee'], ['prog-p']),
+};
+
+const ALLOWED: Record<string, Record<PolicyAction, readonly MatrixRole[]>> = {
+  agreements: { read: MA, create: M, update: M, delete: M },
+  sessions: { read: MA, create: M, update: M, delete: M },
+  'coaching-runs': { read: MA, create: M, update: M, delete: M },
+  rapport: { read: MA, create: M, update: M, delete: M },
+  goals: { read: MA, create: M, update: M, delete: M },
+  feedback: { read: MA, create: M, update: ['mentee'], delete: ['mentee'] },
+  messages: { read: M, create: M, update: ['mentee'], delete: ['mentee'] },
+  'message-reads': { read: M, create: M, update: ['mentee'], delete: ['mentee'] },
+  'pairing-rounds': { read: ['admin'], create: ['admin'], update: ['admin'], delete: ['admin'] },
+  pairings: { read: MA, create: ['admin'], update: ['admin'], delete: ['admin'] },
+  programs: { read: [...MA, 'other-pair'], create: ['admin', 'other-admin'], update: ['admin'], delete: ['admin'] },
+  people: { read: MA, create: ['admin'], update: ['mentee', 'admin'], delete: ['admin'] },
+};
+
+export const COLLECTIONS = Object.keys(ALLOWED);
+
+/** Every collection × operation of the sample record (× every role, by the runner). */
+export function baseCases(): MatrixCase[] {
+  const cases: MatrixCase[] = [];
+  for (const collection of COLLECTIONS) {
+    const sample = collection === 'pairing-rounds' ? ROUND : stored(collection);
+    const extra = collection === 'pairing-rounds' ? [{ collection, record: ROUND }] : undefined;
+    const allowed = ALLOWED[collection]!;
+    cases.push({ name: `${collection}: read`, collection, action: 'read', record: () => sample, allowed: allowed.read, ...(extra ? { extra } : {}) });
+    cases.push({ name: `${collection}: create`, collection, action: 'create', record: CREATE[collection]!, allowed: allowed.create, ...(extra ? { extra } : {}) });
+    cases.push({ name: `${collection}: update`, collection, action: 'update', record: () => CHANGE[collection]!(sample), previous: sample, allowed: allowed.update, ...(extra ? { extra } : {}) });
+    cases.push({ name: `${collection}: delete`, collection, action: 'delete', record: () => sample, previous: sample, allowed: allowed.delete, ...(extra ? { extra } : {}) });
+  }
+  return cases;
+}
+
+/** Records with their own rules: private goals, held feedback, mentors' notes, members pausing. */
+export function variantCases(): MatrixCase[] {
+  const privateGoal = { ...stored('goals'), id: 'goal-private', visibility: 'private' };
+  const held = { ...stored('feedback'), id: 'feedback-held', revealWhenBothSubmitted: true };
+  const note = { id: 'note-kenji', pairingId: 'pair-a', authorId: 'kenji', kind: 'text', text: 'Ana is ready for more', mentorsOnly: true, sentAt: '2026-11-03T11:00:00.000Z' };
+  const pairing = stored('pairings');
+  return [
+    { name: 'goals: read a private goal', collection: 'goals', action: 'read', record: () => privateGoal, allowed: ['mentee'], extra: [{ collection: 'goals', record: privateGoal }] },
+    { name: 'goals: update a private goal', collection: 'goals', action: 'update', record: () => ({ ...privateGoal, title: 'Mine' }), previous: privateGoal, allowed: ['mentee'], extra: [{ collection: 'goals', record: privateGoal }] },
+    { name: 'goals: make a shared goal private', collection: 'goals', action: 'update', record: () => ({ ...stored('goals'), visibility: 'private' }), previous: stored('goals'), allowed: ['mentee'] },
+    { name: 'feedback: read a held note', collection: 'feedback', action: 'read', record: () => held, allowed: ['mentee', 'admin'], extra: [{ collection: 'feedback', record: held }] },
+    { name: "feedback: reveal a held note without one's own", collection: 'feedback', action: 'update', record: (actorId) => ({ ...held, revealedAt: NOW, revealedBy: actorId }), previous: held, allowed: ['mentee'], extra: [{ collection: 'feedback', record: held }] },
+    { name: "messages: read the mentors' note", collection: 'messages', action: 'read', record: () => note, allowed: ['mentor', 'co-mentor'], extra: [{ collection: 'messages', record: note }] },
+    { name: "messages: post a mentors' note", collection: 'messages', action: 'create', record: (actorId) => ({ ...note, id: 'note-new', authorId: actorId }), allowed: ['mentor', 'co-mentor'] },
+    { name: 'pairings: pause', collection: 'pairings', action: 'update', record: () => ({ ...pairing, status: 'paused' }), previous: pairing, allowed: MA },
+    { name: 'people: update own working hours', collection: 'people', action: 'update', record: (actorId) => ({ ...world().people!.find((entry) => entry.id === actorId)!, workingHours: hours }), previous: undefined, allowed: ROLES },
+  ];
+}
+
+/**
+ * Changes of a scoping or unchanging field: refused for every role, the author included.
+ * (The stored record is the sample; the change keeps everything else.)
+ */
+export function fieldChangeCases(): MatrixCase[] {
+  const changes: Array<[collection: string, what: string, change: (record: AnyRecord) => AnyRecord]> = [
+    ...Object.keys(SAMPLES).map((collection): [string, string, (record: AnyRecord) => AnyRecord] => [collection, 'pairingId → another pairing', (record) => ({ ...record, pairingId: 'pair-b' })]),
+    ...Object.keys(SAMPLES).map((collection): [string, string, (record: AnyRecord) => AnyRecord] => [collection, 'pairingId → the closed pairing', (record) => ({ ...record, pairingId: 'pair-closed' })]),
+    ['goals', 'ownerId', (record) => ({ ...record, ownerId: 'kenji' })],
+    ['feedback', 'sessionId', (record) => ({ ...record, sessionId: 'session-pair-b' })],
+    ['feedback', 'authorId', (record) => ({ ...record, authorId: 'kenji' })],
+    ['feedback', 'authorRole', (record) => ({ ...record, authorRole: 'mentor' })],
+    ['feedback', 'submittedAt (backdated)', (record) => ({ ...record, submittedAt: '2026-01-01T00:00:00.000Z' })],
+    ['feedback', 'editableUntil (moved)', (record) => ({ ...record, editableUntil: '2027-12-31T00:00:00.000Z' })],
+    ['messages', 'authorId', (record) => ({ ...record, authorId: 'kenji' })],
+    ['messages', 'sentAt (backdated)', (record) => ({ ...record, sentAt: '2026-01-01T00:00:00.000Z' })],
+    ['messages', 'history (wiped)', (record) => ({ ...record, history: [] })],
+    ['messages', 'history (rewritten)', (record) => ({ ...record, history: [{ action: 'edited', at: '2026-11-03T10:11:00.000Z', by: 'ana', previousText: 'Something else' }] })],
+    ['messages', 'kind', (record) => ({ ...record, kind: 'voice', voice: { blobId: 'someone-elses-audio', durationSeconds: 3, contentType: 'audio/webm' } })],
+    ['messages', 'mentorsOnly (hidden from the mentee)', (record) => ({ ...record, mentorsOnly: true })],
+    ['message-reads', 'personId', (record) => ({ ...record, personId: 'kenji' })],
+    ['coaching-runs', 'startedBy', (record) => ({ ...record, startedBy: 'kenji' })],
+    ['pairing-rounds', 'programId', (record) => ({ ...record, programId: 'prog-q' })],
+    ['pairings', 'programId', (record) => ({ ...record, programId: 'prog-q' })],
+    ['pairings', 'menteeId', (record) => ({ ...record, menteeId: 'dan' })],
+    ['pairings', 'mentorIds → someone outside the programme', (record) => ({ ...record, mentorIds: ['olga'] })],
+    ['people', 'programIds + a programme one does not administer', (record) => ({ ...record, programIds: ['prog-p', 'prog-q'] })],
+    ['people', 'roles + admin', (record) => ({ ...record, roles: ['mentee', 'admin'] })],
+  ];
+  return changes.map(([collection, what, change]) => {
+    const previous = collection === 'pairing-rounds' ? ROUND : collection === 'people' ? world().people![0]! : stored(collection);
+    const allowed: readonly MatrixRole[] = collection === 'people' && what === 'roles + admin' ? ['admin'] : [];
+    return { name: `${collection}: change ${what}`, collection, action: 'update' as const, record: () => change(previous), previous, allowed, ...(collection === 'pairing-rounds' ? { extra: [{ collection, record: ROUND }] } : {}) };
+  });
+}
+
+/** A closed pairing's records: members and admins read them; nobody creates, changes or removes them, nor reopens the pairing. */
+export function closedPairingCases(): MatrixCase[] {
+  const cases: MatrixCase[] = [];
+  for (const collection of Object.keys(SAMPLES)) {
+    const sample = stored(collection, 'pair-closed');
+    const readers: readonly MatrixRole[] = collection === 'messages' || collection === 'message-reads' ? ['mentee'] : ['mentee', 'admin'];
+    cases.push({ name: `${collection} of a closed pairing: read`, collection, action: 'read', record: () => sample, allowed: readers });
+    cases.push({ name: `${collection} of a closed pairing: create`, collection, action: 'create', record: (actorId) => ({ ...CREATE[collection]!(actorId), pairingId: 'pair-closed' }), allowed: [] });
+    cases.push({ name: `${collection} of a closed pairing: update`, collection, action: 'update', record: () => CHANGE[collection]!(sample), previous: sample, allowed: [] });
+    cases.push({ name: `${collection} of a closed pairing: delete`, collection, action: 'delete', record: () => sample, previous: sample, allowed: [] });
+  }
+  const closed = world().pairings!.find((pairing) => pairing.id === 'pair-closed')!;
+  cases.push({ name: 'pairings: reopen a closed pairing', collection: 'pairings', action: 'update', record: () => ({ ...closed, status: 'active' }), previous: closed, allowed: [] });
+  return cases;
+}
+
+export function allCases(): MatrixCase[] {
+  return [...baseCases(), ...variantCases(), ...fieldChangeCases(), ...closedPairingCases()];
+}
