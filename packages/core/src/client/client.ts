@@ -8,7 +8,7 @@ import { parseOrThrow, invalidInput } from '../model/validate.js';
 import { isInstant } from '../model/formats.js';
 import { assertAllowed, canRead, decide, type PolicyAction, type PolicyContext, type PolicyPairing } from '../policy/policy.js';
 import { pairingMembers } from '../pairings/index.js';
-import type { StorageAdapter, StorageChange, StoredRecord } from '../storage/adapter.js';
+import type { StorageAdapter, StorageChange, StorageWriteFailure, StoredRecord } from '../storage/adapter.js';
 import { DomainEventEmitter, type DomainEvent, type DomainEventListener, type ListenerErrorHandler } from './events.js';
 
 export interface MentorKitUser {
@@ -56,6 +56,8 @@ export interface MentorKitInternals {
   readonly policyContext: PolicyContext;
   /** Starts tracking a collection (idempotent): loads it and keeps it live. Returns the readable records. */
   track(collection: string): ReadableAtom<readonly StoredRecord[]>;
+  /** Tracks a collection (idempotent) and resolves once its first load finished (rejects with the load error). */
+  loaded(collection: string): Promise<void>;
   /** The last-seen stored record, readable or not (for policy checks and default revisions). */
   cached(collection: string, id: string): StoredRecord | undefined;
   /**
@@ -73,10 +75,30 @@ export interface MentorKitInternals {
 export interface MentorKit {
   readonly user: MentorKitUser;
   readonly storage: StorageAdapter;
-  /** Resolves when the first load finished (rejects with the load error; `$status` says `error`). */
+  /**
+   * Resolves when every collection tracked so far has loaded: people, programmes and pairings, and
+   * the collections of every installed feature — also one installed after the client was created,
+   * so `kit.use(goalsFeature); await kit.ready;` finds the goals. Each read returns a promise over
+   * what is tracked at that moment (and what gets tracked before it resolves). Rejects with the load
+   * error (`$status` says `error`).
+   */
   readonly ready: Promise<void>;
+  /**
+   * `loading` until the first load finished (the client's collections and those of the features
+   * installed with the `features` option), then `ready`; `error` once loading any tracked
+   * collection failed, until a `refresh()` succeeds. A feature installed later does not turn it
+   * back to `loading`: await `kit.ready` for its records.
+   */
   readonly $status: ReadableAtom<LoadStatus>;
   readonly $error: ReadableAtom<MentorKitError | undefined>;
+  /**
+   * Changes storage accepted and its backend later refused for good (a write answered from the REST
+   * adapter's offline queue, then refused with `conflict`, `forbidden`…), not dismissed yet, oldest
+   * first. Each one was not kept: tell the person which change it was (`<mk-provider>` does). The
+   * client also emits `write-failed` and shows the stored version of the record again. Always empty
+   * with adapters that answer a write only once it is kept (memory, IndexedDB).
+   */
+  readonly $failedWrites: ReadableAtom<readonly StorageWriteFailure[]>;
   /** The signed-in person's profile, once loaded (undefined when the host stores none). */
   readonly $me: ReadableAtom<Person | undefined>;
   /** People the user may see, by id: themself, the people they are paired with, and people in programmes they administer. */
@@ -111,8 +133,15 @@ export interface MentorKit {
     allowedStatusChanges(id: string): PairingStatus[];
     get(id: string): Pairing;
   };
-  /** Re-reads every tracked collection from storage. */
+  /**
+   * Re-reads every tracked collection from storage. A change this client made (or heard of through
+   * `watch`) while the read was under way is kept: the older read never undoes it.
+   */
   refresh(): Promise<void>;
+  /** Removes one failure from `$failedWrites` (the person has read it). */
+  dismissFailedWrite(failure: StorageWriteFailure): void;
+  /** Empties `$failedWrites`. */
+  dismissAllFailedWrites(): void;
   /** Stops watching storage and drops listeners. Does not dispose the storage adapter (its owner does). */
   dispose(): Promise<void>;
   /**
@@ -210,9 +239,18 @@ export function createMentorKit(options: MentorKitOptions): MentorKit {
   // Raw records per tracked collection, as storage returned them. Visibility is applied on top.
   const raw = new Map<string, Map<string, StoredRecord>>();
   const visible = new Map<string, WritableAtom<readonly StoredRecord[]>>();
+  /** The first load of each tracked collection (a refresh that succeeds replaces a failed one). */
   const loading = new Map<string, Promise<void>>();
+  /**
+   * The last change applied to each record (`collection/id`): [its sequence number, the revision the
+   * record had when it was deleted (deletes only)]. `read` keeps a change newer than the read over
+   * what it returned (see there). One entry per record changed while the client is open.
+   */
+  const lastChanges = new Map<string, [sequence: number, deletedRevision?: number]>();
+  let changeSequence = 0;
   const $status = atom<LoadStatus>('loading');
   const $error = atom<MentorKitError | undefined>(undefined);
+  const $failedWrites = atom<readonly StorageWriteFailure[]>([...(storage.failedWrites?.() ?? [])]);
   let disposed = false;
 
   // Policy context over the raw caches (pairings by member are indexed lazily per change).
@@ -277,17 +315,44 @@ export function createMentorKit(options: MentorKitOptions): MentorKit {
       if (current && current.revision === record.revision && current.updatedAt === record.updatedAt) return false;
       map.set(id, Object.freeze(record) as StoredRecord);
     } else {
-      if (!current) return false;
       map.delete(id);
     }
-    return true;
+    // A delete of a record not loaded yet outranks any revision a read under way returns.
+    lastChanges.set(`${collection}/${id}`, [++changeSequence, record ? undefined : (current?.revision ?? Infinity)]);
+    return Boolean(record || current);
   };
 
-  const loadCollection = async (collection: string) => {
-    const records = await storage.query(collection);
+  /**
+   * Reads a whole collection (or one record) and merges it into the cache by revision. What this
+   * client wrote or deleted, or heard of through `watch`, after the read started stays as it is
+   * unless the read returned a newer revision: an older read never undoes a change, nor brings a
+   * deleted record back. Every other record becomes what storage returned; after a whole-collection
+   * read, the ones it did not return are gone.
+   */
+  const read = async (collection: string, id?: string) => {
+    const since = changeSequence;
+    const records = id === undefined ? await storage.query(collection) : [await storage.get(collection, id)].filter((record) => record !== undefined);
     const map = rawOf(collection);
-    map.clear();
-    for (const record of records) map.set(record.id, Object.freeze(record) as StoredRecord);
+    const changedSince = (recordId: string) => {
+      const change = lastChanges.get(`${collection}/${recordId}`);
+      return change && change[0] > since ? change : undefined;
+    };
+    const returned = new Set(records.map((record) => record.id));
+    for (const recordId of id === undefined ? [...map.keys()] : [id]) if (!returned.has(recordId) && !changedSince(recordId)) map.delete(recordId);
+    for (const record of records) {
+      const current = map.get(record.id);
+      const change = changedSince(record.id);
+      if (change && record.revision <= (current ? current.revision : (change[1] ?? Infinity))) continue;
+      if (current?.revision === record.revision && current.updatedAt === record.updatedAt) continue; // unchanged: same object
+      map.set(record.id, Object.freeze(record) as StoredRecord);
+    }
+  };
+
+  const loadFailed = (error: unknown) => {
+    const wrapped = toMentorKitError(error, `Loading from ${storage.name} failed`);
+    $error.set(wrapped);
+    $status.set('error');
+    throw wrapped;
   };
 
   const track = (collection: string): ReadableAtom<readonly StoredRecord[]> => {
@@ -295,11 +360,21 @@ export function createMentorKit(options: MentorKitOptions): MentorKit {
     if (store) return store;
     store = atom<readonly StoredRecord[]>([]);
     visible.set(collection, store);
-    const load = loadCollection(collection).then(() => recompute());
+    const load = read(collection).then(() => recompute(), loadFailed);
     loading.set(collection, load);
-    load.catch(() => undefined);
+    load.catch(() => undefined); // reported through $status/$error; awaiting callers still see it
     return store;
   };
+
+  /** Every first load tracked so far, including collections tracked while waiting. */
+  const whenLoaded = async () => {
+    for (let count = -1; count !== loading.size; ) {
+      count = loading.size;
+      await Promise.all(loading.values());
+    }
+  };
+  let ready: Promise<void> | undefined;
+  let readyCovers = 0;
 
   // Cross-tab and cross-instance changes.
   const unwatch = storage.watch?.((change: StorageChange) => {
@@ -308,19 +383,6 @@ export function createMentorKit(options: MentorKitOptions): MentorKit {
   });
 
   for (const collection of [Collections.people, Collections.programs, Collections.pairings]) track(collection);
-
-  const ready = Promise.all([...loading.values()]).then(
-    () => {
-      $status.set('ready');
-    },
-    (error: unknown) => {
-      const wrapped = toMentorKitError(error, `Loading from ${storage.name} failed`);
-      $error.set(wrapped);
-      $status.set('error');
-      throw wrapped;
-    },
-  );
-  ready.catch(() => undefined); // reported through $status/$error; awaiting callers still see it
 
   const ensureOpen = () => {
     if (disposed) throw new MentorKitError('storage-error', 'This MentorKit client was disposed; create a new one.');
@@ -377,6 +439,10 @@ export function createMentorKit(options: MentorKitOptions): MentorKit {
   const internals: MentorKitInternals = {
     policyContext,
     track,
+    loaded: (collection) => {
+      track(collection);
+      return loading.get(collection)!;
+    },
     cached: (collection, id) => rawOf(collection).get(id),
     write,
     remove,
@@ -520,8 +586,22 @@ export function createMentorKit(options: MentorKitOptions): MentorKit {
 
   const refresh = async () => {
     ensureOpen();
-    await Promise.all([...visible.keys()].map(loadCollection));
+    const collections = [...visible.keys()];
+    await Promise.all(collections.map((collection) => read(collection)));
+    // Everything is loaded now, also a collection whose first load failed.
+    for (const collection of collections) loading.set(collection, Promise.resolve());
+    ready = undefined;
+    if ($status.get() !== 'ready') {
+      $error.set(undefined);
+      $status.set('ready');
+    }
     recompute();
+  };
+
+  const dismissFailedWrite = (failure: StorageWriteFailure) => {
+    if (typeof failure !== 'object' || failure === null) invalidInput('failure', 'Pass one of the failures in `$failedWrites`.');
+    const failures = $failedWrites.get();
+    if (failures.includes(failure)) $failedWrites.set(failures.filter((candidate) => candidate !== failure));
   };
 
   const installed = new Map<string, { feature: MentorKitFeature; api: unknown }>();
@@ -542,9 +622,17 @@ export function createMentorKit(options: MentorKitOptions): MentorKit {
   const kit: MentorKit = {
     user,
     storage,
-    ready,
+    get ready() {
+      if (!ready || readyCovers !== loading.size) {
+        readyCovers = loading.size;
+        ready = whenLoaded();
+        ready.catch(() => undefined);
+      }
+      return ready;
+    },
     $status,
     $error,
+    $failedWrites,
     $me,
     $people,
     $programs,
@@ -560,14 +648,35 @@ export function createMentorKit(options: MentorKitOptions): MentorKit {
     programs,
     pairings,
     refresh,
+    dismissFailedWrite,
+    dismissAllFailedWrites: () => {
+      if ($failedWrites.get().length > 0) $failedWrites.set([]);
+    },
     async dispose() {
       disposed = true;
       unwatch?.();
+      unwatchFailures?.();
       events.clear();
     },
     use,
     internals,
   };
+  // Writes storage accepted early (an offline queue) and its backend refused later.
+  const unwatchFailures = storage.watchFailures?.((failure: StorageWriteFailure) => {
+    if (disposed) return;
+    const { collection, id } = failure;
+    const error = toMentorKitError(failure.error);
+    $failedWrites.set([...$failedWrites.get(), { ...failure, error }]);
+    emit({ type: 'write-failed', collection, recordId: id, revision: rawOf(collection).get(id)?.revision ?? 0, data: { kind: failure.kind, code: error.code, message: error.message, queuedAt: failure.queuedAt } });
+    // The change was not kept: show the stored record again instead of the one answered early. If
+    // storage cannot be read now, `watch` or the next refresh brings it.
+    if (visible.has(collection)) read(collection, id).then(() => recompute(collection, id), () => undefined);
+  });
+
   for (const feature of options.features ?? []) use(feature);
+  // Ready once the first load finished: the client's collections and those of the features above.
+  kit.ready.then(() => {
+    if ($status.get() === 'loading') $status.set('ready');
+  }, () => undefined);
   return kit;
 }

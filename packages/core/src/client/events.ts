@@ -1,5 +1,6 @@
 /**
- * Domain events: what happened, in the past tense, emitted by the client after a write succeeded.
+ * Domain events: what happened, in the past tense, emitted by the client after a write succeeded
+ * (and `write-failed` when storage reports that a change it had accepted was refused later).
  * Hosts listen with `kit.on(type, listener)` (e.g. to forward xAPI statements or send
  * notifications). Later modules add their own types (`goal-set`, `milestone-completed`, …).
  */
@@ -12,6 +13,12 @@ export const DomainEventType = {
   pairingResumed: 'pairing-resumed',
   pairingClosed: 'pairing-closed',
   pairingUpdated: 'pairing-updated',
+  /**
+   * A change storage had accepted early (an offline queue) was refused by its backend for good and
+   * is not kept. `data`: `{ kind: 'put' | 'delete', code, message, queuedAt }` (the error's code and
+   * message); the failure itself is in `kit.$failedWrites`. Not a learning record.
+   */
+  writeFailed: 'write-failed',
 } as const;
 export type KnownDomainEventType = (typeof DomainEventType)[keyof typeof DomainEventType];
 

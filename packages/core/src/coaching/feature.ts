@@ -143,9 +143,8 @@ export const coachingFeature: MentorKitFeature<'coaching', CoachingApi> = {
     const $visible = internals.track(Collections.coachingRuns) as unknown as ReadableAtom<readonly CoachingRun[]>;
     const $runs = computed($visible, (list) => [...list].sort(byNewest) as readonly CoachingRun[]);
     const $loaded = atom(false);
-    // The client loads tracked collections in the background; a refresh after the first load is a
-    // promise that covers this collection too.
-    const ready = kit.ready.then(() => kit.refresh()).then(() => $loaded.set(true));
+    // Covers this feature's collection too (tracked above), and the people and pairings its checks read.
+    const ready = kit.ready.then(() => $loaded.set(true));
     ready.catch(() => undefined);
 
     const registry = new Map<string, CoachingModel>(Object.entries(BUILT_IN_MODELS));
