@@ -106,6 +106,47 @@ describe('<mk-agreement>', () => {
     await expect(element).to.be.accessible();
   });
 
+  it('notes: a counter from 80 %, an over-limit paste kept whole and marked, saving waits with a message; passes axe', async () => {
+    const storage = await planningStorage({ agreement: false });
+    const kit = track(await kitOn(storage, 'daniel'));
+    const element = await agreementFor(kit);
+    await waitForState(element, 'empty');
+    part(element, 'edit-button')!.click();
+    await waitForState(element, 'editing');
+    expect(element.shadowRoot!.querySelectorAll('[maxlength]').length).to.equal(0);
+    const notes = element.shadowRoot!.querySelector<HTMLTextAreaElement>('textarea[name="notes"]')!;
+    const paste = async (value: string) => {
+      notes.value = value;
+      notes.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertFromPaste' }));
+      await element.updateComplete;
+    };
+    const counter = () => element.shadowRoot!.getElementById(`${notes.id}-counter`);
+    await paste('n'.repeat(1599));
+    expect(counter()).to.equal(null);
+    await paste('n'.repeat(1600));
+    expect(text(counter())).to.equal('400 characters left');
+    expect(notes.getAttribute('aria-describedby')).to.contain(`${notes.id}-counter`);
+    const long = `${HOSTILE_NAME} ${'n'.repeat(2000)}`;
+    await paste(long);
+    expect(notes.getAttribute('aria-invalid')).to.equal('true');
+    expect(text(counter())).to.contain(`${long.length - 2000} characters too many: the most is 2,000`);
+    part(element, 'save-button')!.click();
+    await waitUntil(() => part(element, 'error') !== null, 'saving is refused');
+    expect(text(part(element, 'error'))).to.contain('Shorten the fields marked');
+    expect(focused()?.getAttribute('name')).to.equal('notes');
+    expect(notes.value).to.equal(long, 'nothing cut');
+    expect(await storage.query('agreements')).to.deep.equal([]);
+    expect(element.shadowRoot!.querySelector('img')).to.equal(null, 'hostile text stays text');
+    await expect(element).to.be.accessible();
+
+    await paste('Camera on, please');
+    expect(part(element, 'error'), 'the refusal goes once the notes fit').to.equal(null);
+    const proposed = oneEvent(element, 'mk-agreement-proposed');
+    part(element, 'save-button')!.click();
+    await proposed;
+    expect(((await storage.query('agreements'))[0] as { notes?: string }).notes).to.equal('Camera on, please');
+  });
+
   it('the other party confirms; then it shows as confirmed by everyone', async () => {
     const storage = await planningStorage({ confirmed: false });
     const kit = track(await kitOn(storage, 'kenji'));

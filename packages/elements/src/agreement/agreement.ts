@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { isHttpUrl, isMentorKitError, type MentorKitError, type Pairing, type Person } from '@mentorkit/core';
+import { live } from 'lit/directives/live.js';
+import { TEXT_LIMITS, isHttpUrl, isMentorKitError, type MentorKitError, type Pairing, type Person } from '@mentorkit/core';
 import { AGREEMENT_MESSAGES, agreementsFeature, agreementStatus, changesSinceConfirmed, type Agreement, type AgreementChange, type AgreementInput, type AgreementMessages, type AgreementTermKey } from '@mentorkit/core/agreements';
 import { emit } from '../base/emit.js';
 import { formatCalendarDate, formatList } from '../base/format.js';
@@ -10,6 +11,7 @@ import { MkElement } from '../base/mk-element.js';
 import { StoreController } from '../base/store-controller.js';
 import { agreementStyles } from './agreement.styles.js';
 import { panelStyles } from './panel.styles.js';
+import { describedByWithCounter, renderTextCounter, textLimit, textLimitStyles } from '../base/text-limit.js';
 
 export interface MkAgreementEventDetail {
   agreementId: string;
@@ -58,7 +60,9 @@ function timeZones(current: string[]): string[] {
  * the lead mentor confirm again; the review lists the changes since the last confirmed version.
  * Logic comes from `@mentorkit/core/agreements`; text follows the page language (English, and Spanish
  * loaded on first use: `agreement.messages.ts`, `.es.ts`; weekday names from `Intl`). Setting `.messages` to your own
- * catalogue replaces the term, cadence, channel, level and weekday words with yours.
+ * catalogue replaces the term, cadence, channel, level and weekday words with yours. The notes show a
+ * counter from 80 % of their limit (core's `TEXT_LIMITS.agreement.notes`); over it they are marked,
+ * kept whole (never cut) and saving waits with a message.
  *
  * @fires {CustomEvent<MkAgreementEventDetail>} mk-agreement-proposed - The user proposed the first version.
  * @fires {CustomEvent<MkAgreementEventDetail>} mk-agreement-changed - The user saved changes (a new version).
@@ -77,6 +81,7 @@ function timeZones(current: string[]): string[] {
  * @csspart change - One change.
  * @csspart form - The form.
  * @csspart participant - One person's fieldset in the form.
+ * @csspart counter - The notes' character counter (`data-state="near"` or `"over"`).
  * @csspart save-button - Save / propose.
  * @csspart cancel-button - Leave the form without saving.
  *
@@ -87,7 +92,7 @@ function timeZones(current: string[]): string[] {
  * @cssprop [--mk-panel-gap=var(--mk-space-4)] - Space between sections.
  */
 export class MkAgreement extends MkElement {
-  static override styles = [MkElement.styles, panelStyles, agreementStyles];
+  static override styles = [MkElement.styles, panelStyles, textLimitStyles, agreementStyles];
 
   private readonly status = new StoreController(this, () => this.currentKit?.$status);
   private readonly loadError = new StoreController(this, () => this.currentKit?.$error);
@@ -103,6 +108,10 @@ export class MkAgreement extends MkElement {
   @state() private busy = false;
   @state() private error: MentorKitError | undefined;
   @state() private notice: string | undefined;
+  /** The notes as typed (for their counter); `undefined` until the person types. */
+  @state() private notesText: string | undefined;
+  /** Saving was refused because the notes are over their limit. */
+  @state() private limitBlocked = false;
 
   /** The pairing whose agreement to show. */
   @property({ attribute: 'pairing-id', reflect: true }) pairingId?: string;
@@ -163,12 +172,16 @@ export class MkAgreement extends MkElement {
     this.draft = draft;
     this.error = undefined;
     this.notice = undefined;
+    this.notesText = undefined;
+    this.limitBlocked = false;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[data-autofocus]')?.focus());
   }
 
   private handleCancel(): void {
     this.draft = undefined;
     this.error = undefined;
+    this.notesText = undefined;
+    this.limitBlocked = false;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="edit-button"]')?.focus());
   }
 
@@ -214,6 +227,15 @@ export class MkAgreement extends MkElement {
     const pairing = this.pairing;
     if (!kit || !pairing || !this.draft || this.busy) return;
     const form = event.currentTarget as HTMLFormElement;
+    // Notes over their limit (core's TEXT_LIMITS.agreement.notes) refuse to save: the text stays whole, marked, with a message.
+    if (textLimit(String(new FormData(form).get('notes') ?? ''), TEXT_LIMITS.agreement.notes).over) {
+      this.limitBlocked = true;
+      this.error = undefined;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[name="notes"]')?.focus();
+      return;
+    }
+    this.limitBlocked = false;
     this.draft = this.readForm(form);
     const draft = { ...this.draft, participants: this.draft.participants.filter((participant) => !this.excluded.includes(participant.personId)) };
     this.busy = true;
@@ -234,6 +256,7 @@ export class MkAgreement extends MkElement {
         emit(this, 'mk-agreement-proposed', { agreementId: stored.id, pairingId: stored.pairingId, version: stored.version });
       }
       this.draft = undefined;
+      this.notesText = undefined;
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[part~="notice"]')?.focus();
     } catch (error) {
@@ -412,6 +435,20 @@ export class MkAgreement extends MkElement {
     </div>`;
   }
 
+  private notesOverLimit(draft: Draft): boolean {
+    return textLimit(this.notesText ?? draft.notes ?? '', TEXT_LIMITS.agreement.notes).over;
+  }
+
+  /** The notes: no `maxlength` (a paste is never cut), a counter from 80 % of the limit, marked invalid over it. */
+  private renderNotes(draft: Draft): TemplateResult {
+    const value = this.notesText ?? draft.notes ?? '';
+    const limit = textLimit(value, TEXT_LIMITS.agreement.notes);
+    return this.renderField('notes', this.words.fields.notes, ({ id, invalid, describedBy }) => html`<textarea id=${id} name="notes" rows="3" .value=${live(value)}
+        aria-invalid=${String(invalid || limit.over)} aria-describedby=${describedByWithCounter(id, limit, describedBy) ?? nothing}
+        @input=${(event: Event) => (this.notesText = (event.target as HTMLTextAreaElement).value)}></textarea>
+      ${renderTextCounter(id, limit, (messageId, parameters) => this.i18n.t(messageId, parameters), this.i18n.locale)}`);
+  }
+
   private renderParticipant(participant: Draft['participants'][number], pairing: Pairing, included: boolean): TemplateResult {
     const m = this.words;
     const name = this.nameOf(participant.personId);
@@ -445,7 +482,11 @@ export class MkAgreement extends MkElement {
     const m = this.words;
     const rows = draft.participants.map((participant) => ({ participant, included: !this.excluded.includes(participant.personId) }));
     return html`<form part="form" class="form" novalidate @submit=${this.handleSubmit} aria-labelledby="heading">
-      ${this.error ? this.renderErrorBox(this.error, this.i18n.t('error.save')) : nothing}
+      ${this.limitBlocked && this.notesOverLimit(draft)
+        ? this.renderErrorBox({ message: this.i18n.t('limit.blocked') } as MentorKitError, this.i18n.t('error.save'))
+        : this.error
+          ? this.renderErrorBox(this.error, this.i18n.t('error.save'))
+          : nothing}
       <div class="grid">
         ${this.renderField('cadence', m.fields.cadence, ({ id, invalid, describedBy }) => html`<select id=${id} name="cadence" data-autofocus aria-invalid=${String(invalid)} aria-describedby=${describedBy ?? nothing}>
           ${CADENCES.map((cadence) => html`<option value=${cadence} ?selected=${draft.cadence === cadence}>${m.cadences[cadence]}</option>`)}
@@ -476,7 +517,7 @@ export class MkAgreement extends MkElement {
         <legend>${m.fields.checkInLevel}</legend>
         <div class="choices">${LEVELS.map((level) => html`<label class="choice"><input type="radio" name="checkInLevel" value=${level} .checked=${(draft.checkInLevel ?? 'regular') === level} /> ${m.checkInLevels[level]}</label>`)}</div>
       </fieldset>
-      ${this.renderField('notes', m.fields.notes, ({ id, invalid, describedBy }) => html`<textarea id=${id} name="notes" rows="3" .value=${draft.notes ?? ''} aria-invalid=${String(invalid)} aria-describedby=${describedBy ?? nothing}></textarea>`)}
+      ${this.renderNotes(draft)}
       <div class="actions">
         <button part="save-button" class="button" type="submit" ?disabled=${this.busy}>${this.i18n.t(this.agreement ? 'action.save' : 'action.propose')}</button>
         <button part="cancel-button" class="button secondary" type="button" @click=${this.handleCancel}>${this.i18n.t('action.cancel')}</button>
