@@ -91,6 +91,16 @@ export function preparePersonRecord(collection: string, record: RecordInput, val
   return validate ? (prepareRecord(collection, record) as RecordInput) : record;
 }
 
+/** The stored record as its collection's schema makes it (storage metadata kept), or as stored when it does not pass. */
+function normalised(collection: string, stored: StoredRecord): StoredRecord {
+  try {
+    const { revision, updatedAt, createdAt, updatedBy } = stored;
+    return { ...prepareRecord(collection, stored), revision, updatedAt, ...(createdAt === undefined ? {} : { createdAt }), ...(updatedBy === undefined ? {} : { updatedBy }) } as StoredRecord;
+  } catch {
+    return stored;
+  }
+}
+
 /**
  * Decides a person's PUT inside the record's transaction and returns what to store. Throws
  * `forbidden` (with the policy's reason) or `conflict` (a taken or retired id); see the file comment
@@ -100,7 +110,9 @@ export async function authorizePersonPut(client: PoolClient, personId: string, c
   const stored = current.record;
   const context = await loadPolicyContext(client, policyNeeds(collection, stored ? 'update' : 'create', record as PolicyRecord, stored as PolicyRecord | undefined));
   const hidden = stored !== undefined && !allowed(context, personId, 'read', collection, stored).allowed;
-  const previous = hidden ? undefined : stored;
+  // Compared as its schema makes it, like the new version (defaults filled in), so a record stored
+  // before a default existed does not look changed where the writer changed nothing.
+  const previous = hidden ? undefined : stored && normalised(collection, stored);
   const action: PolicyAction = previous ? 'update' : 'create';
   // The server, not the browser, says who wrote it and when it was created.
   const toStore: RecordInput = { ...record, updatedBy: personId, createdAt: typeof previous?.createdAt === 'string' ? previous.createdAt : new Date().toISOString() };
