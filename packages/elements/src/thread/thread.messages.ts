@@ -1,4 +1,5 @@
 import { parameterNumber as n, type CatalogueLoaders, type ElementMessages, type MessageParameters } from '../base/localize.js';
+import { textLimitMessages } from '../base/text-limit.js';
 
 /**
  * `<mk-thread>`'s messages, in English (Spanish in `thread.messages.es.ts`, loaded on first use). Hosts reword or add languages with
@@ -78,6 +79,7 @@ export const threadMessages = {
     'quiet.outside': 'outside their working hours',
     'quiet.notified': 'They will be notified at {time} their time.',
     'quiet.later': 'They will see it when they are next online.',
+    ...textLimitMessages,
   },
 } as const satisfies ElementMessages;
 

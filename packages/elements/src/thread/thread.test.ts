@@ -176,6 +176,60 @@ describe('<mk-thread>', () => {
     await expect(element).to.be.accessible();
   });
 
+  it('message box: no maxlength, a counter from 80 %, an over-limit paste kept whole and marked, sending and saving an edit wait; passes axe', async () => {
+    const kit = track(await readyKit(await seededStorage(), 'lucia'));
+    const api = kit.use(messagingFeature);
+    await api.ready;
+    await api.send({ pairingId: 'p-lucia', text: 'First draft' });
+    const element = await threadFor(kit);
+    expect(element.shadowRoot!.querySelectorAll('[maxlength]').length).to.equal(0);
+    const paste = async (box: HTMLTextAreaElement, value: string) => {
+      box.value = value;
+      box.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertFromPaste' }));
+      await element.updateComplete;
+    };
+    const composer = element.shadowRoot!.querySelector<HTMLTextAreaElement>('textarea[name="message"]')!;
+    const counter = (id: string) => element.shadowRoot!.getElementById(`${id}-counter`);
+    await paste(composer, 'm'.repeat(7999));
+    expect(counter('composer-text')).to.equal(null);
+    await paste(composer, 'm'.repeat(8000));
+    expect(text(counter('composer-text'))).to.equal('2,000 characters left');
+    expect(composer.getAttribute('aria-describedby')).to.equal('composer-hint composer-text-counter');
+    const long = `${HOSTILE_NAME} ${'m'.repeat(10_000)}`;
+    await paste(composer, long);
+    expect(composer.getAttribute('aria-invalid')).to.equal('true');
+    expect(text(counter('composer-text'))).to.contain(`${long.length - 10_000} characters too many: the most is 10,000`);
+    let sent = false;
+    element.addEventListener('mk-message-send', () => (sent = true));
+    part(element, 'send')!.click();
+    await waitUntil(() => part(element, 'error') !== null, 'sending is refused');
+    expect(text(part(element, 'error'))).to.contain('Shorten the fields marked');
+    expect(sent).to.equal(false);
+    expect(composer.value).to.equal(long, 'nothing cut');
+    expect(element.shadowRoot!.activeElement).to.equal(composer);
+    expect(api.$messages.get().length).to.equal(1, 'nothing sent');
+    await expect(element).to.be.accessible();
+
+    // Editing a message: the same counter and refusal.
+    [...part(element, 'message')!.querySelectorAll('button')].find((button) => text(button).startsWith('Edit'))!.click();
+    await element.updateComplete;
+    const editor = element.shadowRoot!.querySelector<HTMLTextAreaElement>('textarea[data-edit]')!;
+    await paste(editor, 'e'.repeat(10_001));
+    expect(editor.getAttribute('aria-invalid')).to.equal('true');
+    expect(text(counter(editor.id))).to.contain('1 character too many');
+    [...part(element, 'message')!.querySelectorAll('button')].find((button) => text(button) === 'Save')!.click();
+    await element.updateComplete;
+    expect(editor.value).to.have.length(10_001);
+    expect(api.$messages.get()[0]!.text).to.equal('First draft', 'the edit waits');
+    await expect(element).to.be.accessible();
+
+    await paste(composer, 'Short and sweet');
+    const done = oneEvent(element, 'mk-message-send');
+    part(element, 'send')!.click();
+    await done;
+    expect(composer.value).to.equal('');
+  });
+
   it('records a voice note with the microphone, previews, sends and plays it back', async () => {
     const kit = track(await readyKit(await seededStorage(), 'lucia'));
     const element = await threadFor(kit);

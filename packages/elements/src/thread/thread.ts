@@ -1,8 +1,9 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
-import { MentorKitError, isMentorKitError, localTimeOf, toMentorKitError, type Message } from '@mentorkit/core';
+import { MentorKitError, TEXT_LIMITS, isMentorKitError, localTimeOf, toMentorKitError, type Message } from '@mentorkit/core';
 import { linkify, messagingFeature, sentAtOf, type MessageSearchHit, type MessagingApi, type QuietHours } from '@mentorkit/core/messaging';
 import { ClockController } from '../base/clock-controller.js';
 import { emit } from '../base/emit.js';
@@ -10,6 +11,7 @@ import { browserTimeZone, formatList, formatWallClock } from '../base/format.js'
 import { LocaleController } from '../base/localize.js';
 import { MkElement } from '../base/mk-element.js';
 import { StoreController } from '../base/store-controller.js';
+import { describedByWithCounter, renderTextCounter, textLimit, textLimitStyles } from '../base/text-limit.js';
 import { threadLanguages, threadMessages } from './thread.messages.js';
 import { threadStyles } from './thread.styles.js';
 
@@ -56,7 +58,9 @@ type RecorderState = { phase: 'idle' } | { phase: 'requesting' } | { phase: 'rec
  * through the storage adapter's blob support and played back with their duration. Above the
  * composer each recipient's local time is shown, with a notice when it is outside their working
  * hours and when they will be notified. Mentors of a pairing can switch to the mentors' shared
- * notes (`notes`), which the mentee does not see unless a note is shared.
+ * notes (`notes`), which the mentee does not see unless a note is shared. The composer and the
+ * edit box show a counter from 80 % of core's `TEXT_LIMITS.message.text`; over it the text is
+ * marked, kept whole (no `maxlength` cuts a paste) and sending waits with a message.
  *
  * @fires {CustomEvent<MkMessageDetail>} mk-message-send - You sent a message or voice note.
  * @fires {CustomEvent<MkMessageDetail>} mk-message-edit - You edited a message.
@@ -86,6 +90,7 @@ type RecorderState = { phase: 'idle' } | { phase: 'requesting' } | { phase: 'rec
  * @csspart quiet-hours - The recipients' local time and quiet-hours notice.
  * @csspart composer - The message form.
  * @csspart send - The send button.
+ * @csspart counter - The composer's or edit box's character counter (`data-state="near"` or `"over"`).
  * @csspart record - The record / stop button.
  * @csspart recording - The recording indicator.
  * @csspart voice-preview - The recorded note before sending.
@@ -101,7 +106,7 @@ type RecorderState = { phase: 'idle' } | { phase: 'requesting' } | { phase: 'rec
  * @cssprop [--mk-thread-padding=var(--mk-space-4)] - Card inner spacing.
  */
 export class MkThread extends MkElement {
-  static override styles = [MkElement.styles, threadStyles];
+  static override styles = [MkElement.styles, textLimitStyles, threadStyles];
 
   private readonly status = new StoreController(this, () => this.currentKit?.$status);
   private readonly loadError = new StoreController(this, () => this.currentKit?.$error);
@@ -122,6 +127,9 @@ export class MkThread extends MkElement {
   @state() private confirmDeleteId: string | undefined;
   @state() private busy = false;
   @state() private actionError: MentorKitError | undefined;
+  /** What is typed in the composer and in the message being edited (for their counters). */
+  @state() private composerText = '';
+  @state() private editText: string | undefined;
   @state() private recorder: RecorderState = { phase: 'idle' };
   @state() private audioUrls = new Map<string, string>();
   @state() private announcement = '';
@@ -177,6 +185,7 @@ export class MkThread extends MkElement {
         this.following = true;
         this.pendingScroll = { kind: 'bottom' };
         this.editingId = undefined;
+        this.editText = undefined;
         this.confirmDeleteId = undefined;
         this.lastCount = messages.length;
       }
@@ -380,10 +389,18 @@ export class MkThread extends MkElement {
       textarea.focus();
       return;
     }
+    // Over core's limit (TEXT_LIMITS.message.text) nothing is sent and nothing is cut: the text stays, marked.
+    if (textLimit(text, TEXT_LIMITS.message.text).over) {
+      this.composerText = text;
+      this.actionError = new MentorKitError('invalid-input', this.i18n.t('limit.blocked'), { path: 'message.text' });
+      textarea.focus();
+      return;
+    }
     const pairingId = this.pairingId;
     const sent = await this.run(() => api.send({ pairingId, text, mentorsOnly: this.notes }));
     if (sent) {
       textarea.value = '';
+      this.composerText = '';
       this.readMarkerAtOpen = sentAtOf(sent);
       this.jumpToLatest();
       this.announcement = this.i18n.t('announce.sent');
@@ -473,13 +490,25 @@ export class MkThread extends MkElement {
     const api = this.api;
     const textarea = this.renderRoot.querySelector<HTMLTextAreaElement>(`textarea[data-edit="${CSS.escape(message.id)}"]`);
     if (!api || !textarea) return;
+    if (textLimit(textarea.value, TEXT_LIMITS.message.text).over) {
+      this.editText = textarea.value;
+      this.actionError = new MentorKitError('invalid-input', this.i18n.t('limit.blocked'), { path: 'text' });
+      textarea.focus();
+      return;
+    }
     const saved = await this.run(() => api.edit(message.id, textarea.value));
     if (saved) {
       this.editingId = undefined;
+      this.editText = undefined;
       emit(this, 'mk-message-edit', { messageId: saved.id, pairingId: saved.pairingId, kind: saved.kind });
       await this.updateComplete;
       this.focusArticle(this.renderRoot.querySelector<HTMLElement>(`article[data-message-id="${CSS.escape(message.id)}"]`) ?? undefined);
     }
+  }
+
+  private stopEditing(): void {
+    this.editingId = undefined;
+    this.editText = undefined;
   }
 
   private async confirmDelete(message: Message): Promise<void> {
@@ -544,13 +573,20 @@ export class MkThread extends MkElement {
     const t = this.i18n;
     let body: TemplateResult;
     if (deleted) body = html`<p part="deleted" class="deleted">${t.t('deleted')}</p>`;
-    else if (editing)
-      body = html`<label class="visually-hidden" for=${`edit-${position}`}>${t.t('edit.label')}</label>
-        <textarea id=${`edit-${position}`} data-edit=${message.id} .value=${message.text ?? ''} @keydown=${(event: KeyboardEvent) => {
-          if (event.key === 'Escape') this.editingId = undefined;
-          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void this.saveEdit(message);
-        }}></textarea>
-        <div class="actions"><button class="primary" type="button" ?disabled=${this.busy} @click=${() => this.saveEdit(message)}>${t.t('save')}</button><button type="button" @click=${() => (this.editingId = undefined)}>${t.t('cancel')}</button></div>`;
+    else if (editing) {
+      const editId = `edit-${position}`;
+      const value = this.editText ?? message.text ?? '';
+      const limit = textLimit(value, TEXT_LIMITS.message.text);
+      body = html`<label class="visually-hidden" for=${editId}>${t.t('edit.label')}</label>
+        <textarea id=${editId} data-edit=${message.id} .value=${live(value)} aria-invalid=${limit.over ? 'true' : 'false'} aria-describedby=${describedByWithCounter(editId, limit) ?? nothing}
+          @input=${(event: Event) => (this.editText = (event.target as HTMLTextAreaElement).value)}
+          @keydown=${(event: KeyboardEvent) => {
+            if (event.key === 'Escape') this.stopEditing();
+            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void this.saveEdit(message);
+          }}></textarea>
+        ${renderTextCounter(editId, limit, (messageId, parameters) => t.t(messageId, parameters), t.locale)}
+        <div class="actions"><button class="primary" type="button" ?disabled=${this.busy} @click=${() => this.saveEdit(message)}>${t.t('save')}</button><button type="button" @click=${() => this.stopEditing()}>${t.t('cancel')}</button></div>`;
+    }
     else if (message.kind === 'voice' && message.voice) {
       const url = this.audioUrls.get(message.id);
       const label = t.t('voice.label', { name: this.nameOf(message.authorId), duration: formatDuration(message.voice.durationSeconds) });
@@ -574,7 +610,7 @@ export class MkThread extends MkElement {
           ? confirming
             ? html`<div class="actions" role="group" aria-label=${t.t('delete.group')}><span class="muted">${t.t('delete.question')}</span><button class="primary" type="button" ?disabled=${this.busy} @click=${() => this.confirmDelete(message)}>${t.t('delete')}</button><button type="button" @click=${() => (this.confirmDeleteId = undefined)}>${t.t('keep')}</button></div>`
             : html`<div class="actions">
-                ${message.kind === 'text' ? html`<button class="link" type="button" @click=${() => ((this.editingId = message.id), this.updateComplete.then(() => this.renderRoot.querySelector<HTMLTextAreaElement>(`textarea[data-edit="${CSS.escape(message.id)}"]`)?.focus()))}>${t.t('edit')}<span class="visually-hidden"> ${t.t('message-sent', { time: formatWallClock(sentAt, context.viewerZone, context.locale) })}</span></button>` : nothing}
+                ${message.kind === 'text' ? html`<button class="link" type="button" @click=${() => ((this.editingId = message.id), (this.editText = undefined), this.updateComplete.then(() => this.renderRoot.querySelector<HTMLTextAreaElement>(`textarea[data-edit="${CSS.escape(message.id)}"]`)?.focus()))}>${t.t('edit')}<span class="visually-hidden"> ${t.t('message-sent', { time: formatWallClock(sentAt, context.viewerZone, context.locale) })}</span></button>` : nothing}
                 <button class="link" type="button" @click=${() => (this.confirmDeleteId = message.id)}>${t.t('delete')}<span class="visually-hidden"> ${t.t('message-sent', { time: formatWallClock(sentAt, context.viewerZone, context.locale) })}</span></button>
                 ${message.mentorsOnly ? html`<button class="link" type="button" @click=${() => this.share(message)}>${t.t('share')}</button>` : nothing}
               </div>`
@@ -659,6 +695,7 @@ export class MkThread extends MkElement {
     const lastOwn = [...all].reverse().find((message) => message.authorId === userId && !message.deletedAt);
     const canRecord = thread.canPost && typeof MediaRecorder === 'function' && typeof navigator !== 'undefined' && !!navigator.mediaDevices?.getUserMedia && typeof kit.storage.putBlob === 'function';
     const quiet = thread.canPost ? api.quietHours(this.pairingId!, { notes }) : [];
+    const composerLimit = textLimit(this.composerText, TEXT_LIMITS.message.text);
     const total = searching ? hits.length : all.length;
 
     return html`<section part="base" class="card" data-state=${all.length === 0 ? 'empty' : 'ready'} aria-labelledby="heading" aria-busy="false">
@@ -709,7 +746,9 @@ export class MkThread extends MkElement {
         ? html`<form part="composer" class="composer" @submit=${this.handleSend}>
             ${this.renderQuietHours(quiet, viewerDate, locale)}
             <label for="composer-text">${t.t(notes ? 'composer.notes' : 'composer.message')}</label>
-            <textarea id="composer-text" name="message" maxlength="10000" aria-describedby="composer-hint" @keydown=${this.handleComposerKeydown}></textarea>
+            <textarea id="composer-text" name="message" .value=${live(this.composerText)} aria-invalid=${composerLimit.over ? 'true' : 'false'} aria-describedby=${describedByWithCounter('composer-text', composerLimit, 'composer-hint') ?? nothing}
+              @input=${(event: Event) => (this.composerText = (event.target as HTMLTextAreaElement).value)} @keydown=${this.handleComposerKeydown}></textarea>
+            ${renderTextCounter('composer-text', composerLimit, (messageId, parameters) => t.t(messageId, parameters), locale)}
             <p id="composer-hint" class="hint">${t.t('composer.hint')}</p>
             <div class="composer-actions">
               <button part="send" class="primary" type="submit" ?disabled=${this.busy}>${t.t('send')}</button>
