@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MentorKitError, createMemoryStorage, createMentorKit, isMentorKitError, type DomainEvent, type StorageAdapter, type StorageWriteFailure, type StoredRecord } from '@mentorkit/core';
+import { MentorKitError, createMemoryStorage, createMentorKit, describeFailedWrite, isMentorKitError, type DomainEvent, type StorageAdapter, type StorageWriteFailure, type StoredRecord } from '@mentorkit/core';
 import { goalsFeature } from '@mentorkit/core/goals';
 
 const PROGRAM = { id: 'prog', name: 'Mentoring 2026', adminIds: ['priya'] };
@@ -156,5 +156,29 @@ describe('writes storage accepted early and refused later', () => {
     await kit.ready;
     assert.deepEqual(kit.$failedWrites.get(), []);
     kit.dismissAllFailedWrites();
+  });
+
+  test('describeFailedWrite says what the change was, whose, with its title, and why', async () => {
+    const queue = queueingStorage();
+    await queue.inner.put('sessions', { id: 's1', pairingId: 'p-ana', title: 'Review <b>#3</b>', start: '2026-10-01T09:00:00Z', end: '2026-10-01T10:00:00Z', timeZone: 'UTC' });
+    const kit = createMentorKit({ storage: queue.storage, user: 'ana' });
+    kit.internals.track('sessions');
+    kit.internals.track('goals');
+    await kit.ready;
+    const error = conflict();
+    const describe = (failure: Omit<StorageWriteFailure, 'error' | 'queuedAt'>) => describeFailedWrite(kit, { ...failure, error, queuedAt: '2026-10-02T10:00:00.000Z' });
+    const hostile = '<img src=x onerror=alert(1)> Ship it';
+    assert.deepEqual(describe({ collection: 'messages', id: 'm1', kind: 'put', record: { id: 'm1', pairingId: 'p-ana', authorId: 'ana', kind: 'text', text: 'Hi' } }), { subject: 'message', kind: 'put', own: false, people: ['KENJI'], code: 'conflict', reason: 'Kenji changed this goal in the meantime.' });
+    assert.equal(describe({ collection: 'messages', id: 'm2', kind: 'put', record: { id: 'm2', pairingId: 'p-ana', authorId: 'kenji', kind: 'text', mentorsOnly: true } }).subject, 'mentor-note');
+    assert.deepEqual(describe({ collection: 'goals', id: 'g9', kind: 'put', record: { ...goal('g9', hostile) } }).title, hostile, 'the title as typed, for the element to render as text');
+    const deleted = describe({ collection: 'goals', id: 'g-ship', kind: 'delete' });
+    assert.deepEqual([deleted.subject, deleted.kind, deleted.title], ['goal', 'delete', 'Ship the design review'], 'a delete is described from the cached record');
+    assert.equal(describe({ collection: 'feedback', id: 'f1', kind: 'put', record: { id: 'f1', pairingId: 'p-ana', sessionId: 's1', authorId: 'ana', rating: 4 } }).title, 'Review <b>#3</b>', 'feedback carries its session\'s title');
+    assert.deepEqual(describe({ collection: 'people', id: 'ana', kind: 'put', record: person('ana', ['mentee']) }), { subject: 'profile', kind: 'put', own: true, people: [], code: 'conflict', reason: error.message });
+    assert.deepEqual(describe({ collection: 'people', id: 'kenji', kind: 'put' }).people, ['KENJI']);
+    assert.deepEqual(describe({ collection: 'pairings', id: 'p-ana', kind: 'put' }).people, ['KENJI']);
+    assert.equal(describe({ collection: 'programs', id: 'prog', kind: 'put', record: PROGRAM }).title, 'Mentoring 2026');
+    assert.equal(describe({ collection: 'message-reads', id: 'r1', kind: 'put', record: { id: 'r1', pairingId: 'p-ana' } }).subject, 'read-marker');
+    assert.deepEqual(describe({ collection: 'host-notes', id: 'n1', kind: 'put', record: { id: 'n1', pairingId: 'nowhere' } }), { subject: 'other', kind: 'put', own: false, people: [], code: 'conflict', reason: error.message });
   });
 });

@@ -1,2 +1,3 @@
 export * from './client.js';
 export * from './events.js';
+export * from './failed-writes.js';
