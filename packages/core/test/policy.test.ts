@@ -119,7 +119,7 @@ describe('policy: roles and private data', () => {
     assert.equal(can('kenji', 'create', 'feedback', { ...feedback, id: 'f2' }), false, 'cannot write as ana');
   });
 
-  test('unknown collections are admin-only; assertAllowed throws forbidden with the reason', () => {
+  test('collections without a registered rule are closed to everyone; assertAllowed throws forbidden with the reason', () => {
     assert.equal(can('ana', 'read', 'secrets', { id: 'x' }), false);
     assert.throws(
       () => assertAllowed(context, { id: 'ana' }, 'read', 'sessions', danRecords.sessions),
