@@ -277,6 +277,9 @@ export function createMentorKit(options: MentorKitOptions): MentorKit {
       }
       return pairingsByPerson.get(personId) ?? [];
     },
+    // Rules with deadlines use the client's clock; rules over related records read the cache.
+    now: () => now(),
+    find: (collection, where) => [...rawOf(collection).values()].filter((record) => Object.entries(where).every(([field, value]) => record[field] === value)),
   };
 
   const sameRecords = (a: readonly StoredRecord[], b: readonly StoredRecord[]) => a.length === b.length && a.every((record, index) => record === b[index]);
