@@ -18,7 +18,9 @@ export interface RunningPostgres {
   connectionString: string;
   /** Stops the server (open connections are cut); the data stays for `resume()`. */
   pause(): Promise<void>;
-  /** Starts a paused server again on the same port. */
+  /** Stops the server immediately (`pg_ctl stop -m immediate`, like a crash); the data stays for `resume()`. */
+  crash(): Promise<void>;
+  /** Starts a paused or crashed server again on the same port. */
   resume(): Promise<void>;
   /** Stops the server and deletes the cluster. */
   stop(): Promise<void>;
@@ -36,4 +38,8 @@ export declare function ensurePostgres(options?: { log?: (message: string) => vo
 /** A TCP port that is free on 127.0.0.1 right now. */
 export declare function freePort(): Promise<number>;
 /** A fresh throwaway cluster on a free loopback port, run as an unprivileged user when root. */
-export declare function startPostgres(options?: { log?: (message: string) => void }): Promise<RunningPostgres>;
+export declare function startPostgres(options?: {
+  log?: (message: string) => void;
+  /** Synchronous commits, so an acknowledged commit survives `crash()` (default false: faster). */
+  durable?: boolean;
+}): Promise<RunningPostgres>;

@@ -2,7 +2,7 @@
 // installs Debian's `postgresql` package), creates a cluster in a temporary directory, starts it on a
 // free loopback port and removes it afterwards. No mock database: the REST backend's tests run on this.
 //
-//   const postgres = await startPostgres();          // { connectionString, host, port, stop(), pause(), resume() }
+//   const postgres = await startPostgres();          // { connectionString, host, port, stop(), pause(), crash(), resume() }
 //   …
 //   await postgres.stop();                           // stops the server and deletes the cluster
 //
@@ -182,10 +182,11 @@ function installExitHook() {
  * Starts a fresh PostgreSQL cluster on a free loopback port (trust authentication, user
  * `mentorkit`, database `postgres`) tuned for tests (no fsync). Resolves to
  * `{ connectionString, host, port, user, database, directory, stop(), pause(), resume() }`:
- * `pause()` stops the server keeping its data, `resume()` starts it again on the same port, `stop()`
- * stops it and deletes the cluster.
+ * `pause()` stops the server keeping its data, `crash()` stops it immediately (as a crash would),
+ * `resume()` starts it again on the same port, `stop()` stops it and deletes the cluster. With
+ * `durable: true`, commits are synchronous (an acknowledged commit survives `crash()`).
  */
-export async function startPostgres({ log = () => undefined } = {}) {
+export async function startPostgres({ log = () => undefined, durable = false } = {}) {
   const binaries = ensurePostgres({ log });
   const account = runningAsRoot ? serverAccount() : undefined;
   const directory = mkdtempSync(path.join(os.tmpdir(), 'mentorkit-pg-'));
@@ -201,7 +202,10 @@ export async function startPostgres({ log = () => undefined } = {}) {
   const options = { account, logFile };
 
   runServerCommand(binaries.initdb, ['-D', dataDirectory, '-U', user, '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-sync', '--no-instructions'], { ...options, what: 'initdb' });
-  const serverOptions = `-p ${port} -h 127.0.0.1 -k ${directory} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=50`;
+  // Tuned for speed: no fsync (the machine does not crash mid-test). `durable` keeps commits synchronous,
+  // so a commit that was acknowledged survives an immediate shutdown (`crash()`); without it, the last
+  // commits may be lost on a crash (asynchronous commit), which is fine for every other test.
+  const serverOptions = `-p ${port} -h 127.0.0.1 -k ${directory} -c fsync=off -c synchronous_commit=${durable ? 'on' : 'off'} -c full_page_writes=off -c max_connections=50`;
   const start = () => runServerCommand(binaries.pgCtl, ['-D', dataDirectory, '-l', logFile, '-o', serverOptions, '-w', '-t', '60', 'start'], { ...options, what: 'Starting PostgreSQL' });
   const halt = (mode) => runServerCommand(binaries.pgCtl, ['-D', dataDirectory, '-m', mode, '-w', '-t', '60', 'stop'], { ...options, what: 'Stopping PostgreSQL' });
   start();
@@ -237,7 +241,16 @@ export async function startPostgres({ log = () => undefined } = {}) {
       halt('fast');
       running = false;
     },
-    /** Starts the paused server again on the same port. */
+    /**
+     * Stops the server the hard way (`pg_ctl stop -m immediate`: every process quits at once, like a
+     * crash; the next start runs crash recovery); the data stays for `resume()`.
+     */
+    async crash() {
+      if (!running) return;
+      halt('immediate');
+      running = false;
+    },
+    /** Starts the paused (or crashed) server again on the same port. */
     async resume() {
       if (running) return;
       start();

@@ -1,6 +1,6 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { Pool, PoolClient } from 'pg';
+import { isIP, type AddressInfo, type Socket } from 'node:net';
+import pg, { type Pool, type PoolClient } from 'pg';
 import {
   MentorKitError,
   assertCollectionName,
@@ -8,98 +8,95 @@ import {
   assertStorableRecord,
   isMentorKitError,
   nextStoredRecord,
-  parseOrThrow,
   type PolicyContext,
   type RecordInput,
   type StoredRecord,
 } from '@mentorkit/core';
 import { allowed, authorizePersonPut, blobOwnerCheck, loadPolicyContext, preparePersonRecord } from './access.js';
-import type { Authenticate, Caller } from './identity.js';
+import { createCors } from './cors.js';
+import { ServerConfigurationError, createIdentity, isAcceptablePersonId, isLoopbackHost, type Caller, type IdentityOptions } from './identity.js';
+import { HttpError, attachmentDisposition, bodyStillArriving, formatBytes, isValidMediaType, isWellFormedText, lingerAfterResponse, parseJsonBody, readBody, servedAttachmentType } from './input.js';
+import { resolveLimits, type ServerLimits } from './limits.js';
 import { CommitOutcomeUnknown, migrate } from './schema.js';
-import { assertNoNul, checkDelete, deleteBlobRow, getBlobOwner, getBlobRow, putBlobRow, queryRecords, readCurrent, readRecord, withRecordLock, writeRecord, writeTombstone } from './store.js';
+import { AttachmentQuotaExceeded, assertNoNul, checkDelete, deleteBlobRow, getBlobOwner, getBlobRow, isConnectionError, putBlobRow, putOwnedBlobRow, queryRecords, readCurrent, readRecord, withRecordLock, writeRecord, writeTombstone } from './store.js';
 
 /**
- * The reference backend of MentorKit's REST storage contract (docs/openapi.yaml) on PostgreSQL.
+ * MentorKit's server: the REST storage contract (docs/openapi.yaml) on PostgreSQL, mountable in a
+ * host's Node app (`handle`) or listening on its own (`listen`, the `mentorkit-server` command).
  *
- * Every request is authenticated; a person's reads and writes go through `@mentorkit/core`'s policy
- * (`decide`) with a `PolicyContext` built from the database, and their records through the entity
- * schemas, so a tampered browser cannot read or change another pair's data. A service token (admin
- * tools, seeding, the conformance suite) bypasses the policy: it is the raw storage contract.
+ * Every request is identified (identity.ts: a JWT the host signed, the service token, the host's own
+ * `authenticate`, or dev sign-in on loopback); a person's reads and writes go through access.ts
+ * (core's policy over a `PolicyContext` read from the database), so a tampered browser cannot read or
+ * change another pair's data. A service (admin tools, seeding, the conformance suite) bypasses the
+ * policy: it is the raw storage contract. The server stays up when PostgreSQL goes away (503 with
+ * Retry-After, recovery on its own), caps bodies, attachments, quotas and change streams, and serves
+ * attachments so they never render as a page.
  */
 
-export type { Authenticate, Caller } from './identity.js';
+export type { Authenticate, Caller, IdentityOptions } from './identity.js';
+export { devAuthentication } from './identity.js';
 
-export interface RestBackendOptions {
-  pool: Pool;
-  /**
-   * How callers are identified. Default: `devAuthentication({ serviceToken })` — the development
-   * scheme `Authorization: Bearer dev:<personId>`, which trusts the id it is given. Replace it with
-   * your session or JWT check in production.
-   */
-  authenticate?: Authenticate;
-  /** A secret that identifies trusted services (`Authorization: Bearer <serviceToken>`) for the default authenticate. */
-  serviceToken?: string;
-  /** `Access-Control-Allow-Origin`. Default `*` (the API uses a header, not cookies). */
-  corsOrigin?: string;
-  /** Largest record body accepted, in bytes. Default 1 MB. */
-  maxRecordBytes?: number;
-  /** Largest blob accepted, in bytes. Default 25 MB. */
-  maxBlobBytes?: number;
+export interface MentorKitServerOptions extends IdentityOptions {
+  /** The PostgreSQL pool to use (the host's). Give this or `databaseUrl`. */
+  pool?: Pool;
+  /** `postgres://…`: the server creates (and on `dispose()` ends) its own pool. */
+  databaseUrl?: string;
+  /** Origins allowed cross-origin access (`https://lms.example.edu`); none by default. */
+  corsOrigins?: readonly string[];
+  /** Limits (see `ServerLimits` for the defaults). */
+  limits?: Partial<ServerLimits>;
   /** Apply the entity schemas to people's writes (default true). */
   validateRecords?: boolean;
-  log?: (message: string) => void;
+  /** The URL people reach the server at (links in emails, feeds, LTI). Checked; not used yet. */
+  publicUrl?: string;
+  /** Outgoing mail, `smtp://host:port` or `smtps://…`. Checked; not used yet. */
+  smtpUrl?: string;
+  /** The From address of outgoing mail. Checked; not used yet. */
+  mailFrom?: string;
+  /** Hosts/CIDRs the outbound-fetch guard lets through although private or loopback. Checked; not used yet. */
+  fetchAllowHosts?: readonly string[];
+  /** Operator log lines (one line each, prefixed `[mentorkit-server]`). Default: none. */
+  log?: (line: string) => void;
+  /** @deprecated Use `corsOrigins`. One allowed origin (`*` is not accepted any more and means none). */
+  corsOrigin?: string;
+  /** @deprecated Use `limits.recordBytes`. */
+  maxRecordBytes?: number;
+  /** @deprecated Use `limits.attachmentBytes`. */
+  maxBlobBytes?: number;
 }
 
-export interface RestBackend {
-  /** The request handler, for `http.createServer(backend.handle)` or an existing server. */
+export interface MentorKitServer {
+  /** The request handler, for `http.createServer(server.handle)` or a route of the host's server. */
   handle(request: http.IncomingMessage, response: http.ServerResponse): void;
-  /** Applies migrations, then listens. Resolves to the base URL. */
+  /** Applies migrations, then listens (default 127.0.0.1, a free port). Resolves to the base URL. */
   listen(port?: number, host?: string): Promise<string>;
-  /** Stops listening and cuts every open connection (including change streams). Leaves the pool open. */
-  close(): Promise<void>;
+  /**
+   * Stops listening. Open requests get `graceMs` (default 0) to finish; then every connection is cut,
+   * change streams included. The pool stays open (`listen` may be called again).
+   */
+  close(options?: { graceMs?: number }): Promise<void>;
+  /** `close()`, then ends the pool when the server created it from `databaseUrl`. */
+  dispose(options?: { graceMs?: number }): Promise<void>;
+  /** Applies the schema migrations not applied yet (`listen` and the first request do it too). */
+  migrate(): Promise<number[]>;
+  /** Whether PostgreSQL answers right now (what GET /health/ready reports). */
+  databaseReady(): Promise<boolean>;
+  /** Figures for operators and tests. */
+  stats(): { changeStreams: number; databaseAvailable: boolean };
   readonly server: http.Server | undefined;
+  readonly pool: Pool;
+  readonly limits: Readonly<ServerLimits>;
 }
 
-/**
- * The development authentication scheme: `Authorization: Bearer dev:<personId>` signs in as that
- * person (no password: for local development and tests only), `Authorization: Bearer <serviceToken>`
- * as the trusted service.
- */
-export function devAuthentication(options: { serviceToken?: string } = {}): Authenticate {
-  return (request) => {
-    const header = request.headers.authorization ?? '';
-    const match = /^Bearer (.+)$/i.exec(header.trim());
-    if (!match) return undefined;
-    const token = match[1]!;
-    if (options.serviceToken && token === options.serviceToken) return { kind: 'service' };
-    if (token.startsWith('dev:')) {
-      const personId = decodeURIComponent(token.slice(4));
-      if (personId !== '' && personId.length <= 200 && !personId.includes('\u0000')) return { kind: 'person', personId };
-    }
-    return undefined;
-  };
-}
+/** @deprecated The earlier names: `createRestBackend` is `createMentorKitServer`. */
+export type RestBackendOptions = MentorKitServerOptions;
+/** @deprecated See `MentorKitServer`. */
+export type RestBackend = MentorKitServer;
 
 const STATUS_BY_CODE: Record<string, number> = { 'invalid-input': 400, forbidden: 403, 'not-found': 404, conflict: 412, unsupported: 501, 'storage-error': 500 };
 
-/** An error answered with a specific status (401, 405, 413, 415, 422, 503). */
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly error: MentorKitError,
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(error.message);
-  }
-}
-
-/** PostgreSQL connection failures before COMMIT: nothing was applied, so the client may retry. */
-function isDatabaseUnavailable(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN'].includes(code) || code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03')) return true;
-  const message = error instanceof Error ? error.message : '';
-  return /Connection terminated|connection timeout|Client has encountered a connection error|not queryable/i.test(message);
-}
+/** Seconds a client should wait before retrying while PostgreSQL is unreachable. */
+const DATABASE_RETRY_AFTER_SECONDS = 2;
 
 /**
  * Decodes one path segment. Ids travel percent-encoded (encodeURIComponent), and a segment that
@@ -131,24 +128,6 @@ function preconditionOf(request: http.IncomingMessage, allowCreate: boolean): nu
   return undefined;
 }
 
-function readBody(request: http.IncomingMessage, limit: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        reject(new HttpError(413, new MentorKitError('invalid-input', `The body is larger than ${limit} bytes.`, { path: 'body' })));
-        request.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    request.on('end', () => resolve(Buffer.concat(chunks)));
-    request.on('error', reject);
-  });
-}
-
 interface ChangeEvent {
   collection: string;
   id: string;
@@ -160,38 +139,163 @@ interface ChangeEvent {
 
 interface Subscriber {
   caller: Caller;
+  /** `person:<id>` or `service`. */
+  actor: string;
   response: http.ServerResponse;
+  closed: boolean;
 }
 
-export function createRestBackend(options: RestBackendOptions): RestBackend {
-  const { pool } = options;
-  const authenticate = options.authenticate ?? devAuthentication({ serviceToken: options.serviceToken });
-  const corsOrigin = options.corsOrigin ?? '*';
-  const maxRecordBytes = options.maxRecordBytes ?? 1_000_000;
-  const maxBlobBytes = options.maxBlobBytes ?? 25_000_000;
+/** Checks the options the server accepts but does not use yet (so a typo shows at start, not later). */
+function checkReservedOptions(options: MentorKitServerOptions): void {
+  const httpUrl = (name: string, value: string | undefined) => {
+    if (value === undefined) return;
+    let url: URL | undefined;
+    try {
+      url = new URL(value);
+    } catch {
+      url = undefined;
+    }
+    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) throw new ServerConfigurationError(`${name} must be an absolute http(s) URL, e.g. https://mentoring.example.edu (got ${JSON.stringify(value)}).`);
+  };
+  httpUrl('MENTORKIT_PUBLIC_URL (publicUrl)', options.publicUrl);
+  if (options.smtpUrl !== undefined) {
+    let url: URL | undefined;
+    try {
+      url = new URL(options.smtpUrl);
+    } catch {
+      url = undefined;
+    }
+    if (!url || (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') || !url.hostname) throw new ServerConfigurationError(`MENTORKIT_SMTP_URL (smtpUrl) must look like smtp://host:port or smtps://user:password@host:465 (got ${JSON.stringify(options.smtpUrl.replace(/\/\/[^@/]*@/, '//…@'))}).`);
+  }
+  if (options.mailFrom !== undefined && !/^(?:[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+|[^<>]*<[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+>)$/.test(options.mailFrom.trim())) {
+    throw new ServerConfigurationError(`MENTORKIT_MAIL_FROM (mailFrom) must be an email address, e.g. mentoring@example.edu or "Mentoring <mentoring@example.edu>" (got ${JSON.stringify(options.mailFrom)}).`);
+  }
+  for (const entry of options.fetchAllowHosts ?? []) {
+    if (!isHostOrCidr(entry)) throw new ServerConfigurationError(`MENTORKIT_FETCH_ALLOW_HOSTS: ${JSON.stringify(entry)} is not a host name, IP address or CIDR range (e.g. 127.0.0.1, 10.0.0.0/8, calendar.internal).`);
+  }
+}
+
+/** `calendar.internal`, `127.0.0.1`, `10.0.0.0/8`, `::1`, `fd00::/8`. */
+export function isHostOrCidr(entry: string): boolean {
+  const [address, bits, ...rest] = entry.split('/');
+  if (rest.length > 0 || !address) return false;
+  const version = isIP(address);
+  if (bits !== undefined) return version !== 0 && /^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128);
+  return version !== 0 || /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i.test(address);
+}
+
+/**
+ * Creates MentorKit's server. Throws `ServerConfigurationError` when the options cannot work (no
+ * database, no way for people to sign in, a malformed setting), with what to change.
+ */
+export function createMentorKitServer(options: MentorKitServerOptions): MentorKitServer {
+  if (!options || typeof options !== 'object') throw new ServerConfigurationError('createMentorKitServer needs options: { pool | databaseUrl, jwtSecret | jwksUrl | authenticate | devAuth, … }.');
+  if (!options.pool && !options.databaseUrl) throw new ServerConfigurationError('No database: pass `pool` (a pg.Pool) or `databaseUrl` (postgres://user@host:5432/database; the CLI reads DATABASE_URL).');
+  if (options.databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(options.databaseUrl)) throw new ServerConfigurationError('DATABASE_URL (databaseUrl) must start with postgres:// or postgresql://, e.g. postgres://mentorkit@127.0.0.1:5432/mentorkit.');
+  const identity = createIdentity(options);
+  if (!identity.identifiesPeople) {
+    throw new ServerConfigurationError('No way for people to sign in: set MENTORKIT_JWT_SECRET (jwtSecret) or MENTORKIT_JWKS_URL (jwksUrl), pass your own authenticate(request), or use --dev-auth (devAuth: true) for local development.');
+  }
+  checkReservedOptions(options);
+  const limits = resolveLimits({ ...(options.maxRecordBytes ? { recordBytes: options.maxRecordBytes } : {}), ...(options.maxBlobBytes ? { attachmentBytes: options.maxBlobBytes } : {}), ...options.limits });
+  const corsOrigins = [...(options.corsOrigins ?? []), ...(options.corsOrigin && options.corsOrigin !== '*' ? [options.corsOrigin] : [])];
+  const cors = createCors({ origins: corsOrigins, allowLoopbackOrigins: identity.devAuth });
+  const ownsPool = !options.pool;
+  const pool: Pool = options.pool ?? new pg.Pool({ connectionString: options.databaseUrl, max: 10, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30_000, allowExitOnIdle: true });
   const validateRecords = options.validateRecords ?? true;
-  const log = options.log ?? (() => undefined);
+  const log = (line: string) => options.log?.(`[mentorkit-server] ${line}`);
   const subscribers = new Set<Subscriber>();
-  const sockets = new Set<import('node:net').Socket>();
+  const streamsByActor = new Map<string, number>();
+  const sockets = new Set<Socket>();
+  const requestOf = new WeakMap<http.ServerResponse, http.IncomingMessage>();
   let server: http.Server | undefined;
   let eventSequence = 0;
   let publishing: Promise<void> = Promise.resolve();
+  let migrated: Promise<number[]> | undefined;
 
-  // An idle client losing its connection (database restart) must not crash the server.
-  pool.on('error', (error) => log(`[rest-backend] idle database connection lost: ${error.message}`));
+  // ─── database availability ──────────────────────────────────────────────────────────────────
+  // A client losing its connection (PostgreSQL restarting) emits 'error'; unhandled, that ends the
+  // process. Every client gets a handler as it connects (covering it idle and checked out), the pool
+  // one for idle clients; queries on a dead client fail and are answered 503.
+  let databaseAvailable = true;
+  let probe: NodeJS.Timeout | undefined;
+  const clientErrorHandler = (error: Error) => databaseDown(error);
+  pool.on('error', (error) => databaseDown(error));
+  pool.on('connect', (client) => {
+    client.on('error', clientErrorHandler);
+  });
 
-  const corsHeaders = {
-    'Access-Control-Allow-Origin': corsOrigin,
-    'Access-Control-Allow-Methods': 'GET, PUT, DELETE, OPTIONS',
-    'Access-Control-Allow-Headers': 'Authorization, Content-Type, If-Match, If-None-Match, Idempotency-Key, MentorKit-Client, Last-Event-ID',
-    'Access-Control-Expose-Headers': 'ETag, Idempotent-Replayed, Retry-After',
-    'Access-Control-Max-Age': '600',
-    Vary: 'Origin',
+  function databaseDown(error: unknown) {
+    if (!databaseAvailable) return;
+    databaseAvailable = false;
+    log(`database unavailable (${describeError(error)}); answering 503 with Retry-After until it answers again`);
+    if (!probe) {
+      probe = setInterval(() => {
+        void databaseReady();
+      }, 1000);
+      probe.unref();
+    }
+  }
+  function databaseUp() {
+    if (probe) {
+      clearInterval(probe);
+      probe = undefined;
+    }
+    if (databaseAvailable) return;
+    databaseAvailable = true;
+    log('database answers again');
+  }
+  async function databaseReady(): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        pool.query('SELECT 1'),
+        new Promise((_resolve, reject) => {
+          timer = setTimeout(() => reject(Object.assign(new Error('timeout exceeded when trying to connect'), { code: 'ETIMEDOUT' })), 3000);
+        }),
+      ]);
+      databaseUp();
+      return true;
+    } catch (error) {
+      if (isConnectionError(error)) databaseDown(error);
+      return false;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  const ensureMigrated = () => {
+    migrated ??= migrate(pool).then(
+      async (applied) => {
+        if (applied.length > 0) log(`applied schema migrations ${applied.join(', ')}`);
+        await pool.query("DELETE FROM mk_idempotency WHERE created_at < now() - interval '1 day'");
+        return applied;
+      },
+      (error: unknown) => {
+        migrated = undefined; // try again with the next request
+        throw error;
+      },
+    );
+    return migrated;
+  };
+
+  // ─── answers ────────────────────────────────────────────────────────────────────────────────
+
+  const baseHeaders = (response: http.ServerResponse): Record<string, string> => {
+    const request = requestOf.get(response);
+    return { ...(request ? cors.headersFor(request) : { Vary: 'Origin' }), 'X-Content-Type-Options': 'nosniff' };
+  };
+
+  /** Before an answer: a body still arriving is drained after it, on a connection then closed. */
+  const beforeAnswer = (response: http.ServerResponse) => {
+    const request = requestOf.get(response);
+    if (request && bodyStillArriving(request)) lingerAfterResponse(request, response);
   };
 
   const send = (response: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     const text = typeof body === 'string' ? body : JSON.stringify(body);
-    response.writeHead(status, { ...corsHeaders, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
+    beforeAnswer(response);
+    response.writeHead(status, { ...baseHeaders(response), 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
     response.end(text);
   };
 
@@ -201,34 +305,80 @@ export function createRestBackend(options: RestBackendOptions): RestBackend {
       return;
     }
     if (error instanceof HttpError) return send(response, error.status, error.error.toJSON(), error.headers);
+    if (error instanceof AttachmentQuotaExceeded) {
+      return send(response, 413, new MentorKitError('invalid-input', `This attachment (${formatBytes(error.adding)}) would take your attachments to ${formatBytes(error.used + error.adding)}, past your quota of ${formatBytes(error.quota)}; delete attachments you no longer need first.`, { path: 'body', details: { quota: error.quota, used: error.used, size: error.adding } }).toJSON());
+    }
     if (isMentorKitError(error)) return send(response, STATUS_BY_CODE[error.code] ?? 500, (error as MentorKitError).toJSON());
     if (error instanceof CommitOutcomeUnknown) {
-      log(`[rest-backend] ${error.message}`);
-      return send(response, 500, new MentorKitError('storage-error', 'The database connection failed while saving; the change may or may not be stored. Read the record before trying again.').toJSON());
+      databaseDown(error);
+      log(`outcome unknown: ${error.message}`);
+      return send(response, 500, new MentorKitError('storage-error', 'The database connection failed while saving; the change may or may not be stored. Read the record before trying again (or repeat the request with the same Idempotency-Key).').toJSON());
     }
-    if (isDatabaseUnavailable(error)) {
-      log(`[rest-backend] database unavailable: ${(error as Error).message}`);
-      return send(response, 503, new MentorKitError('storage-error', 'The database is unavailable; nothing was changed. Try again shortly.').toJSON(), { 'Retry-After': '1' });
+    if (isConnectionError(error)) {
+      databaseDown(error);
+      return send(response, 503, new MentorKitError('storage-error', 'The database is unavailable; nothing was changed. Try again shortly.').toJSON(), { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) });
     }
-    log(`[rest-backend] unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    log(`unexpected error: ${error instanceof Error ? (error.stack ?? error.message).split('\n').slice(0, 4).join(' | ') : String(error)}`);
     return send(response, 500, new MentorKitError('storage-error', 'The server failed unexpectedly; nothing is known to have changed.').toJSON());
+  };
+
+  // ─── change streams ─────────────────────────────────────────────────────────────────────────
+
+  const removeSubscriber = (subscriber: Subscriber) => {
+    if (subscriber.closed) return;
+    subscriber.closed = true;
+    subscribers.delete(subscriber);
+    const open = (streamsByActor.get(subscriber.actor) ?? 1) - 1;
+    if (open > 0) streamsByActor.set(subscriber.actor, open);
+    else streamsByActor.delete(subscriber.actor);
+  };
+
+  /** Tells a subscriber to reconnect and re-read (best effort), then drops it. */
+  const resync = (subscriber: Subscriber, why: string) => {
+    if (subscriber.closed) return;
+    removeSubscriber(subscriber);
+    log(`change stream of ${subscriber.actor} dropped: ${why}; sent resync`);
+    const { response } = subscriber;
+    response.write('event: resync\ndata: {}\n\n');
+    response.end();
+    // A subscriber that does not read never lets the end through: cut it after a moment.
+    setTimeout(() => response.destroy(), 2000).unref();
+  };
+
+  /** Writes to a change stream unless too much is already waiting for it (then resync and drop). */
+  const deliver = (subscriber: Subscriber, data: string) => {
+    if (subscriber.closed) return;
+    const waiting = subscriber.response.writableLength;
+    if (waiting > limits.changeStreamBufferBytes) return resync(subscriber, `${waiting} bytes waiting (it does not read)`);
+    subscriber.response.write(data);
   };
 
   /** Sends committed changes to change streams, in commit order, each to the callers who may read it. */
   const publish = (change: ChangeEvent) => {
-    publishing = publishing.then(async () => {
-      if (subscribers.size === 0) return;
-      let context: PolicyContext | undefined;
-      const data = `id: ${++eventSequence}\nevent: change\ndata: ${JSON.stringify({ collection: change.collection, id: change.id, ...(change.record ? { record: change.record } : {}), ...(change.origin ? { origin: change.origin } : {}) })}\n\n`;
-      for (const subscriber of subscribers) {
-        if (subscriber.caller.kind === 'person') {
-          context ??= await loadPolicyContext(pool).catch(() => undefined);
-          const subject = change.record ?? change.previous;
-          if (!context || !subject || !allowed(context, subscriber.caller.personId, 'read', change.collection, subject).allowed) continue;
+    publishing = publishing
+      .then(async () => {
+        if (subscribers.size === 0) return;
+        let context: PolicyContext | undefined;
+        let contextFailed = false;
+        const data = `id: ${++eventSequence}\nevent: change\ndata: ${JSON.stringify({ collection: change.collection, id: change.id, ...(change.record ? { record: change.record } : {}), ...(change.origin ? { origin: change.origin } : {}) })}\n\n`;
+        for (const subscriber of [...subscribers]) {
+          if (subscriber.caller.kind === 'person') {
+            if (!context && !contextFailed) {
+              context = await loadPolicyContext(pool).catch(() => undefined);
+              contextFailed = !context;
+            }
+            // Without the policy's view (database gone) nobody can be told what changed: re-read later.
+            if (!context) {
+              resync(subscriber, 'the access rules could not be read to filter a change');
+              continue;
+            }
+            const subject = change.record ?? change.previous;
+            if (!subject || !allowed(context, subscriber.caller.personId, 'read', change.collection, subject).allowed) continue;
+          }
+          deliver(subscriber, data);
         }
-        subscriber.response.write(data);
-      }
-    }).catch((error: unknown) => log(`[rest-backend] publishing a change failed: ${String(error)}`));
+      })
+      .catch((error: unknown) => log(`publishing a change failed: ${describeError(error)}`));
   };
 
   const originOf = (request: http.IncomingMessage) => {
@@ -261,7 +411,15 @@ export function createRestBackend(options: RestBackendOptions): RestBackend {
 
   const remember = async (client: PoolClient, caller: Caller, key: string | undefined, method: string, path: string, status: number, body: string) => {
     if (!key) return;
-    await client.query('INSERT INTO mk_idempotency (actor, key, method, path, status, body) VALUES ($1, $2, $3, $4, $5, $6)', [actorKey(caller), key, method, path, status, body]);
+    try {
+      await client.query('INSERT INTO mk_idempotency (actor, key, method, path, status, body) VALUES ($1, $2, $3, $4, $5, $6)', [actorKey(caller), key, method, path, status, body]);
+    } catch (error) {
+      // Another write with this key (on another path) committed first: this one is rolled back.
+      if ((error as { code?: unknown }).code === '23505') {
+        throw new HttpError(422, new MentorKitError('invalid-input', 'This Idempotency-Key is used by another write at the same moment; nothing was changed. Use a new key for every different write.', { path: 'Idempotency-Key' }));
+      }
+      throw error;
+    }
   };
 
   // ─── records ────────────────────────────────────────────────────────────────────────────────
@@ -292,6 +450,7 @@ export function createRestBackend(options: RestBackendOptions): RestBackend {
       if (!(typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value)))) {
         throw new MentorKitError('invalid-input', `Filter \`${field}\` must be a JSON string, number or boolean, e.g. ?${field}=%22ana%22 for the text "ana" or ?${field}=3 for the number 3 (got ${JSON.stringify(raw.slice(0, 40))}).`, { path: `where.${field}` });
       }
+      if (!isWellFormedText(field) || (typeof value === 'string' && !isWellFormedText(value))) throw new MentorKitError('invalid-input', `Filter \`${field.slice(0, 40)}\` holds text that is not well-formed Unicode (a lone surrogate).`, { path: `where.${field}` });
       if (Object.hasOwn(where, field)) throw new MentorKitError('invalid-input', `Filter \`${field}\` is given twice.`, { path: `where.${field}` });
       where[field] = value;
     }
@@ -306,13 +465,7 @@ export function createRestBackend(options: RestBackendOptions): RestBackend {
   const putRecord = async (caller: Caller, collection: string, id: string, request: http.IncomingMessage, response: http.ServerResponse, path: string) => {
     const expectedRevision = preconditionOf(request, true);
     const key = idempotencyKeyOf(request);
-    const body = await readBody(request, maxRecordBytes);
-    let input: unknown;
-    try {
-      input = JSON.parse(body.toString('utf8'));
-    } catch {
-      throw new MentorKitError('invalid-input', 'The body must be the record as JSON.', { path: 'body' });
-    }
+    const input = parseJsonBody(await readBody(request, limits.recordBytes, 'The record'), { maxDepth: limits.jsonDepth, path: 'record' });
     if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new MentorKitError('invalid-input', 'The body must be a JSON object (the record).', { path: 'record' });
     const candidate = input as Record<string, unknown>;
     if (candidate.id === undefined) candidate.id = id;
@@ -375,16 +528,26 @@ export function createRestBackend(options: RestBackendOptions): RestBackend {
 
   const putBlob = async (caller: Caller, id: string, request: http.IncomingMessage, response: http.ServerResponse) => {
     const type = request.headers['content-type'] ?? '';
-    const bytes = await readBody(request, maxBlobBytes);
+    if (type !== '' && !isValidMediaType(type)) throw new MentorKitError('invalid-input', `Content-Type ${JSON.stringify(type.slice(0, 80))} is not a media type; send the attachment's type, e.g. audio/webm or image/png.`, { path: 'Content-Type' });
+    const bytes = await readBody(request, limits.attachmentBytes, 'The attachment');
     if (!(await blobOwnerCheck(pool, caller, id, 'write'))) throw new MentorKitError('forbidden', 'Only the person who uploaded this attachment can replace it.', { path: 'id' });
-    const info = await putBlobRow(pool, id, type, bytes, actorKey(caller));
+    const info = caller.kind === 'person' ? await putOwnedBlobRow(pool, id, type, bytes, actorKey(caller), limits.attachmentQuotaBytesPerPerson) : await putBlobRow(pool, id, type, bytes, actorKey(caller));
     send(response, 200, info);
   };
 
   const getBlob = async (caller: Caller, id: string, response: http.ServerResponse) => {
     const row = await getBlobRow(pool, id);
     if (!row || !(await blobOwnerCheck(pool, caller, id, 'read'))) throw new MentorKitError('not-found', `There is no attachment "${id}" (or you may not see it).`, { path: 'id' });
-    response.writeHead(200, { ...corsHeaders, ...(row.type ? { 'Content-Type': row.type } : {}), 'Content-Length': String(row.data.length), 'Cache-Control': 'private, no-store' });
+    // Never a page: a safe type (else application/octet-stream), a download, no sniffing, no script.
+    const type = servedAttachmentType(row.type);
+    response.writeHead(200, {
+      ...baseHeaders(response),
+      ...(type ? { 'Content-Type': type } : {}),
+      'Content-Length': String(row.data.length),
+      'Content-Disposition': attachmentDisposition(id),
+      'Content-Security-Policy': "sandbox; default-src 'none'",
+      'Cache-Control': 'private, no-store',
+    });
     response.end(row.data);
   };
 
@@ -399,42 +562,86 @@ export function createRestBackend(options: RestBackendOptions): RestBackend {
   // ─── change stream ──────────────────────────────────────────────────────────────────────────
 
   const openChangeStream = (caller: Caller, request: http.IncomingMessage, response: http.ServerResponse) => {
-    response.writeHead(200, { ...corsHeaders, 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
+    const actor = actorKey(caller);
+    if (subscribers.size >= limits.changeStreams) {
+      throw new HttpError(503, new MentorKitError('storage-error', `This server already serves ${limits.changeStreams} change streams; try again shortly.`, { path: 'changes' }), { 'Retry-After': '10' });
+    }
+    if (caller.kind === 'person' && (streamsByActor.get(actor) ?? 0) >= limits.changeStreamsPerPerson) {
+      throw new HttpError(429, new MentorKitError('forbidden', `You already have ${limits.changeStreamsPerPerson} change streams open (one per open page); close one, or try again shortly.`, { path: 'changes', details: { limit: limits.changeStreamsPerPerson } }), { 'Retry-After': '10' });
+    }
+    response.writeHead(200, { ...baseHeaders(response), 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
     response.write('retry: 1000\n: connected\n\n');
-    const subscriber: Subscriber = { caller, response };
+    const subscriber: Subscriber = { caller, actor, response, closed: false };
     subscribers.add(subscriber);
-    const heartbeat = setInterval(() => response.write(': ping\n\n'), 15_000);
+    streamsByActor.set(actor, (streamsByActor.get(actor) ?? 0) + 1);
+    const heartbeat = setInterval(() => deliver(subscriber, ': ping\n\n'), 15_000);
     heartbeat.unref();
-    request.on('close', () => {
+    const stop = () => {
       clearInterval(heartbeat);
-      subscribers.delete(subscriber);
-    });
+      removeSubscriber(subscriber);
+    };
+    request.on('close', stop);
+    response.on('close', stop);
+    response.on('error', stop);
+  };
+
+  // ─── development sign-in ────────────────────────────────────────────────────────────────────
+
+  const issueDevToken = async (request: http.IncomingMessage, response: http.ServerResponse) => {
+    if (!isLoopbackHost(request.socket.localAddress ?? '')) throw new HttpError(403, new MentorKitError('forbidden', 'Development tokens are only issued on a loopback address.', { path: 'url' }));
+    const input = parseJsonBody(await readBody(request, limits.smallBodyBytes, 'The body'), { maxDepth: 4, path: 'body' });
+    const personId = (input as { personId?: unknown } | null)?.personId;
+    if (!isAcceptablePersonId(personId)) throw new MentorKitError('invalid-input', 'Send { "personId": "<the person\'s id>" } (1–200 characters).', { path: 'personId' });
+    send(response, 200, await identity.issueDevToken(personId));
   };
 
   // ─── routing ────────────────────────────────────────────────────────────────────────────────
 
   const route = async (request: http.IncomingMessage, response: http.ServerResponse) => {
     const method = request.method ?? 'GET';
-    if (method === 'OPTIONS') {
-      response.writeHead(204, corsHeaders);
-      return response.end();
-    }
-    const url = new URL(request.url ?? '/', 'http://backend.invalid');
+    const url = new URL(request.url ?? '/', 'http://server.invalid');
     let segments: string[];
     try {
       segments = url.pathname.split('/').filter((segment, index, all) => !(segment === '' && (index === 0 || index === all.length - 1))).map(decodeIdSegment);
     } catch {
-      throw new MentorKitError('invalid-input', 'The URL path is not valid percent-encoding.', { path: 'url' });
+      throw new MentorKitError('invalid-input', 'The URL path is not valid percent-encoding of UTF-8.', { path: 'url' });
     }
-    if (method === 'GET' && segments.length === 1 && segments[0] === 'health') return send(response, 200, { ok: true });
+    if (method === 'OPTIONS') {
+      if (!cors.allows(request)) {
+        throw new HttpError(403, new MentorKitError('forbidden', `The origin ${String(request.headers.origin).slice(0, 100)} may not call this server from a browser; add it to MENTORKIT_CORS_ORIGINS (corsOrigins).`, { path: 'Origin' }));
+      }
+      beforeAnswer(response);
+      response.writeHead(204, { ...cors.preflightHeaders(request), 'X-Content-Type-Options': 'nosniff', Allow: 'GET, PUT, DELETE, POST, OPTIONS' });
+      return response.end();
+    }
+    if (segments[0] === 'health' && segments.length <= 2) {
+      if (method !== 'GET' && method !== 'HEAD') throw new HttpError(405, new MentorKitError('unsupported', `${method} is not supported here; use GET.`, { path: 'method' }), { Allow: 'GET' });
+      if (segments.length === 1 || segments[1] === 'live') return send(response, 200, { ok: true, status: 'live' });
+      if (segments[1] === 'ready') {
+        if (await databaseReady()) return send(response, 200, { ok: true, status: 'ready' });
+        return send(response, 503, { ...new MentorKitError('storage-error', 'PostgreSQL does not answer; requests that need it are answered 503 until it does.').toJSON(), status: 'not-ready' }, { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) });
+      }
+    }
+    if (segments.length === 2 && segments[0] === 'dev' && segments[1] === 'token' && identity.devAuth) {
+      if (method !== 'POST') throw new HttpError(405, new MentorKitError('unsupported', `${method} is not supported here; use POST.`, { path: 'method' }), { Allow: 'POST' });
+      return issueDevToken(request, response);
+    }
 
-    const caller = await authenticate(request);
-    if (!caller) {
-      throw new HttpError(401, new MentorKitError('forbidden', 'Sign in first: send Authorization: Bearer <token> (development: Bearer dev:<personId>).', { path: 'Authorization' }), { 'WWW-Authenticate': 'Bearer' });
+    const identification = await identity.identify(request);
+    if (identification.kind === 'anonymous') {
+      throw new HttpError(401, new MentorKitError('forbidden', `Sign in first: send Authorization: Bearer <token>${identity.devAuth ? ' (development: a token from POST /dev/token, or Bearer dev:<personId>)' : ''}.`, { path: 'Authorization' }), { 'WWW-Authenticate': 'Bearer realm="mentorkit"' });
     }
+    if (identification.kind === 'refused') {
+      throw new HttpError(401, new MentorKitError('forbidden', identification.reason, { path: 'Authorization' }), { 'WWW-Authenticate': `Bearer realm="mentorkit", error="invalid_token", error_description="${identification.reason.replace(/["\\]/g, "'").replace(/[^\x20-\x7e]/g, '?')}"` });
+    }
+    if (identification.kind === 'unavailable') {
+      throw new HttpError(503, new MentorKitError('storage-error', identification.reason, { path: 'Authorization' }), { 'Retry-After': '5' });
+    }
+    const caller = identification.caller;
     const methodNotAllowed = (allowedMethods: string) => {
       throw new HttpError(405, new MentorKitError('unsupported', `${method} is not supported here; use ${allowedMethods}.`, { path: 'method' }), { Allow: allowedMethods });
     };
+    await ensureMigrated();
 
     if (segments[0] === 'collections' && segments[2] === 'records' && (segments.length === 3 || segments.length === 4)) {
       const collection = segments[1]!;
@@ -446,6 +653,7 @@ export function createRestBackend(options: RestBackendOptions): RestBackend {
       const id = segments[3]!;
       assertRecordId(id);
       assertNoNul(id, 'id');
+      assertWellFormed(id, 'id');
       const path = `/collections/${collection}/records/${id}`;
       if (method === 'GET') return getRecord(caller, collection, id, response);
       if (method === 'PUT') return putRecord(caller, collection, id, request, response, path);
@@ -456,6 +664,7 @@ export function createRestBackend(options: RestBackendOptions): RestBackend {
       const id = segments[1]!;
       assertRecordId(id);
       assertNoNul(id, 'id');
+      assertWellFormed(id, 'id');
       if (method === 'GET') return getBlob(caller, id, response);
       if (method === 'PUT') return putBlob(caller, id, request, response);
       if (method === 'DELETE') return deleteBlob(caller, id, response);
@@ -469,41 +678,101 @@ export function createRestBackend(options: RestBackendOptions): RestBackend {
   };
 
   const handle = (request: http.IncomingMessage, response: http.ServerResponse) => {
+    requestOf.set(response, request);
+    // A socket error (the client went away) must not surface as an unhandled 'error'.
+    request.on('error', () => undefined);
+    response.on('error', () => undefined);
     route(request, response).catch((error: unknown) => sendError(response, error));
+  };
+
+  const close = async ({ graceMs = 0 }: { graceMs?: number } = {}) => {
+    const current = server;
+    server = undefined;
+    if (!current) return;
+    for (const subscriber of [...subscribers]) {
+      removeSubscriber(subscriber);
+      subscriber.response.destroy();
+    }
+    const closed = new Promise<void>((resolve) => current.close(() => resolve()));
+    const deadline = Date.now() + graceMs;
+    // Idle keep-alive connections go at once; busy ones may finish their request within the grace.
+    while (sockets.size > 0 && Date.now() < deadline) {
+      current.closeIdleConnections();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    for (const socket of sockets) socket.destroy();
+    sockets.clear();
+    await closed;
   };
 
   return {
     handle,
+    pool,
+    limits,
     get server() {
       return server;
     },
+    migrate: ensureMigrated,
+    databaseReady,
+    stats: () => ({ changeStreams: subscribers.size, databaseAvailable }),
     async listen(port = 0, host = '127.0.0.1') {
-      if (server) throw new Error('The backend is already listening; close() it first.');
-      await migrate(pool);
-      await pool.query("DELETE FROM mk_idempotency WHERE created_at < now() - interval '1 day'");
+      if (server) throw new Error('The server is already listening; close() it first.');
+      if (identity.devAuth && !isLoopbackHost(host)) {
+        throw new ServerConfigurationError(`--dev-auth (devAuth) lets anyone sign in as anyone: it is refused on ${host}, which is not a loopback address. Listen on 127.0.0.1 (or ::1), or configure MENTORKIT_JWT_SECRET / MENTORKIT_JWKS_URL instead.`);
+      }
+      await ensureMigrated();
       const created = http.createServer(handle);
-      created.on('connection', (socket) => {
+      // Expect: 100-continue with a body over the limit is refused before the body is sent.
+      created.on('checkContinue', (request: http.IncomingMessage, response: http.ServerResponse) => {
+        const declared = Number(request.headers['content-length'] ?? Number.NaN);
+        const limit = (request.url ?? '').startsWith('/blobs/') ? limits.attachmentBytes : limits.recordBytes;
+        if (Number.isFinite(declared) && declared > limit) {
+          requestOf.set(response, request);
+          return send(response, 413, new MentorKitError('invalid-input', `The body is larger than the limit of ${formatBytes(limit)}; send at most ${limit} bytes.`, { path: 'body', details: { limit } }).toJSON(), { Connection: 'close' });
+        }
+        response.writeContinue();
+        handle(request, response);
+      });
+      created.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+        if (socket.writable && !socket.destroyed) socket.end(`HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\nX-Content-Type-Options: nosniff\r\n\r\n${JSON.stringify(new MentorKitError('invalid-input', 'The request is not valid HTTP/1.1.').toJSON())}`);
+        else socket.destroy();
+      });
+      created.on('connection', (socket: Socket) => {
         sockets.add(socket);
         socket.on('close', () => sockets.delete(socket));
       });
       await new Promise<void>((resolve, reject) => {
         created.once('error', reject);
-        created.listen(port, host, () => resolve());
+        created.listen(port, host, () => {
+          created.off('error', reject);
+          resolve();
+        });
       });
       server = created;
       const address = created.address() as AddressInfo;
-      return `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+      const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+      log(`listening on ${url}; ${identity.describe()}; cross-origin: ${corsOrigins.length > 0 ? corsOrigins.join(', ') : 'none'}${identity.devAuth ? ' (+ loopback pages, dev-auth)' : ''}`);
+      if (identity.devAuth) log('WARNING: --dev-auth is on: anyone who reaches this address can sign in as anyone (Bearer dev:<personId>, POST /dev/token). For local development only.');
+      return url;
     },
-    async close() {
-      const current = server;
-      server = undefined;
-      if (!current) return;
-      for (const subscriber of subscribers) subscriber.response.destroy();
-      subscribers.clear();
-      const closed = new Promise<void>((resolve) => current.close(() => resolve()));
-      for (const socket of sockets) socket.destroy();
-      sockets.clear();
-      await closed;
+    close,
+    async dispose(closeOptions) {
+      await close(closeOptions);
+      if (probe) clearInterval(probe);
+      if (ownsPool) await pool.end().catch(() => undefined);
     },
   };
+}
+
+/** @deprecated The earlier name of `createMentorKitServer`. */
+export const createRestBackend = createMentorKitServer;
+
+/** Ids must be well-formed text (they are stored as PostgreSQL text and sent back as UTF-8). */
+function assertWellFormed(value: string, path: string): void {
+  if (!isWellFormedText(value)) throw new MentorKitError('invalid-input', `\`${path}\` holds text that is not well-formed Unicode (a lone surrogate).`, { path });
+}
+
+function describeError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0]!.slice(0, 200);
 }

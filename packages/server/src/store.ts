@@ -121,20 +121,72 @@ export function checkDelete(collection: string, id: string, current: StoredRecor
 
 /** Runs `body` in a transaction that holds the lock of one record. */
 export async function withRecordLock<T>(pool: Pool, collection: string, id: string, body: (client: PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    return await inTransaction(client, async () => {
+  return withClient(pool, (client) =>
+    inTransaction(client, async () => {
       await lockRecord(client, collection, id);
       return body(client);
-    });
+    }),
+  );
+}
+
+/**
+ * Runs `body` with a client checked out of the pool. A client whose connection failed is discarded
+ * (release with the error), never handed to the next request.
+ */
+export async function withClient<T>(pool: Pool, body: (client: PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let failure: unknown;
+  try {
+    return await body(client);
+  } catch (error) {
+    failure = error;
+    throw error;
   } finally {
-    client.release();
+    client.release(failure === undefined ? undefined : isConnectionError(failure) ? (failure instanceof Error ? failure : true) : undefined);
   }
+}
+
+/** Errors that mean the connection itself is gone or unusable (as opposed to a refused statement). */
+export function isConnectionError(error: unknown): boolean {
+  const cause = (error as { cause?: unknown } | null)?.cause;
+  const code = (error as { code?: unknown } | null)?.code ?? (cause as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'].includes(code) || code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03')) return true;
+  const message = `${error instanceof Error ? error.message : ''} ${cause instanceof Error ? cause.message : ''}`;
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|not queryable|the database system is (starting up|shutting down|in recovery mode)|terminating connection/i.test(message);
 }
 
 // ─── blobs ──────────────────────────────────────────────────────────────────────────────────────
 
-export async function putBlobRow(pool: Pool, id: string, type: string, bytes: Uint8Array, owner = 'service'): Promise<BlobInfo> {
+/** A person's upload would take their attachments past their quota (nothing was stored). */
+export class AttachmentQuotaExceeded extends Error {
+  override readonly name = 'AttachmentQuotaExceeded';
+  constructor(
+    readonly used: number,
+    readonly adding: number,
+    readonly quota: number,
+  ) {
+    super(`Attachments would use ${used + adding} of ${quota} bytes.`);
+  }
+}
+
+/**
+ * Stores a person's blob unless their attachments (without the one it replaces) plus this one pass
+ * `quota` bytes. One transaction holding a per-owner lock: parallel uploads by one person queue up,
+ * so the quota holds under any concurrency.
+ */
+export async function putOwnedBlobRow(pool: Pool, id: string, type: string, bytes: Uint8Array, owner: string, quota: number): Promise<BlobInfo> {
+  return withClient(pool, (client) =>
+    inTransaction(client, async () => {
+      await client.query("SELECT pg_advisory_xact_lock(hashtextextended('mk_blobs owner' || E'\\n' || $1, 0))", [owner]);
+      const { rows } = await client.query<{ used: string }>('SELECT COALESCE(SUM(size), 0)::bigint AS used FROM mk_blobs WHERE owner = $1 AND id <> $2', [owner, id]);
+      const used = Number(rows[0]?.used ?? 0);
+      if (used + bytes.byteLength > quota) throw new AttachmentQuotaExceeded(used, bytes.byteLength, quota);
+      return putBlobRow(client, id, type, bytes, owner);
+    }),
+  );
+}
+
+export async function putBlobRow(pool: Pool | PoolClient, id: string, type: string, bytes: Uint8Array, owner = 'service'): Promise<BlobInfo> {
   await pool.query(
     `INSERT INTO mk_blobs (id, owner, type, size, data) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (id) DO UPDATE SET owner = EXCLUDED.owner, type = EXCLUDED.type, size = EXCLUDED.size, data = EXCLUDED.data, updated_at = now()`,

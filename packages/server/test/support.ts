@@ -1,18 +1,26 @@
 /**
  * Test support: a real PostgreSQL (scripts/lib/postgres.mjs — installed from Debian's packages when
- * missing and we are root) with the reference backend on a free loopback port. No mock database.
+ * missing and we are root) with MentorKit's server on a free loopback port, started the way a host
+ * starts it: createMentorKitServer with a JWT secret and the service token (plus dev-auth where the
+ * browser demo needs it). No mock database.
  */
+import { createHmac } from 'node:crypto';
 import pg from 'pg';
 import { postgresUnavailableReason, startPostgres, type RunningPostgres } from '../../../scripts/lib/postgres.mjs';
-import { createRestBackend, type RestBackend } from '../src/server.js';
+import type { ServerLimits } from '../src/limits.js';
+import { createMentorKitServer, type MentorKitServer } from '../src/server.js';
 
 export const SERVICE_TOKEN = 'test-service-token';
+/** The HS256 secret the test server verifies people's tokens with (as a host would share it). */
+export const JWT_SECRET = 'test-jwt-secret-shared-with-the-host-0123456789';
 
 export interface TestBackend {
   url: string;
   pool: pg.Pool;
   postgres: RunningPostgres;
-  backend: RestBackend;
+  backend: MentorKitServer;
+  /** Operator log lines the server wrote so far. */
+  logs: string[];
   /** Empties every table (records, tombstones, blobs, idempotency keys). */
   reset(): Promise<void>;
   /** Cuts the HTTP server (every open connection too). */
@@ -22,16 +30,34 @@ export interface TestBackend {
   close(): Promise<void>;
 }
 
+export interface TestBackendOptions {
+  /** Dev sign-in (Bearer dev:<personId>, POST /dev/token, loopback pages allowed by CORS), as the demo uses it. */
+  devAuth?: boolean;
+  limits?: Partial<ServerLimits>;
+  corsOrigins?: string[];
+  /** PostgreSQL options (e.g. durable commits for crash tests). */
+  postgres?: Parameters<typeof startPostgres>[0];
+}
+
 /** Why these tests cannot run here (no PostgreSQL and no way to install it), or undefined. */
 export const skipReason = (): string | undefined => {
   const reason = postgresUnavailableReason();
   return reason ? `PostgreSQL is not available and cannot be installed here (not root, or no apt-get):\n${reason}` : undefined;
 };
 
-export async function startTestBackend(): Promise<TestBackend> {
-  const postgres = await startPostgres({ log: (message) => console.log(message) });
+export async function startTestBackend(options: TestBackendOptions = {}): Promise<TestBackend> {
+  const postgres = await startPostgres({ log: (message) => console.log(message), ...options.postgres });
   const pool = new pg.Pool({ connectionString: postgres.connectionString, max: 12, connectionTimeoutMillis: 2000 });
-  const backend = createRestBackend({ pool, serviceToken: SERVICE_TOKEN, log: () => undefined });
+  const logs: string[] = [];
+  const backend = createMentorKitServer({
+    pool,
+    jwtSecret: JWT_SECRET,
+    serviceToken: SERVICE_TOKEN,
+    devAuth: options.devAuth ?? false,
+    ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
+    ...(options.limits ? { limits: options.limits } : {}),
+    log: (line) => logs.push(line),
+  });
   const url = await backend.listen(0);
   const port = Number(new URL(url).port);
   return {
@@ -39,6 +65,7 @@ export async function startTestBackend(): Promise<TestBackend> {
     pool,
     postgres,
     backend,
+    logs,
     async reset() {
       await pool.query('TRUNCATE mk_records, mk_blobs, mk_idempotency');
     },
@@ -54,6 +81,19 @@ export async function startTestBackend(): Promise<TestBackend> {
   };
 }
 
-/** `Authorization` for the development scheme. */
-export const as = (personId: string) => ({ authorization: `Bearer dev:${personId}` });
+const base64url = (value: string | Buffer) => Buffer.from(value).toString('base64url');
+
+/**
+ * An HS256 JWT signed with `secret` (default: the test server's), as a host mints it: `sub` is the
+ * person, `exp` in ten minutes unless `claims` says otherwise (`undefined` removes a claim).
+ */
+export function signToken(claims: Record<string, unknown>, secret: string | Buffer = JWT_SECRET, header: Record<string, unknown> = { alg: 'HS256', typ: 'JWT' }): string {
+  const now = Math.floor(Date.now() / 1000);
+  const payload = Object.fromEntries(Object.entries({ iat: now, exp: now + 600, ...claims }).filter(([, value]) => value !== undefined));
+  const signingInput = `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(payload))}`;
+  return `${signingInput}.${createHmac('sha256', secret).update(signingInput).digest('base64url')}`;
+}
+
+/** `Authorization` for a person: a token the host signed for them. */
+export const as = (personId: string) => ({ authorization: `Bearer ${signToken({ sub: personId })}` });
 export const asService = { authorization: `Bearer ${SERVICE_TOKEN}` };

@@ -1,0 +1,203 @@
+import type http from 'node:http';
+import { MentorKitError } from '@mentorkit/core';
+
+/**
+ * Reading what a request sends, defensively: bodies under a size limit (a refusal is delivered before
+ * the connection closes), JSON that is valid UTF-8, not nested too deep and holds only well-formed
+ * text, and media types that are safe to send back.
+ */
+
+/** An error answered with a specific status (401, 405, 413, 415, 422, 429, 503). */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly error: MentorKitError,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(error.message);
+  }
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Whether the text is well-formed UTF-16 (no lone surrogate), so it can be stored and sent as UTF-8. */
+export function isWellFormedText(text: string): boolean {
+  return !LONE_SURROGATE.test(text);
+}
+
+/** `record.title`, `record.items[2]`, `record["a b"]`: a path a person can follow. */
+export function childPath(parent: string, key: string | number): string {
+  if (typeof key === 'number') return `${parent}[${key}]`;
+  return /^[A-Za-z_$][\w$]*$/.test(key) ? `${parent}.${key}` : `${parent}[${JSON.stringify(key)}]`;
+}
+
+/** The path of the first key or string that is not well-formed text, or undefined. */
+export function findMalformedText(value: unknown, path: string): string | undefined {
+  // Iterative: the depth is bounded already, but a wide value must not cost a deep stack either.
+  const stack: Array<[unknown, string]> = [[value, path]];
+  while (stack.length > 0) {
+    const [current, where] = stack.pop()!;
+    if (typeof current === 'string') {
+      if (!isWellFormedText(current)) return where;
+    } else if (Array.isArray(current)) {
+      for (let index = current.length - 1; index >= 0; index--) stack.push([current[index], childPath(where, index)]);
+    } else if (current !== null && typeof current === 'object') {
+      for (const key of Object.keys(current)) {
+        if (!isWellFormedText(key)) return `${where}[key ${JSON.stringify(key)}]`;
+        stack.push([(current as Record<string, unknown>)[key], childPath(where, key)]);
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The deepest nesting of `[`/`{` in JSON text (strings skipped), stopping once past `limit`. */
+export function jsonNestingDepth(text: string, limit: number): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (inString) {
+      if (code === 0x5c) index++; // backslash: skip the escaped character
+      else if (code === 0x22) inString = false;
+    } else if (code === 0x22) inString = true;
+    else if (code === 0x5b || code === 0x7b) {
+      depth++;
+      if (depth > deepest) {
+        deepest = depth;
+        if (deepest > limit) return deepest;
+      }
+    } else if (code === 0x5d || code === 0x7d) depth--;
+  }
+  return deepest;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/**
+ * Parses a request body as JSON: valid UTF-8, nested at most `maxDepth` levels, every key and string
+ * well-formed. Anything else is `invalid-input` (400) with a path, never a server error.
+ */
+export function parseJsonBody(bytes: Uint8Array, options: { maxDepth: number; path: string }): unknown {
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    throw new MentorKitError('invalid-input', 'The body is not valid UTF-8; send JSON encoded as UTF-8.', { path: 'body' });
+  }
+  if (jsonNestingDepth(text, options.maxDepth) > options.maxDepth) {
+    throw new MentorKitError('invalid-input', `The JSON is nested deeper than ${options.maxDepth} levels; flatten it.`, { path: options.path });
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const detail = error instanceof SyntaxError ? ` (${error.message.slice(0, 120)})` : '';
+    throw new MentorKitError('invalid-input', `The body must be the record as JSON${detail}.`, { path: 'body' });
+  }
+  const malformed = findMalformedText(value, options.path);
+  if (malformed !== undefined) {
+    throw new MentorKitError('invalid-input', `\`${malformed}\` holds text that is not well-formed Unicode (a lone surrogate such as \\ud800); send each character whole.`, { path: malformed });
+  }
+  return value;
+}
+
+/**
+ * Refusing a request whose body is still arriving: the answer goes out with `Connection: close`,
+ * then the rest of the body is read and thrown away for up to `ms` (the client is still writing;
+ * closing with unread data would reset the connection and could destroy the answer before the client
+ * reads it), then the socket is closed.
+ */
+export function lingerAfterResponse(request: http.IncomingMessage, response: http.ServerResponse, ms = 5000): void {
+  const socket = request.socket as (typeof request.socket & { destroySoon?: () => void; mentorkitLingering?: boolean }) | null;
+  if (!socket || socket.mentorkitLingering) return;
+  socket.mentorkitLingering = true;
+  response.setHeader('Connection', 'close');
+  // Node's server calls destroySoon() once the last response is written: half-close instead, and
+  // keep reading (the body is discarded) until the client closes or the time is up.
+  socket.destroySoon = () => {
+    if (!socket.destroyed) socket.end();
+    const timer = setTimeout(() => socket.destroy(), ms);
+    timer.unref();
+    socket.once('close', () => clearTimeout(timer));
+    socket.once('end', () => socket.destroy());
+  };
+  request.resume();
+}
+
+/** Whether the request body has not been read to its end yet (and is not tiny). */
+export function bodyStillArriving(request: http.IncomingMessage): boolean {
+  if (request.complete || request.readableEnded) return false;
+  const length = Number(request.headers['content-length'] ?? Number.NaN);
+  if (Number.isFinite(length)) return length > 0;
+  return request.headers['transfer-encoding'] !== undefined;
+}
+
+/**
+ * Reads the body up to `limit` bytes. A declared Content-Length over the limit is refused before
+ * reading; a chunked body is read until it passes the limit, then refused (413) and the rest drained.
+ */
+export function readBody(request: http.IncomingMessage, limit: number, what: string): Promise<Buffer> {
+  const tooLarge = () => new HttpError(413, new MentorKitError('invalid-input', `${what} is larger than the limit of ${formatBytes(limit)}; send at most ${limit} bytes.`, { path: 'body', details: { limit } }));
+  const declared = Number(request.headers['content-length'] ?? Number.NaN);
+  if (Number.isFinite(declared) && declared > limit) return Promise.reject(tooLarge());
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        // Stop buffering; the rest is drained (and discarded) while the 413 goes out.
+        request.off('data', onData);
+        chunks.length = 0;
+        request.resume();
+        reject(tooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    };
+    request.on('data', onData);
+    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('error', reject);
+    request.on('aborted', () => reject(new HttpError(400, new MentorKitError('invalid-input', 'The request body was cut off before its end.', { path: 'body' }))));
+  });
+}
+
+/** `1 MB`, `25 MiB`-style figure for messages (decimal megabytes, as people read them). */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
+  if (bytes >= 1_000_000) return `${(bytes / 1_000_000).toFixed(bytes % 1_000_000 === 0 ? 0 : 1)} MB`;
+  if (bytes >= 1000) return `${(bytes / 1000).toFixed(bytes % 1000 === 0 ? 0 : 1)} kB`;
+  return `${bytes} bytes`;
+}
+
+// ─── attachments ────────────────────────────────────────────────────────────────────────────────
+
+const TOKEN = "[A-Za-z0-9!#$&^_.+-]+";
+const MEDIA_TYPE = new RegExp(`^${TOKEN}/${TOKEN}(\\s*;\\s*${TOKEN}=(?:${TOKEN}|"[^"\\\\\\r\\n]*"))*$`);
+
+/** Whether `type` is a syntactically valid media type (what may be stored and sent back). */
+export function isValidMediaType(type: string): boolean {
+  return type.length <= 200 && MEDIA_TYPE.test(type);
+}
+
+/**
+ * Types an attachment may be served as: none of them renders as a page or runs script. SVG, HTML,
+ * XML and everything else go out as application/octet-stream.
+ */
+const SAFE_ESSENCES = [/^audio\/[a-z0-9.+-]+$/, /^video\/(mp4|webm|ogg|quicktime)$/, /^image\/(png|jpeg|gif|webp|avif)$/, /^application\/pdf$/, /^text\/(plain|markdown|csv)$/];
+
+/** The Content-Type an attachment stored as `type` is served with. */
+export function servedAttachmentType(type: string): string | undefined {
+  if (type === '') return undefined;
+  const essence = type.split(';')[0]!.trim().toLowerCase();
+  return isValidMediaType(type) && SAFE_ESSENCES.some((pattern) => pattern.test(essence)) ? type : 'application/octet-stream';
+}
+
+/** `attachment; filename="voice-1"; filename*=UTF-8''…` for an attachment id. */
+export function attachmentDisposition(id: string): string {
+  const ascii = id.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_').slice(0, 100) || 'attachment';
+  const encoded = encodeURIComponent(isWellFormedText(id) ? id : ascii).replace(/['()*]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
