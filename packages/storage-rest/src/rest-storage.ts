@@ -273,24 +273,38 @@ async function errorFromResponse(response: Response): Promise<MentorKitError> {
 
 /**
  * A `StorageAdapter` over HTTP, for a host's own backend (the contract: docs/openapi.yaml; a reference
- * server: examples/rest-backend).
+ * server: @mentorkit/server).
  *
  * - Revisions travel as `ETag`; `expectedRevision` as `If-Match: "3"` (or `If-None-Match: *` to
- *   create); a 412 answer is a `conflict`.
+ *   create); a 412 (or 409) answer is a `conflict`.
+ * - Sign-in: `getToken` is sent as `Authorization: Bearer <token>`; after a 401 the adapter asks
+ *   `getToken({ refresh: true })` once (one refresh shared by every request refused meanwhile) and
+ *   sends the request once more. A second 401 is `forbidden` (`details.status` 401).
  * - Reads are retried with backoff. A write is retried only when a retry cannot apply it twice:
- *   after a 503/429 (the contract says nothing was applied), or when it is conditional (a repeat
- *   would fail with 412 rather than overwrite) — and every write carries an `Idempotency-Key`, so a
- *   server that honours it answers the repeat with the first result. An unconditional write whose
- *   outcome is unknown is never retried: the caller gets `storage-error`.
+ *   after a 503/429/408 (nothing was applied), or when it is conditional (a repeat would fail with
+ *   412 rather than overwrite) — and every write carries an `Idempotency-Key`, so a server that
+ *   honours it answers the repeat with the first result. An unconditional write whose outcome is
+ *   unknown is never retried: the caller gets `storage-error`.
+ * - A `put` whose JSON is larger than `maxRecordBytes` (default 1 000 000, the reference server's
+ *   limit) is refused at once with `invalid-input`.
  * - With `offlineQueue`, writes made while the server cannot be reached are queued (persisted through
- *   the optional hook), answered optimistically, and replayed in order when it is back.
+ *   the optional hook), answered optimistically, and replayed in order when it is back. A replayed
+ *   write the server refuses for good (any 4xx but 408 and 429; a body over `maxRecordBytes` whose
+ *   sending fails; a server error repeated `maxServerErrorReplays` times) never blocks the writes
+ *   after it: it leaves the queue for `failedWrites()`, `watchFailures` listeners and
+ *   `onReplayFailure` are told, and `watch` listeners get the record as the server holds it, so
+ *   the optimistic change is undone. Tell the person which change was not kept.
+ * - `watch` follows `GET /changes`; after a reconnect, or at once after `event: resync` (the
+ *   server dropped a subscriber that fell behind), it reads the collections read whole again and
+ *   reports what changed meanwhile.
  *
  * ```ts
  * const storage = createRestStorage({
  *   baseUrl: 'https://lms.example.com/api/mentorkit',
- *   getHeaders: async () => ({ authorization: `Bearer ${await session.token()}` }),
- *   offlineQueue: { persistence: localStorageQueue('mentorkit-queue') },
+ *   getToken: ({ refresh }) => session.accessToken({ forceRefresh: refresh }),
+ *   offlineQueue: { persistence: localStorageQueue(`mentorkit-queue:${session.userId}`) },
  * });
+ * storage.watchFailures((failure) => notify(`Your change to ${failure.collection} was not kept: ${failure.error.message}`));
  * const kit = createMentorKit({ storage, user: session.userId });
  * ```
  */
