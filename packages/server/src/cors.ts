@@ -15,14 +15,15 @@ const EXPOSED_HEADERS = 'ETag, Idempotent-Replayed, Retry-After, WWW-Authenticat
 /** `https://lms.example.edu` from a listed origin; throws ServerConfigurationError when it is not an origin. */
 export function normalizeOrigin(origin: string): string {
   const trimmed = origin.trim();
+  if (trimmed === '*') throw new ServerConfigurationError('MENTORKIT_CORS_ORIGINS: list the origins allowed to call the server (e.g. https://lms.example.edu), never *: the API takes Authorization headers.');
   let url: URL;
   try {
     url = new URL(trimmed);
   } catch {
     throw new ServerConfigurationError(`MENTORKIT_CORS_ORIGINS: ${JSON.stringify(trimmed)} is not an origin; list origins as scheme://host[:port], e.g. https://lms.example.edu.`);
   }
-  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password || (url.pathname !== '/' && url.pathname !== '') || url.search || url.hash || trimmed.endsWith('/') || trimmed === '*') {
-    throw new ServerConfigurationError(`MENTORKIT_CORS_ORIGINS: ${JSON.stringify(trimmed)} is not an origin; list origins as scheme://host[:port] without a path or a trailing slash, e.g. https://lms.example.edu (never *).`);
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password || (url.pathname !== '/' && url.pathname !== '') || url.search || url.hash || trimmed.endsWith('/')) {
+    throw new ServerConfigurationError(`MENTORKIT_CORS_ORIGINS: ${JSON.stringify(trimmed)} is not an origin; list origins as scheme://host[:port] without a path or a trailing slash, e.g. https://lms.example.edu.`);
   }
   return url.origin;
 }

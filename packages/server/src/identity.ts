@@ -155,7 +155,7 @@ export function createIdentity(options: IdentityOptions): Identity {
   const hmacSecret = options.jwtSecret ?? (devAuth ? randomBytes(32).toString('base64url') : undefined);
   const hmacKey = hmacSecret === undefined ? undefined : new TextEncoder().encode(hmacSecret);
   const jwks = options.jwksUrl === undefined ? undefined : createRemoteJWKSet(new URL(String(options.jwksUrl)), { timeoutDuration: 5000, cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000 });
-  const accepted = [hmacKey ? 'HS256 (MENTORKIT_JWT_SECRET)' : '', jwks ? 'RS256/ES256 (MENTORKIT_JWKS_URL)' : ''].filter(Boolean).join(' or ');
+  const accepted = [hmacKey ? `HS256 (${options.jwtSecret ? 'MENTORKIT_JWT_SECRET' : 'a random secret of this process, for dev tokens'})` : '', jwks ? 'RS256/ES256 (MENTORKIT_JWKS_URL)' : ''].filter(Boolean).join(' or ');
 
   const verifyJwt = async (token: string): Promise<Identification> => {
     let alg: unknown;
