@@ -8,7 +8,7 @@ import { after, afterEach, before, beforeEach, describe, test } from 'node:test'
 import { isMentorKitError, type MentorKitError, type StorageChange, type StorageWriteFailure, type StoredRecord } from '@mentorkit/core';
 import { createRestStorage, type PendingWrite, type QueuePersistence, type RestStorage } from '@mentorkit/storage-rest';
 import { createPostgresStorage } from '@mentorkit/server';
-import { as, asService, skipReason, startTestBackend, type TestBackend } from '../../server/test/support.js';
+import { as, asService, signToken, skipReason, startTestBackend, type TestBackend } from '../../server/test/support.js';
 
 const skip = skipReason();
 
@@ -138,7 +138,9 @@ describe('REST storage: writes the server refuses for good never block the queue
     assert.equal(m1?.revision, 33, 'the 32 edits under the limit were applied');
     // Watchers saw the optimistic revision 34; after the refusal the adapter reads m1 again and reports the server's
     // revision 33 (once as the last edit's confirmation, once more as the correction).
-    await waitFor(() => changes.filter((change) => change.id === 'm1' && change.record?.revision === 33).length === 2, 'watchers to get the server\'s m1 back (the optimistic edit undone)');
+    const m1Revisions = () => changes.filter((change) => change.id === 'm1').map((change) => change.record?.revision);
+    const afterOptimistic = () => m1Revisions().slice(m1Revisions().indexOf(34) + 1);
+    await waitFor(() => afterOptimistic().filter((revision) => revision === 33).length === 2, 'watchers to get the server\'s m1 back (the optimistic edit undone)', 5000, () => `m1 revisions seen: ${m1Revisions().join(' ')}`);
     assert.equal(changes.filter((change) => change.id === 'm1').at(-1)?.record?.revision, 33);
   });
 
@@ -218,5 +220,37 @@ describe('REST storage: writes the server refuses for good never block the queue
     assert.match(told[0]!.error.message, /No access rule covers the collection "scratch"/);
     await waitFor(() => changes.some((change) => change.id === 's1' && change.record === undefined), 'watchers to see the optimistic record go');
     assert.deepEqual(storage.failedWrites().map((failure) => failure.write.key), told.map((failure) => (failure as { write?: PendingWrite }).write?.key));
+  });
+
+  test('a token that expired (the server answers 401) is refreshed once through getToken, for requests, the change stream and queued writes alike; nothing is refused', async () => {
+    await database().put('people', { id: 'ana', displayName: 'Ana', roles: ['mentee'], programIds: [] });
+    const expired = signToken({ sub: 'ana', iat: Math.floor(Date.now() / 1000) - 7200, exp: Math.floor(Date.now() / 1000) - 3600 });
+    let current = expired;
+    const tokenCalls: boolean[] = [];
+    const storage = open({
+      headers: {},
+      watch: true,
+      offlineQueue: { retryDelayMs: 20, maxRetryDelayMs: 50 },
+      getToken({ refresh }) {
+        tokenCalls.push(refresh);
+        if (refresh) current = signToken({ sub: 'ana' });
+        return current;
+      },
+    });
+    const told: StorageWriteFailure[] = [];
+    storage.watchFailures((failure) => told.push(failure));
+    await storage.watching();
+    assert.equal((await storage.get('people', 'ana'))?.displayName, 'Ana', 'the read went through with the new token');
+    assert.equal(tokenCalls.filter((refresh) => refresh).length, 1, 'the stream and the read shared one refresh');
+
+    // Offline, and the token expires meanwhile: the queued write is replayed with a refreshed token, not refused.
+    await backend.stopHttp();
+    await storage.put('people', { id: 'ana', displayName: 'Ana María', timeZone: 'Europe/Madrid', roles: ['mentee'], programIds: [] }, { expectedRevision: 1 });
+    current = expired;
+    await backend.startHttp();
+    await waitFor(() => storage.pendingWrites().length === 0, 'the queue to drain', 10_000, () => queueState(storage));
+    assert.deepEqual(told.map((failure) => `${failure.error.code}: ${failure.error.message}`), [], 'nothing refused');
+    assert.equal((await database().get('people', 'ana'))?.displayName, 'Ana María');
+    assert.equal(tokenCalls.filter((refresh) => refresh).length, 2, 'one more refresh after the token expired again');
   });
 });
