@@ -2,6 +2,7 @@
 // a message whose edit history outgrows the server's body limit, a string with a lone surrogate, a
 // person's write the policy forbids. Each refused write lands in failedWrites() with its reason,
 // watchFailures is told once, watchers get the server's record back, and the writes after it go on.
+// A token that expired, by contrast, is refreshed once and is not a refusal.
 import assert from 'node:assert/strict';
 import { Buffer } from 'node:buffer';
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
