@@ -77,7 +77,7 @@ describe('limits and hostile input', { skip: skip ?? false }, () => {
   });
 
   const call = async (method: string, path: string, options: { headers?: Record<string, string>; body?: string | Uint8Array } = {}) => {
-    const response = await fetch(`${backend.url}${path}`, { method, headers: options.headers ?? {}, ...(options.body === undefined ? {} : { body: options.body }) });
+    const response = await fetch(`${backend.url}${path}`, { method, headers: options.headers ?? {}, ...(options.body === undefined ? {} : { body: options.body as BodyInit }) });
     const text = await response.text();
     let json: Record<string, unknown> = {};
     try {

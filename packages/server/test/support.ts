@@ -97,3 +97,50 @@ export function signToken(claims: Record<string, unknown>, secret: string | Buff
 /** `Authorization` for a person: a token the host signed for them. */
 export const as = (personId: string) => ({ authorization: `Bearer ${signToken({ sub: personId })}` });
 export const asService = { authorization: `Bearer ${SERVICE_TOKEN}` };
+
+/** A `mentorkit-server` process started as an operator would (bin/mentorkit-server.js, env and flags). */
+export interface CliProcess {
+  child: import('node:child_process').ChildProcess;
+  /** Everything it printed so far (stdout and stderr). */
+  output(): string;
+  /** Resolves with the exit code (or the signal) when it exits. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Resolves with the base URL once it logs `listening on …`; rejects if it exits first. */
+  listening(timeoutMs?: number): Promise<string>;
+  /** SIGTERM, then the exit. */
+  stop(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+const CLI = new URL('../bin/mentorkit-server.js', import.meta.url);
+
+/** Starts the CLI with only the given MentorKit settings in its environment (none inherited). */
+export async function startCli(args: string[], env: Record<string, string>): Promise<CliProcess> {
+  const { spawn } = await import('node:child_process');
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('MENTORKIT_') && name !== 'DATABASE_URL' && name !== 'NODE_OPTIONS'));
+  const child = spawn(process.execPath, [CLI.pathname, ...args], { env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (data: Buffer) => (output += data.toString('utf8')));
+  child.stderr!.on('data', (data: Buffer) => (output += data.toString('utf8')));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  let hasExited = false;
+  void exited.then(() => (hasExited = true));
+  return {
+    child,
+    output: () => output,
+    exited,
+    async listening(timeoutMs = 60_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const match = /listening on (http:\/\/\S+?);/.exec(output);
+        if (match) return match[1]!;
+        if (hasExited) throw new Error(`mentorkit-server exited before listening:\n${output}`);
+        if (Date.now() > deadline) throw new Error(`mentorkit-server did not listen within ${timeoutMs} ms:\n${output}`);
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    },
+    async stop() {
+      if (!hasExited) child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
