@@ -78,6 +78,16 @@ function stayInside(sourceDirectory, label) {
   };
 }
 
+/**
+ * A package with a `bin` (e.g. @mentorkit/server's mentorkit-server) runs `dist/cli.js`, built from
+ * `src/cli.ts`: an entry of its own, though not in `exports`. Node platform like the rest: its
+ * dependencies (pg, jose) and node: built-ins stay external.
+ */
+function commandSources(pkg) {
+  const cli = path.join(pkg.directory, 'src/cli.ts');
+  return pkg.manifest.bin && existsSync(cli) ? [cli] : [];
+}
+
 /** Rollup options for one workspace package's npm build (JS only). */
 export function packageBuild(pkg) {
   const sourceDirectory = path.join(pkg.directory, 'src');
@@ -90,7 +100,7 @@ export function packageBuild(pkg) {
     );
   }
   return {
-    input: entries.map((entry) => entry.source),
+    input: [...entries.map((entry) => entry.source), ...commandSources(pkg)],
     external: externalsOf(pkg.manifest),
     plugins: [stayInside(sourceDirectory, pkg.name), typescript(), minifyTemplates()],
     onwarn: strictWarnings(pkg.name),
