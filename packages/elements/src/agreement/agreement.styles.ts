@@ -4,7 +4,7 @@ import { css } from 'lit';
 export const agreementStyles = css`
   .grid {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(min(12rem, 100%), 1fr));
     gap: var(--mk-space-4);
   }
   .participants {
@@ -13,11 +13,12 @@ export const agreementStyles = css`
   }
   .hours {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(min(13rem, 100%), 1fr));
     gap: var(--mk-space-2);
   }
   .hours-day {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--mk-space-1);
     font-weight: var(--mk-font-weight-normal);
     font-size: var(--mk-font-size-sm);

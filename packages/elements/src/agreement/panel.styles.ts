@@ -105,6 +105,11 @@ export const panelStyles = css`
     display: grid;
     gap: var(--mk-space-4);
   }
+  /* One-column grids whose children may be narrower than their content (a 320 px screen): long
+     time-zone names, inputs and rows of choices narrow or wrap instead of widening the card. */
+  .card, .form, .field, fieldset {
+    grid-template-columns: minmax(0, 1fr);
+  }
   .field {
     display: grid;
     gap: var(--mk-space-1);

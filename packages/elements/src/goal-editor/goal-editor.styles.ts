@@ -14,9 +14,10 @@ export const goalEditorStyles = css`
 
   @container (max-width: 40rem) {
     .editor {
-      grid-template-columns: 1fr;
+      grid-template-columns: minmax(0, 1fr);
     }
   }
+
 
   :host {
     container-type: inline-size;
@@ -25,6 +26,8 @@ export const goalEditorStyles = css`
   form,
   fieldset {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    min-width: 0;
     gap: var(--mk-space-3);
     align-content: start;
   }
@@ -60,7 +63,7 @@ export const goalEditorStyles = css`
 
   .row {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(8rem, 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(min(8rem, 100%), 1fr));
     gap: var(--mk-space-3);
   }
 
@@ -119,6 +122,17 @@ export const goalEditorStyles = css`
     grid-template-columns: minmax(0, 1fr) 10rem auto;
     gap: var(--mk-space-2);
     align-items: end;
+  }
+
+  /* A phone: a milestone's title, date and remove button stack instead of squeezing side by side. */
+  @container (max-width: 24rem) {
+    .milestone-row {
+      grid-template-columns: minmax(0, 1fr);
+      align-items: stretch;
+    }
+    .milestone-row [part~='remove-milestone'] {
+      justify-self: start;
+    }
   }
 
   .milestones {

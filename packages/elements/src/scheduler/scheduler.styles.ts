@@ -4,7 +4,7 @@ import { css } from 'lit';
 export const schedulerStyles = css`
   .clocks {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(min(12rem, 100%), 1fr));
     gap: var(--mk-space-3);
     padding: 0;
     list-style: none;
@@ -53,7 +53,7 @@ export const schedulerStyles = css`
   }
   .slot-label {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(min(11rem, 100%), 1fr));
     gap: var(--mk-space-1) var(--mk-space-4);
     flex: 1;
     font-weight: var(--mk-font-weight-normal);

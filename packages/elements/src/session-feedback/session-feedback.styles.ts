@@ -75,7 +75,7 @@ export const sessionFeedbackStyles = css`
   .fields {
     display: grid;
     gap: var(--mk-space-3);
-    grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(min(16rem, 100%), 1fr));
   }
   .field {
     display: grid;

@@ -4,6 +4,8 @@ import { css } from 'lit';
 export const threadStyles = css`
   .card {
     display: grid;
+    /* Children may be narrower than their content on a 320 px screen (the search field, long names). */
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--mk-space-3);
     padding: var(--mk-thread-padding, var(--mk-space-4));
     background: var(--mk-thread-background, var(--mk-color-surface));
@@ -68,6 +70,10 @@ export const threadStyles = css`
   button:disabled {
     opacity: 0.6;
     cursor: not-allowed;
+  }
+  input[type='search'] {
+    min-width: 0;
+    max-width: 100%;
   }
   input[type='search'],
   textarea {
