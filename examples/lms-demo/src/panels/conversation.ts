@@ -29,13 +29,19 @@ async function logEndedSession(kit: MentorKit, pairingId: string): Promise<void>
   await kit.internals.write(Collections.sessions, session, { action: 'create' });
 }
 
-/** The demo's conversation and feedback panel: the quick feedback form, insights and the pair's thread. */
+/**
+ * The demo's conversation and feedback panel: the quick feedback form, insights and the pair's thread.
+ * Mentors are asked too (`askMentors`): the mentee, the mentor and a co-mentor each get their own
+ * form for the same session, so "reveal when both submit" completes — each sees the other's note once
+ * both have sent theirs. The form shows the newest open request, else the person's last note (editable
+ * until its deadline), so a note sent before a reload is still there.
+ */
 export const conversationPanel: DemoPanel = {
   id: 'conversation-panel',
   visible: (context) => (context.viewAs === 'admin' ? context.kit.$programs.get().some((program) => program.adminIds.includes(context.kit.user.id)) : context.pairingId !== undefined),
   mount(container, context: DemoPanelContext) {
     const { kit, viewAs, pairingId } = context;
-    kit.use(feedbackFeature).configure({ courses: ACME_TRAINING_CATALOGUE });
+    kit.use(feedbackFeature).configure({ askMentors: true, courses: ACME_TRAINING_CATALOGUE });
     kit.use(messagingFeature);
     const program = kit.$programs.get().find((candidate) => candidate.adminIds.includes(kit.user.id));
     const logSession = async () => {
@@ -47,6 +53,7 @@ export const conversationPanel: DemoPanel = {
         context.setStatus(isMentorKitError(error) ? error.message : String(error), 'error');
       }
     };
+    const onFeedback = (event: CustomEvent<{ edited: boolean }>) => context.setStatus(event.detail.edited ? 'Your feedback was changed.' : 'Your feedback was sent.');
     // Mentors with several mentees pick the conversation; everyone else has one.
     const choices = kit.$myPairings.get().filter((pairing) => pairing.status !== 'proposed');
     let threadPairingId = pairingId;
@@ -60,7 +67,8 @@ export const conversationPanel: DemoPanel = {
                 <div class="lms-actions" style="margin-top: 0">
                   <button type="button" class="lms-button lms-button--secondary" data-action="log-session" @click=${logSession}>Log a session that just ended (demo)</button>
                 </div>
-                ${viewAs === 'mentee' ? html`<mk-session-feedback heading-level="3"></mk-session-feedback>` : html`<mk-feedback-insights heading-level="3"></mk-feedback-insights>`}
+                <mk-session-feedback heading-level="3" @mk-feedback-submit=${onFeedback}></mk-session-feedback>
+                ${viewAs === 'mentee' ? nothing : html`<mk-feedback-insights heading-level="3"></mk-feedback-insights>`}
                 ${viewAs === 'mentor' && choices.length > 1
                   ? html`<label style="display: flex; gap: 0.5rem; align-items: center">Conversation with
                       <select data-testid="thread-pairing" @change=${(event: Event) => ((threadPairingId = (event.target as HTMLSelectElement).value), draw())}>
