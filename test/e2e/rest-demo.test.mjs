@@ -1,4 +1,4 @@
-// The LMS demo on the REST reference backend (examples/rest-backend on a real PostgreSQL) instead of
+// The LMS demo on MentorKit's server (@mentorkit/server with dev sign-in, on a real PostgreSQL) instead of
 // IndexedDB, switched with one setting (?storage=rest&api=…): the same widgets work, and cutting the
 // backend mid-session loses no write — the adapter queues it and replays it when the server is back.
 import { after, before, describe, test } from 'node:test';
@@ -20,7 +20,8 @@ let backend;
 
 describe('LMS demo on the REST backend', { skip: skip ?? false }, () => {
   before(async () => {
-    backend = await startTestBackend();
+    // Dev sign-in, as `mentorkit-server --dev-auth` runs for the demo: the page gets its token from POST /dev/token.
+    backend = await startTestBackend({ devAuth: true });
     assert.equal(await seedDemoProgram(createPostgresStorage(backend.pool)), true);
     server = await startServer();
     const executablePath = process.env.CHROME_PATH || findChromium();

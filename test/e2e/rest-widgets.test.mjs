@@ -1,4 +1,4 @@
-// Every widget of the LMS demo on the REST reference backend (examples/rest-backend on a real
+// Every widget of the LMS demo on MentorKit's server (@mentorkit/server with dev sign-in, on a real
 // PostgreSQL) instead of IndexedDB, with one setting (?storage=rest&api=…). Each widget makes one real
 // write as the viewer who would make it, checked in the UI and straight in PostgreSQL; then the HTTP
 // server is cut, one more change is made in a widget (a thread message), the UI accepts it, and when
@@ -61,7 +61,8 @@ const isoDate = (days) => new Date(Date.now() + days * 86_400_000).toISOString()
 
 describe('every widget of the LMS demo on the REST backend', { skip: skip ?? false }, () => {
   before(async () => {
-    backend = await startTestBackend();
+    // Dev sign-in, as `mentorkit-server --dev-auth` runs for the demo: the page gets its token from POST /dev/token.
+    backend = await startTestBackend({ devAuth: true });
     database = createPostgresStorage(backend.pool);
     assert.equal(await seedDemoProgram(database), true);
     server = await startServer();

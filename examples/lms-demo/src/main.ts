@@ -37,15 +37,31 @@ const languageSelect = byId<HTMLSelectElement>('language');
 
 const searchParams = new URLSearchParams(location.search);
 /**
- * `?storage=rest&api=http://127.0.0.1:8787` runs the demo on the REST reference backend
- * (examples/rest-backend, seeded with `--seed-demo`) instead of this browser's IndexedDB.
+ * `?storage=rest&api=http://127.0.0.1:8787` runs the demo on MentorKit's server
+ * (`npx mentorkit-server --dev-auth --seed-demo`) instead of this browser's IndexedDB.
  */
 const restApi = searchParams.get('storage') === 'rest' ? (searchParams.get('api') ?? 'http://127.0.0.1:8787') : undefined;
-/** One REST adapter per viewer: the dev sign-in names the person, and the offline queue is theirs. */
+/**
+ * The demo's sign-in: a short-lived token for the viewer from the server's development endpoint
+ * (`POST /dev/token`, served only with --dev-auth on loopback), kept until a minute before it
+ * expires. A real host returns the token of its own session here instead.
+ */
+function devTokenFor(personId: string): (options: { refresh: boolean }) => Promise<string> {
+  let cached: { token: string; expiresAt: number } | undefined;
+  return async ({ refresh }) => {
+    if (!refresh && cached && cached.expiresAt - Date.now() > 60_000) return cached.token;
+    const response = await fetch(`${restApi}/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ personId }) });
+    if (!response.ok) throw new Error(`POST /dev/token answered ${response.status}; start the server with --dev-auth`);
+    const { token, expiresAt } = (await response.json()) as { token: string; expiresAt: string };
+    cached = { token, expiresAt: Date.parse(expiresAt) };
+    return token;
+  };
+}
+/** One REST adapter per viewer: signed in as that person, with an offline queue of their own. */
 function restStorageFor(personId: string): StorageAdapter {
   return createRestStorage({
     baseUrl: restApi!,
-    headers: { authorization: `Bearer dev:${encodeURIComponent(personId)}` },
+    getToken: devTokenFor(personId),
     offlineQueue: { persistence: localStorageQueue(`acme-demo-rest-queue:${personId}`) },
   });
 }
