@@ -3,6 +3,7 @@ import { html } from 'lit';
 import type { MentorKit } from '@mentorkit/core';
 import '@mentorkit/elements/define-all.js';
 import type { MkAgreement } from '@mentorkit/elements';
+import { longText, paste, press } from './limits-support.js';
 import { DEMO_VIEWERS, failingKit, loadingKit } from './support.js';
 import { PLANNING_PAIRING, planningKit } from './planning-support.js';
 
@@ -74,3 +75,13 @@ export const HostileText: Story = { loaders: [async () => ({ kit: await planning
 
 /** The dark theme. */
 export const Dark: Story = { globals: { theme: 'dark' }, loaders: [async () => ({ kit: await planningKit({ agreement: 'changed', viewer: DEMO_VIEWERS.mentee }) })] };
+
+/** Notes pasted over their 2,000 characters: kept whole, marked with what is too much, saving refused with a message. */
+export const NotesOverLimit: Story = {
+  loaders: [async () => ({ kit: await planningKit({ agreement: 'none', viewer: DEMO_VIEWERS.mentee }) })],
+  play: async (context) => {
+    await openForm!(context);
+    await paste(context.canvasElement, 'mk-agreement', 'textarea[name="notes"]', longText('Cameras on', 2040));
+    await press(context.canvasElement, 'mk-agreement', '[part~="save-button"]');
+  },
+};

@@ -5,6 +5,7 @@ import type { MentorKit } from '@mentorkit/core';
 import { GROW, OSKAR, coachingFeature, defineCoachingModel, type CoachingModel } from '@mentorkit/core/coaching';
 import '@mentorkit/elements/define-all.js';
 import { DEMO_VIEWERS, demoKit, failingKit, loadingKit } from './support.js';
+import { longText, paste, press } from './limits-support.js';
 
 interface CoachingFlowArgs {
   model: string;
@@ -150,3 +151,16 @@ export const Loading: Story = { loaders: [async () => ({ kit: loadingKit() })] }
 
 /** When the storage fails. */
 export const LoadError: Story = { loaders: [async () => ({ kit: await failingKit() })] };
+
+/**
+ * Over the limits: the goal answered with 4,030 characters (kept whole, marked, not saved) and the
+ * next question at 85 % of its 4,000 (a counter); Next refused with a message.
+ */
+export const GrowAnswerOverLimit: Story = {
+  loaders: [async () => runAt(GROW, 'goal')],
+  play: async ({ canvasElement }) => {
+    await paste(canvasElement, 'mk-coaching-flow', '#prompt-goal-what', longText('Lead the design review of the payments API', 4030));
+    await paste(canvasElement, 'mk-coaching-flow', '#prompt-goal-success', longText('The team adopts the checklist', 3400));
+    await press(canvasElement, 'mk-coaching-flow', '[part~="next-button"]');
+  },
+};

@@ -6,6 +6,7 @@ import { goalsOf } from '@mentorkit/core/goals';
 import '@mentorkit/elements/define-all.js';
 import { DEMO_VIEWERS, demoKit } from './support.js';
 import { goalsKit } from './goals-support.js';
+import { longText, paste, press } from './limits-support.js';
 
 interface GoalEditorArgs {
   goalId?: string;
@@ -39,3 +40,18 @@ export const EditGoal: Story = {
 export const Mentor: Story = { loaders: [async () => ({ kit: await demoKit(DEMO_VIEWERS.mentor) })] };
 
 export const Dark: Story = { globals: { theme: 'dark' }, loaders: [async () => ({ kit: await demoKit(DEMO_VIEWERS.mentee) })] };
+
+/**
+ * Over the limits: a pasted title of 230 characters and a milestone of 205 (kept whole, marked), the
+ * details near theirs (a counter), "Set goal" refused with a message — and the checklist still answers.
+ */
+export const OverLimit: Story = {
+  loaders: [async () => ({ kit: await demoKit(DEMO_VIEWERS.mentee) })],
+  play: async ({ canvasElement }) => {
+    await paste(canvasElement, 'mk-goal-editor', '#title', longText('Run three team retrospectives', 230));
+    await paste(canvasElement, 'mk-goal-editor', '#description', longText('Why it matters', 3500));
+    await press(canvasElement, 'mk-goal-editor', '[part~="add-milestone"]');
+    await paste(canvasElement, 'mk-goal-editor', '.milestone-row input[type="text"]', longText('First retrospective', 205));
+    await press(canvasElement, 'mk-goal-editor', '[part~="save"]');
+  },
+};

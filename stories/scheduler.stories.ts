@@ -5,6 +5,7 @@ import '@mentorkit/elements/define-all.js';
 import type { MkScheduler } from '@mentorkit/elements';
 import { DEMO_VIEWERS, failingKit, loadingKit } from './support.js';
 import { PLANNING_PAIRING, planningKit } from './planning-support.js';
+import { longText, paste, press } from './limits-support.js';
 
 interface SchedulerArgs {
   pairingId: string;
@@ -92,3 +93,15 @@ export const Dark: Story = { globals: { theme: 'dark' }, loaders: [async () => (
 
 /** American English (12-hour clock). */
 export const AmericanEnglish: Story = { args: { locale: 'en-US' }, loaders: [async () => ({ kit: await planningKit() })] };
+
+/** A title pasted 215 characters long and an agenda of 4,020 (kept whole, marked), booking refused with a message. */
+export const OverLimit: Story = {
+  loaders: [async () => ({ kit: await planningKit() })],
+  play: async ({ canvasElement }) => {
+    await ready(canvasElement);
+    await press(canvasElement, 'mk-scheduler', 'input[name="slot"]');
+    await paste(canvasElement, 'mk-scheduler', 'input[name="title"]', longText('Design review of the payments API', 215));
+    await paste(canvasElement, 'mk-scheduler', 'textarea[name="agenda"]', longText('Agenda', 4020));
+    await press(canvasElement, 'mk-scheduler', '[part~="book-button"]');
+  },
+};

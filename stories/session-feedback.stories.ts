@@ -6,6 +6,7 @@ import { feedbackFeature } from '@mentorkit/core/feedback';
 import '@mentorkit/elements/define-all.js';
 import { failingKit, loadingKit, DEMO_VIEWERS } from './support.js';
 import { storyKit } from './conversation-support.js';
+import { longText, paste, press } from './limits-support.js';
 
 interface SessionFeedbackArgs {
   sessionId?: string;
@@ -125,4 +126,25 @@ export const LoadError: Story = {
 export const Dark: Story = {
   globals: { theme: 'dark' },
   loaders: [async () => ({ kit: await storyKit(DEMO_VIEWERS.mentee, { sessions: true }) })],
+};
+
+/**
+ * Over the limits: "What helped?" pasted 2,010 characters long (kept whole, marked, with what is too
+ * much), "Anything else" at 85 % of its 4,000 (a counter), and sending refused with a message.
+ */
+export const OverLimit: Story = {
+  loaders: [async () => ({ kit: await storyKit(DEMO_VIEWERS.mentee, { sessions: true }) })],
+  args: { sessionId: 's-latest' },
+  play: async ({ canvasElement }) => {
+    await press(canvasElement, 'mk-session-feedback', 'input[name="rating"][value="4"]');
+    await paste(canvasElement, 'mk-session-feedback', 'textarea[name="helped"]', longText('The system design sketch', 2010));
+    await paste(canvasElement, 'mk-session-feedback', 'textarea[name="other"]', longText('Next time', 3400));
+    await press(canvasElement, 'mk-session-feedback', '[part~="submit"]');
+  },
+};
+
+/** After the deadline: the note stays on show, read-only, with the date it became final. */
+export const FinalAfterDeadline: Story = {
+  loaders: [async () => ({ kit: await storyKit(DEMO_VIEWERS.mentee, { sessions: true, held: true }, '2026-10-30T09:00:00Z') })],
+  args: { sessionId: 's-latest' },
 };

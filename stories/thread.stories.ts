@@ -5,6 +5,7 @@ import type { MentorKit } from '@mentorkit/core';
 import '@mentorkit/elements/define-all.js';
 import { DEMO_VIEWERS, demoKit, failingKit, loadingKit } from './support.js';
 import { PAIRING, storyKit, storyStorage } from './conversation-support.js';
+import { longText, paste, press } from './limits-support.js';
 
 interface ThreadArgs {
   pairingId: string;
@@ -107,4 +108,13 @@ export const LoadError: Story = {
 export const Dark: Story = {
   globals: { theme: 'dark' },
   loaders: [async () => ({ kit: await storyKit(DEMO_VIEWERS.mentee, { messages: 8 }) })],
+};
+
+/** A message pasted 10,050 characters long: kept whole, marked with what is too much, sending refused with a message. */
+export const OverLimit: Story = {
+  loaders: [async () => ({ kit: await storyKit(DEMO_VIEWERS.mentee, { messages: 4 }) })],
+  play: async ({ canvasElement }) => {
+    await paste(canvasElement, 'mk-thread', 'textarea[name="message"]', longText('Notes from the incident review', 10_050));
+    await press(canvasElement, 'mk-thread', '[part~="send"]');
+  },
 };
