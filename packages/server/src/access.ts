@@ -70,6 +70,16 @@ export async function loadPolicyContext(client: Queryable, needs: readonly Need[
   });
 }
 
+/** The related records deciding whether `personId` may read these records needs (once each). */
+export function readNeeds(personId: string, collection: string, records: readonly (StoredRecord | RecordInput)[]): Need[] {
+  const needs = new Map<string, Need>();
+  for (const record of records) for (const need of policyNeeds(collection, 'read', record as PolicyRecord, undefined, personId)) needs.set(JSON.stringify(need), need);
+  return [...needs.values()];
+}
+
+/** The policy's view for deciding whether `personId` may read these records. */
+export const readContext = (client: Queryable, personId: string, collection: string, records: readonly (StoredRecord | RecordInput)[]) => loadPolicyContext(client, readNeeds(personId, collection, records));
+
 /** Whether the person may take the action on the record (a malformed record: no). */
 export function allowed(context: PolicyContext, personId: string, action: PolicyAction, collection: string, record: StoredRecord | RecordInput, previous?: StoredRecord): { allowed: boolean; reason: string } {
   try {
@@ -108,7 +118,7 @@ function normalised(collection: string, stored: StoredRecord): StoredRecord {
  */
 export async function authorizePersonPut(client: PoolClient, personId: string, collection: string, record: RecordInput, current: CurrentRow, expectedRevision: number | null | undefined): Promise<RecordInput> {
   const stored = current.record;
-  const context = await loadPolicyContext(client, policyNeeds(collection, stored ? 'update' : 'create', record as PolicyRecord, stored as PolicyRecord | undefined));
+  const context = await loadPolicyContext(client, [...readNeeds(personId, collection, stored ? [stored] : []), ...policyNeeds(collection, stored ? 'update' : 'create', record as PolicyRecord, stored as PolicyRecord | undefined, personId)]);
   const hidden = stored !== undefined && !allowed(context, personId, 'read', collection, stored).allowed;
   // Compared as its schema makes it, like the new version (defaults filled in), so a record stored
   // before a default existed does not look changed where the writer changed nothing.
@@ -155,5 +165,6 @@ export async function blobOwnerCheck(pool: Pool, caller: Caller, id: string, act
   if (uploaderId === caller.personId) return true;
   const referencing = await recordsReferencing(pool, id);
   if (referencing.length === 0) return false;
-  return mayReadAttachment(await loadPolicyContext(pool), { id: caller.personId }, { id, uploaderId }, referencing);
+  const needs = referencing.flatMap(({ collection, record }) => readNeeds(caller.personId, collection, [record]));
+  return mayReadAttachment(await loadPolicyContext(pool, needs), { id: caller.personId }, { id, uploaderId }, referencing);
 }

@@ -115,8 +115,8 @@ export function idsReusable(collection: string): boolean {
 }
 
 /** Records of other collections `decide` will look up through `context.find` for this write (a server loads them first). */
-export function policyNeeds(collection: string, action: PolicyAction, record: PolicyRecord, previous?: PolicyRecord): Array<{ collection: string; where: Record<string, string | number | boolean> }> {
-  return policies.get(collection)?.needs?.(action, record, previous) ?? [];
+export function policyNeeds(collection: string, action: PolicyAction, record: PolicyRecord, previous: PolicyRecord | undefined, actorId: string): Array<{ collection: string; where: Record<string, string | number | boolean> }> {
+  return policies.get(collection)?.needs?.(action, record, previous, actorId) ?? [];
 }
 
 const valueAt = (record: PolicyRecord, path: string): unknown => path.split('.').reduce<unknown>((value, key) => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined), record);

@@ -16,7 +16,7 @@ import { isProgramAdmin, type PolicyContext, type PolicyPairing, type PolicyRole
  * | pairings       | its members; admins of its programme                      | admins of its programme; members may pause, resume or close an active one |
  * | agreements, sessions, coaching-runs, rapport | members; admins (read)      | members                                                             |
  * | goals          | owner; shared goals: members and admins                  | owner; mentors of the pairing when shared                            |
- * | feedback       | author; admins; other members (held notes: once revealed) | author, a member, until `editableUntil`; a member who submitted theirs may reveal a held note |
+ * | feedback       | author; admins; other members (held notes: once revealed, or once they submitted theirs) | author, a member, until `editableUntil`; a member who submitted theirs may reveal a held note |
  * | messages       | members (`mentorsOnly`: mentors only)                     | create: a member as author; edit/delete: the author                  |
  * | message-reads  | members                                                   | a member, their own marker only                                      |
  * | pairing-rounds | admins of its programme                                   | admins of its programme                                              |
@@ -72,7 +72,7 @@ export interface CollectionPolicy {
   /** Fields (dotted paths) that hold attachment ids, and the field naming who attached them (the uploader). */
   readonly attachments?: { readonly fields: readonly string[]; readonly uploaderField: string };
   /** Records of other collections a decision needs through `context.find`; a server loads them first. */
-  readonly needs?: (action: PolicyAction, record: PolicyRecord, previous: PolicyRecord | undefined) => Array<{ collection: string; where: Record<string, string | number | boolean> }>;
+  readonly needs?: (action: PolicyAction, record: PolicyRecord, previous: PolicyRecord | undefined, actorId: string) => Array<{ collection: string; where: Record<string, string | number | boolean> }>;
   readonly read: PolicyRule;
   readonly create: PolicyRule;
   readonly update: PolicyRule;
@@ -225,16 +225,21 @@ const goals: CollectionPolicy = {
 };
 
 const REVEAL_FIELDS = ['revealedAt', 'revealedBy'] as const;
+/** Whether the actor has submitted a note of their own on the same session of the same pairing (`context.find`; without it, no). */
+const submittedOwn = (context: PolicyContext, actorId: string, note: PolicyRecord) =>
+  (context.find?.(Collections.feedback, { authorId: actorId }) ?? []).some((own) => own.id !== note.id && own.sessionId === note.sessionId && own.pairingId === note.pairingId);
 const feedback: CollectionPolicy = {
   collection: Collections.feedback,
   scope: 'pairing',
   immutable: ['sessionId', 'authorId', 'authorRole', 'submittedAt', 'editableUntil'],
   setOnce: REVEAL_FIELDS,
-  needs: (action, _record, previous) => (action === 'update' && typeof previous?.sessionId === 'string' ? [{ collection: Collections.feedback, where: { sessionId: previous.sessionId } }] : []),
-  read: ({ actorId, roles, target }) => {
+  // Held notes open to a member once they have submitted theirs for the same session: their own notes.
+  needs: (action, record, previous, actorId) => ((previous ?? record).revealWhenBothSubmitted === true ? [{ collection: Collections.feedback, where: { authorId: actorId } }] : []),
+  read: ({ context, actorId, roles, target }) => {
     if (target.authorId === actorId || roles.includes('admin')) return true;
     if (!isMember(roles)) return 'You can see only feedback of your own pairings.';
-    return target.revealWhenBothSubmitted === true && typeof target.revealedAt !== 'string' ? 'This feedback is shown once both sides have submitted theirs.' : true;
+    if (target.revealWhenBothSubmitted !== true || typeof target.revealedAt === 'string' || submittedOwn(context, actorId, target)) return true;
+    return 'This feedback is shown once both sides have submitted theirs.';
   },
   create: ({ actorId, roles, record }) => {
     if (record.authorId !== actorId) return 'You can write only your own feedback.';
@@ -246,8 +251,7 @@ const feedback: CollectionPolicy = {
     if (previous!.authorId !== actorId) {
       // Revealing a held note once both sides submitted: another member adds `revealedAt`/`revealedBy` (as themself) and changes nothing else.
       if (!isMember(roles) || !revealOnly || typeof record.revealedAt !== 'string' || record.revealedBy !== actorId || previous!.revealWhenBothSubmitted !== true) return 'You can write only your own feedback.';
-      const submitted = context.find?.(Collections.feedback, { sessionId: previous!.sessionId as string }) ?? [];
-      return submitted.some((note) => note.authorId === actorId && note.pairingId === previous!.pairingId) ? true : 'This feedback is revealed only once you have submitted yours for the same session.';
+      return submittedOwn(context, actorId, previous!) ? true : 'This feedback is revealed only once you have submitted yours for the same session.';
     }
     if (!isMember(roles)) return 'Only members of this pairing can give feedback on its sessions.';
     const deadline = previous!.editableUntil;

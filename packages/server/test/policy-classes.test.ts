@@ -1,0 +1,138 @@
+// The classes of holes the access matrix does not walk cell by cell, over real HTTP on PostgreSQL:
+// what is stored is the validated record and nothing more; a record one may not read cannot be found
+// out by writing to its id; a deleted pairing's id is never reused; held feedback is revealed on the
+// server only once the revealer has submitted theirs; a refusal reaches no one's change stream.
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, test } from 'node:test';
+import { seedDemoProgram } from '../src/demo-program.js';
+import { createPostgresStorage } from '../src/store.js';
+import { as, skipReason, startTestBackend, type TestBackend } from './support.js';
+
+const skip = skipReason();
+const LUCIA = 'lucia-fernandez'; // mentee of pairing-lucia (mentors kenji-watanabe, arjun-shrestha)
+const DANIEL = 'daniel-kim'; // mentee of pairing-daniel (mentor kenji-watanabe)
+const KENJI = 'kenji-watanabe';
+const PRIYA = 'priya-raman'; // programme admin
+
+describe('access classes over HTTP on PostgreSQL', { skip: skip ?? false }, () => {
+  let backend: TestBackend;
+  before(async () => {
+    backend = await startTestBackend();
+  });
+  after(async () => {
+    await backend?.close();
+  });
+  beforeEach(async () => {
+    await backend.reset();
+    await seedDemoProgram(createPostgresStorage(backend.pool));
+  });
+
+  const call = async (method: string, path: string, personId: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const response = await fetch(`${backend.url}${path}`, {
+      method,
+      headers: { ...as(personId), ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    return { status: response.status, json: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
+  };
+  const stored = (collection: string, id: string) => createPostgresStorage(backend.pool).get(collection, id);
+  const goal = (id: string, pairingId: string, ownerId: string, extra: Record<string, unknown> = {}) => ({ id, pairingId, ownerId, title: `Goal ${id}`, dueDate: '2027-03-01', ...extra });
+
+  test('the server stores the validated record: unknown fields (900 kB of padding, a forged revision or author) are dropped, defaults filled in', async () => {
+    const body = { ...goal('goal-padded', 'pairing-lucia', LUCIA), padding: 'x'.repeat(900_000), isAdmin: true, updatedBy: KENJI, createdAt: '1999-01-01T00:00:00.000Z', revision: 99 };
+    const answer = await call('PUT', '/collections/goals/records/goal-padded', LUCIA, body);
+    assert.equal(answer.status, 201);
+    const record = (await stored('goals', 'goal-padded'))!;
+    assert.equal(record.padding, undefined);
+    assert.equal(record.isAdmin, undefined);
+    assert.equal(record.revision, 1);
+    assert.equal(record.updatedBy, LUCIA, 'the caller, not the body');
+    assert.notEqual(record.createdAt, '1999-01-01T00:00:00.000Z', 'the server\'s clock, not the body');
+    assert.equal(record.visibility, 'pairing', 'defaults filled in');
+    assert.ok(JSON.stringify(record).length < 1000);
+    assert.equal(answer.json.padding, undefined, 'the answer is what was stored');
+  });
+
+  test('a record one may not read cannot be found out by writing to its id: the same refusal as a free id', async () => {
+    await createPostgresStorage(backend.pool).put('goals', goal('goal-daniel-private', 'pairing-daniel', DANIEL, { visibility: 'private' }));
+    // Lucía writes a goal into Daniel's pairing: refused with the same words whether the id is taken or free.
+    const taken = await call('PUT', '/collections/goals/records/goal-daniel-private', LUCIA, goal('goal-daniel-private', 'pairing-daniel', LUCIA));
+    const free = await call('PUT', '/collections/goals/records/goal-free', LUCIA, goal('goal-free', 'pairing-daniel', LUCIA));
+    assert.equal(taken.status, 403);
+    assert.deepEqual([taken.status, taken.json.code, taken.json.message], [free.status, free.json.code, free.json.message]);
+    assert.doesNotMatch(String(taken.json.message), /private/, 'nothing about the hidden goal');
+    // With If-Match, both are the precondition failure of a record that is not there.
+    const takenIfMatch = await call('PUT', '/collections/goals/records/goal-daniel-private', LUCIA, goal('goal-daniel-private', 'pairing-lucia', LUCIA), { 'if-match': '"1"' });
+    const freeIfMatch = await call('PUT', '/collections/goals/records/goal-free-2', LUCIA, goal('goal-free-2', 'pairing-lucia', LUCIA), { 'if-match': '"1"' });
+    assert.deepEqual([takenIfMatch.status, takenIfMatch.json.code], [freeIfMatch.status, freeIfMatch.json.code]);
+    // Her mentor cannot read a private goal of Daniel's either, nor learn it by deleting it.
+    const deleteTaken = await call('DELETE', '/collections/goals/records/goal-daniel-private', KENJI);
+    const deleteFree = await call('DELETE', '/collections/goals/records/goal-nothing', KENJI);
+    assert.deepEqual([deleteTaken.status, deleteTaken.json.code], [deleteFree.status, deleteFree.json.code]);
+    assert.equal((await stored('goals', 'goal-daniel-private'))?.title, 'Goal goal-daniel-private', 'untouched');
+  });
+
+  test('a deleted pairing\'s id is never created again, so nobody inherits its records', async () => {
+    const database = createPostgresStorage(backend.pool);
+    await database.put('goals', goal('goal-old', 'pairing-daniel', DANIEL));
+    const pairing = (await stored('pairings', 'pairing-daniel'))!;
+    assert.equal((await call('DELETE', '/collections/pairings/records/pairing-daniel', PRIYA, undefined, { 'if-match': `"${pairing.revision}"` })).status, 200);
+    const { revision: _revision, updatedAt: _updatedAt, createdAt: _createdAt, updatedBy: _updatedBy, ...fields } = pairing;
+    const again = await call('PUT', '/collections/pairings/records/pairing-daniel', PRIYA, { ...fields, menteeId: LUCIA, mentorIds: [KENJI] });
+    assert.equal(again.status, 412);
+    assert.equal(again.json.code, 'conflict');
+    assert.match(String(again.json.message), /never used again/);
+    assert.equal(await stored('pairings', 'pairing-daniel'), undefined);
+    assert.equal((await call('GET', '/collections/goals/records/goal-old', LUCIA)).status, 404, 'the old pairing\'s goal stays out of reach');
+  });
+
+  test('held feedback is revealed on the server only by a member who submitted theirs for the same session', async () => {
+    const database = createPostgresStorage(backend.pool);
+    const session = { id: 'session-1', pairingId: 'pairing-lucia', title: 'Review', start: '2026-11-03T09:00:00.000Z', end: '2026-11-03T10:00:00.000Z', timeZone: 'Europe/Madrid' };
+    await database.put('sessions', session);
+    const held = { id: 'feedback-lucia', pairingId: 'pairing-lucia', sessionId: 'session-1', authorId: LUCIA, rating: 5, helped: 'Everything', revealWhenBothSubmitted: true, submittedAt: '2026-11-03T10:05:00.000Z', editableUntil: '2027-01-01T00:00:00.000Z' };
+    await database.put('feedback', held);
+    assert.equal((await call('GET', '/collections/feedback/records/feedback-lucia', KENJI)).status, 404, 'held from her mentor');
+    const early = await call('PUT', '/collections/feedback/records/feedback-lucia', KENJI, { ...held, revealedAt: '2026-11-04T00:00:00.000Z', revealedBy: KENJI }, { 'if-match': '"1"' });
+    assert.equal(early.status, 403, 'he has not submitted his, so he may not even see it');
+    assert.doesNotMatch(String(early.json.message), /held|both sides|revealed/, 'the refusal says nothing about a note he may not see');
+    assert.equal((await stored('feedback', 'feedback-lucia'))?.revealedAt, undefined);
+    // A note of his on another session does not count.
+    await database.put('sessions', { ...session, id: 'session-2' });
+    assert.equal((await call('PUT', '/collections/feedback/records/feedback-kenji-2', KENJI, { id: 'feedback-kenji-2', pairingId: 'pairing-lucia', sessionId: 'session-2', authorId: KENJI, rating: 3 })).status, 201);
+    assert.equal((await call('GET', '/collections/feedback/records/feedback-lucia', KENJI)).status, 404);
+    const mine = { id: 'feedback-kenji', pairingId: 'pairing-lucia', sessionId: 'session-1', authorId: KENJI, rating: 4, submittedAt: '2026-11-04T09:00:00.000Z' };
+    assert.equal((await call('PUT', '/collections/feedback/records/feedback-kenji', KENJI, mine)).status, 201);
+    assert.equal((await call('GET', '/collections/feedback/records/feedback-lucia', KENJI)).status, 200, 'both submitted: he sees hers');
+    const listed = await call('GET', `/collections/feedback/records?sessionId=${encodeURIComponent('"session-1"')}`, KENJI);
+    assert.deepEqual((listed.json.records as Array<{ id: string }>).map((note) => note.id).sort(), ['feedback-kenji', 'feedback-lucia']);
+    assert.equal((await call('GET', '/collections/feedback/records/feedback-lucia', 'arjun-shrestha')).status, 404, 'the co-mentor has not submitted his');
+    const reveal = await call('PUT', '/collections/feedback/records/feedback-lucia', KENJI, { ...held, revealedAt: '2026-11-04T09:01:00.000Z', revealedBy: KENJI }, { 'if-match': '"1"' });
+    assert.equal(reveal.status, 200);
+    assert.equal((await call('GET', '/collections/feedback/records/feedback-lucia', KENJI)).status, 200);
+  });
+
+  test('a message or a feedback note cannot be moved into another pairing, and the other pair\'s change stream hears nothing', async () => {
+    const events: string[] = [];
+    const controller = new AbortController();
+    const stream = await fetch(`${backend.url}/changes`, { headers: { ...as(DANIEL), accept: 'text/event-stream' }, signal: controller.signal });
+    const reader = (async () => {
+      const decoder = new TextDecoder();
+      try {
+        for await (const chunk of stream.body!) events.push(decoder.decode(chunk as Uint8Array));
+      } catch {
+        // aborted
+      }
+    })();
+    const message = { id: 'message-1', pairingId: 'pairing-lucia', authorId: LUCIA, kind: 'text', text: 'For Kenji only', sentAt: '2026-11-03T10:00:00.000Z' };
+    assert.equal((await call('PUT', '/collections/messages/records/message-1', LUCIA, message)).status, 201);
+    const moved = await call('PUT', '/collections/messages/records/message-1', LUCIA, { ...message, pairingId: 'pairing-daniel' }, { 'if-match': '"1"' });
+    assert.equal(moved.status, 403);
+    assert.equal((await stored('messages', 'message-1'))?.pairingId, 'pairing-lucia');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    controller.abort();
+    await reader;
+    assert.ok(!events.join('').includes('message-1'), 'Daniel\'s stream never carried the message');
+  });
+});
