@@ -12,7 +12,7 @@ import {
   type RecordInput,
   type StoredRecord,
 } from '@mentorkit/core';
-import { allowed, authorizePersonPut, blobOwnerCheck, loadPolicyContext, preparePersonRecord } from './access.js';
+import { allowed, authorizePersonPut, blobOwnerCheck, loadPolicyContext, preparePersonRecord, readContext, readNeeds } from './access.js';
 import { createCors } from './cors.js';
 import { ServerConfigurationError, createIdentity, isAcceptablePersonId, isLoopbackHost, type Caller, type IdentityOptions } from './identity.js';
 import { HttpError, attachmentDisposition, bodyStillArriving, formatBytes, isValidMediaType, isWellFormedText, lingerAfterResponse, parseJsonBody, readBody, servedAttachmentType } from './input.js';
@@ -219,11 +219,7 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
   // one for idle clients; queries on a dead client fail and are answered 503.
   let databaseAvailable = true;
   let probe: NodeJS.Timeout | undefined;
-  const clientErrorHandler = (error: Error) => databaseDown(error);
-  pool.on('error', (error) => databaseDown(error));
-  pool.on('connect', (client) => {
-    client.on('error', clientErrorHandler);
-  });
+  const unwatchPool = watchPool(pool, (error) => databaseDown(error));
 
   function databaseDown(error: unknown) {
     if (!databaseAvailable) return;
@@ -373,7 +369,11 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
               continue;
             }
             const subject = change.record ?? change.previous;
-            if (!subject || !allowed(context, subscriber.caller.personId, 'read', change.collection, subject).allowed) continue;
+            if (!subject) continue;
+            // Rules over related records (held feedback) need this reader's own records too.
+            const needs = readNeeds(subscriber.caller.personId, change.collection, [subject]);
+            const readerContext = needs.length === 0 ? context : await loadPolicyContext(pool, needs).catch(() => undefined);
+            if (!readerContext || !allowed(readerContext, subscriber.caller.personId, 'read', change.collection, subject).allowed) continue;
           }
           deliver(subscriber, data);
         }
@@ -427,7 +427,7 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
   const getRecord = async (caller: Caller, collection: string, id: string, response: http.ServerResponse) => {
     const record = await readRecord(pool, collection, id);
     if (record && caller.kind === 'person') {
-      const context = await loadPolicyContext(pool);
+      const context = await readContext(pool, caller.personId, collection, [record]);
       if (!allowed(context, caller.personId, 'read', collection, record).allowed) return notFound(collection, id);
     }
     if (!record) return notFound(collection, id);
@@ -456,7 +456,7 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
     }
     let records = await queryRecords(pool, collection, where);
     if (caller.kind === 'person') {
-      const context = await loadPolicyContext(pool);
+      const context = await readContext(pool, caller.personId, collection, records);
       records = records.filter((record) => allowed(context, caller.personId, 'read', collection, record).allowed);
     }
     send(response, 200, { records });
@@ -503,7 +503,7 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
       const current = await readCurrent(client, collection, id);
       let visible = current.record;
       if (caller.kind === 'person' && visible) {
-        const context = await loadPolicyContext(client);
+        const context = await readContext(client, caller.personId, collection, [visible]);
         if (!allowed(context, caller.personId, 'read', collection, visible).allowed) visible = undefined; // as if missing: do not reveal it
         else {
           const decision = allowed(context, caller.personId, 'delete', collection, visible, visible);
@@ -759,9 +759,44 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
     async dispose(closeOptions) {
       await close(closeOptions);
       if (probe) clearInterval(probe);
+      unwatchPool();
       if (ownsPool) await pool.end().catch(() => undefined);
     },
   };
+}
+
+/** Servers watching each pool; one set of listeners per pool however many servers share it. */
+const poolWatchers = new WeakMap<Pool, Set<(error: unknown) => void>>();
+
+/**
+ * Keeps a lost connection from ending the process: pg emits 'error' on a client whose connection
+ * fails (idle in the pool, or checked out between queries) and on the pool; unhandled, that is an
+ * uncaught exception. Every client gets a handler when it connects and when it is checked out (so a
+ * host's pool with clients connected before the server existed is covered too), the pool one for
+ * idle clients. Returns a function that stops telling `onError` (the handlers stay: harmless).
+ */
+function watchPool(pool: Pool, onError: (error: unknown) => void): () => void {
+  let watchers = poolWatchers.get(pool);
+  if (!watchers) {
+    const registered = new Set<(error: unknown) => void>();
+    watchers = registered;
+    poolWatchers.set(pool, registered);
+    const notify = (error: unknown) => {
+      for (const watcher of registered) watcher(error);
+    };
+    const handled = new WeakSet<object>();
+    const cover = (client: PoolClient) => {
+      if (handled.has(client)) return;
+      handled.add(client);
+      client.on('error', notify);
+    };
+    pool.on('error', notify);
+    // pool.on('connect', cover);
+    // pool.on('acquire', cover);
+  }
+  watchers.add(onError);
+  const current = watchers;
+  return () => current.delete(onError);
 }
 
 /** @deprecated The earlier name of `createMentorKitServer`. */
