@@ -289,11 +289,12 @@ async function errorFromResponse(response: Response): Promise<MentorKitError> {
  *   limit) is refused at once with `invalid-input`.
  * - With `offlineQueue`, writes made while the server cannot be reached are queued (persisted through
  *   the optional hook), answered optimistically, and replayed in order when it is back. A replayed
- *   write the server refuses for good (any 4xx but 408 and 429; a body over `maxRecordBytes` whose
+ *   write the server refuses for good (any 4xx but 401, 408 and 429; a body over `maxRecordBytes` whose
  *   sending fails; a server error repeated `maxServerErrorReplays` times) never blocks the writes
  *   after it: it leaves the queue for `failedWrites()`, `watchFailures` listeners and
  *   `onReplayFailure` are told, and `watch` listeners get the record as the server holds it, so
- *   the optimistic change is undone. Tell the person which change was not kept.
+ *   the optimistic change is undone. Tell the person which change was not kept. A 401 even after a
+ *   token refresh (the sign-in expired) keeps the queue waiting until a token works again.
  * - `watch` follows `GET /changes`; after a reconnect, or at once after `event: resync` (the
  *   server dropped a subscriber that fell behind), it reads the collections read whole again and
  *   reports what changed meanwhile.
@@ -665,6 +666,7 @@ export function createRestStorage(options: RestStorageOptions): RestStorage {
           // - no answer (offline, reset, timeout) for a write that is safe to repeat, or an answer saying nothing was
           //   applied (503, 429, 408): keep it;
           // - a server error (500, 502, 504…) for a write that is safe to repeat: keep it, up to maxServerErrorReplays;
+          // - a 401 after the token was refreshed (the sign-in expired): keep it until a token works;
           // - any other answer (4xx: conflict, forbidden, invalid-input, not-found…) is a refusal: fail it, go on.
           let keep = false;
           if (caught instanceof TransportFailure) {
@@ -677,6 +679,10 @@ export function createRestStorage(options: RestStorageOptions): RestStorage {
               else error = outcomeUnknown(write, caught);
             }
             if (!keep && !error) error = asStorageError(caught, `Replaying a write to ${write.collection}/${write.id}`);
+          } else if (isMentorKitError(caught) && (caught as MentorKitError).details?.status === 401) {
+            // Not a refusal of the change: the sign-in expired and no new token was had. Keep it (and the
+            // ones after it) until a token works again; nothing is lost while the person signs in again.
+            keep = true;
           } else {
             error = isMentorKitError(caught) ? (caught as MentorKitError) : new MentorKitError('storage-error', `Replaying a write to ${write.collection}/${write.id} failed: ${caught instanceof Error ? caught.message : String(caught)}`, { cause: caught });
           }

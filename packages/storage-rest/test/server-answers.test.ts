@@ -114,14 +114,12 @@ function open(server: ScriptedServer, options: Partial<RestStorageOptions> = {})
 }
 
 describe('REST storage: answers of the server', () => {
-  test('refusals on replay (401 after a token refresh, 403, 404, 413, 422) fail only the refused write, with its reason; the writes after it go on', async () => {
+  test('refusals on replay (403, 404, 413, 422) fail only the refused write, with its reason; the writes after it go on', async () => {
     let up = false;
     const server = await startScriptedServer((exchange, response) => {
       if (exchange.method === 'GET') return notFound(response);
       if (!up) return answer(response, 503, { code: 'storage-error', message: 'The database is unavailable; nothing was changed.' }, { 'Retry-After': '0' });
       switch (idOf(exchange)) {
-        case 'signed-out':
-          return answer(response, 401, { code: 'forbidden', message: 'Sign in first.' }, { 'WWW-Authenticate': 'Bearer' });
         case 'forbidden':
           return answer(response, 403, { code: 'forbidden', message: 'Only the pairing\'s mentors may change this goal.' });
         case 'missing-route':
@@ -134,34 +132,32 @@ describe('REST storage: answers of the server', () => {
           return stored(response, exchange);
       }
     });
-    const tokenCalls: boolean[] = [];
     const replayFailures: ReplayFailure[] = [];
-    const storage = open(server, { getToken: ({ refresh }) => (tokenCalls.push(refresh), refresh ? 'token-2' : 'token-1'), offlineQueue: { retryDelayMs: 10, maxRetryDelayMs: 20, onReplayFailure: (failure) => replayFailures.push(failure) } });
+    const storage = open(server, { offlineQueue: { retryDelayMs: 10, maxRetryDelayMs: 20, onReplayFailure: (failure) => replayFailures.push(failure) } });
     const told: StorageWriteFailure[] = [];
     storage.watchFailures((failure) => told.push(failure));
     const changes: StorageChange[] = [];
     storage.watch((change) => changes.push(change));
 
-    const ids = ['signed-out', 'forbidden', 'missing-route', 'fine', 'too-big', 'unprocessable', 'also-fine'];
+    const ids = ['forbidden', 'missing-route', 'fine', 'too-big', 'unprocessable', 'also-fine'];
     for (const id of ids) await storage.put('goals', { id, title: `goal ${id}` }, { expectedRevision: null });
     assert.equal(storage.pendingWrites().length, ids.length, 'all queued while the server answered 503');
     up = true;
-    assert.deepEqual(await storage.flush(), { sent: 2, failed: 5, remaining: 0 });
+    assert.deepEqual(await storage.flush(), { sent: 2, failed: 4, remaining: 0 });
 
     assert.deepEqual(
       told.map((failure) => [failure.id, failure.error.code, failure.error.details.status]),
       [
-        ['signed-out', 'forbidden', 401],
         ['forbidden', 'forbidden', 403],
         ['missing-route', 'not-found', 404],
         ['too-big', 'invalid-input', 413],
         ['unprocessable', 'invalid-input', 422],
       ],
     );
-    assert.match(told[1]!.error.message, /Only the pairing's mentors/, 'the server\'s own message when it sends one');
-    assert.match(told[2]!.error.message, /404/);
-    assert.match(told[3]!.error.message, /too large/);
-    assert.match(told[4]!.error.message, /at most 200 characters/);
+    assert.match(told[0]!.error.message, /Only the pairing's mentors/, 'the server\'s own message when it sends one');
+    assert.match(told[1]!.error.message, /404/);
+    assert.match(told[2]!.error.message, /too large/);
+    assert.match(told[3]!.error.message, /at most 200 characters/);
     for (const failure of told) {
       assert.equal(failure.collection, 'goals');
       assert.equal(failure.kind, 'put');
@@ -173,14 +169,41 @@ describe('REST storage: answers of the server', () => {
     assert.deepEqual(replayFailures.map((failure) => failure.write.id), told.map((failure) => failure.id));
 
     const putsOf = (id: string) => server.exchanges.filter((exchange) => exchange.method === 'PUT' && idOf(exchange) === id);
-    assert.deepEqual(putsOf('signed-out').slice(-2).map((exchange) => exchange.authorization), ['Bearer token-1', 'Bearer token-2'], 'after a 401, sent once more with a refreshed token, then failed');
-    assert.equal(tokenCalls.filter((refresh) => refresh).length, 1);
-    assert.equal(putsOf('signed-out').length, 3, 'its 503 while the server was down, then the 401 and the one try after the refresh');
     assert.equal(putsOf('fine').length, 1, 'the write after the refusals went through');
     assert.equal(putsOf('also-fine').length, 1);
-    for (const id of ['forbidden', 'missing-route', 'too-big', 'unprocessable']) assert.equal(putsOf(id).length, 1, `${id}: refused once, never repeated`);
+    assert.equal(putsOf('forbidden').length, 2, 'forbidden: its 503 while the server was down, then refused once, never repeated');
+    for (const id of ['missing-route', 'too-big', 'unprocessable']) assert.equal(putsOf(id).length, 1, `${id}: refused once, never repeated`);
     // Watchers saw the optimistic records; after each refusal the adapter reads the record again (404: it does not exist) and reports that.
     for (const failure of told) assert.ok(changes.some((change) => change.id === failure.id && change.record === undefined), `the optimistic ${failure.id} is undone`);
+  });
+
+  test('a sign-in that expired while offline (401 even after one refresh) is not a refusal: the writes wait, in order, until a token works again', async () => {
+    let up = false;
+    let firstValidToken = Number.POSITIVE_INFINITY; // tokens issued from this number on are valid (the person signed in again)
+    const valid = (authorization: string | undefined) => Number(/^Bearer token-(\d+)$/.exec(authorization ?? '')?.[1]) >= firstValidToken;
+    const server = await startScriptedServer((exchange, response) => {
+      if (exchange.method === 'GET') return notFound(response);
+      if (!up) return answer(response, 503, { code: 'storage-error', message: 'down' }, { 'Retry-After': '0' });
+      if (!valid(exchange.authorization)) return answer(response, 401, { code: 'forbidden', message: 'Sign in first.' }, { 'WWW-Authenticate': 'Bearer' });
+      return stored(response, exchange);
+    });
+    let issued = 0;
+    const storage = open(server, { getToken: () => `token-${++issued}`, offlineQueue: { retryDelayMs: 10, maxRetryDelayMs: 20 } });
+    const told: StorageWriteFailure[] = [];
+    storage.watchFailures((failure) => told.push(failure));
+    for (const id of ['first', 'second']) await storage.put('goals', { id, title: id }, { expectedRevision: null });
+    up = true;
+    const stuck = await storage.flush();
+    assert.deepEqual(stuck, { sent: 0, failed: 0, remaining: 2 }, 'nothing failed, nothing sent');
+    assert.deepEqual(told, []);
+    assert.deepEqual(storage.pendingWrites().map((write) => write.id), ['first', 'second']);
+    firstValidToken = issued + 1; // the person signed in again: the next token works
+    const deadline = Date.now() + 5000;
+    while (storage.pendingWrites().length > 0 && Date.now() < deadline) await sleep(20);
+    assert.deepEqual(storage.pendingWrites(), []);
+    assert.deepEqual(told, []);
+    const puts = server.exchanges.filter((exchange) => exchange.method === 'PUT' && valid(exchange.authorization)).map(idOf);
+    assert.deepEqual(puts, ['first', 'second'], 'sent in order once a token works');
   });
 
   test('408, 429 and 503 keep the write and retry it (same Idempotency-Key), nothing is reported failed, and the write after it follows in order', async () => {
