@@ -156,9 +156,13 @@ function isPlainObject(value: object): boolean {
   return prototype === Object.prototype || prototype === null;
 }
 
+/** Half of a UTF-16 surrogate pair on its own: not text any server, file or database can keep. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const NOT_WELL_FORMED = 'is not well-formed text: it holds half of a character (a lone UTF-16 surrogate), which cannot be stored; remove it or paste the text again';
+
 /**
  * Throws `invalid-input` (with the path of the first bad value) unless `value` is JSON-compatible:
- * strings, finite numbers, booleans, null, arrays and plain objects, without cycles.
+ * well-formed strings, finite numbers, booleans, null, arrays and plain objects, without cycles.
  * `undefined` object properties are allowed (they are dropped on store), as in JSON.
  */
 export function assertStorableValue(value: unknown, path = 'record'): asserts value is StorableValue {
@@ -166,6 +170,8 @@ export function assertStorableValue(value: unknown, path = 'record'): asserts va
   const visit = (current: unknown, at: string): void => {
     switch (typeof current) {
       case 'string':
+        if (LONE_SURROGATE.test(current)) fail(at, NOT_WELL_FORMED);
+        return;
       case 'boolean':
         return;
       case 'number':
@@ -186,6 +192,7 @@ export function assertStorableValue(value: unknown, path = 'record'): asserts va
         if (!isPlainObject(current)) fail(at, `${describe(current)} cannot be stored; convert it to plain JSON (dates as ISO strings)`);
         seen.add(current);
         for (const [key, entry] of Object.entries(current)) {
+          if (LONE_SURROGATE.test(key)) fail(at, `has a field name that ${NOT_WELL_FORMED}`);
           if (entry !== undefined) visit(entry, `${at}.${key}`);
         }
         seen.delete(current);

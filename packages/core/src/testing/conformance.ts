@@ -719,6 +719,19 @@ const definitions: CaseDefinition[] = [
     },
   },
   {
+    name: 'invalid input: text with half a character (a lone UTF-16 surrogate) is refused and nothing is written; whole emoji and CJK are fine',
+    async body({ adapter }) {
+      await refuseRecords(adapter, [
+        ['a lone high surrogate in a value', { id: 'bad', text: 'note \uD83D' }],
+        ['a lone low surrogate in a nested value', { id: 'bad', nested: { list: ['ok', '\uDE00 tail'] } }],
+        ['a reversed pair', { id: 'bad', text: '\uDE00\uD83D' }],
+        ['a lone surrogate in a field name', { id: 'bad', ['key\uD800']: 1 }],
+      ]);
+      const stored = await adapter.put('goals', { id: 'whole', text: '😀 目標を達成する 🎉' });
+      checkEqual(stored.text, '😀 目標を達成する 🎉', 'Whole characters (emoji, CJK) must round-trip.');
+    },
+  },
+  {
     name: 'invalid input: cycles are refused and nothing is written (a value shared twice is fine)',
     async body({ adapter }) {
       const selfReferencing: Record<string, unknown> = { id: 'bad' };
