@@ -1,11 +1,17 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { Collections, PairingInputSchema, PersonInputSchema, ProgramInputSchema, createMemoryStorage, createMentorKit, isMentorKitError, parseOrThrow, type MentorKit } from '@mentorkit/core';
+import { Collections, MentorKitError, PairingInputSchema, PersonInputSchema, ProgramInputSchema, createMemoryStorage, createMentorKit, isMentorKitError, parseOrThrow, type MentorKit, type StorageWriteFailure } from '@mentorkit/core';
+import { goalsFeature } from '@mentorkit/core/goals';
+import { localesLoaded } from '../base/localize.js';
 import { MkElement } from '../base/mk-element.js';
-import { failingStorage, pairings, people, program, readyKit, seededStorage } from '../testing/fixtures.js';
+import { FIXED_NOW, failingStorage, pairings, people, program, readyKit, seededStorage } from '../testing/fixtures.js';
 import '../pairing-card/define.js';
 import './define.js';
 import type { MkErrorDetail } from './provider.js';
 import { MkProvider } from './provider.js';
+import { providerMessages } from './provider.messages.js';
+import { providerMessagesEs } from './provider.messages.es.js';
+import { refusingStorage, type RefusingStorage } from './refusing-storage.js';
+import { failedWriteText } from './failed-writes.js';
 
 /** A widget that shows which client it received. */
 class KitProbe extends MkElement {
@@ -254,5 +260,149 @@ describe('<mk-provider>', () => {
     late.kit = kit; // set before the upgrade: picked up by the element once defined
     customElements.define(tag, class extends MkProvider {});
     await waitUntil(() => probe.usedKit === kit, 'the late provider should reach the widget');
+  });
+
+  describe('changes that were not saved', () => {
+    const HOSTILE_TITLE = '<img src=x onerror="window.hacked=1">Ship the design review';
+    const HOSTILE_REASON = '<b>Kenji</b> changed this goal in the meantime. <script>window.hacked=1</script>';
+    const failure = (collection: string, id: string, record: StorageWriteFailure['record'], error = new MentorKitError('conflict', HOSTILE_REASON), kind: 'put' | 'delete' = 'put'): StorageWriteFailure => ({ collection, id, kind, record, error, queuedAt: '2026-03-29T21:00:00.000Z' });
+    const goalRecord = (id: string, title: string) => ({ id, pairingId: 'p-lucia', ownerId: 'lucia', visibility: 'pairing', archived: false, title, milestones: [] });
+
+    async function providerWithRefusals(user = 'lucia', lang?: string): Promise<{ provider: MkProvider; kit: MentorKit; storage: RefusingStorage; host: HTMLElement }> {
+      const storage = refusingStorage(await seededStorage());
+      const kit = createMentorKit({ storage, user, now: () => FIXED_NOW });
+      kits.push(kit);
+      await kit.ready;
+      const host = await fixture<HTMLElement>(html`<div lang=${lang ?? 'en'}><mk-provider .kit=${kit}><button type="button" id="host-button">Host action</button></mk-provider></div>`);
+      const provider = host.querySelector('mk-provider')!;
+      return { provider, kit, storage, host };
+    }
+    const region = (provider: MkProvider) => provider.shadowRoot!.querySelector<HTMLElement>('[role="status"]')!;
+    const items = (provider: MkProvider) => [...provider.shadowRoot!.querySelectorAll<HTMLElement>('[part~="failed-write"]')];
+    const dismissButtons = (provider: MkProvider) => [...provider.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="dismiss"]')];
+    const settle = async (provider: MkProvider) => {
+      await waitUntil(() => (provider as unknown as { notice?: unknown }).notice !== undefined, 'the notice loads');
+      await localesLoaded();
+      await provider.updateComplete;
+    };
+
+    it('loads nothing for storage that never refuses later: an empty polite live region, out of the layout', async () => {
+      const kit = await readyKit(await seededStorage(), 'lucia');
+      kits.push(kit);
+      const provider = await fixture<MkProvider>(html`<mk-provider .kit=${kit}><p>Content</p></mk-provider>`);
+      await aTimeout(20);
+      const live = region(provider);
+      expect(live.getAttribute('aria-live')).to.equal('polite');
+      expect(live.textContent!.trim()).to.equal('');
+      expect(getComputedStyle(live).position).to.equal('fixed');
+      expect((provider as unknown as { notice?: unknown }).notice, 'the notice is not loaded').to.equal(undefined);
+      await expect(provider).to.be.accessible();
+    });
+
+    it('one refused change: says which, why, as text (hostile title and reason stay text), and passes axe', async () => {
+      const { provider, kit, storage } = await providerWithRefusals();
+      const goals = kit.use(goalsFeature);
+      await kit.ready;
+      const created = await goals.create({ pairingId: 'p-lucia', title: 'Draft', dueDate: '2026-06-30' });
+      storage.holdWrites();
+      await goals.update(created.id, { title: HOSTILE_TITLE });
+      storage.refuseHeld(new MentorKitError('conflict', HOSTILE_REASON));
+      await settle(provider);
+      const live = region(provider);
+      expect(live.getAttribute('role')).to.equal('status');
+      expect(items(provider)).to.have.length(1);
+      expect(provider.shadowRoot!.querySelector('[part~="failed-writes-heading"]')!.textContent!.trim()).to.equal('A change was not saved');
+      expect(provider.shadowRoot!.querySelector('[part~="failed-write-what"]')!.textContent!.trim()).to.equal(`The goal “${HOSTILE_TITLE}” was not saved.`);
+      expect(provider.shadowRoot!.querySelector('[part~="failed-write-reason"]')!.textContent!.trim()).to.equal(HOSTILE_REASON);
+      expect(live.querySelector('img, b, script'), 'user text is never HTML').to.equal(null);
+      expect((window as unknown as { hacked?: number }).hacked).to.equal(undefined);
+      expect(dismissButtons(provider)).to.have.length(1);
+      expect(provider.shadowRoot!.querySelector('[part~="dismiss-all"]')).to.equal(null);
+      await waitUntil(() => goals.$goals.get().find((goal) => goal.id === created.id)?.title === 'Draft', 'the stored title is shown again');
+      await expect(provider).to.be.accessible();
+    });
+
+    it('several: a message, feedback and a delete, in words, with Dismiss all, and passes axe in the dark theme', async () => {
+      const { provider, storage, host } = await providerWithRefusals();
+      host.setAttribute('data-mk-theme', 'dark');
+      storage.report(failure('messages', 'm1', { id: 'm1', pairingId: 'p-lucia', authorId: 'lucia', kind: 'text', text: 'See you Monday' }));
+      storage.report(failure('feedback', 'f1', { id: 'f1', pairingId: 'p-lucia', sessionId: 's-unknown', authorId: 'lucia', rating: 4 }, new MentorKitError('forbidden', 'This pairing is closed.')));
+      storage.report(failure('goals', 'g-gone', undefined, new MentorKitError('forbidden', 'Only the goal’s owner may delete it.'), 'delete'));
+      await settle(provider);
+      expect(provider.shadowRoot!.querySelector('[part~="failed-writes-heading"]')!.textContent!.trim()).to.equal('3 changes were not saved');
+      expect(items(provider).map((item) => item.querySelector('[part~="failed-write-what"]')!.textContent!.trim())).to.deep.equal([
+        'Your message in the conversation with Kenji Watanabe and Arjun Shrestha was not saved.',
+        'Your session feedback was not saved.',
+        'A goal was not deleted.',
+      ]);
+      expect(provider.shadowRoot!.querySelector('[part~="dismiss-all"]')).to.exist;
+      await expect(provider).to.be.accessible();
+    });
+
+    it('in Spanish under lang="es", and passes axe', async () => {
+      const { provider, storage } = await providerWithRefusals('lucia', 'es');
+      storage.report(failure('goals', 'g1', goalRecord('g1', 'Dar una charla')));
+      storage.report(failure('people', 'lucia', { id: 'lucia' }));
+      await settle(provider);
+      await waitUntil(() => provider.shadowRoot!.querySelector('[part~="failed-writes-heading"]')!.textContent!.includes('cambios'), 'Spanish loaded');
+      expect(provider.shadowRoot!.querySelector('[part~="failed-writes-heading"]')!.textContent!.trim()).to.equal('2 cambios no se guardaron');
+      expect(items(provider).map((item) => item.querySelector('[part~="failed-write-what"]')!.textContent!.trim())).to.deep.equal(['El objetivo «Dar una charla» no se guardó.', 'Tu perfil no se guardó.']);
+      expect(dismissButtons(provider)[0]!.textContent!.trim()).to.equal('Descartar');
+      await expect(provider).to.be.accessible();
+    });
+
+    it('Dismiss moves focus to the next notice, then the previous, then back where focus was: never to <body>', async () => {
+      const { provider, kit, storage, host } = await providerWithRefusals();
+      const hostButton = host.querySelector<HTMLButtonElement>('#host-button')!;
+      hostButton.focus();
+      for (const id of ['g1', 'g2', 'g3']) storage.report(failure('goals', id, goalRecord(id, `Goal ${id}`)));
+      await settle(provider);
+      const focusedText = () => (provider.shadowRoot!.activeElement as HTMLElement | null)?.closest('[part~="failed-write"]')?.querySelector('[part~="failed-write-what"]')?.textContent?.trim();
+      dismissButtons(provider)[0]!.focus();
+      dismissButtons(provider)[0]!.click();
+      await provider.updateComplete;
+      expect(kit.$failedWrites.get().map((entry) => entry.id)).to.deep.equal(['g2', 'g3']);
+      expect(focusedText(), 'the next notice').to.equal('The goal “Goal g2” was not saved.');
+      dismissButtons(provider)[1]!.focus();
+      dismissButtons(provider)[1]!.click();
+      await provider.updateComplete;
+      expect(focusedText(), 'the previous one, when the last was dismissed').to.equal('The goal “Goal g2” was not saved.');
+      dismissButtons(provider)[0]!.click();
+      await provider.updateComplete;
+      expect(items(provider)).to.have.length(0);
+      expect(document.activeElement === hostButton, `focus is back on the host page's button, not on ${document.activeElement?.tagName}`).to.equal(true);
+      await expect(provider).to.be.accessible();
+    });
+
+    it('with nowhere to go back to, focus lands on "All notices dismissed.", which goes away on blur; Dismiss all too', async () => {
+      const { provider, kit, storage, host } = await providerWithRefusals();
+      host.querySelector('#host-button')!.remove();
+      storage.report(failure('goals', 'g1', goalRecord('g1', 'One')));
+      storage.report(failure('goals', 'g2', goalRecord('g2', 'Two')));
+      await settle(provider);
+      provider.shadowRoot!.querySelector<HTMLButtonElement>('[part~="dismiss-all"]')!.click();
+      await provider.updateComplete;
+      expect(kit.$failedWrites.get()).to.deep.equal([]);
+      const done = provider.shadowRoot!.querySelector<HTMLElement>('[part~="failed-writes-done"]')!;
+      expect(done.textContent!.trim()).to.equal('All notices dismissed.');
+      expect(provider.shadowRoot!.activeElement === done, 'focus on the line').to.equal(true);
+      expect(document.activeElement === document.body, 'focus is not on <body>').to.equal(false);
+      await expect(provider).to.be.accessible();
+      done.blur();
+      await provider.updateComplete;
+      expect(provider.shadowRoot!.querySelector('[part~="failed-writes-done"]')).to.equal(null);
+    });
+
+    it('failedWriteText gives a host the same words for its own status line', async () => {
+      const { kit, storage } = await providerWithRefusals();
+      storage.report(failure('goals', 'g1', goalRecord('g1', HOSTILE_TITLE), new MentorKitError('conflict', 'Kenji changed it.')));
+      expect(failedWriteText(kit, kit.$failedWrites.get()[0]!)).to.equal(`The goal “${HOSTILE_TITLE}” was not saved. Kenji changed it.`);
+    });
+
+    it('the Spanish catalogue has every English message id, with the same placeholders', () => {
+      const placeholders = (message: unknown) => (typeof message === 'string' ? [...message.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort() : []);
+      expect(Object.keys(providerMessagesEs).sort()).to.deep.equal(Object.keys(providerMessages.en).sort());
+      for (const [id, message] of Object.entries(providerMessages.en)) expect(placeholders(providerMessagesEs[id as keyof typeof providerMessagesEs]), id).to.deep.equal(placeholders(message));
+    });
   });
 });

@@ -1,10 +1,11 @@
 import { ContextProvider } from '@lit/context';
-import { LitElement, css, html, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { MentorKitError, createMemoryStorage, createMentorKit, toMentorKitError, type MentorKit, type StorageAdapter } from '@mentorkit/core';
 import { createIndexedDbStorage } from '@mentorkit/storage-indexeddb';
 import { emit } from '../base/emit.js';
 import { mentorKitContext } from '../base/context.js';
+import type { FailedWritesNotice } from './failed-writes.js';
 
 /** Where a client built from attributes keeps its data. */
 export const ProviderStorage = { indexeddb: 'indexeddb', memory: 'memory' } as const;
@@ -41,7 +42,15 @@ declare global {
  *
  * The provider rebuilds its client when `user-id`, `storage` or `database-name` change (for
  * example when another person signs in), and disposes the client and storage it built when it is
- * removed from the page. It renders its children only: no box, no styles of its own.
+ * removed from the page. It renders its children, with no box of its own — and one thing more:
+ *
+ * **Changes that were not saved.** When the client's storage accepted a change early (the REST
+ * adapter's offline queue) and its backend refused it later, the client lists it in `$failedWrites`,
+ * and the provider tells the person in a polite live region (`role="status"`, in the corner of the
+ * window): which change it was, in words ("Your message in the conversation with Kenji was not
+ * saved."), why (the error's message), and a Dismiss button for each (Dismiss all for several). Focus
+ * moves to the next notice when one is dismissed, and back where it was after the last. This part
+ * loads on demand, only for a client whose storage can refuse a change after accepting it.
  *
  * ```html
  * <mk-provider user-id="lucia-fernandez" storage="indexeddb">
@@ -53,6 +62,28 @@ declare global {
  * @fires {CustomEvent<MkErrorDetail>} mk-error - The client could not be built or loaded (e.g. no `user-id`): `detail.error`, a `MentorKitError`. The message is also logged to the console.
  *
  * @slot - The page content; MentorKit elements anywhere inside receive the client.
+ *
+ * @csspart failed-writes - The notice listing changes that were not saved.
+ * @csspart failed-writes-heading - Its title ("2 changes were not saved").
+ * @csspart failed-writes-list - The list of changes.
+ * @csspart failed-write - One change: what it was, why, and its Dismiss button.
+ * @csspart failed-write-what - The sentence naming the change ("The goal “…” was not saved.").
+ * @csspart failed-write-reason - Why it was refused (the error's message).
+ * @csspart dismiss - A change's Dismiss button.
+ * @csspart dismiss-all - The Dismiss all button (two changes or more).
+ * @csspart failed-writes-done - The "All notices dismissed." line focus moves to when it has nowhere else to go.
+ *
+ * @cssprop --mk-provider-notice-position - `fixed` (default: the corner of the window) or `static` (in the page, before the content).
+ * @cssprop --mk-provider-notice-inset - Distance from the window's bottom and end edges. Default `var(--mk-space-4)`.
+ * @cssprop --mk-provider-notice-width - Width of the notice. Default `24rem` (never wider than the window).
+ * @cssprop --mk-provider-notice-z-index - Stacking order of the notice. Default `1000`.
+ * @cssprop --mk-provider-notice-background - Default `var(--mk-color-surface)`.
+ * @cssprop --mk-provider-notice-border-color - Default `var(--mk-color-border)`.
+ * @cssprop --mk-provider-notice-accent-color - The stripe at its start edge. Default `var(--mk-color-danger)`.
+ * @cssprop --mk-provider-notice-radius - Default `var(--mk-radius-md)`.
+ * @cssprop --mk-provider-notice-padding - Default `var(--mk-space-4)`.
+ * @cssprop --mk-provider-notice-shadow - Default a soft shadow.
+ * @cssprop --mk-provider-notice-max-height - Beyond it the list scrolls. Default `60vh`.
  */
 export class MkProvider extends LitElement {
   static override styles = css`
@@ -63,6 +94,15 @@ export class MkProvider extends LitElement {
     :host([hidden]) {
       display: none;
     }
+
+    /* The live region: always there (so a change is announced), out of the flow of the host's layout. */
+    .region {
+      position: var(--mk-provider-notice-position, fixed);
+      inset-block-end: var(--mk-provider-notice-inset, var(--mk-space-4, 1rem));
+      inset-inline-end: var(--mk-provider-notice-inset, var(--mk-space-4, 1rem));
+      z-index: var(--mk-provider-notice-z-index, 1000);
+      inline-size: min(var(--mk-provider-notice-width, 24rem), calc(100vw - 2 * var(--mk-provider-notice-inset, var(--mk-space-4, 1rem))));
+    }
   `;
 
   private readonly contextProvider = new ContextProvider(this, { context: mentorKitContext });
@@ -71,6 +111,10 @@ export class MkProvider extends LitElement {
   /** What the owned client was built from (or failed to be built from), to rebuild only on change. */
   private builtFrom: string | undefined;
   private lastError: MentorKitError | undefined;
+  /** The notice of changes that were not saved, once loaded (`failed-writes.ts`). */
+  private notice: FailedWritesNotice | undefined;
+  private noticeLoad: Promise<void> | undefined;
+  private stopFollowingFailures: (() => void) | undefined;
 
   /** Id of the signed-in person. Required unless `.kit` is set. */
   @property({ attribute: 'user-id', reflect: true }) userId?: string;
@@ -167,6 +211,7 @@ export class MkProvider extends LitElement {
     this.activeKit = kit;
     this.lastError = undefined;
     this.contextProvider.setValue(kit);
+    this.followFailedWrites(kit);
     if (!kit) return;
     kit.ready.then(
       () => {
@@ -174,6 +219,34 @@ export class MkProvider extends LitElement {
       },
       (error: unknown) => {
         if (this.activeKit === kit) this.report(toMentorKitError(error));
+      },
+    );
+  }
+
+  /** Re-renders when the client's changes that were not saved change; loads the notice when it may be needed. */
+  private followFailedWrites(kit: MentorKit | undefined): void {
+    this.stopFollowingFailures?.();
+    this.stopFollowingFailures = undefined;
+    const failures = kit?.$failedWrites;
+    if (!kit || !failures) return;
+    this.stopFollowingFailures = failures.listen(() => {
+      this.loadNotice();
+      this.requestUpdate();
+    });
+    if (failures.get().length > 0) this.loadNotice();
+    else if (kit.storage.watchFailures) (globalThis.requestIdleCallback ?? setTimeout)(() => this.loadNotice());
+  }
+
+  private loadNotice(): void {
+    this.noticeLoad ??= import('./failed-writes.js').then(
+      (module) => {
+        this.notice = new module.FailedWritesNotice(this);
+        this.requestUpdate();
+      },
+      (error: unknown) => {
+        // Offline or a missing chunk: try again on the next change.
+        this.noticeLoad = undefined;
+        console.warn('<mk-provider>: the notice of changes that were not saved could not be loaded.', error);
       },
     );
   }
@@ -212,6 +285,7 @@ export class MkProvider extends LitElement {
   }
 
   override render(): TemplateResult {
-    return html`<slot></slot>`;
+    const kit = this.activeKit;
+    return html`<div class="region" role="status" aria-live="polite" aria-atomic="false">${kit && this.notice ? this.notice.render(kit, kit.$failedWrites?.get() ?? []) : nothing}</div><slot></slot>`;
   }
 }
