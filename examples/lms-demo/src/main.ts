@@ -9,6 +9,7 @@ import { createMentorKit, isMentorKitError, pairingMembers, type MentorKit, type
 import { createIndexedDbStorage } from '@mentorkit/storage-indexeddb';
 import { createRestStorage, localStorageQueue, type RestStorage } from '@mentorkit/storage-rest';
 import '@mentorkit/elements/define-all.js';
+import { failedWriteText } from '@mentorkit/elements';
 import { DEMO_VIEWERS, seedDemoProgram } from '../../shared/demo-program.js';
 import type { DemoPanel, DemoPanelContext } from './panels/panel.js';
 import { goalsPanel } from './panels/goals.js';
@@ -125,12 +126,15 @@ function queuedWrites(): number {
 const waitingMessage = (waiting: number) => `Saved on this device: ${waiting === 1 ? '1 change waits' : `${waiting} changes wait`} for the server and will be sent when it is back.`;
 let queueTimer: ReturnType<typeof setInterval> | undefined;
 let shownWaiting = 0;
+/** Changes the server refused since the status line last said what was waiting (see watchQueuedWrites). */
+let refusedSinceQueued = 0;
 /** While the REST adapter holds writes, keeps the status line on it, and says when they have all gone. */
 function watchQueuedWrites(announce = true) {
   const waiting = queuedWrites();
   if (waiting === 0 || queueTimer !== undefined) return;
   if (announce) setStatus(waitingMessage(waiting));
   shownWaiting = waiting;
+  refusedSinceQueued = 0;
   queueTimer = setInterval(() => {
     const now = queuedWrites();
     if (now > 0) {
@@ -139,8 +143,27 @@ function watchQueuedWrites(announce = true) {
     }
     clearInterval(queueTimer);
     queueTimer = undefined;
-    setStatus('Every change made offline has reached the server.');
+    // Never "every change reached the server" when the server refused some: <mk-provider> lists them.
+    if (refusedSinceQueued === 0) setStatus('Every change made offline has reached the server.');
+    else setStatus(`The server is back, but ${refusedSinceQueued === 1 ? '1 change made offline was not saved' : `${refusedSinceQueued} changes made offline were not saved`}: see the notice at the bottom of the window.`, 'error');
   }, 1000);
+}
+
+/**
+ * A change the storage had accepted and the server later refused (the REST adapter's offline queue):
+ * the status line says which, in the same words as <mk-provider>'s notice, and why.
+ */
+function reportFailedWrites(current: MentorKit): () => void {
+  let known = current.$failedWrites.get().length;
+  return current.$failedWrites.listen((failures) => {
+    if (kit !== current) return;
+    const added = failures.length - known;
+    known = failures.length;
+    if (added <= 0) return;
+    refusedSinceQueued += added;
+    const newest = failedWriteText(current, failures[failures.length - 1]!);
+    setStatus(added === 1 ? newest : `${added} changes were not saved. The last one: ${newest}`, 'error');
+  });
 }
 
 async function run(action: () => Promise<unknown>, success: string) {
@@ -280,6 +303,7 @@ async function showAs(viewAs: ViewAs) {
   // On the REST backend, a widget's change made while the server is down waits on this device: say so,
   // and say when the queue has reached the server.
   unsubscribers.push(current.on('*', () => watchQueuedWrites()));
+  unsubscribers.push(reportFailedWrites(current));
   try {
     await current.ready;
   } catch (error) {

@@ -13,6 +13,8 @@ export { lightColors, darkColors, sharedTokens, themeCssText, themeTokens, adopt
 export type { MentorKitTokenName } from './theme/index.js';
 export { MkProvider, ProviderStorage } from './provider/provider.js';
 export type { MkErrorDetail, MkReadyDetail } from './provider/provider.js';
+export { providerMessages } from './provider/provider.messages.js';
+export { failedWriteText } from './provider/failed-writes.js';
 export { MkPairingCard } from './pairing-card/pairing-card.js';
 export type { MkPairingSelectDetail } from './pairing-card/pairing-card.js';
 export { MkGoalTracker, GoalFilter } from './goal-tracker/goal-tracker.js';
