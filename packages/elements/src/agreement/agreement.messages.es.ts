@@ -1,5 +1,4 @@
 import { plural, parameterText as p, type MessageCatalogue } from '../base/localize.js';
-import { textLimitMessagesEs } from '../base/text-limit.messages.es.js';
 
 /**
  * Spanish for `agreement.messages.ts` (neutral Spanish, «tú»): loaded the first time an element renders in
@@ -83,5 +82,4 @@ export const agreementMessagesEs = {
   'form.day-hours': 'Horario del {day} para {name}',
   'form.hours-placeholder': 'p. ej., 09:00-12:00, 13:00-17:00',
   'form.own-off-limits': 'Días no disponibles de {name}',
-  ...textLimitMessagesEs,
 } as const satisfies MessageCatalogue;

@@ -1,5 +1,4 @@
 import { plural, parameterText as p, type CatalogueLoaders, type ElementMessages, type MessageParameters } from '../base/localize.js';
-import { textLimitMessages } from '../base/text-limit.js';
 
 /**
  * `<mk-agreement>`'s messages in English, weekday names from `Intl`
@@ -86,7 +85,6 @@ export const agreementMessages = {
     'form.day-hours': '{day} hours for {name}',
     'form.hours-placeholder': 'e.g. 09:00-12:00, 13:00-17:00',
     'form.own-off-limits': '{name}’s own off-limits days',
-    ...textLimitMessages,
   },
 } as const satisfies ElementMessages;
 

@@ -11,7 +11,7 @@ import { MkElement } from '../base/mk-element.js';
 import { StoreController } from '../base/store-controller.js';
 import { agreementStyles } from './agreement.styles.js';
 import { panelStyles } from './panel.styles.js';
-import { describedByWithCounter, renderTextCounter, textLimit, textLimitStyles } from '../base/text-limit.js';
+import { describedByWithCounter, renderTextCounter, textLimit, textLimitMessage, textLimitStyles } from '../text-limit/text-limit.js';
 
 export interface MkAgreementEventDetail {
   agreementId: string;
@@ -446,7 +446,7 @@ export class MkAgreement extends MkElement {
     return this.renderField('notes', this.words.fields.notes, ({ id, invalid, describedBy }) => html`<textarea id=${id} name="notes" rows="3" .value=${live(value)}
         aria-invalid=${String(invalid || limit.over)} aria-describedby=${describedByWithCounter(id, limit, describedBy) ?? nothing}
         @input=${(event: Event) => (this.notesText = (event.target as HTMLTextAreaElement).value)}></textarea>
-      ${renderTextCounter(id, limit, (messageId, parameters) => this.i18n.t(messageId, parameters), this.i18n.locale)}`);
+      ${renderTextCounter(id, limit, this.i18n.locale)}`);
   }
 
   private renderParticipant(participant: Draft['participants'][number], pairing: Pairing, included: boolean): TemplateResult {
@@ -483,7 +483,7 @@ export class MkAgreement extends MkElement {
     const rows = draft.participants.map((participant) => ({ participant, included: !this.excluded.includes(participant.personId) }));
     return html`<form part="form" class="form" novalidate @submit=${this.handleSubmit} aria-labelledby="heading">
       ${this.limitBlocked && this.notesOverLimit(draft)
-        ? this.renderErrorBox({ message: this.i18n.t('limit.blocked') } as MentorKitError, this.i18n.t('error.save'))
+        ? this.renderErrorBox({ message: textLimitMessage('limit.blocked', this.i18n.locale) } as MentorKitError, this.i18n.t('error.save'))
         : this.error
           ? this.renderErrorBox(this.error, this.i18n.t('error.save'))
           : nothing}

@@ -1,5 +1,4 @@
 import { plural, type MessageCatalogue, type MessageParameters } from '../base/localize.js';
-import { textLimitMessagesEs } from '../base/text-limit.messages.es.js';
 
 /**
  * Spanish for `coaching-flow.messages.ts` (neutral Spanish, «tú»): loaded the first time an element renders in
@@ -30,7 +29,6 @@ export const coachingFlowMessagesEs = {
   'save.saved': 'Guardado',
   'save.failed': 'No guardado: {message}',
   'save.too-long': 'No guardado: hay una respuesta demasiado larga.',
-  ...textLimitMessagesEs,
   'limit.item-over': (parameters: MessageParameters) => `Línea ${parameters.line}: ${plural(parameters.excess, 'sobra 1 carácter', `sobran ${parameters.excess} caracteres`)} (el máximo es ${parameters.max} por elemento).`,
   'limit.items-over': (parameters: MessageParameters) => `${parameters.count} elementos: el máximo es ${parameters.max}. Quita ${parameters.excess} o junta algunos.`,
   'limit.item-left': (parameters: MessageParameters) => `Elemento más largo: ${plural(parameters.left, 'queda 1 carácter', `quedan ${parameters.left} caracteres`)}`,

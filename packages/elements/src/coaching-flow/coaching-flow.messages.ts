@@ -1,5 +1,4 @@
 import { plural, type CatalogueLoaders, type ElementMessages } from '../base/localize.js';
-import { textLimitMessages } from '../base/text-limit.js';
 
 /**
  * `<mk-coaching-flow>`'s messages, in English (Spanish in `coaching-flow.messages.es.ts`, loaded on first use). The questions themselves come from the
@@ -32,7 +31,6 @@ export const coachingFlowMessages = {
     'save.saved': 'Saved',
     'save.failed': 'Not saved: {message}',
     'save.too-long': 'Not saved: an answer is too long.',
-    ...textLimitMessages,
     'limit.item-over': (parameters) => `Line ${parameters.line}: ${plural(parameters.excess, '1 character', `${parameters.excess} characters`)} too many (the most is ${parameters.max} per item).`,
     'limit.items-over': (parameters) => `${parameters.count} items: the most is ${parameters.max}. Remove ${parameters.excess} or combine some.`,
     'limit.item-left': (parameters) => `Longest item: ${plural(parameters.left, '1 character left', `${parameters.left} characters left`)}`,

@@ -24,7 +24,7 @@ import { formatCalendarDate } from '../base/format.js';
 import { LocaleController } from '../base/localize.js';
 import { MkElement } from '../base/mk-element.js';
 import { StoreController } from '../base/store-controller.js';
-import { counterId, lengthLimit, renderTextCounter, textLimitStyles } from '../base/text-limit.js';
+import { counterId, lengthLimit, renderTextCounter, textLimitMessage, textLimitStyles } from '../text-limit/text-limit.js';
 import { coachingFlowLanguages, coachingFlowMessages } from './coaching-flow.messages.js';
 import { coachingFlowStyles } from './coaching-flow.styles.js';
 
@@ -515,14 +515,14 @@ export class MkCoachingFlow extends MkElement {
   private renderLengthCounter(id: string, prompt: CoachingPrompt, length: AnswerLengthCheck): TemplateResult | typeof nothing {
     const t = (messageId: string, parameters?: Record<string, string | number>) => this.i18n.t(messageId, parameters);
     const locale = this.i18n.locale;
-    if (prompt.kind === 'text') return renderTextCounter(id, lengthLimit(length.length, length.max), t, locale);
+    if (prompt.kind === 'text') return renderTextCounter(id, lengthLimit(length.length, length.max), locale);
     const number = new Intl.NumberFormat(locale);
     const lines = length.problems.map((problem) =>
       problem.kind === 'item-too-long'
         ? t('limit.item-over', { line: number.format(problem.line), excess: number.format(problem.length - problem.max), max: number.format(problem.max) })
         : problem.kind === 'too-many-items'
           ? t('limit.items-over', { count: number.format(problem.count), max: number.format(problem.max), excess: number.format(problem.count - problem.max) })
-          : t('limit.over', { excess: number.format(problem.length - problem.max), max: number.format(problem.max) }),
+          : textLimitMessage('limit.over', locale, { excess: number.format(problem.length - problem.max), max: number.format(problem.max) }),
     );
     if (lines.length > 0) return html`<p part="counter" class="counter" id=${counterId(id)} data-state="over">${lines.map((line, index) => html`${index > 0 ? html`<br />` : nothing}${line}`)}</p>`;
     return lengthLimit(length.length, length.max).shown
@@ -623,7 +623,7 @@ export class MkCoachingFlow extends MkElement {
         <form novalidate @submit=${(event: Event) => void this.handleNext(event, flow)}>
           ${step.prompts.map((prompt) => this.renderPrompt(flow, prompt, missing))}
           ${this.limitBlockedStepId === step.id
-            ? html`<div part="step-error" class="alert" id="step-error" role="alert">${this.i18n.t('limit.blocked')}</div>`
+            ? html`<div part="step-error" class="alert" id="step-error" role="alert">${textLimitMessage('limit.blocked', this.i18n.locale)}</div>`
             : this.stepError
               ? html`<div part="step-error" class="alert" id="step-error" role="alert">${this.stepError.message}</div>`
               : nothing}

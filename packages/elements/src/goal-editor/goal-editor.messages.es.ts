@@ -1,5 +1,4 @@
 import type { MessageCatalogue } from '../base/localize.js';
-import { textLimitMessagesEs } from '../base/text-limit.messages.es.js';
 
 /**
  * Spanish for `goal-editor.messages.ts` (neutral Spanish, «tú»): loaded the first time an element renders in
@@ -51,5 +50,4 @@ export const goalEditorMessagesEs = {
   'invalid.metric-start': 'Escribe un número o déjalo vacío para empezar en 0.',
   'invalid.metric-current': 'Escribe un número.',
   'invalid.milestone-title': 'Ponle un título a este hito o quítalo.',
-  ...textLimitMessagesEs,
 } as const satisfies MessageCatalogue;

@@ -1,5 +1,4 @@
 import type { CatalogueLoaders, ElementMessages } from '../base/localize.js';
-import { textLimitMessages } from '../base/text-limit.js';
 
 /**
  * `<mk-goal-editor>`'s messages, in English (Spanish in `goal-editor.messages.es.ts`, loaded on first use). The SMART letters, their explanations and the
@@ -53,7 +52,6 @@ export const goalEditorMessages = {
     'invalid.metric-start': 'Enter a number, or leave it empty for 0.',
     'invalid.metric-current': 'Enter a number.',
     'invalid.milestone-title': 'Give this milestone a title, or remove it.',
-    ...textLimitMessages,
   },
 } as const satisfies ElementMessages;
 

@@ -8,7 +8,7 @@ import { emit } from '../base/emit.js';
 import { LocaleController } from '../base/localize.js';
 import { MkElement } from '../base/mk-element.js';
 import { StoreController } from '../base/store-controller.js';
-import { describedByWithCounter, renderTextCounter, textLimit, textLimitStyles, type TextLimit } from '../base/text-limit.js';
+import { describedByWithCounter, renderTextCounter, textLimit, textLimitMessage, textLimitStyles, type TextLimit } from '../text-limit/text-limit.js';
 import { goalEditorLanguages, goalEditorMessages } from './goal-editor.messages.js';
 import { goalEditorStyles } from './goal-editor.styles.js';
 
@@ -448,7 +448,7 @@ export class MkGoalEditor extends MkElement {
       <label for=${id}>${label}</label>
       ${control}
       ${hint ? html`<p class="hint" id=${`${id}-hint`}>${hint}</p>` : nothing}
-      ${limit ? renderTextCounter(id, limit, (messageId, parameters) => this.i18n.t(messageId, parameters), this.i18n.locale) : nothing}
+      ${limit ? renderTextCounter(id, limit, this.i18n.locale) : nothing}
       ${error ? html`<p part="field-error" class="field-error" id=${`${id}-error`}>${error}</p>` : nothing}
     </div>`;
   }
@@ -537,7 +537,8 @@ export class MkGoalEditor extends MkElement {
     const t = (id: string) => this.i18n.t(id);
     // "Some text is too long" goes away once every field fits again.
     const stale = this.formError !== undefined && 'id' in this.formError && this.formError.id === 'limit.blocked' && this.overLimitFields().length === 0;
-    const formError = this.formError && !stale && ('text' in this.formError ? this.formError.text : this.i18n.t(this.formError.id, this.formError.parameters));
+    const formError =
+      this.formError && !stale && ('text' in this.formError ? this.formError.text : this.formError.id === 'limit.blocked' ? textLimitMessage('limit.blocked', this.i18n.locale) : this.i18n.t(this.formError.id, this.formError.parameters));
     const conflicted = this.formError !== undefined && 'id' in this.formError && this.formError.id === 'error.conflict';
     return html`
       <div part="base" class="editor" @keydown=${this.handleKeydown}>

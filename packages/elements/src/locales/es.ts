@@ -25,6 +25,7 @@ import { pairingCardMessagesEs } from '../pairing-card/pairing-card.messages.es.
 import { schedulerMessagesEs } from '../scheduler/scheduler.messages.es.js';
 import { sessionFeedbackMessagesEs } from '../session-feedback/session-feedback.messages.es.js';
 import { threadMessagesEs } from '../thread/thread.messages.es.js';
+import { textLimitMessagesEs } from '../text-limit/text-limit.messages.es.js';
 
 /** Every element's Spanish catalogue, by tag (a test holds it to the elements that have one). */
 export const elementCataloguesEs = {
@@ -43,5 +44,10 @@ export const elementCataloguesEs = {
   'mk-thread': threadMessagesEs,
 } as const;
 
+/** Catalogues several elements share, by the tag they are registered under (the length counters of every form). */
+export const sharedCataloguesEs = {
+  'mk-text-limit': textLimitMessagesEs,
+} as const;
+
 registerSpanish();
-provideLanguage('es', elementCataloguesEs, { core: true });
+provideLanguage('es', { ...elementCataloguesEs, ...sharedCataloguesEs }, { core: true });

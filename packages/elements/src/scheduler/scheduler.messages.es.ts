@@ -1,5 +1,4 @@
 import { plural, parameterText as p, type MessageCatalogue } from '../base/localize.js';
-import { textLimitMessagesEs } from '../base/text-limit.messages.es.js';
 
 /**
  * Spanish for `scheduler.messages.ts` (neutral Spanish, «tú»): loaded the first time an element renders in
@@ -64,5 +63,4 @@ export const schedulerMessagesEs = {
   'series.nth.3': 'tercer',
   'series.nth.4': 'cuarto',
   'series.nth.5': 'último',
-  ...textLimitMessagesEs,
 } as const satisfies MessageCatalogue;

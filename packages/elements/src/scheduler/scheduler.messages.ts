@@ -1,5 +1,4 @@
 import { plural, parameterText as p, type CatalogueLoaders, type ElementMessages, type MessageParameters } from '../base/localize.js';
-import { textLimitMessages } from '../base/text-limit.js';
 
 /**
  * `<mk-scheduler>`'s messages, in English (Spanish in `scheduler.messages.es.ts`, loaded on first use). Hosts reword or add languages with
@@ -65,7 +64,6 @@ export const schedulerMessages = {
     'series.nth.3': 'third',
     'series.nth.4': 'fourth',
     'series.nth.5': 'last',
-    ...textLimitMessages,
   },
 } as const satisfies ElementMessages;
 

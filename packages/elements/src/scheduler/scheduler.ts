@@ -12,7 +12,7 @@ import { ClockController } from '../base/clock-controller.js';
 import { MkElement } from '../base/mk-element.js';
 import { StoreController } from '../base/store-controller.js';
 import { panelStyles } from '../agreement/panel.styles.js';
-import { describedByWithCounter, renderTextCounter, textLimit, textLimitStyles } from '../base/text-limit.js';
+import { describedByWithCounter, renderTextCounter, textLimit, textLimitMessage, textLimitStyles } from '../text-limit/text-limit.js';
 import { schedulerStyles } from './scheduler.styles.js';
 
 export interface MkSessionBookedDetail {
@@ -352,7 +352,7 @@ export class MkScheduler extends MkElement {
       ${this.renderTextField('agenda', this.bookingAgenda, (value) => (this.bookingAgenda = value))}
       <label class="field">${this.i18n.t('booking.meeting-url')} <input name="meetingUrl" type="url" .value=${agreement?.meetingUrl ?? ''} placeholder="https://meet.example.com/…" /></label>
       ${this.limitBlocked && this.overLimit()
-        ? html`<div part="error" class="notice" data-tone="danger" role="alert" tabindex="-1"><p class="notice-title">${this.i18n.t('booking.error')}</p><p>${this.i18n.t('limit.blocked')}</p></div>`
+        ? html`<div part="error" class="notice" data-tone="danger" role="alert" tabindex="-1"><p class="notice-title">${this.i18n.t('booking.error')}</p><p>${textLimitMessage('limit.blocked', this.i18n.locale)}</p></div>`
         : this.error
           ? html`<div part="error" class="notice" data-tone="danger" role="alert" tabindex="-1"><p class="notice-title">${this.i18n.t('booking.error')}</p><p>${this.error.message}</p></div>`
           : nothing}
@@ -379,7 +379,7 @@ export class MkScheduler extends MkElement {
       ${name === 'title'
         ? html`<input id=${id} name="title" type="text" .value=${live(value)} aria-invalid=${limit.over ? 'true' : 'false'} aria-describedby=${describedBy ?? nothing} @input=${handleInput} />`
         : html`<textarea id=${id} name="agenda" rows="2" .value=${live(value)} aria-invalid=${limit.over ? 'true' : 'false'} aria-describedby=${describedBy ?? nothing} @input=${handleInput}></textarea>`}
-      ${renderTextCounter(id, limit, (messageId, parameters) => this.i18n.t(messageId, parameters), this.i18n.locale)}
+      ${renderTextCounter(id, limit, this.i18n.locale)}
     </div>`;
   }
 

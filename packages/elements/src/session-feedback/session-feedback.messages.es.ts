@@ -1,5 +1,4 @@
 import type { MessageCatalogue } from '../base/localize.js';
-import { textLimitMessagesEs } from '../base/text-limit.messages.es.js';
 
 /**
  * Spanish for `session-feedback.messages.ts` (neutral Spanish, «tú»): loaded the first time an element renders in
@@ -64,6 +63,5 @@ export const sessionFeedbackMessagesEs = {
   edit: 'Editar valoración',
   'edit.until': 'Puedes cambiarla hasta el {time}.',
   'edit.closed': 'Se podía cambiar hasta el {time}; ya es definitiva.',
-  ...textLimitMessagesEs,
   ...feedbackTagMessagesEs,
 } as const satisfies MessageCatalogue;

@@ -1,5 +1,4 @@
 import type { CatalogueLoaders, ElementMessages } from '../base/localize.js';
-import { textLimitMessages } from '../base/text-limit.js';
 
 /** Labels of core's suggested feedback tags (`FEEDBACK_TAGS`), shared with `<mk-feedback-insights>`. */
 export const feedbackTagMessages = {
@@ -69,7 +68,6 @@ export const sessionFeedbackMessages = {
     edit: 'Edit feedback',
     'edit.until': 'You can change it until {time}.',
     'edit.closed': 'It could be changed until {time}; it is final now.',
-    ...textLimitMessages,
     ...feedbackTagMessages.en,
   },
 } as const satisfies ElementMessages;

@@ -11,7 +11,7 @@ import { browserTimeZone } from '../base/format.js';
 import { LocaleController } from '../base/localize.js';
 import { MkElement } from '../base/mk-element.js';
 import { StoreController } from '../base/store-controller.js';
-import { describedByWithCounter, renderTextCounter, textLimit, textLimitStyles } from '../base/text-limit.js';
+import { describedByWithCounter, renderTextCounter, textLimit, textLimitMessage, textLimitStyles } from '../text-limit/text-limit.js';
 import { sessionFeedbackLanguages, sessionFeedbackMessages } from './session-feedback.messages.js';
 import { sessionFeedbackStyles } from './session-feedback.styles.js';
 
@@ -291,7 +291,7 @@ export class MkSessionFeedback extends MkElement {
         ${t.t('session-line', { title: request.sessionTitle, time: this.formatInstant(request.dueBy) })}
       </p>
       ${this.limitBlocked
-        ? html`<div part="error" class="error" role="alert" tabindex="-1"><p class="error-title">${t.t('error.not-sent')}</p><p>${t.t('limit.blocked')}</p></div>`
+        ? html`<div part="error" class="error" role="alert" tabindex="-1"><p class="error-title">${t.t('error.not-sent')}</p><p>${textLimitMessage('limit.blocked', t.locale)}</p></div>`
         : this.formError && !invalid
           ? html`<div part="error" class="error" role="alert" tabindex="-1"><p class="error-title">${t.t('error.not-sent')}</p><p>${this.formError.message}</p></div>`
           : nothing}
@@ -323,7 +323,7 @@ export class MkSessionFeedback extends MkElement {
             return html`<div part="field" class="field">
               <label class="field-label" for=${id}>${t.t(`field.${field.name}`)} <span class="hint">${t.t('optional')}</span></label>
               <textarea id=${id} name=${field.name} rows="2" aria-invalid=${limit.over || error ? 'true' : 'false'} aria-describedby=${ifDefined(describedByWithCounter(id, limit, error ? `${field.name}-error` : undefined))} .value=${live(value)} @input=${(event: Event) => this.handleTextInput(field.name, event)}></textarea>
-              ${renderTextCounter(id, limit, (messageId, parameters) => t.t(messageId, parameters), t.locale)}
+              ${renderTextCounter(id, limit, t.locale)}
               ${limit.over ? nothing : errorFor(field.name)}
             </div>`;
           })}

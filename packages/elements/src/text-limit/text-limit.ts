@@ -1,12 +1,13 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { plural, type MessageParameters } from './localize.js';
+import { loadLanguage, translate, type MessageParameters } from '../base/localize.js';
+import { textLimitLanguages, textLimitMessages } from './text-limit.messages.js';
 
 /**
  * Length limits in forms: a counter under a field from 80 % of its limit, `aria-invalid` and a
  * message once over it — never a `maxlength` that cuts a paste without a word. The limits themselves
- * come from core (`TEXT_LIMITS`, `COACHING_LIMITS`); an element never keeps its own copy. The
- * messages are spread into each element's catalogue (`textLimitMessages`, Spanish in
- * `text-limit.messages.es.ts`), so hosts reword them per element with `registerMessages`.
+ * come from core (`TEXT_LIMITS`, `COACHING_LIMITS`); an element never keeps its own copy. The words
+ * are one catalogue for every element (`text-limit.messages.ts`, tag `mk-text-limit`, Spanish loaded
+ * on first use).
  */
 
 /** From this share of its limit on, a field shows its counter. */
@@ -41,28 +42,32 @@ export function describedByWithCounter(fieldId: string, limit: TextLimit, ...oth
   return ids.length > 0 ? ids.join(' ') : undefined;
 }
 
-type Translate = (id: string, parameters?: MessageParameters) => string;
+/** The tag the counters' catalogue is registered under (`registerMessages(locale, { 'mk-text-limit.<id>': … })`). */
+export const TEXT_LIMIT_TAG = 'mk-text-limit';
+
+/**
+ * A message of the counters' catalogue in `locale` (`limit.left`, `limit.over`, `limit.blocked`). Starts
+ * loading the catalogue of a language other than English on first use; elements re-render when it
+ * arrives (their `LocaleController` hears it), and their `updateComplete` waits for it.
+ */
+export function textLimitMessage(id: 'limit.left' | 'limit.over' | 'limit.blocked', locale: string | undefined, parameters?: MessageParameters): string {
+  loadLanguage(TEXT_LIMIT_TAG, locale, textLimitLanguages);
+  return translate(TEXT_LIMIT_TAG, textLimitMessages, id, locale, parameters);
+}
 
 /**
  * The counter line under a field with id `fieldId` (`part="counter"`, `data-state="near"` or
- * `"over"`), or nothing below `COUNTER_FROM_SHARE`. Point the field's `aria-describedby` at
+ * `"over"`), or nothing below `COUNTER_FROM_SHARE`, in `locale`. Point the field's `aria-describedby` at
  * `counterId(fieldId)` (see `describedByWithCounter`) and set `aria-invalid` when `limit.over`.
  */
-export function renderTextCounter(fieldId: string, limit: TextLimit, translate: Translate, locale?: string): TemplateResult | typeof nothing {
+export function renderTextCounter(fieldId: string, limit: TextLimit, locale: string | undefined): TemplateResult | typeof nothing {
   if (!limit.shown) return nothing;
   const number = new Intl.NumberFormat(locale);
   const text = limit.over
-    ? translate('limit.over', { excess: number.format(limit.length - limit.max), max: number.format(limit.max) })
-    : translate('limit.left', { left: number.format(limit.max - limit.length) });
+    ? textLimitMessage('limit.over', locale, { excess: number.format(limit.length - limit.max), max: number.format(limit.max) })
+    : textLimitMessage('limit.left', locale, { left: number.format(limit.max - limit.length) });
   return html`<p part="counter" class="counter" id=${counterId(fieldId)} data-state=${limit.over ? 'over' : 'near'}>${text}</p>`;
 }
-
-/** English messages of the counters; spread into an element's `en` catalogue. */
-export const textLimitMessages = {
-  'limit.left': (parameters: MessageParameters) => plural(parameters.left, '1 character left', `${parameters.left} characters left`),
-  'limit.over': (parameters: MessageParameters) => `${plural(parameters.excess, '1 character too many', `${parameters.excess} characters too many`)}: the most is ${parameters.max}. Shorten it to save; nothing is cut.`,
-  'limit.blocked': 'Some text is too long. Shorten the fields marked, then try again; your text is kept as you wrote it.',
-} as const;
 
 /** The counter's look: small, muted while near the limit, the danger colour once over it. */
 export const textLimitStyles = css`

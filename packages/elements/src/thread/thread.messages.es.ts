@@ -1,5 +1,4 @@
 import { parameterNumber as n, type MessageCatalogue } from '../base/localize.js';
-import { textLimitMessagesEs } from '../base/text-limit.messages.es.js';
 
 /**
  * Spanish for `thread.messages.ts` (neutral Spanish, «tú»): loaded the first time an element renders in
@@ -77,5 +76,4 @@ export const threadMessagesEs = {
   'quiet.outside': 'fuera de su horario laboral',
   'quiet.notified': 'Se le avisará a su hora local: {time}.',
   'quiet.later': 'Lo verá la próxima vez que se conecte.',
-  ...textLimitMessagesEs,
 } as const satisfies MessageCatalogue;

@@ -1,5 +1,4 @@
 import { parameterNumber as n, type CatalogueLoaders, type ElementMessages, type MessageParameters } from '../base/localize.js';
-import { textLimitMessages } from '../base/text-limit.js';
 
 /**
  * `<mk-thread>`'s messages, in English (Spanish in `thread.messages.es.ts`, loaded on first use). Hosts reword or add languages with
@@ -79,7 +78,6 @@ export const threadMessages = {
     'quiet.outside': 'outside their working hours',
     'quiet.notified': 'They will be notified at {time} their time.',
     'quiet.later': 'They will see it when they are next online.',
-    ...textLimitMessages,
   },
 } as const satisfies ElementMessages;
 

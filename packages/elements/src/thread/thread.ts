@@ -11,7 +11,7 @@ import { browserTimeZone, formatList, formatWallClock } from '../base/format.js'
 import { LocaleController } from '../base/localize.js';
 import { MkElement } from '../base/mk-element.js';
 import { StoreController } from '../base/store-controller.js';
-import { describedByWithCounter, renderTextCounter, textLimit, textLimitStyles } from '../base/text-limit.js';
+import { describedByWithCounter, renderTextCounter, textLimit, textLimitMessage, textLimitStyles } from '../text-limit/text-limit.js';
 import { threadLanguages, threadMessages } from './thread.messages.js';
 import { threadStyles } from './thread.styles.js';
 
@@ -392,7 +392,7 @@ export class MkThread extends MkElement {
     // Over core's limit (TEXT_LIMITS.message.text) nothing is sent and nothing is cut: the text stays, marked.
     if (textLimit(text, TEXT_LIMITS.message.text).over) {
       this.composerText = text;
-      this.actionError = new MentorKitError('invalid-input', this.i18n.t('limit.blocked'), { path: 'message.text' });
+      this.actionError = new MentorKitError('invalid-input', textLimitMessage('limit.blocked', this.i18n.locale), { path: 'message.text' });
       textarea.focus();
       return;
     }
@@ -492,7 +492,7 @@ export class MkThread extends MkElement {
     if (!api || !textarea) return;
     if (textLimit(textarea.value, TEXT_LIMITS.message.text).over) {
       this.editText = textarea.value;
-      this.actionError = new MentorKitError('invalid-input', this.i18n.t('limit.blocked'), { path: 'text' });
+      this.actionError = new MentorKitError('invalid-input', textLimitMessage('limit.blocked', this.i18n.locale), { path: 'text' });
       textarea.focus();
       return;
     }
@@ -584,7 +584,7 @@ export class MkThread extends MkElement {
             if (event.key === 'Escape') this.stopEditing();
             if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void this.saveEdit(message);
           }}></textarea>
-        ${renderTextCounter(editId, limit, (messageId, parameters) => t.t(messageId, parameters), t.locale)}
+        ${renderTextCounter(editId, limit, t.locale)}
         <div class="actions"><button class="primary" type="button" ?disabled=${this.busy} @click=${() => this.saveEdit(message)}>${t.t('save')}</button><button type="button" @click=${() => this.stopEditing()}>${t.t('cancel')}</button></div>`;
     }
     else if (message.kind === 'voice' && message.voice) {
@@ -748,7 +748,7 @@ export class MkThread extends MkElement {
             <label for="composer-text">${t.t(notes ? 'composer.notes' : 'composer.message')}</label>
             <textarea id="composer-text" name="message" .value=${live(this.composerText)} aria-invalid=${composerLimit.over ? 'true' : 'false'} aria-describedby=${describedByWithCounter('composer-text', composerLimit, 'composer-hint') ?? nothing}
               @input=${(event: Event) => (this.composerText = (event.target as HTMLTextAreaElement).value)} @keydown=${this.handleComposerKeydown}></textarea>
-            ${renderTextCounter('composer-text', composerLimit, (messageId, parameters) => t.t(messageId, parameters), locale)}
+            ${renderTextCounter('composer-text', composerLimit, locale)}
             <p id="composer-hint" class="hint">${t.t('composer.hint')}</p>
             <div class="composer-actions">
               <button part="send" class="primary" type="submit" ?disabled=${this.busy}>${t.t('send')}</button>
