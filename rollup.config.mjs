@@ -143,7 +143,9 @@ const RUNTIME_MODULES = [
   /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element|@lit[\\/]context|nanostores|valibot|idb)[\\/]/,
   /packages[\\/]core[\\/]src[\\/](index\.ts|model|storage|policy|pairings|time|client)[\\/.]/,
   /packages[\\/]storage-indexeddb[\\/]src[\\/]/,
-  /packages[\\/]elements[\\/]src[\\/](base|theme|provider|cdn)[\\/]/,
+  /packages[\\/]elements[\\/]src[\\/](base|theme|cdn)[\\/]/,
+  // The provider itself; what it loads on demand (its notice of unsaved changes, its languages) stays separate.
+  /packages[\\/]elements[\\/]src[\\/]provider[\\/](provider|define)\.ts$/,
 ];
 const isRuntimeModule = (id) => RUNTIME_MODULES.some((pattern) => pattern.test(id));
 
