@@ -399,10 +399,15 @@ describe('<mk-provider>', () => {
       expect(failedWriteText(kit, kit.$failedWrites.get()[0]!)).to.equal(`The goal “${HOSTILE_TITLE}” was not saved. Kenji changed it.`);
     });
 
-    it('the Spanish catalogue has every English message id, with the same placeholders', () => {
+    it('the Spanish catalogue has every English message id, translated, with the same placeholders', () => {
       const placeholders = (message: unknown) => (typeof message === 'string' ? [...message.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort() : []);
+      const text = (message: unknown, count: number) => (typeof message === 'function' ? (message as (parameters: Record<string, number>) => string)({ count }) : String(message));
       expect(Object.keys(providerMessagesEs).sort()).to.deep.equal(Object.keys(providerMessages.en).sort());
-      for (const [id, message] of Object.entries(providerMessages.en)) expect(placeholders(providerMessagesEs[id as keyof typeof providerMessagesEs]), id).to.deep.equal(placeholders(message));
+      for (const [id, message] of Object.entries(providerMessages.en)) {
+        const spanish = providerMessagesEs[id as keyof typeof providerMessagesEs];
+        expect(placeholders(spanish), id).to.deep.equal(placeholders(message));
+        for (const count of [1, 3]) expect(text(spanish, count), `${id} is translated`).to.not.equal(text(message, count));
+      }
     });
   });
 });
