@@ -791,8 +791,8 @@ function watchPool(pool: Pool, onError: (error: unknown) => void): () => void {
       client.on('error', notify);
     };
     pool.on('error', notify);
-    // pool.on('connect', cover);
-    // pool.on('acquire', cover);
+    pool.on('connect', cover);
+    pool.on('acquire', cover);
   }
   watchers.add(onError);
   const current = watchers;

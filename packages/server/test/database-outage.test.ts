@@ -5,7 +5,9 @@
 // write that was answered 2xx is in the database afterwards. The figures are printed for the record.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import pg from 'pg';
 import { startPostgres, type RunningPostgres } from '../../../scripts/lib/postgres.mjs';
+import { createMentorKitServer } from '../src/server.js';
 import { JWT_SECRET, SERVICE_TOKEN, skipReason, startCli, type CliProcess } from './support.js';
 
 const skip = skipReason();
@@ -183,5 +185,37 @@ describe('the server stays up while PostgreSQL crashes and restarts', { skip: sk
     assert.equal(died, undefined);
     assert.match(cli.output(), /\[mentorkit-server\] database unavailable/);
     assert.match(cli.output(), /\[mentorkit-server\] database answers again/);
+  });
+});
+
+describe('a pg client losing its connection never ends the process', { skip: skip ?? false }, () => {
+  test('on the host\'s pool, a client connected before the server existed, checked out and cut, is handled; the server notices and recovers', async () => {
+    const postgres = await startPostgres();
+    const pool = new pg.Pool({ connectionString: postgres.connectionString, max: 4 });
+    try {
+      // A client the pool connected before the server was created (the host used the pool already).
+      (await pool.connect()).release();
+      const logs: string[] = [];
+      const server = createMentorKitServer({ pool, jwtSecret: JWT_SECRET, serviceToken: SERVICE_TOKEN, log: (line) => logs.push(line) });
+      const url = await server.listen(0);
+      const held = await pool.connect(); // checked out and idle, as a host holds one between queries
+      const { rows } = await held.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+      const killer = new pg.Client({ connectionString: postgres.connectionString });
+      await killer.connect();
+      await killer.query('SELECT pg_terminate_backend($1)', [rows[0]!.pid]);
+      await killer.end();
+      // The cut client emits 'error' (an uncaught exception without a handler, which would end this test process).
+      const deadline = Date.now() + 10_000;
+      while (!logs.some((line) => /database unavailable/.test(line)) && Date.now() < deadline) await sleep(20);
+      assert.ok(logs.some((line) => /database unavailable \(.*terminat/i.test(line)), logs.join('\n'));
+      held.release(true);
+      while (!logs.some((line) => /database answers again/.test(line)) && Date.now() < deadline) await sleep(50);
+      assert.ok(logs.some((line) => /database answers again/.test(line)), 'the probe sees it answer again');
+      assert.equal((await fetch(`${url}/health/ready`)).status, 200);
+      await server.close();
+    } finally {
+      await pool.end();
+      await postgres.stop();
+    }
   });
 });
