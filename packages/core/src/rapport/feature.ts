@@ -46,8 +46,8 @@ export const rapportFeature: MentorKitFeature<'rapport', RapportApi> = {
     const { internals } = kit;
     const $records = internals.track(Collections.rapport) as unknown as ReadableAtom<readonly RapportRecord[]>;
     const $loaded = atom(false);
-    // The client loads tracked collections in the background; a refresh after the first load covers this one.
-    const ready = kit.ready.then(() => kit.refresh()).then(() => $loaded.set(true));
+    // Covers this feature's collection too (tracked above), and the people and pairings its checks read.
+    const ready = kit.ready.then(() => $loaded.set(true));
     ready.catch(() => undefined);
     const $byPairing = computed($records, (records) => new Map(records.map((record) => [record.pairingId, record])));
 
