@@ -72,7 +72,7 @@ describe('feedback revealed after both sides send theirs, in the LMS demo', () =
     assert.equal(await menteeFeedback.others.count(), 0, 'nothing to reveal yet');
     assert.deepEqual(await axeViolations(mentee, 'mk-session-feedback'), [], 'the sent note after a reload passes axe');
     await menteeFeedback.form.scrollIntoViewIfNeeded();
-    await mentee.screenshot({ path: path.join(screenshots, 'feedback-mentee-after-reload.png'), fullPage: true });
+    await menteeFeedback.form.screenshot({ path: path.join(screenshots, 'feedback-mentee-after-reload.png') });
 
     // The mentor: a form of his own for the same session; the mentee's note stays hidden until he sends his.
     const mentor = await openAs(context, 'mentor');
@@ -88,7 +88,7 @@ describe('feedback revealed after both sides send theirs, in the LMS demo', () =
     await mentorFeedback.others.filter({ hasText: 'Lucía Fernández' }).filter({ hasText: '3 of 5' }).waitFor();
     assert.deepEqual(await axeViolations(mentor, 'mk-session-feedback'), [], 'both notes pass axe');
     await mentorFeedback.form.scrollIntoViewIfNeeded();
-    await mentor.screenshot({ path: path.join(screenshots, 'feedback-mentor-both-notes.png'), fullPage: true });
+    await mentorFeedback.form.screenshot({ path: path.join(screenshots, 'feedback-mentor-both-notes.png') });
 
     // The mentee's open tab follows (IndexedDB change across tabs): her note is no longer held, his is shown.
     await menteeFeedback.others.filter({ hasText: 'Kenji Watanabe' }).filter({ hasText: '5 of 5' }).filter({ hasText: 'Lucía came with a clear question' }).waitFor({ timeout: 15_000 });
@@ -101,7 +101,7 @@ describe('feedback revealed after both sides send theirs, in the LMS demo', () =
     assert.equal(await menteeFeedback.held.count(), 0);
     assert.deepEqual(await axeViolations(mentee, 'mk-session-feedback'), [], 'both notes pass axe for the mentee');
     await menteeFeedback.form.scrollIntoViewIfNeeded();
-    await mentee.screenshot({ path: path.join(screenshots, 'feedback-mentee-both-notes.png'), fullPage: true });
+    await menteeFeedback.form.screenshot({ path: path.join(screenshots, 'feedback-mentee-both-notes.png') });
 
     assert.deepEqual(problems, []);
     await context.close();

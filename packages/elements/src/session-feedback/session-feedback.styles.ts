@@ -112,7 +112,11 @@ export const sessionFeedbackStyles = css`
   .actions {
     display: flex;
     flex-wrap: wrap;
+    align-items: center;
     gap: var(--mk-space-2);
+  }
+  .actions .hint {
+    margin: 0;
   }
   button {
     font: inherit;
