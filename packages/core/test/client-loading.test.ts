@@ -123,6 +123,22 @@ describe('kit.ready', () => {
     assert.equal(kit.use(goalsFeature).$goals.get().length, 2);
   });
 
+  test('a load that failed is tried again by the next kit.ready, and the client recovers on its own', async () => {
+    const inner = seededStorage();
+    let failures = 1;
+    const storage: StorageAdapter = { ...inner, name: 'flaky', query: async (collection, where) => (collection === 'goals' && failures-- > 0 ? Promise.reject(new Error('timeout')) : inner.query(collection, where)) };
+    const kit = createMentorKit({ storage, user: 'ana' });
+    await kit.ready;
+    const goals = kit.use(goalsFeature);
+    await assert.rejects(kit.ready, /timeout/);
+    assert.equal(kit.$status.get(), 'error');
+    await kit.ready; // tries the goals again
+    assert.equal(kit.$status.get(), 'ready');
+    assert.equal(kit.$error.get(), undefined);
+    assert.equal(goals.$goals.get().length, 2);
+    await goals.completeMilestone('g-ship', 'g-ship-m1');
+  });
+
   test('internals.loaded tracks a collection and resolves once it is loaded', async () => {
     const kit = createMentorKit({ storage: seededStorage(), user: 'ana' });
     await kit.internals.loaded('goals');

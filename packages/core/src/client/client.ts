@@ -351,11 +351,34 @@ export function createMentorKit(options: MentorKitOptions): MentorKit {
     }
   };
 
-  const loadFailed = (error: unknown) => {
-    const wrapped = toMentorKitError(error, `Loading from ${storage.name} failed`);
-    $error.set(wrapped);
-    $status.set('error');
-    throw wrapped;
+  /** Collections whose load failed: the next `kit.ready` (or `internals.loaded`) reads them again. */
+  const failedLoads = new Set<string>();
+  /** The promise `kit.ready` last gave, and how many collections it covers. */
+  let ready: Promise<void> | undefined;
+  let readyCovers = 0;
+
+  const load = (collection: string) => {
+    failedLoads.delete(collection);
+    ready = undefined;
+    const loaded = read(collection).then(
+      () => {
+        recompute();
+        // Loaded after all: the client works again.
+        if (failedLoads.size === 0 && $status.get() === 'error') {
+          $error.set(undefined);
+          $status.set('ready');
+        }
+      },
+      (error: unknown) => {
+        failedLoads.add(collection);
+        const wrapped = toMentorKitError(error, `Loading from ${storage.name} failed`);
+        $error.set(wrapped);
+        $status.set('error');
+        throw wrapped;
+      },
+    );
+    loaded.catch(() => undefined); // reported through $status/$error; awaiting callers still see it
+    loading.set(collection, loaded);
   };
 
   const track = (collection: string): ReadableAtom<readonly StoredRecord[]> => {
@@ -363,9 +386,7 @@ export function createMentorKit(options: MentorKitOptions): MentorKit {
     if (store) return store;
     store = atom<readonly StoredRecord[]>([]);
     visible.set(collection, store);
-    const load = read(collection).then(() => recompute(), loadFailed);
-    loading.set(collection, load);
-    load.catch(() => undefined); // reported through $status/$error; awaiting callers still see it
+    load(collection);
     return store;
   };
 
@@ -376,8 +397,16 @@ export function createMentorKit(options: MentorKitOptions): MentorKit {
       await Promise.all(loading.values());
     }
   };
-  let ready: Promise<void> | undefined;
-  let readyCovers = 0;
+  /** `kit.ready`: reads again what failed, then a promise over every collection tracked so far. */
+  const readyPromise = () => {
+    for (const collection of failedLoads) load(collection);
+    if (!ready || readyCovers !== loading.size) {
+      readyCovers = loading.size;
+      ready = whenLoaded();
+      ready.catch(() => undefined);
+    }
+    return ready;
+  };
 
   // Cross-tab and cross-instance changes.
   const unwatch = storage.watch?.((change: StorageChange) => {
@@ -443,6 +472,7 @@ export function createMentorKit(options: MentorKitOptions): MentorKit {
     policyContext,
     track,
     loaded: (collection) => {
+      if (failedLoads.has(collection)) load(collection);
       track(collection);
       return loading.get(collection)!;
     },
@@ -593,6 +623,7 @@ export function createMentorKit(options: MentorKitOptions): MentorKit {
     await Promise.all(collections.map((collection) => read(collection)));
     // Everything is loaded now, also a collection whose first load failed.
     for (const collection of collections) loading.set(collection, Promise.resolve());
+    failedLoads.clear();
     ready = undefined;
     if ($status.get() !== 'ready') {
       $error.set(undefined);
@@ -626,12 +657,7 @@ export function createMentorKit(options: MentorKitOptions): MentorKit {
     user,
     storage,
     get ready() {
-      if (!ready || readyCovers !== loading.size) {
-        readyCovers = loading.size;
-        ready = whenLoaded();
-        ready.catch(() => undefined);
-      }
-      return ready;
+      return readyPromise();
     },
     $status,
     $error,
