@@ -86,8 +86,9 @@ export interface MentorKit {
   /**
    * `loading` until the first load finished (the client's collections and those of the features
    * installed with the `features` option), then `ready`; `error` once loading any tracked
-   * collection failed, until a `refresh()` succeeds. A feature installed later does not turn it
-   * back to `loading`: await `kit.ready` for its records.
+   * collection failed, until it has loaded (the next `kit.ready` reads it again, and so does
+   * `refresh()`). A feature installed later does not turn it back to `loading`: await `kit.ready`
+   * for its records.
    */
   readonly $status: ReadableAtom<LoadStatus>;
   readonly $error: ReadableAtom<MentorKitError | undefined>;
