@@ -52,7 +52,9 @@ export default [
     path: ["packages/elements/dist/cdn/*.js", "packages/elements/dist/cdn/elements/*.js", "packages/elements/dist/cdn/shared/*.js"],
     disablePlugins: ["@size-limit/esbuild"],
     gzip: true,
-    limit: "205 kB",
+    // 200.5 → 210.7 kB on 2026-12-04: length counters in six form elements, the provider's notice of
+    // unsaved changes (on demand), the access rules of every collection. DESIGN asks for 160 kB.
+    limit: "212 kB",
   },
   {
     name: "CDN, Spanish: locales/es/ (every element's catalogue and core's sentences), loaded only on Spanish pages",
@@ -89,18 +91,30 @@ export default [
     modifyEsbuildConfig: englishPage,
   },
   {
-    name: "core: what a page ships to create a client — createMentorKit with model, policy and validation (no luxon)",
+    name: "core: what a page ships to create a client, first load — createMentorKit with the access rules and the model it reads (no luxon; the commands' validation, valibot and the entity schemas, loads on first use)",
     path: "packages/core/dist/index.js",
     import: "{ createMentorKit }",
     ignore: ["luxon"],
     gzip: true,
     limit: "12 kB",
+    modifyEsbuildConfig: firstLoad,
   },
   {
-    name: "core: everything @mentorkit/core's index exports (memory adapter, storage helpers, time, policy with the rules of every feature's collections, client) — a regression ceiling, not a DESIGN budget",
+    name: "core: createMentorKit with everything it may load on demand (the commands' validation) — a regression ceiling, not a DESIGN budget",
+    path: "packages/core/dist/index.js",
+    import: "{ createMentorKit }",
+    ignore: ["luxon"],
+    gzip: true,
+    limit: "15 kB",
+  },
+  {
+    // 16.9 → 21.2 kB on 2026-12-04: the access policy became one description per collection with the
+    // record schemas a server stores by (prepareRecord, the pairing-round schema), the failed-write
+    // descriptions and the text limits as data.
+    name: "core: everything @mentorkit/core's index exports (memory adapter, storage helpers, time, policy with the rules and record schemas of every collection, client) — a regression ceiling, not a DESIGN budget",
     path: "packages/core/dist/index.js",
     ignore: ["luxon"],
     gzip: true,
-    limit: "17 kB",
+    limit: "22 kB",
   },
 ];

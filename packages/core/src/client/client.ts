@@ -1,10 +1,10 @@
 import { atom, computed, type ReadableAtom, type WritableAtom } from 'nanostores';
 import { Collections } from '../model/collections.js';
-import { PairingInputSchema, type Pairing, type PairingInput, type PairingStatus } from '../model/pairing.js';
-import { PersonInputSchema, type Person, type PersonInput } from '../model/person.js';
-import { ProgramInputSchema, type Program, type ProgramInput } from '../model/program.js';
+import type { Pairing, PairingInput, PairingStatus } from '../model/pairing.js';
+import type { Person, PersonInput } from '../model/person.js';
+import type { Program, ProgramInput } from '../model/program.js';
 import { MentorKitError, toMentorKitError } from '../model/errors.js';
-import { parseOrThrow, invalidInput } from '../model/validate.js';
+import { invalidInput } from '../model/validate.js';
 import { isInstant } from '../model/formats.js';
 import { assertAllowed, canRead, decide, type PolicyAction, type PolicyContext, type PolicyPairing } from '../policy/policy.js';
 import { pairingMembers } from '../pairings/index.js';
@@ -516,9 +516,18 @@ export function createMentorKit(options: MentorKitOptions): MentorKit {
     return rest;
   };
 
+  /** The entity schemas, imported on first use (see entity-schemas.ts); a failed import can be tried again. */
+  let schemasLoading: Promise<typeof import('./entity-schemas.js')> | undefined;
+  const entitySchemas = () =>
+    (schemasLoading ??= import('./entity-schemas.js').catch((error: unknown) => {
+      schemasLoading = undefined;
+      throw new MentorKitError('storage-error', 'The code that checks this change could not be loaded (the page may be offline); nothing was saved. Try again.', { cause: error });
+    }));
+
   const people: MentorKit['people'] = {
     async save(input, saveOptions) {
       const writeOptions = validateWriteOptions(saveOptions);
+      const { parseOrThrow, PersonInputSchema } = await entitySchemas();
       const person = parseOrThrow(PersonInputSchema, input, 'person');
       await loading.get(Collections.people);
       const exists = await recordExists(Collections.people, person.id);
@@ -532,6 +541,7 @@ export function createMentorKit(options: MentorKitOptions): MentorKit {
   const programs: MentorKit['programs'] = {
     async save(input, saveOptions) {
       const writeOptions = validateWriteOptions(saveOptions);
+      const { parseOrThrow, ProgramInputSchema } = await entitySchemas();
       const program = parseOrThrow(ProgramInputSchema, input, 'program');
       if (program.startDate && program.endDate && program.endDate < program.startDate) invalidInput('program.endDate', '`endDate` must not be before `startDate`.');
       await loading.get(Collections.programs);
@@ -554,6 +564,7 @@ export function createMentorKit(options: MentorKitOptions): MentorKit {
   const pairings: MentorKit['pairings'] = {
     async create(input) {
       if (typeof input !== 'object' || input === null) invalidInput('pairing', 'A pairing needs { programId, menteeId, mentorIds }.');
+      const { parseOrThrow, PairingInputSchema } = await entitySchemas();
       const pairing = parseOrThrow(PairingInputSchema, { ...input, id: (input as { id?: unknown }).id ?? newId() }, 'pairing');
       await Promise.all([...loading.values()]);
       checkPairingReferences(pairing);
@@ -573,6 +584,7 @@ export function createMentorKit(options: MentorKitOptions): MentorKit {
       await Promise.all([...loading.values()]);
       const current = rawOf(Collections.pairings).get(pairingId);
       if (!current) throw new MentorKitError('not-found', `There is no pairing "${pairingId}".`, { path: 'id' });
+      const { parseOrThrow, PairingInputSchema } = await entitySchemas();
       const pairing = parseOrThrow(PairingInputSchema, { ...strip(current), ...changes, id: pairingId, status: current.status }, 'pairing');
       checkPairingReferences(pairing);
       const stored = (await write(Collections.pairings, pairing, { action: 'update', expectedRevision: writeOptions.expectedRevision })) as unknown as Pairing;
@@ -707,6 +719,8 @@ export function createMentorKit(options: MentorKitOptions): MentorKit {
   // Ready once the first load finished: the client's collections and those of the features above.
   kit.ready.then(() => {
     if ($status.get() === 'loading') $status.set('ready');
+    // Fetch the commands' validation now that the page has what it shows, so a first save does not wait for it (or fail offline).
+    entitySchemas().catch(() => undefined);
   }, () => undefined);
   return kit;
 }
