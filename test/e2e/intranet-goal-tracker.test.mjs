@@ -97,15 +97,28 @@ test('a page with only the tracker loads the commands on demand; offline it says
   const box = goal.getByRole('checkbox', { name: 'Automate the bank reconciliation' });
   await box.click();
   await tracker.locator('[part~="error"]').waitFor();
-  assert.equal((await tracker.locator('[part~="error"]').innerText()).trim(), 'This change could not be saved. Check your connection and try again.');
+  assert.equal((await tracker.locator('[part~="error"]').innerText()).trim(), 'This change could not be saved. Check your connection and try again; if it keeps failing, reload the page.');
   assert.equal(await box.isChecked(), false, 'the box goes back: nothing was saved');
   assert.ok(requested.some((file) => /\/shared\/feature-[^/]+\.js$/.test(file)), 'the commands were asked for on demand');
   await page.screenshot({ path: path.join(screenshots, 'intranet-goal-tracker-offline.png') });
 
-  // Back online: the next tick fetches the commands again and saves.
+  // Back online: the next tick fetches the commands again and saves. Browsers that keep a failed
+  // dynamic import for the page's lifetime (Chromium 150 does) fail it again, with the same words,
+  // which tell the person to reload; after a reload the tick saves.
   await page.unroute(commands);
   await box.click();
-  await tracker.locator('mk-celebration [part~="moment"]').waitFor();
+  const celebration = tracker.locator('mk-celebration [part~="moment"]');
+  const saved = await celebration.waitFor({ timeout: 10_000 }).then(() => true, () => false);
+  if (!saved) {
+    await tracker.locator('[part~="error"]').waitFor();
+    await page.reload();
+    await goal.waitFor();
+    const again = goal.getByRole('checkbox', { name: 'Automate the bank reconciliation' });
+    if (!(await again.isChecked())) {
+      await again.click();
+      await celebration.waitFor();
+    }
+  }
   assert.equal(await box.isChecked(), true);
   assert.equal(await tracker.locator('[part~="error"]').count(), 0);
   await page.reload();

@@ -9,7 +9,7 @@ export const goalTrackerMessagesEs = {
   loading: 'Cargando las metas…',
   'error.load': 'No se pudieron cargar las metas.',
   'error.conflict': 'Esta meta se acaba de cambiar en otro lugar; aquí tienes la versión más reciente. Vuelve a marcarla, por favor.',
-  'error.save': 'No se pudo guardar el cambio. Comprueba tu conexión y vuelve a intentarlo.',
+  'error.save': 'No se pudo guardar el cambio. Comprueba tu conexión y vuelve a intentarlo; si sigue fallando, vuelve a cargar la página.',
   'filters.label': 'Mostrar metas',
   'filter.active': 'Activas',
   'filter.achieved': 'Logradas',

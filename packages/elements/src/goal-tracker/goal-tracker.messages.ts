@@ -11,7 +11,7 @@ export const goalTrackerMessages = {
     loading: 'Loading goals…',
     'error.load': 'Goals could not be loaded.',
     'error.conflict': 'This goal was just changed elsewhere; here is the latest version. Please tick it again.',
-    'error.save': 'This change could not be saved. Check your connection and try again.',
+    'error.save': 'This change could not be saved. Check your connection and try again; if it keeps failing, reload the page.',
     'filters.label': 'Show goals',
     'filter.active': 'Active',
     'filter.achieved': 'Achieved',
