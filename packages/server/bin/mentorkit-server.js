@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // The `mentorkit-server` command. A published package runs the built dist/cli.js; a clone of the
 // repository without a build runs src/cli.ts through tsx, with workspace packages resolved to their
-// TypeScript sources (the `source` export condition).
+// TypeScript sources (the `source` export condition). MENTORKIT_SERVER_SOURCE=1 runs the sources even
+// when a build exists (the repository's tests do, so they never test a stale or half-written dist/).
 import { existsSync } from 'node:fs';
 import { register } from 'node:module';
 
 const built = new URL('../dist/cli.js', import.meta.url);
-if (existsSync(built)) {
+if (process.env.MENTORKIT_SERVER_SOURCE !== '1' && existsSync(built)) {
   await import(built.href);
 } else {
   let tsx;

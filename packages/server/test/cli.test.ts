@@ -37,7 +37,7 @@ describe('the mentorkit-server command', { skip: skip ?? false }, () => {
       assert.match(cli.output(), /^\[mentorkit-server\] configuration: /m, `${what}: one operator line`);
       assert.doesNotMatch(cli.output(), /\n\s+at /, `${what}: no stack`);
     }
-    const help = await startCli(['--help'], {});
+    const help = await startCli(['--help'], {}, { fromSource: false }); // the bin as installed: dist/cli.js when built, else the sources
     assert.equal((await help.exited).code, 0);
     assert.match(help.output(), /MENTORKIT_JWKS_URL/);
   });

@@ -119,24 +119,31 @@ describe('the server stays up while PostgreSQL crashes and restarts', { skip: sk
 
     const downtimes: number[] = [];
     const started = Date.now();
-    for (let cycle = 1; cycle <= CYCLES; cycle++) {
-      const before = figures.acknowledged;
-      await waitFor(`writes to be acknowledged before crash ${cycle}`, () => figures.acknowledged >= before + 15, 120_000);
-      const unavailableBefore = figures.unavailable503 + figures.outcomeUnknown500 + figures.networkErrors;
-      const crashedAt = Date.now();
-      await postgres.crash();
-      await waitFor(`/health/ready to answer 503 after crash ${cycle}`, async () => (await ready()) === 503, 60_000);
-      await waitFor(`a writer to be refused while PostgreSQL is down (crash ${cycle})`, () => figures.unavailable503 + figures.outcomeUnknown500 + figures.networkErrors > unavailableBefore, 60_000);
-      assert.equal((await fetch(`${url}/health/live`)).status, 200, 'live while the database is away');
-      await postgres.resume();
-      await waitFor(`/health/ready to answer 200 after restart ${cycle}`, async () => (await ready()) === 200, 120_000);
-      downtimes.push(Date.now() - crashedAt);
-      assert.equal(died, undefined, `the process is alive after cycle ${cycle}`);
+    try {
+      for (let cycle = 1; cycle <= CYCLES; cycle++) {
+        const before = figures.acknowledged;
+        await waitFor(`writes to be acknowledged before crash ${cycle}`, () => figures.acknowledged >= before + 15, 120_000);
+        const unavailableBefore = figures.unavailable503 + figures.outcomeUnknown500 + figures.networkErrors;
+        const crashedAt = Date.now();
+        await postgres.crash();
+        await waitFor(`/health/ready to answer 503 after crash ${cycle}`, async () => (await ready()) === 503, 60_000);
+        await waitFor(`a writer to be refused while PostgreSQL is down (crash ${cycle})`, () => figures.unavailable503 + figures.outcomeUnknown500 + figures.networkErrors > unavailableBefore, 60_000);
+        assert.equal((await fetch(`${url}/health/live`)).status, 200, 'live while the database is away');
+        await postgres.resume();
+        await waitFor(`/health/ready to answer 200 after restart ${cycle}`, async () => (await ready()) === 200, 120_000);
+        downtimes.push(Date.now() - crashedAt);
+        assert.equal(died, undefined, `the process is alive after cycle ${cycle}`);
+      }
+      const afterLast = figures.acknowledged;
+      await waitFor('writes to be acknowledged after the last restart', () => figures.acknowledged >= afterLast + 15, 120_000);
+    } catch (error) {
+      console.log(`PostgreSQL crash test failed after ${downtimes.length} cycles; figures so far: ${JSON.stringify(figures)}\nserver output (last lines):\n${cli.output().slice(-4000)}`);
+      throw error;
+    } finally {
+      // Writers retry until told to stop: stop them whatever happened, or they keep the test alive.
+      load = false;
+      await Promise.all(writers);
     }
-    const afterLast = figures.acknowledged;
-    await waitFor('writes to be acknowledged after the last restart', () => figures.acknowledged >= afterLast + 15, 120_000);
-    load = false;
-    await Promise.all(writers);
     const elapsed = Date.now() - started;
 
     // Every acknowledged write is in the database.

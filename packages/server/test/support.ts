@@ -113,11 +113,15 @@ export interface CliProcess {
 
 const CLI = new URL('../bin/mentorkit-server.js', import.meta.url);
 
-/** Starts the CLI with only the given MentorKit settings in its environment (none inherited). */
-export async function startCli(args: string[], env: Record<string, string>): Promise<CliProcess> {
+/**
+ * Starts the CLI with only the given MentorKit settings in its environment (none inherited). It runs
+ * the sources (MENTORKIT_SERVER_SOURCE=1): a build in packages/server/dist may be stale, or being
+ * rewritten by a build running beside the tests.
+ */
+export async function startCli(args: string[], env: Record<string, string>, options: { fromSource?: boolean } = {}): Promise<CliProcess> {
   const { spawn } = await import('node:child_process');
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('MENTORKIT_') && name !== 'DATABASE_URL' && name !== 'NODE_OPTIONS'));
-  const child = spawn(process.execPath, [CLI.pathname, ...args], { env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI.pathname, ...args], { env: { ...inherited, ...(options.fromSource === false ? {} : { MENTORKIT_SERVER_SOURCE: '1' }), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (data: Buffer) => (output += data.toString('utf8')));
   child.stderr!.on('data', (data: Buffer) => (output += data.toString('utf8')));
