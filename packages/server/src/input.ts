@@ -126,11 +126,15 @@ export function lingerAfterResponse(request: http.IncomingMessage, response: htt
   request.resume();
 }
 
-/** Whether the request body has not been read to its end yet (and is not tiny). */
+/**
+ * Whether an answer now would leave a large body unread: a chunked body, or a Content-Length over
+ * 64 KiB not read to its end. (A small unread body is read and discarded by Node after the answer,
+ * and the connection is kept.)
+ */
 export function bodyStillArriving(request: http.IncomingMessage): boolean {
   if (request.complete || request.readableEnded) return false;
   const length = Number(request.headers['content-length'] ?? Number.NaN);
-  if (Number.isFinite(length)) return length > 0;
+  if (Number.isFinite(length)) return length > 64 * 1024;
   return request.headers['transfer-encoding'] !== undefined;
 }
 

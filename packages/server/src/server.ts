@@ -95,6 +95,9 @@ export type RestBackend = MentorKitServer;
 
 const STATUS_BY_CODE: Record<string, number> = { 'invalid-input': 400, forbidden: 403, 'not-found': 404, conflict: 412, unsupported: 501, 'storage-error': 500 };
 
+/** The readiness check's own timeout (not a connection error). */
+const READY_TIMEOUT = new Error('PostgreSQL did not answer SELECT 1 within 3 s');
+
 /** Seconds a client should wait before retrying while PostgreSQL is unreachable. */
 const DATABASE_RETRY_AFTER_SECONDS = 2;
 
@@ -247,13 +250,14 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
       await Promise.race([
         pool.query('SELECT 1'),
         new Promise((_resolve, reject) => {
-          timer = setTimeout(() => reject(Object.assign(new Error('timeout exceeded when trying to connect'), { code: 'ETIMEDOUT' })), 3000);
+          timer = setTimeout(() => reject(READY_TIMEOUT), 3000);
         }),
       ]);
       databaseUp();
       return true;
     } catch (error) {
-      if (isConnectionError(error)) databaseDown(error);
+      // No answer within 3 s is "not ready" (it may only be busy); a failed connection is "down".
+      if (error !== READY_TIMEOUT && isConnectionError(error)) databaseDown(error);
       return false;
     } finally {
       clearTimeout(timer);
@@ -734,8 +738,10 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
         handle(request, response);
       });
       created.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
-        if (socket.writable && !socket.destroyed) socket.end(`HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\nX-Content-Type-Options: nosniff\r\n\r\n${JSON.stringify(new MentorKitError('invalid-input', 'The request is not valid HTTP/1.1.').toJSON())}`);
-        else socket.destroy();
+        if (!socket.writable || socket.destroyed) return socket.destroy();
+        const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+        const body = JSON.stringify(new MentorKitError('invalid-input', tooLarge ? 'The request headers are too large.' : 'The request is not valid HTTP/1.1.').toJSON());
+        socket.end(`HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nX-Content-Type-Options: nosniff\r\n\r\n${body}`);
       });
       created.on('connection', (socket: Socket) => {
         sockets.add(socket);

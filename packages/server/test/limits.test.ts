@@ -130,6 +130,23 @@ describe('limits and hostile input', { skip: skip ?? false }, () => {
     assert.equal(result.continued, false);
   });
 
+  test('a request that is not HTTP gets a 400 JSON answer; oversized headers 431', async () => {
+    const raw = (text: string) =>
+      new Promise<string>((resolve, reject) => {
+        const target = new URL(backend.url);
+        const socket = net.connect(Number(target.port), target.hostname, () => socket.write(text));
+        let answer = '';
+        socket.on('data', (data: Buffer) => (answer += data.toString('utf8')));
+        socket.on('close', () => resolve(answer));
+        socket.on('error', reject);
+      });
+    const garbage = await raw('HELLO THERE\r\n\r\n');
+    assert.match(garbage, /^HTTP\/1.1 400 /);
+    assert.match(garbage, /"code":"invalid-input"/);
+    const huge = await raw(`GET /health/live HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`);
+    assert.match(huge, /^HTTP\/1.1 431 /);
+  });
+
   test('text that is not well-formed UTF-16 or UTF-8, and JSON nested too deep, are 400 with a path, never 500', async () => {
     const put = (path: string, body: string | Uint8Array) => call('PUT', path, { headers: { ...asService, 'content-type': 'application/json' }, body });
     const loneValue = await put('/collections/notes/records/n1', '{"id":"n1","title":"broken \\ud800 text"}');
