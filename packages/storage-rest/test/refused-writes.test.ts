@@ -186,18 +186,24 @@ describe('REST storage: writes the server refuses for good never block the queue
     assert.equal((await database().get('notes', 'n1'))?.body, 'queued after it');
   });
 
-  test('a string with a lone surrogate is refused as invalid-input on replay; the writes after it go on', async () => {
-    const storage = open({ offlineQueue: { retryDelayMs: 20, maxRetryDelayMs: 50, maxServerErrorReplays: 2 } });
-    const told: StorageWriteFailure[] = [];
-    storage.watchFailures((failure) => told.push(failure));
-    await backend.stopHttp();
+  test('a string with a lone surrogate is refused up front; one already in a saved queue is refused as invalid-input on replay and the writes after it go on', async () => {
     // A string cut in the middle of an emoji (its high surrogate without the low one), as `text.slice(0, n)` does.
     const cut = 'Great session 🎉'.slice(0, -1);
-    await storage.put('notes', { id: 'n1', body: cut }, { expectedRevision: null });
-    await storage.put('notes', { id: 'n2', body: 'fine' }, { expectedRevision: null });
-    await storage.delete('notes', 'n3', { expectedRevision: 1 });
+    const fresh = open({ offlineQueue: true });
+    await assert.rejects(() => fresh.put('notes', { id: 'n0', body: cut }), (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as MentorKitError).path === 'record.body');
+    assert.deepEqual(fresh.pendingWrites(), [], 'nothing queued');
+
+    // A queue saved by an older page (before the check) still holds such a write: the server refuses it, the rest goes on.
     await database().put('notes', { id: 'n3', body: 'to delete' });
-    await backend.startHttp();
+    const saved: PendingWrite[] = [
+      { key: 'k1', kind: 'put', collection: 'notes', id: 'n1', record: { id: 'n1', body: cut }, expectedRevision: null, queuedAt: '2026-12-04T10:00:00.000Z' },
+      { key: 'k2', kind: 'put', collection: 'notes', id: 'n2', record: { id: 'n2', body: 'fine' }, expectedRevision: null, queuedAt: '2026-12-04T10:00:01.000Z' },
+      { key: 'k3', kind: 'delete', collection: 'notes', id: 'n3', expectedRevision: 1, queuedAt: '2026-12-04T10:00:02.000Z' },
+    ];
+    const persistence: QueuePersistence = { load: () => saved, save: () => undefined };
+    const told: StorageWriteFailure[] = [];
+    const storage = open({ offlineQueue: { persistence, retryDelayMs: 20, maxRetryDelayMs: 50, maxServerErrorReplays: 2, onReplayFailure: (failure) => told.push(failure) } });
+    await storage.flush(); // after the saved queue is loaded
     await waitFor(() => storage.pendingWrites().length === 0, 'the queue to drain past the refused write', 15_000, () => queueState(storage));
     assert.deepEqual(told.map((failure) => [failure.id, failure.error.code, failure.error.details.status]), [['n1', 'invalid-input', 400]], told[0] ? `got: ${told[0].error.message}` : '');
     assert.equal(await database().get('notes', 'n1'), undefined);
