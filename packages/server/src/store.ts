@@ -178,6 +178,11 @@ export async function putOwnedBlobRow(pool: Pool, id: string, type: string, byte
   return withClient(pool, (client) =>
     inTransaction(client, async () => {
       await client.query("SELECT pg_advisory_xact_lock(hashtextextended('mk_blobs owner' || E'\\n' || $1, 0))", [owner]);
+      // Who owns the id is decided here, under a lock on the id: of two people uploading one new id at
+      // once, the second finds the first's attachment and is refused (never last-writer-wins).
+      await client.query("SELECT pg_advisory_xact_lock(hashtextextended('mk_blobs id' || E'\\n' || $1, 0))", [id]);
+      const current = await client.query<{ owner: string }>('SELECT owner FROM mk_blobs WHERE id = $1', [id]);
+      if (current.rows[0] && current.rows[0].owner !== owner) throw new MentorKitError('forbidden', 'Only the person who uploaded this attachment can replace it.', { path: 'id' });
       const { rows } = await client.query<{ used: string }>('SELECT COALESCE(SUM(size), 0)::bigint AS used FROM mk_blobs WHERE owner = $1 AND id <> $2', [owner, id]);
       const used = Number(rows[0]?.used ?? 0);
       if (used + bytes.byteLength > quota) throw new AttachmentQuotaExceeded(used, bytes.byteLength, quota);

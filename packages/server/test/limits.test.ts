@@ -211,6 +211,21 @@ describe('limits and hostile input', { skip: skip ?? false }, () => {
     await backend.pool.query("DELETE FROM mk_blobs WHERE owner = 'person:daniel-kim'");
   });
 
+  test('two people uploading one new attachment id at once: the first keeps it, the other is refused (never last writer wins)', async () => {
+    for (let round = 0; round < 8; round++) {
+      const id = `voice-contested-${round}`;
+      const [lucia, daniel] = await Promise.all([
+        call('PUT', `/blobs/${id}`, { headers: { ...as('lucia-fernandez'), 'content-type': 'audio/webm' }, body: new Uint8Array([1, 1, 1]) }),
+        call('PUT', `/blobs/${id}`, { headers: { ...as('daniel-kim'), 'content-type': 'audio/webm' }, body: new Uint8Array([2, 2, 2]) }),
+      ]);
+      assert.deepEqual([lucia.status, daniel.status].sort(), [200, 403], `round ${round}: one stored, one refused (${lucia.status}, ${daniel.status})`);
+      const { rows } = await backend.pool.query<{ owner: string; data: Buffer }>('SELECT owner, data FROM mk_blobs WHERE id = $1', [id]);
+      const winner = lucia.status === 200 ? 'lucia-fernandez' : 'daniel-kim';
+      assert.equal(rows[0]!.owner, `person:${winner}`);
+      assert.deepEqual([...rows[0]!.data], winner === 'lucia-fernandez' ? [1, 1, 1] : [2, 2, 2], 'the bytes are the owner\'s');
+    }
+  });
+
   test('attachments never render as a page: nosniff, an allowlisted type or octet-stream, a download, a sandbox', async () => {
     const upload = async (id: string, type: string, body: string) => (await call('PUT', `/blobs/${encodeURIComponent(id)}`, { headers: { ...as('lucia-fernandez'), 'content-type': type }, body })).status;
     assert.equal(await upload('page.html', 'text/html', '<script>alert(1)</script>'), 200);
