@@ -218,11 +218,11 @@ describe('policy: held feedback', () => {
     const stored = { ...held, revision: 1, updatedAt: 'x', updatedBy: 'ana', createdAt: 'x' };
     const reveal = { ...held, revealedAt: '2026-10-01T00:00:00Z', revealedBy: 'kenji' };
     assert.equal(decide(context, { id: 'kenji' }, 'update', 'feedback', reveal, stored).allowed, false, 'without a way to look up the session\'s notes, nobody reveals');
-    const notes = [stored, { id: 'f-elsewhere', pairingId: 'p-ana', sessionId: 's2', authorId: 'kenji' }];
+    const notes = [stored, { id: 'f-elsewhere', pairingId: 'p-ana', sessionId: 's2', authorId: 'kenji', submittedAt: '2026-10-01T00:00:00Z' }, { id: 'f-draft', pairingId: 'p-ana', sessionId: 's1', authorId: 'kenji' }];
     const lookup = (collection: string, where: Record<string, unknown>) => (collection === 'feedback' ? notes.filter((note) => Object.entries(where).every(([key, value]) => (note as Record<string, unknown>)[key] === value)) : []);
     const before = { ...context, find: lookup };
-    assert.match(decide(before, { id: 'kenji' }, 'update', 'feedback', reveal, stored).reason, /once you have submitted yours/, 'a note of his on another session does not count');
-    notes.push({ id: 'f-kenji', pairingId: 'p-ana', sessionId: 's1', authorId: 'kenji' });
+    assert.match(decide(before, { id: 'kenji' }, 'update', 'feedback', reveal, stored).reason, /once you have submitted yours/, 'a note of his on another session, or a draft he never sent, does not count');
+    notes.push({ id: 'f-kenji', pairingId: 'p-ana', sessionId: 's1', authorId: 'kenji', submittedAt: '2026-10-01T00:00:00Z' });
     const context_ = before;
     assert.equal(decide(context_, { id: 'kenji' }, 'update', 'feedback', { ...held, revealedAt: '2026-10-01T00:00:00Z', revealedBy: 'kenji' }, stored).allowed, true);
     assert.equal(decide(context_, { id: 'kenji' }, 'update', 'feedback', { ...held, rating: 1, revealedAt: '2026-10-01T00:00:00Z', revealedBy: 'kenji' }, stored).allowed, false);

@@ -16,7 +16,11 @@ export const ACTORS: Readonly<Record<MatrixRole, string>> = { mentee: 'ana', men
 export const ROLES = Object.keys(ACTORS) as MatrixRole[];
 type AnyRecord = { id: string; [key: string]: unknown };
 
-export const NOW = '2026-11-10T12:00:00.000Z';
+// Times are relative to when the tests run (the server checks new records' times against its own clock).
+const START = Date.now();
+/** An instant `days` from now (fractions for hours). */
+const at = (days: number) => new Date(START + Math.round(days * 24 * 60) * 60_000).toISOString();
+export const NOW = at(0);
 const hours = { 1: ['09:00-17:00'], 2: ['09:00-17:00'], 3: ['09:00-17:00'] };
 const person = (id: string, roles: string[], programIds: string[]) => ({ id, displayName: id[0]!.toUpperCase() + id.slice(1), roles, timeZone: 'Europe/Madrid', programIds });
 
@@ -61,13 +65,13 @@ const agreement = (pairingId: string, id = `agreement-${pairingId}`) => ({
 /** One record of each pairing-scoped collection in a pairing, written by its natural author (ana, the mentee). */
 const SAMPLES: Record<string, (pairingId: string) => AnyRecord> = {
   agreements: (pairingId) => agreement(pairingId),
-  sessions: (pairingId) => ({ id: `session-${pairingId}`, pairingId, title: 'Monthly review', start: '2026-11-03T09:00:00.000Z', end: '2026-11-03T10:00:00.000Z', timeZone: 'Europe/Madrid' }),
-  'coaching-runs': (pairingId) => ({ id: `run-${pairingId}`, pairingId, modelId: 'grow', state: {}, startedBy: 'ana', startedAt: '2026-11-03T09:00:00.000Z' }),
-  rapport: (pairingId) => ({ id: `rapport-${pairingId}`, pairingId, dealt: [{ promptId: 'two-truths', at: '2026-11-03T09:00:00.000Z', by: 'ana' }] }),
+  sessions: (pairingId) => ({ id: `session-${pairingId}`, pairingId, title: 'Monthly review', start: at(-7), end: at(-7 + 1 / 24), timeZone: 'Europe/Madrid' }),
+  'coaching-runs': (pairingId) => ({ id: `run-${pairingId}`, pairingId, modelId: 'grow', state: {}, startedBy: 'ana', startedAt: at(-7) }),
+  rapport: (pairingId) => ({ id: `rapport-${pairingId}`, pairingId, dealt: [{ promptId: 'two-truths', at: at(-7), by: 'ana' }] }),
   goals: (pairingId) => ({ id: `goal-${pairingId}`, pairingId, ownerId: 'ana', title: 'Run the design review', visibility: 'pairing' }),
-  feedback: (pairingId) => ({ id: `feedback-${pairingId}`, pairingId, sessionId: `session-${pairingId}`, authorId: 'ana', authorRole: 'mentee', rating: 4, helped: 'Clear examples', submittedAt: '2026-11-03T10:05:00.000Z', editableUntil: '2027-06-30T10:00:00.000Z' }),
-  messages: (pairingId) => ({ id: `message-${pairingId}`, pairingId, authorId: 'ana', kind: 'text', text: 'Thanks for today!', sentAt: '2026-11-03T10:10:00.000Z', editedAt: '2026-11-03T10:11:00.000Z', history: [{ action: 'edited', at: '2026-11-03T10:11:00.000Z', by: 'ana', previousText: 'Thanks!' }] }),
-  'message-reads': (pairingId) => ({ id: `${pairingId}~ana`, pairingId, personId: 'ana', lastReadAt: '2026-11-03T10:10:00.000Z' }),
+  feedback: (pairingId) => ({ id: `feedback-${pairingId}`, pairingId, sessionId: `session-${pairingId}`, authorId: 'ana', authorRole: 'mentee', rating: 4, helped: 'Clear examples', submittedAt: at(-7 + 65 / 1440), editableUntil: at(200) }),
+  messages: (pairingId) => ({ id: `message-${pairingId}`, pairingId, authorId: 'ana', kind: 'text', text: 'Thanks for today!', sentAt: at(-7 + 70 / 1440), editedAt: at(-7 + 71 / 1440), history: [{ action: 'edited', at: at(-7 + 71 / 1440), by: 'ana', previousText: 'Thanks!' }] }),
+  'message-reads': (pairingId) => ({ id: `${pairingId}~ana`, pairingId, personId: 'ana', lastReadAt: at(-7 + 70 / 1440) }),
 };
 const PAIRING_SCOPED: Record<string, true> = Object.fromEntries(Object.keys(SAMPLES).map((key) => [key, true]));
 
@@ -93,15 +97,15 @@ const MA: readonly MatrixRole[] = [...M, 'admin'];
 const stored = (collection: string, pairingId = 'pair-a'): AnyRecord => (collection in SAMPLES ? SAMPLES[collection]!(pairingId) : world()[collection]![0]!);
 
 /** A benign change per collection, and a new record created "as" the actor. */
-const CHANGE: Record<string, (record: AnyRecord) => AnyRecord> = {
+const CHANGE: Record<string, (record: AnyRecord, actorId: string) => AnyRecord> = {
   agreements: (record) => ({ ...record, notes: 'We meet on Tuesdays.' }),
   sessions: (record) => ({ ...record, title: 'Quarterly review' }),
   'coaching-runs': (record) => ({ ...record, state: { goal: 'Lead a review' } }),
-  rapport: (record) => ({ ...record, dealt: [...(record.dealt as unknown[]), { promptId: 'desert-island', at: '2026-11-10T09:00:00.000Z', by: 'ana' }] }),
+  rapport: (record, actorId) => ({ ...record, dealt: [...(record.dealt as unknown[]), { promptId: 'desert-island', at: at(-0.1), by: actorId }] }),
   goals: (record) => ({ ...record, title: 'Run two design reviews' }),
   feedback: (record) => ({ ...record, helped: 'Clear examples and time to ask' }),
-  messages: (record) => ({ ...record, text: 'Thanks for today, really!', history: [...(record.history as unknown[]), { action: 'edited', at: '2026-11-10T09:00:00.000Z', by: 'ana', previousText: 'Thanks for today!' }] }),
-  'message-reads': (record) => ({ ...record, lastReadAt: '2026-11-10T09:00:00.000Z' }),
+  messages: (record, actorId) => ({ ...record, text: 'Thanks for today, really!', editedAt: at(-0.1), history: [...(record.history as unknown[]), { action: 'edited', at: at(-0.1), by: actorId, previousText: 'Thanks for today!' }] }),
+  'message-reads': (record) => ({ ...record, lastReadAt: at(-0.1) }),
   'pairing-rounds': (record) => ({ ...record, weights: { skills: 2 } }),
   pairings: (record) => ({ ...record, reasons: ['Both work on design systems'] }),
   programs: (record) => ({ ...record, name: 'Programme P (autumn)' }),
@@ -111,14 +115,14 @@ const CREATE: Record<string, (actorId: string) => AnyRecord> = {
   agreements: () => agreement('pair-a', 'agreement-new'),
   sessions: () => ({ ...SAMPLES.sessions!('pair-a'), id: 'session-new' }),
   'coaching-runs': (actorId) => ({ ...SAMPLES['coaching-runs']!('pair-a'), id: 'run-new', startedBy: actorId }),
-  rapport: () => ({ ...SAMPLES.rapport!('pair-a'), id: 'rapport-new' }),
+  rapport: (actorId) => ({ id: 'deck-new', pairingId: 'pair-a', dealt: [{ promptId: 'two-truths', at: at(-0.1), by: actorId }] }),
   goals: (actorId) => ({ ...SAMPLES.goals!('pair-a'), id: 'goal-new', ownerId: actorId }),
   feedback: (actorId) => {
-    const { authorRole: _role, ...note } = SAMPLES.feedback!('pair-a');
+    const { authorRole: _role, submittedAt: _submittedAt, editableUntil: _editableUntil, ...note } = SAMPLES.feedback!('pair-a');
     return { ...note, id: 'feedback-new', authorId: actorId };
   },
-  messages: (actorId) => ({ id: 'message-new', pairingId: 'pair-a', authorId: actorId, kind: 'text', text: 'Hello', sentAt: '2026-11-10T09:00:00.000Z' }),
-  'message-reads': (actorId) => ({ id: `pair-a~${actorId}-new`, pairingId: 'pair-a', personId: actorId, lastReadAt: '2026-11-10T09:00:00.000Z' }),
+  messages: (actorId) => ({ id: 'message-new', pairingId: 'pair-a', authorId: actorId, kind: 'text', text: 'Hello', sentAt: at(-0.1) }),
+  'message-reads': (actorId) => ({ id: `marker-${actorId}`, pairingId: 'pair-a', personId: actorId, lastReadAt: at(-0.1) }),
   'pairing-rounds': () => ({ ...ROUND, id: 'round-new' }),
   pairings: () => ({ id: 'pair-new', programId: 'prog-p', menteeId: 'dan', mentorIds: ['kenji'], status: 'proposed' }),
   programs: (actorId) => ({ id: 'prog-new', name: 'New programme', adminIds: [actorId] }),
@@ -131,7 +135,7 @@ const ALLOWED: Record<string, Record<PolicyAction, readonly MatrixRole[]>> = {
   'coaching-runs': { read: MA, create: M, update: M, delete: M },
   rapport: { read: MA, create: M, update: M, delete: M },
   goals: { read: MA, create: M, update: M, delete: M },
-  feedback: { read: MA, create: M, update: ['mentee'], delete: ['mentee'] },
+  feedback: { read: MA, create: M, update: ['mentee'], delete: [] }, // a sent note stays (a draft may go: see the variants)
   messages: { read: M, create: M, update: ['mentee'], delete: ['mentee'] },
   'message-reads': { read: M, create: M, update: ['mentee'], delete: ['mentee'] },
   'pairing-rounds': { read: ['admin'], create: ['admin'], update: ['admin'], delete: ['admin'] },
@@ -151,7 +155,7 @@ export function baseCases(): MatrixCase[] {
     const allowed = ALLOWED[collection]!;
     cases.push({ name: `${collection}: read`, collection, action: 'read', record: () => sample, allowed: allowed.read, ...(extra ? { extra } : {}) });
     cases.push({ name: `${collection}: create`, collection, action: 'create', record: CREATE[collection]!, allowed: allowed.create, ...(extra ? { extra } : {}) });
-    cases.push({ name: `${collection}: update`, collection, action: 'update', record: () => CHANGE[collection]!(sample), previous: sample, allowed: allowed.update, ...(extra ? { extra } : {}) });
+    cases.push({ name: `${collection}: update`, collection, action: 'update', record: (actorId) => CHANGE[collection]!(sample, actorId), previous: sample, allowed: allowed.update, ...(extra ? { extra } : {}) });
     cases.push({ name: `${collection}: delete`, collection, action: 'delete', record: () => sample, previous: sample, allowed: allowed.delete, ...(extra ? { extra } : {}) });
   }
   return cases;
@@ -161,15 +165,18 @@ export function baseCases(): MatrixCase[] {
 export function variantCases(): MatrixCase[] {
   const privateGoal = { ...stored('goals'), id: 'goal-private', visibility: 'private' };
   const held = { ...stored('feedback'), id: 'feedback-held', revealWhenBothSubmitted: true };
-  const note = { id: 'note-kenji', pairingId: 'pair-a', authorId: 'kenji', kind: 'text', text: 'Ana is ready for more', mentorsOnly: true, sentAt: '2026-11-03T11:00:00.000Z' };
+  const { submittedAt: _submittedAt, editableUntil: _editableUntil, ...unsent } = stored('feedback');
+  const draft = { ...unsent, id: 'feedback-draft' };
+  const note = { id: 'note-kenji', pairingId: 'pair-a', authorId: 'kenji', kind: 'text', text: 'Ana is ready for more', mentorsOnly: true, sentAt: at(-7 + 2 / 24) };
   const pairing = stored('pairings');
   return [
     { name: 'goals: read a private goal', collection: 'goals', action: 'read', record: () => privateGoal, allowed: ['mentee'], extra: [{ collection: 'goals', record: privateGoal }] },
     { name: 'goals: update a private goal', collection: 'goals', action: 'update', record: () => ({ ...privateGoal, title: 'Mine' }), previous: privateGoal, allowed: ['mentee'], extra: [{ collection: 'goals', record: privateGoal }] },
     { name: 'goals: make a shared goal private', collection: 'goals', action: 'update', record: () => ({ ...stored('goals'), visibility: 'private' }), previous: stored('goals'), allowed: ['mentee'] },
     { name: 'feedback: read a held note', collection: 'feedback', action: 'read', record: () => held, allowed: ['mentee', 'admin'], extra: [{ collection: 'feedback', record: held }] },
-    { name: "feedback: read a held note once one's own is in", collection: 'feedback', action: 'read', record: () => held, allowed: ['mentee', 'mentor', 'admin'], extra: [{ collection: 'feedback', record: held }, { collection: 'feedback', record: { id: 'feedback-kenji', pairingId: 'pair-a', sessionId: 'session-pair-a', authorId: 'kenji', rating: 5 } }] },
-    { name: "feedback: reveal a held note once one's own is in", collection: 'feedback', action: 'update', record: (actorId) => ({ ...held, revealedAt: NOW, revealedBy: actorId }), previous: held, allowed: ['mentee', 'mentor'], extra: [{ collection: 'feedback', record: held }, { collection: 'feedback', record: { id: 'feedback-kenji', pairingId: 'pair-a', sessionId: 'session-pair-a', authorId: 'kenji', rating: 5 } }] },
+    { name: "feedback: read a held note once one's own is in", collection: 'feedback', action: 'read', record: () => held, allowed: ['mentee', 'mentor', 'admin'], extra: [{ collection: 'feedback', record: held }, { collection: 'feedback', record: { id: 'feedback-kenji', pairingId: 'pair-a', sessionId: 'session-pair-a', authorId: 'kenji', rating: 5, submittedAt: at(-6) } }] },
+    { name: "feedback: reveal a held note once one's own is in", collection: 'feedback', action: 'update', record: (actorId) => ({ ...held, revealedAt: NOW, revealedBy: actorId }), previous: held, allowed: ['mentee', 'mentor'], extra: [{ collection: 'feedback', record: held }, { collection: 'feedback', record: { id: 'feedback-kenji', pairingId: 'pair-a', sessionId: 'session-pair-a', authorId: 'kenji', rating: 5, submittedAt: at(-6) } }] },
+    { name: 'feedback: remove a draft', collection: 'feedback', action: 'delete', record: () => draft, previous: draft, allowed: ['mentee'], extra: [{ collection: 'feedback', record: draft }] },
     { name: "feedback: reveal a held note without one's own", collection: 'feedback', action: 'update', record: (actorId) => ({ ...held, revealedAt: NOW, revealedBy: actorId }), previous: held, allowed: ['mentee'], extra: [{ collection: 'feedback', record: held }] },
     { name: "messages: read the mentors' note", collection: 'messages', action: 'read', record: () => note, allowed: ['mentor', 'co-mentor'], extra: [{ collection: 'messages', record: note }] },
     { name: "messages: post a mentors' note", collection: 'messages', action: 'create', record: (actorId) => ({ ...note, id: 'note-new', authorId: actorId }), allowed: ['mentor', 'co-mentor'] },
@@ -190,12 +197,12 @@ export function fieldChangeCases(): MatrixCase[] {
     ['feedback', 'sessionId', (record) => ({ ...record, sessionId: 'session-pair-b' })],
     ['feedback', 'authorId', (record) => ({ ...record, authorId: 'kenji' })],
     ['feedback', 'authorRole', (record) => ({ ...record, authorRole: 'mentor' })],
-    ['feedback', 'submittedAt (backdated)', (record) => ({ ...record, submittedAt: '2026-01-01T00:00:00.000Z' })],
-    ['feedback', 'editableUntil (moved)', (record) => ({ ...record, editableUntil: '2027-12-31T00:00:00.000Z' })],
+    ['feedback', 'submittedAt (backdated)', (record) => ({ ...record, submittedAt: at(-300) })],
+    ['feedback', 'editableUntil (moved)', (record) => ({ ...record, editableUntil: at(400) })],
     ['messages', 'authorId', (record) => ({ ...record, authorId: 'kenji' })],
-    ['messages', 'sentAt (backdated)', (record) => ({ ...record, sentAt: '2026-01-01T00:00:00.000Z' })],
+    ['messages', 'sentAt (backdated)', (record) => ({ ...record, sentAt: at(-300) })],
     ['messages', 'history (wiped)', (record) => ({ ...record, history: [] })],
-    ['messages', 'history (rewritten)', (record) => ({ ...record, history: [{ action: 'edited', at: '2026-11-03T10:11:00.000Z', by: 'ana', previousText: 'Something else' }] })],
+    ['messages', 'history (rewritten)', (record) => ({ ...record, history: [{ action: 'edited', at: at(-7 + 71 / 1440), by: 'ana', previousText: 'Something else' }] })],
     ['messages', 'kind', (record) => ({ ...record, kind: 'voice', voice: { blobId: 'someone-elses-audio', durationSeconds: 3, contentType: 'audio/webm' } })],
     ['messages', 'mentorsOnly (hidden from the mentee)', (record) => ({ ...record, mentorsOnly: true })],
     ['message-reads', 'personId', (record) => ({ ...record, personId: 'kenji' })],
@@ -222,7 +229,7 @@ export function closedPairingCases(): MatrixCase[] {
     const readers: readonly MatrixRole[] = collection === 'messages' || collection === 'message-reads' ? ['mentee'] : ['mentee', 'admin'];
     cases.push({ name: `${collection} of a closed pairing: read`, collection, action: 'read', record: () => sample, allowed: readers });
     cases.push({ name: `${collection} of a closed pairing: create`, collection, action: 'create', record: (actorId) => ({ ...CREATE[collection]!(actorId), pairingId: 'pair-closed' }), allowed: [] });
-    cases.push({ name: `${collection} of a closed pairing: update`, collection, action: 'update', record: () => CHANGE[collection]!(sample), previous: sample, allowed: [] });
+    cases.push({ name: `${collection} of a closed pairing: update`, collection, action: 'update', record: (actorId) => CHANGE[collection]!(sample, actorId), previous: sample, allowed: [] });
     cases.push({ name: `${collection} of a closed pairing: delete`, collection, action: 'delete', record: () => sample, previous: sample, allowed: [] });
   }
   const closed = world().pairings!.find((pairing) => pairing.id === 'pair-closed')!;

@@ -123,6 +123,10 @@ export async function authorizePersonPut(client: PoolClient, personId: string, c
   // Compared as its schema makes it, like the new version (defaults filled in), so a record stored
   // before a default existed does not look changed where the writer changed nothing.
   const previous = hidden ? undefined : stored && normalised(collection, stored);
+  // A change based on another revision is a conflict, whatever it changes (the rules compare it with
+  // the version it was made from, which is not the one stored); only for records the caller may read.
+  if (previous && expectedRevision === null) throw revisionConflict(collection, record.id, null, previous.revision);
+  if (previous && typeof expectedRevision === 'number' && expectedRevision !== previous.revision) throw revisionConflict(collection, record.id, expectedRevision, previous.revision);
   const action: PolicyAction = previous ? 'update' : 'create';
   // The server, not the browser, says who wrote it and when it was created.
   const toStore: RecordInput = { ...record, updatedBy: personId, createdAt: typeof previous?.createdAt === 'string' ? previous.createdAt : new Date().toISOString() };

@@ -189,7 +189,7 @@ describe('reference backend: policy, validation and contract on PostgreSQL', { s
     const lucia = restAs(LUCIA);
     await lucia.putBlob!('voice-lucia-1', new Blob([new Uint8Array([1, 2, 3])], { type: 'audio/webm' }));
     assert.equal(await restAs(KENJI).getBlob!('voice-lucia-1'), undefined, 'an attachment no message references yet is the uploader\'s alone, even for her mentor');
-    const message = { id: 'message-voice-1', pairingId: 'pairing-lucia', authorId: LUCIA, kind: 'voice', voice: { blobId: 'voice-lucia-1', durationSeconds: 3, contentType: 'audio/webm' }, sentAt: '2026-11-02T10:00:00.000Z' };
+    const message = { id: 'message-voice-1', pairingId: 'pairing-lucia', authorId: LUCIA, kind: 'voice', voice: { blobId: 'voice-lucia-1', durationSeconds: 3, contentType: 'audio/webm' }, sentAt: new Date().toISOString() };
     assert.equal((await call('PUT', '/collections/messages/records/message-voice-1', { headers: as(LUCIA), body: message })).status, 201);
     const kenjiCopy = await restAs(KENJI).getBlob!('voice-lucia-1');
     assert.deepEqual([...new Uint8Array(await kenjiCopy!.arrayBuffer())], [1, 2, 3], 'her mentor reads it through her message');

@@ -100,9 +100,9 @@ describe('access classes over HTTP on PostgreSQL', { skip: skip ?? false }, () =
     assert.equal((await stored('feedback', 'feedback-lucia'))?.revealedAt, undefined);
     // A note of his on another session does not count.
     await database.put('sessions', { ...session, id: 'session-2' });
-    assert.equal((await call('PUT', '/collections/feedback/records/feedback-kenji-2', KENJI, { id: 'feedback-kenji-2', pairingId: 'pairing-lucia', sessionId: 'session-2', authorId: KENJI, rating: 3 })).status, 201);
+    assert.equal((await call('PUT', '/collections/feedback/records/feedback-kenji-2', KENJI, { id: 'feedback-kenji-2', pairingId: 'pairing-lucia', sessionId: 'session-2', authorId: KENJI, rating: 3, submittedAt: new Date().toISOString() })).status, 201);
     assert.equal((await call('GET', '/collections/feedback/records/feedback-lucia', KENJI)).status, 404);
-    const mine = { id: 'feedback-kenji', pairingId: 'pairing-lucia', sessionId: 'session-1', authorId: KENJI, rating: 4, submittedAt: '2026-11-04T09:00:00.000Z' };
+    const mine = { id: 'feedback-kenji', pairingId: 'pairing-lucia', sessionId: 'session-1', authorId: KENJI, rating: 4, submittedAt: new Date().toISOString() };
     assert.equal((await call('PUT', '/collections/feedback/records/feedback-kenji', KENJI, mine)).status, 201);
     assert.equal((await call('GET', '/collections/feedback/records/feedback-lucia', KENJI)).status, 200, 'both submitted: he sees hers');
     const listed = await call('GET', `/collections/feedback/records?sessionId=${encodeURIComponent('"session-1"')}`, KENJI);
@@ -125,7 +125,7 @@ describe('access classes over HTTP on PostgreSQL', { skip: skip ?? false }, () =
         // aborted
       }
     })();
-    const message = { id: 'message-1', pairingId: 'pairing-lucia', authorId: LUCIA, kind: 'text', text: 'For Kenji only', sentAt: '2026-11-03T10:00:00.000Z' };
+    const message = { id: 'message-1', pairingId: 'pairing-lucia', authorId: LUCIA, kind: 'text', text: 'For Kenji only', sentAt: new Date().toISOString() };
     assert.equal((await call('PUT', '/collections/messages/records/message-1', LUCIA, message)).status, 201);
     const moved = await call('PUT', '/collections/messages/records/message-1', LUCIA, { ...message, pairingId: 'pairing-daniel' }, { 'if-match': '"1"' });
     assert.equal(moved.status, 403);

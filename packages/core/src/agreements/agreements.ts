@@ -7,8 +7,9 @@ import type { SlotParticipant } from '../scheduling/slots.js';
 import { languageCatalogue } from '../model/languages.js';
 
 /** The fields of an agreement both parties confirm (everything but ids, versions and confirmations). */
-export const AGREEMENT_TERM_KEYS = ['cadence', 'sessionMinutes', 'channels', 'responseTimeHours', 'offLimitsDays', 'offLimitsDates', 'participants', 'meetingUrl', 'sharedDocumentsUrl', 'coachingModel', 'checkInLevel', 'notes'] as const;
-export type AgreementTermKey = (typeof AGREEMENT_TERM_KEYS)[number];
+import { AGREEMENT_TERM_KEYS, type AgreementTermKey } from '../model/agreement-terms.js';
+
+export { AGREEMENT_TERM_KEYS, type AgreementTermKey } from '../model/agreement-terms.js';
 export type AgreementTerms = Pick<AgreementData, AgreementTermKey>;
 
 /**

@@ -438,6 +438,11 @@ export function createMentorKit(options: MentorKitOptions): MentorKit {
     if (writeOptions.action === 'create' && previous) {
       throw new MentorKitError('conflict', `A ${collection} record "${record.id}" already exists; update it instead.`, { path: 'id', details: { collection, id: record.id, actualRevision: previous.revision } });
     }
+    // A change based on another revision is a conflict, whatever it changes: the access rules compare it
+    // with the version it was made from, which is not the one stored.
+    if (previous && typeof writeOptions.expectedRevision === 'number' && writeOptions.expectedRevision !== previous.revision) {
+      throw new MentorKitError('conflict', `The ${collection} record "${record.id}" was changed by someone else (you had revision ${writeOptions.expectedRevision}, it is now ${previous.revision}). Reload and try again.`, { path: 'expectedRevision', details: { collection, id: record.id, expectedRevision: writeOptions.expectedRevision, actualRevision: previous.revision } });
+    }
     authorize(writeOptions.action, collection, record, previous);
     const stamp = now();
     const toStore = {

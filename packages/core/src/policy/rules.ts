@@ -1,3 +1,4 @@
+import { AGREEMENT_TERM_KEYS } from '../model/agreement-terms.js';
 import { Collections } from '../model/collections.js';
 import { pairingMembers } from '../pairings/index.js';
 import { isProgramAdmin, type PolicyContext, type PolicyPairing, type PolicyRole } from './context.js';
@@ -83,6 +84,32 @@ const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filt
 const isMember = (roles: readonly PolicyRole[]) => roles.some((role) => role !== 'admin');
 const isMentor = (roles: readonly PolicyRole[]) => roles.includes('mentor') || roles.includes('co-mentor');
 
+const DAY = 24 * 60 * 60 * 1000;
+const nowOf = (context: PolicyContext) => Date.parse(context.now?.() ?? new Date().toISOString());
+/** Whether an instant a person stamps on a new record is plausible: not before `pastDays` ago, not more than a day ahead. */
+const plausibleInstant = (context: PolicyContext, value: unknown, pastDays = 30) => {
+  if (value === undefined) return true;
+  const at = typeof value === 'string' ? Date.parse(value) : Number.NaN;
+  const now = nowOf(context);
+  return at >= now - pastDays * DAY && at <= now + DAY;
+};
+
+/**
+ * The entries appended to a list that keeps its earlier ones, in order (once it holds `limit`
+ * entries, the oldest may drop off the front); undefined when an earlier entry was changed, removed
+ * or moved.
+ */
+export function appendedEntries(before: unknown, after: unknown, limit = Number.POSITIVE_INFINITY): unknown[] | undefined {
+  const old = Array.isArray(before) ? before : [];
+  const next = Array.isArray(after) ? after : [];
+  for (let dropped = 0; dropped <= old.length; dropped++) {
+    if (dropped > 0 && next.length < limit) return undefined;
+    const kept = old.slice(dropped);
+    if (kept.length <= next.length && kept.every((entry, index) => sameValue(entry, next[index]))) return next.slice(kept.length);
+  }
+  return undefined;
+}
+
 /** Deep equality of JSON values (key order ignored). */
 export function sameValue(left: unknown, right: unknown): boolean {
   if (left === right) return true;
@@ -138,6 +165,7 @@ const people: CollectionPolicy = {
     const admin = administersPerson(context, actorId, previous!);
     if (record.id !== actorId && !admin) return 'You can change only your own profile, or profiles in programmes you administer.';
     if (grantsAdmin(record, previous) && (record.id === actorId || !admin)) return 'You cannot make yourself an admin; a programme admin must do it.';
+    if (!sameValue(strings(record.roles).sort(), strings(previous!.roles).sort()) && (record.id === actorId || !admin)) return 'Your roles (mentee, mentor, admin) are set by a programme admin.';
     return membershipChange(context, actorId, record, previous);
   },
   delete: ({ context, actorId, previous }) => {
@@ -168,9 +196,20 @@ const programs: CollectionPolicy = {
 /** Whether the person is the mentee or a mentor of a pairing record. */
 const memberOf = (pairing: PolicyRecord, personId: string) => pairing.menteeId === personId || strings(pairing.mentorIds).includes(personId);
 
-/** A new or changed pairing may name only people enrolled in its programme. */
-function membersEnrolled(context: PolicyContext, record: PolicyRecord): true | string {
-  for (const personId of [record.menteeId, ...strings(record.mentorIds)]) if (!enrolled(context, personId, record.programId)) return `${String(personId)} is not in programme "${String(record.programId)}"; add them to it first.`;
+/** Whether the person has the role (unknown people have none; a context without people cannot tell and lets it pass). */
+const hasRole = (context: PolicyContext, personId: unknown, role: string) => !context.getPerson || (typeof personId === 'string' && strings(context.getPerson(personId)?.roles).includes(role));
+
+/**
+ * A new or changed pairing names only people enrolled in its programme, a mentee with the mentee role
+ * and mentors with the mentor role — and never adds the admin making the change (an admin who puts
+ * themself into a pairing would read its conversation: another admin must do it).
+ */
+function pairingMembersAllowed(context: PolicyContext, actorId: string, record: PolicyRecord, previous: PolicyRecord | undefined): true | string {
+  const mentorIds = strings(record.mentorIds);
+  for (const personId of [record.menteeId, ...mentorIds]) if (!enrolled(context, personId, record.programId)) return `${String(personId)} is not in programme "${String(record.programId)}"; add them to it first.`;
+  if (!hasRole(context, record.menteeId, 'mentee')) return `${String(record.menteeId)} does not have the mentee role.`;
+  for (const mentorId of mentorIds) if (!hasRole(context, mentorId, 'mentor')) return `${mentorId} does not have the mentor role.`;
+  if (memberOf(record, actorId) && !(previous && memberOf(previous, actorId))) return 'You cannot add yourself to a pairing; another programme admin must do it.';
   return true;
 }
 
@@ -180,12 +219,15 @@ const pairings: CollectionPolicy = {
   immutable: ['menteeId'],
   reusableIds: false,
   read: ({ roles, target, actorId }) => (roles.includes('admin') || memberOf(target, actorId) ? true : 'You can see only your own pairings.'),
-  create: ({ context, roles, record }) => (roles.includes('admin') ? membersEnrolled(context, record) : 'Only a programme admin can create or remove pairings.'),
+  create: ({ context, roles, record, actorId }) => {
+    if (!roles.includes('admin')) return 'Only a programme admin can create or remove pairings.';
+    if (record.status === 'closed' || record.status === 'paused') return 'A new pairing starts as proposed or active.';
+    return pairingMembersAllowed(context, actorId, record, undefined);
+  },
   update: ({ context, roles, record, previous, actorId }) => {
-    if (previous!.status === 'closed' && record.status !== 'closed') return 'A closed pairing cannot be reopened; propose a new one.';
-    if (roles.includes('admin')) return membersEnrolled(context, record);
+    if (previous!.status === 'closed') return record.status === 'closed' ? 'A closed pairing is final: it can still be read, but no longer changed.' : 'A closed pairing cannot be reopened; propose a new one.';
+    if (roles.includes('admin')) return pairingMembersAllowed(context, actorId, record, previous);
     if (!memberOf(previous!, actorId)) return 'You can change only your own pairings.';
-    if (previous!.status === 'closed') return 'This pairing is closed: it can still be read, but no longer changed.';
     const changed = changedFields(previous!, record, ['status', 'startedOn', 'endedOn']);
     if (changed.length > 0) return `Only a programme admin can change ${changed.map((key) => `\`${key}\``).join(', ')} of a pairing.`;
     if (previous!.status === 'proposed' || record.status === 'proposed') return 'Only a programme admin can propose, activate or withdraw a proposed pairing.';
@@ -196,15 +238,84 @@ const pairings: CollectionPolicy = {
 
 const NOT_MEMBER = 'Only the mentee and mentors of this pairing can change it.';
 const membersWrite: PolicyRule = ({ roles }) => (isMember(roles) ? true : NOT_MEMBER);
-const pairingRecords = (collection: string, immutable: readonly string[] = []): CollectionPolicy => ({
-  collection,
+
+/** The ids derived from a pairing (one agreement, one rapport record, one read marker per person): only that pairing's. */
+function derivedId(record: PolicyRecord, expected: string, shape: RegExp): true | string {
+  return record.id === expected || !shape.test(record.id) ? true : `The id "${record.id}" belongs to another pairing's record; this one is "${expected}".`;
+}
+
+const termsOf = (record: PolicyRecord) => Object.fromEntries(AGREEMENT_TERM_KEYS.filter((key) => record[key] !== undefined).map((key) => [key, record[key]]));
+type Confirmation = { personId?: unknown; version?: unknown };
+
+/**
+ * A working agreement: members propose and change it; each confirms only for themself; every change
+ * is in its history under its author's name (the oldest of 100 entries may drop off); `lastConfirmed`
+ * records terms everyone confirmed, and nothing else.
+ */
+function agreementChange(context: PolicyContext, actorId: string, record: PolicyRecord, previous: PolicyRecord | undefined, pairing: PolicyPairing | undefined): true | string {
+  const added = appendedEntries(previous?.history, record.history, 100);
+  if (!added) return 'An agreement keeps its history: earlier entries cannot be changed or removed.';
+  if (added.some((entry) => (entry as { by?: unknown }).by !== actorId)) return 'History entries are written under your own name.';
+  const versionBefore = typeof previous?.version === 'number' ? previous.version : 0;
+  const version = typeof record.version === 'number' ? record.version : 1;
+  if (version < versionBefore) return 'An agreement\'s version never goes back.';
+  const before = (Array.isArray(previous?.confirmations) ? previous.confirmations : []) as Confirmation[];
+  const after = (Array.isArray(record.confirmations) ? record.confirmations : []) as Confirmation[];
+  if (after.some((entry) => entry.personId !== actorId && !before.some((old) => sameValue(old, entry)))) return 'Each person confirms the agreement for themself.';
+  if (version === versionBefore && before.some((old) => old.personId !== actorId && !after.some((entry) => sameValue(old, entry)))) return 'Another person\'s confirmation goes only when the agreement changes.';
+  if (!sameValue(previous?.lastConfirmed, record.lastConfirmed) && record.lastConfirmed !== undefined) {
+    const confirmed = record.lastConfirmed as { version?: unknown; terms?: unknown };
+    const members = pairing ? [pairing.menteeId, ...pairing.mentorIds.slice(0, 1)] : []; // the mentee and the lead mentor confirm
+    const everyone = members.length > 0 && members.every((personId) => after.some((entry) => entry.personId === personId && entry.version === version));
+    if (confirmed.version !== version || !everyone || !sameValue(confirmed.terms, termsOf(record))) return '`lastConfirmed` records the current terms once everyone has confirmed them.';
+  }
+  if (!previous && (record.proposedBy ?? actorId) !== actorId) return 'You propose an agreement under your own name.';
+  return derivedId(record, `${String(record.pairingId)}.agreement`, /\.agreement$/);
+}
+
+const agreements: CollectionPolicy = {
+  collection: Collections.agreements,
   scope: 'pairing',
-  immutable,
+  immutable: ['proposedBy'],
   read: () => true,
-  create: membersWrite,
+  create: ({ context, actorId, roles, record, pairing }) => (isMember(roles) ? agreementChange(context, actorId, record, undefined, pairing) : NOT_MEMBER),
+  update: ({ context, actorId, roles, record, previous, pairing }) => (isMember(roles) ? agreementChange(context, actorId, record, previous, pairing) : NOT_MEMBER),
+  delete: membersWrite,
+};
+
+const sessions: CollectionPolicy = {
+  collection: Collections.sessions,
+  scope: 'pairing',
+  immutable: ['organizerId'],
+  read: () => true,
+  create: ({ actorId, roles, record }) => (!isMember(roles) ? NOT_MEMBER : (record.organizerId ?? actorId) === actorId ? true : 'You organise a session under your own name.'),
   update: membersWrite,
   delete: membersWrite,
-});
+};
+
+const coachingRuns: CollectionPolicy = {
+  collection: Collections.coachingRuns,
+  scope: 'pairing',
+  immutable: ['startedBy', 'startedAt'],
+  read: () => true,
+  create: ({ context, actorId, roles, record }) => {
+    if (!isMember(roles)) return NOT_MEMBER;
+    if ((record.startedBy ?? actorId) !== actorId) return 'You start a coaching session under your own name.';
+    return plausibleInstant(context, record.startedAt) ? true : '`startedAt` must be about now.';
+  },
+  update: membersWrite,
+  delete: membersWrite,
+};
+
+/** Prompts dealt to the pair: new ones under the dealer's own name, earlier ones kept (the oldest of 1,000 may drop off). */
+const dealt: PolicyRule = ({ actorId, roles, record, previous }) => {
+  if (!isMember(roles)) return NOT_MEMBER;
+  const added = appendedEntries(previous?.dealt, record.dealt, 1000);
+  if (!added) return 'Prompts already dealt stay as they were.';
+  if (added.some((entry) => (entry as { by?: unknown }).by !== actorId)) return 'You deal prompts under your own name.';
+  return previous ? true : derivedId(record, `rapport-${String(record.pairingId)}`, /^rapport-/);
+};
+const rapport: CollectionPolicy = { collection: Collections.rapport, scope: 'pairing', read: () => true, create: dealt, update: dealt, delete: membersWrite };
 
 const goals: CollectionPolicy = {
   collection: Collections.goals,
@@ -227,7 +338,7 @@ const goals: CollectionPolicy = {
 const REVEAL_FIELDS = ['revealedAt', 'revealedBy'] as const;
 /** Whether the actor has submitted a note of their own on the same session of the same pairing (`context.find`; without it, no). */
 const submittedOwn = (context: PolicyContext, actorId: string, note: PolicyRecord) =>
-  (context.find?.(Collections.feedback, { authorId: actorId }) ?? []).some((own) => own.id !== note.id && own.sessionId === note.sessionId && own.pairingId === note.pairingId);
+  (context.find?.(Collections.feedback, { authorId: actorId }) ?? []).some((own) => own.id !== note.id && own.sessionId === note.sessionId && own.pairingId === note.pairingId && typeof own.submittedAt === 'string');
 const feedback: CollectionPolicy = {
   collection: Collections.feedback,
   scope: 'pairing',
@@ -241,10 +352,14 @@ const feedback: CollectionPolicy = {
     if (target.revealWhenBothSubmitted !== true || typeof target.revealedAt === 'string' || submittedOwn(context, actorId, target)) return true;
     return 'This feedback is shown once both sides have submitted theirs.';
   },
-  create: ({ actorId, roles, record }) => {
+  create: ({ context, actorId, roles, record }) => {
     if (record.authorId !== actorId) return 'You can write only your own feedback.';
     if (!isMember(roles)) return 'Only members of this pairing can give feedback on its sessions.';
-    return record.authorRole === undefined || roles.includes(record.authorRole as PolicyRole) ? true : `You are not the ${String(record.authorRole)} of this pairing.`;
+    if (record.authorRole !== undefined && !roles.includes(record.authorRole as PolicyRole)) return `You are not the ${String(record.authorRole)} of this pairing.`;
+    if (record.revealedAt !== undefined || record.revealedBy !== undefined) return 'A new note is not revealed yet.';
+    if (!plausibleInstant(context, record.submittedAt)) return '`submittedAt` must be about now.';
+    const from = typeof record.submittedAt === 'string' ? Date.parse(record.submittedAt) : nowOf(context);
+    return record.editableUntil === undefined || (typeof record.editableUntil === 'string' && Date.parse(record.editableUntil) <= from + 60 * DAY) ? true : '`editableUntil` can be at most 60 days after the note is sent.';
   },
   update: ({ context, actorId, roles, record, previous }) => {
     const revealOnly = changedFields(previous!, record, REVEAL_FIELDS).length === 0;
@@ -254,34 +369,67 @@ const feedback: CollectionPolicy = {
       return submittedOwn(context, actorId, previous!) ? true : 'This feedback is revealed only once you have submitted yours for the same session.';
     }
     if (!isMember(roles)) return 'Only members of this pairing can give feedback on its sessions.';
+    if (previous!.revealedBy === undefined && record.revealedBy !== undefined && record.revealedBy !== actorId) return 'You reveal feedback under your own name.';
     const deadline = previous!.editableUntil;
     const now = context.now?.() ?? new Date().toISOString();
     return revealOnly || typeof deadline !== 'string' || Date.parse(now) < Date.parse(deadline) ? true : `This feedback could be edited until ${deadline}.`;
   },
-  delete: ({ actorId, roles, target }) => (target.authorId === actorId && isMember(roles) ? true : 'You can remove only your own feedback.'),
+  // A sent note stays (the other side may have been shown theirs because of it); a draft may go.
+  delete: ({ actorId, roles, target }) => (target.authorId !== actorId || !isMember(roles) ? 'You can remove only your own feedback.' : typeof target.submittedAt === 'string' ? 'Sent feedback cannot be removed; you can edit it until its deadline.' : true),
 };
 
 const messages: CollectionPolicy = {
   collection: Collections.messages,
   scope: 'pairing',
-  immutable: ['authorId', 'kind', 'sentAt'],
+  immutable: ['authorId', 'kind'],
+  setOnce: ['deletedAt'],
   appendOnly: ['history'],
   removableOnly: ['voice'],
   attachments: { fields: ['voice.blobId'], uploaderField: 'authorId' },
   read: ({ roles, target }) => (target.mentorsOnly === true ? (isMentor(roles) ? true : 'This note is shared only between the mentors.') : isMember(roles) ? true : 'You can read only the conversations of your own pairings.'),
-  create: ({ actorId, roles, record }) => {
+  create: ({ context, actorId, roles, record }) => {
     if (record.mentorsOnly === true && !isMentor(roles)) return 'Only mentors can write notes shared between mentors.';
-    return isMember(roles) && record.authorId === actorId ? true : 'You can post only as yourself, in the conversations of your own pairings.';
+    if (!isMember(roles) || record.authorId !== actorId) return 'You can post only as yourself, in the conversations of your own pairings.';
+    if (listOf(record.history).length > 0 || record.editedAt !== undefined || record.deletedAt !== undefined) return 'A new message has no history yet.';
+    return plausibleInstant(context, record.sentAt) ? true : '`sentAt` must be about now.';
   },
   update: ({ actorId, roles, target, record }) => {
     if (target.authorId !== actorId || !isMember(roles)) return 'Only the author can edit or delete a message.';
-    // A mentors' note may be shared with the mentee; a message the mentee could read never becomes a mentors' note.
-    return target.mentorsOnly === true || record.mentorsOnly !== true ? true : 'A message cannot be hidden from the mentee once posted.';
+    return messageChange(actorId, target, record);
   },
   delete: ({ actorId, roles, target }) => (target.authorId === actorId && isMember(roles) ? true : 'Only the author can edit or delete a message.'),
 };
 
-const ownMarker: PolicyRule = ({ actorId, roles, target, record }) => (isMember(roles) && target.personId === actorId && record.personId === actorId ? true : 'You can mark messages as read only for yourself, in your own pairings.');
+const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+
+/**
+ * A message changes only through its audit trail: every change adds one history entry under the
+ * author's name, and the entry says what may change — `edited` the text (keeping the previous text),
+ * `deleted` its content (for good), `shared` a mentors' note with the mentee (moving it to now).
+ */
+function messageChange(actorId: string, previous: PolicyRecord, record: PolicyRecord): true | string {
+  if (previous.deletedAt !== undefined) return 'A deleted message cannot be changed.';
+  const added = appendedEntries(previous.history, record.history) ?? [];
+  const entry = added[0] as { action?: unknown; by?: unknown; previousText?: unknown } | undefined;
+  if (added.length !== 1 || entry?.by !== actorId) return 'Every change to a message adds one entry to its history, under your own name.';
+  const changed = changedFields(previous, record, ['history']);
+  const only = (fields: readonly string[]) => changed.every((field) => fields.includes(field));
+  switch (entry.action) {
+    case 'edited':
+      return only(['text', 'editedAt']) && previous.kind === 'text' && typeof record.text === 'string' && record.text.trim() !== '' && entry.previousText === (previous.text ?? '') ? true : 'An edit changes the text and keeps the previous text in the history.';
+    case 'deleted':
+      return only(['text', 'voice', 'deletedAt']) && record.text === undefined && record.voice === undefined && typeof record.deletedAt === 'string' ? true : 'Deleting a message removes its text and audio, and nothing else changes.';
+    case 'shared':
+      return only(['mentorsOnly', 'sentAt']) && previous.mentorsOnly === true && record.mentorsOnly === false && typeof record.sentAt === 'string' && Date.parse(record.sentAt) >= Date.parse(String(previous.sentAt ?? record.sentAt)) ? true : 'Sharing turns a mentors\' note into part of the conversation, and nothing else changes.';
+    default:
+      return 'Every change to a message adds one entry to its history, under your own name.';
+  }
+}
+
+const ownMarker: PolicyRule = ({ actorId, roles, target, record, action }) => {
+  if (!isMember(roles) || target.personId !== actorId || record.personId !== actorId) return 'You can mark messages as read only for yourself, in your own pairings.';
+  return action === 'create' ? derivedId(record, `${String(record.pairingId)}~${actorId}`, /~/) : true;
+};
 const messageReads: CollectionPolicy = {
   collection: 'message-reads',
   scope: 'pairing',
@@ -300,10 +448,10 @@ export const BUILT_IN_POLICIES: readonly CollectionPolicy[] = [
   people,
   programs,
   pairings,
-  pairingRecords(Collections.agreements),
-  pairingRecords(Collections.sessions),
-  pairingRecords(Collections.coachingRuns, ['startedBy', 'startedAt']),
-  pairingRecords(Collections.rapport),
+  agreements,
+  sessions,
+  coachingRuns,
+  rapport,
   goals,
   feedback,
   messages,
