@@ -135,4 +135,91 @@ describe('access classes over HTTP on PostgreSQL', { skip: skip ?? false }, () =
     await reader;
     assert.ok(!events.join('').includes('message-1'), 'Daniel\'s stream never carried the message');
   });
+
+  describe('what the red team found (each reproduced as they sent it)', () => {
+    const now = () => new Date().toISOString();
+    const hours = { 1: ['09:00-17:00'], 2: ['09:00-17:00'] };
+    const proposedAt = now();
+    const agreement = (extra: Record<string, unknown> = {}) => ({ id: 'pairing-lucia.agreement', pairingId: 'pairing-lucia', cadence: 'weekly', channels: [{ kind: 'video' }], responseTimeHours: 24, participants: [{ personId: LUCIA, timeZone: 'Europe/Madrid', workingHours: hours }, { personId: KENJI, timeZone: 'Asia/Tokyo', workingHours: hours }], version: 1, confirmations: [], history: [{ version: 1, at: proposedAt, by: LUCIA, changed: ['cadence'] }], proposedBy: LUCIA, ...extra });
+
+    test('F1: an admin cannot put herself into a pairing to read it, nor change a closed one', async () => {
+      const pairing = (await stored('pairings', 'pairing-daniel'))!;
+      const { revision, updatedAt: _u, createdAt: _c, updatedBy: _b, ...fields } = pairing;
+      const joined = await call('PUT', '/collections/pairings/records/pairing-daniel', PRIYA, { ...fields, mentorIds: [KENJI, PRIYA] }, { 'if-match': `"${revision}"` });
+      assert.equal(joined.status, 403);
+      assert.match(String(joined.json.message), /cannot add yourself|mentor role/);
+      await createPostgresStorage(backend.pool).put('pairings', { ...fields, status: 'closed' });
+      const closed = (await stored('pairings', 'pairing-daniel'))!;
+      const changed = await call('PUT', '/collections/pairings/records/pairing-daniel', PRIYA, { ...fields, status: 'closed', reasons: ['edited after the end'] }, { 'if-match': `"${closed.revision}"` });
+      assert.equal(changed.status, 403);
+      assert.match(String(changed.json.message), /final/);
+    });
+
+    test('F4: nobody creates another pair\'s agreement, rapport record or read marker id first', async () => {
+      const squats: Array<[string, string, Record<string, unknown>]> = [
+        ['message-reads', 'pairing-lucia~lucia-fernandez', { pairingId: 'pairing-daniel', personId: DANIEL, lastReadAt: now() }],
+        ['rapport', 'rapport-pairing-lucia', { pairingId: 'pairing-daniel', dealt: [] }],
+        ['agreements', 'pairing-lucia.agreement', { ...agreement({ pairingId: 'pairing-daniel', participants: [{ personId: DANIEL, timeZone: 'Europe/Madrid', workingHours: hours }, { personId: KENJI, timeZone: 'Asia/Tokyo', workingHours: hours }], history: [{ version: 1, at: now(), by: DANIEL, changed: ['cadence'] }], proposedBy: DANIEL }) }],
+      ];
+      for (const [collection, id, body] of squats) {
+        const answer = await call('PUT', `/collections/${collection}/records/${encodeURIComponent(id)}`, DANIEL, { id, ...body }, { 'if-none-match': '*' });
+        assert.equal(answer.status, 403, `${collection}/${id}: ${String(answer.json.message)}`);
+        assert.match(String(answer.json.message), /belongs to another pairing/);
+      }
+      const own = await call('PUT', '/collections/agreements/records/pairing-lucia.agreement', LUCIA, agreement(), { 'if-none-match': '*' });
+      assert.equal(own.status, 201, 'the pair creates its own');
+    });
+
+    test('F5: an agreement is confirmed by each person for themself, proposed under one\'s name, and keeps its history', async () => {
+      assert.equal((await call('PUT', '/collections/agreements/records/pairing-lucia.agreement', LUCIA, agreement(), { 'if-none-match': '*' })).status, 201);
+      const forged = await call('PUT', '/collections/agreements/records/pairing-lucia.agreement', LUCIA, agreement({ confirmations: [{ personId: LUCIA, version: 1, at: now() }, { personId: KENJI, version: 1, at: now() }] }), { 'if-match': '"1"' });
+      assert.equal(forged.status, 403);
+      assert.match(String(forged.json.message), /for themself/);
+      assert.equal((await call('PUT', '/collections/agreements/records/pairing-lucia.agreement', LUCIA, agreement({ proposedBy: KENJI }), { 'if-match': '"1"' })).status, 403);
+      assert.equal((await call('PUT', '/collections/agreements/records/pairing-lucia.agreement', LUCIA, agreement({ history: [] }), { 'if-match': '"1"' })).status, 403);
+      const lastConfirmed = await call('PUT', '/collections/agreements/records/pairing-lucia.agreement', LUCIA, agreement({ confirmations: [{ personId: LUCIA, version: 1, at: now() }], lastConfirmed: { version: 1, at: now(), terms: {} } }), { 'if-match': '"1"' });
+      assert.equal(lastConfirmed.status, 403, 'lastConfirmed before the mentor confirmed');
+      const mine = await call('PUT', '/collections/agreements/records/pairing-lucia.agreement', LUCIA, agreement({ confirmations: [{ personId: LUCIA, version: 1, at: now() }] }), { 'if-match': '"1"' });
+      assert.equal(mine.status, 200, 'her own confirmation');
+    });
+
+    test('F6: a message changes only through its audit trail; a new one has no history and a plausible sentAt', async () => {
+      const message = { id: 'm-silent', pairingId: 'pairing-lucia', authorId: LUCIA, kind: 'text', text: 'I agree to the plan', sentAt: now() };
+      assert.equal((await call('PUT', '/collections/messages/records/m-silent', LUCIA, message)).status, 201);
+      const silent = await call('PUT', '/collections/messages/records/m-silent', LUCIA, { ...message, text: 'I never agreed to anything' }, { 'if-match': '"1"' });
+      assert.equal(silent.status, 403, 'an edit without a history entry');
+      const edited = await call('PUT', '/collections/messages/records/m-silent', LUCIA, { ...message, text: 'I agree to most of the plan', editedAt: now(), history: [{ action: 'edited', at: now(), by: LUCIA, previousText: 'I agree to the plan' }] }, { 'if-match': '"1"' });
+      assert.equal(edited.status, 200, `an edit that keeps the previous text: ${String(edited.json.message)}`);
+      const deletedHistory = [...(edited.json.history as unknown[]), { action: 'deleted', at: now(), by: LUCIA }];
+      const { revision: _revision, updatedAt: _updatedAt, createdAt: _createdAt, updatedBy: _updatedBy, ...current } = edited.json;
+      const deleted = await call('PUT', '/collections/messages/records/m-silent', LUCIA, { ...current, text: undefined, deletedAt: now(), history: deletedHistory }, { 'if-match': '"2"' });
+      assert.equal(deleted.status, 200);
+      const undeleted = await call('PUT', '/collections/messages/records/m-silent', LUCIA, { ...message, text: 'back from the dead', history: [...deletedHistory, { action: 'edited', at: now(), by: LUCIA, previousText: '' }] }, { 'if-match': '"3"' });
+      assert.equal(undeleted.status, 403, 'a deleted message is final');
+      const invented = await call('PUT', '/collections/messages/records/m-invented', LUCIA, { ...message, id: 'm-invented', history: [{ action: 'edited', at: now(), by: KENJI, previousText: 'something rude' }] });
+      assert.equal(invented.status, 403, 'no history at creation');
+      const backdated = await call('PUT', '/collections/messages/records/m-old', LUCIA, { ...message, id: 'm-old', sentAt: '2020-01-01T00:00:00.000Z' });
+      assert.equal(backdated.status, 403, 'sentAt about now');
+    });
+
+    test('F7: a draft does not open held feedback, a sent note cannot be removed, deadlines are bounded', async () => {
+      const database = createPostgresStorage(backend.pool);
+      await database.put('sessions', { id: 'session-9', pairingId: 'pairing-lucia', title: 'Review', start: now(), end: new Date(Date.now() + 3_600_000).toISOString(), timeZone: 'Europe/Madrid' });
+      await database.put('feedback', { id: 'f-lucia-held', pairingId: 'pairing-lucia', sessionId: 'session-9', authorId: LUCIA, rating: 5, helped: 'HELD', revealWhenBothSubmitted: true, submittedAt: now() });
+      assert.equal((await call('PUT', '/collections/feedback/records/f-kenji-draft', KENJI, { id: 'f-kenji-draft', pairingId: 'pairing-lucia', sessionId: 'session-9', authorId: KENJI, rating: 1 })).status, 201);
+      assert.equal((await call('GET', '/collections/feedback/records/f-lucia-held', KENJI)).status, 404, 'a draft he never sent does not count');
+      assert.equal((await call('DELETE', '/collections/feedback/records/f-lucia-held', LUCIA)).status, 403, 'a sent note stays');
+      const forever = await call('PUT', '/collections/feedback/records/f-forever', LUCIA, { id: 'f-forever', pairingId: 'pairing-lucia', sessionId: 'session-9', authorId: LUCIA, rating: 4, submittedAt: now(), editableUntil: '2099-01-01T00:00:00.000Z' });
+      assert.equal(forever.status, 403);
+      assert.match(String(forever.json.message), /60 days/);
+    });
+
+    test('F9: sessions, coaching runs and dealt prompts are written under one\'s own name', async () => {
+      const session = { id: 'session-forged', pairingId: 'pairing-lucia', title: 'Review', start: now(), end: new Date(Date.now() + 3_600_000).toISOString(), timeZone: 'Europe/Madrid', organizerId: LUCIA };
+      assert.equal((await call('PUT', '/collections/sessions/records/session-forged', KENJI, session)).status, 403);
+      assert.equal((await call('PUT', '/collections/coaching-runs/records/run-forged', KENJI, { id: 'run-forged', pairingId: 'pairing-lucia', modelId: 'grow', state: {}, startedBy: LUCIA, startedAt: now() })).status, 403);
+      assert.equal((await call('PUT', '/collections/rapport/records/rapport-pairing-lucia', KENJI, { id: 'rapport-pairing-lucia', pairingId: 'pairing-lucia', dealt: [{ promptId: 'two-truths', at: now(), by: LUCIA }] })).status, 403);
+      assert.equal((await call('PUT', '/collections/rapport/records/rapport-pairing-lucia', KENJI, { id: 'rapport-pairing-lucia', pairingId: 'pairing-lucia', dealt: [{ promptId: 'two-truths', at: now(), by: KENJI }] })).status, 201);
+    });
+  });
 });
