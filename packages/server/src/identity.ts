@@ -128,7 +128,7 @@ function explainTokenError(error: unknown, context: { issuer?: string; audience?
   if (error instanceof joseErrors.JWTClaimValidationFailed) {
     if (error.reason === 'missing') return { kind: 'refused', reason: `The token has no "${error.claim}" claim; tokens need "sub" (the person's id) and "exp" (when it expires).` };
     if (error.claim === 'nbf') return { kind: 'refused', reason: 'The token is not valid yet (its "nbf" is in the future); check the clock of the host that minted it.' };
-    if (error.claim === 'iat') return { kind: 'refused', reason: 'The token was issued in the future (its "iat"); check the clock of the host that minted it.' };
+    if (error.claim === 'iat') return { kind: 'refused', reason: error.reason === 'check_failed' ? 'The token was issued in the future (its "iat"); check the clock of the host that minted it.' : 'The token\'s "iat" must be a number of seconds since 1970 (when it was issued).' };
     if (error.claim === 'iss') return { kind: 'refused', reason: `The token's issuer ("iss") is not ${JSON.stringify(context.issuer)}, which this server is configured to accept (MENTORKIT_JWT_ISSUER).` };
     if (error.claim === 'aud') return { kind: 'refused', reason: `The token's audience ("aud") does not include ${JSON.stringify(context.audience)}, which this server is configured to require (MENTORKIT_JWT_AUDIENCE).` };
     return { kind: 'refused', reason: `The token's "${error.claim}" claim is not acceptable.` };
@@ -176,6 +176,10 @@ export function createIdentity(options: IdentityOptions): Identity {
       }
     } catch (error) {
       return explainTokenError(error, { ...context, keySource: alg === 'HS256' ? 'the shared secret (MENTORKIT_JWT_SECRET)' : 'the host\'s key set (MENTORKIT_JWKS_URL)' });
+    }
+    // jose checks "iat" only against a maximum age: a token minted in the future is refused here.
+    if (typeof payload.iat === 'number' && payload.iat > Date.now() / 1000 + CLOCK_TOLERANCE_SECONDS) {
+      return { kind: 'refused', reason: `The token was issued in the future ("iat" is ${Math.abs(payload.iat) < 8.64e12 ? new Date(payload.iat * 1000).toISOString() : payload.iat}, more than ${CLOCK_TOLERANCE_SECONDS} s ahead of this server's clock); check the clock of the host that minted it.` };
     }
     if (!isAcceptablePersonId(payload.sub)) return { kind: 'refused', reason: 'The token\'s "sub" must be the person\'s id: 1–200 characters, no NUL.' };
     return { kind: 'caller', caller: { kind: 'person', personId: payload.sub } };

@@ -99,7 +99,19 @@ describe('identity: verified tokens, service token, dev sign-in, CORS', { skip: 
     const url = await start({ jwtSecret: JWT_SECRET });
     assert.equal((await call(url, `Bearer ${signToken({ sub: 'lucia-fernandez', exp: now() - 30 })}`)).status, 200);
     assert.equal((await call(url, `Bearer ${signToken({ sub: 'lucia-fernandez', nbf: now() + 30 })}`)).status, 200);
+    assert.equal((await call(url, `Bearer ${signToken({ sub: 'lucia-fernandez', iat: now() + 30 })}`)).status, 200, 'issued 30 s ahead: within the tolerance');
     await assertRefused(url, signToken({ sub: 'lucia-fernandez', exp: now() - 120 }), /expired/, 'two minutes past exp');
+  });
+
+  test('a token issued in the future (iat past the 60 s tolerance) is refused, HS256 and RS256 alike', async () => {
+    const url = await start({ jwtSecret: JWT_SECRET, jwksUrl });
+    await assertRefused(url, signToken({ sub: 'lucia-fernandez', iat: now() + 120 }), /issued in the future \("iat" is .*more than 60 s ahead of this server's clock\); check the clock of the host/, 'iat two minutes ahead');
+    await assertRefused(url, signToken({ sub: 'lucia-fernandez', iat: now() + 365 * 86_400, exp: now() + 2 * 365 * 86_400 }), /issued in the future/, 'iat a year ahead, exp after it');
+    await assertRefused(url, signToken({ sub: 'lucia-fernandez', iat: 1e20 }), /issued in the future/, 'an absurd iat (no date to print)');
+    await assertRefused(url, signToken({ sub: 'lucia-fernandez', iat: 'yesterday' }), /"iat" must be a number/, 'iat that is not a number');
+    await assertRefused(url, await signRs({ sub: 'kenji-watanabe', iat: now() + 3600, exp: now() + 7200 }), /issued in the future/, 'RS256 with iat an hour ahead');
+    assert.equal((await call(url, `Bearer ${signToken({ sub: 'lucia-fernandez', iat: now() - 3600 })}`)).status, 200, 'issued an hour ago: fine');
+    assert.equal((await call(url, `Bearer ${signToken({ sub: 'lucia-fernandez', iat: undefined })}`)).status, 200, 'no iat: fine (it is optional)');
   });
 
   test('issuer and audience are checked when configured', async () => {
