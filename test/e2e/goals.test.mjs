@@ -89,6 +89,11 @@ test('a mentee writes a SMART goal, ticks a milestone, lets the goal slip, and f
   assert.deepEqual(await axeViolations(page, '#goals-panel'), []);
   await page.screenshot({ path: path.join(screenshots, 'goals-celebration.png'), fullPage: false });
 
+  // Escape closes the toast from where focus is (the box just ticked), and focus stays there.
+  await page.keyboard.press('Escape');
+  await moment.waitFor({ state: 'detached' });
+  await page.waitForFunction(() => document.querySelector('mk-goal-tracker')?.shadowRoot?.activeElement?.getAttribute('part') === 'milestone-checkbox');
+
   // Weeks later the goal has slipped past its date: reassurance, not blame.
   await context.clock.setFixedTime(new Date('2026-12-05T10:00:00Z'));
   await page.reload();

@@ -64,6 +64,60 @@ describe('<mk-celebration>', () => {
     expect(element.moment).to.equal(undefined);
   });
 
+  it('Escape closes the moment wherever focus is on the page, unless something else handled that Escape', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div><button id="outside" type="button">Elsewhere</button><mk-celebration duration="0"></mk-celebration></div>`);
+    const element = wrapper.querySelector<MkCelebration>('mk-celebration')!;
+    const outside = wrapper.querySelector<HTMLButtonElement>('#outside')!;
+    element.show(celebration);
+    await element.updateComplete;
+    outside.focus();
+    // A handler that takes the Escape for itself (an open menu, a dialog) keeps the toast.
+    const claim = (event: KeyboardEvent) => event.key === 'Escape' && event.preventDefault();
+    outside.addEventListener('keydown', claim);
+    await sendKeys({ press: 'Escape' });
+    expect(element.moment?.kind, 'an Escape someone else handled').to.equal('celebration');
+    outside.removeEventListener('keydown', claim);
+    const closed = oneEvent(element, 'mk-celebration-close');
+    await sendKeys({ press: 'Escape' });
+    expect((await closed).detail.kind).to.equal('celebration');
+    expect(element.moment).to.equal(undefined);
+    expect(document.activeElement, 'focus stays where it was').to.equal(outside);
+  });
+
+  it('closing the last moment gives focus back to where it was before, never to <body>; with another moment waiting, to its close button', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div><input id="checkbox" type="checkbox" /><mk-celebration duration="0"></mk-celebration></div>`);
+    const element = wrapper.querySelector<MkCelebration>('mk-celebration')!;
+    const checkbox = wrapper.querySelector<HTMLInputElement>('#checkbox')!;
+    element.show(reassurance);
+    element.show(celebration);
+    await element.updateComplete;
+    checkbox.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(element.shadowRoot!.activeElement, 'Tab reaches the toast').to.not.equal(null);
+    part(element, 'close')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await element.updateComplete;
+    expect(element.moment?.kind).to.equal('celebration');
+    expect(element.shadowRoot!.activeElement, 'the next moment\'s close button').to.equal(part(element, 'close'));
+    await sendKeys({ press: 'Escape' });
+    await element.updateComplete;
+    expect(element.moment).to.equal(undefined);
+    await waitUntil(() => document.activeElement === checkbox, 'focus back on the checkbox it came from', { timeout: 2000 });
+  });
+
+  it('choosing a re-plan with nothing else taking focus gives focus back too', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div><button id="origin" type="button">Origin</button><mk-celebration duration="0"></mk-celebration></div>`);
+    const element = wrapper.querySelector<MkCelebration>('mk-celebration')!;
+    element.show(reassurance);
+    await element.updateComplete;
+    wrapper.querySelector<HTMLButtonElement>('#origin')!.focus();
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' });
+    expect(element.shadowRoot!.activeElement?.getAttribute('data-suggestion')).to.equal('split');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => document.activeElement?.id === 'origin', 'focus back where it came from', { timeout: 2000 });
+  });
+
   it('with auto, shows the client\'s own milestone celebrations', async () => {
     const kit = await readyKit(await seededStorage(), 'lucia');
     kits.push(kit);

@@ -64,7 +64,10 @@ function localizeMoment(moment: GoalMoment, kit: MentorKit | undefined, locale: 
  *
  * The toast is a labelled region inside a polite live region: screen readers announce it without
  * moving focus. Celebrations close themselves after `duration` milliseconds (not while pointer or
- * focus is inside); reassurance stays until closed, because it offers choices. Escape closes it.
+ * focus is inside); reassurance stays until closed, because it offers choices. Escape closes it
+ * wherever focus is on the page (unless something else already handled that Escape, such as an open
+ * dialog or menu). When the moment closes with focus inside it and nothing follows, focus goes back
+ * to where it was before it entered the toast, so it never falls to the page's `<body>`.
  * Its entrance animation is off when the person prefers reduced motion.
  *
  * `<mk-goal-tracker>` has one built in; use this element on its own when milestones are completed
@@ -99,6 +102,8 @@ export class MkCelebration extends MkElement {
   private paused = false;
   private unsubscribe: (() => void) | undefined;
   private subscribedKit: MentorKit | undefined;
+  /** Where focus was before it entered the toast: it goes back there when the toast closes under it. */
+  private focusOrigin: HTMLElement | undefined;
 
   /** Show the moments of the client's own goal events automatically. */
   @property({ type: Boolean, reflect: true }) auto = false;
@@ -106,9 +111,17 @@ export class MkCelebration extends MkElement {
   /** How long a celebration stays, in milliseconds (0: until closed). Reassurance always stays until closed. */
   @property({ type: Number }) duration = 8000;
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Escape anywhere on the page closes the toast: it appears without taking focus, so a keyboard
+    // user must be able to dismiss it from where they are (WCAG 1.4.13).
+    this.ownerDocument.addEventListener('keydown', this.handleKeydown);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.timer);
+    this.ownerDocument.removeEventListener('keydown', this.handleKeydown);
     this.follow(undefined);
   }
 
@@ -150,21 +163,48 @@ export class MkCelebration extends MkElement {
     const focusWasInside = this.matches(':focus-within');
     this.advance();
     if (closed) emit(this, 'mk-celebration-close', { goalId: closed.goalId, kind: closed.kind });
-    if (focusWasInside && this.current) void this.updateComplete.then(() => this.shadowRoot?.querySelector<HTMLElement>('.close')?.focus());
+    if (focusWasInside) this.refocusAfterClose();
+  }
+
+  /**
+   * The focused control went away with the moment: focus the next moment's close button, or go back
+   * to where focus was before the toast (when that is still on the page and enabled).
+   */
+  private refocusAfterClose(): void {
+    const origin = this.focusOrigin;
+    if (!this.current) this.focusOrigin = undefined;
+    void this.updateComplete.then(() => {
+      // Something else took focus meanwhile (a re-plan opened an editor): leave it there.
+      const active = this.ownerDocument.activeElement;
+      if (active && active !== this.ownerDocument.body && active !== this) return;
+      const close = this.current ? this.shadowRoot?.querySelector<HTMLElement>('.close') : undefined;
+      if (close) close.focus();
+      else if (origin?.isConnected && !origin.matches(':disabled')) origin.focus();
+    });
   }
 
   private handleSuggestion(suggestion: ReplanSuggestion): void {
     const moment = this.current;
     if (!moment) return;
+    const focusWasInside = this.matches(':focus-within');
     this.advance();
     emit(this, 'mk-goal-replan', { goalId: moment.goalId, suggestion });
+    if (focusWasInside) this.refocusAfterClose();
   }
 
   private readonly handleKeydown = (event: KeyboardEvent): void => {
-    if (event.key === 'Escape' && this.current) {
-      event.stopPropagation();
-      this.handleClose();
-    }
+    if (event.key !== 'Escape' || !this.current || event.defaultPrevented) return;
+    // An Escape meant for an open modal dialog (or a menu inside one) is not ours.
+    const target = event.composedPath()[0];
+    if (target instanceof Element && target.closest('dialog[open]')) return;
+    this.handleClose();
+  };
+
+  private readonly handleFocusin = (event: FocusEvent): void => {
+    this.pause();
+    const from = event.relatedTarget;
+    // Focus coming from outside the toast (not moving between its own buttons): remember where from.
+    if (from instanceof HTMLElement && !this.shadowRoot?.contains(from) && from !== this) this.focusOrigin = from;
   };
 
   private readonly pause = (): void => {
@@ -200,7 +240,7 @@ export class MkCelebration extends MkElement {
   override render(): TemplateResult {
     const moment = this.current && localizeMoment(this.current, this.currentKit, this.i18n.locale);
     return html`
-      <div part="region" role="status" aria-live="polite" @keydown=${this.handleKeydown} @pointerenter=${this.pause} @pointerleave=${this.resume} @focusin=${this.pause} @focusout=${this.resume}>
+      <div part="region" role="status" aria-live="polite" @pointerenter=${this.pause} @pointerleave=${this.resume} @focusin=${this.handleFocusin} @focusout=${this.resume}>
         ${moment
           ? html`
               <section part="moment" class="moment" data-kind=${moment.kind} aria-labelledby="heading">

@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { createMentorKit, MentorKitError, type MentorKit } from '@mentorkit/core';
 import { goalsOf, type GoalCreateInput } from '@mentorkit/core/goals';
 import { FIXED_NOW, HOSTILE_NAME, pendingStorage, readyKit, seededStorage, languagesReady, animationsFinished } from '../testing/fixtures.js';
@@ -107,6 +108,26 @@ describe('<mk-goal-tracker>', () => {
     expect(goalsOf(kit).get(goal.id).milestones[0]!.done).to.equal(false);
     expect(celebrationOf(element).moment).to.equal(undefined);
     await expect(element).to.be.accessible();
+  });
+
+  it('ticking the last milestone with the keyboard: the achieved goal leaves "Active" and focus moves to the next goal, never to <body>; passes axe', async () => {
+    const kit = track(await readyKit(await seededStorage(), 'lucia'));
+    await goalsOf(kit).create({ ...RETROS, title: 'First goal', milestones: [{ title: 'Only step' }] });
+    await goalsOf(kit).create({ ...RETROS, title: 'Second goal' });
+    const element = await trackerFor(kit);
+    await waitUntil(() => parts(element, 'goal').length === 2);
+    const box = parts(element, 'milestone-checkbox')[0] as HTMLInputElement;
+    box.focus();
+    await sendKeys({ press: 'Space' });
+    await waitUntil(() => parts(element, 'goal').length === 1, 'the achieved goal leaves the active list');
+    await waitUntil(() => shadow(element).activeElement !== null, 'focus stays in the tracker');
+    expect(text(shadow(element).activeElement)).to.equal('Second goal');
+    await expect(element).to.be.accessible();
+    // Archiving the last goal left: focus goes to "New goal".
+    parts(element, 'archive')[0]!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => parts(element, 'goal').length === 0, 'archived');
+    await waitUntil(() => shadow(element).activeElement === part(element, 'new-goal'), 'focus on New goal');
   });
 
   it('filters active, achieved and all with pressed buttons; passes axe in each', async () => {

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
+import { html as staticHtml, unsafeStatic, type StaticValue } from 'lit/static-html.js';
 import { isMentorKitError, type MentorKit } from '@mentorkit/core';
 import { goalProgress, goalsViewOf, loadGoals, type Goal, type GoalMoment, type GoalViewMessages, type GoalsView, type ReplanSuggestion } from '@mentorkit/core/goals';
 import { ClockController } from '../base/clock-controller.js';
@@ -61,8 +61,8 @@ interface RowContext {
   ownerName: string | undefined;
 }
 
-const HEADING_TAGS: readonly StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
-const headingTag = (level: number): StaticValue => HEADING_TAGS[Math.min(Math.max(Math.trunc(level) || 2, 1), 6) - 1] ?? literal`h2`;
+/** `h1`…`h6` for a level (clamped; 2 when not a number). The tag name comes from this digit only, never from outside text. */
+const headingTag = (level: number): StaticValue => unsafeStatic(`h${Math.min(Math.max(Math.trunc(level) || 2, 1), 6)}`);
 const FILTERS = Object.keys(GoalFilter) as GoalFilter[];
 
 
@@ -273,41 +273,48 @@ export class MkGoalTracker extends MkElement {
     this.handleReplan(event.detail.goalId, event.detail.suggestion);
   };
 
-  private async handleToggle(goal: Goal, milestoneId: string, checkbox: HTMLInputElement): Promise<void> {
+  /**
+   * Runs a change to a goal from one of its controls. When the change takes that goal off the list
+   * with focus in it (achieved under "Active", archived), focus moves to the goal that took its place,
+   * else the one before, else "New goal" — never to the page's <body> (WAI-ARIA APG).
+   */
+  private async changeFrom(control: Element, change: () => Promise<void>): Promise<void> {
+    const row = control.closest('.goal')!;
+    const neighbour = row.nextElementSibling ?? row.previousElementSibling;
+    this.actionError = undefined;
+    try {
+      await change();
+    } catch (error) {
+      this.actionError = this.errorText(error);
+    }
+    await this.updateComplete;
+    // Loaded on demand, like the write path: a page that never changes a goal never fetches it.
+    if (!row.isConnected) (await import('../base/focus.js')).focusInstead(this.renderRoot, neighbour?.querySelector('.goal-title'), '[part~="new-goal"]');
+  }
+
+  private handleToggle(goal: Goal, milestoneId: string, checkbox: HTMLInputElement): Promise<void> {
     const done = checkbox.checked;
-    const kit = this.currentKit;
-    if (!kit) return;
-    this.actionError = undefined;
-    try {
-      const goals = await loadGoals(kit);
-      if (done) {
-        const result = await goals.completeMilestone(goal.id, milestoneId);
-        this.showMoment(result.celebration);
-        if (result.achievement) this.showMoment(result.achievement);
-      } else {
-        await goals.reopenMilestone(goal.id, milestoneId);
+    return this.changeFrom(checkbox, async () => {
+      try {
+        const goals = await loadGoals(this.currentKit!);
+        if (done) {
+          const result = await goals.completeMilestone(goal.id, milestoneId);
+          this.showMoment(result.celebration);
+          if (result.achievement) this.showMoment(result.achievement);
+        } else {
+          await goals.reopenMilestone(goal.id, milestoneId);
+        }
+        emit(this, 'mk-milestone-toggle', { goalId: goal.id, milestoneId, done });
+      } catch (error) {
+        // Nothing was saved: the box goes back to what is stored.
+        checkbox.checked = !done;
+        throw error;
       }
-      emit(this, 'mk-milestone-toggle', { goalId: goal.id, milestoneId, done });
-    } catch (error) {
-      this.actionError = this.errorText(error);
-      // Nothing was saved: the box goes back to what is stored.
-      checkbox.checked = !done;
-    }
+    });
   }
 
-  private async handleArchive(goal: Goal): Promise<void> {
-    const kit = this.currentKit;
-    if (!kit) return;
-    this.actionError = undefined;
-    try {
-      await (await loadGoals(kit)).archive(goal.id);
-    } catch (error) {
-      this.actionError = this.errorText(error);
-    }
-  }
-
-  private setFilter(filter: GoalFilter): void {
-    this.filter = filter;
+  private async handleArchive(goal: Goal, button: Element): Promise<void> {
+    await this.changeFrom(button, async () => void (await (await loadGoals(this.currentKit!)).archive(goal.id)));
   }
 
   private renderGoal(goal: Goal, context: RowContext): TemplateResult {
@@ -380,7 +387,7 @@ export class MkGoalTracker extends MkElement {
         ${context.canEdit
           ? html`<div part="actions" class="actions">
               <button part="edit" class="secondary" type="button" @click=${() => this.handleEdit(goal.id)}>${t('edit')}<span class="visually-hidden"> ${goal.title}</span></button>
-              <button part="archive" class="secondary" type="button" @click=${() => void this.handleArchive(goal)}>${t('archive')}<span class="visually-hidden"> ${goal.title}</span></button>
+              <button part="archive" class="secondary" type="button" @click=${(event: Event) => void this.handleArchive(goal, event.target as Element)}>${t('archive')}<span class="visually-hidden"> ${goal.title}</span></button>
             </div>`
           : nothing}
       </li>
@@ -458,7 +465,7 @@ export class MkGoalTracker extends MkElement {
           ${staticHtml`<${heading} part="heading" class="heading" id="heading">${this.label ?? this.i18n.t('heading')}</${heading}>`}
           ${status === 'ready' && all.length > 0
             ? html`<div part="filters" class="filters" role="group" aria-label=${this.i18n.t('filters.label')}>
-                ${FILTERS.map((filter) => html`<button part="filter" class="filter" type="button" aria-pressed=${this.filter === filter ? 'true' : 'false'} @click=${() => this.setFilter(filter)}>${this.i18n.t(`filter.${filter}`)}</button>`)}
+                ${FILTERS.map((filter) => html`<button part="filter" class="filter" type="button" aria-pressed=${this.filter === filter ? 'true' : 'false'} @click=${() => (this.filter = filter)}>${this.i18n.t(`filter.${filter}`)}</button>`)}
               </div>`
             : nothing}
           ${status === 'ready' ? html`<button part="new-goal" class="primary" type="button" @click=${() => this.handleNew()}>${this.i18n.t('new-goal')}</button>` : nothing}

@@ -88,7 +88,8 @@ export const pairingBoardStyles = css`
   button.danger {
     color: var(--mk-color-danger);
   }
-  button:disabled {
+  button:disabled,
+  button[aria-disabled='true'] {
     cursor: not-allowed;
     opacity: 0.6;
   }

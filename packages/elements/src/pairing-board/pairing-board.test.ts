@@ -123,6 +123,33 @@ describe('<mk-pairing-board>', () => {
     await waitUntil(() => text(part(element, 'status')).startsWith('Swapped'));
   });
 
+  it('keeps keyboard focus through pin, veto and approve: never on <body>', async () => {
+    const kit = track(await kitFor(await demoStorage()));
+    const element = await board(kit);
+    part(element, 'run')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => parts(element, 'pair').length > 0);
+    await waitUntil(() => shadow(element).activeElement === part(element, 'run'), 'Run keeps focus while the matching runs');
+    const pin = parts(element, 'pair')[0]!.querySelector<HTMLButtonElement>('[part~="pin"]')!;
+    pin.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => pin.getAttribute('aria-pressed') === 'true', 'pinned');
+    await element.updateComplete;
+    expect(shadow(element).activeElement, 'focus stays on Pin').to.equal(pin);
+    const veto = parts(element, 'pair')[1]!.querySelector<HTMLButtonElement>('[part~="veto"]')!;
+    veto.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => text(part(element, 'status')).startsWith('Vetoed'), 'vetoed');
+    await element.updateComplete;
+    expect(document.activeElement, 'not <body> after a veto').to.equal(element);
+    expect(shadow(element).activeElement).to.not.equal(null);
+    part(element, 'approve')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => text(part(element, 'status')).includes('activated'), 'activated');
+    await waitUntil(() => shadow(element).activeElement?.id === 'proposal-heading', 'Approve is gone: focus on the proposal heading');
+    await expect(element).to.be.accessible();
+  });
+
   it('is keyboard-complete: a slider moves with the arrow keys and re-runs; Enter runs and approves', async () => {
     const kit = track(await kitFor(await demoStorage()));
     const element = await board(kit);
@@ -134,7 +161,7 @@ describe('<mk-pairing-board>', () => {
     await sendKeys({ press: 'ArrowRight' });
     await waitUntil(() => kit.use(pairingFeature).$rounds.get()[0]!.weights.availability === 4, 'weights applied', { timeout: 5000 });
     const activated = oneEvent(element, 'mk-pairing-round-activate');
-    await waitUntil(() => part(element, 'approve') && !(part(element, 'approve') as HTMLButtonElement).disabled);
+    await waitUntil(() => part(element, 'approve') && part(element, 'approve')!.getAttribute('aria-disabled') === 'false');
     part(element, 'approve')!.focus();
     await sendKeys({ press: 'Enter' });
     const { detail } = await activated;

@@ -4,6 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { isMentorKitError, type Person } from '@mentorkit/core';
 import { CRITERIA, DEFAULT_WEIGHTS, pairingFeature, type MatchAssignment, type MatchWeights, type PairingApi, type PairingCohort, type PairingRound, type RoundAdjustment } from '@mentorkit/core/pairing';
 import { emit } from '../base/emit.js';
+import { focusInstead } from '../base/focus.js';
 import { LocaleController } from '../base/localize.js';
 import { MkElement } from '../base/mk-element.js';
 import { StoreController } from '../base/store-controller.js';
@@ -113,7 +114,17 @@ export class MkPairingBoard extends MkElement {
     return (this.people.value?.[id] as Person | undefined)?.displayName ?? id;
   }
 
+  /**
+   * Runs one action at a time. While it runs the buttons say they are unavailable (`aria-disabled`)
+   * rather than being disabled, which would throw keyboard focus out of the board. When the action
+   * takes the focused control away (a vetoed mentee left without a mentor, Approve once the round is
+   * activated), focus moves to the pair that took its place, else the proposal's heading.
+   */
   private async perform(action: () => Promise<unknown>, success: () => string): Promise<boolean> {
+    if (this.busy) return false;
+    const focused = this.renderRoot instanceof ShadowRoot ? this.renderRoot.activeElement : null;
+    const pairs = [...this.renderRoot.querySelectorAll('[part~="pair"]')];
+    const pairIndex = focused ? pairs.findIndex((pair) => pair.contains(focused)) : -1;
     this.busy = true;
     this.errorText = '';
     try {
@@ -126,6 +137,13 @@ export class MkPairingBoard extends MkElement {
       return false;
     } finally {
       this.busy = false;
+      if (focused) {
+        await this.updateComplete;
+        if (!focused.isConnected) {
+          const now = this.renderRoot.querySelectorAll('[part~="pair"] .pair-names');
+          focusInstead(this.renderRoot, pairIndex < 0 ? undefined : now[Math.min(pairIndex, now.length - 1)], '#proposal-heading');
+        }
+      }
     }
   }
 
@@ -144,7 +162,7 @@ export class MkPairingBoard extends MkElement {
 
   private readonly onRun = async () => {
     const api = this.api;
-    if (!api) return;
+    if (!api || this.busy) return;
     clearTimeout(this.weightTimer);
     let roundId = '';
     const current = this.round;
@@ -161,7 +179,7 @@ export class MkPairingBoard extends MkElement {
   private readonly onApprove = async () => {
     const api = this.api;
     const round = this.round;
-    if (!api || !round) return;
+    if (!api || !round || this.busy) return;
     let created: string[] = [];
     const ok = await this.perform(
       async () => {
@@ -229,11 +247,11 @@ export class MkPairingBoard extends MkElement {
       </details>
       ${draft
         ? html`<div class="pair-actions">
-            <button type="button" part="pin" aria-pressed=${pinned ? 'true' : 'false'} ?disabled=${this.busy}
+            <button type="button" part="pin" aria-pressed=${pinned ? 'true' : 'false'} aria-disabled=${this.busy ? 'true' : 'false'}
               @click=${() => this.adjust(pinned ? { unpin: [assignment.menteeId, lead] } : { pin: [assignment.menteeId, lead] }, pinned ? 'unpin' : 'pin', () => this.i18n.t(pinned ? 'unpinned.status' : 'pinned.status', { mentee, mentor: this.nameOf(lead) }))}>
               ${this.i18n.t(pinned ? 'pinned' : 'pin')}<span class="visually-hidden"> ${label}</span>
             </button>
-            <button type="button" part="veto" class="danger" ?disabled=${this.busy}
+            <button type="button" part="veto" class="danger" aria-disabled=${this.busy ? 'true' : 'false'}
               @click=${() => this.adjust({ veto: [assignment.menteeId, lead] }, 'veto', () => this.i18n.t('vetoed', { mentee, mentor: this.nameOf(lead) }))}>
               ${this.i18n.t('veto')}<span class="visually-hidden"> ${label}</span>
             </button>
@@ -244,7 +262,7 @@ export class MkPairingBoard extends MkElement {
                     <option value="">${this.i18n.t('swap.label')}…</option>
                     ${others.filter((other) => other.menteeId !== assignment.menteeId && other.mentorIds[0] !== lead).map((other) => html`<option value=${other.menteeId} ?selected=${other.menteeId === swapWith}>${this.nameOf(other.menteeId)} (${this.nameOf(other.mentorIds[0]!)})</option>`)}
                   </select>
-                  <button type="button" ?disabled=${this.busy || !swapWith}
+                  <button type="button" ?disabled=${!swapWith} aria-disabled=${this.busy ? 'true' : 'false'}
                     @click=${() => this.adjust({ swap: [assignment.menteeId, swapWith] }, 'swap', () => this.i18n.t('swapped', { first: mentee, second: this.nameOf(swapWith) }))}>
                     ${this.i18n.t('swap')}<span class="visually-hidden"> ${label}</span>
                   </button>
@@ -310,8 +328,8 @@ export class MkPairingBoard extends MkElement {
       <p part="cohort" class="muted">${this.i18n.t('cohort', { mentees: cohort.mentees.length, mentors: cohort.mentors.filter((mentor) => mentor.capacity > 0).length, seats })}</p>
       ${this.renderWeights(round)}
       <div part="actions" class="actions">
-        <button type="button" part="run" class=${round ? '' : 'primary'} ?disabled=${this.busy || cohort.mentees.length === 0} @click=${this.onRun}>${this.i18n.t(round ? 'rerun' : 'run')}</button>
-        ${round && assignments.length > 0 ? html`<button type="button" part="approve" class="primary" ?disabled=${this.busy} @click=${this.onApprove}>${this.i18n.t('approve')}</button>` : nothing}
+        <button type="button" part="run" class=${round ? '' : 'primary'} ?disabled=${cohort.mentees.length === 0} aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.onRun}>${this.i18n.t(round ? 'rerun' : 'run')}</button>
+        ${round && assignments.length > 0 ? html`<button type="button" part="approve" class="primary" aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.onApprove}>${this.i18n.t('approve')}</button>` : nothing}
       </div>
       <p part="status" class="status" role="status">${this.busy ? this.i18n.t('working') : this.statusText}</p>
       ${this.errorText ? html`<p part="error" class="error" role="alert">${this.errorText}</p>` : nothing}

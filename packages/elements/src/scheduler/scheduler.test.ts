@@ -120,6 +120,32 @@ describe('<mk-scheduler>', () => {
     await expect(element).to.be.accessible();
   });
 
+  it('the "Book N sessions" label follows the number while it is typed, within 2–26', async () => {
+    const kit = track(await kitOn(await planningStorage(), 'daniel'));
+    const element = await schedulerFor(kit);
+    await waitUntil(() => parts(element, 'slot').length > 0, 'slots appear');
+    const count = element.shadowRoot!.querySelector<HTMLInputElement>('input[name="count"]')!;
+    const book = part(element, 'book-button')!;
+    expect(text(book)).to.equal('Book 6 sessions');
+    count.focus();
+    count.select();
+    await sendKeys({ type: '8' });
+    await element.updateComplete;
+    expect(text(book), 'while typing, before leaving the field').to.equal('Book 8 sessions');
+    await sendKeys({ type: '0' });
+    await element.updateComplete;
+    expect(text(book), '80 is more than a series holds').to.equal('Book 26 sessions');
+    await sendKeys({ press: 'Tab' });
+    await element.updateComplete;
+    expect(count.value, 'leaving the field writes what will be booked').to.equal('26');
+    count.focus();
+    count.select();
+    await sendKeys({ press: 'Backspace' });
+    await sendKeys({ press: 'Tab' });
+    await element.updateComplete;
+    expect([count.value, text(book)]).to.deep.equal(['6', 'Book 6 sessions']);
+  });
+
   it('books one session with a hostile title shown as text; dark theme passes axe', async () => {
     const kit = track(await kitOn(await planningStorage(), 'kenji'));
     const element = await schedulerFor(kit, 'p-daniel', 'dark');

@@ -190,6 +190,21 @@ export class MkScheduler extends MkElement {
     }
   }
 
+  /**
+   * While the number is typed, the Book button says how many sessions would be booked now (the typed
+   * number within 2–26); leaving the field writes that number into it.
+   */
+  private readonly handleCountInput = (event: Event): void => {
+    const typed = (event.target as HTMLInputElement).valueAsNumber;
+    if (Number.isFinite(typed)) this.count = Math.min(26, Math.max(2, Math.round(typed)));
+  };
+
+  private readonly handleCountChange = (event: Event): void => {
+    const input = event.target as HTMLInputElement;
+    if (!Number.isFinite(input.valueAsNumber)) this.count = 6;
+    input.value = String(this.count);
+  };
+
   private handleSelect(start: string): void {
     this.selectedStart = start;
   }
@@ -343,7 +358,7 @@ export class MkScheduler extends MkElement {
                 </select>
               </label>
               <label class="field">${this.i18n.t('booking.count')}
-                <input name="count" type="number" min="2" max="26" .value=${String(this.count)} @change=${(event: Event) => (this.count = Math.min(26, Math.max(2, Number((event.target as HTMLInputElement).value) || 6)))} />
+                <input name="count" type="number" min="2" max="26" .value=${live(String(this.count))} @input=${this.handleCountInput} @change=${this.handleCountChange} />
               </label>
             </div>`
           : nothing}

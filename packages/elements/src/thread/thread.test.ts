@@ -176,6 +176,28 @@ describe('<mk-thread>', () => {
     await expect(element).to.be.accessible();
   });
 
+  it('keyboard focus follows edit, cancel, delete and keep: never left on <body>', async () => {
+    const kit = track(await readyKit(await seededStorage(), 'lucia'));
+    const api = kit.use(messagingFeature);
+    await api.ready;
+    await api.send({ pairingId: 'p-lucia', text: 'A note to edit' });
+    const element = await threadFor(kit);
+    const active = () => element.shadowRoot!.activeElement as HTMLElement | null;
+    const button = (action: string) => part(element, 'message')!.querySelector<HTMLButtonElement>(`[data-action="${action}"]`)!;
+    button('edit').focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => active()?.matches('textarea[data-edit]'), 'the editor takes focus');
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => active() === button('edit'), 'Escape: back on Edit');
+    button('delete').focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => active() === button('keep'), 'the question: focus on Keep');
+    await expect(element).to.be.accessible();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => active() === button('delete'), 'kept: back on Delete');
+    expect(text(part(element, 'text'))).to.equal('A note to edit');
+  });
+
   it('message box: no maxlength, a counter from 80 %, an over-limit paste kept whole and marked, sending and saving an edit wait; passes axe', async () => {
     const kit = track(await readyKit(await seededStorage(), 'lucia'));
     const api = kit.use(messagingFeature);
@@ -264,11 +286,20 @@ describe('<mk-thread>', () => {
     expect(text(part(element, 'heading'))).to.equal("Mentors' notes");
     expect(text(part(element, 'text'))).to.equal('Suggest the incident review');
     await expect(element).to.be.accessible();
+    // Sharing the only note takes its button away: focus goes to the composer, not to <body>.
+    await kenji.use(messagingFeature).send({ pairingId: 'p-lucia', text: 'Keep this one private', mentorsOnly: true });
+    await waitUntil(() => parts(element, 'message').length === 2);
+    const share = [...parts(element, 'message')[0]!.querySelectorAll('button')].find((candidate) => text(candidate) === 'Share with the mentee')!;
+    share.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => parts(element, 'message').length === 1, 'shared');
+    await waitUntil(() => element.shadowRoot!.activeElement === parts(element, 'message')[0], 'focus on the note beside it');
 
     const lucia = track(await readyKit(storage, 'lucia'));
     const menteeView = await threadFor(lucia);
     expect(part(menteeView, 'channels')).to.equal(null);
-    expect(parts(menteeView, 'message')).to.have.length(0);
+    // Only the note that was shared, never the one kept in the mentors' notes.
+    expect(parts(menteeView, 'message').map((message) => text(message.querySelector('[part~="text"]')))).to.deep.equal(['Suggest the incident review']);
   });
 
   it('a closed pairing is read-only', async () => {

@@ -506,9 +506,37 @@ export class MkThread extends MkElement {
     }
   }
 
+  /** Cancel or Escape: the editor goes, focus goes back to that message's Edit button. */
   private stopEditing(): void {
+    const id = this.editingId;
     this.editingId = undefined;
     this.editText = undefined;
+    if (id) this.focusAction(id, 'edit');
+  }
+
+  /**
+   * Focus one of a message's buttons once rendered (`data-action`: edit, delete, keep, share), else the
+   * message itself: the button the person used was replaced (by an editor, by the question "Delete
+   * this message?", or by the answer), and focus must not fall to the page's <body>.
+   */
+  private focusAction(messageId: string, action: string): void {
+    void this.updateComplete.then(() => {
+      const article = this.renderRoot.querySelector<HTMLElement>(`article[data-message-id="${CSS.escape(messageId)}"]`);
+      const button = article?.querySelector<HTMLElement>(`[data-action="${action}"]`);
+      if (button) button.focus();
+      else this.focusArticle(article ?? undefined);
+    });
+  }
+
+  private askDelete(messageId: string): void {
+    this.confirmDeleteId = messageId;
+    // The least destructive answer first (WAI-ARIA APG, alert dialog): Keep.
+    this.focusAction(messageId, 'keep');
+  }
+
+  private keepMessage(messageId: string): void {
+    this.confirmDeleteId = undefined;
+    this.focusAction(messageId, 'delete');
   }
 
   private async confirmDelete(message: Message): Promise<void> {
@@ -527,8 +555,17 @@ export class MkThread extends MkElement {
   private async share(message: Message): Promise<void> {
     const api = this.api;
     if (!api) return;
+    const article = this.renderRoot.querySelector<HTMLElement>(`article[data-message-id="${CSS.escape(message.id)}"]`);
+    const neighbour = (article?.nextElementSibling ?? article?.previousElementSibling) as HTMLElement | null | undefined;
     const shared = await this.run(() => api.share(message.id));
-    if (shared) this.announcement = this.i18n.t('announce.shared');
+    if (shared) {
+      this.announcement = this.i18n.t('announce.shared');
+      // The note left the mentors' channel with its Share button: focus the message beside it, else the composer.
+      await this.updateComplete;
+      if (this.matches(':focus-within')) return;
+      if (neighbour?.isConnected && neighbour.matches('article')) this.focusArticle(neighbour);
+      else this.renderRoot.querySelector<HTMLElement>('textarea[name="message"]')?.focus();
+    }
   }
 
   private nameOf(personId: string): string {
@@ -608,10 +645,10 @@ export class MkThread extends MkElement {
         ${receipts.length > 0 ? html`<p part="receipt" class="muted">${t.t('read-by', { names: formatList(receipts.map((receipt) => this.nameOf(receipt.personId)), context.locale) })}</p>` : nothing}
         ${mine && !deleted && !editing
           ? confirming
-            ? html`<div class="actions" role="group" aria-label=${t.t('delete.group')}><span class="muted">${t.t('delete.question')}</span><button class="primary" type="button" ?disabled=${this.busy} @click=${() => this.confirmDelete(message)}>${t.t('delete')}</button><button type="button" @click=${() => (this.confirmDeleteId = undefined)}>${t.t('keep')}</button></div>`
+            ? html`<div class="actions" role="group" aria-label=${t.t('delete.group')}><span class="muted">${t.t('delete.question')}</span><button class="primary" type="button" ?disabled=${this.busy} @click=${() => this.confirmDelete(message)}>${t.t('delete')}</button><button type="button" data-action="keep" @click=${() => this.keepMessage(message.id)}>${t.t('keep')}</button></div>`
             : html`<div class="actions">
-                ${message.kind === 'text' ? html`<button class="link" type="button" @click=${() => ((this.editingId = message.id), (this.editText = undefined), this.updateComplete.then(() => this.renderRoot.querySelector<HTMLTextAreaElement>(`textarea[data-edit="${CSS.escape(message.id)}"]`)?.focus()))}>${t.t('edit')}<span class="visually-hidden"> ${t.t('message-sent', { time: formatWallClock(sentAt, context.viewerZone, context.locale) })}</span></button>` : nothing}
-                <button class="link" type="button" @click=${() => (this.confirmDeleteId = message.id)}>${t.t('delete')}<span class="visually-hidden"> ${t.t('message-sent', { time: formatWallClock(sentAt, context.viewerZone, context.locale) })}</span></button>
+                ${message.kind === 'text' ? html`<button class="link" type="button" data-action="edit" @click=${() => ((this.editingId = message.id), (this.editText = undefined), this.updateComplete.then(() => this.renderRoot.querySelector<HTMLTextAreaElement>(`textarea[data-edit="${CSS.escape(message.id)}"]`)?.focus()))}>${t.t('edit')}<span class="visually-hidden"> ${t.t('message-sent', { time: formatWallClock(sentAt, context.viewerZone, context.locale) })}</span></button>` : nothing}
+                <button class="link" type="button" data-action="delete" @click=${() => this.askDelete(message.id)}>${t.t('delete')}<span class="visually-hidden"> ${t.t('message-sent', { time: formatWallClock(sentAt, context.viewerZone, context.locale) })}</span></button>
                 ${message.mentorsOnly ? html`<button class="link" type="button" @click=${() => this.share(message)}>${t.t('share')}</button>` : nothing}
               </div>`
           : nothing}
