@@ -192,16 +192,84 @@ export function isValidMediaType(type: string): boolean {
  */
 const SAFE_ESSENCES = [/^audio\/[a-z0-9.+-]+$/, /^video\/(mp4|webm|ogg|quicktime)$/, /^image\/(png|jpeg|gif|webp|avif)$/, /^application\/pdf$/, /^text\/(plain|markdown|csv)$/];
 
-/** The Content-Type an attachment stored as `type` is served with. */
-export function servedAttachmentType(type: string): string | undefined {
-  if (type === '') return undefined;
-  const essence = type.split(';')[0]!.trim().toLowerCase();
-  return isValidMediaType(type) && SAFE_ESSENCES.some((pattern) => pattern.test(essence)) ? type : 'application/octet-stream';
+/** Parameters kept when an attachment is served (the rest are dropped), by the essence's top-level type. */
+const SAFE_PARAMETERS: Record<string, (name: string, value: string) => string | undefined> = {
+  // `codecs` lets a voice note play (audio/webm;codecs=opus); nothing else.
+  audio: (name, value) => (name === 'codecs' && /^[A-Za-z0-9.,+ -]{1,100}$/.test(value) ? value : undefined),
+  video: (name, value) => (name === 'codecs' && /^[A-Za-z0-9.,+ -]{1,100}$/.test(value) ? value : undefined),
+  // Only UTF-8 (or its ASCII subset): charsets such as UTF-7 can smuggle markup past filters.
+  text: (name, value) => (name === 'charset' && /^(utf-8|us-ascii)$/i.test(value) ? value.toLowerCase() : undefined),
+};
+
+/** `audio/webm;codecs=opus` → essence and parameters (names lower-cased, quotes removed). */
+function parseMediaType(type: string): { essence: string; parameters: Array<[string, string]> } {
+  const [essence, ...rest] = type.split(';');
+  const parameters: Array<[string, string]> = [];
+  for (const part of rest) {
+    const equals = part.indexOf('=');
+    if (equals < 0) continue;
+    const name = part.slice(0, equals).trim().toLowerCase();
+    let value = part.slice(equals + 1).trim();
+    if (value.startsWith('"') && value.endsWith('"') && value.length >= 2) value = value.slice(1, -1);
+    parameters.push([name, value]);
+  }
+  return { essence: essence!.trim().toLowerCase(), parameters };
 }
 
-/** `attachment; filename="voice-1"; filename*=UTF-8''…` for an attachment id. */
-export function attachmentDisposition(id: string): string {
-  const ascii = id.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_').slice(0, 100) || 'attachment';
-  const encoded = encodeURIComponent(isWellFormedText(id) ? id : ascii).replace(/['()*]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+/**
+ * The Content-Type an attachment stored as `type` is served with: an allowlisted essence with only
+ * allowlisted parameters (`codecs` for audio and video, `charset=utf-8` for text), otherwise
+ * application/octet-stream; undefined when none was stored.
+ */
+export function servedAttachmentType(type: string): string | undefined {
+  if (type === '') return undefined;
+  if (!isValidMediaType(type)) return 'application/octet-stream';
+  const { essence, parameters } = parseMediaType(type);
+  if (!SAFE_ESSENCES.some((pattern) => pattern.test(essence))) return 'application/octet-stream';
+  const keep = SAFE_PARAMETERS[essence.split('/')[0]!];
+  const kept: string[] = [];
+  const seen = new Set<string>();
+  for (const [name, value] of parameters) {
+    const safe = keep?.(name, value);
+    if (safe === undefined || seen.has(name)) continue;
+    seen.add(name);
+    kept.push(`${name}=${/^[A-Za-z0-9.+-]+$/.test(safe) ? safe : `"${safe}"`}`);
+  }
+  return [essence, ...kept].join(';');
+}
+
+const EXTENSIONS: Record<string, string> = {
+  'audio/webm': 'webm',
+  'audio/ogg': 'ogg',
+  'audio/opus': 'opus',
+  'audio/mpeg': 'mp3',
+  'audio/mp4': 'm4a',
+  'audio/aac': 'aac',
+  'audio/flac': 'flac',
+  'audio/wav': 'wav',
+  'audio/wave': 'wav',
+  'audio/x-wav': 'wav',
+  'video/mp4': 'mp4',
+  'video/webm': 'webm',
+  'video/ogg': 'ogv',
+  'video/quicktime': 'mov',
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'image/gif': 'gif',
+  'image/webp': 'webp',
+  'image/avif': 'avif',
+  'application/pdf': 'pdf',
+  'text/plain': 'txt',
+  'text/markdown': 'md',
+  'text/csv': 'csv',
+};
+
+/**
+ * `attachment; filename="attachment.webm"`: the download name never comes from the uploader (an id
+ * such as `évil.html` would otherwise choose how the file opens); its extension follows the type the
+ * attachment is served as (`.bin` for application/octet-stream or none).
+ */
+export function attachmentDisposition(servedType: string | undefined): string {
+  const essence = servedType === undefined ? '' : servedType.split(';')[0]!.trim().toLowerCase();
+  return `attachment; filename="attachment.${EXTENSIONS[essence] ?? 'bin'}"`;
 }

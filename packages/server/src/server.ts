@@ -443,7 +443,8 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
   };
 
   const queryCollection = async (caller: Caller, collection: string, url: URL, response: http.ServerResponse) => {
-    const where: Record<string, string | number | boolean> = {};
+    // No prototype: ?__proto__=1 is a filter on a field named "__proto__", not a silent no-op.
+    const where = Object.create(null) as Record<string, string | number | boolean>;
     for (const [field, raw] of url.searchParams) {
       let value: unknown;
       try {
@@ -548,7 +549,8 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
       ...baseHeaders(response),
       ...(type ? { 'Content-Type': type } : {}),
       'Content-Length': String(row.data.length),
-      'Content-Disposition': attachmentDisposition(id),
+      // A neutral name (attachment.<extension of the served type>), never the uploader's id.
+      'Content-Disposition': attachmentDisposition(type),
       'Content-Security-Policy': "sandbox; default-src 'none'",
       'Cache-Control': 'private, no-store',
     });

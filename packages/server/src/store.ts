@@ -71,7 +71,8 @@ export async function readRecord(client: Pool | PoolClient, collection: string, 
 
 /** Top-level scalar fields jsonb can hold, and whether some field could not be included. */
 function filterColumns(data: Record<string, unknown>): { filter: Record<string, string | number | boolean>; unfilterable: boolean } {
-  const filter: Record<string, string | number | boolean> = {};
+  // No prototype: a field named "__proto__" is a field like any other.
+  const filter: Record<string, string | number | boolean> = Object.create(null) as Record<string, string | number | boolean>;
   let unfilterable = false;
   for (const [field, value] of Object.entries(data)) {
     if (!(typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')) continue;
@@ -88,10 +89,12 @@ function filterColumns(data: Record<string, unknown>): { filter: Record<string, 
  */
 export async function queryRecords(client: Pool | PoolClient, collection: string, where: Record<string, string | number | boolean> = {}): Promise<StoredRecord[]> {
   const expressible = Object.entries(where).every(([field, value]) => !field.includes('\u0000') && !(typeof value === 'string' && value.includes('\u0000')));
-  const narrow = expressible && Object.keys(where).length > 0;
+  // "__proto__" is filtered by matchesWhere alone: rows stored before filter columns kept it lack it there.
+  const narrowing = Object.entries(where).filter(([field]) => field !== '__proto__');
+  const narrow = expressible && narrowing.length > 0;
   const { rows } = await client.query<RecordRow & { id: string }>(
     `SELECT id, revision, updated_at, deleted, data FROM mk_records WHERE collection = $1 AND NOT deleted${narrow ? ' AND (filter @> $2::jsonb OR unfilterable)' : ''}`,
-    narrow ? [collection, JSON.stringify(where)] : [collection],
+    narrow ? [collection, JSON.stringify(Object.fromEntries(narrowing))] : [collection],
   );
   return rows.map(toStored).filter((record) => matchesWhere(record, where)).sort(byId);
 }

@@ -1,8 +1,9 @@
 // Limits and hostile input: a body over the limit is refused with a 413 the client actually receives
 // (Content-Length and chunked), malformed text and deep JSON are 400 with a path (never 500), an
 // Idempotency-Key raced on two paths never 500s, the attachment quota holds under parallel uploads,
-// change streams are capped per person, a subscriber that does not read is dropped, and attachments
-// are served so they can never render as a page.
+// change streams are capped per person, a subscriber that does not read is dropped, attachments
+// are served so they can never render as a page (no uploader-chosen charset or file name), and a
+// filter on a field named __proto__ filters.
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import net from 'node:net';
@@ -180,6 +181,28 @@ describe('limits and hostile input', { skip: skip ?? false }, () => {
     assert.equal(stored.rows[0].count, 0, 'nothing refused was stored');
   });
 
+  test('a filter on a field named __proto__ filters (it is not swallowed as the prototype of the filter)', async () => {
+    const put = (id: string, body: string) => call('PUT', `/collections/protos/records/${id}`, { headers: { ...asService, 'content-type': 'application/json' }, body });
+    assert.equal((await put('p1', '{"id":"p1","__proto__":1,"kind":"a"}')).status, 201);
+    assert.equal((await put('p2', '{"id":"p2","__proto__":2,"kind":"a"}')).status, 201);
+    assert.equal((await put('p3', '{"id":"p3","kind":"a"}')).status, 201);
+    const ids = async (query: string) => {
+      const answer = await call('GET', `/collections/protos/records?${query}`, { headers: asService });
+      assert.equal(answer.status, 200, `${query}: ${answer.text}`);
+      return (answer.json.records as Array<{ id: string }>).map((record) => record.id);
+    };
+    assert.deepEqual(await ids('__proto__=1'), ['p1'], '?__proto__=1 matches only the record whose __proto__ field is 1');
+    assert.deepEqual(await ids('__proto__=1&kind=%22a%22'), ['p1'], 'with another filter too');
+    assert.deepEqual(await ids('__proto__=3'), [], 'no record has 3');
+    assert.deepEqual(await ids('__proto__=%221%22'), [], 'the text "1" is not the number 1');
+    assert.deepEqual(await ids('kind=%22a%22'), ['p1', 'p2', 'p3']);
+    const twice = await call('GET', '/collections/protos/records?__proto__=1&__proto__=2', { headers: asService });
+    assert.equal(twice.status, 400, 'given twice is refused like any field');
+    assert.equal(twice.json.path, 'where.__proto__');
+    const read = await call('GET', '/collections/protos/records/p1', { headers: asService });
+    assert.equal(JSON.parse(read.text).__proto__, 1, 'the field is stored and read back as data');
+  });
+
   test('one Idempotency-Key on two paths at the same moment: one write wins, the other is 422, never 500', async () => {
     for (let round = 0; round < 10; round++) {
       const key = `race-${round}`;
@@ -239,13 +262,38 @@ describe('limits and hostile input', { skip: skip ?? false }, () => {
     assert.equal(html.headers.get('content-type'), 'application/octet-stream', 'uploaded text/html never comes back as text/html');
     assert.equal(html.headers.get('x-content-type-options'), 'nosniff');
     assert.equal(html.headers.get('content-security-policy'), "sandbox; default-src 'none'");
-    assert.match(html.headers.get('content-disposition') ?? '', /^attachment; filename="page.html"/);
+    assert.equal(html.headers.get('content-disposition'), 'attachment; filename="attachment.bin"', 'the download name is neutral: never the id the uploader chose');
     const voice = await call('GET', '/blobs/voice-1', { headers: as('lucia-fernandez') });
     assert.equal(voice.headers.get('content-type'), 'audio/webm;codecs=opus', 'a voice note keeps its type and plays');
     assert.equal((await call('GET', '/blobs/drawing.svg', { headers: as('lucia-fernandez') })).headers.get('content-type'), 'application/octet-stream', 'SVG can run script: never served as an image');
+    assert.equal(voice.headers.get('content-disposition'), 'attachment; filename="attachment.webm"');
     const png = await call('GET', `/blobs/${encodeURIComponent('photo "1".png')}`, { headers: as('lucia-fernandez') });
     assert.equal(png.headers.get('content-type'), 'image/png');
-    assert.match(png.headers.get('content-disposition') ?? '', /^attachment; filename="photo__1_.png"; filename\*=UTF-8''photo%20%221%22.png$/);
+    assert.equal(png.headers.get('content-disposition'), 'attachment; filename="attachment.png"');
+
+    // The id chooses nothing: évil.html stored as text/plain downloads as attachment.txt.
+    assert.equal(await upload('évil.html', 'text/plain', '<script>alert(1)</script>'), 200);
+    const evil = await call('GET', `/blobs/${encodeURIComponent('évil.html')}`, { headers: as('lucia-fernandez') });
+    assert.equal(evil.headers.get('content-type'), 'text/plain');
+    assert.equal(evil.headers.get('content-disposition'), 'attachment; filename="attachment.txt"');
+    assert.doesNotMatch(evil.headers.get('content-disposition') ?? '', /html|filename\*/);
+    assert.equal(await upload('no-type', '', 'x'), 200);
+    const untyped = await call('GET', '/blobs/no-type', { headers: as('lucia-fernandez') });
+    assert.equal(untyped.headers.get('content-disposition'), 'attachment; filename="attachment.bin"');
+
+    // Only allowlisted parameters are served: no UTF-7 (or any charset but UTF-8), no made-up parameters.
+    const served = async (id: string, type: string) => {
+      assert.equal(await upload(id, type, 'text'), 200, `${type} is stored`);
+      return (await call('GET', `/blobs/${id}`, { headers: as('lucia-fernandez') })).headers.get('content-type');
+    };
+    assert.equal(await served('utf7', 'text/plain; charset=utf-7'), 'text/plain', 'charset=utf-7 is dropped');
+    assert.equal(await served('utf7-quoted', 'text/plain; charset="UTF-7"'), 'text/plain');
+    assert.equal(await served('latin1', 'text/csv;charset=iso-8859-1'), 'text/csv');
+    assert.equal(await served('utf8', 'text/plain; charset=UTF-8'), 'text/plain;charset=utf-8', 'UTF-8 is kept');
+    assert.equal(await served('md-extra', 'text/markdown; variant=GFM; charset=utf-8'), 'text/markdown;charset=utf-8');
+    assert.equal(await served('png-params', 'image/png; charset=utf-7; foo=bar'), 'image/png', 'no parameter on an image');
+    assert.equal(await served('voice-params', 'audio/ogg; codecs=opus; charset=utf-7'), 'audio/ogg;codecs=opus', 'codecs is kept for audio, nothing else');
+    assert.equal(await served('video-codecs', 'video/webm; codecs="vp8, vorbis"'), 'video/webm;codecs="vp8, vorbis"');
 
     for (const answer of [await call('GET', '/nowhere', { headers: asService }), await call('GET', '/collections/goals/records'), await call('GET', '/health/live')]) {
       assert.equal(answer.headers.get('x-content-type-options'), 'nosniff', `nosniff on ${answer.status}`);
