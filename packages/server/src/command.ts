@@ -38,6 +38,10 @@ Environment
   MENTORKIT_MAIL_FROM          the From address of outgoing mail
   MENTORKIT_FETCH_ALLOW_HOSTS  comma-separated hosts/CIDRs the outbound-fetch guard lets through although
                                private or loopback; unset = none
+  MENTORKIT_MAX_CONNECTIONS    open connections at most (default 5000; keep it well below ulimit -n)
+  MENTORKIT_MAX_CONNECTIONS_PER_ADDRESS
+                               open connections from one client address at most (default 2000; 0 = off,
+                               e.g. behind a reverse proxy, which should limit per-client connections)
 
 Health: GET /health/live (200 while the process runs), GET /health/ready (200 while PostgreSQL answers).
 Exit codes: 0 stopped by a signal, 1 failed while running, 2 bad configuration.`;
@@ -113,6 +117,14 @@ export function optionsFromEnvironment(commandLine: CommandLine, env: NodeJS.Pro
   }
   const allowHosts = listOf(env.MENTORKIT_FETCH_ALLOW_HOSTS);
   if (allowHosts) options.fetchAllowHosts = allowHosts;
+  const limits: Record<string, number> = {};
+  for (const [limit, name, least] of [['connections', 'MENTORKIT_MAX_CONNECTIONS', 1], ['connectionsPerAddress', 'MENTORKIT_MAX_CONNECTIONS_PER_ADDRESS', 0]] as const) {
+    const value = setting(env, name);
+    if (value === undefined) continue;
+    if (!/^\d{1,9}$/.test(value) || Number(value) < least) throw new ServerConfigurationError(`${name} must be a whole number${least === 0 ? ' (0 turns the limit off)' : ' of 1 or more'}, e.g. ${name}=${least === 0 ? 2000 : 5000} (got ${JSON.stringify(value)}).`);
+    limits[limit] = Number(value);
+  }
+  if (Object.keys(limits).length > 0) options.limits = limits;
   return options;
 }
 

@@ -139,32 +139,134 @@ export function bodyStillArriving(request: http.IncomingMessage): boolean {
 }
 
 /**
+ * The bytes of request bodies an instance holds at once (`limits.bodyBufferBytes`). Each request
+ * takes a lease; what it took goes back when the lease is released (when its answer is done).
+ */
+export interface BodyBudget {
+  readonly capacity: number;
+  /** Bytes taken now. */
+  readonly used: number;
+  /** The most ever taken at once. */
+  readonly peak: number;
+  /** Requests refused because their body would not fit. */
+  readonly refused: number;
+  lease(): BodyLease;
+}
+
+export interface BodyLease {
+  readonly capacity: number;
+  /** Bytes this lease holds. */
+  readonly held: number;
+  /** Takes `bytes` more; false (nothing taken) when they do not fit. */
+  take(bytes: number): boolean;
+  /** Counts one refusal (for the figures). */
+  refuse(): void;
+  /** Gives back everything this lease took (again: nothing). */
+  release(): void;
+}
+
+export function createBodyBudget(capacity: number): BodyBudget {
+  let used = 0;
+  let peak = 0;
+  let refused = 0;
+  return {
+    capacity,
+    get used() {
+      return used;
+    },
+    get peak() {
+      return peak;
+    },
+    get refused() {
+      return refused;
+    },
+    lease() {
+      let held = 0;
+      return {
+        capacity,
+        get held() {
+          return held;
+        },
+        take(bytes) {
+          if (used + bytes > capacity) return false;
+          used += bytes;
+          held += bytes;
+          if (used > peak) peak = used;
+          return true;
+        },
+        refuse() {
+          refused++;
+        },
+        release() {
+          used -= held;
+          held = 0;
+        },
+      };
+    },
+  };
+}
+
+/** 413 for a body over `limit` (`what`: "The record", "The attachment"). */
+export function bodyTooLarge(limit: number, what: string): HttpError {
+  return new HttpError(413, new MentorKitError('invalid-input', `${what} is larger than the limit of ${formatBytes(limit)}; send at most ${limit} bytes.`, { path: 'body', details: { limit } }));
+}
+
+/** 503 for a body that does not fit in what the instance may hold now (nothing was applied). */
+export function bodyBudgetExceeded(capacity: number): HttpError {
+  return new HttpError(503, new MentorKitError('storage-error', `The server is already receiving as much as it holds at once (${formatBytes(capacity)} of request bodies); nothing was stored. Send this again in a few seconds.`, { path: 'body', details: { limit: capacity } }), { 'Retry-After': '5' });
+}
+
+/**
  * Reads the body up to `limit` bytes. A declared Content-Length over the limit is refused before
  * reading; a chunked body is read until it passes the limit, then refused (413) and the rest drained.
+ * With a `lease`, a declared body is taken from the instance's budget in full before a byte is read
+ * (503 when it does not fit), a chunked one chunk by chunk (503 once it stops fitting; the rest is drained).
  */
-export function readBody(request: http.IncomingMessage, limit: number, what: string): Promise<Buffer> {
-  const tooLarge = () => new HttpError(413, new MentorKitError('invalid-input', `${what} is larger than the limit of ${formatBytes(limit)}; send at most ${limit} bytes.`, { path: 'body', details: { limit } }));
+export function readBody(request: http.IncomingMessage, limit: number, what: string, lease?: BodyLease): Promise<Buffer> {
+  const tooLarge = () => bodyTooLarge(limit, what);
   const declared = Number(request.headers['content-length'] ?? Number.NaN);
-  if (Number.isFinite(declared) && declared > limit) return Promise.reject(tooLarge());
+  const known = Number.isSafeInteger(declared) && declared >= 0;
+  if (known && declared > limit) return Promise.reject(tooLarge());
+  if (known && lease && !lease.take(declared)) {
+    lease.refuse();
+    return Promise.reject(bodyBudgetExceeded(lease.capacity));
+  }
   return new Promise((resolve, reject) => {
+    // A declared length is read into one buffer of that size (no second copy when it is complete).
+    const whole = known ? Buffer.allocUnsafe(declared) : undefined;
     const chunks: Buffer[] = [];
     let size = 0;
+    const stop = (error: HttpError) => {
+      // Stop buffering; the rest is drained (and discarded) while the answer goes out.
+      request.off('data', onData);
+      chunks.length = 0;
+      request.resume();
+      reject(error);
+    };
     const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        // Stop buffering; the rest is drained (and discarded) while the 413 goes out.
-        request.off('data', onData);
-        chunks.length = 0;
-        request.resume();
-        reject(tooLarge());
+      if (whole) {
+        // Node ends the body at Content-Length; anything past it would be the next request.
+        const room = Math.min(chunk.length, whole.length - size);
+        chunk.copy(whole, size, 0, room);
+        size += room;
         return;
+      }
+      size += chunk.length;
+      if (size > limit) return stop(tooLarge());
+      if (lease && !lease.take(chunk.length)) {
+        lease.refuse();
+        return stop(bodyBudgetExceeded(lease.capacity));
       }
       chunks.push(chunk);
     };
+    const cutOff = () => reject(new HttpError(400, new MentorKitError('invalid-input', 'The request body was cut off before its end.', { path: 'body' })));
     request.on('data', onData);
-    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('end', () => resolve(whole ? (size === whole.length ? whole : whole.subarray(0, size)) : Buffer.concat(chunks)));
     request.on('error', reject);
-    request.on('aborted', () => reject(new HttpError(400, new MentorKitError('invalid-input', 'The request body was cut off before its end.', { path: 'body' }))));
+    request.on('aborted', cutOff);
+    request.on('close', () => {
+      if (!request.complete) cutOff();
+    });
   });
 }
 

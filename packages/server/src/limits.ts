@@ -1,6 +1,6 @@
 import { ServerConfigurationError } from './identity.js';
 
-/** What one request, person or instance may use. Every field has a documented default. */
+/** What one request, person, remote address or instance may use. Every field has a documented default. */
 export interface ServerLimits {
   /** Largest record body (PUT /collections/…/records/…), in bytes. Default 1 000 000 (1 MB). */
   recordBytes: number;
@@ -10,6 +10,17 @@ export interface ServerLimits {
   attachmentBytes: number;
   /** Total size of one person's attachments, in bytes (services: no quota). Default 250 000 000 (250 MB). */
   attachmentQuotaBytesPerPerson: number;
+  /** Attachment uploads (PUT /blobs/…) one person may have in progress at once; more are 429. Default 4. */
+  attachmentUploadsPerPerson: number;
+  /** Record writes (PUT/DELETE /collections/…/records/…) one person may have in progress at once; more are 429. Default 16. */
+  recordWritesPerPerson: number;
+  /**
+   * Bytes of request bodies this instance holds in memory at once, across all requests (a body with a
+   * Content-Length counts in full before it is read). A body that would pass it is refused with 503
+   * and Retry-After before more of it is read. At least `attachmentBytes` and `recordBytes`.
+   * Default 200 000 000 (200 MB), or `attachmentBytes` when that is larger.
+   */
+  bodyBufferBytes: number;
   /** Open change streams (GET /changes) per person; more are 429. Default 8. */
   changeStreamsPerPerson: number;
   /** Open change streams on this instance; more are 503. Default 2000. */
@@ -21,6 +32,25 @@ export interface ServerLimits {
   changeStreamBufferBytes: number;
   /** Body of POST /dev/token, in bytes. Default 4096. */
   smallBodyBytes: number;
+  /**
+   * Open TCP connections of the server `listen()` starts (`server.maxConnections`); more are closed at
+   * once. Keep it well below the process's open-file limit (`ulimit -n`): PostgreSQL connections need
+   * descriptors too. Default 5000 (MENTORKIT_MAX_CONNECTIONS).
+   */
+  connections: number;
+  /**
+   * Open TCP connections from one remote address (`listen()` only); more are closed at once. `0` turns
+   * it off. Behind a reverse proxy every connection comes from the proxy: raise it or turn it off there,
+   * and limit per-client connections at the proxy. Default 2000 (MENTORKIT_MAX_CONNECTIONS_PER_ADDRESS).
+   */
+  connectionsPerAddress: number;
+  /** Time a client has to send a request's headers, in ms (`server.headersTimeout`, `listen()` only). Default 15 000. */
+  headersTimeoutMs: number;
+  /**
+   * Time a client has to send a whole request, headers and body, in ms (`server.requestTimeout`,
+   * `listen()` only; change streams are not cut by it). Default 120 000 (25 MB at ~2 Mbit/s).
+   */
+  requestTimeoutMs: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<ServerLimits> = Object.freeze({
@@ -28,20 +58,45 @@ export const DEFAULT_LIMITS: Readonly<ServerLimits> = Object.freeze({
   jsonDepth: 100,
   attachmentBytes: 25_000_000,
   attachmentQuotaBytesPerPerson: 250_000_000,
+  attachmentUploadsPerPerson: 4,
+  recordWritesPerPerson: 16,
+  bodyBufferBytes: 200_000_000,
   changeStreamsPerPerson: 8,
   changeStreams: 2000,
   changeStreamBufferBytes: 1_048_576,
   smallBodyBytes: 4096,
+  connections: 5000,
+  connectionsPerAddress: 2000,
+  headersTimeoutMs: 15_000,
+  requestTimeoutMs: 120_000,
 });
 
-/** The defaults with `given` on top; throws ServerConfigurationError on a value that is not a positive integer. */
+/** Limits where `0` means "off". */
+const ZERO_MEANS_OFF: ReadonlySet<string> = new Set(['connectionsPerAddress']);
+
+/**
+ * The defaults with `given` on top; throws ServerConfigurationError on a value that is not a positive
+ * integer (or 0 where that means off), or on limits that contradict each other.
+ */
 export function resolveLimits(given: Partial<ServerLimits> = {}): ServerLimits {
   const limits: ServerLimits = { ...DEFAULT_LIMITS };
   for (const [name, value] of Object.entries(given)) {
     if (value === undefined) continue;
-    if (!(name in DEFAULT_LIMITS)) throw new ServerConfigurationError(`limits.${name} is not a limit; the limits are ${Object.keys(DEFAULT_LIMITS).join(', ')}.`);
-    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) throw new ServerConfigurationError(`limits.${name} must be a positive whole number (got ${JSON.stringify(value)}).`);
+    if (!Object.hasOwn(DEFAULT_LIMITS, name)) throw new ServerConfigurationError(`limits.${name} is not a limit; the limits are ${Object.keys(DEFAULT_LIMITS).join(', ')}.`);
+    const least = ZERO_MEANS_OFF.has(name) ? 0 : 1;
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < least) {
+      throw new ServerConfigurationError(`limits.${name} must be a ${least === 0 ? 'whole number, 0 for off' : 'positive whole number'} (got ${JSON.stringify(value)}).`);
+    }
     limits[name as keyof ServerLimits] = value;
+  }
+  const largestBody = Math.max(limits.attachmentBytes, limits.recordBytes);
+  // Not given: at least one largest body fits (a host that raised attachmentBytes keeps working).
+  if (given.bodyBufferBytes === undefined) limits.bodyBufferBytes = Math.max(limits.bodyBufferBytes, largestBody);
+  if (limits.bodyBufferBytes < largestBody) {
+    throw new ServerConfigurationError(`limits.bodyBufferBytes (${limits.bodyBufferBytes}) is smaller than the largest body the server accepts (${largestBody} bytes, limits.${limits.attachmentBytes >= limits.recordBytes ? 'attachmentBytes' : 'recordBytes'}): such a body could never be received. Raise bodyBufferBytes or lower that limit.`);
+  }
+  if (limits.headersTimeoutMs > limits.requestTimeoutMs) {
+    throw new ServerConfigurationError(`limits.headersTimeoutMs (${limits.headersTimeoutMs}) must not be longer than limits.requestTimeoutMs (${limits.requestTimeoutMs}): the headers are part of the request.`);
   }
   return limits;
 }

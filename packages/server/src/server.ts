@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { isIP, type AddressInfo, type Socket } from 'node:net';
 import pg, { type Pool, type PoolClient } from 'pg';
@@ -15,10 +16,10 @@ import {
 import { allowed, authorizePersonPut, blobOwnerCheck, loadPolicyContext, preparePersonRecord, readContext, readNeeds } from './access.js';
 import { createCors } from './cors.js';
 import { ServerConfigurationError, createIdentity, isAcceptablePersonId, isLoopbackHost, type Caller, type IdentityOptions } from './identity.js';
-import { HttpError, attachmentDisposition, bodyStillArriving, formatBytes, isValidMediaType, isWellFormedText, lingerAfterResponse, parseJsonBody, readBody, servedAttachmentType } from './input.js';
+import { HttpError, attachmentDisposition, bodyStillArriving, bodyTooLarge, createBodyBudget, formatBytes, isValidMediaType, isWellFormedText, lingerAfterResponse, parseJsonBody, readBody, servedAttachmentType, type BodyLease } from './input.js';
 import { resolveLimits, type ServerLimits } from './limits.js';
 import { CommitOutcomeUnknown, migrate } from './schema.js';
-import { AttachmentQuotaExceeded, assertNoNul, checkDelete, deleteBlobRow, getBlobOwner, getBlobRow, isConnectionError, putBlobRow, putOwnedBlobRow, queryRecords, readCurrent, readRecord, withRecordLock, writeRecord, writeTombstone } from './store.js';
+import { AttachmentQuotaExceeded, assertNoNul, attachmentBytesUsed, checkDelete, deleteBlobRow, getBlobOwner, getBlobRow, isConnectionError, isPoolBusy, putBlobRow, putOwnedBlobRow, queryRecords, readCurrent, readRecord, withRecordLock, writeRecord, writeTombstone } from './store.js';
 
 /**
  * MentorKit's server: the REST storage contract (docs/openapi.yaml) on PostgreSQL, mountable in a
@@ -82,10 +83,34 @@ export interface MentorKitServer {
   /** Whether PostgreSQL answers right now (what GET /health/ready reports). */
   databaseReady(): Promise<boolean>;
   /** Figures for operators and tests. */
-  stats(): { changeStreams: number; databaseAvailable: boolean };
+  stats(): ServerStats;
   readonly server: http.Server | undefined;
   readonly pool: Pool;
   readonly limits: Readonly<ServerLimits>;
+}
+
+/** What `stats()` reports. */
+export interface ServerStats {
+  /** Open change streams. */
+  changeStreams: number;
+  /** False from a lost database connection until PostgreSQL answers again. */
+  databaseAvailable: boolean;
+  /** Bytes of request bodies held (or reserved for a declared Content-Length) right now. */
+  bodyBytesBuffered: number;
+  /** The most `bodyBytesBuffered` has been since the server was created. */
+  bodyBytesBufferedPeak: number;
+  /** Requests refused (503) because their body would not fit in `limits.bodyBufferBytes`. */
+  bodiesRefused: number;
+  /** Attachment uploads in progress (all people). */
+  uploadsInProgress: number;
+  /** Record writes in progress by people. */
+  recordWritesInProgress: number;
+  /** Requests answered 503 because every database connection of the pool was in use. */
+  poolBusyAnswers: number;
+  /** Open connections of the server `listen()` started. */
+  connections: number;
+  /** Connections closed at once: over `limits.connections` or `limits.connectionsPerAddress`. */
+  connectionsRefused: number;
 }
 
 /** @deprecated The earlier names: `createRestBackend` is `createMentorKitServer`. */
@@ -100,6 +125,34 @@ const READY_TIMEOUT = new Error('PostgreSQL did not answer SELECT 1 within 3 s')
 
 /** Seconds a client should wait before retrying while PostgreSQL is unreachable. */
 const DATABASE_RETRY_AFTER_SECONDS = 2;
+
+/** Seconds a client should wait while every database connection is in use. */
+const BUSY_RETRY_AFTER_SECONDS = 2;
+
+/** Seconds a person should wait when they have too many uploads or writes in progress. */
+const IN_PROGRESS_RETRY_AFTER_SECONDS = 2;
+
+/** Repeated operator lines (pool busy, refused connections) are written at most this often. */
+const REPEATED_LINE_MS = 10_000;
+
+/**
+ * The key connections are counted under: the address, IPv4-mapped IPv6 as IPv4. (An IPv6 address
+ * counts on its own; a client with a whole prefix is for the reverse proxy to limit.)
+ */
+function remoteAddressKey(address: string | undefined): string | undefined {
+  if (!address) return undefined;
+  return address.startsWith('::ffff:') && isIP(address.slice(7)) === 4 ? address.slice(7) : address;
+}
+
+/** The soft open-file limit of this process (Linux), or undefined. */
+function openFileLimit(): number | undefined {
+  try {
+    const match = /^Max open files\s+(\d+)/m.exec(readFileSync('/proc/self/limits', 'utf8'));
+    return match ? Number(match[1]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Decodes one path segment. Ids travel percent-encoded (encodeURIComponent), and a segment that
@@ -216,6 +269,69 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
   let publishing: Promise<void> = Promise.resolve();
   let migrated: Promise<number[]> | undefined;
 
+  // ─── what is in progress ────────────────────────────────────────────────────────────────────
+  // Request bodies held in memory across all requests (limits.bodyBufferBytes): each request takes a
+  // lease, given back when its handling is done. Uploads and record writes in progress per person.
+  const bodyBudget = createBodyBudget(limits.bodyBufferBytes);
+  const leases = new WeakMap<http.IncomingMessage, BodyLease>();
+  /** Requests with `Expect: 100-continue` not told to send their body yet: told when it is read. */
+  const awaitingContinue = new WeakMap<http.IncomingMessage, http.ServerResponse>();
+  const uploadsByActor = new Map<string, number>();
+  const writesByActor = new Map<string, number>();
+  let uploadsInProgress = 0;
+  let recordWritesInProgress = 0;
+  let poolBusyAnswers = 0;
+  let connectionsRefused = 0;
+
+  /** One more in progress for `actor`, or HttpError 429 when `limit` are already; returns the release. */
+  const startInProgress = (counts: Map<string, number>, actor: string, limit: number, refusal: () => HttpError, onChange: (delta: number) => void): (() => void) => {
+    const open = counts.get(actor) ?? 0;
+    if (open >= limit) throw refusal();
+    counts.set(actor, open + 1);
+    onChange(1);
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      onChange(-1);
+      const left = (counts.get(actor) ?? 1) - 1;
+      if (left > 0) counts.set(actor, left);
+      else counts.delete(actor);
+    };
+  };
+
+  /** The body of a request, within its limit and the instance's body budget (then `Expect: 100-continue` is answered). */
+  const readRequestBody = (request: http.IncomingMessage, limit: number, what: string): Promise<Buffer> => {
+    let lease = leases.get(request);
+    if (!lease) {
+      lease = bodyBudget.lease();
+      leases.set(request, lease);
+    }
+    const body = readBody(request, limit, what, lease);
+    // Only a body that will be read is asked for: readBody has taken a declared length from the
+    // budget by now, or refused it (too large, no room) without taking anything.
+    const waiting = awaitingContinue.get(request);
+    const declared = Number(request.headers['content-length'] ?? Number.NaN);
+    if (waiting && !waiting.headersSent && (!Number.isFinite(declared) || (declared <= limit && lease.held >= declared))) {
+      awaitingContinue.delete(request);
+      waiting.writeContinue();
+    }
+    return body;
+  };
+
+  /** Operator lines that could repeat many times a second: at most one per REPEATED_LINE_MS and key. */
+  const lastLine = new Map<string, { at: number; since: number }>();
+  const logRepeated = (key: string, line: (since: number) => string) => {
+    const now = Date.now();
+    const entry = lastLine.get(key);
+    if (entry && now - entry.at < REPEATED_LINE_MS) {
+      entry.since++;
+      return;
+    }
+    log(line((entry?.since ?? 0) + 1));
+    lastLine.set(key, { at: now, since: 0 });
+  };
+
   // ─── database availability ──────────────────────────────────────────────────────────────────
   // A client losing its connection (PostgreSQL restarting) emits 'error'; unhandled, that ends the
   // process. Every client gets a handler as it connects (covering it idle and checked out), the pool
@@ -244,7 +360,14 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
     databaseAvailable = true;
     log('database answers again');
   }
+  /** The pool's size (pg-pool's `options.max`, 10 when not set). */
+  const poolMax = (pool as unknown as { options?: { max?: number } }).options?.max ?? 10;
+  /** Every client of the pool is checked out: a query would wait for one to come free. */
+  const poolSaturated = () => pool.totalCount >= poolMax && pool.idleCount === 0;
+
   async function databaseReady(): Promise<boolean> {
+    // A saturated pool says nothing about PostgreSQL: ask it over a connection of its own.
+    if (poolSaturated()) return probeOutsidePool();
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
@@ -256,12 +379,50 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
       databaseUp();
       return true;
     } catch (error) {
+      if ((error === READY_TIMEOUT || isPoolBusy(error)) && poolSaturated()) return probeOutsidePool();
       // No answer within 3 s is "not ready" (it may only be busy); a failed connection is "down".
       if (error !== READY_TIMEOUT && isConnectionError(error)) databaseDown(error);
       return false;
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /**
+   * SELECT 1 over a connection outside the pool (the pool's settings), while the pool is saturated. At
+   * most one at a time and one per 2 s whoever asks (/health/ready needs no token): the answer is shared.
+   * An error PostgreSQL sends (too many connections, say) is an answer too: it is up.
+   */
+  let outsideProbe: { at: number; result: Promise<boolean> } | undefined;
+  function probeOutsidePool(): Promise<boolean> {
+    if (outsideProbe && Date.now() - outsideProbe.at < 2000) return outsideProbe.result;
+    const result = (async () => {
+      const Client = (pool as unknown as { Client?: typeof pg.Client }).Client ?? pg.Client;
+      const settings = (pool as unknown as { options?: pg.ClientConfig }).options ?? {};
+      const client = new Client({ ...settings, connectionTimeoutMillis: 3000 });
+      client.on('error', () => undefined);
+      let timer: NodeJS.Timeout | undefined;
+      try {
+        await Promise.race([
+          client.connect().then(() => client.query('SELECT 1')),
+          new Promise((_resolve, reject) => {
+            timer = setTimeout(() => reject(READY_TIMEOUT), 3000);
+          }),
+        ]);
+        databaseUp();
+        return true;
+      } catch (error) {
+        const code = (error as { code?: unknown } | null)?.code;
+        const answered = error !== READY_TIMEOUT && typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && !isConnectionError(error);
+        if (!answered && error !== READY_TIMEOUT && isConnectionError(error)) databaseDown(error);
+        return answered;
+      } finally {
+        clearTimeout(timer);
+        void client.end().catch(() => undefined);
+      }
+    })();
+    outsideProbe = { at: Date.now(), result };
+    return result;
   }
 
   const ensureMigrated = () => {
@@ -289,7 +450,11 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
   /** Before an answer: a body still arriving is drained after it, on a connection then closed. */
   const beforeAnswer = (response: http.ServerResponse) => {
     const request = requestOf.get(response);
-    if (request && bodyStillArriving(request)) lingerAfterResponse(request, response);
+    if (!request) return;
+    if (bodyStillArriving(request)) lingerAfterResponse(request, response);
+    // Answered without asking for the body (Expect: 100-continue): it may still come, so the
+    // connection cannot carry another request.
+    else if (awaitingContinue.has(request) && !response.headersSent) response.setHeader('Connection', 'close');
   };
 
   const send = (response: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
@@ -314,7 +479,13 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
       log(`outcome unknown: ${error.message}`);
       return send(response, 500, new MentorKitError('storage-error', 'The database connection failed while saving; the change may or may not be stored. Read the record before trying again (or repeat the request with the same Idempotency-Key).').toJSON());
     }
-    if (isConnectionError(error)) {
+    if (isPoolBusy(error) && databaseAvailable) {
+      // Every connection is checked out and none came free in time: busy, not down (readiness holds).
+      poolBusyAnswers++;
+      logRepeated('pool busy', (times) => `busy: all ${poolMax} database connections in use (${pool.waitingCount} requests waiting); answered 503 with Retry-After to ${times} ${times === 1 ? 'request' : 'requests'} since the last such line`);
+      return send(response, 503, new MentorKitError('storage-error', 'The server is busy: every database connection is in use. Nothing was changed; try again in a moment.').toJSON(), { 'Retry-After': String(BUSY_RETRY_AFTER_SECONDS) });
+    }
+    if (isConnectionError(error) || isPoolBusy(error)) {
       databaseDown(error);
       return send(response, 503, new MentorKitError('storage-error', 'The database is unavailable; nothing was changed. Try again shortly.').toJSON(), { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) });
     }
@@ -467,10 +638,31 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
     send(response, 200, { records });
   };
 
+  /** A person's record write in progress (limits.recordWritesPerPerson); services are not counted. */
+  const startRecordWrite = (caller: Caller) => {
+    if (caller.kind !== 'person') return () => undefined;
+    return startInProgress(
+      writesByActor,
+      actorKey(caller),
+      limits.recordWritesPerPerson,
+      () => new HttpError(429, new MentorKitError('forbidden', `You already have ${limits.recordWritesPerPerson} record writes in progress; wait for them to finish, then send this one again.`, { path: 'record', details: { limit: limits.recordWritesPerPerson } }), { 'Retry-After': String(IN_PROGRESS_RETRY_AFTER_SECONDS) }),
+      (delta) => (recordWritesInProgress += delta),
+    );
+  };
+
   const putRecord = async (caller: Caller, collection: string, id: string, request: http.IncomingMessage, response: http.ServerResponse, path: string) => {
     const expectedRevision = preconditionOf(request, true);
     const key = idempotencyKeyOf(request);
-    const input = parseJsonBody(await readBody(request, limits.recordBytes, 'The record'), { maxDepth: limits.jsonDepth, path: 'record' });
+    const finished = startRecordWrite(caller);
+    try {
+      await putRecordInProgress(caller, collection, id, request, response, path, expectedRevision, key);
+    } finally {
+      finished();
+    }
+  };
+
+  const putRecordInProgress = async (caller: Caller, collection: string, id: string, request: http.IncomingMessage, response: http.ServerResponse, path: string, expectedRevision: number | null | undefined, key: string | undefined) => {
+    const input = parseJsonBody(await readRequestBody(request, limits.recordBytes, 'The record'), { maxDepth: limits.jsonDepth, path: 'record' });
     if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new MentorKitError('invalid-input', 'The body must be a JSON object (the record).', { path: 'record' });
     const candidate = input as Record<string, unknown>;
     if (candidate.id === undefined) candidate.id = id;
@@ -502,6 +694,15 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
   const deleteRecord = async (caller: Caller, collection: string, id: string, request: http.IncomingMessage, response: http.ServerResponse, path: string) => {
     const expectedRevision = preconditionOf(request, false) as number | undefined;
     const key = idempotencyKeyOf(request);
+    const finished = startRecordWrite(caller);
+    try {
+      await deleteRecordInProgress(caller, collection, id, request, response, path, expectedRevision, key);
+    } finally {
+      finished();
+    }
+  };
+
+  const deleteRecordInProgress = async (caller: Caller, collection: string, id: string, request: http.IncomingMessage, response: http.ServerResponse, path: string, expectedRevision: number | undefined, key: string | undefined) => {
     const outcome = await withRecordLock(pool, collection, id, async (client) => {
       const earlier = await replayed(client, caller, key, 'DELETE', path);
       if (earlier) return { replay: earlier };
@@ -534,10 +735,33 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
   const putBlob = async (caller: Caller, id: string, request: http.IncomingMessage, response: http.ServerResponse) => {
     const type = request.headers['content-type'] ?? '';
     if (type !== '' && !isValidMediaType(type)) throw new MentorKitError('invalid-input', `Content-Type ${JSON.stringify(type.slice(0, 80))} is not a media type; send the attachment's type, e.g. audio/webm or image/png.`, { path: 'Content-Type' });
-    const bytes = await readBody(request, limits.attachmentBytes, 'The attachment');
-    if (!(await blobOwnerCheck(pool, caller, id, 'write'))) throw new MentorKitError('forbidden', 'Only the person who uploaded this attachment can replace it.', { path: 'id' });
-    const info = caller.kind === 'person' ? await putOwnedBlobRow(pool, id, type, bytes, actorKey(caller), limits.attachmentQuotaBytesPerPerson) : await putBlobRow(pool, id, type, bytes, actorKey(caller));
-    send(response, 200, info);
+    const finished =
+      caller.kind === 'person'
+        ? startInProgress(
+            uploadsByActor,
+            actorKey(caller),
+            limits.attachmentUploadsPerPerson,
+            () => new HttpError(429, new MentorKitError('forbidden', `You already have ${limits.attachmentUploadsPerPerson} attachment uploads in progress; wait for one to finish, then send this one again.`, { path: 'body', details: { limit: limits.attachmentUploadsPerPerson } }), { 'Retry-After': String(IN_PROGRESS_RETRY_AFTER_SECONDS) }),
+            (delta) => (uploadsInProgress += delta),
+          )
+        : () => undefined;
+    try {
+      // Everything that can refuse the upload is asked before a byte of it is read.
+      const declared = Number(request.headers['content-length'] ?? Number.NaN);
+      const known = Number.isSafeInteger(declared) && declared >= 0;
+      if (known && declared > limits.attachmentBytes) throw bodyTooLarge(limits.attachmentBytes, 'The attachment');
+      if (!(await blobOwnerCheck(pool, caller, id, 'write'))) throw new MentorKitError('forbidden', 'Only the person who uploaded this attachment can replace it.', { path: 'id' });
+      if (caller.kind === 'person' && known) {
+        // The quota's pre-check (413 at once, nothing read); the transaction below is the guarantee.
+        const used = await attachmentBytesUsed(pool, actorKey(caller), id);
+        if (used + declared > limits.attachmentQuotaBytesPerPerson) throw new AttachmentQuotaExceeded(used, declared, limits.attachmentQuotaBytesPerPerson);
+      }
+      const bytes = await readRequestBody(request, limits.attachmentBytes, 'The attachment');
+      const info = caller.kind === 'person' ? await putOwnedBlobRow(pool, id, type, bytes, actorKey(caller), limits.attachmentQuotaBytesPerPerson) : await putBlobRow(pool, id, type, bytes, actorKey(caller));
+      send(response, 200, info);
+    } finally {
+      finished();
+    }
   };
 
   const getBlob = async (caller: Caller, id: string, response: http.ServerResponse) => {
@@ -595,7 +819,7 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
 
   const issueDevToken = async (request: http.IncomingMessage, response: http.ServerResponse) => {
     if (!isLoopbackHost(request.socket.localAddress ?? '')) throw new HttpError(403, new MentorKitError('forbidden', 'Development tokens are only issued on a loopback address.', { path: 'url' }));
-    const input = parseJsonBody(await readBody(request, limits.smallBodyBytes, 'The body'), { maxDepth: 4, path: 'body' });
+    const input = parseJsonBody(await readRequestBody(request, limits.smallBodyBytes, 'The body'), { maxDepth: 4, path: 'body' });
     const personId = (input as { personId?: unknown } | null)?.personId;
     if (!isAcceptablePersonId(personId)) throw new MentorKitError('invalid-input', 'Send { "personId": "<the person\'s id>" } (1–200 characters).', { path: 'personId' });
     send(response, 200, await identity.issueDevToken(personId));
@@ -688,7 +912,9 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
     // A socket error (the client went away) must not surface as an unhandled 'error'.
     request.on('error', () => undefined);
     response.on('error', () => undefined);
-    route(request, response).catch((error: unknown) => sendError(response, error));
+    route(request, response)
+      .catch((error: unknown) => sendError(response, error))
+      .finally(() => leases.get(request)?.release());
   };
 
   const close = async ({ graceMs = 0 }: { graceMs?: number } = {}) => {
@@ -720,15 +946,34 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
     },
     migrate: ensureMigrated,
     databaseReady,
-    stats: () => ({ changeStreams: subscribers.size, databaseAvailable }),
+    stats: () => ({
+      changeStreams: subscribers.size,
+      databaseAvailable,
+      bodyBytesBuffered: bodyBudget.used,
+      bodyBytesBufferedPeak: bodyBudget.peak,
+      bodiesRefused: bodyBudget.refused,
+      uploadsInProgress,
+      recordWritesInProgress,
+      poolBusyAnswers,
+      connections: sockets.size,
+      connectionsRefused,
+    }),
     async listen(port = 0, host = '127.0.0.1') {
       if (server) throw new Error('The server is already listening; close() it first.');
       if (identity.devAuth && !isLoopbackHost(host)) {
         throw new ServerConfigurationError(`--dev-auth (devAuth) lets anyone sign in as anyone: it is refused on ${host}, which is not a loopback address. Listen on 127.0.0.1 (or ::1), or configure MENTORKIT_JWT_SECRET / MENTORKIT_JWKS_URL instead.`);
       }
       await ensureMigrated();
-      const created = http.createServer(handle);
-      // Expect: 100-continue with a body over the limit is refused before the body is sent.
+      // Slow clients cannot hold connections for long: headers within headersTimeoutMs, the whole
+      // request within requestTimeoutMs, checked every second (Node's default is every 30 s).
+      const created = http.createServer({ headersTimeout: limits.headersTimeoutMs, requestTimeout: limits.requestTimeoutMs, connectionsCheckingInterval: 1000 }, handle);
+      created.maxConnections = limits.connections;
+      created.on('drop', () => {
+        connectionsRefused++;
+        logRepeated('connections', (times) => `connections: ${times} refused since the last such line: ${limits.connections} are open (limits.connections, MENTORKIT_MAX_CONNECTIONS)`);
+      });
+      // Expect: 100-continue with a body over the limit is refused before the body is sent; otherwise
+      // the body is asked for once the request has passed every check (identity, caps, quota).
       created.on('checkContinue', (request: http.IncomingMessage, response: http.ServerResponse) => {
         const declared = Number(request.headers['content-length'] ?? Number.NaN);
         const limit = (request.url ?? '').startsWith('/blobs/') ? limits.attachmentBytes : limits.recordBytes;
@@ -736,16 +981,42 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
           requestOf.set(response, request);
           return send(response, 413, new MentorKitError('invalid-input', `The body is larger than the limit of ${formatBytes(limit)}; send at most ${limit} bytes.`, { path: 'body', details: { limit } }).toJSON(), { Connection: 'close' });
         }
-        response.writeContinue();
+        awaitingContinue.set(request, response);
         handle(request, response);
       });
       created.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
-        if (!socket.writable || socket.destroyed) return socket.destroy();
-        const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
-        const body = JSON.stringify(new MentorKitError('invalid-input', tooLarge ? 'The request headers are too large.' : 'The request is not valid HTTP/1.1.').toJSON());
-        socket.end(`HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nX-Content-Type-Options: nosniff\r\n\r\n${body}`);
+        // An answer already under way (a response started before the request timed out) cannot be replaced.
+        const answering = (socket as Socket & { _httpMessage?: http.ServerResponse | null })._httpMessage;
+        if (!socket.writable || socket.destroyed || answering?.headersSent) return socket.destroy();
+        const [status, message] =
+          error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+            ? ['408 Request Timeout', `The request did not arrive in time (headers within ${limits.headersTimeoutMs / 1000} s, all of it within ${limits.requestTimeoutMs / 1000} s); send it again.`]
+            : error.code === 'HPE_HEADER_OVERFLOW'
+              ? ['431 Request Header Fields Too Large', 'The request headers are too large.']
+              : ['400 Bad Request', 'The request is not valid HTTP/1.1.'];
+        const body = JSON.stringify(new MentorKitError('invalid-input', message).toJSON());
+        socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nX-Content-Type-Options: nosniff\r\n\r\n${body}`);
+        // A client that does not read the answer does not keep the connection either.
+        setTimeout(() => socket.destroy(), 2000).unref();
       });
+      const connectionsByAddress = new Map<string, number>();
       created.on('connection', (socket: Socket) => {
+        const address = remoteAddressKey(socket.remoteAddress);
+        if (limits.connectionsPerAddress > 0 && address !== undefined) {
+          const open = connectionsByAddress.get(address) ?? 0;
+          if (open >= limits.connectionsPerAddress) {
+            connectionsRefused++;
+            logRepeated('connections per address', (times) => `connections: ${times} refused since the last such line from one address (the last ${address}): ${limits.connectionsPerAddress} are open from it (limits.connectionsPerAddress, MENTORKIT_MAX_CONNECTIONS_PER_ADDRESS)`);
+            socket.destroy();
+            return;
+          }
+          connectionsByAddress.set(address, open + 1);
+          socket.once('close', () => {
+            const left = (connectionsByAddress.get(address) ?? 1) - 1;
+            if (left > 0) connectionsByAddress.set(address, left);
+            else connectionsByAddress.delete(address);
+          });
+        }
         sockets.add(socket);
         socket.on('close', () => sockets.delete(socket));
       });
@@ -761,6 +1032,10 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
       const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
       log(`listening on ${url}; ${identity.describe()}; cross-origin: ${corsOrigins.length > 0 ? corsOrigins.join(', ') : 'none'}${identity.devAuth ? ' (+ loopback pages, dev-auth)' : ''}`);
       if (identity.devAuth) log('WARNING: --dev-auth is on: anyone who reaches this address can sign in as anyone (Bearer dev:<personId>, POST /dev/token). For local development only.');
+      const files = openFileLimit();
+      if (files !== undefined && limits.connections + poolMax + 100 > files) {
+        log(`WARNING: up to ${limits.connections} connections (limits.connections, MENTORKIT_MAX_CONNECTIONS) and ${poolMax} database connections come close to this process's open-file limit of ${files} (ulimit -n): clients could leave none for PostgreSQL. Raise the limit or lower MENTORKIT_MAX_CONNECTIONS.`);
+      }
       return url;
     },
     close,

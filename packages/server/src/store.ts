@@ -155,7 +155,18 @@ export function isConnectionError(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code ?? (cause as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'].includes(code) || code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03')) return true;
   const message = `${error instanceof Error ? error.message : ''} ${cause instanceof Error ? cause.message : ''}`;
-  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|not queryable|the database system is (starting up|shutting down|in recovery mode)|terminating connection/i.test(message);
+  // Waiting too long for a free client of a full pool is not a lost connection: see isPoolBusy.
+  if (isPoolBusy(error)) return false;
+  return /Connection terminated|connection timeout|Client has encountered a connection error|not queryable|the database system is (starting up|shutting down|in recovery mode)|terminating connection/i.test(message);
+}
+
+/**
+ * pg-pool's answer when every client of the pool stayed checked out for `connectionTimeoutMillis`
+ * (the pool is saturated, PostgreSQL may be fine): "timeout exceeded when trying to connect". A new
+ * connection that does not connect in time is "Connection terminated due to connection timeout".
+ */
+export function isPoolBusy(error: unknown): boolean {
+  return error instanceof Error && error.message === 'timeout exceeded when trying to connect';
 }
 
 // ─── blobs ──────────────────────────────────────────────────────────────────────────────────────
@@ -192,6 +203,12 @@ export async function putOwnedBlobRow(pool: Pool, id: string, type: string, byte
       return putBlobRow(client, id, type, bytes, owner);
     }),
   );
+}
+
+/** Bytes of `owner`'s attachments other than `exceptId` (the quota's pre-check; the transaction decides). */
+export async function attachmentBytesUsed(pool: Pool, owner: string, exceptId: string): Promise<number> {
+  const { rows } = await pool.query<{ used: string }>('SELECT COALESCE(SUM(size), 0)::bigint AS used FROM mk_blobs WHERE owner = $1 AND id <> $2', [owner, exceptId]);
+  return Number(rows[0]?.used ?? 0);
 }
 
 export async function putBlobRow(pool: Pool | PoolClient, id: string, type: string, bytes: Uint8Array, owner = 'service'): Promise<BlobInfo> {

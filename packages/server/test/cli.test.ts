@@ -27,6 +27,8 @@ describe('the mentorkit-server command', { skip: skip ?? false }, () => {
       ['a short secret', [], { DATABASE_URL: postgres.connectionString, MENTORKIT_JWT_SECRET: 'short' }, /at least 32 characters/],
       ['CORS wildcard', [], { DATABASE_URL: postgres.connectionString, MENTORKIT_JWT_SECRET: JWT_SECRET, MENTORKIT_CORS_ORIGINS: '*' }, /never \*/],
       ['a bad SMTP URL', [], { DATABASE_URL: postgres.connectionString, MENTORKIT_JWT_SECRET: JWT_SECRET, MENTORKIT_SMTP_URL: 'mail.example.com:25' }, /MENTORKIT_SMTP_URL/],
+      ['a bad connection cap', [], { DATABASE_URL: postgres.connectionString, MENTORKIT_JWT_SECRET: JWT_SECRET, MENTORKIT_MAX_CONNECTIONS: 'lots' }, /MENTORKIT_MAX_CONNECTIONS must be a whole number of 1 or more, e\.g\. MENTORKIT_MAX_CONNECTIONS=5000 \(got "lots"\)/],
+      ['a bad per-address cap', [], { DATABASE_URL: postgres.connectionString, MENTORKIT_JWT_SECRET: JWT_SECRET, MENTORKIT_MAX_CONNECTIONS_PER_ADDRESS: '-1' }, /MENTORKIT_MAX_CONNECTIONS_PER_ADDRESS must be a whole number \(0 turns the limit off\)/],
       ['a bad allow-list entry', [], { DATABASE_URL: postgres.connectionString, MENTORKIT_JWT_SECRET: JWT_SECRET, MENTORKIT_FETCH_ALLOW_HOSTS: '127.0.0.1, not a host' }, /MENTORKIT_FETCH_ALLOW_HOSTS: "not a host"/],
     ];
     for (const [what, args, env, message] of cases) {
