@@ -70,7 +70,8 @@ describe('limits and hostile input', { skip: skip ?? false }, () => {
 
   before(async () => {
     backend = await startTestBackend({
-      limits: { recordBytes: RECORD_LIMIT, attachmentQuotaBytesPerPerson: 50 * MiB, changeStreamsPerPerson: 2, changeStreams: 6, changeStreamBufferBytes: 64 * 1024 },
+      // Six uploads at once by one person below (the quota under concurrency): over the default cap of 4.
+      limits: { recordBytes: RECORD_LIMIT, attachmentQuotaBytesPerPerson: 50 * MiB, attachmentUploadsPerPerson: 8, changeStreamsPerPerson: 2, changeStreams: 6, changeStreamBufferBytes: 64 * 1024 },
     });
   });
   after(async () => {
