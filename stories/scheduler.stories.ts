@@ -64,7 +64,10 @@ export const SeriesBooked: Story = {
 /** Without an agreement: profile hours (Madrid, Tokyo, Kathmandu) are used. */
 export const FromProfiles: Story = { loaders: [async () => ({ kit: await planningKit({ agreement: 'none', viewer: DEMO_VIEWERS.mentee }) })] };
 
-/** No common time: Daniel (Los Angeles) and Kenji (Tokyo) share one hour a day, too short for 90 minutes. */
+/**
+ * No common working time: Daniel (Los Angeles) and Kenji (Tokyo) share one hour a day, too short for
+ * 90 minutes — the scheduler offers the fairest times outside working hours by itself (07:00–22:00, never at night).
+ */
 export const NoCommonTime: Story = {
   args: { pairingId: 'pairing-daniel' },
   loaders: [async () => ({ kit: await planningKit({ agreement: 'none' }) })],
@@ -73,6 +76,22 @@ export const NoCommonTime: Story = {
     const select = element.shadowRoot!.querySelector<HTMLSelectElement>('[part~="controls"] select')!;
     select.value = '90';
     select.dispatchEvent(new Event('change'));
+  },
+};
+
+/** An out-of-hours series booked with "Take turns with the early and late times": the early and late turns so far. */
+export const TakingTurnsBooked: Story = {
+  args: { pairingId: 'pairing-daniel' },
+  loaders: [async () => ({ kit: await planningKit({ agreement: 'none' }) })],
+  play: async ({ canvasElement }) => {
+    const element = await ready(canvasElement);
+    const select = element.shadowRoot!.querySelector<HTMLSelectElement>('[part~="controls"] select')!;
+    select.value = '90';
+    select.dispatchEvent(new Event('change'));
+    await element.updateComplete;
+    element.shadowRoot!.querySelector<HTMLInputElement>('input[name="slot"]')!.click();
+    await element.updateComplete;
+    element.shadowRoot!.querySelector<HTMLButtonElement>('[part~="book-button"]')!.click();
   },
 };
 

@@ -70,7 +70,8 @@ export interface SuggestedSlot extends CommonSlot {
   notes: InconvenienceNote[];
 }
 
-function resolveOptions(options: InconvenienceOptions | undefined): Required<InconvenienceOptions> {
+/** The scoring options with their defaults, validated (`invalid-input` with the offending `options.*` path). */
+export function resolveOptions(options: InconvenienceOptions | undefined): Required<InconvenienceOptions> {
   if (options === undefined) return DEFAULT_INCONVENIENCE;
   if (typeof options !== 'object' || options === null) invalidInput('options', '`options` must be an object such as { comfortStartMinute: 480 }.');
   const resolved = { ...DEFAULT_INCONVENIENCE };
@@ -91,8 +92,7 @@ export function minuteCost(minute: number, options: Required<InconvenienceOption
   // Measured at the middle of the minute, so an hour 08:00-09:00 averages exactly 0.5.
   if (minute < options.comfortStartMinute) cost = (options.comfortStartMinute - minute - 0.5) / 60;
   else if (minute >= options.comfortEndMinute) cost = (minute - options.comfortEndMinute + 0.5) / 60;
-  const night = options.nightStartMinute > options.nightEndMinute ? minute >= options.nightStartMinute || minute < options.nightEndMinute : minute >= options.nightStartMinute && minute < options.nightEndMinute;
-  if (night) cost += options.nightPenalty;
+  if (isNightMinute(minute, options)) cost += options.nightPenalty;
   return cost;
 }
 
@@ -164,16 +164,40 @@ export function suggestMeetingTimes(request: SuggestMeetingTimesRequest): Sugges
   ranked.sort((a, b) => a.score - b.score || a.start - b.start);
   return ranked.slice(0, limit).map(({ start, inconvenience, burdenAfter, score }) => {
     const slot = slotAt(start, compiled.duration, compiled.participants);
-    const notes: InconvenienceNote[] = [];
-    for (const participant of compiled.participants) {
-      const localStart = slot.local[participant.id]!.start.slice(11, 16);
-      const minute = Number(localStart.slice(0, 2)) * 60 + Number(localStart.slice(3, 5));
-      const endMinute = minute + compiled.duration;
-      const night = minuteCost(minute, options) >= options.nightPenalty && options.nightPenalty > 0;
-      if (night) notes.push({ participantId: participant.id, kind: 'night', localStart });
-      else if (minute < options.comfortStartMinute) notes.push({ participantId: participant.id, kind: 'early', localStart });
-      else if (endMinute > options.comfortEndMinute && (inconvenience[participant.id] ?? 0) > 0) notes.push({ participantId: participant.id, kind: 'late', localStart });
-    }
-    return { ...slot, score, inconvenience, burdenAfter, notes };
+    return { ...slot, score, inconvenience, burdenAfter, notes: notesAt(start, compiled.duration, compiled.participants, options) };
   });
+}
+
+/** True when `minute` (since local midnight) is in the night, `nightStartMinute`–`nightEndMinute` (22:00–06:00 by default). */
+export function isNightMinute(minute: number, options: Required<InconvenienceOptions> = DEFAULT_INCONVENIENCE): boolean {
+  return options.nightStartMinute > options.nightEndMinute ? minute >= options.nightStartMinute || minute < options.nightEndMinute : minute >= options.nightStartMinute && minute < options.nightEndMinute;
+}
+
+/**
+ * Who gets an early, late or night meeting in `[start, start + duration)` (epoch minutes), each by their
+ * own wall clock: `night` when any minute of the meeting falls in the night (22:00–06:00 by default, so a
+ * meeting 21:00–22:00 is late, not night), else `early` when it starts before the comfortable day
+ * (09:00), else `late` when any of it falls from the end of the comfortable day (18:00).
+ */
+export function notesAt(start: number, duration: number, participants: ReadonlyArray<{ id: string; timeZone: string }>, options: Required<InconvenienceOptions> = DEFAULT_INCONVENIENCE): InconvenienceNote[] {
+  const notes: InconvenienceNote[] = [];
+  for (const participant of participants) {
+    let night = false;
+    let early = false;
+    let late = false;
+    let first: number | undefined;
+    for (const piece of offsetPieces(participant.timeZone, start, start + duration)) {
+      for (let minute = piece.start; minute < piece.end; minute++) {
+        const local = (((minute + piece.offset) % 1440) + 1440) % 1440;
+        first ??= local;
+        if (options.nightPenalty > 0 && isNightMinute(local, options)) night = true;
+        else if (local < options.comfortStartMinute) early = true;
+        else if (local >= options.comfortEndMinute) late = true;
+      }
+    }
+    const localStart = `${String(Math.floor((first ?? 0) / 60)).padStart(2, '0')}:${String((first ?? 0) % 60).padStart(2, '0')}`;
+    const kind = night ? 'night' : early ? 'early' : late ? 'late' : undefined;
+    if (kind) notes.push({ participantId: participant.id, kind, localStart });
+  }
+  return notes;
 }

@@ -7,5 +7,10 @@ export const schedulingMessagesEs: SchedulingMessages = {
   weekly: 'Cada {weekday} a las {time} ({zone})',
   fortnightly: 'Cada dos semanas, el {weekday} a las {time} ({zone})',
   monthly: 'El {ordinal} {weekday} de cada mes a las {time} ({zone})',
+  rotating: {
+    weekly: 'Cada {weekday}, por turnos en los horarios tempranos y tardíos ({zone})',
+    fortnightly: 'Cada dos semanas, el {weekday}, por turnos en los horarios tempranos y tardíos ({zone})',
+    monthly: 'El {ordinal} {weekday} de cada mes, por turnos en los horarios tempranos y tardíos ({zone})',
+  },
   sessionTitle: 'Sesión de mentoría',
 };

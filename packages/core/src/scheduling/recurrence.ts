@@ -74,6 +74,12 @@ export const SCHEDULING_MESSAGES = {
   weekly: 'Every {weekday} at {time} ({zone})',
   fortnightly: 'Every other {weekday} at {time} ({zone})',
   monthly: 'Every {ordinal} {weekday} of the month at {time} ({zone})',
+  /** A series whose sessions take turns with the early and late hours (`rotatingSessionTimes`). */
+  rotating: {
+    weekly: 'Every {weekday}, taking turns with early and late times ({zone})',
+    fortnightly: 'Every other {weekday}, taking turns with early and late times ({zone})',
+    monthly: 'Every {ordinal} {weekday} of the month, taking turns with early and late times ({zone})',
+  },
   /** The title of booked sessions when none is given. */
   sessionTitle: 'Mentoring session',
 };

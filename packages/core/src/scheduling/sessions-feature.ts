@@ -7,7 +7,9 @@ import { SessionInputSchema, type Session } from '../model/session.js';
 import { invalidInput, parseOrThrow } from '../model/validate.js';
 import { canRead } from '../policy/policy.js';
 import type { Pairing } from '../model/pairing.js';
-import { recurringSessionTimes, schedulingMessagesFor, type RecurrenceRequest, type SkippedOccurrence } from './recurrence.js';
+import { recurringSessionTimes, schedulingMessagesFor, type RecurrenceRequest } from './recurrence.js';
+import { inconvenienceLedger, rotatingSessionTimes, type InconvenienceLedger, type RotatingSkippedOccurrence } from './rotation.js';
+import type { SlotParticipant } from './slots.js';
 
 /** Domain events of the sessions feature. */
 export const SessionEventType = {
@@ -37,15 +39,33 @@ export interface BookSessionInput {
   id?: string;
 }
 
-export interface BookSeriesInput extends Omit<BookSessionInput, 'start' | 'end' | 'id' | 'durationMinutes'>, Omit<RecurrenceRequest, 'timeZone'> {
+export interface BookSeriesInput extends Omit<BookSessionInput, 'start' | 'end' | 'id' | 'durationMinutes'>, Omit<RecurrenceRequest, 'timeZone' | 'participants'> {
   timeZone?: string;
+  /**
+   * Everyone else's zone and off-limits days and dates (a session touching one is skipped). With
+   * `rotate`, everyone's working hours and busy times too (`SlotParticipant`, e.g. from
+   * `agreementSlotParticipants(agreement)`).
+   */
+  participants?: ReadonlyArray<RecurrenceParticipant & Partial<Pick<SlotParticipant, 'workingHours' | 'busy'>>>;
+  /**
+   * Take turns with the early and late hours (`rotatingSessionTimes`): the first session is `firstStart`;
+   * each next one goes to the fairest time that day given the pair's ledger — the sessions it already has
+   * (`ledger(pairingId, participants)`) plus this series so far. Needs `participants` with working hours.
+   */
+  rotate?: boolean;
+  /** With `rotate`: the grid of candidate starts, in minutes. Default 15. */
+  stepMinutes?: number;
 }
+
+type RecurrenceParticipant = NonNullable<RecurrenceRequest['participants']>[number];
 
 export interface BookedSeries {
   seriesId: string;
   sessions: Session[];
-  skipped: SkippedOccurrence[];
+  skipped: RotatingSkippedOccurrence[];
   description: string;
+  /** With `rotate`: the pair's ledger after this series (who carried how much early and late time). */
+  ledger?: InconvenienceLedger;
 }
 
 export interface SessionsApi {
@@ -62,6 +82,12 @@ export interface SessionsApi {
    * and a `session-booked` per session. If a write fails, the sessions already written are removed.
    */
   bookSeries(input: BookSeriesInput): Promise<BookedSeries>;
+  /**
+   * The pair's ledger of inconvenience: for each participant, the points carried and how many of the
+   * pairing's scheduled and held sessions were early, late or at night by their own clock
+   * (`inconvenienceLedger`). `participants` gives everyone's zone (e.g. `agreementSlotParticipants`).
+   */
+  ledger(pairingId: string, participants: ReadonlyArray<{ id: string; timeZone: string }>): InconvenienceLedger;
   /** Cancels a scheduled session. Emits `session-cancelled`. */
   cancel(id: string, options?: { reason?: string; expectedRevision?: number }): Promise<Session>;
   /** Cancels the scheduled sessions of a series that start at or after `from` (default: now). */
@@ -168,9 +194,19 @@ export const sessionsFeature: MentorKitFeature<'sessions', SessionsApi> = {
       async bookSeries(input) {
         if (typeof input !== 'object' || input === null) invalidInput('', 'bookSeries needs { pairingId, firstStart, durationMinutes, cadence, count? }.');
         const timeZone = organiserZone(input.timeZone);
-        const times = recurringSessionTimes({ ...input, timeZone });
+        let times: { occurrences: Array<{ start: string; end: string }>; skipped: RotatingSkippedOccurrence[]; description: string; ledger?: InconvenienceLedger };
+        let pairing: Pairing;
+        if (input.rotate) {
+          const participants = input.participants;
+          if (!Array.isArray(participants) || participants.length === 0 || participants.some((participant) => typeof participant?.workingHours !== 'object' || participant.workingHours === null)) invalidInput('participants', 'Taking turns needs everyone\'s working hours: pass `participants` with `workingHours`, e.g. agreementSlotParticipants(agreement).');
+          pairing = await visiblePairing(input.pairingId);
+          const withHours = participants as readonly SlotParticipant[];
+          times = rotatingSessionTimes({ ...input, participants: withHours, timeZone, ledger: inconvenienceLedger(api.forPairing(pairing.id), withHours) });
+        } else {
+          times = recurringSessionTimes({ ...input, timeZone });
+        }
         if (times.occurrences.length === 0) invalidInput('firstStart', 'Every date of this series falls on an off-limits day or date; choose another time.');
-        const pairing = await visiblePairing(input.pairingId);
+        pairing ??= await visiblePairing(input.pairingId);
         const seriesId = internals.newId();
         const base = common({ ...input, timeZone }, pairing);
         const records = times.occurrences.map((occurrence, index) => parseOrThrow(SessionInputSchema, { id: internals.newId(), ...base, title: input.title ?? schedulingMessagesFor(input.locale).sessionTitle, start: occurrence.start, end: occurrence.end, seriesId, sequence: index + 1 }, 'session'));
@@ -182,9 +218,11 @@ export const sessionsFeature: MentorKitFeature<'sessions', SessionsApi> = {
           throw error;
         }
         for (const stored of written) internals.emit({ type: SessionEventType.booked, collection: Collections.sessions, recordId: stored.id, revision: stored.revision, pairingId: stored.pairingId, data: { start: stored.start, end: stored.end, seriesId } });
-        internals.emit({ type: SessionEventType.seriesBooked, collection: Collections.sessions, recordId: seriesId, revision: 1, pairingId: pairing.id, data: { seriesId, count: written.length, cadence: input.cadence, description: times.description, skipped: times.skipped.map((skip) => skip.localDate) } });
-        return { seriesId, sessions: written, skipped: times.skipped, description: times.description };
+        internals.emit({ type: SessionEventType.seriesBooked, collection: Collections.sessions, recordId: seriesId, revision: 1, pairingId: pairing.id, data: { seriesId, count: written.length, cadence: input.cadence, description: times.description, skipped: times.skipped.map((skip) => skip.localDate), ...(input.rotate ? { rotating: true } : {}) } });
+        return { seriesId, sessions: written, skipped: times.skipped, description: times.description, ...(times.ledger ? { ledger: times.ledger } : {}) };
       },
+
+      ledger: (pairingId, participants) => inconvenienceLedger(api.forPairing(pairingId), participants),
 
       cancel: (id, options) => setStatus(id, 'cancelled', options),
 

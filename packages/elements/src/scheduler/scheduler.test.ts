@@ -212,19 +212,56 @@ describe('<mk-scheduler>', () => {
     expect(text(element.shadowRoot!.querySelector('.upcoming-title'))).to.equal('Design review');
   });
 
-  it('says so when no common time exists, and passes axe', async () => {
-    const kit = track(await kitOn(await planningStorage({ agreement: false }), 'daniel'));
+  it('no common working time: offers the fairest out-of-hours times by itself, never at night; a series takes turns; passes axe', async () => {
+    const storage = await planningStorage({ agreement: false });
+    const kit = track(await kitOn(storage, 'daniel'));
     const element = await schedulerFor(kit);
     await waitUntil(() => parts(element, 'slot').length > 0, 'profile hours overlap one hour a day');
     expect(text(part(element, 'hint'))).to.contain('No working agreement yet');
+    expect(part(element, 'out-of-hours'), 'within working hours there is a common hour').to.equal(null);
     const length = element.shadowRoot!.querySelector<HTMLSelectElement>('[part~="controls"] select')!;
     length.value = '90';
     length.dispatchEvent(new Event('change'));
     await element.updateComplete;
+    expect(part(element, 'no-slots'), 'not a dead end').to.equal(null);
+    expect(text(part(element, 'out-of-hours'))).to.contain('No common working time in this window');
+    expect(text(part(element, 'out-of-hours'))).to.contain('between 07:00 and 22:00');
+    const slots = parts(element, 'slot');
+    expect(slots.length).to.be.greaterThan(0);
+    for (const slot of slots) expect(text(slot.querySelector('[part~="slot-note"]'))).to.not.contain('at night');
+    await expect(element.parentElement!).to.be.accessible();
+
+    // Choose the fairest and book a series: it takes turns with the early and late times.
+    element.shadowRoot!.querySelector<HTMLInputElement>('input[name="slot"]')!.click();
+    await element.updateComplete;
+    const rotate = element.shadowRoot!.querySelector<HTMLInputElement>('input[name="rotate"]')!;
+    expect(rotate.checked, 'on by default outside working hours').to.equal(true);
+    expect(text(part(element, 'rotate'))).to.equal('Take turns with the early and late times');
+    await expect(element.parentElement!).to.be.accessible();
+    const count = element.shadowRoot!.querySelector<HTMLInputElement>('input[name="count"]')!;
+    count.value = '4';
+    count.dispatchEvent(new Event('input'));
+    const booked = oneEvent(element, 'mk-session-booked');
+    part(element, 'book-button')!.click();
+    expect((await booked).detail.sessionIds).to.have.length(4);
+    await waitForState(element, 'booked');
+    expect(text(part(element, 'booked'))).to.match(/4 sessions booked: Every other \w+, taking turns with early and late times/);
+    expect(text(part(element, 'ledger'))).to.match(/^Early and late turns so far: Daniel Kim \d+ sessions? and Kenji Watanabe \d+ sessions?$/);
+    await expect(element.parentElement!).to.be.accessible();
+  });
+
+  it('says so when not even the reachable day (07:00–22:00 on working days) leaves a time, and passes axe', async () => {
+    const storage = await planningStorage({ agreement: false });
+    const kenji = (await storage.get('people', 'kenji'))!;
+    await storage.put('people', { ...kenji, workingHours: {} });
+    const kit = track(await kitOn(storage, 'daniel'));
+    const element = await schedulerFor(kit);
+    await waitUntil(() => part(element, 'no-slots') !== null, 'no time at all');
     expect(text(part(element, 'no-slots'))).to.contain('No common time in this window');
     expect(part(element, 'book-button')).to.equal(null);
     await expect(element).to.be.accessible();
   });
+
   it('speaks Spanish under lang="es": labels, notes, booking a series, and passes axe', async () => {
     const kit = track(await kitOn(await planningStorage(), 'daniel'));
     const wrapper = await fixture<HTMLElement>(html`<div lang="es"><mk-scheduler .kit=${kit} pairing-id="p-daniel"></mk-scheduler></div>`);

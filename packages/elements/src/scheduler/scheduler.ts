@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { TEXT_LIMITS, isHttpUrl, isMentorKitError, localTimeOf, type MentorKitError, type Pairing, type Session } from '@mentorkit/core';
 import { agreementsFeature, agreementSlotParticipants, type Agreement } from '@mentorkit/core/agreements';
-import { sessionsFeature, suggestMeetingTimes, type SlotParticipant, type SuggestedSlot } from '@mentorkit/core/scheduling';
+import { OUT_OF_HOURS_REACH, sessionsFeature, suggestMeetingTimesOrOutOfHours, type FairSlot, type InconvenienceLedger, type SlotParticipant } from '@mentorkit/core/scheduling';
 import { emit } from '../base/emit.js';
 import { browserTimeZone, formatList } from '../base/format.js';
 import { LocaleController } from '../base/localize.js';
@@ -38,6 +38,10 @@ type Cadence = 'weekly' | 'fortnightly' | 'monthly';
 const DAY = 86_400_000;
 
 const formatterCache = new Map<string, Intl.DateTimeFormat>();
+/** A local `HH:MM` in the locale's way of writing times ("07:00", "7:00 AM"). */
+function formatWallClockTime(time: string, locale: string | undefined): string {
+  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }).format(new Date(`1970-01-01T${time}:00Z`));
+}
 function format(instant: string, timeZone: string, locale: string | undefined, withDay: boolean): string {
   const key = `${locale}|${timeZone}|${withDay}`;
   let formatter = formatterCache.get(key);
@@ -55,11 +59,15 @@ function format(instant: string, timeZone: string, locale: string | undefined, w
  * @description Shows each participant's local time now side by side, then the common free times in
  * the search window, ranked so early and late hours are shared fairly between time zones
  * (`suggestMeetingTimes`), each with every person's own local time and a note when it is early,
- * late or at night for someone. The participants, their hours and off-limits days come from the
- * pair's working agreement (or their profiles when there is none); booked sessions count as busy.
- * Pick a time (a radio group: arrow keys move), choose once or a series following the agreed cadence
- * (anchored in the organiser's zone, skipping off-limits dates), book, and download the sessions
- * for any calendar. The title and agenda show a counter from 80 % of their limits (core's
+ * late or at night (22:00–06:00) for someone. When there is no common working time in the window it
+ * offers the fairest times outside working hours by itself (`suggestMeetingTimesOrOutOfHours`:
+ * 07:00–22:00 on working days, never at night) and says so. The participants, their hours and
+ * off-limits days come from the pair's working agreement (or their profiles when there is none);
+ * booked sessions count as busy. Pick a time (a radio group: arrow keys move), choose once or a
+ * series following the agreed cadence (anchored in the organiser's zone, skipping off-limits dates;
+ * or, with "Take turns with the early and late times" — on by default for a time outside someone's
+ * working hours — a rotating series that gives each session to whoever stretched less so far, from
+ * the pair's ledger), book, and download the sessions for any calendar. The title and agenda show a counter from 80 % of their limits (core's
  * `TEXT_LIMITS.session`); over a limit the field is marked, the text kept whole (no `maxlength` cuts a
  * paste) and booking waits with a message. Text follows the page language (English, and Spanish loaded on first use:
  * `scheduler.messages.ts`, `.es.ts`); times and dates use the locale's formats.
@@ -79,7 +87,10 @@ function format(instant: string, timeZone: string, locale: string | undefined, w
  * @csspart slot - One suggested time; carries `data-start`.
  * @csspart slot-local - One person's local time within a slot.
  * @csspart slot-note - "early for …" / "late for …".
- * @csspart no-slots - Shown when no common time exists in the window.
+ * @csspart no-slots - Shown when no common time exists in the window, not even outside working hours.
+ * @csspart out-of-hours - Says the suggestions are outside working hours (there is no common working time).
+ * @csspart rotate - The "Take turns with the early and late times" choice.
+ * @csspart ledger - After a rotating series: the early and late turns so far.
  * @csspart booking - The booking form.
  * @csspart book-button - The book button.
  * @csspart counter - The title's or agenda's character counter (`data-state="near"` or `"over"`).
@@ -115,6 +126,8 @@ export class MkScheduler extends MkElement {
   @state() private repeat: 'once' | 'series' = 'series';
   @state() private cadence: Cadence | undefined;
   @state() private count = 6;
+  /** Take turns with the early and late times (`undefined`: yes when the chosen time is outside someone's working hours). */
+  @state() private rotate: boolean | undefined;
   @state() private busy = false;
   @state() private error: MentorKitError | undefined;
   /** The session title as typed (`undefined`: the default title, in the page's language). */
@@ -122,7 +135,7 @@ export class MkScheduler extends MkElement {
   @state() private bookingAgenda = '';
   /** Booking was refused because the title or agenda is over its limit. */
   @state() private limitBlocked = false;
-  @state() private booked: { sessions: Session[]; description?: string; cadence?: Cadence; skipped: string[] } | undefined;
+  @state() private booked: { sessions: Session[]; description?: string; cadence?: Cadence; skipped: string[]; noTime: string[]; ledger?: InconvenienceLedger } | undefined;
   private downloadUrls: string[] = [];
 
   /** The pairing to schedule for. */
@@ -144,6 +157,7 @@ export class MkScheduler extends MkElement {
     if (changed.has('pairingId')) {
       this.selectedStart = undefined;
       this.booked = undefined;
+      this.rotate = undefined;
     }
   }
 
@@ -175,18 +189,22 @@ export class MkScheduler extends MkElement {
     return participants.find((participant) => participant.id === kit.user.id)?.timeZone ?? kit.$me.get()?.timeZone ?? browserTimeZone();
   }
 
-  private suggestionsFor(participants: SlotParticipant[], duration: number, today: string): { slots: SuggestedSlot[]; error?: MentorKitError } {
+  /**
+   * The fair suggestions in the window: within everyone's working hours, or — when there is no common
+   * working time — the fairest times outside it (`suggestMeetingTimesOrOutOfHours`), never at night.
+   */
+  private suggestionsFor(participants: SlotParticipant[], duration: number, today: string): { slots: FairSlot[]; outOfHours: boolean; error?: MentorKitError } {
     const kit = this.currentKit!;
     const fromDate = this.fromDate ?? today;
     const now = Date.parse(kit.now());
     const start = Math.max(Date.parse(`${fromDate}T00:00:00Z`) - DAY, now);
     const to = Date.parse(`${fromDate}T00:00:00Z`) + this.weeks * 7 * DAY + DAY;
     try {
-      const slots = suggestMeetingTimes({ participants, from: new Date(start).toISOString(), to: new Date(Math.max(to, start)).toISOString(), durationMinutes: duration, stepMinutes: 15 });
+      const { slots, outOfHours } = suggestMeetingTimesOrOutOfHours({ participants, from: new Date(start).toISOString(), to: new Date(Math.max(to, start)).toISOString(), durationMinutes: duration, stepMinutes: 15 });
       if (this.order === 'earliest') slots.sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
-      return { slots };
+      return { slots, outOfHours };
     } catch (error) {
-      return { slots: [], error: error as MentorKitError };
+      return { slots: [], outOfHours: false, error: error as MentorKitError };
     }
   }
 
@@ -209,7 +227,7 @@ export class MkScheduler extends MkElement {
     this.selectedStart = start;
   }
 
-  private async handleBook(event: SubmitEvent, pairing: Pairing, agreement: Agreement | undefined, participants: SlotParticipant[], duration: number): Promise<void> {
+  private async handleBook(event: SubmitEvent, pairing: Pairing, agreement: Agreement | undefined, participants: SlotParticipant[], duration: number, rotate: boolean): Promise<void> {
     event.preventDefault();
     const kit = this.currentKit;
     if (!kit || !this.selectedStart || this.busy) return;
@@ -235,12 +253,28 @@ export class MkScheduler extends MkElement {
       const common = { pairingId: pairing.id, title, timeZone: organiserZone, participantIds: participants.map((participant) => participant.id), ...(agenda ? { agenda } : {}), ...(meetingUrl ? { meetingUrl } : {}) };
       if (this.repeat === 'series') {
         const cadence = this.cadence ?? (agreement && agreement.cadence !== 'ad-hoc' ? agreement.cadence : 'fortnightly');
-        const series = await api.bookSeries({ ...common, firstStart: this.selectedStart, durationMinutes: duration, cadence, count: this.count, participants: participants.map((participant) => ({ id: participant.id, timeZone: participant.timeZone, offLimitsDays: participant.offLimitsDays ?? [], offLimitsDates: participant.offLimitsDates ?? [] })) });
-        this.booked = { sessions: series.sessions, description: series.description, cadence, skipped: series.skipped.map((skip) => skip.localDate) };
+        const series = await api.bookSeries({
+          ...common,
+          firstStart: this.selectedStart,
+          durationMinutes: duration,
+          cadence,
+          count: this.count,
+          // Taking turns needs everyone's hours and busy times (each session is found on its own day).
+          participants: rotate ? participants : participants.map((participant) => ({ id: participant.id, timeZone: participant.timeZone, offLimitsDays: participant.offLimitsDays ?? [], offLimitsDates: participant.offLimitsDates ?? [] })),
+          ...(rotate ? { rotate, stepMinutes: 15, ...(this.i18n.locale ? { locale: this.i18n.locale } : {}) } : {}),
+        });
+        this.booked = {
+          sessions: series.sessions,
+          description: series.description,
+          cadence,
+          skipped: series.skipped.filter((skip) => skip.reason !== 'no-common-time').map((skip) => skip.localDate),
+          noTime: series.skipped.filter((skip) => skip.reason === 'no-common-time').map((skip) => skip.localDate),
+          ...(series.ledger ? { ledger: series.ledger } : {}),
+        };
         emit(this, 'mk-session-booked', { pairingId: pairing.id, sessionIds: series.sessions.map((session) => session.id), seriesId: series.seriesId });
       } else {
         const session = await api.book({ ...common, start: this.selectedStart, durationMinutes: duration });
-        this.booked = { sessions: [session], skipped: [] };
+        this.booked = { sessions: [session], skipped: [], noTime: [] };
         emit(this, 'mk-session-booked', { pairingId: pairing.id, sessionIds: [session.id] });
       }
       this.selectedStart = undefined;
@@ -323,7 +357,7 @@ export class MkScheduler extends MkElement {
     </ul>`;
   }
 
-  private renderSlot(slot: SuggestedSlot, participants: SlotParticipant[], locale: string | undefined, index: number): TemplateResult {
+  private renderSlot(slot: FairSlot, participants: SlotParticipant[], locale: string | undefined, index: number): TemplateResult {
     const id = `slot-${index}`;
     const checked = this.selectedStart === slot.start;
     const notes = slot.notes.map((note) => this.i18n.t(`note.${note.kind}`, { name: this.nameOf(note.participantId) }));
@@ -341,9 +375,13 @@ export class MkScheduler extends MkElement {
     </li>`;
   }
 
-  private renderBooking(pairing: Pairing, agreement: Agreement | undefined, participants: SlotParticipant[], duration: number, selectable: boolean): TemplateResult {
+  private renderBooking(pairing: Pairing, agreement: Agreement | undefined, participants: SlotParticipant[], duration: number, selected: FairSlot | undefined): TemplateResult {
     const cadence = this.cadence ?? (agreement && agreement.cadence !== 'ad-hoc' ? agreement.cadence : 'fortnightly');
-    return html`<form part="booking" class="form booking" @submit=${(event: SubmitEvent) => this.handleBook(event, pairing, agreement, participants, duration)} aria-label=${this.i18n.t('booking.label')}>
+    // Turns are offered when the chosen time is early, late or outside working hours for someone, and
+    // on by default when it is outside someone's working hours (inside them, everyone agreed to it).
+    const stretches = selected !== undefined && (selected.notes.length > 0 || selected.outsideWorkingHours.length > 0);
+    const rotate = this.repeat === 'series' && stretches && (this.rotate ?? selected.outsideWorkingHours.length > 0);
+    return html`<form part="booking" class="form booking" @submit=${(event: SubmitEvent) => this.handleBook(event, pairing, agreement, participants, duration, rotate)} aria-label=${this.i18n.t('booking.label')}>
       <fieldset>
         <legend>${this.i18n.t('booking.how-often')}</legend>
         <div class="choices">
@@ -360,7 +398,14 @@ export class MkScheduler extends MkElement {
               <label class="field">${this.i18n.t('booking.count')}
                 <input name="count" type="number" min="2" max="26" .value=${live(String(this.count))} @input=${this.handleCountInput} @change=${this.handleCountChange} />
               </label>
-            </div>`
+            </div>
+            ${stretches
+              ? html`<label part="rotate" class="choice">
+                  <input type="checkbox" name="rotate" .checked=${rotate} aria-describedby="rotate-hint" @change=${(event: Event) => (this.rotate = (event.target as HTMLInputElement).checked)} />
+                  ${this.i18n.t('booking.rotate')}
+                </label>
+                <p class="hint" id="rotate-hint">${this.i18n.t('booking.rotate-hint')}</p>`
+              : nothing}`
           : nothing}
       </fieldset>
       ${this.renderTextField('title', this.bookingTitle ?? this.i18n.t('booking.default-title'), (value) => (this.bookingTitle = value))}
@@ -371,7 +416,7 @@ export class MkScheduler extends MkElement {
         : this.error
           ? html`<div part="error" class="notice" data-tone="danger" role="alert" tabindex="-1"><p class="notice-title">${this.i18n.t('booking.error')}</p><p>${this.error.message}</p></div>`
           : nothing}
-      <div class="actions"><button part="book-button" class="button" type="submit" ?disabled=${this.busy || !selectable}>${this.repeat === 'series' ? this.i18n.t('booking.book-series', { count: this.count }) : this.i18n.t('booking.book-once')}</button></div>
+      <div class="actions"><button part="book-button" class="button" type="submit" ?disabled=${this.busy || !selected}>${this.repeat === 'series' ? this.i18n.t('booking.book-series', { count: this.count }) : this.i18n.t('booking.book-once')}</button></div>
     </form>`;
   }
 
@@ -399,9 +444,18 @@ export class MkScheduler extends MkElement {
   }
 
   /** The series in words: core's English description, or the catalogue's wording in other languages. */
+  /** "Kenji 3 sessions, Sarah 3 sessions": how many of the pair's sessions were early, late or at night for each person. */
+  private ledgerText(ledger: InconvenienceLedger, locale: string | undefined): string {
+    return formatList(
+      Object.entries(ledger).map(([id, entry]) => this.i18n.t('ledger.person', { name: this.nameOf(id), count: entry.early + entry.late + entry.night })),
+      locale,
+    );
+  }
+
   private seriesDescription(booked: NonNullable<MkScheduler['booked']>): string | undefined {
     const first = booked.sessions[0];
-    if (!booked.description || !booked.cadence || !first) return booked.description;
+    // A series that takes turns has no one time: core words it, in the page's language.
+    if (!booked.description || !booked.cadence || !first || booked.ledger) return booked.description;
     const language = (this.i18n.locale ?? navigator.language ?? 'en').toLowerCase().split('-')[0];
     if (language === 'en') return booked.description;
     const local = new Date(first.start);
@@ -423,6 +477,8 @@ export class MkScheduler extends MkElement {
         })}
       </ul>
       ${booked.skipped.length > 0 ? html`<p>${this.i18n.t('booked.skipped', { dates: formatList(booked.skipped, locale) })}</p>` : nothing}
+      ${booked.noTime.length > 0 ? html`<p>${this.i18n.t('booked.no-time', { dates: formatList(booked.noTime, locale) })}</p>` : nothing}
+      ${booked.ledger ? html`<p part="ledger">${this.i18n.t('booked.ledger', { people: this.ledgerText(booked.ledger, locale) })}</p>` : nothing}
       <div class="actions">${this.renderDownload(booked.sessions, pairing, this.i18n.t('download.booked'), booked.sessions.length === 1 ? 'mentoring-session.ics' : 'mentoring-series.ics')}</div>
     </div>`;
   }
@@ -448,9 +504,9 @@ export class MkScheduler extends MkElement {
     const duration = this.durationMinutes ?? agreement?.sessionMinutes ?? 60;
     const viewerZone = this.viewerZone(participants);
     const today = localTimeOf(viewerZone, this.currentKit!.now()).date;
-    const { slots, error } = this.suggestionsFor(participants, duration, today);
+    const { slots, outOfHours, error } = this.suggestionsFor(participants, duration, today);
     const shown = slots.slice(0, this.shown);
-    const selectable = this.selectedStart !== undefined && slots.some((slot) => slot.start === this.selectedStart);
+    const selected = this.selectedStart === undefined ? undefined : slots.find((slot) => slot.start === this.selectedStart);
     return html`
       ${agreement ? nothing : html`<p class="hint" part="hint">${this.i18n.t('no-agreement')}</p>`}
       ${this.renderClocks(participants, locale)}
@@ -480,12 +536,15 @@ export class MkScheduler extends MkElement {
         ? html`<div part="error" class="notice" data-tone="danger" role="alert"><p class="notice-title">${this.i18n.t('search.error')}</p><p>${error.message}</p></div>`
         : slots.length === 0
           ? html`<div part="no-slots" class="empty"><p class="notice-title">${this.i18n.t('no-slots.title')}</p><p class="hint">${this.i18n.t('no-slots.hint', { minutes: duration })}</p></div>`
-          : html`<fieldset class="slots-fieldset">
+          : html`${outOfHours
+                ? html`<div part="out-of-hours" class="notice" data-tone="warning"><p class="notice-title">${this.i18n.t('out-of-hours.title')}</p><p>${this.i18n.t('out-of-hours.hint', { earliest: formatWallClockTime(OUT_OF_HOURS_REACH.earliest, locale), latest: formatWallClockTime(OUT_OF_HOURS_REACH.latest, locale) })}</p></div>`
+                : nothing}
+            <fieldset class="slots-fieldset">
               <legend>${this.i18n.t('slots.legend', { count: slots.length, fairest: this.order === 'fairest' ? 1 : 0 })}</legend>
               <ul part="slots" class="slots" role="list">${shown.map((slot, index) => this.renderSlot(slot, participants, locale, index))}</ul>
               ${slots.length > shown.length ? html`<div class="actions"><button class="button secondary" type="button" @click=${() => (this.shown += 8)}>${this.i18n.t('slots.more')}</button></div>` : nothing}
             </fieldset>
-            ${this.renderBooking(pairing, agreement, participants, duration, selectable)}`}
+            ${this.renderBooking(pairing, agreement, participants, duration, selected)}`}
       ${this.renderUpcoming(pairing, participants, locale)}
     `;
   }
