@@ -32,6 +32,29 @@ async function openAs(context, viewAs) {
 const pairingEntry = (page, names) => page.locator('mk-pairing-card [part~="pairing"]').filter({ has: page.getByRole('button', { name: names }) });
 
 describe('LMS demo', () => {
+  test('a mentor with two mentees picks one on the pairing card and every panel follows, saying whose it is', async () => {
+    const { context, problems } = await newContext(browser);
+    const page = await openAs(context, 'mentor');
+    const withLine = (tag) => page.locator(`${tag} [part~="pairing-with"]`).first();
+    const followers = ['mk-goal-tracker', 'mk-goal-editor', 'mk-icebreaker', 'mk-coaching-flow', 'mk-agreement', 'mk-scheduler', 'mk-checkin', 'mk-session-feedback'];
+    // Kenji's first pairing is Daniel's: every panel says so.
+    for (const tag of followers) await withLine(tag).filter({ hasText: 'with Daniel Kim' }).waitFor();
+    await page.locator('mk-thread [part~="heading"]').filter({ hasText: 'Conversation with Daniel Kim' }).waitFor();
+    // He picks Lucía on the pairing card: every panel follows, and the "Working with" picker too.
+    await page.locator('mk-pairing-card').getByRole('button', { name: 'Lucía Fernández and Arjun Shrestha' }).click();
+    for (const tag of followers) await withLine(tag).filter({ hasText: 'with Lucía Fernández and Arjun Shrestha' }).waitFor();
+    await page.locator('mk-thread [part~="heading"]').filter({ hasText: 'Conversation with Lucía Fernández and Arjun Shrestha' }).waitFor();
+    await page.waitForFunction(() => document.querySelector('#current-pairing')?.value === 'pairing-lucia');
+    await pairingEntry(page, 'Lucía Fernández and Arjun Shrestha').locator('[part~="current"]').filter({ hasText: 'Shown in every panel' }).waitFor();
+    assert.deepEqual(await axeViolations(page), []);
+    await page.screenshot({ path: path.join(screenshots, 'demo-mentor-current-pairing.png'), fullPage: true });
+    // And back through the "Working with" picker.
+    await page.locator('[data-testid="current-pairing"]').selectOption('pairing-daniel');
+    for (const tag of followers) await withLine(tag).filter({ hasText: 'with Daniel Kim' }).waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('first visit seeds the programme; the mentee sees both mentors with their local time', async () => {
     const { context, problems } = await newContext(browser);
     const page = await openAs(context, 'mentee');

@@ -76,6 +76,8 @@ describe('feedback revealed after both sides send theirs, in the LMS demo', () =
 
     // The mentor: a form of his own for the same session; the mentee's note stays hidden until he sends his.
     const mentor = await openAs(context, 'mentor');
+    // Kenji mentors Daniel too: he works with Lucía, and every panel follows.
+    await mentor.locator('[data-testid="current-pairing"]').selectOption('pairing-lucia');
     const mentorFeedback = feedbackOf(mentor);
     await mentorFeedback.heading('How did the session go?').waitFor();
     await mentorFeedback.session.filter({ hasText: sessionLine }).waitFor();

@@ -123,8 +123,10 @@ test('a mentee writes a SMART goal, ticks a milestone, lets the goal slip, and f
   await page.waitForTimeout(300);
   assert.equal(await tracker.locator('mk-celebration [part~="moment"]').count(), 0, 'recorded once, announced once');
 
-  // The mentor sees Lucía's shared goal, with her name.
+  // The mentor sees Lucía's shared goal, with her name, once he works with her (he mentors Daniel too).
   const mentor = await openAs(context, 'mentor');
+  await mentor.locator('[data-testid="current-pairing"]').selectOption('pairing-lucia');
+  await mentor.locator('mk-goal-tracker [part~="pairing-with"]').filter({ hasText: 'with Lucía Fernández and Arjun Shrestha' }).waitFor();
   const shared = mentor.locator('mk-goal-tracker [part~="goal"]').filter({ hasText: 'Run 3 team retrospectives' });
   await shared.waitFor();
   assert.match(await shared.locator('[part~="owner"]').innerText(), /Lucía Fernández/);

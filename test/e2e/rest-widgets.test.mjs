@@ -142,7 +142,7 @@ describe('every widget of the LMS demo on the REST backend', { skip: skip ?? fal
     assert.equal(proposed.meetingUrl, 'https://meet.example.com/lucia-kenji');
 
     // Kenji's page is open already: the proposal arrives live (server-sent events), no reload.
-    await mentor.locator('[data-testid="schedule-pairing"]').selectOption(PAIRING);
+    await mentor.locator('[data-testid="current-pairing"]').selectOption(PAIRING);
     const mentorAgreement = mentor.locator('#schedule-panel mk-agreement');
     await mentorAgreement.getByRole('button', { name: 'Confirm version 1' }).click();
     await mentor.locator('#schedule-panel mk-agreement [part~="base"][data-state="confirmed"]').waitFor();
@@ -179,7 +179,7 @@ describe('every widget of the LMS demo on the REST backend', { skip: skip ?? fal
     assert.equal(message.pairingId, PAIRING);
     assert.equal(message.authorId, 'lucia-fernandez');
     // Kenji (who mentors Daniel too) opens the conversation with Lucía: the message is there.
-    await mentor.locator('[data-testid="thread-pairing"]').selectOption(PAIRING);
+    await mentor.locator('[data-testid="current-pairing"]').selectOption(PAIRING);
     await mentor.locator('mk-thread [part~="message"]').filter({ hasText: 'Shall we look at ADR-12 on Thursday?' }).waitFor();
 
     const form = mentee.locator('mk-session-feedback');

@@ -62,7 +62,7 @@ describe('Scheduling across time zones in the demo', () => {
     // 2. The mentor states where he works from: New York, with off-limits Fridays (a new version).
     const mentor = await openAs(context, 'mentor');
     // Kenji mentors Daniel too: he picks his pairing with Lucía.
-    await mentor.locator('[data-testid="schedule-pairing"]').selectOption('pairing-lucia');
+    await mentor.locator('[data-testid="current-pairing"]').selectOption('pairing-lucia');
     const mentorAgreement = mentor.locator('#schedule-panel mk-agreement');
     await mentorAgreement.getByRole('button', { name: 'Confirm version 1' }).waitFor();
     await mentorAgreement.getByRole('button', { name: 'Change the agreement' }).click();
@@ -86,7 +86,7 @@ describe('Scheduling across time zones in the demo', () => {
 
     // 4. The mentor finds a slot: each suggestion shows both local times; none is on a New York Friday.
     await mentor.reload();
-    await mentor.locator('[data-testid="schedule-pairing"]').selectOption('pairing-lucia');
+    await mentor.locator('[data-testid="current-pairing"]').selectOption('pairing-lucia');
     const scheduler = mentor.locator('#schedule-panel mk-scheduler');
     await scheduler.locator('[part~="slot"]').first().waitFor();
     const clocks = await scheduler.locator('[part~="clock"]').allInnerTexts();

@@ -34,6 +34,8 @@ const detailsBody = byId<HTMLDivElement>('details-body');
 const overviewSection = byId<HTMLElement>('admin-overview');
 const overviewBody = byId<HTMLDivElement>('overview-body');
 const themeToggle = byId<HTMLButtonElement>('theme-toggle');
+const workingWith = byId<HTMLDivElement>('working-with');
+const currentPairingSelect = byId<HTMLSelectElement>('current-pairing');
 const languageSelect = byId<HTMLSelectElement>('language');
 
 const searchParams = new URLSearchParams(location.search);
@@ -192,6 +194,23 @@ function statusActions(current: MentorKit, pairing: Pairing) {
   </div>`;
 }
 
+/**
+ * The "Working with" picker for people with several pairings: it sets the client's current pairing,
+ * which every MentorKit panel follows (so does picking a pairing on <mk-pairing-card>), and it shows
+ * the current one whoever changed it.
+ */
+function renderWorkingWith(current: MentorKit) {
+  const people = current.$people.get();
+  const mine = current.$myPairings.get().filter((pairing) => pairing.status !== 'closed');
+  workingWith.hidden = mine.length < 2;
+  const label = (pairing: Pairing) => pairingMembers(pairing).filter((member) => member.personId !== current.user.id).map((member) => nameOf(people, member.personId)).join(' and ');
+  render(
+    html`${mine.map((pairing) => html`<option value=${pairing.id} ?selected=${pairing.id === current.$currentPairingId.get()}>${label(pairing)}</option>`)}`,
+    currentPairingSelect,
+  );
+  currentPairingSelect.value = current.$currentPairingId.get() ?? '';
+}
+
 function renderDetails(current: MentorKit) {
   const pairing = current.$pairings.get().find((candidate) => candidate.id === selectedPairingId);
   detailsSection.hidden = !pairing;
@@ -250,8 +269,8 @@ function renderOverview(current: MentorKit) {
 function mountPanels(current: MentorKit, viewAs: ViewAs) {
   for (const cleanup of panelCleanups) cleanup();
   panelCleanups = [];
-  const myPairing = current.$myPairings.get().find((pairing) => pairing.status === 'active') ?? current.$myPairings.get()[0];
-  const context: DemoPanelContext = { kit: current, viewAs, pairingId: myPairing?.id, setStatus };
+  // The panels' elements follow the client's current pairing themselves; the context says whether there is one.
+  const context: DemoPanelContext = { kit: current, viewAs, pairingId: current.$currentPairingId.get(), setStatus };
   for (const panel of PANELS) {
     const section = byId<HTMLElement>(panel.id);
     const body = section.querySelector<HTMLElement>('.lms-panel-body') ?? section;
@@ -266,8 +285,10 @@ function mountPanels(current: MentorKit, viewAs: ViewAs) {
   }
 }
 
+/** The pairing card's (or the overview's) choice: show its details; the card has made it the current pairing already. */
 function selectPairing(pairingId: string) {
   selectedPairingId = pairingId;
+  if (kit && kit.$currentPairingId.get() !== pairingId) kit.selectPairing(pairingId);
   if (kit) renderDetails(kit);
   detailsSection.querySelector('h2')?.setAttribute('tabindex', '-1');
   (detailsSection.querySelector('h2') as HTMLElement | null)?.focus();
@@ -297,8 +318,17 @@ async function showAs(viewAs: ViewAs) {
     if (kit !== current) return;
     renderDetails(current);
     renderOverview(current);
+    renderWorkingWith(current);
   };
   unsubscribers.push(current.$pairings.listen(rerender), current.$people.listen(rerender), current.$programs.listen(rerender));
+  // Every panel follows the current pairing; the details panel, once open, does too.
+  unsubscribers.push(
+    current.$currentPairingId.listen((pairingId) => {
+      if (kit !== current) return;
+      if (selectedPairingId !== undefined && pairingId !== undefined) selectedPairingId = pairingId;
+      rerender();
+    }),
+  );
   unsubscribers.push(current.on('*', (event) => console.info('[acme] MentorKit event', event.type, event.recordId)));
   // On the REST backend, a widget's change made while the server is down waits on this device: say so,
   // and say when the queue has reached the server.
@@ -327,6 +357,7 @@ async function start() {
   languageSelect.addEventListener('change', () => applyLanguage(languageSelect.value));
   themeToggle.addEventListener('click', () => applyTheme(document.documentElement.dataset.mkTheme === 'dark' ? 'light' : 'dark'));
   viewAsSelect.addEventListener('change', () => void showAs(viewAsSelect.value as ViewAs));
+  currentPairingSelect.addEventListener('change', () => kit?.selectPairing(currentPairingSelect.value || undefined));
   provider.addEventListener('mk-pairing-select', (event) => selectPairing((event as CustomEvent<{ pairingId: string }>).detail.pairingId));
   byId('reset-demo').addEventListener('click', async () => {
     if (!confirm('Delete every change you made and start again with the sample programme?')) return;

@@ -86,6 +86,43 @@ describe('createMentorKit', () => {
     assert.equal(Object.keys(kit.$people.get()).length, 6);
   });
 
+  test("the current pairing: the first of one's own by default, the chosen one while it is visible, back to the default when it goes", async () => {
+    const storage = createMemoryStorage({
+      seed: {
+        programs: [PROGRAM],
+        people: [person('priya', ['admin'], 'Europe/London'), person('ana', ['mentee'], 'America/Sao_Paulo'), person('dan', ['mentee'], 'America/Los_Angeles'), person('kenji', ['mentor'], 'Asia/Tokyo')],
+        pairings: [
+          { id: 'p-ana', programId: 'prog', menteeId: 'ana', mentorIds: ['kenji'], status: 'active', kind: 'official', reasons: [] },
+          { id: 'p-dan', programId: 'prog', menteeId: 'dan', mentorIds: ['kenji'], status: 'active', kind: 'official', reasons: [] },
+          { id: 'p-old', programId: 'prog', menteeId: 'ana', mentorIds: ['kenji'], status: 'closed', kind: 'official', reasons: [] },
+        ],
+      },
+    });
+    const kit = createMentorKit({ storage, user: 'kenji' });
+    assert.equal(kit.$currentPairingId.get(), undefined, 'nothing before the pairings load');
+    await kit.ready;
+    assert.equal(kit.$currentPairingId.get(), 'p-ana', 'the first active pairing');
+    const seen: Array<string | undefined> = [];
+    const off = kit.$currentPairingId.listen((id) => seen.push(id));
+    kit.selectPairing('p-dan');
+    assert.equal(kit.$currentPairingId.get(), 'p-dan');
+    kit.selectPairing('p-nobody-sees');
+    assert.equal(kit.$currentPairingId.get(), 'p-ana', 'a pairing the person cannot see is not current');
+    kit.selectPairing('p-dan');
+    kit.selectPairing(undefined);
+    assert.equal(kit.$currentPairingId.get(), 'p-ana', 'undefined goes back to the default');
+    assert.deepEqual(seen, ['p-dan', 'p-ana', 'p-dan', 'p-ana']);
+    assert.throws(() => kit.selectPairing('' as never), (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === 'pairingId');
+    off();
+    // An admin has no pairing of their own: none is current until they choose one of their programme's.
+    const admin = createMentorKit({ storage, user: 'priya' });
+    await admin.ready;
+    assert.equal(admin.$currentPairingId.get(), undefined);
+    admin.selectPairing('p-dan');
+    assert.equal(admin.$currentPairingId.get(), 'p-dan');
+    await Promise.all([kit.dispose(), admin.dispose()]);
+  });
+
   test('a failing storage puts the client in the error state with a MentorKitError', async () => {
     const storage = { ...createMemoryStorage(), name: 'broken', query: async () => { throw new Error('disk on fire'); } };
     const kit = createMentorKit({ storage, user: 'ana' });

@@ -25,13 +25,13 @@ import type { CoachingModel, GoalHandOffContext } from '@mentorkit/core/coaching
 export interface MentorKitElements {
   /** The pair's working agreement: fill it in, review it, confirm it, and see what changed since the last version everyone confirmed. */
   'mk-agreement': {
-    /** The pairing whose agreement to show. */
+    /** The pairing whose agreement to show. Default: the client's current pairing (`kit.$currentPairingId`). */
     'pairing-id'?: string | undefined;
     /** Level of the heading (1–6). */
     'heading-level'?: number | string;
     /** BCP 47 locale for dates. Default: the nearest `lang`, else the browser's. */
     locale?: string | undefined;
-    /** The pairing whose agreement to show. */
+    /** The pairing whose agreement to show. Default: the client's current pairing (`kit.$currentPairingId`). */
     pairingId?: string | undefined;
     /** Level of the heading (1–6). */
     headingLevel?: number;
@@ -61,7 +61,7 @@ export interface MentorKitElements {
   };
   /** When the pair's next check-in is due, warnings when it is overdue or the pair has gone quiet, and a suggested check-in level with the reasons for it. */
   'mk-checkin': {
-    /** The pairing to show. */
+    /** The pairing to show. Default: the client's current pairing (`kit.$currentPairingId`). */
     'pairing-id'?: string | undefined;
     /** Days without a session, message or goal update before the pair counts as inactive. */
     'inactive-after-days'?: number | string;
@@ -69,7 +69,7 @@ export interface MentorKitElements {
     'heading-level'?: number | string;
     /** BCP 47 locale for dates. Default: the nearest `lang`, else the browser's. */
     locale?: string | undefined;
-    /** The pairing to show. */
+    /** The pairing to show. Default: the client's current pairing (`kit.$currentPairingId`). */
     pairingId?: string | undefined;
     /** Days without a session, message or goal update before the pair counts as inactive. */
     inactiveAfterDays?: number;
@@ -86,7 +86,7 @@ export interface MentorKitElements {
   'mk-coaching-flow': {
     /** `grow`, `oskar`, or the id of a custom model (from `.models` or `kit.coaching.registerModel`). */
     model?: string;
-    /** The pairing the session belongs to. */
+    /** The pairing the session belongs to. Default: the client's current pairing (`kit.$currentPairingId`). */
     'pairing-id'?: string | undefined;
     /** Show this run (e.g. from a link); otherwise the pairing's unfinished run of the model is resumed. */
     'run-id'?: string | undefined;
@@ -94,7 +94,7 @@ export interface MentorKitElements {
     'heading-level'?: number | string;
     /** BCP 47 locale for dates and messages. Default: the nearest `lang`, else the browser's. */
     locale?: string | undefined;
-    /** The pairing the session belongs to. */
+    /** The pairing the session belongs to. Default: the client's current pairing (`kit.$currentPairingId`). */
     pairingId?: string | undefined;
     /** Show this run (e.g. from a link); otherwise the pairing's unfinished run of the model is resumed. */
     runId?: string | undefined;
@@ -142,13 +142,13 @@ export interface MentorKitElements {
   'mk-goal-editor': {
     /** Edit this goal (by id); without it the editor sets a new goal. */
     'goal-id'?: string | undefined;
-    /** The pairing a new goal belongs to. Default: the person's first active pairing. */
+    /** The pairing a new goal belongs to. Default: the client's current pairing (`kit.$currentPairingId`). */
     'pairing-id'?: string | undefined;
     /** Level of the heading (1–6). */
     'heading-level'?: number | string;
     /** Edit this goal (by id); without it the editor sets a new goal. */
     goalId?: string | undefined;
-    /** The pairing a new goal belongs to. Default: the person's first active pairing. */
+    /** The pairing a new goal belongs to. Default: the client's current pairing (`kit.$currentPairingId`). */
     pairingId?: string | undefined;
     /** Level of the heading (1–6). */
     headingLevel?: number;
@@ -161,7 +161,7 @@ export interface MentorKitElements {
   };
   /** A pairing's goals: progress bars, status, due dates, milestones to tick in place, celebration when one is done and reassurance when a goal slips. */
   'mk-goal-tracker': {
-    /** Show only this pairing's goals. */
+    /** Show this pairing's goals. Default: the client's current pairing (`kit.$currentPairingId`); every visible goal when there is none. */
     'pairing-id'?: string | undefined;
     /** Which goals to list: `active` (default; not yet achieved, missed ones included), `achieved` or `all`. */
     filter?: string;
@@ -175,7 +175,7 @@ export interface MentorKitElements {
     locale?: string | undefined;
     /** Do not record missed goals automatically; the host calls `kit.goals.reviewDueGoals()` itself. */
     'manual-review'?: boolean;
-    /** Show only this pairing's goals. */
+    /** Show this pairing's goals. Default: the client's current pairing (`kit.$currentPairingId`); every visible goal when there is none. */
     pairingId?: string | undefined;
     /** Level of the heading (1–6); goal titles are one level below. */
     headingLevel?: number;
@@ -194,7 +194,7 @@ export interface MentorKitElements {
   };
   /** A card that opens a meeting with a question for the pair, and deals another one on request. */
   'mk-icebreaker': {
-    /** The pairing the card deals for. */
+    /** The pairing the card deals for. Default: the client's current pairing (`kit.$currentPairingId`). */
     'pairing-id'?: string | undefined;
     /** Deal only prompts about work, or only about other things. Default: any (the user can change it). */
     topic?: string;
@@ -204,7 +204,7 @@ export interface MentorKitElements {
     'heading-level'?: number | string;
     /** BCP 47 locale for messages. Default: the nearest `lang`, else the browser's. */
     locale?: string | undefined;
-    /** The pairing the card deals for. */
+    /** The pairing the card deals for. Default: the client's current pairing (`kit.$currentPairingId`). */
     pairingId?: string | undefined;
     /** Show the informal formats (virtual lunch, team-building, …) under the card. */
     showFormats?: boolean;
@@ -246,7 +246,7 @@ export interface MentorKitElements {
     headingLevel?: number;
     /** The MentorKit client this element uses. Takes precedence over the client of an enclosing `<mk-provider>`; leave it unset to use the provider's. */
     kit?: MentorKit | undefined;
-    /** The user activated a pairing: `detail.pairingId`. */
+    /** The user activated a pairing: `detail.pairingId`. Cancelable: prevents making it the current pairing. */
     'onmk-pairing-select'?: (event: CustomEvent<MkPairingSelectDetail>) => void;
   };
   /** Owns a MentorKit client and hands it to every MentorKit element inside it. */
@@ -257,10 +257,14 @@ export interface MentorKitElements {
     storage?: string;
     /** IndexedDB database name, to keep several independent data sets on one origin. Default: the adapter's own. */
     'database-name'?: string | undefined;
+    /** The current pairing, which every widget inside without its own `pairing-id` shows (`kit.selectPairing`): a host page about one pairing sets it; `<mk-pairing-card>` changes the client's current pairing when the person picks another. Unset: the person's first pairing. */
+    'pairing-id'?: string | undefined;
     /** Id of the signed-in person. Required unless `.kit` is set. */
     userId?: string | undefined;
     /** IndexedDB database name, to keep several independent data sets on one origin. Default: the adapter's own. */
     databaseName?: string | undefined;
+    /** The current pairing, which every widget inside without its own `pairing-id` shows (`kit.selectPairing`): a host page about one pairing sets it; `<mk-pairing-card>` changes the client's current pairing when the person picks another. Unset: the person's first pairing. */
+    pairingId?: string | undefined;
     /** A client the host created (with its own storage adapter). When set, the attributes are ignored and the provider neither builds nor disposes a client. */
     kit?: MentorKit | undefined;
     /** The client finished loading: `detail.kit`. */
@@ -270,13 +274,13 @@ export interface MentorKitElements {
   };
   /** Find a time that suits everyone in a pairing, across time zones, and book it — once or as a recurring series — then download it as an `.ics` file. */
   'mk-scheduler': {
-    /** The pairing to schedule for. */
+    /** The pairing to schedule for. Default: the client's current pairing (`kit.$currentPairingId`). */
     'pairing-id'?: string | undefined;
     /** Level of the heading (1–6). */
     'heading-level'?: number | string;
     /** BCP 47 locale for times and dates. Default: the nearest `lang`, else the browser's. */
     locale?: string | undefined;
-    /** The pairing to schedule for. */
+    /** The pairing to schedule for. Default: the client's current pairing (`kit.$currentPairingId`). */
     pairingId?: string | undefined;
     /** Level of the heading (1–6). */
     headingLevel?: number;
@@ -306,7 +310,7 @@ export interface MentorKitElements {
   };
   /** A pairing's conversation: text and voice notes, the recipient's local time and a quiet-hours notice before sending, unread markers, and history that stays smooth with thousands of messages. */
   'mk-thread': {
-    /** The pairing whose conversation to show. */
+    /** The pairing whose conversation to show. Default: the client's current pairing (`kit.$currentPairingId`). */
     'pairing-id'?: string | undefined;
     /** Show the mentors' shared notes instead of the conversation (mentors only). */
     notes?: boolean;
@@ -314,7 +318,7 @@ export interface MentorKitElements {
     'heading-level'?: number | string;
     /** BCP 47 locale for texts and times, e.g. `en-GB`, `es`. Default: the nearest `lang`, else the browser's. */
     locale?: string | undefined;
-    /** The pairing whose conversation to show. */
+    /** The pairing whose conversation to show. Default: the client's current pairing (`kit.$currentPairingId`). */
     pairingId?: string | undefined;
     /** Level of the heading (1–6). */
     headingLevel?: number;

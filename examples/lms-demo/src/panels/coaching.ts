@@ -13,7 +13,7 @@ const MODELS = [
 
 /**
  * The demo's coaching panel: the pair opens with an icebreaker, picks GROW or OSKAR, and runs the
- * session in <mk-coaching-flow>. Every answer is saved as it is typed, so either person can leave
+ * session in <mk-coaching-flow> — both for the current pairing (they follow it: no `pairing-id`). Every answer is saved as it is typed, so either person can leave
  * halfway, reload (or open it on another device) and carry on. "Turn into goals" is handled here,
  * by the host: the element fires `mk-turn-into-goals`, and the host hands the drafts to the goals
  * module through `kit.coaching.turnIntoGoals`, which records the hand-off on the run.
@@ -22,7 +22,7 @@ export const coachingPanel: DemoPanel = {
   id: 'coaching-panel',
   visible: (context) => context.viewAs !== 'admin' && context.pairingId !== undefined,
   mount(container, context) {
-    const { kit, pairingId } = context;
+    const { kit } = context;
     const coaching = kit.use(coachingFeature);
     const goals = kit.use(goalsFeature);
     let model = localStorage.getItem(MODEL_KEY) === 'oskar' ? 'oskar' : 'grow';
@@ -43,7 +43,7 @@ export const coachingPanel: DemoPanel = {
     const draw = () =>
       render(
         html`<div class="lms-coaching" style="display: grid; gap: 1.25rem">
-          <mk-icebreaker pairing-id=${pairingId ?? ''} heading-level="3" show-formats></mk-icebreaker>
+          <mk-icebreaker heading-level="3" show-formats></mk-icebreaker>
           <fieldset class="lms-choice" style="border: 0; padding: 0; margin: 0; display: grid; gap: 0.25rem">
             <legend style="font-weight: 600; padding: 0">Coaching model</legend>
             ${MODELS.map(
@@ -58,7 +58,7 @@ export const coachingPanel: DemoPanel = {
               </label>`,
             )}
           </fieldset>
-          <mk-coaching-flow model=${model} pairing-id=${pairingId ?? ''} heading-level="3" @mk-turn-into-goals=${onTurnIntoGoals}></mk-coaching-flow>
+          <mk-coaching-flow model=${model} heading-level="3" @mk-turn-into-goals=${onTurnIntoGoals}></mk-coaching-flow>
         </div>`,
         container,
       );

@@ -40,11 +40,13 @@ export const conversationPanel: DemoPanel = {
   id: 'conversation-panel',
   visible: (context) => (context.viewAs === 'admin' ? context.kit.$programs.get().some((program) => program.adminIds.includes(context.kit.user.id)) : context.pairingId !== undefined),
   mount(container, context: DemoPanelContext) {
-    const { kit, viewAs, pairingId } = context;
+    const { kit, viewAs } = context;
     kit.use(feedbackFeature).configure({ askMentors: true, courses: ACME_TRAINING_CATALOGUE });
     kit.use(messagingFeature);
     const program = kit.$programs.get().find((candidate) => candidate.adminIds.includes(kit.user.id));
     const logSession = async () => {
+      // A session of the pairing every panel shows now.
+      const pairingId = kit.$currentPairingId.get();
       if (!pairingId) return;
       try {
         await logEndedSession(kit, pairingId);
@@ -54,10 +56,7 @@ export const conversationPanel: DemoPanel = {
       }
     };
     const onFeedback = (event: CustomEvent<{ edited: boolean }>) => context.setStatus(event.detail.edited ? 'Your feedback was changed.' : 'Your feedback was sent.');
-    // Mentors with several mentees pick the conversation; everyone else has one.
-    const choices = kit.$myPairings.get().filter((pairing) => pairing.status !== 'proposed');
-    let threadPairingId = pairingId;
-    const nameOf = (id: string) => kit.$people.get()[id]?.displayName ?? id;
+    // The form, the insights and the thread follow the current pairing ("Working with", the pairing card).
     const draw = () =>
       render(
         html`<div class="conversation-panel" style="display: grid; gap: 1.25rem">
@@ -69,13 +68,7 @@ export const conversationPanel: DemoPanel = {
                 </div>
                 <mk-session-feedback heading-level="3" @mk-feedback-submit=${onFeedback}></mk-session-feedback>
                 ${viewAs === 'mentee' ? nothing : html`<mk-feedback-insights heading-level="3"></mk-feedback-insights>`}
-                ${viewAs === 'mentor' && choices.length > 1
-                  ? html`<label style="display: flex; gap: 0.5rem; align-items: center">Conversation with
-                      <select data-testid="thread-pairing" @change=${(event: Event) => ((threadPairingId = (event.target as HTMLSelectElement).value), draw())}>
-                        ${choices.map((pairing) => html`<option value=${pairing.id} ?selected=${pairing.id === threadPairingId}>${nameOf(pairing.menteeId)}</option>`)}
-                      </select></label>`
-                  : nothing}
-                ${threadPairingId ? html`<mk-thread pairing-id=${threadPairingId} heading-level="3"></mk-thread>` : nothing}
+                <mk-thread heading-level="3"></mk-thread>
               `}
         </div>`,
         container,

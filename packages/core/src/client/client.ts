@@ -110,6 +110,15 @@ export interface MentorKit {
   readonly $pairings: ReadableAtom<readonly Pairing[]>;
   /** Pairings the user is a member of (mentee, mentor or co-mentor), active first. */
   readonly $myPairings: ReadableAtom<readonly Pairing[]>;
+  /**
+   * The pairing the person is working on now, which every element without its own `pairing-id`
+   * follows: the one chosen with `selectPairing` while it is visible to them, else their first
+   * pairing (active ones first); `undefined` when they have none. A mentor with several mentees
+   * switches every panel at once by choosing another.
+   */
+  readonly $currentPairingId: ReadableAtom<string | undefined>;
+  /** Makes a pairing the current one (`<mk-pairing-card>` and `<mk-provider pairing-id>` call it); `undefined` goes back to the default. */
+  selectPairing(pairingId: string | undefined): void;
   /** The current time as an ISO instant (the `now` option, or the system clock). */
   now(): string;
   /** Listen to domain events of one type, or `'*'` for all. Returns the unsubscribe function. */
@@ -499,6 +508,8 @@ export function createMentorKit(options: MentorKitOptions): MentorKit {
   const $programs = computed($programList, (list) => [...list].sort((a, b) => a.name.localeCompare(b.name)) as readonly Program[]);
   const $pairings = computed($pairingList, (list) => [...list].sort(byStatusThenId) as readonly Pairing[]);
   const $myPairings = computed($pairings, (list) => list.filter((pairing) => pairing.menteeId === user.id || pairing.mentorIds.includes(user.id)));
+  const $chosenPairingId = atom<string | undefined>(undefined);
+  const $currentPairingId = computed([$chosenPairingId, $pairings, $myPairings], (chosen, visible, mine) => (visible.some((pairing) => pairing.id === chosen) ? chosen : mine[0]?.id));
 
   const getVisible = <T>(collection: string, id: unknown, what: string): T => {
     const recordId = requireId(id);
@@ -685,6 +696,11 @@ export function createMentorKit(options: MentorKitOptions): MentorKit {
     $programs,
     $pairings,
     $myPairings,
+    $currentPairingId,
+    selectPairing: (pairingId) => {
+      if (pairingId !== undefined) requireId(pairingId, 'pairingId');
+      $chosenPairingId.set(pairingId);
+    },
     now,
     on: (type, listener) => {
       if (typeof type !== 'string' || type === '') invalidInput('type', 'Event type must be a string such as "pairing-started" or "*".');

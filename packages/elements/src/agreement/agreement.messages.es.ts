@@ -6,6 +6,7 @@ import { plural, parameterText as p, type MessageCatalogue } from '../base/local
  */
 export const agreementMessagesEs = {
   heading: 'Acuerdo de trabajo',
+  with: 'con {names}',
   loading: 'Cargando el acuerdo…',
   'error.load': 'No se pudo cargar el acuerdo.',
   'error.fallback': 'Algo salió mal durante la carga.',

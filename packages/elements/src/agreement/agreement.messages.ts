@@ -9,6 +9,7 @@ import { plural, parameterText as p, type CatalogueLoaders, type ElementMessages
 export const agreementMessages = {
   en: {
     heading: 'Working agreement',
+    with: 'with {names}',
     loading: 'Loading the agreement…',
     'error.load': 'The agreement could not be loaded.',
     'error.fallback': 'Something went wrong while loading.',

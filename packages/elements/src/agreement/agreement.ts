@@ -70,6 +70,7 @@ function timeZones(current: string[]): string[] {
  *
  * @csspart base - The card.
  * @csspart heading - The heading.
+ * @csspart pairing-with - "with Lucía Fernández": whose pairing it shows, in the heading.
  * @csspart loading - The loading message.
  * @csspart error - An error box (`role="alert"`).
  * @csspart empty - The box shown when there is no agreement yet.
@@ -113,8 +114,11 @@ export class MkAgreement extends MkElement {
   /** Saving was refused because the notes are over their limit. */
   @state() private limitBlocked = false;
 
-  /** The pairing whose agreement to show. */
+  /** The pairing whose agreement to show. Default: the client's current pairing (`kit.$currentPairingId`). */
   @property({ attribute: 'pairing-id', reflect: true }) pairingId?: string;
+
+  /** The pairing shown at the last update: a draft belongs to it. */
+  private followedPairingId: string | undefined;
 
   /** Level of the heading (1–6). */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
@@ -143,11 +147,11 @@ export class MkAgreement extends MkElement {
   }
 
   private get pairing(): Pairing | undefined {
-    return this.pairings.value?.find((pairing) => pairing.id === this.pairingId);
+    return this.pairings.value?.find((pairing) => pairing.id === this.shownPairingId);
   }
 
   private get agreement(): Agreement | undefined {
-    return this.agreements.value?.find((agreement) => agreement.pairingId === this.pairingId);
+    return this.agreements.value?.find((agreement) => agreement.pairingId === this.shownPairingId);
   }
 
   private nameOf(personId: string): string {
@@ -175,6 +179,18 @@ export class MkAgreement extends MkElement {
     this.notesText = undefined;
     this.limitBlocked = false;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[data-autofocus]')?.focus());
+  }
+
+  protected override willUpdate(): void {
+    // Another pairing: a draft, a message or an error of the previous one does not carry over.
+    if (this.shownPairingId === this.followedPairingId) return;
+    this.followedPairingId = this.shownPairingId;
+    this.draft = undefined;
+    this.excluded = [];
+    this.error = undefined;
+    this.notice = undefined;
+    this.notesText = undefined;
+    this.limitBlocked = false;
   }
 
   private handleCancel(): void {
@@ -351,7 +367,7 @@ export class MkAgreement extends MkElement {
 
   private renderHeading(text: string): TemplateResult {
     const level = Math.min(Math.max(Math.trunc(this.headingLevel) || 2, 1), 6);
-    return html`<div part="heading" class="heading" role="heading" aria-level=${level} id="heading">${text}</div>`;
+    return html`<div part="heading" class="heading" role="heading" aria-level=${level} id="heading">${text}${this.renderPairingWith(this.shownPairingId, this.i18n.locale, (names) => this.i18n.t('with', { names }))}</div>`;
   }
 
   private renderErrorBox(error: MentorKitError, title: string): TemplateResult {

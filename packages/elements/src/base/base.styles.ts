@@ -3,7 +3,7 @@ import { css } from 'lit';
 /**
  * Styles every MentorKit element starts from: the `--mk-*` tokens for type and colour, a block
  * `:host` that honours `hidden`, a visible focus ring for keyboard users, a visually-hidden helper,
- * and no motion when the user asks for reduced motion.
+ * the "with …" line under a heading (`.pairing-with`), and no motion when the user asks for reduced motion.
  */
 export const baseStyles = css`
   :host {
@@ -29,6 +29,15 @@ export const baseStyles = css`
   :focus-visible {
     outline: var(--mk-focus-ring-width) solid var(--mk-color-focus);
     outline-offset: 2px;
+  }
+
+  /* "with Lucía Fernández": whose pairing a panel shows, a second line of its heading. */
+  .pairing-with {
+    display: block;
+    font-size: var(--mk-font-size-sm);
+    font-weight: var(--mk-font-weight-normal);
+    color: var(--mk-color-text-muted);
+    overflow-wrap: anywhere;
   }
 
   .visually-hidden {

@@ -1,10 +1,12 @@
 import { ContextConsumer } from '@lit/context';
-import { LitElement, type CSSResultGroup, type PropertyDeclarations } from 'lit';
+import { LitElement, html, nothing, type CSSResultGroup, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { MentorKit } from '@mentorkit/core';
 import { adoptThemeTokens } from '../theme/tokens.js';
 import { baseStyles } from './base.styles.js';
 import { hasPendingLanguageLoads, localesLoaded } from './localize.js';
 import { mentorKitContext } from './context.js';
+import { formatList } from './format.js';
+import { StoreController } from './store-controller.js';
 
 /**
  * The base class of MentorKit's widgets. It finds the client — the `.kit` property when the host
@@ -13,6 +15,11 @@ import { mentorKitContext } from './context.js';
  * base styles. Subclasses read the client's stores through `StoreController`. `updateComplete`
  * also waits for a language the element started loading (`LocaleController`), so after it the
  * element shows its final text.
+ *
+ * Elements about one pairing follow the client's **current pairing** (`kit.$currentPairingId`, which
+ * `<mk-provider pairing-id>` and `<mk-pairing-card>` set) unless their own `pairing-id` pins them:
+ * `shownPairingId`. They re-render when it changes, and say whose they are with
+ * `renderPairingWith(…)` ("with Lucía Fernández", "with Kenji Watanabe and Arjun Shrestha").
  */
 export class MkElement extends LitElement {
   static override styles: CSSResultGroup = [baseStyles];
@@ -20,6 +27,7 @@ export class MkElement extends LitElement {
   static override properties: PropertyDeclarations = { kit: { attribute: false } };
 
   private readonly kitConsumer = new ContextConsumer(this, { context: mentorKitContext, subscribe: true });
+  private readonly currentPairing = new StoreController(this, () => this.currentKit?.$currentPairingId);
 
   /**
    * The MentorKit client this element uses. Takes precedence over the client of an enclosing
@@ -44,6 +52,25 @@ export class MkElement extends LitElement {
   /** The client in use: `.kit` when set, otherwise the provider's; `undefined` while there is none. */
   protected get currentKit(): MentorKit | undefined {
     return this.kit ?? this.kitConsumer.value;
+  }
+
+  /** The pairing to show: the element's own `pairing-id` when set, else the client's current pairing. */
+  protected get shownPairingId(): string | undefined {
+    return (this as { pairingId?: string }).pairingId || this.currentPairing.value;
+  }
+
+  /**
+   * Whose pairing this is, for the end of a heading: ` <span part="pairing-with">with Lucía Fernández</span>`
+   * — the other members by name, listed in `locale` and worded by `words` (the element's own `with`
+   * message) — or nothing when the pairing is not known.
+   */
+  protected renderPairingWith(pairingId: string | undefined, locale: string | undefined, words: (names: string) => string): TemplateResult | typeof nothing {
+    const kit = this.currentKit;
+    const pairing = kit?.$pairings.get().find((candidate) => candidate.id === pairingId);
+    if (!kit || !pairing) return nothing;
+    const people = kit.$people.get();
+    const names = formatList([pairing.menteeId, ...pairing.mentorIds].filter((id) => id !== kit.user.id).map((id) => people[id]?.displayName ?? id), locale);
+    return html` <span part="pairing-with" class="pairing-with">${words(names)}</span>`;
   }
 }
 

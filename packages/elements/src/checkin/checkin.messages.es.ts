@@ -6,6 +6,7 @@ import { plural, parameterText as p, type MessageCatalogue } from '../base/local
  */
 export const checkinMessagesEs = {
   heading: 'Seguimientos',
+  with: 'con {names}',
   loading: 'Cargando los seguimientos…',
   'error.title': 'No se pudieron cargar los seguimientos.',
   'error.fallback': 'Algo salió mal durante la carga.',

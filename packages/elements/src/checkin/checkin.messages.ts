@@ -8,6 +8,7 @@ import { plural, parameterText as p, type CatalogueLoaders, type ElementMessages
 export const checkinMessages = {
   en: {
     heading: 'Check-ins',
+    with: 'with {names}',
     loading: 'Loading check-ins…',
     'error.title': 'Check-ins could not be loaded.',
     'error.fallback': 'Something went wrong while loading.',

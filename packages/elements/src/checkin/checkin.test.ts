@@ -137,7 +137,7 @@ describe('<mk-checkin>', () => {
     await languagesReady(wrapper);
     const element = wrapper.querySelector('mk-checkin')!;
     await waitUntil(() => part(element, 'level')?.dataset.change === 'more', 'the suggestion appears');
-    expect(text(part(element, 'heading'))).to.equal('Seguimientos');
+    expect(text(part(element, 'heading'))).to.equal('Seguimientos con Daniel Kim');
     expect(text(part(element, 'due'))).to.contain('Próximo seguimiento');
     expect(text(part(element, 'due'))).to.contain('Regular: cada 14 días.');
     expect(text(part(element, 'overdue'))).to.contain('Seguimiento atrasado 5 días');

@@ -55,6 +55,7 @@ function formatInstant(instant: string, timeZone: string, locale: string | undef
  *
  * @csspart base - The card.
  * @csspart heading - The heading.
+ * @csspart pairing-with - "with Lucía Fernández": whose pairing it shows, in the heading.
  * @csspart loading - The loading message.
  * @csspart error - An error box (`role="alert"`).
  * @csspart empty - The box shown without an agreement (or pairing).
@@ -95,8 +96,11 @@ export class MkCheckin extends MkElement {
   @state() private error: MentorKitError | undefined;
   @state() private notice: string | undefined;
 
-  /** The pairing to show. */
+  /** The pairing to show. Default: the client's current pairing (`kit.$currentPairingId`). */
   @property({ attribute: 'pairing-id', reflect: true }) pairingId?: string;
+
+  /** The pairing shown at the last update. */
+  private followedPairingId: string | undefined;
 
   /** Days without a session, message or goal update before the pair counts as inactive. */
   @property({ attribute: 'inactive-after-days', type: Number }) inactiveAfterDays = 21;
@@ -136,11 +140,11 @@ export class MkCheckin extends MkElement {
   }
 
   private get pairing(): Pairing | undefined {
-    return this.pairings.value?.find((pairing) => pairing.id === this.pairingId);
+    return this.pairings.value?.find((pairing) => pairing.id === this.shownPairingId);
   }
 
   private get agreement(): Agreement | undefined {
-    return this.agreements.value?.find((agreement) => agreement.pairingId === this.pairingId);
+    return this.agreements.value?.find((agreement) => agreement.pairingId === this.shownPairingId);
   }
 
   private nameOf(personId: string): string {
@@ -148,7 +152,7 @@ export class MkCheckin extends MkElement {
   }
 
   private ofPairing(records: readonly StoredRecord[] | undefined): Array<StoredRecord & Record<string, unknown>> {
-    return (records ?? []).filter((record) => record.pairingId === this.pairingId) as Array<StoredRecord & Record<string, unknown>>;
+    return (records ?? []).filter((record) => record.pairingId === this.shownPairingId) as Array<StoredRecord & Record<string, unknown>>;
   }
 
   private async handleAdopt(agreement: Agreement, level: CheckInLevel): Promise<void> {
@@ -176,9 +180,18 @@ export class MkCheckin extends MkElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="notice"]')?.focus());
   }
 
+  protected override willUpdate(): void {
+    // Another pairing: a choice, a message or an error of the previous one does not carry over.
+    if (this.shownPairingId === this.followedPairingId) return;
+    this.followedPairingId = this.shownPairingId;
+    this.kept = undefined;
+    this.error = undefined;
+    this.notice = undefined;
+  }
+
   private renderHeading(): TemplateResult {
     const level = Math.min(Math.max(Math.trunc(this.headingLevel) || 2, 1), 6);
-    return html`<div part="heading" class="heading" role="heading" aria-level=${level} id="heading">${this.i18n.t('heading')}</div>`;
+    return html`<div part="heading" class="heading" role="heading" aria-level=${level} id="heading">${this.i18n.t('heading')}${this.renderPairingWith(this.shownPairingId, this.i18n.locale, (names) => this.i18n.t('with', { names }))}</div>`;
   }
 
   private renderReady(pairing: Pairing, agreement: Agreement, locale: string | undefined): TemplateResult {

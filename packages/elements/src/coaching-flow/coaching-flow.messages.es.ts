@@ -6,6 +6,7 @@ import { plural, type MessageCatalogue, type MessageParameters } from '../base/l
  */
 export const coachingFlowMessagesEs = {
   heading: 'Sesión {model}',
+  with: 'con {names}',
   loading: 'Cargando la sesión de coaching…',
   'error.title': 'No se pudo cargar la sesión de coaching.',
   'error.fallback': 'Algo salió mal durante la carga.',

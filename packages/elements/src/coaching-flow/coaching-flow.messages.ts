@@ -8,6 +8,7 @@ import { plural, type CatalogueLoaders, type ElementMessages } from '../base/loc
 export const coachingFlowMessages = {
   en: {
     heading: '{model} session',
+    with: 'with {names}',
     loading: 'Loading the coaching session…',
     'error.title': 'The coaching session could not be loaded.',
     'error.fallback': 'Something went wrong while loading.',

@@ -98,7 +98,7 @@ describe('<mk-coaching-flow>', () => {
     it('introduces the model with its steps and a start button, and passes axe', async () => {
       const element = await flowFor(track(await readyKit(await seededStorage(), 'lucia')));
       await ready(element, 'intro');
-      expect(text(part(element, 'heading'))).to.equal('GROW session');
+      expect(text(part(element, 'heading'))).to.equal('GROW session with Kenji Watanabe and Arjun Shrestha');
       expect(text(part(element, 'intro'))).to.contain('Goal: Agree what you want to achieve');
       expect(text(part(element, 'start-button'))).to.equal('Start a new GROW session');
       await expect(element).to.be.accessible();

@@ -85,6 +85,7 @@ type SaveState = { state: 'idle' | 'saving' | 'saved' | 'too-long' } | { state: 
  *
  * @csspart base - The card.
  * @csspart heading - The card's heading ("GROW session").
+ * @csspart pairing-with - "with Lucía Fernández": whose pairing it shows, in the heading.
  * @csspart save-status - "Saving…" / "Saved" / "Not saved: …" (a live region).
  * @csspart loading - The loading message.
  * @csspart error - An error box (`role="alert"`).
@@ -149,7 +150,7 @@ export class MkCoachingFlow extends MkElement {
   /** `grow`, `oskar`, or the id of a custom model (from `.models` or `kit.coaching.registerModel`). */
   @property({ reflect: true }) model = 'grow';
 
-  /** The pairing the session belongs to. */
+  /** The pairing the session belongs to. Default: the client's current pairing (`kit.$currentPairingId`). */
   @property({ attribute: 'pairing-id', reflect: true }) pairingId?: string;
 
   /** Show this run (e.g. from a link); otherwise the pairing's unfinished run of the model is resumed. */
@@ -172,6 +173,8 @@ export class MkCoachingFlow extends MkElement {
   @property() locale?: string;
 
   private saveChain: Promise<unknown> = Promise.resolve();
+  /** The pairing shown at the last update (to start afresh when it changes). */
+  private followedPairingId: string | undefined;
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private focusAfterUpdate: string | undefined;
 
@@ -182,17 +185,21 @@ export class MkCoachingFlow extends MkElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('model') || changed.has('pairingId') || changed.has('runId') || changed.has('kit')) {
-      if (changed.get('model') !== undefined || changed.get('pairingId') !== undefined || changed.get('runId') !== undefined) {
-        this.activeRunId = undefined;
-        this.drafts = {};
-        this.stepError = undefined;
-        this.limitBlockedStepId = undefined;
-      }
+    // Another pairing (its own `pairing-id`, or the client's current pairing it follows), model or run: start from that one's state.
+    const pairingId = this.shownPairingId;
+    const otherPairing = this.followedPairingId !== undefined && pairingId !== this.followedPairingId;
+    this.followedPairingId = pairingId;
+    if (otherPairing || changed.get('model') !== undefined || changed.get('runId') !== undefined) {
+      // Typing not yet saved goes to the run it was typed in before the switch.
+      for (const promptId of [...this.timers.keys()]) void this.flush(promptId);
+      this.activeRunId = undefined;
+      this.drafts = {};
+      this.stepError = undefined;
+      this.limitBlockedStepId = undefined;
     }
     // Resume the pairing's unfinished run of this model once runs are loaded.
-    if (!this.runId && !this.activeRunId && this.loaded.value && this.pairingId && this.coaching) {
-      const open = this.coaching.openRun(this.pairingId, this.resolvedModel?.id ?? this.model);
+    if (!this.runId && !this.activeRunId && this.loaded.value && pairingId && this.coaching) {
+      const open = this.coaching.openRun(pairingId, this.resolvedModel?.id ?? this.model);
       if (open) this.activeRunId = open.id;
     }
   }
@@ -359,7 +366,7 @@ export class MkCoachingFlow extends MkElement {
 
   private async handleStart(model: CoachingModel): Promise<void> {
     const coaching = this.coaching;
-    const pairingId = this.pairingId;
+    const pairingId = this.shownPairingId;
     if (!coaching || !pairingId) return;
     await this.act(async () => {
       const run = await coaching.start({ pairingId, model: this.models.includes(model) ? model : model.id });
@@ -458,7 +465,7 @@ export class MkCoachingFlow extends MkElement {
 
   private renderHeading(text: string): TemplateResult {
     const tag = headingTag(this.headingLevel);
-    return staticHtml`<${tag} part="heading" class="heading" id="heading">${text}</${tag}>`;
+    return staticHtml`<${tag} part="heading" class="heading" id="heading">${text}${this.renderPairingWith(this.shownPairingId, this.i18n.locale, (names) => this.i18n.t('with', { names }))}</${tag}>`;
   }
 
   private subheading(id: string, part: string, text: string, levelOffset = 1): TemplateResult {
@@ -687,7 +694,7 @@ export class MkCoachingFlow extends MkElement {
   }
 
   private renderIntro(model: CoachingModel): TemplateResult {
-    const previous = this.pairingId && this.coaching ? this.coaching.previousRun(this.pairingId, model.id) : undefined;
+    const previous = this.shownPairingId && this.coaching ? this.coaching.previousRun(this.shownPairingId, model.id) : undefined;
     const words = coachingModelIn(model, this.i18n.locale);
     return html`
       <section part="intro" class="intro" aria-labelledby="intro-steps">
@@ -724,7 +731,7 @@ export class MkCoachingFlow extends MkElement {
       content = html`<div part="error" class="alert" role="alert"><p><strong>${this.i18n.t('error.title')}</strong></p><p>${this.error.value?.message ?? this.i18n.t('error.fallback')}</p></div>`;
     } else if (status === 'loading' || !this.loaded.value) {
       content = this.renderMessage('loading', this.i18n.t('loading'));
-    } else if (!this.pairingId || !this.pairings.value?.some((pairing) => pairing.id === this.pairingId)) {
+    } else if (!this.shownPairingId || !this.pairings.value?.some((pairing) => pairing.id === this.shownPairingId)) {
       state = 'unavailable';
       content = this.renderMessage('unavailable', this.i18n.t('unavailable.pairing'));
     } else if ((this.runId || this.activeRunId) && (!run || !flow)) {

@@ -7,6 +7,7 @@ import type { MessageCatalogue } from '../base/localize.js';
 export const goalEditorMessagesEs = {
   'heading.new': 'Nueva meta',
   'heading.edit': 'Editar meta',
+  with: 'con {names}',
   'not-found': 'Esta meta no está disponible: puede que se haya eliminado o que no se haya compartido contigo.',
   'error.not-connected': 'MentorKit todavía no está conectado; vuelve a intentarlo en un momento.',
   'error.no-pairing': 'Todavía no tienes un emparejamiento en el que fijar metas.',

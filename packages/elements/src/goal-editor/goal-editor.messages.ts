@@ -9,6 +9,7 @@ export const goalEditorMessages = {
   en: {
     'heading.new': 'New goal',
     'heading.edit': 'Edit goal',
+    with: 'with {names}',
     'not-found': 'This goal is not available: it may have been removed, or it is not shared with you.',
     'error.not-connected': 'MentorKit is not connected yet; try again in a moment.',
     'error.no-pairing': 'You have no pairing to set goals in yet.',

@@ -209,7 +209,7 @@ describe('<mk-goal-editor>', () => {
     element.edit(goal.id, { focus: 'dueDate' });
     await element.updateComplete;
     await element.updateComplete;
-    expect(text(part(element, 'heading'))).to.equal('Edit goal');
+    expect(text(part(element, 'heading'))).to.equal('Edit goal with Kenji Watanabe and Arjun Shrestha');
     expect(byId(element, 'title').value).to.equal(HOSTILE_NAME);
     expect(shadow(element).querySelector('img')).to.equal(null);
     expect(shadow(element).activeElement?.id).to.equal('due-date');
@@ -234,7 +234,7 @@ describe('<mk-goal-editor>', () => {
     await languagesReady(wrapper);
     const element = wrapper.querySelector<MkGoalEditor>('mk-goal-editor')!;
     await element.updateComplete;
-    expect(text(part(element, 'heading'))).to.equal('Nueva meta');
+    expect(text(part(element, 'heading'))).to.equal('Nueva meta con Kenji Watanabe y Arjun Shrestha');
     expect(text(shadow(element).querySelector('label[for="title"]'))).to.equal('¿Qué quieres lograr?');
     expect(text(part(element, 'save'))).to.equal('Fijar meta');
     expect(text(shadow(element).querySelector('[part~="criterion"][data-criterion="specific"] .criterion-name'))).to.equal('Específico: falta');
@@ -265,6 +265,6 @@ describe('<mk-goal-editor>', () => {
     await sendKeys({ press: 'Escape' });
     expect((await cancelled).detail.goalId).to.equal(goal.id);
     await element.updateComplete;
-    expect(text(part(element, 'heading'))).to.equal('New goal');
+    expect(text(part(element, 'heading'))).to.equal('New goal with Kenji Watanabe and Arjun Shrestha');
   });
 });

@@ -104,6 +104,7 @@ function fieldOfPath(path: string, rowKeys: number[]): string {
  *
  * @csspart base - The editor (form and checklist).
  * @csspart heading - The heading ("New goal" / "Edit goal").
+ * @csspart pairing-with - "with Lucía Fernández": whose pairing it shows, in the heading.
  * @csspart form - The form.
  * @csspart field - Every label + control group.
  * @csspart input - Every text, number and date control.
@@ -133,7 +134,7 @@ export class MkGoalEditor extends MkElement {
 
   private readonly i18n = new LocaleController(this, 'mk-goal-editor', goalEditorMessages, goalEditorLanguages);
   private readonly status = new StoreController(this, () => this.currentKit?.$status);
-  private readonly pairings = new StoreController(this, () => this.currentKit?.$myPairings);
+  private readonly pairings = new StoreController(this, () => this.currentKit?.$pairings);
   private readonly goals = new StoreController(this, () => (this.currentKit ? goalsOf(this.currentKit).$allGoals : undefined));
   @state() private form: FormState = emptyForm();
   @state() private errors: Record<string, string> = {};
@@ -149,8 +150,11 @@ export class MkGoalEditor extends MkElement {
   /** Edit this goal (by id); without it the editor sets a new goal. */
   @property({ attribute: 'goal-id', reflect: true }) goalId?: string;
 
-  /** The pairing a new goal belongs to. Default: the person's first active pairing. */
+  /** The pairing a new goal belongs to. Default: the client's current pairing (`kit.$currentPairingId`). */
   @property({ attribute: 'pairing-id', reflect: true }) pairingId?: string;
+
+  /** The pairing `startNew({ pairingId })` asked for, for this one new goal. */
+  private startedFor: string | undefined;
 
   /** Level of the heading (1–6). */
   @property({ attribute: 'heading-level', type: Number, reflect: true }) headingLevel = 2;
@@ -212,6 +216,7 @@ export class MkGoalEditor extends MkElement {
   }
 
   private resetForm(): void {
+    this.startedFor = undefined;
     this.form = emptyForm();
     this.loadedFrom = undefined;
     this.errors = {};
@@ -220,9 +225,8 @@ export class MkGoalEditor extends MkElement {
 
   /** The pairing a new goal goes to, and whether the viewer is its mentee. */
   private targetPairing(kit: MentorKit) {
-    const mine = this.pairings.value ?? [];
-    const pairing = this.pairingId ? kit.$pairings.get().find((candidate) => candidate.id === this.pairingId) : (mine.find((candidate) => candidate.status === 'active') ?? mine[0]);
-    return pairing;
+    const id = this.startedFor ?? this.shownPairingId;
+    return (this.pairings.value ?? kit.$pairings.get()).find((candidate) => candidate.id === id);
   }
 
   /** The draft as core sees it (for the checklist: lenient about half-typed numbers). */
@@ -419,9 +423,9 @@ export class MkGoalEditor extends MkElement {
 
   /** Starts a new goal (clears the form and focuses the title). */
   startNew(options: { pairingId?: string; splitFrom?: string } = {}): void {
-    if (options.pairingId) this.pairingId = options.pairingId;
     this.goalId = undefined;
     this.resetForm();
+    this.startedFor = options.pairingId;
     const from = options.splitFrom ? (this.goals.value ?? []).find((goal) => goal.id === options.splitFrom) : undefined;
     if (from?.skill) this.form = { ...this.form, skill: from.skill };
     this.pendingFocus = 'title';
@@ -543,7 +547,7 @@ export class MkGoalEditor extends MkElement {
     return html`
       <div part="base" class="editor" @keydown=${this.handleKeydown}>
         <form part="form" novalidate @submit=${this.handleSubmit} aria-labelledby="heading">
-          ${staticHtml`<${heading} part="heading" class="heading" id="heading">${t(editing ? 'heading.edit' : 'heading.new')}</${heading}>`}
+          ${staticHtml`<${heading} part="heading" class="heading" id="heading">${t(editing ? 'heading.edit' : 'heading.new')}${this.renderPairingWith(pairing?.id, this.i18n.locale, (names) => this.i18n.t('with', { names }))}</${heading}>`}
           ${notFound ? html`<p part="form-error" class="form-error" role="alert">${t('not-found')}</p>` : nothing}
           ${formError
             ? html`<div part="form-error" class="form-error" role="alert">${formError} ${this.loadedFrom && conflicted ? html`<button class="secondary" type="button" @click=${this.handleLoadLatest}>${t('load-latest')}</button>` : nothing}</div>`

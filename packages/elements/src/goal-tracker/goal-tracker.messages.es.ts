@@ -6,6 +6,7 @@ import type { MessageCatalogue } from '../base/localize.js';
  */
 export const goalTrackerMessagesEs = {
   heading: 'Metas',
+  with: 'con {names}',
   loading: 'Cargando las metas…',
   'error.load': 'No se pudieron cargar las metas.',
   'error.conflict': 'Esta meta se acaba de cambiar en otro lugar; aquí tienes la versión más reciente. Vuelve a marcarla, por favor.',

@@ -8,6 +8,7 @@ import type { CatalogueLoaders, ElementMessages } from '../base/localize.js';
 export const goalTrackerMessages = {
   en: {
     heading: 'Goals',
+    with: 'with {names}',
     loading: 'Loading goals…',
     'error.load': 'Goals could not be loaded.',
     'error.conflict': 'This goal was just changed elsewhere; here is the latest version. Please tick it again.',

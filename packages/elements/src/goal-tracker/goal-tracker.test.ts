@@ -200,7 +200,7 @@ describe('<mk-goal-tracker>', () => {
     await languagesReady(wrapper);
     const element = wrapper.querySelector<MkGoalTracker>('mk-goal-tracker')!;
     await waitUntil(() => parts(element, 'goal').length === 2);
-    expect(text(part(element, 'heading'))).to.equal('Metas');
+    expect(text(part(element, 'heading'))).to.equal('Metas con Kenji Watanabe y Arjun Shrestha');
     expect(parts(element, 'filter').map((button) => text(button))).to.deep.equal(['Activas', 'Logradas', 'Todas']);
     expect(text(part(element, 'new-goal'))).to.equal('Nueva meta');
     expect(part(element, 'filters')!.getAttribute('aria-label')).to.equal('Mostrar metas');

@@ -19,7 +19,7 @@ export const GoalFilter = { active: 'active', achieved: 'achieved', all: 'all' }
 export type GoalFilter = (typeof GoalFilter)[keyof typeof GoalFilter];
 
 export interface MkGoalNewDetail {
-  /** The pairing the new goal is for (the tracker's `pairing-id`), if set. */
+  /** The pairing the new goal is for (the tracker's `pairing-id`, else the current pairing), if any. */
   pairingId?: string;
   /** Set when the person chose "split the goal" on a missed goal: the goal to split. */
   splitFrom?: string;
@@ -72,7 +72,9 @@ const FILTERS = Object.keys(GoalFilter) as GoalFilter[];
  *
  * @description Lists the goals visible to the signed-in person (`kit.goals.$goals`, read through
  * `goalsViewOf`; the commands load on the first change, or when the page is idle) — the mentee's own and, for mentors, the mentee's shared
- * goals — optionally for one pairing (`pairing-id`). Each goal shows a `role="progressbar"` with
+ * goals — of the client's current pairing (`kit.$currentPairingId`, which `<mk-pairing-card>` and
+ * `<mk-provider pairing-id>` set), or of `pairing-id` when set; the heading says whose ("Goals with
+ * Lucía Fernández", `part="pairing-with"`). Each goal shows a `role="progressbar"` with
  * percent done and a marker where the calendar says it would be, its status (on track, at risk,
  * behind, achieved, missed), the due date in the viewer's locale, and its milestones as checkboxes:
  * ticking one completes it through core and shows a celebration. Goals that passed their due date
@@ -92,6 +94,7 @@ const FILTERS = Object.keys(GoalFilter) as GoalFilter[];
  *
  * @csspart base - The tracker.
  * @csspart heading - The heading.
+ * @csspart pairing-with - "with Lucía Fernández": whose pairing it shows, in the heading.
  * @csspart filters - The filter buttons group.
  * @csspart filter - One filter button (`aria-pressed`).
  * @csspart new-goal - The "New goal" button.
@@ -159,7 +162,7 @@ export class MkGoalTracker extends MkElement {
   /** The client whose write path (`loadGoals`) was asked for ahead of the first change. */
   private prefetchedFor: MentorKit | undefined;
 
-  /** Show only this pairing's goals. */
+  /** Show this pairing's goals. Default: the client's current pairing (`kit.$currentPairingId`); every visible goal when there is none. */
   pairingId?: string;
 
   /** Which goals to list: `active` (default; not yet achieved, missed ones included), `achieved` or `all`. */
@@ -204,10 +207,11 @@ export class MkGoalTracker extends MkElement {
     const kit = this.currentKit;
     if (!kit || this.manualReview || this.status.value !== 'ready') return;
     const view = goalsViewOf(kit);
-    const key = `${kit.user.id}|${kit.now().slice(0, 13)}|${view.$goals.get().length}|${this.pairingId ?? ''}`;
+    const pairingId = this.shownPairingId;
+    const key = `${kit.user.id}|${kit.now().slice(0, 13)}|${view.$goals.get().length}|${pairingId}`;
     if (key === this.reviewedKey) return;
     this.reviewedKey = key;
-    const options = this.pairingId ? { pairingId: this.pairingId } : {};
+    const options = pairingId ? { pairingId } : {};
     // Only a goal that slipped needs the write path; a page whose goals are on time never loads it for this.
     if (view.dueForReview(options).length === 0) return;
     try {
@@ -242,7 +246,8 @@ export class MkGoalTracker extends MkElement {
   }
 
   private handleNew(splitFrom?: string): void {
-    const detail: MkGoalNewDetail = { ...(this.pairingId ? { pairingId: this.pairingId } : {}), ...(splitFrom ? { splitFrom } : {}) };
+    const pairingId = this.shownPairingId;
+    const detail: MkGoalNewDetail = { ...(pairingId ? { pairingId } : {}), ...(splitFrom ? { splitFrom } : {}) };
     if (emit(this, 'mk-goal-new', detail, { cancelable: true }).defaultPrevented) return;
     const editor = this.editorElement();
     if (editor) {
@@ -452,7 +457,8 @@ export class MkGoalTracker extends MkElement {
   override render(): TemplateResult {
     const kit = this.currentKit;
     const status = kit ? (this.status.value ?? 'loading') : 'loading';
-    const all = status === 'ready' ? (this.goals.value ?? []).filter((goal) => this.pairingId === undefined || goal.pairingId === this.pairingId) : [];
+    const pairingId = this.shownPairingId;
+    const all = status === 'ready' ? (this.goals.value ?? []).filter((goal) => !pairingId || goal.pairingId === pairingId) : [];
     let content: TemplateResult;
     if (status === 'loading' || !kit) content = html`<p part="loading" class="loading">${this.i18n.t('loading')}</p>`;
     else if (status === 'error') content = html`<div part="error" class="error" role="alert">${this.i18n.t('error.load')} ${this.loadError.value?.message ?? ''}</div>`;
@@ -462,7 +468,7 @@ export class MkGoalTracker extends MkElement {
     return html`
       <div part="base" class="tracker" data-state=${status === 'ready' ? (all.length === 0 ? 'empty' : 'ready') : status} aria-busy=${status === 'loading' ? 'true' : 'false'}>
         <div class="toolbar">
-          ${staticHtml`<${heading} part="heading" class="heading" id="heading">${this.label ?? this.i18n.t('heading')}</${heading}>`}
+          ${staticHtml`<${heading} part="heading" class="heading" id="heading">${this.label ?? this.i18n.t('heading')}${this.renderPairingWith(pairingId, this.i18n.locale, (names) => this.i18n.t('with', { names }))}</${heading}>`}
           ${status === 'ready' && all.length > 0
             ? html`<div part="filters" class="filters" role="group" aria-label=${this.i18n.t('filters.label')}>
                 ${FILTERS.map((filter) => html`<button part="filter" class="filter" type="button" aria-pressed=${this.filter === filter ? 'true' : 'false'} @click=${() => (this.filter = filter)}>${this.i18n.t(`filter.${filter}`)}</button>`)}

@@ -6,6 +6,7 @@ import type { MessageCatalogue } from '../base/localize.js';
  */
 export const icebreakerMessagesEs = {
   heading: 'Empezad con una pregunta',
+  with: 'con {names}',
   loading: 'Cargando…',
   'error.title': 'No se pudo cargar la pregunta para romper el hielo.',
   'error.fallback': 'Algo salió mal durante la carga.',

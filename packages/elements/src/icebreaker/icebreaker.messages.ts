@@ -7,6 +7,7 @@ import type { CatalogueLoaders, ElementMessages } from '../base/localize.js';
 export const icebreakerMessages = {
   en: {
     heading: 'Open with a question',
+    with: 'with {names}',
     loading: 'Loading…',
     'error.title': 'The icebreaker could not be loaded.',
     'error.fallback': 'Something went wrong while loading.',

@@ -38,6 +38,7 @@ const headingTag = (level: number): StaticValue => HEADING_TAGS[Math.min(Math.ma
  *
  * @csspart base - The card.
  * @csspart heading - The card's heading.
+ * @csspart pairing-with - "with Lucía Fernández": whose pairing it shows, in the heading.
  * @csspart prompt - The question (a live region: a new one is announced).
  * @csspart tags - The prompt's tags (topic, tone, kind).
  * @csspart tag - One tag.
@@ -71,8 +72,10 @@ export class MkIcebreaker extends MkElement {
   @state() private busy = false;
   @state() private dealError: MentorKitError | undefined;
   @state() private remaining: number | undefined;
+  /** The pairing `remaining` counts for (it is another deck once the pairing changes). */
+  private remainingFor: string | undefined;
 
-  /** The pairing the card deals for. */
+  /** The pairing the card deals for. Default: the client's current pairing (`kit.$currentPairingId`). */
   @property({ attribute: 'pairing-id', reflect: true }) pairingId?: string;
 
   /** Deal only prompts about work, or only about other things. Default: any (the user can change it). */
@@ -98,13 +101,14 @@ export class MkIcebreaker extends MkElement {
 
   private async handleDeal(): Promise<void> {
     const rapport = this.rapport;
-    const pairingId = this.pairingId;
+    const pairingId = this.shownPairingId;
     if (!rapport || !pairingId || this.busy) return;
     this.busy = true;
     this.dealError = undefined;
     try {
       const dealt = await rapport.deal(pairingId, this.topic ? { topic: this.topic } : undefined);
       this.remaining = dealt.remaining;
+      this.remainingFor = pairingId;
       emit(this, 'mk-icebreaker-deal', { pairingId, promptId: dealt.prompt.id });
     } catch (error) {
       this.dealError = isMentorKitError(error) ? error : undefined;
@@ -134,7 +138,7 @@ export class MkIcebreaker extends MkElement {
   override render(): TemplateResult {
     const status = this.currentKit ? (this.status.value ?? 'loading') : 'loading';
     const tag = headingTag(this.headingLevel);
-    const heading = staticHtml`<${tag} part="heading" class="heading" id="heading">${this.i18n.t('heading')}</${tag}>`;
+    const heading = staticHtml`<${tag} part="heading" class="heading" id="heading">${this.i18n.t('heading')}${this.renderPairingWith(this.shownPairingId, this.i18n.locale, (names) => this.i18n.t('with', { names }))}</${tag}>`;
     let stateName = 'loading';
     let content: TemplateResult;
     if (status === 'error') {
@@ -142,13 +146,13 @@ export class MkIcebreaker extends MkElement {
       content = html`<div part="error" class="alert" role="alert"><p><strong>${this.i18n.t('error.title')}</strong></p><p>${this.error.value?.message ?? this.i18n.t('error.fallback')}</p></div>`;
     } else if (status === 'loading' || !this.loaded.value) {
       content = html`<p class="muted">${this.i18n.t('loading')}</p>`;
-    } else if (!this.pairingId || !this.pairings.value?.some((pairing) => pairing.id === this.pairingId)) {
+    } else if (!this.shownPairingId || !this.pairings.value?.some((pairing) => pairing.id === this.shownPairingId)) {
       stateName = 'unavailable';
       content = html`<p part="empty" class="muted">${this.i18n.t('unavailable')}</p>`;
     } else {
       // Read the records store so the card follows deals made by the other person.
       void this.records.value;
-      const current = this.rapport!.current(this.pairingId, this.i18n.locale);
+      const current = this.rapport!.current(this.shownPairingId, this.i18n.locale);
       stateName = current ? 'dealt' : 'empty';
       const me = this.currentKit!.user.id;
       content = html`
@@ -165,7 +169,7 @@ export class MkIcebreaker extends MkElement {
               </ul>
               ${current.by !== me ? html`<p part="dealt-by" class="muted">${this.i18n.t('dealt-by', { name: this.people.value?.[current.by]?.displayName ?? current.by })}</p>` : nothing}`
           : nothing}
-        ${this.remaining !== undefined ? html`<p part="round" class="muted">${this.i18n.t('round', { remaining: this.remaining })}</p>` : nothing}
+        ${this.remaining !== undefined && this.remainingFor === this.shownPairingId ? html`<p part="round" class="muted">${this.i18n.t('round', { remaining: this.remaining })}</p>` : nothing}
         ${this.dealError ? html`<div part="error" class="alert" role="alert">${this.dealError.message}</div>` : nothing}
         <div class="controls">
           <label>

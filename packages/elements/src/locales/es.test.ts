@@ -40,7 +40,7 @@ describe("'@mentorkit/elements/locales/es'", () => {
     document.body.append(wrapper);
     await waitUntil(() => first.heading !== undefined);
     expect(first.loading, 'no language is loading').to.equal(false);
-    expect(first.heading).to.equal('Metas');
+    expect(first.heading).to.equal('Metas con Kenji Watanabe y Arjun Shrestha');
     expect(first.status, "core's status name").to.equal('Va bien');
     wrapper.remove();
   });

@@ -6,6 +6,7 @@ import type { MessageCatalogue } from '../base/localize.js';
  */
 export const pairingCardMessagesEs = {
   'heading.all': 'Tus emparejamientos',
+  current: 'Se muestra en todos los paneles',
   'heading.one': 'Tu emparejamiento',
   loading: 'Cargando tus emparejamientos…',
   'error.title': 'No se pudieron cargar tus emparejamientos.',

@@ -7,6 +7,7 @@ import type { CatalogueLoaders, ElementMessages } from '../base/localize.js';
 export const pairingCardMessages = {
   en: {
     'heading.all': 'Your pairings',
+    current: 'Shown in every panel',
     'heading.one': 'Your pairing',
     loading: 'Loading your pairings…',
     'error.title': 'Your pairings could not be loaded.',

@@ -95,6 +95,16 @@ export const pairingCardStyles = css`
     background: var(--mk-pairing-card-item-background, var(--mk-color-surface-raised));
   }
 
+  /* The pairing every panel shows: an accent edge beside its "Shown in every panel" badge. */
+  .pairing[data-current] {
+    border-color: var(--mk-color-accent);
+    box-shadow: inset 4px 0 0 var(--mk-color-accent);
+  }
+
+  .badge.current {
+    color: var(--mk-color-accent);
+  }
+
   .pairing[data-status='paused'],
   .pairing[data-status='closed'] {
     border-style: dashed;

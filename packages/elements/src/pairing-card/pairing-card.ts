@@ -52,10 +52,13 @@ const headingTag = (level: number): StaticValue => HEADING_TAGS[Math.min(Math.ma
  * their working hours ("23:10 · outside working hours").
  *
  * Each pairing's name is a button: activating it (click, Enter or Space) fires
- * `mk-pairing-select`, so the host can open that pairing's page. Set `pairing-id` to show one
+ * `mk-pairing-select` (cancelable) and makes it the client's current pairing (`kit.selectPairing`),
+ * which every MentorKit element without its own `pairing-id` follows; the current one carries
+ * `aria-current="true"` and a "Shown in every panel" badge (`part="current"`, and `data-current` on the
+ * pairing) when there is more than one. Set `pairing-id` to show one
  * pairing only. The element gets its client from an enclosing `<mk-provider>` or its `.kit`.
  *
- * @fires {CustomEvent<MkPairingSelectDetail>} mk-pairing-select - The user activated a pairing: `detail.pairingId`.
+ * @fires {CustomEvent<MkPairingSelectDetail>} mk-pairing-select - The user activated a pairing: `detail.pairingId`. Cancelable: prevents making it the current pairing.
  *
  * @csspart base - The card.
  * @csspart heading - The card's heading.
@@ -74,6 +77,7 @@ const headingTag = (level: number): StaticValue => HEADING_TAGS[Math.min(Math.ma
  * @csspart badge - Every badge (status and kind).
  * @csspart status - The status badge; carries `data-status`.
  * @csspart kind - The kind badge (official or informal).
+ * @csspart current - The "Shown in every panel" badge of the current pairing.
  * @csspart program - The programme name.
  * @csspart since - When the pairing started or ended.
  * @csspart your-role - "You are the mentee", …
@@ -126,8 +130,10 @@ export class MkPairingCard extends MkElement {
   /** BCP 47 locale for times and dates, e.g. `en-GB`. Default: the nearest `lang` attribute, else the browser's. */
   @property() locale?: string;
 
+  /** Makes the pairing the client's current one (every panel follows it), unless the host cancels `mk-pairing-select`. */
   private handleSelect(pairingId: string): void {
-    emit(this, 'mk-pairing-select', { pairingId });
+    if (emit(this, 'mk-pairing-select', { pairingId }, { cancelable: true }).defaultPrevented) return;
+    this.currentKit?.selectPairing(pairingId);
   }
 
   private get visiblePairings(): readonly Pairing[] {
@@ -226,7 +232,7 @@ export class MkPairingCard extends MkElement {
     `;
   }
 
-  private renderPairing(pairing: Pairing, index: number, context: { instant: string; viewerDate: string; locale: string | undefined; viewerId: string }): TemplateResult {
+  private renderPairing(pairing: Pairing, index: number, context: { instant: string; viewerDate: string; locale: string | undefined; viewerId: string; current: string | undefined }): TemplateResult {
     const others = counterparts(pairing, context.viewerId);
     const names = others.map(({ personId }) => this.people.value?.[personId]?.displayName ?? this.i18n.t('person.unknown'));
     const myRole = roleInPairing(pairing, context.viewerId);
@@ -239,12 +245,14 @@ export class MkPairingCard extends MkElement {
           ? this.i18n.t('since', { date: formatCalendarDate(pairing.startedOn, context.locale) })
           : undefined;
     const subheadingTag = headingTag(Math.min(this.headingLevel + 1, 6));
+    const current = pairing.id === context.current;
     return html`
-      <li part="pairing" class="pairing" data-status=${pairing.status}>
+      <li part="pairing" class="pairing" data-status=${pairing.status} ?data-current=${current}>
         ${staticHtml`<${subheadingTag} part="pairing-heading" class="pairing-heading">
-          <button part="pairing-button" class="pairing-button" type="button" aria-describedby=${metaId} @click=${() => this.handleSelect(pairing.id)}>${formatList(names, context.locale)}</button>
+          <button part="pairing-button" class="pairing-button" type="button" aria-current=${current ? 'true' : nothing} aria-describedby=${metaId} @click=${() => this.handleSelect(pairing.id)}>${formatList(names, context.locale)}</button>
         </${subheadingTag}>`}
         <p part="pairing-meta" class="pairing-meta" id=${metaId}>
+          ${current ? html`<span part="badge current" class="badge current">${this.i18n.t('current')}</span>` : nothing}
           <span part="badge status" class="badge status" data-status=${pairing.status}>${this.i18n.t(`status.${pairing.status}`)}</span>
           <span part="badge kind" class="badge kind">${this.i18n.t(`kind.${pairing.kind}`)}</span>
           ${program ? html`<span part="program" class="program">${program.name}</span>` : nothing}
@@ -263,7 +271,9 @@ export class MkPairingCard extends MkElement {
     if (!kit) return this.renderLoading();
     const instant = kit.now();
     const viewerZone = this.me.value?.timeZone ?? browserTimeZone();
-    const context = { instant, viewerDate: localTimeOf(viewerZone, instant).date, locale: this.i18n.locale, viewerId: kit.user.id };
+    // Which pairing every panel shows, marked when there is a choice.
+    const current = pairings.length > 1 ? this.shownPairingId : undefined;
+    const context = { instant, viewerDate: localTimeOf(viewerZone, instant).date, locale: this.i18n.locale, viewerId: kit.user.id, current };
     return html`
       <ul part="list" class="list" role="list" aria-labelledby="heading">
         ${pairings.map((pairing, index) => this.renderPairing(pairing, index, context))}

@@ -40,6 +40,12 @@ declare global {
  * A bare `<mk-provider>` (no `user-id`, `storage` or `database-name`) waits quietly for the host
  * to set `.kit`; with `storage` or `database-name` but no `user-id` it reports `mk-error`.
  *
+ * **The current pairing.** Widgets about one pairing (goals, coaching, icebreaker, agreement,
+ * scheduling, check-ins, the conversation, feedback) show the client's current pairing
+ * (`kit.$currentPairingId`) unless their own `pairing-id` pins them, and say whose it is ("with
+ * Lucía Fernández"). `pairing-id` on the provider sets it; `<mk-pairing-card>` changes it when the
+ * person picks another pairing, and every panel follows at once.
+ *
  * The provider rebuilds its client when `user-id`, `storage` or `database-name` change (for
  * example when another person signs in), and disposes the client and storage it built when it is
  * removed from the page. It renders its children, with no box of its own — and one thing more:
@@ -126,6 +132,13 @@ export class MkProvider extends LitElement {
   @property({ attribute: 'database-name', reflect: true }) databaseName?: string;
 
   /**
+   * The current pairing, which every widget inside without its own `pairing-id` shows
+   * (`kit.selectPairing`): a host page about one pairing sets it; `<mk-pairing-card>` changes the
+   * client's current pairing when the person picks another. Unset: the person's first pairing.
+   */
+  @property({ attribute: 'pairing-id', reflect: true }) pairingId?: string;
+
+  /**
    * A client the host created (with its own storage adapter). When set, the attributes are
    * ignored and the provider neither builds nor disposes a client.
    */
@@ -145,8 +158,12 @@ export class MkProvider extends LitElement {
     });
   }
 
-  override willUpdate(_changed: PropertyValues<this>): void {
-    if (this.isConnected) this.synchronize();
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.isConnected) return;
+    const kitBefore = this.activeKit;
+    this.synchronize();
+    // Another `pairing-id`, or a new client while one is set: the client's current pairing follows the attribute.
+    if (this.activeKit && (changed.has('pairingId') || (this.activeKit !== kitBefore && this.pairingId))) this.activeKit.selectPairing(this.pairingId || undefined);
   }
 
   /** Brings the provided client in line with `.kit` and the attributes. */

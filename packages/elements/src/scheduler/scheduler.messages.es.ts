@@ -6,6 +6,7 @@ import { plural, parameterText as p, type MessageCatalogue } from '../base/local
  */
 export const schedulerMessagesEs = {
   heading: 'Buscar un horario',
+  with: 'con {names}',
   loading: 'Cargando los horarios…',
   'error.title': 'No se pudieron cargar los horarios.',
   'error.fallback': 'Algo salió mal durante la carga.',

@@ -7,6 +7,7 @@ import { plural, parameterText as p, type CatalogueLoaders, type ElementMessages
 export const schedulerMessages = {
   en: {
     heading: 'Find a time',
+    with: 'with {names}',
     loading: 'Loading schedules…',
     'error.title': 'Schedules could not be loaded.',
     'error.fallback': 'Something went wrong while loading.',

@@ -268,7 +268,7 @@ describe('<mk-scheduler>', () => {
     await languagesReady(wrapper);
     const element = wrapper.querySelector('mk-scheduler')!;
     await waitUntil(() => parts(element, 'slot').length > 1, 'slots appear');
-    expect(text(part(element, 'heading'))).to.equal('Buscar un horario');
+    expect(text(part(element, 'heading'))).to.equal('Buscar un horario con Kenji Watanabe');
     expect(part(element, 'clocks')!.getAttribute('aria-label')).to.equal('Hora local ahora');
     expect(text(part(element, 'controls'))).to.contain('Duración');
     expect(text(part(element, 'controls'))).to.contain('Más equitativos primero');

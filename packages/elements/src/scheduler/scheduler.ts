@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { TEXT_LIMITS, isHttpUrl, isMentorKitError, localTimeOf, type MentorKitError, type Pairing, type Session } from '@mentorkit/core';
@@ -77,6 +77,7 @@ function format(instant: string, timeZone: string, locale: string | undefined, w
  *
  * @csspart base - The card.
  * @csspart heading - The heading.
+ * @csspart pairing-with - "with Lucía Fernández": whose pairing it shows, in the heading.
  * @csspart loading - The loading message.
  * @csspart error - An error box (`role="alert"`).
  * @csspart empty - The box shown when there is nothing to schedule.
@@ -137,8 +138,10 @@ export class MkScheduler extends MkElement {
   @state() private limitBlocked = false;
   @state() private booked: { sessions: Session[]; description?: string; cadence?: Cadence; skipped: string[]; noTime: string[]; ledger?: InconvenienceLedger } | undefined;
   private downloadUrls: string[] = [];
+  /** The pairing shown at the last update. */
+  private followedPairingId: string | undefined;
 
-  /** The pairing to schedule for. */
+  /** The pairing to schedule for. Default: the client's current pairing (`kit.$currentPairingId`). */
   @property({ attribute: 'pairing-id', reflect: true }) pairingId?: string;
 
   /** Level of the heading (1–6). */
@@ -153,8 +156,10 @@ export class MkScheduler extends MkElement {
     this.downloadUrls = [];
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('pairingId')) {
+  protected override willUpdate(): void {
+    // Another pairing (its own `pairing-id`, or the client's current pairing it follows): nothing chosen or booked there yet.
+    if (this.shownPairingId !== this.followedPairingId) {
+      this.followedPairingId = this.shownPairingId;
       this.selectedStart = undefined;
       this.booked = undefined;
       this.rotate = undefined;
@@ -162,11 +167,11 @@ export class MkScheduler extends MkElement {
   }
 
   private get pairing(): Pairing | undefined {
-    return this.pairings.value?.find((pairing) => pairing.id === this.pairingId);
+    return this.pairings.value?.find((pairing) => pairing.id === this.shownPairingId);
   }
 
   private get agreement(): Agreement | undefined {
-    return this.agreements.value?.find((agreement) => agreement.pairingId === this.pairingId);
+    return this.agreements.value?.find((agreement) => agreement.pairingId === this.shownPairingId);
   }
 
   private nameOf(personId: string): string {
@@ -340,7 +345,7 @@ export class MkScheduler extends MkElement {
 
   private renderHeading(): TemplateResult {
     const level = Math.min(Math.max(Math.trunc(this.headingLevel) || 2, 1), 6);
-    return html`<div part="heading" class="heading" role="heading" aria-level=${level} id="heading">${this.i18n.t('heading')}</div>`;
+    return html`<div part="heading" class="heading" role="heading" aria-level=${level} id="heading">${this.i18n.t('heading')}${this.renderPairingWith(this.shownPairingId, this.i18n.locale, (names) => this.i18n.t('with', { names }))}</div>`;
   }
 
   private renderClocks(participants: SlotParticipant[], locale: string | undefined): TemplateResult {

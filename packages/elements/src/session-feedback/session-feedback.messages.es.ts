@@ -19,6 +19,7 @@ export const feedbackTagMessagesEs = {
 
 export const sessionFeedbackMessagesEs = {
   heading: 'Valoración de la sesión',
+  with: 'con {names}',
   'heading.thanks': 'Gracias por tu valoración',
   'heading.edit': 'Edita tu valoración',
   'heading.form': '¿Qué tal fue la sesión?',

@@ -24,6 +24,7 @@ export const feedbackTagMessages = {
 export const sessionFeedbackMessages = {
   en: {
     heading: 'Session feedback',
+    with: 'with {names}',
     'heading.thanks': 'Thank you for your feedback',
     'heading.edit': 'Edit your feedback',
     'heading.form': 'How did the session go?',

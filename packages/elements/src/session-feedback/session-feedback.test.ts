@@ -71,7 +71,7 @@ describe('<mk-session-feedback>', () => {
     const kit = track(await readyKit(await storageWithSessions(), 'lucia'));
     const element = await formFor(kit);
     expect(state(element)).to.equal('form');
-    expect(text(part(element, 'heading'))).to.equal('How did the session go?');
+    expect(text(part(element, 'heading'))).to.equal('How did the session go? with Kenji Watanabe and Arjun Shrestha');
     expect(text(part(element, 'session'))).to.contain('System design review');
     await expect(element).to.be.accessible();
 
@@ -106,7 +106,7 @@ describe('<mk-session-feedback>', () => {
     (part(element, 'edit') as HTMLButtonElement).click();
     await element.updateComplete;
     expect(state(element)).to.equal('form');
-    expect(text(part(element, 'heading'))).to.equal('Edit your feedback');
+    expect(text(part(element, 'heading'))).to.equal('Edit your feedback with Kenji Watanabe and Arjun Shrestha');
     expect(element.shadowRoot!.querySelector<HTMLTextAreaElement>('textarea[name="missed"]')!.value).to.contain('We ran out of time');
     await expect(element).to.be.accessible();
     element.shadowRoot!.querySelector<HTMLInputElement>('input[name="rating"][value="5"]')!.click();
@@ -192,6 +192,8 @@ describe('<mk-session-feedback>', () => {
     await lucia.use(feedbackFeature).submit({ sessionId: 's-done', rating: 3, revealWhenBothSubmitted: true });
     const kenji = track(await readyKit(storage, 'kenji'));
     kenji.use(feedbackFeature).configure({ askMentors: true });
+    // Kenji mentors Daniel too: the form is about the pairing he is looking at, Lucía's.
+    kenji.selectPairing('p-lucia');
     const mentorForm = await formFor(kenji);
     expect(state(mentorForm), 'the mentor is asked for the same session').to.equal('form');
     expect(text(part(mentorForm, 'session'))).to.contain('System design review');
@@ -303,7 +305,7 @@ describe('<mk-session-feedback>', () => {
       await kit.use(feedbackFeature).ready;
       await element.updateComplete;
       expect(state(element)).to.equal('form');
-      expect(text(part(element, 'heading'))).to.equal('¿Qué tal fue la sesión?');
+      expect(text(part(element, 'heading'))).to.equal('¿Qué tal fue la sesión? con Kenji Watanabe y Arjun Shrestha');
       expect(text(part(element, 'session'))).to.contain('puedes enviarla o cambiarla hasta el');
       expect(text(part(element, 'rating'))).to.contain('¿Qué tan útil fue la sesión?');
       expect(text(part(element, 'rating'))).to.contain('5 · Excelente');
@@ -317,7 +319,7 @@ describe('<mk-session-feedback>', () => {
       element.shadowRoot!.querySelector<HTMLInputElement>('input[name="tags"][value="ran-out-of-time"]')!.click();
       (part(element, 'submit') as HTMLButtonElement).click();
       await waitUntil(() => state(element) === 'submitted');
-      expect(text(part(element, 'heading'))).to.equal('Gracias por tu valoración');
+      expect(text(part(element, 'heading'))).to.equal('Gracias por tu valoración con Kenji Watanabe y Arjun Shrestha');
       expect(text(part(element, 'thanks'))).to.contain('tu valoración se ha enviado');
       expect(text(part(element, 'summary'))).to.contain('4 de 5 · Muy buena');
       expect(text(part(element, 'summary'))).to.contain('Faltó tiempo');

@@ -65,6 +65,7 @@ type ViewState = 'loading' | 'error' | 'empty' | 'unavailable' | 'not-ended' | '
  *
  * @csspart base - The card.
  * @csspart heading - The heading.
+ * @csspart pairing-with - "with Lucía Fernández": whose pairing it shows, in the heading.
  * @csspart loading - The loading message.
  * @csspart error - An error box (`role="alert"`).
  * @csspart empty - The message when nothing is asked.
@@ -140,8 +141,9 @@ export class MkSessionFeedback extends MkElement {
   private get targetSessionId(): string | undefined {
     if (this.sessionId) return this.sessionId;
     if (this.pinnedSessionId) return this.pinnedSessionId;
-    // The newest open request, else the newest note already sent (so it stays in view after a reload).
-    return currentFeedbackRequest(this.requests.value ?? [])?.sessionId;
+    // The newest open request of the current pairing, else its newest note already sent (so it stays in view after a reload).
+    const pairingId = this.shownPairingId;
+    return currentFeedbackRequest((this.requests.value ?? []).filter((request) => !pairingId || request.pairingId === pairingId))?.sessionId;
   }
 
   private textOf(name: FieldName, mine: Feedback | undefined): string {
@@ -264,8 +266,8 @@ export class MkSessionFeedback extends MkElement {
     return 'form';
   }
 
-  private renderHeading(text: string): TemplateResult {
-    return staticHtml`<${headingTag(this.headingLevel)} part="heading" class="heading" id="heading" tabindex="-1">${text}</${headingTag(this.headingLevel)}>`;
+  private renderHeading(text: string, pairingId: string | undefined): TemplateResult {
+    return staticHtml`<${headingTag(this.headingLevel)} part="heading" class="heading" id="heading" tabindex="-1">${text}${this.renderPairingWith(pairingId, this.i18n.locale, (names) => this.i18n.t('with', { names }))}</${headingTag(this.headingLevel)}>`;
   }
 
   private renderNoteSummary(note: Feedback): TemplateResult {
@@ -413,6 +415,6 @@ export class MkSessionFeedback extends MkElement {
         content = this.renderForm(view!.request!, view!.mine);
         break;
     }
-    return html`<section part="base" class="card" data-state=${state} aria-labelledby="heading" aria-busy=${state === 'loading' ? 'true' : 'false'}>${this.renderHeading(heading)} ${content}</section>`;
+    return html`<section part="base" class="card" data-state=${state} aria-labelledby="heading" aria-busy=${state === 'loading' ? 'true' : 'false'}>${this.renderHeading(heading, view?.session?.pairingId ?? view?.request?.pairingId ?? this.shownPairingId)} ${content}</section>`;
   }
 }

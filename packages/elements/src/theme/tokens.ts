@@ -101,8 +101,8 @@ ${declarations(lightColors)}
 }
 `;
 
-/** The text of `@mentorkit/elements/theme.css`: the token rules with the file's header. */
-export const themeCssText = `/*
+/** The file's header before the rules (a function, so a bundle that never reads `themeCssText` drops the text). */
+const withFileHeader = (rules: string): string => `/*
  * MentorKit theme tokens (@mentorkit/elements/theme.css).
  * Light by default; dark when the system prefers it, or under data-mk-theme="dark" / mk-theme="dark"
  * on any element (data-mk-theme="light" forces light). MentorKit elements apply these rules
@@ -110,7 +110,10 @@ export const themeCssText = `/*
  * property in your own CSS, e.g. :root { --mk-color-accent: #0a7d5a; } and
  * [data-mk-theme="dark"] { --mk-color-accent: #6fe0b8; }: these selectors have zero specificity.
  */
-${themeRules}`;
+${rules}`;
+
+/** The text of `@mentorkit/elements/theme.css`: the token rules with the file's header. */
+export const themeCssText: string = /* @__PURE__ */ withFileHeader(themeRules);
 
 /** The token rules as a lit `CSSResult` (its `.styleSheet` is a constructable sheet). */
 export const themeTokens: CSSResult = unsafeCSS(themeRules);

@@ -115,7 +115,7 @@ export class MkThread extends MkElement {
   private readonly featureStatus = new StoreController(this, () => this.api?.$status);
   private readonly threads = new StoreController(this, () => this.api?.$threads);
   private readonly reads = new StoreController(this, () => this.api?.$reads);
-  private readonly channelMessages = new StoreController(this, () => (this.api && this.pairingId ? this.api.messages(this.pairingId, { notes: this.notes }) : undefined));
+  private readonly channelMessages = new StoreController(this, () => (this.api && this.shownPairingId ? this.api.messages(this.shownPairingId, { notes: this.notes }) : undefined));
   private readonly clock = new ClockController(this);
   private readonly i18n = new LocaleController(this, 'mk-thread', threadMessages, threadLanguages);
 
@@ -134,7 +134,7 @@ export class MkThread extends MkElement {
   @state() private audioUrls = new Map<string, string>();
   @state() private announcement = '';
 
-  /** The pairing whose conversation to show. */
+  /** The pairing whose conversation to show. Default: the client's current pairing (`kit.$currentPairingId`). */
   @property({ attribute: 'pairing-id', reflect: true }) pairingId?: string;
 
   /** Show the mentors' shared notes instead of the conversation (mentors only). */
@@ -174,12 +174,12 @@ export class MkThread extends MkElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    const key = `${this.pairingId ?? ''}|${this.notes}`;
+    const key = `${this.shownPairingId ?? ''}|${this.notes}`;
     const messages = this.channelMessages.value ?? [];
-    if (changed.has('pairingId') || changed.has('notes') || key !== this.openedKey) {
+    if (changed.has('notes') || key !== this.openedKey) {
       if (this.api && this.featureStatus.value === 'ready') {
         this.openedKey = key;
-        this.readMarkerAtOpen = this.pairingId ? this.api.lastRead(this.pairingId, { notes: this.notes }) : undefined;
+        this.readMarkerAtOpen = this.shownPairingId ? this.api.lastRead(this.shownPairingId, { notes: this.notes }) : undefined;
         this.windowEnd = messages.length;
         this.windowStart = Math.max(0, messages.length - THREAD_PAGE_SIZE);
         this.following = true;
@@ -243,11 +243,11 @@ export class MkThread extends MkElement {
 
   private queueMarkRead(): void {
     const api = this.api;
-    if (!api || !this.pairingId || this.markReadQueued || !this.following || this.query !== '') return;
+    if (!api || !this.shownPairingId || this.markReadQueued || !this.following || this.query !== '') return;
     if (typeof document !== 'undefined' && document.visibilityState === 'hidden') return;
-    if (api.unreadCount(this.pairingId, { notes: this.notes }) === 0) return;
+    if (api.unreadCount(this.shownPairingId, { notes: this.notes }) === 0) return;
     this.markReadQueued = true;
-    const pairingId = this.pairingId;
+    const pairingId = this.shownPairingId;
     const notes = this.notes;
     void api
       .markRead(pairingId, { notes })
@@ -382,7 +382,7 @@ export class MkThread extends MkElement {
     event.preventDefault();
     const api = this.api;
     const textarea = this.renderRoot.querySelector<HTMLTextAreaElement>('textarea[name="message"]');
-    if (!api || !this.pairingId || !textarea || this.busy) return;
+    if (!api || !this.shownPairingId || !textarea || this.busy) return;
     const text = textarea.value;
     if (text.trim() === '') {
       this.actionError = new MentorKitError('invalid-input', this.i18n.t('error.empty'), { path: 'message.text' });
@@ -396,7 +396,7 @@ export class MkThread extends MkElement {
       textarea.focus();
       return;
     }
-    const pairingId = this.pairingId;
+    const pairingId = this.shownPairingId;
     const sent = await this.run(() => api.send({ pairingId, text, mentorsOnly: this.notes }));
     if (sent) {
       textarea.value = '';
@@ -473,8 +473,8 @@ export class MkThread extends MkElement {
   private async sendRecording(): Promise<void> {
     const api = this.api;
     const recording = this.recorder;
-    if (!api || !this.pairingId || recording.phase !== 'recorded') return;
-    const pairingId = this.pairingId;
+    if (!api || !this.shownPairingId || recording.phase !== 'recorded') return;
+    const pairingId = this.shownPairingId;
     const sent = await this.run(() => api.sendVoice({ pairingId, audio: recording.blob, durationSeconds: recording.durationSeconds, mentorsOnly: this.notes }));
     if (sent) {
       URL.revokeObjectURL(recording.url);
@@ -707,7 +707,7 @@ export class MkThread extends MkElement {
     if (status === 'error' || featureStatus === 'error')
       return frame('error', html`<div part="error" class="error" role="alert"><p><strong>${t.t('error.title')}</strong></p><p>${this.loadError.value?.message ?? t.t('error.fallback')}</p></div>`);
     if (!kit || !api || status === 'loading' || featureStatus !== 'ready') return frame('loading', html`<p class="muted">${t.t('loading')}</p><div class="skeleton" aria-hidden="true"></div>`);
-    const thread = this.pairingId ? api.thread(this.pairingId) : undefined;
+    const thread = this.shownPairingId ? api.thread(this.shownPairingId) : undefined;
     if (!thread) return frame('unavailable', html`<p part="empty" class="muted">${t.t('unavailable')}</p>`);
     const notes = this.notes && thread.hasNotes;
     const userId = kit.user.id;
@@ -723,7 +723,7 @@ export class MkThread extends MkElement {
 
     // Search: matching messages, newest last; otherwise the window.
     const searching = this.query.trim() !== '';
-    const hits: MessageSearchHit[] = searching ? api.search(this.pairingId!, this.query, { notes, limit: THREAD_MAX_RENDERED }).reverse() : [];
+    const hits: MessageSearchHit[] = searching ? api.search(this.shownPairingId!, this.query, { notes, limit: THREAD_MAX_RENDERED }).reverse() : [];
     const start = searching ? 0 : Math.min(this.windowStart, all.length);
     const end = searching ? hits.length : Math.min(Math.max(this.windowEnd, start), all.length);
     const shown = searching ? hits.map((hit) => hit.message) : all.slice(start, end);
@@ -731,7 +731,7 @@ export class MkThread extends MkElement {
     const firstUnread = searching ? undefined : all.find((message) => message.authorId !== userId && !message.deletedAt && (this.readMarkerAtOpen === undefined || Date.parse(sentAtOf(message)) > Date.parse(this.readMarkerAtOpen)));
     const lastOwn = [...all].reverse().find((message) => message.authorId === userId && !message.deletedAt);
     const canRecord = thread.canPost && typeof MediaRecorder === 'function' && typeof navigator !== 'undefined' && !!navigator.mediaDevices?.getUserMedia && typeof kit.storage.putBlob === 'function';
-    const quiet = thread.canPost ? api.quietHours(this.pairingId!, { notes }) : [];
+    const quiet = thread.canPost ? api.quietHours(this.shownPairingId!, { notes }) : [];
     const composerLimit = textLimit(this.composerText, TEXT_LIMITS.message.text);
     const total = searching ? hits.length : all.length;
 
