@@ -5,6 +5,7 @@
  * host's own UI (the details panel and the admin overview below).
  */
 import { html, nothing, render } from 'lit';
+import { unreadCountsOf } from '@mentorkit/core/messaging';
 import { createMentorKit, isMentorKitError, pairingMembers, type MentorKit, type Pairing, type PairingStatus, type Person, type StorageAdapter } from '@mentorkit/core';
 import { createIndexedDbStorage } from '@mentorkit/storage-indexeddb';
 import { createRestStorage, localStorageQueue, type RestStorage } from '@mentorkit/storage-rest';
@@ -197,13 +198,18 @@ function statusActions(current: MentorKit, pairing: Pairing) {
 /**
  * The "Working with" picker for people with several pairings: it sets the client's current pairing,
  * which every MentorKit panel follows (so does picking a pairing on <mk-pairing-card>), and it shows
- * the current one whoever changed it.
+ * the current one whoever changed it, with each pairing's unread messages (core's `unreadCountsOf`).
  */
 function renderWorkingWith(current: MentorKit) {
   const people = current.$people.get();
   const mine = current.$myPairings.get().filter((pairing) => pairing.status !== 'closed');
+  const unread = unreadCountsOf(current).get().pairings;
   workingWith.hidden = mine.length < 2;
-  const label = (pairing: Pairing) => pairingMembers(pairing).filter((member) => member.personId !== current.user.id).map((member) => nameOf(people, member.personId)).join(' and ');
+  const label = (pairing: Pairing) => {
+    const names = pairingMembers(pairing).filter((member) => member.personId !== current.user.id).map((member) => nameOf(people, member.personId)).join(' and ');
+    const count = unread[pairing.id]?.total ?? 0;
+    return count > 0 ? `${names} (${count} unread)` : names;
+  };
   render(
     html`${mine.map((pairing) => html`<option value=${pairing.id} ?selected=${pairing.id === current.$currentPairingId.get()}>${label(pairing)}</option>`)}`,
     currentPairingSelect,
@@ -321,6 +327,7 @@ async function showAs(viewAs: ViewAs) {
     renderWorkingWith(current);
   };
   unsubscribers.push(current.$pairings.listen(rerender), current.$people.listen(rerender), current.$programs.listen(rerender));
+  unsubscribers.push(unreadCountsOf(current).listen(() => kit === current && renderWorkingWith(current)));
   // Every panel follows the current pairing; the details panel, once open, does too.
   unsubscribers.push(
     current.$currentPairingId.listen((pairingId) => {

@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { createMemoryStorage, createMentorKit, isMentorKitError, localTimeOf, type DomainEvent, type Message, type MentorKit, type StorageAdapter } from '@mentorkit/core';
-import { linkify, messagingFeature, nextWorkingStart, notificationPlan, quietHoursFor, readReceipts, searchMessages, unreadCount, zonedWallClockToEpoch, type MessageNotification } from '@mentorkit/core/messaging';
+import { countUnread, linkify, messagingFeature, unreadCountsOf, nextWorkingStart, notificationPlan, quietHoursFor, readReceipts, searchMessages, unreadCount, zonedWallClockToEpoch, type MessageNotification } from '@mentorkit/core/messaging';
 
 const PROGRAM = { id: 'prog', name: 'Mentoring 2026', adminIds: ['priya'] };
 const weekdays = (ranges: string[]) => ({ 1: ranges, 2: ranges, 3: ranges, 4: ranges, 5: ranges });
@@ -176,6 +176,59 @@ describe('messagingFeature', () => {
     assert.deepEqual(dan.messaging.$messages.get(), [], 'another pair cannot read');
     assert.equal(dan.messaging.thread('p-dan')!.canPost, false);
     await Promise.all([ana.dispose(), kenji.dispose(), dan.dispose()]);
+  });
+
+  test('unread counts per pairing and per person, without the commands (unreadCountsOf), agreeing with unreadCount', async () => {
+    const storage = seededStorage();
+    const clock = new Clock('2026-11-24T14:00:00Z');
+    const ana = await kitFor(storage, 'ana', clock);
+    const arjun = await kitFor(storage, 'arjun', clock);
+    await ana.messaging.send({ pairingId: 'p-ana', text: 'One' });
+    await ana.messaging.send({ pairingId: 'p-ana', text: 'Two' });
+    await arjun.messaging.send({ pairingId: 'p-ana', text: 'Note for Kenji', mentorsOnly: true });
+    const gone = await arjun.messaging.send({ pairingId: 'p-ana', text: 'Deleted before Kenji saw it' });
+    await arjun.messaging.delete(gone.id);
+    // Kenji's page shows counts before it ever loads the messaging commands.
+    const kenji = createMentorKit({ storage, user: 'kenji', now: clock.now });
+    const $unread = unreadCountsOf(kenji);
+    await kenji.ready;
+    assert.deepEqual($unread.get(), {
+      total: 3,
+      pairings: { 'p-ana': { conversation: 2, notes: 1, total: 3 }, 'p-dan': { conversation: 0, notes: 0, total: 0 } },
+      people: { ana: 2, arjun: 1 },
+    });
+    assert.equal(unreadCountsOf(kenji), $unread, 'one store per client');
+    const messaging = kenji.use(messagingFeature);
+    await messaging.ready;
+    assert.equal(messaging.$unread, $unread);
+    assert.equal(messaging.unreadCount('p-ana'), $unread.get().pairings['p-ana']!.conversation);
+    await messaging.markRead('p-ana');
+    assert.deepEqual($unread.get().pairings['p-ana'], { conversation: 0, notes: 1, total: 1 });
+    assert.deepEqual($unread.get().people, { arjun: 1 });
+    // The mentee counts only the conversation: the notes are not hers.
+    await ana.refresh();
+    assert.deepEqual(unreadCountsOf(ana).get(), { total: 0, pairings: { 'p-ana': { conversation: 0, notes: 0, total: 0 } }, people: {} });
+    assert.deepEqual(countUnread([], [], ['p-x'], 'someone'), { total: 0, pairings: { 'p-x': { conversation: 0, notes: 0, total: 0 } }, people: {} });
+    await Promise.all([ana.dispose(), arjun.dispose(), kenji.dispose()]);
+  });
+
+  test('markRead up to a message marks only what was seen, and never moves back', async () => {
+    const storage = seededStorage();
+    const clock = new Clock('2026-11-24T14:00:00Z');
+    const ana = await kitFor(storage, 'ana', clock);
+    const sent = [];
+    for (const text of ['first', 'second', 'third']) sent.push(await ana.messaging.send({ pairingId: 'p-ana', text }));
+    const kenji = await kitFor(storage, 'kenji', clock);
+    await kenji.messaging.markRead('p-ana', { upTo: sent[1]!.id });
+    assert.equal(kenji.messaging.unreadCount('p-ana'), 1, 'the third is not seen yet');
+    assert.equal(kenji.messaging.lastRead('p-ana'), sent[1]!.sentAt);
+    await kenji.messaging.markRead('p-ana', { upTo: sent[0]!.id });
+    assert.equal(kenji.messaging.lastRead('p-ana'), sent[1]!.sentAt, 'a marker never moves back');
+    await rejectsWith(kenji.messaging.markRead('p-ana', { upTo: 'no-such-message' }), 'not-found', 'upTo');
+    await rejectsWith(kenji.messaging.markRead('p-ana', { upTo: sent[2]!.id, notes: true }), 'not-found', 'upTo');
+    await kenji.messaging.markRead('p-ana', { upTo: sent[2]!.id });
+    assert.equal(kenji.messaging.unreadCount('p-ana'), 0);
+    await Promise.all([ana.dispose(), kenji.dispose()]);
   });
 
   test('edits and deletes keep an audit trail; only the author may', async () => {

@@ -14,6 +14,7 @@ import type { StoredRecord } from '../storage/adapter.js';
 import { whenCollectionsLoaded } from '../feedback/loaded.js';
 import { notificationPlan, quietHoursFor, type NotificationPlanEntry, type QuietHours } from './quiet-hours.js';
 import { compareMessages, lastReadOf, readReceipts, searchMessages, sentAtOf, unreadCount, type MessageSearchHit } from './threads.js';
+import { unreadCountsOf, type UnreadCounts } from './unread.js';
 
 /** Domain events of the messaging module. */
 export const MessagingEventType = {
@@ -86,11 +87,17 @@ export interface MessagingApi {
   delete(messageId: string, options?: WriteOptions): Promise<Message>;
   /** Shares your mentors-only note with the mentee (it joins the conversation). */
   share(messageId: string, options?: WriteOptions): Promise<Message>;
-  /** Marks the channel read up to its newest message. */
-  markRead(pairingId: string, options?: ChannelOptions): Promise<MessageRead | undefined>;
+  /**
+   * Marks the channel read up to its newest message, or only up to the message `upTo` (its id) — what
+   * the person has actually seen: `<mk-thread>` passes the newest message that came into view. A
+   * marker never moves back.
+   */
+  markRead(pairingId: string, options?: ChannelOptions & { upTo?: string }): Promise<MessageRead | undefined>;
   /** The current user's read marker of the channel. */
   lastRead(pairingId: string, options?: ChannelOptions): string | undefined;
   unreadCount(pairingId: string, options?: ChannelOptions): number;
+  /** The signed-in person's unread counts: in total, per pairing (conversation and mentors' notes) and per author (`unreadCountsOf(kit)`). */
+  readonly $unread: ReadableAtom<UnreadCounts>;
   /** Who has read a message. */
   readBy(messageId: string): Array<{ personId: string; readUpTo: string }>;
   /** The audio of a voice note. */
@@ -308,6 +315,7 @@ export const messagingFeature: MentorKitFeature<'messaging', MessagingApi> = {
       $threads,
       $messages,
       $reads,
+      $unread: unreadCountsOf(kit),
       $status,
       ready,
 
@@ -390,7 +398,10 @@ export const messagingFeature: MentorKitFeature<'messaging', MessagingApi> = {
         await ready;
         if (!pairingOf(id)) throw new MentorKitError('not-found', `No pairing "${id}" is visible to you.`, { path: 'pairingId' });
         const list = messagesStore(id, notes).get();
-        const newest = list[list.length - 1];
+        const upToId = (options as { upTo?: unknown } | undefined)?.upTo;
+        if (upToId !== undefined) requireId(upToId, 'upTo');
+        const newest = upToId === undefined ? list[list.length - 1] : list.find((message) => message.id === upToId);
+        if (upToId !== undefined && !newest) throw new MentorKitError('not-found', `No message "${String(upToId)}" in this ${notes ? "mentors' notes" : 'conversation'}.`, { path: 'upTo' });
         if (!newest) return myRead(id);
         const upTo = sentAtOf(newest);
         const current = myRead(id);

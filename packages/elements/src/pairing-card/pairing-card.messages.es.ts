@@ -1,4 +1,4 @@
-import type { MessageCatalogue } from '../base/localize.js';
+import { plural, parameterText as p, type MessageCatalogue } from '../base/localize.js';
 
 /**
  * Spanish for `pairing-card.messages.ts` (neutral Spanish, «tú»): loaded the first time an element renders in
@@ -7,6 +7,8 @@ import type { MessageCatalogue } from '../base/localize.js';
 export const pairingCardMessagesEs = {
   'heading.all': 'Tus emparejamientos',
   current: 'Se muestra en todos los paneles',
+  'person.unread': '{count} sin leer',
+  unread: (parameters) => `${p(parameters, 'count')} ${plural(parameters.count, 'mensaje sin leer', 'mensajes sin leer')}`,
   'heading.one': 'Tu emparejamiento',
   loading: 'Cargando tus emparejamientos…',
   'error.title': 'No se pudieron cargar tus emparejamientos.',

@@ -1,4 +1,4 @@
-import type { CatalogueLoaders, ElementMessages } from '../base/localize.js';
+import { plural, parameterText as p, type CatalogueLoaders, type ElementMessages } from '../base/localize.js';
 
 /**
  * `<mk-pairing-card>`'s messages, in English (Spanish in `pairing-card.messages.es.ts`, loaded on first use). Hosts reword or add languages with
@@ -8,6 +8,8 @@ export const pairingCardMessages = {
   en: {
     'heading.all': 'Your pairings',
     current: 'Shown in every panel',
+    'person.unread': '{count} unread',
+    unread: (parameters) => `${p(parameters, 'count')} unread ${plural(parameters.count, 'message', 'messages')}`,
     'heading.one': 'Your pairing',
     loading: 'Loading your pairings…',
     'error.title': 'Your pairings could not be loaded.',

@@ -101,7 +101,14 @@ export const pairingCardStyles = css`
     box-shadow: inset 4px 0 0 var(--mk-color-accent);
   }
 
-  .badge.current {
+  .badge.current,
+  .badge.unread {
+    color: var(--mk-color-accent);
+  }
+
+  .person-unread {
+    font-size: var(--mk-font-size-sm);
+    font-weight: var(--mk-font-weight-strong);
     color: var(--mk-color-accent);
   }
 

@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { Collections, createMentorKit, type MentorKit } from '@mentorkit/core';
+import { messagingFeature } from '@mentorkit/core/messaging';
 import { darkColors, lightColors } from '../theme/tokens.js';
 import { FIXED_NOW, HOSTILE_NAME, failingStorage, gatedStorage, pendingStorage, readyKit, seededStorage, languagesReady } from '../testing/fixtures.js';
 import '../provider/define.js';
@@ -440,6 +441,32 @@ describe('<mk-pairing-card>', () => {
       expect(text(part(element, 'person-name'))).to.equal('Unknown person');
       expect(part(element, 'local-time')).to.equal(null);
       await expect(element).to.be.accessible();
+    });
+  });
+
+  describe('unread messages', () => {
+    it('shows each pairing\'s unread messages and who wrote them, and drops them once read; passes axe', async () => {
+      const storage = await seededStorage();
+      const lucia = track(await readyKit(storage, 'lucia'));
+      const arjun = track(await readyKit(storage, 'arjun'));
+      await lucia.use(messagingFeature).ready;
+      await arjun.use(messagingFeature).ready;
+      await lucia.use(messagingFeature).send({ pairingId: 'p-lucia', text: 'Can we move Thursday?' });
+      await lucia.use(messagingFeature).send({ pairingId: 'p-lucia', text: 'Or Friday morning' });
+      await arjun.use(messagingFeature).send({ pairingId: 'p-lucia', text: 'She is ready to lead it', mentorsOnly: true });
+      const kenji = track(await readyKit(storage, 'kenji'));
+      const element = await cardFor(kenji);
+      const entry = (names: string) => parts(element, 'pairing').find((pairing) => text(pairing.querySelector('[part~="pairing-button"]')) === names)!;
+      await waitUntil(() => text(entry('Lucía Fernández and Arjun Shrestha').querySelector('[part~="unread"]')) === '3 unread messages', 'the pairing\'s conversation and notes');
+      expect(entry('Daniel Kim').querySelector('[part~="unread"]'), 'nothing unread there').to.equal(null);
+      expect(text(personNamed(element, 'Lucía Fernández')!.querySelector('[part~="person-unread"]'))).to.equal('2 unread');
+      expect(text(personNamed(element, 'Arjun Shrestha')!.querySelector('[part~="person-unread"]'))).to.equal('1 unread');
+      await expect(element).to.be.accessible();
+      const messaging = kenji.use(messagingFeature);
+      await messaging.ready;
+      await messaging.markRead('p-lucia');
+      await waitUntil(() => text(entry('Lucía Fernández and Arjun Shrestha').querySelector('[part~="unread"]')) === '1 unread message', 'the notes are still unread');
+      expect(personNamed(element, 'Lucía Fernández')!.querySelector('[part~="person-unread"]')).to.equal(null);
     });
   });
 

@@ -14,6 +14,7 @@ import {
   type PairingRole,
   type Person,
 } from '@mentorkit/core';
+import { unreadCountsOf } from '@mentorkit/core/messaging';
 import { ClockController } from '../base/clock-controller.js';
 import { emit } from '../base/emit.js';
 import { browserTimeZone, formatCalendarDate, formatList, formatRelativeDays, formatWallClock, initialsOf } from '../base/format.js';
@@ -51,6 +52,10 @@ const headingTag = (level: number): StaticValue => HEADING_TAGS[Math.min(Math.ma
  * weekday appears when their day differs from the viewer's, and a note says whether it is within
  * their working hours ("23:10 · outside working hours").
  *
+ * Unread messages show where they are: "2 unread messages" on the pairing (its conversation and, for
+ * mentors, the mentors' notes) and "1 unread" beside the person who wrote them — core's counts
+ * (`unreadCountsOf(kit)` from `@mentorkit/core/messaging`), without loading the messaging commands.
+ *
  * Each pairing's name is a button: activating it (click, Enter or Space) fires
  * `mk-pairing-select` (cancelable) and makes it the client's current pairing (`kit.selectPairing`),
  * which every MentorKit element without its own `pairing-id` follows; the current one carries
@@ -78,6 +83,7 @@ const headingTag = (level: number): StaticValue => HEADING_TAGS[Math.min(Math.ma
  * @csspart status - The status badge; carries `data-status`.
  * @csspart kind - The kind badge (official or informal).
  * @csspart current - The "Shown in every panel" badge of the current pairing.
+ * @csspart unread - "2 unread messages": the pairing's unread messages (conversation and, for mentors, the mentors' notes).
  * @csspart program - The programme name.
  * @csspart since - When the pairing started or ended.
  * @csspart your-role - "You are the mentee", …
@@ -87,6 +93,7 @@ const headingTag = (level: number): StaticValue => HEADING_TAGS[Math.min(Math.ma
  * @csspart person-details - Everything next to the avatar.
  * @csspart person-name - The member's name.
  * @csspart person-role - The member's role badge (mentee, mentor, co-mentor).
+ * @csspart person-unread - "2 unread": messages from this person you have not read.
  * @csspart person-headline - The member's headline (job title).
  * @csspart facts - The local time and time-zone list of a member.
  * @csspart fact-label - A label in that list ("Local time", "Time zone").
@@ -113,6 +120,8 @@ export class MkPairingCard extends MkElement {
   private readonly people = new StoreController(this, () => this.currentKit?.$people);
   private readonly programs = new StoreController(this, () => this.currentKit?.$programs);
   private readonly me = new StoreController(this, () => this.currentKit?.$me);
+  /** Unread messages per pairing (core's counts, without the messaging commands). */
+  private readonly unread = new StoreController(this, () => (this.currentKit ? unreadCountsOf(this.currentKit) : undefined));
   /** Re-renders at every new minute, so local times stay current. */
   private readonly clock = new ClockController(this);
   /** Messages in the element's language; re-renders when `<html lang>` changes. */
@@ -191,6 +200,8 @@ export class MkPairingCard extends MkElement {
     }
     const dayOffset = local ? daysBetween(context.viewerDate, local.date) : 0;
     const availability = person && local ? availabilityAt(local, person) : 'no-hours';
+    // Messages from this person you have not read (core's counts per author).
+    const unreadFrom = this.unread.value?.people[personId] ?? 0;
     const avatar =
       person?.avatarUrl && isHttpUrl(person.avatarUrl)
         ? html`<img part="avatar" class="avatar" src=${person.avatarUrl} alt="" width="40" height="40" loading="lazy" referrerpolicy="no-referrer" />`
@@ -202,6 +213,7 @@ export class MkPairingCard extends MkElement {
           <p class="person-title">
             <span part="person-name" class="person-name">${displayName}</span>
             <span part="person-role" class="person-role" data-role=${role}>${this.i18n.t(`role.${role}`)}</span>
+            ${unreadFrom > 0 ? html`<span part="person-unread" class="person-unread">${this.i18n.t('person.unread', { count: unreadFrom })}</span>` : nothing}
           </p>
           ${person?.headline ? html`<p part="person-headline" class="person-headline">${person.headline}</p>` : nothing}
           ${person && local
@@ -246,6 +258,7 @@ export class MkPairingCard extends MkElement {
           : undefined;
     const subheadingTag = headingTag(Math.min(this.headingLevel + 1, 6));
     const current = pairing.id === context.current;
+    const unread = this.unread.value?.pairings[pairing.id]?.total ?? 0;
     return html`
       <li part="pairing" class="pairing" data-status=${pairing.status} ?data-current=${current}>
         ${staticHtml`<${subheadingTag} part="pairing-heading" class="pairing-heading">
@@ -253,6 +266,7 @@ export class MkPairingCard extends MkElement {
         </${subheadingTag}>`}
         <p part="pairing-meta" class="pairing-meta" id=${metaId}>
           ${current ? html`<span part="badge current" class="badge current">${this.i18n.t('current')}</span>` : nothing}
+          ${unread > 0 ? html`<span part="badge unread" class="badge unread">${this.i18n.t('unread', { count: unread })}</span>` : nothing}
           <span part="badge status" class="badge status" data-status=${pairing.status}>${this.i18n.t(`status.${pairing.status}`)}</span>
           <span part="badge kind" class="badge kind">${this.i18n.t(`kind.${pairing.kind}`)}</span>
           ${program ? html`<span part="program" class="program">${program.name}</span>` : nothing}

@@ -99,6 +99,33 @@ describe('<mk-thread>', () => {
     expect(part(element, 'unread-divider'), 'the divider stays until the thread is reopened').to.not.equal(null);
   });
 
+  it('marks messages read only once they are seen: not while the thread is below the fold, nor those scrolled out of view', async () => {
+    const storage = await storageWithMessages(30, { authors: ['kenji'] });
+    const kit = track(await readyKit(storage, 'lucia'));
+    const api = kit.use(messagingFeature);
+    const wrapper = await fixture<HTMLDivElement>(html`<div><div style="height: 3000px">Other content of the page</div><mk-thread .kit=${kit} pairing-id="p-lucia" locale="en-GB" style="--mk-thread-height: 12rem"></mk-thread></div>`);
+    const element = wrapper.querySelector<MkThread>('mk-thread')!;
+    await api.ready;
+    await element.updateComplete;
+    await waitUntil(() => parts(element, 'message').length > 0, 'the thread renders');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(api.unreadCount('p-lucia'), 'rendered far below the fold: nothing seen').to.equal(30);
+    expect(text(part(element, 'unread-count'))).to.equal('30');
+    // Scrolled into view: the log shows the first unread (the "New messages" divider) and a few after it.
+    element.scrollIntoView({ block: 'start' });
+    await waitUntil(() => api.unreadCount('p-lucia') < 30, 'the messages in view are marked read', { timeout: 4000 });
+    const left = api.unreadCount('p-lucia');
+    expect(left, 'the ones below the log\'s visible area are still unread').to.be.greaterThan(0);
+    const seen = parts(element, 'message').filter((message) => !message.hasAttribute('data-unread'));
+    expect(seen.length).to.be.greaterThan(0);
+    // Scrolling the log to its end shows the rest.
+    const log = part(element, 'log')!;
+    log.scrollTop = log.scrollHeight;
+    await waitUntil(() => api.unreadCount('p-lucia') === 0, 'all read once seen', { timeout: 4000 });
+    await element.updateComplete;
+    expect(part(element, 'unread-count')).to.equal(null);
+  });
+
   it('5,000 messages: a window in the DOM, older history on demand, feed keyboard; fast', async () => {
     const storage = await storageWithMessages(5000);
     const kit = track(await readyKit(storage, 'lucia'));

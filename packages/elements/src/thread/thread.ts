@@ -4,7 +4,7 @@ import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
 import { MentorKitError, TEXT_LIMITS, isMentorKitError, localTimeOf, toMentorKitError, type Message } from '@mentorkit/core';
-import { linkify, messagingFeature, sentAtOf, type MessageSearchHit, type MessagingApi, type QuietHours } from '@mentorkit/core/messaging';
+import { isUnread, linkify, messagingFeature, sentAtOf, type MessageSearchHit, type MessagingApi, type QuietHours } from '@mentorkit/core/messaging';
 import { ClockController } from '../base/clock-controller.js';
 import { emit } from '../base/emit.js';
 import { browserTimeZone, formatList, formatWallClock } from '../base/format.js';
@@ -61,6 +61,12 @@ type RecorderState = { phase: 'idle' } | { phase: 'requesting' } | { phase: 'rec
  * notes (`notes`), which the mentee does not see unless a note is shared. The composer and the
  * edit box show a counter from 80 % of core's `TEXT_LIMITS.message.text`; over it the text is
  * marked, kept whole (no `maxlength` cuts a paste) and sending waits with a message.
+ *
+ * Messages from others are marked read only once they are actually seen (an IntersectionObserver:
+ * at least half of a message in view, in the window and the log, while the page is visible — not when
+ * a thread far below the fold renders); the unread badge stays in the heading until then. A "New
+ * messages" divider marks the first unread one when the thread opens, and the log opens there when
+ * the newest messages do not all fit.
  *
  * @fires {CustomEvent<MkMessageDetail>} mk-message-send - You sent a message or voice note.
  * @fires {CustomEvent<MkMessageDetail>} mk-message-edit - You edited a message.
@@ -154,6 +160,12 @@ export class MkThread extends MkElement {
   private recordingTimer: ReturnType<typeof setInterval> | undefined;
   private pendingScroll: { kind: 'bottom' } | { kind: 'keep'; height: number; top: number } | undefined = { kind: 'bottom' };
   private observer: IntersectionObserver | undefined;
+  /** Watches the unread messages of others in the viewport: they are marked read once seen, not when rendered. */
+  private seenObserver: IntersectionObserver | undefined;
+  /** Unread messages seen so far in this channel (ids): the read marker moves over them, in order. */
+  private seen = new Set<string>();
+  /** The first unread message of this opening has been seen: from there on, the newest one seen counts. */
+  private startedReading = false;
   private markReadQueued = false;
   private lastCount = 0;
 
@@ -161,10 +173,18 @@ export class MkThread extends MkElement {
     return this.currentKit?.use(messagingFeature);
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('visibilitychange', this.handleVisibilityChange);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    document.removeEventListener('visibilitychange', this.handleVisibilityChange);
     this.observer?.disconnect();
     this.observer = undefined;
+    this.seenObserver?.disconnect();
+    this.seenObserver = undefined;
     this.stopStream();
     clearInterval(this.recordingTimer);
     if (this.recorder.phase === 'recorded') URL.revokeObjectURL(this.recorder.url);
@@ -179,6 +199,8 @@ export class MkThread extends MkElement {
     if (changed.has('notes') || key !== this.openedKey) {
       if (this.api && this.featureStatus.value === 'ready') {
         this.openedKey = key;
+        this.seen = new Set();
+        this.startedReading = false;
         this.readMarkerAtOpen = this.shownPairingId ? this.api.lastRead(this.shownPairingId, { notes: this.notes }) : undefined;
         this.windowEnd = messages.length;
         this.windowStart = Math.max(0, messages.length - THREAD_PAGE_SIZE);
@@ -210,7 +232,9 @@ export class MkThread extends MkElement {
       if (this.pendingScroll.kind === 'bottom') {
         const divider = this.renderRoot.querySelector<HTMLElement>('[part~="unread-divider"]');
         log.scrollTop = log.scrollHeight;
-        if (divider && divider.offsetTop < log.scrollHeight - log.clientHeight) log.scrollTop = Math.max(0, divider.offsetTop - log.offsetTop - 8);
+        // Open at the first unread message when the newest ones do not all fit (positions measured on screen, wherever the thread is on the page).
+        const dividerTop = divider ? divider.getBoundingClientRect().top - log.getBoundingClientRect().top + log.scrollTop : undefined;
+        if (dividerTop !== undefined && dividerTop < log.scrollHeight - log.clientHeight) log.scrollTop = Math.max(0, dividerTop - 8);
       } else {
         log.scrollTop = this.pendingScroll.top + (log.scrollHeight - this.pendingScroll.height);
       }
@@ -218,8 +242,33 @@ export class MkThread extends MkElement {
     }
     if (log) this.observeSentinels(log);
     this.loadVisibleAudio();
-    this.queueMarkRead();
+    this.observeUnread();
   }
+
+  /**
+   * Observes the unread messages from others. A message counts as seen when at least half of it (or
+   * half the viewport, for a tall one) is in view — in the window's viewport and the log's scroll area
+   * alike, so a thread far below the fold marks nothing — while the page is visible.
+   */
+  private observeUnread(): void {
+    if (typeof IntersectionObserver !== 'function') return;
+    this.seenObserver ??= new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          const seen = entry.isIntersecting && (entry.intersectionRatio >= 0.5 || entry.intersectionRect.height >= 0.5 * (entry.rootBounds?.height ?? Number.POSITIVE_INFINITY));
+          if (seen) this.seen.add((entry.target as HTMLElement).dataset.messageId!);
+        }
+        this.queueMarkRead();
+      },
+      { threshold: [0, 0.5, 1] },
+    );
+    this.seenObserver.disconnect();
+    for (const article of this.renderRoot.querySelectorAll('article[data-unread]')) this.seenObserver.observe(article);
+  }
+
+  private readonly handleVisibilityChange = (): void => {
+    if (document.visibilityState === 'visible') this.queueMarkRead();
+  };
 
   private observeSentinels(log: HTMLElement): void {
     if (typeof IntersectionObserver !== 'function') return;
@@ -241,19 +290,30 @@ export class MkThread extends MkElement {
     for (const sentinel of this.renderRoot.querySelectorAll('[data-sentinel]')) this.observer.observe(sentinel);
   }
 
+  /**
+   * Moves the read marker up to the newest unread message seen, once the first unread one has been seen
+   * (reading starts there — the thread opens at the "New messages" divider — and scrolling or jumping
+   * down from it passes what lies between; the marker is one instant per channel). Unread messages
+   * older than the rendered window were skipped on purpose and go with it. One write at a time; what
+   * is seen meanwhile follows.
+   */
   private queueMarkRead(): void {
     const api = this.api;
-    if (!api || !this.shownPairingId || this.markReadQueued || !this.following || this.query !== '') return;
-    if (typeof document !== 'undefined' && document.visibilityState === 'hidden') return;
-    if (api.unreadCount(this.shownPairingId, { notes: this.notes }) === 0) return;
-    this.markReadQueued = true;
     const pairingId = this.shownPairingId;
-    const notes = this.notes;
+    if (!api || !pairingId || this.markReadQueued || this.query !== '') return;
+    if (typeof document !== 'undefined' && document.visibilityState === 'hidden') return;
+    const unread = [...this.renderRoot.querySelectorAll<HTMLElement>('article[data-unread]')].map((article) => article.dataset.messageId!);
+    if (unread.length === 0) return;
+    this.startedReading ||= this.seen.has(unread[0]!);
+    const upTo = this.startedReading ? unread.findLast((id) => this.seen.has(id)) : undefined;
+    if (!upTo) return;
+    this.markReadQueued = true;
     void api
-      .markRead(pairingId, { notes })
+      .markRead(pairingId, { notes: this.notes, upTo })
       .catch(() => undefined)
       .finally(() => {
         this.markReadQueued = false;
+        void this.updateComplete.then(() => this.queueMarkRead());
       });
   }
 
@@ -598,7 +658,7 @@ export class MkThread extends MkElement {
     })}</p>`;
   }
 
-  private renderMessage(message: Message, position: number, total: number, context: { viewerZone: string; locale: string | undefined; userId: string; lastOwnId: string | undefined; dividerBefore: string | undefined; focusable: boolean; ranges?: Array<[number, number]> }): TemplateResult {
+  private renderMessage(message: Message, position: number, total: number, context: { viewerZone: string; locale: string | undefined; userId: string; lastOwnId: string | undefined; dividerBefore: string | undefined; focusable: boolean; lastRead: string | undefined; ranges?: Array<[number, number]> }): TemplateResult {
     const mine = message.authorId === context.userId;
     const sentAt = sentAtOf(message);
     const local = localTimeOf(context.viewerZone, sentAt);
@@ -633,7 +693,7 @@ export class MkThread extends MkElement {
       </div>`;
     } else body = this.renderText(message.text ?? '', context.ranges);
     return html`
-      <article part="message" class="message" data-message-id=${message.id} ?data-mine=${mine} data-kind=${message.kind} ?data-deleted=${deleted} aria-labelledby=${metaId} aria-posinset=${position} aria-setsize=${total} tabindex=${context.focusable ? '0' : '-1'}>
+      <article part="message" class="message" data-message-id=${message.id} data-sent-at=${sentAt} ?data-unread=${isUnread(message, context.userId, context.lastRead)} ?data-mine=${mine} data-kind=${message.kind} ?data-deleted=${deleted} aria-labelledby=${metaId} aria-posinset=${position} aria-setsize=${total} tabindex=${context.focusable ? '0' : '-1'}>
         ${context.dividerBefore === message.id ? html`<p part="unread-divider" class="unread-divider">${t.t('unread-divider')}</p>` : nothing}
         <p class="meta" id=${metaId}>
           <span part="author" class="author">${mine ? t.t('you') : this.nameOf(message.authorId)}</span>
@@ -720,6 +780,7 @@ export class MkThread extends MkElement {
     const title = notes ? t.t('notes') : others.length > 0 ? t.t('conversation.with', { names: formatList(others, locale) }) : t.t('conversation');
     const unread = notes ? thread.notesUnreadCount : thread.unreadCount;
     void this.reads.value;
+    const lastRead = api.lastRead(this.shownPairingId!, { notes });
 
     // Search: matching messages, newest last; otherwise the window.
     const searching = this.query.trim() !== '';
@@ -769,6 +830,7 @@ export class MkThread extends MkElement {
                   locale,
                   userId,
                   lastOwnId: lastOwn?.id,
+                  lastRead,
                   dividerBefore: firstUnread?.id,
                   focusable: index === shown.length - 1,
                   ...(ranges.has(message.id) ? { ranges: ranges.get(message.id)! } : {}),
