@@ -18,7 +18,9 @@ describe('nextCheckIn', () => {
     assert.equal(result.lastCheckInAt, '2026-09-22T23:00:00.000Z');
     assert.equal(result.dueAt, '2026-10-06T23:00:00.000Z');
     assert.equal(result.overdue, true);
-    assert.equal(result.overdueDays, 7);
+    // Due 6 October, today 14 October (UTC): 8 calendar days, the same figure for "was due 8 days ago".
+    assert.equal(result.overdueDays, 8);
+    assert.equal(result.dueInDays, -8);
     assert.deepEqual(result.nextSession, { id: 's3', start: '2026-10-20T22:00:00Z' });
     assert.equal(result.coveredByNextSession, false);
     // A mentor's message is a check-in too; the mentee's is not.
@@ -27,6 +29,23 @@ describe('nextCheckIn', () => {
     assert.equal(withMessage.dueAt, '2026-10-24T10:00:00.000Z');
     assert.equal(withMessage.overdue, false);
     assert.equal(withMessage.coveredByNextSession, true);
+  });
+
+  test('one count of days for "was due N days ago" and "overdue by N days": calendar days on the viewer\'s calendar', () => {
+    // Due Monday 5 October 23:00 UTC; now Wednesday 7 October 13:00 UTC — 38 hours later.
+    const sessions = [{ start: '2026-09-21T22:00:00Z', end: '2026-09-21T23:00:00Z', status: 'held' as const }];
+    const late = nextCheckIn({ agreement, sessions, now: '2026-10-07T13:00:00Z' });
+    assert.equal(late.dueAt, '2026-10-05T23:00:00.000Z');
+    assert.deepEqual([late.dueInDays, late.overdueDays], [-2, 2], 'Monday to Wednesday: 2 days ago, overdue by 2 (not 1 whole day of hours beside "2 days ago")');
+    // In Tokyo the due time is Tuesday 08:00 and now is Wednesday 22:00: 1 day.
+    const tokyo = nextCheckIn({ agreement, sessions, now: '2026-10-07T13:00:00Z', timeZone: 'Asia/Tokyo' });
+    assert.deepEqual([tokyo.dueInDays, tokyo.overdueDays], [-1, 1]);
+    // Overdue since earlier today: "today", overdue by less than a day.
+    const today = nextCheckIn({ agreement, sessions, now: '2026-10-05T23:30:00Z' });
+    assert.deepEqual([today.overdue, today.dueInDays, today.overdueDays], [true, 0, 0]);
+    const ahead = nextCheckIn({ agreement, sessions, now: '2026-10-03T12:00:00Z' });
+    assert.deepEqual([ahead.overdue, ahead.dueInDays, ahead.overdueDays], [false, 2, 0]);
+    assert.throws(() => nextCheckIn({ agreement, sessions, now, timeZone: 'Mars/Olympus' }), (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === 'timeZone');
   });
 
   test('levels: high-touch weekly, light-touch capped by the cadence; a session past its end counts as held', () => {
@@ -72,7 +91,8 @@ describe('nudges', () => {
     assert.deepEqual(nudges.map((nudge) => [nudge.kind, nudge.personId]), [['check-in-overdue', 'sarah'], ['check-in-overdue', 'hana']]);
     // Wednesday 21:10Z is 17:10 in New York (after Sarah's hours): Thursday 09:00 (within hours and 09:00-18:00).
     assert.equal(nudges[0]!.localSendAt, '2026-10-15T09:00:00-04:00');
-    assert.match(nudges[0]!.message, /Hana is 21 day\(s\) overdue/);
+    // Due 22 September, today 14 October: 22 calendar days (21.9 days of hours, which used to say 21 beside "22 days ago").
+    assert.match(nudges[0]!.message, /Hana is 22 day\(s\) overdue/);
     // 06:10 Thursday in Tokyo: 10:00 the same day.
     assert.equal(nudges[1]!.localSendAt, '2026-10-15T10:00:00+09:00');
   });

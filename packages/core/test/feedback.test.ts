@@ -187,6 +187,25 @@ describe('insights (pure)', () => {
     assert.throws(() => feedbackInsights({ scope: { kind: 'team' as never, id: 'x' }, sessions, pairings, feedback, now: '2026-11-30T00:00:00Z' }), (error: unknown) => (error as { path: string }).path === 'scope');
   });
 
+  test('one computation per figure: "notes received" counts the requests the response rate counts; a theme and the need it explains count the same notes', () => {
+    const insights = feedbackInsights({ scope: { kind: 'mentor', id: 'kenji' }, sessions, pairings, feedback, now: '2026-10-07T12:00:00Z' });
+    // Was: response rate 100% beside "notes received 6 of 8" (the 2 open requests counted in one, not the other).
+    assert.deepEqual(insights.requests, { answered: 6, closed: 0, open: 2 });
+    assert.equal(insights.responseRate, insights.requests.answered / (insights.requests.answered + insights.requests.closed));
+    // Was: "Ran out of time" in 2 of the last 2 notes beside a chart showing it once (one note chose the tag, the other wrote the words).
+    const notes = [
+      { rating: 4, tags: ['ran-out-of-time'] },
+      { rating: 4, tags: [], missed: 'We ran out of time before the design review' },
+    ];
+    const themes = feedbackThemes(notes);
+    const need = detectTrainingNeeds(notes).find((candidate) => candidate.need === 'time-management')!;
+    assert.deepEqual(themes.tags.map((tag) => [tag.term, tag.count]), [['ran-out-of-time', 2]]);
+    assert.equal(need.evidence.mentions, 2);
+    assert.equal(need.reason, '"Ran out of time" keeps coming up: 2 of the last 2 feedback notes.');
+    // "What helped" praises: naming a problem there is not a mention, in the chart or in the need.
+    assert.deepEqual(feedbackThemes([{ rating: 5, tags: [], helped: 'No longer ran out of time' }]).tags, []);
+  });
+
   test('programme roll-up: per-mentor rows and comments by anonymity choice', () => {
     const rollup = programRollup({ programId: 'prog', sessions, pairings, feedback, now: '2026-10-07T12:00:00Z' });
     assert.equal(rollup.program.feedbackCount, 6);

@@ -7,6 +7,7 @@ import { languageCatalogue, languageOf } from '../model/languages.js';
 import { isInstant, isTimeZone } from '../model/formats.js';
 import type { CheckInAgreement } from '../agreements/agreements.js';
 import { findCommonSlots, localIsoOf } from '../scheduling/slots.js';
+import { localTimeOf } from '../time/local-time.js';
 
 export type CheckInLevel = (typeof CHECK_IN_LEVELS)[number];
 
@@ -129,6 +130,8 @@ export interface NextCheckInRequest {
   /** When the pairing started (used when there was no check-in yet). */
   startedAt?: string;
   now: string;
+  /** The viewer's IANA zone: days are counted on their calendar (`dueInDays`, `overdueDays`). Default `UTC`. */
+  timeZone?: string;
 }
 
 export interface NextCheckIn {
@@ -142,7 +145,12 @@ export interface NextCheckIn {
   /** Due within `DUE_SOON_DAYS`. */
   dueSoon: boolean;
   overdue: boolean;
-  /** Whole days overdue (0 when not overdue). */
+  /**
+   * Calendar days from today to the due date, on the viewer's calendar (`timeZone`): 0 today, 1
+   * tomorrow, -2 two days ago. What "was due 2 days ago" says — and `overdueDays` is the same count.
+   */
+  dueInDays: number;
+  /** Calendar days overdue, `-dueInDays` (0 when not overdue, or overdue since earlier today). */
   overdueDays: number;
   /** The next scheduled session, if any. */
   nextSession?: { id?: string; start: string };
@@ -154,7 +162,9 @@ export interface NextCheckIn {
  * When the next check-in is due for a pair: the last check-in (a held session, or a message from a
  * mentor) plus the interval — the shorter of the check-in level's (7, 14 or 28 days) and the cadence's
  * (7, 14, 31 days; none for ad hoc). Without any check-in yet, it counts from the agreement (or the
- * pairing's start). Overdue once `now` passes the due time.
+ * pairing's start). Overdue once `now` passes the due time; how many days early or late is counted
+ * once, on the viewer's calendar (`dueInDays`, `overdueDays`), so "was due 2 days ago" and "overdue by
+ * 2 days" never disagree.
  */
 export function nextCheckIn(request: NextCheckInRequest): NextCheckIn {
   if (typeof request !== 'object' || request === null) invalidInput('', 'nextCheckIn needs { agreement, sessions?, messages?, now }.');
@@ -184,6 +194,10 @@ export function nextCheckIn(request: NextCheckInRequest): NextCheckIn {
   const due = base + intervalDays * DAY;
   const upcoming = sessions.filter((session) => (session.status ?? 'scheduled') === 'scheduled' && timeOf(session.start) > now).sort((a, b) => timeOf(a.start) - timeOf(b.start))[0];
   const overdue = now > due;
+  const timeZone = request.timeZone ?? 'UTC';
+  if (!isTimeZone(timeZone)) invalidInput('timeZone', '`timeZone` must be an IANA time-zone name such as "Europe/Madrid".');
+  // One count of days for every sentence about it: calendar days on the viewer's calendar.
+  const dueInDays = Math.round((Date.parse(localTimeOf(timeZone, new Date(due).toISOString()).date) - Date.parse(localTimeOf(timeZone, new Date(now).toISOString()).date)) / DAY);
   return {
     level,
     intervalDays,
@@ -191,7 +205,8 @@ export function nextCheckIn(request: NextCheckInRequest): NextCheckIn {
     dueAt: new Date(due).toISOString(),
     dueSoon: !overdue && due - now <= DUE_SOON_DAYS * DAY,
     overdue,
-    overdueDays: overdue ? Math.floor((now - due) / DAY) : 0,
+    dueInDays,
+    overdueDays: overdue ? Math.max(0, -dueInDays) : 0,
     ...(upcoming ? { nextSession: { ...(upcoming.id ? { id: upcoming.id } : {}), start: upcoming.start } } : {}),
     coveredByNextSession: upcoming !== undefined && timeOf(upcoming.start) <= due,
   };

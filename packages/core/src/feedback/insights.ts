@@ -85,6 +85,12 @@ export interface FeedbackInsights {
   feedbackCount: number;
   /** Notes received ÷ requests that were answered or closed (open requests do not count against it); `null` before any. */
   responseRate: number | null;
+  /**
+   * The mentees' feedback requests behind `responseRate`: answered, closed unanswered, and still open —
+   * show "notes received" as `answered` of `answered + closed` (and the open ones apart), never against
+   * a different total than the rate's.
+   */
+  requests: { answered: number; closed: number; open: number };
   averageRating: number | null;
   /** One point per rated session, oldest first. */
   ratingTrend: RatingPoint[];
@@ -128,12 +134,23 @@ export function themeWords(text: string): string[] {
 
 const noteText = (note: Pick<Feedback, 'helped' | 'missed' | 'toolSuggestion' | 'other'>) => [note.helped, note.missed, note.toolSuggestion, note.other].filter(Boolean).join('\n');
 
-/** Tags chosen and frequent words across notes; each note counts once per term. */
+/**
+ * The theme tags of a note: the tags it chose, and the tag of every need rule (`NEED_RULES`) its words
+ * mention — "we ran out of time" in the text counts for "Ran out of time" as the tag does, so the themes
+ * chart and the training need it explains count the same notes.
+ */
+export function noteThemeTags(note: Pick<Feedback, 'tags' | 'helped' | 'missed' | 'toolSuggestion' | 'other'>): Set<string> {
+  const tags = new Set((note.tags ?? []).map((tag) => tag.trim()).filter(Boolean));
+  for (const rule of Object.values(NEED_RULES)) if (rule.tags[0] !== undefined && mentions(note, rule)) tags.add(rule.tags[0]);
+  return tags;
+}
+
+/** Tags (chosen, or named in the words: `noteThemeTags`) and frequent words across notes; each note counts once per term. */
 export function feedbackThemes(notes: readonly Pick<Feedback, 'tags' | 'helped' | 'missed' | 'toolSuggestion' | 'other'>[], text: FeedbackText = defaultFeedbackText): { tags: ThemeCount[]; words: ThemeCount[] } {
   const tagCounts = new Map<string, number>();
   const wordCounts = new Map<string, number>();
   for (const note of notes) {
-    for (const tag of new Set((note.tags ?? []).map((tag) => tag.trim()).filter(Boolean))) tagCounts.set(tag, (tagCounts.get(tag) ?? 0) + 1);
+    for (const tag of noteThemeTags(note)) tagCounts.set(tag, (tagCounts.get(tag) ?? 0) + 1);
     for (const word of new Set(themeWords(noteText(note)))) wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
   }
   const ranked = (counts: Map<string, number>, minimum: number) =>
@@ -250,6 +267,7 @@ export function feedbackInsights(input: InsightsInput): FeedbackInsights {
     sessionsEnded: new Set(requests.map((request) => request.sessionId)).size,
     feedbackCount: notes.length,
     responseRate: answered + closed === 0 ? null : round2(answered / (answered + closed)),
+    requests: { answered, closed, open: requests.length - answered - closed },
     averageRating: round2(mean(notes.map((note) => note.rating))),
     ratingTrend,
     trend: ratingTrendDirection(ratingTrend.map((point) => point.rating)),

@@ -64,7 +64,10 @@ describe('<mk-checkin>', () => {
     // Agreed 10 March (Los Angeles 02:00 = Tokyo 18:00 … the proposal at 09:00Z): regular = 14 days.
     expect(part(element, 'due-date')!.getAttribute('datetime')).to.equal('2026-03-24T09:00:00.000Z');
     expect(text(due)).to.contain('Was due Tue 24 Mar, 18:00');
-    expect(text(part(element, 'overdue'))).to.contain('Check-in overdue by 5 days');
+    // One figure, counted once in core on Kenji's calendar (Tuesday 24 to Monday 30 March): it used to
+    // read "6 days ago" beside "overdue by 5 days" (5.5 days of hours, rounded here and floored there).
+    expect(text(due)).to.contain('(6 days ago)');
+    expect(text(part(element, 'overdue'))).to.contain('Check-in overdue by 6 days');
     const nudges = [...part(element, 'nudges')!.querySelectorAll<HTMLElement>('li')];
     expect(nudges.map((nudge) => [nudge.dataset.kind, nudge.dataset.person])).to.deep.equal([['check-in-overdue', 'kenji']]);
     // 06:10 Monday in Tokyo: the reminder waits for 09:00.
@@ -140,11 +143,11 @@ describe('<mk-checkin>', () => {
     expect(text(part(element, 'heading'))).to.equal('Seguimientos con Daniel Kim');
     expect(text(part(element, 'due'))).to.contain('Próximo seguimiento');
     expect(text(part(element, 'due'))).to.contain('Regular: cada 14 días.');
-    expect(text(part(element, 'overdue'))).to.contain('Seguimiento atrasado 5 días');
+    expect(text(part(element, 'overdue'))).to.contain('Seguimiento atrasado 6 días');
     expect(text(part(element, 'level'))).to.contain('Acordado: Regular · sugerido: Intensivo');
     expect(text(part(element, 'reasons'))).to.equal('Las sesiones recientes tienen una valoración media de 2,3 sobre 5.');
     expect(text(part(element, 'adopt-button'))).to.equal('Cambiar a Intensivo');
-    expect(text(part(element, 'nudges'))).to.contain('lleva 5 días de retraso');
+    expect(text(part(element, 'nudges'))).to.contain('lleva 6 días de retraso');
     expect(text(part(element, 'nudges'))).to.contain('hora local');
     expect(text(part(element, 'base'))).not.to.match(/\b(?:Check-in|Reminders|Agreed|their time)\b/);
     await expect(wrapper).to.be.accessible();

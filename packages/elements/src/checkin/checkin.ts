@@ -27,7 +27,6 @@ declare global {
   }
 }
 
-const DAY = 86_400_000;
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatInstant(instant: string, timeZone: string, locale: string | undefined): string {
   const key = `${locale}|${timeZone}`;
@@ -203,7 +202,7 @@ export class MkCheckin extends MkElement {
     const messages = this.ofPairing(this.messagesStore.value).map((message) => ({ authorId: String(message.authorId), ...(typeof message.sentAt === 'string' ? { sentAt: message.sentAt } : {}), ...(typeof message.createdAt === 'string' ? { createdAt: message.createdAt } : {}) }));
     const goals = this.ofPairing(this.goals.value).map((goal) => ({ updatedAt: goal.updatedAt, ...(typeof goal.status === 'string' ? { status: goal.status } : {}), archived: goal.archived === true }));
     const feedback = this.ofPairing(this.feedback.value).filter((entry) => typeof entry.rating === 'number').map((entry) => ({ rating: entry.rating as number, updatedAt: entry.updatedAt }));
-    const checkIn = nextCheckIn({ agreement: input, sessions, messages, mentorIds: pairing.mentorIds, ...(pairing.startedOn ? { startedAt: `${pairing.startedOn}T00:00:00Z` } : {}), now });
+    const checkIn = nextCheckIn({ agreement: input, sessions, messages, mentorIds: pairing.mentorIds, ...(pairing.startedOn ? { startedAt: `${pairing.startedOn}T00:00:00Z` } : {}), now, timeZone: viewerZone });
     const activity = pairActivity({ sessions, messages, goals, ...(pairing.startedOn ? { startedAt: `${pairing.startedOn}T00:00:00Z` } : {}), now, inactiveAfterDays: Math.min(365, Math.max(1, Math.trunc(this.inactiveAfterDays) || 21)) });
     const suggestion = suggestCheckInLevel({ current: agreement.checkInLevel, feedback, goals, sessions, messages: this.messages, ...(this.kept ? { override: this.kept } : {}) });
     // The agreement's people with their agreed zones and hours; other members (a co-mentor who does not join sessions) from their profiles.
@@ -217,7 +216,6 @@ export class MkCheckin extends MkElement {
         }),
     ];
     const nudges = checkInNudges({ pairingId: pairing.id, menteeId: pairing.menteeId, mentorIds: pairing.mentorIds, people, checkIn, activity, now, messages: this.messages, ...(this.i18n.locale ? { locale: this.i18n.locale } : {}) });
-    const dueDays = Math.round((Date.parse(checkIn.dueAt) - Date.parse(now)) / DAY);
     const member = [pairing.menteeId, ...pairing.mentorIds].includes(kit.user.id);
     const t = (id: string, parameters?: Record<string, string | number>) => this.i18n.t(id, parameters);
     const levelName = (level: CheckInLevel) => this.levelName(level);
@@ -227,7 +225,7 @@ export class MkCheckin extends MkElement {
         <h3 class="subheading" id="due-heading">${t('due.heading')}</h3>
         <p class="due-line">
           ${t(checkIn.overdue ? 'due.was-due' : 'due.due')} <time part="due-date" datetime=${checkIn.dueAt}>${formatInstant(checkIn.dueAt, viewerZone, locale)}</time>
-          <span class="muted">(${formatRelativeDays(dueDays, locale)})</span>
+          <span class="muted">(${formatRelativeDays(checkIn.dueInDays, locale)})</span>
         </p>
         <p class="muted">
           ${t('interval', { level: levelName(checkIn.level), days: checkIn.intervalDays })}

@@ -1,4 +1,4 @@
-import { parameterNumber as n, type MessageCatalogue } from '../base/localize.js';
+import { parameterNumber as n, parameterText as p, plural, type MessageCatalogue } from '../base/localize.js';
 import { feedbackTagMessagesEs } from '../session-feedback/session-feedback.messages.es.js';
 
 /**
@@ -27,6 +27,7 @@ export const feedbackInsightsMessagesEs = {
   'stat.response-rate': 'Tasa de respuesta',
   'stat.feedback': 'Notas recibidas',
   'stat.feedback.value': '{count} de {total}',
+  'stat.feedback.open': (parameters) => `${p(parameters, 'count')} más ${plural(parameters.count, 'puede', 'pueden')} llegar todavía`,
   'rating.value': '{rating} / 5',
   'based-on': (parameters) =>
     n(parameters, 'count') === 1

@@ -1,4 +1,4 @@
-import { parameterNumber as n, type CatalogueLoaders, type ElementMessages, type MessageParameters } from '../base/localize.js';
+import { parameterNumber as n, parameterText as p, type CatalogueLoaders, type ElementMessages, type MessageParameters } from '../base/localize.js';
 import { feedbackTagMessages } from '../session-feedback/session-feedback.messages.js';
 
 /**
@@ -29,7 +29,9 @@ export const feedbackInsightsMessages = {
     'stat.trend': 'Trend',
     'stat.response-rate': 'Response rate',
     'stat.feedback': 'Notes received',
+    /** The same requests as the response rate: answered of answered-or-closed; the open ones apart. */
     'stat.feedback.value': '{count} of {total}',
+    'stat.feedback.open': (parameters) => `${p(parameters, 'count')} more may still come`,
     'rating.value': '{rating} / 5',
     'based-on': (parameters) => `Based on ${n(parameters, 'count')} mentee note${n(parameters, 'count') === 1 ? '' : 's'} you can see.`,
     'view.table': 'Show as table',

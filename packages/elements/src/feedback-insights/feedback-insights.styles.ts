@@ -50,6 +50,13 @@ export const feedbackInsightsStyles = css`
     font-size: var(--mk-font-size-lg);
     font-weight: var(--mk-font-weight-strong);
   }
+
+  .stat-note {
+    display: block;
+    font-size: var(--mk-font-size-sm);
+    font-weight: var(--mk-font-weight-normal);
+    color: var(--mk-color-text-muted);
+  }
   section {
     display: grid;
     gap: var(--mk-space-2);

@@ -248,7 +248,7 @@ export class MkFeedbackInsights extends MkElement {
         <div part="stat" class="stat" data-stat="average"><dt>${t.t('stat.average')}</dt><dd>${this.rating(insights.averageRating)}</dd></div>
         <div part="stat" class="stat" data-stat="trend"><dt>${t.t('stat.trend')}</dt><dd>${this.trendLabel(insights.trend.direction)}</dd></div>
         <div part="stat" class="stat" data-stat="response-rate"><dt>${t.t('stat.response-rate')}</dt><dd>${this.number(insights.responseRate, 'percent')}</dd></div>
-        <div part="stat" class="stat" data-stat="feedback"><dt>${t.t('stat.feedback')}</dt><dd>${t.t('stat.feedback.value', { count: insights.feedbackCount, total: insights.sessionsEnded })}</dd></div>
+        <div part="stat" class="stat" data-stat="feedback"><dt>${t.t('stat.feedback')}</dt><dd>${insights.requests.answered + insights.requests.closed === 0 ? '–' : t.t('stat.feedback.value', { count: insights.requests.answered, total: insights.requests.answered + insights.requests.closed })}${insights.requests.open > 0 ? html` <span class="stat-note">${t.t('stat.feedback.open', { count: insights.requests.open })}</span>` : nothing}</dd></div>
       </dl>
       <div class="section-header">
         <p class="muted">${t.t('based-on', { count: insights.feedbackCount })}</p>
