@@ -98,12 +98,25 @@ describe('coaching sessions in the LMS demo', () => {
     assert.match(summary, /3 on a scale of 0 to 10/);
     await page.screenshot({ path: path.join(screenshots, 'coaching-grow-summary.png'), fullPage: true });
 
+    // Before they become goals the flow asks when they are due and which skill they serve (prefilled: Lucía's first learning wish).
     await flow(page).getByRole('button', { name: 'Turn into goals' }).click();
+    const handOff = flow(page).locator('[part~="hand-off"]');
+    await handOff.waitFor();
+    await page.waitForFunction(() => document.querySelector('mk-coaching-flow')?.shadowRoot?.querySelector('#hand-off-skill')?.value === 'system design');
+    // The date four weeks ahead is offered; keep it.
+    const dueDate = await handOff.getByLabel('Due date').inputValue();
+    assert.match(dueDate, /^\d{4}-\d{2}-\d{2}$/);
+    assert.deepEqual(await axeViolations(page, '#coaching-panel'), [], 'axe on the hand-off questions');
+    await handOff.screenshot({ path: path.join(screenshots, 'coaching-hand-off.png') });
+    await handOff.getByRole('button', { name: 'Create 2 goals' }).click();
     await page.getByRole('status').filter({ hasText: '2 goals created from the session’s actions.' }).waitFor();
     await flow(page).locator('[part~="handed-off"]').filter({ hasText: 'Turned into 2 goals' }).waitFor();
     const tracker = page.locator('mk-goal-tracker');
     await tracker.getByText('Draft the review checklist').first().waitFor();
     await tracker.getByText('Shadow Kenji at the review on 14 April').first().waitFor();
+    // Each goal carries the date and the skill it was given.
+    await tracker.locator('[part~="goal"]').filter({ hasText: 'Draft the review checklist' }).locator('[part~="skill"]').filter({ hasText: 'system design' }).waitFor();
+    await tracker.locator('[part~="goal"]').filter({ hasText: 'Draft the review checklist' }).locator(`[part~="due"] time[datetime="${dueDate}"]`).waitFor();
     assert.deepEqual(await axeViolations(page, '#coaching-panel'), [], 'axe on the summary');
     await page.screenshot({ path: path.join(screenshots, 'coaching-grow-goals.png'), fullPage: true });
 
@@ -143,6 +156,7 @@ describe('coaching sessions in the LMS demo', () => {
     await answer(page, 'review-better', 'First session: nothing to compare yet');
     await next(page, undefined);
     await flow(page).getByRole('button', { name: 'Turn into goals' }).click();
+    await flow(page).locator('[part~="hand-off"]').getByRole('button', { name: 'Create 2 goals' }).click();
     await flow(page).locator('[part~="handed-off"]').filter({ hasText: 'Turned into 2 goals' }).waitFor();
     await page.screenshot({ path: path.join(screenshots, 'coaching-oskar-summary.png'), fullPage: true });
 

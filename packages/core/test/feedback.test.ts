@@ -203,7 +203,7 @@ describe('insights (pure)', () => {
     assert.equal(need.evidence.mentions, 2);
     assert.equal(need.reason, '"Ran out of time" keeps coming up: 2 of the last 2 feedback notes.');
     // "What helped" praises: naming a problem there is not a mention, in the chart or in the need.
-    assert.deepEqual(feedbackThemes([{ rating: 5, tags: [], helped: 'No longer ran out of time' }]).tags, []);
+    assert.deepEqual(feedbackThemes([{ tags: [], helped: 'No longer ran out of time' }]).tags, []);
   });
 
   test('programme roll-up: per-mentor rows and comments by anonymity choice', () => {

@@ -38,6 +38,16 @@ describe('goalProgress', () => {
     assert.equal(at(100, '2026-11-30'), 'achieved', 'achieved stays achieved after the date');
   });
 
+  test('a short goal is not at risk on its first day: one day\'s share of slack', () => {
+    // A 6-day goal set today: 17 % of the time has begun, nothing done yet.
+    const sixDays = { startDate: '2026-10-01', dueDate: '2026-10-06', milestones: [{ done: false }, { done: false }, { done: false }] };
+    assert.equal(goalProgress(sixDays, '2026-10-01').expectedPercent, 16.7);
+    assert.equal(goalProgress(sixDays, '2026-10-01').status, 'not-started', 'was "at-risk" on day one');
+    assert.equal(goalProgress(sixDays, '2026-10-02').status, 'at-risk', 'two days in, nothing done');
+    assert.equal(goalProgress(sixDays, '2026-10-04').status, 'behind');
+    assert.equal(goalProgress({ ...sixDays, milestones: [{ done: true }, { done: false }, { done: false }] }, '2026-10-03').status, 'on-track');
+  });
+
   test('an overdue open milestone makes an on-track goal at risk', () => {
     const progress = goalProgress({ ...base, milestones: [{ done: true }, { done: false, dueDate: '2026-10-10' }] }, '2026-10-15');
     assert.equal(progress.overdueMilestones, 1);

@@ -73,8 +73,27 @@ describe('checkSmartGoal', () => {
       assert.match(messageFor(GOOD, 'achievable', { openGoals: SMART_RULES.maxOpenGoals }), /already 5 open goals/);
     });
 
-    test('most of the work left in the last days fails', () => {
-      assert.match(messageFor({ ...GOOD, dueDate: '2026-10-17' }, 'achievable'), /Only 3 days are left for 100% of the work/);
+    test('most of the work left in the last days fails — once something was recorded', () => {
+      assert.match(messageFor({ ...GOOD, dueDate: '2026-10-17', metric: { ...GOOD.metric, current: 1 } }, 'achievable'), /Only 3 days are left for 67% of the work/);
+      assert.deepEqual(criteria({ ...GOOD, dueDate: '2026-10-17' }), [], 'nothing recorded yet: no history to judge');
+    });
+
+    test('no false alarm before anything is recorded: the pace is judged only with a history', () => {
+      // 30 days in, 0 of 20 recorded (the form's "current" equals the start): realistic, just not updated yet.
+      const fresh = { ...GOOD, title: 'Write 20 blog posts', metric: { name: 'posts', start: 0, target: 20, current: 0 }, startDate: '2026-09-14', dueDate: '2027-03-14' };
+      assert.deepEqual(criteria(fresh), [], 'was "needs about 0.1 a day, over 3 times the pace so far (0 a day)"');
+      assert.deepEqual(criteria({ ...fresh, metric: { ...fresh.metric, current: undefined } }), []);
+    });
+
+    test('the pace is said in units people use: per day, per week or per month', () => {
+      // 30 days in, 1 of 20 done, 20 days left: about 29 a month needed (0.95 a day) vs 1 a month so far.
+      const slow = { ...GOOD, title: 'Write 20 blog posts', metric: { name: 'posts', start: 0, target: 20, current: 1 }, startDate: '2026-09-14', dueDate: '2026-11-03' };
+      assert.match(messageFor(slow, 'achievable'), /needs about 29 a month, over 3 times the pace so far \(1 a month\)/);
+      // 30 days in, 6 done: about 1.4 a week so far, 4.9 a week needed.
+      assert.match(messageFor({ ...slow, metric: { ...slow.metric, current: 6 } }, 'achievable'), /needs about 4\.9 a week, over 3 times the pace so far \(1\.4 a week\)/);
+      // 15 days in, 30 of 300 done: 2 a day so far, 9 a day needed.
+      assert.match(messageFor({ ...slow, metric: { name: 'pages', start: 0, target: 300, current: 30 }, startDate: '2026-09-29', dueDate: '2026-11-13' }, 'achievable'), /needs about 9 a day, over 3 times the pace so far \(2 a day\)/);
+      assert.doesNotMatch(messageFor(slow, 'achievable'), /\b0 a (day|week|month)/);
     });
   });
 

@@ -28,9 +28,10 @@ export const coachingPanel: DemoPanel = {
     let model = localStorage.getItem(MODEL_KEY) === 'oskar' ? 'oskar' : 'grow';
 
     const onTurnIntoGoals = async (event: CustomEvent<MkTurnIntoGoalsDetail>) => {
-      const { runId } = event.detail;
+      // The element asked for the goals' due date and skill; they go with each draft.
+      const { runId, dueDate, skill } = event.detail;
       try {
-        const { results } = await coaching.turnIntoGoals(runId, (draft, handOff) => goals.create({ ...draft, pairingId: handOff.pairingId }));
+        const { results } = await coaching.turnIntoGoals(runId, (draft, handOff) => goals.create({ ...draft, pairingId: handOff.pairingId }), { dueDate, skill });
         context.setStatus(`${results.length} ${results.length === 1 ? 'goal' : 'goals'} created from the session’s actions.`);
       } catch (error) {
         context.setStatus(isMentorKitError(error) ? error.message : `The goals could not be created: ${String(error)}`, 'error');

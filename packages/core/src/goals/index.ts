@@ -4,7 +4,7 @@
  * the commands and the `$goals` store — and its read side (`goalsViewOf`), which shows goals without
  * the write path and loads it on first use (`loadGoals`). See docs/goals.md.
  */
-export { checkSmartGoal, SMART_RULES, SMART_CRITERIA } from './smart.js';
+export { checkSmartGoal, PACE_UNIT_DAYS, SMART_RULES, SMART_CRITERIA } from './smart.js';
 export type { SmartCheck, SmartCheckOptions, SmartIssue } from './smart.js';
 export { goalProgress, metricFraction, PROGRESS_THRESHOLDS, STATUS_RANK } from './progress.js';
 export type { GoalProgress, GoalStatus, ProgressInput } from './progress.js';

@@ -28,8 +28,10 @@ export interface GoalMessages {
     measurableMissing: string;
     /** The metric's target equals its start. */
     measurableNoChange: string;
-    /** Needs {requiredPace} {unit} a day but the pace so far is {pace}. */
+    /** Needs {requiredPace} {unit} {per} but the pace so far is {pace} {per} ({per}: one of `paceUnits`). */
     achievablePace: string;
+    /** How a pace is said: "a day", "a week", "a month". */
+    paceUnits: { day: string; week: string; month: string };
     /** {count} other open goals (more than {max}). */
     achievableTooMany: string;
     /** Due in fewer than {min} days but {remaining} of the work remains. */
@@ -86,7 +88,8 @@ export const defaultGoalMessages: GoalMessages = {
     specificVague: 'Name the exact outcome instead of general words, e.g. "Answer review requests within one working day" rather than "get better".',
     measurableMissing: 'Add a target, such as "run 3 retrospectives" (a metric from 0 to 3), or break the goal into milestones you can tick off.',
     measurableNoChange: 'The target equals the starting value ({start}); set the value you want to reach.',
-    achievablePace: 'Reaching {target} {unit} needs about {requiredPace} a day, over {ratio} times the pace so far ({pace} a day). Lower the target or move the date.',
+    achievablePace: 'Reaching {target} {unit} needs about {requiredPace} {per}, over {ratio} times the pace so far ({pace} {per}). Lower the target or move the date.',
+    paceUnits: { day: 'a day', week: 'a week', month: 'a month' },
     achievableTooMany: 'There are already {count} open goals; more than {max} at once spreads attention thin. Finish or archive one first.',
     achievableRushed: 'Only {days} days are left for {remaining}% of the work; move the date or reduce the scope.',
     relevantMissing: "Link it to a skill or the mentee's development area, e.g. time management or system design.",

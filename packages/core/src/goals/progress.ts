@@ -57,7 +57,8 @@ export function metricFraction(metric: { start: number; target: number; current?
  *
  * Status, in order: `achieved` at 100%; `missed` once the due date has passed; `not-started` at 0%
  * while nothing is expected beyond the on-track gap; then `on-track`, `at-risk` or `behind` by how
- * many points the percent trails the expected percent. An open milestone past its own date makes an
+ * many points the percent trails the expected percent. The on-track gap is at least one day's share of
+ * the span (a short goal is not "at risk" on its first day) and the at-risk gap at least twice that. An open milestone past its own date makes an
  * on-track goal at-risk.
  *
  * @param now an ISO instant (its date in `options.timeZone`, default UTC) or a calendar date.
@@ -85,22 +86,25 @@ export function goalProgress(goal: ProgressInput, now: string, options: { timeZo
   const due = goal.dueDate;
   const start = goal.startDate ?? (typeof goal.createdAt === 'string' && isCalendarDate(goal.createdAt.slice(0, 10)) ? goal.createdAt.slice(0, 10) : undefined) ?? today;
   let expectedPercent = 0;
+  // Being one day's share behind is no cause for alarm: a 6-day goal expects 17 % on its first day.
+  let onTrackGap: number = PROGRESS_THRESHOLDS.onTrackGap;
   if (due) {
     // Days counted inclusively: on the start date one day of the span has begun, on the due date all of it.
     const span = Math.max(dayDiff(start, due) + 1, 1);
+    onTrackGap = Math.max(onTrackGap, round1(100 / span));
     const elapsed = dayDiff(start, today) + 1;
     expectedPercent = round1(clampPercent((elapsed / span) * 100));
   }
   const daysLeft = due ? dayDiff(today, due) : Number.POSITIVE_INFINITY;
   const overdueMilestones = milestones.filter((milestone) => milestone.done !== true && typeof milestone.dueDate === 'string' && milestone.dueDate < today).length;
 
-  const gap = expectedPercent - percent;
+  const gap = round1(expectedPercent - percent);
   let status: GoalStatus;
   if (percent >= 100) status = 'achieved';
   else if (due && today > due) status = 'missed';
-  else if (percent === 0 && gap <= PROGRESS_THRESHOLDS.onTrackGap && overdueMilestones === 0) status = 'not-started';
-  else if (gap <= PROGRESS_THRESHOLDS.onTrackGap) status = overdueMilestones > 0 ? 'at-risk' : 'on-track';
-  else if (gap <= PROGRESS_THRESHOLDS.atRiskGap) status = 'at-risk';
+  else if (percent === 0 && gap <= onTrackGap && overdueMilestones === 0) status = 'not-started';
+  else if (gap <= onTrackGap) status = overdueMilestones > 0 ? 'at-risk' : 'on-track';
+  else if (gap <= Math.max(PROGRESS_THRESHOLDS.atRiskGap, 2 * onTrackGap)) status = 'at-risk';
   else status = 'behind';
   return { percent, expectedPercent, status, daysLeft, overdueMilestones };
 }

@@ -28,7 +28,12 @@ export const SMART_RULES = {
   rushedMaxRemainingPercent: 50,
   /** Time-bound: a due date at most this many days after today. */
   maxDaysAhead: 366,
+  /** Saving a draft that meets fewer SMART letters than this asks the person to confirm first (`<mk-goal-editor>`). */
+  confirmBelowMet: 3,
 } as const;
+
+/** Days in the units a pace is said in ("about 2 a week"). */
+export const PACE_UNIT_DAYS = { day: 1, week: 7, month: 30 } as const;
 
 export interface SmartIssue {
   criterion: SmartCriterion;
@@ -103,23 +108,30 @@ export function checkSmartGoal(draft: unknown, options: SmartCheckOptions = {}):
   if (metric && metric.target === metric.start && milestones.length === 0) add('measurable', formatGoalMessage(text.measurableNoChange, { start: metric.start }));
   else if (!metric && milestones.length === 0) add('measurable', text.measurableMissing);
 
-  // Achievable
+  // Achievable — the pace and the time left are judged only once there is a history to judge: progress
+  // recorded on the metric, or a milestone ticked. A goal nobody has recorded anything on yet is not
+  // "behind pace"; it has simply not been updated.
   const due = goal.dueDate;
-  if (metric && metric.target !== metric.start && goal.startDate && due && metric.current !== undefined) {
+  const hasHistory = (metric !== undefined && metric.current !== undefined && metric.current !== metric.start) || milestones.some((milestone) => milestone.done === true);
+  if (metric && metric.target !== metric.start && goal.startDate && due && metric.current !== undefined && hasHistory) {
     const elapsed = dayDiff(goal.startDate, today);
     const left = dayDiff(today, due);
     const direction = Math.sign(metric.target - metric.start);
     const doneSoFar = (metric.current - metric.start) * direction;
     const remaining = (metric.target - metric.current) * direction;
-    if (elapsed >= SMART_RULES.paceMinElapsedDays && left > 0 && remaining > 0) {
-      const pace = Math.max(doneSoFar, 0) / elapsed;
+    if (elapsed >= SMART_RULES.paceMinElapsedDays && left > 0 && remaining > 0 && doneSoFar > 0) {
+      const pace = doneSoFar / elapsed;
       const requiredPace = remaining / left;
       if (requiredPace > SMART_RULES.maxPaceRatio * pace) {
-        add('achievable', formatGoalMessage(text.achievablePace, { target: metric.target, unit: metric.unit ?? '', requiredPace: round(requiredPace), ratio: SMART_RULES.maxPaceRatio, pace: round(pace) }).replace(/ {2,}/g, ' '));
+        // In the unit people count in: per day when it is at least one a day so far, else per week, else per month.
+        const per = pace >= 1 ? 'day' : pace * 7 >= 1 ? 'week' : 'month';
+        const days = PACE_UNIT_DAYS[per];
+        const words = text.paceUnits ?? defaultGoalMessages.smart.paceUnits;
+        add('achievable', formatGoalMessage(text.achievablePace, { target: metric.target, unit: metric.unit ?? '', requiredPace: round(requiredPace * days), ratio: SMART_RULES.maxPaceRatio, pace: round(pace * days), per: words[per] }).replace(/ {2,}/g, ' '));
       }
     }
   }
-  if (due && !found.has('achievable')) {
+  if (due && hasHistory && !found.has('achievable')) {
     const left = dayDiff(today, due);
     const remainingPercent = remainingWorkPercent(goal);
     if (left >= 0 && left < SMART_RULES.rushedDays && remainingPercent > SMART_RULES.rushedMaxRemainingPercent && goal.startDate !== undefined && dayDiff(goal.startDate, due) >= SMART_RULES.rushedDays) {

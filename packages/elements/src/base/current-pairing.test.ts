@@ -98,6 +98,9 @@ describe('the current pairing', () => {
     title.dispatchEvent(new Event('input'));
     await (editor as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
     editor.shadowRoot!.querySelector<HTMLButtonElement>('[part~="save"]')!.click();
+    // A title alone meets 2 of 5 SMART letters: the editor asks first.
+    await waitUntil(() => editor.shadowRoot!.querySelector('[part~="confirm-save"]') !== null, 'the editor asks before saving a vague draft');
+    editor.shadowRoot!.querySelector<HTMLButtonElement>('[part~="confirm-save"]')!.click();
     await waitUntil(() => goalsOf(kit).$goals.get().length === 1, 'the goal is saved', { timeout: 4000 });
     expect(goalsOf(kit).$goals.get()[0]!.pairingId).to.equal('p-lucia');
     await waitUntil(() => tracker.shadowRoot!.querySelectorAll('[part~="goal"]').length === 1, 'the tracker lists it');

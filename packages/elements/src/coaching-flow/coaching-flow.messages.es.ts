@@ -1,4 +1,4 @@
-import { plural, type MessageCatalogue, type MessageParameters } from '../base/localize.js';
+import { plural, parameterText as p, type MessageCatalogue, type MessageParameters } from '../base/localize.js';
 
 /**
  * Spanish for `coaching-flow.messages.ts` (neutral Spanish, «tú»): loaded the first time an element renders in
@@ -43,6 +43,14 @@ export const coachingFlowMessagesEs = {
   'summary.turn-into-goals': 'Convertir en objetivos',
   'summary.handed-off': (parameters) => (Number(parameters.count) === 1 ? `Convertida en 1 objetivo el ${parameters.date}.` : `Convertidas en ${parameters.count} objetivos el ${parameters.date}.`),
   'summary.handing-off': 'Creando objetivos…',
+  'hand-off.title': (parameters) => `Antes de ${plural(parameters.count, 'convertir esta acción en un objetivo', `convertir estas ${p(parameters, 'count')} acciones en objetivos`)}: ¿para cuándo y a qué habilidad ${plural(parameters.count, 'sirve', 'sirven')}?`,
+  'hand-off.due': 'Fecha límite',
+  'hand-off.skill': 'Habilidad o área de desarrollo',
+  'hand-off.skill-hint': 'p. ej., gestión del tiempo, diseño de sistemas',
+  'hand-off.create': (parameters) => `Crear ${p(parameters, 'count')} ${plural(parameters.count, 'objetivo', 'objetivos')}`,
+  'hand-off.cancel': 'Cancelar',
+  'hand-off.error.due': 'Elige una fecha límite a partir de hoy.',
+  'hand-off.error.skill': 'Indica la habilidad o el área de desarrollo a la que sirven estos objetivos.',
   'summary.new-session': 'Empezar una sesión nueva',
   'summary.complete': 'Completar la sesión',
   'summary.edit': 'Volver al último paso',

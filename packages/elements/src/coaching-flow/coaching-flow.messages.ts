@@ -1,4 +1,4 @@
-import { plural, type CatalogueLoaders, type ElementMessages } from '../base/localize.js';
+import { plural, parameterText as p, type CatalogueLoaders, type ElementMessages } from '../base/localize.js';
 
 /**
  * `<mk-coaching-flow>`'s messages, in English (Spanish in `coaching-flow.messages.es.ts`, loaded on first use). The questions themselves come from the
@@ -45,6 +45,14 @@ export const coachingFlowMessages = {
     'summary.turn-into-goals': 'Turn into goals',
     'summary.handed-off': (parameters) => (Number(parameters.count) === 1 ? `Turned into 1 goal on ${parameters.date}.` : `Turned into ${parameters.count} goals on ${parameters.date}.`),
     'summary.handing-off': 'Creating goals…',
+    'hand-off.title': (parameters) => `Before ${plural(parameters.count, 'this action becomes a goal', `these ${p(parameters, 'count')} actions become goals`)}: when should ${plural(parameters.count, 'it', 'they')} be done, and which skill ${plural(parameters.count, 'does it', 'do they')} serve?`,
+    'hand-off.due': 'Due date',
+    'hand-off.skill': 'Skill or development area',
+    'hand-off.skill-hint': 'e.g. time management, system design',
+    'hand-off.create': (parameters) => `Create ${p(parameters, 'count')} ${plural(parameters.count, 'goal', 'goals')}`,
+    'hand-off.cancel': 'Cancel',
+    'hand-off.error.due': 'Choose a due date from today on.',
+    'hand-off.error.skill': 'Name the skill or development area these goals serve.',
     'summary.new-session': 'Start a new session',
     'summary.complete': 'Complete the session',
     'summary.edit': 'Back to the last step',

@@ -142,7 +142,38 @@ export const coachingFlowStyles = css`
     resize: vertical;
   }
 
+  /* The questions before actions become goals: their date and skill. */
+  .hand-off {
+    gap: var(--mk-space-3);
+    padding: var(--mk-space-3) var(--mk-space-4);
+    border: 1px solid var(--mk-coaching-flow-border-color, var(--mk-color-border));
+    border-radius: var(--mk-radius-md);
+  }
+
+  .hand-off-title {
+    margin: 0;
+    font-weight: var(--mk-font-weight-strong);
+    overflow-wrap: anywhere;
+  }
+
+  .hand-off input {
+    max-inline-size: 100%;
+    padding: var(--mk-space-2) var(--mk-space-3);
+    border: 1px solid var(--mk-coaching-flow-border-color, var(--mk-color-border));
+    border-radius: var(--mk-radius-md);
+    background: var(--mk-coaching-flow-field-background, var(--mk-color-surface));
+    color: var(--mk-color-text);
+    font: inherit;
+  }
+
+  .field-error {
+    margin: 0;
+    color: var(--mk-color-danger);
+    font-size: var(--mk-font-size-sm);
+  }
+
   textarea[aria-invalid='true'],
+  .hand-off input[aria-invalid='true'],
   .scale[data-invalid] .scale-options {
     border-color: var(--mk-color-danger);
     box-shadow: 0 0 0 1px var(--mk-color-danger);

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
-import { isMentorKitError, type MentorKitError } from '@mentorkit/core';
+import { isMentorKitError, localTimeOf, type MentorKitError } from '@mentorkit/core';
 import {
   actionsFromFlow,
   checkAnswerLength,
@@ -32,8 +32,12 @@ export interface MkTurnIntoGoalsDetail {
   runId: string;
   pairingId: string;
   modelId: string;
-  /** The run's actions as goal drafts (`actionsFromFlow`). */
+  /** The run's actions as goal drafts (`actionsFromFlow`), with the due date and skill the person gave. */
   drafts: GoalDraft[];
+  /** The date the goals are due (`YYYY-MM-DD`), asked before they are made: pass it to `kit.coaching.turnIntoGoals`. */
+  dueDate: string;
+  /** The skill or development area they serve, asked too. */
+  skill: string;
 }
 
 export interface MkCoachingRunDetail {
@@ -146,6 +150,8 @@ export class MkCoachingFlow extends MkElement {
   @state() private limitBlockedStepId: string | undefined;
   @state() private actionError: MentorKitError | undefined;
   @state() private busy = false;
+  /** "Turn into goals" asks first for the date and the skill the goals serve (SMART's T and R). */
+  @state() private handOff: { dueDate: string; skill: string; errors: { dueDate?: string; skill?: string } } | undefined;
 
   /** `grow`, `oskar`, or the id of a custom model (from `.models` or `kit.coaching.registerModel`). */
   @property({ reflect: true }) model = 'grow';
@@ -435,12 +441,72 @@ export class MkCoachingFlow extends MkElement {
     await this.act(() => this.queue(() => coaching.complete(run.id, { locale: this.i18n.locale })), '#summary-title');
   }
 
-  private async handleTurnIntoGoals(run: CoachingRun, drafts: GoalDraft[]): Promise<void> {
-    const event = emit(this, 'mk-turn-into-goals', { runId: run.id, pairingId: run.pairingId, modelId: run.modelId, drafts }, { cancelable: true });
+  /** Opens the questions before the hand-off: a due date (four weeks ahead) and the skill (the mentee's first learning wish, if any). */
+  private openHandOff(run: CoachingRun): void {
+    const today = localTimeOf(this.currentKit?.$me.get()?.timeZone ?? 'UTC', this.currentKit?.now() ?? new Date().toISOString()).date;
+    const inFourWeeks = new Date(Date.parse(`${today}T00:00:00Z`) + 28 * 86_400_000).toISOString().slice(0, 10);
+    const mentee = this.currentKit?.$pairings.get().find((pairing) => pairing.id === run.pairingId)?.menteeId;
+    const wish = mentee ? this.people.value?.[mentee]?.wantsToLearn?.[0]?.name : undefined;
+    this.handOff = { dueDate: inFourWeeks, skill: wish ?? '', errors: {} };
+    this.focusAfterUpdate = '#hand-off-due';
+  }
+
+  private async handleTurnIntoGoals(event: SubmitEvent, run: CoachingRun, flow: CoachingFlow): Promise<void> {
+    event.preventDefault();
+    const handOff = this.handOff;
+    if (!handOff || this.busy) return;
+    const today = localTimeOf(this.currentKit?.$me.get()?.timeZone ?? 'UTC', this.currentKit?.now() ?? new Date().toISOString()).date;
+    const skill = handOff.skill.trim();
+    // Every field that needs an answer, at once.
+    const errors = {
+      ...(!/^\d{4}-\d{2}-\d{2}$/.test(handOff.dueDate) || handOff.dueDate < today ? { dueDate: this.i18n.t('hand-off.error.due') } : {}),
+      ...(skill === '' || skill.length > 100 ? { skill: this.i18n.t('hand-off.error.skill') } : {}),
+    };
+    if (Object.keys(errors).length > 0) {
+      this.handOff = { ...handOff, errors };
+      this.focusAfterUpdate = errors.dueDate ? '#hand-off-due' : '#hand-off-skill';
+      return;
+    }
+    const options = { locale: this.i18n.locale, dueDate: handOff.dueDate, skill };
+    const drafts = actionsFromFlow(flow, options);
+    const fired = emit(this, 'mk-turn-into-goals', { runId: run.id, pairingId: run.pairingId, modelId: run.modelId, drafts, dueDate: handOff.dueDate, skill }, { cancelable: true });
     const create = this.createGoal;
     const coaching = this.coaching;
-    if (event.defaultPrevented || !create || !coaching) return;
-    await this.act(() => coaching.turnIntoGoals(run.id, create, { locale: this.i18n.locale }), '#handed-off');
+    if (fired.defaultPrevented || !create || !coaching) {
+      this.handOff = undefined;
+      return;
+    }
+    await this.act(async () => {
+      await coaching.turnIntoGoals(run.id, create, options);
+      this.handOff = undefined;
+    }, '#handed-off');
+  }
+
+  private renderHandOff(run: CoachingRun, flow: CoachingFlow, count: number): TemplateResult {
+    const handOff = this.handOff!;
+    const t = (id: string, parameters?: Record<string, string | number>) => this.i18n.t(id, parameters);
+    // From the state at the time of typing, not of this render (two fields may change before the next one).
+    const set = (changes: Partial<{ dueDate: string; skill: string }>) => (this.handOff = { ...this.handOff!, ...changes, errors: {} });
+    return html`<form part="hand-off" class="hand-off" novalidate aria-labelledby="hand-off-title" @submit=${(event: SubmitEvent) => void this.handleTurnIntoGoals(event, run, flow)}>
+      <p id="hand-off-title" class="hand-off-title">${t('hand-off.title', { count })}</p>
+      <div class="field">
+        <label for="hand-off-due">${t('hand-off.due')}</label>
+        <input id="hand-off-due" type="date" .value=${live(handOff.dueDate)} aria-invalid=${handOff.errors.dueDate ? 'true' : 'false'} aria-describedby=${handOff.errors.dueDate ? 'hand-off-due-error' : nothing} @input=${(event: Event) => set({ dueDate: (event.target as HTMLInputElement).value })} />
+        ${handOff.errors.dueDate ? html`<p class="field-error" id="hand-off-due-error">${handOff.errors.dueDate}</p>` : nothing}
+      </div>
+      <div class="field">
+        <label for="hand-off-skill">${t('hand-off.skill')}</label>
+        <input id="hand-off-skill" type="text" .value=${live(handOff.skill)} aria-invalid=${handOff.errors.skill ? 'true' : 'false'} aria-describedby=${handOff.errors.skill ? 'hand-off-skill-error' : 'hand-off-skill-hint'} @input=${(event: Event) => set({ skill: (event.target as HTMLInputElement).value })} />
+        ${handOff.errors.skill ? html`<p class="field-error" id="hand-off-skill-error">${handOff.errors.skill}</p>` : html`<p class="muted" id="hand-off-skill-hint">${t('hand-off.skill-hint')}</p>`}
+      </div>
+      <div class="actions">
+        <button part="hand-off-create" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? t('summary.handing-off') : t('hand-off.create', { count })}</button>
+        <button part="hand-off-cancel" class="secondary" type="button" @click=${() => {
+          this.handOff = undefined;
+          this.focusAfterUpdate = '[part~="turn-into-goals-button"]';
+        }}>${t('hand-off.cancel')}</button>
+      </div>
+    </form>`;
   }
 
   /** The step on screen, if any. */
@@ -681,11 +747,12 @@ export class MkCoachingFlow extends MkElement {
             ? html`<button part="back-button" class="secondary" type="button" @click=${() => void this.handleBack()}>${this.i18n.t('summary.edit')}</button>
                 <button part="complete-button" type="button" @click=${() => void this.handleComplete(run)}>${this.i18n.t('summary.complete')}</button>`
             : nothing}
-          ${drafts.length > 0 && !run.actionsHandedOffAt
-            ? html`<button part="turn-into-goals-button" type="button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => void this.handleTurnIntoGoals(run, drafts)}>${this.busy ? this.i18n.t('summary.handing-off') : this.i18n.t('summary.turn-into-goals')}</button>`
+          ${drafts.length > 0 && !run.actionsHandedOffAt && !this.handOff
+            ? html`<button part="turn-into-goals-button" type="button" @click=${() => this.openHandOff(run)}>${this.i18n.t('summary.turn-into-goals')}</button>`
             : nothing}
           ${run.completedAt ? html`<button part="new-session-button" class="secondary" type="button" @click=${() => this.handleNewSession()}>${this.i18n.t('summary.new-session')}</button>` : nothing}
         </div>
+        ${this.handOff && drafts.length > 0 && !run.actionsHandedOffAt ? this.renderHandOff(run, flow, drafts.length) : nothing}
         ${run.actionsHandedOffAt
           ? html`<p part="handed-off" class="handed-off" id="handed-off" tabindex="-1">${this.i18n.t('summary.handed-off', { count: run.actionsHandedOffCount ?? drafts.length, date: this.date(run.actionsHandedOffAt) })}</p>`
           : nothing}

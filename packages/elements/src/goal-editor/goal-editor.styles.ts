@@ -170,6 +170,20 @@ export const goalEditorStyles = css`
     border: 1px solid var(--mk-color-border);
   }
 
+  .confirm {
+    display: grid;
+    gap: var(--mk-space-2);
+    padding: var(--mk-space-3) var(--mk-space-4);
+    border: 1px solid var(--mk-color-warning);
+    border-inline-start-width: 4px;
+    border-radius: var(--mk-radius-md);
+    overflow-wrap: anywhere;
+  }
+
+  .confirm p {
+    margin: 0;
+  }
+
   .actions {
     display: flex;
     flex-wrap: wrap;

@@ -50,6 +50,36 @@ describe('<mk-goal-editor>', () => {
     await expect(element).to.be.accessible();
   });
 
+  it('a vague draft asks before it saves: Keep editing goes to the first letter it misses, Save anyway saves; passes axe', async () => {
+    const kit = track(await readyKit(await seededStorage(), 'lucia'));
+    const element = await editorFor(kit);
+    await type(element, 'title', 'Get better');
+    byId(element, 'title').focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => part(element, 'confirm') !== null, 'the editor asks first');
+    expect(text(part(element, 'confirm'))).to.contain('This goal meets 1 of 5 SMART letters, so it may be hard to tell when it is done.');
+    expect(goalsOf(kit).$goals.get(), 'nothing saved yet').to.have.length(0);
+    expect(shadow(element).activeElement).to.equal(part(element, 'confirm-keep'));
+    await expect(element).to.be.accessible();
+    await sendKeys({ press: 'Enter' });
+    await element.updateComplete;
+    expect(part(element, 'confirm')).to.equal(null);
+    await waitUntil(() => shadow(element).activeElement === byId(element, 'title'), 'Keep editing: the title, the first letter it misses');
+    // Typing changes the draft: the question goes; the next save asks again; "Save anyway" saves.
+    await type(element, 'title', 'Get better at it');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => part(element, 'confirm-save') !== null);
+    part(element, 'confirm-save')!.click();
+    await waitUntil(() => goalsOf(kit).$goals.get().length === 1, 'saved once confirmed');
+    // A draft with 3 letters saves without asking.
+    await type(element, 'title', 'Run 3 team retrospectives');
+    await type(element, 'skill', 'facilitation');
+    byId(element, 'title').focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => goalsOf(kit).$goals.get().length === 2, 'saved at once');
+    expect(part(element, 'confirm')).to.equal(null);
+  });
+
   it('sets a goal with milestones from the keyboard and resets for the next one', async () => {
     const kit = track(await readyKit(await seededStorage(), 'lucia'));
     const element = await editorFor(kit);

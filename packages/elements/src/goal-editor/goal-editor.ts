@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
 import { TEXT_LIMITS, isMentorKitError, roleInPairing, type MentorKit } from '@mentorkit/core';
-import { SKILL_CATALOGUE, SMART_CRITERIA, bundledGoalMessages, checkSmartGoal, goalsOf, type Goal, type GoalChanges, type GoalDraft, type GoalMessages, type GoalsApi, type SmartCheck } from '@mentorkit/core/goals';
+import { SKILL_CATALOGUE, SMART_CRITERIA, SMART_RULES, bundledGoalMessages, checkSmartGoal, goalsOf, type Goal, type GoalChanges, type GoalDraft, type GoalMessages, type GoalsApi, type SmartCheck } from '@mentorkit/core/goals';
 import { emit } from '../base/emit.js';
 import { LocaleController } from '../base/localize.js';
 import { MkElement } from '../base/mk-element.js';
@@ -80,6 +80,9 @@ function fieldOfPath(path: string, rowKeys: number[]): string {
   return map[path] ?? '';
 }
 
+/** Where each SMART letter is fixed in the form (for "Keep editing"). */
+const FIELD_OF_CRITERION: Readonly<Record<string, string>> = { specific: 'title', measurable: 'metric-name', achievable: 'due-date', relevant: 'skill', 'time-bound': 'due-date' };
+
 /**
  * @summary Create or edit a goal, with a live SMART checklist beside the form that explains what
  * each letter needs and what the draft still misses.
@@ -89,7 +92,9 @@ function fieldOfPath(path: string, rowKeys: number[]): string {
  * loaded — if someone else changed the goal meanwhile, saving says so and keeps your edits. The
  * checklist runs core's `checkSmartGoal` on every keystroke (the SMART texts come from the goals
  * message catalogue, `kit.goals.messagesFor(locale)`: core's Spanish on a Spanish page unless the
- * host set its own); missing letters are advice, not a blocker. The editor's own words are in
+ * host set its own); missing letters are advice, not a blocker — but a draft that meets fewer than
+ * `SMART_RULES.confirmBelowMet` (3) letters asks before it saves ("Save anyway" or "Keep editing", which
+ * goes to the first letter it misses). The editor's own words are in
  * English and Spanish (`goal-editor.messages.ts`, Spanish loaded on first use), following the nearest `lang`. Errors from core appear inline
  * next to their field — every field core refuses, at once. Text fields (title, details, skill, what you
  * count, unit, milestone titles) show a counter from 80 % of their limit (core's `TEXT_LIMITS.goal`);
@@ -118,6 +123,9 @@ function fieldOfPath(path: string, rowKeys: number[]): string {
  * @csspart cancel - The cancel button.
  * @csspart checklist - The SMART checklist.
  * @csspart summary - "3 of 5 SMART letters met" (a polite live region).
+ * @csspart confirm - The question before saving a vague draft ("This goal meets 1 of 5 SMART letters…").
+ * @csspart confirm-save - Its "Save anyway" button.
+ * @csspart confirm-keep - Its "Keep editing" button.
  * @csspart criterion - One letter; carries `data-criterion` and `data-met`.
  * @csspart letter - The letter badge.
  * @csspart verdict - What the draft misses for this letter, or that it is met.
@@ -142,6 +150,8 @@ export class MkGoalEditor extends MkElement {
   @state() private formError: { id: string; parameters?: Record<string, string> } | { text: string } | undefined;
   @state() private announcement = '';
   @state() private saving = false;
+  /** The draft meets too few SMART letters: saving asks first ("Save anyway" or "Keep editing"). */
+  @state() private confirmingWeakDraft = false;
   /** The goal and revision the form was loaded from (edit mode). */
   private loadedFrom: { id: string; revision: number } | undefined;
   private pendingFocus: FocusField | undefined;
@@ -216,6 +226,7 @@ export class MkGoalEditor extends MkElement {
   }
 
   private resetForm(): void {
+    this.confirmingWeakDraft = false;
     this.startedFor = undefined;
     this.form = emptyForm();
     this.loadedFrom = undefined;
@@ -301,6 +312,7 @@ export class MkGoalEditor extends MkElement {
   }
 
   private update_(changes: Partial<FormState>): void {
+    this.confirmingWeakDraft = false;
     this.form = { ...this.form, ...changes };
     this.announcement = '';
   }
@@ -353,6 +365,14 @@ export class MkGoalEditor extends MkElement {
       this.formError = { id: 'error.not-connected' };
       return;
     }
+    // A vague draft (e.g. 1 of 5 letters) saves only once the person says so; the second submit is that answer.
+    if (!this.confirmingWeakDraft && SMART_CRITERIA.length - this.check().issues.length < SMART_RULES.confirmBelowMet) {
+      this.confirmingWeakDraft = true;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[part~="confirm-keep"]')?.focus();
+      return;
+    }
+    this.confirmingWeakDraft = false;
     const draft = this.draft();
     const rowKeys = this.form.milestones.filter((row) => row.title.trim() !== '').map((row) => row.key);
     this.saving = true;
@@ -530,6 +550,24 @@ export class MkGoalEditor extends MkElement {
     </fieldset>`;
   }
 
+  /** "This goal meets 1 of 5 SMART letters…": save anyway, or keep editing at the first letter it misses. */
+  private renderConfirm(): TemplateResult {
+    const check = this.check();
+    const met = SMART_CRITERIA.length - check.issues.length;
+    const keepEditing = () => {
+      this.confirmingWeakDraft = false;
+      const field = FIELD_OF_CRITERION[check.issues[0]?.criterion ?? 'specific'] ?? 'title';
+      void this.updateComplete.then(() => (this.shadowRoot?.getElementById(field) as HTMLElement | null)?.focus());
+    };
+    return html`<div part="confirm" class="confirm" role="group" aria-labelledby="confirm-text">
+      <p id="confirm-text">${this.i18n.t('confirm.weak', { met, total: SMART_CRITERIA.length })}</p>
+      <div class="actions">
+        <button part="confirm-save" class="primary" type="submit">${this.i18n.t('confirm.save')}</button>
+        <button part="confirm-keep" class="secondary" type="button" @click=${keepEditing}>${this.i18n.t('confirm.keep')}</button>
+      </div>
+    </div>`;
+  }
+
   override render(): TemplateResult {
     const kit = this.currentKit;
     const editing = this.goalId !== undefined;
@@ -576,6 +614,7 @@ export class MkGoalEditor extends MkElement {
           ${ownerIsViewer
             ? html`<label class="check"><input type="checkbox" .checked=${this.form.private} @change=${(event: Event) => this.update_({ private: (event.target as HTMLInputElement).checked })} /> ${t('private')}</label>`
             : nothing}
+          ${this.confirmingWeakDraft ? this.renderConfirm() : nothing}
           <div class="actions">
             <button part="save" class="primary" type="submit" ?disabled=${this.saving || notFound}>${t(editing ? 'save' : 'create')}</button>
             ${editing ? html`<button part="cancel" class="secondary" type="button" @click=${this.handleCancel}>${t('cancel')}</button>` : nothing}

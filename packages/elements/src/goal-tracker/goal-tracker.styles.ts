@@ -51,7 +51,8 @@ export const goalTrackerStyles = css`
     font-weight: var(--mk-font-weight-strong);
   }
 
-  .secondary {
+  .secondary,
+  .filter {
     padding: var(--mk-space-1) var(--mk-space-3);
     color: var(--mk-color-text);
     background: var(--mk-color-surface);
@@ -66,9 +67,6 @@ export const goalTrackerStyles = css`
   }
 
   .filter {
-    padding: var(--mk-space-1) var(--mk-space-3);
-    color: var(--mk-color-text);
-    background: var(--mk-color-surface);
     border: 0;
     border-radius: 0;
   }

@@ -130,6 +130,15 @@ describe('<mk-goal-tracker>', () => {
     await waitUntil(() => shadow(element).activeElement === part(element, 'new-goal'), 'focus on New goal');
   });
 
+  it('a new 6-day goal is "Not started" on its first day, not "At risk"', async () => {
+    const kit = track(await readyKit(await seededStorage(), 'lucia'));
+    // FIXED_NOW is 29 March 2026 in London: a goal from today to 3 April.
+    await goalsOf(kit).create({ pairingId: 'p-lucia', title: 'Write the onboarding guide', skill: 'writing', startDate: '2026-03-29', dueDate: '2026-04-03', milestones: [{ title: 'Outline' }, { title: 'Draft' }, { title: 'Review' }] });
+    const element = await trackerFor(kit);
+    await waitUntil(() => parts(element, 'goal').length === 1);
+    expect(text(part(element, 'status'))).to.equal('Not started');
+  });
+
   it('filters active, achieved and all with pressed buttons; passes axe in each', async () => {
     const kit = track(await readyKit(await seededStorage(), 'lucia'));
     await goalsOf(kit).create(RETROS);

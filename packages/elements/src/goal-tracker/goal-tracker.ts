@@ -238,32 +238,27 @@ export class MkGoalTracker extends MkElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<MkCelebration>('mk-celebration')?.show(moment));
   }
 
+  /** The `editor` this tracker drives, scrolled into view for what comes next. */
   private editorElement(): DrivableEditor | undefined {
     if (!this.editor) return undefined;
     const root = this.getRootNode() as Document | ShadowRoot;
     const found = root.getElementById?.(this.editor) ?? document.getElementById(this.editor);
-    return found && typeof (found as Partial<DrivableEditor>).edit === 'function' ? (found as DrivableEditor) : undefined;
+    if (!found || typeof (found as Partial<DrivableEditor>).edit !== 'function') return undefined;
+    found.scrollIntoView?.({ block: 'nearest' });
+    return found as DrivableEditor;
   }
 
   private handleNew(splitFrom?: string): void {
     const pairingId = this.shownPairingId;
     const detail: MkGoalNewDetail = { ...(pairingId ? { pairingId } : {}), ...(splitFrom ? { splitFrom } : {}) };
     if (emit(this, 'mk-goal-new', detail, { cancelable: true }).defaultPrevented) return;
-    const editor = this.editorElement();
-    if (editor) {
-      editor.startNew(detail);
-      editor.scrollIntoView?.({ block: 'nearest' });
-    }
+    this.editorElement()?.startNew(detail);
   }
 
   private handleEdit(goalId: string, focus?: MkGoalEditDetail['focus']): void {
     const detail: MkGoalEditDetail = { goalId, ...(focus ? { focus } : {}) };
     if (emit(this, 'mk-goal-edit', detail, { cancelable: true }).defaultPrevented) return;
-    const editor = this.editorElement();
-    if (editor) {
-      editor.edit(goalId, focus ? { focus } : {});
-      editor.scrollIntoView?.({ block: 'nearest' });
-    }
+    this.editorElement()?.edit(goalId, focus ? { focus } : {});
   }
 
   private handleReplan(goalId: string, suggestion: ReplanSuggestion): void {
@@ -423,10 +418,7 @@ export class MkGoalTracker extends MkElement {
       const achieved = goal.achievedAt !== undefined || goalProgress(goal, todayOf(goal.ownerId)).status === 'achieved';
       return this.filter === 'achieved' ? achieved : !achieved;
     });
-    if (shown.length === 0) {
-      const which = this.filter === 'achieved' ? 'achieved' : 'active';
-      return html`<div part="empty" class="empty"><p part="empty-title" class="empty-title">${this.i18n.t(`empty.${which}.title`)}</p><p part="hint" class="hint muted">${this.i18n.t(`empty.${which}.hint`)}</p></div>`;
-    }
+    if (shown.length === 0) return this.renderEmpty(this.filter === 'achieved' ? 'empty.achieved.' : 'empty.active.');
     return html`
       <ul part="list" class="list" role="list" aria-labelledby="heading">
         ${repeat(
@@ -444,12 +436,13 @@ export class MkGoalTracker extends MkElement {
     `;
   }
 
-  private renderEmpty(): TemplateResult {
+  /** No goals at all (with "Set your first goal"), or none under the filter (`empty.active.`, `empty.achieved.`). */
+  private renderEmpty(prefix = 'empty.'): TemplateResult {
     return html`
       <div part="empty" class="empty">
-        <p part="empty-title" class="empty-title">${this.i18n.t('empty.title')}</p>
-        <p part="hint" class="hint muted">${this.i18n.t('empty.hint')}</p>
-        <button part="empty-action" class="primary" type="button" @click=${() => this.handleNew()}>${this.i18n.t('empty.action')}</button>
+        <p part="empty-title" class="empty-title">${this.i18n.t(`${prefix}title`)}</p>
+        <p part="hint" class="hint muted">${this.i18n.t(`${prefix}hint`)}</p>
+        ${prefix === 'empty.' ? html`<button part="empty-action" class="primary" type="button" @click=${() => this.handleNew()}>${this.i18n.t('empty.action')}</button>` : nothing}
       </div>
     `;
   }
