@@ -50,7 +50,7 @@ export function world(): Record<string, AnyRecord[]> {
   };
 }
 
-const agreement = (pairingId: string, id = `agreement-${pairingId}`) => ({
+const agreement = (pairingId: string, id = `agreement-${pairingId}`, by = 'ana') => ({
   id,
   pairingId,
   cadence: 'weekly',
@@ -60,6 +60,10 @@ const agreement = (pairingId: string, id = `agreement-${pairingId}`) => ({
     ? [{ personId: 'ana', timeZone: 'Europe/Madrid', workingHours: hours }, { personId: 'maria', timeZone: 'Europe/Madrid', workingHours: hours }]
     : [{ personId: 'ana', timeZone: 'Europe/Madrid', workingHours: hours }, { personId: 'kenji', timeZone: 'Asia/Tokyo', workingHours: hours }],
   notes: 'We meet on Mondays.',
+  version: 1,
+  confirmations: [],
+  history: [{ version: 1, at: at(-7), by, changed: ['cadence', 'notes'] }],
+  proposedBy: by,
 });
 
 /** One record of each pairing-scoped collection in a pairing, written by its natural author (ana, the mentee). */
@@ -98,7 +102,7 @@ const stored = (collection: string, pairingId = 'pair-a'): AnyRecord => (collect
 
 /** A benign change per collection, and a new record created "as" the actor. */
 const CHANGE: Record<string, (record: AnyRecord, actorId: string) => AnyRecord> = {
-  agreements: (record) => ({ ...record, notes: 'We meet on Tuesdays.' }),
+  agreements: (record, actorId) => ({ ...record, notes: 'We meet on Tuesdays.', version: 2, history: [...(record.history as unknown[]), { version: 2, at: at(-0.1), by: actorId, changed: ['notes'] }] }),
   sessions: (record) => ({ ...record, title: 'Quarterly review' }),
   'coaching-runs': (record) => ({ ...record, state: { goal: 'Lead a review' } }),
   rapport: (record, actorId) => ({ ...record, dealt: [...(record.dealt as unknown[]), { promptId: 'desert-island', at: at(-0.1), by: actorId }] }),
@@ -112,7 +116,7 @@ const CHANGE: Record<string, (record: AnyRecord, actorId: string) => AnyRecord> 
   people: (record) => ({ ...record, displayName: 'Ana F.' }),
 };
 const CREATE: Record<string, (actorId: string) => AnyRecord> = {
-  agreements: () => agreement('pair-a', 'agreement-new'),
+  agreements: (actorId) => agreement('pair-a', 'agreement-new', actorId),
   sessions: () => ({ ...SAMPLES.sessions!('pair-a'), id: 'session-new' }),
   'coaching-runs': (actorId) => ({ ...SAMPLES['coaching-runs']!('pair-a'), id: 'run-new', startedBy: actorId }),
   rapport: (actorId) => ({ id: 'deck-new', pairingId: 'pair-a', dealt: [{ promptId: 'two-truths', at: at(-0.1), by: actorId }] }),
@@ -136,7 +140,7 @@ const ALLOWED: Record<string, Record<PolicyAction, readonly MatrixRole[]>> = {
   rapport: { read: MA, create: M, update: M, delete: M },
   goals: { read: MA, create: M, update: M, delete: M },
   feedback: { read: MA, create: M, update: ['mentee'], delete: [] }, // a sent note stays (a draft may go: see the variants)
-  messages: { read: M, create: M, update: ['mentee'], delete: ['mentee'] },
+  messages: { read: M, create: M, update: ['mentee'], delete: [] }, // never removed: deleting blanks a message (an update)
   'message-reads': { read: M, create: M, update: ['mentee'], delete: ['mentee'] },
   'pairing-rounds': { read: ['admin'], create: ['admin'], update: ['admin'], delete: ['admin'] },
   pairings: { read: MA, create: ['admin'], update: ['admin'], delete: ['admin'] },

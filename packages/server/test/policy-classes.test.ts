@@ -222,4 +222,80 @@ describe('access classes over HTTP on PostgreSQL', { skip: skip ?? false }, () =
       assert.equal((await call('PUT', '/collections/rapport/records/rapport-pairing-lucia', KENJI, { id: 'rapport-pairing-lucia', pairingId: 'pairing-lucia', dealt: [{ promptId: 'two-truths', at: now(), by: KENJI }] })).status, 201);
     });
   });
+
+  describe('what the second red team found', () => {
+    const now = () => new Date().toISOString();
+    const hours = { 1: ['09:00-17:00'], 2: ['09:00-17:00'] };
+    const strip = (record: Record<string, unknown>) => {
+      const { revision: _r, updatedAt: _u, createdAt: _c, updatedBy: _b, ...rest } = record;
+      return rest;
+    };
+
+    test('N1: a message is never removed, so it cannot be re-created with other words in its place', async () => {
+      const message = { id: 'n1-m', pairingId: 'pairing-lucia', authorId: KENJI, kind: 'text', text: 'I will review your plan by Friday.', sentAt: now() };
+      assert.equal((await call('PUT', '/collections/messages/records/n1-m', KENJI, message)).status, 201);
+      const removed = await call('DELETE', '/collections/messages/records/n1-m', KENJI, undefined, { 'if-match': '"1"' });
+      assert.equal(removed.status, 403);
+      assert.equal((await stored('messages', 'n1-m'))?.text, 'I will review your plan by Friday.');
+      const old = await call('PUT', '/collections/messages/records/n1-old', KENJI, { ...message, id: 'n1-old', sentAt: new Date(Date.now() - 10 * 86_400_000).toISOString() });
+      assert.equal(old.status, 403, 'at most a week back');
+    });
+
+    test('N2/N3: the terms change only with a new version; history and lastConfirmed cannot be wiped or dropped', async () => {
+      const at = now();
+      const base = { id: 'pairing-lucia.agreement', pairingId: 'pairing-lucia', cadence: 'weekly', channels: [{ kind: 'video' }], responseTimeHours: 24, participants: [{ personId: LUCIA, timeZone: 'Europe/Madrid', workingHours: hours }, { personId: KENJI, timeZone: 'Asia/Tokyo', workingHours: hours }], version: 1, confirmations: [{ personId: LUCIA, version: 1, at }, { personId: KENJI, version: 1, at }], history: [{ version: 1, at, by: LUCIA, changed: ['cadence'] }, { version: 1, at, by: KENJI, changed: ['notes'] }], proposedBy: LUCIA };
+      const terms = { cadence: 'weekly', channels: [{ kind: 'video' }], responseTimeHours: 24, participants: base.participants, sessionMinutes: 60, offLimitsDays: [], offLimitsDates: [], coachingModel: 'grow', checkInLevel: 'regular' };
+      await createPostgresStorage(backend.pool).put('agreements', { ...base, lastConfirmed: { version: 1, at, terms } });
+      const current = strip((await stored('agreements', 'pairing-lucia.agreement'))!);
+      const quiet = await call('PUT', '/collections/agreements/records/pairing-lucia.agreement', LUCIA, { ...current, cadence: 'ad-hoc', responseTimeHours: 1, lastConfirmed: { version: 1, at, terms: { ...terms, cadence: 'ad-hoc', responseTimeHours: 1 } } }, { 'if-match': '"1"' });
+      assert.equal(quiet.status, 403, 'new terms under the confirmed version');
+      assert.match(String(quiet.json.message), /new version/);
+      const jump = await call('PUT', '/collections/agreements/records/pairing-lucia.agreement', LUCIA, { ...current, version: 1_000_000_000 }, { 'if-match': '"1"' });
+      assert.equal(jump.status, 403);
+      const unconfirmed = await call('PUT', '/collections/agreements/records/pairing-lucia.agreement', LUCIA, { ...current, lastConfirmed: undefined }, { 'if-match': '"1"' });
+      assert.equal(unconfirmed.status, 403);
+      const flood = Array.from({ length: 100 }, (_, index) => ({ version: 1, at, by: LUCIA, changed: [`x${index}`] }));
+      const wiped = await call('PUT', '/collections/agreements/records/pairing-lucia.agreement', LUCIA, { ...current, history: flood }, { 'if-match': '"1"' });
+      assert.equal(wiped.status, 403, 'a full history is not replaced in one write');
+    });
+
+    test('N8: a sent note without its own deadline is editable for 60 days, not forever', async () => {
+      const old = new Date(Date.now() - 61 * 86_400_000).toISOString();
+      await createPostgresStorage(backend.pool).put('feedback', { id: 'n8-f', pairingId: 'pairing-lucia', sessionId: 's-x', authorId: LUCIA, rating: 3, submittedAt: old });
+      const edit = await call('PUT', '/collections/feedback/records/n8-f', LUCIA, { id: 'n8-f', pairingId: 'pairing-lucia', sessionId: 's-x', authorId: LUCIA, rating: 5, submittedAt: old }, { 'if-match': '"1"' });
+      assert.equal(edit.status, 403);
+      assert.match(String(edit.json.message), /could be edited until/);
+    });
+
+    test('N9: an edited mentors\' note is not shared, so its earlier wording never reaches the mentee', async () => {
+      const t0 = now();
+      const note = { id: 'n9-note', pairingId: 'pairing-lucia', authorId: KENJI, kind: 'text', text: 'Lucía could use support on planning.', mentorsOnly: true, sentAt: t0, editedAt: t0, history: [{ action: 'edited', at: t0, by: KENJI, previousText: 'Something said in confidence.' }] };
+      await createPostgresStorage(backend.pool).put('messages', note);
+      const shared = await call('PUT', '/collections/messages/records/n9-note', KENJI, { ...note, mentorsOnly: false, sentAt: now(), history: [...note.history, { action: 'shared', at: now(), by: KENJI }] }, { 'if-match': '"1"' });
+      assert.equal(shared.status, 403);
+      assert.equal((await call('GET', '/collections/messages/records/n9-note', LUCIA)).status, 404);
+    });
+
+    test('N10/N11: a person in two programmes is changed only by an admin of both; a new profile of one\'s own is a mentee', async () => {
+      const database = createPostgresStorage(backend.pool);
+      await database.put('programs', { id: 'n10-other', name: 'Other', adminIds: ['zed'] });
+      await database.put('people', { id: 'zed', displayName: 'Zed', roles: ['admin'], timeZone: 'UTC', programIds: ['n10-other'] });
+      const both = { id: 'n10-x', displayName: 'X', roles: ['mentee'], timeZone: 'UTC', programIds: ['acme-eng-2026', 'n10-other'] };
+      await database.put('people', both);
+      assert.equal((await call('PUT', '/collections/people/records/n10-x', 'zed', { ...both, roles: ['admin', 'mentor'] }, { 'if-match': '"1"' })).status, 403);
+      assert.equal((await call('PUT', '/collections/people/records/n10-x', 'zed', { ...both, email: 'attacker@evil.example' }, { 'if-match': '"1"' })).status, 403);
+      const self = await call('PUT', '/collections/people/records/n11-self', 'n11-self', { id: 'n11-self', displayName: 'Self', roles: ['mentor', 'mentee'], timeZone: 'UTC' }, { 'if-none-match': '*' });
+      assert.equal(self.status, 403);
+      assert.equal((await call('PUT', '/collections/people/records/n11-self', 'n11-self', { id: 'n11-self', displayName: 'Self', roles: ['mentee'], timeZone: 'UTC' }, { 'if-none-match': '*' })).status, 201);
+    });
+
+    test('N15: an edit made only of invisible characters, or stamped in the past, is refused', async () => {
+      const message = { id: 'n15-m', pairingId: 'pairing-lucia', authorId: LUCIA, kind: 'text', text: 'Hello', sentAt: now() };
+      assert.equal((await call('PUT', '/collections/messages/records/n15-m', LUCIA, message)).status, 201);
+      const invisible = await call('PUT', '/collections/messages/records/n15-m', LUCIA, { ...message, text: '\u200B', editedAt: now(), history: [{ action: 'edited', at: now(), by: LUCIA, previousText: 'Hello' }] }, { 'if-match': '"1"' });
+      assert.equal(invisible.status, 403);
+      const backdated = await call('PUT', '/collections/messages/records/n15-m', LUCIA, { ...message, text: 'Hello there', editedAt: '2001-01-01T00:00:00.000Z', history: [{ action: 'edited', at: '2001-01-01T00:00:00.000Z', by: LUCIA, previousText: 'Hello' }] }, { 'if-match': '"1"' });
+      assert.equal(backdated.status, 403);
+    });
+  });
 });

@@ -22,7 +22,7 @@ export const PairingInputSchema = v.pipe(
     endedOn: v.optional(CalendarDateSchema),
     /** Matching score and reasons when the pairing came from `matchMentors`. */
     score: v.optional(v.pipe(v.number(), v.finite('must be a finite number'))),
-    reasons: v.optional(v.array(shortText(300)), []),
+    reasons: v.optional(v.pipe(v.array(shortText(300)), v.maxLength(20, 'must have at most 20 reasons')), []),
   }),
   v.forward(v.check((pairing) => !pairing.mentorIds.includes(pairing.menteeId), 'the mentee cannot also be their own mentor'), ['mentorIds']),
 );

@@ -103,9 +103,11 @@ export function appendedEntries(before: unknown, after: unknown, limit = Number.
   const old = Array.isArray(before) ? before : [];
   const next = Array.isArray(after) ? after : [];
   for (let dropped = 0; dropped <= old.length; dropped++) {
-    if (dropped > 0 && next.length < limit) return undefined;
     const kept = old.slice(dropped);
-    if (kept.length <= next.length && kept.every((entry, index) => sameValue(entry, next[index]))) return next.slice(kept.length);
+    if (kept.length > next.length || !kept.every((entry, index) => sameValue(entry, next[index]))) continue;
+    const added = next.length - kept.length;
+    // The oldest go only to make room: exactly as many as the new ones push past the limit.
+    if (dropped === 0 || dropped === old.length + added - limit) return next.slice(kept.length);
   }
   return undefined;
 }
@@ -159,13 +161,20 @@ const people: CollectionPolicy = {
   create: ({ context, actorId, record }) => {
     if (record.id !== actorId && !strings(record.programIds).some((programId) => isProgramAdmin(context, actorId, programId))) return 'You can create only your own profile, or profiles in programmes you administer.';
     if (grantsAdmin(record, undefined) && record.id === actorId) return 'You cannot make yourself an admin; a programme admin must do it.';
+    if (record.id === actorId && strings(record.roles).some((role) => role !== 'mentee')) return 'A new profile of your own starts as a mentee; a programme admin gives the mentor and admin roles.';
     return membershipChange(context, actorId, record, undefined);
   },
   update: ({ context, actorId, record, previous }) => {
-    const admin = administersPerson(context, actorId, previous!);
-    if (record.id !== actorId && !admin) return 'You can change only your own profile, or profiles in programmes you administer.';
-    if (grantsAdmin(record, previous) && (record.id === actorId || !admin)) return 'You cannot make yourself an admin; a programme admin must do it.';
-    if (!sameValue(strings(record.roles).sort(), strings(previous!.roles).sort()) && (record.id === actorId || !admin)) return 'Your roles (mentee, mentor, admin) are set by a programme admin.';
+    if (record.id !== actorId) {
+      if (!administersPerson(context, actorId, previous!)) return 'You can change only your own profile, or profiles in programmes you administer.';
+      // Programme membership is each programme's admins' to change; everything else about a person
+      // (roles, which count in every programme, name, email) only an admin of all their programmes may change.
+      const onlyMembership = changedFields(previous!, record, ['programIds']).length === 0;
+      if (!onlyMembership && ![...programmesOf(context, previous!)].every((programId) => isProgramAdmin(context, actorId, programId))) return 'This person is also in programmes you do not administer: only they, or an admin of every programme they are in, can change their profile.';
+    } else {
+      if (grantsAdmin(record, previous)) return 'You cannot make yourself an admin; a programme admin must do it.';
+      if (!sameValue(strings(record.roles).sort(), strings(previous!.roles).sort())) return 'Your roles (mentee, mentor, admin) are set by a programme admin.';
+    }
     return membershipChange(context, actorId, record, previous);
   },
   delete: ({ context, actorId, previous }) => {
@@ -254,15 +263,18 @@ type Confirmation = { personId?: unknown; version?: unknown };
  */
 function agreementChange(context: PolicyContext, actorId: string, record: PolicyRecord, previous: PolicyRecord | undefined, pairing: PolicyPairing | undefined): true | string {
   const added = appendedEntries(previous?.history, record.history, 100);
-  if (!added) return 'An agreement keeps its history: earlier entries cannot be changed or removed.';
+  if (!added || added.length > 1) return 'An agreement keeps its history: earlier entries cannot be changed or removed, and each change adds one.';
   if (added.some((entry) => (entry as { by?: unknown }).by !== actorId)) return 'History entries are written under your own name.';
   const versionBefore = typeof previous?.version === 'number' ? previous.version : 0;
   const version = typeof record.version === 'number' ? record.version : 1;
-  if (version < versionBefore) return 'An agreement\'s version never goes back.';
+  if (previous && version !== versionBefore && version !== versionBefore + 1) return 'An agreement\'s version goes up by one at a time.';
+  if (!previous && version !== 1) return 'A new agreement starts at version 1.';
+  if (previous && version === versionBefore && !sameValue(termsOf(previous), termsOf(record))) return 'Changing the terms makes a new version, which everyone confirms again.';
   const before = (Array.isArray(previous?.confirmations) ? previous.confirmations : []) as Confirmation[];
   const after = (Array.isArray(record.confirmations) ? record.confirmations : []) as Confirmation[];
   if (after.some((entry) => entry.personId !== actorId && !before.some((old) => sameValue(old, entry)))) return 'Each person confirms the agreement for themself.';
   if (version === versionBefore && before.some((old) => old.personId !== actorId && !after.some((entry) => sameValue(old, entry)))) return 'Another person\'s confirmation goes only when the agreement changes.';
+  if (previous?.lastConfirmed !== undefined && record.lastConfirmed === undefined) return '`lastConfirmed` stays: it is what everyone last confirmed.';
   if (!sameValue(previous?.lastConfirmed, record.lastConfirmed) && record.lastConfirmed !== undefined) {
     const confirmed = record.lastConfirmed as { version?: unknown; terms?: unknown };
     const members = pairing ? [pairing.menteeId, ...pairing.mentorIds.slice(0, 1)] : []; // the mentee and the lead mentor confirm
@@ -311,7 +323,7 @@ const coachingRuns: CollectionPolicy = {
 const dealt: PolicyRule = ({ actorId, roles, record, previous }) => {
   if (!isMember(roles)) return NOT_MEMBER;
   const added = appendedEntries(previous?.dealt, record.dealt, 1000);
-  if (!added) return 'Prompts already dealt stay as they were.';
+  if (!added || added.length > 1) return 'Prompts already dealt stay as they were; one is dealt at a time.';
   if (added.some((entry) => (entry as { by?: unknown }).by !== actorId)) return 'You deal prompts under your own name.';
   return previous ? true : derivedId(record, `rapport-${String(record.pairingId)}`, /^rapport-/);
 };
@@ -370,9 +382,9 @@ const feedback: CollectionPolicy = {
     }
     if (!isMember(roles)) return 'Only members of this pairing can give feedback on its sessions.';
     if (previous!.revealedBy === undefined && record.revealedBy !== undefined && record.revealedBy !== actorId) return 'You reveal feedback under your own name.';
-    const deadline = previous!.editableUntil;
-    const now = context.now?.() ?? new Date().toISOString();
-    return revealOnly || typeof deadline !== 'string' || Date.parse(now) < Date.parse(deadline) ? true : `This feedback could be edited until ${deadline}.`;
+    // A sent note without a deadline of its own can be edited for 60 days (drafts, never sent, stay editable).
+    const deadline = typeof previous!.editableUntil === 'string' ? previous!.editableUntil : typeof previous!.submittedAt === 'string' ? new Date(Date.parse(previous!.submittedAt) + 60 * DAY).toISOString() : undefined;
+    return revealOnly || deadline === undefined || nowOf(context) < Date.parse(deadline) ? true : `This feedback could be edited until ${deadline}.`;
   },
   // A sent note stays (the other side may have been shown theirs because of it); a draft may go.
   delete: ({ actorId, roles, target }) => (target.authorId !== actorId || !isMember(roles) ? 'You can remove only your own feedback.' : typeof target.submittedAt === 'string' ? 'Sent feedback cannot be removed; you can edit it until its deadline.' : true),
@@ -385,19 +397,21 @@ const messages: CollectionPolicy = {
   setOnce: ['deletedAt'],
   appendOnly: ['history'],
   removableOnly: ['voice'],
+  reusableIds: false,
   attachments: { fields: ['voice.blobId'], uploaderField: 'authorId' },
   read: ({ roles, target }) => (target.mentorsOnly === true ? (isMentor(roles) ? true : 'This note is shared only between the mentors.') : isMember(roles) ? true : 'You can read only the conversations of your own pairings.'),
   create: ({ context, actorId, roles, record }) => {
     if (record.mentorsOnly === true && !isMentor(roles)) return 'Only mentors can write notes shared between mentors.';
     if (!isMember(roles) || record.authorId !== actorId) return 'You can post only as yourself, in the conversations of your own pairings.';
     if (listOf(record.history).length > 0 || record.editedAt !== undefined || record.deletedAt !== undefined) return 'A new message has no history yet.';
-    return plausibleInstant(context, record.sentAt) ? true : '`sentAt` must be about now.';
+    return plausibleInstant(context, record.sentAt, 7) ? true : '`sentAt` must be about now (at most a week ago, for a message sent from an offline queue).';
   },
-  update: ({ actorId, roles, target, record }) => {
+  update: ({ context, actorId, roles, target, record }) => {
     if (target.authorId !== actorId || !isMember(roles)) return 'Only the author can edit or delete a message.';
-    return messageChange(actorId, target, record);
+    return messageChange(context, actorId, target, record);
   },
-  delete: ({ actorId, roles, target }) => (target.authorId === actorId && isMember(roles) ? true : 'Only the author can edit or delete a message.'),
+  // A message keeps its place and its trail: deleting one blanks it (an update with a `deleted` entry).
+  delete: () => 'Messages are never removed: deleting one blanks its text and audio, and its place and history stay.',
 };
 
 const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
@@ -407,20 +421,25 @@ const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []
  * author's name, and the entry says what may change — `edited` the text (keeping the previous text),
  * `deleted` its content (for good), `shared` a mentors' note with the mentee (moving it to now).
  */
-function messageChange(actorId: string, previous: PolicyRecord, record: PolicyRecord): true | string {
+const INVISIBLE = /^[\s\u200B-\u200D\u2060\uFEFF]*$/;
+
+function messageChange(context: PolicyContext, actorId: string, previous: PolicyRecord, record: PolicyRecord): true | string {
   if (previous.deletedAt !== undefined) return 'A deleted message cannot be changed.';
   const added = appendedEntries(previous.history, record.history) ?? [];
-  const entry = added[0] as { action?: unknown; by?: unknown; previousText?: unknown } | undefined;
+  const entry = added[0] as { action?: unknown; by?: unknown; previousText?: unknown; at?: unknown } | undefined;
   if (added.length !== 1 || entry?.by !== actorId) return 'Every change to a message adds one entry to its history, under your own name.';
+  if (!plausibleInstant(context, entry.at, 7) || !plausibleInstant(context, record.editedAt === previous.editedAt ? undefined : record.editedAt, 7) || !plausibleInstant(context, record.deletedAt, 7)) return 'A change to a message is stamped about now.';
   const changed = changedFields(previous, record, ['history']);
   const only = (fields: readonly string[]) => changed.every((field) => fields.includes(field));
   switch (entry.action) {
     case 'edited':
-      return only(['text', 'editedAt']) && previous.kind === 'text' && typeof record.text === 'string' && record.text.trim() !== '' && entry.previousText === (previous.text ?? '') ? true : 'An edit changes the text and keeps the previous text in the history.';
+      return only(['text', 'editedAt']) && previous.kind === 'text' && typeof record.text === 'string' && !INVISIBLE.test(record.text) && entry.previousText === (previous.text ?? '') ? true : 'An edit changes the text and keeps the previous text in the history.';
     case 'deleted':
-      return only(['text', 'voice', 'deletedAt']) && record.text === undefined && record.voice === undefined && typeof record.deletedAt === 'string' ? true : 'Deleting a message removes its text and audio, and nothing else changes.';
+      return only(['text', 'voice', 'deletedAt']) && record.text === undefined && record.voice === undefined && typeof record.deletedAt === 'string' && entry.previousText === undefined ? true : 'Deleting a message removes its text and audio, and nothing else changes.';
     case 'shared':
-      return only(['mentorsOnly', 'sentAt']) && previous.mentorsOnly === true && record.mentorsOnly === false && typeof record.sentAt === 'string' && Date.parse(record.sentAt) >= Date.parse(String(previous.sentAt ?? record.sentAt)) ? true : 'Sharing turns a mentors\' note into part of the conversation, and nothing else changes.';
+      // Earlier wordings of a mentors' note stay between the mentors: an edited note is not shared (post its text anew).
+      if (listOf(previous.history).some((old) => (old as { previousText?: unknown }).previousText !== undefined)) return 'A mentors\' note that was edited keeps its earlier wording between the mentors: post its text as a new message instead of sharing it.';
+      return only(['mentorsOnly', 'sentAt']) && previous.mentorsOnly === true && record.mentorsOnly === false && typeof record.sentAt === 'string' && Date.parse(record.sentAt) >= Date.parse(String(previous.sentAt ?? record.sentAt)) && plausibleInstant(context, record.sentAt, 7) ? true : 'Sharing turns a mentors\' note into part of the conversation, and nothing else changes.';
     default:
       return 'Every change to a message adds one entry to its history, under your own name.';
   }
