@@ -47,7 +47,7 @@ describe('Spanish check-in messages', () => {
 
     const checkIn = nextCheckIn({ agreement, sessions: [{ start: '2026-09-08T22:00:00Z', end: '2026-09-08T23:00:00Z', status: 'held' }], now });
     const [toMentor] = checkInNudges({ pairingId: 'p1', menteeId: 'hana', mentorIds: ['sarah'], people, checkIn, now, locale: 'es' });
-    assert.equal(toMentor!.message, 'Tu seguimiento con Hana lleva 21 día(s) de retraso. Un mensaje corto hoy mantiene las cosas en marcha.');
+    assert.equal(toMentor!.message, 'Tu seguimiento con Hana lleva 22 días de retraso. Un mensaje corto hoy mantiene las cosas en marcha.');
     assert.equal(toMentor!.code, 'check-in-overdue');
 
     // A quiet pair with co-mentors: the other names joined the language's way.

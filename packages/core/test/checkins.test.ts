@@ -1,10 +1,20 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isMentorKitError } from '@mentorkit/core';
-import { CHECKIN_MESSAGES, checkInNudges, nextCheckIn, pairActivity, relationshipHealth, sensibleSendTime, suggestCheckInLevel } from '@mentorkit/core/checkins';
+import { CHECKIN_MESSAGES, checkInNudges, fillTemplate, nextCheckIn, pairActivity, relationshipHealth, sensibleSendTime, suggestCheckInLevel } from '@mentorkit/core/checkins';
 
 const agreement = { cadence: 'fortnightly' as const, checkInLevel: 'regular' as const, since: '2026-09-07T09:00:00Z' };
 const now = '2026-10-14T21:10:00Z';
+
+describe('fillTemplate', () => {
+  test('{name|one|other} reads naturally: no "day(s)"', () => {
+    assert.equal(fillTemplate('{days} {days|day|days} overdue', { days: 1 }), '1 day overdue');
+    assert.equal(fillTemplate('{days} {days|day|days} overdue', { days: 3 }), '3 days overdue');
+    assert.equal(fillTemplate('{count} {count|goal is|goals are} behind', { count: 0 }), '0 goals are behind');
+    assert.equal(fillTemplate('{missing|a|b} {x}', {}), '{missing|a|b} {x}', 'unknown placeholders stay');
+    for (const template of [...Object.values(CHECKIN_MESSAGES.reasons), ...Object.values(CHECKIN_MESSAGES.nudges)]) assert.doesNotMatch(template, /\(s\)|\(es\)/);
+  });
+});
 
 describe('nextCheckIn', () => {
   test('counts from the last held session (or a mentor\'s message) by the shorter of level and cadence', () => {
@@ -92,7 +102,7 @@ describe('nudges', () => {
     // Wednesday 21:10Z is 17:10 in New York (after Sarah's hours): Thursday 09:00 (within hours and 09:00-18:00).
     assert.equal(nudges[0]!.localSendAt, '2026-10-15T09:00:00-04:00');
     // Due 22 September, today 14 October: 22 calendar days (21.9 days of hours, which used to say 21 beside "22 days ago").
-    assert.match(nudges[0]!.message, /Hana is 22 day\(s\) overdue/);
+    assert.match(nudges[0]!.message, /Hana is 22 days overdue/);
     // 06:10 Thursday in Tokyo: 10:00 the same day.
     assert.equal(nudges[1]!.localSendAt, '2026-10-15T10:00:00+09:00');
   });
@@ -121,7 +131,7 @@ describe('suggestCheckInLevel', () => {
     assert.equal(result.change, 'more');
     assert.equal(result.level, 'high-touch');
     // The latest three ratings average 3.3 (not low); the goal behind is the reason.
-    assert.deepEqual(result.reasons, ['1 goal(s) are behind or were missed.']);
+    assert.deepEqual(result.reasons, ['1 goal is behind or was missed.']);
     const low = suggestCheckInLevel({ current: 'light-touch', feedback: [{ rating: 2 }, { rating: 2 }, { rating: 3 }] });
     assert.deepEqual([low.level, low.reasons], ['regular', ['Recent session ratings average 2.3 of 5.']]);
     assert.equal(suggestCheckInLevel({ current: 'regular', sessions: [{ start: '2026-10-01T00:00:00Z', end: '2026-10-01T01:00:00Z', status: 'missed' }, { start: '2026-10-08T00:00:00Z', end: '2026-10-08T01:00:00Z', status: 'missed' }] }).change, 'more');

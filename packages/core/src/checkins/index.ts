@@ -27,9 +27,9 @@ export const CHECKIN_MESSAGES = {
   levels: { 'high-touch': 'High-touch', regular: 'Regular', 'light-touch': 'Light-touch' } as Record<CheckInLevel, string>,
   reasons: {
     lowRatings: 'Recent session ratings average {average} of 5.',
-    goalsBehind: '{count} goal(s) are behind or were missed.',
+    goalsBehind: '{count} {count|goal is|goals are} behind or {count|was|were} missed.',
     goalsAtRisk: 'Half or more of the open goals are at risk.',
-    missedSessions: '{count} recent session(s) were missed.',
+    missedSessions: '{count} recent {count|session was|sessions were} missed.',
     thriving: 'Ratings average {average} of 5 and every open goal is on track.',
     steady: 'Feedback and goals look steady: no change needed.',
     noData: 'Not enough feedback or goal updates yet to suggest a change.',
@@ -39,9 +39,9 @@ export const CHECKIN_MESSAGES = {
   },
   nudges: {
     'check-in-due-soon': 'A check-in with {other} is due on {date}. Book a session or send a quick note.',
-    'check-in-overdue': 'Your check-in with {other} is {days} day(s) overdue. A short message today keeps things moving.',
+    'check-in-overdue': 'Your check-in with {other} is {days} {days|day|days} overdue. A short message today keeps things moving.',
     'check-in-overdue-mentee': 'It has been a while since your last check-in. You could suggest a time to {other}.',
-    'pair-inactive': 'No sessions, messages or goal updates with {other} for {days} days. Is everything OK?',
+    'pair-inactive': 'No sessions, messages or goal updates with {other} for {days} {days|day|days}. Is everything OK?',
   },
 };
 export type CheckInMessages = typeof CHECKIN_MESSAGES;
@@ -54,20 +54,22 @@ export function checkInMessagesFor(locale: string | undefined): CheckInMessages 
   return languageCatalogue<CheckInMessages>('checkins', locale) ?? CHECKIN_MESSAGES;
 }
 
-/** Names joined for `{other}`: "A and B" in English (as always), the language's own list with `locale` (`Intl.ListFormat`). */
+/** Names joined for `{other}` as the language lists them (`Intl.ListFormat`): "A and B", "A, B and C", "A, B y C"; English without `locale`. */
 function joinNames(names: string[], locale: string | undefined): string {
-  const language = languageOf(locale);
-  if (language === '' || language === 'en' || typeof Intl.ListFormat !== 'function') return names.join(' and ');
+  if (typeof Intl.ListFormat !== 'function') return names.join(' and ');
   try {
-    return new Intl.ListFormat(locale, { type: 'conjunction' }).format(names);
+    return new Intl.ListFormat(languageOf(locale) === '' ? 'en' : locale, { type: 'conjunction' }).format(names);
   } catch {
     return names.join(' and ');
   }
 }
 
-/** Fills `{name}` placeholders. */
+/**
+ * Fills `{name}` placeholders, and `{name|one|other}` with `one` when the value is 1, else `other`
+ * ("{days} {days|day|days}"), so sentences read naturally without "day(s)".
+ */
 export function fillTemplate(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (match, key: string) => (key in values ? String(values[key]) : match));
+  return template.replace(/\{(\w+)(?:\|([^|}]*)\|([^}]*))?\}/g, (match, key: string, one: string | undefined, other: string | undefined) => (!(key in values) ? match : one === undefined ? String(values[key]) : Number(values[key]) === 1 ? one : (other ?? '')));
 }
 
 export interface CheckInSession {

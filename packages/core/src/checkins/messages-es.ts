@@ -5,9 +5,9 @@ export const checkInMessagesEs: CheckInMessages = {
   levels: { 'high-touch': 'Intensivo', regular: 'Regular', 'light-touch': 'Ligero' },
   reasons: {
     lowRatings: 'Las valoraciones recientes de las sesiones promedian {average} de 5.',
-    goalsBehind: '{count} meta(s) van con retraso o no se cumplieron.',
+    goalsBehind: '{count} {count|meta va|metas van} con retraso o no se {count|cumplió|cumplieron}.',
     goalsAtRisk: 'La mitad o más de las metas abiertas están en riesgo.',
-    missedSessions: 'Se perdieron {count} sesión(es) reciente(s).',
+    missedSessions: 'Se {count|perdió|perdieron} {count} {count|sesión reciente|sesiones recientes}.',
     thriving: 'Las valoraciones promedian {average} de 5 y todas las metas abiertas van bien.',
     steady: 'Las valoraciones y las metas se ven estables: no hace falta ningún cambio.',
     noData: 'Todavía no hay suficientes valoraciones ni avances de metas para sugerir un cambio.',
@@ -17,8 +17,8 @@ export const checkInMessagesEs: CheckInMessages = {
   },
   nudges: {
     'check-in-due-soon': 'Te toca un seguimiento con {other} el {date}. Reserva una sesión o envía una nota breve.',
-    'check-in-overdue': 'Tu seguimiento con {other} lleva {days} día(s) de retraso. Un mensaje corto hoy mantiene las cosas en marcha.',
+    'check-in-overdue': 'Tu seguimiento con {other} lleva {days} {days|día|días} de retraso. Un mensaje corto hoy mantiene las cosas en marcha.',
     'check-in-overdue-mentee': 'Ha pasado un tiempo desde tu último seguimiento. Podrías proponerle un horario a {other}.',
-    'pair-inactive': 'Ninguna sesión, mensaje ni avance de metas con {other} desde hace {days} días. ¿Va todo bien?',
+    'pair-inactive': 'Ninguna sesión, mensaje ni avance de metas con {other} desde hace {days} {days|día|días}. ¿Va todo bien?',
   },
 };

@@ -9,7 +9,7 @@ import { readyKit, seededStorage } from '../testing/fixtures.js';
 import { ClockController } from './clock-controller.js';
 import { mentorKitContext } from './context.js';
 import { emit } from './emit.js';
-import { initialsOf, resolveLocale } from './format.js';
+import { formatDateList, formatDayTime, initialsOf, resolveLocale } from './format.js';
 import { MkElement } from './mk-element.js';
 import { StoreController } from './store-controller.js';
 
@@ -84,6 +84,22 @@ describe('base', () => {
   afterEach(async () => {
     await Promise.all(kits.splice(0).map((kit) => kit.dispose()));
     $count.set(0);
+  });
+
+  describe('dates and lists that read naturally', () => {
+    it('a day and time carries its year only when it is not this year', () => {
+      const now = '2026-12-20T10:00:00Z';
+      expect(formatDayTime('2026-12-28T09:00:00Z', 'Europe/Madrid', 'en-GB', now)).to.equal('Mon 28 Dec, 10:00');
+      expect(formatDayTime('2027-01-04T09:00:00Z', 'Europe/Madrid', 'en-GB', now)).to.equal('Mon, 4 Jan 2027, 10:00');
+      expect(formatDayTime('2027-01-04T09:00:00Z', 'Europe/Madrid', 'es', now)).to.equal('lun, 4 ene 2027, 10:00');
+      // New Year's Eve in Tokyo is already the new year.
+      expect(formatDayTime('2026-12-31T16:00:00Z', 'Asia/Tokyo', 'en-GB', now)).to.contain('2027');
+    });
+
+    it('dates as a list, the language\'s way', () => {
+      expect(formatDateList(['2026-10-07', '2026-10-14', '2026-10-21'], 'en-GB')).to.equal('7 Oct 2026, 14 Oct 2026 and 21 Oct 2026');
+      expect(formatDateList(['2026-10-07', '2026-10-14'], 'es')).to.equal('7 oct 2026 y 14 oct 2026');
+    });
   });
 
   describe('emit', () => {

@@ -49,6 +49,22 @@ export function formatWallClock(instant: string | Date, timeZone: string, locale
   return cachedDateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', ...(options.weekday ? { weekday: 'short' } : {}) }).format(new Date(instant));
 }
 
+/**
+ * Weekday, day and month with the time of `instant` in `timeZone`, in the locale — and the year when it
+ * is not the year of `now` there: "Tue 6 Oct, 07:30" this year, "Tue 5 Jan 2027, 07:30" across New Year
+ * (a date without a year reads as this year's).
+ */
+export function formatDayTime(instant: string | Date, timeZone: string, locale: string | undefined, now: string | Date): string {
+  const yearOf = (value: string | Date) => cachedDateTimeFormat('en', { timeZone, year: 'numeric' }).format(new Date(value));
+  const withYear = yearOf(instant) !== yearOf(now);
+  return cachedDateTimeFormat(locale, { timeZone, weekday: 'short', day: 'numeric', month: 'short', ...(withYear ? { year: 'numeric' } : {}), hour: '2-digit', minute: '2-digit' }).format(new Date(instant));
+}
+
+/** Calendar dates `YYYY-MM-DD` as a list in the locale ("7 Oct 2026, 14 Oct 2026 and 21 Oct 2026"; "… y …" in Spanish). */
+export function formatDateList(dates: readonly string[], locale: string | undefined): string {
+  return formatList(dates.map((date) => formatCalendarDate(date, locale)), locale);
+}
+
 /** A calendar date `YYYY-MM-DD` in the locale's medium style, e.g. `7 Sept 2026`. */
 export function formatCalendarDate(date: string, locale: string | undefined): string {
   const [year, month, day] = date.split('-').map(Number);

@@ -9,6 +9,6 @@ export type { MentorKitContext } from './context.js';
 export { ensureContextRoot } from './context-root.js';
 export { MkElement } from './mk-element.js';
 export { baseStyles } from './base.styles.js';
-export { browserTimeZone, formatCalendarDate, formatList, formatRelativeDays, formatWallClock, initialsOf, resolveLocale, supportedLocale } from './format.js';
+export { browserTimeZone, formatCalendarDate, formatDateList, formatDayTime, formatList, formatRelativeDays, formatWallClock, initialsOf, resolveLocale, supportedLocale } from './format.js';
 export { BUNDLED_LANGUAGES, LocaleController, provideLanguage, registerMessages, translate } from './localize.js';
 export type { ElementMessages, Message, MessageCatalogue, MessageParameters } from './localize.js';

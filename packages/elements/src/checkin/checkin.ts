@@ -5,7 +5,7 @@ import { agreementCheckInInput, agreementsFeature, type Agreement } from '@mento
 import { sessionsFeature } from '@mentorkit/core/scheduling';
 import { CHECKIN_MESSAGES, checkInNudges, nextCheckIn, pairActivity, suggestCheckInLevel, type CheckInLevel, type CheckInMessages, type CheckInReason, type Nudge } from '@mentorkit/core/checkins';
 import { emit } from '../base/emit.js';
-import { browserTimeZone, formatCalendarDate, formatRelativeDays } from '../base/format.js';
+import { browserTimeZone, formatCalendarDate, formatDayTime, formatRelativeDays } from '../base/format.js';
 import { LocaleController } from '../base/localize.js';
 import { checkinLanguages, checkinMessages } from './checkin.messages.js';
 import { ClockController } from '../base/clock-controller.js';
@@ -27,13 +27,6 @@ declare global {
   }
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatInstant(instant: string, timeZone: string, locale: string | undefined): string {
-  const key = `${locale}|${timeZone}`;
-  let formatter = formatters.get(key);
-  if (!formatter) formatters.set(key, (formatter = new Intl.DateTimeFormat(locale, { timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })));
-  return formatter.format(new Date(instant));
-}
 
 /**
  * @summary When the pair's next check-in is due, warnings when it is overdue or the pair has gone
@@ -224,14 +217,14 @@ export class MkCheckin extends MkElement {
       <section part="due" class="due" data-overdue=${String(checkIn.overdue)} aria-labelledby="due-heading">
         <h3 class="subheading" id="due-heading">${t('due.heading')}</h3>
         <p class="due-line">
-          ${t(checkIn.overdue ? 'due.was-due' : 'due.due')} <time part="due-date" datetime=${checkIn.dueAt}>${formatInstant(checkIn.dueAt, viewerZone, locale)}</time>
+          ${t(checkIn.overdue ? 'due.was-due' : 'due.due')} <time part="due-date" datetime=${checkIn.dueAt}>${formatDayTime(checkIn.dueAt, viewerZone, locale, now)}</time>
           <span class="muted">(${formatRelativeDays(checkIn.dueInDays, locale)})</span>
         </p>
         <p class="muted">
           ${t('interval', { level: levelName(checkIn.level), days: checkIn.intervalDays })}
-          ${checkIn.lastCheckInAt ? t(checkIn.lastCheckInKind === 'session' ? 'last.session' : 'last.message', { date: formatInstant(checkIn.lastCheckInAt, viewerZone, locale) }) : t('last.none')}
+          ${checkIn.lastCheckInAt ? t(checkIn.lastCheckInKind === 'session' ? 'last.session' : 'last.message', { date: formatDayTime(checkIn.lastCheckInAt, viewerZone, locale, now) }) : t('last.none')}
         </p>
-        ${checkIn.nextSession ? html`<p class="muted">${t(checkIn.coveredByNextSession ? 'next-session.covers' : 'next-session', { date: formatInstant(checkIn.nextSession.start, viewerZone, locale) })}</p>` : nothing}
+        ${checkIn.nextSession ? html`<p class="muted">${t(checkIn.coveredByNextSession ? 'next-session.covers' : 'next-session', { date: formatDayTime(checkIn.nextSession.start, viewerZone, locale, now) })}</p>` : nothing}
       </section>
       ${checkIn.overdue
         ? html`<div part="overdue" class="notice" data-tone="danger"><p class="notice-title">${t('overdue.title', { days: checkIn.overdueDays })}</p><p>${t('overdue.hint')}</p></div>`
@@ -239,7 +232,7 @@ export class MkCheckin extends MkElement {
           ? html`<div part="due-soon" class="notice" data-tone="warning"><p class="notice-title">${t('due-soon.title')}</p></div>`
           : nothing}
       ${activity.inactive
-        ? html`<div part="inactive" class="notice" data-tone="warning"><p class="notice-title">${t('inactive.title', { days: activity.daysInactive })}</p><p>${t('inactive.hint', { date: formatInstant(activity.lastActivityAt!, viewerZone, locale) })}</p></div>`
+        ? html`<div part="inactive" class="notice" data-tone="warning"><p class="notice-title">${t('inactive.title', { days: activity.daysInactive })}</p><p>${t('inactive.hint', { date: formatDayTime(activity.lastActivityAt!, viewerZone, locale, now) })}</p></div>`
         : nothing}
       <section part="level" class="level" data-change=${suggestion.change} aria-labelledby="level-heading">
         <h3 class="subheading" id="level-heading">${t('level.heading')}</h3>
@@ -258,7 +251,7 @@ export class MkCheckin extends MkElement {
             <ul part="nudges" class="nudges">
               ${nudges.map((nudge) => {
                 const zone = people.find((person) => person.personId === nudge.personId)?.timeZone ?? 'UTC';
-                return html`<li data-kind=${nudge.kind} data-person=${nudge.personId}><span class="nudge-who">${this.nameOf(nudge.personId)}</span>, ${t('nudges.when', { time: formatInstant(nudge.sendAt, zone, locale) })} <span class="nudge-text">${this.nudgeText(nudge)}</span></li>`;
+                return html`<li data-kind=${nudge.kind} data-person=${nudge.personId}><span class="nudge-who">${this.nameOf(nudge.personId)}</span>, ${t('nudges.when', { time: formatDayTime(nudge.sendAt, zone, locale, now) })} <span class="nudge-text">${this.nudgeText(nudge)}</span></li>`;
               })}
             </ul>
           </section>`

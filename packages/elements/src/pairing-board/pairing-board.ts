@@ -4,6 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { isMentorKitError, type Person } from '@mentorkit/core';
 import { CRITERIA, DEFAULT_WEIGHTS, pairingFeature, type MatchAssignment, type MatchWeights, type PairingApi, type PairingCohort, type PairingRound, type RoundAdjustment } from '@mentorkit/core/pairing';
 import { emit } from '../base/emit.js';
+import { formatList } from '../base/format.js';
 import { focusInstead } from '../base/focus.js';
 import { LocaleController } from '../base/localize.js';
 import { MkElement } from '../base/mk-element.js';
@@ -222,7 +223,7 @@ export class MkPairingBoard extends MkElement {
 
   private renderPair(round: PairingRound, assignment: MatchAssignment, index: number, others: readonly MatchAssignment[]): TemplateResult {
     const mentee = this.nameOf(assignment.menteeId);
-    const mentors = assignment.mentorIds.map((id) => this.nameOf(id)).join(this.i18n.t('and'));
+    const mentors = formatList(assignment.mentorIds.map((id) => this.nameOf(id)), this.i18n.locale);
     const lead = assignment.mentorIds[0]!;
     const pinned = round.pins.some((pin) => pin[0] === assignment.menteeId && pin[1] === lead);
     const draft = round.status === 'draft';

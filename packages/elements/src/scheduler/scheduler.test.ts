@@ -120,6 +120,17 @@ describe('<mk-scheduler>', () => {
     await expect(element).to.be.accessible();
   });
 
+  it('dates of another year say the year: upcoming sessions after New Year', async () => {
+    // 29 March 2026: a session next January shows 2027; one this year does not.
+    const kit = track(await kitOn(await planningStorage({ sessions: [{ start: '2026-04-14T01:00:00Z', end: '2026-04-14T02:00:00Z' }, { start: '2027-01-12T02:00:00Z', end: '2027-01-12T03:00:00Z' }] }), 'daniel'));
+    const element = await schedulerFor(kit);
+    await waitUntil(() => parts(element, 'upcoming').length > 0, 'upcoming sessions');
+    const rows = [...part(element, 'upcoming')!.querySelectorAll('li')].map((row) => text(row));
+    expect(rows[0]).to.match(/Mon 13 Apr, 18:00/);
+    expect(rows[0]).to.not.contain('2026');
+    expect(rows[1]).to.match(/Mon,? 11 Jan 2027, 18:00/);
+  });
+
   it('the "Book N sessions" label follows the number while it is typed, within 2–26', async () => {
     const kit = track(await kitOn(await planningStorage(), 'daniel'));
     const element = await schedulerFor(kit);

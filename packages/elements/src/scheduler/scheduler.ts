@@ -5,7 +5,7 @@ import { TEXT_LIMITS, isHttpUrl, isMentorKitError, localTimeOf, type MentorKitEr
 import { agreementsFeature, agreementSlotParticipants, type Agreement } from '@mentorkit/core/agreements';
 import { OUT_OF_HOURS_REACH, sessionsFeature, suggestMeetingTimesOrOutOfHours, type FairSlot, type InconvenienceLedger, type SlotParticipant } from '@mentorkit/core/scheduling';
 import { emit } from '../base/emit.js';
-import { browserTimeZone, formatList } from '../base/format.js';
+import { browserTimeZone, formatDateList, formatDayTime, formatList } from '../base/format.js';
 import { LocaleController } from '../base/localize.js';
 import { schedulerLanguages, schedulerMessages } from './scheduler.messages.js';
 import { ClockController } from '../base/clock-controller.js';
@@ -42,13 +42,12 @@ const formatterCache = new Map<string, Intl.DateTimeFormat>();
 function formatWallClockTime(time: string, locale: string | undefined): string {
   return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }).format(new Date(`1970-01-01T${time}:00Z`));
 }
-function format(instant: string, timeZone: string, locale: string | undefined, withDay: boolean): string {
-  const key = `${locale}|${timeZone}|${withDay}`;
+/** The time of `instant`, with the weekday, day and month (and the year when it is not this year) when `withDay`. */
+function format(instant: string, timeZone: string, locale: string | undefined, withDay: boolean, now: string): string {
+  if (withDay) return formatDayTime(instant, timeZone, locale, now);
+  const key = `${locale}|${timeZone}`;
   let formatter = formatterCache.get(key);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', ...(withDay ? { weekday: 'short', day: 'numeric', month: 'short' } : {}) });
-    formatterCache.set(key, formatter);
-  }
+  if (!formatter) formatterCache.set(key, (formatter = new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit' })));
   return formatter.format(new Date(instant));
 }
 
@@ -355,7 +354,7 @@ export class MkScheduler extends MkElement {
         const local = localTimeOf(participant.timeZone, now);
         return html`<li part="clock" class="clock" data-person=${participant.id}>
           <span class="clock-name">${this.nameOf(participant.id)}</span>
-          <time class="clock-time" datetime=${`${local.date}T${local.time}${local.offset}`}>${format(now, participant.timeZone, locale, true)}</time>
+          <time class="clock-time" datetime=${`${local.date}T${local.time}${local.offset}`}>${format(now, participant.timeZone, locale, true, this.currentKit!.now())}</time>
           <span class="muted">${participant.timeZone.replaceAll('_', ' ')} · UTC${local.offset}</span>
         </li>`;
       })}
@@ -372,7 +371,7 @@ export class MkScheduler extends MkElement {
         ${participants.map(
           (participant) => html`<span part="slot-local" class="slot-local" data-person=${participant.id}>
             <span class="slot-name">${this.nameOf(participant.id)}</span>
-            <span>${format(slot.start, participant.timeZone, locale, true)}–${format(slot.end, participant.timeZone, locale, false)}</span>
+            <span>${format(slot.start, participant.timeZone, locale, true, this.currentKit!.now())}–${format(slot.end, participant.timeZone, locale, false, this.currentKit!.now())}</span>
           </span>`,
         )}
         ${notes.length > 0 ? html`<span part="slot-note" class="slot-note">${formatList(notes, locale)}</span>` : html`<span part="slot-note" class="slot-note" data-fair="true">${this.i18n.t('note.fair')}</span>`}
@@ -477,12 +476,12 @@ export class MkScheduler extends MkElement {
       <p class="notice-title">${booked.sessions.length === 1 ? this.i18n.t('booked.one') : this.i18n.t('booked.many', { count: booked.sessions.length })}${booked.description ? html`: ${this.seriesDescription(booked)}` : nothing}</p>
       <ul class="booked-list">
         ${booked.sessions.map((session) => {
-          const others = participants.filter((participant) => participant.timeZone !== organiserZone).map((participant) => `${this.nameOf(participant.id)}: ${format(session.start, participant.timeZone, locale, true)}`);
-          return html`<li data-session=${session.id}>${[`${format(session.start, organiserZone, locale, true)} (${organiserZone.replaceAll('_', ' ')})`, ...others].join(' · ')}</li>`;
+          const others = participants.filter((participant) => participant.timeZone !== organiserZone).map((participant) => `${this.nameOf(participant.id)}: ${format(session.start, participant.timeZone, locale, true, this.currentKit!.now())}`);
+          return html`<li data-session=${session.id}>${[`${format(session.start, organiserZone, locale, true, this.currentKit!.now())} (${organiserZone.replaceAll('_', ' ')})`, ...others].join(' · ')}</li>`;
         })}
       </ul>
-      ${booked.skipped.length > 0 ? html`<p>${this.i18n.t('booked.skipped', { dates: formatList(booked.skipped, locale) })}</p>` : nothing}
-      ${booked.noTime.length > 0 ? html`<p>${this.i18n.t('booked.no-time', { dates: formatList(booked.noTime, locale) })}</p>` : nothing}
+      ${booked.skipped.length > 0 ? html`<p>${this.i18n.t('booked.skipped', { dates: formatDateList(booked.skipped, locale) })}</p>` : nothing}
+      ${booked.noTime.length > 0 ? html`<p>${this.i18n.t('booked.no-time', { dates: formatDateList(booked.noTime, locale) })}</p>` : nothing}
       ${booked.ledger ? html`<p part="ledger">${this.i18n.t('booked.ledger', { people: this.ledgerText(booked.ledger, locale) })}</p>` : nothing}
       <div class="actions">${this.renderDownload(booked.sessions, pairing, this.i18n.t('download.booked'), booked.sessions.length === 1 ? 'mentoring-session.ics' : 'mentoring-series.ics')}</div>
     </div>`;
@@ -496,7 +495,7 @@ export class MkScheduler extends MkElement {
     return html`<section class="upcoming-section" aria-labelledby="upcoming-heading">
       <h3 class="subheading" id="upcoming-heading">${this.i18n.t('upcoming.heading')}</h3>
       <ul part="upcoming" class="upcoming">
-        ${upcoming.slice(0, 12).map((session) => html`<li data-session=${session.id}><bdi class="upcoming-title">${session.title}</bdi> · <bdi>${format(session.start, viewerZone, locale, true)}–${format(session.end, viewerZone, locale, false)}</bdi></li>`)}
+        ${upcoming.slice(0, 12).map((session) => html`<li data-session=${session.id}><bdi class="upcoming-title">${session.title}</bdi> · <bdi>${format(session.start, viewerZone, locale, true, this.currentKit!.now())}–${format(session.end, viewerZone, locale, false, this.currentKit!.now())}</bdi></li>`)}
       </ul>
       ${upcoming.length > 12 ? html`<p class="hint">${this.i18n.t('upcoming.more', { count: upcoming.length - 12 })}</p>` : nothing}
       <div class="actions">${this.renderDownload(upcoming, pairing, this.i18n.t('download.upcoming'), 'mentoring-upcoming.ics')}</div>

@@ -92,6 +92,8 @@ describe('<mk-thread>', () => {
     const kit = track(await readyKit(storage, 'lucia'));
     const element = await threadFor(kit);
     expect(text(part(element, 'unread-divider'))).to.equal('New messages');
+    // Four weeks old: the date, not a bare weekday that reads as this week.
+    expect(text(part(element, 'time'))).to.equal('Sun 1 Mar, 00:00');
     await expect(element).to.be.accessible();
     await waitUntil(() => kit.use(messagingFeature).unreadCount('p-lucia') === 0, 'opening the thread marks it read');
     await element.updateComplete;

@@ -7,7 +7,10 @@ import { MentorKitError, TEXT_LIMITS, isMentorKitError, localTimeOf, toMentorKit
 import { isUnread, linkify, messagingFeature, sentAtOf, type MessageSearchHit, type MessagingApi, type QuietHours } from '@mentorkit/core/messaging';
 import { ClockController } from '../base/clock-controller.js';
 import { emit } from '../base/emit.js';
-import { browserTimeZone, formatList, formatWallClock } from '../base/format.js';
+import { browserTimeZone, formatDayTime, formatList, formatWallClock } from '../base/format.js';
+
+/** Messages of the last six days show their weekday and time; older ones their date (with the year when it is another). */
+const WEEKDAY_ONLY_MS = 6 * 86_400_000;
 import { LocaleController } from '../base/localize.js';
 import { MkElement } from '../base/mk-element.js';
 import { StoreController } from '../base/store-controller.js';
@@ -658,7 +661,7 @@ export class MkThread extends MkElement {
     })}</p>`;
   }
 
-  private renderMessage(message: Message, position: number, total: number, context: { viewerZone: string; locale: string | undefined; userId: string; lastOwnId: string | undefined; dividerBefore: string | undefined; focusable: boolean; lastRead: string | undefined; ranges?: Array<[number, number]> }): TemplateResult {
+  private renderMessage(message: Message, position: number, total: number, context: { viewerZone: string; locale: string | undefined; userId: string; lastOwnId: string | undefined; dividerBefore: string | undefined; focusable: boolean; lastRead: string | undefined; now: string; ranges?: Array<[number, number]> }): TemplateResult {
     const mine = message.authorId === context.userId;
     const sentAt = sentAtOf(message);
     const local = localTimeOf(context.viewerZone, sentAt);
@@ -697,7 +700,7 @@ export class MkThread extends MkElement {
         ${context.dividerBefore === message.id ? html`<p part="unread-divider" class="unread-divider">${t.t('unread-divider')}</p>` : nothing}
         <p class="meta" id=${metaId}>
           <span part="author" class="author">${mine ? t.t('you') : this.nameOf(message.authorId)}</span>
-          <time part="time" datetime=${sentAt}>${formatWallClock(sentAt, context.viewerZone, context.locale, { weekday: true })}<span class="visually-hidden"> ${local.date}</span></time>
+          <time part="time" datetime=${sentAt}>${Date.parse(context.now) - Date.parse(sentAt) < WEEKDAY_ONLY_MS ? html`${formatWallClock(sentAt, context.viewerZone, context.locale, { weekday: true })}<span class="visually-hidden"> ${local.date}</span>` : formatDayTime(sentAt, context.viewerZone, context.locale, context.now)}</time>
           ${message.editedAt && !deleted ? html`<span part="edited">${t.t('edited')}</span>` : nothing}
           ${message.mentorsOnly ? html`<span class="muted">${t.t('mentors-only')}</span>` : nothing}
         </p>
@@ -831,6 +834,7 @@ export class MkThread extends MkElement {
                   userId,
                   lastOwnId: lastOwn?.id,
                   lastRead,
+                  now: instant,
                   dividerBefore: firstUnread?.id,
                   focusable: index === shown.length - 1,
                   ...(ranges.has(message.id) ? { ranges: ranges.get(message.id)! } : {}),
