@@ -141,34 +141,67 @@ export function bodyStillArriving(request: http.IncomingMessage): boolean {
 /**
  * The bytes of request bodies an instance holds at once (`limits.bodyBufferBytes`). Each request
  * takes a lease; what it took goes back when the lease is released (when its answer is done).
+ *
+ * - The instance counts the bytes that have **arrived** (a slow upload declaring 25 MB holds only
+ *   what it sent so far), after checking up front that a declared length would fit right now.
+ * - A person counts what they **declared** (`limits.bodyBufferBytesPerPerson`; a chunked body as it
+ *   arrives): one person's uploads, slow or fast, never hold more than their share.
+ * - Attachment bodies never take the last `recordReserve` bytes: a record body (at most
+ *   `limits.recordBytes`) still finds room while uploads fill the rest.
  */
 export interface BodyBudget {
   readonly capacity: number;
-  /** Bytes taken now. */
+  /** Bytes taken now (arrived and held). */
   readonly used: number;
   /** The most ever taken at once. */
   readonly peak: number;
-  /** Requests refused because their body would not fit. */
+  /** Requests refused because their body would not fit (the instance's budget or the person's share). */
   readonly refused: number;
-  lease(): BodyLease;
+  /** Bytes declared or held by people now, all of them together. */
+  readonly declaredByPeople: number;
+  lease(options?: { actor?: string; kind?: 'attachment' | 'record' | 'other' }): BodyLease;
 }
 
 export interface BodyLease {
   readonly capacity: number;
-  /** Bytes this lease holds. */
+  /** Bytes this lease holds (arrived). */
   readonly held: number;
-  /** Takes `bytes` more; false (nothing taken) when they do not fit. */
-  take(bytes: number): boolean;
-  /** Counts one refusal (for the figures). */
-  refuse(): void;
+  /** Whether `admit` let the body in (then it may be asked for with 100 Continue). */
+  readonly admitted: boolean;
+  /**
+   * Before a byte is read: whether a body of `declared` bytes (undefined: chunked) may start. Takes
+   * the declared length from the person's share; refuses (429 person, 503 instance) when it does not
+   * fit now. Undefined when admitted.
+   */
+  admit(declared: number | undefined): HttpError | undefined;
+  /** Takes `bytes` more as they arrive; the refusal (nothing taken) when they do not fit. */
+  take(bytes: number): HttpError | undefined;
   /** Gives back everything this lease took (again: nothing). */
   release(): void;
 }
 
-export function createBodyBudget(capacity: number): BodyBudget {
+export interface BodyBudgetOptions {
+  /** What one person may have declared or held at once (default: `capacity`). */
+  perPerson?: number;
+  /** Bytes attachment bodies never take, kept for records and small bodies (default 0). */
+  recordReserve?: number;
+}
+
+export function createBodyBudget(capacity: number, options: BodyBudgetOptions = {}): BodyBudget {
+  const perPerson = options.perPerson ?? capacity;
+  const recordReserve = Math.max(0, Math.min(options.recordReserve ?? 0, capacity));
   let used = 0;
   let peak = 0;
   let refused = 0;
+  let declaredByPeople = 0;
+  const byPerson = new Map<string, number>();
+  const personUsed = (actor: string) => byPerson.get(actor) ?? 0;
+  const addPerson = (actor: string, bytes: number) => {
+    const next = personUsed(actor) + bytes;
+    if (next > 0) byPerson.set(actor, next);
+    else byPerson.delete(actor);
+    declaredByPeople += bytes;
+  };
   return {
     capacity,
     get used() {
@@ -180,26 +213,57 @@ export function createBodyBudget(capacity: number): BodyBudget {
     get refused() {
       return refused;
     },
-    lease() {
+    get declaredByPeople() {
+      return declaredByPeople;
+    },
+    lease({ actor, kind = 'other' } = {}) {
       let held = 0;
+      let personHeld = 0;
+      let admitted = false;
+      const room = kind === 'attachment' ? capacity - recordReserve : capacity;
+      const refuse = (error: HttpError) => {
+        refused++;
+        return error;
+      };
       return {
         capacity,
         get held() {
           return held;
         },
+        get admitted() {
+          return admitted;
+        },
+        admit(declared) {
+          if (declared !== undefined && actor !== undefined) {
+            if (personUsed(actor) + declared - personHeld > perPerson) return refuse(personBodyShareExceeded(perPerson));
+          }
+          if (declared !== undefined && used + declared - held > room) return refuse(bodyBudgetExceeded(capacity));
+          if (declared !== undefined && actor !== undefined && declared > personHeld) {
+            addPerson(actor, declared - personHeld);
+            personHeld = declared;
+          }
+          admitted = true;
+          return undefined;
+        },
         take(bytes) {
-          if (used + bytes > capacity) return false;
+          if (used + bytes > room) return refuse(bodyBudgetExceeded(capacity));
+          // A declared body was counted against the person's share when it was admitted; a chunked one counts as it arrives.
+          const personBytes = actor === undefined ? 0 : Math.max(0, held + bytes - personHeld);
+          if (personBytes > 0 && personUsed(actor!) + personBytes > perPerson) return refuse(personBodyShareExceeded(perPerson));
+          if (personBytes > 0) {
+            addPerson(actor!, personBytes);
+            personHeld += personBytes;
+          }
           used += bytes;
           held += bytes;
           if (used > peak) peak = used;
-          return true;
-        },
-        refuse() {
-          refused++;
+          return undefined;
         },
         release() {
           used -= held;
           held = 0;
+          if (actor !== undefined && personHeld > 0) addPerson(actor, -personHeld);
+          personHeld = 0;
         },
       };
     },
@@ -216,24 +280,27 @@ export function bodyBudgetExceeded(capacity: number): HttpError {
   return new HttpError(503, new MentorKitError('storage-error', `The server is already receiving as much as it holds at once (${formatBytes(capacity)} of request bodies); nothing was stored. Send this again in a few seconds.`, { path: 'body', details: { limit: capacity } }), { 'Retry-After': '5' });
 }
 
+/** 429 for a body that would take a person past their share of the instance's body budget (nothing was applied). */
+export function personBodyShareExceeded(share: number): HttpError {
+  return new HttpError(429, new MentorKitError('forbidden', `You are already sending as much as one person may at once (${formatBytes(share)} of request bodies); nothing was stored. Wait for your other uploads to finish, then send this again.`, { path: 'body', details: { limit: share } }), { 'Retry-After': '5' });
+}
+
 /**
  * Reads the body up to `limit` bytes. A declared Content-Length over the limit is refused before
  * reading; a chunked body is read until it passes the limit, then refused (413) and the rest drained.
- * With a `lease`, a declared body is taken from the instance's budget in full before a byte is read
- * (503 when it does not fit), a chunked one chunk by chunk (503 once it stops fitting; the rest is drained).
+ * With a `lease`, the body is admitted first (a declared length taken from the person's share and
+ * checked against the instance's free room: 429/503 before a byte is read), then every chunk is
+ * taken from the instance's budget as it arrives (503 once it stops fitting; the rest is drained).
  */
 export function readBody(request: http.IncomingMessage, limit: number, what: string, lease?: BodyLease): Promise<Buffer> {
   const tooLarge = () => bodyTooLarge(limit, what);
   const declared = Number(request.headers['content-length'] ?? Number.NaN);
   const known = Number.isSafeInteger(declared) && declared >= 0;
   if (known && declared > limit) return Promise.reject(tooLarge());
-  if (known && lease && !lease.take(declared)) {
-    lease.refuse();
-    return Promise.reject(bodyBudgetExceeded(lease.capacity));
-  }
+  const refusal = lease?.admit(known ? declared : undefined);
+  if (refusal) return Promise.reject(refusal);
   return new Promise((resolve, reject) => {
-    // A declared length is read into one buffer of that size (no second copy when it is complete).
-    const whole = known ? Buffer.allocUnsafe(declared) : undefined;
+    // Chunks as they arrive (memory grows with what was sent, as the budget counts it), joined at the end.
     const chunks: Buffer[] = [];
     let size = 0;
     const stop = (error: HttpError) => {
@@ -244,24 +311,17 @@ export function readBody(request: http.IncomingMessage, limit: number, what: str
       reject(error);
     };
     const onData = (chunk: Buffer) => {
-      if (whole) {
-        // Node ends the body at Content-Length; anything past it would be the next request.
-        const room = Math.min(chunk.length, whole.length - size);
-        chunk.copy(whole, size, 0, room);
-        size += room;
-        return;
-      }
+      // Node ends a declared body at Content-Length; anything past it would be the next request.
+      if (known && size + chunk.length > declared) chunk = chunk.subarray(0, declared - size);
       size += chunk.length;
       if (size > limit) return stop(tooLarge());
-      if (lease && !lease.take(chunk.length)) {
-        lease.refuse();
-        return stop(bodyBudgetExceeded(lease.capacity));
-      }
+      const full = lease?.take(chunk.length);
+      if (full) return stop(full);
       chunks.push(chunk);
     };
     const cutOff = () => reject(new HttpError(400, new MentorKitError('invalid-input', 'The request body was cut off before its end.', { path: 'body' })));
     request.on('data', onData);
-    request.on('end', () => resolve(whole ? (size === whole.length ? whole : whole.subarray(0, size)) : Buffer.concat(chunks)));
+    request.on('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size)));
     request.on('error', reject);
     request.on('aborted', cutOff);
     request.on('close', () => {

@@ -15,12 +15,21 @@ export interface ServerLimits {
   /** Record writes (PUT/DELETE /collections/…/records/…) one person may have in progress at once; more are 429. Default 16. */
   recordWritesPerPerson: number;
   /**
-   * Bytes of request bodies this instance holds in memory at once, across all requests (a body with a
-   * Content-Length counts in full before it is read). A body that would pass it is refused with 503
-   * and Retry-After before more of it is read. At least `attachmentBytes` and `recordBytes`.
-   * Default 200 000 000 (200 MB), or `attachmentBytes` when that is larger.
+   * Bytes of request bodies this instance holds in memory at once, across all requests: what has
+   * arrived (a declared Content-Length must fit in what is free when the request starts). A body
+   * that does not fit is refused with 503 and Retry-After before more of it is read. Attachment
+   * bodies leave a tenth of it (at least `recordBytes`, as far as `attachmentBytes` leaves room) to
+   * record bodies, so uploads never crowd out record writes. At least `attachmentBytes` and
+   * `recordBytes`. Default 200 000 000 (200 MB), or `attachmentBytes` when that is larger.
    */
   bodyBufferBytes: number;
+  /**
+   * Bytes of request bodies one person may have declared (or, chunked, sent) at once, all their
+   * requests together; past it 429 with Retry-After before the body is read. At least the largest
+   * body, at most `bodyBufferBytes`. Default a quarter of `bodyBufferBytes` (50 MB), or the largest
+   * body when that is larger.
+   */
+  bodyBufferBytesPerPerson: number;
   /** Open change streams (GET /changes) per person; more are 429. Default 8. */
   changeStreamsPerPerson: number;
   /** Open change streams on this instance; more are 503. Default 2000. */
@@ -53,6 +62,14 @@ export interface ServerLimits {
   requestTimeoutMs: number;
 }
 
+/**
+ * Bytes of `bodyBufferBytes` attachment bodies never take (kept for record and small bodies): a
+ * tenth of it, at least `recordBytes`, but never so much that one largest attachment cannot fit.
+ */
+export function recordReserveBytes(limits: Pick<ServerLimits, 'bodyBufferBytes' | 'recordBytes' | 'attachmentBytes'>): number {
+  return Math.max(0, Math.min(Math.max(Math.floor(limits.bodyBufferBytes / 10), limits.recordBytes), limits.bodyBufferBytes - limits.attachmentBytes));
+}
+
 export const DEFAULT_LIMITS: Readonly<ServerLimits> = Object.freeze({
   recordBytes: 1_000_000,
   jsonDepth: 100,
@@ -61,6 +78,7 @@ export const DEFAULT_LIMITS: Readonly<ServerLimits> = Object.freeze({
   attachmentUploadsPerPerson: 4,
   recordWritesPerPerson: 16,
   bodyBufferBytes: 200_000_000,
+  bodyBufferBytesPerPerson: 50_000_000,
   changeStreamsPerPerson: 8,
   changeStreams: 2000,
   changeStreamBufferBytes: 1_048_576,
@@ -94,6 +112,10 @@ export function resolveLimits(given: Partial<ServerLimits> = {}): ServerLimits {
   if (given.bodyBufferBytes === undefined) limits.bodyBufferBytes = Math.max(limits.bodyBufferBytes, largestBody);
   if (limits.bodyBufferBytes < largestBody) {
     throw new ServerConfigurationError(`limits.bodyBufferBytes (${limits.bodyBufferBytes}) is smaller than the largest body the server accepts (${largestBody} bytes, limits.${limits.attachmentBytes >= limits.recordBytes ? 'attachmentBytes' : 'recordBytes'}): such a body could never be received. Raise bodyBufferBytes or lower that limit.`);
+  }
+  if (given.bodyBufferBytesPerPerson === undefined) limits.bodyBufferBytesPerPerson = Math.min(limits.bodyBufferBytes, Math.max(Math.floor(limits.bodyBufferBytes / 4), largestBody));
+  if (limits.bodyBufferBytesPerPerson < largestBody || limits.bodyBufferBytesPerPerson > limits.bodyBufferBytes) {
+    throw new ServerConfigurationError(`limits.bodyBufferBytesPerPerson (${limits.bodyBufferBytesPerPerson}) must be at least the largest body the server accepts (${largestBody} bytes) and at most limits.bodyBufferBytes (${limits.bodyBufferBytes}).`);
   }
   if (limits.headersTimeoutMs > limits.requestTimeoutMs) {
     throw new ServerConfigurationError(`limits.headersTimeoutMs (${limits.headersTimeoutMs}) must not be longer than limits.requestTimeoutMs (${limits.requestTimeoutMs}): the headers are part of the request.`);

@@ -17,7 +17,7 @@ import { allowed, authorizePersonPut, blobOwnerCheck, loadPolicyContext, prepare
 import { createCors } from './cors.js';
 import { ServerConfigurationError, createIdentity, isAcceptablePersonId, isLoopbackHost, type Caller, type IdentityOptions } from './identity.js';
 import { HttpError, attachmentDisposition, bodyStillArriving, bodyTooLarge, createBodyBudget, formatBytes, isValidMediaType, isWellFormedText, lingerAfterResponse, parseJsonBody, readBody, servedAttachmentType, type BodyLease } from './input.js';
-import { resolveLimits, type ServerLimits } from './limits.js';
+import { recordReserveBytes, resolveLimits, type ServerLimits } from './limits.js';
 import { CommitOutcomeUnknown, migrate } from './schema.js';
 import { AttachmentQuotaExceeded, assertNoNul, attachmentBytesUsed, checkDelete, deleteBlobRow, getBlobOwner, getBlobRow, isConnectionError, isPoolBusy, putBlobRow, putOwnedBlobRow, queryRecords, readCurrent, readRecord, withRecordLock, writeRecord, writeTombstone } from './store.js';
 
@@ -95,11 +95,13 @@ export interface ServerStats {
   changeStreams: number;
   /** False from a lost database connection until PostgreSQL answers again. */
   databaseAvailable: boolean;
-  /** Bytes of request bodies held (or reserved for a declared Content-Length) right now. */
+  /** Bytes of request bodies held right now (what has arrived of bodies not answered yet). */
   bodyBytesBuffered: number;
   /** The most `bodyBytesBuffered` has been since the server was created. */
   bodyBytesBufferedPeak: number;
-  /** Requests refused (503) because their body would not fit in `limits.bodyBufferBytes`. */
+  /** Bytes of request bodies people have declared (chunked: sent) and not finished yet (`limits.bodyBufferBytesPerPerson` caps each person's). */
+  bodyBytesDeclaredByPeople: number;
+  /** Requests refused (503, or 429 past a person's share) because their body would not fit in `limits.bodyBufferBytes`. */
   bodiesRefused: number;
   /** Attachment uploads in progress (all people). */
   uploadsInProgress: number;
@@ -272,7 +274,7 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
   // ─── what is in progress ────────────────────────────────────────────────────────────────────
   // Request bodies held in memory across all requests (limits.bodyBufferBytes): each request takes a
   // lease, given back when its handling is done. Uploads and record writes in progress per person.
-  const bodyBudget = createBodyBudget(limits.bodyBufferBytes);
+  const bodyBudget = createBodyBudget(limits.bodyBufferBytes, { perPerson: limits.bodyBufferBytesPerPerson, recordReserve: recordReserveBytes(limits) });
   const leases = new WeakMap<http.IncomingMessage, BodyLease>();
   /** Requests with `Expect: 100-continue` not told to send their body yet: told when it is read. */
   const awaitingContinue = new WeakMap<http.IncomingMessage, http.ServerResponse>();
@@ -300,19 +302,21 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
     };
   };
 
-  /** The body of a request, within its limit and the instance's body budget (then `Expect: 100-continue` is answered). */
-  const readRequestBody = (request: http.IncomingMessage, limit: number, what: string): Promise<Buffer> => {
+  /**
+   * The body of a request, within its limit, the person's share and the instance's body budget (then
+   * `Expect: 100-continue` is answered). `actor`: the person sending it (services have no share).
+   */
+  const readRequestBody = (request: http.IncomingMessage, limit: number, what: string, options: { actor?: string; kind?: 'attachment' | 'record' | 'other' } = {}): Promise<Buffer> => {
     let lease = leases.get(request);
     if (!lease) {
-      lease = bodyBudget.lease();
+      lease = bodyBudget.lease(options);
       leases.set(request, lease);
     }
     const body = readBody(request, limit, what, lease);
-    // Only a body that will be read is asked for: readBody has taken a declared length from the
-    // budget by now, or refused it (too large, no room) without taking anything.
+    // Only a body that will be read is asked for: readBody has admitted it by now (its declared
+    // length within the person's share and what the instance has free), or refused it.
     const waiting = awaitingContinue.get(request);
-    const declared = Number(request.headers['content-length'] ?? Number.NaN);
-    if (waiting && !waiting.headersSent && (!Number.isFinite(declared) || (declared <= limit && lease.held >= declared))) {
+    if (waiting && !waiting.headersSent && lease.admitted) {
       awaitingContinue.delete(request);
       waiting.writeContinue();
     }
@@ -662,7 +666,7 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
   };
 
   const putRecordInProgress = async (caller: Caller, collection: string, id: string, request: http.IncomingMessage, response: http.ServerResponse, path: string, expectedRevision: number | null | undefined, key: string | undefined) => {
-    const input = parseJsonBody(await readRequestBody(request, limits.recordBytes, 'The record'), { maxDepth: limits.jsonDepth, path: 'record' });
+    const input = parseJsonBody(await readRequestBody(request, limits.recordBytes, 'The record', { kind: 'record', ...(caller.kind === 'person' ? { actor: actorKey(caller) } : {}) }), { maxDepth: limits.jsonDepth, path: 'record' });
     if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new MentorKitError('invalid-input', 'The body must be a JSON object (the record).', { path: 'record' });
     const candidate = input as Record<string, unknown>;
     if (candidate.id === undefined) candidate.id = id;
@@ -756,7 +760,7 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
         const used = await attachmentBytesUsed(pool, actorKey(caller), id);
         if (used + declared > limits.attachmentQuotaBytesPerPerson) throw new AttachmentQuotaExceeded(used, declared, limits.attachmentQuotaBytesPerPerson);
       }
-      const bytes = await readRequestBody(request, limits.attachmentBytes, 'The attachment');
+      const bytes = await readRequestBody(request, limits.attachmentBytes, 'The attachment', { kind: 'attachment', ...(caller.kind === 'person' ? { actor: actorKey(caller) } : {}) });
       const info = caller.kind === 'person' ? await putOwnedBlobRow(pool, id, type, bytes, actorKey(caller), limits.attachmentQuotaBytesPerPerson) : await putBlobRow(pool, id, type, bytes, actorKey(caller));
       send(response, 200, info);
     } finally {
@@ -951,6 +955,7 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
       databaseAvailable,
       bodyBytesBuffered: bodyBudget.used,
       bodyBytesBufferedPeak: bodyBudget.peak,
+      bodyBytesDeclaredByPeople: bodyBudget.declaredByPeople,
       bodiesRefused: bodyBudget.refused,
       uploadsInProgress,
       recordWritesInProgress,

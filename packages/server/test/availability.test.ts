@@ -17,6 +17,9 @@ const UPLOADS_PER_PERSON = 3;
 const RECORD_WRITES_PER_PERSON = 2;
 const BODY_BUFFER = 40 * MiB;
 const QUOTA = 30 * MiB;
+const PER_PERSON = 30 * MiB;
+/** What attachment bodies may hold of BODY_BUFFER: a tenth is kept for record bodies. */
+const ATTACHMENT_ROOM = BODY_BUFFER - BODY_BUFFER / 10;
 
 interface Answer {
   status: number;
@@ -31,8 +34,8 @@ interface Answer {
 
 interface PendingRequest {
   answer: Promise<Answer>;
-  /** Sends the body (all of `body`; endless: `body` again and again until the server answers). */
-  send(): void;
+  /** Sends the body (all of `body`, or its first `upTo` bytes; endless: `body` again and again until the server answers). */
+  send(upTo?: number): void;
   answered(): boolean;
 }
 
@@ -79,18 +82,26 @@ function startPut(url: string, path: string, headers: Record<string, string>, bo
   });
   request.flushHeaders();
   const chunk = 256 * 1024;
+  let until = body.length;
   const pump = () => {
-    while (!answered && (options.endless || sent < body.length)) {
-      const piece = body.subarray(sent % body.length, Math.min(body.length, (sent % body.length) + chunk));
+    while (!answered && (options.endless || sent < until)) {
+      const piece = body.subarray(sent % body.length, Math.min(options.endless ? body.length : until, (sent % body.length) + chunk));
       sent += piece.length;
       if (!request.write(piece)) {
         request.once('drain', pump);
         return;
       }
     }
-    if (!answered && !options.endless) request.end();
+    if (!answered && !options.endless && sent >= body.length) request.end();
   };
-  return { answer, send: pump, answered: () => answered };
+  return {
+    answer,
+    send: (upTo = body.length) => {
+      until = Math.min(upTo, body.length);
+      pump();
+    },
+    answered: () => answered,
+  };
 }
 
 const until = async (what: string, condition: () => boolean, ms = 15_000) => {
@@ -106,7 +117,7 @@ describe('availability: one person cannot take the server down with uploads', { 
 
   before(async () => {
     backend = await startTestBackend({
-      limits: { attachmentUploadsPerPerson: UPLOADS_PER_PERSON, recordWritesPerPerson: RECORD_WRITES_PER_PERSON, bodyBufferBytes: BODY_BUFFER, attachmentQuotaBytesPerPerson: QUOTA },
+      limits: { attachmentUploadsPerPerson: UPLOADS_PER_PERSON, recordWritesPerPerson: RECORD_WRITES_PER_PERSON, bodyBufferBytes: BODY_BUFFER, bodyBufferBytesPerPerson: PER_PERSON, attachmentQuotaBytesPerPerson: QUOTA },
     });
   });
   after(async () => {
@@ -129,8 +140,8 @@ describe('availability: one person cannot take the server down with uploads', { 
     const uploads = Array.from({ length: 12 }, (_, index) => startPut(backend.url, `/blobs/flood-${index}`, { ...as('daniel-kim'), 'content-type': 'audio/webm' }, body));
     const withContinue = startPut(backend.url, '/blobs/flood-continue', { ...as('daniel-kim'), 'content-type': 'audio/webm' }, body, { expectContinue: true });
     // The server sees every request while the bodies are held back: three take a slot (and their
-    // declared bytes), the other ten are answered at once.
-    await until('ten answers and three uploads in progress', () => [...uploads, withContinue].filter((upload) => upload.answered()).length === 10 && stats().uploadsInProgress === UPLOADS_PER_PERSON && stats().bodyBytesBuffered === UPLOADS_PER_PERSON * size);
+    // declared bytes from the person's share; the instance holds nothing yet), the other ten are answered at once.
+    await until('ten answers and three uploads in progress', () => [...uploads, withContinue].filter((upload) => upload.answered()).length === 10 && stats().uploadsInProgress === UPLOADS_PER_PERSON && stats().bodyBytesDeclaredByPeople === UPLOADS_PER_PERSON * size);
     const refused = await Promise.all([...uploads, withContinue].filter((upload) => upload.answered()).map((upload) => upload.answer));
     for (const answer of refused) {
       assert.equal(answer.status, 429, answer.body);
@@ -140,13 +151,14 @@ describe('availability: one person cannot take the server down with uploads', { 
       assert.equal(answer.sentWhenAnswered, 0, 'answered before a byte of the body was sent');
     }
     assert.ok(withContinue.answered() && !(await withContinue.answer).continued, 'Expect: 100-continue: refused without asking for the body');
-    assert.equal(stats().bodyBytesBuffered, UPLOADS_PER_PERSON * size, 'only the three bodies in progress are counted');
+    assert.equal(stats().bodyBytesDeclaredByPeople, UPLOADS_PER_PERSON * size, 'only the three bodies in progress are counted');
+    assert.equal(stats().bodyBytesBuffered, 0, 'nothing has arrived, so nothing is held');
 
     const accepted = uploads.filter((upload) => !upload.answered());
     for (const upload of accepted) upload.send();
     for (const answer of await Promise.all(accepted.map((upload) => upload.answer))) assert.equal(answer.status, 200, answer.body);
     clearInterval(sampler);
-    await until('the bodies given back', () => stats().bodyBytesBuffered === 0 && stats().uploadsInProgress === 0);
+    await until('the bodies given back', () => stats().bodyBytesBuffered === 0 && stats().bodyBytesDeclaredByPeople === 0 && stats().uploadsInProgress === 0);
     assert.ok(stats().bodyBytesBufferedPeak <= UPLOADS_PER_PERSON * size, `peak held ${stats().bodyBytesBufferedPeak} bytes`);
     console.log(`upload flood: 13 parallel 8 MiB uploads by one person: ${accepted.length} stored, ${refused.length} answered 429 before their bodies were sent; at most ${(stats().bodyBytesBufferedPeak / MiB).toFixed(0)} MiB of bodies held (client and server share this process: RSS +${((rssPeak - rssBefore) / MiB).toFixed(0)} MiB at the peak)`);
     // A slot comes free when an upload ends: the next one goes through.
@@ -175,39 +187,93 @@ describe('availability: one person cannot take the server down with uploads', { 
     for (const answer of await Promise.all(service.map((write) => write.answer))) assert.equal(answer.status, 201, answer.body);
   });
 
-  test(`bodies held across all requests never pass limits.bodyBufferBytes (${BODY_BUFFER / MiB} MiB): 503 with Retry-After before reading more`, async () => {
+  test(`bodies held across all requests never pass limits.bodyBufferBytes (${BODY_BUFFER / MiB} MiB): what arrived is counted; 503 with Retry-After before reading more`, async () => {
     const size = 8 * MiB;
     const body = Buffer.alloc(size, 0x62);
-    const people = ['p-1', 'p-2', 'p-3', 'p-4', 'p-5', 'p-6', 'p-7', 'p-8'];
     const refusedBefore = stats().bodiesRefused;
-    const uploads = people.map((person) => startPut(backend.url, `/blobs/budget-${person}`, { ...as(person), 'content-type': 'image/png' }, body));
-    // Eight people, one upload each (within their cap), 64 MiB declared: five fit, three are refused.
-    await until('three answers and 40 MiB held', () => uploads.filter((upload) => upload.answered()).length === 3 && stats().bodyBytesBuffered === 5 * size);
-    for (const answer of await Promise.all(uploads.filter((upload) => upload.answered()).map((upload) => upload.answer))) {
-      assert.equal(answer.status, 503, answer.body);
-      assert.ok(Number(answer.headers['retry-after']) > 0, 'Retry-After');
-      assert.equal(answer.json.code, 'storage-error');
-      assert.match(String(answer.json.message), /already receiving as much as it holds at once \(40 MiB of request bodies\); nothing was stored\. Send this again in a few seconds\./);
-      assert.equal(answer.sentWhenAnswered, 0);
-    }
-    // A chunked body (no Content-Length) is taken chunk by chunk: the first chunk does not fit.
+    // Four people send most of an 8 MiB upload and stall: 30 MiB held of the 36 MiB attachments may use.
+    const held = ['p-1', 'p-2', 'p-3', 'p-4'].map((person) => startPut(backend.url, `/blobs/budget-${person}`, { ...as(person), 'content-type': 'image/png' }, body));
+    for (const upload of held) upload.send(size - MiB / 2);
+    await until('30 MiB held', () => stats().bodyBytesBuffered === 4 * (size - MiB / 2));
+    // A fifth declares 8 MiB: it does not fit in what is free now, so it is refused before a byte is read.
+    const refused = startPut(backend.url, '/blobs/budget-p-5', { ...as('p-5'), 'content-type': 'image/png' }, body);
+    const answer = await refused.answer;
+    assert.equal(answer.status, 503, answer.body);
+    assert.ok(Number(answer.headers['retry-after']) > 0, 'Retry-After');
+    assert.equal(answer.json.code, 'storage-error');
+    assert.match(String(answer.json.message), /already receiving as much as it holds at once \(40 MiB of request bodies\); nothing was stored\. Send this again in a few seconds\./);
+    assert.equal(answer.sentWhenAnswered, 0);
+    // Another person's record write still has room: attachments never take the last tenth.
+    const note = await fetch(`${backend.url}/collections/goals/records/budget-goal`, { method: 'PUT', headers: { ...as('lucia-fernandez'), 'content-type': 'application/json' }, body: JSON.stringify({ id: 'budget-goal', pairingId: 'pairing-lucia', ownerId: 'lucia-fernandez', title: 'Still writes', visibility: 'private' }) });
+    assert.notEqual(note.status, 503, await note.text());
+    // A chunked body (no Content-Length) is taken chunk by chunk until it stops fitting.
     const chunked = startPut(backend.url, '/blobs/budget-chunked', { ...as('p-9'), 'content-type': 'image/png' }, Buffer.alloc(64 * 1024, 0x63), { chunked: true, endless: true });
     chunked.send();
     const chunkedAnswer = await chunked.answer;
     assert.equal(chunkedAnswer.status, 503, chunkedAnswer.body);
     assert.equal(chunkedAnswer.headers.connection, 'close', 'the rest of the body is drained, the connection then closed');
-    assert.equal(stats().bodiesRefused - refusedBefore, 4);
-    assert.ok(stats().bodyBytesBuffered <= BODY_BUFFER);
-    // The five that fit are read and stored; then the budget is free again.
-    const accepted = uploads.filter((upload) => !upload.answered());
-    for (const upload of accepted) upload.send();
-    for (const answer of await Promise.all(accepted.map((upload) => upload.answer))) assert.equal(answer.status, 200, answer.body);
+    assert.ok(chunkedAnswer.sentWhenAnswered >= ATTACHMENT_ROOM - 4 * (size - MiB / 2) - 64 * 1024, `it was read until the room ran out (${chunkedAnswer.sentWhenAnswered} bytes)`);
+    assert.equal(stats().bodiesRefused - refusedBefore, 2);
+    assert.ok(stats().bodyBytesBufferedPeak <= ATTACHMENT_ROOM, `peak ${stats().bodyBytesBufferedPeak}`);
+    // The four finish and are stored; then the budget is free again.
+    for (const upload of held) upload.send();
+    for (const done of await Promise.all(held.map((upload) => upload.answer))) assert.equal(done.status, 200, done.body);
     await until('the budget free', () => stats().bodyBytesBuffered === 0);
-    assert.ok(stats().bodyBytesBufferedPeak <= BODY_BUFFER, `peak ${stats().bodyBytesBufferedPeak}`);
     const again = startPut(backend.url, '/blobs/budget-again', { ...as('p-9'), 'content-type': 'image/png' }, body);
     again.send();
     assert.equal((await again.answer).status, 200);
     await backend.pool.query("DELETE FROM mk_blobs WHERE id LIKE 'budget-%'");
+    await backend.pool.query("DELETE FROM mk_records WHERE id = 'budget-goal'");
+  });
+
+  test('slow uploads by two people (declaring 25 MB, sending a byte a second) hold almost nothing; each person holds at most their share; another person keeps writing records and uploading', async () => {
+    const net = await import('node:net');
+    const port = Number(new URL(backend.url).port);
+    const answers: string[] = [];
+    const sockets = ['mallory-1', 'mallory-2'].flatMap((person) =>
+      Array.from({ length: 3 }, (_, index) => {
+        const socket = net.connect(port, '127.0.0.1');
+        socket.on('error', () => undefined);
+        socket.on('data', (data: Buffer) => answers.push(String(data).split('\r\n')[0]!));
+        socket.on('connect', () => socket.write(`PUT /blobs/slow-${person}-${index} HTTP/1.1\r\nHost: x\r\nAuthorization: ${as(person).authorization}\r\nContent-Type: audio/ogg\r\nContent-Length: 25000000\r\n\r\nx`));
+        return socket;
+      }),
+    );
+    const drip = setInterval(() => {
+      for (const socket of sockets) if (!socket.destroyed) socket.write('x');
+    }, 1000);
+    try {
+      // One 25 MB upload per person fits their 30 MiB share; the other two are 429 at once.
+      await until('four answers', () => answers.length === 4);
+      assert.deepEqual(answers, Array(4).fill('HTTP/1.1 429 Too Many Requests'));
+      assert.equal(stats().bodyBytesDeclaredByPeople, 2 * 25_000_000);
+      for (let round = 0; round < 3; round++) {
+        const write = await fetch(`${backend.url}/collections/goals/records/slow-goal-${round}`, { method: 'PUT', headers: { ...as('lucia-fernandez'), 'content-type': 'application/json' }, body: JSON.stringify({ id: `slow-goal-${round}`, pairingId: 'pairing-lucia', ownerId: 'lucia-fernandez', title: 'Still writes', visibility: 'private' }) });
+        assert.notEqual(write.status, 503, await write.text());
+        assert.ok(stats().bodyBytesBuffered < 1024, `the slow uploads hold what they sent (${stats().bodyBytesBuffered} bytes)`);
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
+      const upload = startPut(backend.url, '/blobs/slow-other', { ...as('kenji-watanabe'), 'content-type': 'audio/webm' }, Buffer.alloc(8 * MiB, 7));
+      upload.send();
+      assert.equal((await upload.answer).status, 200);
+      // A person who sends most of a body and stalls holds it, within their share; the next such
+      // upload by someone else that would not fit is 503 before it is read, and records still go through.
+      const stalled = startPut(backend.url, '/blobs/slow-stalled', { ...as('mallory-3'), 'content-type': 'audio/webm' }, Buffer.alloc(23 * MiB, 8));
+      stalled.send(22 * MiB);
+      await until('22 MiB held', () => stats().bodyBytesBuffered >= 22 * MiB);
+      const second = startPut(backend.url, '/blobs/slow-stalled-2', { ...as('mallory-4'), 'content-type': 'audio/webm' }, Buffer.alloc(16 * MiB, 9));
+      assert.equal((await second.answer).status, 503);
+      const write = await fetch(`${backend.url}/collections/goals/records/slow-goal-last`, { method: 'PUT', headers: { ...as('lucia-fernandez'), 'content-type': 'application/json' }, body: JSON.stringify({ id: 'slow-goal-last', pairingId: 'pairing-lucia', ownerId: 'lucia-fernandez', title: 'Still writes', visibility: 'private' }) });
+      assert.notEqual(write.status, 503, await write.text());
+      stalled.send();
+      assert.equal((await stalled.answer).status, 200);
+    } finally {
+      clearInterval(drip);
+      for (const socket of sockets) socket.destroy();
+    }
+    await until('the budget free', () => stats().bodyBytesBuffered === 0 && stats().bodyBytesDeclaredByPeople === 0);
+    await backend.pool.query("DELETE FROM mk_blobs WHERE id LIKE 'slow-%'");
+    await backend.pool.query("DELETE FROM mk_records WHERE id LIKE 'slow-goal-%'");
   });
 
   test(`an upload past the quota (${QUOTA / MiB} MiB) is 413 before its body is read; the transaction stays the guarantee`, async () => {

@@ -70,8 +70,9 @@ describe('limits and hostile input', { skip: skip ?? false }, () => {
 
   before(async () => {
     backend = await startTestBackend({
-      // Six uploads at once by one person below (the quota under concurrency): over the default cap of 4.
-      limits: { recordBytes: RECORD_LIMIT, attachmentQuotaBytesPerPerson: 50 * MiB, attachmentUploadsPerPerson: 8, changeStreamsPerPerson: 2, changeStreams: 6, changeStreamBufferBytes: 64 * 1024 },
+      // Six uploads at once by one person below (the quota under concurrency): over the default cap of 4
+      // and the default share of the body budget (a quarter).
+      limits: { recordBytes: RECORD_LIMIT, attachmentQuotaBytesPerPerson: 50 * MiB, attachmentUploadsPerPerson: 8, bodyBufferBytesPerPerson: 200_000_000, changeStreamsPerPerson: 2, changeStreams: 6, changeStreamBufferBytes: 64 * 1024 },
     });
   });
   after(async () => {
