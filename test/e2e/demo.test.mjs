@@ -32,6 +32,23 @@ async function openAs(context, viewAs) {
 const pairingEntry = (page, names) => page.locator('mk-pairing-card [part~="pairing"]').filter({ has: page.getByRole('button', { name: names }) });
 
 describe('LMS demo', () => {
+  test('"Why this pairing" quotes this week\'s clocks (December, not June) and follows the page language', async () => {
+    const { context, problems } = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(`${server.demoUrl}?as=mentee&now=2026-12-09T10:00:00Z`);
+    await page.getByRole('status').filter({ hasText: 'Viewing as' }).waitFor();
+    await page.locator('mk-pairing-card').getByRole('button', { name: 'Kenji Watanabe and Arjun Shrestha' }).click();
+    const reasons = page.getByTestId('details-reasons');
+    // Madrid is UTC+1 in December (UTC+2 in June, when it read "10 h/week … 09:00–11:00 Madrid = 16:00–18:00 Tokyo").
+    await reasons.locator('li').filter({ hasText: '5 h/week overlap: Mon–Fri 09:00–10:00 Madrid = 17:00–18:00 Tokyo' }).waitFor();
+    await page.locator('#language').selectOption('es');
+    await reasons.locator('li').filter({ hasText: '09:00–10:00' }).filter({ hasNotText: 'overlap' }).first().waitFor();
+    await page.locator('#details').screenshot({ path: path.join(screenshots, 'demo-why-this-pairing-es.png') });
+    await page.locator('#language').selectOption('en');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('a mentor with two mentees picks one on the pairing card and every panel follows, saying whose it is', async () => {
     const { context, problems } = await newContext(browser);
     const page = await openAs(context, 'mentor');

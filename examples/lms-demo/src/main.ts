@@ -6,6 +6,7 @@
  */
 import { html, nothing, render } from 'lit';
 import { unreadCountsOf } from '@mentorkit/core/messaging';
+import { pairingFeature } from '@mentorkit/core/pairing';
 import { createMentorKit, isMentorKitError, pairingMembers, type MentorKit, type Pairing, type PairingStatus, type Person, type StorageAdapter } from '@mentorkit/core';
 import { createIndexedDbStorage } from '@mentorkit/storage-indexeddb';
 import { createRestStorage, localStorageQueue, type RestStorage } from '@mentorkit/storage-rest';
@@ -110,6 +111,9 @@ function applyLanguage(language: string) {
   document.documentElement.lang = value;
   languageSelect.value = value;
   localStorage.setItem('acme-demo-language', value);
+  // Core's sentences on the host's own panel (why a pairing fits) follow the language too (Spanish loads on first use).
+  if (kit) renderDetails(kit);
+  if (value === 'es') void import('@mentorkit/core/es').then((module) => (module.registerSpanish(), kit && renderDetails(kit)));
 }
 
 function applyTheme(theme: 'light' | 'dark') {
@@ -217,6 +221,21 @@ function renderWorkingWith(current: MentorKit) {
   currentPairingSelect.value = current.$currentPairingId.get() ?? '';
 }
 
+/**
+ * "Why this pairing", worded now: from the members' current profiles, for this week's clocks (or the
+ * week it starts) and in the page's language (core's `reasonsFor`) — not the sentences stored when the
+ * pairing was made, which stay in one language and quote that week's time zones.
+ */
+function whyThisPairing(current: MentorKit, pairing: Pairing) {
+  let reasons: string[];
+  try {
+    reasons = current.use(pairingFeature).reasonsFor(pairing.id, { locale: document.documentElement.lang || 'en' });
+  } catch {
+    reasons = pairing.reasons ?? [];
+  }
+  return reasons.length > 0 ? html`<h3>Why this pairing</h3><ul data-testid="details-reasons">${reasons.map((reason) => html`<li>${reason}</li>`)}</ul>` : nothing;
+}
+
 function renderDetails(current: MentorKit) {
   const pairing = current.$pairings.get().find((candidate) => candidate.id === selectedPairingId);
   detailsSection.hidden = !pairing;
@@ -229,7 +248,7 @@ function renderDetails(current: MentorKit) {
         <dt>Kind</dt><dd>${pairing.kind}</dd>
         ${pairing.startedOn ? html`<dt>Started</dt><dd>${new Date(`${pairing.startedOn}T12:00:00Z`).toLocaleDateString(undefined, { dateStyle: 'long' })}</dd>` : nothing}
       </dl>
-      ${pairing.reasons && pairing.reasons.length > 0 ? html`<h3>Why this pairing</h3><ul>${pairing.reasons.map((reason) => html`<li>${reason}</li>`)}</ul>` : nothing}
+      ${whyThisPairing(current, pairing)}
       ${statusActions(current, pairing)}`,
     detailsBody,
   );

@@ -1,7 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createMemoryStorage, createMentorKit, isMentorKitError, type DomainEvent, type MentorKit } from '@mentorkit/core';
-import { pairingFeature } from '@mentorkit/core/pairing';
+import { explainPairing, mondayOf, pairingFeature } from '@mentorkit/core/pairing';
+import { registerSpanish } from '@mentorkit/core/es';
 import { DEMO_PROGRAM_ID, seedDemoProgram } from '../../../examples/shared/demo-program.js';
 
 async function setup() {
@@ -14,6 +15,48 @@ async function setup() {
   };
   return { storage, kitFor };
 }
+
+describe('reasons for the weeks the pairing runs, worded when shown', () => {
+  const office = { 1: ['09:00-12:30', '13:30-17:30'], 2: ['09:00-12:30', '13:30-17:30'], 3: ['09:00-12:30', '13:30-17:30'], 4: ['09:00-12:30', '13:30-17:30'], 5: ['09:00-12:30', '13:30-17:30'] };
+  const zara = { id: 'zara', displayName: 'Zara Ahmed', timeZone: 'Europe/London', workingHours: office, languages: ['en'], wantsToLearn: [{ name: 'leadership', priority: 3 }] };
+  const aisha = { id: 'aisha', displayName: 'Aisha Bello', timeZone: 'Africa/Lagos', workingHours: office, languages: ['en'], skills: [{ name: 'leadership', level: 5 }] };
+
+  test('London and Lagos share clocks in June but not in December: the reasons say which', () => {
+    assert.equal(mondayOf('2026-12-09'), '2026-12-07');
+    const june = explainPairing({ mentee: zara, mentors: [aisha], weekOf: '2026-06-17' });
+    const december = explainPairing({ mentee: zara, mentors: [aisha], weekOf: '2026-12-09' });
+    assert.ok(june.includes('37.5 h/week overlap: Mon–Fri 13:30–17:30 London = 13:30–17:30 Lagos (+1 more window)'), june.join(' | '));
+    // Was: December pairings quoting the June sentence above.
+    assert.ok(december.includes('27.5 h/week overlap: Mon–Fri 13:30–16:30 London = 14:30–17:30 Lagos (+1 more window)'), december.join(' | '));
+    registerSpanish();
+    const spanish = explainPairing({ mentee: zara, mentors: [aisha], weekOf: '2026-12-09', locale: 'es' });
+    assert.ok(spanish.some((reason) => reason.includes('13:30–16:30') && reason.includes('14:30–17:30') && !reason.includes('overlap')), spanish.join(' | '));
+    assert.throws(() => explainPairing({ mentee: zara, mentors: [aisha], weekOf: 'next week' }), (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === 'weekOf');
+  });
+
+  test('a round starting in December scores and explains December; a pairing\'s reasons are re-worded per language when read', async () => {
+    const { kitFor } = await setup();
+    const admin = await kitFor('priya-raman');
+    const pairing = admin.use(pairingFeature);
+    const round = await pairing.propose({ programId: DEMO_PROGRAM_ID, startsOn: '2026-12-07' });
+    assert.equal(round.startsOn, '2026-12-07');
+    const zaraAssignment = round.proposal.assignments.find((assignment) => assignment.menteeId === 'zara-ahmed');
+    if (zaraAssignment?.mentorIds[0] === 'aisha-bello') assert.ok(zaraAssignment.reasons.some((reason) => reason.includes('13:30–16:30 London = 14:30–17:30 Lagos')), zaraAssignment.reasons.join(' | '));
+    const rerun = await pairing.propose({ programId: DEMO_PROGRAM_ID, carryOverFrom: round.id });
+    assert.equal(rerun.startsOn, '2026-12-07', 'a re-run keeps the start');
+    await assert.rejects(pairing.propose({ programId: DEMO_PROGRAM_ID, startsOn: 'soon' }), (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === 'startsOn');
+    // An existing pairing: its stored reasons were written once, in English; read in Spanish for this week.
+    registerSpanish();
+    const lucia = (await kitFor('lucia-fernandez')).use(pairingFeature);
+    const stored = (await kitFor('lucia-fernandez')).pairings.get('pairing-lucia').reasons;
+    const english = lucia.reasonsFor('pairing-lucia');
+    const spanish = lucia.reasonsFor('pairing-lucia', { locale: 'es' });
+    assert.notDeepEqual(english, stored, 'computed from the profiles, not the stored sentences');
+    assert.ok(english.some((reason) => /h\/week overlap/.test(reason)), english.join(' | '));
+    assert.ok(spanish.length > 0 && spanish.every((reason) => !/overlap|Wants/.test(reason)), spanish.join(' | '));
+    assert.ok(spanish.some((reason) => reason.startsWith('Arjun Shrestha: ')), 'the co-mentor too');
+  });
+});
 
 describe('pairingFeature', () => {
   test('an admin proposes, vetoes, swaps, approves and activates a round; both sides are notified', async () => {

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { IdSchema, shortText } from './primitives.js';
+import { CalendarDateSchema, IdSchema, shortText } from './primitives.js';
 
 /**
  * A stored matching round (`pairing-rounds`, see `@mentorkit/core/pairing`): the cohort, the settings,
@@ -43,4 +43,6 @@ export const PairingRoundSchema = v.object({
   replacesPairingId: v.optional(IdSchema),
   pairingIds: v.optional(ids('pairing')),
   locale: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$/, 'must be a language tag such as "es"'))),
+  /** When the round's pairings start: its scores and reasons use that week's zone rules. */
+  startsOn: v.optional(CalendarDateSchema),
 });

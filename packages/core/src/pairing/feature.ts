@@ -9,6 +9,9 @@ import { isProgramAdmin } from '../policy/policy.js';
 import { matchMentors, type MatchResult } from './match.js';
 import { pairingMessagesFor } from './messages.js';
 import { resolveWeights, type MatchWeights } from './score.js';
+import { explainPairing, mondayOf } from './explain.js';
+import { isCalendarDate } from '../model/formats.js';
+import { localTimeOf } from '../time/local-time.js';
 
 export type PairingRoundStatus = 'draft' | 'approved' | 'activated' | 'discarded';
 type Pair = [menteeId: string, mentorId: string];
@@ -37,6 +40,11 @@ export interface PairingRound {
   pairingIds?: string[];
   /** The language the proposal's reasons are in (`propose`/`adjust` with `locale`); English when absent. */
   locale?: string;
+  /**
+   * When the pairings will start (`YYYY-MM-DD`): scores and reasons use the zone rules of that week, so
+   * the clock times they quote are the ones the pair will live with. Default: the day it was proposed.
+   */
+  startsOn?: string;
   revision: number;
   updatedAt: string;
 }
@@ -57,6 +65,11 @@ export interface ProposeRoundInput {
    * pairings `activate` creates keep these reasons.
    */
   locale?: string;
+  /**
+   * When the pairings will start (`YYYY-MM-DD`; default today): availability and the clock times in the
+   * reasons are computed for that week's zone rules, not a fixed week in June. Re-runs keep it.
+   */
+  startsOn?: string;
 }
 
 export type RoundAdjustment =
@@ -92,6 +105,13 @@ export interface PairingApi {
   approve(roundId: string): Promise<PairingRound>;
   /** Creates an active pairing (with score and reasons) for every proposed pair and notifies both sides (`pairing-matched`). */
   activate(roundId: string): Promise<{ round: PairingRound; pairings: Pairing[] }>;
+  /**
+   * Why a pairing fits, from the members' current profiles, for the week of `weekOf` (default: this week,
+   * or the pairing's start when that is later) and in `locale` — what to show, rather than the reasons
+   * stored when it was made (frozen in one language and one week). Falls back to the stored reasons when
+   * the profiles are not visible.
+   */
+  reasonsFor(pairingId: string, options?: { locale?: string; weekOf?: string }): string[];
   /** Ends a relationship (closes the pairing when still open) and proposes a new mentor for its mentee, never the previous ones. */
   rePair(pairingId: string, options?: Omit<ProposeRoundInput, 'programId' | 'menteeIds'>): Promise<PairingRound>;
   get(roundId: string): PairingRound;
@@ -163,8 +183,12 @@ export const pairingFeature: MentorKitFeature<'pairing', PairingApi> = {
         required: round.pins.filter(known).filter((pin) => !vetoes.some((veto) => samePair(veto, pin))),
         forbidden: [...vetoes, ...round.forbidden.filter(known)],
         ...(round.locale !== undefined ? { messages: pairingMessagesFor(round.locale) } : {}),
+        referenceWeek: mondayOf(round.startsOn ?? today()),
       });
     };
+
+    /** Today's date for the admin (their zone, else UTC). */
+    const today = () => localTimeOf(kit.$me.get()?.timeZone ?? 'UTC', kit.now()).date;
 
     const stored = (roundId: unknown): PairingRound => {
       if (typeof roundId !== 'string' || roundId === '') invalidInput('roundId', '`roundId` must be a round id.');
@@ -200,7 +224,9 @@ export const pairingFeature: MentorKitFeature<'pairing', PairingApi> = {
         mentees = current.mentees.filter((mentee) => input.menteeIds!.includes(mentee.id));
       }
       const locale = checkLocale(input.locale, 'locale');
+      if (input.startsOn !== undefined && !isCalendarDate(input.startsOn)) invalidInput('startsOn', '`startsOn` must be the date the pairings start, YYYY-MM-DD.');
       const previousRound = input.carryOverFrom !== undefined ? stored(input.carryOverFrom) : undefined;
+      const startsOn = input.startsOn ?? previousRound?.startsOn;
       if (previousRound && (previousRound.programId !== programId || previousRound.status !== 'draft')) invalidInput('carryOverFrom', 'Only a draft round of the same programme can be carried over.');
       const round: Omit<PairingRound, 'revision' | 'updatedAt'> = {
         id: internals.newId(),
@@ -218,6 +244,7 @@ export const pairingFeature: MentorKitFeature<'pairing', PairingApi> = {
         ...(input.minScore !== undefined ? { minScore: input.minScore } : {}),
         ...(input.replacesPairingId ? { replacesPairingId: input.replacesPairingId } : {}),
         ...((locale ?? previousRound?.locale) !== undefined ? { locale: (locale ?? previousRound?.locale)! } : {}),
+        ...(startsOn !== undefined ? { startsOn } : {}),
       };
       round.proposal = compute(round);
       const created = await save(round, 'create', 'pairing-round-proposed');
@@ -225,8 +252,22 @@ export const pairingFeature: MentorKitFeature<'pairing', PairingApi> = {
       return created;
     };
 
+    const reasonsFor = (pairingId: string, options: { locale?: string; weekOf?: string } = {}): string[] => {
+      if (typeof options !== 'object' || options === null) invalidInput('options', '`options` must be an object such as { locale: "es" }.');
+      const locale = checkLocale(options.locale, 'options.locale');
+      const pairing = kit.pairings.get(pairingId);
+      const people = kit.$people.get();
+      const mentee = people[pairing.menteeId];
+      const mentors = pairing.mentorIds.map((id) => people[id]);
+      if (!mentee || mentors.some((mentor) => mentor === undefined)) return [...(pairing.reasons ?? [])];
+      const now = today();
+      const weekOf = options.weekOf ?? (pairing.startedOn && pairing.startedOn > now ? pairing.startedOn : now);
+      return explainPairing({ mentee, mentors: mentors as Person[], weekOf, ...(locale !== undefined ? { locale } : {}) });
+    };
+
     const api: PairingApi = {
       $rounds,
+      reasonsFor,
       cohort: (programId) => cohort(requireAdmin(programId)),
       propose,
 

@@ -14,4 +14,6 @@ export type { PairingMessages } from './messages.js';
 export { solveDenseAssignment, solveSparseAssignment, DENSE_CANDIDATES_PER_ROW } from './solver.js';
 export type { DenseAssignmentInput, SparseAssignmentInput, AssignmentSolution, AssignmentCapacity } from './solver.js';
 export { pairingFeature } from './feature.js';
+export { explainPairing, mondayOf } from './explain.js';
+export type { ExplainPairingRequest } from './explain.js';
 export type { PairingApi, PairingRound, PairingRoundStatus, ProposeRoundInput, RoundAdjustment, PairingCohort } from './feature.js';

@@ -20,6 +20,7 @@ export const pairingBoardMessagesEs = {
   'criterion.rules': 'Reglas del programa',
   'criterion.complementarity': 'Co-mentores complementarios',
   'criterion.host': 'Puntuación externa',
+  'starts-on': 'Los emparejamientos empiezan el',
   run: 'Emparejar',
   rerun: 'Emparejar de nuevo',
   approve: 'Aprobar y activar',

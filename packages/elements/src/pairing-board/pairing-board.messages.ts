@@ -22,6 +22,7 @@ export const pairingBoardMessages = {
     'criterion.rules': 'Programme rules',
     'criterion.complementarity': 'Complementary co-mentors',
     'criterion.host': 'Host score',
+    'starts-on': 'Pairings start on',
     run: 'Run matching',
     rerun: 'Run matching again',
     approve: 'Approve and activate',

@@ -64,6 +64,20 @@ export const pairingBoardStyles = css`
     gap: var(--mk-space-3);
     align-items: center;
   }
+  .starts-on {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--mk-space-2);
+    align-items: center;
+  }
+  .starts-on input {
+    font: inherit;
+    padding: var(--mk-space-1) var(--mk-space-2);
+    border: 1px solid var(--mk-color-border);
+    border-radius: var(--mk-radius-md);
+    background: var(--mk-color-surface);
+    color: var(--mk-color-text);
+  }
   button,
   select {
     font: inherit;

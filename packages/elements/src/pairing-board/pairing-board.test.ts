@@ -187,6 +187,33 @@ describe('<mk-pairing-board>', () => {
     await expect(element).to.be.accessible();
   });
 
+  it('pairings start in December: the run computes that week; a round run in English reads in Spanish once the page is', async () => {
+    registerSpanish();
+    const kit = track(await kitFor(await demoStorage()));
+    const wrapper = await fixture<HTMLElement>(html`<div lang="en"><mk-pairing-board .kit=${kit} program-id=${DEMO_PROGRAM_ID}></mk-pairing-board></div>`);
+    const element = wrapper.querySelector('mk-pairing-board')!;
+    await element.updateComplete;
+    const startsOn = part(element, 'starts-on') as HTMLInputElement;
+    startsOn.value = '2026-12-07';
+    startsOn.dispatchEvent(new Event('change'));
+    await run(element);
+    const round = kit.use(pairingFeature).$rounds.get()[0]!;
+    expect(round.startsOn).to.equal('2026-12-07');
+    expect(round.locale).to.equal('en');
+    const english = parts(element, 'reasons').map((list) => text(list)).join(' | ');
+    expect(english).to.match(/h\/week overlap/);
+    // The page turns Spanish (the board follows <html lang>; here its own locale).
+    wrapper.setAttribute('lang', 'es');
+    element.locale = 'es';
+    await languagesReady(wrapper);
+    await element.updateComplete;
+    const spanish = parts(element, 'reasons').map((list) => text(list)).join(' | ');
+    expect(spanish, 'worded again in the page language, not frozen in the round').to.not.match(/h\/week overlap|Wants /);
+    expect(spanish).to.match(/en común|Quiere|h\/semana/);
+    expect(kit.use(pairingFeature).$rounds.get()[0]!.revision, 'nothing re-run or stored for that').to.equal(round.revision);
+    await expect(element).to.be.accessible();
+  });
+
   it('handles a 500-person cohort without long tasks', async () => {
     const storage = createMemoryStorage();
     const zones = ['Europe/Madrid', 'Asia/Tokyo', 'America/New_York', 'Asia/Kathmandu', 'Australia/Sydney', 'Africa/Lagos'];

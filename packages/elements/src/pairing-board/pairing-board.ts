@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { isMentorKitError, type Person } from '@mentorkit/core';
-import { CRITERIA, DEFAULT_WEIGHTS, pairingFeature, type MatchAssignment, type MatchWeights, type PairingApi, type PairingCohort, type PairingRound, type RoundAdjustment } from '@mentorkit/core/pairing';
+import { CRITERIA, DEFAULT_WEIGHTS, explainPairing, pairingFeature, type MatchAssignment, type MatchWeights, type PairingApi, type PairingCohort, type PairingRound, type RoundAdjustment } from '@mentorkit/core/pairing';
 import { emit } from '../base/emit.js';
 import { formatList } from '../base/format.js';
 import { focusInstead } from '../base/focus.js';
@@ -55,6 +55,7 @@ const WEIGHT_DEBOUNCE_MS = 200;
  * @csspart weights - The fieldset of weight sliders.
  * @csspart weight - One slider with its label and value.
  * @csspart actions - The row with Run matching and Approve.
+ * @csspart starts-on - The date the pairings start: the next run computes availability and the clock times in the reasons for that week (default: today).
  * @csspart run - The Run matching button.
  * @csspart approve - The Approve and activate button.
  * @csspart status - The live status line.
@@ -91,6 +92,10 @@ export class MkPairingBoard extends MkElement {
   @state() private statusText = '';
   @state() private errorText = '';
   @state() private swapChoice: Readonly<Record<string, string>> = {};
+  /** When the pairings start (`YYYY-MM-DD`): the next run computes availability and reasons for that week. */
+  @state() private startsOn: string | undefined;
+  /** Reasons re-worded for the board's language when the round's are in another one, per round revision. */
+  private rewordedReasons: { key: string; byMentee: Map<string, string[]> } | undefined;
   private weightTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** Id of the programme whose cohort to match. */
@@ -170,7 +175,7 @@ export class MkPairingBoard extends MkElement {
     const weights = this.draftWeights ?? current?.weights;
     // a re-run keeps the admin's pins and vetoes (carried over from the draft) on the current cohort
     const ok = await this.perform(
-      async () => (roundId = (await api.propose({ programId: this.programId, ...(weights ? { weights } : {}), ...(current?.status === 'draft' ? { carryOverFrom: current.id } : {}), ...this.words() })).id),
+      async () => (roundId = (await api.propose({ programId: this.programId, ...(weights ? { weights } : {}), ...(current?.status === 'draft' ? { carryOverFrom: current.id } : {}), ...(this.startsOn ? { startsOn: this.startsOn } : {}), ...this.words() })).id),
       () => this.i18n.t('proposed.status', { pairs: this.round?.proposal.assignments.length ?? 0 }),
     );
     this.draftWeights = undefined;
@@ -221,6 +226,27 @@ export class MkPairingBoard extends MkElement {
     </fieldset>`;
   }
 
+  /**
+   * The pair's reasons in the board's language: the round's own when it was worded in it, else worded
+   * again from the profiles for the week the round starts (core's `explainPairing`), once per revision.
+   */
+  private reasonsOf(round: PairingRound, assignment: MatchAssignment): string[] {
+    const locale = this.i18n.locale;
+    const language = (tag: string | undefined) => (tag ?? 'en').toLowerCase().split(/[-_]/)[0];
+    if (language(round.locale) === language(locale ?? navigator.language)) return assignment.reasons;
+    const key = `${round.id}|${round.revision}|${locale}`;
+    if (this.rewordedReasons?.key !== key) this.rewordedReasons = { key, byMentee: new Map() };
+    let reasons = this.rewordedReasons.byMentee.get(assignment.menteeId);
+    if (!reasons) {
+      const people = this.people.value ?? {};
+      const mentee = people[assignment.menteeId];
+      const mentors = assignment.mentorIds.map((id) => people[id]);
+      reasons = mentee && mentors.every(Boolean) ? explainPairing({ mentee, mentors: mentors as Person[], weekOf: round.startsOn ?? round.updatedAt.slice(0, 10), weights: round.weights, ...(locale ? { locale } : {}) }) : assignment.reasons;
+      this.rewordedReasons.byMentee.set(assignment.menteeId, reasons);
+    }
+    return reasons;
+  }
+
   private renderPair(round: PairingRound, assignment: MatchAssignment, index: number, others: readonly MatchAssignment[]): TemplateResult {
     const mentee = this.nameOf(assignment.menteeId);
     const mentors = formatList(assignment.mentorIds.map((id) => this.nameOf(id)), this.i18n.locale);
@@ -244,7 +270,7 @@ export class MkPairingBoard extends MkElement {
       </div>
       <details>
         <summary>${this.i18n.t('why')}</summary>
-        <ul part="reasons" class="reasons">${assignment.reasons.map((reason) => html`<li>${reason}</li>`)}</ul>
+        <ul part="reasons" class="reasons">${this.reasonsOf(round, assignment).map((reason) => html`<li>${reason}</li>`)}</ul>
       </details>
       ${draft
         ? html`<div class="pair-actions">
@@ -329,6 +355,9 @@ export class MkPairingBoard extends MkElement {
       <p part="cohort" class="muted">${this.i18n.t('cohort', { mentees: cohort.mentees.length, mentors: cohort.mentors.filter((mentor) => mentor.capacity > 0).length, seats })}</p>
       ${this.renderWeights(round)}
       <div part="actions" class="actions">
+        <label class="starts-on">${this.i18n.t('starts-on')}
+          <input part="starts-on" type="date" .value=${this.startsOn ?? round?.startsOn ?? ''} @change=${(event: Event) => (this.startsOn = (event.target as HTMLInputElement).value || undefined)} />
+        </label>
         <button type="button" part="run" class=${round ? '' : 'primary'} ?disabled=${cohort.mentees.length === 0} aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.onRun}>${this.i18n.t(round ? 'rerun' : 'run')}</button>
         ${round && assignments.length > 0 ? html`<button type="button" part="approve" class="primary" aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.onApprove}>${this.i18n.t('approve')}</button>` : nothing}
       </div>
