@@ -40,10 +40,17 @@ import { getBlobOwner, queryRecords, type CurrentRow } from './store.js';
  */
 
 type Queryable = Pool | PoolClient;
-type Need = { collection: string; where: Record<string, string | number | boolean> };
+export type Need = { collection: string; where: Record<string, string | number | boolean> };
 
-/** The policy's view of the world, read from the database (pairings, programmes, people, and the related records `needs` names). */
-export async function loadPolicyContext(client: Queryable, needs: readonly Need[] = []): Promise<PolicyContext> {
+/** The rows every policy decision reads: pairings, programmes and people (well-formed ones only). */
+export interface PolicyBase {
+  pairings: PolicyPairing[];
+  programs: PolicyProgram[];
+  people: PolicyPerson[];
+}
+
+/** Reads the pairings, programmes and people the policy decides with (once, to decide for many readers). */
+export async function loadPolicyBase(client: Queryable): Promise<PolicyBase> {
   const { rows } = await client.query<{ collection: string; data: Record<string, unknown> }>(
     "SELECT collection, data FROM mk_records WHERE collection IN ('pairings', 'programs', 'people') AND NOT deleted",
   );
@@ -59,12 +66,31 @@ export async function loadPolicyContext(client: Queryable, needs: readonly Need[
       people.push({ id: data.id, roles: Array.isArray(data.roles) ? (data.roles as string[]) : [], programIds: Array.isArray(data.programIds) ? (data.programIds as string[]) : [] });
     }
   }
+  return { pairings, programs, people };
+}
+
+/**
+ * The policy's view from an already-loaded base plus the related records `needs` names, taken from
+ * `loaded` (records of those collections, a superset is fine: each need keeps only what matches it,
+ * so the context is the one `loadPolicyContext(client, needs)` would read).
+ */
+export function withNeeds(base: PolicyBase, needs: readonly Need[], loaded: ReadonlyMap<string, readonly StoredRecord[]>): PolicyContext {
+  const related = new Map<string, StoredRecord[]>();
+  for (const need of needs) related.set(need.collection, [...(related.get(need.collection) ?? []), ...(loaded.get(need.collection) ?? []).filter((record) => matchesWhere(record, need.where))]);
+  return createPolicyContext({
+    ...base,
+    now: () => new Date().toISOString(),
+    find: (collection, where) => (related.get(collection) ?? []).filter((record) => matchesWhere(record, where)),
+  });
+}
+
+/** The policy's view of the world, read from the database (pairings, programmes, people, and the related records `needs` names). */
+export async function loadPolicyContext(client: Queryable, needs: readonly Need[] = []): Promise<PolicyContext> {
+  const base = await loadPolicyBase(client);
   const related = new Map<string, StoredRecord[]>();
   for (const need of needs) related.set(need.collection, [...(related.get(need.collection) ?? []), ...(await queryRecords(client, need.collection, need.where))]);
   return createPolicyContext({
-    pairings,
-    programs,
-    people,
+    ...base,
     now: () => new Date().toISOString(),
     find: (collection, where) => (related.get(collection) ?? []).filter((record) => matchesWhere(record, where)),
   });

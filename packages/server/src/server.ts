@@ -9,17 +9,16 @@ import {
   assertStorableRecord,
   isMentorKitError,
   nextStoredRecord,
-  type PolicyContext,
   type RecordInput,
   type StoredRecord,
 } from '@mentorkit/core';
-import { allowed, authorizePersonPut, blobOwnerCheck, loadPolicyContext, preparePersonRecord, readContext, readNeeds } from './access.js';
+import { allowed, authorizePersonPut, blobOwnerCheck, loadPolicyBase, preparePersonRecord, readContext, readNeeds, withNeeds, type Need, type PolicyBase } from './access.js';
 import { createCors } from './cors.js';
 import { ServerConfigurationError, createIdentity, isAcceptablePersonId, isLoopbackHost, type Caller, type IdentityOptions } from './identity.js';
 import { HttpError, attachmentDisposition, bodyStillArriving, bodyTooLarge, createBodyBudget, formatBytes, isValidMediaType, isWellFormedText, lingerAfterResponse, parseJsonBody, readBody, servedAttachmentType, type BodyLease } from './input.js';
 import { recordReserveBytes, resolveLimits, type ServerLimits } from './limits.js';
 import { CommitOutcomeUnknown, migrate } from './schema.js';
-import { AttachmentQuotaExceeded, assertNoNul, attachmentBytesUsed, checkDelete, deleteBlobRow, getBlobOwner, getBlobRow, isConnectionError, isPoolBusy, putBlobRow, putOwnedBlobRow, queryRecords, readCurrent, readRecord, withRecordLock, writeRecord, writeTombstone } from './store.js';
+import { AttachmentQuotaExceeded, assertNoNul, attachmentBytesUsed, checkDelete, deleteBlobRow, getBlobOwner, getBlobRow, isConnectionError, isPoolBusy, putBlobRow, putOwnedBlobRow, queryRecords, queryRecordsMatchingAny, readCurrent, readRecord, withRecordLock, writeRecord, writeTombstone } from './store.js';
 
 /**
  * MentorKit's server: the REST storage contract (docs/openapi.yaml) on PostgreSQL, mountable in a
@@ -133,6 +132,12 @@ const BUSY_RETRY_AFTER_SECONDS = 2;
 
 /** Seconds a person should wait when they have too many uploads or writes in progress. */
 const IN_PROGRESS_RETRY_AFTER_SECONDS = 2;
+
+/** Change-stream publishing falls behind past this many changes waiting: they are dropped and every stream is sent resync. */
+const PUBLISH_BACKLOG = 1000;
+
+/** … or when the oldest change has waited this long (ms). */
+const PUBLISH_LAG_MS = 5000;
 
 /** Repeated operator lines (pool busy, refused connections) are written at most this often. */
 const REPEATED_LINE_MS = 10_000;
@@ -268,7 +273,6 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
   const requestOf = new WeakMap<http.ServerResponse, http.IncomingMessage>();
   let server: http.Server | undefined;
   let eventSequence = 0;
-  let publishing: Promise<void> = Promise.resolve();
   let migrated: Promise<number[]> | undefined;
 
   // ─── what is in progress ────────────────────────────────────────────────────────────────────
@@ -508,11 +512,11 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
     else streamsByActor.delete(subscriber.actor);
   };
 
-  /** Tells a subscriber to reconnect and re-read (best effort), then drops it. */
-  const resync = (subscriber: Subscriber, why: string) => {
+  /** Tells a subscriber to reconnect and re-read (best effort), then drops it. `why` undefined: logged by the caller. */
+  const resync = (subscriber: Subscriber, why: string | undefined) => {
     if (subscriber.closed) return;
     removeSubscriber(subscriber);
-    log(`change stream of ${subscriber.actor} dropped: ${why}; sent resync`);
+    if (why !== undefined) log(`change stream of ${subscriber.actor} dropped: ${why}; sent resync`);
     const { response } = subscriber;
     response.write('event: resync\ndata: {}\n\n');
     response.end();
@@ -528,36 +532,87 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
     subscriber.response.write(data);
   };
 
+  // Committed changes waiting to be sent to change streams, oldest first. One change is decided for
+  // all subscribers at once: the pairings, programmes and people once, the related records every
+  // reader's decision needs (held feedback: the reader's own notes) in one query per collection, one
+  // decision per person (not per stream). When the queue falls behind (PUBLISH_BACKLOG changes, or the
+  // oldest waiting PUBLISH_LAG_MS), what is queued is dropped and every stream is sent resync.
+  const pendingChanges: Array<{ change: ChangeEvent; at: number }> = [];
+  let publishRunning = false;
+
   /** Sends committed changes to change streams, in commit order, each to the callers who may read it. */
   const publish = (change: ChangeEvent) => {
-    publishing = publishing
-      .then(async () => {
-        if (subscribers.size === 0) return;
-        let context: PolicyContext | undefined;
-        let contextFailed = false;
-        const data = `id: ${++eventSequence}\nevent: change\ndata: ${JSON.stringify({ collection: change.collection, id: change.id, ...(change.record ? { record: change.record } : {}), ...(change.origin ? { origin: change.origin } : {}) })}\n\n`;
-        for (const subscriber of [...subscribers]) {
-          if (subscriber.caller.kind === 'person') {
-            if (!context && !contextFailed) {
-              context = await loadPolicyContext(pool).catch(() => undefined);
-              contextFailed = !context;
-            }
-            // Without the policy's view (database gone) nobody can be told what changed: re-read later.
-            if (!context) {
-              resync(subscriber, 'the access rules could not be read to filter a change');
-              continue;
-            }
-            const subject = change.record ?? change.previous;
-            if (!subject) continue;
-            // Rules over related records (held feedback) need this reader's own records too.
-            const needs = readNeeds(subscriber.caller.personId, change.collection, [subject]);
-            const readerContext = needs.length === 0 ? context : await loadPolicyContext(pool, needs).catch(() => undefined);
-            if (!readerContext || !allowed(readerContext, subscriber.caller.personId, 'read', change.collection, subject).allowed) continue;
-          }
-          deliver(subscriber, data);
-        }
-      })
-      .catch((error: unknown) => log(`publishing a change failed: ${describeError(error)}`));
+    if (subscribers.size === 0) return;
+    pendingChanges.push({ change, at: Date.now() });
+    if (publishRunning) return;
+    publishRunning = true;
+    void drainChanges().finally(() => (publishRunning = false));
+  };
+
+  const drainChanges = async () => {
+    while (pendingChanges.length > 0) {
+      const behind = pendingChanges.length;
+      const waited = Date.now() - pendingChanges[0]!.at;
+      if (behind > PUBLISH_BACKLOG || waited > PUBLISH_LAG_MS) {
+        pendingChanges.length = 0;
+        const dropped = [...subscribers];
+        log(`change streams fell behind (${behind} changes waiting, the oldest for ${waited} ms): sent resync to ${dropped.length} streams`);
+        for (const subscriber of dropped) resync(subscriber, undefined);
+        continue;
+      }
+      const { change } = pendingChanges.shift()!;
+      await publishOne(change).catch((error: unknown) => log(`publishing a change failed: ${describeError(error)}`));
+    }
+  };
+
+  const publishOne = async (change: ChangeEvent) => {
+    if (subscribers.size === 0) return;
+    const data = `id: ${++eventSequence}\nevent: change\ndata: ${JSON.stringify({ collection: change.collection, id: change.id, ...(change.record ? { record: change.record } : {}), ...(change.origin ? { origin: change.origin } : {}) })}\n\n`;
+    const subject = change.record ?? change.previous;
+    const readers = new Map<string, Subscriber[]>();
+    for (const subscriber of [...subscribers]) {
+      if (subscriber.caller.kind !== 'person') deliver(subscriber, data);
+      else if (subject) readers.set(subscriber.caller.personId, [...(readers.get(subscriber.caller.personId) ?? []), subscriber]);
+    }
+    if (readers.size === 0 || !subject) return;
+    let base: PolicyBase | undefined;
+    try {
+      base = await loadPolicyBase(pool);
+    } catch {
+      // Without the policy's view (database gone) nobody can be told what changed: re-read later.
+      for (const subscriber of [...readers.values()].flat()) resync(subscriber, 'the access rules could not be read to filter a change');
+      return;
+    }
+    // Rules over related records (held feedback) need each reader's own records too: one query per collection for all of them.
+    const needsOf = new Map<string, Need[]>();
+    const wheres = new Map<string, Map<string, Need['where']>>();
+    for (const personId of readers.keys()) {
+      const needs = readNeeds(personId, change.collection, [subject]);
+      needsOf.set(personId, needs);
+      for (const need of needs) {
+        const byKey = wheres.get(need.collection) ?? new Map<string, Need['where']>();
+        byKey.set(JSON.stringify(need.where), need.where);
+        wheres.set(need.collection, byKey);
+      }
+    }
+    const loaded = new Map<string, StoredRecord[]>();
+    let relatedFailed = false;
+    try {
+      for (const [collection, byKey] of wheres) loaded.set(collection, await queryRecordsMatchingAny(pool, collection, [...byKey.values()]));
+    } catch {
+      relatedFailed = true;
+    }
+    const shared = withNeeds(base, [], loaded);
+    for (const [personId, streams] of readers) {
+      const needs = needsOf.get(personId)!;
+      if (needs.length > 0 && relatedFailed) {
+        for (const subscriber of streams) resync(subscriber, 'the records the access rules need could not be read to filter a change');
+        continue;
+      }
+      const context = needs.length === 0 ? shared : withNeeds(base, needs, loaded);
+      if (!allowed(context, personId, 'read', change.collection, subject).allowed) continue;
+      for (const subscriber of streams) deliver(subscriber, data);
+    }
   };
 
   const originOf = (request: http.IncomingMessage) => {

@@ -99,6 +99,24 @@ export async function queryRecords(client: Pool | PoolClient, collection: string
   return rows.map(toStored).filter((record) => matchesWhere(record, where)).sort(byId);
 }
 
+/**
+ * Records of a collection matching any of `wheres` (each strictly, as `queryRecords`), in one query:
+ * the related records of many readers' policy decisions at once. Unsorted; each record once.
+ */
+export async function queryRecordsMatchingAny(client: Pool | PoolClient, collection: string, wheres: ReadonlyArray<Record<string, string | number | boolean>>): Promise<StoredRecord[]> {
+  if (wheres.length === 0) return [];
+  const narrowings: string[] = [];
+  for (const where of wheres) {
+    const expressible = Object.entries(where).every(([field, value]) => !field.includes('\u0000') && !(typeof value === 'string' && value.includes('\u0000')));
+    const narrowing = Object.entries(where).filter(([field]) => field !== '__proto__');
+    // One where that cannot be narrowed down in SQL: read the collection and match in JavaScript.
+    if (!expressible || narrowing.length === 0) return queryRecords(client, collection).then((records) => records.filter((record) => wheres.some((each) => matchesWhere(record, each))));
+    narrowings.push(JSON.stringify(Object.fromEntries(narrowing)));
+  }
+  const { rows } = await client.query<RecordRow & { id: string }>('SELECT id, revision, updated_at, deleted, data FROM mk_records WHERE collection = $1 AND NOT deleted AND (filter @> ANY($2::jsonb[]) OR unfilterable)', [collection, narrowings]);
+  return rows.map(toStored).filter((record) => wheres.some((where) => matchesWhere(record, where)));
+}
+
 /** Writes (or re-creates) a record row. */
 export async function writeRecord(client: PoolClient, collection: string, stored: StoredRecord): Promise<void> {
   const { revision, updatedAt, ...data } = stored;
