@@ -12,6 +12,14 @@ export interface ServerLimits {
   attachmentQuotaBytesPerPerson: number;
   /** Attachment uploads (PUT /blobs/…) one person may have in progress at once; more are 429. Default 4. */
   attachmentUploadsPerPerson: number;
+  /** Attachment downloads (GET /blobs/…) one person may have in progress at once; more are 429 with Retry-After. Default 4. */
+  attachmentDownloadsPerPerson: number;
+  /**
+   * Attachment downloads in progress on this instance, all callers together; more are 503 with
+   * Retry-After. Each holds at most one piece (128 KiB) of the attachment in memory and no database
+   * connection while the client reads. Default 256.
+   */
+  attachmentDownloads: number;
   /** Record writes (PUT/DELETE /collections/…/records/…) one person may have in progress at once; more are 429. Default 16. */
   recordWritesPerPerson: number;
   /**
@@ -76,6 +84,8 @@ export const DEFAULT_LIMITS: Readonly<ServerLimits> = Object.freeze({
   attachmentBytes: 25_000_000,
   attachmentQuotaBytesPerPerson: 250_000_000,
   attachmentUploadsPerPerson: 4,
+  attachmentDownloadsPerPerson: 4,
+  attachmentDownloads: 256,
   recordWritesPerPerson: 16,
   bodyBufferBytes: 200_000_000,
   bodyBufferBytesPerPerson: 50_000_000,

@@ -18,7 +18,7 @@ import { ServerConfigurationError, createIdentity, isAcceptablePersonId, isLoopb
 import { HttpError, attachmentDisposition, bodyStillArriving, bodyTooLarge, createBodyBudget, formatBytes, isValidMediaType, isWellFormedText, lingerAfterResponse, parseJsonBody, readBody, servedAttachmentType, type BodyLease } from './input.js';
 import { recordReserveBytes, resolveLimits, type ServerLimits } from './limits.js';
 import { CommitOutcomeUnknown, migrate } from './schema.js';
-import { AttachmentQuotaExceeded, assertNoNul, attachmentBytesUsed, checkDelete, deleteBlobRow, getBlobOwner, getBlobRow, isConnectionError, isPoolBusy, putBlobRow, putOwnedBlobRow, queryRecords, queryRecordsMatchingAny, readCurrent, readRecord, withRecordLock, writeRecord, writeTombstone } from './store.js';
+import { AttachmentQuotaExceeded, assertNoNul, attachmentBytesUsed, checkDelete, deleteBlobRow, getBlobMeta, getBlobOwner, isConnectionError, isPoolBusy, putBlobRow, putOwnedBlobRow, queryRecords, queryRecordsMatchingAny, readBlobChunk, readCurrent, readRecord, withRecordLock, writeRecord, writeTombstone } from './store.js';
 
 /**
  * MentorKit's server: the REST storage contract (docs/openapi.yaml) on PostgreSQL, mountable in a
@@ -104,6 +104,8 @@ export interface ServerStats {
   bodiesRefused: number;
   /** Attachment uploads in progress (all people). */
   uploadsInProgress: number;
+  /** Attachment downloads in progress (all callers). */
+  downloadsInProgress: number;
   /** Record writes in progress by people. */
   recordWritesInProgress: number;
   /** Requests answered 503 because every database connection of the pool was in use. */
@@ -138,6 +140,12 @@ const PUBLISH_BACKLOG = 1000;
 
 /** … or when the oldest change has waited this long (ms). */
 const PUBLISH_LAG_MS = 5000;
+
+/** An attachment is sent in pieces of this many bytes (one short query each). */
+const DOWNLOAD_CHUNK_BYTES = 128 * 1024;
+
+/** A download whose client takes nothing for this long is cut (ms). */
+const DOWNLOAD_STALL_MS = 30_000;
 
 /** Repeated operator lines (pool busy, refused connections) are written at most this often. */
 const REPEATED_LINE_MS = 10_000;
@@ -284,7 +292,9 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
   const awaitingContinue = new WeakMap<http.IncomingMessage, http.ServerResponse>();
   const uploadsByActor = new Map<string, number>();
   const writesByActor = new Map<string, number>();
+  const downloadsByActor = new Map<string, number>();
   let uploadsInProgress = 0;
+  let downloadsInProgress = 0;
   let recordWritesInProgress = 0;
   let poolBusyAnswers = 0;
   let connectionsRefused = 0;
@@ -823,22 +833,90 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
     }
   };
 
-  const getBlob = async (caller: Caller, id: string, response: http.ServerResponse) => {
-    const row = await getBlobRow(pool, id);
-    if (!row || !(await blobOwnerCheck(pool, caller, id, 'read'))) throw new MentorKitError('not-found', `There is no attachment "${id}" (or you may not see it).`, { path: 'id' });
-    // Never a page: a safe type (else application/octet-stream), a download, no sniffing, no script.
-    const type = servedAttachmentType(row.type);
-    response.writeHead(200, {
-      ...baseHeaders(response),
-      ...(type ? { 'Content-Type': type } : {}),
-      'Content-Length': String(row.data.length),
-      // A neutral name (attachment.<extension of the served type>), never the uploader's id.
-      'Content-Disposition': attachmentDisposition(type),
-      'Content-Security-Policy': "sandbox; default-src 'none'",
-      'Cache-Control': 'private, no-store',
-    });
-    response.end(row.data);
+  /**
+   * Sends an attachment piece by piece: each piece (DOWNLOAD_CHUNK_BYTES) is one short query (no
+   * database connection is held while the client reads), the next is read once the client has taken
+   * the last (back-pressure), so a download holds at most one piece in memory. Per person at most
+   * limits.attachmentDownloadsPerPerson at once (429), on the instance limits.attachmentDownloads (503).
+   */
+  const getBlob = async (caller: Caller, id: string, request: http.IncomingMessage, response: http.ServerResponse) => {
+    if (downloadsInProgress >= limits.attachmentDownloads) {
+      throw new HttpError(503, new MentorKitError('storage-error', `The server is already sending ${limits.attachmentDownloads} attachments; try again in a few seconds.`, { path: 'id', details: { limit: limits.attachmentDownloads } }), { 'Retry-After': String(IN_PROGRESS_RETRY_AFTER_SECONDS) });
+    }
+    const finished =
+      caller.kind === 'person'
+        ? startInProgress(
+            downloadsByActor,
+            actorKey(caller),
+            limits.attachmentDownloadsPerPerson,
+            () => new HttpError(429, new MentorKitError('forbidden', `You already have ${limits.attachmentDownloadsPerPerson} attachment downloads in progress; wait for one to finish, then ask again.`, { path: 'id', details: { limit: limits.attachmentDownloadsPerPerson } }), { 'Retry-After': String(IN_PROGRESS_RETRY_AFTER_SECONDS) }),
+            (delta) => (downloadsInProgress += delta),
+          )
+        : (() => {
+            downloadsInProgress++;
+            let done = false;
+            return () => {
+              if (!done) downloadsInProgress--;
+              done = true;
+            };
+          })();
+    try {
+      const meta = await getBlobMeta(pool, id);
+      if (!meta || !(await blobOwnerCheck(pool, caller, id, 'read'))) throw new MentorKitError('not-found', `There is no attachment "${id}" (or you may not see it).`, { path: 'id' });
+      // Never a page: a safe type (else application/octet-stream), a download, no sniffing, no script.
+      const type = servedAttachmentType(meta.type);
+      const first = await readBlobChunk(pool, id, meta.version, 0, DOWNLOAD_CHUNK_BYTES);
+      if (first === undefined) throw new MentorKitError('not-found', `There is no attachment "${id}" (or you may not see it).`, { path: 'id' });
+      response.writeHead(200, {
+        ...baseHeaders(response),
+        ...(type ? { 'Content-Type': type } : {}),
+        'Content-Length': String(meta.size),
+        // A neutral name (attachment.<extension of the served type>), never the uploader's id.
+        'Content-Disposition': attachmentDisposition(type),
+        'Content-Security-Policy': "sandbox; default-src 'none'",
+        'Cache-Control': 'private, no-store',
+      });
+      let sent = 0;
+      let chunk: Buffer | undefined = first;
+      for (;;) {
+        sent += chunk.length;
+        if (sent >= meta.size || chunk.length === 0) {
+          response.end(chunk);
+          return;
+        }
+        if (!response.write(chunk) && !(await drained(request, response))) {
+          response.destroy();
+          return;
+        }
+        chunk = await readBlobChunk(pool, id, meta.version, sent, DOWNLOAD_CHUNK_BYTES);
+        // Replaced or deleted meanwhile: the download cannot be completed consistently.
+        if (chunk === undefined) {
+          response.destroy();
+          return;
+        }
+      }
+    } finally {
+      finished();
+    }
   };
+
+  /** Waits until the client has taken what was written (true), or went away or read nothing for DOWNLOAD_STALL_MS (false). */
+  const drained = (request: http.IncomingMessage, response: http.ServerResponse) =>
+    new Promise<boolean>((resolve) => {
+      if (response.destroyed) return resolve(false);
+      const done = (result: boolean) => {
+        clearTimeout(timer);
+        response.off('drain', onDrain);
+        response.off('close', onClose);
+        request.off('close', onClose);
+        resolve(result);
+      };
+      const onDrain = () => done(true);
+      const onClose = () => done(false);
+      const timer = setTimeout(() => done(false), DOWNLOAD_STALL_MS);
+      response.on('drain', onDrain);
+      response.on('close', onClose);
+    });
 
   const deleteBlob = async (caller: Caller, id: string, response: http.ServerResponse) => {
     const owner = await getBlobOwner(pool, id);
@@ -954,7 +1032,7 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
       assertRecordId(id);
       assertNoNul(id, 'id');
       assertWellFormed(id, 'id');
-      if (method === 'GET') return getBlob(caller, id, response);
+      if (method === 'GET') return getBlob(caller, id, request, response);
       if (method === 'PUT') return putBlob(caller, id, request, response);
       if (method === 'DELETE') return deleteBlob(caller, id, response);
       return methodNotAllowed('GET, PUT, DELETE');
@@ -1013,6 +1091,7 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
       bodyBytesDeclaredByPeople: bodyBudget.declaredByPeople,
       bodiesRefused: bodyBudget.refused,
       uploadsInProgress,
+      downloadsInProgress,
       recordWritesInProgress,
       poolBusyAnswers,
       connections: sockets.size,

@@ -243,6 +243,21 @@ export async function getBlobRow(pool: Pool, id: string): Promise<{ owner: strin
   return rows[0];
 }
 
+/** An attachment without its bytes: who uploaded it, its type and size, and its version (`updated_at`). */
+export async function getBlobMeta(pool: Pool, id: string): Promise<{ owner: string; type: string; size: number; version: string } | undefined> {
+  const { rows } = await pool.query<{ owner: string; type: string; size: number; version: string }>("SELECT owner, type, size, to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US') AS version FROM mk_blobs WHERE id = $1", [id]);
+  return rows[0];
+}
+
+/**
+ * Bytes `offset` to `offset + length` of the attachment as it was at `version` (a download reads it
+ * piece by piece, one short query each); undefined when it was replaced or deleted meanwhile.
+ */
+export async function readBlobChunk(pool: Pool, id: string, version: string, offset: number, length: number): Promise<Buffer | undefined> {
+  const { rows } = await pool.query<{ chunk: Buffer }>("SELECT substring(data FROM $2::integer FOR $3::integer) AS chunk FROM mk_blobs WHERE id = $1 AND to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US') = $4", [id, offset + 1, length, version]);
+  return rows[0]?.chunk;
+}
+
 export async function getBlobOwner(pool: Pool, id: string): Promise<string | undefined> {
   const { rows } = await pool.query<{ owner: string }>('SELECT owner FROM mk_blobs WHERE id = $1', [id]);
   return rows[0]?.owner;

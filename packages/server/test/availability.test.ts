@@ -18,6 +18,7 @@ const RECORD_WRITES_PER_PERSON = 2;
 const BODY_BUFFER = 40 * MiB;
 const QUOTA = 30 * MiB;
 const PER_PERSON = 30 * MiB;
+const DOWNLOADS = 6;
 /** What attachment bodies may hold of BODY_BUFFER: a tenth is kept for record bodies. */
 const ATTACHMENT_ROOM = BODY_BUFFER - BODY_BUFFER / 10;
 
@@ -117,7 +118,7 @@ describe('availability: one person cannot take the server down with uploads', { 
 
   before(async () => {
     backend = await startTestBackend({
-      limits: { attachmentUploadsPerPerson: UPLOADS_PER_PERSON, recordWritesPerPerson: RECORD_WRITES_PER_PERSON, bodyBufferBytes: BODY_BUFFER, bodyBufferBytesPerPerson: PER_PERSON, attachmentQuotaBytesPerPerson: QUOTA },
+      limits: { attachmentUploadsPerPerson: UPLOADS_PER_PERSON, recordWritesPerPerson: RECORD_WRITES_PER_PERSON, bodyBufferBytes: BODY_BUFFER, bodyBufferBytesPerPerson: PER_PERSON, attachmentQuotaBytesPerPerson: QUOTA, attachmentDownloads: DOWNLOADS },
     });
   });
   after(async () => {
@@ -274,6 +275,69 @@ describe('availability: one person cannot take the server down with uploads', { 
     await until('the budget free', () => stats().bodyBytesBuffered === 0 && stats().bodyBytesDeclaredByPeople === 0);
     await backend.pool.query("DELETE FROM mk_blobs WHERE id LIKE 'slow-%'");
     await backend.pool.query("DELETE FROM mk_records WHERE id LIKE 'slow-goal-%'");
+  });
+
+  test(`downloads that are not read hold no database connection and one piece each: 4 per person (429), ${DOWNLOADS} on the instance (503); others are served`, async () => {
+    const net = await import('node:net');
+    const port = Number(new URL(backend.url).port);
+    const bytes = Buffer.alloc(20 * MiB);
+    for (let index = 0; index < bytes.length; index += 4096) bytes[index] = index % 251;
+    const upload = startPut(backend.url, '/blobs/download-big', { ...as('james-wilson'), 'content-type': 'audio/ogg' }, bytes);
+    upload.send();
+    assert.equal((await upload.answer).status, 200);
+    const statuses: string[] = [];
+    const open = (personId: string) => {
+      const socket = net.connect(port, '127.0.0.1');
+      socket.on('error', () => undefined);
+      let first = true;
+      socket.on('data', (data: Buffer) => {
+        if (first) statuses.push(`${personId} ${String(data).split('\r\n')[0]}${/retry-after: \d+/i.test(String(data)) ? ' Retry-After' : ''}`);
+        first = false;
+        socket.pause(); // takes the first bytes, then reads nothing more
+      });
+      socket.on('connect', () => socket.write(`GET /blobs/download-big HTTP/1.1\r\nHost: x\r\nAuthorization: ${as(personId).authorization}\r\n\r\n`));
+      return socket;
+    };
+    const sockets = Array.from({ length: 30 }, () => open('james-wilson'));
+    try {
+      await until('30 answers', () => statuses.length === 30);
+      assert.equal(statuses.filter((line) => line === 'james-wilson HTTP/1.1 200 OK').length, 4, statuses.join('\n'));
+      assert.equal(statuses.filter((line) => line === 'james-wilson HTTP/1.1 429 Too Many Requests Retry-After').length, 26, statuses.join('\n'));
+      assert.equal(stats().downloadsInProgress, 4);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.equal(backend.pool.totalCount - backend.pool.idleCount, 0, 'no database connection is held while the clients do not read');
+      // Another person's requests are served meanwhile, their own downloads too, until the instance's cap.
+      const started = Date.now();
+      assert.equal((await get('/collections/goals/records', as('lucia-fernandez'))).status, 200);
+      assert.ok(Date.now() - started < 1000, `served in ${Date.now() - started} ms`);
+      // Another person downloads too, until the instance's cap: two more fit, the third is 503.
+      const hers = startPut(backend.url, '/blobs/download-hana', { ...as('hana-sato'), 'content-type': 'audio/ogg' }, bytes);
+      hers.send();
+      assert.equal((await hers.answer).status, 200);
+      statuses.length = 0;
+      const path = '/blobs/download-hana';
+      for (let index = 0; index < 3; index++) {
+        const socket = net.connect(port, '127.0.0.1');
+        socket.on('error', () => undefined);
+        socket.once('data', (data: Buffer) => {
+          statuses.push(String(data).split('\r\n')[0]!);
+          socket.pause();
+        });
+        socket.on('connect', () => socket.write(`GET ${path} HTTP/1.1\r\nHost: x\r\nAuthorization: ${as('hana-sato').authorization}\r\n\r\n`));
+        sockets.push(socket);
+        await until(`answer ${index + 1}`, () => statuses.length === index + 1);
+      }
+      assert.deepEqual(statuses, ['HTTP/1.1 200 OK', 'HTTP/1.1 200 OK', 'HTTP/1.1 503 Service Unavailable']);
+      assert.equal(stats().downloadsInProgress, DOWNLOADS);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+    }
+    await until('the downloads ended', () => stats().downloadsInProgress === 0);
+    // A client that reads gets every byte, in order.
+    const whole = await fetch(`${backend.url}/blobs/download-big`, { headers: as('james-wilson') });
+    assert.equal(whole.status, 200);
+    assert.ok(Buffer.from(await whole.arrayBuffer()).equals(bytes), 'the same bytes');
+    await backend.pool.query("DELETE FROM mk_blobs WHERE id LIKE 'download-%'");
   });
 
   test(`an upload past the quota (${QUOTA / MiB} MiB) is 413 before its body is read; the transaction stays the guarantee`, async () => {
