@@ -54,6 +54,20 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; description: string; s
       CREATE INDEX mk_idempotency_age ON mk_idempotency (created_at);
     `,
   },
+  {
+    version: 2,
+    description: 'attachment ids keep their first uploader (also after a delete)',
+    sql: `
+      -- Every attachment id ever stored, with who stored it first: a deleted attachment's id is not
+      -- free for someone else (no squatting, and its uploader can upload it again).
+      CREATE TABLE mk_blob_ids (
+        id text PRIMARY KEY,
+        owner text NOT NULL,
+        first_stored_at timestamptz NOT NULL DEFAULT now()
+      );
+      INSERT INTO mk_blob_ids (id, owner) SELECT id, owner FROM mk_blobs ON CONFLICT (id) DO NOTHING;
+    `,
+  },
 ];
 
 /** Applies the migrations not applied yet. Returns the versions it applied. */

@@ -18,7 +18,7 @@ import { ServerConfigurationError, createIdentity, isAcceptablePersonId, isLoopb
 import { HttpError, attachmentDisposition, bodyStillArriving, bodyTooLarge, createBodyBudget, formatBytes, isValidMediaType, isWellFormedText, lingerAfterResponse, parseJsonBody, readBody, servedAttachmentType, type BodyLease } from './input.js';
 import { recordReserveBytes, resolveLimits, type ServerLimits } from './limits.js';
 import { CommitOutcomeUnknown, migrate } from './schema.js';
-import { AttachmentQuotaExceeded, assertNoNul, attachmentBytesUsed, checkDelete, deleteBlobRow, getBlobMeta, getBlobOwner, isConnectionError, isPoolBusy, putBlobRow, putOwnedBlobRow, queryRecords, queryRecordsMatchingAny, readBlobChunk, readCurrent, readRecord, withRecordLock, writeRecord, writeTombstone } from './store.js';
+import { AttachmentQuotaExceeded, assertNoNul, attachmentBytesUsed, checkDelete, attachmentIdTaken, blobIdOwner, deleteBlobRow, getBlobMeta, getBlobOwner, isConnectionError, isPoolBusy, putBlobRow, putOwnedBlobRow, queryRecords, queryRecordsMatchingAny, readBlobChunk, readCurrent, readRecord, withRecordLock, writeRecord, writeTombstone } from './store.js';
 
 /**
  * MentorKit's server: the REST storage contract (docs/openapi.yaml) on PostgreSQL, mountable in a
@@ -819,7 +819,11 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
       const declared = Number(request.headers['content-length'] ?? Number.NaN);
       const known = Number.isSafeInteger(declared) && declared >= 0;
       if (known && declared > limits.attachmentBytes) throw bodyTooLarge(limits.attachmentBytes, 'The attachment');
-      if (!(await blobOwnerCheck(pool, caller, id, 'write'))) throw new MentorKitError('forbidden', 'Only the person who uploaded this attachment can replace it.', { path: 'id' });
+      // An id someone else stored, now or before they deleted it, is taken (the same answer for both).
+      if (caller.kind === 'person') {
+        const owner = await blobIdOwner(pool, id);
+        if (owner !== undefined && owner !== actorKey(caller)) throw attachmentIdTaken(id);
+      }
       if (caller.kind === 'person' && known) {
         // The quota's pre-check (413 at once, nothing read); the transaction below is the guarantee.
         const used = await attachmentBytesUsed(pool, actorKey(caller), id);

@@ -213,8 +213,10 @@ export async function putOwnedBlobRow(pool: Pool, id: string, type: string, byte
       // Who owns the id is decided here, under a lock on the id: of two people uploading one new id at
       // once, the second finds the first's attachment and is refused (never last-writer-wins).
       await client.query("SELECT pg_advisory_xact_lock(hashtextextended('mk_blobs id' || E'\\n' || $1, 0))", [id]);
-      const current = await client.query<{ owner: string }>('SELECT owner FROM mk_blobs WHERE id = $1', [id]);
-      if (current.rows[0] && current.rows[0].owner !== owner) throw new MentorKitError('forbidden', 'Only the person who uploaded this attachment can replace it.', { path: 'id' });
+      // An id belongs to whoever stored it first, live or deleted (mk_blob_ids): never another person's.
+      const current = await client.query<{ owner: string }>('SELECT owner FROM mk_blobs WHERE id = $1 UNION ALL SELECT owner FROM mk_blob_ids WHERE id = $1', [id]);
+      if (current.rows.some((row) => row.owner !== owner)) throw attachmentIdTaken(id);
+      await client.query('INSERT INTO mk_blob_ids (id, owner) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING', [id, owner]);
       const { rows } = await client.query<{ used: string }>('SELECT COALESCE(SUM(size), 0)::bigint AS used FROM mk_blobs WHERE owner = $1 AND id <> $2', [owner, id]);
       const used = Number(rows[0]?.used ?? 0);
       if (used + bytes.byteLength > quota) throw new AttachmentQuotaExceeded(used, bytes.byteLength, quota);
@@ -229,7 +231,22 @@ export async function attachmentBytesUsed(pool: Pool, owner: string, exceptId: s
   return Number(rows[0]?.used ?? 0);
 }
 
+/**
+ * The answer to an upload at an attachment id that is someone else's, live or deleted: the same for
+ * both (it says nothing about whether the attachment exists). Ids should be random (UUIDs).
+ */
+export function attachmentIdTaken(id: string): MentorKitError {
+  return new MentorKitError('conflict', `The attachment id "${id}" is taken; upload under another id (a new random UUID).`, { path: 'id', details: { id } });
+}
+
+/** Who stored the attachment id first ('person:<id>' or 'service'), whether it is stored now or was deleted; undefined for an id never used. */
+export async function blobIdOwner(pool: Pool, id: string): Promise<string | undefined> {
+  const { rows } = await pool.query<{ owner: string }>('SELECT owner FROM mk_blob_ids WHERE id = $1 UNION ALL SELECT owner FROM mk_blobs WHERE id = $1 LIMIT 1', [id]);
+  return rows[0]?.owner;
+}
+
 export async function putBlobRow(pool: Pool | PoolClient, id: string, type: string, bytes: Uint8Array, owner = 'service'): Promise<BlobInfo> {
+  await pool.query('INSERT INTO mk_blob_ids (id, owner) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING', [id, owner]);
   await pool.query(
     `INSERT INTO mk_blobs (id, owner, type, size, data) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (id) DO UPDATE SET owner = EXCLUDED.owner, type = EXCLUDED.type, size = EXCLUDED.size, data = EXCLUDED.data, updated_at = now()`,

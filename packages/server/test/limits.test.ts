@@ -243,12 +243,30 @@ describe('limits and hostile input', { skip: skip ?? false }, () => {
         call('PUT', `/blobs/${id}`, { headers: { ...as('lucia-fernandez'), 'content-type': 'audio/webm' }, body: new Uint8Array([1, 1, 1]) }),
         call('PUT', `/blobs/${id}`, { headers: { ...as('daniel-kim'), 'content-type': 'audio/webm' }, body: new Uint8Array([2, 2, 2]) }),
       ]);
-      assert.deepEqual([lucia.status, daniel.status].sort(), [200, 403], `round ${round}: one stored, one refused (${lucia.status}, ${daniel.status})`);
+      assert.deepEqual([lucia.status, daniel.status].sort(), [200, 412], `round ${round}: one stored, one refused as taken (${lucia.status}, ${daniel.status})`);
       const { rows } = await backend.pool.query<{ owner: string; data: Buffer }>('SELECT owner, data FROM mk_blobs WHERE id = $1', [id]);
       const winner = lucia.status === 200 ? 'lucia-fernandez' : 'daniel-kim';
       assert.equal(rows[0]!.owner, `person:${winner}`);
       assert.deepEqual([...rows[0]!.data], winner === 'lucia-fernandez' ? [1, 1, 1] : [2, 2, 2], 'the bytes are the owner\'s');
     }
+  });
+
+  test('an attachment id stays its first uploader\'s after a delete; another person is told "taken" alike for a live and a deleted id', async () => {
+    const put = (id: string, personId: string, byte: number) => call('PUT', `/blobs/${id}`, { headers: { ...as(personId), 'content-type': 'audio/webm' }, body: new Uint8Array([byte, byte]) });
+    assert.equal((await put('n16-live', 'lucia-fernandez', 1)).status, 200);
+    assert.equal((await put('n16-retired', 'lucia-fernandez', 1)).status, 200);
+    assert.equal((await call('DELETE', '/blobs/n16-retired', { headers: as('lucia-fernandez') })).status, 200);
+    const live = await put('n16-live', 'daniel-kim', 2);
+    const retired = await put('n16-retired', 'daniel-kim', 2);
+    assert.equal(live.status, 412, live.text);
+    assert.deepEqual([retired.status, retired.json.code, String(retired.json.message).replace('n16-retired', 'ID')], [live.status, live.json.code, String(live.json.message).replace('n16-live', 'ID')], 'a live and a deleted id of someone else answer alike');
+    assert.match(String(live.json.message), /The attachment id "n16-live" is taken; upload under another id \(a new random UUID\)\./);
+    assert.equal((await put(`n16-free-${Date.now()}`, 'daniel-kim', 2)).status, 200, 'a free id is his');
+    // Lucía's own id is still hers: she uploads it again; Daniel never got it.
+    assert.equal((await put('n16-retired', 'lucia-fernandez', 3)).status, 200);
+    const { rows } = await backend.pool.query<{ owner: string; data: Buffer }>('SELECT owner, data FROM mk_blobs WHERE id = $1', ['n16-retired']);
+    assert.deepEqual([rows[0]!.owner, [...rows[0]!.data]], ['person:lucia-fernandez', [3, 3]]);
+    assert.equal((await call('GET', '/blobs/n16-live', { headers: as('lucia-fernandez') })).text, '\u0001\u0001', 'untouched');
   });
 
   test('attachments never render as a page: nosniff, an allowlisted type or octet-stream, a download, a sandbox', async () => {

@@ -67,7 +67,7 @@ export async function startTestBackend(options: TestBackendOptions = {}): Promis
     backend,
     logs,
     async reset() {
-      await pool.query('TRUNCATE mk_records, mk_blobs, mk_idempotency');
+      await pool.query('TRUNCATE mk_records, mk_blobs, mk_blob_ids, mk_idempotency');
     },
     stopHttp: () => backend.close(),
     async startHttp() {
