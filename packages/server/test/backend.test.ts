@@ -202,7 +202,7 @@ describe('reference backend: policy, validation and contract on PostgreSQL', { s
     assert.equal((await call('PUT', '/collections/messages/records/message-planted', { headers: as(DANIEL), body: planted })).status, 201);
     assert.equal(await restAs(DANIEL).getBlob!('voice-lucia-1'), undefined, 'a message of Daniel\'s naming Lucía\'s audio does not open it');
 
-    await assert.rejects(() => restAs(DANIEL).putBlob!('voice-lucia-1', new Blob(['overwrite'])), (error: unknown) => (error as { code?: string }).code === 'forbidden');
+    await assert.rejects(() => restAs(DANIEL).putBlob!('voice-lucia-1', new Blob(['overwrite'])), (error: unknown) => (error as { code?: string }).code === 'conflict', 'the id is taken (412), as for any id someone else stored');
     assert.equal(await restAs(DANIEL).deleteBlob!('voice-lucia-1'), false);
     await assert.rejects(() => restAs(KENJI).deleteBlob!('voice-lucia-1'), (error: unknown) => (error as { code?: string }).code === 'forbidden', 'a reader is not the uploader');
     assert.equal(await lucia.deleteBlob!('voice-lucia-1'), true);
@@ -230,6 +230,6 @@ describe('reference backend: policy, validation and contract on PostgreSQL', { s
   test('migrations run once: starting again applies nothing', async () => {
     assert.deepEqual(await migrate(backend.pool), []);
     const { rows } = await backend.pool.query<{ version: number }>('SELECT version FROM mk_schema_migrations ORDER BY version');
-    assert.deepEqual(rows.map((row) => row.version), [1]);
+    assert.deepEqual(rows.map((row) => row.version), [1, 2]);
   });
 });
