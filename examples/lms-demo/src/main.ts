@@ -271,6 +271,7 @@ function renderOverview(current: MentorKit) {
         <li><strong>${waiting.length}</strong>waiting for a match</li>
         <li><strong>${zones.size}</strong>time zones</li>
       </ul>
+      <div class="lms-table-scroll" role="region" aria-label="Every pairing" tabindex="0">
       <table class="lms-table">
         <caption class="visually-hidden">Every pairing in ${program.name}</caption>
         <thead><tr><th scope="col">Mentee</th><th scope="col">Mentor(s)</th><th scope="col">Status</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
@@ -285,6 +286,7 @@ function renderOverview(current: MentorKit) {
           )}
         </tbody>
       </table>
+      </div>
       ${waiting.length > 0 ? html`<h3>Waiting for a match</h3><p>${waiting.map((person) => person.displayName).join(', ')}</p>` : nothing}`,
     overviewBody,
   );

@@ -108,6 +108,21 @@ describe('entity schemas', () => {
     assert.match(error.message, /There are 2 more problems/);
   });
 
+  test('each issue names its rule and limit, for elements to word it for people in their language', () => {
+    const error = invalid(() =>
+      parseOrThrow(PersonInputSchema, { ...validPerson, id: undefined, displayName: 'x'.repeat(201), timeZone: 'Mars/Base', workingHours: { 1: ['9-17'], 2: ['09:00-12:00', '11:00-13:00'] } }),
+    );
+    const rules = Object.fromEntries(error.issues.map((issue) => [issue.path, [issue.rule, issue.requirement]]));
+    assert.deepEqual(rules, {
+      id: ['required', undefined],
+      displayName: ['max_length', 120],
+      timeZone: ['time-zone', undefined],
+      'workingHours.1[0]': ['time-range', undefined],
+      'workingHours.2': ['overlapping-ranges', undefined],
+    });
+    assert.equal(invalid(() => parseOrThrow(AgreementInputSchema, { pairingId: 'p1', cadence: 'weekly', channels: [{ kind: 'video' }], responseTimeHours: 24, participants: [], offLimitsDates: ['2026-02-30'], meetingUrl: 'javascript:alert(1)' })).issues.map((issue) => issue.rule).filter((rule) => rule === 'calendar-date' || rule === 'http-url').sort().join(), 'calendar-date,http-url');
+  });
+
   test('pairings: one or two distinct mentors, not the mentee', () => {
     const base = { id: 'p1', programId: 'prog', menteeId: 'ana', mentorIds: ['kenji'] };
     assert.equal(parseOrThrow(PairingInputSchema, base).status, 'proposed');

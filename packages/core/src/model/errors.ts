@@ -23,6 +23,15 @@ export interface MentorKitErrorIssue {
   /** Dotted path to the offending value, e.g. `workingHours.1[0]`. Empty for the whole input. */
   path: string;
   message: string;
+  /**
+   * Which rule failed, for wording it for people in their language: `required`; a type (`string`,
+   * `number`, `array`, `picklist`…); a limit (`max_length`, `min_length`, `min_value`, `max_value`, with
+   * `requirement`); a format (`time-range`, `overlapping-ranges`, `calendar-date`, `instant`, `http-url`,
+   * `time-zone`); or `check` for the other rules, said in `message`.
+   */
+  rule?: string;
+  /** The rule's limit, when it has one (e.g. 200 for `max_length`). */
+  requirement?: number;
 }
 
 export interface MentorKitErrorOptions {

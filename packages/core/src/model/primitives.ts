@@ -5,6 +5,12 @@ import { isCalendarDate, isHttpUrl, isInstant, isTimeZone, parseTimeRange, WEEKD
 export { isCalendarDate, isHttpUrl, isInstant, isTimeZone, parseTimeRange, WEEKDAYS } from './formats.js';
 export type { Weekday, WorkingHours } from './formats.js';
 
+/**
+ * Names a format check, so the issue it raises carries that name as `rule` (`MentorKitErrorIssue.rule`)
+ * instead of valibot's generic `check`: elements word `time-range`, `calendar-date`, `http-url`… for people.
+ */
+const named = <TAction extends object>(action: TAction, rule: string): TAction => Object.assign(action, { type: rule });
+
 export const IdSchema = v.pipe(
   v.string('must be a string id'),
   v.minLength(1, 'must not be empty'),
@@ -28,29 +34,29 @@ export function longText(max = 10_000) {
 
 export const TimeZoneSchema = v.pipe(
   v.string('must be an IANA time-zone name such as "Europe/Paris"'),
-  v.check((value: string) => isTimeZone(value), (issue) => `must be an IANA time-zone name such as "Europe/Paris" or "Asia/Kathmandu" (got ${JSON.stringify(issue.input)})`),
+  named(v.check((value: string) => isTimeZone(value), (issue) => `must be an IANA time-zone name such as "Europe/Paris" or "Asia/Kathmandu" (got ${JSON.stringify(issue.input)})`), 'time-zone'),
 );
 
 export const CalendarDateSchema = v.pipe(
   v.string('must be a calendar date YYYY-MM-DD'),
-  v.check((value: string) => isCalendarDate(value), (issue) => `must be a real calendar date written YYYY-MM-DD, e.g. "2026-03-29" (got ${JSON.stringify(issue.input)})`),
+  named(v.check((value: string) => isCalendarDate(value), (issue) => `must be a real calendar date written YYYY-MM-DD, e.g. "2026-03-29" (got ${JSON.stringify(issue.input)})`), 'calendar-date'),
 );
 
 export const InstantSchema = v.pipe(
   v.string('must be an ISO 8601 instant'),
-  v.check((value: string) => isInstant(value), (issue) => `must be an ISO 8601 instant with "Z" or an offset, e.g. "2026-03-29T08:00:00Z" (got ${JSON.stringify(issue.input)})`),
+  named(v.check((value: string) => isInstant(value), (issue) => `must be an ISO 8601 instant with "Z" or an offset, e.g. "2026-03-29T08:00:00Z" (got ${JSON.stringify(issue.input)})`), 'instant'),
 );
 
 export const HttpUrlSchema = v.pipe(
   v.string('must be an http(s) URL'),
-  v.check((value: string) => isHttpUrl(value), (issue) => `must be an absolute http: or https: URL, e.g. "https://drive.example.com/folder" (got ${JSON.stringify(String(issue.input).slice(0, 80))})`),
+  named(v.check((value: string) => isHttpUrl(value), (issue) => `must be an absolute http: or https: URL, e.g. "https://drive.example.com/folder" (got ${JSON.stringify(String(issue.input).slice(0, 80))})`), 'http-url'),
 );
 
 export const WeekdaySchema = v.picklist(WEEKDAYS, 'must be an ISO weekday number, 1 (Monday) to 7 (Sunday)');
 
 export const TimeRangeSchema = v.pipe(
   v.string('must be a time range "HH:MM-HH:MM"'),
-  v.check((value) => parseTimeRange(value) !== undefined, (issue) => `must be a local time range "HH:MM-HH:MM" with start before end, e.g. "09:00-17:30" ('24:00' may end a range) (got ${JSON.stringify(issue.input)})`),
+  named(v.check((value: string) => parseTimeRange(value) !== undefined, (issue) => `must be a local time range "HH:MM-HH:MM" with start before end, e.g. "09:00-17:30" ('24:00' may end a range) (got ${JSON.stringify(issue.input)})`), 'time-range'),
 );
 
 /**
@@ -63,12 +69,12 @@ export const WorkingHoursSchema = v.pipe(
     v.pipe(
       v.array(TimeRangeSchema, 'must be a list of time ranges such as ["09:00-17:00"]'),
       v.maxLength(12, 'must have at most 12 ranges a day'),
-      v.check((ranges) => {
+      named(v.check((ranges: string[]) => {
         const parsed = ranges.map((range) => parseTimeRange(range)).filter((r): r is [number, number] => r !== undefined);
         parsed.sort((a, b) => a[0] - b[0]);
         for (let index = 1; index < parsed.length; index++) if (parsed[index]![0] < parsed[index - 1]![1]) return false;
         return true;
-      }, 'ranges of one day must not overlap'),
+      }, 'ranges of one day must not overlap'), 'overlapping-ranges'),
     ),
     'must map ISO weekdays (1 = Monday … 7 = Sunday) to lists of "HH:MM-HH:MM" ranges',
   ),

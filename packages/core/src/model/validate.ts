@@ -39,7 +39,9 @@ export function parseOrThrow<TSchema extends AnySchema>(schema: TSchema, input: 
   if (result.success) return result.output as v.InferOutput<TSchema>;
   const issues: MentorKitErrorIssue[] = result.issues.map((issue) => {
     const path = issuePath(issue, rootPath);
-    return { path, message: issueMessage(issue, path) };
+    const requirement = (issue as { requirement?: unknown }).requirement;
+    const rule = issue.kind === 'schema' && issue.received === 'undefined' && path !== '' ? 'required' : issue.type;
+    return { path, message: issueMessage(issue, path), rule, ...(typeof requirement === 'number' ? { requirement } : {}) };
   });
   const first = issues[0] ?? { path: rootPath, message: 'The input is invalid.' };
   const more = issues.length > 1 ? ` There ${issues.length > 2 ? `are ${issues.length - 1} more problems` : 'is 1 more problem'}; see \`issues\`.` : '';

@@ -100,10 +100,75 @@ describe('<mk-agreement>', () => {
     form.querySelector<HTMLInputElement>('input[name="sharedDocumentsUrl"]')!.value = 'javascript:alert(1)';
     part(element, 'save-button')!.click();
     await waitUntil(() => part(element, 'error') !== null, 'an error appears');
-    expect(text(part(element, 'error'))).to.contain('http: or https:');
+    expect(text(part(element, 'error'))).to.contain('One field needs your attention');
     expect(form.querySelector('input[name="sharedDocumentsUrl"]')!.getAttribute('aria-invalid')).to.equal('true');
+    expect(text(element.shadowRoot!.getElementById('field-sharedDocumentsUrl-error'))).to.equal('Give a full link starting with https://');
     expect(await storage.query('agreements')).to.deep.equal([]);
     await expect(element).to.be.accessible();
+  });
+
+  it('flags every invalid field at once, worded for people (no paths), focuses the first; in Spanish too; passes axe', async () => {
+    const storage = await planningStorage({ agreement: false });
+    const kit = track(await kitOn(storage, 'daniel'));
+    const wrapper = await fixture<HTMLElement>(html`<div lang="en-GB"><mk-agreement .kit=${kit} pairing-id="p-daniel"></mk-agreement></div>`);
+    const element = wrapper.querySelector('mk-agreement')!;
+    await waitForState(element, 'empty');
+    const fillInvalid = async () => {
+      part(element, 'edit-button')!.click();
+      await waitForState(element, 'editing');
+      const form = part(element, 'form')!;
+      // Kenji is the second participant: core says `participants[1]`, the form marks his own inputs.
+      form.querySelector<HTMLInputElement>('input[name="hours.kenji.1"]')!.value = '9-17';
+      form.querySelector<HTMLInputElement>('input[name="hours.kenji.3"]')!.value = '18:00-09:00';
+      form.querySelector<HTMLInputElement>('input[name="offLimitsDates"]')!.value = '2026-13-45, tomorrow';
+      form.querySelector<HTMLInputElement>('input[name="meetingUrl"]')!.value = 'javascript:alert(1)';
+      part(element, 'save-button')!.click();
+      await waitUntil(() => part(element, 'error') !== null, 'an error appears');
+      await element.updateComplete;
+      return form;
+    };
+    const form = await fillInvalid();
+    const invalid = [...form.querySelectorAll('[aria-invalid="true"]')].map((control) => control.getAttribute('name'));
+    expect(invalid).to.deep.equal(['offLimitsDates', 'hours.kenji.1', 'hours.kenji.3', 'meetingUrl'], 'every invalid field, not only the first');
+    expect(focused()?.getAttribute('name')).to.equal('offLimitsDates', 'focus on the first invalid field');
+    expect(text(part(element, 'error'))).to.contain('4 fields need your attention: they are marked below.');
+    const described = (name: string) => {
+      const control = form.querySelector(`[name="${name}"]`)!;
+      return (control.getAttribute('aria-describedby') ?? '').split(' ').map((id) => text(element.shadowRoot!.getElementById(id))).join(' ');
+    };
+    expect(described('hours.kenji.1')).to.equal('Write working hours as 09:00-17:30, start before end; separate several ranges with commas.');
+    expect(described('hours.kenji.3')).to.contain('start before end');
+    expect(described('offLimitsDates')).to.contain('Write dates as YYYY-MM-DD, for example 2026-12-25.');
+    expect(described('meetingUrl')).to.equal('Give a full link starting with https://');
+    const shown = text(part(element, 'base'));
+    expect(shown).to.not.match(/`|see issues|agreement\.|participants\[|There are \d+ more problems/);
+    expect(await storage.query('agreements')).to.deep.equal([]);
+    await expect(element).to.be.accessible();
+    // Fixing the fields and saving again clears every mark.
+    form.querySelector<HTMLInputElement>('input[name="hours.kenji.1"]')!.value = '09:00-17:00';
+    form.querySelector<HTMLInputElement>('input[name="hours.kenji.3"]')!.value = '';
+    form.querySelector<HTMLInputElement>('input[name="offLimitsDates"]')!.value = '2026-12-25';
+    form.querySelector<HTMLInputElement>('input[name="meetingUrl"]')!.value = 'https://meet.example.com/x';
+    part(element, 'save-button')!.click();
+    await waitForState(element, 'pending');
+    expect((await storage.query('agreements')).length).to.equal(1);
+    // In Spanish: the same marks, in Spanish words.
+    wrapper.lang = 'es';
+    await languagesReady(wrapper);
+    part(element, 'edit-button')!.click();
+    await waitForState(element, 'editing');
+    const spanishForm = part(element, 'form')!;
+    spanishForm.querySelector<HTMLInputElement>('input[name="hours.daniel.2"]')!.value = '9 a 5';
+    spanishForm.querySelector<HTMLInputElement>('input[name="sharedDocumentsUrl"]')!.value = 'nope';
+    part(element, 'save-button')!.click();
+    await waitUntil(() => part(element, 'error') !== null, 'an error appears');
+    await languagesReady(wrapper);
+    await element.updateComplete;
+    expect([...spanishForm.querySelectorAll('[aria-invalid="true"]')].map((control) => control.getAttribute('name')), 'an edit (core says `changes.`) marks its fields too').to.deep.equal(['hours.daniel.2', 'sharedDocumentsUrl']);
+    expect(text(part(element, 'error'))).to.contain('2 campos necesitan tu atención: están marcados abajo.');
+    expect(text(element.shadowRoot!.getElementById('hours-daniel-2-error'))).to.equal('Escribe el horario como 09:00-17:30, con el inicio antes del final; separa varios tramos con comas.');
+    expect(text(element.shadowRoot!.getElementById('field-sharedDocumentsUrl-error'))).to.equal('Escribe un enlace completo que empiece por https://');
+    await expect(wrapper).to.be.accessible();
   });
 
   it('notes: a counter from 80 %, an over-limit paste kept whole and marked, saving waits with a message; passes axe', async () => {

@@ -11,6 +11,7 @@ import { MkElement } from '../base/mk-element.js';
 import { StoreController } from '../base/store-controller.js';
 import { agreementStyles } from './agreement.styles.js';
 import { panelStyles } from './panel.styles.js';
+import { errorText, issueText, issuesAt } from '../field-errors/field-errors.js';
 import { describedByWithCounter, renderTextCounter, textLimit, textLimitMessage, textLimitStyles } from '../text-limit/text-limit.js';
 
 export interface MkAgreementEventDetail {
@@ -108,6 +109,8 @@ export class MkAgreement extends MkElement {
   @state() private excluded: string[] = [];
   @state() private busy = false;
   @state() private error: MentorKitError | undefined;
+  /** The people of the last submitted draft in order: core's `participants[i]` paths index this list. */
+  private submittedPersonIds: string[] = [];
   @state() private notice: string | undefined;
   /** The notes as typed (for their counter); `undefined` until the person types. */
   @state() private notesText: string | undefined;
@@ -254,6 +257,7 @@ export class MkAgreement extends MkElement {
     this.limitBlocked = false;
     this.draft = this.readForm(form);
     const draft = { ...this.draft, participants: this.draft.participants.filter((participant) => !this.excluded.includes(participant.personId)) };
+    this.submittedPersonIds = draft.participants.map((participant) => participant.personId);
     this.busy = true;
     this.error = undefined;
     const api = kit.use(agreementsFeature);
@@ -276,9 +280,11 @@ export class MkAgreement extends MkElement {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[part~="notice"]')?.focus();
     } catch (error) {
-      this.error = isMentorKitError(error) ? error : (Object.assign(new Error(String(error)), { code: 'storage-error', path: '' }) as unknown as MentorKitError);
+      this.error = isMentorKitError(error) ? error : (Object.assign(new Error(String(error)), { code: 'storage-error', path: '', issues: [] }) as unknown as MentorKitError);
       await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('[part~="error"]')?.focus();
+      // Every invalid field is marked at once; focus goes to the first, else to the message above the form.
+      this.renderRoot.querySelector<HTMLElement>('form [aria-invalid="true"]:not([disabled])')?.focus();
+      if (!this.renderRoot.querySelector('form [aria-invalid="true"]:focus')) this.renderRoot.querySelector<HTMLElement>('[part~="error"]')?.focus();
     } finally {
       this.busy = false;
     }
@@ -296,7 +302,7 @@ export class MkAgreement extends MkElement {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[part~="notice"]')?.focus();
     } catch (error) {
-      this.error = error as MentorKitError;
+      this.error = isMentorKitError(error) ? error : (Object.assign(new Error(String(error)), { code: 'storage-error', path: '', issues: [] }) as unknown as MentorKitError);
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[part~="error"]')?.focus();
     } finally {
@@ -370,12 +376,13 @@ export class MkAgreement extends MkElement {
     return html`<div part="heading" class="heading" role="heading" aria-level=${level} id="heading">${text}${this.renderPairingWith(this.shownPairingId, this.i18n.locale, (names) => this.i18n.t('with', { names }))}</div>`;
   }
 
-  private renderErrorBox(error: MentorKitError, title: string): TemplateResult {
+  private renderErrorBox(title: string, text: string): TemplateResult {
     return html`<div part="error" class="notice" data-tone="danger" role="alert" tabindex="-1">
       <p class="notice-title">${title}</p>
-      <p>${error.message}</p>
+      <p>${text}</p>
     </div>`;
   }
+
 
   private renderTerms(agreement: Agreement, locale: string | undefined): TemplateResult {
     const m = this.words;
@@ -433,15 +440,29 @@ export class MkAgreement extends MkElement {
     `;
   }
 
+  /**
+   * What to say under a field: every issue of core's error at `path` (in the form's words: `cadence`,
+   * `participants.<personId>.timeZone`…), worded for people; `undefined` when the field is fine. Core
+   * reports proposals under `agreement.` and edits under `changes.`, and a person at their place in the
+   * submitted list (`participants[1]`).
+   */
   private fieldError(path: string): string | undefined {
-    const error = this.error;
-    if (!error || !error.path) return undefined;
-    return error.path === path || error.path.startsWith(`${path}.`) || error.path.startsWith(`${path}[`) ? error.message : undefined;
+    const participant = /^participants\.([^.]+)(.*)$/.exec(path);
+    const corePath = participant ? `participants[${this.submittedPersonIds.indexOf(participant[1]!)}]${participant[2]}` : path;
+    const issues = [...issuesAt(this.error, `agreement.${corePath}`), ...issuesAt(this.error, `changes.${corePath}`)];
+    if (issues.length === 0 || (participant && !this.submittedPersonIds.includes(participant[1]!))) return undefined;
+    return [...new Set(issues.map((issue) => issueText(issue, this.i18n.locale)))].join(' ');
+  }
+
+  /** Issues about the list of participants as a whole (e.g. a person listed twice), not about one person's field. */
+  private participantsError(): string | undefined {
+    const issues = [...issuesAt(this.error, 'agreement.participants'), ...issuesAt(this.error, 'changes.participants')].filter((issue) => /participants$/.test(issue.path));
+    return issues.length > 0 ? issues.map((issue) => issueText(issue, this.i18n.locale)).join(' ') : undefined;
   }
 
   private renderField(path: string, label: string, control: (attributes: { id: string; invalid: boolean; describedBy: string | undefined }) => TemplateResult, hint?: string): TemplateResult {
     const id = `field-${path.replaceAll('.', '-')}`;
-    const message = this.fieldError(`agreement.${path}`) ?? this.fieldError(`changes.${path}`);
+    const message = this.fieldError(path);
     const describedBy = [hint ? `${id}-hint` : '', message ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
     return html`<div class="field">
       <label for=${id}>${label}</label>
@@ -477,14 +498,20 @@ export class MkAgreement extends MkElement {
         ? html`<label class="choice"><input type="checkbox" name=${`include.${participant.personId}`} value="1" .checked=${included}
               @change=${(event: Event) => this.handleToggleParticipant(participant.personId, (event.target as HTMLInputElement).checked)} /> ${this.i18n.t('form.joins-sessions', { name })}</label>`
         : nothing}
-      ${this.renderField(`participants.${participant.personId}.timeZone`, this.i18n.t('form.time-zone-of', { name }), ({ id }) => html`<select id=${id} name=${`timeZone.${participant.personId}`} .value=${participant.timeZone}>
+      ${this.renderField(`participants.${participant.personId}.timeZone`, this.i18n.t('form.time-zone-of', { name }), ({ id, invalid, describedBy }) => html`<select id=${id} name=${`timeZone.${participant.personId}`} .value=${participant.timeZone} aria-invalid=${String(invalid)} aria-describedby=${describedBy ?? nothing}>
         ${zones.map((zone) => html`<option value=${zone} ?selected=${zone === participant.timeZone}>${zone.replaceAll('_', ' ')}</option>`)}
       </select>`)}
       <div class="hours" role="group" aria-label=${this.i18n.t('form.hours-of', { name })}>
-        ${WEEKDAYS.map((day) => html`<label class="hours-day">
-          <span>${m.weekdays[day]}</span>
-          <input type="text" inputmode="numeric" name=${`hours.${participant.personId}.${day}`} .value=${(hours[day] ?? hours[String(day)] ?? []).join(', ')} placeholder=${this.i18n.t('form.hours-placeholder')} aria-label=${this.i18n.t('form.day-hours', { day: m.weekdays[day], name })} />
-        </label>`)}
+        ${WEEKDAYS.map((day) => {
+          const id = `hours-${participant.personId}-${day}`;
+          const error = this.fieldError(`participants.${participant.personId}.workingHours.${day}`);
+          return html`<div class="hours-day">
+            <label for=${id}>${m.weekdays[day]}</label>
+            <input id=${id} type="text" inputmode="numeric" name=${`hours.${participant.personId}.${day}`} .value=${(hours[day] ?? hours[String(day)] ?? []).join(', ')} placeholder=${this.i18n.t('form.hours-placeholder')} aria-label=${this.i18n.t('form.day-hours', { day: m.weekdays[day], name })}
+              aria-invalid=${String(error !== undefined)} aria-describedby=${error ? `${id}-error` : nothing} />
+            ${error ? html`<p class="field-error" id=${`${id}-error`}>${error}</p>` : nothing}
+          </div>`;
+        })}
       </div>
       <fieldset class="nested">
         <legend>${this.i18n.t('form.own-off-limits', { name })}</legend>
@@ -499,9 +526,9 @@ export class MkAgreement extends MkElement {
     const rows = draft.participants.map((participant) => ({ participant, included: !this.excluded.includes(participant.personId) }));
     return html`<form part="form" class="form" novalidate @submit=${this.handleSubmit} aria-labelledby="heading">
       ${this.limitBlocked && this.notesOverLimit(draft)
-        ? this.renderErrorBox({ message: textLimitMessage('limit.blocked', this.i18n.locale) } as MentorKitError, this.i18n.t('error.save'))
+        ? this.renderErrorBox(this.i18n.t('error.save'), textLimitMessage('limit.blocked', this.i18n.locale))
         : this.error
-          ? this.renderErrorBox(this.error, this.i18n.t('error.save'))
+          ? this.renderErrorBox(this.i18n.t('error.save'), errorText(this.error, this.i18n.locale))
           : nothing}
       <div class="grid">
         ${this.renderField('cadence', m.fields.cadence, ({ id, invalid, describedBy }) => html`<select id=${id} name="cadence" data-autofocus aria-invalid=${String(invalid)} aria-describedby=${describedBy ?? nothing}>
@@ -513,7 +540,7 @@ export class MkAgreement extends MkElement {
       <fieldset>
         <legend>${m.fields.channels}</legend>
         <div class="choices">${CHANNELS.map((kind) => html`<label class="choice"><input type="checkbox" name="channels" value=${kind} .checked=${draft.channels.some((channel) => channel.kind === kind)} /> ${m.channels[kind]}</label>`)}</div>
-        ${this.fieldError('agreement.channels') ?? this.fieldError('changes.channels') ? html`<p class="field-error">${this.fieldError('agreement.channels') ?? this.fieldError('changes.channels')}</p>` : nothing}
+        ${this.fieldError('channels') ? html`<p class="field-error">${this.fieldError('channels')}</p>` : nothing}
       </fieldset>
       <fieldset>
         <legend>${this.i18n.t('form.for-everyone', { label: m.fields.offLimitsDays })}</legend>
@@ -522,7 +549,7 @@ export class MkAgreement extends MkElement {
       ${this.renderField('offLimitsDates', m.fields.offLimitsDates, ({ id, invalid, describedBy }) => html`<input id=${id} name="offLimitsDates" type="text" .value=${(draft.offLimitsDates ?? []).join(', ')} placeholder="2026-12-25, 2027-01-01" aria-invalid=${String(invalid)} aria-describedby=${describedBy ?? nothing} />`, this.i18n.t('form.dates-hint'))}
       <section class="participants" aria-label=${m.fields.participants}>
         ${rows.map((row) => this.renderParticipant(row.participant, pairing, row.included))}
-        ${this.fieldError('agreement.participants') && !this.error?.path.includes('.timeZone') ? html`<p class="field-error">${this.error?.message}</p>` : nothing}
+        ${this.participantsError() ? html`<p class="field-error">${this.participantsError()}</p>` : nothing}
       </section>
       ${this.renderField('meetingUrl', m.fields.meetingUrl, ({ id, invalid, describedBy }) => html`<input id=${id} name="meetingUrl" type="url" .value=${draft.meetingUrl ?? ''} placeholder="https://meet.example.com/…" aria-invalid=${String(invalid)} aria-describedby=${describedBy ?? nothing} />`)}
       ${this.renderField('sharedDocumentsUrl', m.fields.sharedDocumentsUrl, ({ id, invalid, describedBy }) => html`<input id=${id} name="sharedDocumentsUrl" type="url" .value=${draft.sharedDocumentsUrl ?? ''} placeholder="https://drive.example.com/…" aria-invalid=${String(invalid)} aria-describedby=${describedBy ?? nothing} />`, this.i18n.t('form.documents-hint'))}
@@ -548,7 +575,7 @@ export class MkAgreement extends MkElement {
     let content: TemplateResult;
     let state: string = status;
     if (status === 'loading') content = html`<p part="loading" class="loading">${this.i18n.t('loading')}</p><div class="skeleton" aria-hidden="true"></div>`;
-    else if (status === 'error') content = this.renderErrorBox(this.loadError.value ?? ({ message: this.i18n.t('error.fallback') } as MentorKitError), this.i18n.t('error.load'));
+    else if (status === 'error') content = this.renderErrorBox(this.i18n.t('error.load'), this.loadError.value?.message ?? this.i18n.t('error.fallback'));
     else {
       const pairing = this.pairing;
       const agreement = this.agreement;
@@ -574,7 +601,7 @@ export class MkAgreement extends MkElement {
     return html`<div part="base" class="card" data-state=${state} aria-busy=${status === 'loading' || this.busy ? 'true' : 'false'}>
       ${this.renderHeading(this.i18n.t('heading'))}
       ${this.notice && !this.draft ? html`<p part="notice" class="notice" data-tone="success" role="status" tabindex="-1">${this.notice}</p>` : nothing}
-      ${this.error && !this.draft ? this.renderErrorBox(this.error, this.i18n.t('error.action')) : nothing}
+      ${this.error && !this.draft ? this.renderErrorBox(this.i18n.t('error.action'), errorText(this.error, this.i18n.locale)) : nothing}
       ${content}
     </div>`;
   }

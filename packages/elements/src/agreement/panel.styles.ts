@@ -165,9 +165,6 @@ export const panelStyles = css`
   .facts dt {
     color: var(--mk-color-text-muted);
   }
-  .facts dd {
-    overflow-wrap: anywhere;
-  }
   .badge {
     display: inline-block;
     padding: 0 var(--mk-space-2);
@@ -183,6 +180,5 @@ export const panelStyles = css`
   }
   a {
     color: var(--mk-color-accent);
-    overflow-wrap: anywhere;
   }
 `;

@@ -2,7 +2,9 @@ import { css } from 'lit';
 
 /**
  * Styles every MentorKit element starts from: the `--mk-*` tokens for type and colour, a block
- * `:host` that honours `hidden`, a visible focus ring for keyboard users, a visually-hidden helper,
+ * `:host` that honours `hidden`, text that wraps anywhere rather than overflow (a 200-character word,
+ * name or link stays inside a 320 px column; buttons keep their words whole), a visible focus ring for
+ * keyboard users, a visually-hidden helper,
  * the "with …" line under a heading (`.pairing-with`), and no motion when the user asks for reduced motion.
  */
 export const baseStyles = css`
@@ -14,6 +16,14 @@ export const baseStyles = css`
     font-size: var(--mk-font-size-md);
     line-height: var(--mk-font-line-height);
     color-scheme: var(--mk-color-scheme, light);
+    /* Long words, names and URLs wrap rather than push the layout sideways (inherited by all text). */
+    overflow-wrap: anywhere;
+  }
+
+  /* A button's words break only when one cannot fit a line (never "Achiev|ed" in a narrow row); buttons that
+     show people's text (a name, a title) set overflow-wrap: anywhere again. */
+  button {
+    overflow-wrap: break-word;
   }
 
   :host([hidden]) {
@@ -37,7 +47,6 @@ export const baseStyles = css`
     font-size: var(--mk-font-size-sm);
     font-weight: var(--mk-font-weight-normal);
     color: var(--mk-color-text-muted);
-    overflow-wrap: anywhere;
   }
 
   .visually-hidden {

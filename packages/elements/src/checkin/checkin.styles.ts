@@ -20,7 +20,6 @@ export const checkinStyles = css`
   }
   .nudge-who {
     font-weight: var(--mk-font-weight-strong);
-    overflow-wrap: anywhere;
   }
   [part~='notice']:focus, [part~='error']:focus {
     outline: var(--mk-focus-ring-width) solid var(--mk-color-focus);

@@ -7,6 +7,7 @@ import { CHECKIN_MESSAGES, checkInNudges, nextCheckIn, pairActivity, suggestChec
 import { emit } from '../base/emit.js';
 import { browserTimeZone, formatCalendarDate, formatDayTime, formatRelativeDays } from '../base/format.js';
 import { LocaleController } from '../base/localize.js';
+import { errorText } from '../field-errors/field-errors.js';
 import { checkinLanguages, checkinMessages } from './checkin.messages.js';
 import { ClockController } from '../base/clock-controller.js';
 import { MkElement } from '../base/mk-element.js';
@@ -284,7 +285,7 @@ export class MkCheckin extends MkElement {
     return html`<div part="base" class="card" data-state=${state} aria-busy=${status === 'loading' || this.busy ? 'true' : 'false'}>
       ${this.renderHeading()}
       ${this.notice ? html`<p part="notice" class="notice" data-tone="success" role="status" tabindex="-1">${this.notice}</p>` : nothing}
-      ${this.error ? html`<div part="error" class="notice" data-tone="danger" role="alert" tabindex="-1"><p class="notice-title">${this.i18n.t('error.action')}</p><p>${this.error.message}</p></div>` : nothing}
+      ${this.error ? html`<div part="error" class="notice" data-tone="danger" role="alert" tabindex="-1"><p class="notice-title">${this.i18n.t('error.action')}</p><p>${errorText(this.error, this.i18n.locale, false)}</p></div>` : nothing}
       ${content}
     </div>`;
   }

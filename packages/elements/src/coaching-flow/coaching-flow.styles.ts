@@ -153,7 +153,6 @@ export const coachingFlowStyles = css`
   .hand-off-title {
     margin: 0;
     font-weight: var(--mk-font-weight-strong);
-    overflow-wrap: anywhere;
   }
 
   .hand-off input {
@@ -289,13 +288,11 @@ export const coachingFlowStyles = css`
   .answer-text {
     unicode-bidi: plaintext;
     white-space: pre-wrap;
-    overflow-wrap: anywhere;
   }
 
   ul.items {
     margin: 0;
     padding-inline-start: 1.25rem;
-    overflow-wrap: anywhere;
   }
 
   .intro-steps {

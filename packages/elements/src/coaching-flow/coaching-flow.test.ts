@@ -266,6 +266,19 @@ describe('<mk-coaching-flow>', () => {
       expect(text(part(element, 'hand-off'))).to.contain('Name the skill or development area these goals serve.');
       expect(created).to.have.length(0);
       await expect(element).to.be.accessible();
+      // The skill becomes each goal's skill: over core's limit (100) it shows a counter and is refused, kept whole.
+      skill.value = 'x'.repeat(105);
+      skill.dispatchEvent(new Event('input'));
+      await element.updateComplete;
+      const counter = element.shadowRoot!.querySelector<HTMLElement>('#hand-off-skill-counter');
+      expect(text(counter)).to.equal('5 characters too many: the most is 100. Shorten it to save; nothing is cut.');
+      expect(skill.getAttribute('aria-describedby')).to.contain('hand-off-skill-counter');
+      expect(skill.getAttribute('aria-invalid')).to.equal('true');
+      part(element, 'hand-off-create')!.click();
+      await element.updateComplete;
+      expect(skill.value).to.have.length(105);
+      expect(created).to.have.length(0);
+      await expect(element).to.be.accessible();
       due.value = '2026-05-15';
       due.dispatchEvent(new Event('input'));
       skill.value = 'code review';

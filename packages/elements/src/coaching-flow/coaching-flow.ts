@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
-import { isMentorKitError, localTimeOf, type MentorKitError } from '@mentorkit/core';
+import { TEXT_LIMITS, isMentorKitError, localTimeOf, type MentorKitError } from '@mentorkit/core';
 import {
   actionsFromFlow,
   checkAnswerLength,
@@ -22,9 +22,10 @@ import {
 import { emit } from '../base/emit.js';
 import { formatCalendarDate } from '../base/format.js';
 import { LocaleController } from '../base/localize.js';
+import { errorText } from '../field-errors/field-errors.js';
 import { MkElement } from '../base/mk-element.js';
 import { StoreController } from '../base/store-controller.js';
-import { counterId, lengthLimit, renderTextCounter, textLimitMessage, textLimitStyles } from '../text-limit/text-limit.js';
+import { counterId, describedByWithCounter, lengthLimit, renderTextCounter, textLimit, textLimitMessage, textLimitStyles } from '../text-limit/text-limit.js';
 import { coachingFlowLanguages, coachingFlowMessages } from './coaching-flow.messages.js';
 import { coachingFlowStyles } from './coaching-flow.styles.js';
 
@@ -460,7 +461,7 @@ export class MkCoachingFlow extends MkElement {
     // Every field that needs an answer, at once.
     const errors = {
       ...(!/^\d{4}-\d{2}-\d{2}$/.test(handOff.dueDate) || handOff.dueDate < today ? { dueDate: this.i18n.t('hand-off.error.due') } : {}),
-      ...(skill === '' || skill.length > 100 ? { skill: this.i18n.t('hand-off.error.skill') } : {}),
+      ...(skill === '' ? { skill: this.i18n.t('hand-off.error.skill') } : textLimit(skill, TEXT_LIMITS.goal.skill).over ? { skill: textLimitMessage('limit.blocked', this.i18n.locale) } : {}),
     };
     if (Object.keys(errors).length > 0) {
       this.handOff = { ...handOff, errors };
@@ -485,6 +486,8 @@ export class MkCoachingFlow extends MkElement {
   private renderHandOff(run: CoachingRun, flow: CoachingFlow, count: number): TemplateResult {
     const handOff = this.handOff!;
     const t = (id: string, parameters?: Record<string, string | number>) => this.i18n.t(id, parameters);
+    // The skill becomes each goal's skill: core's limit for it, with the counter every form shows near it.
+    const skillLimit = textLimit(handOff.skill.trim(), TEXT_LIMITS.goal.skill);
     // From the state at the time of typing, not of this render (two fields may change before the next one).
     const set = (changes: Partial<{ dueDate: string; skill: string }>) => (this.handOff = { ...this.handOff!, ...changes, errors: {} });
     return html`<form part="hand-off" class="hand-off" novalidate aria-labelledby="hand-off-title" @submit=${(event: SubmitEvent) => void this.handleTurnIntoGoals(event, run, flow)}>
@@ -496,7 +499,9 @@ export class MkCoachingFlow extends MkElement {
       </div>
       <div class="field">
         <label for="hand-off-skill">${t('hand-off.skill')}</label>
-        <input id="hand-off-skill" type="text" .value=${live(handOff.skill)} aria-invalid=${handOff.errors.skill ? 'true' : 'false'} aria-describedby=${handOff.errors.skill ? 'hand-off-skill-error' : 'hand-off-skill-hint'} @input=${(event: Event) => set({ skill: (event.target as HTMLInputElement).value })} />
+        <input id="hand-off-skill" type="text" .value=${live(handOff.skill)} aria-invalid=${String(!!handOff.errors.skill || skillLimit.over)}
+          aria-describedby=${describedByWithCounter('hand-off-skill', skillLimit, handOff.errors.skill ? 'hand-off-skill-error' : 'hand-off-skill-hint')!} @input=${(event: Event) => set({ skill: (event.target as HTMLInputElement).value })} />
+        ${renderTextCounter('hand-off-skill', skillLimit, this.i18n.locale)}
         ${handOff.errors.skill ? html`<p class="field-error" id="hand-off-skill-error">${handOff.errors.skill}</p>` : html`<p class="muted" id="hand-off-skill-hint">${t('hand-off.skill-hint')}</p>`}
       </div>
       <div class="actions">
@@ -555,7 +560,7 @@ export class MkCoachingFlow extends MkElement {
   }
 
   private renderActionError(): TemplateResult | typeof nothing {
-    return this.actionError ? html`<div part="error" class="alert" role="alert">${this.actionError.message}</div>` : nothing;
+    return this.actionError ? html`<div part="error" class="alert" role="alert">${errorText(this.actionError, this.i18n.locale, false)}</div>` : nothing;
   }
 
   private renderStepper(flow: CoachingFlow): TemplateResult {

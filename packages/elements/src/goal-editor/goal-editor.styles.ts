@@ -177,7 +177,6 @@ export const goalEditorStyles = css`
     border: 1px solid var(--mk-color-warning);
     border-inline-start-width: 4px;
     border-radius: var(--mk-radius-md);
-    overflow-wrap: anywhere;
   }
 
   .confirm p {

@@ -9,6 +9,7 @@ import { LocaleController } from '../base/localize.js';
 import { MkElement } from '../base/mk-element.js';
 import { StoreController } from '../base/store-controller.js';
 import { describedByWithCounter, renderTextCounter, textLimit, textLimitMessage, textLimitStyles, type TextLimit } from '../text-limit/text-limit.js';
+import { errorText, issueText } from '../field-errors/field-errors.js';
 import { goalEditorLanguages, goalEditorMessages } from './goal-editor.messages.js';
 import { goalEditorStyles } from './goal-editor.styles.js';
 
@@ -407,10 +408,10 @@ export class MkGoalEditor extends MkElement {
         const fieldErrors: Record<string, string> = {};
         for (const issue of error.issues) {
           const field = fieldOfPath(issue.path, rowKeys);
-          if (field && !fieldErrors[field]) fieldErrors[field] = issue.message;
+          if (field && !fieldErrors[field]) fieldErrors[field] = issueText(issue, this.i18n.locale);
         }
         this.errors = fieldErrors;
-        if (Object.keys(fieldErrors).length === 0) this.formError = { text: error.message };
+        if (Object.keys(fieldErrors).length === 0) this.formError = { text: errorText(error, this.i18n.locale) };
         await this.updateComplete;
         (this.shadowRoot?.querySelector('[aria-invalid="true"]') as HTMLElement | null)?.focus();
       } else {

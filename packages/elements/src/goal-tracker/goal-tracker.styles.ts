@@ -61,6 +61,7 @@ export const goalTrackerStyles = css`
 
   .filters {
     display: inline-flex;
+    flex-wrap: wrap;
     border: 1px solid var(--mk-color-border);
     border-radius: var(--mk-radius-md);
     overflow: hidden;
@@ -143,7 +144,6 @@ export const goalTrackerStyles = css`
     flex: 1 1 12rem;
     font-size: var(--mk-font-size-lg);
     font-weight: var(--mk-font-weight-strong);
-    overflow-wrap: anywhere;
   }
 
   .status {
@@ -225,7 +225,6 @@ export const goalTrackerStyles = css`
     align-items: center;
     gap: var(--mk-space-2);
     cursor: pointer;
-    overflow-wrap: anywhere;
   }
 
   .milestone input {

@@ -459,12 +459,12 @@ export class MkGoalTracker extends MkElement {
     else content = this.renderList(kit, all);
     const heading = headingTag(this.headingLevel);
     return html`
-      <div part="base" class="tracker" data-state=${status === 'ready' ? (all.length === 0 ? 'empty' : 'ready') : status} aria-busy=${status === 'loading' ? 'true' : 'false'}>
+      <div part="base" class="tracker" data-state=${status === 'ready' ? (all.length === 0 ? 'empty' : 'ready') : status} aria-busy=${String(status === 'loading')}>
         <div class="toolbar">
           ${staticHtml`<${heading} part="heading" class="heading" id="heading">${this.label ?? this.i18n.t('heading')}${this.renderPairingWith(pairingId, this.i18n.locale, (names) => this.i18n.t('with', { names }))}</${heading}>`}
           ${status === 'ready' && all.length > 0
             ? html`<div part="filters" class="filters" role="group" aria-label=${this.i18n.t('filters.label')}>
-                ${FILTERS.map((filter) => html`<button part="filter" class="filter" type="button" aria-pressed=${this.filter === filter ? 'true' : 'false'} @click=${() => (this.filter = filter)}>${this.i18n.t(`filter.${filter}`)}</button>`)}
+                ${FILTERS.map((filter) => html`<button part="filter" class="filter" type="button" aria-pressed=${String(this.filter === filter)} @click=${() => (this.filter = filter)}>${this.i18n.t(`filter.${filter}`)}</button>`)}
               </div>`
             : nothing}
           ${status === 'ready' ? html`<button part="new-goal" class="primary" type="button" @click=${() => this.handleNew()}>${this.i18n.t('new-goal')}</button>` : nothing}

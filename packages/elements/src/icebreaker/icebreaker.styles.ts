@@ -23,7 +23,6 @@ export const icebreakerStyles = css`
   .prompt {
     font-size: var(--mk-icebreaker-prompt-size, var(--mk-font-size-xl));
     line-height: 1.35;
-    overflow-wrap: anywhere;
   }
 
   .tags {

@@ -5,6 +5,7 @@ import { isMentorKitError, type MentorKitError } from '@mentorkit/core';
 import { informalFormatsIn, rapportFeature, type IcebreakerTopic, type RapportApi } from '@mentorkit/core/rapport';
 import { emit } from '../base/emit.js';
 import { LocaleController } from '../base/localize.js';
+import { errorText } from '../field-errors/field-errors.js';
 import { MkElement } from '../base/mk-element.js';
 import { StoreController } from '../base/store-controller.js';
 import { icebreakerLanguages, icebreakerMessages } from './icebreaker.messages.js';
@@ -170,7 +171,7 @@ export class MkIcebreaker extends MkElement {
               ${current.by !== me ? html`<p part="dealt-by" class="muted">${this.i18n.t('dealt-by', { name: this.people.value?.[current.by]?.displayName ?? current.by })}</p>` : nothing}`
           : nothing}
         ${this.remaining !== undefined && this.remainingFor === this.shownPairingId ? html`<p part="round" class="muted">${this.i18n.t('round', { remaining: this.remaining })}</p>` : nothing}
-        ${this.dealError ? html`<div part="error" class="alert" role="alert">${this.dealError.message}</div>` : nothing}
+        ${this.dealError ? html`<div part="error" class="alert" role="alert">${errorText(this.dealError, this.i18n.locale, false)}</div>` : nothing}
         <div class="controls">
           <label>
             ${this.i18n.t('topic.label')}

@@ -26,6 +26,7 @@ import { schedulerMessagesEs } from '../scheduler/scheduler.messages.es.js';
 import { sessionFeedbackMessagesEs } from '../session-feedback/session-feedback.messages.es.js';
 import { threadMessagesEs } from '../thread/thread.messages.es.js';
 import { textLimitMessagesEs } from '../text-limit/text-limit.messages.es.js';
+import { fieldErrorMessagesEs } from '../field-errors/field-errors.messages.es.js';
 
 /** Every element's Spanish catalogue, by tag (a test holds it to the elements that have one). */
 export const elementCataloguesEs = {
@@ -47,6 +48,7 @@ export const elementCataloguesEs = {
 /** Catalogues several elements share, by the tag they are registered under (the length counters of every form). */
 export const sharedCataloguesEs = {
   'mk-text-limit': textLimitMessagesEs,
+  'mk-field-errors': fieldErrorMessagesEs,
 } as const;
 
 registerSpanish();

@@ -130,7 +130,6 @@ export const pairingBoardStyles = css`
   }
   .pair-names {
     font-weight: var(--mk-font-weight-strong);
-    overflow-wrap: anywhere;
   }
   .breakdown {
     display: grid;
@@ -170,7 +169,6 @@ export const pairingBoardStyles = css`
     gap: var(--mk-space-1);
     padding: var(--mk-space-2) 0;
     border-bottom: 1px solid var(--mk-color-border);
-    overflow-wrap: anywhere;
   }
   .capacity {
     display: grid;

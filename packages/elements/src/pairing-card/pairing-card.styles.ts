@@ -138,6 +138,8 @@ export const pairingCardStyles = css`
     text-underline-offset: 0.2em;
     cursor: pointer;
     border-radius: var(--mk-radius-sm);
+    /* People's names: they wrap anywhere, as all text does (buttons of the interface keep their words whole). */
+    overflow-wrap: anywhere;
   }
 
   .pairing-button:hover {
@@ -215,7 +217,6 @@ export const pairingCardStyles = css`
 
   .person-name {
     font-weight: var(--mk-font-weight-strong);
-    overflow-wrap: anywhere;
   }
 
   .person-role {
@@ -226,7 +227,6 @@ export const pairingCardStyles = css`
   .person-headline {
     color: var(--mk-color-text-muted);
     font-size: var(--mk-font-size-sm);
-    overflow-wrap: anywhere;
   }
 
   .facts {

@@ -19,7 +19,6 @@ export const schedulerStyles = css`
   }
   .clock-name, .slot-name, .upcoming-title {
     font-weight: var(--mk-font-weight-strong);
-    overflow-wrap: anywhere;
   }
   .clock-time {
     font-size: var(--mk-font-size-lg);

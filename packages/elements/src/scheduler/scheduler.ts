@@ -7,6 +7,7 @@ import { OUT_OF_HOURS_REACH, sessionsFeature, suggestMeetingTimesOrOutOfHours, t
 import { emit } from '../base/emit.js';
 import { browserTimeZone, formatDateList, formatDayTime, formatList } from '../base/format.js';
 import { LocaleController } from '../base/localize.js';
+import { errorText } from '../field-errors/field-errors.js';
 import { schedulerLanguages, schedulerMessages } from './scheduler.messages.js';
 import { ClockController } from '../base/clock-controller.js';
 import { MkElement } from '../base/mk-element.js';
@@ -418,7 +419,7 @@ export class MkScheduler extends MkElement {
       ${this.limitBlocked && this.overLimit()
         ? html`<div part="error" class="notice" data-tone="danger" role="alert" tabindex="-1"><p class="notice-title">${this.i18n.t('booking.error')}</p><p>${textLimitMessage('limit.blocked', this.i18n.locale)}</p></div>`
         : this.error
-          ? html`<div part="error" class="notice" data-tone="danger" role="alert" tabindex="-1"><p class="notice-title">${this.i18n.t('booking.error')}</p><p>${this.error.message}</p></div>`
+          ? html`<div part="error" class="notice" data-tone="danger" role="alert" tabindex="-1"><p class="notice-title">${this.i18n.t('booking.error')}</p><p>${errorText(this.error, this.i18n.locale, false)}</p></div>`
           : nothing}
       <div class="actions"><button part="book-button" class="button" type="submit" ?disabled=${this.busy || !selected}>${this.repeat === 'series' ? this.i18n.t('booking.book-series', { count: this.count }) : this.i18n.t('booking.book-once')}</button></div>
     </form>`;
@@ -537,7 +538,7 @@ export class MkScheduler extends MkElement {
         </label>
       </div>
       ${error
-        ? html`<div part="error" class="notice" data-tone="danger" role="alert"><p class="notice-title">${this.i18n.t('search.error')}</p><p>${error.message}</p></div>`
+        ? html`<div part="error" class="notice" data-tone="danger" role="alert"><p class="notice-title">${this.i18n.t('search.error')}</p><p>${errorText(error, this.i18n.locale, false)}</p></div>`
         : slots.length === 0
           ? html`<div part="no-slots" class="empty"><p class="notice-title">${this.i18n.t('no-slots.title')}</p><p class="hint">${this.i18n.t('no-slots.hint', { minutes: duration })}</p></div>`
           : html`${outOfHours

@@ -172,7 +172,6 @@ export const sessionFeedbackStyles = css`
   dl.summary dd {
     margin: 0;
     white-space: pre-wrap;
-    overflow-wrap: anywhere;
   }
   .skeleton {
     height: 6rem;

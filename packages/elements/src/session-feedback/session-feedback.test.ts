@@ -122,7 +122,7 @@ describe('<mk-session-feedback>', () => {
     const element = await formFor(kit, 's-done');
     (part(element, 'submit') as HTMLButtonElement).click();
     await waitUntil(() => element.shadowRoot!.querySelector('#rating-error') !== null);
-    expect(text(element.shadowRoot!.querySelector('#rating-error'))).to.contain('rating');
+    expect(text(element.shadowRoot!.querySelector('#rating-error')), "core's rule in people's words, not its path").to.equal('Choose one of the options.');
     expect(part(element, 'rating')!.getAttribute('aria-invalid')).to.equal('true');
     expect(element.shadowRoot!.activeElement?.getAttribute('name')).to.equal('rating');
     await expect(element).to.be.accessible();

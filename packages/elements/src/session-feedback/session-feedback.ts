@@ -12,6 +12,7 @@ import { LocaleController } from '../base/localize.js';
 import { MkElement } from '../base/mk-element.js';
 import { StoreController } from '../base/store-controller.js';
 import { describedByWithCounter, renderTextCounter, textLimit, textLimitMessage, textLimitStyles } from '../text-limit/text-limit.js';
+import { errorText, issueText } from '../field-errors/field-errors.js';
 import { sessionFeedbackLanguages, sessionFeedbackMessages } from './session-feedback.messages.js';
 import { sessionFeedbackStyles } from './session-feedback.styles.js';
 
@@ -241,7 +242,7 @@ export class MkSessionFeedback extends MkElement {
     const errors: Record<string, string> = {};
     for (const issue of error.issues) {
       const field = this.fieldOfPath(issue.path);
-      if (field && errors[field] === undefined) errors[field] = issue.message;
+      if (field && errors[field] === undefined) errors[field] = issueText(issue, this.i18n.locale, field === 'rating' || field === 'anonymity' ? 'choice' : undefined);
     }
     return errors;
   }
@@ -281,7 +282,7 @@ export class MkSessionFeedback extends MkElement {
   private renderForm(request: FeedbackRequest, mine: Feedback | undefined): TemplateResult {
     const t = this.i18n;
     const invalid = this.fieldOfError();
-    const fieldError = (name: string) => this.fieldErrors[name] ?? (invalid === name ? this.formError?.message : undefined);
+    const fieldError = (name: string) => this.fieldErrors[name] ?? (invalid === name && this.formError ? errorText(this.formError, t.locale) : undefined);
     const errorFor = (name: string) => {
       const message = fieldError(name);
       return message ? html`<p class="field-error" id=${`${name}-error`}>${message}</p>` : nothing;
@@ -295,7 +296,7 @@ export class MkSessionFeedback extends MkElement {
       ${this.limitBlocked
         ? html`<div part="error" class="error" role="alert" tabindex="-1"><p class="error-title">${t.t('error.not-sent')}</p><p>${textLimitMessage('limit.blocked', t.locale)}</p></div>`
         : this.formError && !invalid
-          ? html`<div part="error" class="error" role="alert" tabindex="-1"><p class="error-title">${t.t('error.not-sent')}</p><p>${this.formError.message}</p></div>`
+          ? html`<div part="error" class="error" role="alert" tabindex="-1"><p class="error-title">${t.t('error.not-sent')}</p><p>${errorText(this.formError, t.locale)}</p></div>`
           : nothing}
       <form part="form" novalidate @submit=${(event: SubmitEvent) => this.handleSubmit(event, request, mine)}>
         <fieldset part="rating" role="radiogroup" aria-required="true" aria-invalid=${fieldError('rating') ? 'true' : 'false'} aria-describedby=${ifDefined(fieldError('rating') ? 'rating-error' : undefined)}>

@@ -139,7 +139,6 @@ export const threadStyles = css`
   .text {
     unicode-bidi: plaintext;
     white-space: pre-wrap;
-    overflow-wrap: anywhere;
   }
   .text a {
     color: var(--mk-color-accent);

@@ -12,6 +12,7 @@ import { browserTimeZone, formatDayTime, formatList, formatWallClock } from '../
 /** Messages of the last six days show their weekday and time; older ones their date (with the year when it is another). */
 const WEEKDAY_ONLY_MS = 6 * 86_400_000;
 import { LocaleController } from '../base/localize.js';
+import { errorText } from '../field-errors/field-errors.js';
 import { MkElement } from '../base/mk-element.js';
 import { StoreController } from '../base/store-controller.js';
 import { describedByWithCounter, renderTextCounter, textLimit, textLimitMessage, textLimitStyles } from '../text-limit/text-limit.js';
@@ -844,7 +845,7 @@ export class MkThread extends MkElement {
             ${!searching && end < all.length ? html`<button part="load-newer" type="button" @click=${this.loadNewer}>${t.t('load-newer')}</button><div data-sentinel="bottom"></div>` : nothing}
           </div>`}
       ${!searching && end < all.length ? html`<button type="button" @click=${this.jumpToLatest}>${t.t('jump-latest')}</button>` : nothing}
-      ${this.actionError ? html`<p part="error" class="error" role="alert">${this.actionError.message}</p>` : nothing}
+      ${this.actionError ? html`<p part="error" class="error" role="alert">${errorText(this.actionError, this.i18n.locale, false)}</p>` : nothing}
       ${thread.canPost
         ? html`<form part="composer" class="composer" @submit=${this.handleSend}>
             ${this.renderQuietHours(quiet, viewerDate, locale)}
