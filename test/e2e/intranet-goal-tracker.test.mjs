@@ -20,6 +20,21 @@ after(async () => {
   await server?.close();
 });
 
+/**
+ * Waits until `read()` gives a value `holds` accepts (polling; an element may not have rendered yet on a
+ * busy machine), then returns it; fails with the last value read after `timeout` ms.
+ */
+async function eventually(read, holds, what, timeout = 5000) {
+  const deadline = Date.now() + timeout;
+  let value = await read();
+  while (!holds(value) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    value = await read();
+  }
+  assert.ok(holds(value), `${what} (last read: ${JSON.stringify(value)})`);
+  return value;
+}
+
 test('one script tag, a provider and two elements: set a goal, tick a milestone, and it persists', async () => {
   const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 1000 } });
   await context.clock.setFixedTime(new Date('2026-10-14T10:00:00Z'));
@@ -40,18 +55,18 @@ test('one script tag, a provider and two elements: set a goal, tick a milestone,
   await editor.getByLabel('Due date').fill('2026-12-31');
   await editor.getByRole('button', { name: 'Add milestone' }).click();
   await editor.getByLabel('Milestone 1').fill('Automate the bank reconciliation');
-  assert.equal(await editor.locator('[part~="summary"]').innerText(), '5 of 5 SMART letters met');
+  await eventually(() => editor.locator('[part~="summary"]').innerText(), (text) => text === '5 of 5 SMART letters met', 'the SMART summary says 5 of 5');
   await editor.getByRole('button', { name: 'Set goal' }).click();
   const goal = tracker.locator('[part~="goal"]').filter({ hasText: 'Close the month in 3 working days' });
   await goal.waitFor();
-  assert.match(await goal.locator('[part~="measure"]').innerText(), /days to close: 6 → 3/);
+  await goal.locator('[part~="measure"]').filter({ hasText: /days to close: 6 → 3/ }).waitFor();
   await goal.getByRole('checkbox', { name: 'Automate the bank reconciliation' }).check();
   await tracker.locator('mk-celebration [part~="moment"]').waitFor();
   await page.screenshot({ path: path.join(screenshots, 'intranet-goal-tracker.png'), fullPage: true });
   await page.reload();
   await goal.waitFor();
-  assert.equal(await goal.getByRole('checkbox', { name: 'Automate the bank reconciliation' }).isChecked(), true);
-  assert.equal(await tracker.locator('[part~="goal"]').count(), 1);
+  await eventually(() => goal.getByRole('checkbox', { name: 'Automate the bank reconciliation' }).isChecked(), (checked) => checked === true, 'the milestone stays ticked after a reload');
+  await eventually(() => tracker.locator('[part~="goal"]').count(), (count) => count === 1, 'one goal');
   const accent = await page.evaluate(() => getComputedStyle(document.querySelector('mk-goal-tracker')).getPropertyValue('--mk-color-accent').trim());
   assert.equal(accent, '#6a3fb5', 'the intranet brand reaches the element');
   assert.deepEqual(problems, []);
@@ -96,9 +111,8 @@ test('a page with only the tracker loads the commands on demand; offline it says
   assert.ok(!requested.some((file) => file.includes('/elements/goal-editor')), 'the editor is not loaded');
   const box = goal.getByRole('checkbox', { name: 'Automate the bank reconciliation' });
   await box.click();
-  await tracker.locator('[part~="error"]').waitFor();
-  assert.equal((await tracker.locator('[part~="error"]').innerText()).trim(), 'This change could not be saved. Check your connection and try again; if it keeps failing, reload the page.');
-  assert.equal(await box.isChecked(), false, 'the box goes back: nothing was saved');
+  await tracker.locator('[part~="error"]').filter({ hasText: 'This change could not be saved. Check your connection and try again; if it keeps failing, reload the page.' }).waitFor();
+  await eventually(() => box.isChecked(), (checked) => checked === false, 'the box goes back: nothing was saved');
   assert.ok(requested.some((file) => /\/shared\/feature-[^/]+\.js$/.test(file)), 'the commands were asked for on demand');
   await page.screenshot({ path: path.join(screenshots, 'intranet-goal-tracker-offline.png') });
 
@@ -119,11 +133,11 @@ test('a page with only the tracker loads the commands on demand; offline it says
       await celebration.waitFor();
     }
   }
-  assert.equal(await box.isChecked(), true);
-  assert.equal(await tracker.locator('[part~="error"]').count(), 0);
+  await eventually(() => box.isChecked(), (checked) => checked === true, 'the box is ticked');
+  await eventually(() => tracker.locator('[part~="error"]').count(), (count) => count === 0, 'no error left');
   await page.reload();
   await goal.waitFor();
-  assert.equal(await goal.getByRole('checkbox', { name: 'Automate the bank reconciliation' }).isChecked(), true, 'saved in IndexedDB');
+  await eventually(() => goal.getByRole('checkbox', { name: 'Automate the bank reconciliation' }).isChecked(), (checked) => checked === true, 'saved in IndexedDB');
   assert.deepEqual(pageErrors, []);
   await context.close();
 });
