@@ -58,9 +58,7 @@ test('no common working time: fair out-of-hours suggestions by themselves, and a
 
   // Book four weekly sessions from it: "Take turns" is on, and the confirmation shows the turns.
   await first.locator('input[type="radio"]').check();
-  const rotate = scheduler.locator('input[name="rotate"]');
-  await rotate.waitFor();
-  assert.equal(await rotate.isChecked(), true);
+  await scheduler.locator('input[name="rotate"]:checked').waitFor();
   await scheduler.locator('select[name="cadence"]').selectOption('weekly');
   await scheduler.locator('input[name="count"]').fill('4');
   await scheduler.getByRole('button', { name: 'Book 4 sessions' }).click();
