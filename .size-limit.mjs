@@ -48,13 +48,16 @@ export default [
     limit: "40 kB",
   },
   {
-    name: "CDN, every element in English (entry, elements/ and shared/ chunks; each file gzipped on its own). DESIGN's budget is 70 kB and is NOT met: this ceiling only stops further growth",
+    name: "CDN, every element in English (entry, elements/ and shared/ chunks; each file gzipped on its own). DESIGN's budget is 160 kB and is NOT met: this ceiling only stops further growth",
     path: ["packages/elements/dist/cdn/*.js", "packages/elements/dist/cdn/elements/*.js", "packages/elements/dist/cdn/shared/*.js"],
     disablePlugins: ["@size-limit/esbuild"],
     gzip: true,
     // 200.5 → 210.7 kB on 2026-12-04: length counters in six form elements, the provider's notice of
     // unsaved changes (on demand), the access rules of every collection. DESIGN asks for 160 kB.
-    limit: "212 kB",
+    // 210.7 → 223.4 kB on 2026-12-05 (issue 19): pairing reasons worded per week and language, the goal
+    // editor's confirmation and the coaching hand-off questions, dates with years and lists, every
+    // invalid field flagged in words, unread counts, the out-of-hours options.
+    limit: "226 kB",
   },
   {
     name: "CDN, Spanish: locales/es/ (every element's catalogue and core's sentences), loaded only on Spanish pages",
@@ -91,7 +94,7 @@ export default [
     modifyEsbuildConfig: englishPage,
   },
   {
-    name: "core: what a page ships to create a client, first load — createMentorKit with the access rules and the model it reads (no luxon; the commands' validation, valibot and the entity schemas, loads on first use)",
+    name: "core: what a page ships to create a client, first load — createMentorKit with the access rules and the model it reads (no luxon; the people, programme and pairing commands with their validation, valibot and the entity schemas, load on first use: client/commands.ts)",
     path: "packages/core/dist/index.js",
     import: "{ createMentorKit }",
     ignore: ["luxon"],
@@ -100,21 +103,23 @@ export default [
     modifyEsbuildConfig: firstLoad,
   },
   {
-    name: "core: createMentorKit with everything it may load on demand (the commands' validation) — a regression ceiling, not a DESIGN budget",
+    // 15 → 17.2 kB on 2026-12-05: the access policy's descriptions and record schemas (issue 14).
+    name: "core: createMentorKit with everything it may load on demand (the commands and their validation) — a regression ceiling, not a DESIGN budget",
     path: "packages/core/dist/index.js",
     import: "{ createMentorKit }",
     ignore: ["luxon"],
     gzip: true,
-    limit: "15 kB",
+    limit: "17.5 kB",
   },
   {
     // 16.9 → 21.2 kB on 2026-12-04: the access policy became one description per collection with the
     // record schemas a server stores by (prepareRecord, the pairing-round schema), the failed-write
-    // descriptions and the text limits as data.
+    // descriptions and the text limits as data. 24.1 kB on 2026-12-05: the second red team's rules
+    // (message history windows, agreement versions, people in several programmes).
     name: "core: everything @mentorkit/core's index exports (memory adapter, storage helpers, time, policy with the rules and record schemas of every collection, client) — a regression ceiling, not a DESIGN budget",
     path: "packages/core/dist/index.js",
     ignore: ["luxon"],
     gzip: true,
-    limit: "22 kB",
+    limit: "24.5 kB",
   },
 ];

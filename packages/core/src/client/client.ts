@@ -518,38 +518,21 @@ export function createMentorKit(options: MentorKitOptions): MentorKit {
     return record as unknown as T;
   };
 
-  /** In the cache, or in storage when the cache is behind (write() then loads it before updating). */
-  const recordExists = async (collection: string, id: string) => rawOf(collection).has(id) || (await storage.get(collection, id)) !== undefined;
-
-  /** Today's calendar date (YYYY-MM-DD) in a zone; the person's stored zone is already validated. */
-  const todayFor = (timeZone: string | undefined) => {
-    const parts = Object.fromEntries(new Intl.DateTimeFormat('en', { timeZone: timeZone ?? 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(now())).map((part) => [part.type, part.value]));
-    return `${parts.year}-${parts.month}-${parts.day}`;
-  };
-
-  const strip = (record: StoredRecord): Record<string, unknown> => {
-    const { revision: _revision, updatedAt: _updatedAt, createdAt: _createdAt, updatedBy: _updatedBy, ...rest } = record;
-    return rest;
-  };
-
-  /** The entity schemas, imported on first use (see entity-schemas.ts); a failed import can be tried again. */
-  let schemasLoading: Promise<typeof import('./entity-schemas.js')> | undefined;
-  const entitySchemas = () =>
-    (schemasLoading ??= import('./entity-schemas.js').catch((error: unknown) => {
-      schemasLoading = undefined;
-      throw new MentorKitError('storage-error', 'The code that checks this change could not be loaded (the page may be offline); nothing was saved. Try again.', { cause: error });
-    }));
+  /** The write commands with their validation, imported on first use (see commands.ts); a failed import can be tried again. */
+  let commandsLoading: Promise<ReturnType<typeof import('./commands.js').clientCommands>> | undefined;
+  const commands = () =>
+    (commandsLoading ??= import('./commands.js').then(
+      ({ clientCommands }) => clientCommands({ user, storage, loading, rawOf, write, emit, newId, now, policyContext, transitions: PAIRING_TRANSITIONS }),
+      (error: unknown) => {
+        commandsLoading = undefined;
+        throw new MentorKitError('storage-error', 'The code that checks this change could not be loaded (the page may be offline); nothing was saved. Try again.', { cause: error });
+      },
+    ));
 
   const people: MentorKit['people'] = {
     async save(input, saveOptions) {
       const writeOptions = validateWriteOptions(saveOptions);
-      const { parseOrThrow, PersonInputSchema } = await entitySchemas();
-      const person = parseOrThrow(PersonInputSchema, input, 'person');
-      await loading.get(Collections.people);
-      const exists = await recordExists(Collections.people, person.id);
-      const stored = (await write(Collections.people, person, { action: exists ? 'update' : 'create', expectedRevision: writeOptions.expectedRevision })) as unknown as Person;
-      emit({ type: 'profile-saved', collection: Collections.people, recordId: stored.id, revision: stored.revision, data: { created: !exists } });
-      return stored;
+      return (await commands()).savePerson(input, writeOptions);
     },
     get: (id) => getVisible<Person>(Collections.people, id, 'person'),
   };
@@ -557,38 +540,15 @@ export function createMentorKit(options: MentorKitOptions): MentorKit {
   const programs: MentorKit['programs'] = {
     async save(input, saveOptions) {
       const writeOptions = validateWriteOptions(saveOptions);
-      const { parseOrThrow, ProgramInputSchema } = await entitySchemas();
-      const program = parseOrThrow(ProgramInputSchema, input, 'program');
-      if (program.startDate && program.endDate && program.endDate < program.startDate) invalidInput('program.endDate', '`endDate` must not be before `startDate`.');
-      await loading.get(Collections.programs);
-      const exists = await recordExists(Collections.programs, program.id);
-      const stored = (await write(Collections.programs, program, { action: exists ? 'update' : 'create', expectedRevision: writeOptions.expectedRevision })) as unknown as Program;
-      emit({ type: 'program-saved', collection: Collections.programs, recordId: stored.id, revision: stored.revision, programId: stored.id, data: { created: !exists } });
-      return stored;
+      return (await commands()).saveProgram(input, writeOptions);
     },
     get: (id) => getVisible<Program>(Collections.programs, id, 'programme'),
-  };
-
-  const checkPairingReferences = (pairing: { programId: string; menteeId: string; mentorIds: string[] }) => {
-    if (!rawOf(Collections.programs).has(pairing.programId)) throw new MentorKitError('not-found', `Programme "${pairing.programId}" does not exist.`, { path: 'pairing.programId' });
-    if (!rawOf(Collections.people).has(pairing.menteeId)) throw new MentorKitError('not-found', `Mentee "${pairing.menteeId}" has no profile; save their profile first.`, { path: 'pairing.menteeId' });
-    pairing.mentorIds.forEach((mentorId, index) => {
-      if (!rawOf(Collections.people).has(mentorId)) throw new MentorKitError('not-found', `Mentor "${mentorId}" has no profile; save their profile first.`, { path: `pairing.mentorIds[${index}]` });
-    });
   };
 
   const pairings: MentorKit['pairings'] = {
     async create(input) {
       if (typeof input !== 'object' || input === null) invalidInput('pairing', 'A pairing needs { programId, menteeId, mentorIds }.');
-      const { parseOrThrow, PairingInputSchema } = await entitySchemas();
-      const pairing = parseOrThrow(PairingInputSchema, { ...input, id: (input as { id?: unknown }).id ?? newId() }, 'pairing');
-      await Promise.all([...loading.values()]);
-      checkPairingReferences(pairing);
-      if (pairing.status === 'paused' || pairing.status === 'closed') invalidInput('pairing.status', 'A new pairing starts as "proposed" or "active".');
-      const record = { ...pairing, ...(pairing.status === 'active' && !pairing.startedOn ? { startedOn: todayFor(rawOf(Collections.people).get(user.id)?.timeZone as string | undefined) } : {}) };
-      const stored = (await write(Collections.pairings, record, { action: 'create' })) as unknown as Pairing;
-      emit({ type: stored.status === 'active' ? 'pairing-started' : 'pairing-proposed', collection: Collections.pairings, recordId: stored.id, revision: stored.revision, pairingId: stored.id, programId: stored.programId, data: { menteeId: stored.menteeId, mentorIds: stored.mentorIds } });
-      return stored;
+      return (await commands()).createPairing(input);
     },
 
     async update(id, changes, updateOptions) {
@@ -597,44 +557,14 @@ export function createMentorKit(options: MentorKitOptions): MentorKit {
       if (typeof changes !== 'object' || changes === null) invalidInput('changes', 'Changes must be an object such as { mentorIds: ["m1", "m2"] }.');
       if ('status' in changes) invalidInput('changes.status', 'Use pairings.setStatus to change the status, so the transition is checked.');
       if ('id' in changes && (changes as { id?: unknown }).id !== pairingId) invalidInput('changes.id', 'A pairing id cannot change.');
-      await Promise.all([...loading.values()]);
-      const current = rawOf(Collections.pairings).get(pairingId);
-      if (!current) throw new MentorKitError('not-found', `There is no pairing "${pairingId}".`, { path: 'id' });
-      const { parseOrThrow, PairingInputSchema } = await entitySchemas();
-      const pairing = parseOrThrow(PairingInputSchema, { ...strip(current), ...changes, id: pairingId, status: current.status }, 'pairing');
-      checkPairingReferences(pairing);
-      const stored = (await write(Collections.pairings, pairing, { action: 'update', expectedRevision: writeOptions.expectedRevision })) as unknown as Pairing;
-      emit({ type: 'pairing-updated', collection: Collections.pairings, recordId: stored.id, revision: stored.revision, pairingId: stored.id, programId: stored.programId, data: { changed: Object.keys(changes) } });
-      return stored;
+      return (await commands()).updatePairing(pairingId, changes, writeOptions);
     },
 
     async setStatus(id, status, statusOptions) {
       const pairingId = requireId(id);
       const writeOptions = validateWriteOptions(statusOptions);
       if (!(status in PAIRING_TRANSITIONS)) invalidInput('status', `\`status\` must be "proposed", "active", "paused" or "closed" (got ${JSON.stringify(status)}).`);
-      await Promise.all([...loading.values()]);
-      const currentRecord = rawOf(Collections.pairings).get(pairingId);
-      if (!currentRecord || !canRead(policyContext, user, Collections.pairings, currentRecord)) throw new MentorKitError('not-found', `No pairing "${pairingId}" is visible to you.`, { path: 'id' });
-      const current = currentRecord as unknown as Pairing;
-      if (writeOptions.expectedRevision !== undefined && writeOptions.expectedRevision !== current.revision) {
-        throw new MentorKitError('conflict', `Pairing "${pairingId}" was changed by someone else (you had revision ${writeOptions.expectedRevision}, it is now ${current.revision}). Reload and try again.`, { path: 'expectedRevision', details: { expectedRevision: writeOptions.expectedRevision, actualRevision: current.revision } });
-      }
-      if (current.status === status) return current;
-      if (!PAIRING_TRANSITIONS[current.status].includes(status)) {
-        invalidInput('status', `The pairing is ${current.status}, so it cannot become ${status}; it can become: ${PAIRING_TRANSITIONS[current.status].join(' or ') || 'nothing (closed is final)'}.`);
-      }
-      const today = todayFor(rawOf(Collections.people).get(user.id)?.timeZone as string | undefined);
-      const next = {
-        ...strip(currentRecord),
-        id: pairingId,
-        status,
-        ...(status === 'active' && !current.startedOn ? { startedOn: today } : {}),
-        ...(status === 'closed' ? { endedOn: today } : {}),
-      };
-      const stored = (await write(Collections.pairings, next, { action: 'update', expectedRevision: writeOptions.expectedRevision ?? current.revision })) as unknown as Pairing;
-      const type = status === 'active' ? (current.status === 'paused' ? 'pairing-resumed' : 'pairing-started') : status === 'paused' ? 'pairing-paused' : status === 'closed' ? 'pairing-closed' : 'pairing-updated';
-      emit({ type, collection: Collections.pairings, recordId: stored.id, revision: stored.revision, pairingId: stored.id, programId: stored.programId, data: { from: current.status, to: status } });
-      return stored;
+      return (await commands()).setPairingStatus(pairingId, status, writeOptions);
     },
 
     allowedStatusChanges(id) {
@@ -741,7 +671,7 @@ export function createMentorKit(options: MentorKitOptions): MentorKit {
   kit.ready.then(() => {
     if ($status.get() === 'loading') $status.set('ready');
     // Fetch the commands' validation now that the page has what it shows, so a first save does not wait for it (or fail offline).
-    entitySchemas().catch(() => undefined);
+    commands().catch(() => undefined);
   }, () => undefined);
   return kit;
 }
