@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/lib/serve.mjs';
-import { launchBrowser, screenshots } from './support.mjs';
+import { eventually, launchBrowser, screenshots } from './support.mjs';
 
 let server;
 let browser;
@@ -19,21 +19,6 @@ after(async () => {
   await browser?.close();
   await server?.close();
 });
-
-/**
- * Waits until `read()` gives a value `holds` accepts (polling; an element may not have rendered yet on a
- * busy machine), then returns it; fails with the last value read after `timeout` ms.
- */
-async function eventually(read, holds, what, timeout = 5000) {
-  const deadline = Date.now() + timeout;
-  let value = await read();
-  while (!holds(value) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    value = await read();
-  }
-  assert.ok(holds(value), `${what} (last read: ${JSON.stringify(value)})`);
-  return value;
-}
 
 test('one script tag, a provider and two elements: set a goal, tick a milestone, and it persists', async () => {
   const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 1000 } });
@@ -67,8 +52,7 @@ test('one script tag, a provider and two elements: set a goal, tick a milestone,
   await goal.waitFor();
   await eventually(() => goal.getByRole('checkbox', { name: 'Automate the bank reconciliation' }).isChecked(), (checked) => checked === true, 'the milestone stays ticked after a reload');
   await eventually(() => tracker.locator('[part~="goal"]').count(), (count) => count === 1, 'one goal');
-  const accent = await page.evaluate(() => getComputedStyle(document.querySelector('mk-goal-tracker')).getPropertyValue('--mk-color-accent').trim());
-  assert.equal(accent, '#6a3fb5', 'the intranet brand reaches the element');
+  await eventually(() => page.evaluate(() => getComputedStyle(document.querySelector('mk-goal-tracker')).getPropertyValue('--mk-color-accent').trim()), (accent) => accent === '#6a3fb5', 'the intranet brand reaches the element');
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -107,7 +91,7 @@ test('a page with only the tracker loads the commands on demand; offline it says
   await page.reload();
   const goal = tracker.locator('[part~="goal"]');
   await goal.waitFor();
-  assert.equal(await page.locator('mk-goal-editor').count(), 0);
+  await eventually(() => page.locator('mk-goal-editor').count(), (count) => count === 0, 'the page has no editor');
   assert.ok(!requested.some((file) => file.includes('/elements/goal-editor')), 'the editor is not loaded');
   const box = goal.getByRole('checkbox', { name: 'Automate the bank reconciliation' });
   await box.click();

@@ -1,5 +1,6 @@
 // What the end-to-end tests share: Debian's Chromium through playwright-core, the screenshot folder,
-// a fresh browser context that collects page errors, and axe.
+// a fresh browser context that collects page errors, axe, and `eventually` (every assertion on what a
+// page shows waits for its condition: issue 19).
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -45,4 +46,44 @@ export async function axeViolations(page, selector) {
     const result = await globalThis.axe.run(include ? { include: [[include]] } : document, { resultTypes: ['violations'] });
     return result.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
   }, selector);
+}
+
+/**
+ * Waits until `read()` gives a value `holds` accepts (polling; an element may not have rendered yet on a
+ * busy machine), then returns it; fails with the last value read after `timeout` ms. A read that throws
+ * (an element re-rendered away mid-read, a page still navigating) counts as not holding yet; if the
+ * last try threw, the failure says so.
+ */
+export async function eventually(read, holds, what, timeout = 5000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    let value;
+    let failure;
+    try {
+      value = await read();
+      if (holds(value)) return value;
+    } catch (error) {
+      failure = error;
+    }
+    if (Date.now() >= deadline) {
+      const last = failure ? `last try failed: ${String(failure.message ?? failure).split('\n')[0]}` : `last read: ${value === undefined ? 'undefined' : JSON.stringify(value)}`;
+      assert.fail(`${what} (${last})`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/**
+ * Checks that `read()` keeps giving values `holds` accepts for `duration` ms (polling), for what must
+ * not happen at all, such as an announcement made twice: `eventually` would let a toast that shows and
+ * then goes pass. Fails at the first value it does not accept.
+ */
+export async function throughout(read, holds, what, duration) {
+  const until = Date.now() + duration;
+  for (;;) {
+    const value = await read();
+    assert.ok(holds(value), `${what} (read: ${value === undefined ? 'undefined' : JSON.stringify(value)})`);
+    if (Date.now() >= until) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
