@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/lib/serve.mjs';
-import { axeViolations, launchBrowser, newContext, screenshots } from './support.mjs';
+import { axeViolations, eventually, launchBrowser, newContext, screenshots } from './support.mjs';
 
 let server;
 let browser;
@@ -63,7 +63,7 @@ describe('coaching sessions in the LMS demo', () => {
     await page.locator('mk-icebreaker').getByRole('button', { name: 'Deal a question' }).click();
     const prompt = page.locator('mk-icebreaker [part~="prompt"]');
     await prompt.waitFor();
-    const firstPrompt = await prompt.getAttribute('data-prompt');
+    const firstPrompt = await eventually(() => prompt.getAttribute('data-prompt'), (id) => Boolean(id), 'the dealt question has an id');
     await page.locator('mk-icebreaker').getByRole('button', { name: 'Another one' }).click();
     await page.waitForFunction((first) => document.querySelector('mk-icebreaker')?.shadowRoot?.querySelector('[part~="prompt"]')?.getAttribute('data-prompt') !== first, firstPrompt);
 
@@ -81,9 +81,9 @@ describe('coaching sessions in the LMS demo', () => {
     await page.reload();
     await page.getByRole('status').filter({ hasText: 'Viewing as' }).waitFor();
     await flow(page).locator('[part~="step"][data-step="reality"]').waitFor();
-    assert.equal(await flow(page).locator('#prompt-reality-now').inputValue(), 'I review code but have never led a design review');
-    assert.equal(await flow(page).locator('#prompt-reality-position-3').isChecked(), true);
-    assert.match(await flow(page).locator('[aria-current="step"]').innerText(), /Reality/);
+    await eventually(() => flow(page).locator('#prompt-reality-now').inputValue(), (value) => value === 'I review code but have never led a design review', 'the Reality answer is kept');
+    await eventually(() => flow(page).locator('#prompt-reality-position-3').isChecked(), (checked) => checked === true, 'the scale answer 3 is kept');
+    await eventually(() => flow(page).locator('[aria-current="step"]').innerText(), (text) => /Reality/.test(text), 'the current step is Reality');
 
     await next(page, 'options');
     await answer(page, 'options-list', 'Shadow Kenji at the next review\nWrite a review checklist');
@@ -93,9 +93,9 @@ describe('coaching sessions in the LMS demo', () => {
     await flow(page).locator('[part~="step-error"]').filter({ hasText: 'What will you do?' }).waitFor();
     await answer(page, 'will-actions', 'Shadow Kenji at the review on 14 April\nDraft the review checklist');
     await next(page, undefined);
-    const summary = await flow(page).locator('[part~="summary"]').innerText();
-    assert.match(summary, /GROW session: Lead the design review of the payments API/);
-    assert.match(summary, /3 on a scale of 0 to 10/);
+    const summary = () => flow(page).locator('[part~="summary"]').innerText();
+    await eventually(summary, (text) => /GROW session: Lead the design review of the payments API/.test(text), 'the summary names the GROW session by its goal');
+    await eventually(summary, (text) => /3 on a scale of 0 to 10/.test(text), 'the summary gives the scale answer');
     await page.screenshot({ path: path.join(screenshots, 'coaching-grow-summary.png'), fullPage: true });
 
     // Before they become goals the flow asks when they are due and which skill they serve (prefilled: Lucía's first learning wish).
@@ -104,8 +104,7 @@ describe('coaching sessions in the LMS demo', () => {
     await handOff.waitFor();
     await page.waitForFunction(() => document.querySelector('mk-coaching-flow')?.shadowRoot?.querySelector('#hand-off-skill')?.value === 'system design');
     // The date four weeks ahead is offered; keep it.
-    const dueDate = await handOff.getByLabel('Due date').inputValue();
-    assert.match(dueDate, /^\d{4}-\d{2}-\d{2}$/);
+    const dueDate = await eventually(() => handOff.getByLabel('Due date').inputValue(), (value) => /^\d{4}-\d{2}-\d{2}$/.test(value), 'a due date is offered');
     assert.deepEqual(await axeViolations(page, '#coaching-panel'), [], 'axe on the hand-off questions');
     await handOff.screenshot({ path: path.join(screenshots, 'coaching-hand-off.png') });
     await handOff.getByRole('button', { name: 'Create 2 goals' }).click();
@@ -139,15 +138,16 @@ describe('coaching sessions in the LMS demo', () => {
     await pickScale(page, 'scaling-now', 4);
     await pickScale(page, 'scaling-target', 6);
     await page.getByRole('button', { name: 'Dark theme' }).click();
+    await page.locator('html[data-mk-theme="dark"]').waitFor({ state: 'attached' });
     assert.deepEqual(await axeViolations(page, '#coaching-panel'), [], 'axe on OSKAR scaling, dark');
     await page.screenshot({ path: path.join(screenshots, 'coaching-oskar-scaling-dark.png'), fullPage: true });
     await page.getByRole('button', { name: 'Dark theme' }).click();
 
     await page.reload();
     await page.getByRole('status').filter({ hasText: 'Viewing as' }).waitFor();
-    assert.equal(await page.getByLabel('OSKAR: build on what already works, one step up the scale').isChecked(), true, 'the chosen model is remembered');
+    await eventually(() => page.getByLabel('OSKAR: build on what already works, one step up the scale').isChecked(), (checked) => checked === true, 'the chosen model is remembered');
     await flow(page).locator('[part~="step"][data-step="scaling"]').waitFor();
-    assert.equal(await flow(page).locator('#prompt-scaling-target-6').isChecked(), true);
+    await eventually(() => flow(page).locator('#prompt-scaling-target-6').isChecked(), (checked) => checked === true, 'the target 6 is kept');
     await next(page, 'know-how');
     await answer(page, 'know-how-working', 'She already prepares thorough notes');
     await next(page, 'affirm-action');

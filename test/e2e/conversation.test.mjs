@@ -4,9 +4,10 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/lib/serve.mjs';
-import { launchBrowser, screenshots } from './support.mjs';
+import { eventually, launchBrowser, screenshots } from './support.mjs';
 
 const require = createRequire(import.meta.url);
 const axeSource = require.resolve('axe-core/axe.min.js');
@@ -60,7 +61,7 @@ describe('conversation and feedback in the LMS demo', () => {
     const { context, problems } = await newContext();
     const mentor = await openAs(context, 'mentor');
     const insights = mentor.locator('mk-feedback-insights');
-    assert.match(await insights.locator('[part~="empty"]').innerText(), /No session has ended yet/);
+    await eventually(() => insights.locator('[part~="empty"]').innerText(), (text) => /No session has ended yet/.test(text), 'the insights say no session has ended yet');
 
     const mentee = await openAs(context, 'mentee');
     const form = mentee.locator('mk-session-feedback');
@@ -74,14 +75,14 @@ describe('conversation and feedback in the LMS demo', () => {
     await form.getByLabel('A tool or resource that would help').fill('A shared Excalidraw board');
     await form.getByRole('button', { name: 'Send feedback' }).click();
     await form.getByRole('heading', { name: 'Thank you for your feedback' }).waitFor();
-    assert.match(await form.locator('[part~="summary"]').innerText(), /4 of 5/);
+    await eventually(() => form.locator('[part~="summary"]').innerText(), (text) => /4 of 5/.test(text), 'the sent feedback says 4 of 5');
     await mentee.screenshot({ path: path.join(screenshots, 'conversation-mentee-feedback.png'), fullPage: true });
 
     // The mentor's open tab updates live (cross-tab change from IndexedDB).
     await stat(mentor, 'feedback').filter({ hasText: '1 of 1' }).waitFor({ timeout: 15_000 });
-    assert.equal(await stat(mentor, 'average').innerText(), '4.0 / 5');
-    assert.equal(await stat(mentor, 'response-rate').innerText(), '100%');
-    assert.match(await insights.locator('[part~="themes-chart"] desc').textContent(), /Ran out of time: 1/);
+    await eventually(() => stat(mentor, 'average').innerText(), (text) => text === '4.0 / 5', 'the average is 4.0 / 5');
+    await eventually(() => stat(mentor, 'response-rate').innerText(), (text) => text === '100%', 'the response rate is 100%');
+    await eventually(() => insights.locator('[part~="themes-chart"] desc').textContent(), (text) => /Ran out of time: 1/.test(text), 'the themes chart counts "Ran out of time" once');
     assert.deepEqual(await axeViolations(mentor, 'mk-feedback-insights'), [], 'insights pass axe');
     await insights.scrollIntoViewIfNeeded();
     await mentor.screenshot({ path: path.join(screenshots, 'conversation-mentor-insights.png'), fullPage: true });
@@ -95,18 +96,18 @@ describe('conversation and feedback in the LMS demo', () => {
     const thread = mentee.locator('mk-thread');
     const notice = thread.locator('[part~="quiet-hours"]');
     await notice.waitFor();
-    const text = (await notice.innerText()).replace(/\s+/g, ' ');
+    const noticeText = async () => (await notice.innerText()).replace(/\s+/g, ' ');
     // The page is `lang="en"`: Chromium formats 23:00 as 11:00 PM there.
-    assert.match(text, /It is (23:00|11:00 PM) for Kenji Watanabe — outside their working hours\. They will be notified at Wed (08:00|08:00 AM) their time\./);
-    assert.match(text, /It is (19:45|07:45 PM) for Arjun Shrestha — outside their working hours/);
-    assert.equal(await notice.getAttribute('data-outside'), '');
+    await eventually(noticeText, (text) => /It is (23:00|11:00 PM) for Kenji Watanabe — outside their working hours\. They will be notified at Wed (08:00|08:00 AM) their time\./.test(text), 'the notice says it is 23:00 for Kenji, notified at 08:00 on Wednesday');
+    await eventually(noticeText, (text) => /It is (19:45|07:45 PM) for Arjun Shrestha — outside their working hours/.test(text), 'the notice says it is 19:45 for Arjun');
+    await eventually(() => notice.getAttribute('data-outside'), (value) => value === '', 'the notice is marked data-outside');
     await thread.getByLabel('Message', { exact: true }).fill('Late idea: could we look at <img src=x onerror=alert(1)> javascript:alert(1) and https://docs.example.org/adr-12 tomorrow?');
     await thread.getByRole('button', { name: 'Send', exact: true }).click();
     const message = thread.locator('[part~="message"]').last();
     await message.waitFor();
-    assert.match(await message.innerText(), /Late idea/);
-    assert.deepEqual(await message.locator('a').evaluateAll((links) => links.map((link) => link.getAttribute('href'))), ['https://docs.example.org/adr-12']);
-    assert.equal(await message.locator('img').count(), 0);
+    await eventually(() => message.innerText(), (text) => /Late idea/.test(text), 'the message sent is shown');
+    await eventually(() => message.locator('a').evaluateAll((links) => links.map((link) => link.getAttribute('href'))), (hrefs) => isDeepStrictEqual(hrefs, ['https://docs.example.org/adr-12']), 'only the https link is a link');
+    await eventually(() => message.locator('img').count(), (count) => count === 0, 'the <img> is text, not an image');
     assert.deepEqual(await axeViolations(mentee, 'mk-thread'), [], 'the thread passes axe');
     await thread.scrollIntoViewIfNeeded();
     await mentee.screenshot({ path: path.join(screenshots, 'conversation-quiet-hours.png'), fullPage: true });
@@ -130,14 +131,18 @@ describe('conversation and feedback in the LMS demo', () => {
     await mentee.getByRole('status').filter({ hasText: 'Viewing as' }).waitFor();
     const audio = mentee.locator('mk-thread [part~="voice"] audio').last();
     await audio.waitFor();
-    assert.match(await audio.getAttribute('src'), /^blob:/);
-    assert.match(await mentee.locator('mk-thread [part~="duration"]').last().innerText(), /0:0[1-3]/);
-    const played = await audio.evaluate(async (element) => {
+    await eventually(() => audio.getAttribute('src'), (src) => /^blob:/.test(src), 'the voice note plays from a blob: URL');
+    await eventually(() => mentee.locator('mk-thread [part~="duration"]').last().innerText(), (text) => /0:0[1-3]/.test(text), 'the voice note lasts 1 to 3 seconds');
+    await audio.evaluate(async (element) => {
       element.muted = true;
       await element.play();
-      await new Promise((resolve) => setTimeout(resolve, 800));
-      return { currentTime: element.currentTime, error: element.error?.message ?? null };
     });
+    // Playing, or failed: the clock moves on, or the element reports an error.
+    const played = await eventually(
+      () => audio.evaluate((element) => ({ currentTime: element.currentTime, error: element.error?.message ?? null })),
+      (state) => state.error !== null || state.currentTime > 0,
+      'the voice note plays (or reports why not)',
+    );
     assert.equal(played.error, null);
     assert.ok(played.currentTime > 0, `the voice note plays (currentTime ${played.currentTime})`);
     await thread.scrollIntoViewIfNeeded();

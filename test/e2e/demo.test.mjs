@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/lib/serve.mjs';
-import { axeViolations, launchBrowser, newContext, screenshots } from './support.mjs';
+import { axeViolations, eventually, launchBrowser, newContext, screenshots } from './support.mjs';
 
 let server;
 let browser;
@@ -77,12 +77,12 @@ describe('LMS demo', () => {
     const page = await openAs(context, 'mentee');
     const entry = pairingEntry(page, 'Kenji Watanabe and Arjun Shrestha');
     await entry.waitFor();
-    const text = await entry.innerText();
-    for (const expected of ['Mentor', 'Co-mentor', 'Asia/Tokyo', 'Asia/Kathmandu', 'UTC+09:00', 'UTC+05:45', 'Active']) assert.ok(text.includes(expected), `the pairing shows "${expected}"\n${text}`);
-    const times = await entry.locator('time').evaluateAll((elements) => elements.map((element) => element.getAttribute('datetime')));
-    assert.equal(times.length, 2);
-    assert.match(times[0], /\+09:00$/);
-    assert.match(times[1], /\+05:45$/);
+    for (const expected of ['Mentor', 'Co-mentor', 'Asia/Tokyo', 'Asia/Kathmandu', 'UTC+09:00', 'UTC+05:45', 'Active']) await eventually(() => entry.innerText(), (text) => text.includes(expected), `the pairing shows "${expected}"`);
+    await eventually(
+      () => entry.locator('time').evaluateAll((elements) => elements.map((element) => element.getAttribute('datetime'))),
+      (times) => times.length === 2 && /\+09:00$/.test(times[0]) && /\+05:45$/.test(times[1]),
+      'two local times: Tokyo (+09:00), then Kathmandu (+05:45)',
+    );
     await page.screenshot({ path: path.join(screenshots, 'demo-mentee.png'), fullPage: true });
     assert.deepEqual(problems, []);
     await context.close();
@@ -107,8 +107,8 @@ describe('LMS demo', () => {
     await page.keyboard.press('Enter');
     const details = page.locator('#details');
     await details.waitFor({ state: 'visible' });
-    assert.match(await details.innerText(), /Lucía Fernández · Europe\/Madrid/);
-    assert.equal(await deepFocus(), 'h2:Pairing details', 'focus moves to the details');
+    await eventually(() => details.innerText(), (text) => /Lucía Fernández · Europe\/Madrid/.test(text), 'the details show Lucía in Europe/Madrid');
+    await eventually(deepFocus, (focus) => focus === 'h2:Pairing details', 'focus moves to the details');
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -121,6 +121,7 @@ describe('LMS demo', () => {
       assert.deepEqual(await axeViolations(page), [], `${viewAs}, light`);
       await page.screenshot({ path: path.join(screenshots, `demo-${viewAs}-light.png`), fullPage: true });
       await page.getByRole('button', { name: 'Dark theme' }).click();
+      await page.locator('html[data-mk-theme="dark"]').waitFor({ state: 'attached' });
       assert.deepEqual(await axeViolations(page), [], `${viewAs}, dark`);
       await page.screenshot({ path: path.join(screenshots, `demo-${viewAs}-dark.png`), fullPage: true });
       await page.getByRole('button', { name: 'Dark theme' }).click();
@@ -135,23 +136,23 @@ describe('LMS demo', () => {
     const mentorTab = await openAs(context, 'mentor');
     const ravi = pairingEntry(mentorTab, 'Ravi Patel');
     await ravi.waitFor();
-    assert.equal(await ravi.getAttribute('data-status'), 'proposed');
+    await eventually(() => ravi.getAttribute('data-status'), (status) => status === 'proposed', 'Ravi\'s pairing is proposed');
     await mentorTab.getByRole('button', { name: 'Ravi Patel' }).click();
     await mentorTab.getByTestId('details-status').filter({ hasText: 'proposed' }).waitFor();
-    assert.equal(await mentorTab.locator('#details [data-action]').count(), 0, 'only an admin acts on a proposal');
+    await eventually(() => mentorTab.locator('#details [data-action]').count(), (count) => count === 0, 'only an admin acts on a proposal');
 
     const adminTab = await openAs(context, 'admin');
     await adminTab.getByRole('button', { name: 'Details of Ravi Patel’s pairing' }).click();
     await adminTab.getByRole('button', { name: 'Activate pairing' }).click();
     await adminTab.getByRole('status').filter({ hasText: 'Activate pairing: done.' }).waitFor();
-    assert.equal(await adminTab.getByTestId('count-active').innerText(), '14');
+    await eventually(() => adminTab.getByTestId('count-active').innerText(), (text) => text === '14', '14 active pairings');
     await adminTab.screenshot({ path: path.join(screenshots, 'demo-admin.png'), fullPage: true });
 
     // The other tab was not touched: BroadcastChannel + IndexedDB bring the change.
     await mentorTab.locator('mk-pairing-card [part~="pairing"][data-status="active"]').filter({ hasText: 'Ravi Patel' }).waitFor({ timeout: 5000 });
     await mentorTab.reload();
     await pairingEntry(mentorTab, 'Ravi Patel').waitFor();
-    assert.equal(await pairingEntry(mentorTab, 'Ravi Patel').getAttribute('data-status'), 'active', 'still active after a reload');
+    await eventually(() => pairingEntry(mentorTab, 'Ravi Patel').getAttribute('data-status'), (status) => status === 'active', 'still active after a reload');
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -165,7 +166,7 @@ describe('LMS demo', () => {
     await pairingEntry(page, 'Kenji Watanabe and Arjun Shrestha').and(page.locator('[data-status="paused"]')).waitFor();
     await page.getByRole('button', { name: 'Resume pairing' }).click();
     await page.getByTestId('details-status').filter({ hasText: 'active' }).waitFor();
-    assert.equal(await page.getByRole('button', { name: 'Activate pairing' }).count(), 0, 'a mentee cannot activate pairings');
+    await eventually(() => page.getByRole('button', { name: 'Activate pairing' }).count(), (count) => count === 0, 'a mentee cannot activate pairings');
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -179,7 +180,7 @@ describe('LMS demo', () => {
 
     await page.getByLabel('View as').selectOption('mentor');
     await page.getByRole('status').filter({ hasText: 'Viewing as Kenji Watanabe' }).waitFor();
-    assert.match(page.url(), /as=mentor/);
+    await eventually(() => page.url(), (url) => /as=mentor/.test(url), 'the address says as=mentor');
     await pairingEntry(page, 'Daniel Kim').waitFor();
 
     page.once('dialog', (dialog) => dialog.accept());

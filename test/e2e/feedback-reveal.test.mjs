@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { startServer } from '../../scripts/lib/serve.mjs';
-import { axeViolations, launchBrowser, newContext, screenshots } from './support.mjs';
+import { axeViolations, eventually, launchBrowser, newContext, screenshots } from './support.mjs';
 
 let server;
 let browser;
@@ -51,8 +51,7 @@ describe('feedback revealed after both sides send theirs, in the LMS demo', () =
     await menteeFeedback.form.locator('[part~="empty"]').waitFor();
     await mentee.getByRole('button', { name: 'Log a session that just ended (demo)' }).click();
     await menteeFeedback.heading('How did the session go?').waitFor();
-    const sessionLine = (await menteeFeedback.session.innerText()).split(' · ')[0];
-    assert.match(sessionLine, /^Mentoring session, /);
+    const sessionLine = await eventually(async () => (await menteeFeedback.session.innerText()).split(' · ')[0], (line) => /^Mentoring session, /.test(line), 'the form names the session that just ended');
     await menteeFeedback.form.getByLabel('3 · Good').check();
     await menteeFeedback.form.getByLabel('What helped?').fill('Walking through the <img src=x onerror=alert(1)> ADR together');
     await menteeFeedback.form.getByLabel(/Reveal when both submit/).check();
@@ -65,11 +64,11 @@ describe('feedback revealed after both sides send theirs, in the LMS demo', () =
     await mentee.getByRole('status').filter({ hasText: 'Viewing as' }).waitFor();
     await menteeFeedback.heading('Thank you for your feedback').waitFor();
     await menteeFeedback.summary.filter({ hasText: '3 of 5' }).filter({ hasText: 'Walking through the <img src=x onerror=alert(1)> ADR together' }).waitFor();
-    assert.equal(await menteeFeedback.form.locator('img').count(), 0, 'hostile text is text');
+    await eventually(() => menteeFeedback.form.locator('img').count(), (count) => count === 0, 'hostile text is text');
     await menteeFeedback.edit.waitFor();
     await menteeFeedback.form.getByText(/You can change it until/).waitFor();
     await menteeFeedback.held.waitFor();
-    assert.equal(await menteeFeedback.others.count(), 0, 'nothing to reveal yet');
+    await eventually(() => menteeFeedback.others.count(), (count) => count === 0, 'nothing to reveal yet');
     assert.deepEqual(await axeViolations(mentee, 'mk-session-feedback'), [], 'the sent note after a reload passes axe');
     await menteeFeedback.form.scrollIntoViewIfNeeded();
     await menteeFeedback.form.screenshot({ path: path.join(screenshots, 'feedback-mentee-after-reload.png') });
@@ -81,7 +80,7 @@ describe('feedback revealed after both sides send theirs, in the LMS demo', () =
     const mentorFeedback = feedbackOf(mentor);
     await mentorFeedback.heading('How did the session go?').waitFor();
     await mentorFeedback.session.filter({ hasText: sessionLine }).waitFor();
-    assert.equal(await mentorFeedback.others.count(), 0, 'the held note is not shown before he sends his');
+    await eventually(() => mentorFeedback.others.count(), (count) => count === 0, 'the held note is not shown before he sends his');
     assert.deepEqual(await axeViolations(mentor, 'mk-session-feedback'), [], "the mentor's form passes axe");
     await mentorFeedback.form.getByLabel('5 · Excellent').check();
     await mentorFeedback.form.getByLabel('What helped?').fill('Lucía came with a clear question');
@@ -100,7 +99,7 @@ describe('feedback revealed after both sides send theirs, in the LMS demo', () =
     await mentee.getByRole('status').filter({ hasText: 'Viewing as' }).waitFor();
     await menteeFeedback.others.filter({ hasText: 'Kenji Watanabe' }).filter({ hasText: '5 of 5' }).waitFor();
     await menteeFeedback.edit.waitFor();
-    assert.equal(await menteeFeedback.held.count(), 0);
+    await eventually(() => menteeFeedback.held.count(), (count) => count === 0, 'her note is no longer held after a reload');
     assert.deepEqual(await axeViolations(mentee, 'mk-session-feedback'), [], 'both notes pass axe for the mentee');
     await menteeFeedback.form.scrollIntoViewIfNeeded();
     await menteeFeedback.form.screenshot({ path: path.join(screenshots, 'feedback-mentee-both-notes.png') });

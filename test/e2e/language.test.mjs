@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/lib/serve.mjs';
-import { launchBrowser, screenshots } from './support.mjs';
+import { eventually, launchBrowser, screenshots } from './support.mjs';
 
 const require = createRequire(import.meta.url);
 const axeSource = require.resolve('axe-core/axe.min.js');
@@ -39,16 +39,19 @@ test('the language switch translates every widget live, and the choice survives 
   await page.goto(`${server.demoUrl}?as=mentee`);
   await page.getByRole('status').filter({ hasText: 'Viewing as' }).waitFor();
   await page.locator('mk-goal-tracker').getByRole('button', { name: 'Set your first goal' }).waitFor();
-  const english = await widgetHeadings(page);
+  // Most widgets have a heading to compare: wait until at least six have rendered theirs.
+  const headed = (lines) => lines.filter((line) => !line.endsWith(': '));
+  const english = await eventually(() => widgetHeadings(page), (lines) => headed(lines).length >= 6, 'most widgets have a heading to compare (six or more)');
 
   await page.getByLabel('Language').selectOption('es');
   await page.locator('mk-goal-tracker').getByRole('button', { name: 'Fija tu primera meta' }).waitFor();
   await page.locator('mk-pairing-card').getByText('Tus emparejamientos').waitFor();
-  const spanish = await widgetHeadings(page);
-  assert.equal(spanish.length, english.length);
-  const withHeadings = english.map((line, index) => [line, spanish[index]]).filter(([line]) => !line.endsWith(': '));
-  assert.ok(withHeadings.length >= 6, `most widgets have a heading to compare (${withHeadings.length})`);
-  for (const [before, after] of withHeadings) assert.notEqual(after, before, `${after} is translated`);
+  const pairs = (spanish) => english.map((line, index) => [line, spanish[index]]).filter(([line]) => !line.endsWith(': '));
+  await eventually(
+    () => widgetHeadings(page),
+    (spanish) => spanish.length === english.length && pairs(spanish).every(([before, after]) => after !== before),
+    `every widget with a heading is translated (English: ${headed(english).join('; ')})`,
+  );
   await page.addScriptTag({ path: axeSource });
   const violations = await page.evaluate(async () => (await globalThis.axe.run(document, { resultTypes: ['violations'] })).violations.map((violation) => violation.id));
   assert.deepEqual(violations, []);
@@ -56,7 +59,7 @@ test('the language switch translates every widget live, and the choice survives 
 
   await page.reload();
   await page.locator('mk-pairing-card').getByRole('heading', { name: 'Tus emparejamientos' }).waitFor();
-  assert.equal(await page.evaluate(() => document.documentElement.lang), 'es');
+  await eventually(() => page.evaluate(() => document.documentElement.lang), (lang) => lang === 'es', 'the page stays in Spanish after a reload');
   assert.deepEqual(problems, []);
   await context.close();
 });

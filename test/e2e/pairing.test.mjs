@@ -6,7 +6,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, findChromium } from '../../scripts/lib/chromium.mjs';
 import { startServer } from '../../scripts/lib/serve.mjs';
-import { axeViolations, screenshots } from './support.mjs';
+import { axeViolations, eventually, screenshots } from './support.mjs';
 
 let server;
 let browser;
@@ -49,11 +49,12 @@ describe('pairing board in the LMS demo', () => {
     // Lucía's proposed pair, with the reasons
     const luciaPair = board.locator('[part~="pair"][data-mentee="lucia-fernandez"]');
     await luciaPair.waitFor();
-    const firstMentor = (await luciaPair.locator('h4').innerText()).replace('Lucía Fernández with ', '');
+    const mentorOf = async (pair) => (await pair.locator('h4').innerText()).replace('Lucía Fernández with ', '');
+    const firstMentor = await eventually(() => mentorOf(luciaPair), (name) => name.length > 0, 'Lucía\'s proposed pair names her mentor');
     await luciaPair.getByText('Why this pair').click();
-    const reasons = await luciaPair.locator('[part~="reasons"]').innerText();
-    assert.match(reasons, /h\/week overlap: /, reasons);
-    assert.match(reasons, /Wants system design \(must have\)|Shared language/, reasons);
+    const reasons = () => luciaPair.locator('[part~="reasons"]').innerText();
+    await eventually(reasons, (text) => /h\/week overlap: /.test(text), 'the reasons give the weekly overlap');
+    await eventually(reasons, (text) => /Wants system design \(must have\)|Shared language/.test(text), 'the reasons give the wish or the shared language');
     await page.screenshot({ path: path.join(screenshots, 'pairing-board-proposed.png'), fullPage: true });
     assert.deepEqual(await axeViolations(page), []);
 
@@ -65,11 +66,9 @@ describe('pairing board in the LMS demo', () => {
     await board.getByRole('status').filter({ hasText: 'Matching done' }).waitFor();
     const newPair = board.locator('[part~="pair"][data-mentee="lucia-fernandez"]');
     await newPair.waitFor();
-    const newMentor = (await newPair.locator('h4').innerText()).replace('Lucía Fernández with ', '');
-    assert.notEqual(newMentor, vetoedMentor, 'the vetoed mentor is not proposed again after the re-run');
+    const newMentor = await eventually(() => mentorOf(newPair), (name) => name.length > 0 && name !== vetoedMentor, `the vetoed mentor (${vetoedMentor}) is not proposed again after the re-run`);
     // 8 waiting, 8 seats (closing Lucía's co-mentored pairing freed two): everyone still has a mentor
-    const notMatched = await board.locator('section').filter({ hasText: 'Not matched' }).innerText();
-    assert.match(notMatched, /Everyone waiting has a proposed mentor|No compatible mentor|at capacity/, notMatched);
+    await eventually(() => board.locator('section').filter({ hasText: 'Not matched' }).innerText(), (text) => /Everyone waiting has a proposed mentor|No compatible mentor|at capacity/.test(text), 'the "Not matched" section says everyone has a mentor, or why not');
     await page.screenshot({ path: path.join(screenshots, 'pairing-board-vetoed.png'), fullPage: true });
 
     await board.getByRole('button', { name: 'Approve and activate' }).click();
@@ -83,9 +82,8 @@ describe('pairing board in the LMS demo', () => {
     await page.getByRole('status').filter({ hasText: 'Viewing as Lucía' }).waitFor();
     const card = page.locator('mk-pairing-card [part~="pairing"]').filter({ has: page.getByRole('button', { name: newMentor }) });
     await card.waitFor();
-    const cardText = await card.innerText();
-    assert.ok(cardText.includes('Active'), cardText);
-    assert.equal(await page.locator('#pairing-board-panel').isHidden(), true, 'the board is for admins only');
+    await eventually(() => card.innerText(), (text) => text.includes('Active'), 'the new pairing is Active');
+    await eventually(() => page.locator('#pairing-board-panel').isHidden(), (hidden) => hidden === true, 'the board is for admins only');
     await page.screenshot({ path: path.join(screenshots, 'pairing-board-mentee.png'), fullPage: true });
     assert.deepEqual(problems, []);
     await context.close();

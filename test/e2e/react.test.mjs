@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/lib/serve.mjs';
-import { launchBrowser, screenshots } from './support.mjs';
+import { eventually, launchBrowser, screenshots } from './support.mjs';
 
 const require = createRequire(import.meta.url);
 const axeSource = require.resolve('axe-core/axe.min.js');
@@ -39,7 +39,7 @@ describe('React host example', () => {
     await pairing.waitFor();
     await pairing.click();
     await page.getByTestId('selected-pairing').waitFor();
-    assert.match(await page.getByTestId('selected-pairing').innerText(), /pairing-lucia: active, 2 mentor\(s\)/);
+    await eventually(() => page.getByTestId('selected-pairing').innerText(), (text) => /pairing-lucia: active, 2 mentor\(s\)/.test(text), 'React shows the selected pairing: pairing-lucia, active, 2 mentors');
 
     await page.addScriptTag({ path: axeSource });
     const violations = await page.evaluate(async () => (await globalThis.axe.run(document, { resultTypes: ['violations'] })).violations.map((violation) => violation.id));
@@ -48,7 +48,7 @@ describe('React host example', () => {
 
     await page.getByLabel('Signed in as').selectOption('kenji-watanabe');
     await page.locator('mk-pairing-card').getByRole('button', { name: /Lucía Fernández/ }).first().waitFor();
-    assert.equal(await page.getByTestId('selected-pairing').count(), 0, 'the selection belongs to the previous client');
+    await eventually(() => page.getByTestId('selected-pairing').count(), (count) => count === 0, 'the selection belongs to the previous client');
     await page.screenshot({ path: path.join(screenshots, 'react-mentor.png'), fullPage: true });
     assert.deepEqual(problems, []);
     await context.close();

@@ -10,7 +10,7 @@ import { startServer } from '../../scripts/lib/serve.mjs';
 import { seedDemoProgram } from '../../examples/shared/demo-program.ts';
 import { createPostgresStorage } from '../../packages/server/src/store.ts';
 import { skipReason, startTestBackend } from '../../packages/server/test/support.ts';
-import { screenshots } from './support.mjs';
+import { eventually, screenshots } from './support.mjs';
 
 const skip = skipReason();
 
@@ -42,7 +42,7 @@ describe('LMS demo on the REST backend', { skip: skip ?? false }, () => {
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     await page.goto(`${server.demoUrl}?as=mentor&storage=rest&api=${encodeURIComponent(backend.url)}`);
     await page.getByRole('status').filter({ hasText: 'Viewing as Kenji Watanabe' }).waitFor();
-    assert.equal(await page.getByRole('button', { name: 'Reset demo data' }).isVisible(), false, 'the server owns the data: no browser reset');
+    await eventually(() => page.getByRole('button', { name: 'Reset demo data' }).isVisible(), (visible) => visible === false, 'the server owns the data: no browser reset');
 
     const pairing = page.locator('mk-pairing-card').getByRole('button', { name: 'Lucía Fernández' });
     await pairing.waitFor();
@@ -50,8 +50,7 @@ describe('LMS demo on the REST backend', { skip: skip ?? false }, () => {
     await page.getByRole('button', { name: 'Pause pairing' }).click();
     await page.getByTestId('details-status').filter({ hasText: 'paused' }).waitFor();
     const database = createPostgresStorage(backend.pool);
-    const paused = await database.get('pairings', 'pairing-lucia');
-    assert.equal(paused.status, 'paused', 'the first change is in PostgreSQL');
+    const paused = await eventually(() => database.get('pairings', 'pairing-lucia'), (record) => record?.status === 'paused', 'the first change is in PostgreSQL');
 
     // Cut the backend, change again: the UI answers at once and nothing is lost.
     await backend.stopHttp();

@@ -6,11 +6,12 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { startServer } from '../../scripts/lib/serve.mjs';
 import { seedDemoProgram } from '../../examples/shared/demo-program.ts';
 import { createPostgresStorage } from '../../packages/server/src/store.ts';
 import { skipReason, startTestBackend } from '../../packages/server/test/support.ts';
-import { axeViolations, launchBrowser, newContext, screenshots } from './support.mjs';
+import { axeViolations, eventually, launchBrowser, newContext, screenshots } from './support.mjs';
 
 const skip = skipReason();
 const PAIRING = 'pairing-lucia';
@@ -95,7 +96,7 @@ describe('every widget of the LMS demo on the REST backend', { skip: skip ?? fal
     await goal.getByRole('checkbox', { name: 'Book a room' }).check();
     const moment = mentee.locator('mk-goal-tracker mk-celebration [part~="moment"]');
     await moment.waitFor();
-    assert.match(await moment.innerText(), /Milestone reached![\s\S]*"Book a room"/);
+    await eventually(() => moment.innerText(), (text) => /Milestone reached![\s\S]*"Book a room"/.test(text), 'the celebration says Milestone reached! for "Book a room"');
     await goal.getByRole('progressbar').and(mentee.locator('[aria-valuenow="50"]')).waitFor();
 
     const stored = await recordIn('goals', (record) => record.title === 'Run 3 team retrospectives' && record.milestones.some((milestone) => milestone.done));
@@ -159,12 +160,11 @@ describe('every widget of the LMS demo on the REST backend', { skip: skip ?? fal
     await scheduler.locator('[part~="booked"]').waitFor();
     const session = await recordIn('sessions', (record) => record.pairingId === PAIRING && record.start === start);
     assert.equal(session.updatedBy, 'kenji-watanabe');
-    const series = (await database.query('sessions')).filter((record) => record.pairingId === PAIRING && record.status !== 'held');
-    assert.ok(series.length > 1, `the series is booked (${series.length} sessions)`);
+    await eventually(async () => (await database.query('sessions')).filter((record) => record.pairingId === PAIRING && record.status !== 'held').length, (count) => count > 1, 'the series is booked (more than one session in PostgreSQL)', 10_000);
 
     const checkin = mentor.locator('#schedule-panel mk-checkin');
     await checkin.locator('[part~="due"]').waitFor();
-    assert.match(await checkin.locator('[part~="due"]').innerText(), /Next session: [\s\S]*covers this check-in/);
+    await eventually(() => checkin.locator('[part~="due"]').innerText(), (text) => /Next session: [\s\S]*covers this check-in/.test(text), 'the check-in says the next session covers it');
     assert.deepEqual(await axeViolations(mentor, '#schedule-panel'), []);
     await mentor.locator('#schedule-panel').screenshot({ path: path.join(screenshots, 'rest-widgets-schedule.png') });
     assert.deepEqual(unexplained(), []);
@@ -208,15 +208,20 @@ describe('every widget of the LMS demo on the REST backend', { skip: skip ?? fal
     await proposed.first().waitFor();
     const draft = await recordIn('pairing-rounds', (record) => record.status === 'draft');
     assert.equal(draft.updatedBy, 'priya-raman');
-    assert.equal(draft.proposal.assignments.length, await proposed.count(), 'every proposed pair on the board is in the stored round');
+    await eventually(() => proposed.count(), (count) => count === draft.proposal.assignments.length, `every proposed pair on the board is in the stored round (${draft.proposal.assignments.length})`);
     assert.deepEqual(await axeViolations(admin, '#pairing-board-panel'), []);
     await admin.locator('#pairing-board-panel').screenshot({ path: path.join(screenshots, 'rest-widgets-pairing-board.png') });
 
     await board.getByRole('button', { name: 'Approve and activate' }).click();
     await board.getByRole('status').filter({ hasText: 'activated' }).waitFor();
     await recordIn('pairing-rounds', (record) => record.id === draft.id && record.status === 'activated');
-    const created = (await database.query('pairings')).filter((pairing) => pairing.updatedBy === 'priya-raman' && pairing.status === 'active');
-    assert.deepEqual(created.map((pairing) => pairing.menteeId).sort(), draft.proposal.assignments.map((assignment) => assignment.menteeId).sort());
+    const assigned = draft.proposal.assignments.map((assignment) => assignment.menteeId).sort();
+    await eventually(
+      async () => (await database.query('pairings')).filter((pairing) => pairing.updatedBy === 'priya-raman' && pairing.status === 'active').map((pairing) => pairing.menteeId).sort(),
+      (created) => isDeepStrictEqual(created, assigned),
+      `every assigned mentee has an active pairing in PostgreSQL (${assigned.join(', ')})`,
+      10_000,
+    );
     await admin.close();
     assert.deepEqual(unexplained(), []);
   });

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/lib/serve.mjs';
-import { axeViolations, launchBrowser, screenshots, watchPage } from './support.mjs';
+import { axeViolations, eventually, launchBrowser, screenshots, watchPage } from './support.mjs';
 
 let server;
 let browser;
@@ -48,8 +48,8 @@ describe('Scheduling across time zones in the demo', () => {
     const agreement = mentee.locator('#schedule-panel mk-agreement');
     await agreement.getByRole('button', { name: 'Draft an agreement' }).click();
     await agreement.locator('form').waitFor();
-    assert.equal(await agreement.locator('select[name="cadence"]').inputValue(), 'fortnightly');
-    assert.equal(await agreement.locator('input[name="include.arjun-shrestha"]').isChecked(), false, 'the co-mentor does not join these sessions by default');
+    await eventually(() => agreement.locator('select[name="cadence"]').inputValue(), (value) => value === 'fortnightly', 'the cadence starts fortnightly');
+    await eventually(() => agreement.locator('input[name="include.arjun-shrestha"]').isChecked(), (checked) => checked === false, 'the co-mentor does not join these sessions by default');
     await agreement.locator('select[name="timeZone.lucia-fernandez"]').selectOption('Asia/Tokyo');
     for (const day of WEEKDAYS) await agreement.locator(`input[name="hours.lucia-fernandez.${day}"]`).fill('07:00-10:00, 19:00-22:00');
     await agreement.locator('input[name="sharedDocumentsUrl"]').fill('https://drive.example.com/lucia-kenji');
@@ -57,7 +57,7 @@ describe('Scheduling across time zones in the demo', () => {
     await mentee.locator('#schedule-panel').screenshot({ path: path.join(screenshots, 'scheduling-1-mentee-drafts.png') });
     await agreement.getByRole('button', { name: 'Propose this agreement' }).click();
     await mentee.waitForFunction(() => document.querySelector('#schedule-panel mk-agreement')?.shadowRoot?.querySelector('[part~="base"]')?.getAttribute('data-state') === 'pending');
-    assert.match(await agreement.locator('[part~="status"]').innerText(), /Version 1[\s\S]*Waiting for Kenji Watanabe/);
+    await eventually(() => agreement.locator('[part~="status"]').innerText(), (text) => /Version 1[\s\S]*Waiting for Kenji Watanabe/.test(text), 'version 1 waits for Kenji');
 
     // 2. The mentor states where he works from: New York, with off-limits Fridays (a new version).
     const mentor = await openAs(context, 'mentor');
@@ -71,17 +71,17 @@ describe('Scheduling across time zones in the demo', () => {
     await mentorAgreement.locator('input[name="offLimitsDays.kenji-watanabe"][value="5"]').check();
     await mentorAgreement.getByRole('button', { name: 'Save as a new version' }).click();
     await mentorAgreement.locator('[part~="status"]').filter({ hasText: 'Version 2' }).waitFor();
-    assert.match(await mentorAgreement.locator('[part~="status"]').innerText(), /Waiting for Lucía Fernández/);
+    await eventually(() => mentorAgreement.locator('[part~="status"]').innerText(), (text) => /Waiting for Lucía Fernández/.test(text), 'version 2 waits for Lucía');
 
     // 3. The mentee reviews version 2 and confirms: both have now confirmed.
     await mentee.reload();
     await mentee.locator('#schedule-panel mk-agreement [part~="base"][data-state="pending"]').waitFor();
-    const terms = await agreement.locator('[part~="terms"]').innerText();
-    assert.match(terms, /Every two weeks/);
-    assert.match(terms, /America\/New York[\s\S]*off-limits Friday/);
+    const terms = () => agreement.locator('[part~="terms"]').innerText();
+    await eventually(terms, (text) => /Every two weeks/.test(text), 'the terms say every two weeks');
+    await eventually(terms, (text) => /America\/New York[\s\S]*off-limits Friday/.test(text), 'the terms give Kenji in New York with off-limits Fridays');
     await agreement.getByRole('button', { name: 'Confirm version 2' }).click();
     await mentee.locator('#schedule-panel mk-agreement [part~="base"][data-state="confirmed"]').waitFor();
-    assert.match(await agreement.locator('[part~="status"]').innerText(), /confirmed by everyone/);
+    await eventually(() => agreement.locator('[part~="status"]').innerText(), (text) => /confirmed by everyone/.test(text), 'the agreement is confirmed by everyone');
     await mentee.locator('#schedule-panel').screenshot({ path: path.join(screenshots, 'scheduling-2-agreement-confirmed.png') });
 
     // 4. The mentor finds a slot: each suggestion shows both local times; none is on a New York Friday.
@@ -89,29 +89,34 @@ describe('Scheduling across time zones in the demo', () => {
     await mentor.locator('[data-testid="current-pairing"]').selectOption('pairing-lucia');
     const scheduler = mentor.locator('#schedule-panel mk-scheduler');
     await scheduler.locator('[part~="slot"]').first().waitFor();
-    const clocks = await scheduler.locator('[part~="clock"]').allInnerTexts();
-    assert.equal(clocks.length, 2);
-    assert.match(clocks[0], /Lucía Fernández[\s\S]*Asia\/Tokyo · UTC\+09:00/);
-    assert.match(clocks[1], /Kenji Watanabe[\s\S]*America\/New York · UTC-0[45]:00/);
-    const slotStarts = await scheduler.locator('[part~="slot"]').evaluateAll((slots) => slots.map((slot) => slot.getAttribute('data-start')));
-    assert.ok(slotStarts.length > 0);
-    for (const start of slotStarts) {
+    await eventually(
+      () => scheduler.locator('[part~="clock"]').allInnerTexts(),
+      (clocks) => clocks.length === 2 && /Lucía Fernández[\s\S]*Asia\/Tokyo · UTC\+09:00/.test(clocks[0]) && /Kenji Watanabe[\s\S]*America\/New York · UTC-0[45]:00/.test(clocks[1]),
+      'two clocks: Lucía in Asia/Tokyo (UTC+09:00), then Kenji in America/New York',
+    );
+    /** Why a suggested start does not fit Kenji (a Friday in New York, outside his evening hours), or nothing. */
+    const misfit = (start) => {
       const newYork = new Intl.DateTimeFormat('en-GB', { timeZone: 'America/New_York', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(start));
       const get = (type) => newYork.find((part) => part.type === type).value;
-      assert.notEqual(get('weekday'), 'Fri', `${start} is not a Friday in New York`);
+      if (get('weekday') === 'Fri') return `${start} is a Friday in New York`;
       const minutes = Number(get('hour')) * 60 + Number(get('minute'));
-      assert.ok(minutes >= 17 * 60 && minutes + 60 <= 21 * 60, `${start} is within Kenji's evening hours`);
-    }
+      return minutes >= 17 * 60 && minutes + 60 <= 21 * 60 ? undefined : `${start} is outside Kenji's evening hours`;
+    };
+    await eventually(
+      () => scheduler.locator('[part~="slot"]').evaluateAll((slots) => slots.map((slot) => slot.getAttribute('data-start'))),
+      (starts) => starts.length > 0 && starts.every((start) => misfit(start) === undefined),
+      'there are suggestions, none on a New York Friday, all within Kenji\'s evening hours',
+    );
     const first = scheduler.locator('[part~="slot"]').first();
     const chosenStart = await first.getAttribute('data-start');
     await first.locator('input[type="radio"]').check();
-    assert.equal(await scheduler.getByRole('button', { name: 'Book 6 sessions' }).isEnabled(), true);
+    await eventually(() => scheduler.getByRole('button', { name: 'Book 6 sessions' }).isEnabled(), (enabled) => enabled === true, '"Book 6 sessions" is enabled');
     await mentor.locator('#schedule-panel').screenshot({ path: path.join(screenshots, 'scheduling-3-slot-picked.png') });
 
     // 5. Book the series (fortnightly, from the agreement) and download the .ics.
     await scheduler.getByRole('button', { name: 'Book 6 sessions' }).click();
     await scheduler.locator('[part~="booked"]').waitFor();
-    assert.match(await scheduler.locator('[part~="booked"]').innerText(), /6 sessions booked: Every other \w+day at \d\d:\d\d \(America\/New York\)/);
+    await eventually(() => scheduler.locator('[part~="booked"]').innerText(), (text) => /6 sessions booked: Every other \w+day at \d\d:\d\d \(America\/New York\)/.test(text), '6 sessions booked every other week at a New York time');
     const [download] = await Promise.all([mentor.waitForEvent('download'), scheduler.locator('[part~="booked"] [part~="download"]').click()]);
     assert.equal(download.suggestedFilename(), 'mentoring-series.ics');
     const ics = readFileSync(await download.path(), 'utf8');
@@ -132,13 +137,12 @@ describe('Scheduling across time zones in the demo', () => {
     // 6. The mentor's view shows when the next check-in is due (regular level, fortnightly: 14 days from the agreement).
     const checkin = mentor.locator('#schedule-panel mk-checkin');
     await checkin.locator('[part~="due"]').waitFor();
-    const dueAt = Date.parse(await checkin.locator('[part~="due-date"]').getAttribute('datetime'));
-    const fromNow = (dueAt - Date.now()) / 86_400_000;
-    assert.ok(fromNow > 13 && fromNow <= 14, `due in about 14 days (${fromNow.toFixed(2)})`);
-    const dueText = await checkin.locator('[part~="due"]').innerText();
-    assert.match(dueText, /Due \w{3}, [\w ]+\d{1,2}, \d\d:\d\d/);
-    assert.match(dueText, /in 1[34] days|in 2 weeks/);
-    assert.match(dueText, /Next session: [\s\S]*covers this check-in/);
+    const daysUntilDue = async () => (Date.parse(await checkin.locator('[part~="due-date"]').getAttribute('datetime')) - Date.now()) / 86_400_000;
+    await eventually(daysUntilDue, (fromNow) => fromNow > 13 && fromNow <= 14, 'due in about 14 days');
+    const dueText = () => checkin.locator('[part~="due"]').innerText();
+    await eventually(dueText, (text) => /Due \w{3}, [\w ]+\d{1,2}, \d\d:\d\d/.test(text), 'the check-in says when it is due');
+    await eventually(dueText, (text) => /in 1[34] days|in 2 weeks/.test(text), 'the check-in is due in 13 or 14 days, or 2 weeks');
+    await eventually(dueText, (text) => /Next session: [\s\S]*covers this check-in/.test(text), 'the check-in says the next session covers it');
     assert.deepEqual(await axeViolations(mentor, '#schedule-panel'), [], 'the panel passes axe');
     await checkin.scrollIntoViewIfNeeded();
     await mentor.locator('#schedule-panel').screenshot({ path: path.join(screenshots, 'scheduling-4-mentor-booked-checkin.png') });

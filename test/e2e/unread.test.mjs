@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { startServer } from '../../scripts/lib/serve.mjs';
-import { axeViolations, launchBrowser, newContext, screenshots } from './support.mjs';
+import { axeViolations, launchBrowser, newContext, screenshots, throughout } from './support.mjs';
 
 let server;
 let browser;
@@ -56,8 +56,7 @@ test('the mentor sees unread messages on the card, the picker and the thread; th
   await mentor.locator('#current-pairing option[value="pairing-lucia"]').filter({ hasText: 'Lucía Fernández and Arjun Shrestha (1 unread)' }).waitFor({ state: 'attached' });
   await mentor.waitForFunction(() => document.querySelector('mk-thread')?.shadowRoot?.querySelector('[part~="unread-count"]')?.textContent?.trim() === '1');
   // The thread is far below the fold: it has not been seen, so nothing is marked read.
-  await mentor.waitForTimeout(600);
-  assert.equal(await unreadIn(mentor), '1', 'still unread while the thread is out of view');
+  await throughout(() => unreadIn(mentor), (count) => count === '1', 'still unread while the thread is out of view', 600);
   assert.deepEqual(await axeViolations(mentor, 'mk-pairing-card'), []);
   await mentor.locator('#my-pairings').screenshot({ path: path.join(screenshots, 'unread-pairing-card.png') });
 
