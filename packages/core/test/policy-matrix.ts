@@ -46,6 +46,7 @@ export function world(): Record<string, AnyRecord[]> {
       { id: 'pair-b', programId: 'prog-p', menteeId: 'dan', mentorIds: ['maria'], status: 'active', startedOn: '2026-09-01' },
       { id: 'pair-closed', programId: 'prog-p', menteeId: 'ana', mentorIds: ['maria'], status: 'closed', startedOn: '2026-01-01', endedOn: '2026-06-30' },
     ],
+    'calendar-busy': [busyOf('ana')],
     ...Object.fromEntries(Object.entries(SAMPLES).map(([collection, make]) => [collection, [make('pair-a'), ...(collection in PAIRING_SCOPED ? [make('pair-closed')] : [])]])),
   };
 }
@@ -65,6 +66,9 @@ const agreement = (pairingId: string, id = `agreement-${pairingId}`, by = 'ana')
   history: [{ version: 1, at: at(-7), by, changed: ['cadence', 'notes'] }],
   proposedBy: by,
 });
+
+/** A person's busy times from their connected calendars (only the server writes these). */
+const busyOf = (personId: string) => ({ id: personId, personId, intervals: [{ start: at(1), end: at(1 + 1 / 24) }], from: at(-1), to: at(41), calendars: [{ id: `cal-${personId}`, kind: 'ics-feed', label: 'Work', status: 'ok', checkedAt: at(-0.01) }] });
 
 /** One record of each pairing-scoped collection in a pairing, written by its natural author (ana, the mentee). */
 const SAMPLES: Record<string, (pairingId: string) => AnyRecord> = {
@@ -114,6 +118,7 @@ const CHANGE: Record<string, (record: AnyRecord, actorId: string) => AnyRecord> 
   pairings: (record) => ({ ...record, reasons: ['Both work on design systems'] }),
   programs: (record) => ({ ...record, name: 'Programme P (autumn)' }),
   people: (record) => ({ ...record, displayName: 'Ana F.' }),
+  'calendar-busy': (record) => ({ ...record, intervals: [] }),
 };
 const CREATE: Record<string, (actorId: string) => AnyRecord> = {
   agreements: (actorId) => agreement('pair-a', 'agreement-new', actorId),
@@ -131,6 +136,7 @@ const CREATE: Record<string, (actorId: string) => AnyRecord> = {
   pairings: () => ({ id: 'pair-new', programId: 'prog-p', menteeId: 'dan', mentorIds: ['kenji'], status: 'proposed' }),
   programs: (actorId) => ({ id: 'prog-new', name: 'New programme', adminIds: [actorId] }),
   people: () => person('newbie', ['mentee'], ['prog-p']),
+  'calendar-busy': () => busyOf('newbie'), // (each actor's own is refused alike: nobody but the server writes these)
 };
 
 const ALLOWED: Record<string, Record<PolicyAction, readonly MatrixRole[]>> = {
@@ -146,6 +152,7 @@ const ALLOWED: Record<string, Record<PolicyAction, readonly MatrixRole[]>> = {
   pairings: { read: MA, create: ['admin'], update: ['admin'], delete: ['admin'] },
   programs: { read: [...MA, 'other-pair'], create: ['admin', 'other-admin'], update: ['admin'], delete: ['admin'] },
   people: { read: MA, create: ['admin'], update: ['mentee', 'admin'], delete: ['admin'] },
+  'calendar-busy': { read: M, create: [], update: [], delete: [] }, // ana's: hers and her current partners' to see; the server's to write
 };
 
 export const COLLECTIONS = Object.keys(ALLOWED);
@@ -185,6 +192,8 @@ export function variantCases(): MatrixCase[] {
     { name: "messages: read the mentors' note", collection: 'messages', action: 'read', record: () => note, allowed: ['mentor', 'co-mentor'], extra: [{ collection: 'messages', record: note }] },
     { name: "messages: post a mentors' note", collection: 'messages', action: 'create', record: (actorId) => ({ ...note, id: 'note-new', authorId: actorId }), allowed: ['mentor', 'co-mentor'] },
     { name: 'pairings: pause', collection: 'pairings', action: 'update', record: () => ({ ...pairing, status: 'paused' }), previous: pairing, allowed: MA },
+    { name: "calendar-busy: read another pair's mentee's", collection: 'calendar-busy', action: 'read', record: () => busyOf('dan'), allowed: ['other-pair'], extra: [{ collection: 'calendar-busy', record: busyOf('dan') }] },
+    { name: 'calendar-busy: read a former partner\'s (ana and maria: closed pairing; dan: active)', collection: 'calendar-busy', action: 'read', record: () => busyOf('maria'), allowed: ['other-pair'], extra: [{ collection: 'calendar-busy', record: busyOf('maria') }] },
     { name: 'people: update own working hours', collection: 'people', action: 'update', record: (actorId) => ({ ...world().people!.find((entry) => entry.id === actorId)!, workingHours: hours }), previous: undefined, allowed: ROLES },
   ];
 }

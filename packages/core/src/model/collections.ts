@@ -19,6 +19,8 @@ export const Collections = {
   rapport: 'rapport',
   /** Matching rounds a programme admin proposes, adjusts and activates (pairing). */
   pairingRounds: 'pairing-rounds',
+  /** Busy times from each person's connected calendars, written by the MentorKit server (calendar-busy.ts). */
+  calendarBusy: 'calendar-busy',
 } as const;
 export type CollectionName = (typeof Collections)[keyof typeof Collections];
 

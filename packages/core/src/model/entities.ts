@@ -11,3 +11,4 @@ export * from './feedback.js';
 export * from './message.js';
 export * from './rapport.js';
 export * from './pairing-round.js';
+export * from './calendar-busy.js';

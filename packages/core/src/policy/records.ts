@@ -1,5 +1,6 @@
 import type * as v from 'valibot';
 import { AgreementInputSchema } from '../model/agreement.js';
+import { CalendarBusyInputSchema } from '../model/calendar-busy.js';
 import { CoachingRunInputSchema } from '../model/coaching-run.js';
 import { Collections } from '../model/collections.js';
 import { MentorKitError } from '../model/errors.js';
@@ -33,6 +34,7 @@ const RECORD_SCHEMAS = new Map<string, AnySchema>([
   [Collections.rapport, RapportRecordSchema],
   [Collections.pairingRounds, PairingRoundSchema],
   ['message-reads', MessageReadInputSchema],
+  [Collections.calendarBusy, CalendarBusyInputSchema],
 ] as Array<[string, AnySchema]>);
 
 /** Registers what a stored record of the host's own collection is (with `registerCollectionPolicy` for who may use it). */

@@ -21,6 +21,7 @@ import { isProgramAdmin, type PolicyContext, type PolicyPairing, type PolicyRole
  * | messages       | members (`mentorsOnly`: mentors only)                     | create: a member as author; edit/delete: the author                  |
  * | message-reads  | members                                                   | a member, their own marker only                                      |
  * | pairing-rounds | admins of its programme                                   | admins of its programme                                              |
+ * | calendar-busy  | the person; people sharing a pairing with them that is not closed | nobody: the MentorKit server (a service) writes it from connected calendars |
  * | anything else  | nobody, until a rule is registered (`registerCollectionPolicy`) |                                                                |
  *
  * Shared by every collection: a pairing-scoped record needs a pairing the actor has a role in, and
@@ -462,6 +463,21 @@ const messageReads: CollectionPolicy = {
 const adminsOnly: PolicyRule = ({ roles }) => (roles.includes('admin') ? true : 'Only admins of this programme can see or change its matching rounds.');
 const pairingRounds: CollectionPolicy = { collection: Collections.pairingRounds, scope: 'program', read: adminsOnly, create: adminsOnly, update: adminsOnly, delete: adminsOnly };
 
+/** Busy times from a person's connected calendars: theirs and their current partners' to see, the server's alone to write. */
+const SERVER_WRITES_BUSY = 'Busy times from connected calendars are written by the MentorKit server: connect, refresh or disconnect a calendar instead.';
+const calendarBusy: CollectionPolicy = {
+  collection: Collections.calendarBusy,
+  scope: 'none',
+  immutable: ['personId'],
+  read: ({ context, actorId, record }) =>
+    record.id === actorId || context.pairingsOf(actorId).some((pairing) => pairing.status !== 'closed' && pairingMembers(pairing).some((member) => member.personId === record.id))
+      ? true
+      : 'You can see only your own busy times and those of the people you are paired with.',
+  create: () => SERVER_WRITES_BUSY,
+  update: () => SERVER_WRITES_BUSY,
+  delete: () => SERVER_WRITES_BUSY,
+};
+
 /** The built-in descriptions, by collection. */
 export const BUILT_IN_POLICIES: readonly CollectionPolicy[] = [
   people,
@@ -476,4 +492,5 @@ export const BUILT_IN_POLICIES: readonly CollectionPolicy[] = [
   messages,
   messageReads,
   pairingRounds,
+  calendarBusy,
 ];

@@ -14,3 +14,5 @@ export { OUT_OF_HOURS_REACH, outsideWorkingHoursAt, suggestOutOfHoursTimes, sugg
 export type { FairSlot, MeetingTimesOrOutOfHours, OutOfHoursReach } from './out-of-hours.js';
 export { addToLedger, inconvenienceLedger, ledgerPoints, rotatingSessionTimes } from './rotation.js';
 export type { InconvenienceLedger, LedgerEntry, RotatingOccurrence, RotatingSeriesRequest, RotatingSeriesResult, RotatingSkippedOccurrence } from './rotation.js';
+export { calendarBusyFeature, calendarBlockedSlots, withCalendarBusy } from './calendar-busy.js';
+export type { BusyInterval, CalendarBlockedSlot, CalendarBusyApi } from './calendar-busy.js';
