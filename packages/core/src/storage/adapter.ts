@@ -124,6 +124,54 @@ export interface StorageAdapter {
   putBlob?(id: string, blob: Blob): Promise<BlobInfo>;
   getBlob?(id: string): Promise<Blob | undefined>;
   deleteBlob?(id: string): Promise<boolean>;
+  /**
+   * Optional: the signed-in person's own calendars, where a server fetches them (the MentorKit
+   * server's `/calendars`; `@mentorkit/storage-rest` offers it). Busy times from them arrive as the
+   * `calendar-busy` collection. Adapters without a server (memory, IndexedDB) leave it out.
+   */
+  readonly calendars?: CalendarConnections;
+}
+
+/** A calendar a person connected, as its owner sees it: never the secret part of its address, never a password. */
+export interface CalendarConnection {
+  id: string;
+  /** `ics-feed`: an iCalendar address (Google's, Outlook's or Apple's "secret address"); `caldav`: a CalDAV account. */
+  kind: 'ics-feed' | 'caldav';
+  /** The person's name for it ("Work"). */
+  label: string;
+  /** Where it is, without secrets: scheme and host, e.g. `https://calendar.google.com/…`. */
+  where: string;
+  /** CalDAV: booked, moved and cancelled sessions are written into it. */
+  writeBack: boolean;
+  /** `failing`: the last refresh did not work (`problem` says why); the busy times of the last one that did stay. */
+  status: 'ok' | 'failing';
+  /** When it was last read (instant). */
+  checkedAt?: string;
+  problem?: string;
+  /** Busy intervals it holds in the window the server keeps (about eight weeks ahead). */
+  busyCount: number;
+}
+
+export type ConnectCalendarInput =
+  | { kind: 'ics-feed'; url: string; label?: string }
+  | { kind: 'caldav'; url: string; username: string; password: string; label?: string; writeBack?: boolean };
+
+/** The signed-in person's calendars on a server that fetches them (`StorageAdapter.calendars`). */
+export interface CalendarConnections {
+  /** Their connected calendars. */
+  list(): Promise<CalendarConnection[]>;
+  /** Reads the calendar once (so a wrong address or password is said at once), then keeps it. */
+  connect(input: ConnectCalendarInput): Promise<CalendarConnection>;
+  /** Reads it again now. */
+  refresh(id: string): Promise<CalendarConnection>;
+  /** Forgets it and its busy times (events written into it stay there). */
+  disconnect(id: string): Promise<void>;
+  /** The address of their own feed of booked sessions, for a calendar app to subscribe to (made on first ask). */
+  feed(): Promise<{ url: string }>;
+  /** A new feed address; the old one stops working at once. */
+  rotateFeed(): Promise<{ url: string }>;
+  /** Stops the feed; `feed()` makes a new address. */
+  revokeFeed(): Promise<void>;
 }
 
 const COLLECTION_PATTERN = /^[a-z][a-z0-9-]{0,63}$/;
