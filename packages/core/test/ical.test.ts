@@ -147,4 +147,12 @@ describe('toICalendar', () => {
     invalid([{ ...session, attendees: [{ name: 'X', email: 'not an email' }] }], 'sessions[0].attendees[0].email');
     invalid([session], 'options.method', { method: 'DELETE' });
   });
+
+  test('method: null writes no METHOD (a calendar object stored on a CalDAV server must not have one)', () => {
+    const session: ICalSession = { id: 's1', title: 'Check-in', start: '2026-10-20T22:00:00Z', end: '2026-10-20T23:00:00Z', timeZone: 'Europe/Madrid' };
+    assert.ok(unfold(toICalendar([session])).includes('METHOD:PUBLISH'));
+    const lines = unfold(toICalendar([session], { method: null }));
+    assert.equal(lines.some((line) => line.startsWith('METHOD')), false);
+    assert.ok(lines.includes('BEGIN:VEVENT'));
+  });
 });

@@ -39,8 +39,11 @@ export interface ICalOptions {
   stamp?: string;
   /** Organiser written on every event (ORGANIZER needs an email). */
   organizer?: { name: string; email: string };
-  /** METHOD: `PUBLISH` (default, a calendar to import) or `REQUEST` (an invitation). */
-  method?: 'PUBLISH' | 'REQUEST';
+  /**
+   * METHOD: `PUBLISH` (default, a calendar to import) or `REQUEST` (an invitation); `null` writes
+   * none, as a calendar object stored on a CalDAV server must not have one (RFC 4791, 4.1).
+   */
+  method?: 'PUBLISH' | 'REQUEST' | null;
 }
 
 const MAX_SESSIONS = 1000;
@@ -139,7 +142,7 @@ export function toICalendar(sessions: ICalSession[], options: ICalOptions = {}):
   if (options.productId !== undefined && (typeof options.productId !== 'string' || !/^[^\r\n]{1,200}$/.test(options.productId))) invalidInput('options.productId', '`options.productId` must be one line of text.');
   if (options.uidDomain !== undefined && (typeof options.uidDomain !== 'string' || !/^[A-Za-z0-9.-]{1,200}$/.test(options.uidDomain))) invalidInput('options.uidDomain', '`options.uidDomain` must be a domain name such as "lms.example.com".');
   if (options.stamp !== undefined && !isInstant(options.stamp)) invalidInput('options.stamp', '`options.stamp` must be an ISO 8601 instant.');
-  if (options.method !== undefined && options.method !== 'PUBLISH' && options.method !== 'REQUEST') invalidInput('options.method', '`options.method` must be "PUBLISH" or "REQUEST".');
+  if (options.method !== undefined && options.method !== null && options.method !== 'PUBLISH' && options.method !== 'REQUEST') invalidInput('options.method', '`options.method` must be "PUBLISH", "REQUEST" or null (none).');
   if (options.organizer !== undefined && (typeof options.organizer?.name !== 'string' || options.organizer.name.trim() === '' || typeof options.organizer.email !== 'string' || !/^[^\s@<>"]+@[^\s@<>"]+$/.test(options.organizer.email))) invalidInput('options.organizer', '`options.organizer` must be { name, email }.');
 
   // Each zone's VTIMEZONE covers its sessions, from a day before the first to a day after the last.
@@ -153,7 +156,7 @@ export function toICalendar(sessions: ICalSession[], options: ICalOptions = {}):
   const calendar = ical({
     prodId: options.productId ?? '//MentorKit//MentorKit//EN',
     name: options.name ?? 'Mentoring sessions',
-    method: options.method === 'REQUEST' ? ICalCalendarMethod.REQUEST : ICalCalendarMethod.PUBLISH,
+    ...(options.method === null ? {} : { method: options.method === 'REQUEST' ? ICalCalendarMethod.REQUEST : ICalCalendarMethod.PUBLISH }),
     // name: null keeps DTSTAMP/CREATED in UTC; the generator writes a VTIMEZONE per TZID used.
     timezone: { name: null, generator: (timeZone) => (ranges.has(timeZone) ? vtimezone(timeZone, ...ranges.get(timeZone)!) : null) },
   });
