@@ -71,4 +71,11 @@ export const schedulerMessagesEs = {
   'series.nth.3': 'tercer',
   'series.nth.4': 'cuarto',
   'series.nth.5': 'último',
+  'calendar.whose': 'el calendario de {name}',
+  'calendar.yours': 'tu calendario',
+  'calendar.blocked': (parameters) =>
+    `${parameters.more === 1 ? 'Más de ' : ''}${p(parameters, 'count')} ${plural(parameters.count, 'horario', 'horarios')} de este periodo ${plural(parameters.count, 'está ocupado', 'están ocupados')} en ${p(parameters, 'calendars')}, así que no se ${plural(parameters.count, 'ofrece', 'ofrecen')}.`,
+  'calendar.blocked-time': '{time}: ocupado en {calendars}',
+  'calendar.failing': 'No se pudo leer el calendario de {name} desde {since}; se usan sus últimas horas ocupadas conocidas.',
+  'calendar.failing-yours': 'No se pudo leer tu calendario desde {since}; se usan sus últimas horas ocupadas conocidas.',
 } as const satisfies MessageCatalogue;

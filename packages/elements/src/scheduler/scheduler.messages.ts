@@ -72,6 +72,13 @@ export const schedulerMessages = {
     'series.nth.3': 'third',
     'series.nth.4': 'fourth',
     'series.nth.5': 'last',
+    'calendar.whose': '{name}’s calendar',
+    'calendar.yours': 'your calendar',
+    'calendar.blocked': (parameters) =>
+      `${parameters.more === 1 ? 'More than ' : ''}${p(parameters, 'count')} ${plural(parameters.count, 'time', 'times')} in this window ${plural(parameters.count, 'is', 'are')} busy in ${p(parameters, 'calendars')}, so ${plural(parameters.count, 'it is', 'they are')} not offered.`,
+    'calendar.blocked-time': '{time} — busy in {calendars}',
+    'calendar.failing': '{name}’s calendar could not be read since {since}; its last known busy times are used.',
+    'calendar.failing-yours': 'Your calendar could not be read since {since}; its last known busy times are used.',
   },
 } as const satisfies ElementMessages;
 

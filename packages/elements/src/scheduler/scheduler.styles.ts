@@ -87,4 +87,19 @@ export const schedulerStyles = css`
   [part~='booked']:focus, [part~='error']:focus {
     outline: var(--mk-focus-ring-width) solid var(--mk-color-focus);
   }
+  .calendar-note {
+    display: grid;
+    gap: var(--mk-space-1);
+    color: var(--mk-color-text-muted);
+    font-size: var(--mk-font-size-sm);
+    overflow-wrap: anywhere;
+  }
+  .calendar-blocked-list {
+    display: grid;
+    gap: 2px;
+    padding-inline-start: var(--mk-space-5);
+  }
+  .calendar-failing {
+    overflow-wrap: anywhere;
+  }
 `;

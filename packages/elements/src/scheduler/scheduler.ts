@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { TEXT_LIMITS, isHttpUrl, isMentorKitError, localTimeOf, type MentorKitError, type Pairing, type Session } from '@mentorkit/core';
 import { agreementsFeature, agreementSlotParticipants, type Agreement } from '@mentorkit/core/agreements';
-import { OUT_OF_HOURS_REACH, sessionsFeature, suggestMeetingTimesOrOutOfHours, type FairSlot, type InconvenienceLedger, type SlotParticipant } from '@mentorkit/core/scheduling';
+import { OUT_OF_HOURS_REACH, calendarBlockedSlots, calendarBusyFeature, sessionsFeature, suggestMeetingTimesOrOutOfHours, withCalendarBusy, type CalendarBlockedSlot, type FairSlot, type InconvenienceLedger, type SlotParticipant } from '@mentorkit/core/scheduling';
 import { emit } from '../base/emit.js';
 import { browserTimeZone, formatDateList, formatDayTime, formatList } from '../base/format.js';
 import { LocaleController } from '../base/localize.js';
@@ -37,6 +37,48 @@ declare global {
 
 type Cadence = 'weekly' | 'fortnightly' | 'monthly';
 const DAY = 86_400_000;
+/** Blocked slots counted for the calendar note (it says "more than" beyond). */
+const BLOCKED_SLOT_LIMIT = 500;
+/** Blocked stretches listed by time in the calendar note; the rest are counted. */
+const BLOCKED_LISTED = 3;
+
+/** A stretch of consecutive suggested times one set of people's calendars holds. */
+interface BlockedStretch {
+  start: string;
+  end: string;
+  blockedBy: string[];
+}
+
+/**
+ * Merges consecutive blocked slots (overlapping, held by the same calendars) into stretches, each
+ * narrowed to the part those calendars hold: a one-hour event blocks the four slots that start in it
+ * and the three before it, and the person reads the hour, not the 105 minutes of slots.
+ */
+function blockedStretches(slots: readonly CalendarBlockedSlot[], busyByPerson: Readonly<Record<string, ReadonlyArray<{ start: string; end: string }>>>): BlockedStretch[] {
+  const merged: BlockedStretch[] = [];
+  for (const slot of slots) {
+    const last = merged[merged.length - 1];
+    if (last && Date.parse(slot.start) <= Date.parse(last.end) && last.blockedBy.join('\u0000') === slot.blockedBy.join('\u0000')) last.end = slot.end;
+    else merged.push({ start: slot.start, end: slot.end, blockedBy: [...slot.blockedBy] });
+  }
+  return merged.map((stretch) => {
+    const from = Date.parse(stretch.start);
+    const to = Date.parse(stretch.end);
+    let start = to;
+    let end = from;
+    for (const personId of stretch.blockedBy) {
+      for (const interval of busyByPerson[personId] ?? []) {
+        const busyStart = Date.parse(interval.start);
+        const busyEnd = Date.parse(interval.end);
+        if (busyStart < to && busyEnd > from) {
+          start = Math.min(start, Math.max(from, busyStart));
+          end = Math.max(end, Math.min(to, busyEnd));
+        }
+      }
+    }
+    return end > start ? { ...stretch, start: new Date(start).toISOString(), end: new Date(end).toISOString() } : stretch;
+  });
+}
 
 const formatterCache = new Map<string, Intl.DateTimeFormat>();
 /** A local `HH:MM` in the locale's way of writing times ("07:00", "7:00 AM"). */
@@ -67,7 +109,11 @@ function format(instant: string, timeZone: string, locale: string | undefined, w
  * series following the agreed cadence (anchored in the organiser's zone, skipping off-limits dates;
  * or, with "Take turns with the early and late times" — on by default for a time outside someone's
  * working hours — a rotating series that gives each session to whoever stretched less so far, from
- * the pair's ledger), book, and download the sessions for any calendar. The title and agenda show a counter from 80 % of their limits (core's
+ * the pair's ledger), book, and download the sessions for any calendar. Busy times from the participants'
+ * own calendars (`calendarBusyFeature`, fetched by the MentorKit server) are left out of every search —
+ * the suggestions, the out-of-hours times and a rotating series — and a note below the suggestions says
+ * which times that leaves out and whose calendar holds them ("busy in Kenji Watanabe's calendar"), never
+ * what is in it; a calendar the server could not read lately gets a quiet note. The title and agenda show a counter from 80 % of their limits (core's
  * `TEXT_LIMITS.session`); over a limit the field is marked, the text kept whole (no `maxlength` cuts a
  * paste) and booking waits with a message. Text follows the page language (English, and Spanish loaded on first use:
  * `scheduler.messages.ts`, `.es.ts`); times and dates use the locale's formats.
@@ -85,6 +131,8 @@ function format(instant: string, timeZone: string, locale: string | undefined, w
  * @csspart clock - One participant's local time; carries `data-person`.
  * @csspart controls - Duration, start date and window.
  * @csspart slots - The suggested times (a radio group).
+ * @csspart calendar-blocked - Below the suggestions: the times left out because someone's calendar is busy then (whose, never what).
+ * @csspart calendar-failing - A quiet note: someone's calendar could not be read lately; its last known busy times are used. Carries `data-person`.
  * @csspart slot - One suggested time; carries `data-start`.
  * @csspart slot-local - One person's local time within a slot.
  * @csspart slot-note - "early for …" / "late for …".
@@ -114,6 +162,9 @@ export class MkScheduler extends MkElement {
   private readonly people = new StoreController(this, () => this.currentKit?.$people);
   private readonly agreements = new StoreController(this, () => (this.currentKit ? this.currentKit.use(agreementsFeature).$agreements : undefined));
   private readonly sessions = new StoreController(this, () => (this.currentKit ? this.currentKit.use(sessionsFeature).$sessions : undefined));
+  /** Busy times from people's own calendars (the server's `calendar-busy` records). */
+  private readonly calendarBusy = new StoreController(this, () => (this.currentKit ? this.currentKit.use(calendarBusyFeature).$calendarBusy : undefined));
+  private readonly busyByPerson = new StoreController(this, () => (this.currentKit ? this.currentKit.use(calendarBusyFeature).$busyByPerson : undefined));
   private readonly clock = new ClockController(this);
   /** Messages in the element's language; re-renders when `<html lang>` changes. */
   private readonly i18n = new LocaleController(this, 'mk-scheduler', schedulerMessages, schedulerLanguages);
@@ -178,8 +229,17 @@ export class MkScheduler extends MkElement {
     return this.people.value?.[personId]?.displayName ?? personId;
   }
 
-  /** Participants from the agreement, else from the members' profiles; booked sessions are busy. */
+  /**
+   * Participants from the agreement, else from the members' profiles; booked sessions are busy, and so
+   * are the times their own calendars hold (`withCalendarBusy`). Every search uses these: the
+   * suggestions, the out-of-hours times and a rotating series.
+   */
   private participantsFor(pairing: Pairing, agreement: Agreement | undefined): SlotParticipant[] {
+    return withCalendarBusy(this.participantsWithoutCalendars(pairing, agreement), this.busyByPerson.value ?? {});
+  }
+
+  /** The participants before their calendars' busy times are added (to tell which times those leave out). */
+  private participantsWithoutCalendars(pairing: Pairing, agreement: Agreement | undefined): SlotParticipant[] {
     const now = Date.parse(this.currentKit!.now());
     const busy = (this.sessions.value ?? []).filter((session) => session.pairingId === pairing.id && session.status === 'scheduled' && Date.parse(session.end) > now).map((session) => ({ start: session.start, end: session.end }));
     if (agreement) return agreementSlotParticipants(agreement).map((participant) => ({ ...participant, busy }));
@@ -199,18 +259,76 @@ export class MkScheduler extends MkElement {
    * working time — the fairest times outside it (`suggestMeetingTimesOrOutOfHours`), never at night.
    */
   private suggestionsFor(participants: SlotParticipant[], duration: number, today: string): { slots: FairSlot[]; outOfHours: boolean; error?: MentorKitError } {
-    const kit = this.currentKit!;
-    const fromDate = this.fromDate ?? today;
-    const now = Date.parse(kit.now());
-    const start = Math.max(Date.parse(`${fromDate}T00:00:00Z`) - DAY, now);
-    const to = Date.parse(`${fromDate}T00:00:00Z`) + this.weeks * 7 * DAY + DAY;
     try {
-      const { slots, outOfHours } = suggestMeetingTimesOrOutOfHours({ participants, from: new Date(start).toISOString(), to: new Date(Math.max(to, start)).toISOString(), durationMinutes: duration, stepMinutes: 15 });
+      const { slots, outOfHours } = suggestMeetingTimesOrOutOfHours({ participants, ...this.searchWindow(today), durationMinutes: duration, stepMinutes: 15 });
       if (this.order === 'earliest') slots.sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
       return { slots, outOfHours };
     } catch (error) {
       return { slots: [], outOfHours: false, error: error as MentorKitError };
     }
+  }
+
+  /** The search window: from the chosen day (a day early, for zones ahead), never before now, for the chosen weeks. */
+  private searchWindow(today: string): { from: string; to: string } {
+    const fromDate = this.fromDate ?? today;
+    const start = Math.max(Date.parse(`${fromDate}T00:00:00Z`) - DAY, Date.parse(this.currentKit!.now()));
+    const to = Date.parse(`${fromDate}T00:00:00Z`) + this.weeks * 7 * DAY + DAY;
+    return { from: new Date(start).toISOString(), to: new Date(Math.max(to, start)).toISOString() };
+  }
+
+  /**
+   * The times within everyone's working hours in the window that only someone's own calendar holds,
+   * merged into stretches (`calendarBlockedSlots` on the participants without their calendars).
+   */
+  private blockedFor(pairing: Pairing, agreement: Agreement | undefined, duration: number, today: string): { stretches: BlockedStretch[]; more: boolean } {
+    const busyByPerson = this.busyByPerson.value ?? {};
+    const participants = this.participantsWithoutCalendars(pairing, agreement);
+    if (!participants.some((participant) => (busyByPerson[participant.id]?.length ?? 0) > 0)) return { stretches: [], more: false };
+    try {
+      const slots = calendarBlockedSlots({ participants, ...this.searchWindow(today), durationMinutes: duration, stepMinutes: 15, limit: BLOCKED_SLOT_LIMIT }, busyByPerson);
+      return { stretches: blockedStretches(slots, busyByPerson), more: slots.length >= BLOCKED_SLOT_LIMIT };
+    } catch {
+      // The suggestions say what is wrong with the search; the note only adds to them.
+      return { stretches: [], more: false };
+    }
+  }
+
+  /** "Kenji Watanabe's calendar and your calendar". */
+  private calendarsOf(personIds: readonly string[], locale: string | undefined): string {
+    const viewer = this.currentKit?.user.id;
+    return formatList(personIds.map((id) => (id === viewer ? this.i18n.t('calendar.yours') : this.i18n.t('calendar.whose', { name: this.nameOf(id) }))), locale);
+  }
+
+  /**
+   * Below the suggestions: which times are left out because someone's calendar is busy then — how many
+   * stretches, the first few by time in the viewer's zone, and whose calendar; never what is in it.
+   */
+  private renderCalendarBlocked(pairing: Pairing, agreement: Agreement | undefined, duration: number, today: string, viewerZone: string, locale: string | undefined): TemplateResult | typeof nothing {
+    const { stretches, more } = this.blockedFor(pairing, agreement, duration, today);
+    if (stretches.length === 0) return nothing;
+    const people = [...new Set(stretches.flatMap((stretch) => stretch.blockedBy))];
+    const now = this.currentKit!.now();
+    return html`<div part="calendar-blocked" class="calendar-note">
+      <p>${this.i18n.t('calendar.blocked', { count: stretches.length, more: more ? 1 : 0, calendars: this.calendarsOf(people, locale) })}</p>
+      <ul class="calendar-blocked-list">
+        ${stretches.slice(0, BLOCKED_LISTED).map((stretch) => html`<li data-start=${stretch.start}>${this.i18n.t('calendar.blocked-time', { time: `${format(stretch.start, viewerZone, locale, true, now)}–${format(stretch.end, viewerZone, locale, false, now)}`, calendars: this.calendarsOf(stretch.blockedBy, locale) })}</li>`)}
+      </ul>
+    </div>`;
+  }
+
+  /** A quiet note for each participant whose calendar the server could not read lately: the last known busy times are used. */
+  private renderCalendarFailing(participants: SlotParticipant[], viewerZone: string, locale: string | undefined): TemplateResult | typeof nothing {
+    const records = this.calendarBusy.value ?? [];
+    const viewer = this.currentKit!.user.id;
+    const notes = participants.flatMap((participant) => {
+      const failing = records.find((record) => record.personId === participant.id)?.calendars.filter((calendar) => calendar.status === 'failing') ?? [];
+      if (failing.length === 0) return [];
+      const since = failing.map((calendar) => calendar.checkedAt).sort()[0]!;
+      const parameters = { name: this.nameOf(participant.id), since: formatDayTime(since, viewerZone, locale, this.currentKit!.now()) };
+      return [{ personId: participant.id, text: participant.id === viewer ? this.i18n.t('calendar.failing-yours', parameters) : this.i18n.t('calendar.failing', parameters) }];
+    });
+    if (notes.length === 0) return nothing;
+    return html`${notes.map((note) => html`<p part="calendar-failing" class="hint calendar-failing" data-person=${note.personId}>${note.text}</p>`)}`;
   }
 
   /**
@@ -549,7 +667,10 @@ export class MkScheduler extends MkElement {
               <ul part="slots" class="slots" role="list">${shown.map((slot, index) => this.renderSlot(slot, participants, locale, index))}</ul>
               ${slots.length > shown.length ? html`<div class="actions"><button class="button secondary" type="button" @click=${() => (this.shown += 8)}>${this.i18n.t('slots.more')}</button></div>` : nothing}
             </fieldset>
+            ${this.renderCalendarBlocked(pairing, agreement, duration, today, viewerZone, locale)}
             ${this.renderBooking(pairing, agreement, participants, duration, selected)}`}
+      ${error || slots.length > 0 ? nothing : this.renderCalendarBlocked(pairing, agreement, duration, today, viewerZone, locale)}
+      ${this.renderCalendarFailing(participants, viewerZone, locale)}
       ${this.renderUpcoming(pairing, participants, locale)}
     `;
   }
