@@ -24,6 +24,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import path from 'node:path';
 import { ensureChromium } from './lib/chromium.mjs';
 import { ensurePostgres } from './lib/postgres.mjs';
+import { ensureRadicale } from './lib/radicale.mjs';
 import { binPath, formatDuration, runNode } from './lib/process.mjs';
 import { browserOnlyTestDirectories, browserTestGroups, e2eTestPatterns, nodeTestPatterns } from './lib/test-locations.mjs';
 import { globFiles, relativeToRoot, repoRoot } from './lib/workspace.mjs';
@@ -194,6 +195,12 @@ async function main() {
       console.log(`PostgreSQL: ${ensurePostgres().directory}`);
     } catch (error) {
       console.log(`PostgreSQL: not available (${error.message.split('\n')[0]}); the tests that need it will skip.`);
+    }
+    // The server's calendar tests read and write a real CalDAV server: Radicale, found or installed the same way.
+    try {
+      console.log(`Radicale: ${ensureRadicale()}`);
+    } catch (error) {
+      console.log(`Radicale: not available (${error.message.split('\n')[0]}); the tests that need it will skip.`);
     }
   }
 
