@@ -271,12 +271,12 @@ function occurrenceEnd(event: IcsEvent, wall: number, startInstant: number): num
   return endAfter({ wall, isDate: event.start.isDate, zone: event.start.zone }, startInstant, length.duration);
 }
 
-/** The longest an occurrence of the event can last (for bounding the search), with a day of slack. */
+/** The longest an occurrence of the event can last (for bounding the search), with 2 hours of slack for offset changes. */
 function longestLength(event: IcsEvent): number {
   const length = event.length;
-  if (length.kind === 'exact') return length.milliseconds + DAY;
-  if (length.kind === 'days') return (length.days + 1) * DAY;
-  return (length.duration.days + 1) * DAY + length.duration.exact;
+  if (length.kind === 'exact') return length.milliseconds;
+  if (length.kind === 'days') return length.days * DAY + 2 * HOUR;
+  return Math.max(0, length.duration.days) * DAY + Math.max(0, length.duration.exact) + 2 * HOUR;
 }
 
 function addInterval(context: Context, start: number, end: number): void {
@@ -380,7 +380,8 @@ function expandSeries(master: IcsEvent, overrides: IcsEvent[], context: Context)
     const period = FREQUENCY_MILLISECONDS[String(recur.freq)];
     if (period !== undefined && !recur.count) {
       const step = period * Math.max(1, Number(recur.interval) || 1);
-      const target = needFrom - ZONE_SLACK - longestLength(master);
+      // Local time of the first instant that matters, less the longest occurrence and 3 hours for offset changes.
+      const target = utcToWall(zone, needFrom) - 3 * HOUR - longestLength(master);
       const periods = Math.floor((target - firstWall) / step);
       if (periods > 0) firstWall += periods * step;
     }
