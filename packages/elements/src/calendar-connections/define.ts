@@ -1,0 +1,13 @@
+import { ensureContextRoot } from '../base/context-root.js';
+import { MkCalendarConnections } from './calendar-connections.js';
+
+ensureContextRoot();
+if (!customElements.get('mk-calendar-connections')) customElements.define('mk-calendar-connections', MkCalendarConnections);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mk-calendar-connections': MkCalendarConnections;
+  }
+}
+
+export { MkCalendarConnections };
