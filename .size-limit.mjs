@@ -80,6 +80,13 @@ export default [
     modifyEsbuildConfig: firstLoad,
   },
   {
+    name: "one element: <mk-calendar-connections> with its dependencies, first load (English)",
+    path: "packages/elements/dist/calendar-connections/define.js",
+    gzip: true,
+    limit: "20 kB",
+    modifyEsbuildConfig: firstLoad,
+  },
+  {
     name: "one element: <mk-goal-tracker> with its dependencies, first load (English; the goals write path loads on demand)",
     path: "packages/elements/dist/goal-tracker/define.js",
     gzip: true,

@@ -15,6 +15,7 @@ import { rapportFeature } from '@mentorkit/core/rapport';
 import type { MkCelebration } from '@mentorkit/elements';
 import { DEMO_PROGRAM_ID } from '../examples/shared/demo-program.js';
 import { PAIRING, storyKit } from './conversation-support.js';
+import { STORY_CALENDARS, calendarKit, storyCalendars } from './calendar-connections-support.js';
 import { goalsKit } from './goals-support.js';
 import { PLANNING_PAIRING, planningKit } from './planning-support.js';
 import { DEMO_VIEWERS, demoKit } from './support.js';
@@ -137,6 +138,12 @@ export const ELEMENT_GALLERY: readonly GalleryEntry[] = [
     name: 'Scheduler',
     load: async () => ({ kit: await planningKit() }),
     render: ({ kit }) => html`<mk-scheduler style="max-width: 52rem" .kit=${kit} pairing-id=${PLANNING_PAIRING}></mk-scheduler>`,
+  },
+  {
+    tag: 'mk-calendar-connections',
+    name: 'Calendar connections',
+    load: async () => ({ kit: await calendarKit(storyCalendars(STORY_CALENDARS)) }),
+    render: ({ kit }) => html`<mk-calendar-connections style="max-width: 44rem" .kit=${kit}></mk-calendar-connections>`,
   },
   {
     tag: 'mk-checkin',

@@ -27,5 +27,6 @@ import './feedback-insights/define.js';
 import './thread/define.js';
 import './agreement/define.js';
 import './scheduler/define.js';
+import './calendar-connections/define.js';
 import './checkin/define.js';
 import './pairing-board/define.js';

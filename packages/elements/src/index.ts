@@ -36,6 +36,8 @@ export { MkAgreement } from './agreement/agreement.js';
 export type { MkAgreementEventDetail } from './agreement/agreement.js';
 export { MkScheduler } from './scheduler/scheduler.js';
 export type { MkCalendarDownloadDetail, MkSessionBookedDetail } from './scheduler/scheduler.js';
+export { MkCalendarConnections } from './calendar-connections/calendar-connections.js';
+export type { MkCalendarConnectedDetail, MkCalendarDisconnectedDetail, MkCalendarFeedChangedDetail } from './calendar-connections/calendar-connections.js';
 export { MkCheckin } from './checkin/checkin.js';
 export type { MkCheckInLevelChangeDetail } from './checkin/checkin.js';
 export { MkPairingBoard } from './pairing-board/pairing-board.js';

@@ -1,5 +1,6 @@
 // Generated from custom-elements.json by `npm run analyze` (scripts/lib/jsx-types.mjs). Do not edit.
 import type { MkAgreementEventDetail } from './agreement/agreement.js';
+import type { MkCalendarConnectedDetail, MkCalendarDisconnectedDetail, MkCalendarFeedChangedDetail } from './calendar-connections/calendar-connections.js';
 import type { MkCelebrationCloseDetail, MkGoalReplanDetail } from './celebration/celebration.js';
 import type { MkCheckInLevelChangeDetail } from './checkin/checkin.js';
 import type { MkCoachingRunDetail, MkTurnIntoGoalsDetail } from './coaching-flow/coaching-flow.js';
@@ -45,6 +46,23 @@ export interface MentorKitElements {
     'onmk-agreement-changed'?: (event: CustomEvent<MkAgreementEventDetail>) => void;
     /** The user confirmed the current version. */
     'onmk-agreement-confirmed'?: (event: CustomEvent<MkAgreementEventDetail>) => void;
+  };
+  /** The signed-in person's own calendars: connect an iCalendar address or a CalDAV account so the scheduler leaves out the times they are busy, and subscribe to a feed of their booked sessions. */
+  'mk-calendar-connections': {
+    /** Level of the heading (1–6); the sections' headings are one level below. */
+    'heading-level'?: number | string;
+    /** BCP 47 locale for times and dates. Default: the nearest `lang`, else the browser's. */
+    locale?: string | undefined;
+    /** Level of the heading (1–6); the sections' headings are one level below. */
+    headingLevel?: number;
+    /** The MentorKit client this element uses. Takes precedence over the client of an enclosing `<mk-provider>`; leave it unset to use the provider's. */
+    kit?: MentorKit | undefined;
+    /** The person connected a calendar. */
+    'onmk-calendar-connected'?: (event: CustomEvent<MkCalendarConnectedDetail>) => void;
+    /** The person disconnected a calendar. */
+    'onmk-calendar-disconnected'?: (event: CustomEvent<MkCalendarDisconnectedDetail>) => void;
+    /** The person made a new feed address, stopped the feed or started it again. */
+    'onmk-calendar-feed-changed'?: (event: CustomEvent<MkCalendarFeedChangedDetail>) => void;
   };
   /** The moment after a milestone is ticked (a celebration) or a goal slips past its date (reassurance with ways to re-plan) — a polite, non-blocking toast. */
   'mk-celebration': {

@@ -11,6 +11,7 @@
 /** Tag → the module that defines it. Every element folder with a `define.ts` must be listed (a test checks). */
 export const ELEMENT_LOADERS: Readonly<Record<string, () => Promise<unknown>>> = {
   'mk-agreement': () => import('../agreement/define.js'),
+  'mk-calendar-connections': () => import('../calendar-connections/define.js'),
   'mk-celebration': () => import('../celebration/define.js'),
   'mk-checkin': () => import('../checkin/define.js'),
   'mk-coaching-flow': () => import('../coaching-flow/define.js'),

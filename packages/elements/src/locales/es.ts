@@ -13,6 +13,7 @@
 import { registerSpanish } from '@mentorkit/core/es';
 import { provideLanguage } from '../base/localize.js';
 import { agreementMessagesEs } from '../agreement/agreement.messages.es.js';
+import { calendarConnectionsMessagesEs } from '../calendar-connections/calendar-connections.messages.es.js';
 import { celebrationMessagesEs } from '../celebration/celebration.messages.es.js';
 import { checkinMessagesEs } from '../checkin/checkin.messages.es.js';
 import { coachingFlowMessagesEs } from '../coaching-flow/coaching-flow.messages.es.js';
@@ -31,6 +32,7 @@ import { fieldErrorMessagesEs } from '../field-errors/field-errors.messages.es.j
 /** Every element's Spanish catalogue, by tag (a test holds it to the elements that have one). */
 export const elementCataloguesEs = {
   'mk-agreement': agreementMessagesEs,
+  'mk-calendar-connections': calendarConnectionsMessagesEs,
   'mk-celebration': celebrationMessagesEs,
   'mk-checkin': checkinMessagesEs,
   'mk-coaching-flow': coachingFlowMessagesEs,

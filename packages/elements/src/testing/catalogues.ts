@@ -5,6 +5,7 @@
  */
 import type { CatalogueLoaders, ElementMessages } from '../base/localize.js';
 import { agreementLanguages, agreementMessages } from '../agreement/agreement.messages.js';
+import { calendarConnectionsLanguages, calendarConnectionsMessages } from '../calendar-connections/calendar-connections.messages.js';
 import { checkinLanguages, checkinMessages } from '../checkin/checkin.messages.js';
 import { schedulerLanguages, schedulerMessages } from '../scheduler/scheduler.messages.js';
 import { celebrationLanguages, celebrationMessages } from '../celebration/celebration.messages.js';
@@ -20,6 +21,7 @@ import { pairingCardLanguages, pairingCardMessages } from '../pairing-card/pairi
 
 export const ELEMENT_CATALOGUES: Readonly<Record<string, { messages: ElementMessages; languages: CatalogueLoaders }>> = {
   'mk-agreement': { messages: agreementMessages, languages: agreementLanguages },
+  'mk-calendar-connections': { messages: calendarConnectionsMessages, languages: calendarConnectionsLanguages },
   'mk-celebration': { messages: celebrationMessages, languages: celebrationLanguages },
   'mk-checkin': { messages: checkinMessages, languages: checkinLanguages },
   'mk-coaching-flow': { messages: coachingFlowMessages, languages: coachingFlowLanguages },
