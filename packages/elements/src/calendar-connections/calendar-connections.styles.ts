@@ -42,7 +42,8 @@ export const calendarConnectionsStyles = css`
     overflow-wrap: anywhere;
   }
   .status-failing {
-    font-weight: var(--mk-font-weight-strong);
+    /* The warning border says it; a long problem stays readable in the normal weight. */
+    color: var(--mk-color-text);
   }
   .confirm {
     display: grid;
