@@ -15,7 +15,7 @@ export const STORY_CALENDARS: readonly CalendarConnection[] = [
 
 export function storyCalendars(initial: readonly CalendarConnection[] = [], options: { delayMs?: number } = {}): CalendarConnections {
   let calendars = initial.map((calendar) => ({ ...calendar }));
-  let feed: string | null = null;
+  let feed: string | null = initial.length > 0 ? `https://mentorkit.example.com/calendars/feed/0-9f86d081884c7d659a2feaa0c55ad015.ics` : null;
   let serial = 0;
   const pause = () => new Promise((resolve) => setTimeout(resolve, options.delayMs ?? 600));
   const address = () => `https://mentorkit.example.com/calendars/feed/${++serial}-9f86d081884c7d659a2feaa0c55ad015.ics`;
@@ -43,6 +43,9 @@ export function storyCalendars(initial: readonly CalendarConnection[] = [], opti
       calendars = calendars.filter((calendar) => calendar.id !== id);
     },
     async feed() {
+      return feed ? { url: feed } : null;
+    },
+    async startFeed() {
       feed ??= address();
       return { url: feed };
     },

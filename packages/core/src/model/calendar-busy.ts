@@ -46,7 +46,10 @@ export const CalendarBusyInputSchema = v.pipe(
           label: shortText(CALENDAR_BUSY_LIMITS.label),
           /** `ok` when the last refresh worked; `failing` keeps the intervals of the last refresh that did. */
           status: v.picklist(['ok', 'failing'], 'must be "ok" or "failing"'),
+          /** When it was last tried. */
           checkedAt: InstantSchema,
+          /** When it was last read successfully (while failing: since when its busy times are not current). */
+          readAt: v.optional(InstantSchema),
           problem: v.optional(shortText(CALENDAR_BUSY_LIMITS.problem)),
         }),
         'must be a list of calendars',

@@ -145,8 +145,10 @@ export interface CalendarConnection {
   writeBack: boolean;
   /** `failing`: the last refresh did not work (`problem` says why); the busy times of the last one that did stay. */
   status: 'ok' | 'failing';
-  /** When it was last read (instant). */
+  /** When it was last tried (instant). */
   checkedAt?: string;
+  /** When it was last read successfully: while failing, "since" this. */
+  readAt?: string;
   problem?: string;
   /** Busy intervals it holds in the window the server keeps (about eight weeks ahead). */
   busyCount: number;
@@ -166,11 +168,13 @@ export interface CalendarConnections {
   refresh(id: string): Promise<CalendarConnection>;
   /** Forgets it and its busy times (events written into it stay there). */
   disconnect(id: string): Promise<void>;
-  /** The address of their own feed of booked sessions, for a calendar app to subscribe to (made on first ask). */
-  feed(): Promise<{ url: string }>;
+  /** The address of their own feed of booked sessions, for a calendar app to subscribe to; null while they have none (reading makes none). */
+  feed(): Promise<{ url: string } | null>;
+  /** Makes their feed's address (or gives the one they have). */
+  startFeed(): Promise<{ url: string }>;
   /** A new feed address; the old one stops working at once. */
   rotateFeed(): Promise<{ url: string }>;
-  /** Stops the feed; `feed()` makes a new address. */
+  /** Stops the feed (its address stops working); `startFeed()` makes a new one. */
   revokeFeed(): Promise<void>;
 }
 

@@ -60,7 +60,7 @@ export const calendarConnectionsMessagesEs = {
   'feed.revoke.question': '¿Detener la suscripción? La dirección deja de funcionar en el acto: los calendarios suscritos a ella dejan de actualizarse.',
   'feed.revoke.confirm': 'Detener la suscripción',
   'feed.cancel': 'Cancelar',
-  'feed.stopped': 'La suscripción está detenida. Puedes crear una dirección nueva cuando quieras.',
+  'feed.stopped': 'Aún no hay dirección: crea una para ver tus sesiones reservadas en tu aplicación de calendario. Puedes detenerla cuando quieras.',
   'feed.start': 'Crear una dirección',
   'feed.error': 'No se pudo cambiar la suscripción: {message}',
   'feed.load-error': 'No se pudo cargar la dirección: {message}',

@@ -61,7 +61,7 @@ export const calendarConnectionsMessages = {
     'feed.revoke.question': 'Stop the feed? The address stops working at once: calendars subscribed to it stop updating.',
     'feed.revoke.confirm': 'Stop the feed',
     'feed.cancel': 'Cancel',
-    'feed.stopped': 'The feed is stopped. A new address can be made at any time.',
+    'feed.stopped': 'No address yet: make one to see your booked sessions in your calendar app. You can stop it at any time.',
     'feed.start': 'Make an address',
     'feed.error': 'The feed could not be changed: {message}',
     'feed.load-error': 'The address could not be loaded: {message}',

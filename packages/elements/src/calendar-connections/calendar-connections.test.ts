@@ -22,8 +22,10 @@ class InMemoryCalendars implements CalendarConnections {
   private gate: Promise<void> | undefined;
   private nextId = 1;
 
-  constructor(calendars: CalendarConnection[] = []) {
+  /** `feed`: whether the person already made a feed address (reading never makes one). */
+  constructor(calendars: CalendarConnection[] = [], { feed = true }: { feed?: boolean } = {}) {
     this.calendars = calendars.map((calendar) => ({ ...calendar }));
+    if (feed) this.feedUrl = `https://mentorkit.example.com/calendars/feed/${++this.feedCount}-signed.ics`;
   }
 
   /** The next call waits until the returned function is called. */
@@ -72,7 +74,12 @@ class InMemoryCalendars implements CalendarConnections {
     this.calendars = this.calendars.filter((calendar) => calendar.id !== id);
   }
 
-  async feed(): Promise<{ url: string }> {
+  async feed(): Promise<{ url: string } | null> {
+    await this.enter();
+    return this.feedUrl ? { url: this.feedUrl } : null;
+  }
+
+  async startFeed(): Promise<{ url: string }> {
     await this.enter();
     this.feedUrl ??= `https://mentorkit.example.com/calendars/feed/${++this.feedCount}-signed.ics`;
     return { url: this.feedUrl };
@@ -317,6 +324,20 @@ describe('<mk-calendar-connections>', () => {
     await expect(element).to.be.accessible();
   });
 
+  it('opening it makes no feed address: a person without one is offered to make one', async () => {
+    const service = new InMemoryCalendars([work], { feed: false });
+    const { element } = await mount(service);
+    await waitForState(element, 'list');
+    await waitUntil(() => $(element, '[data-action="start"]') !== null, 'Make an address');
+    expect(text(part(element, 'feed'))).to.contain('No address yet');
+    expect(part(element, 'feed-url')).to.equal(null);
+    expect([service.feedUrl, service.feedCount]).to.deep.equal([null, 0]);
+    await expect(element).to.be.accessible();
+    $<HTMLButtonElement>(element, '[data-action="start"]')!.click();
+    await waitUntil(() => part(element, 'feed-url') !== null, 'the new address');
+    expect(service.feedCount).to.equal(1);
+  });
+
   it('the feed: copy, a new address (confirmed; the old one stops), stop and start again, with events and focus', async () => {
     const service = new InMemoryCalendars([work]);
     const { element } = await mount(service);
@@ -355,7 +376,7 @@ describe('<mk-calendar-connections>', () => {
     expect(service.feedUrl).to.equal(null);
     await waitUntil(() => focused()?.dataset.action === 'start', 'focus on Make an address');
     expect(part(element, 'feed-url')).to.equal(null);
-    expect(text(part(element, 'feed'))).to.contain('The feed is stopped.');
+    expect(text(part(element, 'feed'))).to.contain('No address yet');
     await expect(element).to.be.accessible();
     const started = oneEvent(element, 'mk-calendar-feed-changed');
     await sendKeys({ press: 'Enter' });

@@ -192,8 +192,9 @@ export class MkCalendarConnections extends MkElement {
       return;
     }
     try {
-      const { url } = await service.feed();
-      if (kit === this.loadedFor) this.feedUrl = url;
+      // Reading makes no address: a feed exists only once the person asks for one.
+      const current = await service.feed();
+      if (kit === this.loadedFor) this.feedUrl = current?.url ?? null;
     } catch (error) {
       if (kit === this.loadedFor) this.feedError = this.i18n.t('feed.load-error', { message: messageOf(error) });
     }
@@ -378,7 +379,7 @@ export class MkCalendarConnections extends MkElement {
         this.announcement = this.i18n.t('announce.stopped');
         emit(this, 'mk-calendar-feed-changed', { action: 'stopped' });
       } else {
-        const { url } = action === 'rotate' ? await service.rotateFeed() : await service.feed();
+        const { url } = action === 'rotate' ? await service.rotateFeed() : await service.startFeed();
         this.feedUrl = url;
         this.announcement = this.i18n.t(action === 'rotate' ? 'announce.rotated' : 'announce.started');
         emit(this, 'mk-calendar-feed-changed', { action: action === 'rotate' ? 'rotated' : 'started', url });
@@ -419,8 +420,10 @@ export class MkCalendarConnections extends MkElement {
     // The person's own zone from their profile, else the browser's.
     const zone = this.currentKit?.$me.get()?.timeZone ?? browserTimeZone();
     const busy = this.rowBusy === calendar.id;
-    const when = calendar.checkedAt
-      ? html`<time datetime=${calendar.checkedAt} title=${formatDayTime(calendar.checkedAt, zone, locale, now)}>${relativeTime(calendar.checkedAt, now, locale)} (${formatDayTime(calendar.checkedAt, zone, locale, now)})</time>`
+    // "Read …": the last good read (while failing, its busy times date from then).
+    const readAt = calendar.readAt ?? calendar.checkedAt;
+    const when = readAt
+      ? html`<time datetime=${readAt} title=${formatDayTime(readAt, zone, locale, now)}>${relativeTime(readAt, now, locale)} (${formatDayTime(readAt, zone, locale, now)})</time>`
       : undefined;
     const confirming = this.confirming?.kind === 'disconnect' && this.confirming.id === calendar.id;
     const error = this.rowError?.id === calendar.id ? this.rowError.message : undefined;

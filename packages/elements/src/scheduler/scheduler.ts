@@ -323,7 +323,7 @@ export class MkScheduler extends MkElement {
     const notes = participants.flatMap((participant) => {
       const failing = records.find((record) => record.personId === participant.id)?.calendars.filter((calendar) => calendar.status === 'failing') ?? [];
       if (failing.length === 0) return [];
-      const since = failing.map((calendar) => calendar.checkedAt).sort()[0]!;
+      const since = failing.map((calendar) => calendar.readAt ?? calendar.checkedAt).sort()[0]!;
       const parameters = { name: this.nameOf(participant.id), since: formatDayTime(since, viewerZone, locale, this.currentKit!.now()) };
       return [{ personId: participant.id, text: participant.id === viewer ? this.i18n.t('calendar.failing-yours', parameters) : this.i18n.t('calendar.failing', parameters) }];
     });
