@@ -190,6 +190,19 @@ describe('busyFromICalendar: recurrence', () => {
     ]);
   });
 
+  test('DTSTART is always the first occurrence and counts towards COUNT (RFC 5545), also off the rule', () => {
+    // Sunday 1 March; the rule says Mondays. Occurrences: 1 March (DTSTART), 2 March, 9 March (COUNT=3).
+    const ics = calendar(...vevent('UID:off', 'DTSTART:20260301T090000Z', 'DTEND:20260301T100000Z', 'RRULE:FREQ=WEEKLY;BYDAY=MO;COUNT=3'));
+    assert.deepEqual(busyFromICalendar(ics, WINDOW).map((interval) => interval.start), ['2026-03-01T09:00:00Z', '2026-03-02T09:00:00Z', '2026-03-09T09:00:00Z']);
+    const rdateOnly = calendar(...vevent('UID:rd', 'DTSTART:20260301T090000Z', 'DTEND:20260301T100000Z', 'RDATE:20260305T090000Z'));
+    assert.deepEqual(busyFromICalendar(rdateOnly, WINDOW).map((interval) => interval.start), ['2026-03-01T09:00:00Z', '2026-03-05T09:00:00Z']);
+  });
+
+  test('a DATE UNTIL on a timed series includes that whole local day', () => {
+    const ics = calendar(...vevent('UID:u', 'DTSTART;TZID=Europe/Berlin:20260302T180000', 'DURATION:PT1H', 'RRULE:FREQ=DAILY;UNTIL=20260304'));
+    assert.deepEqual(busyFromICalendar(ics, WINDOW).map((interval) => interval.start), ['2026-03-02T17:00:00Z', '2026-03-03T17:00:00Z', '2026-03-04T17:00:00Z']);
+  });
+
   test('a long-running daily series started years ago gives the same occurrences in the window', () => {
     const ics = calendar(...vevent('UID:old', 'DTSTART;TZID=Europe/London:20010105T100000', 'DTEND;TZID=Europe/London:20010105T101500', 'RRULE:FREQ=DAILY;INTERVAL=3'));
     const busy = busyFromICalendar(ics, { from: '2026-03-26T00:00:00Z', to: '2026-04-03T00:00:00Z' });

@@ -373,8 +373,15 @@ function expandSeries(master: IcsEvent, overrides: IcsEvent[], context: Context)
       if (until.zone?.tzid === 'UTC' && !until.isDate) {
         const untilInstant = Date.UTC(until.year, until.month - 1, until.day, until.hour, until.minute, until.second);
         recur.until = timeFromWall(utcToWall(zone, untilInstant), false);
+      } else if (until.isDate && !isDate) {
+        // A DATE UNTIL on a timed series (not RFC 5545, but written): that whole local day is included.
+        recur.until = timeFromWall(Date.UTC(until.year, until.month - 1, until.day, 23, 59, 59), false);
       }
     }
+    // COUNT includes DTSTART (RFC 5545); ical.js counts only what the rule produces, so when DTSTART is
+    // not one of those, the rule may give one occurrence fewer.
+    let ruleLimit = recur.count ? Number(recur.count) : Infinity;
+    let firstFromRule = true;
     // Skip ahead whole periods when nothing before can matter (no COUNT; periods of fixed length on the local clock).
     let firstWall = master.start.wall;
     const period = FREQUENCY_MILLISECONDS[String(recur.freq)];
@@ -402,6 +409,11 @@ function expandSeries(master: IcsEvent, overrides: IcsEvent[], context: Context)
       produced++;
       context.occurrenceBudget--;
       const wall = Date.UTC(next.year, next.month - 1, next.day, isDate ? 0 : next.hour, isDate ? 0 : next.minute, isDate ? 0 : next.second);
+      if (firstFromRule) {
+        firstFromRule = false;
+        if (wall !== master.start.wall) ruleLimit -= 1;
+      }
+      if (produced > ruleLimit) break;
       if (wall - ZONE_SLACK >= iterateUntil) break;
       if (wall === master.start.wall) continue; // DTSTART was emitted already
       if (wallToUtc(zone, wall) >= iterateUntil) break;
