@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { DateTime, IANAZone } from 'luxon';
 import { busyFromICalendar, type BusyInterval } from '@mentorkit/core/calendar';
+import { vtimezone } from '@mentorkit/core/ical';
 
 const ZONES = ['Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'America/St_Johns', 'Pacific/Chatham', 'Australia/Adelaide', 'America/Santiago', 'Europe/London', 'Asia/Tehran', 'UTC'] as const;
 const DAY = 86_400_000;
@@ -22,7 +23,9 @@ interface Series {
   minute: number;
   minutes: number;
   useDuration: boolean;
-  frequency: 'DAILY' | 'WEEKLY';
+  frequency: 'DAILY' | 'WEEKLY' | 'MONTHLY';
+  /** MONTHLY: the DTSTART's weekday in its month, 1-4 or -1 (last), as BYDAY=2TU / -1FR. */
+  nth?: number;
   interval: number;
   /** Extra weekdays (luxon numbers) besides DTSTART's, for WEEKLY. */
   extraDays: number[];
@@ -32,6 +35,10 @@ interface Series {
   /** Occurrence indexes to exclude with an EXDATE. */
   excluded: number[];
   transparent: boolean;
+  /** Overrides (RECURRENCE-ID) of occurrence `index`: moved by `shiftMinutes`, lasting `minutes`, maybe cancelled. */
+  moved: Array<{ index: number; shiftMinutes: number; minutes: number; cancelled: boolean }>;
+  /** Write the zone as a VTIMEZONE under a made-up TZID (built from luxon's rules by core's ical module). */
+  ownVtimezone: boolean;
 }
 
 const localFields = (day: number, hour: number, minute: number) => {
@@ -47,7 +54,7 @@ function instantOfLocal(zone: string, fields: ReturnType<typeof localFields>): n
   const iana = IANAZone.create(zone);
   // Every offset the zone has within a day and a half either side; keep those that give back this wall time.
   const offsets = new Set<number>();
-  for (let hours = -36; hours <= 36; hours += 1) offsets.add(iana.offset(wall + hours * 3_600_000));
+  for (let hours = -36; hours <= 36; hours += 6) offsets.add(iana.offset(wall + hours * 3_600_000));
   const matches: number[] = [];
   for (const offset of offsets) {
     const candidate = wall - offset * 60_000;
@@ -60,7 +67,7 @@ function instantOfLocal(zone: string, fields: ReturnType<typeof localFields>): n
 }
 
 /** Occurrence starts (instants) of a series by stepping local dates. */
-function bruteOccurrences(series: Series, lastDay: number): Array<{ start: number; index: number }> {
+function bruteOccurrences(series: Series, lastDay: number, maxIndex = Infinity): Array<{ start: number; index: number }> {
   const occurrences: Array<{ start: number; index: number }> = [];
   const startWeekday = DateTime.fromMillis(series.startDay * DAY, { zone: 'utc' }).weekday;
   const weekdays = new Set([startWeekday, ...series.extraDays]);
@@ -70,6 +77,13 @@ function bruteOccurrences(series: Series, lastDay: number): Array<{ start: numbe
   for (let day = series.startDay; day <= lastDay; day++) {
     if (series.frequency === 'DAILY') {
       if ((day - series.startDay) % series.interval !== 0) continue;
+    } else if (series.frequency === 'MONTHLY') {
+      const date = DateTime.fromMillis(day * DAY, { zone: 'utc' });
+      const start = DateTime.fromMillis(series.startDay * DAY, { zone: 'utc' });
+      if (date.weekday !== start.weekday) continue;
+      if (((date.year - start.year) * 12 + date.month - start.month) % series.interval !== 0) continue;
+      const nth = series.nth!;
+      if (nth > 0 ? Math.ceil(date.day / 7) !== nth : date.day + 7 <= date.daysInMonth!) continue;
     } else {
       const weekday = DateTime.fromMillis(day * DAY, { zone: 'utc' }).weekday;
       if (!weekdays.has(weekday)) continue;
@@ -78,6 +92,7 @@ function bruteOccurrences(series: Series, lastDay: number): Array<{ start: numbe
     const start = instantOfLocal(series.zone, localFields(day, series.hour, series.minute));
     if (start > until) break;
     if (series.count !== undefined && index >= series.count) break;
+    if (index > maxIndex) break;
     occurrences.push({ start, index });
     index++;
   }
@@ -88,11 +103,15 @@ function bruteBusy(seriesList: Series[], from: number, to: number): BusyInterval
   const intervals: Array<[number, number]> = [];
   const lastDay = Math.floor(to / DAY) + 2;
   for (const series of seriesList) {
-    if (series.transparent) continue;
-    for (const occurrence of bruteOccurrences(series, lastDay)) {
+    if (series.transparent && series.moved.length === 0) continue;
+    const maxShift = Math.max(0, ...series.moved.map((move) => -move.shiftMinutes)) * 60_000;
+    for (const occurrence of bruteOccurrences(series, lastDay + Math.ceil(maxShift / DAY) + 2)) {
       if (series.excluded.includes(occurrence.index)) continue;
-      const start = occurrence.start;
-      const end = start + series.minutes * 60_000;
+      const move = series.moved.find((candidate) => candidate.index === occurrence.index);
+      if (move?.cancelled) continue;
+      if (series.transparent && !move) continue;
+      const start = move ? occurrence.start + move.shiftMinutes * 60_000 : occurrence.start;
+      const end = start + (move ? move.minutes : series.minutes) * 60_000;
       if (end > from && start < to) intervals.push([Math.max(start, from), Math.min(end, to)]);
     }
   }
@@ -109,9 +128,17 @@ function bruteBusy(seriesList: Series[], from: number, to: number): BusyInterval
 
 function toIcs(seriesList: Series[]): string {
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//MentorKit properties//EN'];
+  const written = new Set<string>();
+  for (const series of seriesList) {
+    if (!series.ownVtimezone || series.zone === 'UTC' || written.has(series.zone)) continue;
+    written.add(series.zone);
+    const from = (series.startDay - 400) * 1440;
+    const text = vtimezone(series.zone, from, from + 2000 * 1440).replace(`TZID:${series.zone}`, `TZID:Own ${series.zone}`);
+    lines.push(...text.split('\r\n'));
+  }
   seriesList.forEach((series, number) => {
     const start = localFields(series.startDay, series.hour, series.minute);
-    const tz = series.zone === 'UTC' ? '' : `;TZID=${series.zone}`;
+    const tz = series.zone === 'UTC' ? '' : series.ownVtimezone ? `;TZID="Own ${series.zone}"` : `;TZID=${series.zone}`;
     const startValue = series.zone === 'UTC' ? `${icsLocal(start)}Z` : icsLocal(start);
     lines.push('BEGIN:VEVENT', `UID:series-${number}@properties`, 'DTSTAMP:20260101T000000Z', `DTSTART${tz}:${startValue}`);
     if (series.useDuration) lines.push(`DURATION:PT${series.minutes}M`);
@@ -123,16 +150,29 @@ function toIcs(seriesList: Series[]): string {
     const startWeekday = DateTime.fromMillis(series.startDay * DAY, { zone: 'utc' }).weekday;
     let rule = `RRULE:FREQ=${series.frequency};INTERVAL=${series.interval}`;
     if (series.frequency === 'WEEKLY') rule += `;BYDAY=${[...new Set([startWeekday, ...series.extraDays])].sort().map((day) => WEEKDAY_CODES[day - 1]).join(',')}`;
+    if (series.frequency === 'MONTHLY') rule += `;BYDAY=${series.nth}${WEEKDAY_CODES[startWeekday - 1]}`;
     if (series.count !== undefined) rule += `;COUNT=${series.count}`;
     else if (series.untilDay !== undefined) rule += `;UNTIL=${icsLocal(localFields(series.untilDay, 12, 0))}Z`;
     lines.push(rule);
     if (series.excluded.length > 0) {
-      const all = bruteOccurrences(series, series.startDay + 3000);
+      const all = bruteOccurrences(series, series.startDay + 3000, Math.max(...series.excluded));
       const excluded = all.filter((occurrence) => series.excluded.includes(occurrence.index));
       for (const occurrence of excluded) lines.push(`EXDATE:${new Date(occurrence.start).toISOString().replace(/[-:]/g, '').slice(0, 15)}Z`);
     }
     if (series.transparent) lines.push('TRANSP:TRANSPARENT');
     lines.push('END:VEVENT');
+    if (series.moved.length > 0) {
+      const all = bruteOccurrences(series, series.startDay + 3000, Math.max(...series.moved.map((move) => move.index)));
+      const utc = (milliseconds: number) => `${new Date(milliseconds).toISOString().replace(/[-:]/g, '').slice(0, 15)}Z`;
+      for (const move of series.moved) {
+        const occurrence = all.find((candidate) => candidate.index === move.index);
+        if (!occurrence) continue;
+        const moved = occurrence.start + move.shiftMinutes * 60_000;
+        lines.push('BEGIN:VEVENT', `UID:series-${number}@properties`, 'DTSTAMP:20260101T000000Z', `RECURRENCE-ID:${utc(occurrence.start)}`, `DTSTART:${utc(moved)}`, `DTEND:${utc(moved + move.minutes * 60_000)}`);
+        if (move.cancelled) lines.push('STATUS:CANCELLED');
+        lines.push('END:VEVENT');
+      }
+    }
   });
   lines.push('END:VCALENDAR');
   return lines.join('\r\n');
@@ -142,6 +182,17 @@ function toIcs(seriesList: Series[]): string {
 const FIRST_DAY = Date.UTC(2025, 0, 1) / DAY;
 const LAST_DAY = Date.UTC(2027, 11, 31) / DAY;
 
+/** The epoch day of the nth (1-4, or -1 for last) occurrence, in `day`'s month, of `day`'s weekday. */
+function nthWeekdayDay(day: number, nth: number): number {
+  const date = DateTime.fromMillis(day * DAY, { zone: 'utc' });
+  const first = date.startOf('month');
+  const offset = (date.weekday - first.weekday + 7) % 7;
+  let target = first.plus({ days: offset });
+  if (nth > 0) target = target.plus({ weeks: nth - 1 });
+  else while (target.plus({ weeks: 1 }).month === date.month) target = target.plus({ weeks: 1 });
+  return Math.round(target.toMillis() / DAY);
+}
+
 const seriesArbitrary: fc.Arbitrary<Series> = fc.record({
   zone: fc.constantFrom(...ZONES),
   startDay: fc.integer({ min: FIRST_DAY, max: LAST_DAY - 100 }),
@@ -149,7 +200,10 @@ const seriesArbitrary: fc.Arbitrary<Series> = fc.record({
   minute: fc.constantFrom(0, 15, 30, 45),
   minutes: fc.integer({ min: 5, max: 600 }),
   useDuration: fc.boolean(),
-  frequency: fc.constantFrom('DAILY' as const, 'WEEKLY' as const),
+  frequency: fc.constantFrom('DAILY' as const, 'WEEKLY' as const, 'MONTHLY' as const),
+  nth: fc.constantFrom(1, 2, 3, 4, -1),
+  moved: fc.uniqueArray(fc.record({ index: fc.integer({ min: 0, max: 40 }), shiftMinutes: fc.oneof(fc.integer({ min: -600, max: 600 }), fc.integer({ min: -400 * 1440, max: 400 * 1440 })), minutes: fc.integer({ min: 5, max: 300 }), cancelled: fc.boolean() }), { maxLength: 3, selector: (move) => move.index }),
+  ownVtimezone: fc.boolean(),
   interval: fc.integer({ min: 1, max: 3 }),
   extraDays: fc.uniqueArray(fc.integer({ min: 1, max: 7 }), { maxLength: 3 }),
   end: fc.oneof(fc.constant({}), fc.record({ count: fc.integer({ min: 1, max: 400 }) }), fc.record({ untilOffset: fc.integer({ min: 0, max: 700 }) })),
@@ -157,6 +211,8 @@ const seriesArbitrary: fc.Arbitrary<Series> = fc.record({
   transparent: fc.integer({ min: 0, max: 9 }).map((value) => value === 0),
 }).map(({ end, ...rest }) => ({
   ...rest,
+  // MONTHLY: DTSTART moved onto the nth weekday of its month, so that it is one of the rule's occurrences.
+  startDay: rest.frequency === 'MONTHLY' ? nthWeekdayDay(rest.startDay, rest.nth) : rest.startDay,
   ...('count' in end ? { count: end.count } : {}),
   ...('untilOffset' in end ? { untilDay: rest.startDay + end.untilOffset } : {}),
 }));
