@@ -219,6 +219,7 @@ describe('calendar sources: iCalendar feeds', () => {
       else if (path === '/forbidden.ics') response.writeHead(403).end('no');
       else if (path === '/gone.ics') response.writeHead(404).end('not here');
       else if (path === '/down.ics') response.writeHead(503).end('later');
+      else if (path === '/broken.ics') response.writeHead(200, { 'content-type': 'text/calendar' }).end('BEGIN:VCALENDAR\r\nthis is not a property\r\n');
       else if (path === '/page') response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>Calendar settings</title>');
       else if (path === '/huge.ics') {
         response.writeHead(200, { 'content-type': 'text/calendar' });
@@ -256,6 +257,7 @@ describe('calendar sources: iCalendar feeds', () => {
     await rejectsWith(fetchBusy({ kind: 'ics-feed', url: `${base}/gone.ics` }, WINDOW, { fetch: guarded, busyFromICalendar }), 'not-found', /no calendar at this address/);
     await rejectsWith(fetchBusy({ kind: 'ics-feed', url: `${base}/down.ics` }, WINDOW, { fetch: guarded, busyFromICalendar }), 'storage-error', /try later/);
     await rejectsWith(fetchBusy({ kind: 'ics-feed', url: `${base}/page` }, WINDOW, { fetch: guarded, busyFromICalendar }), 'invalid-input', /sent a web page, not a calendar/);
+    await rejectsWith(fetchBusy({ kind: 'ics-feed', url: `${base}/broken.ics` }, WINDOW, { fetch: guarded, busyFromICalendar }), 'invalid-input', /^127\.0\.0\.1:\d+ sent something that could not be read as a calendar \(.*line 2/);
     await rejectsWith(fetchBusy({ kind: 'ics-feed', url: 'ftp://calendar.example.com/feed.ics' }, WINDOW, { fetch: guarded, busyFromICalendar }), 'invalid-input', /https:\/\/ or webcal:\/\//);
     assert.doesNotMatch(revoked.message, /abc123secret/);
     assert.equal(revoked.path, 'source.url');

@@ -4,7 +4,12 @@
  * real HTTP servers on 127.0.0.1 (reached only when the test allowlists them).
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
+import os from 'node:os';
+import path from 'node:path';
 import type { AddressInfo, Socket } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import zlib from 'node:zlib';
@@ -395,6 +400,28 @@ describe('outbound guard', () => {
       const head = await guarded(`${server.url}/small`, { method: 'HEAD' });
       assert.equal(head.status, 200);
       assert.equal(await head.text(), '');
+    });
+
+    it('https: the same checks, through the TLS connection\'s own lookup; an untrusted certificate is refused', async (t) => {
+      const directory = mkdtempSync(path.join(os.tmpdir(), 'mentorkit-tls-'));
+      try {
+        const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=calendar.test', '-addext', 'subjectAltName=DNS:calendar.test', '-days', '1', '-keyout', path.join(directory, 'key.pem'), '-out', path.join(directory, 'cert.pem')], { stdio: 'ignore' });
+        if (made.status !== 0) return t.skip('openssl is not available to make a certificate');
+        const tls = https.createServer({ key: readFileSync(path.join(directory, 'key.pem')), cert: readFileSync(path.join(directory, 'cert.pem')) }, (_request, response) => response.end('secure'));
+        await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve));
+        const tlsPort = (tls.address() as AddressInfo).port;
+        try {
+          await refused(createOutboundFetch()(`https://127.0.0.1:${tlsPort}/`), 'address', /127\.0\.0\.1 is a loopback/);
+          await refused(createOutboundFetch({ resolve: async () => ['127.0.0.1'] })(`https://calendar.test:${tlsPort}/`), 'address', /calendar\.test resolves to 127\.0\.0\.1/);
+          // Allowed: the connection is made (to the resolved address) and the self-signed certificate refused.
+          await refused(createOutboundFetch({ allowHosts: ['127.0.0.1'], resolve: async () => ['127.0.0.1'] })(`https://calendar.test:${tlsPort}/`), 'unreachable', /calendar\.test:\d+ failed the secure connection check \(DEPTH_ZERO_SELF_SIGNED_CERT\)/);
+        } finally {
+          tls.closeAllConnections();
+          await new Promise<void>((resolve) => tls.close(() => resolve()));
+        }
+      } finally {
+        rmSync(directory, { recursive: true, force: true });
+      }
     });
 
     it('a refused connection is reported as unreachable', async () => {

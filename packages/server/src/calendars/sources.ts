@@ -171,7 +171,7 @@ function busyOf(ics: string, window: BusyWindow, options: FetchBusyOptions, url:
     return options.busyFromICalendar(withoutUidSuffix(ics, options.ignoreUidSuffix), window, options.timeZone ? { timeZone: options.timeZone } : {});
   } catch (error) {
     if (isMentorKitError(error, 'invalid-input') && error.path.startsWith('window')) throw error;
-    throw new MentorKitError('invalid-input', `What ${hostOf(url)} sent could not be read as a calendar (${error instanceof Error ? error.message : String(error)}).`, { path: PATH, cause: error });
+    throw new MentorKitError('invalid-input', `${hostOf(url)} sent something that could not be read as a calendar (${error instanceof Error ? error.message : String(error)}).`, { path: PATH, cause: error });
   }
 }
 
