@@ -444,8 +444,11 @@ export function createOutboundFetch(options: OutboundOptions = {}): typeof fetch
           }
           chunks.push(chunk);
         });
-        stream.on('error', (error) => finish(new OutboundRefused('unreachable', targetOf(url), `${url.host} sent a body that could not be decoded (${encoding || 'identity'}).`, { cause: error })));
-        response.on('aborted', () => finish(unreachable(url, Object.assign(new Error('aborted'), { code: 'ECONNRESET' }))));
+        decoder?.on('error', (error) => finish(new OutboundRefused('unreachable', targetOf(url), `${url.host} sent a body that could not be decoded (${encoding || 'identity'}).`, { cause: error })));
+        // Cut off mid-body: the connection closed before the whole response arrived.
+        response.on('close', () => {
+          if (!response.complete) finish(unreachable(url, Object.assign(new Error('aborted'), { code: 'ECONNRESET' })));
+        });
         response.on('error', (error) => finish(unreachable(url, error)));
         stream.on('end', () => finish(undefined, { ...hop, body: Buffer.concat(chunks, received) }));
       });

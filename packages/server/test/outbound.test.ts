@@ -339,6 +339,13 @@ describe('outbound guard', () => {
           response.writeHead(200, { 'content-type': 'text/plain' });
           response.write('BEGIN');
           const timer = setInterval(() => (response.destroyed ? clearInterval(timer) : response.write('.')), 50);
+        } else if (request.url === '/bad-gzip') {
+          response.writeHead(200, { 'content-encoding': 'gzip' });
+          response.end('this is not gzip');
+        } else if (request.url === '/cut') {
+          response.writeHead(200, { 'content-type': 'text/calendar', 'content-length': '1000' });
+          response.write('BEGIN:VCALENDAR');
+          setImmediate(() => response.destroy());
         } else if (request.url === '/not-modified') {
           response.writeHead(304, { etag: '"v1"' });
           response.end();
@@ -422,6 +429,11 @@ describe('outbound guard', () => {
       } finally {
         rmSync(directory, { recursive: true, force: true });
       }
+    });
+
+    it('a response cut off mid-body, or a body that does not decode, is reported as unreachable (not as a short body)', async () => {
+      await refused(createOutboundFetch({ allowHosts: ['127.0.0.1'] })(`${server.url}/cut`), 'unreachable', /closed the connection/);
+      await refused(createOutboundFetch({ allowHosts: ['127.0.0.1'] })(`${server.url}/bad-gzip`), 'unreachable', /sent a body that could not be decoded \(gzip\)/);
     });
 
     it('a refused connection is reported as unreachable', async () => {
