@@ -90,7 +90,7 @@ function bruteOccurrences(series: Series, lastDay: number, maxIndex = Infinity):
       if (Math.floor((day - startMonday) / 7) % series.interval !== 0) continue;
     }
     const start = instantOfLocal(series.zone, localFields(day, series.hour, series.minute));
-    if (start > until) break;
+    if (start > until && index > 0) break; // DTSTART is always the first instance (RFC 5545), even after UNTIL
     if (series.count !== undefined && index >= series.count) break;
     if (index > maxIndex) break;
     occurrences.push({ start, index });
@@ -132,8 +132,8 @@ function toIcs(seriesList: Series[]): string {
   for (const series of seriesList) {
     if (!series.ownVtimezone || series.zone === 'UTC' || written.has(series.zone)) continue;
     written.add(series.zone);
-    const from = (series.startDay - 400) * 1440;
-    const text = vtimezone(series.zone, from, from + 2000 * 1440).replace(`TZID:${series.zone}`, `TZID:Own ${series.zone}`);
+    // Every change from two years before the first possible DTSTART to two years after the last window.
+    const text = vtimezone(series.zone, (FIRST_DAY - 800) * 1440, (LAST_DAY + 800) * 1440).replace(`TZID:${series.zone}`, `TZID:Own ${series.zone}`);
     lines.push(...text.split('\r\n'));
   }
   seriesList.forEach((series, number) => {
@@ -209,13 +209,17 @@ const seriesArbitrary: fc.Arbitrary<Series> = fc.record({
   end: fc.oneof(fc.constant({}), fc.record({ count: fc.integer({ min: 1, max: 400 }) }), fc.record({ untilOffset: fc.integer({ min: 0, max: 700 }) })),
   excluded: fc.uniqueArray(fc.integer({ min: 0, max: 60 }), { maxLength: 3 }),
   transparent: fc.integer({ min: 0, max: 9 }).map((value) => value === 0),
-}).map(({ end, ...rest }) => ({
-  ...rest,
+}).map(({ end, ...rest }) => {
   // MONTHLY: DTSTART moved onto the nth weekday of its month, so that it is one of the rule's occurrences.
-  startDay: rest.frequency === 'MONTHLY' ? nthWeekdayDay(rest.startDay, rest.nth) : rest.startDay,
-  ...('count' in end ? { count: end.count } : {}),
-  ...('untilOffset' in end ? { untilDay: rest.startDay + end.untilOffset } : {}),
-}));
+  const startDay = rest.frequency === 'MONTHLY' ? nthWeekdayDay(rest.startDay, rest.nth) : rest.startDay;
+  return {
+    ...rest,
+    startDay,
+    ...('count' in end ? { count: end.count } : {}),
+    // UNTIL on or after DTSTART's day (an UNTIL before DTSTART is left undefined by RFC 5545).
+    ...('untilOffset' in end ? { untilDay: startDay + end.untilOffset } : {}),
+  };
+});
 
 const windowArbitrary = fc.record({ startDay: fc.integer({ min: FIRST_DAY, max: LAST_DAY }), startHour: fc.integer({ min: 0, max: 23 }), lengthHours: fc.integer({ min: 1, max: 24 * 60 }) }).map(({ startDay, startHour, lengthHours }) => {
   const from = startDay * DAY + startHour * 3_600_000;
@@ -241,7 +245,10 @@ describe('busyFromICalendar agrees with a luxon brute force', () => {
       fc.property(seriesArbitrary, fc.constantFrom(...changes), fc.integer({ min: -72, max: 24 }), fc.integer({ min: 1, max: 24 * 10 }), (series, change, startHours, lengthHours) => {
         const from = change + startHours * 3_600_000;
         const to = from + lengthHours * 3_600_000;
-        const placed = { ...series, startDay: Math.floor(from / DAY) - (series.startDay % 200) };
+        // Moved to start up to 200 days before the window (onto its nth weekday for MONTHLY), UNTIL moved alike.
+        let startDay = Math.floor(from / DAY) - (series.startDay % 200);
+        if (series.frequency === 'MONTHLY') startDay = nthWeekdayDay(startDay, series.nth!);
+        const placed = { ...series, startDay, ...(series.untilDay === undefined ? {} : { untilDay: series.untilDay - series.startDay + startDay }) };
         const ics = toIcs([placed]);
         const ours = busyFromICalendar(ics, { from: new Date(from).toISOString(), to: new Date(to).toISOString() });
         assert.deepEqual(ours, bruteBusy([placed], from, to));
