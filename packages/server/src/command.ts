@@ -37,7 +37,11 @@ Environment
   MENTORKIT_SMTP_URL           outgoing mail, smtp://host:port
   MENTORKIT_MAIL_FROM          the From address of outgoing mail
   MENTORKIT_FETCH_ALLOW_HOSTS  comma-separated hosts/CIDRs the outbound-fetch guard lets through although
-                               private or loopback; unset = none
+                               private or loopback (e.g. 127.0.0.1 for a local calendar server); unset = none
+  MENTORKIT_SECRET_KEY         32+ random bytes (base64 or hex): encrypts calendar addresses and passwords,
+                               signs feed links; unset = calendars off (with --dev-auth: a per-process key)
+  MENTORKIT_CALENDAR_REFRESH_MINUTES
+                               minutes between two reads of a connected calendar (default 30)
   MENTORKIT_MAX_CONNECTIONS    open connections at most (default 5000; keep it well below ulimit -n)
   MENTORKIT_MAX_CONNECTIONS_PER_ADDRESS
                                open connections from one client address at most (default 2000; 0 = off,
@@ -110,6 +114,7 @@ export function optionsFromEnvironment(commandLine: CommandLine, env: NodeJS.Pro
     ['publicUrl', 'MENTORKIT_PUBLIC_URL'],
     ['smtpUrl', 'MENTORKIT_SMTP_URL'],
     ['mailFrom', 'MENTORKIT_MAIL_FROM'],
+    ['secretKey', 'MENTORKIT_SECRET_KEY'],
   ];
   for (const [option, name] of optional) {
     const value = setting(env, name);
@@ -125,6 +130,11 @@ export function optionsFromEnvironment(commandLine: CommandLine, env: NodeJS.Pro
     limits[limit] = Number(value);
   }
   if (Object.keys(limits).length > 0) options.limits = limits;
+  const refresh = setting(env, 'MENTORKIT_CALENDAR_REFRESH_MINUTES');
+  if (refresh !== undefined) {
+    if (!/^\d{1,4}$/.test(refresh) || Number(refresh) < 1 || Number(refresh) > 1440) throw new ServerConfigurationError(`MENTORKIT_CALENDAR_REFRESH_MINUTES must be a whole number of minutes from 1 to 1440 (got ${JSON.stringify(refresh)}).`);
+    options.calendarRefreshMinutes = Number(refresh);
+  }
   return options;
 }
 

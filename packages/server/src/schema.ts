@@ -68,6 +68,56 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; description: string; s
       INSERT INTO mk_blob_ids (id, owner) SELECT id, owner FROM mk_blobs ON CONFLICT (id) DO NOTHING;
     `,
   },
+  {
+    version: 3,
+    description: 'calendars: connections (secrets encrypted), session feeds, write-back outbox',
+    sql: `
+      -- A person's connected calendar. secret holds the address and any credentials, encrypted
+      -- (AES-256-GCM, bound to the row's id); only busy intervals of what was read are kept.
+      CREATE TABLE mk_calendar_connections (
+        id text PRIMARY KEY,
+        person_id text NOT NULL,
+        kind text NOT NULL CHECK (kind IN ('ics-feed', 'caldav')),
+        label text NOT NULL,
+        secret text NOT NULL,
+        place text NOT NULL,                -- scheme://host/… shown to its owner (no secrets)
+        write_back boolean NOT NULL DEFAULT false,
+        etag text,
+        last_modified text,
+        intervals jsonb NOT NULL DEFAULT '[]',
+        status text NOT NULL DEFAULT 'ok' CHECK (status IN ('ok', 'failing')),
+        problem text,
+        checked_at timestamptz,            -- last tried
+        read_at timestamptz,               -- last read successfully
+        refreshing_until timestamptz,       -- claimed by an instance refreshing it (several instances share the work)
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX mk_calendar_connections_person ON mk_calendar_connections (person_id);
+      CREATE INDEX mk_calendar_connections_due ON mk_calendar_connections (checked_at);
+
+      -- A person's subscribable feed of booked sessions: the link carries feed_id (signed); a new
+      -- feed_id revokes the old link.
+      CREATE TABLE mk_calendar_feeds (
+        person_id text PRIMARY KEY,
+        feed_id text NOT NULL UNIQUE,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+
+      -- Sessions to write into people's CalDAV calendars, added in the same transaction as the
+      -- session's change (nothing lost if the server stops): the current version is written when due.
+      CREATE TABLE mk_calendar_writes (
+        connection_id text NOT NULL REFERENCES mk_calendar_connections (id) ON DELETE CASCADE,
+        session_id text NOT NULL,
+        due_at timestamptz NOT NULL DEFAULT now(),
+        attempts integer NOT NULL DEFAULT 0,
+        last_error text,
+        claimed_until timestamptz,
+        generation integer NOT NULL DEFAULT 0,   -- bumped by every newer change: a finished write removes only the one it wrote
+        PRIMARY KEY (connection_id, session_id)
+      );
+      CREATE INDEX mk_calendar_writes_due ON mk_calendar_writes (due_at);
+    `,
+  },
 ];
 
 /** Applies the migrations not applied yet. Returns the versions it applied. */

@@ -18,6 +18,9 @@ import { ServerConfigurationError, createIdentity, isAcceptablePersonId, isLoopb
 import { HttpError, attachmentDisposition, bodyStillArriving, bodyTooLarge, createBodyBudget, formatBytes, isValidMediaType, isWellFormedText, lingerAfterResponse, parseJsonBody, readBody, servedAttachmentType, type BodyLease } from './input.js';
 import { recordReserveBytes, resolveLimits, type ServerLimits } from './limits.js';
 import { CommitOutcomeUnknown, migrate } from './schema.js';
+import { createCalendarService, type CalendarService } from './calendars/service.js';
+import { createOutboundFetch } from './outbound.js';
+import { createSecrets, type ServerSecrets } from './secrets.js';
 import { AttachmentQuotaExceeded, assertNoNul, attachmentBytesUsed, checkDelete, attachmentIdTaken, blobIdOwner, deleteBlobRow, getBlobMeta, getBlobOwner, isConnectionError, isPoolBusy, putBlobRow, putOwnedBlobRow, queryRecords, queryRecordsMatchingAny, readBlobChunk, readCurrent, readRecord, withRecordLock, writeRecord, writeTombstone } from './store.js';
 
 /**
@@ -47,14 +50,28 @@ export interface MentorKitServerOptions extends IdentityOptions {
   limits?: Partial<ServerLimits>;
   /** Apply the entity schemas to people's writes (default true). */
   validateRecords?: boolean;
-  /** The URL people reach the server at (links in emails, feeds, LTI). Checked; not used yet. */
+  /** The URL people reach the server at (links in emails, feeds, LTI). Feed links use it (and the UIDs of written sessions its host name). */
   publicUrl?: string;
   /** Outgoing mail, `smtp://host:port` or `smtps://…`. Checked; not used yet. */
   smtpUrl?: string;
   /** The From address of outgoing mail. Checked; not used yet. */
   mailFrom?: string;
-  /** Hosts/CIDRs the outbound-fetch guard lets through although private or loopback. Checked; not used yet. */
+  /**
+   * Hosts/CIDRs the outbound-fetch guard lets through although private or loopback (calendar
+   * addresses and CalDAV servers people connect). Default: none.
+   */
   fetchAllowHosts?: readonly string[];
+  /**
+   * The key secrets at rest are encrypted with and links are signed with (`MENTORKIT_SECRET_KEY`: 32+
+   * random bytes as base64 or hex). Without it, calendars are off — except with `devAuth`, where a
+   * random key lives as long as the process (connected calendars must then be connected again after
+   * a restart).
+   */
+  secretKey?: string;
+  /** Minutes between two reads of a connected calendar (default 30). */
+  calendarRefreshMinutes?: number;
+  /** Calendar work (due refreshes and write-backs) runs this often (ms; default 60 000). */
+  calendarWorkIntervalMs?: number;
   /** Operator log lines (one line each, prefixed `[mentorkit-server]`). Default: none. */
   log?: (line: string) => void;
   /** @deprecated Use `corsOrigins`. One allowed origin (`*` is not accepted any more and means none). */
@@ -275,6 +292,11 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
   const pool: Pool = options.pool ?? new pg.Pool({ connectionString: options.databaseUrl, max: 10, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30_000, allowExitOnIdle: true });
   const validateRecords = options.validateRecords ?? true;
   const log = (line: string) => options.log?.(`[mentorkit-server] ${line}`);
+  if (options.calendarRefreshMinutes !== undefined && !(Number.isInteger(options.calendarRefreshMinutes) && options.calendarRefreshMinutes >= 1 && options.calendarRefreshMinutes <= 1440)) {
+    throw new ServerConfigurationError('calendarRefreshMinutes must be a whole number of minutes from 1 to 1440.');
+  }
+  const secrets: ServerSecrets | undefined = options.secretKey !== undefined || identity.devAuth ? createSecrets(options.secretKey) : undefined;
+  let calendars: CalendarService | undefined;
   const subscribers = new Set<Subscriber>();
   const streamsByActor = new Map<string, number>();
   const sockets = new Set<Socket>();
@@ -448,6 +470,7 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
       async (applied) => {
         if (applied.length > 0) log(`applied schema migrations ${applied.join(', ')}`);
         await pool.query("DELETE FROM mk_idempotency WHERE created_at < now() - interval '1 day'");
+        calendars?.start(options.calendarWorkIntervalMs);
         return applied;
       },
       (error: unknown) => {
@@ -747,6 +770,7 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
       const toStore = caller.kind === 'person' ? await authorizePersonPut(client, caller.personId, collection, prepared, current, expectedRevision) : prepared;
       const stored = nextStoredRecord(collection, current.record, toStore, expectedRevision === undefined ? undefined : { expectedRevision }, new Date().toISOString(), current.tombstoneRevision);
       await writeRecord(client, collection, stored);
+      if (collection === 'sessions') await calendars?.queueSessionWrite(client, id, stored, current.record);
       const status = current.record ? 200 : 201;
       const text = JSON.stringify(stored);
       await remember(client, caller, key, 'PUT', path, status, text);
@@ -757,6 +781,7 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
       return send(response, replay.status, replay.body, { ETag: `"${(JSON.parse(replay.body) as StoredRecord).revision}"`, 'Idempotent-Replayed': 'true' });
     }
     publish({ collection, id, record: outcome.stored, origin: originOf(request) });
+    if (collection === 'sessions') void calendars?.kick();
     send(response, outcome.status, outcome.text, { ETag: `"${outcome.stored.revision}"` });
   };
 
@@ -789,6 +814,7 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
         return { missing: true as const };
       }
       await writeTombstone(client, collection, id, new Date().toISOString());
+      if (collection === 'sessions') await calendars?.queueSessionWrite(client, id, undefined, current.record);
       const text = JSON.stringify({ deleted: true });
       await remember(client, caller, key, 'DELETE', path, 200, text);
       return { previous: visible!, text };
@@ -796,6 +822,7 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
     if ('replay' in outcome) return send(response, outcome.replay!.status, outcome.replay!.body, { 'Idempotent-Replayed': 'true' });
     if ('missing' in outcome) return notFound(collection, id);
     publish({ collection, id, previous: outcome.previous, origin: originOf(request) });
+    if (collection === 'sessions') void calendars?.kick();
     send(response, 200, outcome.text);
   };
 
@@ -966,6 +993,27 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
     send(response, 200, await identity.issueDevToken(personId));
   };
 
+  // ─── calendars (calendars/service.ts) ───────────────────────────────────────────────────────
+
+  let disposed = false;
+  if (secrets) {
+    if (secrets.ephemeral) log('WARNING: MENTORKIT_SECRET_KEY is not set: calendar addresses and passwords are encrypted with a key that lives only as long as this process (--dev-auth); connected calendars must be connected again after a restart.');
+    calendars = createCalendarService({
+      pool,
+      secrets,
+      fetch: createOutboundFetch({ allowHosts: options.fetchAllowHosts ?? [], userAgent: 'MentorKit calendar reader' }),
+      ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+      uidDomain: options.publicUrl ? new URL(options.publicUrl).hostname : 'mentorkit.invalid',
+      ...(options.calendarRefreshMinutes !== undefined ? { refreshMinutes: options.calendarRefreshMinutes } : {}),
+      log,
+      publish: (change) => publish(change),
+      readJson: async (request, limitBytes) => parseJsonBody(await readRequestBody(request, limitBytes, 'The body'), { maxDepth: 4, path: 'body' }),
+      send,
+      running: () => !disposed,
+    });
+  }
+  const calendarsOff = () => new MentorKitError('unsupported', 'Calendars are off on this server: the operator sets MENTORKIT_SECRET_KEY (secretKey) to turn them on.', { path: 'url' });
+
   // ─── routing ────────────────────────────────────────────────────────────────────────────────
 
   const route = async (request: http.IncomingMessage, response: http.ServerResponse) => {
@@ -992,6 +1040,11 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
         if (await databaseReady()) return send(response, 200, { ok: true, status: 'ready' });
         return send(response, 503, { ...new MentorKitError('storage-error', 'PostgreSQL does not answer; requests that need it are answered 503 until it does.').toJSON(), status: 'not-ready' }, { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) });
       }
+    }
+    if (segments[0] === 'feeds') {
+      if (!calendars) throw calendarsOff();
+      await ensureMigrated();
+      if (await calendars.handleFeed(segments, method, response)) return;
     }
     if (segments.length === 2 && segments[0] === 'dev' && segments[1] === 'token' && identity.devAuth) {
       if (method !== 'POST') throw new HttpError(405, new MentorKitError('unsupported', `${method} is not supported here; use POST.`, { path: 'method' }), { Allow: 'POST' });
@@ -1045,6 +1098,10 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
       if (method !== 'GET') return methodNotAllowed('GET');
       return openChangeStream(caller, request, response);
     }
+    if (segments[0] === 'calendars') {
+      if (!calendars) throw calendarsOff();
+      if (await calendars.handle(caller.kind === 'person' ? caller.personId : undefined, segments, method, request, response)) return;
+    }
     throw new MentorKitError('not-found', `Nothing is served at ${url.pathname}; see docs/openapi.yaml.`, { path: 'url' });
   };
 
@@ -1059,6 +1116,7 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
   };
 
   const close = async ({ graceMs = 0 }: { graceMs?: number } = {}) => {
+    await calendars?.stop();
     const current = server;
     server = undefined;
     if (!current) return;
@@ -1183,6 +1241,7 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
     },
     close,
     async dispose(closeOptions) {
+      disposed = true;
       await close(closeOptions);
       if (probe) clearInterval(probe);
       unwatchPool();

@@ -37,6 +37,11 @@ export interface TestBackendOptions {
   corsOrigins?: string[];
   /** PostgreSQL options (e.g. durable commits for crash tests). */
   postgres?: Parameters<typeof startPostgres>[0];
+  /** Calendars: the server's secret key, the outbound guard's allowlist, how often calendar work runs. */
+  secretKey?: string;
+  fetchAllowHosts?: string[];
+  calendarWorkIntervalMs?: number;
+  publicUrl?: string;
 }
 
 /** Why these tests cannot run here (no PostgreSQL and no way to install it), or undefined. */
@@ -56,6 +61,10 @@ export async function startTestBackend(options: TestBackendOptions = {}): Promis
     devAuth: options.devAuth ?? false,
     ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.secretKey ? { secretKey: options.secretKey } : {}),
+    ...(options.fetchAllowHosts ? { fetchAllowHosts: options.fetchAllowHosts } : {}),
+    ...(options.calendarWorkIntervalMs ? { calendarWorkIntervalMs: options.calendarWorkIntervalMs } : {}),
+    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
     log: (line) => logs.push(line),
   });
   const url = await backend.listen(0);
@@ -67,7 +76,7 @@ export async function startTestBackend(options: TestBackendOptions = {}): Promis
     backend,
     logs,
     async reset() {
-      await pool.query('TRUNCATE mk_records, mk_blobs, mk_blob_ids, mk_idempotency');
+      await pool.query('TRUNCATE mk_records, mk_blobs, mk_blob_ids, mk_idempotency, mk_calendar_connections, mk_calendar_feeds, mk_calendar_writes');
     },
     stopHttp: () => backend.close(),
     async startHttp() {

@@ -10,6 +10,9 @@ import {
   matchesWhere,
   reportStorageError,
   type BlobInfo,
+  type CalendarConnection,
+  type CalendarConnections,
+  type ConnectCalendarInput,
   type DeleteOptions,
   type ErrorCode,
   type PutOptions,
@@ -144,6 +147,8 @@ export interface RestStorage extends StorageAdapter {
   putBlob(id: string, blob: Blob): Promise<BlobInfo>;
   getBlob(id: string): Promise<Blob | undefined>;
   deleteBlob(id: string): Promise<boolean>;
+  /** The signed-in person's own calendars on the MentorKit server (`/calendars`; see docs/calendars.md). */
+  readonly calendars: CalendarConnections;
   /** Writes waiting for the server, oldest first. */
   pendingWrites(): readonly PendingWrite[];
   /** Queued writes the server refused on replay (or whose outcome became unknown), oldest first. */
@@ -519,6 +524,23 @@ export function createRestStorage(options: RestStorageOptions): RestStorage {
       details: { offline: !online, mayHaveApplied: failure.mayHaveApplied },
       cause: failure,
     });
+
+  /** One call of the server's `/calendars` API (the person's own calendars): the JSON answer, or a MentorKitError in words. */
+  const calendarCall = async (method: string, path: string, safety: Safety, what: string, body?: unknown): Promise<unknown> => {
+    let response: Response;
+    try {
+      response = await request(method, path, {
+        safety,
+        ...(safety === 'unconditional-write' ? { attempts: 1 } : {}),
+        ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } }),
+      });
+    } catch (error) {
+      if (error instanceof TransportFailure) throw asStorageError(error, `${what} failed`);
+      throw error;
+    }
+    if (!response.ok) throw await errorFromResponse(response);
+    return response.json();
+  };
 
   const recordPath = (collection: string, id: string) => `/collections/${encodeURIComponent(collection)}/records/${encodeIdSegment(id)}`;
 
@@ -964,6 +986,31 @@ export function createRestStorage(options: RestStorageOptions): RestStorage {
     },
     flush,
     watching: () => streamConnected,
+
+    calendars: {
+      list: async () => ((await calendarCall('GET', '/calendars', 'read', 'Reading your calendars')) as { calendars: CalendarConnection[] }).calendars,
+      connect: async (input: ConnectCalendarInput) => {
+        if (typeof input !== 'object' || input === null) throw new MentorKitError('invalid-input', 'Pass { kind: "ics-feed", url } or { kind: "caldav", url, username, password }.', { path: 'input' });
+        return (await calendarCall('POST', '/calendars', 'unconditional-write', 'Connecting the calendar', input)) as CalendarConnection;
+      },
+      refresh: async (id: string) => {
+        assertRecordId(id);
+        return (await calendarCall('POST', `/calendars/${encodeIdSegment(id)}/refresh`, 'conditional-write', 'Reading the calendar again')) as CalendarConnection;
+      },
+      disconnect: async (id: string) => {
+        assertRecordId(id);
+        await calendarCall('DELETE', `/calendars/${encodeIdSegment(id)}`, 'conditional-write', 'Disconnecting the calendar');
+      },
+      feed: async () => {
+        const { url } = (await calendarCall('GET', '/calendars/feed', 'read', 'Reading your feed address')) as { url: string | null };
+        return url ? { url } : null;
+      },
+      startFeed: async () => (await calendarCall('POST', '/calendars/feed', 'conditional-write', 'Making your feed address')) as { url: string },
+      rotateFeed: async () => (await calendarCall('POST', '/calendars/feed/rotate', 'unconditional-write', 'Making a new feed address')) as { url: string },
+      revokeFeed: async () => {
+        await calendarCall('DELETE', '/calendars/feed', 'conditional-write', 'Stopping the feed');
+      },
+    },
 
     async putBlob(id: string, blob: Blob): Promise<BlobInfo> {
       assertRecordId(id);
