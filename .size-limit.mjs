@@ -45,7 +45,10 @@ export default [
     path: ["packages/elements/dist/cdn/mentorkit.js", "packages/elements/dist/cdn/shared/runtime-*.js"],
     disablePlugins: ["@size-limit/esbuild"],
     gzip: true,
-    limit: "40 kB",
+    // 40 → 40.5 kB on 2026-12-05 (issue 16; 40.10 kB measured): the autoloader's entry for
+    // <mk-calendar-connections> and the access rule of the calendar-busy collection, which the client
+    // checks every read against like every other collection's.
+    limit: "40.5 kB",
   },
   {
     name: "CDN, every element in English (entry, elements/ and shared/ chunks; each file gzipped on its own). DESIGN's budget is 160 kB and is NOT met: this ceiling only stops further growth",
@@ -57,7 +60,9 @@ export default [
     // 210.7 → 223.4 kB on 2026-12-05 (issue 19): pairing reasons worded per week and language, the goal
     // editor's confirmation and the coaching hand-off questions, dates with years and lists, every
     // invalid field flagged in words, unread counts, the out-of-hours options.
-    limit: "226 kB",
+    // 223.4 → 232.3 kB on 2026-12-05 (issue 16): the new <mk-calendar-connections> (6.8 kB: connect,
+    // list, disconnect, the session feed, en) and the scheduler's calendar notes (1.8 kB).
+    limit: "233 kB",
   },
   {
     name: "CDN, Spanish: locales/es/ (every element's catalogue and core's sentences), loaded only on Spanish pages",

@@ -464,18 +464,16 @@ const adminsOnly: PolicyRule = ({ roles }) => (roles.includes('admin') ? true : 
 const pairingRounds: CollectionPolicy = { collection: Collections.pairingRounds, scope: 'program', read: adminsOnly, create: adminsOnly, update: adminsOnly, delete: adminsOnly };
 
 /** Busy times from a person's connected calendars: theirs and their current partners' to see, the server's alone to write. */
-const SERVER_WRITES_BUSY = 'Busy times from connected calendars are written by the MentorKit server: connect, refresh or disconnect a calendar instead.';
+const serverWritesBusy = () => 'Only the MentorKit server writes busy times, from connected calendars.';
 const calendarBusy: CollectionPolicy = {
   collection: Collections.calendarBusy,
   scope: 'none',
   immutable: ['personId'],
   read: ({ context, actorId, record }) =>
-    record.id === actorId || context.pairingsOf(actorId).some((pairing) => pairing.status !== 'closed' && pairingMembers(pairing).some((member) => member.personId === record.id))
-      ? true
-      : 'You can see only your own busy times and those of the people you are paired with.',
-  create: () => SERVER_WRITES_BUSY,
-  update: () => SERVER_WRITES_BUSY,
-  delete: () => SERVER_WRITES_BUSY,
+    record.id === actorId || context.pairingsOf(actorId).some((pairing) => pairing.status !== 'closed' && pairingMembers(pairing).some((member) => member.personId === record.id)) ? true : 'You can see only your and your partners\' busy times.',
+  create: serverWritesBusy,
+  update: serverWritesBusy,
+  delete: serverWritesBusy,
 };
 
 /** The built-in descriptions, by collection. */
