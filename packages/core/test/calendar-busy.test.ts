@@ -303,6 +303,21 @@ describe('busyFromICalendar: broken events, hostile rules, invalid input', () =>
     assert.deepEqual(result.notes.filter((note) => note.kind === 'truncated').map((note) => note.uid).sort(), ['count', 'seconds']);
   });
 
+  test('impossible rules stop after a bounded number of steps (ical.js alone would search for minutes)', () => {
+    const ics = calendar(
+      ...vevent('UID:feb30', 'DTSTART:20200101T000000Z', 'DURATION:PT1H', 'RRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30'),
+      ...vevent('UID:feb30-hourly', 'DTSTART:20200101T000000Z', 'DURATION:PT1H', 'RRULE:FREQ=HOURLY;BYMONTH=2;BYMONTHDAY=30;UNTIL=20300101T000000Z'),
+      ...vevent('UID:fine', 'DTSTART:20260310T090000Z', 'DURATION:PT1H'),
+      // A VTIMEZONE whose observance rule never matches: its other onsets still count.
+      'BEGIN:VTIMEZONE', 'TZID:Hostile', 'BEGIN:STANDARD', 'DTSTART:19700101T000000', 'TZOFFSETFROM:+0300', 'TZOFFSETTO:+0300', 'END:STANDARD',
+      'BEGIN:DAYLIGHT', 'DTSTART:19700101T000000', 'RRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=31', 'TZOFFSETFROM:+0300', 'TZOFFSETTO:+0400', 'END:DAYLIGHT', 'END:VTIMEZONE',
+      ...vevent('UID:in-hostile-zone', 'DTSTART;TZID=Hostile:20260311T090000', 'DURATION:PT1H'),
+    );
+    const result = readICalendarBusy(ics, { from: '2026-03-01T00:00:00Z', to: '2026-04-01T00:00:00Z' });
+    assert.deepEqual(result.busy, [span('2026-03-10T09:00:00Z', '2026-03-10T10:00:00Z'), span('2026-03-11T05:00:00Z', '2026-03-11T06:00:00Z')]);
+    assert.deepEqual(result.notes.map((note) => [note.uid, note.kind]), [['feb30', 'truncated'], ['feb30-hourly', 'truncated']]);
+  });
+
   test('many hostile series stop at the per-calendar cap', () => {
     const events: string[] = [];
     for (let index = 0; index < 15; index++) events.push(...vevent(`UID:h${index}`, 'DTSTART:20200101T000000Z', 'DURATION:PT1S', 'RRULE:FREQ=SECONDLY;COUNT=1000000000'));

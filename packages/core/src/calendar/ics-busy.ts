@@ -9,6 +9,7 @@
 import ICAL from 'ical.js';
 import { MentorKitError } from '../model/errors.js';
 import { isInstant, isTimeZone } from '../model/formats.js';
+import { guardIterator, RecurrenceStepLimit } from './recur-guard.js';
 import { ianaNameOf, ianaZoneRules, UTC_RULES, vtimezoneRules, wallToUtc, utcToWall, type ZoneRules } from './zones.js';
 
 /** A busy interval: UTC instants `YYYY-MM-DDTHH:MM:SSZ`, start inclusive, end exclusive. */
@@ -52,6 +53,13 @@ export const ICALENDAR_BUSY_LIMITS = {
   maxOccurrencesPerSeries: 20_000,
   /** Occurrences all recurring events of one calendar together may produce; series after that are not read. */
   maxOccurrencesPerCalendar: 200_000,
+  /**
+   * Candidates ical.js's iterator may look at for one series (a DAILY rule limited to February looks at
+   * every day of the year): impossible rules (BYMONTH=2;BYMONTHDAY=30) stop here instead of running on.
+   */
+  maxRuleStepsPerSeries: 50_000,
+  /** Candidates for all series of one calendar together. */
+  maxRuleStepsPerCalendar: 250_000,
 } as const;
 
 const SECOND = 1000;
@@ -96,6 +104,7 @@ interface Context {
   to: number;
   notes: ICalendarBusyNote[];
   occurrenceBudget: number;
+  stepBudget: number;
   intervals: number[];
 }
 
@@ -392,7 +401,12 @@ function expandSeries(master: IcsEvent, overrides: IcsEvent[], context: Context)
       const periods = Math.floor((target - firstWall) / step);
       if (periods > 0) firstWall += periods * step;
     }
-    const iterator = recur.iterator(timeFromWall(firstWall, isDate));
+    let iterator: ICAL.RecurIterator;
+    try {
+      iterator = guardIterator(recur.iterator(timeFromWall(firstWall, isDate)), ICALENDAR_BUSY_LIMITS.maxRuleStepsPerSeries, () => --context.stepBudget >= 0);
+    } catch (error) {
+      throw new Error(`its RRULE cannot be expanded (${error instanceof Error ? error.message : String(error)})`);
+    }
     let produced = 0;
     for (;;) {
       if (produced >= ICALENDAR_BUSY_LIMITS.maxOccurrencesPerSeries || context.occurrenceBudget <= 0) {
@@ -403,6 +417,10 @@ function expandSeries(master: IcsEvent, overrides: IcsEvent[], context: Context)
       try {
         next = iterator.next();
       } catch (error) {
+        if (error instanceof RecurrenceStepLimit) {
+          context.notes.push({ uid: master.uid, kind: 'truncated', reason: context.stepBudget < 0 ? `the calendar's recurrence rules need more than ${ICALENDAR_BUSY_LIMITS.maxRuleStepsPerCalendar} steps before the window ends; later occurrences were not read` : `${error.message} (at most ${ICALENDAR_BUSY_LIMITS.maxRuleStepsPerSeries}) before the window ends; later occurrences were not read` });
+          break;
+        }
         throw new Error(`its RRULE cannot be expanded (${error instanceof Error ? error.message : String(error)})`);
       }
       if (!next) break;
@@ -586,7 +604,7 @@ export function readICalendarBusy(ics: string, window: BusyWindow, options?: Bus
   const text = ics.charCodeAt(0) === 0xfeff ? ics.slice(1) : ics;
   const lines = text.split(/\r\n|\n|\r/);
   const blocks = scan(lines);
-  const context: Context = { floating, vtimezones: new Map(), zones: new Map(), from, to, notes: [], occurrenceBudget: ICALENDAR_BUSY_LIMITS.maxOccurrencesPerCalendar, intervals: [] };
+  const context: Context = { floating, vtimezones: new Map(), zones: new Map(), from, to, notes: [], occurrenceBudget: ICALENDAR_BUSY_LIMITS.maxOccurrencesPerCalendar, stepBudget: ICALENDAR_BUSY_LIMITS.maxRuleStepsPerCalendar, intervals: [] };
   if (to === from) return { busy: [], notes: [] };
 
   const eventBlocks: Block[] = [];

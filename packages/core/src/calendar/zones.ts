@@ -5,6 +5,7 @@
 // second) of the local fields, so that local arithmetic is plain integer arithmetic.
 import ICAL from 'ical.js';
 import { isKnownZone, offsetAt } from '../scheduling/zone-offsets.js';
+import { guardIterator } from './recur-guard.js';
 
 /** UTC offset rules of one zone. */
 export interface ZoneRules {
@@ -213,7 +214,8 @@ export function vtimezoneRules(name: string, component: JCalComponent): ZoneRule
   let onsets: Array<[number, number]> = [];
   let expandedUntil = -Infinity;
   const expand = (year: number) => {
-    const untilYear = Math.min(LAST_EXPANDED_YEAR, Math.max(year + 1, expandedUntil));
+    // Fifty years at a time, so that a calendar asking year after year expands a handful of times.
+    const untilYear = Math.min(LAST_EXPANDED_YEAR, Math.max(year + 50, expandedUntil));
     const untilWall = Date.UTC(untilYear + 1, 0, 1);
     const found: Array<[number, number]> = [];
     for (const observance of observances) {
@@ -231,7 +233,7 @@ export function vtimezoneRules(name: string, component: JCalComponent): ZoneRule
             recur.until = ICAL.Time.fromData({ year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate(), hour: local.getUTCHours(), minute: local.getUTCMinutes(), second: local.getUTCSeconds(), isDate: false });
           }
           const first = new Date(observance.start);
-          const iterator = recur.iterator(ICAL.Time.fromData({ year: first.getUTCFullYear(), month: first.getUTCMonth() + 1, day: first.getUTCDate(), hour: first.getUTCHours(), minute: first.getUTCMinutes(), second: first.getUTCSeconds(), isDate: false }));
+          const iterator = guardIterator(recur.iterator(ICAL.Time.fromData({ year: first.getUTCFullYear(), month: first.getUTCMonth() + 1, day: first.getUTCDate(), hour: first.getUTCHours(), minute: first.getUTCMinutes(), second: first.getUTCSeconds(), isDate: false })), 20_000);
           for (let count = 0; count < 10_000; count++) {
             const next = iterator.next();
             if (!next) break;
@@ -240,7 +242,7 @@ export function vtimezoneRules(name: string, component: JCalComponent): ZoneRule
             found.push([wall - observance.offsetFrom, observance.offsetTo]);
           }
         } catch {
-          // A broken RRULE in an observance: its DTSTART alone counts.
+          // A broken or endless RRULE in an observance: the onsets found so far count.
         }
       }
     }
