@@ -53,17 +53,32 @@ function unexplained() {
 const authorization = `Basic ${Buffer.from(`${CALDAV_USER}:${CALDAV_PASSWORD}`).toString('base64')}`;
 const stamp = (ms) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 
-/**
- * Lucía's Radicale calendar, read as a calendar app would (GET on the collection): its VEVENTs, each
- * with the calendar's VTIMEZONEs by TZID (ical.js's own lookup would take an unregistered TZID as
- * floating, and the backend shares this process's global TimezoneService: nothing is registered there).
- */
+/** An iCalendar text's VEVENTs, each carrying that text's VTIMEZONEs by TZID (`zones`). */
+function eventsIn(text) {
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  const zones = new Map(calendar.getAllSubcomponents('vtimezone').map((component) => [String(component.getFirstPropertyValue('tzid')), new ICAL.Timezone(component)]));
+  return calendar.getAllSubcomponents('vevent').map((event) => Object.assign(event, { zones }));
+}
+
+/** Lucía's Radicale calendar, read as a calendar app would (GET on the collection): its VEVENTs. */
 async function radicaleEvents() {
   const response = await fetch(calendarUrl, { headers: { Authorization: authorization } });
   assert.equal(response.status, 200, `GET ${calendarUrl} answered ${response.status}`);
-  const calendar = new ICAL.Component(ICAL.parse(await response.text()));
-  const zones = new Map(calendar.getAllSubcomponents('vtimezone').map((component) => [String(component.getFirstPropertyValue('tzid')), new ICAL.Timezone(component)]));
-  return calendar.getAllSubcomponents('vevent').map((event) => Object.assign(event, { zones }));
+  return eventsIn(await response.text());
+}
+
+/**
+ * One written session as its own calendar object (`<calendar>/<uid>.ics`, where the server PUTs it),
+ * with its own VTIMEZONE. Times are read from here, not from the collection GET: Radicale's export of
+ * the whole collection keeps one VTIMEZONE per TZID (the last object's), and the VTIMEZONE MentorKit
+ * writes starts the day before its own session, so ical.js reads earlier sessions of the export in UTC.
+ */
+async function radicaleObject(sessionId) {
+  const url = `${calendarUrl}${encodeURIComponent(`${sessionId}@${UID_DOMAIN}`)}.ics`;
+  const response = await fetch(url, { headers: { Authorization: authorization } });
+  assert.equal(response.status, 200, `GET ${url} answered ${response.status}`);
+  const [event] = eventsIn(await response.text());
+  return event;
 }
 const uidOf = (event) => String(event.getFirstPropertyValue('uid'));
 /** DTSTART or DTEND as epoch ms, in the event's TZID from the calendar's VTIMEZONE. */
@@ -118,7 +133,14 @@ describe('calendars in the LMS demo: connect a CalDAV calendar, busy times left 
     const scheduler = panel.locator('mk-scheduler');
     const calendars = panel.locator('mk-calendar-connections');
 
-    // What the scheduler offers before any calendar is connected: the first offered time is the one to block.
+    // What the scheduler offers before any calendar is connected: the first offered time is the one to
+    // block. Read once everyone's profile (zone, hours) is in: the clocks show the three zones.
+    await eventually(
+      () => scheduler.locator('[part~="clock"]').allInnerTexts(),
+      (clocks) => clocks.length === 3 && ['Europe/Madrid', 'Asia/Tokyo', 'Asia/Kathmandu'].every((zone, index) => clocks[index].includes(zone)),
+      'the scheduler shows Lucía, Kenji and Arjun in their zones',
+      10_000,
+    );
     await scheduler.locator('[part~="slot"]').first().waitFor();
     const before = await eventually(() => offeredStarts(scheduler), (starts) => starts.length >= 2, 'the scheduler offers several times for Lucía, Kenji and Arjun');
     blockedStart = before[0];
@@ -215,10 +237,13 @@ describe('calendars in the LMS demo: connect a CalDAV calendar, busy times left 
       SERVER_WORK,
     );
     for (const session of booked) {
-      const written = sessionEvent(events, session.id);
+      assert.notEqual(statusOf(sessionEvent(events, session.id)), 'CANCELLED');
+      const written = await radicaleObject(session.id);
+      assert.equal(uidOf(written), `${session.id}@${UID_DOMAIN}`);
       assert.equal(startOf(written), Date.parse(session.start), `${session.id} starts at its booked time in Radicale`);
       assert.equal(instantOf(written, 'dtend'), Date.parse(session.end));
       assert.notEqual(statusOf(written), 'CANCELLED');
+      assert.equal(String(written.getFirstPropertyValue('summary')), 'Mentoring session');
     }
     assert.ok(events.some((event) => uidOf(event) === 'team-planning@e2e.example'), 'her own meeting is untouched');
     await scheduler.locator('[part~="upcoming"] li[data-session]').nth(2).waitFor();
@@ -249,7 +274,7 @@ describe('calendars in the LMS demo: connect a CalDAV calendar, busy times left 
       const kept = sessionEvent(events, session.id);
       assert.ok(kept, `${session.id} stays in Radicale`);
       assert.notEqual(statusOf(kept), 'CANCELLED');
-      assert.equal(startOf(kept), Date.parse(session.start));
+      assert.equal(startOf(await radicaleObject(session.id)), Date.parse(session.start));
     }
     const stored = await database.get('sessions', cancelled.id);
     assert.equal(stored.status, 'cancelled');
