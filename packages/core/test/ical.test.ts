@@ -148,6 +148,26 @@ describe('toICalendar', () => {
     invalid([session], 'options.method', { method: 'DELETE' });
   });
 
+  test('timeZoneSpan: each VTIMEZONE covers the span, so separately written events joined under one zone still read right', () => {
+    const later: ICalSession = { id: 'late', title: 'Check-in', start: '2027-11-08T08:00:00Z', end: '2027-11-08T09:00:00Z', timeZone: 'Europe/Madrid' };
+    const early: ICalSession = { id: 'early', title: 'Check-in', start: '2026-07-06T07:00:00Z', end: '2026-07-06T08:00:00Z', timeZone: 'Europe/Madrid' };
+    const span = { from: '2026-01-01T00:00:00Z', to: '2029-01-01T00:00:00Z' };
+    const narrow = timeZonesOf(unfold(toICalendar([later])));
+    assert.ok(narrow.get('Europe/Madrid')!.every((observance) => observance.onset > Date.parse('2027-01-01T00:00:00Z')), 'without a span, the zone covers about the session only');
+    const lines = unfold(toICalendar([later], { timeZoneSpan: span }));
+    const zones = timeZonesOf(lines);
+    const madrid = zones.get('Europe/Madrid')!;
+    assert.ok(madrid[0]!.onset <= Date.parse(span.from), 'starts at the span');
+    assert.ok(madrid.some((observance) => observance.onset === Date.parse('2028-10-29T01:00:00Z')), 'reaches the span\'s end');
+    // The earlier event, read with the later one's zone (as a CalDAV server joins them), is right.
+    const earlyStart = unfold(toICalendar([early], { timeZoneSpan: span })).find((line) => line.startsWith('DTSTART;TZID='))!;
+    assert.equal(resolve(zones, 'Europe/Madrid', earlyStart.split(':')[1]!), Date.parse(early.start));
+    const invalid = (options: unknown) => assert.throws(() => toICalendar([later], options as never), (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === 'options.timeZoneSpan');
+    invalid({ timeZoneSpan: { from: 'then', to: span.to } });
+    invalid({ timeZoneSpan: { from: span.to, to: span.from } });
+    invalid({ timeZoneSpan: { from: '2000-01-01T00:00:00Z', to: '2030-01-01T00:00:00Z' } });
+  });
+
   test('method: null writes no METHOD (a calendar object stored on a CalDAV server must not have one)', () => {
     const session: ICalSession = { id: 's1', title: 'Check-in', start: '2026-10-20T22:00:00Z', end: '2026-10-20T23:00:00Z', timeZone: 'Europe/Madrid' };
     assert.ok(unfold(toICalendar([session])).includes('METHOD:PUBLISH'));

@@ -44,6 +44,13 @@ export interface ICalOptions {
    * none, as a calendar object stored on a CalDAV server must not have one (RFC 4791, 4.1).
    */
   method?: 'PUBLISH' | 'REQUEST' | null;
+  /**
+   * Instants each VTIMEZONE covers at least (besides a day around every session). Calendar servers
+   * keep one VTIMEZONE per TZID when they join separately stored events (a CalDAV collection read
+   * whole): events written one by one should each carry a zone that covers the others' times too —
+   * e.g. from a year ago to three years ahead.
+   */
+  timeZoneSpan?: { from: string; to: string };
 }
 
 const MAX_SESSIONS = 1000;
@@ -143,6 +150,9 @@ export function toICalendar(sessions: ICalSession[], options: ICalOptions = {}):
   if (options.uidDomain !== undefined && (typeof options.uidDomain !== 'string' || !/^[A-Za-z0-9.-]{1,200}$/.test(options.uidDomain))) invalidInput('options.uidDomain', '`options.uidDomain` must be a domain name such as "lms.example.com".');
   if (options.stamp !== undefined && !isInstant(options.stamp)) invalidInput('options.stamp', '`options.stamp` must be an ISO 8601 instant.');
   if (options.method !== undefined && options.method !== null && options.method !== 'PUBLISH' && options.method !== 'REQUEST') invalidInput('options.method', '`options.method` must be "PUBLISH", "REQUEST" or null (none).');
+  if (options.timeZoneSpan !== undefined && (typeof options.timeZoneSpan !== 'object' || options.timeZoneSpan === null || !isInstant(options.timeZoneSpan.from) || !isInstant(options.timeZoneSpan.to) || Date.parse(options.timeZoneSpan.to) < Date.parse(options.timeZoneSpan.from) || Date.parse(options.timeZoneSpan.to) - Date.parse(options.timeZoneSpan.from) > 20 * 366 * 86_400_000)) {
+    invalidInput('options.timeZoneSpan', '`options.timeZoneSpan` must be { from, to }: two instants, `to` not before `from`, at most 20 years apart.');
+  }
   if (options.organizer !== undefined && (typeof options.organizer?.name !== 'string' || options.organizer.name.trim() === '' || typeof options.organizer.email !== 'string' || !/^[^\s@<>"]+@[^\s@<>"]+$/.test(options.organizer.email))) invalidInput('options.organizer', '`options.organizer` must be { name, email }.');
 
   // Each zone's VTIMEZONE covers its sessions, from a day before the first to a day after the last.
@@ -152,6 +162,11 @@ export function toICalendar(sessions: ICalSession[], options: ICalOptions = {}):
     const end = Math.ceil(Date.parse(session.end) / 60_000) + 1440;
     const range = ranges.get(session.timeZone);
     ranges.set(session.timeZone, range ? [Math.min(range[0], start), Math.max(range[1], end)] : [start, end]);
+  }
+  if (options.timeZoneSpan) {
+    const spanFrom = Math.floor(Date.parse(options.timeZoneSpan.from) / 60_000);
+    const spanTo = Math.ceil(Date.parse(options.timeZoneSpan.to) / 60_000);
+    for (const [zone, [from, to]] of ranges) ranges.set(zone, [Math.min(from, spanFrom), Math.max(to, spanTo)]);
   }
   const calendar = ical({
     prodId: options.productId ?? '//MentorKit//MentorKit//EN',

@@ -356,7 +356,13 @@ export function createCalendarService(options: CalendarServiceOptions) {
         const session = await readRecord(pool, Collections.sessions, write.session_id);
         const uid = `${write.session_id}@${options.uidDomain}`;
         if (!session) await deleteCalDavEvent(source, uid, { fetch: options.fetch });
-        else await putCalDavEvent(source, { uid, ics: toICalendar([icalSession(session)], { uidDomain: options.uidDomain, method: null, name: 'Mentoring' }) }, { fetch: options.fetch });
+        else {
+          // Every event written carries the same zone span (the year before to three years ahead), so
+          // a calendar server joining them under one VTIMEZONE per zone reads every one right.
+          const year = now().getUTCFullYear();
+          const timeZoneSpan = { from: `${year - 1}-01-01T00:00:00Z`, to: `${year + 3}-01-01T00:00:00Z` };
+          await putCalDavEvent(source, { uid, ics: toICalendar([icalSession(session)], { uidDomain: options.uidDomain, method: null, name: 'Mentoring', timeZoneSpan }) }, { fetch: options.fetch });
+        }
         // A change made while this one was written queued a newer generation: that one stays due.
         await pool.query('DELETE FROM mk_calendar_writes WHERE connection_id = $1 AND session_id = $2 AND generation = $3', [write.connection_id, write.session_id, write.generation]);
         // The calendar changed: read it again soon, so a moved session's old time stops counting as busy.
