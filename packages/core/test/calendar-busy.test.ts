@@ -308,13 +308,15 @@ describe('busyFromICalendar: broken events, hostile rules, invalid input', () =>
       ...vevent('UID:feb30', 'DTSTART:20200101T000000Z', 'DURATION:PT1H', 'RRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30'),
       ...vevent('UID:feb30-hourly', 'DTSTART:20200101T000000Z', 'DURATION:PT1H', 'RRULE:FREQ=HOURLY;BYMONTH=2;BYMONTHDAY=30;UNTIL=20300101T000000Z'),
       ...vevent('UID:fine', 'DTSTART:20260310T090000Z', 'DURATION:PT1H'),
+      // Once in 2.7 million years: only DTSTART (ical.js takes minutes to add 999999999 days to a date).
+      ...vevent('UID:rare', 'DTSTART:20260312T090000Z', 'DURATION:PT1H', 'RRULE:FREQ=DAILY;INTERVAL=999999999'),
       // A VTIMEZONE whose observance rule never matches: its other onsets still count.
       'BEGIN:VTIMEZONE', 'TZID:Hostile', 'BEGIN:STANDARD', 'DTSTART:19700101T000000', 'TZOFFSETFROM:+0300', 'TZOFFSETTO:+0300', 'END:STANDARD',
       'BEGIN:DAYLIGHT', 'DTSTART:19700101T000000', 'RRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=31', 'TZOFFSETFROM:+0300', 'TZOFFSETTO:+0400', 'END:DAYLIGHT', 'END:VTIMEZONE',
       ...vevent('UID:in-hostile-zone', 'DTSTART;TZID=Hostile:20260311T090000', 'DURATION:PT1H'),
     );
     const result = readICalendarBusy(ics, { from: '2026-03-01T00:00:00Z', to: '2026-04-01T00:00:00Z' });
-    assert.deepEqual(result.busy, [span('2026-03-10T09:00:00Z', '2026-03-10T10:00:00Z'), span('2026-03-11T05:00:00Z', '2026-03-11T06:00:00Z')]);
+    assert.deepEqual(result.busy, [span('2026-03-10T09:00:00Z', '2026-03-10T10:00:00Z'), span('2026-03-11T05:00:00Z', '2026-03-11T06:00:00Z'), span('2026-03-12T09:00:00Z', '2026-03-12T10:00:00Z')]);
     assert.deepEqual(result.notes.map((note) => [note.uid, note.kind]), [['feb30', 'truncated'], ['feb30-hourly', 'truncated']]);
   });
 

@@ -299,6 +299,8 @@ function addOwnInterval(event: IcsEvent, context: Context): void {
   addInterval(context, event.startInstant, occurrenceEnd(event, event.start.wall, event.startInstant));
 }
 
+/** Days in one period of each FREQ (months and years at their longest). */
+const DAYS_PER_PERIOD: Record<string, number> = { SECONDLY: 1 / 86_400, MINUTELY: 1 / 1440, HOURLY: 1 / 24, DAILY: 1, WEEKLY: 7, MONTHLY: 31, YEARLY: 366 };
 const FREQUENCY_MILLISECONDS: Record<string, number> = { SECONDLY: SECOND, MINUTELY: 60_000, HOURLY: HOUR, DAILY: DAY, WEEKLY: 7 * DAY };
 
 const timeFromWall = (wall: number, isDate: boolean) => {
@@ -391,11 +393,15 @@ function expandSeries(master: IcsEvent, overrides: IcsEvent[], context: Context)
     // not one of those, the rule may give one occurrence fewer.
     let ruleLimit = recur.count ? Number(recur.count) : Infinity;
     let firstFromRule = true;
+    // A rule repeating less than once in 200 years has only DTSTART in reach (and ical.js takes minutes to
+    // step a date by INTERVAL=999999999 days): it adds nothing.
+    const interval = Math.max(1, Number(recur.interval) || 1);
+    if (interval * (DAYS_PER_PERIOD[String(recur.freq)] ?? 1) > 200 * 366) continue;
     // Skip ahead whole periods when nothing before can matter (no COUNT; periods of fixed length on the local clock).
     let firstWall = master.start.wall;
     const period = FREQUENCY_MILLISECONDS[String(recur.freq)];
     if (period !== undefined && !recur.count) {
-      const step = period * Math.max(1, Number(recur.interval) || 1);
+      const step = period * interval;
       // Local time of the first instant that matters, less the longest occurrence and 3 hours for offset changes.
       const target = utcToWall(zone, needFrom) - 3 * HOUR - longestLength(master);
       const periods = Math.floor((target - firstWall) / step);
