@@ -175,6 +175,15 @@ describe('busyFromICalendar: recurrence', () => {
     ]);
   });
 
+  test('two RANGE=THISANDFUTURE overrides: each governs the occurrences up to the next', () => {
+    const ics = calendar(
+      ...vevent('UID:tf', 'DTSTART:20260302T090000Z', 'DTEND:20260302T100000Z', 'RRULE:FREQ=WEEKLY;COUNT=6'),
+      ...vevent('UID:tf', 'RECURRENCE-ID;RANGE=THISANDFUTURE:20260316T090000Z', 'DTSTART:20260316T100000Z', 'DTEND:20260316T110000Z'),
+      ...vevent('UID:tf', 'RECURRENCE-ID;RANGE=THISANDFUTURE:20260330T090000Z', 'DTSTART:20260330T120000Z', 'DTEND:20260330T123000Z'),
+    );
+    assert.deepEqual(busyFromICalendar(ics, WINDOW).map((interval) => `${interval.start.slice(5, 16)}-${interval.end.slice(11, 16)}`), ['03-02T09:00-10:00', '03-09T09:00-10:00', '03-16T10:00-11:00', '03-23T10:00-11:00', '03-30T12:00-12:30', '04-06T12:00-12:30']);
+  });
+
   test('an override without its series in the text stands alone', () => {
     const ics = calendar(...vevent('UID:lonely', 'RECURRENCE-ID:20260309T080000Z', 'DTSTART:20260310T080000Z', 'DTEND:20260310T090000Z'));
     assert.deepEqual(busyFromICalendar(ics, march), [span('2026-03-10T08:00:00Z', '2026-03-10T09:00:00Z')]);

@@ -352,8 +352,15 @@ function expandSeries(master: IcsEvent, overrides: IcsEvent[], context: Context)
       return;
     }
     if (future.length > 0 && startInstant > future[0]!.recurrenceId!) {
-      let governing: IcsEvent | undefined;
-      for (const candidate of future) if (candidate.recurrenceId! < startInstant) governing = candidate;
+      // The latest RANGE=THISANDFUTURE override before this occurrence (binary search: there may be many).
+      let low = 0;
+      let high = future.length - 1;
+      while (low < high) {
+        const middle = (low + high + 1) >> 1;
+        if (future[middle]!.recurrenceId! < startInstant) low = middle;
+        else high = middle - 1;
+      }
+      const governing = future[low]!.recurrenceId! < startInstant ? future[low] : undefined;
       if (governing) {
         if (!governing.busy) return;
         const shift = governing.startInstant - governing.recurrenceId!;
