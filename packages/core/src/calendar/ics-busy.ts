@@ -318,7 +318,18 @@ const timeFromWall = (wall: number, isDate: boolean) => {
  * EXDATEs removed; an occurrence named by an override's RECURRENCE-ID replaced by the override
  * (RANGE=THISANDFUTURE: that one and every later one, moved by the same amount).
  */
-function expandSeries(master: IcsEvent, overrides: IcsEvent[], context: Context): void {
+/** The overrides of one UID, prepared once for every master with that UID. */
+interface OverrideSet {
+  count: number;
+  byRecurrenceId: Map<number, IcsEvent>;
+  /** RANGE=THISANDFUTURE overrides by RECURRENCE-ID. */
+  future: IcsEvent[];
+  /** Occurrences from `needFrom` to `needUntil` (instants) can matter. */
+  needFrom: number;
+  needUntil: number;
+}
+
+function prepareOverrides(overrides: IcsEvent[], context: Context): OverrideSet {
   const byRecurrenceId = new Map<number, IcsEvent>();
   const future: IcsEvent[] = [];
   // Overrides that can matter although their occurrence is outside the window: moved into it, or ranges.
@@ -338,7 +349,12 @@ function expandSeries(master: IcsEvent, overrides: IcsEvent[], context: Context)
     }
   }
   future.sort((a, b) => a.recurrenceId! - b.recurrenceId!);
-  if (!master.busy && overrides.length === 0) return;
+  return { count: overrides.length, byRecurrenceId, future, needFrom, needUntil };
+}
+
+function expandSeries(master: IcsEvent, prepared: OverrideSet, context: Context): void {
+  const { byRecurrenceId, future, needFrom, needUntil } = prepared;
+  if (!master.busy && prepared.count === 0) return;
 
   const zone = master.start.zone;
   const isDate = master.start.isDate;
@@ -658,6 +674,7 @@ export function readICalendarBusy(ics: string, window: BusyWindow, options?: Bus
     } else masters.push(event);
   }
 
+  const preparedByUid = new Map<string, OverrideSet>();
   for (const master of masters) {
     const overrides = master.uid === undefined ? undefined : overridesByUid.get(master.uid);
     if (master.rrules.length === 0 && master.rdates.length === 0 && !overrides) {
@@ -665,7 +682,13 @@ export function readICalendarBusy(ics: string, window: BusyWindow, options?: Bus
       continue;
     }
     try {
-      expandSeries(master, overrides ?? [], context);
+      const key = master.uid ?? '\u0000(no UID)';
+      let prepared = preparedByUid.get(key);
+      if (!prepared) {
+        prepared = prepareOverrides(overrides ?? [], context);
+        preparedByUid.set(key, prepared);
+      }
+      expandSeries(master, prepared, context);
     } catch (error) {
       context.notes.push({ uid: master.uid, kind: 'skipped', reason: reasonOf(error) });
     }
