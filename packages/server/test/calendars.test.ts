@@ -52,8 +52,9 @@ function icsWith(events: Array<{ uid: string; start: number; end: number; summar
 
 /** A calendar app's "secret address": an HTTP server with ETags, whose answer the test changes. */
 async function startFeedServer() {
-  const state = { body: '', etag: '"1"', status: 200, requests: [] as Array<{ url: string; ifNoneMatch?: string }> };
-  const server = http.createServer((request, response) => {
+  const state = { body: '', etag: '"1"', status: 200, delayMs: 0, requests: [] as Array<{ url: string; ifNoneMatch?: string }> };
+  const server = http.createServer(async (request, response) => {
+    if (state.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, state.delayMs));
     state.requests.push({ url: request.url ?? '', ...(request.headers['if-none-match'] ? { ifNoneMatch: String(request.headers['if-none-match']) } : {}) });
     if (state.status !== 200) {
       response.writeHead(state.status).end('no');
@@ -326,6 +327,22 @@ describe('calendars on the server: import, write-back and the session feed', { s
     assert.equal((await fetch(`${backend.url}${new URL(rotated.json.url).pathname}`)).status, 200);
     assert.equal((await call(LUCIA, 'DELETE', '/calendars/feed')).status, 200);
     assert.equal((await fetch(`${backend.url}${new URL(rotated.json.url).pathname}`)).status, 404, 'a stopped feed does not work');
+  });
+
+  test('reads a person starts are limited: one at a time, ten connection attempts in ten minutes', async () => {
+    const ARJUN = 'arjun-shrestha';
+    feed.state.delayMs = 3000;
+    const [first, second] = await Promise.all([call(ARJUN, 'POST', '/calendars', { kind: 'ics-feed', url: feed.url }), new Promise((resolve) => setTimeout(resolve, 300)).then(() => call(ARJUN, 'POST', '/calendars', { kind: 'ics-feed', url: feed.url }))]);
+    feed.state.delayMs = 0;
+    assert.deepEqual([first.status, second.status].sort(), [201, 429], 'a second read while one runs waits its turn');
+    assert.match((first.status === 429 ? first : second).json.message, /being read right now/);
+    feed.state.status = 404;
+    for (let index = 0; index < 9; index++) assert.equal((await call(ARJUN, 'POST', '/calendars', { kind: 'ics-feed', url: feed.url })).status, 422);
+    const eleventh = await call(ARJUN, 'POST', '/calendars', { kind: 'ics-feed', url: feed.url });
+    feed.state.status = 200;
+    assert.equal(eleventh.status, 429);
+    assert.match(eleventh.json.message, /10 calendars in the last 10 minutes/);
+    assert.equal((await call(ARJUN, 'POST', '/calendars', { kind: 'ics-feed' })).status, 400, 'input errors are still said at once');
   });
 
   test('five calendars at most', async () => {

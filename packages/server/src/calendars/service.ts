@@ -87,6 +87,8 @@ const LIMITS = {
   password: 1000,
   /** A person may ask for a refresh this often (s); more often answers what is known. */
   manualRefreshSeconds: 30,
+  /** Connection attempts per person in 10 minutes (each makes the server read an address). */
+  connectsPer10Minutes: 10,
   /** Write-back attempts before a write is given up (it stays listed as failing on the connection). */
   writeAttempts: 8,
 };
@@ -202,9 +204,10 @@ export function createCalendarService(options: CalendarServiceOptions) {
 
   /** Rewrites the person's `calendar-busy` record from their connections (removes it when none). */
   const publishBusy = async (personId: string) => {
-    const { rows } = await pool.query<ConnectionRow>('SELECT * FROM mk_calendar_connections WHERE person_id = $1 ORDER BY created_at, id', [personId]);
     const { from, to } = windowNow();
     const outcome = await withRecordLock(pool, Collections.calendarBusy, personId, async (client) => {
+      // Read under the record's lock: two refreshes finishing together write in turn, the last from the latest rows.
+      const { rows } = await client.query<ConnectionRow>('SELECT * FROM mk_calendar_connections WHERE person_id = $1 ORDER BY created_at, id', [personId]);
       const current = await readCurrent(client, Collections.calendarBusy, personId);
       if (rows.length === 0) {
         if (!current.record) return undefined;
@@ -308,7 +311,11 @@ export function createCalendarService(options: CalendarServiceOptions) {
 
   /** Sessions a person takes part in (their pairings' sessions, `participantIds` respected). */
   const sessionsOf = async (personId: string, sinceMs: number): Promise<StoredRecord[]> => {
-    const pairings = await pool.query<{ id: string; data: Record<string, unknown> }>("SELECT id, data FROM mk_records WHERE collection = 'pairings' AND NOT deleted");
+    // The person's pairings (mentee, or among the mentors: ids never hold \u0000, so the jsonb cast is safe).
+    const pairings = await pool.query<{ id: string; data: Record<string, unknown> }>(
+      "SELECT id, data FROM mk_records WHERE collection = 'pairings' AND NOT deleted AND (filter->>'menteeId' = $1 OR (data->'mentorIds')::jsonb ? $1)",
+      [personId],
+    );
     const mine = pairings.rows.filter((row) => {
       try {
         return pairingMembers(row.data as never).some((member) => member.personId === personId);
@@ -407,6 +414,23 @@ export function createCalendarService(options: CalendarServiceOptions) {
 
   // ─── HTTP ───────────────────────────────────────────────────────────────────────────────────
 
+  // Reads a person starts (connecting, refreshing by hand) are limited, so nobody makes the server
+  // fetch addresses over and over on their behalf: one at a time, and CONNECTS_PER_10_MINUTES attempts.
+  const readingFor = new Set<string>();
+  const attempts = new Map<string, number[]>();
+  const startRead = (personId: string, counts: boolean): (() => void) => {
+    if (readingFor.has(personId)) throw new HttpError(429, new MentorKitError('forbidden', 'One of your calendars is being read right now; try again when it is done.', { path: 'url' }), { 'Retry-After': '5' });
+    if (counts) {
+      const since = now().getTime() - 600_000;
+      const recent = (attempts.get(personId) ?? []).filter((at) => at > since);
+      if (recent.length >= LIMITS.connectsPer10Minutes) throw new HttpError(429, new MentorKitError('forbidden', `You tried to connect ${LIMITS.connectsPer10Minutes} calendars in the last 10 minutes; wait a few minutes before trying again.`, { path: 'url' }), { 'Retry-After': '120' });
+      recent.push(now().getTime());
+      attempts.set(personId, recent);
+    }
+    readingFor.add(personId);
+    return () => readingFor.delete(personId);
+  };
+
   const connectionOf = async (personId: string, id: string): Promise<ConnectionRow> => {
     const { rows } = await pool.query<ConnectionRow>('SELECT * FROM mk_calendar_connections WHERE id = $1 AND person_id = $2', [id, personId]);
     if (!rows[0]) throw new MentorKitError('not-found', `You have no calendar "${id.slice(0, 100)}".`, { path: 'id' });
@@ -429,12 +453,15 @@ export function createCalendarService(options: CalendarServiceOptions) {
 
     const source: CalendarSource = body.kind === 'caldav' ? { kind: 'caldav', url: url.href, username: username!, password: password! } : { kind: 'ics-feed', url: url.href };
     let result: Awaited<ReturnType<typeof read>>;
+    const done = startRead(personId, true);
     try {
       result = await read(source, personId);
     } catch (error) {
       // Nothing is kept of a calendar that could not be read: the person fixes the address and tries again.
       const reason = isMentorKitError(error) ? error : new MentorKitError('invalid-input', describe(error), { path: 'url' });
       throw new HttpError(422, new MentorKitError(reason.code, `This calendar could not be read: ${reason.message}`, { path: reason.path && reason.path !== '' ? reason.path : 'url' }));
+    } finally {
+      done();
     }
     const id = randomUUID();
     const secret: SecretPart = { url: url.href, ...(username ? { username } : {}), ...(password ? { password } : {}), ...(result.calendarUrl ? { calendarUrl: result.calendarUrl } : {}) };
@@ -477,8 +504,7 @@ export function createCalendarService(options: CalendarServiceOptions) {
         return true;
       }
       if (method === 'POST') {
-        const connection = await connect(personId, await options.readJson(request, 8 * 1024));
-        options.send(response, 201, connection);
+        options.send(response, 201, await connect(personId, await options.readJson(request, 8 * 1024)));
         return true;
       }
       notAllowed('GET, POST');
@@ -534,7 +560,16 @@ export function createCalendarService(options: CalendarServiceOptions) {
       if (method !== 'POST') notAllowed('POST');
       const row = await connectionOf(personId, id);
       const recently = row.checked_at && now().getTime() - row.checked_at.getTime() < LIMITS.manualRefreshSeconds * 1000;
-      options.send(response, 200, toConnection(recently ? row : await refreshRow(row)));
+      if (recently) {
+        options.send(response, 200, toConnection(row));
+        return true;
+      }
+      const done = startRead(personId, false);
+      try {
+        options.send(response, 200, toConnection(await refreshRow(row)));
+      } finally {
+        done();
+      }
       return true;
     }
     return false;
