@@ -35,7 +35,7 @@ export type { MkMessageDetail } from './thread/thread.js';
 export { MkAgreement } from './agreement/agreement.js';
 export type { MkAgreementEventDetail } from './agreement/agreement.js';
 export { MkScheduler } from './scheduler/scheduler.js';
-export type { MkCalendarDownloadDetail, MkSessionBookedDetail } from './scheduler/scheduler.js';
+export type { MkCalendarDownloadDetail, MkSessionBookedDetail, MkSessionCancelledDetail } from './scheduler/scheduler.js';
 export { MkCalendarConnections } from './calendar-connections/calendar-connections.js';
 export type { MkCalendarConnectedDetail, MkCalendarDisconnectedDetail, MkCalendarFeedChangedDetail } from './calendar-connections/calendar-connections.js';
 export { MkCheckin } from './checkin/checkin.js';

@@ -84,7 +84,40 @@ export const schedulerStyles = css`
     display: inline-flex;
     align-items: center;
   }
-  [part~='booked']:focus, [part~='error']:focus {
+  .upcoming-row {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--mk-space-1) var(--mk-space-3);
+    align-items: center;
+    justify-content: space-between;
+  }
+  .upcoming-row > span, .confirm p {
+    min-width: 0;
+    overflow-wrap: anywhere;
+  }
+  .confirm {
+    display: grid;
+    gap: var(--mk-space-2);
+    margin-block: var(--mk-space-2);
+    padding: var(--mk-space-3);
+    border: 1px solid var(--mk-color-danger);
+    border-radius: var(--mk-radius-md);
+    background: var(--mk-color-surface-raised);
+  }
+  .confirm textarea {
+    box-sizing: border-box;
+    width: 100%;
+  }
+  .button.danger {
+    background: var(--mk-color-surface);
+    color: var(--mk-color-danger);
+    border-color: var(--mk-color-danger);
+  }
+  .upcoming button[aria-disabled='true'] {
+    opacity: 0.6;
+    cursor: progress;
+  }
+  [part~='booked']:focus, [part~='error']:focus, [part~='cancel-error']:focus, #upcoming-heading:focus {
     outline: var(--mk-focus-ring-width) solid var(--mk-color-focus);
   }
   .calendar-note {

@@ -5,6 +5,7 @@ import { TEXT_LIMITS, isHttpUrl, isMentorKitError, localTimeOf, type MentorKitEr
 import { agreementsFeature, agreementSlotParticipants, type Agreement } from '@mentorkit/core/agreements';
 import { OUT_OF_HOURS_REACH, calendarBlockedSlots, calendarBusyFeature, sessionsFeature, suggestMeetingTimesOrOutOfHours, withCalendarBusy, type CalendarBlockedSlot, type FairSlot, type InconvenienceLedger, type SlotParticipant } from '@mentorkit/core/scheduling';
 import { emit } from '../base/emit.js';
+import { focusInstead } from '../base/focus.js';
 import { browserTimeZone, formatDateList, formatDayTime, formatList } from '../base/format.js';
 import { LocaleController } from '../base/localize.js';
 import { errorText } from '../field-errors/field-errors.js';
@@ -22,6 +23,9 @@ export interface MkSessionBookedDetail {
   /** Set when a recurring series was booked. */
   seriesId?: string;
 }
+export interface MkSessionCancelledDetail {
+  sessionId: string;
+}
 export interface MkCalendarDownloadDetail {
   pairingId: string;
   sessionIds: string[];
@@ -32,6 +36,7 @@ declare global {
   interface GlobalEventHandlersEventMap {
     'mk-session-booked': CustomEvent<MkSessionBookedDetail>;
     'mk-calendar-download': CustomEvent<MkCalendarDownloadDetail>;
+    'mk-session-cancelled': CustomEvent<MkSessionCancelledDetail>;
   }
 }
 
@@ -109,7 +114,11 @@ function format(instant: string, timeZone: string, locale: string | undefined, w
  * series following the agreed cadence (anchored in the organiser's zone, skipping off-limits dates;
  * or, with "Take turns with the early and late times" — on by default for a time outside someone's
  * working hours — a rotating series that gives each session to whoever stretched less so far, from
- * the pair's ledger), book, and download the sessions for any calendar. Busy times from the participants'
+ * the pair's ledger), book, and download the sessions for any calendar. Each upcoming session has "Cancel…", which turns its
+ * row into an inline confirmation (an optional reason the others see, "Cancel the session", "Keep it"; focus goes to
+ * "Keep it", as in `<mk-calendar-connections>`; Escape or "Keep it" returns focus to "Cancel…"); a cancelled session
+ * leaves the list, a polite announcement says so and focus goes to the next session's "Cancel…" (else the one before,
+ * else the list's heading); a refusal stays in the confirmation, worded, with the reason kept. Busy times from the participants'
  * own calendars (`calendarBusyFeature`, fetched by the MentorKit server) are left out of every search —
  * the suggestions, the out-of-hours times and a rotating series — and a note below the suggestions says
  * which times that leaves out and whose calendar holds them ("busy in Kenji Watanabe's calendar"), never
@@ -120,6 +129,7 @@ function format(instant: string, timeZone: string, locale: string | undefined, w
  *
  * @fires {CustomEvent<MkSessionBookedDetail>} mk-session-booked - The user booked a session or a series.
  * @fires {CustomEvent<MkCalendarDownloadDetail>} mk-calendar-download - The user downloaded an .ics file.
+ * @fires {CustomEvent<MkSessionCancelledDetail>} mk-session-cancelled - The user cancelled an upcoming session (only that one, also in a series).
  *
  * @csspart base - The card.
  * @csspart heading - The heading.
@@ -146,6 +156,11 @@ function format(instant: string, timeZone: string, locale: string | undefined, w
  * @csspart booked - The confirmation after booking.
  * @csspart download - A button that downloads an .ics file.
  * @csspart upcoming - The list of upcoming sessions.
+ * @csspart cancel - An upcoming session's "Cancel…" button (a disclosure: it opens the confirmation in its row).
+ * @csspart cancel-confirm - The inline confirmation in a row (a group: the optional reason, "Cancel the session" and "Keep it").
+ * @csspart cancel-reason - The reason field (optional; the others see it).
+ * @csspart cancel-error - Why the session could not be cancelled (`role="alert"`), in the confirmation.
+ * @csspart announcement - The polite live region that says a session was cancelled.
  *
  * @cssprop [--mk-panel-background=var(--mk-color-surface)] - Background of the card.
  * @cssprop [--mk-panel-border-color=var(--mk-color-border)] - Border colour of the card.
@@ -188,6 +203,12 @@ export class MkScheduler extends MkElement {
   /** Booking was refused because the title or agenda is over its limit. */
   @state() private limitBlocked = false;
   @state() private booked: { sessions: Session[]; description?: string; cadence?: Cadence; skipped: string[]; noTime: string[]; ledger?: InconvenienceLedger } | undefined;
+  /** The upcoming session whose row asks "Cancel …?", with the reason typed, while it is cancelled, and why it was not. */
+  @state() private cancelling: { id: string; reason: string; busy?: boolean; error?: MentorKitError; limitBlocked?: boolean } | undefined;
+  /** What the live region last said (a session cancelled). */
+  @state() private announcement = '';
+  /** A cancellation emptied the list: its heading stays (with "No upcoming sessions."), to hold focus. */
+  @state() private upcomingEmptied = false;
   private downloadUrls: string[] = [];
   /** The pairing shown at the last update. */
   private followedPairingId: string | undefined;
@@ -214,6 +235,8 @@ export class MkScheduler extends MkElement {
       this.selectedStart = undefined;
       this.booked = undefined;
       this.rotate = undefined;
+      this.cancelling = undefined;
+      this.upcomingEmptied = false;
     }
   }
 
@@ -607,18 +630,116 @@ export class MkScheduler extends MkElement {
   }
 
   private renderUpcoming(pairing: Pairing, participants: SlotParticipant[], locale: string | undefined): TemplateResult | typeof nothing {
-    const now = Date.parse(this.currentKit!.now());
-    const upcoming = (this.sessions.value ?? []).filter((session) => session.pairingId === pairing.id && session.status === 'scheduled' && Date.parse(session.end) > now);
-    if (upcoming.length === 0) return nothing;
+    const upcoming = this.upcomingSessions(pairing);
+    if (upcoming.length === 0 && !this.upcomingEmptied) return nothing;
     const viewerZone = this.viewerZone(participants);
+    const now = this.currentKit!.now();
     return html`<section class="upcoming-section" aria-labelledby="upcoming-heading">
-      <h3 class="subheading" id="upcoming-heading">${this.i18n.t('upcoming.heading')}</h3>
+      <h3 class="subheading" id="upcoming-heading" tabindex="-1">${this.i18n.t('upcoming.heading')}</h3>
+      ${upcoming.length === 0 ? html`<p class="hint">${this.i18n.t('upcoming.none')}</p>` : nothing}
       <ul part="upcoming" class="upcoming">
-        ${upcoming.slice(0, 12).map((session) => html`<li data-session=${session.id}><bdi class="upcoming-title">${session.title}</bdi> · <bdi>${format(session.start, viewerZone, locale, true, this.currentKit!.now())}–${format(session.end, viewerZone, locale, false, this.currentKit!.now())}</bdi></li>`)}
+        ${upcoming.slice(0, 12).map((session) => {
+          const when = format(session.start, viewerZone, locale, true, now);
+          const open = this.cancelling?.id === session.id;
+          return html`<li data-session=${session.id}>
+            <div class="upcoming-row">
+              <span><bdi class="upcoming-title">${session.title}</bdi> · <bdi>${when}–${format(session.end, viewerZone, locale, false, now)}</bdi></span>
+              <button part="cancel" class="button secondary" type="button" aria-label=${this.i18n.t('cancel.open-label', { when })} aria-expanded=${open ? 'true' : 'false'} aria-controls=${open ? 'cancel-confirm' : nothing} aria-disabled=${open && this.cancelling?.busy ? 'true' : 'false'} @click=${() => this.toggleCancel(session.id)}>${this.i18n.t('cancel.open')}</button>
+            </div>
+            ${open ? this.renderCancelConfirm(session, when, pairing) : nothing}
+          </li>`;
+        })}
       </ul>
       ${upcoming.length > 12 ? html`<p class="hint">${this.i18n.t('upcoming.more', { count: upcoming.length - 12 })}</p>` : nothing}
       <div class="actions">${this.renderDownload(upcoming, pairing, this.i18n.t('download.upcoming'), 'mentoring-upcoming.ics')}</div>
     </section>`;
+  }
+
+  /** The pairing's scheduled sessions that have not ended, as the upcoming list shows them. */
+  private upcomingSessions(pairing: Pairing): Session[] {
+    const now = Date.parse(this.currentKit!.now());
+    return (this.sessions.value ?? []).filter((session) => session.pairingId === pairing.id && session.status === 'scheduled' && Date.parse(session.end) > now);
+  }
+
+  /** "Cancel…" opens its row's confirmation (focus on "Keep it", the safe answer); pressed again, or Keep it / Escape, closes it. */
+  private async toggleCancel(id: string): Promise<void> {
+    if (this.cancelling?.busy) return;
+    if (this.cancelling?.id === id) return this.closeCancel();
+    this.cancelling = { id, reason: '' };
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part~="cancel-confirm"] [data-action="keep"]')?.focus();
+  }
+
+  private async closeCancel(): Promise<void> {
+    const id = this.cancelling?.id;
+    if (!id || this.cancelling?.busy) return;
+    this.cancelling = undefined;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`li[data-session="${CSS.escape(id)}"] [part~="cancel"]`)?.focus();
+  }
+
+  private readonly handleCancelKeydown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    event.stopPropagation();
+    void this.closeCancel();
+  };
+
+  /**
+   * Cancels that one session (also in a series) with the reason when one was typed. On success the row
+   * leaves, the live region says so and focus goes to the next row's "Cancel…", else the previous one's,
+   * else the list's heading; on failure the confirmation stays, with why and the reason as typed.
+   */
+  private async confirmCancel(session: Session, when: string, pairing: Pairing): Promise<void> {
+    const kit = this.currentKit;
+    const cancelling = this.cancelling;
+    if (!kit || !cancelling || cancelling.busy) return;
+    const reason = cancelling.reason.trim();
+    if (textLimit(reason, TEXT_LIMITS.session.cancellationReason).over) {
+      this.cancelling = { id: session.id, reason: cancelling.reason, limitBlocked: true };
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[part~="cancel-reason"]')?.focus();
+      return;
+    }
+    const upcoming = this.upcomingSessions(pairing).slice(0, 12);
+    const index = upcoming.findIndex((candidate) => candidate.id === session.id);
+    const neighbour = upcoming[index + 1] ?? upcoming[index - 1];
+    this.cancelling = { id: session.id, reason: cancelling.reason, busy: true };
+    try {
+      await kit.use(sessionsFeature).cancel(session.id, { expectedRevision: session.revision, ...(reason ? { reason } : {}) });
+    } catch (error) {
+      this.cancelling = { id: session.id, reason: cancelling.reason, error: isMentorKitError(error) ? error : (Object.assign(new Error(String(error)), { code: 'storage-error', path: '' }) as unknown as MentorKitError) };
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[part~="cancel-error"]')?.focus();
+      return;
+    }
+    this.cancelling = undefined;
+    this.upcomingEmptied = true;
+    this.announcement = this.i18n.t('cancel.done', { when });
+    emit(this, 'mk-session-cancelled', { sessionId: session.id });
+    await this.updateComplete;
+    focusInstead(this.renderRoot, neighbour ? this.renderRoot.querySelector(`li[data-session="${CSS.escape(neighbour.id)}"] [part~="cancel"]`) : undefined, '#upcoming-heading');
+  }
+
+  private renderCancelConfirm(session: Session, when: string, pairing: Pairing): TemplateResult {
+    const cancelling = this.cancelling!;
+    const limit = textLimit(cancelling.reason, TEXT_LIMITS.session.cancellationReason);
+    const busy = cancelling.busy ? 'true' : 'false';
+    return html`<div part="cancel-confirm" class="confirm" id="cancel-confirm" role="group" aria-labelledby="cancel-question" aria-busy=${busy} @keydown=${this.handleCancelKeydown}>
+      <p id="cancel-question">${this.i18n.t('cancel.question', { title: session.title, when })}</p>
+      <div class="field">
+        <label for="cancel-reason">${this.i18n.t('cancel.reason')}</label>
+        <textarea part="cancel-reason" id="cancel-reason" name="reason" rows="2" .value=${live(cancelling.reason)} ?readonly=${cancelling.busy} aria-invalid=${limit.over ? 'true' : 'false'} aria-describedby=${describedByWithCounter('cancel-reason', limit) ?? nothing} @input=${(event: Event) => (this.cancelling = { ...cancelling, reason: (event.target as HTMLTextAreaElement).value })}></textarea>
+        ${renderTextCounter('cancel-reason', limit, this.i18n.locale)}
+      </div>
+      ${cancelling.error || (cancelling.limitBlocked && limit.over)
+        ? html`<div part="cancel-error" class="notice" data-tone="danger" role="alert" tabindex="-1"><p class="notice-title">${this.i18n.t('cancel.error')}</p><p>${cancelling.error ? errorText(cancelling.error, this.i18n.locale, false) : textLimitMessage('limit.blocked', this.i18n.locale)}</p></div>`
+        : nothing}
+      <div class="actions">
+        <button class="button danger" type="button" data-action="confirm" aria-disabled=${busy} @click=${() => this.confirmCancel(session, when, pairing)}>${this.i18n.t('cancel.confirm')}</button>
+        <button class="button secondary" type="button" data-action="keep" aria-disabled=${busy} @click=${() => this.closeCancel()}>${this.i18n.t('cancel.keep')}</button>
+      </div>
+    </div>`;
   }
 
   private renderReady(pairing: Pairing, locale: string | undefined): TemplateResult {
@@ -693,6 +814,8 @@ export class MkScheduler extends MkElement {
         content = this.renderReady(pairing, locale);
       }
     }
-    return html`<div part="base" class="card" data-state=${state} aria-busy=${status === 'loading' || this.busy ? 'true' : 'false'}>${this.renderHeading()} ${content}</div>`;
+    return html`<div part="base" class="card" data-state=${state} aria-busy=${status === 'loading' || this.busy ? 'true' : 'false'}>${this.renderHeading()} ${content}
+      <p part="announcement" class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
+    </div>`;
   }
 }
