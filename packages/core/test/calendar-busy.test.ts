@@ -331,6 +331,21 @@ describe('busyFromICalendar: broken events, hostile rules, invalid input', () =>
     assert.deepEqual(result.notes.map((note) => [note.uid, note.kind]), [['feb30', 'truncated'], ['feb30-hourly', 'truncated']]);
   });
 
+  test('extreme values stay finite: durations of millions of weeks, years 0001 and 9999, offsets of 99 hours', () => {
+    const ics = calendar(
+      'BEGIN:VTIMEZONE', 'TZID:Weird', 'BEGIN:STANDARD', 'DTSTART:19700101T000000', 'TZOFFSETFROM:+9959', 'TZOFFSETTO:-9959', 'END:STANDARD', 'END:VTIMEZONE',
+      ...vevent('UID:long', 'DTSTART;TZID=Europe/Berlin:20260310T090000', 'DURATION:P99999999W'),
+      ...vevent('UID:ages', 'DTSTART:00010101T000000Z', 'DTEND:99991231T235959Z', 'TRANSP:TRANSPARENT'),
+      ...vevent('UID:far', 'DTSTART;TZID=Europe/Berlin:99991231T235959', 'RRULE:FREQ=DAILY', 'DURATION:PT1H'),
+      ...vevent('UID:weird-zone', 'DTSTART;TZID=Weird:20260305T090000', 'DURATION:PT1H'),
+      ...vevent('UID:feb30', 'DTSTART:20260230T090000Z', 'DURATION:PT1H'),
+      ...vevent('UID:birthday', 'DTSTART;VALUE=DATE:00010304', 'RRULE:FREQ=YEARLY'),
+    );
+    const result = readICalendarBusy(ics, { from: '2026-03-01T00:00:00Z', to: '2026-04-01T00:00:00Z' });
+    assert.deepEqual(result.busy, [span('2026-03-04T00:00:00Z', '2026-03-05T00:00:00Z'), span('2026-03-05T09:00:00Z', '2026-03-05T10:00:00Z'), span('2026-03-10T08:00:00Z', '2026-04-01T00:00:00Z')]);
+    assert.deepEqual(result.notes.map((note) => [note.uid, note.kind]), [['feb30', 'skipped']]);
+  });
+
   test('many hostile series stop at the per-calendar cap', () => {
     const events: string[] = [];
     for (let index = 0; index < 15; index++) events.push(...vevent(`UID:h${index}`, 'DTSTART:20200101T000000Z', 'DURATION:PT1S', 'RRULE:FREQ=SECONDLY;COUNT=1000000000'));

@@ -10,7 +10,7 @@ import ICAL from 'ical.js';
 import { MentorKitError } from '../model/errors.js';
 import { isInstant, isTimeZone } from '../model/formats.js';
 import { guardIterator, RecurrenceStepLimit } from './recur-guard.js';
-import { ianaNameOf, ianaZoneRules, UTC_RULES, vtimezoneRules, wallToUtc, utcToWall, type ZoneRules } from './zones.js';
+import { ianaNameOf, ianaZoneRules, UTC_RULES, vtimezoneRules, wallOf, wallToUtc, utcToWall, type ZoneRules } from './zones.js';
 
 /** A busy interval: UTC instants `YYYY-MM-DDTHH:MM:SSZ`, start inclusive, end exclusive. */
 export interface BusyInterval {
@@ -108,6 +108,8 @@ interface Context {
   intervals: number[];
 }
 
+const MAX_DURATION_DAYS = 366_000;
+
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2})(Z)?)?$/;
 /** ical.js reads `RECURRENCE-ID:20260301` (a date without VALUE=DATE) as `2026-03-01T::`. */
 const MANGLED_DATE = /^(\d{4})-(\d{2})-(\d{2})T::$/;
@@ -137,13 +139,13 @@ function timeOf(value: unknown, params: Record<string, unknown>, context: Contex
   const year = Number(match[1]);
   const month = Number(match[2]);
   const day = Number(match[3]);
-  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
-  if (match[4] === undefined) return { wall: Date.UTC(year, month - 1, day), isDate: true, zone: context.floating };
+  if (month < 1 || month > 12 || day < 1 || day > new Date(wallOf(year, month + 1, 0)).getUTCDate()) return undefined; // no 30 February
+  if (match[4] === undefined) return { wall: wallOf(year, month, day), isDate: true, zone: context.floating };
   const hour = Number(match[4]);
   const minute = Number(match[5]);
   const second = Number(match[6]);
   if (hour > 23 || minute > 59 || second > 60) return undefined;
-  const wall = Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59));
+  const wall = wallOf(year, month, day, hour, minute, Math.min(second, 59));
   if (match[7] === 'Z') return { wall, isDate: false, zone: UTC_RULES };
   const tzid = params.tzid;
   if (typeof tzid === 'string' && tzid !== '') return { wall, isDate: false, zone: zoneOf(tzid, context) };
@@ -157,8 +159,9 @@ function durationOf(value: unknown): IcsDuration | undefined {
   const match = /^([+-])?P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(value);
   if (!match || value.endsWith('P') || value.endsWith('T')) return undefined;
   const sign = match[1] === '-' ? -1 : 1;
-  const days = (Number(match[2] ?? 0) * 7 + Number(match[3] ?? 0)) * sign;
-  const exact = (Number(match[4] ?? 0) * HOUR + Number(match[5] ?? 0) * 60_000 + Number(match[6] ?? 0) * SECOND) * sign;
+  // Longer than 1,000 years is as good as 1,000 years for a window of at most 366 days.
+  const days = Math.min(MAX_DURATION_DAYS, Number(match[2] ?? 0) * 7 + Number(match[3] ?? 0)) * sign;
+  const exact = Math.min(MAX_DURATION_DAYS * DAY, Number(match[4] ?? 0) * HOUR + Number(match[5] ?? 0) * 60_000 + Number(match[6] ?? 0) * SECOND) * sign;
   return { days, exact };
 }
 
@@ -289,7 +292,7 @@ function longestLength(event: IcsEvent): number {
 }
 
 function addInterval(context: Context, start: number, end: number): void {
-  if (end <= start || end <= context.from || start >= context.to) return;
+  if (!(end > start) || !(end > context.from) || !(start < context.to)) return; // (NaN-safe)
   context.intervals.push(Math.max(start, context.from), Math.min(end, context.to));
 }
 
@@ -405,11 +408,11 @@ function expandSeries(master: IcsEvent, prepared: OverrideSet, context: Context)
       // UNTIL in UTC is compared with local occurrences: move it to the series' clock.
       const until = recur.until;
       if (until.zone?.tzid === 'UTC' && !until.isDate) {
-        const untilInstant = Date.UTC(until.year, until.month - 1, until.day, until.hour, until.minute, until.second);
+        const untilInstant = wallOf(until.year, until.month, until.day, until.hour, until.minute, until.second);
         recur.until = timeFromWall(utcToWall(zone, untilInstant), false);
       } else if (until.isDate && !isDate) {
         // A DATE UNTIL on a timed series (not RFC 5545, but written): that whole local day is included.
-        recur.until = timeFromWall(Date.UTC(until.year, until.month - 1, until.day, 23, 59, 59), false);
+        recur.until = timeFromWall(wallOf(until.year, until.month, until.day, 23, 59, 59), false);
       }
     }
     // COUNT includes DTSTART (RFC 5545); ical.js counts only what the rule produces, so when DTSTART is
@@ -455,7 +458,7 @@ function expandSeries(master: IcsEvent, prepared: OverrideSet, context: Context)
       if (!next) break;
       produced++;
       context.occurrenceBudget--;
-      const wall = Date.UTC(next.year, next.month - 1, next.day, isDate ? 0 : next.hour, isDate ? 0 : next.minute, isDate ? 0 : next.second);
+      const wall = wallOf(next.year, next.month, next.day, isDate ? 0 : next.hour, isDate ? 0 : next.minute, isDate ? 0 : next.second);
       if (firstFromRule) {
         firstFromRule = false;
         if (wall !== master.start.wall) ruleLimit -= 1;
@@ -556,11 +559,11 @@ function clearlyOutside(lines: string[], block: Block, from: number, to: number)
     else end = match;
   }
   if (!start) return false;
-  const wallOf = (match: RegExpExecArray) => Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), Number(match[4] ?? 0), Number(match[5] ?? 0), Number(match[6] ?? 0));
-  const startWall = wallOf(start);
+  const rawWall = (match: RegExpExecArray) => wallOf(Number(match[1]), Number(match[2]), Number(match[3]), Number(match[4] ?? 0), Number(match[5] ?? 0), Number(match[6] ?? 0));
+  const startWall = rawWall(start);
   const earliestStart = start[7] ? startWall : startWall - ZONE_SLACK;
   let latestEnd: number;
-  if (end) latestEnd = end[7] ? wallOf(end) : wallOf(end) + ZONE_SLACK;
+  if (end) latestEnd = end[7] ? rawWall(end) : rawWall(end) + ZONE_SLACK;
   else if (duration) latestEnd = startWall + ZONE_SLACK + Math.max(0, duration.days) * DAY + Math.max(0, duration.exact) + 2 * HOUR;
   else latestEnd = startWall + ZONE_SLACK + (start[4] === undefined ? DAY : 0);
   return earliestStart >= to || latestEnd <= from;

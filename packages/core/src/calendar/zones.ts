@@ -21,6 +21,20 @@ const PROBE = 26 * HOUR;
 
 export const UTC_RULES: ZoneRules = { name: 'UTC', offsetAt: () => 0 };
 
+/** Wall milliseconds of local fields (Date.UTC, without its reading of years 0-99 as 1900-1999). */
+export function wallOf(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
+  const milliseconds = Date.UTC(year, month - 1, day, hour, minute, second);
+  if (year < 0 || year > 99) return milliseconds;
+  const date = new Date(milliseconds);
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getTime();
+}
+
+/** Instants outside years 1-9999 are read with the offsets at those ends (luxon and Intl stop somewhere beyond). */
+const FIRST_INSTANT = -62_135_596_800_000; // 0001-01-01T00:00:00Z
+const LAST_INSTANT = 253_402_300_799_000; // 9999-12-31T23:59:59Z
+
+
 const ianaRules = new Map<string, ZoneRules>();
 
 /** Rules of an IANA zone from luxon (through core's per-day offset cache), or undefined when unknown. */
@@ -28,7 +42,14 @@ export function ianaZoneRules(name: string): ZoneRules | undefined {
   let rules = ianaRules.get(name);
   if (!rules) {
     if (!isKnownZone(name)) return undefined;
-    rules = { name, offsetAt: (utcMs: number) => offsetAt(name, Math.floor(utcMs / 60_000)) * 60_000 };
+    rules = {
+      name,
+      offsetAt: (utcMs: number) => {
+        if (!Number.isFinite(utcMs)) return 0;
+        const clamped = Math.min(LAST_INSTANT, Math.max(FIRST_INSTANT, utcMs));
+        return offsetAt(name, Math.floor(clamped / 60_000)) * 60_000;
+      },
+    };
     ianaRules.set(name, rules);
   }
   return rules;
@@ -163,7 +184,7 @@ const wallOfJCalDateTime = (value: unknown): number | undefined => {
   if (typeof value !== 'string') return undefined;
   const match = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2}))?/.exec(value);
   if (!match) return undefined;
-  return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), Number(match[4] ?? 0), Number(match[5] ?? 0), Number(match[6] ?? 0));
+  return wallOf(Number(match[1]), Number(match[2]), Number(match[3]), Number(match[4] ?? 0), Number(match[5] ?? 0), Number(match[6] ?? 0));
 };
 
 const offsetOfJCal = (value: unknown): number | undefined => {
@@ -171,6 +192,7 @@ const offsetOfJCal = (value: unknown): number | undefined => {
   const match = /^([+-])(\d{2}):?(\d{2})(?::?(\d{2}))?$/.exec(value);
   if (!match) return undefined;
   const milliseconds = (Number(match[2]) * 3600 + Number(match[3]) * 60 + Number(match[4] ?? 0)) * 1000;
+  if (milliseconds > 24 * HOUR) return undefined; // no zone is a day away from UTC
   return match[1] === '-' ? -milliseconds : milliseconds;
 };
 
@@ -228,7 +250,7 @@ export function vtimezoneRules(name: string, component: JCalComponent): ZoneRule
           if (recur.until) {
             // A UTC UNTIL is compared with local onsets: move it to the local clock.
             const until = recur.until;
-            const untilWallMs = Date.UTC(until.year, until.month - 1, until.day, until.hour, until.minute, until.second) + (until.zone?.tzid === 'UTC' ? observance.offsetFrom : 0);
+            const untilWallMs = wallOf(until.year, until.month, until.day, until.hour, until.minute, until.second) + (until.zone?.tzid === 'UTC' ? observance.offsetFrom : 0);
             const local = new Date(untilWallMs);
             recur.until = ICAL.Time.fromData({ year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate(), hour: local.getUTCHours(), minute: local.getUTCMinutes(), second: local.getUTCSeconds(), isDate: false });
           }
@@ -237,7 +259,7 @@ export function vtimezoneRules(name: string, component: JCalComponent): ZoneRule
           for (let count = 0; count < 10_000; count++) {
             const next = iterator.next();
             if (!next) break;
-            const wall = Date.UTC(next.year, next.month - 1, next.day, next.hour, next.minute, next.second);
+            const wall = wallOf(next.year, next.month, next.day, next.hour, next.minute, next.second);
             if (wall >= untilWall) break;
             found.push([wall - observance.offsetFrom, observance.offsetTo]);
           }
