@@ -20,7 +20,7 @@ const meta = {
     docs: {
       description: {
         component:
-          'Find a time across time zones: everyone’s local time now, common free times ranked so early and late hours are shared fairly, each with every person’s local time; book once or a recurring series; download .ics. ' +
+          'Find a time across time zones: everyone’s local time now, common free times ranked so early and late hours are shared fairly, each with every person’s local time; book once or a recurring series; download .ics; cancel an upcoming session (inline confirmation, optional reason). ' +
           'Stories: Lucía in Tokyo and Kenji in New York (off-limits Fridays), fortnightly.',
       },
     },
@@ -29,7 +29,8 @@ const meta = {
   argTypes: { locale: { control: 'select', options: ['en-GB', 'en-US', 'de-DE', 'ja-JP'] } },
   render: (args, { loaded }) => html`<mk-scheduler style="max-width: 52rem" .kit=${(loaded as { kit?: MentorKit }).kit} pairing-id=${args.pairingId} locale=${args.locale ?? 'en-GB'}
     @mk-session-booked=${(event: CustomEvent) => console.info('mk-session-booked', event.detail)}
-    @mk-calendar-download=${(event: CustomEvent) => console.info('mk-calendar-download', event.detail)}></mk-scheduler>`,
+    @mk-calendar-download=${(event: CustomEvent) => console.info('mk-calendar-download', event.detail)}
+    @mk-session-cancelled=${(event: CustomEvent) => console.info('mk-session-cancelled', event.detail)}></mk-scheduler>`,
 } satisfies Meta<SchedulerArgs>;
 
 export default meta;
@@ -97,6 +98,19 @@ export const TakingTurnsBooked: Story = {
 
 /** Upcoming sessions already booked (they count as busy). */
 export const WithUpcomingSessions: Story = { loaders: [async () => ({ kit: await planningKit({ sessions: [{ start: '2026-10-20T22:00:00Z', end: '2026-10-20T23:00:00Z' }, { start: '2026-11-03T23:00:00Z', end: '2026-11-04T00:00:00Z' }], now: '2026-10-14T21:10:00Z' }) })] };
+
+/** "Cancel…" pressed on the first upcoming session: the inline confirmation with a reason typed, "Keep it" in focus. */
+export const CancelConfirmation: Story = {
+  loaders: WithUpcomingSessions.loaders,
+  play: async ({ canvasElement }) => {
+    const element = await ready(canvasElement);
+    element.shadowRoot!.querySelector<HTMLButtonElement>('[part~="cancel"]')!.click();
+    await element.updateComplete;
+    const reason = element.shadowRoot!.querySelector<HTMLTextAreaElement>('[part~="cancel-reason"]')!;
+    reason.value = 'I am travelling that week.';
+    reason.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  },
+};
 
 /** Not one of the viewer's pairings. */
 export const NotAvailable: Story = { args: { pairingId: 'pairing-hana' }, loaders: [async () => ({ kit: await planningKit() })] };
