@@ -139,7 +139,7 @@ function timeOf(value: unknown, params: Record<string, unknown>, context: Contex
   const year = Number(match[1]);
   const month = Number(match[2]);
   const day = Number(match[3]);
-  if (month < 1 || month > 12 || day < 1 || day > new Date(wallOf(year, month + 1, 0)).getUTCDate()) return undefined; // no 30 February
+  if (month < 1 || month > 12 || day < 1 || (day > 28 && day > new Date(wallOf(year, month + 1, 0)).getUTCDate())) return undefined; // no 30 February
   if (match[4] === undefined) return { wall: wallOf(year, month, day), isDate: true, zone: context.floating };
   const hour = Number(match[4]);
   const minute = Number(match[5]);
