@@ -2,9 +2,9 @@
 // a real PostgreSQL) Lucía, the demo mentee, connects a CalDAV calendar served by a real Radicale with
 // <mk-calendar-connections>; the scheduler stops offering the time her calendar holds and says why
 // ("busy in your calendar"); a series she books with <mk-scheduler> is written into Radicale as
-// `<session id>@mentorkit.invalid` events at the booked times; a cancelled session becomes
-// STATUS:CANCELLED there while the others stay. Every check on the page or in Radicale waits for its
-// condition (the suite runs on a loaded 2-core machine).
+// `<session id>@mentorkit.invalid` events at the booked times; a session she cancels with the scheduler's
+// Cancel… button (with a reason) becomes STATUS:CANCELLED there while the others stay. Every check on the
+// page or in Radicale waits for its condition (the suite runs on a loaded 2-core machine).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
@@ -250,21 +250,24 @@ describe('calendars in the LMS demo: connect a CalDAV calendar, busy times left 
     assert.deepEqual(unexplained(), []);
   });
 
-  // The demo has no control to cancel a session (no element offers one: neither <mk-scheduler>'s upcoming
-  // list nor <mk-checkin>), so the cancellation goes through the page's own MentorKit client — the same
-  // `sessions.cancel` a button would call, over @mentorkit/storage-rest — and the page and Radicale are checked.
-  test('a session cancelled through the page\'s client becomes STATUS:CANCELLED in Radicale; the others stay', async () => {
+  // Lucía cancels the middle session with <mk-scheduler>'s own control: "Cancel…" in its row of the upcoming
+  // list opens an inline confirmation (focus on "Keep it"); she types a reason and confirms. The page, PostgreSQL
+  // and Radicale are then checked.
+  test('a session cancelled with the scheduler\'s Cancel… button becomes STATUS:CANCELLED in Radicale; the others stay', async () => {
     assert.equal(booked.length, 3, 'the series was booked');
     const [first, cancelled, third] = booked;
     const scheduler = page.locator('#schedule-panel mk-scheduler');
-    const result = await page.evaluate(async (id) => {
-      const kit = document.querySelector('#schedule-panel mk-scheduler').currentKit;
-      const session = await kit.sessions.cancel(id, { reason: 'Conference trip' });
-      return session.status;
-    }, cancelled.id);
-    assert.equal(result, 'cancelled');
+    const row = scheduler.locator(`[part~="upcoming"] li[data-session="${cancelled.id}"]`);
+    await row.getByRole('button', { name: /^Cancel the session on / }).click();
+    const confirmation = row.locator('[part~="cancel-confirm"]');
+    await confirmation.waitFor();
+    await eventually(() => confirmation.getByRole('button', { name: 'Keep it', exact: true }).evaluate((button) => button.matches(':focus')), (focusedKeep) => focusedKeep, 'focus moves to Keep it');
+    await confirmation.getByLabel('Reason (the others see it)').fill('Conference trip');
+    await confirmation.getByRole('button', { name: 'Cancel the session', exact: true }).click();
     await eventually(() => scheduler.locator(`[part~="upcoming"] li[data-session="${cancelled.id}"]`).count(), (count) => count === 0, 'the cancelled session leaves the upcoming list', 10_000);
     await scheduler.locator(`[part~="upcoming"] li[data-session="${first.id}"]`).waitFor();
+    await eventually(() => scheduler.locator('[part~="announcement"]').textContent(), (said) => /^Session on .+ cancelled\.$/.test(said.trim()), 'a polite announcement says the session was cancelled');
+    await eventually(() => scheduler.locator(`[part~="upcoming"] li[data-session="${third.id}"] [part~="cancel"]`).evaluate((button) => button.matches(':focus')), (focusedNext) => focusedNext, 'focus moves to the next session\'s Cancel…');
 
     const events = await eventually(radicaleEvents, (found) => {
       const event = sessionEvent(found, cancelled.id);
@@ -278,6 +281,7 @@ describe('calendars in the LMS demo: connect a CalDAV calendar, busy times left 
     }
     const stored = await database.get('sessions', cancelled.id);
     assert.equal(stored.status, 'cancelled');
+    assert.equal(stored.cancellationReason, 'Conference trip');
     assert.deepEqual(unexplained(), []);
   });
 });
