@@ -212,6 +212,24 @@ describe('busyFromICalendar: recurrence', () => {
     assert.deepEqual(busyFromICalendar(ics, WINDOW).map((interval) => interval.start), ['2026-03-02T17:00:00Z', '2026-03-03T17:00:00Z', '2026-03-04T17:00:00Z']);
   });
 
+  test('monthly and yearly series started long ago (skipped ahead whole months and years)', () => {
+    const ics = calendar(
+      ...vevent('UID:lastfri', 'DTSTART;TZID=America/New_York:20100129T160000', 'DURATION:PT1H', 'RRULE:FREQ=MONTHLY;INTERVAL=2;BYDAY=-1FR'),
+      ...vevent('UID:day31', 'DTSTART:20100131T120000Z', 'DURATION:PT1H', 'RRULE:FREQ=MONTHLY'),
+      ...vevent('UID:birthday', 'DTSTART;VALUE=DATE:19500305', 'RRULE:FREQ=YEARLY'),
+      ...vevent('UID:leap', 'DTSTART;VALUE=DATE:20000229', 'RRULE:FREQ=YEARLY'),
+    );
+    // Every other month from January 2010: March 2026 is one (2026-01 is +96 months); last Friday = 27 March.
+    assert.deepEqual(busyFromICalendar(ics, { from: '2026-02-01T00:00:00Z', to: '2026-06-01T00:00:00Z' }), [
+      span('2026-03-05T00:00:00Z', '2026-03-06T00:00:00Z'),
+      span('2026-03-27T20:00:00Z', '2026-03-27T21:00:00Z'),
+      span('2026-03-31T12:00:00Z', '2026-03-31T13:00:00Z'),
+      span('2026-05-29T20:00:00Z', '2026-05-29T21:00:00Z'),
+      span('2026-05-31T12:00:00Z', '2026-05-31T13:00:00Z'),
+    ]);
+    assert.deepEqual(busyFromICalendar(ics, { from: '2028-02-28T00:00:00Z', to: '2028-03-02T00:00:00Z' }), [span('2028-02-29T00:00:00Z', '2028-03-01T00:00:00Z')]);
+  });
+
   test('a long-running daily series started years ago gives the same occurrences in the window', () => {
     const ics = calendar(...vevent('UID:old', 'DTSTART;TZID=Europe/London:20010105T100000', 'DTEND;TZID=Europe/London:20010105T101500', 'RRULE:FREQ=DAILY;INTERVAL=3'));
     const busy = busyFromICalendar(ics, { from: '2026-03-26T00:00:00Z', to: '2026-04-03T00:00:00Z' });

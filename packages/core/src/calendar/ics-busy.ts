@@ -426,13 +426,29 @@ function expandSeries(master: IcsEvent, prepared: OverrideSet, context: Context)
     // Skip ahead whole periods when nothing before can matter (no COUNT; periods of fixed length on the local clock).
     let firstWall = master.start.wall;
     const period = FREQUENCY_MILLISECONDS[String(recur.freq)];
-    if (period !== undefined && !recur.count) {
+    // Local time of the first instant that matters, less the longest occurrence and 3 hours for offset changes.
+    const target = recur.count ? -Infinity : utcToWall(zone, needFrom) - 3 * HOUR - longestLength(master);
+    if (period !== undefined && target > firstWall) {
       const step = period * interval;
-      // Local time of the first instant that matters, less the longest occurrence and 3 hours for offset changes.
-      const target = utcToWall(zone, needFrom) - 3 * HOUR - longestLength(master);
       const periods = Math.floor((target - firstWall) / step);
       if (periods > 0) firstWall += periods * step;
+    } else if ((recur.freq === 'MONTHLY' || recur.freq === 'YEARLY') && target > firstWall) {
+      // Whole months (years) keep every BY* rule's meaning; a start after the 28th could land on a day
+      // that month lacks, so those series are not moved.
+      const start = new Date(firstWall);
+      if (start.getUTCDate() <= 28) {
+        const months = (recur.freq === 'MONTHLY' ? 1 : 12) * interval;
+        const end = new Date(target);
+        const shifted = (count: number) => wallOf(start.getUTCFullYear(), start.getUTCMonth() + 1 + count * months, start.getUTCDate(), start.getUTCHours(), start.getUTCMinutes(), start.getUTCSeconds());
+        let periods = Math.floor(((end.getUTCFullYear() - start.getUTCFullYear()) * 12 + end.getUTCMonth() - start.getUTCMonth()) / months);
+        while (periods > 0 && shifted(periods) > target) periods--;
+        if (periods > 0) firstWall = shifted(periods);
+      }
     }
+    const startDate = new Date(master.start.wall);
+    const startMonth = startDate.getUTCMonth() + 1;
+    const startDay = startDate.getUTCDate();
+    const plainYearly = recur.freq === 'YEARLY' && Object.keys((recur as unknown as { parts?: object }).parts ?? {}).length === 0;
     let iterator: ICAL.RecurIterator;
     try {
       iterator = guardIterator(recur.iterator(timeFromWall(firstWall, isDate)), ICALENDAR_BUSY_LIMITS.maxRuleStepsPerSeries, () => --context.stepBudget >= 0);
@@ -466,6 +482,8 @@ function expandSeries(master: IcsEvent, prepared: OverrideSet, context: Context)
       if (produced > ruleLimit) break;
       if (wall - ZONE_SLACK >= iterateUntil) break;
       if (wall === master.start.wall) continue; // DTSTART was emitted already
+      // ical.js moves a plain yearly 29 February to 1 March in other years; RFC 5545 skips dates that do not exist.
+      if (plainYearly && (next.month !== startMonth || next.day !== startDay)) continue;
       if (wallToUtc(zone, wall) >= iterateUntil) break;
       emit(wall);
     }
