@@ -85,6 +85,9 @@ function blockedStretches(slots: readonly CalendarBlockedSlot[], busyByPerson: R
   });
 }
 
+/** A MentorKitError as it is, anything else as a `storage-error` with `message` (default: its own words). */
+const asError = (error: unknown, message = String(error)): MentorKitError => (isMentorKitError(error) ? error : (Object.assign(new Error(message), { code: 'storage-error', path: '' }) as unknown as MentorKitError));
+
 const formatterCache = new Map<string, Intl.DateTimeFormat>();
 /** A local `HH:MM` in the locale's way of writing times ("07:00", "7:00 AM"). */
 function formatWallClockTime(time: string, locale: string | undefined): string {
@@ -240,6 +243,11 @@ export class MkScheduler extends MkElement {
     }
   }
 
+  private async focusAfterUpdate(selector: string): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+
   private get pairing(): Pairing | undefined {
     return this.pairings.value?.find((pairing) => pairing.id === this.shownPairingId);
   }
@@ -383,8 +391,7 @@ export class MkScheduler extends MkElement {
     if (tooLong.length > 0) {
       this.limitBlocked = true;
       this.error = undefined;
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>(`[name="${tooLong[0]}"]`)?.focus();
+      await this.focusAfterUpdate(`[name="${tooLong[0]}"]`);
       return;
     }
     this.limitBlocked = false;
@@ -426,12 +433,10 @@ export class MkScheduler extends MkElement {
       this.selectedStart = undefined;
       this.bookingTitle = undefined;
       this.bookingAgenda = '';
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('[part~="booked"]')?.focus();
+      await this.focusAfterUpdate('[part~="booked"]');
     } catch (error) {
-      this.error = isMentorKitError(error) ? error : (Object.assign(new Error(String(error)), { code: 'storage-error', path: '' }) as unknown as MentorKitError);
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('[part~="error"]')?.focus();
+      this.error = asError(error);
+      await this.focusAfterUpdate('[part~="error"]');
     } finally {
       this.busy = false;
     }
@@ -475,7 +480,7 @@ export class MkScheduler extends MkElement {
       link.remove();
       emit(this, 'mk-calendar-download', { pairingId: pairing.id, sessionIds: sessions.map((session) => session.id), fileName });
     } catch (error) {
-      this.error = isMentorKitError(error) ? error : (Object.assign(new Error(this.i18n.t('download.error', { reason: String(error) })), { code: 'storage-error', path: '' }) as unknown as MentorKitError);
+      this.error = asError(error, this.i18n.t('download.error', { reason: String(error) }));
     }
   }
 
@@ -666,16 +671,14 @@ export class MkScheduler extends MkElement {
     if (this.cancelling?.busy) return;
     if (this.cancelling?.id === id) return this.closeCancel();
     this.cancelling = { id, reason: '' };
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[part~="cancel-confirm"] [data-action="keep"]')?.focus();
+    await this.focusAfterUpdate('[part~="cancel-confirm"] [data-action="keep"]');
   }
 
   private async closeCancel(): Promise<void> {
     const id = this.cancelling?.id;
     if (!id || this.cancelling?.busy) return;
     this.cancelling = undefined;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`li[data-session="${CSS.escape(id)}"] [part~="cancel"]`)?.focus();
+    await this.focusAfterUpdate(`li[data-session="${CSS.escape(id)}"] [part~="cancel"]`);
   }
 
   private readonly handleCancelKeydown = (event: KeyboardEvent): void => {
@@ -697,8 +700,7 @@ export class MkScheduler extends MkElement {
     const reason = cancelling.reason.trim();
     if (textLimit(reason, TEXT_LIMITS.session.cancellationReason).over) {
       this.cancelling = { id: session.id, reason: cancelling.reason, limitBlocked: true };
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('[part~="cancel-reason"]')?.focus();
+      await this.focusAfterUpdate('[part~="cancel-reason"]');
       return;
     }
     const upcoming = this.upcomingSessions(pairing).slice(0, 12);
@@ -708,9 +710,8 @@ export class MkScheduler extends MkElement {
     try {
       await kit.use(sessionsFeature).cancel(session.id, { expectedRevision: session.revision, ...(reason ? { reason } : {}) });
     } catch (error) {
-      this.cancelling = { id: session.id, reason: cancelling.reason, error: isMentorKitError(error) ? error : (Object.assign(new Error(String(error)), { code: 'storage-error', path: '' }) as unknown as MentorKitError) };
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('[part~="cancel-error"]')?.focus();
+      this.cancelling = { id: session.id, reason: cancelling.reason, error: asError(error) };
+      await this.focusAfterUpdate('[part~="cancel-error"]');
       return;
     }
     this.cancelling = undefined;
