@@ -90,6 +90,15 @@ describe('busyFromICalendar: times and zones', () => {
     assert.deepEqual(busyFromICalendar(ics, WINDOW), [span('2026-03-10T04:00:00Z', '2026-03-10T05:00:00Z'), span('2026-03-23T08:00:00Z', '2026-03-23T09:00:00Z'), span('2026-03-30T07:00:00Z', '2026-03-30T08:00:00Z')]);
   });
 
+  test('before the first onset of a cut-down VTIMEZONE, the IANA zone of the same name answers', () => {
+    // As a CalDAV server exports a collection: one VTIMEZONE per TZID, starting the day before its last event.
+    const late = ['BEGIN:VTIMEZONE', 'TZID:Europe/Berlin', 'BEGIN:STANDARD', 'DTSTART:20261109T000000', 'TZOFFSETFROM:+0100', 'TZOFFSETTO:+0100', 'END:STANDARD', 'END:VTIMEZONE'];
+    const ics = calendar(...late,
+      ...vevent('UID:summer', 'DTSTART;TZID=Europe/Berlin:20260710T090000', 'DURATION:PT1H'),
+      ...vevent('UID:winter', 'DTSTART;TZID=Europe/Berlin:20261110T090000', 'DURATION:PT1H'));
+    assert.deepEqual(busyFromICalendar(ics, WINDOW), [span('2026-07-10T07:00:00Z', '2026-07-10T08:00:00Z'), span('2026-11-10T08:00:00Z', '2026-11-10T09:00:00Z')]);
+  });
+
   test('Windows and prefixed zone names without a VTIMEZONE', () => {
     const ics = calendar(
       ...vevent('UID:win', 'DTSTART;TZID=W. Europe Standard Time:20260701T090000', 'DURATION:PT1H'),

@@ -118,11 +118,10 @@ function zoneOf(tzid: string, context: Context): ZoneRules {
   let zone = context.zones.get(tzid);
   if (zone) return zone;
   const component = context.vtimezones.get(tzid);
-  if (component) zone = vtimezoneRules(tzid, component);
-  if (!zone) {
-    const iana = ianaNameOf(tzid);
-    if (iana) zone = ianaZoneRules(iana);
-  }
+  const iana = ianaNameOf(tzid);
+  const ianaRules = iana === undefined ? undefined : ianaZoneRules(iana);
+  if (component) zone = vtimezoneRules(tzid, component, ianaRules);
+  zone ??= ianaRules;
   // An unknown TZID without a VTIMEZONE: read like a floating time (options.timeZone).
   zone ??= context.floating;
   context.zones.set(tzid, zone);

@@ -202,9 +202,10 @@ const LAST_EXPANDED_YEAR = 2200;
 /**
  * Rules of a VTIMEZONE (jCal from ICAL.parse): every STANDARD/DAYLIGHT observance onset (DTSTART,
  * RDATE, RRULE expanded with ical.js's recurrence iterator) as a UTC instant with the offset it
- * starts. Expanded lazily, year by year, as far as instants are asked for.
+ * starts. Expanded lazily, fifty years at a time, as far as instants are asked for. `before` answers
+ * for instants before the first onset (the IANA zone of the same name, when there is one).
  */
-export function vtimezoneRules(name: string, component: JCalComponent): ZoneRules | undefined {
+export function vtimezoneRules(name: string, component: JCalComponent, before?: ZoneRules): ZoneRules | undefined {
   interface Observance { offsetFrom: number; offsetTo: number; start: number; rdates: number[]; rrule?: unknown }
   const observances: Observance[] = [];
   for (const sub of component[2] ?? []) {
@@ -281,7 +282,9 @@ export function vtimezoneRules(name: string, component: JCalComponent): ZoneRule
       if (year > expandedUntil && expandedUntil < LAST_EXPANDED_YEAR) expand(year);
       let low = 0;
       let high = onsets.length - 1;
-      if (high < 0 || utcMs < onsets[0]![0]) return firstOffset;
+      // Before its first onset a VTIMEZONE says nothing (servers cut them to the events they stored):
+      // the IANA zone of the same name then, else the first observance's TZOFFSETFROM.
+      if (high < 0 || utcMs < onsets[0]![0]) return before ? before.offsetAt(utcMs) : firstOffset;
       while (low < high) {
         const middle = (low + high + 1) >> 1;
         if (onsets[middle]![0] <= utcMs) low = middle;
