@@ -3,7 +3,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createMemoryStorage, createMentorKit, isMentorKitError, prepareRecord } from '@mentorkit/core';
-import { calendarBlockedSlots, calendarBusyFeature, findCommonSlots, withCalendarBusy } from '@mentorkit/core/scheduling';
+import { calendarBlockedSlots, calendarBusyFeature, findCommonSlots, offsetAt, offsetTransitions, withCalendarBusy } from '@mentorkit/core/scheduling';
 
 const WEEKDAYS_9_TO_5 = { 1: ['09:00-17:00'], 2: ['09:00-17:00'], 3: ['09:00-17:00'], 4: ['09:00-17:00'], 5: ['09:00-17:00'] };
 const lucia = { id: 'lucia', timeZone: 'Europe/Madrid', workingHours: WEEKDAYS_9_TO_5 };
@@ -90,5 +90,16 @@ describe('the calendar-busy collection', () => {
     assert.equal(JSON.stringify(stored).includes('Dentist'), false);
     assert.throws(() => prepareRecord('calendar-busy', { ...busy('ana'), personId: 'kenji' }), (error: unknown) => isMentorKitError(error) && error.code === 'invalid-input');
     assert.throws(() => prepareRecord('calendar-busy', { ...busy('ana'), intervals: [{ start: '2026-12-07T10:00:00Z', end: '2026-12-07T09:00:00Z' }] }), (error: unknown) => isMentorKitError(error) && error.code === 'invalid-input');
+  });
+});
+
+describe('zone offsets refuse minutes that are not finite', () => {
+  // A calendar with DURATION:P99999999W once sent NaN here, and the transition search never ended.
+  test('NaN and Infinity are invalid input, at once', () => {
+    const refused = (run: () => unknown) => assert.throws(run, (error: unknown) => isMentorKitError(error) && error.code === 'invalid-input');
+    refused(() => offsetAt('Europe/Madrid', Number.NaN));
+    refused(() => offsetAt('Europe/Madrid', Number.POSITIVE_INFINITY));
+    refused(() => offsetTransitions('Europe/Madrid', 0, Number.NaN));
+    assert.equal(offsetAt('Europe/Madrid', Date.parse('2026-07-01T00:00:00Z') / 60_000), 120);
   });
 });

@@ -1,3 +1,4 @@
+import { invalidInput } from '../model/validate.js';
 import { IANAZone } from 'luxon';
 
 /**
@@ -81,6 +82,8 @@ function transitionIn(cache: ZoneCache, window: number, after: number): number {
 
 /** The zone's UTC offset (minutes, east positive) at an epoch minute. */
 export function offsetAt(timeZone: string, epochMinute: number): number {
+  // NaN or Infinity would send the transition search into a loop that never ends.
+  if (!Number.isFinite(epochMinute)) invalidInput('epochMinute', '`epochMinute` must be a finite number of minutes since the epoch.');
   const cache = cacheFor(timeZone);
   const window = Math.floor(epochMinute / SAMPLE_MINUTES);
   const before = sample(cache, window);
@@ -100,6 +103,7 @@ export interface OffsetPiece {
 export function offsetPieces(timeZone: string, start: number, end: number): OffsetPiece[] {
   const cache = cacheFor(timeZone);
   const pieces: OffsetPiece[] = [];
+  if (!Number.isFinite(start) || !Number.isFinite(end)) invalidInput(Number.isFinite(start) ? 'end' : 'start', '`start` and `end` must be finite numbers of minutes since the epoch.');
   if (end <= start) return pieces;
   let pieceStart = start;
   let current = offsetAt(timeZone, start);
