@@ -10,7 +10,7 @@ import type { MkIcebreakerDealDetail } from './icebreaker/icebreaker.js';
 import type { MkPairingRoundActivateDetail, MkPairingRoundChangeDetail } from './pairing-board/pairing-board.js';
 import type { MkPairingSelectDetail } from './pairing-card/pairing-card.js';
 import type { MkErrorDetail, MkReadyDetail } from './provider/provider.js';
-import type { MkCalendarDownloadDetail, MkSessionBookedDetail } from './scheduler/scheduler.js';
+import type { MkCalendarDownloadDetail, MkSessionBookedDetail, MkSessionCancelledDetail } from './scheduler/scheduler.js';
 import type { MkFeedbackSubmitDetail } from './session-feedback/session-feedback.js';
 import type { MkMessageDetail } from './thread/thread.js';
 import type { GoalDraft, MentorKit } from '@mentorkit/core';
@@ -308,6 +308,8 @@ export interface MentorKitElements {
     'onmk-session-booked'?: (event: CustomEvent<MkSessionBookedDetail>) => void;
     /** The user downloaded an .ics file. */
     'onmk-calendar-download'?: (event: CustomEvent<MkCalendarDownloadDetail>) => void;
+    /** The user cancelled an upcoming session (only that one, also in a series). */
+    'onmk-session-cancelled'?: (event: CustomEvent<MkSessionCancelledDetail>) => void;
   };
   /** The quick note after a session: a rating, what helped, what was missed, a tool that would help, anything else, and tags — in under a minute, with the keyboard alone. */
   'mk-session-feedback': {
