@@ -64,7 +64,9 @@ export default [
     // list, disconnect, the session feed, en) and the scheduler's calendar notes (1.8 kB).
     // 233 → 233.8 kB on 2026-12-05 (issue 16; 233.75 kB measured): the scheduler's Cancel… for each
     // upcoming session (inline confirmation with a reason and its counter, focus moves, announcement; 1.4 kB).
-    limit: "233.8 kB",
+    // 233.8 → 233.9 kB (233.85 measured): zone offsets refuse minutes that are not finite (a NaN once
+    // looped forever in the transition search).
+    limit: "233.9 kB",
   },
   {
     name: "CDN, Spanish: locales/es/ (every element's catalogue and core's sentences), loaded only on Spanish pages",
