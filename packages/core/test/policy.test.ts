@@ -127,3 +127,18 @@ describe('policy: roles and private data', () => {
     );
   });
 });
+
+describe('policy: a session takes part only people of its pairing', () => {
+  // Their calendars get the session written into them: nobody may list a stranger.
+  const session = { id: 's-ana', pairingId: 'p-ana', organizerId: 'ana', title: 'Review', start: '2026-12-07T09:00:00Z', end: '2026-12-07T10:00:00Z', timeZone: 'Europe/Madrid' };
+  test('participantIds within the pairing are fine; anyone else is refused, on create and on update', () => {
+    assert.equal(can('ana', 'create', 'sessions', { ...session, participantIds: ['ana', 'kenji'] }), true);
+    assert.equal(can('ana', 'create', 'sessions', { ...session, participantIds: ['ana', 'dan'] }), false);
+    assert.equal(can('kenji', 'update', 'sessions', { ...session, participantIds: ['ana', 'maria'] }, session), false);
+    assert.equal(can('kenji', 'update', 'sessions', { ...session, participantIds: ['arjun'] }, session), true);
+    assert.match(decide(context, { id: 'ana' }, 'create', 'sessions', { ...session, participantIds: ['priya'] }).reason, /Only people of this pairing/);
+    // Someone already listed who has since left the pairing does not block changing (e.g. cancelling) the session.
+    const withFormer = { ...session, participantIds: ['ana', 'kenji', 'dan'] };
+    assert.equal(can('kenji', 'update', 'sessions', { ...withFormer, status: 'cancelled' }, withFormer), true);
+  });
+});

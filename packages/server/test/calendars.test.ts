@@ -277,6 +277,30 @@ describe('calendars on the server: import, write-back and the session feed', { s
     assert.equal(queued.length, 0, 'nothing is left waiting');
   });
 
+  test('write-back follows who takes part: never a stranger, and a person left out gets the event removed', async () => {
+    const auth = `Basic ${Buffer.from('lucia:lucia-caldav-password').toString('base64')}`;
+    const calendarUrl = `${radicale.url}/lucia/work/`;
+    const readCalendar = async () => (await fetch(calendarUrl, { headers: { Authorization: auth } })).text();
+    const has = (text: string, id: string) => text.includes(`UID:${id}@`);
+    const start = tomorrowAt(17);
+    const session = { id: 'session-participants', pairingId: 'pairing-lucia', title: 'Mentors only', start: new Date(start).toISOString(), end: new Date(start + 1_800_000).toISOString(), timeZone: 'Asia/Tokyo', organizerId: KENJI, participantIds: [KENJI, 'arjun-shrestha'] };
+    // A stranger as a participant is refused by the policy: nobody can make the server write into Daniel's calendar.
+    const stranger = await call(KENJI, 'PUT', `/collections/sessions/records/${session.id}`, { ...session, participantIds: [KENJI, DANIEL] });
+    assert.equal(stranger.status, 403, stranger.text);
+    assert.match(stranger.json.message, /Only people of this pairing/);
+    // Lucía does not take part: nothing is written into her calendar.
+    const created = await call(KENJI, 'PUT', `/collections/sessions/records/${session.id}`, session);
+    assert.equal(created.status, 201, created.text);
+    await eventually(async () => (await backend.pool.query('SELECT 1 FROM mk_calendar_writes')).rows.length, (left) => left === 0, 'the queue is empty');
+    assert.equal(has(await readCalendar(), session.id), false);
+    // She is added: the event appears; she is left out again: it goes.
+    const withLucia = await call(KENJI, 'PUT', `/collections/sessions/records/${session.id}`, { ...created.json, participantIds: [KENJI, LUCIA] });
+    assert.equal(withLucia.status, 200, withLucia.text);
+    await eventually(readCalendar, (text) => has(text, session.id), 'the session is written once Lucía takes part');
+    assert.equal((await call(KENJI, 'PUT', `/collections/sessions/records/${session.id}`, { ...withLucia.json, participantIds: [KENJI] })).status, 200);
+    await eventually(readCalendar, (text) => !has(text, session.id), 'the event is removed once she no longer takes part');
+  });
+
   test('the session feed: a signed address that works without signing in, valid iCalendar, revocable', async () => {
     const sessionStart = tomorrowAt(16);
     const session = { id: 'session-feed', pairingId: 'pairing-lucia', title: 'Feed session', start: new Date(sessionStart).toISOString(), end: new Date(sessionStart + 3_600_000).toISOString(), timeZone: 'Europe/Madrid', organizerId: LUCIA };

@@ -296,13 +296,24 @@ const agreements: CollectionPolicy = {
   delete: membersWrite,
 };
 
+/**
+ * A session's `participantIds` name people of its pairing only (their calendars get it written into them).
+ * On an update, people already listed may stay (a co-mentor who left the pairing does not block cancelling
+ * its sessions; the server writes only to current members' calendars).
+ */
+const pairingParticipants = (record: PolicyRecord, pairing: PolicyPairing | undefined, previous?: PolicyRecord): boolean => {
+  const members = pairing ? pairingMembers(pairing).map((member) => member.personId) : [];
+  const listed = previous ? strings(previous.participantIds) : [];
+  return strings(record.participantIds).every((personId) => members.includes(personId) || listed.includes(personId));
+};
+const NOT_PARTICIPANTS = 'Only people of this pairing can take part in its sessions.';
 const sessions: CollectionPolicy = {
   collection: Collections.sessions,
   scope: 'pairing',
   immutable: ['organizerId'],
   read: () => true,
-  create: ({ actorId, roles, record }) => (!isMember(roles) ? NOT_MEMBER : (record.organizerId ?? actorId) === actorId ? true : 'You organise a session under your own name.'),
-  update: membersWrite,
+  create: ({ actorId, roles, record, pairing }) => (!isMember(roles) ? NOT_MEMBER : (record.organizerId ?? actorId) !== actorId ? 'You organise a session under your own name.' : pairingParticipants(record, pairing) ? true : NOT_PARTICIPANTS),
+  update: (facts) => (!pairingParticipants(facts.record, facts.pairing, facts.previous) ? NOT_PARTICIPANTS : membersWrite(facts)),
   delete: membersWrite,
 };
 

@@ -290,16 +290,12 @@ export function createCalendarService(options: CalendarServiceOptions) {
    */
   const queueSessionWrite = async (client: PoolClient, sessionId: string, session: StoredRecord | undefined, previous: StoredRecord | undefined) => {
     const subject = session ?? previous;
-    if (!subject) return;
+    if (!subject || typeof subject.pairingId !== 'string') return;
+    // Everyone of the pairing who takes part now or took part before (a person left out gets the
+    // event removed): never anyone outside the pairing, whatever participantIds says.
+    const members = await pairingMembersOf(client, subject.pairingId);
     const people = new Set<string>();
-    for (const record of [session, previous]) {
-      if (!record) continue;
-      if (Array.isArray(record.participantIds)) for (const id of record.participantIds) if (typeof id === 'string') people.add(id);
-    }
-    if (people.size === 0 || !Array.isArray(subject.participantIds)) {
-      const pairing = typeof subject.pairingId === 'string' ? await readRecord(client, Collections.pairings, subject.pairingId) : undefined;
-      if (pairing) for (const member of pairingMembers(pairing as never)) people.add(member.personId);
-    }
+    for (const record of [session, previous]) if (record) for (const personId of participantsOf(record, members)) people.add(personId);
     if (people.size === 0) return;
     await client.query(
       `INSERT INTO mk_calendar_writes (connection_id, session_id)
@@ -308,6 +304,19 @@ export function createCalendarService(options: CalendarServiceOptions) {
       [sessionId, [...people]],
     );
   };
+
+  const pairingMembersOf = async (client: Pool | PoolClient, pairingId: string): Promise<string[]> => {
+    const pairing = await readRecord(client, Collections.pairings, pairingId);
+    if (!pairing) return [];
+    try {
+      return pairingMembers(pairing as never).map((member) => member.personId);
+    } catch {
+      return [];
+    }
+  };
+  /** Who takes part in a session: its `participantIds` within the pairing, else every member. */
+  const participantsOf = (session: StoredRecord, members: readonly string[]): string[] =>
+    Array.isArray(session.participantIds) ? members.filter((personId) => (session.participantIds as unknown[]).includes(personId)) : [...members];
 
   /** Sessions a person takes part in (their pairings' sessions, `participantIds` respected). */
   const sessionsOf = async (personId: string, sinceMs: number): Promise<StoredRecord[]> => {
@@ -362,7 +371,8 @@ export function createCalendarService(options: CalendarServiceOptions) {
         const source = { kind: 'caldav' as const, url: secret.url, username: secret.username ?? '', password: secret.password ?? '', ...(secret.calendarUrl ? { calendarUrl: secret.calendarUrl } : {}) };
         const session = await readRecord(pool, Collections.sessions, write.session_id);
         const uid = `${write.session_id}@${options.uidDomain}`;
-        if (!session) await deleteCalDavEvent(source, uid, { fetch: options.fetch });
+        const takesPart = session !== undefined && typeof session.pairingId === 'string' && participantsOf(session, await pairingMembersOf(pool, session.pairingId)).includes(connection.person_id);
+        if (!takesPart) await deleteCalDavEvent(source, uid, { fetch: options.fetch });
         else {
           // Every event written carries the same zone span (the year before to three years ahead), so
           // a calendar server joining them under one VTIMEZONE per zone reads every one right.
