@@ -217,7 +217,7 @@ describe('validateXapiStatement', () => {
     ['a property xAPI does not define', (s) => (s.mood = 'great'), 'mood'],
     ['a missing verb', (s) => delete s.verb, 'verb'],
     ['an activity id that is not an IRI', (s) => (s.object.id = 'session 1'), 'object.id'],
-    ['a version other than 1.0.x', (s) => (s.version = '2.0.0'), 'version'],
+    ['a version other than 1.0.x or 2.0.x', (s) => (s.version = '1.1.0'), 'version'],
   ];
   for (const [label, change, path] of cases) {
     test(`refuses ${label} (at ${path})`, () => {

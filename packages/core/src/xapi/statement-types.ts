@@ -1,5 +1,6 @@
 /**
- * xAPI 1.0.3 statement shapes (https://github.com/adlnet/xAPI-Spec/blob/master/xAPI-Data.md).
+ * xAPI 1.0.3 statement shapes (https://github.com/adlnet/xAPI-Spec/blob/master/xAPI-Data.md), plus the
+ * two context properties xAPI 2.0 (IEEE 9274.1.1) adds: `contextAgents` and `contextGroups`.
  * Structurally the same as `@xapi/xapi`'s types (its `Statement` accepts these objects), declared
  * here so core needs no dependency; `@xapi/xapi`'s own `LanguageMap` requires every language key, so
  * ours is a plain `Record`.
@@ -86,11 +87,29 @@ export interface XapiContextActivities {
   other?: XapiActivity[];
 }
 
+/** xAPI 2.0: an Agent related to the statement, and how (`relevantTypes`: one or more IRIs). */
+export interface XapiContextAgent {
+  objectType: 'contextAgent';
+  agent: XapiAgent;
+  relevantTypes?: string[];
+}
+
+/** xAPI 2.0: a Group related to the statement, and how (`relevantTypes`: one or more IRIs). */
+export interface XapiContextGroup {
+  objectType: 'contextGroup';
+  group: XapiGroup;
+  relevantTypes?: string[];
+}
+
 export interface XapiContext {
   /** UUID grouping the statements of one "attempt": here, one pairing. */
   registration?: string;
   instructor?: XapiActor;
   team?: XapiGroup;
+  /** xAPI 2.0 only (refused in a 1.0.x statement). */
+  contextAgents?: XapiContextAgent[];
+  /** xAPI 2.0 only (refused in a 1.0.x statement). */
+  contextGroups?: XapiContextGroup[];
   contextActivities?: XapiContextActivities;
   revision?: string;
   platform?: string;
