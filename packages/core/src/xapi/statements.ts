@@ -1,10 +1,11 @@
 import { MentorKitError } from '../model/errors.js';
 import type { DomainEvent } from '../client/events.js';
-import type { XapiActivity, XapiActor, XapiAgent, XapiContext, XapiResult, XapiStatement, XapiVerb } from './statement-types.js';
-import { isXapiIri } from './validate.js';
+import type { XapiActivity, XapiActor, XapiAgent, XapiContext, XapiContextAgent, XapiResult, XapiStatement, XapiVerb } from './statement-types.js';
+import { isXapiIri, XAPI_VERSIONS, type XapiVersion } from './validate.js';
 
 /**
- * Learning records: every meaningful domain event as one xAPI 1.0.3 statement.
+ * Learning records: every meaningful domain event as one xAPI statement — 1.0.3 by default, xAPI 2.0
+ * (IEEE 9274.1.1) with `options.version: '2.0.0'`.
  *
  * | event                     | verb key     | default verb                                   | object (under activityBase)              | result                          |
  * |---------------------------|--------------|------------------------------------------------|------------------------------------------|---------------------------------|
@@ -26,7 +27,17 @@ import { isXapiIri } from './validate.js';
  * `contextActivities.grouping` (the pairing and the programme), `parent` (the goal of a milestone),
  * `platform` "MentorKit", the event type as an extension. Statement ids are UUIDs derived from the
  * event, so sending the same event twice is harmless (an LRS keeps one). Free text (feedback notes,
- * goal descriptions) never leaves: only titles the host can also see, and ratings.
+ * goal descriptions) never leaves: only titles the host can also see, and ratings. `timestamp` is the
+ * event's instant in UTC with milliseconds (`2026-10-01T10:30:00.000Z`), whatever offset `event.at`
+ * had — which satisfies both versions (2.0 requires the time zone).
+ *
+ * xAPI 2.0 (`version: '2.0.0'`): the same statement (same id, actor, verb, object, result, and the
+ * `instructor`, which 2.0 keeps), with `version: "2.0.0"` and — when `lookup.pairing` knows the
+ * pairing — `context.contextAgents` naming every person of the pairing with their role: the mentee
+ * (`relevantTypes: ["{activityBase}/roles/mentee"]`) and each mentor
+ * (`["{activityBase}/roles/mentor"]`), the actor included. The role IRIs live under `activityBase`
+ * like MentorKit's activity types and extensions, because xAPI wants IRIs their minter controls;
+ * `options.relevantTypes` replaces them (e.g. with a profile's concepts). No `contextGroups`.
  */
 
 /** Keys of the configurable verb map. */
@@ -89,6 +100,22 @@ export interface XapiOptions {
   lookup?: XapiLookup;
   /** Language of names and displays (an RFC 5646 tag). Default `en-US`. */
   language?: string;
+  /**
+   * The xAPI version to produce. Default `'1.0.3'`. `'2.0.0'` (IEEE 9274.1.1) adds `contextAgents`
+   * (the mentee and mentors of the pairing, with their roles) and sets `version: "2.0.0"`.
+   */
+  version?: XapiVersion;
+  /**
+   * xAPI 2.0 only: the `relevantTypes` of the pairing's people in `contextAgents`. Each a non-empty
+   * list of IRIs. Defaults: `{activityBase}/roles/mentor`, `{activityBase}/roles/mentee`.
+   */
+  relevantTypes?: Partial<XapiRelevantTypes>;
+}
+
+/** The roles `contextAgents` gives the people of a pairing (xAPI 2.0). */
+export interface XapiRelevantTypes {
+  mentor: readonly string[];
+  mentee: readonly string[];
 }
 
 // ─── ids ────────────────────────────────────────────────────────────────────────────────────────
@@ -135,11 +162,20 @@ const HTTP_URL = /^https?:\/\/[^\s/?#]+[^\s]*$/i;
 
 function checkOptions(options: unknown): asserts options is XapiOptions {
   if (typeof options !== 'object' || options === null) throw new MentorKitError('invalid-input', 'toXapiStatement needs options: { homePage, activityBase }.', { path: 'options' });
-  const { homePage, activityBase, verbs, language, lookup } = options as Partial<XapiOptions>;
+  const { homePage, activityBase, verbs, language, lookup, version, relevantTypes } = options as Partial<XapiOptions>;
   if (typeof homePage !== 'string' || !HTTP_URL.test(homePage)) throw new MentorKitError('invalid-input', `\`homePage\` must be the LMS's http(s) address, e.g. https://lms.example.com (got ${JSON.stringify(homePage)}).`, { path: 'options.homePage' });
   if (typeof activityBase !== 'string' || !HTTP_URL.test(activityBase)) throw new MentorKitError('invalid-input', `\`activityBase\` must be an http(s) address under which activity ids are made, e.g. https://lms.example.com/xapi/mentoring (got ${JSON.stringify(activityBase)}).`, { path: 'options.activityBase' });
   if (language !== undefined && (typeof language !== 'string' || !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(language))) throw new MentorKitError('invalid-input', '`language` must be a language tag such as "en-US".', { path: 'options.language' });
   if (lookup !== undefined && (typeof lookup !== 'object' || lookup === null)) throw new MentorKitError('invalid-input', '`lookup` must be an object of optional functions (pairing, person, goal, session).', { path: 'options.lookup' });
+  if (version !== undefined && !XAPI_VERSIONS.includes(version)) throw new MentorKitError('invalid-input', `\`version\` must be ${XAPI_VERSIONS.map((known) => `"${known}"`).join(' or ')} (got ${JSON.stringify(version)}).`, { path: 'options.version' });
+  if (relevantTypes !== undefined) {
+    if (typeof relevantTypes !== 'object' || relevantTypes === null) throw new MentorKitError('invalid-input', '`relevantTypes` must be an object such as { mentor: ["https://…/roles/mentor"] }.', { path: 'options.relevantTypes' });
+    for (const [role, types] of Object.entries(relevantTypes)) {
+      const path = `options.relevantTypes.${role}`;
+      if (role !== 'mentor' && role !== 'mentee') throw new MentorKitError('invalid-input', `There is no role "${role}"; the roles are mentor and mentee.`, { path });
+      if (!Array.isArray(types) || types.length === 0 || !types.every(isXapiIri)) throw new MentorKitError('invalid-input', `\`${path}\` must be a list of one or more absolute IRIs.`, { path });
+    }
+  }
   if (verbs === undefined) return;
   if (typeof verbs !== 'object' || verbs === null) throw new MentorKitError('invalid-input', '`verbs` must be an object such as { attended: { id, display } }.', { path: 'options.verbs' });
   for (const [key, verb] of Object.entries(verbs)) {
@@ -199,6 +235,7 @@ export function toXapiStatement(event: DomainEvent, options: XapiOptions): XapiS
     throw new MentorKitError('unsupported', `"${event.type}" is not a learning record; the events that become xAPI statements are ${Object.keys(XAPI_EVENT_VERBS).join(', ')}.`, { path: 'event.type' });
   }
   const type: XapiEventType = event.type;
+  const version: XapiVersion = options.version ?? '1.0.3';
   const language = options.language ?? 'en-US';
   const lookup = options.lookup ?? {};
   const base = options.activityBase.replace(/\/+$/, '');
@@ -295,9 +332,25 @@ export function toXapiStatement(event: DomainEvent, options: XapiOptions): XapiS
     else if (mentorIds.length > 1) instructor = { objectType: 'Group', name: 'Mentors', member: mentorIds.map(agent) };
   }
 
+  // xAPI 2.0: every person of the pairing with their role (the actor too: its role is worth recording).
+  const contextAgents: XapiContextAgent[] = [];
+  if (version === '2.0.0' && pairing) {
+    const roles = {
+      mentee: [...(options.relevantTypes?.mentee ?? [`${base}/roles/mentee`])],
+      mentor: [...(options.relevantTypes?.mentor ?? [`${base}/roles/mentor`])],
+    };
+    const people = new Map<string, string[]>();
+    const add = (personId: string, types: string[]) => people.set(personId, [...new Set([...(people.get(personId) ?? []), ...types])]);
+    const isId = (id: unknown): id is string => typeof id === 'string' && id !== '';
+    if (isId(pairing.menteeId)) add(pairing.menteeId, roles.mentee);
+    for (const mentorId of pairing.mentorIds) if (isId(mentorId)) add(mentorId, roles.mentor);
+    for (const [personId, relevantTypes] of people) contextAgents.push({ objectType: 'contextAgent', agent: agent(personId), relevantTypes });
+  }
+
   const context: XapiContext = {
     ...(pairingId ? { registration: stableUuid(`mentorkit:pairing:${pairingId}`) } : {}),
     ...(instructor ? { instructor } : {}),
+    ...(contextAgents.length ? { contextAgents } : {}),
     contextActivities: { ...(parents.length ? { parent: parents } : {}), ...(grouping.length ? { grouping } : {}) },
     platform: 'MentorKit',
     language,
@@ -314,7 +367,7 @@ export function toXapiStatement(event: DomainEvent, options: XapiOptions): XapiS
     ...(result ? { result } : {}),
     context,
     timestamp: new Date(event.at).toISOString(),
-    version: '1.0.3',
+    version,
   };
 }
 
