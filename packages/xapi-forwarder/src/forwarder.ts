@@ -1,6 +1,6 @@
 import type { Statement } from '@xapi/xapi';
 import { MentorKitError, type DomainEvent } from '@mentorkit/core';
-import { assertValidXapiStatement, isXapiEventType, toXapiStatement, xapiLookupFromKit, type XapiOptions, type XapiStatement } from '@mentorkit/core/xapi';
+import { assertValidXapiStatement, isXapiEventType, toXapiStatement, xapiLookupFromKit, XAPI_VERSIONS, type XapiOptions, type XapiStatement } from '@mentorkit/core/xapi';
 
 /** What went wrong, for `onError`. Delivery problems never throw into the UI. */
 export interface ForwarderProblem {
@@ -14,6 +14,12 @@ export interface ForwarderProblem {
 export interface XapiForwarderOptions extends Partial<XapiOptions> {
   /** The LRS endpoint, e.g. `https://lrs.example.com/xapi/` (`statements` is appended). */
   endpoint: string;
+  /**
+   * The xAPI version the LRS speaks: `'1.0.3'` (default) or `'2.0.0'` (IEEE 9274.1.1). Sets the
+   * `X-Experience-API-Version` header, the version events are converted to (2.0 adds
+   * `contextAgents`), and the rules pushed statements are validated against.
+   */
+  version?: XapiOptions['version'];
   /**
    * The Authorization header value, or a function returning it (called before every request, so a
    * token can be refreshed): `basicAuth('key', 'secret')`, `() => \`Bearer ${token()}\``.
@@ -72,10 +78,10 @@ const sleepTimer = (callback: () => void, milliseconds: number) => {
 
 /**
  * Forwards MentorKit's learning records to an LRS: statements are queued (never blocking the UI),
- * sent in batches (`POST {endpoint}/statements`, `X-Experience-API-Version: 1.0.3`) when the batch is
- * full or on an interval, and retried with backoff after network errors, 429 and 5xx. A batch the
- * LRS refuses (400) is dropped and reported; 409 (ids already stored — statement ids derive from the
- * event, so this is a resend) counts as delivered.
+ * sent in batches (`POST {endpoint}/statements`, `X-Experience-API-Version: 1.0.3`, or `2.0.0` with
+ * `version: '2.0.0'`) when the batch is full or on an interval, and retried with backoff after network
+ * errors, 429 and 5xx. A batch the LRS refuses (400) is dropped and reported; 409 (ids already stored
+ * — statement ids derive from the event, so this is a resend) counts as delivered.
  *
  * ```ts
  * const forwarder = createXapiForwarder({
@@ -96,6 +102,8 @@ export function createXapiForwarder(options: XapiForwarderOptions): XapiForwarde
     throw new MentorKitError('invalid-input', `\`endpoint\` must be the LRS's absolute URL, e.g. https://lrs.example.com/xapi/ (got ${JSON.stringify(options.endpoint)}).`, { path: 'endpoint' });
   }
   if (endpoint.protocol !== 'https:' && endpoint.protocol !== 'http:') throw new MentorKitError('invalid-input', '`endpoint` must use http: or https:.', { path: 'endpoint' });
+  const version = options.version ?? '1.0.3';
+  if (!XAPI_VERSIONS.includes(version)) throw new MentorKitError('invalid-input', `\`version\` must be ${XAPI_VERSIONS.map((known) => `"${known}"`).join(' or ')} (got ${JSON.stringify(options.version)}).`, { path: 'options.version' });
   const statementsUrl = new URL('statements', endpoint.href.endsWith('/') ? endpoint.href : `${endpoint.href}/`).href;
   const fetchImpl = options.fetch ?? globalThis.fetch?.bind(globalThis);
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? 25));
@@ -132,7 +140,7 @@ export function createXapiForwarder(options: XapiForwarderOptions): XapiForwarde
       const auth = await authorization();
       response = await fetchImpl(statementsUrl, {
         method: 'POST',
-        headers: { ...options.headers, 'Content-Type': 'application/json', 'X-Experience-API-Version': '1.0.3', ...(auth ? { Authorization: auth } : {}) },
+        headers: { ...options.headers, 'Content-Type': 'application/json', 'X-Experience-API-Version': version, ...(auth ? { Authorization: auth } : {}) },
         body: JSON.stringify(batch satisfies XapiStatement[] as unknown as Statement[]),
         keepalive,
       });
@@ -186,7 +194,9 @@ export function createXapiForwarder(options: XapiForwarderOptions): XapiForwarde
 
   const push = (statement: XapiStatement) => {
     try {
-      assertValidXapiStatement(statement);
+      // A 1.0.3 LRS takes 1.0.x statements only; a 2.0 LRS also takes statements that declare 1.0.x.
+      const rules = version === '2.0.0' && typeof statement?.version === 'string' && /^1\.0(\.\d+)?$/.test(statement.version) ? '1.0.3' : version;
+      assertValidXapiStatement(statement, { version: rules });
     } catch (error) {
       safeReport({ kind: 'invalid-statement', message: `A statement was not queued: ${(error as Error).message}`, statements: [statement] });
       return;
@@ -204,6 +214,8 @@ export function createXapiForwarder(options: XapiForwarderOptions): XapiForwarde
     return {
       homePage: options.homePage,
       activityBase: options.activityBase,
+      version,
+      ...(options.relevantTypes ? { relevantTypes: options.relevantTypes } : {}),
       ...(options.verbs ? { verbs: options.verbs } : {}),
       ...(options.language ? { language: options.language } : {}),
       ...(options.lookup ? { lookup: options.lookup } : lookupSource ? { lookup: xapiLookupFromKit(lookupSource) } : {}),

@@ -179,6 +179,42 @@ describe('xAPI forwarder', () => {
     await kit.dispose();
   });
 
+  test('version 2.0.0: the X-Experience-API-Version header says 2.0.0 and events become 2.0 statements naming mentee and mentor', async () => {
+    const lookup = { pairing: (id: string) => (id === 'p1' ? { menteeId: 'lucia', mentorIds: ['kenji'] } : undefined) };
+    const forwarder = open({ version: '2.0.0', lookup, batchSize: 10 });
+    assert.equal(forwarder.pushEvent(goalSet(1)), true);
+    forwarder.push(toXapiStatement(goalSet(2), { ...conversion, lookup, version: '2.0.0' }));
+    forwarder.push(statement(3)); // a statement declaring 1.0.3: a 2.0 LRS takes it too
+    await forwarder.flush();
+    assert.equal(lrs.received.length, 1);
+    const [request] = lrs.received;
+    assert.equal(request!.headers['x-experience-api-version'], '2.0.0');
+    assert.deepEqual(request!.statements.map((item) => item.version), ['2.0.0', '2.0.0', '1.0.3']);
+    const [converted] = request!.statements;
+    assert.deepEqual(converted!.context!.contextAgents!.map((item) => [item.agent.account!.name, item.relevantTypes]), [
+      ['lucia', [`${conversion.activityBase}/roles/mentee`]],
+      ['kenji', [`${conversion.activityBase}/roles/mentor`]],
+    ]);
+    assert.ok(request!.statements.every((item) => validateXapiStatement(item).valid));
+  });
+
+  test('version 1.0.3 (the default) refuses 2.0 statements before they reach the LRS; 2.0.0 refuses malformed 2.0 ones', async () => {
+    const problems: ForwarderProblem[] = [];
+    const old = open({ onError: (problem) => problems.push(problem) });
+    old.push(toXapiStatement(goalSet(1), { ...conversion, lookup: { pairing: () => ({ menteeId: 'lucia', mentorIds: ['kenji'] }) }, version: '2.0.0' }));
+    assert.equal(old.pending, 0);
+    assert.equal(problems[0]?.kind, 'invalid-statement');
+    assert.match(problems[0]!.message, /version/);
+    const current = open({ version: '2.0.0', onError: (problem) => problems.push(problem) });
+    current.push({ ...toXapiStatement(goalSet(2), { ...conversion, version: '2.0.0' }), timestamp: '2026-10-01T10:30:00.000-00:00' });
+    assert.equal(current.pending, 0);
+    assert.match(problems[1]!.message, /`timestamp`.*-00:00/);
+    await old.flush();
+    await current.flush();
+    assert.equal(lrs.received.length, 0);
+    assert.throws(() => createXapiForwarder({ endpoint: lrs.url, version: '2.0' as never }), /version/);
+  });
+
   test('bad options are refused with invalid-input', () => {
     assert.throws(() => createXapiForwarder({ endpoint: 'not a url' }), /endpoint/);
     assert.throws(() => createXapiForwarder({ endpoint: 'ftp://lrs.example.com/' }), /http/);
