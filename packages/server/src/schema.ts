@@ -118,6 +118,81 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; description: string; s
       CREATE INDEX mk_calendar_writes_due ON mk_calendar_writes (due_at);
     `,
   },
+  {
+    version: 4,
+    description: 'LTI 1.3: the tool\'s keys, registered platforms, single-use launch states and nonces, contexts and people of each platform',
+    sql: `
+      -- The tool's RSA signing keys (JWK; the private part encrypted, bound to the kid). The newest
+      -- signs; retired keys stay published in /lti/jwks for a while so tokens signed with them verify.
+      CREATE TABLE mk_lti_keys (
+        kid text PRIMARY KEY,
+        private_jwk text NOT NULL,
+        public_jwk jsonb NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+
+      -- An LMS (platform) registered by the operator or by dynamic registration.
+      CREATE TABLE mk_lti_platforms (
+        id text PRIMARY KEY,
+        issuer text NOT NULL,
+        client_id text NOT NULL,
+        deployment_ids text[] NOT NULL,
+        auth_endpoint text NOT NULL,
+        token_endpoint text,
+        jwks_url text NOT NULL,
+        program_id text,                     -- every course of this platform goes to this programme (else one per course)
+        roles jsonb NOT NULL DEFAULT '{}',   -- role mapping overrides (see lti/roles.ts)
+        name text,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        UNIQUE (issuer, client_id)
+      );
+
+      -- A login in progress: state and nonce, single use, short-lived.
+      CREATE TABLE mk_lti_states (
+        state text PRIMARY KEY,
+        nonce text NOT NULL,
+        platform_id text NOT NULL REFERENCES mk_lti_platforms (id) ON DELETE CASCADE,
+        expires_at timestamptz NOT NULL
+      );
+      CREATE INDEX mk_lti_states_expiry ON mk_lti_states (expires_at);
+
+      -- Nonces of id_tokens already accepted (a replayed launch is refused).
+      CREATE TABLE mk_lti_nonces (
+        platform_id text NOT NULL,
+        nonce text NOT NULL,
+        expires_at timestamptz NOT NULL,
+        PRIMARY KEY (platform_id, nonce)
+      );
+
+      -- A course (LTI context) and the programme it runs; its roster service, when the LMS offers one.
+      CREATE TABLE mk_lti_contexts (
+        platform_id text NOT NULL REFERENCES mk_lti_platforms (id) ON DELETE CASCADE,
+        context_id text NOT NULL,
+        program_id text NOT NULL,
+        title text,
+        memberships_url text,
+        synced_at timestamptz,
+        sync_problem text,
+        PRIMARY KEY (platform_id, context_id)
+      );
+
+      -- A person of a platform (its "sub") and their MentorKit person id.
+      CREATE TABLE mk_lti_people (
+        platform_id text NOT NULL REFERENCES mk_lti_platforms (id) ON DELETE CASCADE,
+        subject text NOT NULL,
+        person_id text NOT NULL,
+        PRIMARY KEY (platform_id, subject)
+      );
+
+      -- Dynamic registration invitations (single use, expiring), made by the operator.
+      CREATE TABLE mk_lti_invites (
+        id text PRIMARY KEY,
+        program_id text,
+        expires_at timestamptz NOT NULL,
+        used_at timestamptz
+      );
+    `,
+  },
 ];
 
 /** Applies the migrations not applied yet. Returns the versions it applied. */

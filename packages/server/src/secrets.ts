@@ -17,6 +17,8 @@ export interface ServerSecrets {
   sign(data: string): string;
   /** Whether `signature` is `sign(data)`, in constant time. */
   verify(data: string, signature: string): boolean;
+  /** A 32-byte key for one purpose (HKDF from the master key; e.g. 'lti session tokens v1'). */
+  key(purpose: string): Uint8Array;
   /** True when no key was configured and a random one was made for this process (development only). */
   readonly ephemeral: boolean;
 }
@@ -46,6 +48,7 @@ export function createSecrets(key: string | undefined): ServerSecrets {
   const sign = (data: string) => createHmac('sha256', signingKey).update(data, 'utf8').digest().subarray(0, 16).toString('base64url');
   return {
     ephemeral,
+    key: (purpose) => new Uint8Array(derive(`key ${purpose}`)),
     encrypt(plaintext, context) {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', encryptionKey, iv);

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import http from 'node:http';
 import { isIP, type AddressInfo, type Socket } from 'node:net';
 import pg, { type Pool, type PoolClient } from 'pg';
@@ -19,6 +21,7 @@ import { HttpError, attachmentDisposition, bodyStillArriving, bodyTooLarge, crea
 import { recordReserveBytes, resolveLimits, type ServerLimits } from './limits.js';
 import { CommitOutcomeUnknown, migrate } from './schema.js';
 import { createCalendarService, type CalendarService } from './calendars/service.js';
+import { createLtiService, type LtiService } from './lti/service.js';
 import { createOutboundFetch } from './outbound.js';
 import { createSecrets, type ServerSecrets } from './secrets.js';
 import { AttachmentQuotaExceeded, assertNoNul, attachmentBytesUsed, checkDelete, attachmentIdTaken, blobIdOwner, deleteBlobRow, getBlobMeta, getBlobOwner, isConnectionError, isPoolBusy, putBlobRow, putOwnedBlobRow, queryRecords, queryRecordsMatchingAny, readBlobChunk, readCurrent, readRecord, withRecordLock, writeRecord, writeTombstone } from './store.js';
@@ -38,6 +41,20 @@ import { AttachmentQuotaExceeded, assertNoNul, attachmentBytesUsed, checkDelete,
 
 export type { Authenticate, Caller, IdentityOptions } from './identity.js';
 export { devAuthentication } from './identity.js';
+
+let elementsCdn: string | null | undefined;
+/** `@mentorkit/elements`' CDN build next to this package (the LTI launch page's scripts), when installed and built. */
+function findElementsCdn(): string | undefined {
+  if (elementsCdn === undefined) {
+    try {
+      const directory = join(dirname(createRequire(import.meta.url).resolve('@mentorkit/elements/package.json')), 'dist', 'cdn');
+      elementsCdn = existsSync(join(directory, 'mentorkit.js')) ? directory : null;
+    } catch {
+      elementsCdn = null;
+    }
+  }
+  return elementsCdn ?? undefined;
+}
 
 export interface MentorKitServerOptions extends IdentityOptions {
   /** The PostgreSQL pool to use (the host's). Give this or `databaseUrl`. */
@@ -72,6 +89,16 @@ export interface MentorKitServerOptions extends IdentityOptions {
   calendarRefreshMinutes?: number;
   /** Calendar work (due refreshes and write-backs) runs this often (ms; default 60 000). */
   calendarWorkIntervalMs?: number;
+  /**
+   * LTI 1.3 (docs/lti.md): on whenever the server has its secret key (`secretKey`, or dev-auth) — the
+   * tool's signing key is stored encrypted with it. Where the launch page loads the elements from
+   * (default: this server's `/lti/assets`, served from `@mentorkit/elements`' CDN build).
+   */
+  ltiAssetsUrl?: string;
+  /** The directory of `@mentorkit/elements/dist/cdn` served at `/lti/assets` (default: found next to this package). */
+  ltiAssetsDir?: string;
+  /** Minutes between two roster syncs of a course (NRPS; default 360). */
+  ltiRosterMinutes?: number;
   /** Operator log lines (one line each, prefixed `[mentorkit-server]`). Default: none. */
   log?: (line: string) => void;
   /** @deprecated Use `corsOrigins`. One allowed origin (`*` is not accepted any more and means none). */
@@ -281,7 +308,8 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
   if (!options.pool && !options.databaseUrl) throw new ServerConfigurationError('No database: pass `pool` (a pg.Pool) or `databaseUrl` (postgres://user@host:5432/database; the CLI reads DATABASE_URL).');
   if (options.databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(options.databaseUrl)) throw new ServerConfigurationError('DATABASE_URL (databaseUrl) must start with postgres:// or postgresql://, e.g. postgres://mentorkit@127.0.0.1:5432/mentorkit.');
   const identity = createIdentity(options);
-  if (!identity.identifiesPeople) {
+  // With a secret key and a public URL, people can sign in through LTI launches alone.
+  if (!identity.identifiesPeople && !(options.secretKey !== undefined && options.publicUrl)) {
     throw new ServerConfigurationError('No way for people to sign in: set MENTORKIT_JWT_SECRET (jwtSecret) or MENTORKIT_JWKS_URL (jwksUrl), pass your own authenticate(request), or use --dev-auth (devAuth: true) for local development.');
   }
   checkReservedOptions(options);
@@ -297,6 +325,7 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
   }
   const secrets: ServerSecrets | undefined = options.secretKey !== undefined || identity.devAuth ? createSecrets(options.secretKey) : undefined;
   let calendars: CalendarService | undefined;
+  let lti: LtiService | undefined;
   const subscribers = new Set<Subscriber>();
   const streamsByActor = new Map<string, number>();
   const sockets = new Set<Socket>();
@@ -471,6 +500,7 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
         if (applied.length > 0) log(`applied schema migrations ${applied.join(', ')}`);
         await pool.query("DELETE FROM mk_idempotency WHERE created_at < now() - interval '1 day'");
         calendars?.start(options.calendarWorkIntervalMs);
+        lti?.start(options.calendarWorkIntervalMs);
         return applied;
       },
       (error: unknown) => {
@@ -1012,6 +1042,28 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
       running: () => !disposed,
     });
   }
+  if (secrets) {
+    lti = createLtiService({
+      pool,
+      secrets,
+      fetch: createOutboundFetch({ allowHosts: options.fetchAllowHosts ?? [], userAgent: 'MentorKit LTI tool' }),
+      ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+      devAuth: identity.devAuth,
+      ...(options.ltiAssetsUrl ? { assetsUrl: options.ltiAssetsUrl } : {}),
+      ...((options.ltiAssetsDir ?? findElementsCdn()) ? { assetsDir: options.ltiAssetsDir ?? findElementsCdn()! } : {}),
+      ...(options.ltiRosterMinutes !== undefined ? { rosterMinutes: options.ltiRosterMinutes } : {}),
+      log,
+      publish: (change) => publish(change),
+      readBody: (request, limitBytes) => readRequestBody(request, limitBytes, 'The body'),
+      readJson: async (request, limitBytes) => {
+        const bytes = await readRequestBody(request, limitBytes, 'The body');
+        return bytes.length === 0 ? undefined : parseJsonBody(bytes, { maxDepth: 6, path: 'body' });
+      },
+      send,
+      identify: (request) => identity.identify(request),
+      running: () => !disposed,
+    });
+  }
   const calendarsOff = () => new MentorKitError('unsupported', 'Calendars are off on this server: the operator sets MENTORKIT_SECRET_KEY (secretKey) to turn them on.', { path: 'url' });
 
   // ─── routing ────────────────────────────────────────────────────────────────────────────────
@@ -1046,12 +1098,17 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
       await ensureMigrated();
       if (await calendars.handleFeed(segments, method, response)) return;
     }
+    if (segments[0] === 'lti') {
+      if (!lti) throw new MentorKitError('unsupported', 'LTI is off on this server: the operator sets MENTORKIT_SECRET_KEY (secretKey) and MENTORKIT_PUBLIC_URL (publicUrl) to turn it on.', { path: 'url' });
+      await ensureMigrated();
+      if (await lti.handle(segments, method, request, url, response)) return;
+    }
     if (segments.length === 2 && segments[0] === 'dev' && segments[1] === 'token' && identity.devAuth) {
       if (method !== 'POST') throw new HttpError(405, new MentorKitError('unsupported', `${method} is not supported here; use POST.`, { path: 'method' }), { Allow: 'POST' });
       return issueDevToken(request, response);
     }
 
-    const identification = await identity.identify(request);
+    const identification = (await lti?.identify(request)) ?? (await identity.identify(request));
     if (identification.kind === 'anonymous') {
       throw new HttpError(401, new MentorKitError('forbidden', `Sign in first: send Authorization: Bearer <token>${identity.devAuth ? ' (development: a token from POST /dev/token, or Bearer dev:<personId>)' : ''}.`, { path: 'Authorization' }), { 'WWW-Authenticate': 'Bearer realm="mentorkit"' });
     }
@@ -1117,6 +1174,7 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
 
   const close = async ({ graceMs = 0 }: { graceMs?: number } = {}) => {
     await calendars?.stop();
+    await lti?.stop();
     const current = server;
     server = undefined;
     if (!current) return;

@@ -44,6 +44,11 @@ export const PersonInputSchema = v.object({
   headline: v.optional(shortText(160)),
   avatarUrl: v.optional(HttpUrlSchema),
   programIds: v.optional(uniqueList(IdSchema, 'programme ids', 100), []),
+  /**
+   * Programmes this person has left (an LMS roster no longer lists them, or an admin marked them):
+   * they stay in `programIds` with everything they did kept, and are not offered for new pairings.
+   */
+  inactiveProgramIds: v.optional(uniqueList(IdSchema, 'programme ids', 100)),
 });
 export type PersonInput = v.InferInput<typeof PersonInputSchema>;
 export type PersonData = v.InferOutput<typeof PersonInputSchema> & { workingHours: WorkingHours };

@@ -143,6 +143,11 @@ function enrolled(context: PolicyContext, personId: unknown, programId: unknown)
 
 /** Who may change a person's programme membership: admins of the programmes added or removed (a person may leave one). */
 function membershipChange(context: PolicyContext, actorId: string, person: PolicyRecord, before: PolicyRecord | undefined): true | string {
+  const wasInactive = strings(before?.inactiveProgramIds);
+  const inactive = strings(person.inactiveProgramIds);
+  for (const programId of [...inactive.filter((id) => !wasInactive.includes(id)), ...wasInactive.filter((id) => !inactive.includes(id))]) {
+    if (!isProgramAdmin(context, actorId, programId)) return `Only an admin of programme "${programId}" (or its LMS roster) marks people active or inactive in it.`;
+  }
   const old = strings(before?.programIds);
   const next = strings(person.programIds);
   for (const programId of next) if (!old.includes(programId) && !isProgramAdmin(context, actorId, programId)) return `Only an admin of programme "${programId}" can add people to it.`;
@@ -170,7 +175,7 @@ const people: CollectionPolicy = {
       if (!administersPerson(context, actorId, previous!)) return 'You can change only your own profile, or profiles in programmes you administer.';
       // Programme membership is each programme's admins' to change; everything else about a person
       // (roles, which count in every programme, name, email) only an admin of all their programmes may change.
-      const onlyMembership = changedFields(previous!, record, ['programIds']).length === 0;
+      const onlyMembership = changedFields(previous!, record, ['programIds', 'inactiveProgramIds']).length === 0;
       if (!onlyMembership && ![...programmesOf(context, previous!)].every((programId) => isProgramAdmin(context, actorId, programId))) return 'This person is also in programmes you do not administer: only they, or an admin of every programme they are in, can change their profile.';
     } else {
       if (grantsAdmin(record, previous)) return 'You cannot make yourself an admin; a programme admin must do it.';

@@ -17,6 +17,8 @@ export { ELEMENT_LOADERS, loadAllElements, loadElement, startAutoloader } from '
 export { createMentorKit, createMemoryStorage, MentorKitError, isMentorKitError } from '@mentorkit/core';
 export type { MentorKit, MentorKitOptions, StorageAdapter } from '@mentorkit/core';
 export { createIndexedDbStorage } from '@mentorkit/storage-indexeddb';
+/** The REST storage (`@mentorkit/storage-rest`), loaded on first use: `const { createRestStorage } = await loadRestStorage()`. */
+export const loadRestStorage = () => import('@mentorkit/storage-rest');
 export { MkProvider } from '../provider/provider.js';
 export { registerMessages } from '../base/localize.js';
 export { adoptThemeTokens, themeCssText, themeTokens } from '../theme/index.js';
