@@ -114,6 +114,17 @@ describe('pairingFeature', () => {
     assert.equal(admin.use(pairingFeature).cohort(DEMO_PROGRAM_ID).mentees.length, 7 - pairings.length);
   });
 
+  test('people inactive in the programme (they left the LMS course) are not offered for pairing; their records stay', async () => {
+    const { storage, kitFor } = await setup();
+    const zara = (await storage.get('people', 'zara-ahmed'))!;
+    await storage.put('people', { ...zara, inactiveProgramIds: [DEMO_PROGRAM_ID] }, { expectedRevision: zara.revision });
+    const admin = await kitFor('priya-raman');
+    const cohort = admin.use(pairingFeature).cohort(DEMO_PROGRAM_ID);
+    assert.equal(cohort.mentees.some((mentee) => mentee.id === 'zara-ahmed'), false);
+    assert.equal(cohort.mentees.length, 6);
+    assert.ok(admin.$people.get()['zara-ahmed'], 'she is still there');
+  });
+
   test('only admins of the programme may match; bad adjustments change nothing', async () => {
     const { kitFor } = await setup();
     const mentee = await kitFor('lucia-fernandez');

@@ -142,3 +142,14 @@ describe('policy: a session takes part only people of its pairing', () => {
     assert.equal(can('kenji', 'update', 'sessions', { ...withFormer, status: 'cancelled' }, withFormer), true);
   });
 });
+
+describe('policy: who marks a person inactive in a programme', () => {
+  const ana = { id: 'ana', roles: ['mentee'], programIds: ['prog'] };
+  test('an admin of the programme can; the person cannot (not to leave, not to come back); an admin of another programme cannot', () => {
+    assert.equal(can('priya', 'update', 'people', { ...ana, inactiveProgramIds: ['prog'] }, ana), true);
+    assert.equal(can('ana', 'update', 'people', { ...ana, inactiveProgramIds: ['prog'] }, ana), false);
+    assert.equal(can('ana', 'update', 'people', ana, { ...ana, inactiveProgramIds: ['prog'] }), false);
+    assert.equal(can('olga', 'update', 'people', { ...ana, inactiveProgramIds: ['prog'] }, ana), false);
+    assert.match(decide(context, { id: 'ana' }, 'update', 'people', { ...ana, inactiveProgramIds: ['prog'] }, ana).reason, /Only an admin of programme "prog"/);
+  });
+});

@@ -155,7 +155,8 @@ export const pairingFeature: MentorKitFeature<'pairing', PairingApi> = {
       const paired = new Set(pairings.map((pairing) => pairing.menteeId));
       const used: Record<string, number> = {};
       for (const pairing of pairings) for (const mentorId of pairing.mentorIds) used[mentorId] = (used[mentorId] ?? 0) + 1;
-      const inProgram = (person: Person) => person.programIds.includes(programId);
+      // People who left the programme (its LMS roster no longer lists them) keep their records but are not paired again.
+      const inProgram = (person: Person) => person.programIds.includes(programId) && !(person.inactiveProgramIds ?? []).includes(programId);
       const capacity: Record<string, number> = {};
       const mentors = people
         .filter((person) => inProgram(person) && person.roles.includes('mentor'))
