@@ -213,6 +213,26 @@ describe('LTI 1.3: MentorKit as a tool of any LMS', { skip: skip ?? false }, () 
     assert.match(hostile.text, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
   });
 
+  test('the LMS that may frame the page includes where the launch returns to (a school\'s Canvas is not its issuer)', async () => {
+    const launched = await launchAs('u-learner-1', { claims: { 'https://purl.imsglobal.org/spec/lti/claim/launch_presentation': { document_target: 'iframe', return_url: 'https://school.instructure.example/courses/7' } } });
+    assert.equal(launched.status, 200, launched.text);
+    assert.match(launched.headers.get('content-security-policy')!, /frame-ancestors 'self' [^;]*https:\/\/school\.instructure\.example/);
+    assert.doesNotMatch(launched.headers.get('content-security-policy')!, /courses\/7/, 'origins only');
+  });
+
+  test('pending logins are capped: a flood of login starts gets a clear 503 page, not a full table', async () => {
+    const { rows } = await backend.pool.query<{ id: string }>('SELECT id FROM mk_lti_platforms LIMIT 1');
+    await backend.pool.query("INSERT INTO mk_lti_states (state, nonce, platform_id, expires_at) SELECT 'flood-' || n, 'x', $1, now() + interval '5 minutes' FROM generate_series(1, 20000) AS n", [rows[0]!.id]);
+    try {
+      const refused = await call('GET', platform.loginUrl('u-learner-1'));
+      assert.equal(refused.status, 503, refused.text.slice(0, 200));
+      assert.match(refused.text, /Too many launches at once/);
+    } finally {
+      await backend.pool.query("DELETE FROM mk_lti_states WHERE state LIKE 'flood-%'");
+    }
+    assert.equal((await call('GET', platform.loginUrl('u-learner-1'))).status, 302, 'logins work again');
+  });
+
   test('deep linking: a teacher picks a widget and the LMS gets a signed resource link for it; a learner cannot', async () => {
     const picker = await launchAs('u-teacher-1', { messageType: 'LtiDeepLinkingRequest' });
     assert.equal(picker.status, 200, picker.text);

@@ -61,6 +61,8 @@ const NRPS_MEDIA_TYPE = 'application/vnd.ims.lti-nrps.v2.membershipcontainer+jso
 const PLATFORM_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'PS256'];
 const CLOCK_TOLERANCE_SECONDS = 60;
 const STATE_MINUTES = 10;
+/** Logins started and not launched yet, at most (each is a row; they expire after STATE_MINUTES). */
+const MAX_PENDING_LOGINS = 20_000;
 const SESSION_ISSUER = 'mentorkit-lti';
 const SESSION_TYPE = 'mentorkit-lti+jwt';
 const DEEP_LINK_TYPE = 'mentorkit-lti-dl+jwt';
@@ -369,6 +371,13 @@ export function createLtiService(options: LtiServiceOptions) {
       throw new LaunchRefused(400, 'Not a MentorKit link', 'target_link_uri is not a URL.');
     }
     if (targetUrl.origin !== new URL(base).origin) throw new LaunchRefused(400, 'Not a MentorKit link', `The link points to ${targetUrl.origin}, not to this MentorKit (${new URL(base).origin}).`);
+    // Anyone can start a login: pending ones are capped (they expire within minutes).
+    const pending = await pool.query<{ count: string }>('SELECT count(*) FROM (SELECT 1 FROM mk_lti_states WHERE expires_at > now() LIMIT $1) AS live', [MAX_PENDING_LOGINS]);
+    if (Number(pending.rows[0]!.count) >= MAX_PENDING_LOGINS) {
+      await pool.query('DELETE FROM mk_lti_states WHERE expires_at <= now()');
+      options.log(`LTI: ${MAX_PENDING_LOGINS} logins are waiting for their launch; refusing more until some finish or expire`);
+      throw new LaunchRefused(503, 'Too many launches at once', 'MentorKit is handling too many launches right now.', 'Try again in a minute.');
+    }
     const state = randomBytes(24).toString('base64url');
     const nonce = randomBytes(24).toString('base64url');
     await pool.query(`INSERT INTO mk_lti_states (state, nonce, platform_id, expires_at) VALUES ($1, $2, $3, now() + interval '${STATE_MINUTES} minutes')`, [state, nonce, platform.id]);
@@ -561,11 +570,14 @@ export function createLtiService(options: LtiServiceOptions) {
     if (started.expired) throw new LaunchRefused(401, 'This launch has expired', `A launch must follow its login within ${STATE_MINUTES} minutes.`, 'Open MentorKit from the course again.');
     const platform = await platformById(started.platform_id);
     if (!platform) throw new LaunchRefused(401, 'This LMS is not registered', 'The platform of this login was removed.');
+    // The LMS may frame the page: its issuer and login addresses, and (once the launch is verified) the
+    // addresses it returns to — Canvas' issuer is canvas.instructure.com while a school's Canvas is elsewhere.
     const frameAncestors = [platform.issuer, platform.authEndpoint];
     try {
       const payload = await verifyIdToken(idToken, platform, started.nonce);
       const base = toolUrl(request);
       const claims = readClaims(payload, platform, base);
+      for (const url of [claims.returnUrl, claims.deepLinking?.deep_link_return_url]) if (typeof url === 'string' && /^https?:\/\//.test(url)) frameAncestors.push(url);
       const roles = mentorKitRoles(claims.roles, platform.roles, { subject: claims.subject, ...(claims.email ? { email: claims.email } : {}) });
       if (roles.length === 0) throw new LaunchRefused(403, 'No MentorKit role for you here', `Your role in this course (${claims.roles.map((role) => role.replace(/^.*[#/]/, '')).join(', ') || 'none'}) has no place in the mentoring programme.`, 'Ask the course\'s teacher to add you as a learner, mentor or teacher.');
       const programId = await programOf(platform, claims.contextId, claims.contextTitle, claims.membershipsUrl);
@@ -739,7 +751,11 @@ export function createLtiService(options: LtiServiceOptions) {
       if (!active) inactive += 1;
     }
     // People of this platform in the programme whom the roster no longer lists: inactive, never deleted.
-    const known = await pool.query<{ subject: string; person_id: string }>('SELECT subject, person_id FROM mk_lti_people WHERE platform_id = $1', [platformId]);
+    // When several courses feed one programme (the platform's programId), one course's roster does not
+    // say who left the programme: only people in none of them are marked, by a sync of each course.
+    const courses = await pool.query<{ context_id: string }>('SELECT context_id FROM mk_lti_contexts WHERE platform_id = $1 AND program_id = $2', [platformId, context.program_id]);
+    const known = courses.rows.length > 1 ? { rows: [] as Array<{ subject: string; person_id: string }> } : await pool.query<{ subject: string; person_id: string }>('SELECT subject, person_id FROM mk_lti_people WHERE platform_id = $1', [platformId]);
+    if (courses.rows.length > 1) options.log(`LTI: ${courses.rows.length} courses of ${platform.issuer} feed programme ${context.program_id}: leavers are not marked inactive from one course's roster`);
     for (const row of known.rows) {
       if (listed.has(row.subject)) continue;
       const changed = await upsert(Collections.people, row.person_id, (current) => {
