@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { SignJWT, generateKeyPair, UnsecuredJWT } from 'jose';
 import { ROLES, startTestPlatform, type TestPlatform } from '../../../examples/lti-platform/platform.js';
-import { asService, skipReason, startTestBackend, type TestBackend } from './support.js';
+import { asService, skipReason, startCli, startTestBackend, type TestBackend } from './support.js';
 
 const skip = skipReason();
 
@@ -315,6 +315,53 @@ describe('LTI 1.3: MentorKit as a tool of any LMS', { skip: skip ?? false }, () 
       assert.equal((await call('GET', other.registrationStart(`${backend.url}/lti/register`))).status, 403);
     } finally {
       await other.close();
+    }
+  });
+});
+
+describe('LTI as an operator starts the server: the command line with DESIGN\'s environment only (no secret key, no dev sign-in)', { skip: skip ?? false }, () => {
+  test('an LMS registered with a programme signs a learner into that programme as a mentee; a tampered launch is refused', async () => {
+    const backend = await startTestBackend();
+    const platform = await startTestPlatform();
+    const cli = await startCli(['--port', '0'], {
+      DATABASE_URL: backend.postgres.connectionString,
+      MENTORKIT_JWT_SECRET: randomBytes(36).toString('base64'),
+      MENTORKIT_SERVICE_TOKEN: 'operator-service-token-0123456789',
+      MENTORKIT_FETCH_ALLOW_HOSTS: '127.0.0.1',
+    });
+    try {
+      const url = await cli.listening();
+      platform.setTool(url);
+      const service = { authorization: 'Bearer operator-service-token-0123456789' };
+      const registered = await fetch(`${url}/lti/platforms`, { method: 'POST', headers: { ...service, 'Content-Type': 'application/json' }, body: JSON.stringify({ ...platform.registration(), programId: 'acme-mentoring' }) });
+      assert.equal(registered.status, 201, await registered.clone().text());
+      const started = await fetch(platform.loginUrl('u-learner-1'), { redirect: 'manual' });
+      assert.equal(started.status, 302, await started.text());
+      const authorized = await platform.authorize(new URL(started.headers.get('location')!));
+      const launched = await fetch(`${url}/lti/launch`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ id_token: authorized.idToken, state: authorized.state }).toString() });
+      const html = await launched.text();
+      assert.equal(launched.status, 200, html.slice(0, 500));
+      const data = launchData(html);
+      assert.equal(data.programId, 'acme-mentoring');
+      const found = await fetch(`${url}/collections/people/records?email=${encodeURIComponent(JSON.stringify('amara@lms.example'))}`, { headers: service });
+      const [person] = ((await found.json()) as { records: Array<{ id: string; roles: string[]; programIds: string[] }> }).records;
+      assert.equal(person!.id, data.personId);
+      assert.deepEqual(person!.roles, ['mentee']);
+      assert.deepEqual(person!.programIds, ['acme-mentoring']);
+      const programme = await fetch(`${url}/collections/programs/records/acme-mentoring`, { headers: service });
+      assert.equal(programme.status, 200, 'the programme named at registration exists');
+      // Tampered: the learner's launch rewritten to say Instructor.
+      const again = await fetch(platform.loginUrl('u-learner-1'), { redirect: 'manual' });
+      const nonce = new URL(again.headers.get('location')!).searchParams;
+      const forged = tamper(await platform.sign(platform.idTokenClaims('u-learner-1', nonce.get('nonce')!)), { 'https://purl.imsglobal.org/spec/lti/claim/roles': [ROLES.instructor] });
+      const refused = await fetch(`${url}/lti/launch`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ id_token: forged, state: nonce.get('state')! }).toString() });
+      assert.equal(refused.status, 401);
+      assert.match(await refused.text(), /not genuine/);
+      assert.match(cli.output(), /MENTORKIT_PUBLIC_URL is not set/, 'the operator is told where the addresses come from');
+    } finally {
+      await cli.stop();
+      await platform.close();
+      await backend.close();
     }
   });
 });

@@ -218,6 +218,7 @@ export function createLtiService(options: LtiServiceOptions) {
   const accessTokens = new Map<string, { token: string; until: number }>();
   let timer: NodeJS.Timeout | undefined;
   let syncing = false;
+  let warnedNoPublicUrl = false;
 
   // ─── the tool's keys ────────────────────────────────────────────────────────────────────────
 
@@ -229,7 +230,17 @@ export function createLtiService(options: LtiServiceOptions) {
       try {
         await client.query('BEGIN');
         await client.query("SELECT pg_advisory_xact_lock(hashtextextended('mentorkit lti keys', 0))");
-        let { rows } = await client.query<{ kid: string; private_jwk: string }>('SELECT kid, private_jwk FROM mk_lti_keys ORDER BY created_at DESC, kid LIMIT 1');
+        const stored = await client.query<{ kid: string; private_jwk: string }>('SELECT kid, private_jwk FROM mk_lti_keys ORDER BY created_at DESC, kid');
+        // The newest key this server can read (a key sealed with another secret key — the operator
+        // changed it, or a development key of an earlier process — stays published but is not used).
+        let rows = stored.rows.filter((row) => {
+          try {
+            secrets.decrypt(row.private_jwk, `lti-key:${row.kid}`);
+            return true;
+          } catch {
+            return false;
+          }
+        }).slice(0, 1);
         if (rows.length === 0) {
           const pair = await generateKeyPair('RS256', { modulusLength: 2048, extractable: true });
           const publicJwk = await exportJWK(pair.publicKey);
@@ -302,9 +313,16 @@ export function createLtiService(options: LtiServiceOptions) {
 
   const toolUrl = (request: http.IncomingMessage): string => {
     if (options.publicUrl) return options.publicUrl.replace(/\/$/, '');
+    // Without MENTORKIT_PUBLIC_URL: the address the request came to (what the LMS was told must match it).
     const host = request.headers.host ?? '';
-    if (options.devAuth && /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host)) return `http://${host}`;
-    throw new HttpError(501, new MentorKitError('unsupported', 'LTI needs the tool\'s public URL: the operator sets MENTORKIT_PUBLIC_URL (publicUrl), e.g. https://mentoring.example.edu.', { path: 'url' }));
+    if (!/^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(host)) {
+      throw new HttpError(501, new MentorKitError('unsupported', 'LTI needs the tool\'s public URL: the operator sets MENTORKIT_PUBLIC_URL (publicUrl), e.g. https://mentoring.example.edu.', { path: 'url' }));
+    }
+    if (!warnedNoPublicUrl) {
+      warnedNoPublicUrl = true;
+      options.log(`LTI: MENTORKIT_PUBLIC_URL is not set; the tool's addresses are taken from each request (now ${'encrypted' in request.socket ? 'https' : 'http'}://${host}). Set it when the server is behind a proxy or reached by another name.`);
+    }
+    return `${'encrypted' in request.socket ? 'https' : 'http'}://${host}`;
   };
 
   // ─── answers ────────────────────────────────────────────────────────────────────────────────
@@ -505,6 +523,8 @@ export function createLtiService(options: LtiServiceOptions) {
   /** The programme of a course (made on its first launch). */
   const programOf = async (platform: LtiPlatform, contextId: string | undefined, title: string | undefined, membershipsUrl: string | undefined): Promise<string> => {
     if (platform.programId) {
+      const fixed = platform.programId;
+      await upsert(Collections.programs, fixed, (current) => (current ? undefined : { id: fixed, name: title ?? platform.name ?? 'Mentoring programme', adminIds: [] }));
       if (contextId) await pool.query('INSERT INTO mk_lti_contexts (platform_id, context_id, program_id, title, memberships_url) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (platform_id, context_id) DO UPDATE SET title = EXCLUDED.title, memberships_url = COALESCE(EXCLUDED.memberships_url, mk_lti_contexts.memberships_url)', [platform.id, contextId, platform.programId, title ?? null, membershipsUrl ?? null]);
       return platform.programId;
     }
