@@ -3,6 +3,7 @@
 // answers /health/live and /health/ready (503 while PostgreSQL is away), and SIGTERM stops it cleanly.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import pg from 'pg';
 import { startPostgres, type RunningPostgres } from '../../../scripts/lib/postgres.mjs';
 import { JWT_SECRET, SERVICE_TOKEN, signToken, skipReason, startCli } from './support.js';
 
@@ -91,6 +92,90 @@ describe('the mentorkit-server command', { skip: skip ?? false }, () => {
       assert.equal(code, 0, `SIGTERM exits 0 (signal ${signal})\n${cli.output()}`);
       assert.match(cli.output(), /\[mentorkit-server\] SIGTERM: stopping/);
       assert.match(cli.output(), /\[mentorkit-server\] stopped/);
+    }
+  });
+
+  test('lti add-platform, platforms, remove-platform and invite work on the database; bad input exits 2 naming the flag', async () => {
+    const secretKey = Buffer.alloc(32, 7).toString('base64');
+    const env = { DATABASE_URL: postgres.connectionString, MENTORKIT_SECRET_KEY: secretKey };
+    const run = async (args: string[], extra: Record<string, string> = {}) => {
+      const cli = await startCli(['lti', ...args], { ...env, ...extra });
+      const { code } = await cli.exited;
+      return { code, output: cli.output() };
+    };
+    const moodle = ['--issuer', 'https://moodle.example.edu', '--client-id', 'mk-client-1', '--deployment-id', '3', '--deployment-id', '4', '--auth-endpoint', 'https://moodle.example.edu/mod/lti/auth.php', '--token-endpoint', 'https://moodle.example.edu/mod/lti/token.php', '--jwks-url', 'https://moodle.example.edu/mod/lti/certs.php', '--name', 'Moodle'];
+
+    const added = await run(['add-platform', ...moodle], { MENTORKIT_PUBLIC_URL: 'https://mentoring.example.edu' });
+    assert.equal(added.code, 0, added.output);
+    assert.match(added.output, /^Registered platform-\S+ {2}Moodle — https:\/\/moodle\.example\.edu/m);
+    assert.match(added.output, /deployment ids {2}3, 4/);
+    assert.match(added.output, /login \(OIDC initiation\) +https:\/\/mentoring\.example\.edu\/lti\/login/);
+    assert.match((await run(['add-platform', ...moodle, '--program-id', 'leadership'])).output, /^Updated platform-/m, 'the same issuer and client id update');
+
+    const listed = await run(['platforms', '--json']);
+    assert.equal(listed.code, 0, listed.output);
+    const { platforms } = JSON.parse(listed.output.slice(listed.output.indexOf('{'))) as { platforms: Array<{ id: string; issuer: string; clientId: string; deploymentIds: string[]; programId?: string }> };
+    assert.equal(platforms.length, 1);
+    assert.deepEqual([platforms[0]!.issuer, platforms[0]!.clientId, platforms[0]!.deploymentIds, platforms[0]!.programId], ['https://moodle.example.edu', 'mk-client-1', ['3', '4'], 'leadership']);
+    assert.match((await run(['platforms'])).output, /client id {7}mk-client-1/);
+
+    const bad: Array<[string, string[], Record<string, string>, RegExp]> = [
+      ['an ftp key set', ['add-platform', ...moodle.slice(0, -4), '--jwks-url', 'ftp://keys.example/jwks'], {}, /--jwks-url must use https:\/\//],
+      ['no issuer', ['add-platform', ...moodle.slice(2)], {}, /--issuer is required/],
+      ['roles not JSON', ['add-platform', ...moodle, '--roles', '{mentor'], {}, /--roles must be JSON/],
+      ['roles of the wrong shape', ['add-platform', ...moodle, '--roles', '{"mentors":"jo"}'], {}, /--roles: roles\.mentors must be a list/],
+      ['an unknown flag', ['add-platform', ...moodle, '--secret', 'x'], {}, /Unknown option "--secret" for lti add-platform/],
+      ['an unknown command', ['add-platfrom'], {}, /lti add-platfrom: unknown command/],
+      ['hours out of range', ['invite', '--hours', '0'], { MENTORKIT_PUBLIC_URL: 'https://mentoring.example.edu' }, /--hours must be a whole number of hours from 1 to 720/],
+      ['an invitation without the public URL', ['invite'], {}, /set MENTORKIT_PUBLIC_URL/],
+      ['removing an unknown platform', ['remove-platform', 'platform-nope'], {}, /No platform platform-nope is registered/],
+      ['a bad secret key', ['platforms'], { MENTORKIT_SECRET_KEY: 'short' }, /MENTORKIT_SECRET_KEY .* at least 32 random bytes/],
+    ];
+    for (const [what, args, extra, message] of bad) {
+      const { code, output } = await run(args, extra);
+      assert.equal(code, 2, `${what}: exit code 2\n${output}`);
+      assert.match(output, message, what);
+      assert.match(output, /^\[mentorkit-server\] lti [a-z-]+: /m, `${what}: one operator line`);
+      assert.doesNotMatch(output, /\n\s+at /, `${what}: no stack`);
+    }
+
+    const invite = await run(['invite', '--hours', '2', '--program-id', 'leadership'], { MENTORKIT_PUBLIC_URL: 'https://mentoring.example.edu/' });
+    assert.equal(invite.code, 0, invite.output);
+    const registrationUrl = /^(https:\S+)$/m.exec(invite.output)?.[1];
+    assert.match(registrationUrl ?? '', /^https:\/\/mentoring\.example\.edu\/lti\/register\?invite=[\w-]{20,}$/);
+    const client = new pg.Client({ connectionString: postgres.connectionString });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ program_id: string; hours: number; used_at: Date | null }>('SELECT program_id, round(extract(epoch FROM expires_at - now()) / 3600)::int AS hours, used_at FROM mk_lti_invites WHERE id = $1', [new URL(registrationUrl!).searchParams.get('invite')]);
+      assert.deepEqual(rows, [{ program_id: 'leadership', hours: 2, used_at: null }], 'a single-use invitation for 2 hours, tied to the programme');
+    } finally {
+      await client.end();
+    }
+
+    const removed = await run(['remove-platform', platforms[0]!.id]);
+    assert.equal(removed.code, 0, removed.output);
+    assert.match(removed.output, /Removed platform-/);
+    assert.match((await run(['platforms'])).output, /No LTI platform is registered/);
+  });
+
+  test('an LTI-only server (secret key and public URL, no JWT identity) starts and publishes the tool\'s configuration', async () => {
+    const cli = await startCli(['--port', '0'], { DATABASE_URL: postgres.connectionString, MENTORKIT_SECRET_KEY: Buffer.alloc(32, 9).toString('base64'), MENTORKIT_PUBLIC_URL: 'https://mentoring.example.edu' });
+    try {
+      const url = await cli.listening();
+      const configuration = await fetch(`${url}/lti/configuration`);
+      assert.equal(configuration.status, 200);
+      assert.deepEqual(await configuration.json(), {
+        toolUrl: 'https://mentoring.example.edu',
+        loginUrl: 'https://mentoring.example.edu/lti/login',
+        redirectUrl: 'https://mentoring.example.edu/lti/launch',
+        targetLinkUri: 'https://mentoring.example.edu/lti/launch',
+        deepLinkingUrl: 'https://mentoring.example.edu/lti/launch',
+        jwksUrl: 'https://mentoring.example.edu/lti/jwks',
+        registrationUrl: 'https://mentoring.example.edu/lti/register',
+      });
+      assert.equal((await fetch(`${url}/collections/goals/records`)).status, 401, 'nobody is signed in without a launch');
+    } finally {
+      assert.equal((await cli.stop()).code, 0);
     }
   });
 
