@@ -193,6 +193,22 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; description: string; s
       );
     `,
   },
+  {
+    version: 5,
+    description: 'change streams across instances: deleted records kept a while for other instances\' read checks',
+    sql: `
+      -- A delete is announced (NOTIFY) with the seq of the record as it was: other instances decide
+      -- who may hear of it with the same policy. Rows older than an hour are removed.
+      CREATE TABLE mk_change_log (
+        seq bigserial PRIMARY KEY,
+        collection text NOT NULL,
+        id text NOT NULL,
+        previous json,
+        at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX mk_change_log_at ON mk_change_log (at);
+    `,
+  },
 ];
 
 /** Applies the migrations not applied yet. Returns the versions it applied. */

@@ -22,6 +22,7 @@ import { HttpError, attachmentDisposition, bodyStillArriving, bodyTooLarge, crea
 import { recordReserveBytes, resolveLimits, type ServerLimits } from './limits.js';
 import { CommitOutcomeUnknown, migrate } from './schema.js';
 import { createCalendarService, type CalendarService } from './calendars/service.js';
+import { createChangeBus } from './change-bus.js';
 import { createLtiService, type LtiService } from './lti/service.js';
 import { createOutboundFetch } from './outbound.js';
 import { createSecrets, type ServerSecrets } from './secrets.js';
@@ -605,7 +606,9 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
   let publishRunning = false;
 
   /** Sends committed changes to change streams, in commit order, each to the callers who may read it. */
-  const publish = (change: ChangeEvent) => {
+  /** A committed change for the change streams; `remote`: another instance made it (not announced again). */
+  const publish = (change: ChangeEvent, remote = false) => {
+    if (!remote) bus.announce(change);
     if (subscribers.size === 0) return;
     pendingChanges.push({ change, at: Date.now() });
     if (publishRunning) return;
@@ -990,7 +993,20 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
 
   // ─── change stream ──────────────────────────────────────────────────────────────────────────
 
-  const openChangeStream = (caller: Caller, request: http.IncomingMessage, response: http.ServerResponse) => {
+  // Other instances' changes reach this instance's streams through PostgreSQL (change-bus.ts).
+  const bus = createChangeBus({
+    pool,
+    log,
+    onRemote: (change) => publish(change, true),
+    onGap: (reason) => {
+      if (subscribers.size > 0) log(`${reason}: ${subscribers.size} change streams resync`);
+      for (const subscriber of [...subscribers]) resync(subscriber, undefined);
+    },
+  });
+
+  const openChangeStream = async (caller: Caller, request: http.IncomingMessage, response: http.ServerResponse) => {
+    // Listen for other instances' changes before the stream starts (what they write from now on reaches it).
+    if (!bus.listening) await bus.listen();
     const actor = actorKey(caller);
     if (subscribers.size >= limits.changeStreams) {
       throw new HttpError(503, new MentorKitError('storage-error', `This server already serves ${limits.changeStreams} change streams; try again shortly.`, { path: 'changes' }), { 'Retry-After': '10' });
@@ -1180,6 +1196,7 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
   const close = async ({ graceMs = 0 }: { graceMs?: number } = {}) => {
     await calendars?.stop();
     await lti?.stop();
+    await bus.stop();
     const current = server;
     server = undefined;
     if (!current) return;
@@ -1223,6 +1240,7 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
       connectionsRefused,
     }),
     async listen(port = 0, host = '127.0.0.1') {
+      bus.resume();
       if (server) throw new Error('The server is already listening; close() it first.');
       if (identity.devAuth && !isLoopbackHost(host)) {
         throw new ServerConfigurationError(`--dev-auth (devAuth) lets anyone sign in as anyone: it is refused on ${host}, which is not a loopback address. Listen on 127.0.0.1 (or ::1), or configure MENTORKIT_JWT_SECRET / MENTORKIT_JWKS_URL instead.`);
