@@ -77,7 +77,9 @@ const STYLE = `
   :root { color-scheme: light dark; font-family: system-ui, sans-serif; line-height: 1.5; }
   body { margin: 0; padding: 1rem; max-width: 72rem; }
   h1 { font-size: 1.35rem; margin: 0 0 .75rem; overflow-wrap: anywhere; }
-  .mk-lti-muted { color: GrayText; }
+  /* GrayText is below 4.5:1 on white: the theme's muted text colours (theme.css), which the picker does not load. */
+  .mk-lti-muted { color: var(--mk-color-text-muted, #525c69); }
+  @media (prefers-color-scheme: dark) { .mk-lti-muted { color: var(--mk-color-text-muted, #a7b0bd); } }
   .mk-lti-problem { border-inline-start: 4px solid #b3261e; padding: .5rem 1rem; }
   mk-provider > * { display: block; margin-block-end: 1.5rem; }
   fieldset { border: 1px solid GrayText; border-radius: .5rem; padding: .75rem 1rem; }
@@ -159,7 +161,8 @@ export function launchPage(options: { nonce: string; assetsUrl: string; data: La
 
 /**
  * Builds the client: REST storage on this server with the launch's token (renewed before it expires,
- * while the page is open), the person's pairing chosen, the browser's time zone saved on a first launch.
+ * while the page is open), the person's pairing chosen, the browser's time zone saved on a first launch
+ * (or while the person still has the tool's default, UTC).
  */
 const LAUNCH_SCRIPT = `
 const launch = JSON.parse(document.getElementById('mentorkit-launch').textContent);
@@ -187,11 +190,11 @@ try {
   const provider = document.getElementById('mentorkit-provider');
   provider.kit = kit;
   await kit.ready;
-  if (launch.firstLaunch) {
-    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    const me = await storage.get('people', launch.personId);
-    if (me && zone && me.timeZone !== zone) await storage.put('people', { ...me, timeZone: zone }, { expectedRevision: me.revision }).catch(() => undefined);
-  }
+  // The browser's time zone, on a first launch — and whenever the person still has the UTC the tool
+  // gave them: someone the course's roster brought in before they ever launched is not "first" here.
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const me = zone ? await storage.get('people', launch.personId) : undefined;
+  if (me && me.timeZone !== zone && (launch.firstLaunch || me.timeZone === 'UTC')) await storage.put('people', { ...me, timeZone: zone }, { expectedRevision: me.revision }).catch(() => undefined);
   const pairings = (await storage.query('pairings', { programId: launch.programId }))
     .filter((pairing) => pairing.status !== 'closed' && (pairing.menteeId === launch.personId || (pairing.mentorIds ?? []).includes(launch.personId)));
   if (pairings.length > 0 && !provider.pairingId) provider.pairingId = pairings[0].id;

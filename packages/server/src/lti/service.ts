@@ -327,8 +327,8 @@ export function createLtiService(options: LtiServiceOptions) {
 
   // ─── answers ────────────────────────────────────────────────────────────────────────────────
 
-  /** Sends an HTML page with a CSP that allows only its own scripts, framed by `frameAncestors`. */
-  const sendPage = (response: http.ServerResponse, status: number, html: (nonce: string) => string, csp: { frameAncestors?: string[]; formAction?: string[]; scriptOrigins?: string[] } = {}) => {
+  /** Sends an HTML page with a CSP that allows only its own scripts, framed by `frameAncestors` ('*': by any page). */
+  const sendPage = (response: http.ServerResponse, status: number, html: (nonce: string) => string, csp: { frameAncestors?: string[] | '*'; formAction?: string[]; scriptOrigins?: string[] } = {}) => {
     const nonce = randomBytes(16).toString('base64');
     const body = html(nonce);
     const origins = (list: string[] | undefined) => [...new Set(list ?? [])].map((url) => { try { return new URL(url).origin; } catch { return ''; } }).filter(Boolean);
@@ -340,14 +340,19 @@ export function createLtiService(options: LtiServiceOptions) {
       "img-src 'self' data: blob:",
       "media-src 'self' blob:",
       `form-action 'self' ${origins(csp.formAction).join(' ')}`.trim(),
-      `frame-ancestors 'self' ${origins(csp.frameAncestors).join(' ')}`.trim(),
+      csp.frameAncestors === '*' ? 'frame-ancestors *' : `frame-ancestors 'self' ${origins(csp.frameAncestors).join(' ')}`.trim(),
       "base-uri 'none'",
     ].join('; ');
     response.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'Content-Security-Policy': policy });
     response.end(body);
   };
 
-  const sendProblem = (response: http.ServerResponse, problem: LaunchRefused, frameAncestors?: string[]) => sendPage(response, problem.status, (nonce) => problemPage(nonce, problem.title, problem.message, problem.hint), frameAncestors ? { frameAncestors } : {});
+  /**
+   * A refused launch or login. Its page shows where the LMS opened the tool, in its iframe; when the
+   * platform is not known (an unknown or used login state, an unregistered LMS) any page may frame it:
+   * it holds only static text (no form, no button, nothing secret), so framing cannot be abused.
+   */
+  const sendProblem = (response: http.ServerResponse, problem: LaunchRefused, frameAncestors?: string[]) => sendPage(response, problem.status, (nonce) => problemPage(nonce, problem.title, problem.message, problem.hint), { frameAncestors: frameAncestors ?? '*' });
 
   /** The parameters of a GET query or a form-encoded POST body. */
   const readParams = async (request: http.IncomingMessage, url: URL): Promise<URLSearchParams> => {
