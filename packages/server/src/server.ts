@@ -1059,14 +1059,15 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
       running: () => !disposed,
     });
   }
-  // LTI is always on. Its signing key and session tokens use MENTORKIT_SECRET_KEY; without it, a key
-  // derived from MENTORKIT_JWT_SECRET (HKDF-separated); without either, a key of this process only.
-  const ltiSecrets = secrets ?? (options.jwtSecret ? createSecrets(createHash('sha256').update(`mentorkit lti\u0000${options.jwtSecret}`, 'utf8').digest('hex')) : createSecrets(undefined));
+  // Keys for what must work without MENTORKIT_SECRET_KEY (LTI's signing key and launch tokens, signed
+  // links in emails): MENTORKIT_SECRET_KEY; without it, a key derived from MENTORKIT_JWT_SECRET
+  // (HKDF-separated); without either, a key of this process only.
+  const signingSecrets = secrets ?? (options.jwtSecret ? createSecrets(createHash('sha256').update(`mentorkit lti\u0000${options.jwtSecret}`, 'utf8').digest('hex')) : createSecrets(undefined));
   if (!secrets && !options.jwtSecret) log('WARNING: neither MENTORKIT_SECRET_KEY nor MENTORKIT_JWT_SECRET is set: LTI launch tokens and the tool\'s signing key use a key of this process only (one instance; people launch again after a restart, and the tool publishes a new key). Set MENTORKIT_SECRET_KEY.');
   {
     lti = createLtiService({
       pool,
-      secrets: ltiSecrets,
+      secrets: signingSecrets,
       fetch: createOutboundFetch({ allowHosts: options.fetchAllowHosts ?? [], userAgent: 'MentorKit LTI tool' }),
       ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
       devAuth: identity.devAuth,
