@@ -41,15 +41,16 @@ Environment
   MENTORKIT_JWT_AUDIENCE       when set, a token's "aud" must include it
   MENTORKIT_SERVICE_TOKEN      server-to-server calls (Authorization: Bearer <token>), 16+ characters
   MENTORKIT_CORS_ORIGINS       comma-separated allowlist of origins; unset = no cross-origin access
-  MENTORKIT_PUBLIC_URL         the URL people reach it at (links in emails, feeds, LTI); LTI needs it
-                               (except with --dev-auth on loopback)
+  MENTORKIT_PUBLIC_URL         the URL people reach it at (links in emails, feeds, the URLs an LMS is given
+                               for LTI); unset = taken from each request's Host
   MENTORKIT_SMTP_URL           outgoing mail, smtp://host:port
   MENTORKIT_MAIL_FROM          the From address of outgoing mail
   MENTORKIT_FETCH_ALLOW_HOSTS  comma-separated hosts/CIDRs the outbound-fetch guard lets through although
                                private or loopback (e.g. 127.0.0.1 for a local calendar server); unset = none
   MENTORKIT_SECRET_KEY         32+ random bytes (base64 or hex): encrypts calendar addresses and passwords
-                               and the LTI tool's private key, signs feed links and LTI session tokens;
-                               unset = calendars and LTI off (with --dev-auth: a per-process key)
+                               and the LTI tool's private key, signs feed links and LTI launch tokens;
+                               unset = calendars off (with --dev-auth: a per-process key) and LTI keys
+                               derived from MENTORKIT_JWT_SECRET (or a per-process key, with a warning)
   MENTORKIT_CALENDAR_REFRESH_MINUTES
                                minutes between two reads of a connected calendar (default 30)
   MENTORKIT_MAX_CONNECTIONS    open connections at most (default 5000; keep it well below ulimit -n)
@@ -57,8 +58,8 @@ Environment
                                open connections from one client address at most (default 2000; 0 = off,
                                e.g. behind a reverse proxy, which should limit per-client connections)
 
-LTI 1.3 (docs/lti.md): on when MENTORKIT_SECRET_KEY is set (and MENTORKIT_PUBLIC_URL). With a secret
-key and a public URL, people can sign in through LTI launches alone (no MENTORKIT_JWT_SECRET needed).
+LTI 1.3 (docs/lti.md): always on; set MENTORKIT_SECRET_KEY and MENTORKIT_PUBLIC_URL in production. With
+both, people can sign in through LTI launches alone (no MENTORKIT_JWT_SECRET needed).
 The operator registers each LMS with these commands (on the database of DATABASE_URL; the server
 may be running) or with POST /lti/platforms and the service token:
   lti add-platform --issuer <url> --client-id <id> --deployment-id <id> [--deployment-id <id> …]
@@ -251,10 +252,9 @@ export async function runLtiCommand(argv: readonly string[], env: NodeJS.Process
     if (!databaseUrl) throw new ServerConfigurationError('DATABASE_URL is not set: point it at the server\'s PostgreSQL, e.g. DATABASE_URL=postgres://mentorkit@127.0.0.1:5432/mentorkit.');
     if (!/^postgres(ql)?:\/\//.test(databaseUrl)) throw new ServerConfigurationError('DATABASE_URL must start with postgres:// or postgresql://.');
     if (publicUrl !== undefined && !/^https?:\/\/[^/]/.test(publicUrl)) throw new ServerConfigurationError(`MENTORKIT_PUBLIC_URL must be an absolute http(s) URL, e.g. https://mentoring.example.edu (got ${JSON.stringify(publicUrl)}).`);
-    // The commands sign nothing; the key is checked so a typo shows here, as the server would refuse it.
+    // The commands sign nothing; a key that is set is checked so a typo shows here, as the server would refuse it.
     const secretKey = setting(env, 'MENTORKIT_SECRET_KEY');
     secrets = createSecrets(secretKey);
-    if (secretKey === undefined) console.error('[mentorkit-server] note: MENTORKIT_SECRET_KEY is not set here; the server serves LTI only with it (or with --dev-auth).');
     if (command === 'remove-platform' && parsed.positionals.length !== 1) throw new ServerConfigurationError('give the platform\'s id: mentorkit-server lti remove-platform <id> (lti platforms lists them).');
     if (command !== 'remove-platform' && parsed.positionals.length > 0) throw new ServerConfigurationError(`unexpected argument ${JSON.stringify(parsed.positionals[0])}.`);
     if (command === 'invite' && !publicUrl) throw new ServerConfigurationError('an invitation is a URL of this server: set MENTORKIT_PUBLIC_URL (e.g. https://mentoring.example.edu).');
