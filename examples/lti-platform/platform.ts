@@ -244,7 +244,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}) {
         const sub = url.searchParams.get('as') ?? state.users[0]!.sub;
         const deepLink = url.searchParams.get('deep-link') === '1';
         const src = loginUrl(sub, { messageType: deepLink ? 'LtiDeepLinkingRequest' : 'LtiResourceLinkRequest', ...(url.searchParams.get('widget') ? { widget: url.searchParams.get('widget')! } : {}) });
-        return html(200, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(state.course.title)} · Test LMS</title><style>body{font-family:system-ui;margin:1rem}iframe{width:100%;height:80vh;border:1px solid #999}</style></head><body><h1>${escape(state.course.title)}</h1><p>Signed in to the test LMS as ${escape(state.users.find((user) => user.sub === sub)?.name ?? sub)}.</p><iframe title="MentorKit" src="${escape(src)}"></iframe></body></html>`);
+        return html(200, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(state.course.title)} · Test LMS</title><link rel="icon" href="data:,"><style>body{font-family:system-ui;margin:1rem}iframe{width:100%;height:80vh;border:1px solid #999}</style></head><body><h1>${escape(state.course.title)}</h1><p>Signed in to the test LMS as ${escape(state.users.find((user) => user.sub === sub)?.name ?? sub)}.</p><iframe title="MentorKit" src="${escape(src)}"></iframe></body></html>`);
       }
       return json(404, { error: 'not found' });
     } catch (error) {
