@@ -76,6 +76,8 @@ export async function startTestPlatform(options: TestPlatformOptions = {}) {
     nrpsRequests: 0,
     registered: undefined as undefined | Record<string, unknown>,
     registrationToken: randomBytes(12).toString('hex'),
+    /** The audience the token endpoint wants in client assertions (default: its own URL); Brightspace has a separate one. */
+    tokenAudience: undefined as string | undefined,
   };
   let base = '';
   let toolKeys: ReturnType<typeof createRemoteJWKSet> | undefined;
@@ -184,7 +186,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}) {
         try {
           if (form.get('grant_type') !== 'client_credentials') throw new Error('unsupported_grant_type');
           if (form.get('client_assertion_type') !== 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer') throw new Error('invalid_client: client_assertion_type');
-          const { payload } = await jwtVerify(form.get('client_assertion') ?? '', toolJwks(), { issuer: state.clientId, subject: state.clientId, audience: `${base}/token`, algorithms: ['RS256'] });
+          const { payload } = await jwtVerify(form.get('client_assertion') ?? '', toolJwks(), { issuer: state.clientId, subject: state.clientId, audience: state.tokenAudience ?? `${base}/token`, algorithms: ['RS256'] });
           if (!payload.jti) throw new Error('invalid_client: jti missing');
           if (!(form.get('scope') ?? '').split(' ').includes('https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly')) throw new Error('invalid_scope');
           const token = randomBytes(16).toString('hex');

@@ -64,9 +64,10 @@ The operator registers each LMS with these commands (on the database of DATABASE
 may be running) or with POST /lti/platforms and the service token:
   lti add-platform --issuer <url> --client-id <id> --deployment-id <id> [--deployment-id <id> …]
                    --auth-endpoint <url> --jwks-url <url> [--token-endpoint <url>]
-                   [--program-id <id>] [--name <text>] [--roles <json>]
+                   [--token-audience <aud>] [--program-id <id>] [--name <text>] [--roles <json>]
                                register an LMS, or update it (same issuer and client id); the token
-                               endpoint is needed for the roster (NRPS)
+                               endpoint is needed for the roster (NRPS); --token-audience when the
+                               LMS wants another audience there (Brightspace's OAuth2 Audience)
   lti platforms [--json]       list the registered LMSs
   lti remove-platform <id>     remove one: its launches stop; its people and programmes stay
   lti invite [--hours 72] [--program-id <id>]
@@ -176,6 +177,7 @@ const PLATFORM_FLAGS: Record<string, string> = {
   '--deployment-id': 'deploymentIds',
   '--auth-endpoint': 'authEndpoint',
   '--token-endpoint': 'tokenEndpoint',
+  '--token-audience': 'tokenAudience',
   '--jwks-url': 'jwksUrl',
   '--program-id': 'programId',
   '--name': 'name',
@@ -233,7 +235,7 @@ export async function runLtiCommand(argv: readonly string[], env: NodeJS.Process
     return 2;
   };
   const commands: Record<string, Record<string, 'value' | 'values' | 'switch'>> = {
-    'add-platform': { '--issuer': 'value', '--client-id': 'value', '--deployment-id': 'values', '--auth-endpoint': 'value', '--token-endpoint': 'value', '--jwks-url': 'value', '--program-id': 'value', '--name': 'value', '--roles': 'value' },
+    'add-platform': { '--issuer': 'value', '--client-id': 'value', '--deployment-id': 'values', '--auth-endpoint': 'value', '--token-endpoint': 'value', '--token-audience': 'value', '--jwks-url': 'value', '--program-id': 'value', '--name': 'value', '--roles': 'value' },
     platforms: { '--json': 'switch' },
     'remove-platform': {},
     invite: { '--hours': 'value', '--program-id': 'value', '--json': 'switch' },

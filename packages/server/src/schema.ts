@@ -140,6 +140,7 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; description: string; s
         auth_endpoint text NOT NULL,
         token_endpoint text,
         jwks_url text NOT NULL,
+        token_audience text,                 -- the "aud" of client assertions when not the token URL (Brightspace's OAuth2 Audience)
         program_id text,                     -- every course of this platform goes to this programme (else one per course)
         roles jsonb NOT NULL DEFAULT '{}',   -- role mapping overrides (see lti/roles.ts)
         name text,
@@ -181,6 +182,7 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; description: string; s
         platform_id text NOT NULL REFERENCES mk_lti_platforms (id) ON DELETE CASCADE,
         subject text NOT NULL,
         person_id text NOT NULL,
+        launched_at timestamptz,             -- their first launch (people a roster brought in have none yet)
         PRIMARY KEY (platform_id, subject)
       );
 

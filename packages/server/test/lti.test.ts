@@ -198,6 +198,10 @@ describe('LTI 1.3: MentorKit as a tool of any LMS', { skip: skip ?? false }, () 
     const replayed = await call('POST', '/lti/launch', { form: { id_token: authorized.idToken, state: authorized.state } });
     assert.equal(replayed.status, 401);
     assert.match(replayed.text, /expired or was already used/);
+    // A refusal whose LMS is unknown may show in any LMS's iframe (static text, nothing to click); one
+    // whose LMS is known, only in that LMS.
+    assert.match(replayed.headers.get('content-security-policy')!, /frame-ancestors \*/);
+    assert.doesNotMatch(replayed.headers.get('content-security-policy')!, /script-src[^;]*unsafe/);
     const fresh = await login('u-learner-1');
     const withFreshState = await call('POST', '/lti/launch', { form: { id_token: authorized.idToken, state: fresh.searchParams.get('state')! } });
     assert.equal(withFreshState.status, 401);
@@ -275,6 +279,10 @@ describe('LTI 1.3: MentorKit as a tool of any LMS', { skip: skip ?? false }, () 
     assert.ok(bilal, `Bilal joined without launching: ${people.text.slice(0, 300)}`);
     assert.deepEqual(bilal.roles, ['mentee']);
 
+    // Bilal's first launch, after the roster brought him in, is his first: the page saves his browser's zone.
+    assert.equal(launchData((await launchAs('u-learner-2')).text).firstLaunch, true);
+    assert.equal(launchData((await launchAs('u-learner-2')).text).firstLaunch, false);
+
     // Amara leaves the course: still there, with everything she did, but inactive in the programme.
     platform.state.users.find((user) => user.sub === 'u-learner-1')!.status = false;
     assert.equal((await call('POST', `/lti/rosters/${rows[0]!.platform_id}/${encodeURIComponent(rows[0]!.context_id)}`, { headers: asService })).status, 200);
@@ -287,6 +295,25 @@ describe('LTI 1.3: MentorKit as a tool of any LMS', { skip: skip ?? false }, () 
     platform.state.users.find((user) => user.sub === 'u-learner-1')!.status = 'Active';
     await launchAs('u-learner-1');
     assert.deepEqual((await call('GET', `/collections/people/records/${encodeURIComponent(amaraId)}`, { headers: asToken(teacher.token) })).json.inactiveProgramIds, []);
+  });
+
+  test('a platform whose token endpoint wants another audience (Brightspace\'s "OAuth2 Audience") gets it in the client assertion', async () => {
+    const { rows } = await backend.pool.query<{ platform_id: string; context_id: string }>('SELECT platform_id, context_id FROM mk_lti_contexts');
+    const sync = () => call('POST', `/lti/rosters/${rows[0]!.platform_id}/${encodeURIComponent(rows[0]!.context_id)}`, { headers: asService });
+    platform.state.tokenAudience = 'https://auth.brightspace.example/core/connect/token';
+    try {
+      // Registering again forgets the access token the tool holds, so the next sync asks anew.
+      assert.equal((await call('POST', '/lti/platforms', { body: platform.registration(), headers: asService })).status, 200);
+      const refused = await sync();
+      assert.equal(refused.status, 502, 'the assertion names the token URL: refused');
+      assert.match(refused.json.message, /token endpoint answered 400/);
+      assert.equal((await call('POST', '/lti/platforms', { body: { ...platform.registration(), tokenAudience: platform.state.tokenAudience }, headers: asService })).status, 200);
+      const synced = await sync();
+      assert.equal(synced.status, 200, synced.text);
+    } finally {
+      platform.state.tokenAudience = undefined;
+      await call('POST', '/lti/platforms', { body: platform.registration(), headers: asService });
+    }
   });
 
   test('dynamic registration: the LMS registers itself with an invitation the operator made, once', async () => {
@@ -308,11 +335,21 @@ describe('LTI 1.3: MentorKit as a tool of any LMS', { skip: skip ?? false }, () 
       // The newly registered LMS launches.
       const started = await call('GET', other.loginUrl('u-learner-1'));
       const authorized = await other.authorize(new URL(started.headers.get('location')!));
-      assert.equal((await call('POST', '/lti/launch', { form: { id_token: authorized.idToken, state: authorized.state } })).status, 200);
+      const launched = await call('POST', '/lti/launch', { form: { id_token: authorized.idToken, state: authorized.state } });
+      assert.equal(launched.status, 200);
       // The invitation works once; without one, nobody registers.
       const again = await call('GET', other.registrationStart(invite.json.registrationUrl));
       assert.equal(again.status, 403);
       assert.equal((await call('GET', other.registrationStart(`${backend.url}/lti/register`))).status, 403);
+      // The operator removes the LMS: no new launches, and open pages cannot renew their tokens.
+      const token = launchData(launched.text).token;
+      assert.equal((await call('POST', '/lti/session', { headers: asToken(token) })).status, 200);
+      const id = listed.json.platforms.find((each: { issuer: string }) => each.issuer === other.url).id;
+      assert.equal((await call('DELETE', `/lti/platforms/${id}`, { headers: asService })).status, 200);
+      const renewal = await call('POST', '/lti/session', { headers: asToken(token) });
+      assert.equal(renewal.status, 401);
+      assert.match(renewal.json.message, /no longer registered/);
+      assert.equal((await call('GET', other.loginUrl('u-learner-1'))).status, 400);
     } finally {
       await other.close();
     }

@@ -29,6 +29,7 @@ type Row = {
   deployment_ids: string[];
   auth_endpoint: string;
   token_endpoint: string | null;
+  token_audience: string | null;
   jwks_url: string;
   program_id: string | null;
   roles: LtiPlatform['roles'] | null;
@@ -43,6 +44,7 @@ const fromRow = (row: Row): LtiPlatform => ({
   deploymentIds: row.deployment_ids,
   authEndpoint: row.auth_endpoint,
   ...(row.token_endpoint ? { tokenEndpoint: row.token_endpoint } : {}),
+  ...(row.token_audience ? { tokenAudience: row.token_audience } : {}),
   jwksUrl: row.jwks_url,
   ...(row.program_id ? { programId: row.program_id } : {}),
   roles: row.roles ?? {},

@@ -161,8 +161,7 @@ export function launchPage(options: { nonce: string; assetsUrl: string; data: La
 
 /**
  * Builds the client: REST storage on this server with the launch's token (renewed before it expires,
- * while the page is open), the person's pairing chosen, the browser's time zone saved on a first launch
- * (or while the person still has the tool's default, UTC).
+ * while the page is open), the person's pairing chosen, the browser's time zone saved on a first launch.
  */
 const LAUNCH_SCRIPT = `
 const launch = JSON.parse(document.getElementById('mentorkit-launch').textContent);
@@ -190,11 +189,11 @@ try {
   const provider = document.getElementById('mentorkit-provider');
   provider.kit = kit;
   await kit.ready;
-  // The browser's time zone, on a first launch — and whenever the person still has the UTC the tool
-  // gave them: someone the course's roster brought in before they ever launched is not "first" here.
+  // The browser's time zone, on the person's first launch (the server knows it: people a course's
+  // roster brought in before they ever launched count too); later, only the person changes it.
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const me = zone ? await storage.get('people', launch.personId) : undefined;
-  if (me && me.timeZone !== zone && (launch.firstLaunch || me.timeZone === 'UTC')) await storage.put('people', { ...me, timeZone: zone }, { expectedRevision: me.revision }).catch(() => undefined);
+  const me = zone && launch.firstLaunch ? await storage.get('people', launch.personId) : undefined;
+  if (me && me.timeZone !== zone) await storage.put('people', { ...me, timeZone: zone }, { expectedRevision: me.revision }).catch(() => undefined);
   const pairings = (await storage.query('pairings', { programId: launch.programId }))
     .filter((pairing) => pairing.status !== 'closed' && (pairing.menteeId === launch.personId || (pairing.mentorIds ?? []).includes(launch.personId)));
   if (pairings.length > 0 && !provider.pairingId) provider.pairingId = pairings[0].id;

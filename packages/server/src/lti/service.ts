@@ -105,6 +105,8 @@ export interface LtiPlatform {
   deploymentIds: string[];
   authEndpoint: string;
   tokenEndpoint?: string;
+  /** The audience of the tool's client assertions when it is not `tokenEndpoint` (Brightspace shows it as "OAuth2 Audience"). */
+  tokenAudience?: string;
   jwksUrl: string;
   programId?: string;
   roles: LtiRoleSettings;
@@ -119,6 +121,7 @@ type PlatformRow = {
   deployment_ids: string[];
   auth_endpoint: string;
   token_endpoint: string | null;
+  token_audience: string | null;
   jwks_url: string;
   program_id: string | null;
   roles: LtiRoleSettings;
@@ -133,6 +136,7 @@ const toPlatform = (row: PlatformRow): LtiPlatform => ({
   deploymentIds: row.deployment_ids,
   authEndpoint: row.auth_endpoint,
   ...(row.token_endpoint ? { tokenEndpoint: row.token_endpoint } : {}),
+  ...(row.token_audience ? { tokenAudience: row.token_audience } : {}),
   jwksUrl: row.jwks_url,
   ...(row.program_id ? { programId: row.program_id } : {}),
   roles: row.roles ?? {},
@@ -174,7 +178,7 @@ function checkUrl(value: unknown, field: string, devAuth: boolean): string {
 /** Validates `POST /lti/platforms`' body. */
 export function parsePlatformInput(input: unknown, devAuth: boolean): Omit<LtiPlatform, 'id' | 'createdAt'> {
   if (!isObject(input)) throw new MentorKitError('invalid-input', 'Send the platform as JSON: { issuer, clientId, deploymentIds, authEndpoint, tokenEndpoint, jwksUrl, programId?, roles?, name? }.', { path: 'body' });
-  const known = ['issuer', 'clientId', 'deploymentIds', 'authEndpoint', 'tokenEndpoint', 'jwksUrl', 'programId', 'roles', 'name'];
+  const known = ['issuer', 'clientId', 'deploymentIds', 'authEndpoint', 'tokenEndpoint', 'tokenAudience', 'jwksUrl', 'programId', 'roles', 'name'];
   const unknown = Object.keys(input).filter((key) => !known.includes(key));
   if (unknown.length > 0) throw new MentorKitError('invalid-input', `Unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((key) => JSON.stringify(key)).join(', ')}; a platform has ${known.join(', ')}.`, { path: unknown[0]! });
   if (!isText(input.issuer, 500)) throw new MentorKitError('invalid-input', '`issuer` must be the platform\'s issuer, exactly as its id_tokens say it ("iss"), e.g. https://moodle.example.edu.', { path: 'issuer' });
@@ -184,6 +188,7 @@ export function parsePlatformInput(input: unknown, devAuth: boolean): Omit<LtiPl
     throw new MentorKitError('invalid-input', '`deploymentIds` must list the deployment ids the platform uses for this tool (1–100 strings).', { path: 'deploymentIds' });
   }
   if (input.programId !== undefined && !isText(input.programId, 200)) throw new MentorKitError('invalid-input', '`programId` must be the id of the programme every course of this platform goes to (or leave it out: one programme per course).', { path: 'programId' });
+  if (input.tokenAudience !== undefined && !isText(input.tokenAudience, 500)) throw new MentorKitError('invalid-input', '`tokenAudience` must be the audience the platform expects in the tool\'s client assertions (Brightspace: its "OAuth2 Audience"); leave it out to use tokenEndpoint.', { path: 'tokenAudience' });
   if (input.name !== undefined && !isText(input.name, 200)) throw new MentorKitError('invalid-input', '`name` must be a short name for the platform (up to 200 characters).', { path: 'name' });
   let roles: LtiRoleSettings;
   try {
@@ -197,6 +202,7 @@ export function parsePlatformInput(input: unknown, devAuth: boolean): Omit<LtiPl
     deploymentIds: [...new Set(deploymentIds as string[])],
     authEndpoint: checkUrl(input.authEndpoint, 'authEndpoint', devAuth),
     ...(input.tokenEndpoint !== undefined ? { tokenEndpoint: checkUrl(input.tokenEndpoint, 'tokenEndpoint', devAuth) } : {}),
+    ...(input.tokenAudience !== undefined ? { tokenAudience: (input.tokenAudience as string).trim() } : {}),
     jwksUrl: checkUrl(input.jwksUrl, 'jwksUrl', devAuth),
     ...(input.programId !== undefined ? { programId: (input.programId as string).trim() } : {}),
     roles,
@@ -288,14 +294,15 @@ export function createLtiService(options: LtiServiceOptions) {
   const registerPlatform = async (input: Omit<LtiPlatform, 'id' | 'createdAt'>): Promise<{ platform: LtiPlatform; created: boolean }> => {
     const id = `platform-${hash(input.issuer, input.clientId)}`;
     const { rows } = await pool.query<PlatformRow & { inserted: boolean }>(
-      `INSERT INTO mk_lti_platforms (id, issuer, client_id, deployment_ids, auth_endpoint, token_endpoint, jwks_url, program_id, roles, name)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+      `INSERT INTO mk_lti_platforms (id, issuer, client_id, deployment_ids, auth_endpoint, token_endpoint, jwks_url, program_id, roles, name, token_audience)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
        ON CONFLICT (issuer, client_id) DO UPDATE SET deployment_ids = EXCLUDED.deployment_ids, auth_endpoint = EXCLUDED.auth_endpoint, token_endpoint = EXCLUDED.token_endpoint,
-         jwks_url = EXCLUDED.jwks_url, program_id = EXCLUDED.program_id, roles = EXCLUDED.roles, name = EXCLUDED.name
+         jwks_url = EXCLUDED.jwks_url, program_id = EXCLUDED.program_id, roles = EXCLUDED.roles, name = EXCLUDED.name, token_audience = EXCLUDED.token_audience
        RETURNING *, (xmax = 0) AS inserted`,
-      [id, input.issuer, input.clientId, input.deploymentIds, input.authEndpoint, input.tokenEndpoint ?? null, input.jwksUrl, input.programId ?? null, JSON.stringify(input.roles), input.name ?? null],
+      [id, input.issuer, input.clientId, input.deploymentIds, input.authEndpoint, input.tokenEndpoint ?? null, input.jwksUrl, input.programId ?? null, JSON.stringify(input.roles), input.name ?? null, input.tokenAudience ?? null],
     );
     jwksByPlatform.delete(id);
+    for (const key of [...accessTokens.keys()]) if (key.startsWith(`${id} `)) accessTokens.delete(key);
     const row = rows[0]!;
     options.log(`LTI: platform ${row.issuer} (client ${row.client_id}) ${row.inserted ? 'registered' : 'updated'}`);
     return { platform: toPlatform(row), created: row.inserted };
@@ -546,9 +553,15 @@ export function createLtiService(options: LtiServiceOptions) {
   };
 
   /** The MentorKit person of a platform's user (made on first sight), their roles and programme brought up to date. */
-  const personOf = async (platform: LtiPlatform, person: { subject: string; name?: string; email?: string; roles: MentorKitRole[] }, programId: string, active: boolean) => {
+  const personOf = async (platform: LtiPlatform, person: { subject: string; name?: string; email?: string; roles: MentorKitRole[] }, programId: string, active: boolean, launching = false) => {
     const personId = `lti-${hash(platform.id, person.subject)}`;
     await pool.query('INSERT INTO mk_lti_people (platform_id, subject, person_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [platform.id, person.subject, personId]);
+    // Whether this is the person's first launch (a roster may have brought them in before): once only.
+    let firstLaunch = false;
+    if (launching) {
+      const { rowCount } = await pool.query('UPDATE mk_lti_people SET launched_at = now() WHERE platform_id = $1 AND subject = $2 AND launched_at IS NULL', [platform.id, person.subject]);
+      firstLaunch = rowCount === 1;
+    }
     let created = false;
     await upsert(Collections.people, personId, (current) => {
       created = !current;
@@ -573,13 +586,13 @@ export function createLtiService(options: LtiServiceOptions) {
       if (isAdmin === admins.includes(personId)) return undefined;
       return { ...current, adminIds: isAdmin ? [...admins, personId].slice(0, 50) : admins.filter((id) => id !== personId) };
     });
-    return { personId, created };
+    return { personId, created, firstLaunch };
   };
 
-  const issueSessionToken = async (personId: string, launchedAt: number) => {
+  const issueSessionToken = async (personId: string, launchedAt: number, platformId: string) => {
     const issuedAt = Math.floor(now().getTime() / 1000);
     const expiresAt = Math.min(issuedAt + tokenMinutes * 60, launchedAt + sessionHours * 3600);
-    const token = await new SignJWT({ launched: launchedAt }).setProtectedHeader({ alg: 'HS256', typ: SESSION_TYPE }).setIssuer(SESSION_ISSUER).setAudience('mentorkit').setSubject(personId).setIssuedAt(issuedAt).setExpirationTime(expiresAt).setJti(randomUUID()).sign(sessionKey);
+    const token = await new SignJWT({ launched: launchedAt, platform: platformId }).setProtectedHeader({ alg: 'HS256', typ: SESSION_TYPE }).setIssuer(SESSION_ISSUER).setAudience('mentorkit').setSubject(personId).setIssuedAt(issuedAt).setExpirationTime(expiresAt).setJti(randomUUID()).sign(sessionKey);
     return { token, expiresAt: new Date(expiresAt * 1000).toISOString() };
   };
 
@@ -606,7 +619,7 @@ export function createLtiService(options: LtiServiceOptions) {
       const roles = mentorKitRoles(claims.roles, platform.roles, { subject: claims.subject, ...(claims.email ? { email: claims.email } : {}) });
       if (roles.length === 0) throw new LaunchRefused(403, 'No MentorKit role for you here', `Your role in this course (${claims.roles.map((role) => role.replace(/^.*[#/]/, '')).join(', ') || 'none'}) has no place in the mentoring programme.`, 'Ask the course\'s teacher to add you as a learner, mentor or teacher.');
       const programId = await programOf(platform, claims.contextId, claims.contextTitle, claims.membershipsUrl);
-      const { personId, created } = await personOf(platform, { subject: claims.subject, ...(claims.name ? { name: claims.name } : {}), ...(claims.email ? { email: claims.email } : {}), roles }, programId, true);
+      const { personId, firstLaunch } = await personOf(platform, { subject: claims.subject, ...(claims.name ? { name: claims.name } : {}), ...(claims.email ? { email: claims.email } : {}), roles }, programId, true, true);
       options.log(`LTI: ${claims.messageType === 'LtiDeepLinkingRequest' ? 'deep linking' : 'launch'} by ${personId} (${roles.join(', ')}) in programme ${programId} from ${platform.issuer}`);
       if (claims.contextId && claims.membershipsUrl) void syncSoon(platform.id, claims.contextId);
 
@@ -624,7 +637,7 @@ export function createLtiService(options: LtiServiceOptions) {
 
       const widget = claims.widget ?? (roles.includes('admin') && !roles.includes('mentee') && !roles.includes('mentor') ? 'pairing-board' : 'home');
       const launchedAt = Math.floor(now().getTime() / 1000);
-      const session = await issueSessionToken(personId, launchedAt);
+      const session = await issueSessionToken(personId, launchedAt, platform.id);
       const assetsUrl = options.assetsUrl ?? `${base}/lti/assets`;
       sendPage(
         response,
@@ -634,7 +647,7 @@ export function createLtiService(options: LtiServiceOptions) {
             nonce,
             assetsUrl,
             heading: claims.contextTitle ? `${LTI_WIDGETS[widget]!.title} · ${claims.contextTitle}` : LTI_WIDGETS[widget]!.title,
-            data: { token: session.token, expiresAt: session.expiresAt, refreshUrl: `${base}/lti/session`, personId, programId, roles, widget, baseUrl: base, firstLaunch: created, ...(claims.locale ? { locale: claims.locale } : {}) },
+            data: { token: session.token, expiresAt: session.expiresAt, refreshUrl: `${base}/lti/session`, personId, programId, roles, widget, baseUrl: base, firstLaunch, ...(claims.locale ? { locale: claims.locale } : {}) },
           }),
         { frameAncestors, scriptOrigins: options.assetsUrl ? [options.assetsUrl] : [] },
       );
@@ -680,7 +693,9 @@ export function createLtiService(options: LtiServiceOptions) {
     }
     const launched = typeof payload.launched === 'number' ? payload.launched : 0;
     if (now().getTime() / 1000 - launched > sessionHours * 3600 - 60) throw new HttpError(401, new MentorKitError('forbidden', `A session from the course lasts ${sessionHours} hours; open MentorKit from the course again.`, { path: 'Authorization' }));
-    options.send(response, 200, await issueSessionToken(payload.sub!, launched));
+    // A removed platform's launches end: their pages cannot renew.
+    if (typeof payload.platform !== 'string' || !(await platformById(payload.platform))) throw new HttpError(401, new MentorKitError('forbidden', 'The LMS this session came from is no longer registered with MentorKit.', { path: 'Authorization' }));
+    options.send(response, 200, await issueSessionToken(payload.sub!, launched, payload.platform));
   };
 
   // ─── deep linking ───────────────────────────────────────────────────────────────────────────
@@ -728,7 +743,7 @@ export function createLtiService(options: LtiServiceOptions) {
     const cached = accessTokens.get(`${platform.id} ${scope}`);
     if (cached && cached.until > Date.now()) return cached.token;
     if (!platform.tokenEndpoint) throw new Error(`the platform ${platform.issuer} has no token endpoint registered`);
-    const assertion = await signWithToolKey({ iss: platform.clientId, sub: platform.clientId, aud: platform.tokenEndpoint, jti: randomUUID() }, 300);
+    const assertion = await signWithToolKey({ iss: platform.clientId, sub: platform.clientId, aud: platform.tokenAudience ?? platform.tokenEndpoint, jti: randomUUID() }, 300);
     const answer = await options.fetch(platform.tokenEndpoint, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
