@@ -1121,9 +1121,8 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
       if (await calendars.handleFeed(segments, method, response)) return;
     }
     if (segments[0] === 'lti') {
-      if (!lti) throw new MentorKitError('unsupported', 'LTI is off on this server: the operator sets MENTORKIT_SECRET_KEY (secretKey) and MENTORKIT_PUBLIC_URL (publicUrl) to turn it on.', { path: 'url' });
       await ensureMigrated();
-      if (await lti.handle(segments, method, request, url, response)) return;
+      if (await lti!.handle(segments, method, request, url, response)) return;
     }
     if (segments.length === 2 && segments[0] === 'dev' && segments[1] === 'token' && identity.devAuth) {
       if (method !== 'POST') throw new HttpError(405, new MentorKitError('unsupported', `${method} is not supported here; use POST.`, { path: 'method' }), { Allow: 'POST' });
