@@ -651,7 +651,9 @@ export function createLtiService(options: LtiServiceOptions) {
           }),
         { frameAncestors, scriptOrigins: options.assetsUrl ? [options.assetsUrl] : [] },
       );
-    } catch (error) {
+    } catch (caught) {
+      // What the LMS sent that MentorKit cannot store (e.g. a course title or name it refuses) is a refusal page too.
+      const error = caught instanceof MentorKitError && caught.code === 'invalid-input' ? new LaunchRefused(400, 'MentorKit could not use this launch', `The LMS sent something MentorKit cannot store: ${caught.message}`, 'Ask the LMS administrator to check what the LMS shares with MentorKit.') : caught;
       if (error instanceof LaunchRefused) {
         options.log(`LTI: launch refused (${platform.issuer}): ${error.title}: ${error.message}`);
         return sendProblem(response, error, frameAncestors);
