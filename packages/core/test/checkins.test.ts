@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isMentorKitError } from '@mentorkit/core';
-import { CHECKIN_MESSAGES, checkInNudges, fillTemplate, nextCheckIn, pairActivity, relationshipHealth, sensibleSendTime, suggestCheckInLevel } from '@mentorkit/core/checkins';
+import { CHECKIN_MESSAGES, checkInNudges, fillTemplate, nextCheckIn, pairActivity, pairingCheckIn, relationshipHealth, sensibleSendTime, suggestCheckInLevel } from '@mentorkit/core/checkins';
 
 const agreement = { cadence: 'fortnightly' as const, checkInLevel: 'regular' as const, since: '2026-09-07T09:00:00Z' };
 const now = '2026-10-14T21:10:00Z';
@@ -150,5 +150,42 @@ describe('suggestCheckInLevel', () => {
     assert.equal(overridden.overridden, true);
     assert.equal(overridden.reasons.at(-1), 'Kept at Regular by choice (the suggestion was Light-touch).');
     assert.throws(() => suggestCheckInLevel({ current: 'regular', feedback: [{ rating: 9 }] }), (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === 'feedback[0].rating');
+  });
+});
+
+describe('pairingCheckIn', () => {
+  const pairing = { id: 'p1', menteeId: 'mentee', mentorIds: ['lead', 'co'], startedOn: '2026-09-07' };
+  const people = [
+    { personId: 'mentee', displayName: 'Mia', timeZone: 'Europe/Madrid' },
+    { personId: 'lead', displayName: 'Leo', timeZone: 'America/Mexico_City', workingHours: { 1: ['09:00-17:00'], 2: ['09:00-17:00'], 3: ['09:00-17:00'], 4: ['09:00-17:00'], 5: ['09:00-17:00'] } },
+    { personId: 'co', displayName: 'Cy', timeZone: 'Asia/Kathmandu' },
+  ];
+  const checkInAgreement = { ...agreement, responseTimeHours: 48, participants: [{ personId: 'lead', timeZone: 'America/Mexico_City', workingHours: { 1: ['10:00-12:00'] }, offLimitsDays: [], offLimitsDates: [] }] };
+
+  test('the same figures as nextCheckIn, pairActivity and checkInNudges over the pair\'s records (others ignored)', () => {
+    const messages = [
+      { pairingId: 'p1', authorId: 'mentee', sentAt: '2026-10-12T10:00:00Z' },
+      { pairingId: 'other', authorId: 'lead', sentAt: '2026-10-13T10:00:00Z' },
+    ];
+    const result = pairingCheckIn({ pairing, agreement: checkInAgreement, messages, people, now });
+    const expected = nextCheckIn({ agreement: checkInAgreement, messages: [messages[0]!], mentorIds: ['lead', 'co'], startedAt: '2026-09-07T00:00:00Z', now, timeZone: 'America/Mexico_City' });
+    assert.deepEqual(result.checkIn, expected);
+    assert.equal(result.activity.inactive, false, "the mentee's message is activity");
+    // Overdue by more than an interval: the mentee is nudged to suggest a time too.
+    assert.deepEqual(result.nudges.map((nudge) => [nudge.personId, nudge.kind, nudge.code]), [['lead', 'check-in-overdue', 'check-in-overdue'], ['mentee', 'check-in-overdue', 'check-in-overdue-mentee']]);
+    // The agreement's terms time the lead mentor's nudge (Mondays 10:00-12:00 in Mexico City), profiles the others.
+    const nudge = result.nudges[0]!;
+    assert.match(nudge.localSendAt, /T1[01]:\d\d:00-0[56]:00$/);
+    assert.equal(new Date(nudge.sendAt).getUTCDay(), 1);
+    assert.deepEqual(result.people.map((person) => [person.personId, person.timeZone, person.displayName]), [['lead', 'America/Mexico_City', 'Leo'], ['mentee', 'Europe/Madrid', 'Mia'], ['co', 'Asia/Kathmandu', 'Cy']]);
+  });
+
+  test('without an agreement only activity counts: a pair quiet since its start nudges everyone in it, in the language asked for', () => {
+    const result = pairingCheckIn({ pairing, people, now, locale: 'en' });
+    assert.equal(result.checkIn, undefined);
+    assert.equal(result.activity.lastActivityKind, 'start');
+    assert.deepEqual(result.nudges.map((nudge) => nudge.personId).sort(), ['co', 'lead', 'mentee']);
+    assert.match(result.nudges.find((nudge) => nudge.personId === 'mentee')!.message, /with Leo and Cy for 37 days/);
+    assert.throws(() => pairingCheckIn({ pairing: null as never, now }), (error: unknown) => isMentorKitError(error, 'invalid-input'));
   });
 });

@@ -444,3 +444,57 @@ export function suggestCheckInLevel(request: SuggestLevelRequest): LevelSuggesti
   );
   return { level: override ?? suggested, suggested, current, change, overridden: override !== undefined && override !== suggested, reasons, reasonCodes };
 }
+
+export interface PairingCheckInRequest {
+  pairing: { id: string; menteeId: string; mentorIds: readonly string[]; startedOn?: string };
+  /** The pair's agreement as `agreementCheckInInput` gives it; without one there is no check-in schedule (only activity). */
+  agreement?: CheckInAgreement;
+  /** The pair's sessions, messages and goals (others are ignored by `pairingId` when they carry one). */
+  sessions?: Array<CheckInSession & { pairingId?: string }>;
+  messages?: Array<CheckInMessage & { pairingId?: string }>;
+  goals?: Array<CheckInGoal & { pairingId?: string }>;
+  /** Profiles of the pair's members (zone, hours, off-limits days, name): used for those the agreement does not list. */
+  people?: NudgePerson[];
+  now: string;
+  inactiveAfterDays?: number;
+  /** Language of the nudges (see `checkInNudges`). */
+  locale?: string;
+  catalogue?: CheckInMessages;
+}
+
+export interface PairingCheckIn {
+  checkIn?: NextCheckIn;
+  activity: PairActivity;
+  /** Everyone in the pair with the zone and hours nudges are timed by: the agreement's terms first, else their profile (UTC when unknown). */
+  people: NudgePerson[];
+  nudges: Nudge[];
+}
+
+/**
+ * Everything the check-in view and the server's reminders compute for one pairing, from its records:
+ * the next check-in (when there is an agreement; days counted on the lead mentor's calendar, who gets
+ * the check-in nudges), the pair's activity, and the nudges. The pairing's start (`startedOn`) counts
+ * as the start of the first interval and of the quiet period when nothing happened yet.
+ */
+export function pairingCheckIn(request: PairingCheckInRequest): PairingCheckIn {
+  if (typeof request !== 'object' || request === null || typeof request.pairing !== 'object' || request.pairing === null) invalidInput('pairing', 'pairingCheckIn needs { pairing, agreement?, sessions?, messages?, goals?, people?, now }.');
+  const { pairing } = request;
+  const ofPair = <T extends { pairingId?: string }>(list: T[] | undefined, path: string) => requireList<T>(list, path).filter((entry) => entry.pairingId === undefined || entry.pairingId === pairing.id);
+  const sessions = ofPair(request.sessions, 'sessions');
+  const messages = ofPair(request.messages, 'messages');
+  const goals = ofPair(request.goals, 'goals');
+  const startedAt = pairing.startedOn ? `${pairing.startedOn}T00:00:00Z` : undefined;
+  const profiles = new Map(requireList<NudgePerson>(request.people, 'people').map((person) => [person.personId, person]));
+  const participants = request.agreement?.participants ?? [];
+  const people: NudgePerson[] = [
+    ...participants.map((participant) => ({ personId: participant.personId, ...(profiles.get(participant.personId)?.displayName !== undefined ? { displayName: profiles.get(participant.personId)!.displayName! } : {}), timeZone: participant.timeZone, workingHours: participant.workingHours as NudgePerson['workingHours'], offLimitsDays: participant.offLimitsDays, offLimitsDates: participant.offLimitsDates })),
+    ...[pairing.menteeId, ...pairing.mentorIds]
+      .filter((personId) => !participants.some((participant) => participant.personId === personId))
+      .map((personId) => profiles.get(personId) ?? { personId, timeZone: 'UTC' }),
+  ];
+  const leadZone = people.find((person) => person.personId === pairing.mentorIds[0])?.timeZone ?? 'UTC';
+  const checkIn = request.agreement ? nextCheckIn({ agreement: request.agreement, sessions, messages, mentorIds: [...pairing.mentorIds], ...(startedAt ? { startedAt } : {}), now: request.now, timeZone: leadZone }) : undefined;
+  const activity = pairActivity({ sessions, messages, goals, ...(startedAt ? { startedAt } : {}), now: request.now, ...(request.inactiveAfterDays !== undefined ? { inactiveAfterDays: request.inactiveAfterDays } : {}) });
+  const nudges = checkInNudges({ pairingId: pairing.id, menteeId: pairing.menteeId, mentorIds: [...pairing.mentorIds], people, ...(checkIn ? { checkIn } : {}), activity, now: request.now, ...(request.catalogue ? { messages: request.catalogue } : {}), ...(request.locale ? { locale: request.locale } : {}) });
+  return { ...(checkIn ? { checkIn } : {}), activity, people, nudges };
+}
