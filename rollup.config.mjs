@@ -165,6 +165,8 @@ export function cdnBundle() {
     entryFileNames: 'mentorkit.js',
     chunkFileNames: (chunk) => {
       if (elementFolder(chunk.facadeModuleId)) return `elements/${elementFolder(chunk.facadeModuleId)}.js`;
+      // The REST storage, loaded on first use by loadRestStorage() (pages on MentorKit's server, the LTI launch page).
+      if (/packages[\\/]storage-rest[\\/]src[\\/]index\.ts$/.test(chunk.facadeModuleId ?? '')) return 'storage/rest-[hash].js';
       if (language(chunk.facadeModuleId)) return `locales/${language(chunk.facadeModuleId)}/[name]-[hash].js`;
       return 'shared/[name]-[hash].js';
     },
