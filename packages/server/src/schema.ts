@@ -211,6 +211,45 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; description: string; s
       CREATE INDEX mk_change_log_at ON mk_change_log (at);
     `,
   },
+  {
+    version: 6,
+    description: 'reminders: per-person notification preferences and the delivery log (one row per nudge, deduplicated)',
+    sql: `
+      -- What a person wants (no row: everything on, no digest). The one-click unsubscribe sets email = false.
+      CREATE TABLE mk_notification_preferences (
+        person_id text PRIMARY KEY,
+        email boolean NOT NULL DEFAULT true,
+        kinds jsonb NOT NULL DEFAULT '{}',   -- nudge kind -> false when turned off
+        digest text NOT NULL DEFAULT 'none' CHECK (digest IN ('none', 'daily', 'weekly')),
+        unsubscribed_at timestamptz,
+        updated_at timestamptz NOT NULL DEFAULT now()
+      );
+      -- One row per (person, nudge kind, pairing, period): dedupe_key is UNIQUE, so however many
+      -- instances scan at once a nudge is queued (and sent) once. The delivery job claims its row with
+      -- one UPDATE (queued/failed -> sending) and marks it sent, failed (retried) or skipped.
+      CREATE TABLE mk_notification_deliveries (
+        id text PRIMARY KEY,
+        dedupe_key text NOT NULL UNIQUE,
+        person_id text NOT NULL,
+        pairing_id text NOT NULL,
+        kind text NOT NULL,
+        code text NOT NULL,
+        channel text NOT NULL DEFAULT 'email',
+        period text NOT NULL,
+        send_at timestamptz NOT NULL,
+        status text NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'sending', 'sent', 'failed', 'skipped')),
+        attempts integer NOT NULL DEFAULT 0,
+        subject text,
+        message_id text,
+        last_error text,
+        skipped_reason text,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        updated_at timestamptz NOT NULL DEFAULT now(),
+        sent_at timestamptz
+      );
+      CREATE INDEX mk_notification_deliveries_person ON mk_notification_deliveries (person_id, created_at DESC);
+    `,
+  },
 ];
 
 /** Applies the migrations not applied yet. Returns the versions it applied. */

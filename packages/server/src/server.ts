@@ -24,6 +24,7 @@ import { CommitOutcomeUnknown, migrate } from './schema.js';
 import { createCalendarService, type CalendarService } from './calendars/service.js';
 import { createChangeBus } from './change-bus.js';
 import { createLtiService, type LtiService } from './lti/service.js';
+import { createReminderService, type ReminderRun, type ReminderService } from './reminders/service.js';
 import { createOutboundFetch } from './outbound.js';
 import { createSecrets, type ServerSecrets } from './secrets.js';
 import { AttachmentQuotaExceeded, assertNoNul, attachmentBytesUsed, checkDelete, attachmentIdTaken, blobIdOwner, deleteBlobRow, getBlobMeta, getBlobOwner, isConnectionError, isPoolBusy, putBlobRow, putOwnedBlobRow, queryRecords, queryRecordsMatchingAny, readBlobChunk, readCurrent, readRecord, withRecordLock, writeRecord, writeTombstone } from './store.js';
@@ -71,10 +72,22 @@ export interface MentorKitServerOptions extends IdentityOptions {
   validateRecords?: boolean;
   /** The URL people reach the server at (links in emails, feeds, LTI). Feed links use it (and the UIDs of written sessions its host name). */
   publicUrl?: string;
-  /** Outgoing mail, `smtp://host:port` or `smtps://…`. Checked; not used yet. */
+  /**
+   * Outgoing mail, `smtp://host:port` or `smtps://user:password@host:465`: reminders by email
+   * (docs/reminders.md) are on when this and `publicUrl` are set, off otherwise (one log line says so).
+   */
   smtpUrl?: string;
-  /** The From address of outgoing mail. Checked; not used yet. */
+  /** The From address of reminder emails (default `MentorKit <mentorkit@<publicUrl's host>>`). */
   mailFrom?: string;
+  /**
+   * Minutes between two reminder scans (default 15): 1–60 dividing an hour, or whole hours dividing a
+   * day. The scan runs once per slot whatever the number of instances.
+   */
+  reminderIntervalMinutes?: number;
+  /** Seconds before a failed reminder email is tried again, doubled each time (default 60; 10 retries). */
+  reminderRetryDelaySeconds?: number;
+  /** The server's clock for reminders (when nudges are due and sent). Default: the system clock. For tests and demos. */
+  now?: () => Date;
   /**
    * Hosts/CIDRs the outbound-fetch guard lets through although private or loopback (calendar
    * addresses and CalDAV servers people connect). Default: none.
@@ -129,6 +142,8 @@ export interface MentorKitServer {
   databaseReady(): Promise<boolean>;
   /** Figures for operators and tests. */
   stats(): ServerStats;
+  /** Reminders by email: whether they are on, and one scan now (what the scheduled job does every `reminderIntervalMinutes`). */
+  readonly reminders: { readonly enabled: boolean; runNow(): Promise<ReminderRun> };
   readonly server: http.Server | undefined;
   readonly pool: Pool;
   readonly limits: Readonly<ServerLimits>;
@@ -328,6 +343,7 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
   const secrets: ServerSecrets | undefined = options.secretKey !== undefined || identity.devAuth ? createSecrets(options.secretKey) : undefined;
   let calendars: CalendarService | undefined;
   let lti: LtiService | undefined;
+  let reminders: ReminderService | undefined;
   const subscribers = new Set<Subscriber>();
   const streamsByActor = new Map<string, number>();
   const sockets = new Set<Socket>();
@@ -503,6 +519,7 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
         await pool.query("DELETE FROM mk_idempotency WHERE created_at < now() - interval '1 day'");
         calendars?.start(options.calendarWorkIntervalMs);
         lti?.start(options.calendarWorkIntervalMs);
+        reminders?.start();
         return applied;
       },
       (error: unknown) => {
@@ -1086,6 +1103,22 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
       running: () => !disposed,
     });
   }
+  // ─── reminders by email (reminders/service.ts) ──────────────────────────────────────────────
+  reminders = createReminderService({
+    pool,
+    log,
+    send,
+    readJson: async (request, limitBytes) => parseJsonBody(await readRequestBody(request, limitBytes, 'The body'), { maxDepth: 4, path: 'body' }),
+    readBody: (request, limitBytes) => readRequestBody(request, limitBytes, 'The body'),
+    secrets: signingSecrets,
+    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+    ...(options.smtpUrl ? { smtpUrl: options.smtpUrl } : {}),
+    ...(options.mailFrom ? { mailFrom: options.mailFrom } : {}),
+    ...(options.reminderIntervalMinutes !== undefined ? { intervalMinutes: options.reminderIntervalMinutes } : {}),
+    ...(options.reminderRetryDelaySeconds !== undefined ? { retryDelaySeconds: options.reminderRetryDelaySeconds } : {}),
+    ...(options.now ? { now: options.now } : {}),
+    running: () => !disposed,
+  });
   const calendarsOff = () => new MentorKitError('unsupported', 'Calendars are off on this server: the operator sets MENTORKIT_SECRET_KEY (secretKey) to turn them on.', { path: 'url' });
 
   // ─── routing ────────────────────────────────────────────────────────────────────────────────
@@ -1123,6 +1156,10 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
     if (segments[0] === 'lti') {
       await ensureMigrated();
       if (await lti!.handle(segments, method, request, url, response)) return;
+    }
+    if (segments[0] === 'notifications' && segments[1] === 'unsubscribe') {
+      await ensureMigrated();
+      if (await reminders!.handleUnsigned(segments, method, request, url, response)) return;
     }
     if (segments.length === 2 && segments[0] === 'dev' && segments[1] === 'token' && identity.devAuth) {
       if (method !== 'POST') throw new HttpError(405, new MentorKitError('unsupported', `${method} is not supported here; use POST.`, { path: 'method' }), { Allow: 'POST' });
@@ -1180,6 +1217,7 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
       if (!calendars) throw calendarsOff();
       if (await calendars.handle(caller.kind === 'person' ? caller.personId : undefined, segments, method, request, response)) return;
     }
+    if (segments[0] === 'notifications' && (await reminders!.handle(caller, segments, method, request, url, response))) return;
     throw new MentorKitError('not-found', `Nothing is served at ${url.pathname}; see docs/openapi.yaml.`, { path: 'url' });
   };
 
@@ -1196,6 +1234,7 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
   const close = async ({ graceMs = 0 }: { graceMs?: number } = {}) => {
     await calendars?.stop();
     await lti?.stop();
+    await reminders?.stop();
     await bus.stop();
     const current = server;
     server = undefined;
@@ -1225,6 +1264,7 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
     },
     migrate: ensureMigrated,
     databaseReady,
+    reminders: { get enabled() { return reminders!.enabled; }, runNow: () => reminders!.runNow() },
     stats: () => ({
       changeStreams: subscribers.size,
       databaseAvailable,

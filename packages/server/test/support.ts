@@ -42,6 +42,11 @@ export interface TestBackendOptions {
   fetchAllowHosts?: string[];
   calendarWorkIntervalMs?: number;
   publicUrl?: string;
+  /** Reminders by email: the SMTP server, the From address, the first retry's delay, the server's clock. */
+  smtpUrl?: string;
+  mailFrom?: string;
+  reminderRetryDelaySeconds?: number;
+  now?: () => Date;
 }
 
 /** Why these tests cannot run here (no PostgreSQL and no way to install it), or undefined. */
@@ -65,6 +70,10 @@ export async function startTestBackend(options: TestBackendOptions = {}): Promis
     ...(options.fetchAllowHosts ? { fetchAllowHosts: options.fetchAllowHosts } : {}),
     ...(options.calendarWorkIntervalMs ? { calendarWorkIntervalMs: options.calendarWorkIntervalMs } : {}),
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+    ...(options.smtpUrl ? { smtpUrl: options.smtpUrl } : {}),
+    ...(options.mailFrom ? { mailFrom: options.mailFrom } : {}),
+    ...(options.reminderRetryDelaySeconds !== undefined ? { reminderRetryDelaySeconds: options.reminderRetryDelaySeconds } : {}),
+    ...(options.now ? { now: options.now } : {}),
     log: (line) => logs.push(line),
   });
   const url = await backend.listen(0);
@@ -76,7 +85,7 @@ export async function startTestBackend(options: TestBackendOptions = {}): Promis
     backend,
     logs,
     async reset() {
-      await pool.query('TRUNCATE mk_records, mk_blobs, mk_blob_ids, mk_idempotency, mk_calendar_connections, mk_calendar_feeds, mk_calendar_writes');
+      await pool.query('TRUNCATE mk_records, mk_blobs, mk_blob_ids, mk_idempotency, mk_calendar_connections, mk_calendar_feeds, mk_calendar_writes, mk_notification_preferences, mk_notification_deliveries');
     },
     stopHttp: () => backend.close(),
     async startHttp() {

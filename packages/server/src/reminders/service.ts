@@ -1,0 +1,577 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type http from 'node:http';
+import PgBoss from 'pg-boss';
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { Pool, PoolClient } from 'pg';
+import { MentorKitError } from '@mentorkit/core';
+import { agreementCheckInInput, type Agreement } from '@mentorkit/core/agreements';
+import { pairingCheckIn, type CheckInGoal, type CheckInMessage, type CheckInSession, type Nudge, type NudgePerson, type PairingCheckIn } from '@mentorkit/core/checkins';
+import { registerSpanish } from '@mentorkit/core/es';
+import { isAcceptablePersonId, type Caller } from '../identity.js';
+import { HttpError } from '../input.js';
+import type { ServerSecrets } from '../secrets.js';
+import { composeReminderMail, escapeHtml, mailLanguageOf, type MailLanguage } from './mail.js';
+
+/**
+ * Reminders by email (issue 15, docs/reminders.md). A scheduled job (pg-boss 10 on the server's own
+ * PostgreSQL, every `intervalMinutes`; pg-boss runs each scheduled slot once across instances)
+ * computes every active pairing's nudges with core's own functions (`pairingCheckIn`: check-in due
+ * soon or overdue, pair gone quiet) and queues one delivery per (person, kind, pairing, period) —
+ * the period being the check-in's due time or the start of the quiet spell. The delivery's dedupe
+ * key is UNIQUE in `mk_notification_deliveries`, so however many instances scan at once, a nudge is
+ * queued once; the delivery row and its pg-boss job are written in one transaction. The delivery job
+ * starts at the nudge's `sendAt` (the person's next working hour, 09:00–18:00 local, outside
+ * off-limits days), claims its row (one UPDATE: a second worker finds nothing to do), checks the
+ * person's preferences and that the nudge still holds, sends over SMTP (nodemailer), and marks it
+ * sent; an SMTP failure leaves it `failed` and pg-boss retries it with exponential backoff.
+ *
+ * Routes: `GET /notifications` (the caller's delivery log; a service names `?personId=`),
+ * `GET|PUT /notifications/preferences`, and — before sign-in, the signed token being the authority —
+ * `GET|POST /notifications/unsubscribe?token=…` (RFC 8058 one-click: POST turns reminder emails off;
+ * GET only shows a page with the button).
+ */
+
+export const NUDGE_KINDS = ['check-in-due-soon', 'check-in-overdue', 'pair-inactive'] as const satisfies ReadonlyArray<Nudge['kind']>;
+export type NudgeKind = (typeof NUDGE_KINDS)[number];
+export const DIGESTS = ['none', 'daily', 'weekly'] as const;
+
+const SCAN_QUEUE = 'mentorkit-reminders-scan';
+const DELIVER_QUEUE = 'mentorkit-reminders-deliver';
+/** A delivery left `sending` this long (a crashed instance) may be claimed again. */
+const SENDING_STALE_MINUTES = 10;
+
+export interface NotificationPreferences {
+  personId: string;
+  /** Reminder emails at all (the one-click unsubscribe turns this off). */
+  email: boolean;
+  /** Each nudge kind on or off (all on by default). */
+  kinds: Record<NudgeKind, boolean>;
+  /** Only 'none' in this version (single mails); 'daily' and 'weekly' are refused until digests exist. */
+  digest: (typeof DIGESTS)[number];
+  updatedAt?: string;
+}
+
+export interface ReminderRun {
+  pairings: number;
+  nudges: number;
+  /** Deliveries queued by this run (the others were queued before, or by another instance). */
+  queued: number;
+  /** Nudges for people without an email address. */
+  withoutEmail: number;
+  /** Nudges the person has turned off (email off, or that kind off). */
+  turnedOff: number;
+  ms: number;
+}
+
+export interface ReminderServiceOptions {
+  pool: Pool;
+  log(line: string): void;
+  send(response: http.ServerResponse, status: number, body: unknown, headers?: Record<string, string>): void;
+  readJson(request: http.IncomingMessage, limitBytes: number): Promise<unknown>;
+  /** The raw body (the one-click POST's form body, read and ignored). */
+  readBody(request: http.IncomingMessage, limitBytes: number): Promise<Buffer>;
+  /** Signs and verifies unsubscribe tokens. */
+  secrets: ServerSecrets;
+  /** The app's address: the link in every mail and the base of unsubscribe links. Without it, reminders are off. */
+  publicUrl?: string;
+  /** `smtp://host:port` or `smtps://user:password@host:465`. Without it, reminders are off. */
+  smtpUrl?: string;
+  mailFrom?: string;
+  /** Minutes between two scans (default 15): 1–60 dividing 60, or whole hours dividing 24. */
+  intervalMinutes?: number;
+  /** Seconds before the first retry of a failed send; doubled each time (default 60). */
+  retryDelaySeconds?: number;
+  /** Retries of a failed send before it stays failed (default 10). */
+  retryLimit?: number;
+  /** Whether the server can still take work (false while closing). */
+  running(): boolean;
+  now?: () => Date;
+}
+
+export interface ReminderService {
+  /** Whether reminders are sent (SMTP and a public URL configured). */
+  readonly enabled: boolean;
+  /** Starts the job queue, the schedule and the workers (after migrations). */
+  start(): void;
+  /** One scan now (what the scheduled job does); resolves with what it found. */
+  runNow(): Promise<ReminderRun>;
+  stop(): Promise<void>;
+  /** `/notifications/unsubscribe` (no sign-in). True when it answered. */
+  handleUnsigned(segments: string[], method: string, request: http.IncomingMessage, url: URL, response: http.ServerResponse): Promise<boolean>;
+  /** The rest of `/notifications`. True when it answered. */
+  handle(caller: Caller, segments: string[], method: string, request: http.IncomingMessage, url: URL, response: http.ServerResponse): Promise<boolean>;
+}
+
+/** The cron of a scan every `minutes` (UTC). */
+export function reminderCron(minutes: number): string {
+  if (Number.isInteger(minutes) && minutes >= 1 && minutes <= 60 && 60 % minutes === 0) return minutes === 60 ? '0 * * * *' : `*/${minutes} * * * *`;
+  if (Number.isInteger(minutes) && minutes > 60 && minutes % 60 === 0 && 24 % (minutes / 60) === 0) return `0 */${minutes / 60} * * *`;
+  throw new MentorKitError('invalid-input', `reminderIntervalMinutes must divide an hour (1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30, 60) or be whole hours dividing a day (120, 180, 240, 360, 480, 720, 1440); got ${minutes}.`, { path: 'reminderIntervalMinutes' });
+}
+
+type PersonRecord = { id: string; displayName?: string; email?: string; timeZone?: string; languages?: string[]; workingHours?: NudgePerson['workingHours']; offLimitsDays?: number[]; offLimitsDates?: string[] };
+type PairingRecord = { id: string; menteeId: string; mentorIds: string[]; startedOn?: string; status?: string };
+type PreferenceRow = { person_id: string; email: boolean; kinds: Partial<Record<NudgeKind, boolean>>; digest: NotificationPreferences['digest']; updated_at: Date };
+type DeliveryRow = { id: string; dedupe_key: string; person_id: string; pairing_id: string; kind: NudgeKind; code: Nudge['code']; channel: string; send_at: Date; status: string; attempts: number; subject: string | null; created_at: Date; sent_at: Date | null; last_error: string | null; skipped_reason: string | null };
+
+interface PairingInputs {
+  pairing: PairingRecord;
+  agreement?: Agreement;
+  sessions: CheckInSession[];
+  messages: CheckInMessage[];
+  goals: CheckInGoal[];
+}
+
+const asString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+/** The dedupe key of a nudge: one delivery per person, kind, pairing and period (due time, or start of the quiet spell). */
+export function dedupeKeyOf(nudge: Pick<Nudge, 'kind' | 'personId' | 'pairingId'>, period: string): string {
+  return `${nudge.kind}|${nudge.pairingId}|${nudge.personId}|${period}`;
+}
+
+function periodOf(nudge: Nudge, computed: PairingCheckIn): string | undefined {
+  return nudge.kind === 'pair-inactive' ? computed.activity.lastActivityAt : computed.checkIn?.dueAt;
+}
+
+function toPreferences(personId: string, row: PreferenceRow | undefined): NotificationPreferences {
+  const kinds = Object.fromEntries(NUDGE_KINDS.map((kind) => [kind, row?.kinds?.[kind] !== false])) as Record<NudgeKind, boolean>;
+  return { personId, email: row?.email ?? true, kinds, digest: row?.digest ?? 'none', ...(row ? { updatedAt: row.updated_at.toISOString() } : {}) };
+}
+
+export function createReminderService(options: ReminderServiceOptions): ReminderService {
+  registerSpanish();
+  const { pool, log, send } = options;
+  const now = options.now ?? (() => new Date());
+  const intervalMinutes = options.intervalMinutes ?? 15;
+  const cron = reminderCron(intervalMinutes);
+  const retryDelay = options.retryDelaySeconds ?? 60;
+  const retryLimit = options.retryLimit ?? 10;
+  const enabled = Boolean(options.smtpUrl && options.publicUrl);
+  const appUrl = options.publicUrl ? new URL(options.publicUrl).toString() : 'http://localhost/';
+  const mailFrom = options.mailFrom ?? `MentorKit <mentorkit@${options.publicUrl ? new URL(options.publicUrl).hostname : 'localhost'}>`;
+  const db = { executeSql: (text: string, values: unknown[]) => pool.query(text, values) };
+  let boss: PgBoss | undefined;
+  let started: Promise<void> | undefined;
+  let stopped = false;
+  let retryTimer: NodeJS.Timeout | undefined;
+  let transport: Transporter | undefined;
+  let lastErrorLine = 0;
+
+  if (!options.smtpUrl) log('reminders by email are off: MENTORKIT_SMTP_URL (smtpUrl) is not set');
+  else if (!options.publicUrl) log('reminders by email are off: MENTORKIT_PUBLIC_URL (publicUrl) is not set (every mail links to the app and to its unsubscribe page)');
+
+  // ─── reading the records ────────────────────────────────────────────────────────────────────
+
+  const readPairings = async (pairingIds?: string[]): Promise<PairingInputs[]> => {
+    const { rows: pairingRows } = await pool.query<{ data: PairingRecord }>(
+      `SELECT data FROM mk_records WHERE collection = 'pairings' AND NOT deleted AND data->>'status' = 'active'${pairingIds ? ' AND id = ANY($1)' : ''} ORDER BY id`,
+      pairingIds ? [pairingIds] : [],
+    );
+    const pairings = pairingRows.map((row) => row.data).filter((pairing) => typeof pairing?.menteeId === 'string' && Array.isArray(pairing.mentorIds));
+    const ids = pairings.map((pairing) => pairing.id);
+    const ofPairings = (collection: string, columns = 'data') => pool.query(`SELECT ${columns} FROM mk_records WHERE collection = $1 AND NOT deleted AND data->>'pairingId' = ANY($2)`, [collection, ids]);
+    const [agreements, sessions, messages, goals] = await Promise.all([
+      ofPairings('agreements'),
+      ofPairings('sessions', "data->>'pairingId' AS \"pairingId\", data->>'start' AS start, data->>'end' AS \"end\", data->>'status' AS status"),
+      ofPairings('messages', "data->>'pairingId' AS \"pairingId\", data->>'authorId' AS \"authorId\", data->>'sentAt' AS \"sentAt\", data->>'createdAt' AS \"createdAt\""),
+      ofPairings('goals', "data->>'pairingId' AS \"pairingId\", COALESCE(data->>'updatedAt', updated_at) AS \"updatedAt\", data->>'status' AS status, (data->>'archived') = 'true' AS archived"),
+    ]);
+    const byPairing = new Map<string, PairingInputs>(pairings.map((pairing) => [pairing.id, { pairing, sessions: [], messages: [], goals: [] }]));
+    for (const { data } of agreements.rows as Array<{ data: Agreement }>) {
+      const entry = byPairing.get(data.pairingId);
+      if (entry && (!entry.agreement || String(data.updatedAt ?? '') > String(entry.agreement.updatedAt ?? ''))) entry.agreement = data;
+    }
+    const clean = <T extends object>(row: T) => Object.fromEntries(Object.entries(row).filter(([, value]) => value !== null)) as T;
+    for (const row of sessions.rows as Array<CheckInSession & { pairingId: string }>) byPairing.get(row.pairingId)?.sessions.push(clean(row));
+    for (const row of messages.rows as Array<CheckInMessage & { pairingId: string }>) byPairing.get(row.pairingId)?.messages.push(clean(row));
+    for (const row of goals.rows as Array<CheckInGoal & { pairingId: string }>) byPairing.get(row.pairingId)?.goals.push(clean(row));
+    return [...byPairing.values()];
+  };
+
+  const readPeople = async (personIds: string[]): Promise<Map<string, PersonRecord>> => {
+    const { rows } = await pool.query<{ id: string; data: PersonRecord }>(`SELECT id, data FROM mk_records WHERE collection = 'people' AND NOT deleted AND id = ANY($1)`, [personIds]);
+    return new Map(rows.map((row) => [row.id, row.data]));
+  };
+
+  const readPreferences = async (personIds: string[]): Promise<Map<string, NotificationPreferences>> => {
+    const { rows } = await pool.query<PreferenceRow>('SELECT * FROM mk_notification_preferences WHERE person_id = ANY($1)', [personIds]);
+    const found = new Map(rows.map((row) => [row.person_id, row]));
+    return new Map(personIds.map((personId) => [personId, toPreferences(personId, found.get(personId))]));
+  };
+
+  const nudgePerson = (personId: string, person: PersonRecord | undefined): NudgePerson => ({
+    personId,
+    displayName: person?.displayName ?? personId,
+    timeZone: person?.timeZone ?? 'UTC',
+    workingHours: person?.workingHours ?? {},
+    offLimitsDays: person?.offLimitsDays ?? [],
+    offLimitsDates: person?.offLimitsDates ?? [],
+  });
+
+  const compute = (inputs: PairingInputs, people: Map<string, PersonRecord>, at: string, locale?: string): PairingCheckIn =>
+    pairingCheckIn({
+      pairing: inputs.pairing,
+      ...(inputs.agreement ? { agreement: agreementCheckInInput(inputs.agreement) } : {}),
+      sessions: inputs.sessions,
+      messages: inputs.messages,
+      goals: inputs.goals,
+      people: [inputs.pairing.menteeId, ...inputs.pairing.mentorIds].map((personId) => nudgePerson(personId, people.get(personId))),
+      now: at,
+      ...(locale ? { locale } : {}),
+    });
+
+  // ─── the scan ───────────────────────────────────────────────────────────────────────────────
+
+  const withTransaction = async <T>(work: (client: PoolClient) => Promise<T>): Promise<T> => {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  };
+
+  const scan = async (): Promise<ReminderRun> => {
+    const began = Date.now();
+    const at = now();
+    const pairings = await readPairings();
+    const memberIds = [...new Set(pairings.flatMap((entry) => [entry.pairing.menteeId, ...entry.pairing.mentorIds]))];
+    const [people, preferences] = await Promise.all([readPeople(memberIds), readPreferences(memberIds)]);
+    const run: ReminderRun = { pairings: pairings.length, nudges: 0, queued: 0, withoutEmail: 0, turnedOff: 0, ms: 0 };
+    for (const inputs of pairings) {
+      let computed: PairingCheckIn;
+      try {
+        computed = compute(inputs, people, at.toISOString());
+      } catch (error) {
+        log(`reminders: pairing ${inputs.pairing.id} skipped: ${error instanceof Error ? error.message : String(error)}`);
+        continue;
+      }
+      for (const nudge of computed.nudges) {
+        run.nudges++;
+        const person = people.get(nudge.personId);
+        const wants = preferences.get(nudge.personId)!;
+        if (!person?.email) {
+          run.withoutEmail++;
+          continue;
+        }
+        if (!wants.email || !wants.kinds[nudge.kind]) {
+          run.turnedOff++;
+          continue;
+        }
+        const period = periodOf(nudge, computed);
+        if (!period) continue;
+        const id = randomUUID();
+        const queued = await withTransaction(async (client) => {
+          const { rowCount } = await client.query(
+            `INSERT INTO mk_notification_deliveries (id, dedupe_key, person_id, pairing_id, kind, code, channel, period, send_at, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, 'email', $7, $8, $9, $9) ON CONFLICT (dedupe_key) DO NOTHING`,
+            [id, dedupeKeyOf(nudge, period), nudge.personId, nudge.pairingId, nudge.kind, nudge.code, period, nudge.sendAt, at],
+          );
+          if (rowCount !== 1) return false;
+          // Start at sendAt as the server's clock (`now`) sees it.
+          const startAfter = new Date(Date.now() + Math.max(0, Date.parse(nudge.sendAt) - at.getTime()));
+          await boss!.send(DELIVER_QUEUE, { deliveryId: id }, { startAfter, singletonKey: id, retryLimit, retryDelay, retryBackoff: true, db: { executeSql: (text: string, values: unknown[]) => client.query(text, values) } });
+          return true;
+        });
+        if (queued) run.queued++;
+      }
+    }
+    run.ms = Date.now() - began;
+    log(`reminders: scanned ${run.pairings} active pairings: ${run.nudges} nudges, ${run.queued} newly queued, ${run.withoutEmail} for people without an email address, ${run.turnedOff} turned off by the person (${run.ms} ms)`);
+    return run;
+  };
+
+  // ─── delivery ───────────────────────────────────────────────────────────────────────────────
+
+  const finish = (id: string, status: 'sent' | 'failed' | 'skipped', fields: { subject?: string; messageId?: string; error?: string; reason?: string }) =>
+    pool.query('UPDATE mk_notification_deliveries SET status = $2, subject = COALESCE($3, subject), message_id = COALESCE($4, message_id), last_error = $5, skipped_reason = $6, sent_at = CASE WHEN $2 = \'sent\' THEN $7::timestamptz ELSE sent_at END, updated_at = $7 WHERE id = $1', [
+      id,
+      status,
+      fields.subject ?? null,
+      fields.messageId ?? null,
+      fields.error ?? null,
+      fields.reason ?? null,
+      now(),
+    ]);
+
+  const unsubscribeUrlOf = (personId: string) => {
+    const url = new URL('notifications/unsubscribe', appUrl.endsWith('/') ? appUrl : `${appUrl}/`);
+    url.searchParams.set('token', signToken(personId));
+    return url.toString();
+  };
+
+  const deliver = async (deliveryId: string): Promise<void> => {
+    const at = now();
+    const { rows } = await pool.query<DeliveryRow>(
+      `UPDATE mk_notification_deliveries SET status = 'sending', attempts = attempts + 1, updated_at = $2
+       WHERE id = $1 AND (status IN ('queued', 'failed') OR (status = 'sending' AND updated_at < $2::timestamptz - interval '${SENDING_STALE_MINUTES} minutes')) RETURNING *`,
+      [deliveryId, at],
+    );
+    const delivery = rows[0];
+    if (!delivery) return; // sent, skipped, or being sent by another instance
+    const skip = (reason: string) => {
+      log(`reminders: ${delivery.kind} for ${delivery.person_id} (pairing ${delivery.pairing_id}) not sent: ${reason}`);
+      return finish(delivery.id, 'skipped', { reason });
+    };
+    const [person] = [(await readPeople([delivery.person_id])).get(delivery.person_id)];
+    const wants = (await readPreferences([delivery.person_id])).get(delivery.person_id)!;
+    if (!person?.email) return void (await skip('no email address any more'));
+    if (!wants.email) return void (await skip('reminder emails turned off'));
+    if (!wants.kinds[delivery.kind]) return void (await skip(`${delivery.kind} turned off`));
+    const [inputs] = await readPairings([delivery.pairing_id]);
+    if (!inputs) return void (await skip('the pairing is no longer active'));
+    const language: MailLanguage = mailLanguageOf(person.languages);
+    const people = await readPeople([inputs.pairing.menteeId, ...inputs.pairing.mentorIds]);
+    const computed = compute(inputs, people, at.toISOString(), language);
+    const nudge = computed.nudges.find((candidate) => candidate.personId === delivery.person_id && candidate.kind === delivery.kind && dedupeKeyOf(candidate, periodOf(candidate, computed) ?? '') === delivery.dedupe_key);
+    if (!nudge) return void (await skip('resolved before it was due (a check-in or activity since)'));
+    const recipient = computed.people.find((entry) => entry.personId === delivery.person_id);
+    const unsubscribeUrl = unsubscribeUrlOf(delivery.person_id);
+    const mail = composeReminderMail({
+      nudge,
+      recipient: { displayName: person.displayName ?? person.id, timeZone: recipient?.timeZone ?? person.timeZone ?? 'UTC', language },
+      ...(computed.checkIn ? { checkIn: computed.checkIn } : {}),
+      activity: computed.activity,
+      appUrl,
+      unsubscribeUrl,
+    });
+    // The same Message-ID on every attempt: a receiving server can drop a copy if an attempt's outcome was lost.
+    const messageId = `<${createHash('sha256').update(delivery.dedupe_key).digest('hex').slice(0, 32)}@${new URL(appUrl).hostname}>`;
+    transport ??= nodemailer.createTransport(options.smtpUrl!, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 } as never);
+    try {
+      await transport.sendMail({
+        from: mailFrom,
+        to: { name: person.displayName ?? '', address: person.email },
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        date: now(),
+        messageId,
+        headers: {
+          'List-Unsubscribe': `<${unsubscribeUrl}>`,
+          'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+          'Auto-Submitted': 'auto-generated',
+          'Content-Language': language,
+          'X-MentorKit-Nudge': delivery.kind,
+        },
+      });
+    } catch (error) {
+      const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 300);
+      await finish(delivery.id, 'failed', { subject: mail.subject, error: reason });
+      log(`reminders: sending ${delivery.kind} to ${delivery.person_id} failed (attempt ${delivery.attempts}): ${reason}; ${delivery.attempts <= retryLimit ? 'retried with backoff' : 'no more retries'}`);
+      throw error;
+    }
+    await finish(delivery.id, 'sent', { subject: mail.subject, messageId });
+    log(`reminders: sent ${delivery.kind} to ${delivery.person_id} (pairing ${delivery.pairing_id}, ${language}, attempt ${delivery.attempts})`);
+  };
+
+  // ─── the job queue ──────────────────────────────────────────────────────────────────────────
+
+  const startQueue = async () => {
+    const created = new PgBoss({ db, schema: 'mk_jobs', pollingIntervalSeconds: 1, cronMonitorIntervalSeconds: 30, cronWorkerIntervalSeconds: 5 } as PgBoss.ConstructorOptions);
+    created.on('error', (error: unknown) => {
+      if (Date.now() - lastErrorLine < 10_000) return;
+      lastErrorLine = Date.now();
+      log(`reminders: job queue: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`);
+    });
+    // pg-boss creates its schema before taking its own lock: instances starting at once would race
+    // (duplicate pg_namespace key). One instance at a time installs it, under an advisory lock.
+    const lock = await pool.connect();
+    try {
+      await lock.query('SELECT pg_advisory_lock(727275)');
+      await created.start();
+      boss = created;
+      await created.createQueue(SCAN_QUEUE, { name: SCAN_QUEUE, policy: 'singleton' });
+      await created.createQueue(DELIVER_QUEUE, { name: DELIVER_QUEUE, retryLimit, retryDelay, retryBackoff: true });
+      await created.schedule(SCAN_QUEUE, cron, {}, { tz: 'UTC' });
+    } finally {
+      await lock.query('SELECT pg_advisory_unlock(727275)').catch(() => undefined);
+      lock.release();
+    }
+    await created.work(SCAN_QUEUE, async () => {
+      if (options.running()) await scan();
+    });
+    await created.work<{ deliveryId: string }>(DELIVER_QUEUE, { pollingIntervalSeconds: 1, batchSize: 1 }, async (jobs) => {
+      for (const job of jobs) await deliver(job.data.deliveryId);
+    });
+    log(`reminders by email are on: a scan every ${intervalMinutes} min (${cron}, UTC), mail through ${options.smtpUrl!.replace(/\/\/[^@/]*@/, '//…@')} from ${mailFrom}`);
+  };
+
+  const start = () => {
+    if (!enabled || stopped || started) return;
+    started = startQueue().catch(async (error: unknown) => {
+      log(`reminders: the job queue did not start (${error instanceof Error ? error.message : String(error)}); trying again in 30 s`);
+      await boss?.stop({ graceful: false, wait: false }).catch(() => undefined);
+      boss = undefined;
+      started = undefined;
+      retryTimer = setTimeout(start, 30_000);
+      retryTimer.unref();
+      throw error;
+    });
+    started.catch(() => undefined);
+  };
+
+  // ─── unsubscribe tokens ─────────────────────────────────────────────────────────────────────
+
+  function signToken(personId: string): string {
+    return `${Buffer.from(personId, 'utf8').toString('base64url')}.${options.secrets.sign(`mentorkit unsubscribe v1\u0000${personId}`)}`;
+  }
+  const verifyToken = (token: string | null): string | undefined => {
+    if (!token || token.length > 600) return undefined;
+    const dot = token.lastIndexOf('.');
+    if (dot < 1) return undefined;
+    const personId = Buffer.from(token.slice(0, dot), 'base64url').toString('utf8');
+    return isAcceptablePersonId(personId) && options.secrets.verify(`mentorkit unsubscribe v1\u0000${personId}`, token.slice(dot + 1)) ? personId : undefined;
+  };
+
+  const PAGE_TEXTS = {
+    en: { title: 'Reminder emails', ask: 'Stop reminder emails from MentorKit? You can turn them on again in your notification settings.', button: 'Unsubscribe', done: 'Done: you will get no more reminder emails from MentorKit.', invalid: 'This unsubscribe link is not valid (it may be incomplete). Copy the whole link from the email, or change your notification settings in MentorKit.' },
+    es: { title: 'Correos de recordatorio', ask: '¿Dejar de recibir correos de recordatorio de MentorKit? Puedes volver a activarlos en tu configuración de notificaciones.', button: 'Darse de baja', done: 'Listo: ya no recibirás correos de recordatorio de MentorKit.', invalid: 'Este enlace para darse de baja no es válido (puede estar incompleto). Copia el enlace completo del correo o cambia tu configuración de notificaciones en MentorKit.' },
+  } as const;
+  const page = (response: http.ServerResponse, status: number, language: MailLanguage, body: string) => {
+    const words = PAGE_TEXTS[language];
+    send(response, status, `<!doctype html>\n<html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(words.title)}</title></head>\n<body style="font-family: system-ui, sans-serif; max-width: 32rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5;">\n<h1 style="font-size: 1.25rem;">${escapeHtml(words.title)}</h1>\n${body}\n</body></html>\n`, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+      'Referrer-Policy': 'no-referrer',
+      'Cache-Control': 'no-store',
+    });
+  };
+
+  const handleUnsigned: ReminderService['handleUnsigned'] = async (segments, method, request, url, response) => {
+    if (!(segments.length === 2 && segments[0] === 'notifications' && segments[1] === 'unsubscribe')) return false;
+    if (method !== 'GET' && method !== 'HEAD' && method !== 'POST') throw new HttpError(405, new MentorKitError('unsupported', `${method} is not supported here; use GET (the page) or POST (one-click unsubscribe).`, { path: 'method' }), { Allow: 'GET, POST' });
+    if (method === 'POST') await options.readBody(request, 4096);
+    const token = url.searchParams.get('token');
+    const personId = verifyToken(token);
+    if (!personId) return page(response, 400, 'en', `<p>${escapeHtml(PAGE_TEXTS.en.invalid)}</p>`), true;
+    const language = mailLanguageOf((await readPeople([personId])).get(personId)?.languages);
+    const words = PAGE_TEXTS[language];
+    if (method !== 'POST') {
+      // Never unsubscribe on GET: mail scanners follow links.
+      page(response, 200, language, `<p>${escapeHtml(words.ask)}</p>\n<form method="post" action="?token=${escapeHtml(encodeURIComponent(token!))}"><button type="submit" style="font: inherit; padding: 0.5rem 1rem;">${escapeHtml(words.button)}</button></form>`);
+      return true;
+    }
+    const at = now();
+    await withTransaction(async (client) => {
+      await client.query(`INSERT INTO mk_notification_preferences (person_id, email, unsubscribed_at, updated_at) VALUES ($1, false, $2, $2) ON CONFLICT (person_id) DO UPDATE SET email = false, unsubscribed_at = $2, updated_at = $2`, [personId, at]);
+      await client.query(`UPDATE mk_notification_deliveries SET status = 'skipped', skipped_reason = 'unsubscribed', updated_at = $2 WHERE person_id = $1 AND status IN ('queued', 'failed')`, [personId, at]);
+    });
+    log(`reminders: ${personId} unsubscribed from reminder emails (one-click link)`);
+    page(response, 200, language, `<p>${escapeHtml(words.done)}</p>`);
+    return true;
+  };
+
+  // ─── the log and preferences ────────────────────────────────────────────────────────────────
+
+  const whose = (caller: Caller, url: URL): string => {
+    const asked = url.searchParams.get('personId');
+    if (caller.kind === 'service') {
+      if (asked === null) throw new MentorKitError('invalid-input', 'A service names the person: ?personId=<id>.', { path: 'personId' });
+      if (!isAcceptablePersonId(asked)) throw new MentorKitError('invalid-input', '`personId` must be a person id (1–200 characters).', { path: 'personId' });
+      return asked;
+    }
+    if (asked !== null && asked !== caller.personId) throw new HttpError(403, new MentorKitError('forbidden', 'You can only see and change your own notifications.', { path: 'personId' }));
+    return caller.personId;
+  };
+
+  const readPreferencesOf = async (personId: string) => (await readPreferences([personId])).get(personId)!;
+
+  const parsePreferencesPut = (body: unknown, current: NotificationPreferences): NotificationPreferences => {
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new MentorKitError('invalid-input', 'Send a JSON object: { "email"?: boolean, "kinds"?: { "<kind>": boolean }, "digest"?: "none" }.', { path: 'body' });
+    const next: NotificationPreferences = { ...current, kinds: { ...current.kinds } };
+    for (const [key, value] of Object.entries(body)) {
+      if (key === 'email') {
+        if (typeof value !== 'boolean') throw new MentorKitError('invalid-input', '`email` must be true or false.', { path: 'email' });
+        next.email = value;
+      } else if (key === 'kinds') {
+        if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new MentorKitError('invalid-input', `\`kinds\` must be an object of nudge kinds (${NUDGE_KINDS.join(', ')}) to true or false.`, { path: 'kinds' });
+        for (const [kind, on] of Object.entries(value)) {
+          if (!(NUDGE_KINDS as readonly string[]).includes(kind)) throw new MentorKitError('invalid-input', `\`kinds.${kind.slice(0, 50)}\` is not a nudge kind; the kinds are ${NUDGE_KINDS.join(', ')}.`, { path: `kinds.${kind.slice(0, 50)}` });
+          if (typeof on !== 'boolean') throw new MentorKitError('invalid-input', `\`kinds.${kind}\` must be true or false.`, { path: `kinds.${kind}` });
+          next.kinds[kind as NudgeKind] = on;
+        }
+      } else if (key === 'digest') {
+        if (!(DIGESTS as readonly unknown[]).includes(value)) throw new MentorKitError('invalid-input', '`digest` must be "none", "daily" or "weekly".', { path: 'digest' });
+        if (value !== 'none') throw new MentorKitError('invalid-input', `\`digest\`: "${String(value)}" digests are not available yet; only "none" (one email per reminder) is.`, { path: 'digest' });
+        next.digest = value;
+      } else if (key !== 'personId' && key !== 'updatedAt') {
+        throw new MentorKitError('invalid-input', `\`${key.slice(0, 50)}\` is not a preference; send email, kinds or digest.`, { path: key.slice(0, 50) });
+      }
+    }
+    return next;
+  };
+
+  const handle: ReminderService['handle'] = async (caller, segments, method, request, url, response) => {
+    if (segments[0] !== 'notifications') return false;
+    if (segments.length === 1) {
+      if (method !== 'GET') throw new HttpError(405, new MentorKitError('unsupported', `${method} is not supported here; use GET.`, { path: 'method' }), { Allow: 'GET' });
+      const personId = whose(caller, url);
+      const limitText = url.searchParams.get('limit');
+      const limit = limitText === null ? 50 : Number(limitText);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw new MentorKitError('invalid-input', '`limit` must be a whole number from 1 to 200.', { path: 'limit' });
+      const { rows } = await pool.query<DeliveryRow>('SELECT * FROM mk_notification_deliveries WHERE person_id = $1 ORDER BY created_at DESC, id LIMIT $2', [personId, limit]);
+      send(response, 200, {
+        personId,
+        deliveries: rows.map((row) => ({
+          id: row.id,
+          kind: row.kind,
+          pairingId: row.pairing_id,
+          channel: row.channel,
+          subject: row.subject ?? null,
+          status: row.status,
+          sendAt: row.send_at.toISOString(),
+          sentAt: row.sent_at ? row.sent_at.toISOString() : null,
+          attempts: row.attempts,
+          createdAt: row.created_at.toISOString(),
+          ...(row.skipped_reason ? { reason: row.skipped_reason } : {}),
+          ...(row.status === 'failed' && row.last_error ? { error: row.last_error } : {}),
+        })),
+      });
+      return true;
+    }
+    if (segments.length === 2 && segments[1] === 'preferences') {
+      const personId = whose(caller, url);
+      if (method === 'GET') return send(response, 200, await readPreferencesOf(personId)), true;
+      if (method !== 'PUT') throw new HttpError(405, new MentorKitError('unsupported', `${method} is not supported here; use GET or PUT.`, { path: 'method' }), { Allow: 'GET, PUT' });
+      const body = await options.readJson(request, 4096);
+      const next = parsePreferencesPut(body, await readPreferencesOf(personId));
+      const at = now();
+      await pool.query(
+        `INSERT INTO mk_notification_preferences (person_id, email, kinds, digest, updated_at) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (person_id) DO UPDATE SET email = $2, kinds = $3, digest = $4, updated_at = $5, unsubscribed_at = CASE WHEN $2 THEN NULL ELSE mk_notification_preferences.unsubscribed_at END`,
+        [personId, next.email, JSON.stringify(next.kinds), next.digest, at],
+      );
+      send(response, 200, { ...next, updatedAt: at.toISOString() });
+      return true;
+    }
+    return false;
+  };
+
+  return {
+    enabled,
+    start,
+    async runNow() {
+      if (!enabled) throw new MentorKitError('unsupported', 'Reminders by email are off: set MENTORKIT_SMTP_URL (smtpUrl) and MENTORKIT_PUBLIC_URL (publicUrl).');
+      start();
+      await started;
+      return scan();
+    },
+    async stop() {
+      stopped = true;
+      if (retryTimer) clearTimeout(retryTimer);
+      await started?.catch(() => undefined);
+      await boss?.stop({ graceful: true, wait: true, timeout: 5000 }).catch(() => undefined);
+      boss = undefined;
+      transport?.close();
+    },
+    handleUnsigned,
+    handle,
+  };
+}
