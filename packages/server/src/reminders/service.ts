@@ -7,7 +7,7 @@ import { MentorKitError } from '@mentorkit/core';
 import { agreementCheckInInput, type Agreement } from '@mentorkit/core/agreements';
 import { pairingCheckIn, type CheckInGoal, type CheckInMessage, type CheckInSession, type Nudge, type NudgePerson, type PairingCheckIn } from '@mentorkit/core/checkins';
 import { registerSpanish } from '@mentorkit/core/es';
-import { isAcceptablePersonId, type Caller } from '../identity.js';
+import { ServerConfigurationError, isAcceptablePersonId, type Caller } from '../identity.js';
 import { HttpError } from '../input.js';
 import type { ServerSecrets } from '../secrets.js';
 import { composeReminderMail, escapeHtml, mailLanguageOf, type MailLanguage } from './mail.js';
@@ -106,7 +106,7 @@ export interface ReminderService {
 export function reminderCron(minutes: number): string {
   if (Number.isInteger(minutes) && minutes >= 1 && minutes <= 60 && 60 % minutes === 0) return minutes === 60 ? '0 * * * *' : `*/${minutes} * * * *`;
   if (Number.isInteger(minutes) && minutes > 60 && minutes % 60 === 0 && 24 % (minutes / 60) === 0) return `0 */${minutes / 60} * * *`;
-  throw new MentorKitError('invalid-input', `reminderIntervalMinutes must divide an hour (1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30, 60) or be whole hours dividing a day (120, 180, 240, 360, 480, 720, 1440); got ${minutes}.`, { path: 'reminderIntervalMinutes' });
+  throw new ServerConfigurationError(`MENTORKIT_REMINDER_INTERVAL_MINUTES (reminderIntervalMinutes) must divide an hour (1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30, 60) or be whole hours dividing a day (120, 180, 240, 360, 480, 720, 1440); got ${String(minutes)}.`);
 }
 
 type PersonRecord = { id: string; displayName?: string; email?: string; timeZone?: string; languages?: string[]; workingHours?: NudgePerson['workingHours']; offLimitsDays?: number[]; offLimitsDates?: string[] };
@@ -145,6 +145,7 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
   const intervalMinutes = options.intervalMinutes ?? 15;
   const cron = reminderCron(intervalMinutes);
   const retryDelay = options.retryDelaySeconds ?? 60;
+  if (!(Number.isInteger(retryDelay) && retryDelay >= 1 && retryDelay <= 3600)) throw new ServerConfigurationError(`reminderRetryDelaySeconds must be a whole number of seconds from 1 to 3600; got ${String(retryDelay)}.`);
   const retryLimit = options.retryLimit ?? 10;
   const enabled = Boolean(options.smtpUrl && options.publicUrl);
   const appUrl = options.publicUrl ? new URL(options.publicUrl).toString() : 'http://localhost/';
