@@ -237,20 +237,29 @@ describe('reminders by email', { skip: skip ?? false, timeout: 4 * 60_000 }, () 
     assert.equal(tampered.status, 400);
     assert.equal((await fetch(`${first.url}/notifications/unsubscribe`, { method: 'POST' })).status, 400);
 
+    // A check-in on 28 September makes the next one due on 12 October: overdue again, a new period. Found at
+    // 19:00 in Mexico City, it waits for her 09:00 tomorrow.
+    await createPostgresStorage(first.pool).put('sessions', { id: 'session-noah-1', pairingId: 'pairing-noah', start: '2026-09-28T15:00:00Z', end: '2026-09-28T16:00:00Z', status: 'held', participantIds: [MARIA, NOAH], createdAt: '2026-09-20T10:00:00Z' }, { expectedRevision: null });
+    setClock('2026-10-15T01:00:00Z');
+    assert.equal((await second.reminders.runNow()).queued, 1);
+    const waiting = (await deliveries(MARIA))[1]!;
+    assert.equal(waiting.status, 'queued');
+    assert.equal(localTime(waiting.send_at, 'America/Mexico_City'), 'Thu 09:00');
+
     // What a mail client sends (RFC 8058), to the other instance: the signed token is the authority.
     const oneClick = await fetch(local.replace(first.url, secondUrl), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
     assert.equal(oneClick.status, 200);
     assert.match(await oneClick.text(), /ya no recibirás correos de recordatorio/);
     assert.equal((await (await fetch(`${first.url}/notifications/preferences`, { headers: as(MARIA) })).json()).email, false);
     assert.ok([...first.logs, ...secondLogs].some((line) => line.includes(`${MARIA} unsubscribed from reminder emails`)));
+    const log = (await (await fetch(`${first.url}/notifications`, { headers: as(MARIA) })).json()).deliveries;
+    assert.deepEqual(log.map((entry: { status: string; reason?: string }) => [entry.status, entry.reason]), [['skipped', 'unsubscribed'], ['sent', undefined]], 'what was waiting is not sent');
 
-    // A check-in on 28 September makes the next one due on 12 October: overdue again, a new period — and she is not mailed.
-    await createPostgresStorage(first.pool).put('sessions', { id: 'session-noah-1', pairingId: 'pairing-noah', start: '2026-09-28T15:00:00Z', end: '2026-09-28T16:00:00Z', status: 'held', participantIds: [MARIA, NOAH], createdAt: '2026-09-20T10:00:00Z' }, { expectedRevision: null });
-    setClock('2026-10-14T15:30:00Z');
+    // Later scans find her nudges turned off; no further mail reaches her.
     const run = await first.backend.reminders.runNow();
     assert.equal(run.queued, 0);
     assert.ok(run.turnedOff >= 1, JSON.stringify(run));
-    assert.equal((await deliveries(MARIA)).length, 1);
+    assert.equal((await deliveries(MARIA)).length, 2);
     assert.equal(mailsTo('maria@example.org').length, 1);
   });
 
