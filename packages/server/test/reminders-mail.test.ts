@@ -4,7 +4,9 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { checkInNudges, nextCheckIn, pairActivity } from '@mentorkit/core/checkins';
 import { registerSpanish } from '@mentorkit/core/es';
+import pg from 'pg';
 import { ServerConfigurationError } from '../src/identity.js';
+import { createMentorKitServer } from '../src/server.js';
 import { composeReminderMail, escapeHtml, formatLocalTime, mailLanguageOf } from '../src/reminders/mail.js';
 import { dedupeKeyOf, reminderCron } from '../src/reminders/service.js';
 
@@ -68,5 +70,23 @@ describe('reminder settings', () => {
     assert.equal(reminderCron(1), '*/1 * * * *');
     assert.equal(reminderCron(360), '0 */6 * * *');
     for (const bad of [0, 7, 45, 90, 1.5, 2880]) assert.throws(() => reminderCron(bad), ServerConfigurationError, String(bad));
+  });
+
+  test('without SMTP or without a public URL, reminders are off and one line says why', async () => {
+    // The pool connects on first use: these servers never query it.
+    const pool = new pg.Pool({ connectionString: 'postgres://127.0.0.1:9/none' });
+    for (const [extra, why] of [
+      [{}, 'MENTORKIT_SMTP_URL (smtpUrl) is not set'],
+      [{ smtpUrl: 'smtp://127.0.0.1:2525' }, 'MENTORKIT_PUBLIC_URL (publicUrl) is not set'],
+    ] as const) {
+      const lines: string[] = [];
+      const server = createMentorKitServer({ pool, jwtSecret: 'a-secret-of-at-least-32-characters-0123456789', ...extra, log: (line) => lines.push(line) });
+      assert.equal(server.reminders.enabled, false);
+      assert.deepEqual(lines.filter((line) => line.includes('reminders')), [`[mentorkit-server] reminders by email are off: ${why}${why.startsWith('MENTORKIT_PUBLIC_URL') ? ' (every mail links to the app and to its unsubscribe page)' : ''}`]);
+      await assert.rejects(server.reminders.runNow(), /Reminders by email are off/);
+      await server.close();
+    }
+    await pool.end();
+    assert.throws(() => createMentorKitServer({ pool, jwtSecret: 'a-secret-of-at-least-32-characters-0123456789', reminderIntervalMinutes: 45 }), ServerConfigurationError);
   });
 });

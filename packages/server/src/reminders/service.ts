@@ -329,7 +329,12 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
     if (!inputs) return void (await skip('the pairing is no longer active'));
     const language: MailLanguage = mailLanguageOf(person.languages);
     const people = await readPeople([inputs.pairing.menteeId, ...inputs.pairing.mentorIds]);
-    const computed = compute(inputs, people, at.toISOString(), language);
+    let computed: PairingCheckIn;
+    try {
+      computed = compute(inputs, people, at.toISOString(), language);
+    } catch (error) {
+      return void (await skip(`the pairing's records cannot be read as a check-in (${error instanceof Error ? error.message : String(error)})`));
+    }
     const nudge = computed.nudges.find((candidate) => candidate.personId === delivery.person_id && candidate.kind === delivery.kind && dedupeKeyOf(candidate, periodOf(candidate, computed) ?? '') === delivery.dedupe_key);
     if (!nudge) return void (await skip('resolved before it was due (a check-in or activity since)'));
     const recipient = computed.people.find((entry) => entry.personId === delivery.person_id);
