@@ -16,3 +16,4 @@ export { ServerConfigurationError, devAuthentication, isLoopbackHost, type Authe
 export { DEFAULT_LIMITS, type ServerLimits } from './limits.js';
 export { createPostgresStorage } from './store.js';
 export { migrate, MIGRATIONS } from './schema.js';
+export type { NotificationPreferences, ReminderRun } from './reminders/service.js';
