@@ -245,6 +245,7 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
     const memberIds = [...new Set(pairings.flatMap((entry) => [entry.pairing.menteeId, ...entry.pairing.mentorIds]))];
     const [people, preferences] = await Promise.all([readPeople(memberIds), readPreferences(memberIds)]);
     const run: ReminderRun = { pairings: pairings.length, nudges: 0, queued: 0, withoutEmail: 0, turnedOff: 0, ms: 0 };
+    const candidates: Array<{ nudge: Nudge; key: string; period: string }> = [];
     for (const inputs of pairings) {
       let computed: PairingCheckIn;
       try {
@@ -266,22 +267,29 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
           continue;
         }
         const period = periodOf(nudge, computed);
-        if (!period) continue;
-        const id = randomUUID();
-        const queued = await withTransaction(async (client) => {
-          const { rowCount } = await client.query(
-            `INSERT INTO mk_notification_deliveries (id, dedupe_key, person_id, pairing_id, kind, code, channel, period, send_at, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, 'email', $7, $8, $9, $9) ON CONFLICT (dedupe_key) DO NOTHING`,
-            [id, dedupeKeyOf(nudge, period), nudge.personId, nudge.pairingId, nudge.kind, nudge.code, period, nudge.sendAt, at],
-          );
-          if (rowCount !== 1) return false;
-          // Start at sendAt as the server's clock (`now`) sees it.
-          const startAfter = new Date(Date.now() + Math.max(0, Date.parse(nudge.sendAt) - at.getTime()));
-          await boss!.send(DELIVER_QUEUE, { deliveryId: id }, { startAfter, singletonKey: id, retryLimit, retryDelay, retryBackoff: true, db: { executeSql: (text: string, values: unknown[]) => client.query(text, values) } });
-          return true;
-        });
-        if (queued) run.queued++;
+        if (period) candidates.push({ nudge, key: dedupeKeyOf(nudge, period), period });
       }
+    }
+    // Most nudges of a scan were queued by an earlier one: one read leaves only the new ones (the
+    // UNIQUE key still decides between instances scanning at once).
+    const { rows: existing } = await pool.query<{ dedupe_key: string }>('SELECT dedupe_key FROM mk_notification_deliveries WHERE dedupe_key = ANY($1)', [candidates.map((candidate) => candidate.key)]);
+    const known = new Set(existing.map((row) => row.dedupe_key));
+    for (const { nudge, key, period } of candidates) {
+      if (known.has(key)) continue;
+      const id = randomUUID();
+      const queued = await withTransaction(async (client) => {
+        const { rowCount } = await client.query(
+          `INSERT INTO mk_notification_deliveries (id, dedupe_key, person_id, pairing_id, kind, code, channel, period, send_at, created_at, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, 'email', $7, $8, $9, $9) ON CONFLICT (dedupe_key) DO NOTHING`,
+          [id, key, nudge.personId, nudge.pairingId, nudge.kind, nudge.code, period, nudge.sendAt, at],
+        );
+        if (rowCount !== 1) return false;
+        // Start at sendAt as the server's clock (`now`) sees it.
+        const startAfter = new Date(Date.now() + Math.max(0, Date.parse(nudge.sendAt) - at.getTime()));
+        await boss!.send(DELIVER_QUEUE, { deliveryId: id }, { startAfter, singletonKey: id, retryLimit, retryDelay, retryBackoff: true, db: { executeSql: (text: string, values: unknown[]) => client.query(text, values) } });
+        return true;
+      });
+      if (queued) run.queued++;
     }
     run.ms = Date.now() - began;
     log(`reminders: scanned ${run.pairings} active pairings: ${run.nudges} nudges, ${run.queued} newly queued, ${run.withoutEmail} for people without an email address, ${run.turnedOff} turned off by the person (${run.ms} ms)`);
