@@ -47,10 +47,36 @@ export interface PolicyBase {
   pairings: PolicyPairing[];
   programs: PolicyProgram[];
   people: PolicyPerson[];
+  /** Their indexes, built once per version of these rows (without `now` and `find`). */
+  context?: PolicyContext;
 }
 
-/** Reads the pairings, programmes and people the policy decides with (once, to decide for many readers). */
+/**
+ * The policy base of each database, by the version of its pairings, programmes and people: a trigger
+ * on mk_records counts every change to them (whoever writes: any instance, a service, SQL), in the
+ * writing transaction, so a request reads one small row instead of every pairing, programme and
+ * person — and reads them all again only after one changed.
+ */
+const cachedBases = new Map<string, { version: string; base: Promise<PolicyBase> }>();
+
+/** Reads the pairings, programmes and people the policy decides with (from the cache while none changed). */
 export async function loadPolicyBase(client: Queryable): Promise<PolicyBase> {
+  const { rows } = await client.query<{ n: string; database_id: string }>('SELECT n, database_id FROM mk_policy_version');
+  const version = rows[0];
+  if (!version) return readPolicyBase(client);
+  const cached = cachedBases.get(version.database_id);
+  if (cached && cached.version === version.n) return cached.base;
+  // Read after the version: a change committed in between is in what is read, and the next request
+  // sees a newer version and reads again (never the other way round).
+  const base = readPolicyBase(client).then((read) => ({ ...read, context: createPolicyContext(read) }));
+  cachedBases.set(version.database_id, { version: version.n, base });
+  base.catch(() => {
+    if (cachedBases.get(version.database_id)?.base === base) cachedBases.delete(version.database_id);
+  });
+  return base;
+}
+
+async function readPolicyBase(client: Queryable): Promise<PolicyBase> {
   const { rows } = await client.query<{ collection: string; data: Record<string, unknown> }>(
     "SELECT collection, data FROM mk_records WHERE collection IN ('pairings', 'programs', 'people') AND NOT deleted",
   );
@@ -77,11 +103,17 @@ export async function loadPolicyBase(client: Queryable): Promise<PolicyBase> {
 export function withNeeds(base: PolicyBase, needs: readonly Need[], loaded: ReadonlyMap<string, readonly StoredRecord[]>): PolicyContext {
   const related = new Map<string, StoredRecord[]>();
   for (const need of needs) related.set(need.collection, [...(related.get(need.collection) ?? []), ...(loaded.get(need.collection) ?? []).filter((record) => matchesWhere(record, need.where))]);
-  return createPolicyContext({
-    ...base,
+  return contextOf(base, related);
+}
+
+/** A context over the base's indexes (built once) with the related records and the clock of this decision. */
+function contextOf(base: PolicyBase, related: ReadonlyMap<string, StoredRecord[]>): PolicyContext {
+  const indexes = base.context ?? createPolicyContext(base);
+  return {
+    ...indexes,
     now: () => new Date().toISOString(),
     find: (collection, where) => (related.get(collection) ?? []).filter((record) => matchesWhere(record, where)),
-  });
+  };
 }
 
 /** The policy's view of the world, read from the database (pairings, programmes, people, and the related records `needs` names). */
@@ -89,11 +121,7 @@ export async function loadPolicyContext(client: Queryable, needs: readonly Need[
   const base = await loadPolicyBase(client);
   const related = new Map<string, StoredRecord[]>();
   for (const need of needs) related.set(need.collection, [...(related.get(need.collection) ?? []), ...(await queryRecords(client, need.collection, need.where))]);
-  return createPolicyContext({
-    ...base,
-    now: () => new Date().toISOString(),
-    find: (collection, where) => (related.get(collection) ?? []).filter((record) => matchesWhere(record, where)),
-  });
+  return contextOf(base, related);
 }
 
 /** The related records deciding whether `personId` may read these records needs (once each). */

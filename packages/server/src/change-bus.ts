@@ -42,6 +42,11 @@ export interface ChangeBus {
   readonly instance: string;
   /** Tells other instances about a committed change (never throws; failures are logged). */
   announce(change: BusChange): void;
+  /**
+   * Tells other instances about a change inside the transaction that makes it: PostgreSQL delivers
+   * the notification when (and only if) the transaction commits. One round trip fewer than `announce`.
+   */
+  announceIn(client: { query: Pool['query'] }, change: BusChange): Promise<void>;
   /** Starts listening (once); resolves when listening, or after `timeoutMs` (then keeps trying). */
   listen(timeoutMs?: number): Promise<boolean>;
   /** Whether the instance is listening right now. */
@@ -169,21 +174,33 @@ export function createChangeBus(options: ChangeBusOptions): ChangeBus {
     return connecting;
   };
 
+  const notify = async (client: { query: Pool['query'] }, change: BusChange) => {
+    const base: Payload = { v: 1, i: instance, c: change.collection, id: change.id, ...(change.origin ? { o: change.origin } : {}) };
+    if (change.record) {
+      await client.query('SELECT pg_notify($1, $2)', [CHANGE_CHANNEL, JSON.stringify({ ...base, r: change.record.revision })]);
+      return;
+    }
+    // One round trip: keep the record as it was, and announce its sequence number.
+    await client.query(
+      `WITH kept AS (INSERT INTO mk_change_log (collection, id, previous) VALUES ($1, $2, $3::json) RETURNING seq)
+       SELECT pg_notify($4, json_build_object('v', 1, 'i', $5::text, 'c', $1::text, 'id', $2::text, 'd', seq, 'o', $6::text)::text) FROM kept`,
+      [change.collection, change.id, JSON.stringify(change.previous ?? null), CHANGE_CHANNEL, instance, change.origin ?? null],
+    );
+  };
+
   return {
     instance,
     counts,
     get listening() {
       return listening;
     },
+    async announceIn(client, change) {
+      await notify(client, change);
+      counts.announced += 1;
+    },
     announce(change) {
-      const base: Payload = { v: 1, i: instance, c: change.collection, id: change.id, ...(change.origin ? { o: change.origin } : {}) };
       const send = async () => {
-        if (change.record) {
-          await pool.query('SELECT pg_notify($1, $2)', [CHANGE_CHANNEL, JSON.stringify({ ...base, r: change.record.revision })]);
-        } else {
-          const { rows } = await pool.query<{ seq: string }>('INSERT INTO mk_change_log (collection, id, previous) VALUES ($1, $2, $3::json) RETURNING seq', [change.collection, change.id, JSON.stringify(change.previous ?? null)]);
-          await pool.query('SELECT pg_notify($1, $2)', [CHANGE_CHANNEL, JSON.stringify({ ...base, d: Number(rows[0]!.seq) })]);
-        }
+        await notify(pool, change);
         counts.announced += 1;
       };
       send().catch((error: unknown) => {

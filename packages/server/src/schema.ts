@@ -250,6 +250,31 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; description: string; s
       CREATE INDEX mk_notification_deliveries_person ON mk_notification_deliveries (person_id, created_at DESC);
     `,
   },
+  {
+    version: 7,
+    description: 'a version of the pairings, programmes and people the policy decides with (requests read one row, not all of them)',
+    sql: `
+      -- Counted in the writing transaction by whoever writes (an instance, a service, SQL): a server
+      -- reuses what it read while the count is unchanged. database_id tells databases apart in one process.
+      CREATE TABLE mk_policy_version (
+        only_row boolean PRIMARY KEY DEFAULT true CHECK (only_row),
+        n bigint NOT NULL DEFAULT 0,
+        database_id text NOT NULL DEFAULT md5(random()::text || clock_timestamp()::text)
+      );
+      INSERT INTO mk_policy_version DEFAULT VALUES;
+      CREATE FUNCTION mk_bump_policy_version() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        UPDATE mk_policy_version SET n = n + 1;
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER mk_policy_version_write AFTER INSERT OR UPDATE ON mk_records
+        FOR EACH ROW WHEN (NEW.collection IN ('pairings', 'programs', 'people')) EXECUTE FUNCTION mk_bump_policy_version();
+      CREATE TRIGGER mk_policy_version_delete AFTER DELETE ON mk_records
+        FOR EACH ROW WHEN (OLD.collection IN ('pairings', 'programs', 'people')) EXECUTE FUNCTION mk_bump_policy_version();
+      CREATE TRIGGER mk_policy_version_truncate AFTER TRUNCATE ON mk_records
+        FOR EACH STATEMENT EXECUTE FUNCTION mk_bump_policy_version();
+    `,
+  },
 ];
 
 /** Applies the migrations not applied yet. Returns the versions it applied. */

@@ -623,9 +623,9 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
   let publishRunning = false;
 
   /** Sends committed changes to change streams, in commit order, each to the callers who may read it. */
-  /** A committed change for the change streams; `remote`: another instance made it (not announced again). */
-  const publish = (change: ChangeEvent, remote = false) => {
-    if (!remote) bus.announce(change);
+  /** A committed change for the change streams; `announced`: other instances know already (it came from one, or its transaction told them). */
+  const publish = (change: ChangeEvent, announced = false) => {
+    if (!announced) bus.announce(change);
     if (subscribers.size === 0) return;
     pendingChanges.push({ change, at: Date.now() });
     if (publishRunning) return;
@@ -822,6 +822,7 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
       const stored = nextStoredRecord(collection, current.record, toStore, expectedRevision === undefined ? undefined : { expectedRevision }, new Date().toISOString(), current.tombstoneRevision);
       await writeRecord(client, collection, stored);
       if (collection === 'sessions') await calendars?.queueSessionWrite(client, id, stored, current.record);
+      await bus.announceIn(client, { collection, id, record: stored, ...(originOf(request) ? { origin: originOf(request)! } : {}) });
       const status = current.record ? 200 : 201;
       const text = JSON.stringify(stored);
       await remember(client, caller, key, 'PUT', path, status, text);
@@ -831,7 +832,7 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
       const replay = outcome.replay!;
       return send(response, replay.status, replay.body, { ETag: `"${(JSON.parse(replay.body) as StoredRecord).revision}"`, 'Idempotent-Replayed': 'true' });
     }
-    publish({ collection, id, record: outcome.stored, origin: originOf(request) });
+    publish({ collection, id, record: outcome.stored, origin: originOf(request) }, true);
     if (collection === 'sessions') void calendars?.kick();
     send(response, outcome.status, outcome.text, { ETag: `"${outcome.stored.revision}"` });
   };
@@ -866,13 +867,14 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
       }
       await writeTombstone(client, collection, id, new Date().toISOString());
       if (collection === 'sessions') await calendars?.queueSessionWrite(client, id, undefined, current.record);
+      await bus.announceIn(client, { collection, id, previous: current.record!, ...(originOf(request) ? { origin: originOf(request)! } : {}) });
       const text = JSON.stringify({ deleted: true });
       await remember(client, caller, key, 'DELETE', path, 200, text);
       return { previous: visible!, text };
     });
     if ('replay' in outcome) return send(response, outcome.replay!.status, outcome.replay!.body, { 'Idempotent-Replayed': 'true' });
     if ('missing' in outcome) return notFound(collection, id);
-    publish({ collection, id, previous: outcome.previous, origin: originOf(request) });
+    publish({ collection, id, previous: outcome.previous, origin: originOf(request) }, true);
     if (collection === 'sessions') void calendars?.kick();
     send(response, 200, outcome.text);
   };
@@ -1352,8 +1354,9 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
       server = created;
       const address = created.address() as AddressInfo;
       const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
-      log(`listening on ${url}; ${identity.describe()}; cross-origin: ${corsOrigins.length > 0 ? corsOrigins.join(', ') : 'none'}${identity.devAuth ? ' (+ loopback pages, dev-auth)' : ''}`);
+      // The warning before the "listening" line: whoever waits for that line has seen the warning too.
       if (identity.devAuth) log('WARNING: --dev-auth is on: anyone who reaches this address can sign in as anyone (Bearer dev:<personId>, POST /dev/token). For local development only.');
+      log(`listening on ${url}; ${identity.describe()}; cross-origin: ${corsOrigins.length > 0 ? corsOrigins.join(', ') : 'none'}${identity.devAuth ? ' (+ loopback pages, dev-auth)' : ''}`);
       const files = openFileLimit();
       if (files !== undefined && limits.connections + poolMax + 100 > files) {
         log(`WARNING: up to ${limits.connections} connections (limits.connections, MENTORKIT_MAX_CONNECTIONS) and ${poolMax} database connections come close to this process's open-file limit of ${files} (ulimit -n): clients could leave none for PostgreSQL. Raise the limit or lower MENTORKIT_MAX_CONNECTIONS.`);

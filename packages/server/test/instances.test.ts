@@ -104,6 +104,21 @@ describe('two instances on one database', { skip: skip ?? false, timeout: 3 * 60
     assert.deepEqual(daniel.filter((event) => event.includes(session.id)), []);
   });
 
+  test('the access rules see a change to pairings at once, on every instance, whoever made it (the server caches them by version)', async () => {
+    const storage = createPostgresStorage(first.pool);
+    const session = { id: 'session-policy-cache', pairingId: 'pairing-lucia', title: 'Cached rules', start: '2026-12-09T09:00:00.000Z', end: '2026-12-09T10:00:00.000Z', timeZone: 'Europe/Madrid', organizerId: KENJI };
+    assert.equal((await put(first.url, KENJI, `/collections/sessions/records/${session.id}`, session)).status, 201);
+    const read = (base: string) => fetch(`${base}/collections/sessions/records/${session.id}`, { headers: as(DANIEL) }).then((response) => response.status);
+    assert.deepEqual([await read(first.url), await read(secondUrl)], [404, 404], 'Daniel is not in the pairing');
+    // Written straight into the database (not through either instance): both see it at the next request.
+    const pairing = (await storage.get('pairings', 'pairing-lucia'))!;
+    await storage.put('pairings', { ...pairing, mentorIds: [...(pairing.mentorIds as string[]), DANIEL] }, { expectedRevision: pairing.revision });
+    assert.deepEqual([await read(first.url), await read(secondUrl)], [200, 200], 'now he is');
+    const widened = (await storage.get('pairings', 'pairing-lucia'))!;
+    await storage.put('pairings', { ...widened, mentorIds: pairing.mentorIds }, { expectedRevision: widened.revision });
+    assert.deepEqual([await read(first.url), await read(secondUrl)], [404, 404], 'and no longer');
+  });
+
   test('when the connection that hears the other instance is lost, streams resync; then they hear it again', async () => {
     const lucia = await open(first.url, LUCIA);
     await first.pool.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'LISTEN mentorkit_changes' AND pid <> pg_backend_pid()");
