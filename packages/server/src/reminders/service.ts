@@ -357,7 +357,8 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
     });
     // The same Message-ID on every attempt: a receiving server can drop a copy if an attempt's outcome was lost.
     const messageId = `<${createHash('sha256').update(delivery.dedupe_key).digest('hex').slice(0, 32)}@${new URL(appUrl).hostname}>`;
-    transport ??= nodemailer.createTransport(options.smtpUrl!, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 } as never);
+    // The URL gives host, port, TLS and credentials; the time limits keep a stuck SMTP server from holding a worker.
+    transport ??= nodemailer.createTransport({ url: options.smtpUrl!, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
     try {
       await transport.sendMail({
         from: mailFrom,
