@@ -43,7 +43,8 @@ Environment
   MENTORKIT_CORS_ORIGINS       comma-separated allowlist of origins; unset = no cross-origin access
   MENTORKIT_PUBLIC_URL         the URL people reach it at (links in emails, feeds, the URLs an LMS is given
                                for LTI); unset = taken from each request's Host
-  MENTORKIT_SMTP_URL           outgoing mail, smtp://host:port
+  MENTORKIT_SMTP_URL           outgoing mail, smtp://host:port; with MENTORKIT_PUBLIC_URL it turns on
+                               reminders by email (docs/reminders.md); unset = no reminders
   MENTORKIT_MAIL_FROM          the From address of outgoing mail
   MENTORKIT_FETCH_ALLOW_HOSTS  comma-separated hosts/CIDRs the outbound-fetch guard lets through although
                                private or loopback (e.g. 127.0.0.1 for a local calendar server); unset = none
@@ -53,6 +54,12 @@ Environment
                                derived from MENTORKIT_JWT_SECRET (or a per-process key, with a warning)
   MENTORKIT_CALENDAR_REFRESH_MINUTES
                                minutes between two reads of a connected calendar (default 30)
+  MENTORKIT_REMINDER_INTERVAL_MINUTES
+                               minutes between two scans for due reminders (default 15; a divisor of
+                               an hour, or whole hours dividing a day)
+  MENTORKIT_REMINDER_RETRY_SECONDS
+                               first wait before sending a reminder again after an SMTP failure
+                               (default 60; doubled each time)
   MENTORKIT_MAX_CONNECTIONS    open connections at most (default 5000; keep it well below ulimit -n)
   MENTORKIT_MAX_CONNECTIONS_PER_ADDRESS
                                open connections from one client address at most (default 2000; 0 = off,
@@ -164,6 +171,16 @@ export function optionsFromEnvironment(commandLine: CommandLine, env: NodeJS.Pro
   if (refresh !== undefined) {
     if (!/^\d{1,4}$/.test(refresh) || Number(refresh) < 1 || Number(refresh) > 1440) throw new ServerConfigurationError(`MENTORKIT_CALENDAR_REFRESH_MINUTES must be a whole number of minutes from 1 to 1440 (got ${JSON.stringify(refresh)}).`);
     options.calendarRefreshMinutes = Number(refresh);
+  }
+  const interval = setting(env, 'MENTORKIT_REMINDER_INTERVAL_MINUTES');
+  if (interval !== undefined) {
+    if (!/^\d{1,4}$/.test(interval) || Number(interval) < 1 || Number(interval) > 1440) throw new ServerConfigurationError(`MENTORKIT_REMINDER_INTERVAL_MINUTES must be a whole number of minutes from 1 to 1440 (got ${JSON.stringify(interval)}).`);
+    options.reminderIntervalMinutes = Number(interval);
+  }
+  const retry = setting(env, 'MENTORKIT_REMINDER_RETRY_SECONDS');
+  if (retry !== undefined) {
+    if (!/^\d{1,5}$/.test(retry) || Number(retry) < 1 || Number(retry) > 86_400) throw new ServerConfigurationError(`MENTORKIT_REMINDER_RETRY_SECONDS must be a whole number of seconds from 1 to 86400 (got ${JSON.stringify(retry)}).`);
+    options.reminderRetryDelaySeconds = Number(retry);
   }
   return options;
 }

@@ -30,6 +30,9 @@ describe('the mentorkit-server command', { skip: skip ?? false }, () => {
       ['a bad SMTP URL', [], { DATABASE_URL: postgres.connectionString, MENTORKIT_JWT_SECRET: JWT_SECRET, MENTORKIT_SMTP_URL: 'mail.example.com:25' }, /MENTORKIT_SMTP_URL/],
       ['a bad connection cap', [], { DATABASE_URL: postgres.connectionString, MENTORKIT_JWT_SECRET: JWT_SECRET, MENTORKIT_MAX_CONNECTIONS: 'lots' }, /MENTORKIT_MAX_CONNECTIONS must be a whole number of 1 or more, e\.g\. MENTORKIT_MAX_CONNECTIONS=5000 \(got "lots"\)/],
       ['a bad per-address cap', [], { DATABASE_URL: postgres.connectionString, MENTORKIT_JWT_SECRET: JWT_SECRET, MENTORKIT_MAX_CONNECTIONS_PER_ADDRESS: '-1' }, /MENTORKIT_MAX_CONNECTIONS_PER_ADDRESS must be a whole number \(0 turns the limit off\)/],
+      ['a reminder interval that is not a number', [], { DATABASE_URL: postgres.connectionString, MENTORKIT_JWT_SECRET: JWT_SECRET, MENTORKIT_REMINDER_INTERVAL_MINUTES: 'often' }, /MENTORKIT_REMINDER_INTERVAL_MINUTES must be a whole number of minutes/],
+      ['a reminder interval that divides no hour', [], { DATABASE_URL: postgres.connectionString, MENTORKIT_JWT_SECRET: JWT_SECRET, MENTORKIT_REMINDER_INTERVAL_MINUTES: '7' }, /MENTORKIT_REMINDER_INTERVAL_MINUTES \(reminderIntervalMinutes\) must divide an hour/],
+      ['a bad reminder retry', [], { DATABASE_URL: postgres.connectionString, MENTORKIT_JWT_SECRET: JWT_SECRET, MENTORKIT_REMINDER_RETRY_SECONDS: '0' }, /MENTORKIT_REMINDER_RETRY_SECONDS must be a whole number of seconds from 1 to 86400/],
       ['a bad allow-list entry', [], { DATABASE_URL: postgres.connectionString, MENTORKIT_JWT_SECRET: JWT_SECRET, MENTORKIT_FETCH_ALLOW_HOSTS: '127.0.0.1, not a host' }, /MENTORKIT_FETCH_ALLOW_HOSTS: "not a host"/],
     ];
     for (const [what, args, env, message] of cases) {
