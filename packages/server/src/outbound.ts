@@ -253,6 +253,13 @@ function createAllowlist(entries: readonly string[]): Allowlist {
   };
 }
 
+/** Whether the allowlist (`parseAllowHosts` entries) lets `host` (a name or an IP address) through. */
+export function allowlistAllows(entries: readonly string[], host: string): boolean {
+  const allow = createAllowlist(entries);
+  const name = host.replace(/^\[(.*)\]$/, '$1');
+  return allow.host(name) || allow.address(name);
+}
+
 // ─── the fetch ────────────────────────────────────────────────────────────────────────────────
 
 /** `https://calendar.example.com` — what error messages may show of a URL. */

@@ -275,6 +275,27 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; description: string; s
         FOR EACH STATEMENT EXECUTE FUNCTION mk_bump_policy_version();
     `,
   },
+  {
+    version: 8,
+    description: 'reminders: per-programme webhooks (Slack, Teams, generic signed), one delivery per nudge and webhook',
+    sql: `
+      -- The URL (a Slack or Teams URL is itself a credential) and a generic webhook's signing secret are
+      -- sealed with the server's secrets (AES-256-GCM), bound to the webhook's id.
+      CREATE TABLE mk_program_webhooks (
+        id text PRIMARY KEY,
+        program_id text NOT NULL,
+        kind text NOT NULL CHECK (kind IN ('slack', 'teams', 'generic')),
+        url_sealed text NOT NULL,
+        secret_sealed text,
+        description text,
+        created_by text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX mk_program_webhooks_program ON mk_program_webhooks (program_id);
+      -- A webhook delivery: channel 'slack' | 'teams' | 'webhook', its dedupe key the email one plus the webhook id.
+      ALTER TABLE mk_notification_deliveries ADD COLUMN webhook_id text;
+    `,
+  },
 ];
 
 /** Applies the migrations not applied yet. Returns the versions it applied. */

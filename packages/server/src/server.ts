@@ -1113,6 +1113,7 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
     readJson: async (request, limitBytes) => parseJsonBody(await readRequestBody(request, limitBytes, 'The body'), { maxDepth: 4, path: 'body' }),
     readBody: (request, limitBytes) => readRequestBody(request, limitBytes, 'The body'),
     secrets: signingSecrets,
+    allowHosts: options.fetchAllowHosts ?? [],
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
     ...(options.smtpUrl ? { smtpUrl: options.smtpUrl } : {}),
     ...(options.mailFrom ? { mailFrom: options.mailFrom } : {}),
@@ -1219,7 +1220,7 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
       if (!calendars) throw calendarsOff();
       if (await calendars.handle(caller.kind === 'person' ? caller.personId : undefined, segments, method, request, response)) return;
     }
-    if (segments[0] === 'notifications' && (await reminders!.handle(caller, segments, method, request, url, response))) return;
+    if ((segments[0] === 'notifications' || segments[0] === 'programs') && (await reminders!.handle(caller, segments, method, request, url, response))) return;
     throw new MentorKitError('not-found', `Nothing is served at ${url.pathname}; see docs/openapi.yaml.`, { path: 'url' });
   };
 

@@ -11,6 +11,8 @@ import { ServerConfigurationError, isAcceptablePersonId, type Caller } from '../
 import { HttpError } from '../input.js';
 import type { ServerSecrets } from '../secrets.js';
 import { composeReminderMail, escapeHtml, mailLanguageOf, type MailLanguage } from './mail.js';
+import { createOutboundFetch, isOutboundRefused } from '../outbound.js';
+import { createWebhookStore, retryAfterSeconds, retryableStatus, webhookRequest, type WebhookKind } from './webhooks.js';
 
 /**
  * Reminders by email (issue 15, docs/reminders.md). A scheduled job (pg-boss 10 on the server's own
@@ -24,6 +26,10 @@ import { composeReminderMail, escapeHtml, mailLanguageOf, type MailLanguage } fr
  * off-limits days), claims its row (one UPDATE: a second worker finds nothing to do), checks the
  * person's preferences and that the nudge still holds, sends over SMTP (nodemailer), and marks it
  * sent; an SMTP failure leaves it `failed` and pg-boss retries it with exponential backoff.
+ *
+ * Programme webhooks (webhooks.ts): besides the email, each nudge gets one delivery per webhook of the
+ * pairing's programme (Slack, Teams, generic signed with HMAC), its dedupe key the email one plus the
+ * webhook id, posted through the outbound guard; retried with backoff on 5xx, 408, 429 and timeouts.
  *
  * Routes: `GET /notifications` (the caller's delivery log; a service names `?personId=`),
  * `GET|PUT /notifications/preferences`, and — before sign-in, the signed token being the authority —
@@ -83,6 +89,8 @@ export interface ReminderServiceOptions {
   retryDelaySeconds?: number;
   /** Retries of a failed send before it stays failed (default 10). */
   retryLimit?: number;
+  /** The outbound guard's allowlist (`MENTORKIT_FETCH_ALLOW_HOSTS`): webhook URLs may be http:// only for these. */
+  allowHosts?: readonly string[];
   /** Whether the server can still take work (false while closing). */
   running(): boolean;
   now?: () => Date;
@@ -98,7 +106,7 @@ export interface ReminderService {
   stop(): Promise<void>;
   /** `/notifications/unsubscribe` (no sign-in). True when it answered. */
   handleUnsigned(segments: string[], method: string, request: http.IncomingMessage, url: URL, response: http.ServerResponse): Promise<boolean>;
-  /** The rest of `/notifications`. True when it answered. */
+  /** The rest of `/notifications`, and `/programs/<id>/webhooks`. True when it answered. */
   handle(caller: Caller, segments: string[], method: string, request: http.IncomingMessage, url: URL, response: http.ServerResponse): Promise<boolean>;
 }
 
@@ -110,9 +118,9 @@ export function reminderCron(minutes: number): string {
 }
 
 type PersonRecord = { id: string; displayName?: string; email?: string; timeZone?: string; languages?: string[]; workingHours?: NudgePerson['workingHours']; offLimitsDays?: number[]; offLimitsDates?: string[] };
-type PairingRecord = { id: string; menteeId: string; mentorIds: string[]; startedOn?: string; status?: string };
+type PairingRecord = { id: string; programId?: string; menteeId: string; mentorIds: string[]; startedOn?: string; status?: string };
 type PreferenceRow = { person_id: string; email: boolean; kinds: Partial<Record<NudgeKind, boolean>>; digest: NotificationPreferences['digest']; updated_at: Date };
-type DeliveryRow = { id: string; dedupe_key: string; person_id: string; pairing_id: string; kind: NudgeKind; code: Nudge['code']; channel: string; send_at: Date; status: string; attempts: number; subject: string | null; created_at: Date; sent_at: Date | null; last_error: string | null; skipped_reason: string | null };
+type DeliveryRow = { id: string; dedupe_key: string; person_id: string; pairing_id: string; kind: NudgeKind; code: Nudge['code']; channel: string; send_at: Date; status: string; attempts: number; subject: string | null; created_at: Date; sent_at: Date | null; last_error: string | null; skipped_reason: string | null; webhook_id: string | null };
 
 interface PairingInputs {
   pairing: PairingRecord;
@@ -157,6 +165,9 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
   let retryTimer: NodeJS.Timeout | undefined;
   let transport: Transporter | undefined;
   let lastErrorLine = 0;
+  const webhooks = createWebhookStore({ pool, secrets: options.secrets, allowHosts: options.allowHosts ?? [], send, readJson: options.readJson, log, now });
+  const webhookFetch = createOutboundFetch({ allowHosts: options.allowHosts ?? [], userAgent: 'MentorKit webhooks', timeoutMs: 10_000, maxBytes: 64 * 1024, maxRedirects: 0 });
+  const channelOf = (kind: WebhookKind) => (kind === 'generic' ? 'webhook' : kind);
 
   if (!options.smtpUrl) log('reminders by email are off: MENTORKIT_SMTP_URL (smtpUrl) is not set');
   else if (!options.publicUrl) log('reminders by email are off: MENTORKIT_PUBLIC_URL (publicUrl) is not set (every mail links to the app and to its unsubscribe page)');
@@ -245,7 +256,8 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
     const memberIds = [...new Set(pairings.flatMap((entry) => [entry.pairing.menteeId, ...entry.pairing.mentorIds]))];
     const [people, preferences] = await Promise.all([readPeople(memberIds), readPreferences(memberIds)]);
     const run: ReminderRun = { pairings: pairings.length, nudges: 0, queued: 0, withoutEmail: 0, turnedOff: 0, ms: 0 };
-    const candidates: Array<{ nudge: Nudge; key: string; period: string }> = [];
+    const candidates: Array<{ nudge: Nudge; key: string; period: string; channel: string; webhookId?: string }> = [];
+    const hooks = await webhooks.ofPrograms([...new Set(pairings.map((entry) => entry.pairing.programId).filter((id): id is string => typeof id === 'string'))]);
     for (const inputs of pairings) {
       let computed: PairingCheckIn;
       try {
@@ -258,30 +270,38 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
         run.nudges++;
         const person = people.get(nudge.personId);
         const wants = preferences.get(nudge.personId)!;
-        if (!person?.email) {
-          run.withoutEmail++;
-          continue;
-        }
-        if (!wants.email || !wants.kinds[nudge.kind]) {
+        // A kind the person turned off is sent nowhere about them; their email switch is for email only.
+        if (!wants.kinds[nudge.kind]) {
           run.turnedOff++;
           continue;
         }
         const period = periodOf(nudge, computed);
-        if (period) candidates.push({ nudge, key: dedupeKeyOf(nudge, period), period });
+        if (!period) continue;
+        const key = dedupeKeyOf(nudge, period);
+        for (const hook of hooks.get(inputs.pairing.programId ?? '') ?? []) candidates.push({ nudge, key: `${key}|webhook:${hook.id}`, period, channel: channelOf(hook.kind), webhookId: hook.id });
+        if (!person?.email) {
+          run.withoutEmail++;
+          continue;
+        }
+        if (!wants.email) {
+          run.turnedOff++;
+          continue;
+        }
+        candidates.push({ nudge, key, period, channel: 'email' });
       }
     }
     // Most nudges of a scan were queued by an earlier one: one read leaves only the new ones (the
     // UNIQUE key still decides between instances scanning at once).
     const { rows: existing } = await pool.query<{ dedupe_key: string }>('SELECT dedupe_key FROM mk_notification_deliveries WHERE dedupe_key = ANY($1)', [candidates.map((candidate) => candidate.key)]);
     const known = new Set(existing.map((row) => row.dedupe_key));
-    for (const { nudge, key, period } of candidates) {
+    for (const { nudge, key, period, channel, webhookId } of candidates) {
       if (known.has(key)) continue;
       const id = randomUUID();
       const queued = await withTransaction(async (client) => {
         const { rowCount } = await client.query(
-          `INSERT INTO mk_notification_deliveries (id, dedupe_key, person_id, pairing_id, kind, code, channel, period, send_at, created_at, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, 'email', $7, $8, $9, $9) ON CONFLICT (dedupe_key) DO NOTHING`,
-          [id, key, nudge.personId, nudge.pairingId, nudge.kind, nudge.code, period, nudge.sendAt, at],
+          `INSERT INTO mk_notification_deliveries (id, dedupe_key, person_id, pairing_id, kind, code, channel, period, send_at, created_at, updated_at, webhook_id)
+           VALUES ($1, $2, $3, $4, $5, $6, $10, $7, $8, $9, $9, $11) ON CONFLICT (dedupe_key) DO NOTHING`,
+          [id, key, nudge.personId, nudge.pairingId, nudge.kind, nudge.code, period, nudge.sendAt, at, channel, webhookId ?? null],
         );
         if (rowCount !== 1) return false;
         // Start at sendAt as the server's clock (`now`) sees it.
@@ -292,7 +312,7 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
       if (queued) run.queued++;
     }
     run.ms = Date.now() - began;
-    log(`reminders: scanned ${run.pairings} active pairings: ${run.nudges} nudges, ${run.queued} newly queued, ${run.withoutEmail} for people without an email address, ${run.turnedOff} turned off by the person (${run.ms} ms)`);
+    log(`reminders: scanned ${run.pairings} active pairings: ${run.nudges} nudges, ${run.queued} newly queued (email and webhooks), ${run.withoutEmail} for people without an email address, ${run.turnedOff} turned off by the person (${run.ms} ms)`);
     return run;
   };
 
@@ -328,6 +348,7 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
       log(`reminders: ${delivery.kind} for ${delivery.person_id} (pairing ${delivery.pairing_id}) not sent: ${reason}`);
       return finish(delivery.id, 'skipped', { reason });
     };
+    if (delivery.channel !== 'email') return deliverToWebhook(delivery, skip);
     const [person] = [(await readPeople([delivery.person_id])).get(delivery.person_id)];
     const wants = (await readPreferences([delivery.person_id])).get(delivery.person_id)!;
     if (!person?.email) return void (await skip('no email address any more'));
@@ -384,6 +405,56 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
     }
     await finish(delivery.id, 'sent', { subject: mail.subject, messageId });
     log(`reminders: sent ${delivery.kind} to ${delivery.person_id} (pairing ${delivery.pairing_id}, ${language}, attempt ${delivery.attempts})`);
+  };
+
+  /** One nudge to one programme webhook: not stopped by the person's email switch, only by the kind being off. */
+  const deliverToWebhook = async (delivery: DeliveryRow, skip: (reason: string) => Promise<unknown>): Promise<void> => {
+    const at = now();
+    const webhook = delivery.webhook_id ? await webhooks.get(delivery.webhook_id).catch(() => undefined) : undefined;
+    if (!webhook) return void (await skip('the webhook was removed (or cannot be read with this server key)'));
+    const wants = (await readPreferences([delivery.person_id])).get(delivery.person_id)!;
+    if (!wants.kinds[delivery.kind]) return void (await skip(`${delivery.kind} turned off`));
+    const [inputs] = await readPairings([delivery.pairing_id]);
+    if (!inputs) return void (await skip('the pairing is no longer active'));
+    const people = await readPeople([inputs.pairing.menteeId, ...inputs.pairing.mentorIds]);
+    let computed: PairingCheckIn;
+    try {
+      computed = compute(inputs, people, at.toISOString());
+    } catch (error) {
+      return void (await skip(`the pairing's records cannot be read as a check-in (${error instanceof Error ? error.message : String(error)})`));
+    }
+    const nudge = computed.nudges.find((candidate) => candidate.personId === delivery.person_id && candidate.kind === delivery.kind && `${dedupeKeyOf(candidate, periodOf(candidate, computed) ?? '')}|webhook:${webhook.id}` === delivery.dedupe_key);
+    if (!nudge) return void (await skip('resolved before it was due (a check-in or activity since)'));
+    const personName = people.get(delivery.person_id)?.displayName ?? delivery.person_id;
+    const { body, headers } = webhookRequest(webhook, { deliveryId: delivery.id, kind: nudge.kind, code: nudge.code, params: nudge.params, personId: nudge.personId, personName, pairingId: nudge.pairingId, programId: webhook.programId, sendAt: delivery.send_at.toISOString(), message: nudge.message, appUrl }, at);
+    const subject = `${webhook.kind} webhook: reminder for ${personName}`.slice(0, 300);
+    const target = `${webhook.kind} webhook ${webhook.id} (${new URL(webhook.url).host})`;
+    let failure: { reason: string; retry: boolean; afterSeconds?: number };
+    try {
+      const response = await webhookFetch(webhook.url, { method: 'POST', headers, body, redirect: 'manual' });
+      await response.arrayBuffer().catch(() => undefined);
+      if (response.status >= 200 && response.status < 300) {
+        await finish(delivery.id, 'sent', { subject });
+        log(`reminders: sent ${delivery.kind} about ${delivery.person_id} to ${target} (attempt ${delivery.attempts})`);
+        return;
+      }
+      const afterSeconds = retryAfterSeconds(response.headers.get('retry-after'), at);
+      failure = { reason: `HTTP ${response.status} from ${new URL(webhook.url).host}`, retry: retryableStatus(response.status), ...(afterSeconds !== undefined ? { afterSeconds } : {}) };
+    } catch (error) {
+      const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 300);
+      // Down, slow or unreachable: retried. Refused by the guard (scheme, address) or redirected: not.
+      failure = { reason, retry: !(isOutboundRefused(error, 'scheme') || isOutboundRefused(error, 'credentials') || isOutboundRefused(error, 'address') || isOutboundRefused(error, 'redirects')) };
+    }
+    await finish(delivery.id, 'failed', { subject, error: failure.reason });
+    const more = failure.retry && delivery.attempts <= retryLimit;
+    log(`reminders: posting ${delivery.kind} about ${delivery.person_id} to ${target} failed (attempt ${delivery.attempts}): ${failure.reason}; ${more ? 'retried with backoff' : failure.retry ? 'no more retries' : 'not retried'}`);
+    if (!more) return;
+    // A small Retry-After (429, 503) is respected: the next attempt starts then, instead of at the backoff's time.
+    if (failure.afterSeconds !== undefined && failure.afterSeconds >= 1 && failure.afterSeconds <= 600 && boss) {
+      await boss.send(DELIVER_QUEUE, { deliveryId: delivery.id }, { startAfter: failure.afterSeconds, retryLimit, retryDelay, retryBackoff: true });
+      return;
+    }
+    throw new Error(`${target}: ${failure.reason}`);
   };
 
   // ─── the job queue ──────────────────────────────────────────────────────────────────────────
@@ -476,7 +547,8 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
     const at = now();
     await withTransaction(async (client) => {
       await client.query(`INSERT INTO mk_notification_preferences (person_id, email, unsubscribed_at, updated_at) VALUES ($1, false, $2, $2) ON CONFLICT (person_id) DO UPDATE SET email = false, unsubscribed_at = $2, updated_at = $2`, [personId, at]);
-      await client.query(`UPDATE mk_notification_deliveries SET status = 'skipped', skipped_reason = 'unsubscribed', updated_at = $2 WHERE person_id = $1 AND status IN ('queued', 'failed')`, [personId, at]);
+      // Email only: programme webhooks are the programme's channel, not the person's inbox.
+      await client.query(`UPDATE mk_notification_deliveries SET status = 'skipped', skipped_reason = 'unsubscribed', updated_at = $2 WHERE person_id = $1 AND channel = 'email' AND status IN ('queued', 'failed')`, [personId, at]);
     });
     log(`reminders: ${personId} unsubscribed from reminder emails (one-click link)`);
     page(response, 200, language, `<p>${escapeHtml(words.done)}</p>`);
@@ -524,6 +596,7 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
   };
 
   const handle: ReminderService['handle'] = async (caller, segments, method, request, url, response) => {
+    if (segments[0] === 'programs') return webhooks.handle(caller, segments, method, request, response);
     if (segments[0] !== 'notifications') return false;
     if (segments.length === 1) {
       if (method !== 'GET') throw new HttpError(405, new MentorKitError('unsupported', `${method} is not supported here; use GET.`, { path: 'method' }), { Allow: 'GET' });
@@ -539,6 +612,7 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
           kind: row.kind,
           pairingId: row.pairing_id,
           channel: row.channel,
+          ...(row.webhook_id ? { webhookId: row.webhook_id } : {}),
           subject: row.subject ?? null,
           status: row.status,
           sendAt: row.send_at.toISOString(),
