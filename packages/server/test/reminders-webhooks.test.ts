@@ -255,4 +255,20 @@ describe('reminders: programme webhooks', { skip: skip ?? false, timeout: 4 * 60
     assert.match(String(entry.error), /^HTTP 400 from 127\.0\.0\.1:\d+$/);
     assert.ok([...first.logs, ...secondLogs].some((line) => /posting check-in-overdue about maria-gonzalez to generic webhook \S+ \(127\.0\.0\.1:\d+\) failed \(attempt 1\): HTTP 400 from 127\.0\.0\.1:\d+; not retried$/.test(line)), 'the operator log says so');
   });
+
+  test('a nudge kind the person turned off is sent nowhere about them: no email, no webhook', async () => {
+    assert.equal((await fetch(`${first.url}/notifications/preferences`, { method: 'PUT', headers: { ...as(MARIA), 'content-type': 'application/json' }, body: '{"kinds":{"check-in-overdue":false}}' })).status, 200);
+    // A check-in on 28 September makes the next one due on 12 October: overdue again, a new period. Found at
+    // 19:00 in Mexico City (the deliveries wait for the morning).
+    await createPostgresStorage(first.pool).put('sessions', { id: 'session-noah-1', pairingId: 'pairing-noah', start: '2026-09-28T15:00:00Z', end: '2026-09-28T16:00:00Z', status: 'held', participantIds: [MARIA, NOAH], createdAt: '2026-09-20T10:00:00Z' }, { expectedRevision: null });
+    const before = (await first.pool.query('SELECT count(*)::int AS n FROM mk_notification_deliveries')).rows[0].n as number;
+    setClock('2026-10-15T01:00:00Z');
+    const run = await second.reminders.runNow();
+    assert.equal(run.turnedOff, 1, JSON.stringify(run));
+    assert.equal(run.queued, 0, JSON.stringify(run));
+    assert.equal((await first.pool.query('SELECT count(*)::int AS n FROM mk_notification_deliveries')).rows[0].n, before);
+    // Turned on again, her new nudge goes to the email and to each of the six webhooks.
+    assert.equal((await fetch(`${first.url}/notifications/preferences`, { method: 'PUT', headers: { ...as(MARIA), 'content-type': 'application/json' }, body: '{"kinds":{"check-in-overdue":true}}' })).status, 200);
+    assert.equal((await first.backend.reminders.runNow()).queued, 7);
+  });
 });
