@@ -7,7 +7,7 @@
 import type { Pool } from 'pg';
 import { MentorKitError } from '@mentorkit/core';
 import type { ServerSecrets } from '../secrets.js';
-import { createLtiService, parsePlatformInput, type LtiPlatform } from './service.js';
+import { createLtiService, parsePlatformInput, toPlatform, type LtiPlatform, type PlatformRow } from './service.js';
 
 export interface LtiAdminOptions {
   pool: Pool;
@@ -22,35 +22,8 @@ export function ltiToolUrls(publicUrl: string) {
   return { toolUrl: base, loginUrl: `${base}/lti/login`, redirectUrl: `${base}/lti/launch`, targetLinkUri: `${base}/lti/launch`, deepLinkingUrl: `${base}/lti/launch`, jwksUrl: `${base}/lti/jwks`, registrationUrl: `${base}/lti/register` };
 }
 
-type Row = {
-  id: string;
-  issuer: string;
-  client_id: string;
-  deployment_ids: string[];
-  auth_endpoint: string;
-  token_endpoint: string | null;
-  token_audience: string | null;
-  jwks_url: string;
-  program_id: string | null;
-  roles: LtiPlatform['roles'] | null;
-  name: string | null;
-  created_at: Date;
-};
-
-const fromRow = (row: Row): LtiPlatform => ({
-  id: row.id,
-  issuer: row.issuer,
-  clientId: row.client_id,
-  deploymentIds: row.deployment_ids,
-  authEndpoint: row.auth_endpoint,
-  ...(row.token_endpoint ? { tokenEndpoint: row.token_endpoint } : {}),
-  ...(row.token_audience ? { tokenAudience: row.token_audience } : {}),
-  jwksUrl: row.jwks_url,
-  ...(row.program_id ? { programId: row.program_id } : {}),
-  roles: row.roles ?? {},
-  ...(row.name ? { name: row.name } : {}),
-  createdAt: row.created_at.toISOString(),
-});
+type Row = PlatformRow;
+const fromRow = toPlatform;
 
 export function createLtiAdmin(options: LtiAdminOptions) {
   const { pool } = options;

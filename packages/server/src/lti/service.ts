@@ -114,7 +114,8 @@ export interface LtiPlatform {
   createdAt?: string;
 }
 
-type PlatformRow = {
+/** A row of mk_lti_platforms. */
+export type PlatformRow = {
   id: string;
   issuer: string;
   client_id: string;
@@ -129,7 +130,8 @@ type PlatformRow = {
   created_at: Date;
 };
 
-const toPlatform = (row: PlatformRow): LtiPlatform => ({
+/** A platform as the API shows it, from its row. */
+export const toPlatform = (row: PlatformRow): LtiPlatform => ({
   id: row.id,
   issuer: row.issuer,
   clientId: row.client_id,
