@@ -46,6 +46,7 @@ Environment
   MENTORKIT_SMTP_URL           outgoing mail, smtp://host:port; with MENTORKIT_PUBLIC_URL it turns on
                                reminders by email (docs/reminders.md); unset = no reminders
   MENTORKIT_MAIL_FROM          the From address of outgoing mail
+  MENTORKIT_APP_URL            the app's page, linked from reminder mails (default: MENTORKIT_PUBLIC_URL)
   MENTORKIT_FETCH_ALLOW_HOSTS  comma-separated hosts/CIDRs the outbound-fetch guard lets through although
                                private or loopback (e.g. 127.0.0.1 for a local calendar server); unset = none
   MENTORKIT_SECRET_KEY         32+ random bytes (base64 or hex): encrypts calendar addresses and passwords
@@ -151,6 +152,7 @@ export function optionsFromEnvironment(commandLine: CommandLine, env: NodeJS.Pro
     ['publicUrl', 'MENTORKIT_PUBLIC_URL'],
     ['smtpUrl', 'MENTORKIT_SMTP_URL'],
     ['mailFrom', 'MENTORKIT_MAIL_FROM'],
+    ['appUrl', 'MENTORKIT_APP_URL'],
     ['secretKey', 'MENTORKIT_SECRET_KEY'],
   ];
   for (const [option, name] of optional) {

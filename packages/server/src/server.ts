@@ -80,6 +80,11 @@ export interface MentorKitServerOptions extends IdentityOptions {
   /** The From address of reminder emails (default `MentorKit <mentorkit@<publicUrl's host>>`). */
   mailFrom?: string;
   /**
+   * The app's address, linked from reminder emails as "Open MentorKit" (`MENTORKIT_APP_URL`): the
+   * page where people use the elements, when it is not this server (default: `publicUrl`).
+   */
+  appUrl?: string;
+  /**
    * Minutes between two reminder scans (default 15): 1–60 dividing an hour, or whole hours dividing a
    * day. The scan runs once per slot whatever the number of instances.
    */
@@ -290,6 +295,7 @@ function checkReservedOptions(options: MentorKitServerOptions): void {
     if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) throw new ServerConfigurationError(`${name} must be an absolute http(s) URL, e.g. https://mentoring.example.edu (got ${JSON.stringify(value)}).`);
   };
   httpUrl('MENTORKIT_PUBLIC_URL (publicUrl)', options.publicUrl);
+  httpUrl('MENTORKIT_APP_URL (appUrl)', options.appUrl);
   if (options.smtpUrl !== undefined) {
     let url: URL | undefined;
     try {
@@ -1117,6 +1123,7 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
     ...(options.smtpUrl ? { smtpUrl: options.smtpUrl } : {}),
     ...(options.mailFrom ? { mailFrom: options.mailFrom } : {}),
+    ...(options.appUrl ? { appUrl: options.appUrl } : {}),
     ...(options.reminderIntervalMinutes !== undefined ? { intervalMinutes: options.reminderIntervalMinutes } : {}),
     ...(options.reminderRetryDelaySeconds !== undefined ? { retryDelaySeconds: options.reminderRetryDelaySeconds } : {}),
     ...(options.now ? { now: options.now } : {}),

@@ -83,6 +83,8 @@ export interface ReminderServiceOptions {
   /** `smtp://host:port` or `smtps://user:password@host:465`. Without it, reminders are off. */
   smtpUrl?: string;
   mailFrom?: string;
+  /** The app's address, linked from every mail as "Open MentorKit" (default: `publicUrl`). */
+  appUrl?: string;
   /** Minutes between two scans (default 15): 1–60 dividing 60, or whole hours dividing 24. */
   intervalMinutes?: number;
   /** Seconds before the first retry of a failed send; doubled each time (default 60). */
@@ -156,7 +158,10 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
   if (!(Number.isInteger(retryDelay) && retryDelay >= 1 && retryDelay <= 3600)) throw new ServerConfigurationError(`reminderRetryDelaySeconds must be a whole number of seconds from 1 to 3600; got ${String(retryDelay)}.`);
   const retryLimit = options.retryLimit ?? 10;
   const enabled = Boolean(options.smtpUrl && options.publicUrl);
-  const appUrl = options.publicUrl ? new URL(options.publicUrl).toString() : 'http://localhost/';
+  // The server's own address (unsubscribe links) and the app's (the mail's "Open MentorKit"; the
+  // server's address unless the app lives elsewhere, e.g. a host's page embedding the elements).
+  const serverUrl = options.publicUrl ? new URL(options.publicUrl).toString() : 'http://localhost/';
+  const appUrl = options.appUrl ? new URL(options.appUrl).toString() : serverUrl;
   const mailFrom = options.mailFrom ?? `MentorKit <mentorkit@${options.publicUrl ? new URL(options.publicUrl).hostname : 'localhost'}>`;
   const db = { executeSql: (text: string, values: unknown[]) => pool.query(text, values) };
   let boss: PgBoss | undefined;
@@ -330,7 +335,7 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
     ]);
 
   const unsubscribeUrlOf = (personId: string) => {
-    const url = new URL('notifications/unsubscribe', appUrl.endsWith('/') ? appUrl : `${appUrl}/`);
+    const url = new URL('notifications/unsubscribe', serverUrl.endsWith('/') ? serverUrl : `${serverUrl}/`);
     url.searchParams.set('token', signToken(personId));
     return url.toString();
   };
@@ -377,7 +382,7 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
       unsubscribeUrl,
     });
     // The same Message-ID on every attempt: a receiving server can drop a copy if an attempt's outcome was lost.
-    const messageId = `<${createHash('sha256').update(delivery.dedupe_key).digest('hex').slice(0, 32)}@${new URL(appUrl).hostname}>`;
+    const messageId = `<${createHash('sha256').update(delivery.dedupe_key).digest('hex').slice(0, 32)}@${new URL(serverUrl).hostname}>`;
     // The URL gives host, port, TLS and credentials; the time limits keep a stuck SMTP server from holding a worker.
     transport ??= nodemailer.createTransport({ url: options.smtpUrl!, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
     try {
