@@ -498,3 +498,5 @@ export function pairingCheckIn(request: PairingCheckInRequest): PairingCheckIn {
   const nudges = checkInNudges({ pairingId: pairing.id, menteeId: pairing.menteeId, mentorIds: [...pairing.mentorIds], people, ...(checkIn ? { checkIn } : {}), activity, now: request.now, ...(request.catalogue ? { messages: request.catalogue } : {}), ...(request.locale ? { locale: request.locale } : {}) });
   return { ...(checkIn ? { checkIn } : {}), activity, people, nudges };
 }
+
+export { DEFAULT_ESCALATION_SETTINGS, ESCALATION_STAGES, escalationRank, escalationStage, validateEscalationSettings, type EscalationRequest, type EscalationSettings, type EscalationStage, type EscalationStageName } from './escalation.js';
