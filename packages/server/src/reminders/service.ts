@@ -66,6 +66,8 @@ export interface ReminderRun {
   withoutEmail: number;
   /** Nudges the person has turned off (email off, or that kind off). */
   turnedOff: number;
+  /** Deliveries queued again because their time passed more than a minute ago and they were still waiting. */
+  late: number;
   ms: number;
 }
 
@@ -260,7 +262,7 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
     const pairings = await readPairings();
     const memberIds = [...new Set(pairings.flatMap((entry) => [entry.pairing.menteeId, ...entry.pairing.mentorIds]))];
     const [people, preferences] = await Promise.all([readPeople(memberIds), readPreferences(memberIds)]);
-    const run: ReminderRun = { pairings: pairings.length, nudges: 0, queued: 0, withoutEmail: 0, turnedOff: 0, ms: 0 };
+    const run: ReminderRun = { pairings: pairings.length, nudges: 0, queued: 0, withoutEmail: 0, turnedOff: 0, late: 0, ms: 0 };
     const candidates: Array<{ nudge: Nudge; key: string; period: string; channel: string; webhookId?: string }> = [];
     const hooks = await webhooks.ofPrograms([...new Set(pairings.map((entry) => entry.pairing.programId).filter((id): id is string => typeof id === 'string'))]);
     for (const inputs of pairings) {
@@ -316,8 +318,17 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
       });
       if (queued) run.queued++;
     }
+    // A delivery still queued a minute after its time has lost its job or is waiting on a job timed
+    // by another clock (the server's clock moved forward, as demos and tests do): queue it again. The
+    // claim in `deliver` lets only one job send it.
+    const { rows: late } = await pool.query<{ id: string }>(
+      `SELECT id FROM mk_notification_deliveries WHERE status = 'queued' AND send_at < $1::timestamptz - interval '1 minute' ORDER BY send_at LIMIT 1000`,
+      [at],
+    );
+    for (const { id } of late) await boss!.send(DELIVER_QUEUE, { deliveryId: id }, { singletonKey: `${id}|late`, retryLimit, retryDelay, retryBackoff: true });
+    run.late = late.length;
     run.ms = Date.now() - began;
-    log(`reminders: scanned ${run.pairings} active pairings: ${run.nudges} nudges, ${run.queued} newly queued (email and webhooks), ${run.withoutEmail} for people without an email address, ${run.turnedOff} turned off by the person (${run.ms} ms)`);
+    log(`reminders: scanned ${run.pairings} active pairings: ${run.nudges} nudges, ${run.queued} newly queued (email and webhooks), ${run.withoutEmail} for people without an email address, ${run.turnedOff} turned off by the person${run.late ? `, ${run.late} late deliveries queued again` : ''} (${run.ms} ms)`);
     return run;
   };
 
