@@ -45,6 +45,10 @@ export const TEXT_LIMITS = {
   message: {
     text: 10_000,
   },
+  /** People (`PersonInputSchema`): the note beside a mentor's availability ("Parental leave"). */
+  person: {
+    availabilityNote: 200,
+  },
 } as const;
 
 export type TextLimits = typeof TEXT_LIMITS;

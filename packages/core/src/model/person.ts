@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { CalendarDateSchema, HttpUrlSchema, IdSchema, LanguageSchema, TimeZoneSchema, WeekdaySchema, WorkingHoursSchema, shortText, uniqueList, type WorkingHours } from './primitives.js';
 import type { RecordMeta } from './collections.js';
+import { MentorAvailabilitySchema } from './availability.js';
 
 /** People: profiles with time zone, working hours, off-limits days, languages and skills. */
 
@@ -49,6 +50,12 @@ export const PersonInputSchema = v.object({
    * they stay in `programIds` with everything they did kept, and are not offered for new pairings.
    */
   inactiveProgramIds: v.optional(uniqueList(IdSchema, 'programme ids', 100)),
+  /**
+   * Mentors: whether they take new mentees — `{ status: 'taking-mentees' | 'not-taking-mentees' | 'away',
+   * until?, note? }`. Absent means taking mentees. Matching does not propose a mentor who is away (and not
+   * back by the day pairings start) or not taking mentees; `availabilityOf(person, now)` reads it.
+   */
+  availability: v.optional(MentorAvailabilitySchema),
 });
 export type PersonInput = v.InferInput<typeof PersonInputSchema>;
 export type PersonData = v.InferOutput<typeof PersonInputSchema> & { workingHours: WorkingHours };

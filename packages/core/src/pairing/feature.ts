@@ -85,7 +85,10 @@ export type RoundAdjustment =
 export interface PairingCohort {
   /** Mentees of the programme with no proposed, active or paused pairing. */
   mentees: Person[];
-  /** Mentors of the programme with their free seats as `capacity`, and the seats in use. */
+  /**
+   * Mentors of the programme with their free seats as `capacity`, and the seats in use. Mentors who are
+   * away or not taking mentees (`availability`) are listed too; matching leaves them out (`availabilityOf`).
+   */
   mentors: Array<Person & { capacity: number }>;
   used: Record<string, number>;
   /** Declared capacity per mentor. */
@@ -185,6 +188,8 @@ export const pairingFeature: MentorKitFeature<'pairing', PairingApi> = {
         forbidden: [...vetoes, ...round.forbidden.filter(known)],
         ...(round.locale !== undefined ? { messages: pairingMessagesFor(round.locale) } : {}),
         referenceWeek: mondayOf(round.startsOn ?? today()),
+        // Mentors away on the day the pairings start (or now), or not taking mentees, are not proposed; a pin still may name them.
+        availableOn: round.startsOn ?? kit.now(),
       });
     };
 

@@ -2,6 +2,8 @@ import * as v from 'valibot';
 import { IdSchema, LanguageSchema, TimeZoneSchema, WeekdaySchema, WorkingHoursSchema, isCalendarDate } from '../model/primitives.js';
 import { SkillSchema, WantedSkillSchema } from '../model/person.js';
 import { invalidInput, parseOrThrow } from '../model/validate.js';
+import { MentorAvailabilitySchema, availabilityOf } from '../model/availability.js';
+import { isInstant } from '../model/formats.js';
 import { languageCatalogue, languageOf } from '../model/languages.js';
 import { withMessages, type PairingMessages } from './messages.js';
 import { CRITERIA, computeMatch, resolveWeights, skillsComponent, type MatchScore, type MatchWeights, type MenteeProfile, type MentorProfile, type ProgramRule } from './score.js';
@@ -30,6 +32,13 @@ export interface MatchRequest {
   mode?: 'pairs' | 'group';
   /** Group mode: mentees per circle (default: each mentor's capacity). */
   groupSize?: number;
+  /**
+   * The day the pairings start (`YYYY-MM-DD`) or an instant (each mentor's own calendar day there) at
+   * which mentors' `availability` is read: a mentor who is `not-taking-mentees`, or `away` and not back
+   * by then, is not proposed (unmatched cause: unavailable) — only a `required` pair can still name
+   * them. Default: now.
+   */
+  availableOn?: string;
   /** Scoring options (built-in scoring only): see `scoreMatch`. */
   referenceWeek?: string;
   overlapTargetHours?: number;
@@ -74,9 +83,10 @@ const ProfileSchema = v.object({
   interests: v.optional(v.array(v.string('must be text'), 'must be a list of interests')),
   capacity: v.optional(v.pipe(v.number('must be a whole number'), v.integer('must be a whole number'), v.minValue(0, 'must be 0 or more'))),
   circleTheme: v.optional(v.string('must be text')),
+  availability: v.optional(MentorAvailabilitySchema),
 });
 
-type Cause = 'forbidden' | 'minScore' | 'language' | 'rules' | 'capacity' | 'candidates' | 'theme';
+type Cause = 'forbidden' | 'minScore' | 'language' | 'rules' | 'unavailable' | 'capacity' | 'candidates' | 'theme';
 
 const fail = (path: string, message: string): never => invalidInput(path, message);
 
@@ -91,6 +101,8 @@ function checkProfiles(list: unknown, path: 'mentees' | 'mentors', full: boolean
       if (typeof id !== 'string' || id === '' || id.length > 200) fail(`${path}[${index}].id`, `\`${path}[${index}].id\` must be a non-empty string id.`);
       const capacity = (profile as { capacity?: unknown }).capacity;
       if (capacity !== undefined && !(Number.isInteger(capacity) && (capacity as number) >= 0)) fail(`${path}[${index}].capacity`, `\`${path}[${index}].capacity\` must be a whole number 0 or more.`);
+      const availability = (profile as { availability?: unknown }).availability;
+      if (availability !== undefined) parseOrThrow(MentorAvailabilitySchema, availability, `${path}[${index}].availability`);
     }
     const id = (profile as { id: string }).id;
     const previous = seen.get(id);
@@ -200,12 +212,18 @@ export function matchMentors(request: MatchRequest): MatchResult {
   const forbiddenPairs = checkPairs(request.forbidden, 'forbidden', menteeIndex, mentorIndex);
   const requiredPairs = checkPairs(request.required, 'required', menteeIndex, mentorIndex);
   const minScore = request.minScore;
+  if (request.availableOn !== undefined && !isCalendarDate(request.availableOn) && !isInstant(request.availableOn)) fail('availableOn', '`availableOn` must be the day pairings start, YYYY-MM-DD, or an ISO instant.');
+  // Mentors who are away (and not back by then) or not taking mentees: never proposed; a required pair may still name them.
+  const availableOn = request.availableOn ?? new Date().toISOString();
+  const unavailable = mentors.map((mentor) => mentor.availability !== undefined && availabilityOf(mentor, availableOn).status !== 'taking-mentees');
+  const anyUnavailable = unavailable.includes(true);
   const groupCapacity = mode === 'group' && request.groupSize !== undefined ? request.groupSize : undefined;
   const cap = capacities(mentors.map((mentor) => groupCapacity ?? mentor.capacity ?? 1), m, Math.max(n, 1));
   const themes = mode === 'group' ? mentors.map(circleThemeOf) : [];
 
   // ---- scores -------------------------------------------------------------------------------------
   const forbiddenSet = new Set(forbiddenPairs.map(([i, j]) => i * m + j));
+  const requiredSet = new Set(requiredPairs.map(([i, j]) => i * m + j));
   const scoreOptions = { referenceWeek: request.referenceWeek, overlapTargetHours: request.overlapTargetHours, languageRequired: request.languageRequired, rules: request.rules, messages: request.messages, locale: request.locale };
   const causes: Array<Set<Cause>> = Array.from({ length: n }, () => new Set<Cause>());
   const themeWanted = (i: number, j: number) => {
@@ -215,7 +233,8 @@ export function matchMentors(request: MatchRequest): MatchResult {
   /** The allowed score of a pair, or -Infinity with its cause recorded. */
   const filter = (i: number, j: number, score: number, blockedBy?: MatchScore['blockedBy']): number => {
     let cause: Cause | undefined;
-    if (cap[j] === 0) cause = 'capacity';
+    if (unavailable[j] && !requiredSet.has(i * m + j)) cause = 'unavailable';
+    else if (cap[j] === 0) cause = 'capacity';
     else if (forbiddenSet.has(i * m + j) || score === -Infinity) cause = 'forbidden';
     else if (blockedBy) cause = blockedBy;
     else if (mode === 'group' && !themeWanted(i, j)) cause = 'theme';
@@ -305,7 +324,7 @@ export function matchMentors(request: MatchRequest): MatchResult {
       return -Infinity;
     };
     prepared.scoreOf = lookup;
-  } else if (request.scoreMatrix !== undefined && forbiddenSet.size === 0 && minScore === undefined && mode === 'pairs' && (request.topK === undefined || request.topK >= m) && Array.isArray(request.scoreMatrix) && request.scoreMatrix.length === n && usesCandidates(n, m, cap) && (fast = fromScoreRows(request.scoreMatrix, n, m, cap, causes)) !== undefined) {
+  } else if (request.scoreMatrix !== undefined && forbiddenSet.size === 0 && minScore === undefined && mode === 'pairs' && !anyUnavailable && (request.topK === undefined || request.topK >= m) && Array.isArray(request.scoreMatrix) && request.scoreMatrix.length === n && usesCandidates(n, m, cap) && (fast = fromScoreRows(request.scoreMatrix, n, m, cap, causes)) !== undefined) {
     // host scores used in place: checked and each row's best candidates kept in one pass
     prepared = fast;
   } else {
@@ -313,7 +332,7 @@ export function matchMentors(request: MatchRequest): MatchResult {
     if (request.scoreMatrix !== undefined) {
       const matrix = request.scoreMatrix;
       if (!Array.isArray(matrix) || matrix.length !== n) fail('scoreMatrix', `\`scoreMatrix\` must have one row per mentee (${n} rows), got ${Array.isArray(matrix) ? matrix.length : typeof matrix}.`);
-      const noConstraints = forbiddenSet.size === 0 && minScore === undefined && mode === 'pairs';
+      const noConstraints = forbiddenSet.size === 0 && minScore === undefined && mode === 'pairs' && !anyUnavailable;
       for (let i = 0; i < n; i++) {
         const row = matrix[i];
         if (!Array.isArray(row) || row.length !== m) fail(`scoreMatrix[${i}]`, `\`scoreMatrix[${i}]\` must have one score per mentor (${m}), got ${Array.isArray(row) ? row.length : typeof row}.`);
@@ -510,7 +529,7 @@ function unmatchedReason(prepared: Prepared, i: number, messages: PairingMessage
   if (hasEdge) return messages.unmatchedCapacity;
   const causes = prepared.causes[i]!;
   if (prepared.m === 0) return messages.unmatchedNoCandidate(messages.unmatchedFiltered.capacity);
-  const order: Cause[] = ['language', 'rules', 'theme', 'minScore', 'forbidden', 'capacity', 'candidates'];
+  const order: Cause[] = ['language', 'rules', 'theme', 'minScore', 'forbidden', 'unavailable', 'capacity', 'candidates'];
   const words = order.filter((cause) => causes.has(cause)).map((cause) => (cause === 'minScore' ? messages.unmatchedFiltered.minScore(minScore ?? 0) : messages.unmatchedFiltered[cause]));
   return messages.unmatchedNoCandidate(words.join('; ') || messages.unmatchedFiltered.candidates);
 }

@@ -40,6 +40,7 @@ export const pairingMessagesEs: PairingMessages = {
     minScore: (minScore: number) => `ninguna pareja alcanza la puntuación mínima ${minScore}`,
     language: 'ningún mentor comparte un idioma',
     rules: 'las reglas del programa excluyen a todos los mentores',
+    unavailable: 'los mentores que encajarían están ausentes o no aceptan mentees',
     capacity: 'ningún mentor tiene plazas libres',
     candidates: 'no se indicó ningún mentor candidato',
     theme: 'ningún tema de círculo coincide con lo que el mentee quiere aprender',

@@ -42,6 +42,7 @@ export const pairingMessages = {
     minScore: (minScore: number) => `no pair reaches the minimum score ${minScore}`,
     language: 'no mentor shares a language',
     rules: 'programme rules exclude every mentor',
+    unavailable: 'the mentors who would fit are away or not taking mentees',
     capacity: 'no mentor has any capacity',
     candidates: 'no candidate mentors were given',
     theme: 'no circle theme matches what the mentee wants to learn',

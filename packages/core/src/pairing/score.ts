@@ -1,3 +1,4 @@
+import type { MentorAvailability } from '../model/availability.js';
 import { withMessages, type PairingMessages } from './messages.js';
 import { DEFAULT_REFERENCE_WEEK, weeklyOverlap, weeklyUtcIntervals, type AvailabilityProfile } from './overlap.js';
 
@@ -18,6 +19,8 @@ export interface MatchProfile extends AvailabilityProfile {
   interests?: readonly string[];
   /** Mentors: how many mentees at once (default 1). */
   capacity?: number;
+  /** Mentors: whether they take mentees now (`matchMentors` leaves out those away or not taking mentees on `availableOn`). */
+  availability?: MentorAvailability;
   programIds?: readonly string[];
   /** Mentors, group mode: the theme of the circle they lead (default: their strongest skill). */
   circleTheme?: string;
