@@ -2,8 +2,8 @@
  * A realistic mentoring programme for the demo, Storybook and end-to-end tests:
  * "Acme Learning — Engineering Mentoring 2026" with 2 admins, 10 mentors and 22 mentees across
  * 24 time zones (Asia/Kathmandu +05:45 and Pacific/Auckland +13:00 among them), someone with
- * off-limits Fridays, a co-mentored pairing, a paused and a proposed pairing, and mentees still
- * waiting for a match. All records are plain JSON, written through any StorageAdapter.
+ * off-limits Fridays, a co-mentored pairing, a paused and a proposed pairing, mentees still waiting
+ * for a match, a mentor away until 12 January 2027 (Kenji) and one not taking mentees (Tom). All records are plain JSON, written through any StorageAdapter.
  *
  * `@mentorkit/server/demo-program` (browser-safe: it needs only `@mentorkit/core`); `mentorkit-server
  * --seed-demo` writes it into PostgreSQL, and the browser examples (examples/shared/demo-program.ts)
@@ -25,10 +25,10 @@ const officeHours = weekdays(['09:00-12:30', '13:30-17:30']);
 type Seed = Omit<PersonInput, 'roles' | 'programIds'>;
 
 const mentors: Seed[] = [
-  { id: 'kenji-watanabe', displayName: 'Kenji Watanabe', headline: 'Principal engineer, platform', timeZone: 'Asia/Tokyo', workingHours: weekdays(['08:00-12:00', '13:00-18:00']), languages: ['ja', 'en'], skills: [{ name: 'TypeScript', level: 5 }, { name: 'system design', level: 5 }, { name: 'code review', level: 4 }], interests: ['open source', 'running'], capacity: 3 },
+  { id: 'kenji-watanabe', displayName: 'Kenji Watanabe', headline: 'Principal engineer, platform', timeZone: 'Asia/Tokyo', workingHours: weekdays(['08:00-12:00', '13:00-18:00']), languages: ['ja', 'en'], skills: [{ name: 'TypeScript', level: 5 }, { name: 'system design', level: 5 }, { name: 'code review', level: 4 }], interests: ['open source', 'running'], capacity: 3, availability: { status: 'away', until: '2027-01-12', note: 'Parental leave' } },
   { id: 'maria-gonzalez', displayName: 'María González', headline: 'Director of product', timeZone: 'America/Mexico_City', workingHours: officeHours, languages: ['es', 'en'], skills: [{ name: 'product management', level: 5 }, { name: 'public speaking', level: 4 }, { name: 'stakeholder management', level: 4 }], interests: ['design', 'cycling'], capacity: 3 },
   { id: 'aisha-bello', displayName: 'Aisha Bello', headline: 'Engineering manager, payments', timeZone: 'Africa/Lagos', workingHours: officeHours, languages: ['en', 'yo'], skills: [{ name: 'leadership', level: 5 }, { name: 'stakeholder management', level: 4 }, { name: 'self-management', level: 4 }], interests: ['chess', 'mentoring circles'], capacity: 2 },
-  { id: 'tom-becker', displayName: 'Tom Becker', headline: 'Agile coach', timeZone: 'Europe/Berlin', workingHours: weekdays(['08:30-16:30']), languages: ['de', 'en'], skills: [{ name: 'agility', level: 5 }, { name: 'time management', level: 5 }, { name: 'facilitation', level: 4 }], interests: ['board games', 'hiking'], capacity: 2 },
+  { id: 'tom-becker', displayName: 'Tom Becker', headline: 'Agile coach', timeZone: 'Europe/Berlin', workingHours: weekdays(['08:30-16:30']), languages: ['de', 'en'], skills: [{ name: 'agility', level: 5 }, { name: 'time management', level: 5 }, { name: 'facilitation', level: 4 }], interests: ['board games', 'hiking'], capacity: 2, availability: { status: 'not-taking-mentees', note: 'Full until the spring cohort' } },
   { id: 'sarah-cohen', displayName: 'Sarah Cohen', headline: 'Staff data scientist', timeZone: 'America/New_York', workingHours: officeHours, languages: ['en', 'he'], skills: [{ name: 'data science', level: 5 }, { name: 'Python', level: 5 }, { name: 'writing', level: 4 }], interests: ['photography'], capacity: 2 },
   { id: 'arjun-shrestha', displayName: 'Arjun Shrestha', headline: 'Senior SRE', timeZone: 'Asia/Kathmandu', workingHours: { 1: ['10:00-17:00'], 2: ['10:00-17:00'], 3: ['10:00-17:00'], 4: ['10:00-17:00'], 5: ['10:00-17:00'] }, offLimitsDays: [6], languages: ['ne', 'en', 'hi'], skills: [{ name: 'reliability engineering', level: 5 }, { name: 'incident management', level: 4 }, { name: 'time management', level: 3 }], interests: ['trekking', 'tea'], capacity: 2 },
   { id: 'olivia-martin', displayName: 'Olivia Martin', headline: 'Head of design systems', timeZone: 'Australia/Sydney', workingHours: weekdays(['08:30-17:00']), languages: ['en'], skills: [{ name: 'accessibility', level: 5 }, { name: 'design systems', level: 5 }, { name: 'public speaking', level: 3 }], interests: ['surfing', 'typography'], capacity: 2 },
