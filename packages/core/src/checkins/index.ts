@@ -42,6 +42,14 @@ export const CHECKIN_MESSAGES = {
     'check-in-overdue': 'Your check-in with {other} is {days} {days|day|days} overdue. A short message today keeps things moving.',
     'check-in-overdue-mentee': 'It has been a while since your last check-in. You could suggest a time to {other}.',
     'pair-inactive': 'No sessions, messages or goal updates with {other} for {days} {days|day|days}. Is everything OK?',
+    // The practice nudges (practice-nudges.ts): sessions, feedback, goals.
+    'session-in-24h': 'Reminder: your session “{title}” with {other} is on {date} at {time}.',
+    'session-in-1h': 'Your session “{title}” with {other} starts in {minutes} {minutes|minute|minutes}, at {time}.',
+    'feedback-requested': 'How did your session “{title}” with {other} go? A few words of feedback help make the next one better; you can give it until {date}.',
+    'goal-due': 'Your goal “{goal}” is due on {date}. What is the next step you can take?',
+    'goal-due-mentor': '{owner}’s goal “{goal}” is due on {date}. A word of encouragement could help.',
+    'goal-missed': 'The date for your goal “{goal}” ({date}) has passed. That is fine: you can set a new date or adjust the goal.',
+    'goal-missed-mentor': 'The date for {owner}’s goal “{goal}” ({date}) has passed. You could help them set a new date or adjust it.',
   },
 };
 export type CheckInMessages = typeof CHECKIN_MESSAGES;
@@ -500,3 +508,4 @@ export function pairingCheckIn(request: PairingCheckInRequest): PairingCheckIn {
 }
 
 export { DEFAULT_ESCALATION_SETTINGS, ESCALATION_STAGES, escalationRank, escalationStage, validateEscalationSettings, type EscalationRequest, type EscalationSettings, type EscalationStage, type EscalationStageName } from './escalation.js';
+export { feedbackRequestNudges, goalNudges, GOAL_DUE_SOON_DAYS, GOAL_MISSED_WITHIN_DAYS, practiceNudges, PRACTICE_NUDGE_KINDS, SESSION_REMINDER_LOOKAHEAD_MINUTES, SESSION_REMINDER_NIGHT, SESSION_REMINDERS, sessionReminderNudges, sessionReminderTime, type PracticeFeedback, type PracticeGoal, type PracticeNudge, type PracticeNudgeKind, type PracticeNudgeRequest, type PracticeSession } from './practice-nudges.js';
