@@ -190,6 +190,7 @@ function renderPage(mails, smtpUrl) {
   dl { display: grid; grid-template-columns: max-content 1fr; gap: 0 1rem; margin: 0; font-size: 0.875rem; }
   dt { font-weight: 600; }
   dd { margin: 0; }
+  @media (max-width: 30rem) { dl { grid-template-columns: 1fr; } dd { margin-bottom: 0.25rem; } }
   pre { white-space: pre-wrap; background: #f5f5f5; padding: 0.75rem; border-radius: 0.375rem; }
   a { color: #1d4ed8; }
 </style></head>
