@@ -3,8 +3,8 @@
 // MentorKit's server (dev sign-in on loopback, reminders on, a scan every minute, a clock the demo can
 // move forward) and the static server for the demo page. The demo programme is seeded, with
 // everyone's email address and a little history relative to the clock:
-//   - Kenji Watanabe (Tokyo, English) and María González (Mexico City, Spanish) agreed fortnightly
-//     check-ins with Daniel and Noah 20 days ago and have not checked in since: each gets a reminder at
+//   - Chen Wei (Shanghai, English) and María González (Mexico City, Spanish) agreed fortnightly
+//     check-ins with Mei and Noah 20 days ago and have not checked in since: each gets a reminder at
 //     their next working morning, in their language;
 //   - Tane Parata and Liam O'Connor have been quiet for 25 days: both are nudged, and the programme's
 //     admins see the pair on the escalation ladder (35 days quiet: the admins are alerted);
@@ -29,7 +29,7 @@ export const SERVER_DEMO = Object.freeze({
   programId: DEMO_PROGRAM_ID,
   /** Mentors whose fortnightly check-in is overdue: a reminder each, at their local morning. */
   overdue: [
-    { mentorId: 'kenji-watanabe', menteeId: 'daniel-kim', pairingId: 'pairing-daniel' },
+    { mentorId: 'chen-wei', menteeId: 'mei-lin', pairingId: 'pairing-mei' },
     { mentorId: 'maria-gonzalez', menteeId: 'noah-johnson', pairingId: 'pairing-noah' },
   ],
   /** A pair quiet for 25 days: on the escalation ladder. */

@@ -12,7 +12,7 @@ import { axeViolations, eventually, launchBrowser, screenshots, watchPage } from
 
 const skip = skipReason();
 const MARIA = 'maria-gonzalez'; // Mexico City, Spanish first; her check-in with Noah is overdue
-const KENJI = 'kenji-watanabe'; // Tokyo, English mail (Japanese first: mails are English or Spanish); overdue with Daniel
+const CHEN = 'chen-wei'; // Shanghai, English mail (Chinese first: mails are English or Spanish); overdue with Mei
 
 /** The hour and minute of `instant` on the clock of `timeZone`, e.g. "09:00". */
 const wallClock = (instant, timeZone) => new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(instant));
@@ -29,7 +29,7 @@ describe('reminders in the demo on the server', { skip: skip ?? false, timeout: 
 
   before(async () => {
     // Monday 7 December 2026, 08:59:50 in Mexico City (14:59:50 UTC): María's working day starts in ten
-    // seconds; in Tokyo it is 23:59, Kenji's morning is nine hours away.
+    // seconds; in Shanghai it is 22:59, Chen's morning is ten hours away.
     demo = await startServerDemo({ at: '2026-12-07T14:59:50Z' });
     browser = await launchBrowser();
   });
@@ -40,7 +40,7 @@ describe('reminders in the demo on the server', { skip: skip ?? false, timeout: 
 
   test('María gets her overdue check-in reminder at 09:00 on her clock, in Spanish, from the demo', async () => {
     const run = await demo.scan();
-    assert.ok(run.queued >= 3, `the scan queued María's, Kenji's and the quiet pair's reminders (${JSON.stringify(run)})`);
+    assert.ok(run.queued >= 3, `the scan queued María's, Chen's and the quiet pair's reminders (${JSON.stringify(run)})`);
     const mail = await demo.mailbox.waitFor((candidate) => candidate.to.includes(demoEmailOf(MARIA)));
     assert.equal(mail.nudge, 'check-in-overdue');
     assert.equal(mail.language, 'es');
@@ -53,27 +53,27 @@ describe('reminders in the demo on the server', { skip: skip ?? false, timeout: 
     assert.ok(mail.text.includes(demo.demoUrl()), mail.text);
     assert.equal(mail.listUnsubscribePost, 'List-Unsubscribe=One-Click');
     assert.ok(mail.unsubscribeUrl?.startsWith(`${demo.apiUrl}/notifications/unsubscribe?token=`), mail.listUnsubscribe);
-    // Kenji's waits for his morning.
-    const { deliveries } = await api(KENJI, 'GET', '/notifications');
-    const kenjis = deliveries.find((delivery) => delivery.kind === 'check-in-overdue');
-    assert.equal(kenjis?.status, 'queued');
-    assert.equal(wallClock(kenjis.sendAt, 'Asia/Tokyo'), '09:00');
-    assert.ok(!demo.mailbox.mails.some((candidate) => candidate.to.includes(demoEmailOf(KENJI))), 'nothing for Kenji before his morning');
+    // Chen's waits for his morning.
+    const { deliveries } = await api(CHEN, 'GET', '/notifications');
+    const chens = deliveries.find((delivery) => delivery.kind === 'check-in-overdue');
+    assert.equal(chens?.status, 'queued');
+    assert.equal(wallClock(chens.sendAt, 'Asia/Shanghai'), '09:00');
+    assert.ok(!demo.mailbox.mails.some((candidate) => candidate.to.includes(demoEmailOf(CHEN))), 'nothing for Chen before his morning');
     // Liam (Dublin, 15:00 on a working Monday) is nudged about his quiet pair at once, before the clock moves on.
     const liams = await demo.mailbox.waitFor((candidate) => candidate.to.includes(demoEmailOf(SERVER_DEMO.quiet.memberIds[1])));
     assert.equal(liams.nudge, 'pair-inactive');
     assert.equal(wallClock(liams.date, 'Europe/Dublin'), '15:00');
   });
 
-  test("when Tokyo's morning comes, Kenji's reminder arrives in English; what was sent is in his log", async () => {
-    demo.setClock('2026-12-08T00:01:30Z'); // 09:01:30 in Tokyo
+  test("when Shanghai's morning comes, Chen's reminder arrives in English; what was sent is in his log", async () => {
+    demo.setClock('2026-12-08T01:01:30Z'); // 09:01:30 in Shanghai
     await demo.scan();
-    const mail = await demo.mailbox.waitFor((candidate) => candidate.to.includes(demoEmailOf(KENJI)));
+    const mail = await demo.mailbox.waitFor((candidate) => candidate.to.includes(demoEmailOf(CHEN)));
     assert.equal(mail.language, 'en');
-    assert.equal(mail.subject, 'Your check-in with Daniel Kim is overdue');
-    assert.match(mail.text, /^Hello Kenji Watanabe,/);
-    assert.equal(wallClock(mail.date, 'Asia/Tokyo').slice(0, 2), '09');
-    const { deliveries } = await eventually(() => api(KENJI, 'GET', '/notifications'), (body) => body.deliveries.some((delivery) => delivery.kind === 'check-in-overdue' && delivery.status === 'sent'), "Kenji's log says sent", 10_000);
+    assert.equal(mail.subject, 'Your check-in with Mei Lin is overdue');
+    assert.match(mail.text, /^Hello Chen Wei,/);
+    assert.equal(wallClock(mail.date, 'Asia/Shanghai').slice(0, 2), '09');
+    const { deliveries } = await eventually(() => api(CHEN, 'GET', '/notifications'), (body) => body.deliveries.some((delivery) => delivery.kind === 'check-in-overdue' && delivery.status === 'sent'), "Chen's log says sent", 10_000);
     assert.equal(deliveries.find((delivery) => delivery.kind === 'check-in-overdue').subject, mail.subject);
   });
 
