@@ -72,6 +72,17 @@ export function formatCalendarDate(date: string, locale: string | undefined): st
   return cachedDateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, day)));
 }
 
+/**
+ * A calendar date `YYYY-MM-DD` with its weekday, in full, in the locale — and the year when it is not
+ * `thisYear` (a date without a year reads as this year's): "Tuesday 12 January", "martes, 12 de enero".
+ */
+export function formatLongCalendarDate(date: string, locale: string | undefined, thisYear?: string): string {
+  const [year, month, day] = date.split('-').map(Number);
+  if (!year || !month || !day) return date;
+  const withYear = thisYear === undefined || String(year) !== thisYear;
+  return cachedDateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', ...(withYear ? { year: 'numeric' } : {}), timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, day)));
+}
+
 const relativeFormatters = new Map<string, Intl.RelativeTimeFormat>();
 
 /** `tomorrow`, `yesterday`, `in 2 days`… in the locale. Formatters are cached per locale (lists call it once a row). */

@@ -229,6 +229,116 @@ export const pairingCardStyles = css`
     font-size: var(--mk-font-size-sm);
   }
 
+  .mentoring {
+    display: flex;
+    align-items: center;
+    flex-wrap: wrap;
+    gap: var(--mk-space-1);
+    margin: 0;
+    font-size: var(--mk-font-size-sm);
+  }
+
+  .mentoring-icon {
+    flex: none;
+    width: 1em;
+    height: 1em;
+  }
+
+  .mentoring[data-status='taking-mentees'] .mentoring-icon,
+  .mentoring[data-status='back'] .mentoring-icon {
+    color: var(--mk-color-success);
+  }
+
+  .mentoring[data-status='away'] .mentoring-icon,
+  .mentoring[data-status='not-taking-mentees'] .mentoring-icon {
+    color: var(--mk-color-warning);
+  }
+
+  .my-availability {
+    margin-block-end: var(--mk-pairing-card-gap, var(--mk-space-4));
+    padding: var(--mk-space-3);
+    border: 1px solid var(--mk-pairing-card-border-color, var(--mk-color-border));
+    border-radius: var(--mk-radius-md);
+    background: var(--mk-pairing-card-item-background, var(--mk-color-surface-raised));
+  }
+
+  .my-availability-row {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--mk-space-2);
+  }
+
+  .my-availability-label {
+    font-weight: var(--mk-font-weight-strong);
+    font-size: var(--mk-font-size-sm);
+  }
+
+  .availability-change,
+  .form-actions button {
+    font: inherit;
+    font-size: var(--mk-font-size-sm);
+    padding: var(--mk-space-1) var(--mk-space-3);
+    border: 1px solid var(--mk-color-border);
+    border-radius: var(--mk-radius-md);
+    background: var(--mk-color-surface);
+    color: var(--mk-color-text);
+    cursor: pointer;
+  }
+
+  .form-actions button[type='submit'] {
+    background: var(--mk-color-accent);
+    border-color: var(--mk-color-accent);
+    color: var(--mk-color-accent-contrast);
+  }
+
+  .availability-form {
+    display: grid;
+    gap: var(--mk-space-2);
+    margin-block-start: var(--mk-space-3);
+    font-size: var(--mk-font-size-sm);
+  }
+
+  .availability-form fieldset {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--mk-space-2) var(--mk-space-4);
+    margin: 0;
+    padding: var(--mk-space-2) var(--mk-space-3);
+    border: 1px solid var(--mk-color-border);
+    border-radius: var(--mk-radius-md);
+  }
+
+  .availability-form .field {
+    display: grid;
+    gap: var(--mk-space-1);
+    max-width: 24rem;
+  }
+
+  .availability-form input[type='text'],
+  .availability-form input[type='date'] {
+    font: inherit;
+    padding: var(--mk-space-1) var(--mk-space-2);
+    border: 1px solid var(--mk-color-border);
+    border-radius: var(--mk-radius-sm);
+    background: var(--mk-color-surface);
+    color: var(--mk-color-text);
+  }
+
+  .availability-form .hint {
+    margin: 0;
+    color: var(--mk-color-text-muted);
+  }
+
+  .form-actions {
+    display: flex;
+    gap: var(--mk-space-2);
+  }
+
+  .mentoring-note {
+    color: var(--mk-color-text-muted);
+  }
+
   .facts {
     display: grid;
     gap: var(--mk-space-1);

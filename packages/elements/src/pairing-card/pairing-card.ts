@@ -1,14 +1,17 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
 import {
   counterparts,
   availabilityAt,
+  availabilityOf,
   daysBetween,
   isHttpUrl,
   localTimeOf,
   roleInPairing,
   type LocalTime,
+  isMentorKitError,
+  type MentorAvailability,
   type MentorKitError,
   type Pairing,
   type PairingRole,
@@ -17,7 +20,7 @@ import {
 import { unreadCountsOf } from '@mentorkit/core/messaging';
 import { ClockController } from '../base/clock-controller.js';
 import { emit } from '../base/emit.js';
-import { browserTimeZone, formatCalendarDate, formatList, formatRelativeDays, formatWallClock, initialsOf } from '../base/format.js';
+import { browserTimeZone, formatCalendarDate, formatList, formatLongCalendarDate, formatRelativeDays, formatWallClock, initialsOf } from '../base/format.js';
 import { LocaleController } from '../base/localize.js';
 import { MkElement } from '../base/mk-element.js';
 import { StoreController } from '../base/store-controller.js';
@@ -29,13 +32,27 @@ export interface MkPairingSelectDetail {
   pairingId: string;
 }
 
+export interface MkAvailabilityChangeDetail {
+  /** The signed-in mentor's availability as saved. */
+  availability: MentorAvailability;
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'mk-pairing-select': CustomEvent<MkPairingSelectDetail>;
+    'mk-availability-change': CustomEvent<MkAvailabilityChangeDetail>;
   }
 }
 
-/** Whether a person is available at their local time now. */
+type AvailabilityDraft = { status: MentorAvailability['status']; until: string; note: string };
+
+/** Icons beside a mentor's availability (decorative: the text beside them says it). */
+const MENTORING_ICONS: Record<'taking-mentees' | 'not-taking-mentees' | 'away' | 'back', SVGTemplateResult> = {
+  'taking-mentees': svg`<circle cx="8" cy="8" r="6.5" fill="none" stroke="currentColor" stroke-width="1.5"/><path d="M5 8.2l2 2 4-4.2" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round" stroke-linejoin="round"/>`,
+  back: svg`<circle cx="8" cy="8" r="6.5" fill="none" stroke="currentColor" stroke-width="1.5"/><path d="M5 8.2l2 2 4-4.2" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round" stroke-linejoin="round"/>`,
+  'not-taking-mentees': svg`<circle cx="8" cy="8" r="6.5" fill="none" stroke="currentColor" stroke-width="1.5"/><path d="M4.5 8h7" stroke="currentColor" stroke-width="1.5" stroke-linecap="round"/>`,
+  away: svg`<rect x="2" y="3" width="12" height="11" rx="1.5" fill="none" stroke="currentColor" stroke-width="1.5"/><path d="M2 6.5h12M5.5 1.5v3M10.5 1.5v3" stroke="currentColor" stroke-width="1.5" stroke-linecap="round"/>`,
+};
 
 const HEADING_TAGS: readonly StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
 
@@ -50,7 +67,9 @@ const headingTag = (level: number): StaticValue => HEADING_TAGS[Math.min(Math.ma
  * informal), the programme and the other members — mentee, mentor and co-mentor — with their time
  * zone, UTC offset and local time, updated every minute and formatted in the viewer's locale: the
  * weekday appears when their day differs from the viewer's, and a note says whether it is within
- * their working hours ("23:10 · outside working hours").
+ * their working hours ("23:10 · outside working hours"). Mentors also show whether they take mentees
+ * (the person's `availability`, read with core's `availabilityOf` on their own calendar): "Taking
+ * mentees", "Not taking mentees", "Away until Tuesday 12 January" or, the day after, "Back today".
  *
  * Unread messages show where they are: "2 unread messages" on the pairing (its conversation and, for
  * mentors, the mentors' notes) and "1 unread" beside the person who wrote them — core's counts
@@ -63,7 +82,12 @@ const headingTag = (level: number): StaticValue => HEADING_TAGS[Math.min(Math.ma
  * pairing) when there is more than one. Set `pairing-id` to show one
  * pairing only. The element gets its client from an enclosing `<mk-provider>` or its `.kit`.
  *
+ * A signed-in mentor also sees their own availability above the list, with a "Change" button that
+ * opens a small form (taking mentees, not taking mentees, or away — until a last day or until further
+ * notice — and a short note) saved to their profile (`kit.people.save`); matching reads it.
+ *
  * @fires {CustomEvent<MkPairingSelectDetail>} mk-pairing-select - The user activated a pairing: `detail.pairingId`. Cancelable: prevents making it the current pairing.
+ * @fires {CustomEvent<MkAvailabilityChangeDetail>} mk-availability-change - The signed-in mentor saved their availability: `detail.availability`.
  *
  * @csspart base - The card.
  * @csspart heading - The card's heading.
@@ -100,6 +124,13 @@ const headingTag = (level: number): StaticValue => HEADING_TAGS[Math.min(Math.ma
  * @csspart local-time - The `<time>` with the member's local time.
  * @csspart day - "tomorrow" / "yesterday" when their day differs from yours.
  * @csspart availability - Within / outside working hours, or an off-limits day; carries `data-availability`.
+ * @csspart mentoring - A mentor's availability for mentees: "Taking mentees", "Not taking mentees", "Away until Tuesday 12 January", "Back today" (and their note); carries `data-status` (`taking-mentees`, `not-taking-mentees`, `away`, `back`).
+ * @csspart mentoring-icon - The icon before it (decorative; the text carries the meaning).
+ * @csspart my-availability - The signed-in mentor's own availability (mentors only; not with `pairing-id`).
+ * @csspart availability-change - Its "Change" button (`aria-expanded`).
+ * @csspart availability-form - The form that changes it.
+ * @csspart availability-save - The form's Save button.
+ * @csspart availability-error - Why saving failed (`role="alert"`).
  * @csspart time-zone - The member's time zone.
  * @csspart offset - Their UTC offset.
  *
@@ -138,6 +169,49 @@ export class MkPairingCard extends MkElement {
 
   /** BCP 47 locale for times and dates, e.g. `en-GB`. Default: the nearest `lang` attribute, else the browser's. */
   @property() locale?: string;
+
+  /** The signed-in mentor's availability form, while it is open. */
+  @state() private availabilityDraft: AvailabilityDraft | undefined;
+  @state() private availabilitySaving = false;
+  @state() private availabilityError = '';
+
+  private openAvailability(): void {
+    const current = this.me.value?.availability;
+    this.availabilityError = '';
+    this.availabilityDraft = { status: current?.status ?? 'taking-mentees', until: current?.until ?? '', note: current?.note ?? '' };
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('[part~="availability-form"] input[name="status"]:checked')?.focus());
+  }
+
+  private closeAvailability(): void {
+    this.availabilityDraft = undefined;
+    this.availabilityError = '';
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>('[part~="availability-change"]')?.focus());
+  }
+
+  private readonly onAvailabilitySubmit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const kit = this.currentKit;
+    const me = this.me.value;
+    const draft = this.availabilityDraft;
+    if (!kit || !me || !draft || this.availabilitySaving) return;
+    const note = draft.note.trim();
+    const availability: MentorAvailability = {
+      status: draft.status,
+      ...(draft.status === 'away' && draft.until ? { until: draft.until } : {}),
+      ...(note ? { note } : {}),
+    };
+    this.availabilitySaving = true;
+    this.availabilityError = '';
+    try {
+      const saved = await kit.people.save({ ...me, availability });
+      emit(this, 'mk-availability-change', { availability: saved.availability ?? availability });
+      this.closeAvailability();
+    } catch (error) {
+      this.availabilityError = isMentorKitError(error) ? error.message : String(error);
+    } finally {
+      this.availabilitySaving = false;
+    }
+  };
 
   /** Makes the pairing the client's current one (every panel follows it), unless the host cancels `mk-pairing-select`. */
   private handleSelect(pairingId: string): void {
@@ -189,6 +263,74 @@ export class MkPairingCard extends MkElement {
     `;
   }
 
+  /** A mentor's availability for mentees, as text with a decorative icon. */
+  private renderMentoring(person: Person, local: LocalTime | undefined, context: { instant: string; viewerDate: string; locale: string | undefined }): TemplateResult {
+    const now = availabilityOf(person, context.instant);
+    const backToday = now.back === true && now.until !== undefined && local !== undefined && daysBetween(now.until, local.date) === 1;
+    const status = backToday ? 'back' : now.status;
+    const label =
+      status === 'back'
+        ? this.i18n.t('mentoring.back-today')
+        : now.status === 'away'
+          ? now.until !== undefined
+            ? this.i18n.t('mentoring.away-until', { date: formatLongCalendarDate(now.until, context.locale, context.viewerDate.slice(0, 4)) })
+            : this.i18n.t('mentoring.away')
+          : this.i18n.t(`mentoring.${now.status}`);
+    return html`<p part="mentoring" class="mentoring" data-status=${status}>
+      <svg part="mentoring-icon" class="mentoring-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">${MENTORING_ICONS[status]}</svg>
+      <span>${label}</span>${now.note ? html`<span class="separator" aria-hidden="true"> · </span><span class="mentoring-note">${now.note}</span>` : nothing}
+    </p>`;
+  }
+
+  /** The signed-in mentor's own availability, and the form that changes it. */
+  private renderMyAvailability(me: Person, context: { instant: string; viewerDate: string; locale: string | undefined }): TemplateResult {
+    const draft = this.availabilityDraft;
+    let local: LocalTime | undefined;
+    try {
+      local = localTimeOf(me.timeZone, context.instant);
+    } catch {
+      local = undefined;
+    }
+    const statuses = ['taking-mentees', 'not-taking-mentees', 'away'] as const;
+    const update = (changes: Partial<AvailabilityDraft>) => (this.availabilityDraft = { ...this.availabilityDraft!, ...changes });
+    return html`<section part="my-availability" class="my-availability" aria-labelledby="my-availability-label">
+      <div class="my-availability-row">
+        <span id="my-availability-label" class="my-availability-label">${this.i18n.t('mine.label')}</span>
+        ${this.renderMentoring(me, local, context)}
+        <button type="button" part="availability-change" class="availability-change" aria-expanded=${draft ? 'true' : 'false'} aria-controls="availability-form" @click=${() => (draft ? this.closeAvailability() : this.openAvailability())}>
+          ${this.i18n.t('mine.change')}<span class="visually-hidden"> ${this.i18n.t('mine.label')}</span>
+        </button>
+      </div>
+      ${draft
+        ? html`<form id="availability-form" part="availability-form" class="availability-form" @submit=${this.onAvailabilitySubmit} aria-busy=${this.availabilitySaving ? 'true' : 'false'}>
+            <fieldset>
+              <legend>${this.i18n.t('mine.legend')}</legend>
+              ${statuses.map(
+                (status) => html`<label class="choice">
+                  <input type="radio" name="status" value=${status} .checked=${draft.status === status} @change=${() => update({ status })} />
+                  ${this.i18n.t(status === 'away' ? 'mine.away' : `mentoring.${status}`)}
+                </label>`,
+              )}
+            </fieldset>
+            ${draft.status === 'away'
+              ? html`<label class="field">${this.i18n.t('mine.until')}
+                  <input type="date" name="until" .value=${draft.until} aria-describedby="availability-until-hint" @change=${(event: Event) => update({ until: (event.target as HTMLInputElement).value })} />
+                </label>
+                <p id="availability-until-hint" class="hint">${this.i18n.t('mine.until-hint')}</p>`
+              : nothing}
+            <label class="field">${this.i18n.t('mine.note')}
+              <input type="text" name="note" maxlength="200" .value=${draft.note} @input=${(event: Event) => update({ note: (event.target as HTMLInputElement).value })} />
+            </label>
+            ${this.availabilityError ? html`<p part="availability-error" class="error-message" role="alert">${this.availabilityError}</p>` : nothing}
+            <div class="form-actions">
+              <button type="submit" part="availability-save" aria-disabled=${this.availabilitySaving ? 'true' : 'false'}>${this.i18n.t('mine.save')}</button>
+              <button type="button" @click=${() => this.closeAvailability()}>${this.i18n.t('mine.cancel')}</button>
+            </div>
+          </form>`
+        : nothing}
+    </section>`;
+  }
+
   private renderPerson(personId: string, role: PairingRole, context: { instant: string; viewerDate: string; locale: string | undefined }): TemplateResult {
     const person = this.people.value?.[personId];
     const displayName = person?.displayName ?? this.i18n.t('person.unknown');
@@ -216,6 +358,7 @@ export class MkPairingCard extends MkElement {
             ${unreadFrom > 0 ? html`<span part="person-unread" class="person-unread">${this.i18n.t('person.unread', { count: unreadFrom })}</span>` : nothing}
           </p>
           ${person?.headline ? html`<p part="person-headline" class="person-headline">${person.headline}</p>` : nothing}
+          ${person && role !== 'mentee' && person.roles.includes('mentor') ? this.renderMentoring(person, local, context) : nothing}
           ${person && local
             ? html`
                 <dl part="facts" class="facts">
@@ -304,9 +447,16 @@ export class MkPairingCard extends MkElement {
     else if (status === 'error') content = this.renderError(this.error.value);
     else if (pairings.length === 0) content = this.renderEmpty();
     else content = this.renderPairings(pairings);
+    const me = this.me.value;
+    const kit = this.currentKit;
+    let mine: TemplateResult | typeof nothing = nothing;
+    if (status === 'ready' && kit && me && me.roles.includes('mentor') && this.pairingId === undefined) {
+      const instant = kit.now();
+      mine = this.renderMyAvailability(me, { instant, viewerDate: localTimeOf(me.timeZone, instant).date, locale: this.i18n.locale });
+    }
     return html`
       <div part="base" class="card" data-state=${status === 'ready' ? (pairings.length === 0 ? 'empty' : 'ready') : status} aria-busy=${status === 'loading' ? 'true' : 'false'}>
-        ${this.renderHeading(headingText)} ${content}
+        ${this.renderHeading(headingText)} ${mine} ${content}
       </div>
     `;
   }
