@@ -509,3 +509,4 @@ export function pairingCheckIn(request: PairingCheckInRequest): PairingCheckIn {
 
 export { DEFAULT_ESCALATION_SETTINGS, ESCALATION_STAGES, escalationRank, escalationStage, validateEscalationSettings, type EscalationRequest, type EscalationSettings, type EscalationStage, type EscalationStageName } from './escalation.js';
 export { feedbackRequestNudges, goalNudges, GOAL_DUE_SOON_DAYS, GOAL_MISSED_WITHIN_DAYS, practiceNudges, PRACTICE_NUDGE_KINDS, SESSION_REMINDER_LOOKAHEAD_MINUTES, SESSION_REMINDER_NIGHT, SESSION_REMINDERS, sessionReminderNudges, sessionReminderTime, type PracticeFeedback, type PracticeGoal, type PracticeNudge, type PracticeNudgeKind, type PracticeNudgeRequest, type PracticeSession } from './practice-nudges.js';
+export { DIGEST_FREQUENCIES, digestSlot, type DigestFrequency, type DigestSlot } from './digest.js';
