@@ -15,6 +15,13 @@ import {
   type ConnectCalendarInput,
   type DeleteOptions,
   type ErrorCode,
+  type EscalationSettings,
+  type NotificationDelivery,
+  type NotificationPreferences,
+  type NotificationPreferencesChange,
+  type NotificationsService,
+  type ProgramEscalationSettings,
+  type ProgramEscalations,
   type PutOptions,
   type RecordInput,
   type StorageAdapter,
@@ -149,6 +156,8 @@ export interface RestStorage extends StorageAdapter {
   deleteBlob(id: string): Promise<boolean>;
   /** The signed-in person's own calendars on the MentorKit server (`/calendars`; see docs/calendars.md). */
   readonly calendars: CalendarConnections;
+  /** The signed-in person's reminder preferences and what was sent to them, and a programme's escalation ladder (`/notifications`, `/programs/<id>/escalation`; see docs/reminders.md). */
+  readonly notifications: NotificationsService;
   /** Writes waiting for the server, oldest first. */
   pendingWrites(): readonly PendingWrite[];
   /** Queued writes the server refused on replay (or whose outcome became unknown), oldest first. */
@@ -525,7 +534,7 @@ export function createRestStorage(options: RestStorageOptions): RestStorage {
       cause: failure,
     });
 
-  /** One call of the server's `/calendars` API (the person's own calendars): the JSON answer, or a MentorKitError in words. */
+  /** One call of the server's person-facing APIs (`/calendars`, `/notifications`, a programme's escalation ladder): the JSON answer, or a MentorKitError in words. */
   const calendarCall = async (method: string, path: string, safety: Safety, what: string, body?: unknown): Promise<unknown> => {
     let response: Response;
     try {
@@ -1009,6 +1018,34 @@ export function createRestStorage(options: RestStorageOptions): RestStorage {
       rotateFeed: async () => (await calendarCall('POST', '/calendars/feed/rotate', 'unconditional-write', 'Making a new feed address')) as { url: string },
       revokeFeed: async () => {
         await calendarCall('DELETE', '/calendars/feed', 'conditional-write', 'Stopping the feed');
+      },
+    },
+
+    notifications: {
+      preferences: async () => (await calendarCall('GET', '/notifications/preferences', 'read', 'Reading your reminder settings')) as NotificationPreferences,
+      setPreferences: async (change: NotificationPreferencesChange) => {
+        if (typeof change !== 'object' || change === null || Array.isArray(change)) throw new MentorKitError('invalid-input', 'Pass the settings to change, e.g. { email: false } or { kinds: { "pair-inactive": false } }.', { path: 'change' });
+        // A PUT of the same fields twice leaves the same settings: safe to retry.
+        return (await calendarCall('PUT', '/notifications/preferences', 'conditional-write', 'Saving your reminder settings', change)) as NotificationPreferences;
+      },
+      sent: async (options?: { limit?: number }) => {
+        const limit = options?.limit;
+        if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1 && limit <= 200)) throw new MentorKitError('invalid-input', '`limit` must be a whole number from 1 to 200.', { path: 'limit' });
+        const query = limit === undefined ? '' : `?limit=${limit}`;
+        return ((await calendarCall('GET', `/notifications${query}`, 'read', 'Reading the reminders sent to you')) as { deliveries: NotificationDelivery[] }).deliveries;
+      },
+      escalationSettings: async (programId: string) => {
+        assertRecordId(programId, 'programId');
+        return (await calendarCall('GET', `/programs/${encodeIdSegment(programId)}/escalation`, 'read', 'Reading the programme\'s escalation ladder')) as ProgramEscalationSettings;
+      },
+      setEscalationSettings: async (programId: string, settings: EscalationSettings) => {
+        assertRecordId(programId, 'programId');
+        if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) throw new MentorKitError('invalid-input', 'Pass the ladder\'s settings: { quietDays, alertAdminDays, close: null | { afterDays, noticeDays } }.', { path: 'settings' });
+        return (await calendarCall('PUT', `/programs/${encodeIdSegment(programId)}/escalation`, 'conditional-write', 'Saving the programme\'s escalation ladder', settings)) as ProgramEscalationSettings;
+      },
+      escalations: async (programId: string) => {
+        assertRecordId(programId, 'programId');
+        return (await calendarCall('GET', `/programs/${encodeIdSegment(programId)}/escalations`, 'read', 'Reading where the programme\'s quiet pairs are')) as ProgramEscalations;
       },
     },
 

@@ -130,6 +130,12 @@ export interface StorageAdapter {
    * `calendar-busy` collection. Adapters without a server (memory, IndexedDB) leave it out.
    */
   readonly calendars?: CalendarConnections;
+  /**
+   * Optional: reminders the server sends (the MentorKit server's `/notifications` and a programme's
+   * escalation ladder; `@mentorkit/storage-rest` offers it). Adapters without a server (memory,
+   * IndexedDB) leave it out: nothing is sent from a browser.
+   */
+  readonly notifications?: NotificationsService;
 }
 
 /** A calendar a person connected, as its owner sees it: never the secret part of its address, never a password. */
@@ -176,6 +182,118 @@ export interface CalendarConnections {
   rotateFeed(): Promise<{ url: string }>;
   /** Stops the feed (its address stops working); `startFeed()` makes a new one. */
   revokeFeed(): Promise<void>;
+}
+
+/** How a person wants reminders: `GET|PUT /notifications/preferences` on the MentorKit server (docs/reminders.md). */
+export interface NotificationPreferences {
+  personId: string;
+  /** Reminder emails at all (the one-click unsubscribe turns this off). */
+  email: boolean;
+  /** Each nudge kind on or off, as the server lists them (`check-in-overdue`, `pair-inactive`, …). */
+  kinds: Record<string, boolean>;
+  /** `none`: one email per reminder; `daily` and `weekly` digests only where the server offers them (it answers 400 otherwise). */
+  digest: 'none' | 'daily' | 'weekly';
+  /** When they were last changed (instant). */
+  updatedAt?: string;
+}
+
+/** A change to the preferences: only the fields given change (a `kinds` entry changes that kind only). */
+export interface NotificationPreferencesChange {
+  email?: boolean;
+  kinds?: Record<string, boolean>;
+  digest?: NotificationPreferences['digest'];
+}
+
+/** One reminder queued for the person (`GET /notifications`), newest first. */
+export interface NotificationDelivery {
+  id: string;
+  /** The nudge kind, e.g. `check-in-overdue`. */
+  kind: string;
+  pairingId: string;
+  /** `email`, or a programme webhook (`webhook`). */
+  channel: string;
+  webhookId?: string;
+  /** The email's subject once composed; null before. */
+  subject: string | null;
+  /** `queued`, `sending`, `sent`, `failed` (being retried) or `skipped` (with `reason`). */
+  status: 'queued' | 'sending' | 'sent' | 'failed' | 'skipped' | (string & {});
+  /** When it is (or was) due to go (instant). */
+  sendAt: string;
+  sentAt: string | null;
+  attempts: number;
+  createdAt: string;
+  /** Why it was skipped, in the server's words. */
+  reason?: string;
+  /** The last failure while being retried. */
+  error?: string;
+}
+
+/** A programme's escalation ladder for quiet pairs (`GET|PUT /programs/<id>/escalation`). */
+export interface EscalationSettings {
+  /** Days without activity before both are nudged. */
+  quietDays: number;
+  /** Days without activity before the programme's admins are alerted. */
+  alertAdminDays: number;
+  /** Closing quiet pairings: off (`null`, the default), or after `afterDays` quiet with `noticeDays` of notice. */
+  close: null | { afterDays: number; noticeDays: number };
+}
+
+/** The ladder's settings as the server keeps them. */
+export interface ProgramEscalationSettings extends EscalationSettings {
+  programId: string;
+  updatedAt?: string;
+}
+
+/** A step of the escalation ladder, lowest first. */
+export type EscalationStage = 'active' | 'nudged' | 'admin-alerted' | 'closing' | 'closed-due';
+
+/** One pair on the ladder. */
+export interface PairEscalation {
+  pairingId: string;
+  menteeId: string;
+  mentorIds: string[];
+  members: Array<{ personId: string; lastActiveAt: string | null }>;
+  /** The pair's last activity (instant), null when nothing ever happened. */
+  lastActivityAt: string | null;
+  /** What it was (`session`, `message`, `goal`…), as the server says. */
+  lastActivityKind?: string | null;
+  /** Whole days quiet. */
+  quietDays: number;
+  stage: EscalationStage;
+  stageSince: string;
+  /** The next step and when it comes, unless the pair is active again first. */
+  next?: { stage: EscalationStage; at: string };
+  /** When the pairing closes (only with closing on). */
+  closesAt?: string;
+  /** The steps it went through, oldest first. */
+  history: Array<{ stage: EscalationStage; at: string }>;
+  /** Who the mentee might be paired with instead. */
+  suggestion?: { menteeId: string; mentorIds: string[] };
+}
+
+/** A programme's quiet pairs, worst first (`GET /programs/<id>/escalations`). */
+export interface ProgramEscalations {
+  programId: string;
+  settings: EscalationSettings;
+  /** When this was computed (instant). */
+  asOf: string;
+  pairs: PairEscalation[];
+}
+
+/** The signed-in person's reminders, and a programme admin's escalation ladder, on a server that sends them (`StorageAdapter.notifications`). */
+export interface NotificationsService {
+  /** Their reminder preferences (everything on by default). */
+  preferences(): Promise<NotificationPreferences>;
+  /** Changes the fields given; the server refuses what it does not offer (e.g. a digest) with `invalid-input` naming the field. */
+  setPreferences(change: NotificationPreferencesChange): Promise<NotificationPreferences>;
+  /** What was queued for them, newest first (the server's default: 50). */
+  sent(options?: { limit?: number }): Promise<NotificationDelivery[]>;
+  /** A programme's ladder settings (programme admins). */
+  escalationSettings(programId: string): Promise<ProgramEscalationSettings>;
+  /** Changes a programme's ladder settings; the server validates them and names the field it refuses. */
+  setEscalationSettings(programId: string, settings: EscalationSettings): Promise<ProgramEscalationSettings>;
+  /** Where each quiet pair of the programme is on the ladder, worst first. */
+  escalations(programId: string): Promise<ProgramEscalations>;
 }
 
 const COLLECTION_PATTERN = /^[a-z][a-z0-9-]{0,63}$/;
