@@ -16,6 +16,7 @@ import type { MkCelebration } from '@mentorkit/elements';
 import { DEMO_PROGRAM_ID } from '../examples/shared/demo-program.js';
 import { PAIRING, storyKit } from './conversation-support.js';
 import { STORY_CALENDARS, calendarKit, storyCalendars } from './calendar-connections-support.js';
+import { notificationsKit, storyNotifications } from './notifications-support.js';
 import { goalsKit } from './goals-support.js';
 import { PLANNING_PAIRING, planningKit } from './planning-support.js';
 import { DEMO_VIEWERS, demoKit } from './support.js';
@@ -144,6 +145,18 @@ export const ELEMENT_GALLERY: readonly GalleryEntry[] = [
     name: 'Calendar connections',
     load: async () => ({ kit: await calendarKit(storyCalendars(STORY_CALENDARS)) }),
     render: ({ kit }) => html`<mk-calendar-connections style="max-width: 44rem" .kit=${kit}></mk-calendar-connections>`,
+  },
+  {
+    tag: 'mk-notification-preferences',
+    name: 'Notification preferences',
+    load: async () => ({ kit: await notificationsKit(storyNotifications()) }),
+    render: ({ kit }) => html`<mk-notification-preferences style="max-width: 44rem" .kit=${kit}></mk-notification-preferences>`,
+  },
+  {
+    tag: 'mk-escalation-ladder',
+    name: 'Escalation ladder',
+    load: async () => ({ kit: await notificationsKit(storyNotifications(), DEMO_VIEWERS.admin) }),
+    render: ({ kit }) => html`<mk-escalation-ladder style="max-width: 48rem" .kit=${kit} program-id=${DEMO_PROGRAM_ID}></mk-escalation-ladder>`,
   },
   {
     tag: 'mk-checkin',

@@ -28,5 +28,7 @@ import './thread/define.js';
 import './agreement/define.js';
 import './scheduler/define.js';
 import './calendar-connections/define.js';
+import './notification-preferences/define.js';
+import './escalation-ladder/define.js';
 import './checkin/define.js';
 import './pairing-board/define.js';

@@ -17,10 +17,12 @@ import { calendarConnectionsMessagesEs } from '../calendar-connections/calendar-
 import { celebrationMessagesEs } from '../celebration/celebration.messages.es.js';
 import { checkinMessagesEs } from '../checkin/checkin.messages.es.js';
 import { coachingFlowMessagesEs } from '../coaching-flow/coaching-flow.messages.es.js';
+import { escalationLadderMessagesEs } from '../escalation-ladder/escalation-ladder.messages.es.js';
 import { feedbackInsightsMessagesEs } from '../feedback-insights/feedback-insights.messages.es.js';
 import { goalEditorMessagesEs } from '../goal-editor/goal-editor.messages.es.js';
 import { goalTrackerMessagesEs } from '../goal-tracker/goal-tracker.messages.es.js';
 import { icebreakerMessagesEs } from '../icebreaker/icebreaker.messages.es.js';
+import { notificationPreferencesMessagesEs } from '../notification-preferences/notification-preferences.messages.es.js';
 import { pairingBoardMessagesEs } from '../pairing-board/pairing-board.messages.es.js';
 import { pairingCardMessagesEs } from '../pairing-card/pairing-card.messages.es.js';
 import { schedulerMessagesEs } from '../scheduler/scheduler.messages.es.js';
@@ -36,10 +38,12 @@ export const elementCataloguesEs = {
   'mk-celebration': celebrationMessagesEs,
   'mk-checkin': checkinMessagesEs,
   'mk-coaching-flow': coachingFlowMessagesEs,
+  'mk-escalation-ladder': escalationLadderMessagesEs,
   'mk-feedback-insights': feedbackInsightsMessagesEs,
   'mk-goal-editor': goalEditorMessagesEs,
   'mk-goal-tracker': goalTrackerMessagesEs,
   'mk-icebreaker': icebreakerMessagesEs,
+  'mk-notification-preferences': notificationPreferencesMessagesEs,
   'mk-pairing-board': pairingBoardMessagesEs,
   'mk-pairing-card': pairingCardMessagesEs,
   'mk-scheduler': schedulerMessagesEs,

@@ -7,6 +7,8 @@ import type { CatalogueLoaders, ElementMessages } from '../base/localize.js';
 import { agreementLanguages, agreementMessages } from '../agreement/agreement.messages.js';
 import { calendarConnectionsLanguages, calendarConnectionsMessages } from '../calendar-connections/calendar-connections.messages.js';
 import { checkinLanguages, checkinMessages } from '../checkin/checkin.messages.js';
+import { escalationLadderLanguages, escalationLadderMessages } from '../escalation-ladder/escalation-ladder.messages.js';
+import { notificationPreferencesLanguages, notificationPreferencesMessages } from '../notification-preferences/notification-preferences.messages.js';
 import { schedulerLanguages, schedulerMessages } from '../scheduler/scheduler.messages.js';
 import { celebrationLanguages, celebrationMessages } from '../celebration/celebration.messages.js';
 import { feedbackInsightsLanguages, feedbackInsightsMessages } from '../feedback-insights/feedback-insights.messages.js';
@@ -25,10 +27,12 @@ export const ELEMENT_CATALOGUES: Readonly<Record<string, { messages: ElementMess
   'mk-celebration': { messages: celebrationMessages, languages: celebrationLanguages },
   'mk-checkin': { messages: checkinMessages, languages: checkinLanguages },
   'mk-coaching-flow': { messages: coachingFlowMessages, languages: coachingFlowLanguages },
+  'mk-escalation-ladder': { messages: escalationLadderMessages, languages: escalationLadderLanguages },
   'mk-feedback-insights': { messages: feedbackInsightsMessages, languages: feedbackInsightsLanguages },
   'mk-goal-editor': { messages: goalEditorMessages, languages: goalEditorLanguages },
   'mk-goal-tracker': { messages: goalTrackerMessages, languages: goalTrackerLanguages },
   'mk-icebreaker': { messages: icebreakerMessages, languages: icebreakerLanguages },
+  'mk-notification-preferences': { messages: notificationPreferencesMessages, languages: notificationPreferencesLanguages },
   'mk-pairing-board': { messages: pairingBoardMessages, languages: pairingBoardLanguages },
   'mk-pairing-card': { messages: pairingCardMessages, languages: pairingCardLanguages },
   'mk-scheduler': { messages: schedulerMessages, languages: schedulerLanguages },

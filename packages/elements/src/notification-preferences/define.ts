@@ -1,0 +1,13 @@
+import { ensureContextRoot } from '../base/context-root.js';
+import { MkNotificationPreferences } from './notification-preferences.js';
+
+ensureContextRoot();
+if (!customElements.get('mk-notification-preferences')) customElements.define('mk-notification-preferences', MkNotificationPreferences);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mk-notification-preferences': MkNotificationPreferences;
+  }
+}
+
+export { MkNotificationPreferences };
