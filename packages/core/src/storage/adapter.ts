@@ -255,7 +255,7 @@ export interface PairEscalation {
   members: Array<{ personId: string; lastActiveAt: string | null }>;
   /** The pair's last activity (instant), null when nothing ever happened. */
   lastActivityAt: string | null;
-  /** What it was (`session`, `message`, `goal`…), as the server says. */
+  /** What it was (`session`, `message`, `goal`, `start` when nothing happened since the pairing started), as the server says. */
   lastActivityKind?: string | null;
   /** Whole days quiet. */
   quietDays: number;
@@ -269,6 +269,8 @@ export interface PairEscalation {
   history: Array<{ stage: EscalationStage; at: string }>;
   /** Who the mentee might be paired with instead. */
   suggestion?: { menteeId: string; mentorIds: string[] };
+  /** When the server closed the pairing (recently closed pairs stay listed a while). */
+  closedAt?: string;
 }
 
 /** A programme's quiet pairs, worst first (`GET /programs/<id>/escalations`). */

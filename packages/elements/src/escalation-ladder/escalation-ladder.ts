@@ -379,7 +379,8 @@ export class MkEscalationLadder extends MkElement {
         <dd>${this.withParts('pair.stage-since', { stage: this.stageLabel(pair.stage) }, { when: this.when(pair.stageSince) })}</dd>
         <dt>${this.i18n.t('pair.next')}</dt>
         <dd>${pair.next ? this.withParts('pair.next-value', { stage: this.stageLabel(pair.next.stage) }, { when: this.when(pair.next.at) }) : this.i18n.t('pair.next-none')}</dd>
-        ${pair.closesAt ? html`<dt>${this.i18n.t('pair.closes')}</dt><dd>${this.when(pair.closesAt)}</dd>` : nothing}
+        ${pair.closesAt && !pair.closedAt ? html`<dt>${this.i18n.t('pair.closes')}</dt><dd>${this.when(pair.closesAt)}</dd>` : nothing}
+        ${pair.closedAt ? html`<dt>${this.i18n.t('pair.closed')}</dt><dd>${this.when(pair.closedAt)}</dd>` : nothing}
         ${pair.suggestion
           ? html`<dt>${this.i18n.t('pair.suggestion')}</dt>
               <dd part="suggestion">${this.withParts('pair.suggestion-value', {}, { mentee: html`<bdi>${this.nameOf(pair.suggestion.menteeId)}</bdi>`, mentors: html`<bdi>${formatList(pair.suggestion.mentorIds.map((id) => this.nameOf(id)), locale)}</bdi>` })}</dd>`
