@@ -296,6 +296,37 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; description: string; s
       ALTER TABLE mk_notification_deliveries ADD COLUMN webhook_id text;
     `,
   },
+  {
+    version: 9,
+    description: 'reminders: the escalation ladder for silent pairs (settings per programme, where each pairing stands)',
+    sql: `
+      -- A programme's ladder (core's EscalationSettings, validated before it is written); no row: the defaults.
+      CREATE TABLE mk_escalation_settings (
+        program_id text PRIMARY KEY,
+        settings jsonb NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now()
+      );
+      -- Where each pairing stands in its current quiet spell (quiet_since = its last activity), the
+      -- stages it went through ({ stage, at }, oldest first), when the closing notice reaches the last
+      -- member, and — for a pairing the ladder closed — when, and the re-pairing suggestion. revision:
+      -- instances scanning at once record a step once (UPDATE … WHERE revision = the one read).
+      CREATE TABLE mk_escalations (
+        pairing_id text PRIMARY KEY,
+        program_id text NOT NULL,
+        stage text NOT NULL CHECK (stage IN ('active', 'nudged', 'admin-alerted', 'closing', 'closed-due')),
+        quiet_since timestamptz,
+        stage_since timestamptz,
+        notice_sent_at timestamptz,
+        closed_at timestamptz,
+        history jsonb NOT NULL DEFAULT '[]',
+        suggestion jsonb,
+        revision integer NOT NULL DEFAULT 1,
+        updated_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX mk_escalations_program ON mk_escalations (program_id);
+      CREATE INDEX mk_notification_deliveries_pairing_kind ON mk_notification_deliveries (pairing_id, kind, period);
+    `,
+  },
 ];
 
 /** Applies the migrations not applied yet. Returns the versions it applied. */

@@ -1127,6 +1127,8 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
     ...(options.reminderIntervalMinutes !== undefined ? { intervalMinutes: options.reminderIntervalMinutes } : {}),
     ...(options.reminderRetryDelaySeconds !== undefined ? { retryDelaySeconds: options.reminderRetryDelaySeconds } : {}),
     ...(options.now ? { now: options.now } : {}),
+    // The escalation ladder closes silent pairings (when a programme turns that on): streams hear of it.
+    publish: (change) => publish(change),
     running: () => !disposed,
   });
   const calendarsOff = () => new MentorKitError('unsupported', 'Calendars are off on this server: the operator sets MENTORKIT_SECRET_KEY (secretKey) to turn them on.', { path: 'url' });

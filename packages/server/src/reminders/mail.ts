@@ -1,5 +1,8 @@
 import { checkInMessagesFor, fillTemplate, type Nudge, type NextCheckIn, type PairActivity } from '@mentorkit/core/checkins';
 
+/** The escalation ladder's message codes (escalation.ts): their sentences live here, beside their subjects. */
+type LadderCode = 'pair-at-risk' | 'pairing-closing' | 'pairing-closed' | 'pairing-closed-mentee' | 'pairing-closed-admin';
+
 /**
  * The reminder emails (docs/reminders.md): a plain-text and an HTML part with the same words, in the
  * recipient's language (Spanish when their first language is `es…`, else English). The nudge's own
@@ -17,7 +20,22 @@ export const MAIL_TEXTS = {
       'check-in-overdue': 'Your check-in with {other} is overdue',
       'check-in-overdue-mentee': 'Time for a check-in with {other}',
       'pair-inactive': 'It has been quiet with {other}',
-    } as Record<Nudge['code'], string>,
+      'pair-at-risk': 'Pairing at risk: {mentee} and {mentors}',
+      'pairing-closing': 'Your pairing with {other} closes on {date} unless there is activity',
+      'pairing-closed': 'Your pairing with {other} was closed',
+      'pairing-closed-mentee': 'Your pairing with {other} was closed',
+      'pairing-closed-admin': 'Pairing closed: {mentee} and {mentors}',
+    } as Record<Nudge['code'] | LadderCode, string>,
+    /** The escalation ladder's sentences (check-in nudges take theirs from core's catalogue). */
+    sentences: {
+      'pair-at-risk': 'The pairing of {mentee} with {mentors} has had no sessions, messages or goal updates for {days} {days|day|days}. Both were reminded; a word from you may help.',
+      'pairing-closing': 'No sessions, messages or goal updates with {other} for {days} {days|day|days}. If there is no activity by {date}, the pairing will be closed; any message or session keeps it open.',
+      'pairing-closed': 'Your pairing with {other} was closed after {days} {days|day|days} without sessions, messages or goal updates. Thank you for your time; your programme\'s admins have been told.',
+      'pairing-closed-mentee': 'Your pairing with {other} was closed after {days} {days|day|days} without sessions, messages or goal updates. Your programme\'s admins have been told and can pair you with someone new.',
+      'pairing-closed-admin': 'The pairing of {mentee} with {mentors} was closed after {days} {days|day|days} without activity, once both had been given notice.',
+    } as Record<LadderCode, string>,
+    closesAt: 'It closes: {time}',
+    suggestion: 'Suggested new mentor: {name}',
     greeting: 'Hello {name},',
     due: 'Due: {time}',
     wasDue: 'It was due: {time}',
@@ -34,7 +52,21 @@ export const MAIL_TEXTS = {
       'check-in-overdue': 'Tu seguimiento con {other} está pendiente',
       'check-in-overdue-mentee': 'Es buen momento para un seguimiento con {other}',
       'pair-inactive': 'Hace tiempo que no hay actividad con {other}',
-    } as Record<Nudge['code'], string>,
+      'pair-at-risk': 'Mentoría en riesgo: {mentee} y {mentors}',
+      'pairing-closing': 'Tu mentoría con {other} se cerrará el {date} si no hay actividad',
+      'pairing-closed': 'Tu mentoría con {other} se ha cerrado',
+      'pairing-closed-mentee': 'Tu mentoría con {other} se ha cerrado',
+      'pairing-closed-admin': 'Mentoría cerrada: {mentee} y {mentors}',
+    } as Record<Nudge['code'] | LadderCode, string>,
+    sentences: {
+      'pair-at-risk': 'La mentoría de {mentee} con {mentors} lleva {days} {days|día|días} sin sesiones, mensajes ni avances en los objetivos. Ya se les ha enviado un recordatorio; unas palabras tuyas pueden ayudar.',
+      'pairing-closing': 'Lleváis {days} {days|día|días} sin sesiones, mensajes ni avances en los objetivos con {other}. Si no hay actividad antes del {date}, la mentoría se cerrará; cualquier mensaje o sesión la mantiene abierta.',
+      'pairing-closed': 'Tu mentoría con {other} se ha cerrado tras {days} {days|día|días} sin sesiones, mensajes ni avances en los objetivos. Gracias por tu tiempo; ya se ha avisado a quienes administran el programa.',
+      'pairing-closed-mentee': 'Tu mentoría con {other} se ha cerrado tras {days} {days|día|días} sin sesiones, mensajes ni avances en los objetivos. Ya se ha avisado a quienes administran el programa, que pueden asignarte otra persona mentora.',
+      'pairing-closed-admin': 'La mentoría de {mentee} con {mentors} se ha cerrado tras {days} {days|día|días} sin actividad, después de avisar a ambas partes.',
+    } as Record<LadderCode, string>,
+    closesAt: 'Se cierra: {time}',
+    suggestion: 'Persona mentora sugerida: {name}',
     greeting: 'Hola, {name}:',
     due: 'Fecha prevista: {time}',
     wasDue: 'Estaba previsto para: {time}',
@@ -73,7 +105,8 @@ function formatDate(date: string, language: MailLanguage): string {
 }
 
 export interface ReminderMailInput {
-  nudge: Nudge;
+  /** A check-in nudge from core, or one of the escalation ladder's (escalation.ts). */
+  nudge: Pick<Nudge, 'params'> & { kind: string; code: Nudge['code'] | LadderCode };
   recipient: { displayName: string; timeZone: string; language: MailLanguage };
   checkIn?: NextCheckIn;
   activity?: PairActivity;
@@ -92,15 +125,20 @@ export function composeReminderMail(input: ReminderMailInput): ReminderMail {
   const { nudge, recipient } = input;
   const words = MAIL_TEXTS[recipient.language];
   const params = typeof nudge.params.date === 'string' ? { ...nudge.params, date: formatDate(nudge.params.date, recipient.language) } : nudge.params;
-  const sentence = fillTemplate(checkInMessagesFor(recipient.language).nudges[nudge.code], params);
+  const ladderSentence = (words.sentences as Record<string, string | undefined>)[nudge.code];
+  const sentence = fillTemplate(ladderSentence ?? checkInMessagesFor(recipient.language).nudges[nudge.code as Nudge['code']], params);
   const subject = fillTemplate(words.subjects[nudge.code], params).replace(/[\r\n]+/g, ' ');
   const local = (instant: string) => formatLocalTime(instant, recipient.timeZone, recipient.language);
   const steps: string[] = [];
-  if (nudge.kind !== 'pair-inactive' && input.checkIn) {
+  const quietKind = nudge.kind === 'pair-inactive' || nudge.kind === 'pair-at-risk' || nudge.kind === 'pairing-closing';
+  if (nudge.code in words.sentences) {
+    if (typeof nudge.params.closesAt === 'string') steps.push(fillTemplate(words.closesAt, { time: local(nudge.params.closesAt) }));
+    if (typeof nudge.params.suggested === 'string') steps.push(fillTemplate(words.suggestion, { name: nudge.params.suggested }));
+  } else if (nudge.kind !== 'pair-inactive' && input.checkIn) {
     steps.push(fillTemplate(input.checkIn.overdue ? words.wasDue : words.due, { time: local(input.checkIn.dueAt) }));
     if (input.checkIn.nextSession) steps.push(fillTemplate(words.nextSession, { time: local(input.checkIn.nextSession.start) }));
   }
-  if (nudge.kind === 'pair-inactive' && input.activity?.lastActivityAt) {
+  if (quietKind && input.activity?.lastActivityAt) {
     // A pair that never did anything: the day it started (a date: the pairing's start has no time of day).
     if (input.activity.lastActivityKind === 'start') steps.push(fillTemplate(words.started, { date: formatDate(input.activity.lastActivityAt.slice(0, 10), recipient.language) }));
     else steps.push(fillTemplate(words.lastActivity, { time: local(input.activity.lastActivityAt) }));

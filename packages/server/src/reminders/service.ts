@@ -5,7 +5,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type { Pool, PoolClient } from 'pg';
 import { MentorKitError } from '@mentorkit/core';
 import { agreementCheckInInput, type Agreement } from '@mentorkit/core/agreements';
-import { pairingCheckIn, type CheckInGoal, type CheckInMessage, type CheckInSession, type Nudge, type NudgePerson, type PairingCheckIn } from '@mentorkit/core/checkins';
+import { pairingCheckIn, type CheckInGoal, type CheckInMessage, type CheckInSession, type NextCheckIn, type Nudge, type NudgePerson, type PairActivity, type PairingCheckIn } from '@mentorkit/core/checkins';
 import { registerSpanish } from '@mentorkit/core/es';
 import { ServerConfigurationError, isAcceptablePersonId, type Caller } from '../identity.js';
 import { HttpError } from '../input.js';
@@ -13,6 +13,8 @@ import type { ServerSecrets } from '../secrets.js';
 import { composeReminderMail, escapeHtml, mailLanguageOf, type MailLanguage } from './mail.js';
 import { createOutboundFetch, isOutboundRefused } from '../outbound.js';
 import { createWebhookStore, retryAfterSeconds, retryableStatus, webhookRequest, type WebhookKind } from './webhooks.js';
+import { LADDER_NUDGE_KINDS, createEscalationLadder, isLadderKind, sendTimeFor, type LadderCode, type LadderNudge } from './escalation.js';
+import type { StoredRecord } from '@mentorkit/core';
 
 /**
  * Reminders by email (issue 15, docs/reminders.md). A scheduled job (pg-boss 10 on the server's own
@@ -37,7 +39,9 @@ import { createWebhookStore, retryAfterSeconds, retryableStatus, webhookRequest,
  * GET only shows a page with the button).
  */
 
-export const NUDGE_KINDS = ['check-in-due-soon', 'check-in-overdue', 'pair-inactive'] as const satisfies ReadonlyArray<Nudge['kind']>;
+export const CHECK_IN_NUDGE_KINDS = ['check-in-due-soon', 'check-in-overdue', 'pair-inactive'] as const satisfies ReadonlyArray<Nudge['kind']>;
+/** Every kind a person can turn on or off: core's check-in nudges and the escalation ladder's (escalation.ts). */
+export const NUDGE_KINDS = [...CHECK_IN_NUDGE_KINDS, ...LADDER_NUDGE_KINDS] as const;
 export type NudgeKind = (typeof NUDGE_KINDS)[number];
 export const DIGESTS = ['none', 'daily', 'weekly'] as const;
 
@@ -98,6 +102,8 @@ export interface ReminderServiceOptions {
   /** Whether the server can still take work (false while closing). */
   running(): boolean;
   now?: () => Date;
+  /** Tells change streams (and other instances) about a record written here (a pairing the escalation ladder closes). */
+  publish?(change: { collection: string; id: string; record?: StoredRecord; previous?: StoredRecord }): void;
 }
 
 export interface ReminderService {
@@ -110,7 +116,7 @@ export interface ReminderService {
   stop(): Promise<void>;
   /** `/notifications/unsubscribe` (no sign-in). True when it answered. */
   handleUnsigned(segments: string[], method: string, request: http.IncomingMessage, url: URL, response: http.ServerResponse): Promise<boolean>;
-  /** The rest of `/notifications`, and `/programs/<id>/webhooks`. True when it answered. */
+  /** The rest of `/notifications`, `/programs/<id>/webhooks` and the escalation ladder's `/programs/<id>/escalation(s)`. True when it answered. */
   handle(caller: Caller, segments: string[], method: string, request: http.IncomingMessage, url: URL, response: http.ServerResponse): Promise<boolean>;
 }
 
@@ -124,7 +130,7 @@ export function reminderCron(minutes: number): string {
 type PersonRecord = { id: string; displayName?: string; email?: string; timeZone?: string; languages?: string[]; workingHours?: NudgePerson['workingHours']; offLimitsDays?: number[]; offLimitsDates?: string[] };
 type PairingRecord = { id: string; programId?: string; menteeId: string; mentorIds: string[]; startedOn?: string; status?: string };
 type PreferenceRow = { person_id: string; email: boolean; kinds: Partial<Record<NudgeKind, boolean>>; digest: NotificationPreferences['digest']; updated_at: Date };
-type DeliveryRow = { id: string; dedupe_key: string; person_id: string; pairing_id: string; kind: NudgeKind; code: Nudge['code']; channel: string; send_at: Date; status: string; attempts: number; subject: string | null; created_at: Date; sent_at: Date | null; last_error: string | null; skipped_reason: string | null; webhook_id: string | null };
+type DeliveryRow = { id: string; dedupe_key: string; person_id: string; pairing_id: string; kind: NudgeKind; code: Nudge['code'] | LadderCode; channel: string; period: string; send_at: Date; status: string; attempts: number; subject: string | null; created_at: Date; sent_at: Date | null; last_error: string | null; skipped_reason: string | null; webhook_id: string | null };
 
 interface PairingInputs {
   pairing: PairingRecord;
@@ -137,13 +143,16 @@ interface PairingInputs {
 const asString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
 /** The dedupe key of a nudge: one delivery per person, kind, pairing and period (due time, or start of the quiet spell). */
-export function dedupeKeyOf(nudge: Pick<Nudge, 'kind' | 'personId' | 'pairingId'>, period: string): string {
+export function dedupeKeyOf(nudge: { kind: string; personId: string; pairingId: string }, period: string): string {
   return `${nudge.kind}|${nudge.pairingId}|${nudge.personId}|${period}`;
 }
 
 function periodOf(nudge: Nudge, computed: PairingCheckIn): string | undefined {
   return nudge.kind === 'pair-inactive' ? computed.activity.lastActivityAt : computed.checkIn?.dueAt;
 }
+
+/** A nudge as the scan queues it and the delivery sends it: core's check-in nudges and the escalation ladder's alike. */
+type ReminderNudge = Omit<Nudge, 'kind' | 'code'> & { kind: NudgeKind; code: Nudge['code'] | LadderCode };
 
 function toPreferences(personId: string, row: PreferenceRow | undefined): NotificationPreferences {
   const kinds = Object.fromEntries(NUDGE_KINDS.map((kind) => [kind, row?.kinds?.[kind] !== false])) as Record<NudgeKind, boolean>;
@@ -227,8 +236,9 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
     offLimitsDates: person?.offLimitsDates ?? [],
   });
 
-  const compute = (inputs: PairingInputs, people: Map<string, PersonRecord>, at: string, locale?: string): PairingCheckIn =>
+  const compute = (inputs: PairingInputs, people: Map<string, PersonRecord>, at: string, locale: string | undefined, inactiveAfterDays: number): PairingCheckIn =>
     pairingCheckIn({
+      inactiveAfterDays,
       pairing: inputs.pairing,
       ...(inputs.agreement ? { agreement: agreementCheckInInput(inputs.agreement) } : {}),
       sessions: inputs.sessions,
@@ -238,6 +248,30 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
       now: at,
       ...(locale ? { locale } : {}),
     });
+
+  // ─── the escalation ladder (escalation.ts) ──────────────────────────────────────────────────
+
+  const ladder = createEscalationLadder({
+    pool,
+    log,
+    send,
+    readJson: options.readJson,
+    now,
+    publish: (change) => options.publish?.(change),
+    readPeople,
+    nudgePerson,
+    computeActive: async (pairingIds, at, settings) => {
+      const pairings = await readPairings(pairingIds);
+      const people = await readPeople([...new Set(pairings.flatMap((entry) => [entry.pairing.menteeId, ...entry.pairing.mentorIds]))]);
+      return pairings.flatMap((inputs) => {
+        try {
+          return [{ pairing: inputs.pairing, computed: compute(inputs, people, at.toISOString(), undefined, ladder.quietDaysOf(settings, inputs.pairing.programId)), messages: inputs.messages, sessions: inputs.sessions, goals: inputs.goals }];
+        } catch {
+          return [];
+        }
+      });
+    },
+  });
 
   // ─── the scan ───────────────────────────────────────────────────────────────────────────────
 
@@ -263,39 +297,69 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
     const memberIds = [...new Set(pairings.flatMap((entry) => [entry.pairing.menteeId, ...entry.pairing.mentorIds]))];
     const [people, preferences] = await Promise.all([readPeople(memberIds), readPreferences(memberIds)]);
     const run: ReminderRun = { pairings: pairings.length, nudges: 0, queued: 0, withoutEmail: 0, turnedOff: 0, late: 0, ms: 0 };
-    const candidates: Array<{ nudge: Nudge; key: string; period: string; channel: string; webhookId?: string }> = [];
-    const hooks = await webhooks.ofPrograms([...new Set(pairings.map((entry) => entry.pairing.programId).filter((id): id is string => typeof id === 'string'))]);
+    const candidates: Array<{ nudge: ReminderNudge; key: string; period: string; channel: string; webhookId?: string }> = [];
+    const programIds = [...new Set(pairings.map((entry) => entry.pairing.programId).filter((id): id is string => typeof id === 'string'))];
+    const [hooks, settings] = await Promise.all([webhooks.ofPrograms(programIds), ladder.settingsOf(programIds)]);
+    // Core's check-in nudges (a pair goes quiet after its programme's `quietDays`), then the ladder's.
+    const found: Array<{ nudge: ReminderNudge; period: string; programId: string | undefined; webhooks: LadderNudge['webhooks'] }> = [];
+    const computedPairs: Parameters<typeof ladder.advance>[0] = [];
     for (const inputs of pairings) {
       let computed: PairingCheckIn;
       try {
-        computed = compute(inputs, people, at.toISOString());
+        computed = compute(inputs, people, at.toISOString(), undefined, ladder.quietDaysOf(settings, inputs.pairing.programId));
       } catch (error) {
         log(`reminders: pairing ${inputs.pairing.id} skipped: ${error instanceof Error ? error.message : String(error)}`);
         continue;
       }
+      computedPairs.push({ pairing: inputs.pairing, computed, messages: inputs.messages, sessions: inputs.sessions, goals: inputs.goals });
       for (const nudge of computed.nudges) {
-        run.nudges++;
-        const person = people.get(nudge.personId);
-        const wants = preferences.get(nudge.personId)!;
-        // A kind the person turned off is sent nowhere about them; their email switch is for email only.
-        if (!wants.kinds[nudge.kind]) {
-          run.turnedOff++;
-          continue;
-        }
         const period = periodOf(nudge, computed);
-        if (!period) continue;
-        const key = dedupeKeyOf(nudge, period);
-        for (const hook of hooks.get(inputs.pairing.programId ?? '') ?? []) candidates.push({ nudge, key: `${key}|webhook:${hook.id}`, period, channel: channelOf(hook.kind), webhookId: hook.id });
-        if (!person?.email) {
-          run.withoutEmail++;
-          continue;
-        }
-        if (!wants.email) {
-          run.turnedOff++;
-          continue;
-        }
-        candidates.push({ nudge, key, period, channel: 'email' });
+        if (period) found.push({ nudge, period, programId: inputs.pairing.programId, webhooks: 'each' });
       }
+    }
+    let ladderNudges: LadderNudge[] = [];
+    try {
+      ladderNudges = await ladder.advance(computedPairs, settings, at);
+    } catch (error) {
+      log(`reminders: the escalation ladder's step failed (check-in nudges go on): ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const programOf = new Map(pairings.map((entry) => [entry.pairing.id, entry.pairing.programId]));
+    for (const nudge of ladderNudges) found.push({ nudge, period: nudge.period, programId: programOf.get(nudge.pairingId), webhooks: nudge.webhooks });
+    // Admins the ladder alerts are not members of the pairings: read them too.
+    const others = [...new Set(found.map((entry) => entry.nudge.personId).filter((personId) => !people.has(personId)))];
+    if (others.length > 0) {
+      const [morePeople, morePreferences] = await Promise.all([readPeople(others), readPreferences(others)]);
+      for (const [personId, person] of morePeople) people.set(personId, person);
+      for (const [personId, wants] of morePreferences) preferences.set(personId, wants);
+    }
+    const postedOnce = new Set<string>();
+    for (const { nudge: found_, period, programId, webhooks: webhookRule } of found) {
+      run.nudges++;
+      const person = people.get(found_.personId);
+      const wants = preferences.get(found_.personId)!;
+      // A kind the person turned off is sent nowhere about them; their email switch is for email only.
+      if (!wants.kinds[found_.kind]) {
+        run.turnedOff++;
+        continue;
+      }
+      // Someone away until a day that has not passed hears from us the first sensible time after it.
+      const nudge = { ...found_, ...sendTimeFor(person, nudgePerson(found_.personId, person), found_.sendAt) };
+      const key = dedupeKeyOf(nudge, period);
+      // An alert to admins goes to the programme's webhooks once (for the first admin who wants it), not once per admin.
+      const onceKey = `${nudge.kind}|${nudge.pairingId}|programme|${period}`;
+      if (webhookRule === 'each' || !postedOnce.has(onceKey)) {
+        postedOnce.add(onceKey);
+        for (const hook of hooks.get(programId ?? '') ?? []) candidates.push({ nudge, key: `${webhookRule === 'each' ? key : onceKey}|webhook:${hook.id}`, period, channel: channelOf(hook.kind), webhookId: hook.id });
+      }
+      if (!person?.email) {
+        run.withoutEmail++;
+        continue;
+      }
+      if (!wants.email) {
+        run.turnedOff++;
+        continue;
+      }
+      candidates.push({ nudge, key, period, channel: 'email' });
     }
     // Most nudges of a scan were queued by an earlier one: one read leaves only the new ones (the
     // UNIQUE key still decides between instances scanning at once).
@@ -351,6 +415,33 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
     return url.toString();
   };
 
+  /**
+   * What a queued delivery stands for now, or why it no longer holds. The ladder's nudges are looked at
+   * again by the ladder (their recipient may be an admin outside the pairing, and `pairing-closed` is
+   * about a pairing no longer active); check-in nudges are computed again from the pairing's records,
+   * with its programme's `quietDays`, and must still carry the delivery's dedupe key.
+   */
+  const currentNudge = async (delivery: DeliveryRow, at: Date, language: MailLanguage | undefined): Promise<{ nudge: ReminderNudge; checkIn?: NextCheckIn; activity?: PairActivity; timeZone?: string } | { skip: string }> => {
+    if (isLadderKind(delivery.kind)) return ladder.recheck(delivery, at, language);
+    const [inputs] = await readPairings([delivery.pairing_id]);
+    if (!inputs) return { skip: 'the pairing is no longer active' };
+    const people = await readPeople([inputs.pairing.menteeId, ...inputs.pairing.mentorIds]);
+    const programId = inputs.pairing.programId;
+    const settings = await ladder.settingsOf(programId ? [programId] : []);
+    let computed: PairingCheckIn;
+    try {
+      computed = compute(inputs, people, at.toISOString(), language, ladder.quietDaysOf(settings, programId));
+    } catch (error) {
+      return { skip: `the pairing's records cannot be read as a check-in (${error instanceof Error ? error.message : String(error)})` };
+    }
+    // A webhook's delivery carries the email's key plus `|webhook:<id>`.
+    const key = delivery.webhook_id ? delivery.dedupe_key.slice(0, delivery.dedupe_key.lastIndexOf('|webhook:')) : delivery.dedupe_key;
+    const nudge = computed.nudges.find((candidate) => candidate.personId === delivery.person_id && candidate.kind === delivery.kind && dedupeKeyOf(candidate, periodOf(candidate, computed) ?? '') === key);
+    if (!nudge) return { skip: 'resolved before it was due (a check-in or activity since)' };
+    const timeZone = computed.people.find((entry) => entry.personId === delivery.person_id)?.timeZone;
+    return { nudge, ...(computed.checkIn ? { checkIn: computed.checkIn } : {}), activity: computed.activity, ...(timeZone ? { timeZone } : {}) };
+  };
+
   const deliver = async (deliveryId: string): Promise<void> => {
     const at = now();
     const { rows } = await pool.query<DeliveryRow>(
@@ -370,25 +461,15 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
     if (!person?.email) return void (await skip('no email address any more'));
     if (!wants.email) return void (await skip('reminder emails turned off'));
     if (!wants.kinds[delivery.kind]) return void (await skip(`${delivery.kind} turned off`));
-    const [inputs] = await readPairings([delivery.pairing_id]);
-    if (!inputs) return void (await skip('the pairing is no longer active'));
     const language: MailLanguage = mailLanguageOf(person.languages);
-    const people = await readPeople([inputs.pairing.menteeId, ...inputs.pairing.mentorIds]);
-    let computed: PairingCheckIn;
-    try {
-      computed = compute(inputs, people, at.toISOString(), language);
-    } catch (error) {
-      return void (await skip(`the pairing's records cannot be read as a check-in (${error instanceof Error ? error.message : String(error)})`));
-    }
-    const nudge = computed.nudges.find((candidate) => candidate.personId === delivery.person_id && candidate.kind === delivery.kind && dedupeKeyOf(candidate, periodOf(candidate, computed) ?? '') === delivery.dedupe_key);
-    if (!nudge) return void (await skip('resolved before it was due (a check-in or activity since)'));
-    const recipient = computed.people.find((entry) => entry.personId === delivery.person_id);
+    const current = await currentNudge(delivery, at, language);
+    if ('skip' in current) return void (await skip(current.skip));
     const unsubscribeUrl = unsubscribeUrlOf(delivery.person_id);
     const mail = composeReminderMail({
-      nudge,
-      recipient: { displayName: person.displayName ?? person.id, timeZone: recipient?.timeZone ?? person.timeZone ?? 'UTC', language },
-      ...(computed.checkIn ? { checkIn: computed.checkIn } : {}),
-      activity: computed.activity,
+      nudge: current.nudge,
+      recipient: { displayName: person.displayName ?? person.id, timeZone: current.timeZone ?? person.timeZone ?? 'UTC', language },
+      ...(current.checkIn ? { checkIn: current.checkIn } : {}),
+      ...(current.activity ? { activity: current.activity } : {}),
       appUrl,
       unsubscribeUrl,
     });
@@ -430,18 +511,10 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
     if (!webhook) return void (await skip('the webhook was removed (or cannot be read with this server key)'));
     const wants = (await readPreferences([delivery.person_id])).get(delivery.person_id)!;
     if (!wants.kinds[delivery.kind]) return void (await skip(`${delivery.kind} turned off`));
-    const [inputs] = await readPairings([delivery.pairing_id]);
-    if (!inputs) return void (await skip('the pairing is no longer active'));
-    const people = await readPeople([inputs.pairing.menteeId, ...inputs.pairing.mentorIds]);
-    let computed: PairingCheckIn;
-    try {
-      computed = compute(inputs, people, at.toISOString());
-    } catch (error) {
-      return void (await skip(`the pairing's records cannot be read as a check-in (${error instanceof Error ? error.message : String(error)})`));
-    }
-    const nudge = computed.nudges.find((candidate) => candidate.personId === delivery.person_id && candidate.kind === delivery.kind && `${dedupeKeyOf(candidate, periodOf(candidate, computed) ?? '')}|webhook:${webhook.id}` === delivery.dedupe_key);
-    if (!nudge) return void (await skip('resolved before it was due (a check-in or activity since)'));
-    const personName = people.get(delivery.person_id)?.displayName ?? delivery.person_id;
+    const current = await currentNudge(delivery, at, undefined);
+    if ('skip' in current) return void (await skip(current.skip));
+    const { nudge } = current;
+    const personName = (await readPeople([delivery.person_id])).get(delivery.person_id)?.displayName ?? delivery.person_id;
     const { body, headers } = webhookRequest(webhook, { deliveryId: delivery.id, kind: nudge.kind, code: nudge.code, params: nudge.params, personId: nudge.personId, personName, pairingId: nudge.pairingId, programId: webhook.programId, sendAt: delivery.send_at.toISOString(), message: nudge.message, appUrl }, at);
     const subject = `${webhook.kind} webhook: reminder for ${personName}`.slice(0, 300);
     const target = `${webhook.kind} webhook ${webhook.id} (${new URL(webhook.url).host})`;
@@ -538,9 +611,9 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
   } as const;
   const page = (response: http.ServerResponse, status: number, language: MailLanguage, body: string) => {
     const words = PAGE_TEXTS[language];
-    send(response, status, `<!doctype html>\n<html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(words.title)}</title></head>\n<body style="font-family: system-ui, sans-serif; max-width: 32rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5;">\n<h1 style="font-size: 1.25rem;">${escapeHtml(words.title)}</h1>\n${body}\n</body></html>\n`, {
+    send(response, status, `<!doctype html>\n<html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><link rel="icon" href="data:,"><title>${escapeHtml(words.title)}</title></head>\n<body style="font-family: system-ui, sans-serif; max-width: 32rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5;"><main>\n<h1 style="font-size: 1.25rem;">${escapeHtml(words.title)}</h1>\n${body}\n</main></body></html>\n`, {
       'Content-Type': 'text/html; charset=utf-8',
-      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
       'Referrer-Policy': 'no-referrer',
       'Cache-Control': 'no-store',
     });
@@ -612,7 +685,7 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
   };
 
   const handle: ReminderService['handle'] = async (caller, segments, method, request, url, response) => {
-    if (segments[0] === 'programs') return webhooks.handle(caller, segments, method, request, response);
+    if (segments[0] === 'programs') return (await ladder.handle(caller, segments, method, request, response)) || webhooks.handle(caller, segments, method, request, response);
     if (segments[0] !== 'notifications') return false;
     if (segments.length === 1) {
       if (method !== 'GET') throw new HttpError(405, new MentorKitError('unsupported', `${method} is not supported here; use GET.`, { path: 'method' }), { Allow: 'GET' });
