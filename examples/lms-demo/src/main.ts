@@ -19,9 +19,10 @@ import { coachingPanel } from './panels/coaching.js';
 import { schedulePanel } from './panels/schedule.js';
 import { conversationPanel } from './panels/conversation.js';
 import { pairingBoardPanel } from './panels/pairing-board.js';
+import { notificationsPanel } from './panels/notifications.js';
 
 /** Feature panels, in page order. Each owns one `<section>` of index.html (see panels/panel.ts). */
-const PANELS: readonly DemoPanel[] = [pairingBoardPanel, goalsPanel, coachingPanel, schedulePanel, conversationPanel];
+const PANELS: readonly DemoPanel[] = [pairingBoardPanel, goalsPanel, coachingPanel, schedulePanel, conversationPanel, notificationsPanel];
 
 type ViewAs = keyof typeof DEMO_VIEWERS;
 const DATABASE_NAME = 'acme-mentoring-demo';
