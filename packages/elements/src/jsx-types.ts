@@ -4,11 +4,13 @@ import type { MkCalendarConnectedDetail, MkCalendarDisconnectedDetail, MkCalenda
 import type { MkCelebrationCloseDetail, MkGoalReplanDetail } from './celebration/celebration.js';
 import type { MkCheckInLevelChangeDetail } from './checkin/checkin.js';
 import type { MkCoachingRunDetail, MkTurnIntoGoalsDetail } from './coaching-flow/coaching-flow.js';
+import type { MkEscalationSettingsChangeDetail } from './escalation-ladder/escalation-ladder.js';
 import type { MkGoalCancelDetail, MkGoalSaveDetail } from './goal-editor/goal-editor.js';
 import type { MkGoalEditDetail, MkGoalNewDetail, MkMilestoneToggleDetail } from './goal-tracker/goal-tracker.js';
 import type { MkIcebreakerDealDetail } from './icebreaker/icebreaker.js';
+import type { MkNotificationPreferencesChangeDetail } from './notification-preferences/notification-preferences.js';
 import type { MkPairingRoundActivateDetail, MkPairingRoundChangeDetail } from './pairing-board/pairing-board.js';
-import type { MkPairingSelectDetail } from './pairing-card/pairing-card.js';
+import type { MkAvailabilityChangeDetail, MkPairingSelectDetail } from './pairing-card/pairing-card.js';
 import type { MkErrorDetail, MkReadyDetail } from './provider/provider.js';
 import type { MkCalendarDownloadDetail, MkSessionBookedDetail, MkSessionCancelledDetail } from './scheduler/scheduler.js';
 import type { MkFeedbackSubmitDetail } from './session-feedback/session-feedback.js';
@@ -131,6 +133,23 @@ export interface MentorKitElements {
     /** The user finished a run. */
     'onmk-coaching-run-complete'?: (event: CustomEvent<MkCoachingRunDetail>) => void;
   };
+  /** A programme admin's escalation ladder for quiet pairs: its settings (nudge both, alert the admins, optionally close with notice) and where each quiet pair is on it, worst first. */
+  'mk-escalation-ladder': {
+    /** The programme whose ladder is shown. */
+    'program-id'?: string;
+    /** Level of the heading (1–6); the sections' headings are one level below. */
+    'heading-level'?: number | string;
+    /** BCP 47 locale for times and dates. Default: the nearest `lang`, else the browser's. */
+    locale?: string | undefined;
+    /** The programme whose ladder is shown. */
+    programId?: string;
+    /** Level of the heading (1–6); the sections' headings are one level below. */
+    headingLevel?: number;
+    /** The MentorKit client this element uses. Takes precedence over the client of an enclosing `<mk-provider>`; leave it unset to use the provider's. */
+    kit?: MentorKit | undefined;
+    /** The admin saved new ladder settings. */
+    'onmk-escalation-settings-change'?: (event: CustomEvent<MkEscalationSettingsChangeDetail>) => void;
+  };
   /** What feedback says over time — for a mentor, a pairing or a whole programme: rating trend, response rate, recurring themes, sessions without feedback, and mentor training recommended from the host's catalogue with the reason shown. */
   'mk-feedback-insights': {
     /** Show charts (default) or data tables. */
@@ -233,6 +252,23 @@ export interface MentorKitElements {
     /** The user dealt a prompt. */
     'onmk-icebreaker-deal'?: (event: CustomEvent<MkIcebreakerDealDetail>) => void;
   };
+  /** The signed-in person's reminder settings — email on or off, each kind of reminder, one email per reminder or a summary — and the list of reminders sent to them. */
+  'mk-notification-preferences': {
+    /** Level of the heading (1–6); the sections' headings are one level below. */
+    'heading-level'?: number | string;
+    /** BCP 47 locale for times and dates. Default: the nearest `lang`, else the browser's. */
+    locale?: string | undefined;
+    /** How many reminders "Sent to you" lists (1–200). */
+    'sent-limit'?: number | string;
+    /** Level of the heading (1–6); the sections' headings are one level below. */
+    headingLevel?: number;
+    /** How many reminders "Sent to you" lists (1–200). */
+    sentLimit?: number;
+    /** The MentorKit client this element uses. Takes precedence over the client of an enclosing `<mk-provider>`; leave it unset to use the provider's. */
+    kit?: MentorKit | undefined;
+    /** The server saved a change the person made. */
+    'onmk-notification-preferences-change'?: (event: CustomEvent<MkNotificationPreferencesChangeDetail>) => void;
+  };
   /** The programme admin's matching board: tune the weights, run the whole-cohort matching, review every proposed pair with its breakdown and reasons, pin, veto or swap, and approve. */
   'mk-pairing-board': {
     /** Id of the programme whose cohort to match. */
@@ -266,6 +302,8 @@ export interface MentorKitElements {
     kit?: MentorKit | undefined;
     /** The user activated a pairing: `detail.pairingId`. Cancelable: prevents making it the current pairing. */
     'onmk-pairing-select'?: (event: CustomEvent<MkPairingSelectDetail>) => void;
+    /** The signed-in mentor saved their availability: `detail.availability`. */
+    'onmk-availability-change'?: (event: CustomEvent<MkAvailabilityChangeDetail>) => void;
   };
   /** Owns a MentorKit client and hands it to every MentorKit element inside it. */
   'mk-provider': {

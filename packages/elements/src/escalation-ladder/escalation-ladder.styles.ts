@@ -16,11 +16,15 @@ export const escalationLadderStyles = css`
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(min(14rem, 100%), 1fr));
     gap: var(--mk-space-3);
+    align-items: start;
+  }
+  .field {
+    align-content: start;
   }
   .field[hidden] {
     display: none;
   }
-  input.days {
+  .field input.days {
     width: 100%;
     max-width: 10rem;
   }
