@@ -51,8 +51,28 @@ export const escalationLadderStyles = css`
   .pair-name {
     font-weight: var(--mk-font-weight-strong);
   }
-  .pair-name, .quiet, .facts dd, .history, .field-error, .notice p {
+  .pair-name, .quiet, .history, .field-error, .notice p {
     overflow-wrap: anywhere;
+  }
+  .facts {
+    grid-template-columns: minmax(min(8rem, 40%), max-content) minmax(0, 1fr);
+  }
+  .facts dd {
+    overflow-wrap: break-word;
+    min-width: 0;
+  }
+  /* Narrow (a phone, a sidebar): each fact's term above its value, so values are not squeezed into a sliver. */
+  .card {
+    container-type: inline-size;
+  }
+  @container (max-width: 28rem) {
+    .facts {
+      grid-template-columns: minmax(0, 1fr);
+      row-gap: 0;
+    }
+    .facts dd + dt {
+      margin-top: var(--mk-space-2);
+    }
   }
   /* The steps say where the pair is by a mark and weight as well as colour: ✓ done, ● now, ○ to come. */
   .steps {
