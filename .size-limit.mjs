@@ -73,9 +73,9 @@ export default [
     // loadRestStorage() (the REST storage itself is its own chunk under storage/, measured below).
     // 234.2 → 245.9 kB on 2026-12-05 (issue 15): the new <mk-notification-preferences> (5.5 kB: email
     // switch, each reminder kind with its explanation, digest, saves in order with refusals reverted,
-    // "Sent to you", en) and <mk-escalation-ladder> (6.1 kB: the ladder's settings and form, quiet pairs
+    // "Sent to you", en) and <mk-escalation-ladder> (6.2 kB: the ladder's settings and form, quiet pairs
     // with their steps, next step, history and re-pair suggestion, en).
-    limit: "245.9 kB",
+    limit: "246 kB",
   },
   {
     name: "CDN, the REST storage: storage/rest-*.js, loaded on first use by loadRestStorage() (pages on MentorKit's server and the LTI launch page; never by an element)",
@@ -110,6 +110,20 @@ export default [
   {
     name: "one element: <mk-calendar-connections> with its dependencies, first load (English)",
     path: "packages/elements/dist/calendar-connections/define.js",
+    gzip: true,
+    limit: "20 kB",
+    modifyEsbuildConfig: firstLoad,
+  },
+  {
+    name: "one element: <mk-notification-preferences> with its dependencies, first load (English)",
+    path: "packages/elements/dist/notification-preferences/define.js",
+    gzip: true,
+    limit: "20 kB",
+    modifyEsbuildConfig: firstLoad,
+  },
+  {
+    name: "one element: <mk-escalation-ladder> with its dependencies, first load (English)",
+    path: "packages/elements/dist/escalation-ladder/define.js",
     gzip: true,
     limit: "20 kB",
     modifyEsbuildConfig: firstLoad,

@@ -143,4 +143,8 @@ export const escalationLadderStyles = css`
       animation: none;
     }
   }
+  .heading:focus {
+    outline: var(--mk-focus-ring-width) solid var(--mk-color-focus);
+    outline-offset: 2px;
+  }
 `;

@@ -179,8 +179,18 @@ describe('<mk-escalation-ladder>', () => {
     expect(text(part(failed, 'error'))).to.contain('Only the programme’s admins see its escalation ladder.');
     await expect(failed).to.be.accessible();
     broken.failLoad = undefined;
-    $<HTMLButtonElement>(failed, '[part~="error"] button')!.click();
+    $<HTMLButtonElement>(failed, '[part~="error"] button')!.focus();
+    await sendKeys({ press: 'Enter' });
     await waitForState(failed, 'list');
+    await waitUntil(() => focused() === part(failed, 'heading'), 'focus on the heading, not lost with the error box');
+    await expect(failed).to.be.accessible();
+
+    // Refresh keeps focus while it reads again.
+    const refresh = $<HTMLButtonElement>(failed, '[data-action="refresh"]')!;
+    refresh.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => text(part(failed, 'announcement')) === 'The list is up to date.', 'refreshed');
+    expect(focused()).to.equal(refresh);
   });
 
   it('without a server: says the ladder needs it, passes axe', async () => {

@@ -175,7 +175,11 @@ export class MkEscalationLadder extends MkElement {
     }
   }
 
-  private readonly handleRetry = (): void => void this.load();
+  /** Try again: the error box goes, so focus moves to the heading (never lost to the page). */
+  private readonly handleRetry = (): void => {
+    void this.load();
+    void this.focusAfterUpdate('[part~="heading"]');
+  };
   private readonly handleRefresh = (): void => void this.reloadPairs(true);
 
   private async focusAfterUpdate(selector: string): Promise<void> {
@@ -412,7 +416,7 @@ export class MkEscalationLadder extends MkElement {
       <p class="hint">${this.withParts('pairs.as-of', {}, { when: this.when(escalations.asOf) })}</p>
       ${quiet.length === 0 ? html`<p part="empty" class="empty-note">${this.i18n.t('empty')}</p>` : html`<ul part="list" class="list" role="list">${quiet.map((pair) => this.renderPair(pair))}</ul>`}
       ${activeCount > 0 ? html`<p class="muted">${this.i18n.t('pairs.active-count', { count: activeCount })}</p>` : nothing}
-      <div class="actions"><button class="button secondary" type="button" data-action="refresh" ?disabled=${this.refreshing} @click=${this.handleRefresh}>${this.i18n.t('pairs.refresh')}</button></div>
+      <div class="actions"><button class="button secondary" type="button" data-action="refresh" aria-disabled=${this.refreshing ? 'true' : 'false'} @click=${this.handleRefresh}>${this.i18n.t('pairs.refresh')}</button></div>
     </section>`;
   }
 
@@ -431,7 +435,7 @@ export class MkEscalationLadder extends MkElement {
       content = html`${this.renderSettings()} ${this.renderPairs(quiet, this.escalations.pairs.length - quiet.length)}`;
     }
     return html`<div part="base" class="card" data-state=${state} aria-busy=${phase === 'loading' ? 'true' : 'false'}>
-      <div part="heading" class="heading" role="heading" aria-level=${this.level} id="heading">${this.i18n.t('heading')}</div>
+      <div part="heading" class="heading" role="heading" aria-level=${this.level} id="heading" tabindex="-1">${this.i18n.t('heading')}</div>
       ${phase === 'unavailable' ? nothing : html`<p class="hint">${this.i18n.t('intro')}</p>`}
       ${content}
       <p part="announcement" class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>

@@ -126,4 +126,8 @@ export const notificationPreferencesStyles = css`
       animation: none;
     }
   }
+  .heading:focus {
+    outline: var(--mk-focus-ring-width) solid var(--mk-color-focus);
+    outline-offset: 2px;
+  }
 `;

@@ -138,8 +138,10 @@ describe('<mk-notification-preferences>', () => {
     expect(text(part(failed, 'error'))).to.contain('The server is unavailable (503)');
     await expect(failed).to.be.accessible();
     broken.failLoad = undefined;
-    $<HTMLButtonElement>(failed, '[part~="error"] button')!.click();
+    $<HTMLButtonElement>(failed, '[part~="error"] button')!.focus();
+    await sendKeys({ press: 'Enter' });
     await waitForState(failed, 'ready');
+    await waitUntil(() => focused() === part(failed, 'heading'), 'focus on the heading, not lost with the error box');
   });
 
   it('without a server (no `notifications` on the storage): says so, shows no settings, passes axe', async () => {

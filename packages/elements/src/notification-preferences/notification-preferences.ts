@@ -183,9 +183,13 @@ export class MkNotificationPreferences extends MkElement {
     }
   }
 
-  private readonly handleRetry = (): void => {
+  /** Try again: the error box goes, so focus moves to the heading (never lost to the page). */
+  private readonly handleRetry = async (): Promise<void> => {
     const kit = this.currentKit;
-    if (kit) void this.load(kit);
+    if (!kit) return;
+    void this.load(kit);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part~="heading"]')?.focus();
   };
 
   private readonly handleRefreshSent = (): void => {
@@ -393,7 +397,7 @@ export class MkNotificationPreferences extends MkElement {
       content = html`<div part="error" class="notice" data-tone="danger" role="alert"><p class="notice-title">${this.i18n.t('error.title')}</p><p>${this.loadError}</p><div class="actions"><button class="button secondary" type="button" @click=${this.handleRetry}>${this.i18n.t('error.retry')}</button></div></div>`;
     else content = html`${this.renderEmail(preferences)} ${this.renderKinds(preferences)} ${this.renderDigest(preferences)} ${this.renderSent()}`;
     return html`<div part="base" class="card" data-state=${phase} aria-busy=${phase === 'loading' ? 'true' : 'false'}>
-      <div part="heading" class="heading" role="heading" aria-level=${this.level} id="heading">${this.i18n.t('heading')}</div>
+      <div part="heading" class="heading" role="heading" aria-level=${this.level} id="heading" tabindex="-1">${this.i18n.t('heading')}</div>
       ${phase === 'unavailable' ? nothing : html`<p class="hint">${this.i18n.t('intro')}</p>`}
       ${content}
       <p part="announcement" class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
