@@ -57,6 +57,7 @@ describe('the escalation ladder for silent pairs', { skip: skip ?? false, timeou
   let first: TestBackend;
   let second: MentorKitServer;
   let secondUrl: string;
+  const secondLogs: string[] = [];
   let secondPool: pg.Pool;
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
   let hookServer: http.Server;
@@ -67,8 +68,20 @@ describe('the escalation ladder for silent pairs', { skip: skip ?? false, timeou
     offset = Date.parse(instant) - Date.now();
   };
   const storage = () => createPostgresStorage(first.pool);
+  const update = async (collection: string, id: string, change: Record<string, unknown>) => {
+    const current = (await storage().get(collection, id))!;
+    await storage().put(collection, { ...current, ...change }, { expectedRevision: current.revision });
+  };
   const mailsTo = (personId: string) => smtp.mails.filter((mail) => (Array.isArray(mail.to) ? mail.to : [mail.to]).some((to) => to?.value.some((entry) => entry.address === `${personId}@example.org`)));
-  const deliveries = async (kind: string) => (await first.pool.query<{ person_id: string; pairing_id: string; channel: string; status: string; skipped_reason: string | null; send_at: Date }>('SELECT person_id, pairing_id, channel, status, skipped_reason, send_at FROM mk_notification_deliveries WHERE kind = $1 ORDER BY person_id, channel', [kind])).rows;
+  const deliveries = async (kind: string) => (await first.pool.query<{ person_id: string; pairing_id: string; channel: string; status: string; skipped_reason: string | null; send_at: Date }>('SELECT person_id, pairing_id, channel, status, skipped_reason, send_at FROM mk_notification_deliveries WHERE kind = $1 ORDER BY person_id, channel, send_at', [kind])).rows;
+  /**
+   * The servers' clock moves on a quarter of an hour and a scan runs: what fell due in between (sent at
+   * the quarter hour) is queued again by the scan and sent now, however long the scans before took.
+   */
+  const passQuarterHour = async () => {
+    offset += 15 * 60_000;
+    await first.backend.reminders.runNow();
+  };
   const scanBoth = () => Promise.all([first.backend.reminders.runNow(), second.reminders.runNow(), first.backend.reminders.runNow(), second.reminders.runNow()]);
   const ladder = async (programId: string, headers: Record<string, string> = asService) => {
     const response = await fetch(`${first.url}/programs/${programId}/escalations`, { headers });
@@ -92,7 +105,7 @@ describe('the escalation ladder for silent pairs', { skip: skip ?? false, timeou
     const options = { smtpUrl: `smtp://127.0.0.1:${smtp.port}`, mailFrom: 'Mentoring <mentoring@example.edu>', publicUrl: PUBLIC_URL, reminderRetryDelaySeconds: 1, fetchAllowHosts: ['127.0.0.1'], now: clock };
     first = await startTestBackend(options);
     secondPool = new pg.Pool({ connectionString: first.postgres.connectionString, max: 6 });
-    second = createMentorKitServer({ pool: secondPool, jwtSecret: JWT_SECRET, serviceToken: SERVICE_TOKEN, ...options, log: () => undefined });
+    second = createMentorKitServer({ pool: secondPool, jwtSecret: JWT_SECRET, serviceToken: SERVICE_TOKEN, ...options, log: (line) => secondLogs.push(line) });
     secondUrl = await second.listen(0);
 
     const put = (collection: string, record: Record<string, unknown> & { id: string }) => storage().put(collection, { createdAt: '2026-08-20T09:00:00Z', ...record }, { expectedRevision: null });
@@ -179,8 +192,9 @@ describe('the escalation ladder for silent pairs', { skip: skip ?? false, timeou
   test('day 13: nothing; day 14 (the programme\'s quietDays, not the default 21): both members nudged once', async () => {
     assert.equal((await first.backend.reminders.runNow()).queued, 0);
     assert.deepEqual(await deliveries('pair-inactive'), []);
-    setClock('2026-09-15T15:30:00Z');
+    setClock('2026-09-15T15:20:00Z');
     await scanBoth();
+    await passQuarterHour();
     const nudged = await eventually(() => deliveries('pair-inactive'), (rows) => rows.filter((row) => row.channel === 'email' && row.status === 'sent').length === 4, 'four members nudged');
     assert.deepEqual(nudged.filter((row) => row.channel === 'email').map((row) => `${row.pairing_id} ${row.person_id}`), ['pairing-c cleo-ramos', 'pairing-c dan-okafor', 'pairing-a marc-dubois', 'pairing-a mia-clarke']);
     assert.equal(nudged.filter((row) => row.channel === 'webhook').length, 2, "pairing-a's programme webhook: one post per member nudge");
@@ -204,9 +218,10 @@ describe('the escalation ladder for silent pairs', { skip: skip ?? false, timeou
   });
 
   test('day 28: each admin alerted once — in Spanish for Inés — and the programme webhook once, with two instances scanning the same slot', async () => {
-    // Two seconds before a quarter hour: what is due now is sent at 15:30 sharp.
-    setClock('2026-09-29T15:29:58Z');
+    // Due now: sent at the next quarter hour, 15:30.
+    setClock('2026-09-29T15:20:00Z');
     const runs = await scanBoth();
+    await passQuarterHour();
     assert.ok(runs.every((run) => run.pairings === 2), JSON.stringify(runs));
     // Inés is admin of both programmes; Paul (Tokyo, 00:30 there) waits for his morning.
     const alerts = await eventually(() => deliveries('pair-at-risk'), (rows) => rows.filter((row) => row.status === 'sent').length === 3, 'the alerts sent');
@@ -259,9 +274,14 @@ describe('the escalation ladder for silent pairs', { skip: skip ?? false, timeou
     const response = await putSettings(CLOSING, { close: { afterDays: 40, noticeDays: 7 } }, as('ines-romero'));
     assert.equal(response.status, 200, await response.clone().text());
     // Day 50 of silence: past afterDays, but no notice was given yet — it is given now; the pairing stays open.
-    setClock('2026-10-21T15:29:58Z');
+    // Marc (pairing-a, quiet again since 29 September) is away until Friday 23 October.
+    await update('people', 'marc-dubois', { availability: { status: 'away', until: '2026-10-23', note: 'Conference' } });
+    setClock('2026-10-21T15:20:00Z');
     await scanBoth();
+    await passQuarterHour();
     const pairing = async () => (await storage().get('pairings', 'pairing-c'))!;
+    const marcsNudge = (await deliveries('pair-inactive')).filter((row) => row.person_id === 'marc-dubois' && row.channel === 'email').at(-1)!;
+    assert.equal(marcsNudge.send_at.toISOString(), '2026-10-26T13:00:00.000Z', 'away until Friday: Monday 09:00 in New York');
     assert.equal((await pairing()).status, 'active');
     const notices = await eventually(() => deliveries('pairing-closing'), (rows) => rows.filter((row) => row.status === 'sent').length === 2, 'the notice to both');
     assert.deepEqual(notices.map((row) => row.person_id), ['cleo-ramos', 'dan-okafor']);
@@ -307,6 +327,20 @@ describe('the escalation ladder for silent pairs', { skip: skip ?? false, timeou
     assert.deepEqual(pair!.suggestion, { menteeId: 'cleo-ramos', mentorIds: ['sam-lee'] }, 'not Kai (away), not Zoe (no free seat), not Dan');
     assert.match(pair!.closedAt, /^2026-10-28T15:45/);
     assert.deepEqual(pair!.history.map((entry: { stage: string }) => entry.stage), ['nudged', 'admin-alerted', 'closing', 'closed-due']);
+  });
+
+  test('away after a reminder was queued: it waits until they are back', async () => {
+    // Day 28 of pairing-a's second quiet spell (since 29 September, 16:00): Paul's alert waits for 09:00 in Tokyo.
+    const [queued] = (await deliveries('pair-at-risk')).filter((row) => row.person_id === 'paul-tanaka' && row.status === 'queued');
+    assert.ok(queued, 'an alert waiting for Paul');
+    assert.equal(queued.send_at.toISOString(), '2026-10-29T00:00:00.000Z');
+    await update('people', 'paul-tanaka', { availability: { status: 'away', until: '2026-10-30' } });
+    setClock('2026-10-29T00:05:00Z');
+    await first.backend.reminders.runNow();
+    await eventually(() => [...first.logs, ...secondLogs].filter((line) => line.includes('pair-at-risk for paul-tanaka (pairing pairing-a) waits until 2026-11-02T00:00:00Z: they are away')), (lines) => lines.length === 1, 'the postponement logged');
+    const [waiting] = (await deliveries('pair-at-risk')).filter((row) => row.person_id === 'paul-tanaka' && row.status === 'queued');
+    assert.equal(waiting!.send_at.toISOString(), '2026-11-02T00:00:00.000Z', 'Monday 09:00 in Tokyo, after Friday 30 October');
+    assert.equal(mailsTo('paul-tanaka').length, 0);
   });
 
   test('someone away until a day that has not passed is nudged the first sensible time after it', () => {

@@ -442,6 +442,19 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
     return { nudge, ...(computed.checkIn ? { checkIn: computed.checkIn } : {}), activity: computed.activity, ...(timeZone ? { timeZone } : {}) };
   };
 
+  /**
+   * Someone who went away after a reminder was queued: it waits for the first sensible time after their
+   * absence (queued again, with that time). True when it was postponed.
+   */
+  const postponedWhileAway = async (delivery: DeliveryRow, person: PersonRecord | undefined, at: Date): Promise<boolean> => {
+    const { sendAt } = sendTimeFor(person, nudgePerson(delivery.person_id, person), at.toISOString());
+    if (Date.parse(sendAt) <= at.getTime() + 60_000) return false;
+    await pool.query("UPDATE mk_notification_deliveries SET status = 'queued', send_at = $2, attempts = attempts - 1, updated_at = $3 WHERE id = $1 AND status = 'sending'", [delivery.id, sendAt, at]);
+    await boss?.send(DELIVER_QUEUE, { deliveryId: delivery.id }, { startAfter: new Date(Date.now() + Date.parse(sendAt) - at.getTime()), singletonKey: `${delivery.id}|${sendAt}`, retryLimit, retryDelay, retryBackoff: true });
+    log(`reminders: ${delivery.kind} for ${delivery.person_id} (pairing ${delivery.pairing_id}) waits until ${sendAt}: they are away`);
+    return true;
+  };
+
   const deliver = async (deliveryId: string): Promise<void> => {
     const at = now();
     const { rows } = await pool.query<DeliveryRow>(
@@ -461,6 +474,7 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
     if (!person?.email) return void (await skip('no email address any more'));
     if (!wants.email) return void (await skip('reminder emails turned off'));
     if (!wants.kinds[delivery.kind]) return void (await skip(`${delivery.kind} turned off`));
+    if (await postponedWhileAway(delivery, person, at)) return;
     const language: MailLanguage = mailLanguageOf(person.languages);
     const current = await currentNudge(delivery, at, language);
     if ('skip' in current) return void (await skip(current.skip));
@@ -511,6 +525,7 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
     if (!webhook) return void (await skip('the webhook was removed (or cannot be read with this server key)'));
     const wants = (await readPreferences([delivery.person_id])).get(delivery.person_id)!;
     if (!wants.kinds[delivery.kind]) return void (await skip(`${delivery.kind} turned off`));
+    if (await postponedWhileAway(delivery, (await readPeople([delivery.person_id])).get(delivery.person_id), at)) return;
     const current = await currentNudge(delivery, at, undefined);
     if ('skip' in current) return void (await skip(current.skip));
     const { nudge } = current;
