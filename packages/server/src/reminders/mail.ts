@@ -44,6 +44,10 @@ export const MAIL_TEXTS = {
     started: 'Nothing recorded since your pairing started on {date}.',
     open: 'Open MentorKit',
     footer: 'You get this email because reminders by email are on for you in MentorKit.',
+    digestDaily: 'Your MentorKit reminders for {date}',
+    digestWeekly: 'Your MentorKit reminders for the week of {date}',
+    digestIntro: 'Reminders in this email: {count}. They come together in one email, as you asked.',
+    digestFooter: 'You get this summary because you chose a digest of your reminders in MentorKit.',
     unsubscribe: 'Unsubscribe from reminder emails',
   },
   es: {
@@ -75,6 +79,10 @@ export const MAIL_TEXTS = {
     started: 'No hay nada registrado desde que empezó vuestra mentoría, el {date}.',
     open: 'Abrir MentorKit',
     footer: 'Recibes este correo porque tienes activados los recordatorios por correo en MentorKit.',
+    digestDaily: 'Tus recordatorios de MentorKit del {date}',
+    digestWeekly: 'Tus recordatorios de MentorKit de la semana del {date}',
+    digestIntro: 'Recordatorios en este correo: {count}. Te llegan juntos en un solo correo, como pediste.',
+    digestFooter: 'Recibes este resumen porque elegiste recibir tus recordatorios agrupados en MentorKit.',
     unsubscribe: 'Darse de baja de los correos de recordatorio',
   },
 } satisfies Record<MailLanguage, unknown>;
@@ -121,7 +129,15 @@ export interface ReminderMail {
   html: string;
 }
 
-export function composeReminderMail(input: ReminderMailInput): ReminderMail {
+/** A reminder's own words: its subject, its sentence and the next step's local times. */
+export interface ReminderParts {
+  subject: string;
+  sentence: string;
+  steps: string[];
+}
+
+/** The words of one reminder without the mail around them — for a mail of its own and for a digest's items alike. */
+export function reminderParts(input: Omit<ReminderMailInput, 'appUrl' | 'unsubscribeUrl'>): ReminderParts {
   const { nudge, recipient } = input;
   const words = MAIL_TEXTS[recipient.language];
   const params = typeof nudge.params.date === 'string' ? { ...nudge.params, date: formatDate(nudge.params.date, recipient.language) } : nudge.params;
@@ -143,18 +159,52 @@ export function composeReminderMail(input: ReminderMailInput): ReminderMail {
     if (input.activity.lastActivityKind === 'start') steps.push(fillTemplate(words.started, { date: formatDate(input.activity.lastActivityAt.slice(0, 10), recipient.language) }));
     else steps.push(fillTemplate(words.lastActivity, { time: local(input.activity.lastActivityAt) }));
   }
+  return { subject, sentence, steps };
+}
+
+export function composeReminderMail(input: ReminderMailInput): ReminderMail {
+  const { subject, sentence, steps } = reminderParts(input);
+  return frameMail(input.recipient, subject, [{ sentence, steps }], input.appUrl, input.unsubscribeUrl);
+}
+
+export interface DigestMailInput {
+  recipient: ReminderMailInput['recipient'];
+  frequency: 'daily' | 'weekly';
+  /** The digest's first day on the recipient's calendar (`YYYY-MM-DD`: `digestSlot`'s period). */
+  period: string;
+  /** The reminders it gathers, oldest first (each `reminderParts`). */
+  items: ReminderParts[];
+  appUrl: string;
+  unsubscribeUrl: string;
+}
+
+/** One mail with all of a person's reminders of a day or a week (their digest preference), each as its own section. */
+export function composeDigestMail(input: DigestMailInput): ReminderMail {
+  const words = MAIL_TEXTS[input.recipient.language];
+  const date = formatDate(input.period, input.recipient.language);
+  const subject = fillTemplate(input.frequency === 'weekly' ? words.digestWeekly : words.digestDaily, { count: input.items.length, date }).replace(/[\r\n]+/g, ' ');
+  const intro = fillTemplate(words.digestIntro, { count: input.items.length });
+  return frameMail(input.recipient, subject, [{ sentence: intro, steps: [] }, ...input.items.map((item) => ({ heading: item.subject, sentence: item.sentence, steps: item.steps }))], input.appUrl, input.unsubscribeUrl, words.digestFooter);
+}
+
+/** The mail around reminders: greeting, sections, the link to the app and the unsubscribe footer, as plain text and HTML with every value escaped. */
+function frameMail(recipient: ReminderMailInput['recipient'], subject: string, sections: Array<{ heading?: string; sentence: string; steps: string[] }>, appUrl: string, unsubscribeUrl: string, footer?: string): ReminderMail {
+  const words = MAIL_TEXTS[recipient.language];
   const greeting = fillTemplate(words.greeting, { name: recipient.displayName });
-  const text = [greeting, '', sentence, ...(steps.length > 0 ? ['', ...steps] : []), '', `${words.open}: ${input.appUrl}`, '', '-- ', words.footer, `${words.unsubscribe}: ${input.unsubscribeUrl}`, ''].join('\n');
+  const textSections = sections.flatMap((section) => ['', ...(section.heading ? [`## ${section.heading}`] : []), section.sentence, ...(section.steps.length > 0 ? ['', ...section.steps] : [])]);
+  const text = [greeting, ...textSections, '', `${words.open}: ${appUrl}`, '', '-- ', footer ?? words.footer, `${words.unsubscribe}: ${unsubscribeUrl}`, ''].join('\n');
   const lang = recipient.language;
+  const htmlSections = sections
+    .map((section) => [...(section.heading ? [`<h2 style="font-size: 1rem; margin: 1.5rem 0 0.25rem;">${escapeHtml(section.heading)}</h2>`] : []), `<p>${escapeHtml(section.sentence)}</p>`, ...section.steps.map((step) => `<p>${escapeHtml(step)}</p>`)].join('\n'))
+    .join('\n');
   const html = `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(subject)}</title></head>
 <body style="font-family: system-ui, sans-serif; line-height: 1.5; color: #1a1a1a; max-width: 36rem; margin: 0 auto; padding: 1rem;">
 <p>${escapeHtml(greeting)}</p>
-<p>${escapeHtml(sentence)}</p>
-${steps.map((step) => `<p>${escapeHtml(step)}</p>`).join('\n')}
-<p><a href="${escapeHtml(input.appUrl)}" style="display: inline-block; padding: 0.5rem 1rem; background: #1d4ed8; color: #ffffff; border-radius: 0.375rem; text-decoration: none;">${escapeHtml(words.open)}</a></p>
+${htmlSections}
+<p><a href="${escapeHtml(appUrl)}" style="display: inline-block; padding: 0.5rem 1rem; background: #1d4ed8; color: #ffffff; border-radius: 0.375rem; text-decoration: none;">${escapeHtml(words.open)}</a></p>
 <hr style="border: none; border-top: 1px solid #d4d4d4;">
-<p style="font-size: 0.875rem; color: #525252;">${escapeHtml(words.footer)} <a href="${escapeHtml(input.unsubscribeUrl)}" style="color: #525252;">${escapeHtml(words.unsubscribe)}</a></p>
+<p style="font-size: 0.875rem; color: #525252;">${escapeHtml(footer ?? words.footer)} <a href="${escapeHtml(unsubscribeUrl)}" style="color: #525252;">${escapeHtml(words.unsubscribe)}</a></p>
 </body></html>
 `;
   return { subject, text, html };
