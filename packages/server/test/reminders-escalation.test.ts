@@ -75,11 +75,12 @@ describe('the escalation ladder for silent pairs', { skip: skip ?? false, timeou
   const mailsTo = (personId: string) => smtp.mails.filter((mail) => (Array.isArray(mail.to) ? mail.to : [mail.to]).some((to) => to?.value.some((entry) => entry.address === `${personId}@example.org`)));
   const deliveries = async (kind: string) => (await first.pool.query<{ person_id: string; pairing_id: string; channel: string; status: string; skipped_reason: string | null; send_at: Date }>('SELECT person_id, pairing_id, channel, status, skipped_reason, send_at FROM mk_notification_deliveries WHERE kind = $1 ORDER BY person_id, channel, send_at', [kind])).rows;
   /**
-   * The servers' clock moves on a quarter of an hour and a scan runs: what fell due in between (sent at
-   * the quarter hour) is queued again by the scan and sent now, however long the scans before took.
+   * The servers' clock moves on 20 minutes and a scan runs: what fell due in between (nudges are sent at
+   * the next quarter hour) is queued again by the scan (late by more than a minute) and sent now,
+   * however long the scans before took.
    */
   const passQuarterHour = async () => {
-    offset += 15 * 60_000;
+    offset += 20 * 60_000;
     await first.backend.reminders.runNow();
   };
   const scanBoth = () => Promise.all([first.backend.reminders.runNow(), second.reminders.runNow(), first.backend.reminders.runNow(), second.reminders.runNow()]);
@@ -307,6 +308,7 @@ describe('the escalation ladder for silent pairs', { skip: skip ?? false, timeou
     assert.equal(closed.status, 'closed');
     assert.equal(closed.endedOn, '2026-10-28');
     assert.equal(closed.revision, revisionBefore + 1, 'written once');
+    await passQuarterHour();
     const sent = await eventually(() => deliveries('pairing-closed'), (rows) => rows.filter((row) => row.status === 'sent').length === 3, 'the closing mails');
     assert.deepEqual(sent.map((row) => row.person_id), ['cleo-ramos', 'dan-okafor', 'ines-romero']);
     const [closedMail] = await eventually(() => mailsTo('cleo-ramos').filter((mail) => mail.headers.get('x-mentorkit-nudge') === 'pairing-closed'), (mails) => mails.length === 1, "Cleo's mail");
@@ -327,6 +329,28 @@ describe('the escalation ladder for silent pairs', { skip: skip ?? false, timeou
     assert.deepEqual(pair!.suggestion, { menteeId: 'cleo-ramos', mentorIds: ['sam-lee'] }, 'not Kai (away), not Zoe (no free seat), not Dan');
     assert.match(pair!.closedAt, /^2026-10-28T15:45/);
     assert.deepEqual(pair!.history.map((entry: { stage: string }) => entry.stage), ['nudged', 'admin-alerted', 'closing', 'closed-due']);
+  });
+
+  test('a closed pairing an admin opens again starts the ladder over: not closed again at once, no mails repeated', async () => {
+    setClock('2026-10-28T16:10:00Z');
+    const current = (await storage().get('pairings', 'pairing-c'))!;
+    const { endedOn: _endedOn, ...reopened } = current;
+    await storage().put('pairings', { ...reopened, status: 'active' }, { expectedRevision: current.revision });
+    await scanBoth();
+    assert.equal((await storage().get('pairings', 'pairing-c'))!.status, 'active');
+    let [pair] = (await ladder(CLOSING)).pairs;
+    assert.equal(pair!.stage, 'active');
+    assert.deepEqual(pair!.history.slice(-2), [{ stage: 'closed-due', at: '2026-10-28T15:30:00.000Z' }, { stage: 'active', at: pair!.history.at(-1).at }]);
+    assert.match(pair!.history.at(-1).at, /^2026-10-28T16:10/);
+    assert.deepEqual(pair!.next, { stage: 'nudged', at: new Date(Date.parse(pair!.history.at(-1).at) + 14 * 86_400_000).toISOString() });
+    assert.equal(pair!.suggestion, undefined, 'the old suggestion went with the close');
+    // A day later: still open, nothing more sent about it.
+    setClock('2026-10-29T00:00:00Z');
+    await first.backend.reminders.runNow();
+    [pair] = (await ladder(CLOSING)).pairs;
+    assert.equal(pair!.stage, 'active');
+    assert.equal((await deliveries('pairing-closing')).length, 2);
+    assert.equal((await deliveries('pairing-closed')).length, 3);
   });
 
   test('away after a reminder was queued: it waits until they are back', async () => {

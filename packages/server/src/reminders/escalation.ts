@@ -91,6 +91,12 @@ const SHOW_CLOSED_DAYS = 90;
 const DAY = 86_400_000;
 const iso = (date: Date | null | undefined) => (date ? date.toISOString() : undefined);
 const sameInstant = (left: string | undefined, right: string | undefined) => (left === undefined || right === undefined ? left === right : Date.parse(left) === Date.parse(right));
+/**
+ * Whether a pairing's ladder row belongs to its current quiet spell (started at `since`, its last
+ * activity). A row of a pairing the ladder closed does not: a pairing an admin opened again starts
+ * over (a new notice before any new close), even without activity since.
+ */
+const inSpell = (row: { quiet_since: Date | null; closed_at: Date | null } | undefined, since: string | undefined): boolean => row !== undefined && !row.closed_at && sameInstant(iso(row.quiet_since), since);
 const asRecord = (value: unknown): Record<string, unknown> | undefined => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined);
 
 /**
@@ -181,11 +187,26 @@ export function createEscalationLadder(options: EscalationLadderOptions) {
     return new Map(rows.map((row) => [row.pairing_id, row]));
   };
 
+  /**
+   * The pair's activity as the ladder counts it: its last activity starts the quiet spell — except for a
+   * pairing the ladder closed and an admin opened again, whose spell starts when the ladder first sees
+   * it open (kept as `quiet_since` until there is activity), so it gets a new notice, with new mails,
+   * before any new close.
+   */
+  const ladderActivity = (entry: Computed, row: EscalationRow | undefined, at: Date): PairingCheckIn['activity'] => {
+    const activity = entry.computed.activity;
+    const last = activity.lastActivityAt !== undefined ? Date.parse(activity.lastActivityAt) : Number.NEGATIVE_INFINITY;
+    let start = activity.lastActivityAt;
+    if (row?.closed_at) start = last > row.closed_at.getTime() ? activity.lastActivityAt : at.toISOString();
+    else if (row?.quiet_since && row.quiet_since.getTime() > last) start = row.quiet_since.toISOString();
+    return start === activity.lastActivityAt ? activity : { ...activity, lastActivityAt: start!, lastActivityKind: 'start' };
+  };
+
   /** Where a pair stands: core's stage over its activity, with this spell's notice (a notice of an earlier spell does not count). */
   const stageOf = (entry: Computed, settings: EscalationSettings, row: EscalationRow | undefined, at: Date): EscalationStage => {
-    const since = entry.computed.activity.lastActivityAt;
-    const sameSpell = row !== undefined && sameInstant(iso(row.quiet_since), since);
-    return escalationStage({ activity: entry.computed.activity, settings, now: at.toISOString(), ...(sameSpell && row.notice_sent_at ? { noticeSentAt: row.notice_sent_at.toISOString() } : {}) });
+    const activity = ladderActivity(entry, row, at);
+    const sameSpell = inSpell(row, activity.lastActivityAt);
+    return escalationStage({ activity, settings, now: at.toISOString(), ...(sameSpell && row?.notice_sent_at ? { noticeSentAt: row.notice_sent_at.toISOString() } : {}) });
   };
 
   // ─── closing a pairing and the suggestion ──────────────────────────────────────────────────
@@ -271,10 +292,11 @@ export function createEscalationLadder(options: EscalationLadderOptions) {
       const { pairing } = entry;
       const ladder = settingsFor(settings, pairing.programId);
       const row = rows.get(pairing.id);
-      const since = entry.computed.activity.lastActivityAt;
+      const activity = ladderActivity(entry, row, at);
+      const since = activity.lastActivityAt;
       let stage = stageOf(entry, ladder, row, at);
-      if (stage.stage === 'active' && (!row || row.stage === 'active')) continue;
-      const sameSpell = row !== undefined && sameInstant(iso(row.quiet_since), since);
+      if (stage.stage === 'active' && (!row || (row.stage === 'active' && !row.closed_at))) continue;
+      const sameSpell = inSpell(row, since);
       const all = await peopleNow();
       const members = [pairing.menteeId, ...pairing.mentorIds];
       const memberPerson = (personId: string) => entry.computed.people.find((person) => person.personId === personId) ?? options.nudgePerson(personId, all.get(personId));
@@ -292,7 +314,7 @@ export function createEscalationLadder(options: EscalationLadderOptions) {
         for (const personId of members) noticeTimes.set(personId, timed(personId, memberPerson(personId)));
         if (!noticeSentAt) {
           noticeSentAt = new Date(Math.max(...[...noticeTimes.values()].map((time) => Date.parse(time.sendAt)))).toISOString();
-          stage = escalationStage({ activity: entry.computed.activity, settings: ladder, now: at.toISOString(), noticeSentAt });
+          stage = escalationStage({ activity, settings: ladder, now: at.toISOString(), noticeSentAt });
         }
       }
       // Never closed while the notice is still on its way (queued, or being retried).
@@ -307,7 +329,8 @@ export function createEscalationLadder(options: EscalationLadderOptions) {
       // The stage change, recorded (optimistically: another instance scanning the same slot may have done it).
       const history = [...(row?.history ?? [])];
       const previousStage: EscalationStageName = sameSpell ? row!.stage : 'active';
-      if (row && !sameSpell && row.stage !== 'active') history.push({ stage: 'active', at: since ?? at.toISOString() });
+      // Back to active: since the activity that ended the spell, or since now for a closed pairing opened again.
+      if (row && !sameSpell && (row.stage !== 'active' || row.closed_at)) history.push({ stage: 'active', at: since && !(row.closed_at && Date.parse(since) <= row.closed_at.getTime()) ? since : at.toISOString() });
       if (stage.stage !== previousStage) history.push({ stage: stage.stage, at: stage.stageSince ?? at.toISOString() });
       let closed: StoredRecord | undefined;
       let suggestion = sameSpell ? row?.suggestion ?? undefined : undefined;
@@ -376,7 +399,7 @@ export function createEscalationLadder(options: EscalationLadderOptions) {
       );
       return rowCount === 1;
     }
-    const sameSpell = sameInstant(iso(row.quiet_since), next.quiet_since ?? undefined);
+    const sameSpell = inSpell(row, next.quiet_since ?? undefined);
     const { rowCount } = await pool.query(
       `UPDATE mk_escalations SET program_id = $2, stage = $3, quiet_since = $4, stage_since = $5, notice_sent_at = $6, history = $7, updated_at = $8, revision = revision + 1${sameSpell ? '' : ', closed_at = NULL, suggestion = NULL'}
        WHERE pairing_id = $1 AND revision = $9`,
@@ -418,7 +441,7 @@ export function createEscalationLadder(options: EscalationLadderOptions) {
     }
     if (pairingRecord.status !== 'active') return { skip: 'the pairing is no longer active' };
     const [entry] = await options.computeActive([delivery.pairing_id], at, settings);
-    if (!entry || !sameInstant(entry.computed.activity.lastActivityAt, delivery.period)) return resolved;
+    if (!entry || !sameInstant(ladderActivity(entry, row, at).lastActivityAt, delivery.period)) return resolved;
     const stage = stageOf(entry, ladder, row, at);
     const activity = entry.computed.activity;
     if (delivery.kind === 'pair-at-risk') {
@@ -475,7 +498,7 @@ export function createEscalationLadder(options: EscalationLadderOptions) {
     const pairs = entries.map((entry) => {
       const row = rows.get(entry.pairing.id);
       const stage = stageOf(entry, ladder, row, at);
-      const sameSpell = row !== undefined && sameInstant(iso(row.quiet_since), entry.computed.activity.lastActivityAt);
+      const sameSpell = inSpell(row, ladderActivity(entry, row, at).lastActivityAt);
       const members = [entry.pairing.menteeId, ...entry.pairing.mentorIds];
       return {
         pairingId: entry.pairing.id,
