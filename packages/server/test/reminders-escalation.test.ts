@@ -20,6 +20,7 @@ const skip = skipReason();
 const PROGRAM = 'quiet-2026'; // closing off: nudge at 14 days, admins at 28
 const CLOSING = 'closing-2026'; // closing on: 40 days, 7 days' notice
 const OTHER = 'other-2026';
+const UNREACHABLE = 'unreachable-2026'; // closing on, but nobody in it has an email address (and no webhook)
 const PUBLIC_URL = 'https://mentoring.example.edu';
 const LAST = '2026-09-01T15:00:00Z'; // a Tuesday: both pairs' last message
 
@@ -113,6 +114,7 @@ describe('the escalation ladder for silent pairs', { skip: skip ?? false, timeou
     await put('programs', { id: PROGRAM, name: 'Quiet pairs 2026', adminIds: ['ines-romero', 'paul-tanaka'] });
     await put('programs', { id: CLOSING, name: 'Closing pairs 2026', adminIds: ['ines-romero'] });
     await put('programs', { id: OTHER, name: 'Another programme', adminIds: ['olga-petrova'] });
+    await put('programs', { id: UNREACHABLE, name: 'Nobody to tell', adminIds: [] });
     const people = [
       person('ines-romero', 'Inés Romero', { roles: ['admin'], timeZone: 'Europe/Madrid', languages: ['es', 'en'], programIds: [PROGRAM, CLOSING] }),
       person('paul-tanaka', 'Paul Tanaka', { roles: ['admin'], timeZone: 'Asia/Tokyo', programIds: [PROGRAM] }),
@@ -127,12 +129,15 @@ describe('the escalation ladder for silent pairs', { skip: skip ?? false, timeou
       person('kai-berg', 'Kai Berg', { roles: ['mentor'], timeZone: 'Europe/Madrid', languages: ['es'], programIds: [CLOSING], capacity: 3, skills: [{ name: 'data science', level: 5 }, { name: 'Python', level: 5 }], availability: { status: 'away', until: '2027-03-01' } }),
       person('zoe-park', 'Zoe Park', { roles: ['mentor'], timeZone: 'Europe/Madrid', languages: ['es'], programIds: [CLOSING], capacity: 1, skills: [{ name: 'data science', level: 5 }, { name: 'Python', level: 5 }] }),
       person('bea-nunez', 'Bea Núñez', { timeZone: 'Europe/Madrid', programIds: [CLOSING] }),
+      person('una-ito', 'Una Ito', { email: undefined, timeZone: 'Europe/Rome', programIds: [UNREACHABLE] }),
+      person('ugo-rossi', 'Ugo Rossi', { email: undefined, roles: ['mentor'], timeZone: 'Europe/Rome', programIds: [UNREACHABLE] }),
     ];
     for (const record of people) await put('people', record);
     await put('pairings', { id: 'pairing-a', programId: PROGRAM, menteeId: 'mia-clarke', mentorIds: ['marc-dubois'], status: 'active', kind: 'official', startedOn: '2026-08-25', reasons: [] });
     await put('pairings', { id: 'pairing-c', programId: CLOSING, menteeId: 'cleo-ramos', mentorIds: ['dan-okafor'], status: 'active', kind: 'official', startedOn: '2026-08-25', reasons: [] });
+    await put('pairings', { id: 'pairing-d', programId: UNREACHABLE, menteeId: 'una-ito', mentorIds: ['ugo-rossi'], status: 'active', kind: 'official', startedOn: '2026-08-25', reasons: [] });
     await put('pairings', { id: 'pairing-zoe', programId: CLOSING, menteeId: 'bea-nunez', mentorIds: ['zoe-park'], status: 'proposed', kind: 'official', reasons: [] });
-    for (const [id, pairingId, authorId] of [['message-a', 'pairing-a', 'mia-clarke'], ['message-c', 'pairing-c', 'dan-okafor']] as const) {
+    for (const [id, pairingId, authorId] of [['message-a', 'pairing-a', 'mia-clarke'], ['message-c', 'pairing-c', 'dan-okafor'], ['message-d', 'pairing-d', 'una-ito']] as const) {
       await put('messages', { id, pairingId, authorId, kind: 'text', text: 'See you soon', mentorsOnly: false, history: [], sentAt: LAST });
     }
     const hook = await fetch(`${first.url}/programs/${PROGRAM}/webhooks`, { method: 'POST', headers: { ...asService, 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'generic', url: `http://127.0.0.1:${(hookServer.address() as AddressInfo).port}/hook` }) });
@@ -223,7 +228,7 @@ describe('the escalation ladder for silent pairs', { skip: skip ?? false, timeou
     setClock('2026-09-29T15:20:00Z');
     const runs = await scanBoth();
     await passQuarterHour();
-    assert.ok(runs.every((run) => run.pairings === 2), JSON.stringify(runs));
+    assert.ok(runs.every((run) => run.pairings === 3), JSON.stringify(runs));
     // Inés is admin of both programmes; Paul (Tokyo, 00:30 there) waits for his morning.
     const alerts = await eventually(() => deliveries('pair-at-risk'), (rows) => rows.filter((row) => row.status === 'sent').length === 3, 'the alerts sent');
     assert.deepEqual(alerts.map((row) => `${row.pairing_id} ${row.person_id} ${row.channel} ${row.status}`).sort(), [
@@ -274,6 +279,7 @@ describe('the escalation ladder for silent pairs', { skip: skip ?? false, timeou
   test('closing on: the notice first (never a close without it), the close after the full notice — once — with a re-pairing suggestion', async () => {
     const response = await putSettings(CLOSING, { close: { afterDays: 40, noticeDays: 7 } }, as('ines-romero'));
     assert.equal(response.status, 200, await response.clone().text());
+    assert.equal((await putSettings(UNREACHABLE, { quietDays: 14, alertAdminDays: 28, close: { afterDays: 40, noticeDays: 7 } })).status, 200);
     // Day 50 of silence: past afterDays, but no notice was given yet — it is given now; the pairing stays open.
     // Marc (pairing-a, quiet again since 29 September) is away until Friday 23 October.
     await update('people', 'marc-dubois', { availability: { status: 'away', until: '2026-10-23', note: 'Conference' } });
@@ -319,6 +325,11 @@ describe('the escalation ladder for silent pairs', { skip: skip ?? false, timeou
     assert.match(adminMail!.text!, /Persona mentora sugerida: Sam Lee/);
     const [dansMail] = await eventually(() => mailsTo('dan-okafor').filter((mail) => mail.headers.get('x-mentorkit-nudge') === 'pairing-closed'), (mails) => mails.length === 1, "Dan's mail");
     assert.doesNotMatch(dansMail!.text!, /Suggested/, 'the mentor is not told who replaces them');
+    // A pairing whose notice reached nobody (no email address, no webhook) is not closed: it waits.
+    assert.equal((await storage().get('pairings', 'pairing-d'))!.status, 'active');
+    const [unreached] = (await ladder(UNREACHABLE)).pairs;
+    assert.equal(unreached!.stage, 'closing');
+    assert.ok([...first.logs, ...secondLogs].some((line) => line.includes('pairing pairing-d is due to close, but its notice reached nobody')));
     // More scans: nothing more.
     await scanBoth();
     assert.equal((await deliveries('pairing-closed')).length, 3);

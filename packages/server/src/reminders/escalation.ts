@@ -159,6 +159,8 @@ export interface EscalationLadderOptions {
 
 export function createEscalationLadder(options: EscalationLadderOptions) {
   const { pool, log, send } = options;
+  /** Pairings this instance said it holds open (logged once per pairing, spell and notice state, not every scan). */
+  const heldOpen = new Set<string>();
 
   // ─── settings ───────────────────────────────────────────────────────────────────────────────
 
@@ -210,6 +212,21 @@ export function createEscalationLadder(options: EscalationLadderOptions) {
   };
 
   // ─── closing a pairing and the suggestion ──────────────────────────────────────────────────
+
+  /**
+   * Why a pairing due to close stays open: its notice is still on its way (queued, or being retried),
+   * or reached nobody (no email address, no webhook, or the kind turned off) — a silent close is what
+   * the notice prevents. Undefined: it may close.
+   */
+  const noticeHoldsOpen = async (pairingId: string, since: string): Promise<'pending' | 'nobody' | undefined> => {
+    const { rows: [notice] } = await pool.query<{ pending: string; sent: string }>(
+      "SELECT count(*) FILTER (WHERE status IN ('queued', 'sending', 'failed')) AS pending, count(*) FILTER (WHERE status = 'sent') AS sent FROM mk_notification_deliveries WHERE pairing_id = $1 AND kind = 'pairing-closing' AND period = $2",
+      [pairingId, since],
+    );
+    if (Number(notice?.pending ?? 0) > 0) return 'pending';
+    return Number(notice?.sent ?? 0) === 0 ? 'nobody' : undefined;
+  };
+  const heldAtClosing = (stage: EscalationStage): EscalationStage => ({ ...stage, stage: 'closing', next: { stage: 'closed-due', at: stage.closesAt! } });
 
   /** Writes the pairing as closed (when it is still active), as the server, and publishes the change. */
   const closePairing = async (pairingId: string, at: Date): Promise<StoredRecord | undefined> => {
@@ -317,12 +334,14 @@ export function createEscalationLadder(options: EscalationLadderOptions) {
           stage = escalationStage({ activity, settings: ladder, now: at.toISOString(), noticeSentAt });
         }
       }
-      // Never closed while the notice is still on its way (queued, or being retried).
+      // Never closed while the notice is still on its way (queued, or being retried), nor when it reached
+      // nobody (no email address, no webhook, or the kind turned off): a silent close is what the notice prevents.
       if (stage.stage === 'closed-due') {
-        const { rows: pending } = await pool.query("SELECT 1 FROM mk_notification_deliveries WHERE pairing_id = $1 AND kind = 'pairing-closing' AND period = $2 AND status IN ('queued', 'sending', 'failed') LIMIT 1", [pairing.id, since]);
-        if (pending.length > 0) {
-          log(`reminders: pairing ${pairing.id} is due to close, but its notice has not reached everyone yet; it stays open for now`);
-          stage = { ...stage, stage: 'closing', next: { stage: 'closed-due', at: stage.closesAt! } };
+        const held = await noticeHoldsOpen(pairing.id, since!);
+        if (held) {
+          const said = `${pairing.id}|${since}|${held}`;
+          if (!heldOpen.has(said) && heldOpen.add(said)) log(`reminders: pairing ${pairing.id} is due to close, but its notice ${held === 'nobody' ? 'reached nobody (no email address or webhook, or turned off)' : 'has not reached everyone yet'}; it stays open`);
+          stage = heldAtClosing(stage);
         }
       }
 
@@ -495,9 +514,11 @@ export function createEscalationLadder(options: EscalationLadderOptions) {
     const entries = await options.computeActive(active.map((row) => row.id), at, settings);
     const rows = await readRows(entries.map((entry) => entry.pairing.id));
     const { rows: closedRows } = await pool.query<EscalationRow>('SELECT * FROM mk_escalations WHERE program_id = $1 AND closed_at IS NOT NULL AND closed_at > $2', [programId, new Date(at.getTime() - SHOW_CLOSED_DAYS * DAY)]);
-    const pairs = entries.map((entry) => {
+    const pairs = await Promise.all(entries.map(async (entry) => {
       const row = rows.get(entry.pairing.id);
-      const stage = stageOf(entry, ladder, row, at);
+      let stage = stageOf(entry, ladder, row, at);
+      // As the scan decides: a pairing whose notice is on its way or reached nobody stays at closing.
+      if (stage.stage === 'closed-due' && (await noticeHoldsOpen(entry.pairing.id, ladderActivity(entry, row, at).lastActivityAt!))) stage = heldAtClosing(stage);
       const sameSpell = inSpell(row, ladderActivity(entry, row, at).lastActivityAt);
       const members = [entry.pairing.menteeId, ...entry.pairing.mentorIds];
       return {
@@ -515,7 +536,7 @@ export function createEscalationLadder(options: EscalationLadderOptions) {
         history: row?.history ?? [],
         ...(sameSpell && row?.suggestion ? { suggestion: row.suggestion } : {}),
       };
-    });
+    }));
     const closedPairings = closedRows.length > 0 ? await pool.query<{ data: LadderPairing }>("SELECT data FROM mk_records WHERE collection = 'pairings' AND NOT deleted AND id = ANY($1) AND data->>'status' = 'closed'", [closedRows.map((row) => row.pairing_id)]) : { rows: [] };
     for (const { data: pairing } of closedPairings.rows) {
       const row = closedRows.find((candidate) => candidate.pairing_id === pairing.id)!;
