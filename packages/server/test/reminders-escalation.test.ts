@@ -386,5 +386,7 @@ describe('the escalation ladder for silent pairs', { skip: skip ?? false, timeou
     for (const record of [{ timeZone: 'Asia/Tokyo', availability: { status: 'away', until: '2026-09-29' } }, { availability: { status: 'away' } }, { availability: 'away' }, null, { availability: { status: 'away', until: 'soon' } }]) {
       assert.deepEqual(sendTimeFor(record, nudgePerson, '2026-09-30T01:00:00Z'), { sendAt: '2026-09-30T01:00:00Z' }, JSON.stringify(record));
     }
+    // A zone that cannot be read does not hold a reminder back (nor break the scan).
+    assert.deepEqual(sendTimeFor({ timeZone: 'Mars/Olympus', availability: { status: 'away', until: '2026-10-02' } }, { personId: 'x', timeZone: 'Mars/Olympus' }, '2026-09-30T01:00:00Z'), { sendAt: '2026-09-30T01:00:00Z' });
   });
 });

@@ -85,7 +85,7 @@ export async function startTestBackend(options: TestBackendOptions = {}): Promis
     backend,
     logs,
     async reset() {
-      await pool.query('TRUNCATE mk_records, mk_blobs, mk_blob_ids, mk_idempotency, mk_calendar_connections, mk_calendar_feeds, mk_calendar_writes, mk_notification_preferences, mk_notification_deliveries');
+      await pool.query('TRUNCATE mk_records, mk_blobs, mk_blob_ids, mk_idempotency, mk_calendar_connections, mk_calendar_feeds, mk_calendar_writes, mk_notification_preferences, mk_notification_deliveries, mk_escalation_settings, mk_escalations');
     },
     stopHttp: () => backend.close(),
     async startHttp() {

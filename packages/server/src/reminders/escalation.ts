@@ -126,10 +126,15 @@ export function awayUntil(person: unknown, at: string): string | undefined {
 export function sendTimeFor(person: unknown, nudgePerson: NudgePerson, sendAt: string): { sendAt: string; localSendAt?: string } {
   const until = awayUntil(person, sendAt);
   if (!until) return { sendAt };
-  // The first quarter hour whose local date is after `until` (local midnight is at most 14 h before UTC midnight).
-  let instant = Date.parse(`${until}T00:00:00Z`) + DAY - 14 * 3_600_000;
-  while (localTimeOf(nudgePerson.timeZone, new Date(instant).toISOString()).date <= until) instant += 15 * 60_000;
-  return sensibleSendTime(nudgePerson, new Date(instant).toISOString());
+  try {
+    // The first quarter hour whose local date is after `until` (local midnight is at most 14 h before UTC midnight).
+    let instant = Date.parse(`${until}T00:00:00Z`) + DAY - 14 * 3_600_000;
+    while (localTimeOf(nudgePerson.timeZone, new Date(instant).toISOString()).date <= until) instant += 15 * 60_000;
+    return sensibleSendTime(nudgePerson, new Date(instant).toISOString());
+  } catch {
+    // A zone that cannot be read (a record a service wrote): the reminder is not held back.
+    return { sendAt };
+  }
 }
 
 /**
