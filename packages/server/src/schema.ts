@@ -327,6 +327,17 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; description: string; s
       CREATE INDEX mk_notification_deliveries_pairing_kind ON mk_notification_deliveries (pairing_id, kind, period);
     `,
   },
+  {
+    version: 10,
+    description: "reminders: digests — a reminder gathered into a person's daily or weekly digest points at the digest's delivery row",
+    sql: `
+      -- A digest is a delivery row of its own (kind 'digest', code 'daily' or 'weekly', its dedupe key
+      -- per person and period); the reminders it gathers keep their rows (and keys) and name it here.
+      -- They have no job of their own: the digest's job sends them all in one mail.
+      ALTER TABLE mk_notification_deliveries ADD COLUMN digest_id text;
+      CREATE INDEX mk_notification_deliveries_digest ON mk_notification_deliveries (digest_id) WHERE digest_id IS NOT NULL;
+    `,
+  },
 ];
 
 /** Applies the migrations not applied yet. Returns the versions it applied. */

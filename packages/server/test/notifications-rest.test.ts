@@ -61,14 +61,15 @@ describe('storage-rest notifications: preferences, what was sent, the escalation
     assert.equal(changed.kinds['check-in-overdue'], true, 'only the kind sent changes');
     assert.match(changed.updatedAt ?? '', /Z$/);
 
-    const daily = await refusal(lucia.setPreferences({ digest: 'daily' }));
-    assert.equal(daily.code, 'invalid-input');
-    assert.equal(daily.path, 'digest');
-    assert.match(daily.message, /digest/);
+    assert.equal((await lucia.setPreferences({ digest: 'daily' })).digest, 'daily');
+    const hourly = await refusal(lucia.setPreferences({ digest: 'hourly' as never }));
+    assert.equal(hourly.code, 'invalid-input');
+    assert.equal(hourly.path, 'digest');
+    assert.match(hourly.message, /digest/);
     const unknownKind = await refusal(lucia.setPreferences({ kinds: { 'carrier-pigeon': true } }));
     assert.equal(unknownKind.path, 'kinds.carrier-pigeon');
     const after = await lucia.preferences();
-    assert.equal(after.digest, 'none');
+    assert.equal(after.digest, 'daily', 'the refused change left the daily summary as it was');
     assert.equal(after.kinds['pair-inactive'], false);
 
     const off = await lucia.setPreferences({ email: false });

@@ -203,7 +203,7 @@ describe('reminders by email', { skip: skip ?? false, timeout: 4 * 60_000 }, () 
       [{ kinds: { 'pair-inactive': 'off' } }, 'kinds.pair-inactive'],
       [{ kinds: [] }, 'kinds'],
       [{ digest: 'hourly' }, 'digest'],
-      [{ digest: 'weekly' }, 'digest'],
+      [{ digest: 'fortnightly' }, 'digest'],
       [{ sms: true }, 'sms'],
       [[], 'body'],
     ] as const) {

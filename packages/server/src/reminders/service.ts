@@ -5,12 +5,12 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type { Pool, PoolClient } from 'pg';
 import { MentorKitError } from '@mentorkit/core';
 import { agreementCheckInInput, type Agreement } from '@mentorkit/core/agreements';
-import { pairingCheckIn, type CheckInGoal, type CheckInMessage, type CheckInSession, type NextCheckIn, type Nudge, type NudgePerson, type PairActivity, type PairingCheckIn } from '@mentorkit/core/checkins';
+import { digestSlot, pairingCheckIn, sensibleSendTime, type CheckInGoal, type CheckInMessage, type CheckInSession, type NextCheckIn, type Nudge, type NudgePerson, type PairActivity, type PairingCheckIn } from '@mentorkit/core/checkins';
 import { registerSpanish } from '@mentorkit/core/es';
 import { ServerConfigurationError, isAcceptablePersonId, type Caller } from '../identity.js';
 import { HttpError } from '../input.js';
 import type { ServerSecrets } from '../secrets.js';
-import { composeReminderMail, escapeHtml, mailLanguageOf, type MailLanguage } from './mail.js';
+import { composeDigestMail, composeReminderMail, escapeHtml, mailLanguageOf, reminderParts, type MailLanguage, type ReminderParts } from './mail.js';
 import { createOutboundFetch, isOutboundRefused } from '../outbound.js';
 import { createWebhookStore, retryAfterSeconds, retryableStatus, webhookRequest, type WebhookKind } from './webhooks.js';
 import { LADDER_NUDGE_KINDS, createEscalationLadder, isLadderKind, sendTimeFor, type LadderCode, type LadderNudge } from './escalation.js';
@@ -44,6 +44,8 @@ export const CHECK_IN_NUDGE_KINDS = ['check-in-due-soon', 'check-in-overdue', 'p
 export const NUDGE_KINDS = [...CHECK_IN_NUDGE_KINDS, ...LADDER_NUDGE_KINDS] as const;
 export type NudgeKind = (typeof NUDGE_KINDS)[number];
 export const DIGESTS = ['none', 'daily', 'weekly'] as const;
+/** Reminders that cannot wait for a digest: they are sent on their own whatever the person's digest choice. */
+const IMMEDIATE_KINDS: ReadonlySet<string> = new Set(['session-soon']);
 
 const SCAN_QUEUE = 'mentorkit-reminders-scan';
 const DELIVER_QUEUE = 'mentorkit-reminders-deliver';
@@ -56,7 +58,11 @@ export interface NotificationPreferences {
   email: boolean;
   /** Each nudge kind on or off (all on by default). */
   kinds: Record<NudgeKind, boolean>;
-  /** Only 'none' in this version (single mails); 'daily' and 'weekly' are refused until digests exist. */
+  /**
+   * `none`: one email per reminder; `daily` / `weekly`: the reminders of a day (or week) in one email at
+   * the first sensible moment of the day (of Monday) on the person's clock. Session reminders are
+   * always sent on their own (a digest would bring them too late).
+   */
   digest: (typeof DIGESTS)[number];
   updatedAt?: string;
 }
@@ -130,7 +136,8 @@ export function reminderCron(minutes: number): string {
 type PersonRecord = { id: string; displayName?: string; email?: string; timeZone?: string; languages?: string[]; workingHours?: NudgePerson['workingHours']; offLimitsDays?: number[]; offLimitsDates?: string[] };
 type PairingRecord = { id: string; programId?: string; menteeId: string; mentorIds: string[]; startedOn?: string; status?: string };
 type PreferenceRow = { person_id: string; email: boolean; kinds: Partial<Record<NudgeKind, boolean>>; digest: NotificationPreferences['digest']; updated_at: Date };
-type DeliveryRow = { id: string; dedupe_key: string; person_id: string; pairing_id: string; kind: NudgeKind; code: Nudge['code'] | LadderCode; channel: string; period: string; send_at: Date; status: string; attempts: number; subject: string | null; created_at: Date; sent_at: Date | null; last_error: string | null; skipped_reason: string | null; webhook_id: string | null };
+/** A delivery: one reminder to one channel, or (kind `digest`, code `daily`/`weekly`) a person's digest mail. */
+type DeliveryRow = { id: string; dedupe_key: string; person_id: string; pairing_id: string; kind: NudgeKind | 'digest'; code: Nudge['code'] | LadderCode | 'daily' | 'weekly'; channel: string; period: string; send_at: Date; status: string; attempts: number; subject: string | null; created_at: Date; sent_at: Date | null; last_error: string | null; skipped_reason: string | null; webhook_id: string | null; digest_id: string | null };
 
 interface PairingInputs {
   pairing: PairingRecord;
@@ -290,6 +297,28 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
     }
   };
 
+  /**
+   * The digest row a reminder goes into (created, with its job, when it is the first of its period), or
+   * undefined when that digest is no longer waiting (being sent or sent). In the scan's transaction.
+   */
+  const digestFor = async (client: PoolClient, personId: string, digest: { frequency: 'daily' | 'weekly'; period: string; sendAt: string }, at: Date): Promise<string | undefined> => {
+    const key = `digest|${personId}|${digest.frequency}|${digest.period}`;
+    const id = randomUUID();
+    const { rowCount } = await client.query(
+      `INSERT INTO mk_notification_deliveries (id, dedupe_key, person_id, pairing_id, kind, code, channel, period, send_at, created_at, updated_at)
+       VALUES ($1, $2, $3, '', 'digest', $4, 'email', $5, $6, $7, $7) ON CONFLICT (dedupe_key) DO NOTHING`,
+      [id, key, personId, digest.frequency, digest.period, digest.sendAt, at],
+    );
+    if (rowCount === 1) {
+      const startAfter = new Date(Date.now() + Math.max(0, Date.parse(digest.sendAt) - at.getTime()));
+      await boss!.send(DELIVER_QUEUE, { deliveryId: id }, { startAfter, singletonKey: id, retryLimit, retryDelay, retryBackoff: true, db: { executeSql: (text: string, values: unknown[]) => client.query(text, values) } });
+      return id;
+    }
+    // Another scan made it: join it while it waits (FOR SHARE keeps its job from claiming it until this commits).
+    const { rows } = await client.query<{ id: string; status: string }>('SELECT id, status FROM mk_notification_deliveries WHERE dedupe_key = $1 FOR SHARE', [key]);
+    return rows[0]?.status === 'queued' ? rows[0].id : undefined;
+  };
+
   const scan = async (): Promise<ReminderRun> => {
     const began = Date.now();
     const at = now();
@@ -297,7 +326,7 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
     const memberIds = [...new Set(pairings.flatMap((entry) => [entry.pairing.menteeId, ...entry.pairing.mentorIds]))];
     const [people, preferences] = await Promise.all([readPeople(memberIds), readPreferences(memberIds)]);
     const run: ReminderRun = { pairings: pairings.length, nudges: 0, queued: 0, withoutEmail: 0, turnedOff: 0, late: 0, ms: 0 };
-    const candidates: Array<{ nudge: ReminderNudge; key: string; period: string; channel: string; webhookId?: string }> = [];
+    const candidates: Array<{ nudge: ReminderNudge; key: string; period: string; channel: string; webhookId?: string; digest?: { frequency: 'daily' | 'weekly'; period: string; sendAt: string } }> = [];
     const programIds = [...new Set(pairings.map((entry) => entry.pairing.programId).filter((id): id is string => typeof id === 'string'))];
     const [hooks, settings] = await Promise.all([webhooks.ofPrograms(programIds), ladder.settingsOf(programIds)]);
     // Core's check-in nudges (a pair goes quiet after its programme's `quietDays`), then the ladder's.
@@ -359,16 +388,31 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
         run.turnedOff++;
         continue;
       }
-      candidates.push({ nudge, key, period, channel: 'email' });
+      // A person who takes a digest gets this reminder in their day's (or week's) mail, unless it cannot wait.
+      const frequency = wants.digest;
+      const digest = frequency !== 'none' && !IMMEDIATE_KINDS.has(nudge.kind) ? { frequency, ...digestSlot(nudgePerson(nudge.personId, person), nudge.sendAt, frequency) } : undefined;
+      candidates.push({ nudge, key, period, channel: 'email', ...(digest ? { digest } : {}) });
     }
     // Most nudges of a scan were queued by an earlier one: one read leaves only the new ones (the
     // UNIQUE key still decides between instances scanning at once).
     const { rows: existing } = await pool.query<{ dedupe_key: string }>('SELECT dedupe_key FROM mk_notification_deliveries WHERE dedupe_key = ANY($1)', [candidates.map((candidate) => candidate.key)]);
     const known = new Set(existing.map((row) => row.dedupe_key));
-    for (const { nudge, key, period, channel, webhookId } of candidates) {
+    for (const { nudge, key, period, channel, webhookId, digest } of candidates) {
       if (known.has(key)) continue;
       const id = randomUUID();
       const queued = await withTransaction(async (client) => {
+        if (digest) {
+          const digestId = await digestFor(client, nudge.personId, digest, at);
+          if (digestId) {
+            const { rowCount } = await client.query(
+              `INSERT INTO mk_notification_deliveries (id, dedupe_key, person_id, pairing_id, kind, code, channel, period, send_at, created_at, updated_at, digest_id)
+               VALUES ($1, $2, $3, $4, $5, $6, 'email', $7, $8, $9, $9, $10) ON CONFLICT (dedupe_key) DO NOTHING`,
+              [id, key, nudge.personId, nudge.pairingId, nudge.kind, nudge.code, period, digest.sendAt, at, digestId],
+            );
+            return rowCount === 1;
+          }
+          // That digest went out already: this reminder goes on its own.
+        }
         const { rowCount } = await client.query(
           `INSERT INTO mk_notification_deliveries (id, dedupe_key, person_id, pairing_id, kind, code, channel, period, send_at, created_at, updated_at, webhook_id)
            VALUES ($1, $2, $3, $4, $5, $6, $10, $7, $8, $9, $9, $11) ON CONFLICT (dedupe_key) DO NOTHING`,
@@ -386,7 +430,7 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
     // by another clock (the server's clock moved forward, as demos and tests do): queue it again. The
     // claim in `deliver` lets only one job send it.
     const { rows: late } = await pool.query<{ id: string }>(
-      `SELECT id FROM mk_notification_deliveries WHERE status = 'queued' AND send_at < $1::timestamptz - interval '1 minute' ORDER BY send_at LIMIT 1000`,
+      `SELECT id FROM mk_notification_deliveries WHERE status = 'queued' AND digest_id IS NULL AND send_at < $1::timestamptz - interval '1 minute' ORDER BY send_at LIMIT 1000`,
       [at],
     );
     for (const { id } of late) await boss!.send(DELIVER_QUEUE, { deliveryId: id }, { singletonKey: `${id}|late`, retryLimit, retryDelay, retryBackoff: true });
@@ -459,7 +503,7 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
     const at = now();
     const { rows } = await pool.query<DeliveryRow>(
       `UPDATE mk_notification_deliveries SET status = 'sending', attempts = attempts + 1, updated_at = $2
-       WHERE id = $1 AND (status IN ('queued', 'failed') OR (status = 'sending' AND updated_at < $2::timestamptz - interval '${SENDING_STALE_MINUTES} minutes')) RETURNING *`,
+       WHERE id = $1 AND digest_id IS NULL AND (status IN ('queued', 'failed') OR (status = 'sending' AND updated_at < $2::timestamptz - interval '${SENDING_STALE_MINUTES} minutes')) RETURNING *`,
       [deliveryId, at],
     );
     const delivery = rows[0];
@@ -473,12 +517,15 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
     const wants = (await readPreferences([delivery.person_id])).get(delivery.person_id)!;
     if (!person?.email) return void (await skip('no email address any more'));
     if (!wants.email) return void (await skip('reminder emails turned off'));
-    if (!wants.kinds[delivery.kind]) return void (await skip(`${delivery.kind} turned off`));
+    if (delivery.kind !== 'digest' && !wants.kinds[delivery.kind]) return void (await skip(`${delivery.kind} turned off`));
     if (await postponedWhileAway(delivery, person, at)) return;
+    if (await postponedWhenLate(delivery, person, at)) return;
+    if (delivery.kind === 'digest') return deliverDigest(delivery, person as PersonRecord & { email: string }, wants, at, skip);
     const language: MailLanguage = mailLanguageOf(person.languages);
     const current = await currentNudge(delivery, at, language);
     if ('skip' in current) return void (await skip(current.skip));
     const unsubscribeUrl = unsubscribeUrlOf(delivery.person_id);
+    const recipient = person as PersonRecord & { email: string };
     const mail = composeReminderMail({
       nudge: current.nudge,
       recipient: { displayName: person.displayName ?? person.id, timeZone: current.timeZone ?? person.timeZone ?? 'UTC', language },
@@ -487,8 +534,16 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
       appUrl,
       unsubscribeUrl,
     });
-    // The same Message-ID on every attempt: a receiving server can drop a copy if an attempt's outcome was lost.
-    const messageId = `<${createHash('sha256').update(delivery.dedupe_key).digest('hex').slice(0, 32)}@${new URL(serverUrl).hostname}>`;
+    await sendMail(delivery, recipient, language, mail, unsubscribeUrl);
+    await finish(delivery.id, 'sent', { subject: mail.subject, messageId: messageIdOf(delivery) });
+    log(`reminders: sent ${delivery.kind} to ${delivery.person_id} (pairing ${delivery.pairing_id}, ${language}, attempt ${delivery.attempts})`);
+  };
+
+  // The same Message-ID on every attempt: a receiving server can drop a copy if an attempt's outcome was lost.
+  const messageIdOf = (delivery: DeliveryRow) => `<${createHash('sha256').update(delivery.dedupe_key).digest('hex').slice(0, 32)}@${new URL(serverUrl).hostname}>`;
+
+  /** Sends one mail of `delivery` over SMTP; on failure marks it failed (pg-boss retries it) and throws. */
+  const sendMail = async (delivery: DeliveryRow, person: PersonRecord & { email: string }, language: MailLanguage, mail: { subject: string; text: string; html: string }, unsubscribeUrl: string): Promise<void> => {
     // The URL gives host, port, TLS and credentials; the time limits keep a stuck SMTP server from holding a worker.
     transport ??= nodemailer.createTransport({ url: options.smtpUrl!, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
     try {
@@ -499,7 +554,7 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
         text: mail.text,
         html: mail.html,
         date: now(),
-        messageId,
+        messageId: messageIdOf(delivery),
         headers: {
           'List-Unsubscribe': `<${unsubscribeUrl}>`,
           'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
@@ -514,8 +569,67 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
       log(`reminders: sending ${delivery.kind} to ${delivery.person_id} failed (attempt ${delivery.attempts}): ${reason}; ${delivery.attempts <= retryLimit ? 'retried with backoff' : 'no more retries'}`);
       throw error;
     }
-    await finish(delivery.id, 'sent', { subject: mail.subject, messageId });
-    log(`reminders: sent ${delivery.kind} to ${delivery.person_id} (pairing ${delivery.pairing_id}, ${language}, attempt ${delivery.attempts})`);
+  };
+
+  /**
+   * A person's daily or weekly digest: every reminder gathered into it that still holds, in one mail;
+   * the ones resolved since (or of a kind turned off since) are skipped with their reason. Nothing left:
+   * the digest is skipped. Its reminders are marked sent with it.
+   */
+  const deliverDigest = async (delivery: DeliveryRow, person: PersonRecord & { email: string }, wants: NotificationPreferences, at: Date, skip: (reason: string) => Promise<unknown>): Promise<void> => {
+    const language: MailLanguage = mailLanguageOf(person.languages);
+    const { rows: gathered } = await pool.query<DeliveryRow>("SELECT * FROM mk_notification_deliveries WHERE digest_id = $1 AND status IN ('queued', 'failed', 'sending') ORDER BY created_at, id", [delivery.id]);
+    const items: Array<{ row: DeliveryRow; parts: ReminderParts }> = [];
+    const skipItem = (row: DeliveryRow, reason: string) => {
+      log(`reminders: ${row.kind} for ${row.person_id} (pairing ${row.pairing_id}) left out of their digest: ${reason}`);
+      return finish(row.id, 'skipped', { reason });
+    };
+    for (const row of gathered) {
+      if (!wants.kinds[row.kind as NudgeKind]) {
+        await skipItem(row, `${row.kind} turned off`);
+        continue;
+      }
+      const current = await currentNudge(row, at, language);
+      if ('skip' in current) {
+        await skipItem(row, current.skip);
+        continue;
+      }
+      const parts = reminderParts({
+        nudge: current.nudge,
+        recipient: { displayName: person.displayName ?? person.id, timeZone: current.timeZone ?? person.timeZone ?? 'UTC', language },
+        ...(current.checkIn ? { checkIn: current.checkIn } : {}),
+        ...(current.activity ? { activity: current.activity } : {}),
+      });
+      items.push({ row, parts });
+    }
+    if (items.length === 0) return void (await skip(gathered.length === 0 ? 'nothing was gathered into it' : 'every reminder in it was resolved before it was due'));
+    const unsubscribeUrl = unsubscribeUrlOf(delivery.person_id);
+    const mail = composeDigestMail({
+      recipient: { displayName: person.displayName ?? person.id, timeZone: person.timeZone ?? 'UTC', language },
+      frequency: delivery.code === 'weekly' ? 'weekly' : 'daily',
+      period: delivery.period,
+      items: items.map((item) => item.parts),
+      appUrl,
+      unsubscribeUrl,
+    });
+    await sendMail(delivery, person, language, mail, unsubscribeUrl);
+    for (const { row, parts } of items) await finish(row.id, 'sent', { subject: parts.subject });
+    await finish(delivery.id, 'sent', { subject: mail.subject, messageId: messageIdOf(delivery) });
+    log(`reminders: sent the ${delivery.code} digest to ${delivery.person_id} (${items.length} reminder${items.length === 1 ? '' : 's'}, ${language}, attempt ${delivery.attempts})`);
+  };
+
+  /**
+   * A mail whose time passed more than half an hour ago (the server was down, the queue was behind, the
+   * clock moved) is not sent in the person's night: it waits for their next sensible time.
+   */
+  const postponedWhenLate = async (delivery: DeliveryRow, person: PersonRecord | undefined, at: Date): Promise<boolean> => {
+    if (at.getTime() - delivery.send_at.getTime() <= 30 * 60_000) return false;
+    const { sendAt } = sensibleSendTime(nudgePerson(delivery.person_id, person), at.toISOString());
+    if (Date.parse(sendAt) <= at.getTime() + 60_000) return false;
+    await pool.query("UPDATE mk_notification_deliveries SET status = 'queued', send_at = $2, attempts = attempts - 1, updated_at = $3 WHERE id = $1 AND status = 'sending'", [delivery.id, sendAt, at]);
+    await boss?.send(DELIVER_QUEUE, { deliveryId: delivery.id }, { startAfter: new Date(Date.now() + Date.parse(sendAt) - at.getTime()), singletonKey: `${delivery.id}|${sendAt}`, retryLimit, retryDelay, retryBackoff: true });
+    log(`reminders: ${delivery.kind} for ${delivery.person_id} is late and would arrive outside their hours: it waits until ${sendAt}`);
+    return true;
   };
 
   /** One nudge to one programme webhook: not stopped by the person's email switch, only by the kind being off. */
@@ -524,7 +638,7 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
     const webhook = delivery.webhook_id ? await webhooks.get(delivery.webhook_id).catch(() => undefined) : undefined;
     if (!webhook) return void (await skip('the webhook was removed (or cannot be read with this server key)'));
     const wants = (await readPreferences([delivery.person_id])).get(delivery.person_id)!;
-    if (!wants.kinds[delivery.kind]) return void (await skip(`${delivery.kind} turned off`));
+    if (!wants.kinds[delivery.kind as NudgeKind]) return void (await skip(`${delivery.kind} turned off`));
     if (await postponedWhileAway(delivery, (await readPeople([delivery.person_id])).get(delivery.person_id), at)) return;
     const current = await currentNudge(delivery, at, undefined);
     if ('skip' in current) return void (await skip(current.skip));
@@ -675,7 +789,7 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
   const readPreferencesOf = async (personId: string) => (await readPreferences([personId])).get(personId)!;
 
   const parsePreferencesPut = (body: unknown, current: NotificationPreferences): NotificationPreferences => {
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new MentorKitError('invalid-input', 'Send a JSON object: { "email"?: boolean, "kinds"?: { "<kind>": boolean }, "digest"?: "none" }.', { path: 'body' });
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new MentorKitError('invalid-input', 'Send a JSON object: { "email"?: boolean, "kinds"?: { "<kind>": boolean }, "digest"?: "none" | "daily" | "weekly" }.', { path: 'body' });
     const next: NotificationPreferences = { ...current, kinds: { ...current.kinds } };
     for (const [key, value] of Object.entries(body)) {
       if (key === 'email') {
@@ -690,7 +804,6 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
         }
       } else if (key === 'digest') {
         if (!(DIGESTS as readonly unknown[]).includes(value)) throw new MentorKitError('invalid-input', '`digest` must be "none", "daily" or "weekly".', { path: 'digest' });
-        if (value !== 'none') throw new MentorKitError('invalid-input', `\`digest\`: "${String(value)}" digests are not available yet; only "none" (one email per reminder) is.`, { path: 'digest' });
         next.digest = value;
       } else if (key !== 'personId' && key !== 'updatedAt') {
         throw new MentorKitError('invalid-input', `\`${key.slice(0, 50)}\` is not a preference; send email, kinds or digest.`, { path: key.slice(0, 50) });
@@ -717,6 +830,8 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
           pairingId: row.pairing_id,
           channel: row.channel,
           ...(row.webhook_id ? { webhookId: row.webhook_id } : {}),
+          ...(row.digest_id ? { digestId: row.digest_id } : {}),
+          ...(row.kind === 'digest' ? { frequency: row.code } : {}),
           subject: row.subject ?? null,
           status: row.status,
           sendAt: row.send_at.toISOString(),
