@@ -40,6 +40,7 @@ export const notificationPreferencesMessagesEs = {
   'kind.goal-due.hint': 'Un objetivo o un hito vence pronto.',
   'kind.goal-missed': 'Objetivo no alcanzado',
   'kind.goal-missed.hint': 'Ha pasado la fecha de un objetivo sin haberlo alcanzado.',
+  'kind.digest': 'Resumen de tus recordatorios',
   'digest.legend': 'Con qué frecuencia',
   'digest.none': 'Un correo por recordatorio',
   'digest.daily': 'Un resumen diario',

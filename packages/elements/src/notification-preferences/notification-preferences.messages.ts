@@ -42,6 +42,7 @@ export const notificationPreferencesMessages = {
     'kind.goal-due.hint': 'A goal or milestone is due soon.',
     'kind.goal-missed': 'Goal missed',
     'kind.goal-missed.hint': 'A goal’s due date has passed before it was reached.',
+    'kind.digest': 'Summary of your reminders',
     'digest.legend': 'How often',
     'digest.none': 'One email per reminder',
     'digest.daily': 'One daily summary',
