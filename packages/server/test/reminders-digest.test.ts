@@ -166,4 +166,23 @@ describe('reminder digests', { skip: skip ?? false, timeout: 4 * 60_000 }, () =>
     assert.equal(after.find((row) => row.pairing_id === 'pairing-hana')!.status, 'sent');
     assert.equal(after.find((row) => row.kind === 'digest')!.status, 'sent');
   });
+
+  test('a reminder found late, in the middle of the night on her clock, waits for her morning instead', async () => {
+    // As if the queue had been stopped for a day: one of María's reminders is still queued since Sunday 09:00.
+    await putPreferences(MARIA, { digest: 'none' });
+    const [noah] = (await rowsOf(MARIA)).filter((row) => row.pairing_id === 'pairing-noah');
+    await first.pool.query("UPDATE mk_notification_deliveries SET status = 'queued', digest_id = NULL, send_at = '2026-10-18T15:00:00Z', sent_at = NULL WHERE id = $1", [noah!.id]);
+    const before = mailbox.mails.length;
+    setClock('2026-10-19T08:00:00Z'); // Monday 02:00 in Mexico City
+    await first.backend.reminders.runNow();
+    const waiting = await eventually(async () => (await rowsOf(MARIA)).find((row) => row.id === noah!.id)!, (row) => row.status === 'queued' && row.send_at.toISOString() === '2026-10-19T15:00:00.000Z', 'moved to 09:00 on her clock');
+    assert.equal(waiting.status, 'queued');
+    assert.equal(mailbox.mails.length, before, 'nothing sent in her night');
+    assert.ok(first.logs.some((line) => line.includes('is late and would arrive outside their hours: it waits until 2026-10-19T15:00:00')), first.logs.slice(-5).join('\n'));
+
+    setClock('2026-10-19T15:01:30Z');
+    await first.backend.reminders.runNow();
+    const mail = await mailbox.waitFor((candidate) => candidate.to.includes(`${MARIA}@example.org`) && candidate.nudge === 'check-in-overdue');
+    assert.match(wallClock(mail.date!, 'America/Mexico_City'), /^Mon 09:0[12]$/);
+  });
 });

@@ -5,7 +5,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type { Pool, PoolClient } from 'pg';
 import { MentorKitError } from '@mentorkit/core';
 import { agreementCheckInInput, type Agreement } from '@mentorkit/core/agreements';
-import { digestSlot, pairingCheckIn, sensibleSendTime, type CheckInGoal, type CheckInMessage, type CheckInSession, type NextCheckIn, type Nudge, type NudgePerson, type PairActivity, type PairingCheckIn } from '@mentorkit/core/checkins';
+import { digestSlot, pairingCheckIn, practiceNudges, sensibleSendTime, PRACTICE_NUDGE_KINDS, SESSION_REMINDER_LOOKAHEAD_MINUTES, type CheckInGoal, type CheckInMessage, type CheckInSession, type NextCheckIn, type Nudge, type NudgePerson, type PairActivity, type PairingCheckIn, type PracticeFeedback, type PracticeGoal, type PracticeNudge, type PracticeNudgeKind, type PracticeSession } from '@mentorkit/core/checkins';
 import { registerSpanish } from '@mentorkit/core/es';
 import { ServerConfigurationError, isAcceptablePersonId, type Caller } from '../identity.js';
 import { HttpError } from '../input.js';
@@ -20,7 +20,8 @@ import type { StoredRecord } from '@mentorkit/core';
  * Reminders by email (issue 15, docs/reminders.md). A scheduled job (pg-boss 10 on the server's own
  * PostgreSQL, every `intervalMinutes`; pg-boss runs each scheduled slot once across instances)
  * computes every active pairing's nudges with core's own functions (`pairingCheckIn`: check-in due
- * soon or overdue, pair gone quiet) and queues one delivery per (person, kind, pairing, period) —
+ * soon or overdue, pair gone quiet; `practiceNudges`: a session in 24 h and 1 h, feedback asked for
+ * after a session, a goal due or missed) and queues one delivery per (person, kind, pairing, period) —
  * the period being the check-in's due time or the start of the quiet spell. The delivery's dedupe
  * key is UNIQUE in `mk_notification_deliveries`, so however many instances scan at once, a nudge is
  * queued once; the delivery row and its pg-boss job are written in one transaction. The delivery job
@@ -40,8 +41,16 @@ import type { StoredRecord } from '@mentorkit/core';
  */
 
 export const CHECK_IN_NUDGE_KINDS = ['check-in-due-soon', 'check-in-overdue', 'pair-inactive'] as const satisfies ReadonlyArray<Nudge['kind']>;
-/** Every kind a person can turn on or off: core's check-in nudges and the escalation ladder's (escalation.ts). */
-export const NUDGE_KINDS = [...CHECK_IN_NUDGE_KINDS, ...LADDER_NUDGE_KINDS] as const;
+/** Every kind a person can turn on or off: core's check-in nudges, core's practice nudges (sessions, feedback, goals) and the escalation ladder's (escalation.ts). */
+export const NUDGE_KINDS = [...CHECK_IN_NUDGE_KINDS, ...PRACTICE_NUDGE_KINDS, ...LADDER_NUDGE_KINDS] as const;
+const isPracticeKind = (kind: string): kind is PracticeNudgeKind => (PRACTICE_NUDGE_KINDS as readonly string[]).includes(kind);
+/** Why a practice nudge queued earlier no longer holds when its time comes. */
+const PRACTICE_RESOLVED: Record<PracticeNudgeKind, string> = {
+  'session-soon': 'the session was cancelled, moved or has started',
+  'feedback-requested': 'feedback given, or its deadline passed',
+  'goal-due': 'the goal was achieved or archived, or its due date changed or passed',
+  'goal-missed': 'the goal was achieved or archived, or its due date changed',
+};
 export type NudgeKind = (typeof NUDGE_KINDS)[number];
 export const DIGESTS = ['none', 'daily', 'weekly'] as const;
 /** Reminders that cannot wait for a digest: they are sent on their own whatever the person's digest choice. */
@@ -142,9 +151,10 @@ type DeliveryRow = { id: string; dedupe_key: string; person_id: string; pairing_
 interface PairingInputs {
   pairing: PairingRecord;
   agreement?: Agreement;
-  sessions: CheckInSession[];
+  sessions: Array<CheckInSession & Partial<PracticeSession>>;
   messages: CheckInMessage[];
-  goals: CheckInGoal[];
+  goals: Array<CheckInGoal & Partial<PracticeGoal>>;
+  feedback: PracticeFeedback[];
 }
 
 const asString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
@@ -205,13 +215,14 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
     const pairings = pairingRows.map((row) => row.data).filter((pairing) => typeof pairing?.menteeId === 'string' && Array.isArray(pairing.mentorIds));
     const ids = pairings.map((pairing) => pairing.id);
     const ofPairings = (collection: string, columns = 'data') => pool.query(`SELECT ${columns} FROM mk_records WHERE collection = $1 AND NOT deleted AND data->>'pairingId' = ANY($2)`, [collection, ids]);
-    const [agreements, sessions, messages, goals] = await Promise.all([
+    const [agreements, sessions, messages, goals, feedback] = await Promise.all([
       ofPairings('agreements'),
-      ofPairings('sessions', "data->>'pairingId' AS \"pairingId\", data->>'start' AS start, data->>'end' AS \"end\", data->>'status' AS status"),
+      ofPairings('sessions', "id, data->>'pairingId' AS \"pairingId\", data->>'title' AS title, data->>'start' AS start, data->>'end' AS \"end\", data->>'status' AS status, data->'participantIds' AS \"participantIds\", data->>'meetingUrl' AS \"meetingUrl\""),
       ofPairings('messages', "data->>'pairingId' AS \"pairingId\", data->>'authorId' AS \"authorId\", data->>'sentAt' AS \"sentAt\", data->>'createdAt' AS \"createdAt\""),
-      ofPairings('goals', "data->>'pairingId' AS \"pairingId\", COALESCE(data->>'updatedAt', updated_at) AS \"updatedAt\", data->>'status' AS status, (data->>'archived') = 'true' AS archived"),
+      ofPairings('goals', "id, data->>'pairingId' AS \"pairingId\", COALESCE(data->>'updatedAt', updated_at) AS \"updatedAt\", data->>'status' AS status, (data->>'archived') = 'true' AS archived, data->>'ownerId' AS \"ownerId\", data->>'title' AS title, data->>'visibility' AS visibility, data->>'startDate' AS \"startDate\", data->>'dueDate' AS \"dueDate\", data->>'createdAt' AS \"createdAt\", data->'metric' AS metric, data->'milestones' AS milestones"),
+      ofPairings('feedback', "data->>'pairingId' AS \"pairingId\", data->>'sessionId' AS \"sessionId\", data->>'authorId' AS \"authorId\""),
     ]);
-    const byPairing = new Map<string, PairingInputs>(pairings.map((pairing) => [pairing.id, { pairing, sessions: [], messages: [], goals: [] }]));
+    const byPairing = new Map<string, PairingInputs>(pairings.map((pairing) => [pairing.id, { pairing, sessions: [], messages: [], goals: [], feedback: [] }]));
     for (const { data } of agreements.rows as Array<{ data: Agreement }>) {
       const entry = byPairing.get(data.pairingId);
       if (entry && (!entry.agreement || String(data.updatedAt ?? '') > String(entry.agreement.updatedAt ?? ''))) entry.agreement = data;
@@ -220,6 +231,7 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
     for (const row of sessions.rows as Array<CheckInSession & { pairingId: string }>) byPairing.get(row.pairingId)?.sessions.push(clean(row));
     for (const row of messages.rows as Array<CheckInMessage & { pairingId: string }>) byPairing.get(row.pairingId)?.messages.push(clean(row));
     for (const row of goals.rows as Array<CheckInGoal & { pairingId: string }>) byPairing.get(row.pairingId)?.goals.push(clean(row));
+    for (const row of feedback.rows as Array<PracticeFeedback & { pairingId: string }>) if (typeof row.sessionId === 'string' && typeof row.authorId === 'string') byPairing.get(row.pairingId)?.feedback.push(clean(row));
     return [...byPairing.values()];
   };
 
@@ -253,6 +265,24 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
       goals: inputs.goals,
       people: [inputs.pairing.menteeId, ...inputs.pairing.mentorIds].map((personId) => nudgePerson(personId, people.get(personId))),
       now: at,
+      ...(locale ? { locale } : {}),
+    });
+
+  /**
+   * The practice's nudges of a pairing (core's `practiceNudges`): a session in 24 h and in 1 h, feedback
+   * asked for after a session, a goal due or missed — timed for the same people as the check-in nudges
+   * (`computed.people`). Session reminders are found up to two scan intervals ahead (at least an hour),
+   * so they are queued before their time and go out on time.
+   */
+  const practiceOf = (inputs: PairingInputs, computed: PairingCheckIn, at: string, locale: string | undefined): PracticeNudge[] =>
+    practiceNudges({
+      pairing: inputs.pairing,
+      people: computed.people,
+      sessions: inputs.sessions.filter((session): session is PracticeSession & CheckInSession => typeof session.id === 'string'),
+      feedback: inputs.feedback,
+      goals: inputs.goals.filter((goal): goal is PracticeGoal & CheckInGoal => typeof goal.id === 'string' && typeof goal.ownerId === 'string' && typeof goal.title === 'string'),
+      now: at,
+      lookaheadMinutes: Math.min(24 * 60, Math.max(SESSION_REMINDER_LOOKAHEAD_MINUTES, 2 * intervalMinutes)),
       ...(locale ? { locale } : {}),
     });
 
@@ -344,6 +374,11 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
       for (const nudge of computed.nudges) {
         const period = periodOf(nudge, computed);
         if (period) found.push({ nudge, period, programId: inputs.pairing.programId, webhooks: 'each' });
+      }
+      try {
+        for (const nudge of practiceOf(inputs, computed, at.toISOString(), undefined)) found.push({ nudge, period: nudge.period, programId: inputs.pairing.programId, webhooks: 'each' });
+      } catch (error) {
+        log(`reminders: pairing ${inputs.pairing.id}'s sessions, feedback and goals skipped: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
     let ladderNudges: LadderNudge[] = [];
@@ -480,6 +515,19 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
     }
     // A webhook's delivery carries the email's key plus `|webhook:<id>`.
     const key = delivery.webhook_id ? delivery.dedupe_key.slice(0, delivery.dedupe_key.lastIndexOf('|webhook:')) : delivery.dedupe_key;
+    if (isPracticeKind(delivery.kind)) {
+      // A session cancelled or moved, feedback given, a goal achieved: no nudge with this key any more.
+      let practice: PracticeNudge[];
+      try {
+        practice = practiceOf(inputs, computed, at.toISOString(), language);
+      } catch (error) {
+        return { skip: `the pairing's sessions, feedback or goals cannot be read (${error instanceof Error ? error.message : String(error)})` };
+      }
+      const found = practice.find((candidate) => candidate.personId === delivery.person_id && candidate.kind === delivery.kind && dedupeKeyOf(candidate, candidate.period) === key);
+      if (!found) return { skip: PRACTICE_RESOLVED[delivery.kind] };
+      const zone = computed.people.find((entry) => entry.personId === delivery.person_id)?.timeZone;
+      return { nudge: found, ...(zone ? { timeZone: zone } : {}) };
+    }
     const nudge = computed.nudges.find((candidate) => candidate.personId === delivery.person_id && candidate.kind === delivery.kind && dedupeKeyOf(candidate, periodOf(candidate, computed) ?? '') === key);
     if (!nudge) return { skip: 'resolved before it was due (a check-in or activity since)' };
     const timeZone = computed.people.find((entry) => entry.personId === delivery.person_id)?.timeZone;
@@ -624,7 +672,9 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
    */
   const postponedWhenLate = async (delivery: DeliveryRow, person: PersonRecord | undefined, at: Date): Promise<boolean> => {
     if (at.getTime() - delivery.send_at.getTime() <= 30 * 60_000) return false;
-    const { sendAt } = sensibleSendTime(nudgePerson(delivery.person_id, person), at.toISOString());
+    // Sensible times are quarter hours: now is sensible when its quarter hour is.
+    const quarter = new Date(Math.floor(at.getTime() / (15 * 60_000)) * 15 * 60_000).toISOString();
+    const { sendAt } = sensibleSendTime(nudgePerson(delivery.person_id, person), quarter);
     if (Date.parse(sendAt) <= at.getTime() + 60_000) return false;
     await pool.query("UPDATE mk_notification_deliveries SET status = 'queued', send_at = $2, attempts = attempts - 1, updated_at = $3 WHERE id = $1 AND status = 'sending'", [delivery.id, sendAt, at]);
     await boss?.send(DELIVER_QUEUE, { deliveryId: delivery.id }, { startAfter: new Date(Date.now() + Date.parse(sendAt) - at.getTime()), singletonKey: `${delivery.id}|${sendAt}`, retryLimit, retryDelay, retryBackoff: true });
