@@ -178,6 +178,13 @@ export const pairingBoardStyles = css`
   .capacity meter {
     width: 100%;
   }
+  .warning {
+    margin: 0;
+    padding: var(--mk-space-2) var(--mk-space-3);
+    border-inline-start: 4px solid var(--mk-color-warning);
+    border-radius: var(--mk-radius-sm);
+    font-size: var(--mk-font-size-sm);
+  }
   .status {
     min-height: 1.5em;
   }

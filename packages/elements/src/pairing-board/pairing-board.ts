@@ -1,10 +1,10 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { isMentorKitError, type Person } from '@mentorkit/core';
+import { availabilityOf, isMentorKitError, type Person } from '@mentorkit/core';
 import { CRITERIA, DEFAULT_WEIGHTS, explainPairing, pairingFeature, type MatchAssignment, type MatchWeights, type PairingApi, type PairingCohort, type PairingRound, type RoundAdjustment } from '@mentorkit/core/pairing';
 import { emit } from '../base/emit.js';
-import { formatList } from '../base/format.js';
+import { formatList, formatLongCalendarDate } from '../base/format.js';
 import { focusInstead } from '../base/focus.js';
 import { LocaleController } from '../base/localize.js';
 import { MkElement } from '../base/mk-element.js';
@@ -42,7 +42,10 @@ const WEIGHT_DEBOUNCE_MS = 200;
  * weight slider re-runs it (debounced). Each proposed pair shows its score, a meter per criterion and
  * the reasons from core; Pin keeps a pair on re-runs, Veto forbids it and re-runs at once, Swap
  * exchanges the mentors of two mentees. Mentees left out are listed with the reason, and each mentor's
- * seat use is shown. "Approve and activate" creates the pairings and notifies both sides.
+ * seat use is shown, with mentors who are away or not taking mentees said so ("Away until Tuesday 12
+ * January", their `availability` on the day the pairings start): matching does not propose them, and a
+ * pair that names one anyway (a pin) carries a warning ("Kenji Watanabe is away until Tuesday 12
+ * January"). "Approve and activate" creates the pairings and notifies both sides.
  * Only admins of the programme can use it; others see why. Every control is a native button, select or
  * range input, so the whole board works from the keyboard.
  *
@@ -70,6 +73,8 @@ const WEIGHT_DEBOUNCE_MS = 200;
  * @csspart swap - A pair's swap controls.
  * @csspart unmatched - The list of mentees without a proposed mentor, with why.
  * @csspart capacity - The mentors' seat use.
+ * @csspart mentor-availability - "Away until …" or "Not taking mentees" beside a mentor in that list; carries `data-status`.
+ * @csspart warning - A pair's warning that its mentor is away or not taking mentees.
  *
  * @cssprop --mk-pairing-board-gap - Space between the board's sections.
  * @cssprop --mk-pairing-board-padding - Padding of the board.
@@ -114,6 +119,18 @@ export class MkPairingBoard extends MkElement {
 
   private get round(): PairingRound | undefined {
     return this.rounds.value?.find((round) => round.programId === this.programId && (round.status === 'draft' || round.status === 'approved'));
+  }
+
+  /** A mentor's availability on `on` (a date or an instant), when they are not taking mentees then. */
+  private unavailability(id: string, on: string): { status: 'away' | 'not-taking-mentees'; until?: string } | undefined {
+    const person = this.people.value?.[id] as Person | undefined;
+    if (!person?.availability) return undefined;
+    const now = availabilityOf(person, on);
+    return now.status === 'taking-mentees' ? undefined : { status: now.status, ...(now.until !== undefined ? { until: now.until } : {}) };
+  }
+
+  private dateText(date: string): string {
+    return formatLongCalendarDate(date, this.i18n.locale, this.currentKit?.now().slice(0, 4));
   }
 
   private nameOf(id: string): string {
@@ -268,6 +285,13 @@ export class MkPairingBoard extends MkElement {
           </div>`,
         )}
       </div>
+      ${assignment.mentorIds.map((id) => {
+        const away = this.unavailability(id, round.startsOn ?? this.currentKit?.now() ?? new Date().toISOString());
+        if (!away) return nothing;
+        const name = this.nameOf(id);
+        const warning = away.status === 'not-taking-mentees' ? this.i18n.t('warning.not-taking', { name }) : away.until ? this.i18n.t('warning.away-until', { name, date: this.dateText(away.until) }) : this.i18n.t('warning.away', { name });
+        return html`<p part="warning" class="warning" data-mentor=${id}><span aria-hidden="true">⚠ </span>${warning}</p>`;
+      })}
       <details>
         <summary>${this.i18n.t('why')}</summary>
         <ul part="reasons" class="reasons">${this.reasonsOf(round, assignment).map((reason) => html`<li>${reason}</li>`)}</ul>
@@ -300,7 +324,7 @@ export class MkPairingBoard extends MkElement {
     </li>`;
   }
 
-  private renderCapacity(cohort: PairingCohort, round: PairingRound | undefined): TemplateResult {
+  private renderCapacity(cohort: PairingCohort, round: PairingRound | undefined, on: string): TemplateResult {
     const proposed: Record<string, number> = {};
     for (const assignment of round?.proposal.assignments ?? []) for (const id of assignment.mentorIds) proposed[id] = (proposed[id] ?? 0) + 1;
     return html`<section aria-labelledby="capacity-heading">
@@ -313,8 +337,10 @@ export class MkPairingBoard extends MkElement {
             const total = cohort.capacity[mentor.id] ?? 0;
             const used = (cohort.used[mentor.id] ?? 0) + (proposed[mentor.id] ?? 0);
             const text = this.i18n.t('capacity.used', { used, total });
+            const away = this.unavailability(mentor.id, on);
+            const availability = away ? (away.status === 'not-taking-mentees' ? this.i18n.t('availability.not-taking') : away.until ? this.i18n.t('availability.away-until', { date: this.dateText(away.until) }) : this.i18n.t('availability.away')) : '';
             return html`<li data-mentor=${mentor.id}>
-              <span>${mentor.displayName} · <span class="muted">${text}</span></span>
+              <span>${mentor.displayName} · <span class="muted">${text}</span>${away ? html` · <span part="mentor-availability" class="mentor-availability" data-status=${away.status}><span aria-hidden="true">⏸ </span>${availability}</span>` : nothing}</span>
               <meter min="0" max=${Math.max(total, 1)} .value=${used} aria-label=${`${mentor.displayName}: ${text}`}></meter>
             </li>`;
           },
@@ -348,11 +374,14 @@ export class MkPairingBoard extends MkElement {
       return html`<div part="base" class="board"><h2 part="heading">${this.i18n.t('heading')}</h2><p part="error" class="error" role="alert">${problem}</p></div>`;
     }
     const round = this.round;
-    const seats = cohort.mentors.reduce((sum, mentor) => sum + mentor.capacity, 0);
+    // The day the next run reads mentors' availability on: the chosen start, the round's, else now.
+    const on = this.startsOn ?? round?.startsOn ?? kit.now();
+    const available = cohort.mentors.filter((mentor) => !this.unavailability(mentor.id, on));
+    const seats = available.reduce((sum, mentor) => sum + mentor.capacity, 0);
     const assignments = round?.proposal.assignments ?? [];
     return html`<div part="base" class="board" aria-busy=${this.busy ? 'true' : 'false'}>
       <h2 part="heading">${this.i18n.t('heading')}</h2>
-      <p part="cohort" class="muted">${this.i18n.t('cohort', { mentees: cohort.mentees.length, mentors: cohort.mentors.filter((mentor) => mentor.capacity > 0).length, seats })}</p>
+      <p part="cohort" class="muted">${this.i18n.t('cohort', { mentees: cohort.mentees.length, mentors: available.filter((mentor) => mentor.capacity > 0).length, seats })}</p>
       ${this.renderWeights(round)}
       <div part="actions" class="actions">
         <label class="starts-on">${this.i18n.t('starts-on')}
@@ -380,7 +409,7 @@ export class MkPairingBoard extends MkElement {
               : html`<ul part="unmatched" class="unmatched">${round.proposal.unmatched.map((entry) => html`<li data-mentee=${entry.menteeId}><strong>${this.nameOf(entry.menteeId)}</strong><span class="muted">${entry.reason}</span></li>`)}</ul>`}
           </section>`
         : nothing}
-      ${this.renderCapacity(cohort, round)}
+      ${this.renderCapacity(cohort, round, on)}
     </div>`;
   }
 }
