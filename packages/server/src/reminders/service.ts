@@ -671,7 +671,8 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
    * clock moved) is not sent in the person's night: it waits for their next sensible time.
    */
   const postponedWhenLate = async (delivery: DeliveryRow, person: PersonRecord | undefined, at: Date): Promise<boolean> => {
-    if (at.getTime() - delivery.send_at.getTime() <= 30 * 60_000) return false;
+    // A session reminder is about a time of its own: it is sent late or not at all (its re-check drops it once the session started).
+    if (IMMEDIATE_KINDS.has(delivery.kind) || at.getTime() - delivery.send_at.getTime() <= 30 * 60_000) return false;
     // Sensible times are quarter hours: now is sensible when its quarter hour is.
     const quarter = new Date(Math.floor(at.getTime() / (15 * 60_000)) * 15 * 60_000).toISOString();
     const { sendAt } = sensibleSendTime(nudgePerson(delivery.person_id, person), quarter);
