@@ -13,9 +13,13 @@ interface PairingBoardArgs {
 }
 
 /** The demo programme seen by its admin, with a matching round already proposed (and optionally adjusted). */
-async function boardKit(options: { run?: boolean; veto?: boolean; hostile?: boolean } = {}): Promise<MentorKit> {
+async function boardKit(options: { run?: boolean; veto?: boolean; hostile?: boolean; aishaAway?: boolean } = {}): Promise<MentorKit> {
   const storage = createMemoryStorage();
   await seedDemoProgram(storage);
+  if (options.aishaAway) {
+    const aisha = await storage.get('people', 'aisha-bello');
+    await storage.put('people', { ...aisha!, availability: { status: 'away', until: '2026-12-31' } });
+  }
   if (options.hostile) {
     const zara = await storage.get('people', 'zara-ahmed');
     await storage.put('people', { ...zara!, displayName: '<img src=x onerror=alert(1)>' });
@@ -27,6 +31,7 @@ async function boardKit(options: { run?: boolean; veto?: boolean; hostile?: bool
   if (options.run) {
     const pairing = kit.use(pairingFeature);
     const round = await pairing.propose({ programId: DEMO_PROGRAM_ID });
+    if (options.aishaAway) await pairing.adjust(round.id, { pin: ['zara-ahmed', 'aisha-bello'] });
     if (options.veto) {
       const first = round.proposal.assignments[0]!;
       await pairing.adjust(round.id, { veto: [first.menteeId, first.mentorIds[0]!] });
@@ -83,6 +88,14 @@ export const Proposed: Story = {
 /** After a veto (matching ran again) and a pinned pair. */
 export const VetoedAndPinned: Story = {
   loaders: [async () => ({ kit: await boardKit({ run: true, veto: true }) })],
+};
+
+/**
+ * Mentors who are away or not taking mentees: Kenji (away until 12 January) and Tom (not taking mentees)
+ * in the mentor list, and Aisha away until 31 December but pinned for Zara by hand — the pair warns.
+ */
+export const MentorsAway: Story = {
+  loaders: [async () => ({ kit: await boardKit({ run: true, aishaAway: true }) })],
 };
 
 /** Names that are very long or look like HTML are shown as text. */

@@ -1,7 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { MentorKit } from '@mentorkit/core';
+import { createMemoryStorage, type MentorKit } from '@mentorkit/core';
+import { seedDemoProgram } from '../examples/shared/demo-program.js';
 import '@mentorkit/elements/define-all.js';
 import { DEMO_VIEWERS, awkwardNamesKit, demoKit, failingKit, loadingKit } from './support.js';
 
@@ -41,6 +42,7 @@ const meta = {
       label=${args.label || nothing}
       locale=${ifDefined(args.locale)}
       @mk-pairing-select=${(event: CustomEvent<{ pairingId: string }>) => console.info('mk-pairing-select', event.detail)}
+      @mk-availability-change=${(event: CustomEvent<{ availability: unknown }>) => console.info('mk-availability-change', event.detail)}
     ></mk-pairing-card>
   `,
 } satisfies Meta<PairingCardArgs>;
@@ -61,6 +63,45 @@ export const OnePairing: Story = {
 /** A mentor's view: a co-mentored mentee, a one-to-one mentee and a proposed pairing. */
 export const SeveralPairings: Story = {
   loaders: [async () => ({ kit: await demoKit(DEMO_VIEWERS.mentor) })],
+};
+
+/** Mentors' availability: Kenji is away until 12 January (parental leave), Arjun takes mentees. */
+export const MentorAway: Story = {
+  loaders: [async () => ({ kit: await demoKit(DEMO_VIEWERS.mentee) })],
+};
+
+/** The day after an absence: "Back today" (Kenji's last day away was yesterday in Tokyo). */
+export const MentorBackToday: Story = {
+  loaders: [
+    async () => {
+      const storage = createMemoryStorage();
+      await seedDemoProgram(storage);
+      const kenji = (await storage.get('people', 'kenji-watanabe'))!;
+      await storage.put('people', { ...kenji, availability: { status: 'away', until: '2026-10-14' } }, { expectedRevision: kenji.revision });
+      return { kit: await demoKit(DEMO_VIEWERS.mentee, { storage }) };
+    },
+  ],
+};
+
+/** A mentor not taking mentees (Tom), seen by his mentee. */
+export const MentorNotTakingMentees: Story = {
+  loaders: [async () => ({ kit: await demoKit('james-wilson') })],
+};
+
+/** A signed-in mentor sets their own availability: "Change" opens the form above the list. */
+export const OwnAvailability: Story = {
+  loaders: [async () => ({ kit: await demoKit(DEMO_VIEWERS.mentor) })],
+  play: async ({ canvasElement }) => {
+    const card = canvasElement.querySelector('mk-pairing-card');
+    await card?.updateComplete;
+    card?.shadowRoot?.querySelector<HTMLButtonElement>('[part~="availability-change"]')?.click();
+  },
+};
+
+/** The same in Spanish. */
+export const AvailabilitySpanish: Story = {
+  args: { locale: 'es-ES' },
+  loaders: [async () => ({ kit: await demoKit(DEMO_VIEWERS.mentee) })],
 };
 
 /** A paused pairing beside an active one (the mentor of both). */
