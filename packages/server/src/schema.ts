@@ -338,6 +338,13 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; description: string; s
       CREATE INDEX mk_notification_deliveries_digest ON mk_notification_deliveries (digest_id) WHERE digest_id IS NOT NULL;
     `,
   },
+  {
+    version: 11,
+    description: "reminders: a programme webhook's language (the words of its messages)",
+    sql: `
+      ALTER TABLE mk_program_webhooks ADD COLUMN language text NOT NULL DEFAULT 'en' CHECK (language IN ('en', 'es'));
+    `,
+  },
 ];
 
 /** Applies the migrations not applied yet. Returns the versions it applied. */

@@ -136,6 +136,7 @@ describe('reminders: programme webhooks', { skip: skip ?? false, timeout: 4 * 60
       [{ kind: 'slack', url: 'https://user:pw@hooks.example.com/x' }, 'url'],
       [{ kind: 'slack', url: 'https://hooks.example.com/x', description: 7 }, 'description'],
       [{ kind: 'slack', url: 'https://hooks.example.com/x', channel: '#x' }, 'channel'],
+      [{ kind: 'slack', url: 'https://hooks.example.com/x', language: 'fr' }, 'language'],
       [[], 'body'],
     ] as const) {
       const response = await post(body);
@@ -143,10 +144,12 @@ describe('reminders: programme webhooks', { skip: skip ?? false, timeout: 4 * 60
       assert.equal((await response.json()).path, path, JSON.stringify(body));
     }
     for (const [name, kind] of [['slack', 'slack'], ['teams', 'teams'], ['generic', 'generic'], ['flaky', 'slack'], ['limited', 'teams'], ['bad', 'generic']] as const) {
-      const response = await post({ kind, url: `${receiver.url}/${name}`, description: name }, name === 'teams' ? asService : as(HOOK_ADMIN));
+      // The Teams channel is a Spanish-speaking team's: its messages are worded in Spanish.
+      const response = await post({ kind, url: `${receiver.url}/${name}`, description: name, ...(name === 'teams' ? { language: 'es' } : {}) }, name === 'teams' ? asService : as(HOOK_ADMIN));
       assert.equal(response.status, 201, name);
       const created = await response.json();
       assert.equal(created.kind, kind);
+      assert.equal(created.language, name === 'teams' ? 'es' : 'en');
       assert.equal(created.host, new URL(receiver.url).host);
       assert.equal(typeof created.secret === 'string', kind === 'generic', 'a signing secret for generic webhooks only');
       hooks[name] = { id: created.id, ...(created.secret ? { secret: created.secret } : {}) };
@@ -202,7 +205,12 @@ describe('reminders: programme webhooks', { skip: skip ?? false, timeout: 4 * 60
       assert.equal(card['@context'], 'https://schema.org/extensions');
       assert.equal(typeof card.summary, 'string');
       assert.ok(!card.text.includes('<!channel>') && !card.text.includes('<https'), card.text);
+      // In the webhook's language (Spanish), as the mails word it.
+      assert.match(card.summary, /^Recordatorio para /);
+      assert.equal(card.potentialAction[0].name, 'Abrir MentorKit');
     }
+    assert.ok(at('/teams').some((entry) => /seguimiento/.test(JSON.parse(entry.body).text)), at('/teams').map((entry) => entry.body).join('\n'));
+    assert.ok(at('/slack').every((entry) => !/seguimiento/.test(JSON.parse(entry.body).text)), 'the English ones stay English');
     // Generic: verified with the secret shown at creation.
     for (const entry of at('/generic')) {
       const timestamp = String(entry.headers['x-mentorkit-timestamp']);

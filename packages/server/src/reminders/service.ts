@@ -691,11 +691,19 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
     const wants = (await readPreferences([delivery.person_id])).get(delivery.person_id)!;
     if (!wants.kinds[delivery.kind as NudgeKind]) return void (await skip(`${delivery.kind} turned off`));
     if (await postponedWhileAway(delivery, (await readPeople([delivery.person_id])).get(delivery.person_id), at)) return;
-    const current = await currentNudge(delivery, at, undefined);
+    const current = await currentNudge(delivery, at, webhook.language);
     if ('skip' in current) return void (await skip(current.skip));
     const { nudge } = current;
-    const personName = (await readPeople([delivery.person_id])).get(delivery.person_id)?.displayName ?? delivery.person_id;
-    const { body, headers } = webhookRequest(webhook, { deliveryId: delivery.id, kind: nudge.kind, code: nudge.code, params: nudge.params, personId: nudge.personId, personName, pairingId: nudge.pairingId, programId: webhook.programId, sendAt: delivery.send_at.toISOString(), message: nudge.message, appUrl }, at);
+    const person = (await readPeople([delivery.person_id])).get(delivery.person_id);
+    const personName = person?.displayName ?? delivery.person_id;
+    // The webhook's language, worded as the mails are (dates in words, on the person's clock).
+    const { sentence } = reminderParts({
+      nudge,
+      recipient: { displayName: personName, timeZone: current.timeZone ?? person?.timeZone ?? 'UTC', language: webhook.language },
+      ...(current.checkIn ? { checkIn: current.checkIn } : {}),
+      ...(current.activity ? { activity: current.activity } : {}),
+    });
+    const { body, headers } = webhookRequest(webhook, { deliveryId: delivery.id, kind: nudge.kind, code: nudge.code, params: nudge.params, personId: nudge.personId, personName, pairingId: nudge.pairingId, programId: webhook.programId, sendAt: delivery.send_at.toISOString(), message: sentence, appUrl }, at);
     const subject = `${webhook.kind} webhook: reminder for ${personName}`.slice(0, 300);
     const target = `${webhook.kind} webhook ${webhook.id} (${new URL(webhook.url).host})`;
     let failure: { reason: string; retry: boolean; afterSeconds?: number };

@@ -18,16 +18,28 @@ import type { ServerSecrets } from '../secrets.js';
 export const WEBHOOK_KINDS = ['slack', 'teams', 'generic'] as const;
 export type WebhookKind = (typeof WEBHOOK_KINDS)[number];
 
+/** The languages a webhook's messages are worded in (the mails' languages). */
+export const WEBHOOK_LANGUAGES = ['en', 'es'] as const;
+export type WebhookLanguage = (typeof WEBHOOK_LANGUAGES)[number];
+
+/** The words around a nudge's sentence in a Slack or Teams message. */
+const WEBHOOK_TEXTS: Record<WebhookLanguage, { reminderFor: string; open: string }> = {
+  en: { reminderFor: 'Reminder for', open: 'Open MentorKit' },
+  es: { reminderFor: 'Recordatorio para', open: 'Abrir MentorKit' },
+};
+
 export interface Webhook {
   id: string;
   programId: string;
   kind: WebhookKind;
+  /** The language of its messages (default `en`). */
+  language: WebhookLanguage;
   url: string;
   /** Generic webhooks only: the HMAC key. */
   secret?: string;
 }
 
-type WebhookRow = { id: string; program_id: string; kind: WebhookKind; url_sealed: string; secret_sealed: string | null; description: string | null; created_at: Date; created_by: string };
+type WebhookRow = { id: string; program_id: string; kind: WebhookKind; language: WebhookLanguage; url_sealed: string; secret_sealed: string | null; description: string | null; created_at: Date; created_by: string };
 
 /** What a nudge's webhook delivery carries. */
 export interface WebhookMessage {
@@ -58,15 +70,16 @@ export function webhookSignature(secret: string, timestamp: string, body: string
 /** The request a webhook gets for one nudge. */
 export function webhookRequest(webhook: Webhook, message: WebhookMessage, at: Date): { body: string; headers: Record<string, string> } {
   const headers: Record<string, string> = { 'content-type': 'application/json', 'idempotency-key': message.deliveryId };
+  const words = WEBHOOK_TEXTS[webhook.language] ?? WEBHOOK_TEXTS.en;
   if (webhook.kind === 'slack') {
-    const text = `Reminder for ${escapeMrkdwn(message.personName)}: ${escapeMrkdwn(message.message)} <${escapeMrkdwn(message.appUrl)}|Open MentorKit>`;
+    const text = `${words.reminderFor} ${escapeMrkdwn(message.personName)}: ${escapeMrkdwn(message.message)} <${escapeMrkdwn(message.appUrl)}|${words.open}>`;
     return { body: JSON.stringify({ text }), headers };
   }
   if (webhook.kind === 'teams') {
-    const summary = `Reminder for ${message.personName}`.slice(0, 200);
-    const text = `**Reminder for ${escapeTeams(message.personName)}**: ${escapeTeams(message.message)}`;
+    const summary = `${words.reminderFor} ${message.personName}`.slice(0, 200);
+    const text = `**${words.reminderFor} ${escapeTeams(message.personName)}**: ${escapeTeams(message.message)}`;
     return {
-      body: JSON.stringify({ '@type': 'MessageCard', '@context': 'https://schema.org/extensions', summary, text, potentialAction: [{ '@type': 'OpenUri', name: 'Open MentorKit', targets: [{ os: 'default', uri: message.appUrl }] }] }),
+      body: JSON.stringify({ '@type': 'MessageCard', '@context': 'https://schema.org/extensions', summary, text, potentialAction: [{ '@type': 'OpenUri', name: words.open, targets: [{ os: 'default', uri: message.appUrl }] }] }),
       headers,
     };
   }
@@ -105,6 +118,7 @@ export function createWebhookStore(options: WebhookStoreOptions) {
     id: row.id,
     programId: row.program_id,
     kind: row.kind,
+    language: row.language ?? 'en',
     url: secrets.decrypt(row.url_sealed, urlContext(row.id)),
     ...(row.secret_sealed ? { secret: secrets.decrypt(row.secret_sealed, secretContext(row.id)) } : {}),
   });
@@ -117,13 +131,14 @@ export function createWebhookStore(options: WebhookStoreOptions) {
     } catch {
       host = '(unreadable: sealed with another key)';
     }
-    return { id: row.id, programId: row.program_id, kind: row.kind, host, ...(row.description ? { description: row.description } : {}), createdAt: row.created_at.toISOString(), createdBy: row.created_by };
+    return { id: row.id, programId: row.program_id, kind: row.kind, language: row.language ?? 'en', host, ...(row.description ? { description: row.description } : {}), createdAt: row.created_at.toISOString(), createdBy: row.created_by };
   };
 
-  const parseCreate = (body: unknown): { kind: WebhookKind; url: URL; description?: string } => {
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new MentorKitError('invalid-input', 'Send a JSON object: { "kind": "slack" | "teams" | "generic", "url": "https://…", "description"?: "…" }.', { path: 'body' });
+  const parseCreate = (body: unknown): { kind: WebhookKind; url: URL; description?: string; language: WebhookLanguage } => {
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new MentorKitError('invalid-input', 'Send a JSON object: { "kind": "slack" | "teams" | "generic", "url": "https://…", "description"?: "…", "language"?: "en" | "es" }.', { path: 'body' });
     const record = body as Record<string, unknown>;
-    for (const key of Object.keys(record)) if (!['kind', 'url', 'description'].includes(key)) throw new MentorKitError('invalid-input', `\`${key.slice(0, 50)}\` is not a webhook field; send kind, url and description.`, { path: key.slice(0, 50) });
+    for (const key of Object.keys(record)) if (!['kind', 'url', 'description', 'language'].includes(key)) throw new MentorKitError('invalid-input', `\`${key.slice(0, 50)}\` is not a webhook field; send kind, url, description and language.`, { path: key.slice(0, 50) });
+    if (record.language !== undefined && !(WEBHOOK_LANGUAGES as readonly unknown[]).includes(record.language)) throw new MentorKitError('invalid-input', '`language` must be "en" (English, the default) or "es" (Spanish).', { path: 'language' });
     if (!(WEBHOOK_KINDS as readonly unknown[]).includes(record.kind)) throw new MentorKitError('invalid-input', '`kind` must be "slack", "teams" or "generic".', { path: 'kind' });
     if (typeof record.url !== 'string' || record.url.length > 2000) throw new MentorKitError('invalid-input', '`url` must be the webhook\'s address (a string of at most 2000 characters).', { path: 'url' });
     let url: URL;
@@ -136,7 +151,7 @@ export function createWebhookStore(options: WebhookStoreOptions) {
     const allowed = allowlistAllows(options.allowHosts, url.hostname);
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && allowed)) throw new MentorKitError('invalid-input', '`url` must be https:// (http:// only for a host in the operator\'s MENTORKIT_FETCH_ALLOW_HOSTS).', { path: 'url' });
     if (record.description !== undefined && (typeof record.description !== 'string' || record.description.length > 200)) throw new MentorKitError('invalid-input', '`description` must be a string of at most 200 characters.', { path: 'description' });
-    return { kind: record.kind as WebhookKind, url, ...(typeof record.description === 'string' ? { description: record.description } : {}) };
+    return { kind: record.kind as WebhookKind, url, language: (record.language as WebhookLanguage | undefined) ?? 'en', ...(typeof record.description === 'string' ? { description: record.description } : {}) };
   };
 
   const authorize = async (caller: Caller, programId: string) => {
@@ -185,8 +200,8 @@ export function createWebhookStore(options: WebhookStoreOptions) {
       const secret = input.kind === 'generic' ? `whsec_${randomBytes(32).toString('base64url')}` : undefined;
       const createdBy = caller.kind === 'person' ? caller.personId : 'service';
       const { rows } = await pool.query<WebhookRow>(
-        'INSERT INTO mk_program_webhooks (id, program_id, kind, url_sealed, secret_sealed, description, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *',
-        [id, programId, input.kind, secrets.encrypt(input.url.toString(), urlContext(id)), secret ? secrets.encrypt(secret, secretContext(id)) : null, input.description ?? null, createdBy, options.now()],
+        'INSERT INTO mk_program_webhooks (id, program_id, kind, url_sealed, secret_sealed, description, created_by, created_at, language) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *',
+        [id, programId, input.kind, secrets.encrypt(input.url.toString(), urlContext(id)), secret ? secrets.encrypt(secret, secretContext(id)) : null, input.description ?? null, createdBy, options.now(), input.language],
       );
       options.log(`reminders: ${input.kind} webhook ${id} added to programme ${programId} (${input.url.host}) by ${createdBy}`);
       send(response, 201, { ...describe(rows[0]!), ...(secret ? { secret } : {}) });
