@@ -46,6 +46,10 @@ describe('session reminders (24 h and 1 h before)', () => {
     const sarah = nudges.find((nudge) => nudge.personId === 'sarah')!;
     assert.equal(sarah.message, 'Your session “Career plan” with Hana starts in 60 minutes, at 09:00.');
     assert.equal(sarah.period, 's-1@2026-10-20T13:00:00.000Z/1h');
+    // Computed again a moment after its time (as a sender re-checks before sending): the same words.
+    const again = sessionReminderNudges(request({ sessions, now: '2026-10-20T12:00:00.400Z' })).find((nudge) => nudge.personId === 'sarah')!;
+    assert.equal(again.message, sarah.message);
+    assert.equal(again.period, sarah.period);
   });
 
   test('not moved to working hours: a 1 h reminder at 07:00 for an 08:00 session', () => {
@@ -121,7 +125,7 @@ describe('session reminders (24 h and 1 h before)', () => {
     // Booked 20 h before (late by 4 h): sent now.
     const late = sessionReminderNudges(request({ sessions, now: '2026-10-19T17:00:30Z' }));
     // For Hana it is 02:01 in Tokyo: not back to the evening (past), so 07:00.
-    assert.deepEqual(summary(late), ['session-in-24h hana 2026-10-19T22:00:00Z 2026-10-20T07:00:00+09:00', 'session-in-24h sarah 2026-10-19T17:01:00Z 2026-10-19T13:01:00-04:00']);
+    assert.deepEqual(summary(late), ['session-in-24h hana 2026-10-19T22:00:00Z 2026-10-20T07:00:00+09:00', 'session-in-24h sarah 2026-10-19T17:00:00Z 2026-10-19T13:00:00-04:00']);
     // 11 h before: the 24 h reminder is 13 h late — none; the 1 h one not yet.
     assert.deepEqual(sessionReminderNudges(request({ sessions, now: '2026-10-20T02:00:00Z' })), []);
   });

@@ -195,7 +195,7 @@ describe('reminders by email', { skip: skip ?? false, timeout: 4 * 60_000 }, () 
   test('preferences: read, change, and every bad input refused with the field named', async () => {
     const url = `${first.url}/notifications/preferences`;
     const initial = await (await fetch(url, { headers: as(TOM) })).json();
-    assert.deepEqual(initial, { personId: TOM, email: true, kinds: { 'check-in-due-soon': true, 'check-in-overdue': true, 'pair-inactive': true, 'pair-at-risk': true, 'pairing-closing': true, 'pairing-closed': true }, digest: 'none' });
+    assert.deepEqual(initial, { personId: TOM, email: true, kinds: { 'check-in-due-soon': true, 'check-in-overdue': true, 'pair-inactive': true, 'session-soon': true, 'feedback-requested': true, 'goal-due': true, 'goal-missed': true, 'pair-at-risk': true, 'pairing-closing': true, 'pairing-closed': true }, digest: 'none' });
     const put = (body: unknown, headers = as(TOM)) => fetch(url, { method: 'PUT', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
     for (const [body, path] of [
       [{ email: 'no' }, 'email'],

@@ -177,7 +177,8 @@ export function sessionReminderTime(person: NudgePerson, sessionStart: string, a
  * `lookaheadMinutes` before its time until it is sent or too late (`SESSION_REMINDERS[].lateByMinutes`
  * after its time, and never once the session started); a late one goes now (night rule applied).
  * Params: `other`, `title`, `date` and `time` of the start on the recipient's clock (`YYYY-MM-DD`,
- * `HH:MM`), `start` (the instant), `minutes`/`hours` from the send time to the start, `sessionId`.
+ * `HH:MM`), `start` (the instant), `minutes`/`hours` from the send time to the start, `sessionId`,
+ * `meetingUrl` when the session has one.
  */
 export function sessionReminderNudges(request: PracticeNudgeRequest): PracticeNudge[] {
   const { now, byId, others, ofPairing, nudge, members } = prepare(request);
@@ -200,15 +201,15 @@ export function sessionReminderNudges(request: PracticeNudgeRequest): PracticeNu
           sendAt = planned;
         } else {
           if (now >= planned + reminder.lateByMinutes * MINUTE) continue; // sent already, or too late to be news
-          const soonest = Math.ceil(now / MINUTE) * MINUTE;
-          sendAt = sessionReminderTime(person, session.start, soonest, soonest);
+          // Now (its minute): a reminder computed again a moment after its time still says "in 60 minutes".
+          sendAt = sessionReminderTime(person, session.start, now, now);
           if (sendAt === undefined || sendAt >= planned + reminder.lateByMinutes * MINUTE) continue;
         }
         if (sendAt >= start) continue;
         const local = localTimeOf(person.timeZone, session.start);
         const minutes = Math.round((start - sendAt) / MINUTE);
         const period = `${session.id}@${new Date(start).toISOString()}/${reminder.minutesBefore / 60}h`;
-        nudges.push(nudge('session-soon', person, reminder.code, { other: others(personId, participants), title: session.title ?? '', date: local.date, time: local.time, start: new Date(start).toISOString(), minutes, hours: Math.round(minutes / 60), sessionId: session.id }, localWhen(person, sendAt), period));
+        nudges.push(nudge('session-soon', person, reminder.code, { other: others(personId, participants), title: session.title ?? '', date: local.date, time: local.time, start: new Date(start).toISOString(), minutes, hours: Math.round(minutes / 60), sessionId: session.id, ...(session.meetingUrl ? { meetingUrl: session.meetingUrl } : {}) }, localWhen(person, sendAt), period));
       }
     }
   }

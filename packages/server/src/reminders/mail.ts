@@ -25,6 +25,13 @@ export const MAIL_TEXTS = {
       'pairing-closed': 'Your pairing with {other} was closed',
       'pairing-closed-mentee': 'Your pairing with {other} was closed',
       'pairing-closed-admin': 'Pairing closed: {mentee} and {mentors}',
+      'session-in-24h': 'Your session with {other} is coming up',
+      'session-in-1h': 'Your session with {other} starts soon',
+      'feedback-requested': 'How was your session with {other}?',
+      'goal-due': 'Your goal “{goal}” is due soon',
+      'goal-due-mentor': '{owner}’s goal “{goal}” is due soon',
+      'goal-missed': 'The date for your goal “{goal}” has passed',
+      'goal-missed-mentor': 'The date for {owner}’s goal “{goal}” has passed',
     } as Record<Nudge['code'] | LadderCode, string>,
     /** The escalation ladder's sentences (check-in nudges take theirs from core's catalogue). */
     sentences: {
@@ -40,6 +47,9 @@ export const MAIL_TEXTS = {
     due: 'Due: {time}',
     wasDue: 'It was due: {time}',
     nextSession: 'Your next session: {time}',
+    sessionStarts: 'Starts: {time}',
+    joinAt: 'Join: {url}',
+    feedbackUntil: 'Feedback open until: {time}',
     lastActivity: 'Last activity: {time}',
     started: 'Nothing recorded since your pairing started on {date}.',
     open: 'Open MentorKit',
@@ -61,6 +71,13 @@ export const MAIL_TEXTS = {
       'pairing-closed': 'Tu mentoría con {other} se ha cerrado',
       'pairing-closed-mentee': 'Tu mentoría con {other} se ha cerrado',
       'pairing-closed-admin': 'Mentoría cerrada: {mentee} y {mentors}',
+      'session-in-24h': 'Se acerca tu sesión con {other}',
+      'session-in-1h': 'Tu sesión con {other} empieza pronto',
+      'feedback-requested': '¿Qué tal fue tu sesión con {other}?',
+      'goal-due': 'Tu meta «{goal}» vence pronto',
+      'goal-due-mentor': 'La meta «{goal}» de {owner} vence pronto',
+      'goal-missed': 'Ya pasó la fecha de tu meta «{goal}»',
+      'goal-missed-mentor': 'Ya pasó la fecha de la meta «{goal}» de {owner}',
     } as Record<Nudge['code'] | LadderCode, string>,
     sentences: {
       'pair-at-risk': 'La mentoría de {mentee} con {mentors} lleva {days} {days|día|días} sin sesiones, mensajes ni avances en los objetivos. Ya se les ha enviado un recordatorio; unas palabras tuyas pueden ayudar.',
@@ -75,6 +92,9 @@ export const MAIL_TEXTS = {
     due: 'Fecha prevista: {time}',
     wasDue: 'Estaba previsto para: {time}',
     nextSession: 'Tu próxima sesión: {time}',
+    sessionStarts: 'Empieza: {time}',
+    joinAt: 'Enlace para unirte: {url}',
+    feedbackUntil: 'Puedes dar tu valoración hasta: {time}',
     lastActivity: 'Última actividad: {time}',
     started: 'No hay nada registrado desde que empezó vuestra mentoría, el {date}.',
     open: 'Abrir MentorKit',
@@ -150,7 +170,14 @@ export function reminderParts(input: Omit<ReminderMailInput, 'appUrl' | 'unsubsc
   if (nudge.code in words.sentences) {
     if (typeof nudge.params.closesAt === 'string') steps.push(fillTemplate(words.closesAt, { time: local(nudge.params.closesAt) }));
     if (typeof nudge.params.suggested === 'string') steps.push(fillTemplate(words.suggestion, { name: nudge.params.suggested }));
-  } else if (nudge.kind !== 'pair-inactive' && input.checkIn) {
+  } else if (nudge.kind === 'session-soon') {
+    // The practice's nudges (core's practiceNudges): the session's start on the recipient's clock, the
+    // feedback's deadline; a goal's date is in its sentence already.
+    if (typeof nudge.params.start === 'string') steps.push(fillTemplate(words.sessionStarts, { time: local(nudge.params.start) }));
+    if (typeof nudge.params.meetingUrl === 'string') steps.push(fillTemplate(words.joinAt, { url: nudge.params.meetingUrl }));
+  } else if (nudge.kind === 'feedback-requested') {
+    if (typeof nudge.params.dueBy === 'string') steps.push(fillTemplate(words.feedbackUntil, { time: local(nudge.params.dueBy) }));
+  } else if (nudge.kind !== 'pair-inactive' && nudge.kind !== 'goal-due' && nudge.kind !== 'goal-missed' && input.checkIn) {
     steps.push(fillTemplate(input.checkIn.overdue ? words.wasDue : words.due, { time: local(input.checkIn.dueAt) }));
     if (input.checkIn.nextSession) steps.push(fillTemplate(words.nextSession, { time: local(input.checkIn.nextSession.start) }));
   }
