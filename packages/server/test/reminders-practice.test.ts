@@ -4,18 +4,20 @@
 // delivery waiting for a later time is run by moving the clock past it and scanning (the scan queues
 // late deliveries again), so no test waits for wall-clock time beyond a few seconds.
 import assert from 'node:assert/strict';
+import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { seedDemoProgram } from '../src/demo-program.js';
 import { createPostgresStorage } from '../src/store.js';
-import { as, skipReason, startTestBackend, type TestBackend } from './support.js';
+import { as, asService, skipReason, startTestBackend, type TestBackend } from './support.js';
 
 const skip = skipReason();
 const MARIA = 'maria-gonzalez'; // lead mentor of pairing-noah; languages ['es', 'en']; America/Mexico_City (UTC-6 all year), 09:00-12:30 and 13:30-17:30 on weekdays
 const NOAH = 'noah-johnson'; // her mentee (America/Chicago, UTC-5 in October; the same hours); languages ['en']
 const PUBLIC_URL = 'https://mentoring.example.edu';
+const PROGRAM = 'program-practice';
 
 async function eventually<T>(read: () => T | Promise<T>, check: (value: T) => boolean, what: string, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -50,6 +52,28 @@ async function startSmtp(): Promise<{ mails: ParsedMail[]; port: number; close()
   return { mails, port: (server.server.address() as AddressInfo).port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
+/** A host's endpoint for the programme's generic webhook: keeps every JSON body it receives. */
+async function startReceiver(): Promise<{ url: string; bodies: Array<Record<string, unknown>>; close(): Promise<void> }> {
+  const bodies: Array<Record<string, unknown>> = [];
+  const server = http.createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      bodies.push(JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>);
+      response.writeHead(200).end('ok');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
+    bodies,
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}
+
 const localTime = (date: Date, timeZone: string) => new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date);
 
 type Row = { id: string; person_id: string; kind: string; code: string; period: string; status: string; skipped_reason: string | null; send_at: Date; sent_at: Date | null };
@@ -57,6 +81,7 @@ type Row = { id: string; person_id: string; kind: string; code: string; period: 
 describe('reminders: sessions, feedback and goals', { skip: skip ?? false, timeout: 4 * 60_000 }, () => {
   let backend: TestBackend;
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
   let offset = 0;
   const clock = () => new Date(Date.now() + offset);
   const setClock = (instant: string) => {
@@ -74,8 +99,14 @@ describe('reminders: sessions, feedback and goals', { skip: skip ?? false, timeo
 
   before(async () => {
     smtp = await startSmtp();
-    backend = await startTestBackend({ smtpUrl: `smtp://127.0.0.1:${smtp.port}`, mailFrom: 'Mentoring <mentoring@example.edu>', publicUrl: PUBLIC_URL, reminderRetryDelaySeconds: 1, now: clock });
+    receiver = await startReceiver();
+    backend = await startTestBackend({ smtpUrl: `smtp://127.0.0.1:${smtp.port}`, mailFrom: 'Mentoring <mentoring@example.edu>', publicUrl: PUBLIC_URL, reminderRetryDelaySeconds: 1, fetchAllowHosts: ['127.0.0.1'], now: clock });
     await seedDemoProgram(storage());
+    // pairing-noah in a programme of its own, so its webhook hears only about this pair.
+    await storage().put('programs', { id: PROGRAM, name: 'Practice programme', adminIds: ['priya-raman'], startDate: '2026-09-01', endDate: '2027-02-28' }, { expectedRevision: null });
+    await update('pairings', 'pairing-noah', { programId: PROGRAM });
+    const hook = await fetch(`${backend.url}/programs/${PROGRAM}/webhooks`, { method: 'POST', headers: { ...asService, 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'generic', url: receiver.url }) });
+    assert.equal(hook.status, 201, await hook.clone().text());
     await update('people', MARIA, { email: 'maria@example.org' });
     await update('people', NOAH, { email: 'noah@example.org' });
     // A message on 15 October: the pair is active (no pair-inactive nudge in these weeks); no agreement, so no check-in nudges.
@@ -86,6 +117,7 @@ describe('reminders: sessions, feedback and goals', { skip: skip ?? false, timeo
   after(async () => {
     await backend?.close();
     await smtp?.close();
+    await receiver?.close();
   });
 
   test('24 h before the session: one mail each, at the time on each recipient\'s clock, María\'s in Spanish', async () => {
@@ -109,6 +141,13 @@ describe('reminders: sessions, feedback and goals', { skip: skip ?? false, timeo
     assert.equal(noah!.subject, 'Your session with María González is coming up');
     assert.ok(noah!.text!.includes('Reminder: your session “Roadmap review” with María González is on Tuesday, 20 October 2026 at 10:00.'), noah!.text);
     assert.match(noah!.text!, /Starts: Tuesday, 20 October 2026 at 10:00 \(Central Time, Chicago\)/);
+    // The programme's generic webhook gets each reminder once too, with the session in its params.
+    const posted = await eventually(() => receiver.bodies.filter((body) => body.kind === 'session-soon'), (bodies) => bodies.length === 2, 'both posted to the webhook');
+    assert.deepEqual(posted.map((body) => [body.personId, body.code, (body.params as Record<string, unknown>).sessionId, (body.params as Record<string, unknown>).start]).sort(), [
+      [MARIA, 'session-in-24h', 'session-1', '2026-10-20T15:00:00.000Z'],
+      [NOAH, 'session-in-24h', 'session-1', '2026-10-20T15:00:00.000Z'],
+    ]);
+    assert.match(String(posted.find((body) => body.personId === NOAH)!.message), /^Reminder: your session “Roadmap review” with María González is on Tuesday, 20 October 2026 at 10:00\.$/);
     // Later scans queue nothing more about it.
     setClock('2026-10-19T18:00:00Z');
     await scan();
