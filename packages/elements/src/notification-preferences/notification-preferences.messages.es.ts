@@ -37,7 +37,7 @@ export const notificationPreferencesMessagesEs = {
   'kind.feedback-requested': 'Valoración tras una sesión',
   'kind.feedback-requested.hint': 'Se ha celebrado una sesión: una nota breve sobre cómo fue os ayuda a los dos.',
   'kind.goal-due': 'Objetivo a punto de vencer',
-  'kind.goal-due.hint': 'Un objetivo o un hito vence pronto.',
+  'kind.goal-due.hint': 'Un objetivo vence en los próximos tres días.',
   'kind.goal-missed': 'Objetivo no alcanzado',
   'kind.goal-missed.hint': 'Ha pasado la fecha de un objetivo sin haberlo alcanzado.',
   'kind.digest': 'Resumen de tus recordatorios',

@@ -39,7 +39,7 @@ export const notificationPreferencesMessages = {
     'kind.feedback-requested': 'Feedback after a session',
     'kind.feedback-requested.hint': 'A session has been held: a short note on how it went helps you both.',
     'kind.goal-due': 'Goal due',
-    'kind.goal-due.hint': 'A goal or milestone is due soon.',
+    'kind.goal-due.hint': 'One of your goals is due within three days.',
     'kind.goal-missed': 'Goal missed',
     'kind.goal-missed.hint': 'A goal’s due date has passed before it was reached.',
     'kind.digest': 'Summary of your reminders',
