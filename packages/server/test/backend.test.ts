@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import { Collections, GoalInputSchema, SessionInputSchema, createMentorKit, parseOrThrow, type StorageChange, type StoredRecord } from '@mentorkit/core';
 import { createRestStorage, type RestStorage } from '@mentorkit/storage-rest';
 import { seedDemoProgram } from '../../../examples/shared/demo-program.js';
-import { migrate } from '../src/schema.js';
+import { MIGRATIONS, migrate } from '../src/schema.js';
 import { createPostgresStorage } from '../src/store.js';
 import { as, asService, skipReason, startTestBackend, type TestBackend } from './support.js';
 
@@ -230,6 +230,7 @@ describe('reference backend: policy, validation and contract on PostgreSQL', { s
   test('migrations run once: starting again applies nothing', async () => {
     assert.deepEqual(await migrate(backend.pool), []);
     const { rows } = await backend.pool.query<{ version: number }>('SELECT version FROM mk_schema_migrations ORDER BY version');
-    assert.deepEqual(rows.map((row) => row.version), [1, 2, 3, 4, 5, 6, 7, 8]);
+    assert.deepEqual(rows.map((row) => row.version), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    assert.deepEqual(MIGRATIONS.map((migration) => migration.version), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], 'numbered in order, none skipped');
   });
 });
