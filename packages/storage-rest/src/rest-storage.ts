@@ -22,6 +22,9 @@ import {
   type NotificationsService,
   type ProgramEscalationSettings,
   type ProgramEscalations,
+  type ProgrammeReport,
+  type ReportPeriod,
+  type ReportsService,
   type PutOptions,
   type RecordInput,
   type StorageAdapter,
@@ -158,6 +161,8 @@ export interface RestStorage extends StorageAdapter {
   readonly calendars: CalendarConnections;
   /** The signed-in person's reminder preferences and what was sent to them, and a programme's escalation ladder (`/notifications`, `/programs/<id>/escalation`; see docs/reminders.md). */
   readonly notifications: NotificationsService;
+  /** Programme reports computed by the server, response times included (`GET /programs/<id>/report`; see docs/programme-report.md). */
+  readonly reports: ReportsService;
   /** Writes waiting for the server, oldest first. */
   pendingWrites(): readonly PendingWrite[];
   /** Queued writes the server refused on replay (or whose outcome became unknown), oldest first. */
@@ -191,6 +196,19 @@ class TransportFailure extends Error {
 }
 
 const KNOWN_CODES: readonly ErrorCode[] = ['invalid-input', 'conflict', 'not-found', 'forbidden', 'unsupported', 'storage-error'];
+
+const CALENDAR_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/** A report period's dates, checked before anything is sent (the server checks them again and says which is wrong). */
+function checkReportPeriod(period: unknown): ReportPeriod {
+  if (typeof period !== 'object' || period === null || Array.isArray(period)) throw new MentorKitError('invalid-input', 'Pass the report period as { from: "2026-01-01", to: "2026-03-31" } (calendar dates, both included).', { path: 'period' });
+  const { from, to } = period as { from?: unknown; to?: unknown };
+  for (const [name, value] of [['from', from], ['to', to]] as const) {
+    if (typeof value !== 'string' || !CALENDAR_DATE.test(value)) throw new MentorKitError('invalid-input', `\`period.${name}\` must be a calendar date YYYY-MM-DD (got ${JSON.stringify(value)?.slice(0, 40) ?? String(value)}).`, { path: `period.${name}` });
+  }
+  if ((from as string) > (to as string)) throw new MentorKitError('invalid-input', `The period ends (${to as string}) before it starts (${from as string}).`, { path: 'period.to' });
+  return { from: from as string, to: to as string };
+}
 
 /**
  * A path segment for an id: percent-encoded, with `.`/`..` (which URLs would swallow) and ids that
@@ -1046,6 +1064,18 @@ export function createRestStorage(options: RestStorageOptions): RestStorage {
       escalations: async (programId: string) => {
         assertRecordId(programId, 'programId');
         return (await calendarCall('GET', `/programs/${encodeIdSegment(programId)}/escalations`, 'read', 'Reading where the programme\'s quiet pairs are')) as ProgramEscalations;
+      },
+    },
+
+    reports: {
+      programme: async (programId: string, period: ReportPeriod, options?: { timeZone?: string }) => {
+        assertRecordId(programId, 'programId');
+        const { from, to } = checkReportPeriod(period);
+        const timeZone = options?.timeZone;
+        if (options !== undefined && (typeof options !== 'object' || options === null)) throw new MentorKitError('invalid-input', 'Report options must be an object such as { timeZone: "Europe/Madrid" }.', { path: 'options' });
+        if (timeZone !== undefined && (typeof timeZone !== 'string' || timeZone === '' || timeZone.length > 64)) throw new MentorKitError('invalid-input', '`timeZone` must be an IANA time zone name such as "Europe/Madrid".', { path: 'timeZone' });
+        const query = new URLSearchParams({ from, to, ...(timeZone === undefined ? {} : { timeZone }) });
+        return (await calendarCall('GET', `/programs/${encodeIdSegment(programId)}/report?${query.toString()}`, 'read', 'Reading the programme report')) as ProgrammeReport;
       },
     },
 

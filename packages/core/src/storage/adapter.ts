@@ -1,4 +1,5 @@
 import { MentorKitError } from '../model/errors.js';
+import type { ProgrammeReport, ReportPeriod } from '../report/types.js';
 
 /** A JSON-compatible value: what every adapter can store and return unchanged. */
 export type StorableValue = string | number | boolean | null | StorableValue[] | { [key: string]: StorableValue };
@@ -136,6 +137,24 @@ export interface StorageAdapter {
    * IndexedDB) leave it out: nothing is sent from a browser.
    */
   readonly notifications?: NotificationsService;
+  /**
+   * Optional: programme reports computed where every record is (the MentorKit server's
+   * `GET /programs/<id>/report`; `@mentorkit/storage-rest` offers it). A server has the message
+   * metadata a browser may not read, so its report includes response times. Adapters without a
+   * server (memory, IndexedDB) leave it out: `<mk-programme-report>` then computes the report with
+   * core's `programmeReport` over the records the client holds.
+   */
+  readonly reports?: ReportsService;
+}
+
+/** Programme reports from a server (`StorageAdapter.reports`; see docs/programme-report.md). */
+export interface ReportsService {
+  /**
+   * The programme's report for `period` (calendar dates, both inclusive, read in `options.timeZone`,
+   * default UTC). Programme admins only: anyone else gets `not-found`, as if the programme did not
+   * exist; bad dates or zone get `invalid-input` naming the field.
+   */
+  programme(programId: string, period: ReportPeriod, options?: { timeZone?: string }): Promise<ProgrammeReport>;
 }
 
 /** A calendar a person connected, as its owner sees it: never the secret part of its address, never a password. */
