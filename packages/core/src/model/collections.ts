@@ -21,6 +21,8 @@ export const Collections = {
   pairingRounds: 'pairing-rounds',
   /** Busy times from each person's connected calendars, written by the MentorKit server (calendar-busy.ts). */
   calendarBusy: 'calendar-busy',
+  /** Concerns raised about a pairing or a message: the reporter's and the programme admins' only (concern.ts). */
+  concerns: 'concerns',
 } as const;
 export type CollectionName = (typeof Collections)[keyof typeof Collections];
 

@@ -12,3 +12,4 @@ export * from './message.js';
 export * from './rapport.js';
 export * from './pairing-round.js';
 export * from './calendar-busy.js';
+export * from './concern.js';

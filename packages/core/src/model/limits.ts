@@ -49,6 +49,11 @@ export const TEXT_LIMITS = {
   person: {
     availabilityNote: 200,
   },
+  /** Concerns raised about a pairing or a message (`ConcernInputSchema`): what happened, and a note in its trail. */
+  concern: {
+    text: 4000,
+    note: 2000,
+  },
 } as const;
 
 export type TextLimits = typeof TEXT_LIMITS;

@@ -90,7 +90,7 @@ export function decide(context: PolicyContext, actor: Actor, action: PolicyActio
     pairing = typeof target.pairingId === 'string' ? context.getPairing(target.pairingId) : undefined;
     roles = pairing ? rolesInPairing(context, actor.id, pairing.id) : [];
     if (roles.length === 0) return deny(action === 'read' ? 'You can see only your own pairings.' : 'You can change only records of your own pairings.');
-    if (action !== 'read' && pairing!.status === 'closed') return deny('This pairing is closed: its records can still be read, but no longer changed.');
+    if (action !== 'read' && pairing!.status === 'closed' && policy.writableWhenClosed !== true) return deny('This pairing is closed: its records can still be read, but no longer changed.');
   } else if (policy.scope === 'program' && isProgramAdmin(context, actor.id, target.programId)) roles = ['admin'];
   const verdict = policy[action]({ context, actorId: actor.id, action, record, previous: before, target, roles, pairing });
   return verdict === true ? allow : deny(typeof verdict === 'string' && verdict !== '' ? verdict : 'Not allowed.');

@@ -2,6 +2,7 @@ import type * as v from 'valibot';
 import { AgreementInputSchema } from '../model/agreement.js';
 import { CalendarBusyInputSchema } from '../model/calendar-busy.js';
 import { CoachingRunInputSchema } from '../model/coaching-run.js';
+import { ConcernInputSchema } from '../model/concern.js';
 import { Collections } from '../model/collections.js';
 import { MentorKitError } from '../model/errors.js';
 import { FeedbackInputSchema } from '../model/feedback.js';
@@ -35,6 +36,7 @@ const RECORD_SCHEMAS = new Map<string, AnySchema>([
   [Collections.pairingRounds, PairingRoundSchema],
   ['message-reads', MessageReadInputSchema],
   [Collections.calendarBusy, CalendarBusyInputSchema],
+  [Collections.concerns, ConcernInputSchema],
 ] as Array<[string, AnySchema]>);
 
 /** Registers what a stored record of the host's own collection is (with `registerCollectionPolicy` for who may use it). */

@@ -22,10 +22,12 @@ import { isProgramAdmin, type PolicyContext, type PolicyPairing, type PolicyRole
  * | message-reads  | members                                                   | a member, their own marker only                                      |
  * | pairing-rounds | admins of its programme                                   | admins of its programme                                              |
  * | calendar-busy  | the person; people sharing a pairing with them that is not closed | nobody: the MentorKit server (a service) writes it from connected calendars |
+ * | concerns       | its reporter; admins of its programme who are not members of the pairing — never the other members | create: a member, as reporter (open, history starting with `raised`), also once the pairing is closed; update: those admins (status, notes), the reporter (notes, `paused`), one history entry at a time; delete: nobody |
  * | anything else  | nobody, until a rule is registered (`registerCollectionPolicy`) |                                                                |
  *
  * Shared by every collection: a pairing-scoped record needs a pairing the actor has a role in, and
- * cannot be written once its pairing is closed; the scoping field (`pairingId`, `programId`) and the
+ * cannot be written once its pairing is closed (unless its description says `writableWhenClosed`:
+ * concerns, which people raise after a pairing ended); the scoping field (`pairingId`, `programId`) and the
  * fields listed as `immutable` never change; `setOnce` fields never change once set; `appendOnly`
  * lists keep every earlier entry; `removableOnly` fields may go but never change.
  */
@@ -69,6 +71,8 @@ export interface CollectionPolicy {
   readonly appendOnly?: readonly string[];
   /** Fields that may be removed but never changed to another value. */
   readonly removableOnly?: readonly string[];
+  /** `true`: records of a closed pairing may still be created and changed (concerns: people report after a pairing ends). Default false. */
+  readonly writableWhenClosed?: boolean;
   /** `false`: the id of a deleted record is never used again (servers refuse the re-create). Default true. */
   readonly reusableIds?: boolean;
   /** Fields (dotted paths) that hold attachment ids, and the field naming who attached them (the uploader). */
@@ -492,6 +496,65 @@ const calendarBusy: CollectionPolicy = {
   delete: serverWritesBusy,
 };
 
+/**
+ * A concern about a pairing or one of its messages (docs/concerns.md). The reporter and the
+ * programme's admins read it — an admin who is also a member of that pairing does not (the concern
+ * may be about them), and neither does anyone else of the pairing. Everything the reporter wrote
+ * never changes; its trail only grows, one entry at a time, each under its writer's own name.
+ */
+const CONCERN_READ = 'Only the person who raised this concern and the programme\'s admins can see it.';
+/** Whether the actor is one of the programme admins who handle a concern: an admin of its pairing's programme who is not in the pairing. */
+const handlesConcern = (roles: readonly PolicyRole[]) => roles.includes('admin') && !isMember(roles);
+const historyOf = (record: PolicyRecord) => listOf(record.history) as Array<{ at?: unknown; by?: unknown; action?: unknown; status?: unknown; note?: unknown }>;
+
+function concernChange(context: PolicyContext, actorId: string, roles: readonly PolicyRole[], previous: PolicyRecord, record: PolicyRecord): true | string {
+  const reporter = previous.reporterId === actorId;
+  if (!reporter && !handlesConcern(roles)) return 'Only the programme\'s admins handle a concern; the person who raised it may add a note.';
+  const added = appendedEntries(previous.history, record.history) as ReturnType<typeof historyOf> | undefined;
+  if (!added || added.length !== 1) return 'A concern keeps its whole trail: every change adds one entry at its end.';
+  const entry = added[0]!;
+  if (entry.by !== actorId) return 'Entries of a concern\'s trail are written under your own name.';
+  if (!plausibleInstant(context, entry.at, 1)) return 'A new entry of the trail is stamped about now.';
+  const changed = changedFields(previous, record, reporter ? ['history'] : ['history', 'status']);
+  if (changed.length > 0) return `What the reporter wrote never changes (${changed.map((key) => `\`${key}\``).join(', ')}).`;
+  if (reporter) {
+    if (entry.action === 'note') return typeof entry.note === 'string' ? true : 'A note needs its text.';
+    if (entry.action === 'paused') {
+      if (previous.pauseRequested !== true) return 'The trail records a pause only when the reporter asked for one.';
+      return historyOf(previous).some((old) => old.action === 'paused') ? 'The pause is already in the trail.' : entry.status === undefined && entry.note === undefined ? true : 'A pause entry says only who and when.';
+    }
+    return 'You can add a note to the concern you raised; its admins change its status.';
+  }
+  if (entry.action === 'note') return typeof entry.note === 'string' && record.status === previous.status ? true : 'A note needs its text, and changes nothing else.';
+  if (entry.action === 'status') {
+    if (record.status === previous.status) return 'A status entry moves the concern to another status.';
+    return entry.status === record.status ? true : 'The status entry names the status the concern moves to.';
+  }
+  return 'An admin adds status changes and notes to a concern\'s trail.';
+}
+
+const concerns: CollectionPolicy = {
+  collection: Collections.concerns,
+  scope: 'pairing',
+  writableWhenClosed: true,
+  reusableIds: false,
+  immutable: ['programId', 'reporterId', 'about', 'messageId', 'quote', 'text', 'pauseRequested', 'raisedAt'],
+  appendOnly: ['history'],
+  read: ({ actorId, roles, target }) => (target.reporterId === actorId || handlesConcern(roles) ? true : CONCERN_READ),
+  create: ({ context, actorId, roles, record, pairing }) => {
+    if (!isMember(roles)) return 'Only the mentee and mentors of a pairing can raise a concern about it.';
+    if (record.reporterId !== actorId) return 'You raise a concern under your own name.';
+    if (record.programId !== pairing?.programId) return 'A concern belongs to its pairing\'s programme.';
+    if ((record.status ?? 'open') !== 'open') return 'A new concern is open.';
+    if (!plausibleInstant(context, record.raisedAt, 1)) return '`raisedAt` must be about now.';
+    const history = historyOf(record);
+    if (history.length !== 1 || history[0]!.action !== 'raised' || history[0]!.by !== actorId || history[0]!.at !== record.raisedAt || history[0]!.note !== undefined || history[0]!.status !== undefined) return 'A new concern\'s trail holds one entry: raised, by you, when it was raised.';
+    return true;
+  },
+  update: ({ context, actorId, roles, record, previous }) => concernChange(context, actorId, roles, previous!, record),
+  delete: () => 'Concerns are never removed: their trail is the record of what was done.',
+};
+
 /** The built-in descriptions, by collection. */
 export const BUILT_IN_POLICIES: readonly CollectionPolicy[] = [
   people,
@@ -507,4 +570,5 @@ export const BUILT_IN_POLICIES: readonly CollectionPolicy[] = [
   messageReads,
   pairingRounds,
   calendarBusy,
+  concerns,
 ];
