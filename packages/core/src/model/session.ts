@@ -30,6 +30,15 @@ export const SessionInputSchema = v.pipe(
     statusChangedAt: v.optional(InstantSchema),
     /** Why it was cancelled (shown to the other side). */
     cancellationReason: v.optional(longText(TEXT_LIMITS.session.cancellationReason)),
+    /** How long a held session really lasted, in whole minutes (1–600). Unset: the booked length counts (see `sessionMinutesHeld`). */
+    heldMinutes: v.optional(
+      v.pipe(
+        v.number('must be a whole number of minutes'),
+        v.integer('must be a whole number of minutes'),
+        v.minValue(1, 'must be at least 1 minute'),
+        v.maxValue(600, 'must be at most 600 minutes (10 hours)'),
+      ),
+    ),
   }),
   v.forward(v.check((session) => Date.parse(session.end) > Date.parse(session.start), 'must be after `start`'), ['end']),
 );
