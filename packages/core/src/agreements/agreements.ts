@@ -20,6 +20,7 @@ export const AGREEMENT_MESSAGES = {
   fields: {
     cadence: 'Meeting cadence',
     sessionMinutes: 'Session length',
+    plannedSessions: 'Planned sessions',
     channels: 'Channels',
     responseTimeHours: 'Expected response time',
     offLimitsDays: 'Off-limits days',

@@ -5,6 +5,7 @@ export const agreementMessagesEs: AgreementMessages = {
   fields: {
     cadence: 'Frecuencia de las reuniones',
     sessionMinutes: 'Duración de la sesión',
+    plannedSessions: 'Sesiones previstas',
     channels: 'Canales',
     responseTimeHours: 'Tiempo de respuesta esperado',
     offLimitsDays: 'Días no disponibles',

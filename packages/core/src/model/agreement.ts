@@ -41,6 +41,8 @@ export const AgreementInputSchema = v.object({
   ),
   /** Usual length of a session, in minutes. */
   sessionMinutes: v.optional(v.pipe(v.number('must be a number of minutes'), v.integer('must be a whole number of minutes'), v.minValue(15, 'must be at least 15 minutes'), v.maxValue(240, 'must be at most 240 minutes')), 60),
+  /** How many sessions the pair plans to hold; a certificate of participation asks for this many held sessions with the person's feedback (`@mentorkit/core/certificates`). Unset: the programme's `certificateSessions`. */
+  plannedSessions: v.optional(v.pipe(v.number('must be a number of sessions'), v.integer('must be a whole number of sessions'), v.minValue(1, 'must be at least 1 session'), v.maxValue(100, 'must be at most 100 sessions'))),
   /** The usual video-call link. http: and https: only. */
   meetingUrl: v.optional(HttpUrlSchema),
   /** Anything else the pair agreed, in their words. */

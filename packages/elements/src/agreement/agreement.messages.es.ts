@@ -19,6 +19,7 @@ export const agreementMessagesEs = {
   'empty.draft': 'Redactar un acuerdo',
   'field.cadence': 'Frecuencia de las reuniones',
   'field.sessionMinutes': 'Duración de la sesión',
+  'field.plannedSessions': 'Sesiones previstas',
   'field.channels': 'Canales',
   'field.responseTimeHours': 'Tiempo de respuesta esperado',
   'field.offLimitsDays': 'Días no disponibles',

@@ -22,6 +22,7 @@ export const agreementMessages = {
     'empty.draft': 'Draft an agreement',
     'field.cadence': 'Meeting cadence',
     'field.sessionMinutes': 'Session length',
+    'field.plannedSessions': 'Planned sessions',
     'field.channels': 'Channels',
     'field.responseTimeHours': 'Expected response time',
     'field.offLimitsDays': 'Off-limits days',
