@@ -182,6 +182,52 @@ describe('sessionsFeature', () => {
     await assert.rejects(after.sessions.cancel(session.id), (error: unknown) => isMentorKitError(error, 'invalid-input'));
   });
 
+  test('hours: markHeld takes the real length; recordLength corrects it later (either member, with the revision); admins only read', async () => {
+    const storage = createMemoryStorage({ seed });
+    const booking = await kitFor('hana', '2026-10-01T12:00:00Z', storage);
+    const session = await booking.sessions.book({ pairingId: 'p1', start: '2026-10-06T22:00:00Z', durationMinutes: 60 });
+    await assert.rejects(booking.sessions.recordLength(session.id, 45), (error: unknown) => isMentorKitError(error, 'invalid-input') && /mark it held/.test((error as Error).message), 'not held yet');
+
+    const mentor = await kitFor('sarah', '2026-10-06T23:30:00Z', storage);
+    const events: DomainEvent[] = [];
+    mentor.kit.on('*', (event) => events.push(event));
+    for (const minutes of [0, -5, 601, 44.5, Number.NaN, '45' as unknown as number]) {
+      await assert.rejects(mentor.sessions.markHeld(session.id, { minutes }), (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === 'minutes', `minutes ${String(minutes)}`);
+    }
+    assert.equal(((await storage.get('sessions', session.id)) as unknown as { status: string }).status, 'scheduled', 'nothing written on bad input');
+
+    const held = await mentor.sessions.markHeld(session.id, { minutes: 50 });
+    assert.equal(held.status, 'held');
+    assert.equal(held.heldMinutes, 50);
+    assert.deepEqual(events.map((event) => [event.type, (event.data as { heldMinutes?: number }).heldMinutes]), [['session-held', 50]]);
+
+    // The mentee corrects it later; a stale revision is refused.
+    const mentee = await kitFor('hana', '2026-10-09T08:00:00Z', storage);
+    const menteeEvents: DomainEvent[] = [];
+    mentee.kit.on('*', (event) => menteeEvents.push(event));
+    await assert.rejects(mentee.sessions.recordLength(session.id, 40, { expectedRevision: held.revision - 1 }), (error: unknown) => isMentorKitError(error, 'conflict'));
+    const corrected = await mentee.sessions.recordLength(session.id, 40);
+    assert.equal(corrected.heldMinutes, 40);
+    assert.equal(corrected.revision, held.revision + 1);
+    assert.deepEqual(menteeEvents.map((event) => [event.type, event.data]), [['session-length-recorded', { start: session.start, end: session.end, minutes: 40, previousMinutes: 50 }]]);
+    assert.equal((await mentee.sessions.recordLength(session.id, 40)).revision, corrected.revision, 'the same length writes nothing');
+    await assert.rejects(mentee.sessions.recordLength(session.id, 601), (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === 'minutes');
+    // markHeld on a held session with minutes records the length too, without a second session-held.
+    const again = await mentee.sessions.markHeld(session.id, { minutes: 35 });
+    assert.equal(again.heldMinutes, 35);
+    assert.deepEqual(menteeEvents.map((event) => event.type), ['session-length-recorded', 'session-length-recorded']);
+
+    // The programme admin reads but does not change it.
+    const admin = await kitFor('priya', '2026-10-09T08:00:00Z', storage);
+    await assert.rejects(admin.sessions.recordLength(session.id, 60), (error: unknown) => isMentorKitError(error, 'forbidden'));
+    // Marked missed after all: the length is dropped.
+    const missed = await mentee.sessions.markMissed(session.id);
+    assert.equal(missed.status, 'missed');
+    assert.equal(missed.heldMinutes, undefined);
+    const outsider = await kitFor('zed', '2026-10-09T08:00:00Z', storage);
+    await assert.rejects(outsider.sessions.recordLength(session.id, 30), (error: unknown) => isMentorKitError(error, 'not-found'));
+  });
+
   test('refuses bad input and outsiders, writing nothing', async () => {
     const { sessions, storage } = await kitFor('sarah');
     await assert.rejects(sessions.book({ pairingId: 'p1', start: 'tomorrow', durationMinutes: 60 }), (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === 'start');

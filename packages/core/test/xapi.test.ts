@@ -116,6 +116,22 @@ describe('toXapiStatement', () => {
     assert.equal((toXapiStatement(everyEvent['feedback-given']!, options).object as { id: string }).id, `${options.activityBase}/sessions/s1`, 'feedback is a comment on the session');
   });
 
+  test('session-held carries the hours rule as result.duration: the recorded length, else the booked length', () => {
+    const held = (data: Record<string, unknown>, withLookup?: XapiLookup) => toXapiStatement(event('session-held', { actorId: 'kenji', collection: 'sessions', recordId: 's1', data }), { ...options, ...(withLookup ? { lookup: withLookup } : {}) }).result;
+    // Recorded as 45 minutes though booked for 90.
+    assert.deepEqual(held({ start: '2026-10-01T09:00:00Z', end: '2026-10-01T10:30:00Z', heldMinutes: 45 }), { completion: true, duration: 'PT45M' });
+    assert.deepEqual(held({ start: '2026-10-01T09:00:00Z', end: '2026-10-01T10:30:00Z', heldMinutes: 120 }), { completion: true, duration: 'PT2H' });
+    assert.deepEqual(held({ start: '2026-10-01T09:00:00Z', end: '2026-10-01T10:30:00Z', heldMinutes: 61 }), { completion: true, duration: 'PT1H1M' });
+    // Booked length in whole minutes when nothing was recorded (seconds do not count).
+    assert.deepEqual(held({ start: '2026-10-01T09:00:00Z', end: '2026-10-01T09:50:40Z' }), { completion: true, duration: 'PT50M' });
+    // The length the lookup knows (recorded after the event) is used when the event has none.
+    const withLength: XapiLookup = { ...lookup, session: (id) => (id === 's1' ? { title: 'Weekly check-in', start: '2026-10-01T09:00:00Z', end: '2026-10-01T10:30:00Z', heldMinutes: 30 } : undefined) };
+    assert.deepEqual(held({}, withLength), { completion: true, duration: 'PT30M' });
+    assert.deepEqual(held({}), { completion: true }, 'no times, no length: no duration');
+    const statement = toXapiStatement(event('session-held', { actorId: 'kenji', collection: 'sessions', recordId: 's1', data: { start: '2026-10-01T09:00:00Z', end: '2026-10-01T10:30:00Z', heldMinutes: 45 } }), options);
+    assertValidXapiStatement(statement);
+  });
+
   test('ids are UUIDs derived from the event: a resent event is the same statement, another revision is not', () => {
     const first = toXapiStatement(everyEvent['goal-set']!, options);
     const again = toXapiStatement({ ...everyEvent['goal-set']! }, options);

@@ -18,7 +18,11 @@ export const SessionEventType = {
   cancelled: 'session-cancelled',
   held: 'session-held',
   missed: 'session-missed',
+  lengthRecorded: 'session-length-recorded',
 } as const;
+
+/** The longest a held session may be recorded as lasting, in minutes (10 hours). */
+export const MAX_HELD_MINUTES = 600;
 
 export interface BookSessionInput {
   pairingId: string;
@@ -92,10 +96,21 @@ export interface SessionsApi {
   cancel(id: string, options?: { reason?: string; expectedRevision?: number }): Promise<Session>;
   /** Cancels the scheduled sessions of a series that start at or after `from` (default: now). */
   cancelSeries(seriesId: string, options?: { from?: string; reason?: string }): Promise<Session[]>;
-  /** Marks a session held (once it has started). Emits `session-held`, which opens a feedback request. */
-  markHeld(id: string, options?: { expectedRevision?: number }): Promise<Session>;
-  /** Marks a session missed (once it has started). Emits `session-missed`. */
+  /**
+   * Marks a session held (once it has started), with how long it really lasted when `minutes` is given
+   * (a whole number from 1 to 600; otherwise its booked length counts — see `sessionMinutesHeld` in
+   * `@mentorkit/core/report`). Emits `session-held`, which opens a feedback request; on a session already
+   * held, `minutes` records its length instead (as `recordLength`).
+   */
+  markHeld(id: string, options?: { minutes?: number; expectedRevision?: number }): Promise<Session>;
+  /** Marks a session missed (once it has started); a length recorded while it was held is dropped. Emits `session-missed`. */
   markMissed(id: string, options?: { expectedRevision?: number }): Promise<Session>;
+  /**
+   * Records (or corrects) how long a held session really lasted, in whole minutes from 1 to 600. Either
+   * member may do it, any time after the session; admins only read. Emits `session-length-recorded`
+   * with `{ minutes, previousMinutes }`.
+   */
+  recordLength(id: string, minutes: number, options?: { expectedRevision?: number }): Promise<Session>;
 }
 
 const byStart = (a: Session, b: Session) => Date.parse(a.start) - Date.parse(b.start) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -156,18 +171,38 @@ export const sessionsFeature: MentorKitFeature<'sessions', SessionsApi> = {
       return record as unknown as Session;
     };
 
-    const setStatus = async (id: string, status: 'held' | 'missed' | 'cancelled', options: { reason?: string; expectedRevision?: number } = {}): Promise<Session> => {
+    /** The session as stored: the sessions collection may still be loading, so fall back to storage. */
+    const load = async (id: string): Promise<Session> => {
       await kit.ready.catch(() => undefined);
-      // The sessions collection may still be loading: fall back to storage.
-      const session = current(id, typeof id === 'string' && id !== '' && !internals.cached(Collections.sessions, id) ? await kit.storage.get(Collections.sessions, id) : undefined);
+      return current(id, typeof id === 'string' && id !== '' && !internals.cached(Collections.sessions, id) ? await kit.storage.get(Collections.sessions, id) : undefined);
+    };
+
+    const checkMinutes = (minutes: unknown, path: string): number => {
+      if (typeof minutes !== 'number' || !Number.isInteger(minutes) || minutes < 1 || minutes > MAX_HELD_MINUTES) invalidInput(path, `\`${path}\` must be how long the session lasted, in whole minutes from 1 to ${MAX_HELD_MINUTES} (got ${JSON.stringify(minutes)}).`);
+      return minutes;
+    };
+
+    const writeLength = async (session: Session, minutes: number, expectedRevision: number | undefined): Promise<Session> => {
+      if (session.status !== 'held') invalidInput('id', `This session is ${session.status ?? 'scheduled'}; mark it held before recording how long it lasted.`);
+      if (session.heldMinutes === minutes) return session;
+      const next = parseOrThrow(SessionInputSchema, { ...strip(session), heldMinutes: minutes }, 'session');
+      const stored = (await internals.write(Collections.sessions, next, { action: 'update', expectedRevision: expectedRevision ?? session.revision })) as unknown as Session;
+      internals.emit({ type: SessionEventType.lengthRecorded, collection: Collections.sessions, recordId: stored.id, revision: stored.revision, pairingId: stored.pairingId, data: { start: stored.start, end: stored.end, minutes, ...(session.heldMinutes !== undefined ? { previousMinutes: session.heldMinutes } : {}) } });
+      return stored;
+    };
+
+    const setStatus = async (id: string, status: 'held' | 'missed' | 'cancelled', options: { reason?: string; minutes?: number; expectedRevision?: number } = {}): Promise<Session> => {
+      const session = await load(id);
       if (options.reason !== undefined && (typeof options.reason !== 'string' || options.reason.length > 500)) invalidInput('reason', '`reason` must be text of at most 500 characters.');
+      const minutes = options.minutes === undefined ? undefined : checkMinutes(options.minutes, 'minutes');
       if (session.status === 'cancelled') invalidInput('id', 'This session was cancelled; book a new one instead.');
       if (status === 'cancelled' && session.status !== 'scheduled') invalidInput('id', `This session was already marked ${session.status}; only scheduled sessions can be cancelled.`);
       if (status !== 'cancelled' && Date.parse(kit.now()) < Date.parse(session.start)) invalidInput('id', `A session can be marked ${status} once it has started.`);
-      if (session.status === status) return session;
-      const next = parseOrThrow(SessionInputSchema, { ...strip(session), status, statusChangedAt: kit.now(), ...(options.reason ? { cancellationReason: options.reason } : {}) }, 'session');
+      if (session.status === status) return minutes === undefined ? session : writeLength(session, minutes, options.expectedRevision);
+      const { heldMinutes: _heldMinutes, ...rest } = strip(session);
+      const next = parseOrThrow(SessionInputSchema, { ...rest, status, statusChangedAt: kit.now(), ...(minutes !== undefined ? { heldMinutes: minutes } : {}), ...(options.reason ? { cancellationReason: options.reason } : {}) }, 'session');
       const stored = (await internals.write(Collections.sessions, next, { action: 'update', expectedRevision: options.expectedRevision ?? session.revision })) as unknown as Session;
-      internals.emit({ type: status === 'held' ? SessionEventType.held : status === 'missed' ? SessionEventType.missed : SessionEventType.cancelled, collection: Collections.sessions, recordId: stored.id, revision: stored.revision, pairingId: stored.pairingId, data: { start: stored.start, end: stored.end, seriesId: stored.seriesId, from: session.status, ...(options.reason ? { reason: options.reason } : {}) } });
+      internals.emit({ type: status === 'held' ? SessionEventType.held : status === 'missed' ? SessionEventType.missed : SessionEventType.cancelled, collection: Collections.sessions, recordId: stored.id, revision: stored.revision, pairingId: stored.pairingId, data: { start: stored.start, end: stored.end, seriesId: stored.seriesId, from: session.status, ...(stored.heldMinutes !== undefined ? { heldMinutes: stored.heldMinutes } : {}), ...(options.reason ? { reason: options.reason } : {}) } });
       return stored;
     };
 
@@ -239,7 +274,13 @@ export const sessionsFeature: MentorKitFeature<'sessions', SessionsApi> = {
       },
 
       markHeld: (id, options) => setStatus(id, 'held', options),
-      markMissed: (id, options) => setStatus(id, 'missed', options),
+      markMissed: (id, options) => setStatus(id, 'missed', { ...(options?.expectedRevision !== undefined ? { expectedRevision: options.expectedRevision } : {}) }),
+
+      async recordLength(id, minutes, options = {}) {
+        const checked = checkMinutes(minutes, 'minutes');
+        if (options.expectedRevision !== undefined && (typeof options.expectedRevision !== 'number' || !Number.isInteger(options.expectedRevision))) invalidInput('expectedRevision', '`expectedRevision` must be the revision of the session you read.');
+        return writeLength(await load(id), checked, options.expectedRevision);
+      },
     };
     return api;
   },

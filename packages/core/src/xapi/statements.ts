@@ -2,6 +2,7 @@ import { MentorKitError } from '../model/errors.js';
 import type { DomainEvent } from '../client/events.js';
 import type { XapiActivity, XapiActor, XapiAgent, XapiContext, XapiContextAgent, XapiResult, XapiStatement, XapiVerb } from './statement-types.js';
 import { isXapiIri, XAPI_VERSIONS, type XapiVersion } from './validate.js';
+import { sessionMinutesHeld } from '../report/hours.js';
 
 /**
  * Learning records: every meaningful domain event as one xAPI statement — 1.0.3 by default, xAPI 2.0
@@ -86,7 +87,7 @@ export interface XapiLookup {
   pairing?(id: string): { menteeId: string; mentorIds: readonly string[]; programId?: string } | undefined;
   person?(id: string): { displayName?: string } | undefined;
   goal?(id: string): { title?: string; milestones?: ReadonlyArray<{ id?: string; title?: string }> } | undefined;
-  session?(id: string): { title?: string; start?: string; end?: string } | undefined;
+  session?(id: string): { title?: string; start?: string; end?: string; heldMinutes?: number } | undefined;
 }
 
 export interface XapiOptions {
@@ -204,16 +205,11 @@ function checkEvent(event: unknown): asserts event is DomainEvent {
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
 const num = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
 
-/** ISO 8601 duration between two instants, e.g. PT1H30M. */
-function durationBetween(start: unknown, end: unknown): string | undefined {
-  if (typeof start !== 'string' || typeof end !== 'string') return undefined;
-  const milliseconds = Date.parse(end) - Date.parse(start);
-  if (!Number.isFinite(milliseconds) || milliseconds <= 0) return undefined;
-  const totalSeconds = Math.round(milliseconds / 1000);
-  const hours = Math.floor(totalSeconds / 3600);
-  const minutes = Math.floor((totalSeconds % 3600) / 60);
-  const seconds = totalSeconds % 60;
-  return `PT${hours ? `${hours}H` : ''}${minutes ? `${minutes}M` : ''}${seconds || (!hours && !minutes) ? `${seconds}S` : ''}`;
+/** ISO 8601 duration of whole minutes, e.g. PT45M, PT1H30M, PT2H. */
+function durationOfMinutes(totalMinutes: number): string {
+  const hours = Math.floor(totalMinutes / 60);
+  const minutes = totalMinutes % 60;
+  return `PT${hours ? `${hours}H` : ''}${minutes || !hours ? `${minutes}M` : ''}`;
 }
 
 /**
@@ -272,7 +268,9 @@ export function toXapiStatement(event: DomainEvent, options: XapiOptions): XapiS
     case 'session-held': {
       const session = lookup.session?.(event.recordId);
       object = activity(`sessions/${segment(event.recordId)}`, 'http://adlnet.gov/expapi/activities/meeting', text(session?.title) ?? text(data.title));
-      const duration = durationBetween(data.start ?? session?.start, data.end ?? session?.end);
+      // The hours rule (`sessionMinutesHeld`): the length recorded when the session was marked held, else the booked length.
+      const minutes = sessionMinutesHeld({ status: 'held', start: String(data.start ?? session?.start), end: String(data.end ?? session?.end), heldMinutes: num(data.heldMinutes) ?? num(session?.heldMinutes) });
+      const duration = minutes > 0 ? durationOfMinutes(minutes) : undefined;
       result = { completion: true, ...(duration ? { duration } : {}) };
       break;
     }
@@ -389,6 +387,6 @@ export function xapiLookupFromKit(kit: KitWithCache): XapiLookup {
     },
     person: (id) => cached('people', id) as { displayName?: string } | undefined,
     goal: (id) => cached('goals', id) as { title?: string; milestones?: Array<{ id?: string; title?: string }> } | undefined,
-    session: (id) => cached('sessions', id) as { title?: string; start?: string; end?: string } | undefined,
+    session: (id) => cached('sessions', id) as { title?: string; start?: string; end?: string; heldMinutes?: number } | undefined,
   };
 }
