@@ -22,8 +22,6 @@ import {
   type NotificationsService,
   type ProgramEscalationSettings,
   type ProgramEscalations,
-  type ProgrammeReport,
-  type ReportPeriod,
   type ReportsService,
   type PutOptions,
   type RecordInput,
@@ -32,6 +30,7 @@ import {
   type StorageWriteFailure,
   type StoredRecord,
 } from '@mentorkit/core';
+import type { ProgrammeReport, ReportPeriod } from '@mentorkit/core/report';
 import { readServerSentEvents } from './sse.js';
 
 /** Backoff for retried requests. */

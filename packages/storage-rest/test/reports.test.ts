@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { afterEach, describe, test } from 'node:test';
-import { isMentorKitError, type MentorKitError, type ProgrammeReport } from '@mentorkit/core';
+import { isMentorKitError, type MentorKitError } from '@mentorkit/core';
+import type { ProgrammeReport } from '@mentorkit/core/report';
 import { createRestStorage, type RestStorage, type RestStorageOptions } from '@mentorkit/storage-rest';
 
 interface Exchange {
