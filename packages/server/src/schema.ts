@@ -345,6 +345,51 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; description: string; s
       ALTER TABLE mk_program_webhooks ADD COLUMN language text NOT NULL DEFAULT 'en' CHECK (language IN ('en', 'es'));
     `,
   },
+  {
+    version: 12,
+    description: "reminders: a mentee's summary for their manager every other Monday (opt-in, counts only)",
+    sql: `
+      -- One row per mentee who set it up. enabled is their consent (off by default); the manager's
+      -- one-click link sets enabled = false with stopped_by = 'manager'. The digests themselves are
+      -- delivery rows (kind 'manager-digest', one per mentee and fortnight under the UNIQUE key).
+      CREATE TABLE mk_manager_digests (
+        person_id text PRIMARY KEY,
+        manager_email text,
+        manager_name text,
+        language text NOT NULL DEFAULT 'en' CHECK (language IN ('en', 'es')),
+        enabled boolean NOT NULL DEFAULT false,
+        consented_at timestamptz,
+        stopped_at timestamptz,
+        stopped_by text CHECK (stopped_by IN ('mentee', 'manager')),
+        updated_at timestamptz NOT NULL DEFAULT now(),
+        CHECK (NOT enabled OR manager_email IS NOT NULL)
+      );
+    `,
+  },
+  {
+    version: 14,
+    description: 'certificates of participation: issued, revoked, the facts printed frozen',
+    sql: `
+      -- One row per certificate. id is 128 random bits (base64url): it is the verification address, so
+      -- it must not be guessable. facts holds what the certificate prints (name, programme, dates,
+      -- minutes, goals achieved) as it was when issued; later edits to the records do not change it.
+      CREATE TABLE mk_certificates (
+        id text PRIMARY KEY CHECK (id ~ '^[A-Za-z0-9_-]{22}$'),
+        program_id text NOT NULL,
+        pairing_id text NOT NULL,
+        person_id text NOT NULL,
+        issued_at timestamptz NOT NULL,
+        issued_by text NOT NULL,           -- the person themself, the admin who issued it by hand, or 'service'
+        reason text,                       -- why an admin issued it by hand (null when earned)
+        revoked_at timestamptz,
+        revoked_by text,
+        facts jsonb NOT NULL
+      );
+      -- At most one live certificate per person and pairing (issuing is idempotent; a revoked one may be replaced).
+      CREATE UNIQUE INDEX mk_certificates_live ON mk_certificates (pairing_id, person_id) WHERE revoked_at IS NULL;
+      CREATE INDEX mk_certificates_pairing ON mk_certificates (pairing_id);
+    `,
+  },
 ];
 
 /** Applies the migrations not applied yet. Returns the versions it applied. */

@@ -22,9 +22,11 @@ import { HttpError, attachmentDisposition, bodyStillArriving, bodyTooLarge, crea
 import { recordReserveBytes, resolveLimits, type ServerLimits } from './limits.js';
 import { CommitOutcomeUnknown, migrate } from './schema.js';
 import { createCalendarService, type CalendarService } from './calendars/service.js';
+import { createCertificateService } from './certificates/service.js';
 import { createChangeBus } from './change-bus.js';
 import { createLtiService, type LtiService } from './lti/service.js';
 import { createReminderService, type ReminderRun, type ReminderService } from './reminders/service.js';
+import { createReportService } from './reports.js';
 import { createOutboundFetch } from './outbound.js';
 import { createSecrets, type ServerSecrets } from './secrets.js';
 import { AttachmentQuotaExceeded, assertNoNul, attachmentBytesUsed, checkDelete, attachmentIdTaken, blobIdOwner, deleteBlobRow, getBlobMeta, getBlobOwner, isConnectionError, isPoolBusy, putBlobRow, putOwnedBlobRow, queryRecords, queryRecordsMatchingAny, readBlobChunk, readCurrent, readRecord, withRecordLock, writeRecord, writeTombstone } from './store.js';
@@ -558,6 +560,13 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
     beforeAnswer(response);
     response.writeHead(status, { ...baseHeaders(response), 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
     response.end(text);
+  };
+
+  /** Answers with a body as it is (a PDF, an HTML page): the caller gives its Content-Type. */
+  const sendBody = (response: http.ServerResponse, status: number, body: string | Uint8Array, headers: Record<string, string>) => {
+    beforeAnswer(response);
+    response.writeHead(status, { ...baseHeaders(response), 'Cache-Control': 'no-store', ...headers });
+    response.end(body);
   };
 
   const sendError = (response: http.ServerResponse, error: unknown) => {
@@ -1131,6 +1140,18 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
     publish: (change) => publish(change),
     running: () => !disposed,
   });
+  // ─── the programme report for its admins (reports.ts) ───────────────────────────────────────
+  const reports = createReportService({ pool, send, ...(options.now ? { now: options.now } : {}) });
+  // ─── certificates of participation (certificates/service.ts) ─────────────────────────────────
+  const certificates = createCertificateService({
+    pool,
+    log,
+    send,
+    sendBody,
+    readJson: async (request, limitBytes) => parseJsonBody(await readRequestBody(request, limitBytes, 'The body'), { maxDepth: 4, path: 'body' }),
+    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
   const calendarsOff = () => new MentorKitError('unsupported', 'Calendars are off on this server: the operator sets MENTORKIT_SECRET_KEY (secretKey) to turn them on.', { path: 'url' });
 
   // ─── routing ────────────────────────────────────────────────────────────────────────────────
@@ -1169,9 +1190,13 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
       await ensureMigrated();
       if (await lti!.handle(segments, method, request, url, response)) return;
     }
-    if (segments[0] === 'notifications' && segments[1] === 'unsubscribe') {
+    if (segments[0] === 'notifications' && (segments[1] === 'unsubscribe' || (segments[1] === 'manager-digest' && segments[2] === 'stop'))) {
       await ensureMigrated();
       if (await reminders!.handleUnsigned(segments, method, request, url, response)) return;
+    }
+    if (segments[0] === 'verify') {
+      await ensureMigrated();
+      if (await certificates.handlePublic(segments, method, request, url, response)) return;
     }
     if (segments.length === 2 && segments[0] === 'dev' && segments[1] === 'token' && identity.devAuth) {
       if (method !== 'POST') throw new HttpError(405, new MentorKitError('unsupported', `${method} is not supported here; use POST.`, { path: 'method' }), { Allow: 'POST' });
@@ -1229,6 +1254,8 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
       if (!calendars) throw calendarsOff();
       if (await calendars.handle(caller.kind === 'person' ? caller.personId : undefined, segments, method, request, response)) return;
     }
+    if (segments[0] === 'programs' && (await reports.handle(caller, segments, method, url, response))) return;
+    if ((segments[0] === 'pairings' || segments[0] === 'certificates') && (await certificates.handle(caller, segments, method, request, url, response))) return;
     if ((segments[0] === 'notifications' || segments[0] === 'programs') && (await reminders!.handle(caller, segments, method, request, url, response))) return;
     throw new MentorKitError('not-found', `Nothing is served at ${url.pathname}; see docs/openapi.yaml.`, { path: 'url' });
   };

@@ -13,6 +13,7 @@ import type { ServerSecrets } from '../secrets.js';
 import { composeDigestMail, composeReminderMail, escapeHtml, mailLanguageOf, reminderParts, type MailLanguage, type ReminderParts } from './mail.js';
 import { createOutboundFetch, isOutboundRefused } from '../outbound.js';
 import { createWebhookStore, retryAfterSeconds, retryableStatus, webhookRequest, type WebhookKind } from './webhooks.js';
+import { MANAGER_DIGEST_KIND, createManagerDigests } from './manager-digest.js';
 import { LADDER_NUDGE_KINDS, createEscalationLadder, isLadderKind, sendTimeFor, type LadderCode, type LadderNudge } from './escalation.js';
 import type { StoredRecord } from '@mentorkit/core';
 
@@ -146,7 +147,7 @@ type PersonRecord = { id: string; displayName?: string; email?: string; timeZone
 type PairingRecord = { id: string; programId?: string; menteeId: string; mentorIds: string[]; startedOn?: string; status?: string };
 type PreferenceRow = { person_id: string; email: boolean; kinds: Partial<Record<NudgeKind, boolean>>; digest: NotificationPreferences['digest']; updated_at: Date };
 /** A delivery: one reminder to one channel, or (kind `digest`, code `daily`/`weekly`) a person's digest mail. */
-type DeliveryRow = { id: string; dedupe_key: string; person_id: string; pairing_id: string; kind: NudgeKind | 'digest'; code: Nudge['code'] | LadderCode | 'daily' | 'weekly'; channel: string; period: string; send_at: Date; status: string; attempts: number; subject: string | null; created_at: Date; sent_at: Date | null; last_error: string | null; skipped_reason: string | null; webhook_id: string | null; digest_id: string | null };
+type DeliveryRow = { id: string; dedupe_key: string; person_id: string; pairing_id: string; kind: NudgeKind | 'digest' | typeof MANAGER_DIGEST_KIND; code: Nudge['code'] | LadderCode | 'daily' | 'weekly' | 'fortnightly'; channel: string; period: string; send_at: Date; status: string; attempts: number; subject: string | null; created_at: Date; sent_at: Date | null; last_error: string | null; skipped_reason: string | null; webhook_id: string | null; digest_id: string | null };
 
 interface PairingInputs {
   pairing: PairingRecord;
@@ -254,6 +255,9 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
     offLimitsDays: person?.offLimitsDays ?? [],
     offLimitsDates: person?.offLimitsDates ?? [],
   });
+
+  // A mentee's summary for their manager (manager-digest.ts): its routes, its slot and its mail.
+  const managerDigests = createManagerDigests({ pool, log, send, readJson: options.readJson, readBody: options.readBody, secrets: options.secrets, serverUrl, now, whose: (caller, url) => whose(caller, url), nudgePerson });
 
   const compute = (inputs: PairingInputs, people: Map<string, PersonRecord>, at: string, locale: string | undefined, inactiveAfterDays: number): PairingCheckIn =>
     pairingCheckIn({
@@ -461,6 +465,22 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
       });
       if (queued) run.queued++;
     }
+    // Summaries for managers: one per mentee who turned it on, per fortnight (the UNIQUE key decides).
+    for (const due of await managerDigests.due(at)) {
+      const id = randomUUID();
+      const queued = await withTransaction(async (client) => {
+        const { rowCount } = await client.query(
+          `INSERT INTO mk_notification_deliveries (id, dedupe_key, person_id, pairing_id, kind, code, channel, period, send_at, created_at, updated_at)
+           VALUES ($1, $2, $3, '', $4, 'fortnightly', 'email', $5, $6, $7, $7) ON CONFLICT (dedupe_key) DO NOTHING`,
+          [id, due.key, due.personId, MANAGER_DIGEST_KIND, due.period, due.sendAt, at],
+        );
+        if (rowCount !== 1) return false;
+        const startAfter = new Date(Date.now() + Math.max(0, Date.parse(due.sendAt) - at.getTime()));
+        await boss!.send(DELIVER_QUEUE, { deliveryId: id }, { startAfter, singletonKey: id, retryLimit, retryDelay, retryBackoff: true, db: { executeSql: (text: string, values: unknown[]) => client.query(text, values) } });
+        return true;
+      });
+      if (queued) run.queued++;
+    }
     // A delivery still queued a minute after its time has lost its job or is waiting on a job timed
     // by another clock (the server's clock moved forward, as demos and tests do): queue it again. The
     // claim in `deliver` lets only one job send it.
@@ -561,6 +581,7 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
       return finish(delivery.id, 'skipped', { reason });
     };
     if (delivery.channel !== 'email') return deliverToWebhook(delivery, skip);
+    if (delivery.kind === MANAGER_DIGEST_KIND) return deliverToManager(delivery, skip);
     const [person] = [(await readPeople([delivery.person_id])).get(delivery.person_id)];
     const wants = (await readPreferences([delivery.person_id])).get(delivery.person_id)!;
     if (!person?.email) return void (await skip('no email address any more'));
@@ -585,6 +606,15 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
     await sendMail(delivery, recipient, language, mail, unsubscribeUrl);
     await finish(delivery.id, 'sent', { subject: mail.subject, messageId: messageIdOf(delivery) });
     log(`reminders: sent ${delivery.kind} to ${delivery.person_id} (pairing ${delivery.pairing_id}, ${language}, attempt ${delivery.attempts})`);
+  };
+
+  /** A mentee's fortnightly summary, to their manager's address as it is now (not the mentee's inbox: their own switch does not stop it). */
+  const deliverToManager = async (delivery: DeliveryRow, skip: (reason: string) => Promise<unknown>): Promise<void> => {
+    const composed = await managerDigests.compose(delivery);
+    if ('skip' in composed) return void (await skip(composed.skip));
+    await sendMail(delivery, { id: delivery.person_id, displayName: composed.to.name, email: composed.to.address }, composed.language, composed.mail, composed.stopUrl);
+    await finish(delivery.id, 'sent', { subject: composed.mail.subject, messageId: messageIdOf(delivery) });
+    log(`reminders: sent the summary of ${delivery.person_id} to their manager (${delivery.period}, ${composed.language}, attempt ${delivery.attempts})`);
   };
 
   // The same Message-ID on every attempt: a receiving server can drop a copy if an attempt's outcome was lost.
@@ -808,6 +838,7 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
   };
 
   const handleUnsigned: ReminderService['handleUnsigned'] = async (segments, method, request, url, response) => {
+    if (await managerDigests.handleUnsigned(segments, method, request, url, response)) return true;
     if (!(segments.length === 2 && segments[0] === 'notifications' && segments[1] === 'unsubscribe')) return false;
     if (method !== 'GET' && method !== 'HEAD' && method !== 'POST') throw new HttpError(405, new MentorKitError('unsupported', `${method} is not supported here; use GET (the page) or POST (one-click unsubscribe).`, { path: 'method' }), { Allow: 'GET, POST' });
     if (method === 'POST') await options.readBody(request, 4096);
@@ -874,6 +905,7 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
   const handle: ReminderService['handle'] = async (caller, segments, method, request, url, response) => {
     if (segments[0] === 'programs') return (await ladder.handle(caller, segments, method, request, response)) || webhooks.handle(caller, segments, method, request, response);
     if (segments[0] !== 'notifications') return false;
+    if (await managerDigests.handle(caller, segments, method, request, url, response)) return true;
     if (segments.length === 1) {
       if (method !== 'GET') throw new HttpError(405, new MentorKitError('unsupported', `${method} is not supported here; use GET.`, { path: 'method' }), { Allow: 'GET' });
       const personId = whose(caller, url);
