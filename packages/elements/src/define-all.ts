@@ -30,5 +30,6 @@ import './scheduler/define.js';
 import './calendar-connections/define.js';
 import './notification-preferences/define.js';
 import './escalation-ladder/define.js';
+import './programme-report/define.js';
 import './checkin/define.js';
 import './pairing-board/define.js';

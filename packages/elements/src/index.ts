@@ -42,6 +42,8 @@ export { MkNotificationPreferences } from './notification-preferences/notificati
 export type { MkNotificationPreferencesChangeDetail } from './notification-preferences/notification-preferences.js';
 export { MkEscalationLadder } from './escalation-ladder/escalation-ladder.js';
 export type { MkEscalationSettingsChangeDetail } from './escalation-ladder/escalation-ladder.js';
+export { MkProgrammeReport } from './programme-report/programme-report.js';
+export type { MkPairOpenDetail, MkReportExportDetail, MkReportPeriodChangeDetail } from './programme-report/programme-report.js';
 export { MkCheckin } from './checkin/checkin.js';
 export type { MkCheckInLevelChangeDetail } from './checkin/checkin.js';
 export { MkPairingBoard } from './pairing-board/pairing-board.js';

@@ -23,6 +23,7 @@ export const ELEMENT_LOADERS: Readonly<Record<string, () => Promise<unknown>>> =
   'mk-notification-preferences': () => import('../notification-preferences/define.js'),
   'mk-pairing-board': () => import('../pairing-board/define.js'),
   'mk-pairing-card': () => import('../pairing-card/define.js'),
+  'mk-programme-report': () => import('../programme-report/define.js'),
   'mk-scheduler': () => import('../scheduler/define.js'),
   'mk-session-feedback': () => import('../session-feedback/define.js'),
   'mk-thread': () => import('../thread/define.js'),

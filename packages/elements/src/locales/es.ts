@@ -25,6 +25,7 @@ import { icebreakerMessagesEs } from '../icebreaker/icebreaker.messages.es.js';
 import { notificationPreferencesMessagesEs } from '../notification-preferences/notification-preferences.messages.es.js';
 import { pairingBoardMessagesEs } from '../pairing-board/pairing-board.messages.es.js';
 import { pairingCardMessagesEs } from '../pairing-card/pairing-card.messages.es.js';
+import { programmeReportMessagesEs } from '../programme-report/programme-report.messages.es.js';
 import { schedulerMessagesEs } from '../scheduler/scheduler.messages.es.js';
 import { sessionFeedbackMessagesEs } from '../session-feedback/session-feedback.messages.es.js';
 import { threadMessagesEs } from '../thread/thread.messages.es.js';
@@ -46,6 +47,7 @@ export const elementCataloguesEs = {
   'mk-notification-preferences': notificationPreferencesMessagesEs,
   'mk-pairing-board': pairingBoardMessagesEs,
   'mk-pairing-card': pairingCardMessagesEs,
+  'mk-programme-report': programmeReportMessagesEs,
   'mk-scheduler': schedulerMessagesEs,
   'mk-session-feedback': sessionFeedbackMessagesEs,
   'mk-thread': threadMessagesEs,

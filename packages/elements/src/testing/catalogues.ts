@@ -20,6 +20,7 @@ import { coachingFlowLanguages, coachingFlowMessages } from '../coaching-flow/co
 import { icebreakerLanguages, icebreakerMessages } from '../icebreaker/icebreaker.messages.js';
 import { pairingBoardLanguages, pairingBoardMessages } from '../pairing-board/pairing-board.messages.js';
 import { pairingCardLanguages, pairingCardMessages } from '../pairing-card/pairing-card.messages.js';
+import { programmeReportLanguages, programmeReportMessages } from '../programme-report/programme-report.messages.js';
 
 export const ELEMENT_CATALOGUES: Readonly<Record<string, { messages: ElementMessages; languages: CatalogueLoaders }>> = {
   'mk-agreement': { messages: agreementMessages, languages: agreementLanguages },
@@ -35,6 +36,7 @@ export const ELEMENT_CATALOGUES: Readonly<Record<string, { messages: ElementMess
   'mk-notification-preferences': { messages: notificationPreferencesMessages, languages: notificationPreferencesLanguages },
   'mk-pairing-board': { messages: pairingBoardMessages, languages: pairingBoardLanguages },
   'mk-pairing-card': { messages: pairingCardMessages, languages: pairingCardLanguages },
+  'mk-programme-report': { messages: programmeReportMessages, languages: programmeReportLanguages },
   'mk-scheduler': { messages: schedulerMessages, languages: schedulerLanguages },
   'mk-session-feedback': { messages: sessionFeedbackMessages, languages: sessionFeedbackLanguages },
   'mk-thread': { messages: threadMessages, languages: threadLanguages },
