@@ -144,4 +144,27 @@ describe('storage-rest notifications: preferences, what was sent, the escalation
     assert.equal((await refusal(priya.escalations('no-such-programme'))).code, 'forbidden', 'not an admin of a programme that does not exist either');
     assert.equal((await refusal(priya.escalations(''))).path, 'programId', 'checked before sending');
   });
+
+  test('the summary for a manager: off at first, turned on with an address, refused in the server’s words with its field, turned off and forgotten', async () => {
+    const lucia = restAs(LUCIA).notifications; // the mentee of pairing-lucia
+    const initial = await lucia.managerDigest!();
+    assert.equal(initial.enabled, false);
+    assert.equal(typeof initial.preview.sessionsHeld, 'number');
+    const noAddress = await refusal(lucia.setManagerDigest!({ enabled: true }));
+    assert.equal(noAddress.code, 'invalid-input');
+    assert.equal(noAddress.path, 'managerEmail');
+    const on = await lucia.setManagerDigest!({ enabled: true, managerEmail: 'manager@example.org', managerName: 'Dana Lee', language: 'es' });
+    assert.equal(on.enabled, true);
+    assert.equal(on.managerEmail, 'manager@example.org');
+    assert.equal(on.language, 'es');
+    assert.match(on.nextSendAt ?? '', /Z$/);
+    const badAddress = await refusal(lucia.setManagerDigest!({ managerEmail: 'nope' }));
+    assert.equal(badAddress.path, 'managerEmail');
+    assert.equal((await lucia.managerDigest!()).managerEmail, 'manager@example.org', 'the refused change kept nothing');
+    const off = await lucia.setManagerDigest!({ enabled: false });
+    assert.equal(off.stoppedBy, 'mentee');
+    const removed = await lucia.removeManagerDigest!();
+    assert.equal(removed.managerEmail, undefined);
+    await refusal(lucia.setManagerDigest!(null as never));
+  });
 });

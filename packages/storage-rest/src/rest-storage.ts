@@ -18,6 +18,8 @@ import {
   type EscalationSettings,
   type NotificationDelivery,
   type NotificationPreferences,
+  type ManagerDigestChange,
+  type ManagerDigestSettings,
   type NotificationPreferencesChange,
   type NotificationsService,
   type ProgramEscalationSettings,
@@ -1064,6 +1066,13 @@ export function createRestStorage(options: RestStorageOptions): RestStorage {
         assertRecordId(programId, 'programId');
         return (await calendarCall('GET', `/programs/${encodeIdSegment(programId)}/escalations`, 'read', 'Reading where the programme\'s quiet pairs are')) as ProgramEscalations;
       },
+      managerDigest: async () => (await calendarCall('GET', '/notifications/manager-digest', 'read', 'Reading the summary for your manager')) as ManagerDigestSettings,
+      setManagerDigest: async (change: ManagerDigestChange) => {
+        if (typeof change !== 'object' || change === null || Array.isArray(change)) throw new MentorKitError('invalid-input', 'Pass the settings to change, e.g. { enabled: true, managerEmail: "dana@example.org" }.', { path: 'change' });
+        // The same fields twice leave the same settings: safe to retry.
+        return (await calendarCall('PUT', '/notifications/manager-digest', 'conditional-write', 'Saving the summary for your manager', change)) as ManagerDigestSettings;
+      },
+      removeManagerDigest: async () => (await calendarCall('DELETE', '/notifications/manager-digest', 'conditional-write', 'Turning off the summary for your manager')) as ManagerDigestSettings,
     },
 
     reports: {

@@ -315,6 +315,55 @@ export interface NotificationsService {
   setEscalationSettings(programId: string, settings: EscalationSettings): Promise<ProgramEscalationSettings>;
   /** Where each quiet pair of the programme is on the ladder, worst first. */
   escalations(programId: string): Promise<ProgramEscalations>;
+  /** The signed-in mentee's summary for their manager (`GET /notifications/manager-digest`); absent on servers without it. */
+  managerDigest?(): Promise<ManagerDigestSettings>;
+  /** Turns the summary on or off, or changes the manager's address, name or language; the server names the field it refuses. */
+  setManagerDigest?(change: ManagerDigestChange): Promise<ManagerDigestSettings>;
+  /** Turns it off and forgets the manager's address and name. */
+  removeManagerDigest?(): Promise<ManagerDigestSettings>;
+}
+
+/** What a manager's summary says: counts and the titles of goals the pairing can see — nothing private. */
+export interface ManagerDigestSummary {
+  /** The two weeks it covers (instants; `to` excluded). */
+  from: string;
+  to: string;
+  sessionsHeld: number;
+  /** Time in held sessions (the report's hours rule). */
+  mentoringMinutes: number;
+  /** Titles of the goals reached that are not private. */
+  goalsReached: string[];
+  /** The mentee's programmes. */
+  programmes: string[];
+}
+
+/** A mentee's summary for their manager, every other Monday (docs/reminders.md, "A summary for your manager"). */
+export interface ManagerDigestSettings {
+  personId: string;
+  /** The mentee's consent: off by default. */
+  enabled: boolean;
+  managerEmail?: string;
+  managerName?: string;
+  /** The language of the manager's mail. */
+  language: 'en' | 'es';
+  /** When it was last turned on. */
+  consentedAt?: string;
+  /** While off: when it was stopped, and by whom (the manager has a one-click link in every mail). */
+  stoppedAt?: string;
+  stoppedBy?: 'mentee' | 'manager';
+  updatedAt?: string;
+  /** What a summary sent now would say (the last two weeks). */
+  preview: ManagerDigestSummary;
+  /** When the next one goes, while on. */
+  nextSendAt?: string;
+}
+
+/** A change to the manager's summary: only the fields given change. `managerName: null` removes the name. */
+export interface ManagerDigestChange {
+  enabled?: boolean;
+  managerEmail?: string;
+  managerName?: string | null;
+  language?: 'en' | 'es';
 }
 
 const COLLECTION_PATTERN = /^[a-z][a-z0-9-]{0,63}$/;
