@@ -316,10 +316,12 @@ export class MkProgrammeReport extends MkElement {
 
   private readonly handlePreset = (event: Event): void => {
     const preset = (event.target as HTMLInputElement).value as PeriodPreset;
+    const previous = this.currentPeriod();
     this.preset = preset;
     this.customErrors = {};
     if (preset === 'custom') {
-      const current = this.report?.period ?? this.applied;
+      // Custom dates start from the period chosen until now.
+      const current = previous ?? this.report?.period;
       if (!this.customFrom && current) this.customFrom = current.from;
       if (!this.customTo && current) this.customTo = current.to;
       return;
