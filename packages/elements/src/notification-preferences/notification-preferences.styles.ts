@@ -8,7 +8,40 @@ export const notificationPreferencesStyles = css`
     grid-template-columns: minmax(0, 1fr);
     min-width: 0;
   }
-  .kinds, .digest, .sent {
+  .manager, .manager-form, .field {
+    display: grid;
+    gap: var(--mk-space-2);
+    grid-template-columns: minmax(0, 1fr);
+    min-width: 0;
+  }
+  .field input, .field select {
+    font: inherit;
+    padding: var(--mk-space-2);
+    border: 1px solid var(--mk-color-border-strong, var(--mk-color-text-muted));
+    border-radius: var(--mk-radius-md);
+    background: var(--mk-color-surface);
+    color: var(--mk-color-text);
+    min-width: 0;
+    max-width: 100%;
+  }
+  .field input:focus-visible, .field select:focus-visible {
+    outline: var(--mk-focus-ring-width) solid var(--mk-color-focus);
+    outline-offset: 2px;
+  }
+  .field input[aria-invalid='true'] {
+    border-color: var(--mk-color-danger);
+  }
+  .manager-preview {
+    padding: var(--mk-space-3);
+    border: 1px dashed var(--mk-color-border);
+    border-radius: var(--mk-radius-md);
+    overflow-wrap: anywhere;
+  }
+  .preview-list, .preview-goals {
+    margin: 0;
+    padding-inline-start: 1.25rem;
+  }
+  .kinds, .digest, .manager, .sent {
     border-top: 1px solid var(--mk-color-border);
     padding-top: var(--mk-space-4);
   }

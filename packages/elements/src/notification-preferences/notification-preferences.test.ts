@@ -5,6 +5,8 @@ import {
   createMemoryStorage,
   createMentorKit,
   type EscalationSettings,
+  type ManagerDigestChange,
+  type ManagerDigestSettings,
   type MentorKit,
   type NotificationDelivery,
   type NotificationPreferences,
@@ -85,6 +87,38 @@ class InMemoryNotifications implements NotificationsService {
 
   async escalations(programId: string): Promise<ProgramEscalations> {
     return { programId, settings: { quietDays: 14, alertAdminDays: 28, close: null }, asOf: NOW, pairs: [] };
+  }
+
+  /** The manager's summary as the server keeps it (it refuses "on" without an address, and a bad address, naming the field). */
+  manager: ManagerDigestSettings = {
+    personId: 'daniel',
+    enabled: false,
+    language: 'en',
+    preview: { from: '2026-11-21T09:00:00Z', to: NOW, sessionsHeld: 2, mentoringMinutes: 105, goalsReached: ['Run the roadmap review'], programmes: ['Engineering mentoring'] },
+  };
+  managerChanges: ManagerDigestChange[] = [];
+
+  async managerDigest(): Promise<ManagerDigestSettings> {
+    return structuredClone(this.manager);
+  }
+
+  async setManagerDigest(change: ManagerDigestChange): Promise<ManagerDigestSettings> {
+    this.managerChanges.push(structuredClone(change));
+    await this.enter();
+    const email = change.managerEmail ?? this.manager.managerEmail;
+    if (change.managerEmail !== undefined && !/^[^@\s]+@[^@\s]+\.[a-z]+$/i.test(change.managerEmail)) throw new MentorKitError('invalid-input', '`managerEmail` must be an email address such as name@example.com.', { path: 'managerEmail' });
+    if (change.enabled && !email) throw new MentorKitError('invalid-input', "To turn the summary on, give your manager's email address (`managerEmail`).", { path: 'managerEmail' });
+    const { managerName, ...rest } = change;
+    this.manager = { ...this.manager, ...rest, ...(managerName === null ? { managerName: undefined } : managerName === undefined ? {} : { managerName }), updatedAt: NOW };
+    if (this.manager.enabled) this.manager = { ...this.manager, nextSendAt: '2026-12-07T09:00:00Z', consentedAt: NOW, stoppedAt: undefined, stoppedBy: undefined };
+    else delete this.manager.nextSendAt;
+    return structuredClone(this.manager);
+  }
+
+  async removeManagerDigest(): Promise<ManagerDigestSettings> {
+    await this.enter();
+    this.manager = { personId: 'daniel', enabled: false, language: 'en', preview: this.manager.preview };
+    return structuredClone(this.manager);
   }
 }
 
@@ -295,11 +329,80 @@ describe('<mk-notification-preferences>', () => {
     expect(text(part(element, 'digest'))).to.contain('Un resumen semanal');
     expect(text(parts(element, 'delivery')[0])).to.contain('Enviado Revisión atrasada');
     expect(text(parts(element, 'delivery')[0])).to.match(/vie, 4 dic/);
-    expect(text(part(element, 'base'))).to.not.match(/\b(?:Reminders|Saving|Sent to you|Check-ins)\b/);
+    await waitUntil(() => part(element, 'manager-preview') !== null, 'the manager section');
+    expect(text(part(element, 'manager'))).to.contain('Un resumen para tu responsable');
+    expect(text(part(element, 'manager-preview'))).to.contain('Tiempo en sesiones: 1 h 45 min');
+    expect(text(part(element, 'base'))).to.not.match(/\b(?:Reminders|Saving|Sent to you|Check-ins|manager|Sessions held)\b/);
     await expect(wrapper).to.be.accessible();
     const unavailable = (await mount(undefined, 'es')).element;
     await waitForState(unavailable, 'unavailable');
     expect(text(part(unavailable, 'unavailable'))).to.match(/^Los recordatorios por correo requieren el servidor de MentorKit/);
+  });
+
+  it('a summary for the manager: off at first, a preview of exactly what is shared; turned on by keyboard, a missing address refused at the field, then saved and announced; passes axe', async () => {
+    const service = new InMemoryNotifications();
+    service.manager.preview.goalsReached = [HOSTILE_NAME];
+    const { element } = await mount(service);
+    await waitForState(element, 'ready');
+    await waitUntil(() => part(element, 'manager-preview') !== null, 'the manager section');
+    const section = part(element, 'manager')!;
+    expect(text(section.querySelector('[role="heading"]'))).to.equal('A summary for your manager');
+    expect(text(part(element, 'manager-preview'))).to.equal(`What your manager would read for the last two weeks: Sessions held: 2 Time in sessions: 1 h 45 min Goals reached: 1 ${HOSTILE_NAME} Never your notes, messages, feedback or private goals.`);
+    expect(element.shadowRoot!.querySelector('img'), 'a goal title is text').to.equal(null);
+    const toggle = $<HTMLInputElement>(element, '[name="manager-enabled"]')!;
+    expect([toggle.checked, toggle.getAttribute('role')]).to.deep.equal([false, 'switch']);
+    await expect(element).to.be.accessible();
+
+    toggle.focus();
+    await sendKeys({ press: 'Space' });
+    expect(toggle.checked).to.equal(true);
+    $<HTMLButtonElement>(element, '.manager-form button[type="submit"]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => $(element, '#manager-error') !== null, 'the refusal');
+    expect(text($(element, '#manager-error'))).to.equal("Not saved: To turn the summary on, give your manager's email address (`managerEmail`).");
+    const email = $<HTMLInputElement>(element, '[name="manager-email"]')!;
+    expect(email.getAttribute('aria-invalid')).to.equal('true');
+    expect(email.getAttribute('aria-describedby')).to.equal('manager-error');
+    await waitUntil(() => focused() === email, 'focus moves to the field the server named');
+    expect(text(part(element, 'announcement')), 'never announced as saved').to.equal('');
+    expect(toggle.checked, 'what the person chose is kept to try again').to.equal(true);
+    await expect(element).to.be.accessible();
+
+    await sendKeys({ type: 'dana@example.org' });
+    $<HTMLInputElement>(element, '[name="manager-name"]')!.focus();
+    await sendKeys({ type: 'Dana Lee' });
+    $<HTMLButtonElement>(element, '.manager-form button[type="submit"]')!.click();
+    await waitUntil(() => text(part(element, 'announcement')) === 'Saved: your manager will get a summary every other Monday.', 'announced');
+    expect(service.managerChanges.at(-1)).to.deep.equal({ enabled: true, language: 'en', managerName: 'Dana Lee', managerEmail: 'dana@example.org' });
+    expect($(element, '#manager-error')).to.equal(null);
+    expect(text(section)).to.contain('The next summary goes Mon 7 Dec, 09:00.');
+    await expect(element).to.be.accessible();
+  });
+
+  it('a summary the manager stopped says so; "turn off and forget" forgets the address and keeps focus in the section', async () => {
+    const service = new InMemoryNotifications();
+    service.manager = { ...service.manager, managerEmail: 'dana@example.org', stoppedAt: '2026-12-04T10:00:00Z', stoppedBy: 'manager' };
+    const { element } = await mount(service);
+    await waitForState(element, 'ready');
+    await waitUntil(() => part(element, 'manager-preview') !== null, 'the manager section');
+    expect(text(part(element, 'manager'))).to.contain('Your manager stopped these summaries Fri 4 Dec, 10:00. Turn them on again only if they agree.');
+    expect($<HTMLInputElement>(element, '[name="manager-email"]')!.value).to.equal('dana@example.org');
+    await expect(element).to.be.accessible();
+    $<HTMLButtonElement>(element, '[data-action="remove-manager"]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => text(part(element, 'announcement')).startsWith('Done: the summary is off'), 'announced');
+    expect($<HTMLInputElement>(element, '[name="manager-email"]')!.value).to.equal('');
+    expect($(element, '[data-action="remove-manager"]')).to.equal(null);
+    await waitUntil(() => focused() === $(element, '[name="manager-enabled"]'), 'focus on the switch, not lost with the button');
+  });
+
+  it('without the manager’s summary on the server (older servers): no such section', async () => {
+    const service = new InMemoryNotifications();
+    const bare: NotificationsService = { preferences: () => service.preferences(), setPreferences: (change) => service.setPreferences(change), sent: (options) => service.sent(options), escalationSettings: (id) => service.escalationSettings(id), setEscalationSettings: (id, settings) => service.setEscalationSettings(id, settings), escalations: (id) => service.escalations(id) };
+    const { element } = await mount(bare);
+    await waitForState(element, 'ready');
+    await sentShown(element);
+    expect(part(element, 'manager')).to.equal(null);
   });
 
   it('nothing sticks out at 320 px with a hostile, 200-character subject, reason and kind; shown as text', async () => {

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { isMentorKitError, type MentorKit, type NotificationDelivery, type NotificationPreferences, type NotificationPreferencesChange, type NotificationsService } from '@mentorkit/core';
+import { isMentorKitError, type ManagerDigestChange, type ManagerDigestSettings, type MentorKit, type NotificationDelivery, type NotificationPreferences, type NotificationPreferencesChange, type NotificationsService } from '@mentorkit/core';
 import { emit } from '../base/emit.js';
 import { browserTimeZone, formatDayTime } from '../base/format.js';
 import { LocaleController } from '../base/localize.js';
@@ -55,6 +55,16 @@ function applyChange(preferences: NotificationPreferences, change: NotificationP
   };
 }
 
+/** The manager's-summary form as the person is filling it in. */
+interface ManagerDraft {
+  enabled: boolean;
+  email: string;
+  name: string;
+  language: 'en' | 'es';
+}
+
+const draftOf = (settings: ManagerDigestSettings): ManagerDraft => ({ enabled: settings.enabled, email: settings.managerEmail ?? '', name: settings.managerName ?? '', language: settings.language });
+
 /** A safe id fragment for a kind id from the server. */
 const idOf = (kind: string) => kind.replace(/[^a-zA-Z0-9_-]/g, '_');
 
@@ -72,6 +82,11 @@ const idOf = (kind: string) => kind.replace(/[^a-zA-Z0-9_-]/g, '_');
  * server lists, grouped (check-ins, quiet pairs, sessions and feedback, goals), each with a one-line
  * explanation; a kind without words here shows its id. "Sent to you" lists what was queued for the
  * person, newest first: status, kind, subject, the time on their clock, and why when it was not sent.
+ * Where the server offers it (`notifications.managerDigest`), "A summary for your manager" lets a mentee
+ * send their manager a summary every other Monday — sessions held, time in sessions, the goals their
+ * mentor can see that they reached — with a preview of exactly what the manager would read; it is saved
+ * with its own button (an address is typed, not toggled), a refused field says why at the field, and
+ * a summary the manager stopped says so.
  * Text follows the page language (English, and Spanish loaded on first use).
  *
  * @fires {CustomEvent<MkNotificationPreferencesChangeDetail>} mk-notification-preferences-change - The server saved a change the person made.
@@ -94,6 +109,8 @@ const idOf = (kind: string) => kind.replace(/[^a-zA-Z0-9_-]/g, '_');
  * @csspart status - A reminder's status; carries `data-status`.
  * @csspart empty - Said when nothing was sent yet.
  * @csspart announcement - The polite live region that says what was saved.
+ * @csspart manager - The "A summary for your manager" section (a form).
+ * @csspart manager-preview - What the manager would read for the last two weeks.
  *
  * @cssprop [--mk-panel-background=var(--mk-color-surface)] - Background of the card.
  * @cssprop [--mk-panel-border-color=var(--mk-color-border)] - Border colour of the card.
@@ -118,6 +135,13 @@ export class MkNotificationPreferences extends MkElement {
   @state() private sentError: string | undefined;
   @state() private sentLoading = false;
   @state() private announcement = '';
+  /** The manager's summary as the server keeps it; undefined while loading or where the server has none. */
+  @state() private manager: ManagerDigestSettings | undefined;
+  @state() private managerDraft: ManagerDraft | undefined;
+  @state() private managerSaving = false;
+  /** A refused save: the server's words, and the field it named. */
+  @state() private managerRefusal: { message: string; field: string | undefined } | undefined;
+  @state() private managerLoadError: string | undefined;
   private loadedFor: MentorKit | undefined;
   /** Saves go one after another, so the server ends with the person's last choice. */
   private saving: Promise<void> = Promise.resolve();
@@ -164,8 +188,84 @@ export class MkNotificationPreferences extends MkElement {
       this.phase = 'error';
       return;
     }
-    await this.loadSent(kit);
+    await Promise.all([this.loadSent(kit), this.loadManager(kit)]);
   }
+
+  private async loadManager(kit: MentorKit): Promise<void> {
+    const service = kit.storage.notifications;
+    if (!service?.managerDigest) return;
+    this.managerLoadError = undefined;
+    try {
+      const settings = await service.managerDigest();
+      if (kit !== this.loadedFor) return;
+      this.manager = settings;
+      this.managerDraft = draftOf(settings);
+    } catch (error) {
+      if (kit === this.loadedFor) this.managerLoadError = messageOf(error);
+    }
+  }
+
+  private readonly handleManagerInput = (event: Event): void => {
+    const target = event.target as HTMLInputElement | HTMLSelectElement;
+    const draft = this.managerDraft;
+    if (!draft) return;
+    if (target.name === 'manager-enabled') this.managerDraft = { ...draft, enabled: (target as HTMLInputElement).checked };
+    else if (target.name === 'manager-email') this.managerDraft = { ...draft, email: target.value };
+    else if (target.name === 'manager-name') this.managerDraft = { ...draft, name: target.value };
+    else if (target.name === 'manager-language') this.managerDraft = { ...draft, language: target.value === 'es' ? 'es' : 'en' };
+  };
+
+  /** Saves the form; a refusal keeps what the person typed and says why at the field the server named. */
+  private readonly handleManagerSubmit = async (event: Event): Promise<void> => {
+    event.preventDefault();
+    const service = this.service;
+    const kit = this.loadedFor;
+    const draft = this.managerDraft;
+    if (!service?.setManagerDigest || !draft || this.managerSaving) return;
+    const change: ManagerDigestChange = { enabled: draft.enabled, language: draft.language, managerName: draft.name.trim() === '' ? null : draft.name.trim() };
+    if (draft.email.trim() !== '') change.managerEmail = draft.email.trim();
+    this.managerSaving = true;
+    this.managerRefusal = undefined;
+    try {
+      const settings = await service.setManagerDigest(change);
+      if (kit !== this.loadedFor) return;
+      this.manager = settings;
+      this.managerDraft = draftOf(settings);
+      this.announcement = this.i18n.t(settings.enabled ? 'saved.manager-on' : 'saved.manager-off');
+    } catch (error) {
+      if (kit !== this.loadedFor) return;
+      const field = isMentorKitError(error) ? error.path : undefined;
+      this.managerRefusal = { message: this.i18n.t('manager.refused', { message: messageOf(error) }), field };
+      this.announcement = '';
+      await this.updateComplete;
+      const target = field === 'managerEmail' ? 'manager-email' : field === 'managerName' ? 'manager-name' : undefined;
+      if (target) this.renderRoot.querySelector<HTMLElement>(`[name="${target}"]`)?.focus();
+    } finally {
+      if (kit === this.loadedFor) this.managerSaving = false;
+    }
+  };
+
+  /** Turns it off and forgets the address; focus goes to the section's heading (the button goes away). */
+  private readonly handleManagerRemove = async (): Promise<void> => {
+    const service = this.service;
+    const kit = this.loadedFor;
+    if (!service?.removeManagerDigest || this.managerSaving) return;
+    this.managerSaving = true;
+    this.managerRefusal = undefined;
+    try {
+      const settings = await service.removeManagerDigest();
+      if (kit !== this.loadedFor) return;
+      this.manager = settings;
+      this.managerDraft = draftOf(settings);
+      this.announcement = this.i18n.t('saved.manager-removed');
+    } catch (error) {
+      if (kit === this.loadedFor) this.managerRefusal = { message: this.i18n.t('manager.refused', { message: messageOf(error) }), field: undefined };
+    } finally {
+      if (kit === this.loadedFor) this.managerSaving = false;
+    }
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[name="manager-enabled"]')?.focus();
+  };
 
   private async loadSent(kit: MentorKit): Promise<void> {
     const service = kit.storage.notifications;
@@ -365,6 +465,78 @@ export class MkNotificationPreferences extends MkElement {
     </li>`;
   }
 
+  private renderManagerPreview(settings: ManagerDigestSettings): TemplateResult {
+    const { preview } = settings;
+    const hours = Math.floor(preview.mentoringMinutes / 60);
+    const minutes = preview.mentoringMinutes % 60;
+    const time = hours === 0 ? this.i18n.t('manager.minutes', { minutes }) : minutes === 0 ? this.i18n.t('manager.hours', { hours }) : this.i18n.t('manager.hours-minutes', { hours, minutes });
+    return html`<div part="manager-preview" class="manager-preview">
+      <p class="hint">${this.i18n.t('manager.preview')}</p>
+      <ul class="preview-list">
+        <li>${this.i18n.t('manager.sessions', { count: preview.sessionsHeld })}</li>
+        <li>${this.i18n.t('manager.time', { time })}</li>
+        <li>
+          ${preview.goalsReached.length === 0 ? this.i18n.t('manager.no-goals') : this.i18n.t('manager.goals', { count: preview.goalsReached.length })}
+          ${preview.goalsReached.length > 0 ? html`<ul class="preview-goals">${preview.goalsReached.map((title) => html`<li><bdi>${title}</bdi></li>`)}</ul>` : nothing}
+        </li>
+      </ul>
+      <p class="hint">${this.i18n.t('manager.never')}</p>
+    </div>`;
+  }
+
+  private renderManager(): TemplateResult | typeof nothing {
+    if (!this.service?.managerDigest) return nothing;
+    const settings = this.manager;
+    const draft = this.managerDraft;
+    let body: TemplateResult;
+    if (this.managerLoadError) body = html`<p part="error" class="field-error" role="alert">${this.i18n.t('manager.error', { message: this.managerLoadError })}</p>`;
+    else if (!settings || !draft) body = html`<p class="loading">${this.i18n.t('manager.loading')}</p>`;
+    else {
+      const refusal = this.managerRefusal;
+      const emailError = refusal?.field === 'managerEmail';
+      const nameError = refusal?.field === 'managerName';
+      const zone = this.currentKit?.$me.get()?.timeZone ?? browserTimeZone();
+      const now = this.currentKit?.now() ?? new Date().toISOString();
+      body = html`<form class="manager-form" novalidate @submit=${this.handleManagerSubmit} @input=${this.handleManagerInput} @change=${this.handleManagerInput} aria-busy=${this.managerSaving ? 'true' : 'false'}>
+        <label class="switch-label">
+          <input class="switch" type="checkbox" role="switch" name="manager-enabled" .checked=${live(draft.enabled)} aria-describedby="manager-hint" />
+          <span>${this.i18n.t('manager.enabled')}</span>
+        </label>
+        ${settings.stoppedBy === 'manager' && settings.stoppedAt
+          ? html`<p class="notice" data-tone="warning">${this.renderWithTime('manager.stopped-by-manager', html`<time datetime=${settings.stoppedAt}>${formatDayTime(settings.stoppedAt, zone, this.i18n.locale, now)}</time>`)}</p>`
+          : nothing}
+        ${settings.enabled && settings.nextSendAt ? html`<p class="muted">${this.renderWithTime('manager.next', html`<time datetime=${settings.nextSendAt}>${formatDayTime(settings.nextSendAt, zone, this.i18n.locale, now)}</time>`)}</p>` : nothing}
+        <div class="field">
+          <label for="manager-email">${this.i18n.t('manager.email')}</label>
+          <input id="manager-email" name="manager-email" type="email" autocomplete="off" maxlength="254" .value=${live(draft.email)} aria-invalid=${emailError ? 'true' : 'false'} aria-describedby=${this.describedBy(emailError && 'manager-error')} />
+        </div>
+        <div class="field">
+          <label for="manager-name">${this.i18n.t('manager.name')}</label>
+          <input id="manager-name" name="manager-name" type="text" autocomplete="off" maxlength="120" .value=${live(draft.name)} aria-invalid=${nameError ? 'true' : 'false'} aria-describedby=${this.describedBy(nameError && 'manager-error')} />
+        </div>
+        <div class="field">
+          <label for="manager-language">${this.i18n.t('manager.language')}</label>
+          <select id="manager-language" name="manager-language" .value=${live(draft.language)}>
+            <option value="en" ?selected=${draft.language === 'en'} lang="en">English</option>
+            <option value="es" ?selected=${draft.language === 'es'} lang="es">Español</option>
+          </select>
+        </div>
+        ${refusal ? html`<p part="field-error" class="field-error" id="manager-error" role="alert">${refusal.message}</p>` : nothing}
+        <div class="actions">
+          <button class="button" type="submit" ?disabled=${this.managerSaving}>${this.i18n.t('manager.save')}</button>
+          ${settings.managerEmail ? html`<button class="button secondary" type="button" data-action="remove-manager" ?disabled=${this.managerSaving} @click=${this.handleManagerRemove}>${this.i18n.t('manager.remove')}</button>` : nothing}
+          ${this.managerSaving ? html`<span part="saving" class="saving muted"><span class="spinner" aria-hidden="true"></span>${this.i18n.t('saving')}</span>` : nothing}
+        </div>
+        ${this.renderManagerPreview(settings)}
+      </form>`;
+    }
+    return html`<section part="manager" class="manager" aria-labelledby="manager-heading">
+      ${this.renderSubheading('manager-heading', this.i18n.t('manager.heading'))}
+      <p class="hint" id="manager-hint">${this.i18n.t('manager.intro')}</p>
+      ${body}
+    </section>`;
+  }
+
   /** A message with a `{when}` placeholder, the time element put in its place. */
   private renderWithTime(id: string, when: TemplateResult): TemplateResult {
     const [before, after] = this.i18n.t(id, { when: '\u0000' }).split('\u0000');
@@ -395,7 +567,7 @@ export class MkNotificationPreferences extends MkElement {
     else if (phase === 'unavailable') content = html`<div part="unavailable" class="empty"><p>${this.i18n.t('unavailable')}</p></div>`;
     else if (phase === 'error' || !preferences)
       content = html`<div part="error" class="notice" data-tone="danger" role="alert"><p class="notice-title">${this.i18n.t('error.title')}</p><p>${this.loadError}</p><div class="actions"><button class="button secondary" type="button" @click=${this.handleRetry}>${this.i18n.t('error.retry')}</button></div></div>`;
-    else content = html`${this.renderEmail(preferences)} ${this.renderKinds(preferences)} ${this.renderDigest(preferences)} ${this.renderSent()}`;
+    else content = html`${this.renderEmail(preferences)} ${this.renderKinds(preferences)} ${this.renderDigest(preferences)} ${this.renderManager()} ${this.renderSent()}`;
     return html`<div part="base" class="card" data-state=${phase} aria-busy=${phase === 'loading' ? 'true' : 'false'}>
       <div part="heading" class="heading" role="heading" aria-level=${this.level} id="heading" tabindex="-1">${this.i18n.t('heading')}</div>
       ${phase === 'unavailable' ? nothing : html`<p class="hint">${this.i18n.t('intro')}</p>`}
