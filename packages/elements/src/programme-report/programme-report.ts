@@ -1,11 +1,11 @@
-import { html, nothing, svg, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { ReadableAtom } from 'nanostores';
 import { Collections, isMentorKitError, type MentorKit, type StoredRecord } from '@mentorkit/core';
-import type { AtRiskReason, ProgrammeReport, ReportPeriod, ReportTable } from '@mentorkit/core/report';
+import type { ProgrammeReport, ReportPeriod, ReportTable } from '@mentorkit/core/report';
 import { emit } from '../base/emit.js';
-import { browserTimeZone, formatCalendarDate, formatDayTime, formatList } from '../base/format.js';
+import { browserTimeZone, formatCalendarDate } from '../base/format.js';
 import { LocaleController } from '../base/localize.js';
 import { MkElement } from '../base/mk-element.js';
 import { StoreController } from '../base/store-controller.js';
@@ -13,6 +13,7 @@ import { panelStyles } from '../agreement/panel.styles.js';
 import { PERIOD_PRESETS, isCalendarDateText, presetPeriod, todayIn, type PeriodPreset } from './period.js';
 import { programmeReportLanguages, programmeReportMessages } from './programme-report.messages.js';
 import { programmeReportStyles } from './programme-report.styles.js';
+import type { ChartName, ReportViewContext } from './programme-report.view.js';
 
 export interface MkPairOpenDetail {
   pairingId: string;
@@ -44,16 +45,17 @@ declare global {
 }
 
 type Phase = 'loading' | 'error' | 'not-admin' | 'ready';
-type ChartName = 'trend' | 'sessions';
 type ReportModule = typeof import('@mentorkit/core/report');
 type ConcernMeta = { pairingId?: string; status: string };
 
-const EXPORT_TABLES: readonly ReportTable[] = ['summary', 'pairs', 'mentors', 'at-risk', 'rating-trend'];
-const RISK_CODES = ['quiet', 'sessions-missed', 'low-rating', 'goals-missed', 'concern-open'] as const;
+type ViewModule = typeof import('./programme-report.view.js');
 
 /** Core's report module, loaded on first use (it brings time-zone arithmetic the first load does without). */
 let reportModule: Promise<ReportModule> | undefined;
 const loadReportModule = (): Promise<ReportModule> => (reportModule ??= import('@mentorkit/core/report'));
+/** The report's body (figures, charts, tables, exports), loaded with the first report: the element's first load is its shell. */
+let viewModule: Promise<ViewModule> | undefined;
+const loadView = (): Promise<ViewModule> => (viewModule ??= import('./programme-report.view.js'));
 
 function messageOf(error: unknown): string {
   if (isMentorKitError(error)) return error.message;
@@ -71,7 +73,6 @@ function slug(text: string): string {
     .slice(0, 60);
 }
 
-const idPart = (id: string) => id.replace(/[^a-zA-Z0-9_-]/g, '_');
 
 /**
  * @summary A programme admin's report for HR: pairs by status, sessions held and missed, mentoring
@@ -157,6 +158,7 @@ export class MkProgrammeReport extends MkElement {
   @state() private applied: ReportPeriod | undefined;
   @state() private tables: Record<ChartName, boolean> = { trend: false, sessions: false };
   @state() private announcement = '';
+  @state() private view: ViewModule | undefined;
   /** What was asked for last (a newer request makes an older answer stale). */
   private requested: { kit: MentorKit; key: string } | undefined;
   /** Local mode: the records the last computation used (recomputed when any changes). */
@@ -249,16 +251,18 @@ export class MkProgrammeReport extends MkElement {
     const service = kit.storage.reports;
     try {
       if (service) {
-        const report = await service.programme(this.programId, period, { timeZone: this.zone });
+        const [report, view] = await Promise.all([service.programme(this.programId, period, { timeZone: this.zone }), loadView()]);
         if (requested !== this.requested) return;
+        this.view = view;
         this.report = report;
         this.phase = 'ready';
         return;
       }
       this.recordsReady = false;
       this.recordsLoaded ??= Promise.all([kit.ready, ...[Collections.sessions, Collections.goals, Collections.feedback, Collections.agreements].map((collection) => kit.internals.loaded(collection))]).then(() => undefined);
-      await Promise.all([this.recordsLoaded, loadReportModule()]);
+      const [, , view] = await Promise.all([this.recordsLoaded, loadReportModule(), loadView()]);
       if (requested !== this.requested) return;
+      this.view = view;
       this.recordsReady = true;
       this.computeLocal();
     } catch (error) {
@@ -403,38 +407,7 @@ export class MkProgrammeReport extends MkElement {
     }
   }
 
-  // ─── formatting ──────────────────────────────────────────────────────────────────────────────
-
-  private number(value: number, fractionDigits = 0): string {
-    return new Intl.NumberFormat(this.i18n.locale, { maximumFractionDigits: fractionDigits }).format(value);
-  }
-
-  private rating(value: number | null): string {
-    return value === null ? this.i18n.t('none') : new Intl.NumberFormat(this.i18n.locale, { minimumFractionDigits: 1, maximumFractionDigits: 2 }).format(value);
-  }
-
-  private hours(minutes: number): string {
-    return this.number(minutes / 60, 1);
-  }
-
-  private duration(minutes: number): string {
-    const whole = Math.round(minutes);
-    if (whole < 60) return this.i18n.t('duration.minutes', { minutes: this.number(whole) });
-    if (whole < 24 * 60) return this.i18n.t('duration.hours', { hours: Math.floor(whole / 60), minutes: whole % 60 });
-    return this.i18n.t('duration.days', { days: Math.floor(whole / 1440), hours: Math.floor((whole % 1440) / 60) });
-  }
-
-  private month(month: string): string {
-    const [year, number] = month.split('-').map(Number);
-    if (!year || !number) return month;
-    return new Intl.DateTimeFormat(this.i18n.locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, number - 1, 1)));
-  }
-
-  private pairName(menteeName: string, mentorNames: readonly string[]): TemplateResult {
-    const mentee = html`<bdi>${menteeName}</bdi>`;
-    if (mentorNames.length === 0) return this.withParts('pair.no-mentor', { mentee });
-    return this.withParts('pair.name', { mentee, mentors: html`<bdi>${formatList(mentorNames, this.i18n.locale)}</bdi>` });
-  }
+  // ─── rendering ───────────────────────────────────────────────────────────────────────────────
 
   /** A message whose placeholders are filled with templates. */
   private withParts(id: string, parts: Record<string, TemplateResult>): TemplateResult {
@@ -444,24 +417,21 @@ export class MkProgrammeReport extends MkElement {
     return html`${pieces.map((piece, index) => (index % 2 === 1 ? parts[names[Number(piece)]!] : piece))}`;
   }
 
-  private reasonText(reason: AtRiskReason): string {
-    switch (reason.code) {
-      case 'quiet':
-        return this.i18n.t('reason.quiet', { days: reason.days ?? 0 });
-      case 'sessions-missed':
-      case 'goals-missed':
-        return this.i18n.t(`reason.${reason.code}`, { count: reason.count ?? 0 });
-      case 'low-rating':
-        return this.i18n.t('reason.low-rating', { rating: this.rating(reason.averageRating ?? null) });
-      default:
-        return this.i18n.t(`reason.${reason.code}`);
-    }
-  }
-
-  // ─── rendering ───────────────────────────────────────────────────────────────────────────────
-
-  private sub(id: string, text: string): TemplateResult {
-    return html`<div class="subheading" role="heading" aria-level=${Math.min(this.level + 1, 6)} id=${id}>${text}</div>`;
+  private viewContext(): ReportViewContext {
+    return {
+      t: (id, parameters) => this.i18n.t(id, parameters),
+      locale: this.i18n.locale,
+      zone: this.zone,
+      now: this.currentKit?.now() ?? new Date().toISOString(),
+      level: this.level,
+      rtl: getComputedStyle(this).direction === 'rtl',
+      people: this.currentKit?.$people.get() ?? {},
+      tables: this.tables,
+      toggleTable: (chart) => this.toggleTable(chart),
+      hrefOf: (pairingId) => this.hrefOf(pairingId),
+      openPair: (event, pairingId) => this.openPair(event, pairingId),
+      exportReport: (format, table) => this.exportReport(format, table),
+    };
   }
 
   private renderPeriod(): TemplateResult {
@@ -497,262 +467,6 @@ export class MkProgrammeReport extends MkElement {
     </fieldset>`;
   }
 
-  private renderTile(figure: string, label: string, value: string, detail: string): TemplateResult {
-    return html`<div part="tile" class="tile" data-figure=${figure}>
-      <dt class="tile-label">${label}</dt>
-      <dd class="tile-value">${value}</dd>
-      <dd class="tile-detail">${detail}</dd>
-    </div>`;
-  }
-
-  private renderTiles(report: ProgrammeReport): TemplateResult {
-    const t = this.i18n;
-    const { pairs, sessions, goals, feedback, responseTime } = report.totals;
-    const n = (value: number) => this.number(value);
-    const response = responseTime === null
-      ? this.renderTile('response-time', t.t('tile.response'), t.t('tile.response-unavailable'), t.t('tile.response-unavailable-detail'))
-      : responseTime.medianMinutes === null
-        ? this.renderTile('response-time', t.t('tile.response'), t.t('tile.response-none'), t.t('tile.response-none-detail'))
-        : this.renderTile('response-time', t.t('tile.response'), this.duration(responseTime.medianMinutes), t.t('tile.response-detail', { replies: n(responseTime.replies), count: responseTime.replies }));
-    return html`<section class="figures" aria-labelledby="figures-heading">
-      ${this.sub('figures-heading', t.t('figures.heading'))}
-      <dl part="tiles" class="tiles">
-        ${this.renderTile('pairs', t.t('tile.pairs'), n(pairs.total), t.t('tile.pairs-detail', { active: n(pairs.active), paused: n(pairs.paused), proposed: n(pairs.proposed), closed: n(pairs.closed) }))}
-        ${this.renderTile('sessions', t.t('tile.sessions'), n(sessions.held), t.t('tile.sessions-detail', { missed: n(sessions.missed), cancelled: n(sessions.cancelled), scheduled: n(sessions.scheduled) }))}
-        ${this.renderTile('hours', t.t('tile.hours'), t.t('tile.hours-value', { hours: this.hours(report.totals.mentoringMinutes) }), t.t('tile.hours-detail', { minutes: n(report.totals.mentoringMinutes), count: report.totals.mentoringMinutes }))}
-        ${this.renderTile('goals', t.t('tile.goals'), n(goals.achieved), t.t('tile.goals-detail', { set: n(goals.set), missed: n(goals.missed) }))}
-        ${feedback.averageRating === null
-          ? this.renderTile('rating', t.t('tile.rating'), t.t('tile.rating-none'), t.t('tile.rating-none-detail'))
-          : this.renderTile('rating', t.t('tile.rating'), t.t('tile.rating-value', { rating: this.rating(feedback.averageRating) }), t.t('tile.rating-detail', { notes: n(feedback.notes), count: feedback.notes }))}
-        ${response}
-        ${this.renderTile('at-risk', t.t('tile.at-risk'), n(report.totals.pairsAtRisk), t.t('tile.at-risk-detail', { active: pairs.active }))}
-      </dl>
-    </section>`;
-  }
-
-  private renderChartToggle(chart: ChartName, labelledBy: string): TemplateResult {
-    const showingTable = this.tables[chart];
-    return html`<button part="chart-toggle" class="button secondary small" type="button" data-chart=${chart} aria-describedby=${labelledBy} @click=${() => this.toggleTable(chart)}>
-      ${this.i18n.t(showingTable ? 'chart.show-chart' : 'chart.show-table')}
-    </button>`;
-  }
-
-  private renderTrend(report: ProgrammeReport): TemplateResult {
-    const t = this.i18n;
-    const months = report.ratingTrend;
-    const rated = months.filter((month) => month.averageRating !== null);
-    let body: TemplateResult;
-    if (rated.length === 0) body = html`<p class="muted">${t.t('trend.empty')}</p>`;
-    else if (this.tables.trend)
-      body = html`<table part="chart-table" data-chart="trend">
-        <caption class="visually-hidden">${t.t('trend.title')}</caption>
-        <thead><tr><th scope="col">${t.t('trend.col.month')}</th><th scope="col">${t.t('trend.col.notes')}</th><th scope="col">${t.t('trend.col.rating')}</th></tr></thead>
-        <tbody>${months.map((month) => html`<tr><th scope="row">${this.month(month.month)}</th><td>${this.number(month.notes)}</td><td>${this.rating(month.averageRating)}</td></tr>`)}</tbody>
-      </table>`;
-    else {
-      const width = 320;
-      const height = 150;
-      const left = 22;
-      const right = 10;
-      const top = 10;
-      const bottom = 26;
-      const rtl = getComputedStyle(this).direction === 'rtl';
-      const at = (x: number) => (rtl ? width - x : x);
-      const x = (index: number) => at(months.length === 1 ? (left + width - right) / 2 : left + (index * (width - left - right)) / (months.length - 1));
-      const y = (value: number) => top + ((5 - value) * (height - top - bottom)) / 4;
-      const description = t.t('trend.description', {
-        months: months
-          .map((month) => (month.averageRating === null ? t.t('trend.month-none', { month: this.month(month.month) }) : t.t('trend.month', { month: this.month(month.month), rating: this.rating(month.averageRating), notes: this.number(month.notes) })))
-          .join('; '),
-      });
-      const points = months.map((month, index) => ({ month, index })).filter(({ month }) => month.averageRating !== null);
-      body = html`<svg part="chart" data-chart="trend" class="chart" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="trend-title trend-desc">
-        <title id="trend-title">${t.t('trend.title')}</title>
-        <desc id="trend-desc">${description}</desc>
-        ${[1, 2, 3, 4, 5].map((value) => svg`<line class="grid" x1=${at(left)} x2=${at(width - right)} y1=${y(value)} y2=${y(value)}></line><text class="axis" x=${at(4)} y=${y(value) + 3}>${value}</text>`)}
-        ${points.length > 1 ? svg`<polyline class="line" points=${points.map(({ month, index }) => `${x(index)},${y(month.averageRating!)}`).join(' ')}></polyline>` : nothing}
-        ${points.map(({ month, index }) => svg`<circle class="point" cx=${x(index)} cy=${y(month.averageRating!)} r="4"></circle>`)}
-        ${months.map((month, index) => (months.length <= 6 || index === 0 || index === months.length - 1 ? svg`<text class="axis month" x=${x(index)} y=${height - 8} text-anchor="middle">${this.month(month.month)}</text>` : nothing))}
-      </svg>`;
-    }
-    return html`<figure class="chart-box">
-      <figcaption class="chart-caption" id="trend-caption">${t.t('trend.title')}</figcaption>
-      ${body}
-      ${rated.length === 0 ? nothing : html`<div class="actions">${this.renderChartToggle('trend', 'trend-caption')}</div>`}
-    </figure>`;
-  }
-
-  private renderSessionsChart(report: ProgrammeReport): TemplateResult {
-    const t = this.i18n;
-    const { held, missed, cancelled } = report.totals.sessions;
-    const rows = [
-      { outcome: 'held', count: held },
-      { outcome: 'missed', count: missed },
-      { outcome: 'cancelled', count: cancelled },
-    ] as const;
-    let body: TemplateResult;
-    if (this.tables.sessions)
-      body = html`<table part="chart-table" data-chart="sessions">
-        <caption class="visually-hidden">${t.t('sessions.title')}</caption>
-        <thead><tr><th scope="col">${t.t('sessions.col.outcome')}</th><th scope="col">${t.t('sessions.col.count')}</th></tr></thead>
-        <tbody>${rows.map((row) => html`<tr><th scope="row">${t.t(`outcome.${row.outcome}`)}</th><td>${this.number(row.count)}</td></tr>`)}</tbody>
-      </table>`;
-    else {
-      const width = 320;
-      const rowHeight = 30;
-      const labelWidth = 96;
-      const max = Math.max(1, held, missed, cancelled);
-      const rtl = getComputedStyle(this).direction === 'rtl';
-      const at = (x: number) => (rtl ? width - x : x);
-      body = html`<svg part="chart" data-chart="sessions" class="chart" viewBox="0 0 ${width} ${rows.length * rowHeight}" role="img" aria-labelledby="sessions-title sessions-desc">
-        <title id="sessions-title">${t.t('sessions.title')}</title>
-        <desc id="sessions-desc">${t.t('sessions.description', { held: this.number(held), missed: this.number(missed), cancelled: this.number(cancelled) })}</desc>
-        ${rows.map((row, index) => {
-          const barWidth = row.count === 0 ? 0 : Math.max(3, ((width - labelWidth - 44) * row.count) / max);
-          const x0 = labelWidth;
-          return svg`<text class="axis bar-label" x=${at(0)} y=${index * rowHeight + 19}>${t.t(`outcome.${row.outcome}`)}</text>
-            <rect class=${`bar ${row.outcome}`} x=${rtl ? width - x0 - barWidth : x0} y=${index * rowHeight + 6} width=${barWidth} height="18" rx="3"></rect>
-            <text class="axis bar-value" x=${at(x0 + barWidth + 6)} y=${index * rowHeight + 19}>${this.number(row.count)}</text>`;
-        })}
-      </svg>`;
-    }
-    return html`<figure class="chart-box">
-      <figcaption class="chart-caption" id="sessions-caption">${t.t('sessions.title')}</figcaption>
-      ${body}
-      <div class="actions">${this.renderChartToggle('sessions', 'sessions-caption')}</div>
-    </figure>`;
-  }
-
-  private renderPairLink(pairingId: string, label: TemplateResult): TemplateResult {
-    const href = this.hrefOf(pairingId);
-    return href
-      ? html`<a part="pair-link" class="pair-link" href=${href} @click=${(event: Event) => this.openPair(event, pairingId)}>${label}</a>`
-      : html`<button part="pair-link" class="pair-link link-button" type="button" @click=${(event: Event) => this.openPair(event, pairingId)}>${label}</button>`;
-  }
-
-  private namesOf(report: ProgrammeReport, pairingId: string, menteeId: string, mentorIds: readonly string[]): { mentee: string; mentors: string[] } {
-    const row = report.pairs.find((pair) => pair.pairingId === pairingId);
-    if (row) return { mentee: row.menteeName, mentors: row.mentorNames };
-    const people = this.currentKit?.$people.get() ?? {};
-    return { mentee: people[menteeId]?.displayName ?? menteeId, mentors: mentorIds.map((id) => people[id]?.displayName ?? id) };
-  }
-
-  private renderAtRisk(report: ProgrammeReport): TemplateResult {
-    const t = this.i18n;
-    return html`<section class="section" aria-labelledby="at-risk-heading">
-      ${this.sub('at-risk-heading', t.t('at-risk.heading'))}
-      ${report.atRisk.length === 0
-        ? html`<p class="muted">${t.t('at-risk.none')}</p>`
-        : html`<p class="hint">${t.t('at-risk.hint')}</p>
-            <ol part="at-risk" class="risk-list">
-              ${report.atRisk.map((pair) => {
-                const names = this.namesOf(report, pair.pairingId, pair.menteeId, pair.mentorIds);
-                const reasonsId = `risk-${idPart(pair.pairingId)}-reasons`;
-                return html`<li part="risk-pair" class="risk-pair" data-pairing-id=${pair.pairingId}>
-                  <p class="risk-name">${this.renderPairLink(pair.pairingId, this.pairName(names.mentee, names.mentors))}</p>
-                  <ul class="reasons" id=${reasonsId} aria-label=${t.t('reasons.label')}>
-                    ${pair.reasons.map((reason) => html`<li class="reason" data-code=${reason.code}><span class="mark" aria-hidden="true">⚠</span> ${this.reasonText(reason)}</li>`)}
-                  </ul>
-                </li>`;
-              })}
-            </ol>`}
-    </section>`;
-  }
-
-  /** A wide table in a region that scrolls sideways on narrow screens (focusable, so keyboards scroll it). */
-  private scrollRegion(label: string, table: TemplateResult): TemplateResult {
-    return html`<div class="table-scroll" role="region" tabindex="0" aria-label=${this.i18n.t('table.scroll', { table: label })}>${table}</div>`;
-  }
-
-  private renderMentors(report: ProgrammeReport): TemplateResult {
-    const t = this.i18n;
-    const heading = t.t('mentors.heading');
-    return html`<section class="section" aria-labelledby="mentors-heading">
-      ${this.sub('mentors-heading', heading)}
-      ${report.mentors.length === 0
-        ? html`<p class="muted">${t.t('mentors.none')}</p>`
-        : this.scrollRegion(
-            heading,
-            html`<table part="mentors" class="data">
-              <caption class="visually-hidden">${heading}</caption>
-              <thead><tr>
-                <th scope="col">${t.t('mentors.col.mentor')}</th><th scope="col">${t.t('mentors.col.load')}</th><th scope="col">${t.t('mentors.col.held')}</th>
-                <th scope="col">${t.t('mentors.col.hours')}</th><th scope="col">${t.t('mentors.col.rating')}</th><th scope="col">${t.t('mentors.col.notes')}</th>
-              </tr></thead>
-              <tbody>${report.mentors.map(
-                (mentor) => html`<tr data-mentor-id=${mentor.mentorId}>
-                  <th scope="row" class="name"><bdi>${mentor.name}</bdi></th>
-                  <td data-over=${mentor.activeMentees > mentor.capacity ? 'true' : 'false'}>${t.t('mentors.load', { active: this.number(mentor.activeMentees), capacity: this.number(mentor.capacity) })}${mentor.activeMentees > mentor.capacity ? html` <span class="badge" data-tone="warning">${t.t('mentors.over')}</span>` : nothing}</td>
-                  <td>${this.number(mentor.sessionsHeld)}</td>
-                  <td>${this.hours(mentor.mentoringMinutes)}</td>
-                  <td>${this.rating(mentor.averageRating)}</td>
-                  <td>${this.number(mentor.notes)}</td>
-                </tr>`,
-              )}</tbody>
-            </table>`,
-          )}
-    </section>`;
-  }
-
-  private renderPairs(report: ProgrammeReport): TemplateResult {
-    const t = this.i18n;
-    const heading = t.t('pairs.heading');
-    const zone = this.zone;
-    const now = this.currentKit?.now() ?? new Date().toISOString();
-    return html`<section class="section" aria-labelledby="pairs-heading">
-      ${this.sub('pairs-heading', heading)}
-      ${this.scrollRegion(
-        heading,
-        html`<table part="pairs" class="data">
-          <caption class="visually-hidden">${heading}</caption>
-          <thead><tr>
-            <th scope="col">${t.t('pairs.col.mentee')}</th><th scope="col">${t.t('pairs.col.mentors')}</th><th scope="col">${t.t('pairs.col.status')}</th>
-            <th scope="col">${t.t('pairs.col.held')}</th><th scope="col">${t.t('pairs.col.missed')}</th><th scope="col">${t.t('pairs.col.hours')}</th>
-            <th scope="col">${t.t('pairs.col.goals')}</th><th scope="col">${t.t('pairs.col.rating')}</th><th scope="col">${t.t('pairs.col.last')}</th><th scope="col">${t.t('pairs.col.risk')}</th>
-          </tr></thead>
-          <tbody>${report.pairs.map(
-            (pair) => html`<tr data-pairing-id=${pair.pairingId}>
-              <th scope="row" class="name">${this.renderPairLink(pair.pairingId, html`<bdi>${pair.menteeName}</bdi>`)}</th>
-              <td class="name"><bdi>${formatList(pair.mentorNames, t.locale)}</bdi></td>
-              <td>${t.t(`status.${pair.status}`)}</td>
-              <td>${this.number(pair.sessionsHeld)}</td>
-              <td>${this.number(pair.sessionsMissed)}</td>
-              <td>${this.hours(pair.mentoringMinutes)}</td>
-              <td>${t.t('pairs.goals', { set: this.number(pair.goalsSet), achieved: this.number(pair.goalsAchieved), missed: this.number(pair.goalsMissed) })}</td>
-              <td>${this.rating(pair.averageRating)}</td>
-              <td>${pair.lastActivityAt ? html`<time datetime=${pair.lastActivityAt}>${formatDayTime(pair.lastActivityAt, zone, t.locale, now)}</time>` : t.t('pairs.never')}</td>
-              <td>${pair.atRisk.length === 0 ? t.t('pairs.no-risk') : html`<span class="mark" aria-hidden="true">⚠</span> ${formatList(pair.atRisk.filter((code) => (RISK_CODES as readonly string[]).includes(code)).map((code) => t.t(`risk.${code}`)), t.locale)}`}</td>
-            </tr>`,
-          )}</tbody>
-        </table>`,
-      )}
-    </section>`;
-  }
-
-  private renderExports(): TemplateResult {
-    const t = this.i18n;
-    return html`<section class="section" aria-labelledby="export-heading">
-      ${this.sub('export-heading', t.t('export.heading'))}
-      <p class="hint">${t.t('export.hint')}</p>
-      <div part="exports" class="actions exports">
-        ${EXPORT_TABLES.map((table) => html`<button class="button secondary" type="button" data-export=${table} @click=${() => void this.exportReport('csv', table)}>${t.t(`export.${table}`)}</button>`)}
-        <button class="button secondary" type="button" data-export="json" @click=${() => void this.exportReport('json')}>${t.t('export.json')}</button>
-      </div>
-    </section>`;
-  }
-
-  private renderReport(report: ProgrammeReport): TemplateResult {
-    const t = this.i18n;
-    if (report.totals.pairs.total === 0)
-      return html`<div part="empty" class="empty"><p>${t.t('empty')}</p><p class="muted">${t.t('empty.hint')}</p></div>`;
-    return html`${this.renderTiles(report)}
-      <section class="section" aria-labelledby="charts-heading">
-        ${this.sub('charts-heading', t.t('charts.heading'))}
-        <div class="charts">${this.renderTrend(report)} ${this.renderSessionsChart(report)}</div>
-      </section>
-      ${this.renderAtRisk(report)} ${this.renderMentors(report)} ${this.renderPairs(report)} ${this.renderExports()}`;
-  }
-
   override render(): TemplateResult {
     const t = this.i18n;
     const kit = this.currentKit;
@@ -768,7 +482,7 @@ export class MkProgrammeReport extends MkElement {
     else if (phase === 'loading' && !report) content = html`<p part="loading" class="loading" role="status">${t.t('loading')}</p><div class="skeleton" aria-hidden="true"></div>`;
     else if (report) {
       state = phase === 'loading' ? 'loading' : report.totals.pairs.total === 0 ? 'empty' : 'ready';
-      content = this.renderReport(report);
+      content = this.view ? this.view.renderReportView(this.viewContext(), report) : nothing;
     }
     const showPicker = phase !== 'not-admin';
     const source = kit?.storage.reports ? 'server' : 'local';
