@@ -19,6 +19,7 @@ import { STORY_CALENDARS, calendarKit, storyCalendars } from './calendar-connect
 import { notificationsKit, storyNotifications } from './notifications-support.js';
 import { goalsKit } from './goals-support.js';
 import { PLANNING_PAIRING, planningKit } from './planning-support.js';
+import { reportKit } from './report-support.js';
 import { DEMO_VIEWERS, demoKit } from './support.js';
 
 export interface GalleryLoaded {
@@ -157,6 +158,12 @@ export const ELEMENT_GALLERY: readonly GalleryEntry[] = [
     name: 'Escalation ladder',
     load: async () => ({ kit: await notificationsKit(storyNotifications(), DEMO_VIEWERS.admin) }),
     render: ({ kit }) => html`<mk-escalation-ladder style="max-width: 48rem" .kit=${kit} program-id=${DEMO_PROGRAM_ID}></mk-escalation-ladder>`,
+  },
+  {
+    tag: 'mk-programme-report',
+    name: 'Programme report',
+    load: async () => ({ kit: await reportKit(DEMO_VIEWERS.admin, { server: true }) }),
+    render: ({ kit }) => html`<mk-programme-report style="max-width: 64rem" .kit=${kit} program-id=${DEMO_PROGRAM_ID} pair-href="#pair={id}"></mk-programme-report>`,
   },
   {
     tag: 'mk-checkin',
