@@ -18,6 +18,7 @@ import { PAIRING, storyKit } from './conversation-support.js';
 import { STORY_CALENDARS, calendarKit, storyCalendars } from './calendar-connections-support.js';
 import { notificationsKit, storyNotifications } from './notifications-support.js';
 import { goalsKit } from './goals-support.js';
+import { REPORTED_MESSAGE, concernKit } from './concerns-support.js';
 import { PLANNING_PAIRING, planningKit } from './planning-support.js';
 import { reportKit } from './report-support.js';
 import { DEMO_VIEWERS, demoKit } from './support.js';
@@ -164,6 +165,18 @@ export const ELEMENT_GALLERY: readonly GalleryEntry[] = [
     name: 'Programme report',
     load: async () => ({ kit: await reportKit(DEMO_VIEWERS.admin, { server: true }) }),
     render: ({ kit }) => html`<mk-programme-report style="max-width: 64rem" .kit=${kit} program-id=${DEMO_PROGRAM_ID} pair-href="#pair={id}"></mk-programme-report>`,
+  },
+  {
+    tag: 'mk-raise-concern',
+    name: 'Raise a concern',
+    load: async () => ({ kit: await concernKit(DEMO_VIEWERS.mentee) }),
+    render: ({ kit }) => html`<mk-raise-concern style="max-width: 40rem" .kit=${kit} message-id=${REPORTED_MESSAGE}></mk-raise-concern>`,
+  },
+  {
+    tag: 'mk-concern-queue',
+    name: 'Concern queue',
+    load: async () => ({ kit: await concernKit(DEMO_VIEWERS.admin, { concerns: true }) }),
+    render: ({ kit }) => html`<mk-concern-queue style="max-width: 48rem" .kit=${kit}></mk-concern-queue>`,
   },
   {
     tag: 'mk-checkin',

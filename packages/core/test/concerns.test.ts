@@ -158,7 +158,7 @@ describe('concerns feature', () => {
   test('concern events are not learning records: xAPI leaves them alone', () => {
     for (const type of Object.values(ConcernEventType)) {
       assert.equal(isXapiEventType(type), false, type);
-      assert.throws(() => toXapiStatement({ type, collection: 'concerns', recordId: 'c1', revision: 1, at: clock, actorId: 'ana', pairingId: 'p-ana' }, { homePage: 'https://lms.example', activityBase: 'https://lms.example/xapi' }), (error: unknown) => isMentorKitError(error, 'unsupported'));
+      assert.throws(() => toXapiStatement({ type, collection: 'concerns', recordId: 'c1', revision: 1, at: clock, actorId: 'ana', pairingId: 'p-ana', data: {} }, { homePage: 'https://lms.example', activityBase: 'https://lms.example/xapi' }), (error: unknown) => isMentorKitError(error, 'unsupported'));
     }
   });
 

@@ -35,7 +35,7 @@ const allowed = (actor: string, action: PolicyAction, record: AnyRecord, previou
 /** A concern ana raised about pair-a (as stored: schema-valid). */
 const concern = (overrides: Partial<AnyRecord> = {}): AnyRecord =>
   prepareRecord('concerns', { id: 'concern-1', programId: 'prog', pairingId: 'pair-a', reporterId: 'ana', about: 'pairing', text: 'Kenji keeps cancelling at the last minute.', pauseRequested: true, status: 'open', raisedAt: NOW, history: [{ at: NOW, by: 'ana', action: 'raised' }], ...overrides });
-const withEntry = (record: AnyRecord, entry: AnyRecord, changes: Partial<AnyRecord> = {}): AnyRecord => ({ ...record, ...changes, history: [...(record.history as unknown[]), entry] });
+const withEntry = (record: AnyRecord, entry: Record<string, unknown>, changes: Partial<AnyRecord> = {}): AnyRecord => ({ ...record, ...changes, history: [...(record.history as unknown[]), entry] });
 
 // Everyone of the world, by what they are to pair-a and its concern.
 const ROLES = { reporter: 'ana', mentor: 'kenji', 'co-mentor': 'arjun', admin: 'priya', 'other-admin': 'olga', 'other-pair mentee': 'dan', 'other-pair mentor': 'maria', 'admin who is a mentor elsewhere': 'sam' } as const;

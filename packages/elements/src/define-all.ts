@@ -32,4 +32,6 @@ import './notification-preferences/define.js';
 import './escalation-ladder/define.js';
 import './programme-report/define.js';
 import './checkin/define.js';
+import './raise-concern/define.js';
+import './concern-queue/define.js';
 import './pairing-board/define.js';

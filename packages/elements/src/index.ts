@@ -45,6 +45,10 @@ export type { MkEscalationSettingsChangeDetail } from './escalation-ladder/escal
 export { MkProgrammeReport } from './programme-report/programme-report.js';
 export type { MkPairOpenDetail, MkReportExportDetail, MkReportPeriodChangeDetail } from './programme-report/programme-report.js';
 export { MkCheckin } from './checkin/checkin.js';
+export { MkRaiseConcern } from './raise-concern/raise-concern.js';
+export type { MkConcernRaiseDetail } from './raise-concern/raise-concern.js';
+export { MkConcernQueue } from './concern-queue/concern-queue.js';
+export type { MkConcernChangeDetail } from './concern-queue/concern-queue.js';
 export type { MkCheckInLevelChangeDetail } from './checkin/checkin.js';
 export { MkPairingBoard } from './pairing-board/pairing-board.js';
 export type { MkPairingRoundActivateDetail, MkPairingRoundChangeDetail } from './pairing-board/pairing-board.js';

@@ -29,6 +29,8 @@ import { programmeReportMessagesEs } from '../programme-report/programme-report.
 import { schedulerMessagesEs } from '../scheduler/scheduler.messages.es.js';
 import { sessionFeedbackMessagesEs } from '../session-feedback/session-feedback.messages.es.js';
 import { threadMessagesEs } from '../thread/thread.messages.es.js';
+import { raiseConcernMessagesEs } from '../raise-concern/raise-concern.messages.es.js';
+import { concernQueueMessagesEs } from '../concern-queue/concern-queue.messages.es.js';
 import { textLimitMessagesEs } from '../text-limit/text-limit.messages.es.js';
 import { fieldErrorMessagesEs } from '../field-errors/field-errors.messages.es.js';
 
@@ -48,6 +50,8 @@ export const elementCataloguesEs = {
   'mk-pairing-board': pairingBoardMessagesEs,
   'mk-pairing-card': pairingCardMessagesEs,
   'mk-programme-report': programmeReportMessagesEs,
+  'mk-raise-concern': raiseConcernMessagesEs,
+  'mk-concern-queue': concernQueueMessagesEs,
   'mk-scheduler': schedulerMessagesEs,
   'mk-session-feedback': sessionFeedbackMessagesEs,
   'mk-thread': threadMessagesEs,

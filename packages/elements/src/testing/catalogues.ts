@@ -16,6 +16,8 @@ import { goalEditorLanguages, goalEditorMessages } from '../goal-editor/goal-edi
 import { goalTrackerLanguages, goalTrackerMessages } from '../goal-tracker/goal-tracker.messages.js';
 import { sessionFeedbackLanguages, sessionFeedbackMessages } from '../session-feedback/session-feedback.messages.js';
 import { threadLanguages, threadMessages } from '../thread/thread.messages.js';
+import { raiseConcernLanguages, raiseConcernMessages } from '../raise-concern/raise-concern.messages.js';
+import { concernQueueLanguages, concernQueueMessages } from '../concern-queue/concern-queue.messages.js';
 import { coachingFlowLanguages, coachingFlowMessages } from '../coaching-flow/coaching-flow.messages.js';
 import { icebreakerLanguages, icebreakerMessages } from '../icebreaker/icebreaker.messages.js';
 import { pairingBoardLanguages, pairingBoardMessages } from '../pairing-board/pairing-board.messages.js';
@@ -40,4 +42,6 @@ export const ELEMENT_CATALOGUES: Readonly<Record<string, { messages: ElementMess
   'mk-scheduler': { messages: schedulerMessages, languages: schedulerLanguages },
   'mk-session-feedback': { messages: sessionFeedbackMessages, languages: sessionFeedbackLanguages },
   'mk-thread': { messages: threadMessages, languages: threadLanguages },
+  'mk-raise-concern': { messages: raiseConcernMessages, languages: raiseConcernLanguages },
+  'mk-concern-queue': { messages: concernQueueMessages, languages: concernQueueLanguages },
 };
