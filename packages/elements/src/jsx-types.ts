@@ -11,6 +11,7 @@ import type { MkIcebreakerDealDetail } from './icebreaker/icebreaker.js';
 import type { MkNotificationPreferencesChangeDetail } from './notification-preferences/notification-preferences.js';
 import type { MkPairingRoundActivateDetail, MkPairingRoundChangeDetail } from './pairing-board/pairing-board.js';
 import type { MkAvailabilityChangeDetail, MkPairingSelectDetail } from './pairing-card/pairing-card.js';
+import type { MkPairOpenDetail, MkReportExportDetail, MkReportPeriodChangeDetail } from './programme-report/programme-report.js';
 import type { MkErrorDetail, MkReadyDetail } from './provider/provider.js';
 import type { MkCalendarDownloadDetail, MkSessionBookedDetail, MkSessionCancelledDetail } from './scheduler/scheduler.js';
 import type { MkFeedbackSubmitDetail } from './session-feedback/session-feedback.js';
@@ -304,6 +305,41 @@ export interface MentorKitElements {
     'onmk-pairing-select'?: (event: CustomEvent<MkPairingSelectDetail>) => void;
     /** The signed-in mentor saved their availability: `detail.availability`. */
     'onmk-availability-change'?: (event: CustomEvent<MkAvailabilityChangeDetail>) => void;
+  };
+  /** A programme admin's report for HR: pairs by status, sessions held and missed, mentoring hours, goals, feedback ratings by month, response time, the pairs at risk and why, mentor load and every pair — for a period they choose — with CSV and JSON exports. */
+  'mk-programme-report': {
+    /** The programme reported on. */
+    'program-id'?: string;
+    /** The period shown first: a preset, or `custom` with `from` and `to`. */
+    period?: string;
+    /** Start of a custom period (`YYYY-MM-DD`, with `period="custom"`). */
+    from?: string | undefined;
+    /** End of a custom period (`YYYY-MM-DD`, included). */
+    to?: string | undefined;
+    /** IANA zone the period's dates are read in. Default: the signed-in person's zone, else the browser's. */
+    'time-zone'?: string | undefined;
+    /** Where a pair opens: a URL template whose `{id}` becomes the pairing's id, e.g. `#pair={id}`. Without it pairs are buttons (listen to `mk-pair-open`). */
+    'pair-href'?: string | undefined;
+    /** Level of the heading (1–6); sections are one level below. */
+    'heading-level'?: number | string;
+    /** BCP 47 locale for texts, dates and numbers. Default: the nearest `lang`, else the browser's. */
+    locale?: string | undefined;
+    /** The programme reported on. */
+    programId?: string;
+    /** IANA zone the period's dates are read in. Default: the signed-in person's zone, else the browser's. */
+    timeZone?: string | undefined;
+    /** Where a pair opens: a URL template whose `{id}` becomes the pairing's id, e.g. `#pair={id}`. Without it pairs are buttons (listen to `mk-pair-open`). */
+    pairHref?: string | undefined;
+    /** Level of the heading (1–6); sections are one level below. */
+    headingLevel?: number;
+    /** The MentorKit client this element uses. Takes precedence over the client of an enclosing `<mk-provider>`; leave it unset to use the provider's. */
+    kit?: MentorKit | undefined;
+    /** The admin chose another period. */
+    'onmk-report-period-change'?: (event: CustomEvent<MkReportPeriodChangeDetail>) => void;
+    /** The admin opened a pair from the at-risk list or the pairs table. Cancelable: `preventDefault()` keeps the link from being followed. */
+    'onmk-pair-open'?: (event: CustomEvent<MkPairOpenDetail>) => void;
+    /** The admin exported a table or the report. Cancelable: `preventDefault()` stops the download (the host saves `content` itself). */
+    'onmk-report-export'?: (event: CustomEvent<MkReportExportDetail>) => void;
   };
   /** Owns a MentorKit client and hands it to every MentorKit element inside it. */
   'mk-provider': {
