@@ -3,7 +3,7 @@ import { html } from 'lit';
 import type { MentorKit } from '@mentorkit/core';
 import '@mentorkit/elements/define-all.js';
 import type { MkScheduler } from '@mentorkit/elements';
-import { DEMO_VIEWERS, failingKit, loadingKit } from './support.js';
+import { DEMO_VIEWERS, STORY_NOW, failingKit, loadingKit } from './support.js';
 import { PLANNING_PAIRING, planningKit } from './planning-support.js';
 import { longText, paste, press } from './limits-support.js';
 
@@ -20,7 +20,7 @@ const meta = {
     docs: {
       description: {
         component:
-          'Find a time across time zones: everyone’s local time now, common free times ranked so early and late hours are shared fairly, each with every person’s local time; book once or a recurring series; download .ics; cancel an upcoming session (inline confirmation, optional reason). ' +
+          'Find a time across time zones: everyone’s local time now, common free times ranked so early and late hours are shared fairly, each with every person’s local time; book once or a recurring series; download .ics; cancel an upcoming session (inline confirmation, optional reason); say whether a past session took place and how long it lasted. ' +
           'Stories: Lucía in Tokyo and Kenji in New York (off-limits Fridays), fortnightly.',
       },
     },
@@ -30,7 +30,8 @@ const meta = {
   render: (args, { loaded }) => html`<mk-scheduler style="max-width: 52rem" .kit=${(loaded as { kit?: MentorKit }).kit} pairing-id=${args.pairingId} locale=${args.locale ?? 'en-GB'}
     @mk-session-booked=${(event: CustomEvent) => console.info('mk-session-booked', event.detail)}
     @mk-calendar-download=${(event: CustomEvent) => console.info('mk-calendar-download', event.detail)}
-    @mk-session-cancelled=${(event: CustomEvent) => console.info('mk-session-cancelled', event.detail)}></mk-scheduler>`,
+    @mk-session-cancelled=${(event: CustomEvent) => console.info('mk-session-cancelled', event.detail)}
+    @mk-session-attendance=${(event: CustomEvent) => console.info('mk-session-attendance', event.detail)}></mk-scheduler>`,
 } satisfies Meta<SchedulerArgs>;
 
 export default meta;
@@ -110,6 +111,14 @@ export const CancelConfirmation: Story = {
     reason.value = 'I am travelling that week.';
     reason.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
   },
+};
+
+/**
+ * Past sessions: "Did it take place?" for the one not answered yet (Tuesday 13 October), and for the held one
+ * (6 October) "How long? (minutes)" — the booked hour until someone records another length.
+ */
+export const PastSessions: Story = {
+  loaders: [async () => ({ kit: await planningKit({ sessions: [{ start: '2026-10-06T22:00:00Z', end: '2026-10-06T23:00:00Z', status: 'held' }, { start: '2026-10-13T22:00:00Z', end: '2026-10-13T22:45:00Z' }, { start: '2026-10-20T22:00:00Z', end: '2026-10-20T23:00:00Z' }], now: STORY_NOW }) })],
 };
 
 /** Not one of the viewer's pairings. */

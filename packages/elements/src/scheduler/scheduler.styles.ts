@@ -135,4 +135,38 @@ export const schedulerStyles = css`
   .calendar-failing {
     overflow-wrap: anywhere;
   }
+  .past > li {
+    display: grid;
+    gap: var(--mk-space-2);
+    padding-block: var(--mk-space-2);
+  }
+  .attendance {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--mk-space-2) var(--mk-space-3);
+    align-items: center;
+  }
+  .attendance-buttons {
+    display: inline-flex;
+    flex-wrap: wrap;
+    gap: var(--mk-space-2);
+  }
+  .attendance button[aria-pressed='true'] {
+    background: var(--mk-color-accent);
+    color: var(--mk-color-accent-contrast);
+    border-color: var(--mk-color-accent);
+  }
+  .attendance button[aria-disabled='true'], .length-field button[aria-disabled='true'] {
+    opacity: 0.6;
+    cursor: progress;
+  }
+  .length-field input {
+    width: 6rem;
+  }
+  .length-field .hint {
+    margin: 0;
+  }
+  [part~='past-error']:focus {
+    outline: var(--mk-focus-ring-width) solid var(--mk-color-focus);
+  }
 `;

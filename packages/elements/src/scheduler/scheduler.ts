@@ -26,6 +26,13 @@ export interface MkSessionBookedDetail {
 export interface MkSessionCancelledDetail {
   sessionId: string;
 }
+export interface MkSessionAttendanceDetail {
+  sessionId: string;
+  /** What the person said: it took place (`held`) or did not (`missed`). */
+  status: 'held' | 'missed';
+  /** Set when they recorded how long it lasted. */
+  minutes?: number;
+}
 export interface MkCalendarDownloadDetail {
   pairingId: string;
   sessionIds: string[];
@@ -37,6 +44,7 @@ declare global {
     'mk-session-booked': CustomEvent<MkSessionBookedDetail>;
     'mk-calendar-download': CustomEvent<MkCalendarDownloadDetail>;
     'mk-session-cancelled': CustomEvent<MkSessionCancelledDetail>;
+    'mk-session-attendance': CustomEvent<MkSessionAttendanceDetail>;
   }
 }
 
@@ -46,6 +54,13 @@ const DAY = 86_400_000;
 const BLOCKED_SLOT_LIMIT = 500;
 /** Blocked stretches listed by time in the calendar note; the rest are counted. */
 const BLOCKED_LISTED = 3;
+/** Past sessions listed (the most recent first); the rest are counted. */
+const PAST_LISTED = 6;
+/** The longest a session may be recorded as lasting (core's `MAX_HELD_MINUTES`). */
+const MAX_LENGTH_MINUTES = 600;
+
+/** A session's booked length in whole minutes. */
+const bookedMinutes = (session: Session): number => Math.max(1, Math.floor((Date.parse(session.end) - Date.parse(session.start)) / 60_000));
 
 /** A stretch of consecutive suggested times one set of people's calendars holds. */
 interface BlockedStretch {
@@ -121,7 +136,11 @@ function format(instant: string, timeZone: string, locale: string | undefined, w
  * row into an inline confirmation (an optional reason the others see, "Cancel the session", "Keep it"; focus goes to
  * "Keep it", as in `<mk-calendar-connections>`; Escape or "Keep it" returns focus to "Cancel…"); a cancelled session
  * leaves the list, a polite announcement says so and focus goes to the next session's "Cancel…" (else the one before,
- * else the list's heading); a refusal stays in the confirmation, worded, with the reason kept. Busy times from the participants'
+ * else the list's heading); a refusal stays in the confirmation, worded, with the reason kept. "Past sessions" lists
+ * the pair's sessions that have started (the most recent six): "Did it take place?" with two toggle buttons, "Held" and
+ * "Didn't happen" (`aria-pressed`; `kit.sessions.markHeld` / `markMissed`), and for a held one "How long? (minutes)",
+ * the booked length until someone records another (1–600, saved with "Save length" or Enter: `recordLength`),
+ * changeable later by either member; people outside the pairing read what was recorded. Busy times from the participants'
  * own calendars (`calendarBusyFeature`, fetched by the MentorKit server) are left out of every search —
  * the suggestions, the out-of-hours times and a rotating series — and a note below the suggestions says
  * which times that leaves out and whose calendar holds them ("busy in Kenji Watanabe's calendar"), never
@@ -133,6 +152,7 @@ function format(instant: string, timeZone: string, locale: string | undefined, w
  * @fires {CustomEvent<MkSessionBookedDetail>} mk-session-booked - The user booked a session or a series.
  * @fires {CustomEvent<MkCalendarDownloadDetail>} mk-calendar-download - The user downloaded an .ics file.
  * @fires {CustomEvent<MkSessionCancelledDetail>} mk-session-cancelled - The user cancelled an upcoming session (only that one, also in a series).
+ * @fires {CustomEvent<MkSessionAttendanceDetail>} mk-session-attendance - The user said a past session took place or not, or recorded how long it lasted.
  *
  * @csspart base - The card.
  * @csspart heading - The heading.
@@ -163,7 +183,15 @@ function format(instant: string, timeZone: string, locale: string | undefined, w
  * @csspart cancel-confirm - The inline confirmation in a row (a group: the optional reason, "Cancel the session" and "Keep it").
  * @csspart cancel-reason - The reason field (optional; the others see it).
  * @csspart cancel-error - Why the session could not be cancelled (`role="alert"`), in the confirmation.
- * @csspart announcement - The polite live region that says a session was cancelled.
+ * @csspart announcement - The polite live region that says a session was cancelled, or a past one recorded.
+ * @csspart past - The list of past sessions (started ones, the most recent first); each item carries `data-session` and `data-status`.
+ * @csspart attendance - A past session's "Did it take place?" group.
+ * @csspart held-button - "Held" (a toggle button, `aria-pressed`).
+ * @csspart missed-button - "Didn't happen" (a toggle button, `aria-pressed`).
+ * @csspart length - A held session's "How long? (minutes)" field.
+ * @csspart length-save - "Save length".
+ * @csspart past-status - What was recorded, for people who only read it.
+ * @csspart past-error - Why a past session's answer or length was not saved (`role="alert"`).
  *
  * @cssprop [--mk-panel-background=var(--mk-color-surface)] - Background of the card.
  * @cssprop [--mk-panel-border-color=var(--mk-color-border)] - Border colour of the card.
@@ -212,6 +240,10 @@ export class MkScheduler extends MkElement {
   @state() private announcement = '';
   /** A cancellation emptied the list: its heading stays (with "No upcoming sessions."), to hold focus. */
   @state() private upcomingEmptied = false;
+  /** The past session whose answer or length is being saved, or was refused (`error`), or whose typed length is not a number of minutes (`invalid`). */
+  @state() private recording: { id: string; busy?: boolean; error?: MentorKitError; invalid?: boolean } | undefined;
+  /** Lengths as typed in the "How long?" fields, by session id, until saved. */
+  @state() private typedLengths: Readonly<Record<string, string>> = {};
   private downloadUrls: string[] = [];
   /** The pairing shown at the last update. */
   private followedPairingId: string | undefined;
@@ -240,6 +272,8 @@ export class MkScheduler extends MkElement {
       this.rotate = undefined;
       this.cancelling = undefined;
       this.upcomingEmptied = false;
+      this.recording = undefined;
+      this.typedLengths = {};
     }
   }
 
@@ -743,6 +777,123 @@ export class MkScheduler extends MkElement {
     </div>`;
   }
 
+  /** The pairing's sessions that have started and were not cancelled, the most recent first. */
+  private pastSessions(pairing: Pairing): Session[] {
+    const now = Date.parse(this.currentKit!.now());
+    return (this.sessions.value ?? []).filter((session) => session.pairingId === pairing.id && session.status !== 'cancelled' && Date.parse(session.start) <= now).sort((a, b) => Date.parse(b.start) - Date.parse(a.start));
+  }
+
+  private pastRowSelector(session: Session, part: string): string {
+    return `[part~="past"] li[data-session="${CSS.escape(session.id)}"] [part~="${part}"]`;
+  }
+
+  /** "Held" / "Didn't happen": marks the session so with its revision (core checks it has started); a refusal stays in the row, worded. */
+  private async recordAttendance(session: Session, status: 'held' | 'missed', when: string): Promise<void> {
+    const kit = this.currentKit;
+    if (!kit || this.recording?.busy || session.status === status) return;
+    this.recording = { id: session.id, busy: true };
+    try {
+      const sessions = kit.use(sessionsFeature);
+      await (status === 'held' ? sessions.markHeld(session.id, { expectedRevision: session.revision }) : sessions.markMissed(session.id, { expectedRevision: session.revision }));
+    } catch (error) {
+      this.recording = { id: session.id, error: asError(error) };
+      await this.focusAfterUpdate(this.pastRowSelector(session, 'past-error'));
+      return;
+    }
+    this.recording = undefined;
+    this.announcement = this.i18n.t(status === 'held' ? 'past.held-done' : 'past.missed-done', { when });
+    emit(this, 'mk-session-attendance', { sessionId: session.id, status });
+  }
+
+  /** "Save length" (or Enter in the field): a whole number of minutes from 1 to 600, written with the session's revision. */
+  private async saveLength(session: Session, when: string): Promise<void> {
+    const kit = this.currentKit;
+    if (!kit || this.recording?.busy) return;
+    const typed = (this.typedLengths[session.id] ?? String(session.heldMinutes ?? bookedMinutes(session))).trim();
+    const minutes = Number(typed);
+    if (typed === '' || !Number.isInteger(minutes) || minutes < 1 || minutes > MAX_LENGTH_MINUTES) {
+      this.recording = { id: session.id, invalid: true };
+      await this.focusAfterUpdate(this.pastRowSelector(session, 'length'));
+      return;
+    }
+    this.recording = { id: session.id, busy: true };
+    try {
+      await kit.use(sessionsFeature).recordLength(session.id, minutes, { expectedRevision: session.revision });
+    } catch (error) {
+      this.recording = { id: session.id, error: asError(error) };
+      await this.focusAfterUpdate(this.pastRowSelector(session, 'past-error'));
+      return;
+    }
+    const { [session.id]: _saved, ...others } = this.typedLengths;
+    this.typedLengths = others;
+    this.recording = undefined;
+    this.announcement = this.i18n.t('past.length-done', { when, minutes });
+    emit(this, 'mk-session-attendance', { sessionId: session.id, status: 'held', minutes });
+  }
+
+  private renderPast(pairing: Pairing, participants: SlotParticipant[], locale: string | undefined): TemplateResult | typeof nothing {
+    const past = this.pastSessions(pairing);
+    if (past.length === 0) return nothing;
+    const kit = this.currentKit!;
+    const member = kit.user.id === pairing.menteeId || pairing.mentorIds.includes(kit.user.id);
+    const viewerZone = this.viewerZone(participants);
+    const now = kit.now();
+    return html`<section class="upcoming-section" aria-labelledby="past-heading">
+      <h3 class="subheading" id="past-heading">${this.i18n.t('past.heading')}</h3>
+      <ul part="past" class="upcoming past">
+        ${past.slice(0, PAST_LISTED).map((session, index) => this.renderPastSession(session, index, member, viewerZone, locale, now))}
+      </ul>
+      ${past.length > PAST_LISTED ? html`<p class="hint">${this.i18n.t('upcoming.more', { count: past.length - PAST_LISTED })}</p>` : nothing}
+    </section>`;
+  }
+
+  private renderPastSession(session: Session, index: number, member: boolean, viewerZone: string, locale: string | undefined, now: string): TemplateResult {
+    const when = format(session.start, viewerZone, locale, true, now);
+    const status = session.status ?? 'scheduled';
+    const recording = this.recording?.id === session.id ? this.recording : undefined;
+    const busy = recording?.busy ? 'true' : 'false';
+    const booked = bookedMinutes(session);
+    const title = html`<span id=${`past-${index}-title`}><bdi class="upcoming-title">${session.title}</bdi> · <bdi>${when}–${format(session.end, viewerZone, locale, false, now)}</bdi></span>`;
+    if (!member) {
+      const said = status === 'held' ? this.i18n.t('past.status.held', { minutes: session.heldMinutes ?? booked }) : status === 'missed' ? this.i18n.t('past.status.missed') : this.i18n.t('past.status.scheduled');
+      return html`<li data-session=${session.id} data-status=${status}><div class="upcoming-row">${title}<span part="past-status" class="hint">${said}</span></div></li>`;
+    }
+    const errorId = `past-${index}-error`;
+    const hintId = `past-${index}-length-hint`;
+    const typed = this.typedLengths[session.id];
+    return html`<li data-session=${session.id} data-status=${status}>
+      <div class="upcoming-row">${title}</div>
+      <div part="attendance" class="attendance" role="group" aria-labelledby=${`past-${index}-question past-${index}-title`} aria-busy=${busy}>
+        <span id=${`past-${index}-question`} class="attendance-question">${this.i18n.t('past.question')}</span>
+        <span class="attendance-buttons">
+          <button part="held-button" class="button secondary" type="button" aria-pressed=${status === 'held' ? 'true' : 'false'} aria-disabled=${busy} @click=${() => this.recordAttendance(session, 'held', when)}>${this.i18n.t('past.held')}</button>
+          <button part="missed-button" class="button secondary" type="button" aria-pressed=${status === 'missed' ? 'true' : 'false'} aria-disabled=${busy} @click=${() => this.recordAttendance(session, 'missed', when)}>${this.i18n.t('past.missed')}</button>
+        </span>
+      </div>
+      ${status === 'held'
+        ? html`<div class="field length-field">
+            <label for=${`past-${index}-length`}>${this.i18n.t('past.length')}</label>
+            <div class="inline">
+              <input part="length" id=${`past-${index}-length`} type="number" inputmode="numeric" min="1" max=${MAX_LENGTH_MINUTES} step="1"
+                .value=${live(typed ?? String(session.heldMinutes ?? booked))} ?readonly=${recording?.busy === true}
+                aria-invalid=${recording?.invalid ? 'true' : 'false'} aria-describedby=${recording?.invalid ? `${errorId} ${hintId}` : hintId}
+                @input=${(event: Event) => (this.typedLengths = { ...this.typedLengths, [session.id]: (event.target as HTMLInputElement).value })}
+                @keydown=${(event: KeyboardEvent) => {
+                  if (event.key !== 'Enter') return;
+                  event.preventDefault();
+                  void this.saveLength(session, when);
+                }} />
+              <button part="length-save" class="button secondary" type="button" aria-disabled=${busy} @click=${() => this.saveLength(session, when)}>${this.i18n.t('past.length-save')}</button>
+            </div>
+            <p class="hint" id=${hintId}>${session.heldMinutes === undefined ? this.i18n.t('past.length-booked', { minutes: booked }) : this.i18n.t('past.length-recorded', { minutes: session.heldMinutes, booked })}</p>
+          </div>`
+        : nothing}
+      ${recording?.error || recording?.invalid
+        ? html`<div part="past-error" class="notice" data-tone="danger" role="alert" tabindex="-1" id=${errorId}><p class="notice-title">${this.i18n.t('past.error')}</p><p>${recording.error ? errorText(recording.error, this.i18n.locale, false) : this.i18n.t('past.length-invalid', { max: MAX_LENGTH_MINUTES })}</p></div>`
+        : nothing}
+    </li>`;
+  }
+
   private renderReady(pairing: Pairing, locale: string | undefined): TemplateResult {
     const agreement = this.agreement;
     const participants = this.participantsFor(pairing, agreement);
@@ -794,6 +945,7 @@ export class MkScheduler extends MkElement {
       ${error || slots.length > 0 ? nothing : this.renderCalendarBlocked(pairing, agreement, duration, today, viewerZone, locale)}
       ${this.renderCalendarFailing(participants, viewerZone, locale)}
       ${this.renderUpcoming(pairing, participants, locale)}
+      ${this.renderPast(pairing, participants, locale)}
     `;
   }
 
