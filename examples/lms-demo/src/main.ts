@@ -20,9 +20,10 @@ import { schedulePanel } from './panels/schedule.js';
 import { conversationPanel } from './panels/conversation.js';
 import { pairingBoardPanel } from './panels/pairing-board.js';
 import { notificationsPanel } from './panels/notifications.js';
+import { reportPanel } from './panels/report.js';
 
 /** Feature panels, in page order. Each owns one `<section>` of index.html (see panels/panel.ts). */
-const PANELS: readonly DemoPanel[] = [pairingBoardPanel, goalsPanel, coachingPanel, schedulePanel, conversationPanel, notificationsPanel];
+const PANELS: readonly DemoPanel[] = [pairingBoardPanel, goalsPanel, coachingPanel, schedulePanel, conversationPanel, notificationsPanel, reportPanel];
 
 type ViewAs = keyof typeof DEMO_VIEWERS;
 const DATABASE_NAME = 'acme-mentoring-demo';
@@ -388,6 +389,11 @@ async function start() {
   viewAsSelect.addEventListener('change', () => void showAs(viewAsSelect.value as ViewAs));
   currentPairingSelect.addEventListener('change', () => kit?.selectPairing(currentPairingSelect.value || undefined));
   provider.addEventListener('mk-pairing-select', (event) => selectPairing((event as CustomEvent<{ pairingId: string }>).detail.pairingId));
+  // A pair opened from the programme report: its details here, instead of following the report's link.
+  provider.addEventListener('mk-pair-open', (event) => {
+    event.preventDefault();
+    selectPairing(event.detail.pairingId);
+  });
   byId('reset-demo').addEventListener('click', async () => {
     if (!confirm('Delete every change you made and start again with the sample programme?')) return;
     await kit?.dispose();

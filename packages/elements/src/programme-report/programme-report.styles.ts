@@ -173,9 +173,21 @@ export const programmeReportStyles = css`
   table.data {
     min-width: 100%;
   }
+  /* Figures and headings keep their words whole (the region scrolls sideways); only names wrap anywhere. */
+  table.data th, table.data td {
+    overflow-wrap: normal;
+    word-break: normal;
+  }
+  table.data td:not(.name) {
+    white-space: nowrap;
+  }
+  table.data thead th {
+    min-width: 4rem;
+  }
   table.data .name {
     min-width: 8rem;
     max-width: 16rem;
+    overflow-wrap: anywhere;
   }
   td[data-over='true'] {
     font-weight: var(--mk-font-weight-strong);
