@@ -143,6 +143,25 @@ describe('policy: a session takes part only people of its pairing', () => {
   });
 });
 
+describe('policy: how long a held session lasted (heldMinutes)', () => {
+  const held = { id: 's-ana', pairingId: 'p-ana', organizerId: 'kenji', title: 'Review', start: '2026-12-07T09:00:00Z', end: '2026-12-07T10:00:00Z', timeZone: 'Europe/Madrid', status: 'held' };
+  test('the mentee, the mentor and the co-mentor record or change it; the admin only reads; another pair cannot', () => {
+    for (const member of ['ana', 'kenji', 'arjun']) assert.equal(can(member, 'update', 'sessions', { ...held, heldMinutes: 45 }, held), true, member);
+    assert.equal(can('ana', 'update', 'sessions', { ...held, heldMinutes: 50 }, { ...held, heldMinutes: 45 }), true, 'changed later');
+    assert.equal(can('priya', 'read', 'sessions', { ...held, heldMinutes: 45 }), true);
+    assert.equal(can('priya', 'update', 'sessions', { ...held, heldMinutes: 45 }, held), false);
+    assert.equal(can('dan', 'update', 'sessions', { ...held, heldMinutes: 45 }, held), false);
+  });
+  test('once the pairing is closed, nobody changes it', () => {
+    const closed = createPolicyContext({
+      programs: [{ id: 'prog', adminIds: ['priya'] }],
+      pairings: [{ id: 'p-ana', programId: 'prog', menteeId: 'ana', mentorIds: ['kenji'], status: 'closed' }],
+      people: [{ id: 'ana', roles: ['mentee'], programIds: ['prog'] }, { id: 'kenji', roles: ['mentor'], programIds: ['prog'] }],
+    });
+    assert.equal(decide(closed, { id: 'ana' }, 'update', 'sessions', { ...held, heldMinutes: 45 }, held).allowed, false);
+  });
+});
+
 describe('policy: who marks a person inactive in a programme', () => {
   const ana = { id: 'ana', roles: ['mentee'], programIds: ['prog'] };
   test('an admin of the programme can; the person cannot (not to leave, not to come back); an admin of another programme cannot', () => {
