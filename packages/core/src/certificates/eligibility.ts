@@ -5,6 +5,7 @@ import type { Goal } from '../model/goal.js';
 import type { Pairing } from '../model/pairing.js';
 import type { Program } from '../model/program.js';
 import type { Session } from '../model/session.js';
+import { sessionMinutesHeld } from '../report/hours.js';
 
 /** Held sessions with the person's feedback a certificate asks for when neither the agreement nor the programme says. */
 export const DEFAULT_CERTIFICATE_SESSIONS = 6;
@@ -52,16 +53,11 @@ export interface CertificateEligibility {
 }
 
 /**
- * Minutes a session counts toward mentoring hours: a held session counts its recorded `heldMinutes`
- * when set, else its booked length (end − start) in whole minutes; anything not held counts 0.
- * (The same rule as `sessionMinutesHeld` of `@mentorkit/core/report`.)
+ * Minutes a session counts toward mentoring hours — the hours rule, `sessionMinutesHeld` of
+ * `@mentorkit/core/report`: a held session counts its recorded `heldMinutes` when set, else its
+ * booked length (end − start) in whole minutes; anything not held counts 0.
  */
-export function certificateSessionMinutes(session: Pick<Session, 'status' | 'start' | 'end'> & { heldMinutes?: number | undefined }): number {
-  if (session.status !== 'held') return 0;
-  if (typeof session.heldMinutes === 'number' && Number.isFinite(session.heldMinutes) && session.heldMinutes >= 0) return Math.round(session.heldMinutes);
-  const booked = Math.floor((Date.parse(session.end) - Date.parse(session.start)) / 60_000);
-  return Number.isFinite(booked) && booked > 0 ? booked : 0;
-}
+export const certificateSessionMinutes: (session: Pick<Session, 'status' | 'start' | 'end'> & { heldMinutes?: number | undefined }) => number = sessionMinutesHeld;
 
 function fail(path: string, message: string): never {
   throw new MentorKitError('invalid-input', message, { path });
