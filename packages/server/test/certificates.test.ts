@@ -7,6 +7,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { PDFDocument, PDFName, PDFDict } from 'pdf-lib';
+import { isMentorKitError } from '@mentorkit/core';
+import { createRestStorage } from '@mentorkit/storage-rest';
 import { createPostgresStorage } from '../src/store.js';
 import { as, asService, skipReason, startTestBackend, type TestBackend } from './support.js';
 
@@ -173,6 +175,30 @@ describe('certificates of participation', { skip: skip ?? false }, () => {
     assert.equal(unknown.status, 404);
     assert.match(unknown.body, /<main>/);
     assert.equal((await call('GET', '/verify/not-an-id', undefined, undefined, { accept: 'application/json' })).status, 404);
+  });
+
+  test('storage-rest\'s certificates service: list, issue, download the PDF, revoke; refusals as MentorKitError', async () => {
+    const maria = createRestStorage({ baseUrl: backend.url, headers: as('maria'), retry: false, watch: false });
+    const priya = createRestStorage({ baseUrl: backend.url, headers: as('priya'), retry: false, watch: false });
+    try {
+      const [entry] = await maria.certificates.list('p-done');
+      assert.equal(entry!.personId, 'maria');
+      assert.deepEqual(entry!.eligibility.missing, ['feedback']);
+      await assert.rejects(maria.certificates.issue('p-done', 'maria'), (error: unknown) => isMentorKitError(error, 'forbidden'));
+      await assert.rejects(maria.certificates.list('elsewhere'), (error: unknown) => isMentorKitError(error, 'not-found'));
+      await assert.rejects(priya.certificates.issue('p-done', 'maria', { reason: '' }), (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path?: string }).path === 'reason');
+      const issued = await priya.certificates.issue('p-done', 'maria', { reason: 'Ran the sessions; the feedback form was broken that term.' });
+      assert.equal(issued.reason, 'Ran the sessions; the feedback form was broken that term.');
+      const pdf = await maria.certificates.download(issued.id, { language: 'es' });
+      assert.equal(pdf.type, 'application/pdf');
+      assert.equal((await PDFDocument.load(new Uint8Array(await pdf.arrayBuffer()), { updateMetadata: false })).getTitle(), 'Certificado de participación: María José Ñúñez');
+      const revoked = await priya.certificates.revoke(issued.id);
+      assert.ok(revoked.revokedAt);
+      await assert.rejects(maria.certificates.download(issued.id), (error: unknown) => isMentorKitError(error, 'not-found'));
+    } finally {
+      await maria.dispose();
+      await priya.dispose();
+    }
   });
 
   test('revoking: only the programme admin; the page then says revoked, the PDF is gone, and the member may get a new one', async () => {

@@ -25,6 +25,9 @@ import {
   type ProgramEscalationSettings,
   type ProgramEscalations,
   type ReportsService,
+  type CertificatesService,
+  type IssuedCertificate,
+  type PairingCertificateEntry,
   type PutOptions,
   type RecordInput,
   type StorageAdapter,
@@ -164,6 +167,8 @@ export interface RestStorage extends StorageAdapter {
   readonly notifications: NotificationsService;
   /** Programme reports computed by the server, response times included (`GET /programs/<id>/report`; see docs/programme-report.md). */
   readonly reports: ReportsService;
+  /** Certificates of participation: where each member stands, issuing, the PDF, revoking (`/pairings/<id>/certificates`, `/certificates/<id>`; see docs/certificates.md). */
+  readonly certificates: CertificatesService;
   /** Writes waiting for the server, oldest first. */
   pendingWrites(): readonly PendingWrite[];
   /** Queued writes the server refused on replay (or whose outcome became unknown), oldest first. */
@@ -1084,6 +1089,39 @@ export function createRestStorage(options: RestStorageOptions): RestStorage {
         if (timeZone !== undefined && (typeof timeZone !== 'string' || timeZone === '' || timeZone.length > 64)) throw new MentorKitError('invalid-input', '`timeZone` must be an IANA time zone name such as "Europe/Madrid".', { path: 'timeZone' });
         const query = new URLSearchParams({ from, to, ...(timeZone === undefined ? {} : { timeZone }) });
         return (await calendarCall('GET', `/programs/${encodeIdSegment(programId)}/report?${query.toString()}`, 'read', 'Reading the programme report')) as ProgrammeReport;
+      },
+    },
+
+    certificates: {
+      list: async (pairingId: string) => {
+        assertRecordId(pairingId, 'pairingId');
+        return (await calendarCall('GET', `/pairings/${encodeIdSegment(pairingId)}/certificates`, 'read', 'Reading the certificates of this pairing')) as PairingCertificateEntry[];
+      },
+      issue: async (pairingId: string, personId: string, options?: { reason?: string }) => {
+        assertRecordId(pairingId, 'pairingId');
+        assertRecordId(personId, 'personId');
+        const reason = options?.reason;
+        if (reason !== undefined && (typeof reason !== 'string' || reason.trim() === '' || reason.length > 500)) throw new MentorKitError('invalid-input', '`reason` must be text of 1–500 characters saying why the certificate is issued by hand.', { path: 'reason' });
+        // The server gives the certificate a person already has instead of a second one: safe to retry.
+        return (await calendarCall('POST', `/pairings/${encodeIdSegment(pairingId)}/certificates`, 'conditional-write', 'Issuing the certificate', { personId, ...(reason === undefined ? {} : { reason }) })) as IssuedCertificate;
+      },
+      download: async (certificateId: string, options?: { language?: 'en' | 'es' }) => {
+        assertRecordId(certificateId, 'certificateId');
+        const language = options?.language;
+        if (language !== undefined && language !== 'en' && language !== 'es') throw new MentorKitError('invalid-input', '`language` must be "en" or "es".', { path: 'language' });
+        let response: Response;
+        try {
+          response = await request('GET', `/certificates/${encodeIdSegment(certificateId)}.pdf${language ? `?lang=${language}` : ''}`, { safety: 'read' });
+        } catch (error) {
+          if (error instanceof TransportFailure) throw asStorageError(error, 'Downloading the certificate failed');
+          throw error;
+        }
+        if (!response.ok) throw await errorFromResponse(response);
+        return response.blob();
+      },
+      revoke: async (certificateId: string) => {
+        assertRecordId(certificateId, 'certificateId');
+        return (await calendarCall('DELETE', `/certificates/${encodeIdSegment(certificateId)}`, 'conditional-write', 'Revoking the certificate')) as IssuedCertificate;
       },
     },
 

@@ -1,5 +1,6 @@
 import { MentorKitError } from '../model/errors.js';
 import type { ProgrammeReport, ReportPeriod } from '../report/types.js';
+import type { CertificateEligibility } from '../certificates/eligibility.js';
 
 /** A JSON-compatible value: what every adapter can store and return unchanged. */
 export type StorableValue = string | number | boolean | null | StorableValue[] | { [key: string]: StorableValue };
@@ -145,6 +146,48 @@ export interface StorageAdapter {
    * core's `programmeReport` over the records the client holds.
    */
   readonly reports?: ReportsService;
+  /**
+   * Optional: certificates of participation (the MentorKit server's `/pairings/<id>/certificates`,
+   * `/certificates/<id>.pdf` and `/verify/<id>`; `@mentorkit/storage-rest` offers it). Adapters
+   * without a server (memory, IndexedDB) leave it out: a certificate needs an address anyone can
+   * verify, which only a server gives.
+   */
+  readonly certificates?: CertificatesService;
+}
+
+/** A certificate that was issued (`StorageAdapter.certificates`; docs/certificates.md). */
+export interface IssuedCertificate {
+  /** 128 random bits, base64url: also the verification address's last part. */
+  id: string;
+  issuedAt: string;
+  /** The PDF (needs sign-in: the holder or a programme admin); `download()` fetches it. */
+  pdfUrl: string;
+  /** The public page that says whether it is valid (printed on the PDF). */
+  verifyUrl: string;
+  /** Set when an admin issued it by hand: why, and who. */
+  reason?: string;
+  issuedBy?: string;
+  /** Set once revoked. */
+  revokedAt?: string;
+}
+
+/** One member of a pairing as `certificates.list()` gives it: where they stand, and their certificate once issued. */
+export interface PairingCertificateEntry {
+  personId: string;
+  eligibility: CertificateEligibility;
+  certificate?: IssuedCertificate;
+}
+
+/** Certificates of participation on a server (`StorageAdapter.certificates`). */
+export interface CertificatesService {
+  /** A member: their own entry; a programme admin: every member's. Anyone else: `not-found`. */
+  list(pairingId: string): Promise<PairingCertificateEntry[]>;
+  /** Issues `personId`'s certificate (or gives the one they have): a member for themself when eligible; a programme admin for any member, with `reason` when not eligible. */
+  issue(pairingId: string, personId: string, options?: { reason?: string }): Promise<IssuedCertificate>;
+  /** The PDF (the holder or a programme admin), in English or Spanish. */
+  download(certificateId: string, options?: { language?: 'en' | 'es' }): Promise<Blob>;
+  /** A programme admin revokes it: its verification page then says so. */
+  revoke(certificateId: string): Promise<IssuedCertificate>;
 }
 
 /** Programme reports from a server (`StorageAdapter.reports`; see docs/programme-report.md). */
