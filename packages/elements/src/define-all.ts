@@ -30,6 +30,7 @@ import './scheduler/define.js';
 import './calendar-connections/define.js';
 import './notification-preferences/define.js';
 import './escalation-ladder/define.js';
+import './certificate/define.js';
 import './programme-report/define.js';
 import './checkin/define.js';
 import './raise-concern/define.js';

@@ -41,6 +41,8 @@ export type { MkCalendarConnectedDetail, MkCalendarDisconnectedDetail, MkCalenda
 export { MkNotificationPreferences } from './notification-preferences/notification-preferences.js';
 export type { MkNotificationPreferencesChangeDetail } from './notification-preferences/notification-preferences.js';
 export { MkEscalationLadder } from './escalation-ladder/escalation-ladder.js';
+export { MkCertificate } from './certificate/certificate.js';
+export type { MkCertificateDownloadDetail, MkCertificateIssueDetail, MkCertificateRevokeDetail } from './certificate/certificate.js';
 export type { MkEscalationSettingsChangeDetail } from './escalation-ladder/escalation-ladder.js';
 export { MkProgrammeReport } from './programme-report/programme-report.js';
 export type { MkPairOpenDetail, MkReportExportDetail, MkReportPeriodChangeDetail } from './programme-report/programme-report.js';

@@ -2,8 +2,10 @@
 import type { MkAgreementEventDetail } from './agreement/agreement.js';
 import type { MkCalendarConnectedDetail, MkCalendarDisconnectedDetail, MkCalendarFeedChangedDetail } from './calendar-connections/calendar-connections.js';
 import type { MkCelebrationCloseDetail, MkGoalReplanDetail } from './celebration/celebration.js';
+import type { MkCertificateDownloadDetail, MkCertificateIssueDetail, MkCertificateRevokeDetail } from './certificate/certificate.js';
 import type { MkCheckInLevelChangeDetail } from './checkin/checkin.js';
 import type { MkCoachingRunDetail, MkTurnIntoGoalsDetail } from './coaching-flow/coaching-flow.js';
+import type { MkConcernChangeDetail } from './concern-queue/concern-queue.js';
 import type { MkEscalationSettingsChangeDetail } from './escalation-ladder/escalation-ladder.js';
 import type { MkGoalCancelDetail, MkGoalSaveDetail } from './goal-editor/goal-editor.js';
 import type { MkGoalEditDetail, MkGoalNewDetail, MkMilestoneToggleDetail } from './goal-tracker/goal-tracker.js';
@@ -13,7 +15,8 @@ import type { MkPairingRoundActivateDetail, MkPairingRoundChangeDetail } from '.
 import type { MkAvailabilityChangeDetail, MkPairingSelectDetail } from './pairing-card/pairing-card.js';
 import type { MkPairOpenDetail, MkReportExportDetail, MkReportPeriodChangeDetail } from './programme-report/programme-report.js';
 import type { MkErrorDetail, MkReadyDetail } from './provider/provider.js';
-import type { MkCalendarDownloadDetail, MkSessionBookedDetail, MkSessionCancelledDetail } from './scheduler/scheduler.js';
+import type { MkConcernRaiseDetail } from './raise-concern/raise-concern.js';
+import type { MkCalendarDownloadDetail, MkSessionAttendanceDetail, MkSessionBookedDetail, MkSessionCancelledDetail } from './scheduler/scheduler.js';
 import type { MkFeedbackSubmitDetail } from './session-feedback/session-feedback.js';
 import type { MkMessageDetail } from './thread/thread.js';
 import type { GoalDraft, MentorKit } from '@mentorkit/core';
@@ -80,6 +83,27 @@ export interface MentorKitElements {
     /** The person closed the moment. */
     'onmk-celebration-close'?: (event: CustomEvent<MkCelebrationCloseDetail>) => void;
   };
+  /** A pairing's certificates of participation: for the signed-in member, their own (download it with its verification link, or what is still missing); for a programme admin, every member's, with "Issue by hand" (with a reason) and "Revoke". */
+  'mk-certificate': {
+    /** The pairing whose certificates are shown. */
+    'pairing-id'?: string;
+    /** Level of the heading (1–6). */
+    'heading-level'?: number | string;
+    /** BCP 47 locale for dates. Default: the nearest `lang`, else the browser's. */
+    locale?: string | undefined;
+    /** The pairing whose certificates are shown. */
+    pairingId?: string;
+    /** Level of the heading (1–6). */
+    headingLevel?: number;
+    /** The MentorKit client this element uses. Takes precedence over the client of an enclosing `<mk-provider>`; leave it unset to use the provider's. */
+    kit?: MentorKit | undefined;
+    /** A certificate was issued (by its holder, or by an admin). */
+    'onmk-certificate-issue'?: (event: CustomEvent<MkCertificateIssueDetail>) => void;
+    /** An admin revoked a certificate. */
+    'onmk-certificate-revoke'?: (event: CustomEvent<MkCertificateRevokeDetail>) => void;
+    /** The PDF was fetched and handed to the browser to save. */
+    'onmk-certificate-download'?: (event: CustomEvent<MkCertificateDownloadDetail>) => void;
+  };
   /** When the pair's next check-in is due, warnings when it is overdue or the pair has gone quiet, and a suggested check-in level with the reasons for it. */
   'mk-checkin': {
     /** The pairing to show. Default: the client's current pairing (`kit.$currentPairingId`). */
@@ -133,6 +157,23 @@ export interface MentorKitElements {
     'onmk-coaching-run-start'?: (event: CustomEvent<MkCoachingRunDetail>) => void;
     /** The user finished a run. */
     'onmk-coaching-run-complete'?: (event: CustomEvent<MkCoachingRunDetail>) => void;
+  };
+  /** The programme admin's queue of concerns — open first — with who raised each, about which pair, the quoted message, what happened, status changes with an optional note, and the audit trail. */
+  'mk-concern-queue': {
+    /** Show only the concerns of this programme. Default: every programme the person administers (or their own concerns). */
+    'program-id'?: string | undefined;
+    /** Level of the heading (1–6); each concern's title is one level below. */
+    'heading-level'?: number | string;
+    /** BCP 47 locale for dates. Default: the nearest `lang`, else the browser's. */
+    locale?: string | undefined;
+    /** Show only the concerns of this programme. Default: every programme the person administers (or their own concerns). */
+    programId?: string | undefined;
+    /** Level of the heading (1–6); each concern's title is one level below. */
+    headingLevel?: number;
+    /** The MentorKit client this element uses. Takes precedence over the client of an enclosing `<mk-provider>`; leave it unset to use the provider's. */
+    kit?: MentorKit | undefined;
+    /** The person changed a concern's status or added a note. */
+    'onmk-concern-change'?: (event: CustomEvent<MkConcernChangeDetail>) => void;
   };
   /** A programme admin's escalation ladder for quiet pairs: its settings (nudge both, alert the admins, optionally close with notice) and where each quiet pair is on it, worst first. */
   'mk-escalation-ladder': {
@@ -364,6 +405,27 @@ export interface MentorKitElements {
     /** The client could not be built or loaded (e.g. no `user-id`): `detail.error`, a `MentorKitError`. The message is also logged to the console. */
     'onmk-error'?: (event: CustomEvent<MkErrorDetail>) => void;
   };
+  /** A safe place to raise a concern about one's pairing, or to report a message: it goes to the programme's admins only. */
+  'mk-raise-concern': {
+    /** The pairing the concern is about. Default: the client's current pairing, if the person is in it (else their first). */
+    'pairing-id'?: string | undefined;
+    /** Report this message (someone else's, in one of the person's pairings): it is quoted for the admins. */
+    'message-id'?: string | undefined;
+    /** Level of the heading (1–6). */
+    'heading-level'?: number | string;
+    /** BCP 47 locale for dates. Default: the nearest `lang`, else the browser's. */
+    locale?: string | undefined;
+    /** The pairing the concern is about. Default: the client's current pairing, if the person is in it (else their first). */
+    pairingId?: string | undefined;
+    /** Report this message (someone else's, in one of the person's pairings): it is quoted for the admins. */
+    messageId?: string | undefined;
+    /** Level of the heading (1–6). */
+    headingLevel?: number;
+    /** The MentorKit client this element uses. Takes precedence over the client of an enclosing `<mk-provider>`; leave it unset to use the provider's. */
+    kit?: MentorKit | undefined;
+    /** The person sent a concern. */
+    'onmk-concern-raise'?: (event: CustomEvent<MkConcernRaiseDetail>) => void;
+  };
   /** Find a time that suits everyone in a pairing, across time zones, and book it — once or as a recurring series — then download it as an `.ics` file. */
   'mk-scheduler': {
     /** The pairing to schedule for. Default: the client's current pairing (`kit.$currentPairingId`). */
@@ -384,6 +446,8 @@ export interface MentorKitElements {
     'onmk-calendar-download'?: (event: CustomEvent<MkCalendarDownloadDetail>) => void;
     /** The user cancelled an upcoming session (only that one, also in a series). */
     'onmk-session-cancelled'?: (event: CustomEvent<MkSessionCancelledDetail>) => void;
+    /** The user said a past session took place or not, or recorded how long it lasted. */
+    'onmk-session-attendance'?: (event: CustomEvent<MkSessionAttendanceDetail>) => void;
   };
   /** The quick note after a session: a rating, what helped, what was missed, a tool that would help, anything else, and tags — in under a minute, with the keyboard alone. */
   'mk-session-feedback': {

@@ -13,6 +13,7 @@ export const ELEMENT_LOADERS: Readonly<Record<string, () => Promise<unknown>>> =
   'mk-agreement': () => import('../agreement/define.js'),
   'mk-calendar-connections': () => import('../calendar-connections/define.js'),
   'mk-celebration': () => import('../celebration/define.js'),
+  'mk-certificate': () => import('../certificate/define.js'),
   'mk-checkin': () => import('../checkin/define.js'),
   'mk-coaching-flow': () => import('../coaching-flow/define.js'),
   'mk-concern-queue': () => import('../concern-queue/define.js'),

@@ -15,6 +15,7 @@ import { provideLanguage } from '../base/localize.js';
 import { agreementMessagesEs } from '../agreement/agreement.messages.es.js';
 import { calendarConnectionsMessagesEs } from '../calendar-connections/calendar-connections.messages.es.js';
 import { celebrationMessagesEs } from '../celebration/celebration.messages.es.js';
+import { certificateMessagesEs } from '../certificate/certificate.messages.es.js';
 import { checkinMessagesEs } from '../checkin/checkin.messages.es.js';
 import { coachingFlowMessagesEs } from '../coaching-flow/coaching-flow.messages.es.js';
 import { escalationLadderMessagesEs } from '../escalation-ladder/escalation-ladder.messages.es.js';
@@ -39,6 +40,7 @@ export const elementCataloguesEs = {
   'mk-agreement': agreementMessagesEs,
   'mk-calendar-connections': calendarConnectionsMessagesEs,
   'mk-celebration': celebrationMessagesEs,
+  'mk-certificate': certificateMessagesEs,
   'mk-checkin': checkinMessagesEs,
   'mk-coaching-flow': coachingFlowMessagesEs,
   'mk-escalation-ladder': escalationLadderMessagesEs,

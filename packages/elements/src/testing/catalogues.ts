@@ -6,6 +6,7 @@
 import type { CatalogueLoaders, ElementMessages } from '../base/localize.js';
 import { agreementLanguages, agreementMessages } from '../agreement/agreement.messages.js';
 import { calendarConnectionsLanguages, calendarConnectionsMessages } from '../calendar-connections/calendar-connections.messages.js';
+import { certificateLanguages, certificateMessages } from '../certificate/certificate.messages.js';
 import { checkinLanguages, checkinMessages } from '../checkin/checkin.messages.js';
 import { escalationLadderLanguages, escalationLadderMessages } from '../escalation-ladder/escalation-ladder.messages.js';
 import { notificationPreferencesLanguages, notificationPreferencesMessages } from '../notification-preferences/notification-preferences.messages.js';
@@ -28,6 +29,7 @@ export const ELEMENT_CATALOGUES: Readonly<Record<string, { messages: ElementMess
   'mk-agreement': { messages: agreementMessages, languages: agreementLanguages },
   'mk-calendar-connections': { messages: calendarConnectionsMessages, languages: calendarConnectionsLanguages },
   'mk-celebration': { messages: celebrationMessages, languages: celebrationLanguages },
+  'mk-certificate': { messages: certificateMessages, languages: certificateLanguages },
   'mk-checkin': { messages: checkinMessages, languages: checkinLanguages },
   'mk-coaching-flow': { messages: coachingFlowMessages, languages: coachingFlowLanguages },
   'mk-escalation-ladder': { messages: escalationLadderMessages, languages: escalationLadderLanguages },
