@@ -17,6 +17,7 @@ import { DEMO_PROGRAM_ID } from '../examples/shared/demo-program.js';
 import { PAIRING, storyKit } from './conversation-support.js';
 import { STORY_CALENDARS, calendarKit, storyCalendars } from './calendar-connections-support.js';
 import { notificationsKit, storyNotifications } from './notifications-support.js';
+import { CERTIFICATE_PAIRING, STORY_ENTRIES, certificateKit, storyCertificates } from './certificate-support.js';
 import { goalsKit } from './goals-support.js';
 import { REPORTED_MESSAGE, concernKit } from './concerns-support.js';
 import { PLANNING_PAIRING, planningKit } from './planning-support.js';
@@ -159,6 +160,12 @@ export const ELEMENT_GALLERY: readonly GalleryEntry[] = [
     name: 'Escalation ladder',
     load: async () => ({ kit: await notificationsKit(storyNotifications(), DEMO_VIEWERS.admin) }),
     render: ({ kit }) => html`<mk-escalation-ladder style="max-width: 48rem" .kit=${kit} program-id=${DEMO_PROGRAM_ID}></mk-escalation-ladder>`,
+  },
+  {
+    tag: 'mk-certificate',
+    name: 'Certificate',
+    load: async () => ({ kit: await certificateKit(storyCertificates(DEMO_VIEWERS.mentee, STORY_ENTRIES), DEMO_VIEWERS.mentee) }),
+    render: ({ kit }) => html`<mk-certificate style="max-width: 40rem" .kit=${kit} pairing-id=${CERTIFICATE_PAIRING}></mk-certificate>`,
   },
   {
     tag: 'mk-programme-report',
