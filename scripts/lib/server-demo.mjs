@@ -8,14 +8,16 @@
 //     their next working morning, in their language;
 //   - Tane Parata and Liam O'Connor have been quiet for 25 days: both are nudged, and the programme's
 //     admins see the pair on the escalation ladder (35 days quiet: the admins are alerted);
-//   - every other active pair wrote to each other two days ago.
+//   - every other active pair wrote to each other two days ago;
+//   - Lucía's finished pairing with Aisha Bello (six sessions, both sides' feedback): both can
+//     download a certificate of participation.
 // Used by `npm run demo:server` (scripts/demo-server.mjs) and by the end-to-end test
 // test/e2e/reminders.test.mjs, so the demo stays covered.
 //
 // Imports TypeScript (the server's sources): run under `node --import tsx`.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { DEMO_PROGRAM_ID, demoPairings, demoPeople, seedDemoProgram } from '../../packages/server/src/demo-program.ts';
+import { DEMO_PROGRAM_ID, demoPairings, demoPeople, seedDemoProgram, seedFinishedPairing } from '../../packages/server/src/demo-program.ts';
 import { createMentorKitServer } from '../../packages/server/src/server.ts';
 import { createPostgresStorage } from '../../packages/server/src/store.ts';
 import { startMailbox } from './mailbox.mjs';
@@ -90,6 +92,8 @@ export async function startServerDemo(options = {}) {
 
     const storage = createPostgresStorage(pool);
     await seedDemoProgram(storage);
+    // Lucía's finished pairing with Aisha Bello: both can download a certificate of participation.
+    await seedFinishedPairing(storage);
     await seedReminderHistory(storage, clock());
     log(`seeded the demo programme with email addresses and history relative to ${clock().toISOString()}`);
 

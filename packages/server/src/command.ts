@@ -10,7 +10,7 @@
 import pg from 'pg';
 import { MentorKitError } from '@mentorkit/core';
 import { parseOriginList } from './cors.js';
-import { seedDemoProgram } from './demo-program.js';
+import { seedDemoProgram, seedFinishedPairing } from './demo-program.js';
 import { ServerConfigurationError, isLoopbackHost } from './identity.js';
 import { createLtiAdmin } from './lti/admin.js';
 import type { LtiPlatform } from './lti/service.js';
@@ -393,7 +393,12 @@ export async function main(argv: readonly string[] = process.argv.slice(2), env:
   }
   try {
     await migrateWhenReachable(server, 30_000);
-    if (commandLine.seedDemo) line((await seedDemoProgram(createPostgresStorage(server.pool))) ? 'seeded the demo programme' : 'the demo programme is already there');
+    if (commandLine.seedDemo) {
+      const demoStorage = createPostgresStorage(server.pool);
+      line((await seedDemoProgram(demoStorage)) ? 'seeded the demo programme' : 'the demo programme is already there');
+      // A finished pairing whose members can download a certificate of participation.
+      await seedFinishedPairing(demoStorage);
+    }
     await server.listen(commandLine.port, commandLine.host);
   } catch (error) {
     if (error instanceof ServerConfigurationError) {

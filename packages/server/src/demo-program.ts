@@ -9,7 +9,7 @@
  * --seed-demo` writes it into PostgreSQL, and the browser examples (examples/shared/demo-program.ts)
  * re-export it.
  */
-import { Collections, PairingInputSchema, PersonInputSchema, ProgramInputSchema, parseOrThrow, type AnySchema, type PairingInput, type PersonInput, type ProgramInput, type StorageAdapter } from '@mentorkit/core';
+import { AgreementInputSchema, Collections, FeedbackInputSchema, GoalInputSchema, PairingInputSchema, PersonInputSchema, ProgramInputSchema, SessionInputSchema, parseOrThrow, type AnySchema, type PairingInput, type PersonInput, type ProgramInput, type StorageAdapter } from '@mentorkit/core';
 
 export const DEMO_PROGRAM_ID = 'acme-eng-2026';
 /** The people the demo's "view as" switcher offers. */
@@ -124,4 +124,64 @@ export async function seedDemoProgram(storage: StorageAdapter): Promise<boolean>
   // The programme goes last: its presence marks a complete seed.
   await create(Collections.programs, ProgramInputSchema, demoProgram);
   return true;
+}
+
+/** The demo's finished pairing: Lucía's public-speaking mentoring with Aisha Bello, closed with its six planned sessions. */
+export const DEMO_FINISHED_PAIRING_ID = 'pairing-lucia-speaking';
+
+/**
+ * A finished (closed) pairing for certificates of participation: Lucía Fernández and Aisha Bello met
+ * weekly for six sessions (their agreement planned six), both gave feedback after each, and Lucía
+ * reached her goal — so both can download a certificate (`<mk-certificate>`). Not part of
+ * `seedDemoProgram` (the browser demo and the tests that count the programme's pairs stay as they
+ * are): `mentorkit-server --seed-demo` and `npm run demo:server` add it. Idempotent: records that are
+ * there already are left alone. Returns `true` when it wrote the pairing.
+ */
+export async function seedFinishedPairing(storage: StorageAdapter): Promise<boolean> {
+  const created = '2026-09-04T09:00:00Z';
+  let wrote = false;
+  const create = async (collection: string, schema: AnySchema, input: { id: string; [field: string]: unknown }, createdAt = created) => {
+    const record = parseOrThrow(schema, input, collection) as { id: string };
+    try {
+      await storage.put(collection, { ...record, createdAt, updatedBy: 'seed' }, { expectedRevision: null });
+      if (collection === Collections.pairings) wrote = true;
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'conflict') throw error;
+    }
+  };
+  const pairingId = DEMO_FINISHED_PAIRING_ID;
+  const mentee = 'lucia-fernandez';
+  const mentor = 'aisha-bello';
+  await create(Collections.pairings, PairingInputSchema, {
+    id: pairingId, programId: DEMO_PROGRAM_ID, menteeId: mentee, mentorIds: [mentor], status: 'closed', kind: 'official', startedOn: '2026-09-07', endedOn: '2026-10-23',
+    reasons: ['Wants to speak with confidence at the all-hands: Aisha coaches public speaking'],
+  });
+  const hours = (ranges: string[]) => ({ 1: ranges, 2: ranges, 3: ranges, 4: ranges, 5: ranges });
+  await create(Collections.agreements, AgreementInputSchema, {
+    id: `${pairingId}.agreement`, pairingId, cadence: 'weekly', channels: [{ kind: 'video' }], responseTimeHours: 48, plannedSessions: 6, sessionMinutes: 60,
+    participants: [
+      { personId: mentee, timeZone: 'Europe/Madrid', workingHours: hours(['09:00-14:00', '15:00-18:00']) },
+      { personId: mentor, timeZone: 'Africa/Lagos', workingHours: hours(['09:00-17:00']) },
+    ],
+    version: 1, proposedBy: mentor,
+    confirmations: [{ personId: mentor, version: 1, at: '2026-09-07T10:00:00Z' }, { personId: mentee, version: 1, at: '2026-09-07T11:00:00Z' }],
+    history: [{ version: 1, at: '2026-09-07T10:00:00Z', by: mentor, changed: ['cadence', 'plannedSessions', 'participants'] }],
+  });
+  const topics = ['Your story in three minutes', 'Slides that support you', 'Breathing and pace', 'Rehearsal with questions', 'Handling nerves on the day', 'Looking back at the talk'];
+  for (const [index, topic] of topics.entries()) {
+    const day = new Date(Date.UTC(2026, 8, 14 + 7 * index, 14, 0));
+    const start = day.toISOString();
+    const end = new Date(day.getTime() + 60 * 60_000).toISOString();
+    const sessionId = `${pairingId}-session-${index + 1}`;
+    await create(Collections.sessions, SessionInputSchema, { id: sessionId, pairingId, title: topic, start, end, timeZone: 'Europe/Madrid', status: 'held', organizerId: mentor, statusChangedAt: end, ...(index === 3 ? { heldMinutes: 75 } : {}) }, start);
+    const submittedAt = new Date(day.getTime() + 3 * 3_600_000).toISOString();
+    await create(Collections.feedback, FeedbackInputSchema, { id: `${sessionId}-feedback-${mentee}`, pairingId, sessionId, authorId: mentee, authorRole: 'mentee', rating: index === 1 ? 4 : 5, helped: 'Practising out loud with someone who listens.', submittedAt }, submittedAt);
+    await create(Collections.feedback, FeedbackInputSchema, { id: `${sessionId}-feedback-${mentor}`, pairingId, sessionId, authorId: mentor, authorRole: 'mentor', rating: 5, submittedAt }, submittedAt);
+  }
+  await create(Collections.goals, GoalInputSchema, {
+    id: `${pairingId}-goal-talk`, pairingId, ownerId: mentee, visibility: 'pairing', title: 'Give a ten-minute talk at the engineering all-hands', skill: 'communication',
+    startDate: '2026-09-07', dueDate: '2026-10-16', achievedAt: '2026-10-15T16:00:00Z',
+    milestones: [{ id: 'outline', title: 'Outline the talk', done: true }, { id: 'rehearse', title: 'Rehearse twice with Aisha', done: true }, { id: 'deliver', title: 'Give the talk', done: true }],
+  });
+  return wrote;
 }

@@ -9,6 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import { PDFDocument, PDFName, PDFDict } from 'pdf-lib';
 import { isMentorKitError } from '@mentorkit/core';
 import { createRestStorage } from '@mentorkit/storage-rest';
+import { DEMO_FINISHED_PAIRING_ID, seedDemoProgram, seedFinishedPairing } from '../src/demo-program.js';
 import { createPostgresStorage } from '../src/store.js';
 import { as, asService, skipReason, startTestBackend, type TestBackend } from './support.js';
 
@@ -199,6 +200,24 @@ describe('certificates of participation', { skip: skip ?? false }, () => {
       await maria.dispose();
       await priya.dispose();
     }
+  });
+
+  test('the demo\'s finished pairing (--seed-demo): Lucía downloads her certificate and its verification address answers', async () => {
+    const storage = createPostgresStorage(backend.pool);
+    await seedDemoProgram(storage);
+    assert.equal(await seedFinishedPairing(storage), true);
+    assert.equal(await seedFinishedPairing(storage), false, 'seeding again changes nothing');
+    const [lucia] = (await call('GET', `/pairings/${DEMO_FINISHED_PAIRING_ID}/certificates`, as('lucia-fernandez'))).body;
+    assert.deepEqual([lucia.eligibility.eligible, lucia.eligibility.required, lucia.eligibility.requiredFrom, lucia.eligibility.sessionsWithFeedback], [true, 6, 'agreement', 6]);
+    const issued = await call('POST', `/pairings/${DEMO_FINISHED_PAIRING_ID}/certificates`, as('lucia-fernandez'), { personId: 'lucia-fernandez' });
+    assert.equal(issued.status, 201);
+    const pdf = await call('GET', `/certificates/${issued.body.id}.pdf`, as('lucia-fernandez'));
+    assert.equal((await PDFDocument.load(pdf.body, { updateMetadata: false })).getTitle(), 'Certificate of participation: Lucía Fernández');
+    const verified = await call('GET', new URL(issued.body.verifyUrl).pathname, undefined, undefined, { accept: 'application/json' });
+    assert.deepEqual([verified.body.status, verified.body.name, verified.body.programme, verified.body.mentoringMinutes, verified.body.from, verified.body.to], ['valid', 'Lucía Fernández', 'Engineering Mentoring 2026', 375, '2026-09-07', '2026-10-23']);
+    assert.deepEqual(verified.body.goalsAchieved, ['Give a ten-minute talk at the engineering all-hands']);
+    const aisha = (await call('GET', `/pairings/${DEMO_FINISHED_PAIRING_ID}/certificates`, as('aisha-bello'))).body[0];
+    assert.equal(aisha.eligibility.eligible, true, 'the mentor too');
   });
 
   test('revoking: only the programme admin; the page then says revoked, the PDF is gone, and the member may get a new one', async () => {

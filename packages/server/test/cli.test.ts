@@ -69,7 +69,7 @@ describe('the mentorkit-server command', { skip: skip ?? false }, () => {
       const pairings = await fetch(`${url}/collections/pairings/records`, { headers: { authorization: `Bearer ${signToken({ sub: 'lucia-fernandez' })}`, origin: 'https://lms.example.edu' } });
       assert.equal(pairings.status, 200);
       assert.equal(pairings.headers.get('access-control-allow-origin'), 'https://lms.example.edu');
-      assert.deepEqual(((await pairings.json()) as { records: Array<{ id: string }> }).records.map((record) => record.id), ['pairing-lucia']);
+      assert.deepEqual(((await pairings.json()) as { records: Array<{ id: string }> }).records.map((record) => record.id), ['pairing-lucia', 'pairing-lucia-speaking'], 'her pairing and her finished one (seedFinishedPairing)');
       assert.equal((await fetch(`${url}/collections/pairings/records`, { headers: { authorization: 'Bearer dev:lucia-fernandez' } })).status, 401, 'no dev sign-in without --dev-auth');
 
       // PostgreSQL away: ready says so, live does not care; back: ready again, on its own.
