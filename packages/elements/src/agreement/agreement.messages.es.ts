@@ -74,6 +74,7 @@ export const agreementMessagesEs = {
   'notice.proposed': 'Acuerdo propuesto. Se pide a las demás personas que lo confirmen.',
   'notice.confirmed': 'Confirmaste la versión {version}.',
   'form.minutes': '{label} (minutos)',
+  'form.planned-hint': 'Opcional. El certificado de participación pide este número de sesiones con valoración; si lo dejas vacío, se aplica el del programa.',
   'form.hours': '{label} (horas)',
   'form.for-everyone': '{label} (para todas las personas)',
   'form.dates-hint': 'Fechas en formato AAAA-MM-DD, separadas por comas.',

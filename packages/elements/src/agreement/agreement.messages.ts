@@ -77,6 +77,7 @@ export const agreementMessages = {
     'notice.proposed': 'Agreement proposed. The others are asked to confirm it.',
     'notice.confirmed': 'You confirmed version {version}.',
     'form.minutes': '{label} (minutes)',
+    'form.planned-hint': 'Optional. A certificate of participation asks for this many sessions with feedback; left empty, the programme’s number applies.',
     'form.hours': '{label} (hours)',
     'form.for-everyone': '{label} (for everyone)',
     'form.dates-hint': 'Dates written YYYY-MM-DD, separated by commas.',

@@ -263,6 +263,30 @@ describe('<mk-agreement>', () => {
     await expect(wrapper).to.be.accessible();
   });
 
+  it('planned sessions (for certificates): optional, edited as a term of a new version, then shown with the terms; out of range is refused at the field', async () => {
+    const kit = track(await kitOn(await planningStorage(), 'kenji'));
+    const element = await agreementFor(kit);
+    await waitForState(element, 'confirmed');
+    expect(element.shadowRoot!.querySelector('[data-term="plannedSessions"]'), 'not shown while unset').to.equal(null);
+    part(element, 'edit-button')!.click();
+    await waitForState(element, 'editing');
+    const input = part(element, 'form')!.querySelector<HTMLInputElement>('input[name="plannedSessions"]')!;
+    expect(input.value).to.equal('');
+    expect(text(element.shadowRoot!.getElementById(input.getAttribute('aria-describedby')!))).to.contain('certificate of participation');
+    input.value = '101';
+    part(element, 'save-button')!.click();
+    await waitUntil(() => input.getAttribute('aria-invalid') === 'true', 'refused at the field');
+    await expect(element).to.be.accessible();
+    input.value = '8';
+    const changed = oneEvent(element, 'mk-agreement-changed');
+    part(element, 'save-button')!.click();
+    expect((await changed).detail.version).to.equal(2);
+    await waitForState(element, 'pending');
+    expect(parts(element, 'change').map(text)).to.deep.equal(['Planned sessions: 8 (new)']);
+    expect(text(element.shadowRoot!.querySelector('[data-term="plannedSessions"]'))).to.equal('8');
+    await expect(element).to.be.accessible();
+  });
+
   it('shows hostile names as text', async () => {
     const kit = track(await kitOn(await planningStorage({ agreement: false }), 'mallory'));
     const element = await agreementFor(kit, 'p-mallory');

@@ -215,6 +215,9 @@ export class MkAgreement extends MkElement {
     draft.cadence = text('cadence') as Draft['cadence'];
     draft.sessionMinutes = Number(text('sessionMinutes'));
     draft.responseTimeHours = Number(text('responseTimeHours'));
+    // Optional: left empty, the programme's number applies (certificates of participation).
+    if (text('plannedSessions') === '') delete draft.plannedSessions;
+    else draft.plannedSessions = Number(text('plannedSessions'));
     const previousChannels = new Map((draft.channels ?? []).map((channel) => [channel.kind, channel]));
     draft.channels = CHANNELS.filter((kind) => data.getAll('channels').includes(kind)).map((kind) => previousChannels.get(kind) ?? { kind });
     draft.offLimitsDays = data.getAll('offLimitsDays').map(Number) as Draft['offLimitsDays'];
@@ -391,6 +394,7 @@ export class MkAgreement extends MkElement {
       <dt>${m.fields.cadence}</dt><dd data-term="cadence">${this.formatValue('cadence', agreement.cadence, locale)} · ${this.formatValue('sessionMinutes', agreement.sessionMinutes, locale)}</dd>
       <dt>${m.fields.channels}</dt><dd data-term="channels">${this.formatValue('channels', agreement.channels, locale)}</dd>
       <dt>${m.fields.responseTimeHours}</dt><dd data-term="responseTimeHours">${this.formatValue('responseTimeHours', agreement.responseTimeHours, locale)}</dd>
+      ${agreement.plannedSessions !== undefined ? html`<dt>${m.fields.plannedSessions}</dt><dd data-term="plannedSessions">${this.formatValue('plannedSessions', agreement.plannedSessions, locale)}</dd>` : nothing}
       <dt>${m.fields.offLimitsDays}</dt><dd data-term="offLimitsDays">${this.formatValue('offLimitsDays', agreement.offLimitsDays, locale)}</dd>
       <dt>${m.fields.offLimitsDates}</dt><dd data-term="offLimitsDates">${this.formatValue('offLimitsDates', agreement.offLimitsDates, locale)}</dd>
       ${agreement.participants.map(
@@ -536,6 +540,7 @@ export class MkAgreement extends MkElement {
         </select>`)}
         ${this.renderField('sessionMinutes', this.i18n.t('form.minutes', { label: m.fields.sessionMinutes }), ({ id, invalid, describedBy }) => html`<input id=${id} name="sessionMinutes" type="number" min="15" max="240" step="5" .value=${String(draft.sessionMinutes ?? 60)} aria-invalid=${String(invalid)} aria-describedby=${describedBy ?? nothing} />`)}
         ${this.renderField('responseTimeHours', this.i18n.t('form.hours', { label: m.fields.responseTimeHours }), ({ id, invalid, describedBy }) => html`<input id=${id} name="responseTimeHours" type="number" min="1" max="336" .value=${String(draft.responseTimeHours)} aria-invalid=${String(invalid)} aria-describedby=${describedBy ?? nothing} />`)}
+        ${this.renderField('plannedSessions', m.fields.plannedSessions, ({ id, invalid, describedBy }) => html`<input id=${id} name="plannedSessions" type="number" min="1" max="100" .value=${draft.plannedSessions === undefined ? '' : String(draft.plannedSessions)} aria-invalid=${String(invalid)} aria-describedby=${describedBy ?? nothing} />`, this.i18n.t('form.planned-hint'))}
       </div>
       <fieldset>
         <legend>${m.fields.channels}</legend>
