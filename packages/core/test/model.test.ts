@@ -160,6 +160,18 @@ describe('entity schemas', () => {
     assert.match(invalid(() => parseOrThrow(MessageInputSchema, { id: 'm', pairingId: 'p', authorId: 'ana', kind: 'text', text: ' ' })).message, /needs `text`/);
   });
 
+  test('a session\'s heldMinutes: a whole number of minutes from 1 to 600, or unset', () => {
+    const session = { id: 's1', pairingId: 'p1', title: 'Kick-off', start: '2026-03-29T08:00:00Z', end: '2026-03-29T09:00:00Z', timeZone: 'Europe/Madrid', status: 'held' };
+    assert.equal(parseOrThrow(SessionInputSchema, session).heldMinutes, undefined);
+    assert.equal(parseOrThrow(SessionInputSchema, { ...session, heldMinutes: 1 }).heldMinutes, 1);
+    assert.equal(parseOrThrow(SessionInputSchema, { ...session, heldMinutes: 600 }).heldMinutes, 600);
+    for (const [value, message] of [[0, /at least 1 minute/], [601, /at most 600 minutes/], [44.5, /whole number of minutes/], ['45', /whole number of minutes/]] as const) {
+      const error = invalid(() => parseOrThrow(SessionInputSchema, { ...session, heldMinutes: value }));
+      assert.equal(error.path, 'heldMinutes', String(value));
+      assert.match(error.message, message);
+    }
+  });
+
   test('MentorKitError serialises for logs and HTTP responses', () => {
     const error = new MentorKitError('conflict', 'Reload and try again.', { path: 'expectedRevision', details: { actualRevision: 4 } });
     assert.deepEqual(JSON.parse(JSON.stringify(error)), { name: 'MentorKitError', code: 'conflict', path: 'expectedRevision', message: 'Reload and try again.', issues: [{ path: 'expectedRevision', message: 'Reload and try again.' }], details: { actualRevision: 4 } });
