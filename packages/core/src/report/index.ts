@@ -5,5 +5,5 @@
  */
 export * from './types.js';
 export { sessionMinutesHeld } from './hours.js';
-export { programmeReport } from './report.js';
+export { programmeReport, QUIET_AFTER_DAYS, MISSED_SESSIONS_AT_RISK, LOW_RATING_AT_RISK, LOW_RATING_MIN_NOTES, OPEN_CONCERN_STATUSES } from './report.js';
 export { reportColumns, reportCsv, reportJson } from './export.js';
