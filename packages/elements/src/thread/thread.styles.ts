@@ -236,4 +236,24 @@ export const threadStyles = css`
       opacity: 0.55;
     }
   }
+  /* The report dialog: the raise-concern form, as wide as the screen allows (320 px friendly). */
+  .report-dialog {
+    width: min(40rem, calc(100vw - 2 * var(--mk-space-3)));
+    max-height: calc(100vh - 2 * var(--mk-space-3));
+    box-sizing: border-box;
+    padding: var(--mk-space-3);
+    border: 1px solid var(--mk-color-border);
+    border-radius: var(--mk-radius-lg);
+    background: var(--mk-color-surface);
+    color: var(--mk-color-text);
+    overflow: auto;
+  }
+  .report-dialog::backdrop {
+    background: rgb(0 0 0 / 0.5);
+  }
+  .report-dialog-header {
+    display: flex;
+    justify-content: flex-end;
+    margin-block-end: var(--mk-space-2);
+  }
 `;

@@ -106,6 +106,8 @@ type RecorderState = { phase: 'idle' } | { phase: 'requesting' } | { phase: 'rec
  * @csspart voice-preview - The recorded note before sending.
  * @csspart error - An error box.
  * @csspart empty - The message when there is nothing to show.
+ * @csspart report - The "Report" button on someone else's message: opens `<mk-raise-concern>` about it in a dialog.
+ * @csspart report-dialog - The modal dialog with the report form (focus returns to the button when it closes).
  *
  * @cssprop [--mk-thread-height=28rem] - Height of the message feed.
  * @cssprop [--mk-thread-background=var(--mk-color-surface)] - Card background.
@@ -143,6 +145,8 @@ export class MkThread extends MkElement {
   @state() private recorder: RecorderState = { phase: 'idle' };
   @state() private audioUrls = new Map<string, string>();
   @state() private announcement = '';
+  /** The message being reported (its dialog is open). */
+  @state() private reportingId: string | undefined;
 
   /** The pairing whose conversation to show. Default: the client's current pairing (`kit.$currentPairingId`). */
   @property({ attribute: 'pairing-id', reflect: true }) pairingId?: string;
@@ -716,8 +720,37 @@ export class MkThread extends MkElement {
                 ${message.mentorsOnly ? html`<button class="link" type="button" @click=${() => this.share(message)}>${t.t('share')}</button>` : nothing}
               </div>`
           : nothing}
+        ${!mine && !deleted
+          ? html`<div class="actions"><button part="report" class="link" type="button" data-action="report" aria-haspopup="dialog" @click=${() => this.openReport(message.id)}>${t.t('report')}<span class="visually-hidden"> ${t.t('report.which', { name: this.nameOf(message.authorId), time: formatWallClock(sentAt, context.viewerZone, context.locale) })}</span></button></div>`
+          : nothing}
       </article>
     `;
+  }
+
+  /** Opens the report dialog for a message (loading `<mk-raise-concern>` on first use). */
+  private async openReport(messageId: string): Promise<void> {
+    await import('../raise-concern/define.js');
+    this.reportingId = messageId;
+    await this.updateComplete;
+    const dialog = this.renderRoot.querySelector<HTMLDialogElement>('dialog[part~="report-dialog"]');
+    if (dialog && !dialog.open) dialog.showModal();
+  }
+
+  /** The dialog closed (Escape, the close button): focus goes back to the message's Report button. */
+  private async handleReportClosed(): Promise<void> {
+    const messageId = this.reportingId;
+    this.reportingId = undefined;
+    await this.updateComplete;
+    if (messageId) this.renderRoot.querySelector<HTMLElement>(`article[data-message-id="${CSS.escape(messageId)}"] [data-action="report"]`)?.focus();
+  }
+
+  private renderReportDialog(): TemplateResult | typeof nothing {
+    if (!this.reportingId) return nothing;
+    const t = this.i18n;
+    return html`<dialog part="report-dialog" class="report-dialog" aria-label=${t.t('report.dialog')} @close=${this.handleReportClosed}>
+      <div class="report-dialog-header"><button class="link" type="button" @click=${(event: Event) => (event.target as HTMLElement).closest('dialog')?.close()}>${t.t('report.close')}</button></div>
+      <mk-raise-concern .kit=${this.currentKit} message-id=${this.reportingId} heading-level="2" locale=${this.locale ?? nothing}></mk-raise-concern>
+    </dialog>`;
   }
 
   private renderQuietHours(quiet: readonly QuietHours[], viewerDate: string, locale: string | undefined): TemplateResult {
@@ -861,6 +894,7 @@ export class MkThread extends MkElement {
           </form>`
         : html`<p part="empty" class="muted">${t.t('read-only')}</p>`}
       <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
+      ${this.renderReportDialog()}
     </section>`;
   }
 }
