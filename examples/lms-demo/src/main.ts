@@ -22,9 +22,10 @@ import { pairingBoardPanel } from './panels/pairing-board.js';
 import { notificationsPanel } from './panels/notifications.js';
 import { reportPanel } from './panels/report.js';
 import { certificatePanel } from './panels/certificate.js';
+import { concernsPanel } from './panels/concerns.js';
 
 /** Feature panels, in page order. Each owns one `<section>` of index.html (see panels/panel.ts). */
-const PANELS: readonly DemoPanel[] = [pairingBoardPanel, goalsPanel, coachingPanel, schedulePanel, conversationPanel, notificationsPanel, certificatePanel, reportPanel];
+const PANELS: readonly DemoPanel[] = [pairingBoardPanel, goalsPanel, coachingPanel, schedulePanel, conversationPanel, notificationsPanel, concernsPanel, certificatePanel, reportPanel];
 
 type ViewAs = keyof typeof DEMO_VIEWERS;
 const DATABASE_NAME = 'acme-mentoring-demo';
