@@ -5,6 +5,8 @@ import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 
 const require = createRequire(import.meta.url);
 const fontkit = require('@pdf-lib/fontkit') as typeof import('@pdf-lib/fontkit');
+/** harfbuzz's subsetter (`subset-font`, CommonJS without types): the font cut down to `text`'s characters. */
+const subsetFont = require('subset-font') as (font: Buffer, text: string, options: { targetFormat: 'truetype' }) => Promise<Buffer>;
 
 /** The facts printed on a certificate, frozen when it was issued. */
 export interface CertificateFacts {
@@ -60,9 +62,10 @@ export function formatDay(date: string, language: CertificateLanguage): string {
 }
 
 // ─── fonts ────────────────────────────────────────────────────────────────────────────────────
-// DejaVu Sans (Latin, Greek, Cyrillic, …; Bitstream Vera licence, embedding allowed) for most text;
-// Noto Sans SC (SIL OFL 1.1) for a line DejaVu cannot write (Chinese names). Both are embedded as
-// subsets: only the glyphs printed travel in the PDF.
+// DejaVu Sans (Latin, Greek, Cyrillic, …; Bitstream Vera licence, embedding allowed) for most text,
+// embedded as a subset by pdf-lib; Noto Sans SC (SIL OFL 1.1) for a line DejaVu cannot write (Chinese
+// names). pdf-lib's own subsetting loses Noto Sans SC's outlines (the glyphs print blank), so that
+// font is cut down first to the characters printed with harfbuzz (`subset-font`) and embedded whole.
 
 type FontFile = { bytes: Uint8Array; covers: (codePoint: number) => boolean };
 const fontFiles = new Map<string, FontFile>();
@@ -82,31 +85,33 @@ function fontFile(key: 'sans' | 'sans-bold' | 'cjk'): FontFile {
   return file;
 }
 
-const printable = (text: string) => [...text].every((character) => /\s/u.test(character) || fontFile('sans').covers(character.codePointAt(0)!));
+/** Whether DejaVu Sans writes every character of `text`. */
+export const printableInDejaVu = (text: string) => [...text].every((character) => /\s/u.test(character) || fontFile('sans').covers(character.codePointAt(0)!));
 
 /** Text a PDF line can hold: no control characters, no line breaks. */
 const oneLine = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/gu, ' ').trim();
 
-interface Fonts {
-  regular: PDFFont;
-  bold: PDFFont;
-  cjk: () => Promise<PDFFont>;
+interface Line {
+  text: string;
+  y: number;
+  size: number;
+  bold?: boolean;
+  maxWidth: number;
+  color?: ReturnType<typeof rgb>;
 }
 
-/** Draws `text` centred at `y`, in the fallback font when DejaVu lacks a character, shrunk (then cut with …) to fit `maxWidth`. */
-async function centred(page: PDFPage, fonts: Fonts, text: string, y: number, size: number, options: { bold?: boolean; maxWidth: number; color?: ReturnType<typeof rgb> }): Promise<void> {
-  let line = oneLine(text);
-  if (line === '') return;
-  const font = printable(line) ? (options.bold ? fonts.bold : fonts.regular) : await fonts.cjk();
-  let fontSize = size;
-  while (font.widthOfTextAtSize(line, fontSize) > options.maxWidth && fontSize > size * 0.6) fontSize -= 0.5;
-  if (font.widthOfTextAtSize(line, fontSize) > options.maxWidth) {
-    const characters = [...line];
-    while (characters.length > 1 && font.widthOfTextAtSize(`${characters.join('')}…`, fontSize) > options.maxWidth) characters.pop();
-    line = `${characters.join('')}…`;
+/** Draws `line` centred, shrunk (then cut with …) to fit its width. */
+function drawCentred(page: PDFPage, font: PDFFont, line: Line): void {
+  let text = line.text;
+  let fontSize = line.size;
+  while (font.widthOfTextAtSize(text, fontSize) > line.maxWidth && fontSize > line.size * 0.6) fontSize -= 0.5;
+  if (font.widthOfTextAtSize(text, fontSize) > line.maxWidth) {
+    const characters = [...text];
+    while (characters.length > 1 && font.widthOfTextAtSize(`${characters.join('')}…`, fontSize) > line.maxWidth) characters.pop();
+    text = `${characters.join('')}…`;
   }
-  const width = font.widthOfTextAtSize(line, fontSize);
-  page.drawText(line, { x: (page.getWidth() - width) / 2, y, size: fontSize, font, color: options.color ?? rgb(0.12, 0.14, 0.2) });
+  const width = font.widthOfTextAtSize(text, fontSize);
+  page.drawText(text, { x: (page.getWidth() - width) / 2, y: line.y, size: fontSize, font, color: line.color ?? rgb(0.12, 0.14, 0.2) });
 }
 
 /**
@@ -120,12 +125,6 @@ export async function certificatePdf(input: { id: string; facts: CertificateFact
   const { facts } = input;
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
-  let cjk: PDFFont | undefined;
-  const fonts: Fonts = {
-    regular: await doc.embedFont(fontFile('sans').bytes, { subset: true }),
-    bold: await doc.embedFont(fontFile('sans-bold').bytes, { subset: true }),
-    cjk: async () => (cjk ??= await doc.embedFont(fontFile('cjk').bytes, { subset: true })),
-  };
   doc.setTitle(`${words.title}: ${oneLine(facts.personName)}`);
   doc.setSubject(oneLine(facts.programName));
   doc.setKeywords([input.id, input.verifyUrl]);
@@ -143,37 +142,38 @@ export async function certificatePdf(input: { id: string; facts: CertificateFact
   page.drawRectangle({ x: 32, y: 32, width: width - 64, height: page.getHeight() - 64, borderColor: accent, borderWidth: 0.75 });
   const maxWidth = width - 160;
 
+  const lines: Line[] = [];
   let y = 500;
-  await centred(page, fonts, words.title, y, 30, { bold: true, maxWidth, color: accent });
-  y -= 48;
-  await centred(page, fonts, words.certifies, y, 14, { maxWidth });
-  y -= 44;
-  await centred(page, fonts, facts.personName, y, 30, { bold: true, maxWidth });
-  y -= 36;
-  await centred(page, fonts, words.role[facts.role], y, 14, { maxWidth });
-  y -= 28;
-  await centred(page, fonts, facts.programName, y, 20, { bold: true, maxWidth });
-  y -= 28;
-  if (facts.from && facts.to) {
-    await centred(page, fonts, words.period(formatDay(facts.from, language), formatDay(facts.to, language)), y, 13, { maxWidth });
-    y -= 22;
-  }
-  await centred(page, fonts, words.hours(formatHours(facts.mentoringMinutes, language), facts.sessionsHeld), y, 13, { maxWidth });
-  y -= 30;
+  const add = (text: string, size: number, step: number, options: { bold?: boolean; color?: ReturnType<typeof rgb>; maxWidth?: number } = {}) => {
+    const clean = oneLine(text);
+    if (clean !== '') lines.push({ text: clean, y, size, maxWidth: options.maxWidth ?? maxWidth, ...(options.bold ? { bold: true } : {}), ...(options.color ? { color: options.color } : {}) });
+    y -= step;
+  };
+  add(words.title, 30, 48, { bold: true, color: accent });
+  add(words.certifies, 14, 44);
+  add(facts.personName, 30, 36, { bold: true });
+  add(words.role[facts.role], 14, 28);
+  add(facts.programName, 20, 28, { bold: true });
+  if (facts.from && facts.to) add(words.period(formatDay(facts.from, language), formatDay(facts.to, language)), 13, 22);
+  add(words.hours(formatHours(facts.mentoringMinutes, language), facts.sessionsHeld), 13, 30);
   if (facts.goalsAchieved.length > 0) {
-    await centred(page, fonts, `${words.goals}:`, y, 12, { bold: true, maxWidth });
-    y -= 18;
+    add(`${words.goals}:`, 12, 18, { bold: true });
     const shown = facts.goalsAchieved.slice(0, 4);
-    for (const goal of shown) {
-      await centred(page, fonts, `• ${goal}`, y, 11, { maxWidth: maxWidth - 80 });
-      y -= 16;
-    }
-    if (facts.goalsAchieved.length > shown.length) {
-      await centred(page, fonts, words.more(facts.goalsAchieved.length - shown.length), y, 11, { maxWidth });
-      y -= 16;
-    }
+    for (const goal of shown) add(`• ${goal}`, 11, 16, { maxWidth: maxWidth - 80 });
+    if (facts.goalsAchieved.length > shown.length) add(words.more(facts.goalsAchieved.length - shown.length), 11, 16);
   }
-  await centred(page, fonts, words.issued(formatDay(input.issuedAt, language)), 86, 11, { maxWidth });
-  await centred(page, fonts, `${words.verify} ${input.verifyUrl}`, 66, 10, { maxWidth, color: accent });
+  y = 86;
+  add(words.issued(formatDay(input.issuedAt, language)), 11, 20);
+  add(`${words.verify} ${input.verifyUrl}`, 10, 0, { color: accent });
+
+  const regular = await doc.embedFont(fontFile('sans').bytes, { subset: true });
+  const bold = await doc.embedFont(fontFile('sans-bold').bytes, { subset: true });
+  const fallbackLines = lines.filter((line) => !printableInDejaVu(line.text));
+  let fallback: PDFFont | undefined;
+  if (fallbackLines.length > 0) {
+    const characters = [...new Set([...fallbackLines.map((line) => line.text).join(''), '…'])].join('');
+    fallback = await doc.embedFont(await subsetFont(Buffer.from(fontFile('cjk').bytes), characters, { targetFormat: 'truetype' }), { subset: false });
+  }
+  for (const line of lines) drawCentred(page, fallbackLines.includes(line) ? fallback! : line.bold ? bold : regular, line);
   return doc.save();
 }
