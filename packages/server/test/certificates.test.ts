@@ -6,7 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { PDFDocument, PDFName, PDFDict } from 'pdf-lib';
+import { createRequire } from 'node:module';
+import { PDFDocument, PDFName, PDFDict, PDFRawStream, decodePDFRawStream } from 'pdf-lib';
 import { isMentorKitError } from '@mentorkit/core';
 import { createRestStorage } from '@mentorkit/storage-rest';
 import { DEMO_FINISHED_PAIRING_ID, seedDemoProgram, seedFinishedPairing } from '../src/demo-program.js';
@@ -14,6 +15,7 @@ import { createPostgresStorage } from '../src/store.js';
 import { as, asService, skipReason, startTestBackend, type TestBackend } from './support.js';
 
 const skip = skipReason();
+const fontkit = createRequire(import.meta.url)('@pdf-lib/fontkit') as typeof import('@pdf-lib/fontkit');
 const PUBLIC_URL = 'https://mentoring.example.org';
 const HOSTILE = '<script>alert("x")</script> & Ngāti';
 
@@ -142,6 +144,13 @@ describe('certificates of participation', { skip: skip ?? false }, () => {
       .filter((name): name is string => !!name);
     assert.ok(fontNames.some((name) => name.includes('NotoSansSC')), `a Noto Sans SC subset for the name, got ${fontNames.join(', ')}`);
     assert.ok(fontNames.some((name) => name.includes('DejaVuSans')), 'DejaVu Sans for the rest');
+    // The Chinese name's glyphs really have outlines in the embedded font program (not blank boxes).
+    const descriptors = document.context.enumerateIndirectObjects().map(([, object]) => object).filter((object): object is PDFDict => object instanceof PDFDict && String(object.get(PDFName.of('FontName'))).includes('NotoSansSC'));
+    assert.equal(descriptors.length, 1, 'one Noto Sans SC font descriptor');
+    const program = document.context.lookup(descriptors[0]!.get(PDFName.of('FontFile2')));
+    assert.ok(program instanceof PDFRawStream, 'an embedded TrueType program');
+    const embedded = fontkit.create(decodePDFRawStream(program).decode());
+    for (const character of '陈伟') assert.ok((embedded.glyphForCodePoint(character.codePointAt(0)!).path as unknown as { commands: unknown[] }).commands.length > 10, `${character} has an outline`);
 
     const spanish = await call('GET', `${path}?lang=es`, as('priya'));
     assert.equal(spanish.status, 200);
