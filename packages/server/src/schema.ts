@@ -367,7 +367,7 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; description: string; s
     `,
   },
   {
-    version: 14,
+    version: 13,
     description: 'certificates of participation: issued, revoked, the facts printed frozen',
     sql: `
       -- One row per certificate. id is 128 random bits (base64url): it is the verification address, so
