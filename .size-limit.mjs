@@ -1,6 +1,6 @@
 // Bundle budgets (docs/DESIGN.md, "Performance"), checked by `npx size-limit` in CI after the build.
 // Figures are minified + gzipped. Languages other than English load on first use
-// (packages/elements/src/base/localize.ts), so the per-element checks measure an English page: the
+// (packages/elements/src/internal/localize.ts), so the per-element checks measure an English page: the
 // element's `*.messages.<lang>.js` and `@mentorkit/core/<lang>` stay external, as they stay separate
 // chunks in every real build (the CDN puts them in dist/cdn/locales/<lang>/); the Spanish chunks
 // have their own check.

@@ -143,7 +143,7 @@ const RUNTIME_MODULES = [
   /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element|@lit[\\/]context|nanostores|valibot|idb)[\\/]/,
   /packages[\\/]core[\\/]src[\\/](index\.ts|model|storage|policy|pairings|time|client)[\\/.]/,
   /packages[\\/]storage-indexeddb[\\/]src[\\/]/,
-  /packages[\\/]elements[\\/]src[\\/](base|theme|cdn)[\\/]/,
+  /packages[\\/]elements[\\/]src[\\/](internal|theme|cdn)[\\/]/,
   // The provider itself; what it loads on demand (its notice of unsaved changes, its languages) stays separate.
   /packages[\\/]elements[\\/]src[\\/]provider[\\/](provider|define)\.ts$/,
 ];
@@ -155,7 +155,7 @@ export function cdnBundle() {
   if (!existsSync(input)) return [];
   const bundle = browserBundle({ input, file: path.join(elements, 'dist/cdn/mentorkit.js'), label: 'CDN bundle' });
   const elementFolder = (id) => /[\\/]src[\\/]([^\\/]+)[\\/]define\.ts$/.exec(id ?? '')?.[1];
-  // Languages other than English load on first use (packages/elements/src/base/localize.ts):
+  // Languages other than English load on first use (packages/elements/src/internal/localize.ts):
   // an element's `<name>.messages.es.ts` and core's `@mentorkit/core/es` go to `locales/es/`.
   const language = (id) => /\.messages\.([a-z]{2,3})\.ts$/.exec(id ?? '')?.[1] ?? /packages[\\/]core[\\/]src[\\/]([a-z]{2,3})\.ts$/.exec(id ?? '')?.[1];
   bundle.output = {

@@ -1,7 +1,7 @@
 /**
  * Every MentorKit element with the demo programme, in a state that shows most of its layout, for
  * the right-to-left and brand stories (`stories/rtl.stories.ts`, `stories/brand.stories.ts`) and the RTL test
- * (`packages/elements/src/base/rtl.test.ts`). Each entry loads its own client on a fresh memory
+ * (`packages/elements/src/internal/rtl.test.ts`). Each entry loads its own client on a fresh memory
  * adapter and renders the element without a `locale`, so it follows the nearest `lang`/`dir`.
  */
 import { html, type TemplateResult } from 'lit';

@@ -11,7 +11,7 @@
  * Function messages (plurals, lists) keep working: the English function runs, then its output is
  * transformed around the parameter values it contains.
  *
- * Used by `stories/rtl.stories.ts` and `packages/elements/src/base/rtl.test.ts`.
+ * Used by `stories/rtl.stories.ts` and `packages/elements/src/internal/rtl.test.ts`.
  */
 import { ELEMENT_CATALOGUES } from '../packages/elements/src/testing/catalogues.js';
 import { registerMessages, type Message, type MessageCatalogue, type MessageParameters } from '@mentorkit/elements';

@@ -3,11 +3,11 @@
  * import `@mentorkit/elements/define-all.js` (or one element's `…/<element>/define.js`) to define
  * the tags, or register the classes under names of your own.
  */
-export { MkElement, StoreController, ClockController, emit, mentorKitContext, ensureContextRoot, baseStyles } from './base/index.js';
-export type { ClockControllerOptions, EmitOptions, MentorKitContext, MkEventDetail, MkEventName, StoreSource } from './base/index.js';
-export { browserTimeZone, formatCalendarDate, formatList, formatRelativeDays, formatWallClock, initialsOf, resolveLocale, supportedLocale } from './base/index.js';
-export { BUNDLED_LANGUAGES, LocaleController, provideLanguage, registerMessages, translate } from './base/index.js';
-export type { ElementMessages, Message, MessageCatalogue, MessageParameters } from './base/index.js';
+export { MkElement, StoreController, ClockController, emit, mentorKitContext, ensureContextRoot, baseStyles } from './internal/index.js';
+export type { ClockControllerOptions, EmitOptions, MentorKitContext, MkEventDetail, MkEventName, StoreSource } from './internal/index.js';
+export { browserTimeZone, formatCalendarDate, formatList, formatRelativeDays, formatWallClock, initialsOf, resolveLocale, supportedLocale } from './internal/index.js';
+export { BUNDLED_LANGUAGES, LocaleController, provideLanguage, registerMessages, translate } from './internal/index.js';
+export type { ElementMessages, Message, MessageCatalogue, MessageParameters } from './internal/index.js';
 export { pairingCardMessages } from './pairing-card/pairing-card.messages.js';
 export { lightColors, darkColors, sharedTokens, themeCssText, themeTokens, adoptThemeTokens } from './theme/index.js';
 export type { MentorKitTokenName } from './theme/index.js';

@@ -1,4 +1,4 @@
-import { ensureContextRoot } from '../base/context-root.js';
+import { ensureContextRoot } from '../internal/context-root.js';
 import { MkAgreement } from './agreement.js';
 
 ensureContextRoot();

@@ -1,4 +1,4 @@
-import { plural, parameterText as p, type CatalogueLoaders, type ElementMessages } from '../base/localize.js';
+import { plural, parameterText as p, type CatalogueLoaders, type ElementMessages } from '../internal/localize.js';
 
 /**
  * `<mk-calendar-connections>`'s messages, in English (Spanish in `calendar-connections.messages.es.ts`, loaded on

@@ -20,7 +20,7 @@ export { createIndexedDbStorage } from '@mentorkit/storage-indexeddb';
 /** The REST storage (`@mentorkit/storage-rest`), loaded on first use: `const { createRestStorage } = await loadRestStorage()`. */
 export const loadRestStorage = () => import('@mentorkit/storage-rest');
 export { MkProvider } from '../provider/provider.js';
-export { registerMessages } from '../base/localize.js';
+export { registerMessages } from '../internal/localize.js';
 export { adoptThemeTokens, themeCssText, themeTokens } from '../theme/index.js';
 
 if (typeof document !== 'undefined') startAutoloader();

@@ -1,4 +1,4 @@
-import type { CatalogueLoaders, ElementMessages } from '../base/localize.js';
+import type { CatalogueLoaders, ElementMessages } from '../internal/localize.js';
 
 /**
  * `<mk-celebration>`'s own messages, in English (Spanish in `celebration.messages.es.ts`, loaded on first use). The moment's heading, message and re-plan

@@ -2,9 +2,9 @@ import { html, nothing, svg, type PropertyValues, type SVGTemplateResult, type T
 import { property, state } from 'lit/decorators.js';
 import type { MentorKit } from '@mentorkit/core';
 import type { GoalMessages, GoalMoment, GoalsApi, ReplanSuggestion } from '@mentorkit/core/goals';
-import { emit } from '../base/emit.js';
-import { LocaleController } from '../base/localize.js';
-import { MkElement } from '../base/mk-element.js';
+import { emit } from '../internal/emit.js';
+import { LocaleController } from '../internal/localize.js';
+import { MkElement } from '../internal/mk-element.js';
 import { celebrationLanguages, celebrationMessages } from './celebration.messages.js';
 import { celebrationStyles } from './celebration.styles.js';
 

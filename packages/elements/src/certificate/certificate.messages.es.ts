@@ -1,4 +1,4 @@
-import { plural, parameterText as p, type MessageCatalogue } from '../base/localize.js';
+import { plural, parameterText as p, type MessageCatalogue } from '../internal/localize.js';
 
 /**
  * Spanish for `certificate.messages.ts` (neutral Spanish, «tú»): loaded the first time the element

@@ -4,14 +4,14 @@ import { Collections, type MentorKitError, type Pairing, type StoredRecord } fro
 import { agreementCheckInInput, agreementsFeature, type Agreement } from '@mentorkit/core/agreements';
 import { sessionsFeature } from '@mentorkit/core/scheduling';
 import { CHECKIN_MESSAGES, checkInNudges, nextCheckIn, pairActivity, suggestCheckInLevel, type CheckInLevel, type CheckInMessages, type CheckInReason, type Nudge } from '@mentorkit/core/checkins';
-import { emit } from '../base/emit.js';
-import { browserTimeZone, formatCalendarDate, formatDayTime, formatRelativeDays } from '../base/format.js';
-import { LocaleController } from '../base/localize.js';
+import { emit } from '../internal/emit.js';
+import { browserTimeZone, formatCalendarDate, formatDayTime, formatRelativeDays } from '../internal/format.js';
+import { LocaleController } from '../internal/localize.js';
 import { errorText } from '../field-errors/field-errors.js';
 import { checkinLanguages, checkinMessages } from './checkin.messages.js';
-import { ClockController } from '../base/clock-controller.js';
-import { MkElement } from '../base/mk-element.js';
-import { StoreController } from '../base/store-controller.js';
+import { ClockController } from '../internal/clock-controller.js';
+import { MkElement } from '../internal/mk-element.js';
+import { StoreController } from '../internal/store-controller.js';
 import { panelStyles } from '../agreement/panel.styles.js';
 import { checkinStyles } from './checkin.styles.js';
 

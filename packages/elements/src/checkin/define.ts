@@ -1,4 +1,4 @@
-import { ensureContextRoot } from '../base/context-root.js';
+import { ensureContextRoot } from '../internal/context-root.js';
 import { MkCheckin } from './checkin.js';
 
 ensureContextRoot();

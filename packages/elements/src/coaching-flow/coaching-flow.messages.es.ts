@@ -1,4 +1,4 @@
-import { plural, parameterText as p, type MessageCatalogue, type MessageParameters } from '../base/localize.js';
+import { plural, parameterText as p, type MessageCatalogue, type MessageParameters } from '../internal/localize.js';
 
 /**
  * Spanish for `coaching-flow.messages.ts` (neutral Spanish, «tú»): loaded the first time an element renders in

@@ -1,4 +1,4 @@
-import { plural, parameterText as p, type CatalogueLoaders, type ElementMessages } from '../base/localize.js';
+import { plural, parameterText as p, type CatalogueLoaders, type ElementMessages } from '../internal/localize.js';
 
 /**
  * `<mk-coaching-flow>`'s messages, in English (Spanish in `coaching-flow.messages.es.ts`, loaded on first use). The questions themselves come from the

@@ -19,12 +19,12 @@ import {
   type GoalDraft,
   type GoalHandOffContext,
 } from '@mentorkit/core/coaching';
-import { emit } from '../base/emit.js';
-import { formatCalendarDate } from '../base/format.js';
-import { LocaleController } from '../base/localize.js';
+import { emit } from '../internal/emit.js';
+import { formatCalendarDate } from '../internal/format.js';
+import { LocaleController } from '../internal/localize.js';
 import { errorText } from '../field-errors/field-errors.js';
-import { MkElement } from '../base/mk-element.js';
-import { StoreController } from '../base/store-controller.js';
+import { MkElement } from '../internal/mk-element.js';
+import { StoreController } from '../internal/store-controller.js';
 import { counterId, describedByWithCounter, lengthLimit, renderTextCounter, textLimit, textLimitMessage, textLimitStyles } from '../text-limit/text-limit.js';
 import { coachingFlowLanguages, coachingFlowMessages } from './coaching-flow.messages.js';
 import { coachingFlowStyles } from './coaching-flow.styles.js';

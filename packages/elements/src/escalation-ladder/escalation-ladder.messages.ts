@@ -1,4 +1,4 @@
-import { plural, parameterText as p, type CatalogueLoaders, type ElementMessages } from '../base/localize.js';
+import { plural, parameterText as p, type CatalogueLoaders, type ElementMessages } from '../internal/localize.js';
 
 /**
  * `<mk-escalation-ladder>`'s messages, in English (Spanish in `escalation-ladder.messages.es.ts`, loaded on

@@ -1,4 +1,4 @@
-import { parameterNumber as n, parameterText as p, plural, type MessageCatalogue } from '../base/localize.js';
+import { parameterNumber as n, parameterText as p, plural, type MessageCatalogue } from '../internal/localize.js';
 import { feedbackTagMessagesEs } from '../session-feedback/session-feedback.messages.es.js';
 
 /**

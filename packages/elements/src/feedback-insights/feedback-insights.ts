@@ -3,10 +3,10 @@ import { property } from 'lit/decorators.js';
 import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
 import { isHttpUrl } from '@mentorkit/core';
 import { defaultFeedbackText, feedbackFeature, tagLabel, type DetectedNeed, type FeedbackApi, type FeedbackInsights, type InsightScope, type ThemeCount } from '@mentorkit/core/feedback';
-import { browserTimeZone, formatList } from '../base/format.js';
-import { LocaleController } from '../base/localize.js';
-import { MkElement } from '../base/mk-element.js';
-import { StoreController } from '../base/store-controller.js';
+import { browserTimeZone, formatList } from '../internal/format.js';
+import { LocaleController } from '../internal/localize.js';
+import { MkElement } from '../internal/mk-element.js';
+import { StoreController } from '../internal/store-controller.js';
 import { feedbackInsightsLanguages, feedbackInsightsMessages } from './feedback-insights.messages.js';
 import { feedbackInsightsStyles } from './feedback-insights.styles.js';
 

@@ -1,4 +1,4 @@
-import { plural, parameterText as p, type MessageCatalogue, type MessageParameters } from '../base/localize.js';
+import { plural, parameterText as p, type MessageCatalogue, type MessageParameters } from '../internal/localize.js';
 
 /**
  * Spanish for `field-errors.messages.ts` (neutral Spanish, «tú»): loaded the first time a field error shows

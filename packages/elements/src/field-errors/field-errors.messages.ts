@@ -1,4 +1,4 @@
-import { plural, parameterText as p, type CatalogueLoaders, type ElementMessages } from '../base/localize.js';
+import { plural, parameterText as p, type CatalogueLoaders, type ElementMessages } from '../internal/localize.js';
 
 /**
  * The words of field errors every form element shows (`field-errors.ts`): core's error rules

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { MentorKitError, createMemoryStorage, createMentorKit, isMentorKitError } from '@mentorkit/core';
-import { localesLoaded, registerMessages } from '../base/localize.js';
+import { localesLoaded, registerMessages } from '../internal/localize.js';
 import { errorText, invalidFieldCount, issueText, issuesAt } from './field-errors.js';
 import { fieldErrorLanguages, fieldErrorMessages } from './field-errors.messages.js';
 

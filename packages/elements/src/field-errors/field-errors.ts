@@ -1,5 +1,5 @@
 import type { MentorKitError, MentorKitErrorIssue } from '@mentorkit/core';
-import { loadLanguage, translate } from '../base/localize.js';
+import { loadLanguage, translate } from '../internal/localize.js';
 import { fieldErrorLanguages, fieldErrorMessages } from './field-errors.messages.js';
 
 /**

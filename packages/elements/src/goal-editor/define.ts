@@ -1,4 +1,4 @@
-import { ensureContextRoot } from '../base/context-root.js';
+import { ensureContextRoot } from '../internal/context-root.js';
 import { MkGoalEditor } from './goal-editor.js';
 
 ensureContextRoot();

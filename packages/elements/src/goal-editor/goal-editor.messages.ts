@@ -1,4 +1,4 @@
-import type { CatalogueLoaders, ElementMessages } from '../base/localize.js';
+import type { CatalogueLoaders, ElementMessages } from '../internal/localize.js';
 
 /**
  * `<mk-goal-editor>`'s messages, in English (Spanish in `goal-editor.messages.es.ts`, loaded on first use). The SMART letters, their explanations and the

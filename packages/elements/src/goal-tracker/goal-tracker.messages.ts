@@ -1,4 +1,4 @@
-import type { CatalogueLoaders, ElementMessages } from '../base/localize.js';
+import type { CatalogueLoaders, ElementMessages } from '../internal/localize.js';
 
 /**
  * `<mk-goal-tracker>`'s messages, in English (Spanish in `goal-tracker.messages.es.ts`, loaded on first use). Status names, celebrations and re-plan texts

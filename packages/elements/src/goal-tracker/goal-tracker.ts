@@ -4,12 +4,12 @@ import { repeat } from 'lit/directives/repeat.js';
 import { html as staticHtml, unsafeStatic, type StaticValue } from 'lit/static-html.js';
 import { isMentorKitError, type MentorKit } from '@mentorkit/core';
 import { goalProgress, goalsViewOf, loadGoals, type Goal, type GoalMoment, type GoalViewMessages, type GoalsView, type ReplanSuggestion } from '@mentorkit/core/goals';
-import { ClockController } from '../base/clock-controller.js';
-import { emit } from '../base/emit.js';
-import { formatCalendarDate, formatRelativeDays } from '../base/format.js';
-import { LocaleController } from '../base/localize.js';
-import { MkElement } from '../base/mk-element.js';
-import { StoreController } from '../base/store-controller.js';
+import { ClockController } from '../internal/clock-controller.js';
+import { emit } from '../internal/emit.js';
+import { formatCalendarDate, formatRelativeDays } from '../internal/format.js';
+import { LocaleController } from '../internal/localize.js';
+import { MkElement } from '../internal/mk-element.js';
+import { StoreController } from '../internal/store-controller.js';
 import type { MkCelebration, MkGoalReplanDetail } from '../celebration/celebration.js';
 import { goalTrackerLanguages, goalTrackerMessages } from './goal-tracker.messages.js';
 import { goalTrackerStyles } from './goal-tracker.styles.js';
@@ -289,7 +289,7 @@ export class MkGoalTracker extends MkElement {
     }
     await this.updateComplete;
     // Loaded on demand, like the write path: a page that never changes a goal never fetches it.
-    if (!row.isConnected) (await import('../base/focus.js')).focusInstead(this.renderRoot, neighbour?.querySelector('.goal-title'), '[part~="new-goal"]');
+    if (!row.isConnected) (await import('../internal/focus.js')).focusInstead(this.renderRoot, neighbour?.querySelector('.goal-title'), '[part~="new-goal"]');
   }
 
   private handleToggle(goal: Goal, milestoneId: string, checkbox: HTMLInputElement): Promise<void> {

@@ -1,4 +1,4 @@
-import type { MessageCatalogue } from '../base/localize.js';
+import type { MessageCatalogue } from '../internal/localize.js';
 
 /**
  * Spanish for `icebreaker.messages.ts` (neutral Spanish, «tú»): loaded the first time an element renders in

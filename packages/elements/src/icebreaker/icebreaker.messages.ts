@@ -1,4 +1,4 @@
-import type { CatalogueLoaders, ElementMessages } from '../base/localize.js';
+import type { CatalogueLoaders, ElementMessages } from '../internal/localize.js';
 
 /**
  * `<mk-icebreaker>`'s messages, in English (Spanish in `icebreaker.messages.es.ts`, loaded on first use). The prompts and formats come from core's deck

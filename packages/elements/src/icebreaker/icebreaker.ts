@@ -3,11 +3,11 @@ import { property, state } from 'lit/decorators.js';
 import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
 import { isMentorKitError, type MentorKitError } from '@mentorkit/core';
 import { informalFormatsIn, rapportFeature, type IcebreakerTopic, type RapportApi } from '@mentorkit/core/rapport';
-import { emit } from '../base/emit.js';
-import { LocaleController } from '../base/localize.js';
+import { emit } from '../internal/emit.js';
+import { LocaleController } from '../internal/localize.js';
 import { errorText } from '../field-errors/field-errors.js';
-import { MkElement } from '../base/mk-element.js';
-import { StoreController } from '../base/store-controller.js';
+import { MkElement } from '../internal/mk-element.js';
+import { StoreController } from '../internal/store-controller.js';
 import { icebreakerLanguages, icebreakerMessages } from './icebreaker.messages.js';
 import { icebreakerStyles } from './icebreaker.styles.js';
 

@@ -3,7 +3,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import './es.js';
 import { goalsOf } from '@mentorkit/core/goals';
-import { hasPendingLanguageLoads } from '../base/localize.js';
+import { hasPendingLanguageLoads } from '../internal/localize.js';
 import { ELEMENT_CATALOGUES } from '../testing/catalogues.js';
 import { readyKit, seededStorage } from '../testing/fixtures.js';
 import '../goal-tracker/define.js';

@@ -11,7 +11,7 @@
  * It is the text Spanish pages load on first use anyway (about 19 kB gzipped as one file), paid up front.
  */
 import { registerSpanish } from '@mentorkit/core/es';
-import { provideLanguage } from '../base/localize.js';
+import { provideLanguage } from '../internal/localize.js';
 import { agreementMessagesEs } from '../agreement/agreement.messages.es.js';
 import { calendarConnectionsMessagesEs } from '../calendar-connections/calendar-connections.messages.es.js';
 import { celebrationMessagesEs } from '../celebration/celebration.messages.es.js';

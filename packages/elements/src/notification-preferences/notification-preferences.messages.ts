@@ -1,4 +1,4 @@
-import { type CatalogueLoaders, type ElementMessages } from '../base/localize.js';
+import { type CatalogueLoaders, type ElementMessages } from '../internal/localize.js';
 
 /**
  * `<mk-notification-preferences>`'s messages, in English (Spanish in `notification-preferences.messages.es.ts`,

@@ -1,4 +1,4 @@
-import type { CatalogueLoaders, ElementMessages } from '../base/localize.js';
+import type { CatalogueLoaders, ElementMessages } from '../internal/localize.js';
 
 /**
  * `<mk-pairing-board>`'s own labels, in English (Spanish in `pairing-board.messages.es.ts`, loaded on first use). The reasons and unmatched explanations

@@ -3,12 +3,12 @@ import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { availabilityOf, isMentorKitError, type Person } from '@mentorkit/core';
 import { CRITERIA, DEFAULT_WEIGHTS, explainPairing, pairingFeature, type MatchAssignment, type MatchWeights, type PairingApi, type PairingCohort, type PairingRound, type RoundAdjustment } from '@mentorkit/core/pairing';
-import { emit } from '../base/emit.js';
-import { formatList, formatLongCalendarDate } from '../base/format.js';
-import { focusInstead } from '../base/focus.js';
-import { LocaleController } from '../base/localize.js';
-import { MkElement } from '../base/mk-element.js';
-import { StoreController } from '../base/store-controller.js';
+import { emit } from '../internal/emit.js';
+import { formatList, formatLongCalendarDate } from '../internal/format.js';
+import { focusInstead } from '../internal/focus.js';
+import { LocaleController } from '../internal/localize.js';
+import { MkElement } from '../internal/mk-element.js';
+import { StoreController } from '../internal/store-controller.js';
 import { pairingBoardLanguages, pairingBoardMessages } from './pairing-board.messages.js';
 import { pairingBoardStyles } from './pairing-board.styles.js';
 

@@ -1,4 +1,4 @@
-import { plural, parameterText as p, type CatalogueLoaders, type ElementMessages } from '../base/localize.js';
+import { plural, parameterText as p, type CatalogueLoaders, type ElementMessages } from '../internal/localize.js';
 
 /**
  * `<mk-pairing-card>`'s messages, in English (Spanish in `pairing-card.messages.es.ts`, loaded on first use). Hosts reword or add languages with

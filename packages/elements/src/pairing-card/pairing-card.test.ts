@@ -532,7 +532,7 @@ describe('<mk-pairing-card>', () => {
     });
 
     it('uses messages a host registers, for a new language or to reword one', async () => {
-      const { registerMessages } = await import('../base/localize.js');
+      const { registerMessages } = await import('../internal/localize.js');
       registerMessages('fr', { 'mk-pairing-card.heading.all': 'Vos binômes', 'mk-pairing-card.status.active': 'Actif' });
       const kit = track(await readyKit(await seededStorage(), 'lucia'));
       const element = await cardFor(kit, { locale: 'fr' });

@@ -18,12 +18,12 @@ import {
   type Person,
 } from '@mentorkit/core';
 import { unreadCountsOf } from '@mentorkit/core/messaging';
-import { ClockController } from '../base/clock-controller.js';
-import { emit } from '../base/emit.js';
-import { browserTimeZone, formatCalendarDate, formatList, formatLongCalendarDate, formatRelativeDays, formatWallClock, initialsOf } from '../base/format.js';
-import { LocaleController } from '../base/localize.js';
-import { MkElement } from '../base/mk-element.js';
-import { StoreController } from '../base/store-controller.js';
+import { ClockController } from '../internal/clock-controller.js';
+import { emit } from '../internal/emit.js';
+import { browserTimeZone, formatCalendarDate, formatList, formatLongCalendarDate, formatRelativeDays, formatWallClock, initialsOf } from '../internal/format.js';
+import { LocaleController } from '../internal/localize.js';
+import { MkElement } from '../internal/mk-element.js';
+import { StoreController } from '../internal/store-controller.js';
 import { pairingCardLanguages, pairingCardMessages } from './pairing-card.messages.js';
 import { pairingCardStyles } from './pairing-card.styles.js';
 

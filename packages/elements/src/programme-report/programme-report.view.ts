@@ -1,8 +1,8 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import type { AtRiskReason, ProgrammeReport, ReportTable } from '@mentorkit/core/report';
 import type { Person } from '@mentorkit/core';
-import { formatDayTime, formatList } from '../base/format.js';
-import type { MessageParameters } from '../base/localize.js';
+import { formatDayTime, formatList } from '../internal/format.js';
+import type { MessageParameters } from '../internal/localize.js';
 
 /**
  * The body of `<mk-programme-report>` once a report is there — figures, charts and their tables, the

@@ -7,8 +7,8 @@
 import { adoptStyles, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { describeFailedWrite, type FailedWriteDescription, type FailedWriteSubject, type MentorKit, type StorageWriteFailure } from '@mentorkit/core';
-import { formatList } from '../base/format.js';
-import { LocaleController, translate, type MessageParameters } from '../base/localize.js';
+import { formatList } from '../internal/format.js';
+import { LocaleController, translate, type MessageParameters } from '../internal/localize.js';
 import { adoptThemeTokens } from '../theme/tokens.js';
 import { failedWritesStyles } from './failed-writes.styles.js';
 import { providerLanguages, providerMessages } from './provider.messages.js';

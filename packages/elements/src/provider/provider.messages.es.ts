@@ -1,4 +1,4 @@
-import { parameterNumber, type MessageCatalogue } from '../base/localize.js';
+import { parameterNumber, type MessageCatalogue } from '../internal/localize.js';
 
 /**
  * Spanish for `provider.messages.ts` (neutral Spanish, «tú»): loaded the first time the provider's

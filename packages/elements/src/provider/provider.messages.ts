@@ -1,4 +1,4 @@
-import { parameterNumber, type CatalogueLoaders, type ElementMessages } from '../base/localize.js';
+import { parameterNumber, type CatalogueLoaders, type ElementMessages } from '../internal/localize.js';
 
 /**
  * `<mk-provider>`'s messages, in English (Spanish in `provider.messages.es.ts`, loaded on first use):

@@ -1,8 +1,8 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { Collections, MentorKitError, PairingInputSchema, PersonInputSchema, ProgramInputSchema, createMemoryStorage, createMentorKit, isMentorKitError, parseOrThrow, type MentorKit, type StorageWriteFailure } from '@mentorkit/core';
 import { goalsFeature } from '@mentorkit/core/goals';
-import { localesLoaded } from '../base/localize.js';
-import { MkElement } from '../base/mk-element.js';
+import { localesLoaded } from '../internal/localize.js';
+import { MkElement } from '../internal/mk-element.js';
 import { FIXED_NOW, failingStorage, pairings, people, program, readyKit, seededStorage } from '../testing/fixtures.js';
 import '../pairing-card/define.js';
 import './define.js';

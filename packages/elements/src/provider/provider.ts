@@ -3,8 +3,8 @@ import { LitElement, css, html, nothing, type PropertyValues, type TemplateResul
 import { property } from 'lit/decorators.js';
 import { MentorKitError, createMemoryStorage, createMentorKit, toMentorKitError, type MentorKit, type StorageAdapter } from '@mentorkit/core';
 import { createIndexedDbStorage } from '@mentorkit/storage-indexeddb';
-import { emit } from '../base/emit.js';
-import { mentorKitContext } from '../base/context.js';
+import { emit } from '../internal/emit.js';
+import { mentorKitContext } from '../internal/context.js';
 import type { FailedWritesNotice } from './failed-writes.js';
 
 /** Where a client built from attributes keeps its data. */

@@ -1,4 +1,4 @@
-import { type CatalogueLoaders, type ElementMessages } from '../base/localize.js';
+import { type CatalogueLoaders, type ElementMessages } from '../internal/localize.js';
 
 /**
  * `<mk-raise-concern>`'s messages, in English (Spanish in `raise-concern.messages.es.ts`, loaded on first

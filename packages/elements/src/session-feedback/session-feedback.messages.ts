@@ -1,4 +1,4 @@
-import type { CatalogueLoaders, ElementMessages } from '../base/localize.js';
+import type { CatalogueLoaders, ElementMessages } from '../internal/localize.js';
 
 /** Labels of core's suggested feedback tags (`FEEDBACK_TAGS`), shared with `<mk-feedback-insights>`. */
 export const feedbackTagMessages = {

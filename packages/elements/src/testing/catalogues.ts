@@ -3,7 +3,7 @@
  * and stories that check or transform them all (localize.test.ts, the ar-XB pseudo-locale). Not part
  * of the public API; a test holds it to the element folders (rtl.test.ts).
  */
-import type { CatalogueLoaders, ElementMessages } from '../base/localize.js';
+import type { CatalogueLoaders, ElementMessages } from '../internal/localize.js';
 import { agreementLanguages, agreementMessages } from '../agreement/agreement.messages.js';
 import { calendarConnectionsLanguages, calendarConnectionsMessages } from '../calendar-connections/calendar-connections.messages.js';
 import { certificateLanguages, certificateMessages } from '../certificate/certificate.messages.js';

@@ -1,4 +1,4 @@
-import { plural, type MessageCatalogue, type MessageParameters } from '../base/localize.js';
+import { plural, type MessageCatalogue, type MessageParameters } from '../internal/localize.js';
 
 /**
  * Spanish for `text-limit.messages.ts` (neutral Spanish, «tú»): loaded the first time a counter shows in

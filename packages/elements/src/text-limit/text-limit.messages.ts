@@ -1,4 +1,4 @@
-import { plural, type CatalogueLoaders, type ElementMessages } from '../base/localize.js';
+import { plural, type CatalogueLoaders, type ElementMessages } from '../internal/localize.js';
 
 /**
  * The words of the length counters every form element shows (`text-limit.ts`), in English (Spanish in

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { render } from 'lit';
 import { TEXT_LIMITS } from '@mentorkit/core';
-import { registerMessages } from '../base/localize.js';
+import { registerMessages } from '../internal/localize.js';
 import { COUNTER_FROM_SHARE, counterId, describedByWithCounter, lengthLimit, renderTextCounter, textLimit, textLimitMessage } from './text-limit.js';
 import { textLimitLanguages, textLimitMessages } from './text-limit.messages.js';
 
@@ -43,7 +43,7 @@ describe('text limits (the counters of every form)', () => {
     const spanish = await textLimitLanguages.es!();
     expect(Object.keys(spanish).sort()).to.deep.equal(Object.keys(textLimitMessages.en).sort());
     textLimitMessage('limit.left', 'es');
-    const { localesLoaded } = await import('../base/localize.js');
+    const { localesLoaded } = await import('../internal/localize.js');
     await localesLoaded();
     expect(textLimitMessage('limit.left', 'es', { left: '12' })).to.equal('Quedan 12 caracteres');
     expect(textLimitMessage('limit.over', 'es', { excess: '1', max: '200' })).to.equal('Sobra 1 carácter: el máximo es 200. Acórtalo para guardar; no se recorta nada.');

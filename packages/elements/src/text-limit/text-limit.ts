@@ -1,5 +1,5 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { loadLanguage, translate, type MessageParameters } from '../base/localize.js';
+import { loadLanguage, translate, type MessageParameters } from '../internal/localize.js';
 import { textLimitLanguages, textLimitMessages } from './text-limit.messages.js';
 
 /**

@@ -1,4 +1,4 @@
-import { ensureContextRoot } from '../base/context-root.js';
+import { ensureContextRoot } from '../internal/context-root.js';
 import { MkThread } from './thread.js';
 
 ensureContextRoot();

@@ -1,4 +1,4 @@
-import { parameterNumber as n, type MessageCatalogue } from '../base/localize.js';
+import { parameterNumber as n, type MessageCatalogue } from '../internal/localize.js';
 
 /**
  * Spanish for `thread.messages.ts` (neutral Spanish, «tú»): loaded the first time an element renders in

@@ -5,16 +5,16 @@ import { repeat } from 'lit/directives/repeat.js';
 import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
 import { MentorKitError, TEXT_LIMITS, isMentorKitError, localTimeOf, toMentorKitError, type Message } from '@mentorkit/core';
 import { isUnread, linkify, messagingFeature, sentAtOf, type MessageSearchHit, type MessagingApi, type QuietHours } from '@mentorkit/core/messaging';
-import { ClockController } from '../base/clock-controller.js';
-import { emit } from '../base/emit.js';
-import { browserTimeZone, formatDayTime, formatList, formatWallClock } from '../base/format.js';
+import { ClockController } from '../internal/clock-controller.js';
+import { emit } from '../internal/emit.js';
+import { browserTimeZone, formatDayTime, formatList, formatWallClock } from '../internal/format.js';
 
 /** Messages of the last six days show their weekday and time; older ones their date (with the year when it is another). */
 const WEEKDAY_ONLY_MS = 6 * 86_400_000;
-import { LocaleController } from '../base/localize.js';
+import { LocaleController } from '../internal/localize.js';
 import { errorText } from '../field-errors/field-errors.js';
-import { MkElement } from '../base/mk-element.js';
-import { StoreController } from '../base/store-controller.js';
+import { MkElement } from '../internal/mk-element.js';
+import { StoreController } from '../internal/store-controller.js';
 import { describedByWithCounter, renderTextCounter, textLimit, textLimitMessage, textLimitStyles } from '../text-limit/text-limit.js';
 import { threadLanguages, threadMessages } from './thread.messages.js';
 import { threadStyles } from './thread.styles.js';
