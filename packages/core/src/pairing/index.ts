@@ -11,8 +11,8 @@ export { weeklyOverlap, weeklyUtcIntervals, DEFAULT_REFERENCE_WEEK } from './ove
 export type { OverlapWindow, AvailabilityProfile } from './overlap.js';
 export { pairingMessages, pairingMessagesFor, withMessages } from './messages.js';
 export type { PairingMessages } from './messages.js';
-export { solveDenseAssignment, solveSparseAssignment, DENSE_CANDIDATES_PER_ROW } from './solver.js';
-export type { DenseAssignmentInput, SparseAssignmentInput, AssignmentSolution, AssignmentCapacity } from './solver.js';
+export { solveDenseAssignment, solveSparseAssignment, DENSE_CANDIDATES_PER_ROW } from './solver/index.js';
+export type { DenseAssignmentInput, SparseAssignmentInput, AssignmentSolution, AssignmentCapacity } from './solver/index.js';
 export { pairingFeature } from './feature.js';
 export { explainPairing, mondayOf } from './explain.js';
 export type { ExplainPairingRequest } from './explain.js';

@@ -7,7 +7,7 @@ import { isInstant } from '../model/formats.js';
 import { languageCatalogue, languageOf } from '../model/languages.js';
 import { withMessages, type PairingMessages } from './messages.js';
 import { CRITERIA, computeMatch, resolveWeights, skillsComponent, type MatchScore, type MatchWeights, type MenteeProfile, type MentorProfile, type ProgramRule } from './score.js';
-import { capacities, selectScoreRows, solveCertified, solveDenseCosts, solveSparseCosts, usesCandidates, type DenseCandidates } from './solver.js';
+import { capacities, selectScoreRows, solveCertified, solveDenseCosts, solveSparseCosts, usesCandidates, type DenseCandidates } from './solver/index.js';
 
 export interface MatchRequest {
   mentees: MenteeProfile[];
