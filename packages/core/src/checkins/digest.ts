@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { invalidInput } from '../model/validate.js';
 import { isInstant, isTimeZone } from '../model/formats.js';
-import { sensibleSendTime, type NudgePerson } from './index.js';
+import { sensibleSendTime, type NudgePerson } from './nudge.js';
 
 /** How a person takes their reminders by email: one mail each, or one mail a day or a week with all of them. */
 export type DigestFrequency = 'none' | 'daily' | 'weekly';

@@ -3,82 +3,19 @@
 // functions over plain data (sessions, messages, goals, feedback passed in). See docs/scheduling.md.
 import { CHECK_IN_LEVELS } from '../model/agreement.js';
 import { invalidInput } from '../model/validate.js';
-import { languageCatalogue, languageOf } from '../model/languages.js';
 import { isInstant, isTimeZone } from '../model/formats.js';
 import type { CheckInAgreement } from '../agreements/agreements.js';
-import { findCommonSlots, localIsoOf } from '../scheduling/slots.js';
 import { localTimeOf } from '../time/local-time.js';
+import { CADENCE_DAYS, CHECK_IN_INTERVAL_DAYS, DEFAULT_INACTIVE_AFTER_DAYS, DUE_SOON_DAYS, type CheckInLevel } from './levels.js';
+import { checkInMessagesFor, fillTemplate, joinNames, type CheckInMessages } from './messages.js';
+import { sensibleSendTime, type Nudge, type NudgePerson } from './nudge.js';
 
-export type CheckInLevel = (typeof CHECK_IN_LEVELS)[number];
-
-/** Days between check-ins for each level (documented constants). */
-export const CHECK_IN_INTERVAL_DAYS: Readonly<Record<CheckInLevel, number>> = { 'high-touch': 7, regular: 14, 'light-touch': 28 };
-/** Days between meetings for each cadence. A meeting is a check-in, so the interval is the shorter of the two. */
-export const CADENCE_DAYS = { weekly: 7, fortnightly: 14, monthly: 31, 'ad-hoc': Number.POSITIVE_INFINITY } as const;
-/** Default number of days without a session, message or goal update after which a pair counts as inactive. */
-export const DEFAULT_INACTIVE_AFTER_DAYS = 21;
-/** A nudge is sent this many days before a check-in falls due. */
-export const DUE_SOON_DAYS = 2;
+export { CADENCE_DAYS, CHECK_IN_INTERVAL_DAYS, DEFAULT_INACTIVE_AFTER_DAYS, DUE_SOON_DAYS, type CheckInLevel } from './levels.js';
+export { CHECKIN_MESSAGES, checkInMessagesFor, fillTemplate, type CheckInMessages } from './messages.js';
+export { NUDGE_HOURS, sensibleSendTime, type Nudge, type NudgePerson } from './nudge.js';
 
 const DAY = 86_400_000;
 
-/** The words of check-ins and nudges; hosts pass their own catalogue (same keys) to translate them. */
-export const CHECKIN_MESSAGES = {
-  levels: { 'high-touch': 'High-touch', regular: 'Regular', 'light-touch': 'Light-touch' } as Record<CheckInLevel, string>,
-  reasons: {
-    lowRatings: 'Recent session ratings average {average} of 5.',
-    goalsBehind: '{count} {count|goal is|goals are} behind or {count|was|were} missed.',
-    goalsAtRisk: 'Half or more of the open goals are at risk.',
-    missedSessions: '{count} recent {count|session was|sessions were} missed.',
-    thriving: 'Ratings average {average} of 5 and every open goal is on track.',
-    steady: 'Feedback and goals look steady: no change needed.',
-    noData: 'Not enough feedback or goal updates yet to suggest a change.',
-    alreadyHighest: 'Already at the most hands-on level.',
-    alreadyLightest: 'Already at the lightest level.',
-    overridden: 'Kept at {level} by choice (the suggestion was {suggested}).',
-  },
-  nudges: {
-    'check-in-due-soon': 'A check-in with {other} is due on {date}. Book a session or send a quick note.',
-    'check-in-overdue': 'Your check-in with {other} is {days} {days|day|days} overdue. A short message today keeps things moving.',
-    'check-in-overdue-mentee': 'It has been a while since your last check-in. You could suggest a time to {other}.',
-    'pair-inactive': 'No sessions, messages or goal updates with {other} for {days} {days|day|days}. Is everything OK?',
-    // The practice nudges (practice-nudges.ts): sessions, feedback, goals.
-    'session-in-24h': 'Reminder: your session “{title}” with {other} is on {date} at {time}.',
-    'session-in-1h': 'Your session “{title}” with {other} starts in {minutes} {minutes|minute|minutes}, at {time}.',
-    'feedback-requested': 'How did your session “{title}” with {other} go? A few words of feedback help make the next one better; you can give it until {date}.',
-    'goal-due': 'Your goal “{goal}” is due on {date}. What is the next step you can take?',
-    'goal-due-mentor': '{owner}’s goal “{goal}” is due on {date}. A word of encouragement could help.',
-    'goal-missed': 'The date for your goal “{goal}” ({date}) has passed. That is fine: you can set a new date or adjust the goal.',
-    'goal-missed-mentor': 'The date for {owner}’s goal “{goal}” ({date}) has passed. You could help them set a new date or adjust it.',
-  },
-};
-export type CheckInMessages = typeof CHECKIN_MESSAGES;
-
-/**
- * The catalogue for a locale: the one registered for its language (Spanish once `registerSpanish()` from
- * `@mentorkit/core/es` has run), else English (`CHECKIN_MESSAGES`).
- */
-export function checkInMessagesFor(locale: string | undefined): CheckInMessages {
-  return languageCatalogue<CheckInMessages>('checkins', locale) ?? CHECKIN_MESSAGES;
-}
-
-/** Names joined for `{other}` as the language lists them (`Intl.ListFormat`): "A and B", "A, B and C", "A, B y C"; English without `locale`. */
-function joinNames(names: string[], locale: string | undefined): string {
-  if (typeof Intl.ListFormat !== 'function') return names.join(' and ');
-  try {
-    return new Intl.ListFormat(languageOf(locale) === '' ? 'en' : locale, { type: 'conjunction' }).format(names);
-  } catch {
-    return names.join(' and ');
-  }
-}
-
-/**
- * Fills `{name}` placeholders, and `{name|one|other}` with `one` when the value is 1, else `other`
- * ("{days} {days|day|days}"), so sentences read naturally without "day(s)".
- */
-export function fillTemplate(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)(?:\|([^|}]*)\|([^}]*))?\}/g, (match, key: string, one: string | undefined, other: string | undefined) => (!(key in values) ? match : one === undefined ? String(values[key]) : Number(values[key]) === 1 ? one : (other ?? '')));
-}
 
 export interface CheckInSession {
   id?: string;
@@ -193,12 +130,18 @@ export function nextCheckIn(request: NextCheckInRequest): NextCheckIn {
   for (const session of sessions) {
     if (!sessionHeld(session, now)) continue;
     const end = Math.min(timeOf(session.end), now);
-    if (!(end <= last)) (last = end), (lastKind = 'session');
+    if (!(end <= last)) {
+      last = end;
+      lastKind = 'session';
+    }
   }
   for (const message of messages) {
     if (!mentorIds.has(message.authorId)) continue;
     const sent = timeOf(message.sentAt ?? message.createdAt);
-    if (sent <= now && !(sent <= last)) (last = sent), (lastKind = 'message');
+    if (sent <= now && !(sent <= last)) {
+      last = sent;
+      lastKind = 'message';
+    }
   }
   const base = Number.isFinite(last) ? last : [timeOf(request.agreement.since), timeOf(request.startedAt)].find(Number.isFinite) ?? now;
   const due = base + intervalDays * DAY;
@@ -250,7 +193,10 @@ export function pairActivity(request: PairActivityRequest): PairActivity {
   let last = Number.NaN;
   let kind: PairActivity['lastActivityKind'];
   const consider = (at: number, what: NonNullable<PairActivity['lastActivityKind']>) => {
-    if (Number.isFinite(at) && at <= now && !(at <= last)) (last = at), (kind = what);
+    if (Number.isFinite(at) && at <= now && !(at <= last)) {
+      last = at;
+      kind = what;
+    }
   };
   for (const session of requireList<CheckInSession>(request.sessions, 'sessions')) if (sessionHeld(session, now)) consider(timeOf(session.end), 'session');
   for (const message of requireList<CheckInMessage>(request.messages, 'messages')) consider(timeOf(message.sentAt ?? message.createdAt), 'message');
@@ -267,29 +213,6 @@ export function relationshipHealth<TPair extends { pairingId: string }>(pairs: R
     .sort((a, b) => Number(b.attention) - Number(a.attention) || b.activity.daysInactive - a.activity.daysInactive || (b.checkIn?.overdueDays ?? 0) - (a.checkIn?.overdueDays ?? 0));
 }
 
-export interface NudgePerson {
-  personId: string;
-  displayName?: string;
-  timeZone: string;
-  workingHours?: Record<string, readonly string[]> | Partial<Record<number, readonly string[]>>;
-  offLimitsDays?: readonly number[];
-  offLimitsDates?: readonly string[];
-}
-
-export interface Nudge {
-  kind: 'check-in-due-soon' | 'check-in-overdue' | 'pair-inactive';
-  /** Who receives it. */
-  personId: string;
-  pairingId: string;
-  /** When to send it: the first moment from now that is within their working hours and 09:00–18:00 local. */
-  sendAt: string;
-  /** `sendAt` on their wall clock, with offset. */
-  localSendAt: string;
-  message: string;
-  /** The message's id in `CHECKIN_MESSAGES.nudges` and its parameters, for hosts and elements that word it themselves (`date` is `YYYY-MM-DD`, `other` the other people's names joined). */
-  code: keyof CheckInMessages['nudges'];
-  params: Record<string, string | number>;
-}
 
 /** A reason for a level suggestion as a stable code (a key of `CHECKIN_MESSAGES.reasons`) and its parameters (`level`/`suggested` are level ids). */
 export interface CheckInReason {
@@ -297,23 +220,6 @@ export interface CheckInReason {
   params: Record<string, string | number>;
 }
 
-/** Sensible hours for a nudge: 09:00-18:00 local, within working hours, not on off-limits days. */
-export const NUDGE_HOURS = '09:00-18:00';
-
-/** The first sensible local moment (15-minute grid) at or after `now` for a person. */
-export function sensibleSendTime(person: NudgePerson, now: string): { sendAt: string; localSendAt: string } {
-  if (!isTimeZone(person.timeZone)) invalidInput('person.timeZone', '`timeZone` must be an IANA time-zone name.');
-  const from = new Date(Math.ceil(Date.parse(now) / 60_000) * 60_000).toISOString();
-  const to = new Date(Date.parse(now) + 15 * DAY).toISOString();
-  const everyDay = { 1: [NUDGE_HOURS], 2: [NUDGE_HOURS], 3: [NUDGE_HOURS], 4: [NUDGE_HOURS], 5: [NUDGE_HOURS], 6: [NUDGE_HOURS], 7: [NUDGE_HOURS] };
-  const hasHours = Object.values(person.workingHours ?? {}).some((ranges) => Array.isArray(ranges) && ranges.length > 0);
-  const sensible = { id: 'sensible', timeZone: person.timeZone, workingHours: everyDay };
-  const own = { id: 'person', timeZone: person.timeZone, workingHours: (hasHours ? person.workingHours : { 1: [NUDGE_HOURS], 2: [NUDGE_HOURS], 3: [NUDGE_HOURS], 4: [NUDGE_HOURS], 5: [NUDGE_HOURS] }) as never, offLimitsDays: [...(person.offLimitsDays ?? [])], offLimitsDates: [...(person.offLimitsDates ?? [])] };
-  // Within their hours if they have any in the next two weeks, else simply 09:00-18:00 local.
-  const slot = findCommonSlots({ participants: [own, sensible], from, to, durationMinutes: 15, stepMinutes: 15, limit: 1 })[0] ?? findCommonSlots({ participants: [sensible], from, to, durationMinutes: 15, stepMinutes: 15, limit: 1 })[0];
-  const start = slot ? slot.start : from;
-  return { sendAt: start, localSendAt: localIsoOf(person.timeZone, Math.floor(Date.parse(start) / 60_000)) };
-}
 
 export interface NudgeRequest {
   pairingId: string;
@@ -437,12 +343,16 @@ export function suggestCheckInLevel(request: SuggestLevelRequest): LevelSuggesti
   const reasonCodes: CheckInReason[] = [];
   if (more.length > 0) {
     reasonCodes.push(...more);
-    if (index < LEVEL_ORDER.length - 1) (suggested = LEVEL_ORDER[index + 1]!), (change = 'more');
-    else reasonCodes.push({ code: 'alreadyHighest', params: {} });
+    if (index < LEVEL_ORDER.length - 1) {
+      suggested = LEVEL_ORDER[index + 1]!;
+      change = 'more';
+    } else reasonCodes.push({ code: 'alreadyHighest', params: {} });
   } else if (thriving) {
     reasonCodes.push({ code: 'thriving', params: { average: average! } });
-    if (index > 0) (suggested = LEVEL_ORDER[index - 1]!), (change = 'less');
-    else reasonCodes.push({ code: 'alreadyLightest', params: {} });
+    if (index > 0) {
+      suggested = LEVEL_ORDER[index - 1]!;
+      change = 'less';
+    } else reasonCodes.push({ code: 'alreadyLightest', params: {} });
   } else {
     reasonCodes.push({ code: average === undefined && goals.length === 0 ? 'noData' : 'steady', params: {} });
   }

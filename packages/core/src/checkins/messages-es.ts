@@ -1,4 +1,4 @@
-import type { CheckInMessages } from './index.js';
+import type { CheckInMessages } from './messages.js';
 
 /** The words of check-ins and nudges in neutral Spanish («tú»). Loaded only through `@mentorkit/core/es`. */
 export const checkInMessagesEs: CheckInMessages = {

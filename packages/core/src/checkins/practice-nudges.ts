@@ -15,7 +15,8 @@ import { pairingMembers } from '../pairings/index.js';
 import { zonedWallClockToEpoch } from '../messaging/quiet-hours.js';
 import { availabilityAt, localTimeOf } from '../time/local-time.js';
 import { instantOfEpochMinute, localIsoOf } from '../scheduling/slots.js';
-import { checkInMessagesFor, fillTemplate, sensibleSendTime, type CheckInMessages, type Nudge, type NudgePerson } from './index.js';
+import { checkInMessagesFor, fillTemplate, type CheckInMessages } from './messages.js';
+import { sensibleSendTime, type Nudge, type NudgePerson } from './nudge.js';
 
 export const PRACTICE_NUDGE_KINDS = ['session-soon', 'feedback-requested', 'goal-due', 'goal-missed'] as const;
 export type PracticeNudgeKind = (typeof PRACTICE_NUDGE_KINDS)[number];
