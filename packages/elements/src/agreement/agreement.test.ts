@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { createMentorKit, type MentorKit } from '@mentorkit/core';
 import { darkColors } from '../theme/tokens.js';
 import { failingStorage, pendingStorage, languagesReady } from '../testing/fixtures.js';
-import { HOSTILE_NAME, kitOn, planningStorage } from './planning-fixtures.js';
+import { HOSTILE_NAME, kitOn, planningStorage } from '../testing/planning-fixtures.js';
 import './define.js';
 import type { MkAgreement } from './agreement.js';
 

@@ -7,10 +7,11 @@ import { emit } from '../internal/emit.js';
 import { formatCalendarDate, formatList } from '../internal/format.js';
 import { LocaleController } from '../internal/localize.js';
 import { agreementLanguages, agreementMessages } from './agreement.messages.js';
+import { headingLevel } from '../internal/heading.js';
 import { MkElement } from '../internal/mk-element.js';
 import { StoreController } from '../internal/store-controller.js';
 import { agreementStyles } from './agreement.styles.js';
-import { panelStyles } from './panel.styles.js';
+import { panelStyles } from '../internal/panel.styles.js';
 import { errorText, issueText, issuesAt } from '../field-errors/field-errors.js';
 import { describedByWithCounter, renderTextCounter, textLimit, textLimitMessage, textLimitStyles } from '../text-limit/text-limit.js';
 
@@ -375,7 +376,7 @@ export class MkAgreement extends MkElement {
   }
 
   private renderHeading(text: string): TemplateResult {
-    const level = Math.min(Math.max(Math.trunc(this.headingLevel) || 2, 1), 6);
+    const level = headingLevel(this.headingLevel);
     return html`<div part="heading" class="heading" role="heading" aria-level=${level} id="heading">${text}${this.renderPairingWith(this.shownPairingId, this.i18n.locale, (names) => this.i18n.t('with', { names }))}</div>`;
   }
 

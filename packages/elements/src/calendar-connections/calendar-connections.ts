@@ -6,8 +6,9 @@ import { emit } from '../internal/emit.js';
 import { browserTimeZone, formatDayTime } from '../internal/format.js';
 import { LocaleController } from '../internal/localize.js';
 import { ClockController } from '../internal/clock-controller.js';
+import { headingLevel } from '../internal/heading.js';
 import { MkElement } from '../internal/mk-element.js';
-import { panelStyles } from '../agreement/panel.styles.js';
+import { panelStyles } from '../internal/panel.styles.js';
 import { calendarConnectionsLanguages, calendarConnectionsMessages } from './calendar-connections.messages.js';
 import { calendarConnectionsStyles } from './calendar-connections.styles.js';
 
@@ -396,7 +397,7 @@ export class MkCalendarConnections extends MkElement {
   }
 
   private get level(): number {
-    return Math.min(Math.max(Math.trunc(this.headingLevel) || 2, 1), 6);
+    return headingLevel(this.headingLevel);
   }
 
   private renderSubheading(id: string, text: string): TemplateResult {

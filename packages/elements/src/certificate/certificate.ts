@@ -5,9 +5,10 @@ import { isMentorKitError, type CertificatesService, type IssuedCertificate, typ
 import { emit } from '../internal/emit.js';
 import { formatCalendarDate, formatList } from '../internal/format.js';
 import { LocaleController } from '../internal/localize.js';
+import { headingLevel } from '../internal/heading.js';
 import { MkElement } from '../internal/mk-element.js';
 import { StoreController } from '../internal/store-controller.js';
-import { panelStyles } from '../agreement/panel.styles.js';
+import { panelStyles } from '../internal/panel.styles.js';
 import { certificateLanguages, certificateMessages } from './certificate.messages.js';
 import { certificateStyles } from './certificate.styles.js';
 
@@ -287,7 +288,7 @@ export class MkCertificate extends MkElement {
   }
 
   private get level(): number {
-    return Math.min(Math.max(Math.trunc(this.headingLevel) || 2, 1), 6);
+    return headingLevel(this.headingLevel);
   }
 
   private get isAdminView(): boolean {

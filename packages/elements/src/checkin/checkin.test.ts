@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createMentorKit, type MentorKit, type StorageAdapter } from '@mentorkit/core';
 import { failingStorage, pendingStorage, languagesReady } from '../testing/fixtures.js';
-import { HOSTILE_NAME, kitOn, planningStorage } from '../agreement/planning-fixtures.js';
+import { HOSTILE_NAME, kitOn, planningStorage } from '../testing/planning-fixtures.js';
 import './define.js';
 import type { MkCheckin } from './checkin.js';
 

@@ -10,9 +10,10 @@ import { LocaleController } from '../internal/localize.js';
 import { errorText } from '../field-errors/field-errors.js';
 import { checkinLanguages, checkinMessages } from './checkin.messages.js';
 import { ClockController } from '../internal/clock-controller.js';
+import { headingLevel } from '../internal/heading.js';
 import { MkElement } from '../internal/mk-element.js';
 import { StoreController } from '../internal/store-controller.js';
-import { panelStyles } from '../agreement/panel.styles.js';
+import { panelStyles } from '../internal/panel.styles.js';
 import { checkinStyles } from './checkin.styles.js';
 
 export interface MkCheckInLevelChangeDetail {
@@ -183,7 +184,7 @@ export class MkCheckin extends MkElement {
   }
 
   private renderHeading(): TemplateResult {
-    const level = Math.min(Math.max(Math.trunc(this.headingLevel) || 2, 1), 6);
+    const level = headingLevel(this.headingLevel);
     return html`<div part="heading" class="heading" role="heading" aria-level=${level} id="heading">${this.i18n.t('heading')}${this.renderPairingWith(this.shownPairingId, this.i18n.locale, (names) => this.i18n.t('with', { names }))}</div>`;
   }
 

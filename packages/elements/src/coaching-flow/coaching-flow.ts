@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
+import { html as staticHtml } from 'lit/static-html.js';
 import { TEXT_LIMITS, isMentorKitError, localTimeOf, type MentorKitError } from '@mentorkit/core';
 import {
   actionsFromFlow,
@@ -23,6 +23,7 @@ import { emit } from '../internal/emit.js';
 import { formatCalendarDate } from '../internal/format.js';
 import { LocaleController } from '../internal/localize.js';
 import { errorText } from '../field-errors/field-errors.js';
+import { headingTag } from '../internal/heading.js';
 import { MkElement } from '../internal/mk-element.js';
 import { StoreController } from '../internal/store-controller.js';
 import { counterId, describedByWithCounter, lengthLimit, renderTextCounter, textLimit, textLimitMessage, textLimitStyles } from '../text-limit/text-limit.js';
@@ -57,9 +58,6 @@ declare global {
 
 /** How long typing pauses before an answer is saved (a blur saves at once). */
 const AUTOSAVE_DELAY_MS = 600;
-const HEADING_TAGS: readonly StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
-const headingTag = (level: number): StaticValue => HEADING_TAGS[Math.min(Math.max(Math.trunc(level) || 2, 1), 6) - 1] ?? literal`h2`;
-
 type SaveState = { state: 'idle' | 'saving' | 'saved' | 'too-long' } | { state: 'error'; message: string };
 
 /**

@@ -6,10 +6,11 @@ import { CONCERN_STATUSES, concernsFeature } from '@mentorkit/core/concerns';
 import { emit } from '../internal/emit.js';
 import { browserTimeZone, formatDayTime, formatList } from '../internal/format.js';
 import { LocaleController } from '../internal/localize.js';
+import { headingLevel } from '../internal/heading.js';
 import { MkElement } from '../internal/mk-element.js';
 import { StoreController } from '../internal/store-controller.js';
 import { errorText } from '../field-errors/field-errors.js';
-import { panelStyles } from '../agreement/panel.styles.js';
+import { panelStyles } from '../internal/panel.styles.js';
 import { describedByWithCounter, renderTextCounter, textLimit, textLimitStyles } from '../text-limit/text-limit.js';
 import { concernQueueLanguages, concernQueueMessages } from './concern-queue.messages.js';
 import { concernQueueStyles } from './concern-queue.styles.js';
@@ -140,7 +141,7 @@ export class MkConcernQueue extends MkElement {
   }
 
   private renderHeading(admin: boolean): TemplateResult {
-    const level = Math.min(Math.max(Math.trunc(this.headingLevel) || 2, 1), 6);
+    const level = headingLevel(this.headingLevel);
     return html`<div part="heading" class="heading" role="heading" aria-level=${level} id="heading">${this.i18n.t(admin ? 'heading' : 'heading.mine')}</div>`;
   }
 
@@ -197,7 +198,7 @@ export class MkConcernQueue extends MkElement {
     const mentee = this.nameOf(pairing?.menteeId ?? '?');
     const mentors = formatList((pairing?.mentorIds ?? []).map((id) => this.nameOf(id)), locale);
     const title = concern.about === 'message' && concern.quote ? t('title.message', { author: this.nameOf(concern.quote.authorId), mentee, mentors }) : t('title.pairing', { mentee, mentors });
-    const level = Math.min(Math.max(Math.trunc(this.headingLevel) || 2, 1), 5) + 1;
+    const level = headingLevel(this.headingLevel, 1);
     const titleId = `concern-${index}`;
     const handles = kit.use(concernsFeature).canHandle(concern.id);
     const mine = concern.reporterId === kit.user.id;

@@ -5,9 +5,10 @@ import { isMentorKitError, type EscalationSettings, type EscalationStage, type M
 import { emit } from '../internal/emit.js';
 import { browserTimeZone, formatDayTime, formatList } from '../internal/format.js';
 import { LocaleController } from '../internal/localize.js';
+import { headingLevel } from '../internal/heading.js';
 import { MkElement } from '../internal/mk-element.js';
 import { StoreController } from '../internal/store-controller.js';
-import { panelStyles } from '../agreement/panel.styles.js';
+import { panelStyles } from '../internal/panel.styles.js';
 import { escalationLadderLanguages, escalationLadderMessages } from './escalation-ladder.messages.js';
 import { escalationLadderStyles } from './escalation-ladder.styles.js';
 
@@ -270,7 +271,7 @@ export class MkEscalationLadder extends MkElement {
   };
 
   private get level(): number {
-    return Math.min(Math.max(Math.trunc(this.headingLevel) || 2, 1), 6);
+    return headingLevel(this.headingLevel);
   }
 
   private renderSubheading(id: string, text: string): TemplateResult {

@@ -1,10 +1,11 @@
 import { html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
+import { html as staticHtml } from 'lit/static-html.js';
 import { isHttpUrl } from '@mentorkit/core';
 import { defaultFeedbackText, feedbackFeature, tagLabel, type DetectedNeed, type FeedbackApi, type FeedbackInsights, type InsightScope, type ThemeCount } from '@mentorkit/core/feedback';
 import { browserTimeZone, formatList } from '../internal/format.js';
 import { LocaleController } from '../internal/localize.js';
+import { headingTag } from '../internal/heading.js';
 import { MkElement } from '../internal/mk-element.js';
 import { StoreController } from '../internal/store-controller.js';
 import { feedbackInsightsLanguages, feedbackInsightsMessages } from './feedback-insights.messages.js';
@@ -12,9 +13,6 @@ import { feedbackInsightsStyles } from './feedback-insights.styles.js';
 
 /** An x coordinate of a chart `width` wide, mirrored when the chart is drawn right to left. */
 const mirror = (rtl: boolean, width: number, x: number): number => (rtl ? width - x : x);
-
-const HEADING_TAGS: readonly StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
-const headingTag = (level: number): StaticValue => HEADING_TAGS[Math.min(Math.max(Math.trunc(level) || 2, 1), 6) - 1] ?? literal`h2`;
 
 /**
  * @summary What feedback says over time — for a mentor, a pairing or a whole programme: rating

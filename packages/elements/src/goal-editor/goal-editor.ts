@@ -1,11 +1,12 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
+import { html as staticHtml } from 'lit/static-html.js';
 import { TEXT_LIMITS, isMentorKitError, roleInPairing, type MentorKit } from '@mentorkit/core';
 import { SKILL_CATALOGUE, SMART_CRITERIA, SMART_RULES, bundledGoalMessages, checkSmartGoal, goalsOf, type Goal, type GoalChanges, type GoalDraft, type GoalMessages, type GoalsApi, type SmartCheck } from '@mentorkit/core/goals';
 import { emit } from '../internal/emit.js';
 import { LocaleController } from '../internal/localize.js';
+import { headingTag } from '../internal/heading.js';
 import { MkElement } from '../internal/mk-element.js';
 import { StoreController } from '../internal/store-controller.js';
 import { describedByWithCounter, renderTextCounter, textLimit, textLimitMessage, textLimitStyles, type TextLimit } from '../text-limit/text-limit.js';
@@ -60,8 +61,6 @@ const FOCUS_IDS: Record<FocusField, string> = { title: 'title', dueDate: 'due-da
 
 const emptyForm = (): FormState => ({ title: '', description: '', skill: '', metricName: '', metricUnit: '', metricStart: '', metricTarget: '', metricCurrent: '', startDate: '', dueDate: '', milestones: [], private: false });
 
-const HEADING_TAGS: readonly StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
-const headingTag = (level: number): StaticValue => HEADING_TAGS[Math.min(Math.max(Math.trunc(level) || 2, 1), 6) - 1] ?? literal`h2`;
 const numberOrUndefined = (text: string) => (text.trim() === '' ? undefined : Number(text));
 
 /** The length limit of each text field, by control id, from core's schema (`TEXT_LIMITS.goal`). Milestone titles: `TEXT_LIMITS.goal.milestoneTitle`. */

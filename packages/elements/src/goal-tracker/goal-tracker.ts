@@ -1,13 +1,14 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { html as staticHtml, unsafeStatic, type StaticValue } from 'lit/static-html.js';
+import { html as staticHtml } from 'lit/static-html.js';
 import { isMentorKitError, type MentorKit } from '@mentorkit/core';
 import { goalProgress, goalsViewOf, loadGoals, type Goal, type GoalMoment, type GoalViewMessages, type GoalsView, type ReplanSuggestion } from '@mentorkit/core/goals';
 import { ClockController } from '../internal/clock-controller.js';
 import { emit } from '../internal/emit.js';
 import { formatCalendarDate, formatRelativeDays } from '../internal/format.js';
 import { LocaleController } from '../internal/localize.js';
+import { headingTag } from '../internal/heading.js';
 import { MkElement } from '../internal/mk-element.js';
 import { StoreController } from '../internal/store-controller.js';
 import type { MkCelebration, MkGoalReplanDetail } from '../celebration/celebration.js';
@@ -62,7 +63,6 @@ interface RowContext {
 }
 
 /** `h1`…`h6` for a level (clamped; 2 when not a number). The tag name comes from this digit only, never from outside text. */
-const headingTag = (level: number): StaticValue => unsafeStatic(`h${Math.min(Math.max(Math.trunc(level) || 2, 1), 6)}`);
 const FILTERS = Object.keys(GoalFilter) as GoalFilter[];
 
 

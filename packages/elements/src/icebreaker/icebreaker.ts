@@ -1,11 +1,12 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
+import { html as staticHtml } from 'lit/static-html.js';
 import { isMentorKitError, type MentorKitError } from '@mentorkit/core';
 import { informalFormatsIn, rapportFeature, type IcebreakerTopic, type RapportApi } from '@mentorkit/core/rapport';
 import { emit } from '../internal/emit.js';
 import { LocaleController } from '../internal/localize.js';
 import { errorText } from '../field-errors/field-errors.js';
+import { headingTag } from '../internal/heading.js';
 import { MkElement } from '../internal/mk-element.js';
 import { StoreController } from '../internal/store-controller.js';
 import { icebreakerLanguages, icebreakerMessages } from './icebreaker.messages.js';
@@ -22,9 +23,6 @@ declare global {
     'mk-icebreaker-deal': CustomEvent<MkIcebreakerDealDetail>;
   }
 }
-
-const HEADING_TAGS: readonly StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
-const headingTag = (level: number): StaticValue => HEADING_TAGS[Math.min(Math.max(Math.trunc(level) || 2, 1), 6) - 1] ?? literal`h3`;
 
 /**
  * @summary A card that opens a meeting with a question for the pair, and deals another one on request.

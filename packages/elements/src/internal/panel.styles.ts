@@ -1,8 +1,9 @@
 import { css } from 'lit';
 
 /**
- * Shared looks of the planning widgets (`<mk-agreement>`, `<mk-scheduler>`, `<mk-checkin>`): a card,
- * headings, notices, forms and buttons, all from `--mk-*` tokens and `--mk-panel-*` properties.
+ * Shared looks of the panel widgets (`<mk-agreement>`, `<mk-scheduler>`, `<mk-checkin>`, the concern,
+ * certificate, calendar-connection, notification and report panels): a card, headings, notices, forms
+ * and buttons, all from `--mk-*` tokens and `--mk-panel-*` properties.
  */
 export const panelStyles = css`
   .card {

@@ -5,8 +5,9 @@ import { isMentorKitError, type ManagerDigestChange, type ManagerDigestSettings,
 import { emit } from '../internal/emit.js';
 import { browserTimeZone, formatDayTime } from '../internal/format.js';
 import { LocaleController } from '../internal/localize.js';
+import { headingLevel } from '../internal/heading.js';
 import { MkElement } from '../internal/mk-element.js';
-import { panelStyles } from '../agreement/panel.styles.js';
+import { panelStyles } from '../internal/panel.styles.js';
 import { notificationPreferencesLanguages, notificationPreferencesMessages } from './notification-preferences.messages.js';
 import { notificationPreferencesStyles } from './notification-preferences.styles.js';
 
@@ -357,7 +358,7 @@ export class MkNotificationPreferences extends MkElement {
   }
 
   private get level(): number {
-    return Math.min(Math.max(Math.trunc(this.headingLevel) || 2, 1), 6);
+    return headingLevel(this.headingLevel);
   }
 
   private renderSubheading(id: string, text: string): TemplateResult {

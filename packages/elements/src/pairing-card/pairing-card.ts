@@ -1,6 +1,6 @@
 import { html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
+import { html as staticHtml } from 'lit/static-html.js';
 import {
   counterparts,
   availabilityAt,
@@ -22,6 +22,7 @@ import { ClockController } from '../internal/clock-controller.js';
 import { emit } from '../internal/emit.js';
 import { browserTimeZone, formatCalendarDate, formatList, formatLongCalendarDate, formatRelativeDays, formatWallClock, initialsOf } from '../internal/format.js';
 import { LocaleController } from '../internal/localize.js';
+import { headingTag } from '../internal/heading.js';
 import { MkElement } from '../internal/mk-element.js';
 import { StoreController } from '../internal/store-controller.js';
 import { pairingCardLanguages, pairingCardMessages } from './pairing-card.messages.js';
@@ -53,10 +54,6 @@ const MENTORING_ICONS: Record<'taking-mentees' | 'not-taking-mentees' | 'away' |
   'not-taking-mentees': svg`<circle cx="8" cy="8" r="6.5" fill="none" stroke="currentColor" stroke-width="1.5"/><path d="M4.5 8h7" stroke="currentColor" stroke-width="1.5" stroke-linecap="round"/>`,
   away: svg`<rect x="2" y="3" width="12" height="11" rx="1.5" fill="none" stroke="currentColor" stroke-width="1.5"/><path d="M2 6.5h12M5.5 1.5v3M10.5 1.5v3" stroke="currentColor" stroke-width="1.5" stroke-linecap="round"/>`,
 };
-
-const HEADING_TAGS: readonly StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
-
-const headingTag = (level: number): StaticValue => HEADING_TAGS[Math.min(Math.max(Math.trunc(level) || 2, 1), 6) - 1] ?? literal`h2`;
 
 /**
  * @summary The signed-in person's mentoring pairings: who they are paired with, in which role, and

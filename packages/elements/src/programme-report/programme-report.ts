@@ -7,9 +7,10 @@ import type { ProgrammeReport, ReportPeriod, ReportTable } from '@mentorkit/core
 import { emit } from '../internal/emit.js';
 import { browserTimeZone, formatCalendarDate } from '../internal/format.js';
 import { LocaleController } from '../internal/localize.js';
+import { headingLevel } from '../internal/heading.js';
 import { MkElement } from '../internal/mk-element.js';
 import { StoreController } from '../internal/store-controller.js';
-import { panelStyles } from '../agreement/panel.styles.js';
+import { panelStyles } from '../internal/panel.styles.js';
 import { PERIOD_PRESETS, isCalendarDateText, presetPeriod, todayIn, type PeriodPreset } from './period.js';
 import { programmeReportLanguages, programmeReportMessages } from './programme-report.messages.js';
 import { programmeReportStyles } from './programme-report.styles.js';
@@ -209,7 +210,7 @@ export class MkProgrammeReport extends MkElement {
   }
 
   private get level(): number {
-    return Math.min(Math.max(Math.trunc(this.headingLevel) || 2, 1), 6);
+    return headingLevel(this.headingLevel);
   }
 
   /** The period of the chosen preset (the applied custom dates for `custom`). */

@@ -6,10 +6,11 @@ import { concernsFeature, type ConcernPauseOutcome, type RaisedConcern } from '@
 import { emit } from '../internal/emit.js';
 import { browserTimeZone, formatDayTime, formatList } from '../internal/format.js';
 import { LocaleController } from '../internal/localize.js';
+import { headingLevel } from '../internal/heading.js';
 import { MkElement } from '../internal/mk-element.js';
 import { StoreController } from '../internal/store-controller.js';
 import { errorText } from '../field-errors/field-errors.js';
-import { panelStyles } from '../agreement/panel.styles.js';
+import { panelStyles } from '../internal/panel.styles.js';
 import { describedByWithCounter, renderTextCounter, textLimit, textLimitStyles } from '../text-limit/text-limit.js';
 import { raiseConcernLanguages, raiseConcernMessages } from './raise-concern.messages.js';
 import { raiseConcernStyles } from './raise-concern.styles.js';
@@ -158,7 +159,7 @@ export class MkRaiseConcern extends MkElement {
   }
 
   private renderHeading(): TemplateResult {
-    const level = Math.min(Math.max(Math.trunc(this.headingLevel) || 2, 1), 6);
+    const level = headingLevel(this.headingLevel);
     return html`<div part="heading" class="heading" role="heading" aria-level=${level} id="heading">${this.i18n.t('heading')}</div>`;
   }
 

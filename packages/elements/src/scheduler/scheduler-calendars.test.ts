@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { MentorKit, StorageAdapter } from '@mentorkit/core';
 import { languagesReady } from '../testing/fixtures.js';
-import { HOSTILE_NAME, kitOn, planningStorage } from '../agreement/planning-fixtures.js';
+import { HOSTILE_NAME, kitOn, planningStorage } from '../testing/planning-fixtures.js';
 import './define.js';
 import type { MkScheduler } from './scheduler.js';
 

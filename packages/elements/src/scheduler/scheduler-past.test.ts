@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { MentorKitError, type MentorKit, type StorageAdapter } from '@mentorkit/core';
 import { sessionsFeature } from '@mentorkit/core/scheduling';
 import { languagesReady } from '../testing/fixtures.js';
-import { HOSTILE_NAME, kitOn, planningStorage } from '../agreement/planning-fixtures.js';
+import { HOSTILE_NAME, kitOn, planningStorage } from '../testing/planning-fixtures.js';
 import './define.js';
 import type { MkScheduler } from './scheduler.js';
 

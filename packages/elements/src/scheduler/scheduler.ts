@@ -11,9 +11,10 @@ import { LocaleController } from '../internal/localize.js';
 import { errorText } from '../field-errors/field-errors.js';
 import { schedulerLanguages, schedulerMessages } from './scheduler.messages.js';
 import { ClockController } from '../internal/clock-controller.js';
+import { headingLevel } from '../internal/heading.js';
 import { MkElement } from '../internal/mk-element.js';
 import { StoreController } from '../internal/store-controller.js';
-import { panelStyles } from '../agreement/panel.styles.js';
+import { panelStyles } from '../internal/panel.styles.js';
 import { describedByWithCounter, renderTextCounter, textLimit, textLimitMessage, textLimitStyles } from '../text-limit/text-limit.js';
 import { schedulerStyles } from './scheduler.styles.js';
 
@@ -524,7 +525,7 @@ export class MkScheduler extends MkElement {
   }
 
   private renderHeading(): TemplateResult {
-    const level = Math.min(Math.max(Math.trunc(this.headingLevel) || 2, 1), 6);
+    const level = headingLevel(this.headingLevel);
     return html`<div part="heading" class="heading" role="heading" aria-level=${level} id="heading">${this.i18n.t('heading')}${this.renderPairingWith(this.shownPairingId, this.i18n.locale, (names) => this.i18n.t('with', { names }))}</div>`;
   }
 

@@ -2,13 +2,14 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
+import { html as staticHtml } from 'lit/static-html.js';
 import { TEXT_LIMITS, isMentorKitError, toMentorKitError, type Feedback, type FeedbackAnonymity, type MentorKitError } from '@mentorkit/core';
 import { FEEDBACK_TAGS, currentFeedbackRequest, defaultFeedbackText, feedbackFeature, tagLabel, type FeedbackApi, type FeedbackRequest } from '@mentorkit/core/feedback';
 import { ClockController } from '../internal/clock-controller.js';
 import { emit } from '../internal/emit.js';
 import { browserTimeZone } from '../internal/format.js';
 import { LocaleController } from '../internal/localize.js';
+import { headingTag } from '../internal/heading.js';
 import { MkElement } from '../internal/mk-element.js';
 import { StoreController } from '../internal/store-controller.js';
 import { describedByWithCounter, renderTextCounter, textLimit, textLimitMessage, textLimitStyles } from '../text-limit/text-limit.js';
@@ -40,9 +41,6 @@ const FIELDS = [
   { name: 'other', max: TEXT_LIMITS.feedback.other },
 ] as const;
 type FieldName = (typeof FIELDS)[number]['name'];
-const HEADING_TAGS: readonly StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
-const headingTag = (level: number): StaticValue => HEADING_TAGS[Math.min(Math.max(Math.trunc(level) || 2, 1), 6) - 1] ?? literal`h2`;
-
 type ViewState = 'loading' | 'error' | 'empty' | 'unavailable' | 'not-ended' | 'not-requested' | 'form' | 'submitted' | 'closed';
 
 /**

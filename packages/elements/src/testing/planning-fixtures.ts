@@ -6,7 +6,7 @@
 import { createMentorKit, type MentorKit, type StorageAdapter } from '@mentorkit/core';
 import { agreementsFeature, type AgreementProposal } from '@mentorkit/core/agreements';
 import { sessionsFeature } from '@mentorkit/core/scheduling';
-import { FIXED_NOW, HOSTILE_NAME, seededStorage } from '../testing/fixtures.js';
+import { FIXED_NOW, HOSTILE_NAME, seededStorage } from './fixtures.js';
 
 export { FIXED_NOW, HOSTILE_NAME };
 

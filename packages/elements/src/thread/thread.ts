@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
+import { html as staticHtml } from 'lit/static-html.js';
 import { MentorKitError, TEXT_LIMITS, isMentorKitError, localTimeOf, toMentorKitError, type Message } from '@mentorkit/core';
 import { isUnread, linkify, messagingFeature, sentAtOf, type MessageSearchHit, type MessagingApi, type QuietHours } from '@mentorkit/core/messaging';
 import { ClockController } from '../internal/clock-controller.js';
@@ -13,6 +13,7 @@ import { browserTimeZone, formatDayTime, formatList, formatWallClock } from '../
 const WEEKDAY_ONLY_MS = 6 * 86_400_000;
 import { LocaleController } from '../internal/localize.js';
 import { errorText } from '../field-errors/field-errors.js';
+import { headingTag } from '../internal/heading.js';
 import { MkElement } from '../internal/mk-element.js';
 import { StoreController } from '../internal/store-controller.js';
 import { describedByWithCounter, renderTextCounter, textLimit, textLimitMessage, textLimitStyles } from '../text-limit/text-limit.js';
@@ -37,9 +38,6 @@ declare global {
 export const THREAD_PAGE_SIZE = 40;
 /** At most this many messages are in the DOM; older or newer ones are loaded as the person scrolls. */
 export const THREAD_MAX_RENDERED = 160;
-
-const HEADING_TAGS: readonly StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
-const headingTag = (level: number): StaticValue => HEADING_TAGS[Math.min(Math.max(Math.trunc(level) || 2, 1), 6) - 1] ?? literal`h2`;
 
 const formatDuration = (seconds: number) => {
   const whole = Math.max(0, Math.round(seconds));
