@@ -136,7 +136,8 @@ function generateCalendar(seed: number, total = 5000, series = 200): string {
         lines.push(`DTSTART;TZID=${zone}:${local(start)}`);
         lines.push(next() < 0.5 ? `DTEND;TZID=${zone}:${local(start + length)}` : `DURATION:PT${length / 60_000}M`);
       }
-      if (next() < 0.05) lines.push('TRANSP:TRANSPARENT');
+      const transparent = next() < 0.05;
+      if (transparent) lines.push('TRANSP:TRANSPARENT');
       else if (next() < 0.05) lines.push('STATUS:CANCELLED');
     }
     lines.push('LOCATION:Room 1', 'DESCRIPTION:Agenda: a few lines of text as real calendars have\\, with commas\\; and more.', 'END:VEVENT');

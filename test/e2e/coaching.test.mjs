@@ -4,7 +4,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/lib/serve.mjs';
 import { axeViolations, eventually, launchBrowser, newContext, screenshots } from './support.mjs';
 
@@ -29,8 +28,6 @@ async function openAs(context, viewAs) {
 }
 
 const flow = (page) => page.locator('mk-coaching-flow');
-/** The id of the step on screen. */
-const currentStep = (page) => flow(page).locator('[part~="step"]').getAttribute('data-step');
 
 /** Types an answer and waits until the element says it is saved. */
 async function answer(page, promptId, text) {

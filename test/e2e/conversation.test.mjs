@@ -5,7 +5,6 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/lib/serve.mjs';
 import { eventually, launchBrowser, screenshots } from './support.mjs';
 

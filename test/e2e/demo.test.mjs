@@ -4,7 +4,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/lib/serve.mjs';
 import { axeViolations, eventually, launchBrowser, newContext, screenshots } from './support.mjs';
 

@@ -2,7 +2,6 @@
 // elements, no build step and no framework, on the IndexedDB default.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/lib/serve.mjs';
 import { eventually, launchBrowser } from './support.mjs';
 

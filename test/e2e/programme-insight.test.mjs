@@ -16,7 +16,6 @@ import { axeViolations, eventually, launchBrowser, newContext, screenshots } fro
 
 const skip = skipReason();
 const LUCIA = 'lucia-fernandez'; // the demo's mentee
-const ADMIN = SERVER_DEMO.admins[0];
 
 /** The calendar quarter holding `now`, as the report's default period reads it (UTC here). */
 function quarterOf(now) {

@@ -9,7 +9,6 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/lib/serve.mjs';
 import { axeViolations, eventually, launchBrowser, screenshots, watchPage } from './support.mjs';
 
@@ -35,7 +34,6 @@ async function openAs(context, viewAs) {
 }
 
 const WEEKDAYS = [1, 2, 3, 4, 5];
-const agreementState = (page) => page.locator('#schedule-panel mk-agreement [part~="base"]').getAttribute('data-state');
 
 describe('Scheduling across time zones in the demo', () => {
   test('agree a fortnightly cadence (Tokyo + New York, off-limits Fridays), book a series, download the .ics, see the next check-in', async () => {

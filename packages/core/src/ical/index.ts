@@ -79,7 +79,7 @@ export function vtimezone(timeZone: string, fromMinute: number, toMinute: number
   const standard = Math.min(january, july, ...offsets);
   const abbreviation = (epochMinute: number) => {
     const name = DateTime.fromMillis(epochMinute * 60_000, { zone: timeZone }).offsetNameShort ?? '';
-    return /^[A-Za-z0-9+:\-]{1,12}$/.test(name) ? name : `UTC${formatOffset(offsetAt(timeZone, epochMinute))}`;
+    return /^[A-Za-z0-9+:-]{1,12}$/.test(name) ? name : `UTC${formatOffset(offsetAt(timeZone, epochMinute))}`;
   };
   const observance = (kind: 'STANDARD' | 'DAYLIGHT', at: number, from: number, to: number) =>
     [`BEGIN:${kind}`, `DTSTART:${icalWallClock(at + from)}`, `TZOFFSETFROM:${icalOffset(from)}`, `TZOFFSETTO:${icalOffset(to)}`, `TZNAME:${abbreviation(at)}`, `END:${kind}`];

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 
-import { isCalendarDate, isHttpUrl, isInstant, isTimeZone, parseTimeRange, WEEKDAYS, type Weekday } from './formats.js';
+import { isCalendarDate, isHttpUrl, isInstant, isTimeZone, parseTimeRange, WEEKDAYS } from './formats.js';
 
 export { isCalendarDate, isHttpUrl, isInstant, isTimeZone, parseTimeRange, WEEKDAYS } from './formats.js';
 export type { Weekday, WorkingHours } from './formats.js';

@@ -64,7 +64,10 @@ export function periodBounds(period: ReportPeriod, timeZone: string): PeriodBoun
   let month = Number(period.from.slice(5, 7));
   for (;;) {
     month += 1;
-    if (month === 13) (month = 1), (year += 1);
+    if (month === 13) {
+      month = 1;
+      year += 1;
+    }
     const first = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-01`;
     if (first > period.to) break;
     months.push({ month: first.slice(0, 7), startMs: startOfLocalDay(first, timeZone) });

@@ -176,9 +176,18 @@ export function programmeReport(input: ProgrammeReportInput): ProgrammeReport {
     const record = requireRecord(goal, `goals[${index}]`);
     const pair = pairs.get(goal.pairingId);
     if (!pair) return;
-    if (inPeriod(instantField(record, 'createdAt', `goals[${index}]`))) (totals.goals.set += 1), (pair.goalsSet += 1);
-    if (inPeriod(instantField(record, 'achievedAt', `goals[${index}]`))) (totals.goals.achieved += 1), (pair.goalsAchieved += 1);
-    if (inPeriod(instantField(record, 'missedAt', `goals[${index}]`))) (totals.goals.missed += 1), (pair.goalsMissed += 1);
+    if (inPeriod(instantField(record, 'createdAt', `goals[${index}]`))) {
+      totals.goals.set += 1;
+      pair.goalsSet += 1;
+    }
+    if (inPeriod(instantField(record, 'achievedAt', `goals[${index}]`))) {
+      totals.goals.achieved += 1;
+      pair.goalsAchieved += 1;
+    }
+    if (inPeriod(instantField(record, 'missedAt', `goals[${index}]`))) {
+      totals.goals.missed += 1;
+      pair.goalsMissed += 1;
+    }
   });
 
   // Feedback: the mentees' notes submitted in the period.

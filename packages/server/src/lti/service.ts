@@ -950,6 +950,7 @@ export function createLtiService(options: LtiServiceOptions) {
     const path = await import('node:path');
     if (!options.assetsDir) throw new MentorKitError('not-found', 'The elements are not served here: build @mentorkit/elements (npm run build) or set the launch page\'s assets URL.', { path: 'url' });
     const relative = segments.slice(2);
+    // eslint-disable-next-line no-control-regex -- a NUL in a path segment is refused on purpose
     if (relative.length === 0 || relative.some((part) => part === '' || part === '.' || part === '..' || /[\\/\u0000]/.test(part))) throw new MentorKitError('not-found', 'No such asset.', { path: 'url' });
     const file = path.join(options.assetsDir, ...relative);
     if (!file.startsWith(path.resolve(options.assetsDir) + path.sep)) throw new MentorKitError('not-found', 'No such asset.', { path: 'url' });

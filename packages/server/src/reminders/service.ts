@@ -158,8 +158,6 @@ interface PairingInputs {
   feedback: PracticeFeedback[];
 }
 
-const asString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-
 /** The dedupe key of a nudge: one delivery per person, kind, pairing and period (due time, or start of the quiet spell). */
 export function dedupeKeyOf(nudge: { kind: string; personId: string; pairingId: string }, period: string): string {
   return `${nudge.kind}|${nudge.pairingId}|${nudge.personId}|${period}`;
