@@ -4,22 +4,15 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { startServer } from '../../scripts/lib/serve.mjs';
-import { eventually, launchBrowser, screenshots } from './support.mjs';
+import { closeDemoAndBrowser, eventually, screenshots, startDemoAndBrowser } from './support.mjs';
 
 const require = createRequire(import.meta.url);
 const axeSource = require.resolve('axe-core/axe.min.js');
 let server;
 let browser;
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(async () => ({ server, browser } = await startDemoAndBrowser()));
+after(() => closeDemoAndBrowser({ server, browser }));
 
 test('tokens and ::part rules restyle every element; the default look comes back without them', async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

@@ -4,28 +4,15 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { startServer } from '../../scripts/lib/serve.mjs';
-import { axeViolations, eventually, launchBrowser, newContext, screenshots } from './support.mjs';
+import { axeViolations, closeDemoAndBrowser, eventually, newContext, openDemoAs, screenshots, startDemoAndBrowser } from './support.mjs';
 
 let server;
 let browser;
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
+before(async () => ({ server, browser } = await startDemoAndBrowser()));
+after(() => closeDemoAndBrowser({ server, browser }));
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function openAs(context, viewAs) {
-  const page = await context.newPage();
-  await page.goto(`${server.demoUrl}?as=${viewAs}`);
-  await page.getByRole('status').filter({ hasText: 'Viewing as' }).waitFor();
-  return page;
-}
+const openAs = (context, viewAs) => openDemoAs(context, server.demoUrl, viewAs);
 
 const flow = (page) => page.locator('mk-coaching-flow');
 

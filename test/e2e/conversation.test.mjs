@@ -5,8 +5,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { startServer } from '../../scripts/lib/serve.mjs';
-import { eventually, launchBrowser, screenshots } from './support.mjs';
+import { closeDemoAndBrowser, eventually, screenshots, startDemoAndBrowser } from './support.mjs';
 
 const require = createRequire(import.meta.url);
 const axeSource = require.resolve('axe-core/axe.min.js');
@@ -14,15 +13,8 @@ const axeSource = require.resolve('axe-core/axe.min.js');
 let server;
 let browser;
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(async () => ({ server, browser } = await startDemoAndBrowser()));
+after(() => closeDemoAndBrowser({ server, browser }));
 
 async function newContext() {
   const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'en-GB', timezoneId: 'Europe/Madrid' });

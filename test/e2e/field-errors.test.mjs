@@ -7,21 +7,13 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { startServer } from '../../scripts/lib/serve.mjs';
-import { axeViolations, eventually, launchBrowser, screenshots, watchPage } from './support.mjs';
+import { axeViolations, closeDemoAndBrowser, eventually, screenshots, startDemoAndBrowser, watchPage } from './support.mjs';
 
 let server;
 let browser;
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(async () => ({ server, browser } = await startDemoAndBrowser()));
+after(() => closeDemoAndBrowser({ server, browser }));
 
 /** The `name`s of the agreement's fields marked invalid, in the order of the form. */
 const invalidFields = (agreement) => agreement.locator('form [aria-invalid="true"]').evaluateAll((controls) => controls.map((control) => control.getAttribute('name')));

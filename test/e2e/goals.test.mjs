@@ -6,32 +6,15 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { chromium } from 'playwright-core';
-import { chromiumArgs, findChromium } from '../../scripts/lib/chromium.mjs';
-import { startServer } from '../../scripts/lib/serve.mjs';
-import { axeViolations, eventually, screenshots, throughout } from './support.mjs';
+import { axeViolations, closeDemoAndBrowser, eventually, openDemoAs, screenshots, startDemoAndBrowser, throughout } from './support.mjs';
 
 let server;
 let browser;
 
-before(async () => {
-  server = await startServer();
-  const executablePath = process.env.CHROME_PATH || findChromium();
-  assert.ok(executablePath, 'no Chromium found: set CHROME_PATH');
-  browser = await chromium.launch({ executablePath, args: chromiumArgs() });
-});
+before(async () => ({ server, browser } = await startDemoAndBrowser()));
+after(() => closeDemoAndBrowser({ server, browser }));
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function openAs(context, viewAs) {
-  const page = await context.newPage();
-  await page.goto(`${server.demoUrl}?as=${viewAs}`);
-  await page.getByRole('status').filter({ hasText: 'Viewing as' }).waitFor();
-  return page;
-}
+const openAs = (context, viewAs) => openDemoAs(context, server.demoUrl, viewAs);
 
 const missingLetters = (page) => page.locator('mk-goal-editor [part~="criterion"]:not([data-met])').evaluateAll((items) => items.map((item) => item.dataset.criterion));
 /** Waits until the editor's checklist misses exactly `letters`. */

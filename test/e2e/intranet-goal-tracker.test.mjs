@@ -3,21 +3,13 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { startServer } from '../../scripts/lib/serve.mjs';
-import { eventually, launchBrowser, screenshots } from './support.mjs';
+import { closeDemoAndBrowser, eventually, screenshots, startDemoAndBrowser } from './support.mjs';
 
 let server;
 let browser;
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(async () => ({ server, browser } = await startDemoAndBrowser()));
+after(() => closeDemoAndBrowser({ server, browser }));
 
 test('one script tag, a provider and two elements: set a goal, tick a milestone, and it persists', async () => {
   const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 1000 } });

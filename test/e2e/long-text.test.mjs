@@ -6,21 +6,13 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { startServer } from '../../scripts/lib/serve.mjs';
-import { axeViolations, eventually, launchBrowser, screenshots, watchPage } from './support.mjs';
+import { axeViolations, closeDemoAndBrowser, eventually, screenshots, startDemoAndBrowser, watchPage } from './support.mjs';
 
 let server;
 let browser;
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(async () => ({ server, browser } = await startDemoAndBrowser()));
+after(() => closeDemoAndBrowser({ server, browser }));
 
 async function openAs(viewAs, width) {
   const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/Madrid' });

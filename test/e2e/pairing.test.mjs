@@ -3,25 +3,13 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { chromiumArgs, findChromium } from '../../scripts/lib/chromium.mjs';
-import { startServer } from '../../scripts/lib/serve.mjs';
-import { axeViolations, eventually, screenshots } from './support.mjs';
+import { axeViolations, closeDemoAndBrowser, eventually, screenshots, startDemoAndBrowser } from './support.mjs';
 
 let server;
 let browser;
 
-before(async () => {
-  server = await startServer();
-  const executablePath = process.env.CHROME_PATH || findChromium();
-  assert.ok(executablePath, 'no Chromium found: set CHROME_PATH');
-  browser = await chromium.launch({ executablePath, args: chromiumArgs() });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(async () => ({ server, browser } = await startDemoAndBrowser()));
+after(() => closeDemoAndBrowser({ server, browser }));
 
 describe('pairing board in the LMS demo', () => {
   test('the admin matches the cohort, vetoes a pair, re-runs and approves; the mentee sees the new pairing', async () => {

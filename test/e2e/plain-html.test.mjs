@@ -2,21 +2,13 @@
 // elements, no build step and no framework, on the IndexedDB default.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from '../../scripts/lib/serve.mjs';
-import { eventually, launchBrowser } from './support.mjs';
+import { closeDemoAndBrowser, eventually, startDemoAndBrowser } from './support.mjs';
 
 let server;
 let browser;
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(async () => ({ server, browser } = await startDemoAndBrowser()));
+after(() => closeDemoAndBrowser({ server, browser }));
 
 test('one script tag and <mk-provider user-id> show the pairing card, live, and it persists', async () => {
   const context = await browser.newContext({ locale: 'en-GB' });

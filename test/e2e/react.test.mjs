@@ -5,8 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { startServer } from '../../scripts/lib/serve.mjs';
-import { eventually, launchBrowser, screenshots } from './support.mjs';
+import { closeDemoAndBrowser, eventually, screenshots, startDemoAndBrowser } from './support.mjs';
 
 const require = createRequire(import.meta.url);
 const axeSource = require.resolve('axe-core/axe.min.js');
@@ -14,15 +13,8 @@ const axeSource = require.resolve('axe-core/axe.min.js');
 let server;
 let browser;
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(async () => ({ server, browser } = await startDemoAndBrowser()));
+after(() => closeDemoAndBrowser({ server, browser }));
 
 describe('React host example', () => {
   test('elements render in React, typed events update React state, the viewer switch rebuilds the client', async () => {

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, findChromium } from '../../scripts/lib/chromium.mjs';
+import { startServer } from '../../scripts/lib/serve.mjs';
 import { repoRoot } from '../../scripts/lib/workspace.mjs';
 
 const require = createRequire(import.meta.url);
@@ -21,6 +22,32 @@ export async function launchBrowser() {
   const executablePath = process.env.CHROME_PATH || findChromium();
   assert.ok(executablePath, 'no Chromium found: run `npm test`, which installs one, or set CHROME_PATH');
   return chromium.launch({ executablePath, args: chromiumArgs() });
+}
+
+/** The built demo served on a free port and a headless Chromium: what most files start in `before`. */
+export async function startDemoAndBrowser() {
+  const server = await startServer();
+  try {
+    return { server, browser: await launchBrowser() };
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+}
+
+/** Closes what `startDemoAndBrowser` started (either may be missing when `before` failed). */
+export async function closeDemoAndBrowser({ server, browser }) {
+  await browser?.close();
+  await server?.close();
+}
+
+/** Opens the demo at `demoUrl` as `viewAs` (optionally with the page's clock fixed at `at`) and waits for its "Viewing as" status. */
+export async function openDemoAs(context, demoUrl, viewAs, { at } = {}) {
+  const page = await context.newPage();
+  if (at) await page.clock.setFixedTime(new Date(at));
+  await page.goto(`${demoUrl}?as=${viewAs}`);
+  await page.getByRole('status').filter({ hasText: 'Viewing as' }).waitFor();
+  return page;
 }
 
 /** Collects uncaught page errors and console errors of `page` into `problems`. */

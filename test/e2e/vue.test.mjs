@@ -7,21 +7,13 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { startServer } from '../../scripts/lib/serve.mjs';
-import { axeViolations, eventually, launchBrowser, newContext, screenshots } from './support.mjs';
+import { axeViolations, closeDemoAndBrowser, eventually, newContext, screenshots, startDemoAndBrowser } from './support.mjs';
 
 let server;
 let browser;
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(async () => ({ server, browser } = await startDemoAndBrowser()));
+after(() => closeDemoAndBrowser({ server, browser }));
 
 describe('Vue host example', () => {
   test('elements render in Vue, a goal set in the editor reaches the tracker and Vue state, a milestone is celebrated, a reload keeps it', async () => {
