@@ -1,7 +1,7 @@
 // Finding (and, on a Debian CI box running as root, installing) the Chromium the browser tests use.
 // Browsers cannot be downloaded by npm here: Debian's `chromium` package or CHROME_PATH it is.
-import { spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { installDebianPackage, isExecutable, runningAsRoot } from './provision.mjs';
 
 /** Well-known locations, checked in order after CHROME_PATH. */
 export const chromiumCandidates = [
@@ -16,16 +16,7 @@ export const chromiumCandidates = [
   '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
 ];
 
-const isExecutable = (file) => {
-  try {
-    accessSync(file, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-export const runningAsRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+export { runningAsRoot };
 
 /**
  * The path of a usable Chromium/Chrome: CHROME_PATH when set (an invalid CHROME_PATH is an error, not
@@ -76,22 +67,7 @@ const howToGetABrowser = `No Chromium or Chrome found for the browser tests.
  * Sets process.env.CHROME_PATH so child processes (web-test-runner, e2e tests) use the same binary.
  */
 export function ensureChromium({ log = console.log } = {}) {
-  let chromePath = findChromium();
-  if (!chromePath) {
-    const hasAptGet = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
-    if (!(runningAsRoot && hasAptGet)) throw new Error(howToGetABrowser);
-    log('No Chromium found: installing Debian\'s "chromium" package with apt-get (running as root)…');
-    const environment = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    for (const args of [['update'], ['install', '-y', 'chromium']]) {
-      const result = spawnSync('apt-get', args, { stdio: 'inherit', env: environment });
-      if (result.status !== 0) {
-        throw new Error(`"apt-get ${args.join(' ')}" failed (exit ${result.status ?? result.signal}).\n${howToGetABrowser}`);
-      }
-    }
-    chromePath = findChromium();
-    if (!chromePath) throw new Error(`apt-get installed "chromium" but no binary was found.\n${howToGetABrowser}`);
-    log(`Installed Chromium at ${chromePath}.`);
-  }
+  const chromePath = installDebianPackage({ packageName: 'chromium', find: () => findChromium(), howTo: howToGetABrowser, log, noRecommends: false });
   process.env.CHROME_PATH = chromePath;
   return chromePath;
 }

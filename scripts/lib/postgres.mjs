@@ -10,23 +10,12 @@
 // the Debian package created it, otherwise `nobody`) and every server command runs through `runuser`
 // (or `setpriv`/`su`). Set MK_PG_BIN to a directory holding initdb/pg_ctl/postgres to choose a version.
 import { spawnSync } from 'node:child_process';
-import { accessSync, chmodSync, chownSync, constants, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { canInstallWithApt, freePort, hasCommand, installDebianPackage, isExecutable, runningAsRoot, stoppedOnExit } from './provision.mjs';
 
-export const runningAsRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-
-const isExecutable = (file) => {
-  try {
-    accessSync(file, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-const hasCommand = (name) => spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0;
+export { freePort, runningAsRoot };
 
 /** Directories that may hold initdb, pg_ctl and postgres, most specific first. */
 export function postgresBinaryDirectoryCandidates({ env = process.env } = {}) {
@@ -72,7 +61,7 @@ const howToGetPostgres = `No PostgreSQL server binaries (initdb, pg_ctl, postgre
  */
 export function postgresUnavailableReason() {
   if (findPostgres()) return undefined;
-  if (runningAsRoot && hasCommand('apt-get')) return undefined;
+  if (canInstallWithApt()) return undefined;
   return howToGetPostgres;
 }
 
@@ -81,43 +70,7 @@ export function postgresUnavailableReason() {
  * Debian's `postgresql` package (saying so). Otherwise throws an Error explaining how to get them.
  */
 export function ensurePostgres({ log = console.log } = {}) {
-  let found = findPostgres();
-  if (found) return found;
-  if (!(runningAsRoot && hasCommand('apt-get'))) throw new Error(howToGetPostgres);
-  // node --test runs test files in parallel: one process installs, the others wait for it.
-  const lock = path.join(os.tmpdir(), 'mentorkit-postgres-install.lock');
-  const deadline = Date.now() + 15 * 60_000;
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch (error) {
-      if (error.code !== 'EEXIST') throw error;
-      if (findPostgres()) return findPostgres();
-      // A lock older than the deadline belongs to a process that died mid-install.
-      if (Date.now() > deadline || Date.now() - statSync(lock).mtimeMs > 15 * 60_000) {
-        rmSync(lock, { recursive: true, force: true });
-        continue;
-      }
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
-    }
-  }
-  try {
-    found = findPostgres();
-    if (found) return found;
-    log('No PostgreSQL found: installing Debian\'s "postgresql" package with apt-get (running as root)…');
-    const environment = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    for (const args of [['update'], ['install', '-y', '--no-install-recommends', '-o', 'DPkg::Lock::Timeout=300', 'postgresql']]) {
-      const result = spawnSync('apt-get', args, { stdio: 'inherit', env: environment });
-      if (result.status !== 0) throw new Error(`"apt-get ${args.join(' ')}" failed (exit ${result.status ?? result.signal}).\n${howToGetPostgres}`);
-    }
-    found = findPostgres();
-    if (!found) throw new Error(`apt-get installed "postgresql" but initdb/pg_ctl/postgres were not found.\n${howToGetPostgres}`);
-    log(`Installed PostgreSQL in ${found.directory}.`);
-    return found;
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
+  return installDebianPackage({ packageName: 'postgresql', find: findPostgres, howTo: howToGetPostgres, log });
 }
 
 /** The unprivileged account that owns the cluster when we run as root. */
@@ -145,38 +98,8 @@ function runServerCommand(command, args, { account, what, logFile }) {
   return result;
 }
 
-/** A TCP port nobody listens on right now, on 127.0.0.1. */
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
-const liveClusters = new Set();
-let exitHookInstalled = false;
-
-/** Stops clusters a crashing test left running, so no postgres outlives the test process. */
-function installExitHook() {
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  const stopAll = () => {
-    for (const cluster of [...liveClusters]) cluster.stopNow();
-  };
-  process.on('exit', stopAll);
-  // A test killed by a signal (timeout, Ctrl-C) stops its clusters too, then dies of the same signal.
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-    process.once(signal, () => {
-      stopAll();
-      process.kill(process.pid, signal);
-    });
-  }
-}
+const liveClusters = stoppedOnExit();
 
 /**
  * Starts a fresh PostgreSQL cluster on a free loopback port (trust authentication, user
@@ -226,7 +149,6 @@ export async function startPostgres({ log = () => undefined, durable = false } =
     },
   };
   liveClusters.add(cluster);
-  installExitHook();
 
   return {
     host: '127.0.0.1',

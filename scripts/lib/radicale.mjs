@@ -9,22 +9,11 @@
 //
 // Set MK_RADICALE to the radicale executable to choose one. Radicale runs as the current user (it does
 // not refuse root); the storage lives in a 0700 temporary folder.
-import { spawn, spawnSync } from 'node:child_process';
-import { accessSync, closeSync, constants, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, runningAsRoot } from './postgres.mjs';
-
-const isExecutable = (file) => {
-  try {
-    accessSync(file, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-const hasCommand = (name) => spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0;
+import { canInstallWithApt, freePort, installDebianPackage, isExecutable, stoppedOnExit } from './provision.mjs';
 
 /** The radicale executable: MK_RADICALE, Debian's /usr/bin/radicale, or one on PATH; undefined when none. */
 export function findRadicale({ env = process.env } = {}) {
@@ -52,7 +41,7 @@ export function radicaleUnavailableReason() {
   } catch (error) {
     return error.message;
   }
-  if (runningAsRoot && hasCommand('apt-get')) return undefined;
+  if (canInstallWithApt()) return undefined;
   return howToGetRadicale;
 }
 
@@ -61,67 +50,11 @@ export function radicaleUnavailableReason() {
  * package (saying so). Otherwise throws an Error explaining how to get it. Returns the executable.
  */
 export function ensureRadicale({ log = console.log } = {}) {
-  let found = findRadicale();
-  if (found) return found;
-  if (!(runningAsRoot && hasCommand('apt-get'))) throw new Error(howToGetRadicale);
-  // node --test runs test files in parallel: one process installs, the others wait for it.
-  const lock = path.join(os.tmpdir(), 'mentorkit-radicale-install.lock');
-  const deadline = Date.now() + 15 * 60_000;
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch (error) {
-      if (error.code !== 'EEXIST') throw error;
-      if (findRadicale()) return findRadicale();
-      if (Date.now() > deadline || Date.now() - statSync(lock).mtimeMs > 15 * 60_000) {
-        rmSync(lock, { recursive: true, force: true });
-        continue;
-      }
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
-    }
-  }
-  try {
-    found = findRadicale();
-    if (found) return found;
-    log('No Radicale found: installing Debian\'s "radicale" package with apt-get (running as root)…');
-    const environment = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    // --no-install-recommends: no systemd unit pulling in a service that would listen on 5232.
-    const install = ['install', '-y', '--no-install-recommends', '-o', 'DPkg::Lock::Timeout=300', 'radicale'];
-    let result = spawnSync('apt-get', install, { stdio: 'inherit', env: environment });
-    if (result.status !== 0) {
-      // Stale package lists: update once, then try again.
-      spawnSync('apt-get', ['update'], { stdio: 'inherit', env: environment });
-      result = spawnSync('apt-get', install, { stdio: 'inherit', env: environment });
-    }
-    if (result.status !== 0) throw new Error(`"apt-get ${install.join(' ')}" failed (exit ${result.status ?? result.signal}).\n${howToGetRadicale}`);
-    found = findRadicale();
-    if (!found) throw new Error(`apt-get installed "radicale" but no radicale executable was found.\n${howToGetRadicale}`);
-    log(`Installed Radicale: ${found}.`);
-    return found;
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
+  // No recommended packages: no systemd unit pulling in a service that would listen on 5232.
+  return installDebianPackage({ packageName: 'radicale', find: () => findRadicale(), howTo: howToGetRadicale, log });
 }
 
-const liveServers = new Set();
-let exitHookInstalled = false;
-
-/** Kills servers a crashing test left running, so no radicale outlives the test process. */
-function installExitHook() {
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  const stopAll = () => {
-    for (const server of [...liveServers]) server.stopNow();
-  };
-  process.on('exit', stopAll);
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-    process.once(signal, () => {
-      stopAll();
-      process.kill(process.pid, signal);
-    });
-  }
-}
+const liveServers = stoppedOnExit();
 
 const sleep = (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds));
 
@@ -212,7 +145,6 @@ mask_passwords = True
     },
   };
   liveServers.add(server);
-  installExitHook();
 
   const url = `http://127.0.0.1:${port}/`;
   try {

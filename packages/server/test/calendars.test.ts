@@ -13,29 +13,12 @@ import { seedDemoProgram } from '../../../examples/shared/demo-program.js';
 import { radicaleUnavailableReason, startRadicale } from '../../../scripts/lib/radicale.mjs';
 import { createMentorKitServer, type MentorKitServer } from '../src/server.js';
 import { createPostgresStorage } from '../src/store.js';
-import { as, asService, skipReason, startTestBackend, type TestBackend } from './support.js';
+import { as, asService, eventually, skipReason, startTestBackend, type TestBackend } from './support.js';
 
 const skip = skipReason() ?? radicaleUnavailableReason();
 const LUCIA = 'lucia-fernandez'; // mentee of pairing-lucia (mentors kenji-watanabe, arjun-shrestha)
 const KENJI = 'kenji-watanabe';
 const DANIEL = 'daniel-kim'; // another pair's mentee
-
-/** Polls `read` until `check` holds (a read that throws counts as not yet); fails with the last value after `timeoutMs`. */
-async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean, what: string, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await read();
-      last = value;
-      if (check(value)) return value;
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() > deadline) assert.fail(`${what}: still not so after ${timeoutMs} ms (last: ${String(last instanceof Error ? last.message : JSON.stringify(last)).slice(0, 400)})`);
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
-}
 
 const stamp = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 const DAY = 86_400_000;

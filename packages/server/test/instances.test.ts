@@ -8,22 +8,12 @@ import pg from 'pg';
 import { seedDemoProgram } from '../src/demo-program.js';
 import { createMentorKitServer, type MentorKitServer } from '../src/server.js';
 import { createPostgresStorage } from '../src/store.js';
-import { JWT_SECRET, SERVICE_TOKEN, as, skipReason, startTestBackend, type TestBackend } from './support.js';
+import { as, eventually, JWT_SECRET, SERVICE_TOKEN, skipReason, startTestBackend, type TestBackend } from './support.js';
 
 const skip = skipReason();
 const LUCIA = 'lucia-fernandez'; // mentee of pairing-lucia (mentors kenji-watanabe, arjun-shrestha)
 const KENJI = 'kenji-watanabe';
 const DANIEL = 'daniel-kim'; // another pair's mentee
-
-async function eventually<T>(read: () => T | Promise<T>, check: (value: T) => boolean, what: string, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (check(value)) return value;
-    if (Date.now() > deadline) assert.fail(`${what}: still not so after ${timeoutMs} ms (last: ${JSON.stringify(value).slice(0, 300)})`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('two instances on one database', { skip: skip ?? false, timeout: 3 * 60_000 }, () => {
   let first: TestBackend;

@@ -13,7 +13,7 @@ import path from 'node:path';
 import type { AddressInfo, Socket } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import zlib from 'node:zlib';
-import { classifyAddress, createOutboundFetch, isOutboundRefused, OutboundRefused, parseAllowHosts, type OutboundReason } from '../src/outbound.js';
+import { classifyAddress, createOutboundFetch, isOutboundRefused, type OutboundRefused, parseAllowHosts, type OutboundReason } from '../src/outbound.js';
 
 interface TestServer {
   url: string;

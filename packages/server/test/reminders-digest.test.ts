@@ -9,22 +9,12 @@ import { startMailbox, type Mailbox } from '../../../scripts/lib/mailbox.mjs';
 import { seedDemoProgram } from '../src/demo-program.js';
 import { createMentorKitServer, type MentorKitServer } from '../src/server.js';
 import { createPostgresStorage } from '../src/store.js';
-import { JWT_SECRET, SERVICE_TOKEN, as, skipReason, startTestBackend, type TestBackend } from './support.js';
+import { as, eventually, JWT_SECRET, SERVICE_TOKEN, skipReason, startTestBackend, type TestBackend } from './support.js';
 
 const skip = skipReason();
 const MARIA = 'maria-gonzalez'; // Mexico City (UTC−6), Spanish first; mentor of pairing-noah and pairing-isabella
 const OLIVIA = 'olivia-martin'; // Sydney (AEDT, UTC+11 in October), English; mentor of pairing-hana and pairing-ana
 const PUBLIC_URL = 'https://mentoring.example.edu';
-
-async function eventually<T>(read: () => T | Promise<T>, check: (value: T) => boolean, what: string, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (check(value)) return value;
-    if (Date.now() > deadline) assert.fail(`${what}: still not so after ${timeoutMs} ms (last: ${JSON.stringify(value).slice(0, 400)})`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 const wallClock = (instant: string | Date, timeZone: string) => new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(instant));
 

@@ -8,49 +8,20 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import { simpleParser, type ParsedMail } from 'mailparser';
 import pg from 'pg';
-import { SMTPServer } from 'smtp-server';
 import { sendTimeFor } from '../src/reminders/escalation.js';
 import { createMentorKitServer, type MentorKitServer } from '../src/server.js';
 import { createPostgresStorage } from '../src/store.js';
-import { JWT_SECRET, SERVICE_TOKEN, as, asService, skipReason, startTestBackend, type TestBackend } from './support.js';
+import { as, asService, eventually as eventuallyWithin, JWT_SECRET, SERVICE_TOKEN, skipReason, startSmtp, startTestBackend, type TestBackend } from './support.js';
 
 const skip = skipReason();
+const eventually = <T,>(read: () => T | Promise<T>, check: (value: T) => boolean, what: string) => eventuallyWithin(read, check, what, 45_000);
 const PROGRAM = 'quiet-2026'; // closing off: nudge at 14 days, admins at 28
 const CLOSING = 'closing-2026'; // closing on: 40 days, 7 days' notice
 const OTHER = 'other-2026';
 const UNREACHABLE = 'unreachable-2026'; // closing on, but nobody in it has an email address (and no webhook)
 const PUBLIC_URL = 'https://mentoring.example.edu';
 const LAST = '2026-09-01T15:00:00Z'; // a Tuesday: both pairs' last message
-
-async function eventually<T>(read: () => T | Promise<T>, check: (value: T) => boolean, what: string, timeoutMs = 45_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (check(value)) return value;
-    if (Date.now() > deadline) assert.fail(`${what}: still not so after ${timeoutMs} ms (last: ${JSON.stringify(value).slice(0, 600)})`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-/** A real SMTP server on loopback that keeps every message it accepts, parsed. */
-async function startSmtp(): Promise<{ port: number; mails: ParsedMail[]; close(): Promise<void> }> {
-  const mails: ParsedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream).then((mail) => (mails.push(mail), callback()), (error: Error) => callback(error));
-    },
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  return { port: (server.server.address() as AddressInfo).port, mails, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
 
 const person = (id: string, displayName: string, fields: Record<string, unknown>) => ({ id, displayName, email: `${id}@example.org`, roles: ['mentee'], workingHours: {}, offLimitsDays: [], offLimitsDates: [], languages: ['en'], skills: [], wantsToLearn: [], interests: [], capacity: 1, ...fields });
 

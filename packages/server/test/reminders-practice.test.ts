@@ -7,50 +7,15 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { seedDemoProgram } from '../src/demo-program.js';
 import { createPostgresStorage } from '../src/store.js';
-import { as, asService, skipReason, startTestBackend, type TestBackend } from './support.js';
+import { as, asService, eventually, skipReason, startSmtp, startTestBackend, type TestBackend } from './support.js';
 
 const skip = skipReason();
 const MARIA = 'maria-gonzalez'; // lead mentor of pairing-noah; languages ['es', 'en']; America/Mexico_City (UTC-6 all year), 09:00-12:30 and 13:30-17:30 on weekdays
 const NOAH = 'noah-johnson'; // her mentee (America/Chicago, UTC-5 in October; the same hours); languages ['en']
 const PUBLIC_URL = 'https://mentoring.example.edu';
 const PROGRAM = 'program-practice';
-
-async function eventually<T>(read: () => T | Promise<T>, check: (value: T) => boolean, what: string, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (check(value)) return value;
-    if (Date.now() > deadline) assert.fail(`${what}: still not so after ${timeoutMs} ms (last: ${JSON.stringify(value).slice(0, 600)})`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-async function startSmtp(): Promise<{ mails: ParsedMail[]; port: number; close(): Promise<void> }> {
-  const mails: ParsedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream).then(
-        (mail) => {
-          mails.push(mail);
-          callback();
-        },
-        (error: Error) => callback(error),
-      );
-    },
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  return { mails, port: (server.server.address() as AddressInfo).port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
 
 /** A host's endpoint for the programme's generic webhook: keeps every JSON body it receives. */
 async function startReceiver(): Promise<{ url: string; bodies: Array<Record<string, unknown>>; close(): Promise<void> }> {

@@ -12,7 +12,7 @@ import { SMTPServer } from 'smtp-server';
 import { seedDemoProgram } from '../src/demo-program.js';
 import { createMentorKitServer, type MentorKitServer } from '../src/server.js';
 import { createPostgresStorage } from '../src/store.js';
-import { JWT_SECRET, SERVICE_TOKEN, as, asService, skipReason, startTestBackend, type TestBackend } from './support.js';
+import { as, asService, eventually, JWT_SECRET, SERVICE_TOKEN, skipReason, startTestBackend, type TestBackend } from './support.js';
 
 const skip = skipReason();
 const MARIA = 'maria-gonzalez'; // lead mentor of pairing-noah (America/Mexico_City)
@@ -21,16 +21,6 @@ const HOOK_ADMIN = 'hanna-hooks'; // admin of the programme pairing-noah is move
 const OTHER_ADMIN = 'priya-raman'; // admin of the demo programme only
 const PROGRAM = 'program-hooks';
 const HOSTILE_NAME = 'Noah <!channel> <https://evil.example|click> & "Johnson"';
-
-async function eventually<T>(read: () => T | Promise<T>, check: (value: T) => boolean, what: string, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (check(value)) return value;
-    if (Date.now() > deadline) assert.fail(`${what}: still not so after ${timeoutMs} ms (last: ${JSON.stringify(value).slice(0, 600)})`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 type Received = { path: string; headers: http.IncomingHttpHeaders; body: string; status: number; at: number };
 

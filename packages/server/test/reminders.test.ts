@@ -3,15 +3,13 @@
 // once; the server's clock is the test's (`now`), so "the lead mentor's local morning" is a moment
 // the test chooses. No fixed sleeps: every wait polls for its condition.
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import { simpleParser, type ParsedMail } from 'mailparser';
+import { type ParsedMail } from 'mailparser';
 import pg from 'pg';
-import { SMTPServer } from 'smtp-server';
 import { seedDemoProgram } from '../src/demo-program.js';
 import { createMentorKitServer, type MentorKitServer } from '../src/server.js';
 import { createPostgresStorage } from '../src/store.js';
-import { JWT_SECRET, SERVICE_TOKEN, as, asService, skipReason, startTestBackend, type TestBackend } from './support.js';
+import { as, asService, eventually, JWT_SECRET, SERVICE_TOKEN, skipReason, startSmtp, startTestBackend, type TestBackend } from './support.js';
 
 const skip = skipReason();
 const MARIA = 'maria-gonzalez'; // lead mentor of pairing-noah and pairing-isabella; languages ['es', 'en']; America/Mexico_City, 09:00-12:30 and 13:30-17:30 on weekdays
@@ -19,40 +17,6 @@ const NOAH = 'noah-johnson'; // her mentee in pairing-noah (America/Chicago)
 const TOM = 'tom-becker'; // mentor of pairing-james (Europe/Berlin, 08:30-16:30); languages ['de', 'en']
 const HOSTILE_NAME = 'Noah <img src=x onerror=alert(1)> & "Johnson"';
 const PUBLIC_URL = 'https://mentoring.example.edu';
-
-async function eventually<T>(read: () => T | Promise<T>, check: (value: T) => boolean, what: string, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (check(value)) return value;
-    if (Date.now() > deadline) assert.fail(`${what}: still not so after ${timeoutMs} ms (last: ${JSON.stringify(value).slice(0, 400)})`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-/** A real SMTP server on loopback that keeps every message it accepts, parsed. */
-async function startSmtp(port = 0): Promise<{ port: number; mails: ParsedMail[]; close(): Promise<void> }> {
-  const mails: ParsedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream).then(
-        (mail) => {
-          mails.push(mail);
-          callback();
-        },
-        (error: Error) => callback(error),
-      );
-    },
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
-  });
-  return { port: (server.server.address() as AddressInfo).port, mails, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
 
 /** A header as it was sent (mailparser turns List-* headers into an object), unfolded. */
 const rawHeader = (mail: ParsedMail, name: string) => mail.headerLines.find((line) => line.key === name)?.line.replace(/\r?\n[ \t]+/g, ' ') ?? '';

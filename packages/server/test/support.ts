@@ -4,7 +4,11 @@
  * starts it: createMentorKitServer with a JWT secret and the service token (plus dev-auth where the
  * browser demo needs it). No mock database.
  */
+import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
 import pg from 'pg';
 import { postgresUnavailableReason, startPostgres, type RunningPostgres } from '../../../scripts/lib/postgres.mjs';
 import type { ServerLimits } from '../src/limits.js';
@@ -165,4 +169,48 @@ export async function startCli(args: string[], env: Record<string, string>, opti
       return exited;
     },
   };
+}
+
+/**
+ * Polls `read` until `check` holds (a read that throws counts as not yet), every 50 ms; fails with the
+ * last value (or error) after `timeoutMs`. Every wait in the server's tests goes through it: no fixed sleeps.
+ */
+export async function eventually<T>(read: () => T | Promise<T>, check: (value: T) => boolean, what: string, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await read();
+      last = value;
+      if (check(value)) return value;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) assert.fail(`${what}: still not so after ${timeoutMs} ms (last: ${String(last instanceof Error ? last.message : JSON.stringify(last)).slice(0, 600)})`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** A real SMTP server (smtp-server) on loopback that keeps every message it accepts, parsed with mailparser. */
+export async function startSmtp(port = 0): Promise<{ port: number; mails: ParsedMail[]; close(): Promise<void> }> {
+  const mails: ParsedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream).then(
+        (mail) => {
+          mails.push(mail);
+          callback();
+        },
+        (error: Error) => callback(error),
+      );
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  return { port: (server.server.address() as AddressInfo).port, mails, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
