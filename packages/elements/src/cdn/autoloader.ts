@@ -8,7 +8,8 @@
  * `loadElement('mk-thread')` (or `loadAllElements()`) before creating them there.
  */
 
-/** Tag → the module that defines it. Every element folder with a `define.ts` must be listed (a test checks). */
+// @generated:start — from src/elements.ts by src/generate-elements.ts; do not edit by hand
+/** Tag → the module that defines it (every element but the provider, which the CDN entry defines at once). */
 export const ELEMENT_LOADERS: Readonly<Record<string, () => Promise<unknown>>> = {
   'mk-agreement': () => import('../agreement/define.js'),
   'mk-calendar-connections': () => import('../calendar-connections/define.js'),
@@ -40,6 +41,7 @@ export const ELEMENT_LOADERS: Readonly<Record<string, () => Promise<unknown>>> =
 export const ELEMENT_COMPANIONS: Readonly<Record<string, readonly string[]>> = {
   'mk-goal-tracker': ['mk-celebration'],
 };
+// @generated:end
 
 const loading = new Map<string, Promise<void>>();
 const warned = new Set<string>();
