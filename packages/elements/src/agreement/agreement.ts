@@ -97,8 +97,6 @@ function timeZones(current: string[]): string[] {
 export class MkAgreement extends MkElement {
   static override styles = [MkElement.styles, panelStyles, textLimitStyles, agreementStyles];
 
-  private readonly status = new StoreController(this, () => this.currentKit?.$status);
-  private readonly loadError = new StoreController(this, () => this.currentKit?.$error);
   private readonly pairings = new StoreController(this, () => this.currentKit?.$pairings);
   private readonly people = new StoreController(this, () => this.currentKit?.$people);
   private readonly agreements = new StoreController(this, () => (this.currentKit ? this.currentKit.use(agreementsFeature).$agreements : undefined));
@@ -576,12 +574,12 @@ export class MkAgreement extends MkElement {
 
   override render(): TemplateResult {
     const kit = this.currentKit;
-    const status = kit ? (this.status.value ?? 'loading') : 'loading';
+    const status = this.loadState;
     const locale = this.i18n.locale;
     let content: TemplateResult;
     let state: string = status;
-    if (status === 'loading') content = html`<p part="loading" class="loading">${this.i18n.t('loading')}</p><div class="skeleton" aria-hidden="true"></div>`;
-    else if (status === 'error') content = this.renderErrorBox(this.i18n.t('error.load'), this.loadError.value?.message ?? this.i18n.t('error.fallback'));
+    if (status === 'loading') content = this.renderLoading(this.i18n.t('loading'), { skeleton: true });
+    else if (status === 'error') content = this.renderErrorBox(this.i18n.t('error.load'), this.loadErrorMessage ?? this.i18n.t('error.fallback'));
     else {
       const pairing = this.pairing;
       const agreement = this.agreement;

@@ -131,8 +131,6 @@ type SaveState = { state: 'idle' | 'saving' | 'saved' | 'too-long' } | { state: 
 export class MkCoachingFlow extends MkElement {
   static override styles = [MkElement.styles, textLimitStyles, coachingFlowStyles];
 
-  private readonly status = new StoreController(this, () => this.currentKit?.$status);
-  private readonly error = new StoreController(this, () => this.currentKit?.$error);
   private readonly pairings = new StoreController(this, () => this.currentKit?.$pairings);
   private readonly people = new StoreController(this, () => this.currentKit?.$people);
   private readonly runs = new StoreController(this, () => this.coaching?.$runs);
@@ -787,7 +785,7 @@ export class MkCoachingFlow extends MkElement {
   }
 
   override render(): TemplateResult {
-    const status = this.currentKit ? (this.status.value ?? 'loading') : 'loading';
+    const status = this.loadState;
     const model = this.resolvedModel;
     const run = this.run;
     const saved = run ? this.flowOf(run) : undefined;
@@ -798,7 +796,7 @@ export class MkCoachingFlow extends MkElement {
     let content: TemplateResult;
     if (status === 'error') {
       state = 'error';
-      content = html`<div part="error" class="alert" role="alert"><p><strong>${this.i18n.t('error.title')}</strong></p><p>${this.error.value?.message ?? this.i18n.t('error.fallback')}</p></div>`;
+      content = this.renderLoadError(this.i18n.t('error.title'), this.loadErrorMessage ?? this.i18n.t('error.fallback'), { look: 'alert' });
     } else if (status === 'loading' || !this.loaded.value) {
       content = this.renderMessage('loading', this.i18n.t('loading'));
     } else if (!this.shownPairingId || !this.pairings.value?.some((pairing) => pairing.id === this.shownPairingId)) {

@@ -67,8 +67,6 @@ declare global {
 export class MkConcernQueue extends MkElement {
   static override styles = [MkElement.styles, panelStyles, textLimitStyles, concernQueueStyles];
 
-  private readonly status = new StoreController(this, () => this.currentKit?.$status);
-  private readonly loadError = new StoreController(this, () => this.currentKit?.$error);
   private readonly concerns = new StoreController(this, () => (this.currentKit ? this.currentKit.use(concernsFeature).$concerns : undefined));
   private readonly concernStatus = new StoreController(this, () => (this.currentKit ? this.currentKit.use(concernsFeature).$status : undefined));
   private readonly people = new StoreController(this, () => this.currentKit?.$people);
@@ -230,12 +228,12 @@ export class MkConcernQueue extends MkElement {
 
   override render(): TemplateResult {
     const kit = this.currentKit;
-    const status = kit ? (this.status.value === 'ready' ? (this.concernStatus.value ?? 'loading') : (this.status.value ?? 'loading')) : 'loading';
+    const status = kit ? (this.loadState === 'ready' ? (this.concernStatus.value ?? 'loading') : (this.loadState)) : 'loading';
     const admin = this.isAdmin;
     let content: TemplateResult;
     let shown: string = status;
-    if (status === 'loading') content = html`<p part="loading" class="loading">${this.i18n.t('loading')}</p>`;
-    else if (status === 'error') content = html`<div part="error" class="notice" data-tone="danger" role="alert"><p class="notice-title">${this.i18n.t('error.title')}</p><p>${this.loadError.value?.message ?? this.i18n.t('error.fallback')}</p></div>`;
+    if (status === 'loading') content = this.renderLoading(this.i18n.t('loading'));
+    else if (status === 'error') content = this.renderLoadError(this.i18n.t('error.title'), this.loadErrorMessage ?? this.i18n.t('error.fallback'));
     else {
       const concerns = (this.concerns.value ?? []).filter((concern) => !this.programId || concern.programId === this.programId);
       if (concerns.length === 0) {

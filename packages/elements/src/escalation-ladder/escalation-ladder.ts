@@ -426,10 +426,10 @@ export class MkEscalationLadder extends MkElement {
     const phase = kit && this.programId ? this.phase : 'loading';
     let content: TemplateResult;
     let state: string = phase;
-    if (phase === 'loading') content = html`<p part="loading" class="loading">${this.i18n.t('loading')}</p><div class="skeleton" aria-hidden="true"></div>`;
+    if (phase === 'loading') content = this.renderLoading(this.i18n.t('loading'), { skeleton: true });
     else if (phase === 'unavailable') content = html`<div part="unavailable" class="empty"><p>${this.i18n.t('unavailable')}</p></div>`;
     else if (phase === 'error' || !this.escalations || !this.settings)
-      content = html`<div part="error" class="notice" data-tone="danger" role="alert"><p class="notice-title">${this.i18n.t('error.title')}</p><p>${this.loadError}</p><div class="actions"><button class="button secondary" type="button" @click=${this.handleRetry}>${this.i18n.t('error.retry')}</button></div></div>`;
+      content = this.renderLoadError(this.i18n.t('error.title'), this.loadError, { retry: { label: this.i18n.t('error.retry'), onClick: this.handleRetry } });
     else {
       const quiet = this.escalations.pairs.filter((pair) => pair.stage !== 'active');
       state = quiet.length === 0 ? 'empty' : 'list';

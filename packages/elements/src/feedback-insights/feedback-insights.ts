@@ -53,8 +53,6 @@ const mirror = (rtl: boolean, width: number, x: number): number => (rtl ? width 
 export class MkFeedbackInsights extends MkElement {
   static override styles = [MkElement.styles, feedbackInsightsStyles];
 
-  private readonly status = new StoreController(this, () => this.currentKit?.$status);
-  private readonly loadError = new StoreController(this, () => this.currentKit?.$error);
   private readonly people = new StoreController(this, () => this.currentKit?.$people);
   private readonly programs = new StoreController(this, () => this.currentKit?.$programs);
   private readonly pairings = new StoreController(this, () => this.currentKit?.$pairings);
@@ -286,7 +284,7 @@ export class MkFeedbackInsights extends MkElement {
 
   override render(): TemplateResult {
     const kit = this.currentKit;
-    const status = kit ? (this.status.value ?? 'loading') : 'loading';
+    const status = this.loadState;
     const featureStatus = this.featureStatus.value ?? 'loading';
     const scope = this.scope;
     void [this.records.value, this.sessions.value, this.catalogue.value];
@@ -296,10 +294,10 @@ export class MkFeedbackInsights extends MkElement {
     let title = t.t('heading');
     if (status === 'error' || featureStatus === 'error') {
       state = 'error';
-      content = html`<div part="error" class="error" role="alert"><p><strong>${t.t('error.title')}</strong></p><p>${this.loadError.value?.message ?? t.t('error.fallback')}</p></div>`;
+      content = this.renderLoadError(t.t('error.title'), this.loadErrorMessage ?? t.t('error.fallback'), { look: 'error' });
     } else if (!kit || status === 'loading' || featureStatus !== 'ready' || !scope) {
       state = 'loading';
-      content = html`<p part="loading" class="muted">${t.t('loading')}</p><div class="skeleton" aria-hidden="true"></div>`;
+      content = this.renderLoading(t.t('loading'), { skeleton: true, className: 'muted' });
     } else {
       title = this.titleFor(scope);
       const insights = this.api!.insights(scope);

@@ -141,7 +141,6 @@ export class MkGoalEditor extends MkElement {
   static override styles = [MkElement.styles, textLimitStyles, goalEditorStyles];
 
   private readonly i18n = new LocaleController(this, 'mk-goal-editor', goalEditorMessages, goalEditorLanguages);
-  private readonly status = new StoreController(this, () => this.currentKit?.$status);
   private readonly pairings = new StoreController(this, () => this.currentKit?.$pairings);
   private readonly goals = new StoreController(this, () => (this.currentKit ? goalsOf(this.currentKit).$allGoals : undefined));
   @state() private form: FormState = emptyForm();
@@ -269,7 +268,7 @@ export class MkGoalEditor extends MkElement {
     const draft = this.draft();
     const api = this.api;
     try {
-      if (api && this.status.value === 'ready') return api.check(draft, { ...(this.loadedFrom ? { goalId: this.loadedFrom.id } : {}), messages: this.messages });
+      if (api && this.loadState === 'ready') return api.check(draft, { ...(this.loadedFrom ? { goalId: this.loadedFrom.id } : {}), messages: this.messages });
       return checkSmartGoal(draft, { messages: this.messages });
     } catch {
       try {
@@ -571,7 +570,7 @@ export class MkGoalEditor extends MkElement {
   override render(): TemplateResult {
     const kit = this.currentKit;
     const editing = this.goalId !== undefined;
-    const ready = kit !== undefined && this.status.value === 'ready';
+    const ready = kit !== undefined && this.loadState === 'ready';
     const pairing = kit && ready ? (editing ? kit.$pairings.get().find((candidate) => candidate.id === (this.goals.value ?? []).find((goal) => goal.id === this.goalId)?.pairingId) : this.targetPairing(kit)) : undefined;
     const ownerIsViewer = kit !== undefined && (editing ? (this.goals.value ?? []).find((goal) => goal.id === this.goalId)?.ownerId === kit.user.id : pairing !== undefined && roleInPairing(pairing, kit.user.id) === 'mentee');
     const heading = headingTag(this.headingLevel);

@@ -151,8 +151,6 @@ export class MkGoalTracker extends MkElement {
   };
 
   private readonly i18n = new LocaleController(this, 'mk-goal-tracker', goalTrackerMessages, goalTrackerLanguages);
-  private readonly status = new StoreController(this, () => this.currentKit?.$status);
-  private readonly loadError = new StoreController(this, () => this.currentKit?.$error);
   private readonly people = new StoreController(this, () => this.currentKit?.$people);
   private readonly goals = new StoreController(this, () => (this.currentKit ? goalsViewOf(this.currentKit).$goals : undefined));
   /** Re-renders every minute; rows re-render only when their goal or the day changes. */
@@ -195,7 +193,7 @@ export class MkGoalTracker extends MkElement {
    */
   private prefetchWritePath(): void {
     const kit = this.currentKit;
-    if (!kit || kit === this.prefetchedFor || this.status.value !== 'ready' || (this.goals.value?.length ?? 0) === 0) return;
+    if (!kit || kit === this.prefetchedFor || this.loadState !== 'ready' || (this.goals.value?.length ?? 0) === 0) return;
     this.prefetchedFor = kit;
     const load = () => void loadGoals(kit).catch(() => undefined); // a failed fetch is retried by the change that needs it
     if (typeof requestIdleCallback === 'function') requestIdleCallback(load, { timeout: 2000 });
@@ -205,7 +203,7 @@ export class MkGoalTracker extends MkElement {
   /** Records goals that slipped past their date (once per goal and date) and shows reassurance. */
   private async reviewIfDue(): Promise<void> {
     const kit = this.currentKit;
-    if (!kit || this.manualReview || this.status.value !== 'ready') return;
+    if (!kit || this.manualReview || this.loadState !== 'ready') return;
     const view = goalsViewOf(kit);
     const pairingId = this.shownPairingId;
     const key = `${kit.user.id}|${kit.now().slice(0, 13)}|${view.$goals.get().length}|${pairingId}`;
@@ -449,12 +447,12 @@ export class MkGoalTracker extends MkElement {
 
   override render(): TemplateResult {
     const kit = this.currentKit;
-    const status = kit ? (this.status.value ?? 'loading') : 'loading';
+    const status = this.loadState;
     const pairingId = this.shownPairingId;
     const all = status === 'ready' ? (this.goals.value ?? []).filter((goal) => !pairingId || goal.pairingId === pairingId) : [];
     let content: TemplateResult;
-    if (status === 'loading' || !kit) content = html`<p part="loading" class="loading">${this.i18n.t('loading')}</p>`;
-    else if (status === 'error') content = html`<div part="error" class="error" role="alert">${this.i18n.t('error.load')} ${this.loadError.value?.message ?? ''}</div>`;
+    if (status === 'loading' || !kit) content = this.renderLoading(this.i18n.t('loading'));
+    else if (status === 'error') content = html`<div part="error" class="error" role="alert">${this.i18n.t('error.load')} ${this.loadErrorMessage ?? ''}</div>`;
     else if (all.length === 0) content = this.renderEmpty();
     else content = this.renderList(kit, all);
     const heading = headingTag(this.headingLevel);

@@ -60,8 +60,6 @@ declare global {
 export class MkIcebreaker extends MkElement {
   static override styles = [MkElement.styles, icebreakerStyles];
 
-  private readonly status = new StoreController(this, () => this.currentKit?.$status);
-  private readonly error = new StoreController(this, () => this.currentKit?.$error);
   private readonly pairings = new StoreController(this, () => this.currentKit?.$pairings);
   private readonly people = new StoreController(this, () => this.currentKit?.$people);
   private readonly records = new StoreController(this, () => this.rapport?.$records);
@@ -135,14 +133,14 @@ export class MkIcebreaker extends MkElement {
   }
 
   override render(): TemplateResult {
-    const status = this.currentKit ? (this.status.value ?? 'loading') : 'loading';
+    const status = this.loadState;
     const tag = headingTag(this.headingLevel);
     const heading = staticHtml`<${tag} part="heading" class="heading" id="heading">${this.i18n.t('heading')}${this.renderPairingWith(this.shownPairingId, this.i18n.locale, (names) => this.i18n.t('with', { names }))}</${tag}>`;
     let stateName = 'loading';
     let content: TemplateResult;
     if (status === 'error') {
       stateName = 'error';
-      content = html`<div part="error" class="alert" role="alert"><p><strong>${this.i18n.t('error.title')}</strong></p><p>${this.error.value?.message ?? this.i18n.t('error.fallback')}</p></div>`;
+      content = this.renderLoadError(this.i18n.t('error.title'), this.loadErrorMessage ?? this.i18n.t('error.fallback'), { look: 'alert' });
     } else if (status === 'loading' || !this.loaded.value) {
       content = html`<p class="muted">${this.i18n.t('loading')}</p>`;
     } else if (!this.shownPairingId || !this.pairings.value?.some((pairing) => pairing.id === this.shownPairingId)) {

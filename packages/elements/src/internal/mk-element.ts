@@ -1,5 +1,6 @@
 import { ContextConsumer } from '@lit/context';
 import { LitElement, html, nothing, type CSSResultGroup, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { MentorKit } from '@mentorkit/core';
 import { adoptThemeTokens } from '../theme/tokens.js';
 import { baseStyles } from './base.styles.js';
@@ -20,7 +21,23 @@ import { StoreController } from './store-controller.js';
  * `<mk-provider pairing-id>` and `<mk-pairing-card>` set) unless their own `pairing-id` pins them:
  * `shownPairingId`. They re-render when it changes, and say whose they are with
  * `renderPairingWith(…)` ("with Lucía Fernández", "with Kenji Watanabe and Arjun Shrestha").
+ *
+ * It also owns the **frame** every element shows before its content: `loadState` (the client's
+ * `$status`, `'loading'` while there is no client) and `loadErrorMessage` (its `$error`), read through
+ * store controllers the base holds, and the markup of the two states — `renderLoading(…)` ("Loading…",
+ * `part="loading"`, with a skeleton) and `renderLoadError(…)` (`part="error"`, `role="alert"`, a title,
+ * the problem, and a Retry button when the element can retry).
  */
+/** The client's loading state, as the frame shows it. */
+export type LoadState = 'loading' | 'ready' | 'error';
+
+/** A Retry button in the error frame: its label, what it does and an optional `data-action`. */
+export interface LoadRetry {
+  readonly label: string;
+  readonly onClick: (event: Event) => void;
+  readonly action?: string;
+}
+
 export class MkElement extends LitElement {
   static override styles: CSSResultGroup = [baseStyles];
   // Declared without decorators: the base of every element stays out of the decorator runtime.
@@ -28,6 +45,8 @@ export class MkElement extends LitElement {
 
   private readonly kitConsumer = new ContextConsumer(this, { context: mentorKitContext, subscribe: true });
   private readonly currentPairing = new StoreController(this, () => this.currentKit?.$currentPairingId);
+  private readonly frameStatus = new StoreController(this, () => this.currentKit?.$status);
+  private readonly frameError = new StoreController(this, () => this.currentKit?.$error);
 
   /**
    * The MentorKit client this element uses. Takes precedence over the client of an enclosing
@@ -54,6 +73,16 @@ export class MkElement extends LitElement {
     return this.kit ?? this.kitConsumer.value;
   }
 
+  /** Whether the client has loaded: `'loading'` while there is no client or it is loading, then `'ready'` or `'error'`. */
+  protected get loadState(): LoadState {
+    return this.currentKit ? (this.frameStatus.value ?? 'loading') : 'loading';
+  }
+
+  /** Why the client could not load (its `$error`'s message), when `loadState` is `'error'`. */
+  protected get loadErrorMessage(): string | undefined {
+    return this.frameError.value?.message;
+  }
+
   /** The pairing to show: the element's own `pairing-id` when set, else the client's current pairing. */
   protected get shownPairingId(): string | undefined {
     return (this as { pairingId?: string }).pairingId || this.currentPairing.value;
@@ -72,5 +101,27 @@ export class MkElement extends LitElement {
     const names = formatList([pairing.menteeId, ...pairing.mentorIds].filter((id) => id !== kit.user.id).map((id) => people[id]?.displayName ?? id), locale);
     return html` <span part="pairing-with" class="pairing-with">${words(names)}</span>`;
   }
-}
 
+  /**
+   * The loading state's content: `<p part="loading" class="loading">Loading…</p>`, followed by a
+   * skeleton placeholder when `skeleton` is set. `className` and `role` change the paragraph's class
+   * (e.g. `'muted'`) and add a role (e.g. `'status'`).
+   */
+  protected renderLoading(text: string, { skeleton = false, className = 'loading', role }: { skeleton?: boolean; className?: string; role?: string } = {}): TemplateResult {
+    const loading = html`<p part="loading" class=${className} role=${ifDefined(role)}>${text}</p>`;
+    return skeleton ? html`${loading}<div class="skeleton" aria-hidden="true"></div>` : loading;
+  }
+
+  /**
+   * The error state's content: `<div part="error" role="alert">` with `title` and `message`. `look`
+   * `'notice'` (the panels: `class="notice" data-tone="danger"`, the title as `.notice-title`, and a
+   * Retry button when `retry` is given) or `'alert'` / `'error'` (that class, the title in `<strong>`).
+   */
+  protected renderLoadError(title: string, message: string | undefined, { look = 'notice', retry }: { look?: 'notice' | 'alert' | 'error'; retry?: LoadRetry } = {}): TemplateResult {
+    if (look !== 'notice') return html`<div part="error" class=${look} role="alert"><p><strong>${title}</strong></p><p>${message}</p></div>`;
+    const button = retry
+      ? html`<div class="actions"><button class="button secondary" type="button" data-action=${ifDefined(retry.action)} @click=${retry.onClick}>${retry.label}</button></div>`
+      : nothing;
+    return html`<div part="error" class="notice" data-tone="danger" role="alert"><p class="notice-title">${title}</p><p>${message}</p>${button}</div>`;
+  }
+}

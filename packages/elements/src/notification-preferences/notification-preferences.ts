@@ -564,10 +564,10 @@ export class MkNotificationPreferences extends MkElement {
     const phase = kit ? this.phase : 'loading';
     const preferences = this.shown;
     let content: TemplateResult;
-    if (phase === 'loading') content = html`<p part="loading" class="loading">${this.i18n.t('loading')}</p><div class="skeleton" aria-hidden="true"></div>`;
+    if (phase === 'loading') content = this.renderLoading(this.i18n.t('loading'), { skeleton: true });
     else if (phase === 'unavailable') content = html`<div part="unavailable" class="empty"><p>${this.i18n.t('unavailable')}</p></div>`;
     else if (phase === 'error' || !preferences)
-      content = html`<div part="error" class="notice" data-tone="danger" role="alert"><p class="notice-title">${this.i18n.t('error.title')}</p><p>${this.loadError}</p><div class="actions"><button class="button secondary" type="button" @click=${this.handleRetry}>${this.i18n.t('error.retry')}</button></div></div>`;
+      content = this.renderLoadError(this.i18n.t('error.title'), this.loadError, { retry: { label: this.i18n.t('error.retry'), onClick: this.handleRetry } });
     else content = html`${this.renderEmail(preferences)} ${this.renderKinds(preferences)} ${this.renderDigest(preferences)} ${this.renderManager()} ${this.renderSent()}`;
     return html`<div part="base" class="card" data-state=${phase} aria-busy=${phase === 'loading' ? 'true' : 'false'}>
       <div part="heading" class="heading" role="heading" aria-level=${this.level} id="heading" tabindex="-1">${this.i18n.t('heading')}</div>

@@ -85,8 +85,6 @@ export class MkPairingBoard extends MkElement {
   static override styles = [...(Array.isArray(MkElement.styles) ? MkElement.styles : [MkElement.styles]), pairingBoardStyles];
 
   private readonly i18n = new LocaleController(this, 'mk-pairing-board', pairingBoardMessages, pairingBoardLanguages);
-  private readonly loadStatus = new StoreController(this, () => this.currentKit?.$status);
-  private readonly loadError = new StoreController(this, () => this.currentKit?.$error);
   private readonly people = new StoreController(this, () => this.currentKit?.$people);
   private readonly pairings = new StoreController(this, () => this.currentKit?.$pairings);
   private readonly rounds = new StoreController(this, () => this.api?.$rounds);
@@ -351,13 +349,13 @@ export class MkPairingBoard extends MkElement {
 
   override render(): TemplateResult {
     const kit = this.currentKit;
-    const status = this.loadStatus.value;
+    const status = this.loadState;
     if (!kit || status === 'loading' || status === undefined) {
       return html`<div part="base" class="board" aria-busy="true"><h2 part="heading">${this.i18n.t('heading')}</h2><p class="muted">${this.i18n.t('loading')}</p></div>`;
     }
     if (status === 'error') {
       return html`<div part="base" class="board"><h2 part="heading">${this.i18n.t('heading')}</h2>
-        <div part="error" class="error" role="alert"><p>${this.i18n.t('error.title')}</p><p>${this.loadError.value?.message ?? ''}</p></div></div>`;
+        <div part="error" class="error" role="alert"><p>${this.i18n.t('error.title')}</p><p>${this.loadErrorMessage ?? ''}</p></div></div>`;
     }
     void this.pairings.value; // re-render when pairings change (the cohort depends on them)
     let cohort: PairingCohort | undefined;

@@ -12,7 +12,6 @@ import {
   type LocalTime,
   isMentorKitError,
   type MentorAvailability,
-  type MentorKitError,
   type Pairing,
   type PairingRole,
   type Person,
@@ -142,8 +141,6 @@ const MENTORING_ICONS: Record<'taking-mentees' | 'not-taking-mentees' | 'away' |
 export class MkPairingCard extends MkElement {
   static override styles = [MkElement.styles, pairingCardStyles];
 
-  private readonly status = new StoreController(this, () => this.currentKit?.$status);
-  private readonly error = new StoreController(this, () => this.currentKit?.$error);
   private readonly myPairings = new StoreController(this, () => this.currentKit?.$myPairings);
   private readonly people = new StoreController(this, () => this.currentKit?.$people);
   private readonly programs = new StoreController(this, () => this.currentKit?.$programs);
@@ -226,7 +223,8 @@ export class MkPairingCard extends MkElement {
     return staticHtml`<${headingTag(this.headingLevel)} part="heading" class="heading" id="heading">${text}</${headingTag(this.headingLevel)}>`;
   }
 
-  private renderLoading(): TemplateResult {
+  /** Loading: the text and two skeleton rows shaped like pairings (its own, not the base's frame). */
+  private renderLoadingCard(): TemplateResult {
     return html`
       <p part="loading" class="loading">${this.i18n.t('loading')}</p>
       <div part="skeleton" class="skeleton" aria-hidden="true"></div>
@@ -234,11 +232,12 @@ export class MkPairingCard extends MkElement {
     `;
   }
 
-  private renderError(error: MentorKitError | undefined): TemplateResult {
+  /** The client could not load: the problem in the card's own error look (`part="error-message"`). */
+  private renderErrorCard(message: string | undefined): TemplateResult {
     return html`
       <div part="error" class="error" role="alert">
         <p class="error-title">${this.i18n.t('error.title')}</p>
-        <p part="error-message" class="error-message">${error?.message ?? this.i18n.t('error.fallback')}</p>
+        <p part="error-message" class="error-message">${message ?? this.i18n.t('error.fallback')}</p>
       </div>
     `;
   }
@@ -422,7 +421,7 @@ export class MkPairingCard extends MkElement {
 
   private renderPairings(pairings: readonly Pairing[]): TemplateResult {
     const kit = this.currentKit;
-    if (!kit) return this.renderLoading();
+    if (!kit) return this.renderLoadingCard();
     const instant = kit.now();
     const viewerZone = this.me.value?.timeZone ?? browserTimeZone();
     // Which pairing every panel shows, marked when there is a choice.
@@ -436,12 +435,12 @@ export class MkPairingCard extends MkElement {
   }
 
   override render(): TemplateResult {
-    const status = this.currentKit ? (this.status.value ?? 'loading') : 'loading';
+    const status = this.loadState;
     const pairings = status === 'ready' ? this.visiblePairings : [];
     const headingText = this.label ?? this.i18n.t(this.pairingId === undefined ? 'heading.all' : 'heading.one');
     let content: TemplateResult;
-    if (status === 'loading') content = this.renderLoading();
-    else if (status === 'error') content = this.renderError(this.error.value);
+    if (status === 'loading') content = this.renderLoadingCard();
+    else if (status === 'error') content = this.renderErrorCard(this.loadErrorMessage);
     else if (pairings.length === 0) content = this.renderEmpty();
     else content = this.renderPairings(pairings);
     const me = this.me.value;

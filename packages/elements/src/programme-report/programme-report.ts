@@ -478,9 +478,9 @@ export class MkProgrammeReport extends MkElement {
     if (kit && this.programId && !report && phase === 'loading' && !this.currentPeriod()) state = 'choosing';
     if (phase === 'not-admin') content = html`<div part="not-admin" class="empty"><p>${t.t('not-admin')}</p></div>`;
     else if (phase === 'error')
-      content = html`<div part="error" class="notice" data-tone="danger" role="alert"><p class="notice-title">${t.t('error.title')}</p><p>${this.loadError}</p><div class="actions"><button class="button secondary" type="button" data-action="retry" @click=${this.handleRetry}>${t.t('error.retry')}</button></div></div>`;
+      content = this.renderLoadError(t.t('error.title'), this.loadError, { retry: { label: t.t('error.retry'), onClick: this.handleRetry, action: 'retry' } });
     else if (state === 'choosing') content = nothing;
-    else if (phase === 'loading' && !report) content = html`<p part="loading" class="loading" role="status">${t.t('loading')}</p><div class="skeleton" aria-hidden="true"></div>`;
+    else if (phase === 'loading' && !report) content = this.renderLoading(t.t('loading'), { skeleton: true, role: 'status' });
     else if (report) {
       state = phase === 'loading' ? 'loading' : report.totals.pairs.total === 0 ? 'empty' : 'ready';
       content = this.view ? this.view.renderReportView(this.viewContext(), report) : nothing;
@@ -496,7 +496,7 @@ export class MkProgrammeReport extends MkElement {
         ${report && phase !== 'not-admin' && phase !== 'error' ? html`<p class="hint">${t.t(source === 'server' ? 'source.server' : 'source.local')}</p>` : nothing}
       </div>
       ${showPicker ? this.renderPeriod() : nothing}
-      ${phase === 'loading' && report ? html`<p part="loading" class="loading" role="status">${t.t('loading')}</p>` : nothing}
+      ${phase === 'loading' && report ? this.renderLoading(t.t('loading'), { role: 'status' }) : nothing}
       ${content}
       <p part="announcement" class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
     </div>`;

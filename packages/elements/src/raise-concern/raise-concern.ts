@@ -68,8 +68,6 @@ declare global {
 export class MkRaiseConcern extends MkElement {
   static override styles = [MkElement.styles, panelStyles, textLimitStyles, raiseConcernStyles];
 
-  private readonly status = new StoreController(this, () => this.currentKit?.$status);
-  private readonly loadError = new StoreController(this, () => this.currentKit?.$error);
   private readonly myPairings = new StoreController(this, () => this.currentKit?.$myPairings);
   private readonly people = new StoreController(this, () => this.currentKit?.$people);
   private readonly messageStore = new StoreController(this, () => (this.currentKit && this.messageId ? this.currentKit.internals.track(Collections.messages) : undefined));
@@ -244,11 +242,11 @@ export class MkRaiseConcern extends MkElement {
 
   override render(): TemplateResult {
     const kit = this.currentKit;
-    const status = kit ? (this.status.value ?? 'loading') : 'loading';
+    const status = this.loadState;
     let content: TemplateResult;
     let shown: string = status;
-    if (status === 'loading') content = html`<p part="loading" class="loading">${this.i18n.t('loading')}</p>`;
-    else if (status === 'error') content = html`<div part="error" class="notice" data-tone="danger" role="alert"><p class="notice-title">${this.i18n.t('error.title')}</p><p>${this.loadError.value?.message ?? this.i18n.t('error.fallback')}</p></div>`;
+    if (status === 'loading') content = this.renderLoading(this.i18n.t('loading'));
+    else if (status === 'error') content = this.renderLoadError(this.i18n.t('error.title'), this.loadErrorMessage ?? this.i18n.t('error.fallback'));
     else if (this.result) {
       shown = 'done';
       content = this.renderDone(this.result);

@@ -203,8 +203,6 @@ function format(instant: string, timeZone: string, locale: string | undefined, w
 export class MkScheduler extends MkElement {
   static override styles = [MkElement.styles, panelStyles, textLimitStyles, schedulerStyles];
 
-  private readonly status = new StoreController(this, () => this.currentKit?.$status);
-  private readonly loadError = new StoreController(this, () => this.currentKit?.$error);
   private readonly pairings = new StoreController(this, () => this.currentKit?.$pairings);
   private readonly people = new StoreController(this, () => this.currentKit?.$people);
   private readonly agreements = new StoreController(this, () => (this.currentKit ? this.currentKit.use(agreementsFeature).$agreements : undefined));
@@ -952,12 +950,12 @@ export class MkScheduler extends MkElement {
 
   override render(): TemplateResult {
     const kit = this.currentKit;
-    const status = kit ? (this.status.value ?? 'loading') : 'loading';
+    const status = this.loadState;
     const locale = this.i18n.locale;
     let content: TemplateResult;
     let state: string = status;
-    if (status === 'loading') content = html`<p part="loading" class="loading">${this.i18n.t('loading')}</p><div class="skeleton" aria-hidden="true"></div>`;
-    else if (status === 'error') content = html`<div part="error" class="notice" data-tone="danger" role="alert"><p class="notice-title">${this.i18n.t('error.title')}</p><p>${this.loadError.value?.message ?? this.i18n.t('error.fallback')}</p></div>`;
+    if (status === 'loading') content = this.renderLoading(this.i18n.t('loading'), { skeleton: true });
+    else if (status === 'error') content = this.renderLoadError(this.i18n.t('error.title'), this.loadErrorMessage ?? this.i18n.t('error.fallback'));
     else {
       const pairing = this.pairing;
       if (!pairing) {

@@ -92,8 +92,6 @@ type ViewState = 'loading' | 'error' | 'empty' | 'unavailable' | 'not-ended' | '
 export class MkSessionFeedback extends MkElement {
   static override styles = [MkElement.styles, textLimitStyles, sessionFeedbackStyles];
 
-  private readonly status = new StoreController(this, () => this.currentKit?.$status);
-  private readonly loadError = new StoreController(this, () => this.currentKit?.$error);
   private readonly people = new StoreController(this, () => this.currentKit?.$people);
   private readonly me = new StoreController(this, () => this.currentKit?.$me);
   private readonly requests = new StoreController(this, () => this.api?.$requests);
@@ -252,7 +250,7 @@ export class MkSessionFeedback extends MkElement {
 
   private viewState(): ViewState {
     const kit = this.currentKit;
-    const status = kit ? (this.status.value ?? 'loading') : 'loading';
+    const status = this.loadState;
     if (status === 'error' || this.featureStatus.value === 'error') return 'error';
     if (status === 'loading' || this.featureStatus.value !== 'ready') return 'loading';
     const id = this.targetSessionId;
@@ -385,10 +383,10 @@ export class MkSessionFeedback extends MkElement {
     let content: TemplateResult;
     switch (state) {
       case 'loading':
-        content = html`<p part="loading" class="muted">${t.t('loading')}</p><div class="skeleton" aria-hidden="true"></div>`;
+        content = this.renderLoading(t.t('loading'), { skeleton: true, className: 'muted' });
         break;
       case 'error':
-        content = html`<div part="error" class="error" role="alert"><p class="error-title">${t.t('error.title')}</p><p>${this.loadError.value?.message ?? t.t('error.fallback')}</p></div>`;
+        content = html`<div part="error" class="error" role="alert"><p class="error-title">${t.t('error.title')}</p><p>${this.loadErrorMessage ?? t.t('error.fallback')}</p></div>`;
         break;
       case 'empty':
         content = html`<p part="empty" class="muted">${t.t('empty')}</p>`;

@@ -118,8 +118,6 @@ type RecorderState = { phase: 'idle' } | { phase: 'requesting' } | { phase: 'rec
 export class MkThread extends MkElement {
   static override styles = [MkElement.styles, textLimitStyles, threadStyles];
 
-  private readonly status = new StoreController(this, () => this.currentKit?.$status);
-  private readonly loadError = new StoreController(this, () => this.currentKit?.$error);
   private readonly people = new StoreController(this, () => this.currentKit?.$people);
   private readonly me = new StoreController(this, () => this.currentKit?.$me);
   private readonly featureStatus = new StoreController(this, () => this.api?.$status);
@@ -793,14 +791,14 @@ export class MkThread extends MkElement {
   override render(): TemplateResult {
     const kit = this.currentKit;
     const api = this.api;
-    const status = kit ? (this.status.value ?? 'loading') : 'loading';
+    const status = this.loadState;
     const featureStatus = this.featureStatus.value ?? 'loading';
     const t = this.i18n;
     const heading = (text: string) => staticHtml`<${headingTag(this.headingLevel)} part="heading" class="heading" id="heading">${text}</${headingTag(this.headingLevel)}>`;
     const frame = (state: string, content: TemplateResult, title = t.t(this.notes ? 'notes' : 'conversation')) =>
       html`<section part="base" class="card" data-state=${state} aria-labelledby="heading" aria-busy=${state === 'loading' ? 'true' : 'false'}><div class="header">${heading(title)}</div>${content}</section>`;
     if (status === 'error' || featureStatus === 'error')
-      return frame('error', html`<div part="error" class="error" role="alert"><p><strong>${t.t('error.title')}</strong></p><p>${this.loadError.value?.message ?? t.t('error.fallback')}</p></div>`);
+      return frame('error', this.renderLoadError(t.t('error.title'), this.loadErrorMessage ?? t.t('error.fallback'), { look: 'error' }));
     if (!kit || !api || status === 'loading' || featureStatus !== 'ready') return frame('loading', html`<p class="muted">${t.t('loading')}</p><div class="skeleton" aria-hidden="true"></div>`);
     const thread = this.shownPairingId ? api.thread(this.shownPairingId) : undefined;
     if (!thread) return frame('unavailable', html`<p part="empty" class="muted">${t.t('unavailable')}</p>`);
