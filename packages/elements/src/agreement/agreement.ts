@@ -116,11 +116,11 @@ export class MkAgreement extends MkElement {
   /** Saving was refused because the notes are over their limit. */
   @state() private limitBlocked = false;
 
-  /** The pairing whose agreement to show. Default: the client's current pairing (`kit.$currentPairingId`). */
-  @property({ attribute: 'pairing-id', reflect: true }) pairingId?: string;
-
   /** The pairing shown at the last update: a draft belongs to it. */
   private followedPairingId: string | undefined;
+
+  /** The pairing whose agreement to show. Default: the client's current pairing (`kit.$currentPairingId`). */
+  @property({ attribute: 'pairing-id', reflect: true }) pairingId?: string;
 
   /** Level of the heading (1–6). */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
@@ -130,6 +130,18 @@ export class MkAgreement extends MkElement {
 
   /** Words shown (labels of terms, cadences, channels…); defaults to core's `AGREEMENT_MESSAGES`. */
   @property({ attribute: false }) messages: AgreementMessages = AGREEMENT_MESSAGES;
+
+  protected override willUpdate(): void {
+    // Another pairing: a draft, a message or an error of the previous one does not carry over.
+    if (this.shownPairingId === this.followedPairingId) return;
+    this.followedPairingId = this.shownPairingId;
+    this.draft = undefined;
+    this.excluded = [];
+    this.error = undefined;
+    this.notice = undefined;
+    this.notesText = undefined;
+    this.limitBlocked = false;
+  }
 
   /** Core's words as a catalogue: the host's `.messages` when set, else the bundled translations. */
   private get words(): AgreementMessages {
@@ -181,18 +193,6 @@ export class MkAgreement extends MkElement {
     this.notesText = undefined;
     this.limitBlocked = false;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[data-autofocus]')?.focus());
-  }
-
-  protected override willUpdate(): void {
-    // Another pairing: a draft, a message or an error of the previous one does not carry over.
-    if (this.shownPairingId === this.followedPairingId) return;
-    this.followedPairingId = this.shownPairingId;
-    this.draft = undefined;
-    this.excluded = [];
-    this.error = undefined;
-    this.notice = undefined;
-    this.notesText = undefined;
-    this.limitBlocked = false;
   }
 
   private handleCancel(): void {
@@ -312,11 +312,6 @@ export class MkAgreement extends MkElement {
     }
   }
 
-  /** Opens the form (a draft from the profiles when there is no agreement yet), as the edit button does. */
-  edit(): void {
-    this.handleStartEditing();
-  }
-
   private formatValue(field: AgreementTermKey | string, value: unknown, locale: string | undefined): string {
     const m = this.words;
     if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) return '—';
@@ -384,7 +379,6 @@ export class MkAgreement extends MkElement {
       <p>${text}</p>
     </div>`;
   }
-
 
   private renderTerms(agreement: Agreement, locale: string | undefined): TemplateResult {
     const m = this.words;
@@ -523,7 +517,6 @@ export class MkAgreement extends MkElement {
     </fieldset>`;
   }
 
-
   private renderForm(draft: Draft, pairing: Pairing): TemplateResult {
     const m = this.words;
     const rows = draft.participants.map((participant) => ({ participant, included: !this.excluded.includes(participant.personId) }));
@@ -570,6 +563,11 @@ export class MkAgreement extends MkElement {
         <button part="cancel-button" class="button secondary" type="button" @click=${this.handleCancel}>${this.i18n.t('action.cancel')}</button>
       </div>
     </form>`;
+  }
+
+  /** Opens the form (a draft from the profiles when there is no agreement yet), as the edit button does. */
+  edit(): void {
+    this.handleStartEditing();
   }
 
   override render(): TemplateResult {

@@ -88,11 +88,11 @@ export class MkCheckin extends MkElement {
   @state() private error: MentorKitError | undefined;
   @state() private notice: string | undefined;
 
-  /** The pairing to show. Default: the client's current pairing (`kit.$currentPairingId`). */
-  @property({ attribute: 'pairing-id', reflect: true }) pairingId?: string;
-
   /** The pairing shown at the last update. */
   private followedPairingId: string | undefined;
+
+  /** The pairing to show. Default: the client's current pairing (`kit.$currentPairingId`). */
+  @property({ attribute: 'pairing-id', reflect: true }) pairingId?: string;
 
   /** Days without a session, message or goal update before the pair counts as inactive. */
   @property({ attribute: 'inactive-after-days', type: Number }) inactiveAfterDays = 21;
@@ -105,6 +105,15 @@ export class MkCheckin extends MkElement {
 
   /** Words (reasons, nudges, level names); defaults to core's `CHECKIN_MESSAGES`. */
   @property({ attribute: false }) messages: CheckInMessages = CHECKIN_MESSAGES;
+
+  protected override willUpdate(): void {
+    // Another pairing: a choice, a message or an error of the previous one does not carry over.
+    if (this.shownPairingId === this.followedPairingId) return;
+    this.followedPairingId = this.shownPairingId;
+    this.kept = undefined;
+    this.error = undefined;
+    this.notice = undefined;
+  }
 
   /** A host catalogue set through `.messages` wins over the bundled translations. */
   private get customMessages(): boolean {
@@ -170,15 +179,6 @@ export class MkCheckin extends MkElement {
     this.kept = level;
     this.notice = this.i18n.t('notice.kept', { level: this.levelName(level) });
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="notice"]')?.focus());
-  }
-
-  protected override willUpdate(): void {
-    // Another pairing: a choice, a message or an error of the previous one does not carry over.
-    if (this.shownPairingId === this.followedPairingId) return;
-    this.followedPairingId = this.shownPairingId;
-    this.kept = undefined;
-    this.error = undefined;
-    this.notice = undefined;
   }
 
   private renderHeading(): TemplateResult {

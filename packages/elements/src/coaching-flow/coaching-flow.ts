@@ -150,6 +150,12 @@ export class MkCoachingFlow extends MkElement {
   /** "Turn into goals" asks first for the date and the skill the goals serve (SMART's T and R). */
   @state() private handOff: { dueDate: string; skill: string; errors: { dueDate?: string; skill?: string } } | undefined;
 
+  private saveChain: Promise<unknown> = Promise.resolve();
+  /** The pairing shown at the last update (to start afresh when it changes). */
+  private followedPairingId: string | undefined;
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private focusAfterUpdate: string | undefined;
+
   /** `grow`, `oskar`, or the id of a custom model (from `.models` or `kit.coaching.registerModel`). */
   @property({ reflect: true }) model = 'grow';
 
@@ -174,12 +180,6 @@ export class MkCoachingFlow extends MkElement {
 
   /** BCP 47 locale for dates and messages. Default: the nearest `lang`, else the browser's. */
   @property() locale?: string;
-
-  private saveChain: Promise<unknown> = Promise.resolve();
-  /** The pairing shown at the last update (to start afresh when it changes). */
-  private followedPairingId: string | undefined;
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
-  private focusAfterUpdate: string | undefined;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();

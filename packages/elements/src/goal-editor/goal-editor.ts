@@ -156,14 +156,14 @@ export class MkGoalEditor extends MkElement {
   private pendingFocus: FocusField | undefined;
   private nextRowKey = 1;
 
+  /** The pairing `startNew({ pairingId })` asked for, for this one new goal. */
+  private startedFor: string | undefined;
+
   /** Edit this goal (by id); without it the editor sets a new goal. */
   @property({ attribute: 'goal-id', reflect: true }) goalId?: string;
 
   /** The pairing a new goal belongs to. Default: the client's current pairing (`kit.$currentPairingId`). */
   @property({ attribute: 'pairing-id', reflect: true }) pairingId?: string;
-
-  /** The pairing `startNew({ pairingId })` asked for, for this one new goal. */
-  private startedFor: string | undefined;
 
   /** Level of the heading (1–6). */
   @property({ attribute: 'heading-level', type: Number, reflect: true }) headingLevel = 2;
@@ -440,25 +440,6 @@ export class MkGoalEditor extends MkElement {
     }
   };
 
-  /** Starts a new goal (clears the form and focuses the title). */
-  startNew(options: { pairingId?: string; splitFrom?: string } = {}): void {
-    this.goalId = undefined;
-    this.resetForm();
-    this.startedFor = options.pairingId;
-    const from = options.splitFrom ? (this.goals.value ?? []).find((goal) => goal.id === options.splitFrom) : undefined;
-    if (from?.skill) this.form = { ...this.form, skill: from.skill };
-    this.pendingFocus = 'title';
-    this.requestUpdate();
-  }
-
-  /** Loads a goal into the form, focusing the title (or `focus`: the due date, the target). */
-  edit(goalId: string, options: { focus?: FocusField } = {}): void {
-    this.goalId = goalId;
-    this.loadedFrom = undefined;
-    this.pendingFocus = options.focus ?? 'title';
-    this.requestUpdate();
-  }
-
   /** The error shown under a field: none while it is over its limit (its counter says so, in the page's language). */
   private errorOf(id: string): string | undefined {
     return this.limitOf(id)?.over ? undefined : this.errors[id] || undefined;
@@ -565,6 +546,25 @@ export class MkGoalEditor extends MkElement {
         <button part="confirm-keep" class="secondary" type="button" @click=${keepEditing}>${this.i18n.t('confirm.keep')}</button>
       </div>
     </div>`;
+  }
+
+  /** Starts a new goal (clears the form and focuses the title). */
+  startNew(options: { pairingId?: string; splitFrom?: string } = {}): void {
+    this.goalId = undefined;
+    this.resetForm();
+    this.startedFor = options.pairingId;
+    const from = options.splitFrom ? (this.goals.value ?? []).find((goal) => goal.id === options.splitFrom) : undefined;
+    if (from?.skill) this.form = { ...this.form, skill: from.skill };
+    this.pendingFocus = 'title';
+    this.requestUpdate();
+  }
+
+  /** Loads a goal into the form, focusing the title (or `focus`: the due date, the target). */
+  edit(goalId: string, options: { focus?: FocusField } = {}): void {
+    this.goalId = goalId;
+    this.loadedFrom = undefined;
+    this.pendingFocus = options.focus ?? 'title';
+    this.requestUpdate();
   }
 
   override render(): TemplateResult {

@@ -152,6 +152,11 @@ export class MkPairingCard extends MkElement {
   /** Messages in the element's language; re-renders when `<html lang>` changes. */
   private readonly i18n = new LocaleController(this, 'mk-pairing-card', pairingCardMessages, pairingCardLanguages);
 
+  /** The signed-in mentor's availability form, while it is open. */
+  @state() private availabilityDraft: AvailabilityDraft | undefined;
+  @state() private availabilitySaving = false;
+  @state() private availabilityError = '';
+
   /** Show only this pairing (by id) instead of all of the user's pairings. */
   @property({ attribute: 'pairing-id', reflect: true }) pairingId?: string;
 
@@ -163,11 +168,6 @@ export class MkPairingCard extends MkElement {
 
   /** BCP 47 locale for times and dates, e.g. `en-GB`. Default: the nearest `lang` attribute, else the browser's. */
   @property() locale?: string;
-
-  /** The signed-in mentor's availability form, while it is open. */
-  @state() private availabilityDraft: AvailabilityDraft | undefined;
-  @state() private availabilitySaving = false;
-  @state() private availabilityError = '';
 
   private openAvailability(): void {
     const current = this.me.value?.availability;
@@ -217,7 +217,6 @@ export class MkPairingCard extends MkElement {
     const pairings = this.myPairings.value ?? [];
     return this.pairingId === undefined ? pairings : pairings.filter((pairing) => pairing.id === this.pairingId);
   }
-
 
   private renderHeading(text: string): TemplateResult {
     return staticHtml`<${headingTag(this.headingLevel)} part="heading" class="heading" id="heading">${text}</${headingTag(this.headingLevel)}>`;

@@ -191,6 +191,27 @@ export class MkProgrammeReport extends MkElement {
   /** BCP 47 locale for texts, dates and numbers. Default: the nearest `lang`, else the browser's. */
   @property() locale?: string;
 
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('period') || changed.has('from') || changed.has('to')) {
+      const preset = (PERIOD_PRESETS as readonly string[]).includes(this.period) ? this.period : 'this-quarter';
+      this.preset = preset;
+      if (preset === 'custom') {
+        this.customFrom = this.from ?? '';
+        this.customTo = this.to ?? '';
+        this.applied = isCalendarDateText(this.from) && isCalendarDateText(this.to) && this.from <= this.to ? { from: this.from, to: this.to } : undefined;
+      }
+    }
+    const kit = this.currentKit;
+    const period = this.currentPeriod();
+    if (!kit || !this.programId || !period) return;
+    const key = JSON.stringify([this.programId, period.from, period.to, this.zone, Boolean(kit.storage.reports)]);
+    if (kit !== this.requested?.kit || key !== this.requested.key) {
+      this.requested = { kit, key };
+      this.computedFrom = [];
+      void this.load();
+    } else if (this.local && this.recordsReady) this.computeLocal();
+  }
+
   /** True while the report is computed here (no `reports` service on the storage). */
   private get local(): boolean {
     const kit = this.currentKit;
@@ -219,27 +240,6 @@ export class MkProgrammeReport extends MkElement {
     const kit = this.currentKit;
     if (!kit) return undefined;
     return presetPeriod(this.preset, todayIn(kit.now(), this.zone));
-  }
-
-  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('period') || changed.has('from') || changed.has('to')) {
-      const preset = (PERIOD_PRESETS as readonly string[]).includes(this.period) ? this.period : 'this-quarter';
-      this.preset = preset;
-      if (preset === 'custom') {
-        this.customFrom = this.from ?? '';
-        this.customTo = this.to ?? '';
-        this.applied = isCalendarDateText(this.from) && isCalendarDateText(this.to) && this.from <= this.to ? { from: this.from, to: this.to } : undefined;
-      }
-    }
-    const kit = this.currentKit;
-    const period = this.currentPeriod();
-    if (!kit || !this.programId || !period) return;
-    const key = JSON.stringify([this.programId, period.from, period.to, this.zone, Boolean(kit.storage.reports)]);
-    if (kit !== this.requested?.kit || key !== this.requested.key) {
-      this.requested = { kit, key };
-      this.computedFrom = [];
-      void this.load();
-    } else if (this.local && this.recordsReady) this.computeLocal();
   }
 
   private async load(): Promise<void> {

@@ -144,18 +144,6 @@ export class MkThread extends MkElement {
   /** The message being reported (its dialog is open). */
   @state() private reportingId: string | undefined;
 
-  /** The pairing whose conversation to show. Default: the client's current pairing (`kit.$currentPairingId`). */
-  @property({ attribute: 'pairing-id', reflect: true }) pairingId?: string;
-
-  /** Show the mentors' shared notes instead of the conversation (mentors only). */
-  @property({ type: Boolean, reflect: true }) notes = false;
-
-  /** Level of the heading (1–6). */
-  @property({ attribute: 'heading-level', type: Number, reflect: true }) headingLevel = 2;
-
-  /** BCP 47 locale for texts and times, e.g. `en-GB`, `es`. Default: the nearest `lang`, else the browser's. */
-  @property() locale?: string;
-
   private readMarkerAtOpen: string | undefined;
   private openedKey: string | undefined;
   private loadingAudio = new Set<string>();
@@ -173,9 +161,17 @@ export class MkThread extends MkElement {
   private markReadQueued = false;
   private lastCount = 0;
 
-  private get api(): MessagingApi | undefined {
-    return this.currentKit?.use(messagingFeature);
-  }
+  /** The pairing whose conversation to show. Default: the client's current pairing (`kit.$currentPairingId`). */
+  @property({ attribute: 'pairing-id', reflect: true }) pairingId?: string;
+
+  /** Show the mentors' shared notes instead of the conversation (mentors only). */
+  @property({ type: Boolean, reflect: true }) notes = false;
+
+  /** Level of the heading (1–6). */
+  @property({ attribute: 'heading-level', type: Number, reflect: true }) headingLevel = 2;
+
+  /** BCP 47 locale for texts and times, e.g. `en-GB`, `es`. Default: the nearest `lang`, else the browser's. */
+  @property() locale?: string;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -247,6 +243,10 @@ export class MkThread extends MkElement {
     if (log) this.observeSentinels(log);
     this.loadVisibleAudio();
     this.observeUnread();
+  }
+
+  private get api(): MessagingApi | undefined {
+    return this.currentKit?.use(messagingFeature);
   }
 
   /**
