@@ -103,7 +103,10 @@ export default [
     // preferences, what was sent, a programme's escalation ladder).
     // +0.3 kB on 2026-12-05 (issue 18): the certificates service (list, issue, download, revoke).
     // 8.1 → 8.5 kB on 2026-12-05 (issue 18; 8.48 kB measured): the reports service and the manager's summary.
-    limit: "8.5 kB",
+    // 8.5 → 8.9 kB on 2026-12-06 (issue 20; 8.83 kB measured with the build's rollup + terser): createRestStorage's
+    // 830-line closure split into modules by concept (http, records, offline queue, change stream, blobs,
+    // services); the shared state object and the modules' seams cost ~0.36 kB that one closure's minified locals did not.
+    limit: "8.9 kB",
   },
   {
     name: "CDN, Spanish: locales/es/ (every element's catalogue and core's sentences), loaded only on Spanish pages",
