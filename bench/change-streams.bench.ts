@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { seedDemoProgram, DEMO_PROGRAM_ID } from '../packages/server/src/demo-program.js';
 import { createPostgresStorage } from '../packages/server/src/store.js';
-import { JWT_SECRET, signToken, startCli, startTestBackend } from '../packages/server/test/support.js';
+import { JWT_SECRET, openChangeStream, signToken, startCli, startTestBackend } from '../packages/server/test/support.js';
 import { finish, formatMs } from './support.js';
 
 const STREAMS = 1000;
@@ -46,26 +46,10 @@ try {
       const personId = people[index % PEOPLE]!;
       const seen = new Map<number, number>();
       arrivals.push(seen);
-      const response = await fetch(`${firstUrl}/changes`, { headers: { authorization: `Bearer ${signToken({ sub: personId, exp: Math.floor(Date.now() / 1000) + 3600 })}`, accept: 'text/event-stream' }, signal: controller.signal });
-      if (response.status !== 200) throw new Error(`stream ${index}: ${response.status} ${await response.text()}`);
-      void (async () => {
-        const decoder = new TextDecoder();
-        let buffered = '';
-        try {
-          for await (const chunk of response.body!) {
-            buffered += decoder.decode(chunk as Uint8Array, { stream: true });
-            let end: number;
-            while ((end = buffered.indexOf('\n\n')) >= 0) {
-              const event = buffered.slice(0, end);
-              buffered = buffered.slice(end + 2);
-              const marker = /"description":"bench-(\d+)"/.exec(event);
-              if (marker) seen.set(Number(marker[1]), performance.now());
-            }
-          }
-        } catch {
-          // aborted
-        }
-      })();
+      await openChangeStream(firstUrl, { authorization: `Bearer ${signToken({ sub: personId, exp: Math.floor(Date.now() / 1000) + 3600 })}` }, controller.signal, ({ raw }) => {
+        const marker = /"description":"bench-(\d+)"/.exec(raw);
+        if (marker) seen.set(Number(marker[1]), performance.now());
+      });
     }),
   );
   await new Promise((resolve) => setTimeout(resolve, 1000));

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { seedDemoProgram } from '../src/demo-program.js';
 import { createPostgresStorage } from '../src/store.js';
-import { as, skipReason, startTestBackend, type TestBackend } from './support.js';
+import { as, openChangeStream, skipReason, startTestBackend, type TestBackend } from './support.js';
 
 const skip = skipReason();
 const LUCIA = 'lucia-fernandez'; // mentee of pairing-lucia (mentors kenji-watanabe, arjun-shrestha)
@@ -31,30 +31,13 @@ describe('change streams: many subscribers, many held feedback notes', { skip: s
   const open = async (personId: string) => {
     const seen: string[] = [];
     const arrivals = new Map<string, number>();
-    const response = await fetch(`${backend.url}/changes`, { headers: { ...as(personId), accept: 'text/event-stream' }, signal: controller.signal });
-    assert.equal(response.status, 200);
-    void (async () => {
-      const decoder = new TextDecoder();
-      let buffered = '';
-      try {
-        for await (const chunk of response.body!) {
-          buffered += decoder.decode(chunk as Uint8Array, { stream: true });
-          let end: number;
-          while ((end = buffered.indexOf('\n\n')) >= 0) {
-            const event = buffered.slice(0, end);
-            buffered = buffered.slice(end + 2);
-            const data = /^data: (.*)$/m.exec(event)?.[1];
-            if (data && /^event: change$/m.test(event)) {
-              const id = (JSON.parse(data) as { id: string }).id;
-              seen.push(id);
-              arrivals.set(id, Date.now());
-            } else if (/^event: resync$/m.test(event)) seen.push('resync');
-          }
-        }
-      } catch {
-        // aborted
-      }
-    })();
+    await openChangeStream(backend.url, as(personId), controller.signal, ({ name, data }) => {
+      if (name === 'change' && data) {
+        const id = (JSON.parse(data) as { id: string }).id;
+        seen.push(id);
+        arrivals.set(id, Date.now());
+      } else if (name === 'resync') seen.push('resync');
+    });
     return { seen, arrivals };
   };
 

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { seedDemoProgram } from '../src/demo-program.js';
 import { createPostgresStorage } from '../src/store.js';
-import { as, skipReason, startTestBackend, type TestBackend } from './support.js';
+import { as, openChangeStream, skipReason, startTestBackend, type TestBackend } from './support.js';
 
 const skip = skipReason();
 const LUCIA = 'lucia-fernandez';
@@ -56,26 +56,9 @@ describe('concerns over HTTP on PostgreSQL', { skip: skip ?? false, timeout: 120
   /** Opens a change stream; `seen` collects the ids of the changes it receives. */
   const open = async (personId: string) => {
     const seen: string[] = [];
-    const response = await fetch(`${backend.url}/changes`, { headers: { ...as(personId), accept: 'text/event-stream' }, signal: streams.signal });
-    assert.equal(response.status, 200);
-    void (async () => {
-      const decoder = new TextDecoder();
-      let buffered = '';
-      try {
-        for await (const chunk of response.body!) {
-          buffered += decoder.decode(chunk as Uint8Array, { stream: true });
-          let end: number;
-          while ((end = buffered.indexOf('\n\n')) >= 0) {
-            const event = buffered.slice(0, end);
-            buffered = buffered.slice(end + 2);
-            const data = /^data: (.*)$/m.exec(event)?.[1];
-            if (data && /^event: change$/m.test(event)) seen.push((JSON.parse(data) as { id: string }).id);
-          }
-        }
-      } catch {
-        // aborted
-      }
-    })();
+    await openChangeStream(backend.url, as(personId), streams.signal, ({ name, data }) => {
+      if (name === 'change' && data) seen.push((JSON.parse(data) as { id: string }).id);
+    });
     return seen;
   };
   const until = async (condition: () => boolean, what: string) => {

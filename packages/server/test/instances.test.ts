@@ -8,7 +8,7 @@ import pg from 'pg';
 import { seedDemoProgram } from '../src/demo-program.js';
 import { createMentorKitServer, type MentorKitServer } from '../src/server.js';
 import { createPostgresStorage } from '../src/store.js';
-import { as, eventually, JWT_SECRET, SERVICE_TOKEN, skipReason, startTestBackend, type TestBackend } from './support.js';
+import { as, eventually, JWT_SECRET, openChangeStream, SERVICE_TOKEN, skipReason, startTestBackend, type TestBackend } from './support.js';
 
 const skip = skipReason();
 const LUCIA = 'lucia-fernandez'; // mentee of pairing-lucia (mentors kenji-watanabe, arjun-shrestha)
@@ -39,29 +39,12 @@ describe('two instances on one database', { skip: skip ?? false, timeout: 3 * 60
   /** Opens a change stream on `base`; `events` collects what arrives (`id` or `-id` for a delete, `resync`). */
   const open = async (base: string, personId: string) => {
     const events: string[] = [];
-    const response = await fetch(`${base}/changes`, { headers: { ...as(personId), accept: 'text/event-stream' }, signal: controller.signal });
-    assert.equal(response.status, 200);
-    void (async () => {
-      const decoder = new TextDecoder();
-      let buffered = '';
-      try {
-        for await (const chunk of response.body!) {
-          buffered += decoder.decode(chunk as Uint8Array, { stream: true });
-          let end: number;
-          while ((end = buffered.indexOf('\n\n')) >= 0) {
-            const event = buffered.slice(0, end);
-            buffered = buffered.slice(end + 2);
-            const data = /^data: (.*)$/m.exec(event)?.[1];
-            if (data && /^event: change$/m.test(event)) {
-              const change = JSON.parse(data) as { id: string; record?: { revision: number } };
-              events.push(change.record ? `${change.id}@${change.record.revision}` : `-${change.id}`);
-            } else if (/^event: resync$/m.test(event)) events.push('resync');
-          }
-        }
-      } catch {
-        // aborted
-      }
-    })();
+    await openChangeStream(base, as(personId), controller.signal, ({ name, data }) => {
+      if (name === 'change' && data) {
+        const change = JSON.parse(data) as { id: string; record?: { revision: number } };
+        events.push(change.record ? `${change.id}@${change.record.revision}` : `-${change.id}`);
+      } else if (name === 'resync') events.push('resync');
+    });
     return events;
   };
 

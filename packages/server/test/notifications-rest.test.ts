@@ -8,43 +8,27 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { isMentorKitError, type MentorKitError } from '@mentorkit/core';
-import { createRestStorage, type RestStorage } from '@mentorkit/storage-rest';
 import { DEMO_PROGRAM_ID, seedDemoProgram } from '../../../examples/shared/demo-program.js';
 import { createPostgresStorage } from '../src/store.js';
-import { as, skipReason, startTestBackend, type TestBackend } from './support.js';
+import { refusal, restAdapters } from './rest-support.js';
+import { skipReason, startTestBackend, type TestBackend } from './support.js';
 
 const skip = skipReason();
 const LUCIA = 'lucia-fernandez';
 const KENJI = 'kenji-watanabe';
 const PRIYA = 'priya-raman'; // the demo programme's admin
 
-/** The error `promise` rejects with (fails when it resolves). */
-async function refusal(promise: Promise<unknown>): Promise<MentorKitError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(isMentorKitError(error), `a MentorKitError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected a refusal');
-}
-
 describe('storage-rest notifications: preferences, what was sent, the escalation ladder', { skip: skip ?? false }, () => {
   let backend: TestBackend;
-  const adapters: RestStorage[] = [];
-  const restAs = (personId: string) => {
-    const adapter = createRestStorage({ baseUrl: backend.url, headers: as(personId), retry: false, watch: false });
-    adapters.push(adapter);
-    return adapter;
-  };
+  const rest = restAdapters(() => backend);
+  const restAs = rest.as;
 
   before(async () => {
     backend = await startTestBackend();
     await seedDemoProgram(createPostgresStorage(backend.pool));
   });
   after(async () => {
-    await Promise.all(adapters.map((adapter) => adapter.dispose()));
+    await rest.disposeAll();
     await backend?.close();
   });
 

@@ -214,3 +214,36 @@ export async function startSmtp(port = 0): Promise<{ port: number; mails: Parsed
   });
   return { port: (server.server.address() as AddressInfo).port, mails, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
+
+/** One server-sent event of a change stream: its `event:` name (`change`, `resync`…), its `data:` line, and the raw text. */
+export interface StreamEvent {
+  name: string | undefined;
+  data: string | undefined;
+  raw: string;
+}
+
+/**
+ * Opens `GET /changes` at `base` with `headers` and calls `onEvent` for each server-sent event as it
+ * arrives, until `signal` aborts. Resolves once the stream answered 200; throws with the answer otherwise.
+ */
+export async function openChangeStream(base: string, headers: Record<string, string>, signal: AbortSignal, onEvent: (event: StreamEvent) => void): Promise<void> {
+  const response = await fetch(`${base}/changes`, { headers: { ...headers, accept: 'text/event-stream' }, signal });
+  if (response.status !== 200) throw new Error(`GET /changes answered ${response.status}: ${await response.text()}`);
+  void (async () => {
+    const decoder = new TextDecoder();
+    let buffered = '';
+    try {
+      for await (const chunk of response.body!) {
+        buffered += decoder.decode(chunk as Uint8Array, { stream: true });
+        let end: number;
+        while ((end = buffered.indexOf('\n\n')) >= 0) {
+          const raw = buffered.slice(0, end);
+          buffered = buffered.slice(end + 2);
+          onEvent({ name: /^event: (.*)$/m.exec(raw)?.[1], data: /^data: (.*)$/m.exec(raw)?.[1], raw });
+        }
+      }
+    } catch {
+      // aborted
+    }
+  })();
+}
