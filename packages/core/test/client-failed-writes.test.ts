@@ -2,6 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MentorKitError, createMemoryStorage, createMentorKit, describeFailedWrite, isMentorKitError, type DomainEvent, type StorageAdapter, type StorageWriteFailure, type StoredRecord } from '@mentorkit/core';
 import { goalsFeature } from '@mentorkit/core/goals';
+import { internalsOf } from '../src/client/internals.js';
 
 const PROGRAM = { id: 'prog', name: 'Mentoring 2026', adminIds: ['priya'] };
 const person = (id: string, roles: Array<'mentee' | 'mentor' | 'admin'>) => ({ id, displayName: id.toUpperCase(), roles, timeZone: 'Europe/Madrid', programIds: ['prog'], workingHours: { 1: ['09:00-17:00'] } });
@@ -107,8 +108,8 @@ describe('writes storage accepted early and refused later', () => {
     const goals = kit.use(goalsFeature);
     await kit.ready;
     queue.goOffline();
-    await kit.internals.remove('goals', 'g-ship');
-    await kit.internals.write('goals', goal('g-new', 'Mentor a newcomer'), { action: 'create' });
+    await internalsOf(kit).remove('goals', 'g-ship');
+    await internalsOf(kit).write('goals', goal('g-new', 'Mentor a newcomer'), { action: 'create' });
     assert.deepEqual(goals.$allGoals.get().map((candidate) => candidate.id), ['g-new']);
     queue.refuseHeld(new MentorKitError('forbidden', 'This pairing is closed.'));
     assert.deepEqual(kit.$failedWrites.get().map((failure) => `${failure.kind} ${failure.id} ${failure.error.code}`), ['delete g-ship forbidden', 'put g-new forbidden']);
@@ -122,7 +123,7 @@ describe('writes storage accepted early and refused later', () => {
     await kit.ready;
     assert.deepEqual(kit.$failedWrites.get(), [earlier]);
     queue.goOffline();
-    await kit.internals.write('goals', goal('g-new', 'Mentor a newcomer'), { action: 'create' });
+    await internalsOf(kit).write('goals', goal('g-new', 'Mentor a newcomer'), { action: 'create' });
     queue.refuseHeld(conflict());
     assert.equal(kit.$failedWrites.get().length, 2);
     const seen: number[] = [];
@@ -143,7 +144,7 @@ describe('writes storage accepted early and refused later', () => {
     await kit.ready;
     assert.equal(queue.listenerCount(), 1);
     queue.goOffline();
-    await kit.internals.write('goals', goal('g-new', 'Mentor a newcomer'), { action: 'create' });
+    await internalsOf(kit).write('goals', goal('g-new', 'Mentor a newcomer'), { action: 'create' });
     queue.refuseHeld(new Error('HTTP 500') as MentorKitError);
     assert.equal(kit.$failedWrites.get()[0]!.error.code, 'storage-error');
     assert.equal(kit.$failedWrites.get()[0]!.error.message, 'HTTP 500');
@@ -162,8 +163,8 @@ describe('writes storage accepted early and refused later', () => {
     const queue = queueingStorage();
     await queue.inner.put('sessions', { id: 's1', pairingId: 'p-ana', title: 'Review <b>#3</b>', start: '2026-10-01T09:00:00Z', end: '2026-10-01T10:00:00Z', timeZone: 'UTC' });
     const kit = createMentorKit({ storage: queue.storage, user: 'ana' });
-    kit.internals.track('sessions');
-    kit.internals.track('goals');
+    internalsOf(kit).track('sessions');
+    internalsOf(kit).track('goals');
     await kit.ready;
     const error = conflict();
     const describe = (failure: Omit<StorageWriteFailure, 'error' | 'queuedAt'>) => describeFailedWrite(kit, { ...failure, error, queuedAt: '2026-10-02T10:00:00.000Z' });

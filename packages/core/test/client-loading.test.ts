@@ -2,6 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createMemoryStorage, createMentorKit, isMentorKitError, type MentorKit, type StorageAdapter, type StoredRecord } from '@mentorkit/core';
 import { goalsFeature, type Goal } from '@mentorkit/core/goals';
+import { internalsOf } from '../src/client/internals.js';
 
 const PROGRAM = { id: 'prog', name: 'Mentoring 2026', adminIds: ['priya'] };
 const person = (id: string, roles: Array<'mentee' | 'mentor' | 'admin'>) => ({ id, displayName: id.toUpperCase(), roles, timeZone: 'Europe/Madrid', programIds: ['prog'], workingHours: { 1: ['09:00-17:00'] } });
@@ -60,7 +61,7 @@ async function waitFor(condition: () => boolean, what: string): Promise<void> {
   }
 }
 
-const titles = (kit: MentorKit) => (kit.internals.track('goals').get() as unknown as Goal[]).map((candidate) => `${candidate.id}:${candidate.title}`);
+const titles = (kit: MentorKit) => (internalsOf(kit).track('goals').get() as unknown as Goal[]).map((candidate) => `${candidate.id}:${candidate.title}`);
 
 describe('kit.ready', () => {
   test('covers a feature installed after the client was created: goal commands right after it find the goals', async () => {
@@ -141,15 +142,15 @@ describe('kit.ready', () => {
 
   test('internals.loaded tracks a collection and resolves once it is loaded', async () => {
     const kit = createMentorKit({ storage: seededStorage(), user: 'ana' });
-    await kit.internals.loaded('goals');
-    assert.equal(kit.internals.track('goals').get().length, 2);
+    await internalsOf(kit).loaded('goals');
+    assert.equal(internalsOf(kit).track('goals').get().length, 2);
   });
 });
 
 describe('a write racing a read is never dropped', () => {
   async function readyWithGoals(storage: StorageAdapter, user = 'ana') {
     const kit = createMentorKit({ storage, user });
-    kit.internals.track('goals');
+    internalsOf(kit).track('goals');
     await kit.ready;
     return kit;
   }
@@ -179,11 +180,11 @@ describe('a write racing a read is never dropped', () => {
     const kenji = await readyWithGoals(shared, 'kenji');
     await ana.ready;
     slow.hold('goals');
-    ana.internals.track('goals');
+    internalsOf(ana).track('goals');
     const loading = ana.ready;
     await waitFor(() => slow.waiting() === 1, 'the goals load');
-    await kenji.internals.write('goals', { ...goal('g-new', 'Mentor a newcomer'), ownerId: 'ana' }, { action: 'create' });
-    await kenji.internals.remove('goals', 'g-talk');
+    await internalsOf(kenji).write('goals', { ...goal('g-new', 'Mentor a newcomer'), ownerId: 'ana' }, { action: 'create' });
+    await internalsOf(kenji).remove('goals', 'g-talk');
     await slow.release();
     await loading;
     assert.deepEqual(titles(ana), ['g-new:Mentor a newcomer', 'g-ship:Ship the design review']);
@@ -195,11 +196,11 @@ describe('a write racing a read is never dropped', () => {
     slow.hold('goals');
     const refreshing = kit.refresh();
     await waitFor(() => slow.waiting() === 1, 'the refresh reads goals');
-    await kit.internals.remove('goals', 'g-talk');
+    await internalsOf(kit).remove('goals', 'g-talk');
     await slow.release();
     await refreshing;
     assert.deepEqual(titles(kit), ['g-ship:Ship the design review']);
-    assert.equal(kit.internals.cached('goals', 'g-talk'), undefined);
+    assert.equal(internalsOf(kit).cached('goals', 'g-talk'), undefined);
   });
 
   test('watch: changes and deletes another client made while the read was in flight are kept', async () => {
@@ -211,8 +212,8 @@ describe('a write racing a read is never dropped', () => {
     const refreshing = ana.refresh();
     await waitFor(() => slow.waiting() === 1, 'the refresh reads goals');
     await kenji.use(goalsFeature).update('g-ship', { title: 'Ship the review (Kenji)' });
-    await kenji.internals.remove('goals', 'g-talk');
-    await kenji.internals.write('goals', { ...goal('g-kenji', 'Pair on a review'), ownerId: 'ana' }, { action: 'create' });
+    await internalsOf(kenji).remove('goals', 'g-talk');
+    await internalsOf(kenji).write('goals', { ...goal('g-kenji', 'Pair on a review'), ownerId: 'ana' }, { action: 'create' });
     assert.deepEqual(titles(ana), ['g-kenji:Pair on a review', 'g-ship:Ship the review (Kenji)'], 'heard through watch');
     await slow.release();
     await refreshing;
@@ -226,7 +227,7 @@ describe('a write racing a read is never dropped', () => {
     const slow = slowReads(withoutWatch as StorageAdapter);
     const ana = await readyWithGoals(slow.storage);
     const kenji = await readyWithGoals(shared, 'kenji');
-    await kenji.internals.remove('goals', 'g-talk');
+    await internalsOf(kenji).remove('goals', 'g-talk');
     await kenji.use(goalsFeature).update('g-ship', { title: 'Renamed by Kenji' });
     await ana.refresh();
     assert.deepEqual(titles(ana), ['g-ship:Renamed by Kenji'], 'unheard change and delete arrive with the read');
@@ -245,15 +246,15 @@ describe('a write racing a read is never dropped', () => {
     await kenji.use(goalsFeature).update('g-ship', { title: 'Kenji’s newer title' });
     snapshotTaken();
     await refreshing;
-    const shown = ana.internals.cached('goals', 'g-ship') as StoredRecord;
+    const shown = internalsOf(ana).cached('goals', 'g-ship') as StoredRecord;
     assert.equal(shown.title, 'Kenji’s newer title');
     assert.equal(shown.revision, 4);
   });
 
   test('a refresh keeps the objects of records that did not change', async () => {
     const kit = await readyWithGoals(seededStorage());
-    const before = kit.internals.track('goals').get();
+    const before = internalsOf(kit).track('goals').get();
     await kit.refresh();
-    assert.equal(kit.internals.track('goals').get(), before, 'same list: nothing re-renders');
+    assert.equal(internalsOf(kit).track('goals').get(), before, 'same list: nothing re-renders');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createMemoryStorage, createMentorKit, isMentorKitError, type DomainEvent, type StorageAdapter } from '@mentorkit/core';
+import { internalsOf } from '../src/client/internals.js';
 
 const PROGRAM = { id: 'prog', name: 'Mentoring 2026', adminIds: ['priya'] };
 const person = (id: string, roles: Array<'mentee' | 'mentor' | 'admin'>, timeZone: string) => ({ id, displayName: id.toUpperCase(), roles, timeZone, programIds: ['prog'], workingHours: { 1: ['09:00-17:00'] } });
@@ -240,22 +241,22 @@ describe('concurrency and other tabs', () => {
     const ana = createMentorKit({ storage, user: 'ana' });
     const kenji = createMentorKit({ storage, user: 'kenji' });
     await Promise.all([ana.ready, kenji.ready]);
-    const goalsOfAna = ana.internals.track('goals');
-    const goalsOfKenji = kenji.internals.track('goals');
+    const goalsOfAna = internalsOf(ana).track('goals');
+    const goalsOfKenji = internalsOf(kenji).track('goals');
     const goal = (id: string, visibility: 'pairing' | 'private') => ({ id, pairingId: 'p-ana', ownerId: 'ana', visibility, archived: false, title: id, milestones: [] });
-    await ana.internals.write('goals', goal('g-2', 'pairing'), { action: 'create' });
-    await ana.internals.write('goals', goal('g-3', 'pairing'), { action: 'create' });
-    await ana.internals.write('goals', goal('g-1', 'pairing'), { action: 'create' });
+    await internalsOf(ana).write('goals', goal('g-2', 'pairing'), { action: 'create' });
+    await internalsOf(ana).write('goals', goal('g-3', 'pairing'), { action: 'create' });
+    await internalsOf(ana).write('goals', goal('g-1', 'pairing'), { action: 'create' });
     const ids = (list: readonly { id: string }[]) => list.map((record) => record.id).join(',');
     assert.equal(ids(goalsOfAna.get()), 'g-1,g-2,g-3');
     assert.equal(ids(goalsOfKenji.get()), 'g-1,g-2,g-3');
     const before = goalsOfAna.get();
-    await ana.internals.write('goals', goal('g-2', 'private'), { action: 'update' });
+    await internalsOf(ana).write('goals', goal('g-2', 'private'), { action: 'update' });
     assert.equal(ids(goalsOfAna.get()), 'g-1,g-2,g-3');
     assert.equal(goalsOfAna.get()[0], before[0], 'unchanged records keep their identity');
     assert.notEqual(goalsOfAna.get()[1], before[1]);
     assert.equal(ids(goalsOfKenji.get()), 'g-1,g-3', 'a goal made private leaves the mentor\'s list');
-    await ana.internals.remove('goals', 'g-1');
+    await internalsOf(ana).remove('goals', 'g-1');
     assert.equal(ids(goalsOfAna.get()), 'g-2,g-3');
     await waitFor(() => ids(goalsOfKenji.get()) === 'g-3');
     const admin = createMentorKit({ storage, user: 'priya' });

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { createMemoryStorage, createMentorKit, isMentorKitError, type DomainEvent, type MentorKit, type StorageAdapter } from '@mentorkit/core';
 import { concernsFeature, ConcernEventType, type ConcernsApi } from '@mentorkit/core/concerns';
 import { isXapiEventType, toXapiStatement } from '@mentorkit/core/xapi';
+import { internalsOf } from '../src/client/internals.js';
 
 const PROGRAM = { id: 'prog', name: 'Mentoring 2026', adminIds: ['priya'] };
 const OTHER = { id: 'other', name: 'Other programme', adminIds: ['olga'] };
@@ -135,9 +136,9 @@ describe('concerns feature', () => {
     assert.deepEqual(concern.quote, { authorId: 'kenji', sentAt: '2026-10-13T20:00:00Z', text: 'Let us keep this between us, <b>ok</b>?' });
     const { concerns: admin, kit: adminKit } = await client(storage, 'priya');
     assert.equal(admin.get(concern.id).quote!.text, 'Let us keep this between us, <b>ok</b>?');
-    adminKit.internals.track('messages');
+    internalsOf(adminKit).track('messages');
     await adminKit.ready;
-    assert.equal(adminKit.internals.track('messages').get().length, 0, 'the admin still reads no messages');
+    assert.equal(internalsOf(adminKit).track('messages').get().length, 0, 'the admin still reads no messages');
     await rejectsWith(concerns.reportMessage({ messageId: 'm-ana', text: 'x' }), 'invalid-input', /your own message/);
     await rejectsWith(concerns.reportMessage({ messageId: 'm-dan', text: 'x' }), 'not-found');
     await rejectsWith(concerns.reportMessage({ messageId: 'nope', text: 'x' }), 'not-found');

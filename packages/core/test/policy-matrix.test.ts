@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { createMemoryStorage, createMentorKit, createPolicyContext, decide, matchesWhere, prepareRecord, type PolicyContext, type PolicyPairing, type PolicyPerson, type PolicyProgram, type StoredRecord } from '@mentorkit/core';
 import { ACTORS, NOW, ROLES, allCases, world, type MatrixCase } from './policy-matrix.js';
+import { internalsOf } from '../src/client/internals.js';
 
 type AnyRecord = { id: string; [key: string]: unknown };
 
@@ -73,7 +74,7 @@ describe('access matrix: clients on the memory adapter', () => {
         for (const [collection, list] of Object.entries(records)) for (const record of list) await storage.put(collection, record);
         const kit = createMentorKit({ storage, user: actorId, now: () => NOW });
         await kit.ready;
-        const list = kit.internals.track(matrixCase.collection);
+        const list = internalsOf(kit).track(matrixCase.collection);
         await kit.refresh();
         const record = matrixCase.record(actorId);
         let allowed: boolean;
@@ -81,8 +82,8 @@ describe('access matrix: clients on the memory adapter', () => {
         else {
           const before = await storage.get(matrixCase.collection, record.id);
           try {
-            if (matrixCase.action === 'delete') await kit.internals.remove(matrixCase.collection, record.id);
-            else await kit.internals.write(matrixCase.collection, record, { action: matrixCase.action, ...(matrixCase.action === 'create' ? { expectedRevision: null } : {}) });
+            if (matrixCase.action === 'delete') await internalsOf(kit).remove(matrixCase.collection, record.id);
+            else await internalsOf(kit).write(matrixCase.collection, record, { action: matrixCase.action, ...(matrixCase.action === 'create' ? { expectedRevision: null } : {}) });
             allowed = true;
           } catch (error) {
             assert.equal((error as { code?: string }).code, 'forbidden', `${role}: ${String(error)}`);

@@ -1,5 +1,5 @@
 import type { Statement } from '@xapi/xapi';
-import { MentorKitError, type DomainEvent } from '@mentorkit/core';
+import { MentorKitError, type DomainEvent, type MentorKit } from '@mentorkit/core';
 import { assertValidXapiStatement, isXapiEventType, toXapiStatement, xapiLookupFromKit, XAPI_VERSIONS, type XapiOptions, type XapiStatement } from '@mentorkit/core/xapi';
 
 /** What went wrong, for `onError`. Delivery problems never throw into the UI. */
@@ -51,7 +51,7 @@ export interface XapiForwarder {
    * Forwards a client's learning events: `kit.on('*')`, converted with the client's cache as lookup
    * (mentor as instructor, names, titles). Returns the unsubscribe function.
    */
-  connect(kit: { on(type: string, listener: (event: DomainEvent) => void): () => void; internals: { cached(collection: string, id: string): Record<string, unknown> | undefined } }): () => void;
+  connect(kit: MentorKit): () => void;
   /** Sends everything queued now; resolves when the queue is empty or the LRS is failing (retries continue). */
   flush(): Promise<void>;
   /** Statements waiting to be sent. */

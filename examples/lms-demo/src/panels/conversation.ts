@@ -1,5 +1,6 @@
 import { html, nothing, render } from 'lit';
-import { Collections, SessionInputSchema, isMentorKitError, parseOrThrow, type MentorKit } from '@mentorkit/core';
+import { isMentorKitError, type MentorKit } from '@mentorkit/core';
+import { sessionsFeature } from '@mentorkit/core/scheduling';
 import { feedbackFeature, type TrainingCourseInput } from '@mentorkit/core/feedback';
 import { messagingFeature } from '@mentorkit/core/messaging';
 import type { DemoPanel, DemoPanelContext } from './panel.js';
@@ -14,19 +15,16 @@ export const ACME_TRAINING_CATALOGUE: TrainingCourseInput[] = [
 
 /**
  * Writes a session of the pairing that ended a few minutes ago — the demo has no booking UI here, so
- * this stands in for "a session ends" (through the kit: policy and validation apply).
+ * this stands in for "a session ends": booked, then marked held, through the sessions feature.
  */
 async function logEndedSession(kit: MentorKit, pairingId: string): Promise<void> {
   kit.use(feedbackFeature);
   const now = Date.parse(kit.now());
   const start = new Date(now - 50 * 60_000).toISOString();
   const end = new Date(now - 5 * 60_000).toISOString();
-  const session = parseOrThrow(
-    SessionInputSchema,
-    { id: kit.internals.newId(), pairingId, title: `Mentoring session, ${new Date(start).toLocaleDateString(undefined, { dateStyle: 'medium' })}`, start, end, timeZone: kit.$me.get()?.timeZone ?? 'UTC', status: 'held' },
-    'session',
-  );
-  await kit.internals.write(Collections.sessions, session, { action: 'create' });
+  const sessions = kit.use(sessionsFeature);
+  const session = await sessions.book({ pairingId, title: `Mentoring session, ${new Date(start).toLocaleDateString(undefined, { dateStyle: 'medium' })}`, start, end, timeZone: kit.$me.get()?.timeZone ?? 'UTC' });
+  await sessions.markHeld(session.id);
 }
 
 /**

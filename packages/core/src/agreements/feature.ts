@@ -1,8 +1,9 @@
 import { computed, type ReadableAtom } from 'nanostores';
 import type { MentorKit, MentorKitFeature } from '../client/client.js';
+import { defineFeature, stripStored } from '../client/feature-host.js';
 import { Collections } from '../model/collections.js';
 import { MentorKitError, isMentorKitError } from '../model/errors.js';
-import type { Agreement, AgreementInput } from '../model/agreement.js';
+import type { Agreement, AgreementData, AgreementInput } from '../model/agreement.js';
 import type { Pairing } from '../model/pairing.js';
 import { invalidInput } from '../model/validate.js';
 import { canRead } from '../policy/policy.js';
@@ -23,6 +24,14 @@ import {
 } from './agreements.js';
 
 /** Domain events of the agreements feature. */
+declare module '../client/events.js' {
+  interface DomainEventMap {
+    'agreement-proposed': { version: number; cadence?: unknown; checkInLevel?: unknown };
+    'agreement-confirmed': { version: number; by: string; fullyConfirmed: boolean; waitingFor: string[] };
+    'agreement-changed': { version: number; changed: string[]; waitingFor: string[] };
+  }
+}
+
 export const AgreementEventType = {
   proposed: 'agreement-proposed',
   confirmed: 'agreement-confirmed',
@@ -62,57 +71,55 @@ export interface AgreementsApi {
 
 const MAX_HISTORY = 100;
 
-const strip = (record: Agreement): Record<string, unknown> => {
-  const { revision: _revision, updatedAt: _updatedAt, createdAt: _createdAt, updatedBy: _updatedBy, ...rest } = record as Agreement & { createdAt?: string; updatedBy?: string };
-  return rest;
-};
+const strip = stripStored<Agreement>;
 
 /**
  * Working agreements: `kit.use(agreementsFeature)` adds `kit.agreements`. One agreement per
  * pairing; members propose, change and confirm it; every change makes a new version that the mentee
  * and the lead mentor confirm again; the diff since the last version everyone confirmed is kept.
  */
-export const agreementsFeature: MentorKitFeature<'agreements', AgreementsApi> = {
+export const agreementsFeature: MentorKitFeature<'agreements', AgreementsApi> = defineFeature({
   name: 'agreements',
-  install(kit: MentorKit): AgreementsApi {
-    const { internals } = kit;
-    const $agreements = internals.track(Collections.agreements) as unknown as ReadableAtom<readonly Agreement[]>;
+  collections: [Collections.agreements],
+  install(kit: MentorKit, host): AgreementsApi {
+    const agreements = host.collection(Collections.agreements);
+    const $agreements = agreements.$records;
     const $sorted = computed($agreements, (list) => list);
 
     const pairingOf = (pairingId: unknown, path = 'pairingId'): Pairing => {
       if (typeof pairingId !== 'string' || pairingId === '') invalidInput(path, `\`${path}\` must be the id of one of your pairings.`);
-      const record = internals.cached(Collections.pairings, pairingId);
-      if (!record || !canRead(internals.policyContext, kit.user, Collections.pairings, record)) throw new MentorKitError('not-found', `No pairing "${pairingId}" is visible to you.`, { path });
-      return record as unknown as Pairing;
+      const record = host.collection(Collections.pairings).readable(pairingId);
+      if (!record) throw new MentorKitError('not-found', `No pairing "${pairingId}" is visible to you.`, { path });
+      return record;
     };
 
     const load = async (id: unknown): Promise<Agreement> => {
       if (typeof id !== 'string' || id === '') invalidInput('id', '`id` must be an agreement id.');
       await kit.ready.catch(() => undefined);
-      const record = internals.cached(Collections.agreements, id) ?? (await kit.storage.get(Collections.agreements, id));
-      if (!record || !canRead(internals.policyContext, kit.user, Collections.agreements, record)) throw new MentorKitError('not-found', `No agreement "${id}" is visible to you.`, { path: 'id' });
-      return record as unknown as Agreement;
+      const record = agreements.cached(id) ?? ((await kit.storage.get(Collections.agreements, id)) as Agreement | undefined);
+      if (!record || !host.canRead(Collections.agreements, record)) throw new MentorKitError('not-found', `No agreement "${id}" is visible to you.`, { path: 'id' });
+      return record;
     };
 
     const getSync = (id: unknown): Agreement => {
       if (typeof id !== 'string' || id === '') invalidInput('id', '`id` must be an agreement id.');
-      const record = internals.cached(Collections.agreements, id);
-      if (!record || !canRead(internals.policyContext, kit.user, Collections.agreements, record)) throw new MentorKitError('not-found', `No agreement "${id}" is visible to you.`, { path: 'id' });
-      return record as unknown as Agreement;
+      const record = agreements.readable(id);
+      if (!record) throw new MentorKitError('not-found', `No agreement "${id}" is visible to you.`, { path: 'id' });
+      return record;
     };
 
     /** Adds the user's confirmation of the current version and records `lastConfirmed` when complete. */
-    const withConfirmation = (agreement: Record<string, unknown> & { id: string; version: number; confirmations: Agreement['confirmations'] }, pairing: Pairing): { id: string; [key: string]: unknown } => {
+    const withConfirmation = (agreement: AgreementData, pairing: Pairing): AgreementData => {
       const at = kit.now();
       const confirmations = [...agreement.confirmations.filter((confirmation) => confirmation.personId !== kit.user.id), { personId: kit.user.id, version: agreement.version, at }];
       const next = { ...agreement, confirmations };
-      const status = agreementStatus(next as unknown as Agreement, pairing);
-      return status.confirmed ? { ...next, lastConfirmed: { version: agreement.version, at, terms: termsOf(agreement as never) as Record<string, unknown> } } : next;
+      const status = agreementStatus(next, pairing);
+      return status.confirmed ? { ...next, lastConfirmed: { version: agreement.version, at, terms: termsOf(agreement) as Record<string, unknown> } } : next;
     };
 
     const emitConfirmed = (stored: Agreement, pairing: Pairing) => {
       const status = agreementStatus(stored, pairing);
-      internals.emit({ type: AgreementEventType.confirmed, collection: Collections.agreements, recordId: stored.id, revision: stored.revision, pairingId: stored.pairingId, data: { version: stored.version, by: kit.user.id, fullyConfirmed: status.confirmed, waitingFor: status.waitingFor } });
+      host.emit({ type: AgreementEventType.confirmed, collection: Collections.agreements, recordId: stored.id, revision: stored.revision, pairingId: stored.pairingId, data: { version: stored.version, by: kit.user.id, fullyConfirmed: status.confirmed, waitingFor: status.waitingFor } });
     };
 
     const isMember = (pairing: Pairing) => [pairing.menteeId, ...pairing.mentorIds].includes(kit.user.id);
@@ -138,15 +145,15 @@ export const agreementsFeature: MentorKitFeature<'agreements', AgreementsApi> = 
         checkAgreementParticipants(parsed, pairing);
         if (!isMember(pairing)) throw new MentorKitError('forbidden', 'Only the mentee and mentors of this pairing can propose its agreement.', { path: 'agreement.pairingId' });
         const alreadyThere = () => new MentorKitError('conflict', 'This pairing already has an agreement; change it with agreements.update instead.', { path: 'agreement.pairingId', details: { id } });
-        if (internals.cached(Collections.agreements, id)) throw alreadyThere();
+        if (agreements.cached(id)) throw alreadyThere();
         const record = { ...parsed, history: [{ version: 1, at: kit.now(), by: kit.user.id, changed: [...AGREEMENT_TERM_KEYS].filter((key) => parsed[key] !== undefined) }] };
         const toStore = options.confirm === false ? record : withConfirmation(record, pairing);
         // A create is refused with `conflict` by storage when the record exists (written elsewhere and not
         // seen here yet), so there is no need to ask storage first (a REST backend would answer 404).
-        const stored = (await internals.write(Collections.agreements, toStore, { action: 'create' }).catch((error: unknown) => {
+        const stored = await agreements.create(toStore).catch((error: unknown) => {
           throw isMentorKitError(error, 'conflict') ? alreadyThere() : error;
-        })) as unknown as Agreement;
-        internals.emit({ type: AgreementEventType.proposed, collection: Collections.agreements, recordId: stored.id, revision: stored.revision, pairingId: stored.pairingId, data: { version: 1, cadence: stored.cadence, checkInLevel: stored.checkInLevel } });
+        });
+        host.emit({ type: AgreementEventType.proposed, collection: Collections.agreements, recordId: stored.id, revision: stored.revision, pairingId: stored.pairingId, data: { version: 1, cadence: stored.cadence, checkInLevel: stored.checkInLevel } });
         if (options.confirm !== false) emitConfirmed(stored, pairing);
         return stored;
       },
@@ -170,8 +177,8 @@ export const agreementsFeature: MentorKitFeature<'agreements', AgreementsApi> = 
         const history = [...(current.history ?? []), { version, at, by: kit.user.id, changed: [...new Set(diff.map((change) => change.field))] }].slice(-MAX_HISTORY);
         const base = { ...candidate, version, history, confirmations: current.confirmations.filter((confirmation) => confirmation.version < version) };
         const toStore = options.confirm === false ? base : withConfirmation(base, pairing);
-        const stored = (await internals.write(Collections.agreements, toStore, { action: 'update', expectedRevision: current.revision })) as unknown as Agreement;
-        internals.emit({ type: AgreementEventType.changed, collection: Collections.agreements, recordId: stored.id, revision: stored.revision, pairingId: stored.pairingId, data: { version, changed: history[history.length - 1]!.changed, waitingFor: agreementStatus(stored, pairing).waitingFor } });
+        const stored = await agreements.update(toStore, { expectedRevision: current.revision });
+        host.emit({ type: AgreementEventType.changed, collection: Collections.agreements, recordId: stored.id, revision: stored.revision, pairingId: stored.pairingId, data: { version, changed: history[history.length - 1]!.changed, waitingFor: agreementStatus(stored, pairing).waitingFor } });
         return stored;
       },
 
@@ -183,8 +190,8 @@ export const agreementsFeature: MentorKitFeature<'agreements', AgreementsApi> = 
         }
         if (!isMember(pairing)) throw new MentorKitError('forbidden', 'Only the mentee and mentors of this pairing can confirm its agreement.', { path: 'id' });
         if (agreementStatus(current, pairing).confirmedBy.includes(kit.user.id)) return current;
-        const toStore = withConfirmation(strip(current) as never, pairing);
-        const stored = (await internals.write(Collections.agreements, toStore as unknown as { id: string }, { action: 'update', expectedRevision: options.expectedRevision ?? current.revision })) as unknown as Agreement;
+        const toStore = withConfirmation(strip(current), pairing);
+        const stored = await agreements.update(toStore, { expectedRevision: options.expectedRevision ?? current.revision });
         emitConfirmed(stored, pairing);
         return stored;
       },
@@ -197,5 +204,5 @@ export const agreementsFeature: MentorKitFeature<'agreements', AgreementsApi> = 
       changesSinceConfirmed: (id) => changesSinceConfirmed(getSync(id)),
     };
   },
-};
+});
 

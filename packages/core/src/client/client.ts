@@ -9,7 +9,9 @@ import { isInstant } from '../model/formats.js';
 import { assertAllowed, canRead, decide, type PolicyAction, type PolicyContext, type PolicyPairing } from '../policy/policy.js';
 import { pairingMembers } from '../pairings/index.js';
 import type { StorageAdapter, StorageChange, StorageWriteFailure, StoredRecord } from '../storage/adapter.js';
-import { DomainEventEmitter, type DomainEvent, type DomainEventListener, type ListenerErrorHandler } from './events.js';
+import { DomainEventEmitter, type DomainEvent, type DomainEventListener, type DomainEventName, type ListenerErrorHandler } from './events.js';
+import { registerInternals, type MentorKitInternals } from './internals.js';
+import type { CollectionRecords } from '../model/collections.js';
 
 export interface MentorKitUser {
   /** The signed-in person's id (the host authenticates; MentorKit trusts it in the browser). */
@@ -26,6 +28,12 @@ export interface MentorKitFeature<TName extends string = string, TApi = unknown>
   install(kit: MentorKit): TApi;
 }
 
+/** `{ goals: GoalsApi }` for `goalsFeature`: the property a feature adds to the client. */
+export type FeatureApiOf<TFeature> = TFeature extends MentorKitFeature<infer TName, infer TApi> ? { readonly [K in TName]: TApi } : never;
+type Intersection<T> = (T extends unknown ? (value: T) => void : never) extends (value: infer I) => void ? I : never;
+/** A client with the APIs of these features: `MentorKitWith<[typeof goalsFeature]>` has `kit.goals`. */
+export type MentorKitWith<TFeatures extends readonly MentorKitFeature[]> = MentorKit & ([TFeatures[number]] extends [never] ? unknown : Intersection<FeatureApiOf<TFeatures[number]>>);
+
 export interface MentorKitOptions {
   /** Where records live: `createIndexedDbStorage()`, `createMemoryStorage()`, or the host's adapter. */
   storage: StorageAdapter;
@@ -37,8 +45,24 @@ export interface MentorKitOptions {
   generateId?: () => string;
   /** Called when an event listener throws (the command has already succeeded). Defaults to `console.error`. */
   onListenerError?: ListenerErrorHandler;
-  /** Feature modules to install now, e.g. `[goalsFeature, coachingFeature]` (see `kit.use`). */
+  /**
+   * Feature modules to install now, e.g. `[goalsFeature, coachingFeature]` (see `kit.use`). The
+   * client's type then includes each one's API (`kit.goals`).
+   */
   features?: readonly MentorKitFeature[];
+}
+
+/**
+ * A collection's records the signed-in person may read, as the client holds them (`kit.collection`).
+ * For showing and computing over records; changes go through the features' commands.
+ */
+export interface ReadableCollection<TRecord> {
+  /** The records the policy lets the user read, by id; updates after every write and watched change. */
+  readonly $records: ReadableAtom<readonly TRecord[]>;
+  /** This collection's own load status: `loading`, `ready`, or `error` until it has loaded. */
+  readonly $status: ReadableAtom<LoadStatus>;
+  /** Resolves once this collection is loaded (reads it again if its last load failed; rejects with the load error). */
+  loaded(): Promise<void>;
 }
 
 export interface WriteOptions {
@@ -51,26 +75,7 @@ export interface WriteOptions {
 
 export type LoadStatus = 'loading' | 'ready' | 'error';
 
-/** Low-level plumbing that feature modules (goals, scheduling, …) build their commands on. */
-export interface MentorKitInternals {
-  readonly policyContext: PolicyContext;
-  /** Starts tracking a collection (idempotent): loads it and keeps it live. Returns the readable records. */
-  track(collection: string): ReadableAtom<readonly StoredRecord[]>;
-  /** Tracks a collection (idempotent) and resolves once its first load finished (rejects with the load error). */
-  loaded(collection: string): Promise<void>;
-  /** The last-seen stored record, readable or not (for policy checks and default revisions). */
-  cached(collection: string, id: string): StoredRecord | undefined;
-  /**
-   * Policy check + write with optimistic concurrency + cache update. `record` must already be
-   * validated. `expectedRevision` defaults to the cached revision (create: `null`).
-   */
-  write(collection: string, record: { id: string; [key: string]: unknown }, options: { action: 'create' | 'update'; expectedRevision?: number | null }): Promise<StoredRecord>;
-  remove(collection: string, id: string, options?: { expectedRevision?: number }): Promise<boolean>;
-  /** Checks the policy without writing. Throws `forbidden`. */
-  authorize(action: PolicyAction, collection: string, record: { id: string; [key: string]: unknown }, previous?: { id: string; [key: string]: unknown }): void;
-  emit(event: Omit<DomainEvent, 'at' | 'actorId'>): DomainEvent;
-  newId(): string;
-}
+export type { MentorKitInternals } from './internals.js';
 
 export interface MentorKit {
   readonly user: MentorKitUser;
@@ -121,8 +126,19 @@ export interface MentorKit {
   selectPairing(pairingId: string | undefined): void;
   /** The current time as an ISO instant (the `now` option, or the system clock). */
   now(): string;
-  /** Listen to domain events of one type, or `'*'` for all. Returns the unsubscribe function. */
+  /**
+   * Listen to domain events of one type, or `'*'` for all. Returns the unsubscribe function. A type
+   * declared in `DomainEventMap` (each feature adds its own) gives the listener typed `event.data`.
+   */
+  on<TType extends DomainEventName>(type: TType, listener: DomainEventListener<TType>): () => void;
   on(type: string, listener: DomainEventListener): () => void;
+  /**
+   * The records of a collection the signed-in person may read, tracked from now on (idempotent):
+   * `$records`, this collection's `$status`, and `loaded()`. Collections MentorKit knows are typed
+   * (`kit.collection('goals').$records` holds `Goal`s).
+   */
+  collection<TName extends keyof CollectionRecords>(name: TName): ReadableCollection<CollectionRecords[TName]>;
+  collection<TRecord = StoredRecord>(name: string): ReadableCollection<TRecord>;
   readonly people: {
     /** Creates or replaces a profile (yourself; admins: people in their programmes). */
     save(input: PersonInput, options?: WriteOptions): Promise<Person>;
@@ -164,8 +180,6 @@ export interface MentorKit {
    * ```
    */
   use<TName extends string, TApi>(feature: MentorKitFeature<TName, TApi>): TApi;
-  /** For feature modules; not needed by hosts. */
-  readonly internals: MentorKitInternals;
 }
 
 /** Allowed pairing status changes. */
@@ -231,7 +245,7 @@ function requireId(id: unknown, path = 'id'): string {
  * kit.$myPairings.subscribe((pairings) => render(pairings));
  * ```
  */
-export function createMentorKit(options: MentorKitOptions): MentorKit {
+export function createMentorKit<const TFeatures extends readonly MentorKitFeature[] = []>(options: MentorKitOptions & { features?: TFeatures }): MentorKitWith<TFeatures> {
   validateOptions(options);
   const storage = options.storage;
   const user: MentorKitUser = { id: typeof options.user === 'string' ? options.user : options.user.id };
@@ -251,6 +265,13 @@ export function createMentorKit(options: MentorKitOptions): MentorKit {
   const visible = new Map<string, WritableAtom<readonly StoredRecord[]>>();
   /** The first load of each tracked collection (a refresh that succeeds replaces a failed one). */
   const loading = new Map<string, Promise<void>>();
+  /** Each tracked collection's own load status. */
+  const statuses = new Map<string, WritableAtom<LoadStatus>>();
+  const statusOf = (collection: string) => {
+    let status = statuses.get(collection);
+    if (!status) statuses.set(collection, (status = atom<LoadStatus>('loading')));
+    return status;
+  };
   /**
    * The last change applied to each record (`collection/id`): [its sequence number, the revision the
    * record had when it was deleted (deletes only)]. `read` keeps a change newer than the read over
@@ -370,8 +391,11 @@ export function createMentorKit(options: MentorKitOptions): MentorKit {
   const load = (collection: string) => {
     failedLoads.delete(collection);
     ready = undefined;
+    const status = statusOf(collection);
+    if (status.get() === 'error') status.set('loading');
     const loaded = read(collection).then(
       () => {
+        status.set('ready');
         recompute();
         // Loaded after all: the client works again.
         if (failedLoads.size === 0 && $status.get() === 'error') {
@@ -380,6 +404,7 @@ export function createMentorKit(options: MentorKitOptions): MentorKit {
         }
       },
       (error: unknown) => {
+        status.set('error');
         failedLoads.add(collection);
         const wrapped = toMentorKitError(error, `Loading from ${storage.name} failed`);
         $error.set(wrapped);
@@ -483,20 +508,27 @@ export function createMentorKit(options: MentorKitOptions): MentorKit {
     return full;
   };
 
+  const loadedOne = (collection: string) => {
+    if (failedLoads.has(collection)) load(collection);
+    track(collection);
+    return loading.get(collection)!;
+  };
+  const statusOfTracked = (collection: string) => {
+    track(collection);
+    return statusOf(collection);
+  };
   const internals: MentorKitInternals = {
     policyContext,
     track,
-    loaded: (collection) => {
-      if (failedLoads.has(collection)) load(collection);
-      track(collection);
-      return loading.get(collection)!;
-    },
+    loaded: loadedOne,
+    status: statusOfTracked,
     cached: (collection, id) => rawOf(collection).get(id),
     write,
     remove,
     authorize,
     emit,
     newId,
+    installed: (name) => installed.get(name)?.api,
   };
 
   // ---- stores --------------------------------------------------------------------------------
@@ -581,7 +613,10 @@ export function createMentorKit(options: MentorKitOptions): MentorKit {
     const collections = [...visible.keys()];
     await Promise.all(collections.map((collection) => read(collection)));
     // Everything is loaded now, also a collection whose first load failed.
-    for (const collection of collections) loading.set(collection, Promise.resolve());
+    for (const collection of collections) {
+      loading.set(collection, Promise.resolve());
+      statusOf(collection).set('ready');
+    }
     failedLoads.clear();
     ready = undefined;
     if ($status.get() !== 'ready') {
@@ -608,7 +643,8 @@ export function createMentorKit(options: MentorKitOptions): MentorKit {
     if (feature.name in kit) invalidInput('feature.name', `"${feature.name}" is taken on the client.`);
     const api = feature.install(kit);
     installed.set(feature.name, { feature, api });
-    Object.defineProperty(kit, feature.name, { value: api, enumerable: true });
+    // `kit[feature.name]`: typed through `MentorKitWith` (createMentorKit's `features`, `withFeatures`).
+    (kit as MentorKit & Record<string, unknown>)[feature.name] = api;
     return api;
   };
 
@@ -632,10 +668,15 @@ export function createMentorKit(options: MentorKitOptions): MentorKit {
       $chosenPairingId.set(pairingId);
     },
     now,
-    on: (type, listener) => {
+    on: (type: string, listener: DomainEventListener) => {
       if (typeof type !== 'string' || type === '') invalidInput('type', 'Event type must be a string such as "pairing-started" or "*".');
       if (typeof listener !== 'function') invalidInput('listener', 'The listener must be a function.');
       return events.on(type, listener);
+    },
+    collection: (name: string) => {
+      requireId(name, 'name');
+      const $records = track(name);
+      return { $records, $status: statusOf(name), loaded: () => loadedOne(name) };
     },
     people,
     programs,
@@ -652,8 +693,8 @@ export function createMentorKit(options: MentorKitOptions): MentorKit {
       events.clear();
     },
     use,
-    internals,
   };
+  registerInternals(kit, internals);
   // Writes storage accepted early (an offline queue) and its backend refused later.
   const unwatchFailures = storage.watchFailures?.((failure: StorageWriteFailure) => {
     if (disposed) return;
@@ -673,5 +714,5 @@ export function createMentorKit(options: MentorKitOptions): MentorKit {
     // Fetch the commands' validation now that the page has what it shows, so a first save does not wait for it (or fail offline).
     commands().catch(() => undefined);
   }, () => undefined);
-  return kit;
+  return kit as MentorKitWith<TFeatures>;
 }

@@ -22,6 +22,35 @@ export const DomainEventType = {
 } as const;
 export type KnownDomainEventType = (typeof DomainEventType)[keyof typeof DomainEventType];
 
+/**
+ * The `data` of each domain event, by type. Each feature module adds its own types by declaration
+ * merging, so `kit.on('goal-set', (event) => event.data.title)` is typed:
+ *
+ * ```ts
+ * declare module '../client/events.js' {
+ *   interface DomainEventMap { 'goal-set': { title: string; ownerId: string } }
+ * }
+ * ```
+ * A type that is not in the map (a host's own) carries `Record<string, unknown>`.
+ */
+export interface DomainEventMap {
+  'profile-saved': { created: boolean };
+  'program-saved': { created: boolean };
+  'pairing-proposed': { menteeId: string; mentorIds: string[] };
+  'pairing-started': { menteeId?: string; mentorIds?: string[]; from?: string; to?: string };
+  'pairing-paused': { from: string; to: string };
+  'pairing-resumed': { from: string; to: string };
+  'pairing-closed': { from: string; to: string };
+  'pairing-updated': { changed?: string[]; from?: string; to?: string };
+  'write-failed': { kind: 'put' | 'delete'; code: string; message: string; queuedAt?: string };
+}
+
+/** A domain event type some installed feature declared (see `DomainEventMap`). */
+export type DomainEventName = keyof DomainEventMap & string;
+
+/** The `data` of an event type: declared in `DomainEventMap`, else a plain record. */
+export type DomainEventData<TType extends string> = TType extends DomainEventName ? DomainEventMap[TType] : Record<string, unknown>;
+
 export interface DomainEvent<TType extends string = string> {
   type: TType;
   /** ISO instant of the event (the client's clock). */
@@ -34,11 +63,11 @@ export interface DomainEvent<TType extends string = string> {
   revision: number;
   pairingId?: string;
   programId?: string;
-  /** Event-specific facts, e.g. `{ from: 'proposed', to: 'active' }`. */
-  data: Record<string, unknown>;
+  /** Event-specific facts, e.g. `{ from: 'proposed', to: 'active' }` (typed by `DomainEventMap`). */
+  data: DomainEventData<TType>;
 }
 
-export type DomainEventListener = (event: DomainEvent) => void;
+export type DomainEventListener<TType extends string = string> = (event: DomainEvent<TType>) => void;
 
 /** Receives errors thrown by listeners. The default logs them with `console.error`. */
 export type ListenerErrorHandler = (error: unknown, event: DomainEvent) => void;

@@ -3,6 +3,7 @@ import type { ErrorCode } from '../model/errors.js';
 import { counterparts } from '../pairings/index.js';
 import type { RecordInput, StorageWriteFailure } from '../storage/adapter.js';
 import type { MentorKit } from './client.js';
+import { internalsOf } from './internals.js';
 
 /**
  * What a refused change was about, for choosing the words that tell the person (each subject has a
@@ -80,7 +81,7 @@ const textField = (record: RecordInput | undefined, field: string): string | und
  * ```
  */
 export function describeFailedWrite(kit: MentorKit, failure: StorageWriteFailure): FailedWriteDescription {
-  const record = failure.record ?? kit.internals.cached(failure.collection, failure.id);
+  const record = failure.record ?? internalsOf(kit).cached(failure.collection, failure.id);
   const subject = failure.collection === Collections.messages && record?.mentorsOnly === true ? FailedWriteSubject.mentorNote : (SUBJECT_BY_COLLECTION[failure.collection] ?? FailedWriteSubject.other);
   const names = kit.$people.get();
   const nameOf = (personId: string) => names[personId]?.displayName;
@@ -92,7 +93,7 @@ export function describeFailedWrite(kit: MentorKit, failure: StorageWriteFailure
     subject === FailedWriteSubject.programme
       ? textField(record, 'name')
       : subject === FailedWriteSubject.feedback && sessionId !== undefined
-        ? textField(kit.internals.cached(Collections.sessions, sessionId), 'title')
+        ? textField(internalsOf(kit).cached(Collections.sessions, sessionId), 'title')
         : textField(record, 'title');
   return {
     subject,

@@ -1,12 +1,11 @@
 import { atom, computed, type ReadableAtom } from 'nanostores';
 import type { MentorKit, MentorKitFeature, WriteOptions } from '../client/client.js';
+import { defineFeature, requireId, stripStored, validateWriteOptions } from '../client/feature-host.js';
 import { Collections } from '../model/collections.js';
 import { CoachingRunInputSchema, type CoachingRun } from '../model/coaching-run.js';
 import { MentorKitError, isMentorKitError } from '../model/errors.js';
 import type { GoalDraft } from '../model/goal.js';
 import { invalidInput, parseOrThrow } from '../model/validate.js';
-import { canRead } from '../policy/policy.js';
-import type { StoredRecord } from '../storage/adapter.js';
 import { BUILT_IN_MODELS } from './builtin.js';
 import { answer as answerFlow, back as backFlow, goTo as goToFlow, isFinished, next as nextFlow, restoreFlow, startFlow, type CoachingAnswerValue, type CoachingFlow } from './flow.js';
 import type { CoachingMessages } from './messages.js';
@@ -14,6 +13,14 @@ import { parseCoachingModel, type CoachingModel, type CoachingModelDefinition } 
 import { actionsFromFlow, type ActionsFromFlowOptions } from './summary.js';
 
 /** Domain events of the coaching module. */
+declare module '../client/events.js' {
+  interface DomainEventMap {
+    'coaching-run-started': { modelId: string; previousRunId?: string };
+    'coaching-run-completed': { modelId: string; actions: number };
+    'coaching-actions-handed-off': { modelId: string; goals: number };
+  }
+}
+
 export const CoachingEventType = {
   runStarted: 'coaching-run-started',
   runCompleted: 'coaching-run-completed',
@@ -105,23 +112,7 @@ const byNewest = (a: CoachingRun, b: CoachingRun) => {
   return left < right ? 1 : left > right ? -1 : a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 };
 
-function strip(record: StoredRecord | CoachingRun): Record<string, unknown> {
-  const { revision: _revision, updatedAt: _updatedAt, createdAt: _createdAt, updatedBy: _updatedBy, ...rest } = record as unknown as Record<string, unknown>;
-  return rest;
-}
-
-function requireId(value: unknown, path: string): string {
-  if (typeof value !== 'string' || value === '' || value.length > 200) invalidInput(path, `\`${path}\` must be an id (a non-empty string).`);
-  return value;
-}
-
-function checkOptions(options: unknown): CoachingCommandOptions {
-  if (options === undefined) return {};
-  if (typeof options !== 'object' || options === null) invalidInput('options', '`options` must be an object such as { expectedRevision: 3 }.');
-  const expected = (options as WriteOptions).expectedRevision;
-  if (expected !== undefined && (!Number.isInteger(expected) || expected < 1)) invalidInput('options.expectedRevision', '`expectedRevision` must be a revision number 1 or higher.');
-  return options as CoachingCommandOptions;
-}
+const checkOptions = (options: unknown): CoachingCommandOptions => validateWriteOptions(options);
 
 /**
  * Coaching runs on a client: start a GROW, OSKAR or custom run for a pairing, autosave every
@@ -136,11 +127,12 @@ function checkOptions(options: unknown): CoachingCommandOptions {
  * await coaching.next(run.id);
  * ```
  */
-export const coachingFeature: MentorKitFeature<'coaching', CoachingApi> = {
+export const coachingFeature: MentorKitFeature<'coaching', CoachingApi> = defineFeature({
   name: 'coaching',
-  install(kit: MentorKit): CoachingApi {
-    const { internals } = kit;
-    const $visible = internals.track(Collections.coachingRuns) as unknown as ReadableAtom<readonly CoachingRun[]>;
+  collections: [Collections.coachingRuns],
+  install(kit: MentorKit, host): CoachingApi {
+    const runs = host.collection(Collections.coachingRuns);
+    const $visible = runs.$records;
     const $runs = computed($visible, (list) => [...list].sort(byNewest) as readonly CoachingRun[]);
     const $loaded = atom(false);
     // Covers this feature's collection too (tracked above), and the people and pairings its checks read.
@@ -158,9 +150,9 @@ export const coachingFeature: MentorKitFeature<'coaching', CoachingApi> = {
 
     const get = (runId: string): CoachingRun => {
       requireId(runId, 'runId');
-      const record = internals.cached(Collections.coachingRuns, runId);
-      if (!record || !canRead(internals.policyContext, kit.user, Collections.coachingRuns, record)) throw new MentorKitError('not-found', `No coaching run "${runId}" is visible to you.`, { path: 'runId' });
-      return record as unknown as CoachingRun;
+      const record = runs.readable(runId);
+      if (!record) throw new MentorKitError('not-found', `No coaching run "${runId}" is visible to you.`, { path: 'runId' });
+      return record;
     };
 
     const flowOf = (run: string | CoachingRun) => restoreFlow((typeof run === 'string' ? get(run) : run).state, 'run.state');
@@ -183,9 +175,9 @@ export const coachingFeature: MentorKitFeature<'coaching', CoachingApi> = {
       return completed.find((run) => run.id !== beforeRunId && byNewest(before, run) < 0);
     };
 
-    const writeRun = async (current: CoachingRun, changes: Record<string, unknown>, expectedRevision: number) => {
-      const record = parseOrThrow(CoachingRunInputSchema, { ...strip(current), ...changes }, 'run');
-      return (await internals.write(Collections.coachingRuns, record, { action: 'update', expectedRevision })) as unknown as CoachingRun;
+    const writeRun = async (current: CoachingRun, changes: Omit<Partial<CoachingRun>, 'state'> & { state?: CoachingFlow }, expectedRevision: number) => {
+      const record = parseOrThrow(CoachingRunInputSchema, { ...stripStored(current), ...changes }, 'run');
+      return runs.update(record, { expectedRevision });
     };
 
     const editable = (run: CoachingRun) => {
@@ -202,19 +194,19 @@ export const coachingFeature: MentorKitFeature<'coaching', CoachingApi> = {
       if (changed === flow) return current;
       const expectedRevision = options.expectedRevision ?? current.revision;
       try {
-        return await writeRun(current, { state: changed as unknown as Record<string, unknown> }, expectedRevision);
+        return await writeRun(current, { state: changed }, expectedRevision);
       } catch (error) {
         // Someone else saved first. When the caller did not pin a revision and the other save did
         // not touch what this change touches, apply the change on top of theirs (once).
         if (!isMentorKitError(error, 'conflict') || options.expectedRevision !== undefined || !merge) throw error;
-        const latest = (await kit.storage.get(Collections.coachingRuns, runId)) as unknown as CoachingRun | undefined;
+        const latest = (await kit.storage.get(Collections.coachingRuns, runId)) as CoachingRun | undefined;
         if (!latest) throw error;
         editable(latest);
         const latestFlow = restoreFlow(latest.state, 'run.state');
         if (!merge(flow, latestFlow)) {
           throw new MentorKitError('conflict', `${latest.updatedBy ?? 'Someone'} changed this answer at the same time (the run is now at revision ${latest.revision}). Reload the session to see their answer, then save yours again.`, { path: 'runId', details: { expectedRevision, actualRevision: latest.revision }, cause: error });
         }
-        return writeRun(latest, { state: change(latestFlow) as unknown as Record<string, unknown> }, latest.revision);
+        return writeRun(latest, { state: change(latestFlow) }, latest.revision);
       }
     };
 
@@ -241,15 +233,15 @@ export const coachingFeature: MentorKitFeature<'coaching', CoachingApi> = {
         if (input.sessionId !== undefined) requireId(input.sessionId, 'sessionId');
         const model = input.model === undefined ? BUILT_IN_MODELS.grow : typeof input.model === 'string' ? getModel(input.model) : parseCoachingModel(input.model, { allowBuiltInId: true, rootPath: 'model' });
         await ready;
-        const pairing = internals.cached(Collections.pairings, pairingId);
-        if (!pairing || !canRead(internals.policyContext, kit.user, Collections.pairings, pairing)) throw new MentorKitError('not-found', `No pairing "${pairingId}" is visible to you.`, { path: 'pairingId' });
+        const pairing = host.collection(Collections.pairings).readable(pairingId);
+        if (!pairing) throw new MentorKitError('not-found', `No pairing "${pairingId}" is visible to you.`, { path: 'pairingId' });
         const at = kit.now();
         const previous = model.steps.some((step) => step.reviewsPreviousRun) ? previousRun(pairingId, model.id) : undefined;
         const flow = startFlow(model, { by: kit.user.id, at, ...(previous ? { previousRunId: previous.id } : {}) });
         const record = parseOrThrow(
           CoachingRunInputSchema,
           {
-            id: input.id ?? internals.newId(),
+            id: input.id ?? host.newId(),
             pairingId,
             modelId: model.id,
             ...(input.sessionId !== undefined ? { sessionId: input.sessionId } : {}),
@@ -260,8 +252,8 @@ export const coachingFeature: MentorKitFeature<'coaching', CoachingApi> = {
           },
           'run',
         );
-        const stored = (await internals.write(Collections.coachingRuns, record, { action: 'create' })) as unknown as CoachingRun;
-        internals.emit({ type: CoachingEventType.runStarted, collection: Collections.coachingRuns, recordId: stored.id, revision: stored.revision, pairingId, programId: (pairing as { programId?: string }).programId, data: { modelId: model.id, ...(previous ? { previousRunId: previous.id } : {}) } });
+        const stored = await runs.create(record);
+        host.emit({ type: CoachingEventType.runStarted, collection: Collections.coachingRuns, recordId: stored.id, revision: stored.revision, pairingId, programId: pairing.programId, data: { modelId: model.id, ...(previous ? { previousRunId: previous.id } : {}) } });
         return stored;
       },
 
@@ -310,9 +302,9 @@ export const coachingFeature: MentorKitFeature<'coaching', CoachingApi> = {
           }
           flow = nextFlow(flow, { at: kit.now(), ...wordsOf(checked) });
         }
-        const stored = await writeRun(current, { state: flow as unknown as Record<string, unknown>, completedAt: flow.finishedAt ?? kit.now() }, checked.expectedRevision ?? current.revision);
-        const pairing = internals.cached(Collections.pairings, stored.pairingId) as { programId?: string } | undefined;
-        internals.emit({ type: CoachingEventType.runCompleted, collection: Collections.coachingRuns, recordId: stored.id, revision: stored.revision, pairingId: stored.pairingId, ...(pairing?.programId ? { programId: pairing.programId } : {}), data: { modelId: stored.modelId, actions: actionsFromFlow(flow).length } });
+        const stored = await writeRun(current, { state: flow, completedAt: flow.finishedAt ?? kit.now() }, checked.expectedRevision ?? current.revision);
+        const pairing = host.collection(Collections.pairings).cached(stored.pairingId);
+        host.emit({ type: CoachingEventType.runCompleted, collection: Collections.coachingRuns, recordId: stored.id, revision: stored.revision, pairingId: stored.pairingId, ...(pairing?.programId ? { programId: pairing.programId } : {}), data: { modelId: stored.modelId, actions: actionsFromFlow(flow).length } });
         return stored;
       },
 
@@ -320,7 +312,7 @@ export const coachingFeature: MentorKitFeature<'coaching', CoachingApi> = {
         requireId(runId, 'runId');
         await ready;
         get(runId);
-        return internals.remove(Collections.coachingRuns, runId);
+        return runs.remove(runId);
       },
 
       runsOf,
@@ -342,11 +334,11 @@ export const coachingFeature: MentorKitFeature<'coaching', CoachingApi> = {
         for (const [index, draft] of drafts.entries()) results.push(await create(draft, { run, pairingId: run.pairingId, index }));
         const latest = get(runId);
         const stored = await writeRun(latest, { actionsHandedOffAt: kit.now(), actionsHandedOffBy: kit.user.id, actionsHandedOffCount: drafts.length }, latest.revision);
-        const pairing = internals.cached(Collections.pairings, stored.pairingId) as { programId?: string } | undefined;
-        internals.emit({ type: CoachingEventType.actionsHandedOff, collection: Collections.coachingRuns, recordId: stored.id, revision: stored.revision, pairingId: stored.pairingId, ...(pairing?.programId ? { programId: pairing.programId } : {}), data: { modelId: stored.modelId, goals: drafts.length } });
+        const pairing = host.collection(Collections.pairings).cached(stored.pairingId);
+        host.emit({ type: CoachingEventType.actionsHandedOff, collection: Collections.coachingRuns, recordId: stored.id, revision: stored.revision, pairingId: stored.pairingId, ...(pairing?.programId ? { programId: pairing.programId } : {}), data: { modelId: stored.modelId, goals: drafts.length } });
         return { drafts, results };
       },
     };
     return api;
   },
-};
+});

@@ -1,5 +1,6 @@
 import { computed, atom, type ReadableAtom } from 'nanostores';
 import type { MentorKitFeature } from '../client/client.js';
+import { defineFeature, stripStored } from '../client/feature-host.js';
 import { Collections } from '../model/collections.js';
 import { CONCERN_STATUSES, ConcernInputSchema, type Concern, type ConcernHistoryEntry, type ConcernStatus } from '../model/concern.js';
 import { MentorKitError, isMentorKitError } from '../model/errors.js';
@@ -8,15 +9,20 @@ import type { Message } from '../model/message.js';
 import type { Pairing } from '../model/pairing.js';
 import { IdSchema } from '../model/primitives.js';
 import { invalidInput, parseOrThrow } from '../model/validate.js';
-import { canRead } from '../policy/policy.js';
 import { roleInPairing } from '../pairings/index.js';
-import type { StoredRecord } from '../storage/adapter.js';
 
 /**
  * Domain events of the concerns module. They say what happened and to which pairing — never the
  * concern's text or the quoted message — and they are not learning records (`isXapiEventType` is
  * false for both, so an xAPI forwarder leaves them alone).
  */
+declare module '../client/events.js' {
+  interface DomainEventMap {
+    'concern-raised': { about: 'pairing' | 'message'; pauseRequested: boolean };
+    'concern-status-changed': { from: ConcernStatus; to: ConcernStatus };
+  }
+}
+
 export const ConcernEventType = {
   concernRaised: 'concern-raised',
   concernStatusChanged: 'concern-status-changed',
@@ -70,11 +76,6 @@ export interface ConcernsApi {
 const STATUS_RANK: Record<string, number> = { open: 0, 'in-review': 1, closed: 2 };
 const byQueueOrder = (a: Concern, b: Concern) => (STATUS_RANK[a.status] ?? 3) - (STATUS_RANK[b.status] ?? 3) || (a.raisedAt < b.raisedAt ? 1 : a.raisedAt > b.raisedAt ? -1 : 0) || (a.id < b.id ? -1 : 1);
 
-const strip = (record: StoredRecord): Record<string, unknown> => {
-  const { revision: _revision, updatedAt: _updatedAt, createdAt: _createdAt, updatedBy: _updatedBy, ...rest } = record;
-  return rest;
-};
-
 /** The reporter's words: text, not blank, within the limit. */
 function reporterText(value: unknown, path: string, max: number): string {
   if (typeof value !== 'string') invalidInput(path, 'Say what happened, in a few words.');
@@ -99,15 +100,18 @@ function pauseFlag(value: unknown, path: string): boolean {
  * const { concern, pause } = await concerns.raise({ pairingId: 'p1', text: 'Our sessions keep being cancelled at the last minute.', pause: true });
  * ```
  */
-export const concernsFeature: MentorKitFeature<'concerns', ConcernsApi> = {
+export const concernsFeature: MentorKitFeature<'concerns', ConcernsApi> = defineFeature({
   name: 'concerns',
-  install(kit) {
-    const { internals } = kit;
+  collections: [Collections.concerns],
+  install(kit, host) {
     const userId = kit.user.id;
-    const $records = internals.track(Collections.concerns) as unknown as ReadableAtom<readonly Concern[]>;
+    const concerns = host.collection(Collections.concerns);
+    /** Tracked on first report only: a page that lists concerns does not load the messages. */
+    const messages = () => host.collection(Collections.messages);
+    const $records = concerns.$records;
     const $concerns = computed($records, (list) => [...list].sort(byQueueOrder) as readonly Concern[]);
     const $status = atom<'loading' | 'ready' | 'error'>('loading');
-    const ready = internals.loaded(Collections.concerns).then(
+    const ready = concerns.loaded().then(
       () => $status.set('ready'),
       (error: unknown) => {
         $status.set('error');
@@ -146,8 +150,8 @@ export const concernsFeature: MentorKitFeature<'concerns', ConcernsApi> = {
     };
 
     const append = async (concern: Concern, entry: ConcernHistoryEntry, status?: ConcernStatus): Promise<Concern> => {
-      const record = parseOrThrow(ConcernInputSchema, { ...strip(concern as unknown as StoredRecord), ...(status ? { status } : {}), history: [...concern.history, entry] }, 'concern');
-      return (await internals.write(Collections.concerns, record, { action: 'update', expectedRevision: concern.revision })) as unknown as Concern;
+      const record = parseOrThrow(ConcernInputSchema, { ...stripStored(concern), ...(status ? { status } : {}), history: [...concern.history, entry] }, 'concern');
+      return concerns.update(record, { expectedRevision: concern.revision });
     };
 
     const create = async (pairing: Pairing, fields: { about: 'pairing' | 'message'; messageId?: string; quote?: Concern['quote']; text: string; pause: boolean }): Promise<RaisedConcern> => {
@@ -155,7 +159,7 @@ export const concernsFeature: MentorKitFeature<'concerns', ConcernsApi> = {
       const record = parseOrThrow(
         ConcernInputSchema,
         {
-          id: internals.newId(),
+          id: host.newId(),
           programId: pairing.programId,
           pairingId: pairing.id,
           reporterId: userId,
@@ -170,8 +174,8 @@ export const concernsFeature: MentorKitFeature<'concerns', ConcernsApi> = {
         },
         'concern',
       );
-      const stored = (await internals.write(Collections.concerns, record, { action: 'create' })) as unknown as Concern;
-      internals.emit({ type: ConcernEventType.concernRaised, collection: Collections.concerns, recordId: stored.id, revision: stored.revision, pairingId: pairing.id, programId: pairing.programId, data: { about: stored.about, pauseRequested: stored.pauseRequested } });
+      const stored = await concerns.create(record);
+      host.emit({ type: ConcernEventType.concernRaised, collection: Collections.concerns, recordId: stored.id, revision: stored.revision, pairingId: pairing.id, programId: pairing.programId, data: { about: stored.about, pauseRequested: stored.pauseRequested } });
       return fields.pause ? pauseFor(stored, pairing) : { concern: stored, pause: 'not-requested' };
     };
 
@@ -199,10 +203,10 @@ export const concernsFeature: MentorKitFeature<'concerns', ConcernsApi> = {
         const messageId = requireId(fields.messageId, 'concern.messageId');
         const text = reporterText(fields.text, 'concern.text', TEXT_LIMITS.concern.text);
         const pause = pauseFlag(fields.pause, 'concern.pause');
-        await internals.loaded(Collections.messages);
+        await messages().loaded();
         await kit.ready;
-        const message = internals.cached(Collections.messages, messageId) as unknown as Message | undefined;
-        if (!message || !canRead(internals.policyContext, kit.user, Collections.messages, message as unknown as StoredRecord)) throw new MentorKitError('not-found', `No message "${messageId}" is visible to you.`, { path: 'concern.messageId' });
+        const message = messages().readable(messageId);
+        if (!message) throw new MentorKitError('not-found', `No message "${messageId}" is visible to you.`, { path: 'concern.messageId' });
         if (message.authorId === userId) invalidInput('concern.messageId', 'This is your own message; to raise a concern about your pairing, use raise().');
         if (message.deletedAt !== undefined) invalidInput('concern.messageId', 'This message was deleted; raise a concern about the pairing and say what it said.');
         const pairing = memberPairing(message.pairingId, 'concern.messageId');
@@ -226,7 +230,7 @@ export const concernsFeature: MentorKitFeature<'concerns', ConcernsApi> = {
         const concern = find(concernId);
         if (concern.status === status) invalidInput('status', `This concern is already ${status === 'in-review' ? 'in review' : status}.`);
         const updated = await append(concern, { at: kit.now(), by: userId, action: 'status', status, ...(note === undefined ? {} : { note }) }, status);
-        internals.emit({ type: ConcernEventType.concernStatusChanged, collection: Collections.concerns, recordId: updated.id, revision: updated.revision, pairingId: updated.pairingId, programId: updated.programId, data: { from: concern.status, to: status } });
+        host.emit({ type: ConcernEventType.concernStatusChanged, collection: Collections.concerns, recordId: updated.id, revision: updated.revision, pairingId: updated.pairingId, programId: updated.programId, data: { from: concern.status, to: status } });
         return updated;
       },
 
@@ -251,4 +255,4 @@ export const concernsFeature: MentorKitFeature<'concerns', ConcernsApi> = {
     };
     return api;
   },
-};
+});

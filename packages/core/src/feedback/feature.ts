@@ -1,5 +1,6 @@
 import { atom, computed, type ReadableAtom } from 'nanostores';
 import type { MentorKit, MentorKitFeature, WriteOptions } from '../client/client.js';
+import { defineFeature, stripStored, validateWriteOptions } from '../client/feature-host.js';
 import { Collections } from '../model/collections.js';
 import { MentorKitError } from '../model/errors.js';
 import { FeedbackInputSchema, FeedbackNoteSchema, type Feedback, type FeedbackNote } from '../model/feedback.js';
@@ -14,6 +15,14 @@ import { feedbackInsights, programRollup, type FeedbackInsights, type InsightSco
 import { dueFeedbackReminders, feedbackRequests, resolveFeedbackOptions, sessionHasEnded, type FeedbackPolicyOptions, type FeedbackReminder, type FeedbackRequest } from './requests.js';
 import { feedbackText, feedbackTextFor, type FeedbackText } from './text.js';
 import { parseTrainingCatalogue, recommendTraining, type TrainingCourse, type TrainingCourseInput, type TrainingRecommendation } from './training.js';
+
+declare module '../client/events.js' {
+  interface DomainEventMap {
+    'feedback-given': { sessionId: string; rating?: number; authorRole: string; tags?: string[]; anonymity?: string };
+    'feedback-edited': { sessionId: string; rating?: number; changed: string[] };
+    'feedback-revealed': { sessionId: string };
+  }
+}
 
 /** Domain events of the feedback module. */
 export const FeedbackEventType = {
@@ -90,10 +99,7 @@ export interface FeedbackApi {
 
 const NOTE_KEYS = ['rating', 'helped', 'missed', 'toolSuggestion', 'other', 'tags', 'revealWhenBothSubmitted', 'anonymity'] as const;
 
-const strip = (record: StoredRecord): Record<string, unknown> => {
-  const { revision: _revision, updatedAt: _updatedAt, createdAt: _createdAt, updatedBy: _updatedBy, ...rest } = record;
-  return rest;
-};
+const strip = stripStored<StoredRecord>;
 
 /**
  * Feedback after every session: requests that open when a session ends, the quick structured note
@@ -107,13 +113,14 @@ const strip = (record: StoredRecord): Record<string, unknown> => {
  * await feedback.submit({ sessionId: 's1', rating: 4, helped: 'Clear plan', tags: ['clear-next-steps'] });
  * ```
  */
-export const feedbackFeature: MentorKitFeature<'feedback', FeedbackApi> = {
+export const feedbackFeature: MentorKitFeature<'feedback', FeedbackApi> = defineFeature({
   name: 'feedback',
-  install(kit) {
-    const { internals } = kit;
+  collections: [Collections.feedback, Collections.sessions],
+  install(kit, host) {
     const userId = kit.user.id;
-    const $feedback = internals.track(Collections.feedback) as unknown as ReadableAtom<readonly Feedback[]>;
-    const $sessions = internals.track(Collections.sessions) as unknown as ReadableAtom<readonly Session[]>;
+    const feedbackNotes = host.collection(Collections.feedback);
+    const $feedback = feedbackNotes.$records;
+    const $sessions = host.collection(Collections.sessions).$records;
     const $status = atom<'loading' | 'ready' | 'error'>('loading');
     const $catalogue = atom<readonly TrainingCourse[]>([]);
     const $options = atom(resolveFeedbackOptions());
@@ -148,8 +155,8 @@ export const feedbackFeature: MentorKitFeature<'feedback', FeedbackApi> = {
         if (note.revealWhenBothSubmitted !== true || note.revealedAt !== undefined) continue;
         const record = parseOrThrow(FeedbackInputSchema, { ...strip(note), revealedAt: kit.now(), revealedBy: userId }, 'feedback');
         try {
-          const stored = await internals.write(Collections.feedback, record, { action: 'update', expectedRevision: note.revision });
-          internals.emit({ type: FeedbackEventType.feedbackRevealed, collection: Collections.feedback, recordId: stored.id, revision: stored.revision, pairingId: pairing.id, programId: pairing.programId, data: { sessionId } });
+          const stored = await feedbackNotes.update(record, { expectedRevision: note.revision });
+          host.emit({ type: FeedbackEventType.feedbackRevealed, collection: Collections.feedback, recordId: stored.id, revision: stored.revision, pairingId: pairing.id, programId: pairing.programId, data: { sessionId } });
         } catch (error) {
           // Someone else revealed or edited it at the same moment: their write stands.
           if ((error as { code?: string }).code !== 'conflict') throw error;
@@ -219,9 +226,9 @@ export const feedbackFeature: MentorKitFeature<'feedback', FeedbackApi> = {
         if (Date.parse(now) >= Date.parse(request.dueBy)) throw new MentorKitError('forbidden', `Feedback on "${session.title}" closed at ${request.dueBy}.`, { path: 'feedback.sessionId', details: { dueBy: request.dueBy } });
         const existing = mine(sessionId);
         if (existing) throw new MentorKitError('conflict', 'You already sent feedback on this session; edit it instead.', { path: 'feedback.sessionId', details: { feedbackId: existing.id } });
-        const record = parseOrThrow(FeedbackInputSchema, { ...note, id: internals.newId(), pairingId: pairing.id, sessionId, authorId: userId, authorRole: role, submittedAt: now, editableUntil: request.dueBy }, 'feedback');
-        const stored = (await internals.write(Collections.feedback, record, { action: 'create' })) as unknown as Feedback;
-        internals.emit({
+        const record = parseOrThrow(FeedbackInputSchema, { ...note, id: host.newId(), pairingId: pairing.id, sessionId, authorId: userId, authorRole: role, submittedAt: now, editableUntil: request.dueBy }, 'feedback');
+        const stored = await feedbackNotes.create(record);
+        host.emit({
           type: FeedbackEventType.feedbackGiven,
           collection: Collections.feedback,
           recordId: stored.id,
@@ -231,7 +238,7 @@ export const feedbackFeature: MentorKitFeature<'feedback', FeedbackApi> = {
           data: { sessionId, rating: stored.rating, authorRole: role, tags: stored.tags, anonymity: stored.anonymity },
         });
         await settleReveals(sessionId, pairing);
-        return (internals.cached(Collections.feedback, stored.id) as unknown as Feedback | undefined) ?? stored;
+        return feedbackNotes.cached(stored.id) ?? stored;
       },
 
       async edit(feedbackId, changes, options) {
@@ -239,17 +246,17 @@ export const feedbackFeature: MentorKitFeature<'feedback', FeedbackApi> = {
         if (typeof changes !== 'object' || changes === null) invalidInput('changes', 'Changes must be an object such as { rating: 4 }.');
         const unknownKey = Object.keys(changes).find((key) => !(NOTE_KEYS as readonly string[]).includes(key));
         if (unknownKey) invalidInput(`changes.${unknownKey}`, `\`${unknownKey}\` cannot be edited; you can change ${NOTE_KEYS.join(', ')}.`);
-        if (options?.expectedRevision !== undefined && (!Number.isInteger(options.expectedRevision) || options.expectedRevision < 1)) invalidInput('options.expectedRevision', '`expectedRevision` must be a revision number 1 or higher.');
+        const writeOptions = validateWriteOptions(options);
         await ready;
         const current = $feedback.get().find((note) => note.id === id);
         if (!current) throw new MentorKitError('not-found', `No feedback "${id}" is visible to you.`, { path: 'feedbackId' });
         if (current.authorId !== userId) throw new MentorKitError('forbidden', 'You can edit only your own feedback.', { path: 'feedbackId' });
         const now = kit.now();
         if (current.editableUntil && Date.parse(now) >= Date.parse(current.editableUntil)) throw new MentorKitError('forbidden', `This feedback could be edited until ${current.editableUntil}.`, { path: 'feedbackId', details: { editableUntil: current.editableUntil } });
-        const record = parseOrThrow(FeedbackInputSchema, { ...strip(current as unknown as StoredRecord), ...changes, editedAt: now }, 'feedback');
-        const stored = (await internals.write(Collections.feedback, record, { action: 'update', expectedRevision: options?.expectedRevision ?? current.revision })) as unknown as Feedback;
+        const record = parseOrThrow(FeedbackInputSchema, { ...stripStored(current), ...changes, editedAt: now }, 'feedback');
+        const stored = await feedbackNotes.update(record, { expectedRevision: writeOptions.expectedRevision ?? current.revision });
         const pairing = kit.$pairings.get().find((candidate) => candidate.id === stored.pairingId);
-        internals.emit({ type: FeedbackEventType.feedbackEdited, collection: Collections.feedback, recordId: stored.id, revision: stored.revision, pairingId: stored.pairingId, ...(pairing ? { programId: pairing.programId } : {}), data: { sessionId: stored.sessionId, rating: stored.rating, changed: Object.keys(changes) } });
+        host.emit({ type: FeedbackEventType.feedbackEdited, collection: Collections.feedback, recordId: stored.id, revision: stored.revision, pairingId: stored.pairingId, ...(pairing ? { programId: pairing.programId } : {}), data: { sessionId: stored.sessionId, rating: stored.rating, changed: Object.keys(changes) } });
         return stored;
       },
 
@@ -274,4 +281,4 @@ export const feedbackFeature: MentorKitFeature<'feedback', FeedbackApi> = {
     };
     return api;
   },
-};
+});

@@ -5,6 +5,6 @@ import type { MentorKit } from '../client/client.js';
  * people, programmes and pairings the policy reads: `kit.ready` covers every tracked collection.
  */
 export function whenCollectionsLoaded(kit: MentorKit, collections: readonly string[]): Promise<void> {
-  for (const collection of collections) kit.internals.track(collection);
+  for (const collection of collections) kit.collection(collection);
   return kit.ready;
 }

@@ -1,11 +1,11 @@
 import type { ReadableAtom } from 'nanostores';
 import type { MentorKit, MentorKitFeature } from '../client/client.js';
-import type { DomainEvent } from '../client/events.js';
+import type { DomainEvent, DomainEventMap } from '../client/events.js';
 import { Collections } from '../model/collections.js';
 import { MentorKitError, isMentorKitError } from '../model/errors.js';
 import { GoalInputSchema, MilestoneSchema, type Goal, type GoalDraft, type GoalVisibility, type Milestone } from '../model/goal.js';
 import { invalidInput, parseOrThrow } from '../model/validate.js';
-import type { StoredRecord } from '../storage/adapter.js';
+import { defineFeature, requireId, stripStored, validateWriteOptions } from '../client/feature-host.js';
 import { createGoalMessages, defaultGoalMessages, type GoalMessageOverrides, type GoalMessages } from './messages.js';
 import { achievementMoment, celebrationMoment, reassuranceMoment, type GoalMoment } from './moments.js';
 import { goalsDueForReview, goalStoresOf, installedGoals, todayFor } from './view.js';
@@ -36,6 +36,20 @@ export const GoalEventType = {
   goalArchived: 'goal-archived',
 } as const;
 export type GoalEventType = (typeof GoalEventType)[keyof typeof GoalEventType];
+
+declare module '../client/events.js' {
+  interface DomainEventMap {
+    'goal-set': { title: string; skill?: string; dueDate?: string; visibility: GoalVisibility; ownerId: string };
+    'goal-updated': { changed: string[] };
+    'milestone-added': { milestoneId: string; title: string; dueDate?: string };
+    'milestone-completed': { milestoneId?: string; title: string; celebration: GoalMoment };
+    'milestone-reopened': { milestoneId?: string; title: string };
+    'goal-progress-recorded': { from: number; to: number; percent: number };
+    'goal-achieved': { title: string; celebration: GoalMoment };
+    'goal-missed': { title: string; dueDate?: string; percent: number; reassurance: GoalMoment };
+    'goal-archived': { title: string };
+  }
+}
 
 export interface GoalWriteOptions {
   /** The revision your change is based on (default: the one the client last saw); a stale one is refused with `conflict`. */
@@ -103,18 +117,6 @@ export interface GoalsApi {
   reassuranceFor(goal: Goal, messages?: GoalMessages): GoalMoment;
 }
 
-const requireId = (value: unknown, path: string): string => {
-  if (typeof value !== 'string' || value === '' || value.length > 200) invalidInput(path, `\`${path}\` must be an id (a non-empty string).`);
-  return value;
-};
-
-function validateWriteOptions(options: unknown): GoalWriteOptions {
-  if (options === undefined) return {};
-  if (typeof options !== 'object' || options === null) invalidInput('options', 'Options must be an object such as { expectedRevision: 3 }.');
-  const expected = (options as GoalWriteOptions).expectedRevision;
-  if (expected !== undefined && (!Number.isInteger(expected) || expected < 1)) invalidInput('options.expectedRevision', '`expectedRevision` must be a revision number 1 or higher.');
-  return options as GoalWriteOptions;
-}
 
 /** Removes keys whose value is `undefined` (storage refuses them), at the top level, in the metric and in milestones. */
 function dropUndefined(input: Record<string, unknown>): Record<string, unknown> {
@@ -129,10 +131,11 @@ function dropUndefined(input: Record<string, unknown>): Record<string, unknown> 
 /** Creates the goals feature, optionally with a message catalogue (overrides of the English one). */
 export function createGoalsFeature(options: { messages?: GoalMessageOverrides } = {}): MentorKitFeature<'goals', GoalsApi> {
   const initialMessages = options.messages === undefined ? defaultGoalMessages : createGoalMessages(options.messages);
-  return {
+  return defineFeature({
     name: 'goals',
-    install(kit: MentorKit): GoalsApi {
-      const { internals } = kit;
+    collections: [Collections.goals],
+    install(kit: MentorKit, host): GoalsApi {
+      const goals = host.collection(Collections.goals);
       let messages = initialMessages;
       let customised = options.messages !== undefined;
       const byLanguage = new Map<string, GoalMessages>();
@@ -161,7 +164,7 @@ export function createGoalsFeature(options: { messages?: GoalMessageOverrides } 
         const goal = parseOrThrow(GoalInputSchema, dropUndefined(input), path);
         const seen = new Set<string>();
         goal.milestones = goal.milestones.map((milestone, index) => {
-          const id = milestone.id ?? internals.newId();
+          const id = milestone.id ?? host.newId();
           if (seen.has(id)) invalidInput(`${path}.milestones[${index}].id`, `Milestone id "${id}" is used twice in this goal.`);
           seen.add(id);
           return { ...milestone, id };
@@ -171,24 +174,19 @@ export function createGoalsFeature(options: { messages?: GoalMessageOverrides } 
         return goal;
       };
 
-      const strip = (goal: Goal): Record<string, unknown> => {
-        const { revision: _revision, updatedAt: _updatedAt, createdAt: _createdAt, updatedBy: _updatedBy, ...rest } = goal as Goal & { updatedBy?: string };
-        return rest;
-      };
-
-      const emit = (type: GoalEventType, goal: StoredRecord | Goal, data: Record<string, unknown>): DomainEvent => {
-        const pairing = kit.$pairings.get().find((candidate) => candidate.id === (goal as Goal).pairingId);
-        return internals.emit({ type, collection: Collections.goals, recordId: goal.id, revision: goal.revision, pairingId: (goal as Goal).pairingId, ...(pairing ? { programId: pairing.programId } : {}), data });
+      const emit = <TType extends GoalEventType>(type: TType, goal: Goal, data: DomainEventMap[TType]): DomainEvent<TType> => {
+        const pairing = kit.$pairings.get().find((candidate) => candidate.id === goal.pairingId);
+        return host.emit({ type, collection: Collections.goals, recordId: goal.id, revision: goal.revision, pairingId: goal.pairingId, ...(pairing ? { programId: pairing.programId } : {}), data });
       };
 
       /** Writes the next version of `previous` (validated), keeping `achievedAt` in step with progress. */
       const save = async (previous: Goal, next: Record<string, unknown>, writeOptions: GoalWriteOptions) => {
-        const record = normalise({ ...strip(previous), ...next, id: previous.id }, 'goal');
+        const record = normalise({ ...stripStored(previous), ...next, id: previous.id }, 'goal');
         const wasAchieved = previous.achievedAt !== undefined;
         const nowAchieved = goalProgress(record, today(record.ownerId)).status === 'achieved';
         if (nowAchieved && !wasAchieved) record.achievedAt = kit.now();
         if (!nowAchieved) delete record.achievedAt;
-        const stored = (await internals.write(Collections.goals, record, { action: 'update', expectedRevision: writeOptions.expectedRevision ?? previous.revision })) as unknown as Goal;
+        const stored = await goals.update(record, { expectedRevision: writeOptions.expectedRevision ?? previous.revision });
         return { goal: stored, becameAchieved: nowAchieved && !wasAchieved };
       };
 
@@ -231,9 +229,9 @@ export function createGoalsFeature(options: { messages?: GoalMessageOverrides } 
           const pairing = kit.$pairings.get().find((candidate) => candidate.id === pairingId);
           if (!pairing) throw new MentorKitError('not-found', `No pairing "${pairingId}" is visible to you; goals belong to one of your pairings.`, { path: 'goal.pairingId' });
           const ownerId = (input as { ownerId?: string }).ownerId ?? pairing.menteeId;
-          const record = normalise({ startDate: today(ownerId), ...input, id: input.id ?? internals.newId(), pairingId, ownerId }, 'goal');
+          const record = normalise({ startDate: today(ownerId), ...input, id: input.id ?? host.newId(), pairingId, ownerId }, 'goal');
           if (goalProgress(record, today(ownerId)).status === 'achieved') record.achievedAt = kit.now();
-          const stored = (await internals.write(Collections.goals, record, { action: 'create' })) as unknown as Goal;
+          const stored = await goals.create(record);
           emit(GoalEventType.goalSet, stored, { title: stored.title, skill: stored.skill, dueDate: stored.dueDate, visibility: stored.visibility, ownerId: stored.ownerId });
           return stored;
         },
@@ -259,7 +257,7 @@ export function createGoalsFeature(options: { messages?: GoalMessageOverrides } 
           const parsed = parseOrThrow(MilestoneSchema, milestone, 'milestone');
           await loaded();
           const previous = visibleGoal(goalId);
-          const added = { ...parsed, id: parsed.id ?? internals.newId(), done: false };
+          const added = { ...parsed, id: parsed.id ?? host.newId(), done: false };
           delete added.doneAt;
           const { goal } = await save(previous, { milestones: [...previous.milestones, added] }, writeOptions);
           emit(GoalEventType.milestoneAdded, goal, { milestoneId: added.id, title: added.title, dueDate: added.dueDate });
@@ -351,7 +349,7 @@ export function createGoalsFeature(options: { messages?: GoalMessageOverrides } 
       };
       return api;
     },
-  };
+  });
 }
 
 /** The goals feature with the English messages. `kit.use(goalsFeature)` → `kit.goals`. */

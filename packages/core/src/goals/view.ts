@@ -5,7 +5,8 @@ import { isMentorKitError } from '../model/errors.js';
 import { invalidInput } from '../model/validate.js';
 import type { Goal } from '../model/goal.js';
 import { languageCatalogue } from '../model/languages.js';
-import type { StoredRecord } from '../storage/adapter.js';
+import { internalsOf, isMentorKitClient } from '../client/internals.js';
+import { installedFeature } from '../client/feature-host.js';
 import { localTimeOf } from '../time/local-time.js';
 import type { GoalsApi } from './feature.js';
 import { englishGoalViewMessages, reassuranceMoment, type GoalMoment, type GoalViewMessages } from './moments.js';
@@ -55,7 +56,7 @@ const dueThenTitle = (a: Goal, b: Goal) => (a.dueDate ?? '9999').localeCompare(b
 export function goalStoresOf(kit: MentorKit): GoalStores {
   let stores = storesByKit.get(kit);
   if (!stores) {
-    const $raw = kit.internals.track(Collections.goals) as unknown as ReadableAtom<readonly Goal[]>;
+    const $raw = kit.collection(Collections.goals).$records;
     const $allGoals = computed($raw, (list) => [...list].sort(dueThenTitle) as readonly Goal[]);
     stores = { $allGoals, $goals: computed($allGoals, (list) => list.filter((goal) => !goal.archived)) };
     storesByKit.set(kit, stores);
@@ -64,12 +65,12 @@ export function goalStoresOf(kit: MentorKit): GoalStores {
 }
 
 /**
- * Whether the signed-in user may change a goal. Asks the client's policy (`internals.authorize`)
- * rather than importing the policy module, so a page showing goals does not ship the policy twice.
+ * Whether the signed-in user may change a goal. Asks the client's own policy check (the one its
+ * writes use) rather than importing the policy module, so a page showing goals does not ship it twice.
  */
-export function mayUpdate(internals: MentorKit['internals'], goal: Goal): boolean {
+export function mayUpdate(kit: MentorKit, goal: Goal): boolean {
   try {
-    internals.authorize('update', Collections.goals, goal as unknown as StoredRecord, goal as unknown as StoredRecord);
+    internalsOf(kit).authorize('update', Collections.goals, goal, goal);
     return true;
   } catch (error) {
     if (isMentorKitError(error, 'forbidden')) return false;
@@ -92,19 +93,16 @@ export function goalsDueForReview(kit: MentorKit, goals: readonly Goal[], pairin
       goal.dueDate !== undefined &&
       goal.missedDueDate !== goal.dueDate &&
       goalProgress(goal, todayFor(kit, goal.ownerId)).status === 'missed' &&
-      mayUpdate(kit.internals, goal),
+      mayUpdate(kit, goal),
   );
 }
 
-/** `kit.goals` when the goals feature is installed on this client. */
-export const installedGoals = (kit: MentorKit): GoalsApi | undefined => {
-  const installed = (kit as unknown as { goals?: GoalsApi }).goals;
-  return installed && typeof installed.create === 'function' ? installed : undefined;
-};
+/** `kit.goals` when the goals feature is installed on this client (the client knows what it installed). */
+export const installedGoals = (kit: MentorKit): GoalsApi | undefined => installedFeature<GoalsApi>(kit, 'goals');
 
 const requireKit = (kit: unknown): MentorKit => {
-  if (typeof kit !== 'object' || kit === null || typeof (kit as Partial<MentorKit>).internals?.track !== 'function') invalidInput('kit', 'Pass the MentorKit client from createMentorKit() (or a provider\'s `kit`).');
-  return kit as MentorKit;
+  if (!isMentorKitClient(kit)) invalidInput('kit', 'Pass the MentorKit client from createMentorKit() (or a provider\'s `kit`).');
+  return kit;
 };
 
 /** The read side of a client's goals (see `GoalsView`); made once per client. */
@@ -121,7 +119,7 @@ export function goalsViewOf(kit: MentorKit): GoalsView {
     today: (personId) => todayFor(kit, personId),
     reassuranceFor: (goal, messages = defaultMessages()) => reassuranceMoment(goal, goalProgress(goal, todayFor(kit, goal.ownerId)).percent, messages),
     dueForReview: (options = {}) => goalsDueForReview(kit, $goals.get(), options.pairingId),
-    mayUpdate: (goal) => mayUpdate(kit.internals, goal),
+    mayUpdate: (goal) => mayUpdate(kit, goal),
   };
   viewsByKit.set(kit, view);
   return view;

@@ -1,5 +1,6 @@
 import { atom, computed, type ReadableAtom } from 'nanostores';
 import type { MentorKit, MentorKitFeature, WriteOptions } from '../client/client.js';
+import { defineFeature, stripStored, validateWriteOptions } from '../client/feature-host.js';
 import { Collections } from '../model/collections.js';
 import { MentorKitError } from '../model/errors.js';
 import { MESSAGE_READS_COLLECTION, MessageInputSchema, MessageReadInputSchema, type Message, type MessageHistoryEntry, type MessageRead } from '../model/message.js';
@@ -10,13 +11,31 @@ import { TEXT_LIMITS } from '../model/limits.js';
 import { invalidInput, parseOrThrow } from '../model/validate.js';
 import { pairingMembers, type PairingRole } from '../pairings/index.js';
 import { decide } from '../policy/policy.js';
-import type { StoredRecord } from '../storage/adapter.js';
 import { whenCollectionsLoaded } from '../feedback/loaded.js';
 import { notificationPlan, quietHoursFor, type NotificationPlanEntry, type QuietHours } from './quiet-hours.js';
 import { compareMessages, lastReadOf, readReceipts, searchMessages, sentAtOf, unreadCount, type MessageSearchHit } from './threads.js';
 import { unreadCountsOf, type UnreadCounts } from './unread.js';
 
 /** Domain events of the messaging module. */
+declare module '../client/events.js' {
+  interface DomainEventMap {
+    'message-sent': { kind: string; mentorsOnly: boolean; recipients: Array<{ personId: string; deliverAt: string; deferred: boolean }> };
+    'message-edited': MessageChangeEventData;
+    'message-deleted': MessageChangeEventData;
+    'message-shared': MessageChangeEventData;
+    'messages-read': { notes: boolean; upTo: string };
+  }
+}
+
+declare module '../model/collections.js' {
+  interface CollectionRecords {
+    'message-reads': MessageRead;
+  }
+}
+
+/** What `message-edited`, `message-deleted` and `message-shared` carry (never the text). */
+export type MessageChangeEventData = { kind: string; mentorsOnly?: boolean };
+
 export const MessagingEventType = {
   messageSent: 'message-sent',
   messageEdited: 'message-edited',
@@ -115,10 +134,6 @@ export interface MessagingApi {
   onNotify(listener: (notification: MessageNotification) => void, options?: { deliver?: 'scheduled' | 'immediately' }): () => void;
 }
 
-const strip = (record: { [key: string]: unknown }): Record<string, unknown> => {
-  const { revision: _revision, updatedAt: _updatedAt, createdAt: _createdAt, updatedBy: _updatedBy, ...rest } = record;
-  return rest;
-};
 
 const MAX_TIMER_MS = 2_147_483_647;
 
@@ -134,13 +149,15 @@ const MAX_TIMER_MS = 2_147_483_647;
  * await messaging.send({ pairingId: 'pairing-lucia', text: 'Slides: https://docs.example.org/deck' });
  * ```
  */
-export const messagingFeature: MentorKitFeature<'messaging', MessagingApi> = {
+export const messagingFeature: MentorKitFeature<'messaging', MessagingApi> = defineFeature({
   name: 'messaging',
-  install(kit) {
-    const { internals } = kit;
+  collections: [Collections.messages, MESSAGE_READS_COLLECTION],
+  install(kit, host) {
     const userId = kit.user.id;
-    const $raw = internals.track(Collections.messages) as unknown as ReadableAtom<readonly Message[]>;
-    const $reads = internals.track(MESSAGE_READS_COLLECTION) as unknown as ReadableAtom<readonly MessageRead[]>;
+    const messages = host.collection(Collections.messages);
+    const reads = host.collection(MESSAGE_READS_COLLECTION);
+    const $raw = messages.$records;
+    const $reads = reads.$records;
     const $status = atom<'loading' | 'ready' | 'error'>('loading');
     const ready = whenCollectionsLoaded(kit, [Collections.messages, MESSAGE_READS_COLLECTION]).then(
       () => $status.set('ready'),
@@ -177,7 +194,7 @@ export const messagingFeature: MentorKitFeature<'messaging', MessagingApi> = {
     const myRead = (pairingId: string) => $reads.get().find((read) => read.pairingId === pairingId && read.personId === userId);
 
     const membersOf = (pairing: Pairing, notes: boolean): ThreadMember[] =>
-      pairingMembers(pairing).filter((member) => decide(internals.policyContext, { id: member.personId }, 'read', Collections.messages, { id: 'probe', pairingId: pairing.id, mentorsOnly: notes, authorId: member.personId }).allowed);
+      pairingMembers(pairing).filter((member) => decide(host.policyContext, { id: member.personId }, 'read', Collections.messages, { id: 'probe', pairingId: pairing.id, mentorsOnly: notes, authorId: member.personId }).allowed);
 
     const $threads = computed([kit.$myPairings, $byChannel, $reads], (pairings, byChannel, reads) => {
       const summaries = pairings.map((pairing): ThreadSummary => {
@@ -276,7 +293,7 @@ export const messagingFeature: MentorKitFeature<'messaging', MessagingApi> = {
 
     const afterSend = (stored: Message, pairing: Pairing, notes: boolean) => {
       const plan = notificationPlan(sentAtOf(stored), recipientsOf(pairing, notes));
-      internals.emit({
+      host.emit({
         type: MessagingEventType.messageSent,
         collection: Collections.messages,
         recordId: stored.id,
@@ -298,17 +315,16 @@ export const messagingFeature: MentorKitFeature<'messaging', MessagingApi> = {
     };
 
     const update = async (current: Message, changes: Record<string, unknown>, entry: Omit<MessageHistoryEntry, 'at' | 'by'>, options: WriteOptions | undefined) => {
-      if (options !== undefined && (typeof options !== 'object' || options === null)) invalidInput('options', 'Options must be an object such as { expectedRevision: 3 }.');
-      if (options?.expectedRevision !== undefined && (!Number.isInteger(options.expectedRevision) || options.expectedRevision < 1)) invalidInput('options.expectedRevision', '`expectedRevision` must be a revision number 1 or higher.');
+      const writeOptions = validateWriteOptions(options);
       const at = kit.now();
       const history = [...(current.history ?? []), { ...entry, at, by: userId }];
-      const record = parseOrThrow(MessageInputSchema, { ...strip(current as unknown as StoredRecord), ...changes, history }, 'message');
-      return (await internals.write(Collections.messages, record, { action: 'update', expectedRevision: options?.expectedRevision ?? current.revision })) as unknown as Message;
+      const record = parseOrThrow(MessageInputSchema, { ...stripStored(current), ...changes, history }, 'message');
+      return messages.update(record, { expectedRevision: writeOptions.expectedRevision ?? current.revision });
     };
 
-    const emitChange = (type: string, stored: Message, data: Record<string, unknown> = {}) => {
+    const emitChange = (type: 'message-edited' | 'message-deleted' | 'message-shared', stored: Message) => {
       const pairing = pairingOf(stored.pairingId);
-      internals.emit({ type, collection: Collections.messages, recordId: stored.id, revision: stored.revision, pairingId: stored.pairingId, ...(pairing ? { programId: pairing.programId } : {}), data: { kind: stored.kind, mentorsOnly: stored.mentorsOnly, ...data } });
+      host.emit({ type, collection: Collections.messages, recordId: stored.id, revision: stored.revision, pairingId: stored.pairingId, ...(pairing ? { programId: pairing.programId } : {}), data: { kind: stored.kind, mentorsOnly: stored.mentorsOnly } });
     };
 
     const api: MessagingApi = {
@@ -333,8 +349,8 @@ export const messagingFeature: MentorKitFeature<'messaging', MessagingApi> = {
         const text = parseOrThrow(longText(TEXT_LIMITS.message.text), input.text, 'message.text');
         if (text.trim() === '') invalidInput('message.text', 'Write something before sending.');
         const { pairing, notes } = await postable(input.pairingId, input.mentorsOnly);
-        const record = parseOrThrow(MessageInputSchema, { id: internals.newId(), pairingId: pairing.id, authorId: userId, kind: 'text', text, mentorsOnly: notes, sentAt: nextSentAt(pairing.id, notes) }, 'message');
-        const stored = (await internals.write(Collections.messages, record, { action: 'create' })) as unknown as Message;
+        const record = parseOrThrow(MessageInputSchema, { id: host.newId(), pairingId: pairing.id, authorId: userId, kind: 'text', text, mentorsOnly: notes, sentAt: nextSentAt(pairing.id, notes) }, 'message');
+        const stored = await messages.create(record);
         return afterSend(stored, pairing, notes);
       },
 
@@ -347,15 +363,15 @@ export const messagingFeature: MentorKitFeature<'messaging', MessagingApi> = {
         if (audio.size === 0) invalidInput('message.audio', 'The recording is empty; record again.');
         if (audio.size > MAX_VOICE_BYTES) invalidInput('message.audio', `The recording is too large (${Math.round(audio.size / 1e6)} MB); the limit is ${MAX_VOICE_BYTES / 1e6} MB.`);
         const contentType = audio.type || 'audio/webm';
-        const id = internals.newId();
+        const id = host.newId();
         const blobId = `voice-${id}`;
         const { pairing, notes } = await postable(input.pairingId, input.mentorsOnly);
         const record = parseOrThrow(MessageInputSchema, { id, pairingId: pairing.id, authorId: userId, kind: 'voice', voice: { blobId, durationSeconds: input.durationSeconds, contentType }, mentorsOnly: notes, sentAt: nextSentAt(pairing.id, notes) }, 'message');
-        internals.authorize('create', Collections.messages, record);
+        host.authorize('create', Collections.messages, record);
         await storage.putBlob(blobId, audio);
         let stored: Message;
         try {
-          stored = (await internals.write(Collections.messages, record, { action: 'create' })) as unknown as Message;
+          stored = await messages.create(record);
         } catch (error) {
           await storage.deleteBlob?.(blobId).catch(() => undefined);
           throw error;
@@ -410,7 +426,7 @@ export const messagingFeature: MentorKitFeature<'messaging', MessagingApi> = {
         const record = parseOrThrow(
           MessageReadInputSchema,
           {
-            ...(current ? strip(current as unknown as StoredRecord) : { lastReadAt: notes ? '1970-01-01T00:00:00.000Z' : upTo }),
+            ...(current ? stripStored(current) : { lastReadAt: notes ? '1970-01-01T00:00:00.000Z' : upTo }),
             id: `${id}~${userId}`,
             pairingId: id,
             personId: userId,
@@ -418,9 +434,9 @@ export const messagingFeature: MentorKitFeature<'messaging', MessagingApi> = {
           },
           'read',
         );
-        const stored = (await internals.write(MESSAGE_READS_COLLECTION, record, current ? { action: 'update', expectedRevision: current.revision } : { action: 'create' })) as unknown as MessageRead;
+        const stored = current ? await reads.update(record, { expectedRevision: current.revision }) : await reads.create(record);
         const pairing = pairingOf(id);
-        internals.emit({ type: MessagingEventType.messagesRead, collection: MESSAGE_READS_COLLECTION, recordId: stored.id, revision: stored.revision, pairingId: id, ...(pairing ? { programId: pairing.programId } : {}), data: { notes, upTo } });
+        host.emit({ type: MessagingEventType.messagesRead, collection: MESSAGE_READS_COLLECTION, recordId: stored.id, revision: stored.revision, pairingId: id, ...(pairing ? { programId: pairing.programId } : {}), data: { notes, upTo } });
         return stored;
       },
 
@@ -473,4 +489,4 @@ export const messagingFeature: MentorKitFeature<'messaging', MessagingApi> = {
     };
     return api;
   },
-};
+});

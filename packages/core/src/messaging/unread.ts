@@ -64,8 +64,8 @@ export function countUnread(messages: readonly Message[], reads: readonly Messag
 export function unreadCountsOf(kit: MentorKit): ReadableAtom<UnreadCounts> {
   let store = stores.get(kit);
   if (!store) {
-    const $messages = kit.internals.track(Collections.messages) as unknown as ReadableAtom<readonly Message[]>;
-    const $reads = kit.internals.track(READS) as unknown as ReadableAtom<readonly MessageRead[]>;
+    const $messages = kit.collection(Collections.messages).$records;
+    const $reads = kit.collection<MessageRead>(READS).$records;
     store = computed([$messages, $reads, kit.$myPairings], (messages, reads, mine) =>
       countUnread(
         messages,

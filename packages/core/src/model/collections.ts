@@ -26,8 +26,28 @@ export const Collections = {
 } as const;
 export type CollectionName = (typeof Collections)[keyof typeof Collections];
 
+/**
+ * The record type stored in each collection, for typed reads (`kit.collection('goals')`) and the
+ * feature host's typed collections. A feature with a collection of its own adds it by declaration
+ * merging (`declare module '../model/collections.js' { interface CollectionRecords { … } }`).
+ */
+export interface CollectionRecords {
+  people: import('./person.js').Person;
+  programs: import('./program.js').Program;
+  pairings: import('./pairing.js').Pairing;
+  agreements: import('./agreement.js').Agreement;
+  sessions: import('./session.js').Session;
+  goals: import('./goal.js').Goal;
+  'coaching-runs': import('./coaching-run.js').CoachingRun;
+  feedback: import('./feedback.js').Feedback;
+  messages: import('./message.js').Message;
+  rapport: import('./rapport.js').RapportRecord;
+  'calendar-busy': import('./calendar-busy.js').CalendarBusy;
+  concerns: import('./concern.js').Concern;
+}
+
 /** Fields every stored record carries. `revision` starts at 1, increments on every put, and never repeats for an id (a re-create after a delete continues from the deleted revision). */
-export interface RecordMeta {
+export type RecordMeta = {
   revision: number;
   /** ISO instant of the last write. */
   updatedAt: string;
@@ -35,4 +55,4 @@ export interface RecordMeta {
   createdAt?: string;
   /** Person who last wrote the record (set by the client). */
   updatedBy?: string;
-}
+};

@@ -1,5 +1,6 @@
 import { computed, type ReadableAtom } from 'nanostores';
 import type { MentorKit, MentorKitFeature } from '../client/client.js';
+import { defineFeature } from '../client/feature-host.js';
 import { Collections } from '../model/collections.js';
 import { MentorKitError } from '../model/errors.js';
 import type { Pairing } from '../model/pairing.js';
@@ -14,6 +15,28 @@ import { isCalendarDate } from '../model/formats.js';
 import { localTimeOf } from '../time/local-time.js';
 
 export type PairingRoundStatus = 'draft' | 'approved' | 'activated' | 'discarded';
+
+/** Domain events of matching rounds (each carries the round's status and proposal size). */
+export type PairingRoundEventType = 'pairing-round-proposed' | 'pairing-round-discarded' | 'pairing-round-adjusted' | 'pairing-round-approved' | 'pairing-round-activated';
+type PairingRoundEventData = { status: PairingRoundStatus; proposed: number; unmatched: number };
+
+declare module '../client/events.js' {
+  interface DomainEventMap {
+    'pairing-round-proposed': PairingRoundEventData;
+    'pairing-round-discarded': PairingRoundEventData;
+    'pairing-round-adjusted': PairingRoundEventData;
+    'pairing-round-approved': PairingRoundEventData;
+    'pairing-round-activated': PairingRoundEventData;
+    /** A pairing a round activated: who to tell, and why they were matched. */
+    'pairing-matched': { roundId: string; notify: string[]; menteeId: string; mentorIds: string[]; reasons: string[] };
+  }
+}
+
+declare module '../model/collections.js' {
+  interface CollectionRecords {
+    'pairing-rounds': PairingRound;
+  }
+}
 type Pair = [menteeId: string, mentorId: string];
 
 /** A matching round: the cohort, the settings, the admin's adjustments and the proposal they give. */
@@ -138,17 +161,18 @@ function checkPair(value: unknown, path: string): Pair {
  * `kit.pairing.propose({ programId })`, `adjust`, `approve`, `activate`, `rePair`. Rounds are stored
  * in the `pairing-rounds` collection (admins only, by the default policy).
  */
-export const pairingFeature: MentorKitFeature<'pairing', PairingApi> = {
+export const pairingFeature: MentorKitFeature<'pairing', PairingApi> = defineFeature({
   name: 'pairing',
-  install(kit: MentorKit): PairingApi {
-    const { internals } = kit;
-    const $roundRecords = internals.track(Collections.pairingRounds) as unknown as ReadableAtom<readonly PairingRound[]>;
+  collections: [Collections.pairingRounds],
+  install(kit: MentorKit, host): PairingApi {
+    const rounds = host.collection(Collections.pairingRounds);
+    const $roundRecords = rounds.$records;
     const $rounds = computed($roundRecords, (rounds) => [...rounds].sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : a.id < b.id ? 1 : -1)) as readonly PairingRound[]);
 
     const requireAdmin = (programId: unknown, path = 'programId'): string => {
       if (typeof programId !== 'string' || programId === '') invalidInput(path, '`programId` must be a programme id.');
-      if (!internals.cached(Collections.programs, programId)) throw new MentorKitError('not-found', `Programme "${programId}" does not exist.`, { path });
-      if (!isProgramAdmin(internals.policyContext, kit.user.id, programId)) throw new MentorKitError('forbidden', 'Only admins of this programme can match its cohort.', { path });
+      if (!host.collection(Collections.programs).cached(programId)) throw new MentorKitError('not-found', `Programme "${programId}" does not exist.`, { path });
+      if (!isProgramAdmin(host.policyContext, kit.user.id, programId)) throw new MentorKitError('forbidden', 'Only admins of this programme can match its cohort.', { path });
       return programId;
     };
 
@@ -198,15 +222,14 @@ export const pairingFeature: MentorKitFeature<'pairing', PairingApi> = {
 
     const stored = (roundId: unknown): PairingRound => {
       if (typeof roundId !== 'string' || roundId === '') invalidInput('roundId', '`roundId` must be a round id.');
-      const round = internals.cached(Collections.pairingRounds, roundId) as unknown as PairingRound | undefined;
+      const round = rounds.cached(roundId);
       if (!round) throw new MentorKitError('not-found', `There is no matching round "${roundId}".`, { path: 'roundId' });
       return round;
     };
 
-    const save = async (round: Omit<PairingRound, 'revision' | 'updatedAt'>, action: 'create' | 'update', type: string) => {
-      const { revision: _revision, updatedAt: _updatedAt, ...record } = round as PairingRound;
-      const result = (await internals.write(Collections.pairingRounds, record as unknown as { id: string }, { action })) as unknown as PairingRound;
-      internals.emit({ type, collection: Collections.pairingRounds, recordId: result.id, revision: result.revision, programId: result.programId, data: { status: result.status, proposed: result.proposal.assignments.length, unmatched: result.proposal.unmatched.length } });
+    const save = async (round: Omit<PairingRound, 'revision' | 'updatedAt'>, action: 'create' | 'update', type: PairingRoundEventType) => {
+      const result = action === 'create' ? await rounds.create(round) : await rounds.update(round);
+      host.emit({ type, collection: Collections.pairingRounds, recordId: result.id, revision: result.revision, programId: result.programId, data: { status: result.status, proposed: result.proposal.assignments.length, unmatched: result.proposal.unmatched.length } });
       return result;
     };
 
@@ -235,7 +258,7 @@ export const pairingFeature: MentorKitFeature<'pairing', PairingApi> = {
       const startsOn = input.startsOn ?? previousRound?.startsOn;
       if (previousRound && (previousRound.programId !== programId || previousRound.status !== 'draft')) invalidInput('carryOverFrom', 'Only a draft round of the same programme can be carried over.');
       const round: Omit<PairingRound, 'revision' | 'updatedAt'> = {
-        id: internals.newId(),
+        id: host.newId(),
         programId,
         status: 'draft',
         menteeIds: mentees.map((mentee) => mentee.id),
@@ -360,7 +383,7 @@ export const pairingFeature: MentorKitFeature<'pairing', PairingApi> = {
             reasons: assignment.reasons.slice(0, 12),
           });
           pairings.push(pairing);
-          internals.emit({ type: 'pairing-matched', collection: Collections.pairings, recordId: pairing.id, revision: pairing.revision, pairingId: pairing.id, programId: round.programId, data: { roundId: round.id, notify: [assignment.menteeId, ...assignment.mentorIds], menteeId: assignment.menteeId, mentorIds: assignment.mentorIds, reasons: assignment.reasons } });
+          host.emit({ type: 'pairing-matched', collection: Collections.pairings, recordId: pairing.id, revision: pairing.revision, pairingId: pairing.id, programId: round.programId, data: { roundId: round.id, notify: [assignment.menteeId, ...assignment.mentorIds], menteeId: assignment.menteeId, mentorIds: assignment.mentorIds, reasons: assignment.reasons } });
         }
         const activated = await save({ ...round, status: 'activated', pairingIds: pairings.map((pairing) => pairing.id) }, 'update', 'pairing-round-activated');
         return { round: activated, pairings };
@@ -380,4 +403,4 @@ export const pairingFeature: MentorKitFeature<'pairing', PairingApi> = {
     };
     return api;
   },
-};
+});

@@ -1,10 +1,10 @@
 import { atom, computed, type ReadableAtom } from 'nanostores';
 import type { MentorKit, MentorKitFeature } from '../client/client.js';
+import { defineFeature } from '../client/feature-host.js';
 import { Collections } from '../model/collections.js';
 import { RAPPORT_HISTORY_LIMIT, RapportRecordSchema, type RapportRecord, type RapportRecordData } from '../model/rapport.js';
 import { MentorKitError, isMentorKitError } from '../model/errors.js';
 import { invalidInput, parseOrThrow } from '../model/validate.js';
-import { canRead } from '../policy/policy.js';
 import { icebreakerIn } from './languages.js';
 import { ICEBREAKER_DECK, INFORMAL_FORMATS, dealIcebreaker, findIcebreaker, type DealtIcebreaker, type Icebreaker, type IcebreakerFilter, type InformalFormat } from './deck.js';
 
@@ -15,6 +15,12 @@ export type DealtEntry = RapportRecordData['dealt'][number];
 export const rapportRecordId = (pairingId: string) => `rapport-${pairingId}`;
 
 export const RapportEventType = { icebreakerDealt: 'icebreaker-dealt' } as const;
+
+declare module '../client/events.js' {
+  interface DomainEventMap {
+    'icebreaker-dealt': { promptId: string; round: number };
+  }
+}
 
 export interface RapportApi {
   /** Rapport records of the pairings you may see. */
@@ -40,11 +46,12 @@ export interface RapportApi {
  * const { prompt } = await rapport.deal(pairingId, { topic: 'non-work' });
  * ```
  */
-export const rapportFeature: MentorKitFeature<'rapport', RapportApi> = {
+export const rapportFeature: MentorKitFeature<'rapport', RapportApi> = defineFeature({
   name: 'rapport',
-  install(kit: MentorKit): RapportApi {
-    const { internals } = kit;
-    const $records = internals.track(Collections.rapport) as unknown as ReadableAtom<readonly RapportRecord[]>;
+  collections: [Collections.rapport],
+  install(kit: MentorKit, host): RapportApi {
+    const rapport = host.collection(Collections.rapport);
+    const $records = rapport.$records;
     const $loaded = atom(false);
     // Covers this feature's collection too (tracked above), and the people and pairings its checks read.
     const ready = kit.ready.then(() => $loaded.set(true));
@@ -61,7 +68,7 @@ export const rapportFeature: MentorKitFeature<'rapport', RapportApi> = {
       const dealt = dealIcebreaker({ seed: pairingId, history: (base?.dealt ?? []).map((entry) => entry.promptId), ...(filter ? { filter } : {}) });
       const entry: DealtEntry = { promptId: dealt.prompt.id, at: kit.now(), by: kit.user.id };
       const record = parseOrThrow(RapportRecordSchema, { id: rapportRecordId(pairingId), pairingId, dealt: [...(base?.dealt ?? []), entry].slice(-RAPPORT_HISTORY_LIMIT) }, 'rapport');
-      const stored = await internals.write(Collections.rapport, record, base ? { action: 'update', expectedRevision: base.revision } : { action: 'create' });
+      const stored = base ? await rapport.update(record, { expectedRevision: base.revision }) : await rapport.create(record);
       return { dealt, entry, stored };
     };
 
@@ -81,9 +88,9 @@ export const rapportFeature: MentorKitFeature<'rapport', RapportApi> = {
       async deal(pairingId, filter) {
         requirePairing(pairingId);
         await ready;
-        const pairing = internals.cached(Collections.pairings, pairingId);
-        if (!pairing || !canRead(internals.policyContext, kit.user, Collections.pairings, pairing)) throw new MentorKitError('not-found', `No pairing "${pairingId}" is visible to you.`, { path: 'pairingId' });
-        const cached = internals.cached(Collections.rapport, rapportRecordId(pairingId)) as unknown as RapportRecord | undefined;
+        const pairing = host.collection(Collections.pairings).readable(pairingId);
+        if (!pairing) throw new MentorKitError('not-found', `No pairing "${pairingId}" is visible to you.`, { path: 'pairingId' });
+        const cached = rapport.cached(rapportRecordId(pairingId));
         let result;
         try {
           result = await dealOnce(pairingId, filter, cached);
@@ -91,12 +98,12 @@ export const rapportFeature: MentorKitFeature<'rapport', RapportApi> = {
           // The other person dealt at the same moment: deal again on top of their card (the pick is
           // recomputed from the latest history, so nothing is merged blindly).
           if (!isMentorKitError(error, 'conflict')) throw error;
-          const latest = (await kit.storage.get(Collections.rapport, rapportRecordId(pairingId))) as unknown as RapportRecord | undefined;
+          const latest = (await kit.storage.get(Collections.rapport, rapportRecordId(pairingId))) as RapportRecord | undefined;
           result = await dealOnce(pairingId, filter, latest);
         }
-        internals.emit({ type: RapportEventType.icebreakerDealt, collection: Collections.rapport, recordId: result.stored.id, revision: result.stored.revision, pairingId, programId: (pairing as { programId?: string }).programId, data: { promptId: result.dealt.prompt.id, round: result.dealt.round } });
+        host.emit({ type: RapportEventType.icebreakerDealt, collection: Collections.rapport, recordId: result.stored.id, revision: result.stored.revision, pairingId, programId: pairing.programId, data: { promptId: result.dealt.prompt.id, round: result.dealt.round } });
         return { ...result.dealt, entry: result.entry };
       },
     };
   },
-};
+});

@@ -35,7 +35,7 @@ export interface CalendarBlockedSlot extends CommonSlot {
 export const calendarBusyFeature: MentorKitFeature<'calendarBusy', CalendarBusyApi> = {
   name: 'calendarBusy',
   install(kit: MentorKit): CalendarBusyApi {
-    const $records = kit.internals.track(Collections.calendarBusy) as unknown as ReadableAtom<readonly CalendarBusy[]>;
+    const $records = kit.collection(Collections.calendarBusy).$records;
     const $calendarBusy = computed($records, (list) => [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) as readonly CalendarBusy[]);
     const $busyByPerson = computed($calendarBusy, (list) => Object.freeze(Object.fromEntries(list.map((record) => [record.personId, record.intervals]))));
     return {

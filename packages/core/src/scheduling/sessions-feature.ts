@@ -1,5 +1,6 @@
 import { computed, type ReadableAtom } from 'nanostores';
 import type { MentorKit, MentorKitFeature } from '../client/client.js';
+import { defineFeature, stripStored } from '../client/feature-host.js';
 import { Collections } from '../model/collections.js';
 import { MentorKitError } from '../model/errors.js';
 import { isHttpUrl, isInstant, isTimeZone } from '../model/formats.js';
@@ -10,6 +11,20 @@ import type { Pairing } from '../model/pairing.js';
 import { recurringSessionTimes, schedulingMessagesFor, type RecurrenceRequest } from './recurrence.js';
 import { inconvenienceLedger, rotatingSessionTimes, type InconvenienceLedger, type RotatingSkippedOccurrence } from './rotation.js';
 import type { SlotParticipant } from './slots.js';
+
+declare module '../client/events.js' {
+  interface DomainEventMap {
+    'session-booked': { start: string; end: string; seriesId?: string };
+    'session-series-booked': { seriesId: string; count: number; cadence: unknown; description: string; skipped: string[]; rotating?: boolean };
+    'session-cancelled': SessionStatusEventData;
+    'session-held': SessionStatusEventData;
+    'session-missed': SessionStatusEventData;
+    'session-length-recorded': { start: string; end: string; minutes: number; previousMinutes?: number };
+  }
+}
+
+/** What `session-held`, `session-missed` and `session-cancelled` carry. */
+export type SessionStatusEventData = { start: string; end: string; seriesId?: string; from?: string; heldMinutes?: number; reason?: string };
 
 /** Domain events of the sessions feature. */
 export const SessionEventType = {
@@ -115,30 +130,22 @@ export interface SessionsApi {
 
 const byStart = (a: Session, b: Session) => Date.parse(a.start) - Date.parse(b.start) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-const strip = (record: Session): Record<string, unknown> => {
-  const { revision: _revision, updatedAt: _updatedAt, createdAt: _createdAt, updatedBy: _updatedBy, ...rest } = record as Session & { createdAt?: string; updatedBy?: string };
-  return rest;
-};
+const strip = stripStored<Session>;
 
 /**
  * Booking sessions: `kit.use(sessionsFeature)` adds `kit.sessions` with `$sessions` and the
  * commands above. Sessions live in the `sessions` collection; the policy lets the members of a
  * pairing book and change them and its programme admins read them.
  */
-export const sessionsFeature: MentorKitFeature<'sessions', SessionsApi> = {
+export const sessionsFeature: MentorKitFeature<'sessions', SessionsApi> = defineFeature({
   name: 'sessions',
-  install(kit: MentorKit): SessionsApi {
-    const { internals } = kit;
-    const $records = internals.track(Collections.sessions) as unknown as ReadableAtom<readonly Session[]>;
+  collections: [Collections.sessions],
+  install(kit: MentorKit, host): SessionsApi {
+    const sessions = host.collection(Collections.sessions);
+    const $records = sessions.$records;
     const $sessions = computed($records, (list) => [...list].sort(byStart) as readonly Session[]);
 
-    const visiblePairing = async (pairingId: unknown, path = 'pairingId'): Promise<Pairing> => {
-      if (typeof pairingId !== 'string' || pairingId === '') invalidInput(path, `\`${path}\` must be the id of one of your pairings.`);
-      await kit.ready.catch(() => undefined);
-      const record = internals.cached(Collections.pairings, pairingId);
-      if (!record || !canRead(internals.policyContext, kit.user, Collections.pairings, record)) throw new MentorKitError('not-found', `No pairing "${pairingId}" is visible to you.`, { path });
-      return record as unknown as Pairing;
-    };
+    const visiblePairing = (pairingId: unknown, path = 'pairingId'): Promise<Pairing> => host.readablePairing(pairingId, path);
 
     const organiserZone = (timeZone: unknown): string => {
       if (timeZone === undefined) return kit.$me.get()?.timeZone ?? 'UTC';
@@ -166,15 +173,15 @@ export const sessionsFeature: MentorKitFeature<'sessions', SessionsApi> = {
 
     const current = (id: unknown, fallback?: unknown): Session => {
       if (typeof id !== 'string' || id === '') invalidInput('id', '`id` must be a session id.');
-      const record = internals.cached(Collections.sessions, id) ?? (fallback as ReturnType<typeof internals.cached>);
-      if (!record || !canRead(internals.policyContext, kit.user, Collections.sessions, record)) throw new MentorKitError('not-found', `No session "${id}" is visible to you.`, { path: 'id' });
-      return record as unknown as Session;
+      const record = sessions.cached(id) ?? (fallback as Session | undefined);
+      if (!record || !host.canRead(Collections.sessions, record)) throw new MentorKitError('not-found', `No session "${id}" is visible to you.`, { path: 'id' });
+      return record;
     };
 
     /** The session as stored: the sessions collection may still be loading, so fall back to storage. */
     const load = async (id: string): Promise<Session> => {
       await kit.ready.catch(() => undefined);
-      return current(id, typeof id === 'string' && id !== '' && !internals.cached(Collections.sessions, id) ? await kit.storage.get(Collections.sessions, id) : undefined);
+      return current(id, typeof id === 'string' && id !== '' && !sessions.cached(id) ? await kit.storage.get(Collections.sessions, id) : undefined);
     };
 
     const checkMinutes = (minutes: unknown, path: string): number => {
@@ -186,8 +193,8 @@ export const sessionsFeature: MentorKitFeature<'sessions', SessionsApi> = {
       if (session.status !== 'held') invalidInput('id', `This session is ${session.status ?? 'scheduled'}; mark it held before recording how long it lasted.`);
       if (session.heldMinutes === minutes) return session;
       const next = parseOrThrow(SessionInputSchema, { ...strip(session), heldMinutes: minutes }, 'session');
-      const stored = (await internals.write(Collections.sessions, next, { action: 'update', expectedRevision: expectedRevision ?? session.revision })) as unknown as Session;
-      internals.emit({ type: SessionEventType.lengthRecorded, collection: Collections.sessions, recordId: stored.id, revision: stored.revision, pairingId: stored.pairingId, data: { start: stored.start, end: stored.end, minutes, ...(session.heldMinutes !== undefined ? { previousMinutes: session.heldMinutes } : {}) } });
+      const stored = await sessions.update(next, { expectedRevision: expectedRevision ?? session.revision });
+      host.emit({ type: SessionEventType.lengthRecorded, collection: Collections.sessions, recordId: stored.id, revision: stored.revision, pairingId: stored.pairingId, data: { start: stored.start, end: stored.end, minutes, ...(session.heldMinutes !== undefined ? { previousMinutes: session.heldMinutes } : {}) } });
       return stored;
     };
 
@@ -201,8 +208,8 @@ export const sessionsFeature: MentorKitFeature<'sessions', SessionsApi> = {
       if (session.status === status) return minutes === undefined ? session : writeLength(session, minutes, options.expectedRevision);
       const { heldMinutes: _heldMinutes, ...rest } = strip(session);
       const next = parseOrThrow(SessionInputSchema, { ...rest, status, statusChangedAt: kit.now(), ...(minutes !== undefined ? { heldMinutes: minutes } : {}), ...(options.reason ? { cancellationReason: options.reason } : {}) }, 'session');
-      const stored = (await internals.write(Collections.sessions, next, { action: 'update', expectedRevision: options.expectedRevision ?? session.revision })) as unknown as Session;
-      internals.emit({ type: status === 'held' ? SessionEventType.held : status === 'missed' ? SessionEventType.missed : SessionEventType.cancelled, collection: Collections.sessions, recordId: stored.id, revision: stored.revision, pairingId: stored.pairingId, data: { start: stored.start, end: stored.end, seriesId: stored.seriesId, from: session.status, ...(stored.heldMinutes !== undefined ? { heldMinutes: stored.heldMinutes } : {}), ...(options.reason ? { reason: options.reason } : {}) } });
+      const stored = await sessions.update(next, { expectedRevision: options.expectedRevision ?? session.revision });
+      host.emit({ type: status === 'held' ? SessionEventType.held : status === 'missed' ? SessionEventType.missed : SessionEventType.cancelled, collection: Collections.sessions, recordId: stored.id, revision: stored.revision, pairingId: stored.pairingId, data: { start: stored.start, end: stored.end, seriesId: stored.seriesId, from: session.status, ...(stored.heldMinutes !== undefined ? { heldMinutes: stored.heldMinutes } : {}), ...(options.reason ? { reason: options.reason } : {}) } });
       return stored;
     };
 
@@ -220,9 +227,9 @@ export const sessionsFeature: MentorKitFeature<'sessions', SessionsApi> = {
           end = new Date(Date.parse(input.start) + input.durationMinutes * 60_000).toISOString();
         }
         const pairing = await visiblePairing(input.pairingId);
-        const session = parseOrThrow(SessionInputSchema, { id: input.id ?? internals.newId(), ...common(input, pairing), start: input.start, end }, 'session');
-        const stored = (await internals.write(Collections.sessions, session, { action: 'create' })) as unknown as Session;
-        internals.emit({ type: SessionEventType.booked, collection: Collections.sessions, recordId: stored.id, revision: stored.revision, pairingId: stored.pairingId, data: { start: stored.start, end: stored.end } });
+        const session = parseOrThrow(SessionInputSchema, { id: input.id ?? host.newId(), ...common(input, pairing), start: input.start, end }, 'session');
+        const stored = await sessions.create(session);
+        host.emit({ type: SessionEventType.booked, collection: Collections.sessions, recordId: stored.id, revision: stored.revision, pairingId: stored.pairingId, data: { start: stored.start, end: stored.end } });
         return stored;
       },
 
@@ -242,18 +249,18 @@ export const sessionsFeature: MentorKitFeature<'sessions', SessionsApi> = {
         }
         if (times.occurrences.length === 0) invalidInput('firstStart', 'Every date of this series falls on an off-limits day or date; choose another time.');
         pairing ??= await visiblePairing(input.pairingId);
-        const seriesId = internals.newId();
+        const seriesId = host.newId();
         const base = common({ ...input, timeZone }, pairing);
-        const records = times.occurrences.map((occurrence, index) => parseOrThrow(SessionInputSchema, { id: internals.newId(), ...base, title: input.title ?? schedulingMessagesFor(input.locale).sessionTitle, start: occurrence.start, end: occurrence.end, seriesId, sequence: index + 1 }, 'session'));
+        const records = times.occurrences.map((occurrence, index) => parseOrThrow(SessionInputSchema, { id: host.newId(), ...base, title: input.title ?? schedulingMessagesFor(input.locale).sessionTitle, start: occurrence.start, end: occurrence.end, seriesId, sequence: index + 1 }, 'session'));
         const written: Session[] = [];
         try {
-          for (const record of records) written.push((await internals.write(Collections.sessions, record, { action: 'create' })) as unknown as Session);
+          for (const record of records) written.push(await sessions.create(record));
         } catch (error) {
-          for (const session of written) await internals.remove(Collections.sessions, session.id).catch(() => undefined);
+          for (const session of written) await sessions.remove(session.id).catch(() => undefined);
           throw error;
         }
-        for (const stored of written) internals.emit({ type: SessionEventType.booked, collection: Collections.sessions, recordId: stored.id, revision: stored.revision, pairingId: stored.pairingId, data: { start: stored.start, end: stored.end, seriesId } });
-        internals.emit({ type: SessionEventType.seriesBooked, collection: Collections.sessions, recordId: seriesId, revision: 1, pairingId: pairing.id, data: { seriesId, count: written.length, cadence: input.cadence, description: times.description, skipped: times.skipped.map((skip) => skip.localDate), ...(input.rotate ? { rotating: true } : {}) } });
+        for (const stored of written) host.emit({ type: SessionEventType.booked, collection: Collections.sessions, recordId: stored.id, revision: stored.revision, pairingId: stored.pairingId, data: { start: stored.start, end: stored.end, seriesId } });
+        host.emit({ type: SessionEventType.seriesBooked, collection: Collections.sessions, recordId: seriesId, revision: 1, pairingId: pairing.id, data: { seriesId, count: written.length, cadence: input.cadence, description: times.description, skipped: times.skipped.map((skip) => skip.localDate), ...(input.rotate ? { rotating: true } : {}) } });
         return { seriesId, sessions: written, skipped: times.skipped, description: times.description, ...(times.ledger ? { ledger: times.ledger } : {}) };
       },
 
@@ -265,7 +272,7 @@ export const sessionsFeature: MentorKitFeature<'sessions', SessionsApi> = {
         if (typeof seriesId !== 'string' || seriesId === '') invalidInput('seriesId', '`seriesId` must be the id of a booked series.');
         if (options.from !== undefined && !isInstant(options.from)) invalidInput('from', '`from` must be an ISO 8601 instant.');
         const from = Date.parse(options.from ?? kit.now());
-        const inSeries = (await kit.storage.query(Collections.sessions, { seriesId })).filter((record) => canRead(internals.policyContext, kit.user, Collections.sessions, record)) as unknown as Session[];
+        const inSeries = (await kit.storage.query(Collections.sessions, { seriesId })).filter((record) => host.canRead(Collections.sessions, record)) as Session[];
         const targets = inSeries.filter((session) => session.seriesId === seriesId && session.status === 'scheduled' && Date.parse(session.start) >= from);
         if (inSeries.length === 0) throw new MentorKitError('not-found', `No series "${seriesId}" is visible to you.`, { path: 'seriesId' });
         const cancelled: Session[] = [];
@@ -284,4 +291,4 @@ export const sessionsFeature: MentorKitFeature<'sessions', SessionsApi> = {
     };
     return api;
   },
-};
+});

@@ -1,5 +1,7 @@
 import { MentorKitError } from '../model/errors.js';
 import type { DomainEvent } from '../client/events.js';
+import type { MentorKit } from '../client/client.js';
+import { internalsOf } from '../client/internals.js';
 import type { XapiActivity, XapiActor, XapiAgent, XapiContext, XapiContextAgent, XapiResult, XapiStatement, XapiVerb } from './statement-types.js';
 import { isXapiIri, XAPI_VERSIONS, type XapiVersion } from './validate.js';
 import { sessionMinutesHeld } from '../report/hours.js';
@@ -369,17 +371,13 @@ export function toXapiStatement(event: DomainEvent, options: XapiOptions): XapiS
   };
 }
 
-/** The part of a MentorKit client the lookup reads (its cache of records the user has loaded). */
-interface KitWithCache {
-  internals: { cached(collection: string, id: string): Record<string, unknown> | undefined };
-}
-
 /**
  * A `lookup` over a client's loaded records, so statements carry mentors, names and titles:
  * `toXapiStatement(event, { …, lookup: xapiLookupFromKit(kit) })`.
  */
-export function xapiLookupFromKit(kit: KitWithCache): XapiLookup {
-  const cached = (collection: string, id: string) => kit.internals.cached(collection, id);
+export function xapiLookupFromKit(kit: MentorKit): XapiLookup {
+  const internals = internalsOf(kit);
+  const cached = (collection: string, id: string) => internals.cached(collection, id);
   return {
     pairing: (id) => {
       const record = cached('pairings', id);

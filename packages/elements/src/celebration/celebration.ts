@@ -1,6 +1,6 @@
 import { html, nothing, svg, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { MentorKit } from '@mentorkit/core';
+import { installedFeature, type MentorKit } from '@mentorkit/core';
 import type { GoalMessages, GoalMoment, GoalsApi, ReplanSuggestion } from '@mentorkit/core/goals';
 import { emit } from '../internal/emit.js';
 import { LocaleController } from '../internal/localize.js';
@@ -37,8 +37,8 @@ const headingIn = (messages: GoalMessages, kind: GoalMoment['kind']) => (kind ==
  * wrote itself, or whose goal is no longer visible, show as given.
  */
 function localizeMoment(moment: GoalMoment, kit: MentorKit | undefined, locale: string | undefined): GoalMoment {
-  const goals = (kit as unknown as { goals?: GoalsApi } | undefined)?.goals;
-  if (!goals || typeof goals.messagesFor !== 'function') return moment;
+  const goals = kit ? installedFeature<GoalsApi>(kit, 'goals') : undefined;
+  if (!goals) return moment;
   const messages = goals.messagesFor(locale);
   if (messages === goals.messages || moment.heading !== headingIn(goals.messages, moment.kind)) return moment;
   const goal = goals.$allGoals.get().find((candidate) => candidate.id === moment.goalId);
@@ -139,7 +139,7 @@ export class MkCelebration extends MkElement {
     const offs = (['milestone-completed', 'goal-achieved', 'goal-missed'] as const).map((type) =>
       kit.on(type, (event) => {
         if (event.actorId !== kit.user.id) return;
-        const moment = (event.data.celebration ?? event.data.reassurance) as GoalMoment | undefined;
+        const moment = 'celebration' in event.data ? event.data.celebration : event.data.reassurance;
         if (moment) this.show(moment);
       }),
     );

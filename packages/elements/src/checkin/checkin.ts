@@ -76,9 +76,9 @@ export class MkCheckin extends MkElement {
   private readonly people = new StoreController(this, () => this.currentKit?.$people);
   private readonly agreements = new StoreController(this, () => (this.currentKit ? this.currentKit.use(agreementsFeature).$agreements : undefined));
   private readonly sessions = new StoreController(this, () => (this.currentKit ? this.currentKit.use(sessionsFeature).$sessions : undefined));
-  private readonly messagesStore = new StoreController(this, () => this.currentKit?.internals.track(Collections.messages));
-  private readonly goals = new StoreController(this, () => this.currentKit?.internals.track(Collections.goals));
-  private readonly feedback = new StoreController(this, () => this.currentKit?.internals.track(Collections.feedback));
+  private readonly messagesStore = new StoreController(this, () => this.currentKit?.collection(Collections.messages).$records);
+  private readonly goals = new StoreController(this, () => this.currentKit?.collection(Collections.goals).$records);
+  private readonly feedback = new StoreController(this, () => this.currentKit?.collection(Collections.feedback).$records);
   private readonly clock = new ClockController(this);
   /** Messages in the element's language; re-renders when `<html lang>` changes. */
   private readonly i18n = new LocaleController(this, 'mk-checkin', checkinMessages, checkinLanguages);

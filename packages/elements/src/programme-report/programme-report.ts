@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { ReadableAtom } from 'nanostores';
-import { Collections, isMentorKitError, type MentorKit, type StoredRecord } from '@mentorkit/core';
+import { Collections, installedFeature, isMentorKitError, type MentorKit, type StoredRecord } from '@mentorkit/core';
 import type { ProgrammeReport, ReportPeriod, ReportTable } from '@mentorkit/core/report';
 import { emit } from '../internal/emit.js';
 import { browserTimeZone, formatCalendarDate } from '../internal/format.js';
@@ -219,11 +219,11 @@ export class MkProgrammeReport extends MkElement {
   }
 
   private tracked(collection: string): ReadableAtom<readonly StoredRecord[]> | undefined {
-    return this.local ? this.currentKit?.internals.track(collection) : undefined;
+    return this.local ? this.currentKit?.collection(collection).$records : undefined;
   }
 
   private get concernsStore(): ReadableAtom<readonly ConcernMeta[]> | undefined {
-    return (this.currentKit as unknown as { concerns?: { $concerns?: ReadableAtom<readonly ConcernMeta[]> } } | undefined)?.concerns?.$concerns;
+    return this.currentKit ? installedFeature<{ $concerns?: ReadableAtom<readonly ConcernMeta[]> }>(this.currentKit, 'concerns')?.$concerns : undefined;
   }
 
   private get zone(): string {
@@ -260,7 +260,7 @@ export class MkProgrammeReport extends MkElement {
         return;
       }
       this.recordsReady = false;
-      this.recordsLoaded ??= Promise.all([kit.ready, ...[Collections.sessions, Collections.goals, Collections.feedback, Collections.agreements].map((collection) => kit.internals.loaded(collection))]).then(() => undefined);
+      this.recordsLoaded ??= Promise.all([kit.ready, ...[Collections.sessions, Collections.goals, Collections.feedback, Collections.agreements].map((collection) => kit.collection(collection).loaded())]).then(() => undefined);
       const [, , view] = await Promise.all([this.recordsLoaded, loadReportModule(), loadView()]);
       if (requested !== this.requested) return;
       this.view = view;

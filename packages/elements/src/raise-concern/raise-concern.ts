@@ -70,7 +70,7 @@ export class MkRaiseConcern extends MkElement {
 
   private readonly myPairings = new StoreController(this, () => this.currentKit?.$myPairings);
   private readonly people = new StoreController(this, () => this.currentKit?.$people);
-  private readonly messageStore = new StoreController(this, () => (this.currentKit && this.messageId ? this.currentKit.internals.track(Collections.messages) : undefined));
+  private readonly messageStore = new StoreController(this, () => (this.currentKit && this.messageId ? this.currentKit.collection(Collections.messages).$records : undefined));
   private readonly i18n = new LocaleController(this, 'mk-raise-concern', raiseConcernMessages, raiseConcernLanguages);
 
   @state() private text = '';
