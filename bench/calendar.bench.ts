@@ -10,7 +10,7 @@
 import ICAL from 'ical.js';
 import { busyFromICalendar, type BusyInterval } from '@mentorkit/core/calendar';
 import { findCommonSlots, type SlotParticipant } from '@mentorkit/core/scheduling';
-import { budget, finish, formatMs, measure } from './support.js';
+import { budget, finish, formatMs, measure, seededRandom } from './support.js';
 
 const WINDOW = { from: '2026-03-02T00:00:00Z', to: '2026-04-13T00:00:00Z' }; // 6 weeks: US, EU and Sydney changes
 const SPAN_FROM = Date.UTC(2024, 0, 1);
@@ -26,15 +26,7 @@ const VTIMEZONES: Record<string, string[]> = {
 };
 const ZONES = Object.keys(VTIMEZONES);
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seededRandom;
 
 const pad = (value: number) => String(value).padStart(2, '0');
 /** `YYYYMMDDTHHMMSS` of wall-clock milliseconds (fields read as UTC). */

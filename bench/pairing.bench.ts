@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import munkres from 'munkres';
 import { matchMentors } from '@mentorkit/core/pairing';
-import { budget, finish, formatMs, measure, median, skipped } from './support.js';
+import { budget, finish, formatMs, measure, median, seededRandom, skipped } from './support.js';
 
 const RUNS = 5;
 /** Rounds of (reference, ours) alternated per case. */
@@ -16,17 +16,7 @@ const ROUNDS = 3;
 const directory = mkdtempSync(path.join(tmpdir(), 'mk-pairing-bench-'));
 const here = path.dirname(new URL(import.meta.url).pathname);
 
-/** mulberry32: the same numbers in every run. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seededRandom;
 
 const pythonOk = spawnSync('python3', ['-c', 'import numpy, scipy.optimize, scipy.sparse.csgraph'], { encoding: 'utf8' }).status === 0;
 if (!pythonOk) skipped('scipy reference', 'python3 with numpy and scipy is not available; only our figures are printed');

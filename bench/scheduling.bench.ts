@@ -6,7 +6,7 @@
 import { DateTime, Interval } from 'luxon';
 import { clearZoneOffsetCache, findCommonSlots, type CommonSlot, type FindCommonSlotsRequest, type SlotParticipant } from '@mentorkit/core/scheduling';
 import { bruteForceSlots } from '../packages/core/test/scheduling-brute.js';
-import { budget, finish, formatMs, measure } from './support.js';
+import { budget, finish, formatMs, measure, seededRandom } from './support.js';
 
 const FROM = '2026-03-02T00:00:00Z';
 const TO = '2026-04-13T00:00:00Z'; // 6 weeks
@@ -19,15 +19,7 @@ const HOURS: Array<SlotParticipant['workingHours']> = [
   { 1: ['05:00-09:00', '17:00-24:00'], 2: ['00:00-01:00', '05:00-09:00', '17:00-24:00'], 3: ['00:00-01:00', '05:00-24:00'], 4: ['00:00-09:00', '19:00-24:00'], 5: ['00:00-09:00'], 6: ['07:00-09:00'] },
 ];
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run uses the same busy blocks. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seededRandom;
 
 function buildRequest(): FindCommonSlotsRequest {
   const next = random(2026);

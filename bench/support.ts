@@ -69,3 +69,15 @@ export function finish(): void {
     process.exitCode = 1;
   }
 }
+
+/** Deterministic pseudo-random numbers in [0, 1) (mulberry32): every run of a bench uses the same inputs. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -269,3 +269,18 @@ if (isMainModule(import.meta.url)) {
     process.exit(1);
   }
 }
+
+/**
+ * For the scripts that serve a demo: builds, saying so and how long it took; on failure prints why the
+ * demo cannot work without it (`whatFails`, e.g. "there is nothing to serve") and exits with status 1.
+ */
+export async function buildOrExit(whatFails) {
+  console.log('Building MentorKit…');
+  try {
+    const { milliseconds } = await build();
+    console.log(`Build finished in ${formatDuration(milliseconds)}.\n`);
+  } catch (error) {
+    console.error(`\nBuild failed, so ${whatFails}:\n${error?.message ?? error}`);
+    process.exit(1);
+  }
+}

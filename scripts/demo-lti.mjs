@@ -9,8 +9,7 @@
 //   npm run demo:lti                      build, then start
 //   npm run demo:lti -- --no-build        use the existing build
 //   npm run demo:lti -- --no-seed         no pairing and no goal (the course fills from the LMS's roster)
-import { build } from './build.mjs';
-import { formatDuration } from './lib/process.mjs';
+import { buildOrExit } from './build.mjs';
 import { LTI_DEMO_PEOPLE, startLtiDemo } from './lib/lti-demo.mjs';
 import { postgresUnavailableReason } from './lib/postgres.mjs';
 
@@ -29,14 +28,7 @@ if (unavailable) {
 }
 
 if (!args.has('--no-build')) {
-  console.log('Building MentorKit…');
-  try {
-    const { milliseconds } = await build();
-    console.log(`Build finished in ${formatDuration(milliseconds)}.\n`);
-  } catch (error) {
-    console.error(`\nBuild failed, so the launch page would have no elements to load:\n${error?.message ?? error}`);
-    process.exit(1);
-  }
+  await buildOrExit('the launch page would have no elements to load');
 }
 
 let demo;

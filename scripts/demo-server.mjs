@@ -13,8 +13,7 @@
 // While it runs, type into the terminal to move the server's clock: `+2h`, `+10d`, `+30m` (then a scan
 // runs), `scan` (a scan now), `now` (the clock), `help`.
 import readline from 'node:readline';
-import { build } from './build.mjs';
-import { formatDuration } from './lib/process.mjs';
+import { buildOrExit } from './build.mjs';
 import { postgresUnavailableReason } from './lib/postgres.mjs';
 import { SERVER_DEMO, startServerDemo } from './lib/server-demo.mjs';
 
@@ -44,14 +43,7 @@ if (unavailable) {
 }
 
 if (!noBuild) {
-  console.log('Building MentorKit…');
-  try {
-    const { milliseconds } = await build();
-    console.log(`Build finished in ${formatDuration(milliseconds)}.\n`);
-  } catch (error) {
-    console.error(`\nBuild failed, so the demo page would have no elements to load:\n${error?.message ?? error}`);
-    process.exit(1);
-  }
+  await buildOrExit('the demo page would have no elements to load');
 }
 
 let demo;

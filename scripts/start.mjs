@@ -6,8 +6,7 @@
 // Port: $PORT, else 8000; when it is taken, a free port is used instead. Runs until Ctrl-C.
 //
 //   npm start -- --no-build     serve the existing build
-import { build } from './build.mjs';
-import { formatDuration } from './lib/process.mjs';
+import { buildOrExit } from './build.mjs';
 import { startServer } from './lib/serve.mjs';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -22,14 +21,7 @@ for (const arg of args) {
 }
 
 if (!args.has('--no-build')) {
-  console.log('Building MentorKit…');
-  try {
-    const { milliseconds } = await build();
-    console.log(`Build finished in ${formatDuration(milliseconds)}.\n`);
-  } catch (error) {
-    console.error(`\nBuild failed, so there is nothing to serve:\n${error?.message ?? error}`);
-    process.exit(1);
-  }
+  await buildOrExit('there is nothing to serve');
 }
 
 const wantedPort = process.env.PORT ? Number(process.env.PORT) : 8000;
