@@ -293,8 +293,8 @@ export function createMentorKit<const TFeatures extends readonly MentorKitFeatur
   };
   const policyContext: PolicyContext = {
     getPairing: (id) => rawOf(Collections.pairings).get(id) as PolicyPairing | undefined,
-    getProgram: (id) => rawOf(Collections.programs).get(id) as unknown as { id: string; adminIds: string[] } | undefined,
-    getPerson: (id) => rawOf(Collections.people).get(id) as unknown as { id: string; roles?: string[]; programIds?: string[] } | undefined,
+    getProgram: (id) => rawOf(Collections.programs).get(id) as Program | undefined,
+    getPerson: (id) => rawOf(Collections.people).get(id) as Person | undefined,
     pairingsOf: (personId) => {
       if (!pairingsByPerson) {
         pairingsByPerson = new Map();
@@ -532,9 +532,9 @@ export function createMentorKit<const TFeatures extends readonly MentorKitFeatur
   };
 
   // ---- stores --------------------------------------------------------------------------------
-  const $peopleList = track(Collections.people) as unknown as ReadableAtom<readonly Person[]>;
-  const $programList = track(Collections.programs) as unknown as ReadableAtom<readonly Program[]>;
-  const $pairingList = track(Collections.pairings) as unknown as ReadableAtom<readonly Pairing[]>;
+  const $peopleList = track(Collections.people) as ReadableAtom<readonly Person[]>;
+  const $programList = track(Collections.programs) as ReadableAtom<readonly Program[]>;
+  const $pairingList = track(Collections.pairings) as ReadableAtom<readonly Pairing[]>;
   const $people = computed($peopleList, (list) => Object.freeze(Object.fromEntries(list.map((person) => [person.id, person]))) as Readonly<Record<string, Person>>);
   const $me = computed($peopleList, (list) => list.find((person) => person.id === user.id));
   const $programs = computed($programList, (list) => [...list].sort((a, b) => a.name.localeCompare(b.name)) as readonly Program[]);
@@ -543,11 +543,11 @@ export function createMentorKit<const TFeatures extends readonly MentorKitFeatur
   const $chosenPairingId = atom<string | undefined>(undefined);
   const $currentPairingId = computed([$chosenPairingId, $pairings, $myPairings], (chosen, visible, mine) => (visible.some((pairing) => pairing.id === chosen) ? chosen : mine[0]?.id));
 
-  const getVisible = <T>(collection: string, id: unknown, what: string): T => {
+  const getVisible = <T extends StoredRecord>(collection: string, id: unknown, what: string): T => {
     const recordId = requireId(id);
     const record = rawOf(collection).get(recordId);
     if (!record || !canRead(policyContext, user, collection, record)) throw new MentorKitError('not-found', `No ${what} "${recordId}" is visible to you.`, { path: 'id' });
-    return record as unknown as T;
+    return record as T;
   };
 
   /** The write commands with their validation, imported on first use (see commands.ts); a failed import can be tried again. */

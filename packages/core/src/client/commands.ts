@@ -62,7 +62,7 @@ export function clientCommands(context: CommandContext) {
       const person = parseOrThrow(PersonInputSchema, input, 'person');
       await loading.get(Collections.people);
       const exists = await recordExists(Collections.people, person.id);
-      const stored = (await write(Collections.people, person, { action: exists ? 'update' : 'create', expectedRevision: writeOptions.expectedRevision })) as unknown as Person;
+      const stored = (await write(Collections.people, person, { action: exists ? 'update' : 'create', expectedRevision: writeOptions.expectedRevision })) as Person;
       emit({ type: 'profile-saved', collection: Collections.people, recordId: stored.id, revision: stored.revision, data: { created: !exists } });
       return stored;
     },
@@ -72,7 +72,7 @@ export function clientCommands(context: CommandContext) {
       if (program.startDate && program.endDate && program.endDate < program.startDate) invalidInput('program.endDate', '`endDate` must not be before `startDate`.');
       await loading.get(Collections.programs);
       const exists = await recordExists(Collections.programs, program.id);
-      const stored = (await write(Collections.programs, program, { action: exists ? 'update' : 'create', expectedRevision: writeOptions.expectedRevision })) as unknown as Program;
+      const stored = (await write(Collections.programs, program, { action: exists ? 'update' : 'create', expectedRevision: writeOptions.expectedRevision })) as Program;
       emit({ type: 'program-saved', collection: Collections.programs, recordId: stored.id, revision: stored.revision, programId: stored.id, data: { created: !exists } });
       return stored;
     },
@@ -83,7 +83,7 @@ export function clientCommands(context: CommandContext) {
       checkPairingReferences(pairing);
       if (pairing.status === 'paused' || pairing.status === 'closed') invalidInput('pairing.status', 'A new pairing starts as "proposed" or "active".');
       const record = { ...pairing, ...(pairing.status === 'active' && !pairing.startedOn ? { startedOn: myToday() } : {}) };
-      const stored = (await write(Collections.pairings, record, { action: 'create' })) as unknown as Pairing;
+      const stored = (await write(Collections.pairings, record, { action: 'create' })) as Pairing;
       emit({ type: stored.status === 'active' ? 'pairing-started' : 'pairing-proposed', collection: Collections.pairings, recordId: stored.id, revision: stored.revision, pairingId: stored.id, programId: stored.programId, data: { menteeId: stored.menteeId, mentorIds: stored.mentorIds } });
       return stored;
     },
@@ -94,7 +94,7 @@ export function clientCommands(context: CommandContext) {
       if (!current) throw new MentorKitError('not-found', `There is no pairing "${pairingId}".`, { path: 'id' });
       const pairing = parseOrThrow(PairingInputSchema, { ...strip(current), ...changes, id: pairingId, status: current.status }, 'pairing');
       checkPairingReferences(pairing);
-      const stored = (await write(Collections.pairings, pairing, { action: 'update', expectedRevision: writeOptions.expectedRevision })) as unknown as Pairing;
+      const stored = (await write(Collections.pairings, pairing, { action: 'update', expectedRevision: writeOptions.expectedRevision })) as Pairing;
       emit({ type: 'pairing-updated', collection: Collections.pairings, recordId: stored.id, revision: stored.revision, pairingId: stored.id, programId: stored.programId, data: { changed: Object.keys(changes) } });
       return stored;
     },
@@ -103,7 +103,7 @@ export function clientCommands(context: CommandContext) {
       await Promise.all([...loading.values()]);
       const currentRecord = rawOf(Collections.pairings).get(pairingId);
       if (!currentRecord || !canRead(policyContext, user, Collections.pairings, currentRecord)) throw new MentorKitError('not-found', `No pairing "${pairingId}" is visible to you.`, { path: 'id' });
-      const current = currentRecord as unknown as Pairing;
+      const current = currentRecord as Pairing;
       if (writeOptions.expectedRevision !== undefined && writeOptions.expectedRevision !== current.revision) {
         throw new MentorKitError('conflict', `Pairing "${pairingId}" was changed by someone else (you had revision ${writeOptions.expectedRevision}, it is now ${current.revision}). Reload and try again.`, { path: 'expectedRevision', details: { expectedRevision: writeOptions.expectedRevision, actualRevision: current.revision } });
       }
@@ -120,7 +120,7 @@ export function clientCommands(context: CommandContext) {
         ...(status === 'active' && !current.startedOn ? { startedOn: today } : {}),
         ...(status === 'closed' ? { endedOn: today } : {}),
       };
-      const stored = (await write(Collections.pairings, next, { action: 'update', expectedRevision: writeOptions.expectedRevision ?? current.revision })) as unknown as Pairing;
+      const stored = (await write(Collections.pairings, next, { action: 'update', expectedRevision: writeOptions.expectedRevision ?? current.revision })) as Pairing;
       const type = status === 'active' ? (current.status === 'paused' ? 'pairing-resumed' : 'pairing-started') : status === 'paused' ? 'pairing-paused' : status === 'closed' ? 'pairing-closed' : 'pairing-updated';
       emit({ type, collection: Collections.pairings, recordId: stored.id, revision: stored.revision, pairingId: stored.id, programId: stored.programId, data: { from: current.status, to: status } });
       return stored;
