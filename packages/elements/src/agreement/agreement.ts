@@ -97,8 +97,6 @@ function timeZones(current: string[]): string[] {
 export class MkAgreement extends MkElement {
   static override styles = [MkElement.styles, panelStyles, textLimitStyles, agreementStyles];
 
-  private readonly pairings = new StoreController(this, () => this.currentKit?.$pairings);
-  private readonly people = new StoreController(this, () => this.currentKit?.$people);
   private readonly agreements = new StoreController(this, () => (this.currentKit ? this.currentKit.use(agreementsFeature).$agreements : undefined));
   /** Messages in the element's language; re-renders when `<html lang>` changes. */
   private readonly i18n = new LocaleController(this, 'mk-agreement', agreementMessages, agreementLanguages);
@@ -161,7 +159,7 @@ export class MkAgreement extends MkElement {
   }
 
   private get pairing(): Pairing | undefined {
-    return this.pairings.value?.find((pairing) => pairing.id === this.shownPairingId);
+    return this.kitPairings.value?.find((pairing) => pairing.id === this.shownPairingId);
   }
 
   private get agreement(): Agreement | undefined {
@@ -169,7 +167,7 @@ export class MkAgreement extends MkElement {
   }
 
   private nameOf(personId: string): string {
-    return this.people.value?.[personId]?.displayName ?? personId;
+    return this.kitPeople.value?.[personId]?.displayName ?? personId;
   }
 
   private handleStartEditing(): void {
@@ -184,7 +182,7 @@ export class MkAgreement extends MkElement {
     draft.participants = members.map((personId) => {
       const existing = draft.participants.find((participant) => participant.personId === personId);
       if (existing) return existing;
-      const person: Person | undefined = this.people.value?.[personId];
+      const person: Person | undefined = this.kitPeople.value?.[personId];
       return { personId, timeZone: person?.timeZone ?? 'UTC', workingHours: structuredClone(person?.workingHours ?? {}) as Record<string, string[]>, offLimitsDays: [...(person?.offLimitsDays ?? [])] };
     }) as Draft['participants'];
     this.draft = draft;

@@ -7,7 +7,6 @@ import { formatCalendarDate, formatList } from '../internal/format.js';
 import { LocaleController } from '../internal/localize.js';
 import { headingLevel } from '../internal/heading.js';
 import { MkElement } from '../internal/mk-element.js';
-import { StoreController } from '../internal/store-controller.js';
 import { panelStyles } from '../internal/panel.styles.js';
 import { certificateLanguages, certificateMessages } from './certificate.messages.js';
 import { certificateStyles } from './certificate.styles.js';
@@ -92,7 +91,6 @@ export class MkCertificate extends MkElement {
   static override styles = [MkElement.styles, panelStyles, certificateStyles];
 
   private readonly i18n = new LocaleController(this, 'mk-certificate', certificateMessages, certificateLanguages);
-  private readonly people = new StoreController(this, () => this.currentKit?.$people);
 
   @state() private phase: 'loading' | 'unavailable' | 'error' | 'ready' = 'loading';
   @state() private loadError: string | undefined;
@@ -161,7 +159,7 @@ export class MkCertificate extends MkElement {
   };
 
   private nameOf(personId: string): string {
-    return this.people.value?.[personId]?.displayName ?? personId;
+    return this.kitPeople.value?.[personId]?.displayName ?? personId;
   }
 
   private get pdfLanguage(): 'en' | 'es' {

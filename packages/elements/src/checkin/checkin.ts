@@ -72,8 +72,6 @@ declare global {
 export class MkCheckin extends MkElement {
   static override styles = [MkElement.styles, panelStyles, checkinStyles];
 
-  private readonly pairings = new StoreController(this, () => this.currentKit?.$pairings);
-  private readonly people = new StoreController(this, () => this.currentKit?.$people);
   private readonly agreements = new StoreController(this, () => (this.currentKit ? this.currentKit.use(agreementsFeature).$agreements : undefined));
   private readonly sessions = new StoreController(this, () => (this.currentKit ? this.currentKit.use(sessionsFeature).$sessions : undefined));
   private readonly messagesStore = new StoreController(this, () => this.currentKit?.collection(Collections.messages).$records);
@@ -141,7 +139,7 @@ export class MkCheckin extends MkElement {
   }
 
   private get pairing(): Pairing | undefined {
-    return this.pairings.value?.find((pairing) => pairing.id === this.shownPairingId);
+    return this.kitPairings.value?.find((pairing) => pairing.id === this.shownPairingId);
   }
 
   private get agreement(): Agreement | undefined {
@@ -149,7 +147,7 @@ export class MkCheckin extends MkElement {
   }
 
   private nameOf(personId: string): string {
-    return this.people.value?.[personId]?.displayName ?? personId;
+    return this.kitPeople.value?.[personId]?.displayName ?? personId;
   }
 
   private ofPairing(records: readonly StoredRecord[] | undefined): Array<StoredRecord & Record<string, unknown>> {
@@ -204,7 +202,7 @@ export class MkCheckin extends MkElement {
       ...[pairing.menteeId, ...pairing.mentorIds]
         .filter((personId) => !input.participants.some((participant) => participant.personId === personId))
         .map((personId) => {
-          const person = this.people.value?.[personId];
+          const person = this.kitPeople.value?.[personId];
           return { personId, displayName: this.nameOf(personId), timeZone: person?.timeZone ?? 'UTC', workingHours: (person?.workingHours ?? {}) as Record<string, string[]>, offLimitsDays: person?.offLimitsDays ?? [], offLimitsDates: person?.offLimitsDates ?? [] };
         }),
     ];

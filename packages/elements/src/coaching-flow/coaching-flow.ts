@@ -131,8 +131,6 @@ type SaveState = { state: 'idle' | 'saving' | 'saved' | 'too-long' } | { state: 
 export class MkCoachingFlow extends MkElement {
   static override styles = [MkElement.styles, textLimitStyles, coachingFlowStyles];
 
-  private readonly pairings = new StoreController(this, () => this.currentKit?.$pairings);
-  private readonly people = new StoreController(this, () => this.currentKit?.$people);
   private readonly runs = new StoreController(this, () => this.coaching?.$runs);
   private readonly loaded = new StoreController(this, () => this.coaching?.$loaded);
   private readonly i18n = new LocaleController(this, 'mk-coaching-flow', coachingFlowMessages, coachingFlowLanguages);
@@ -237,7 +235,7 @@ export class MkCoachingFlow extends MkElement {
   }
 
   private nameOf(personId: string): string {
-    return this.people.value?.[personId]?.displayName ?? personId;
+    return this.kitPeople.value?.[personId]?.displayName ?? personId;
   }
 
   private date(instant: string | undefined): string {
@@ -443,7 +441,7 @@ export class MkCoachingFlow extends MkElement {
     const today = localTimeOf(this.currentKit?.$me.get()?.timeZone ?? 'UTC', this.currentKit?.now() ?? new Date().toISOString()).date;
     const inFourWeeks = new Date(Date.parse(`${today}T00:00:00Z`) + 28 * 86_400_000).toISOString().slice(0, 10);
     const mentee = this.currentKit?.$pairings.get().find((pairing) => pairing.id === run.pairingId)?.menteeId;
-    const wish = mentee ? this.people.value?.[mentee]?.wantsToLearn?.[0]?.name : undefined;
+    const wish = mentee ? this.kitPeople.value?.[mentee]?.wantsToLearn?.[0]?.name : undefined;
     this.handOff = { dueDate: inFourWeeks, skill: wish ?? '', errors: {} };
     this.focusAfterUpdate = '#hand-off-due';
   }
@@ -799,7 +797,7 @@ export class MkCoachingFlow extends MkElement {
       content = this.renderLoadError(this.i18n.t('error.title'), this.loadErrorMessage ?? this.i18n.t('error.fallback'), { look: 'alert' });
     } else if (status === 'loading' || !this.loaded.value) {
       content = this.renderMessage('loading', this.i18n.t('loading'));
-    } else if (!this.shownPairingId || !this.pairings.value?.some((pairing) => pairing.id === this.shownPairingId)) {
+    } else if (!this.shownPairingId || !this.kitPairings.value?.some((pairing) => pairing.id === this.shownPairingId)) {
       state = 'unavailable';
       content = this.renderMessage('unavailable', this.i18n.t('unavailable.pairing'));
     } else if ((this.runId || this.activeRunId) && (!run || !flow)) {

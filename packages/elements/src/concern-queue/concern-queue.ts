@@ -69,8 +69,6 @@ export class MkConcernQueue extends MkElement {
 
   private readonly concerns = new StoreController(this, () => (this.currentKit ? this.currentKit.use(concernsFeature).$concerns : undefined));
   private readonly concernStatus = new StoreController(this, () => (this.currentKit ? this.currentKit.use(concernsFeature).$status : undefined));
-  private readonly people = new StoreController(this, () => this.currentKit?.$people);
-  private readonly pairings = new StoreController(this, () => this.currentKit?.$pairings);
   private readonly programs = new StoreController(this, () => this.currentKit?.$programs);
   private readonly i18n = new LocaleController(this, 'mk-concern-queue', concernQueueMessages, concernQueueLanguages);
 
@@ -95,7 +93,7 @@ export class MkConcernQueue extends MkElement {
   }
 
   private nameOf(personId: string): string {
-    return this.people.value?.[personId]?.displayName ?? personId;
+    return this.kitPeople.value?.[personId]?.displayName ?? personId;
   }
 
   private statusName(status: ConcernStatus): string {
@@ -192,7 +190,7 @@ export class MkConcernQueue extends MkElement {
     const t = (id: string, parameters?: Record<string, string | number>) => this.i18n.t(id, parameters);
     const kit = this.currentKit!;
     const locale = this.i18n.locale;
-    const pairing = (this.pairings.value ?? []).find((candidate) => candidate.id === concern.pairingId);
+    const pairing = (this.kitPairings.value ?? []).find((candidate) => candidate.id === concern.pairingId);
     const mentee = this.nameOf(pairing?.menteeId ?? '?');
     const mentors = formatList((pairing?.mentorIds ?? []).map((id) => this.nameOf(id)), locale);
     const title = concern.about === 'message' && concern.quote ? t('title.message', { author: this.nameOf(concern.quote.authorId), mentee, mentors }) : t('title.pairing', { mentee, mentors });

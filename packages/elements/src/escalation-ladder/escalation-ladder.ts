@@ -7,7 +7,6 @@ import { browserTimeZone, formatDayTime, formatList } from '../internal/format.j
 import { LocaleController } from '../internal/localize.js';
 import { headingLevel } from '../internal/heading.js';
 import { MkElement } from '../internal/mk-element.js';
-import { StoreController } from '../internal/store-controller.js';
 import { panelStyles } from '../internal/panel.styles.js';
 import { escalationLadderLanguages, escalationLadderMessages } from './escalation-ladder.messages.js';
 import { escalationLadderStyles } from './escalation-ladder.styles.js';
@@ -90,7 +89,6 @@ export class MkEscalationLadder extends MkElement {
   static override styles = [MkElement.styles, panelStyles, escalationLadderStyles];
 
   private readonly i18n = new LocaleController(this, 'mk-escalation-ladder', escalationLadderMessages, escalationLadderLanguages);
-  private readonly people = new StoreController(this, () => this.currentKit?.$people);
 
   @state() private phase: 'loading' | 'unavailable' | 'error' | 'ready' = 'loading';
   @state() private loadError: string | undefined;
@@ -279,7 +277,7 @@ export class MkEscalationLadder extends MkElement {
   }
 
   private nameOf(personId: string): string {
-    return this.people.value?.[personId]?.displayName ?? personId;
+    return this.kitPeople.value?.[personId]?.displayName ?? personId;
   }
 
   private when(instant: string): TemplateResult {

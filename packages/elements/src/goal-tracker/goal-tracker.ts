@@ -151,7 +151,6 @@ export class MkGoalTracker extends MkElement {
   };
 
   private readonly i18n = new LocaleController(this, 'mk-goal-tracker', goalTrackerMessages, goalTrackerLanguages);
-  private readonly people = new StoreController(this, () => this.currentKit?.$people);
   private readonly goals = new StoreController(this, () => (this.currentKit ? goalsViewOf(this.currentKit).$goals : undefined));
   /** Re-renders every minute; rows re-render only when their goal or the day changes. */
   private readonly clock = new ClockController(this);
@@ -396,7 +395,7 @@ export class MkGoalTracker extends MkElement {
     const goals = goalsViewOf(kit);
     const locale = this.i18n.locale;
     const messages = goals.messagesFor(locale);
-    const people = this.people.value ?? {};
+    const people = this.kitPeople.value ?? {};
     // Today in each owner's time zone, as core decides it (the same day core's review of missed goals uses); once per owner.
     const todayByOwner = new Map<string, string>();
     const todayOf = (ownerId: string) => {

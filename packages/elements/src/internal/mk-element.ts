@@ -24,7 +24,8 @@ import { StoreController } from './store-controller.js';
  *
  * It also owns the **frame** every element shows before its content: `loadState` (the client's
  * `$status`, `'loading'` while there is no client) and `loadErrorMessage` (its `$error`), read through
- * store controllers the base holds, and the markup of the two states — `renderLoading(…)` ("Loading…",
+ * store controllers the base holds (with `kitPeople` and `kitPairings`, which most elements read),
+ * and the markup of the two states — `renderLoading(…)` ("Loading…",
  * `part="loading"`, with a skeleton) and `renderLoadError(…)` (`part="error"`, `role="alert"`, a title,
  * the problem, and a Retry button when the element can retry).
  */
@@ -47,6 +48,10 @@ export class MkElement extends LitElement {
   private readonly currentPairing = new StoreController(this, () => this.currentKit?.$currentPairingId);
   private readonly frameStatus = new StoreController(this, () => this.currentKit?.$status);
   private readonly frameError = new StoreController(this, () => this.currentKit?.$error);
+  /** The people the client knows, by id (`kit.$people`): the element re-renders when they change. */
+  protected readonly kitPeople = new StoreController(this, () => this.currentKit?.$people);
+  /** The pairings the client knows (`kit.$pairings`): the element re-renders when they change. */
+  protected readonly kitPairings = new StoreController(this, () => this.currentKit?.$pairings);
 
   /**
    * The MentorKit client this element uses. Takes precedence over the client of an enclosing
@@ -95,9 +100,9 @@ export class MkElement extends LitElement {
    */
   protected renderPairingWith(pairingId: string | undefined, locale: string | undefined, words: (names: string) => string): TemplateResult | typeof nothing {
     const kit = this.currentKit;
-    const pairing = kit?.$pairings.get().find((candidate) => candidate.id === pairingId);
+    const pairing = this.kitPairings.value?.find((candidate) => candidate.id === pairingId);
     if (!kit || !pairing) return nothing;
-    const people = kit.$people.get();
+    const people = this.kitPeople.value ?? {};
     const names = formatList([pairing.menteeId, ...pairing.mentorIds].filter((id) => id !== kit.user.id).map((id) => people[id]?.displayName ?? id), locale);
     return html` <span part="pairing-with" class="pairing-with">${words(names)}</span>`;
   }

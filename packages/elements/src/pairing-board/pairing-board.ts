@@ -85,8 +85,6 @@ export class MkPairingBoard extends MkElement {
   static override styles = [...(Array.isArray(MkElement.styles) ? MkElement.styles : [MkElement.styles]), pairingBoardStyles];
 
   private readonly i18n = new LocaleController(this, 'mk-pairing-board', pairingBoardMessages, pairingBoardLanguages);
-  private readonly people = new StoreController(this, () => this.currentKit?.$people);
-  private readonly pairings = new StoreController(this, () => this.currentKit?.$pairings);
   private readonly rounds = new StoreController(this, () => this.api?.$rounds);
 
   /** Slider values not yet applied (while the admin drags). */
@@ -121,7 +119,7 @@ export class MkPairingBoard extends MkElement {
 
   /** A mentor's availability on `on` (a date or an instant), when they are not taking mentees then. */
   private unavailability(id: string, on: string): { status: 'away' | 'not-taking-mentees'; until?: string } | undefined {
-    const person = this.people.value?.[id] as Person | undefined;
+    const person = this.kitPeople.value?.[id] as Person | undefined;
     if (!person?.availability) return undefined;
     const now = availabilityOf(person, on);
     return now.status === 'taking-mentees' ? undefined : { status: now.status, ...(now.until !== undefined ? { until: now.until } : {}) };
@@ -132,7 +130,7 @@ export class MkPairingBoard extends MkElement {
   }
 
   private nameOf(id: string): string {
-    return (this.people.value?.[id] as Person | undefined)?.displayName ?? id;
+    return (this.kitPeople.value?.[id] as Person | undefined)?.displayName ?? id;
   }
 
   /**
@@ -253,7 +251,7 @@ export class MkPairingBoard extends MkElement {
     if (this.rewordedReasons?.key !== key) this.rewordedReasons = { key, byMentee: new Map() };
     let reasons = this.rewordedReasons.byMentee.get(assignment.menteeId);
     if (!reasons) {
-      const people = this.people.value ?? {};
+      const people = this.kitPeople.value ?? {};
       const mentee = people[assignment.menteeId];
       const mentors = assignment.mentorIds.map((id) => people[id]);
       reasons = mentee && mentors.every(Boolean) ? explainPairing({ mentee, mentors: mentors as Person[], weekOf: round.startsOn ?? round.updatedAt.slice(0, 10), weights: round.weights, ...(locale ? { locale } : {}) }) : assignment.reasons;
@@ -357,7 +355,7 @@ export class MkPairingBoard extends MkElement {
       return html`<div part="base" class="board"><h2 part="heading">${this.i18n.t('heading')}</h2>
         <div part="error" class="error" role="alert"><p>${this.i18n.t('error.title')}</p><p>${this.loadErrorMessage ?? ''}</p></div></div>`;
     }
-    void this.pairings.value; // re-render when pairings change (the cohort depends on them)
+    void this.kitPairings.value; // re-render when pairings change (the cohort depends on them)
     let cohort: PairingCohort | undefined;
     let problem = '';
     if (!this.programId) problem = this.i18n.t('no-program');

@@ -69,7 +69,6 @@ export class MkRaiseConcern extends MkElement {
   static override styles = [MkElement.styles, panelStyles, textLimitStyles, raiseConcernStyles];
 
   private readonly myPairings = new StoreController(this, () => this.currentKit?.$myPairings);
-  private readonly people = new StoreController(this, () => this.currentKit?.$people);
   private readonly messageStore = new StoreController(this, () => (this.currentKit && this.messageId ? this.currentKit.collection(Collections.messages).$records : undefined));
   private readonly i18n = new LocaleController(this, 'mk-raise-concern', raiseConcernMessages, raiseConcernLanguages);
 
@@ -110,7 +109,7 @@ export class MkRaiseConcern extends MkElement {
   }
 
   private nameOf(personId: string): string {
-    return this.people.value?.[personId]?.displayName ?? personId;
+    return this.kitPeople.value?.[personId]?.displayName ?? personId;
   }
 
   private othersOf(pairing: Pairing): string[] {

@@ -203,8 +203,6 @@ function format(instant: string, timeZone: string, locale: string | undefined, w
 export class MkScheduler extends MkElement {
   static override styles = [MkElement.styles, panelStyles, textLimitStyles, schedulerStyles];
 
-  private readonly pairings = new StoreController(this, () => this.currentKit?.$pairings);
-  private readonly people = new StoreController(this, () => this.currentKit?.$people);
   private readonly agreements = new StoreController(this, () => (this.currentKit ? this.currentKit.use(agreementsFeature).$agreements : undefined));
   private readonly sessions = new StoreController(this, () => (this.currentKit ? this.currentKit.use(sessionsFeature).$sessions : undefined));
   /** Busy times from people's own calendars (the server's `calendar-busy` records). */
@@ -282,7 +280,7 @@ export class MkScheduler extends MkElement {
   }
 
   private get pairing(): Pairing | undefined {
-    return this.pairings.value?.find((pairing) => pairing.id === this.shownPairingId);
+    return this.kitPairings.value?.find((pairing) => pairing.id === this.shownPairingId);
   }
 
   private get agreement(): Agreement | undefined {
@@ -290,7 +288,7 @@ export class MkScheduler extends MkElement {
   }
 
   private nameOf(personId: string): string {
-    return this.people.value?.[personId]?.displayName ?? personId;
+    return this.kitPeople.value?.[personId]?.displayName ?? personId;
   }
 
   /**
@@ -308,7 +306,7 @@ export class MkScheduler extends MkElement {
     const busy = (this.sessions.value ?? []).filter((session) => session.pairingId === pairing.id && session.status === 'scheduled' && Date.parse(session.end) > now).map((session) => ({ start: session.start, end: session.end }));
     if (agreement) return agreementSlotParticipants(agreement).map((participant) => ({ ...participant, busy }));
     return [pairing.menteeId, ...pairing.mentorIds].map((personId) => {
-      const person = this.people.value?.[personId];
+      const person = this.kitPeople.value?.[personId];
       return { id: personId, timeZone: person?.timeZone ?? 'UTC', workingHours: person?.workingHours ?? {}, offLimitsDays: person?.offLimitsDays ?? [], offLimitsDates: person?.offLimitsDates ?? [], busy };
     });
   }
@@ -483,7 +481,7 @@ export class MkScheduler extends MkElement {
   private async handleDownload(sessions: readonly Session[], pairing: Pairing, fileName: string): Promise<void> {
     const kit = this.currentKit;
     if (!kit) return;
-    const people = this.people.value ?? {};
+    const people = this.kitPeople.value ?? {};
     try {
       const { toICalendar } = await import('@mentorkit/core/ical');
       const text = toICalendar(

@@ -92,7 +92,6 @@ type ViewState = 'loading' | 'error' | 'empty' | 'unavailable' | 'not-ended' | '
 export class MkSessionFeedback extends MkElement {
   static override styles = [MkElement.styles, textLimitStyles, sessionFeedbackStyles];
 
-  private readonly people = new StoreController(this, () => this.currentKit?.$people);
   private readonly me = new StoreController(this, () => this.currentKit?.$me);
   private readonly requests = new StoreController(this, () => this.api?.$requests);
   private readonly records = new StoreController(this, () => this.api?.$feedback);
@@ -348,7 +347,7 @@ export class MkSessionFeedback extends MkElement {
     const api = this.api!;
     const view = api.forSession(sessionId);
     const mine = view.mine!;
-    const people = this.people.value ?? {};
+    const people = this.kitPeople.value ?? {};
     const t = this.i18n;
     return html`
       <div part="thanks" class="notice thanks">

@@ -118,7 +118,6 @@ type RecorderState = { phase: 'idle' } | { phase: 'requesting' } | { phase: 'rec
 export class MkThread extends MkElement {
   static override styles = [MkElement.styles, textLimitStyles, threadStyles];
 
-  private readonly people = new StoreController(this, () => this.currentKit?.$people);
   private readonly me = new StoreController(this, () => this.currentKit?.$me);
   private readonly featureStatus = new StoreController(this, () => this.api?.$status);
   private readonly threads = new StoreController(this, () => this.api?.$threads);
@@ -633,7 +632,7 @@ export class MkThread extends MkElement {
   }
 
   private nameOf(personId: string): string {
-    return this.people.value?.[personId]?.displayName ?? this.i18n.t('someone');
+    return this.kitPeople.value?.[personId]?.displayName ?? this.i18n.t('someone');
   }
 
   private renderText(text: string, ranges?: Array<[number, number]>): TemplateResult {
