@@ -75,8 +75,6 @@ export interface WriteOptions {
 
 export type LoadStatus = 'loading' | 'ready' | 'error';
 
-export type { MentorKitInternals } from './internals.js';
-
 export interface MentorKit {
   readonly user: MentorKitUser;
   readonly storage: StorageAdapter;

@@ -15,7 +15,8 @@ import { ProgramInputSchema } from '../model/program.js';
 import { invalidInput, parseOrThrow } from '../model/validate.js';
 import type { StorageAdapter, StoredRecord } from '../storage/adapter.js';
 import { canRead, type PolicyContext } from '../policy/policy.js';
-import type { MentorKitInternals, MentorKitUser, WriteOptions } from './client.js';
+import type { MentorKitUser, WriteOptions } from './client.js';
+import type { MentorKitInternals } from './internals.js';
 
 /** What the commands use of the client that created them. */
 export interface CommandContext {
