@@ -1,25 +1,21 @@
 // "Bring your brand" (examples/brand): a handful of --mk-* tokens on one ancestor and three ::part rules
 // restyle every element; switching the brand off returns the default look. Axe stays clean either way.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { closeDemoAndBrowser, eventually, screenshots, startDemoAndBrowser } from './support.mjs';
+import { eventually, screenshots, useDemoAndBrowser } from './support.mjs';
 
 const require = createRequire(import.meta.url);
 const axeSource = require.resolve('axe-core/axe.min.js');
-let server;
-let browser;
-
-before(async () => ({ server, browser } = await startDemoAndBrowser()));
-after(() => closeDemoAndBrowser({ server, browser }));
+const demo = useDemoAndBrowser();
 
 test('tokens and ::part rules restyle every element; the default look comes back without them', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await demo.browser.newPage({ viewport: { width: 1280, height: 900 } });
   const problems = [];
   page.on('pageerror', (error) => problems.push(error.message));
   page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
-  await page.goto(`${server.url}/examples/brand/`);
+  await page.goto(`${demo.server.url}/examples/brand/`);
   const newGoal = page.locator('mk-goal-tracker').getByRole('button', { name: 'New goal' });
   await newGoal.waitFor();
   await page.locator('mk-pairing-card').getByRole('button', { name: /Kenji Watanabe/ }).waitFor();

@@ -1,18 +1,14 @@
 // End-to-end: coaching sessions in the built LMS demo (headless Chromium, real IndexedDB).
 // The mentee runs GROW and the mentor OSKAR: each opens with an icebreaker, leaves halfway, reloads,
 // resumes where they were, finishes, and turns the Will / Action items into goals.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { axeViolations, closeDemoAndBrowser, eventually, newContext, openDemoAs, screenshots, startDemoAndBrowser } from './support.mjs';
+import { axeViolations, eventually, newContext, openDemoAs, screenshots, useDemoAndBrowser } from './support.mjs';
 
-let server;
-let browser;
+const demo = useDemoAndBrowser();
 
-before(async () => ({ server, browser } = await startDemoAndBrowser()));
-after(() => closeDemoAndBrowser({ server, browser }));
-
-const openAs = (context, viewAs) => openDemoAs(context, server.demoUrl, viewAs);
+const openAs = (context, viewAs) => openDemoAs(context, demo.server.demoUrl, viewAs);
 
 const flow = (page) => page.locator('mk-coaching-flow');
 
@@ -38,7 +34,7 @@ async function pickScale(page, promptId, value) {
 
 describe('coaching sessions in the LMS demo', () => {
   test('the mentee runs GROW: icebreaker, leave halfway, reload, resume, finish, turn Will into goals', async () => {
-    const { context, problems } = await newContext(browser);
+    const { context, problems } = await newContext(demo.browser);
     const page = await openAs(context, 'mentee');
     const panel = page.locator('#coaching-panel');
     await panel.waitFor();
@@ -112,7 +108,7 @@ describe('coaching sessions in the LMS demo', () => {
   });
 
   test('the mentor runs OSKAR: scaling now and target, leave, reload, resume, finish, turn Action into goals; dark theme passes axe', async () => {
-    const { context, problems } = await newContext(browser);
+    const { context, problems } = await newContext(demo.browser);
     const page = await openAs(context, 'mentor');
     await page.locator('#coaching-panel').waitFor();
     await page.getByLabel('OSKAR: build on what already works, one step up the scale').check();

@@ -1,23 +1,19 @@
 // End-to-end: feedback after a session, insights, quiet hours and voice notes in the built LMS demo
 // (headless Chromium, real IndexedDB, the fake microphone of --use-fake-device-for-media-stream).
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { closeDemoAndBrowser, eventually, screenshots, startDemoAndBrowser } from './support.mjs';
+import { eventually, screenshots, useDemoAndBrowser } from './support.mjs';
 
 const require = createRequire(import.meta.url);
 const axeSource = require.resolve('axe-core/axe.min.js');
 
-let server;
-let browser;
-
-before(async () => ({ server, browser } = await startDemoAndBrowser()));
-after(() => closeDemoAndBrowser({ server, browser }));
+const demo = useDemoAndBrowser();
 
 async function newContext() {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'en-GB', timezoneId: 'Europe/Madrid' });
+  const context = await demo.browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'en-GB', timezoneId: 'Europe/Madrid' });
   const problems = [];
   context.on('page', (page) => {
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
@@ -32,7 +28,7 @@ async function openAs(context, viewAs, { at } = {}) {
   const page = await context.newPage();
   // Tuesday 24 November 2026, 14:00 UTC: 15:00 in Madrid, 23:00 in Tokyo, 19:45 in Kathmandu.
   if (at) await page.clock.setFixedTime(new Date(at));
-  await page.goto(`${server.demoUrl}?as=${viewAs}`);
+  await page.goto(`${demo.server.demoUrl}?as=${viewAs}`);
   await page.getByRole('status').filter({ hasText: 'Viewing as' }).waitFor();
   return page;
 }

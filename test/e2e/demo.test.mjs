@@ -1,27 +1,23 @@
 // End-to-end journeys through the built LMS demo (npm start's page) in headless Chromium, on the
 // real IndexedDB default: first visit seeds the programme, the three views, keyboard use, axe,
 // a change in one tab seen live in another, persistence across a reload, and the reset.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { axeViolations, closeDemoAndBrowser, eventually, newContext, openDemoAs, screenshots, startDemoAndBrowser } from './support.mjs';
+import { axeViolations, eventually, newContext, openDemoAs, screenshots, useDemoAndBrowser } from './support.mjs';
 
-let server;
-let browser;
+const demo = useDemoAndBrowser();
 
-before(async () => ({ server, browser } = await startDemoAndBrowser()));
-after(() => closeDemoAndBrowser({ server, browser }));
-
-const openAs = (context, viewAs) => openDemoAs(context, server.demoUrl, viewAs);
+const openAs = (context, viewAs) => openDemoAs(context, demo.server.demoUrl, viewAs);
 
 /** The pairing card's entry for a pairing whose button names these people. */
 const pairingEntry = (page, names) => page.locator('mk-pairing-card [part~="pairing"]').filter({ has: page.getByRole('button', { name: names }) });
 
 describe('LMS demo', () => {
   test('"Why this pairing" quotes this week\'s clocks (December, not June) and follows the page language', async () => {
-    const { context, problems } = await newContext(browser);
+    const { context, problems } = await newContext(demo.browser);
     const page = await context.newPage();
-    await page.goto(`${server.demoUrl}?as=mentee&now=2026-12-09T10:00:00Z`);
+    await page.goto(`${demo.server.demoUrl}?as=mentee&now=2026-12-09T10:00:00Z`);
     await page.getByRole('status').filter({ hasText: 'Viewing as' }).waitFor();
     await page.locator('mk-pairing-card').getByRole('button', { name: 'Kenji Watanabe and Arjun Shrestha' }).click();
     const reasons = page.getByTestId('details-reasons');
@@ -36,7 +32,7 @@ describe('LMS demo', () => {
   });
 
   test('a mentor with two mentees picks one on the pairing card and every panel follows, saying whose it is', async () => {
-    const { context, problems } = await newContext(browser);
+    const { context, problems } = await newContext(demo.browser);
     const page = await openAs(context, 'mentor');
     const withLine = (tag) => page.locator(`${tag} [part~="pairing-with"]`).first();
     const followers = ['mk-goal-tracker', 'mk-goal-editor', 'mk-icebreaker', 'mk-coaching-flow', 'mk-agreement', 'mk-scheduler', 'mk-checkin', 'mk-session-feedback'];
@@ -59,7 +55,7 @@ describe('LMS demo', () => {
   });
 
   test('first visit seeds the programme; the mentee sees both mentors with their local time', async () => {
-    const { context, problems } = await newContext(browser);
+    const { context, problems } = await newContext(demo.browser);
     const page = await openAs(context, 'mentee');
     const entry = pairingEntry(page, 'Kenji Watanabe and Arjun Shrestha');
     await entry.waitFor();
@@ -75,7 +71,7 @@ describe('LMS demo', () => {
   });
 
   test('keyboard only: Tab to the pairing, Enter opens its details', async () => {
-    const { context, problems } = await newContext(browser);
+    const { context, problems } = await newContext(demo.browser);
     const page = await openAs(context, 'mentee');
     await pairingEntry(page, 'Kenji Watanabe and Arjun Shrestha').waitFor();
     const deepFocus = () =>
@@ -100,7 +96,7 @@ describe('LMS demo', () => {
   });
 
   test('axe finds no violations as mentee, mentor and admin, light and dark', async () => {
-    const { context, problems } = await newContext(browser);
+    const { context, problems } = await newContext(demo.browser);
     for (const viewAs of ['mentee', 'mentor', 'admin']) {
       const page = await openAs(context, viewAs);
       await page.locator(viewAs === 'admin' ? '#overview-body table' : 'mk-pairing-card [part~="pairing"]').first().waitFor();
@@ -118,7 +114,7 @@ describe('LMS demo', () => {
   });
 
   test('an admin activates a pairing: the mentor’s other tab updates live, and a reload keeps it', async () => {
-    const { context, problems } = await newContext(browser);
+    const { context, problems } = await newContext(demo.browser);
     const mentorTab = await openAs(context, 'mentor');
     const ravi = pairingEntry(mentorTab, 'Ravi Patel');
     await ravi.waitFor();
@@ -144,7 +140,7 @@ describe('LMS demo', () => {
   });
 
   test('a mentee pauses and resumes her pairing; refused actions are explained', async () => {
-    const { context, problems } = await newContext(browser);
+    const { context, problems } = await newContext(demo.browser);
     const page = await openAs(context, 'mentee');
     await page.getByRole('button', { name: 'Kenji Watanabe and Arjun Shrestha' }).click();
     await page.getByRole('button', { name: 'Pause pairing' }).click();
@@ -158,7 +154,7 @@ describe('LMS demo', () => {
   });
 
   test('switching the view re-renders for the new person; reset restores the sample programme', async () => {
-    const { context, problems } = await newContext(browser);
+    const { context, problems } = await newContext(demo.browser);
     const page = await openAs(context, 'admin');
     await page.getByRole('button', { name: 'Details of Sofia Rossi’s pairing' }).click();
     await page.getByRole('button', { name: 'Resume pairing' }).click();

@@ -1,18 +1,14 @@
 // End-to-end: feedback held until both sides have sent theirs, in the built LMS demo (headless Chromium,
 // real IndexedDB). The mentee sends a held note, reloads and finds it again with Edit; the mentor gets a
 // form for the same session, sends theirs, and both see each other's note.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { axeViolations, closeDemoAndBrowser, eventually, newContext, openDemoAs, screenshots, startDemoAndBrowser } from './support.mjs';
+import { axeViolations, eventually, newContext, openDemoAs, screenshots, useDemoAndBrowser } from './support.mjs';
 
-let server;
-let browser;
+const demo = useDemoAndBrowser();
 
-before(async () => ({ server, browser } = await startDemoAndBrowser()));
-after(() => closeDemoAndBrowser({ server, browser }));
-
-const openAs = (context, viewAs) => openDemoAs(context, server.demoUrl, viewAs);
+const openAs = (context, viewAs) => openDemoAs(context, demo.server.demoUrl, viewAs);
 
 /** The feedback element of a page, and the parts the journey looks at (each a locator: assertions wait on them). */
 const feedbackOf = (page) => {
@@ -30,7 +26,7 @@ const feedbackOf = (page) => {
 
 describe('feedback revealed after both sides send theirs, in the LMS demo', () => {
   test('the mentee sends a held note, finds it after a reload with Edit; the mentor sends theirs; both see both', async () => {
-    const { context, problems } = await newContext(browser);
+    const { context, problems } = await newContext(demo.browser);
 
     // The mentee: a session ends, she sends a note held until the other side has sent theirs.
     const mentee = await openAs(context, 'mentee');

@@ -3,28 +3,24 @@
 // of those fields at once, each with words of its own and no developer paths ("`agreement.participants[0]
 // .workingHours.1[0]` … see `issues`", issue 19), in English and in Spanish. Every check waits for its
 // condition; screenshots at 320 px are written for people to look at.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { axeViolations, closeDemoAndBrowser, eventually, screenshots, startDemoAndBrowser, watchPage } from './support.mjs';
+import { axeViolations, eventually, screenshots, useDemoAndBrowser, watchPage } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => ({ server, browser } = await startDemoAndBrowser()));
-after(() => closeDemoAndBrowser({ server, browser }));
+const demo = useDemoAndBrowser();
 
 /** The `name`s of the agreement's fields marked invalid, in the order of the form. */
 const invalidFields = (agreement) => agreement.locator('form [aria-invalid="true"]').evaluateAll((controls) => controls.map((control) => control.getAttribute('name')));
 
 describe('field errors in people\'s words', () => {
   test('the working agreement marks every invalid field at once, worded, in English and Spanish (320 px)', async () => {
-    const context = await browser.newContext({ viewport: { width: 320, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/Madrid' });
+    const context = await demo.browser.newContext({ viewport: { width: 320, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/Madrid' });
     const problems = [];
     const page = await context.newPage();
     watchPage(page, problems);
-    await page.goto(`${server.demoUrl}?as=mentee`);
+    await page.goto(`${demo.server.demoUrl}?as=mentee`);
     await page.getByRole('status').filter({ hasText: 'Viewing as' }).waitFor();
 
     const agreement = page.locator('mk-agreement');

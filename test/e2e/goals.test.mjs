@@ -2,26 +2,22 @@
 // pinned by Playwright so a goal can slip past its date: write a goal, see which SMART letters it
 // misses, fix it, add milestones, tick one and see the celebration, let the goal slip and see
 // reassurance, reload — everything is still there. Then the mentor's view of the same goal.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { axeViolations, closeDemoAndBrowser, eventually, openDemoAs, screenshots, startDemoAndBrowser, throughout } from './support.mjs';
+import { axeViolations, eventually, openDemoAs, screenshots, throughout, useDemoAndBrowser } from './support.mjs';
 
-let server;
-let browser;
+const demo = useDemoAndBrowser();
 
-before(async () => ({ server, browser } = await startDemoAndBrowser()));
-after(() => closeDemoAndBrowser({ server, browser }));
-
-const openAs = (context, viewAs) => openDemoAs(context, server.demoUrl, viewAs);
+const openAs = (context, viewAs) => openDemoAs(context, demo.server.demoUrl, viewAs);
 
 const missingLetters = (page) => page.locator('mk-goal-editor [part~="criterion"]:not([data-met])').evaluateAll((items) => items.map((item) => item.dataset.criterion));
 /** Waits until the editor's checklist misses exactly `letters`. */
 const missesExactly = (page, letters) => eventually(() => missingLetters(page), (missing) => isDeepStrictEqual(missing, letters), `the SMART checklist misses ${letters.length ? letters.join(', ') : 'nothing'}`);
 
 test('a mentee writes a SMART goal, ticks a milestone, lets the goal slip, and finds it all after a reload', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'en-GB', timezoneId: 'Europe/Madrid' });
+  const context = await demo.browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'en-GB', timezoneId: 'Europe/Madrid' });
   const problems = [];
   context.on('page', (page) => {
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));

@@ -1,24 +1,20 @@
 // The intranet developer's goal tracker: a plain HTML page with one script tag of the CDN bundle,
 // <mk-provider user-id storage="indexeddb"> and <mk-goal-tracker> + <mk-goal-editor>, no build step.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { closeDemoAndBrowser, eventually, screenshots, startDemoAndBrowser } from './support.mjs';
+import { eventually, screenshots, useDemoAndBrowser } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => ({ server, browser } = await startDemoAndBrowser()));
-after(() => closeDemoAndBrowser({ server, browser }));
+const demo = useDemoAndBrowser();
 
 test('one script tag, a provider and two elements: set a goal, tick a milestone, and it persists', async () => {
-  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 1000 } });
+  const context = await demo.browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 1000 } });
   await context.clock.setFixedTime(new Date('2026-10-14T10:00:00Z'));
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (error) => problems.push(error.message));
   page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
-  await page.goto(`${server.url}/examples/intranet-goal-tracker/`);
+  await page.goto(`${demo.server.url}/examples/intranet-goal-tracker/`);
   const tracker = page.locator('mk-goal-tracker');
   const editor = page.locator('mk-goal-editor');
   await tracker.getByText('No goals yet — set your first one').waitFor();
@@ -49,12 +45,12 @@ test('one script tag, a provider and two elements: set a goal, tick a milestone,
 });
 
 test('a page with only the tracker loads the commands on demand; offline it says nothing was saved, and the next tick saves', async () => {
-  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 900 } });
+  const context = await demo.browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 900 } });
   await context.clock.setFixedTime(new Date('2026-10-14T10:00:00Z'));
   const page = await context.newPage();
   const pageErrors = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
-  const example = `${server.url}/examples/intranet-goal-tracker/`;
+  const example = `${demo.server.url}/examples/intranet-goal-tracker/`;
   // Set a goal with the editor first (it brings the commands with it).
   await page.goto(example);
   const tracker = page.locator('mk-goal-tracker');

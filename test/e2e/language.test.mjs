@@ -1,18 +1,14 @@
 // Switching the demo to Spanish translates every widget on the page, live (the elements follow
 // <html lang>), and the choice survives a reload. Axe stays clean in Spanish.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { closeDemoAndBrowser, eventually, screenshots, startDemoAndBrowser } from './support.mjs';
+import { eventually, screenshots, useDemoAndBrowser } from './support.mjs';
 
 const require = createRequire(import.meta.url);
 const axeSource = require.resolve('axe-core/axe.min.js');
-let server;
-let browser;
-
-before(async () => ({ server, browser } = await startDemoAndBrowser()));
-after(() => closeDemoAndBrowser({ server, browser }));
+const demo = useDemoAndBrowser();
 
 /** Headings rendered inside each MentorKit element's shadow root. */
 const widgetHeadings = (page) =>
@@ -24,11 +20,11 @@ const widgetHeadings = (page) =>
   );
 
 test('the language switch translates every widget live, and the choice survives a reload', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/Madrid' });
+  const context = await demo.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/Madrid' });
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (error) => problems.push(error.message));
-  await page.goto(`${server.demoUrl}?as=mentee`);
+  await page.goto(`${demo.server.demoUrl}?as=mentee`);
   await page.getByRole('status').filter({ hasText: 'Viewing as' }).waitFor();
   await page.locator('mk-goal-tracker').getByRole('button', { name: 'Set your first goal' }).waitFor();
   // Most widgets have a heading to compare: wait until at least six have rendered theirs.

@@ -3,24 +3,20 @@
 // tracker inside its card with "New goal" on screen (issue 19: it made the tracker 1,538 px wide in a
 // 1,090 px card); the demo's header and pages do not scroll sideways at 390 px or 320 px. Every check
 // waits for its condition; screenshots are written for people to look at.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { axeViolations, closeDemoAndBrowser, eventually, screenshots, startDemoAndBrowser, watchPage } from './support.mjs';
+import { axeViolations, eventually, screenshots, useDemoAndBrowser, watchPage } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => ({ server, browser } = await startDemoAndBrowser()));
-after(() => closeDemoAndBrowser({ server, browser }));
+const demo = useDemoAndBrowser();
 
 async function openAs(viewAs, width) {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/Madrid' });
+  const context = await demo.browser.newContext({ viewport: { width, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/Madrid' });
   await context.clock.setFixedTime(new Date('2026-10-14T10:00:00Z'));
   const problems = [];
   const page = await context.newPage();
   watchPage(page, problems);
-  await page.goto(`${server.demoUrl}?as=${viewAs}`);
+  await page.goto(`${demo.server.demoUrl}?as=${viewAs}`);
   await page.getByRole('status').filter({ hasText: 'Viewing as' }).waitFor();
   return { context, page, problems };
 }
@@ -138,7 +134,7 @@ describe('long text and narrow screens', () => {
       await eventually(() => wordsBrokenMidWord(page), (broken) => broken.length === 0, 'no word is split across lines');
       await page.locator('.lms-header').screenshot({ path: path.join(screenshots, `long-text-header-${width}.png`) });
       for (const viewAs of ['mentee', 'admin']) {
-        await page.goto(`${server.demoUrl}?as=${viewAs}`);
+        await page.goto(`${demo.server.demoUrl}?as=${viewAs}`);
         await page.getByRole('status').filter({ hasText: 'Viewing as' }).waitFor();
         await rendered(page, viewAs);
         await noSidewaysScroll(page, `the ${viewAs}'s page at ${width} px`);

@@ -2,26 +2,22 @@
 // working time. The scheduler in the built demo offers the fairest times outside working hours by itself
 // (never at night), and a series booked from one takes turns with the early and late times. Every
 // assertion waits for its condition.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { axeViolations, closeDemoAndBrowser, eventually, screenshots, startDemoAndBrowser, watchPage } from './support.mjs';
+import { axeViolations, eventually, screenshots, useDemoAndBrowser, watchPage } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => ({ server, browser } = await startDemoAndBrowser()));
-after(() => closeDemoAndBrowser({ server, browser }));
+const demo = useDemoAndBrowser();
 
 const WEEKDAYS = [1, 2, 3, 4, 5];
 
 test('no common working time: fair out-of-hours suggestions by themselves, and a series that takes turns', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'en-GB', timezoneId: 'Europe/Madrid' });
+  const context = await demo.browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'en-GB', timezoneId: 'Europe/Madrid' });
   const problems = [];
   context.on('page', (page) => watchPage(page, problems));
   await context.clock.setFixedTime(new Date('2026-10-05T09:00:00Z'));
   const page = await context.newPage();
-  await page.goto(`${server.demoUrl}?as=mentee`);
+  await page.goto(`${demo.server.demoUrl}?as=mentee`);
   await page.getByRole('status').filter({ hasText: 'Viewing as' }).waitFor();
 
   // Lucía drafts the agreement: she works from Tokyo, Kenji from New York, both 09:00–17:00.

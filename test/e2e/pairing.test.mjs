@@ -1,26 +1,22 @@
 // End-to-end: the programme admin matches the seeded cohort on the pairing board, reads why each pair
 // was proposed, vetoes one, re-runs, approves — and the mentee then sees the new pairing.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { axeViolations, closeDemoAndBrowser, eventually, screenshots, startDemoAndBrowser } from './support.mjs';
+import { axeViolations, eventually, screenshots, useDemoAndBrowser } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => ({ server, browser } = await startDemoAndBrowser()));
-after(() => closeDemoAndBrowser({ server, browser }));
+const demo = useDemoAndBrowser();
 
 describe('pairing board in the LMS demo', () => {
   test('the admin matches the cohort, vetoes a pair, re-runs and approves; the mentee sees the new pairing', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/Madrid' });
+    const context = await demo.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/Madrid' });
     const problems = [];
     const page = await context.newPage();
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
     });
-    await page.goto(`${server.demoUrl}?as=admin`);
+    await page.goto(`${demo.server.demoUrl}?as=admin`);
     await page.getByRole('status').filter({ hasText: 'Viewing as' }).waitFor();
 
     // Lucía's relationship ends, so she joins the waiting cohort.

@@ -1,22 +1,18 @@
 // The intranet developer's path: a plain HTML page with one script tag of the CDN bundle and two
 // elements, no build step and no framework, on the IndexedDB default.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closeDemoAndBrowser, eventually, startDemoAndBrowser } from './support.mjs';
+import { eventually, useDemoAndBrowser } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => ({ server, browser } = await startDemoAndBrowser()));
-after(() => closeDemoAndBrowser({ server, browser }));
+const demo = useDemoAndBrowser();
 
 test('one script tag and <mk-provider user-id> show the pairing card, live, and it persists', async () => {
-  const context = await browser.newContext({ locale: 'en-GB' });
+  const context = await demo.browser.newContext({ locale: 'en-GB' });
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (error) => problems.push(error.message));
   page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
-  await page.goto(`${server.url}/examples/plain-html/`);
+  await page.goto(`${demo.server.url}/examples/plain-html/`);
   // The page seeds through a second adapter; the provider's client sees it through BroadcastChannel.
   const entry = page.locator('mk-pairing-card [part~="pairing"]').filter({ has: page.getByRole('button', { name: 'Mira Kapoor' }) });
   await entry.waitFor();

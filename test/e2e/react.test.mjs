@@ -1,29 +1,25 @@
 // The React 19 host example (examples/react, built by `npm run build` with Vite) in headless Chromium:
 // the elements render inside React, get the client through a `kit` property, and their typed events
 // (`onmk-pairing-select`) update React state; switching the signed-in person rebuilds the client.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { closeDemoAndBrowser, eventually, screenshots, startDemoAndBrowser } from './support.mjs';
+import { eventually, screenshots, useDemoAndBrowser } from './support.mjs';
 
 const require = createRequire(import.meta.url);
 const axeSource = require.resolve('axe-core/axe.min.js');
 
-let server;
-let browser;
-
-before(async () => ({ server, browser } = await startDemoAndBrowser()));
-after(() => closeDemoAndBrowser({ server, browser }));
+const demo = useDemoAndBrowser();
 
 describe('React host example', () => {
   test('elements render in React, typed events update React state, the viewer switch rebuilds the client', async () => {
-    const context = await browser.newContext({ viewport: { width: 1100, height: 800 }, locale: 'en-GB', timezoneId: 'Europe/Madrid' });
+    const context = await demo.browser.newContext({ viewport: { width: 1100, height: 800 }, locale: 'en-GB', timezoneId: 'Europe/Madrid' });
     const page = await context.newPage();
     const problems = [];
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     page.on('console', (message) => message.type() === 'error' && problems.push(`console error: ${message.text()}`));
-    await page.goto(new URL('/examples/react/dist/index.html', server.url).href);
+    await page.goto(new URL('/examples/react/dist/index.html', demo.server.url).href);
 
     await page.getByRole('heading', { name: 'MentorKit in React 19' }).waitFor();
     const pairing = page.locator('mk-pairing-card').getByRole('button', { name: 'Kenji Watanabe and Arjun Shrestha' });

@@ -5,21 +5,17 @@
 //
 // The demo seeds Lucía in Madrid and Kenji in Tokyo; in this story each states where they work from
 // in the agreement (Lucía from Tokyo, Kenji from New York), which is what scheduling uses.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { axeViolations, closeDemoAndBrowser, eventually, screenshots, startDemoAndBrowser, watchPage } from './support.mjs';
+import { axeViolations, eventually, screenshots, useDemoAndBrowser, watchPage } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => ({ server, browser } = await startDemoAndBrowser()));
-after(() => closeDemoAndBrowser({ server, browser }));
+const demo = useDemoAndBrowser();
 
 async function openAs(context, viewAs) {
   const page = await context.newPage();
-  await page.goto(`${server.demoUrl}?as=${viewAs}`);
+  await page.goto(`${demo.server.demoUrl}?as=${viewAs}`);
   await page.getByRole('status').filter({ hasText: 'Viewing as' }).waitFor();
   await page.locator('#schedule-panel mk-agreement [part~="base"]:not([data-state="loading"])').waitFor();
   return page;
@@ -29,7 +25,7 @@ const WEEKDAYS = [1, 2, 3, 4, 5];
 
 describe('Scheduling across time zones in the demo', () => {
   test('agree a fortnightly cadence (Tokyo + New York, off-limits Fridays), book a series, download the .ics, see the next check-in', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'en-GB', timezoneId: 'Europe/Madrid', acceptDownloads: true });
+    const context = await demo.browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'en-GB', timezoneId: 'Europe/Madrid', acceptDownloads: true });
     const problems = [];
     context.on('page', (page) => watchPage(page, problems));
 

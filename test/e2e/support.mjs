@@ -3,6 +3,7 @@
 // page shows waits for its condition: issue 19).
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
+import { after, before } from 'node:test';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -39,6 +40,17 @@ export async function startDemoAndBrowser() {
 export async function closeDemoAndBrowser({ server, browser }) {
   await browser?.close();
   await server?.close();
+}
+
+/**
+ * For a test file on the built demo: registers `before`/`after` hooks that start the demo's server and
+ * Chromium and close them; the returned object's `server` and `browser` are there once `before` ran.
+ */
+export function useDemoAndBrowser() {
+  const demo = {};
+  before(async () => Object.assign(demo, await startDemoAndBrowser()));
+  after(() => closeDemoAndBrowser(demo));
+  return demo;
 }
 
 /** Opens the demo at `demoUrl` as `viewAs` (optionally with the page's clock fixed at `at`) and waits for its "Viewing as" status. */

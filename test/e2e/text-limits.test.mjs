@@ -3,24 +3,20 @@
 // counter and is marked invalid, and the form refuses to go on with a message — in the feedback form,
 // the goal editor, a coaching step, the scheduler, the working agreement and the thread. Screenshots of
 // each over-limit state are written for people to look at.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { axeViolations, closeDemoAndBrowser, eventually, screenshots, startDemoAndBrowser, watchPage } from './support.mjs';
+import { axeViolations, eventually, screenshots, useDemoAndBrowser, watchPage } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => ({ server, browser } = await startDemoAndBrowser()));
-after(() => closeDemoAndBrowser({ server, browser }));
+const demo = useDemoAndBrowser();
 
 /** A phone-sized page (320 × 720 CSS pixels) viewing the demo as `viewAs`, with its errors collected. */
 async function phoneAs(viewAs) {
-  const context = await browser.newContext({ viewport: { width: 320, height: 720 }, locale: 'en-GB', timezoneId: 'Europe/Madrid' });
+  const context = await demo.browser.newContext({ viewport: { width: 320, height: 720 }, locale: 'en-GB', timezoneId: 'Europe/Madrid' });
   const problems = [];
   const page = await context.newPage();
   watchPage(page, problems);
-  await page.goto(`${server.demoUrl}?as=${viewAs}`);
+  await page.goto(`${demo.server.demoUrl}?as=${viewAs}`);
   await page.getByRole('status').filter({ hasText: 'Viewing as' }).waitFor();
   return { context, page, problems };
 }

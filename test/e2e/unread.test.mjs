@@ -2,18 +2,14 @@
 // tab shows "1 unread message" on the pairing card, beside Lucía, in the "Working with" picker and on the
 // thread — and the message stays unread until the thread is actually scrolled into view. Every assertion
 // waits for its condition.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { axeViolations, closeDemoAndBrowser, newContext, openDemoAs, screenshots, startDemoAndBrowser, throughout } from './support.mjs';
+import { axeViolations, newContext, openDemoAs, screenshots, throughout, useDemoAndBrowser } from './support.mjs';
 
-let server;
-let browser;
+const demo = useDemoAndBrowser();
 
-before(async () => ({ server, browser } = await startDemoAndBrowser()));
-after(() => closeDemoAndBrowser({ server, browser }));
-
-const openAs = (context, viewAs) => openDemoAs(context, server.demoUrl, viewAs);
+const openAs = (context, viewAs) => openDemoAs(context, demo.server.demoUrl, viewAs);
 
 const unreadIn = (page) =>
   page.evaluate(async () => {
@@ -22,7 +18,7 @@ const unreadIn = (page) =>
   });
 
 test('the mentor sees unread messages on the card, the picker and the thread; they are marked read only when seen', async () => {
-  const { context, problems } = await newContext(browser);
+  const { context, problems } = await newContext(demo.browser);
   const mentor = await openAs(context, 'mentor');
   await mentor.locator('[data-testid="current-pairing"]').selectOption('pairing-lucia');
   await mentor.locator('mk-thread [part~="heading"]').filter({ hasText: 'Conversation with Lucía Fernández and Arjun Shrestha' }).waitFor();

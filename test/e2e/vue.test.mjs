@@ -3,25 +3,21 @@
 // shows in the tracker and in Vue-rendered state (from the kit's nanostores through `useStore` and
 // from the `@mk-goal-save` / `@mk-milestone-toggle` listeners); a ticked milestone is celebrated; a
 // reload finds everything again in IndexedDB.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { axeViolations, closeDemoAndBrowser, eventually, newContext, screenshots, startDemoAndBrowser } from './support.mjs';
+import { axeViolations, eventually, newContext, screenshots, useDemoAndBrowser } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => ({ server, browser } = await startDemoAndBrowser()));
-after(() => closeDemoAndBrowser({ server, browser }));
+const demo = useDemoAndBrowser();
 
 describe('Vue host example', () => {
   test('elements render in Vue, a goal set in the editor reaches the tracker and Vue state, a milestone is celebrated, a reload keeps it', async () => {
-    const { context, problems } = await newContext(browser);
+    const { context, problems } = await newContext(demo.browser);
     // A fixed date inside the programme, so due dates and "in N days" do not depend on today.
     await context.clock.setFixedTime(new Date('2026-10-14T10:00:00Z'));
     const page = await context.newPage();
-    await page.goto(new URL('/examples/vue/dist/index.html', server.url).href);
+    await page.goto(new URL('/examples/vue/dist/index.html', demo.server.url).href);
 
     await page.getByRole('heading', { name: 'MentorKit in Vue 3' }).waitFor();
     const pairing = page.locator('#app mk-provider mk-pairing-card').getByRole('button', { name: 'Kenji Watanabe and Arjun Shrestha' });

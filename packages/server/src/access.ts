@@ -6,6 +6,7 @@ import {
   createPolicyContext,
   decide,
   idsReusable,
+  isProgramAdmin,
   matchesWhere,
   mayReadAttachment,
   policyNeeds,
@@ -21,6 +22,7 @@ import {
   type StoredRecord,
 } from '@mentorkit/core';
 import type { Caller } from './identity.js';
+import { HttpError } from './input.js';
 import { getBlobOwner, queryRecords, type CurrentRow } from './store.js';
 
 /**
@@ -225,4 +227,16 @@ export async function blobOwnerCheck(pool: Pool, caller: Caller, id: string, act
   if (referencing.length === 0) return false;
   const needs = referencing.flatMap(({ collection, record }) => readNeeds(caller.personId, collection, [record]));
   return mayReadAttachment(await loadPolicyContext(pool, needs), { id: caller.personId }, { id, uploaderId }, referencing);
+}
+
+/**
+ * For routes only a programme's admins (or a service) may use: anyone else is refused with 403, saying
+ * what only an admin may do (`what`, e.g. "manages its webhooks"); an unknown programme is 404.
+ */
+export async function requireProgramAdmin(pool: Pool, caller: Caller, programId: string, what: string): Promise<void> {
+  const { rows } = await pool.query("SELECT 1 FROM mk_records WHERE collection = 'programs' AND id = $1 AND NOT deleted", [programId]);
+  if (caller.kind === 'person' && !isProgramAdmin(await loadPolicyContext(pool), caller.personId, programId)) {
+    throw new HttpError(403, new MentorKitError('forbidden', `Only an admin of programme "${programId.slice(0, 100)}" (or a service) ${what}.`, { path: 'programId' }));
+  }
+  if (rows.length === 0) throw new HttpError(404, new MentorKitError('not-found', `There is no programme "${programId.slice(0, 100)}".`, { path: 'programId' }));
 }

@@ -19,7 +19,7 @@ import {
   type PairingCheckIn,
 } from '@mentorkit/core/checkins';
 import { matchMentors, type MentorProfile } from '@mentorkit/core/pairing';
-import { loadPolicyContext } from '../access.js';
+import { loadPolicyContext, requireProgramAdmin } from '../access.js';
 import type { Caller } from '../identity.js';
 import { HttpError } from '../input.js';
 import { readCurrent, withRecordLock, writeRecord } from '../store.js';
@@ -484,13 +484,7 @@ export function createEscalationLadder(options: EscalationLadderOptions) {
 
   // ─── the admin's view and the settings ──────────────────────────────────────────────────────
 
-  const authorize = async (caller: Caller, programId: string) => {
-    const { rows } = await pool.query("SELECT 1 FROM mk_records WHERE collection = 'programs' AND id = $1 AND NOT deleted", [programId]);
-    if (caller.kind === 'person' && !isProgramAdmin(await loadPolicyContext(pool), caller.personId, programId)) {
-      throw new HttpError(403, new MentorKitError('forbidden', `Only an admin of programme "${programId.slice(0, 100)}" (or a service) sees and sets its escalation ladder.`, { path: 'programId' }));
-    }
-    if (rows.length === 0) throw new HttpError(404, new MentorKitError('not-found', `There is no programme "${programId.slice(0, 100)}".`, { path: 'programId' }));
-  };
+  const authorize = (caller: Caller, programId: string) => requireProgramAdmin(pool, caller, programId, 'sees and sets its escalation ladder');
 
   const readSettingsRow = async (programId: string) => {
     const { rows } = await pool.query<{ updated_at: Date }>('SELECT updated_at FROM mk_escalation_settings WHERE program_id = $1', [programId]);

@@ -203,13 +203,19 @@ export function composeManagerMail(input: { menteeName: string; managerName?: st
 type Row = { person_id: string; manager_email: string | null; manager_name: string | null; language: MailLanguage; enabled: boolean; consented_at: Date | null; stopped_at: Date | null; stopped_by: 'mentee' | 'manager' | null; updated_at: Date };
 type PersonRecord = { id: string; displayName?: string; timeZone?: string; languages?: string[]; workingHours?: NudgePerson['workingHours']; offLimitsDays?: number[]; offLimitsDates?: string[] };
 
-export interface ManagerDigestOptions {
+/** What the reminder routes get from the server: the database, the log, and its request and response helpers. */
+export interface ReminderRouteIo {
   pool: Pool;
   log(line: string): void;
   send(response: http.ServerResponse, status: number, body: unknown, headers?: Record<string, string>): void;
   readJson(request: http.IncomingMessage, limitBytes: number): Promise<unknown>;
+  /** The raw body (the one-click POST's form body, read and ignored). */
   readBody(request: http.IncomingMessage, limitBytes: number): Promise<Buffer>;
+  /** Signs and verifies unsubscribe tokens. */
   secrets: ServerSecrets;
+}
+
+export interface ManagerDigestOptions extends ReminderRouteIo {
   /** The server's address (base of the stop link). */
   serverUrl: string;
   now(): Date;

@@ -2,18 +2,17 @@ import { createHash, randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import PgBoss from 'pg-boss';
 import nodemailer, { type Transporter } from 'nodemailer';
-import type { Pool, PoolClient } from 'pg';
+import type { PoolClient } from 'pg';
 import { MentorKitError } from '@mentorkit/core';
 import { agreementCheckInInput, type Agreement } from '@mentorkit/core/agreements';
 import { digestSlot, pairingCheckIn, practiceNudges, sensibleSendTime, PRACTICE_NUDGE_KINDS, SESSION_REMINDER_LOOKAHEAD_MINUTES, type CheckInGoal, type CheckInMessage, type CheckInSession, type NextCheckIn, type Nudge, type NudgePerson, type PairActivity, type PairingCheckIn, type PracticeFeedback, type PracticeGoal, type PracticeNudge, type PracticeNudgeKind, type PracticeSession } from '@mentorkit/core/checkins';
 import { registerSpanish } from '@mentorkit/core/es';
 import { ServerConfigurationError, isAcceptablePersonId, type Caller } from '../identity.js';
 import { HttpError } from '../input.js';
-import type { ServerSecrets } from '../secrets.js';
 import { composeDigestMail, composeReminderMail, escapeHtml, mailLanguageOf, reminderParts, type MailLanguage, type ReminderParts } from './mail.js';
 import { createOutboundFetch, isOutboundRefused } from '../outbound.js';
 import { createWebhookStore, retryAfterSeconds, retryableStatus, webhookRequest, type WebhookKind } from './webhooks.js';
-import { MANAGER_DIGEST_KIND, createManagerDigests } from './manager-digest.js';
+import { MANAGER_DIGEST_KIND, createManagerDigests, type ReminderRouteIo } from './manager-digest.js';
 import { LADDER_NUDGE_KINDS, createEscalationLadder, isLadderKind, sendTimeFor, type LadderCode, type LadderNudge } from './escalation.js';
 import type { StoredRecord } from '@mentorkit/core';
 
@@ -91,15 +90,7 @@ export interface ReminderRun {
   ms: number;
 }
 
-export interface ReminderServiceOptions {
-  pool: Pool;
-  log(line: string): void;
-  send(response: http.ServerResponse, status: number, body: unknown, headers?: Record<string, string>): void;
-  readJson(request: http.IncomingMessage, limitBytes: number): Promise<unknown>;
-  /** The raw body (the one-click POST's form body, read and ignored). */
-  readBody(request: http.IncomingMessage, limitBytes: number): Promise<Buffer>;
-  /** Signs and verifies unsubscribe tokens. */
-  secrets: ServerSecrets;
+export interface ReminderServiceOptions extends ReminderRouteIo {
   /** The app's address: the link in every mail and the base of unsubscribe links. Without it, reminders are off. */
   publicUrl?: string;
   /** `smtp://host:port` or `smtps://user:password@host:465`. Without it, reminders are off. */
@@ -329,6 +320,12 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
     }
   };
 
+  /** Queues the job that sends delivery `id` at `sendAt` as the server's clock (`at`) sees it, in the scan's transaction. */
+  const queueDeliveryJob = async (client: PoolClient, id: string, sendAt: string, at: Date) => {
+    const startAfter = new Date(Date.now() + Math.max(0, Date.parse(sendAt) - at.getTime()));
+    await boss!.send(DELIVER_QUEUE, { deliveryId: id }, { startAfter, singletonKey: id, retryLimit, retryDelay, retryBackoff: true, db: { executeSql: (text: string, values: unknown[]) => client.query(text, values) } });
+  };
+
   /**
    * The digest row a reminder goes into (created, with its job, when it is the first of its period), or
    * undefined when that digest is no longer waiting (being sent or sent). In the scan's transaction.
@@ -342,8 +339,7 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
       [id, key, personId, digest.frequency, digest.period, digest.sendAt, at],
     );
     if (rowCount === 1) {
-      const startAfter = new Date(Date.now() + Math.max(0, Date.parse(digest.sendAt) - at.getTime()));
-      await boss!.send(DELIVER_QUEUE, { deliveryId: id }, { startAfter, singletonKey: id, retryLimit, retryDelay, retryBackoff: true, db: { executeSql: (text: string, values: unknown[]) => client.query(text, values) } });
+      await queueDeliveryJob(client, id, digest.sendAt, at);
       return id;
     }
     // Another scan made it: join it while it waits (FOR SHARE keeps its job from claiming it until this commits).
@@ -456,9 +452,7 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
           [id, key, nudge.personId, nudge.pairingId, nudge.kind, nudge.code, period, nudge.sendAt, at, channel, webhookId ?? null],
         );
         if (rowCount !== 1) return false;
-        // Start at sendAt as the server's clock (`now`) sees it.
-        const startAfter = new Date(Date.now() + Math.max(0, Date.parse(nudge.sendAt) - at.getTime()));
-        await boss!.send(DELIVER_QUEUE, { deliveryId: id }, { startAfter, singletonKey: id, retryLimit, retryDelay, retryBackoff: true, db: { executeSql: (text: string, values: unknown[]) => client.query(text, values) } });
+        await queueDeliveryJob(client, id, nudge.sendAt, at);
         return true;
       });
       if (queued) run.queued++;
@@ -473,8 +467,7 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
           [id, due.key, due.personId, MANAGER_DIGEST_KIND, due.period, due.sendAt, at],
         );
         if (rowCount !== 1) return false;
-        const startAfter = new Date(Date.now() + Math.max(0, Date.parse(due.sendAt) - at.getTime()));
-        await boss!.send(DELIVER_QUEUE, { deliveryId: id }, { startAfter, singletonKey: id, retryLimit, retryDelay, retryBackoff: true, db: { executeSql: (text: string, values: unknown[]) => client.query(text, values) } });
+        await queueDeliveryJob(client, id, due.sendAt, at);
         return true;
       });
       if (queued) run.queued++;

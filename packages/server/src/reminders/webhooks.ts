@@ -1,8 +1,7 @@
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { MentorKitError } from '@mentorkit/core';
-import { isProgramAdmin } from '@mentorkit/core/policy';
-import { loadPolicyContext } from '../access.js';
+import { requireProgramAdmin } from '../access.js';
 import type { Caller } from '../identity.js';
 import { HttpError } from '../input.js';
 import { allowlistAllows } from '../outbound.js';
@@ -154,13 +153,7 @@ export function createWebhookStore(options: WebhookStoreOptions) {
     return { kind: record.kind as WebhookKind, url, language: (record.language as WebhookLanguage | undefined) ?? 'en', ...(typeof record.description === 'string' ? { description: record.description } : {}) };
   };
 
-  const authorize = async (caller: Caller, programId: string) => {
-    const { rows } = await pool.query("SELECT 1 FROM mk_records WHERE collection = 'programs' AND id = $1 AND NOT deleted", [programId]);
-    if (caller.kind === 'person' && !isProgramAdmin(await loadPolicyContext(pool), caller.personId, programId)) {
-      throw new HttpError(403, new MentorKitError('forbidden', `Only an admin of programme "${programId.slice(0, 100)}" (or a service) manages its webhooks.`, { path: 'programId' }));
-    }
-    if (rows.length === 0) throw new HttpError(404, new MentorKitError('not-found', `There is no programme "${programId.slice(0, 100)}".`, { path: 'programId' }));
-  };
+  const authorize = (caller: Caller, programId: string) => requireProgramAdmin(pool, caller, programId, 'manages its webhooks');
 
   return {
     /** Webhooks of these programmes (URL and secret opened), by programme. */
