@@ -8,6 +8,7 @@ export { mentorKitContext } from './context.js';
 export type { MentorKitContext } from './context.js';
 export { ensureContextRoot } from './context-root.js';
 export { MkElement } from './mk-element.js';
+export type { LoadRetry, LoadState } from './mk-element.js';
 export { baseStyles } from './base.styles.js';
 export { browserTimeZone, formatCalendarDate, formatDateList, formatDayTime, formatList, formatRelativeDays, formatWallClock, initialsOf, resolveLocale, supportedLocale } from './format.js';
 export { BUNDLED_LANGUAGES, LocaleController, provideLanguage, registerMessages, translate } from './localize.js';

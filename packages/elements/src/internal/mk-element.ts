@@ -9,6 +9,16 @@ import { mentorKitContext } from './context.js';
 import { formatList } from './format.js';
 import { StoreController } from './store-controller.js';
 
+/** The client's loading state, as the frame shows it. */
+export type LoadState = 'loading' | 'ready' | 'error';
+
+/** A Retry button in the error frame: its label, what it does and an optional `data-action`. */
+export interface LoadRetry {
+  readonly label: string;
+  readonly onClick: (event: Event) => void;
+  readonly action?: string;
+}
+
 /**
  * The base class of MentorKit's widgets. It finds the client — the `.kit` property when the host
  * sets one, otherwise the one provided by the nearest `<mk-provider>` (followed when it changes) —
@@ -25,20 +35,10 @@ import { StoreController } from './store-controller.js';
  * It also owns the **frame** every element shows before its content: `loadState` (the client's
  * `$status`, `'loading'` while there is no client) and `loadErrorMessage` (its `$error`), read through
  * store controllers the base holds (with `kitPeople` and `kitPairings`, which most elements read),
- * and the markup of the two states — `renderLoading(…)` ("Loading…",
- * `part="loading"`, with a skeleton) and `renderLoadError(…)` (`part="error"`, `role="alert"`, a title,
- * the problem, and a Retry button when the element can retry).
+ * and the markup of the two states — `renderLoading(…)` ("Loading…", `part="loading"`, with a
+ * skeleton) and `renderLoadError(…)` (`part="error"`, `role="alert"`, a title, the problem, and a
+ * Retry button when the element can retry).
  */
-/** The client's loading state, as the frame shows it. */
-export type LoadState = 'loading' | 'ready' | 'error';
-
-/** A Retry button in the error frame: its label, what it does and an optional `data-action`. */
-export interface LoadRetry {
-  readonly label: string;
-  readonly onClick: (event: Event) => void;
-  readonly action?: string;
-}
-
 export class MkElement extends LitElement {
   static override styles: CSSResultGroup = [baseStyles];
   // Declared without decorators: the base of every element stays out of the decorator runtime.
