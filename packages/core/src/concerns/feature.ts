@@ -1,6 +1,8 @@
 import { computed, atom, type ReadableAtom } from 'nanostores';
 import type { MentorKitFeature } from '../client/client.js';
 import { defineFeature, stripStored } from '../client/feature-host.js';
+import { concernsPolicy } from '../policy/concerns-rule.js';
+import { addBuiltInPolicy } from '../policy/policy.js';
 import { Collections } from '../model/collections.js';
 import { CONCERN_STATUSES, ConcernInputSchema, type Concern, type ConcernHistoryEntry, type ConcernStatus } from '../model/concern.js';
 import { MentorKitError, isMentorKitError } from '../model/errors.js';
@@ -104,6 +106,8 @@ export const concernsFeature: MentorKitFeature<'concerns', ConcernsApi> = define
   name: 'concerns',
   collections: [Collections.concerns],
   install(kit, host) {
+    // The concerns rule loads with this feature, not in every client's first load (policy/concerns-rule.ts).
+    addBuiltInPolicy(concernsPolicy);
     const userId = kit.user.id;
     const concerns = host.collection(Collections.concerns);
     /** Tracked on first report only: a page that lists concerns does not load the messages. */

@@ -1,3 +1,4 @@
 export * from './policy.js';
-export { BUILT_IN_POLICIES, changedFields, sameValue } from './rules.js';
+export { changedFields, sameValue } from './rules.js';
+export { BUILT_IN_POLICIES } from './built-in.js';
 export * from './records.js';

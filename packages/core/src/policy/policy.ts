@@ -1,6 +1,7 @@
 import { MentorKitError } from '../model/errors.js';
 import { rolesInPairing, isProgramAdmin, type Actor, type PolicyContext, type PolicyPairing, type PolicyRole } from './context.js';
-import { BUILT_IN_POLICIES, sameValue, type CollectionPolicy, type PolicyAction, type PolicyRecord } from './rules.js';
+import { Collections } from '../model/collections.js';
+import { FIRST_LOAD_POLICIES, sameValue, type CollectionPolicy, type PolicyAction, type PolicyRecord } from './rules.js';
 
 export * from './context.js';
 export type { CollectionPolicy, PolicyAction, PolicyFacts, PolicyRecord, PolicyRule } from './rules.js';
@@ -22,8 +23,14 @@ export interface PolicyDecision {
 const allow: PolicyDecision = { allowed: true, reason: '' };
 const deny = (reason: string): PolicyDecision => ({ allowed: false, reason });
 
-const policies = new Map<string, CollectionPolicy>(BUILT_IN_POLICIES.map((policy) => [policy.collection, policy]));
-const builtIn = new Set(policies.keys());
+const policies = new Map<string, CollectionPolicy>(FIRST_LOAD_POLICIES.map((policy) => [policy.collection, policy]));
+/** Every built-in collection, also those whose rule loads on demand (a host cannot take their names). */
+const builtIn = new Set<string>([...policies.keys(), ...Object.values(Collections)]);
+
+/** Adds a built-in rule that loads on demand (the concerns rule, with its feature); idempotent. Not for hosts. */
+export function addBuiltInPolicy(policy: CollectionPolicy): void {
+  policies.set(policy.collection, policy);
+}
 
 /** The description of a collection's access rules, or undefined when none is registered. */
 export function collectionPolicy(collection: string): CollectionPolicy | undefined {
