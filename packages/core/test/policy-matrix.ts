@@ -93,7 +93,7 @@ export interface MatrixCase {
   /** The record the actor reads, creates or writes; for update and delete, `previous` is the stored one. */
   record: (actorId: string) => AnyRecord;
   /** The stored version (update, delete, and reads of records not in `world()`). */
-  previous?: AnyRecord;
+  previous?: AnyRecord | undefined;
   /** Roles that may; every other role is refused. */
   allowed: readonly MatrixRole[];
   /** Records the case needs stored besides `world()` (e.g. a private goal). */

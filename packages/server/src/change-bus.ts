@@ -23,7 +23,7 @@ export interface BusChange {
   id: string;
   record?: StoredRecord;
   previous?: StoredRecord;
-  origin?: string;
+  origin?: string | undefined;
 }
 
 export interface ChangeBusOptions {

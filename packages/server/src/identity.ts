@@ -119,7 +119,7 @@ export function checkIdentityOptions(options: IdentityOptions): void {
 }
 
 /** What a jose error means for the person who sent the token. */
-function explainTokenError(error: unknown, context: { issuer?: string; audience?: string; keySource: string }): Identification {
+function explainTokenError(error: unknown, context: { issuer?: string | undefined; audience?: string | undefined; keySource: string }): Identification {
   const code = (error as { code?: unknown } | null)?.code;
   if (error instanceof joseErrors.JWTExpired) {
     const exp = typeof error.payload.exp === 'number' ? new Date(error.payload.exp * 1000).toISOString() : 'an earlier time';

@@ -273,7 +273,7 @@ interface ChangeEvent {
   record?: StoredRecord;
   /** The record before a delete (for the read check; never sent). */
   previous?: StoredRecord;
-  origin?: string;
+  origin?: string | undefined;
 }
 
 interface Subscriber {

@@ -32,7 +32,7 @@ export interface BusyFromICalendarOptions {
 /** What was left out while reading a calendar, for logs (`readICalendarBusy`). */
 export interface ICalendarBusyNote {
   /** The event's UID when it had one. */
-  uid?: string;
+  uid?: string | undefined;
   /** `skipped`: the event was broken and left out; `truncated`: its recurrence was cut at a limit. */
   kind: 'skipped' | 'truncated';
   reason: string;
@@ -184,7 +184,7 @@ interface IcsEvent {
   exdates: Set<number>;
   /** EXDATEs given as DATE on a DATE-TIME series: local days (wall day numbers) excluded whole. */
   exdays: Set<number>;
-  recurrenceId?: number;
+  recurrenceId?: number | undefined;
   thisAndFuture: boolean;
 }
 

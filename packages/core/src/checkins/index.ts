@@ -85,8 +85,8 @@ export interface NextCheckIn {
   level: CheckInLevel;
   intervalDays: number;
   /** The last check-in: a held session's end or a mentor's message. */
-  lastCheckInAt?: string;
-  lastCheckInKind?: 'session' | 'message';
+  lastCheckInAt?: string | undefined;
+  lastCheckInKind?: 'session' | 'message' | undefined;
   /** When the next check-in is due (instant). */
   dueAt: string;
   /** Due within `DUE_SOON_DAYS`. */
@@ -100,7 +100,7 @@ export interface NextCheckIn {
   /** Calendar days overdue, `-dueInDays` (0 when not overdue, or overdue since earlier today). */
   overdueDays: number;
   /** The next scheduled session, if any. */
-  nextSession?: { id?: string; start: string };
+  nextSession?: { id?: string | undefined; start: string };
   /** The next scheduled session starts before the check-in falls due, so it takes care of it. */
   coveredByNextSession: boolean;
 }
@@ -177,8 +177,8 @@ export interface PairActivityRequest {
 }
 
 export interface PairActivity {
-  lastActivityAt?: string;
-  lastActivityKind?: 'session' | 'message' | 'goal' | 'start';
+  lastActivityAt?: string | undefined;
+  lastActivityKind?: 'session' | 'message' | 'goal' | 'start' | undefined;
   daysInactive: number;
   inactive: boolean;
   inactiveAfterDays: number;

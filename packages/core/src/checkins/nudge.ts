@@ -8,11 +8,11 @@ const DAY = 86_400_000;
 
 export interface NudgePerson {
   personId: string;
-  displayName?: string;
+  displayName?: string | undefined;
   timeZone: string;
-  workingHours?: Record<string, readonly string[]> | Partial<Record<number, readonly string[]>>;
-  offLimitsDays?: readonly number[];
-  offLimitsDates?: readonly string[];
+  workingHours?: Record<string, readonly string[]> | Partial<Record<number, readonly string[]>> | undefined;
+  offLimitsDays?: readonly number[] | undefined;
+  offLimitsDates?: readonly string[] | undefined;
 }
 
 export interface Nudge {

@@ -18,12 +18,12 @@ export interface ICalSession {
   /** The agenda, or any description. */
   description?: string;
   /** Alias of `description` used by stored sessions; `description` wins when both are set. */
-  agenda?: string;
+  agenda?: string | undefined;
   /** The video-call link (http: or https:), written as URL and LOCATION and in the description. */
-  meetingUrl?: string;
+  meetingUrl?: string | undefined;
   attendees?: Array<{ name: string; email?: string }>;
   /** `cancelled` sessions are written with STATUS:CANCELLED so calendars remove them. */
-  status?: 'scheduled' | 'held' | 'cancelled' | 'missed';
+  status?: 'scheduled' | 'held' | 'cancelled' | 'missed' | undefined;
   /** Bumps SEQUENCE so calendars take the update (e.g. the stored record's revision). */
   revision?: number;
 }

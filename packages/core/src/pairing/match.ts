@@ -27,7 +27,7 @@ export interface MatchRequest {
   forbidden?: ReadonlyArray<readonly [menteeId: string, mentorId: string]>;
   required?: ReadonlyArray<readonly [menteeId: string, mentorId: string]>;
   /** Pairs scoring below this are not allowed. */
-  minScore?: number;
+  minScore?: number | undefined;
   /** `pairs` (default): one-to-one or co-mentoring; `group`: each mentor leads one circle of mentees who want its theme. */
   mode?: 'pairs' | 'group';
   /** Group mode: mentees per circle (default: each mentor's capacity). */

@@ -35,7 +35,7 @@ export interface ProgrammeReportInput {
   programId: string;
   period: ReportPeriod;
   /** IANA zone the period's dates are read in; default 'UTC'. */
-  timeZone?: string;
+  timeZone?: string | undefined;
   /** ISO instant (for "quiet" and current load). */
   now: string;
   programs: readonly Program[];

@@ -28,7 +28,7 @@ export interface FindCommonSlotsRequest {
   /** Candidate starts are whole multiples of this many minutes since the Unix epoch. Default 15. */
   stepMinutes?: number;
   /** At most this many slots (the earliest). Default: all. */
-  limit?: number;
+  limit?: number | undefined;
 }
 
 /** A participant's wall-clock view of a slot: ISO local date-times with their UTC offset. */
