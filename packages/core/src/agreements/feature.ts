@@ -6,7 +6,6 @@ import { MentorKitError, isMentorKitError } from '../model/errors.js';
 import type { Agreement, AgreementData, AgreementInput } from '../model/agreement.js';
 import type { Pairing } from '../model/pairing.js';
 import { invalidInput } from '../model/validate.js';
-import { canRead } from '../policy/policy.js';
 import {
   AGREEMENT_TERM_KEYS,
   agreementIdFor,

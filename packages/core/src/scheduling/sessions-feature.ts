@@ -6,7 +6,6 @@ import { MentorKitError } from '../model/errors.js';
 import { isHttpUrl, isInstant, isTimeZone } from '../model/formats.js';
 import { SessionInputSchema, type Session } from '../model/session.js';
 import { invalidInput, parseOrThrow } from '../model/validate.js';
-import { canRead } from '../policy/policy.js';
 import type { Pairing } from '../model/pairing.js';
 import { recurringSessionTimes, schedulingMessagesFor, type RecurrenceRequest } from './recurrence.js';
 import { inconvenienceLedger, rotatingSessionTimes, type InconvenienceLedger, type RotatingSkippedOccurrence } from './rotation.js';
