@@ -4,7 +4,7 @@ import type { MentorKit } from '@mentorkit/core';
 import '@mentorkit/elements/define-all.js';
 import type { MkAgreement } from '@mentorkit/elements';
 import { longText, paste, press } from './limits-support.js';
-import { DEMO_VIEWERS, failingKit, loadingKit } from './support.js';
+import { DEMO_VIEWERS, loadErrorStory, loadingStory } from './support.js';
 import { PLANNING_PAIRING, planningKit } from './planning-support.js';
 
 interface AgreementArgs {
@@ -65,10 +65,10 @@ export const Editing: Story = { loaders: [async () => ({ kit: await planningKit(
 export const NotAvailable: Story = { args: { pairingId: 'pairing-hana' }, loaders: [async () => ({ kit: await planningKit() })] };
 
 /** While the client loads. */
-export const Loading: Story = { loaders: [async () => ({ kit: loadingKit() })] };
+export const Loading: Story = loadingStory();
 
 /** When the storage fails. */
-export const LoadError: Story = { loaders: [async () => ({ kit: await failingKit() })] };
+export const LoadError: Story = loadErrorStory();
 
 /** Notes that look like HTML stay text. */
 export const HostileText: Story = { loaders: [async () => ({ kit: await planningKit({ agreement: 'confirmed', notes: '<img src=x onerror=alert(1)> <script>alert("notes")</script>' }) })] };

@@ -3,7 +3,7 @@ import { html } from 'lit';
 import type { MentorKit } from '@mentorkit/core';
 import '@mentorkit/elements/define-all.js';
 import type { MkCalendarConnections } from '@mentorkit/elements';
-import { loadingKit } from './support.js';
+import { loadingStory, shadowPart } from './support.js';
 import { STORY_CALENDARS, calendarKit, storyCalendars } from './calendar-connections-support.js';
 
 interface CalendarConnectionsArgs {
@@ -35,11 +35,7 @@ const meta = {
 export default meta;
 type Story = StoryObj<CalendarConnectionsArgs>;
 
-const element = async (canvasElement: HTMLElement, selector: string) => {
-  const host = canvasElement.querySelector<MkCalendarConnections>('mk-calendar-connections')!;
-  for (let attempt = 0; attempt < 100 && !host.shadowRoot?.querySelector(selector); attempt++) await new Promise((resolve) => setTimeout(resolve, 20));
-  return { host, found: host.shadowRoot!.querySelector<HTMLElement>(selector)! };
-};
+const element = (canvasElement: HTMLElement, selector: string) => shadowPart<MkCalendarConnections>(canvasElement, 'mk-calendar-connections', selector);
 
 /** Two calendars: a CalDAV account that writes sessions back, and a Google address that could not be read lately. */
 export const Connected: Story = { loaders: [async () => ({ kit: await calendarKit(storyCalendars(STORY_CALENDARS)) })] };
@@ -51,7 +47,7 @@ export const Empty: Story = { loaders: [async () => ({ kit: await calendarKit(st
 export const WithoutServer: Story = { loaders: [async () => ({ kit: await calendarKit() })] };
 
 /** While the calendars load. */
-export const Loading: Story = { loaders: [async () => ({ kit: loadingKit() })] };
+export const Loading: Story = loadingStory();
 
 /** The CalDAV form after the server refused the password: said at the field, everything typed kept. */
 export const PasswordRefused: Story = {

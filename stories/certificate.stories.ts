@@ -3,7 +3,7 @@ import { html } from 'lit';
 import type { MentorKit } from '@mentorkit/core';
 import '@mentorkit/elements/define-all.js';
 import type { MkCertificate } from '@mentorkit/elements';
-import { DEMO_VIEWERS, loadingKit } from './support.js';
+import { DEMO_VIEWERS, loadingStory, shadowPart } from './support.js';
 import { CERTIFICATE_PAIRING, STORY_ENTRIES, certificateKit, eligibleFacts, notYetFacts, storyCertificates } from './certificate-support.js';
 
 interface CertificateArgs {
@@ -36,11 +36,7 @@ export default meta;
 type Story = StoryObj<CertificateArgs>;
 
 const { mentee, admin } = DEMO_VIEWERS;
-const element = async (canvasElement: HTMLElement, selector: string) => {
-  const host = canvasElement.querySelector<MkCertificate>('mk-certificate')!;
-  for (let attempt = 0; attempt < 100 && !host.shadowRoot?.querySelector(selector); attempt++) await new Promise((resolve) => setTimeout(resolve, 20));
-  return { host, found: host.shadowRoot!.querySelector<HTMLElement>(selector)! };
-};
+const element = (canvasElement: HTMLElement, selector: string) => shadowPart<MkCertificate>(canvasElement, 'mk-certificate', selector);
 
 /** Lucía finished her mentoring with the agreed sessions and her feedback: she can download her certificate. */
 export const Eligible: Story = { loaders: [async () => ({ kit: await certificateKit(storyCertificates(mentee, [{ personId: mentee, eligibility: eligibleFacts }]), mentee) })] };
@@ -69,7 +65,7 @@ export const IssueByHand: Story = {
 export const WithoutServer: Story = { loaders: [async () => ({ kit: await certificateKit(undefined, mentee) })] };
 
 /** While it loads. */
-export const Loading: Story = { loaders: [async () => ({ kit: loadingKit() })] };
+export const Loading: Story = loadingStory();
 
 /** The server could not be reached. */
 export const LoadError: Story = { loaders: [async () => ({ kit: await certificateKit(storyCertificates(mentee, STORY_ENTRIES, { failWith: 'Reading the certificates of this pairing failed: the server is unavailable (503); nothing was applied.' }), mentee) })] };

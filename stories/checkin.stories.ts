@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { MentorKit } from '@mentorkit/core';
 import '@mentorkit/elements/define-all.js';
-import { failingKit, loadingKit } from './support.js';
+import { loadErrorStory, loadingStory } from './support.js';
 import { PLANNING_PAIRING, planningKit } from './planning-support.js';
 
 interface CheckinArgs {
@@ -52,10 +52,10 @@ export const SuggestsMoreSupport: Story = { loaders: [async () => ({ kit: await 
 export const NoAgreement: Story = { loaders: [async () => ({ kit: await planningKit({ agreement: 'none' }) })] };
 
 /** While the client loads. */
-export const Loading: Story = { loaders: [async () => ({ kit: loadingKit() })] };
+export const Loading: Story = loadingStory();
 
 /** When the storage fails. */
-export const LoadError: Story = { loaders: [async () => ({ kit: await failingKit() })] };
+export const LoadError: Story = loadErrorStory();
 
 /** The dark theme. */
 export const Dark: Story = { globals: { theme: 'dark' }, args: { inactiveAfterDays: 14 }, loaders: [async () => ({ kit: await planningKit({ ratings: [2, 2] }) })] };

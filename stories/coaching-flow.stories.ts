@@ -4,7 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { MentorKit } from '@mentorkit/core';
 import { GROW, OSKAR, coachingFeature, defineCoachingModel, type CoachingModel } from '@mentorkit/core/coaching';
 import '@mentorkit/elements/define-all.js';
-import { DEMO_VIEWERS, demoKit, failingKit, loadingKit } from './support.js';
+import { DEMO_VIEWERS, demoKit, loadErrorStory, loadingStory } from './support.js';
 import { longText, paste, press } from './limits-support.js';
 
 interface CoachingFlowArgs {
@@ -147,10 +147,10 @@ export const Dark: Story = { args: { model: 'oskar' }, globals: { theme: 'dark' 
 export const Spanish: Story = { args: { locale: 'es-ES' }, loaders: [async () => runAt(GROW, 'reality')] };
 
 /** While the client loads. */
-export const Loading: Story = { loaders: [async () => ({ kit: loadingKit() })] };
+export const Loading: Story = loadingStory();
 
 /** When the storage fails. */
-export const LoadError: Story = { loaders: [async () => ({ kit: await failingKit() })] };
+export const LoadError: Story = loadErrorStory();
 
 /**
  * Over the limits: the goal answered with 4,030 characters (kept whole, marked, not saved) and the

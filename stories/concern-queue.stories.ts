@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { MentorKit } from '@mentorkit/core';
 import '@mentorkit/elements/define-all.js';
-import { DEMO_VIEWERS, demoKit, failingKit, loadingKit } from './support.js';
+import { DEMO_VIEWERS, demoKit, loadErrorStory, loadingStory } from './support.js';
 import { concernKit } from './concerns-support.js';
 import { press } from './limits-support.js';
 
@@ -57,10 +57,10 @@ export const ReportersView: Story = { loaders: [async () => ({ kit: await concer
 export const Empty: Story = { loaders: [async () => ({ kit: await demoKit(DEMO_VIEWERS.admin) })] };
 
 /** While the client loads. */
-export const Loading: Story = { loaders: [async () => ({ kit: loadingKit() })] };
+export const Loading: Story = loadingStory();
 
 /** When the storage fails. */
-export const LoadError: Story = { loaders: [async () => ({ kit: await failingKit() })] };
+export const LoadError: Story = loadErrorStory();
 
 /** In Spanish. */
 export const Spanish: Story = { args: { lang: 'es' }, loaders: [async () => ({ kit: await concernKit(DEMO_VIEWERS.admin, { concerns: true }) })] };

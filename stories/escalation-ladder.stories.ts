@@ -3,7 +3,7 @@ import { html } from 'lit';
 import type { MentorKit } from '@mentorkit/core';
 import '@mentorkit/elements/define-all.js';
 import type { MkEscalationLadder } from '@mentorkit/elements';
-import { DEMO_VIEWERS, loadingKit } from './support.js';
+import { DEMO_VIEWERS, loadingStory, shadowPart } from './support.js';
 import { DEMO_PROGRAM_ID, STORY_ESCALATIONS, notificationsKit, storyNotifications } from './notifications-support.js';
 
 interface EscalationLadderArgs {
@@ -34,11 +34,7 @@ export default meta;
 type Story = StoryObj<EscalationLadderArgs>;
 
 const admin = DEMO_VIEWERS.admin;
-const element = async (canvasElement: HTMLElement, selector: string) => {
-  const host = canvasElement.querySelector<MkEscalationLadder>('mk-escalation-ladder')!;
-  for (let attempt = 0; attempt < 100 && !host.shadowRoot?.querySelector(selector); attempt++) await new Promise((resolve) => setTimeout(resolve, 20));
-  return { host, found: host.shadowRoot!.querySelector<HTMLElement>(selector)! };
-};
+const element = (canvasElement: HTMLElement, selector: string) => shadowPart<MkEscalationLadder>(canvasElement, 'mk-escalation-ladder', selector);
 
 /** Three quiet pairs of the demo programme, worst first: one closing (with a re-pair suggestion), one with the admins alerted, one nudged. */
 export const QuietPairs: Story = { loaders: [async () => ({ kit: await notificationsKit(storyNotifications(), admin) })] };
@@ -55,7 +51,7 @@ export const ClosingOff: Story = {
 export const WithoutServer: Story = { loaders: [async () => ({ kit: await notificationsKit(undefined, admin) })] };
 
 /** While the ladder loads. */
-export const Loading: Story = { loaders: [async () => ({ kit: loadingKit() })] };
+export const Loading: Story = loadingStory();
 
 /** The server refused (not an admin of this programme). */
 export const LoadError: Story = { loaders: [async () => ({ kit: await notificationsKit(storyNotifications({ failWith: 'Only the programme’s admins see its escalation ladder.' }), admin) })] };

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { MentorKit } from '@mentorkit/core';
 import '@mentorkit/elements/define-all.js';
-import { DEMO_VIEWERS, failingKit, loadingKit } from './support.js';
+import { DEMO_VIEWERS, loadErrorStory, loadingStory } from './support.js';
 import { goalsKit, manyGoals } from './goals-support.js';
 
 interface GoalTrackerArgs {
@@ -63,6 +63,6 @@ export const HostileTitle: Story = {
   loaders: [async () => ({ kit: await goalsKit({ goals: [{ pairingId: 'pairing-lucia', title: '<img src=x onerror=alert(1)>', skill: '<b>bold</b>', dueDate: '2026-12-01', milestones: [{ title: '<script>alert(1)</script>' }] }] }) })],
 };
 
-export const Loading: Story = { loaders: [async () => ({ kit: loadingKit() })] };
-export const LoadError: Story = { loaders: [async () => ({ kit: await failingKit() })] };
+export const Loading: Story = loadingStory();
+export const LoadError: Story = loadErrorStory();
 export const Dark: Story = { globals: { theme: 'dark' }, loaders: [async () => ({ kit: await goalsKit({ missed: true }) })] };

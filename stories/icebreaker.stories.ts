@@ -4,7 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { MentorKit } from '@mentorkit/core';
 import { rapportFeature } from '@mentorkit/core/rapport';
 import '@mentorkit/elements/define-all.js';
-import { DEMO_VIEWERS, demoKit, failingKit, loadingKit } from './support.js';
+import { DEMO_VIEWERS, demoKit, loadErrorStory, loadingStory } from './support.js';
 
 interface IcebreakerArgs {
   showFormats: boolean;
@@ -77,6 +77,6 @@ export const Dark: Story = { args: { showFormats: true }, globals: { theme: 'dar
 /** In Spanish. */
 export const Spanish: Story = { args: { locale: 'es-ES' }, loaders: [async () => dealtKit(1)] };
 /** While the client loads. */
-export const Loading: Story = { loaders: [async () => ({ kit: loadingKit() })] };
+export const Loading: Story = loadingStory();
 /** When the storage fails. */
-export const LoadError: Story = { loaders: [async () => ({ kit: await failingKit() })] };
+export const LoadError: Story = loadErrorStory();

@@ -3,7 +3,7 @@ import { html } from 'lit';
 import type { MentorKit } from '@mentorkit/core';
 import '@mentorkit/elements/define-all.js';
 import type { MkNotificationPreferences } from '@mentorkit/elements';
-import { loadingKit } from './support.js';
+import { loadingStory, shadowPart } from './support.js';
 import { notificationsKit, storyNotifications } from './notifications-support.js';
 
 interface NotificationPreferencesArgs {
@@ -33,11 +33,7 @@ const meta = {
 export default meta;
 type Story = StoryObj<NotificationPreferencesArgs>;
 
-const element = async (canvasElement: HTMLElement, selector: string) => {
-  const host = canvasElement.querySelector<MkNotificationPreferences>('mk-notification-preferences')!;
-  for (let attempt = 0; attempt < 100 && !host.shadowRoot?.querySelector(selector); attempt++) await new Promise((resolve) => setTimeout(resolve, 20));
-  return { host, found: host.shadowRoot!.querySelector<HTMLElement>(selector)! };
-};
+const element = (canvasElement: HTMLElement, selector: string) => shadowPart<MkNotificationPreferences>(canvasElement, 'mk-notification-preferences', selector);
 
 /** Lucía's settings (one kind off) and the five reminders queued for her: waiting, being retried, sent, skipped. */
 export const Settings: Story = { loaders: [async () => ({ kit: await notificationsKit(storyNotifications()) })] };
@@ -49,7 +45,7 @@ export const NothingSent: Story = { loaders: [async () => ({ kit: await notifica
 export const WithoutServer: Story = { loaders: [async () => ({ kit: await notificationsKit() })] };
 
 /** While the settings load. */
-export const Loading: Story = { loaders: [async () => ({ kit: loadingKit() })] };
+export const Loading: Story = loadingStory();
 
 /** The server could not be reached. */
 export const LoadError: Story = { loaders: [async () => ({ kit: await notificationsKit(storyNotifications({ failWith: 'Reading your reminder settings failed: The server is unavailable (503); nothing was applied.' })) })] };

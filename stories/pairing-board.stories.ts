@@ -5,7 +5,7 @@ import { createMemoryStorage, createMentorKit, type MentorKit } from '@mentorkit
 import { pairingFeature } from '@mentorkit/core/pairing';
 import '@mentorkit/elements/define-all.js';
 import { DEMO_PROGRAM_ID, seedDemoProgram } from '../examples/shared/demo-program.js';
-import { DEMO_VIEWERS, STORY_NOW, demoKit, failingKit, loadingKit } from './support.js';
+import { DEMO_VIEWERS, demoKit, loadErrorStory, loadingStory, STORY_NOW } from './support.js';
 
 interface PairingBoardArgs {
   programId: string;
@@ -115,14 +115,10 @@ export const NotAnAdmin: Story = {
 };
 
 /** While the client loads. */
-export const Loading: Story = {
-  loaders: [async () => ({ kit: loadingKit() })],
-};
+export const Loading: Story = loadingStory();
 
 /** When the host's storage fails. */
-export const LoadError: Story = {
-  loaders: [async () => ({ kit: await failingKit() })],
-};
+export const LoadError: Story = loadErrorStory();
 
 /** The dark theme (the toolbar's Theme switch does the same for every story). */
 export const Dark: Story = {

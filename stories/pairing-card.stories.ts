@@ -4,7 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { createMemoryStorage, type MentorKit } from '@mentorkit/core';
 import { seedDemoProgram } from '../examples/shared/demo-program.js';
 import '@mentorkit/elements/define-all.js';
-import { DEMO_VIEWERS, awkwardNamesKit, demoKit, failingKit, loadingKit } from './support.js';
+import { awkwardNamesKit, DEMO_VIEWERS, demoKit, loadErrorStory, loadingStory } from './support.js';
 
 interface PairingCardArgs {
   pairingId?: string;
@@ -121,14 +121,10 @@ export const Empty: Story = {
 };
 
 /** While the client loads (this storage never answers). */
-export const Loading: Story = {
-  loaders: [async () => ({ kit: loadingKit() })],
-};
+export const Loading: Story = loadingStory();
 
 /** When the storage fails. */
-export const LoadError: Story = {
-  loaders: [async () => ({ kit: await failingKit() })],
-};
+export const LoadError: Story = loadErrorStory();
 
 /** The dark theme (the toolbar's Theme switch does the same for every story). */
 export const Dark: Story = {

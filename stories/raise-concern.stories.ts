@@ -3,7 +3,7 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { MentorKit } from '@mentorkit/core';
 import '@mentorkit/elements/define-all.js';
-import { DEMO_VIEWERS, demoKit, failingKit, loadingKit } from './support.js';
+import { DEMO_VIEWERS, demoKit, loadErrorStory, loadingStory } from './support.js';
 import { CONCERN_PAIRING, REPORTED_MESSAGE, concernKit } from './concerns-support.js';
 import { longText, paste, press } from './limits-support.js';
 
@@ -81,10 +81,10 @@ export const TooLong: Story = {
 export const NoPairing: Story = { args: { pairingId: undefined }, loaders: [async () => ({ kit: await demoKit(DEMO_VIEWERS.admin) })] };
 
 /** While the client loads. */
-export const Loading: Story = { loaders: [async () => ({ kit: loadingKit() })] };
+export const Loading: Story = loadingStory();
 
 /** When the storage fails. */
-export const LoadError: Story = { loaders: [async () => ({ kit: await failingKit() })] };
+export const LoadError: Story = loadErrorStory();
 
 /** In Spanish. */
 export const Spanish: Story = { args: { lang: 'es', messageId: REPORTED_MESSAGE }, loaders: [async () => ({ kit: await concernKit(DEMO_VIEWERS.mentee) })] };

@@ -3,7 +3,7 @@ import { html } from 'lit';
 import type { MentorKit } from '@mentorkit/core';
 import '@mentorkit/elements/define-all.js';
 import type { MkScheduler } from '@mentorkit/elements';
-import { DEMO_VIEWERS, STORY_NOW, failingKit, loadingKit } from './support.js';
+import { DEMO_VIEWERS, loadErrorStory, loadingStory, STORY_NOW } from './support.js';
 import { PLANNING_PAIRING, planningKit } from './planning-support.js';
 import { longText, paste, press } from './limits-support.js';
 
@@ -125,10 +125,10 @@ export const PastSessions: Story = {
 export const NotAvailable: Story = { args: { pairingId: 'pairing-hana' }, loaders: [async () => ({ kit: await planningKit() })] };
 
 /** While the client loads. */
-export const Loading: Story = { loaders: [async () => ({ kit: loadingKit() })] };
+export const Loading: Story = loadingStory();
 
 /** When the storage fails. */
-export const LoadError: Story = { loaders: [async () => ({ kit: await failingKit() })] };
+export const LoadError: Story = loadErrorStory();
 
 /** The dark theme. */
 export const Dark: Story = { globals: { theme: 'dark' }, loaders: [async () => ({ kit: await planningKit() })] };

@@ -4,7 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { MentorKit } from '@mentorkit/core';
 import { feedbackFeature } from '@mentorkit/core/feedback';
 import '@mentorkit/elements/define-all.js';
-import { failingKit, loadingKit, DEMO_VIEWERS } from './support.js';
+import { DEMO_VIEWERS, loadErrorStory, loadingStory } from './support.js';
 import { storyKit } from './conversation-support.js';
 import { longText, paste, press } from './limits-support.js';
 
@@ -113,14 +113,10 @@ export const Unavailable: Story = {
 };
 
 /** While the client loads. */
-export const Loading: Story = {
-  loaders: [async () => ({ kit: loadingKit() })],
-};
+export const Loading: Story = loadingStory();
 
 /** When the storage fails. */
-export const LoadError: Story = {
-  loaders: [async () => ({ kit: await failingKit() })],
-};
+export const LoadError: Story = loadErrorStory();
 
 /** The dark theme. */
 export const Dark: Story = {

@@ -42,6 +42,22 @@ export async function failingKit(message = 'The mentoring service did not answer
   return kit;
 }
 
+/** The story every element has for "the client is still loading" (a fresh object each time). */
+export const loadingStory = () => ({ loaders: [async () => ({ kit: loadingKit() })] });
+
+/** The story every element has for "the storage failed" (a fresh object each time). */
+export const loadErrorStory = () => ({ loaders: [async () => ({ kit: await failingKit() })] });
+
+/**
+ * In a story's `play`: the element `tag` in the canvas and the first match of `selector` in its shadow
+ * root, once it rendered (waits up to two seconds).
+ */
+export async function shadowPart<T extends HTMLElement>(canvasElement: HTMLElement, tag: string, selector: string): Promise<{ host: T; found: HTMLElement }> {
+  const host = canvasElement.querySelector<T>(tag)!;
+  for (let attempt = 0; attempt < 100 && !host.shadowRoot?.querySelector(selector); attempt++) await new Promise((resolve) => setTimeout(resolve, 20));
+  return { host, found: host.shadowRoot!.querySelector<HTMLElement>(selector)! };
+}
+
 /** The demo programme where two people have awkward names: very long, and one that looks like HTML. */
 export async function awkwardNamesKit(): Promise<MentorKit> {
   const storage = createMemoryStorage();

@@ -3,7 +3,7 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { MentorKit } from '@mentorkit/core';
 import '@mentorkit/elements/define-all.js';
-import { DEMO_VIEWERS, demoKit, failingKit, loadingKit } from './support.js';
+import { DEMO_VIEWERS, demoKit, loadErrorStory, loadingStory } from './support.js';
 import { PAIRING, storyKit, storyStorage } from './conversation-support.js';
 import { longText, paste, press } from './limits-support.js';
 
@@ -95,14 +95,10 @@ export const Unavailable: Story = {
 };
 
 /** While the client loads. */
-export const Loading: Story = {
-  loaders: [async () => ({ kit: loadingKit() })],
-};
+export const Loading: Story = loadingStory();
 
 /** When the storage fails. */
-export const LoadError: Story = {
-  loaders: [async () => ({ kit: await failingKit() })],
-};
+export const LoadError: Story = loadErrorStory();
 
 /** The dark theme. */
 export const Dark: Story = {
