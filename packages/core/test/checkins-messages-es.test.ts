@@ -2,14 +2,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkInMessagesEs, registerSpanish } from '@mentorkit/core/es';
 import { CHECKIN_MESSAGES, checkInMessagesFor, checkInNudges, nextCheckIn, pairActivity, suggestCheckInLevel } from '@mentorkit/core/checkins';
+import { leaves, placeholders } from './catalogue-checks.js';
 
-function leaves(value: unknown, path = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  if (typeof value === 'string') out.set(path, value);
-  else for (const [key, item] of Object.entries(value as object)) leaves(item, path ? `${path}.${key}` : key).forEach((text, sub) => out.set(sub, text));
-  return out;
-}
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 
 const agreement = { cadence: 'fortnightly' as const, checkInLevel: 'regular' as const, since: '2026-09-07T09:00:00Z' };
 const now = '2026-10-14T21:10:00Z';

@@ -3,16 +3,8 @@ import assert from 'node:assert/strict';
 import { createMemoryStorage, createMentorKit, isMentorKitError } from '@mentorkit/core';
 import { registerSpanish } from '@mentorkit/core/es';
 import { bundledGoalMessages, checkSmartGoal, createGoalMessages, createGoalsFeature, defaultGoalMessages, goalMessagesEs, goalsFeature, goalsOf } from '@mentorkit/core/goals';
+import { leaves, placeholders } from './catalogue-checks.js';
 
-/** Every leaf of a catalogue as `path → text`. */
-function leaves(value: unknown, path = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  if (typeof value === 'string') out.set(path, value);
-  else if (Array.isArray(value)) value.forEach((item, index) => leaves(item, `${path}[${index}]`).forEach((text, key) => out.set(key, text)));
-  else for (const [key, item] of Object.entries(value as object)) leaves(item, path ? `${path}.${key}` : key).forEach((text, sub) => out.set(sub, text));
-  return out;
-}
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 
 function storage() {
   return createMemoryStorage({

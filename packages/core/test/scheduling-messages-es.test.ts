@@ -4,14 +4,8 @@ import { createMemoryStorage, createMentorKit } from '@mentorkit/core';
 import { agreementMessagesEs, registerSpanish, schedulingMessagesEs } from '@mentorkit/core/es';
 import { AGREEMENT_MESSAGES, agreementMessagesFor } from '@mentorkit/core/agreements';
 import { SCHEDULING_MESSAGES, recurringSessionTimes, schedulingMessagesFor, sessionsFeature } from '@mentorkit/core/scheduling';
+import { leaves, placeholders } from './catalogue-checks.js';
 
-function leaves(value: unknown, path = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  if (typeof value === 'string') out.set(path, value);
-  else for (const [key, item] of Object.entries(value as object)) leaves(item, path ? `${path}.${key}` : key).forEach((text, sub) => out.set(sub, text));
-  return out;
-}
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 
 function complete(en: object, es: object, same: readonly string[] = []) {
   const english = leaves(en);
