@@ -524,6 +524,7 @@ export function createMentorKit<const TFeatures extends readonly MentorKitFeatur
     write,
     remove,
     authorize,
+    canRead: (collection, record) => canRead(policyContext, user, collection, record as StoredRecord),
     emit,
     newId,
     installed: (name) => installed.get(name)?.api,

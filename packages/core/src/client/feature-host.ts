@@ -10,7 +10,7 @@ import { MentorKitError } from '../model/errors.js';
 import { invalidInput } from '../model/validate.js';
 import type { CollectionRecords, RecordMeta } from '../model/collections.js';
 import type { Pairing } from '../model/pairing.js';
-import { canRead, type PolicyAction, type PolicyContext } from '../policy/policy.js';
+import type { PolicyAction, PolicyContext } from '../policy/policy.js';
 import type { StoredRecord } from '../storage/adapter.js';
 import type { LoadStatus, MentorKit, MentorKitFeature, MentorKitWith, WriteOptions } from './client.js';
 import type { DomainEvent, DomainEventData, DomainEventMap, DomainEventName } from './events.js';
@@ -99,7 +99,7 @@ export function featureHost(kit: MentorKit): FeatureHost {
   let host = hosts.get(kit);
   if (host) return host;
   const internals = internalsOf(kit);
-  const readableBy = (collection: string, record: StoredRecord | undefined) => (record && canRead(internals.policyContext, kit.user, collection, record) ? record : undefined);
+  const readableBy = (collection: string, record: StoredRecord | undefined) => (record && internals.canRead(collection, record) ? record : undefined);
   const collections = new Map<string, unknown>();
   const collection = <TRecord extends StoredShape>(name: string): TypedCollection<TRecord> => {
     const existing = collections.get(name);
@@ -129,7 +129,7 @@ export function featureHost(kit: MentorKit): FeatureHost {
     collection,
     emit: (event: Omit<DomainEvent, 'at' | 'actorId'>) => internals.emit(event),
     authorize: (action, name, record, previous) => internals.authorize(action, name, record, previous),
-    canRead: (name, record) => canRead(internals.policyContext, kit.user, name, record as StoredRecord),
+    canRead: (name, record) => internals.canRead(name, record),
     newId: () => internals.newId(),
     async readablePairing(pairingId, path = 'pairingId') {
       if (typeof pairingId !== 'string' || pairingId === '') invalidInput(path, `\`${path}\` must be the id of one of your pairings.`);

@@ -27,6 +27,8 @@ export interface MentorKitInternals {
    */
   write(collection: string, record: { id: string; [key: string]: unknown }, options: { action: 'create' | 'update'; expectedRevision?: number | null }): Promise<StoredRecord>;
   remove(collection: string, id: string, options?: { expectedRevision?: number }): Promise<boolean>;
+  /** Whether the policy lets the user read this record (the client's own policy: features need not import it). */
+  canRead(collection: string, record: { id: string }): boolean;
   /** Checks the policy without writing. Throws `forbidden`. */
   authorize(action: PolicyAction, collection: string, record: { id: string; [key: string]: unknown }, previous?: { id: string; [key: string]: unknown }): void;
   emit(event: Omit<DomainEvent, 'at' | 'actorId'>): DomainEvent;
