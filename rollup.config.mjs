@@ -143,8 +143,9 @@ const RUNTIME_MODULES = [
   /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element|@lit[\\/]context|nanostores|valibot|idb)[\\/]/,
   /packages[\\/]core[\\/]src[\\/](index\.ts|model|storage|policy|pairings|time|client)[\\/.]/,
   /packages[\\/]storage-indexeddb[\\/]src[\\/]/,
-  // The elements' private plumbing, except the panel styles only the panel widgets use (a shared chunk of their own).
-  /packages[\\/]elements[\\/]src[\\/](internal|theme|cdn)[\\/](?!panel\.styles\.ts$)/,
+  // The elements' private plumbing, except what only some elements use (shared chunks of their own): the
+  // panel styles and the loading/error frame's markup.
+  /packages[\\/]elements[\\/]src[\\/](internal|theme|cdn)[\\/](?!panel\.styles\.ts$|frame\.ts$)/,
   // The provider itself; what it loads on demand (its notice of unsaved changes, its languages) stays separate.
   /packages[\\/]elements[\\/]src[\\/]provider[\\/](provider|define)\.ts$/,
 ];

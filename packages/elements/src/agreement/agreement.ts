@@ -7,7 +7,8 @@ import { emit } from '../internal/emit.js';
 import { formatCalendarDate, formatList } from '../internal/format.js';
 import { LocaleController } from '../internal/localize.js';
 import { agreementLanguages, agreementMessages } from './agreement.messages.js';
-import { headingLevel } from '../internal/heading.js';
+import { headingLevel } from '../internal/heading-level.js';
+import { renderLoading } from '../internal/frame.js';
 import { MkElement } from '../internal/mk-element.js';
 import { StoreController } from '../internal/store-controller.js';
 import { agreementStyles } from './agreement.styles.js';
@@ -158,21 +159,13 @@ export class MkAgreement extends MkElement {
     };
   }
 
-  private get pairing(): Pairing | undefined {
-    return this.kitPairings.value?.find((pairing) => pairing.id === this.shownPairingId);
-  }
-
   private get agreement(): Agreement | undefined {
     return this.agreements.value?.find((agreement) => agreement.pairingId === this.shownPairingId);
   }
 
-  private nameOf(personId: string): string {
-    return this.kitPeople.value?.[personId]?.displayName ?? personId;
-  }
-
   private handleStartEditing(): void {
     const kit = this.currentKit;
-    const pairing = this.pairing;
+    const pairing = this.shownPairing;
     if (!kit || !pairing) return;
     const agreement = this.agreement;
     const draft = agreement ? (structuredClone({ ...agreement }) as unknown as Draft) : (kit.use(agreementsFeature).draftFor(pairing.id, { includeCoMentor: false }) as Draft);
@@ -243,7 +236,7 @@ export class MkAgreement extends MkElement {
   private async handleSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const kit = this.currentKit;
-    const pairing = this.pairing;
+    const pairing = this.shownPairing;
     if (!kit || !pairing || !this.draft || this.busy) return;
     const form = event.currentTarget as HTMLFormElement;
     // Notes over their limit (core's TEXT_LIMITS.agreement.notes) refuse to save: the text stays whole, marked, with a message.
@@ -574,10 +567,10 @@ export class MkAgreement extends MkElement {
     const locale = this.i18n.locale;
     let content: TemplateResult;
     let state: string = status;
-    if (status === 'loading') content = this.renderLoading(this.i18n.t('loading'), { skeleton: true });
+    if (status === 'loading') content = renderLoading(this.i18n.t('loading'), { skeleton: true });
     else if (status === 'error') content = this.renderErrorBox(this.i18n.t('error.load'), this.loadErrorMessage ?? this.i18n.t('error.fallback'));
     else {
-      const pairing = this.pairing;
+      const pairing = this.shownPairing;
       const agreement = this.agreement;
       if (!pairing) {
         state = 'not-found';

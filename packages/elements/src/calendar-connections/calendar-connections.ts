@@ -6,7 +6,8 @@ import { emit } from '../internal/emit.js';
 import { browserTimeZone, formatDayTime } from '../internal/format.js';
 import { LocaleController } from '../internal/localize.js';
 import { ClockController } from '../internal/clock-controller.js';
-import { headingLevel } from '../internal/heading.js';
+import { headingLevel } from '../internal/heading-level.js';
+import { renderLoadError, renderLoading } from '../internal/frame.js';
 import { MkElement } from '../internal/mk-element.js';
 import { panelStyles } from '../internal/panel.styles.js';
 import { calendarConnectionsLanguages, calendarConnectionsMessages } from './calendar-connections.messages.js';
@@ -563,10 +564,10 @@ export class MkCalendarConnections extends MkElement {
     const phase = kit ? this.phase : 'loading';
     let content: TemplateResult;
     let state: string = phase;
-    if (phase === 'loading') content = this.renderLoading(this.i18n.t('loading'), { skeleton: true });
+    if (phase === 'loading') content = renderLoading(this.i18n.t('loading'), { skeleton: true });
     else if (phase === 'unavailable') content = html`<div part="unavailable" class="empty"><p>${this.i18n.t('unavailable')}</p></div>`;
     else if (phase === 'error')
-      content = this.renderLoadError(this.i18n.t('error.title'), this.loadError, { retry: { label: this.i18n.t('error.retry'), onClick: this.handleRetry } });
+      content = renderLoadError(this.i18n.t('error.title'), this.loadError, { retry: { label: this.i18n.t('error.retry'), onClick: this.handleRetry } });
     else {
       state = this.calendars.length === 0 ? 'empty' : 'list';
       content = this.renderReady();

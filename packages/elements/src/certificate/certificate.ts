@@ -5,7 +5,8 @@ import { isMentorKitError, type CertificatesService, type IssuedCertificate, typ
 import { emit } from '../internal/emit.js';
 import { formatCalendarDate, formatList } from '../internal/format.js';
 import { LocaleController } from '../internal/localize.js';
-import { headingLevel } from '../internal/heading.js';
+import { headingLevel } from '../internal/heading-level.js';
+import { renderLoadError, renderLoading } from '../internal/frame.js';
 import { MkElement } from '../internal/mk-element.js';
 import { panelStyles } from '../internal/panel.styles.js';
 import { certificateLanguages, certificateMessages } from './certificate.messages.js';
@@ -157,10 +158,6 @@ export class MkCertificate extends MkElement {
     void this.load();
     void this.focusAfterUpdate('[part~="heading"]');
   };
-
-  private nameOf(personId: string): string {
-    return this.kitPeople.value?.[personId]?.displayName ?? personId;
-  }
 
   private get pdfLanguage(): 'en' | 'es' {
     return (this.i18n.locale ?? '').toLowerCase().startsWith('es') ? 'es' : 'en';
@@ -415,10 +412,10 @@ export class MkCertificate extends MkElement {
     const phase = kit && this.pairingId ? this.phase : 'loading';
     let content: TemplateResult;
     let state: string = phase;
-    if (phase === 'loading') content = this.renderLoading(this.i18n.t('loading'), { skeleton: true });
+    if (phase === 'loading') content = renderLoading(this.i18n.t('loading'), { skeleton: true });
     else if (phase === 'unavailable') content = html`<div part="unavailable" class="empty"><p>${this.i18n.t('unavailable')}</p></div>`;
     else if (phase === 'error')
-      content = this.renderLoadError(this.i18n.t('error.title'), this.loadError, { retry: { label: this.i18n.t('error.retry'), onClick: this.handleRetry } });
+      content = renderLoadError(this.i18n.t('error.title'), this.loadError, { retry: { label: this.i18n.t('error.retry'), onClick: this.handleRetry } });
     else if (this.isAdminView) {
       state = 'admin';
       content = html`<p class="hint">${this.i18n.t('admin.intro')}</p><ul part="members" class="members" role="list">${this.entries.map((entry) => this.renderMember(entry))}</ul>`;

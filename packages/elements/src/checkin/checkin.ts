@@ -10,7 +10,8 @@ import { LocaleController } from '../internal/localize.js';
 import { errorText } from '../field-errors/field-errors.js';
 import { checkinLanguages, checkinMessages } from './checkin.messages.js';
 import { ClockController } from '../internal/clock-controller.js';
-import { headingLevel } from '../internal/heading.js';
+import { headingLevel } from '../internal/heading-level.js';
+import { renderLoadError, renderLoading } from '../internal/frame.js';
 import { MkElement } from '../internal/mk-element.js';
 import { StoreController } from '../internal/store-controller.js';
 import { panelStyles } from '../internal/panel.styles.js';
@@ -28,7 +29,6 @@ declare global {
     'mk-checkin-level-change': CustomEvent<MkCheckInLevelChangeDetail>;
   }
 }
-
 
 /**
  * @summary When the pair's next check-in is due, warnings when it is overdue or the pair has gone
@@ -138,16 +138,8 @@ export class MkCheckin extends MkElement {
     return this.i18n.t(`nudge.${nudge.code}`, params);
   }
 
-  private get pairing(): Pairing | undefined {
-    return this.kitPairings.value?.find((pairing) => pairing.id === this.shownPairingId);
-  }
-
   private get agreement(): Agreement | undefined {
     return this.agreements.value?.find((agreement) => agreement.pairingId === this.shownPairingId);
-  }
-
-  private nameOf(personId: string): string {
-    return this.kitPeople.value?.[personId]?.displayName ?? personId;
   }
 
   private ofPairing(records: readonly StoredRecord[] | undefined): Array<StoredRecord & Record<string, unknown>> {
@@ -258,15 +250,14 @@ export class MkCheckin extends MkElement {
   }
 
   override render(): TemplateResult {
-    const kit = this.currentKit;
     const status = this.loadState;
     const locale = this.i18n.locale;
     let content: TemplateResult;
     let state: string = status;
-    if (status === 'loading') content = this.renderLoading(this.i18n.t('loading'), { skeleton: true });
-    else if (status === 'error') content = this.renderLoadError(this.i18n.t('error.title'), this.loadErrorMessage ?? this.i18n.t('error.fallback'));
+    if (status === 'loading') content = renderLoading(this.i18n.t('loading'), { skeleton: true });
+    else if (status === 'error') content = renderLoadError(this.i18n.t('error.title'), this.loadErrorMessage ?? this.i18n.t('error.fallback'));
     else {
-      const pairing = this.pairing;
+      const pairing = this.shownPairing;
       const agreement = this.agreement;
       if (!pairing) {
         state = 'not-found';

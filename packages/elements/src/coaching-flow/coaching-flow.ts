@@ -24,6 +24,7 @@ import { formatCalendarDate } from '../internal/format.js';
 import { LocaleController } from '../internal/localize.js';
 import { errorText } from '../field-errors/field-errors.js';
 import { headingTag } from '../internal/heading.js';
+import { renderLoadError } from '../internal/frame.js';
 import { MkElement } from '../internal/mk-element.js';
 import { StoreController } from '../internal/store-controller.js';
 import { counterId, describedByWithCounter, lengthLimit, renderTextCounter, textLimit, textLimitMessage, textLimitStyles } from '../text-limit/text-limit.js';
@@ -232,10 +233,6 @@ export class MkCoachingFlow extends MkElement {
     } catch {
       return undefined;
     }
-  }
-
-  private nameOf(personId: string): string {
-    return this.kitPeople.value?.[personId]?.displayName ?? personId;
   }
 
   private date(instant: string | undefined): string {
@@ -794,7 +791,7 @@ export class MkCoachingFlow extends MkElement {
     let content: TemplateResult;
     if (status === 'error') {
       state = 'error';
-      content = this.renderLoadError(this.i18n.t('error.title'), this.loadErrorMessage ?? this.i18n.t('error.fallback'), { look: 'alert' });
+      content = renderLoadError(this.i18n.t('error.title'), this.loadErrorMessage ?? this.i18n.t('error.fallback'), { look: 'alert' });
     } else if (status === 'loading' || !this.loaded.value) {
       content = this.renderMessage('loading', this.i18n.t('loading'));
     } else if (!this.shownPairingId || !this.kitPairings.value?.some((pairing) => pairing.id === this.shownPairingId)) {

@@ -6,7 +6,8 @@ import { CONCERN_STATUSES, concernsFeature } from '@mentorkit/core/concerns';
 import { emit } from '../internal/emit.js';
 import { browserTimeZone, formatDayTime, formatList } from '../internal/format.js';
 import { LocaleController } from '../internal/localize.js';
-import { headingLevel } from '../internal/heading.js';
+import { headingLevel } from '../internal/heading-level.js';
+import { renderLoadError, renderLoading } from '../internal/frame.js';
 import { MkElement } from '../internal/mk-element.js';
 import { StoreController } from '../internal/store-controller.js';
 import { errorText } from '../field-errors/field-errors.js';
@@ -90,10 +91,6 @@ export class MkConcernQueue extends MkElement {
   private get isAdmin(): boolean {
     const userId = this.currentKit?.user.id;
     return userId !== undefined && (this.programs.value ?? []).some((program) => program.adminIds.includes(userId) && (!this.programId || program.id === this.programId));
-  }
-
-  private nameOf(personId: string): string {
-    return this.kitPeople.value?.[personId]?.displayName ?? personId;
   }
 
   private statusName(status: ConcernStatus): string {
@@ -230,8 +227,8 @@ export class MkConcernQueue extends MkElement {
     const admin = this.isAdmin;
     let content: TemplateResult;
     let shown: string = status;
-    if (status === 'loading') content = this.renderLoading(this.i18n.t('loading'));
-    else if (status === 'error') content = this.renderLoadError(this.i18n.t('error.title'), this.loadErrorMessage ?? this.i18n.t('error.fallback'));
+    if (status === 'loading') content = renderLoading(this.i18n.t('loading'));
+    else if (status === 'error') content = renderLoadError(this.i18n.t('error.title'), this.loadErrorMessage ?? this.i18n.t('error.fallback'));
     else {
       const concerns = (this.concerns.value ?? []).filter((concern) => !this.programId || concern.programId === this.programId);
       if (concerns.length === 0) {

@@ -5,7 +5,8 @@ import { isMentorKitError, type EscalationSettings, type EscalationStage, type M
 import { emit } from '../internal/emit.js';
 import { browserTimeZone, formatDayTime, formatList } from '../internal/format.js';
 import { LocaleController } from '../internal/localize.js';
-import { headingLevel } from '../internal/heading.js';
+import { headingLevel } from '../internal/heading-level.js';
+import { renderLoadError, renderLoading } from '../internal/frame.js';
 import { MkElement } from '../internal/mk-element.js';
 import { panelStyles } from '../internal/panel.styles.js';
 import { escalationLadderLanguages, escalationLadderMessages } from './escalation-ladder.messages.js';
@@ -276,10 +277,6 @@ export class MkEscalationLadder extends MkElement {
     return html`<div class="subheading" role="heading" aria-level=${Math.min(this.level + 1, 6)} id=${id}>${text}</div>`;
   }
 
-  private nameOf(personId: string): string {
-    return this.kitPeople.value?.[personId]?.displayName ?? personId;
-  }
-
   private when(instant: string): TemplateResult {
     const now = this.currentKit?.now() ?? new Date().toISOString();
     const zone = this.currentKit?.$me.get()?.timeZone ?? browserTimeZone();
@@ -424,10 +421,10 @@ export class MkEscalationLadder extends MkElement {
     const phase = kit && this.programId ? this.phase : 'loading';
     let content: TemplateResult;
     let state: string = phase;
-    if (phase === 'loading') content = this.renderLoading(this.i18n.t('loading'), { skeleton: true });
+    if (phase === 'loading') content = renderLoading(this.i18n.t('loading'), { skeleton: true });
     else if (phase === 'unavailable') content = html`<div part="unavailable" class="empty"><p>${this.i18n.t('unavailable')}</p></div>`;
     else if (phase === 'error' || !this.escalations || !this.settings)
-      content = this.renderLoadError(this.i18n.t('error.title'), this.loadError, { retry: { label: this.i18n.t('error.retry'), onClick: this.handleRetry } });
+      content = renderLoadError(this.i18n.t('error.title'), this.loadError, { retry: { label: this.i18n.t('error.retry'), onClick: this.handleRetry } });
     else {
       const quiet = this.escalations.pairs.filter((pair) => pair.stage !== 'active');
       state = quiet.length === 0 ? 'empty' : 'list';

@@ -6,6 +6,7 @@ import { defaultFeedbackText, feedbackFeature, tagLabel, type DetectedNeed, type
 import { browserTimeZone, formatList } from '../internal/format.js';
 import { LocaleController } from '../internal/localize.js';
 import { headingTag } from '../internal/heading.js';
+import { renderLoadError, renderLoading } from '../internal/frame.js';
 import { MkElement } from '../internal/mk-element.js';
 import { StoreController } from '../internal/store-controller.js';
 import { feedbackInsightsLanguages, feedbackInsightsMessages } from './feedback-insights.messages.js';
@@ -91,7 +92,7 @@ export class MkFeedbackInsights extends MkElement {
     return id ? { kind: 'mentor', id } : undefined;
   }
 
-  private nameOf(personId: string): string {
+  private nameOrSomeone(personId: string): string {
     return this.kitPeople.value?.[personId]?.displayName ?? this.i18n.t('someone');
   }
 
@@ -103,9 +104,9 @@ export class MkFeedbackInsights extends MkElement {
     }
     if (scope.kind === 'pairing') {
       const pairing = this.kitPairings.value?.find((candidate) => candidate.id === scope.id);
-      return pairing ? t.t('title.pairing', { name: this.nameOf(pairing.menteeId) }) : t.t('title.pairing.unknown');
+      return pairing ? t.t('title.pairing', { name: this.nameOrSomeone(pairing.menteeId) }) : t.t('title.pairing.unknown');
     }
-    return scope.id === this.currentKit?.user.id ? t.t('title.mine') : t.t('title.mentor', { name: this.nameOf(scope.id) });
+    return scope.id === this.currentKit?.user.id ? t.t('title.mine') : t.t('title.mentor', { name: this.nameOrSomeone(scope.id) });
   }
 
   private number(value: number | null | undefined, style: 'decimal' | 'percent' = 'decimal'): string {
@@ -271,7 +272,7 @@ export class MkFeedbackInsights extends MkElement {
               <thead><tr><th scope="col">${t.t('table.mentor')}</th><th scope="col">${t.t('table.average')}</th><th scope="col">${t.t('table.trend')}</th><th scope="col">${t.t('table.response-rate')}</th><th scope="col">${t.t('table.needs')}</th></tr></thead>
               <tbody>
                 ${rollup.mentors.map(
-                  (row) => html`<tr><th scope="row">${this.nameOf(row.mentorId)}</th><td>${this.rating(row.insights.averageRating)}</td><td>${this.trendLabel(row.insights.trend.direction)}</td><td>${this.number(row.insights.responseRate, 'percent')}</td><td>${row.insights.needs.length > 0 ? formatList(row.insights.needs.map((need) => t.t(`need.${need.need}`)), t.locale) : '–'}</td></tr>`,
+                  (row) => html`<tr><th scope="row">${this.nameOrSomeone(row.mentorId)}</th><td>${this.rating(row.insights.averageRating)}</td><td>${this.trendLabel(row.insights.trend.direction)}</td><td>${this.number(row.insights.responseRate, 'percent')}</td><td>${row.insights.needs.length > 0 ? formatList(row.insights.needs.map((need) => t.t(`need.${need.need}`)), t.locale) : '–'}</td></tr>`,
                 )}
               </tbody>
             </table>
@@ -292,10 +293,10 @@ export class MkFeedbackInsights extends MkElement {
     let title = t.t('heading');
     if (status === 'error' || featureStatus === 'error') {
       state = 'error';
-      content = this.renderLoadError(t.t('error.title'), this.loadErrorMessage ?? t.t('error.fallback'), { look: 'error' });
+      content = renderLoadError(t.t('error.title'), this.loadErrorMessage ?? t.t('error.fallback'), { look: 'error' });
     } else if (!kit || status === 'loading' || featureStatus !== 'ready' || !scope) {
       state = 'loading';
-      content = this.renderLoading(t.t('loading'), { skeleton: true, className: 'muted' });
+      content = renderLoading(t.t('loading'), { skeleton: true, className: 'muted' });
     } else {
       title = this.titleFor(scope);
       const insights = this.api!.insights(scope);

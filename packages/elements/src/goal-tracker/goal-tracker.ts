@@ -9,6 +9,7 @@ import { emit } from '../internal/emit.js';
 import { formatCalendarDate, formatRelativeDays } from '../internal/format.js';
 import { LocaleController } from '../internal/localize.js';
 import { headingTag } from '../internal/heading.js';
+import { renderLoading } from '../internal/frame.js';
 import { MkElement } from '../internal/mk-element.js';
 import { StoreController } from '../internal/store-controller.js';
 import type { MkCelebration, MkGoalReplanDetail } from '../celebration/celebration.js';
@@ -450,7 +451,7 @@ export class MkGoalTracker extends MkElement {
     const pairingId = this.shownPairingId;
     const all = status === 'ready' ? (this.goals.value ?? []).filter((goal) => !pairingId || goal.pairingId === pairingId) : [];
     let content: TemplateResult;
-    if (status === 'loading' || !kit) content = this.renderLoading(this.i18n.t('loading'));
+    if (status === 'loading' || !kit) content = renderLoading(this.i18n.t('loading'));
     else if (status === 'error') content = html`<div part="error" class="error" role="alert">${this.i18n.t('error.load')} ${this.loadErrorMessage ?? ''}</div>`;
     else if (all.length === 0) content = this.renderEmpty();
     else content = this.renderList(kit, all);

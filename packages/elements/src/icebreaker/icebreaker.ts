@@ -7,6 +7,7 @@ import { emit } from '../internal/emit.js';
 import { LocaleController } from '../internal/localize.js';
 import { errorText } from '../field-errors/field-errors.js';
 import { headingTag } from '../internal/heading.js';
+import { renderLoadError } from '../internal/frame.js';
 import { MkElement } from '../internal/mk-element.js';
 import { StoreController } from '../internal/store-controller.js';
 import { icebreakerLanguages, icebreakerMessages } from './icebreaker.messages.js';
@@ -138,7 +139,7 @@ export class MkIcebreaker extends MkElement {
     let content: TemplateResult;
     if (status === 'error') {
       stateName = 'error';
-      content = this.renderLoadError(this.i18n.t('error.title'), this.loadErrorMessage ?? this.i18n.t('error.fallback'), { look: 'alert' });
+      content = renderLoadError(this.i18n.t('error.title'), this.loadErrorMessage ?? this.i18n.t('error.fallback'), { look: 'alert' });
     } else if (status === 'loading' || !this.loaded.value) {
       content = html`<p class="muted">${this.i18n.t('loading')}</p>`;
     } else if (!this.shownPairingId || !this.kitPairings.value?.some((pairing) => pairing.id === this.shownPairingId)) {

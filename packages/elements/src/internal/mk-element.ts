@@ -1,7 +1,6 @@
 import { ContextConsumer } from '@lit/context';
 import { LitElement, html, nothing, type CSSResultGroup, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import type { MentorKit } from '@mentorkit/core';
+import type { MentorKit, Pairing } from '@mentorkit/core';
 import { adoptThemeTokens } from '../theme/tokens.js';
 import { baseStyles } from './base.styles.js';
 import { hasPendingLanguageLoads, localesLoaded } from './localize.js';
@@ -11,13 +10,6 @@ import { StoreController } from './store-controller.js';
 
 /** The client's loading state, as the frame shows it. */
 export type LoadState = 'loading' | 'ready' | 'error';
-
-/** A Retry button in the error frame: its label, what it does and an optional `data-action`. */
-export interface LoadRetry {
-  readonly label: string;
-  readonly onClick: (event: Event) => void;
-  readonly action?: string;
-}
 
 /**
  * The base class of MentorKit's widgets. It finds the client — the `.kit` property when the host
@@ -35,9 +27,8 @@ export interface LoadRetry {
  * It also owns the **frame** every element shows before its content: `loadState` (the client's
  * `$status`, `'loading'` while there is no client) and `loadErrorMessage` (its `$error`), read through
  * store controllers the base holds (with `kitPeople` and `kitPairings`, which most elements read),
- * and the markup of the two states — `renderLoading(…)` ("Loading…", `part="loading"`, with a
- * skeleton) and `renderLoadError(…)` (`part="error"`, `role="alert"`, a title, the problem, and a
- * Retry button when the element can retry).
+ * and the markup of the two states, in `frame.ts` (plain functions, so a bundle carries only the ones
+ * its elements call): `renderLoading(…)` and `renderLoadError(…)`.
  */
 export class MkElement extends LitElement {
   static override styles: CSSResultGroup = [baseStyles];
@@ -93,6 +84,16 @@ export class MkElement extends LitElement {
     return (this as { pairingId?: string }).pairingId || this.currentPairing.value;
   }
 
+  /** The shown pairing (`shownPairingId`) among the client's pairings; `undefined` while unknown. */
+  protected get shownPairing(): Pairing | undefined {
+    return this.kitPairings.value?.find((pairing) => pairing.id === this.shownPairingId);
+  }
+
+  /** A person's display name, or their id when the client does not know them. */
+  protected nameOf(personId: string): string {
+    return this.kitPeople.value?.[personId]?.displayName ?? personId;
+  }
+
   /**
    * Whose pairing this is, for the end of a heading: ` <span part="pairing-with">with Lucía Fernández</span>`
    * — the other members by name, listed in `locale` and worded by `words` (the element's own `with`
@@ -105,28 +106,5 @@ export class MkElement extends LitElement {
     const people = this.kitPeople.value ?? {};
     const names = formatList([pairing.menteeId, ...pairing.mentorIds].filter((id) => id !== kit.user.id).map((id) => people[id]?.displayName ?? id), locale);
     return html` <span part="pairing-with" class="pairing-with">${words(names)}</span>`;
-  }
-
-  /**
-   * The loading state's content: `<p part="loading" class="loading">Loading…</p>`, followed by a
-   * skeleton placeholder when `skeleton` is set. `className` and `role` change the paragraph's class
-   * (e.g. `'muted'`) and add a role (e.g. `'status'`).
-   */
-  protected renderLoading(text: string, { skeleton = false, className = 'loading', role }: { skeleton?: boolean; className?: string; role?: string } = {}): TemplateResult {
-    const loading = html`<p part="loading" class=${className} role=${ifDefined(role)}>${text}</p>`;
-    return skeleton ? html`${loading}<div class="skeleton" aria-hidden="true"></div>` : loading;
-  }
-
-  /**
-   * The error state's content: `<div part="error" role="alert">` with `title` and `message`. `look`
-   * `'notice'` (the panels: `class="notice" data-tone="danger"`, the title as `.notice-title`, and a
-   * Retry button when `retry` is given) or `'alert'` / `'error'` (that class, the title in `<strong>`).
-   */
-  protected renderLoadError(title: string, message: string | undefined, { look = 'notice', retry }: { look?: 'notice' | 'alert' | 'error'; retry?: LoadRetry } = {}): TemplateResult {
-    if (look !== 'notice') return html`<div part="error" class=${look} role="alert"><p><strong>${title}</strong></p><p>${message}</p></div>`;
-    const button = retry
-      ? html`<div class="actions"><button class="button secondary" type="button" data-action=${ifDefined(retry.action)} @click=${retry.onClick}>${retry.label}</button></div>`
-      : nothing;
-    return html`<div part="error" class="notice" data-tone="danger" role="alert"><p class="notice-title">${title}</p><p>${message}</p>${button}</div>`;
   }
 }

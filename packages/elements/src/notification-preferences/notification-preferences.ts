@@ -5,7 +5,8 @@ import { isMentorKitError, type ManagerDigestChange, type ManagerDigestSettings,
 import { emit } from '../internal/emit.js';
 import { browserTimeZone, formatDayTime } from '../internal/format.js';
 import { LocaleController } from '../internal/localize.js';
-import { headingLevel } from '../internal/heading.js';
+import { headingLevel } from '../internal/heading-level.js';
+import { renderLoadError, renderLoading } from '../internal/frame.js';
 import { MkElement } from '../internal/mk-element.js';
 import { panelStyles } from '../internal/panel.styles.js';
 import { notificationPreferencesLanguages, notificationPreferencesMessages } from './notification-preferences.messages.js';
@@ -564,10 +565,10 @@ export class MkNotificationPreferences extends MkElement {
     const phase = kit ? this.phase : 'loading';
     const preferences = this.shown;
     let content: TemplateResult;
-    if (phase === 'loading') content = this.renderLoading(this.i18n.t('loading'), { skeleton: true });
+    if (phase === 'loading') content = renderLoading(this.i18n.t('loading'), { skeleton: true });
     else if (phase === 'unavailable') content = html`<div part="unavailable" class="empty"><p>${this.i18n.t('unavailable')}</p></div>`;
     else if (phase === 'error' || !preferences)
-      content = this.renderLoadError(this.i18n.t('error.title'), this.loadError, { retry: { label: this.i18n.t('error.retry'), onClick: this.handleRetry } });
+      content = renderLoadError(this.i18n.t('error.title'), this.loadError, { retry: { label: this.i18n.t('error.retry'), onClick: this.handleRetry } });
     else content = html`${this.renderEmail(preferences)} ${this.renderKinds(preferences)} ${this.renderDigest(preferences)} ${this.renderManager()} ${this.renderSent()}`;
     return html`<div part="base" class="card" data-state=${phase} aria-busy=${phase === 'loading' ? 'true' : 'false'}>
       <div part="heading" class="heading" role="heading" aria-level=${this.level} id="heading" tabindex="-1">${this.i18n.t('heading')}</div>

@@ -129,10 +129,6 @@ export class MkPairingBoard extends MkElement {
     return formatLongCalendarDate(date, this.i18n.locale, this.currentKit?.now().slice(0, 4));
   }
 
-  private nameOf(id: string): string {
-    return (this.kitPeople.value?.[id] as Person | undefined)?.displayName ?? id;
-  }
-
   /**
    * Runs one action at a time. While it runs the buttons say they are unavailable (`aria-disabled`)
    * rather than being disabled, which would throw keyboard focus out of the board. When the action

@@ -7,7 +7,8 @@ import type { ProgrammeReport, ReportPeriod, ReportTable } from '@mentorkit/core
 import { emit } from '../internal/emit.js';
 import { browserTimeZone, formatCalendarDate } from '../internal/format.js';
 import { LocaleController } from '../internal/localize.js';
-import { headingLevel } from '../internal/heading.js';
+import { headingLevel } from '../internal/heading-level.js';
+import { renderLoadError, renderLoading } from '../internal/frame.js';
 import { MkElement } from '../internal/mk-element.js';
 import { StoreController } from '../internal/store-controller.js';
 import { panelStyles } from '../internal/panel.styles.js';
@@ -478,9 +479,9 @@ export class MkProgrammeReport extends MkElement {
     if (kit && this.programId && !report && phase === 'loading' && !this.currentPeriod()) state = 'choosing';
     if (phase === 'not-admin') content = html`<div part="not-admin" class="empty"><p>${t.t('not-admin')}</p></div>`;
     else if (phase === 'error')
-      content = this.renderLoadError(t.t('error.title'), this.loadError, { retry: { label: t.t('error.retry'), onClick: this.handleRetry, action: 'retry' } });
+      content = renderLoadError(t.t('error.title'), this.loadError, { retry: { label: t.t('error.retry'), onClick: this.handleRetry, action: 'retry' } });
     else if (state === 'choosing') content = nothing;
-    else if (phase === 'loading' && !report) content = this.renderLoading(t.t('loading'), { skeleton: true, role: 'status' });
+    else if (phase === 'loading' && !report) content = renderLoading(t.t('loading'), { skeleton: true, role: 'status' });
     else if (report) {
       state = phase === 'loading' ? 'loading' : report.totals.pairs.total === 0 ? 'empty' : 'ready';
       content = this.view ? this.view.renderReportView(this.viewContext(), report) : nothing;
@@ -496,7 +497,7 @@ export class MkProgrammeReport extends MkElement {
         ${report && phase !== 'not-admin' && phase !== 'error' ? html`<p class="hint">${t.t(source === 'server' ? 'source.server' : 'source.local')}</p>` : nothing}
       </div>
       ${showPicker ? this.renderPeriod() : nothing}
-      ${phase === 'loading' && report ? this.renderLoading(t.t('loading'), { role: 'status' }) : nothing}
+      ${phase === 'loading' && report ? renderLoading(t.t('loading'), { role: 'status' }) : nothing}
       ${content}
       <p part="announcement" class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
     </div>`;

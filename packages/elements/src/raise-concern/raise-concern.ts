@@ -6,7 +6,8 @@ import { concernsFeature, type ConcernPauseOutcome, type RaisedConcern } from '@
 import { emit } from '../internal/emit.js';
 import { browserTimeZone, formatDayTime, formatList } from '../internal/format.js';
 import { LocaleController } from '../internal/localize.js';
-import { headingLevel } from '../internal/heading.js';
+import { headingLevel } from '../internal/heading-level.js';
+import { renderLoadError, renderLoading } from '../internal/frame.js';
 import { MkElement } from '../internal/mk-element.js';
 import { StoreController } from '../internal/store-controller.js';
 import { errorText } from '../field-errors/field-errors.js';
@@ -106,10 +107,6 @@ export class MkRaiseConcern extends MkElement {
     if (message && this.aboutMessage) return mine.find((pairing) => pairing.id === message.pairingId);
     const wanted = this.chosenPairingId ?? message?.pairingId ?? this.shownPairingId;
     return mine.find((pairing) => pairing.id === wanted) ?? mine[0];
-  }
-
-  private nameOf(personId: string): string {
-    return this.kitPeople.value?.[personId]?.displayName ?? personId;
   }
 
   private othersOf(pairing: Pairing): string[] {
@@ -240,12 +237,11 @@ export class MkRaiseConcern extends MkElement {
   }
 
   override render(): TemplateResult {
-    const kit = this.currentKit;
     const status = this.loadState;
     let content: TemplateResult;
     let shown: string = status;
-    if (status === 'loading') content = this.renderLoading(this.i18n.t('loading'));
-    else if (status === 'error') content = this.renderLoadError(this.i18n.t('error.title'), this.loadErrorMessage ?? this.i18n.t('error.fallback'));
+    if (status === 'loading') content = renderLoading(this.i18n.t('loading'));
+    else if (status === 'error') content = renderLoadError(this.i18n.t('error.title'), this.loadErrorMessage ?? this.i18n.t('error.fallback'));
     else if (this.result) {
       shown = 'done';
       content = this.renderDone(this.result);

@@ -11,7 +11,8 @@ import { LocaleController } from '../internal/localize.js';
 import { errorText } from '../field-errors/field-errors.js';
 import { schedulerLanguages, schedulerMessages } from './scheduler.messages.js';
 import { ClockController } from '../internal/clock-controller.js';
-import { headingLevel } from '../internal/heading.js';
+import { headingLevel } from '../internal/heading-level.js';
+import { renderLoadError, renderLoading } from '../internal/frame.js';
 import { MkElement } from '../internal/mk-element.js';
 import { StoreController } from '../internal/store-controller.js';
 import { panelStyles } from '../internal/panel.styles.js';
@@ -279,16 +280,8 @@ export class MkScheduler extends MkElement {
     this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
-  private get pairing(): Pairing | undefined {
-    return this.kitPairings.value?.find((pairing) => pairing.id === this.shownPairingId);
-  }
-
   private get agreement(): Agreement | undefined {
     return this.agreements.value?.find((agreement) => agreement.pairingId === this.shownPairingId);
-  }
-
-  private nameOf(personId: string): string {
-    return this.kitPeople.value?.[personId]?.displayName ?? personId;
   }
 
   /**
@@ -947,15 +940,14 @@ export class MkScheduler extends MkElement {
   }
 
   override render(): TemplateResult {
-    const kit = this.currentKit;
     const status = this.loadState;
     const locale = this.i18n.locale;
     let content: TemplateResult;
     let state: string = status;
-    if (status === 'loading') content = this.renderLoading(this.i18n.t('loading'), { skeleton: true });
-    else if (status === 'error') content = this.renderLoadError(this.i18n.t('error.title'), this.loadErrorMessage ?? this.i18n.t('error.fallback'));
+    if (status === 'loading') content = renderLoading(this.i18n.t('loading'), { skeleton: true });
+    else if (status === 'error') content = renderLoadError(this.i18n.t('error.title'), this.loadErrorMessage ?? this.i18n.t('error.fallback'));
     else {
-      const pairing = this.pairing;
+      const pairing = this.shownPairing;
       if (!pairing) {
         state = 'not-found';
         content = html`<div part="empty" class="empty"><p class="notice-title">${this.i18n.t('not-found.title')}</p><p class="hint">${this.i18n.t('not-found.hint')}</p></div>`;

@@ -10,6 +10,7 @@ import { emit } from '../internal/emit.js';
 import { browserTimeZone } from '../internal/format.js';
 import { LocaleController } from '../internal/localize.js';
 import { headingTag } from '../internal/heading.js';
+import { renderLoading } from '../internal/frame.js';
 import { MkElement } from '../internal/mk-element.js';
 import { StoreController } from '../internal/store-controller.js';
 import { describedByWithCounter, renderTextCounter, textLimit, textLimitMessage, textLimitStyles } from '../text-limit/text-limit.js';
@@ -382,7 +383,7 @@ export class MkSessionFeedback extends MkElement {
     let content: TemplateResult;
     switch (state) {
       case 'loading':
-        content = this.renderLoading(t.t('loading'), { skeleton: true, className: 'muted' });
+        content = renderLoading(t.t('loading'), { skeleton: true, className: 'muted' });
         break;
       case 'error':
         content = html`<div part="error" class="error" role="alert"><p class="error-title">${t.t('error.title')}</p><p>${this.loadErrorMessage ?? t.t('error.fallback')}</p></div>`;

@@ -14,6 +14,7 @@ const WEEKDAY_ONLY_MS = 6 * 86_400_000;
 import { LocaleController } from '../internal/localize.js';
 import { errorText } from '../field-errors/field-errors.js';
 import { headingTag } from '../internal/heading.js';
+import { renderLoadError } from '../internal/frame.js';
 import { MkElement } from '../internal/mk-element.js';
 import { StoreController } from '../internal/store-controller.js';
 import { describedByWithCounter, renderTextCounter, textLimit, textLimitMessage, textLimitStyles } from '../text-limit/text-limit.js';
@@ -631,7 +632,7 @@ export class MkThread extends MkElement {
     }
   }
 
-  private nameOf(personId: string): string {
+  private nameOrSomeone(personId: string): string {
     return this.kitPeople.value?.[personId]?.displayName ?? this.i18n.t('someone');
   }
 
@@ -689,7 +690,7 @@ export class MkThread extends MkElement {
     }
     else if (message.kind === 'voice' && message.voice) {
       const url = this.audioUrls.get(message.id);
-      const label = t.t('voice.label', { name: this.nameOf(message.authorId), duration: formatDuration(message.voice.durationSeconds) });
+      const label = t.t('voice.label', { name: this.nameOrSomeone(message.authorId), duration: formatDuration(message.voice.durationSeconds) });
       body = html`<div part="voice" class="voice" data-voice-id=${message.id}>
         ${url ? html`<audio controls preload="metadata" src=${url} aria-label=${label}></audio>` : url === '' ? html`<span class="muted">${t.t('voice.unavailable')}</span>` : html`<span class="muted">${t.t('voice.loading')}</span>`}
         <span part="duration" class="muted"><span class="visually-hidden">${t.t('voice.duration')} </span>${formatDuration(message.voice.durationSeconds)}</span>
@@ -699,13 +700,13 @@ export class MkThread extends MkElement {
       <article part="message" class="message" data-message-id=${message.id} data-sent-at=${sentAt} ?data-unread=${isUnread(message, context.userId, context.lastRead)} ?data-mine=${mine} data-kind=${message.kind} ?data-deleted=${deleted} aria-labelledby=${metaId} aria-posinset=${position} aria-setsize=${total} tabindex=${context.focusable ? '0' : '-1'}>
         ${context.dividerBefore === message.id ? html`<p part="unread-divider" class="unread-divider">${t.t('unread-divider')}</p>` : nothing}
         <p class="meta" id=${metaId}>
-          <span part="author" class="author">${mine ? t.t('you') : this.nameOf(message.authorId)}</span>
+          <span part="author" class="author">${mine ? t.t('you') : this.nameOrSomeone(message.authorId)}</span>
           <time part="time" datetime=${sentAt}>${Date.parse(context.now) - Date.parse(sentAt) < WEEKDAY_ONLY_MS ? html`${formatWallClock(sentAt, context.viewerZone, context.locale, { weekday: true })}<span class="visually-hidden"> ${local.date}</span>` : formatDayTime(sentAt, context.viewerZone, context.locale, context.now)}</time>
           ${message.editedAt && !deleted ? html`<span part="edited">${t.t('edited')}</span>` : nothing}
           ${message.mentorsOnly ? html`<span class="muted">${t.t('mentors-only')}</span>` : nothing}
         </p>
         ${body}
-        ${receipts.length > 0 ? html`<p part="receipt" class="muted">${t.t('read-by', { names: formatList(receipts.map((receipt) => this.nameOf(receipt.personId)), context.locale) })}</p>` : nothing}
+        ${receipts.length > 0 ? html`<p part="receipt" class="muted">${t.t('read-by', { names: formatList(receipts.map((receipt) => this.nameOrSomeone(receipt.personId)), context.locale) })}</p>` : nothing}
         ${mine && !deleted && !editing
           ? confirming
             ? html`<div class="actions" role="group" aria-label=${t.t('delete.group')}><span class="muted">${t.t('delete.question')}</span><button class="primary" type="button" ?disabled=${this.busy} @click=${() => this.confirmDelete(message)}>${t.t('delete')}</button><button type="button" data-action="keep" @click=${() => this.keepMessage(message.id)}>${t.t('keep')}</button></div>`
@@ -716,7 +717,7 @@ export class MkThread extends MkElement {
               </div>`
           : nothing}
         ${!mine && !deleted
-          ? html`<div class="actions"><button part="report" class="link" type="button" data-action="report" aria-haspopup="dialog" @click=${() => this.openReport(message.id)}>${t.t('report')}<span class="visually-hidden"> ${t.t('report.which', { name: this.nameOf(message.authorId), time: formatWallClock(sentAt, context.viewerZone, context.locale) })}</span></button></div>`
+          ? html`<div class="actions"><button part="report" class="link" type="button" data-action="report" aria-haspopup="dialog" @click=${() => this.openReport(message.id)}>${t.t('report')}<span class="visually-hidden"> ${t.t('report.which', { name: this.nameOrSomeone(message.authorId), time: formatWallClock(sentAt, context.viewerZone, context.locale) })}</span></button></div>`
           : nothing}
       </article>
     `;
@@ -757,7 +758,7 @@ export class MkThread extends MkElement {
       ${quiet.map((entry) => {
         const sameDay = entry.local.date === viewerDate;
         const time = formatWallClock(instant, entry.timeZone, locale, { weekday: !sameDay });
-        const name = this.nameOf(entry.personId);
+        const name = this.nameOrSomeone(entry.personId);
         if (!entry.outsideWorkingHours) return html`<p>${t.t('quiet.time', { time, name })}${entry.availability === 'working' ? t.t('quiet.working') : ''}.</p>`;
         const next = entry.nextWorkingStart ? formatWallClock(entry.nextWorkingStart, entry.timeZone, locale, { weekday: entry.nextWorkingLocal?.date !== entry.local.date }) : undefined;
         return html`<p><strong>${t.t('quiet.time', { time, name })}</strong> — ${t.t(entry.availability === 'off-limits' ? 'quiet.off-limits' : 'quiet.outside')}.
@@ -797,7 +798,7 @@ export class MkThread extends MkElement {
     const frame = (state: string, content: TemplateResult, title = t.t(this.notes ? 'notes' : 'conversation')) =>
       html`<section part="base" class="card" data-state=${state} aria-labelledby="heading" aria-busy=${state === 'loading' ? 'true' : 'false'}><div class="header">${heading(title)}</div>${content}</section>`;
     if (status === 'error' || featureStatus === 'error')
-      return frame('error', this.renderLoadError(t.t('error.title'), this.loadErrorMessage ?? t.t('error.fallback'), { look: 'error' }));
+      return frame('error', renderLoadError(t.t('error.title'), this.loadErrorMessage ?? t.t('error.fallback'), { look: 'error' }));
     if (!kit || !api || status === 'loading' || featureStatus !== 'ready') return frame('loading', html`<p class="muted">${t.t('loading')}</p><div class="skeleton" aria-hidden="true"></div>`);
     const thread = this.shownPairingId ? api.thread(this.shownPairingId) : undefined;
     if (!thread) return frame('unavailable', html`<p part="empty" class="muted">${t.t('unavailable')}</p>`);
@@ -808,7 +809,7 @@ export class MkThread extends MkElement {
     const instant = kit.now();
     const viewerDate = localTimeOf(viewerZone, instant).date;
     const all = this.channelMessages.value ?? [];
-    const others = thread.members.filter((member) => member.personId !== userId).map((member) => this.nameOf(member.personId));
+    const others = thread.members.filter((member) => member.personId !== userId).map((member) => this.nameOrSomeone(member.personId));
     const title = notes ? t.t('notes') : others.length > 0 ? t.t('conversation.with', { names: formatList(others, locale) }) : t.t('conversation');
     const unread = notes ? thread.notesUnreadCount : thread.unreadCount;
     void this.reads.value;
