@@ -2,8 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isMentorKitError } from '@mentorkit/core';
 import { parseAgreement, AGREEMENT_TERM_KEYS, diffAgreementTerms } from '@mentorkit/core/agreements';
-import { ProgramInputSchema } from '@mentorkit/core/model';
-import { parseOrThrow } from '@mentorkit/core/model';
+import { ProgramInputSchema, parseOrThrow } from '@mentorkit/core/model';
 import { DEFAULT_CERTIFICATE_SESSIONS, certificateEligibility, certificateSessionMinutes, type CertificateEligibilityInput } from '@mentorkit/core/certificates';
 
 const PROGRAM = { id: 'prog', name: 'Mentoring 2026' };
