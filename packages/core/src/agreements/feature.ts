@@ -6,21 +6,7 @@ import { MentorKitError, isMentorKitError } from '../model/errors.js';
 import type { Agreement, AgreementData, AgreementInput } from '../model/agreement.js';
 import type { Pairing } from '../model/pairing.js';
 import { invalidInput } from '../model/validate.js';
-import {
-  AGREEMENT_TERM_KEYS,
-  agreementIdFor,
-  agreementStatus,
-  changesSinceConfirmed,
-  checkAgreementParticipants,
-  diffAgreementTerms,
-  draftAgreement,
-  parseAgreement,
-  requiredConfirmers,
-  termsOf,
-  type AgreementChange,
-  type AgreementStatus,
-  type AgreementTermKey,
-} from './agreements.js';
+import { AGREEMENT_TERM_KEYS, agreementIdFor, agreementStatus, changesSinceConfirmed, checkAgreementParticipants, diffAgreementTerms, draftAgreement, parseAgreement, termsOf, type AgreementChange, type AgreementStatus, type AgreementTermKey } from './agreements.js';
 
 /** Domain events of the agreements feature. */
 declare module '../client/events.js' {

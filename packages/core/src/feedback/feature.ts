@@ -1,5 +1,5 @@
 import { atom, computed, type ReadableAtom } from 'nanostores';
-import type { MentorKit, MentorKitFeature, WriteOptions } from '../client/client.js';
+import type { MentorKitFeature, WriteOptions } from '../client/client.js';
 import { defineFeature, stripStored, validateWriteOptions } from '../client/feature-host.js';
 import { Collections } from '../model/collections.js';
 import { MentorKitError } from '../model/errors.js';

@@ -10,6 +10,8 @@ import { createGoalMessages, defaultGoalMessages, type GoalMessageOverrides, typ
 import { achievementMoment, celebrationMoment, reassuranceMoment, type GoalMoment } from './moments.js';
 import { goalsDueForReview, goalStoresOf, installedGoals, todayFor } from './view.js';
 import { languageCatalogue, languageOf } from '../model/languages.js';
+import { goalProgress, type GoalProgress } from './progress.js';
+import { checkSmartGoal, type SmartCheck } from './smart.js';
 
 /**
  * The bundled catalogue for a BCP 47 locale: a registered one for its language (Spanish once
@@ -18,8 +20,6 @@ import { languageCatalogue, languageOf } from '../model/languages.js';
 export function bundledGoalMessages(locale: string | undefined): GoalMessages {
   return languageCatalogue<GoalMessages>('goals', locale) ?? defaultGoalMessages;
 }
-import { goalProgress, type GoalProgress } from './progress.js';
-import { checkSmartGoal, type SmartCheck } from './smart.js';
 
 export type { GoalMoment };
 

@@ -100,7 +100,7 @@ export function goalsDueForReview(kit: MentorKit, goals: readonly Goal[], pairin
 /** `kit.goals` when the goals feature is installed on this client (the client knows what it installed). */
 export const installedGoals = (kit: MentorKit): GoalsApi | undefined => installedFeature<GoalsApi>(kit, 'goals');
 
-const requireKit = (kit: unknown): MentorKit => {
+export const requireKit = (kit: unknown): MentorKit => {
   if (!isMentorKitClient(kit)) invalidInput('kit', 'Pass the MentorKit client from createMentorKit() (or a provider\'s `kit`).');
   return kit;
 };
@@ -123,17 +123,4 @@ export function goalsViewOf(kit: MentorKit): GoalsView {
   };
   viewsByKit.set(kit, view);
   return view;
-}
-
-/**
- * The full goals API of a client (`kit.goals`: the commands, the SMART check), importing the write
- * path on first use. Resolves at once when it is already installed; otherwise installs `goalsFeature`.
- * Call it early (e.g. when the page is idle) to have it ready before the first change.
- */
-export async function loadGoals(kit: MentorKit): Promise<GoalsApi> {
-  requireKit(kit);
-  const installed = installedGoals(kit);
-  if (installed) return installed;
-  const { goalsOf } = await import('./feature.js');
-  return goalsOf(kit);
 }
