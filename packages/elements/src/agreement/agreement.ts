@@ -10,6 +10,7 @@ import { agreementLanguages, agreementMessages } from './agreement.messages.js';
 import { headingLevel } from '../internal/heading-level.js';
 import { renderLoading } from '../internal/frame.js';
 import { MkElement } from '../internal/mk-element.js';
+import { nameOf, pairingById } from '../internal/people.js';
 import { StoreController } from '../internal/store-controller.js';
 import { agreementStyles } from './agreement.styles.js';
 import { panelStyles } from '../internal/panel.styles.js';
@@ -99,6 +100,8 @@ export class MkAgreement extends MkElement {
   static override styles = [MkElement.styles, panelStyles, textLimitStyles, agreementStyles];
 
   private readonly agreements = new StoreController(this, () => (this.currentKit ? this.currentKit.use(agreementsFeature).$agreements : undefined));
+  private readonly people = new StoreController(this, () => this.currentKit?.$people);
+  private readonly pairings = new StoreController(this, () => this.currentKit?.$pairings);
   /** Messages in the element's language; re-renders when `<html lang>` changes. */
   private readonly i18n = new LocaleController(this, 'mk-agreement', agreementMessages, agreementLanguages);
 
@@ -165,7 +168,7 @@ export class MkAgreement extends MkElement {
 
   private handleStartEditing(): void {
     const kit = this.currentKit;
-    const pairing = this.shownPairing;
+    const pairing = pairingById(this.pairings.value, this.shownPairingId);
     if (!kit || !pairing) return;
     const agreement = this.agreement;
     const draft = agreement ? (structuredClone({ ...agreement }) as unknown as Draft) : (kit.use(agreementsFeature).draftFor(pairing.id, { includeCoMentor: false }) as Draft);
@@ -175,7 +178,7 @@ export class MkAgreement extends MkElement {
     draft.participants = members.map((personId) => {
       const existing = draft.participants.find((participant) => participant.personId === personId);
       if (existing) return existing;
-      const person: Person | undefined = this.kitPeople.value?.[personId];
+      const person: Person | undefined = this.people.value?.[personId];
       return { personId, timeZone: person?.timeZone ?? 'UTC', workingHours: structuredClone(person?.workingHours ?? {}) as Record<string, string[]>, offLimitsDays: [...(person?.offLimitsDays ?? [])] };
     }) as Draft['participants'];
     this.draft = draft;
@@ -236,7 +239,7 @@ export class MkAgreement extends MkElement {
   private async handleSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const kit = this.currentKit;
-    const pairing = this.shownPairing;
+    const pairing = pairingById(this.pairings.value, this.shownPairingId);
     if (!kit || !pairing || !this.draft || this.busy) return;
     const form = event.currentTarget as HTMLFormElement;
     // Notes over their limit (core's TEXT_LIMITS.agreement.notes) refuse to save: the text stays whole, marked, with a message.
@@ -338,7 +341,7 @@ export class MkAgreement extends MkElement {
         return groups.length === 0 ? this.i18n.t('value.no-hours') : groups.map((group) => `${group.from === group.to ? short(group.from) : `${short(group.from)}–${short(group.to)}`} ${group.text}`).join('; ');
       }
       case 'participants':
-        return formatList((value as Array<{ personId: string }>).map((participant) => this.nameOf(participant.personId)), locale);
+        return formatList((value as Array<{ personId: string }>).map((participant) => nameOf(this.people.value, participant.personId)), locale);
       default:
         return typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);
     }
@@ -347,7 +350,7 @@ export class MkAgreement extends MkElement {
   private describeChange(change: AgreementChange, locale: string | undefined): string {
     const m = this.words;
     if (change.personId) {
-      const name = this.nameOf(change.personId);
+      const name = nameOf(this.people.value, change.personId);
       if (change.kind === 'added') return this.i18n.t('change.joins', { name });
       if (change.kind === 'removed') return this.i18n.t('change.leaves', { name });
       const key = change.path.split('.').pop() as keyof typeof m.participantFields;
@@ -382,7 +385,7 @@ export class MkAgreement extends MkElement {
       <dt>${m.fields.offLimitsDays}</dt><dd data-term="offLimitsDays">${this.formatValue('offLimitsDays', agreement.offLimitsDays, locale)}</dd>
       <dt>${m.fields.offLimitsDates}</dt><dd data-term="offLimitsDates">${this.formatValue('offLimitsDates', agreement.offLimitsDates, locale)}</dd>
       ${agreement.participants.map(
-        (participant) => html`<dt>${this.nameOf(participant.personId)}</dt>
+        (participant) => html`<dt>${nameOf(this.people.value, participant.personId)}</dt>
           <dd data-term="participant" data-person=${participant.personId}>
             ${participant.timeZone.replaceAll('_', ' ')} · ${this.formatValue('workingHours', participant.workingHours, locale)}${participant.offLimitsDays && participant.offLimitsDays.length > 0 ? html` · ${this.i18n.t('value.off-limits', { days: this.formatValue('offLimitsDays', participant.offLimitsDays, locale) })}` : nothing}
           </dd>`,
@@ -405,8 +408,8 @@ export class MkAgreement extends MkElement {
       <div part="status" class="notice" data-tone=${status.confirmed ? 'success' : 'warning'} data-confirmed=${String(status.confirmed)}>
         <p class="notice-title">${this.i18n.t(status.confirmed ? 'status.title.confirmed' : 'status.title.pending', { version: agreement.version })}</p>
         <p>
-          ${status.confirmedBy.length > 0 ? this.i18n.t('status.confirmed-by', { names: formatList(status.confirmedBy.map((id) => this.nameOf(id)), locale) }) : this.i18n.t('status.nobody')}
-          ${status.waitingFor.length > 0 ? ` ${this.i18n.t('status.waiting-for', { names: formatList(status.waitingFor.map((id) => this.nameOf(id)), locale) })}` : nothing}
+          ${status.confirmedBy.length > 0 ? this.i18n.t('status.confirmed-by', { names: formatList(status.confirmedBy.map((id) => nameOf(this.people.value, id)), locale) }) : this.i18n.t('status.nobody')}
+          ${status.waitingFor.length > 0 ? ` ${this.i18n.t('status.waiting-for', { names: formatList(status.waitingFor.map((id) => nameOf(this.people.value, id)), locale) })}` : nothing}
         </p>
       </div>
       ${agreement.lastConfirmed === undefined || changes.length > 0
@@ -476,7 +479,7 @@ export class MkAgreement extends MkElement {
 
   private renderParticipant(participant: Draft['participants'][number], pairing: Pairing, included: boolean): TemplateResult {
     const m = this.words;
-    const name = this.nameOf(participant.personId);
+    const name = nameOf(this.people.value, participant.personId);
     const optional = pairing.mentorIds.indexOf(participant.personId) >= 1;
     const zones = timeZones([participant.timeZone]);
     const hours = participant.workingHours as Record<string, string[] | undefined>;
@@ -570,7 +573,7 @@ export class MkAgreement extends MkElement {
     if (status === 'loading') content = renderLoading(this.i18n.t('loading'), { skeleton: true });
     else if (status === 'error') content = this.renderErrorBox(this.i18n.t('error.load'), this.loadErrorMessage ?? this.i18n.t('error.fallback'));
     else {
-      const pairing = this.shownPairing;
+      const pairing = pairingById(this.pairings.value, this.shownPairingId);
       const agreement = this.agreement;
       if (!pairing) {
         state = 'not-found';

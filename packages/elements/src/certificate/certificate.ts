@@ -8,6 +8,8 @@ import { LocaleController } from '../internal/localize.js';
 import { headingLevel } from '../internal/heading-level.js';
 import { renderLoadError, renderLoading } from '../internal/frame.js';
 import { MkElement } from '../internal/mk-element.js';
+import { StoreController } from '../internal/store-controller.js';
+import { nameOf } from '../internal/people.js';
 import { panelStyles } from '../internal/panel.styles.js';
 import { certificateLanguages, certificateMessages } from './certificate.messages.js';
 import { certificateStyles } from './certificate.styles.js';
@@ -92,6 +94,7 @@ export class MkCertificate extends MkElement {
   static override styles = [MkElement.styles, panelStyles, certificateStyles];
 
   private readonly i18n = new LocaleController(this, 'mk-certificate', certificateMessages, certificateLanguages);
+  private readonly people = new StoreController(this, () => this.currentKit?.$people);
 
   @state() private phase: 'loading' | 'unavailable' | 'error' | 'ready' = 'loading';
   @state() private loadError: string | undefined;
@@ -233,7 +236,7 @@ export class MkCertificate extends MkElement {
         const certificate = await service.issue(loaded.pairingId, entry.personId, reason === undefined ? {} : { reason });
         this.replaceEntry(entry.personId, certificate);
         this.reasonFor = undefined;
-        this.announcement = this.i18n.t('announce.issued', { name: this.nameOf(entry.personId) });
+        this.announcement = this.i18n.t('announce.issued', { name: nameOf(this.people.value, entry.personId) });
         emit(this, 'mk-certificate-issue', { pairingId: loaded.pairingId, personId: entry.personId, certificate, byHand: reason !== undefined });
       },
       `[data-person-id="${CSS.escape(entry.personId)}"] [part~="download"]`,
@@ -250,7 +253,7 @@ export class MkCertificate extends MkElement {
       async () => {
         await service.revoke(certificate.id);
         this.replaceEntry(entry.personId, undefined);
-        this.announcement = this.i18n.t('announce.revoked', { name: this.nameOf(entry.personId) });
+        this.announcement = this.i18n.t('announce.revoked', { name: nameOf(this.people.value, entry.personId) });
         emit(this, 'mk-certificate-revoke', { pairingId: loaded.pairingId, personId: entry.personId, certificateId: certificate.id });
       },
       `[data-person-id="${CSS.escape(entry.personId)}"] [part~="issue"]`,
@@ -379,7 +382,7 @@ export class MkCertificate extends MkElement {
 
   private renderMember(entry: PairingCertificateEntry): TemplateResult {
     const { eligibility, certificate } = entry;
-    const name = this.nameOf(entry.personId);
+    const name = nameOf(this.people.value, entry.personId);
     const memberState = certificate ? 'issued' : eligibility.eligible ? 'eligible' : 'not-yet';
     const titleId = `member-${idPart(entry.personId)}`;
     const busy = this.busyFor !== undefined;

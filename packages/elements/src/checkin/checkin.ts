@@ -13,6 +13,7 @@ import { ClockController } from '../internal/clock-controller.js';
 import { headingLevel } from '../internal/heading-level.js';
 import { renderLoadError, renderLoading } from '../internal/frame.js';
 import { MkElement } from '../internal/mk-element.js';
+import { nameOf, pairingById } from '../internal/people.js';
 import { StoreController } from '../internal/store-controller.js';
 import { panelStyles } from '../internal/panel.styles.js';
 import { checkinStyles } from './checkin.styles.js';
@@ -73,6 +74,8 @@ export class MkCheckin extends MkElement {
   static override styles = [MkElement.styles, panelStyles, checkinStyles];
 
   private readonly agreements = new StoreController(this, () => (this.currentKit ? this.currentKit.use(agreementsFeature).$agreements : undefined));
+  private readonly people = new StoreController(this, () => this.currentKit?.$people);
+  private readonly pairings = new StoreController(this, () => this.currentKit?.$pairings);
   private readonly sessions = new StoreController(this, () => (this.currentKit ? this.currentKit.use(sessionsFeature).$sessions : undefined));
   private readonly messagesStore = new StoreController(this, () => this.currentKit?.collection(Collections.messages).$records);
   private readonly goals = new StoreController(this, () => this.currentKit?.collection(Collections.goals).$records);
@@ -190,12 +193,12 @@ export class MkCheckin extends MkElement {
     const suggestion = suggestCheckInLevel({ current: agreement.checkInLevel, feedback, goals, sessions, messages: this.messages, ...(this.kept ? { override: this.kept } : {}) });
     // The agreement's people with their agreed zones and hours; other members (a co-mentor who does not join sessions) from their profiles.
     const people = [
-      ...input.participants.map((participant) => ({ personId: participant.personId, displayName: this.nameOf(participant.personId), timeZone: participant.timeZone, workingHours: participant.workingHours as Record<string, string[]>, offLimitsDays: participant.offLimitsDays, offLimitsDates: participant.offLimitsDates })),
+      ...input.participants.map((participant) => ({ personId: participant.personId, displayName: nameOf(this.people.value, participant.personId), timeZone: participant.timeZone, workingHours: participant.workingHours as Record<string, string[]>, offLimitsDays: participant.offLimitsDays, offLimitsDates: participant.offLimitsDates })),
       ...[pairing.menteeId, ...pairing.mentorIds]
         .filter((personId) => !input.participants.some((participant) => participant.personId === personId))
         .map((personId) => {
-          const person = this.kitPeople.value?.[personId];
-          return { personId, displayName: this.nameOf(personId), timeZone: person?.timeZone ?? 'UTC', workingHours: (person?.workingHours ?? {}) as Record<string, string[]>, offLimitsDays: person?.offLimitsDays ?? [], offLimitsDates: person?.offLimitsDates ?? [] };
+          const person = this.people.value?.[personId];
+          return { personId, displayName: nameOf(this.people.value, personId), timeZone: person?.timeZone ?? 'UTC', workingHours: (person?.workingHours ?? {}) as Record<string, string[]>, offLimitsDays: person?.offLimitsDays ?? [], offLimitsDates: person?.offLimitsDates ?? [] };
         }),
     ];
     const nudges = checkInNudges({ pairingId: pairing.id, menteeId: pairing.menteeId, mentorIds: pairing.mentorIds, people, checkIn, activity, now, messages: this.messages, ...(this.i18n.locale ? { locale: this.i18n.locale } : {}) });
@@ -241,7 +244,7 @@ export class MkCheckin extends MkElement {
             <ul part="nudges" class="nudges">
               ${nudges.map((nudge) => {
                 const zone = people.find((person) => person.personId === nudge.personId)?.timeZone ?? 'UTC';
-                return html`<li data-kind=${nudge.kind} data-person=${nudge.personId}><span class="nudge-who">${this.nameOf(nudge.personId)}</span>, ${t('nudges.when', { time: formatDayTime(nudge.sendAt, zone, locale, now) })} <span class="nudge-text">${this.nudgeText(nudge)}</span></li>`;
+                return html`<li data-kind=${nudge.kind} data-person=${nudge.personId}><span class="nudge-who">${nameOf(this.people.value, nudge.personId)}</span>, ${t('nudges.when', { time: formatDayTime(nudge.sendAt, zone, locale, now) })} <span class="nudge-text">${this.nudgeText(nudge)}</span></li>`;
               })}
             </ul>
           </section>`
@@ -257,7 +260,7 @@ export class MkCheckin extends MkElement {
     if (status === 'loading') content = renderLoading(this.i18n.t('loading'), { skeleton: true });
     else if (status === 'error') content = renderLoadError(this.i18n.t('error.title'), this.loadErrorMessage ?? this.i18n.t('error.fallback'));
     else {
-      const pairing = this.shownPairing;
+      const pairing = pairingById(this.pairings.value, this.shownPairingId);
       const agreement = this.agreement;
       if (!pairing) {
         state = 'not-found';

@@ -26,6 +26,7 @@ import { errorText } from '../field-errors/field-errors.js';
 import { headingTag } from '../internal/heading.js';
 import { renderLoadError } from '../internal/frame.js';
 import { MkElement } from '../internal/mk-element.js';
+import { nameOf } from '../internal/people.js';
 import { StoreController } from '../internal/store-controller.js';
 import { counterId, describedByWithCounter, lengthLimit, renderTextCounter, textLimit, textLimitMessage, textLimitStyles } from '../text-limit/text-limit.js';
 import { coachingFlowLanguages, coachingFlowMessages } from './coaching-flow.messages.js';
@@ -133,6 +134,8 @@ export class MkCoachingFlow extends MkElement {
   static override styles = [MkElement.styles, textLimitStyles, coachingFlowStyles];
 
   private readonly runs = new StoreController(this, () => this.coaching?.$runs);
+  private readonly people = new StoreController(this, () => this.currentKit?.$people);
+  private readonly pairings = new StoreController(this, () => this.currentKit?.$pairings);
   private readonly loaded = new StoreController(this, () => this.coaching?.$loaded);
   private readonly i18n = new LocaleController(this, 'mk-coaching-flow', coachingFlowMessages, coachingFlowLanguages);
 
@@ -438,7 +441,7 @@ export class MkCoachingFlow extends MkElement {
     const today = localTimeOf(this.currentKit?.$me.get()?.timeZone ?? 'UTC', this.currentKit?.now() ?? new Date().toISOString()).date;
     const inFourWeeks = new Date(Date.parse(`${today}T00:00:00Z`) + 28 * 86_400_000).toISOString().slice(0, 10);
     const mentee = this.currentKit?.$pairings.get().find((pairing) => pairing.id === run.pairingId)?.menteeId;
-    const wish = mentee ? this.kitPeople.value?.[mentee]?.wantsToLearn?.[0]?.name : undefined;
+    const wish = mentee ? this.people.value?.[mentee]?.wantsToLearn?.[0]?.name : undefined;
     this.handOff = { dueDate: inFourWeeks, skill: wish ?? '', errors: {} };
     this.focusAfterUpdate = '#hand-off-due';
   }
@@ -574,7 +577,7 @@ export class MkCoachingFlow extends MkElement {
   private renderAnsweredBy(flow: CoachingFlow, prompt: CoachingPrompt): TemplateResult | typeof nothing {
     const entry = flow.answers[prompt.id];
     if (!entry?.answeredBy || entry.answeredBy === this.currentKit?.user.id) return nothing;
-    return html`<p part="answered-by" class="answered-by">${this.i18n.t('answered-by', { name: this.nameOf(entry.answeredBy) })}</p>`;
+    return html`<p part="answered-by" class="answered-by">${this.i18n.t('answered-by', { name: nameOf(this.people.value, entry.answeredBy) })}</p>`;
   }
 
   /**
@@ -703,7 +706,7 @@ export class MkCoachingFlow extends MkElement {
           </div>
         </form>
       </section>
-      <p class="muted">${run.startedBy ? html`<bdi>${this.nameOf(run.startedBy)}</bdi> · <bdi>${this.date(run.startedAt)}</bdi>` : this.date(run.startedAt)}</p>
+      <p class="muted">${run.startedBy ? html`<bdi>${nameOf(this.people.value, run.startedBy)}</bdi> · <bdi>${this.date(run.startedAt)}</bdi>` : this.date(run.startedAt)}</p>
     `;
   }
 
@@ -794,7 +797,7 @@ export class MkCoachingFlow extends MkElement {
       content = renderLoadError(this.i18n.t('error.title'), this.loadErrorMessage ?? this.i18n.t('error.fallback'), { look: 'alert' });
     } else if (status === 'loading' || !this.loaded.value) {
       content = this.renderMessage('loading', this.i18n.t('loading'));
-    } else if (!this.shownPairingId || !this.kitPairings.value?.some((pairing) => pairing.id === this.shownPairingId)) {
+    } else if (!this.shownPairingId || !this.pairings.value?.some((pairing) => pairing.id === this.shownPairingId)) {
       state = 'unavailable';
       content = this.renderMessage('unavailable', this.i18n.t('unavailable.pairing'));
     } else if ((this.runId || this.activeRunId) && (!run || !flow)) {

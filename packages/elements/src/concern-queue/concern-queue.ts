@@ -9,6 +9,7 @@ import { LocaleController } from '../internal/localize.js';
 import { headingLevel } from '../internal/heading-level.js';
 import { renderLoadError, renderLoading } from '../internal/frame.js';
 import { MkElement } from '../internal/mk-element.js';
+import { nameOf } from '../internal/people.js';
 import { StoreController } from '../internal/store-controller.js';
 import { errorText } from '../field-errors/field-errors.js';
 import { panelStyles } from '../internal/panel.styles.js';
@@ -69,6 +70,8 @@ export class MkConcernQueue extends MkElement {
   static override styles = [MkElement.styles, panelStyles, textLimitStyles, concernQueueStyles];
 
   private readonly concerns = new StoreController(this, () => (this.currentKit ? this.currentKit.use(concernsFeature).$concerns : undefined));
+  private readonly people = new StoreController(this, () => this.currentKit?.$people);
+  private readonly pairings = new StoreController(this, () => this.currentKit?.$pairings);
   private readonly concernStatus = new StoreController(this, () => (this.currentKit ? this.currentKit.use(concernsFeature).$status : undefined));
   private readonly programs = new StoreController(this, () => this.currentKit?.$programs);
   private readonly i18n = new LocaleController(this, 'mk-concern-queue', concernQueueMessages, concernQueueLanguages);
@@ -145,7 +148,7 @@ export class MkConcernQueue extends MkElement {
       <summary>${t('trail.count', { count: concern.history.length })}</summary>
       <ol class="trail">
         ${concern.history.map((entry) => {
-          const name = this.nameOf(entry.by);
+          const name = nameOf(this.people.value, entry.by);
           const what = entry.action === 'status' && entry.status ? t('trail.status', { name, status: this.statusName(entry.status) }) : t(`trail.${entry.action}`, { name });
           return html`<li data-action=${entry.action}><time datetime=${entry.at}>${formatDayTime(entry.at, zone, locale, now)}</time> — ${what}${entry.note ? html`<div class="trail-note">${entry.note}</div>` : nothing}</li>`;
         })}
@@ -187,10 +190,10 @@ export class MkConcernQueue extends MkElement {
     const t = (id: string, parameters?: Record<string, string | number>) => this.i18n.t(id, parameters);
     const kit = this.currentKit!;
     const locale = this.i18n.locale;
-    const pairing = (this.kitPairings.value ?? []).find((candidate) => candidate.id === concern.pairingId);
-    const mentee = this.nameOf(pairing?.menteeId ?? '?');
-    const mentors = formatList((pairing?.mentorIds ?? []).map((id) => this.nameOf(id)), locale);
-    const title = concern.about === 'message' && concern.quote ? t('title.message', { author: this.nameOf(concern.quote.authorId), mentee, mentors }) : t('title.pairing', { mentee, mentors });
+    const pairing = (this.pairings.value ?? []).find((candidate) => candidate.id === concern.pairingId);
+    const mentee = nameOf(this.people.value, pairing?.menteeId ?? '?');
+    const mentors = formatList((pairing?.mentorIds ?? []).map((id) => nameOf(this.people.value, id)), locale);
+    const title = concern.about === 'message' && concern.quote ? t('title.message', { author: nameOf(this.people.value, concern.quote.authorId), mentee, mentors }) : t('title.pairing', { mentee, mentors });
     const level = headingLevel(this.headingLevel, 1);
     const titleId = `concern-${index}`;
     const handles = kit.use(concernsFeature).canHandle(concern.id);
@@ -204,10 +207,10 @@ export class MkConcernQueue extends MkElement {
           <span part="status" class="badge" data-tone=${concern.status === 'closed' ? 'success' : 'warning'}>${this.statusName(concern.status)}</span>
           ${concern.pauseRequested ? html`<span part="pause" class="badge">${t(paused ? 'pause.done' : 'pause.requested')}</span>` : nothing}
         </div>
-        <p class="muted">${mine ? t('raised-by.you', { time: raisedAt }) : t('raised-by', { name: this.nameOf(concern.reporterId), time: raisedAt })}</p>
+        <p class="muted">${mine ? t('raised-by.you', { time: raisedAt }) : t('raised-by', { name: nameOf(this.people.value, concern.reporterId), time: raisedAt })}</p>
         ${concern.quote
           ? html`<figure part="quote" class="field" aria-label=${t('quote.label')}>
-              <figcaption class="muted quote-by">${t('quote.by', { name: this.nameOf(concern.quote.authorId), time: formatDayTime(concern.quote.sentAt, zone, locale, now) })}</figcaption>
+              <figcaption class="muted quote-by">${t('quote.by', { name: nameOf(this.people.value, concern.quote.authorId), time: formatDayTime(concern.quote.sentAt, zone, locale, now) })}</figcaption>
               <blockquote class="quote" tabindex="0">${concern.quote.text === '' ? t('quote.voice') : concern.quote.text}</blockquote>
             </figure>`
           : nothing}

@@ -8,6 +8,8 @@ import { LocaleController } from '../internal/localize.js';
 import { headingLevel } from '../internal/heading-level.js';
 import { renderLoadError, renderLoading } from '../internal/frame.js';
 import { MkElement } from '../internal/mk-element.js';
+import { StoreController } from '../internal/store-controller.js';
+import { nameOf } from '../internal/people.js';
 import { panelStyles } from '../internal/panel.styles.js';
 import { escalationLadderLanguages, escalationLadderMessages } from './escalation-ladder.messages.js';
 import { escalationLadderStyles } from './escalation-ladder.styles.js';
@@ -90,6 +92,7 @@ export class MkEscalationLadder extends MkElement {
   static override styles = [MkElement.styles, panelStyles, escalationLadderStyles];
 
   private readonly i18n = new LocaleController(this, 'mk-escalation-ladder', escalationLadderMessages, escalationLadderLanguages);
+  private readonly people = new StoreController(this, () => this.currentKit?.$people);
 
   @state() private phase: 'loading' | 'unavailable' | 'error' | 'ready' = 'loading';
   @state() private loadError: string | undefined;
@@ -361,12 +364,12 @@ export class MkEscalationLadder extends MkElement {
 
   private renderPair(pair: PairEscalation): TemplateResult {
     const locale = this.i18n.locale;
-    const mentors = formatList(pair.mentorIds.map((id) => this.nameOf(id)), locale);
+    const mentors = formatList(pair.mentorIds.map((id) => nameOf(this.people.value, id)), locale);
     const titleId = `pair-${pair.pairingId.replace(/[^a-zA-Z0-9_-]/g, '_')}-title`;
     const activityId = `activity.${pair.lastActivityKind ?? ''}`;
     const activity = this.i18n.t(activityId);
     return html`<li part="pair" class="pair" data-pairing-id=${pair.pairingId} data-stage=${pair.stage} aria-labelledby=${titleId}>
-      <p class="pair-name" id=${titleId}>${this.withParts('pair.title', {}, { mentee: html`<bdi>${this.nameOf(pair.menteeId)}</bdi>`, mentors: html`<bdi>${mentors}</bdi>` })}</p>
+      <p class="pair-name" id=${titleId}>${this.withParts('pair.title', {}, { mentee: html`<bdi>${nameOf(this.people.value, pair.menteeId)}</bdi>`, mentors: html`<bdi>${mentors}</bdi>` })}</p>
       <p class="quiet">
         <strong>${this.i18n.t('pair.quiet', { days: pair.quietDays })}</strong> ·
         ${pair.lastActivityAt
@@ -383,7 +386,7 @@ export class MkEscalationLadder extends MkElement {
         ${pair.closedAt ? html`<dt>${this.i18n.t('pair.closed')}</dt><dd>${this.when(pair.closedAt)}</dd>` : nothing}
         ${pair.suggestion
           ? html`<dt>${this.i18n.t('pair.suggestion')}</dt>
-              <dd part="suggestion">${this.withParts('pair.suggestion-value', {}, { mentee: html`<bdi>${this.nameOf(pair.suggestion.menteeId)}</bdi>`, mentors: html`<bdi>${formatList(pair.suggestion.mentorIds.map((id) => this.nameOf(id)), locale)}</bdi>` })}</dd>`
+              <dd part="suggestion">${this.withParts('pair.suggestion-value', {}, { mentee: html`<bdi>${nameOf(this.people.value, pair.suggestion.menteeId)}</bdi>`, mentors: html`<bdi>${formatList(pair.suggestion.mentorIds.map((id) => nameOf(this.people.value, id)), locale)}</bdi>` })}</dd>`
           : nothing}
       </dl>
       <details part="history" class="history">
@@ -396,8 +399,8 @@ export class MkEscalationLadder extends MkElement {
               <ul class="members" role="list">
                 ${pair.members.map((member) =>
                   member.lastActiveAt
-                    ? html`<li>${this.withParts('pair.member-last', {}, { name: html`<bdi>${this.nameOf(member.personId)}</bdi>`, when: this.when(member.lastActiveAt) })}</li>`
-                    : html`<li>${this.withParts('pair.member-never', {}, { name: html`<bdi>${this.nameOf(member.personId)}</bdi>` })}</li>`,
+                    ? html`<li>${this.withParts('pair.member-last', {}, { name: html`<bdi>${nameOf(this.people.value, member.personId)}</bdi>`, when: this.when(member.lastActiveAt) })}</li>`
+                    : html`<li>${this.withParts('pair.member-never', {}, { name: html`<bdi>${nameOf(this.people.value, member.personId)}</bdi>` })}</li>`,
                 )}
               </ul>`
           : nothing}

@@ -55,6 +55,8 @@ export class MkFeedbackInsights extends MkElement {
   static override styles = [MkElement.styles, feedbackInsightsStyles];
 
   private readonly programs = new StoreController(this, () => this.currentKit?.$programs);
+  private readonly people = new StoreController(this, () => this.currentKit?.$people);
+  private readonly pairings = new StoreController(this, () => this.currentKit?.$pairings);
   private readonly me = new StoreController(this, () => this.currentKit?.$me);
   private readonly records = new StoreController(this, () => this.api?.$feedback);
   private readonly sessions = new StoreController(this, () => this.api?.$sessions);
@@ -93,7 +95,7 @@ export class MkFeedbackInsights extends MkElement {
   }
 
   private nameOrSomeone(personId: string): string {
-    return this.kitPeople.value?.[personId]?.displayName ?? this.i18n.t('someone');
+    return this.people.value?.[personId]?.displayName ?? this.i18n.t('someone');
   }
 
   private titleFor(scope: InsightScope): string {
@@ -103,7 +105,7 @@ export class MkFeedbackInsights extends MkElement {
       return name ? t.t('title.program', { name }) : t.t('title.program.unknown');
     }
     if (scope.kind === 'pairing') {
-      const pairing = this.kitPairings.value?.find((candidate) => candidate.id === scope.id);
+      const pairing = this.pairings.value?.find((candidate) => candidate.id === scope.id);
       return pairing ? t.t('title.pairing', { name: this.nameOrSomeone(pairing.menteeId) }) : t.t('title.pairing.unknown');
     }
     return scope.id === this.currentKit?.user.id ? t.t('title.mine') : t.t('title.mentor', { name: this.nameOrSomeone(scope.id) });

@@ -141,6 +141,7 @@ export class MkGoalEditor extends MkElement {
   static override styles = [MkElement.styles, textLimitStyles, goalEditorStyles];
 
   private readonly i18n = new LocaleController(this, 'mk-goal-editor', goalEditorMessages, goalEditorLanguages);
+  private readonly pairings = new StoreController(this, () => this.currentKit?.$pairings);
   private readonly goals = new StoreController(this, () => (this.currentKit ? goalsOf(this.currentKit).$allGoals : undefined));
   @state() private form: FormState = emptyForm();
   @state() private errors: Record<string, string> = {};
@@ -235,7 +236,7 @@ export class MkGoalEditor extends MkElement {
   /** The pairing a new goal goes to, and whether the viewer is its mentee. */
   private targetPairing(kit: MentorKit) {
     const id = this.startedFor ?? this.shownPairingId;
-    return (this.kitPairings.value ?? kit.$pairings.get()).find((candidate) => candidate.id === id);
+    return (this.pairings.value ?? kit.$pairings.get()).find((candidate) => candidate.id === id);
   }
 
   /** The draft as core sees it (for the checklist: lenient about half-typed numbers). */

@@ -9,7 +9,6 @@ import { emit } from '../internal/emit.js';
 import { formatCalendarDate, formatRelativeDays } from '../internal/format.js';
 import { LocaleController } from '../internal/localize.js';
 import { headingTag } from '../internal/heading.js';
-import { renderLoading } from '../internal/frame.js';
 import { MkElement } from '../internal/mk-element.js';
 import { StoreController } from '../internal/store-controller.js';
 import type { MkCelebration, MkGoalReplanDetail } from '../celebration/celebration.js';
@@ -152,6 +151,7 @@ export class MkGoalTracker extends MkElement {
   };
 
   private readonly i18n = new LocaleController(this, 'mk-goal-tracker', goalTrackerMessages, goalTrackerLanguages);
+  private readonly people = new StoreController(this, () => this.currentKit?.$people);
   private readonly goals = new StoreController(this, () => (this.currentKit ? goalsViewOf(this.currentKit).$goals : undefined));
   /** Re-renders every minute; rows re-render only when their goal or the day changes. */
   private readonly clock = new ClockController(this);
@@ -396,7 +396,7 @@ export class MkGoalTracker extends MkElement {
     const goals = goalsViewOf(kit);
     const locale = this.i18n.locale;
     const messages = goals.messagesFor(locale);
-    const people = this.kitPeople.value ?? {};
+    const people = this.people.value ?? {};
     // Today in each owner's time zone, as core decides it (the same day core's review of missed goals uses); once per owner.
     const todayByOwner = new Map<string, string>();
     const todayOf = (ownerId: string) => {
@@ -451,7 +451,7 @@ export class MkGoalTracker extends MkElement {
     const pairingId = this.shownPairingId;
     const all = status === 'ready' ? (this.goals.value ?? []).filter((goal) => !pairingId || goal.pairingId === pairingId) : [];
     let content: TemplateResult;
-    if (status === 'loading' || !kit) content = renderLoading(this.i18n.t('loading'));
+    if (status === 'loading' || !kit) content = html`<p part="loading" class="loading">${this.i18n.t('loading')}</p>`; // frame.ts's renderLoading costs this element's first load more than it saves
     else if (status === 'error') content = html`<div part="error" class="error" role="alert">${this.i18n.t('error.load')} ${this.loadErrorMessage ?? ''}</div>`;
     else if (all.length === 0) content = this.renderEmpty();
     else content = this.renderList(kit, all);

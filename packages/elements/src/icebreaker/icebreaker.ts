@@ -62,6 +62,8 @@ export class MkIcebreaker extends MkElement {
   static override styles = [MkElement.styles, icebreakerStyles];
 
   private readonly records = new StoreController(this, () => this.rapport?.$records);
+  private readonly people = new StoreController(this, () => this.currentKit?.$people);
+  private readonly pairings = new StoreController(this, () => this.currentKit?.$pairings);
   private readonly loaded = new StoreController(this, () => this.rapport?.$loaded);
   private readonly i18n = new LocaleController(this, 'mk-icebreaker', icebreakerMessages, icebreakerLanguages);
 
@@ -142,7 +144,7 @@ export class MkIcebreaker extends MkElement {
       content = renderLoadError(this.i18n.t('error.title'), this.loadErrorMessage ?? this.i18n.t('error.fallback'), { look: 'alert' });
     } else if (status === 'loading' || !this.loaded.value) {
       content = html`<p class="muted">${this.i18n.t('loading')}</p>`;
-    } else if (!this.shownPairingId || !this.kitPairings.value?.some((pairing) => pairing.id === this.shownPairingId)) {
+    } else if (!this.shownPairingId || !this.pairings.value?.some((pairing) => pairing.id === this.shownPairingId)) {
       stateName = 'unavailable';
       content = html`<p part="empty" class="muted">${this.i18n.t('unavailable')}</p>`;
     } else {
@@ -163,7 +165,7 @@ export class MkIcebreaker extends MkElement {
                 <li part="tag" class="tag">${this.i18n.t(`tone.${current.prompt.tone}`)}</li>
                 <li part="tag" class="tag">${this.i18n.t(`kind.${current.prompt.kind}`)}</li>
               </ul>
-              ${current.by !== me ? html`<p part="dealt-by" class="muted">${this.i18n.t('dealt-by', { name: this.kitPeople.value?.[current.by]?.displayName ?? current.by })}</p>` : nothing}`
+              ${current.by !== me ? html`<p part="dealt-by" class="muted">${this.i18n.t('dealt-by', { name: this.people.value?.[current.by]?.displayName ?? current.by })}</p>` : nothing}`
           : nothing}
         ${this.remaining !== undefined && this.remainingFor === this.shownPairingId ? html`<p part="round" class="muted">${this.i18n.t('round', { remaining: this.remaining })}</p>` : nothing}
         ${this.dealError ? html`<div part="error" class="alert" role="alert">${errorText(this.dealError, this.i18n.locale, false)}</div>` : nothing}

@@ -9,8 +9,6 @@ export { headingLevel };
  * into a valid level, `headingTag` into the tag.
  */
 
-// `unsafeStatic` over fixed tag names (lit's smaller static helper; nothing here comes from outside).
-const HEADING_TAGS: readonly StaticValue[] = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((tag) => unsafeStatic(tag));
 
 /**
  * The `h1`…`h6` tag for `level` (clamped as by `headingLevel`), for lit's static `html`:
@@ -21,5 +19,6 @@ const HEADING_TAGS: readonly StaticValue[] = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'
  * ```
  */
 export function headingTag(level: number): StaticValue {
-  return HEADING_TAGS[headingLevel(level) - 1]!;
+  // `unsafeStatic` (lit's smaller static helper) over a tag made from a clamped number: nothing comes from outside.
+  return unsafeStatic(`h${headingLevel(level)}`);
 }

@@ -1,6 +1,6 @@
 import { ContextConsumer } from '@lit/context';
 import { LitElement, html, nothing, type CSSResultGroup, type PropertyDeclarations, type TemplateResult } from 'lit';
-import type { MentorKit, Pairing } from '@mentorkit/core';
+import type { MentorKit } from '@mentorkit/core';
 import { adoptThemeTokens } from '../theme/tokens.js';
 import { baseStyles } from './base.styles.js';
 import { hasPendingLanguageLoads, localesLoaded } from './localize.js';
@@ -26,23 +26,20 @@ export type LoadState = 'loading' | 'ready' | 'error';
  *
  * It also owns the **frame** every element shows before its content: `loadState` (the client's
  * `$status`, `'loading'` while there is no client) and `loadErrorMessage` (its `$error`), read through
- * store controllers the base holds (with `kitPeople` and `kitPairings`, which most elements read),
- * and the markup of the two states, in `frame.ts` (plain functions, so a bundle carries only the ones
- * its elements call): `renderLoading(…)` and `renderLoadError(…)`.
+ * store controllers the base holds. The markup of the two states is in `frame.ts` — `renderLoading(…)`
+ * and `renderLoadError(…)`, plain functions so that a bundle carries only the ones its elements call.
+ * Keep this class small: every element's first load pays for each byte of it.
  */
 export class MkElement extends LitElement {
   static override styles: CSSResultGroup = [baseStyles];
   // Declared without decorators: the base of every element stays out of the decorator runtime.
   static override properties: PropertyDeclarations = { kit: { attribute: false } };
 
-  private readonly kitConsumer = new ContextConsumer(this, { context: mentorKitContext, subscribe: true });
-  private readonly currentPairing = new StoreController(this, () => this.currentKit?.$currentPairingId);
-  private readonly frameStatus = new StoreController(this, () => this.currentKit?.$status);
-  private readonly frameError = new StoreController(this, () => this.currentKit?.$error);
-  /** The people the client knows, by id (`kit.$people`): the element re-renders when they change. */
-  protected readonly kitPeople = new StoreController(this, () => this.currentKit?.$people);
-  /** The pairings the client knows (`kit.$pairings`): the element re-renders when they change. */
-  protected readonly kitPairings = new StoreController(this, () => this.currentKit?.$pairings);
+  // ES private fields (#): bundlers shorten their names, which the base of every element pays for.
+  readonly #kitConsumer = new ContextConsumer(this, { context: mentorKitContext, subscribe: true });
+  readonly #currentPairing = new StoreController(this, () => this.currentKit?.$currentPairingId);
+  readonly #frameStatus = new StoreController(this, () => this.currentKit?.$status);
+  readonly #frameError = new StoreController(this, () => this.currentKit?.$error);
 
   /**
    * The MentorKit client this element uses. Takes precedence over the client of an enclosing
@@ -66,32 +63,22 @@ export class MkElement extends LitElement {
 
   /** The client in use: `.kit` when set, otherwise the provider's; `undefined` while there is none. */
   protected get currentKit(): MentorKit | undefined {
-    return this.kit ?? this.kitConsumer.value;
+    return this.kit ?? this.#kitConsumer.value;
   }
 
   /** Whether the client has loaded: `'loading'` while there is no client or it is loading, then `'ready'` or `'error'`. */
   protected get loadState(): LoadState {
-    return this.currentKit ? (this.frameStatus.value ?? 'loading') : 'loading';
+    return this.#frameStatus.value ?? 'loading'; // no client, no store: 'loading'
   }
 
   /** Why the client could not load (its `$error`'s message), when `loadState` is `'error'`. */
   protected get loadErrorMessage(): string | undefined {
-    return this.frameError.value?.message;
+    return this.#frameError.value?.message;
   }
 
   /** The pairing to show: the element's own `pairing-id` when set, else the client's current pairing. */
   protected get shownPairingId(): string | undefined {
-    return (this as { pairingId?: string }).pairingId || this.currentPairing.value;
-  }
-
-  /** The shown pairing (`shownPairingId`) among the client's pairings; `undefined` while unknown. */
-  protected get shownPairing(): Pairing | undefined {
-    return this.kitPairings.value?.find((pairing) => pairing.id === this.shownPairingId);
-  }
-
-  /** A person's display name, or their id when the client does not know them. */
-  protected nameOf(personId: string): string {
-    return this.kitPeople.value?.[personId]?.displayName ?? personId;
+    return (this as { pairingId?: string }).pairingId || this.#currentPairing.value;
   }
 
   /**
@@ -101,9 +88,9 @@ export class MkElement extends LitElement {
    */
   protected renderPairingWith(pairingId: string | undefined, locale: string | undefined, words: (names: string) => string): TemplateResult | typeof nothing {
     const kit = this.currentKit;
-    const pairing = this.kitPairings.value?.find((candidate) => candidate.id === pairingId);
+    const pairing = kit?.$pairings.get().find((candidate) => candidate.id === pairingId);
     if (!kit || !pairing) return nothing;
-    const people = this.kitPeople.value ?? {};
+    const people = kit.$people.get();
     const names = formatList([pairing.menteeId, ...pairing.mentorIds].filter((id) => id !== kit.user.id).map((id) => people[id]?.displayName ?? id), locale);
     return html` <span part="pairing-with" class="pairing-with">${words(names)}</span>`;
   }

@@ -8,6 +8,7 @@ import { formatList, formatLongCalendarDate } from '../internal/format.js';
 import { focusInstead } from '../internal/focus.js';
 import { LocaleController } from '../internal/localize.js';
 import { MkElement } from '../internal/mk-element.js';
+import { nameOf } from '../internal/people.js';
 import { StoreController } from '../internal/store-controller.js';
 import { pairingBoardLanguages, pairingBoardMessages } from './pairing-board.messages.js';
 import { pairingBoardStyles } from './pairing-board.styles.js';
@@ -85,6 +86,8 @@ export class MkPairingBoard extends MkElement {
   static override styles = [...(Array.isArray(MkElement.styles) ? MkElement.styles : [MkElement.styles]), pairingBoardStyles];
 
   private readonly i18n = new LocaleController(this, 'mk-pairing-board', pairingBoardMessages, pairingBoardLanguages);
+  private readonly people = new StoreController(this, () => this.currentKit?.$people);
+  private readonly pairings = new StoreController(this, () => this.currentKit?.$pairings);
   private readonly rounds = new StoreController(this, () => this.api?.$rounds);
 
   /** Slider values not yet applied (while the admin drags). */
@@ -119,7 +122,7 @@ export class MkPairingBoard extends MkElement {
 
   /** A mentor's availability on `on` (a date or an instant), when they are not taking mentees then. */
   private unavailability(id: string, on: string): { status: 'away' | 'not-taking-mentees'; until?: string } | undefined {
-    const person = this.kitPeople.value?.[id] as Person | undefined;
+    const person = this.people.value?.[id] as Person | undefined;
     if (!person?.availability) return undefined;
     const now = availabilityOf(person, on);
     return now.status === 'taking-mentees' ? undefined : { status: now.status, ...(now.until !== undefined ? { until: now.until } : {}) };
@@ -247,7 +250,7 @@ export class MkPairingBoard extends MkElement {
     if (this.rewordedReasons?.key !== key) this.rewordedReasons = { key, byMentee: new Map() };
     let reasons = this.rewordedReasons.byMentee.get(assignment.menteeId);
     if (!reasons) {
-      const people = this.kitPeople.value ?? {};
+      const people = this.people.value ?? {};
       const mentee = people[assignment.menteeId];
       const mentors = assignment.mentorIds.map((id) => people[id]);
       reasons = mentee && mentors.every(Boolean) ? explainPairing({ mentee, mentors: mentors as Person[], weekOf: round.startsOn ?? round.updatedAt.slice(0, 10), weights: round.weights, ...(locale ? { locale } : {}) }) : assignment.reasons;
@@ -257,8 +260,8 @@ export class MkPairingBoard extends MkElement {
   }
 
   private renderPair(round: PairingRound, assignment: MatchAssignment, index: number, others: readonly MatchAssignment[]): TemplateResult {
-    const mentee = this.nameOf(assignment.menteeId);
-    const mentors = formatList(assignment.mentorIds.map((id) => this.nameOf(id)), this.i18n.locale);
+    const mentee = nameOf(this.people.value, assignment.menteeId);
+    const mentors = formatList(assignment.mentorIds.map((id) => nameOf(this.people.value, id)), this.i18n.locale);
     const lead = assignment.mentorIds[0]!;
     const pinned = round.pins.some((pin) => pin[0] === assignment.menteeId && pin[1] === lead);
     const draft = round.status === 'draft';
@@ -280,7 +283,7 @@ export class MkPairingBoard extends MkElement {
       ${assignment.mentorIds.map((id) => {
         const away = this.unavailability(id, round.startsOn ?? this.currentKit?.now() ?? new Date().toISOString());
         if (!away) return nothing;
-        const name = this.nameOf(id);
+        const name = nameOf(this.people.value, id);
         const warning = away.status === 'not-taking-mentees' ? this.i18n.t('warning.not-taking', { name }) : away.until ? this.i18n.t('warning.away-until', { name, date: this.dateText(away.until) }) : this.i18n.t('warning.away', { name });
         return html`<p part="warning" class="warning" data-mentor=${id}><span aria-hidden="true">⚠ </span>${warning}</p>`;
       })}
@@ -291,11 +294,11 @@ export class MkPairingBoard extends MkElement {
       ${draft
         ? html`<div class="pair-actions">
             <button type="button" part="pin" aria-pressed=${pinned ? 'true' : 'false'} aria-disabled=${this.busy ? 'true' : 'false'}
-              @click=${() => this.adjust(pinned ? { unpin: [assignment.menteeId, lead] } : { pin: [assignment.menteeId, lead] }, pinned ? 'unpin' : 'pin', () => this.i18n.t(pinned ? 'unpinned.status' : 'pinned.status', { mentee, mentor: this.nameOf(lead) }))}>
+              @click=${() => this.adjust(pinned ? { unpin: [assignment.menteeId, lead] } : { pin: [assignment.menteeId, lead] }, pinned ? 'unpin' : 'pin', () => this.i18n.t(pinned ? 'unpinned.status' : 'pinned.status', { mentee, mentor: nameOf(this.people.value, lead) }))}>
               ${this.i18n.t(pinned ? 'pinned' : 'pin')}<span class="visually-hidden"> ${label}</span>
             </button>
             <button type="button" part="veto" class="danger" aria-disabled=${this.busy ? 'true' : 'false'}
-              @click=${() => this.adjust({ veto: [assignment.menteeId, lead] }, 'veto', () => this.i18n.t('vetoed', { mentee, mentor: this.nameOf(lead) }))}>
+              @click=${() => this.adjust({ veto: [assignment.menteeId, lead] }, 'veto', () => this.i18n.t('vetoed', { mentee, mentor: nameOf(this.people.value, lead) }))}>
               ${this.i18n.t('veto')}<span class="visually-hidden"> ${label}</span>
             </button>
             ${others.length > 1
@@ -303,10 +306,10 @@ export class MkPairingBoard extends MkElement {
                   <label for="swap-${index}" class="visually-hidden">${this.i18n.t('swap.label')} (${mentee})</label>
                   <select id="swap-${index}" .value=${swapWith} @change=${(event: Event) => (this.swapChoice = { ...this.swapChoice, [assignment.menteeId]: (event.target as HTMLSelectElement).value })}>
                     <option value="">${this.i18n.t('swap.label')}…</option>
-                    ${others.filter((other) => other.menteeId !== assignment.menteeId && other.mentorIds[0] !== lead).map((other) => html`<option value=${other.menteeId} ?selected=${other.menteeId === swapWith}>${this.nameOf(other.menteeId)} (${this.nameOf(other.mentorIds[0]!)})</option>`)}
+                    ${others.filter((other) => other.menteeId !== assignment.menteeId && other.mentorIds[0] !== lead).map((other) => html`<option value=${other.menteeId} ?selected=${other.menteeId === swapWith}>${nameOf(this.people.value, other.menteeId)} (${nameOf(this.people.value, other.mentorIds[0]!)})</option>`)}
                   </select>
                   <button type="button" ?disabled=${!swapWith} aria-disabled=${this.busy ? 'true' : 'false'}
-                    @click=${() => this.adjust({ swap: [assignment.menteeId, swapWith] }, 'swap', () => this.i18n.t('swapped', { first: mentee, second: this.nameOf(swapWith) }))}>
+                    @click=${() => this.adjust({ swap: [assignment.menteeId, swapWith] }, 'swap', () => this.i18n.t('swapped', { first: mentee, second: nameOf(this.people.value, swapWith) }))}>
                     ${this.i18n.t('swap')}<span class="visually-hidden"> ${label}</span>
                   </button>
                 </span>`
@@ -351,7 +354,7 @@ export class MkPairingBoard extends MkElement {
       return html`<div part="base" class="board"><h2 part="heading">${this.i18n.t('heading')}</h2>
         <div part="error" class="error" role="alert"><p>${this.i18n.t('error.title')}</p><p>${this.loadErrorMessage ?? ''}</p></div></div>`;
     }
-    void this.kitPairings.value; // re-render when pairings change (the cohort depends on them)
+    void this.pairings.value; // re-render when pairings change (the cohort depends on them)
     let cohort: PairingCohort | undefined;
     let problem = '';
     if (!this.programId) problem = this.i18n.t('no-program');
@@ -398,7 +401,7 @@ export class MkPairingBoard extends MkElement {
             <h3 id="unmatched-heading">${this.i18n.t('unmatched.heading')}</h3>
             ${round.proposal.unmatched.length === 0
               ? html`<p class="muted">${this.i18n.t('unmatched.none')}</p>`
-              : html`<ul part="unmatched" class="unmatched">${round.proposal.unmatched.map((entry) => html`<li data-mentee=${entry.menteeId}><strong>${this.nameOf(entry.menteeId)}</strong><span class="muted">${entry.reason}</span></li>`)}</ul>`}
+              : html`<ul part="unmatched" class="unmatched">${round.proposal.unmatched.map((entry) => html`<li data-mentee=${entry.menteeId}><strong>${nameOf(this.people.value, entry.menteeId)}</strong><span class="muted">${entry.reason}</span></li>`)}</ul>`}
           </section>`
         : nothing}
       ${this.renderCapacity(cohort, round, on)}

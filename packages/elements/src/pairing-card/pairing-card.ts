@@ -142,6 +142,7 @@ export class MkPairingCard extends MkElement {
   static override styles = [MkElement.styles, pairingCardStyles];
 
   private readonly myPairings = new StoreController(this, () => this.currentKit?.$myPairings);
+  private readonly people = new StoreController(this, () => this.currentKit?.$people);
   private readonly programs = new StoreController(this, () => this.currentKit?.$programs);
   private readonly me = new StoreController(this, () => this.currentKit?.$me);
   /** Unread messages per pairing (core's counts, without the messaging commands). */
@@ -326,7 +327,7 @@ export class MkPairingCard extends MkElement {
   }
 
   private renderPerson(personId: string, role: PairingRole, context: { instant: string; viewerDate: string; locale: string | undefined }): TemplateResult {
-    const person = this.kitPeople.value?.[personId];
+    const person = this.people.value?.[personId];
     const displayName = person?.displayName ?? this.i18n.t('person.unknown');
     let local: LocalTime | undefined;
     try {
@@ -383,7 +384,7 @@ export class MkPairingCard extends MkElement {
 
   private renderPairing(pairing: Pairing, index: number, context: { instant: string; viewerDate: string; locale: string | undefined; viewerId: string; current: string | undefined }): TemplateResult {
     const others = counterparts(pairing, context.viewerId);
-    const names = others.map(({ personId }) => this.kitPeople.value?.[personId]?.displayName ?? this.i18n.t('person.unknown'));
+    const names = others.map(({ personId }) => this.people.value?.[personId]?.displayName ?? this.i18n.t('person.unknown'));
     const myRole = roleInPairing(pairing, context.viewerId);
     const program = this.programs.value?.find((candidate) => candidate.id === pairing.programId);
     const metaId = `pairing-${index}-meta`;

@@ -9,6 +9,7 @@ import { LocaleController } from '../internal/localize.js';
 import { headingLevel } from '../internal/heading-level.js';
 import { renderLoadError, renderLoading } from '../internal/frame.js';
 import { MkElement } from '../internal/mk-element.js';
+import { nameOf } from '../internal/people.js';
 import { StoreController } from '../internal/store-controller.js';
 import { errorText } from '../field-errors/field-errors.js';
 import { panelStyles } from '../internal/panel.styles.js';
@@ -70,6 +71,7 @@ export class MkRaiseConcern extends MkElement {
   static override styles = [MkElement.styles, panelStyles, textLimitStyles, raiseConcernStyles];
 
   private readonly myPairings = new StoreController(this, () => this.currentKit?.$myPairings);
+  private readonly people = new StoreController(this, () => this.currentKit?.$people);
   private readonly messageStore = new StoreController(this, () => (this.currentKit && this.messageId ? this.currentKit.collection(Collections.messages).$records : undefined));
   private readonly i18n = new LocaleController(this, 'mk-raise-concern', raiseConcernMessages, raiseConcernLanguages);
 
@@ -111,7 +113,7 @@ export class MkRaiseConcern extends MkElement {
 
   private othersOf(pairing: Pairing): string[] {
     const userId = this.currentKit?.user.id;
-    return [pairing.menteeId, ...pairing.mentorIds].filter((id) => id !== userId).map((id) => this.nameOf(id));
+    return [pairing.menteeId, ...pairing.mentorIds].filter((id) => id !== userId).map((id) => nameOf(this.people.value, id));
   }
 
   private async handleSubmit(event: Event): Promise<void> {
@@ -166,7 +168,7 @@ export class MkRaiseConcern extends MkElement {
     const zone = kit.$me.get()?.timeZone ?? browserTimeZone();
     const quote = message
       ? html`<figure part="quote" class="field" aria-label=${t('quote.label')}>
-          <figcaption class="quote-by">${t('quote.by', { name: this.nameOf(message.authorId), time: formatDayTime(message.sentAt ?? message.updatedAt, zone, locale, kit.now()) })}</figcaption>
+          <figcaption class="quote-by">${t('quote.by', { name: nameOf(this.people.value, message.authorId), time: formatDayTime(message.sentAt ?? message.updatedAt, zone, locale, kit.now()) })}</figcaption>
           <blockquote class="quote" tabindex="0">${message.kind === 'voice' && !message.text ? t('quote.voice') : message.text}</blockquote>
         </figure>`
       : nothing;

@@ -14,6 +14,7 @@ import { ClockController } from '../internal/clock-controller.js';
 import { headingLevel } from '../internal/heading-level.js';
 import { renderLoadError, renderLoading } from '../internal/frame.js';
 import { MkElement } from '../internal/mk-element.js';
+import { nameOf, pairingById } from '../internal/people.js';
 import { StoreController } from '../internal/store-controller.js';
 import { panelStyles } from '../internal/panel.styles.js';
 import { describedByWithCounter, renderTextCounter, textLimit, textLimitMessage, textLimitStyles } from '../text-limit/text-limit.js';
@@ -205,6 +206,8 @@ export class MkScheduler extends MkElement {
   static override styles = [MkElement.styles, panelStyles, textLimitStyles, schedulerStyles];
 
   private readonly agreements = new StoreController(this, () => (this.currentKit ? this.currentKit.use(agreementsFeature).$agreements : undefined));
+  private readonly people = new StoreController(this, () => this.currentKit?.$people);
+  private readonly pairings = new StoreController(this, () => this.currentKit?.$pairings);
   private readonly sessions = new StoreController(this, () => (this.currentKit ? this.currentKit.use(sessionsFeature).$sessions : undefined));
   /** Busy times from people's own calendars (the server's `calendar-busy` records). */
   private readonly calendarBusy = new StoreController(this, () => (this.currentKit ? this.currentKit.use(calendarBusyFeature).$calendarBusy : undefined));
@@ -299,7 +302,7 @@ export class MkScheduler extends MkElement {
     const busy = (this.sessions.value ?? []).filter((session) => session.pairingId === pairing.id && session.status === 'scheduled' && Date.parse(session.end) > now).map((session) => ({ start: session.start, end: session.end }));
     if (agreement) return agreementSlotParticipants(agreement).map((participant) => ({ ...participant, busy }));
     return [pairing.menteeId, ...pairing.mentorIds].map((personId) => {
-      const person = this.kitPeople.value?.[personId];
+      const person = this.people.value?.[personId];
       return { id: personId, timeZone: person?.timeZone ?? 'UTC', workingHours: person?.workingHours ?? {}, offLimitsDays: person?.offLimitsDays ?? [], offLimitsDates: person?.offLimitsDates ?? [], busy };
     });
   }
@@ -351,7 +354,7 @@ export class MkScheduler extends MkElement {
   /** "Kenji Watanabe's calendar and your calendar". */
   private calendarsOf(personIds: readonly string[], locale: string | undefined): string {
     const viewer = this.currentKit?.user.id;
-    return formatList(personIds.map((id) => (id === viewer ? this.i18n.t('calendar.yours') : this.i18n.t('calendar.whose', { name: this.nameOf(id) }))), locale);
+    return formatList(personIds.map((id) => (id === viewer ? this.i18n.t('calendar.yours') : this.i18n.t('calendar.whose', { name: nameOf(this.people.value, id) }))), locale);
   }
 
   /**
@@ -379,7 +382,7 @@ export class MkScheduler extends MkElement {
       const failing = records.find((record) => record.personId === participant.id)?.calendars.filter((calendar) => calendar.status === 'failing') ?? [];
       if (failing.length === 0) return [];
       const since = failing.map((calendar) => calendar.readAt ?? calendar.checkedAt).sort()[0]!;
-      const parameters = { name: this.nameOf(participant.id), since: formatDayTime(since, viewerZone, locale, this.currentKit!.now()) };
+      const parameters = { name: nameOf(this.people.value, participant.id), since: formatDayTime(since, viewerZone, locale, this.currentKit!.now()) };
       return [{ personId: participant.id, text: participant.id === viewer ? this.i18n.t('calendar.failing-yours', parameters) : this.i18n.t('calendar.failing', parameters) }];
     });
     if (notes.length === 0) return nothing;
@@ -474,7 +477,7 @@ export class MkScheduler extends MkElement {
   private async handleDownload(sessions: readonly Session[], pairing: Pairing, fileName: string): Promise<void> {
     const kit = this.currentKit;
     if (!kit) return;
-    const people = this.kitPeople.value ?? {};
+    const people = this.people.value ?? {};
     try {
       const { toICalendar } = await import('@mentorkit/core/ical');
       const text = toICalendar(
@@ -524,7 +527,7 @@ export class MkScheduler extends MkElement {
       ${participants.map((participant) => {
         const local = localTimeOf(participant.timeZone, now);
         return html`<li part="clock" class="clock" data-person=${participant.id}>
-          <span class="clock-name">${this.nameOf(participant.id)}</span>
+          <span class="clock-name">${nameOf(this.people.value, participant.id)}</span>
           <time class="clock-time" datetime=${`${local.date}T${local.time}${local.offset}`}>${format(now, participant.timeZone, locale, true, this.currentKit!.now())}</time>
           <span class="muted">${participant.timeZone.replaceAll('_', ' ')} · UTC${local.offset}</span>
         </li>`;
@@ -535,13 +538,13 @@ export class MkScheduler extends MkElement {
   private renderSlot(slot: FairSlot, participants: SlotParticipant[], locale: string | undefined, index: number): TemplateResult {
     const id = `slot-${index}`;
     const checked = this.selectedStart === slot.start;
-    const notes = slot.notes.map((note) => this.i18n.t(`note.${note.kind}`, { name: this.nameOf(note.participantId) }));
+    const notes = slot.notes.map((note) => this.i18n.t(`note.${note.kind}`, { name: nameOf(this.people.value, note.participantId) }));
     return html`<li part="slot" class="slot" data-start=${slot.start} data-selected=${String(checked)}>
       <input type="radio" name="slot" id=${id} value=${slot.start} .checked=${checked} @change=${() => this.handleSelect(slot.start)} />
       <label for=${id} class="slot-label">
         ${participants.map(
           (participant) => html`<span part="slot-local" class="slot-local" data-person=${participant.id}>
-            <span class="slot-name">${this.nameOf(participant.id)}</span>
+            <span class="slot-name">${nameOf(this.people.value, participant.id)}</span>
             <span>${format(slot.start, participant.timeZone, locale, true, this.currentKit!.now())}–${format(slot.end, participant.timeZone, locale, false, this.currentKit!.now())}</span>
           </span>`,
         )}
@@ -622,7 +625,7 @@ export class MkScheduler extends MkElement {
   /** "Kenji 3 sessions, Sarah 3 sessions": how many of the pair's sessions were early, late or at night for each person. */
   private ledgerText(ledger: InconvenienceLedger, locale: string | undefined): string {
     return formatList(
-      Object.entries(ledger).map(([id, entry]) => this.i18n.t('ledger.person', { name: this.nameOf(id), count: entry.early + entry.late + entry.night })),
+      Object.entries(ledger).map(([id, entry]) => this.i18n.t('ledger.person', { name: nameOf(this.people.value, id), count: entry.early + entry.late + entry.night })),
       locale,
     );
   }
@@ -647,7 +650,7 @@ export class MkScheduler extends MkElement {
       <p class="notice-title">${booked.sessions.length === 1 ? this.i18n.t('booked.one') : this.i18n.t('booked.many', { count: booked.sessions.length })}${booked.description ? html`: ${this.seriesDescription(booked)}` : nothing}</p>
       <ul class="booked-list">
         ${booked.sessions.map((session) => {
-          const others = participants.filter((participant) => participant.timeZone !== organiserZone).map((participant) => `${this.nameOf(participant.id)}: ${format(session.start, participant.timeZone, locale, true, this.currentKit!.now())}`);
+          const others = participants.filter((participant) => participant.timeZone !== organiserZone).map((participant) => `${nameOf(this.people.value, participant.id)}: ${format(session.start, participant.timeZone, locale, true, this.currentKit!.now())}`);
           return html`<li data-session=${session.id}>${[`${format(session.start, organiserZone, locale, true, this.currentKit!.now())} (${organiserZone.replaceAll('_', ' ')})`, ...others].join(' · ')}</li>`;
         })}
       </ul>
@@ -947,7 +950,7 @@ export class MkScheduler extends MkElement {
     if (status === 'loading') content = renderLoading(this.i18n.t('loading'), { skeleton: true });
     else if (status === 'error') content = renderLoadError(this.i18n.t('error.title'), this.loadErrorMessage ?? this.i18n.t('error.fallback'));
     else {
-      const pairing = this.shownPairing;
+      const pairing = pairingById(this.pairings.value, this.shownPairingId);
       if (!pairing) {
         state = 'not-found';
         content = html`<div part="empty" class="empty"><p class="notice-title">${this.i18n.t('not-found.title')}</p><p class="hint">${this.i18n.t('not-found.hint')}</p></div>`;

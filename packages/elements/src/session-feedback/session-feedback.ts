@@ -94,6 +94,7 @@ export class MkSessionFeedback extends MkElement {
   static override styles = [MkElement.styles, textLimitStyles, sessionFeedbackStyles];
 
   private readonly me = new StoreController(this, () => this.currentKit?.$me);
+  private readonly people = new StoreController(this, () => this.currentKit?.$people);
   private readonly requests = new StoreController(this, () => this.api?.$requests);
   private readonly records = new StoreController(this, () => this.api?.$feedback);
   private readonly featureStatus = new StoreController(this, () => this.api?.$status);
@@ -348,7 +349,7 @@ export class MkSessionFeedback extends MkElement {
     const api = this.api!;
     const view = api.forSession(sessionId);
     const mine = view.mine!;
-    const people = this.kitPeople.value ?? {};
+    const people = this.people.value ?? {};
     const t = this.i18n;
     return html`
       <div part="thanks" class="notice thanks">

@@ -120,6 +120,7 @@ export class MkThread extends MkElement {
   static override styles = [MkElement.styles, textLimitStyles, threadStyles];
 
   private readonly me = new StoreController(this, () => this.currentKit?.$me);
+  private readonly people = new StoreController(this, () => this.currentKit?.$people);
   private readonly featureStatus = new StoreController(this, () => this.api?.$status);
   private readonly threads = new StoreController(this, () => this.api?.$threads);
   private readonly reads = new StoreController(this, () => this.api?.$reads);
@@ -633,7 +634,7 @@ export class MkThread extends MkElement {
   }
 
   private nameOrSomeone(personId: string): string {
-    return this.kitPeople.value?.[personId]?.displayName ?? this.i18n.t('someone');
+    return this.people.value?.[personId]?.displayName ?? this.i18n.t('someone');
   }
 
   private renderText(text: string, ranges?: Array<[number, number]>): TemplateResult {
