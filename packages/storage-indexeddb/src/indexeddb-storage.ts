@@ -34,7 +34,7 @@ export interface IndexedDbStorageOptions {
    */
   channelName?: string;
   /** Clock for `updatedAt`; defaults to the system clock. */
-  now?: () => Date;
+  now?: (() => Date) | undefined;
 }
 
 /** The IndexedDB adapter: a `StorageAdapter` whose optional parts are all present. */

@@ -95,7 +95,7 @@ export interface RestStorageOptions {
    * once. A second 401 is a `forbidden` error with `details.status` 401. Concurrent 401s share one
    * refresh. `undefined`: send no token. Takes precedence over an `authorization` in `headers`.
    */
-  getToken?: (options: GetTokenOptions) => string | undefined | Promise<string | undefined>;
+  getToken?: ((options: GetTokenOptions) => string | undefined | Promise<string | undefined>) | undefined;
   /** Headers sent with every request, e.g. `{ 'x-tenant': 'north' }`. */
   headers?: Record<string, string>;
   /** Called before every request: its headers are added to `headers`. */

@@ -8,7 +8,7 @@ export interface ForwarderProblem {
   message: string;
   /** The statements concerned (for `rejected-by-lrs`, the batch the LRS refused; it is dropped). */
   statements: XapiStatement[];
-  status?: number;
+  status?: number | undefined;
 }
 
 export interface XapiForwarderOptions extends Partial<XapiOptions> {
@@ -19,25 +19,25 @@ export interface XapiForwarderOptions extends Partial<XapiOptions> {
    * `X-Experience-API-Version` header, the version events are converted to (2.0 adds
    * `contextAgents`), and the rules pushed statements are validated against.
    */
-  version?: XapiOptions['version'];
+  version?: XapiOptions['version'] | undefined;
   /**
    * The Authorization header value, or a function returning it (called before every request, so a
    * token can be refreshed): `basicAuth('key', 'secret')`, `() => \`Bearer ${token()}\``.
    */
-  auth?: string | (() => string | Promise<string>);
+  auth?: (string | (() => string | Promise<string>)) | undefined;
   /** Extra headers for every request. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
   /** Statements per POST. Default 25. */
-  batchSize?: number;
+  batchSize?: number | undefined;
   /** Send what is queued at least this often. Default 5000 ms. */
-  flushIntervalMs?: number;
+  flushIntervalMs?: number | undefined;
   /** Keep at most this many statements; the oldest are dropped (and reported) beyond it. Default 5000. */
-  maxQueue?: number;
+  maxQueue?: number | undefined;
   /** Delay before the first retry of a failed batch; doubles up to `maxRetryDelayMs`. Default 1000 ms. */
-  retryDelayMs?: number;
+  retryDelayMs?: number | undefined;
   /** Default 60 000 ms. */
-  maxRetryDelayMs?: number;
-  fetch?: typeof fetch;
+  maxRetryDelayMs?: number | undefined;
+  fetch?: typeof fetch | undefined;
   /** Told about invalid statements, batches the LRS refused, retries and overflow. Default: console.warn. */
   onError?(problem: ForwarderProblem): void;
 }

@@ -11,7 +11,7 @@ import { AGREEMENT_TERM_KEYS, agreementIdFor, agreementStatus, changesSinceConfi
 /** Domain events of the agreements feature. */
 declare module '../client/events.js' {
   interface DomainEventMap {
-    'agreement-proposed': { version: number; cadence?: unknown; checkInLevel?: unknown };
+    'agreement-proposed': { version: number; cadence?: unknown | undefined; checkInLevel?: unknown | undefined };
     'agreement-confirmed': { version: number; by: string; fullyConfirmed: boolean; waitingFor: string[] };
     'agreement-changed': { version: number; changed: string[]; waitingFor: string[] };
   }

@@ -368,9 +368,9 @@ export interface PairingCheckInRequest {
   /** The pair's agreement as `agreementCheckInInput` gives it; without one there is no check-in schedule (only activity). */
   agreement?: CheckInAgreement;
   /** The pair's sessions, messages and goals (others are ignored by `pairingId` when they carry one). */
-  sessions?: Array<CheckInSession & { pairingId?: string }>;
-  messages?: Array<CheckInMessage & { pairingId?: string }>;
-  goals?: Array<CheckInGoal & { pairingId?: string }>;
+  sessions?: Array<CheckInSession & { pairingId?: string | undefined }>;
+  messages?: Array<CheckInMessage & { pairingId?: string | undefined }>;
+  goals?: Array<CheckInGoal & { pairingId?: string | undefined }>;
   /** Profiles of the pair's members (zone, hours, off-limits days, name): used for those the agreement does not list. */
   people?: NudgePerson[];
   now: string;
@@ -397,7 +397,7 @@ export interface PairingCheckIn {
 export function pairingCheckIn(request: PairingCheckInRequest): PairingCheckIn {
   if (typeof request !== 'object' || request === null || typeof request.pairing !== 'object' || request.pairing === null) invalidInput('pairing', 'pairingCheckIn needs { pairing, agreement?, sessions?, messages?, goals?, people?, now }.');
   const { pairing } = request;
-  const ofPair = <T extends { pairingId?: string }>(list: T[] | undefined, path: string) => requireList<T>(list, path).filter((entry) => entry.pairingId === undefined || entry.pairingId === pairing.id);
+  const ofPair = <T extends { pairingId?: string | undefined }>(list: T[] | undefined, path: string) => requireList<T>(list, path).filter((entry) => entry.pairingId === undefined || entry.pairingId === pairing.id);
   const sessions = ofPair(request.sessions, 'sessions');
   const messages = ofPair(request.messages, 'messages');
   const goals = ofPair(request.goals, 'goals');

@@ -55,51 +55,51 @@ export const SESSION_REMINDER_LOOKAHEAD_MINUTES = 60;
 
 export interface PracticeSession {
   id: string;
-  pairingId?: string;
-  title?: string;
+  pairingId?: string | undefined;
+  title?: string | undefined;
   start: string;
   end: string;
-  status?: 'scheduled' | 'held' | 'cancelled' | 'missed';
+  status?: 'scheduled' | 'held' | 'cancelled' | 'missed' | undefined;
   /** Who attends; every member of the pairing when absent. */
-  participantIds?: readonly string[];
-  meetingUrl?: string;
+  participantIds?: readonly string[] | undefined;
+  meetingUrl?: string | undefined;
 }
 
 export interface PracticeFeedback {
-  id?: string;
+  id?: string | undefined;
   sessionId: string;
   authorId: string;
 }
 
 export interface PracticeGoal extends ProgressInput {
   id: string;
-  pairingId?: string;
+  pairingId?: string | undefined;
   ownerId: string;
   title: string;
   /** `private`: only the owner hears about it; `pairing` (default): the owner and the pairing's mentors. */
-  visibility?: 'private' | 'pairing';
-  archived?: boolean;
+  visibility?: 'private' | 'pairing' | undefined;
+  archived?: boolean | undefined;
 }
 
 export interface PracticeNudgeRequest {
   pairing: Pick<Pairing, 'id' | 'menteeId' | 'mentorIds'>;
   /** Everyone who may get a nudge, with zone and hours (`pairingCheckIn(...).people` fits); others get none. */
   people: NudgePerson[];
-  sessions?: PracticeSession[];
-  feedback?: PracticeFeedback[];
-  goals?: PracticeGoal[];
+  sessions?: PracticeSession[] | undefined;
+  feedback?: PracticeFeedback[] | undefined;
+  goals?: PracticeGoal[] | undefined;
   now: string;
   /** Who is asked for feedback and for how long (`@mentorkit/core/feedback`'s options: the mentee only by default, 7 days). */
-  feedbackOptions?: FeedbackPolicyOptions;
+  feedbackOptions?: FeedbackPolicyOptions | undefined;
   /** Default `GOAL_DUE_SOON_DAYS` (3). */
-  goalDueSoonDays?: number;
+  goalDueSoonDays?: number | undefined;
   /** Default `GOAL_MISSED_WITHIN_DAYS` (7). */
-  goalMissedWithinDays?: number;
+  goalMissedWithinDays?: number | undefined;
   /** Default `SESSION_REMINDER_LOOKAHEAD_MINUTES` (60): at least the time between two scans of the sender. */
-  lookaheadMinutes?: number;
-  messages?: CheckInMessages;
+  lookaheadMinutes?: number | undefined;
+  messages?: CheckInMessages | undefined;
   /** The language of the nudges, e.g. `es`; `messages` win. Default English. */
-  locale?: string;
+  locale?: string | undefined;
 }
 
 const MINUTE = 60_000;
@@ -129,7 +129,7 @@ function prepare(request: PracticeNudgeRequest) {
     }
   };
   const others = (personId: string, among: readonly string[]) => joinNames(among.filter((id) => id !== personId).map(name));
-  const ofPairing = <T extends { pairingId?: string }>(list: T[] | undefined) => (list ?? []).filter((entry) => entry.pairingId === undefined || entry.pairingId === request.pairing.id);
+  const ofPairing = <T extends { pairingId?: string | undefined }>(list: T[] | undefined) => (list ?? []).filter((entry) => entry.pairingId === undefined || entry.pairingId === request.pairing.id);
   const nudge = (kind: PracticeNudgeKind, person: NudgePerson, code: Nudge['code'], params: Record<string, string | number>, when: { sendAt: string; localSendAt: string }, period: string): PracticeNudge => ({
     kind,
     personId: person.personId,

@@ -275,7 +275,7 @@ export function createMentorKit<const TFeatures extends readonly MentorKitFeatur
    * record had when it was deleted (deletes only)]. `read` keeps a change newer than the read over
    * what it returned (see there). One entry per record changed while the client is open.
    */
-  const lastChanges = new Map<string, [sequence: number, deletedRevision?: number]>();
+  const lastChanges = new Map<string, [sequence: number, deletedRevision?: number | undefined]>();
   let changeSequence = 0;
   const $status = atom<LoadStatus>('loading');
   const $error = atom<MentorKitError | undefined>(undefined);

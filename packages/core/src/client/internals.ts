@@ -25,7 +25,7 @@ export interface MentorKitInternals {
    * Policy check + write with optimistic concurrency + cache update. `record` must already be
    * validated. `expectedRevision` defaults to the cached revision (create: `null`).
    */
-  write(collection: string, record: { id: string; [key: string]: unknown }, options: { action: 'create' | 'update'; expectedRevision?: number | null }): Promise<StoredRecord>;
+  write(collection: string, record: { id: string; [key: string]: unknown }, options: { action: 'create' | 'update'; expectedRevision?: number | null | undefined }): Promise<StoredRecord>;
   remove(collection: string, id: string, options?: { expectedRevision?: number }): Promise<boolean>;
   /** Whether the policy lets the user read this record (the client's own policy: features need not import it). */
   canRead(collection: string, record: { id: string }): boolean;

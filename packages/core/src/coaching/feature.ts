@@ -15,7 +15,7 @@ import { actionsFromFlow, type ActionsFromFlowOptions } from './summary.js';
 /** Domain events of the coaching module. */
 declare module '../client/events.js' {
   interface DomainEventMap {
-    'coaching-run-started': { modelId: string; previousRunId?: string };
+    'coaching-run-started': { modelId: string; previousRunId?: string | undefined };
     'coaching-run-completed': { modelId: string; actions: number };
     'coaching-actions-handed-off': { modelId: string; goals: number };
   }

@@ -20,17 +20,17 @@ export interface CoachingPrompt {
   /** The question, as the person reads it. */
   readonly text: string;
   /** A hint under the question. */
-  readonly help?: string;
+  readonly help?: string | undefined;
   /** Whether the step can be left without an answer to this prompt. */
   readonly required: boolean;
   /** Scale prompts: the lowest and highest values (integers; default 0 and 10). */
-  readonly min?: number;
-  readonly max?: number;
+  readonly min?: number | undefined;
+  readonly max?: number | undefined;
   /** Scale prompts: what the ends of the scale mean ("Not at all", "Completely"). */
-  readonly minLabel?: string;
-  readonly maxLabel?: string;
+  readonly minLabel?: string | undefined;
+  readonly maxLabel?: string | undefined;
   /** List prompts: each item is an action that can become a goal or a milestone (GROW's Will, OSKAR's Action). */
-  readonly actions?: boolean;
+  readonly actions?: boolean | undefined;
 }
 
 export interface CoachingStep {
@@ -41,41 +41,41 @@ export interface CoachingStep {
   readonly purpose: string;
   readonly prompts: readonly CoachingPrompt[];
   /** The step looks back at the previous run of the same model for the pairing (OSKAR's Review). */
-  readonly reviewsPreviousRun?: boolean;
+  readonly reviewsPreviousRun?: boolean | undefined;
 }
 
 export interface CoachingModel {
   /** `grow`, `oskar`, or a custom model's id. */
   readonly id: string;
   readonly name: string;
-  readonly description?: string;
+  readonly description?: string | undefined;
   readonly steps: readonly CoachingStep[];
   /** The prompt whose answer names what the session is about (the summary title, and the goal title when actions become milestones). */
-  readonly topicPromptId?: string;
+  readonly topicPromptId?: string | undefined;
 }
 
 /** What `defineCoachingModel` accepts: a `CoachingModel` where `kind` (default `text`) and `required` (default `false`) may be left out. */
 export interface CoachingModelDefinition {
   id: string;
   name: string;
-  description?: string;
-  topicPromptId?: string;
+  description?: string | undefined;
+  topicPromptId?: string | undefined;
   steps: Array<{
     id: string;
     title: string;
     purpose: string;
-    reviewsPreviousRun?: boolean;
+    reviewsPreviousRun?: boolean | undefined;
     prompts: Array<{
       id: string;
-      kind?: CoachingPromptKind;
+      kind?: CoachingPromptKind | undefined;
       text: string;
-      help?: string;
-      required?: boolean;
-      min?: number;
-      max?: number;
-      minLabel?: string;
-      maxLabel?: string;
-      actions?: boolean;
+      help?: string | undefined;
+      required?: boolean | undefined;
+      min?: number | undefined;
+      max?: number | undefined;
+      minLabel?: string | undefined;
+      maxLabel?: string | undefined;
+      actions?: boolean | undefined;
     }>;
   }>;
 }

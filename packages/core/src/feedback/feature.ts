@@ -18,8 +18,8 @@ import { parseTrainingCatalogue, recommendTraining, type TrainingCourse, type Tr
 
 declare module '../client/events.js' {
   interface DomainEventMap {
-    'feedback-given': { sessionId: string; rating?: number; authorRole: string; tags?: string[]; anonymity?: string };
-    'feedback-edited': { sessionId: string; rating?: number; changed: string[] };
+    'feedback-given': { sessionId: string; rating?: number | undefined; authorRole: string; tags?: string[] | undefined; anonymity?: string | undefined };
+    'feedback-edited': { sessionId: string; rating?: number | undefined; changed: string[] };
     'feedback-revealed': { sessionId: string };
   }
 }

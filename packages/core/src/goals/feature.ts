@@ -39,14 +39,14 @@ export type GoalEventType = (typeof GoalEventType)[keyof typeof GoalEventType];
 
 declare module '../client/events.js' {
   interface DomainEventMap {
-    'goal-set': { title: string; skill?: string; dueDate?: string; visibility: GoalVisibility; ownerId: string };
+    'goal-set': { title: string; skill?: string | undefined; dueDate?: string | undefined; visibility: GoalVisibility; ownerId: string };
     'goal-updated': { changed: string[] };
-    'milestone-added': { milestoneId: string; title: string; dueDate?: string };
-    'milestone-completed': { milestoneId?: string; title: string; celebration: GoalMoment };
-    'milestone-reopened': { milestoneId?: string; title: string };
+    'milestone-added': { milestoneId: string; title: string; dueDate?: string | undefined };
+    'milestone-completed': { milestoneId?: string | undefined; title: string; celebration: GoalMoment };
+    'milestone-reopened': { milestoneId?: string | undefined; title: string };
     'goal-progress-recorded': { from: number; to: number; percent: number };
     'goal-achieved': { title: string; celebration: GoalMoment };
-    'goal-missed': { title: string; dueDate?: string; percent: number; reassurance: GoalMoment };
+    'goal-missed': { title: string; dueDate?: string | undefined; percent: number; reassurance: GoalMoment };
     'goal-archived': { title: string };
   }
 }

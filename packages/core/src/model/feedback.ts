@@ -57,4 +57,4 @@ export type FeedbackInput = v.InferInput<typeof FeedbackInputSchema>;
 export type FeedbackData = v.InferOutput<typeof FeedbackInputSchema>;
 
 /** A stored feedback record. */
-export type Feedback = FeedbackData & RecordMeta & { submittedAt?: string };
+export type Feedback = FeedbackData & RecordMeta & { submittedAt?: string | undefined };

@@ -48,7 +48,7 @@ export type MessageInput = v.InferInput<typeof MessageInputSchema>;
 export type MessageData = v.InferOutput<typeof MessageInputSchema>;
 
 /** A stored message record. */
-export type Message = MessageData & RecordMeta & { sentAt?: string };
+export type Message = MessageData & RecordMeta & { sentAt?: string | undefined };
 
 /** Collection of read markers: one record per person and pairing (`message-reads`). */
 export const MESSAGE_READS_COLLECTION = 'message-reads';

@@ -12,44 +12,44 @@ import { capacities, selectScoreRows, solveCertified, solveDenseCosts, solveSpar
 export interface MatchRequest {
   mentees: MenteeProfile[];
   mentors: MentorProfile[];
-  weights?: Partial<MatchWeights>;
+  weights?: Partial<MatchWeights> | undefined;
   /** Host-computed compatibility `[menteeIndex][mentorIndex]`, higher is better; `null`/`-Infinity` forbid. Replaces the built-in scoring. */
-  scoreMatrix?: ReadonlyArray<ReadonlyArray<number | null>>;
+  scoreMatrix?: ReadonlyArray<ReadonlyArray<number | null>> | undefined;
   /**
    * Large mode: only these candidate mentors per mentee, as `[mentorIndex, score]` (e.g. a host's
    * top-k). No dense matrix is built; memory is O(candidates). Replaces the built-in scoring.
    */
-  scoreCandidates?: ReadonlyArray<ReadonlyArray<readonly [mentorIndex: number, score: number | null]>>;
+  scoreCandidates?: ReadonlyArray<ReadonlyArray<readonly [mentorIndex: number, score: number | null]>> | undefined;
   /** Keep only each mentee's best `topK` allowed mentors and solve sparsely (exact on those candidates). */
-  topK?: number;
+  topK?: number | undefined;
   /** 1 (default) or 2 for co-mentoring. */
-  mentorsPerMentee?: number;
-  forbidden?: ReadonlyArray<readonly [menteeId: string, mentorId: string]>;
-  required?: ReadonlyArray<readonly [menteeId: string, mentorId: string]>;
+  mentorsPerMentee?: number | undefined;
+  forbidden?: ReadonlyArray<readonly [menteeId: string, mentorId: string]> | undefined;
+  required?: ReadonlyArray<readonly [menteeId: string, mentorId: string]> | undefined;
   /** Pairs scoring below this are not allowed. */
   minScore?: number | undefined;
   /** `pairs` (default): one-to-one or co-mentoring; `group`: each mentor leads one circle of mentees who want its theme. */
-  mode?: 'pairs' | 'group';
+  mode?: 'pairs' | 'group' | undefined;
   /** Group mode: mentees per circle (default: each mentor's capacity). */
-  groupSize?: number;
+  groupSize?: number | undefined;
   /**
    * The day the pairings start (`YYYY-MM-DD`) or an instant (each mentor's own calendar day there) at
    * which mentors' `availability` is read: a mentor who is `not-taking-mentees`, or `away` and not back
    * by then, is not proposed (unmatched cause: unavailable) — only a `required` pair can still name
    * them. Default: now.
    */
-  availableOn?: string;
+  availableOn?: string | undefined;
   /** Scoring options (built-in scoring only): see `scoreMatch`. */
-  referenceWeek?: string;
-  overlapTargetHours?: number;
-  languageRequired?: boolean;
-  rules?: readonly ProgramRule[];
-  messages?: Partial<PairingMessages>;
+  referenceWeek?: string | undefined;
+  overlapTargetHours?: number | undefined;
+  languageRequired?: boolean | undefined;
+  rules?: readonly ProgramRule[] | undefined;
+  messages?: Partial<PairingMessages> | undefined;
   /**
    * Language of the reasons and unmatched explanations (`es`, `es-MX`…): the catalogue registered for
    * it (Spanish once `registerSpanish()` from `@mentorkit/core/es` ran), else English; `messages` override it.
    */
-  locale?: string;
+  locale?: string | undefined;
 }
 
 export interface MatchAssignment {
@@ -60,7 +60,7 @@ export interface MatchAssignment {
   breakdown: Record<string, number>;
   reasons: string[];
   /** True when it came from `required`. */
-  required?: boolean;
+  required?: boolean | undefined;
 }
 
 export interface MatchResult {
@@ -68,7 +68,7 @@ export interface MatchResult {
   unmatched: Array<{ menteeId: string; reason: string }>;
   totalScore: number;
   /** Group mode: the circles. */
-  groups?: Array<{ mentorId: string; theme: string; menteeIds: string[] }>;
+  groups?: Array<{ mentorId: string; theme: string; menteeIds: string[] }> | undefined;
 }
 
 const ProfileSchema = v.object({
@@ -159,16 +159,16 @@ interface Prepared {
   /** why a mentee has no allowed mentor at all */
   causes: Array<Set<Cause>>;
   /** dense costs (-score) or sparse CSR */
-  dense?: Float64Array;
+  dense?: Float64Array | undefined;
   /**
    * `scoreMatrix` taken as it is (no cost matrix built up front): each row's best candidates, the
    * host's rows (read again only for the certificate's rare full-row checks), and `dense` built on demand.
    */
-  candidates?: DenseCandidates;
-  rowCosts?: (i: number) => Float64Array;
-  rowStart?: Int32Array;
-  colIndex?: Int32Array;
-  cost?: Float64Array;
+  candidates?: DenseCandidates | undefined;
+  rowCosts?: ((i: number) => Float64Array) | undefined;
+  rowStart?: Int32Array | undefined;
+  colIndex?: Int32Array | undefined;
+  cost?: Float64Array | undefined;
   largest: number;
 }
 

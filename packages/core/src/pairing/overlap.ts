@@ -16,9 +16,9 @@ const cache = new WeakMap<object, Map<string, { key: string; intervals: Interval
 export type Interval = [start: number, end: number];
 
 export interface AvailabilityProfile {
-  timeZone?: string;
-  workingHours?: Partial<Record<number | string, readonly string[]>>;
-  offLimitsDays?: readonly number[];
+  timeZone?: string | undefined;
+  workingHours?: Partial<Record<number | string, readonly string[]>> | undefined;
+  offLimitsDays?: readonly number[] | undefined;
 }
 
 /** The default reference week (a Monday): a week without daylight-saving changes on either hemisphere's usual dates. */

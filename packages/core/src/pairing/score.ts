@@ -5,25 +5,25 @@ import { DEFAULT_REFERENCE_WEEK, weeklyOverlap, weeklyUtcIntervals, type Availab
 /** A person as the matcher sees them: the person fields of `@mentorkit/core` (only `id` is required). */
 export interface MatchProfile extends AvailabilityProfile {
   id: string;
-  displayName?: string;
+  displayName?: string | undefined;
   /** IANA zone; default `UTC`. */
-  timeZone?: string;
-  workingHours?: Partial<Record<number | string, readonly string[]>>;
-  offLimitsDays?: readonly number[];
+  timeZone?: string | undefined;
+  workingHours?: Partial<Record<number | string, readonly string[]>> | undefined;
+  offLimitsDays?: readonly number[] | undefined;
   /** BCP 47 tags; `pt-BR` and `pt` count as shared. */
-  languages?: readonly string[];
+  languages?: readonly string[] | undefined;
   /** Mentors: skills held, level 1 (beginner) … 5 (expert). */
-  skills?: ReadonlyArray<{ name: string; level: number }>;
+  skills?: ReadonlyArray<{ name: string; level: number }> | undefined;
   /** Mentees: skills wanted, priority 1 (nice to have) … 3 (must have), default 2. */
-  wantsToLearn?: ReadonlyArray<{ name: string; priority?: number }>;
-  interests?: readonly string[];
+  wantsToLearn?: ReadonlyArray<{ name: string; priority?: number }> | undefined;
+  interests?: readonly string[] | undefined;
   /** Mentors: how many mentees at once (default 1). */
-  capacity?: number;
+  capacity?: number | undefined;
   /** Mentors: whether they take mentees now (`matchMentors` leaves out those away or not taking mentees on `availableOn`). */
-  availability?: MentorAvailability;
-  programIds?: readonly string[];
+  availability?: MentorAvailability | undefined;
+  programIds?: readonly string[] | undefined;
   /** Mentors, group mode: the theme of the circle they lead (default: their strongest skill). */
-  circleTheme?: string;
+  circleTheme?: string | undefined;
 }
 export type MenteeProfile = MatchProfile;
 export type MentorProfile = MatchProfile;
@@ -49,15 +49,15 @@ export interface ProgramRule {
 
 export interface ScoreOptions {
   /** Monday (`YYYY-MM-DD`) of the week whose zone rules convert working hours; default `2026-06-15`. Use the programme's start. */
-  referenceWeek?: string;
+  referenceWeek?: string | undefined;
   /** Hours of overlap per week that count as full availability (default 3). */
-  overlapTargetHours?: number;
+  overlapTargetHours?: number | undefined;
   /** A pair without a shared language is forbidden (default `true`); `false` makes language a plain criterion. */
-  languageRequired?: boolean;
-  rules?: readonly ProgramRule[];
-  messages?: Partial<PairingMessages>;
+  languageRequired?: boolean | undefined;
+  rules?: readonly ProgramRule[] | undefined;
+  messages?: Partial<PairingMessages> | undefined;
   /** The language of the reasons, e.g. `es` (once `registerSpanish()` from `@mentorkit/core/es` has run); default English. `messages` win over it. */
-  locale?: string;
+  locale?: string | undefined;
 }
 
 export interface MatchScore {
@@ -69,7 +69,7 @@ export interface MatchScore {
   /** `false` when a hard rule forbids the pair (no shared language, a programme rule). */
   allowed: boolean;
   /** Why it is forbidden, when it is. */
-  blockedBy?: 'language' | 'rules';
+  blockedBy?: 'language' | 'rules' | undefined;
 }
 
 const normal = (text: string) => text.trim().toLowerCase();

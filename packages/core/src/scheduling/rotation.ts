@@ -69,7 +69,7 @@ export function addToLedger(ledger: InconvenienceLedger, start: number, duration
  * sessions were early, late or at night by their own clock. Scheduled and held sessions count;
  * cancelled and missed ones do not. When a session lists `participantIds`, only those people carried it.
  */
-export function inconvenienceLedger(sessions: ReadonlyArray<{ start: string; end: string; status?: string; participantIds?: readonly string[] }>, participants: ReadonlyArray<{ id: string; timeZone: string }>, options?: InconvenienceOptions): InconvenienceLedger {
+export function inconvenienceLedger(sessions: ReadonlyArray<{ start: string; end: string; status?: string | undefined; participantIds?: readonly string[] | undefined }>, participants: ReadonlyArray<{ id: string; timeZone: string }>, options?: InconvenienceOptions): InconvenienceLedger {
   checkParticipantZones(participants);
   if (!Array.isArray(sessions)) invalidInput('sessions', '`sessions` must be a list of sessions { start, end }.');
   const ledger: InconvenienceLedger = {};

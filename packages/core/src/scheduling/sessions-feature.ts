@@ -13,17 +13,17 @@ import type { SlotParticipant } from './slots.js';
 
 declare module '../client/events.js' {
   interface DomainEventMap {
-    'session-booked': { start: string; end: string; seriesId?: string };
-    'session-series-booked': { seriesId: string; count: number; cadence: unknown; description: string; skipped: string[]; rotating?: boolean };
+    'session-booked': { start: string; end: string; seriesId?: string | undefined };
+    'session-series-booked': { seriesId: string; count: number; cadence: unknown; description: string; skipped: string[]; rotating?: boolean | undefined };
     'session-cancelled': SessionStatusEventData;
     'session-held': SessionStatusEventData;
     'session-missed': SessionStatusEventData;
-    'session-length-recorded': { start: string; end: string; minutes: number; previousMinutes?: number };
+    'session-length-recorded': { start: string; end: string; minutes: number; previousMinutes?: number | undefined };
   }
 }
 
 /** What `session-held`, `session-missed` and `session-cancelled` carry. */
-export type SessionStatusEventData = { start: string; end: string; seriesId?: string; from?: string; heldMinutes?: number; reason?: string };
+export type SessionStatusEventData = { start: string; end: string; seriesId?: string | undefined; from?: string | undefined; heldMinutes?: number | undefined; reason?: string | undefined };
 
 /** Domain events of the sessions feature. */
 export const SessionEventType = {

@@ -27,19 +27,19 @@ export interface PutOptions {
    * record must have exactly this revision. Omitted: unconditional write (seeding, admin tools).
    * A mismatch raises `MentorKitError` code `conflict` and writes nothing.
    */
-  expectedRevision?: number | null;
+  expectedRevision?: number | null | undefined;
 }
 
 export interface DeleteOptions {
   /** The stored record must have exactly this revision, otherwise `conflict` and nothing is deleted. */
-  expectedRevision?: number;
+  expectedRevision?: number | undefined;
 }
 
 /** One change seen by `watch`: `record` is the new stored record, or `undefined` after a delete. */
 export interface StorageChange {
   collection: string;
   id: string;
-  record?: StoredRecord;
+  record?: StoredRecord | undefined;
 }
 
 export type Unsubscribe = () => void;
@@ -56,7 +56,7 @@ export interface StorageWriteFailure {
   id: string;
   kind: 'put' | 'delete';
   /** The record the refused `put` would have stored (absent for a delete). */
-  record?: RecordInput;
+  record?: RecordInput | undefined;
   /** Why it was refused, with a stable `code` and a message a person can act on. */
   error: MentorKitError;
   /** ISO instant the write was first accepted. */
@@ -131,13 +131,13 @@ export interface StorageAdapter {
    * server's `/calendars`; `@mentorkit/storage-rest` offers it). Busy times from them arrive as the
    * `calendar-busy` collection. Adapters without a server (memory, IndexedDB) leave it out.
    */
-  readonly calendars?: CalendarConnections;
+  readonly calendars?: CalendarConnections | undefined;
   /**
    * Optional: reminders the server sends (the MentorKit server's `/notifications` and a programme's
    * escalation ladder; `@mentorkit/storage-rest` offers it). Adapters without a server (memory,
    * IndexedDB) leave it out: nothing is sent from a browser.
    */
-  readonly notifications?: NotificationsService;
+  readonly notifications?: NotificationsService | undefined;
   /**
    * Optional: programme reports computed where every record is (the MentorKit server's
    * `GET /programs/<id>/report`; `@mentorkit/storage-rest` offers it). A server has the message
@@ -145,14 +145,14 @@ export interface StorageAdapter {
    * server (memory, IndexedDB) leave it out: `<mk-programme-report>` then computes the report with
    * core's `programmeReport` over the records the client holds.
    */
-  readonly reports?: ReportsService;
+  readonly reports?: ReportsService | undefined;
   /**
    * Optional: certificates of participation (the MentorKit server's `/pairings/<id>/certificates`,
    * `/certificates/<id>.pdf` and `/verify/<id>`; `@mentorkit/storage-rest` offers it). Adapters
    * without a server (memory, IndexedDB) leave it out: a certificate needs an address anyone can
    * verify, which only a server gives.
    */
-  readonly certificates?: CertificatesService;
+  readonly certificates?: CertificatesService | undefined;
 }
 
 /** A certificate that was issued (`StorageAdapter.certificates`; docs/certificates.md). */
@@ -165,17 +165,17 @@ export interface IssuedCertificate {
   /** The public page that says whether it is valid (printed on the PDF). */
   verifyUrl: string;
   /** Set when an admin issued it by hand: why, and who. */
-  reason?: string;
-  issuedBy?: string;
+  reason?: string | undefined;
+  issuedBy?: string | undefined;
   /** Set once revoked. */
-  revokedAt?: string;
+  revokedAt?: string | undefined;
 }
 
 /** One member of a pairing as `certificates.list()` gives it: where they stand, and their certificate once issued. */
 export interface PairingCertificateEntry {
   personId: string;
   eligibility: CertificateEligibility;
-  certificate?: IssuedCertificate;
+  certificate?: IssuedCertificate | undefined;
 }
 
 /** Certificates of participation on a server (`StorageAdapter.certificates`). */
@@ -214,10 +214,10 @@ export interface CalendarConnection {
   /** `failing`: the last refresh did not work (`problem` says why); the busy times of the last one that did stay. */
   status: 'ok' | 'failing';
   /** When it was last tried (instant). */
-  checkedAt?: string;
+  checkedAt?: string | undefined;
   /** When it was last read successfully: while failing, "since" this. */
-  readAt?: string;
-  problem?: string;
+  readAt?: string | undefined;
+  problem?: string | undefined;
   /** Busy intervals it holds in the window the server keeps (about eight weeks ahead). */
   busyCount: number;
 }
@@ -256,14 +256,14 @@ export interface NotificationPreferences {
   /** `none`: one email per reminder; `daily` and `weekly` digests only where the server offers them (it answers 400 otherwise). */
   digest: 'none' | 'daily' | 'weekly';
   /** When they were last changed (instant). */
-  updatedAt?: string;
+  updatedAt?: string | undefined;
 }
 
 /** A change to the preferences: only the fields given change (a `kinds` entry changes that kind only). */
 export interface NotificationPreferencesChange {
-  email?: boolean;
-  kinds?: Record<string, boolean>;
-  digest?: NotificationPreferences['digest'];
+  email?: boolean | undefined;
+  kinds?: Record<string, boolean> | undefined;
+  digest?: NotificationPreferences['digest'] | undefined;
 }
 
 /** One reminder queued for the person (`GET /notifications`), newest first. */
@@ -274,7 +274,7 @@ export interface NotificationDelivery {
   pairingId: string;
   /** `email`, or a programme webhook (`webhook`). */
   channel: string;
-  webhookId?: string;
+  webhookId?: string | undefined;
   /** The email's subject once composed; null before. */
   subject: string | null;
   /** `queued`, `sending`, `sent`, `failed` (being retried) or `skipped` (with `reason`). */
@@ -285,9 +285,9 @@ export interface NotificationDelivery {
   attempts: number;
   createdAt: string;
   /** Why it was skipped, in the server's words. */
-  reason?: string;
+  reason?: string | undefined;
   /** The last failure while being retried. */
-  error?: string;
+  error?: string | undefined;
 }
 
 /** A programme's escalation ladder for quiet pairs (`GET|PUT /programs/<id>/escalation`). */
@@ -303,7 +303,7 @@ export interface EscalationSettings {
 /** The ladder's settings as the server keeps them. */
 export interface ProgramEscalationSettings extends EscalationSettings {
   programId: string;
-  updatedAt?: string;
+  updatedAt?: string | undefined;
 }
 
 /** A step of the escalation ladder, lowest first. */
@@ -318,21 +318,21 @@ export interface PairEscalation {
   /** The pair's last activity (instant), null when nothing ever happened. */
   lastActivityAt: string | null;
   /** What it was (`session`, `message`, `goal`, `start` when nothing happened since the pairing started), as the server says. */
-  lastActivityKind?: string | null;
+  lastActivityKind?: string | null | undefined;
   /** Whole days quiet. */
   quietDays: number;
   stage: EscalationStage;
   stageSince: string;
   /** The next step and when it comes, unless the pair is active again first. */
-  next?: { stage: EscalationStage; at: string };
+  next?: { stage: EscalationStage; at: string } | undefined;
   /** When the pairing closes (only with closing on). */
-  closesAt?: string;
+  closesAt?: string | undefined;
   /** The steps it went through, oldest first. */
   history: Array<{ stage: EscalationStage; at: string }>;
   /** Who the mentee might be paired with instead. */
-  suggestion?: { menteeId: string; mentorIds: string[] };
+  suggestion?: { menteeId: string; mentorIds: string[] } | undefined;
   /** When the server closed the pairing (recently closed pairs stay listed a while). */
-  closedAt?: string;
+  closedAt?: string | undefined;
 }
 
 /** A programme's quiet pairs, worst first (`GET /programs/<id>/escalations`). */
@@ -385,28 +385,28 @@ export interface ManagerDigestSettings {
   personId: string;
   /** The mentee's consent: off by default. */
   enabled: boolean;
-  managerEmail?: string;
-  managerName?: string;
+  managerEmail?: string | undefined;
+  managerName?: string | undefined;
   /** The language of the manager's mail. */
   language: 'en' | 'es';
   /** When it was last turned on. */
-  consentedAt?: string;
+  consentedAt?: string | undefined;
   /** While off: when it was stopped, and by whom (the manager has a one-click link in every mail). */
-  stoppedAt?: string;
-  stoppedBy?: 'mentee' | 'manager';
-  updatedAt?: string;
+  stoppedAt?: string | undefined;
+  stoppedBy?: 'mentee' | 'manager' | undefined;
+  updatedAt?: string | undefined;
   /** What a summary sent now would say (the last two weeks). */
   preview: ManagerDigestSummary;
   /** When the next one goes, while on. */
-  nextSendAt?: string;
+  nextSendAt?: string | undefined;
 }
 
 /** A change to the manager's summary: only the fields given change. `managerName: null` removes the name. */
 export interface ManagerDigestChange {
-  enabled?: boolean;
-  managerEmail?: string;
-  managerName?: string | null;
-  language?: 'en' | 'es';
+  enabled?: boolean | undefined;
+  managerEmail?: string | undefined;
+  managerName?: string | null | undefined;
+  language?: 'en' | 'es' | undefined;
 }
 
 const COLLECTION_PATTERN = /^[a-z][a-z0-9-]{0,63}$/;

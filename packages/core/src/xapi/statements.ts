@@ -98,21 +98,21 @@ export interface XapiOptions {
   /** Activities get ids under it, e.g. `https://lms.example.com/xapi/mentoring` → `…/goals/g1`. An http(s) URL. */
   activityBase: string;
   /** Replace some verbs, e.g. when the LRS accepts only a fixed list. */
-  verbs?: Partial<VerbMap>;
+  verbs?: Partial<VerbMap> | undefined;
   /** Enriches statements: mentor as instructor, names, titles. `createXapiLookup(kit)`-style adapters fit. */
-  lookup?: XapiLookup;
+  lookup?: XapiLookup | undefined;
   /** Language of names and displays (an RFC 5646 tag). Default `en-US`. */
-  language?: string;
+  language?: string | undefined;
   /**
    * The xAPI version to produce. Default `'1.0.3'`. `'2.0.0'` (IEEE 9274.1.1) adds `contextAgents`
    * (the mentee and mentors of the pairing, with their roles) and sets `version: "2.0.0"`.
    */
-  version?: XapiVersion;
+  version?: XapiVersion | undefined;
   /**
    * xAPI 2.0 only: the `relevantTypes` of the pairing's people in `contextAgents`. Each a non-empty
    * list of IRIs. Defaults: `{activityBase}/roles/mentor`, `{activityBase}/roles/mentee`.
    */
-  relevantTypes?: Partial<XapiRelevantTypes>;
+  relevantTypes?: Partial<XapiRelevantTypes> | undefined;
 }
 
 /** The roles `contextAgents` gives the people of a pairing (xAPI 2.0). */
