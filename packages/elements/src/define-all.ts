@@ -18,7 +18,6 @@ import './celebration/define.js';
 import './certificate/define.js';
 import './checkin/define.js';
 import './coaching-flow/define.js';
-import './concern-queue/define.js';
 import './escalation-ladder/define.js';
 import './feedback-insights/define.js';
 import './goal-editor/define.js';
@@ -28,10 +27,11 @@ import './notification-preferences/define.js';
 import './pairing-board/define.js';
 import './pairing-card/define.js';
 import './programme-report/define.js';
-import './raise-concern/define.js';
 import './scheduler/define.js';
 import './session-feedback/define.js';
 import './thread/define.js';
+import './raise-concern/define.js';
+import './concern-queue/define.js';
 // @generated:end
 
 export * from './index.js';

@@ -34,7 +34,11 @@ export interface ElementRow {
   readonly companions?: readonly `mk-${string}`[];
 }
 
-/** Every element, the provider first (elements already in the page then find it as they upgrade); the rest by tag. */
+/**
+ * Every element, the provider first (elements already in the page then find it as they upgrade), then
+ * in the order they were added — new rows go last: the Spanish entry is written in this order, and
+ * reordering it changes how well its bundle compresses (the autoloader and catalogue lists sort by tag).
+ */
 export const ELEMENTS: readonly ElementRow[] = [
   { tag: 'mk-provider', className: 'MkProvider', folder: 'provider', catalogue: 'provider', spanish: true, provider: true },
   { tag: 'mk-agreement', className: 'MkAgreement', folder: 'agreement', catalogue: 'agreement', spanish: true },
@@ -43,7 +47,6 @@ export const ELEMENTS: readonly ElementRow[] = [
   { tag: 'mk-certificate', className: 'MkCertificate', folder: 'certificate', catalogue: 'certificate', spanish: true },
   { tag: 'mk-checkin', className: 'MkCheckin', folder: 'checkin', catalogue: 'checkin', spanish: true },
   { tag: 'mk-coaching-flow', className: 'MkCoachingFlow', folder: 'coaching-flow', catalogue: 'coachingFlow', spanish: true },
-  { tag: 'mk-concern-queue', className: 'MkConcernQueue', folder: 'concern-queue', catalogue: 'concernQueue', spanish: true },
   { tag: 'mk-escalation-ladder', className: 'MkEscalationLadder', folder: 'escalation-ladder', catalogue: 'escalationLadder', spanish: true },
   { tag: 'mk-feedback-insights', className: 'MkFeedbackInsights', folder: 'feedback-insights', catalogue: 'feedbackInsights', spanish: true },
   { tag: 'mk-goal-editor', className: 'MkGoalEditor', folder: 'goal-editor', catalogue: 'goalEditor', spanish: true },
@@ -53,10 +56,11 @@ export const ELEMENTS: readonly ElementRow[] = [
   { tag: 'mk-pairing-board', className: 'MkPairingBoard', folder: 'pairing-board', catalogue: 'pairingBoard', spanish: true },
   { tag: 'mk-pairing-card', className: 'MkPairingCard', folder: 'pairing-card', catalogue: 'pairingCard', spanish: true },
   { tag: 'mk-programme-report', className: 'MkProgrammeReport', folder: 'programme-report', catalogue: 'programmeReport', spanish: true },
-  { tag: 'mk-raise-concern', className: 'MkRaiseConcern', folder: 'raise-concern', catalogue: 'raiseConcern', spanish: true },
   { tag: 'mk-scheduler', className: 'MkScheduler', folder: 'scheduler', catalogue: 'scheduler', spanish: true },
   { tag: 'mk-session-feedback', className: 'MkSessionFeedback', folder: 'session-feedback', catalogue: 'sessionFeedback', spanish: true },
   { tag: 'mk-thread', className: 'MkThread', folder: 'thread', catalogue: 'thread', spanish: true },
+  { tag: 'mk-raise-concern', className: 'MkRaiseConcern', folder: 'raise-concern', catalogue: 'raiseConcern', spanish: true },
+  { tag: 'mk-concern-queue', className: 'MkConcernQueue', folder: 'concern-queue', catalogue: 'concernQueue', spanish: true },
 ];
 
 /** Catalogues several elements share, registered under a tag of their own (no element has it): the forms' length counters and field errors. */

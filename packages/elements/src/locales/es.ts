@@ -19,7 +19,6 @@ import { celebrationMessagesEs } from '../celebration/celebration.messages.es.js
 import { certificateMessagesEs } from '../certificate/certificate.messages.es.js';
 import { checkinMessagesEs } from '../checkin/checkin.messages.es.js';
 import { coachingFlowMessagesEs } from '../coaching-flow/coaching-flow.messages.es.js';
-import { concernQueueMessagesEs } from '../concern-queue/concern-queue.messages.es.js';
 import { escalationLadderMessagesEs } from '../escalation-ladder/escalation-ladder.messages.es.js';
 import { feedbackInsightsMessagesEs } from '../feedback-insights/feedback-insights.messages.es.js';
 import { goalEditorMessagesEs } from '../goal-editor/goal-editor.messages.es.js';
@@ -29,10 +28,11 @@ import { notificationPreferencesMessagesEs } from '../notification-preferences/n
 import { pairingBoardMessagesEs } from '../pairing-board/pairing-board.messages.es.js';
 import { pairingCardMessagesEs } from '../pairing-card/pairing-card.messages.es.js';
 import { programmeReportMessagesEs } from '../programme-report/programme-report.messages.es.js';
-import { raiseConcernMessagesEs } from '../raise-concern/raise-concern.messages.es.js';
 import { schedulerMessagesEs } from '../scheduler/scheduler.messages.es.js';
 import { sessionFeedbackMessagesEs } from '../session-feedback/session-feedback.messages.es.js';
 import { threadMessagesEs } from '../thread/thread.messages.es.js';
+import { raiseConcernMessagesEs } from '../raise-concern/raise-concern.messages.es.js';
+import { concernQueueMessagesEs } from '../concern-queue/concern-queue.messages.es.js';
 import { textLimitMessagesEs } from '../text-limit/text-limit.messages.es.js';
 import { fieldErrorMessagesEs } from '../field-errors/field-errors.messages.es.js';
 
@@ -44,7 +44,6 @@ export const elementCataloguesEs = {
   'mk-certificate': certificateMessagesEs,
   'mk-checkin': checkinMessagesEs,
   'mk-coaching-flow': coachingFlowMessagesEs,
-  'mk-concern-queue': concernQueueMessagesEs,
   'mk-escalation-ladder': escalationLadderMessagesEs,
   'mk-feedback-insights': feedbackInsightsMessagesEs,
   'mk-goal-editor': goalEditorMessagesEs,
@@ -54,10 +53,11 @@ export const elementCataloguesEs = {
   'mk-pairing-board': pairingBoardMessagesEs,
   'mk-pairing-card': pairingCardMessagesEs,
   'mk-programme-report': programmeReportMessagesEs,
-  'mk-raise-concern': raiseConcernMessagesEs,
   'mk-scheduler': schedulerMessagesEs,
   'mk-session-feedback': sessionFeedbackMessagesEs,
   'mk-thread': threadMessagesEs,
+  'mk-raise-concern': raiseConcernMessagesEs,
+  'mk-concern-queue': concernQueueMessagesEs,
 } as const;
 
 /** Catalogues several elements share, by the tag they are registered under (the length counters of every form). */
