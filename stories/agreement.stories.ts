@@ -9,7 +9,7 @@ import { PLANNING_PAIRING, planningKit } from './planning-support.js';
 
 interface AgreementArgs {
   pairingId: string;
-  locale?: string;
+  locale?: string | undefined;
 }
 
 const meta = {

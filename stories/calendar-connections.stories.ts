@@ -8,7 +8,7 @@ import { STORY_CALENDARS, calendarKit, storyCalendars } from './calendar-connect
 
 interface CalendarConnectionsArgs {
   headingLevel: number;
-  locale?: string;
+  locale?: string | undefined;
 }
 
 const meta = {

@@ -8,7 +8,7 @@ import { CERTIFICATE_PAIRING, STORY_ENTRIES, certificateKit, eligibleFacts, notY
 
 interface CertificateArgs {
   headingLevel: number;
-  locale?: string;
+  locale?: string | undefined;
 }
 
 const meta = {

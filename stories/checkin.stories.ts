@@ -8,7 +8,7 @@ import { PLANNING_PAIRING, planningKit } from './planning-support.js';
 interface CheckinArgs {
   pairingId: string;
   inactiveAfterDays: number;
-  locale?: string;
+  locale?: string | undefined;
 }
 
 const meta = {

@@ -10,13 +10,13 @@ import { longText, paste, press } from './limits-support.js';
 interface CoachingFlowArgs {
   model: string;
   headingLevel: number;
-  locale?: string;
+  locale?: string | undefined;
 }
 
 interface Loaded {
-  kit?: MentorKit;
-  runId?: string;
-  models?: CoachingModel[];
+  kit?: MentorKit | undefined;
+  runId?: string | undefined;
+  models?: CoachingModel[] | undefined;
 }
 
 const PAIRING = 'pairing-lucia';

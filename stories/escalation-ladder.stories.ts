@@ -8,7 +8,7 @@ import { DEMO_PROGRAM_ID, STORY_ESCALATIONS, notificationsKit, storyNotification
 
 interface EscalationLadderArgs {
   headingLevel: number;
-  locale?: string;
+  locale?: string | undefined;
 }
 
 const meta = {

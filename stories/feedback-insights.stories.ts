@@ -7,12 +7,12 @@ import { DEMO_VIEWERS, loadErrorStory, loadingStory } from './support.js';
 import { PAIRING, storyKit } from './conversation-support.js';
 
 interface FeedbackInsightsArgs {
-  personId?: string;
-  pairingId?: string;
-  programId?: string;
+  personId?: string | undefined;
+  pairingId?: string | undefined;
+  programId?: string | undefined;
   view: 'chart' | 'table';
   headingLevel: number;
-  locale?: string;
+  locale?: string | undefined;
 }
 
 const meta = {

@@ -25,9 +25,9 @@ import { reportKit } from './report-support.js';
 import { DEMO_VIEWERS, demoKit } from './support.js';
 
 export interface GalleryLoaded {
-  kit?: MentorKit;
-  runId?: string;
-  goalId?: string;
+  kit?: MentorKit | undefined;
+  runId?: string | undefined;
+  goalId?: string | undefined;
 }
 
 export interface GalleryEntry {

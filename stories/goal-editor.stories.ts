@@ -9,7 +9,7 @@ import { goalsKit } from './goals-support.js';
 import { longText, paste, press } from './limits-support.js';
 
 interface GoalEditorArgs {
-  goalId?: string;
+  goalId?: string | undefined;
 }
 
 const meta = {

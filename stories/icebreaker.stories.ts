@@ -9,7 +9,7 @@ import { DEMO_VIEWERS, demoKit, loadErrorStory, loadingStory } from './support.j
 interface IcebreakerArgs {
   showFormats: boolean;
   topic: '' | 'work' | 'non-work';
-  locale?: string;
+  locale?: string | undefined;
 }
 
 const PAIRING = 'pairing-lucia';

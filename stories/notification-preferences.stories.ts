@@ -8,7 +8,7 @@ import { notificationsKit, storyNotifications } from './notifications-support.js
 
 interface NotificationPreferencesArgs {
   headingLevel: number;
-  locale?: string;
+  locale?: string | undefined;
 }
 
 const meta = {

@@ -62,14 +62,14 @@ export const STORY_ESCALATIONS: readonly PairEscalation[] = [
 ];
 
 export interface StoryNotificationsOptions {
-  kinds?: readonly string[];
-  deliveries?: readonly NotificationDelivery[];
-  pairs?: readonly PairEscalation[];
-  settings?: EscalationSettings;
+  kinds?: readonly string[] | undefined;
+  deliveries?: readonly NotificationDelivery[] | undefined;
+  pairs?: readonly PairEscalation[] | undefined;
+  settings?: EscalationSettings | undefined;
   /** Milliseconds each change takes (to see "Saving…"). */
-  delayMs?: number;
+  delayMs?: number | undefined;
   /** Every read fails with this message (the error state). */
-  failWith?: string;
+  failWith?: string | undefined;
 }
 
 export function storyNotifications(options: StoryNotificationsOptions = {}): NotificationsService {
@@ -87,7 +87,7 @@ export function storyNotifications(options: StoryNotificationsOptions = {}): Not
     async setPreferences(change: NotificationPreferencesChange) {
       await pause();
       if (change.digest !== undefined && change.digest !== 'none') throw new MentorKitError('invalid-input', `\`digest\`: "${change.digest}" digests are not available yet; only "none" (one email per reminder) is.`, { path: 'digest' });
-      preferences = { ...preferences, ...change, kinds: { ...preferences.kinds, ...change.kinds }, updatedAt: STORY_NOW };
+      preferences = { ...preferences, ...(Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined)) as Partial<NotificationPreferences>), kinds: { ...preferences.kinds, ...change.kinds }, updatedAt: STORY_NOW };
       return structuredClone(preferences);
     },
     async sent() {

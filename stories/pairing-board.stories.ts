@@ -9,7 +9,7 @@ import { DEMO_VIEWERS, demoKit, loadErrorStory, loadingStory, STORY_NOW } from '
 
 interface PairingBoardArgs {
   programId: string;
-  locale?: string;
+  locale?: string | undefined;
 }
 
 /** The demo programme seen by its admin, with a matching round already proposed (and optionally adjusted). */

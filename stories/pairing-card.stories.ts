@@ -7,10 +7,10 @@ import '@mentorkit/elements/define-all.js';
 import { awkwardNamesKit, DEMO_VIEWERS, demoKit, loadErrorStory, loadingStory } from './support.js';
 
 interface PairingCardArgs {
-  pairingId?: string;
+  pairingId?: string | undefined;
   headingLevel: number;
-  label?: string;
-  locale?: string;
+  label?: string | undefined;
+  locale?: string | undefined;
 }
 
 const meta = {

@@ -29,15 +29,15 @@ export const tokyoNewYorkAgreement: AgreementProposal = {
 };
 
 export interface PlanningOptions {
-  viewer?: string;
+  viewer?: string | undefined;
   /** none: no agreement; pending: proposed by Lucía; confirmed: by both; changed: Kenji changed it afterwards. */
-  agreement?: 'none' | 'pending' | 'confirmed' | 'changed';
-  notes?: string;
+  agreement?: 'none' | 'pending' | 'confirmed' | 'changed' | undefined;
+  notes?: string | undefined;
   /** Sessions to book (held ones are marked held). */
-  sessions?: Array<{ start: string; end: string; status?: 'held' }>;
+  sessions?: Array<{ start: string; end: string; status?: 'held' }> | undefined;
   /** Feedback ratings by Lucía. */
-  ratings?: number[];
-  now?: string;
+  ratings?: number[] | undefined;
+  now?: string | undefined;
 }
 
 export async function planningKit(options: PlanningOptions = {}): Promise<MentorKit> {

@@ -8,11 +8,11 @@ import { DEMO_PROGRAM_ID, reportKit } from './report-support.js';
 
 interface ProgrammeReportArgs {
   headingLevel: number;
-  locale?: string;
+  locale?: string | undefined;
   period: string;
-  from?: string;
-  to?: string;
-  width?: string;
+  from?: string | undefined;
+  to?: string | undefined;
+  width?: string | undefined;
 }
 
 const meta = {

@@ -8,8 +8,8 @@ import { CONCERN_PAIRING, REPORTED_MESSAGE, concernKit } from './concerns-suppor
 import { longText, paste, press } from './limits-support.js';
 
 interface RaiseConcernArgs {
-  pairingId?: string;
-  messageId?: string;
+  pairingId?: string | undefined;
+  messageId?: string | undefined;
   lang: string;
 }
 

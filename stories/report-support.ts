@@ -49,9 +49,9 @@ export async function seedReportActivity(storage: StorageAdapter): Promise<Repor
 
 export interface StoryReportsOptions {
   /** Wait this long before answering (the loading state). */
-  delayMs?: number;
+  delayMs?: number | undefined;
   /** Refuse every request with this error. */
-  failWith?: MentorKitError;
+  failWith?: MentorKitError | undefined;
 }
 
 /** The server's report in memory: core's `programmeReport` over everything `storage` holds, messages included. */

@@ -9,7 +9,7 @@ import { longText, paste, press } from './limits-support.js';
 
 interface SchedulerArgs {
   pairingId: string;
-  locale?: string;
+  locale?: string | undefined;
 }
 
 const meta = {
@@ -102,7 +102,7 @@ export const WithUpcomingSessions: Story = { loaders: [async () => ({ kit: await
 
 /** "Cancel…" pressed on the first upcoming session: the inline confirmation with a reason typed, "Keep it" in focus. */
 export const CancelConfirmation: Story = {
-  loaders: WithUpcomingSessions.loaders,
+  loaders: WithUpcomingSessions.loaders ?? [],
   play: async ({ canvasElement }) => {
     const element = await ready(canvasElement);
     element.shadowRoot!.querySelector<HTMLButtonElement>('[part~="cancel"]')!.click();

@@ -9,9 +9,9 @@ import { storyKit } from './conversation-support.js';
 import { longText, paste, press } from './limits-support.js';
 
 interface SessionFeedbackArgs {
-  sessionId?: string;
+  sessionId?: string | undefined;
   headingLevel: number;
-  locale?: string;
+  locale?: string | undefined;
 }
 
 const meta = {

@@ -11,7 +11,7 @@ interface ThreadArgs {
   pairingId: string;
   notes: boolean;
   headingLevel: number;
-  locale?: string;
+  locale?: string | undefined;
 }
 
 const meta = {

@@ -55,10 +55,10 @@ export interface AgreementChange {
   /** Dotted path, e.g. `cadence`, `participants.kenji.timeZone`. */
   path: string;
   /** Set for changes to one participant's entry. */
-  personId?: string;
+  personId?: string | undefined;
   kind: 'added' | 'removed' | 'changed';
-  before?: unknown;
-  after?: unknown;
+  before?: unknown | undefined;
+  after?: unknown | undefined;
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -91,7 +91,7 @@ export function diffAgreementTerms(before: Partial<AgreementTerms> | Record<stri
     const a = previous[field];
     const b = next[field];
     if (field === 'participants') {
-      type Entry = { personId: string; timeZone?: string; workingHours?: unknown; offLimitsDays?: unknown; offLimitsDates?: unknown };
+      type Entry = { personId: string; timeZone?: string | undefined; workingHours?: unknown | undefined; offLimitsDays?: unknown | undefined; offLimitsDates?: unknown | undefined };
       const oldList = (Array.isArray(a) ? a : []) as Entry[];
       const newList = (Array.isArray(b) ? b : []) as Entry[];
       for (const entry of newList) {
@@ -133,7 +133,7 @@ export interface AgreementStatus {
   /** Everyone required confirmed the current version. */
   confirmed: boolean;
   /** The last version everyone confirmed (undefined when none yet). */
-  lastConfirmedVersion?: number;
+  lastConfirmedVersion?: number | undefined;
 }
 
 /** Where an agreement stands: who confirmed this version, who is still asked to. */
@@ -155,7 +155,7 @@ const DEFAULT_HOURS: WorkingHours = { 1: ['09:00-17:00'], 2: ['09:00-17:00'], 3:
  * off-limits days; fortnightly video sessions of an hour; regular check-ins; the programme's coaching
  * model. Members who are missing a profile get UTC office hours (to be edited).
  */
-export function draftAgreement(pairing: Pick<Pairing, 'id' | 'menteeId' | 'mentorIds'>, people: Readonly<Record<string, Pick<Person, 'timeZone' | 'workingHours' | 'offLimitsDays' | 'offLimitsDates'> | undefined>>, options: { coachingModel?: string; includeCoMentor?: boolean } = {}): AgreementInput {
+export function draftAgreement(pairing: Pick<Pairing, 'id' | 'menteeId' | 'mentorIds'>, people: Readonly<Record<string, Pick<Person, 'timeZone' | 'workingHours' | 'offLimitsDays' | 'offLimitsDates'> | undefined>>, options: { coachingModel?: string | undefined; includeCoMentor?: boolean | undefined } = {}): AgreementInput {
   const members = [pairing.menteeId, ...pairing.mentorIds.slice(0, options.includeCoMentor === false ? 1 : 2)];
   return {
     id: agreementIdFor(pairing.id),
@@ -219,14 +219,14 @@ export interface CheckInAgreement {
   checkInLevel: AgreementData['checkInLevel'];
   responseTimeHours: number;
   /** Since when the terms hold (first confirmation, or creation). */
-  since?: string;
+  since?: string | undefined;
   participants: Array<{ personId: string; timeZone: string; workingHours: WorkingHours; offLimitsDays: number[]; offLimitsDates: string[] }>;
 }
 
 /** The agreement as input for `@mentorkit/core/checkins` (agreement-wide off-limits merged into each person). */
 export function agreementCheckInInput(agreement: Agreement | AgreementData): CheckInAgreement {
   const firstConfirmation = [...(agreement.confirmations ?? [])].sort((a, b) => (a.at < b.at ? -1 : 1))[0]?.at;
-  const since = firstConfirmation ?? (agreement as { createdAt?: string }).createdAt;
+  const since = firstConfirmation ?? (agreement as { createdAt?: string | undefined }).createdAt;
   return {
     cadence: agreement.cadence,
     checkInLevel: agreement.checkInLevel,

@@ -27,7 +27,7 @@ export const AgreementEventType = {
 export type AgreementTermChanges = Partial<Pick<AgreementInput, AgreementTermKey>>;
 
 /** What `propose` takes: the terms and the pairing (ids, versions and confirmations are managed). */
-export type AgreementProposal = Omit<AgreementInput, 'id' | 'version' | 'confirmations' | 'proposedBy' | 'lastConfirmed' | 'history'> & { id?: string };
+export type AgreementProposal = Omit<AgreementInput, 'id' | 'version' | 'confirmations' | 'proposedBy' | 'lastConfirmed' | 'history'> & { id?: string | undefined };
 
 export interface AgreementsApi {
   /** Agreements of the pairings you may see. */
@@ -36,19 +36,19 @@ export interface AgreementsApi {
   forPairing(pairingId: string): Agreement | undefined;
   get(id: string): Agreement;
   /** A first draft from the members' profiles (not saved). */
-  draftFor(pairingId: string, options?: { includeCoMentor?: boolean }): AgreementInput;
+  draftFor(pairingId: string, options?: { includeCoMentor?: boolean | undefined }): AgreementInput;
   /**
    * Proposes the pairing's agreement (version 1). The proposer confirms it at once unless
    * `confirm: false`. Emits `agreement-proposed` (and `agreement-confirmed`).
    */
-  propose(input: AgreementProposal, options?: { confirm?: boolean }): Promise<Agreement>;
+  propose(input: AgreementProposal, options?: { confirm?: boolean | undefined }): Promise<Agreement>;
   /**
    * Changes terms: makes a new version that the changer confirms and everyone else is asked to
    * confirm again. No change, no new version. Emits `agreement-changed`.
    */
-  update(id: string, changes: AgreementTermChanges, options?: { expectedRevision?: number; confirm?: boolean }): Promise<Agreement>;
+  update(id: string, changes: AgreementTermChanges, options?: { expectedRevision?: number | undefined; confirm?: boolean | undefined }): Promise<Agreement>;
   /** Confirms the current version (pass the `version` you reviewed: a newer one is refused). Emits `agreement-confirmed`. */
-  confirm(id: string, options?: { version?: number; expectedRevision?: number }): Promise<Agreement>;
+  confirm(id: string, options?: { version?: number | undefined; expectedRevision?: number | undefined }): Promise<Agreement>;
   status(id: string): AgreementStatus;
   /** Changes since the last version everyone confirmed. */
   changesSinceConfirmed(id: string): AgreementChange[];
@@ -122,7 +122,7 @@ export const agreementsFeature: MentorKitFeature<'agreements', AgreementsApi> = 
       async propose(input, options = {}) {
         if (typeof input !== 'object' || input === null) invalidInput('agreement', 'propose needs the agreement terms { pairingId, cadence, channels, responseTimeHours, participants, … }.');
         await kit.ready.catch(() => undefined);
-        const pairing = pairingOf((input as { pairingId?: unknown }).pairingId, 'agreement.pairingId');
+        const pairing = pairingOf((input as { pairingId?: unknown | undefined }).pairingId, 'agreement.pairingId');
         const id = input.id ?? agreementIdFor(pairing.id);
         const forbidden = ['version', 'confirmations', 'lastConfirmed', 'history', 'proposedBy'].find((key) => key in input);
         if (forbidden) invalidInput(`agreement.${forbidden}`, `\`${forbidden}\` is managed by MentorKit; leave it out.`);

@@ -28,9 +28,9 @@ export const CoachingEventType = {
 } as const;
 
 export interface CoachingCommandOptions extends WriteOptions {
-  messages?: Partial<CoachingMessages>;
+  messages?: Partial<CoachingMessages> | undefined;
   /** The language of refusals (e.g. `es`, once `registerSpanish()` has run); default English. */
-  locale?: string;
+  locale?: string | undefined;
 }
 
 /** The flow functions' sentence options out of the command's options. */
@@ -39,11 +39,11 @@ const wordsOf = (options: CoachingCommandOptions) => ({ ...(options.messages ? {
 export interface StartCoachingRunInput {
   pairingId: string;
   /** A model id (`grow`, `oskar`, or one registered with `registerModel`) or a model object. Default `grow`. */
-  model?: string | CoachingModel;
+  model?: string | CoachingModel | undefined;
   /** The scheduled session this run belongs to, if any. */
-  sessionId?: string;
+  sessionId?: string | undefined;
   /** Id for the new run; generated when omitted. */
-  id?: string;
+  id?: string | undefined;
 }
 
 /** What `turnIntoGoals` passes to your `create` function besides the draft. */
@@ -92,7 +92,7 @@ export interface CoachingApi {
   /** Deletes a run (members of its pairing). */
   remove(runId: string): Promise<boolean>;
   /** Runs of a pairing, newest first, optionally of one model and status. */
-  runsOf(pairingId: string, filter?: { modelId?: string; status?: 'in-progress' | 'completed' }): CoachingRun[];
+  runsOf(pairingId: string, filter?: { modelId?: string | undefined; status?: 'in-progress' | 'completed' }): CoachingRun[];
   /** The newest run of this model for the pairing that is not completed yet (to resume), or `undefined`. */
   openRun(pairingId: string, modelId: string): CoachingRun | undefined;
   /** The newest completed run of this model for the pairing, started before `beforeRunId` when given. */
@@ -103,7 +103,7 @@ export interface CoachingApi {
    * then records the hand-off on the run (`actionsHandedOffAt`) and emits `coaching-actions-handed-off`.
    * Refuses (`conflict`) a second hand-off of the same run unless `again: true`.
    */
-  turnIntoGoals<TResult>(runId: string, create: (draft: GoalDraft, context: GoalHandOffContext) => Promise<TResult> | TResult, options?: ActionsFromFlowOptions & { again?: boolean }): Promise<{ drafts: GoalDraft[]; results: TResult[] }>;
+  turnIntoGoals<TResult>(runId: string, create: (draft: GoalDraft, context: GoalHandOffContext) => Promise<TResult> | TResult, options?: ActionsFromFlowOptions & { again?: boolean | undefined }): Promise<{ drafts: GoalDraft[]; results: TResult[] }>;
 }
 
 const byNewest = (a: CoachingRun, b: CoachingRun) => {
@@ -175,7 +175,7 @@ export const coachingFeature: MentorKitFeature<'coaching', CoachingApi> = define
       return completed.find((run) => run.id !== beforeRunId && byNewest(before, run) < 0);
     };
 
-    const writeRun = async (current: CoachingRun, changes: Omit<Partial<CoachingRun>, 'state'> & { state?: CoachingFlow }, expectedRevision: number) => {
+    const writeRun = async (current: CoachingRun, changes: Omit<Partial<CoachingRun>, 'state'> & { state?: CoachingFlow | undefined }, expectedRevision: number) => {
       const record = parseOrThrow(CoachingRunInputSchema, { ...stripStored(current), ...changes }, 'run');
       return runs.update(record, { expectedRevision });
     };

@@ -22,7 +22,7 @@ export type CoachingAnswerValue = string | readonly string[] | number;
 export interface CoachingAnswer {
   readonly value: CoachingAnswerValue;
   /** Who gave this answer (the person's id), when known. */
-  readonly answeredBy?: string;
+  readonly answeredBy?: string | undefined;
   /** When (ISO instant). */
   readonly answeredAt: string;
 }
@@ -36,28 +36,28 @@ export interface CoachingFlow {
   /** Answers by prompt id (unanswered prompts have none). */
   readonly answers: Readonly<Record<string, CoachingAnswer>>;
   readonly startedAt: string;
-  readonly startedBy?: string;
+  readonly startedBy?: string | undefined;
   /** Set when `next` left the last step; cleared by `back`. */
-  readonly finishedAt?: string;
+  readonly finishedAt?: string | undefined;
   /** The run this one follows up (OSKAR's Review looks back at it). */
-  readonly previousRunId?: string;
+  readonly previousRunId?: string | undefined;
 }
 
 export interface FlowActionOptions {
   /** Who acts (a person id); recorded with answers. */
-  by?: string;
+  by?: string | undefined;
   /** When (ISO instant); default now. */
-  at?: string;
+  at?: string | undefined;
   /** Overrides for the sentences of errors. */
-  messages?: Partial<CoachingMessages>;
+  messages?: Partial<CoachingMessages> | undefined;
   /** The language of the sentences of errors (and of the step titles and questions they quote), e.g. `es`; default English. */
-  locale?: string;
+  locale?: string | undefined;
 }
 
 export interface StartFlowOptions {
-  by?: string;
-  at?: string;
-  previousRunId?: string;
+  by?: string | undefined;
+  at?: string | undefined;
+  previousRunId?: string | undefined;
 }
 
 function deepFreeze<T>(value: T): T {
@@ -68,7 +68,7 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-function checkActor(options: { by?: unknown; at?: unknown } | undefined, path = 'options'): { by: string | undefined; at: string } {
+function checkActor(options: { by?: unknown | undefined; at?: unknown | undefined } | undefined, path = 'options'): { by: string | undefined; at: string } {
   if (options !== undefined && (typeof options !== 'object' || options === null)) invalidInput(path, `\`${path}\` must be an object such as { by: "lucia", at: "2026-03-29T09:00:00Z" }.`);
   const by = options?.by;
   const at = options?.at;
@@ -78,7 +78,7 @@ function checkActor(options: { by?: unknown; at?: unknown } | undefined, path = 
 }
 
 function checkFlow(flow: unknown, path = 'flow'): asserts flow is CoachingFlow {
-  if (typeof flow !== 'object' || flow === null || (flow as { format?: unknown }).format !== COACHING_FLOW_FORMAT || typeof (flow as { model?: unknown }).model !== 'object') {
+  if (typeof flow !== 'object' || flow === null || (flow as { format?: unknown | undefined }).format !== COACHING_FLOW_FORMAT || typeof (flow as { model?: unknown | undefined }).model !== 'object') {
     invalidInput(path, `\`${path}\` must be a coaching flow from startFlow (or restoreFlow for a saved one).`);
   }
 }
@@ -157,8 +157,8 @@ export interface AnswerLengthCheck {
   /** The most `length` may be: `COACHING_LIMITS.textAnswer` or `COACHING_LIMITS.listItem`. */
   readonly max: number;
   /** List answers: the items (non-empty lines) and the most allowed. */
-  readonly items?: number;
-  readonly maxItems?: number;
+  readonly items?: number | undefined;
+  readonly maxItems?: number | undefined;
   /** Every problem, in order; empty when `answer` would accept the value. */
   readonly problems: readonly AnswerLengthProblem[];
 }

@@ -14,10 +14,10 @@ import type { CoachingModel, CoachingPrompt, CoachingStep } from './model.js';
  * ```
  */
 export interface CoachingModelTexts {
-  name?: string;
-  description?: string;
-  steps?: Record<string, { title?: string; purpose?: string }>;
-  prompts?: Record<string, { text?: string; help?: string; minLabel?: string; maxLabel?: string }>;
+  name?: string | undefined;
+  description?: string | undefined;
+  steps?: Record<string, { title?: string | undefined; purpose?: string | undefined }> | undefined;
+  prompts?: Record<string, { text?: string | undefined; help?: string | undefined; minLabel?: string | undefined; maxLabel?: string | undefined }> | undefined;
 }
 
 /** The words of a model as a `CoachingModelTexts` (what a translation of it has to cover). */

@@ -186,7 +186,7 @@ function deepFreeze<T>(value: T): T {
  * Validates a model and returns it normalised (defaults filled, unknown keys refused) and frozen.
  * `allowBuiltInId` is for MentorKit's own models and for restoring saved flows.
  */
-export function parseCoachingModel(definition: unknown, options: { allowBuiltInId?: boolean; rootPath?: string } = {}): CoachingModel {
+export function parseCoachingModel(definition: unknown, options: { allowBuiltInId?: boolean | undefined; rootPath?: string | undefined } = {}): CoachingModel {
   const root = options.rootPath ?? '';
   const join = (path: string) => (root === '' ? path : path === '' ? root : `${root}.${path}`);
   const result = v.safeParse(ModelSchema, definition, { abortPipeEarly: true });

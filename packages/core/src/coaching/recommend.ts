@@ -113,7 +113,7 @@ export interface CoachingQuestionnaireAnswers {
   /** 1 (little need for affirmation) … 5 (strong need). */
   affirmation: number;
   /** Whether the mentee can already name a goal. Optional. */
-  goalClarity?: 'yes' | 'partly' | 'no';
+  goalClarity?: 'yes' | 'partly' | 'no' | undefined;
 }
 
 export interface CoachingRecommendation {
@@ -141,7 +141,7 @@ const scaleAnswer = (value: unknown, path: string): number => {
  * // { modelId: 'oskar', alternativeId: 'grow', score: -3, strength: 'clear', reasons: [ … ] }
  * ```
  */
-export function recommendCoachingModel(answers: CoachingQuestionnaireAnswers, options: { locale?: string; messages?: CoachingRecommendMessages } = {}): CoachingRecommendation {
+export function recommendCoachingModel(answers: CoachingQuestionnaireAnswers, options: { locale?: string | undefined; messages?: CoachingRecommendMessages | undefined } = {}): CoachingRecommendation {
   if (typeof answers !== 'object' || answers === null) invalidInput('answers', '`answers` must be an object such as { structure: 4, affirmation: 2 }.');
   const structure = scaleAnswer(answers.structure, 'answers.structure');
   const affirmation = scaleAnswer(answers.affirmation, 'answers.affirmation');

@@ -14,7 +14,7 @@ export interface CoachingSummaryAnswer {
   value: CoachingAnswerValue;
   /** The answer as one readable line (lists joined with "; ", scales as "7 on a scale of 0 to 10"). */
   text: string;
-  answeredBy?: string;
+  answeredBy?: string | undefined;
   answeredAt: string;
 }
 
@@ -23,9 +23,9 @@ export interface CoachingSummary {
   modelName: string;
   /** e.g. "GROW session: Lead the design review" (the topic prompt's answer when there is one). */
   title: string;
-  topic?: string;
+  topic?: string | undefined;
   startedAt: string;
-  finishedAt?: string;
+  finishedAt?: string | undefined;
   finished: boolean;
   /** Every step, with its answered prompts in order (steps without answers have an empty list). */
   steps: Array<{ id: string; title: string; purpose: string; answers: CoachingSummaryAnswer[] }>;
@@ -60,7 +60,7 @@ export function flowActions(flow: CoachingFlow): string[] {
  * A readable summary of a flow (finished or not): every step with its answers, the actions, and the
  * same as plain text. Sentences come from the catalogue (`messages` overrides them).
  */
-export function summarize(flow: CoachingFlow, options: { messages?: Partial<CoachingMessages>; locale?: string } = {}): CoachingSummary {
+export function summarize(flow: CoachingFlow, options: { messages?: Partial<CoachingMessages> | undefined; locale?: string | undefined } = {}): CoachingSummary {
   if (typeof flow !== 'object' || flow === null || typeof flow.model !== 'object') invalidInput('flow', '`flow` must be a coaching flow from startFlow or restoreFlow.');
   const messages = withMessages(options.messages, options.locale);
   // The model's words in the summary's language (GROW and OSKAR; ids and answers are unchanged).
@@ -117,14 +117,14 @@ export function summarize(flow: CoachingFlow, options: { messages?: Partial<Coac
 
 export interface ActionsFromFlowOptions {
   /** `goals` (default): one goal per action. `milestones`: one goal (named after the topic) with each action as a milestone. */
-  as?: 'goals' | 'milestones';
+  as?: 'goals' | 'milestones' | undefined;
   /** A development area the goals serve (GoalDraft `skill`). */
-  skill?: string;
+  skill?: string | undefined;
   /** Due date for the goals (`YYYY-MM-DD`). */
-  dueDate?: string;
-  messages?: Partial<CoachingMessages>;
+  dueDate?: string | undefined;
+  messages?: Partial<CoachingMessages> | undefined;
   /** The language of the drafts' descriptions (and of the title of the one goal of `milestones`), e.g. `es`; default English. */
-  locale?: string;
+  locale?: string | undefined;
 }
 
 const clip = (value: string, max: number) => (value.length <= max ? value : `${value.slice(0, max - 1).trimEnd()}…`);

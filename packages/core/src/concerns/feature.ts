@@ -37,7 +37,7 @@ export interface RaisedConcern {
   concern: Concern;
   /** `refused`: the concern was raised, but the pairing could not be paused (`pauseRefusal` says why). */
   pause: ConcernPauseOutcome;
-  pauseRefusal?: string;
+  pauseRefusal?: string | undefined;
 }
 
 export interface RaiseConcernInput {
@@ -45,13 +45,13 @@ export interface RaiseConcernInput {
   /** What happened, in the reporter's words. */
   text: string;
   /** Pause the pairing at once. */
-  pause?: boolean;
+  pause?: boolean | undefined;
 }
 
 export interface ReportMessageInput {
   messageId: string;
   text: string;
-  pause?: boolean;
+  pause?: boolean | undefined;
 }
 
 export interface ConcernsApi {
@@ -65,9 +65,9 @@ export interface ConcernsApi {
   /** Reports a message someone else wrote in one of the user's pairings; the concern keeps a copy of it (`quote`), since admins cannot read conversations. Emits `concern-raised`. */
   reportMessage(input: ReportMessageInput): Promise<RaisedConcern>;
   /** Whether the user may report this message (someone else's, not deleted, in a pairing they are in). */
-  canReport(message: Pick<Message, 'pairingId' | 'authorId'> & { deletedAt?: string }): boolean;
+  canReport(message: Pick<Message, 'pairingId' | 'authorId'> & { deletedAt?: string | undefined }): boolean;
   /** Admins: moves a concern to another status, with an optional note. Emits `concern-status-changed`. */
-  setStatus(id: string, status: ConcernStatus, options?: { note?: string }): Promise<Concern>;
+  setStatus(id: string, status: ConcernStatus, options?: { note?: string | undefined }): Promise<Concern>;
   /** Adds a note to the trail (the programme's admins, or the person who raised it). */
   addNote(id: string, note: string): Promise<Concern>;
   get(id: string): Concern;
@@ -158,7 +158,7 @@ export const concernsFeature: MentorKitFeature<'concerns', ConcernsApi> = define
       return concerns.update(record, { expectedRevision: concern.revision });
     };
 
-    const create = async (pairing: Pairing, fields: { about: 'pairing' | 'message'; messageId?: string; quote?: Concern['quote']; text: string; pause: boolean }): Promise<RaisedConcern> => {
+    const create = async (pairing: Pairing, fields: { about: 'pairing' | 'message'; messageId?: string | undefined; quote?: Concern['quote'] | undefined; text: string; pause: boolean }): Promise<RaisedConcern> => {
       const now = kit.now();
       const record = parseOrThrow(
         ConcernInputSchema,

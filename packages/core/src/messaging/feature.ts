@@ -34,7 +34,7 @@ declare module '../model/collections.js' {
 }
 
 /** What `message-edited`, `message-deleted` and `message-shared` carry (never the text). */
-export type MessageChangeEventData = { kind: string; mentorsOnly?: boolean };
+export type MessageChangeEventData = { kind: string; mentorsOnly?: boolean | undefined };
 
 export const MessagingEventType = {
   messageSent: 'message-sent',
@@ -60,7 +60,7 @@ export interface ThreadSummary {
   members: ThreadMember[];
   messageCount: number;
   unreadCount: number;
-  lastMessage?: Message;
+  lastMessage?: Message | undefined;
   /** The mentors' shared notes exist for you (you are a mentor of the pairing). */
   hasNotes: boolean;
   notesCount: number;
@@ -71,7 +71,7 @@ export interface ThreadSummary {
 
 /** Which part of a pairing's thread: the conversation, or the mentors' shared notes (`mentorsOnly`). */
 export interface ChannelOptions {
-  notes?: boolean;
+  notes?: boolean | undefined;
 }
 
 export interface MessageNotification {
@@ -97,9 +97,9 @@ export interface MessagingApi {
   thread(pairingId: string): ThreadSummary | undefined;
   /** Members of the channel, from the policy: everyone who may read it. */
   members(pairingId: string, options?: ChannelOptions): ThreadMember[];
-  send(input: { pairingId: string; text: string; mentorsOnly?: boolean }): Promise<Message>;
+  send(input: { pairingId: string; text: string; mentorsOnly?: boolean | undefined }): Promise<Message>;
   /** Stores the audio through the adapter's `putBlob`, then the message. `unsupported` without blob support. */
-  sendVoice(input: { pairingId: string; audio: Blob; durationSeconds: number; mentorsOnly?: boolean }): Promise<Message>;
+  sendVoice(input: { pairingId: string; audio: Blob; durationSeconds: number; mentorsOnly?: boolean | undefined }): Promise<Message>;
   /** Changes the text of your message; the previous text goes into its history. */
   edit(messageId: string, text: string, options?: WriteOptions): Promise<Message>;
   /** Deletes the content of your message (and its audio); the message keeps its place and history. */
@@ -111,7 +111,7 @@ export interface MessagingApi {
    * the person has actually seen: `<mk-thread>` passes the newest message that came into view. A
    * marker never moves back.
    */
-  markRead(pairingId: string, options?: ChannelOptions & { upTo?: string }): Promise<MessageRead | undefined>;
+  markRead(pairingId: string, options?: ChannelOptions & { upTo?: string | undefined }): Promise<MessageRead | undefined>;
   /** The current user's read marker of the channel. */
   lastRead(pairingId: string, options?: ChannelOptions): string | undefined;
   unreadCount(pairingId: string, options?: ChannelOptions): number;
@@ -121,9 +121,9 @@ export interface MessagingApi {
   readBy(messageId: string): Array<{ personId: string; readUpTo: string }>;
   /** The audio of a voice note. */
   voiceAudio(messageId: string): Promise<Blob | undefined>;
-  search(pairingId: string, query: string, options?: ChannelOptions & { limit?: number }): MessageSearchHit[];
+  search(pairingId: string, query: string, options?: ChannelOptions & { limit?: number | undefined }): MessageSearchHit[];
   /** Quiet hours of every other member of the channel at `at` (default now). */
-  quietHours(pairingId: string, options?: ChannelOptions & { at?: string }): QuietHours[];
+  quietHours(pairingId: string, options?: ChannelOptions & { at?: string | undefined }): QuietHours[];
   /**
    * Calls `listener` for every recipient of a message sent through this client: at the start of the
    * recipient's next working hour when it was sent outside them (`deliver: 'scheduled'`, the
@@ -131,7 +131,7 @@ export interface MessagingApi {
    * backend can queue it (`deliver: 'immediately'`). Returns the unsubscribe function (which also
    * cancels pending deliveries).
    */
-  onNotify(listener: (notification: MessageNotification) => void, options?: { deliver?: 'scheduled' | 'immediately' }): () => void;
+  onNotify(listener: (notification: MessageNotification) => void, options?: { deliver?: 'scheduled' | 'immediately' | undefined }): () => void;
 }
 
 
@@ -414,7 +414,7 @@ export const messagingFeature: MentorKitFeature<'messaging', MessagingApi> = def
         await ready;
         if (!pairingOf(id)) throw new MentorKitError('not-found', `No pairing "${id}" is visible to you.`, { path: 'pairingId' });
         const list = messagesStore(id, notes).get();
-        const upToId = (options as { upTo?: unknown } | undefined)?.upTo;
+        const upToId = (options as { upTo?: unknown | undefined } | undefined)?.upTo;
         if (upToId !== undefined) requireId(upToId, 'upTo');
         const newest = upToId === undefined ? list[list.length - 1] : list.find((message) => message.id === upToId);
         if (upToId !== undefined && !newest) throw new MentorKitError('not-found', `No message "${String(upToId)}" in this ${notes ? "mentors' notes" : 'conversation'}.`, { path: 'upTo' });

@@ -6,9 +6,9 @@ import { availabilityAt, localTimeOf, type Availability, type LocalTime } from '
 export interface QuietHoursPerson {
   id: string;
   timeZone: string;
-  workingHours?: WorkingHours;
-  offLimitsDays?: readonly number[];
-  offLimitsDates?: readonly string[];
+  workingHours?: WorkingHours | undefined;
+  offLimitsDays?: readonly number[] | undefined;
+  offLimitsDates?: readonly string[] | undefined;
 }
 
 export interface QuietHours {
@@ -20,9 +20,9 @@ export interface QuietHours {
   /** Outside their working hours or on an off-limits day (never true when they set no working hours). */
   outsideWorkingHours: boolean;
   /** When their next working hour starts (the instant itself when they are working; undefined without working hours). */
-  nextWorkingStart?: string;
+  nextWorkingStart?: string | undefined;
   /** Their wall clock at `nextWorkingStart`. */
-  nextWorkingLocal?: LocalTime;
+  nextWorkingLocal?: LocalTime | undefined;
 }
 
 /** How far ahead the next working hour is looked for. */

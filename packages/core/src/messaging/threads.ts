@@ -61,7 +61,7 @@ export interface MessageSearchHit {
  * Messages whose text contains every word of `query`, ignoring case and accents ("lucia" finds
  * "Lucía"), newest first. Deleted messages and voice notes (no text) are not searched.
  */
-export function searchMessages(messages: readonly Message[], query: string, options: { limit?: number } = {}): MessageSearchHit[] {
+export function searchMessages(messages: readonly Message[], query: string, options: { limit?: number | undefined } = {}): MessageSearchHit[] {
   if (typeof query !== 'string') return [];
   const terms = [...new Set(fold(query).folded.split(/\s+/).filter(Boolean))];
   if (terms.length === 0) return [];

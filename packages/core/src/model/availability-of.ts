@@ -10,11 +10,11 @@ export interface MentorAvailabilityNow {
   /** `taking-mentees` also when an absence is over. */
   status: MentorAvailabilityStatus;
   /** `away`: the last day away, when known. After a finished absence: the last day it lasted. */
-  until?: string;
+  until?: string | undefined;
   /** True when the person was `away` until a date that has passed: they take mentees again. */
-  back?: boolean;
+  back?: boolean | undefined;
   /** The person's note, when there is one and it still applies. */
-  note?: string;
+  note?: string | undefined;
 }
 
 /**

@@ -52,7 +52,7 @@ export type RecordMeta = {
   /** ISO instant of the last write. */
   updatedAt: string;
   /** ISO instant of creation (set by the client). */
-  createdAt?: string;
+  createdAt?: string | undefined;
   /** Person who last wrote the record (set by the client). */
-  updatedBy?: string;
+  updatedBy?: string | undefined;
 };

@@ -29,19 +29,19 @@ export interface MentorKitErrorIssue {
    * `requirement`); a format (`time-range`, `overlapping-ranges`, `calendar-date`, `instant`, `http-url`,
    * `time-zone`); or `check` for the other rules, said in `message`.
    */
-  rule?: string;
+  rule?: string | undefined;
   /** The rule's limit, when it has one (e.g. 200 for `max_length`). */
-  requirement?: number;
+  requirement?: number | undefined;
 }
 
 export interface MentorKitErrorOptions {
   /** Dotted path to the offending value. */
-  path?: string;
+  path?: string | undefined;
   /** Every problem found, when validation found several. The first one is also the error's message. */
-  issues?: MentorKitErrorIssue[];
+  issues?: MentorKitErrorIssue[] | undefined;
   /** Extra machine-readable facts, e.g. `{ expectedRevision: 3, actualRevision: 4 }` on a conflict. */
-  details?: Record<string, unknown>;
-  cause?: unknown;
+  details?: Record<string, unknown> | undefined;
+  cause?: unknown | undefined;
 }
 
 /**
@@ -73,7 +73,7 @@ export class MentorKitError extends Error {
 export function isMentorKitError(value: unknown, code?: ErrorCode): value is MentorKitError {
   if (value instanceof MentorKitError) return code === undefined || value.code === code;
   if (typeof value !== 'object' || value === null) return false;
-  const candidate = value as { name?: unknown; code?: unknown };
+  const candidate = value as { name?: unknown | undefined; code?: unknown | undefined };
   return candidate.name === 'MentorKitError' && typeof candidate.code === 'string' && (code === undefined || candidate.code === code);
 }
 

@@ -8,7 +8,7 @@ export type AnySchema = v.GenericSchema<unknown, unknown>;
 export function issuePath(issue: v.BaseIssue<unknown>, root = ''): string {
   let path = root;
   for (const item of issue.path ?? []) {
-    const key = (item as { key?: unknown }).key;
+    const key = (item as { key?: unknown | undefined }).key;
     if (typeof key === 'number') path += `[${key}]`;
     else path += path === '' ? String(key) : `.${String(key)}`;
   }
@@ -39,7 +39,7 @@ export function parseOrThrow<TSchema extends AnySchema>(schema: TSchema, input: 
   if (result.success) return result.output as v.InferOutput<TSchema>;
   const issues: MentorKitErrorIssue[] = result.issues.map((issue) => {
     const path = issuePath(issue, rootPath);
-    const requirement = (issue as { requirement?: unknown }).requirement;
+    const requirement = (issue as { requirement?: unknown | undefined }).requirement;
     const rule = issue.kind === 'schema' && issue.received === 'undefined' && path !== '' ? 'required' : issue.type;
     return { path, message: issueMessage(issue, path), rule, ...(typeof requirement === 'number' ? { requirement } : {}) };
   });

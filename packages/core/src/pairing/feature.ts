@@ -49,7 +49,7 @@ export interface PairingRound {
   mentorIds: string[];
   seats: Record<string, number>;
   weights: MatchWeights;
-  minScore?: number;
+  minScore?: number | undefined;
   mentorsPerMentee: 1 | 2;
   /** Pinned pairs (kept as they are on every re-run) and vetoed pairs (never proposed). */
   pins: Pair[];
@@ -58,41 +58,41 @@ export interface PairingRound {
   forbidden: Pair[];
   proposal: MatchResult;
   /** When re-pairing after a relationship ended. */
-  replacesPairingId?: string;
+  replacesPairingId?: string | undefined;
   /** The pairings `activate` created. */
-  pairingIds?: string[];
+  pairingIds?: string[] | undefined;
   /** The language the proposal's reasons are in (`propose`/`adjust` with `locale`); English when absent. */
-  locale?: string;
+  locale?: string | undefined;
   /**
    * When the pairings will start (`YYYY-MM-DD`): scores and reasons use the zone rules of that week, so
    * the clock times they quote are the ones the pair will live with. Default: the day it was proposed.
    */
-  startsOn?: string;
+  startsOn?: string | undefined;
   revision: number;
   updatedAt: string;
 }
 
 export interface ProposeRoundInput {
   programId: string;
-  weights?: Partial<MatchWeights>;
-  minScore?: number;
-  mentorsPerMentee?: 1 | 2;
+  weights?: Partial<MatchWeights> | undefined;
+  minScore?: number | undefined;
+  mentorsPerMentee?: 1 | 2 | undefined;
   /** Limit the round to these waiting mentees (default: every mentee of the programme without a current pairing). */
-  menteeIds?: string[];
-  forbidden?: Pair[];
+  menteeIds?: string[] | undefined;
+  forbidden?: Pair[] | undefined;
   /** Re-run a draft round on the current cohort: its pins, vetoes and forbidden pairs carry over and it is discarded. */
-  carryOverFrom?: string;
+  carryOverFrom?: string | undefined;
   /**
    * The language of the reasons (and of why mentees are unmatched), e.g. `es` once `registerSpanish()`
    * from `@mentorkit/core/es` has run; stored with the round, so re-runs keep it. Default English. The
    * pairings `activate` creates keep these reasons.
    */
-  locale?: string;
+  locale?: string | undefined;
   /**
    * When the pairings will start (`YYYY-MM-DD`; default today): availability and the clock times in the
    * reasons are computed for that week's zone rules, not a fixed week in June. Re-runs keep it.
    */
-  startsOn?: string;
+  startsOn?: string | undefined;
 }
 
 export type RoundAdjustment =
@@ -126,7 +126,7 @@ export interface PairingApi {
   /** Runs `matchMentors` on the waiting cohort and stores the proposal as a draft round. */
   propose(input: ProposeRoundInput): Promise<PairingRound>;
   /** Pin, veto, swap or re-weight, then re-run the matching; the round stays a draft. `locale` changes the language of its reasons. */
-  adjust(roundId: string, adjustment: RoundAdjustment, options?: { locale?: string }): Promise<PairingRound>;
+  adjust(roundId: string, adjustment: RoundAdjustment, options?: { locale?: string | undefined }): Promise<PairingRound>;
   /** Locks a draft round for activation. */
   approve(roundId: string): Promise<PairingRound>;
   /** Creates an active pairing (with score and reasons) for every proposed pair and notifies both sides (`pairing-matched`). */
@@ -137,7 +137,7 @@ export interface PairingApi {
    * stored when it was made (frozen in one language and one week). Falls back to the stored reasons when
    * the profiles are not visible.
    */
-  reasonsFor(pairingId: string, options?: { locale?: string; weekOf?: string }): string[];
+  reasonsFor(pairingId: string, options?: { locale?: string | undefined; weekOf?: string | undefined }): string[];
   /** Ends a relationship (closes the pairing when still open) and proposes a new mentor for its mentee, never the previous ones. */
   rePair(pairingId: string, options?: Omit<ProposeRoundInput, 'programId' | 'menteeIds'>): Promise<PairingRound>;
   get(roundId: string): PairingRound;
@@ -233,7 +233,7 @@ export const pairingFeature: MentorKitFeature<'pairing', PairingApi> = defineFea
       return result;
     };
 
-    const propose = async (input: ProposeRoundInput & { replacesPairingId?: string }): Promise<PairingRound> => {
+    const propose = async (input: ProposeRoundInput & { replacesPairingId?: string | undefined }): Promise<PairingRound> => {
       if (typeof input !== 'object' || input === null) invalidInput('input', 'propose needs { programId }.');
       await kit.ready;
       const programId = requireAdmin(input.programId, 'programId');
@@ -281,7 +281,7 @@ export const pairingFeature: MentorKitFeature<'pairing', PairingApi> = defineFea
       return created;
     };
 
-    const reasonsFor = (pairingId: string, options: { locale?: string; weekOf?: string } = {}): string[] => {
+    const reasonsFor = (pairingId: string, options: { locale?: string | undefined; weekOf?: string | undefined } = {}): string[] => {
       if (typeof options !== 'object' || options === null) invalidInput('options', '`options` must be an object such as { locale: "es" }.');
       const locale = checkLocale(options.locale, 'options.locale');
       const pairing = kit.pairings.get(pairingId);

@@ -19,15 +19,15 @@ export interface ReportMessageMeta {
   id: string;
   pairingId: string;
   authorId: string;
-  sentAt?: string;
-  createdAt?: string;
-  threadId?: string;
-  replyTo?: string;
+  sentAt?: string | undefined;
+  createdAt?: string | undefined;
+  threadId?: string | undefined;
+  replyTo?: string | undefined;
 }
 
 /** A concern raised in the programme; only its status (and pairing) is used. */
 export interface ReportConcernMeta {
-  pairingId?: string;
+  pairingId?: string | undefined;
   status: string;
 }
 
@@ -44,20 +44,20 @@ export interface ProgrammeReportInput {
   sessions: readonly Session[];
   goals: readonly Goal[];
   feedback: readonly Feedback[];
-  agreements?: readonly Agreement[];
+  agreements?: readonly Agreement[] | undefined;
   /** Message metadata only (no text needed). Omitted → responseTime is null ("not available": admins cannot read messages in the browser; the server supplies it). */
-  messages?: readonly ReportMessageMeta[];
+  messages?: readonly ReportMessageMeta[] | undefined;
   /** Concerns raised in the programme (status only is used): open or in-review ones make a pair at risk. */
-  concerns?: readonly ReportConcernMeta[];
+  concerns?: readonly ReportConcernMeta[] | undefined;
 }
 
 export type AtRiskCode = 'quiet' | 'sessions-missed' | 'low-rating' | 'goals-missed' | 'concern-open';
 
 export interface AtRiskReason {
   code: AtRiskCode;
-  days?: number;
-  count?: number;
-  averageRating?: number;
+  days?: number | undefined;
+  count?: number | undefined;
+  averageRating?: number | undefined;
 }
 
 export interface ReportTotals {

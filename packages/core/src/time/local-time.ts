@@ -84,9 +84,9 @@ export type Availability = 'working' | 'outside' | 'off-limits' | 'no-hours';
 
 /** The parts of a profile or agreement participant that say when someone can be reached. */
 export interface AvailabilityRules {
-  workingHours?: WorkingHours;
-  offLimitsDays?: readonly number[];
-  offLimitsDates?: readonly string[];
+  workingHours?: WorkingHours | undefined;
+  offLimitsDays?: readonly number[] | undefined;
+  offLimitsDates?: readonly string[] | undefined;
 }
 
 function rangesOn(workingHours: WorkingHours | undefined, weekday: Weekday): readonly string[] {

@@ -6,20 +6,13 @@ import { failingStorage, pendingStorage, languagesReady } from '../testing/fixtu
 import { HOSTILE_NAME, kitOn, planningStorage } from '../testing/planning-fixtures.js';
 import './define.js';
 import type { MkAgreement } from './agreement.js';
+import { disposeKitsAfterEach, focused, part, parts, text } from '../testing/queries.js';
 
-const part = (element: MkAgreement, name: string) => element.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
-const parts = (element: MkAgreement, name: string) => [...element.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const rgb = (hex: string) => {
   const value = Number.parseInt(hex.slice(1), 16);
   return `rgb(${(value >> 16) & 255}, ${(value >> 8) & 255}, ${value & 255})`;
 };
 /** The element's deepest focused node. */
-const focused = () => {
-  let element = document.activeElement;
-  while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
-  return element as HTMLElement | null;
-};
 
 async function agreementFor(kit: MentorKit | undefined, pairingId = 'p-daniel'): Promise<MkAgreement> {
   const element = await fixture<MkAgreement>(html`<mk-agreement .kit=${kit} pairing-id=${pairingId} locale="en-GB"></mk-agreement>`);
@@ -30,11 +23,7 @@ async function agreementFor(kit: MentorKit | undefined, pairingId = 'p-daniel'):
 const waitForState = (element: MkAgreement, state: string) => waitUntil(() => part(element, 'base')?.dataset.state === state, `state ${state}`, { timeout: 4000 });
 
 describe('<mk-agreement>', () => {
-  const kits: MentorKit[] = [];
-  const track = (kit: MentorKit) => (kits.push(kit), kit);
-  afterEach(async () => {
-    await Promise.all(kits.splice(0).map((kit) => kit.dispose()));
-  });
+  const track = disposeKitsAfterEach();
 
   it('loading and error states are announced and pass axe', async () => {
     const loading = await agreementFor(track(createMentorKit({ storage: pendingStorage(), user: 'daniel' })));

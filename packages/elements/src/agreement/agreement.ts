@@ -32,7 +32,7 @@ declare global {
   }
 }
 
-type Draft = AgreementInput & { participants: Array<AgreementInput['participants'][number] & { offLimitsDays?: number[] }> };
+type Draft = AgreementInput & { participants: Array<AgreementInput['participants'][number] & { offLimitsDays?: number[] | undefined }> };
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 const CADENCES = ['weekly', 'fortnightly', 'monthly', 'ad-hoc'] as const;
@@ -122,13 +122,13 @@ export class MkAgreement extends MkElement {
   private followedPairingId: string | undefined;
 
   /** The pairing whose agreement to show. Default: the client's current pairing (`kit.$currentPairingId`). */
-  @property({ attribute: 'pairing-id', reflect: true }) pairingId?: string;
+  @property({ attribute: 'pairing-id', reflect: true }) pairingId?: string | undefined;
 
   /** Level of the heading (1–6). */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
   /** BCP 47 locale for dates. Default: the nearest `lang`, else the browser's. */
-  @property() locale?: string;
+  @property() locale?: string | undefined;
 
   /** Words shown (labels of terms, cadences, channels…); defaults to core's `AGREEMENT_MESSAGES`. */
   @property({ attribute: false }) messages: AgreementMessages = AGREEMENT_MESSAGES;
@@ -261,7 +261,7 @@ export class MkAgreement extends MkElement {
       const existing = this.agreement;
       if (existing) {
         const { id: _id, pairingId: _pairingId, version: _version, confirmations: _confirmations, proposedBy: _proposedBy, lastConfirmed: _lastConfirmed, history: _history, revision: _revision, updatedAt: _updatedAt, ...terms } = draft as Draft & Partial<Agreement>;
-        const { createdAt: _createdAt, updatedBy: _updatedBy, ...changes } = terms as typeof terms & { createdAt?: string; updatedBy?: string };
+        const { createdAt: _createdAt, updatedBy: _updatedBy, ...changes } = terms as typeof terms & { createdAt?: string | undefined; updatedBy?: string | undefined };
         const stored = await api.update(existing.id, changes, { expectedRevision: existing.revision });
         this.notice = stored.version === existing.version ? this.i18n.t('notice.unchanged') : this.i18n.t('notice.saved', { version: stored.version });
         if (stored.version !== existing.version) emit(this, 'mk-agreement-changed', { agreementId: stored.id, pairingId: stored.pairingId, version: stored.version });
@@ -317,7 +317,7 @@ export class MkAgreement extends MkElement {
       case 'responseTimeHours':
         return this.i18n.t('value.response', { hours: String(value) });
       case 'channels':
-        return formatList((value as Array<{ kind: keyof typeof m.channels; detail?: string }>).map((channel) => `${m.channels[channel.kind] ?? channel.kind}${channel.detail ? ` (${channel.detail})` : ''}`), locale);
+        return formatList((value as Array<{ kind: keyof typeof m.channels; detail?: string | undefined }>).map((channel) => `${m.channels[channel.kind] ?? channel.kind}${channel.detail ? ` (${channel.detail})` : ''}`), locale);
       case 'offLimitsDays':
         return formatList((value as number[]).map((day) => m.weekdays[day as 1] ?? String(day)), locale);
       case 'offLimitsDates':

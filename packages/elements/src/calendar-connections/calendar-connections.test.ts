@@ -4,6 +4,7 @@ import { MentorKitError, createMemoryStorage, createMentorKit, type CalendarConn
 import { HOSTILE_NAME, languagesReady } from '../testing/fixtures.js';
 import './define.js';
 import type { MkCalendarConnections } from './calendar-connections.js';
+import { focused, part, parts, text } from '../testing/queries.js';
 
 const NOW = '2026-12-05T09:00:00Z';
 
@@ -100,15 +101,7 @@ class InMemoryCalendars implements CalendarConnections {
 const work: CalendarConnection = { id: 'cal-work', kind: 'caldav', label: 'Work', where: 'https://cal.example.com/…', writeBack: true, status: 'ok', checkedAt: '2026-12-05T08:55:00Z', busyCount: 12 };
 const home: CalendarConnection = { id: 'cal-home', kind: 'ics-feed', label: 'Home', where: 'https://calendar.google.com/…', writeBack: false, status: 'failing', checkedAt: '2026-12-04T09:00:00Z', problem: 'The calendar address answered 404 (not found).', busyCount: 3 };
 
-const part = (element: MkCalendarConnections, name: string) => element.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
-const parts = (element: MkCalendarConnections, name: string) => [...element.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
 const $ = <T extends Element = HTMLElement>(element: MkCalendarConnections, selector: string) => element.shadowRoot!.querySelector<T>(selector);
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const focused = () => {
-  let element = document.activeElement;
-  while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
-  return element as HTMLElement | null;
-};
 const stateOf = (element: MkCalendarConnections) => part(element, 'base')?.dataset.state;
 const waitForState = (element: MkCalendarConnections, state: string) => waitUntil(() => stateOf(element) === state, `state ${state} (is ${stateOf(element)})`, { timeout: 4000 });
 

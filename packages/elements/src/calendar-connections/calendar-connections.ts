@@ -25,7 +25,7 @@ export interface MkCalendarFeedChangedDetail {
   /** `rotated`: a new address, the old one stopped working; `stopped`: no address works; `started`: a new address after a stop. */
   action: 'rotated' | 'stopped' | 'started';
   /** The address that works now (absent when stopped). */
-  url?: string;
+  url?: string | undefined;
 }
 
 declare global {
@@ -160,7 +160,7 @@ export class MkCalendarConnections extends MkElement {
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
   /** BCP 47 locale for times and dates. Default: the nearest `lang`, else the browser's. */
-  @property() locale?: string;
+  @property() locale?: string | undefined;
 
   protected override willUpdate(): void {
     const kit = this.currentKit;

@@ -5,9 +5,8 @@ import { goalsOf, type GoalMoment } from '@mentorkit/core/goals';
 import { HOSTILE_NAME, readyKit, seededStorage, languagesReady } from '../testing/fixtures.js';
 import './define.js';
 import type { MkCelebration } from './celebration.js';
+import { part, text } from '../testing/queries.js';
 
-const part = (element: MkCelebration, name: string) => element.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 const celebration: GoalMoment = { kind: 'celebration', goalId: 'g1', goalTitle: 'Run 3 retros', milestoneId: 'm1', heading: 'Milestone reached!', message: `You did it: "${HOSTILE_NAME}" is done.`, suggestions: [] };
 const reassurance: GoalMoment = { kind: 'reassurance', goalId: 'g1', goalTitle: 'Run 3 retros', heading: 'Time to re-plan', message: 'That happens to everyone.', suggestions: [{ kind: 'split', text: 'Split the goal' }, { kind: 'move-date', text: 'Move the date' }] };

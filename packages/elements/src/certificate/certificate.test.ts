@@ -5,6 +5,7 @@ import type { CertificateEligibility } from '@mentorkit/core/certificates';
 import { HOSTILE_NAME, languagesReady, readyKit, seededStorage } from '../testing/fixtures.js';
 import './define.js';
 import type { MkCertificate } from './certificate.js';
+import { focused, part, parts, text } from '../testing/queries.js';
 
 const NOW = '2026-07-01T09:00:00Z';
 const PAIRING = 'p-lucia';
@@ -91,15 +92,7 @@ class InMemoryCertificates implements CertificatesService {
   }
 }
 
-const part = (element: MkCertificate, name: string) => element.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
-const parts = (element: MkCertificate, name: string) => [...element.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
 const $ = <T extends Element = HTMLElement>(element: MkCertificate, selector: string) => element.shadowRoot!.querySelector<T>(selector);
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const focused = () => {
-  let element = document.activeElement;
-  while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
-  return element as HTMLElement | null;
-};
 const factsOf = (node: Element | null | undefined) => [...(node?.querySelectorAll('dt') ?? [])].map((term) => `${text(term)}: ${text(term.nextElementSibling)}`);
 const stateOf = (element: MkCertificate) => part(element, 'base')?.dataset.state;
 const waitForState = (element: MkCertificate, state: string) => waitUntil(() => stateOf(element) === state, `state ${state} (is ${stateOf(element)})`, { timeout: 4000 });

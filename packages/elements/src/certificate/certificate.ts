@@ -116,7 +116,7 @@ export class MkCertificate extends MkElement {
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
   /** BCP 47 locale for dates. Default: the nearest `lang`, else the browser's. */
-  @property() locale?: string;
+  @property() locale?: string | undefined;
 
   protected override willUpdate(): void {
     const kit = this.currentKit;

@@ -1,4 +1,4 @@
-import { plural, parameterText as p, type CatalogueLoaders, type ElementMessages, type MessageParameters } from '../internal/localize.js';
+import { plural, parameterText as p, type CatalogueLoaders, type ElementMessages } from '../internal/localize.js';
 
 /**
  * `<mk-checkin>`'s messages, in English (Spanish in `checkin.messages.es.ts`, loaded on first use). Hosts reword or add languages with

@@ -5,14 +5,8 @@ import { failingStorage, pendingStorage, languagesReady } from '../testing/fixtu
 import { HOSTILE_NAME, kitOn, planningStorage } from '../testing/planning-fixtures.js';
 import './define.js';
 import type { MkCheckin } from './checkin.js';
+import { disposeKitsAfterEach, focused, part, text } from '../testing/queries.js';
 
-const part = (element: MkCheckin, name: string) => element.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const focused = () => {
-  let element = document.activeElement;
-  while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
-  return element as HTMLElement | null;
-};
 const waitForState = (element: MkCheckin, state: string) => waitUntil(() => part(element, 'base')?.dataset.state === state, `state ${state}`, { timeout: 4000 });
 
 async function checkinFor(kit: MentorKit | undefined, options: { pairingId?: string; inactiveAfterDays?: number; theme?: string } = {}): Promise<MkCheckin> {
@@ -31,11 +25,7 @@ async function addFeedback(storage: StorageAdapter, ratings: number[]) {
 }
 
 describe('<mk-checkin>', () => {
-  const kits: MentorKit[] = [];
-  const track = (kit: MentorKit) => (kits.push(kit), kit);
-  afterEach(async () => {
-    await Promise.all(kits.splice(0).map((kit) => kit.dispose()));
-  });
+  const track = disposeKitsAfterEach();
 
   it('loading, error, not-found and no-agreement states pass axe', async () => {
     const loading = await checkinFor(track(createMentorKit({ storage: pendingStorage(), user: 'kenji' })));

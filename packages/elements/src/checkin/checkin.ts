@@ -93,7 +93,7 @@ export class MkCheckin extends MkElement {
   private followedPairingId: string | undefined;
 
   /** The pairing to show. Default: the client's current pairing (`kit.$currentPairingId`). */
-  @property({ attribute: 'pairing-id', reflect: true }) pairingId?: string;
+  @property({ attribute: 'pairing-id', reflect: true }) pairingId?: string | undefined;
 
   /** Days without a session, message or goal update before the pair counts as inactive. */
   @property({ attribute: 'inactive-after-days', type: Number }) inactiveAfterDays = 21;
@@ -102,7 +102,7 @@ export class MkCheckin extends MkElement {
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
   /** BCP 47 locale for dates. Default: the nearest `lang`, else the browser's. */
-  @property() locale?: string;
+  @property() locale?: string | undefined;
 
   /** Words (reasons, nudges, level names); defaults to core's `CHECKIN_MESSAGES`. */
   @property({ attribute: false }) messages: CheckInMessages = CHECKIN_MESSAGES;

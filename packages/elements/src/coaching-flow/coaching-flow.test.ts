@@ -7,11 +7,11 @@ import { coachingFeature, defineCoachingModel, type CoachingModel, type GoalDraf
 import { HOSTILE_NAME, failingStorage, pendingStorage, readyKit, seededStorage, languagesReady } from '../testing/fixtures.js';
 import './define.js';
 import type { MkCoachingFlow, MkTurnIntoGoalsDetail } from './coaching-flow.js';
+import { disposeKitsAfterEach, text } from '../testing/queries.js';
 
 const shadow = (element: MkCoachingFlow) => element.shadowRoot!;
 const part = (element: MkCoachingFlow, name: string) => shadow(element).querySelector<HTMLElement>(`[part~="${name}"]`);
 const parts = (element: MkCoachingFlow, name: string) => [...shadow(element).querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const state = (element: MkCoachingFlow) => part(element, 'base')!.dataset.state;
 const field = (element: MkCoachingFlow, promptId: string) => shadow(element).querySelector<HTMLTextAreaElement>(`#prompt-${promptId}`)!;
 const currentStepId = (element: MkCoachingFlow) => part(element, 'step')?.dataset.step;
@@ -58,11 +58,7 @@ async function tabTo(element: MkCoachingFlow, matches: (focusedElement: HTMLElem
 }
 
 describe('<mk-coaching-flow>', () => {
-  const kits: MentorKit[] = [];
-  const track = (kit: MentorKit) => (kits.push(kit), kit);
-  afterEach(async () => {
-    await Promise.all(kits.splice(0).map((kit) => kit.dispose()));
-  });
+  const track = disposeKitsAfterEach();
 
   describe('states around the session', () => {
     it('is busy while the client loads, and passes axe', async () => {

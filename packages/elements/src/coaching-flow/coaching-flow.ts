@@ -150,7 +150,7 @@ export class MkCoachingFlow extends MkElement {
   @state() private actionError: MentorKitError | undefined;
   @state() private busy = false;
   /** "Turn into goals" asks first for the date and the skill the goals serve (SMART's T and R). */
-  @state() private handOff: { dueDate: string; skill: string; errors: { dueDate?: string; skill?: string } } | undefined;
+  @state() private handOff: { dueDate: string; skill: string; errors: { dueDate?: string | undefined; skill?: string | undefined } } | undefined;
 
   private saveChain: Promise<unknown> = Promise.resolve();
   /** The pairing shown at the last update (to start afresh when it changes). */
@@ -162,10 +162,10 @@ export class MkCoachingFlow extends MkElement {
   @property({ reflect: true }) model = 'grow';
 
   /** The pairing the session belongs to. Default: the client's current pairing (`kit.$currentPairingId`). */
-  @property({ attribute: 'pairing-id', reflect: true }) pairingId?: string;
+  @property({ attribute: 'pairing-id', reflect: true }) pairingId?: string | undefined;
 
   /** Show this run (e.g. from a link); otherwise the pairing's unfinished run of the model is resumed. */
-  @property({ attribute: 'run-id', reflect: true }) runId?: string;
+  @property({ attribute: 'run-id', reflect: true }) runId?: string | undefined;
 
   /** Custom coaching models (from `defineCoachingModel`), looked up by `model` before the client's registry. */
   @property({ attribute: false }) models: readonly CoachingModel[] = [];
@@ -181,7 +181,7 @@ export class MkCoachingFlow extends MkElement {
   @property({ attribute: 'heading-level', type: Number, reflect: true }) headingLevel = 2;
 
   /** BCP 47 locale for dates and messages. Default: the nearest `lang`, else the browser's. */
-  @property() locale?: string;
+  @property() locale?: string | undefined;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();

@@ -5,15 +5,8 @@ import { concernsFeature } from '@mentorkit/core/concerns';
 import { FIXED_NOW, HOSTILE_NAME, failingStorage, pendingStorage, readyKit, seededStorage } from '../testing/fixtures.js';
 import './define.js';
 import type { MkConcernQueue } from './concern-queue.js';
+import { disposeKitsAfterEach, focused, part, parts, text } from '../testing/queries.js';
 
-const part = (element: MkConcernQueue, name: string) => element.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
-const parts = (element: MkConcernQueue, name: string) => [...element.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const focused = () => {
-  let element = document.activeElement;
-  while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
-  return element as HTMLElement | null;
-};
 const waitForState = (element: MkConcernQueue, state: string) => waitUntil(() => part(element, 'base')?.dataset.state === state, `state ${state}`, { timeout: 4000 });
 const LONG = `${HOSTILE_NAME} <script>alert("x")</script> ${'Averyveryverylongwordwithoutanyspacesthatcouldbreakthelayout'.repeat(10)}`;
 
@@ -42,11 +35,7 @@ async function queueFor(kit: MentorKit | undefined, options: { lang?: string; wi
 }
 
 describe('<mk-concern-queue>', () => {
-  const kits: MentorKit[] = [];
-  const track = (kit: MentorKit) => (kits.push(kit), kit);
-  afterEach(async () => {
-    await Promise.all(kits.splice(0).map((kit) => kit.dispose()));
-  });
+  const track = disposeKitsAfterEach();
 
   it('loading, error and empty states pass axe', async () => {
     const loading = await queueFor(track(createMentorKit({ storage: pendingStorage(), user: 'priya' })));

@@ -83,13 +83,13 @@ export class MkConcernQueue extends MkElement {
   @state() private announcement = '';
 
   /** Show only the concerns of this programme. Default: every programme the person administers (or their own concerns). */
-  @property({ attribute: 'program-id', reflect: true }) programId?: string;
+  @property({ attribute: 'program-id', reflect: true }) programId?: string | undefined;
 
   /** Level of the heading (1–6); each concern's title is one level below. */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
   /** BCP 47 locale for dates. Default: the nearest `lang`, else the browser's. */
-  @property() locale?: string;
+  @property() locale?: string | undefined;
 
   private get isAdmin(): boolean {
     const userId = this.currentKit?.user.id;

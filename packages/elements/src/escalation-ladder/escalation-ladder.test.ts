@@ -15,6 +15,7 @@ import {
 import { HOSTILE_NAME, PROGRAM_ID, languagesReady, readyKit, seededStorage } from '../testing/fixtures.js';
 import './define.js';
 import type { MkEscalationLadder } from './escalation-ladder.js';
+import { focused, part, parts, text } from '../testing/queries.js';
 
 const NOW = '2026-12-05T09:00:00Z';
 
@@ -123,15 +124,7 @@ class InMemoryLadder implements NotificationsService {
   }
 }
 
-const part = (element: MkEscalationLadder, name: string) => element.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
-const parts = (element: MkEscalationLadder, name: string) => [...element.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
 const $ = <T extends Element = HTMLElement>(element: MkEscalationLadder, selector: string) => element.shadowRoot!.querySelector<T>(selector);
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const focused = () => {
-  let element = document.activeElement;
-  while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
-  return element as HTMLElement | null;
-};
 /** The facts of a `dl` as "term: value". */
 const factsOf = (node: Element | null | undefined) => [...(node?.querySelectorAll('dt') ?? [])].map((term) => `${text(term)}: ${text(term.nextElementSibling)}`);
 const stateOf = (element: MkEscalationLadder) => part(element, 'base')?.dataset.state;

@@ -13,6 +13,7 @@ import { nameOf } from '../internal/people.js';
 import { panelStyles } from '../internal/panel.styles.js';
 import { escalationLadderLanguages, escalationLadderMessages } from './escalation-ladder.messages.js';
 import { escalationLadderStyles } from './escalation-ladder.styles.js';
+import { sentenceWithParts } from '../internal/with-parts.js';
 
 export interface MkEscalationSettingsChangeDetail {
   programId: string;
@@ -104,7 +105,7 @@ export class MkEscalationLadder extends MkElement {
   @state() private submitting = false;
   @state() private refreshing = false;
   @state() private formError: string | undefined;
-  @state() private fieldErrors: Partial<Record<FormField, string>> = {};
+  @state() private fieldErrors: Partial<Record<FormField, string | undefined>> = {};
   @state() private announcement = '';
   /** The client and programme shown (either changing loads again). */
   private loadedFor: { kit: MentorKit; programId: string } | undefined;
@@ -116,7 +117,7 @@ export class MkEscalationLadder extends MkElement {
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
   /** BCP 47 locale for times and dates. Default: the nearest `lang`, else the browser's. */
-  @property() locale?: string;
+  @property() locale?: string | undefined;
 
   protected override willUpdate(): void {
     const kit = this.currentKit;
@@ -235,7 +236,7 @@ export class MkEscalationLadder extends MkElement {
     if (!service || !loaded || this.submitting) return;
     // Only what cannot be sent is checked here (a number); the server says what it accepts.
     const fields: Array<Exclude<FormField, 'close'>> = this.closeOn ? ['quietDays', 'alertAdminDays', 'afterDays', 'noticeDays'] : ['quietDays', 'alertAdminDays'];
-    const errors: Partial<Record<FormField, string>> = {};
+    const errors: Partial<Record<FormField, string | undefined>> = {};
     for (const field of fields) if (!/^\s*-?\d+\s*$/.test(this.values[field])) errors[field] = this.i18n.t('form.whole-number');
     this.formError = undefined;
     this.fieldErrors = errors;
@@ -288,10 +289,7 @@ export class MkEscalationLadder extends MkElement {
 
   /** A message with placeholders, some of them filled with templates (times). */
   private withParts(id: string, text: Record<string, string | number>, parts: Record<string, TemplateResult>): TemplateResult {
-    const names = Object.keys(parts);
-    const marked = this.i18n.t(id, { ...text, ...Object.fromEntries(names.map((name, index) => [name, `\u0000${index}\u0000`])) });
-    const pieces = marked.split(/\u0000(\d+)\u0000/);
-    return html`${pieces.map((piece, index) => (index % 2 === 1 ? parts[names[Number(piece)]!] : piece))}`;
+    return sentenceWithParts((markers) => this.i18n.t(id, { ...text, ...markers }), parts);
   }
 
   private stageLabel(stage: string): string {

@@ -1,4 +1,4 @@
-import { parameterNumber as n, parameterText as p, type CatalogueLoaders, type ElementMessages, type MessageParameters } from '../internal/localize.js';
+import { parameterNumber as n, parameterText as p, type CatalogueLoaders, type ElementMessages } from '../internal/localize.js';
 import { feedbackTagMessages } from '../session-feedback/session-feedback.messages.js';
 
 /**

@@ -6,9 +6,8 @@ import { feedbackFeature } from '@mentorkit/core/feedback';
 import { HOSTILE_NAME, failingStorage, pendingStorage, readyKit, seededStorage, languagesReady } from '../testing/fixtures.js';
 import './define.js';
 import type { MkFeedbackInsights } from './feedback-insights.js';
+import { disposeKitsAfterEach, part, text } from '../testing/queries.js';
 
-const part = (element: MkFeedbackInsights, name: string) => element.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const state = (element: MkFeedbackInsights) => part(element, 'base')!.dataset.state;
 
 const COURSES = [
@@ -48,11 +47,7 @@ async function insightsFor(kit: MentorKit | undefined, attributes: { personId?: 
 }
 
 describe('<mk-feedback-insights>', () => {
-  const kits: MentorKit[] = [];
-  const track = (kit: MentorKit) => (kits.push(kit), kit);
-  afterEach(async () => {
-    await Promise.all(kits.splice(0).map((kit) => kit.dispose()));
-  });
+  const track = disposeKitsAfterEach();
 
   it('loading and error states pass axe', async () => {
     const loading = await insightsFor(track(createMentorKit({ storage: pendingStorage(), user: 'kenji' })));

@@ -68,19 +68,19 @@ export class MkFeedbackInsights extends MkElement {
   @property({ reflect: true }) view: 'chart' | 'table' = 'chart';
 
   /** A mentor's insights (default: the signed-in person). */
-  @property({ attribute: 'person-id', reflect: true }) personId?: string;
+  @property({ attribute: 'person-id', reflect: true }) personId?: string | undefined;
 
   /** One pairing's insights. */
-  @property({ attribute: 'pairing-id', reflect: true }) pairingId?: string;
+  @property({ attribute: 'pairing-id', reflect: true }) pairingId?: string | undefined;
 
   /** A programme's roll-up (admins). */
-  @property({ attribute: 'program-id', reflect: true }) programId?: string;
+  @property({ attribute: 'program-id', reflect: true }) programId?: string | undefined;
 
   /** Level of the heading (1–6); sections are one level below. */
   @property({ attribute: 'heading-level', type: Number, reflect: true }) headingLevel = 2;
 
   /** BCP 47 locale for texts, dates and numbers, e.g. `es`. Default: the nearest `lang`, else the browser's. */
-  @property() locale?: string;
+  @property() locale?: string | undefined;
 
 
   private get api(): FeedbackApi | undefined {

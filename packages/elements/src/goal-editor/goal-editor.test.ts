@@ -5,11 +5,11 @@ import { goalsOf } from '@mentorkit/core/goals';
 import { HOSTILE_NAME, readyKit, seededStorage, languagesReady } from '../testing/fixtures.js';
 import './define.js';
 import type { MkGoalEditor } from './goal-editor.js';
+import { disposeKitsAfterEach, text } from '../testing/queries.js';
 
 const shadow = (element: HTMLElement) => element.shadowRoot!;
 const byId = <T extends HTMLElement = HTMLInputElement>(element: HTMLElement, id: string) => shadow(element).getElementById(id) as T;
 const part = (element: HTMLElement, name: string) => shadow(element).querySelector<HTMLElement>(`[part~="${name}"]`);
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const missing = (element: MkGoalEditor) => [...shadow(element).querySelectorAll<HTMLElement>('[part~="criterion"]')].filter((item) => !item.hasAttribute('data-met')).map((item) => item.dataset.criterion);
 
 async function type(element: MkGoalEditor, id: string, value: string) {
@@ -26,11 +26,7 @@ async function editorFor(kit: MentorKit): Promise<MkGoalEditor> {
 }
 
 describe('<mk-goal-editor>', () => {
-  const kits: MentorKit[] = [];
-  const track = (kit: MentorKit) => (kits.push(kit), kit);
-  afterEach(async () => {
-    await Promise.all(kits.splice(0).map((kit) => kit.dispose()));
-  });
+  const track = disposeKitsAfterEach();
 
   it('explains every SMART letter and what a vague draft misses, live; passes axe', async () => {
     const element = await editorFor(track(await readyKit(await seededStorage(), 'lucia')));

@@ -34,11 +34,11 @@ declare global {
 
 interface MilestoneRow {
   key: number;
-  id?: string;
+  id?: string | undefined;
   title: string;
   dueDate: string;
   done: boolean;
-  doneAt?: string;
+  doneAt?: string | undefined;
 }
 
 interface FormState {
@@ -160,10 +160,10 @@ export class MkGoalEditor extends MkElement {
   private startedFor: string | undefined;
 
   /** Edit this goal (by id); without it the editor sets a new goal. */
-  @property({ attribute: 'goal-id', reflect: true }) goalId?: string;
+  @property({ attribute: 'goal-id', reflect: true }) goalId?: string | undefined;
 
   /** The pairing a new goal belongs to. Default: the client's current pairing (`kit.$currentPairingId`). */
-  @property({ attribute: 'pairing-id', reflect: true }) pairingId?: string;
+  @property({ attribute: 'pairing-id', reflect: true }) pairingId?: string | undefined;
 
   /** Level of the heading (1–6). */
   @property({ attribute: 'heading-level', type: Number, reflect: true }) headingLevel = 2;
@@ -468,7 +468,7 @@ export class MkGoalEditor extends MkElement {
     return this.errorOf(id) || this.limitOf(id)?.over ? 'true' : 'false';
   }
 
-  private textInput(id: string, field: keyof FormState, options: { type?: string; required?: boolean; hint?: boolean; list?: string; step?: string } = {}): TemplateResult {
+  private textInput(id: string, field: keyof FormState, options: { type?: string | undefined; required?: boolean | undefined; hint?: boolean | undefined; list?: string | undefined; step?: string | undefined } = {}): TemplateResult {
     return html`<input
       part="input"
       id=${id}
@@ -549,7 +549,7 @@ export class MkGoalEditor extends MkElement {
   }
 
   /** Starts a new goal (clears the form and focuses the title). */
-  startNew(options: { pairingId?: string; splitFrom?: string } = {}): void {
+  startNew(options: { pairingId?: string | undefined; splitFrom?: string | undefined } = {}): void {
     this.goalId = undefined;
     this.resetForm();
     this.startedFor = options.pairingId;
@@ -560,7 +560,7 @@ export class MkGoalEditor extends MkElement {
   }
 
   /** Loads a goal into the form, focusing the title (or `focus`: the due date, the target). */
-  edit(goalId: string, options: { focus?: FocusField } = {}): void {
+  edit(goalId: string, options: { focus?: FocusField | undefined } = {}): void {
     this.goalId = goalId;
     this.loadedFrom = undefined;
     this.pendingFocus = options.focus ?? 'title';

@@ -7,11 +7,11 @@ import './define.js';
 import '../celebration/define.js'; // the tracker's toast needs <mk-celebration> defined (hosts load it)
 import type { MkGoalTracker } from './goal-tracker.js';
 import type { MkCelebration } from '../celebration/celebration.js';
+import { disposeKitsAfterEach, text } from '../testing/queries.js';
 
 const shadow = (element: HTMLElement) => element.shadowRoot!;
 const part = (element: HTMLElement, name: string) => shadow(element).querySelector<HTMLElement>(`[part~="${name}"]`);
 const parts = (element: HTMLElement, name: string) => [...shadow(element).querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const celebrationOf = (element: MkGoalTracker) => shadow(element).querySelector<MkCelebration>('mk-celebration')!;
 
 // FIXED_NOW is 29 March 2026 (22:10 in London, where Lucía is).
@@ -24,11 +24,7 @@ async function trackerFor(kit: MentorKit | undefined, attributes = ''): Promise<
 }
 
 describe('<mk-goal-tracker>', () => {
-  const kits: MentorKit[] = [];
-  const track = (kit: MentorKit) => (kits.push(kit), kit);
-  afterEach(async () => {
-    await Promise.all(kits.splice(0).map((kit) => kit.dispose()));
-  });
+  const track = disposeKitsAfterEach();
 
   it('is busy while loading, and passes axe', async () => {
     const element = await trackerFor(track(createMentorKit({ storage: pendingStorage(), user: 'lucia' })));

@@ -21,15 +21,15 @@ export type GoalFilter = (typeof GoalFilter)[keyof typeof GoalFilter];
 
 export interface MkGoalNewDetail {
   /** The pairing the new goal is for (the tracker's `pairing-id`, else the current pairing), if any. */
-  pairingId?: string;
+  pairingId?: string | undefined;
   /** Set when the person chose "split the goal" on a missed goal: the goal to split. */
-  splitFrom?: string;
+  splitFrom?: string | undefined;
 }
 
 export interface MkGoalEditDetail {
   goalId: string;
   /** The field to start in: `dueDate` after "move the date", `target` after "lower the target". */
-  focus?: 'title' | 'dueDate' | 'target';
+  focus?: 'title' | 'dueDate' | 'target' | undefined;
 }
 
 export interface MkMilestoneToggleDetail {
@@ -48,8 +48,8 @@ declare global {
 
 /** What an editor the tracker drives (`editor` attribute) offers; `<mk-goal-editor>` has both. */
 interface DrivableEditor extends HTMLElement {
-  startNew(options?: { pairingId?: string; splitFrom?: string }): void;
-  edit(goalId: string, options?: { focus?: 'title' | 'dueDate' | 'target' }): void;
+  startNew(options?: { pairingId?: string | undefined; splitFrom?: string | undefined }): void;
+  edit(goalId: string, options?: { focus?: 'title' | 'dueDate' | 'target' | undefined }): void;
 }
 
 interface RowContext {
@@ -161,22 +161,22 @@ export class MkGoalTracker extends MkElement {
   private prefetchedFor: MentorKit | undefined;
 
   /** Show this pairing's goals. Default: the client's current pairing (`kit.$currentPairingId`); every visible goal when there is none. */
-  pairingId?: string;
+  pairingId?: string | undefined;
 
   /** Which goals to list: `active` (default; not yet achieved, missed ones included), `achieved` or `all`. */
   filter: GoalFilter = 'active';
 
   /** Id of an `<mk-goal-editor>` in the same document (or shadow root) that "New goal" and "Edit" open. */
-  editor?: string;
+  editor?: string | undefined;
 
   /** Level of the heading (1–6); goal titles are one level below. */
   headingLevel = 2;
 
   /** Text of the heading. Default "Goals". */
-  label?: string;
+  label?: string | undefined;
 
   /** BCP 47 locale for dates, e.g. `en-GB`. Default: the nearest `lang`, else the browser's. */
-  locale?: string;
+  locale?: string | undefined;
 
   /** Do not record missed goals automatically; the host calls `kit.goals.reviewDueGoals()` itself. */
   manualReview = false;

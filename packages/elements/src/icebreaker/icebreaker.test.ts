@@ -6,11 +6,11 @@ import { ICEBREAKER_DECK, rapportFeature } from '@mentorkit/core/rapport';
 import { HOSTILE_NAME, failingStorage, pendingStorage, readyKit, seededStorage, languagesReady } from '../testing/fixtures.js';
 import './define.js';
 import type { MkIcebreaker } from './icebreaker.js';
+import { disposeKitsAfterEach, text } from '../testing/queries.js';
 
 const shadow = (element: MkIcebreaker) => element.shadowRoot!;
 const part = (element: MkIcebreaker, name: string) => shadow(element).querySelector<HTMLElement>(`[part~="${name}"]`);
 const parts = (element: MkIcebreaker, name: string) => [...shadow(element).querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const state = (element: MkIcebreaker) => part(element, 'base')!.dataset.state;
 
 async function cardFor(kit: MentorKit | undefined, pairingId = 'p-lucia', showFormats = false): Promise<MkIcebreaker> {
@@ -33,11 +33,7 @@ async function deal(element: MkIcebreaker) {
 }
 
 describe('<mk-icebreaker>', () => {
-  const kits: MentorKit[] = [];
-  const track = (kit: MentorKit) => (kits.push(kit), kit);
-  afterEach(async () => {
-    await Promise.all(kits.splice(0).map((kit) => kit.dispose()));
-  });
+  const track = disposeKitsAfterEach();
 
   it('loading and error states pass axe', async () => {
     const loading = await cardFor(track(createMentorKit({ storage: pendingStorage(), user: 'lucia' })));

@@ -74,7 +74,7 @@ export class MkIcebreaker extends MkElement {
   private remainingFor: string | undefined;
 
   /** The pairing the card deals for. Default: the client's current pairing (`kit.$currentPairingId`). */
-  @property({ attribute: 'pairing-id', reflect: true }) pairingId?: string;
+  @property({ attribute: 'pairing-id', reflect: true }) pairingId?: string | undefined;
 
   /** Deal only prompts about work, or only about other things. Default: any (the user can change it). */
   @property({ reflect: true }) topic: IcebreakerTopic | '' = '';
@@ -86,7 +86,7 @@ export class MkIcebreaker extends MkElement {
   @property({ attribute: 'heading-level', type: Number, reflect: true }) headingLevel = 3;
 
   /** BCP 47 locale for messages. Default: the nearest `lang`, else the browser's. */
-  @property() locale?: string;
+  @property() locale?: string | undefined;
 
   private get rapport(): RapportApi | undefined {
     return this.currentKit?.use(rapportFeature);

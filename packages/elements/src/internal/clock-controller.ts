@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 export interface ClockControllerOptions {
   /** How often the host updates, aligned to whole periods of the wall clock. Default 60 000 (each minute). */
-  periodMs?: number;
+  periodMs?: number | undefined;
 }
 
 /**

@@ -8,9 +8,9 @@ import { coachingFeature } from '@mentorkit/core/coaching';
 import { goalsOf } from '@mentorkit/core/goals';
 import { readyKit, seededStorage } from '../testing/fixtures.js';
 import '../define-all.js';
+import { text } from '../testing/queries.js';
 
 const FOLLOWERS = ['mk-goal-tracker', 'mk-goal-editor', 'mk-coaching-flow', 'mk-icebreaker', 'mk-agreement', 'mk-scheduler', 'mk-checkin', 'mk-session-feedback'] as const;
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const withLine = (element: Element) => text(element.shadowRoot!.querySelector('[part~="pairing-with"]'));
 const headingOf = (element: Element) => text(element.shadowRoot!.querySelector('[part~="heading"]'));
 

@@ -6,7 +6,7 @@ export type MkEventDetail<TName extends MkEventName> = GlobalEventHandlersEventM
 
 export interface EmitOptions {
   /** Whether a listener may call `preventDefault()`. Default `false`. */
-  cancelable?: boolean;
+  cancelable?: boolean | undefined;
 }
 
 /**

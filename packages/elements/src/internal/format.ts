@@ -45,7 +45,7 @@ export function browserTimeZone(): string {
 }
 
 /** Wall-clock time of `instant` in `timeZone`, in the locale's style (e.g. `06:10`, `6:10 AM`), with the weekday when asked (`Mon 06:10`). */
-export function formatWallClock(instant: string | Date, timeZone: string, locale: string | undefined, options: { weekday?: boolean } = {}): string {
+export function formatWallClock(instant: string | Date, timeZone: string, locale: string | undefined, options: { weekday?: boolean | undefined } = {}): string {
   return cachedDateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', ...(options.weekday ? { weekday: 'short' } : {}) }).format(new Date(instant));
 }
 

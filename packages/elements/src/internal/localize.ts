@@ -121,7 +121,7 @@ export function loadLanguage(tag: string, locale: string | undefined, loaders: C
  * `@mentorkit/elements/locales/es` does, so a page that is in Spanish from the start renders in
  * Spanish the first time. Elements on the page re-render.
  */
-export function provideLanguage(language: string, catalogues: Readonly<Record<string, MessageCatalogue>>, options: { core?: boolean } = {}): void {
+export function provideLanguage(language: string, catalogues: Readonly<Record<string, MessageCatalogue>>, options: { core?: boolean | undefined } = {}): void {
   const key = typeof language === 'string' ? language.toLowerCase() : '';
   if (!/^[a-z]{2,3}$/.test(key)) throw new TypeError('provideLanguage needs a language such as "es".');
   for (const [tag, catalogue] of Object.entries(catalogues)) storeCatalogue(tag, key, catalogue);
@@ -209,7 +209,7 @@ export class LocaleController implements ReactiveController {
   private readonly listener = () => this.host.requestUpdate();
 
   constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement & { locale?: string },
+    private readonly host: ReactiveControllerHost & HTMLElement & { locale?: string | undefined },
     private readonly tag: string,
     private readonly catalogue: ElementMessages,
     private readonly loaders: CatalogueLoaders = {},

@@ -7,7 +7,6 @@ import type { TemplateResult } from 'lit';
 import { Collections, type MentorKit, type StorageAdapter } from '@mentorkit/core';
 import { agreementsFeature } from '@mentorkit/core/agreements';
 import { coachingFeature } from '@mentorkit/core/coaching';
-import { feedbackFeature } from '@mentorkit/core/feedback';
 import { goalsOf } from '@mentorkit/core/goals';
 import { messagingFeature } from '@mentorkit/core/messaging';
 import { sessionsFeature } from '@mentorkit/core/scheduling';

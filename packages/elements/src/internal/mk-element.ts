@@ -45,7 +45,7 @@ export class MkElement extends LitElement {
    * The MentorKit client this element uses. Takes precedence over the client of an enclosing
    * `<mk-provider>`; leave it unset to use the provider's.
    */
-  kit?: MentorKit;
+  kit?: MentorKit | undefined;
 
   protected override async getUpdateComplete(): Promise<boolean> {
     let complete = await super.getUpdateComplete();
@@ -78,7 +78,7 @@ export class MkElement extends LitElement {
 
   /** The pairing to show: the element's own `pairing-id` when set, else the client's current pairing. */
   protected get shownPairingId(): string | undefined {
-    return (this as { pairingId?: string }).pairingId || this.#currentPairing.value;
+    return (this as { pairingId?: string | undefined }).pairingId || this.#currentPairing.value;
   }
 
   /**

@@ -16,6 +16,7 @@ import '../define-all.js';
 import { ELEMENT_GALLERY, type GalleryEntry, type GalleryLoaded } from '../../../../stories/gallery.js';
 import { ENGLISH_CATALOGUES, PSEUDO_BIDI_LOCALE, RLO, pseudoBidi, pseudoBidiMessage, registerPseudoBidi } from '../../../../stories/rtl-support.js';
 import { animationsFinished } from '../testing/fixtures.js';
+import { text } from '../testing/queries.js';
 
 registerPseudoBidi();
 
@@ -24,7 +25,6 @@ type Box = { start: number; width: number; top: number; height: number };
 const shadow = (element: HTMLElement) => element.shadowRoot!;
 const part = (element: HTMLElement, name: string) => shadow(element).querySelector<HTMLElement>(`[part~="${name}"]`);
 const parts = (element: HTMLElement, name: string) => [...shadow(element).querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
-const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 /** Renders `template` inside a container with `dir` and the pseudo-locale, and waits until the element has settled. */
 async function show(template: TemplateResult, tag: string, dir: 'rtl' | 'ltr'): Promise<HTMLElement> {

@@ -1,14 +1,13 @@
 // '@mentorkit/elements/locales/es': Spanish up front. In its own file (its own page): it registers
 // Spanish for the whole page, which other tests check is loaded on first use.
 import { expect, waitUntil } from '@open-wc/testing';
-import './es.js';
+import { elementCataloguesEs } from './es.js';
 import { goalsOf } from '@mentorkit/core/goals';
 import { hasPendingLanguageLoads } from '../internal/localize.js';
 import { ELEMENT_CATALOGUES } from '../testing/catalogues.js';
 import { readyKit, seededStorage } from '../testing/fixtures.js';
 import '../goal-tracker/define.js';
 import type { MkGoalTracker } from '../goal-tracker/goal-tracker.js';
-import { elementCataloguesEs } from './es.js';
 
 describe("'@mentorkit/elements/locales/es'", () => {
   it("holds every element's Spanish catalogue: the very ones their loaders fetch on first use", async () => {
@@ -25,7 +24,7 @@ describe("'@mentorkit/elements/locales/es'", () => {
     const element = document.createElement('mk-goal-tracker') as MkGoalTracker;
     element.kit = kit;
     // What the very first render shows, read as it happens.
-    const first: { heading?: string; status?: string; loading?: boolean } = {};
+    const first: { heading?: string | undefined; status?: string | undefined; loading?: boolean | undefined } = {};
     const instance = element as unknown as { updated(changed: unknown): void };
     const updated = instance.updated;
     instance.updated = function (this: MkGoalTracker, changed: unknown) {

@@ -18,6 +18,7 @@ import {
 import { HOSTILE_NAME, languagesReady } from '../testing/fixtures.js';
 import './define.js';
 import type { MkNotificationPreferences } from './notification-preferences.js';
+import { definedFields, focused, part, parts, text } from '../testing/queries.js';
 
 const NOW = '2026-12-05T09:00:00Z';
 const ALL_KINDS = ['check-in-due-soon', 'check-in-overdue', 'pair-inactive', 'pair-at-risk', 'pairing-closing', 'pairing-closed', 'session-soon', 'feedback-requested', 'goal-due', 'goal-missed'];
@@ -67,7 +68,7 @@ class InMemoryNotifications implements NotificationsService {
     this.changes.push(structuredClone(change));
     await this.enter();
     if (change.digest !== undefined && change.digest !== 'none') throw new MentorKitError('invalid-input', `\`digest\`: "${change.digest}" digests are not available yet; only "none" (one email per reminder) is.`, { path: 'digest' });
-    this.stored = { ...this.stored, ...change, kinds: { ...this.stored.kinds, ...change.kinds }, updatedAt: NOW };
+    this.stored = { ...this.stored, ...definedFields(change), kinds: { ...this.stored.kinds, ...change.kinds }, updatedAt: NOW };
     return structuredClone(this.stored);
   }
 
@@ -109,7 +110,7 @@ class InMemoryNotifications implements NotificationsService {
     if (change.managerEmail !== undefined && !/^[^@\s]+@[^@\s]+\.[a-z]+$/i.test(change.managerEmail)) throw new MentorKitError('invalid-input', '`managerEmail` must be an email address such as name@example.com.', { path: 'managerEmail' });
     if (change.enabled && !email) throw new MentorKitError('invalid-input', "To turn the summary on, give your manager's email address (`managerEmail`).", { path: 'managerEmail' });
     const { managerName, ...rest } = change;
-    this.manager = { ...this.manager, ...rest, ...(managerName === null ? { managerName: undefined } : managerName === undefined ? {} : { managerName }), updatedAt: NOW };
+    this.manager = { ...this.manager, ...definedFields(rest), ...(managerName === null ? { managerName: undefined } : managerName === undefined ? {} : { managerName }), updatedAt: NOW };
     if (this.manager.enabled) this.manager = { ...this.manager, nextSendAt: '2026-12-07T09:00:00Z', consentedAt: NOW, stoppedAt: undefined, stoppedBy: undefined };
     else delete this.manager.nextSendAt;
     return structuredClone(this.manager);
@@ -126,15 +127,7 @@ const sentMail: NotificationDelivery = { id: 'd1', kind: 'check-in-overdue', pai
 const skippedMail: NotificationDelivery = { id: 'd2', kind: 'pair-inactive', pairingId: 'p-daniel', channel: 'email', subject: null, status: 'skipped', sendAt: '2026-12-03T17:00:00Z', sentAt: null, attempts: 1, createdAt: '2026-12-03T09:00:00Z', reason: 'pair-inactive turned off' };
 const queuedMail: NotificationDelivery = { id: 'd3', kind: 'brand-new-kind', pairingId: 'p-daniel', channel: 'email', subject: null, status: 'queued', sendAt: '2026-12-07T17:00:00Z', sentAt: null, attempts: 0, createdAt: '2026-12-05T08:00:00Z' };
 
-const part = (element: MkNotificationPreferences, name: string) => element.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
-const parts = (element: MkNotificationPreferences, name: string) => [...element.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
 const $ = <T extends Element = HTMLElement>(element: MkNotificationPreferences, selector: string) => element.shadowRoot!.querySelector<T>(selector);
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const focused = () => {
-  let element = document.activeElement;
-  while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
-  return element as HTMLElement | null;
-};
 const stateOf = (element: MkNotificationPreferences) => part(element, 'base')?.dataset.state;
 const waitForState = (element: MkNotificationPreferences, state: string) => waitUntil(() => stateOf(element) === state, `state ${state} (is ${stateOf(element)})`, { timeout: 4000 });
 const sentShown = (element: MkNotificationPreferences) => waitUntil(() => part(element, 'sent-list') !== null || part(element, 'empty') !== null, 'the sent list');

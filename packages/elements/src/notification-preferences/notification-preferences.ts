@@ -1,3 +1,4 @@
+/* eslint-disable lit-a11y/role-has-required-aria-attrs -- its switches are <input type="checkbox" role="switch">, whose checked state is their aria-checked (ARIA in HTML) */
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
@@ -152,7 +153,7 @@ export class MkNotificationPreferences extends MkElement {
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
   /** BCP 47 locale for times and dates. Default: the nearest `lang`, else the browser's. */
-  @property() locale?: string;
+  @property() locale?: string | undefined;
 
   /** How many reminders "Sent to you" lists (1–200). */
   @property({ attribute: 'sent-limit', type: Number }) sentLimit = 20;

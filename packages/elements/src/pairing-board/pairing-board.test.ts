@@ -7,12 +7,12 @@ import { DEMO_PROGRAM_ID, seedDemoProgram } from '../../../../examples/shared/de
 import { HOSTILE_NAME, failingStorage, languagesReady, pendingStorage } from '../testing/fixtures.js';
 import './define.js';
 import type { MkPairingBoard } from './pairing-board.js';
+import { disposeKitsAfterEach, text } from '../testing/queries.js';
 
 const NOW = '2026-10-14T09:00:00Z';
 const shadow = (element: MkPairingBoard) => element.shadowRoot!;
 const part = (element: MkPairingBoard, name: string) => shadow(element).querySelector<HTMLElement>(`[part~="${name}"]`);
 const parts = (element: MkPairingBoard, name: string) => [...shadow(element).querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 async function demoStorage(options: { hostile?: boolean } = {}): Promise<StorageAdapter> {
   const storage = createMemoryStorage();
@@ -43,11 +43,7 @@ async function run(element: MkPairingBoard): Promise<void> {
 }
 
 describe('<mk-pairing-board>', () => {
-  const kits: MentorKit[] = [];
-  const track = (kit: MentorKit) => (kits.push(kit), kit);
-  afterEach(async () => {
-    await Promise.all(kits.splice(0).map((kit) => kit.dispose()));
-  });
+  const track = disposeKitsAfterEach();
 
   it('is busy while loading, and passes axe', async () => {
     const element = await board(track(createMentorKit({ storage: pendingStorage(), user: 'priya-raman' })));

@@ -105,7 +105,7 @@ export class MkPairingBoard extends MkElement {
   /** Id of the programme whose cohort to match. */
   @property({ attribute: 'program-id' }) programId = '';
   /** BCP 47 locale of the labels. Default: the nearest `lang` attribute, else the browser's. */
-  @property() locale?: string;
+  @property() locale?: string | undefined;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -121,7 +121,7 @@ export class MkPairingBoard extends MkElement {
   }
 
   /** A mentor's availability on `on` (a date or an instant), when they are not taking mentees then. */
-  private unavailability(id: string, on: string): { status: 'away' | 'not-taking-mentees'; until?: string } | undefined {
+  private unavailability(id: string, on: string): { status: 'away' | 'not-taking-mentees'; until?: string | undefined } | undefined {
     const person = this.people.value?.[id] as Person | undefined;
     if (!person?.availability) return undefined;
     const now = availabilityOf(person, on);
@@ -166,7 +166,7 @@ export class MkPairingBoard extends MkElement {
   }
 
   /** Core's reasons in the page's language (stored with the round; English when the language is unknown). */
-  private words(): { locale?: string } {
+  private words(): { locale?: string | undefined } {
     const locale = this.i18n.locale;
     return locale ? { locale } : {};
   }

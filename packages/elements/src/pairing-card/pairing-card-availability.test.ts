@@ -4,12 +4,12 @@ import { Collections, type MentorAvailability, type MentorKit, type StorageAdapt
 import { FIXED_NOW, languagesReady, readyKit, seededStorage } from '../testing/fixtures.js';
 import './define.js';
 import type { MkPairingCard } from './pairing-card.js';
+import { disposeKitsAfterEach, text } from '../testing/queries.js';
 
 // FIXED_NOW is Sunday 29 March 2026, 21:10 UTC: already Monday 30 March, 06:10, in Tokyo (Kenji).
 const shadow = (element: MkPairingCard) => element.shadowRoot!;
 const part = (root: ParentNode, name: string) => root.querySelector<HTMLElement>(`[part~="${name}"]`);
 const parts = (root: ParentNode, name: string) => [...root.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const personNamed = (element: MkPairingCard, name: string) => parts(shadow(element), 'person').find((person) => text(person.querySelector('[part~="person-name"]')) === name);
 const mentoringOf = (element: MkPairingCard, name: string) => personNamed(element, name)?.querySelector<HTMLElement>('[part~="mentoring"]') ?? null;
 
@@ -26,11 +26,7 @@ async function cardFor(kit: MentorKit, locale = 'en-GB'): Promise<MkPairingCard>
 }
 
 describe('<mk-pairing-card>: a mentor\'s availability', () => {
-  const kits: MentorKit[] = [];
-  const track = (kit: MentorKit) => (kits.push(kit), kit);
-  afterEach(async () => {
-    await Promise.all(kits.splice(0).map((kit) => kit.dispose()));
-  });
+  const track = disposeKitsAfterEach();
 
   it('shows "Away until Tuesday 14 April" with the note beside a mentor, "Taking mentees" beside the other, with decorative icons; passes axe', async () => {
     const storage = await withAvailability(await seededStorage(), 'kenji', { status: 'away', until: '2026-04-14', note: 'Parental leave' });

@@ -8,11 +8,11 @@ import { FIXED_NOW, HOSTILE_NAME, failingStorage, gatedStorage, pendingStorage, 
 import '../provider/define.js';
 import './define.js';
 import type { MkPairingCard } from './pairing-card.js';
+import { disposeKitsAfterEach, text } from '../testing/queries.js';
 
 const shadow = (element: MkPairingCard) => element.shadowRoot!;
 const part = (element: MkPairingCard, name: string) => shadow(element).querySelector<HTMLElement>(`[part~="${name}"]`);
 const parts = (element: MkPairingCard, name: string) => [...shadow(element).querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 /** The rendered person entry with this name. */
 const personNamed = (element: MkPairingCard, name: string) => parts(element, 'person').find((person) => text(person.querySelector('[part~="person-name"]')) === name);
 
@@ -28,11 +28,7 @@ async function cardFor(kit: MentorKit | undefined, attributes: { pairingId?: str
 }
 
 describe('<mk-pairing-card>', () => {
-  const kits: MentorKit[] = [];
-  const track = (kit: MentorKit) => (kits.push(kit), kit);
-  afterEach(async () => {
-    await Promise.all(kits.splice(0).map((kit) => kit.dispose()));
-  });
+  const track = disposeKitsAfterEach();
 
   describe('loading', () => {
     it('is busy and says so while the client loads, and passes axe', async () => {

@@ -158,16 +158,16 @@ export class MkPairingCard extends MkElement {
   @state() private availabilityError = '';
 
   /** Show only this pairing (by id) instead of all of the user's pairings. */
-  @property({ attribute: 'pairing-id', reflect: true }) pairingId?: string;
+  @property({ attribute: 'pairing-id', reflect: true }) pairingId?: string | undefined;
 
   /** Level of the card's heading (1–6); each pairing's heading is one level below. */
   @property({ attribute: 'heading-level', type: Number, reflect: true }) headingLevel = 2;
 
   /** Text of the card's heading. Default: "Your pairings" (or "Your pairing" with `pairing-id`). */
-  @property() label?: string;
+  @property() label?: string | undefined;
 
   /** BCP 47 locale for times and dates, e.g. `en-GB`. Default: the nearest `lang` attribute, else the browser's. */
-  @property() locale?: string;
+  @property() locale?: string | undefined;
 
   private openAvailability(): void {
     const current = this.me.value?.availability;

@@ -5,6 +5,7 @@ import { reportCsv, reportJson, type ProgrammeReport, type ReportPeriod } from '
 import { FIXED_NOW, HOSTILE_NAME, PROGRAM_ID, languagesReady, readyKit, seededStorage } from '../testing/fixtures.js';
 import './define.js';
 import type { MkProgrammeReport } from './programme-report.js';
+import { focused, part, parts, text } from '../testing/queries.js';
 
 const LONG = `Supercalifragilistic${'x'.repeat(160)}expialidocious!!`.slice(0, 200);
 
@@ -71,15 +72,7 @@ class InMemoryReports implements ReportsService {
   }
 }
 
-const part = (element: MkProgrammeReport, name: string) => element.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
-const parts = (element: MkProgrammeReport, name: string) => [...element.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
 const $ = <T extends Element = HTMLElement>(element: MkProgrammeReport, selector: string) => element.shadowRoot!.querySelector<T>(selector);
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const focused = () => {
-  let element = document.activeElement;
-  while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
-  return element as HTMLElement | null;
-};
 const stateOf = (element: MkProgrammeReport) => part(element, 'base')?.dataset.state;
 const waitForState = (element: MkProgrammeReport, state: string) => waitUntil(() => stateOf(element) === state, `state ${state} (is ${stateOf(element)})`, { timeout: 4000 });
 const tile = (element: MkProgrammeReport, figure: string) => [...element.shadowRoot!.querySelectorAll(`[part~="tile"][data-figure="${figure}"] dt, [part~="tile"][data-figure="${figure}"] dd`)].map(text);

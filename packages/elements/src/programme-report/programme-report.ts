@@ -16,17 +16,18 @@ import { PERIOD_PRESETS, isCalendarDateText, presetPeriod, todayIn, type PeriodP
 import { programmeReportLanguages, programmeReportMessages } from './programme-report.messages.js';
 import { programmeReportStyles } from './programme-report.styles.js';
 import type { ChartName, ReportViewContext } from './programme-report.view.js';
+import { sentenceWithParts } from '../internal/with-parts.js';
 
 export interface MkPairOpenDetail {
   pairingId: string;
   /** The link from `pair-href`, when one is set. */
-  href?: string;
+  href?: string | undefined;
 }
 
 export interface MkReportExportDetail {
   format: 'csv' | 'json';
   /** The CSV's table (absent for JSON). */
-  table?: ReportTable;
+  table?: ReportTable | undefined;
   /** `<programme>-<table>-<from>-<to>.csv`, or `<programme>-report-<from>-<to>.json`. */
   filename: string;
   /** The file's text (core's `reportCsv` / `reportJson`). */
@@ -48,7 +49,7 @@ declare global {
 
 type Phase = 'loading' | 'error' | 'not-admin' | 'ready';
 type ReportModule = typeof import('@mentorkit/core/report');
-type ConcernMeta = { pairingId?: string; status: string };
+type ConcernMeta = { pairingId?: string | undefined; status: string };
 
 type ViewModule = typeof import('./programme-report.view.js');
 
@@ -156,7 +157,7 @@ export class MkProgrammeReport extends MkElement {
   @state() private preset: PeriodPreset = 'this-quarter';
   @state() private customFrom = '';
   @state() private customTo = '';
-  @state() private customErrors: { from?: string; to?: string } = {};
+  @state() private customErrors: { from?: string | undefined; to?: string | undefined } = {};
   @state() private applied: ReportPeriod | undefined;
   @state() private tables: Record<ChartName, boolean> = { trend: false, sessions: false };
   @state() private announcement = '';
@@ -175,22 +176,22 @@ export class MkProgrammeReport extends MkElement {
   @property() period: PeriodPreset = 'this-quarter';
 
   /** Start of a custom period (`YYYY-MM-DD`, with `period="custom"`). */
-  @property() from?: string;
+  @property() from?: string | undefined;
 
   /** End of a custom period (`YYYY-MM-DD`, included). */
-  @property() to?: string;
+  @property() to?: string | undefined;
 
   /** IANA zone the period's dates are read in. Default: the signed-in person's zone, else the browser's. */
-  @property({ attribute: 'time-zone' }) timeZone?: string;
+  @property({ attribute: 'time-zone' }) timeZone?: string | undefined;
 
   /** Where a pair opens: a URL template whose `{id}` becomes the pairing's id, e.g. `#pair={id}`. Without it pairs are buttons (listen to `mk-pair-open`). */
-  @property({ attribute: 'pair-href' }) pairHref?: string;
+  @property({ attribute: 'pair-href' }) pairHref?: string | undefined;
 
   /** Level of the heading (1–6); sections are one level below. */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
   /** BCP 47 locale for texts, dates and numbers. Default: the nearest `lang`, else the browser's. */
-  @property() locale?: string;
+  @property() locale?: string | undefined;
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('period') || changed.has('from') || changed.has('to')) {
@@ -338,7 +339,7 @@ export class MkProgrammeReport extends MkElement {
 
   private readonly handleCustom = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
-    const errors: { from?: string; to?: string } = {};
+    const errors: { from?: string | undefined; to?: string | undefined } = {};
     if (!isCalendarDateText(this.customFrom)) errors.from = this.i18n.t('period.missing');
     if (!isCalendarDateText(this.customTo)) errors.to = this.i18n.t('period.missing');
     else if (!errors.from && this.customTo < this.customFrom) errors.to = this.i18n.t('period.order');
@@ -413,10 +414,7 @@ export class MkProgrammeReport extends MkElement {
 
   /** A message whose placeholders are filled with templates. */
   private withParts(id: string, parts: Record<string, TemplateResult>): TemplateResult {
-    const names = Object.keys(parts);
-    const marked = this.i18n.t(id, Object.fromEntries(names.map((name, index) => [name, `\u0000${index}\u0000`])));
-    const pieces = marked.split(/\u0000(\d+)\u0000/);
-    return html`${pieces.map((piece, index) => (index % 2 === 1 ? parts[names[Number(piece)]!] : piece))}`;
+    return sentenceWithParts((markers) => this.i18n.t(id, markers), parts);
   }
 
   private viewContext(): ReportViewContext {

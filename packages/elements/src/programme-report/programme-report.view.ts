@@ -3,6 +3,7 @@ import type { AtRiskReason, ProgrammeReport, ReportTable } from '@mentorkit/core
 import type { Person } from '@mentorkit/core';
 import { formatDayTime, formatList } from '../internal/format.js';
 import type { MessageParameters } from '../internal/localize.js';
+import { sentenceWithParts } from '../internal/with-parts.js';
 
 /**
  * The body of `<mk-programme-report>` once a report is there — figures, charts and their tables, the
@@ -83,10 +84,7 @@ class ReportView {
 
   /** A message whose placeholders are filled with templates. */
   withParts(id: string, parts: Record<string, TemplateResult>): TemplateResult {
-    const names = Object.keys(parts);
-    const marked = this.i18n.t(id, Object.fromEntries(names.map((name, index) => [name, `\u0000${index}\u0000`])));
-    const pieces = marked.split(/\u0000(\d+)\u0000/);
-    return html`${pieces.map((piece, index) => (index % 2 === 1 ? parts[names[Number(piece)]!] : piece))}`;
+    return sentenceWithParts((markers) => this.i18n.t(id, markers), parts);
   }
 
   reasonText(reason: AtRiskReason): string {

@@ -51,7 +51,7 @@ export function failedWriteText(kit: MentorKit, failure: StorageWriteFailure, lo
 }
 
 /** The provider, as the notice sees it. */
-type NoticeHost = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment; locale?: string };
+type NoticeHost = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment; locale?: string | undefined };
 
 /**
  * Renders the notice inside the provider's live region and moves focus sensibly when a notice is

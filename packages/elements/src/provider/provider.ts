@@ -123,26 +123,26 @@ export class MkProvider extends LitElement {
   private stopFollowingFailures: (() => void) | undefined;
 
   /** Id of the signed-in person. Required unless `.kit` is set. */
-  @property({ attribute: 'user-id', reflect: true }) userId?: string;
+  @property({ attribute: 'user-id', reflect: true }) userId?: string | undefined;
 
   /** Where a client built from attributes stores data: `indexeddb` (default, persists) or `memory`. */
   @property() storage: ProviderStorage = 'indexeddb';
 
   /** IndexedDB database name, to keep several independent data sets on one origin. Default: the adapter's own. */
-  @property({ attribute: 'database-name', reflect: true }) databaseName?: string;
+  @property({ attribute: 'database-name', reflect: true }) databaseName?: string | undefined;
 
   /**
    * The current pairing, which every widget inside without its own `pairing-id` shows
    * (`kit.selectPairing`): a host page about one pairing sets it; `<mk-pairing-card>` changes the
    * client's current pairing when the person picks another. Unset: the person's first pairing.
    */
-  @property({ attribute: 'pairing-id', reflect: true }) pairingId?: string;
+  @property({ attribute: 'pairing-id', reflect: true }) pairingId?: string | undefined;
 
   /**
    * A client the host created (with its own storage adapter). When set, the attributes are
    * ignored and the provider neither builds nor disposes a client.
    */
-  @property({ attribute: false }) kit?: MentorKit;
+  @property({ attribute: false }) kit?: MentorKit | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();

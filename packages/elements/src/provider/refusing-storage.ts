@@ -16,7 +16,7 @@ export interface RefusingStorage extends StorageAdapter {
   report(failure: StorageWriteFailure): void;
 }
 
-export function refusingStorage(inner: StorageAdapter, options: { queuedAt?: string } = {}): RefusingStorage {
+export function refusingStorage(inner: StorageAdapter, options: { queuedAt?: string | undefined } = {}): RefusingStorage {
   const failures: StorageWriteFailure[] = [];
   const listeners = new Set<(failure: StorageWriteFailure) => void>();
   const held: Array<Omit<StorageWriteFailure, 'error'>> = [];

@@ -4,14 +4,8 @@ import { createMentorKit, type MentorKit, type StorageAdapter } from '@mentorkit
 import { HOSTILE_NAME, failingStorage, pendingStorage, readyKit, seededStorage } from '../testing/fixtures.js';
 import './define.js';
 import type { MkRaiseConcern } from './raise-concern.js';
+import { disposeKitsAfterEach, focused, part, text } from '../testing/queries.js';
 
-const part = (element: MkRaiseConcern, name: string) => element.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const focused = () => {
-  let element = document.activeElement;
-  while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
-  return element as HTMLElement | null;
-};
 const waitForState = (element: MkRaiseConcern, state: string) => waitUntil(() => part(element, 'base')?.dataset.state === state, `state ${state}`, { timeout: 4000 });
 const HOSTILE_TEXT = `${HOSTILE_NAME} <script>alert("x")</script> ${'Averyveryverylongwordwithoutanyspacesthatcouldbreakthelayout'.repeat(8)}`;
 
@@ -39,11 +33,7 @@ const typeText = async (element: MkRaiseConcern, value: string) => {
 };
 
 describe('<mk-raise-concern>', () => {
-  const kits: MentorKit[] = [];
-  const track = (kit: MentorKit) => (kits.push(kit), kit);
-  afterEach(async () => {
-    await Promise.all(kits.splice(0).map((kit) => kit.dispose()));
-  });
+  const track = disposeKitsAfterEach();
 
   it('loading, error and no-pairing states pass axe', async () => {
     const loading = await formFor(track(createMentorKit({ storage: pendingStorage(), user: 'lucia' })));

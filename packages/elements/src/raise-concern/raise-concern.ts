@@ -85,16 +85,16 @@ export class MkRaiseConcern extends MkElement {
   @state() private result: RaisedConcern | undefined;
 
   /** The pairing the concern is about. Default: the client's current pairing, if the person is in it (else their first). */
-  @property({ attribute: 'pairing-id', reflect: true }) pairingId?: string;
+  @property({ attribute: 'pairing-id', reflect: true }) pairingId?: string | undefined;
 
   /** Report this message (someone else's, in one of the person's pairings): it is quoted for the admins. */
-  @property({ attribute: 'message-id', reflect: true }) messageId?: string;
+  @property({ attribute: 'message-id', reflect: true }) messageId?: string | undefined;
 
   /** Level of the heading (1–6). */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
   /** BCP 47 locale for dates. Default: the nearest `lang`, else the browser's. */
-  @property() locale?: string;
+  @property() locale?: string | undefined;
 
   private get message(): Message | undefined {
     if (!this.messageId) return undefined;

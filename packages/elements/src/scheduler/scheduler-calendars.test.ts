@@ -4,10 +4,8 @@ import { languagesReady } from '../testing/fixtures.js';
 import { HOSTILE_NAME, kitOn, planningStorage } from '../testing/planning-fixtures.js';
 import './define.js';
 import type { MkScheduler } from './scheduler.js';
+import { disposeKitsAfterEach, part, parts, text } from '../testing/queries.js';
 
-const part = (element: MkScheduler, name: string) => element.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
-const parts = (element: MkScheduler, name: string) => [...element.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 /** Kenji's first common hours with Daniel: Tuesday 07:00–10:00 in Tokyo, Monday 15:00–18:00 in Los Angeles. */
 const KENJI_BUSY = { start: '2026-03-30T22:00:00Z', end: '2026-03-31T01:00:00Z' };
@@ -44,11 +42,7 @@ async function schedulerFor(kit: MentorKit, lang = 'en'): Promise<{ wrapper: HTM
 const overlaps = (start: string, end: string, busy: { start: string; end: string }) => Date.parse(start) < Date.parse(busy.end) && Date.parse(end) > Date.parse(busy.start);
 
 describe('<mk-scheduler> with busy times from people\'s calendars', () => {
-  const kits: MentorKit[] = [];
-  const track = (kit: MentorKit) => (kits.push(kit), kit);
-  afterEach(async () => {
-    await Promise.all(kits.splice(0).map((kit) => kit.dispose()));
-  });
+  const track = disposeKitsAfterEach();
 
   it('without a connected calendar: the times are offered and there is no calendar note', async () => {
     const { element } = await schedulerFor(track(await kitOn(await planningStorage(), 'daniel')));

@@ -6,15 +6,8 @@ import { languagesReady } from '../testing/fixtures.js';
 import { FIXED_NOW, HOSTILE_NAME, kitOn, planningStorage } from '../testing/planning-fixtures.js';
 import './define.js';
 import type { MkScheduler } from './scheduler.js';
+import { disposeKitsAfterEach, focused, part, parts, text } from '../testing/queries.js';
 
-const part = (element: MkScheduler, name: string) => element.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
-const parts = (element: MkScheduler, name: string) => [...element.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const focused = () => {
-  let element = document.activeElement;
-  while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
-  return element as HTMLElement | null;
-};
 const row = (element: MkScheduler, id: string) => element.shadowRoot!.querySelector<HTMLElement>(`[part~="upcoming"] li[data-session="${id}"]`);
 const cancelButton = (element: MkScheduler, id: string) => row(element, id)?.querySelector<HTMLButtonElement>('[part~="cancel"]') ?? null;
 const action = (element: MkScheduler, name: 'confirm' | 'keep') => element.shadowRoot!.querySelector<HTMLButtonElement>(`[part~="cancel-confirm"] [data-action="${name}"]`)!;
@@ -77,11 +70,7 @@ async function typeReason(element: MkScheduler, value: string): Promise<HTMLText
 }
 
 describe('<mk-scheduler> cancelling an upcoming session', () => {
-  const kits: MentorKit[] = [];
-  const track = (kit: MentorKit) => (kits.push(kit), kit);
-  afterEach(async () => {
-    await Promise.all(kits.splice(0).map((kit) => kit.dispose()));
-  });
+  const track = disposeKitsAfterEach();
 
   it('cancels one session of a series with a reason: stored cancelled, announced, event, focus on the next; axe on the list and the confirmation', async () => {
     const { storage, sessions } = await withSeries();

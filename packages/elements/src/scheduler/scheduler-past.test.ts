@@ -6,14 +6,8 @@ import { languagesReady } from '../testing/fixtures.js';
 import { HOSTILE_NAME, kitOn, planningStorage } from '../testing/planning-fixtures.js';
 import './define.js';
 import type { MkScheduler } from './scheduler.js';
+import { disposeKitsAfterEach, focused, part, text } from '../testing/queries.js';
 
-const part = (element: MkScheduler, name: string) => element.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const focused = () => {
-  let element = document.activeElement;
-  while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
-  return element as HTMLElement | null;
-};
 const rows = (element: MkScheduler) => [...element.shadowRoot!.querySelectorAll<HTMLElement>('[part~="past"] > li')];
 /** A notice's title and text, as a person reads them. */
 const notice = (node: Element | null | undefined) => [...(node?.querySelectorAll('p') ?? [])].map(text).join(' ');
@@ -62,11 +56,7 @@ async function typeLength(field: HTMLInputElement, value: string): Promise<void>
 }
 
 describe('<mk-scheduler> past sessions: did it take place, and how long', () => {
-  const kits: MentorKit[] = [];
-  const track = (kit: MentorKit) => (kits.push(kit), kit);
-  afterEach(async () => {
-    await Promise.all(kits.splice(0).map((kit) => kit.dispose()));
-  });
+  const track = disposeKitsAfterEach();
 
   it('lists started sessions, most recent first; Held records it, the length defaults to the booked one and can be changed; events, announcements, axe', async () => {
     const { storage, heldId, openId } = await pastStorage();

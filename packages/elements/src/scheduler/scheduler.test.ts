@@ -5,15 +5,8 @@ import { failingStorage, pendingStorage, languagesReady } from '../testing/fixtu
 import { HOSTILE_NAME, kitOn, planningStorage } from '../testing/planning-fixtures.js';
 import './define.js';
 import type { MkScheduler } from './scheduler.js';
+import { disposeKitsAfterEach, focused, part, parts, text } from '../testing/queries.js';
 
-const part = (element: MkScheduler, name: string) => element.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
-const parts = (element: MkScheduler, name: string) => [...element.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const focused = () => {
-  let element = document.activeElement;
-  while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
-  return element as HTMLElement | null;
-};
 const waitForState = (element: MkScheduler, state: string) => waitUntil(() => part(element, 'base')?.dataset.state === state, `state ${state}`, { timeout: 4000 });
 
 async function schedulerFor(kit: MentorKit | undefined, pairingId = 'p-daniel', theme?: string): Promise<MkScheduler> {
@@ -24,11 +17,7 @@ async function schedulerFor(kit: MentorKit | undefined, pairingId = 'p-daniel', 
 }
 
 describe('<mk-scheduler>', () => {
-  const kits: MentorKit[] = [];
-  const track = (kit: MentorKit) => (kits.push(kit), kit);
-  afterEach(async () => {
-    await Promise.all(kits.splice(0).map((kit) => kit.dispose()));
-  });
+  const track = disposeKitsAfterEach();
 
   it('loading, error and not-found states pass axe', async () => {
     const loading = await schedulerFor(track(createMentorKit({ storage: pendingStorage(), user: 'daniel' })));

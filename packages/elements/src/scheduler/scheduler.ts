@@ -24,7 +24,7 @@ export interface MkSessionBookedDetail {
   pairingId: string;
   sessionIds: string[];
   /** Set when a recurring series was booked. */
-  seriesId?: string;
+  seriesId?: string | undefined;
 }
 export interface MkSessionCancelledDetail {
   sessionId: string;
@@ -34,7 +34,7 @@ export interface MkSessionAttendanceDetail {
   /** What the person said: it took place (`held`) or did not (`missed`). */
   status: 'held' | 'missed';
   /** Set when they recorded how long it lasted. */
-  minutes?: number;
+  minutes?: number | undefined;
 }
 export interface MkCalendarDownloadDetail {
   pairingId: string;
@@ -234,15 +234,15 @@ export class MkScheduler extends MkElement {
   @state() private bookingAgenda = '';
   /** Booking was refused because the title or agenda is over its limit. */
   @state() private limitBlocked = false;
-  @state() private booked: { sessions: Session[]; description?: string; cadence?: Cadence; skipped: string[]; noTime: string[]; ledger?: InconvenienceLedger } | undefined;
+  @state() private booked: { sessions: Session[]; description?: string | undefined; cadence?: Cadence | undefined; skipped: string[]; noTime: string[]; ledger?: InconvenienceLedger | undefined } | undefined;
   /** The upcoming session whose row asks "Cancel …?", with the reason typed, while it is cancelled, and why it was not. */
-  @state() private cancelling: { id: string; reason: string; busy?: boolean; error?: MentorKitError; limitBlocked?: boolean } | undefined;
+  @state() private cancelling: { id: string; reason: string; busy?: boolean | undefined; error?: MentorKitError | undefined; limitBlocked?: boolean | undefined } | undefined;
   /** What the live region last said (a session cancelled). */
   @state() private announcement = '';
   /** A cancellation emptied the list: its heading stays (with "No upcoming sessions."), to hold focus. */
   @state() private upcomingEmptied = false;
   /** The past session whose answer or length is being saved, or was refused (`error`), or whose typed length is not a number of minutes (`invalid`). */
-  @state() private recording: { id: string; busy?: boolean; error?: MentorKitError; invalid?: boolean } | undefined;
+  @state() private recording: { id: string; busy?: boolean | undefined; error?: MentorKitError | undefined; invalid?: boolean | undefined } | undefined;
   /** Lengths as typed in the "How long?" fields, by session id, until saved. */
   @state() private typedLengths: Readonly<Record<string, string>> = {};
   private downloadUrls: string[] = [];
@@ -250,13 +250,13 @@ export class MkScheduler extends MkElement {
   private followedPairingId: string | undefined;
 
   /** The pairing to schedule for. Default: the client's current pairing (`kit.$currentPairingId`). */
-  @property({ attribute: 'pairing-id', reflect: true }) pairingId?: string;
+  @property({ attribute: 'pairing-id', reflect: true }) pairingId?: string | undefined;
 
   /** Level of the heading (1–6). */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
   /** BCP 47 locale for times and dates. Default: the nearest `lang`, else the browser's. */
-  @property() locale?: string;
+  @property() locale?: string | undefined;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -316,7 +316,7 @@ export class MkScheduler extends MkElement {
    * The fair suggestions in the window: within everyone's working hours, or — when there is no common
    * working time — the fairest times outside it (`suggestMeetingTimesOrOutOfHours`), never at night.
    */
-  private suggestionsFor(participants: SlotParticipant[], duration: number, today: string): { slots: FairSlot[]; outOfHours: boolean; error?: MentorKitError } {
+  private suggestionsFor(participants: SlotParticipant[], duration: number, today: string): { slots: FairSlot[]; outOfHours: boolean; error?: MentorKitError | undefined } {
     try {
       const { slots, outOfHours } = suggestMeetingTimesOrOutOfHours({ participants, ...this.searchWindow(today), durationMinutes: duration, stepMinutes: 15 });
       if (this.order === 'earliest') slots.sort((a, b) => Date.parse(a.start) - Date.parse(b.start));

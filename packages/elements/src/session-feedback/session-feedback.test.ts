@@ -6,9 +6,8 @@ import { feedbackFeature } from '@mentorkit/core/feedback';
 import { FIXED_NOW, HOSTILE_NAME, failingStorage, pendingStorage, readyKit, seededStorage, languagesReady } from '../testing/fixtures.js';
 import './define.js';
 import type { MkSessionFeedback } from './session-feedback.js';
+import { disposeKitsAfterEach, part, text } from '../testing/queries.js';
 
-const part = (element: MkSessionFeedback, name: string) => element.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const state = (element: MkSessionFeedback) => part(element, 'base')!.dataset.state;
 
 /** A session of Lucía's pairing that ended at 20:00Z (FIXED_NOW is 21:10Z), and one still to come. */
@@ -27,11 +26,7 @@ async function formFor(kit: MentorKit | undefined, sessionId?: string): Promise<
 }
 
 describe('<mk-session-feedback>', () => {
-  const kits: MentorKit[] = [];
-  const track = (kit: MentorKit) => (kits.push(kit), kit);
-  afterEach(async () => {
-    await Promise.all(kits.splice(0).map((kit) => kit.dispose()));
-  });
+  const track = disposeKitsAfterEach();
 
   it('loading: busy, and passes axe', async () => {
     const element = await fixture<MkSessionFeedback>(html`<mk-session-feedback .kit=${track(createMentorKit({ storage: pendingStorage(), user: 'lucia' }))}></mk-session-feedback>`);

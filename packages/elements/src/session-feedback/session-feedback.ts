@@ -113,13 +113,13 @@ export class MkSessionFeedback extends MkElement {
   @state() private limitBlocked = false;
 
   /** The session to give feedback on. Default: your first open request. */
-  @property({ attribute: 'session-id', reflect: true }) sessionId?: string;
+  @property({ attribute: 'session-id', reflect: true }) sessionId?: string | undefined;
 
   /** Level of the heading (1–6). */
   @property({ attribute: 'heading-level', type: Number, reflect: true }) headingLevel = 2;
 
   /** BCP 47 locale for texts and dates, e.g. `en-GB`, `es`. Default: the nearest `lang`, else the browser's. */
-  @property() locale?: string;
+  @property() locale?: string | undefined;
 
   private get api(): FeedbackApi | undefined {
     return this.currentKit?.use(feedbackFeature);

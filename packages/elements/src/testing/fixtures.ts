@@ -49,7 +49,7 @@ export const pairings: PairingInput[] = [
 ];
 
 /** A memory adapter holding the fixture programme, written through the real schemas (with their defaults). */
-export async function seededStorage(options: { pairings?: PairingInput[] } = {}): Promise<StorageAdapter> {
+export async function seededStorage(options: { pairings?: PairingInput[] | undefined } = {}): Promise<StorageAdapter> {
   const storage = createMemoryStorage();
   const write = async (collection: string, schema: AnySchema, input: unknown) => {
     const record = parseOrThrow(schema, input, collection) as { id: string };
@@ -115,7 +115,7 @@ export function gatedStorage(storage: StorageAdapter): { storage: StorageAdapter
  */
 export async function languagesReady(root: Element): Promise<void> {
   const elements = [root, ...root.querySelectorAll('*')].filter((element) => element.localName.startsWith('mk-'));
-  await Promise.all(elements.map((element) => (element as Element & { updateComplete?: Promise<unknown> }).updateComplete));
+  await Promise.all(elements.map((element) => (element as Element & { updateComplete?: Promise<unknown> | undefined }).updateComplete));
 }
 
 /**

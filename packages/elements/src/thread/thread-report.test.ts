@@ -8,14 +8,8 @@ import { messagingFeature } from '@mentorkit/core/messaging';
 import { HOSTILE_NAME, readyKit, seededStorage } from '../testing/fixtures.js';
 import './define.js';
 import type { MkThread } from './thread.js';
+import { focused, part, text } from '../testing/queries.js';
 
-const part = (element: Element, name: string) => element.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const focused = () => {
-  let element = document.activeElement;
-  while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
-  return element as HTMLElement | null;
-};
 
 async function storageWithMessages(): Promise<StorageAdapter> {
   const storage = await seededStorage();

@@ -1,4 +1,4 @@
-import { parameterNumber as n, type CatalogueLoaders, type ElementMessages, type MessageParameters } from '../internal/localize.js';
+import { parameterNumber as n, type CatalogueLoaders, type ElementMessages } from '../internal/localize.js';
 
 /**
  * `<mk-thread>`'s messages, in English (Spanish in `thread.messages.es.ts`, loaded on first use). Hosts reword or add languages with

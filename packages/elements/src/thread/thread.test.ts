@@ -5,10 +5,8 @@ import { messagingFeature } from '@mentorkit/core/messaging';
 import { HOSTILE_NAME, failingStorage, pendingStorage, readyKit, seededStorage, languagesReady } from '../testing/fixtures.js';
 import './define.js';
 import { THREAD_PAGE_SIZE, type MkThread } from './thread.js';
+import { disposeKitsAfterEach, part, parts, text } from '../testing/queries.js';
 
-const part = (element: MkThread, name: string) => element.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
-const parts = (element: MkThread, name: string) => [...element.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const state = (element: MkThread) => part(element, 'base')!.dataset.state;
 
 async function threadFor(kit: MentorKit | undefined, pairingId = 'p-lucia', notes = false): Promise<MkThread> {
@@ -29,11 +27,7 @@ async function storageWithMessages(count: number, options: { authors?: string[] 
 }
 
 describe('<mk-thread>', () => {
-  const kits: MentorKit[] = [];
-  const track = (kit: MentorKit) => (kits.push(kit), kit);
-  afterEach(async () => {
-    await Promise.all(kits.splice(0).map((kit) => kit.dispose()));
-  });
+  const track = disposeKitsAfterEach();
 
   it('loading and error states pass axe', async () => {
     const loading = await fixture<MkThread>(html`<mk-thread .kit=${track(createMentorKit({ storage: pendingStorage(), user: 'lucia' }))} pairing-id="p-lucia"></mk-thread>`);

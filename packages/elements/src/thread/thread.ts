@@ -8,9 +8,6 @@ import { isUnread, linkify, messagingFeature, sentAtOf, type MessageSearchHit, t
 import { ClockController } from '../internal/clock-controller.js';
 import { emit } from '../internal/emit.js';
 import { browserTimeZone, formatDayTime, formatList, formatWallClock } from '../internal/format.js';
-
-/** Messages of the last six days show their weekday and time; older ones their date (with the year when it is another). */
-const WEEKDAY_ONLY_MS = 6 * 86_400_000;
 import { LocaleController } from '../internal/localize.js';
 import { errorText } from '../field-errors/field-errors.js';
 import { headingTag } from '../internal/heading.js';
@@ -20,6 +17,9 @@ import { StoreController } from '../internal/store-controller.js';
 import { describedByWithCounter, renderTextCounter, textLimit, textLimitMessage, textLimitStyles } from '../text-limit/text-limit.js';
 import { threadLanguages, threadMessages } from './thread.messages.js';
 import { threadStyles } from './thread.styles.js';
+
+/** Messages of the last six days show their weekday and time; older ones their date (with the year when it is another). */
+const WEEKDAY_ONLY_MS = 6 * 86_400_000;
 
 export interface MkMessageDetail {
   messageId: string;
@@ -163,7 +163,7 @@ export class MkThread extends MkElement {
   private lastCount = 0;
 
   /** The pairing whose conversation to show. Default: the client's current pairing (`kit.$currentPairingId`). */
-  @property({ attribute: 'pairing-id', reflect: true }) pairingId?: string;
+  @property({ attribute: 'pairing-id', reflect: true }) pairingId?: string | undefined;
 
   /** Show the mentors' shared notes instead of the conversation (mentors only). */
   @property({ type: Boolean, reflect: true }) notes = false;
@@ -172,7 +172,7 @@ export class MkThread extends MkElement {
   @property({ attribute: 'heading-level', type: Number, reflect: true }) headingLevel = 2;
 
   /** BCP 47 locale for texts and times, e.g. `en-GB`, `es`. Default: the nearest `lang`, else the browser's. */
-  @property() locale?: string;
+  @property() locale?: string | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -277,7 +277,7 @@ export class MkThread extends MkElement {
 
   private observeSentinels(log: HTMLElement): void {
     if (typeof IntersectionObserver !== 'function') return;
-    if (!this.observer || (this.observer as unknown as { root?: Element }).root !== log) {
+    if (!this.observer || (this.observer as unknown as { root?: Element | undefined }).root !== log) {
       this.observer?.disconnect();
       this.observer = new IntersectionObserver(
         (entries) => {
@@ -520,7 +520,7 @@ export class MkThread extends MkElement {
       this.renderRoot.querySelector<HTMLElement>('[part~="record"]')?.focus();
     } catch (error) {
       this.stopStream();
-      const denied = (error as { name?: string }).name === 'NotAllowedError';
+      const denied = (error as { name?: string | undefined }).name === 'NotAllowedError';
       this.recorder = { phase: 'error', message: denied ? this.i18n.t('record.denied') : this.i18n.t('record.impossible', { reason: (error as Error).message ?? String(error) }) };
     }
   }
