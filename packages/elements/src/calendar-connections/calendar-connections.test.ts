@@ -5,6 +5,7 @@ import { HOSTILE_NAME, languagesReady } from '../testing/fixtures.js';
 import './define.js';
 import type { MkCalendarConnections } from './calendar-connections.js';
 import { focused, part, parts, text } from '../testing/queries.js';
+import { HeldCalls } from '../testing/held-calls.js';
 
 const NOW = '2026-12-05T09:00:00Z';
 
@@ -13,36 +14,19 @@ const NOW = '2026-12-05T09:00:00Z';
  * seven methods with their state; `failNext` makes the next connect (or refresh…) throw the server's
  * `MentorKitError`; `hold()` keeps the next call pending until released (to see progress).
  */
-class InMemoryCalendars implements CalendarConnections {
+class InMemoryCalendars extends HeldCalls implements CalendarConnections {
   calendars: CalendarConnection[] = [];
   feedUrl: string | null = null;
   feedCount = 0;
   connectInputs: ConnectCalendarInput[] = [];
-  failNext: MentorKitError | undefined;
   failList: MentorKitError | undefined;
-  private gate: Promise<void> | undefined;
   private nextId = 1;
 
   /** `feed`: whether the person already made a feed address (reading never makes one). */
   constructor(calendars: CalendarConnection[] = [], { feed = true }: { feed?: boolean } = {}) {
+    super();
     this.calendars = calendars.map((calendar) => ({ ...calendar }));
     if (feed) this.feedUrl = `https://mentorkit.example.com/calendars/feed/${++this.feedCount}-signed.ics`;
-  }
-
-  /** The next call waits until the returned function is called. */
-  hold(): () => void {
-    let release!: () => void;
-    this.gate = new Promise<void>((resolve) => (release = resolve));
-    return release;
-  }
-
-  private async enter(): Promise<void> {
-    const gate = this.gate;
-    this.gate = undefined;
-    if (gate) await gate;
-    const failure = this.failNext;
-    this.failNext = undefined;
-    if (failure) throw failure;
   }
 
   async list(): Promise<CalendarConnection[]> {

@@ -6,6 +6,7 @@ import { HOSTILE_NAME, languagesReady, readyKit, seededStorage } from '../testin
 import './define.js';
 import type { MkCertificate } from './certificate.js';
 import { focused, part, parts, text } from '../testing/queries.js';
+import { HeldCalls } from '../testing/held-calls.js';
 
 const NOW = '2026-07-01T09:00:00Z';
 const PAIRING = 'p-lucia';
@@ -30,32 +31,16 @@ const notYet = eligibility({ eligible: false, missing: ['pairing-not-ended', 'se
  * member's; issuing when eligible or with a reason; idempotent; revoking. `hold()` keeps the next call
  * pending; `failNext` refuses it.
  */
-class InMemoryCertificates implements CertificatesService {
+class InMemoryCertificates extends HeldCalls implements CertificatesService {
   entries: PairingCertificateEntry[];
   issued: Array<{ personId: string; reason?: string }> = [];
   downloads: Array<{ id: string; language?: string }> = [];
-  failNext: MentorKitError | undefined;
   failLoad: MentorKitError | undefined;
-  private gate: Promise<void> | undefined;
   private count = 0;
 
   constructor(private readonly viewer: string, entries: PairingCertificateEntry[]) {
+    super();
     this.entries = entries;
-  }
-
-  hold(): () => void {
-    let release!: () => void;
-    this.gate = new Promise<void>((resolve) => (release = resolve));
-    return release;
-  }
-
-  private async enter(): Promise<void> {
-    const gate = this.gate;
-    this.gate = undefined;
-    if (gate) await gate;
-    const failure = this.failNext;
-    this.failNext = undefined;
-    if (failure) throw failure;
   }
 
   async list(pairingId: string): Promise<PairingCertificateEntry[]> {

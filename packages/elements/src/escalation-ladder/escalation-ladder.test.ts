@@ -16,6 +16,7 @@ import { HOSTILE_NAME, PROGRAM_ID, languagesReady, readyKit, seededStorage } fro
 import './define.js';
 import type { MkEscalationLadder } from './escalation-ladder.js';
 import { focused, part, parts, text } from '../testing/queries.js';
+import { HeldCalls } from '../testing/held-calls.js';
 
 const NOW = '2026-12-05T09:00:00Z';
 
@@ -54,32 +55,16 @@ const mallory: PairEscalation = { pairingId: 'p-mallory', menteeId: 'mallory', m
  * admins alerted after the nudge, closing after the alert, 1–60 days' notice — refused with
  * `invalid-input` naming the field. `failNext` refuses the next call; `hold()` keeps it pending.
  */
-class InMemoryLadder implements NotificationsService {
+class InMemoryLadder extends HeldCalls implements NotificationsService {
   settings: EscalationSettings = { quietDays: 14, alertAdminDays: 28, close: null };
   pairs: PairEscalation[];
   saved: EscalationSettings[] = [];
-  failNext: MentorKitError | undefined;
   failLoad: MentorKitError | undefined;
-  private gate: Promise<void> | undefined;
 
   constructor(pairs: PairEscalation[] = [daniel, lucia, mallory], close: EscalationSettings['close'] = { afterDays: 42, noticeDays: 7 }) {
+    super();
     this.pairs = pairs;
     this.settings = { ...this.settings, close };
-  }
-
-  hold(): () => void {
-    let release!: () => void;
-    this.gate = new Promise<void>((resolve) => (release = resolve));
-    return release;
-  }
-
-  private async enter(): Promise<void> {
-    const gate = this.gate;
-    this.gate = undefined;
-    if (gate) await gate;
-    const failure = this.failNext;
-    this.failNext = undefined;
-    if (failure) throw failure;
   }
 
   async escalationSettings(programId: string): Promise<ProgramEscalationSettings> {

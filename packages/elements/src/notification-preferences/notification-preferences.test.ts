@@ -19,6 +19,7 @@ import { HOSTILE_NAME, languagesReady } from '../testing/fixtures.js';
 import './define.js';
 import type { MkNotificationPreferences } from './notification-preferences.js';
 import { definedFields, focused, part, parts, text } from '../testing/queries.js';
+import { HeldCalls } from '../testing/held-calls.js';
 
 const NOW = '2026-12-05T09:00:00Z';
 const ALL_KINDS = ['check-in-due-soon', 'check-in-overdue', 'pair-inactive', 'pair-at-risk', 'pairing-closing', 'pairing-closed', 'session-soon', 'feedback-requested', 'goal-due', 'goal-missed'];
@@ -28,34 +29,18 @@ const ALL_KINDS = ['check-in-due-soon', 'check-in-overdue', 'pair-inactive', 'pa
  * fields sent; digests other than "none" are refused as the server refuses them (400, its words);
  * `failNext` refuses the next call; `hold()` keeps the next call pending until released.
  */
-class InMemoryNotifications implements NotificationsService {
+class InMemoryNotifications extends HeldCalls implements NotificationsService {
   stored: NotificationPreferences;
   deliveries: NotificationDelivery[];
   changes: NotificationPreferencesChange[] = [];
-  failNext: MentorKitError | undefined;
   failLoad: MentorKitError | undefined;
   failSent: MentorKitError | undefined;
   sentLimits: Array<number | undefined> = [];
-  private gate: Promise<void> | undefined;
 
   constructor(kinds: string[] = ['check-in-due-soon', 'check-in-overdue', 'pair-inactive'], deliveries: NotificationDelivery[] = []) {
+    super();
     this.stored = { personId: 'daniel', email: true, kinds: Object.fromEntries(kinds.map((kind) => [kind, true])), digest: 'none' };
     this.deliveries = deliveries;
-  }
-
-  hold(): () => void {
-    let release!: () => void;
-    this.gate = new Promise<void>((resolve) => (release = resolve));
-    return release;
-  }
-
-  private async enter(): Promise<void> {
-    const gate = this.gate;
-    this.gate = undefined;
-    if (gate) await gate;
-    const failure = this.failNext;
-    this.failNext = undefined;
-    if (failure) throw failure;
   }
 
   async preferences(): Promise<NotificationPreferences> {
