@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { MentorKitError, TEXT_LIMITS, type MentorKit, type Session, type StorageAdapter } from '@mentorkit/core';
 import { sessionsFeature } from '@mentorkit/core/scheduling';
 import { languagesReady } from '../testing/fixtures.js';
-import { FIXED_NOW, HOSTILE_NAME, kitOn, planningStorage } from '../testing/planning-fixtures.js';
+import { FIXED_NOW, HOSTILE_NAME, kitOn, planningStorage, refusingStorage } from '../testing/planning-fixtures.js';
 import './define.js';
 import type { MkScheduler } from './scheduler.js';
 import { disposeKitsAfterEach, focused, part, parts, text } from '../testing/queries.js';
@@ -23,22 +23,6 @@ async function withSeries(title = 'Design review', base?: StorageAdapter): Promi
   await kenji.dispose();
   expect(series.sessions).to.have.length(3);
   return { storage, sessions: series.sessions };
-}
-
-/** The storage with its session writes refused while `refusal` is set (as a server answering 412 or 503 would). */
-function refusingStorage(storage: StorageAdapter): { storage: StorageAdapter; refuse(error: MentorKitError | undefined): void } {
-  let refusal: MentorKitError | undefined;
-  return {
-    storage: {
-      ...storage,
-      name: 'refusing',
-      put: async (collection, record, options) => {
-        if (refusal && collection === 'sessions') throw refusal;
-        return storage.put(collection, record, options);
-      },
-    },
-    refuse: (error) => (refusal = error),
-  };
 }
 
 async function schedulerFor(kit: MentorKit, options: { lang?: string; width?: number } = {}): Promise<{ wrapper: HTMLElement; element: MkScheduler }> {

@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { MentorKitError, type MentorKit, type StorageAdapter } from '@mentorkit/core';
 import { sessionsFeature } from '@mentorkit/core/scheduling';
 import { languagesReady } from '../testing/fixtures.js';
-import { HOSTILE_NAME, kitOn, planningStorage } from '../testing/planning-fixtures.js';
+import { HOSTILE_NAME, kitOn, planningStorage, refusingStorage } from '../testing/planning-fixtures.js';
 import './define.js';
 import type { MkScheduler } from './scheduler.js';
 import { disposeKitsAfterEach, focused, part, text } from '../testing/queries.js';
@@ -27,18 +27,6 @@ async function pastStorage(title?: string): Promise<{ storage: StorageAdapter; h
     await storage.put('sessions', { ...record, title }, { expectedRevision: record.revision });
   }
   return { storage, heldId, openId };
-}
-
-/** The storage with its session writes refused while `refusal` is set (as a server answering 412 or 503 would). */
-function refusingStorage(storage: StorageAdapter): { storage: StorageAdapter; refuse(error: MentorKitError | undefined): void } {
-  let refusal: MentorKitError | undefined;
-  return {
-    storage: { ...storage, name: 'refusing', put: async (collection, record, options) => {
-      if (refusal && collection === 'sessions') throw refusal;
-      return storage.put(collection, record, options);
-    } },
-    refuse: (error) => (refusal = error),
-  };
 }
 
 async function schedulerFor(kit: MentorKit, options: { lang?: string; width?: number } = {}): Promise<{ wrapper: HTMLElement; element: MkScheduler }> {

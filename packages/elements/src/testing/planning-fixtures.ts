@@ -3,7 +3,7 @@
  * element fixtures' programme plus a working agreement for Daniel (Los Angeles) and Kenji (Tokyo).
  * Not part of the public API.
  */
-import { createMentorKit, type MentorKit, type StorageAdapter } from '@mentorkit/core';
+import { createMentorKit, type MentorKit, type MentorKitError, type StorageAdapter } from '@mentorkit/core';
 import { agreementsFeature, type AgreementProposal } from '@mentorkit/core/agreements';
 import { sessionsFeature } from '@mentorkit/core/scheduling';
 import { FIXED_NOW, HOSTILE_NAME, seededStorage } from './fixtures.js';
@@ -65,4 +65,20 @@ export async function planningStorage(options: { agreement?: boolean | undefined
   await daniel.dispose();
   await kenji.dispose();
   return storage;
+}
+
+/** The storage with its session writes refused while `refusal` is set (as a server answering 412 or 503 would). */
+export function refusingStorage(storage: StorageAdapter): { storage: StorageAdapter; refuse(error: MentorKitError | undefined): void } {
+  let refusal: MentorKitError | undefined;
+  return {
+    storage: {
+      ...storage,
+      name: 'refusing',
+      put: async (collection, record, options) => {
+        if (refusal && collection === 'sessions') throw refusal;
+        return storage.put(collection, record, options);
+      },
+    },
+    refuse: (error) => (refusal = error),
+  };
 }
