@@ -4,11 +4,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { axeViolations, eventually, newContext, openDemoAs, screenshots, useDemoAndBrowser } from './support.mjs';
+import { axeViolations, eventually, newContext, screenshots, useDemoAndBrowser } from './support.mjs';
 
 const demo = useDemoAndBrowser();
-
-const openAs = (context, viewAs) => openDemoAs(context, demo.server.demoUrl, viewAs);
 
 const flow = (page) => page.locator('mk-coaching-flow');
 
@@ -35,7 +33,7 @@ async function pickScale(page, promptId, value) {
 describe('coaching sessions in the LMS demo', () => {
   test('the mentee runs GROW: icebreaker, leave halfway, reload, resume, finish, turn Will into goals', async () => {
     const { context, problems } = await newContext(demo.browser);
-    const page = await openAs(context, 'mentee');
+    const page = await demo.openAs(context, 'mentee');
     const panel = page.locator('#coaching-panel');
     await panel.waitFor();
 
@@ -109,7 +107,7 @@ describe('coaching sessions in the LMS demo', () => {
 
   test('the mentor runs OSKAR: scaling now and target, leave, reload, resume, finish, turn Action into goals; dark theme passes axe', async () => {
     const { context, problems } = await newContext(demo.browser);
-    const page = await openAs(context, 'mentor');
+    const page = await demo.openAs(context, 'mentor');
     await page.locator('#coaching-panel').waitFor();
     await page.getByLabel('OSKAR: build on what already works, one step up the scale').check();
     await flow(page).getByRole('button', { name: 'Start a new OSKAR session' }).click();

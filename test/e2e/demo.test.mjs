@@ -4,11 +4,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { axeViolations, eventually, newContext, openDemoAs, screenshots, useDemoAndBrowser } from './support.mjs';
+import { axeViolations, eventually, newContext, screenshots, useDemoAndBrowser } from './support.mjs';
 
 const demo = useDemoAndBrowser();
-
-const openAs = (context, viewAs) => openDemoAs(context, demo.server.demoUrl, viewAs);
 
 /** The pairing card's entry for a pairing whose button names these people. */
 const pairingEntry = (page, names) => page.locator('mk-pairing-card [part~="pairing"]').filter({ has: page.getByRole('button', { name: names }) });
@@ -33,7 +31,7 @@ describe('LMS demo', () => {
 
   test('a mentor with two mentees picks one on the pairing card and every panel follows, saying whose it is', async () => {
     const { context, problems } = await newContext(demo.browser);
-    const page = await openAs(context, 'mentor');
+    const page = await demo.openAs(context, 'mentor');
     const withLine = (tag) => page.locator(`${tag} [part~="pairing-with"]`).first();
     const followers = ['mk-goal-tracker', 'mk-goal-editor', 'mk-icebreaker', 'mk-coaching-flow', 'mk-agreement', 'mk-scheduler', 'mk-checkin', 'mk-session-feedback'];
     // Kenji's first pairing is Daniel's: every panel says so.
@@ -56,7 +54,7 @@ describe('LMS demo', () => {
 
   test('first visit seeds the programme; the mentee sees both mentors with their local time', async () => {
     const { context, problems } = await newContext(demo.browser);
-    const page = await openAs(context, 'mentee');
+    const page = await demo.openAs(context, 'mentee');
     const entry = pairingEntry(page, 'Kenji Watanabe and Arjun Shrestha');
     await entry.waitFor();
     for (const expected of ['Mentor', 'Co-mentor', 'Asia/Tokyo', 'Asia/Kathmandu', 'UTC+09:00', 'UTC+05:45', 'Active']) await eventually(() => entry.innerText(), (text) => text.includes(expected), `the pairing shows "${expected}"`);
@@ -72,7 +70,7 @@ describe('LMS demo', () => {
 
   test('keyboard only: Tab to the pairing, Enter opens its details', async () => {
     const { context, problems } = await newContext(demo.browser);
-    const page = await openAs(context, 'mentee');
+    const page = await demo.openAs(context, 'mentee');
     await pairingEntry(page, 'Kenji Watanabe and Arjun Shrestha').waitFor();
     const deepFocus = () =>
       page.evaluate(() => {
@@ -98,7 +96,7 @@ describe('LMS demo', () => {
   test('axe finds no violations as mentee, mentor and admin, light and dark', async () => {
     const { context, problems } = await newContext(demo.browser);
     for (const viewAs of ['mentee', 'mentor', 'admin']) {
-      const page = await openAs(context, viewAs);
+      const page = await demo.openAs(context, viewAs);
       await page.locator(viewAs === 'admin' ? '#overview-body table' : 'mk-pairing-card [part~="pairing"]').first().waitFor();
       assert.deepEqual(await axeViolations(page), [], `${viewAs}, light`);
       await page.screenshot({ path: path.join(screenshots, `demo-${viewAs}-light.png`), fullPage: true });
@@ -115,7 +113,7 @@ describe('LMS demo', () => {
 
   test('an admin activates a pairing: the mentor’s other tab updates live, and a reload keeps it', async () => {
     const { context, problems } = await newContext(demo.browser);
-    const mentorTab = await openAs(context, 'mentor');
+    const mentorTab = await demo.openAs(context, 'mentor');
     const ravi = pairingEntry(mentorTab, 'Ravi Patel');
     await ravi.waitFor();
     await eventually(() => ravi.getAttribute('data-status'), (status) => status === 'proposed', 'Ravi\'s pairing is proposed');
@@ -123,7 +121,7 @@ describe('LMS demo', () => {
     await mentorTab.getByTestId('details-status').filter({ hasText: 'proposed' }).waitFor();
     await eventually(() => mentorTab.locator('#details [data-action]').count(), (count) => count === 0, 'only an admin acts on a proposal');
 
-    const adminTab = await openAs(context, 'admin');
+    const adminTab = await demo.openAs(context, 'admin');
     await adminTab.getByRole('button', { name: 'Details of Ravi Patel’s pairing' }).click();
     await adminTab.getByRole('button', { name: 'Activate pairing' }).click();
     await adminTab.getByRole('status').filter({ hasText: 'Activate pairing: done.' }).waitFor();
@@ -141,7 +139,7 @@ describe('LMS demo', () => {
 
   test('a mentee pauses and resumes her pairing; refused actions are explained', async () => {
     const { context, problems } = await newContext(demo.browser);
-    const page = await openAs(context, 'mentee');
+    const page = await demo.openAs(context, 'mentee');
     await page.getByRole('button', { name: 'Kenji Watanabe and Arjun Shrestha' }).click();
     await page.getByRole('button', { name: 'Pause pairing' }).click();
     await page.getByTestId('details-status').filter({ hasText: 'paused' }).waitFor();
@@ -155,7 +153,7 @@ describe('LMS demo', () => {
 
   test('switching the view re-renders for the new person; reset restores the sample programme', async () => {
     const { context, problems } = await newContext(demo.browser);
-    const page = await openAs(context, 'admin');
+    const page = await demo.openAs(context, 'admin');
     await page.getByRole('button', { name: 'Details of Sofia Rossi’s pairing' }).click();
     await page.getByRole('button', { name: 'Resume pairing' }).click();
     await page.getByTestId('count-paused').filter({ hasText: '0' }).waitFor();

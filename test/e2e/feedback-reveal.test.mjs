@@ -4,11 +4,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { axeViolations, eventually, newContext, openDemoAs, screenshots, useDemoAndBrowser } from './support.mjs';
+import { axeViolations, eventually, newContext, screenshots, useDemoAndBrowser } from './support.mjs';
 
 const demo = useDemoAndBrowser();
-
-const openAs = (context, viewAs) => openDemoAs(context, demo.server.demoUrl, viewAs);
 
 /** The feedback element of a page, and the parts the journey looks at (each a locator: assertions wait on them). */
 const feedbackOf = (page) => {
@@ -29,7 +27,7 @@ describe('feedback revealed after both sides send theirs, in the LMS demo', () =
     const { context, problems } = await newContext(demo.browser);
 
     // The mentee: a session ends, she sends a note held until the other side has sent theirs.
-    const mentee = await openAs(context, 'mentee');
+    const mentee = await demo.openAs(context, 'mentee');
     const menteeFeedback = feedbackOf(mentee);
     await menteeFeedback.form.locator('[part~="empty"]').waitFor();
     await mentee.getByRole('button', { name: 'Log a session that just ended (demo)' }).click();
@@ -57,7 +55,7 @@ describe('feedback revealed after both sides send theirs, in the LMS demo', () =
     await menteeFeedback.form.screenshot({ path: path.join(screenshots, 'feedback-mentee-after-reload.png') });
 
     // The mentor: a form of his own for the same session; the mentee's note stays hidden until he sends his.
-    const mentor = await openAs(context, 'mentor');
+    const mentor = await demo.openAs(context, 'mentor');
     // Kenji mentors Daniel too: he works with Lucía, and every panel follows.
     await mentor.locator('[data-testid="current-pairing"]').selectOption('pairing-lucia');
     const mentorFeedback = feedbackOf(mentor);

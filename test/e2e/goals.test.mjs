@@ -6,11 +6,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { axeViolations, eventually, openDemoAs, screenshots, throughout, useDemoAndBrowser } from './support.mjs';
+import { axeViolations, eventually, screenshots, throughout, useDemoAndBrowser } from './support.mjs';
 
 const demo = useDemoAndBrowser();
-
-const openAs = (context, viewAs) => openDemoAs(context, demo.server.demoUrl, viewAs);
 
 const missingLetters = (page) => page.locator('mk-goal-editor [part~="criterion"]:not([data-met])').evaluateAll((items) => items.map((item) => item.dataset.criterion));
 /** Waits until the editor's checklist misses exactly `letters`. */
@@ -24,7 +22,7 @@ test('a mentee writes a SMART goal, ticks a milestone, lets the goal slip, and f
     page.on('console', (message) => message.type() === 'error' && problems.push(`console error: ${message.text()}`));
   });
   await context.clock.setFixedTime(new Date('2026-10-14T10:00:00Z'));
-  const page = await openAs(context, 'mentee');
+  const page = await demo.openAs(context, 'mentee');
   const panel = page.locator('#goals-panel');
   await panel.waitFor({ state: 'visible' });
   const tracker = page.locator('mk-goal-tracker');
@@ -105,7 +103,7 @@ test('a mentee writes a SMART goal, ticks a milestone, lets the goal slip, and f
   await throughout(() => tracker.locator('mk-celebration [part~="moment"]').count(), (count) => count === 0, 'recorded once, announced once', 300);
 
   // The mentor sees Lucía's shared goal, with her name, once he works with her (he mentors Daniel too).
-  const mentor = await openAs(context, 'mentor');
+  const mentor = await demo.openAs(context, 'mentor');
   await mentor.locator('[data-testid="current-pairing"]').selectOption('pairing-lucia');
   await mentor.locator('mk-goal-tracker [part~="pairing-with"]').filter({ hasText: 'with Lucía Fernández and Arjun Shrestha' }).waitFor();
   const shared = mentor.locator('mk-goal-tracker [part~="goal"]').filter({ hasText: 'Run 3 team retrospectives' });

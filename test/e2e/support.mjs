@@ -47,7 +47,10 @@ export async function closeDemoAndBrowser({ server, browser }) {
  * Chromium and close them; the returned object's `server` and `browser` are there once `before` ran.
  */
 export function useDemoAndBrowser() {
-  const demo = {};
+  const demo = {
+    /** Opens the served demo as `viewAs` in `context` (see `openDemoAs`). */
+    openAs: (context, viewAs, options) => openDemoAs(context, demo.server.demoUrl, viewAs, options),
+  };
   before(async () => Object.assign(demo, await startDemoAndBrowser()));
   after(() => closeDemoAndBrowser(demo));
   return demo;

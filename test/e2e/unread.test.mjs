@@ -5,11 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { axeViolations, newContext, openDemoAs, screenshots, throughout, useDemoAndBrowser } from './support.mjs';
+import { axeViolations, newContext, screenshots, throughout, useDemoAndBrowser } from './support.mjs';
 
 const demo = useDemoAndBrowser();
-
-const openAs = (context, viewAs) => openDemoAs(context, demo.server.demoUrl, viewAs);
 
 const unreadIn = (page) =>
   page.evaluate(async () => {
@@ -19,12 +17,12 @@ const unreadIn = (page) =>
 
 test('the mentor sees unread messages on the card, the picker and the thread; they are marked read only when seen', async () => {
   const { context, problems } = await newContext(demo.browser);
-  const mentor = await openAs(context, 'mentor');
+  const mentor = await demo.openAs(context, 'mentor');
   await mentor.locator('[data-testid="current-pairing"]').selectOption('pairing-lucia');
   await mentor.locator('mk-thread [part~="heading"]').filter({ hasText: 'Conversation with Lucía Fernández and Arjun Shrestha' }).waitFor();
 
   // Lucía writes from her own tab.
-  const mentee = await openAs(context, 'mentee');
+  const mentee = await demo.openAs(context, 'mentee');
   const composer = mentee.locator('mk-thread textarea[name="message"]');
   await composer.fill('Could we look at the ADR before Thursday?');
   await mentee.locator('mk-thread').getByRole('button', { name: 'Send' }).click();
