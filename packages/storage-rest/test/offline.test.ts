@@ -2,11 +2,11 @@
 // server and the database mid-session, replay order, conflicts on replay, a persisted queue, and
 // which requests are retried (reads; writes only when a repeat cannot apply them twice).
 import assert from 'node:assert/strict';
-import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { isMentorKitError, type StorageChange } from '@mentorkit/core';
-import { createRestStorage, type PendingWrite, type QueuePersistence, type ReplayFailure, type RestStorage } from '@mentorkit/storage-rest';
-import { createPostgresStorage } from '@mentorkit/server';
-import { asService, skipReason, startTestBackend, type TestBackend } from '../../server/test/support.js';
+import type { RestStorageOptions, PendingWrite, QueuePersistence, ReplayFailure } from '@mentorkit/storage-rest';
+import { skipReason } from '../../server/test/support.js';
+import { useRestBackend } from './support.js';
 
 const skip = skipReason();
 
@@ -33,30 +33,9 @@ async function waitFor(condition: () => boolean, what: string, timeoutMs = 5000)
 }
 
 describe('REST storage: offline queue and retries against the reference backend', { skip: skip ?? false }, () => {
-  let backend: TestBackend;
-  const adapters: RestStorage[] = [];
-  before(async () => {
-    backend = await startTestBackend();
-  });
-  after(async () => {
-    await backend?.close();
-  });
-  beforeEach(async () => {
-    await backend.startHttp(); // a failed test may have left it cut
-    await backend.reset();
-  });
-  afterEach(async () => {
-    // No adapter of one test may go on replaying into the next.
-    for (const adapter of adapters.splice(0)) await adapter.dispose?.();
-  });
-
-  const open = (options: Partial<Parameters<typeof createRestStorage>[0]> = {}) => {
-    const adapter = createRestStorage({ baseUrl: backend.url, headers: asService, retry: { attempts: 2, baseDelayMs: 10, maxDelayMs: 50 }, watch: false, ...options });
-    adapters.push(adapter);
-    return adapter;
-  };
-  /** What the database really holds, read without the adapter under test. */
-  const database = () => createPostgresStorage(backend.pool);
+  const rest = useRestBackend();
+  const open = (options: Partial<RestStorageOptions> = {}) => rest.open(options);
+  const database = () => rest.database();
 
   test('cutting the HTTP server mid-session: writes are queued, answered at once, replayed in order when it is back; nothing is lost', async () => {
     const persistence = memoryPersistence();
@@ -66,7 +45,7 @@ describe('REST storage: offline queue and retries against the reference backend'
     await storage.put('goals', { id: 'g1', title: 'v1' }, { expectedRevision: null });
     await storage.put('goals', { id: 'old', title: 'to delete' }, { expectedRevision: null });
 
-    await backend.stopHttp();
+    await rest.backend.stopHttp();
     const started = performance.now();
     const v2 = await storage.put('goals', { id: 'g1', title: 'v2' }, { expectedRevision: 1 });
     const created = await storage.put('goals', { id: 'g2', title: 'made offline' }, { expectedRevision: null });
@@ -85,7 +64,7 @@ describe('REST storage: offline queue and retries against the reference backend'
     assert.deepEqual(changes.slice(-5).map((change) => `${change.id}@${change.record?.revision ?? 'deleted'}`), ['g1@2', 'g2@1', 'g1@3', 'old@deleted', 'n1@1'], 'watchers see the optimistic changes');
     assert.equal((await database().get('goals', 'g1'))?.title, 'v1', 'nothing reached the server yet');
 
-    await backend.startHttp();
+    await rest.backend.startHttp();
     const result = await storage.flush();
     assert.deepEqual(result, { sent: 5, failed: 0, remaining: 0 });
     assert.equal(storage.online, true);
@@ -108,14 +87,14 @@ describe('REST storage: offline queue and retries against the reference backend'
     const changes: StorageChange[] = [];
     storage.watch((change) => changes.push(change));
     await storage.put('goals', { id: 'g1', title: 'v1' }, { expectedRevision: null });
-    await backend.stopHttp();
+    await rest.backend.stopHttp();
     await storage.put('goals', { id: 'g1', title: 'mine, offline' }, { expectedRevision: 1 });
     await storage.put('goals', { id: 'g1', title: 'mine again, offline' }, { expectedRevision: 2 });
     await storage.put('goals', { id: 'g2', title: 'unrelated' }, { expectedRevision: null });
     // Meanwhile someone else changes g1 (straight in the database: the HTTP server is down for us).
     const theirs = await database().put('goals', { id: 'g1', title: 'theirs' }, { expectedRevision: 1 });
 
-    await backend.startHttp();
+    await rest.backend.startHttp();
     const result = await storage.flush();
     assert.deepEqual(result, { sent: 1, failed: 2, remaining: 0 });
     assert.deepEqual(failures.map((failure) => [failure.write.record?.title, failure.error.code]), [
@@ -132,13 +111,13 @@ describe('REST storage: offline queue and retries against the reference backend'
   test('the queue survives a reload: a new adapter with the same persistence replays what the old one queued', async () => {
     const persistence = memoryPersistence();
     const first = open({ offlineQueue: { persistence, retryDelayMs: 30 } });
-    await backend.stopHttp();
+    await rest.backend.stopHttp();
     await first.put('goals', { id: 'g1', title: 'queued before the reload' }, { expectedRevision: null });
     await first.put('goals', { id: 'g1', title: 'edited before the reload' }, { expectedRevision: 1 });
     await first.dispose?.();
     assert.equal(persistence.current.length, 2);
 
-    await backend.startHttp();
+    await rest.backend.startHttp();
     const second = open({ offlineQueue: { persistence, retryDelayMs: 30 } });
     await waitFor(() => second.pendingWrites().length === 0 && persistence.current.length === 0, 'the reloaded queue to drain by itself');
     const g1 = await database().get('goals', 'g1');
@@ -149,7 +128,7 @@ describe('REST storage: offline queue and retries against the reference backend'
   test('cutting PostgreSQL: the backend answers 503 (nothing applied), writes are queued and replayed once the database is back', async () => {
     const storage = open({ offlineQueue: { retryDelayMs: 50 } });
     await storage.put('goals', { id: 'g1', title: 'v1' }, { expectedRevision: null });
-    await backend.postgres.pause();
+    await rest.backend.postgres.pause();
     try {
       const optimistic = await storage.put('goals', { id: 'g1', title: 'while the database was down' }, { expectedRevision: 1 });
       assert.equal(optimistic.revision, 2);
@@ -161,7 +140,7 @@ describe('REST storage: offline queue and retries against the reference backend'
         'a read while the database is down fails with storage-error after its retries',
       );
     } finally {
-      await backend.postgres.resume();
+      await rest.backend.postgres.resume();
     }
     const result = await storage.flush();
     assert.deepEqual(result, { sent: 2, failed: 0, remaining: 0 });
@@ -171,7 +150,7 @@ describe('REST storage: offline queue and retries against the reference backend'
 
   test('without the queue, an unreachable server is a storage-error and nothing is queued', async () => {
     const storage = open();
-    await backend.stopHttp();
+    await rest.backend.stopHttp();
     await assert.rejects(() => storage.put('goals', { id: 'g1' }, { expectedRevision: null }), (error: unknown) => isMentorKitError(error, 'storage-error') && /Cannot reach/.test((error as Error).message));
     await assert.rejects(() => storage.get('goals', 'g1'), (error: unknown) => isMentorKitError(error, 'storage-error'));
     assert.deepEqual(storage.pendingWrites(), []);
@@ -241,11 +220,11 @@ describe('REST storage: offline queue and retries against the reference backend'
     assert.equal((await watcher.query('goals')).length, 3);
 
     // While the stream is cut, the data changes behind its back (straight in PostgreSQL: no event).
-    await backend.stopHttp();
+    await rest.backend.stopHttp();
     await database().put('goals', { id: 'changed', title: 'v2' });
     await database().put('goals', { id: 'new', title: 'made meanwhile' });
     await database().delete('goals', 'gone');
-    await backend.startHttp();
+    await rest.backend.startHttp();
 
     await waitFor(() => changes.length >= 3, 'the catch-up after the reconnect', 15_000);
     await new Promise((resolve) => setTimeout(resolve, 200));

@@ -5,11 +5,11 @@
 // A token that expired, by contrast, is refreshed once and is not a refusal.
 import assert from 'node:assert/strict';
 import { Buffer } from 'node:buffer';
-import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { isMentorKitError, type MentorKitError, type StorageChange, type StorageWriteFailure, type StoredRecord } from '@mentorkit/core';
-import { createRestStorage, type PendingWrite, type QueuePersistence, type RestStorage } from '@mentorkit/storage-rest';
-import { createPostgresStorage } from '@mentorkit/server';
-import { as, asService, signToken, skipReason, startTestBackend, type TestBackend } from '../../server/test/support.js';
+import type { RestStorageOptions, PendingWrite, QueuePersistence, RestStorage } from '@mentorkit/storage-rest';
+import { as, signToken, skipReason } from '../../server/test/support.js';
+import { useRestBackend } from './support.js';
 
 const skip = skipReason();
 
@@ -69,34 +69,15 @@ function memoryPersistence(initial: PendingWrite[] = []): QueuePersistence & { c
 }
 
 describe('REST storage: writes the server refuses for good never block the queue', { skip: skip ?? false }, () => {
-  let backend: TestBackend;
-  const adapters: RestStorage[] = [];
-  before(async () => {
-    backend = await startTestBackend();
-  });
-  after(async () => {
-    await backend?.close();
-  });
-  beforeEach(async () => {
-    await backend.startHttp();
-    await backend.reset();
-  });
-  afterEach(async () => {
-    for (const adapter of adapters.splice(0)) await adapter.dispose();
-  });
-
-  const open = (options: Partial<Parameters<typeof createRestStorage>[0]> = {}) => {
-    const adapter = createRestStorage({ baseUrl: backend.url, headers: asService, retry: { attempts: 2, baseDelayMs: 10, maxDelayMs: 50 }, watch: false, ...options });
-    adapters.push(adapter);
-    return adapter;
-  };
-  const database = () => createPostgresStorage(backend.pool);
+  const rest = useRestBackend();
+  const open = (options: Partial<RestStorageOptions> = {}) => rest.open(options);
+  const database = () => rest.database();
 
   /** Writes a message, then edits it offline until its body passes the server's limit; returns the edits' results. */
   const editUntilOverLimit = async (storage: RestStorage) => {
     let message: MessageRecord = { id: 'm1', pairingId: 'p1', authorId: 'ana', kind: 'text', text: cjkText(0), history: [] };
     let stored = await storage.put('messages', message, { expectedRevision: null });
-    await backend.stopHttp();
+    await rest.backend.stopHttp();
     const editsUnderLimit: number[] = [];
     for (let version = 1; ; version++) {
       const next = edited(message, version);
@@ -123,7 +104,7 @@ describe('REST storage: writes the server refuses for good never block the queue
     await storage.put('messages', { id: 'm2', pairingId: 'p1', authorId: 'ana', kind: 'text', text: 'sent after the big edit', history: [] }, { expectedRevision: null });
     assert.equal(storage.pendingWrites().length, 34);
 
-    await backend.startHttp();
+    await rest.backend.startHttp();
     await waitFor(() => storage.pendingWrites().length === 0, 'the queue to drain past the refused edit', 30_000, () => queueState(storage));
     assert.equal(told.length, 1, 'watchFailures is told once, about the edit over the limit');
     const [failure] = storage.failedWrites();
@@ -161,7 +142,7 @@ describe('REST storage: writes the server refuses for good never block the queue
     );
     assert.equal(storage.pendingWrites().length, 32, 'the refused edit was not queued');
     await storage.put('messages', { id: 'm2', pairingId: 'p1', authorId: 'ana', kind: 'text', text: 'after', history: [] }, { expectedRevision: null });
-    await backend.startHttp();
+    await rest.backend.startHttp();
     assert.deepEqual(await storage.flush(), { sent: 33, failed: 0, remaining: 0 });
     assert.equal((await database().get('messages', 'm2'))?.text, 'after');
   });
@@ -218,10 +199,10 @@ describe('REST storage: writes the server refuses for good never block the queue
     storage.watchFailures((failure) => told.push(failure));
     const changes: StorageChange[] = [];
     storage.watch((change) => changes.push(change));
-    await backend.stopHttp();
+    await rest.backend.stopHttp();
     const optimistic = await storage.put('scratch', { id: 's1', body: 'no rule covers this collection' }, { expectedRevision: null });
     assert.equal(optimistic.revision, 1);
-    await backend.startHttp();
+    await rest.backend.startHttp();
     await waitFor(() => storage.pendingWrites().length === 0, 'the queue to drain');
     assert.deepEqual(told.map((failure) => [failure.collection, failure.id, failure.error.code, failure.error.details.status]), [['scratch', 's1', 'forbidden', 403]]);
     assert.match(told[0]!.error.message, /No access rule covers the collection "scratch"/);
@@ -251,10 +232,10 @@ describe('REST storage: writes the server refuses for good never block the queue
     assert.equal(tokenCalls.filter((refresh) => refresh).length, 1, 'the stream and the read shared one refresh');
 
     // Offline, and the token expires meanwhile: the queued write is replayed with a refreshed token, not refused.
-    await backend.stopHttp();
+    await rest.backend.stopHttp();
     await storage.put('people', { id: 'ana', displayName: 'Ana María', timeZone: 'Europe/Madrid', roles: ['mentee'], programIds: [] }, { expectedRevision: 1 });
     current = expired;
-    await backend.startHttp();
+    await rest.backend.startHttp();
     await waitFor(() => storage.pendingWrites().length === 0, 'the queue to drain', 10_000, () => queueState(storage));
     assert.deepEqual(told.map((failure) => `${failure.error.code}: ${failure.error.message}`), [], 'nothing refused');
     assert.equal((await database().get('people', 'ana'))?.displayName, 'Ana María');
