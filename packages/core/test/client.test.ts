@@ -2,22 +2,9 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createMemoryStorage, createMentorKit, isMentorKitError, type DomainEvent, type StorageAdapter } from '@mentorkit/core';
 import { internalsOf } from '../src/client/internals.js';
+import { PROGRAM, person, twoPairingsStorage } from './programme-fixtures.js';
 
-const PROGRAM = { id: 'prog', name: 'Mentoring 2026', adminIds: ['priya'] };
-const person = (id: string, roles: Array<'mentee' | 'mentor' | 'admin'>, timeZone: string) => ({ id, displayName: id.toUpperCase(), roles, timeZone, programIds: ['prog'], workingHours: { 1: ['09:00-17:00'] } });
-
-function seededStorage(): StorageAdapter {
-  return createMemoryStorage({
-    seed: {
-      programs: [PROGRAM],
-      people: [person('priya', ['admin'], 'Europe/London'), person('ana', ['mentee'], 'America/Sao_Paulo'), person('dan', ['mentee'], 'America/Los_Angeles'), person('kenji', ['mentor'], 'Asia/Tokyo'), person('arjun', ['mentor'], 'Asia/Kathmandu'), person('maria', ['mentor'], 'America/Mexico_City')],
-      pairings: [
-        { id: 'p-ana', programId: 'prog', menteeId: 'ana', mentorIds: ['kenji', 'arjun'], status: 'active', kind: 'official', reasons: [] },
-        { id: 'p-dan', programId: 'prog', menteeId: 'dan', mentorIds: ['maria'], status: 'active', kind: 'official', reasons: [] },
-      ],
-    },
-  });
-}
+const seededStorage = () => twoPairingsStorage('America/Sao_Paulo');
 
 /** Everything in storage, to prove a refused command wrote nothing. */
 async function snapshot(storage: StorageAdapter): Promise<string> {

@@ -1,23 +1,10 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createMemoryStorage, createMentorKit, isMentorKitError, type DomainEvent, type MentorKit, type StorageAdapter } from '@mentorkit/core';
+import { createMentorKit, isMentorKitError, type DomainEvent, type MentorKit, type StorageAdapter } from '@mentorkit/core';
 import { createGoalsFeature, englishGoalViewMessages, goalMessagesEs, goalsFeature, goalsOf, goalsViewOf, loadGoals, type GoalsApi } from '@mentorkit/core/goals';
+import { twoPairingsStorage } from './programme-fixtures.js';
 
-const PROGRAM = { id: 'prog', name: 'Mentoring 2026', adminIds: ['priya'] };
-const person = (id: string, roles: Array<'mentee' | 'mentor' | 'admin'>, timeZone: string) => ({ id, displayName: id.toUpperCase(), roles, timeZone, programIds: ['prog'], workingHours: { 1: ['09:00-17:00'] } });
-
-function seededStorage(): StorageAdapter {
-  return createMemoryStorage({
-    seed: {
-      programs: [PROGRAM],
-      people: [person('priya', ['admin'], 'Europe/London'), person('ana', ['mentee'], 'Europe/Madrid'), person('dan', ['mentee'], 'America/Los_Angeles'), person('kenji', ['mentor'], 'Asia/Tokyo'), person('arjun', ['mentor'], 'Asia/Kathmandu'), person('maria', ['mentor'], 'America/Mexico_City')],
-      pairings: [
-        { id: 'p-ana', programId: 'prog', menteeId: 'ana', mentorIds: ['kenji', 'arjun'], status: 'active', kind: 'official', reasons: [] },
-        { id: 'p-dan', programId: 'prog', menteeId: 'dan', mentorIds: ['maria'], status: 'active', kind: 'official', reasons: [] },
-      ],
-    },
-  });
-}
+const seededStorage = () => twoPairingsStorage('Europe/Madrid');
 
 let clock = '2026-10-14T09:00:00Z';
 let ids = 0;

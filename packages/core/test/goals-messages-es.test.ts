@@ -1,23 +1,13 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createMemoryStorage, createMentorKit, isMentorKitError } from '@mentorkit/core';
+import { createMentorKit, isMentorKitError } from '@mentorkit/core';
 import { registerSpanish } from '@mentorkit/core/es';
 import { bundledGoalMessages, checkSmartGoal, createGoalMessages, createGoalsFeature, defaultGoalMessages, goalMessagesEs, goalsFeature, goalsOf } from '@mentorkit/core/goals';
 import { leaves, placeholders } from './catalogue-checks.js';
+import { anaAndKenjiStorage } from './programme-fixtures.js';
 
 
-function storage() {
-  return createMemoryStorage({
-    seed: {
-      programs: [{ id: 'prog', name: 'P', adminIds: [] }],
-      people: [
-        { id: 'ana', displayName: 'Ana', roles: ['mentee'], timeZone: 'Europe/Madrid', programIds: ['prog'] },
-        { id: 'kenji', displayName: 'Kenji', roles: ['mentor'], timeZone: 'Asia/Tokyo', programIds: ['prog'] },
-      ],
-      pairings: [{ id: 'p-ana', programId: 'prog', menteeId: 'ana', mentorIds: ['kenji'], status: 'active', kind: 'official', reasons: [] }],
-    },
-  });
-}
+const storage = anaAndKenjiStorage;
 
 describe('Spanish goal messages', () => {
   test('complete: the same keys, variant count and placeholders as English, all translated', () => {

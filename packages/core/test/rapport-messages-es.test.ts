@@ -1,20 +1,11 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createMemoryStorage, createMentorKit } from '@mentorkit/core';
+import { createMentorKit } from '@mentorkit/core';
 import { rapportTextsEs, registerSpanish } from '@mentorkit/core/es';
 import { ICEBREAKER_DECK, INFORMAL_FORMATS, dealIcebreaker, icebreakerDeckIn, icebreakerIn, informalFormatsIn, rapportFeature, rapportTexts } from '@mentorkit/core/rapport';
+import { anaAndKenjiStorage } from './programme-fixtures.js';
 
-const storage = () =>
-  createMemoryStorage({
-    seed: {
-      programs: [{ id: 'prog', name: 'P', adminIds: [] }],
-      people: [
-        { id: 'ana', displayName: 'Ana', roles: ['mentee'], timeZone: 'Europe/Madrid', programIds: ['prog'] },
-        { id: 'kenji', displayName: 'Kenji', roles: ['mentor'], timeZone: 'Asia/Tokyo', programIds: ['prog'] },
-      ],
-      pairings: [{ id: 'p-ana', programId: 'prog', menteeId: 'ana', mentorIds: ['kenji'], status: 'active', kind: 'official', reasons: [] }],
-    },
-  });
+const storage = anaAndKenjiStorage;
 
 describe('Spanish rapport deck', () => {
   test('complete: every one of the 45 prompts and every format, by id, translated', () => {
