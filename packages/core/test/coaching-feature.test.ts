@@ -1,21 +1,10 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createMemoryStorage, createMentorKit, isMentorKitError, type DomainEvent, type MentorKit, type StorageAdapter } from '@mentorkit/core';
+import { createMentorKit, isMentorKitError, type DomainEvent, type MentorKit, type StorageAdapter } from '@mentorkit/core';
 import { coachingFeature, defineCoachingModel, summarize, type GoalDraft } from '@mentorkit/core/coaching';
+import { londonStorage } from './programme-fixtures.js';
 
-const PROGRAM = { id: 'prog', name: 'Mentoring 2026', adminIds: ['priya'] };
-const person = (id: string, roles: Array<'mentee' | 'mentor' | 'admin'>) => ({ id, displayName: id, roles, timeZone: 'Europe/London', programIds: ['prog'], workingHours: { 1: ['09:00-17:00'] } });
-const storageWithPairs = () =>
-  createMemoryStorage({
-    seed: {
-      programs: [PROGRAM],
-      people: [person('priya', ['admin']), person('ana', ['mentee']), person('kenji', ['mentor']), person('dan', ['mentee']), person('maria', ['mentor'])],
-      pairings: [
-        { id: 'p-ana', programId: 'prog', menteeId: 'ana', mentorIds: ['kenji'], status: 'active', kind: 'official', reasons: [] },
-        { id: 'p-dan', programId: 'prog', menteeId: 'dan', mentorIds: ['maria'], status: 'active', kind: 'official', reasons: [] },
-      ],
-    },
-  });
+const storageWithPairs = () => londonStorage({ danPaired: true });
 
 let minute = 0;
 const clock = () => new Date(Date.UTC(2026, 2, 30, 9, minute++)).toISOString();

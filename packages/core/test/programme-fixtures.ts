@@ -34,3 +34,21 @@ export function anaAndKenjiStorage(): StorageAdapter {
     },
   });
 }
+
+/**
+ * Everyone on London time (displayName = id): Priya administers; Ana has Kenji (`p-ana`); Dan is in the
+ * programme, with María as his mentor (`p-dan`) when `danPaired`.
+ */
+export function londonStorage({ danPaired }: { danPaired: boolean }): StorageAdapter {
+  const londoner = (id: string, roles: Array<'mentee' | 'mentor' | 'admin'>) => ({ ...person(id, roles, 'Europe/London'), displayName: id });
+  return createMemoryStorage({
+    seed: {
+      programs: [PROGRAM],
+      people: [londoner('priya', ['admin']), londoner('ana', ['mentee']), londoner('kenji', ['mentor']), londoner('dan', ['mentee']), ...(danPaired ? [londoner('maria', ['mentor'])] : [])],
+      pairings: [
+        { id: 'p-ana', programId: 'prog', menteeId: 'ana', mentorIds: ['kenji'], status: 'active', kind: 'official', reasons: [] },
+        ...(danPaired ? [{ id: 'p-dan', programId: 'prog', menteeId: 'dan', mentorIds: ['maria'], status: 'active' as const, kind: 'official' as const, reasons: [] }] : []),
+      ],
+    },
+  });
+}

@@ -1,19 +1,11 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { createMemoryStorage, createMentorKit, isMentorKitError, type DomainEvent } from '@mentorkit/core';
+import { createMentorKit, isMentorKitError, type DomainEvent } from '@mentorkit/core';
 import { ICEBREAKER_DECK, INFORMAL_FORMATS, dealIcebreaker, filterDeck, rapportFeature, rapportRecordId } from '@mentorkit/core/rapport';
+import { londonStorage } from './programme-fixtures.js';
 
-const PROGRAM = { id: 'prog', name: 'Mentoring 2026', adminIds: ['priya'] };
-const person = (id: string, roles: Array<'mentee' | 'mentor' | 'admin'>) => ({ id, displayName: id, roles, timeZone: 'Europe/London', programIds: ['prog'], workingHours: { 1: ['09:00-17:00'] } });
-const storageWithPairs = () =>
-  createMemoryStorage({
-    seed: {
-      programs: [PROGRAM],
-      people: [person('priya', ['admin']), person('ana', ['mentee']), person('kenji', ['mentor']), person('dan', ['mentee'])],
-      pairings: [{ id: 'p-ana', programId: 'prog', menteeId: 'ana', mentorIds: ['kenji'], status: 'active', kind: 'official', reasons: [] }],
-    },
-  });
+const storageWithPairs = () => londonStorage({ danPaired: false });
 
 /** Deals `count` prompts in a row, feeding the history back. */
 function dealMany(count: number, seed: string, filter?: Parameters<typeof dealIcebreaker>[0]['filter']) {
