@@ -41,9 +41,9 @@ const englishPage = (config) => ({
 
 export default [
   {
-    name: "CDN, what every page loads first: mentorkit.js + the shared runtime chunk (lit, nanostores, valibot, idb, client, provider)",
-    path: ["packages/elements/dist/cdn/mentorkit.js", "packages/elements/dist/cdn/shared/runtime-*.js"],
-    disablePlugins: ["@size-limit/esbuild"],
+    name: 'CDN, what every page loads first: mentorkit.js + the shared runtime chunk (lit, nanostores, valibot, idb, client, provider)',
+    path: ['packages/elements/dist/cdn/mentorkit.js', 'packages/elements/dist/cdn/shared/runtime-*.js'],
+    disablePlugins: ['@size-limit/esbuild'],
     gzip: true,
     // 40 → 40.5 kB on 2026-12-05 (issue 16; 40.10 kB measured): the autoloader's entry for
     // <mk-calendar-connections> and the access rule of the calendar-busy collection, which the client
@@ -54,12 +54,12 @@ export default [
     // the person record the client validates, and the availability rule the pairing round applies).
     // 40.8 → 42 kB on 2026-12-05 (issue 18; 41.92 kB measured): the autoloader's entries for the four new
     // elements and the concerns collection's access rule and record schema, which the client checks.
-    limit: "42 kB",
+    limit: '42 kB',
   },
   {
     name: "CDN, every element in English (entry, elements/ and shared/ chunks; each file gzipped on its own). DESIGN's budget is 160 kB and is NOT met: this ceiling only stops further growth",
-    path: ["packages/elements/dist/cdn/*.js", "packages/elements/dist/cdn/elements/*.js", "packages/elements/dist/cdn/shared/*.js"],
-    disablePlugins: ["@size-limit/esbuild"],
+    path: ['packages/elements/dist/cdn/*.js', 'packages/elements/dist/cdn/elements/*.js', 'packages/elements/dist/cdn/shared/*.js'],
+    disablePlugins: ['@size-limit/esbuild'],
     gzip: true,
     // 200.5 → 210.7 kB on 2026-12-04: length counters in six form elements, the provider's notice of
     // unsaved changes (on demand), the access rules of every collection. DESIGN asks for 160 kB.
@@ -91,12 +91,12 @@ export default [
     // charts with table fallbacks, period picker, at-risk list, exports, with core's report and CSV),
     // <mk-raise-concern>, <mk-concern-queue> and <mk-thread>'s Report dialog, en. Issue 20's one
     // translation path and shared element base are where this must come back down.
-    limit: "286.5 kB",
+    limit: '286.5 kB',
   },
   {
     name: "CDN, the REST storage: storage/rest-*.js, loaded on first use by loadRestStorage() (pages on MentorKit's server and the LTI launch page; never by an element)",
-    path: "packages/elements/dist/cdn/storage/*.js",
-    disablePlugins: ["@size-limit/esbuild"],
+    path: 'packages/elements/dist/cdn/storage/*.js',
+    disablePlugins: ['@size-limit/esbuild'],
     gzip: true,
     // New on 2026-12-05 (issue 17; 7.29 kB measured): @mentorkit/storage-rest with its offline queue.
     // 7.5 → 7.8 kB on 2026-12-05 (issue 15; 7.65 kB measured): the notifications service (reminder
@@ -106,105 +106,105 @@ export default [
     // 8.5 → 8.9 kB on 2026-12-06 (issue 20; 8.83 kB measured with the build's rollup + terser): createRestStorage's
     // 830-line closure split into modules by concept (http, records, offline queue, change stream, blobs,
     // services); the shared state object and the modules' seams cost ~0.36 kB that one closure's minified locals did not.
-    limit: "8.9 kB",
+    limit: '8.9 kB',
   },
   {
     name: "CDN, Spanish: locales/es/ (every element's catalogue and core's sentences), loaded only on Spanish pages",
-    path: "packages/elements/dist/cdn/locales/es/*.js",
-    disablePlugins: ["@size-limit/esbuild"],
+    path: 'packages/elements/dist/cdn/locales/es/*.js',
+    disablePlugins: ['@size-limit/esbuild'],
     gzip: true,
-    limit: "40 kB",
+    limit: '40 kB',
   },
   {
     name: "Spanish up front: @mentorkit/elements/locales/es (every element's catalogue and core's sentences, for pages in Spanish from the start)",
-    path: "packages/elements/dist/locales/es.js",
+    path: 'packages/elements/dist/locales/es.js',
     gzip: true,
-    limit: "40 kB",
+    limit: '40 kB',
   },
   {
-    name: "one element: <mk-pairing-card> with its dependencies",
-    path: "packages/elements/dist/pairing-card/define.js",
+    name: 'one element: <mk-pairing-card> with its dependencies',
+    path: 'packages/elements/dist/pairing-card/define.js',
     gzip: true,
-    limit: "20 kB",
+    limit: '20 kB',
     modifyEsbuildConfig: firstLoad,
   },
   {
-    name: "one element: <mk-calendar-connections> with its dependencies, first load (English)",
-    path: "packages/elements/dist/calendar-connections/define.js",
+    name: 'one element: <mk-calendar-connections> with its dependencies, first load (English)',
+    path: 'packages/elements/dist/calendar-connections/define.js',
     gzip: true,
-    limit: "20 kB",
+    limit: '20 kB',
     modifyEsbuildConfig: firstLoad,
   },
   {
-    name: "one element: <mk-notification-preferences> with its dependencies, first load (English)",
-    path: "packages/elements/dist/notification-preferences/define.js",
+    name: 'one element: <mk-notification-preferences> with its dependencies, first load (English)',
+    path: 'packages/elements/dist/notification-preferences/define.js',
     gzip: true,
-    limit: "20 kB",
+    limit: '20 kB',
     modifyEsbuildConfig: firstLoad,
   },
   {
-    name: "one element: <mk-escalation-ladder> with its dependencies, first load (English)",
-    path: "packages/elements/dist/escalation-ladder/define.js",
+    name: 'one element: <mk-escalation-ladder> with its dependencies, first load (English)',
+    path: 'packages/elements/dist/escalation-ladder/define.js',
     gzip: true,
-    limit: "20 kB",
+    limit: '20 kB',
     modifyEsbuildConfig: firstLoad,
   },
   {
     // 18.5 kB on 2026-12-05 (measured from source): the shell — heading, period picker, loading, not-an-admin,
     // error — with its English messages and styles; the report's body (figures, charts, tables, exports,
     // programme-report.view.ts) and core's report module (local computation, CSV/JSON) load with the first report.
-    name: "one element: <mk-programme-report> with its dependencies, first load (English)",
-    path: "packages/elements/dist/programme-report/define.js",
+    name: 'one element: <mk-programme-report> with its dependencies, first load (English)',
+    path: 'packages/elements/dist/programme-report/define.js',
     gzip: true,
-    limit: "20 kB",
+    limit: '20 kB',
     modifyEsbuildConfig: firstLoad,
   },
   {
     // 28.4 kB on 2026-12-05 (measured from source): a regression ceiling, not a DESIGN budget.
     name: "one element: <mk-programme-report> with everything it may load on demand (its report view, core's report and exports; English) — a regression ceiling",
-    path: "packages/elements/dist/programme-report/define.js",
+    path: 'packages/elements/dist/programme-report/define.js',
     gzip: true,
-    limit: "29.5 kB",
+    limit: '29.5 kB',
     modifyEsbuildConfig: englishPage,
   },
   {
-    name: "one element: <mk-goal-tracker> with its dependencies, first load (English; the goals write path loads on demand)",
-    path: "packages/elements/dist/goal-tracker/define.js",
+    name: 'one element: <mk-goal-tracker> with its dependencies, first load (English; the goals write path loads on demand)',
+    path: 'packages/elements/dist/goal-tracker/define.js',
     gzip: true,
-    limit: "20 kB",
+    limit: '20 kB',
     modifyEsbuildConfig: firstLoad,
   },
   {
-    name: "one element: <mk-goal-tracker> with everything it may load on demand (the goals write path; English) — a regression ceiling, not a DESIGN budget",
-    path: "packages/elements/dist/goal-tracker/define.js",
+    name: 'one element: <mk-goal-tracker> with everything it may load on demand (the goals write path; English) — a regression ceiling, not a DESIGN budget',
+    path: 'packages/elements/dist/goal-tracker/define.js',
     gzip: true,
-    limit: "31 kB",
+    limit: '31 kB',
     modifyEsbuildConfig: englishPage,
   },
   {
-    name: "core: what a page ships to create a client, first load — createMentorKit with the access rules and the model it reads (no luxon; the people, programme and pairing commands with their validation, valibot and the entity schemas, load on first use: client/commands.ts)",
-    path: "packages/core/dist/index.js",
-    import: "{ createMentorKit }",
-    ignore: ["luxon"],
+    name: 'core: what a page ships to create a client, first load — createMentorKit with the access rules and the model it reads (no luxon; the people, programme and pairing commands with their validation, valibot and the entity schemas, load on first use: client/commands.ts)',
+    path: 'packages/core/dist/index.js',
+    import: '{ createMentorKit }',
+    ignore: ['luxon'],
     gzip: true,
     // DESIGN's budget. Was over it from 2026-12-05 (issue 18; 12.54 kB measured, ceiling 12.6 kB): the concerns
     // collection's access rule joined the rules the client loads first. Back to 12 kB on 2026-12-06 (issue 20;
     // 11.90 kB measured): that rule now loads with the concerns feature (policy/concerns-rule.ts), which pays
     // for the feature host's per-collection status and kit.collection() in the client.
-    limit: "12 kB",
+    limit: '12 kB',
     modifyEsbuildConfig: firstLoad,
   },
   {
     // 15 → 17.2 kB on 2026-12-05: the access policy's descriptions and record schemas (issue 14).
-    name: "core: createMentorKit with everything it may load on demand (the commands and their validation) — a regression ceiling, not a DESIGN budget",
-    path: "packages/core/dist/index.js",
-    import: "{ createMentorKit }",
-    ignore: ["luxon"],
+    name: 'core: createMentorKit with everything it may load on demand (the commands and their validation) — a regression ceiling, not a DESIGN budget',
+    path: 'packages/core/dist/index.js',
+    import: '{ createMentorKit }',
+    ignore: ['luxon'],
     gzip: true,
     // 17.5 → 17.6 kB on 2026-12-05 (17.503 kB measured): people's inactive programmes (LTI rosters).
     // 17.6 → 18 kB on 2026-12-05 (17.86 kB measured): mentors' availability in the person schema (issue 15).
     // 18 → 18.8 kB on 2026-12-05 (18.76 kB measured): the concerns feature's rule and schema, sessions' heldMinutes (issue 18).
-    limit: "18.8 kB",
+    limit: '18.8 kB',
   },
   {
     // 16.9 → 21.2 kB on 2026-12-04: the access policy became one description per collection with the
@@ -215,8 +215,8 @@ export default [
     // inactive programmes (LTI rosters). 25.2 kB on 2026-12-05 (25.07 measured): mentors' availability
     // (schema, availabilityOf) and the notifications service's types in the storage contract (issue 15).
     name: "core: everything @mentorkit/core's index exports (memory adapter, storage helpers, time, policy with the rules and record schemas of every collection, client) — a regression ceiling, not a DESIGN budget",
-    path: "packages/core/dist/index.js",
-    ignore: ["luxon"],
+    path: 'packages/core/dist/index.js',
+    ignore: ['luxon'],
     gzip: true,
     // 25.2 → 26.4 kB on 2026-12-05 (issue 18; 26.37 kB measured): concerns (schema, rule), sessions'
     // heldMinutes, plannedSessions/certificateSessions, and the reports, certificates and manager-summary
@@ -224,6 +224,6 @@ export default [
     // 26.4 → 27.2 kB on 2026-12-06 (issue 20; 27.14 kB measured): the typed feature host the index now
     // exports (defineFeature, featureHost with its typed collections, withFeatures, installedFeature and
     // the shared requireId/validateWriteOptions/stripStored), kit.collection() and per-collection status.
-    limit: "27.2 kB",
+    limit: '27.2 kB',
   },
 ];

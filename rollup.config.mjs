@@ -184,10 +184,12 @@ export function cdnBundle() {
  * index.html; a Node example such as examples/rest-backend runs from source and is not bundled).
  */
 export function exampleBundles() {
-  return globFiles('examples/*/src/main.ts').filter((input) => existsSync(path.join(path.dirname(path.dirname(input)), 'index.html'))).map((input) => {
-    const exampleDirectory = path.dirname(path.dirname(input));
-    return browserBundle({ input, file: path.join(exampleDirectory, 'dist/main.js'), label: relativeToRoot(exampleDirectory) });
-  });
+  return globFiles('examples/*/src/main.ts')
+    .filter((input) => existsSync(path.join(path.dirname(path.dirname(input)), 'index.html')))
+    .map((input) => {
+      const exampleDirectory = path.dirname(path.dirname(input));
+      return browserBundle({ input, file: path.join(exampleDirectory, 'dist/main.js'), label: relativeToRoot(exampleDirectory) });
+    });
 }
 
 export default function config() {

@@ -21,7 +21,9 @@ const groups = browserTestGroups;
 // (Groups only — no top-level `files`, which would run every test a second time as the "default" group.)
 // MK_WTR_FILES="packages/elements/src/goal-tracker/*.test.ts" runs just those files (one group, "focus"),
 // for quick runs while working on one element.
-const focusFiles = process.env.MK_WTR_FILES?.split(',').map((pattern) => pattern.trim()).filter(Boolean);
+const focusFiles = process.env.MK_WTR_FILES?.split(',')
+  .map((pattern) => pattern.trim())
+  .filter(Boolean);
 const groupsWithTests = focusFiles?.length
   ? [{ name: 'focus', files: focusFiles }]
   : Object.entries(groups)
@@ -41,10 +43,7 @@ export default {
   // Lit's development build announces itself in every test file: not worth reading each time.
   filterBrowserLogs: ({ args }) => !(typeof args[0] === 'string' && args[0].startsWith('Lit is in dev mode')),
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
-  reporters: [
-    defaultReporter(),
-    ...(resultsFile ? [resultsFileReporter({ outputFile: resultsFile })] : []),
-  ],
+  reporters: [defaultReporter(), ...(resultsFile ? [resultsFileReporter({ outputFile: resultsFile })] : [])],
   browsers: [
     chromeLauncher({
       launchOptions: {

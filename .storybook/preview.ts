@@ -20,7 +20,9 @@ function publicApiOnly(manifest: Manifest): Manifest {
       ...module,
       declarations: module.declarations?.map((declaration) => ({
         ...declaration,
-        members: declaration.members?.filter((member) => !member.static && !member.name.startsWith('#') && member.privacy !== 'private' && member.privacy !== 'protected'),
+        members: declaration.members?.filter(
+          (member) => !member.static && !member.name.startsWith('#') && member.privacy !== 'private' && member.privacy !== 'protected',
+        ),
       })),
     })),
   };

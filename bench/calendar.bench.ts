@@ -19,10 +19,74 @@ const DAY = 86_400_000;
 
 /** VTIMEZONEs as Outlook and Google write them (yearly rules). */
 const VTIMEZONES: Record<string, string[]> = {
-  'Europe/Berlin': ['BEGIN:VTIMEZONE', 'TZID:Europe/Berlin', 'BEGIN:DAYLIGHT', 'TZOFFSETFROM:+0100', 'TZOFFSETTO:+0200', 'TZNAME:CEST', 'DTSTART:19700329T020000', 'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU', 'END:DAYLIGHT', 'BEGIN:STANDARD', 'TZOFFSETFROM:+0200', 'TZOFFSETTO:+0100', 'TZNAME:CET', 'DTSTART:19701025T030000', 'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU', 'END:STANDARD', 'END:VTIMEZONE'],
-  'America/New_York': ['BEGIN:VTIMEZONE', 'TZID:America/New_York', 'BEGIN:DAYLIGHT', 'TZOFFSETFROM:-0500', 'TZOFFSETTO:-0400', 'TZNAME:EDT', 'DTSTART:20070311T020000', 'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU', 'END:DAYLIGHT', 'BEGIN:STANDARD', 'TZOFFSETFROM:-0400', 'TZOFFSETTO:-0500', 'TZNAME:EST', 'DTSTART:20071104T020000', 'RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU', 'END:STANDARD', 'END:VTIMEZONE'],
-  'Australia/Sydney': ['BEGIN:VTIMEZONE', 'TZID:Australia/Sydney', 'BEGIN:STANDARD', 'TZOFFSETFROM:+1100', 'TZOFFSETTO:+1000', 'TZNAME:AEST', 'DTSTART:20080406T030000', 'RRULE:FREQ=YEARLY;BYMONTH=4;BYDAY=1SU', 'END:STANDARD', 'BEGIN:DAYLIGHT', 'TZOFFSETFROM:+1000', 'TZOFFSETTO:+1100', 'TZNAME:AEDT', 'DTSTART:20081005T020000', 'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=1SU', 'END:DAYLIGHT', 'END:VTIMEZONE'],
-  'Asia/Kolkata': ['BEGIN:VTIMEZONE', 'TZID:Asia/Kolkata', 'BEGIN:STANDARD', 'TZOFFSETFROM:+0530', 'TZOFFSETTO:+0530', 'TZNAME:IST', 'DTSTART:19700101T000000', 'END:STANDARD', 'END:VTIMEZONE'],
+  'Europe/Berlin': [
+    'BEGIN:VTIMEZONE',
+    'TZID:Europe/Berlin',
+    'BEGIN:DAYLIGHT',
+    'TZOFFSETFROM:+0100',
+    'TZOFFSETTO:+0200',
+    'TZNAME:CEST',
+    'DTSTART:19700329T020000',
+    'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU',
+    'END:DAYLIGHT',
+    'BEGIN:STANDARD',
+    'TZOFFSETFROM:+0200',
+    'TZOFFSETTO:+0100',
+    'TZNAME:CET',
+    'DTSTART:19701025T030000',
+    'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
+    'END:STANDARD',
+    'END:VTIMEZONE',
+  ],
+  'America/New_York': [
+    'BEGIN:VTIMEZONE',
+    'TZID:America/New_York',
+    'BEGIN:DAYLIGHT',
+    'TZOFFSETFROM:-0500',
+    'TZOFFSETTO:-0400',
+    'TZNAME:EDT',
+    'DTSTART:20070311T020000',
+    'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU',
+    'END:DAYLIGHT',
+    'BEGIN:STANDARD',
+    'TZOFFSETFROM:-0400',
+    'TZOFFSETTO:-0500',
+    'TZNAME:EST',
+    'DTSTART:20071104T020000',
+    'RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU',
+    'END:STANDARD',
+    'END:VTIMEZONE',
+  ],
+  'Australia/Sydney': [
+    'BEGIN:VTIMEZONE',
+    'TZID:Australia/Sydney',
+    'BEGIN:STANDARD',
+    'TZOFFSETFROM:+1100',
+    'TZOFFSETTO:+1000',
+    'TZNAME:AEST',
+    'DTSTART:20080406T030000',
+    'RRULE:FREQ=YEARLY;BYMONTH=4;BYDAY=1SU',
+    'END:STANDARD',
+    'BEGIN:DAYLIGHT',
+    'TZOFFSETFROM:+1000',
+    'TZOFFSETTO:+1100',
+    'TZNAME:AEDT',
+    'DTSTART:20081005T020000',
+    'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=1SU',
+    'END:DAYLIGHT',
+    'END:VTIMEZONE',
+  ],
+  'Asia/Kolkata': [
+    'BEGIN:VTIMEZONE',
+    'TZID:Asia/Kolkata',
+    'BEGIN:STANDARD',
+    'TZOFFSETFROM:+0530',
+    'TZOFFSETTO:+0530',
+    'TZNAME:IST',
+    'DTSTART:19700101T000000',
+    'END:STANDARD',
+    'END:VTIMEZONE',
+  ],
 };
 const ZONES = Object.keys(VTIMEZONES);
 
@@ -67,7 +131,13 @@ function generateCalendar(seed: number, total = 5000, series = 200): string {
     const occurrences: number[] = []; // wall-clock starts, for EXDATEs and overrides
     if (kind === 'weekly' || kind === 'fortnightly') {
       const weekday = new Date(startDay).getUTCDay() || 1;
-      first = Date.UTC(new Date(startDay).getUTCFullYear(), new Date(startDay).getUTCMonth(), new Date(startDay).getUTCDate() + ((weekday - new Date(startDay).getUTCDay() + 7) % 7), hour, minutes);
+      first = Date.UTC(
+        new Date(startDay).getUTCFullYear(),
+        new Date(startDay).getUTCMonth(),
+        new Date(startDay).getUTCDate() + ((weekday - new Date(startDay).getUTCDay() + 7) % 7),
+        hour,
+        minutes,
+      );
       const interval = kind === 'fortnightly' ? 2 : 1;
       const second = (weekday % 5) + 1; // another weekday, Monday to Friday
       rule = `RRULE:FREQ=WEEKLY;INTERVAL=${interval};BYDAY=${WEEKDAY_CODES[weekday]},${WEEKDAY_CODES[second === weekday ? ((weekday + 1) % 5) + 1 : second]}`;
@@ -92,7 +162,15 @@ function generateCalendar(seed: number, total = 5000, series = 200): string {
       }
     }
     const until = next() < 0.5 ? ';UNTIL=20281231T235959Z' : next() < 0.5 ? `;COUNT=${20 + Math.floor(next() * 150)}` : '';
-    lines.push('BEGIN:VEVENT', `UID:${uid}`, stamp, `SUMMARY:Series ${index}`, `DTSTART;TZID=${zone}:${local(first)}`, `DTEND;TZID=${zone}:${local(first + length * 60_000)}`, rule + until);
+    lines.push(
+      'BEGIN:VEVENT',
+      `UID:${uid}`,
+      stamp,
+      `SUMMARY:Series ${index}`,
+      `DTSTART;TZID=${zone}:${local(first)}`,
+      `DTEND;TZID=${zone}:${local(first + length * 60_000)}`,
+      rule + until,
+    );
     if (next() < 0.2) lines.push('TRANSP:TRANSPARENT');
     // Only occurrences that certainly exist (the first weekday of weekly rules, within COUNT) get EXDATEs and overrides.
     const known = occurrences.slice(0, 20);
@@ -100,13 +178,24 @@ function generateCalendar(seed: number, total = 5000, series = 200): string {
     for (let count = 0; count < 3; count++) excluded.add(pick(known));
     lines.push(`EXDATE;TZID=${zone}:${[...excluded].map(local).join(',')}`);
     lines.push('END:VEVENT');
-    const overridden = known.filter((wall) => !excluded.has(wall)).filter(() => next() < 0.15).slice(0, 3);
+    const overridden = known
+      .filter((wall) => !excluded.has(wall))
+      .filter(() => next() < 0.15)
+      .slice(0, 3);
     // One override per series lands near the window to exercise moves into and out of it.
     const nearWindow = occurrences.find((wall) => wall >= Date.parse(WINDOW.from) - 3 * DAY && wall < Date.parse(WINDOW.to));
     if (nearWindow !== undefined && !excluded.has(nearWindow) && occurrences.indexOf(nearWindow) < 20) overridden.push(nearWindow);
     for (const wall of new Set(overridden)) {
       const moved = wall + (Math.floor(next() * 7) - 3) * DAY + (Math.floor(next() * 4) - 2) * 3_600_000;
-      lines.push('BEGIN:VEVENT', `UID:${uid}`, stamp, `RECURRENCE-ID;TZID=${zone}:${local(wall)}`, `SUMMARY:Series ${index} (moved)`, `DTSTART;TZID=${zone}:${local(moved)}`, `DTEND;TZID=${zone}:${local(moved + length * 60_000)}`);
+      lines.push(
+        'BEGIN:VEVENT',
+        `UID:${uid}`,
+        stamp,
+        `RECURRENCE-ID;TZID=${zone}:${local(wall)}`,
+        `SUMMARY:Series ${index} (moved)`,
+        `DTSTART;TZID=${zone}:${local(moved)}`,
+        `DTEND;TZID=${zone}:${local(moved + length * 60_000)}`,
+      );
       if (next() < 0.25) lines.push('STATUS:CANCELLED');
       lines.push('END:VEVENT');
     }
@@ -163,9 +252,14 @@ function referenceBusy(ics: string, window: { from: string; to: string }): BusyI
         exceptionsByUid.set(uid, [...(exceptionsByUid.get(uid) ?? []), component]);
       }
     }
-    const masters = masterComponents.map((component) => new ICAL.Event(component, { strictExceptions: true, exceptions: exceptionsByUid.get(String(component.getFirstPropertyValue('uid'))) ?? [] }));
+    const masters = masterComponents.map(
+      (component) =>
+        new ICAL.Event(component, { strictExceptions: true, exceptions: exceptionsByUid.get(String(component.getFirstPropertyValue('uid'))) ?? [] }),
+    );
     const intervals: Array<[number, number]> = [];
-    const busy = (component: ICAL.Component) => String(component.getFirstPropertyValue('transp') ?? '').toUpperCase() !== 'TRANSPARENT' && String(component.getFirstPropertyValue('status') ?? '').toUpperCase() !== 'CANCELLED';
+    const busy = (component: ICAL.Component) =>
+      String(component.getFirstPropertyValue('transp') ?? '').toUpperCase() !== 'TRANSPARENT' &&
+      String(component.getFirstPropertyValue('status') ?? '').toUpperCase() !== 'CANCELLED';
     const add = (start: number, end: number) => {
       if (end > from && start < to && end > start) intervals.push([Math.max(start, from), Math.min(end, to)]);
     };
@@ -196,7 +290,9 @@ function referenceBusy(ics: string, window: { from: string; to: string }): BusyI
 }
 
 const ics = generateCalendar(2026);
-console.log(`calendars: ${(ics.length / 1024 / 1024).toFixed(1)} MiB of iCalendar, 5,000 events (200 recurring series with EXDATEs and overrides), 2024-2028, ${ZONES.length} TZIDs with VTIMEZONEs; window ${WINDOW.from.slice(0, 10)} → ${WINDOW.to.slice(0, 10)} (6 weeks)`);
+console.log(
+  `calendars: ${(ics.length / 1024 / 1024).toFixed(1)} MiB of iCalendar, 5,000 events (200 recurring series with EXDATEs and overrides), 2024-2028, ${ZONES.length} TZIDs with VTIMEZONEs; window ${WINDOW.from.slice(0, 10)} → ${WINDOW.to.slice(0, 10)} (6 weeks)`,
+);
 
 const ours = await measure(() => busyFromICalendar(ics, WINDOW), { runs: 7, warmup: 2 });
 const reference = await measure(() => referenceBusy(ics, WINDOW), { runs: 3, warmup: 1 });
@@ -205,11 +301,30 @@ if (!same) {
   const key = (interval: BusyInterval) => `${interval.start}/${interval.end}`;
   const theirs = new Set(reference.result.map(key));
   const mine = new Set(ours.result.map(key));
-  console.log(`  only ours: ${ours.result.map(key).filter((entry) => !theirs.has(entry)).slice(0, 5).join(', ')}`);
-  console.log(`  only the reference's: ${reference.result.map(key).filter((entry) => !mine.has(entry)).slice(0, 5).join(', ')}`);
+  console.log(
+    `  only ours: ${ours.result
+      .map(key)
+      .filter((entry) => !theirs.has(entry))
+      .slice(0, 5)
+      .join(', ')}`,
+  );
+  console.log(
+    `  only the reference's: ${reference.result
+      .map(key)
+      .filter((entry) => !mine.has(entry))
+      .slice(0, 5)
+      .join(', ')}`,
+  );
 }
 console.log(`  ${ours.result.length} busy intervals in the window`);
-budget({ name: 'busyFromICalendar, 5,000 events, 6-week window', ours: ours.milliseconds, reference: { name: 'ical.js parse + iterator over the whole span', milliseconds: reference.milliseconds }, limit: 0.3, same, note: `samples ${ours.samples.map(formatMs).join(', ')}` });
+budget({
+  name: 'busyFromICalendar, 5,000 events, 6-week window',
+  ours: ours.milliseconds,
+  reference: { name: 'ical.js parse + iterator over the whole span', milliseconds: reference.milliseconds },
+  limit: 0.3,
+  same,
+  note: `samples ${ours.samples.map(formatMs).join(', ')}`,
+});
 
 // Five people, each with such a calendar, looking for an hour together.
 const people: SlotParticipant[] = ['America/New_York', 'America/Sao_Paulo', 'Europe/London', 'Europe/Berlin', 'Africa/Lagos'].map((timeZone, index) => ({

@@ -25,7 +25,12 @@ const people = Array.from({ length: PEOPLE }, (_, index) => `bench-person-${Stri
 for (const id of people) await storage.put('people', { id, displayName: id, roles: ['mentee'], timeZone: 'Europe/Madrid', programIds: [DEMO_PROGRAM_ID] });
 await database.backend.close();
 
-const env = { DATABASE_URL: database.postgres.connectionString, MENTORKIT_JWT_SECRET: JWT_SECRET, MENTORKIT_SERVICE_TOKEN: 'bench-service-token-0123456789', MENTORKIT_MAX_CONNECTIONS_PER_ADDRESS: '0' };
+const env = {
+  DATABASE_URL: database.postgres.connectionString,
+  MENTORKIT_JWT_SECRET: JWT_SECRET,
+  MENTORKIT_SERVICE_TOKEN: 'bench-service-token-0123456789',
+  MENTORKIT_MAX_CONNECTIONS_PER_ADDRESS: '0',
+};
 const first = await startCli(['--port', '0'], env);
 const second = await startCli(['--port', '0'], env);
 const firstUrl = await first.listening();
@@ -33,7 +38,8 @@ const secondUrl = await second.listening();
 
 try {
   // Warm up the server (its first requests load modules and fill the pool), then measure its RSS.
-  for (let index = 0; index < 20; index++) await fetch(`${firstUrl}/collections/programs/records/${DEMO_PROGRAM_ID}`, { headers: { authorization: `Bearer ${signToken({ sub: people[0]! })}` } });
+  for (let index = 0; index < 20; index++)
+    await fetch(`${firstUrl}/collections/programs/records/${DEMO_PROGRAM_ID}`, { headers: { authorization: `Bearer ${signToken({ sub: people[0]! })}` } });
   (globalThis as { gc?: () => void }).gc?.();
   await new Promise((resolve) => setTimeout(resolve, 500));
   const rssBefore = rssOf(first.child.pid!);
@@ -46,16 +52,23 @@ try {
       const personId = people[index % PEOPLE]!;
       const seen = new Map<number, number>();
       arrivals.push(seen);
-      await openChangeStream(firstUrl, { authorization: `Bearer ${signToken({ sub: personId, exp: Math.floor(Date.now() / 1000) + 3600 })}` }, controller.signal, ({ raw }) => {
-        const marker = /"description":"bench-(\d+)"/.exec(raw);
-        if (marker) seen.set(Number(marker[1]), performance.now());
-      });
+      await openChangeStream(
+        firstUrl,
+        { authorization: `Bearer ${signToken({ sub: personId, exp: Math.floor(Date.now() / 1000) + 3600 })}` },
+        controller.signal,
+        ({ raw }) => {
+          const marker = /"description":"bench-(\d+)"/.exec(raw);
+          if (marker) seen.set(Number(marker[1]), performance.now());
+        },
+      );
     }),
   );
   await new Promise((resolve) => setTimeout(resolve, 1000));
   (globalThis as { gc?: () => void }).gc?.();
   const rssAfter = rssOf(first.child.pid!);
-  console.log(`${STREAMS} open change streams on one instance: server RSS ${mib(rssBefore)} → ${mib(rssAfter)}, ${((rssAfter - rssBefore) / STREAMS / 1024).toFixed(1)} KiB per stream`);
+  console.log(
+    `${STREAMS} open change streams on one instance: server RSS ${mib(rssBefore)} → ${mib(rssAfter)}, ${((rssAfter - rssBefore) / STREAMS / 1024).toFixed(1)} KiB per stream`,
+  );
 
   const service = { authorization: 'Bearer bench-service-token-0123456789', 'content-type': 'application/json' };
   const lags: Record<'same instance' | 'other instance', number[]> = { 'same instance': [], 'other instance': [] };
@@ -64,17 +77,24 @@ try {
     const base = through === 'same instance' ? firstUrl : secondUrl;
     const current = (await (await fetch(`${base}/collections/programs/records/${DEMO_PROGRAM_ID}`, { headers: service })).json()) as Record<string, unknown>;
     const started = performance.now();
-    const answer = await fetch(`${base}/collections/programs/records/${DEMO_PROGRAM_ID}`, { method: 'PUT', headers: { ...service, 'if-match': `"${String(current.revision)}"` }, body: JSON.stringify({ ...current, description: `bench-${write}` }) });
+    const answer = await fetch(`${base}/collections/programs/records/${DEMO_PROGRAM_ID}`, {
+      method: 'PUT',
+      headers: { ...service, 'if-match': `"${String(current.revision)}"` },
+      body: JSON.stringify({ ...current, description: `bench-${write}` }),
+    });
     if (answer.status !== 200) throw new Error(`write ${write}: ${answer.status} ${await answer.text()}`);
     const deadline = performance.now() + 30_000;
     while (arrivals.some((seen) => !seen.has(write))) {
-      if (performance.now() > deadline) throw new Error(`write ${write} (${through}) reached ${arrivals.filter((seen) => seen.has(write)).length} of ${STREAMS} streams within 30 s`);
+      if (performance.now() > deadline)
+        throw new Error(`write ${write} (${through}) reached ${arrivals.filter((seen) => seen.has(write)).length} of ${STREAMS} streams within 30 s`);
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
     lags[through].push(Math.max(...arrivals.map((seen) => seen.get(write)!)) - started);
   }
   for (const [through, values] of Object.entries(lags)) {
-    console.log(`write → the last of ${STREAMS} streams, through the ${through}: p50 ${formatMs(percentile(values, 50))}, p99 ${formatMs(percentile(values, 99))} (${values.length} writes)`);
+    console.log(
+      `write → the last of ${STREAMS} streams, through the ${through}: p50 ${formatMs(percentile(values, 50))}, p99 ${formatMs(percentile(values, 99))} (${values.length} writes)`,
+    );
   }
   controller.abort();
 } finally {

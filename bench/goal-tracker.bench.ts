@@ -43,7 +43,8 @@ try {
   await page.evaluate((count) => (globalThis as unknown as { goalBench: { setup(n: number): Promise<void> } }).goalBench.setup(count), GOALS);
 
   type Sample = { ms: number; rows?: number; done?: boolean; store?: number; render?: number };
-  const call = (name: string) => page.evaluate((method) => (globalThis as unknown as { goalBench: Record<string, () => Promise<Sample>> }).goalBench[method]!(), name);
+  const call = (name: string) =>
+    page.evaluate((method) => (globalThis as unknown as { goalBench: Record<string, () => Promise<Sample>> }).goalBench[method]!(), name);
   const ours = { render: [] as number[], toggle: [] as number[], store: [] as number[], update: [] as number[] };
   const bare = { render: [] as number[], toggle: [] as number[], store: [] as number[] };
   let sameRows = true;
@@ -66,13 +67,27 @@ try {
     bare.store.push(bareToggle.store!);
   }
   console.log(`goal tracker, ${GOALS} goals with 3 milestones each, medians of ${RUNS} runs (headless Chromium, layout included)`);
-  budget({ name: 'first render', ours: median(ours.render), reference: { name: 'bare lit-html list', milliseconds: median(bare.render) }, limit: 1.5, same: sameRows });
+  budget({
+    name: 'first render',
+    ours: median(ours.render),
+    reference: { name: 'bare lit-html list', milliseconds: median(bare.render) },
+    limit: 1.5,
+    same: sameRows,
+  });
   // Both sides tick the same milestone through core (validate, policy, write, store update), then
   // render and lay out: ours re-renders the changed row only; the reference rebuilds every row from
   // the store and lets lit-html diff them. The phases show where the time goes.
-  budget({ name: 'milestone toggle (core write + re-render + layout)', ours: median(ours.toggle), reference: { name: 'bare lit-html list, same core write', milliseconds: median(bare.toggle) }, limit: 1.5, same: toggled });
+  budget({
+    name: 'milestone toggle (core write + re-render + layout)',
+    ours: median(ours.toggle),
+    reference: { name: 'bare lit-html list, same core write', milliseconds: median(bare.toggle) },
+    limit: 1.5,
+    same: toggled,
+  });
   const ms = (value: number) => `${value.toFixed(1)} ms`;
-  console.log(`        toggle phases (medians): core write ours ${ms(median(ours.store))} · reference ${ms(median(bare.store))}; our element update ${ms(median(ours.update))}; layout and the rest: ours ${ms(median(ours.toggle) - median(ours.store) - median(ours.update))} · reference ${ms(median(bare.toggle) - median(bare.store))}`);
+  console.log(
+    `        toggle phases (medians): core write ours ${ms(median(ours.store))} · reference ${ms(median(bare.store))}; our element update ${ms(median(ours.update))}; layout and the rest: ours ${ms(median(ours.toggle) - median(ours.store) - median(ours.update))} · reference ${ms(median(bare.toggle) - median(bare.store))}`,
+  );
 } finally {
   await browser.close();
   await server.close();

@@ -23,15 +23,75 @@ try {
     const mentee = `scale-mentee-${index}`;
     const mentor = `scale-mentor-${index}`;
     const zone = zones[index % zones.length]!;
-    rows.push(['people', mentee, { id: mentee, displayName: `Mentee ${index}`, email: `${mentee}@example.edu`, roles: ['mentee'], timeZone: zone, workingHours: week, languages: [index % 3 === 0 ? 'es' : 'en'], programIds: [DEMO_PROGRAM_ID] }]);
-    rows.push(['people', mentor, { id: mentor, displayName: `Mentor ${index}`, email: `${mentor}@example.edu`, roles: ['mentor'], timeZone: zones[(index + 2) % zones.length]!, workingHours: week, languages: ['en'], programIds: [DEMO_PROGRAM_ID] }]);
-    rows.push(['pairings', `scale-pairing-${index}`, { id: `scale-pairing-${index}`, programId: DEMO_PROGRAM_ID, menteeId: mentee, mentorIds: [mentor], status: 'active', kind: 'formal', startedOn: '2026-09-01', reasons: [] }]);
+    rows.push([
+      'people',
+      mentee,
+      {
+        id: mentee,
+        displayName: `Mentee ${index}`,
+        email: `${mentee}@example.edu`,
+        roles: ['mentee'],
+        timeZone: zone,
+        workingHours: week,
+        languages: [index % 3 === 0 ? 'es' : 'en'],
+        programIds: [DEMO_PROGRAM_ID],
+      },
+    ]);
+    rows.push([
+      'people',
+      mentor,
+      {
+        id: mentor,
+        displayName: `Mentor ${index}`,
+        email: `${mentor}@example.edu`,
+        roles: ['mentor'],
+        timeZone: zones[(index + 2) % zones.length]!,
+        workingHours: week,
+        languages: ['en'],
+        programIds: [DEMO_PROGRAM_ID],
+      },
+    ]);
+    rows.push([
+      'pairings',
+      `scale-pairing-${index}`,
+      {
+        id: `scale-pairing-${index}`,
+        programId: DEMO_PROGRAM_ID,
+        menteeId: mentee,
+        mentorIds: [mentor],
+        status: 'active',
+        kind: 'formal',
+        startedOn: '2026-09-01',
+        reasons: [],
+      },
+    ]);
     if (index % 2 === 0) {
-      rows.push(['agreements', `scale-agreement-${index}`, {
-        id: `scale-agreement-${index}`, pairingId: `scale-pairing-${index}`, cadence: 'fortnightly', channels: [{ kind: 'video' }], responseTimeHours: 48, offLimitsDays: [], offLimitsDates: [],
-        participants: [{ personId: mentee, timeZone: zone, workingHours: week, offLimitsDays: [], offLimitsDates: [] }, { personId: mentor, timeZone: zones[(index + 2) % zones.length]!, workingHours: week, offLimitsDays: [], offLimitsDates: [] }],
-        sessionMinutes: 60, coachingModel: 'grow', checkInLevel: 'regular', version: 1, confirmations: [{ personId: mentee, version: 1, at: '2026-09-02T10:00:00Z' }, { personId: mentor, version: 1, at: '2026-09-02T11:00:00Z' }], history: [],
-      }]);
+      rows.push([
+        'agreements',
+        `scale-agreement-${index}`,
+        {
+          id: `scale-agreement-${index}`,
+          pairingId: `scale-pairing-${index}`,
+          cadence: 'fortnightly',
+          channels: [{ kind: 'video' }],
+          responseTimeHours: 48,
+          offLimitsDays: [],
+          offLimitsDates: [],
+          participants: [
+            { personId: mentee, timeZone: zone, workingHours: week, offLimitsDays: [], offLimitsDates: [] },
+            { personId: mentor, timeZone: zones[(index + 2) % zones.length]!, workingHours: week, offLimitsDays: [], offLimitsDates: [] },
+          ],
+          sessionMinutes: 60,
+          coachingModel: 'grow',
+          checkInLevel: 'regular',
+          version: 1,
+          confirmations: [
+            { personId: mentee, version: 1, at: '2026-09-02T10:00:00Z' },
+            { personId: mentor, version: 1, at: '2026-09-02T11:00:00Z' },
+          ],
+          history: [],
+        },
+      ]);
     }
   }
   const insert = async (batch: typeof rows) => {
@@ -42,10 +102,14 @@ try {
     );
   };
   for (let start = 0; start < rows.length; start += 2000) await insert(rows.slice(start, start + 2000));
-  await backend.pool.query("UPDATE mk_records SET filter = jsonb_strip_nulls(jsonb_build_object('pairingId', data->>'pairingId', 'programId', data->>'programId', 'menteeId', data->>'menteeId', 'status', data->>'status')) WHERE id LIKE 'scale-%'");
+  await backend.pool.query(
+    "UPDATE mk_records SET filter = jsonb_strip_nulls(jsonb_build_object('pairingId', data->>'pairingId', 'programId', data->>'programId', 'menteeId', data->>'menteeId', 'status', data->>'status')) WHERE id LIKE 'scale-%'",
+  );
 
   const readStarted = performance.now();
-  const read = await backend.pool.query("SELECT collection, id, data FROM mk_records WHERE NOT deleted AND collection IN ('people', 'pairings', 'agreements', 'sessions', 'messages', 'goals')");
+  const read = await backend.pool.query(
+    "SELECT collection, id, data FROM mk_records WHERE NOT deleted AND collection IN ('people', 'pairings', 'agreements', 'sessions', 'messages', 'goals')",
+  );
   const readMs = performance.now() - readStarted;
 
   const firstStarted = performance.now();
@@ -56,8 +120,12 @@ try {
   const againMs = performance.now() - againStarted;
 
   console.log(`${PEOPLE} people in ${PAIRINGS} pairings (half with an agreement); one SQL read of the same rows: ${formatMs(readMs)} (${read.rowCount} rows)`);
-  console.log(`first scan (computes every pairing and queues what is due): ${formatMs(firstMs)}, ${(firstMs / PEOPLE).toFixed(2)} ms per person; ${JSON.stringify(first)}`);
-  console.log(`next scan (everything queued already): ${formatMs(againMs)}, ${(againMs / PEOPLE).toFixed(2)} ms per person, ${(againMs / readMs).toFixed(1)}× the read; ${JSON.stringify(again)}`);
+  console.log(
+    `first scan (computes every pairing and queues what is due): ${formatMs(firstMs)}, ${(firstMs / PEOPLE).toFixed(2)} ms per person; ${JSON.stringify(first)}`,
+  );
+  console.log(
+    `next scan (everything queued already): ${formatMs(againMs)}, ${(againMs / PEOPLE).toFixed(2)} ms per person, ${(againMs / readMs).toFixed(1)}× the read; ${JSON.stringify(again)}`,
+  );
 } finally {
   await backend.close();
 }

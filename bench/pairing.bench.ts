@@ -21,7 +21,9 @@ const random = seededRandom;
 const pythonOk = spawnSync('python3', ['-c', 'import numpy, scipy.optimize, scipy.sparse.csgraph'], { encoding: 'utf8' }).status === 0;
 if (!pythonOk) skipped('scipy reference', 'python3 with numpy and scipy is not available; only our figures are printed');
 
-function python(spec: Record<string, unknown>): { milliseconds: number; samples: number[]; matched: number; total: number; dummyColumns?: boolean } | undefined {
+function python(
+  spec: Record<string, unknown>,
+): { milliseconds: number; samples: number[]; matched: number; total: number; dummyColumns?: boolean } | undefined {
   if (!pythonOk) return undefined;
   const specFile = path.join(directory, 'spec.json');
   writeFileSync(specFile, JSON.stringify(spec));
@@ -47,10 +49,14 @@ async function interleaved<T>(rounds: number, runsPerRound: number, reference: (
     ourSamples.push(...measured.samples);
     ourResult = measured.result;
   }
-  return { reference: referenceResult && { ...referenceResult, milliseconds: median(referenceSamples) }, ours: { milliseconds: median(ourSamples), result: ourResult } };
+  return {
+    reference: referenceResult && { ...referenceResult, milliseconds: median(referenceSamples) },
+    ours: { milliseconds: median(ourSamples), result: ourResult },
+  };
 }
 
-const same = (a: { matched: number; total: number }, b: { matched: number; total: number }) => a.matched === b.matched && Math.abs(a.total - b.total) <= 1e-9 * Math.max(1, Math.abs(b.total));
+const same = (a: { matched: number; total: number }, b: { matched: number; total: number }) =>
+  a.matched === b.matched && Math.abs(a.total - b.total) <= 1e-9 * Math.max(1, Math.abs(b.total));
 const ids = (prefix: string, count: number) => Array.from({ length: count }, (_, index) => ({ id: `${prefix}${index}` }));
 
 console.log(`pairing: exact matching, ours (matchMentors) vs scipy and munkres; medians over ${ROUNDS} alternating rounds of ${RUNS} runs each`);
@@ -75,10 +81,22 @@ for (const [index, testCase] of denseCases.entries()) {
   const mentees = ids('e', n);
   const mentors = Array.from({ length: m }, (_, j) => ({ id: `t${j}`, capacity }));
 
-  const { reference, ours } = await interleaved(ROUNDS, RUNS, () => python({ kind: 'dense', n, m, capacity, runs: RUNS, scores: scoresFile }), () => matchMentors({ mentees, mentors, scoreMatrix: matrix }));
+  const { reference, ours } = await interleaved(
+    ROUNDS,
+    RUNS,
+    () => python({ kind: 'dense', n, m, capacity, runs: RUNS, scores: scoresFile }),
+    () => matchMentors({ mentees, mentors, scoreMatrix: matrix }),
+  );
   const result = { matched: ours.result.assignments.length, total: ours.result.totalScore };
   if (reference) {
-    budget({ name: testCase.name, ours: ours.milliseconds, reference: { name: 'scipy linear_sum_assignment', milliseconds: reference.milliseconds }, limit: 1.5, same: same(result, reference), note: `matched ${result.matched}, total ${result.total.toFixed(6)} (scipy ${reference.matched}, ${reference.total.toFixed(6)})` });
+    budget({
+      name: testCase.name,
+      ours: ours.milliseconds,
+      reference: { name: 'scipy linear_sum_assignment', milliseconds: reference.milliseconds },
+      limit: 1.5,
+      same: same(result, reference),
+      note: `matched ${result.matched}, total ${result.total.toFixed(6)} (scipy ${reference.matched}, ${reference.total.toFixed(6)})`,
+    });
   } else budget({ name: testCase.name, ours: ours.milliseconds, note: `matched ${result.matched}, total ${result.total.toFixed(6)}` });
 
   // munkres (npm): minimises cost on the column-expanded matrix; one timed run (it is the slowest).
@@ -93,7 +111,9 @@ for (const [index, testCase] of denseCases.entries()) {
   let total = 0;
   for (const [i, column] of pairs) total += scores[i * m + Math.floor(column / capacity)]!;
   const munkresResult = { matched: pairs.length, total };
-  console.log(`        munkres (npm) ${formatMs(munkresMs)} · ours is ${(munkresMs / ours.milliseconds).toFixed(2)}× faster · ${same(result, munkresResult) ? 'same optimum' : `DIFFERENT (${munkresResult.matched}, ${munkresResult.total})`}`);
+  console.log(
+    `        munkres (npm) ${formatMs(munkresMs)} · ours is ${(munkresMs / ours.milliseconds).toFixed(2)}× faster · ${same(result, munkresResult) ? 'same optimum' : `DIFFERENT (${munkresResult.matched}, ${munkresResult.total})`}`,
+  );
 }
 
 const largeCases = [
@@ -128,10 +148,23 @@ for (const [index, testCase] of largeCases.entries()) {
   const mentees = ids('e', n);
   const mentors = Array.from({ length: m }, (_, j) => ({ id: `t${j}`, capacity: testCase.capacity }));
 
-  const { reference, ours } = await interleaved(ROUNDS, 2, () => python({ kind: 'sparse', n, m, capacity: testCase.capacity, runs: 2, scores: scoresFile, colIndex: colsFile }), () => matchMentors({ mentees, mentors, scoreCandidates: candidates }));
+  const { reference, ours } = await interleaved(
+    ROUNDS,
+    2,
+    () => python({ kind: 'sparse', n, m, capacity: testCase.capacity, runs: 2, scores: scoresFile, colIndex: colsFile }),
+    () => matchMentors({ mentees, mentors, scoreCandidates: candidates }),
+  );
   const result = { matched: ours.result.assignments.length, total: ours.result.totalScore };
   const note = `matched ${result.matched}/${n}, total ${result.total.toFixed(6)}${reference ? ` (scipy ${reference.matched}, ${reference.total.toFixed(6)}${reference.dummyColumns ? ', with dummy columns' : ''})` : ''}`;
-  if (reference) budget({ name: testCase.name, ours: ours.milliseconds, reference: { name: 'scipy min_weight_full_bipartite_matching', milliseconds: reference.milliseconds }, limit: 2, same: same(result, reference), note });
+  if (reference)
+    budget({
+      name: testCase.name,
+      ours: ours.milliseconds,
+      reference: { name: 'scipy min_weight_full_bipartite_matching', milliseconds: reference.milliseconds },
+      limit: 2,
+      same: same(result, reference),
+      note,
+    });
   else budget({ name: testCase.name, ours: ours.milliseconds, note });
   skipped(`${testCase.name} · munkres (npm)`, 'a dense 20,000 × 25,000 cost matrix (500 M cells) does not fit; munkres has no sparse mode');
 }

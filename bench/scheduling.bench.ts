@@ -16,7 +16,14 @@ const HOURS: Array<SlotParticipant['workingHours']> = [
   { 1: ['09:00-17:30'], 2: ['09:00-17:30'], 3: ['09:00-12:30', '13:30-21:00'], 4: ['09:00-21:00'], 5: ['09:00-16:00'] },
   { 1: ['08:00-18:00'], 2: ['08:00-18:00'], 3: ['08:00-18:00'], 4: ['08:00-22:00'], 5: ['08:00-15:00'] },
   { 1: ['12:00-23:30'], 2: ['12:00-23:30'], 3: ['12:00-23:30'], 4: ['12:00-23:30'], 5: ['12:00-23:30'], 7: ['16:00-22:00'] },
-  { 1: ['05:00-09:00', '17:00-24:00'], 2: ['00:00-01:00', '05:00-09:00', '17:00-24:00'], 3: ['00:00-01:00', '05:00-24:00'], 4: ['00:00-09:00', '19:00-24:00'], 5: ['00:00-09:00'], 6: ['07:00-09:00'] },
+  {
+    1: ['05:00-09:00', '17:00-24:00'],
+    2: ['00:00-01:00', '05:00-09:00', '17:00-24:00'],
+    3: ['00:00-01:00', '05:00-24:00'],
+    4: ['00:00-09:00', '19:00-24:00'],
+    5: ['00:00-09:00'],
+    6: ['07:00-09:00'],
+  },
 ];
 
 const random = seededRandom;
@@ -31,7 +38,14 @@ function buildRequest(): FindCommonSlotsRequest {
         busy.push({ start: new Date(start).toISOString(), end: new Date(start + (30 + Math.floor(next() * 4) * 15) * 60_000).toISOString() });
       }
     }
-    return { id: `person-${index + 1}`, timeZone, workingHours: HOURS[index]!, offLimitsDays: index === 2 ? [5] : [], offLimitsDates: index === 0 ? ['2026-03-17'] : [], busy };
+    return {
+      id: `person-${index + 1}`,
+      timeZone,
+      workingHours: HOURS[index]!,
+      offLimitsDays: index === 2 ? [5] : [],
+      offLimitsDates: index === 0 ? ['2026-03-17'] : [],
+      busy,
+    };
   });
   return { participants, from: FROM, to: TO, durationMinutes: 60, stepMinutes: 15 };
 }
@@ -50,7 +64,8 @@ function luxonIntervalSlots(request: FindCommonSlotsRequest): CommonSlot[] {
       if (!participant.offLimitsDays?.includes(weekday) && !participant.offLimitsDates?.includes(day.toISODate()!)) {
         for (const range of participant.workingHours[weekday] ?? []) {
           const [start, end] = range.split('-') as [string, string];
-          const at = (text: string) => (text === '24:00' ? day.plus({ days: 1 }).startOf('day') : day.set({ hour: Number(text.slice(0, 2)), minute: Number(text.slice(3, 5)) }));
+          const at = (text: string) =>
+            text === '24:00' ? day.plus({ days: 1 }).startOf('day') : day.set({ hour: Number(text.slice(0, 2)), minute: Number(text.slice(3, 5)) });
           intervals.push(Interval.fromDateTimes(at(start), at(end)));
         }
       }
@@ -61,13 +76,22 @@ function luxonIntervalSlots(request: FindCommonSlotsRequest): CommonSlot[] {
   });
   const slots: CommonSlot[] = [];
   const firstStart = Math.ceil(from.toMillis() / (step * 60_000)) * step * 60_000;
-  for (let start = DateTime.fromMillis(firstStart, { zone: 'utc' }); start.plus({ minutes: request.durationMinutes }) <= to; start = start.plus({ minutes: step })) {
+  for (
+    let start = DateTime.fromMillis(firstStart, { zone: 'utc' });
+    start.plus({ minutes: request.durationMinutes }) <= to;
+    start = start.plus({ minutes: step })
+  ) {
     const candidate = Interval.after(start, { minutes: request.durationMinutes });
-    const fits = available.every(({ working, busy }) => working.some((interval) => interval.engulfs(candidate)) && !busy.some((interval) => interval.overlaps(candidate)));
+    const fits = available.every(
+      ({ working, busy }) => working.some((interval) => interval.engulfs(candidate)) && !busy.some((interval) => interval.overlaps(candidate)),
+    );
     if (!fits) continue;
     const local: CommonSlot['local'] = {};
     for (const { participant } of available) {
-      local[participant.id] = { start: candidate.start!.setZone(participant.timeZone).toISO({ suppressMilliseconds: true })!, end: candidate.end!.setZone(participant.timeZone).toISO({ suppressMilliseconds: true })! };
+      local[participant.id] = {
+        start: candidate.start!.setZone(participant.timeZone).toISO({ suppressMilliseconds: true })!,
+        end: candidate.end!.setZone(participant.timeZone).toISO({ suppressMilliseconds: true })!,
+      };
     }
     slots.push({ start: candidate.start!.toISO({ suppressMilliseconds: true })!, end: candidate.end!.toISO({ suppressMilliseconds: true })!, local });
   }
@@ -75,12 +99,17 @@ function luxonIntervalSlots(request: FindCommonSlotsRequest): CommonSlot[] {
 }
 
 const request = buildRequest();
-console.log(`scheduling: 5 people (${ZONES.join(', ')}), ${FROM.slice(0, 10)} → ${TO.slice(0, 10)} (6 weeks, US + EU + Sydney DST changes), 15-min step, 60-min meeting, 3 busy blocks a day each`);
+console.log(
+  `scheduling: 5 people (${ZONES.join(', ')}), ${FROM.slice(0, 10)} → ${TO.slice(0, 10)} (6 weeks, US + EU + Sydney DST changes), 15-min step, 60-min meeting, 3 busy blocks a day each`,
+);
 
-const cold = await measure(() => {
-  clearZoneOffsetCache();
-  return findCommonSlots(request);
-}, { runs: 9, warmup: 2 });
+const cold = await measure(
+  () => {
+    clearZoneOffsetCache();
+    return findCommonSlots(request);
+  },
+  { runs: 9, warmup: 2 },
+);
 const warm = await measure(() => findCommonSlots(request), { runs: 15, warmup: 3 });
 const reference = await measure(() => luxonIntervalSlots(request), { runs: 5, warmup: 1 });
 
@@ -89,6 +118,19 @@ const brute = bruteForceSlots(request);
 const sameAsBruteForce = JSON.stringify(warm.result.map((slot) => Date.parse(slot.start))) === JSON.stringify(brute);
 console.log(`  ${warm.result.length} slots found; minute-by-minute brute force (Intl) ${sameAsBruteForce ? 'agrees' : 'DISAGREES'} (${brute.length} slots)`);
 
-budget({ name: 'findCommonSlots, cold offset cache', ours: cold.milliseconds, reference: { name: 'luxon Interval', milliseconds: reference.milliseconds }, maxMilliseconds: 10, same: same && sameAsBruteForce });
-budget({ name: 'findCommonSlots, warm offset cache', ours: warm.milliseconds, reference: { name: 'luxon Interval', milliseconds: reference.milliseconds }, maxMilliseconds: 10, same: same && sameAsBruteForce, note: `samples ${warm.samples.map(formatMs).join(', ')}` });
+budget({
+  name: 'findCommonSlots, cold offset cache',
+  ours: cold.milliseconds,
+  reference: { name: 'luxon Interval', milliseconds: reference.milliseconds },
+  maxMilliseconds: 10,
+  same: same && sameAsBruteForce,
+});
+budget({
+  name: 'findCommonSlots, warm offset cache',
+  ours: warm.milliseconds,
+  reference: { name: 'luxon Interval', milliseconds: reference.milliseconds },
+  maxMilliseconds: 10,
+  same: same && sameAsBruteForce,
+  note: `samples ${warm.samples.map(formatMs).join(', ')}`,
+});
 finish();

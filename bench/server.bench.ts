@@ -22,16 +22,45 @@ await seedDemoProgram(storage);
 const menteeOf = (client: number) => `bench-mentee-${client}`;
 const pairingOf = (client: number) => `bench-pairing-${client}`;
 for (let client = 0; client < CLIENTS; client++) {
-  await storage.put('people', { id: menteeOf(client), displayName: `Mentee ${client}`, roles: ['mentee'], timeZone: 'Europe/Madrid', programIds: [DEMO_PROGRAM_ID] });
-  await storage.put('pairings', { id: pairingOf(client), programId: DEMO_PROGRAM_ID, menteeId: menteeOf(client), mentorIds: ['kenji-watanabe'], status: 'active', kind: 'informal', startedOn: '2026-10-05', reasons: [] });
-  for (let index = 0; index < 10; index++) await storage.put('goals', { id: `bench-goal-${client}-${index}`, pairingId: pairingOf(client), ownerId: menteeOf(client), title: `Goal ${index}`, milestones: [] });
+  await storage.put('people', {
+    id: menteeOf(client),
+    displayName: `Mentee ${client}`,
+    roles: ['mentee'],
+    timeZone: 'Europe/Madrid',
+    programIds: [DEMO_PROGRAM_ID],
+  });
+  await storage.put('pairings', {
+    id: pairingOf(client),
+    programId: DEMO_PROGRAM_ID,
+    menteeId: menteeOf(client),
+    mentorIds: ['kenji-watanabe'],
+    status: 'active',
+    kind: 'informal',
+    startedOn: '2026-10-05',
+    reasons: [],
+  });
+  for (let index = 0; index < 10; index++)
+    await storage.put('goals', {
+      id: `bench-goal-${client}-${index}`,
+      pairingId: pairingOf(client),
+      ownerId: menteeOf(client),
+      title: `Goal ${index}`,
+      milestones: [],
+    });
   await storage.put('goals', { id: `bench-write-${client}`, pairingId: pairingOf(client), ownerId: menteeOf(client), title: 'Write target', milestones: [] });
 }
 await database.backend.close();
 
-const ours = await startCli(['--port', '0'], { DATABASE_URL: database.postgres.connectionString, MENTORKIT_JWT_SECRET: JWT_SECRET, MENTORKIT_SERVICE_TOKEN: 'bench-service-token-0123456789', MENTORKIT_MAX_CONNECTIONS_PER_ADDRESS: '0' });
+const ours = await startCli(['--port', '0'], {
+  DATABASE_URL: database.postgres.connectionString,
+  MENTORKIT_JWT_SECRET: JWT_SECRET,
+  MENTORKIT_SERVICE_TOKEN: 'bench-service-token-0123456789',
+  MENTORKIT_MAX_CONNECTIONS_PER_ADDRESS: '0',
+});
 const ourUrl = await ours.listening();
-const floorProcess = spawn(process.execPath, [fileURLToPath(new URL('./lib/floor-server.mjs', import.meta.url)), database.postgres.connectionString], { stdio: ['ignore', 'pipe', 'inherit'] });
+const floorProcess = spawn(process.execPath, [fileURLToPath(new URL('./lib/floor-server.mjs', import.meta.url)), database.postgres.connectionString], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
 const floorUrl = await new Promise<string>((resolve, reject) => {
   let output = '';
   floorProcess.stdout!.on('data', (data: Buffer) => {
@@ -51,8 +80,18 @@ const expectOk = async (response: Response, what: string) => {
   await response.arrayBuffer();
 };
 const cases: Case[] = [
-  { name: 'read one record', request: async (base, client) => expectOk(await fetch(`${base}/collections/pairings/records/${pairingOf(client)}`, { headers: authOf(client) }), 'read') },
-  { name: "query a pairing's goals", request: async (base, client) => expectOk(await fetch(`${base}/collections/goals/records?pairingId=${encodeURIComponent(JSON.stringify(pairingOf(client)))}`, { headers: authOf(client) }), 'query') },
+  {
+    name: 'read one record',
+    request: async (base, client) => expectOk(await fetch(`${base}/collections/pairings/records/${pairingOf(client)}`, { headers: authOf(client) }), 'read'),
+  },
+  {
+    name: "query a pairing's goals",
+    request: async (base, client) =>
+      expectOk(
+        await fetch(`${base}/collections/goals/records?pairingId=${encodeURIComponent(JSON.stringify(pairingOf(client)))}`, { headers: authOf(client) }),
+        'query',
+      ),
+  },
   {
     name: 'update with If-Match',
     request: async (base, client, revisions) => {

@@ -23,7 +23,8 @@ export async function measure<T>(fn: () => T | Promise<T>, { runs = 5, warmup = 
   return { milliseconds: median(samples), samples, result };
 }
 
-export const formatMs = (milliseconds: number) => (milliseconds < 1 ? `${(milliseconds * 1000).toFixed(0)} µs` : milliseconds < 1000 ? `${milliseconds.toFixed(1)} ms` : `${(milliseconds / 1000).toFixed(2)} s`);
+export const formatMs = (milliseconds: number) =>
+  milliseconds < 1 ? `${(milliseconds * 1000).toFixed(0)} µs` : milliseconds < 1000 ? `${milliseconds.toFixed(1)} ms` : `${(milliseconds / 1000).toFixed(2)} s`;
 
 let broken = 0;
 
@@ -32,7 +33,15 @@ let broken = 0;
  * `limit` is the largest allowed ratio (ours / reference), or use `maxMilliseconds` for an absolute budget.
  * `same` says whether both gave the same answer (an unequal answer breaks the budget too).
  */
-export function budget(entry: { name: string; ours: number; reference?: { name: string; milliseconds: number }; limit?: number; maxMilliseconds?: number; same?: boolean; note?: string }): boolean {
+export function budget(entry: {
+  name: string;
+  ours: number;
+  reference?: { name: string; milliseconds: number };
+  limit?: number;
+  maxMilliseconds?: number;
+  same?: boolean;
+  note?: string;
+}): boolean {
   const parts = [`${entry.name}: ours ${formatMs(entry.ours)}`];
   let ok = true;
   if (entry.reference) {

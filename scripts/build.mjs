@@ -27,7 +27,15 @@ class BuildError extends Error {}
 
 /** Sources that never ship: tests and stories next to the code. */
 const excludedFromPackages = ['**/*.test.ts', '**/*.stories.ts', '**/stories/**'];
-const isExcludedFromPackages = (relative) => excludedFromPackages.some((pattern) => globToRegExp(pattern).test(relative.split(path.sep).join('/').replace(/\.d\.ts$/, '.ts')));
+const isExcludedFromPackages = (relative) =>
+  excludedFromPackages.some((pattern) =>
+    globToRegExp(pattern).test(
+      relative
+        .split(path.sep)
+        .join('/')
+        .replace(/\.d\.ts$/, '.ts'),
+    ),
+  );
 
 /** Removes every build output so nothing stale survives. */
 function clean(packages) {
@@ -42,7 +50,12 @@ function clean(packages) {
 function findExampleDirectories() {
   const examples = path.join(repoRoot, 'examples');
   if (!existsSync(examples)) return [];
-  return [...new Set([...globFiles('examples/*/src/main.ts').map((file) => path.dirname(path.dirname(file))), ...globFiles('examples/*/vite.config.mjs').map((file) => path.dirname(file))])].filter((directory) => existsSync(path.join(directory, 'index.html')));
+  return [
+    ...new Set([
+      ...globFiles('examples/*/src/main.ts').map((file) => path.dirname(path.dirname(file))),
+      ...globFiles('examples/*/vite.config.mjs').map((file) => path.dirname(file)),
+    ]),
+  ].filter((directory) => existsSync(path.join(directory, 'index.html')));
 }
 
 /** Runs one rollup configuration and writes its output. */
@@ -175,14 +188,20 @@ function checkBrowserBundle(file, directory) {
     totalGzip += gzipSync(code, { level: 9 }).length;
   }
   const entry = `${relativeToRoot(file)}: ${(statSync(file).size / 1000).toFixed(1)} kB min, ${(gzipSync(readFileSync(file), { level: 9 }).length / 1000).toFixed(1)} kB gzip`;
-  return files.length > 1 ? `${entry}; with its ${files.length - 1} lazily loaded chunks ${(total / 1000).toFixed(1)} kB min, ${(totalGzip / 1000).toFixed(1)} kB gzip` : entry;
+  return files.length > 1
+    ? `${entry}; with its ${files.length - 1} lazily loaded chunks ${(total / 1000).toFixed(1)} kB min, ${(totalGzip / 1000).toFixed(1)} kB gzip`
+    : entry;
 }
 
 /** A readable message: ours as is, rollup's with its location and code frame, anything else with a stack. */
 function describeError(error) {
   if (error instanceof BuildError || error?.code === 'MENTORKIT_CONFIGURATION') return error.message;
   if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string' && 'message' in error) {
-    const where = error.loc ? `${relativeToRoot(error.loc.file ?? error.id ?? '')}:${error.loc.line}:${error.loc.column}` : error.id ? relativeToRoot(error.id) : '';
+    const where = error.loc
+      ? `${relativeToRoot(error.loc.file ?? error.id ?? '')}:${error.loc.line}:${error.loc.column}`
+      : error.id
+        ? relativeToRoot(error.id)
+        : '';
     const message = error.message.startsWith('[plugin ') ? error.message : `[${error.plugin ?? 'rollup'}] ${error.message}`;
     return [message, where && `  at ${where}`, error.frame].filter(Boolean).join('\n');
   }
@@ -213,14 +232,24 @@ export async function build({ types = true, manifest = true, log = console.log }
   const browserBundles = [...cdnBundle(), ...exampleBundles()];
   const steps = [
     // Declarations and the manifest run in child processes, in parallel with rollup in this one.
-    types ? label('type declarations (tsc)', emitDeclarations(packages).then((count) => `${count} .d.ts files`)) : null,
+    types
+      ? label(
+          'type declarations (tsc)',
+          emitDeclarations(packages).then((count) => `${count} .d.ts files`),
+        )
+      : null,
     manifest ? label('custom-elements manifest (cem)', analyzeElements()) : null,
     label(
       `npm builds (${packages.map((pkg) => pkg.name).join(', ')})`,
       Promise.all(packages.map((pkg) => Promise.resolve().then(() => runRollup(packageBuild(pkg))))).then(() => ''),
     ),
     ...browserBundles.map((options) =>
-      label(`bundle ${relativeToRoot(options.output.file ?? path.join(options.output.dir, options.output.entryFileNames))}`, runRollup(options).then(() => checkBrowserBundle(options.output.file ?? path.join(options.output.dir, options.output.entryFileNames), options.output.dir))),
+      label(
+        `bundle ${relativeToRoot(options.output.file ?? path.join(options.output.dir, options.output.entryFileNames))}`,
+        runRollup(options).then(() =>
+          checkBrowserBundle(options.output.file ?? path.join(options.output.dir, options.output.entryFileNames), options.output.dir),
+        ),
+      ),
     ),
   ].filter(Boolean);
 

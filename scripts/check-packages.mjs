@@ -19,7 +19,13 @@ for (const pkg of workspacePackages()) {
   const where = relativeToRoot(pkg.directory);
   console.log(`\n━━━ ${pkg.name} (${where})`);
   const lint = await runNode([publint, '--strict', pkg.directory], { capture: true });
-  console.log(lint.output.trim().split('\n').filter((line) => !line.includes('Unknown user config')).join('\n'));
+  console.log(
+    lint.output
+      .trim()
+      .split('\n')
+      .filter((line) => !line.includes('Unknown user config'))
+      .join('\n'),
+  );
   if (!lint.ok) failures++;
   // attw cannot expand `./*/define.js` wildcards or resolve CSS: name each element's define entry, skip CSS.
   const exportKeys = Object.keys(pkg.manifest.exports ?? {});

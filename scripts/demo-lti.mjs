@@ -46,7 +46,7 @@ console.log('MentorKit as an LTI 1.3 tool, launched from a test LMS (course "Lea
 console.log(`  MentorKit (the tool):  ${demo.toolUrl}   configuration: ${demo.toolUrl}/lti/configuration`);
 console.log(`  the test LMS:          ${demo.platform.url}   (registered with MentorKit)`);
 console.log(`  service token:         ${demo.serviceToken}   (this run only; e.g. GET ${demo.toolUrl}/lti/platforms)`);
-console.log('Open the course as (each page load is a fresh LTI launch in the LMS\'s iframe):');
+console.log("Open the course as (each page load is a fresh LTI launch in the LMS's iframe):");
 const people = [
   [`${learner.name}, learner`, demo.courseUrl(learner.sub), 'the home page: pairing, check-ins, goals'],
   [`${learner.name}, goal tracker`, demo.courseUrl(learner.sub, { widget: 'goal-tracker' }), ''],

@@ -57,15 +57,18 @@ try {
 
 const line = '─'.repeat(72);
 console.log(line);
-console.log('The LMS demo on MentorKit\'s server, with reminders by email');
+console.log("The LMS demo on MentorKit's server, with reminders by email");
 console.log(`  as Lucía (mentee):     ${demo.demoUrl('mentee')}`);
 console.log(`  as Kenji (mentor):     ${demo.demoUrl('mentor')}`);
 console.log(`  as Priya (admin):      ${demo.demoUrl('admin')}`);
 console.log(`  the mailbox:           ${demo.mailbox.url}   (every mail the server sent; SMTP at ${demo.mailbox.smtpUrl})`);
 console.log(`  MentorKit's server:    ${demo.apiUrl}   (service token: ${demo.serviceToken})`);
 console.log(`The server's clock: ${demo.now().toISOString()}. What happens:`);
-for (const { mentorId, pairingId } of SERVER_DEMO.overdue) console.log(`  - ${mentorId}'s check-in (${pairingId}) is overdue: a reminder at their next working morning, in their language`);
-console.log(`  - ${SERVER_DEMO.quiet.memberIds.join(' and ')} have been quiet for ${SERVER_DEMO.quiet.quietDays} days: both nudged; the admins see the pair on the ladder`);
+for (const { mentorId, pairingId } of SERVER_DEMO.overdue)
+  console.log(`  - ${mentorId}'s check-in (${pairingId}) is overdue: a reminder at their next working morning, in their language`);
+console.log(
+  `  - ${SERVER_DEMO.quiet.memberIds.join(' and ')} have been quiet for ${SERVER_DEMO.quiet.quietDays} days: both nudged; the admins see the pair on the ladder`,
+);
 console.log('Type +2h, +10d or +30m to move the server\'s clock (a scan follows), "scan", "now" or "help".');
 console.log('The database is a throwaway: Ctrl-C stops everything and deletes it.');
 console.log(line);

@@ -49,7 +49,14 @@ function readCounts(file) {
  */
 function settle(counts, processResult, what) {
   if (!counts) {
-    return { passed: 0, failed: 1, skipped: 0, status: 'crashed', note: `${what} exited (${exitDescription(processResult)}) without reporting results`, failures: [] };
+    return {
+      passed: 0,
+      failed: 1,
+      skipped: 0,
+      status: 'crashed',
+      note: `${what} exited (${exitDescription(processResult)}) without reporting results`,
+      failures: [],
+    };
   }
   const result = { passed: counts.passed, failed: counts.failed, skipped: counts.skipped, failures: counts.failures ?? [] };
   if (counts.groups) result.groups = counts.groups;

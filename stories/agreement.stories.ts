@@ -27,7 +27,10 @@ const meta = {
   },
   args: { pairingId: PLANNING_PAIRING, locale: 'en-GB' },
   argTypes: { locale: { control: 'select', options: ['en-GB', 'en-US', 'de-DE', 'ja-JP'] } },
-  render: (args, { loaded }) => html`<mk-agreement style="max-width: 48rem" .kit=${(loaded as { kit?: MentorKit }).kit} pairing-id=${args.pairingId} locale=${args.locale ?? 'en-GB'}
+  render: (
+    args,
+    { loaded },
+  ) => html`<mk-agreement style="max-width: 48rem" .kit=${(loaded as { kit?: MentorKit }).kit} pairing-id=${args.pairingId} locale=${args.locale ?? 'en-GB'}
     @mk-agreement-proposed=${(event: CustomEvent) => console.info('mk-agreement-proposed', event.detail)}
     @mk-agreement-changed=${(event: CustomEvent) => console.info('mk-agreement-changed', event.detail)}
     @mk-agreement-confirmed=${(event: CustomEvent) => console.info('mk-agreement-confirmed', event.detail)}></mk-agreement>`,
@@ -39,7 +42,8 @@ type Story = StoryObj<AgreementArgs>;
 const openForm: Story['play'] = async ({ canvasElement }) => {
   const element = canvasElement.querySelector<MkAgreement>('mk-agreement')!;
   await element.updateComplete;
-  for (let attempt = 0; attempt < 50 && element.shadowRoot?.querySelector('[part~="base"]')?.getAttribute('data-state') === 'loading'; attempt++) await new Promise((resolve) => setTimeout(resolve, 20));
+  for (let attempt = 0; attempt < 50 && element.shadowRoot?.querySelector('[part~="base"]')?.getAttribute('data-state') === 'loading'; attempt++)
+    await new Promise((resolve) => setTimeout(resolve, 20));
   element.edit();
 };
 
@@ -71,10 +75,15 @@ export const Loading: Story = loadingStory();
 export const LoadError: Story = loadErrorStory();
 
 /** Notes that look like HTML stay text. */
-export const HostileText: Story = { loaders: [async () => ({ kit: await planningKit({ agreement: 'confirmed', notes: '<img src=x onerror=alert(1)> <script>alert("notes")</script>' }) })] };
+export const HostileText: Story = {
+  loaders: [async () => ({ kit: await planningKit({ agreement: 'confirmed', notes: '<img src=x onerror=alert(1)> <script>alert("notes")</script>' }) })],
+};
 
 /** The dark theme. */
-export const Dark: Story = { globals: { theme: 'dark' }, loaders: [async () => ({ kit: await planningKit({ agreement: 'changed', viewer: DEMO_VIEWERS.mentee }) })] };
+export const Dark: Story = {
+  globals: { theme: 'dark' },
+  loaders: [async () => ({ kit: await planningKit({ agreement: 'changed', viewer: DEMO_VIEWERS.mentee }) })],
+};
 
 /** Notes pasted over their 2,000 characters: kept whole, marked with what is too much, saving refused with a message. */
 export const NotesOverLimit: Story = {

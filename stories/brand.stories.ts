@@ -29,9 +29,7 @@ const meta = {
       ${entries.map((entry, index) => entry.render(data[index] ?? {}))}
     </div>`;
   },
-  loaders: [
-    async () => ({ entries: ELEMENT_GALLERY, data: await Promise.all(ELEMENT_GALLERY.map((entry) => entry.load())) }),
-  ],
+  loaders: [async () => ({ entries: ELEMENT_GALLERY, data: await Promise.all(ELEMENT_GALLERY.map((entry) => entry.load())) })],
 } satisfies Meta<BrandArgs>;
 
 export default meta;

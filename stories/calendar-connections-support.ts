@@ -4,13 +4,40 @@
  * connecting `https://…/fail` fails the way a private address does, and a CalDAV password `wrong`
  * the way a refused password does. Stories only; the element's tests have their own.
  */
-import { MentorKitError, createMemoryStorage, createMentorKit, type CalendarConnection, type CalendarConnections, type ConnectCalendarInput, type MentorKit } from '@mentorkit/core';
+import {
+  MentorKitError,
+  createMemoryStorage,
+  createMentorKit,
+  type CalendarConnection,
+  type CalendarConnections,
+  type ConnectCalendarInput,
+  type MentorKit,
+} from '@mentorkit/core';
 import { seedDemoProgram } from '../examples/shared/demo-program.js';
 import { DEMO_VIEWERS, STORY_NOW } from './support.js';
 
 export const STORY_CALENDARS: readonly CalendarConnection[] = [
-  { id: 'cal-work', kind: 'caldav', label: 'Work', where: 'https://cal.example.com/…', writeBack: true, status: 'ok', checkedAt: '2026-10-14T20:55:00Z', busyCount: 23 },
-  { id: 'cal-family', kind: 'ics-feed', label: 'Family', where: 'https://calendar.google.com/…', writeBack: false, status: 'failing', checkedAt: '2026-10-13T21:00:00Z', problem: 'The calendar address answered 404 (not found): it may have been reset in Google Calendar.', busyCount: 4 },
+  {
+    id: 'cal-work',
+    kind: 'caldav',
+    label: 'Work',
+    where: 'https://cal.example.com/…',
+    writeBack: true,
+    status: 'ok',
+    checkedAt: '2026-10-14T20:55:00Z',
+    busyCount: 23,
+  },
+  {
+    id: 'cal-family',
+    kind: 'ics-feed',
+    label: 'Family',
+    where: 'https://calendar.google.com/…',
+    writeBack: false,
+    status: 'failing',
+    checkedAt: '2026-10-13T21:00:00Z',
+    problem: 'The calendar address answered 404 (not found): it may have been reset in Google Calendar.',
+    busyCount: 4,
+  },
 ];
 
 export function storyCalendars(initial: readonly CalendarConnection[] = [], options: { delayMs?: number } = {}): CalendarConnections {
@@ -26,9 +53,20 @@ export function storyCalendars(initial: readonly CalendarConnection[] = [], opti
     async connect(input: ConnectCalendarInput) {
       await pause();
       const url = new URL(input.url);
-      if (url.pathname.endsWith('/fail')) throw new MentorKitError('forbidden', `${url.hostname} resolves to a private address, which MentorKit does not fetch.`, { path: 'url' });
-      if (input.kind === 'caldav' && input.password === 'wrong') throw new MentorKitError('invalid-input', 'The CalDAV server refused the user name or password.', { path: 'password' });
-      const calendar: CalendarConnection = { id: `cal-${Date.now()}`, kind: input.kind, label: input.label ?? url.hostname, where: `${url.protocol}//${url.host}/…`, writeBack: input.kind === 'caldav' && input.writeBack === true, status: 'ok', checkedAt: STORY_NOW, busyCount: 9 };
+      if (url.pathname.endsWith('/fail'))
+        throw new MentorKitError('forbidden', `${url.hostname} resolves to a private address, which MentorKit does not fetch.`, { path: 'url' });
+      if (input.kind === 'caldav' && input.password === 'wrong')
+        throw new MentorKitError('invalid-input', 'The CalDAV server refused the user name or password.', { path: 'password' });
+      const calendar: CalendarConnection = {
+        id: `cal-${Date.now()}`,
+        kind: input.kind,
+        label: input.label ?? url.hostname,
+        where: `${url.protocol}//${url.host}/…`,
+        writeBack: input.kind === 'caldav' && input.writeBack === true,
+        status: 'ok',
+        checkedAt: STORY_NOW,
+        busyCount: 9,
+      };
       calendars.push(calendar);
       return { ...calendar };
     },

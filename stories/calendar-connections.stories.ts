@@ -26,7 +26,10 @@ const meta = {
   },
   args: { headingLevel: 2, locale: 'en-GB' },
   argTypes: { locale: { control: 'select', options: ['en-GB', 'en-US', 'es-ES'] } },
-  render: (args, { loaded }) => html`<mk-calendar-connections style="max-width: 44rem" .kit=${(loaded as { kit?: MentorKit }).kit} heading-level=${args.headingLevel} locale=${args.locale ?? 'en-GB'}
+  render: (
+    args,
+    { loaded },
+  ) => html`<mk-calendar-connections style="max-width: 44rem" .kit=${(loaded as { kit?: MentorKit }).kit} heading-level=${args.headingLevel} locale=${args.locale ?? 'en-GB'}
     @mk-calendar-connected=${(event: CustomEvent) => console.info('mk-calendar-connected', event.detail)}
     @mk-calendar-disconnected=${(event: CustomEvent) => console.info('mk-calendar-disconnected', event.detail)}
     @mk-calendar-feed-changed=${(event: CustomEvent) => console.info('mk-calendar-feed-changed', event.detail)}></mk-calendar-connections>`,

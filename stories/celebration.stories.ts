@@ -7,14 +7,30 @@ import type { MkCelebration } from '@mentorkit/elements';
 
 const messages = createGoalMessages();
 const moments: Record<string, GoalMoment> = {
-  celebration: { kind: 'celebration', goalId: 'g', goalTitle: 'Run 3 team retrospectives', milestoneId: 'm', heading: messages.celebration.heading, message: 'You did it: "Book a room" is done. That is 1 of 3 milestones for "Run 3 team retrospectives".', suggestions: [] },
-  achievement: { kind: 'achievement', goalId: 'g', goalTitle: 'Run 3 team retrospectives', heading: messages.celebration.achievedHeading, message: 'You reached "Run 3 team retrospectives". Take a moment to notice how far you have come, and tell your mentor.', suggestions: [] },
+  celebration: {
+    kind: 'celebration',
+    goalId: 'g',
+    goalTitle: 'Run 3 team retrospectives',
+    milestoneId: 'm',
+    heading: messages.celebration.heading,
+    message: 'You did it: "Book a room" is done. That is 1 of 3 milestones for "Run 3 team retrospectives".',
+    suggestions: [],
+  },
+  achievement: {
+    kind: 'achievement',
+    goalId: 'g',
+    goalTitle: 'Run 3 team retrospectives',
+    heading: messages.celebration.achievedHeading,
+    message: 'You reached "Run 3 team retrospectives". Take a moment to notice how far you have come, and tell your mentor.',
+    suggestions: [],
+  },
   reassurance: {
     kind: 'reassurance',
     goalId: 'g',
     goalTitle: 'Read two books on system design',
     heading: messages.reassurance.heading,
-    message: '"Read two books on system design" reached its date (2026-10-01) at 50%. That happens to everyone, and what you did still counts. Talk it over with your mentor and choose a new plan:',
+    message:
+      '"Read two books on system design" reached its date (2026-10-01) at 50%. That happens to everyone, and what you did still counts. Talk it over with your mentor and choose a new plan:',
     suggestions: (['split', 'move-date', 'lower-target'] as const).map((kind) => ({ kind, text: messages.reassurance.suggestions[kind] })),
   },
 };

@@ -4,7 +4,15 @@
  * their own entry, the admin every member's; issuing needs eligibility or a reason, as on the server.
  * Stories only; the element's tests have their own.
  */
-import { MentorKitError, createMemoryStorage, createMentorKit, type CertificatesService, type IssuedCertificate, type MentorKit, type PairingCertificateEntry } from '@mentorkit/core';
+import {
+  MentorKitError,
+  createMemoryStorage,
+  createMentorKit,
+  type CertificatesService,
+  type IssuedCertificate,
+  type MentorKit,
+  type PairingCertificateEntry,
+} from '@mentorkit/core';
 import type { CertificateEligibility } from '@mentorkit/core/certificates';
 import { seedDemoProgram } from '../examples/shared/demo-program.js';
 import { DEMO_VIEWERS, STORY_NOW } from './support.js';
@@ -23,7 +31,15 @@ export const eligibleFacts: CertificateEligibility = {
   from: '2026-03-02',
   to: '2026-09-25',
 };
-export const notYetFacts: CertificateEligibility = { ...eligibleFacts, eligible: false, missing: ['pairing-not-ended', 'sessions', 'feedback'], sessionsHeld: 4, sessionsWithFeedback: 3, goalsAchieved: [], to: null };
+export const notYetFacts: CertificateEligibility = {
+  ...eligibleFacts,
+  eligible: false,
+  missing: ['pairing-not-ended', 'sessions', 'feedback'],
+  sessionsHeld: 4,
+  sessionsWithFeedback: 3,
+  goalsAchieved: [],
+  to: null,
+};
 
 const certificate = (id: string, extra: Partial<IssuedCertificate> = {}): IssuedCertificate => ({
   id,
@@ -52,7 +68,10 @@ export function storyCertificates(viewer: string, entries: readonly PairingCerti
       const entry = state.find((candidate) => candidate.personId === personId)!;
       if (entry.certificate) return structuredClone(entry.certificate);
       if (!entry.eligibility.eligible && !issueOptions?.reason) throw new MentorKitError('forbidden', 'No certificate yet: feedback given in 2 of 6 sessions.');
-      entry.certificate = certificate(`story${String(++count).padStart(17, '0')}`, issueOptions?.reason ? { reason: issueOptions.reason, issuedBy: DEMO_VIEWERS.admin, issuedAt: STORY_NOW } : { issuedAt: STORY_NOW });
+      entry.certificate = certificate(
+        `story${String(++count).padStart(17, '0')}`,
+        issueOptions?.reason ? { reason: issueOptions.reason, issuedBy: DEMO_VIEWERS.admin, issuedAt: STORY_NOW } : { issuedAt: STORY_NOW },
+      );
       return structuredClone(entry.certificate);
     },
     async download() {
@@ -68,11 +87,18 @@ export function storyCertificates(viewer: string, entries: readonly PairingCerti
 }
 
 /** A ready client for `viewer` on the demo programme, with `certificates` (or without: memory/IndexedDB). */
-export async function certificateKit(certificates: CertificatesService | undefined, viewer: string, options: { awkwardNames?: boolean } = {}): Promise<MentorKit> {
+export async function certificateKit(
+  certificates: CertificatesService | undefined,
+  viewer: string,
+  options: { awkwardNames?: boolean } = {},
+): Promise<MentorKit> {
   const memory = createMemoryStorage();
   await seedDemoProgram(memory);
   if (options.awkwardNames) {
-    for (const [id, displayName] of [['kenji-watanabe', 'Maximiliane Alexandra von Hohenzollern-Sigmaringen-Wittelsbach'], ['arjun-shrestha', '<img src=x onerror=alert(1)>']] as const) {
+    for (const [id, displayName] of [
+      ['kenji-watanabe', 'Maximiliane Alexandra von Hohenzollern-Sigmaringen-Wittelsbach'],
+      ['arjun-shrestha', '<img src=x onerror=alert(1)>'],
+    ] as const) {
       const record = await memory.get('people', id);
       if (record) await memory.put('people', { ...record, displayName });
     }

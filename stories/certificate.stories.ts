@@ -26,7 +26,10 @@ const meta = {
   },
   args: { headingLevel: 2, locale: 'en-GB' },
   argTypes: { locale: { control: 'select', options: ['en-GB', 'en-US', 'es-ES'] } },
-  render: (args, { loaded }) => html`<mk-certificate style="max-width: 40rem" .kit=${(loaded as { kit?: MentorKit }).kit} pairing-id=${CERTIFICATE_PAIRING} heading-level=${args.headingLevel} locale=${args.locale ?? 'en-GB'}
+  render: (
+    args,
+    { loaded },
+  ) => html`<mk-certificate style="max-width: 40rem" .kit=${(loaded as { kit?: MentorKit }).kit} pairing-id=${CERTIFICATE_PAIRING} heading-level=${args.headingLevel} locale=${args.locale ?? 'en-GB'}
     @mk-certificate-issue=${(event: CustomEvent) => console.info('mk-certificate-issue', event.detail)}
     @mk-certificate-revoke=${(event: CustomEvent) => console.info('mk-certificate-revoke', event.detail)}
     @mk-certificate-download=${(event: CustomEvent) => console.info('mk-certificate-download', event.detail)}></mk-certificate>`,
@@ -39,13 +42,17 @@ const { mentee, admin } = DEMO_VIEWERS;
 const element = (canvasElement: HTMLElement, selector: string) => shadowPart<MkCertificate>(canvasElement, 'mk-certificate', selector);
 
 /** Lucía finished her mentoring with the agreed sessions and her feedback: she can download her certificate. */
-export const Eligible: Story = { loaders: [async () => ({ kit: await certificateKit(storyCertificates(mentee, [{ personId: mentee, eligibility: eligibleFacts }]), mentee) })] };
+export const Eligible: Story = {
+  loaders: [async () => ({ kit: await certificateKit(storyCertificates(mentee, [{ personId: mentee, eligibility: eligibleFacts }]), mentee) })],
+};
 
 /** Her certificate was issued: download it again, and the verification page. */
 export const Ready: Story = { loaders: [async () => ({ kit: await certificateKit(storyCertificates(mentee, STORY_ENTRIES), mentee) })] };
 
 /** Not yet: what is missing, worded from the codes. */
-export const NotYet: Story = { loaders: [async () => ({ kit: await certificateKit(storyCertificates(mentee, [{ personId: mentee, eligibility: notYetFacts }]), mentee) })] };
+export const NotYet: Story = {
+  loaders: [async () => ({ kit: await certificateKit(storyCertificates(mentee, [{ personId: mentee, eligibility: notYetFacts }]), mentee) })],
+};
 
 /** The programme admin: each member — issued, eligible, not yet (with “Issue by hand”). */
 export const Admin: Story = { loaders: [async () => ({ kit: await certificateKit(storyCertificates(admin, STORY_ENTRIES), admin) })] };
@@ -68,16 +75,38 @@ export const WithoutServer: Story = { loaders: [async () => ({ kit: await certif
 export const Loading: Story = loadingStory();
 
 /** The server could not be reached. */
-export const LoadError: Story = { loaders: [async () => ({ kit: await certificateKit(storyCertificates(mentee, STORY_ENTRIES, { failWith: 'Reading the certificates of this pairing failed: the server is unavailable (503); nothing was applied.' }), mentee) })] };
+export const LoadError: Story = {
+  loaders: [
+    async () => ({
+      kit: await certificateKit(
+        storyCertificates(mentee, STORY_ENTRIES, {
+          failWith: 'Reading the certificates of this pairing failed: the server is unavailable (503); nothing was applied.',
+        }),
+        mentee,
+      ),
+    }),
+  ],
+};
 
 /** Very long names and one that looks like HTML (shown as text). */
-export const LongNames: Story = { loaders: [async () => ({ kit: await certificateKit(storyCertificates(admin, STORY_ENTRIES), admin, { awkwardNames: true }) })] };
+export const LongNames: Story = {
+  loaders: [async () => ({ kit: await certificateKit(storyCertificates(admin, STORY_ENTRIES), admin, { awkwardNames: true }) })],
+};
 
 /** In Spanish. */
-export const Spanish: Story = { args: { locale: 'es-ES' }, loaders: [async () => ({ kit: await certificateKit(storyCertificates(mentee, [{ personId: mentee, eligibility: notYetFacts }]), mentee) })] };
+export const Spanish: Story = {
+  args: { locale: 'es-ES' },
+  loaders: [async () => ({ kit: await certificateKit(storyCertificates(mentee, [{ personId: mentee, eligibility: notYetFacts }]), mentee) })],
+};
 
 /** The admin’s view in Spanish. */
-export const SpanishAdmin: Story = { args: { locale: 'es-ES' }, loaders: [async () => ({ kit: await certificateKit(storyCertificates(admin, STORY_ENTRIES), admin) })] };
+export const SpanishAdmin: Story = {
+  args: { locale: 'es-ES' },
+  loaders: [async () => ({ kit: await certificateKit(storyCertificates(admin, STORY_ENTRIES), admin) })],
+};
 
 /** The dark theme. */
-export const Dark: Story = { globals: { theme: 'dark' }, loaders: [async () => ({ kit: await certificateKit(storyCertificates(mentee, STORY_ENTRIES), mentee) })] };
+export const Dark: Story = {
+  globals: { theme: 'dark' },
+  loaders: [async () => ({ kit: await certificateKit(storyCertificates(mentee, STORY_ENTRIES), mentee) })],
+};

@@ -24,13 +24,26 @@ const PAIRING = 'pairing-lucia';
 /** Answers that walk each built-in model, step by step. */
 const ANSWERS: Record<string, Record<string, unknown>> = {
   goal: { 'goal-what': 'Lead the design review of the payments API', 'goal-success': 'The team adopts the review checklist I draft' },
-  reality: { 'reality-now': 'I review code every day but have never led a design review.', 'reality-obstacles': ['Nervous about disagreeing with senior engineers', 'No template for reviews'], 'reality-position': 3 },
-  options: { 'options-list': ['Shadow Kenji at the next review', 'Write a review checklist', 'Run a practice review with my team'], 'options-best': 'Shadowing first: I learn the format with a safety net.' },
+  reality: {
+    'reality-now': 'I review code every day but have never led a design review.',
+    'reality-obstacles': ['Nervous about disagreeing with senior engineers', 'No template for reviews'],
+    'reality-position': 3,
+  },
+  options: {
+    'options-list': ['Shadow Kenji at the next review', 'Write a review checklist', 'Run a practice review with my team'],
+    'options-best': 'Shadowing first: I learn the format with a safety net.',
+  },
   will: { 'will-actions': ['Shadow Kenji at the review on 14 April', 'Draft the review checklist by Friday'], 'will-commitment': 8 },
-  outcome: { 'outcome-what': 'I speak up in architecture meetings without rehearsing for hours', 'outcome-miracle': 'I would ask my question in the meeting, not afterwards in chat.' },
+  outcome: {
+    'outcome-what': 'I speak up in architecture meetings without rehearsing for hours',
+    'outcome-miracle': 'I would ask my question in the meeting, not afterwards in chat.',
+  },
   scaling: { 'scaling-now': 4, 'scaling-target': 6, 'scaling-why': 'I already speak up in my own team’s meetings.' },
   'know-how': { 'know-how-working': 'Writing my points down before the meeting', 'know-how-resources': ['Kenji', 'The meeting agenda, shared a day ahead'] },
-  'affirm-action': { 'affirm-strengths': 'Clear thinking, and you already prepare better than most.', 'action-steps': ['Ask one question in Tuesday’s meeting', 'Share my notes in the channel afterwards'] },
+  'affirm-action': {
+    'affirm-strengths': 'Clear thinking, and you already prepare better than most.',
+    'action-steps': ['Ask one question in Tuesday’s meeting', 'Share my notes in the channel afterwards'],
+  },
   review: { 'review-better': 'I asked two questions last Tuesday.' },
 };
 
@@ -130,9 +143,24 @@ export const CustomModel: Story = {
           id: 'check-in',
           name: 'Weekly check-in',
           steps: [
-            { id: 'wins', title: 'Wins', purpose: 'Start from what went well.', prompts: [{ id: 'wins', kind: 'list', text: 'What went well this week?', required: true }] },
-            { id: 'energy', title: 'Energy', purpose: 'Take a reading.', prompts: [{ id: 'energy', kind: 'scale', text: 'How is your energy?', min: 1, max: 5, minLabel: 'Drained', maxLabel: 'Full' }] },
-            { id: 'next', title: 'Next', purpose: 'Choose what to try before we meet again.', prompts: [{ id: 'try', kind: 'list', text: 'What will you try?', actions: true }] },
+            {
+              id: 'wins',
+              title: 'Wins',
+              purpose: 'Start from what went well.',
+              prompts: [{ id: 'wins', kind: 'list', text: 'What went well this week?', required: true }],
+            },
+            {
+              id: 'energy',
+              title: 'Energy',
+              purpose: 'Take a reading.',
+              prompts: [{ id: 'energy', kind: 'scale', text: 'How is your energy?', min: 1, max: 5, minLabel: 'Drained', maxLabel: 'Full' }],
+            },
+            {
+              id: 'next',
+              title: 'Next',
+              purpose: 'Choose what to try before we meet again.',
+              prompts: [{ id: 'try', kind: 'list', text: 'What will you try?', actions: true }],
+            },
           ],
         }),
       ],

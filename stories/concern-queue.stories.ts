@@ -46,7 +46,8 @@ export const NothingToSave: Story = {
 
 /** Hostile text and long words, at 320 px: shown as text, wrapped. */
 export const HostileTextAt320: Story = {
-  render: (args, { loaded }) => html`<div lang=${args.lang} style="width: 320px"><mk-concern-queue .kit=${(loaded as { kit?: MentorKit }).kit}></mk-concern-queue></div>`,
+  render: (args, { loaded }) =>
+    html`<div lang=${args.lang} style="width: 320px"><mk-concern-queue .kit=${(loaded as { kit?: MentorKit }).kit}></mk-concern-queue></div>`,
   loaders: [async () => ({ kit: await concernKit(DEMO_VIEWERS.admin, { concerns: true, hostile: true }) })],
 };
 

@@ -23,16 +23,42 @@ async function as(storage: StorageAdapter, userId: string, at: string, action: (
 export async function concernStorage(options: { concerns?: boolean; hostile?: boolean } = {}): Promise<StorageAdapter> {
   const storage = createMemoryStorage();
   await seedDemoProgram(storage);
-  await storage.put('messages', { id: 'm-kenji-1', pairingId: CONCERN_PAIRING, authorId: 'kenji-watanabe', kind: 'text', text: 'Good session today. Send me the ADR when it is ready.', mentorsOnly: false, history: [], sentAt: '2026-10-13T17:00:00Z' });
-  await storage.put('messages', { id: REPORTED_MESSAGE, pairingId: CONCERN_PAIRING, authorId: 'kenji-watanabe', kind: 'text', text: options.hostile ? HOSTILE_CONCERN : 'Let us keep this between us — no need to tell the programme about our chats.', mentorsOnly: false, history: [], sentAt: '2026-10-14T20:30:00Z' });
+  await storage.put('messages', {
+    id: 'm-kenji-1',
+    pairingId: CONCERN_PAIRING,
+    authorId: 'kenji-watanabe',
+    kind: 'text',
+    text: 'Good session today. Send me the ADR when it is ready.',
+    mentorsOnly: false,
+    history: [],
+    sentAt: '2026-10-13T17:00:00Z',
+  });
+  await storage.put('messages', {
+    id: REPORTED_MESSAGE,
+    pairingId: CONCERN_PAIRING,
+    authorId: 'kenji-watanabe',
+    kind: 'text',
+    text: options.hostile ? HOSTILE_CONCERN : 'Let us keep this between us — no need to tell the programme about our chats.',
+    mentorsOnly: false,
+    history: [],
+    sentAt: '2026-10-14T20:30:00Z',
+  });
   if (options.concerns) {
     const concerns = (kit: MentorKit) => kit.use(concernsFeature);
-    await as(storage, 'daniel-kim', '2026-10-01T09:00:00Z', (kit) => concerns(kit).raise({ pairingId: 'pairing-daniel', text: 'Our last three sessions were cancelled an hour before.' }));
+    await as(storage, 'daniel-kim', '2026-10-01T09:00:00Z', (kit) =>
+      concerns(kit).raise({ pairingId: 'pairing-daniel', text: 'Our last three sessions were cancelled an hour before.' }),
+    );
     await as(storage, 'priya-raman', '2026-10-02T10:00:00Z', async (kit) => {
       const [first] = concerns(kit).$concerns.get();
       await concerns(kit).setStatus(first!.id, 'closed', { note: 'Spoke to both; sessions are booked for the next month.' });
     });
-    await as(storage, 'lucia-fernandez', '2026-10-14T20:45:00Z', (kit) => concerns(kit).reportMessage({ messageId: REPORTED_MESSAGE, text: options.hostile ? HOSTILE_CONCERN : 'This made me uncomfortable. I would like to talk to someone about it.', pause: true }));
+    await as(storage, 'lucia-fernandez', '2026-10-14T20:45:00Z', (kit) =>
+      concerns(kit).reportMessage({
+        messageId: REPORTED_MESSAGE,
+        text: options.hostile ? HOSTILE_CONCERN : 'This made me uncomfortable. I would like to talk to someone about it.',
+        pause: true,
+      }),
+    );
     await as(storage, 'daniel-kim', '2026-10-14T21:00:00Z', (kit) => concerns(kit).raise({ pairingId: 'pairing-daniel', text: 'It is happening again.' }));
   }
   return storage;

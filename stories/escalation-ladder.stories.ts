@@ -26,7 +26,10 @@ const meta = {
   },
   args: { headingLevel: 2, locale: 'en-GB' },
   argTypes: { locale: { control: 'select', options: ['en-GB', 'en-US', 'es-ES'] } },
-  render: (args, { loaded }) => html`<mk-escalation-ladder style="max-width: 48rem" .kit=${(loaded as { kit?: MentorKit }).kit} program-id=${DEMO_PROGRAM_ID} heading-level=${args.headingLevel} locale=${args.locale ?? 'en-GB'}
+  render: (
+    args,
+    { loaded },
+  ) => html`<mk-escalation-ladder style="max-width: 48rem" .kit=${(loaded as { kit?: MentorKit }).kit} program-id=${DEMO_PROGRAM_ID} heading-level=${args.headingLevel} locale=${args.locale ?? 'en-GB'}
     @mk-escalation-settings-change=${(event: CustomEvent) => console.info('mk-escalation-settings-change', event.detail)}></mk-escalation-ladder>`,
 } satisfies Meta<EscalationLadderArgs>;
 
@@ -40,11 +43,23 @@ const element = (canvasElement: HTMLElement, selector: string) => shadowPart<MkE
 export const QuietPairs: Story = { loaders: [async () => ({ kit: await notificationsKit(storyNotifications(), admin) })] };
 
 /** No pair is quiet. */
-export const NoneQuiet: Story = { loaders: [async () => ({ kit: await notificationsKit(storyNotifications({ pairs: STORY_ESCALATIONS.filter((pair) => pair.stage === 'active') }), admin) })] };
+export const NoneQuiet: Story = {
+  loaders: [async () => ({ kit: await notificationsKit(storyNotifications({ pairs: STORY_ESCALATIONS.filter((pair) => pair.stage === 'active') }), admin) })],
+};
 
 /** Closing off (the default): the steps end at "Admins alerted". */
 export const ClosingOff: Story = {
-  loaders: [async () => ({ kit: await notificationsKit(storyNotifications({ settings: { quietDays: 14, alertAdminDays: 28, close: null }, pairs: STORY_ESCALATIONS.filter((pair) => pair.stage !== 'closing') }), admin) })],
+  loaders: [
+    async () => ({
+      kit: await notificationsKit(
+        storyNotifications({
+          settings: { quietDays: 14, alertAdminDays: 28, close: null },
+          pairs: STORY_ESCALATIONS.filter((pair) => pair.stage !== 'closing'),
+        }),
+        admin,
+      ),
+    }),
+  ],
 };
 
 /** Storage without the notifications service (memory, IndexedDB): the ladder needs the MentorKit server. */
@@ -54,7 +69,9 @@ export const WithoutServer: Story = { loaders: [async () => ({ kit: await notifi
 export const Loading: Story = loadingStory();
 
 /** The server refused (not an admin of this programme). */
-export const LoadError: Story = { loaders: [async () => ({ kit: await notificationsKit(storyNotifications({ failWith: 'Only the programme’s admins see its escalation ladder.' }), admin) })] };
+export const LoadError: Story = {
+  loaders: [async () => ({ kit: await notificationsKit(storyNotifications({ failWith: 'Only the programme’s admins see its escalation ladder.' }), admin) })],
+};
 
 /** Editing, after the server refused alerting the admins before the nudge: said at the field, everything typed kept. */
 export const SettingsRefused: Story = {

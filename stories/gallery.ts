@@ -47,7 +47,8 @@ export const GALLERY_MOMENT: GoalMoment = {
   goalId: 'g',
   goalTitle: 'Read two books on system design',
   heading: goalMessages.reassurance.heading,
-  message: '"Read two books on system design" reached its date (2026-10-01) at 50%. That happens to everyone, and what you did still counts. Talk it over with your mentor and choose a new plan:',
+  message:
+    '"Read two books on system design" reached its date (2026-10-01) at 50%. That happens to everyone, and what you did still counts. Talk it over with your mentor and choose a new plan:',
   suggestions: (['split', 'move-date', 'lower-target'] as const).map((kind) => ({ kind, text: goalMessages.reassurance.suggestions[kind] })),
 };
 
@@ -81,7 +82,12 @@ export const ELEMENT_GALLERY: readonly GalleryEntry[] = [
     name: 'Goal editor',
     load: async () => {
       const kit = await goalsKit();
-      return { kit, goalId: goalsOf(kit).$goals.get().find((goal) => goal.milestones.length === 3)?.id };
+      return {
+        kit,
+        goalId: goalsOf(kit)
+          .$goals.get()
+          .find((goal) => goal.milestones.length === 3)?.id,
+      };
     },
     render: ({ kit, goalId }) => html`<mk-goal-editor style="max-width: 60rem" .kit=${kit} goal-id=${ifDefined(goalId)}></mk-goal-editor>`,
   },
@@ -101,7 +107,8 @@ export const ELEMENT_GALLERY: readonly GalleryEntry[] = [
     tag: 'mk-coaching-flow',
     name: 'Coaching flow',
     load: growAtReality,
-    render: ({ kit, runId }) => html`<mk-coaching-flow style="max-width: 48rem" .kit=${kit} model="grow" pairing-id=${PAIRING} run-id=${ifDefined(runId)}></mk-coaching-flow>`,
+    render: ({ kit, runId }) =>
+      html`<mk-coaching-flow style="max-width: 48rem" .kit=${kit} model="grow" pairing-id=${PAIRING} run-id=${ifDefined(runId)}></mk-coaching-flow>`,
   },
   {
     tag: 'mk-icebreaker',
@@ -171,7 +178,8 @@ export const ELEMENT_GALLERY: readonly GalleryEntry[] = [
     tag: 'mk-programme-report',
     name: 'Programme report',
     load: async () => ({ kit: await reportKit(DEMO_VIEWERS.admin, { server: true }) }),
-    render: ({ kit }) => html`<mk-programme-report style="max-width: 64rem" .kit=${kit} program-id=${DEMO_PROGRAM_ID} pair-href="#pair={id}"></mk-programme-report>`,
+    render: ({ kit }) =>
+      html`<mk-programme-report style="max-width: 64rem" .kit=${kit} program-id=${DEMO_PROGRAM_ID} pair-href="#pair={id}"></mk-programme-report>`,
   },
   {
     tag: 'mk-raise-concern',
@@ -188,7 +196,9 @@ export const ELEMENT_GALLERY: readonly GalleryEntry[] = [
   {
     tag: 'mk-checkin',
     name: 'Check-in',
-    load: async () => ({ kit: await planningKit({ ratings: [2, 3, 2], sessions: [{ start: '2026-10-06T22:00:00Z', end: '2026-10-06T23:00:00Z', status: 'held' }] }) }),
+    load: async () => ({
+      kit: await planningKit({ ratings: [2, 3, 2], sessions: [{ start: '2026-10-06T22:00:00Z', end: '2026-10-06T23:00:00Z', status: 'held' }] }),
+    }),
     render: ({ kit }) => html`<mk-checkin style="max-width: 44rem" .kit=${kit} pairing-id=${PLANNING_PAIRING}></mk-checkin>`,
   },
   {

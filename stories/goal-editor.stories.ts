@@ -17,7 +17,8 @@ const meta = {
   component: 'mk-goal-editor',
   tags: ['autodocs'],
   parameters: { docs: { description: { component: 'Create or edit a goal with a live SMART checklist beside the form; errors appear inline.' } } },
-  render: (args, { loaded }) => html`<mk-goal-editor style="max-width: 60rem" .kit=${(loaded as { kit?: MentorKit }).kit} goal-id=${ifDefined((loaded as { goalId?: string }).goalId ?? args.goalId)}></mk-goal-editor>`,
+  render: (args, { loaded }) =>
+    html`<mk-goal-editor style="max-width: 60rem" .kit=${(loaded as { kit?: MentorKit }).kit} goal-id=${ifDefined((loaded as { goalId?: string }).goalId ?? args.goalId)}></mk-goal-editor>`,
 } satisfies Meta<GoalEditorArgs>;
 
 export default meta;
@@ -31,7 +32,12 @@ export const EditGoal: Story = {
   loaders: [
     async () => {
       const kit = await goalsKit();
-      return { kit, goalId: goalsOf(kit).$goals.get().find((goal) => goal.milestones.length === 3)?.id };
+      return {
+        kit,
+        goalId: goalsOf(kit)
+          .$goals.get()
+          .find((goal) => goal.milestones.length === 3)?.id,
+      };
     },
   ],
 };

@@ -28,7 +28,8 @@ const meta = {
     filter: { control: 'inline-radio', options: ['active', 'achieved', 'all'] },
     locale: { control: 'select', options: ['en-GB', 'en-US', 'de-DE', 'es-ES', 'ja-JP'] },
   },
-  render: (args, { loaded }) => html`<mk-goal-tracker style="max-width: 48rem" .kit=${(loaded as { kit?: MentorKit }).kit} filter=${args.filter} locale=${args.locale}></mk-goal-tracker>`,
+  render: (args, { loaded }) =>
+    html`<mk-goal-tracker style="max-width: 48rem" .kit=${(loaded as { kit?: MentorKit }).kit} filter=${args.filter} locale=${args.locale}></mk-goal-tracker>`,
 } satisfies Meta<GoalTrackerArgs>;
 
 export default meta;
@@ -60,7 +61,21 @@ export const AdminReadOnly: Story = { loaders: [async () => ({ kit: await goalsK
 
 /** A title that looks like HTML is shown as text. */
 export const HostileTitle: Story = {
-  loaders: [async () => ({ kit: await goalsKit({ goals: [{ pairingId: 'pairing-lucia', title: '<img src=x onerror=alert(1)>', skill: '<b>bold</b>', dueDate: '2026-12-01', milestones: [{ title: '<script>alert(1)</script>' }] }] }) })],
+  loaders: [
+    async () => ({
+      kit: await goalsKit({
+        goals: [
+          {
+            pairingId: 'pairing-lucia',
+            title: '<img src=x onerror=alert(1)>',
+            skill: '<b>bold</b>',
+            dueDate: '2026-12-01',
+            milestones: [{ title: '<script>alert(1)</script>' }],
+          },
+        ],
+      }),
+    }),
+  ],
 };
 
 export const Loading: Story = loadingStory();

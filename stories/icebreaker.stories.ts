@@ -28,7 +28,8 @@ const meta = {
   parameters: {
     docs: {
       description: {
-        component: 'Opens a meeting with a question for the pair; "Another one" deals the next, never repeating until the deck is exhausted. Optional informal formats (virtual lunch, team-building).',
+        component:
+          'Opens a meeting with a question for the pair; "Another one" deals the next, never repeating until the deck is exhausted. Optional informal formats (virtual lunch, team-building).',
       },
     },
   },

@@ -26,7 +26,10 @@ const meta = {
   },
   args: { headingLevel: 2, locale: 'en-GB' },
   argTypes: { locale: { control: 'select', options: ['en-GB', 'en-US', 'es-ES'] } },
-  render: (args, { loaded }) => html`<mk-notification-preferences style="max-width: 44rem" .kit=${(loaded as { kit?: MentorKit }).kit} heading-level=${args.headingLevel} locale=${args.locale ?? 'en-GB'}
+  render: (
+    args,
+    { loaded },
+  ) => html`<mk-notification-preferences style="max-width: 44rem" .kit=${(loaded as { kit?: MentorKit }).kit} heading-level=${args.headingLevel} locale=${args.locale ?? 'en-GB'}
     @mk-notification-preferences-change=${(event: CustomEvent) => console.info('mk-notification-preferences-change', event.detail)}></mk-notification-preferences>`,
 } satisfies Meta<NotificationPreferencesArgs>;
 
@@ -48,7 +51,15 @@ export const WithoutServer: Story = { loaders: [async () => ({ kit: await notifi
 export const Loading: Story = loadingStory();
 
 /** The server could not be reached. */
-export const LoadError: Story = { loaders: [async () => ({ kit: await notificationsKit(storyNotifications({ failWith: 'Reading your reminder settings failed: The server is unavailable (503); nothing was applied.' })) })] };
+export const LoadError: Story = {
+  loaders: [
+    async () => ({
+      kit: await notificationsKit(
+        storyNotifications({ failWith: 'Reading your reminder settings failed: The server is unavailable (503); nothing was applied.' }),
+      ),
+    }),
+  ],
+};
 
 /** A kind being saved: "Saving…" beside it. */
 export const Saving: Story = {
@@ -69,7 +80,22 @@ export const UnknownKindAndLongText: Story = {
       kit: await notificationsKit(
         storyNotifications({
           kinds: ['check-in-overdue', 'mentor-availability-changed'],
-          deliveries: [{ id: 'n-long', kind: 'mentor-availability-changed', pairingId: 'pairing-lucia', channel: 'email', subject: 'Maximiliane Alexandra von Hohenzollern-Sigmaringen-Wittelsbach is away until 12 January 2027 and suggests a co-mentor for the weeks in between', status: 'skipped', sendAt: '2026-10-13T07:00:00Z', sentAt: null, attempts: 1, createdAt: '2026-10-13T06:00:00Z', reason: 'the pairing is no longer active' }],
+          deliveries: [
+            {
+              id: 'n-long',
+              kind: 'mentor-availability-changed',
+              pairingId: 'pairing-lucia',
+              channel: 'email',
+              subject:
+                'Maximiliane Alexandra von Hohenzollern-Sigmaringen-Wittelsbach is away until 12 January 2027 and suggests a co-mentor for the weeks in between',
+              status: 'skipped',
+              sendAt: '2026-10-13T07:00:00Z',
+              sentAt: null,
+              attempts: 1,
+              createdAt: '2026-10-13T06:00:00Z',
+              reason: 'the pairing is no longer active',
+            },
+          ],
         }),
       ),
     }),

@@ -50,7 +50,7 @@ const meta = {
     docs: {
       description: {
         component:
-          'The programme admin\'s matching board: weights with live re-runs, proposed pairs with per-criterion meters and reasons, pin/veto/swap, unmatched mentees with why, and each mentor\'s seat use. ' +
+          "The programme admin's matching board: weights with live re-runs, proposed pairs with per-criterion meters and reasons, pin/veto/swap, unmatched mentees with why, and each mentor's seat use. " +
           'Stories use the demo programme (7 mentees waiting, 6 free seats) in a memory adapter.',
       },
     },

@@ -21,7 +21,7 @@ const meta = {
     docs: {
       description: {
         component:
-          'The signed-in person\'s pairings: the other members, their roles, time zones and local time now (updated every minute), with status and kind. ' +
+          "The signed-in person's pairings: the other members, their roles, time zones and local time now (updated every minute), with status and kind. " +
           'Stories use the demo programme in a memory adapter, viewed at Wednesday 14 October 2026, 21:10 UTC.',
       },
     },

@@ -55,20 +55,40 @@ export async function planningKit(options: PlanningOptions = {}): Promise<Mentor
       kenji.use(agreementsFeature);
       await kenji.refresh();
       await kenji.use(agreementsFeature).confirm(`${PLANNING_PAIRING}.agreement`);
-      if (state === 'changed') await kenji.use(agreementsFeature).update(`${PLANNING_PAIRING}.agreement`, { cadence: 'weekly', offLimitsDates: ['2026-12-24', '2026-12-25'] });
+      if (state === 'changed')
+        await kenji.use(agreementsFeature).update(`${PLANNING_PAIRING}.agreement`, { cadence: 'weekly', offLimitsDates: ['2026-12-24', '2026-12-25'] });
     }
   }
   for (const session of options.sessions ?? []) {
     const kenji = at(new Date(Date.parse(session.end) + 60_000).toISOString(), 'kenji-watanabe');
     await kenji.ready;
     const sessions = kenji.use(sessionsFeature);
-    const booked = await sessions.book({ pairingId: PLANNING_PAIRING, start: session.start, end: session.end, timeZone: 'America/New_York', participantIds: ['lucia-fernandez', 'kenji-watanabe'] });
+    const booked = await sessions.book({
+      pairingId: PLANNING_PAIRING,
+      start: session.start,
+      end: session.end,
+      timeZone: 'America/New_York',
+      participantIds: ['lucia-fernandez', 'kenji-watanabe'],
+    });
     if (session.status === 'held') await sessions.markHeld(booked.id);
   }
   let index = 0;
   for (const rating of options.ratings ?? []) {
     index++;
-    await storage.put('feedback', { id: `story-feedback-${index}`, pairingId: PLANNING_PAIRING, sessionId: `story-session-${index}`, authorId: 'lucia-fernandez', rating, tags: [], revealWhenBothSubmitted: false, submittedAt: `2026-10-0${index}T10:00:00Z` }, { expectedRevision: null });
+    await storage.put(
+      'feedback',
+      {
+        id: `story-feedback-${index}`,
+        pairingId: PLANNING_PAIRING,
+        sessionId: `story-session-${index}`,
+        authorId: 'lucia-fernandez',
+        rating,
+        tags: [],
+        revealWhenBothSubmitted: false,
+        submittedAt: `2026-10-0${index}T10:00:00Z`,
+      },
+      { expectedRevision: null },
+    );
   }
   const kit = createMentorKit({ storage, user: options.viewer ?? 'kenji-watanabe', now: () => options.now ?? STORY_NOW });
   await kit.ready;

@@ -68,10 +68,16 @@ export const ChartsAsTables: Story = {
 };
 
 /** Custom dates: the picker’s form. */
-export const CustomPeriod: Story = { args: { period: 'custom', from: '2026-09-01', to: '2026-09-30' }, loaders: [async () => ({ kit: await reportKit(admin, { server: true }) })] };
+export const CustomPeriod: Story = {
+  args: { period: 'custom', from: '2026-09-01', to: '2026-09-30' },
+  loaders: [async () => ({ kit: await reportKit(admin, { server: true }) })],
+};
 
 /** A period in which no pairing existed. */
-export const EmptyPeriod: Story = { args: { period: 'custom', from: '2025-01-01', to: '2025-03-31' }, loaders: [async () => ({ kit: await reportKit(admin, { server: true }) })] };
+export const EmptyPeriod: Story = {
+  args: { period: 'custom', from: '2025-01-01', to: '2025-03-31' },
+  loaders: [async () => ({ kit: await reportKit(admin, { server: true }) })],
+};
 
 /** While the server computes the report. */
 export const Loading: Story = { loaders: [async () => ({ kit: await reportKit(admin, { server: true, delayMs: 60 * 60 * 1000 }) })] };
@@ -81,7 +87,14 @@ export const LoadingClient: Story = { loaders: [async () => ({ kit: loadingKit()
 
 /** The server could not answer: its words and “Try again”. */
 export const LoadError: Story = {
-  loaders: [async () => ({ kit: await reportKit(admin, { server: true, failWith: new MentorKitError('storage-error', 'The database is unavailable; nothing was changed. Try again shortly.') }) })],
+  loaders: [
+    async () => ({
+      kit: await reportKit(admin, {
+        server: true,
+        failWith: new MentorKitError('storage-error', 'The database is unavailable; nothing was changed. Try again shortly.'),
+      }),
+    }),
+  ],
 };
 
 /** Someone who is not an admin of the programme (the server answers 404; in the browser the client knows). */

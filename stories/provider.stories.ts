@@ -19,7 +19,7 @@ const meta = {
     docs: {
       description: {
         component:
-          '`<mk-provider>` owns a MentorKit client and hands it to every widget inside it. It renders no box of its own — only, when the storage refuses a change it had accepted (the REST adapter\'s offline queue), a notice in the corner of the window saying which change was not saved and why. The stories show it with a pairing card inside.',
+          "`<mk-provider>` owns a MentorKit client and hands it to every widget inside it. It renders no box of its own — only, when the storage refuses a change it had accepted (the REST adapter's offline queue), a notice in the corner of the window saying which change was not saved and why. The stories show it with a pairing card inside.",
       },
     },
   },
@@ -112,8 +112,17 @@ export const MissingUserId: Story = {
 };
 
 const PAIRING = 'pairing-lucia';
-const refused = (collection: string, id: string, record: StorageWriteFailure['record'], error: MentorKitError, kind: 'put' | 'delete' = 'put'): StorageWriteFailure => ({ collection, id, kind, record, error, queuedAt: '2026-10-14T20:55:00.000Z' });
-const conflictError = new MentorKitError('conflict', 'Kenji Watanabe changed this goal while you were offline. Your version was not kept; open the goal to see his.');
+const refused = (
+  collection: string,
+  id: string,
+  record: StorageWriteFailure['record'],
+  error: MentorKitError,
+  kind: 'put' | 'delete' = 'put',
+): StorageWriteFailure => ({ collection, id, kind, record, error, queuedAt: '2026-10-14T20:55:00.000Z' });
+const conflictError = new MentorKitError(
+  'conflict',
+  'Kenji Watanabe changed this goal while you were offline. Your version was not kept; open the goal to see his.',
+);
 
 /** Lucía's client on storage that refuses the given changes after accepting them (as the REST offline queue does). */
 async function kitWithRefusals(failures: readonly StorageWriteFailure[]): Promise<MentorKit> {
@@ -133,7 +142,18 @@ const withNotice = (kit: MentorKit, lang = 'en') => html`
 
 /** One change was not saved: what it was, why, and a Dismiss button (a polite `role="status"` region). */
 export const OneUnsavedChange: Story = {
-  loaders: [async () => ({ kit: await kitWithRefusals([refused('goals', 'goal-review', { id: 'goal-review', pairingId: PAIRING, ownerId: DEMO_VIEWERS.mentee, title: 'Ship the design review' }, conflictError)]) })],
+  loaders: [
+    async () => ({
+      kit: await kitWithRefusals([
+        refused(
+          'goals',
+          'goal-review',
+          { id: 'goal-review', pairingId: PAIRING, ownerId: DEMO_VIEWERS.mentee, title: 'Ship the design review' },
+          conflictError,
+        ),
+      ]),
+    }),
+  ],
   render: (_args, { loaded }) => withNotice((loaded as { kit: MentorKit }).kit),
 };
 
@@ -142,8 +162,18 @@ export const SeveralUnsavedChanges: Story = {
   loaders: [
     async () => ({
       kit: await kitWithRefusals([
-        refused('messages', 'message-offline', { id: 'message-offline', pairingId: PAIRING, authorId: DEMO_VIEWERS.mentee, kind: 'text', text: 'See you on Monday!' }, new MentorKitError('forbidden', 'This pairing was paused while you were offline, so new messages are not accepted.')),
-        refused('feedback', 'feedback-offline', { id: 'feedback-offline', pairingId: PAIRING, sessionId: 'session-unknown', authorId: DEMO_VIEWERS.mentee, rating: 5 }, new MentorKitError('invalid-input', 'Feedback can be given for 14 days after a session; this one ended earlier.')),
+        refused(
+          'messages',
+          'message-offline',
+          { id: 'message-offline', pairingId: PAIRING, authorId: DEMO_VIEWERS.mentee, kind: 'text', text: 'See you on Monday!' },
+          new MentorKitError('forbidden', 'This pairing was paused while you were offline, so new messages are not accepted.'),
+        ),
+        refused(
+          'feedback',
+          'feedback-offline',
+          { id: 'feedback-offline', pairingId: PAIRING, sessionId: 'session-unknown', authorId: DEMO_VIEWERS.mentee, rating: 5 },
+          new MentorKitError('invalid-input', 'Feedback can be given for 14 days after a session; this one ended earlier.'),
+        ),
         refused('goals', 'goal-old', undefined, new MentorKitError('forbidden', 'Only the goal’s owner may delete it.'), 'delete'),
       ]),
     }),
@@ -156,7 +186,12 @@ export const UnsavedChangesInSpanish: Story = {
   loaders: [
     async () => ({
       kit: await kitWithRefusals([
-        refused('goals', 'goal-charla', { id: 'goal-charla', pairingId: PAIRING, ownerId: DEMO_VIEWERS.mentee, title: 'Dar una charla interna' }, new MentorKitError('conflict', 'Kenji Watanabe cambió este objetivo mientras no tenías conexión.')),
+        refused(
+          'goals',
+          'goal-charla',
+          { id: 'goal-charla', pairingId: PAIRING, ownerId: DEMO_VIEWERS.mentee, title: 'Dar una charla interna' },
+          new MentorKitError('conflict', 'Kenji Watanabe cambió este objetivo mientras no tenías conexión.'),
+        ),
         refused('people', DEMO_VIEWERS.mentee, { id: DEMO_VIEWERS.mentee }, new MentorKitError('invalid-input', 'La zona horaria no es válida.')),
       ]),
     }),
@@ -168,7 +203,14 @@ export const UnsavedChangesInSpanish: Story = {
 export const HostileText: Story = {
   loaders: [
     async () => ({
-      kit: await kitWithRefusals([refused('goals', 'goal-hostile', { id: 'goal-hostile', pairingId: PAIRING, ownerId: DEMO_VIEWERS.mentee, title: '<img src=x onerror=alert(1)> Ship it' }, new MentorKitError('conflict', '<script>alert("reason")</script> was refused.'))]),
+      kit: await kitWithRefusals([
+        refused(
+          'goals',
+          'goal-hostile',
+          { id: 'goal-hostile', pairingId: PAIRING, ownerId: DEMO_VIEWERS.mentee, title: '<img src=x onerror=alert(1)> Ship it' },
+          new MentorKitError('conflict', '<script>alert("reason")</script> was refused.'),
+        ),
+      ]),
     }),
   ],
   render: (_args, { loaded }) => withNotice((loaded as { kit: MentorKit }).kit),
@@ -179,11 +221,19 @@ export const HostileText: Story = {
  * dismissed." line (never on the page's body); it goes away when focus leaves it.
  */
 export const AllDismissed: Story = {
-  loaders: [async () => ({ kit: await kitWithRefusals([refused('goals', 'goal-a', { id: 'goal-a', pairingId: PAIRING, title: 'Read two books on system design' }, conflictError), refused('goals', 'goal-b', { id: 'goal-b', pairingId: PAIRING, title: 'Give an internal talk' }, conflictError)]) })],
+  loaders: [
+    async () => ({
+      kit: await kitWithRefusals([
+        refused('goals', 'goal-a', { id: 'goal-a', pairingId: PAIRING, title: 'Read two books on system design' }, conflictError),
+        refused('goals', 'goal-b', { id: 'goal-b', pairingId: PAIRING, title: 'Give an internal talk' }, conflictError),
+      ]),
+    }),
+  ],
   render: (_args, { loaded }) => withNotice((loaded as { kit: MentorKit }).kit),
   play: async ({ canvasElement }) => {
     const provider = canvasElement.querySelector<MkProvider>('mk-provider');
-    for (let tries = 0; tries < 50 && !provider?.shadowRoot?.querySelector('[part~="dismiss-all"]'); tries++) await new Promise((resolve) => setTimeout(resolve, 50));
+    for (let tries = 0; tries < 50 && !provider?.shadowRoot?.querySelector('[part~="dismiss-all"]'); tries++)
+      await new Promise((resolve) => setTimeout(resolve, 50));
     provider?.shadowRoot?.querySelector<HTMLButtonElement>('[part~="dismiss-all"]')?.click();
   },
 };

@@ -47,7 +47,8 @@ export const ReportAMessage: Story = { args: { messageId: REPORTED_MESSAGE }, lo
 export const HostileTextAt320: Story = {
   args: { messageId: REPORTED_MESSAGE },
   parameters: { viewport: { defaultViewport: 'mobile1' } },
-  render: (args, { loaded }) => html`<div lang=${args.lang} style="width: 320px"><mk-raise-concern .kit=${(loaded as { kit?: MentorKit }).kit} message-id=${ifDefined(args.messageId)}></mk-raise-concern></div>`,
+  render: (args, { loaded }) =>
+    html`<div lang=${args.lang} style="width: 320px"><mk-raise-concern .kit=${(loaded as { kit?: MentorKit }).kit} message-id=${ifDefined(args.messageId)}></mk-raise-concern></div>`,
   loaders: [async () => ({ kit: await concernKit(DEMO_VIEWERS.mentee, { hostile: true }) })],
 };
 

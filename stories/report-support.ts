@@ -4,7 +4,16 @@
  * for the MentorKit server's `GET /programs/<id>/report` that answers core's `programmeReport` over the
  * same records, messages included (so response time is available, as on the server).
  */
-import { MentorKitError, createMemoryStorage, createMentorKit, type MentorKit, type Person, type Program, type ReportsService, type StorageAdapter } from '@mentorkit/core';
+import {
+  MentorKitError,
+  createMemoryStorage,
+  createMentorKit,
+  type MentorKit,
+  type Person,
+  type Program,
+  type ReportsService,
+  type StorageAdapter,
+} from '@mentorkit/core';
 import { programmeReport, type ReportMessageMeta, type ReportPeriod } from '@mentorkit/core/report';
 import { DEMO_PROGRAM_ID, seedDemoProgram } from '../examples/shared/demo-program.js';
 import { STORY_NOW } from './support.js';
@@ -30,19 +39,54 @@ export async function seedReportActivity(storage: StorageAdapter): Promise<Repor
       const status = index === 4 && week >= weeks - 3 ? 'missed' : week === 2 && index % 3 === 0 ? 'cancelled' : 'held';
       const id = `story-session-${pairing.id}-${week}`;
       await storage.put('sessions', {
-        id, pairingId: pairing.id, title: `Session ${week + 1}`, start: new Date(start).toISOString(), end: new Date(start + HOUR).toISOString(), timeZone: 'UTC', status,
-        ...(status === 'held' && week % 2 === 1 ? { heldMinutes: 45 } : {}), statusChangedAt: new Date(start + HOUR).toISOString(), createdAt: '2026-09-01T09:00:00Z',
+        id,
+        pairingId: pairing.id,
+        title: `Session ${week + 1}`,
+        start: new Date(start).toISOString(),
+        end: new Date(start + HOUR).toISOString(),
+        timeZone: 'UTC',
+        status,
+        ...(status === 'held' && week % 2 === 1 ? { heldMinutes: 45 } : {}),
+        statusChangedAt: new Date(start + HOUR).toISOString(),
+        createdAt: '2026-09-01T09:00:00Z',
       });
       if (status === 'held' && week % 3 !== 2) {
         const rating = index === 9 ? 2 : 3 + ((index + week) % 3);
-        await storage.put('feedback', { id: `story-feedback-${pairing.id}-${week}`, pairingId: pairing.id, sessionId: id, authorId: menteeId, authorRole: 'mentee', rating, tags: [], revealWhenBothSubmitted: false, anonymity: 'named', submittedAt: new Date(start + 2 * HOUR).toISOString(), createdAt: new Date(start + 2 * HOUR).toISOString() });
+        await storage.put('feedback', {
+          id: `story-feedback-${pairing.id}-${week}`,
+          pairingId: pairing.id,
+          sessionId: id,
+          authorId: menteeId,
+          authorRole: 'mentee',
+          rating,
+          tags: [],
+          revealWhenBothSubmitted: false,
+          anonymity: 'named',
+          submittedAt: new Date(start + 2 * HOUR).toISOString(),
+          createdAt: new Date(start + 2 * HOUR).toISOString(),
+        });
       }
       // A message from the mentee and an answer from a mentor, some hours later.
       const asked = start + DAY;
       messages.push({ id: `story-message-${pairing.id}-${week}-a`, pairingId: pairing.id, authorId: menteeId, sentAt: new Date(asked).toISOString() });
-      messages.push({ id: `story-message-${pairing.id}-${week}-b`, pairingId: pairing.id, authorId: mentorIds[0]!, sentAt: new Date(asked + ((index % 4) + 1) * HOUR + week * 7 * 60_000).toISOString() });
+      messages.push({
+        id: `story-message-${pairing.id}-${week}-b`,
+        pairingId: pairing.id,
+        authorId: mentorIds[0]!,
+        sentAt: new Date(asked + ((index % 4) + 1) * HOUR + week * 7 * 60_000).toISOString(),
+      });
     }
-    await storage.put('goals', { id: `story-goal-${pairing.id}`, pairingId: pairing.id, ownerId: menteeId, title: 'Lead a design review', visibility: 'pairing', milestones: [], createdAt: '2026-09-10T09:00:00Z', dueDate: '2026-10-09', ...(index % 3 === 0 ? { achievedAt: '2026-10-02T12:00:00Z' } : index % 4 === 0 ? { missedAt: '2026-10-10T00:00:00Z', missedDueDate: '2026-10-09' } : {}) });
+    await storage.put('goals', {
+      id: `story-goal-${pairing.id}`,
+      pairingId: pairing.id,
+      ownerId: menteeId,
+      title: 'Lead a design review',
+      visibility: 'pairing',
+      milestones: [],
+      createdAt: '2026-09-10T09:00:00Z',
+      dueDate: '2026-10-09',
+      ...(index % 3 === 0 ? { achievedAt: '2026-10-02T12:00:00Z' } : index % 4 === 0 ? { missedAt: '2026-10-10T00:00:00Z', missedDueDate: '2026-10-09' } : {}),
+    });
   }
   return messages;
 }
@@ -61,7 +105,8 @@ export function storyReports(storage: StorageAdapter, messages: readonly ReportM
       if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
       if (options.failWith) throw options.failWith;
       const programs = (await storage.query('programs')) as unknown as Program[];
-      if (!programs.some((program) => program.id === programId)) throw new MentorKitError('not-found', `There is no programme "${programId}".`, { path: 'programId' });
+      if (!programs.some((program) => program.id === programId))
+        throw new MentorKitError('not-found', `There is no programme "${programId}".`, { path: 'programId' });
       const read = async (collection: string) => (await storage.query(collection)) as never[];
       return programmeReport({
         programId,
@@ -91,7 +136,11 @@ export async function reportKit(viewer: string, options: { server?: boolean; awk
   await seedDemoProgram(memory);
   const messages = await seedReportActivity(memory);
   if (options.awkwardNames) {
-    for (const [id, displayName] of [['kenji-watanabe', 'Maximiliane Alexandra von Hohenzollern-Sigmaringen-Wittelsbach'], ['daniel-kim', 'Daniel Alejandro Kim-Fernández de la Cruz y Santamaría'], ['arjun-shrestha', '<img src=x onerror=alert(1)>']] as const) {
+    for (const [id, displayName] of [
+      ['kenji-watanabe', 'Maximiliane Alexandra von Hohenzollern-Sigmaringen-Wittelsbach'],
+      ['daniel-kim', 'Daniel Alejandro Kim-Fernández de la Cruz y Santamaría'],
+      ['arjun-shrestha', '<img src=x onerror=alert(1)>'],
+    ] as const) {
       const record = await memory.get('people', id);
       if (record) await memory.put('people', { ...record, displayName });
     }

@@ -49,7 +49,14 @@ export function pseudoBidi(text: string, keep: readonly string[] = []): string {
   const kept = [...new Set(keep.filter((piece) => /[A-Za-z]/.test(piece)))].sort((a, b) => b.length - a.length);
   const pieces = kept.length > 0 ? text.split(new RegExp(`(${kept.map((piece) => piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`)) : [text];
   return pieces
-    .map((piece, index) => (index % 2 === 1 ? piece : piece.split(placeholder).map((part, inner) => (inner % 2 === 1 ? part : flipLatin(part))).join('')))
+    .map((piece, index) =>
+      index % 2 === 1
+        ? piece
+        : piece
+            .split(placeholder)
+            .map((part, inner) => (inner % 2 === 1 ? part : flipLatin(part)))
+            .join(''),
+    )
     .join('');
 }
 

@@ -27,7 +27,10 @@ const meta = {
   },
   args: { pairingId: PLANNING_PAIRING, locale: 'en-GB' },
   argTypes: { locale: { control: 'select', options: ['en-GB', 'en-US', 'de-DE', 'ja-JP'] } },
-  render: (args, { loaded }) => html`<mk-scheduler style="max-width: 52rem" .kit=${(loaded as { kit?: MentorKit }).kit} pairing-id=${args.pairingId} locale=${args.locale ?? 'en-GB'}
+  render: (
+    args,
+    { loaded },
+  ) => html`<mk-scheduler style="max-width: 52rem" .kit=${(loaded as { kit?: MentorKit }).kit} pairing-id=${args.pairingId} locale=${args.locale ?? 'en-GB'}
     @mk-session-booked=${(event: CustomEvent) => console.info('mk-session-booked', event.detail)}
     @mk-calendar-download=${(event: CustomEvent) => console.info('mk-calendar-download', event.detail)}
     @mk-session-cancelled=${(event: CustomEvent) => console.info('mk-session-cancelled', event.detail)}
@@ -39,7 +42,8 @@ type Story = StoryObj<SchedulerArgs>;
 
 const ready = async (canvasElement: HTMLElement) => {
   const element = canvasElement.querySelector<MkScheduler>('mk-scheduler')!;
-  for (let attempt = 0; attempt < 100 && !element.shadowRoot?.querySelector('input[name="slot"]'); attempt++) await new Promise((resolve) => setTimeout(resolve, 20));
+  for (let attempt = 0; attempt < 100 && !element.shadowRoot?.querySelector('input[name="slot"]'); attempt++)
+    await new Promise((resolve) => setTimeout(resolve, 20));
   return element;
 };
 
@@ -98,7 +102,19 @@ export const TakingTurnsBooked: Story = {
 };
 
 /** Upcoming sessions already booked (they count as busy). */
-export const WithUpcomingSessions: Story = { loaders: [async () => ({ kit: await planningKit({ sessions: [{ start: '2026-10-20T22:00:00Z', end: '2026-10-20T23:00:00Z' }, { start: '2026-11-03T23:00:00Z', end: '2026-11-04T00:00:00Z' }], now: '2026-10-14T21:10:00Z' }) })] };
+export const WithUpcomingSessions: Story = {
+  loaders: [
+    async () => ({
+      kit: await planningKit({
+        sessions: [
+          { start: '2026-10-20T22:00:00Z', end: '2026-10-20T23:00:00Z' },
+          { start: '2026-11-03T23:00:00Z', end: '2026-11-04T00:00:00Z' },
+        ],
+        now: '2026-10-14T21:10:00Z',
+      }),
+    }),
+  ],
+};
 
 /** "Cancel…" pressed on the first upcoming session: the inline confirmation with a reason typed, "Keep it" in focus. */
 export const CancelConfirmation: Story = {
@@ -118,7 +134,18 @@ export const CancelConfirmation: Story = {
  * (6 October) "How long? (minutes)" — the booked hour until someone records another length.
  */
 export const PastSessions: Story = {
-  loaders: [async () => ({ kit: await planningKit({ sessions: [{ start: '2026-10-06T22:00:00Z', end: '2026-10-06T23:00:00Z', status: 'held' }, { start: '2026-10-13T22:00:00Z', end: '2026-10-13T22:45:00Z' }, { start: '2026-10-20T22:00:00Z', end: '2026-10-20T23:00:00Z' }], now: STORY_NOW }) })],
+  loaders: [
+    async () => ({
+      kit: await planningKit({
+        sessions: [
+          { start: '2026-10-06T22:00:00Z', end: '2026-10-06T23:00:00Z', status: 'held' },
+          { start: '2026-10-13T22:00:00Z', end: '2026-10-13T22:45:00Z' },
+          { start: '2026-10-20T22:00:00Z', end: '2026-10-20T23:00:00Z' },
+        ],
+        now: STORY_NOW,
+      }),
+    }),
+  ],
 };
 
 /** Not one of the viewer's pairings. */

@@ -60,7 +60,14 @@ export const ThankYou: Story = {
       const kit = await storyKit(DEMO_VIEWERS.mentee, { sessions: true });
       const feedback = kit.use(feedbackFeature);
       await feedback.ready;
-      await feedback.submit({ sessionId: 's-latest', rating: 5, helped: 'The system design sketch', missed: 'Time for the code review', toolSuggestion: 'Excalidraw', tags: ['clear-next-steps', 'ran-out-of-time'] });
+      await feedback.submit({
+        sessionId: 's-latest',
+        rating: 5,
+        helped: 'The system design sketch',
+        missed: 'Time for the code review',
+        toolSuggestion: 'Excalidraw',
+        tags: ['clear-next-steps', 'ran-out-of-time'],
+      });
       return { kit };
     },
   ],

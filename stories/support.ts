@@ -66,7 +66,11 @@ export async function awkwardNamesKit(): Promise<MentorKit> {
     const record = await storage.get('people', id);
     if (record) await storage.put('people', { ...record, displayName, ...(headline ? { headline } : {}) });
   };
-  await rename('kenji-watanabe', 'Maximiliane Alexandra von Hohenzollern-Sigmaringen-Wittelsbach', 'Principal engineer, platform reliability and developer experience');
+  await rename(
+    'kenji-watanabe',
+    'Maximiliane Alexandra von Hohenzollern-Sigmaringen-Wittelsbach',
+    'Principal engineer, platform reliability and developer experience',
+  );
   await rename('arjun-shrestha', '<img src=x onerror=alert(1)>', '<script>alert("headline")</script>');
   const kit = createMentorKit({ storage, user: { id: 'lucia-fernandez' }, now: () => STORY_NOW });
   await kit.ready;

@@ -124,7 +124,16 @@ async function toggleOurs(): Promise<{ ms: number; done: boolean; store: number;
 
 function bareRow(goal: Goal): BareRow {
   const progress = goalProgress(goal, TODAY);
-  return { id: goal.id, title: goal.title, skill: goal.skill ?? '', status: progress.status, due: goal.dueDate ?? '', dueText: goal.dueDate ?? '', percent: Math.round(progress.percent), milestones: goal.milestones.map((milestone) => ({ id: milestone.id!, title: milestone.title, done: milestone.done })) };
+  return {
+    id: goal.id,
+    title: goal.title,
+    skill: goal.skill ?? '',
+    status: progress.status,
+    due: goal.dueDate ?? '',
+    dueText: goal.dueDate ?? '',
+    percent: Math.round(progress.percent),
+    milestones: goal.milestones.map((milestone) => ({ id: milestone.id!, title: milestone.title, done: milestone.done })),
+  };
 }
 const bareRows = (): BareRow[] => goalsOf(kit).$goals.get().map(bareRow);
 /** The reference's update: only the changed goal's row is rebuilt (from the store), then lit-html diffs the list. */

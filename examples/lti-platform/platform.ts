@@ -48,7 +48,9 @@ export interface AuthorizedLaunch {
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 const autoPost = (action: string, fields: Record<string, string>, title = 'Launching…') =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(title)}</title></head><body><form method="post" action="${escape(action)}">${Object.entries(fields)
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(title)}</title></head><body><form method="post" action="${escape(action)}">${Object.entries(
+    fields,
+  )
     .map(([name, value]) => `<input type="hidden" name="${escape(name)}" value="${escape(value)}">`)
     .join('')}<noscript><button type="submit">Continue</button></noscript></form><script>document.forms[0].submit()</script></body></html>`;
 
@@ -67,7 +69,16 @@ export async function startTestPlatform(options: TestPlatformOptions = {}) {
       { sub: 'u-teacher-1', name: 'Grace Lee', email: 'grace@lms.example', roles: [ROLES.instructor] },
     ],
     /** Messages hinted at login, by lti_message_hint. */
-    pending: new Map<string, { sub: string; messageType: 'LtiResourceLinkRequest' | 'LtiDeepLinkingRequest'; widget?: string; resourceLinkId: string; claims?: Record<string, unknown> }>(),
+    pending: new Map<
+      string,
+      {
+        sub: string;
+        messageType: 'LtiResourceLinkRequest' | 'LtiDeepLinkingRequest';
+        widget?: string;
+        resourceLinkId: string;
+        claims?: Record<string, unknown>;
+      }
+    >(),
     accessTokens: new Set<string>(),
     /** Content items the tool returned by deep linking. */
     deepLinks: [] as Array<Record<string, unknown>>,
@@ -92,7 +103,11 @@ export async function startTestPlatform(options: TestPlatformOptions = {}) {
   };
 
   /** The id_token of a launch: every claim LTI 1.3 asks for. */
-  const idTokenClaims = (user: PlatformUser, message: { messageType: string; widget?: string; resourceLinkId: string; claims?: Record<string, unknown> }, nonce: string): JWTPayload => ({
+  const idTokenClaims = (
+    user: PlatformUser,
+    message: { messageType: string; widget?: string; resourceLinkId: string; claims?: Record<string, unknown> },
+    nonce: string,
+  ): JWTPayload => ({
     iss: base,
     aud: state.clientId,
     sub: user.sub,
@@ -106,24 +121,52 @@ export async function startTestPlatform(options: TestPlatformOptions = {}) {
     'https://purl.imsglobal.org/spec/lti/claim/deployment_id': state.deploymentId,
     'https://purl.imsglobal.org/spec/lti/claim/target_link_uri': `${state.toolUrl}/lti/launch`,
     'https://purl.imsglobal.org/spec/lti/claim/roles': user.roles,
-    'https://purl.imsglobal.org/spec/lti/claim/context': { id: state.course.id, title: state.course.title, label: state.course.label, type: ['http://purl.imsglobal.org/vocab/lis/v2/course#CourseOffering'] },
+    'https://purl.imsglobal.org/spec/lti/claim/context': {
+      id: state.course.id,
+      title: state.course.title,
+      label: state.course.label,
+      type: ['http://purl.imsglobal.org/vocab/lis/v2/course#CourseOffering'],
+    },
     'https://purl.imsglobal.org/spec/lti/claim/launch_presentation': { document_target: 'iframe', locale: 'en-GB', return_url: `${base}/course` },
-    'https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice': { context_memberships_url: `${base}/nrps/${encodeURIComponent(state.course.id)}/memberships`, service_versions: ['2.0'] },
+    'https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice': {
+      context_memberships_url: `${base}/nrps/${encodeURIComponent(state.course.id)}/memberships`,
+      service_versions: ['2.0'],
+    },
     ...(message.messageType === 'LtiResourceLinkRequest'
       ? {
           'https://purl.imsglobal.org/spec/lti/claim/resource_link': { id: message.resourceLinkId, title: 'Mentoring' },
           ...(message.widget ? { 'https://purl.imsglobal.org/spec/lti/claim/custom': { mentorkit_widget: message.widget } } : {}),
         }
       : {
-          'https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings': { deep_link_return_url: `${base}/deep-link-return`, accept_types: ['ltiResourceLink'], accept_presentation_document_targets: ['iframe', 'window'], accept_multiple: false, data: 'opaque-dl-data-42' },
+          'https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings': {
+            deep_link_return_url: `${base}/deep-link-return`,
+            accept_types: ['ltiResourceLink'],
+            accept_presentation_document_targets: ['iframe', 'window'],
+            accept_multiple: false,
+            data: 'opaque-dl-data-42',
+          },
         }),
     ...(message.claims ?? {}),
   });
 
   /** Starts a launch as the LMS does when someone opens the link: the tool's login URL with its hints. */
-  const loginUrl = (sub: string, message: { messageType?: 'LtiResourceLinkRequest' | 'LtiDeepLinkingRequest'; widget?: string; resourceLinkId?: string; claims?: Record<string, unknown> } = {}) => {
+  const loginUrl = (
+    sub: string,
+    message: {
+      messageType?: 'LtiResourceLinkRequest' | 'LtiDeepLinkingRequest';
+      widget?: string;
+      resourceLinkId?: string;
+      claims?: Record<string, unknown>;
+    } = {},
+  ) => {
     const hint = randomBytes(8).toString('hex');
-    state.pending.set(hint, { sub, messageType: message.messageType ?? 'LtiResourceLinkRequest', resourceLinkId: message.resourceLinkId ?? 'link-1', ...(message.widget ? { widget: message.widget } : {}), ...(message.claims ? { claims: message.claims } : {}) });
+    state.pending.set(hint, {
+      sub,
+      messageType: message.messageType ?? 'LtiResourceLinkRequest',
+      resourceLinkId: message.resourceLinkId ?? 'link-1',
+      ...(message.widget ? { widget: message.widget } : {}),
+      ...(message.claims ? { claims: message.claims } : {}),
+    });
     const url = new URL(`${state.toolUrl}/lti/login`);
     url.searchParams.set('iss', base);
     url.searchParams.set('login_hint', sub);
@@ -167,7 +210,8 @@ export async function startTestPlatform(options: TestPlatformOptions = {}) {
   const server = http.createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', base);
     const html = (status: number, body: string) => response.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8' }).end(body);
-    const json = (status: number, body: unknown, headers: Record<string, string> = {}) => response.writeHead(status, { 'Content-Type': 'application/json', ...headers }).end(JSON.stringify(body));
+    const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+      response.writeHead(status, { 'Content-Type': 'application/json', ...headers }).end(JSON.stringify(body));
     try {
       if (url.pathname === '/jwks') return json(200, { keys: [publicJwk] });
       if (url.pathname === '/auth') {
@@ -177,7 +221,8 @@ export async function startTestPlatform(options: TestPlatformOptions = {}) {
         } catch (error) {
           const [code, description] = (error as Error).message.split(': ');
           const redirect = url.searchParams.get('redirect_uri');
-          if (redirect === `${state.toolUrl}/lti/launch`) return html(200, autoPost(redirect, { error: code!, error_description: description ?? '', state: url.searchParams.get('state') ?? '' }));
+          if (redirect === `${state.toolUrl}/lti/launch`)
+            return html(200, autoPost(redirect, { error: code!, error_description: description ?? '', state: url.searchParams.get('state') ?? '' }));
           return html(400, `<p>${escape((error as Error).message)}</p>`);
         }
       }
@@ -185,10 +230,17 @@ export async function startTestPlatform(options: TestPlatformOptions = {}) {
         const form = await readForm(request);
         try {
           if (form.get('grant_type') !== 'client_credentials') throw new Error('unsupported_grant_type');
-          if (form.get('client_assertion_type') !== 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer') throw new Error('invalid_client: client_assertion_type');
-          const { payload } = await jwtVerify(form.get('client_assertion') ?? '', toolJwks(), { issuer: state.clientId, subject: state.clientId, audience: state.tokenAudience ?? `${base}/token`, algorithms: ['RS256'] });
+          if (form.get('client_assertion_type') !== 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer')
+            throw new Error('invalid_client: client_assertion_type');
+          const { payload } = await jwtVerify(form.get('client_assertion') ?? '', toolJwks(), {
+            issuer: state.clientId,
+            subject: state.clientId,
+            audience: state.tokenAudience ?? `${base}/token`,
+            algorithms: ['RS256'],
+          });
           if (!payload.jti) throw new Error('invalid_client: jti missing');
-          if (!(form.get('scope') ?? '').split(' ').includes('https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly')) throw new Error('invalid_scope');
+          if (!(form.get('scope') ?? '').split(' ').includes('https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly'))
+            throw new Error('invalid_scope');
           const token = randomBytes(16).toString('hex');
           state.accessTokens.add(token);
           state.tokenRequests.push({ ok: true });
@@ -201,15 +253,26 @@ export async function startTestPlatform(options: TestPlatformOptions = {}) {
       if (url.pathname === `/nrps/${encodeURIComponent(state.course.id)}/memberships`) {
         const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
         if (!token || !state.accessTokens.has(token)) return json(401, { error: 'invalid_token' });
-        if (!String(request.headers.accept ?? '').includes('application/vnd.ims.lti-nrps.v2.membershipcontainer+json')) return json(406, { error: 'not acceptable' });
+        if (!String(request.headers.accept ?? '').includes('application/vnd.ims.lti-nrps.v2.membershipcontainer+json'))
+          return json(406, { error: 'not acceptable' });
         state.nrpsRequests += 1;
-        const members = state.users.filter((user) => user.status !== false).map((user) => ({ user_id: user.sub, status: user.status ?? 'Active', name: user.name, ...(user.email ? { email: user.email } : {}), roles: user.roles }));
+        const members = state.users
+          .filter((user) => user.status !== false)
+          .map((user) => ({
+            user_id: user.sub,
+            status: user.status ?? 'Active',
+            name: user.name,
+            ...(user.email ? { email: user.email } : {}),
+            roles: user.roles,
+          }));
         // Two members a page: the tool follows rel="next".
         const offset = Number(url.searchParams.get('offset') ?? '0');
         const pageOf = members.slice(offset, offset + 2);
         const headers: Record<string, string> = { 'Content-Type': 'application/vnd.ims.lti-nrps.v2.membershipcontainer+json' };
         if (offset + 2 < members.length) headers.Link = `<${base}${url.pathname}?offset=${offset + 2}>; rel="next"`;
-        return response.writeHead(200, headers).end(JSON.stringify({ id: `${base}${url.pathname}`, context: { id: state.course.id, title: state.course.title }, members: pageOf }));
+        return response
+          .writeHead(200, headers)
+          .end(JSON.stringify({ id: `${base}${url.pathname}`, context: { id: state.course.id, title: state.course.title }, members: pageOf }));
       }
       if (url.pathname === '/deep-link-return' && request.method === 'POST') {
         const form = await readForm(request);
@@ -218,7 +281,10 @@ export async function startTestPlatform(options: TestPlatformOptions = {}) {
         if (payload['https://purl.imsglobal.org/spec/lti/claim/deployment_id'] !== state.deploymentId) throw new Error('wrong deployment');
         const items = (payload['https://purl.imsglobal.org/spec/lti-dl/claim/content_items'] as Array<Record<string, unknown>>) ?? [];
         state.deepLinks.push(...items.map((item) => ({ ...item, data: payload['https://purl.imsglobal.org/spec/lti-dl/claim/data'] })));
-        return html(200, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Added</title></head><body><h1>Added to the course</h1><ul>${items.map((item) => `<li>${escape(String(item.title))}</li>`).join('')}</ul></body></html>`);
+        return html(
+          200,
+          `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Added</title></head><body><h1>Added to the course</h1><ul>${items.map((item) => `<li>${escape(String(item.title))}</li>`).join('')}</ul></body></html>`,
+        );
       }
       if (url.pathname === '/.well-known/openid-configuration') {
         return json(200, {
@@ -230,23 +296,49 @@ export async function startTestPlatform(options: TestPlatformOptions = {}) {
           scopes_supported: ['openid', 'https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly'],
           response_types_supported: ['id_token'],
           id_token_signing_alg_values_supported: ['RS256'],
-          'https://purl.imsglobal.org/spec/lti-platform-configuration': { product_family_code: 'test-lms', version: '1.0', messages_supported: [{ type: 'LtiResourceLinkRequest' }, { type: 'LtiDeepLinkingRequest' }] },
+          'https://purl.imsglobal.org/spec/lti-platform-configuration': {
+            product_family_code: 'test-lms',
+            version: '1.0',
+            messages_supported: [{ type: 'LtiResourceLinkRequest' }, { type: 'LtiDeepLinkingRequest' }],
+          },
         });
       }
       if (url.pathname === '/register' && request.method === 'POST') {
         if (request.headers.authorization !== `Bearer ${state.registrationToken}`) return json(401, { error: 'invalid_token' });
-        const body = JSON.parse(await new Promise<string>((resolve) => { let text = ''; request.on('data', (chunk) => (text += chunk)); request.on('end', () => resolve(text)); })) as Record<string, unknown>;
+        const body = JSON.parse(
+          await new Promise<string>((resolve) => {
+            let text = '';
+            request.on('data', (chunk) => (text += chunk));
+            request.on('end', () => resolve(text));
+          }),
+        ) as Record<string, unknown>;
         state.registered = body;
-        state.toolUrl = String((body['https://purl.imsglobal.org/spec/lti-tool-configuration'] as { target_link_uri: string }).target_link_uri).replace(/\/lti\/launch$/, '');
+        state.toolUrl = String((body['https://purl.imsglobal.org/spec/lti-tool-configuration'] as { target_link_uri: string }).target_link_uri).replace(
+          /\/lti\/launch$/,
+          '',
+        );
         toolKeys = undefined;
-        return json(200, { ...body, client_id: state.clientId, 'https://purl.imsglobal.org/spec/lti-tool-configuration': { ...(body['https://purl.imsglobal.org/spec/lti-tool-configuration'] as object), deployment_id: state.deploymentId } });
+        return json(200, {
+          ...body,
+          client_id: state.clientId,
+          'https://purl.imsglobal.org/spec/lti-tool-configuration': {
+            ...(body['https://purl.imsglobal.org/spec/lti-tool-configuration'] as object),
+            deployment_id: state.deploymentId,
+          },
+        });
       }
       if (url.pathname === '/course') {
         // The LMS's course page: the tool in an iframe, opened as the person picked.
         const sub = url.searchParams.get('as') ?? state.users[0]!.sub;
         const deepLink = url.searchParams.get('deep-link') === '1';
-        const src = loginUrl(sub, { messageType: deepLink ? 'LtiDeepLinkingRequest' : 'LtiResourceLinkRequest', ...(url.searchParams.get('widget') ? { widget: url.searchParams.get('widget')! } : {}) });
-        return html(200, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(state.course.title)} · Test LMS</title><link rel="icon" href="data:,"><style>body{font-family:system-ui;margin:1rem}iframe{width:100%;height:80vh;border:1px solid #999}</style></head><body><h1>${escape(state.course.title)}</h1><p>Signed in to the test LMS as ${escape(state.users.find((user) => user.sub === sub)?.name ?? sub)}.</p><iframe title="MentorKit" src="${escape(src)}"></iframe></body></html>`);
+        const src = loginUrl(sub, {
+          messageType: deepLink ? 'LtiDeepLinkingRequest' : 'LtiResourceLinkRequest',
+          ...(url.searchParams.get('widget') ? { widget: url.searchParams.get('widget')! } : {}),
+        });
+        return html(
+          200,
+          `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(state.course.title)} · Test LMS</title><link rel="icon" href="data:,"><style>body{font-family:system-ui;margin:1rem}iframe{width:100%;height:80vh;border:1px solid #999}</style></head><body><h1>${escape(state.course.title)}</h1><p>Signed in to the test LMS as ${escape(state.users.find((user) => user.sub === sub)?.name ?? sub)}.</p><iframe title="MentorKit" src="${escape(src)}"></iframe></body></html>`,
+        );
       }
       return json(404, { error: 'not found' });
     } catch (error) {
@@ -262,7 +354,15 @@ export async function startTestPlatform(options: TestPlatformOptions = {}) {
     },
     state,
     /** What MentorKit's operator registers (POST /lti/platforms). */
-    registration: () => ({ issuer: base, clientId: state.clientId, deploymentIds: [state.deploymentId], authEndpoint: `${base}/auth`, tokenEndpoint: `${base}/token`, jwksUrl: `${base}/jwks`, name: 'Test LMS' }),
+    registration: () => ({
+      issuer: base,
+      clientId: state.clientId,
+      deploymentIds: [state.deploymentId],
+      authEndpoint: `${base}/auth`,
+      tokenEndpoint: `${base}/token`,
+      jwksUrl: `${base}/jwks`,
+      name: 'Test LMS',
+    }),
     setTool(url: string) {
       state.toolUrl = url.replace(/\/$/, '');
       toolKeys = undefined;
@@ -272,9 +372,20 @@ export async function startTestPlatform(options: TestPlatformOptions = {}) {
     /** Signs any claims with the platform's key (for tests of forged or odd launches). */
     sign,
     idTokenClaims: (sub: string, nonce: string, message: { messageType?: string; widget?: string; claims?: Record<string, unknown> } = {}) =>
-      idTokenClaims(state.users.find((user) => user.sub === sub)!, { messageType: message.messageType ?? 'LtiResourceLinkRequest', resourceLinkId: 'link-1', ...(message.widget ? { widget: message.widget } : {}), ...(message.claims ? { claims: message.claims } : {}) }, nonce),
-    courseUrl: (sub: string, options: { deepLink?: boolean; widget?: string } = {}) => `${base}/course?as=${encodeURIComponent(sub)}${options.deepLink ? '&deep-link=1' : ''}${options.widget ? `&widget=${encodeURIComponent(options.widget)}` : ''}`,
-    registrationStart: (registrationUrl: string) => `${registrationUrl}${registrationUrl.includes('?') ? '&' : '?'}openid_configuration=${encodeURIComponent(`${base}/.well-known/openid-configuration`)}&registration_token=${state.registrationToken}`,
+      idTokenClaims(
+        state.users.find((user) => user.sub === sub)!,
+        {
+          messageType: message.messageType ?? 'LtiResourceLinkRequest',
+          resourceLinkId: 'link-1',
+          ...(message.widget ? { widget: message.widget } : {}),
+          ...(message.claims ? { claims: message.claims } : {}),
+        },
+        nonce,
+      ),
+    courseUrl: (sub: string, options: { deepLink?: boolean; widget?: string } = {}) =>
+      `${base}/course?as=${encodeURIComponent(sub)}${options.deepLink ? '&deep-link=1' : ''}${options.widget ? `&widget=${encodeURIComponent(options.widget)}` : ''}`,
+    registrationStart: (registrationUrl: string) =>
+      `${registrationUrl}${registrationUrl.includes('?') ? '&' : '?'}openid_configuration=${encodeURIComponent(`${base}/.well-known/openid-configuration`)}&registration_token=${state.registrationToken}`,
     newRandomId: () => randomUUID(),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -11,7 +11,35 @@ import { findFiles, repoRoot } from './workspace.mjs';
 
 export const jsxTypesFile = path.join(repoRoot, 'packages/elements/src/jsx-types.ts');
 
-const BUILT_IN_TYPES = new Set(['CustomEvent', 'Event', 'Record', 'Array', 'Partial', 'Readonly', 'ReadonlyArray', 'HTMLElement', 'Element', 'Promise', 'Map', 'Set', 'Date', 'Blob', 'File', 'String', 'Number', 'Boolean', 'Object', 'Function', 'KeyboardEvent', 'MouseEvent', 'FocusEvent', 'Pick', 'Omit', 'Required', 'NonNullable']);
+const BUILT_IN_TYPES = new Set([
+  'CustomEvent',
+  'Event',
+  'Record',
+  'Array',
+  'Partial',
+  'Readonly',
+  'ReadonlyArray',
+  'HTMLElement',
+  'Element',
+  'Promise',
+  'Map',
+  'Set',
+  'Date',
+  'Blob',
+  'File',
+  'String',
+  'Number',
+  'Boolean',
+  'Object',
+  'Function',
+  'KeyboardEvent',
+  'MouseEvent',
+  'FocusEvent',
+  'Pick',
+  'Omit',
+  'Required',
+  'NonNullable',
+]);
 
 /** Where each exported type name of core and elements is declared, as an import specifier. */
 function typeDeclarations() {
@@ -25,7 +53,10 @@ function typeDeclarations() {
     for (const match of readFileSync(file, 'utf8').matchAll(exportPattern)) if (!declarations.has(match[1])) declarations.set(match[1], specifier);
   }
   const elementsSource = path.join(repoRoot, 'packages/elements/src');
-  for (const file of findFiles(elementsSource, (relative) => relative.endsWith('.ts') && !relative.endsWith('.test.ts') && !relative.endsWith('jsx-types.ts'))) {
+  for (const file of findFiles(
+    elementsSource,
+    (relative) => relative.endsWith('.ts') && !relative.endsWith('.test.ts') && !relative.endsWith('jsx-types.ts'),
+  )) {
     const specifier = `./${path.relative(elementsSource, file).split(path.sep).join('/').replace(/\.ts$/, '.js')}`;
     for (const match of readFileSync(file, 'utf8').matchAll(exportPattern)) declarations.set(match[1], specifier);
   }
@@ -33,7 +64,12 @@ function typeDeclarations() {
 }
 
 const quote = (name) => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : `'${name}'`);
-const docComment = (text, indent) => (text ? `${indent}/** ${String(text).replace(/\*\//g, '*\\/').replace(/\s*\n\s*/g, ' ')} */\n` : '');
+const docComment = (text, indent) =>
+  text
+    ? `${indent}/** ${String(text)
+        .replace(/\*\//g, '*\\/')
+        .replace(/\s*\n\s*/g, ' ')} */\n`
+    : '';
 
 export function jsxTypesFromManifest(manifest) {
   const declarations = typeDeclarations();
@@ -68,11 +104,21 @@ export function jsxTypesFromManifest(manifest) {
     for (const attribute of element.attributes ?? []) {
       if (seen.has(attribute.name)) continue;
       seen.add(attribute.name);
-      const type = attribute.type?.text && /^(string|number|boolean)/.test(attribute.type.text) ? attribute.type.text.replace(/\bnumber\b/g, 'number | string') : 'string';
+      const type =
+        attribute.type?.text && /^(string|number|boolean)/.test(attribute.type.text) ? attribute.type.text.replace(/\bnumber\b/g, 'number | string') : 'string';
       lines.push(`${docComment(attribute.description, '    ')}    ${quote(attribute.name)}?: ${type};`);
     }
     for (const member of element.members ?? []) {
-      if (member.kind !== 'field' || member.static || member.privacy === 'private' || member.privacy === 'protected' || member.readonly || member.name.startsWith('_') || seen.has(member.name)) continue;
+      if (
+        member.kind !== 'field' ||
+        member.static ||
+        member.privacy === 'private' ||
+        member.privacy === 'protected' ||
+        member.readonly ||
+        member.name.startsWith('_') ||
+        seen.has(member.name)
+      )
+        continue;
       seen.add(member.name);
       lines.push(`${docComment(member.description, '    ')}    ${quote(member.name)}?: ${typeText(member.type?.text)};`);
     }

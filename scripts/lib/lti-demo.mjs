@@ -21,7 +21,7 @@ export const LTI_DEMO_PEOPLE = Object.freeze({
 });
 export const LTI_DEMO_PAIRING_ID = 'lti-demo-pairing-amara';
 export const LTI_DEMO_GOAL_ID = 'lti-demo-goal-amara';
-export const LTI_DEMO_GOAL_TITLE = 'Lead the course project\'s weekly stand-up';
+export const LTI_DEMO_GOAL_TITLE = "Lead the course project's weekly stand-up";
 
 /**
  * Starts everything; `close()` stops it all (and deletes the database).
@@ -60,7 +60,11 @@ export async function startLtiDemo(options = {}) {
 
     const asService = { authorization: `Bearer ${serviceToken}` };
     const call = async (method, path, body) => {
-      const response = await fetch(`${toolUrl}${path}`, { method, headers: { ...asService, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) }, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+      const response = await fetch(`${toolUrl}${path}`, {
+        method,
+        headers: { ...asService, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      });
       const text = await response.text();
       if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text.slice(0, 500)}`);
       return text ? JSON.parse(text) : undefined;
@@ -107,11 +111,15 @@ async function seedLtiDemo(demo, log) {
   const started = await fetch(platform.loginUrl(LTI_DEMO_PEOPLE.teacher.sub), { redirect: 'manual' });
   if (started.status !== 302) throw new Error(`the teacher's login answered ${started.status}: ${(await started.text()).slice(0, 300)}`);
   const authorized = await platform.authorize(started.headers.get('location'));
-  const launched = await fetch(`${toolUrl}/lti/launch`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ id_token: authorized.idToken, state: authorized.state }).toString() });
+  const launched = await fetch(`${toolUrl}/lti/launch`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ id_token: authorized.idToken, state: authorized.state }).toString(),
+  });
   if (launched.status !== 200) throw new Error(`the teacher's launch answered ${launched.status}: ${(await launched.text()).slice(0, 300)}`);
   const { rows } = await demo.pool.query('SELECT context_id FROM mk_lti_contexts WHERE platform_id = $1', [demo.platformId]);
   const contextId = rows[0]?.context_id;
-  if (!contextId) throw new Error('the teacher\'s launch made no course programme');
+  if (!contextId) throw new Error("the teacher's launch made no course programme");
   await demo.call('POST', `/lti/rosters/${encodeURIComponent(demo.platformId)}/${encodeURIComponent(contextId)}`);
   const { programId, personIds } = await demo.course();
   const menteeId = personIds[LTI_DEMO_PEOPLE.learner.sub];
@@ -119,13 +127,22 @@ async function seedLtiDemo(demo, log) {
   if (!programId || !menteeId || !mentorId) throw new Error(`the roster did not bring the learner and the mentor (${JSON.stringify(personIds)})`);
   const today = new Date().toISOString().slice(0, 10);
   const inWeeks = (weeks) => new Date(Date.now() + weeks * 7 * 86_400_000).toISOString().slice(0, 10);
-  await demo.call('PUT', `/collections/pairings/records/${LTI_DEMO_PAIRING_ID}`, { id: LTI_DEMO_PAIRING_ID, programId, menteeId, mentorIds: [mentorId], status: 'active', kind: 'official', startedOn: today, reasons: [] });
+  await demo.call('PUT', `/collections/pairings/records/${LTI_DEMO_PAIRING_ID}`, {
+    id: LTI_DEMO_PAIRING_ID,
+    programId,
+    menteeId,
+    mentorIds: [mentorId],
+    status: 'active',
+    kind: 'official',
+    startedOn: today,
+    reasons: [],
+  });
   await demo.call('PUT', `/collections/goals/records/${LTI_DEMO_GOAL_ID}`, {
     id: LTI_DEMO_GOAL_ID,
     pairingId: LTI_DEMO_PAIRING_ID,
     ownerId: menteeId,
     title: LTI_DEMO_GOAL_TITLE,
-    description: 'Run the team\'s stand-up every Monday for the rest of the term, with Tomás\'s feedback after each.',
+    description: "Run the team's stand-up every Monday for the rest of the term, with Tomás's feedback after each.",
     skill: 'Facilitation',
     metric: { name: 'stand-ups run', start: 0, target: 8, current: 2 },
     startDate: today,

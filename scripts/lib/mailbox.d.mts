@@ -31,4 +31,10 @@ export interface Mailbox {
   close(): Promise<void>;
 }
 
-export declare function startMailbox(options?: { host?: string; smtpPort?: number; httpPort?: number; log?: (line: string) => void; maxMails?: number }): Promise<Mailbox>;
+export declare function startMailbox(options?: {
+  host?: string;
+  smtpPort?: number;
+  httpPort?: number;
+  log?: (line: string) => void;
+  maxMails?: number;
+}): Promise<Mailbox>;

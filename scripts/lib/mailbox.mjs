@@ -18,10 +18,16 @@ function escapeHtml(text) {
 
 /** A header as it was sent (mailparser turns List-* headers into objects), unfolded. */
 function rawHeader(parsed, name) {
-  return parsed.headerLines.find((line) => line.key === name.toLowerCase())?.line.replace(/\r?\n[ \t]+/g, ' ').replace(/^[^:]*:\s*/, '') ?? '';
+  return (
+    parsed.headerLines
+      .find((line) => line.key === name.toLowerCase())
+      ?.line.replace(/\r?\n[ \t]+/g, ' ')
+      .replace(/^[^:]*:\s*/, '') ?? ''
+  );
 }
 
-const addressesOf = (field) => (Array.isArray(field) ? field : field ? [field] : []).flatMap((entry) => entry.value.map((value) => value.address ?? '')).filter(Boolean);
+const addressesOf = (field) =>
+  (Array.isArray(field) ? field : field ? [field] : []).flatMap((entry) => entry.value.map((value) => value.address ?? '')).filter(Boolean);
 
 /**
  * One received message, as the page and the tests read it.
@@ -110,7 +116,11 @@ export async function startMailbox(options = {}) {
         return;
       }
       // The mail's own HTML, as a mail client shows it: no scripts, no requests, links open a new tab.
-      response.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "sandbox allow-popups allow-popups-to-escape-sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:" });
+      response.writeHead(200, {
+        ...headers,
+        'content-type': 'text/html; charset=utf-8',
+        'content-security-policy': "sandbox allow-popups allow-popups-to-escape-sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+      });
       response.end(mail.html.replace(/<head>/i, '<head><base target="_blank">'));
       return;
     }
@@ -118,7 +128,11 @@ export async function startMailbox(options = {}) {
       response.writeHead(404, { ...headers, 'content-type': 'text/plain; charset=utf-8' }).end('Not found: the mailbox is at /.\n');
       return;
     }
-    response.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:" });
+    response.writeHead(200, {
+      ...headers,
+      'content-type': 'text/html; charset=utf-8',
+      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+    });
     response.end(renderPage(mails, `smtp://${host}:${smtpPort}`));
   });
   await new Promise((resolve, reject) => {
@@ -144,7 +158,11 @@ export async function startMailbox(options = {}) {
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => {
           waiters.delete(check);
-          reject(new Error(`no such mail within ${timeoutMs} ms; received: ${mails.map((mail) => `"${mail.subject}" to ${mail.to.join(', ')}`).join('; ') || 'nothing'}`));
+          reject(
+            new Error(
+              `no such mail within ${timeoutMs} ms; received: ${mails.map((mail) => `"${mail.subject}" to ${mail.to.join(', ')}`).join('; ') || 'nothing'}`,
+            ),
+          );
         }, timeoutMs);
         const check = () => {
           const mail = mails.find(holds);
@@ -165,8 +183,17 @@ export async function startMailbox(options = {}) {
 }
 
 function renderPage(mails, smtpUrl) {
-  const time = (iso) => (iso ? new Date(iso).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC') : '—');
-  const items = [...mails].reverse().map((mail) => `
+  const time = (iso) =>
+    iso
+      ? new Date(iso)
+          .toISOString()
+          .replace('T', ' ')
+          .replace(/\.\d+Z$/, ' UTC')
+      : '—';
+  const items = [...mails]
+    .reverse()
+    .map(
+      (mail) => `
 <article aria-labelledby="mail-${mail.id}">
   <h2 id="mail-${mail.id}">${escapeHtml(mail.subject || '(no subject)')}</h2>
   <dl>
@@ -180,7 +207,9 @@ function renderPage(mails, smtpUrl) {
   <pre>${escapeHtml(mail.text)}</pre>
   ${mail.html ? `<p><a href="/mails/${mail.id}.html">The HTML part</a></p>` : ''}
   ${mail.unsubscribeUrl ? `<p><a href="${escapeHtml(mail.unsubscribeUrl)}">Unsubscribe (the page behind the mail's link)</a></p>` : ''}
-</article>`).join('\n');
+</article>`,
+    )
+    .join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><link rel="icon" href="data:,"><title>Demo mailbox (${mails.length})</title>
 <style>
@@ -197,7 +226,7 @@ function renderPage(mails, smtpUrl) {
 <body><main>
 <h1>Demo mailbox</h1>
 <p>Every mail sent to <code>${escapeHtml(smtpUrl)}</code> since the demo started, newest first. Nothing leaves this machine. <a href="/">Refresh</a></p>
-${items || '<p>No mail yet. Reminders go out at each person\'s next working hour.</p>'}
+${items || "<p>No mail yet. Reminders go out at each person's next working hour.</p>"}
 </main></body></html>
 `;
 }

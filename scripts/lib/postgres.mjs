@@ -88,16 +88,21 @@ function runServerCommand(command, args, { account, what, logFile }) {
   let result;
   if (!account) result = spawnSync(command, args, { encoding: 'utf8' });
   else if (hasCommand('runuser')) result = spawnSync('runuser', ['-u', account.name, '--', command, ...args], { encoding: 'utf8' });
-  else if (hasCommand('setpriv')) result = spawnSync('setpriv', [`--reuid=${account.uid}`, `--regid=${account.gid}`, '--clear-groups', command, ...args], { encoding: 'utf8' });
-  else result = spawnSync('su', ['-s', '/bin/sh', account.name, '-c', [command, ...args].map((arg) => `'${String(arg).replaceAll("'", "'\\''")}'`).join(' ')], { encoding: 'utf8' });
+  else if (hasCommand('setpriv'))
+    result = spawnSync('setpriv', [`--reuid=${account.uid}`, `--regid=${account.gid}`, '--clear-groups', command, ...args], { encoding: 'utf8' });
+  else
+    result = spawnSync('su', ['-s', '/bin/sh', account.name, '-c', [command, ...args].map((arg) => `'${String(arg).replaceAll("'", "'\\''")}'`).join(' ')], {
+      encoding: 'utf8',
+    });
   if (result.status !== 0) {
     let serverLog = '';
     if (logFile && existsSync(logFile)) serverLog = `\nServer log:\n${readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n')}`;
-    throw new Error(`${what} failed (exit ${result.status ?? result.signal}): ${command} ${args.join(' ')}\n${result.stdout ?? ''}${result.stderr ?? ''}${result.error ? String(result.error) : ''}${serverLog}`);
+    throw new Error(
+      `${what} failed (exit ${result.status ?? result.signal}): ${command} ${args.join(' ')}\n${result.stdout ?? ''}${result.stderr ?? ''}${result.error ? String(result.error) : ''}${serverLog}`,
+    );
   }
   return result;
 }
-
 
 const liveClusters = stoppedOnExit();
 
@@ -124,13 +129,21 @@ export async function startPostgres({ log = () => undefined, durable = false } =
   const database = 'postgres'; // the cluster's default database: a throwaway cluster needs no other
   const options = { account, logFile };
 
-  runServerCommand(binaries.initdb, ['-D', dataDirectory, '-U', user, '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-sync', '--no-instructions'], { ...options, what: 'initdb' });
+  runServerCommand(binaries.initdb, ['-D', dataDirectory, '-U', user, '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-sync', '--no-instructions'], {
+    ...options,
+    what: 'initdb',
+  });
   // Tuned for speed: no fsync (the machine does not crash mid-test). `durable` keeps commits synchronous,
   // so a commit that was acknowledged survives an immediate shutdown (`crash()`); without it, the last
   // commits may be lost on a crash (asynchronous commit), which is fine for every other test.
   const serverOptions = `-p ${port} -h 127.0.0.1 -k ${directory} -c fsync=off -c synchronous_commit=${durable ? 'on' : 'off'} -c full_page_writes=off -c max_connections=50`;
-  const start = () => runServerCommand(binaries.pgCtl, ['-D', dataDirectory, '-l', logFile, '-o', serverOptions, '-w', '-t', '60', 'start'], { ...options, what: 'Starting PostgreSQL' });
-  const halt = (mode) => runServerCommand(binaries.pgCtl, ['-D', dataDirectory, '-m', mode, '-w', '-t', '60', 'stop'], { ...options, what: 'Stopping PostgreSQL' });
+  const start = () =>
+    runServerCommand(binaries.pgCtl, ['-D', dataDirectory, '-l', logFile, '-o', serverOptions, '-w', '-t', '60', 'start'], {
+      ...options,
+      what: 'Starting PostgreSQL',
+    });
+  const halt = (mode) =>
+    runServerCommand(binaries.pgCtl, ['-D', dataDirectory, '-m', mode, '-w', '-t', '60', 'stop'], { ...options, what: 'Stopping PostgreSQL' });
   start();
   let running = true;
 

@@ -23,7 +23,14 @@ export function findRadicale({ env = process.env } = {}) {
   }
   // Debian's script first: its shebang is the system Python that has the `radicale` module (a pyenv
   // `python3` on PATH does not).
-  const candidates = ['/usr/bin/radicale', ...(env.PATH ?? '').split(path.delimiter).filter(Boolean).map((directory) => path.join(directory, 'radicale')), '/usr/local/bin/radicale'];
+  const candidates = [
+    '/usr/bin/radicale',
+    ...(env.PATH ?? '')
+      .split(path.delimiter)
+      .filter(Boolean)
+      .map((directory) => path.join(directory, 'radicale')),
+    '/usr/local/bin/radicale',
+  ];
   for (const candidate of [...new Set(candidates)]) if (existsSync(candidate) && isExecutable(candidate)) return candidate;
   return undefined;
 }
@@ -87,7 +94,8 @@ const tail = (file) => (existsSync(file) ? `Radicale log:\n${readFileSync(file, 
  */
 export async function startRadicale({ users = { mentor: 'mentor-password' }, log = () => undefined } = {}) {
   for (const [name, password] of Object.entries(users)) {
-    if (!/^[A-Za-z0-9._-]+$/.test(name) || /[:\n\r]/.test(password) || password === '') throw new Error(`startRadicale: user "${name}" needs a name of letters, digits, "._-" and a non-empty password without ":" or line breaks.`);
+    if (!/^[A-Za-z0-9._-]+$/.test(name) || /[:\n\r]/.test(password) || password === '')
+      throw new Error(`startRadicale: user "${name}" needs a name of letters, digits, "._-" and a non-empty password without ":" or line breaks.`);
   }
   const executable = ensureRadicale({ log });
   const directory = mkdtempSync(path.join(os.tmpdir(), 'mentorkit-radicale-'));
@@ -96,7 +104,13 @@ export async function startRadicale({ users = { mentor: 'mentor-password' }, log
   const configFile = path.join(directory, 'config');
   const logFile = path.join(directory, 'server.log');
   const port = await freePort();
-  writeFileSync(htpasswd, Object.entries(users).map(([name, password]) => `${name}:${password}\n`).join(''), { mode: 0o600 });
+  writeFileSync(
+    htpasswd,
+    Object.entries(users)
+      .map(([name, password]) => `${name}:${password}\n`)
+      .join(''),
+    { mode: 0o600 },
+  );
   writeFileSync(
     configFile,
     `[server]

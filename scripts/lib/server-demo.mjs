@@ -49,7 +49,8 @@ export const demoEmailOf = (personId) => `${personId}@acme.example`;
  */
 export async function startServerDemo(options = {}) {
   const log = options.log ?? (() => undefined);
-  if (options.at !== undefined && Number.isNaN(Date.parse(options.at))) throw new Error(`--at must be an instant such as 2026-10-14T14:55:00Z (got ${JSON.stringify(options.at)}).`);
+  if (options.at !== undefined && Number.isNaN(Date.parse(options.at)))
+    throw new Error(`--at must be an instant such as 2026-10-14T14:55:00Z (got ${JSON.stringify(options.at)}).`);
   let offset = options.at === undefined ? 0 : Date.parse(options.at) - Date.now();
   const clock = () => new Date(Date.now() + offset);
   const stops = [];
@@ -143,18 +144,52 @@ async function seedReminderHistory(storage, now) {
   };
   for (const { mentorId, menteeId, pairingId } of SERVER_DEMO.overdue) {
     await create('agreements', {
-      id: `agreement-${pairingId}`, pairingId, cadence: 'fortnightly', channels: [{ kind: 'video' }], responseTimeHours: 48, offLimitsDays: [], offLimitsDates: [],
+      id: `agreement-${pairingId}`,
+      pairingId,
+      cadence: 'fortnightly',
+      channels: [{ kind: 'video' }],
+      responseTimeHours: 48,
+      offLimitsDays: [],
+      offLimitsDates: [],
       participants: [participant(mentorId), participant(menteeId)],
-      sessionMinutes: 60, coachingModel: 'grow', checkInLevel: 'regular', version: 1, proposedBy: mentorId, history: [],
-      confirmations: [{ personId: mentorId, version: 1, at: at(20) }, { personId: menteeId, version: 1, at: at(20) }],
+      sessionMinutes: 60,
+      coachingModel: 'grow',
+      checkInLevel: 'regular',
+      version: 1,
+      proposedBy: mentorId,
+      history: [],
+      confirmations: [
+        { personId: mentorId, version: 1, at: at(20) },
+        { personId: menteeId, version: 1, at: at(20) },
+      ],
       createdAt: at(21),
     });
   }
   // A message is activity; a mentee's message is not a check-in, so the overdue check-ins stay overdue.
-  const message = (pairingId, authorId, daysAgo, text) => create('messages', { id: `demo-message-${pairingId}`, pairingId, authorId, kind: 'text', text, mentorsOnly: false, history: [], sentAt: at(daysAgo), createdAt: at(daysAgo) });
+  const message = (pairingId, authorId, daysAgo, text) =>
+    create('messages', {
+      id: `demo-message-${pairingId}`,
+      pairingId,
+      authorId,
+      kind: 'text',
+      text,
+      mentorsOnly: false,
+      history: [],
+      sentAt: at(daysAgo),
+      createdAt: at(daysAgo),
+    });
   for (const pairing of demoPairings) {
     if (pairing.status !== 'active') continue;
-    if (pairing.id === SERVER_DEMO.quiet.pairingId) await message(pairing.id, pairing.menteeId, SERVER_DEMO.quiet.quietDays, 'Thanks for the session! I will try the release checklist this sprint.');
-    else await message(pairing.id, pairing.menteeId, 2, pairing.id === 'pairing-noah' || pairing.id === 'pairing-isabella' ? 'Hola, ¿cómo vas? Te cuento cómo fue la semana.' : 'A quick update on my week, when you have a moment.');
+    if (pairing.id === SERVER_DEMO.quiet.pairingId)
+      await message(pairing.id, pairing.menteeId, SERVER_DEMO.quiet.quietDays, 'Thanks for the session! I will try the release checklist this sprint.');
+    else
+      await message(
+        pairing.id,
+        pairing.menteeId,
+        2,
+        pairing.id === 'pairing-noah' || pairing.id === 'pairing-isabella'
+          ? 'Hola, ¿cómo vas? Te cuento cómo fue la semana.'
+          : 'A quick update on my week, when you have a moment.',
+      );
   }
 }

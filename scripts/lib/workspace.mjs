@@ -63,7 +63,10 @@ export function globToRegExp(glob) {
       pattern += '[^/]';
     } else if (character === '{') {
       const end = glob.indexOf('}', index);
-      const alternatives = glob.slice(index + 1, end).split(',').map((part) => part.replace(/[.+^$()|[\]\\]/g, '\\$&'));
+      const alternatives = glob
+        .slice(index + 1, end)
+        .split(',')
+        .map((part) => part.replace(/[.+^$()|[\]\\]/g, '\\$&'));
       pattern += `(?:${alternatives.join('|')})`;
       index = end;
     } else {

@@ -18,7 +18,10 @@ test('tokens and ::part rules restyle every element; the default look comes back
   await page.goto(`${demo.server.url}/examples/brand/`);
   const newGoal = page.locator('mk-goal-tracker').getByRole('button', { name: 'New goal' });
   await newGoal.waitFor();
-  await page.locator('mk-pairing-card').getByRole('button', { name: /Kenji Watanabe/ }).waitFor();
+  await page
+    .locator('mk-pairing-card')
+    .getByRole('button', { name: /Kenji Watanabe/ })
+    .waitFor();
 
   const look = () =>
     page.evaluate(() => {
@@ -26,7 +29,13 @@ test('tokens and ::part rules restyle every element; the default look comes back
       const button = tracker.shadowRoot.querySelector('[part~="new-goal"]');
       const heading = document.querySelector('mk-pairing-card').shadowRoot.querySelector('[part~="heading"]');
       const style = getComputedStyle(button);
-      return { background: style.backgroundColor, radius: style.borderTopLeftRadius, transform: style.textTransform, font: getComputedStyle(heading).fontFamily, variant: getComputedStyle(heading).fontVariantCaps };
+      return {
+        background: style.backgroundColor,
+        radius: style.borderTopLeftRadius,
+        transform: style.textTransform,
+        font: getComputedStyle(heading).fontFamily,
+        variant: getComputedStyle(heading).fontVariantCaps,
+      };
     });
   const branded = await eventually(look, (style) => style.background === 'rgb(122, 31, 61)', 'the accent token reaches inside the shadow root');
   await eventually(look, (style) => style.radius === '0px', 'the radius token squares the corners');
@@ -34,7 +43,12 @@ test('tokens and ::part rules restyle every element; the default look comes back
   await eventually(look, (style) => /Georgia/.test(style.font), 'the font token sets Georgia');
   await eventually(look, (style) => style.variant === 'small-caps', '::part(heading)');
   await page.addScriptTag({ path: axeSource });
-  const violations = () => page.evaluate(async () => (await globalThis.axe.run(document, { resultTypes: ['violations'] })).violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`));
+  const violations = () =>
+    page.evaluate(async () =>
+      (await globalThis.axe.run(document, { resultTypes: ['violations'] })).violations.map(
+        (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+      ),
+    );
   assert.deepEqual(await violations(), [], 'branded');
   await page.screenshot({ path: path.join(screenshots, 'brand-northwind.png') });
 

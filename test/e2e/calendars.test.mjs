@@ -47,16 +47,24 @@ const notFoundReads = [];
 /** Problems other than the 404s of single-record reads the contract allows (see rest-widgets.test.mjs). */
 function unexplained() {
   let budget = notFoundReads.length;
-  return problems.filter((problem) => !(problem === 'console error: Failed to load resource: the server responded with a status of 404 (Not Found)' && budget-- > 0));
+  return problems.filter(
+    (problem) => !(problem === 'console error: Failed to load resource: the server responded with a status of 404 (Not Found)' && budget-- > 0),
+  );
 }
 
 const authorization = `Basic ${Buffer.from(`${CALDAV_USER}:${CALDAV_PASSWORD}`).toString('base64')}`;
-const stamp = (ms) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const stamp = (ms) =>
+  new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 /** An iCalendar text's VEVENTs, each carrying that text's VTIMEZONEs by TZID (`zones`). */
 function eventsIn(text) {
   const calendar = new ICAL.Component(ICAL.parse(text));
-  const zones = new Map(calendar.getAllSubcomponents('vtimezone').map((component) => [String(component.getFirstPropertyValue('tzid')), new ICAL.Timezone(component)]));
+  const zones = new Map(
+    calendar.getAllSubcomponents('vtimezone').map((component) => [String(component.getFirstPropertyValue('tzid')), new ICAL.Timezone(component)]),
+  );
   return calendar.getAllSubcomponents('vevent').map((event) => Object.assign(event, { zones }));
 }
 
@@ -97,7 +105,8 @@ const statusOf = (event) => String(event.getFirstPropertyValue('status') ?? '');
 const sessionEvent = (events, sessionId) => events.find((event) => uidOf(event) === `${sessionId}@${UID_DOMAIN}`);
 
 /** The starts (epoch ms) of the times the scheduler offers now. */
-const offeredStarts = (scheduler) => scheduler.locator('[part~="slot"]').evaluateAll((slots) => slots.map((slot) => Date.parse(slot.getAttribute('data-start'))));
+const offeredStarts = (scheduler) =>
+  scheduler.locator('[part~="slot"]').evaluateAll((slots) => slots.map((slot) => Date.parse(slot.getAttribute('data-start'))));
 
 describe('calendars in the LMS demo: connect a CalDAV calendar, busy times left out, sessions written back', { skip: skip ?? false }, () => {
   before(async () => {
@@ -106,7 +115,12 @@ describe('calendars in the LMS demo: connect a CalDAV calendar, busy times left 
     const made = await fetch(calendarUrl, { method: 'MKCALENDAR', headers: { Authorization: authorization } });
     assert.equal(made.status, 201, `MKCALENDAR answered ${made.status}`);
     // Dev sign-in as the demo runs it, calendars on (a key for the stored credentials), Radicale on loopback allowed.
-    backend = await startTestBackend({ devAuth: true, secretKey: randomBytes(32).toString('base64'), fetchAllowHosts: ['127.0.0.1'], calendarWorkIntervalMs: 500 });
+    backend = await startTestBackend({
+      devAuth: true,
+      secretKey: randomBytes(32).toString('base64'),
+      fetchAllowHosts: ['127.0.0.1'],
+      calendarWorkIntervalMs: 500,
+    });
     database = createPostgresStorage(backend.pool);
     assert.equal(await seedDemoProgram(database), true);
     server = await startServer();
@@ -114,7 +128,8 @@ describe('calendars in the LMS demo: connect a CalDAV calendar, busy times left 
     ({ context, problems } = await newContext(browser));
     page = await context.newPage();
     page.on('response', (response) => {
-      if (response.status() === 404 && response.request().method() === 'GET' && /\/collections\/[a-z0-9-]+\/records\/[^/?]+$/.test(response.url())) notFoundReads.push(response.url());
+      if (response.status() === 404 && response.request().method() === 'GET' && /\/collections\/[a-z0-9-]+\/records\/[^/?]+$/.test(response.url()))
+        notFoundReads.push(response.url());
     });
     await page.goto(`${server.demoUrl}?as=mentee&storage=rest&api=${encodeURIComponent(backend.url)}`);
     await page.getByRole('status').filter({ hasText: 'Viewing as' }).waitFor();
@@ -142,21 +157,46 @@ describe('calendars in the LMS demo: connect a CalDAV calendar, busy times left 
       10_000,
     );
     await scheduler.locator('[part~="slot"]').first().waitFor();
-    const before = await eventually(() => offeredStarts(scheduler), (starts) => starts.length >= 2, 'the scheduler offers several times for Lucía, Kenji and Arjun');
+    const before = await eventually(
+      () => offeredStarts(scheduler),
+      (starts) => starts.length >= 2,
+      'the scheduler offers several times for Lucía, Kenji and Arjun',
+    );
     blockedStart = before[0];
     const minutes = Number(await scheduler.getByLabel('Length').inputValue());
     assert.ok(minutes > 0, 'the session length is known');
     await calendars.locator('[part~="base"][data-state="empty"]').waitFor();
 
     // A meeting in Lucía's calendar over that time.
-    const event = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//MentorKit e2e//Radicale//EN', 'BEGIN:VEVENT', 'UID:team-planning@e2e.example', `DTSTAMP:${stamp(Date.now())}`, `DTSTART:${stamp(blockedStart)}`, `DTEND:${stamp(blockedStart + minutes * 60_000)}`, 'SUMMARY:Quarterly planning (private)', 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n');
-    const put = await fetch(`${calendarUrl}team-planning.ics`, { method: 'PUT', headers: { Authorization: authorization, 'Content-Type': 'text/calendar; charset=utf-8' }, body: event });
+    const event = [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:-//MentorKit e2e//Radicale//EN',
+      'BEGIN:VEVENT',
+      'UID:team-planning@e2e.example',
+      `DTSTAMP:${stamp(Date.now())}`,
+      `DTSTART:${stamp(blockedStart)}`,
+      `DTEND:${stamp(blockedStart + minutes * 60_000)}`,
+      'SUMMARY:Quarterly planning (private)',
+      'END:VEVENT',
+      'END:VCALENDAR',
+      '',
+    ].join('\r\n');
+    const put = await fetch(`${calendarUrl}team-planning.ics`, {
+      method: 'PUT',
+      headers: { Authorization: authorization, 'Content-Type': 'text/calendar; charset=utf-8' },
+      body: event,
+    });
     assert.ok(put.status === 201 || put.status === 204, `PUT answered ${put.status}`);
 
     // Connect it: the kind chosen with the arrow keys, the fields typed, write-back ticked with Space, Connect with Enter.
     await calendars.getByLabel('Calendar address (iCalendar link)').focus();
     await page.keyboard.press('ArrowDown');
-    await eventually(() => calendars.getByLabel('CalDAV account').isChecked(), (checked) => checked, 'the arrow key chose CalDAV');
+    await eventually(
+      () => calendars.getByLabel('CalDAV account').isChecked(),
+      (checked) => checked,
+      'the arrow key chose CalDAV',
+    );
     await calendars.getByLabel('Address', { exact: true }).fill(calendarUrl);
     await calendars.getByLabel('User name').fill(CALDAV_USER);
     await calendars.getByLabel('Password', { exact: true }).fill(CALDAV_PASSWORD);
@@ -164,32 +204,61 @@ describe('calendars in the LMS demo: connect a CalDAV calendar, busy times left 
     const writeBack = calendars.getByLabel('Write booked sessions into this calendar');
     await writeBack.focus();
     await page.keyboard.press('Space');
-    await eventually(() => writeBack.isChecked(), (checked) => checked, 'Space ticked write-back');
+    await eventually(
+      () => writeBack.isChecked(),
+      (checked) => checked,
+      'Space ticked write-back',
+    );
     await calendars.getByRole('button', { name: 'Connect', exact: true }).focus();
     await page.keyboard.press('Enter');
 
     const row = calendars.locator('[part~="calendar"][data-status="ok"]').filter({ hasText: 'Work' });
     await row.waitFor({ timeout: SERVER_WORK });
-    const rowText = await eventually(() => row.innerText(), (text) => /(\d+) busy times? in the next weeks/.test(text) && Number(/(\d+) busy times? in/.exec(text)[1]) >= 1, 'the calendar row says it was read and holds at least one busy time');
+    const rowText = await eventually(
+      () => row.innerText(),
+      (text) => /(\d+) busy times? in the next weeks/.test(text) && Number(/(\d+) busy times? in/.exec(text)[1]) >= 1,
+      'the calendar row says it was read and holds at least one busy time',
+    );
     assert.match(rowText, /Booked sessions are written into it\./);
     assert.equal(rowText.includes('Quarterly planning'), false, 'only busy times, never titles');
-    await eventually(() => row.evaluate((element) => element.getRootNode().activeElement === element), (focused) => focused, 'focus moved to the new calendar row');
+    await eventually(
+      () => row.evaluate((element) => element.getRootNode().activeElement === element),
+      (focused) => focused,
+      'focus moved to the new calendar row',
+    );
     await page.getByRole('status').filter({ hasText: 'Calendar “Work” connected' }).waitFor();
 
     // The scheduler no longer offers that time, and says whose calendar holds it (never what).
-    await eventually(() => offeredStarts(scheduler), (starts) => starts.length > 0 && !starts.includes(blockedStart), 'the blocked time is no longer offered', SERVER_WORK);
+    await eventually(
+      () => offeredStarts(scheduler),
+      (starts) => starts.length > 0 && !starts.includes(blockedStart),
+      'the blocked time is no longer offered',
+      SERVER_WORK,
+    );
     const note = scheduler.locator('[part~="calendar-blocked"]');
     await note.waitFor();
-    await eventually(() => note.innerText(), (text) => /1 time in this window is busy in your calendar, so it is not offered\./.test(text), 'the note says one time is busy in your calendar');
+    await eventually(
+      () => note.innerText(),
+      (text) => /1 time in this window is busy in your calendar, so it is not offered\./.test(text),
+      'the note says one time is busy in your calendar',
+    );
     const listed = note.locator('li').filter({ hasText: /— busy in your calendar$/ });
-    await eventually(() => listed.evaluateAll((items) => items.map((item) => Date.parse(item.getAttribute('data-start')))), (starts) => starts.includes(blockedStart), 'the note lists the blocked time as busy in your calendar');
+    await eventually(
+      () => listed.evaluateAll((items) => items.map((item) => Date.parse(item.getAttribute('data-start')))),
+      (starts) => starts.includes(blockedStart),
+      'the note lists the blocked time as busy in your calendar',
+    );
     assert.equal((await note.innerText()).includes('Quarterly planning'), false);
 
     assert.deepEqual(await axeViolations(page, '#schedule-panel'), []);
     await panel.screenshot({ path: path.join(screenshots, 'calendars-schedule-1280.png') });
     await page.setViewportSize({ width: 320, height: 900 });
     try {
-      await eventually(() => panel.evaluate((element) => element.getBoundingClientRect().width), (width) => width <= 320, 'the panel fits 320 px');
+      await eventually(
+        () => panel.evaluate((element) => element.getBoundingClientRect().width),
+        (width) => width <= 320,
+        'the panel fits 320 px',
+      );
       await panel.screenshot({ path: path.join(screenshots, 'calendars-schedule-320.png') });
     } finally {
       await page.setViewportSize({ width: 1280, height: 900 });
@@ -213,8 +282,16 @@ describe('calendars in the LMS demo: connect a CalDAV calendar, busy times left 
     await scheduler.getByRole('button', { name: 'Book 3 sessions' }).click();
     const confirmation = scheduler.locator('[part~="booked"]');
     await confirmation.waitFor();
-    await eventually(() => confirmation.innerText(), (text) => /^3 sessions booked/.test(text), 'the scheduler says 3 sessions were booked');
-    const ids = await eventually(() => confirmation.locator('li[data-session]').evaluateAll((items) => items.map((item) => item.getAttribute('data-session'))), (list) => list.length === 3, 'the confirmation lists the 3 sessions');
+    await eventually(
+      () => confirmation.innerText(),
+      (text) => /^3 sessions booked/.test(text),
+      'the scheduler says 3 sessions were booked',
+    );
+    const ids = await eventually(
+      () => confirmation.locator('li[data-session]').evaluateAll((items) => items.map((item) => item.getAttribute('data-session'))),
+      (list) => list.length === 3,
+      'the confirmation lists the 3 sessions',
+    );
 
     booked = await eventually(
       async () => (await database.query('sessions')).filter((session) => ids.includes(session.id)),
@@ -245,7 +322,10 @@ describe('calendars in the LMS demo: connect a CalDAV calendar, busy times left 
       assert.notEqual(statusOf(written), 'CANCELLED');
       assert.equal(String(written.getFirstPropertyValue('summary')), 'Mentoring session');
     }
-    assert.ok(events.some((event) => uidOf(event) === 'team-planning@e2e.example'), 'her own meeting is untouched');
+    assert.ok(
+      events.some((event) => uidOf(event) === 'team-planning@e2e.example'),
+      'her own meeting is untouched',
+    );
     await scheduler.locator('[part~="upcoming"] li[data-session]').nth(2).waitFor();
     assert.deepEqual(unexplained(), []);
   });
@@ -253,7 +333,7 @@ describe('calendars in the LMS demo: connect a CalDAV calendar, busy times left 
   // Lucía cancels the middle session with <mk-scheduler>'s own control: "Cancel…" in its row of the upcoming
   // list opens an inline confirmation (focus on "Keep it"); she types a reason and confirms. The page, PostgreSQL
   // and Radicale are then checked.
-  test('a session cancelled with the scheduler\'s Cancel… button becomes STATUS:CANCELLED in Radicale; the others stay', async () => {
+  test("a session cancelled with the scheduler's Cancel… button becomes STATUS:CANCELLED in Radicale; the others stay", async () => {
     assert.equal(booked.length, 3, 'the series was booked');
     const [first, cancelled, third] = booked;
     const scheduler = page.locator('#schedule-panel mk-scheduler');
@@ -261,18 +341,40 @@ describe('calendars in the LMS demo: connect a CalDAV calendar, busy times left 
     await row.getByRole('button', { name: /^Cancel the session on / }).click();
     const confirmation = row.locator('[part~="cancel-confirm"]');
     await confirmation.waitFor();
-    await eventually(() => confirmation.getByRole('button', { name: 'Keep it', exact: true }).evaluate((button) => button.matches(':focus')), (focusedKeep) => focusedKeep, 'focus moves to Keep it');
+    await eventually(
+      () => confirmation.getByRole('button', { name: 'Keep it', exact: true }).evaluate((button) => button.matches(':focus')),
+      (focusedKeep) => focusedKeep,
+      'focus moves to Keep it',
+    );
     await confirmation.getByLabel('Reason (the others see it)').fill('Conference trip');
     await confirmation.getByRole('button', { name: 'Cancel the session', exact: true }).click();
-    await eventually(() => scheduler.locator(`[part~="upcoming"] li[data-session="${cancelled.id}"]`).count(), (count) => count === 0, 'the cancelled session leaves the upcoming list', 10_000);
+    await eventually(
+      () => scheduler.locator(`[part~="upcoming"] li[data-session="${cancelled.id}"]`).count(),
+      (count) => count === 0,
+      'the cancelled session leaves the upcoming list',
+      10_000,
+    );
     await scheduler.locator(`[part~="upcoming"] li[data-session="${first.id}"]`).waitFor();
-    await eventually(() => scheduler.locator('[part~="announcement"]').textContent(), (said) => /^Session on .+ cancelled\.$/.test(said.trim()), 'a polite announcement says the session was cancelled');
-    await eventually(() => scheduler.locator(`[part~="upcoming"] li[data-session="${third.id}"] [part~="cancel"]`).evaluate((button) => button.matches(':focus')), (focusedNext) => focusedNext, 'focus moves to the next session\'s Cancel…');
+    await eventually(
+      () => scheduler.locator('[part~="announcement"]').textContent(),
+      (said) => /^Session on .+ cancelled\.$/.test(said.trim()),
+      'a polite announcement says the session was cancelled',
+    );
+    await eventually(
+      () => scheduler.locator(`[part~="upcoming"] li[data-session="${third.id}"] [part~="cancel"]`).evaluate((button) => button.matches(':focus')),
+      (focusedNext) => focusedNext,
+      "focus moves to the next session's Cancel…",
+    );
 
-    const events = await eventually(radicaleEvents, (found) => {
-      const event = sessionEvent(found, cancelled.id);
-      return event === undefined || statusOf(event) === 'CANCELLED';
-    }, 'the cancelled session is marked cancelled (or removed) in Radicale', SERVER_WORK);
+    const events = await eventually(
+      radicaleEvents,
+      (found) => {
+        const event = sessionEvent(found, cancelled.id);
+        return event === undefined || statusOf(event) === 'CANCELLED';
+      },
+      'the cancelled session is marked cancelled (or removed) in Radicale',
+      SERVER_WORK,
+    );
     for (const session of [first, third]) {
       const kept = sessionEvent(events, session.id);
       assert.ok(kept, `${session.id} stays in Radicale`);

@@ -15,7 +15,10 @@ async function answer(page, promptId, text) {
   const field = flow(page).locator(`#prompt-${promptId}`);
   await field.fill(text);
   await field.blur();
-  await flow(page).locator('[part~="save-status"]').filter({ hasText: /^Saved$/ }).waitFor();
+  await flow(page)
+    .locator('[part~="save-status"]')
+    .filter({ hasText: /^Saved$/ })
+    .waitFor();
 }
 
 async function next(page, expectedStep) {
@@ -27,7 +30,10 @@ async function next(page, expectedStep) {
 async function pickScale(page, promptId, value) {
   const group = flow(page).locator(`fieldset:has(#prompt-${promptId})`);
   await group.locator(`label[part~="scale-option"]:has(input[value="${value}"])`).click();
-  await flow(page).locator('[part~="save-status"]').filter({ hasText: /^Saved$/ }).waitFor();
+  await flow(page)
+    .locator('[part~="save-status"]')
+    .filter({ hasText: /^Saved$/ })
+    .waitFor();
 }
 
 describe('coaching sessions in the LMS demo', () => {
@@ -41,9 +47,16 @@ describe('coaching sessions in the LMS demo', () => {
     await page.locator('mk-icebreaker').getByRole('button', { name: 'Deal a question' }).click();
     const prompt = page.locator('mk-icebreaker [part~="prompt"]');
     await prompt.waitFor();
-    const firstPrompt = await eventually(() => prompt.getAttribute('data-prompt'), (id) => Boolean(id), 'the dealt question has an id');
+    const firstPrompt = await eventually(
+      () => prompt.getAttribute('data-prompt'),
+      (id) => Boolean(id),
+      'the dealt question has an id',
+    );
     await page.locator('mk-icebreaker').getByRole('button', { name: 'Another one' }).click();
-    await page.waitForFunction((first) => document.querySelector('mk-icebreaker')?.shadowRoot?.querySelector('[part~="prompt"]')?.getAttribute('data-prompt') !== first, firstPrompt);
+    await page.waitForFunction(
+      (first) => document.querySelector('mk-icebreaker')?.shadowRoot?.querySelector('[part~="prompt"]')?.getAttribute('data-prompt') !== first,
+      firstPrompt,
+    );
 
     await page.getByLabel('GROW: start from a goal, end with committed actions').check();
     await flow(page).getByRole('button', { name: 'Start a new GROW session' }).click();
@@ -59,9 +72,21 @@ describe('coaching sessions in the LMS demo', () => {
     await page.reload();
     await page.getByRole('status').filter({ hasText: 'Viewing as' }).waitFor();
     await flow(page).locator('[part~="step"][data-step="reality"]').waitFor();
-    await eventually(() => flow(page).locator('#prompt-reality-now').inputValue(), (value) => value === 'I review code but have never led a design review', 'the Reality answer is kept');
-    await eventually(() => flow(page).locator('#prompt-reality-position-3').isChecked(), (checked) => checked === true, 'the scale answer 3 is kept');
-    await eventually(() => flow(page).locator('[aria-current="step"]').innerText(), (text) => /Reality/.test(text), 'the current step is Reality');
+    await eventually(
+      () => flow(page).locator('#prompt-reality-now').inputValue(),
+      (value) => value === 'I review code but have never led a design review',
+      'the Reality answer is kept',
+    );
+    await eventually(
+      () => flow(page).locator('#prompt-reality-position-3').isChecked(),
+      (checked) => checked === true,
+      'the scale answer 3 is kept',
+    );
+    await eventually(
+      () => flow(page).locator('[aria-current="step"]').innerText(),
+      (text) => /Reality/.test(text),
+      'the current step is Reality',
+    );
 
     await next(page, 'options');
     await answer(page, 'options-list', 'Shadow Kenji at the next review\nWrite a review checklist');
@@ -72,7 +97,11 @@ describe('coaching sessions in the LMS demo', () => {
     await answer(page, 'will-actions', 'Shadow Kenji at the review on 14 April\nDraft the review checklist');
     await next(page, undefined);
     const summary = () => flow(page).locator('[part~="summary"]').innerText();
-    await eventually(summary, (text) => /GROW session: Lead the design review of the payments API/.test(text), 'the summary names the GROW session by its goal');
+    await eventually(
+      summary,
+      (text) => /GROW session: Lead the design review of the payments API/.test(text),
+      'the summary names the GROW session by its goal',
+    );
     await eventually(summary, (text) => /3 on a scale of 0 to 10/.test(text), 'the summary gives the scale answer');
     await page.screenshot({ path: path.join(screenshots, 'coaching-grow-summary.png'), fullPage: true });
 
@@ -82,7 +111,11 @@ describe('coaching sessions in the LMS demo', () => {
     await handOff.waitFor();
     await page.waitForFunction(() => document.querySelector('mk-coaching-flow')?.shadowRoot?.querySelector('#hand-off-skill')?.value === 'system design');
     // The date four weeks ahead is offered; keep it.
-    const dueDate = await eventually(() => handOff.getByLabel('Due date').inputValue(), (value) => /^\d{4}-\d{2}-\d{2}$/.test(value), 'a due date is offered');
+    const dueDate = await eventually(
+      () => handOff.getByLabel('Due date').inputValue(),
+      (value) => /^\d{4}-\d{2}-\d{2}$/.test(value),
+      'a due date is offered',
+    );
     assert.deepEqual(await axeViolations(page, '#coaching-panel'), [], 'axe on the hand-off questions');
     await handOff.screenshot({ path: path.join(screenshots, 'coaching-hand-off.png') });
     await handOff.getByRole('button', { name: 'Create 2 goals' }).click();
@@ -92,7 +125,12 @@ describe('coaching sessions in the LMS demo', () => {
     await tracker.getByText('Draft the review checklist').first().waitFor();
     await tracker.getByText('Shadow Kenji at the review on 14 April').first().waitFor();
     // Each goal carries the date and the skill it was given.
-    await tracker.locator('[part~="goal"]').filter({ hasText: 'Draft the review checklist' }).locator('[part~="skill"]').filter({ hasText: 'system design' }).waitFor();
+    await tracker
+      .locator('[part~="goal"]')
+      .filter({ hasText: 'Draft the review checklist' })
+      .locator('[part~="skill"]')
+      .filter({ hasText: 'system design' })
+      .waitFor();
     await tracker.locator('[part~="goal"]').filter({ hasText: 'Draft the review checklist' }).locator(`[part~="due"] time[datetime="${dueDate}"]`).waitFor();
     assert.deepEqual(await axeViolations(page, '#coaching-panel'), [], 'axe on the summary');
     await page.screenshot({ path: path.join(screenshots, 'coaching-grow-goals.png'), fullPage: true });
@@ -123,9 +161,17 @@ describe('coaching sessions in the LMS demo', () => {
 
     await page.reload();
     await page.getByRole('status').filter({ hasText: 'Viewing as' }).waitFor();
-    await eventually(() => page.getByLabel('OSKAR: build on what already works, one step up the scale').isChecked(), (checked) => checked === true, 'the chosen model is remembered');
+    await eventually(
+      () => page.getByLabel('OSKAR: build on what already works, one step up the scale').isChecked(),
+      (checked) => checked === true,
+      'the chosen model is remembered',
+    );
     await flow(page).locator('[part~="step"][data-step="scaling"]').waitFor();
-    await eventually(() => flow(page).locator('#prompt-scaling-target-6').isChecked(), (checked) => checked === true, 'the target 6 is kept');
+    await eventually(
+      () => flow(page).locator('#prompt-scaling-target-6').isChecked(),
+      (checked) => checked === true,
+      'the target 6 is kept',
+    );
     await next(page, 'know-how');
     await answer(page, 'know-how-working', 'She already prepares thorough notes');
     await next(page, 'affirm-action');

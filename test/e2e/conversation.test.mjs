@@ -48,7 +48,11 @@ describe('conversation and feedback in the LMS demo', () => {
     const { context, problems } = await newContext();
     const mentor = await openAs(context, 'mentor');
     const insights = mentor.locator('mk-feedback-insights');
-    await eventually(() => insights.locator('[part~="empty"]').innerText(), (text) => /No session has ended yet/.test(text), 'the insights say no session has ended yet');
+    await eventually(
+      () => insights.locator('[part~="empty"]').innerText(),
+      (text) => /No session has ended yet/.test(text),
+      'the insights say no session has ended yet',
+    );
 
     const mentee = await openAs(context, 'mentee');
     const form = mentee.locator('mk-session-feedback');
@@ -62,14 +66,30 @@ describe('conversation and feedback in the LMS demo', () => {
     await form.getByLabel('A tool or resource that would help').fill('A shared Excalidraw board');
     await form.getByRole('button', { name: 'Send feedback' }).click();
     await form.getByRole('heading', { name: 'Thank you for your feedback' }).waitFor();
-    await eventually(() => form.locator('[part~="summary"]').innerText(), (text) => /4 of 5/.test(text), 'the sent feedback says 4 of 5');
+    await eventually(
+      () => form.locator('[part~="summary"]').innerText(),
+      (text) => /4 of 5/.test(text),
+      'the sent feedback says 4 of 5',
+    );
     await mentee.screenshot({ path: path.join(screenshots, 'conversation-mentee-feedback.png'), fullPage: true });
 
     // The mentor's open tab updates live (cross-tab change from IndexedDB).
     await stat(mentor, 'feedback').filter({ hasText: '1 of 1' }).waitFor({ timeout: 15_000 });
-    await eventually(() => stat(mentor, 'average').innerText(), (text) => text === '4.0 / 5', 'the average is 4.0 / 5');
-    await eventually(() => stat(mentor, 'response-rate').innerText(), (text) => text === '100%', 'the response rate is 100%');
-    await eventually(() => insights.locator('[part~="themes-chart"] desc').textContent(), (text) => /Ran out of time: 1/.test(text), 'the themes chart counts "Ran out of time" once');
+    await eventually(
+      () => stat(mentor, 'average').innerText(),
+      (text) => text === '4.0 / 5',
+      'the average is 4.0 / 5',
+    );
+    await eventually(
+      () => stat(mentor, 'response-rate').innerText(),
+      (text) => text === '100%',
+      'the response rate is 100%',
+    );
+    await eventually(
+      () => insights.locator('[part~="themes-chart"] desc').textContent(),
+      (text) => /Ran out of time: 1/.test(text),
+      'the themes chart counts "Ran out of time" once',
+    );
     assert.deepEqual(await axeViolations(mentor, 'mk-feedback-insights'), [], 'insights pass axe');
     await insights.scrollIntoViewIfNeeded();
     await mentor.screenshot({ path: path.join(screenshots, 'conversation-mentor-insights.png'), fullPage: true });
@@ -85,16 +105,43 @@ describe('conversation and feedback in the LMS demo', () => {
     await notice.waitFor();
     const noticeText = async () => (await notice.innerText()).replace(/\s+/g, ' ');
     // The page is `lang="en"`: Chromium formats 23:00 as 11:00 PM there.
-    await eventually(noticeText, (text) => /It is (23:00|11:00 PM) for Kenji Watanabe — outside their working hours\. They will be notified at Wed (08:00|08:00 AM) their time\./.test(text), 'the notice says it is 23:00 for Kenji, notified at 08:00 on Wednesday');
-    await eventually(noticeText, (text) => /It is (19:45|07:45 PM) for Arjun Shrestha — outside their working hours/.test(text), 'the notice says it is 19:45 for Arjun');
-    await eventually(() => notice.getAttribute('data-outside'), (value) => value === '', 'the notice is marked data-outside');
-    await thread.getByLabel('Message', { exact: true }).fill('Late idea: could we look at <img src=x onerror=alert(1)> javascript:alert(1) and https://docs.example.org/adr-12 tomorrow?');
+    await eventually(
+      noticeText,
+      (text) =>
+        /It is (23:00|11:00 PM) for Kenji Watanabe — outside their working hours\. They will be notified at Wed (08:00|08:00 AM) their time\./.test(text),
+      'the notice says it is 23:00 for Kenji, notified at 08:00 on Wednesday',
+    );
+    await eventually(
+      noticeText,
+      (text) => /It is (19:45|07:45 PM) for Arjun Shrestha — outside their working hours/.test(text),
+      'the notice says it is 19:45 for Arjun',
+    );
+    await eventually(
+      () => notice.getAttribute('data-outside'),
+      (value) => value === '',
+      'the notice is marked data-outside',
+    );
+    await thread
+      .getByLabel('Message', { exact: true })
+      .fill('Late idea: could we look at <img src=x onerror=alert(1)> javascript:alert(1) and https://docs.example.org/adr-12 tomorrow?');
     await thread.getByRole('button', { name: 'Send', exact: true }).click();
     const message = thread.locator('[part~="message"]').last();
     await message.waitFor();
-    await eventually(() => message.innerText(), (text) => /Late idea/.test(text), 'the message sent is shown');
-    await eventually(() => message.locator('a').evaluateAll((links) => links.map((link) => link.getAttribute('href'))), (hrefs) => isDeepStrictEqual(hrefs, ['https://docs.example.org/adr-12']), 'only the https link is a link');
-    await eventually(() => message.locator('img').count(), (count) => count === 0, 'the <img> is text, not an image');
+    await eventually(
+      () => message.innerText(),
+      (text) => /Late idea/.test(text),
+      'the message sent is shown',
+    );
+    await eventually(
+      () => message.locator('a').evaluateAll((links) => links.map((link) => link.getAttribute('href'))),
+      (hrefs) => isDeepStrictEqual(hrefs, ['https://docs.example.org/adr-12']),
+      'only the https link is a link',
+    );
+    await eventually(
+      () => message.locator('img').count(),
+      (count) => count === 0,
+      'the <img> is text, not an image',
+    );
     assert.deepEqual(await axeViolations(mentee, 'mk-thread'), [], 'the thread passes axe');
     await thread.scrollIntoViewIfNeeded();
     await mentee.screenshot({ path: path.join(screenshots, 'conversation-quiet-hours.png'), fullPage: true });
@@ -118,8 +165,16 @@ describe('conversation and feedback in the LMS demo', () => {
     await mentee.getByRole('status').filter({ hasText: 'Viewing as' }).waitFor();
     const audio = mentee.locator('mk-thread [part~="voice"] audio').last();
     await audio.waitFor();
-    await eventually(() => audio.getAttribute('src'), (src) => /^blob:/.test(src), 'the voice note plays from a blob: URL');
-    await eventually(() => mentee.locator('mk-thread [part~="duration"]').last().innerText(), (text) => /0:0[1-3]/.test(text), 'the voice note lasts 1 to 3 seconds');
+    await eventually(
+      () => audio.getAttribute('src'),
+      (src) => /^blob:/.test(src),
+      'the voice note plays from a blob: URL',
+    );
+    await eventually(
+      () => mentee.locator('mk-thread [part~="duration"]').last().innerText(),
+      (text) => /0:0[1-3]/.test(text),
+      'the voice note lasts 1 to 3 seconds',
+    );
     await audio.evaluate(async (element) => {
       element.muted = true;
       await element.play();

@@ -33,7 +33,16 @@ describe('LMS demo', () => {
     const { context, problems } = await newContext(demo.browser);
     const page = await demo.openAs(context, 'mentor');
     const withLine = (tag) => page.locator(`${tag} [part~="pairing-with"]`).first();
-    const followers = ['mk-goal-tracker', 'mk-goal-editor', 'mk-icebreaker', 'mk-coaching-flow', 'mk-agreement', 'mk-scheduler', 'mk-checkin', 'mk-session-feedback'];
+    const followers = [
+      'mk-goal-tracker',
+      'mk-goal-editor',
+      'mk-icebreaker',
+      'mk-coaching-flow',
+      'mk-agreement',
+      'mk-scheduler',
+      'mk-checkin',
+      'mk-session-feedback',
+    ];
     // Kenji's first pairing is Daniel's: every panel says so.
     for (const tag of followers) await withLine(tag).filter({ hasText: 'with Daniel Kim' }).waitFor();
     await page.locator('mk-thread [part~="heading"]').filter({ hasText: 'Conversation with Daniel Kim' }).waitFor();
@@ -57,7 +66,12 @@ describe('LMS demo', () => {
     const page = await demo.openAs(context, 'mentee');
     const entry = pairingEntry(page, 'Kenji Watanabe and Arjun Shrestha');
     await entry.waitFor();
-    for (const expected of ['Mentor', 'Co-mentor', 'Asia/Tokyo', 'Asia/Kathmandu', 'UTC+09:00', 'UTC+05:45', 'Active']) await eventually(() => entry.innerText(), (text) => text.includes(expected), `the pairing shows "${expected}"`);
+    for (const expected of ['Mentor', 'Co-mentor', 'Asia/Tokyo', 'Asia/Kathmandu', 'UTC+09:00', 'UTC+05:45', 'Active'])
+      await eventually(
+        () => entry.innerText(),
+        (text) => text.includes(expected),
+        `the pairing shows "${expected}"`,
+      );
     await eventually(
       () => entry.locator('time').evaluateAll((elements) => elements.map((element) => element.getAttribute('datetime'))),
       (times) => times.length === 2 && /\+09:00$/.test(times[0]) && /\+05:45$/.test(times[1]),
@@ -87,7 +101,11 @@ describe('LMS demo', () => {
     await page.keyboard.press('Enter');
     const details = page.locator('#details');
     await details.waitFor({ state: 'visible' });
-    await eventually(() => details.innerText(), (text) => /Lucía Fernández · Europe\/Madrid/.test(text), 'the details show Lucía in Europe/Madrid');
+    await eventually(
+      () => details.innerText(),
+      (text) => /Lucía Fernández · Europe\/Madrid/.test(text),
+      'the details show Lucía in Europe/Madrid',
+    );
     await eventually(deepFocus, (focus) => focus === 'h2:Pairing details', 'focus moves to the details');
     assert.deepEqual(problems, []);
     await context.close();
@@ -97,7 +115,10 @@ describe('LMS demo', () => {
     const { context, problems } = await newContext(demo.browser);
     for (const viewAs of ['mentee', 'mentor', 'admin']) {
       const page = await demo.openAs(context, viewAs);
-      await page.locator(viewAs === 'admin' ? '#overview-body table' : 'mk-pairing-card [part~="pairing"]').first().waitFor();
+      await page
+        .locator(viewAs === 'admin' ? '#overview-body table' : 'mk-pairing-card [part~="pairing"]')
+        .first()
+        .waitFor();
       assert.deepEqual(await axeViolations(page), [], `${viewAs}, light`);
       await page.screenshot({ path: path.join(screenshots, `demo-${viewAs}-light.png`), fullPage: true });
       await page.getByRole('button', { name: 'Dark theme' }).click();
@@ -116,23 +137,39 @@ describe('LMS demo', () => {
     const mentorTab = await demo.openAs(context, 'mentor');
     const ravi = pairingEntry(mentorTab, 'Ravi Patel');
     await ravi.waitFor();
-    await eventually(() => ravi.getAttribute('data-status'), (status) => status === 'proposed', 'Ravi\'s pairing is proposed');
+    await eventually(
+      () => ravi.getAttribute('data-status'),
+      (status) => status === 'proposed',
+      "Ravi's pairing is proposed",
+    );
     await mentorTab.getByRole('button', { name: 'Ravi Patel' }).click();
     await mentorTab.getByTestId('details-status').filter({ hasText: 'proposed' }).waitFor();
-    await eventually(() => mentorTab.locator('#details [data-action]').count(), (count) => count === 0, 'only an admin acts on a proposal');
+    await eventually(
+      () => mentorTab.locator('#details [data-action]').count(),
+      (count) => count === 0,
+      'only an admin acts on a proposal',
+    );
 
     const adminTab = await demo.openAs(context, 'admin');
     await adminTab.getByRole('button', { name: 'Details of Ravi Patel’s pairing' }).click();
     await adminTab.getByRole('button', { name: 'Activate pairing' }).click();
     await adminTab.getByRole('status').filter({ hasText: 'Activate pairing: done.' }).waitFor();
-    await eventually(() => adminTab.getByTestId('count-active').innerText(), (text) => text === '14', '14 active pairings');
+    await eventually(
+      () => adminTab.getByTestId('count-active').innerText(),
+      (text) => text === '14',
+      '14 active pairings',
+    );
     await adminTab.screenshot({ path: path.join(screenshots, 'demo-admin.png'), fullPage: true });
 
     // The other tab was not touched: BroadcastChannel + IndexedDB bring the change.
     await mentorTab.locator('mk-pairing-card [part~="pairing"][data-status="active"]').filter({ hasText: 'Ravi Patel' }).waitFor({ timeout: 5000 });
     await mentorTab.reload();
     await pairingEntry(mentorTab, 'Ravi Patel').waitFor();
-    await eventually(() => pairingEntry(mentorTab, 'Ravi Patel').getAttribute('data-status'), (status) => status === 'active', 'still active after a reload');
+    await eventually(
+      () => pairingEntry(mentorTab, 'Ravi Patel').getAttribute('data-status'),
+      (status) => status === 'active',
+      'still active after a reload',
+    );
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -146,7 +183,11 @@ describe('LMS demo', () => {
     await pairingEntry(page, 'Kenji Watanabe and Arjun Shrestha').and(page.locator('[data-status="paused"]')).waitFor();
     await page.getByRole('button', { name: 'Resume pairing' }).click();
     await page.getByTestId('details-status').filter({ hasText: 'active' }).waitFor();
-    await eventually(() => page.getByRole('button', { name: 'Activate pairing' }).count(), (count) => count === 0, 'a mentee cannot activate pairings');
+    await eventually(
+      () => page.getByRole('button', { name: 'Activate pairing' }).count(),
+      (count) => count === 0,
+      'a mentee cannot activate pairings',
+    );
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -160,7 +201,11 @@ describe('LMS demo', () => {
 
     await page.getByLabel('View as').selectOption('mentor');
     await page.getByRole('status').filter({ hasText: 'Viewing as Kenji Watanabe' }).waitFor();
-    await eventually(() => page.url(), (url) => /as=mentor/.test(url), 'the address says as=mentor');
+    await eventually(
+      () => page.url(),
+      (url) => /as=mentor/.test(url),
+      'the address says as=mentor',
+    );
     await pairingEntry(page, 'Daniel Kim').waitFor();
 
     page.once('dialog', (dialog) => dialog.accept());

@@ -32,7 +32,11 @@ describe('feedback revealed after both sides send theirs, in the LMS demo', () =
     await menteeFeedback.form.locator('[part~="empty"]').waitFor();
     await mentee.getByRole('button', { name: 'Log a session that just ended (demo)' }).click();
     await menteeFeedback.heading('How did the session go?').waitFor();
-    const sessionLine = await eventually(async () => (await menteeFeedback.session.innerText()).split(' · ')[0], (line) => /^Mentoring session, /.test(line), 'the form names the session that just ended');
+    const sessionLine = await eventually(
+      async () => (await menteeFeedback.session.innerText()).split(' · ')[0],
+      (line) => /^Mentoring session, /.test(line),
+      'the form names the session that just ended',
+    );
     await menteeFeedback.form.getByLabel('3 · Good').check();
     await menteeFeedback.form.getByLabel('What helped?').fill('Walking through the <img src=x onerror=alert(1)> ADR together');
     await menteeFeedback.form.getByLabel(/Reveal when both submit/).check();
@@ -45,11 +49,19 @@ describe('feedback revealed after both sides send theirs, in the LMS demo', () =
     await mentee.getByRole('status').filter({ hasText: 'Viewing as' }).waitFor();
     await menteeFeedback.heading('Thank you for your feedback').waitFor();
     await menteeFeedback.summary.filter({ hasText: '3 of 5' }).filter({ hasText: 'Walking through the <img src=x onerror=alert(1)> ADR together' }).waitFor();
-    await eventually(() => menteeFeedback.form.locator('img').count(), (count) => count === 0, 'hostile text is text');
+    await eventually(
+      () => menteeFeedback.form.locator('img').count(),
+      (count) => count === 0,
+      'hostile text is text',
+    );
     await menteeFeedback.edit.waitFor();
     await menteeFeedback.form.getByText(/You can change it until/).waitFor();
     await menteeFeedback.held.waitFor();
-    await eventually(() => menteeFeedback.others.count(), (count) => count === 0, 'nothing to reveal yet');
+    await eventually(
+      () => menteeFeedback.others.count(),
+      (count) => count === 0,
+      'nothing to reveal yet',
+    );
     assert.deepEqual(await axeViolations(mentee, 'mk-session-feedback'), [], 'the sent note after a reload passes axe');
     await menteeFeedback.form.scrollIntoViewIfNeeded();
     await menteeFeedback.form.screenshot({ path: path.join(screenshots, 'feedback-mentee-after-reload.png') });
@@ -61,7 +73,11 @@ describe('feedback revealed after both sides send theirs, in the LMS demo', () =
     const mentorFeedback = feedbackOf(mentor);
     await mentorFeedback.heading('How did the session go?').waitFor();
     await mentorFeedback.session.filter({ hasText: sessionLine }).waitFor();
-    await eventually(() => mentorFeedback.others.count(), (count) => count === 0, 'the held note is not shown before he sends his');
+    await eventually(
+      () => mentorFeedback.others.count(),
+      (count) => count === 0,
+      'the held note is not shown before he sends his',
+    );
     assert.deepEqual(await axeViolations(mentor, 'mk-session-feedback'), [], "the mentor's form passes axe");
     await mentorFeedback.form.getByLabel('5 · Excellent').check();
     await mentorFeedback.form.getByLabel('What helped?').fill('Lucía came with a clear question');
@@ -73,14 +89,22 @@ describe('feedback revealed after both sides send theirs, in the LMS demo', () =
     await mentorFeedback.form.screenshot({ path: path.join(screenshots, 'feedback-mentor-both-notes.png') });
 
     // The mentee's open tab follows (IndexedDB change across tabs): her note is no longer held, his is shown.
-    await menteeFeedback.others.filter({ hasText: 'Kenji Watanabe' }).filter({ hasText: '5 of 5' }).filter({ hasText: 'Lucía came with a clear question' }).waitFor({ timeout: 15_000 });
+    await menteeFeedback.others
+      .filter({ hasText: 'Kenji Watanabe' })
+      .filter({ hasText: '5 of 5' })
+      .filter({ hasText: 'Lucía came with a clear question' })
+      .waitFor({ timeout: 15_000 });
     await menteeFeedback.held.waitFor({ state: 'detached' });
     // And after a reload too.
     await mentee.reload();
     await mentee.getByRole('status').filter({ hasText: 'Viewing as' }).waitFor();
     await menteeFeedback.others.filter({ hasText: 'Kenji Watanabe' }).filter({ hasText: '5 of 5' }).waitFor();
     await menteeFeedback.edit.waitFor();
-    await eventually(() => menteeFeedback.held.count(), (count) => count === 0, 'her note is no longer held after a reload');
+    await eventually(
+      () => menteeFeedback.held.count(),
+      (count) => count === 0,
+      'her note is no longer held after a reload',
+    );
     assert.deepEqual(await axeViolations(mentee, 'mk-session-feedback'), [], 'both notes pass axe for the mentee');
     await menteeFeedback.form.scrollIntoViewIfNeeded();
     await menteeFeedback.form.screenshot({ path: path.join(screenshots, 'feedback-mentee-both-notes.png') });

@@ -12,9 +12,10 @@ import { axeViolations, eventually, screenshots, useDemoAndBrowser, watchPage } 
 const demo = useDemoAndBrowser();
 
 /** The `name`s of the agreement's fields marked invalid, in the order of the form. */
-const invalidFields = (agreement) => agreement.locator('form [aria-invalid="true"]').evaluateAll((controls) => controls.map((control) => control.getAttribute('name')));
+const invalidFields = (agreement) =>
+  agreement.locator('form [aria-invalid="true"]').evaluateAll((controls) => controls.map((control) => control.getAttribute('name')));
 
-describe('field errors in people\'s words', () => {
+describe("field errors in people's words", () => {
   test('the working agreement marks every invalid field at once, worded, in English and Spanish (320 px)', async () => {
     const context = await demo.browser.newContext({ viewport: { width: 320, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/Madrid' });
     const problems = [];
@@ -27,7 +28,11 @@ describe('field errors in people\'s words', () => {
     await agreement.getByRole('button', { name: /Draft an agreement/ }).click();
     const form = agreement.locator('[part~="form"]');
     await form.waitFor();
-    const person = await eventually(() => agreement.locator('[part~="participant"]').first().getAttribute('data-person'), (id) => Boolean(id), 'the first participant names its person');
+    const person = await eventually(
+      () => agreement.locator('[part~="participant"]').first().getAttribute('data-person'),
+      (id) => Boolean(id),
+      'the first participant names its person',
+    );
     await form.locator(`input[name="hours.${person}.1"]`).fill('9-17');
     await form.locator(`input[name="hours.${person}.3"]`).fill('18:00-09:00');
     await form.locator('input[name="offLimitsDates"]').fill('2026-13-45');
@@ -35,12 +40,20 @@ describe('field errors in people\'s words', () => {
     await agreement.locator('[part~="save-button"]').click();
 
     const expected = ['offLimitsDates', `hours.${person}.1`, `hours.${person}.3`, 'meetingUrl'];
-    await eventually(() => invalidFields(agreement), (names) => isDeepStrictEqual(names, expected), `the four invalid fields are marked at once: ${expected.join(', ')}`);
+    await eventually(
+      () => invalidFields(agreement),
+      (names) => isDeepStrictEqual(names, expected),
+      `the four invalid fields are marked at once: ${expected.join(', ')}`,
+    );
     await agreement.locator('[part~="error"]').filter({ hasText: '4 fields need your attention: they are marked below.' }).waitFor();
     await agreement.locator(`#hours-${person}-1-error`).filter({ hasText: 'Write working hours as 09:00-17:30, start before end' }).waitFor();
     await agreement.locator('#field-meetingUrl-error').filter({ hasText: 'Give a full link starting with https://' }).waitFor();
     await page.waitForFunction(() => document.querySelector('mk-agreement')?.shadowRoot?.activeElement?.getAttribute('name') === 'offLimitsDates');
-    await eventually(() => agreement.locator('[part~="base"]').innerText(), (shown) => !/`|see issues|agreement\.|participants\[/.test(shown), 'no developer wording');
+    await eventually(
+      () => agreement.locator('[part~="base"]').innerText(),
+      (shown) => !/`|see issues|agreement\.|participants\[/.test(shown),
+      'no developer wording',
+    );
     assert.deepEqual(await axeViolations(page, 'mk-agreement'), []);
     await agreement.locator(`input[name="hours.${person}.1"]`).scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(screenshots, 'field-errors-agreement-320.png') });

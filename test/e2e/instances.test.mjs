@@ -38,7 +38,7 @@ describe('two server instances behind no load balancer at all', { skip: skip ?? 
     await first?.close();
   });
 
-  test('the mentor\'s page on the first instance shows the pairing paused through the second, live', async () => {
+  test("the mentor's page on the first instance shows the pairing paused through the second, live", async () => {
     const { context, problems } = await newContext(browser);
     const page = await context.newPage();
     await page.goto(`${server.demoUrl}?as=mentor&storage=rest&api=${encodeURIComponent(first.url)}`);
@@ -51,10 +51,22 @@ describe('two server instances behind no load balancer at all', { skip: skip ?? 
     // Someone else (the service, e.g. an admin tool) pauses the pairing through the second instance.
     const headers = { authorization: `Bearer ${SERVICE_TOKEN}`, 'content-type': 'application/json' };
     const current = await (await fetch(`${secondUrl}/collections/pairings/records/pairing-lucia`, { headers })).json();
-    const paused = await fetch(`${secondUrl}/collections/pairings/records/pairing-lucia`, { method: 'PUT', headers: { ...headers, 'if-match': `"${current.revision}"` }, body: JSON.stringify({ ...current, status: 'paused' }) });
+    const paused = await fetch(`${secondUrl}/collections/pairings/records/pairing-lucia`, {
+      method: 'PUT',
+      headers: { ...headers, 'if-match': `"${current.revision}"` },
+      body: JSON.stringify({ ...current, status: 'paused' }),
+    });
     assert.equal(paused.status, 200, await paused.text());
-    await eventually(() => page.getByTestId('details-status').textContent(), (text) => /paused/.test(text ?? ''), 'the page on the first instance shows the change made through the second', 20_000);
-    assert.deepEqual(problems.filter((problem) => !/Failed to load resource/.test(problem)), []);
+    await eventually(
+      () => page.getByTestId('details-status').textContent(),
+      (text) => /paused/.test(text ?? ''),
+      'the page on the first instance shows the change made through the second',
+      20_000,
+    );
+    assert.deepEqual(
+      problems.filter((problem) => !/Failed to load resource/.test(problem)),
+      [],
+    );
     await context.close();
   });
 });

@@ -27,19 +27,38 @@ test('one script tag, a provider and two elements: set a goal, tick a milestone,
   await editor.getByLabel('Due date').fill('2026-12-31');
   await editor.getByRole('button', { name: 'Add milestone' }).click();
   await editor.getByLabel('Milestone 1').fill('Automate the bank reconciliation');
-  await eventually(() => editor.locator('[part~="summary"]').innerText(), (text) => text === '5 of 5 SMART letters met', 'the SMART summary says 5 of 5');
+  await eventually(
+    () => editor.locator('[part~="summary"]').innerText(),
+    (text) => text === '5 of 5 SMART letters met',
+    'the SMART summary says 5 of 5',
+  );
   await editor.getByRole('button', { name: 'Set goal' }).click();
   const goal = tracker.locator('[part~="goal"]').filter({ hasText: 'Close the month in 3 working days' });
   await goal.waitFor();
-  await goal.locator('[part~="measure"]').filter({ hasText: /days to close: 6 → 3/ }).waitFor();
+  await goal
+    .locator('[part~="measure"]')
+    .filter({ hasText: /days to close: 6 → 3/ })
+    .waitFor();
   await goal.getByRole('checkbox', { name: 'Automate the bank reconciliation' }).check();
   await tracker.locator('mk-celebration [part~="moment"]').waitFor();
   await page.screenshot({ path: path.join(screenshots, 'intranet-goal-tracker.png'), fullPage: true });
   await page.reload();
   await goal.waitFor();
-  await eventually(() => goal.getByRole('checkbox', { name: 'Automate the bank reconciliation' }).isChecked(), (checked) => checked === true, 'the milestone stays ticked after a reload');
-  await eventually(() => tracker.locator('[part~="goal"]').count(), (count) => count === 1, 'one goal');
-  await eventually(() => page.evaluate(() => getComputedStyle(document.querySelector('mk-goal-tracker')).getPropertyValue('--mk-color-accent').trim()), (accent) => accent === '#6a3fb5', 'the intranet brand reaches the element');
+  await eventually(
+    () => goal.getByRole('checkbox', { name: 'Automate the bank reconciliation' }).isChecked(),
+    (checked) => checked === true,
+    'the milestone stays ticked after a reload',
+  );
+  await eventually(
+    () => tracker.locator('[part~="goal"]').count(),
+    (count) => count === 1,
+    'one goal',
+  );
+  await eventually(
+    () => page.evaluate(() => getComputedStyle(document.querySelector('mk-goal-tracker')).getPropertyValue('--mk-color-accent').trim()),
+    (accent) => accent === '#6a3fb5',
+    'the intranet brand reaches the element',
+  );
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -78,13 +97,27 @@ test('a page with only the tracker loads the commands on demand; offline it says
   await page.reload();
   const goal = tracker.locator('[part~="goal"]');
   await goal.waitFor();
-  await eventually(() => page.locator('mk-goal-editor').count(), (count) => count === 0, 'the page has no editor');
+  await eventually(
+    () => page.locator('mk-goal-editor').count(),
+    (count) => count === 0,
+    'the page has no editor',
+  );
   assert.ok(!requested.some((file) => file.includes('/elements/goal-editor')), 'the editor is not loaded');
   const box = goal.getByRole('checkbox', { name: 'Automate the bank reconciliation' });
   await box.click();
-  await tracker.locator('[part~="error"]').filter({ hasText: 'This change could not be saved. Check your connection and try again; if it keeps failing, reload the page.' }).waitFor();
-  await eventually(() => box.isChecked(), (checked) => checked === false, 'the box goes back: nothing was saved');
-  assert.ok(requested.some((file) => /\/shared\/feature-[^/]+\.js$/.test(file)), 'the commands were asked for on demand');
+  await tracker
+    .locator('[part~="error"]')
+    .filter({ hasText: 'This change could not be saved. Check your connection and try again; if it keeps failing, reload the page.' })
+    .waitFor();
+  await eventually(
+    () => box.isChecked(),
+    (checked) => checked === false,
+    'the box goes back: nothing was saved',
+  );
+  assert.ok(
+    requested.some((file) => /\/shared\/feature-[^/]+\.js$/.test(file)),
+    'the commands were asked for on demand',
+  );
   await page.screenshot({ path: path.join(screenshots, 'intranet-goal-tracker-offline.png') });
 
   // Back online: the next tick fetches the commands again and saves. Browsers that keep a failed
@@ -93,7 +126,10 @@ test('a page with only the tracker loads the commands on demand; offline it says
   await page.unroute(commands);
   await box.click();
   const celebration = tracker.locator('mk-celebration [part~="moment"]');
-  const saved = await celebration.waitFor({ timeout: 10_000 }).then(() => true, () => false);
+  const saved = await celebration.waitFor({ timeout: 10_000 }).then(
+    () => true,
+    () => false,
+  );
   if (!saved) {
     await tracker.locator('[part~="error"]').waitFor();
     await page.reload();
@@ -104,11 +140,23 @@ test('a page with only the tracker loads the commands on demand; offline it says
       await celebration.waitFor();
     }
   }
-  await eventually(() => box.isChecked(), (checked) => checked === true, 'the box is ticked');
-  await eventually(() => tracker.locator('[part~="error"]').count(), (count) => count === 0, 'no error left');
+  await eventually(
+    () => box.isChecked(),
+    (checked) => checked === true,
+    'the box is ticked',
+  );
+  await eventually(
+    () => tracker.locator('[part~="error"]').count(),
+    (count) => count === 0,
+    'no error left',
+  );
   await page.reload();
   await goal.waitFor();
-  await eventually(() => goal.getByRole('checkbox', { name: 'Automate the bank reconciliation' }).isChecked(), (checked) => checked === true, 'saved in IndexedDB');
+  await eventually(
+    () => goal.getByRole('checkbox', { name: 'Automate the bank reconciliation' }).isChecked(),
+    (checked) => checked === true,
+    'saved in IndexedDB',
+  );
   assert.deepEqual(pageErrors, []);
   await context.close();
 });

@@ -13,7 +13,11 @@ const demo = useDemoAndBrowser();
 /** Headings rendered inside each MentorKit element's shadow root. */
 const widgetHeadings = (page) =>
   page.evaluate(() =>
-    [...document.querySelectorAll('mk-pairing-card, mk-goal-tracker, mk-goal-editor, mk-icebreaker, mk-agreement, mk-scheduler, mk-checkin, mk-thread, mk-session-feedback')].map((element) => {
+    [
+      ...document.querySelectorAll(
+        'mk-pairing-card, mk-goal-tracker, mk-goal-editor, mk-icebreaker, mk-agreement, mk-scheduler, mk-checkin, mk-thread, mk-session-feedback',
+      ),
+    ].map((element) => {
       const heading = element.shadowRoot?.querySelector('h1, h2, h3, h4');
       return `${element.localName}: ${heading?.textContent?.trim() ?? ''}`;
     }),
@@ -29,7 +33,11 @@ test('the language switch translates every widget live, and the choice survives 
   await page.locator('mk-goal-tracker').getByRole('button', { name: 'Set your first goal' }).waitFor();
   // Most widgets have a heading to compare: wait until at least six have rendered theirs.
   const headed = (lines) => lines.filter((line) => !line.endsWith(': '));
-  const english = await eventually(() => widgetHeadings(page), (lines) => headed(lines).length >= 6, 'most widgets have a heading to compare (six or more)');
+  const english = await eventually(
+    () => widgetHeadings(page),
+    (lines) => headed(lines).length >= 6,
+    'most widgets have a heading to compare (six or more)',
+  );
 
   await page.getByLabel('Language').selectOption('es');
   await page.locator('mk-goal-tracker').getByRole('button', { name: 'Fija tu primera meta' }).waitFor();
@@ -41,13 +49,19 @@ test('the language switch translates every widget live, and the choice survives 
     `every widget with a heading is translated (English: ${headed(english).join('; ')})`,
   );
   await page.addScriptTag({ path: axeSource });
-  const violations = await page.evaluate(async () => (await globalThis.axe.run(document, { resultTypes: ['violations'] })).violations.map((violation) => violation.id));
+  const violations = await page.evaluate(async () =>
+    (await globalThis.axe.run(document, { resultTypes: ['violations'] })).violations.map((violation) => violation.id),
+  );
   assert.deepEqual(violations, []);
   await page.screenshot({ path: path.join(screenshots, 'demo-spanish.png'), fullPage: true });
 
   await page.reload();
   await page.locator('mk-pairing-card').getByRole('heading', { name: 'Tus emparejamientos' }).waitFor();
-  await eventually(() => page.evaluate(() => document.documentElement.lang), (lang) => lang === 'es', 'the page stays in Spanish after a reload');
+  await eventually(
+    () => page.evaluate(() => document.documentElement.lang),
+    (lang) => lang === 'es',
+    'the page stays in Spanish after a reload',
+  );
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -86,7 +86,11 @@ async function trackerFits(page) {
 }
 
 /** Waits until the person's page has rendered its content (the pairings; the admin's overview table), so the checks see it. */
-const rendered = (page, viewAs) => page.locator(viewAs === 'admin' ? '#overview-body table' : 'mk-pairing-card [part~="pairing"]').first().waitFor();
+const rendered = (page, viewAs) =>
+  page
+    .locator(viewAs === 'admin' ? '#overview-body table' : 'mk-pairing-card [part~="pairing"]')
+    .first()
+    .waitFor();
 
 const TITLE = 'T'.repeat(200);
 const SKILL = 'S'.repeat(100);
@@ -119,7 +123,11 @@ describe('long text and narrow screens', () => {
     await page.setViewportSize({ width: 320, height: 900 });
     await trackerFits(page);
     await noSidewaysScroll(page, 'the demo at 320 px with the long goal');
-    await eventually(async () => (await wordsBrokenMidWord(page)).filter((word) => word.startsWith('mk-goal-tracker')), (broken) => broken.length === 0, 'the tracker\'s own words stay whole');
+    await eventually(
+      async () => (await wordsBrokenMidWord(page)).filter((word) => word.startsWith('mk-goal-tracker')),
+      (broken) => broken.length === 0,
+      "the tracker's own words stay whole",
+    );
     await tracker.scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(screenshots, 'long-text-goal-320.png') });
     assert.deepEqual(problems, []);
@@ -131,14 +139,22 @@ describe('long text and narrow screens', () => {
       const { context, page, problems } = await openAs('mentor', width);
       await rendered(page, 'mentor');
       await noSidewaysScroll(page, `the mentor's page at ${width} px`);
-      await eventually(() => wordsBrokenMidWord(page), (broken) => broken.length === 0, 'no word is split across lines');
+      await eventually(
+        () => wordsBrokenMidWord(page),
+        (broken) => broken.length === 0,
+        'no word is split across lines',
+      );
       await page.locator('.lms-header').screenshot({ path: path.join(screenshots, `long-text-header-${width}.png`) });
       for (const viewAs of ['mentee', 'admin']) {
         await page.goto(`${demo.server.demoUrl}?as=${viewAs}`);
         await page.getByRole('status').filter({ hasText: 'Viewing as' }).waitFor();
         await rendered(page, viewAs);
         await noSidewaysScroll(page, `the ${viewAs}'s page at ${width} px`);
-        await eventually(() => wordsBrokenMidWord(page), (broken) => broken.length === 0, `no word is split across lines on the ${viewAs}'s page`);
+        await eventually(
+          () => wordsBrokenMidWord(page),
+          (broken) => broken.length === 0,
+          `no word is split across lines on the ${viewAs}'s page`,
+        );
       }
       assert.deepEqual(problems, []);
       await context.close();

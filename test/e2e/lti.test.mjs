@@ -75,9 +75,17 @@ describe('LTI 1.3: MentorKit launched from an LMS, in Chromium', { skip: skip ??
       // Keyboard only: focus the chosen radio, arrow to the next one, Tab to the button, Enter.
       await first.focus();
       await page.keyboard.press('ArrowDown');
-      await eventually(() => board.isChecked(), (checked) => checked === true, 'ArrowDown chooses the pairing board');
+      await eventually(
+        () => board.isChecked(),
+        (checked) => checked === true,
+        'ArrowDown chooses the pairing board',
+      );
       await page.keyboard.press('Tab');
-      await eventually(() => frame.getByRole('button', { name: 'Add to the course' }).evaluate((button) => button === document.activeElement), Boolean, 'Tab reaches "Add to the course"');
+      await eventually(
+        () => frame.getByRole('button', { name: 'Add to the course' }).evaluate((button) => button === document.activeElement),
+        Boolean,
+        'Tab reaches "Add to the course"',
+      );
       await page.keyboard.press('Enter');
 
       // The tool posts the signed response back to the LMS, which shows what was added.
@@ -87,7 +95,7 @@ describe('LTI 1.3: MentorKit launched from an LMS, in Chromium', { skip: skip ??
       assert.equal(link.type, 'ltiResourceLink');
       assert.equal(link.custom?.mentorkit_widget, 'pairing-board');
       assert.equal(link.url, `${demo.toolUrl}/lti/launch`);
-      assert.equal(link.data, 'opaque-dl-data-42', 'the LMS\'s data comes back unchanged');
+      assert.equal(link.data, 'opaque-dl-data-42', "the LMS's data comes back unchanged");
       assert.deepEqual(problems, []);
     } finally {
       await context.close();
@@ -104,12 +112,22 @@ describe('LTI 1.3: MentorKit launched from an LMS, in Chromium', { skip: skip ??
       await frame.locator('mk-goal-tracker').getByRole('heading', { name: LTI_DEMO_GOAL_TITLE }).waitFor({ timeout: LAUNCH });
       await frame.locator('mk-goal-tracker').getByText(`with ${LTI_DEMO_PEOPLE.mentor.name}`).waitFor();
       // The status line: "Loading…" until the client is up, then empty (nothing to say); never "could not start".
-      const status = await eventually(() => frame.locator('#mentorkit-status').textContent(), (text) => text !== 'Loading…', 'the launch page finished starting', LAUNCH);
+      const status = await eventually(
+        () => frame.locator('#mentorkit-status').textContent(),
+        (text) => text !== 'Loading…',
+        'the launch page finished starting',
+        LAUNCH,
+      );
       assert.doesNotMatch(status, /could not start|not paired/, 'MentorKit started, and Amara is paired');
       assert.equal(status.trim(), '');
       // The roster brought Amara in before she ever launched (with UTC): her browser's zone is saved now.
       const amaraId = (await demo.course()).personIds[LTI_DEMO_PEOPLE.learner.sub];
-      await eventually(async () => (await demo.call('GET', `/collections/people/records/${encodeURIComponent(amaraId)}`)).timeZone, (zone) => zone === 'Europe/Madrid', 'Amara\'s time zone is her browser\'s', LAUNCH);
+      await eventually(
+        async () => (await demo.call('GET', `/collections/people/records/${encodeURIComponent(amaraId)}`)).timeZone,
+        (zone) => zone === 'Europe/Madrid',
+        "Amara's time zone is her browser's",
+        LAUNCH,
+      );
 
       const launched = await toolFrame(page, 'the launch');
       assert.deepEqual(await axeViolationsIn(launched), [], 'the launched page has no axe violations');
@@ -118,7 +136,11 @@ describe('LTI 1.3: MentorKit launched from an LMS, in Chromium', { skip: skip ??
       // Screenshots of the launched page in the LMS, wide and narrow (people look at them: .test-results/e2e).
       await page.screenshot({ path: path.join(screenshots, 'lti-goal-tracker-1280.png') });
       await page.setViewportSize({ width: 320, height: 800 });
-      await eventually(() => launched.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), (overflow) => overflow <= 0, 'nothing wider than the frame at 320 px');
+      await eventually(
+        () => launched.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+        (overflow) => overflow <= 0,
+        'nothing wider than the frame at 320 px',
+      );
       await page.screenshot({ path: path.join(screenshots, 'lti-goal-tracker-320.png') });
       assert.deepEqual(problems, []);
     } finally {
@@ -126,7 +148,7 @@ describe('LTI 1.3: MentorKit launched from an LMS, in Chromium', { skip: skip ??
     }
   });
 
-  test('Tomás launches MentorKit\'s home page: his pairing with Amara, her goal, no errors', async () => {
+  test("Tomás launches MentorKit's home page: his pairing with Amara, her goal, no errors", async () => {
     const { context, problems } = await newContext(browser);
     try {
       const page = await context.newPage();
@@ -135,7 +157,12 @@ describe('LTI 1.3: MentorKit launched from an LMS, in Chromium', { skip: skip ??
       await frame.getByRole('heading', { level: 1, name: 'Mentoring · Leadership 101' }).waitFor({ timeout: LAUNCH });
       await frame.locator('mk-pairing-card').getByText(LTI_DEMO_PEOPLE.learner.name).first().waitFor({ timeout: LAUNCH });
       await frame.locator('mk-goal-tracker').getByRole('heading', { name: LTI_DEMO_GOAL_TITLE }).waitFor({ timeout: LAUNCH });
-      const status = await eventually(() => frame.locator('#mentorkit-status').textContent(), (text) => text !== 'Loading…', 'the launch page finished starting', LAUNCH);
+      const status = await eventually(
+        () => frame.locator('#mentorkit-status').textContent(),
+        (text) => text !== 'Loading…',
+        'the launch page finished starting',
+        LAUNCH,
+      );
       assert.equal(status.trim(), '', 'MentorKit started and Tomás is paired');
       await page.screenshot({ path: path.join(screenshots, 'lti-mentor-home-1280.png'), fullPage: true });
       assert.deepEqual(problems, []);
@@ -144,7 +171,7 @@ describe('LTI 1.3: MentorKit launched from an LMS, in Chromium', { skip: skip ??
     }
   });
 
-  test('the teacher opens the placed link: the pairing board, Tomás\'s seat taken by Amara', async () => {
+  test("the teacher opens the placed link: the pairing board, Tomás's seat taken by Amara", async () => {
     const { context, problems } = await newContext(browser);
     try {
       const page = await context.newPage();
@@ -154,7 +181,12 @@ describe('LTI 1.3: MentorKit launched from an LMS, in Chromium', { skip: skip ??
       // Tomás's one seat is taken by the pairing with Amara (so no mentee is waiting).
       await frame.locator('mk-pairing-board').getByText(`${LTI_DEMO_PEOPLE.mentor.name} · 1 of 1 seats`).waitFor({ timeout: LAUNCH });
       await frame.locator('mk-pairing-board').getByText('0 mentees waiting').waitFor();
-      const status = await eventually(() => frame.locator('#mentorkit-status').textContent(), (text) => text !== 'Loading…', 'the launch page finished starting', LAUNCH);
+      const status = await eventually(
+        () => frame.locator('#mentorkit-status').textContent(),
+        (text) => text !== 'Loading…',
+        'the launch page finished starting',
+        LAUNCH,
+      );
       assert.doesNotMatch(status, /could not start/);
       await page.screenshot({ path: path.join(screenshots, 'lti-pairing-board-1280.png') });
       assert.deepEqual(problems, []);
@@ -169,7 +201,11 @@ describe('LTI 1.3: MentorKit launched from an LMS, in Chromium', { skip: skip ??
     assert.equal(started.status, 302);
     const authorized = await demo.platform.authorize(started.headers.get('location'));
     const form = new URLSearchParams({ id_token: authorized.idToken, state: authorized.state });
-    const first = await fetch(`${demo.toolUrl}/lti/launch`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
+    const first = await fetch(`${demo.toolUrl}/lti/launch`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: form.toString(),
+    });
     assert.equal(first.status, 200);
     await first.text();
 
@@ -196,7 +232,10 @@ describe('LTI 1.3: MentorKit launched from an LMS, in Chromium', { skip: skip ??
       assert.deepEqual(await axeViolationsIn(refused), [], 'the refusal page has no axe violations');
       await page.screenshot({ path: path.join(screenshots, 'lti-refused-1280.png') });
       // The document answered 401, which Chromium reports as a failed resource; nothing else.
-      assert.deepEqual(problems.filter((problem) => !/status of 401/.test(problem)), []);
+      assert.deepEqual(
+        problems.filter((problem) => !/status of 401/.test(problem)),
+        [],
+      );
     } finally {
       await context.close();
       await new Promise((resolve) => replayServer.close(resolve));

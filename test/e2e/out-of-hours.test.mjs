@@ -26,19 +26,33 @@ test('no common working time: fair out-of-hours suggestions by themselves, and a
   await agreement.locator('form').waitFor();
   await agreement.locator('select[name="timeZone.lucia-fernandez"]').selectOption('Asia/Tokyo');
   await agreement.locator('select[name="timeZone.kenji-watanabe"]').selectOption('America/New_York');
-  for (const person of ['lucia-fernandez', 'kenji-watanabe']) for (const day of WEEKDAYS) await agreement.locator(`input[name="hours.${person}.${day}"]`).fill('09:00-17:00');
+  for (const person of ['lucia-fernandez', 'kenji-watanabe'])
+    for (const day of WEEKDAYS) await agreement.locator(`input[name="hours.${person}.${day}"]`).fill('09:00-17:00');
   await agreement.getByRole('button', { name: 'Propose this agreement' }).click();
-  await page.waitForFunction(() => document.querySelector('#schedule-panel mk-agreement')?.shadowRoot?.querySelector('[part~="base"]')?.getAttribute('data-state') === 'pending');
+  await page.waitForFunction(
+    () => document.querySelector('#schedule-panel mk-agreement')?.shadowRoot?.querySelector('[part~="base"]')?.getAttribute('data-state') === 'pending',
+  );
 
   // The scheduler says there is no common working time and offers the fairest times outside it.
   const scheduler = page.locator('#schedule-panel mk-scheduler');
   await scheduler.locator('[part~="out-of-hours"]').filter({ hasText: 'No common working time in this window' }).waitFor();
   await scheduler.locator('[part~="slot"]').first().waitFor();
-  await eventually(() => scheduler.locator('[part~="no-slots"]').count(), (count) => count === 0, 'no "no slots" message');
-  await eventually(() => scheduler.locator('[part~="slot-note"]').allInnerTexts(), (notes) => notes.length > 0 && notes.every((note) => !/at night/.test(note)), 'the suggestions have notes, and none is at night');
+  await eventually(
+    () => scheduler.locator('[part~="no-slots"]').count(),
+    (count) => count === 0,
+    'no "no slots" message',
+  );
+  await eventually(
+    () => scheduler.locator('[part~="slot-note"]').allInnerTexts(),
+    (notes) => notes.length > 0 && notes.every((note) => !/at night/.test(note)),
+    'the suggestions have notes, and none is at night',
+  );
   // The fairest first: 18:00 in New York is 08:00 in Tokyo (October: 13 hours apart, so 19:00 is 08:00).
   const first = scheduler.locator('[part~="slot"]').first();
-  await first.locator('[part~="slot-note"]').filter({ hasText: /early for Lucía Fernández|late for Kenji Watanabe/ }).waitFor();
+  await first
+    .locator('[part~="slot-note"]')
+    .filter({ hasText: /early for Lucía Fernández|late for Kenji Watanabe/ })
+    .waitFor();
   assert.deepEqual(await axeViolations(page, '#schedule-panel'), []);
   await page.locator('#schedule-panel mk-scheduler').screenshot({ path: path.join(screenshots, 'scheduling-out-of-hours.png') });
 
@@ -48,8 +62,14 @@ test('no common working time: fair out-of-hours suggestions by themselves, and a
   await scheduler.locator('select[name="cadence"]').selectOption('weekly');
   await scheduler.locator('input[name="count"]').fill('4');
   await scheduler.getByRole('button', { name: 'Book 4 sessions' }).click();
-  await scheduler.locator('[part~="booked"]').filter({ hasText: /4 sessions booked: Every \w+, taking turns with early and late times/ }).waitFor();
-  await scheduler.locator('[part~="ledger"]').filter({ hasText: /^Early and late turns so far: Lucía Fernández \d+ sessions? and Kenji Watanabe \d+ sessions?$/ }).waitFor();
+  await scheduler
+    .locator('[part~="booked"]')
+    .filter({ hasText: /4 sessions booked: Every \w+, taking turns with early and late times/ })
+    .waitFor();
+  await scheduler
+    .locator('[part~="ledger"]')
+    .filter({ hasText: /^Early and late turns so far: Lucía Fernández \d+ sessions? and Kenji Watanabe \d+ sessions?$/ })
+    .waitFor();
   assert.deepEqual(await axeViolations(page, '#schedule-panel'), []);
   await scheduler.screenshot({ path: path.join(screenshots, 'scheduling-taking-turns.png') });
 

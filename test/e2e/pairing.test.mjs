@@ -34,7 +34,11 @@ describe('pairing board in the LMS demo', () => {
     const luciaPair = board.locator('[part~="pair"][data-mentee="lucia-fernandez"]');
     await luciaPair.waitFor();
     const mentorOf = async (pair) => (await pair.locator('h4').innerText()).replace('Lucía Fernández with ', '');
-    const firstMentor = await eventually(() => mentorOf(luciaPair), (name) => name.length > 0, 'Lucía\'s proposed pair names her mentor');
+    const firstMentor = await eventually(
+      () => mentorOf(luciaPair),
+      (name) => name.length > 0,
+      "Lucía's proposed pair names her mentor",
+    );
     await luciaPair.getByText('Why this pair').click();
     const reasons = () => luciaPair.locator('[part~="reasons"]').innerText();
     await eventually(reasons, (text) => /h\/week overlap: /.test(text), 'the reasons give the weekly overlap');
@@ -50,9 +54,17 @@ describe('pairing board in the LMS demo', () => {
     await board.getByRole('status').filter({ hasText: 'Matching done' }).waitFor();
     const newPair = board.locator('[part~="pair"][data-mentee="lucia-fernandez"]');
     await newPair.waitFor();
-    const newMentor = await eventually(() => mentorOf(newPair), (name) => name.length > 0 && name !== vetoedMentor, `the vetoed mentor (${vetoedMentor}) is not proposed again after the re-run`);
+    const newMentor = await eventually(
+      () => mentorOf(newPair),
+      (name) => name.length > 0 && name !== vetoedMentor,
+      `the vetoed mentor (${vetoedMentor}) is not proposed again after the re-run`,
+    );
     // 8 waiting, 8 seats (closing Lucía's co-mentored pairing freed two): everyone still has a mentor
-    await eventually(() => board.locator('section').filter({ hasText: 'Not matched' }).innerText(), (text) => /Everyone waiting has a proposed mentor|No compatible mentor|at capacity/.test(text), 'the "Not matched" section says everyone has a mentor, or why not');
+    await eventually(
+      () => board.locator('section').filter({ hasText: 'Not matched' }).innerText(),
+      (text) => /Everyone waiting has a proposed mentor|No compatible mentor|at capacity/.test(text),
+      'the "Not matched" section says everyone has a mentor, or why not',
+    );
     await page.screenshot({ path: path.join(screenshots, 'pairing-board-vetoed.png'), fullPage: true });
 
     await board.getByRole('button', { name: 'Approve and activate' }).click();
@@ -66,8 +78,16 @@ describe('pairing board in the LMS demo', () => {
     await page.getByRole('status').filter({ hasText: 'Viewing as Lucía' }).waitFor();
     const card = page.locator('mk-pairing-card [part~="pairing"]').filter({ has: page.getByRole('button', { name: newMentor }) });
     await card.waitFor();
-    await eventually(() => card.innerText(), (text) => text.includes('Active'), 'the new pairing is Active');
-    await eventually(() => page.locator('#pairing-board-panel').isHidden(), (hidden) => hidden === true, 'the board is for admins only');
+    await eventually(
+      () => card.innerText(),
+      (text) => text.includes('Active'),
+      'the new pairing is Active',
+    );
+    await eventually(
+      () => page.locator('#pairing-board-panel').isHidden(),
+      (hidden) => hidden === true,
+      'the board is for admins only',
+    );
     await page.screenshot({ path: path.join(screenshots, 'pairing-board-mentee.png'), fullPage: true });
     assert.deepEqual(problems, []);
     await context.close();

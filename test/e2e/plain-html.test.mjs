@@ -16,11 +16,24 @@ test('one script tag and <mk-provider user-id> show the pairing card, live, and 
   // The page seeds through a second adapter; the provider's client sees it through BroadcastChannel.
   const entry = page.locator('mk-pairing-card [part~="pairing"]').filter({ has: page.getByRole('button', { name: 'Mira Kapoor' }) });
   await entry.waitFor();
-  for (const expected of [/Asia\/Kolkata/, /UTC\+05:30/, /Informal/]) await eventually(() => entry.innerText(), (text) => expected.test(text), `the pairing shows ${expected}`);
+  for (const expected of [/Asia\/Kolkata/, /UTC\+05:30/, /Informal/])
+    await eventually(
+      () => entry.innerText(),
+      (text) => expected.test(text),
+      `the pairing shows ${expected}`,
+    );
   await page.reload();
   await entry.waitFor();
-  await eventually(() => page.locator('mk-pairing-card [part~="pairing"]').count(), (count) => count === 1, 'seeding is not repeated on reload');
-  await eventually(() => page.evaluate(() => getComputedStyle(document.querySelector('mk-pairing-card')).getPropertyValue('--mk-color-accent').trim()), (accent) => accent === '#006d5b', 'the host brand reaches the element through --mk-* tokens');
+  await eventually(
+    () => page.locator('mk-pairing-card [part~="pairing"]').count(),
+    (count) => count === 1,
+    'seeding is not repeated on reload',
+  );
+  await eventually(
+    () => page.evaluate(() => getComputedStyle(document.querySelector('mk-pairing-card')).getPropertyValue('--mk-color-accent').trim()),
+    (accent) => accent === '#006d5b',
+    'the host brand reaches the element through --mk-* tokens',
+  );
   assert.deepEqual(problems, []);
   await context.close();
 });

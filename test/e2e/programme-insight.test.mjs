@@ -23,17 +23,27 @@ function quarterOf(now) {
   const first = Math.floor(now.getUTCMonth() / 3) * 3;
   const pad = (value) => String(value).padStart(2, '0');
   const lastDay = new Date(Date.UTC(year, first + 3, 0)).getUTCDate();
-  return { from: `${year}-${pad(first + 1)}-01`, to: `${year}-${pad(first + 3)}-${pad(lastDay)}`, fromInstant: new Date(Date.UTC(year, first, 1)).toISOString(), toInstant: new Date(Date.UTC(year, first + 3, 1)).toISOString() };
+  return {
+    from: `${year}-${pad(first + 1)}-01`,
+    to: `${year}-${pad(first + 3)}-${pad(lastDay)}`,
+    fromInstant: new Date(Date.UTC(year, first, 1)).toISOString(),
+    toInstant: new Date(Date.UTC(year, first + 3, 1)).toISOString(),
+  };
 }
 
 describe('programme insight in the demo on the server', { skip: skip ?? false, timeout: 5 * 60_000 }, () => {
   let demo;
   let browser;
   const api = async (personId, method, route, body) => {
-    const response = await fetch(`${demo.apiUrl}${route}`, { method, headers: { authorization: `Bearer dev:${personId}`, ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
+    const response = await fetch(`${demo.apiUrl}${route}`, {
+      method,
+      headers: { authorization: `Bearer dev:${personId}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
     return { status: response.status, response, text: await response.text() };
   };
-  const stateOf = (page, selector) => page.evaluate((name) => document.querySelector(name)?.shadowRoot?.querySelector('[part~="base"]')?.getAttribute('data-state') ?? null, selector);
+  const stateOf = (page, selector) =>
+    page.evaluate((name) => document.querySelector(name)?.shadowRoot?.querySelector('[part~="base"]')?.getAttribute('data-state') ?? null, selector);
 
   before(async () => {
     demo = await startServerDemo();
@@ -49,13 +59,20 @@ describe('programme insight in the demo on the server', { skip: skip ?? false, t
     const page = await context.newPage();
     await page.goto(demo.demoUrl('admin'));
     const selector = '#report-panel mk-programme-report';
-    await eventually(() => stateOf(page, selector), (state) => state === 'ready', 'the report loaded', 20_000);
+    await eventually(
+      () => stateOf(page, selector),
+      (state) => state === 'ready',
+      'the report loaded',
+      20_000,
+    );
     const report = page.locator(selector);
     assert.equal(await report.locator('[part~="base"]').getAttribute('data-source'), 'server');
 
     // Independently of core: SQL over the stored rows of the quarter.
     const { fromInstant, toInstant } = quarterOf(new Date());
-    const { rows: [sql] } = await demo.pool.query(
+    const {
+      rows: [sql],
+    } = await demo.pool.query(
       `SELECT count(*) FILTER (WHERE s.data->>'status' = 'held')::int AS held,
          COALESCE(sum(CASE WHEN s.data->>'status' = 'held' THEN COALESCE((s.data->>'heldMinutes')::int, round(extract(epoch FROM (s.data->>'end')::timestamptz - (s.data->>'start')::timestamptz) / 60)::int) END), 0)::int AS minutes
        FROM mk_records s WHERE s.collection = 'sessions' AND NOT s.deleted
@@ -75,7 +92,11 @@ describe('programme insight in the demo on the server', { skip: skip ?? false, t
     const lines = csv.split('\r\n');
     assert.equal(lines[0].replace(/^\uFEFF/, ''), reportColumns('pairs').join(','), 'the documented columns');
     assert.equal(lines.at(-1), '', 'CRLF after every row');
-    const { rows: [pairs] } = await demo.pool.query("SELECT count(*)::int AS n FROM mk_records WHERE collection = 'pairings' AND NOT deleted AND data->>'programId' = $1", [SERVER_DEMO.programId]);
+    const {
+      rows: [pairs],
+    } = await demo.pool.query("SELECT count(*)::int AS n FROM mk_records WHERE collection = 'pairings' AND NOT deleted AND data->>'programId' = $1", [
+      SERVER_DEMO.programId,
+    ]);
     assert.ok(lines.length - 2 >= 1 && lines.length - 2 <= pairs.n, `one row per pair of the period (${lines.length - 2} of ${pairs.n})`);
     assert.match(download.suggestedFilename(), /pairs.*\.csv$/);
     assert.deepEqual(problems, []);
@@ -87,11 +108,21 @@ describe('programme insight in the demo on the server', { skip: skip ?? false, t
     const page = await mentee.context.newPage();
     await page.goto(demo.demoUrl('mentee'));
     const form = '#concerns-panel mk-raise-concern';
-    await eventually(() => stateOf(page, form), (state) => state === 'form', 'the form loaded', 20_000);
+    await eventually(
+      () => stateOf(page, form),
+      (state) => state === 'form',
+      'the form loaded',
+      20_000,
+    );
     const raise = page.locator(form);
     await raise.locator('textarea[name="text"]').fill('In our last session my mentor made remarks about my accent that made me uncomfortable.');
     await raise.locator('[part~="submit"]').click();
-    await eventually(() => stateOf(page, form), (state) => state === 'done', 'the concern was sent', 15_000);
+    await eventually(
+      () => stateOf(page, form),
+      (state) => state === 'done',
+      'the concern was sent',
+      15_000,
+    );
     assert.deepEqual(await axeViolations(page, '#concerns-panel'), []);
     await mentee.context.close();
 
@@ -108,14 +139,28 @@ describe('programme insight in the demo on the server', { skip: skip ?? false, t
     const adminPage = await admin.context.newPage();
     await adminPage.goto(demo.demoUrl('admin'));
     const queue = '#concerns-panel mk-concern-queue';
-    await eventually(() => stateOf(adminPage, queue), (state) => state === 'list', 'the queue loaded', 20_000);
+    await eventually(
+      () => stateOf(adminPage, queue),
+      (state) => state === 'list',
+      'the queue loaded',
+      20_000,
+    );
     const item = adminPage.locator(`${queue} [part~="concern"][data-concern-id="${concern.id}"]`);
     assert.equal(await item.getAttribute('data-status'), 'open');
     await item.locator('select[name="status"]').selectOption('in-review');
     await item.locator('textarea[name="note"]').fill('Spoke with Lucía; meeting Kenji on Monday.');
     await item.locator('button[type="submit"]').click();
-    await eventually(async () => (await demo.pool.query("SELECT data FROM mk_records WHERE collection = 'concerns' AND id = $1", [concern.id])).rows[0].data.status, (status) => status === 'in-review', 'the server keeps "in review"', 15_000);
-    await eventually(() => item.getAttribute('data-status'), (status) => status === 'in-review', 'shown in review');
+    await eventually(
+      async () => (await demo.pool.query("SELECT data FROM mk_records WHERE collection = 'concerns' AND id = $1", [concern.id])).rows[0].data.status,
+      (status) => status === 'in-review',
+      'the server keeps "in review"',
+      15_000,
+    );
+    await eventually(
+      () => item.getAttribute('data-status'),
+      (status) => status === 'in-review',
+      'shown in review',
+    );
     assert.deepEqual(await axeViolations(adminPage, '#concerns-panel'), []);
     await adminPage.locator('#concerns-panel').screenshot({ path: path.join(screenshots, 'concern-queue.png') });
     assert.deepEqual(admin.problems, []);
@@ -126,7 +171,12 @@ describe('programme insight in the demo on the server', { skip: skip ?? false, t
     const { context, problems } = await newContext(browser);
     const page = await context.newPage();
     await page.goto(demo.demoUrl('mentee'));
-    await eventually(() => page.locator('#certificate-panel mk-certificate').count(), (count) => count > 0, 'the certificate place', 20_000);
+    await eventually(
+      () => page.locator('#certificate-panel mk-certificate').count(),
+      (count) => count > 0,
+      'the certificate place',
+      20_000,
+    );
     assert.deepEqual(await axeViolations(page, '#certificate-panel'), []);
     assert.deepEqual(problems, []);
     await context.close();
@@ -137,7 +187,12 @@ describe('programme insight in the demo on the server', { skip: skip ?? false, t
     const pdf = await fetch(new URL(certificate.pdfUrl, demo.apiUrl), { headers: { authorization: `Bearer dev:${LUCIA}` } });
     assert.equal(pdf.status, 200);
     assert.equal(pdf.headers.get('content-type'), 'application/pdf');
-    assert.equal(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString('latin1'), '%PDF-');
+    assert.equal(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString('latin1'),
+      '%PDF-',
+    );
     const verify = await fetch(new URL(certificate.verifyUrl, demo.apiUrl));
     assert.equal(verify.status, 200);
     const html = await verify.text();

@@ -26,16 +26,30 @@ describe('React host example', () => {
     await pairing.waitFor();
     await pairing.click();
     await page.getByTestId('selected-pairing').waitFor();
-    await eventually(() => page.getByTestId('selected-pairing').innerText(), (text) => /pairing-lucia: active, 2 mentor\(s\)/.test(text), 'React shows the selected pairing: pairing-lucia, active, 2 mentors');
+    await eventually(
+      () => page.getByTestId('selected-pairing').innerText(),
+      (text) => /pairing-lucia: active, 2 mentor\(s\)/.test(text),
+      'React shows the selected pairing: pairing-lucia, active, 2 mentors',
+    );
 
     await page.addScriptTag({ path: axeSource });
-    const violations = await page.evaluate(async () => (await globalThis.axe.run(document, { resultTypes: ['violations'] })).violations.map((violation) => violation.id));
+    const violations = await page.evaluate(async () =>
+      (await globalThis.axe.run(document, { resultTypes: ['violations'] })).violations.map((violation) => violation.id),
+    );
     assert.deepEqual(violations, []);
     await page.screenshot({ path: path.join(screenshots, 'react-mentee.png'), fullPage: true });
 
     await page.getByLabel('Signed in as').selectOption('kenji-watanabe');
-    await page.locator('mk-pairing-card').getByRole('button', { name: /Lucía Fernández/ }).first().waitFor();
-    await eventually(() => page.getByTestId('selected-pairing').count(), (count) => count === 0, 'the selection belongs to the previous client');
+    await page
+      .locator('mk-pairing-card')
+      .getByRole('button', { name: /Lucía Fernández/ })
+      .first()
+      .waitFor();
+    await eventually(
+      () => page.getByTestId('selected-pairing').count(),
+      (count) => count === 0,
+      'the selection belongs to the previous client',
+    );
     await page.screenshot({ path: path.join(screenshots, 'react-mentor.png'), fullPage: true });
     assert.deepEqual(problems, []);
     await context.close();

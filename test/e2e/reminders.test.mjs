@@ -15,13 +15,18 @@ const MARIA = 'maria-gonzalez'; // Mexico City, Spanish first; her check-in with
 const CHEN = 'chen-wei'; // Shanghai, English mail (Chinese first: mails are English or Spanish); overdue with Mei
 
 /** The hour and minute of `instant` on the clock of `timeZone`, e.g. "09:00". */
-const wallClock = (instant, timeZone) => new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(instant));
+const wallClock = (instant, timeZone) =>
+  new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(instant));
 
 describe('reminders in the demo on the server', { skip: skip ?? false, timeout: 4 * 60_000 }, () => {
   let demo;
   let browser;
   const api = async (personId, method, route, body) => {
-    const response = await fetch(`${demo.apiUrl}${route}`, { method, headers: { authorization: `Bearer dev:${personId}`, ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
+    const response = await fetch(`${demo.apiUrl}${route}`, {
+      method,
+      headers: { authorization: `Bearer dev:${personId}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
     const text = await response.text();
     assert.ok(response.ok, `${method} ${route} as ${personId} answered ${response.status}: ${text.slice(0, 300)}`);
     return JSON.parse(text);
@@ -73,7 +78,12 @@ describe('reminders in the demo on the server', { skip: skip ?? false, timeout: 
     assert.equal(mail.subject, 'Your check-in with Mei Lin is overdue');
     assert.match(mail.text, /^Hello Chen Wei,/);
     assert.equal(wallClock(mail.date, 'Asia/Shanghai').slice(0, 2), '09');
-    const { deliveries } = await eventually(() => api(CHEN, 'GET', '/notifications'), (body) => body.deliveries.some((delivery) => delivery.kind === 'check-in-overdue' && delivery.status === 'sent'), "Chen's log says sent", 10_000);
+    const { deliveries } = await eventually(
+      () => api(CHEN, 'GET', '/notifications'),
+      (body) => body.deliveries.some((delivery) => delivery.kind === 'check-in-overdue' && delivery.status === 'sent'),
+      "Chen's log says sent",
+      10_000,
+    );
     assert.equal(deliveries.find((delivery) => delivery.kind === 'check-in-overdue').subject, mail.subject);
   });
 
@@ -83,7 +93,9 @@ describe('reminders in the demo on the server', { skip: skip ?? false, timeout: 
     const problems = [];
     const page = await context.newPage();
     watchPage(page, problems);
-    page.on('response', (response) => { if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`); });
+    page.on('response', (response) => {
+      if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
+    });
     await page.goto(demo.mailbox.url);
     await page.getByRole('heading', { name: 'Tu seguimiento con Noah Johnson está pendiente' }).waitFor();
     assert.deepEqual(await axeViolations(page), []);
@@ -98,7 +110,12 @@ describe('reminders in the demo on the server', { skip: skip ?? false, timeout: 
     await button.waitFor();
     assert.deepEqual(await axeViolations(page), []);
     await button.click();
-    await eventually(() => api(MARIA, 'GET', '/notifications/preferences'), (preferences) => preferences.email === false, 'her reminder emails are off', 10_000);
+    await eventually(
+      () => api(MARIA, 'GET', '/notifications/preferences'),
+      (preferences) => preferences.email === false,
+      'her reminder emails are off',
+      10_000,
+    );
     await page.screenshot({ path: path.join(screenshots, 'reminders-unsubscribed.png') });
     assert.deepEqual(problems, []);
     await context.close();

@@ -42,7 +42,11 @@ describe('LMS demo on the REST backend', { skip: skip ?? false }, () => {
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     await page.goto(`${server.demoUrl}?as=mentor&storage=rest&api=${encodeURIComponent(backend.url)}`);
     await page.getByRole('status').filter({ hasText: 'Viewing as Kenji Watanabe' }).waitFor();
-    await eventually(() => page.getByRole('button', { name: 'Reset demo data' }).isVisible(), (visible) => visible === false, 'the server owns the data: no browser reset');
+    await eventually(
+      () => page.getByRole('button', { name: 'Reset demo data' }).isVisible(),
+      (visible) => visible === false,
+      'the server owns the data: no browser reset',
+    );
 
     const pairing = page.locator('mk-pairing-card').getByRole('button', { name: 'Lucía Fernández' });
     await pairing.waitFor();
@@ -50,7 +54,11 @@ describe('LMS demo on the REST backend', { skip: skip ?? false }, () => {
     await page.getByRole('button', { name: 'Pause pairing' }).click();
     await page.getByTestId('details-status').filter({ hasText: 'paused' }).waitFor();
     const database = createPostgresStorage(backend.pool);
-    const paused = await eventually(() => database.get('pairings', 'pairing-lucia'), (record) => record?.status === 'paused', 'the first change is in PostgreSQL');
+    const paused = await eventually(
+      () => database.get('pairings', 'pairing-lucia'),
+      (record) => record?.status === 'paused',
+      'the first change is in PostgreSQL',
+    );
 
     // Cut the backend, change again: the UI answers at once and nothing is lost.
     await backend.stopHttp();

@@ -34,7 +34,9 @@ let mentor;
 const notFoundReads = [];
 function unexplained() {
   let budget = notFoundReads.length;
-  return problems.filter((problem) => !(problem === 'console error: Failed to load resource: the server responded with a status of 404 (Not Found)' && budget-- > 0));
+  return problems.filter(
+    (problem) => !(problem === 'console error: Failed to load resource: the server responded with a status of 404 (Not Found)' && budget-- > 0),
+  );
 }
 
 /** Polls PostgreSQL until `collection` holds a record matching `predicate`; returns it. */
@@ -51,7 +53,8 @@ async function recordIn(collection, predicate, { timeout = 10_000, message } = {
 async function openAs(viewAs) {
   const page = await context.newPage();
   page.on('response', (response) => {
-    if (response.status() === 404 && response.request().method() === 'GET' && /\/collections\/[a-z0-9-]+\/records\/[^/?]+$/.test(response.url())) notFoundReads.push(response.url());
+    if (response.status() === 404 && response.request().method() === 'GET' && /\/collections\/[a-z0-9-]+\/records\/[^/?]+$/.test(response.url()))
+      notFoundReads.push(response.url());
   });
   await page.goto(`${server.demoUrl}?as=${viewAs}&storage=rest&api=${encodeURIComponent(backend.url)}`);
   await page.getByRole('status').filter({ hasText: 'Viewing as' }).waitFor();
@@ -96,14 +99,24 @@ describe('every widget of the LMS demo on the REST backend', { skip: skip ?? fal
     await goal.getByRole('checkbox', { name: 'Book a room' }).check();
     const moment = mentee.locator('mk-goal-tracker mk-celebration [part~="moment"]');
     await moment.waitFor();
-    await eventually(() => moment.innerText(), (text) => /Milestone reached![\s\S]*"Book a room"/.test(text), 'the celebration says Milestone reached! for "Book a room"');
+    await eventually(
+      () => moment.innerText(),
+      (text) => /Milestone reached![\s\S]*"Book a room"/.test(text),
+      'the celebration says Milestone reached! for "Book a room"',
+    );
     await goal.getByRole('progressbar').and(mentee.locator('[aria-valuenow="50"]')).waitFor();
 
     const stored = await recordIn('goals', (record) => record.title === 'Run 3 team retrospectives' && record.milestones.some((milestone) => milestone.done));
     assert.equal(stored.pairingId, PAIRING);
     assert.equal(stored.ownerId, 'lucia-fernandez');
     assert.equal(stored.updatedBy, 'lucia-fernandez');
-    assert.deepEqual(stored.milestones.map((milestone) => [milestone.title, milestone.done]), [['Book a room', true], ['Run the first retro', false]]);
+    assert.deepEqual(
+      stored.milestones.map((milestone) => [milestone.title, milestone.done]),
+      [
+        ['Book a room', true],
+        ['Run the first retro', false],
+      ],
+    );
     assert.ok(stored.milestones[0].doneAt, 'when it was ticked');
     assert.deepEqual(await axeViolations(mentee, '#goals-panel'), []);
     await mentee.locator('#goals-panel').screenshot({ path: path.join(screenshots, 'rest-widgets-goals.png') });
@@ -118,7 +131,10 @@ describe('every widget of the LMS demo on the REST backend', { skip: skip ?? fal
     const field = flow.locator('#prompt-goal-what');
     await field.fill('Lead the design review of the payments API');
     await field.blur();
-    await flow.locator('[part~="save-status"]').filter({ hasText: /^Saved$/ }).waitFor();
+    await flow
+      .locator('[part~="save-status"]')
+      .filter({ hasText: /^Saved$/ })
+      .waitFor();
     await flow.locator('[part~="next-button"]').click();
     await flow.locator('[part~="step"][data-step="reality"]').waitFor();
 
@@ -147,8 +163,14 @@ describe('every widget of the LMS demo on the REST backend', { skip: skip ?? fal
     const mentorAgreement = mentor.locator('#schedule-panel mk-agreement');
     await mentorAgreement.getByRole('button', { name: 'Confirm version 1' }).click();
     await mentor.locator('#schedule-panel mk-agreement [part~="base"][data-state="confirmed"]').waitFor();
-    const confirmed = await recordIn('agreements', (record) => record.pairingId === PAIRING && record.confirmations.some((confirmation) => confirmation.personId === 'kenji-watanabe'));
-    assert.deepEqual(confirmed.confirmations.map((confirmation) => [confirmation.personId, confirmation.version]).sort(), [['kenji-watanabe', 1], ['lucia-fernandez', 1]]);
+    const confirmed = await recordIn(
+      'agreements',
+      (record) => record.pairingId === PAIRING && record.confirmations.some((confirmation) => confirmation.personId === 'kenji-watanabe'),
+    );
+    assert.deepEqual(confirmed.confirmations.map((confirmation) => [confirmation.personId, confirmation.version]).sort(), [
+      ['kenji-watanabe', 1],
+      ['lucia-fernandez', 1],
+    ]);
     assert.equal(confirmed.revision, proposed.revision + 1);
 
     const scheduler = mentor.locator('#schedule-panel mk-scheduler');
@@ -160,11 +182,20 @@ describe('every widget of the LMS demo on the REST backend', { skip: skip ?? fal
     await scheduler.locator('[part~="booked"]').waitFor();
     const session = await recordIn('sessions', (record) => record.pairingId === PAIRING && record.start === start);
     assert.equal(session.updatedBy, 'kenji-watanabe');
-    await eventually(async () => (await database.query('sessions')).filter((record) => record.pairingId === PAIRING && record.status !== 'held').length, (count) => count > 1, 'the series is booked (more than one session in PostgreSQL)', 10_000);
+    await eventually(
+      async () => (await database.query('sessions')).filter((record) => record.pairingId === PAIRING && record.status !== 'held').length,
+      (count) => count > 1,
+      'the series is booked (more than one session in PostgreSQL)',
+      10_000,
+    );
 
     const checkin = mentor.locator('#schedule-panel mk-checkin');
     await checkin.locator('[part~="due"]').waitFor();
-    await eventually(() => checkin.locator('[part~="due"]').innerText(), (text) => /Next session: [\s\S]*covers this check-in/.test(text), 'the check-in says the next session covers it');
+    await eventually(
+      () => checkin.locator('[part~="due"]').innerText(),
+      (text) => /Next session: [\s\S]*covers this check-in/.test(text),
+      'the check-in says the next session covers it',
+    );
     assert.deepEqual(await axeViolations(mentor, '#schedule-panel'), []);
     await mentor.locator('#schedule-panel').screenshot({ path: path.join(screenshots, 'rest-widgets-schedule.png') });
     assert.deepEqual(unexplained(), []);
@@ -208,7 +239,11 @@ describe('every widget of the LMS demo on the REST backend', { skip: skip ?? fal
     await proposed.first().waitFor();
     const draft = await recordIn('pairing-rounds', (record) => record.status === 'draft');
     assert.equal(draft.updatedBy, 'priya-raman');
-    await eventually(() => proposed.count(), (count) => count === draft.proposal.assignments.length, `every proposed pair on the board is in the stored round (${draft.proposal.assignments.length})`);
+    await eventually(
+      () => proposed.count(),
+      (count) => count === draft.proposal.assignments.length,
+      `every proposed pair on the board is in the stored round (${draft.proposal.assignments.length})`,
+    );
     assert.deepEqual(await axeViolations(admin, '#pairing-board-panel'), []);
     await admin.locator('#pairing-board-panel').screenshot({ path: path.join(screenshots, 'rest-widgets-pairing-board.png') });
 
@@ -217,7 +252,11 @@ describe('every widget of the LMS demo on the REST backend', { skip: skip ?? fal
     await recordIn('pairing-rounds', (record) => record.id === draft.id && record.status === 'activated');
     const assigned = draft.proposal.assignments.map((assignment) => assignment.menteeId).sort();
     await eventually(
-      async () => (await database.query('pairings')).filter((pairing) => pairing.updatedBy === 'priya-raman' && pairing.status === 'active').map((pairing) => pairing.menteeId).sort(),
+      async () =>
+        (await database.query('pairings'))
+          .filter((pairing) => pairing.updatedBy === 'priya-raman' && pairing.status === 'active')
+          .map((pairing) => pairing.menteeId)
+          .sort(),
       (created) => isDeepStrictEqual(created, assigned),
       `every assigned mentee has an active pairing in PostgreSQL (${assigned.join(', ')})`,
       10_000,
@@ -234,12 +273,19 @@ describe('every widget of the LMS demo on the REST backend', { skip: skip ?? fal
     await thread.getByLabel('Message', { exact: true }).fill(text);
     await thread.getByRole('button', { name: 'Send', exact: true }).click();
     await thread.locator('[part~="message"]').filter({ hasText: text }).waitFor();
-    assert.equal((await database.query('messages')).some((record) => record.text === text), false, 'nothing reached the server while it was down');
+    assert.equal(
+      (await database.query('messages')).some((record) => record.text === text),
+      false,
+      'nothing reached the server while it was down',
+    );
     await thread.scrollIntoViewIfNeeded();
     await mentee.screenshot({ path: path.join(screenshots, 'rest-widgets-offline.png'), fullPage: false });
 
     await backend.startHttp();
-    const stored = await recordIn('messages', (record) => record.text === text, { timeout: 20_000, message: 'the queued message was replayed when the backend came back' });
+    const stored = await recordIn('messages', (record) => record.text === text, {
+      timeout: 20_000,
+      message: 'the queued message was replayed when the backend came back',
+    });
     assert.equal(stored.authorId, 'lucia-fernandez');
     assert.equal(stored.pairingId, PAIRING);
     // The mentor's page, open all along, gets it once the live feed reconnects.
@@ -247,7 +293,10 @@ describe('every widget of the LMS demo on the REST backend', { skip: skip ?? fal
 
     // Chromium logs the change streams the cut broke off and each request refused while the server
     // was down; nothing else may show up.
-    const cut = new Set(['console error: Failed to load resource: net::ERR_CONNECTION_REFUSED', 'console error: Failed to load resource: net::ERR_INCOMPLETE_CHUNKED_ENCODING']);
+    const cut = new Set([
+      'console error: Failed to load resource: net::ERR_CONNECTION_REFUSED',
+      'console error: Failed to load resource: net::ERR_INCOMPLETE_CHUNKED_ENCODING',
+    ]);
     problems.push(...problems.splice(cutAt).filter((problem) => !cut.has(problem)));
     assert.deepEqual(unexplained(), []);
   });

@@ -25,7 +25,12 @@ const WEEKDAYS = [1, 2, 3, 4, 5];
 
 describe('Scheduling across time zones in the demo', () => {
   test('agree a fortnightly cadence (Tokyo + New York, off-limits Fridays), book a series, download the .ics, see the next check-in', async () => {
-    const context = await demo.browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'en-GB', timezoneId: 'Europe/Madrid', acceptDownloads: true });
+    const context = await demo.browser.newContext({
+      viewport: { width: 1280, height: 1000 },
+      locale: 'en-GB',
+      timezoneId: 'Europe/Madrid',
+      acceptDownloads: true,
+    });
     const problems = [];
     context.on('page', (page) => watchPage(page, problems));
 
@@ -34,16 +39,30 @@ describe('Scheduling across time zones in the demo', () => {
     const agreement = mentee.locator('#schedule-panel mk-agreement');
     await agreement.getByRole('button', { name: 'Draft an agreement' }).click();
     await agreement.locator('form').waitFor();
-    await eventually(() => agreement.locator('select[name="cadence"]').inputValue(), (value) => value === 'fortnightly', 'the cadence starts fortnightly');
-    await eventually(() => agreement.locator('input[name="include.arjun-shrestha"]').isChecked(), (checked) => checked === false, 'the co-mentor does not join these sessions by default');
+    await eventually(
+      () => agreement.locator('select[name="cadence"]').inputValue(),
+      (value) => value === 'fortnightly',
+      'the cadence starts fortnightly',
+    );
+    await eventually(
+      () => agreement.locator('input[name="include.arjun-shrestha"]').isChecked(),
+      (checked) => checked === false,
+      'the co-mentor does not join these sessions by default',
+    );
     await agreement.locator('select[name="timeZone.lucia-fernandez"]').selectOption('Asia/Tokyo');
     for (const day of WEEKDAYS) await agreement.locator(`input[name="hours.lucia-fernandez.${day}"]`).fill('07:00-10:00, 19:00-22:00');
     await agreement.locator('input[name="sharedDocumentsUrl"]').fill('https://drive.example.com/lucia-kenji');
     await agreement.locator('input[name="meetingUrl"]').fill('https://meet.example.com/lucia-kenji');
     await mentee.locator('#schedule-panel').screenshot({ path: path.join(screenshots, 'scheduling-1-mentee-drafts.png') });
     await agreement.getByRole('button', { name: 'Propose this agreement' }).click();
-    await mentee.waitForFunction(() => document.querySelector('#schedule-panel mk-agreement')?.shadowRoot?.querySelector('[part~="base"]')?.getAttribute('data-state') === 'pending');
-    await eventually(() => agreement.locator('[part~="status"]').innerText(), (text) => /Version 1[\s\S]*Waiting for Kenji Watanabe/.test(text), 'version 1 waits for Kenji');
+    await mentee.waitForFunction(
+      () => document.querySelector('#schedule-panel mk-agreement')?.shadowRoot?.querySelector('[part~="base"]')?.getAttribute('data-state') === 'pending',
+    );
+    await eventually(
+      () => agreement.locator('[part~="status"]').innerText(),
+      (text) => /Version 1[\s\S]*Waiting for Kenji Watanabe/.test(text),
+      'version 1 waits for Kenji',
+    );
 
     // 2. The mentor states where he works from: New York, with off-limits Fridays (a new version).
     const mentor = await openAs(context, 'mentor');
@@ -57,7 +76,11 @@ describe('Scheduling across time zones in the demo', () => {
     await mentorAgreement.locator('input[name="offLimitsDays.kenji-watanabe"][value="5"]').check();
     await mentorAgreement.getByRole('button', { name: 'Save as a new version' }).click();
     await mentorAgreement.locator('[part~="status"]').filter({ hasText: 'Version 2' }).waitFor();
-    await eventually(() => mentorAgreement.locator('[part~="status"]').innerText(), (text) => /Waiting for Lucía Fernández/.test(text), 'version 2 waits for Lucía');
+    await eventually(
+      () => mentorAgreement.locator('[part~="status"]').innerText(),
+      (text) => /Waiting for Lucía Fernández/.test(text),
+      'version 2 waits for Lucía',
+    );
 
     // 3. The mentee reviews version 2 and confirms: both have now confirmed.
     await mentee.reload();
@@ -67,7 +90,11 @@ describe('Scheduling across time zones in the demo', () => {
     await eventually(terms, (text) => /America\/New York[\s\S]*off-limits Friday/.test(text), 'the terms give Kenji in New York with off-limits Fridays');
     await agreement.getByRole('button', { name: 'Confirm version 2' }).click();
     await mentee.locator('#schedule-panel mk-agreement [part~="base"][data-state="confirmed"]').waitFor();
-    await eventually(() => agreement.locator('[part~="status"]').innerText(), (text) => /confirmed by everyone/.test(text), 'the agreement is confirmed by everyone');
+    await eventually(
+      () => agreement.locator('[part~="status"]').innerText(),
+      (text) => /confirmed by everyone/.test(text),
+      'the agreement is confirmed by everyone',
+    );
     await mentee.locator('#schedule-panel').screenshot({ path: path.join(screenshots, 'scheduling-2-agreement-confirmed.png') });
 
     // 4. The mentor finds a slot: each suggestion shows both local times; none is on a New York Friday.
@@ -77,12 +104,21 @@ describe('Scheduling across time zones in the demo', () => {
     await scheduler.locator('[part~="slot"]').first().waitFor();
     await eventually(
       () => scheduler.locator('[part~="clock"]').allInnerTexts(),
-      (clocks) => clocks.length === 2 && /Lucía Fernández[\s\S]*Asia\/Tokyo · UTC\+09:00/.test(clocks[0]) && /Kenji Watanabe[\s\S]*America\/New York · UTC-0[45]:00/.test(clocks[1]),
+      (clocks) =>
+        clocks.length === 2 &&
+        /Lucía Fernández[\s\S]*Asia\/Tokyo · UTC\+09:00/.test(clocks[0]) &&
+        /Kenji Watanabe[\s\S]*America\/New York · UTC-0[45]:00/.test(clocks[1]),
       'two clocks: Lucía in Asia/Tokyo (UTC+09:00), then Kenji in America/New York',
     );
     /** Why a suggested start does not fit Kenji (a Friday in New York, outside his evening hours), or nothing. */
     const misfit = (start) => {
-      const newYork = new Intl.DateTimeFormat('en-GB', { timeZone: 'America/New_York', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(start));
+      const newYork = new Intl.DateTimeFormat('en-GB', {
+        timeZone: 'America/New_York',
+        weekday: 'short',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }).formatToParts(new Date(start));
       const get = (type) => newYork.find((part) => part.type === type).value;
       if (get('weekday') === 'Fri') return `${start} is a Friday in New York`;
       const minutes = Number(get('hour')) * 60 + Number(get('minute'));
@@ -91,18 +127,26 @@ describe('Scheduling across time zones in the demo', () => {
     await eventually(
       () => scheduler.locator('[part~="slot"]').evaluateAll((slots) => slots.map((slot) => slot.getAttribute('data-start'))),
       (starts) => starts.length > 0 && starts.every((start) => misfit(start) === undefined),
-      'there are suggestions, none on a New York Friday, all within Kenji\'s evening hours',
+      "there are suggestions, none on a New York Friday, all within Kenji's evening hours",
     );
     const first = scheduler.locator('[part~="slot"]').first();
     const chosenStart = await first.getAttribute('data-start');
     await first.locator('input[type="radio"]').check();
-    await eventually(() => scheduler.getByRole('button', { name: 'Book 6 sessions' }).isEnabled(), (enabled) => enabled === true, '"Book 6 sessions" is enabled');
+    await eventually(
+      () => scheduler.getByRole('button', { name: 'Book 6 sessions' }).isEnabled(),
+      (enabled) => enabled === true,
+      '"Book 6 sessions" is enabled',
+    );
     await mentor.locator('#schedule-panel').screenshot({ path: path.join(screenshots, 'scheduling-3-slot-picked.png') });
 
     // 5. Book the series (fortnightly, from the agreement) and download the .ics.
     await scheduler.getByRole('button', { name: 'Book 6 sessions' }).click();
     await scheduler.locator('[part~="booked"]').waitFor();
-    await eventually(() => scheduler.locator('[part~="booked"]').innerText(), (text) => /6 sessions booked: Every other \w+day at \d\d:\d\d \(America\/New York\)/.test(text), '6 sessions booked every other week at a New York time');
+    await eventually(
+      () => scheduler.locator('[part~="booked"]').innerText(),
+      (text) => /6 sessions booked: Every other \w+day at \d\d:\d\d \(America\/New York\)/.test(text),
+      '6 sessions booked every other week at a New York time',
+    );
     const [download] = await Promise.all([mentor.waitForEvent('download'), scheduler.locator('[part~="booked"] [part~="download"]').click()]);
     assert.equal(download.suggestedFilename(), 'mentoring-series.ics');
     const ics = readFileSync(await download.path(), 'utf8');
@@ -110,8 +154,12 @@ describe('Scheduling across time zones in the demo', () => {
     assert.match(ics, /BEGIN:VTIMEZONE\r\nTZID:America\/New_York\r\n/);
     const starts = [...ics.matchAll(/DTSTART;TZID=America\/New_York:(\d{8})T(\d{6})/g)];
     assert.equal(starts.length, 6, 'six sessions');
-    const localTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'America/New_York', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(chosenStart)).replace(':', '');
-    const localDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(chosenStart)).replaceAll('-', '');
+    const localTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'America/New_York', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .format(new Date(chosenStart))
+      .replace(':', '');
+    const localDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York', year: 'numeric', month: '2-digit', day: '2-digit' })
+      .format(new Date(chosenStart))
+      .replaceAll('-', '');
     assert.equal(starts[0][1], localDate, 'the first session on its New York date');
     for (const [, , time] of starts) assert.equal(time, `${localTime}00`, 'every session at the same New York wall-clock time');
     // Fortnightly: 14 days between consecutive local dates.

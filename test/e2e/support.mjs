@@ -108,7 +108,9 @@ export async function eventually(read, holds, what, timeout = 5000) {
       failure = error;
     }
     if (Date.now() >= deadline) {
-      const last = failure ? `last try failed: ${String(failure.message ?? failure).split('\n')[0]}` : `last read: ${value === undefined ? 'undefined' : JSON.stringify(value)}`;
+      const last = failure
+        ? `last try failed: ${String(failure.message ?? failure).split('\n')[0]}`
+        : `last read: ${value === undefined ? 'undefined' : JSON.stringify(value)}`;
       assert.fail(`${what} (${last})`);
     }
     await new Promise((resolve) => setTimeout(resolve, 50));

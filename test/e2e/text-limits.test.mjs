@@ -29,9 +29,21 @@ async function pasteOverLimit(page, field, text) {
   await field.click();
   await field.press('Control+A');
   await page.keyboard.insertText(text);
-  await eventually(async () => (await field.inputValue()).length, (length) => length === text.length, `the paste is kept whole (${text.length} characters)`);
-  await eventually(() => field.getAttribute('aria-invalid'), (invalid) => invalid === 'true', 'the field is marked invalid');
-  await eventually(async () => (await field.getAttribute('aria-describedby'))?.split(' ').find((id) => id.endsWith('-counter')), (counterId) => Boolean(counterId), 'the counter describes the field');
+  await eventually(
+    async () => (await field.inputValue()).length,
+    (length) => length === text.length,
+    `the paste is kept whole (${text.length} characters)`,
+  );
+  await eventually(
+    () => field.getAttribute('aria-invalid'),
+    (invalid) => invalid === 'true',
+    'the field is marked invalid',
+  );
+  await eventually(
+    async () => (await field.getAttribute('aria-describedby'))?.split(' ').find((id) => id.endsWith('-counter')),
+    (counterId) => Boolean(counterId),
+    'the counter describes the field',
+  );
 }
 
 /** Neither the widget nor anything in it reaches past the right edge of the column the page gives it. */
@@ -39,7 +51,9 @@ async function fitsTheWidth(page, widget) {
   const overflowing = () =>
     widget.evaluate((host) => {
       const right = host.parentElement.getBoundingClientRect().right;
-      return [host, ...host.shadowRoot.querySelectorAll('*')].filter((node) => node.getClientRects().length > 0 && node.getBoundingClientRect().right > right + 1).map((node) => `${node.tagName.toLowerCase()}${node.id ? `#${node.id}` : ''}${node.getAttribute('part') ? `[part=${node.getAttribute('part')}]` : ''}`);
+      return [host, ...host.shadowRoot.querySelectorAll('*')]
+        .filter((node) => node.getClientRects().length > 0 && node.getBoundingClientRect().right > right + 1)
+        .map((node) => `${node.tagName.toLowerCase()}${node.id ? `#${node.id}` : ''}${node.getAttribute('part') ? `[part=${node.getAttribute('part')}]` : ''}`);
     });
   await eventually(overflowing, (nodes) => nodes.length === 0, 'nothing overflows its column on a 320 px page');
 }
@@ -129,7 +143,11 @@ describe('length limits at 320 px', () => {
     await pasteOverLimit(page, message, `Long note ${'m'.repeat(10_000)}`);
     await thread.getByRole('button', { name: 'Send', exact: true }).click();
     await thread.locator('[part~="error"]').filter({ hasText: 'Shorten the fields marked' }).waitFor();
-    await eventually(() => thread.locator('[part~="message"]').count(), (count) => count === 0, 'nothing sent');
+    await eventually(
+      () => thread.locator('[part~="message"]').count(),
+      (count) => count === 0,
+      'nothing sent',
+    );
     assert.deepEqual(await axeViolations(page, 'mk-thread'), []);
     await fitsTheWidth(page, thread);
     await thread.locator('[part~="composer"]').screenshot({ path: path.join(screenshots, 'limits-320-thread-composer.png') });

@@ -34,10 +34,18 @@ test('the mentor sees unread messages on the card, the picker and the thread; th
   const lucia = mentor.locator('mk-pairing-card [part~="pairing"]').filter({ has: mentor.getByRole('button', { name: 'Lucía Fernández and Arjun Shrestha' }) });
   await lucia.locator('[part~="unread"]').filter({ hasText: '1 unread message' }).waitFor({ timeout: 15_000 });
   await lucia.locator('[part~="person-unread"]').filter({ hasText: '1 unread' }).waitFor();
-  await mentor.locator('#current-pairing option[value="pairing-lucia"]').filter({ hasText: 'Lucía Fernández and Arjun Shrestha (1 unread)' }).waitFor({ state: 'attached' });
+  await mentor
+    .locator('#current-pairing option[value="pairing-lucia"]')
+    .filter({ hasText: 'Lucía Fernández and Arjun Shrestha (1 unread)' })
+    .waitFor({ state: 'attached' });
   await mentor.waitForFunction(() => document.querySelector('mk-thread')?.shadowRoot?.querySelector('[part~="unread-count"]')?.textContent?.trim() === '1');
   // The thread is far below the fold: it has not been seen, so nothing is marked read.
-  await throughout(() => unreadIn(mentor), (count) => count === '1', 'still unread while the thread is out of view', 600);
+  await throughout(
+    () => unreadIn(mentor),
+    (count) => count === '1',
+    'still unread while the thread is out of view',
+    600,
+  );
   assert.deepEqual(await axeViolations(mentor, 'mk-pairing-card'), []);
   await mentor.locator('#my-pairings').screenshot({ path: path.join(screenshots, 'unread-pairing-card.png') });
 
@@ -45,7 +53,10 @@ test('the mentor sees unread messages on the card, the picker and the thread; th
   await mentor.locator('mk-thread [part~="message"]').filter({ hasText: 'Could we look at the ADR before Thursday?' }).scrollIntoViewIfNeeded();
   await mentor.waitForFunction(() => !document.querySelector('mk-thread')?.shadowRoot?.querySelector('[part~="unread-count"]'));
   await lucia.locator('[part~="unread"]').waitFor({ state: 'detached' });
-  await mentor.locator('#current-pairing option[value="pairing-lucia"]').filter({ hasText: /^Lucía Fernández and Arjun Shrestha$/ }).waitFor({ state: 'attached' });
+  await mentor
+    .locator('#current-pairing option[value="pairing-lucia"]')
+    .filter({ hasText: /^Lucía Fernández and Arjun Shrestha$/ })
+    .waitFor({ state: 'attached' });
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -37,9 +37,21 @@ describe('Vue host example', () => {
     const lastEvent = page.getByTestId('last-event');
     const goalsHeading = page.getByRole('heading', { name: /^Your goals/ });
     await pairing.click();
-    await eventually(() => selected.innerText(), (text) => text === 'Pairing pairing-lucia: active, 2 mentor(s)', 'Vue shows the selected pairing');
-    await eventually(() => goalsHeading.innerText(), (text) => text === 'Your goals (0)', 'Vue counts no goals yet');
-    await eventually(() => lastEvent.innerText(), (text) => /None yet/.test(text), 'Vue has had no goal event yet');
+    await eventually(
+      () => selected.innerText(),
+      (text) => text === 'Pairing pairing-lucia: active, 2 mentor(s)',
+      'Vue shows the selected pairing',
+    );
+    await eventually(
+      () => goalsHeading.innerText(),
+      (text) => text === 'Your goals (0)',
+      'Vue counts no goals yet',
+    );
+    await eventually(
+      () => lastEvent.innerText(),
+      (text) => /None yet/.test(text),
+      'Vue has had no goal event yet',
+    );
 
     // A goal through the editor (the tracker's empty-state button opens it).
     const tracker = page.locator('mk-goal-tracker');
@@ -59,29 +71,69 @@ describe('Vue host example', () => {
     await goal.waitFor();
     // Vue state followed: the event listener and the $goals store.
     await page.waitForFunction(() => document.querySelector('[data-testid="last-event"]')?.textContent?.includes('mk-goal-save'));
-    await eventually(() => lastEvent.innerText(), (text) => text === 'mk-goal-save: “Run 3 team retrospectives” created', 'Vue heard mk-goal-save');
-    await eventually(() => goalsHeading.innerText(), (text) => text === 'Your goals (1)', 'Vue counts one goal');
-    await eventually(() => page.getByTestId('goal-summary').innerText(), (text) => text === 'Run 3 team retrospectives — 0 of 2 milestones', 'Vue\'s goal summary: 0 of 2 milestones');
+    await eventually(
+      () => lastEvent.innerText(),
+      (text) => text === 'mk-goal-save: “Run 3 team retrospectives” created',
+      'Vue heard mk-goal-save',
+    );
+    await eventually(
+      () => goalsHeading.innerText(),
+      (text) => text === 'Your goals (1)',
+      'Vue counts one goal',
+    );
+    await eventually(
+      () => page.getByTestId('goal-summary').innerText(),
+      (text) => text === 'Run 3 team retrospectives — 0 of 2 milestones',
+      "Vue's goal summary: 0 of 2 milestones",
+    );
 
     // Tick a milestone in the tracker: celebrated there, reported to Vue.
     await goal.getByRole('checkbox', { name: 'Book a room' }).check();
     const moment = tracker.locator('mk-celebration [part~="moment"]');
     await moment.waitFor();
-    await eventually(() => moment.innerText(), (text) => /Milestone reached!/.test(text), 'the celebration says Milestone reached!');
+    await eventually(
+      () => moment.innerText(),
+      (text) => /Milestone reached!/.test(text),
+      'the celebration says Milestone reached!',
+    );
     await page.waitForFunction(() => document.querySelector('[data-testid="last-event"]')?.textContent?.includes('mk-milestone-toggle'));
-    await eventually(() => lastEvent.innerText(), (text) => text === 'mk-milestone-toggle: “Book a room” done', 'Vue heard mk-milestone-toggle');
-    await eventually(() => page.getByTestId('goal-summary').innerText(), (text) => text === 'Run 3 team retrospectives — 1 of 2 milestones', 'Vue\'s goal summary: 1 of 2 milestones');
+    await eventually(
+      () => lastEvent.innerText(),
+      (text) => text === 'mk-milestone-toggle: “Book a room” done',
+      'Vue heard mk-milestone-toggle',
+    );
+    await eventually(
+      () => page.getByTestId('goal-summary').innerText(),
+      (text) => text === 'Run 3 team retrospectives — 1 of 2 milestones',
+      "Vue's goal summary: 1 of 2 milestones",
+    );
     assert.deepEqual(await axeViolations(page), []);
     await page.screenshot({ path: path.join(screenshots, 'vue-goal-celebrated.png'), fullPage: true });
 
     // A reload builds a new client on the same IndexedDB: the goal and its ticked milestone are there.
     await page.reload();
     await goal.waitFor();
-    await eventually(() => goal.getByRole('checkbox', { name: 'Book a room' }).isChecked(), (checked) => checked === true, '"Book a room" is still ticked after a reload');
-    await eventually(() => goal.getByRole('checkbox', { name: 'Run the first retro' }).isChecked(), (checked) => checked === false, '"Run the first retro" is still not ticked after a reload');
+    await eventually(
+      () => goal.getByRole('checkbox', { name: 'Book a room' }).isChecked(),
+      (checked) => checked === true,
+      '"Book a room" is still ticked after a reload',
+    );
+    await eventually(
+      () => goal.getByRole('checkbox', { name: 'Run the first retro' }).isChecked(),
+      (checked) => checked === false,
+      '"Run the first retro" is still not ticked after a reload',
+    );
     await page.getByTestId('goal-summary').waitFor();
-    await eventually(() => page.getByTestId('goal-summary').innerText(), (text) => text === 'Run 3 team retrospectives — 1 of 2 milestones', 'Vue\'s goal summary after a reload: 1 of 2 milestones');
-    await eventually(() => goalsHeading.innerText(), (text) => text === 'Your goals (1)', 'Vue counts one goal after a reload');
+    await eventually(
+      () => page.getByTestId('goal-summary').innerText(),
+      (text) => text === 'Run 3 team retrospectives — 1 of 2 milestones',
+      "Vue's goal summary after a reload: 1 of 2 milestones",
+    );
+    await eventually(
+      () => goalsHeading.innerText(),
+      (text) => text === 'Your goals (1)',
+      'Vue counts one goal after a reload',
+    );
     assert.deepEqual(await axeViolations(page), []);
     await page.screenshot({ path: path.join(screenshots, 'vue-after-reload.png'), fullPage: true });
 

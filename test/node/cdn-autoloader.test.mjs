@@ -11,7 +11,9 @@ const source = path.join(repoRoot, 'packages/elements/src');
 const autoloader = readFileSync(path.join(source, 'cdn/autoloader.ts'), 'utf8');
 
 test('every element is in the CDN autoloader, under the tag its define.ts registers', () => {
-  const listed = Object.fromEntries([...autoloader.matchAll(/'(mk-[a-z-]+)': \(\) => import\('\.\.\/([a-z-]+)\/define\.js'\)/g)].map((match) => [match[1], match[2]]));
+  const listed = Object.fromEntries(
+    [...autoloader.matchAll(/'(mk-[a-z-]+)': \(\) => import\('\.\.\/([a-z-]+)\/define\.js'\)/g)].map((match) => [match[1], match[2]]),
+  );
   const defined = {};
   for (const folder of readdirSync(source)) {
     const define = path.join(source, folder, 'define.ts');

@@ -8,7 +8,10 @@ const docs = readFileSync(new URL('../../docs/theming.md', import.meta.url), 'ut
 
 test('docs/theming.md lists every token with its light and dark values', () => {
   for (const [name, value] of Object.entries(lightColors)) {
-    assert.ok(docs.includes(`| \`${name}\` | \`${value}\` | \`${darkColors[name]}\` |`), `${name} (light ${value}, dark ${darkColors[name]}) is missing or out of date in docs/theming.md`);
+    assert.ok(
+      docs.includes(`| \`${name}\` | \`${value}\` | \`${darkColors[name]}\` |`),
+      `${name} (light ${value}, dark ${darkColors[name]}) is missing or out of date in docs/theming.md`,
+    );
   }
   for (const [name, value] of Object.entries(sharedTokens)) {
     assert.ok(docs.includes(`| \`${name}\` | \`${value.replace(/\|/g, '\\|')}\` |`), `${name} (${value}) is missing or out of date in docs/theming.md`);

@@ -13,7 +13,8 @@ const provider = document.getElementById('provider') as HTMLElement & { kit?: ty
 provider.kit = kit;
 await kit.ready;
 const pairingId = kit.$myPairings.get()[0]?.id;
-for (const element of document.querySelectorAll('#branded > *')) if (pairingId && element.localName !== 'mk-goal-editor') element.setAttribute('pairing-id', pairingId);
+for (const element of document.querySelectorAll('#branded > *'))
+  if (pairingId && element.localName !== 'mk-goal-editor') element.setAttribute('pairing-id', pairingId);
 
 const toggle = document.getElementById('brand-toggle') as HTMLInputElement;
 toggle.addEventListener('change', () => document.getElementById('branded')!.classList.toggle('northwind', toggle.checked));

@@ -7,7 +7,16 @@
 import { html, nothing, render } from 'lit';
 import { unreadCountsOf } from '@mentorkit/core/messaging';
 import { pairingFeature } from '@mentorkit/core/pairing';
-import { createMentorKit, isMentorKitError, pairingMembers, type MentorKit, type Pairing, type PairingStatus, type Person, type StorageAdapter } from '@mentorkit/core';
+import {
+  createMentorKit,
+  isMentorKitError,
+  pairingMembers,
+  type MentorKit,
+  type Pairing,
+  type PairingStatus,
+  type Person,
+  type StorageAdapter,
+} from '@mentorkit/core';
 import { createIndexedDbStorage } from '@mentorkit/storage-indexeddb';
 import { createRestStorage, localStorageQueue, type RestStorage } from '@mentorkit/storage-rest';
 import '@mentorkit/elements/define-all.js';
@@ -25,7 +34,17 @@ import { certificatePanel } from './panels/certificate.js';
 import { concernsPanel } from './panels/concerns.js';
 
 /** Feature panels, in page order. Each owns one `<section>` of index.html (see panels/panel.ts). */
-const PANELS: readonly DemoPanel[] = [pairingBoardPanel, goalsPanel, coachingPanel, schedulePanel, conversationPanel, notificationsPanel, concernsPanel, certificatePanel, reportPanel];
+const PANELS: readonly DemoPanel[] = [
+  pairingBoardPanel,
+  goalsPanel,
+  coachingPanel,
+  schedulePanel,
+  conversationPanel,
+  notificationsPanel,
+  concernsPanel,
+  certificatePanel,
+  reportPanel,
+];
 
 type ViewAs = keyof typeof DEMO_VIEWERS;
 const DATABASE_NAME = 'acme-mentoring-demo';
@@ -59,7 +78,11 @@ function devTokenFor(personId: string): (options: { refresh: boolean }) => Promi
   let cached: { token: string; expiresAt: number } | undefined;
   return async ({ refresh }) => {
     if (!refresh && cached && cached.expiresAt - Date.now() > 60_000) return cached.token;
-    const response = await fetch(`${restApi}/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ personId }) });
+    const response = await fetch(`${restApi}/dev/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ personId }),
+    });
     if (!response.ok) throw new Error(`POST /dev/token answered ${response.status}; start the server with --dev-auth`);
     const { token, expiresAt } = (await response.json()) as { token: string; expiresAt: string };
     cached = { token, expiresAt: Date.parse(expiresAt) };
@@ -134,7 +157,8 @@ function queuedWrites(): number {
   return typeof pending === 'function' ? pending.call(storage).length : 0;
 }
 
-const waitingMessage = (waiting: number) => `Saved on this device: ${waiting === 1 ? '1 change waits' : `${waiting} changes wait`} for the server and will be sent when it is back.`;
+const waitingMessage = (waiting: number) =>
+  `Saved on this device: ${waiting === 1 ? '1 change waits' : `${waiting} changes wait`} for the server and will be sent when it is back.`;
 let queueTimer: ReturnType<typeof setInterval> | undefined;
 let shownWaiting = 0;
 /** Changes the server refused since the status line last said what was waiting (see watchQueuedWrites). */
@@ -156,7 +180,11 @@ function watchQueuedWrites(announce = true) {
     queueTimer = undefined;
     // Never "every change reached the server" when the server refused some: <mk-provider> lists them.
     if (refusedSinceQueued === 0) setStatus('Every change made offline has reached the server.');
-    else setStatus(`The server is back, but ${refusedSinceQueued === 1 ? '1 change made offline was not saved' : `${refusedSinceQueued} changes made offline were not saved`}: see the notice at the bottom of the window.`, 'error');
+    else
+      setStatus(
+        `The server is back, but ${refusedSinceQueued === 1 ? '1 change made offline was not saved' : `${refusedSinceQueued} changes made offline were not saved`}: see the notice at the bottom of the window.`,
+        'error',
+      );
   }, 1000);
 }
 
@@ -191,7 +219,8 @@ async function run(action: () => Promise<unknown>, success: string) {
 
 /** Buttons for exactly the status changes core allows this person now (transitions and policy). */
 function statusActions(current: MentorKit, pairing: Pairing) {
-  const label = (status: PairingStatus) => (status === 'active' ? (pairing.status === 'paused' ? 'Resume pairing' : 'Activate pairing') : status === 'paused' ? 'Pause pairing' : 'Close pairing');
+  const label = (status: PairingStatus) =>
+    status === 'active' ? (pairing.status === 'paused' ? 'Resume pairing' : 'Activate pairing') : status === 'paused' ? 'Pause pairing' : 'Close pairing';
   return html`<div class="lms-actions">
     ${current.pairings.allowedStatusChanges(pairing.id).map(
       (status) => html`<button type="button" class="lms-button ${status === 'closed' ? 'lms-button--secondary' : ''}" data-action=${status}
@@ -214,7 +243,10 @@ function renderWorkingWith(current: MentorKit) {
   const unread = unreadCountsOf(current).get().pairings;
   workingWith.hidden = mine.length < 2;
   const label = (pairing: Pairing) => {
-    const names = pairingMembers(pairing).filter((member) => member.personId !== current.user.id).map((member) => nameOf(people, member.personId)).join(' and ');
+    const names = pairingMembers(pairing)
+      .filter((member) => member.personId !== current.user.id)
+      .map((member) => nameOf(people, member.personId))
+      .join(' and ');
     const count = unread[pairing.id]?.total ?? 0;
     return count > 0 ? `${names} (${count} unread)` : names;
   };
@@ -237,7 +269,9 @@ function whyThisPairing(current: MentorKit, pairing: Pairing) {
   } catch {
     reasons = pairing.reasons ?? [];
   }
-  return reasons.length > 0 ? html`<h3>Why this pairing</h3><ul data-testid="details-reasons">${reasons.map((reason) => html`<li>${reason}</li>`)}</ul>` : nothing;
+  return reasons.length > 0
+    ? html`<h3>Why this pairing</h3><ul data-testid="details-reasons">${reasons.map((reason) => html`<li>${reason}</li>`)}</ul>`
+    : nothing;
 }
 
 function renderDetails(current: MentorKit) {
@@ -268,7 +302,11 @@ function renderOverview(current: MentorKit) {
   for (const pairing of pairings) counts[pairing.status]++;
   const paired = new Set(pairings.filter((pairing) => pairing.status !== 'closed').map((pairing) => pairing.menteeId));
   const waiting = Object.values(people).filter((person) => person.roles.includes('mentee') && person.programIds.includes(program.id) && !paired.has(person.id));
-  const zones = new Set(Object.values(people).filter((person) => person.programIds.includes(program.id)).map((person) => person.timeZone));
+  const zones = new Set(
+    Object.values(people)
+      .filter((person) => person.programIds.includes(program.id))
+      .map((person) => person.timeZone),
+  );
   render(
     html`<ul class="lms-stats" aria-label="Pairings by status">
         ${(['active', 'paused', 'proposed', 'closed'] as const).map((status) => html`<li><strong data-testid="count-${status}">${counts[status]}</strong>${status}</li>`)}

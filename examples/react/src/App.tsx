@@ -49,7 +49,9 @@ export function App() {
         Signed in as{' '}
         <select value={viewer} onChange={(event) => setViewer(event.target.value as ViewerId)}>
           {Object.entries(VIEWERS).map(([id, label]) => (
-            <option key={id} value={id}>{label}</option>
+            <option key={id} value={id}>
+              {label}
+            </option>
           ))}
         </select>
       </label>
@@ -57,10 +59,7 @@ export function App() {
         <div className="react-layout">
           <section className="react-panel" aria-labelledby="pairings-title">
             <h2 id="pairings-title">Pairings</h2>
-            <mk-pairing-card
-              heading-level={3}
-              onmk-pairing-select={(event) => setSelected(kit?.pairings.get(event.detail.pairingId))}
-            />
+            <mk-pairing-card heading-level={3} onmk-pairing-select={(event) => setSelected(kit?.pairings.get(event.detail.pairingId))} />
           </section>
           <section className="react-panel" aria-labelledby="selected-title">
             <h2 id="selected-title">Selected in React state</h2>

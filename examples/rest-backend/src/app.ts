@@ -12,7 +12,8 @@ const MOUNT = '/mentorkit';
 const COOKIE = 'acme_session';
 
 export function createHostApp(options: { pool: Pool; sessionSecret: string; log?: (line: string) => void }) {
-  const sign = (personId: string) => `${Buffer.from(personId).toString('base64url')}.${createHmac('sha256', options.sessionSecret).update(personId).digest('base64url')}`;
+  const sign = (personId: string) =>
+    `${Buffer.from(personId).toString('base64url')}.${createHmac('sha256', options.sessionSecret).update(personId).digest('base64url')}`;
   /** The person of a valid session cookie, or undefined. */
   const sessionOf = (request: http.IncomingMessage): string | undefined => {
     const cookie = (request.headers.cookie ?? '').split(/;\s*/).find((part) => part.startsWith(`${COOKIE}=`));

@@ -15,5 +15,12 @@ const pool = new pg.Pool({ connectionString: DATABASE_URL });
 const app = createHostApp({ pool, sessionSecret: SESSION_SECRET, log: (line) => console.log(line) });
 console.log(`Acme Learning on ${await app.listen(Number(process.env.PORT ?? 3000))}; MentorKit at /mentorkit/`);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => void app.close().then(() => pool.end()).then(() => process.exit(0)));
+  process.on(
+    signal,
+    () =>
+      void app
+        .close()
+        .then(() => pool.end())
+        .then(() => process.exit(0)),
+  );
 }

@@ -28,16 +28,19 @@ describe('a host app with MentorKit mounted behind its own session cookie', { sk
     await postgres?.stop();
   });
 
-  test('signed in with the host\'s cookie, a person sees their own pairings; without it, or with a forged one, 401', async () => {
+  test("signed in with the host's cookie, a person sees their own pairings; without it, or with a forged one, 401", async () => {
     const login = await fetch(`${url}/login?person=lucia-fernandez`, { method: 'POST' });
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
     const mine = await fetch(`${url}/mentorkit/collections/pairings/records`, { headers: { cookie } });
     assert.equal(mine.status, 200);
-    assert.deepEqual(((await mine.json()) as { records: Array<{ id: string }> }).records.map((record) => record.id), ['pairing-lucia']);
+    assert.deepEqual(
+      ((await mine.json()) as { records: Array<{ id: string }> }).records.map((record) => record.id),
+      ['pairing-lucia'],
+    );
     assert.equal((await fetch(`${url}/mentorkit/collections/pairings/records`)).status, 401);
     const forged = `acme_session=${Buffer.from('priya-raman').toString('base64url')}.${cookie.split('.')[1]}`;
     assert.equal((await fetch(`${url}/mentorkit/collections/pairings/records`, { headers: { cookie: forged } })).status, 401);
     assert.equal((await fetch(`${url}/mentorkit/health/ready`)).status, 200);
-    assert.equal((await fetch(`${url}/elsewhere`)).status, 404, 'the host\'s own routes stay the host\'s');
+    assert.equal((await fetch(`${url}/elsewhere`)).status, 404, "the host's own routes stay the host's");
   });
 });

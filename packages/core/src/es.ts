@@ -24,7 +24,18 @@ import { feedbackTextEs } from './feedback/text-es.js';
 import { agreementMessagesEs } from './agreements/messages-es.js';
 import { schedulingMessagesEs } from './scheduling/messages-es.js';
 
-export { goalMessagesEs, builtInModelTextsEs, coachingMessagesEs, coachingRecommendMessagesEs, rapportTextsEs, pairingMessagesEs, checkInMessagesEs, feedbackTextEs, agreementMessagesEs, schedulingMessagesEs };
+export {
+  goalMessagesEs,
+  builtInModelTextsEs,
+  coachingMessagesEs,
+  coachingRecommendMessagesEs,
+  rapportTextsEs,
+  pairingMessagesEs,
+  checkInMessagesEs,
+  feedbackTextEs,
+  agreementMessagesEs,
+  schedulingMessagesEs,
+};
 
 /** Every Spanish catalogue of core, by domain (the name features look them up by). */
 export const spanishCatalogues = {

@@ -1,7 +1,14 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createMemoryStorage, createMentorKit, isMentorKitError, type DomainEvent } from '@mentorkit/core';
-import { agreementCheckInInput, agreementSlotParticipants, agreementsFeature, diffAgreementTerms, draftAgreement, type AgreementProposal } from '@mentorkit/core/agreements';
+import {
+  agreementCheckInInput,
+  agreementSlotParticipants,
+  agreementsFeature,
+  diffAgreementTerms,
+  draftAgreement,
+  type AgreementProposal,
+} from '@mentorkit/core/agreements';
 import { findCommonSlots } from '@mentorkit/core/scheduling';
 
 const seed = {
@@ -9,7 +16,15 @@ const seed = {
   people: [
     { id: 'priya', displayName: 'Priya', roles: ['admin'], timeZone: 'Europe/London', programIds: ['prog'], workingHours: {} },
     { id: 'hana', displayName: 'Hana', roles: ['mentee'], timeZone: 'Asia/Tokyo', programIds: ['prog'], workingHours: { 1: ['09:00-18:00'] } },
-    { id: 'sarah', displayName: 'Sarah', roles: ['mentor'], timeZone: 'America/New_York', programIds: ['prog'], workingHours: { 1: ['09:00-17:00'] }, offLimitsDays: [5] },
+    {
+      id: 'sarah',
+      displayName: 'Sarah',
+      roles: ['mentor'],
+      timeZone: 'America/New_York',
+      programIds: ['prog'],
+      workingHours: { 1: ['09:00-17:00'] },
+      offLimitsDays: [5],
+    },
     { id: 'arjun', displayName: 'Arjun', roles: ['mentor'], timeZone: 'Asia/Kathmandu', programIds: ['prog'], workingHours: {} },
     { id: 'zed', displayName: 'Zed', roles: ['mentee'], timeZone: 'UTC', programIds: ['prog'], workingHours: {} },
   ],
@@ -46,7 +61,10 @@ describe('agreements feature', () => {
     assert.equal(proposed.version, 1);
     assert.equal(proposed.id, 'p1.agreement');
     assert.deepEqual(hana.agreements.status(proposed.id), { version: 1, confirmedBy: ['hana'], waitingFor: ['sarah'], confirmed: false });
-    assert.deepEqual(hana.events.map((e) => e.type), ['agreement-proposed', 'agreement-confirmed']);
+    assert.deepEqual(
+      hana.events.map((e) => e.type),
+      ['agreement-proposed', 'agreement-confirmed'],
+    );
     assert.equal(hana.agreements.changesSinceConfirmed(proposed.id).length > 0, true, 'nothing confirmed yet: all terms are new');
 
     const sarah = await kitFor('sarah', hana.storage);
@@ -58,15 +76,48 @@ describe('agreements feature', () => {
     assert.deepEqual(sarah.agreements.changesSinceConfirmed(proposed.id), []);
     assert.equal(sarah.events.at(-1)!.data.fullyConfirmed, true);
 
-    const changed = await sarah.agreements.update(proposed.id, { cadence: 'weekly', participants: [proposal.participants[0]!, { ...proposal.participants[1]!, timeZone: 'America/Chicago' }] });
+    const changed = await sarah.agreements.update(proposed.id, {
+      cadence: 'weekly',
+      participants: [proposal.participants[0]!, { ...proposal.participants[1]!, timeZone: 'America/Chicago' }],
+    });
     assert.equal(changed.version, 2);
-    assert.deepEqual(sarah.agreements.status(proposed.id), { version: 2, confirmedBy: ['sarah'], waitingFor: ['hana'], confirmed: false, lastConfirmedVersion: 1 });
-    assert.deepEqual(sarah.agreements.changesSinceConfirmed(proposed.id).map((change) => [change.path, change.before, change.after]), [
-      ['cadence', 'fortnightly', 'weekly'],
-      ['participants.sarah.timeZone', 'America/New_York', 'America/Chicago'],
-    ]);
+    assert.deepEqual(sarah.agreements.status(proposed.id), {
+      version: 2,
+      confirmedBy: ['sarah'],
+      waitingFor: ['hana'],
+      confirmed: false,
+      lastConfirmedVersion: 1,
+    });
+    assert.deepEqual(
+      sarah.agreements.changesSinceConfirmed(proposed.id).map((change) => [change.path, change.before, change.after]),
+      [
+        ['cadence', 'fortnightly', 'weekly'],
+        ['participants.sarah.timeZone', 'America/New_York', 'America/Chicago'],
+      ],
+    );
     assert.equal(sarah.events.at(-1)!.type, 'agreement-changed');
-    assert.deepEqual(changed.history.map((entry) => [entry.version, entry.by, entry.changed]), [[1, 'hana', ['cadence', 'sessionMinutes', 'channels', 'responseTimeHours', 'offLimitsDays', 'offLimitsDates', 'participants', 'sharedDocumentsUrl', 'coachingModel', 'checkInLevel']], [2, 'sarah', ['cadence', 'participants']]]);
+    assert.deepEqual(
+      changed.history.map((entry) => [entry.version, entry.by, entry.changed]),
+      [
+        [
+          1,
+          'hana',
+          [
+            'cadence',
+            'sessionMinutes',
+            'channels',
+            'responseTimeHours',
+            'offLimitsDays',
+            'offLimitsDates',
+            'participants',
+            'sharedDocumentsUrl',
+            'coachingModel',
+            'checkInLevel',
+          ],
+        ],
+        [2, 'sarah', ['cadence', 'participants']],
+      ],
+    );
     // No change, no new version.
     assert.equal((await sarah.agreements.update(proposed.id, { cadence: 'weekly' })).version, 2);
 
@@ -91,7 +142,10 @@ describe('agreements feature', () => {
     await invalid({ ...proposal, sharedDocumentsUrl: 'ftp://files.example.com/x' }, 'agreement.sharedDocumentsUrl');
     await invalid({ ...proposal, cadence: 'daily' }, 'agreement.cadence');
     await invalid({ ...proposal, participants: [proposal.participants[0]] }, 'agreement.participants');
-    await invalid({ ...proposal, participants: [proposal.participants[0], { ...proposal.participants[1], personId: 'zed' }] }, 'agreement.participants[1].personId');
+    await invalid(
+      { ...proposal, participants: [proposal.participants[0], { ...proposal.participants[1], personId: 'zed' }] },
+      'agreement.participants[1].personId',
+    );
     await invalid({ ...proposal, participants: [proposal.participants[0], { ...proposal.participants[1], personId: 'arjun' }] }, 'agreement.participants');
     await invalid({ ...proposal, version: 7 }, 'agreement.version');
     const zed = await kitFor('zed', hana.storage);
@@ -101,10 +155,18 @@ describe('agreements feature', () => {
     const late = await kitFor('hana', Object.assign(Object.create(hana.storage), { watch: () => () => undefined }) as typeof hana.storage);
     await hana.agreements.propose(proposal);
     await assert.rejects(hana.agreements.propose(proposal), (error: unknown) => isMentorKitError(error, 'conflict'));
-    await assert.rejects(late.agreements.propose(proposal), (error: unknown) => isMentorKitError(error, 'conflict') && /already has an agreement/.test((error as Error).message));
+    await assert.rejects(
+      late.agreements.propose(proposal),
+      (error: unknown) => isMentorKitError(error, 'conflict') && /already has an agreement/.test((error as Error).message),
+    );
     assert.equal((await hana.storage.query('agreements')).length, 1);
-    await assert.rejects(hana.agreements.update('p1.agreement', { sharedDocumentsUrl: 'data:text/html,x' }), (error: unknown) => isMentorKitError(error, 'invalid-input'));
-    await assert.rejects(hana.agreements.update('p1.agreement', { version: 3 } as never), (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === 'changes.version');
+    await assert.rejects(hana.agreements.update('p1.agreement', { sharedDocumentsUrl: 'data:text/html,x' }), (error: unknown) =>
+      isMentorKitError(error, 'invalid-input'),
+    );
+    await assert.rejects(
+      hana.agreements.update('p1.agreement', { version: 3 } as never),
+      (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === 'changes.version',
+    );
     const priya = await kitFor('priya', hana.storage);
     await new Promise((resolve) => setTimeout(resolve, 0));
     await assert.rejects(priya.agreements.confirm('p1.agreement'), (error: unknown) => isMentorKitError(error, 'forbidden'));
@@ -113,7 +175,13 @@ describe('agreements feature', () => {
   test('a draft comes from the profiles; the agreement drives scheduling and check-ins', async () => {
     const hana = await kitFor('hana');
     const draft = hana.agreements.draftFor('p1', { includeCoMentor: false });
-    assert.deepEqual(draft.participants.map((p) => [p.personId, p.timeZone, p.offLimitsDays]), [['hana', 'Asia/Tokyo', []], ['sarah', 'America/New_York', [5]]]);
+    assert.deepEqual(
+      draft.participants.map((p) => [p.personId, p.timeZone, p.offLimitsDays]),
+      [
+        ['hana', 'Asia/Tokyo', []],
+        ['sarah', 'America/New_York', [5]],
+      ],
+    );
     assert.equal(draftAgreement({ id: 'x', menteeId: 'a', mentorIds: ['b'] }, {}).participants[0]!.timeZone, 'UTC');
     const stored = await hana.agreements.propose(proposal);
     const participants = agreementSlotParticipants({ ...stored, offLimitsDates: ['2026-10-07'] });
@@ -133,7 +201,22 @@ describe('agreements feature', () => {
 
   test('diffAgreementTerms compares people, hours and lists', () => {
     const before = { cadence: 'weekly', participants: [{ personId: 'a', timeZone: 'UTC', workingHours: { 1: ['09:00-10:00'] } }], offLimitsDays: [] };
-    const after = { cadence: 'weekly', participants: [{ personId: 'a', timeZone: 'UTC', workingHours: { '1': ['09:00-10:00'], 2: [] } }, { personId: 'b', timeZone: 'UTC', workingHours: {} }], offLimitsDays: [5], sharedDocumentsUrl: 'https://x.example' };
-    assert.deepEqual(diffAgreementTerms(before, after).map((change) => [change.path, change.kind]), [['offLimitsDays', 'added'], ['participants.b', 'added'], ['sharedDocumentsUrl', 'added']]);
+    const after = {
+      cadence: 'weekly',
+      participants: [
+        { personId: 'a', timeZone: 'UTC', workingHours: { '1': ['09:00-10:00'], 2: [] } },
+        { personId: 'b', timeZone: 'UTC', workingHours: {} },
+      ],
+      offLimitsDays: [5],
+      sharedDocumentsUrl: 'https://x.example',
+    };
+    assert.deepEqual(
+      diffAgreementTerms(before, after).map((change) => [change.path, change.kind]),
+      [
+        ['offLimitsDays', 'added'],
+        ['participants.b', 'added'],
+        ['sharedDocumentsUrl', 'added'],
+      ],
+    );
   });
 });

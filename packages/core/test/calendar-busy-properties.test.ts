@@ -11,7 +11,19 @@ import { DateTime, IANAZone } from 'luxon';
 import { busyFromICalendar, type BusyInterval } from '@mentorkit/core/calendar';
 import { vtimezone } from '@mentorkit/core/ical';
 
-const ZONES = ['Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'America/St_Johns', 'Pacific/Chatham', 'Australia/Adelaide', 'America/Santiago', 'Europe/London', 'Asia/Tehran', 'UTC'] as const;
+const ZONES = [
+  'Europe/Berlin',
+  'America/New_York',
+  'Australia/Lord_Howe',
+  'Asia/Kathmandu',
+  'America/St_Johns',
+  'Pacific/Chatham',
+  'Australia/Adelaide',
+  'America/Santiago',
+  'Europe/London',
+  'Asia/Tehran',
+  'UTC',
+] as const;
 const DAY = 86_400_000;
 const WEEKDAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const; // luxon weekday 1..7
 
@@ -59,7 +71,8 @@ function instantOfLocal(zone: string, fields: ReturnType<typeof localFields>): n
   for (const offset of offsets) {
     const candidate = wall - offset * 60_000;
     const back = DateTime.fromMillis(candidate, { zone });
-    if (back.year === fields.year && back.month === fields.month && back.day === fields.day && back.hour === fields.hour && back.minute === fields.minute) matches.push(candidate);
+    if (back.year === fields.year && back.month === fields.month && back.day === fields.day && back.hour === fields.hour && back.minute === fields.minute)
+      matches.push(candidate);
   }
   if (matches.length > 0) return Math.min(...matches);
   // Skipped by a change: read with the offset in force before the gap (a day and a half earlier).
@@ -149,7 +162,11 @@ function toIcs(seriesList: Series[]): string {
     }
     const startWeekday = DateTime.fromMillis(series.startDay * DAY, { zone: 'utc' }).weekday;
     let rule = `RRULE:FREQ=${series.frequency};INTERVAL=${series.interval}`;
-    if (series.frequency === 'WEEKLY') rule += `;BYDAY=${[...new Set([startWeekday, ...series.extraDays])].sort().map((day) => WEEKDAY_CODES[day - 1]).join(',')}`;
+    if (series.frequency === 'WEEKLY')
+      rule += `;BYDAY=${[...new Set([startWeekday, ...series.extraDays])]
+        .sort()
+        .map((day) => WEEKDAY_CODES[day - 1])
+        .join(',')}`;
     if (series.frequency === 'MONTHLY') rule += `;BYDAY=${series.nth}${WEEKDAY_CODES[startWeekday - 1]}`;
     if (series.count !== undefined) rule += `;COUNT=${series.count}`;
     else if (series.untilDay !== undefined) rule += `;UNTIL=${icsLocal(localFields(series.untilDay, 12, 0))}Z`;
@@ -168,7 +185,14 @@ function toIcs(seriesList: Series[]): string {
         const occurrence = all.find((candidate) => candidate.index === move.index);
         if (!occurrence) continue;
         const moved = occurrence.start + move.shiftMinutes * 60_000;
-        lines.push('BEGIN:VEVENT', `UID:series-${number}@properties`, 'DTSTAMP:20260101T000000Z', `RECURRENCE-ID:${utc(occurrence.start)}`, `DTSTART:${utc(moved)}`, `DTEND:${utc(moved + move.minutes * 60_000)}`);
+        lines.push(
+          'BEGIN:VEVENT',
+          `UID:series-${number}@properties`,
+          'DTSTAMP:20260101T000000Z',
+          `RECURRENCE-ID:${utc(occurrence.start)}`,
+          `DTSTART:${utc(moved)}`,
+          `DTEND:${utc(moved + move.minutes * 60_000)}`,
+        );
         if (move.cancelled) lines.push('STATUS:CANCELLED');
         lines.push('END:VEVENT');
       }
@@ -193,38 +217,54 @@ function nthWeekdayDay(day: number, nth: number): number {
   return Math.round(target.toMillis() / DAY);
 }
 
-const seriesArbitrary: fc.Arbitrary<Series> = fc.record({
-  zone: fc.constantFrom(...ZONES),
-  startDay: fc.integer({ min: FIRST_DAY, max: LAST_DAY - 100 }),
-  hour: fc.integer({ min: 0, max: 23 }),
-  minute: fc.constantFrom(0, 15, 30, 45),
-  minutes: fc.integer({ min: 5, max: 600 }),
-  useDuration: fc.boolean(),
-  frequency: fc.constantFrom('DAILY' as const, 'WEEKLY' as const, 'MONTHLY' as const),
-  nth: fc.constantFrom(1, 2, 3, 4, -1),
-  moved: fc.uniqueArray(fc.record({ index: fc.integer({ min: 0, max: 40 }), shiftMinutes: fc.oneof(fc.integer({ min: -600, max: 600 }), fc.integer({ min: -400 * 1440, max: 400 * 1440 })), minutes: fc.integer({ min: 5, max: 300 }), cancelled: fc.boolean() }), { maxLength: 3, selector: (move) => move.index }),
-  ownVtimezone: fc.boolean(),
-  interval: fc.integer({ min: 1, max: 3 }),
-  extraDays: fc.uniqueArray(fc.integer({ min: 1, max: 7 }), { maxLength: 3 }),
-  end: fc.oneof(fc.constant({}), fc.record({ count: fc.integer({ min: 1, max: 400 }) }), fc.record({ untilOffset: fc.integer({ min: 0, max: 700 }) })),
-  excluded: fc.uniqueArray(fc.integer({ min: 0, max: 60 }), { maxLength: 3 }),
-  transparent: fc.integer({ min: 0, max: 9 }).map((value) => value === 0),
-}).map(({ end, ...rest }) => {
-  // MONTHLY: DTSTART moved onto the nth weekday of its month, so that it is one of the rule's occurrences.
-  const startDay = rest.frequency === 'MONTHLY' ? nthWeekdayDay(rest.startDay, rest.nth) : rest.startDay;
-  return {
-    ...rest,
-    startDay,
-    ...('count' in end ? { count: end.count } : {}),
-    // UNTIL on or after DTSTART's day (an UNTIL before DTSTART is left undefined by RFC 5545).
-    ...('untilOffset' in end ? { untilDay: startDay + end.untilOffset } : {}),
-  };
-});
+const seriesArbitrary: fc.Arbitrary<Series> = fc
+  .record({
+    zone: fc.constantFrom(...ZONES),
+    startDay: fc.integer({ min: FIRST_DAY, max: LAST_DAY - 100 }),
+    hour: fc.integer({ min: 0, max: 23 }),
+    minute: fc.constantFrom(0, 15, 30, 45),
+    minutes: fc.integer({ min: 5, max: 600 }),
+    useDuration: fc.boolean(),
+    frequency: fc.constantFrom('DAILY' as const, 'WEEKLY' as const, 'MONTHLY' as const),
+    nth: fc.constantFrom(1, 2, 3, 4, -1),
+    moved: fc.uniqueArray(
+      fc.record({
+        index: fc.integer({ min: 0, max: 40 }),
+        shiftMinutes: fc.oneof(fc.integer({ min: -600, max: 600 }), fc.integer({ min: -400 * 1440, max: 400 * 1440 })),
+        minutes: fc.integer({ min: 5, max: 300 }),
+        cancelled: fc.boolean(),
+      }),
+      { maxLength: 3, selector: (move) => move.index },
+    ),
+    ownVtimezone: fc.boolean(),
+    interval: fc.integer({ min: 1, max: 3 }),
+    extraDays: fc.uniqueArray(fc.integer({ min: 1, max: 7 }), { maxLength: 3 }),
+    end: fc.oneof(fc.constant({}), fc.record({ count: fc.integer({ min: 1, max: 400 }) }), fc.record({ untilOffset: fc.integer({ min: 0, max: 700 }) })),
+    excluded: fc.uniqueArray(fc.integer({ min: 0, max: 60 }), { maxLength: 3 }),
+    transparent: fc.integer({ min: 0, max: 9 }).map((value) => value === 0),
+  })
+  .map(({ end, ...rest }) => {
+    // MONTHLY: DTSTART moved onto the nth weekday of its month, so that it is one of the rule's occurrences.
+    const startDay = rest.frequency === 'MONTHLY' ? nthWeekdayDay(rest.startDay, rest.nth) : rest.startDay;
+    return {
+      ...rest,
+      startDay,
+      ...('count' in end ? { count: end.count } : {}),
+      // UNTIL on or after DTSTART's day (an UNTIL before DTSTART is left undefined by RFC 5545).
+      ...('untilOffset' in end ? { untilDay: startDay + end.untilOffset } : {}),
+    };
+  });
 
-const windowArbitrary = fc.record({ startDay: fc.integer({ min: FIRST_DAY, max: LAST_DAY }), startHour: fc.integer({ min: 0, max: 23 }), lengthHours: fc.integer({ min: 1, max: 24 * 60 }) }).map(({ startDay, startHour, lengthHours }) => {
-  const from = startDay * DAY + startHour * 3_600_000;
-  return { from, to: from + lengthHours * 3_600_000 };
-});
+const windowArbitrary = fc
+  .record({
+    startDay: fc.integer({ min: FIRST_DAY, max: LAST_DAY }),
+    startHour: fc.integer({ min: 0, max: 23 }),
+    lengthHours: fc.integer({ min: 1, max: 24 * 60 }),
+  })
+  .map(({ startDay, startHour, lengthHours }) => {
+    const from = startDay * DAY + startHour * 3_600_000;
+    return { from, to: from + lengthHours * 3_600_000 };
+  });
 
 describe('busyFromICalendar agrees with a luxon brute force', () => {
   test('random daily and weekly series in DST and odd-offset zones, random windows (to the second)', () => {
@@ -240,45 +280,78 @@ describe('busyFromICalendar agrees with a luxon brute force', () => {
   });
 
   test('windows around DST changes of the series zone', () => {
-    const changes = [Date.UTC(2026, 2, 29, 1), Date.UTC(2026, 9, 25, 1), Date.UTC(2026, 2, 8, 7), Date.UTC(2026, 10, 1, 6), Date.UTC(2026, 3, 4, 15), Date.UTC(2026, 9, 3, 15)];
+    const changes = [
+      Date.UTC(2026, 2, 29, 1),
+      Date.UTC(2026, 9, 25, 1),
+      Date.UTC(2026, 2, 8, 7),
+      Date.UTC(2026, 10, 1, 6),
+      Date.UTC(2026, 3, 4, 15),
+      Date.UTC(2026, 9, 3, 15),
+    ];
     fc.assert(
-      fc.property(seriesArbitrary, fc.constantFrom(...changes), fc.integer({ min: -72, max: 24 }), fc.integer({ min: 1, max: 24 * 10 }), (series, change, startHours, lengthHours) => {
-        const from = change + startHours * 3_600_000;
-        const to = from + lengthHours * 3_600_000;
-        // Moved to start up to 200 days before the window (onto its nth weekday for MONTHLY), UNTIL moved alike.
-        let startDay = Math.floor(from / DAY) - (series.startDay % 200);
-        if (series.frequency === 'MONTHLY') startDay = nthWeekdayDay(startDay, series.nth!);
-        const placed = { ...series, startDay, ...(series.untilDay === undefined ? {} : { untilDay: series.untilDay - series.startDay + startDay }) };
-        const ics = toIcs([placed]);
-        const ours = busyFromICalendar(ics, { from: new Date(from).toISOString(), to: new Date(to).toISOString() });
-        assert.deepEqual(ours, bruteBusy([placed], from, to));
-      }),
+      fc.property(
+        seriesArbitrary,
+        fc.constantFrom(...changes),
+        fc.integer({ min: -72, max: 24 }),
+        fc.integer({ min: 1, max: 24 * 10 }),
+        (series, change, startHours, lengthHours) => {
+          const from = change + startHours * 3_600_000;
+          const to = from + lengthHours * 3_600_000;
+          // Moved to start up to 200 days before the window (onto its nth weekday for MONTHLY), UNTIL moved alike.
+          let startDay = Math.floor(from / DAY) - (series.startDay % 200);
+          if (series.frequency === 'MONTHLY') startDay = nthWeekdayDay(startDay, series.nth!);
+          const placed = { ...series, startDay, ...(series.untilDay === undefined ? {} : { untilDay: series.untilDay - series.startDay + startDay }) };
+          const ics = toIcs([placed]);
+          const ours = busyFromICalendar(ics, { from: new Date(from).toISOString(), to: new Date(to).toISOString() });
+          assert.deepEqual(ours, bruteBusy([placed], from, to));
+        },
+      ),
       { numRuns: 150 },
     );
   });
 
   test('all-day weekly series are whole local days of options.timeZone', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...ZONES), fc.integer({ min: FIRST_DAY, max: LAST_DAY - 100 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 20 }), windowArbitrary, (zone, startDay, days, count, window) => {
-        const date = (day: number) => new Date(day * DAY).toISOString().slice(0, 10).replace(/-/g, '');
-        const ics = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'BEGIN:VEVENT', 'UID:allday', `DTSTART;VALUE=DATE:${date(startDay)}`, `DTEND;VALUE=DATE:${date(startDay + days)}`, `RRULE:FREQ=WEEKLY;COUNT=${count}`, 'END:VEVENT', 'END:VCALENDAR'].join('\r\n');
-        const intervals: Array<[number, number]> = [];
-        for (let week = 0; week < count; week++) {
-          const first = startDay + week * 7;
-          const start = instantOfLocal(zone, localFields(first, 0, 0));
-          const end = instantOfLocal(zone, localFields(first + days, 0, 0));
-          if (end > window.from && start < window.to) intervals.push([Math.max(start, window.from), Math.min(end, window.to)]);
-        }
-        const merged: Array<[number, number]> = [];
-        for (const interval of intervals) {
-          const last = merged[merged.length - 1];
-          if (last && interval[0] <= last[1]) last[1] = Math.max(last[1], interval[1]);
-          else merged.push([...interval]);
-        }
-        const format = (milliseconds: number) => new Date(milliseconds).toISOString().slice(0, 19) + 'Z';
-        const expected = merged.map(([start, end]) => ({ start: format(start), end: format(end) }));
-        assert.deepEqual(busyFromICalendar(ics, { from: new Date(window.from).toISOString(), to: new Date(window.to).toISOString() }, { timeZone: zone }), expected);
-      }),
+      fc.property(
+        fc.constantFrom(...ZONES),
+        fc.integer({ min: FIRST_DAY, max: LAST_DAY - 100 }),
+        fc.integer({ min: 1, max: 3 }),
+        fc.integer({ min: 1, max: 20 }),
+        windowArbitrary,
+        (zone, startDay, days, count, window) => {
+          const date = (day: number) => new Date(day * DAY).toISOString().slice(0, 10).replace(/-/g, '');
+          const ics = [
+            'BEGIN:VCALENDAR',
+            'VERSION:2.0',
+            'BEGIN:VEVENT',
+            'UID:allday',
+            `DTSTART;VALUE=DATE:${date(startDay)}`,
+            `DTEND;VALUE=DATE:${date(startDay + days)}`,
+            `RRULE:FREQ=WEEKLY;COUNT=${count}`,
+            'END:VEVENT',
+            'END:VCALENDAR',
+          ].join('\r\n');
+          const intervals: Array<[number, number]> = [];
+          for (let week = 0; week < count; week++) {
+            const first = startDay + week * 7;
+            const start = instantOfLocal(zone, localFields(first, 0, 0));
+            const end = instantOfLocal(zone, localFields(first + days, 0, 0));
+            if (end > window.from && start < window.to) intervals.push([Math.max(start, window.from), Math.min(end, window.to)]);
+          }
+          const merged: Array<[number, number]> = [];
+          for (const interval of intervals) {
+            const last = merged[merged.length - 1];
+            if (last && interval[0] <= last[1]) last[1] = Math.max(last[1], interval[1]);
+            else merged.push([...interval]);
+          }
+          const format = (milliseconds: number) => new Date(milliseconds).toISOString().slice(0, 19) + 'Z';
+          const expected = merged.map(([start, end]) => ({ start: format(start), end: format(end) }));
+          assert.deepEqual(
+            busyFromICalendar(ics, { from: new Date(window.from).toISOString(), to: new Date(window.to).toISOString() }, { timeZone: zone }),
+            expected,
+          );
+        },
+      ),
       { numRuns: 100 },
     );
   });

@@ -4,12 +4,21 @@ import { checkInMessagesEs, registerSpanish } from '@mentorkit/core/es';
 import { CHECKIN_MESSAGES, checkInMessagesFor, checkInNudges, nextCheckIn, pairActivity, suggestCheckInLevel } from '@mentorkit/core/checkins';
 import { leaves, placeholders } from './catalogue-checks.js';
 
-
 const agreement = { cadence: 'fortnightly' as const, checkInLevel: 'regular' as const, since: '2026-09-07T09:00:00Z' };
 const now = '2026-10-14T21:10:00Z';
 const people = [
-  { personId: 'hana', displayName: 'Hana', timeZone: 'Asia/Tokyo', workingHours: { 1: ['10:00-18:00'], 2: ['10:00-18:00'], 3: ['10:00-18:00'], 4: ['10:00-18:00'], 5: ['10:00-18:00'] } },
-  { personId: 'sarah', displayName: 'Sarah', timeZone: 'America/New_York', workingHours: { 1: ['08:00-17:00'], 2: ['08:00-17:00'], 3: ['08:00-17:00'], 4: ['08:00-17:00'], 5: ['08:00-17:00'] } },
+  {
+    personId: 'hana',
+    displayName: 'Hana',
+    timeZone: 'Asia/Tokyo',
+    workingHours: { 1: ['10:00-18:00'], 2: ['10:00-18:00'], 3: ['10:00-18:00'], 4: ['10:00-18:00'], 5: ['10:00-18:00'] },
+  },
+  {
+    personId: 'sarah',
+    displayName: 'Sarah',
+    timeZone: 'America/New_York',
+    workingHours: { 1: ['08:00-17:00'], 2: ['08:00-17:00'], 3: ['08:00-17:00'], 4: ['08:00-17:00'], 5: ['08:00-17:00'] },
+  },
   { personId: 'omar', displayName: 'Omar', timeZone: 'Europe/Madrid' },
 ];
 
@@ -33,11 +42,24 @@ describe('Spanish check-in messages', () => {
     registerSpanish();
     assert.equal(checkInMessagesFor('es-AR'), checkInMessagesEs);
     assert.equal(checkInMessagesFor('en'), CHECKIN_MESSAGES);
-    const overridden = suggestCheckInLevel({ current: 'regular', feedback: [{ rating: 5 }, { rating: 5 }], goals: [{ status: 'on-track' }], override: 'regular', locale: 'es' });
+    const overridden = suggestCheckInLevel({
+      current: 'regular',
+      feedback: [{ rating: 5 }, { rating: 5 }],
+      goals: [{ status: 'on-track' }],
+      override: 'regular',
+      locale: 'es',
+    });
     assert.equal(overridden.reasons.at(-1), 'Se mantiene en Regular por decisión propia (la sugerencia era Ligero).');
-    assert.equal(suggestCheckInLevel({ current: 'regular', feedback: [{ rating: 2 }, { rating: 2 }, { rating: 3 }], locale: 'es' }).reasons[0], 'Las valoraciones recientes de las sesiones promedian 2.3 de 5.');
+    assert.equal(
+      suggestCheckInLevel({ current: 'regular', feedback: [{ rating: 2 }, { rating: 2 }, { rating: 3 }], locale: 'es' }).reasons[0],
+      'Las valoraciones recientes de las sesiones promedian 2.3 de 5.',
+    );
     assert.deepEqual(suggestCheckInLevel({ current: 'regular' }).reasons, ['Not enough feedback or goal updates yet to suggest a change.']);
-    assert.equal(suggestCheckInLevel({ current: 'regular', locale: 'es', messages: CHECKIN_MESSAGES }).reasons[0], 'Not enough feedback or goal updates yet to suggest a change.', 'a host catalogue wins');
+    assert.equal(
+      suggestCheckInLevel({ current: 'regular', locale: 'es', messages: CHECKIN_MESSAGES }).reasons[0],
+      'Not enough feedback or goal updates yet to suggest a change.',
+      'a host catalogue wins',
+    );
 
     const checkIn = nextCheckIn({ agreement, sessions: [{ start: '2026-09-08T22:00:00Z', end: '2026-09-08T23:00:00Z', status: 'held' }], now });
     const [toMentor] = checkInNudges({ pairingId: 'p1', menteeId: 'hana', mentorIds: ['sarah'], people, checkIn, now, locale: 'es' });

@@ -1,12 +1,38 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MentorKitError, createMemoryStorage, createMentorKit, describeFailedWrite, isMentorKitError, type DomainEvent, type StorageAdapter, type StorageWriteFailure, type StoredRecord } from '@mentorkit/core';
+import {
+  MentorKitError,
+  createMemoryStorage,
+  createMentorKit,
+  describeFailedWrite,
+  isMentorKitError,
+  type DomainEvent,
+  type StorageAdapter,
+  type StorageWriteFailure,
+  type StoredRecord,
+} from '@mentorkit/core';
 import { goalsFeature } from '@mentorkit/core/goals';
 import { internalsOf } from '../src/client/internals.js';
 
 const PROGRAM = { id: 'prog', name: 'Mentoring 2026', adminIds: ['priya'] };
-const person = (id: string, roles: Array<'mentee' | 'mentor' | 'admin'>) => ({ id, displayName: id.toUpperCase(), roles, timeZone: 'Europe/Madrid', programIds: ['prog'], workingHours: { 1: ['09:00-17:00'] } });
-const goal = (id: string, title: string) => ({ id, pairingId: 'p-ana', ownerId: 'ana', visibility: 'pairing', archived: false, title, milestones: [], createdAt: '2026-10-01T09:00:00Z' });
+const person = (id: string, roles: Array<'mentee' | 'mentor' | 'admin'>) => ({
+  id,
+  displayName: id.toUpperCase(),
+  roles,
+  timeZone: 'Europe/Madrid',
+  programIds: ['prog'],
+  workingHours: { 1: ['09:00-17:00'] },
+});
+const goal = (id: string, title: string) => ({
+  id,
+  pairingId: 'p-ana',
+  ownerId: 'ana',
+  visibility: 'pairing',
+  archived: false,
+  title,
+  milestones: [],
+  createdAt: '2026-10-01T09:00:00Z',
+});
 
 /**
  * A small adapter with an "offline queue" of its own: while `offline`, writes are answered at once
@@ -89,12 +115,21 @@ describe('writes storage accepted early and refused later', () => {
     queue.refuseHeld(conflict());
     const [failure] = kit.$failedWrites.get();
     assert.ok(failure);
-    assert.deepEqual({ collection: failure.collection, id: failure.id, kind: failure.kind, title: failure.record?.title }, { collection: 'goals', id: 'g-ship', kind: 'put', title: 'Ship the design review by Friday' });
+    assert.deepEqual(
+      { collection: failure.collection, id: failure.id, kind: failure.kind, title: failure.record?.title },
+      { collection: 'goals', id: 'g-ship', kind: 'put', title: 'Ship the design review by Friday' },
+    );
     assert.ok(isMentorKitError(failure.error, 'conflict'));
     assert.equal(events.length, 1);
     assert.deepEqual(
       { type: events[0]!.type, collection: events[0]!.collection, recordId: events[0]!.recordId, actorId: events[0]!.actorId, data: events[0]!.data },
-      { type: 'write-failed', collection: 'goals', recordId: 'g-ship', actorId: 'ana', data: { kind: 'put', code: 'conflict', message: 'Kenji changed this goal in the meantime.', queuedAt: '2026-10-02T10:00:00.000Z' } },
+      {
+        type: 'write-failed',
+        collection: 'goals',
+        recordId: 'g-ship',
+        actorId: 'ana',
+        data: { kind: 'put', code: 'conflict', message: 'Kenji changed this goal in the meantime.', queuedAt: '2026-10-02T10:00:00.000Z' },
+      },
     );
     await waitFor(() => goals.$goals.get()[0]!.title === 'Ship the design review', 'the stored title is back');
     assert.equal(goals.$goals.get()[0]!.revision, 1);
@@ -110,14 +145,34 @@ describe('writes storage accepted early and refused later', () => {
     queue.goOffline();
     await internalsOf(kit).remove('goals', 'g-ship');
     await internalsOf(kit).write('goals', goal('g-new', 'Mentor a newcomer'), { action: 'create' });
-    assert.deepEqual(goals.$allGoals.get().map((candidate) => candidate.id), ['g-new']);
+    assert.deepEqual(
+      goals.$allGoals.get().map((candidate) => candidate.id),
+      ['g-new'],
+    );
     queue.refuseHeld(new MentorKitError('forbidden', 'This pairing is closed.'));
-    assert.deepEqual(kit.$failedWrites.get().map((failure) => `${failure.kind} ${failure.id} ${failure.error.code}`), ['delete g-ship forbidden', 'put g-new forbidden']);
-    await waitFor(() => goals.$allGoals.get().map((candidate) => candidate.id).join() === 'g-ship', 'g-ship back, g-new gone');
+    assert.deepEqual(
+      kit.$failedWrites.get().map((failure) => `${failure.kind} ${failure.id} ${failure.error.code}`),
+      ['delete g-ship forbidden', 'put g-new forbidden'],
+    );
+    await waitFor(
+      () =>
+        goals.$allGoals
+          .get()
+          .map((candidate) => candidate.id)
+          .join() === 'g-ship',
+      'g-ship back, g-new gone',
+    );
   });
 
   test('lists the failures the adapter already had; dismiss one, dismiss all; refuses what is not a failure', async () => {
-    const earlier: StorageWriteFailure = { collection: 'messages', id: 'msg-1', kind: 'put', record: { id: 'msg-1', pairingId: 'p-ana', authorId: 'ana', kind: 'text', text: 'See you Monday' }, error: conflict(), queuedAt: '2026-10-01T08:00:00.000Z' };
+    const earlier: StorageWriteFailure = {
+      collection: 'messages',
+      id: 'msg-1',
+      kind: 'put',
+      record: { id: 'msg-1', pairingId: 'p-ana', authorId: 'ana', kind: 'text', text: 'See you Monday' },
+      error: conflict(),
+      queuedAt: '2026-10-01T08:00:00.000Z',
+    };
     const queue = queueingStorage([earlier]);
     const kit = createMentorKit({ storage: queue.storage, user: 'ana' });
     await kit.ready;
@@ -129,13 +184,19 @@ describe('writes storage accepted early and refused later', () => {
     const seen: number[] = [];
     kit.$failedWrites.listen((list) => seen.push(list.length));
     kit.dismissFailedWrite(kit.$failedWrites.get()[0]!);
-    assert.deepEqual(kit.$failedWrites.get().map((failure) => failure.id), ['g-new']);
+    assert.deepEqual(
+      kit.$failedWrites.get().map((failure) => failure.id),
+      ['g-new'],
+    );
     kit.dismissFailedWrite({ ...kit.$failedWrites.get()[0]! });
     assert.equal(kit.$failedWrites.get().length, 1, 'a copy is not the failure');
     kit.dismissAllFailedWrites();
     assert.deepEqual(kit.$failedWrites.get(), []);
     assert.deepEqual(seen, [1, 0]);
-    assert.throws(() => kit.dismissFailedWrite(undefined as never), (error: unknown) => isMentorKitError(error, 'invalid-input'));
+    assert.throws(
+      () => kit.dismissFailedWrite(undefined as never),
+      (error: unknown) => isMentorKitError(error, 'invalid-input'),
+    );
   });
 
   test('a failure whose error is not a MentorKitError is still reported with a code; a disposed client stops listening', async () => {
@@ -161,25 +222,66 @@ describe('writes storage accepted early and refused later', () => {
 
   test('describeFailedWrite says what the change was, whose, with its title, and why', async () => {
     const queue = queueingStorage();
-    await queue.inner.put('sessions', { id: 's1', pairingId: 'p-ana', title: 'Review <b>#3</b>', start: '2026-10-01T09:00:00Z', end: '2026-10-01T10:00:00Z', timeZone: 'UTC' });
+    await queue.inner.put('sessions', {
+      id: 's1',
+      pairingId: 'p-ana',
+      title: 'Review <b>#3</b>',
+      start: '2026-10-01T09:00:00Z',
+      end: '2026-10-01T10:00:00Z',
+      timeZone: 'UTC',
+    });
     const kit = createMentorKit({ storage: queue.storage, user: 'ana' });
     internalsOf(kit).track('sessions');
     internalsOf(kit).track('goals');
     await kit.ready;
     const error = conflict();
-    const describe = (failure: Omit<StorageWriteFailure, 'error' | 'queuedAt'>) => describeFailedWrite(kit, { ...failure, error, queuedAt: '2026-10-02T10:00:00.000Z' });
+    const describe = (failure: Omit<StorageWriteFailure, 'error' | 'queuedAt'>) =>
+      describeFailedWrite(kit, { ...failure, error, queuedAt: '2026-10-02T10:00:00.000Z' });
     const hostile = '<img src=x onerror=alert(1)> Ship it';
-    assert.deepEqual(describe({ collection: 'messages', id: 'm1', kind: 'put', record: { id: 'm1', pairingId: 'p-ana', authorId: 'ana', kind: 'text', text: 'Hi' } }), { subject: 'message', kind: 'put', own: false, people: ['KENJI'], code: 'conflict', reason: 'Kenji changed this goal in the meantime.' });
-    assert.equal(describe({ collection: 'messages', id: 'm2', kind: 'put', record: { id: 'm2', pairingId: 'p-ana', authorId: 'kenji', kind: 'text', mentorsOnly: true } }).subject, 'mentor-note');
-    assert.deepEqual(describe({ collection: 'goals', id: 'g9', kind: 'put', record: { ...goal('g9', hostile) } }).title, hostile, 'the title as typed, for the element to render as text');
+    assert.deepEqual(
+      describe({ collection: 'messages', id: 'm1', kind: 'put', record: { id: 'm1', pairingId: 'p-ana', authorId: 'ana', kind: 'text', text: 'Hi' } }),
+      { subject: 'message', kind: 'put', own: false, people: ['KENJI'], code: 'conflict', reason: 'Kenji changed this goal in the meantime.' },
+    );
+    assert.equal(
+      describe({ collection: 'messages', id: 'm2', kind: 'put', record: { id: 'm2', pairingId: 'p-ana', authorId: 'kenji', kind: 'text', mentorsOnly: true } })
+        .subject,
+      'mentor-note',
+    );
+    assert.deepEqual(
+      describe({ collection: 'goals', id: 'g9', kind: 'put', record: { ...goal('g9', hostile) } }).title,
+      hostile,
+      'the title as typed, for the element to render as text',
+    );
     const deleted = describe({ collection: 'goals', id: 'g-ship', kind: 'delete' });
-    assert.deepEqual([deleted.subject, deleted.kind, deleted.title], ['goal', 'delete', 'Ship the design review'], 'a delete is described from the cached record');
-    assert.equal(describe({ collection: 'feedback', id: 'f1', kind: 'put', record: { id: 'f1', pairingId: 'p-ana', sessionId: 's1', authorId: 'ana', rating: 4 } }).title, 'Review <b>#3</b>', 'feedback carries its session\'s title');
-    assert.deepEqual(describe({ collection: 'people', id: 'ana', kind: 'put', record: person('ana', ['mentee']) }), { subject: 'profile', kind: 'put', own: true, people: [], code: 'conflict', reason: error.message });
+    assert.deepEqual(
+      [deleted.subject, deleted.kind, deleted.title],
+      ['goal', 'delete', 'Ship the design review'],
+      'a delete is described from the cached record',
+    );
+    assert.equal(
+      describe({ collection: 'feedback', id: 'f1', kind: 'put', record: { id: 'f1', pairingId: 'p-ana', sessionId: 's1', authorId: 'ana', rating: 4 } }).title,
+      'Review <b>#3</b>',
+      "feedback carries its session's title",
+    );
+    assert.deepEqual(describe({ collection: 'people', id: 'ana', kind: 'put', record: person('ana', ['mentee']) }), {
+      subject: 'profile',
+      kind: 'put',
+      own: true,
+      people: [],
+      code: 'conflict',
+      reason: error.message,
+    });
     assert.deepEqual(describe({ collection: 'people', id: 'kenji', kind: 'put' }).people, ['KENJI']);
     assert.deepEqual(describe({ collection: 'pairings', id: 'p-ana', kind: 'put' }).people, ['KENJI']);
     assert.equal(describe({ collection: 'programs', id: 'prog', kind: 'put', record: PROGRAM }).title, 'Mentoring 2026');
     assert.equal(describe({ collection: 'message-reads', id: 'r1', kind: 'put', record: { id: 'r1', pairingId: 'p-ana' } }).subject, 'read-marker');
-    assert.deepEqual(describe({ collection: 'host-notes', id: 'n1', kind: 'put', record: { id: 'n1', pairingId: 'nowhere' } }), { subject: 'other', kind: 'put', own: false, people: [], code: 'conflict', reason: error.message });
+    assert.deepEqual(describe({ collection: 'host-notes', id: 'n1', kind: 'put', record: { id: 'n1', pairingId: 'nowhere' } }), {
+      subject: 'other',
+      kind: 'put',
+      own: false,
+      people: [],
+      code: 'conflict',
+      reason: error.message,
+    });
   });
 });

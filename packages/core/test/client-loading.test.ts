@@ -5,8 +5,24 @@ import { goalsFeature, type Goal } from '@mentorkit/core/goals';
 import { internalsOf } from '../src/client/internals.js';
 
 const PROGRAM = { id: 'prog', name: 'Mentoring 2026', adminIds: ['priya'] };
-const person = (id: string, roles: Array<'mentee' | 'mentor' | 'admin'>) => ({ id, displayName: id.toUpperCase(), roles, timeZone: 'Europe/Madrid', programIds: ['prog'], workingHours: { 1: ['09:00-17:00'] } });
-const goal = (id: string, title: string) => ({ id, pairingId: 'p-ana', ownerId: 'ana', visibility: 'pairing', archived: false, title, milestones: [{ id: `${id}-m1`, title: 'First step', done: false }], createdAt: '2026-10-01T09:00:00Z' });
+const person = (id: string, roles: Array<'mentee' | 'mentor' | 'admin'>) => ({
+  id,
+  displayName: id.toUpperCase(),
+  roles,
+  timeZone: 'Europe/Madrid',
+  programIds: ['prog'],
+  workingHours: { 1: ['09:00-17:00'] },
+});
+const goal = (id: string, title: string) => ({
+  id,
+  pairingId: 'p-ana',
+  ownerId: 'ana',
+  visibility: 'pairing',
+  archived: false,
+  title,
+  milestones: [{ id: `${id}-m1`, title: 'First step', done: false }],
+  createdAt: '2026-10-01T09:00:00Z',
+});
 
 function seededStorage(): StorageAdapter {
   return createMemoryStorage({
@@ -76,7 +92,13 @@ describe('kit.ready', () => {
     assert.equal(settled, false, 'ready waits for the goals');
     await slow.release();
     await ready;
-    assert.deepEqual(goals.$goals.get().map((candidate) => candidate.id).sort(), ['g-ship', 'g-talk']);
+    assert.deepEqual(
+      goals.$goals
+        .get()
+        .map((candidate) => candidate.id)
+        .sort(),
+      ['g-ship', 'g-talk'],
+    );
     const completion = await goals.completeMilestone('g-ship', 'g-ship-m1');
     assert.equal(completion.goal.milestones[0]!.done, true);
     assert.equal(kit.$status.get(), 'ready', 'a feature installed later never turned the client back to loading');
@@ -110,11 +132,19 @@ describe('kit.ready', () => {
   test('a collection that fails to load rejects ready and sets the error state; a refresh that succeeds recovers', async () => {
     const inner = seededStorage();
     let broken = true;
-    const storage: StorageAdapter = { ...inner, name: 'flaky', query: async (collection, where) => (broken && collection === 'goals' ? Promise.reject(new Error('goals table offline')) : inner.query(collection, where)) };
+    const storage: StorageAdapter = {
+      ...inner,
+      name: 'flaky',
+      query: async (collection, where) =>
+        broken && collection === 'goals' ? Promise.reject(new Error('goals table offline')) : inner.query(collection, where),
+    };
     const kit = createMentorKit({ storage, user: 'ana' });
     await kit.ready;
     kit.use(goalsFeature);
-    await assert.rejects(kit.ready, (error: unknown) => isMentorKitError(error, 'storage-error') && /flaky failed: goals table offline/.test((error as Error).message));
+    await assert.rejects(
+      kit.ready,
+      (error: unknown) => isMentorKitError(error, 'storage-error') && /flaky failed: goals table offline/.test((error as Error).message),
+    );
     assert.equal(kit.$status.get(), 'error');
     broken = false;
     await kit.refresh();
@@ -127,7 +157,11 @@ describe('kit.ready', () => {
   test('a load that failed is tried again by the next kit.ready, and the client recovers on its own', async () => {
     const inner = seededStorage();
     let failures = 1;
-    const storage: StorageAdapter = { ...inner, name: 'flaky', query: async (collection, where) => (collection === 'goals' && failures-- > 0 ? Promise.reject(new Error('timeout')) : inner.query(collection, where)) };
+    const storage: StorageAdapter = {
+      ...inner,
+      name: 'flaky',
+      query: async (collection, where) => (collection === 'goals' && failures-- > 0 ? Promise.reject(new Error('timeout')) : inner.query(collection, where)),
+    };
     const kit = createMentorKit({ storage, user: 'ana' });
     await kit.ready;
     const goals = kit.use(goalsFeature);

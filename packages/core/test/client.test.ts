@@ -32,10 +32,22 @@ async function waitFor(condition: () => boolean): Promise<void> {
 
 describe('createMentorKit', () => {
   test('validates its options', () => {
-    assert.throws(() => createMentorKit(undefined as never), (error: unknown) => isMentorKitError(error, 'invalid-input'));
-    assert.throws(() => createMentorKit({ storage: {} as never, user: 'ana' }), (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === 'storage');
-    assert.throws(() => createMentorKit({ storage: createMemoryStorage(), user: '' }), (error: unknown) => (error as { path: string }).path === 'user');
-    assert.throws(() => createMentorKit({ storage: createMemoryStorage(), user: 'ana', now: 'today' as never }), (error: unknown) => (error as { path: string }).path === 'now');
+    assert.throws(
+      () => createMentorKit(undefined as never),
+      (error: unknown) => isMentorKitError(error, 'invalid-input'),
+    );
+    assert.throws(
+      () => createMentorKit({ storage: {} as never, user: 'ana' }),
+      (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === 'storage',
+    );
+    assert.throws(
+      () => createMentorKit({ storage: createMemoryStorage(), user: '' }),
+      (error: unknown) => (error as { path: string }).path === 'user',
+    );
+    assert.throws(
+      () => createMentorKit({ storage: createMemoryStorage(), user: 'ana', now: 'today' as never }),
+      (error: unknown) => (error as { path: string }).path === 'now',
+    );
   });
 
   test('installs feature modules once, by option or with use(), and refuses clashes', async () => {
@@ -46,10 +58,22 @@ describe('createMentorKit', () => {
     assert.deepEqual(api, { owner: 'ana', count: 1 });
     assert.equal(kit.use(notes), api, 'use() again returns the installed API');
     assert.equal(installs, 1);
-    assert.throws(() => kit.use({ name: 'notes', install: () => ({}) }), (error: unknown) => isMentorKitError(error, 'conflict'));
-    assert.throws(() => kit.use({ name: 'pairings', install: () => ({}) }), (error: unknown) => isMentorKitError(error, 'invalid-input'));
-    assert.throws(() => kit.use(undefined as never), (error: unknown) => isMentorKitError(error, 'invalid-input'));
-    assert.throws(() => createMentorKit({ storage: seededStorage(), user: 'ana', features: [{} as never] }), (error: unknown) => (error as { path: string }).path === 'features');
+    assert.throws(
+      () => kit.use({ name: 'notes', install: () => ({}) }),
+      (error: unknown) => isMentorKitError(error, 'conflict'),
+    );
+    assert.throws(
+      () => kit.use({ name: 'pairings', install: () => ({}) }),
+      (error: unknown) => isMentorKitError(error, 'invalid-input'),
+    );
+    assert.throws(
+      () => kit.use(undefined as never),
+      (error: unknown) => isMentorKitError(error, 'invalid-input'),
+    );
+    assert.throws(
+      () => createMentorKit({ storage: seededStorage(), user: 'ana', features: [{} as never] }),
+      (error: unknown) => (error as { path: string }).path === 'features',
+    );
     await kit.dispose();
   });
 
@@ -59,11 +83,23 @@ describe('createMentorKit', () => {
     await kit.ready;
     assert.equal(kit.$status.get(), 'ready');
     assert.equal(kit.$me.get()?.displayName, 'ANA');
-    assert.deepEqual(kit.$myPairings.get().map((pairing) => pairing.id), ['p-ana']);
-    assert.deepEqual(kit.$pairings.get().map((pairing) => pairing.id), ['p-ana']);
+    assert.deepEqual(
+      kit.$myPairings.get().map((pairing) => pairing.id),
+      ['p-ana'],
+    );
+    assert.deepEqual(
+      kit.$pairings.get().map((pairing) => pairing.id),
+      ['p-ana'],
+    );
     assert.deepEqual(Object.keys(kit.$people.get()).sort(), ['ana', 'arjun', 'kenji']);
-    assert.deepEqual(kit.$programs.get().map((program) => program.id), ['prog']);
-    await rejectsWith(Promise.resolve().then(() => kit.pairings.get('p-dan')), 'not-found');
+    assert.deepEqual(
+      kit.$programs.get().map((program) => program.id),
+      ['prog'],
+    );
+    await rejectsWith(
+      Promise.resolve().then(() => kit.pairings.get('p-dan')),
+      'not-found',
+    );
   });
 
   test('an admin sees the whole programme but has no pairings of their own', async () => {
@@ -78,7 +114,12 @@ describe('createMentorKit', () => {
     const storage = createMemoryStorage({
       seed: {
         programs: [PROGRAM],
-        people: [person('priya', ['admin'], 'Europe/London'), person('ana', ['mentee'], 'America/Sao_Paulo'), person('dan', ['mentee'], 'America/Los_Angeles'), person('kenji', ['mentor'], 'Asia/Tokyo')],
+        people: [
+          person('priya', ['admin'], 'Europe/London'),
+          person('ana', ['mentee'], 'America/Sao_Paulo'),
+          person('dan', ['mentee'], 'America/Los_Angeles'),
+          person('kenji', ['mentor'], 'Asia/Tokyo'),
+        ],
         pairings: [
           { id: 'p-ana', programId: 'prog', menteeId: 'ana', mentorIds: ['kenji'], status: 'active', kind: 'official', reasons: [] },
           { id: 'p-dan', programId: 'prog', menteeId: 'dan', mentorIds: ['kenji'], status: 'active', kind: 'official', reasons: [] },
@@ -100,7 +141,10 @@ describe('createMentorKit', () => {
     kit.selectPairing(undefined);
     assert.equal(kit.$currentPairingId.get(), 'p-ana', 'undefined goes back to the default');
     assert.deepEqual(seen, ['p-dan', 'p-ana', 'p-dan', 'p-ana']);
-    assert.throws(() => kit.selectPairing('' as never), (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === 'pairingId');
+    assert.throws(
+      () => kit.selectPairing('' as never),
+      (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === 'pairingId',
+    );
     off();
     // An admin has no pairing of their own: none is current until they choose one of their programme's.
     const admin = createMentorKit({ storage, user: 'priya' });
@@ -112,7 +156,13 @@ describe('createMentorKit', () => {
   });
 
   test('a failing storage puts the client in the error state with a MentorKitError', async () => {
-    const storage = { ...createMemoryStorage(), name: 'broken', query: async () => { throw new Error('disk on fire'); } };
+    const storage = {
+      ...createMemoryStorage(),
+      name: 'broken',
+      query: async () => {
+        throw new Error('disk on fire');
+      },
+    };
     const kit = createMentorKit({ storage, user: 'ana' });
     await rejectsWith(kit.ready, 'storage-error', /disk on fire/);
     assert.equal(kit.$status.get(), 'error');
@@ -135,7 +185,10 @@ describe('commands', () => {
     assert.deepEqual(seen, ['Product designer']);
     assert.equal(kit.$me.get()?.headline, 'Product designer');
     assert.equal(events.length, 1);
-    assert.deepEqual({ type: events[0]!.type, actorId: events[0]!.actorId, recordId: events[0]!.recordId, at: events[0]!.at, revision: events[0]!.revision }, { type: 'profile-saved', actorId: 'ana', recordId: 'ana', at: '2026-03-29T08:00:00.000Z', revision: 2 });
+    assert.deepEqual(
+      { type: events[0]!.type, actorId: events[0]!.actorId, recordId: events[0]!.recordId, at: events[0]!.at, revision: events[0]!.revision },
+      { type: 'profile-saved', actorId: 'ana', recordId: 'ana', at: '2026-03-29T08:00:00.000Z', revision: 2 },
+    );
   });
 
   test('invalid input to any command raises invalid-input and writes nothing', async () => {
@@ -149,9 +202,20 @@ describe('commands', () => {
       ['profile that is not an object', () => admin.people.save('ana' as never), 'person'],
       ['pairing without mentors', () => admin.pairings.create({ programId: 'prog', menteeId: 'ana', mentorIds: [] }), 'pairing.mentorIds'],
       ['pairing with the mentee as mentor', () => admin.pairings.create({ programId: 'prog', menteeId: 'ana', mentorIds: ['ana'] }), 'pairing.mentorIds'],
-      ['pairing with a bad status', () => admin.pairings.create({ programId: 'prog', menteeId: 'ana', mentorIds: ['maria'], status: 'closed' }), 'pairing.status'],
+      [
+        'pairing with a bad status',
+        () => admin.pairings.create({ programId: 'prog', menteeId: 'ana', mentorIds: ['maria'], status: 'closed' }),
+        'pairing.status',
+      ],
       ['status change to nonsense', () => admin.pairings.setStatus('p-ana', 'finished' as never), 'status'],
-      ['closed pairing back to active', async () => { await admin.pairings.setStatus('p-dan', 'closed'); return admin.pairings.setStatus('p-dan', 'active'); }, 'status'],
+      [
+        'closed pairing back to active',
+        async () => {
+          await admin.pairings.setStatus('p-dan', 'closed');
+          return admin.pairings.setStatus('p-dan', 'active');
+        },
+        'status',
+      ],
       ['update that sneaks a status in', () => admin.pairings.update('p-ana', { status: 'closed' } as never), 'changes.status'],
       ['bad expectedRevision', () => admin.pairings.update('p-ana', { kind: 'informal' }, { expectedRevision: 0 }), 'options.expectedRevision'],
       ['programme ending before it starts', () => admin.programs.save({ ...PROGRAM, startDate: '2026-09-01', endDate: '2026-08-01' }), 'program.endDate'],
@@ -193,7 +257,10 @@ describe('commands', () => {
     assert.equal(active.startedOn, '2026-03-30', 'local date of the admin: London switched to BST that morning, so 23:30Z is 00:30 on the 30th');
     const mentee = createMentorKit({ storage, user: 'dan' });
     await mentee.ready;
-    assert.ok(mentee.$myPairings.get().some((pairing) => pairing.id === created.id), 'dan sees his new pairing');
+    assert.ok(
+      mentee.$myPairings.get().some((pairing) => pairing.id === created.id),
+      'dan sees his new pairing',
+    );
     assert.deepEqual(mentee.pairings.allowedStatusChanges(created.id), ['paused', 'closed']);
     await mentee.pairings.setStatus(created.id, 'paused');
     assert.deepEqual(mentee.pairings.allowedStatusChanges(created.id), ['active', 'closed']);
@@ -230,7 +297,15 @@ describe('concurrency and other tabs', () => {
     await Promise.all([ana.ready, kenji.ready]);
     const goalsOfAna = internalsOf(ana).track('goals');
     const goalsOfKenji = internalsOf(kenji).track('goals');
-    const goal = (id: string, visibility: 'pairing' | 'private') => ({ id, pairingId: 'p-ana', ownerId: 'ana', visibility, archived: false, title: id, milestones: [] });
+    const goal = (id: string, visibility: 'pairing' | 'private') => ({
+      id,
+      pairingId: 'p-ana',
+      ownerId: 'ana',
+      visibility,
+      archived: false,
+      title: id,
+      milestones: [],
+    });
     await internalsOf(ana).write('goals', goal('g-2', 'pairing'), { action: 'create' });
     await internalsOf(ana).write('goals', goal('g-3', 'pairing'), { action: 'create' });
     await internalsOf(ana).write('goals', goal('g-1', 'pairing'), { action: 'create' });
@@ -242,7 +317,7 @@ describe('concurrency and other tabs', () => {
     assert.equal(ids(goalsOfAna.get()), 'g-1,g-2,g-3');
     assert.equal(goalsOfAna.get()[0], before[0], 'unchanged records keep their identity');
     assert.notEqual(goalsOfAna.get()[1], before[1]);
-    assert.equal(ids(goalsOfKenji.get()), 'g-1,g-3', 'a goal made private leaves the mentor\'s list');
+    assert.equal(ids(goalsOfKenji.get()), 'g-1,g-3', "a goal made private leaves the mentor's list");
     await internalsOf(ana).remove('goals', 'g-1');
     assert.equal(ids(goalsOfAna.get()), 'g-2,g-3');
     await waitFor(() => ids(goalsOfKenji.get()) === 'g-3');
@@ -279,7 +354,11 @@ describe('concurrency and other tabs', () => {
 
   test('listeners that throw do not break commands; the error is reported', async () => {
     const reported: Array<[string, string]> = [];
-    const kit = createMentorKit({ storage: seededStorage(), user: 'priya', onListenerError: (error, event) => reported.push([(error as Error).message, event.type]) });
+    const kit = createMentorKit({
+      storage: seededStorage(),
+      user: 'priya',
+      onListenerError: (error, event) => reported.push([(error as Error).message, event.type]),
+    });
     await kit.ready;
     const delivered: string[] = [];
     kit.on('pairing-paused', () => {

@@ -25,6 +25,9 @@ describe('docs/coaching.md', () => {
     assert.equal(isFinished(flow), true);
     assert.deepEqual(restoreFlow(JSON.parse(JSON.stringify(flow))), flow);
     assert.match(summarize(flow).text, /How is your energy\? 4 on a scale of 1 to 5/);
-    assert.deepEqual(actionsFromFlow(flow).map((draft) => draft.title), ['Pair on the release']);
+    assert.deepEqual(
+      actionsFromFlow(flow).map((draft) => draft.title),
+      ['Pair on the release'],
+    );
   });
 });

@@ -58,12 +58,26 @@ describe('coachingFeature', () => {
       return `goal-${context.index}`;
     });
     assert.deepEqual(result.results, ['goal-0', 'goal-1']);
-    assert.deepEqual(created.map((goal) => [goal.title, goal.pairingId]), [['Shadow Kenji on 14 April', 'p-ana'], ['Draft a checklist', 'p-ana']]);
+    assert.deepEqual(
+      created.map((goal) => [goal.title, goal.pairingId]),
+      [
+        ['Shadow Kenji on 14 April', 'p-ana'],
+        ['Draft a checklist', 'p-ana'],
+      ],
+    );
     const handedOff = coaching.get(run.id);
     assert.ok(handedOff.actionsHandedOffAt);
     assert.equal(handedOff.actionsHandedOffCount, 2);
-    await rejectsWith(coaching.turnIntoGoals(run.id, () => undefined), 'conflict', 'runId', /already became goals/);
-    assert.deepEqual(events.map((event) => event.type), ['coaching-run-started', 'coaching-run-completed', 'coaching-actions-handed-off']);
+    await rejectsWith(
+      coaching.turnIntoGoals(run.id, () => undefined),
+      'conflict',
+      'runId',
+      /already became goals/,
+    );
+    assert.deepEqual(
+      events.map((event) => event.type),
+      ['coaching-run-started', 'coaching-run-completed', 'coaching-actions-handed-off'],
+    );
     assert.equal(events[1]!.data.actions, 2);
     await ana.dispose();
   });
@@ -100,7 +114,10 @@ describe('coachingFeature', () => {
     assert.equal(after.answers['outcome-what']!.value, 'Speak up');
     assert.equal(after.answers['outcome-today']!.value, 'A plan for Monday');
 
-    const results = await Promise.allSettled([coachingOf(ana).answer(run.id, 'outcome-miracle', 'I would just talk'), coachingOf(kenji).answer(run.id, 'outcome-miracle', 'She would lead the stand-up')]);
+    const results = await Promise.allSettled([
+      coachingOf(ana).answer(run.id, 'outcome-miracle', 'I would just talk'),
+      coachingOf(kenji).answer(run.id, 'outcome-miracle', 'She would lead the stand-up'),
+    ]);
     const refused = results.filter((result) => result.status === 'rejected');
     assert.equal(refused.length, 1, 'one of the two same-prompt saves is refused');
     assert.ok(isMentorKitError((refused[0] as PromiseRejectedResult).reason, 'conflict'));
@@ -133,8 +150,15 @@ describe('coachingFeature', () => {
     assert.equal(second.previousRunId, first.id);
     assert.equal(coaching.flowOf(second).previousRunId, first.id);
     assert.equal(coaching.previousRun('p-ana', 'oskar', second.id)!.id, first.id);
-    assert.deepEqual(coaching.runsOf('p-ana').map((run) => run.id), [second.id, grow.id, first.id], 'newest first');
-    assert.deepEqual(coaching.runsOf('p-ana', { status: 'completed' }).map((run) => run.id), [first.id]);
+    assert.deepEqual(
+      coaching.runsOf('p-ana').map((run) => run.id),
+      [second.id, grow.id, first.id],
+      'newest first',
+    );
+    assert.deepEqual(
+      coaching.runsOf('p-ana', { status: 'completed' }).map((run) => run.id),
+      [first.id],
+    );
     await ana.dispose();
   });
 
@@ -142,16 +166,35 @@ describe('coachingFeature', () => {
     const storage = storageWithPairs();
     const ana = kitFor(storage, 'ana');
     const coaching = coachingOf(ana);
-    const retro = coaching.registerModel({ id: 'retro', name: 'Retro', steps: [{ id: 'wins', title: 'Wins', purpose: 'Start well.', prompts: [{ id: 'wins', kind: 'list', text: 'What went well?', actions: true, required: true }] }] });
+    const retro = coaching.registerModel({
+      id: 'retro',
+      name: 'Retro',
+      steps: [
+        { id: 'wins', title: 'Wins', purpose: 'Start well.', prompts: [{ id: 'wins', kind: 'list', text: 'What went well?', actions: true, required: true }] },
+      ],
+    });
     assert.equal(coaching.getModel('retro'), retro);
-    assert.deepEqual(coaching.listModels().map((model) => model.id), ['grow', 'oskar', 'retro']);
-    assert.throws(() => coaching.registerModel({ ...retro, name: 'Other', steps: [...retro.steps] } as never), (error: unknown) => isMentorKitError(error, 'conflict'));
-    assert.throws(() => coaching.getModel('nope'), (error: unknown) => isMentorKitError(error, 'not-found'));
+    assert.deepEqual(
+      coaching.listModels().map((model) => model.id),
+      ['grow', 'oskar', 'retro'],
+    );
+    assert.throws(
+      () => coaching.registerModel({ ...retro, name: 'Other', steps: [...retro.steps] } as never),
+      (error: unknown) => isMentorKitError(error, 'conflict'),
+    );
+    assert.throws(
+      () => coaching.getModel('nope'),
+      (error: unknown) => isMentorKitError(error, 'not-found'),
+    );
     const run = await coaching.start({ pairingId: 'p-ana', model: 'retro' });
     await coaching.answer(run.id, 'wins', 'Shipped it\nMet the team');
     const done = await coaching.complete(run.id);
     assert.ok(done.completedAt);
-    const adHoc = defineCoachingModel({ id: 'one-question', name: 'One question', steps: [{ id: 'q', title: 'Q', purpose: 'Ask.', prompts: [{ id: 'q', text: 'Anything?' }] }] });
+    const adHoc = defineCoachingModel({
+      id: 'one-question',
+      name: 'One question',
+      steps: [{ id: 'q', title: 'Q', purpose: 'Ask.', prompts: [{ id: 'q', text: 'Anything?' }] }],
+    });
     const adHocRun = await coaching.start({ pairingId: 'p-ana', model: adHoc });
     assert.equal(adHocRun.modelId, 'one-question');
     await ana.dispose();
@@ -165,7 +208,10 @@ describe('coachingFeature', () => {
     const dan = kitFor(storage, 'dan');
     await rejectsWith(coachingOf(dan).start({ pairingId: 'p-ana' }), 'not-found', 'pairingId');
     await coachingOf(dan).ready;
-    assert.throws(() => coachingOf(dan).get(run.id), (error: unknown) => isMentorKitError(error, 'not-found'));
+    assert.throws(
+      () => coachingOf(dan).get(run.id),
+      (error: unknown) => isMentorKitError(error, 'not-found'),
+    );
     const priya = kitFor(storage, 'priya');
     await coachingOf(priya).ready;
     assert.equal(coachingOf(priya).get(run.id).id, run.id, 'admins read');
@@ -175,7 +221,12 @@ describe('coachingFeature', () => {
     await rejectsWith(coachingOf(ana).start({ pairingId: 'p-ana', model: 'nope' }), 'not-found', 'model');
     await rejectsWith(coachingOf(ana).start(undefined as never), 'invalid-input');
     await rejectsWith(coachingOf(ana).complete(run.id), 'invalid-input', 'runId', /at Goal/);
-    await rejectsWith(coachingOf(ana).turnIntoGoals(run.id, () => undefined), 'invalid-input', 'runId', /no actions/);
+    await rejectsWith(
+      coachingOf(ana).turnIntoGoals(run.id, () => undefined),
+      'invalid-input',
+      'runId',
+      /no actions/,
+    );
     await rejectsWith(coachingOf(ana).answer(run.id, 'goal-what', 'x', { expectedRevision: 0 }), 'invalid-input', 'options.expectedRevision');
     assert.equal(JSON.stringify(await storage.query('coaching-runs')), before, 'nothing written');
     await Promise.all([ana.dispose(), dan.dispose(), priya.dispose()]);

@@ -26,7 +26,6 @@ import {
 } from '@mentorkit/core/coaching';
 import { leaves, placeholders } from './catalogue-checks.js';
 
-
 /** Each catalogue function called with sample values, in both languages. */
 const samples = (messages: typeof coachingMessages) => ({
   requiredMissing1: messages.requiredMissing('Goal', ['What do you want?']),
@@ -86,7 +85,10 @@ describe('Spanish coaching messages', () => {
     assert.equal(coachingQuestionnaireIn('es'), COACHING_QUESTIONNAIRE);
     assert.equal(coachingRecommendMessagesFor('es-MX'), coachingRecommendMessages);
     assert.equal(COACHING_QUESTIONNAIRE[0]!.text, 'How do you like a mentoring conversation to go?');
-    assert.deepEqual(COACHING_QUESTIONNAIRE[2]!.options.map((option) => option.value), ['yes', 'partly', 'no']);
+    assert.deepEqual(
+      COACHING_QUESTIONNAIRE[2]!.options.map((option) => option.value),
+      ['yes', 'partly', 'no'],
+    );
     assert.equal(COACHING_QUESTIONNAIRE[1]!.options[4]!.label, 'Recognition of my progress and strengths');
     assert.deepEqual(recommendCoachingModel({ structure: 3, affirmation: 3 }).reasons, [
       'Structure or exploration: either suits you.',
@@ -105,8 +107,14 @@ describe('Spanish coaching messages', () => {
     // Models: same ids, kinds and scales; Spanish words; cached; other models untouched.
     const grow = coachingModelIn(GROW, 'es');
     assert.equal(grow, coachingModelIn(GROW, 'es-ES'), 'cached');
-    assert.deepEqual(grow.steps.map((step) => step.title), ['Meta', 'Realidad', 'Opciones', 'Voluntad']);
-    assert.deepEqual(JSON.stringify(grow.steps.map((step) => step.prompts.map((prompt) => [prompt.id, prompt.kind, prompt.required, prompt.min, prompt.max, prompt.actions]))), JSON.stringify(GROW.steps.map((step) => step.prompts.map((prompt) => [prompt.id, prompt.kind, prompt.required, prompt.min, prompt.max, prompt.actions]))));
+    assert.deepEqual(
+      grow.steps.map((step) => step.title),
+      ['Meta', 'Realidad', 'Opciones', 'Voluntad'],
+    );
+    assert.deepEqual(
+      JSON.stringify(grow.steps.map((step) => step.prompts.map((prompt) => [prompt.id, prompt.kind, prompt.required, prompt.min, prompt.max, prompt.actions]))),
+      JSON.stringify(GROW.steps.map((step) => step.prompts.map((prompt) => [prompt.id, prompt.kind, prompt.required, prompt.min, prompt.max, prompt.actions]))),
+    );
     assert.equal(grow.steps[0]!.prompts[0]!.text, '¿Qué quieres lograr?');
     assert.equal(localizedBuiltInModels('es').oskar.steps[1]!.prompts[0]!.minLabel, 'Todavía en ningún punto');
     assert.equal(coachingModelIn(GROW, 'fr'), GROW);
@@ -127,8 +135,16 @@ describe('Spanish coaching messages', () => {
     assert.equal(summarize(flow).title, 'GROW session: Dirigir la revisión de diseño', 'English without a locale');
 
     // Refusals quote the Spanish titles and questions.
-    assert.throws(() => next(startFlow(GROW, { at: AT }), { locale: 'es' }), (error: unknown) => isMentorKitError(error, 'invalid-input') && error.message === 'Antes de salir de Meta, responde esta pregunta: «¿Qué quieres lograr?».');
-    assert.throws(() => goTo(flow, 'will', { locale: 'es' }), (error: unknown) => isMentorKitError(error, 'invalid-input') && error.message === 'Voluntad se abre cuando respondas las preguntas obligatorias de Realidad.');
+    assert.throws(
+      () => next(startFlow(GROW, { at: AT }), { locale: 'es' }),
+      (error: unknown) =>
+        isMentorKitError(error, 'invalid-input') && error.message === 'Antes de salir de Meta, responde esta pregunta: «¿Qué quieres lograr?».',
+    );
+    assert.throws(
+      () => goTo(flow, 'will', { locale: 'es' }),
+      (error: unknown) =>
+        isMentorKitError(error, 'invalid-input') && error.message === 'Voluntad se abre cuando respondas las preguntas obligatorias de Realidad.',
+    );
 
     // Scale answers and drafts.
     let oskar = startFlow(OSKAR, { at: AT });
@@ -147,13 +163,29 @@ describe('Spanish coaching messages', () => {
 
     // Questionnaire and recommendation.
     const questionnaire = coachingQuestionnaireIn('es');
-    assert.deepEqual(questionnaire.map((question) => question.id), COACHING_QUESTIONNAIRE.map((question) => question.id));
-    assert.deepEqual(questionnaire.map((question) => question.options.map((option) => option.value)), COACHING_QUESTIONNAIRE.map((question) => question.options.map((option) => option.value)));
+    assert.deepEqual(
+      questionnaire.map((question) => question.id),
+      COACHING_QUESTIONNAIRE.map((question) => question.id),
+    );
+    assert.deepEqual(
+      questionnaire.map((question) => question.options.map((option) => option.value)),
+      COACHING_QUESTIONNAIRE.map((question) => question.options.map((option) => option.value)),
+    );
     assert.equal(questionnaire[2]!.options[1]!.label, 'Más o menos');
     const recommendation = recommendCoachingModel({ structure: 2, affirmation: 5, goalClarity: 'no' }, { locale: 'es' });
     assert.equal(recommendation.modelId, 'oskar');
-    assert.deepEqual(recommendation.reasons, [coachingRecommendMessagesEs.reasons.prefersExploring, coachingRecommendMessagesEs.reasons.affirmationHelps, coachingRecommendMessagesEs.reasons.goalTakingShape]);
-    assert.equal(recommendCoachingModel({ structure: 4, affirmation: 2 }).reasons[0], 'You prefer structure: GROW walks four clear steps from a goal to committed actions.');
-    assert.throws(() => recommendCoachingModel({ structure: 4, affirmation: 2 }, null as never), (error: unknown) => isMentorKitError(error, 'invalid-input'));
+    assert.deepEqual(recommendation.reasons, [
+      coachingRecommendMessagesEs.reasons.prefersExploring,
+      coachingRecommendMessagesEs.reasons.affirmationHelps,
+      coachingRecommendMessagesEs.reasons.goalTakingShape,
+    ]);
+    assert.equal(
+      recommendCoachingModel({ structure: 4, affirmation: 2 }).reasons[0],
+      'You prefer structure: GROW walks four clear steps from a goal to committed actions.',
+    );
+    assert.throws(
+      () => recommendCoachingModel({ structure: 4, affirmation: 2 }, null as never),
+      (error: unknown) => isMentorKitError(error, 'invalid-input'),
+    );
   });
 });

@@ -41,8 +41,18 @@ const retro: CoachingModelDefinition = {
   id: 'retro',
   name: 'Retrospective',
   steps: [
-    { id: 'went-well', title: 'What went well', purpose: 'Start from strengths.', prompts: [{ id: 'wins', kind: 'list', text: 'What went well?', required: true }] },
-    { id: 'confidence', title: 'Confidence', purpose: 'Take a reading.', prompts: [{ id: 'confidence', kind: 'scale', text: 'How confident are you?', min: 1, max: 5 }] },
+    {
+      id: 'went-well',
+      title: 'What went well',
+      purpose: 'Start from strengths.',
+      prompts: [{ id: 'wins', kind: 'list', text: 'What went well?', required: true }],
+    },
+    {
+      id: 'confidence',
+      title: 'Confidence',
+      purpose: 'Take a reading.',
+      prompts: [{ id: 'confidence', kind: 'scale', text: 'How confident are you?', min: 1, max: 5 }],
+    },
     { id: 'next', title: 'Next', purpose: 'Commit.', prompts: [{ id: 'tries', kind: 'list', text: 'What will you try?', actions: true }] },
   ],
 };
@@ -64,8 +74,14 @@ function completeGrow(): CoachingFlow {
 
 describe('built-in models', () => {
   test('GROW and OSKAR have the documented step ids, purposes and several prompts per step', () => {
-    assert.deepEqual(GROW.steps.map((step) => step.id), ['goal', 'reality', 'options', 'will']);
-    assert.deepEqual(OSKAR.steps.map((step) => step.id), ['outcome', 'scaling', 'know-how', 'affirm-action', 'review']);
+    assert.deepEqual(
+      GROW.steps.map((step) => step.id),
+      ['goal', 'reality', 'options', 'will'],
+    );
+    assert.deepEqual(
+      OSKAR.steps.map((step) => step.id),
+      ['outcome', 'scaling', 'know-how', 'affirm-action', 'review'],
+    );
     for (const model of [GROW, OSKAR]) {
       for (const step of model.steps) {
         assert.ok(step.purpose.length > 20, `${model.id}/${step.id} has a purpose line`);
@@ -78,7 +94,13 @@ describe('built-in models', () => {
   test('OSKAR scaling asks 0–10 now and where the mentee wants to be; review asks what is better and links to the previous run', () => {
     const scaling = OSKAR.steps.find((step) => step.id === 'scaling')!;
     const scales = scaling.prompts.filter((prompt) => prompt.kind === 'scale');
-    assert.deepEqual(scales.map((prompt) => [prompt.id, prompt.min, prompt.max, prompt.required]), [['scaling-now', 0, 10, true], ['scaling-target', 0, 10, true]]);
+    assert.deepEqual(
+      scales.map((prompt) => [prompt.id, prompt.min, prompt.max, prompt.required]),
+      [
+        ['scaling-now', 0, 10, true],
+        ['scaling-target', 0, 10, true],
+      ],
+    );
     assert.match(scales[1]!.text, /want to be/);
     const review = OSKAR.steps.find((step) => step.id === 'review')!;
     assert.equal(review.reviewsPreviousRun, true);
@@ -86,7 +108,8 @@ describe('built-in models', () => {
   });
 
   test('actions: GROW’s Will and OSKAR’s Action lists', () => {
-    const actionPrompts = (model: typeof GROW) => model.steps.flatMap((step) => step.prompts.filter((prompt) => prompt.actions).map((prompt) => `${step.id}/${prompt.id}`));
+    const actionPrompts = (model: typeof GROW) =>
+      model.steps.flatMap((step) => step.prompts.filter((prompt) => prompt.actions).map((prompt) => `${step.id}/${prompt.id}`));
     assert.deepEqual(actionPrompts(GROW), ['will/will-actions']);
     assert.deepEqual(actionPrompts(OSKAR), ['affirm-action/action-steps']);
   });
@@ -94,11 +117,28 @@ describe('built-in models', () => {
 
 describe('defineCoachingModel', () => {
   test('accepts a small custom model and fills defaults', () => {
-    const model = defineCoachingModel({ id: 'check-in', name: 'Check-in', steps: [{ id: 'how', title: 'How are you', purpose: 'Open.', prompts: [{ id: 'mood', text: 'How are you today?' }, { id: 'energy', kind: 'scale', text: 'Energy?' }] }] });
+    const model = defineCoachingModel({
+      id: 'check-in',
+      name: 'Check-in',
+      steps: [
+        {
+          id: 'how',
+          title: 'How are you',
+          purpose: 'Open.',
+          prompts: [
+            { id: 'mood', text: 'How are you today?' },
+            { id: 'energy', kind: 'scale', text: 'Energy?' },
+          ],
+        },
+      ],
+    });
     assert.deepEqual(model.steps[0]!.prompts[0], { id: 'mood', kind: 'text', text: 'How are you today?', required: false });
     assert.deepEqual(model.steps[0]!.prompts[1], { id: 'energy', kind: 'scale', text: 'Energy?', required: false, min: 0, max: 10 });
     assert.ok(Object.isFrozen(model.steps));
-    assert.deepEqual(defineCoachingModel(retro).steps.map((step) => step.id), ['went-well', 'confidence', 'next']);
+    assert.deepEqual(
+      defineCoachingModel(retro).steps.map((step) => step.id),
+      ['went-well', 'confidence', 'next'],
+    );
   });
 
   test('refuses bad models with a clear error at the right path', () => {
@@ -197,13 +237,19 @@ describe('flow engine', () => {
       },
     );
     const oskar = next(answer(startFlow(OSKAR, { at: AT }), 'outcome-what', 'Speak up in meetings'));
-    assert.throws(() => next(oskar), (error: unknown) => {
-      assert.equal((error as { path: string }).path, 'answers.scaling-now');
-      assert.match((error as Error).message, /these 2 questions/);
-      assert.equal((error as { issues: unknown[] }).issues.length, 2);
-      return true;
-    });
-    assert.deepEqual(missingRequired(oskar).map((prompt) => prompt.id), ['scaling-now', 'scaling-target']);
+    assert.throws(
+      () => next(oskar),
+      (error: unknown) => {
+        assert.equal((error as { path: string }).path, 'answers.scaling-now');
+        assert.match((error as Error).message, /these 2 questions/);
+        assert.equal((error as { issues: unknown[] }).issues.length, 2);
+        return true;
+      },
+    );
+    assert.deepEqual(
+      missingRequired(oskar).map((prompt) => prompt.id),
+      ['scaling-now', 'scaling-target'],
+    );
     // Whitespace is no answer.
     throwsInvalid(() => next(answer(flow, 'goal-what', '   ')), 'answers.goal-what');
     // Messages can be translated.
@@ -240,7 +286,12 @@ describe('flow engine', () => {
   });
 
   test('serialises and resumes: restoreFlow(JSON) equals the flow and carries on', () => {
-    const halfway = answer(next(answer(startFlow(OSKAR, { by: 'lucia', at: AT, previousRunId: 'run-1' }), 'outcome-what', 'Speak up', { by: 'lucia', at: AT })), 'scaling-now', 4, { by: 'kenji', at: AT });
+    const halfway = answer(
+      next(answer(startFlow(OSKAR, { by: 'lucia', at: AT, previousRunId: 'run-1' }), 'outcome-what', 'Speak up', { by: 'lucia', at: AT })),
+      'scaling-now',
+      4,
+      { by: 'kenji', at: AT },
+    );
     const resumed = restoreFlow(JSON.parse(JSON.stringify(halfway)));
     assert.deepEqual(resumed, halfway);
     assert.equal(currentStep(resumed)!.id, 'scaling');
@@ -255,7 +306,10 @@ describe('flow engine', () => {
     throwsInvalid(() => restoreFlow({ ...saved, format: 'v0' }), 'flow.format');
     throwsInvalid(() => restoreFlow({ ...saved, stepIndex: 9 }), 'flow.stepIndex');
     throwsInvalid(() => restoreFlow({ ...saved, finishedAt: undefined }), 'flow.finishedAt');
-    throwsInvalid(() => restoreFlow({ ...saved, answers: { ...saved.answers, 'reality-position': { value: 42, answeredAt: AT } } }), 'flow.answers.reality-position.value');
+    throwsInvalid(
+      () => restoreFlow({ ...saved, answers: { ...saved.answers, 'reality-position': { value: 42, answeredAt: AT } } }),
+      'flow.answers.reality-position.value',
+    );
     throwsInvalid(() => restoreFlow({ ...saved, answers: { ghost: { value: 'x', answeredAt: AT } } }), 'flow.answers.ghost');
     throwsInvalid(() => restoreFlow({ ...saved, model: { ...saved.model, steps: [] } }), 'flow.model.steps');
   });
@@ -267,7 +321,10 @@ describe('flow engine', () => {
     flow = next(answer(flow, 'confidence', 4));
     flow = next(answer(flow, 'tries', ['Pair on the next release']));
     assert.equal(isFinished(flow), true);
-    assert.deepEqual(actionsFromFlow(flow).map((draft) => draft.title), ['Pair on the next release']);
+    assert.deepEqual(
+      actionsFromFlow(flow).map((draft) => draft.title),
+      ['Pair on the next release'],
+    );
   });
 });
 
@@ -277,10 +334,16 @@ describe('summarize and actionsFromFlow', () => {
     assert.equal(summary.title, 'GROW session: Lead the design review of the payments API');
     assert.equal(summary.finished, true);
     assert.deepEqual(summary.actions, ['Shadow Kenji on 14 April', 'Draft the checklist by Friday']);
-    assert.deepEqual(summary.steps.map((step) => step.answers.length), [1, 2, 1, 2]);
+    assert.deepEqual(
+      summary.steps.map((step) => step.answers.length),
+      [1, 2, 1, 2],
+    );
     assert.equal(summary.steps[1]!.answers[1]!.text, '3 on a scale of 0 to 10');
     assert.equal(summary.steps[1]!.answers[1]!.answeredBy, 'kenji');
-    assert.match(summary.text, /^GROW session: Lead the design review of the payments API\nFinished on 2026-03-30\n\nGoal\n- What do you want to achieve\? Lead the design review/);
+    assert.match(
+      summary.text,
+      /^GROW session: Lead the design review of the payments API\nFinished on 2026-03-30\n\nGoal\n- What do you want to achieve\? Lead the design review/,
+    );
     assert.match(summary.text, /Actions\n- Shadow Kenji on 14 April\n- Draft the checklist by Friday$/);
     const partial = summarize(startFlow(OSKAR, { at: AT }));
     assert.equal(partial.title, 'OSKAR session');
@@ -291,13 +354,19 @@ describe('summarize and actionsFromFlow', () => {
   test('actionsFromFlow turns Will items into valid GoalDrafts, or milestones of one goal', () => {
     const flow = completeGrow();
     const goals = actionsFromFlow(flow, { skill: 'leadership', dueDate: '2026-05-01' });
-    assert.deepEqual(goals.map((goal) => goal.title), ['Shadow Kenji on 14 April', 'Draft the checklist by Friday']);
+    assert.deepEqual(
+      goals.map((goal) => goal.title),
+      ['Shadow Kenji on 14 April', 'Draft the checklist by Friday'],
+    );
     assert.equal(goals[0]!.description, 'Agreed in a GROW coaching session on 2026-03-30, working towards: Lead the design review of the payments API.');
     assert.equal(goals[0]!.skill, 'leadership');
     assert.equal(goals[0]!.dueDate, '2026-05-01');
     const [one] = actionsFromFlow(flow, { as: 'milestones' });
     assert.equal(one!.title, 'Lead the design review of the payments API');
-    assert.deepEqual(one!.milestones!.map((milestone) => milestone.title), ['Shadow Kenji on 14 April', 'Draft the checklist by Friday']);
+    assert.deepEqual(
+      one!.milestones!.map((milestone) => milestone.title),
+      ['Shadow Kenji on 14 April', 'Draft the checklist by Friday'],
+    );
     for (const draft of [...goals, one!]) assert.ok(v.safeParse(GoalDraftSchema, draft).success);
     assert.deepEqual(actionsFromFlow(startFlow(GROW)), []);
     throwsInvalid(() => actionsFromFlow(flow, { as: 'tasks' as never }), 'options.as');
@@ -331,7 +400,10 @@ describe('recommendCoachingModel', () => {
     assert.match(tie.reasons.at(-1)!, /balance out/);
     throwsInvalid(() => recommendCoachingModel({ structure: 6, affirmation: 3 }), 'answers.structure');
     throwsInvalid(() => recommendCoachingModel({ structure: 3, affirmation: 3, goalClarity: 'maybe' as never }), 'answers.goalClarity');
-    assert.deepEqual(COACHING_QUESTIONNAIRE.map((question) => question.id), ['structure', 'affirmation', 'goalClarity']);
+    assert.deepEqual(
+      COACHING_QUESTIONNAIRE.map((question) => question.id),
+      ['structure', 'affirmation', 'goalClarity'],
+    );
   });
 });
 

@@ -7,20 +7,42 @@ import { internalsOf } from '../src/client/internals.js';
 
 const PROGRAM = { id: 'prog', name: 'Mentoring 2026', adminIds: ['priya'] };
 const OTHER = { id: 'other', name: 'Other programme', adminIds: ['olga'] };
-const person = (id: string, roles: Array<'mentee' | 'mentor' | 'admin'>, programIds = ['prog']) => ({ id, displayName: id.toUpperCase(), roles, timeZone: 'Europe/Madrid', programIds });
+const person = (id: string, roles: Array<'mentee' | 'mentor' | 'admin'>, programIds = ['prog']) => ({
+  id,
+  displayName: id.toUpperCase(),
+  roles,
+  timeZone: 'Europe/Madrid',
+  programIds,
+});
 const SECRET = 'He asked me to keep our chats off the record.';
 
 function seededStorage(pairingStatus = 'active'): StorageAdapter {
   return createMemoryStorage({
     seed: {
       programs: [PROGRAM, OTHER],
-      people: [person('priya', ['admin']), person('olga', ['admin'], ['other']), person('ana', ['mentee']), person('kenji', ['mentor']), person('arjun', ['mentor']), person('dan', ['mentee']), person('maria', ['mentor'])],
+      people: [
+        person('priya', ['admin']),
+        person('olga', ['admin'], ['other']),
+        person('ana', ['mentee']),
+        person('kenji', ['mentor']),
+        person('arjun', ['mentor']),
+        person('dan', ['mentee']),
+        person('maria', ['mentor']),
+      ],
       pairings: [
         { id: 'p-ana', programId: 'prog', menteeId: 'ana', mentorIds: ['kenji', 'arjun'], status: pairingStatus, kind: 'official', reasons: [] },
         { id: 'p-dan', programId: 'prog', menteeId: 'dan', mentorIds: ['maria'], status: 'active', kind: 'official', reasons: [] },
       ],
       messages: [
-        { id: 'm-kenji', pairingId: 'p-ana', authorId: 'kenji', kind: 'text', text: 'Let us keep this between us, <b>ok</b>?', sentAt: '2026-10-13T20:00:00Z', history: [] },
+        {
+          id: 'm-kenji',
+          pairingId: 'p-ana',
+          authorId: 'kenji',
+          kind: 'text',
+          text: 'Let us keep this between us, <b>ok</b>?',
+          sentAt: '2026-10-13T20:00:00Z',
+          history: [],
+        },
         { id: 'm-ana', pairingId: 'p-ana', authorId: 'ana', kind: 'text', text: 'Thanks!', sentAt: '2026-10-13T20:05:00Z', history: [] },
         { id: 'm-dan', pairingId: 'p-dan', authorId: 'maria', kind: 'text', text: 'See you', sentAt: '2026-10-13T20:05:00Z', history: [] },
       ],
@@ -60,7 +82,10 @@ describe('concerns feature', () => {
     assert.equal(concern.about, 'pairing');
     assert.equal(concern.pauseRequested, false);
     assert.deepEqual(concern.history, [{ at: clock, by: 'ana', action: 'raised' }]);
-    assert.deepEqual(concerns.$concerns.get().map((entry) => entry.id), [concern.id]);
+    assert.deepEqual(
+      concerns.$concerns.get().map((entry) => entry.id),
+      [concern.id],
+    );
     const raised = events.find((event) => event.type === ConcernEventType.concernRaised)!;
     assert.equal(raised.pairingId, 'p-ana');
     assert.ok(!JSON.stringify(raised).includes('off the record'), 'the event carries no text');
@@ -68,10 +93,17 @@ describe('concerns feature', () => {
     for (const other of ['kenji', 'arjun', 'dan', 'olga']) {
       const { concerns: theirs } = await client(storage, other);
       assert.deepEqual(theirs.$concerns.get(), [], `${other} sees nothing`);
-      assert.throws(() => theirs.get(concern.id), (error: unknown) => isMentorKitError(error, 'not-found'), other);
+      assert.throws(
+        () => theirs.get(concern.id),
+        (error: unknown) => isMentorKitError(error, 'not-found'),
+        other,
+      );
     }
     const { concerns: admin } = await client(storage, 'priya');
-    assert.deepEqual(admin.$concerns.get().map((entry) => entry.text), [SECRET]);
+    assert.deepEqual(
+      admin.$concerns.get().map((entry) => entry.text),
+      [SECRET],
+    );
     assert.equal(admin.canHandle(concern.id), true);
     assert.equal(concerns.canHandle(concern.id), false, 'the reporter does not handle her own concern');
   });
@@ -89,12 +121,15 @@ describe('concerns feature', () => {
     await rejectsWith(admin.setStatus(concern.id, 'in-review'), 'invalid-input', /already in review/);
     await admin.addNote(concern.id, 'Spoke to both.');
     const closed = await admin.setStatus(concern.id, 'closed');
-    assert.deepEqual(closed.history.map((entry) => [entry.action, entry.by, entry.status ?? null, entry.note ?? null]), [
-      ['raised', 'ana', null, null],
-      ['status', 'priya', 'in-review', 'Calling Ana tomorrow.'],
-      ['note', 'priya', null, 'Spoke to both.'],
-      ['status', 'priya', 'closed', null],
-    ]);
+    assert.deepEqual(
+      closed.history.map((entry) => [entry.action, entry.by, entry.status ?? null, entry.note ?? null]),
+      [
+        ['raised', 'ana', null, null],
+        ['status', 'priya', 'in-review', 'Calling Ana tomorrow.'],
+        ['note', 'priya', null, 'Spoke to both.'],
+        ['status', 'priya', 'closed', null],
+      ],
+    );
     await ana.ready;
     await rejectsWith(ana.setStatus(concern.id, 'open'), 'forbidden');
     const noted = await ana.addNote(concern.id, 'Thank you.');
@@ -109,10 +144,16 @@ describe('concerns feature', () => {
     const result = await concerns.raise({ pairingId: 'p-ana', text: SECRET, pause: true });
     assert.equal(result.pause, 'paused');
     assert.equal(kit.pairings.get('p-ana').status, 'paused');
-    assert.deepEqual(result.concern.history.map((entry) => entry.action), ['raised', 'paused']);
+    assert.deepEqual(
+      result.concern.history.map((entry) => entry.action),
+      ['raised', 'paused'],
+    );
     const again = await concerns.raise({ pairingId: 'p-ana', text: 'And again.', pause: true });
     assert.equal(again.pause, 'already-paused');
-    assert.deepEqual(again.concern.history.map((entry) => entry.action), ['raised']);
+    assert.deepEqual(
+      again.concern.history.map((entry) => entry.action),
+      ['raised'],
+    );
 
     // A closed pairing cannot be paused, but its members may still raise a concern about it.
     const closedStorage = seededStorage('closed');
@@ -159,7 +200,14 @@ describe('concerns feature', () => {
   test('concern events are not learning records: xAPI leaves them alone', () => {
     for (const type of Object.values(ConcernEventType)) {
       assert.equal(isXapiEventType(type), false, type);
-      assert.throws(() => toXapiStatement({ type, collection: 'concerns', recordId: 'c1', revision: 1, at: clock, actorId: 'ana', pairingId: 'p-ana', data: {} }, { homePage: 'https://lms.example', activityBase: 'https://lms.example/xapi' }), (error: unknown) => isMentorKitError(error, 'unsupported'));
+      assert.throws(
+        () =>
+          toXapiStatement(
+            { type, collection: 'concerns', recordId: 'c1', revision: 1, at: clock, actorId: 'ana', pairingId: 'p-ana', data: {} },
+            { homePage: 'https://lms.example', activityBase: 'https://lms.example/xapi' },
+          ),
+        (error: unknown) => isMentorKitError(error, 'unsupported'),
+      );
     }
   });
 
@@ -176,6 +224,9 @@ describe('concerns feature', () => {
     const { concerns: admin } = await client(storage, 'priya');
     await admin.setStatus(made[2]!, 'closed');
     await admin.setStatus(made[0]!, 'in-review');
-    assert.deepEqual(admin.$concerns.get().map((concern) => concern.id), [made[1], made[0], made[2]]);
+    assert.deepEqual(
+      admin.$concerns.get().map((concern) => concern.id),
+      [made[1], made[0], made[2]],
+    );
   });
 });

@@ -7,7 +7,10 @@ import { digestSlot, type NudgePerson } from '@mentorkit/core/checkins';
 const weekdays = (ranges: string[]) => ({ 1: ranges, 2: ranges, 3: ranges, 4: ranges, 5: ranges });
 const maria: NudgePerson = { personId: 'maria', timeZone: 'America/Mexico_City', workingHours: weekdays(['09:00-12:30', '13:30-17:30']) };
 const kenji: NudgePerson = { personId: 'kenji', timeZone: 'Asia/Tokyo', workingHours: weekdays(['08:00-12:00', '13:00-18:00']) };
-const local = (instant: string, timeZone: string) => new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(instant));
+const local = (instant: string, timeZone: string) =>
+  new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+    new Date(instant),
+  );
 
 describe('digestSlot', () => {
   test("daily: a reminder due in the night goes into that morning's digest", () => {
@@ -26,7 +29,9 @@ describe('digestSlot', () => {
   });
 
   test("daily: Friday evening's, Saturday's and Sunday's reminders share Monday's digest (no working hours at the weekend)", () => {
-    const periods = ['2026-12-12T02:00:00Z', '2026-12-12T18:00:00Z', '2026-12-13T18:00:00Z', '2026-12-14T10:00:00Z'].map((due) => digestSlot(maria, due, 'daily'));
+    const periods = ['2026-12-12T02:00:00Z', '2026-12-12T18:00:00Z', '2026-12-13T18:00:00Z', '2026-12-14T10:00:00Z'].map((due) =>
+      digestSlot(maria, due, 'daily'),
+    );
     assert.deepEqual(new Set(periods.map((slot) => slot.period)), new Set(['2026-12-14']));
     assert.ok(periods.every((slot) => slot.sendAt === '2026-12-14T15:00:00Z'));
   });
@@ -58,8 +63,17 @@ describe('digestSlot', () => {
   });
 
   test('bad input is refused with the field named', () => {
-    assert.throws(() => digestSlot(maria, 'yesterday', 'daily'), (error: { code?: string; path?: string }) => error.code === 'invalid-input' && error.path === 'dueAt');
-    assert.throws(() => digestSlot({ ...maria, timeZone: 'Mars/Olympus' }, '2026-12-08T20:00:00Z', 'daily'), (error: { path?: string }) => error.path === 'person.timeZone');
-    assert.throws(() => digestSlot(maria, '2026-12-08T20:00:00Z', 'hourly' as 'daily'), (error: { path?: string }) => error.path === 'frequency');
+    assert.throws(
+      () => digestSlot(maria, 'yesterday', 'daily'),
+      (error: { code?: string; path?: string }) => error.code === 'invalid-input' && error.path === 'dueAt',
+    );
+    assert.throws(
+      () => digestSlot({ ...maria, timeZone: 'Mars/Olympus' }, '2026-12-08T20:00:00Z', 'daily'),
+      (error: { path?: string }) => error.path === 'person.timeZone',
+    );
+    assert.throws(
+      () => digestSlot(maria, '2026-12-08T20:00:00Z', 'hourly' as 'daily'),
+      (error: { path?: string }) => error.path === 'frequency',
+    );
   });
 });

@@ -1,7 +1,14 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isMentorKitError } from '@mentorkit/core';
-import { DEFAULT_ESCALATION_SETTINGS, escalationRank, escalationStage, pairActivity, validateEscalationSettings, type EscalationSettings } from '@mentorkit/core/checkins';
+import {
+  DEFAULT_ESCALATION_SETTINGS,
+  escalationRank,
+  escalationStage,
+  pairActivity,
+  validateEscalationSettings,
+  type EscalationSettings,
+} from '@mentorkit/core/checkins';
 
 const DAY = 86_400_000;
 const last = '2026-09-01T10:00:00Z';
@@ -31,9 +38,15 @@ describe('validateEscalationSettings', () => {
     assert.deepEqual(output, input);
     assert.notEqual(output.close, input.close);
     assert.deepEqual(validateEscalationSettings({ quietDays: 1, alertAdminDays: 2, close: null }), { quietDays: 1, alertAdminDays: 2, close: null });
-    assert.deepEqual(validateEscalationSettings({ quietDays: 365, alertAdminDays: 730, close: { afterDays: 1095, noticeDays: 60 } }).close, { afterDays: 1095, noticeDays: 60 });
+    assert.deepEqual(validateEscalationSettings({ quietDays: 365, alertAdminDays: 730, close: { afterDays: 1095, noticeDays: 60 } }).close, {
+      afterDays: 1095,
+      noticeDays: 60,
+    });
     // The notice may start on the very day the admins are alerted.
-    assert.deepEqual(validateEscalationSettings({ quietDays: 14, alertAdminDays: 28, close: { afterDays: 35, noticeDays: 7 } }).close, { afterDays: 35, noticeDays: 7 });
+    assert.deepEqual(validateEscalationSettings({ quietDays: 14, alertAdminDays: 28, close: { afterDays: 35, noticeDays: 7 } }).close, {
+      afterDays: 35,
+      noticeDays: 7,
+    });
   });
 
   test('every bad field is refused with its path and a sentence saying what is allowed', () => {
@@ -49,11 +62,23 @@ describe('validateEscalationSettings', () => {
     refusedAt(() => validateEscalationSettings({ quietDays: 21, alertAdminDays: 35 }), 'close', /required/);
     refusedAt(() => validateEscalationSettings({ quietDays: 21, alertAdminDays: 35, close: true }), 'close');
     refusedAt(() => validateEscalationSettings({ quietDays: 21, alertAdminDays: 35, close: [] }), 'close');
-    refusedAt(() => validateEscalationSettings({ quietDays: 21, alertAdminDays: 35, close: { afterDays: 35, noticeDays: 7 } }), 'close.afterDays', /more than `alertAdminDays`/);
+    refusedAt(
+      () => validateEscalationSettings({ quietDays: 21, alertAdminDays: 35, close: { afterDays: 35, noticeDays: 7 } }),
+      'close.afterDays',
+      /more than `alertAdminDays`/,
+    );
     refusedAt(() => validateEscalationSettings({ quietDays: 21, alertAdminDays: 35, close: { afterDays: 1096, noticeDays: 7 } }), 'close.afterDays', /to 1095/);
-    refusedAt(() => validateEscalationSettings({ quietDays: 21, alertAdminDays: 35, close: { afterDays: 90, noticeDays: 0 } }), 'close.noticeDays', /from 1 to 60/);
+    refusedAt(
+      () => validateEscalationSettings({ quietDays: 21, alertAdminDays: 35, close: { afterDays: 90, noticeDays: 0 } }),
+      'close.noticeDays',
+      /from 1 to 60/,
+    );
     refusedAt(() => validateEscalationSettings({ quietDays: 21, alertAdminDays: 35, close: { afterDays: 90, noticeDays: 61 } }), 'close.noticeDays');
-    refusedAt(() => validateEscalationSettings({ quietDays: 21, alertAdminDays: 35, close: { afterDays: 40, noticeDays: 7 } }), 'close.noticeDays', /before the admins are alerted on day 35; at most 5 days/);
+    refusedAt(
+      () => validateEscalationSettings({ quietDays: 21, alertAdminDays: 35, close: { afterDays: 40, noticeDays: 7 } }),
+      'close.noticeDays',
+      /before the admins are alerted on day 35; at most 5 days/,
+    );
     refusedAt(() => validateEscalationSettings({ quietDays: 21, alertAdminDays: 35, close: { afterDays: 90 } }), 'close.noticeDays');
     refusedAt(() => validateEscalationSettings({ quietDays: 21, alertAdminDays: 35, close: null, quietdays: 3 }), 'quietdays', /not an escalation setting/);
     refusedAt(() => validateEscalationSettings({ quietDays: 21, alertAdminDays: 35, close: { afterDays: 90, noticeDays: 7, after: 1 } }), 'close.after');
@@ -73,16 +98,29 @@ describe('escalationStage', () => {
   });
 
   test('closing on: the notice from afterDays − noticeDays, closed only after the full notice', () => {
-    const stage = (now: string, noticeSentAt?: string) => escalationStage({ activity: { lastActivityAt: last }, settings: closing, now, ...(noticeSentAt ? { noticeSentAt } : {}) });
+    const stage = (now: string, noticeSentAt?: string) =>
+      escalationStage({ activity: { lastActivityAt: last }, settings: closing, now, ...(noticeSentAt ? { noticeSentAt } : {}) });
     assert.deepEqual(stage(plus(28)), { stage: 'admin-alerted', quietDays: 28, stageSince: plus(28), next: { stage: 'closing', at: plus(53) } });
     assert.equal(stage(plus(53, -1)).stage, 'admin-alerted');
     // Day 53: closing. Without a notice yet, it would close noticeDays after one sent now: day 60.
-    assert.deepEqual(stage(plus(53)), { stage: 'closing', quietDays: 53, stageSince: plus(53), next: { stage: 'closed-due', at: plus(60) }, closesAt: plus(60) });
+    assert.deepEqual(stage(plus(53)), {
+      stage: 'closing',
+      quietDays: 53,
+      stageSince: plus(53),
+      next: { stage: 'closed-due', at: plus(60) },
+      closesAt: plus(60),
+    });
     // The notice went out on day 53: closed-due on day 60, not a millisecond before.
     assert.equal(stage(plus(60, -1), plus(53)).stage, 'closing');
     assert.deepEqual(stage(plus(60), plus(53)), { stage: 'closed-due', quietDays: 60, stageSince: plus(60), closesAt: plus(60) });
     // Never without a notice: day 200 with no notice is still `closing`, closing noticeDays from now.
-    assert.deepEqual(stage(plus(200)), { stage: 'closing', quietDays: 200, stageSince: plus(53), next: { stage: 'closed-due', at: plus(207) }, closesAt: plus(207) });
+    assert.deepEqual(stage(plus(200)), {
+      stage: 'closing',
+      quietDays: 200,
+      stageSince: plus(53),
+      next: { stage: 'closed-due', at: plus(207) },
+      closesAt: plus(207),
+    });
     // A late notice (day 58, e.g. the server was down) still gives the full 7 days: closes on day 65.
     assert.equal(stage(plus(64), plus(58)).stage, 'closing');
     assert.equal(stage(plus(64), plus(58)).closesAt, plus(65));

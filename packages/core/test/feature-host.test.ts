@@ -1,10 +1,28 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createMemoryStorage, createMentorKit, defineFeature, installedFeature, isMentorKitError, registerCollectionPolicy, withFeatures, type DomainEvent, type PolicyRule, type StorageAdapter } from '@mentorkit/core';
+import {
+  createMemoryStorage,
+  createMentorKit,
+  defineFeature,
+  installedFeature,
+  isMentorKitError,
+  registerCollectionPolicy,
+  withFeatures,
+  type DomainEvent,
+  type PolicyRule,
+  type StorageAdapter,
+} from '@mentorkit/core';
 import { goalsFeature } from '@mentorkit/core/goals';
 
 const PROGRAM = { id: 'prog', name: 'Mentoring 2026', adminIds: ['priya'] };
-const person = (id: string, roles: Array<'mentee' | 'mentor' | 'admin'>) => ({ id, displayName: id.toUpperCase(), roles, timeZone: 'Europe/Madrid', programIds: ['prog'], workingHours: { 1: ['09:00-17:00'] } });
+const person = (id: string, roles: Array<'mentee' | 'mentor' | 'admin'>) => ({
+  id,
+  displayName: id.toUpperCase(),
+  roles,
+  timeZone: 'Europe/Madrid',
+  programIds: ['prog'],
+  workingHours: { 1: ['09:00-17:00'] },
+});
 
 function seededStorage(): StorageAdapter {
   return createMemoryStorage({
@@ -20,7 +38,15 @@ function seededStorage(): StorageAdapter {
 /** A host's own record type and collection, with its own access rule (the author reads and writes). */
 type Note = { id: string; authorId: string; text: string; revision: number; updatedAt: string; createdAt?: string; updatedBy?: string };
 const authorOnly: PolicyRule = ({ actorId, target }) => target.authorId === actorId || 'Only the author may.';
-registerCollectionPolicy({ collection: 'notes', scope: 'none', immutable: ['authorId'], read: authorOnly, create: authorOnly, update: authorOnly, delete: authorOnly });
+registerCollectionPolicy({
+  collection: 'notes',
+  scope: 'none',
+  immutable: ['authorId'],
+  read: authorOnly,
+  create: authorOnly,
+  update: authorOnly,
+  delete: authorOnly,
+});
 
 declare module '@mentorkit/core' {
   interface DomainEventMap {
@@ -53,7 +79,10 @@ describe('defineFeature and the feature host', () => {
     const kit = createMentorKit({ storage: seededStorage(), user: 'ana', features: [notesFeature] });
     await kit.ready;
     assert.equal(kit.notes.$status.get(), 'ready');
-    assert.deepEqual(kit.notes.$notes.get().map((note) => note.text), ['Hello']);
+    assert.deepEqual(
+      kit.notes.$notes.get().map((note) => note.text),
+      ['Hello'],
+    );
     assert.equal(kit.use(notesFeature), kit.notes, 'installing again gives the same API');
     assert.equal((await kit.notes.pairing('p-ana')).menteeId, 'ana');
     await assert.rejects(kit.notes.pairing('p-none'), (error) => isMentorKitError(error, 'not-found'));
@@ -66,11 +95,17 @@ describe('defineFeature and the feature host', () => {
     kit.on('note-added', (event) => events.push(event));
     const added = await kit.notes.add('Second');
     assert.equal(added.revision, 1);
-    assert.deepEqual(events.map((event) => event.data.text), ['Second']);
+    assert.deepEqual(
+      events.map((event) => event.data.text),
+      ['Second'],
+    );
     const updated = await kit.notes.notes.update({ ...added, text: 'Second, edited' });
     assert.equal(updated.revision, 2, 'revision and updatedAt of the record passed in are not written back');
     await assert.rejects(kit.notes.notes.update({ ...added, text: 'stale' }, { expectedRevision: 1 }), (error) => isMentorKitError(error, 'conflict'));
-    await assert.rejects(kit.notes.notes.update(updated, { expectedRevision: 0 }), (error) => isMentorKitError(error, 'invalid-input') && error.path === 'options.expectedRevision');
+    await assert.rejects(
+      kit.notes.notes.update(updated, { expectedRevision: 0 }),
+      (error) => isMentorKitError(error, 'invalid-input') && error.path === 'options.expectedRevision',
+    );
     await assert.rejects(kit.notes.notes.create({ id: added.id, authorId: 'ana', text: 'again' }), (error) => isMentorKitError(error, 'conflict'));
     assert.equal(await kit.notes.notes.remove(added.id), true);
     assert.equal(kit.notes.notes.cached(added.id), undefined);
@@ -82,7 +117,7 @@ describe('defineFeature and the feature host', () => {
     assert.equal(notes.$status.get(), 'loading');
     await notes.loaded();
     assert.equal(notes.$status.get(), 'ready');
-    assert.deepEqual(notes.$records.get(), [], 'the policy applies: kenji reads none of ana\'s notes');
+    assert.deepEqual(notes.$records.get(), [], "the policy applies: kenji reads none of ana's notes");
     assert.equal(kit.collection('pairings').$records.get()[0]?.menteeId, 'ana');
   });
 

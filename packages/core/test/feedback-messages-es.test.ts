@@ -2,7 +2,17 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createMemoryStorage, createMentorKit } from '@mentorkit/core';
 import { feedbackTextEs, registerSpanish } from '@mentorkit/core/es';
-import { feedbackFeature, FEEDBACK_TAGS, TRAINING_NEEDS, defaultFeedbackText, detectTrainingNeeds, feedbackText, feedbackTextFor, tagLabel, type NeedEvidence } from '@mentorkit/core/feedback';
+import {
+  feedbackFeature,
+  FEEDBACK_TAGS,
+  TRAINING_NEEDS,
+  defaultFeedbackText,
+  detectTrainingNeeds,
+  feedbackText,
+  feedbackTextFor,
+  tagLabel,
+  type NeedEvidence,
+} from '@mentorkit/core/feedback';
 
 const evidence: NeedEvidence = { mentions: 3, considered: 6, recentAverage: 2.25, previousAverage: 4.75 };
 const notes = [
@@ -44,12 +54,18 @@ describe('Spanish feedback words', () => {
     const needs = detectTrainingNeeds(notes, feedbackTextFor('es'));
     assert.equal(needs.find((need) => need.need === 'time-management')!.reason, '«Faltó tiempo» se repite: 3 de las últimas 6 valoraciones.');
     assert.match(needs.find((need) => need.need === 'falling-rating')!.reason, /2\.3 de media últimamente, frente a 4\.7 antes/);
-    assert.equal(detectTrainingNeeds(notes).find((need) => need.need === 'time-management')!.reason, '"Ran out of time" keeps coming up: 3 of the last 6 feedback notes.');
+    assert.equal(
+      detectTrainingNeeds(notes).find((need) => need.need === 'time-management')!.reason,
+      '"Ran out of time" keeps coming up: 3 of the last 6 feedback notes.',
+    );
   });
 
   test('the feature: textFor(locale) gives the registered language until the host sets its own words', async () => {
     registerSpanish();
-    const kit = createMentorKit({ storage: createMemoryStorage({ seed: { people: [{ id: 'ana', displayName: 'Ana', roles: ['mentee'], timeZone: 'Europe/Madrid', programIds: [] }] } }), user: 'ana' });
+    const kit = createMentorKit({
+      storage: createMemoryStorage({ seed: { people: [{ id: 'ana', displayName: 'Ana', roles: ['mentee'], timeZone: 'Europe/Madrid', programIds: [] }] } }),
+      user: 'ana',
+    });
     const feedback = kit.use(feedbackFeature);
     assert.equal(feedback.text, defaultFeedbackText);
     assert.equal(feedback.textFor('es'), feedbackTextEs);

@@ -1,7 +1,16 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createMentorKit, isMentorKitError, type DomainEvent, type MentorKit, type StorageAdapter } from '@mentorkit/core';
-import { createGoalsFeature, englishGoalViewMessages, goalMessagesEs, goalsFeature, goalsOf, goalsViewOf, loadGoals, type GoalsApi } from '@mentorkit/core/goals';
+import {
+  createGoalsFeature,
+  englishGoalViewMessages,
+  goalMessagesEs,
+  goalsFeature,
+  goalsOf,
+  goalsViewOf,
+  loadGoals,
+  type GoalsApi,
+} from '@mentorkit/core/goals';
 import { twoPairingsStorage } from './programme-fixtures.js';
 
 const seededStorage = () => twoPairingsStorage('Europe/Madrid');
@@ -26,14 +35,24 @@ async function rejectsWith(promise: Promise<unknown>, code: string, path?: strin
 }
 
 const snapshot = async (storage: StorageAdapter) => JSON.stringify(await storage.query('goals'));
-const RETROS = { pairingId: 'p-ana', title: 'Run 3 team retrospectives', skill: 'facilitation', dueDate: '2026-11-30', milestones: [{ title: 'Book a room' }, { title: 'Run the first retro', dueDate: '2026-10-31' }] };
+const RETROS = {
+  pairingId: 'p-ana',
+  title: 'Run 3 team retrospectives',
+  skill: 'facilitation',
+  dueDate: '2026-11-30',
+  milestones: [{ title: 'Book a room' }, { title: 'Run the first retro', dueDate: '2026-10-31' }],
+};
 
 describe('goals feature', () => {
   test('installs once; goalsOf finds a host catalogue feature', async () => {
     const { kit, goals } = await client(seededStorage(), 'ana');
     assert.equal(kit.use(goalsFeature), goals);
     assert.equal(goalsOf(kit), goals);
-    const spanish = createMentorKit({ storage: seededStorage(), user: 'ana', features: [createGoalsFeature({ messages: { status: { 'on-track': 'Va bien' } } })] });
+    const spanish = createMentorKit({
+      storage: seededStorage(),
+      user: 'ana',
+      features: [createGoalsFeature({ messages: { status: { 'on-track': 'Va bien' } } })],
+    });
     assert.equal(goalsOf(spanish).messages.status['on-track'], 'Va bien');
   });
 
@@ -46,7 +65,10 @@ describe('goals feature', () => {
     assert.equal(goal.startDate, '2026-10-14');
     assert.equal(goal.revision, 1);
     assert.ok(goal.milestones.every((milestone) => typeof milestone.id === 'string' && milestone.done === false));
-    assert.deepEqual(goals.$goals.get().map((candidate) => candidate.id), [goal.id]);
+    assert.deepEqual(
+      goals.$goals.get().map((candidate) => candidate.id),
+      [goal.id],
+    );
     assert.equal(events.at(-1)?.type, 'goal-set');
     assert.equal(events.at(-1)?.pairingId, 'p-ana');
     assert.equal(events.at(-1)?.programId, 'prog');
@@ -60,7 +82,17 @@ describe('goals feature', () => {
     await rejectsWith(goals.create({ ...RETROS, title: '' }), 'invalid-input', 'goal.title');
     await rejectsWith(goals.create({ ...RETROS, startDate: '2026-12-01' }), 'invalid-input', 'goal.dueDate');
     await rejectsWith(goals.create({ ...RETROS, pairingId: 'p-dan' }), 'not-found', 'goal.pairingId');
-    await rejectsWith(goals.create({ ...RETROS, milestones: [{ id: 'm', title: 'a' }, { id: 'm', title: 'b' }] }), 'invalid-input', 'goal.milestones[1].id');
+    await rejectsWith(
+      goals.create({
+        ...RETROS,
+        milestones: [
+          { id: 'm', title: 'a' },
+          { id: 'm', title: 'b' },
+        ],
+      }),
+      'invalid-input',
+      'goal.milestones[1].id',
+    );
     const goal = await goals.create(RETROS);
     const after = await snapshot(storage);
     await rejectsWith(goals.update(goal.id, { ownerId: 'kenji' } as never), 'invalid-input', 'changes.ownerId');
@@ -73,13 +105,16 @@ describe('goals feature', () => {
     assert.equal(await snapshot(storage), after);
   });
 
-  test('privacy: a private goal is the mentee\'s alone; the mentors see and help with shared ones; other pairs see nothing', async () => {
+  test("privacy: a private goal is the mentee's alone; the mentors see and help with shared ones; other pairs see nothing", async () => {
     const storage = seededStorage();
     const ana = await client(storage, 'ana');
     const secret = await ana.goals.create({ ...RETROS, title: 'Apply for the staff engineer role', visibility: 'private' });
     const shared = await ana.goals.create(RETROS);
     const kenji = await client(storage, 'kenji');
-    assert.deepEqual(kenji.goals.$goals.get().map((goal) => goal.id), [shared.id]);
+    assert.deepEqual(
+      kenji.goals.$goals.get().map((goal) => goal.id),
+      [shared.id],
+    );
     await rejectsWith(kenji.goals.update(secret.id, { title: 'Peek at the secret goal' }), 'not-found');
     // The mentor may tick a milestone of a shared goal and set a shared goal for the mentee.
     await kenji.goals.completeMilestone(shared.id, shared.milestones[0]!.id!);
@@ -144,7 +179,13 @@ describe('goals feature', () => {
   test('recordProgress on a decreasing metric, up to achievement', async () => {
     clock = '2026-10-14T09:00:00Z';
     const { goals, events } = await client(seededStorage(), 'ana');
-    const goal = await goals.create({ pairingId: 'p-ana', title: 'Reduce median review time to 4 hours', skill: 'code review', dueDate: '2026-12-01', metric: { name: 'median review time', unit: 'hours', start: 20, target: 4 } });
+    const goal = await goals.create({
+      pairingId: 'p-ana',
+      title: 'Reduce median review time to 4 hours',
+      skill: 'code review',
+      dueDate: '2026-12-01',
+      metric: { name: 'median review time', unit: 'hours', start: 20, target: 4 },
+    });
     assert.equal(goal.metric?.current, 20);
     const halfway = await goals.recordProgress(goal.id, 12);
     assert.equal(halfway.progress.percent, 50);
@@ -152,7 +193,10 @@ describe('goals feature', () => {
     const done = await goals.recordProgress(goal.id, 3.5);
     assert.equal(done.progress.status, 'achieved');
     assert.ok(done.achievement);
-    assert.deepEqual(events.filter((event) => event.type.startsWith('goal-')).map((event) => event.type), ['goal-set', 'goal-progress-recorded', 'goal-progress-recorded', 'goal-achieved']);
+    assert.deepEqual(
+      events.filter((event) => event.type.startsWith('goal-')).map((event) => event.type),
+      ['goal-set', 'goal-progress-recorded', 'goal-progress-recorded', 'goal-achieved'],
+    );
   });
 
   test('a missed goal is recorded once per due date, with reassurance and re-plan suggestions', async () => {
@@ -167,7 +211,10 @@ describe('goals feature', () => {
     assert.equal(missed!.goal.missedDueDate, '2026-10-20');
     assert.equal(missed!.reassurance.kind, 'reassurance');
     assert.match(missed!.reassurance.message, /That happens to everyone/);
-    assert.deepEqual(missed!.reassurance.suggestions.map((suggestion) => suggestion.kind), ['split', 'move-date', 'lower-target']);
+    assert.deepEqual(
+      missed!.reassurance.suggestions.map((suggestion) => suggestion.kind),
+      ['split', 'move-date', 'lower-target'],
+    );
     assert.equal(ana.events.filter((event) => event.type === 'goal-missed').length, 1);
     assert.deepEqual(await ana.goals.reviewDueGoals(), [], 'recorded once');
     // The mentor's client has nothing left to record either.
@@ -189,14 +236,20 @@ describe('goals feature', () => {
     assert.equal(events.at(-1)?.type, 'goal-archived');
   });
 
-  test('check() counts the owner\'s other open goals and uses the owner\'s today', async () => {
+  test("check() counts the owner's other open goals and uses the owner's today", async () => {
     clock = '2026-10-14T23:30:00Z'; // already 15 October in Madrid
     const { goals } = await client(seededStorage(), 'ana');
     assert.equal(goals.today('ana'), '2026-10-15');
     const draft = { title: 'Run 3 team retrospectives', skill: 'facilitation', metric: { name: 'retros', start: 0, target: 3 }, dueDate: '2026-10-14' };
-    assert.deepEqual(goals.check(draft).issues.map((issue) => issue.criterion), ['time-bound']);
+    assert.deepEqual(
+      goals.check(draft).issues.map((issue) => issue.criterion),
+      ['time-bound'],
+    );
     for (let index = 0; index < 5; index++) await goals.create({ ...RETROS, title: `Run ${index + 3} team retrospectives` });
-    assert.deepEqual(goals.check({ ...draft, dueDate: '2026-11-01' }).issues.map((issue) => issue.criterion), ['achievable']);
+    assert.deepEqual(
+      goals.check({ ...draft, dueDate: '2026-11-01' }).issues.map((issue) => issue.criterion),
+      ['achievable'],
+    );
   });
 });
 
@@ -214,7 +267,10 @@ describe('goals view (the read side, without the write path)', () => {
     const seen: string[][] = [];
     const stop = view.$goals.subscribe((list) => seen.push(list.map((item) => item.title)));
     await new Promise((resolve) => setTimeout(resolve, 0));
-    assert.deepEqual(view.$goals.get().map((item) => item.id), [goal.id]);
+    assert.deepEqual(
+      view.$goals.get().map((item) => item.id),
+      [goal.id],
+    );
     assert.equal(view.mayUpdate(view.$goals.get()[0]!), true, 'a mentor of the pairing may help with a shared goal');
     assert.equal(view.today('kenji'), '2026-10-14');
     const goals = await loadGoals(kit);
@@ -237,13 +293,19 @@ describe('goals view (the read side, without the write path)', () => {
     const view = goalsViewOf(ana.kit);
     assert.deepEqual(view.dueForReview(), [], 'nothing is due yet');
     clock = '2026-10-21T09:00:00Z';
-    assert.deepEqual(view.dueForReview().map((item) => item.id), [goal.id]);
+    assert.deepEqual(
+      view.dueForReview().map((item) => item.id),
+      [goal.id],
+    );
     assert.deepEqual(view.dueForReview({ pairingId: 'p-dan' }), [], 'filtered by pairing');
     const reassurance = view.reassuranceFor(view.$goals.get().find((item) => item.id === goal.id)!);
     assert.deepEqual(reassurance, ana.goals.reassuranceFor(view.$goals.get().find((item) => item.id === goal.id)!));
-    assert.match(reassurance.message, /at 17%/, "a third of the metric, no milestone done: half of 33%");
+    assert.match(reassurance.message, /at 17%/, 'a third of the metric, no milestone done: half of 33%');
     const recorded = await ana.goals.reviewDueGoals();
-    assert.deepEqual(recorded.map((item) => item.goal.id), [goal.id]);
+    assert.deepEqual(
+      recorded.map((item) => item.goal.id),
+      [goal.id],
+    );
     assert.deepEqual(view.dueForReview(), [], 'recorded once: nothing left to review');
     // A mentee of another pair may not change it, so it is never due for them.
     const dan = createMentorKit({ storage, user: 'dan', now: () => clock });
@@ -253,7 +315,10 @@ describe('goals view (the read side, without the write path)', () => {
 
   test('a client is required: anything else is refused with invalid-input', async () => {
     for (const bad of [undefined, null, {}, 'kit', { internals: {} }]) {
-      assert.throws(() => goalsViewOf(bad as never), (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === 'kit');
+      assert.throws(
+        () => goalsViewOf(bad as never),
+        (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === 'kit',
+      );
       await rejectsWith(loadGoals(bad as never), 'invalid-input', 'kit');
     }
   });

@@ -2,10 +2,18 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createMentorKit, isMentorKitError } from '@mentorkit/core';
 import { registerSpanish } from '@mentorkit/core/es';
-import { bundledGoalMessages, checkSmartGoal, createGoalMessages, createGoalsFeature, defaultGoalMessages, goalMessagesEs, goalsFeature, goalsOf } from '@mentorkit/core/goals';
+import {
+  bundledGoalMessages,
+  checkSmartGoal,
+  createGoalMessages,
+  createGoalsFeature,
+  defaultGoalMessages,
+  goalMessagesEs,
+  goalsFeature,
+  goalsOf,
+} from '@mentorkit/core/goals';
 import { leaves, placeholders } from './catalogue-checks.js';
 import { anaAndKenjiStorage } from './programme-fixtures.js';
-
 
 const storage = anaAndKenjiStorage;
 
@@ -64,7 +72,10 @@ describe('Spanish goal messages', () => {
     assert.equal(goals.messagesFor('es-AR').status['on-track'], 'En camino');
     assert.equal(goals.messagesFor('es').status.behind, 'Con retraso');
     assert.equal(goals.messagesFor('en').status['on-track'], 'On track');
-    assert.throws(() => goals.setMessages({}, ''), (error: unknown) => isMentorKitError(error, 'invalid-input'));
+    assert.throws(
+      () => goals.setMessages({}, ''),
+      (error: unknown) => isMentorKitError(error, 'invalid-input'),
+    );
     // A host-wide catalogue (no locale) wins over the bundled Spanish for every language it did not set.
     goals.setMessages({ status: { 'on-track': 'Going fine' } });
     assert.equal(goals.messagesFor('de').status['on-track'], 'Going fine');
@@ -72,7 +83,11 @@ describe('Spanish goal messages', () => {
   });
 
   test('a host catalogue given at install wins over the bundled Spanish', () => {
-    const kit = createMentorKit({ storage: storage(), user: 'ana', features: [createGoalsFeature({ messages: { status: { 'on-track': 'Bien encaminada' } } })] });
+    const kit = createMentorKit({
+      storage: storage(),
+      user: 'ana',
+      features: [createGoalsFeature({ messages: { status: { 'on-track': 'Bien encaminada' } } })],
+    });
     assert.equal(goalsOf(kit).messagesFor('es').status['on-track'], 'Bien encaminada');
     assert.equal(goalsOf(kit).messagesFor('es').status.behind, 'Behind');
   });

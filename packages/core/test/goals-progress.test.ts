@@ -38,7 +38,7 @@ describe('goalProgress', () => {
     assert.equal(at(100, '2026-11-30'), 'achieved', 'achieved stays achieved after the date');
   });
 
-  test('a short goal is not at risk on its first day: one day\'s share of slack', () => {
+  test("a short goal is not at risk on its first day: one day's share of slack", () => {
     // A 6-day goal set today: 17 % of the time has begun, nothing done yet.
     const sixDays = { startDate: '2026-10-01', dueDate: '2026-10-06', milestones: [{ done: false }, { done: false }, { done: false }] };
     assert.equal(goalProgress(sixDays, '2026-10-01').expectedPercent, 16.7);
@@ -59,32 +59,58 @@ describe('goalProgress', () => {
     assert.equal(dueToday.daysLeft, 0);
     assert.equal(dueToday.expectedPercent, 100);
     assert.equal(dueToday.status, 'behind', 'due today and half done is behind, not yet missed');
-    assert.deepEqual(goalProgress({ ...base, milestones: [] }, '2026-10-15'), { percent: 0, expectedPercent: 50, status: 'behind', daysLeft: 15, overdueMilestones: 0 });
+    assert.deepEqual(goalProgress({ ...base, milestones: [] }, '2026-10-15'), {
+      percent: 0,
+      expectedPercent: 50,
+      status: 'behind',
+      daysLeft: 15,
+      overdueMilestones: 0,
+    });
     const open = goalProgress({ milestones: [{ done: true }, { done: false }] }, '2026-10-15');
     assert.equal(open.daysLeft, Number.POSITIVE_INFINITY);
     assert.equal(open.expectedPercent, 0);
     assert.equal(open.status, 'on-track');
     assert.equal(goalProgress({ startDate: '2026-10-15', dueDate: '2026-10-15', milestones: [{ done: false }] }, '2026-10-15').expectedPercent, 100);
-    assert.equal(goalProgress({ dueDate: '2026-10-20', createdAt: '2026-10-11T08:00:00Z' }, '2026-10-15').expectedPercent, 50, 'createdAt stands in for a missing start date');
+    assert.equal(
+      goalProgress({ dueDate: '2026-10-20', createdAt: '2026-10-11T08:00:00Z' }, '2026-10-15').expectedPercent,
+      50,
+      'createdAt stands in for a missing start date',
+    );
   });
 
-  test('reads an instant in the owner\'s time zone', () => {
+  test("reads an instant in the owner's time zone", () => {
     const goal = { ...base, metric: { start: 0, target: 1, current: 0 } };
     assert.equal(goalProgress(goal, '2026-10-30T23:30:00Z').status, 'behind');
     assert.equal(goalProgress(goal, '2026-10-30T23:30:00Z', { timeZone: 'Europe/Madrid' }).status, 'missed', 'already 31 October in Madrid');
   });
 
   test('validates its input', () => {
-    assert.throws(() => goalProgress(null as never, '2026-10-15'), (error: unknown) => isMentorKitError(error, 'invalid-input'));
-    assert.throws(() => goalProgress(base, 'soon'), (error: unknown) => (error as { path: string }).path === 'now');
-    assert.throws(() => goalProgress({ dueDate: '2026-13-01' }, '2026-10-15'), (error: unknown) => (error as { path: string }).path === 'goal.dueDate');
-    assert.throws(() => goalProgress({ metric: { start: 0, target: Number.NaN } }, '2026-10-15'), (error: unknown) => (error as { path: string }).path === 'goal.metric');
+    assert.throws(
+      () => goalProgress(null as never, '2026-10-15'),
+      (error: unknown) => isMentorKitError(error, 'invalid-input'),
+    );
+    assert.throws(
+      () => goalProgress(base, 'soon'),
+      (error: unknown) => (error as { path: string }).path === 'now',
+    );
+    assert.throws(
+      () => goalProgress({ dueDate: '2026-13-01' }, '2026-10-15'),
+      (error: unknown) => (error as { path: string }).path === 'goal.dueDate',
+    );
+    assert.throws(
+      () => goalProgress({ metric: { start: 0, target: Number.NaN } }, '2026-10-15'),
+      (error: unknown) => (error as { path: string }).path === 'goal.metric',
+    );
   });
 });
 
 describe('goalProgress properties', () => {
   const date = fc.integer({ min: 0, max: 400 }).map((offset) => addDays('2026-01-01', offset));
-  const metric = fc.record({ start: fc.integer({ min: -1000, max: 1000 }), target: fc.integer({ min: -1000, max: 1000 }), current: fc.integer({ min: -1500, max: 1500 }) });
+  const metric = fc.record({
+    start: fc.integer({ min: -1000, max: 1000 }),
+    target: fc.integer({ min: -1000, max: 1000 }),
+    current: fc.integer({ min: -1500, max: 1500 }),
+  });
 
   test('percent and expected percent stay within 0–100; days left matches the calendar', () => {
     fc.assert(
@@ -116,17 +142,29 @@ describe('goalProgress properties', () => {
 
   test('ticking a milestone never lowers percent; time passing never raises expected percent backwards or improves status', () => {
     fc.assert(
-      fc.property(fc.array(fc.boolean(), { minLength: 1, maxLength: 12 }), fc.nat({ max: 11 }), date, date, fc.integer({ min: 0, max: 60 }), (done, index, start, due, wait) => {
-        const [s, d] = start <= due ? [start, due] : [due, start];
-        const milestones = done.map((value) => ({ done: value }));
-        const ticked = milestones.map((milestone, position) => (position === index % milestones.length ? { done: true } : milestone));
-        const now = addDays(s, 3);
-        assert.ok(goalProgress({ startDate: s, dueDate: d, milestones: ticked }, now).percent >= goalProgress({ startDate: s, dueDate: d, milestones }, now).percent);
-        const early = goalProgress({ startDate: s, dueDate: d, milestones }, now);
-        const late = goalProgress({ startDate: s, dueDate: d, milestones }, addDays(now, wait));
-        assert.ok(late.expectedPercent >= early.expectedPercent);
-        assert.ok(STATUS_RANK[late.status] >= STATUS_RANK[early.status] || (early.status === 'not-started' && late.status === 'on-track'), `${early.status} → ${late.status}`);
-      }),
+      fc.property(
+        fc.array(fc.boolean(), { minLength: 1, maxLength: 12 }),
+        fc.nat({ max: 11 }),
+        date,
+        date,
+        fc.integer({ min: 0, max: 60 }),
+        (done, index, start, due, wait) => {
+          const [s, d] = start <= due ? [start, due] : [due, start];
+          const milestones = done.map((value) => ({ done: value }));
+          const ticked = milestones.map((milestone, position) => (position === index % milestones.length ? { done: true } : milestone));
+          const now = addDays(s, 3);
+          assert.ok(
+            goalProgress({ startDate: s, dueDate: d, milestones: ticked }, now).percent >= goalProgress({ startDate: s, dueDate: d, milestones }, now).percent,
+          );
+          const early = goalProgress({ startDate: s, dueDate: d, milestones }, now);
+          const late = goalProgress({ startDate: s, dueDate: d, milestones }, addDays(now, wait));
+          assert.ok(late.expectedPercent >= early.expectedPercent);
+          assert.ok(
+            STATUS_RANK[late.status] >= STATUS_RANK[early.status] || (early.status === 'not-started' && late.status === 'on-track'),
+            `${early.status} → ${late.status}`,
+          );
+        },
+      ),
     );
   });
 

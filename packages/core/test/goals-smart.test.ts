@@ -4,8 +4,10 @@ import { SMART_RULES, checkSmartGoal, createGoalMessages, defaultGoalMessages, f
 import { isMentorKitError } from '@mentorkit/core';
 
 const TODAY = '2026-10-14';
-const criteria = (draft: unknown, options: Parameters<typeof checkSmartGoal>[1] = {}) => checkSmartGoal(draft, { today: TODAY, ...options }).issues.map((issue) => issue.criterion);
-const messageFor = (draft: unknown, criterion: string, options: Parameters<typeof checkSmartGoal>[1] = {}) => checkSmartGoal(draft, { today: TODAY, ...options }).issues.find((issue) => issue.criterion === criterion)?.message ?? '';
+const criteria = (draft: unknown, options: Parameters<typeof checkSmartGoal>[1] = {}) =>
+  checkSmartGoal(draft, { today: TODAY, ...options }).issues.map((issue) => issue.criterion);
+const messageFor = (draft: unknown, criterion: string, options: Parameters<typeof checkSmartGoal>[1] = {}) =>
+  checkSmartGoal(draft, { today: TODAY, ...options }).issues.find((issue) => issue.criterion === criterion)?.message ?? '';
 
 const GOOD = {
   title: 'Run 3 team retrospectives',
@@ -20,13 +22,22 @@ describe('checkSmartGoal', () => {
     assert.deepEqual(checkSmartGoal(GOOD, { today: TODAY }), { ok: true, issues: [] });
     // Milestones instead of a metric make it measurable too; a decreasing metric is fine.
     assert.equal(checkSmartGoal({ ...GOOD, metric: undefined, milestones: [{ title: 'Book the room', dueDate: '2026-10-20' }] }, { today: TODAY }).ok, true);
-    assert.equal(checkSmartGoal({ ...GOOD, title: 'Reduce median review time to 4 hours', metric: { name: 'median review time', unit: 'hours', start: 20, target: 4, current: 18 } }, { today: TODAY }).ok, true);
+    assert.equal(
+      checkSmartGoal(
+        { ...GOOD, title: 'Reduce median review time to 4 hours', metric: { name: 'median review time', unit: 'hours', start: 20, target: 4, current: 18 } },
+        { today: TODAY },
+      ).ok,
+      true,
+    );
   });
 
   test('a vague draft misses every letter it should, each once, in SMART order, with a fix', () => {
     const result = checkSmartGoal({ title: 'Get better' }, { today: TODAY });
     assert.equal(result.ok, false);
-    assert.deepEqual(result.issues.map((issue) => issue.criterion), ['specific', 'measurable', 'relevant', 'time-bound']);
+    assert.deepEqual(
+      result.issues.map((issue) => issue.criterion),
+      ['specific', 'measurable', 'relevant', 'time-bound'],
+    );
     for (const issue of result.issues) assert.ok(issue.message.length > 20, issue.message);
     assert.match(messageFor({ title: 'Get better' }, 'measurable'), /add a target, such as "run 3 retrospectives"/i);
     assert.match(messageFor({ title: 'Get better' }, 'relevant'), /link it to a skill or the mentee's development area/i);
@@ -54,7 +65,13 @@ describe('checkSmartGoal', () => {
   describe('achievable', () => {
     test('a pace far above the pace so far fails', () => {
       // 30 days in, 1 of 20 done, 20 days left: needs 0.95/day vs 0.033/day so far.
-      const draft = { ...GOOD, title: 'Write 20 blog posts', metric: { name: 'posts', start: 0, target: 20, current: 1 }, startDate: '2026-09-14', dueDate: '2026-11-03' };
+      const draft = {
+        ...GOOD,
+        title: 'Write 20 blog posts',
+        metric: { name: 'posts', start: 0, target: 20, current: 1 },
+        startDate: '2026-09-14',
+        dueDate: '2026-11-03',
+      };
       assert.match(messageFor(draft, 'achievable'), /over 3 times the pace so far/);
       // Same goal with steady progress passes.
       assert.deepEqual(criteria({ ...draft, metric: { ...draft.metric, current: 12 } }), []);
@@ -63,7 +80,13 @@ describe('checkSmartGoal', () => {
     });
 
     test('the pace works for a decreasing metric', () => {
-      const draft = { ...GOOD, title: 'Reduce median review time to 4 hours', metric: { name: 'review time', unit: 'hours', start: 20, target: 4, current: 19 }, startDate: '2026-09-01', dueDate: '2026-10-24' };
+      const draft = {
+        ...GOOD,
+        title: 'Reduce median review time to 4 hours',
+        metric: { name: 'review time', unit: 'hours', start: 20, target: 4, current: 19 },
+        startDate: '2026-09-01',
+        dueDate: '2026-10-24',
+      };
       assert.deepEqual(criteria(draft), ['achievable']);
       assert.deepEqual(criteria({ ...draft, metric: { ...draft.metric, current: 8 } }), []);
     });
@@ -74,25 +97,46 @@ describe('checkSmartGoal', () => {
     });
 
     test('most of the work left in the last days fails — once something was recorded', () => {
-      assert.match(messageFor({ ...GOOD, dueDate: '2026-10-17', metric: { ...GOOD.metric, current: 1 } }, 'achievable'), /Only 3 days are left for 67% of the work/);
+      assert.match(
+        messageFor({ ...GOOD, dueDate: '2026-10-17', metric: { ...GOOD.metric, current: 1 } }, 'achievable'),
+        /Only 3 days are left for 67% of the work/,
+      );
       assert.deepEqual(criteria({ ...GOOD, dueDate: '2026-10-17' }), [], 'nothing recorded yet: no history to judge');
     });
 
     test('no false alarm before anything is recorded: the pace is judged only with a history', () => {
       // 30 days in, 0 of 20 recorded (the form's "current" equals the start): realistic, just not updated yet.
-      const fresh = { ...GOOD, title: 'Write 20 blog posts', metric: { name: 'posts', start: 0, target: 20, current: 0 }, startDate: '2026-09-14', dueDate: '2027-03-14' };
+      const fresh = {
+        ...GOOD,
+        title: 'Write 20 blog posts',
+        metric: { name: 'posts', start: 0, target: 20, current: 0 },
+        startDate: '2026-09-14',
+        dueDate: '2027-03-14',
+      };
       assert.deepEqual(criteria(fresh), [], 'was "needs about 0.1 a day, over 3 times the pace so far (0 a day)"');
       assert.deepEqual(criteria({ ...fresh, metric: { ...fresh.metric, current: undefined } }), []);
     });
 
     test('the pace is said in units people use: per day, per week or per month', () => {
       // 30 days in, 1 of 20 done, 20 days left: about 29 a month needed (0.95 a day) vs 1 a month so far.
-      const slow = { ...GOOD, title: 'Write 20 blog posts', metric: { name: 'posts', start: 0, target: 20, current: 1 }, startDate: '2026-09-14', dueDate: '2026-11-03' };
+      const slow = {
+        ...GOOD,
+        title: 'Write 20 blog posts',
+        metric: { name: 'posts', start: 0, target: 20, current: 1 },
+        startDate: '2026-09-14',
+        dueDate: '2026-11-03',
+      };
       assert.match(messageFor(slow, 'achievable'), /needs about 29 a month, over 3 times the pace so far \(1 a month\)/);
       // 30 days in, 6 done: about 1.4 a week so far, 4.9 a week needed.
-      assert.match(messageFor({ ...slow, metric: { ...slow.metric, current: 6 } }, 'achievable'), /needs about 4\.9 a week, over 3 times the pace so far \(1\.4 a week\)/);
+      assert.match(
+        messageFor({ ...slow, metric: { ...slow.metric, current: 6 } }, 'achievable'),
+        /needs about 4\.9 a week, over 3 times the pace so far \(1\.4 a week\)/,
+      );
       // 15 days in, 30 of 300 done: 2 a day so far, 9 a day needed.
-      assert.match(messageFor({ ...slow, metric: { name: 'pages', start: 0, target: 300, current: 30 }, startDate: '2026-09-29', dueDate: '2026-11-13' }, 'achievable'), /needs about 9 a day, over 3 times the pace so far \(2 a day\)/);
+      assert.match(
+        messageFor({ ...slow, metric: { name: 'pages', start: 0, target: 300, current: 30 }, startDate: '2026-09-29', dueDate: '2026-11-13' }, 'achievable'),
+        /needs about 9 a day, over 3 times the pace so far \(2 a day\)/,
+      );
       assert.doesNotMatch(messageFor(slow, 'achievable'), /\b0 a (day|week|month)/);
     });
   });
@@ -121,19 +165,40 @@ describe('checkSmartGoal', () => {
   });
 
   test('validates its input and changes nothing', () => {
-    assert.throws(() => checkSmartGoal(undefined), (error: unknown) => isMentorKitError(error, 'invalid-input'));
-    assert.throws(() => checkSmartGoal({ title: 3 }), (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === 'draft.title');
-    assert.throws(() => checkSmartGoal({ ...GOOD, dueDate: '2026-02-30' }), (error: unknown) => (error as { path: string }).path === 'draft.dueDate');
-    assert.throws(() => checkSmartGoal(GOOD, { today: 'tomorrow' }), (error: unknown) => (error as { path: string }).path === 'options.today');
-    assert.throws(() => checkSmartGoal(GOOD, { openGoals: -1 }), (error: unknown) => (error as { path: string }).path === 'options.openGoals');
+    assert.throws(
+      () => checkSmartGoal(undefined),
+      (error: unknown) => isMentorKitError(error, 'invalid-input'),
+    );
+    assert.throws(
+      () => checkSmartGoal({ title: 3 }),
+      (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === 'draft.title',
+    );
+    assert.throws(
+      () => checkSmartGoal({ ...GOOD, dueDate: '2026-02-30' }),
+      (error: unknown) => (error as { path: string }).path === 'draft.dueDate',
+    );
+    assert.throws(
+      () => checkSmartGoal(GOOD, { today: 'tomorrow' }),
+      (error: unknown) => (error as { path: string }).path === 'options.today',
+    );
+    assert.throws(
+      () => checkSmartGoal(GOOD, { openGoals: -1 }),
+      (error: unknown) => (error as { path: string }).path === 'options.openGoals',
+    );
   });
 
   test('speaks the host catalogue', () => {
     const spanish = createGoalMessages({ smart: { relevantMissing: 'Vincúlalo a una habilidad.' } });
     assert.equal(messageFor({ ...GOOD, skill: undefined }, 'relevant', { messages: spanish }), 'Vincúlalo a una habilidad.');
     assert.equal(spanish.smart.timeBoundMissing, defaultGoalMessages.smart.timeBoundMissing, 'the rest stays English');
-    assert.throws(() => createGoalMessages({ smart: { nope: 'x' } } as never), (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === 'smart.nope');
-    assert.throws(() => createGoalMessages({ celebration: { milestone: [] } }), (error: unknown) => (error as { path: string }).path === 'celebration.milestone');
+    assert.throws(
+      () => createGoalMessages({ smart: { nope: 'x' } } as never),
+      (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === 'smart.nope',
+    );
+    assert.throws(
+      () => createGoalMessages({ celebration: { milestone: [] } }),
+      (error: unknown) => (error as { path: string }).path === 'celebration.milestone',
+    );
     assert.equal(formatGoalMessage('{a} and {b} and {c}', { a: 1, b: 'two' }), '1 and two and {c}');
   });
 });

@@ -27,7 +27,10 @@ describe('language catalogues', () => {
       ['greetings', 'it', null, 'catalogue'],
       ['greetings', 'it', 'ciao', 'catalogue'],
     ] as const) {
-      assert.throws(() => registerLanguageCatalogue(domain, language, catalogue), (error: unknown) => isMentorKitError(error, 'invalid-input') && error.path === path);
+      assert.throws(
+        () => registerLanguageCatalogue(domain, language, catalogue),
+        (error: unknown) => isMentorKitError(error, 'invalid-input') && error.path === path,
+      );
     }
     assert.equal(languageCatalogue('greetings', 'it'), undefined);
   });

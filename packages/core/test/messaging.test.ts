@@ -1,12 +1,42 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { createMemoryStorage, createMentorKit, isMentorKitError, localTimeOf, type DomainEvent, type Message, type MentorKit, type StorageAdapter } from '@mentorkit/core';
-import { countUnread, linkify, messagingFeature, unreadCountsOf, nextWorkingStart, notificationPlan, quietHoursFor, readReceipts, searchMessages, unreadCount, zonedWallClockToEpoch, type MessageNotification } from '@mentorkit/core/messaging';
+import {
+  createMemoryStorage,
+  createMentorKit,
+  isMentorKitError,
+  localTimeOf,
+  type DomainEvent,
+  type Message,
+  type MentorKit,
+  type StorageAdapter,
+} from '@mentorkit/core';
+import {
+  countUnread,
+  linkify,
+  messagingFeature,
+  unreadCountsOf,
+  nextWorkingStart,
+  notificationPlan,
+  quietHoursFor,
+  readReceipts,
+  searchMessages,
+  unreadCount,
+  zonedWallClockToEpoch,
+  type MessageNotification,
+} from '@mentorkit/core/messaging';
 
 const PROGRAM = { id: 'prog', name: 'Mentoring 2026', adminIds: ['priya'] };
 const weekdays = (ranges: string[]) => ({ 1: ranges, 2: ranges, 3: ranges, 4: ranges, 5: ranges });
-const person = (id: string, roles: Array<'mentee' | 'mentor' | 'admin'>, timeZone: string, extra: Record<string, unknown> = {}) => ({ id, displayName: id.toUpperCase(), roles, timeZone, programIds: ['prog'], workingHours: weekdays(['09:00-17:00']), ...extra });
+const person = (id: string, roles: Array<'mentee' | 'mentor' | 'admin'>, timeZone: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  displayName: id.toUpperCase(),
+  roles,
+  timeZone,
+  programIds: ['prog'],
+  workingHours: weekdays(['09:00-17:00']),
+  ...extra,
+});
 const KENJI = person('kenji', ['mentor'], 'Asia/Tokyo', { workingHours: weekdays(['08:00-12:00', '13:00-18:00']) });
 const ARJUN = person('arjun', ['mentor'], 'Asia/Kathmandu', { workingHours: weekdays(['10:00-17:00']), offLimitsDays: [6] });
 
@@ -14,7 +44,13 @@ function seededStorage(): StorageAdapter {
   return createMemoryStorage({
     seed: {
       programs: [PROGRAM],
-      people: [person('priya', ['admin'], 'Europe/London'), person('ana', ['mentee'], 'Europe/Madrid'), person('dan', ['mentee'], 'America/Los_Angeles'), KENJI, ARJUN],
+      people: [
+        person('priya', ['admin'], 'Europe/London'),
+        person('ana', ['mentee'], 'Europe/Madrid'),
+        person('dan', ['mentee'], 'America/Los_Angeles'),
+        KENJI,
+        ARJUN,
+      ],
       pairings: [
         { id: 'p-ana', programId: 'prog', menteeId: 'ana', mentorIds: ['kenji', 'arjun'], status: 'active', kind: 'official', reasons: [] },
         { id: 'p-dan', programId: 'prog', menteeId: 'dan', mentorIds: ['kenji'], status: 'closed', kind: 'official', reasons: [] },
@@ -47,10 +83,14 @@ async function rejectsWith(promise: Promise<unknown>, code: string, path?: strin
 
 describe('linkify', () => {
   test('only http(s) URLs become links; the tokens give back the text', () => {
-    const text = 'See https://docs.example.org/plan?a=1&b=2. Or (https://example.com/x_(y)) and javascript:alert(1), data:text/html,hi, ftp://x.org, <img src=x onerror=alert(1)>';
+    const text =
+      'See https://docs.example.org/plan?a=1&b=2. Or (https://example.com/x_(y)) and javascript:alert(1), data:text/html,hi, ftp://x.org, <img src=x onerror=alert(1)>';
     const tokens = linkify(text);
     assert.equal(tokens.map((token) => token.text).join(''), text);
-    assert.deepEqual(tokens.filter((token) => token.kind === 'link').map((token) => (token as { href: string }).href), ['https://docs.example.org/plan?a=1&b=2', 'https://example.com/x_(y)']);
+    assert.deepEqual(
+      tokens.filter((token) => token.kind === 'link').map((token) => (token as { href: string }).href),
+      ['https://docs.example.org/plan?a=1&b=2', 'https://example.com/x_(y)'],
+    );
     assert.deepEqual(linkify('JAVASCRIPT:alert(1)'), [{ kind: 'text', text: 'JAVASCRIPT:alert(1)' }]);
     assert.deepEqual(linkify('http://'), [{ kind: 'text', text: 'http://' }]);
     assert.deepEqual(linkify(''), []);
@@ -85,7 +125,10 @@ describe('quiet hours', () => {
     const none = quietHoursFor({ id: 'x', timeZone: 'UTC', workingHours: {} }, '2026-11-27T12:00:00Z');
     assert.equal(none.outsideWorkingHours, false);
     assert.equal(none.nextWorkingStart, undefined);
-    assert.throws(() => quietHoursFor(KENJI, 'tonight'), (error: unknown) => (error as { path: string }).path === 'instant');
+    assert.throws(
+      () => quietHoursFor(KENJI, 'tonight'),
+      (error: unknown) => (error as { path: string }).path === 'instant',
+    );
   });
 
   test('across DST: the next working start is 09:00 local on the day after the change', () => {
@@ -109,13 +152,24 @@ describe('quiet hours', () => {
 
   test('notification plan: deferred to the working hour, immediate when working', () => {
     const plan = notificationPlan('2026-11-24T14:00:00Z', [KENJI, person('ana', ['mentee'], 'Europe/Madrid')]);
-    assert.deepEqual(plan.map((entry) => [entry.recipientId, entry.deliverAt, entry.deferred]), [['kenji', '2026-11-24T23:00:00.000Z', true], ['ana', '2026-11-24T14:00:00.000Z', false]]);
+    assert.deepEqual(
+      plan.map((entry) => [entry.recipientId, entry.deliverAt, entry.deferred]),
+      [
+        ['kenji', '2026-11-24T23:00:00.000Z', true],
+        ['ana', '2026-11-24T14:00:00.000Z', false],
+      ],
+    );
   });
 });
 
 describe('threads (pure)', () => {
-  const message = (id: string, authorId: string, sentAt: string, text = 'hi', extra: Partial<Message> = {}) => ({ id, pairingId: 'p', authorId, kind: 'text', text, mentorsOnly: false, sentAt, history: [], revision: 1, updatedAt: sentAt, ...extra }) as Message;
-  const messages = [message('m1', 'ana', '2026-11-01T10:00:00Z', 'Hola Lucía, ¿qué tal el DISEÑO?'), message('m2', 'kenji', '2026-11-01T11:00:00Z', 'Design doc: https://x.org'), message('m3', 'kenji', '2026-11-01T12:00:00Z', 'gone', { deletedAt: '2026-11-01T12:01:00Z' })];
+  const message = (id: string, authorId: string, sentAt: string, text = 'hi', extra: Partial<Message> = {}) =>
+    ({ id, pairingId: 'p', authorId, kind: 'text', text, mentorsOnly: false, sentAt, history: [], revision: 1, updatedAt: sentAt, ...extra }) as Message;
+  const messages = [
+    message('m1', 'ana', '2026-11-01T10:00:00Z', 'Hola Lucía, ¿qué tal el DISEÑO?'),
+    message('m2', 'kenji', '2026-11-01T11:00:00Z', 'Design doc: https://x.org'),
+    message('m3', 'kenji', '2026-11-01T12:00:00Z', 'gone', { deletedAt: '2026-11-01T12:01:00Z' }),
+  ];
 
   test('unread counts ignore your own and deleted messages', () => {
     assert.equal(unreadCount(messages, 'ana', undefined), 1);
@@ -131,9 +185,15 @@ describe('threads (pure)', () => {
 
   test('search ignores case and accents, needs every word, skips deleted messages, gives ranges', () => {
     const hits = searchMessages(messages, 'lucia diseno');
-    assert.deepEqual(hits.map((hit) => hit.message.id), ['m1']);
+    assert.deepEqual(
+      hits.map((hit) => hit.message.id),
+      ['m1'],
+    );
     const text = messages[0]!.text!;
-    assert.deepEqual(hits[0]!.ranges.map(([start, end]) => text.slice(start, end)), ['Lucía', 'DISEÑO']);
+    assert.deepEqual(
+      hits[0]!.ranges.map(([start, end]) => text.slice(start, end)),
+      ['Lucía', 'DISEÑO'],
+    );
     assert.deepEqual(searchMessages(messages, 'gone'), []);
     assert.deepEqual(searchMessages(messages, '   '), []);
   });
@@ -147,14 +207,26 @@ describe('messagingFeature', () => {
     const kenji = await kitFor(storage, 'kenji', clock);
     const sent: DomainEvent[] = [];
     ana.on('message-sent', (event) => sent.push(event));
-    assert.deepEqual(ana.messaging.members('p-ana').map((member) => member.personId), ['ana', 'kenji', 'arjun']);
-    assert.deepEqual(ana.messaging.members('p-ana', { notes: true }).map((member) => member.personId), ['kenji', 'arjun']);
+    assert.deepEqual(
+      ana.messaging.members('p-ana').map((member) => member.personId),
+      ['ana', 'kenji', 'arjun'],
+    );
+    assert.deepEqual(
+      ana.messaging.members('p-ana', { notes: true }).map((member) => member.personId),
+      ['kenji', 'arjun'],
+    );
 
     const first = await ana.messaging.send({ pairingId: 'p-ana', text: 'Hi! <img src=x onerror=alert(1)> notes: https://docs.example.org' });
     const second = await ana.messaging.send({ pairingId: 'p-ana', text: 'Second, same instant' });
     assert.ok(Date.parse(second.sentAt!) > Date.parse(first.sentAt!), 'order survives a fixed clock');
     assert.equal(sent.length, 2);
-    assert.deepEqual((sent[0]!.data.recipients as Array<{ personId: string; deferred: boolean }>).map((recipient) => [recipient.personId, recipient.deferred]), [['kenji', true], ['arjun', true]]);
+    assert.deepEqual(
+      (sent[0]!.data.recipients as Array<{ personId: string; deferred: boolean }>).map((recipient) => [recipient.personId, recipient.deferred]),
+      [
+        ['kenji', true],
+        ['arjun', true],
+      ],
+    );
 
     await kenji.refresh();
     assert.equal(kenji.messaging.unreadCount('p-ana'), 2);
@@ -248,7 +320,10 @@ describe('messagingFeature', () => {
     const deleted = await ana.messaging.delete(message.id);
     assert.equal(deleted.text, undefined);
     assert.ok(deleted.deletedAt);
-    assert.deepEqual(deleted.history.map((entry) => entry.action), ['edited', 'deleted']);
+    assert.deepEqual(
+      deleted.history.map((entry) => entry.action),
+      ['edited', 'deleted'],
+    );
     await rejectsWith(ana.messaging.edit(message.id, 'again'), 'invalid-input');
     assert.deepEqual(ana.messaging.search('p-ana', 'draft'), []);
     await Promise.all([ana.dispose(), kenji.dispose()]);
@@ -264,14 +339,32 @@ describe('messagingFeature', () => {
     await Promise.all([ana.refresh(), arjun.refresh()]);
     assert.deepEqual(ana.messaging.$messages.get(), []);
     assert.equal(ana.messaging.thread('p-ana')!.hasNotes, false);
-    assert.deepEqual(arjun.messaging.messages('p-ana', { notes: true }).get().map((message) => message.id), [note.id]);
+    assert.deepEqual(
+      arjun.messaging
+        .messages('p-ana', { notes: true })
+        .get()
+        .map((message) => message.id),
+      [note.id],
+    );
     assert.equal(arjun.messaging.thread('p-ana')!.notesUnreadCount, 1);
     await arjun.messaging.markRead('p-ana', { notes: true });
     assert.equal(arjun.messaging.unreadCount('p-ana', { notes: true }), 0);
     await kenji.messaging.share(note.id);
     await ana.refresh();
-    assert.deepEqual(ana.messaging.messages('p-ana').get().map((message) => message.id), [note.id]);
-    assert.deepEqual(ana.messaging.messages('p-ana').get()[0]!.history.map((entry) => entry.action), ['shared']);
+    assert.deepEqual(
+      ana.messaging
+        .messages('p-ana')
+        .get()
+        .map((message) => message.id),
+      [note.id],
+    );
+    assert.deepEqual(
+      ana.messaging
+        .messages('p-ana')
+        .get()[0]!
+        .history.map((entry) => entry.action),
+      ['shared'],
+    );
     await Promise.all([ana.dispose(), kenji.dispose(), arjun.dispose()]);
   });
 
@@ -286,7 +379,11 @@ describe('messagingFeature', () => {
     const back = await kenji.messaging.voiceAudio(voice.id);
     assert.equal(back?.size, 4);
     await rejectsWith(ana.messaging.sendVoice({ pairingId: 'p-ana', audio: new Blob([]), durationSeconds: 1 }), 'invalid-input', 'message.audio');
-    await rejectsWith(ana.messaging.sendVoice({ pairingId: 'p-ana', audio: new Blob(['x'], { type: 'text/html' }), durationSeconds: 1 }), 'invalid-input', 'message.voice.contentType');
+    await rejectsWith(
+      ana.messaging.sendVoice({ pairingId: 'p-ana', audio: new Blob(['x'], { type: 'text/html' }), durationSeconds: 1 }),
+      'invalid-input',
+      'message.voice.contentType',
+    );
     await rejectsWith(ana.messaging.sendVoice({ pairingId: 'p-ana', audio, durationSeconds: -1 }), 'invalid-input', 'message.voice.durationSeconds');
     await ana.messaging.delete(voice.id);
     assert.equal(await storage.getBlob!(`voice-${voice.id}`), undefined, 'the audio goes with the message');
@@ -302,22 +399,46 @@ describe('messagingFeature', () => {
     const clock = new Clock('2026-11-24T14:00:00Z');
     const ana = await kitFor(storage, 'ana', clock);
     const quiet = ana.messaging.quietHours('p-ana');
-    assert.deepEqual(quiet.map((entry) => [entry.personId, entry.local.time, entry.outsideWorkingHours]), [['kenji', '23:00', true], ['arjun', '19:45', true]]);
+    assert.deepEqual(
+      quiet.map((entry) => [entry.personId, entry.local.time, entry.outsideWorkingHours]),
+      [
+        ['kenji', '23:00', true],
+        ['arjun', '19:45', true],
+      ],
+    );
     const immediate: MessageNotification[] = [];
     const scheduled: MessageNotification[] = [];
     const stopImmediate = ana.messaging.onNotify((notification) => immediate.push(notification), { deliver: 'immediately' });
     const stopScheduled = ana.messaging.onNotify((notification) => scheduled.push(notification));
     await ana.messaging.send({ pairingId: 'p-ana', text: 'Late thought' });
-    assert.deepEqual(immediate.map((entry) => [entry.recipientId, entry.deliverAt]), [['kenji', '2026-11-24T23:00:00.000Z'], ['arjun', '2026-11-25T04:15:00.000Z']]);
+    assert.deepEqual(
+      immediate.map((entry) => [entry.recipientId, entry.deliverAt]),
+      [
+        ['kenji', '2026-11-24T23:00:00.000Z'],
+        ['arjun', '2026-11-25T04:15:00.000Z'],
+      ],
+    );
     assert.deepEqual(scheduled, [], 'waits for their working hours');
     stopScheduled();
     stopImmediate();
-    assert.throws(() => ana.messaging.onNotify(() => undefined, { deliver: 'never' as never }), (error: unknown) => (error as { path: string }).path === 'options.deliver');
+    assert.throws(
+      () => ana.messaging.onNotify(() => undefined, { deliver: 'never' as never }),
+      (error: unknown) => (error as { path: string }).path === 'options.deliver',
+    );
     await ana.dispose();
   });
 
   test('5,000 messages: thread summary and unread count stay fast', async () => {
-    const records = Array.from({ length: 5000 }, (_, index) => ({ id: `m${String(index).padStart(5, '0')}`, pairingId: 'p-ana', authorId: index % 2 ? 'kenji' : 'ana', kind: 'text', text: `Message ${index}`, mentorsOnly: false, history: [], sentAt: new Date(Date.UTC(2026, 9, 1) + index * 60_000).toISOString() }));
+    const records = Array.from({ length: 5000 }, (_, index) => ({
+      id: `m${String(index).padStart(5, '0')}`,
+      pairingId: 'p-ana',
+      authorId: index % 2 ? 'kenji' : 'ana',
+      kind: 'text',
+      text: `Message ${index}`,
+      mentorsOnly: false,
+      history: [],
+      sentAt: new Date(Date.UTC(2026, 9, 1) + index * 60_000).toISOString(),
+    }));
     const storage = seededStorage();
     for (const record of records) await storage.put('messages', record);
     const ana = await kitFor(storage, 'ana', new Clock('2026-11-24T14:00:00Z'));

@@ -39,13 +39,16 @@ function invalid(fn: () => unknown): MentorKitError {
 
 describe('primitives', () => {
   test('time zones: IANA names only', () => {
-    for (const zone of ['Asia/Kathmandu', 'Australia/Lord_Howe', 'Pacific/Auckland', 'UTC', 'America/Argentina/Buenos_Aires']) assert.ok(isTimeZone(zone), zone);
+    for (const zone of ['Asia/Kathmandu', 'Australia/Lord_Howe', 'Pacific/Auckland', 'UTC', 'America/Argentina/Buenos_Aires'])
+      assert.ok(isTimeZone(zone), zone);
     for (const zone of ['', 'Mars/Base', '+05:30', 'GMT+3 ', 42, null, 'Europe/Paris<script>']) assert.ok(!isTimeZone(zone), String(zone));
   });
 
   test('instants need Z or an offset and a real date', () => {
-    for (const value of ['2026-03-29T08:00:00Z', '2026-03-29T08:00Z', '2026-03-29T10:00:00.123+02:00', '2026-12-31T23:59:59-05:45']) assert.ok(isInstant(value), value);
-    for (const value of ['2026-03-29T08:00:00', '2026-02-30T08:00:00Z', '2026-03-29 08:00Z', '2026-03-29T24:00:00Z', 'yesterday', 1711699200000]) assert.ok(!isInstant(value), String(value));
+    for (const value of ['2026-03-29T08:00:00Z', '2026-03-29T08:00Z', '2026-03-29T10:00:00.123+02:00', '2026-12-31T23:59:59-05:45'])
+      assert.ok(isInstant(value), value);
+    for (const value of ['2026-03-29T08:00:00', '2026-02-30T08:00:00Z', '2026-03-29 08:00Z', '2026-03-29T24:00:00Z', 'yesterday', 1711699200000])
+      assert.ok(!isInstant(value), String(value));
   });
 
   test('calendar dates are YYYY-MM-DD and exist', () => {
@@ -58,7 +61,8 @@ describe('primitives', () => {
   test('links: http and https only', () => {
     assert.ok(isHttpUrl('https://drive.example.com/folder?id=1'));
     assert.ok(isHttpUrl('http://localhost:8000/'));
-    for (const value of ['javascript:alert(1)', 'data:text/html,<b>x</b>', '/relative', 'ftp://example.com', 'https://', 'JAVASCRIPT:alert(1)']) assert.ok(!isHttpUrl(value), value);
+    for (const value of ['javascript:alert(1)', 'data:text/html,<b>x</b>', '/relative', 'ftp://example.com', 'https://', 'JAVASCRIPT:alert(1)'])
+      assert.ok(!isHttpUrl(value), value);
   });
 
   test('time ranges: start inclusive, 24:00 may end a range', () => {
@@ -110,7 +114,13 @@ describe('entity schemas', () => {
 
   test('each issue names its rule and limit, for elements to word it for people in their language', () => {
     const error = invalid(() =>
-      parseOrThrow(PersonInputSchema, { ...validPerson, id: undefined, displayName: 'x'.repeat(201), timeZone: 'Mars/Base', workingHours: { 1: ['9-17'], 2: ['09:00-12:00', '11:00-13:00'] } }),
+      parseOrThrow(PersonInputSchema, {
+        ...validPerson,
+        id: undefined,
+        displayName: 'x'.repeat(201),
+        timeZone: 'Mars/Base',
+        workingHours: { 1: ['9-17'], 2: ['09:00-12:00', '11:00-13:00'] },
+      }),
     );
     const rules = Object.fromEntries(error.issues.map((issue) => [issue.path, [issue.rule, issue.requirement]]));
     assert.deepEqual(rules, {
@@ -120,7 +130,24 @@ describe('entity schemas', () => {
       'workingHours.1[0]': ['time-range', undefined],
       'workingHours.2': ['overlapping-ranges', undefined],
     });
-    assert.equal(invalid(() => parseOrThrow(AgreementInputSchema, { pairingId: 'p1', cadence: 'weekly', channels: [{ kind: 'video' }], responseTimeHours: 24, participants: [], offLimitsDates: ['2026-02-30'], meetingUrl: 'javascript:alert(1)' })).issues.map((issue) => issue.rule).filter((rule) => rule === 'calendar-date' || rule === 'http-url').sort().join(), 'calendar-date,http-url');
+    assert.equal(
+      invalid(() =>
+        parseOrThrow(AgreementInputSchema, {
+          pairingId: 'p1',
+          cadence: 'weekly',
+          channels: [{ kind: 'video' }],
+          responseTimeHours: 24,
+          participants: [],
+          offLimitsDates: ['2026-02-30'],
+          meetingUrl: 'javascript:alert(1)',
+        }),
+      )
+        .issues.map((issue) => issue.rule)
+        .filter((rule) => rule === 'calendar-date' || rule === 'http-url')
+        .sort()
+        .join(),
+      'calendar-date,http-url',
+    );
   });
 
   test('pairings: one or two distinct mentors, not the mentee', () => {
@@ -157,15 +184,31 @@ describe('entity schemas', () => {
     assert.equal(invalid(() => parseOrThrow(SessionInputSchema, session)).path, 'end');
     assert.equal(invalid(() => parseOrThrow(GoalInputSchema, { id: 'g', pairingId: 'p', ownerId: 'ana', title: '  ' })).path, 'title');
     assert.equal(invalid(() => parseOrThrow(FeedbackInputSchema, { id: 'f', pairingId: 'p', sessionId: 's', authorId: 'ana', rating: 6 })).path, 'rating');
-    assert.match(invalid(() => parseOrThrow(MessageInputSchema, { id: 'm', pairingId: 'p', authorId: 'ana', kind: 'text', text: ' ' })).message, /needs `text`/);
+    assert.match(
+      invalid(() => parseOrThrow(MessageInputSchema, { id: 'm', pairingId: 'p', authorId: 'ana', kind: 'text', text: ' ' })).message,
+      /needs `text`/,
+    );
   });
 
-  test('a session\'s heldMinutes: a whole number of minutes from 1 to 600, or unset', () => {
-    const session = { id: 's1', pairingId: 'p1', title: 'Kick-off', start: '2026-03-29T08:00:00Z', end: '2026-03-29T09:00:00Z', timeZone: 'Europe/Madrid', status: 'held' };
+  test("a session's heldMinutes: a whole number of minutes from 1 to 600, or unset", () => {
+    const session = {
+      id: 's1',
+      pairingId: 'p1',
+      title: 'Kick-off',
+      start: '2026-03-29T08:00:00Z',
+      end: '2026-03-29T09:00:00Z',
+      timeZone: 'Europe/Madrid',
+      status: 'held',
+    };
     assert.equal(parseOrThrow(SessionInputSchema, session).heldMinutes, undefined);
     assert.equal(parseOrThrow(SessionInputSchema, { ...session, heldMinutes: 1 }).heldMinutes, 1);
     assert.equal(parseOrThrow(SessionInputSchema, { ...session, heldMinutes: 600 }).heldMinutes, 600);
-    for (const [value, message] of [[0, /at least 1 minute/], [601, /at most 600 minutes/], [44.5, /whole number of minutes/], ['45', /whole number of minutes/]] as const) {
+    for (const [value, message] of [
+      [0, /at least 1 minute/],
+      [601, /at most 600 minutes/],
+      [44.5, /whole number of minutes/],
+      ['45', /whole number of minutes/],
+    ] as const) {
       const error = invalid(() => parseOrThrow(SessionInputSchema, { ...session, heldMinutes: value }));
       assert.equal(error.path, 'heldMinutes', String(value));
       assert.match(error.message, message);
@@ -174,7 +217,14 @@ describe('entity schemas', () => {
 
   test('MentorKitError serialises for logs and HTTP responses', () => {
     const error = new MentorKitError('conflict', 'Reload and try again.', { path: 'expectedRevision', details: { actualRevision: 4 } });
-    assert.deepEqual(JSON.parse(JSON.stringify(error)), { name: 'MentorKitError', code: 'conflict', path: 'expectedRevision', message: 'Reload and try again.', issues: [{ path: 'expectedRevision', message: 'Reload and try again.' }], details: { actualRevision: 4 } });
+    assert.deepEqual(JSON.parse(JSON.stringify(error)), {
+      name: 'MentorKitError',
+      code: 'conflict',
+      path: 'expectedRevision',
+      message: 'Reload and try again.',
+      issues: [{ path: 'expectedRevision', message: 'Reload and try again.' }],
+      details: { actualRevision: 4 },
+    });
     assert.ok(isMentorKitError({ name: 'MentorKitError', code: 'conflict' }, 'conflict'));
     assert.ok(!isMentorKitError(new Error('x')));
   });

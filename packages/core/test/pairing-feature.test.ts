@@ -17,9 +17,29 @@ async function setup() {
 }
 
 describe('reasons for the weeks the pairing runs, worded when shown', () => {
-  const office = { 1: ['09:00-12:30', '13:30-17:30'], 2: ['09:00-12:30', '13:30-17:30'], 3: ['09:00-12:30', '13:30-17:30'], 4: ['09:00-12:30', '13:30-17:30'], 5: ['09:00-12:30', '13:30-17:30'] };
-  const zara = { id: 'zara', displayName: 'Zara Ahmed', timeZone: 'Europe/London', workingHours: office, languages: ['en'], wantsToLearn: [{ name: 'leadership', priority: 3 }] };
-  const aisha = { id: 'aisha', displayName: 'Aisha Bello', timeZone: 'Africa/Lagos', workingHours: office, languages: ['en'], skills: [{ name: 'leadership', level: 5 }] };
+  const office = {
+    1: ['09:00-12:30', '13:30-17:30'],
+    2: ['09:00-12:30', '13:30-17:30'],
+    3: ['09:00-12:30', '13:30-17:30'],
+    4: ['09:00-12:30', '13:30-17:30'],
+    5: ['09:00-12:30', '13:30-17:30'],
+  };
+  const zara = {
+    id: 'zara',
+    displayName: 'Zara Ahmed',
+    timeZone: 'Europe/London',
+    workingHours: office,
+    languages: ['en'],
+    wantsToLearn: [{ name: 'leadership', priority: 3 }],
+  };
+  const aisha = {
+    id: 'aisha',
+    displayName: 'Aisha Bello',
+    timeZone: 'Africa/Lagos',
+    workingHours: office,
+    languages: ['en'],
+    skills: [{ name: 'leadership', level: 5 }],
+  };
 
   test('London and Lagos share clocks in June but not in December: the reasons say which', () => {
     assert.equal(mondayOf('2026-12-09'), '2026-12-07');
@@ -30,21 +50,34 @@ describe('reasons for the weeks the pairing runs, worded when shown', () => {
     assert.ok(december.includes('27.5 h/week overlap: Mon–Fri 13:30–16:30 London = 14:30–17:30 Lagos (+1 more window)'), december.join(' | '));
     registerSpanish();
     const spanish = explainPairing({ mentee: zara, mentors: [aisha], weekOf: '2026-12-09', locale: 'es' });
-    assert.ok(spanish.some((reason) => reason.includes('13:30–16:30') && reason.includes('14:30–17:30') && !reason.includes('overlap')), spanish.join(' | '));
-    assert.throws(() => explainPairing({ mentee: zara, mentors: [aisha], weekOf: 'next week' }), (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === 'weekOf');
+    assert.ok(
+      spanish.some((reason) => reason.includes('13:30–16:30') && reason.includes('14:30–17:30') && !reason.includes('overlap')),
+      spanish.join(' | '),
+    );
+    assert.throws(
+      () => explainPairing({ mentee: zara, mentors: [aisha], weekOf: 'next week' }),
+      (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === 'weekOf',
+    );
   });
 
-  test('a round starting in December scores and explains December; a pairing\'s reasons are re-worded per language when read', async () => {
+  test("a round starting in December scores and explains December; a pairing's reasons are re-worded per language when read", async () => {
     const { kitFor } = await setup();
     const admin = await kitFor('priya-raman');
     const pairing = admin.use(pairingFeature);
     const round = await pairing.propose({ programId: DEMO_PROGRAM_ID, startsOn: '2026-12-07' });
     assert.equal(round.startsOn, '2026-12-07');
     const zaraAssignment = round.proposal.assignments.find((assignment) => assignment.menteeId === 'zara-ahmed');
-    if (zaraAssignment?.mentorIds[0] === 'aisha-bello') assert.ok(zaraAssignment.reasons.some((reason) => reason.includes('13:30–16:30 London = 14:30–17:30 Lagos')), zaraAssignment.reasons.join(' | '));
+    if (zaraAssignment?.mentorIds[0] === 'aisha-bello')
+      assert.ok(
+        zaraAssignment.reasons.some((reason) => reason.includes('13:30–16:30 London = 14:30–17:30 Lagos')),
+        zaraAssignment.reasons.join(' | '),
+      );
     const rerun = await pairing.propose({ programId: DEMO_PROGRAM_ID, carryOverFrom: round.id });
     assert.equal(rerun.startsOn, '2026-12-07', 'a re-run keeps the start');
-    await assert.rejects(pairing.propose({ programId: DEMO_PROGRAM_ID, startsOn: 'soon' }), (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === 'startsOn');
+    await assert.rejects(
+      pairing.propose({ programId: DEMO_PROGRAM_ID, startsOn: 'soon' }),
+      (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === 'startsOn',
+    );
     // An existing pairing: its stored reasons were written once, in English; read in Spanish for this week.
     registerSpanish();
     const lucia = (await kitFor('lucia-fernandez')).use(pairingFeature);
@@ -52,9 +85,15 @@ describe('reasons for the weeks the pairing runs, worded when shown', () => {
     const english = lucia.reasonsFor('pairing-lucia');
     const spanish = lucia.reasonsFor('pairing-lucia', { locale: 'es' });
     assert.notDeepEqual(english, stored, 'computed from the profiles, not the stored sentences');
-    assert.ok(english.some((reason) => /h\/week overlap/.test(reason)), english.join(' | '));
+    assert.ok(
+      english.some((reason) => /h\/week overlap/.test(reason)),
+      english.join(' | '),
+    );
     assert.ok(spanish.length > 0 && spanish.every((reason) => !/overlap|Wants/.test(reason)), spanish.join(' | '));
-    assert.ok(spanish.some((reason) => reason.startsWith('Arjun Shrestha: ')), 'the co-mentor too');
+    assert.ok(
+      spanish.some((reason) => reason.startsWith('Arjun Shrestha: ')),
+      'the co-mentor too',
+    );
   });
 });
 
@@ -67,7 +106,10 @@ describe('pairingFeature', () => {
     admin.on('*', (event) => events.push(event));
 
     const cohort = pairing.cohort(DEMO_PROGRAM_ID);
-    assert.deepEqual(cohort.mentees.map((mentee) => mentee.id), ['chloe-dubois', 'ella-brown', 'grace-mensah', 'lukas-schmidt', 'mateo-silva', 'omar-haddad', 'zara-ahmed']);
+    assert.deepEqual(
+      cohort.mentees.map((mentee) => mentee.id),
+      ['chloe-dubois', 'ella-brown', 'grace-mensah', 'lukas-schmidt', 'mateo-silva', 'omar-haddad', 'zara-ahmed'],
+    );
     assert.equal(cohort.mentors.find((mentor) => mentor.id === 'kenji-watanabe')!.capacity, 0);
 
     let round = await pairing.propose({ programId: DEMO_PROGRAM_ID });
@@ -120,7 +162,10 @@ describe('pairingFeature', () => {
     await storage.put('people', { ...zara, inactiveProgramIds: [DEMO_PROGRAM_ID] }, { expectedRevision: zara.revision });
     const admin = await kitFor('priya-raman');
     const cohort = admin.use(pairingFeature).cohort(DEMO_PROGRAM_ID);
-    assert.equal(cohort.mentees.some((mentee) => mentee.id === 'zara-ahmed'), false);
+    assert.equal(
+      cohort.mentees.some((mentee) => mentee.id === 'zara-ahmed'),
+      false,
+    );
     assert.equal(cohort.mentees.length, 6);
     assert.ok(admin.$people.get()['zara-ahmed'], 'she is still there');
   });

@@ -2,7 +2,17 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createMemoryStorage, createMentorKit, isMentorKitError } from '@mentorkit/core';
 import { pairingMessagesEs, registerSpanish } from '@mentorkit/core/es';
-import { matchMentors, pairingFeature, pairingMessages, pairingMessagesFor, scoreMatch, withMessages, type MenteeProfile, type MentorProfile, type PairingMessages } from '@mentorkit/core/pairing';
+import {
+  matchMentors,
+  pairingFeature,
+  pairingMessages,
+  pairingMessagesFor,
+  scoreMatch,
+  withMessages,
+  type MenteeProfile,
+  type MentorProfile,
+  type PairingMessages,
+} from '@mentorkit/core/pairing';
 import { DEMO_PROGRAM_ID, seedDemoProgram } from '../../../examples/shared/demo-program.js';
 
 /** Every entry of the catalogue as text: strings as they are, functions called with sample values. */
@@ -18,12 +28,19 @@ function rendered(messages: PairingMessages): Map<string, string> {
         skillMissing: [['Kenji', ['Go', 'Rust']]],
         noWantedSkills: [['Ana']],
         overlap: [['4.5', 'W']],
-        overlapWindow: [['D', '09:00–11:00', 'Madrid', '16:00–18:00', 'Tokyo', 1], ['D', 'a', 'b', 'c', 'd', -1], ['D', 'a', 'b', 'c', 'd', 0]],
+        overlapWindow: [
+          ['D', '09:00–11:00', 'Madrid', '16:00–18:00', 'Tokyo', 1],
+          ['D', 'a', 'b', 'c', 'd', -1],
+          ['D', 'a', 'b', 'c', 'd', 0],
+        ],
         moreWindows: [[1], [3]],
         noOverlap: [['Ana', 'Kenji']],
         noCommonDay: [['Sat, Sun']],
         sharedLanguages: [[['es']], [['es', 'en']]],
-        noSharedLanguage: [[['es'], ['ja']], [[], []]],
+        noSharedLanguage: [
+          [['es'], ['ja']],
+          [[], []],
+        ],
         sharedInterests: [[['chess']]],
         complementary: [[['UX']]],
         hostScore: [[0.5], [1]],
@@ -40,8 +57,28 @@ function rendered(messages: PairingMessages): Map<string, string> {
   return out;
 }
 
-const mentee: MenteeProfile = { id: 'ana', displayName: 'Ana', timeZone: 'Europe/Madrid', workingHours: { 1: ['09:00-17:00'], 2: ['09:00-17:00'] }, languages: ['es', 'en'], interests: ['chess'], wantsToLearn: [{ name: 'Python', priority: 3 }, { name: 'Go', priority: 1 }] };
-const mentor: MentorProfile = { id: 'kenji', displayName: 'Kenji', timeZone: 'Europe/Lisbon', workingHours: { 1: ['10:00-18:00'], 2: ['10:00-18:00'] }, languages: ['en'], interests: ['chess'], skills: [{ name: 'Python', level: 5 }], capacity: 1 };
+const mentee: MenteeProfile = {
+  id: 'ana',
+  displayName: 'Ana',
+  timeZone: 'Europe/Madrid',
+  workingHours: { 1: ['09:00-17:00'], 2: ['09:00-17:00'] },
+  languages: ['es', 'en'],
+  interests: ['chess'],
+  wantsToLearn: [
+    { name: 'Python', priority: 3 },
+    { name: 'Go', priority: 1 },
+  ],
+};
+const mentor: MentorProfile = {
+  id: 'kenji',
+  displayName: 'Kenji',
+  timeZone: 'Europe/Lisbon',
+  workingHours: { 1: ['10:00-18:00'], 2: ['10:00-18:00'] },
+  languages: ['en'],
+  interests: ['chess'],
+  skills: [{ name: 'Python', level: 5 }],
+  capacity: 1,
+};
 
 describe('Spanish pairing messages', () => {
   test('complete: the same entries, each translated, with the values it is given', () => {
@@ -50,7 +87,8 @@ describe('Spanish pairing messages', () => {
     assert.deepEqual([...es.keys()].sort(), [...en.keys()].sort());
     for (const [key, text] of en) {
       const spanish = es.get(key)!;
-      if (!/^weekdays\[[14]\]$/.test(key) && !/^moreWindows/.test(key) && key !== 'overlapWindow(2)') assert.notEqual(spanish, text, `${key} is not translated`);
+      if (!/^weekdays\[[14]\]$/.test(key) && !/^moreWindows/.test(key) && key !== 'overlapWindow(2)')
+        assert.notEqual(spanish, text, `${key} is not translated`);
       for (const value of ['Kenji', 'Ana', 'Python', 'Go', 'Rust', '4.5', 'Madrid', 'Tokyo', 'chess', 'UX', 'Data', '0.4', '0.500']) {
         if (text.includes(value)) assert.ok(spanish.includes(value), `${key} drops "${value}"`);
       }
@@ -90,7 +128,10 @@ describe('Spanish pairing messages', () => {
     assert.deepEqual(byLocale.assignments[0]!.reasons, match.assignments[0]!.reasons);
     assert.match(byLocale.unmatched[0]!.reason, /^Todos los mentores compatibles/);
     assert.equal(matchMentors({ mentees: [mentee], mentors: [mentor] }).assignments[0]!.reasons[0], 'Wants Python (must have): Kenji is expert (5/5)');
-    assert.throws(() => matchMentors({ mentees: [mentee], mentors: [mentor], locale: 3 as never }), (error: unknown) => isMentorKitError(error, 'invalid-input') && error.path === 'locale');
+    assert.throws(
+      () => matchMentors({ mentees: [mentee], mentors: [mentor], locale: 3 as never }),
+      (error: unknown) => isMentorKitError(error, 'invalid-input') && error.path === 'locale',
+    );
 
     const storage = createMemoryStorage();
     await seedDemoProgram(storage);
@@ -101,7 +142,11 @@ describe('Spanish pairing messages', () => {
     assert.equal(englishRound.locale, undefined);
     let round = await pairing.propose({ programId: DEMO_PROGRAM_ID, locale: 'es', carryOverFrom: englishRound.id });
     assert.equal(round.locale, 'es');
-    assert.deepEqual(round.proposal.assignments.map((assignment) => [assignment.menteeId, assignment.mentorIds]), englishRound.proposal.assignments.map((assignment) => [assignment.menteeId, assignment.mentorIds]), 'the language does not change the proposal');
+    assert.deepEqual(
+      round.proposal.assignments.map((assignment) => [assignment.menteeId, assignment.mentorIds]),
+      englishRound.proposal.assignments.map((assignment) => [assignment.menteeId, assignment.mentorIds]),
+      'the language does not change the proposal',
+    );
     assert.ok(round.proposal.assignments.every((assignment) => assignment.reasons.some((reason) => /en común|Quiere|no indica|Ningún/.test(reason))));
     assert.match(round.proposal.unmatched[0]!.reason, /mentor/i);
     assert.notEqual(round.proposal.unmatched[0]!.reason, englishRound.proposal.unmatched[0]!.reason);
@@ -111,7 +156,9 @@ describe('Spanish pairing messages', () => {
     assert.ok(round.proposal.assignments[0]!.reasons.some((reason) => /en común|Quiere/.test(reason)));
     round = await pairing.adjust(round.id, { weights: { availability: 1 } }, { locale: 'en' });
     assert.ok(round.proposal.assignments.every((assignment) => !assignment.reasons.some((reason) => /en común|Quiere/.test(reason))));
-    await assert.rejects(pairing.propose({ programId: DEMO_PROGRAM_ID, locale: 'not a locale!' }), (error: unknown) => isMentorKitError(error, 'invalid-input'));
+    await assert.rejects(pairing.propose({ programId: DEMO_PROGRAM_ID, locale: 'not a locale!' }), (error: unknown) =>
+      isMentorKitError(error, 'invalid-input'),
+    );
     await assert.rejects(pairing.adjust(round.id, { weights: {} }, { locale: 42 as never }), (error: unknown) => isMentorKitError(error, 'invalid-input'));
   });
 });

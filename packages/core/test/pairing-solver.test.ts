@@ -94,12 +94,14 @@ describe('matchMentors with a host scoreMatrix read in place', () => {
       const n = 40 + Math.floor(random() * 60);
       const m = 40 + Math.floor(random() * 60);
       const family = Object.values(families)[run % Object.keys(families).length]!;
-      const matrix = Array.from({ length: n }, (_, i) => Array.from({ length: m }, (_, j): number | null => {
-        const roll = random();
-        if (run % 2 === 0 && roll < 0.1) return null;
-        if (run % 2 === 0 && roll < 0.15) return -Infinity;
-        return family(random, i, j);
-      }));
+      const matrix = Array.from({ length: n }, (_, i) =>
+        Array.from({ length: m }, (_, j): number | null => {
+          const roll = random();
+          if (run % 2 === 0 && roll < 0.1) return null;
+          if (run % 2 === 0 && roll < 0.15) return -Infinity;
+          return family(random, i, j);
+        }),
+      );
       // some rows with nothing allowed, some mentors without capacity
       if (run % 2 === 0) matrix[3] = matrix[3]!.map(() => null);
       const mentors = ids('t', m).map((mentor, j) => ({ ...mentor, capacity: j % 9 === 0 ? 0 : 1 + (j % 3) }));

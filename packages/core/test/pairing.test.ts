@@ -47,15 +47,22 @@ function assertValid(result: MatchResult, matrix: Array<Array<number | null>>, c
   assert.ok(Math.abs(total - result.totalScore) < 1e-9);
 }
 
-const instance = fc
-  .record({ n: fc.integer({ min: 0, max: 6 }), m: fc.integer({ min: 0, max: 4 }), integer: fc.boolean() })
-  .chain(({ n, m, integer }) =>
-    fc.record({
-      matrix: fc.array(fc.array(fc.oneof({ weight: 1, arbitrary: fc.constant(null) }, { weight: 4, arbitrary: integer ? fc.integer({ min: -2, max: 3 }) : fc.double({ min: -5, max: 5, noNaN: true }) }), { minLength: m, maxLength: m }), { minLength: n, maxLength: n }),
-      capacity: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: m, maxLength: m }),
-      minScore: fc.option(fc.integer({ min: -1, max: 2 }), { nil: undefined }),
-    }),
-  );
+const instance = fc.record({ n: fc.integer({ min: 0, max: 6 }), m: fc.integer({ min: 0, max: 4 }), integer: fc.boolean() }).chain(({ n, m, integer }) =>
+  fc.record({
+    matrix: fc.array(
+      fc.array(
+        fc.oneof(
+          { weight: 1, arbitrary: fc.constant(null) },
+          { weight: 4, arbitrary: integer ? fc.integer({ min: -2, max: 3 }) : fc.double({ min: -5, max: 5, noNaN: true }) },
+        ),
+        { minLength: m, maxLength: m },
+      ),
+      { minLength: n, maxLength: n },
+    ),
+    capacity: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: m, maxLength: m }),
+    minScore: fc.option(fc.integer({ min: -1, max: 2 }), { nil: undefined }),
+  }),
+);
 
 describe('matchMentors: optimality', () => {
   test('equals brute force on small random instances (matched count, then total)', () => {
@@ -81,7 +88,12 @@ describe('matchMentors: optimality', () => {
         const m = capacity.length;
         const forbidden: Array<[string, string]> = [[`e${seed % n}`, `t${seed % m}`]];
         const constrained = matrix.map((row, i) => row.map((score, j) => (i === seed % n && j === seed % m ? null : score)));
-        const result = matchMentors({ mentees: ids('e', n), mentors: capacity.map((value, index) => ({ id: `t${index}`, capacity: value })), scoreMatrix: matrix, forbidden });
+        const result = matchMentors({
+          mentees: ids('e', n),
+          mentors: capacity.map((value, index) => ({ id: `t${index}`, capacity: value })),
+          scoreMatrix: matrix,
+          forbidden,
+        });
         const best = bruteForce(constrained, capacity);
         assert.equal(result.assignments.length, best.matched);
         assert.ok(Math.abs(result.totalScore - best.total) < 1e-9);
@@ -94,14 +106,24 @@ describe('matchMentors: optimality', () => {
   test('known instance: the cheaper of two rivals for one seat wins even when listed last', () => {
     // Row-by-row greedy would keep e0; the optimum gives the seat to e1.
     const result = matchMentors({ mentees: ids('e', 2), mentors: [{ id: 't0' }], scoreMatrix: [[1], [10]] });
-    assert.deepEqual(result.assignments.map((a) => [a.menteeId, a.mentorIds[0]]), [['e1', 't0']]);
+    assert.deepEqual(
+      result.assignments.map((a) => [a.menteeId, a.mentorIds[0]]),
+      [['e1', 't0']],
+    );
     assert.equal(result.unmatched[0]!.menteeId, 'e0');
     assert.match(result.unmatched[0]!.reason, /capacity/);
   });
 
   test('known instance: cardinality first, even at a lower total', () => {
     // e0 alone on t0 scores 10; matching both (e0→t1, e1→t0) scores 2 but matches two.
-    const result = matchMentors({ mentees: ids('e', 2), mentors: ids('t', 2), scoreMatrix: [[10, 1], [1, null]] });
+    const result = matchMentors({
+      mentees: ids('e', 2),
+      mentors: ids('t', 2),
+      scoreMatrix: [
+        [10, 1],
+        [1, null],
+      ],
+    });
     assert.equal(result.assignments.length, 2);
     assert.equal(result.totalScore, 2);
   });
@@ -121,7 +143,7 @@ describe('matchMentors: optimality', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 1_000_000 }), (seed) => {
         let state = seed;
-        const random = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+        const random = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
         const n = 20 + Math.floor(random() * 50);
         const m = 26 + Math.floor(random() * 40);
         const integer = random() < 0.5;
@@ -151,11 +173,14 @@ describe('matchMentors: optimality', () => {
     if (probe.status !== 0) return t.skip('python3 with numpy and scipy is not available');
     const cases: Array<{ matrix: number[][]; capacity: number[] }> = [];
     let state = 7;
-    const random = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const random = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
     for (let c = 0; c < 40; c++) {
       const n = 5 + Math.floor(random() * 40);
       const m = 2 + Math.floor(random() * 15);
-      cases.push({ matrix: Array.from({ length: n }, () => Array.from({ length: m }, () => (random() < 0.25 ? -1 : Math.floor(random() * 100)))), capacity: Array.from({ length: m }, () => 1 + Math.floor(random() * 3)) });
+      cases.push({
+        matrix: Array.from({ length: n }, () => Array.from({ length: m }, () => (random() < 0.25 ? -1 : Math.floor(random() * 100)))),
+        capacity: Array.from({ length: m }, () => 1 + Math.floor(random() * 3)),
+      });
     }
     // -1 = forbidden. Integer scores make the big-M reference exact: unmatched costs M > any total.
     const script = `
@@ -176,7 +201,11 @@ print(json.dumps(out))`;
     assert.equal(run.status, 0, run.stderr);
     const expected = JSON.parse(run.stdout) as Array<[number, number]>;
     cases.forEach((item, index) => {
-      const result = matchMentors({ mentees: ids('e', item.matrix.length), mentors: item.capacity.map((value, j) => ({ id: `t${j}`, capacity: value })), scoreMatrix: item.matrix.map((row) => row.map((score) => (score < 0 ? null : score))) });
+      const result = matchMentors({
+        mentees: ids('e', item.matrix.length),
+        mentors: item.capacity.map((value, j) => ({ id: `t${j}`, capacity: value })),
+        scoreMatrix: item.matrix.map((row) => row.map((score) => (score < 0 ? null : score))),
+      });
       assert.deepEqual([result.assignments.length, result.totalScore], expected[index], `case ${index}`);
     });
   });
@@ -209,7 +238,14 @@ describe('matchMentors: modes', () => {
   });
 
   test('co-mentoring rewards a co-mentor who adds what the lead lacks', () => {
-    const mentee = { id: 'ana', languages: ['en'], wantsToLearn: [{ name: 'TypeScript', priority: 3 }, { name: 'leadership', priority: 3 }] };
+    const mentee = {
+      id: 'ana',
+      languages: ['en'],
+      wantsToLearn: [
+        { name: 'TypeScript', priority: 3 },
+        { name: 'leadership', priority: 3 },
+      ],
+    };
     const mentors = [
       { id: 'lead', languages: ['en'], skills: [{ name: 'TypeScript', level: 5 }] },
       { id: 'same', languages: ['en'], skills: [{ name: 'TypeScript', level: 5 }] },
@@ -225,7 +261,11 @@ describe('matchMentors: modes', () => {
       { id: 'lead', languages: ['en'], skills: [{ name: 'leadership', level: 5 }], capacity: 3 },
       { id: 'sec', languages: ['en'], skills: [{ name: 'security', level: 5 }], capacity: 3 },
     ];
-    const mentees = ['leadership', 'security', 'leadership', 'cooking'].map((skill, index) => ({ id: `e${index}`, languages: ['en'], wantsToLearn: [{ name: skill, priority: 3 }] }));
+    const mentees = ['leadership', 'security', 'leadership', 'cooking'].map((skill, index) => ({
+      id: `e${index}`,
+      languages: ['en'],
+      wantsToLearn: [{ name: skill, priority: 3 }],
+    }));
     const result = matchMentors({ mentees, mentors, mode: 'group' });
     assert.deepEqual(result.groups, [
       { mentorId: 'lead', theme: 'leadership', menteeIds: ['e0', 'e2'] },
@@ -237,33 +277,95 @@ describe('matchMentors: modes', () => {
   test('large mode on candidate lists (top-k) matches every mentee that can be', () => {
     const n = 2000;
     const m = 500;
-    const candidates = Array.from({ length: n }, (_, i) => Array.from({ length: 10 }, (_, k) => [(i * 7 + k * 53) % m, ((i * 31 + k * 17) % 97) / 97] as [number, number]));
-    const result = matchMentors({ mentees: ids('e', n), mentors: Array.from({ length: m }, (_, j) => ({ id: `t${j}`, capacity: 4 })), scoreCandidates: candidates });
+    const candidates = Array.from({ length: n }, (_, i) =>
+      Array.from({ length: 10 }, (_, k) => [(i * 7 + k * 53) % m, ((i * 31 + k * 17) % 97) / 97] as [number, number]),
+    );
+    const result = matchMentors({
+      mentees: ids('e', n),
+      mentors: Array.from({ length: m }, (_, j) => ({ id: `t${j}`, capacity: 4 })),
+      scoreCandidates: candidates,
+    });
     assert.equal(result.assignments.length, n);
   });
 });
 
 describe('matchMentors: invalid input', () => {
   const expectInvalid = (request: unknown, path: string) => {
-    assert.throws(() => matchMentors(request as never), (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === path);
+    assert.throws(
+      () => matchMentors(request as never),
+      (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === path,
+    );
   };
-  const base = { mentees: ids('e', 2), mentors: ids('t', 2), scoreMatrix: [[1, 2], [3, 4]] };
+  const base = {
+    mentees: ids('e', 2),
+    mentors: ids('t', 2),
+    scoreMatrix: [
+      [1, 2],
+      [3, 4],
+    ],
+  };
   test('duplicate ids', () => expectInvalid({ ...base, mentees: [{ id: 'e0' }, { id: 'e0' }] }, 'mentees[1].id'));
   test('unknown ids in constraints', () => {
     expectInvalid({ ...base, forbidden: [['e0', 'nobody']] }, 'forbidden[0][1]');
     expectInvalid({ ...base, required: [['ghost', 't0']] }, 'required[0][0]');
   });
   test('NaN and bad shapes in the score matrix', () => {
-    expectInvalid({ ...base, scoreMatrix: [[1, Number.NaN], [3, 4]] }, 'scoreMatrix[0][1]');
+    expectInvalid(
+      {
+        ...base,
+        scoreMatrix: [
+          [1, Number.NaN],
+          [3, 4],
+        ],
+      },
+      'scoreMatrix[0][1]',
+    );
     expectInvalid({ ...base, scoreMatrix: [[1, 2]] }, 'scoreMatrix');
     expectInvalid({ ...base, scoreMatrix: [[1, 2], [3]] }, 'scoreMatrix[1]');
-    expectInvalid({ ...base, scoreMatrix: [[1, Infinity], [3, 4]] }, 'scoreMatrix[0][1]');
+    expectInvalid(
+      {
+        ...base,
+        scoreMatrix: [
+          [1, Infinity],
+          [3, 4],
+        ],
+      },
+      'scoreMatrix[0][1]',
+    );
   });
   test('required pairs that break capacity or are forbidden', () => {
-    expectInvalid({ ...base, required: [['e0', 't0'], ['e1', 't0']] }, 'required[1]');
+    expectInvalid(
+      {
+        ...base,
+        required: [
+          ['e0', 't0'],
+          ['e1', 't0'],
+        ],
+      },
+      'required[1]',
+    );
     expectInvalid({ ...base, required: [['e0', 't0']], forbidden: [['e0', 't0']] }, 'required[0]');
-    expectInvalid({ ...base, scoreMatrix: [[null, 2], [3, 4]], required: [['e0', 't0']] }, 'required[0]');
-    expectInvalid({ ...base, required: [['e0', 't0'], ['e0', 't1']] }, 'required[1]');
+    expectInvalid(
+      {
+        ...base,
+        scoreMatrix: [
+          [null, 2],
+          [3, 4],
+        ],
+        required: [['e0', 't0']],
+      },
+      'required[0]',
+    );
+    expectInvalid(
+      {
+        ...base,
+        required: [
+          ['e0', 't0'],
+          ['e0', 't1'],
+        ],
+      },
+      'required[1]',
+    );
   });
   test('impossible options', () => {
     expectInvalid({ ...base, mentorsPerMentee: 3 }, 'mentorsPerMentee');
@@ -273,15 +375,33 @@ describe('matchMentors: invalid input', () => {
   });
   test('required pairs are kept and reported', () => {
     const result = matchMentors({ ...base, required: [['e0', 't1']] });
-    assert.deepEqual(result.assignments.map((a) => [a.menteeId, a.mentorIds[0], a.required ?? false]), [['e0', 't1', true], ['e1', 't0', false]]);
+    assert.deepEqual(
+      result.assignments.map((a) => [a.menteeId, a.mentorIds[0], a.required ?? false]),
+      [
+        ['e0', 't1', true],
+        ['e1', 't0', false],
+      ],
+    );
   });
 });
 
 describe('scoreMatch', () => {
   const weekdays = (ranges: string[]) => ({ 1: ranges, 2: ranges, 3: ranges, 4: ranges, 5: ranges });
   test('explains the real weekly overlap across zones', () => {
-    const ana = { id: 'ana', displayName: 'Ana', timeZone: 'America/New_York', workingHours: { 2: ['08:00-17:00'], 3: ['08:00-17:00'], 4: ['08:00-17:00'] }, languages: ['en'] };
-    const kenji = { id: 'kenji', displayName: 'Kenji', timeZone: 'Asia/Tokyo', workingHours: weekdays(['09:00-18:00', '21:00-22:00']), languages: ['ja', 'en'] };
+    const ana = {
+      id: 'ana',
+      displayName: 'Ana',
+      timeZone: 'America/New_York',
+      workingHours: { 2: ['08:00-17:00'], 3: ['08:00-17:00'], 4: ['08:00-17:00'] },
+      languages: ['en'],
+    };
+    const kenji = {
+      id: 'kenji',
+      displayName: 'Kenji',
+      timeZone: 'Asia/Tokyo',
+      workingHours: weekdays(['09:00-18:00', '21:00-22:00']),
+      languages: ['ja', 'en'],
+    };
     const result = scoreMatch(ana, kenji);
     assert.ok(result.reasons.includes('3 h/week overlap: Tue–Thu 08:00–09:00 New York = 21:00–22:00 Tokyo'), result.reasons.join('\n'));
     assert.equal(result.breakdown.availability, 1);
@@ -289,9 +409,15 @@ describe('scoreMatch', () => {
   });
 
   test('Kathmandu’s +05:45 and a Sunday evening in New York meeting Monday in Tokyo', () => {
-    const overlap = weeklyOverlap({ timeZone: 'Asia/Kathmandu', workingHours: { 1: ['09:00-10:00'] } }, { timeZone: 'UTC', workingHours: { 1: ['03:00-04:00'] } });
+    const overlap = weeklyOverlap(
+      { timeZone: 'Asia/Kathmandu', workingHours: { 1: ['09:00-10:00'] } },
+      { timeZone: 'UTC', workingHours: { 1: ['03:00-04:00'] } },
+    );
     assert.equal(overlap.minutes, 45); // 09:00–10:00 Kathmandu = 03:15–04:15 UTC
-    const wrap = weeklyOverlap({ timeZone: 'America/New_York', workingHours: { 7: ['19:00-21:00'] } }, { timeZone: 'Asia/Tokyo', workingHours: { 1: ['08:00-10:00'] } });
+    const wrap = weeklyOverlap(
+      { timeZone: 'America/New_York', workingHours: { 7: ['19:00-21:00'] } },
+      { timeZone: 'Asia/Tokyo', workingHours: { 1: ['08:00-10:00'] } },
+    );
     assert.equal(wrap.minutes, 120);
   });
 
@@ -300,7 +426,10 @@ describe('scoreMatch', () => {
     const b = { id: 'b', timeZone: 'Europe/Paris', workingHours: weekdays(['09:00-17:00']), offLimitsDays: [5], languages: ['fr'] };
     const result = scoreMatch(a, b);
     assert.equal(result.breakdown.availability, 0);
-    assert.ok(result.reasons.some((reason) => reason.startsWith('No common working day')), result.reasons.join('\n'));
+    assert.ok(
+      result.reasons.some((reason) => reason.startsWith('No common working day')),
+      result.reasons.join('\n'),
+    );
   });
 
   test('no shared language forbids the pair by default', () => {
@@ -320,7 +449,9 @@ describe('scoreMatch', () => {
   });
 
   test('matchMentors scores agree with scoreMatch', () => {
-    const mentees = [{ id: 'a', timeZone: 'Europe/Madrid', workingHours: weekdays(['09:00-17:00']), languages: ['es'], wantsToLearn: [{ name: 'x', priority: 3 }] }];
+    const mentees = [
+      { id: 'a', timeZone: 'Europe/Madrid', workingHours: weekdays(['09:00-17:00']), languages: ['es'], wantsToLearn: [{ name: 'x', priority: 3 }] },
+    ];
     const mentors = [{ id: 'b', timeZone: 'Asia/Tokyo', workingHours: weekdays(['08:00-18:00']), languages: ['es'], skills: [{ name: 'x', level: 3 }] }];
     const result = matchMentors({ mentees, mentors });
     assert.ok(Math.abs(result.totalScore - scoreMatch(mentees[0]!, mentors[0]!).score) < 1e-12);

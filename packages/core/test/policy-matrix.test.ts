@@ -3,7 +3,19 @@
 // closed pairing's records. The same cases run over HTTP against PostgreSQL in packages/server/test.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { createMemoryStorage, createMentorKit, createPolicyContext, decide, matchesWhere, prepareRecord, type PolicyContext, type PolicyPairing, type PolicyPerson, type PolicyProgram, type StoredRecord } from '@mentorkit/core';
+import {
+  createMemoryStorage,
+  createMentorKit,
+  createPolicyContext,
+  decide,
+  matchesWhere,
+  prepareRecord,
+  type PolicyContext,
+  type PolicyPairing,
+  type PolicyPerson,
+  type PolicyProgram,
+  type StoredRecord,
+} from '@mentorkit/core';
 import { ACTORS, NOW, ROLES, allCases, world, type MatrixCase } from './policy-matrix.js';
 import { internalsOf } from '../src/client/internals.js';
 
@@ -22,7 +34,8 @@ function contextOf(records: Record<string, AnyRecord[]>): PolicyContext {
 /** The world plus the case's extra records. */
 function worldFor(matrixCase: MatrixCase): Record<string, AnyRecord[]> {
   const records = world();
-  for (const { collection, record } of matrixCase.extra ?? []) records[collection] = [...(records[collection] ?? []).filter((entry) => entry.id !== record.id), record];
+  for (const { collection, record } of matrixCase.extra ?? [])
+    records[collection] = [...(records[collection] ?? []).filter((entry) => entry.id !== record.id), record];
   return records;
 }
 
@@ -36,11 +49,12 @@ export function previousOf(matrixCase: MatrixCase, actorId: string, records: Rec
 const cases = allCases();
 
 describe('access matrix: the cases are real records', () => {
-  test('every stored record and every record written passes its collection\'s schema (so refusals over HTTP are the policy, not validation)', () => {
+  test("every stored record and every record written passes its collection's schema (so refusals over HTTP are the policy, not validation)", () => {
     for (const [collection, records] of Object.entries(world())) for (const record of records) prepareRecord(collection, record);
     for (const matrixCase of cases) {
       for (const { collection, record } of matrixCase.extra ?? []) prepareRecord(collection, record);
-      if (matrixCase.action === 'create' || matrixCase.action === 'update') for (const actorId of Object.values(ACTORS)) prepareRecord(matrixCase.collection, matrixCase.record(actorId));
+      if (matrixCase.action === 'create' || matrixCase.action === 'update')
+        for (const actorId of Object.values(ACTORS)) prepareRecord(matrixCase.collection, matrixCase.record(actorId));
     }
   });
   test(`${cases.length} cases × ${ROLES.length} roles`, () => {
@@ -58,7 +72,10 @@ describe('access matrix: decide()', () => {
         const previous = matrixCase.action === 'update' || matrixCase.action === 'delete' ? previousOf(matrixCase, actorId, records) : undefined;
         return [role, decide(context, { id: actorId }, matrixCase.action, matrixCase.collection, matrixCase.record(actorId), previous).allowed] as const;
       });
-      assert.deepEqual(outcome.filter(([, allowed]) => allowed).map(([role]) => role), [...matrixCase.allowed].sort((a, b) => ROLES.indexOf(a) - ROLES.indexOf(b)));
+      assert.deepEqual(
+        outcome.filter(([, allowed]) => allowed).map(([role]) => role),
+        [...matrixCase.allowed].sort((a, b) => ROLES.indexOf(a) - ROLES.indexOf(b)),
+      );
     });
   }
 });
@@ -83,7 +100,11 @@ describe('access matrix: clients on the memory adapter', () => {
           const before = await storage.get(matrixCase.collection, record.id);
           try {
             if (matrixCase.action === 'delete') await internalsOf(kit).remove(matrixCase.collection, record.id);
-            else await internalsOf(kit).write(matrixCase.collection, record, { action: matrixCase.action, ...(matrixCase.action === 'create' ? { expectedRevision: null } : {}) });
+            else
+              await internalsOf(kit).write(matrixCase.collection, record, {
+                action: matrixCase.action,
+                ...(matrixCase.action === 'create' ? { expectedRevision: null } : {}),
+              });
             allowed = true;
           } catch (error) {
             assert.equal((error as { code?: string }).code, 'forbidden', `${role}: ${String(error)}`);
@@ -94,7 +115,10 @@ describe('access matrix: clients on the memory adapter', () => {
         if (allowed) allowedRoles.push(role);
         await kit.dispose();
       }
-      assert.deepEqual(allowedRoles, [...matrixCase.allowed].sort((a, b) => ROLES.indexOf(a) - ROLES.indexOf(b)));
+      assert.deepEqual(
+        allowedRoles,
+        [...matrixCase.allowed].sort((a, b) => ROLES.indexOf(a) - ROLES.indexOf(b)),
+      );
     });
   }
 });

@@ -4,7 +4,10 @@ import { createPolicyContext, decide, assertAllowed, rolesInPairing, isMentorKit
 
 // Two pairings in one programme: ana ← kenji (+ co-mentor arjun), and dan ← maria. Priya administers.
 const context = createPolicyContext({
-  programs: [{ id: 'prog', adminIds: ['priya'] }, { id: 'other', adminIds: ['olga'] }],
+  programs: [
+    { id: 'prog', adminIds: ['priya'] },
+    { id: 'other', adminIds: ['olga'] },
+  ],
   pairings: [
     { id: 'p-ana', programId: 'prog', menteeId: 'ana', mentorIds: ['kenji', 'arjun'], status: 'active' },
     { id: 'p-dan', programId: 'prog', menteeId: 'dan', mentorIds: ['maria'], status: 'active' },
@@ -19,8 +22,13 @@ const context = createPolicyContext({
     { id: 'olga', roles: ['admin'], programIds: ['other'] },
   ],
 });
-const can = (actor: string, action: 'read' | 'create' | 'update' | 'delete', collection: string, record: { id: string; [k: string]: unknown }, previous?: { id: string; [k: string]: unknown }) =>
-  decide(context, { id: actor }, action, collection, record, previous).allowed;
+const can = (
+  actor: string,
+  action: 'read' | 'create' | 'update' | 'delete',
+  collection: string,
+  record: { id: string; [k: string]: unknown },
+  previous?: { id: string; [k: string]: unknown },
+) => decide(context, { id: actor }, action, collection, record, previous).allowed;
 
 const danRecords = {
   agreements: { id: 'a-dan', pairingId: 'p-dan' },
@@ -130,7 +138,15 @@ describe('policy: roles and private data', () => {
 
 describe('policy: a session takes part only people of its pairing', () => {
   // Their calendars get the session written into them: nobody may list a stranger.
-  const session = { id: 's-ana', pairingId: 'p-ana', organizerId: 'ana', title: 'Review', start: '2026-12-07T09:00:00Z', end: '2026-12-07T10:00:00Z', timeZone: 'Europe/Madrid' };
+  const session = {
+    id: 's-ana',
+    pairingId: 'p-ana',
+    organizerId: 'ana',
+    title: 'Review',
+    start: '2026-12-07T09:00:00Z',
+    end: '2026-12-07T10:00:00Z',
+    timeZone: 'Europe/Madrid',
+  };
   test('participantIds within the pairing are fine; anyone else is refused, on create and on update', () => {
     assert.equal(can('ana', 'create', 'sessions', { ...session, participantIds: ['ana', 'kenji'] }), true);
     assert.equal(can('ana', 'create', 'sessions', { ...session, participantIds: ['ana', 'dan'] }), false);
@@ -144,7 +160,16 @@ describe('policy: a session takes part only people of its pairing', () => {
 });
 
 describe('policy: how long a held session lasted (heldMinutes)', () => {
-  const held = { id: 's-ana', pairingId: 'p-ana', organizerId: 'kenji', title: 'Review', start: '2026-12-07T09:00:00Z', end: '2026-12-07T10:00:00Z', timeZone: 'Europe/Madrid', status: 'held' };
+  const held = {
+    id: 's-ana',
+    pairingId: 'p-ana',
+    organizerId: 'kenji',
+    title: 'Review',
+    start: '2026-12-07T09:00:00Z',
+    end: '2026-12-07T10:00:00Z',
+    timeZone: 'Europe/Madrid',
+    status: 'held',
+  };
   test('the mentee, the mentor and the co-mentor record or change it; the admin only reads; another pair cannot', () => {
     for (const member of ['ana', 'kenji', 'arjun']) assert.equal(can(member, 'update', 'sessions', { ...held, heldMinutes: 45 }, held), true, member);
     assert.equal(can('ana', 'update', 'sessions', { ...held, heldMinutes: 50 }, { ...held, heldMinutes: 45 }), true, 'changed later');
@@ -156,7 +181,10 @@ describe('policy: how long a held session lasted (heldMinutes)', () => {
     const closed = createPolicyContext({
       programs: [{ id: 'prog', adminIds: ['priya'] }],
       pairings: [{ id: 'p-ana', programId: 'prog', menteeId: 'ana', mentorIds: ['kenji'], status: 'closed' }],
-      people: [{ id: 'ana', roles: ['mentee'], programIds: ['prog'] }, { id: 'kenji', roles: ['mentor'], programIds: ['prog'] }],
+      people: [
+        { id: 'ana', roles: ['mentee'], programIds: ['prog'] },
+        { id: 'kenji', roles: ['mentor'], programIds: ['prog'] },
+      ],
     });
     assert.equal(decide(closed, { id: 'ana' }, 'update', 'sessions', { ...held, heldMinutes: 45 }, held).allowed, false);
   });

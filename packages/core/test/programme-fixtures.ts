@@ -5,14 +5,28 @@ import { createMemoryStorage, type StorageAdapter } from '@mentorkit/core';
 export const PROGRAM = { id: 'prog', name: 'Mentoring 2026', adminIds: ['priya'] };
 
 /** A person of the programme, working Mondays 09:00-17:00 on their own clock. */
-export const person = (id: string, roles: Array<'mentee' | 'mentor' | 'admin'>, timeZone: string) => ({ id, displayName: id.toUpperCase(), roles, timeZone, programIds: ['prog'], workingHours: { 1: ['09:00-17:00'] } });
+export const person = (id: string, roles: Array<'mentee' | 'mentor' | 'admin'>, timeZone: string) => ({
+  id,
+  displayName: id.toUpperCase(),
+  roles,
+  timeZone,
+  programIds: ['prog'],
+  workingHours: { 1: ['09:00-17:00'] },
+});
 
 /** The programme in memory, with Ana in `anaTimeZone`. */
 export function twoPairingsStorage(anaTimeZone = 'Europe/Madrid'): StorageAdapter {
   return createMemoryStorage({
     seed: {
       programs: [PROGRAM],
-      people: [person('priya', ['admin'], 'Europe/London'), person('ana', ['mentee'], anaTimeZone), person('dan', ['mentee'], 'America/Los_Angeles'), person('kenji', ['mentor'], 'Asia/Tokyo'), person('arjun', ['mentor'], 'Asia/Kathmandu'), person('maria', ['mentor'], 'America/Mexico_City')],
+      people: [
+        person('priya', ['admin'], 'Europe/London'),
+        person('ana', ['mentee'], anaTimeZone),
+        person('dan', ['mentee'], 'America/Los_Angeles'),
+        person('kenji', ['mentor'], 'Asia/Tokyo'),
+        person('arjun', ['mentor'], 'Asia/Kathmandu'),
+        person('maria', ['mentor'], 'America/Mexico_City'),
+      ],
       pairings: [
         { id: 'p-ana', programId: 'prog', menteeId: 'ana', mentorIds: ['kenji', 'arjun'], status: 'active', kind: 'official', reasons: [] },
         { id: 'p-dan', programId: 'prog', menteeId: 'dan', mentorIds: ['maria'], status: 'active', kind: 'official', reasons: [] },
@@ -44,10 +58,18 @@ export function londonStorage({ danPaired }: { danPaired: boolean }): StorageAda
   return createMemoryStorage({
     seed: {
       programs: [PROGRAM],
-      people: [londoner('priya', ['admin']), londoner('ana', ['mentee']), londoner('kenji', ['mentor']), londoner('dan', ['mentee']), ...(danPaired ? [londoner('maria', ['mentor'])] : [])],
+      people: [
+        londoner('priya', ['admin']),
+        londoner('ana', ['mentee']),
+        londoner('kenji', ['mentor']),
+        londoner('dan', ['mentee']),
+        ...(danPaired ? [londoner('maria', ['mentor'])] : []),
+      ],
       pairings: [
         { id: 'p-ana', programId: 'prog', menteeId: 'ana', mentorIds: ['kenji'], status: 'active', kind: 'official', reasons: [] },
-        ...(danPaired ? [{ id: 'p-dan', programId: 'prog', menteeId: 'dan', mentorIds: ['maria'], status: 'active' as const, kind: 'official' as const, reasons: [] }] : []),
+        ...(danPaired
+          ? [{ id: 'p-dan', programId: 'prog', menteeId: 'dan', mentorIds: ['maria'], status: 'active' as const, kind: 'official' as const, reasons: [] }]
+          : []),
       ],
     },
   });

@@ -2,7 +2,16 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createMentorKit } from '@mentorkit/core';
 import { rapportTextsEs, registerSpanish } from '@mentorkit/core/es';
-import { ICEBREAKER_DECK, INFORMAL_FORMATS, dealIcebreaker, icebreakerDeckIn, icebreakerIn, informalFormatsIn, rapportFeature, rapportTexts } from '@mentorkit/core/rapport';
+import {
+  ICEBREAKER_DECK,
+  INFORMAL_FORMATS,
+  dealIcebreaker,
+  icebreakerDeckIn,
+  icebreakerIn,
+  informalFormatsIn,
+  rapportFeature,
+  rapportTexts,
+} from '@mentorkit/core/rapport';
 import { anaAndKenjiStorage } from './programme-fixtures.js';
 
 const storage = anaAndKenjiStorage;
@@ -37,7 +46,10 @@ describe('Spanish rapport deck', () => {
     registerSpanish();
     const deck = icebreakerDeckIn('es-MX');
     assert.equal(deck, icebreakerDeckIn('es'), 'cached');
-    assert.deepEqual(deck.map(({ id, topic, tone, kind }) => [id, topic, tone, kind]), ICEBREAKER_DECK.map(({ id, topic, tone, kind }) => [id, topic, tone, kind]));
+    assert.deepEqual(
+      deck.map(({ id, topic, tone, kind }) => [id, topic, tone, kind]),
+      ICEBREAKER_DECK.map(({ id, topic, tone, kind }) => [id, topic, tone, kind]),
+    );
     assert.equal(deck[0]!.text, '¿Cuál es un pequeño logro de tu semana?');
     assert.ok(Object.isFrozen(deck) && Object.isFrozen(deck[0]));
     assert.equal(icebreakerDeckIn('en'), ICEBREAKER_DECK);
@@ -47,7 +59,10 @@ describe('Spanish rapport deck', () => {
     // Dealing in Spanish deals the same prompt as in English (the order depends on ids only).
     assert.equal(dealIcebreaker({ seed: 'p-ana', deck }).prompt.id, dealIcebreaker({ seed: 'p-ana' }).prompt.id);
     const formats = informalFormatsIn('es');
-    assert.deepEqual(formats.map(({ id, kind, durationMinutes }) => [id, kind, durationMinutes]), INFORMAL_FORMATS.map(({ id, kind, durationMinutes }) => [id, kind, durationMinutes]));
+    assert.deepEqual(
+      formats.map(({ id, kind, durationMinutes }) => [id, kind, durationMinutes]),
+      INFORMAL_FORMATS.map(({ id, kind, durationMinutes }) => [id, kind, durationMinutes]),
+    );
     assert.equal(formats[0]!.name, 'Almuerzo virtual');
 
     const kit = createMentorKit({ storage: storage(), user: 'ana', now: () => '2026-10-14T09:00:00Z' });

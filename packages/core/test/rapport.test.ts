@@ -19,7 +19,9 @@ describe('icebreaker deck', () => {
     assert.ok(ICEBREAKER_DECK.length >= 40);
     assert.equal(new Set(ICEBREAKER_DECK.map((item) => item.id)).size, ICEBREAKER_DECK.length);
     assert.equal(new Set(ICEBREAKER_DECK.map((item) => item.text)).size, ICEBREAKER_DECK.length);
-    for (const topic of ['work', 'non-work'] as const) for (const tone of ['light', 'playful', 'reflective'] as const) assert.ok(filterDeck(ICEBREAKER_DECK, { topic, tones: [tone] }).length >= 3, `${topic}/${tone}`);
+    for (const topic of ['work', 'non-work'] as const)
+      for (const tone of ['light', 'playful', 'reflective'] as const)
+        assert.ok(filterDeck(ICEBREAKER_DECK, { topic, tones: [tone] }).length >= 3, `${topic}/${tone}`);
     assert.ok(filterDeck(ICEBREAKER_DECK, { kind: 'check-in' }).length >= 5);
     for (const item of ICEBREAKER_DECK) assert.match(item.text, /[?.]$/);
   });
@@ -49,14 +51,36 @@ describe('icebreaker deck', () => {
   test('filters (topic, tones, kind) and refuses bad input', () => {
     const nonWork = dealMany(5, 'p-ana', { topic: 'non-work', tones: ['light'] }).map((id) => ICEBREAKER_DECK.find((item) => item.id === id)!);
     assert.ok(nonWork.every((item) => item.topic === 'non-work' && item.tone === 'light'));
-    assert.throws(() => dealIcebreaker({ seed: '' }), (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === 'seed');
-    assert.throws(() => dealIcebreaker({ seed: 'x', filter: { tones: ['grumpy' as never] } }), (error: unknown) => (error as { path: string }).path === 'filter.tones');
-    assert.throws(() => dealIcebreaker({ seed: 'x', filter: { topic: 'work', kind: 'check-in', tones: ['playful'] }, deck: ICEBREAKER_DECK.filter((item) => item.kind === 'icebreaker') }), (error: unknown) => (error as { path: string }).path === 'filter');
-    assert.throws(() => dealIcebreaker({ seed: 'x', history: 'small-win' as never }), (error: unknown) => (error as { path: string }).path === 'history');
+    assert.throws(
+      () => dealIcebreaker({ seed: '' }),
+      (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === 'seed',
+    );
+    assert.throws(
+      () => dealIcebreaker({ seed: 'x', filter: { tones: ['grumpy' as never] } }),
+      (error: unknown) => (error as { path: string }).path === 'filter.tones',
+    );
+    assert.throws(
+      () =>
+        dealIcebreaker({
+          seed: 'x',
+          filter: { topic: 'work', kind: 'check-in', tones: ['playful'] },
+          deck: ICEBREAKER_DECK.filter((item) => item.kind === 'icebreaker'),
+        }),
+      (error: unknown) => (error as { path: string }).path === 'filter',
+    );
+    assert.throws(
+      () => dealIcebreaker({ seed: 'x', history: 'small-win' as never }),
+      (error: unknown) => (error as { path: string }).path === 'history',
+    );
   });
 
   test('property: over k full rounds every prompt of the (filtered) deck is dealt exactly k times, and each prefix of a round has no repeats', () => {
-    const filters = fc.constantFrom(undefined, { topic: 'work' as const }, { topic: 'non-work' as const, tones: ['playful' as const, 'reflective' as const] }, { kind: 'check-in' as const });
+    const filters = fc.constantFrom(
+      undefined,
+      { topic: 'work' as const },
+      { topic: 'non-work' as const, tones: ['playful' as const, 'reflective' as const] },
+      { kind: 'check-in' as const },
+    );
     fc.assert(
       fc.property(fc.string({ minLength: 1, maxLength: 12 }), filters, fc.integer({ min: 1, max: 3 }), (seed, filter, rounds) => {
         const size = filterDeck(ICEBREAKER_DECK, filter ?? {}).length;
@@ -73,21 +97,25 @@ describe('icebreaker deck', () => {
 
   test('property: prompts dealt outside the filter or unknown ids in the history do not break the no-repeat rule', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...ICEBREAKER_DECK.map((item) => item.id), 'retired-prompt'), { maxLength: 30 }), fc.string({ minLength: 1 }), (noise, seed) => {
-        const history = [...noise];
-        const dealtNow: string[] = [];
-        const size = ICEBREAKER_DECK.length;
-        for (let index = 0; index < size; index++) {
-          const { prompt } = dealIcebreaker({ seed, history });
-          history.push(prompt.id);
-          dealtNow.push(prompt.id);
-        }
-        // Whatever came before, the next `size` deals cover every prompt the noise left behind first.
-        const before = new Map<string, number>();
-        for (const id of noise) before.set(id, (before.get(id) ?? 0) + 1);
-        const neverDealt = ICEBREAKER_DECK.filter((item) => !before.has(item.id)).map((item) => item.id);
-        assert.deepEqual(new Set(dealtNow.slice(0, neverDealt.length)), new Set(neverDealt));
-      }),
+      fc.property(
+        fc.array(fc.constantFrom(...ICEBREAKER_DECK.map((item) => item.id), 'retired-prompt'), { maxLength: 30 }),
+        fc.string({ minLength: 1 }),
+        (noise, seed) => {
+          const history = [...noise];
+          const dealtNow: string[] = [];
+          const size = ICEBREAKER_DECK.length;
+          for (let index = 0; index < size; index++) {
+            const { prompt } = dealIcebreaker({ seed, history });
+            history.push(prompt.id);
+            dealtNow.push(prompt.id);
+          }
+          // Whatever came before, the next `size` deals cover every prompt the noise left behind first.
+          const before = new Map<string, number>();
+          for (const id of noise) before.set(id, (before.get(id) ?? 0) + 1);
+          const neverDealt = ICEBREAKER_DECK.filter((item) => !before.has(item.id)).map((item) => item.id);
+          assert.deepEqual(new Set(dealtNow.slice(0, neverDealt.length)), new Set(neverDealt));
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -117,7 +145,10 @@ describe('rapportFeature', () => {
     const second = await kenjiRapport.deal('p-ana');
     assert.notEqual(second.prompt.id, first.prompt.id);
     const stored = await storage.get('rapport', rapportRecordId('p-ana'));
-    assert.deepEqual((stored!.dealt as Array<{ promptId: string }>).map((entry) => entry.promptId), [first.prompt.id, second.prompt.id]);
+    assert.deepEqual(
+      (stored!.dealt as Array<{ promptId: string }>).map((entry) => entry.promptId),
+      [first.prompt.id, second.prompt.id],
+    );
     await Promise.all([ana.dispose(), kenji.dispose()]);
   });
 
@@ -146,7 +177,10 @@ describe('rapportFeature', () => {
     await assert.rejects(rapport.deal('p-ana'), (error: unknown) => isMentorKitError(error, 'not-found'));
     await assert.rejects(rapport.deal(''), (error: unknown) => isMentorKitError(error, 'invalid-input'));
     const ana = createMentorKit({ storage, user: 'ana' });
-    await assert.rejects(ana.use(rapportFeature).deal('p-ana', { topic: 'gossip' as never }), (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === 'filter.topic');
+    await assert.rejects(
+      ana.use(rapportFeature).deal('p-ana', { topic: 'gossip' as never }),
+      (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === 'filter.topic',
+    );
     assert.deepEqual(await storage.query('rapport'), []);
     const admin = createMentorKit({ storage, user: 'priya' });
     await assert.rejects(admin.use(rapportFeature).deal('p-ana'), (error: unknown) => isMentorKitError(error, 'forbidden'), 'admins read, members deal');

@@ -22,12 +22,28 @@ const person = (id: string, displayName: string, roles: Array<'mentee' | 'mentor
 const pairing = (id: string, menteeId: string, mentorIds: string[], status: Pairing['status'], extra: Partial<Pairing> = {}): Pairing =>
   ({ ...META, id, programId: 'prog', menteeId, mentorIds, status, kind: 'official', reasons: [], ...extra }) as Pairing;
 const session = (id: string, pairingId: string, start: string, minutes: number, status: Session['status'], extra: Partial<Session> = {}): Session =>
-  ({ ...META, id, pairingId, title: `Session ${id}`, start, end: new Date(Date.parse(start) + minutes * 60_000).toISOString(), timeZone: 'America/New_York', status, ...extra }) as Session;
+  ({
+    ...META,
+    id,
+    pairingId,
+    title: `Session ${id}`,
+    start,
+    end: new Date(Date.parse(start) + minutes * 60_000).toISOString(),
+    timeZone: 'America/New_York',
+    status,
+    ...extra,
+  }) as Session;
 const goal = (id: string, pairingId: string, ownerId: string, extra: Partial<Goal> = {}): Goal =>
   ({ ...META, id, pairingId, ownerId, title: `Goal ${id}`, visibility: 'pairing', archived: false, milestones: [], ...extra }) as Goal;
 const note = (id: string, pairingId: string, sessionId: string, authorId: string, rating: number, submittedAt: string): Feedback =>
   ({ ...META, id, pairingId, sessionId, authorId, rating, tags: [], revealWhenBothSubmitted: false, anonymity: 'named', submittedAt }) as Feedback;
-const message = (id: string, pairingId: string, authorId: string, sentAt: string, threadId?: string) => ({ id, pairingId, authorId, sentAt, ...(threadId ? { threadId } : {}) });
+const message = (id: string, pairingId: string, authorId: string, sentAt: string, threadId?: string) => ({
+  id,
+  pairingId,
+  authorId,
+  sentAt,
+  ...(threadId ? { threadId } : {}),
+});
 
 const invalid = (path: string) => (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === path;
 
@@ -42,10 +58,18 @@ function handBuilt(): ProgrammeReportInput {
     now: '2026-04-10T12:00:00Z',
     programs: [program('prog', 'Spring cohort'), program('other', 'Other cohort')],
     people: [
-      person('ana', 'Ana', ['mentee']), person('ben', 'Ben', ['mentee']), person('cai', 'Cai', ['mentee']), person('dia', 'Dia', ['mentee']),
-      person('eve', 'Eve', ['mentee']), person('frank', 'Frank', ['mentee']), person('gil', 'Gil', ['mentee']), person('hugo', 'Hugo', ['mentee']),
-      person('ivy', 'Ivy', ['mentee']), person('zoe', 'Zoe', ['mentee'], { programIds: ['other'] }),
-      person('kenji', 'Kenji', ['mentor'], { capacity: 3 }), person('lena', 'Lena', ['mentor'], { capacity: 2 }),
+      person('ana', 'Ana', ['mentee']),
+      person('ben', 'Ben', ['mentee']),
+      person('cai', 'Cai', ['mentee']),
+      person('dia', 'Dia', ['mentee']),
+      person('eve', 'Eve', ['mentee']),
+      person('frank', 'Frank', ['mentee']),
+      person('gil', 'Gil', ['mentee']),
+      person('hugo', 'Hugo', ['mentee']),
+      person('ivy', 'Ivy', ['mentee']),
+      person('zoe', 'Zoe', ['mentee'], { programIds: ['other'] }),
+      person('kenji', 'Kenji', ['mentor'], { capacity: 3 }),
+      person('lena', 'Lena', ['mentor'], { capacity: 2 }),
       // Omar's profile has no capacity: the default, 1.
       { ...person('omar', 'Omar', ['mentor']), capacity: undefined } as unknown as Person,
     ],
@@ -77,7 +101,12 @@ function handBuilt(): ProgrammeReportInput {
       session('s13', 'px', '2026-03-03T10:00:00Z', 60, 'held'),
     ],
     goals: [
-      goal('g1', 'p1', 'ana', { title: 'A private goal about my manager', visibility: 'private', createdAt: '2026-03-02T12:00:00Z', achievedAt: '2026-03-28T12:00:00Z' }),
+      goal('g1', 'p1', 'ana', {
+        title: 'A private goal about my manager',
+        visibility: 'private',
+        createdAt: '2026-03-02T12:00:00Z',
+        achievedAt: '2026-03-28T12:00:00Z',
+      }),
       goal('g2', 'p1', 'ana', { createdAt: '2026-02-15T12:00:00Z', missedAt: '2026-03-31T12:00:00Z' }),
       goal('g3', 'p2', 'ben', { createdAt: '2026-03-31T23:00:00Z' }), // 19:00 EDT on 31 March
       goal('g4', 'p2', 'ben', { createdAt: '2026-04-01T03:59:00Z' }), // 23:59 EDT on 31 March
@@ -125,7 +154,11 @@ describe('programmeReport: every figure on a hand-built programme', () => {
 
   test('pairs: current status of the pairings that existed during the period', () => {
     assert.deepEqual(report.totals.pairs, { total: 7, proposed: 1, active: 4, paused: 1, closed: 1 });
-    assert.deepEqual(report.pairs.map((pair) => pair.pairingId), ['p1', 'p2', 'p3', 'p5', 'p7', 'p8', 'p9'], 'by mentee name; p4 ended before, p6 started after, px is another programme');
+    assert.deepEqual(
+      report.pairs.map((pair) => pair.pairingId),
+      ['p1', 'p2', 'p3', 'p5', 'p7', 'p8', 'p9'],
+      'by mentee name; p4 ended before, p6 started after, px is another programme',
+    );
   });
 
   test('sessions by the start in New York, across the DST change, and the hours rule', () => {
@@ -146,10 +179,21 @@ describe('programmeReport: every figure on a hand-built programme', () => {
     assert.ok(!everything.includes('Goal g'), 'no goal titles anywhere');
   });
 
-  test('feedback: the mentees\' notes submitted in the period, averaged to 2 decimals; a trend per month', () => {
+  test("feedback: the mentees' notes submitted in the period, averaged to 2 decimals; a trend per month", () => {
     assert.deepEqual(report.totals.feedback, { notes: 4, averageRating: 3.25 });
     assert.deepEqual(report.ratingTrend, [{ month: '2026-03', notes: 4, averageRating: 3.25 }]);
-    assert.deepEqual(report.pairs.map((pair) => [pair.pairingId, pair.averageRating]), [['p1', 2], ['p2', 5], ['p3', 4], ['p5', null], ['p7', null], ['p8', null], ['p9', null]]);
+    assert.deepEqual(
+      report.pairs.map((pair) => [pair.pairingId, pair.averageRating]),
+      [
+        ['p1', 2],
+        ['p2', 5],
+        ['p3', 4],
+        ['p5', null],
+        ['p7', null],
+        ['p8', null],
+        ['p9', null],
+      ],
+    );
   });
 
   test('response time: replies to the other side in the same thread, sent in the period; median', () => {
@@ -163,17 +207,43 @@ describe('programmeReport: every figure on a hand-built programme', () => {
 
   test('at risk: active pairs only, each reason with its figure, worst first', () => {
     assert.deepEqual(report.atRisk, [
-      { pairingId: 'p1', menteeId: 'ana', mentorIds: ['kenji'], reasons: [{ code: 'sessions-missed', count: 2 }, { code: 'low-rating', averageRating: 2, count: 2 }, { code: 'goals-missed', count: 1 }] },
+      {
+        pairingId: 'p1',
+        menteeId: 'ana',
+        mentorIds: ['kenji'],
+        reasons: [
+          { code: 'sessions-missed', count: 2 },
+          { code: 'low-rating', averageRating: 2, count: 2 },
+          { code: 'goals-missed', count: 1 },
+        ],
+      },
       // Last activity: Lena's message on 11 March 12:40Z, 29 days and 23 hours before now.
-      { pairingId: 'p2', menteeId: 'ben', mentorIds: ['kenji', 'lena'], reasons: [{ code: 'concern-open', count: 1 }, { code: 'quiet', days: 29 }] },
+      {
+        pairingId: 'p2',
+        menteeId: 'ben',
+        mentorIds: ['kenji', 'lena'],
+        reasons: [
+          { code: 'concern-open', count: 1 },
+          { code: 'quiet', days: 29 },
+        ],
+      },
       // Never active: quiet since the start (5 January at midnight in New York, 05:00Z): 95 days.
       { pairingId: 'p8', menteeId: 'hugo', mentorIds: ['lena'], reasons: [{ code: 'quiet', days: 95 }] },
       { pairingId: 'p9', menteeId: 'ivy', mentorIds: ['omar'], reasons: [{ code: 'quiet', days: 40 }] },
     ]);
     assert.equal(report.totals.pairsAtRisk, 4);
-    assert.deepEqual(report.pairs.map((pair) => [pair.pairingId, pair.atRisk]), [
-      ['p1', ['sessions-missed', 'low-rating', 'goals-missed']], ['p2', ['concern-open', 'quiet']], ['p3', []], ['p5', []], ['p7', []], ['p8', ['quiet']], ['p9', ['quiet']],
-    ]);
+    assert.deepEqual(
+      report.pairs.map((pair) => [pair.pairingId, pair.atRisk]),
+      [
+        ['p1', ['sessions-missed', 'low-rating', 'goals-missed']],
+        ['p2', ['concern-open', 'quiet']],
+        ['p3', []],
+        ['p5', []],
+        ['p7', []],
+        ['p8', ['quiet']],
+        ['p9', ['quiet']],
+      ],
+    );
   });
 
   test('last activity: held sessions, messages and feedback up to now', () => {
@@ -182,7 +252,10 @@ describe('programmeReport: every figure on a hand-built programme', () => {
       p1: '2026-04-02T10:00:00.000Z', // Ana's message after the period
       p2: '2026-03-11T12:40:00.000Z',
       p3: '2026-03-03T12:00:00.000Z', // Cai's note after the session
-      p5: null, p7: null, p8: null, p9: null,
+      p5: null,
+      p7: null,
+      p8: null,
+      p9: null,
     });
   });
 
@@ -195,11 +268,26 @@ describe('programmeReport: every figure on a hand-built programme', () => {
   });
 
   test('pair rows carry names and co-mentors', () => {
-    assert.deepEqual(report.pairs.find((pair) => pair.pairingId === 'p2'), {
-      pairingId: 'p2', status: 'active', menteeId: 'ben', menteeName: 'Ben', mentorIds: ['kenji', 'lena'], mentorNames: ['Kenji', 'Lena'],
-      sessionsHeld: 1, sessionsMissed: 0, mentoringMinutes: 90, goalsSet: 2, goalsAchieved: 0, goalsMissed: 0, averageRating: 5,
-      lastActivityAt: '2026-03-11T12:40:00.000Z', atRisk: ['concern-open', 'quiet'],
-    });
+    assert.deepEqual(
+      report.pairs.find((pair) => pair.pairingId === 'p2'),
+      {
+        pairingId: 'p2',
+        status: 'active',
+        menteeId: 'ben',
+        menteeName: 'Ben',
+        mentorIds: ['kenji', 'lena'],
+        mentorNames: ['Kenji', 'Lena'],
+        sessionsHeld: 1,
+        sessionsMissed: 0,
+        mentoringMinutes: 90,
+        goalsSet: 2,
+        goalsAchieved: 0,
+        goalsMissed: 0,
+        averageRating: 5,
+        lastActivityAt: '2026-03-11T12:40:00.000Z',
+        atRisk: ['concern-open', 'quiet'],
+      },
+    );
   });
 
   test('the same period read in UTC moves the boundary sessions, goals and notes', () => {
@@ -212,7 +300,7 @@ describe('programmeReport: every figure on a hand-built programme', () => {
     assert.equal(utc.totals.feedback.notes, 3, 'f2 is April in UTC');
   });
 
-  test('the rating trend lists every month of the period, in the report\'s zone', () => {
+  test("the rating trend lists every month of the period, in the report's zone", () => {
     const input = { ...handBuilt(), period: { from: '2026-02-01', to: '2026-04-30' } };
     input.feedback = [
       note('n1', 'p1', 's1', 'ana', 4, '2026-03-01T03:00:00Z'), // 28 February 22:00 in New York
@@ -240,7 +328,15 @@ describe('programmeReport: every figure on a hand-built programme', () => {
     assert.deepEqual(empty.totals.sessions, { held: 0, missed: 0, cancelled: 0, scheduled: 0 });
     assert.deepEqual(empty.totals.feedback, { notes: 0, averageRating: null });
     assert.deepEqual(empty.pairs, []);
-    assert.deepEqual(empty.mentors.map((mentor) => [mentor.mentorId, mentor.activeMentees]), [['kenji', 3], ['lena', 2], ['omar', 1]], 'load is now, whatever the period');
+    assert.deepEqual(
+      empty.mentors.map((mentor) => [mentor.mentorId, mentor.activeMentees]),
+      [
+        ['kenji', 3],
+        ['lena', 2],
+        ['omar', 1],
+      ],
+      'load is now, whatever the period',
+    );
   });
 
   test('the same input gives the same report, and the input is not changed', () => {
@@ -255,8 +351,13 @@ describe('sessionMinutesHeld: the hours rule', () => {
   test('held: heldMinutes when set, else the booked length in whole minutes; anything else 0', () => {
     assert.equal(sessionMinutesHeld(session('a', 'p', '2026-03-01T10:00:00Z', 60, 'held', { heldMinutes: 45 })), 45);
     assert.equal(sessionMinutesHeld(session('a', 'p', '2026-03-01T10:00:00Z', 60, 'held')), 60);
-    assert.equal(sessionMinutesHeld({ ...session('a', 'p', '2026-03-01T10:00:00Z', 60, 'held'), end: '2026-03-01T10:50:59Z' }), 50, 'whole minutes, rounded down');
-    for (const status of ['scheduled', 'missed', 'cancelled'] as const) assert.equal(sessionMinutesHeld(session('a', 'p', '2026-03-01T10:00:00Z', 60, status, { heldMinutes: 45 })), 0, status);
+    assert.equal(
+      sessionMinutesHeld({ ...session('a', 'p', '2026-03-01T10:00:00Z', 60, 'held'), end: '2026-03-01T10:50:59Z' }),
+      50,
+      'whole minutes, rounded down',
+    );
+    for (const status of ['scheduled', 'missed', 'cancelled'] as const)
+      assert.equal(sessionMinutesHeld(session('a', 'p', '2026-03-01T10:00:00Z', 60, status, { heldMinutes: 45 })), 0, status);
   });
 });
 
@@ -271,12 +372,12 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i += 1) {
     const char = text[i]!;
     if (quoted) {
-      if (char === '"' && text[i + 1] === '"') (field += '"'), (i += 1);
+      if (char === '"' && text[i + 1] === '"') ((field += '"'), (i += 1));
       else if (char === '"') quoted = false;
       else field += char;
     } else if (char === '"') quoted = true;
-    else if (char === ',') row.push(field), (field = '');
-    else if (char === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), (i += 1);
+    else if (char === ',') (row.push(field), (field = ''));
+    else if (char === '\r' && text[i + 1] === '\n') (row.push(field), rows.push(row), (row = []), (field = ''), (i += 1));
     else field += char;
   }
   assert.equal(field, '', 'the text ends with CRLF');
@@ -289,8 +390,49 @@ describe('CSV and JSON exports', () => {
 
   test('every table: a header of its stable columns, CRLF line ends, one row per entry', () => {
     const expected: Record<ReportTable, string[]> = {
-      summary: ['program_id', 'program_name', 'period_from', 'period_to', 'time_zone', 'generated_at', 'pairs_total', 'pairs_proposed', 'pairs_active', 'pairs_paused', 'pairs_closed', 'sessions_held', 'sessions_missed', 'sessions_cancelled', 'sessions_scheduled', 'mentoring_minutes', 'goals_set', 'goals_achieved', 'goals_missed', 'feedback_notes', 'average_rating', 'response_median_minutes', 'response_replies', 'pairs_at_risk'],
-      pairs: ['pairing_id', 'status', 'mentee_id', 'mentee_name', 'mentor_ids', 'mentor_names', 'sessions_held', 'sessions_missed', 'mentoring_minutes', 'goals_set', 'goals_achieved', 'goals_missed', 'average_rating', 'last_activity_at', 'at_risk'],
+      summary: [
+        'program_id',
+        'program_name',
+        'period_from',
+        'period_to',
+        'time_zone',
+        'generated_at',
+        'pairs_total',
+        'pairs_proposed',
+        'pairs_active',
+        'pairs_paused',
+        'pairs_closed',
+        'sessions_held',
+        'sessions_missed',
+        'sessions_cancelled',
+        'sessions_scheduled',
+        'mentoring_minutes',
+        'goals_set',
+        'goals_achieved',
+        'goals_missed',
+        'feedback_notes',
+        'average_rating',
+        'response_median_minutes',
+        'response_replies',
+        'pairs_at_risk',
+      ],
+      pairs: [
+        'pairing_id',
+        'status',
+        'mentee_id',
+        'mentee_name',
+        'mentor_ids',
+        'mentor_names',
+        'sessions_held',
+        'sessions_missed',
+        'mentoring_minutes',
+        'goals_set',
+        'goals_achieved',
+        'goals_missed',
+        'average_rating',
+        'last_activity_at',
+        'at_risk',
+      ],
       mentors: ['mentor_id', 'name', 'active_mentees', 'capacity', 'sessions_held', 'mentoring_minutes', 'average_rating', 'notes'],
       'at-risk': ['pairing_id', 'mentee_id', 'mentor_ids', 'reasons', 'quiet_days', 'sessions_missed', 'average_rating', 'goals_missed', 'concerns_open'],
       'rating-trend': ['month', 'notes', 'average_rating'],
@@ -303,7 +445,10 @@ describe('CSV and JSON exports', () => {
       assert.ok(!/[^\r]\n/.test(csv), `${table}: every line ends with CRLF`);
       const rows = parseCsv(csv);
       assert.deepEqual(rows[0], expected[table]);
-      assert.ok(rows.slice(1).every((row) => row.length === expected[table].length), `${table}: every row has every column`);
+      assert.ok(
+        rows.slice(1).every((row) => row.length === expected[table].length),
+        `${table}: every row has every column`,
+      );
     }
     assert.equal(parseCsv(reportCsv(report, 'pairs')).length, 1 + report.pairs.length);
     assert.equal(parseCsv(reportCsv(report, 'at-risk')).length, 1 + report.atRisk.length);
@@ -312,16 +457,38 @@ describe('CSV and JSON exports', () => {
   test('numbers plain, null empty, lists joined with "; ", dates ISO', () => {
     const summary = parseCsv(reportCsv(report, 'summary'));
     assert.deepEqual(Object.fromEntries(summary[0]!.map((column, index) => [column, summary[1]![index]])), {
-      program_id: 'prog', program_name: 'Spring cohort', period_from: '2026-03-01', period_to: '2026-03-31', time_zone: 'America/New_York', generated_at: '2026-04-10T12:00:00.000Z',
-      pairs_total: '7', pairs_proposed: '1', pairs_active: '4', pairs_paused: '1', pairs_closed: '1',
-      sessions_held: '4', sessions_missed: '2', sessions_cancelled: '1', sessions_scheduled: '1', mentoring_minutes: '235',
-      goals_set: '3', goals_achieved: '1', goals_missed: '1', feedback_notes: '4', average_rating: '3.25',
-      response_median_minutes: '120', response_replies: '5', pairs_at_risk: '4',
+      program_id: 'prog',
+      program_name: 'Spring cohort',
+      period_from: '2026-03-01',
+      period_to: '2026-03-31',
+      time_zone: 'America/New_York',
+      generated_at: '2026-04-10T12:00:00.000Z',
+      pairs_total: '7',
+      pairs_proposed: '1',
+      pairs_active: '4',
+      pairs_paused: '1',
+      pairs_closed: '1',
+      sessions_held: '4',
+      sessions_missed: '2',
+      sessions_cancelled: '1',
+      sessions_scheduled: '1',
+      mentoring_minutes: '235',
+      goals_set: '3',
+      goals_achieved: '1',
+      goals_missed: '1',
+      feedback_notes: '4',
+      average_rating: '3.25',
+      response_median_minutes: '120',
+      response_replies: '5',
+      pairs_at_risk: '4',
     });
     const pairs = reportCsv(report, 'pairs').split('\r\n');
     assert.equal(pairs[2], 'p2,active,ben,Ben,kenji; lena,Kenji; Lena,1,0,90,2,0,0,5,2026-03-11T12:40:00.000Z,concern-open; quiet');
     assert.equal(pairs[4], 'p5,proposed,eve,Eve,omar,Omar,0,0,0,0,0,0,,,');
-    assert.deepEqual(reportCsv(report, 'at-risk').split('\r\n').slice(1, 3), ['p1,ana,kenji,sessions-missed; low-rating; goals-missed,,2,2,1,0', 'p2,ben,kenji; lena,concern-open; quiet,29,,,,1']);
+    assert.deepEqual(reportCsv(report, 'at-risk').split('\r\n').slice(1, 3), [
+      'p1,ana,kenji,sessions-missed; low-rating; goals-missed,,2,2,1,0',
+      'p2,ben,kenji; lena,concern-open; quiet,29,,,,1',
+    ]);
     assert.equal(reportCsv(report, 'rating-trend'), 'month,notes,average_rating\r\n2026-03,4,3.25\r\n');
     const withoutMessages = handBuilt();
     delete withoutMessages.messages;
@@ -358,12 +525,22 @@ describe('CSV and JSON exports', () => {
     assert.ok(csv.includes('"\'=HYPERLINK(""http://evil.example"",""click"")"'), 'quotes doubled inside a quoted field');
     assert.ok(csv.includes('"Smith, ""Jo"""'));
     assert.ok(csv.includes('"\'\rCarriage"'), 'a field with CR is quoted');
-    const mentors = Object.fromEntries(parseCsv(reportCsv(hostileReport, 'mentors')).slice(1).map((row) => [row[0], row[1]]));
+    const mentors = Object.fromEntries(
+      parseCsv(reportCsv(hostileReport, 'mentors'))
+        .slice(1)
+        .map((row) => [row[0], row[1]]),
+    );
     assert.equal(mentors.kenji, 'Line one\nline two', 'a line break stays inside its quoted field');
     assert.equal(mentors.lena, 'José Ñúñez 李', 'UTF-8 text as it is');
     assert.equal(parseCsv(reportCsv(hostileReport, 'summary'))[1]![1], `'=cmd|" /C calc"!A0`);
     // Negative numbers are numbers, not text: never prefixed (ratings and counts are never negative, but the rule is for text).
-    assert.ok(!reportCsv(hostileReport, 'summary').split('\r\n')[1]!.split(',').slice(6).some((cell) => cell.startsWith("'")));
+    assert.ok(
+      !reportCsv(hostileReport, 'summary')
+        .split('\r\n')[1]!
+        .split(',')
+        .slice(6)
+        .some((cell) => cell.startsWith("'")),
+    );
   });
 
   test('JSON: the whole report, stable and pretty', () => {
@@ -373,8 +550,19 @@ describe('CSV and JSON exports', () => {
     assert.ok(json.endsWith('}\n'));
     const { pairs, programId, ...rest } = report;
     const reordered = { pairs, ...rest, programId } as ProgrammeReport;
-    assert.equal(reportJson(reordered), json, 'the key order is the report\'s, whatever the object');
-    assert.deepEqual(Object.keys(JSON.parse(json)), ['programId', 'programName', 'period', 'timeZone', 'generatedAt', 'totals', 'ratingTrend', 'atRisk', 'mentors', 'pairs']);
+    assert.equal(reportJson(reordered), json, "the key order is the report's, whatever the object");
+    assert.deepEqual(Object.keys(JSON.parse(json)), [
+      'programId',
+      'programName',
+      'period',
+      'timeZone',
+      'generatedAt',
+      'totals',
+      'ratingTrend',
+      'atRisk',
+      'mentors',
+      'pairs',
+    ]);
   });
 
   test('exports refuse what is not a report or a table', () => {
@@ -401,21 +589,31 @@ describe('programmeReport: validation', () => {
       ['people missing', (input) => delete input.people, 'people'],
       ['messages not a list', (input) => (input.messages = 'none'), 'messages'],
       ['a session without an id', (input) => (input.sessions = [{ pairingId: 'p1' }]), 'sessions[0]'],
-      ['a session with a bad start', (input) => (input.sessions = [{ ...session('s', 'p1', '2026-03-02T10:00:00Z', 60, 'held'), start: 'yesterday' }]), 'sessions[0].start'],
+      [
+        'a session with a bad start',
+        (input) => (input.sessions = [{ ...session('s', 'p1', '2026-03-02T10:00:00Z', 60, 'held'), start: 'yesterday' }]),
+        'sessions[0].start',
+      ],
       ['a goal with a bad date', (input) => (input.goals = [goal('g', 'p1', 'ana', { achievedAt: '31/03/2026' })]), 'goals[0].achievedAt'],
       ['a concern without a status', (input) => (input.concerns = [{ pairingId: 'p1' }]), 'concerns[0]'],
     ];
     for (const [what, change, path] of cases) {
       const input = handBuilt() as unknown as Record<string, unknown>;
       change(input);
-      assert.throws(() => programmeReport(input as unknown as ProgrammeReportInput), (error: unknown) => {
-        assert.ok(isMentorKitError(error, 'invalid-input'), `${what}: invalid-input`);
-        assert.equal((error as { path: string }).path, path, what);
-        assert.ok((error as Error).message.length > 20, `${what}: a sentence`);
-        return true;
-      });
+      assert.throws(
+        () => programmeReport(input as unknown as ProgrammeReportInput),
+        (error: unknown) => {
+          assert.ok(isMentorKitError(error, 'invalid-input'), `${what}: invalid-input`);
+          assert.equal((error as { path: string }).path, path, what);
+          assert.ok((error as Error).message.length > 20, `${what}: a sentence`);
+          return true;
+        },
+      );
     }
-    assert.throws(() => programmeReport(undefined as unknown as ProgrammeReportInput), (error: unknown) => isMentorKitError(error, 'invalid-input'));
+    assert.throws(
+      () => programmeReport(undefined as unknown as ProgrammeReportInput),
+      (error: unknown) => isMentorKitError(error, 'invalid-input'),
+    );
   });
 });
 
@@ -440,7 +638,8 @@ function generated(pairCount: number, sessionsPerPair: number, seed = 7): Progra
   const windowTo = Date.parse('2026-06-30T00:00:00Z');
   const mentorCount = Math.max(3, Math.floor(pairCount / 3));
   const people: Person[] = [];
-  for (let i = 0; i < mentorCount; i += 1) people.push(person(`mentor-${i}`, `Mentor ${String(i).padStart(4, '0')}`, ['mentor'], i % 4 === 0 ? {} : { capacity: 1 + (i % 5) }));
+  for (let i = 0; i < mentorCount; i += 1)
+    people.push(person(`mentor-${i}`, `Mentor ${String(i).padStart(4, '0')}`, ['mentor'], i % 4 === 0 ? {} : { capacity: 1 + (i % 5) }));
   const pairings: Pairing[] = [];
   const sessions: Session[] = [];
   const goals: Goal[] = [];
@@ -457,13 +656,33 @@ function generated(pairCount: number, sessionsPerPair: number, seed = 7): Progra
     const extra: Partial<Pairing> = next() < 0.8 ? { startedOn } : { createdAt: instant(windowFrom - 90 * 86_400_000, windowTo) };
     if (next() < 0.2) extra.endedOn = instant(Date.parse(startedOn), windowTo + 86_400_000).slice(0, 10);
     const id = `pair-${i}`;
-    pairings.push({ ...pairing(id, menteeId, mentorIds, pick(['proposed', 'active', 'active', 'active', 'paused', 'closed'] as const), extra), programId: next() < 0.95 ? 'prog' : 'other' });
+    pairings.push({
+      ...pairing(id, menteeId, mentorIds, pick(['proposed', 'active', 'active', 'active', 'paused', 'closed'] as const), extra),
+      programId: next() < 0.95 ? 'prog' : 'other',
+    });
     for (let s = 0; s < sessionsPerPair; s += 1) {
       const start = instant(windowFrom, windowTo);
       const status = pick(['held', 'held', 'held', 'missed', 'cancelled', 'scheduled'] as const);
-      const record = session(`${id}-s${s}`, id, start, pick([30, 45, 60, 90]), status, status === 'held' && next() < 0.4 ? { heldMinutes: 1 + Math.floor(next() * 120) } : {});
+      const record = session(
+        `${id}-s${s}`,
+        id,
+        start,
+        pick([30, 45, 60, 90]),
+        status,
+        status === 'held' && next() < 0.4 ? { heldMinutes: 1 + Math.floor(next() * 120) } : {},
+      );
       sessions.push(record);
-      if (status === 'held' && next() < 0.7) feedback.push(note(`${record.id}-f`, id, record.id, next() < 0.85 ? menteeId : lead, 1 + Math.floor(next() * 5), instant(Date.parse(record.end), Date.parse(record.end) + 10 * 86_400_000)));
+      if (status === 'held' && next() < 0.7)
+        feedback.push(
+          note(
+            `${record.id}-f`,
+            id,
+            record.id,
+            next() < 0.85 ? menteeId : lead,
+            1 + Math.floor(next() * 5),
+            instant(Date.parse(record.end), Date.parse(record.end) + 10 * 86_400_000),
+          ),
+        );
     }
     for (let g = 0; g < 3; g += 1) {
       const extraGoal: Partial<Goal> = { createdAt: instant(windowFrom, windowTo), visibility: next() < 0.3 ? 'private' : 'pairing' };
@@ -473,7 +692,8 @@ function generated(pairCount: number, sessionsPerPair: number, seed = 7): Progra
       goals.push(goal(`${id}-g${g}`, id, menteeId, extraGoal));
     }
     const messageCount = Math.floor(next() * 8);
-    for (let m = 0; m < messageCount; m += 1) messages.push(message(`${id}-m${m}`, id, next() < 0.5 ? menteeId : pick(mentorIds), instant(windowFrom, windowTo), next() < 0.2 ? 'side' : undefined));
+    for (let m = 0; m < messageCount; m += 1)
+      messages.push(message(`${id}-m${m}`, id, next() < 0.5 ? menteeId : pick(mentorIds), instant(windowFrom, windowTo), next() < 0.2 ? 'side' : undefined));
     if (next() < 0.1) concerns.push({ pairingId: id, status: pick(['open', 'in-review', 'closed']) });
   }
   return {
@@ -512,13 +732,16 @@ function naiveReport(input: ProgrammeReportInput): ProgrammeReport {
   // Midnight of a local date, for "started on or before to": a startedOn date compares as a date.
   const existed = (pair: Pairing) => {
     if (pair.programId !== input.programId) return false;
-    if (pair.startedOn !== undefined ? pair.startedOn > input.period.to : pair.createdAt !== undefined && localDate(pair.createdAt)! > input.period.to) return false;
+    if (pair.startedOn !== undefined ? pair.startedOn > input.period.to : pair.createdAt !== undefined && localDate(pair.createdAt)! > input.period.to)
+      return false;
     return !(pair.endedOn !== undefined && pair.endedOn < input.period.from);
   };
   const pairs = input.pairings.filter(existed);
   const heldInPeriod = (pairId: string) => input.sessions.filter((entry) => entry.pairingId === pairId && entry.status === 'held' && within(entry.start));
-  const minutesOf = (list: Session[]) => list.reduce((sum, entry) => sum + (entry.heldMinutes ?? Math.floor((Date.parse(entry.end) - Date.parse(entry.start)) / 60_000)), 0);
-  const menteeNotes = (pair: Pairing) => input.feedback.filter((entry) => entry.pairingId === pair.id && entry.authorId === pair.menteeId && within(entry.submittedAt));
+  const minutesOf = (list: Session[]) =>
+    list.reduce((sum, entry) => sum + (entry.heldMinutes ?? Math.floor((Date.parse(entry.end) - Date.parse(entry.start)) / 60_000)), 0);
+  const menteeNotes = (pair: Pairing) =>
+    input.feedback.filter((entry) => entry.pairingId === pair.id && entry.authorId === pair.menteeId && within(entry.submittedAt));
   const lastActivity = (pair: Pairing) => {
     const times = [
       ...input.sessions.filter((entry) => entry.pairingId === pair.id && entry.status === 'held').map((entry) => Math.min(Date.parse(entry.end), now)),
@@ -530,12 +753,15 @@ function naiveReport(input: ProgrammeReportInput): ProgrammeReport {
   const startOf = (pair: Pairing) => {
     if (pair.startedOn === undefined) return Date.parse(pair.createdAt!);
     // The first instant whose local date is startedOn, minute by minute from 15 hours before UTC midnight.
-    for (let at = Date.parse(`${pair.startedOn}T00:00:00Z`) - 15 * 3_600_000; ; at += 60_000) if (localDate(new Date(at).toISOString())! >= pair.startedOn) return at;
+    for (let at = Date.parse(`${pair.startedOn}T00:00:00Z`) - 15 * 3_600_000; ; at += 60_000)
+      if (localDate(new Date(at).toISOString())! >= pair.startedOn) return at;
   };
   const reasonsOf = (pair: Pairing) => {
     if (pair.status !== 'active') return { reasons: [], quiet: 0 };
     const reasons: ProgrammeReport['atRisk'][number]['reasons'] = [];
-    const concernCount = (input.concerns ?? []).filter((entry) => entry.pairingId === pair.id && (entry.status === 'open' || entry.status === 'in-review')).length;
+    const concernCount = (input.concerns ?? []).filter(
+      (entry) => entry.pairingId === pair.id && (entry.status === 'open' || entry.status === 'in-review'),
+    ).length;
     if (concernCount > 0) reasons.push({ code: 'concern-open', count: concernCount });
     const since = lastActivity(pair) ?? startOf(pair);
     const quiet = Math.floor((now - since) / 86_400_000);
@@ -555,7 +781,12 @@ function naiveReport(input: ProgrammeReportInput): ProgrammeReport {
       const ratings = menteeNotes(pair).map((entry) => entry.rating);
       const last = lastActivity(pair);
       return {
-        pairingId: pair.id, status: pair.status, menteeId: pair.menteeId, menteeName: name(pair.menteeId), mentorIds: pair.mentorIds, mentorNames: pair.mentorIds.map(name),
+        pairingId: pair.id,
+        status: pair.status,
+        menteeId: pair.menteeId,
+        menteeName: name(pair.menteeId),
+        mentorIds: pair.mentorIds,
+        mentorNames: pair.mentorIds.map(name),
         sessionsHeld: held.length,
         sessionsMissed: input.sessions.filter((entry) => entry.pairingId === pair.id && entry.status === 'missed' && within(entry.start)).length,
         mentoringMinutes: minutesOf(held),
@@ -574,23 +805,29 @@ function naiveReport(input: ProgrammeReportInput): ProgrammeReport {
     .sort((a, b) => b.reasons.length - a.reasons.length || b.quiet - a.quiet || (a.pair.id < b.pair.id ? -1 : 1))
     .map(({ pair, reasons }) => ({ pairingId: pair.id, menteeId: pair.menteeId, mentorIds: pair.mentorIds, reasons }));
   const programmePairings = input.pairings.filter((pair) => pair.programId === input.programId);
-  const mentorIds = [...new Set([...pairs.flatMap((pair) => pair.mentorIds), ...programmePairings.filter((pair) => pair.status === 'active').flatMap((pair) => pair.mentorIds)])];
+  const mentorIds = [
+    ...new Set([...pairs.flatMap((pair) => pair.mentorIds), ...programmePairings.filter((pair) => pair.status === 'active').flatMap((pair) => pair.mentorIds)]),
+  ];
   const mentors = mentorIds
     .map((mentorId) => {
       const theirs = pairs.filter((pair) => pair.mentorIds.includes(mentorId));
       const held = theirs.flatMap((pair) => heldInPeriod(pair.id));
       const ratings = theirs.flatMap((pair) => menteeNotes(pair).map((entry) => entry.rating));
       return {
-        mentorId, name: name(mentorId),
+        mentorId,
+        name: name(mentorId),
         activeMentees: programmePairings.filter((pair) => pair.status === 'active' && pair.mentorIds.includes(mentorId)).length,
         capacity: input.people.find((entry) => entry.id === mentorId)?.capacity ?? 1,
-        sessionsHeld: held.length, mentoringMinutes: minutesOf(held), averageRating: mean(ratings), notes: ratings.length,
+        sessionsHeld: held.length,
+        mentoringMinutes: minutesOf(held),
+        averageRating: mean(ratings),
+        notes: ratings.length,
       };
     })
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.mentorId < b.mentorId ? -1 : 1));
   const allNotes = pairs.flatMap(menteeNotes);
   const months: string[] = [];
-  for (let month = input.period.from.slice(0, 7); month <= input.period.to.slice(0, 7); ) {
+  for (let month = input.period.from.slice(0, 7); month <= input.period.to.slice(0, 7);) {
     months.push(month);
     const [year, number] = month.split('-').map(Number) as [number, number];
     month = number === 12 ? `${year + 1}-01` : `${year}-${String(number + 1).padStart(2, '0')}`;
@@ -598,13 +835,21 @@ function naiveReport(input: ProgrammeReportInput): ProgrammeReport {
   const replies: number[] = [];
   for (const entry of input.messages ?? []) {
     if (!pairs.some((pair) => pair.id === entry.pairingId) || !within(entry.sentAt)) continue;
-    const earlier = (input.messages ?? []).filter((other) => other.pairingId === entry.pairingId && (other.threadId ?? '') === (entry.threadId ?? '') && Date.parse(other.sentAt!) < Date.parse(entry.sentAt!));
+    const earlier = (input.messages ?? []).filter(
+      (other) =>
+        other.pairingId === entry.pairingId && (other.threadId ?? '') === (entry.threadId ?? '') && Date.parse(other.sentAt!) < Date.parse(entry.sentAt!),
+    );
     const previous = earlier.sort((a, b) => Date.parse(b.sentAt!) - Date.parse(a.sentAt!))[0];
     // Messages sent in the same minute by both sides: the order is undefined; the generator avoids ties below.
     if (previous && previous.authorId !== entry.authorId) replies.push((Date.parse(entry.sentAt!) - Date.parse(previous.sentAt!)) / 60_000);
   }
   replies.sort((a, b) => a - b);
-  const median = replies.length === 0 ? null : replies.length % 2 ? replies[(replies.length - 1) / 2]! : (replies[replies.length / 2 - 1]! + replies[replies.length / 2]!) / 2;
+  const median =
+    replies.length === 0
+      ? null
+      : replies.length % 2
+        ? replies[(replies.length - 1) / 2]!
+        : (replies[replies.length / 2 - 1]! + replies[replies.length / 2]!) / 2;
   const inPeriodSessions = input.sessions.filter((entry) => pairs.some((pair) => pair.id === entry.pairingId) && within(entry.start));
   const count = (status: string) => inPeriodSessions.filter((entry) => (entry.status ?? 'scheduled') === status).length;
   const goalsOf = input.goals.filter((entry) => pairs.some((pair) => pair.id === entry.pairingId));
@@ -615,10 +860,20 @@ function naiveReport(input: ProgrammeReportInput): ProgrammeReport {
     timeZone: zone,
     generatedAt: new Date(now).toISOString(),
     totals: {
-      pairs: { total: pairs.length, proposed: pairs.filter((p) => p.status === 'proposed').length, active: pairs.filter((p) => p.status === 'active').length, paused: pairs.filter((p) => p.status === 'paused').length, closed: pairs.filter((p) => p.status === 'closed').length },
+      pairs: {
+        total: pairs.length,
+        proposed: pairs.filter((p) => p.status === 'proposed').length,
+        active: pairs.filter((p) => p.status === 'active').length,
+        paused: pairs.filter((p) => p.status === 'paused').length,
+        closed: pairs.filter((p) => p.status === 'closed').length,
+      },
       sessions: { held: count('held'), missed: count('missed'), cancelled: count('cancelled'), scheduled: count('scheduled') },
       mentoringMinutes: minutesOf(inPeriodSessions.filter((entry) => entry.status === 'held')),
-      goals: { set: goalsOf.filter((entry) => within(entry.createdAt)).length, achieved: goalsOf.filter((entry) => within(entry.achievedAt)).length, missed: goalsOf.filter((entry) => within(entry.missedAt)).length },
+      goals: {
+        set: goalsOf.filter((entry) => within(entry.createdAt)).length,
+        achieved: goalsOf.filter((entry) => within(entry.achievedAt)).length,
+        missed: goalsOf.filter((entry) => within(entry.missedAt)).length,
+      },
       feedback: { notes: allNotes.length, averageRating: mean(allNotes.map((entry) => entry.rating)) },
       responseTime: input.messages === undefined ? null : { medianMinutes: median === null ? null : Math.round(median), replies: replies.length },
       pairsAtRisk: atRisk.length,
@@ -634,7 +889,7 @@ function naiveReport(input: ProgrammeReportInput): ProgrammeReport {
 }
 
 describe('programmeReport against an independent recomputation', () => {
-  test('~200 generated pairings (co-mentors, closed and future pairs, Lord Howe\'s 30-minute DST): every figure agrees', () => {
+  test("~200 generated pairings (co-mentors, closed and future pairs, Lord Howe's 30-minute DST): every figure agrees", () => {
     for (const seed of [7, 11, 2026]) {
       const input = generated(210, 12, seed);
       // No two messages of a thread in the same minute (the naive version cannot order ties).
@@ -653,9 +908,18 @@ describe('programmeReport against an independent recomputation', () => {
       assert.deepEqual(report.atRisk, expected.atRisk, `at risk (seed ${seed})`);
       assert.deepEqual(report, expected);
       // The sums of the tables are the totals.
-      assert.equal(report.pairs.reduce((sum, pair) => sum + pair.mentoringMinutes, 0), report.totals.mentoringMinutes);
-      assert.equal(report.pairs.reduce((sum, pair) => sum + pair.sessionsHeld, 0), report.totals.sessions.held);
-      assert.equal(report.ratingTrend.reduce((sum, month) => sum + month.notes, 0), report.totals.feedback.notes);
+      assert.equal(
+        report.pairs.reduce((sum, pair) => sum + pair.mentoringMinutes, 0),
+        report.totals.mentoringMinutes,
+      );
+      assert.equal(
+        report.pairs.reduce((sum, pair) => sum + pair.sessionsHeld, 0),
+        report.totals.sessions.held,
+      );
+      assert.equal(
+        report.ratingTrend.reduce((sum, month) => sum + month.notes, 0),
+        report.totals.feedback.notes,
+      );
     }
   });
 });
@@ -678,7 +942,10 @@ describe('programmeReport at scale', () => {
     const smallMs = time(small);
     const largeMs = time(large);
     // Five times the records: about five times the time when linear, twenty-five when quadratic.
-    assert.ok(largeMs < Math.max(12 * smallMs, 200), `5× the records took ${(largeMs / smallMs).toFixed(1)}× the time (${smallMs.toFixed(0)} ms → ${largeMs.toFixed(0)} ms)`);
+    assert.ok(
+      largeMs < Math.max(12 * smallMs, 200),
+      `5× the records took ${(largeMs / smallMs).toFixed(1)}× the time (${smallMs.toFixed(0)} ms → ${largeMs.toFixed(0)} ms)`,
+    );
     assert.ok(largeMs < 5_000, `the report over 50,000 sessions took ${largeMs.toFixed(0)} ms`);
     if (process.env.MK_REPORT_TIMING) console.log(`report: ${smallMs.toFixed(0)} ms for 1,000 pairings, ${largeMs.toFixed(0)} ms for 5,000`);
   });

@@ -6,7 +6,6 @@ import { AGREEMENT_MESSAGES, agreementMessagesFor } from '@mentorkit/core/agreem
 import { SCHEDULING_MESSAGES, recurringSessionTimes, schedulingMessagesFor, sessionsFeature } from '@mentorkit/core/scheduling';
 import { leaves, placeholders } from './catalogue-checks.js';
 
-
 function complete(en: object, es: object, same: readonly string[] = []) {
   const english = leaves(en);
   const spanish = leaves(es);
@@ -60,7 +59,14 @@ describe('Spanish scheduling and agreement words', () => {
     });
     const sessions = kit.use(sessionsFeature);
     await kit.ready;
-    const series = await sessions.bookSeries({ pairingId: 'p1', firstStart: '2026-10-13T22:00:00Z', durationMinutes: 60, cadence: 'fortnightly', count: 2, locale: 'es' });
+    const series = await sessions.bookSeries({
+      pairingId: 'p1',
+      firstStart: '2026-10-13T22:00:00Z',
+      durationMinutes: 60,
+      cadence: 'fortnightly',
+      count: 2,
+      locale: 'es',
+    });
     assert.equal(series.description, 'Cada dos semanas, el martes a las 18:00 (America/New York)');
     assert.ok(series.sessions.every((session) => session.title === 'Sesión de mentoría'));
     assert.ok(!('locale' in series.sessions[0]!), 'the language is not stored');

@@ -3,7 +3,16 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createMemoryStorage, createMentorKit, isMentorKitError } from '@mentorkit/core';
-import { findCommonSlots, inconvenienceLedger, recurringSessionTimes, rotatingSessionTimes, sessionsFeature, suggestMeetingTimes, suggestMeetingTimesOrOutOfHours, suggestOutOfHoursTimes } from '@mentorkit/core/scheduling';
+import {
+  findCommonSlots,
+  inconvenienceLedger,
+  recurringSessionTimes,
+  rotatingSessionTimes,
+  sessionsFeature,
+  suggestMeetingTimes,
+  suggestMeetingTimesOrOutOfHours,
+  suggestOutOfHoursTimes,
+} from '@mentorkit/core/scheduling';
 import { registerSpanish } from '@mentorkit/core/es';
 import { intlLocal } from './scheduling-brute.js';
 
@@ -14,7 +23,15 @@ const minuteOfDay = (timeZone: string, iso: string) => intlLocal(timeZone, Date.
 const localWeekday = (timeZone: string, iso: string) => intlLocal(timeZone, Date.parse(iso)).weekday;
 
 describe('night is 22:00–06:00', () => {
-  const everyHour = { 1: ['00:00-24:00'], 2: ['00:00-24:00'], 3: ['00:00-24:00'], 4: ['00:00-24:00'], 5: ['00:00-24:00'], 6: ['00:00-24:00'], 7: ['00:00-24:00'] };
+  const everyHour = {
+    1: ['00:00-24:00'],
+    2: ['00:00-24:00'],
+    3: ['00:00-24:00'],
+    4: ['00:00-24:00'],
+    5: ['00:00-24:00'],
+    6: ['00:00-24:00'],
+    7: ['00:00-24:00'],
+  };
   const tokyo = { id: 'kenji', timeZone: 'Asia/Tokyo', workingHours: everyHour };
   const london = { id: 'lucia', timeZone: 'Europe/London', workingHours: everyHour };
   const notesFor = (tokyoStart: string, minutes = 60) => {
@@ -82,14 +99,22 @@ describe('no common working time: fair out-of-hours slots by themselves', () => 
     const london = { id: 'lucia', timeZone: 'Europe/London', workingHours: WEEKDAYS_9_TO_5 };
     const { slots, outOfHours } = suggestMeetingTimesOrOutOfHours({ ...request, participants: [london, sarah] });
     assert.equal(outOfHours, false);
-    assert.deepEqual(slots.map((slot) => slot.start), suggestMeetingTimes({ ...request, participants: [london, sarah] }).map((slot) => slot.start));
+    assert.deepEqual(
+      slots.map((slot) => slot.start),
+      suggestMeetingTimes({ ...request, participants: [london, sarah] }).map((slot) => slot.start),
+    );
     assert.ok(slots.every((slot) => slot.outsideWorkingHours.length === 0));
   });
 
   test('another reach, and bad input refused with its path', () => {
     const { slots } = suggestMeetingTimesOrOutOfHours({ ...request, reach: { earliest: '08:00', latest: '20:00' } });
-    for (const slot of slots) for (const person of [kenji, sarah]) assert.ok(minuteOfDay(person.timeZone, slot.start) >= 8 * 60 && minuteOfDay(person.timeZone, slot.start) + 60 <= 20 * 60);
-    assert.throws(() => suggestMeetingTimesOrOutOfHours({ ...request, reach: { earliest: '22:00', latest: '07:00' } }), (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === 'reach');
+    for (const slot of slots)
+      for (const person of [kenji, sarah])
+        assert.ok(minuteOfDay(person.timeZone, slot.start) >= 8 * 60 && minuteOfDay(person.timeZone, slot.start) + 60 <= 20 * 60);
+    assert.throws(
+      () => suggestMeetingTimesOrOutOfHours({ ...request, reach: { earliest: '22:00', latest: '07:00' } }),
+      (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === 'reach',
+    );
   });
 });
 
@@ -97,9 +122,17 @@ describe('taking turns over a year (a per-pair ledger)', () => {
   // Weekly on Mondays in New York from 5 January 2026: across the US change on 8 March and back on
   // 1 November (Tokyo has none), so the gap is 14 hours in winter and 13 in summer. Meetings on the hour.
   const firstStart = '2026-01-05T23:00:00Z'; // 18:00 New York, 08:00 Tokyo
-  const year = rotatingSessionTimes({ participants: [kenji, sarah], firstStart, durationMinutes: 60, timeZone: 'America/New_York', cadence: 'weekly', count: 52, stepMinutes: 60 });
+  const year = rotatingSessionTimes({
+    participants: [kenji, sarah],
+    firstStart,
+    durationMinutes: 60,
+    timeZone: 'America/New_York',
+    cadence: 'weekly',
+    count: 52,
+    stepMinutes: 60,
+  });
 
-  test('52 sessions, every one inside both people\'s reachable day, on their working days, never at night', () => {
+  test("52 sessions, every one inside both people's reachable day, on their working days, never at night", () => {
     assert.equal(year.occurrences.length, 52);
     assert.equal(year.occurrences[0]!.start, firstStart, 'the first session is the one chosen');
     for (const occurrence of year.occurrences) {
@@ -148,26 +181,54 @@ describe('taking turns over a year (a per-pair ledger)', () => {
 
   test('a time that costs nobody anything stays put; the ledger a pair already has carries on', () => {
     const london = { id: 'lucia', timeZone: 'Europe/London', workingHours: WEEKDAYS_9_TO_5 };
-    const calm = rotatingSessionTimes({ participants: [london, sarah], firstStart: '2026-01-06T15:00:00Z', durationMinutes: 60, timeZone: 'Europe/London', cadence: 'fortnightly', count: 8 });
+    const calm = rotatingSessionTimes({
+      participants: [london, sarah],
+      firstStart: '2026-01-06T15:00:00Z',
+      durationMinutes: 60,
+      timeZone: 'Europe/London',
+      cadence: 'fortnightly',
+      count: 8,
+    });
     for (const occurrence of calm.occurrences) assert.equal(occurrence.localStart.slice(11, 16), '15:00', occurrence.localStart);
     // Kenji has carried 10 points more than Sarah: the next sessions spare him until it evens out.
     const ledger = inconvenienceLedger([], [kenji, sarah]);
     ledger.kenji!.points = 10;
-    const after = rotatingSessionTimes({ participants: [kenji, sarah], firstStart: '2026-06-01T23:00:00Z', durationMinutes: 60, timeZone: 'America/New_York', cadence: 'weekly', count: 6, stepMinutes: 60, ledger });
-    for (const occurrence of after.occurrences.slice(1)) assert.ok(occurrence.inconvenience.sarah! >= occurrence.inconvenience.kenji!, JSON.stringify(occurrence.inconvenience));
+    const after = rotatingSessionTimes({
+      participants: [kenji, sarah],
+      firstStart: '2026-06-01T23:00:00Z',
+      durationMinutes: 60,
+      timeZone: 'America/New_York',
+      cadence: 'weekly',
+      count: 6,
+      stepMinutes: 60,
+      ledger,
+    });
+    for (const occurrence of after.occurrences.slice(1))
+      assert.ok(occurrence.inconvenience.sarah! >= occurrence.inconvenience.kenji!, JSON.stringify(occurrence.inconvenience));
   });
 
   test('Spanish description; a date with no time for anyone is skipped and said why', () => {
     registerSpanish();
     const sarahAway = { ...sarah, offLimitsDates: ['2026-01-12'] };
-    const result = rotatingSessionTimes({ participants: [kenji, sarahAway], firstStart, durationMinutes: 60, timeZone: 'America/New_York', cadence: 'weekly', count: 3, locale: 'es' });
-    assert.deepEqual(result.skipped.map((skip) => [skip.localDate, skip.reason]), [['2026-01-12', 'no-common-time']]);
+    const result = rotatingSessionTimes({
+      participants: [kenji, sarahAway],
+      firstStart,
+      durationMinutes: 60,
+      timeZone: 'America/New_York',
+      cadence: 'weekly',
+      count: 3,
+      locale: 'es',
+    });
+    assert.deepEqual(
+      result.skipped.map((skip) => [skip.localDate, skip.reason]),
+      [['2026-01-12', 'no-common-time']],
+    );
     assert.equal(result.occurrences.length, 3);
     assert.equal(result.description, 'Cada lunes, por turnos en los horarios tempranos y tardíos (America/New York)');
   });
 });
 
-describe('sessionsFeature: rotating series and the pair\'s ledger', () => {
+describe("sessionsFeature: rotating series and the pair's ledger", () => {
   const seed = {
     programs: [{ id: 'prog', name: 'Mentoring', adminIds: ['priya'] }],
     people: [
@@ -179,7 +240,13 @@ describe('sessionsFeature: rotating series and the pair\'s ledger', () => {
 
   test('bookSeries({ rotate }) continues the ledger of the sessions the pair already has', async () => {
     let counter = 0;
-    const kit = createMentorKit({ storage: createMemoryStorage({ seed }), user: 'sarah', now: () => '2026-05-01T12:00:00Z', generateId: () => `id-${++counter}`, features: [sessionsFeature] });
+    const kit = createMentorKit({
+      storage: createMemoryStorage({ seed }),
+      user: 'sarah',
+      now: () => '2026-05-01T12:00:00Z',
+      generateId: () => `id-${++counter}`,
+      features: [sessionsFeature],
+    });
     await kit.ready;
     const sessions = kit.use(sessionsFeature);
     // Kenji already took two 07:00 meetings (19:00 the day before... no: 18:00 New York = 07:00 Tokyo in May).
@@ -187,13 +254,25 @@ describe('sessionsFeature: rotating series and the pair\'s ledger', () => {
     await sessions.book({ pairingId: 'p1', start: '2026-05-11T22:00:00Z', durationMinutes: 60 });
     const before = sessions.ledger('p1', [kenji, sarah]);
     assert.deepEqual([before.kenji!.points, before.kenji!.early, before.sarah!.points, before.sarah!.late], [3, 2, 1, 2]);
-    const series = await sessions.bookSeries({ pairingId: 'p1', firstStart: '2026-05-18T23:00:00Z', durationMinutes: 60, cadence: 'weekly', count: 4, participants: [kenji, sarah], rotate: true, stepMinutes: 60 });
+    const series = await sessions.bookSeries({
+      pairingId: 'p1',
+      firstStart: '2026-05-18T23:00:00Z',
+      durationMinutes: 60,
+      cadence: 'weekly',
+      count: 4,
+      participants: [kenji, sarah],
+      rotate: true,
+      stepMinutes: 60,
+    });
     assert.equal(series.sessions.length, 4);
     assert.match(series.description, /taking turns/);
     const after = sessions.ledger('p1', [kenji, sarah]);
     assert.deepEqual(after, series.ledger);
     assert.ok(Math.abs(after.kenji!.points - after.sarah!.points) <= 1, JSON.stringify(after));
-    await assert.rejects(sessions.bookSeries({ pairingId: 'p1', firstStart: '2026-09-07T22:00:00Z', durationMinutes: 60, cadence: 'weekly', count: 2, rotate: true }), (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === 'participants');
+    await assert.rejects(
+      sessions.bookSeries({ pairingId: 'p1', firstStart: '2026-09-07T22:00:00Z', durationMinutes: 60, cadence: 'weekly', count: 2, rotate: true }),
+      (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === 'participants',
+    );
     await kit.dispose();
   });
 });

@@ -11,7 +11,7 @@ const wall = (timeZone: string, iso: string) => {
 };
 
 describe('recurringSessionTimes', () => {
-  test('property: every session keeps the organiser\'s local wall-clock time across DST changes', () => {
+  test("property: every session keeps the organiser's local wall-clock time across DST changes", () => {
     const zones = ['America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'Pacific/Chatham', 'Asia/Kathmandu', 'America/Sao_Paulo', 'Pacific/Apia'];
     fc.assert(
       fc.property(
@@ -45,40 +45,81 @@ describe('recurringSessionTimes', () => {
   });
 
   test('weekly at 18:00 New York across 1 November 2026: same local time, UTC moves by an hour', () => {
-    const { occurrences } = recurringSessionTimes({ firstStart: '2026-10-20T22:00:00Z', durationMinutes: 60, timeZone: 'America/New_York', cadence: 'weekly', count: 3 });
-    assert.deepEqual(occurrences.map((o) => [o.start, o.localStart]), [
-      ['2026-10-20T22:00:00Z', '2026-10-20T18:00:00-04:00'],
-      ['2026-10-27T22:00:00Z', '2026-10-27T18:00:00-04:00'],
-      ['2026-11-03T23:00:00Z', '2026-11-03T18:00:00-05:00'],
-    ]);
+    const { occurrences } = recurringSessionTimes({
+      firstStart: '2026-10-20T22:00:00Z',
+      durationMinutes: 60,
+      timeZone: 'America/New_York',
+      cadence: 'weekly',
+      count: 3,
+    });
+    assert.deepEqual(
+      occurrences.map((o) => [o.start, o.localStart]),
+      [
+        ['2026-10-20T22:00:00Z', '2026-10-20T18:00:00-04:00'],
+        ['2026-10-27T22:00:00Z', '2026-10-27T18:00:00-04:00'],
+        ['2026-11-03T23:00:00Z', '2026-11-03T18:00:00-05:00'],
+      ],
+    );
   });
 
-  test('fortnightly skips off-limits dates and the participants\' off-limits days in their own calendars', () => {
+  test("fortnightly skips off-limits dates and the participants' off-limits days in their own calendars", () => {
     // Tuesday 18:00 New York is Wednesday 07:00/08:00 in Tokyo.
     const result = recurringSessionTimes({
-      firstStart: '2026-10-06T22:00:00Z', durationMinutes: 60, timeZone: 'America/New_York', cadence: 'fortnightly', count: 4,
+      firstStart: '2026-10-06T22:00:00Z',
+      durationMinutes: 60,
+      timeZone: 'America/New_York',
+      cadence: 'fortnightly',
+      count: 4,
       offLimitsDates: ['2026-10-20'],
       participants: [{ id: 'hana', timeZone: 'Asia/Tokyo', offLimitsDates: ['2026-11-18'] }],
     });
-    assert.deepEqual(result.occurrences.map((o) => o.localDate), ['2026-10-06', '2026-11-03', '2026-12-01', '2026-12-15']);
-    assert.deepEqual(result.skipped.map((s) => [s.localDate, s.reason, s.participantId]), [['2026-10-20', 'off-limits-date', undefined], ['2026-11-17', 'off-limits-date', 'hana']]);
+    assert.deepEqual(
+      result.occurrences.map((o) => o.localDate),
+      ['2026-10-06', '2026-11-03', '2026-12-01', '2026-12-15'],
+    );
+    assert.deepEqual(
+      result.skipped.map((s) => [s.localDate, s.reason, s.participantId]),
+      [
+        ['2026-10-20', 'off-limits-date', undefined],
+        ['2026-11-17', 'off-limits-date', 'hana'],
+      ],
+    );
     assert.equal(result.description, 'Every other Tuesday at 18:00 (America/New York)');
-    const weekdays = recurringSessionTimes({ firstStart: '2026-10-09T22:00:00Z', durationMinutes: 60, timeZone: 'America/New_York', cadence: 'weekly', count: 2, participants: [{ id: 'kenji', timeZone: 'Asia/Tokyo', offLimitsDays: [6] }] });
+    const weekdays = recurringSessionTimes({
+      firstStart: '2026-10-09T22:00:00Z',
+      durationMinutes: 60,
+      timeZone: 'America/New_York',
+      cadence: 'weekly',
+      count: 2,
+      participants: [{ id: 'kenji', timeZone: 'Asia/Tokyo', offLimitsDays: [6] }],
+    });
     assert.equal(weekdays.occurrences.length, 0, 'Friday 18:00 in New York is Saturday in Tokyo');
     assert.ok(weekdays.skipped.length > 0);
   });
 
   test('monthly by weekday: the 2nd Tuesday, and the last Friday', () => {
     const second = recurringSessionTimes({ firstStart: '2026-10-13T16:00:00Z', durationMinutes: 60, timeZone: 'Europe/Berlin', cadence: 'monthly', count: 4 });
-    assert.deepEqual(second.occurrences.map((o) => o.localStart), ['2026-10-13T18:00:00+02:00', '2026-11-10T18:00:00+01:00', '2026-12-08T18:00:00+01:00', '2027-01-12T18:00:00+01:00']);
+    assert.deepEqual(
+      second.occurrences.map((o) => o.localStart),
+      ['2026-10-13T18:00:00+02:00', '2026-11-10T18:00:00+01:00', '2026-12-08T18:00:00+01:00', '2027-01-12T18:00:00+01:00'],
+    );
     assert.equal(second.description, 'Every 2nd Tuesday of the month at 18:00 (Europe/Berlin)');
     assert.match(second.rrule, /^FREQ=MONTHLY;BYDAY=2TU;COUNT=4$/);
     const last = recurringSessionTimes({ firstStart: '2026-10-30T09:00:00Z', durationMinutes: 30, timeZone: 'UTC', cadence: 'monthly', count: 3 });
-    assert.deepEqual(last.occurrences.map((o) => o.localDate), ['2026-10-30', '2026-11-27', '2026-12-25']);
+    assert.deepEqual(
+      last.occurrences.map((o) => o.localDate),
+      ['2026-10-30', '2026-11-27', '2026-12-25'],
+    );
   });
 
   test('a wall-clock time inside a DST gap is moved forward and flagged', () => {
-    const { occurrences } = recurringSessionTimes({ firstStart: '2026-03-01T07:30:00Z', durationMinutes: 30, timeZone: 'America/New_York', cadence: 'weekly', count: 2 });
+    const { occurrences } = recurringSessionTimes({
+      firstStart: '2026-03-01T07:30:00Z',
+      durationMinutes: 30,
+      timeZone: 'America/New_York',
+      cadence: 'weekly',
+      count: 2,
+    });
     assert.equal(occurrences[0]!.localStart, '2026-03-01T02:30:00-05:00');
     assert.equal(occurrences[1]!.localStart, '2026-03-08T03:30:00-04:00');
     assert.equal(occurrences[1]!.shifted, true);
@@ -92,7 +133,10 @@ describe('recurringSessionTimes', () => {
       [{ firstStart: '2026-10-13T16:00:00Z', durationMinutes: 60, timeZone: 'UTC', cadence: 'weekly', count: 500 }, 'count'],
       [{ firstStart: '2026-10-13T16:00:00Z', durationMinutes: 60, timeZone: 'UTC', cadence: 'weekly', offLimitsDays: [9] }, 'offLimitsDays[0]'],
     ] as const) {
-      assert.throws(() => recurringSessionTimes(input as never), (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === path);
+      assert.throws(
+        () => recurringSessionTimes(input as never),
+        (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === path,
+      );
     }
   });
 });
@@ -109,7 +153,10 @@ describe('suggestMeetingTimes', () => {
     for (let index = 1; index < suggestions.length; index++) assert.ok(suggestions[index - 1]!.score <= suggestions[index]!.score);
     const best = suggestions[0]!;
     // The fairest hour splits the 13-hour gap: early for one, late for the other, nobody at night.
-    assert.ok(best.notes.every((note) => note.kind !== 'night'), JSON.stringify(best));
+    assert.ok(
+      best.notes.every((note) => note.kind !== 'night'),
+      JSON.stringify(best),
+    );
     assert.ok(Math.abs(best.inconvenience.kenji! - best.inconvenience.sarah!) <= 1.5, JSON.stringify(best.inconvenience));
     assert.deepEqual(best.burdenAfter, best.inconvenience);
   });
@@ -127,7 +174,10 @@ describe('suggestMeetingTimes', () => {
     const scores = inconvenienceOf({ start: '2026-10-05T23:00:00Z', end: '2026-10-06T00:00:00Z' }, [tokyo, newYork]);
     assert.equal(scores.kenji, 0.5);
     assert.equal(scores.sarah, 1.5);
-    assert.throws(() => suggestMeetingTimes({ ...request, history: { nobody: 1 } }), (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === 'history.nobody');
+    assert.throws(
+      () => suggestMeetingTimes({ ...request, history: { nobody: 1 } }),
+      (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === 'history.nobody',
+    );
   });
 });
 
@@ -149,22 +199,44 @@ describe('sessionsFeature', () => {
     return { kit, storage, sessions: kit.use(sessionsFeature) };
   };
 
-  test('books one session and a fortnightly series in the organiser\'s zone, with events', async () => {
+  test("books one session and a fortnightly series in the organiser's zone, with events", async () => {
     const { kit, sessions } = await kitFor('sarah');
     const events: DomainEvent[] = [];
     kit.on('*', (event) => events.push(event));
-    const one = await sessions.book({ pairingId: 'p1', start: '2026-10-06T22:00:00Z', durationMinutes: 45, meetingUrl: 'https://meet.example.com/abc', agenda: 'Goals' });
+    const one = await sessions.book({
+      pairingId: 'p1',
+      start: '2026-10-06T22:00:00Z',
+      durationMinutes: 45,
+      meetingUrl: 'https://meet.example.com/abc',
+      agenda: 'Goals',
+    });
     assert.equal(one.timeZone, 'America/New_York');
     assert.equal(one.end, '2026-10-06T22:45:00.000Z');
     assert.deepEqual(one.participantIds, ['hana', 'sarah']);
-    const series = await sessions.bookSeries({ pairingId: 'p1', firstStart: '2026-10-13T22:00:00Z', durationMinutes: 60, cadence: 'fortnightly', count: 4, offLimitsDates: ['2026-10-27'] });
+    const series = await sessions.bookSeries({
+      pairingId: 'p1',
+      firstStart: '2026-10-13T22:00:00Z',
+      durationMinutes: 60,
+      cadence: 'fortnightly',
+      count: 4,
+      offLimitsDates: ['2026-10-27'],
+    });
     assert.equal(series.sessions.length, 4);
-    assert.deepEqual(series.sessions.map((s) => s.start), ['2026-10-13T22:00:00Z', '2026-11-10T23:00:00Z', '2026-11-24T23:00:00Z', '2026-12-08T23:00:00Z']);
-    assert.deepEqual(series.skipped.map((s) => s.localDate), ['2026-10-27']);
+    assert.deepEqual(
+      series.sessions.map((s) => s.start),
+      ['2026-10-13T22:00:00Z', '2026-11-10T23:00:00Z', '2026-11-24T23:00:00Z', '2026-12-08T23:00:00Z'],
+    );
+    assert.deepEqual(
+      series.skipped.map((s) => s.localDate),
+      ['2026-10-27'],
+    );
     assert.ok(series.sessions.every((s) => s.seriesId === series.seriesId));
     await new Promise((resolve) => setTimeout(resolve, 0));
     assert.equal(sessions.$sessions.get().length, 5);
-    assert.deepEqual(events.map((e) => e.type), ['session-booked', 'session-booked', 'session-booked', 'session-booked', 'session-booked', 'session-series-booked']);
+    assert.deepEqual(
+      events.map((e) => e.type),
+      ['session-booked', 'session-booked', 'session-booked', 'session-booked', 'session-booked', 'session-series-booked'],
+    );
   });
 
   test('held/missed only after the start; cancel only when scheduled; session-held is emitted', async () => {
@@ -186,36 +258,58 @@ describe('sessionsFeature', () => {
     const storage = createMemoryStorage({ seed });
     const booking = await kitFor('hana', '2026-10-01T12:00:00Z', storage);
     const session = await booking.sessions.book({ pairingId: 'p1', start: '2026-10-06T22:00:00Z', durationMinutes: 60 });
-    await assert.rejects(booking.sessions.recordLength(session.id, 45), (error: unknown) => isMentorKitError(error, 'invalid-input') && /mark it held/.test((error as Error).message), 'not held yet');
+    await assert.rejects(
+      booking.sessions.recordLength(session.id, 45),
+      (error: unknown) => isMentorKitError(error, 'invalid-input') && /mark it held/.test((error as Error).message),
+      'not held yet',
+    );
 
     const mentor = await kitFor('sarah', '2026-10-06T23:30:00Z', storage);
     const events: DomainEvent[] = [];
     mentor.kit.on('*', (event) => events.push(event));
     for (const minutes of [0, -5, 601, 44.5, Number.NaN, '45' as unknown as number]) {
-      await assert.rejects(mentor.sessions.markHeld(session.id, { minutes }), (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === 'minutes', `minutes ${String(minutes)}`);
+      await assert.rejects(
+        mentor.sessions.markHeld(session.id, { minutes }),
+        (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === 'minutes',
+        `minutes ${String(minutes)}`,
+      );
     }
     assert.equal(((await storage.get('sessions', session.id)) as unknown as { status: string }).status, 'scheduled', 'nothing written on bad input');
 
     const held = await mentor.sessions.markHeld(session.id, { minutes: 50 });
     assert.equal(held.status, 'held');
     assert.equal(held.heldMinutes, 50);
-    assert.deepEqual(events.map((event) => [event.type, (event.data as { heldMinutes?: number }).heldMinutes]), [['session-held', 50]]);
+    assert.deepEqual(
+      events.map((event) => [event.type, (event.data as { heldMinutes?: number }).heldMinutes]),
+      [['session-held', 50]],
+    );
 
     // The mentee corrects it later; a stale revision is refused.
     const mentee = await kitFor('hana', '2026-10-09T08:00:00Z', storage);
     const menteeEvents: DomainEvent[] = [];
     mentee.kit.on('*', (event) => menteeEvents.push(event));
-    await assert.rejects(mentee.sessions.recordLength(session.id, 40, { expectedRevision: held.revision - 1 }), (error: unknown) => isMentorKitError(error, 'conflict'));
+    await assert.rejects(mentee.sessions.recordLength(session.id, 40, { expectedRevision: held.revision - 1 }), (error: unknown) =>
+      isMentorKitError(error, 'conflict'),
+    );
     const corrected = await mentee.sessions.recordLength(session.id, 40);
     assert.equal(corrected.heldMinutes, 40);
     assert.equal(corrected.revision, held.revision + 1);
-    assert.deepEqual(menteeEvents.map((event) => [event.type, event.data]), [['session-length-recorded', { start: session.start, end: session.end, minutes: 40, previousMinutes: 50 }]]);
+    assert.deepEqual(
+      menteeEvents.map((event) => [event.type, event.data]),
+      [['session-length-recorded', { start: session.start, end: session.end, minutes: 40, previousMinutes: 50 }]],
+    );
     assert.equal((await mentee.sessions.recordLength(session.id, 40)).revision, corrected.revision, 'the same length writes nothing');
-    await assert.rejects(mentee.sessions.recordLength(session.id, 601), (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === 'minutes');
+    await assert.rejects(
+      mentee.sessions.recordLength(session.id, 601),
+      (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === 'minutes',
+    );
     // markHeld on a held session with minutes records the length too, without a second session-held.
     const again = await mentee.sessions.markHeld(session.id, { minutes: 35 });
     assert.equal(again.heldMinutes, 35);
-    assert.deepEqual(menteeEvents.map((event) => event.type), ['session-length-recorded', 'session-length-recorded']);
+    assert.deepEqual(
+      menteeEvents.map((event) => event.type),
+      ['session-length-recorded', 'session-length-recorded'],
+    );
 
     // The programme admin reads but does not change it.
     const admin = await kitFor('priya', '2026-10-09T08:00:00Z', storage);
@@ -230,11 +324,21 @@ describe('sessionsFeature', () => {
 
   test('refuses bad input and outsiders, writing nothing', async () => {
     const { sessions, storage } = await kitFor('sarah');
-    await assert.rejects(sessions.book({ pairingId: 'p1', start: 'tomorrow', durationMinutes: 60 }), (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === 'start');
-    await assert.rejects(sessions.book({ pairingId: 'p1', start: '2026-10-06T22:00:00Z', durationMinutes: 60, meetingUrl: 'javascript:alert(1)' }), (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === 'meetingUrl');
-    await assert.rejects(sessions.book({ pairingId: 'p1', start: '2026-10-06T22:00:00Z', end: '2026-10-06T21:00:00Z' }), (error: unknown) => isMentorKitError(error, 'invalid-input'));
+    await assert.rejects(
+      sessions.book({ pairingId: 'p1', start: 'tomorrow', durationMinutes: 60 }),
+      (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === 'start',
+    );
+    await assert.rejects(
+      sessions.book({ pairingId: 'p1', start: '2026-10-06T22:00:00Z', durationMinutes: 60, meetingUrl: 'javascript:alert(1)' }),
+      (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === 'meetingUrl',
+    );
+    await assert.rejects(sessions.book({ pairingId: 'p1', start: '2026-10-06T22:00:00Z', end: '2026-10-06T21:00:00Z' }), (error: unknown) =>
+      isMentorKitError(error, 'invalid-input'),
+    );
     const outsider = await kitFor('zed', '2026-10-01T12:00:00Z', storage);
-    await assert.rejects(outsider.sessions.book({ pairingId: 'p1', start: '2026-10-06T22:00:00Z', durationMinutes: 60 }), (error: unknown) => isMentorKitError(error, 'not-found'));
+    await assert.rejects(outsider.sessions.book({ pairingId: 'p1', start: '2026-10-06T22:00:00Z', durationMinutes: 60 }), (error: unknown) =>
+      isMentorKitError(error, 'not-found'),
+    );
     assert.deepEqual(await storage.query('sessions'), []);
   });
 });

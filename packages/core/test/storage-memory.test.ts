@@ -103,7 +103,7 @@ describe('memory storage: a throwing watch listener', () => {
     const [message, error] = consoleError.mock.calls[0]!.arguments as [unknown, unknown];
     assert.equal(typeof message, 'string');
     assert.match(message as string, /^\[mentorkit\] .*watch listener threw.*goals\/g1/);
-    assert.equal(error, listenerBug, 'the listener\'s own error is reported, with its stack');
+    assert.equal(error, listenerBug, "the listener's own error is reported, with its stack");
   });
 
   test('with reportError (browsers, Deno): the error goes to reportError, not the console, and the write still succeeds', async (t) => {
@@ -206,7 +206,9 @@ function createFlawedStorage(flaws: readonly Flaw[], backend: FlawedBackend = cr
   const notify = (change: StorageChange) => {
     const targets = has(Flaw.watchLocalOnly) ? [listeners] : [...backend.instances];
     const times = has(Flaw.watchReportsTwice) ? 2 : 1;
-    for (const target of targets) for (const listener of [...target]) for (let time = 0; time < times; time++) listener(change.record ? { ...change, record: copyOut(change.record) } : change);
+    for (const target of targets)
+      for (const listener of [...target])
+        for (let time = 0; time < times; time++) listener(change.record ? { ...change, record: copyOut(change.record) } : change);
   };
 
   return {
@@ -362,29 +364,55 @@ describe('the suite catches broken adapters', () => {
   test('the flawed adapter without flaws passes every case, none skipped (so the failures below come from the flaws)', async () => {
     const outcome = await runWholeSuite(flawedOptions([]));
     if (outcome.failed.size > 0 || outcome.skipped.length > 0) {
-      throw new Error(`Expected every case to pass. Failed: ${[...outcome.failed].map(([name, message]) => `\n  ${name}: ${message}`).join('')}\nSkipped: ${outcome.skipped.join(', ')}`);
+      throw new Error(
+        `Expected every case to pass. Failed: ${[...outcome.failed].map(([name, message]) => `\n  ${name}: ${message}`).join('')}\nSkipped: ${outcome.skipped.join(', ')}`,
+      );
     }
   });
 
   /** For each flaw: cases (by name prefix) that must fail. */
   const expectations: Array<[Flaw, string[]]> = [
-    [Flaw.ignoresExpectedRevision, ['expectedRevision null: creates', 'expectedRevision: a stale', 'expectedRevision on a missing record', 'concurrency: of two writers', 'concurrency: of many creates', 'delete: a stale expectedRevision', 'cross-instance: of two instances writing']],
+    [
+      Flaw.ignoresExpectedRevision,
+      [
+        'expectedRevision null: creates',
+        'expectedRevision: a stale',
+        'expectedRevision on a missing record',
+        'concurrency: of two writers',
+        'concurrency: of many creates',
+        'delete: a stale expectedRevision',
+        'cross-instance: of two instances writing',
+      ],
+    ],
     [Flaw.deleteIgnoresExpectedRevision, ['delete: a stale expectedRevision']],
     [Flaw.nonAtomicCompareAndSet, ['concurrency: of two writers', 'concurrency: of many creates', 'cross-instance: of two instances writing']],
     [Flaw.returnsInternalReferences, ['copies:', 'watch: reports puts']],
-    [Flaw.neverIncrementsRevision, ['revisions: every put increments', 'revisions: concurrent unconditional puts', 'put: revision and updatedAt in the input are ignored']],
+    [
+      Flaw.neverIncrementsRevision,
+      ['revisions: every put increments', 'revisions: concurrent unconditional puts', 'put: revision and updatedAt in the input are ignored'],
+    ],
     [Flaw.keepsInputRevision, ['put: revision and updatedAt in the input are ignored']],
     [Flaw.queryIgnoresWhere, ['query: equality filters', 'query: several filter keys', 'query: no match']],
     [Flaw.queryUnsorted, ['query: without a filter', 'round-trip: unusual ids']],
     [Flaw.missingIsNull, ['get: a missing record is undefined']],
     [Flaw.storesDatesSilently, ['invalid input: Date, Map, Set', 'round-trip: -0 is stored as 0']],
-    [Flaw.writesBeforeValidating, ['invalid input: functions', 'invalid input: NaN', 'invalid input: Date', 'invalid input: cycles', 'invalid input: a refused update']],
+    [
+      Flaw.writesBeforeValidating,
+      ['invalid input: functions', 'invalid input: NaN', 'invalid input: Date', 'invalid input: cycles', 'invalid input: a refused update'],
+    ],
     [Flaw.unsubscribeDoesNothing, ['watch: each change is reported once']],
     [Flaw.watchReportsTwice, ['watch: each change is reported once', 'cross-instance: each instance reports every change exactly once']],
-    [Flaw.watchLocalOnly, ['cross-instance: a second instance\'s watch', 'cross-instance: each instance reports every change exactly once']],
+    [Flaw.watchLocalOnly, ["cross-instance: a second instance's watch", 'cross-instance: each instance reports every change exactly once']],
     [Flaw.reopenLosesData, ['reopen: records, revisions and deletions survive', 'reopen: revisions continue', 'blobs: blobs survive a reopen']],
     [Flaw.blobLosesType, ['blobs: putBlob and getBlob round-trip bytes and type']],
-    [Flaw.restartsRevisionsAfterDelete, ['revisions never repeat after delete and re-create: a stale writer gets conflict', 'reopen: the revision of a deleted id is remembered', 'cross-instance: a record deleted and re-created']],
+    [
+      Flaw.restartsRevisionsAfterDelete,
+      [
+        'revisions never repeat after delete and re-create: a stale writer gets conflict',
+        'reopen: the revision of a deleted id is remembered',
+        'cross-instance: a record deleted and re-created',
+      ],
+    ],
     [Flaw.keepsTombstonesPerInstance, ['reopen: the revision of a deleted id is remembered', 'cross-instance: a record deleted and re-created']],
   ];
 
@@ -403,7 +431,9 @@ describe('the suite catches broken adapters', () => {
   }
 
   test('a failure message names the rule that was broken', async () => {
-    const [staleCase] = storageConformanceCases(flawedOptions([Flaw.ignoresExpectedRevision])).filter((conformanceCase) => conformanceCase.name.startsWith('expectedRevision: a stale'));
+    const [staleCase] = storageConformanceCases(flawedOptions([Flaw.ignoresExpectedRevision])).filter((conformanceCase) =>
+      conformanceCase.name.startsWith('expectedRevision: a stale'),
+    );
     if (!staleCase) throw new Error('The case "expectedRevision: a stale …" is missing from the suite.');
     const error = await staleCase.run().then(
       () => undefined,
@@ -422,7 +452,8 @@ describe('the suite catches broken adapters', () => {
     for (const name of skipped) {
       if (!expectedPrefixes.some((prefix) => name.startsWith(prefix))) throw new Error(`Unexpected static skip: ${name}`);
     }
-    if (skipped.length !== 9) throw new Error(`Expected 9 statically skipped cases (3 reopen, 5 cross-instance, 1 blob reopen), got ${skipped.length}: ${skipped.join('; ')}`);
+    if (skipped.length !== 9)
+      throw new Error(`Expected 9 statically skipped cases (3 reopen, 5 cross-instance, 1 blob reopen), got ${skipped.length}: ${skipped.join('; ')}`);
     const names = new Set(cases.map((conformanceCase) => conformanceCase.name));
     if (names.size !== cases.length) throw new Error('Case names must be unique so runners can tell them apart.');
   });

@@ -1,7 +1,17 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as v from 'valibot';
-import { AgreementInputSchema, FeedbackNoteSchema, GoalDraftSchema, MessageInputSchema, SessionInputSchema, TEXT_LIMITS, createMemoryStorage, createMentorKit, type MentorKit } from '@mentorkit/core';
+import {
+  AgreementInputSchema,
+  FeedbackNoteSchema,
+  GoalDraftSchema,
+  MessageInputSchema,
+  SessionInputSchema,
+  TEXT_LIMITS,
+  createMemoryStorage,
+  createMentorKit,
+  type MentorKit,
+} from '@mentorkit/core';
 import { COACHING_LIMITS, GROW, answer, checkAnswerLength, defineCoachingModel, startFlow, type CoachingPrompt } from '@mentorkit/core/coaching';
 import { currentFeedbackRequest, feedbackFeature, feedbackRequests, type FeedbackRequest } from '@mentorkit/core/feedback';
 import { checkSmartGoal } from '@mentorkit/core/goals';
@@ -11,13 +21,28 @@ const accepts = (schema: v.GenericSchema, input: unknown) => v.safeParse(schema,
 
 describe('TEXT_LIMITS: the schemas enforce exactly the published limits', () => {
   const session = { id: 's', pairingId: 'p', title: 'Review', start: '2026-03-29T09:00:00Z', end: '2026-03-29T10:00:00Z', timeZone: 'UTC' };
-  const agreement = { id: 'a', pairingId: 'p', cadence: 'weekly', channels: [{ kind: 'video' }], responseTimeHours: 24, participants: [{ personId: 'a', timeZone: 'UTC', workingHours: {} }, { personId: 'b', timeZone: 'UTC', workingHours: {} }] };
+  const agreement = {
+    id: 'a',
+    pairingId: 'p',
+    cadence: 'weekly',
+    channels: [{ kind: 'video' }],
+    responseTimeHours: 24,
+    participants: [
+      { personId: 'a', timeZone: 'UTC', workingHours: {} },
+      { personId: 'b', timeZone: 'UTC', workingHours: {} },
+    ],
+  };
   const cases: Array<[string, v.GenericSchema, (value: string) => unknown, number]> = [
     ['goal.title', GoalDraftSchema, (value) => ({ title: value }), TEXT_LIMITS.goal.title],
     ['goal.description', GoalDraftSchema, (value) => ({ title: 'Ship it', description: value }), TEXT_LIMITS.goal.description],
     ['goal.skill', GoalDraftSchema, (value) => ({ title: 'Ship it', skill: value }), TEXT_LIMITS.goal.skill],
     ['goal.metricName', GoalDraftSchema, (value) => ({ title: 'Ship it', metric: { name: value, start: 0, target: 3 } }), TEXT_LIMITS.goal.metricName],
-    ['goal.metricUnit', GoalDraftSchema, (value) => ({ title: 'Ship it', metric: { name: 'talks', unit: value, start: 0, target: 3 } }), TEXT_LIMITS.goal.metricUnit],
+    [
+      'goal.metricUnit',
+      GoalDraftSchema,
+      (value) => ({ title: 'Ship it', metric: { name: 'talks', unit: value, start: 0, target: 3 } }),
+      TEXT_LIMITS.goal.metricUnit,
+    ],
     ['goal.milestoneTitle', GoalDraftSchema, (value) => ({ title: 'Ship it', milestones: [{ title: value }] }), TEXT_LIMITS.goal.milestoneTitle],
     ['feedback.helped', FeedbackNoteSchema, (value) => ({ rating: 4, helped: value }), TEXT_LIMITS.feedback.helped],
     ['feedback.missed', FeedbackNoteSchema, (value) => ({ rating: 4, missed: value }), TEXT_LIMITS.feedback.missed],
@@ -41,7 +66,11 @@ describe('TEXT_LIMITS: the schemas enforce exactly the published limits', () => 
 
 describe('checkAnswerLength (coaching answers as typed)', () => {
   const textPrompt = GROW.steps[0]!.prompts.find((prompt) => prompt.kind === 'text')!;
-  const listPrompt: CoachingPrompt = defineCoachingModel({ id: 'lists', name: 'Lists', steps: [{ id: 'one', title: 'One', purpose: 'p', prompts: [{ id: 'items', kind: 'list', text: 'Items?' }] }] }).steps[0]!.prompts[0]!;
+  const listPrompt: CoachingPrompt = defineCoachingModel({
+    id: 'lists',
+    name: 'Lists',
+    steps: [{ id: 'one', title: 'One', purpose: 'p', prompts: [{ id: 'items', kind: 'list', text: 'Items?' }] }],
+  }).steps[0]!.prompts[0]!;
 
   test('text: the length against COACHING_LIMITS.textAnswer; over it is a problem, never a throw', () => {
     assert.deepEqual(checkAnswerLength(textPrompt, text(COACHING_LIMITS.textAnswer)), { length: 4000, max: 4000, problems: [] });
@@ -76,7 +105,10 @@ describe('checkAnswerLength (coaching answers as typed)', () => {
 describe('checkSmartGoal with a title over the save limit', () => {
   test('still answers (the length is refused when saving, not while typing)', () => {
     const check = checkSmartGoal({ title: `Run three team retrospectives ${text(300)}` }, { today: '2026-03-30' });
-    assert.equal(check.issues.some((issue) => issue.criterion === 'specific'), false);
+    assert.equal(
+      check.issues.some((issue) => issue.criterion === 'specific'),
+      false,
+    );
   });
 });
 
@@ -85,7 +117,14 @@ describe('feedback stays in view after a reload', () => {
     createMemoryStorage({
       seed: {
         programs: [{ id: 'prog', name: 'Mentoring 2026', adminIds: [] }],
-        people: ['ana', 'kenji'].map((id) => ({ id, displayName: id, roles: [id === 'ana' ? 'mentee' : 'mentor'], timeZone: 'UTC', programIds: ['prog'], workingHours: { 1: ['09:00-17:00'] } })),
+        people: ['ana', 'kenji'].map((id) => ({
+          id,
+          displayName: id,
+          roles: [id === 'ana' ? 'mentee' : 'mentor'],
+          timeZone: 'UTC',
+          programIds: ['prog'],
+          workingHours: { 1: ['09:00-17:00'] },
+        })),
         pairings: [{ id: 'p', programId: 'prog', menteeId: 'ana', mentorIds: ['kenji'], status: 'active', kind: 'official', reasons: [] }],
         sessions: [
           { id: 'old', pairingId: 'p', title: 'Old', start: '2026-03-01T09:00:00Z', end: '2026-03-01T10:00:00Z', timeZone: 'UTC', status: 'held' },
@@ -135,7 +174,19 @@ describe('feedback stays in view after a reload', () => {
 
   test('the pure requests agree: the submitted request is editable until its deadline', () => {
     const requests = feedbackRequests({
-      sessions: [{ id: 'new', pairingId: 'p', title: 'New', start: '2026-03-29T09:00:00Z', end: '2026-03-29T10:00:00Z', timeZone: 'UTC', status: 'held', revision: 1, updatedAt: '2026-03-29T10:00:00Z' }] as never,
+      sessions: [
+        {
+          id: 'new',
+          pairingId: 'p',
+          title: 'New',
+          start: '2026-03-29T09:00:00Z',
+          end: '2026-03-29T10:00:00Z',
+          timeZone: 'UTC',
+          status: 'held',
+          revision: 1,
+          updatedAt: '2026-03-29T10:00:00Z',
+        },
+      ] as never,
       pairings: [{ id: 'p', menteeId: 'ana', mentorIds: ['kenji'] }],
       feedback: [{ id: 'f', sessionId: 'new', authorId: 'ana' }],
       now: '2026-03-29T12:00:00Z',

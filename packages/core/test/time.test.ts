@@ -8,7 +8,10 @@ describe('local time', () => {
     assert.deepEqual([kathmandu.date, kathmandu.time, kathmandu.weekday, kathmandu.offset], ['2026-03-30', '02:55', 1, '+05:45']);
     const newYork = localTimeOf('America/New_York', '2026-07-01T12:00:00Z');
     assert.deepEqual([newYork.time, newYork.offsetMinutes], ['08:00', -240]);
-    assert.throws(() => localTimeOf('Mars/Base', '2026-07-01T12:00:00Z'), (error: unknown) => isMentorKitError(error, 'invalid-input'));
+    assert.throws(
+      () => localTimeOf('Mars/Base', '2026-07-01T12:00:00Z'),
+      (error: unknown) => isMentorKitError(error, 'invalid-input'),
+    );
   });
 
   test('availability: off-limits wins, then working hours (end exclusive), no-hours when none are set', () => {
@@ -27,6 +30,9 @@ describe('local time', () => {
     assert.equal(daysBetween('2026-03-30', '2026-03-29'), -1);
     assert.equal(daysBetween('2026-12-31', '2027-01-01'), 1);
     assert.equal(daysBetween('2026-03-28', '2026-03-30'), 2, 'across a DST change');
-    assert.throws(() => daysBetween('2026-02-30', '2026-03-01'), (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === 'from');
+    assert.throws(
+      () => daysBetween('2026-02-30', '2026-03-01'),
+      (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === 'from',
+    );
   });
 });

@@ -3,7 +3,17 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { createMemoryStorage, createMentorKit, isMentorKitError } from '@mentorkit/core';
-import { XAPI_EVENT_VERBS, assertValidXapiStatement, isXapiTimestamp, toXapiStatement, validateXapiStatement, xapiLookupFromKit, type XapiAgent, type XapiContextAgent, type XapiStatement } from '@mentorkit/core/xapi';
+import {
+  XAPI_EVENT_VERBS,
+  assertValidXapiStatement,
+  isXapiTimestamp,
+  toXapiStatement,
+  validateXapiStatement,
+  xapiLookupFromKit,
+  type XapiAgent,
+  type XapiContextAgent,
+  type XapiStatement,
+} from '@mentorkit/core/xapi';
 import { seedDemoProgram } from '../../../examples/shared/demo-program.js';
 import { event, everyEvent, lookup, options } from './xapi-fixtures.js';
 
@@ -41,30 +51,80 @@ describe('toXapiStatement with version 2.0.0', () => {
   test('contextAgents names the mentee and the mentor with their roles; the instructor stays', () => {
     const statement = toXapiStatement(everyEvent['goal-set']!, { ...v2, lookup });
     assert.deepEqual(statement.context?.contextAgents, [
-      { objectType: 'contextAgent', agent: { objectType: 'Agent', name: 'Lucía Fernández', account: { homePage: 'https://lms.example.com', name: 'lucia' } }, relevantTypes: [MENTEE] },
-      { objectType: 'contextAgent', agent: { objectType: 'Agent', name: 'Kenji Watanabe', account: { homePage: 'https://lms.example.com', name: 'kenji' } }, relevantTypes: [MENTOR] },
+      {
+        objectType: 'contextAgent',
+        agent: { objectType: 'Agent', name: 'Lucía Fernández', account: { homePage: 'https://lms.example.com', name: 'lucia' } },
+        relevantTypes: [MENTEE],
+      },
+      {
+        objectType: 'contextAgent',
+        agent: { objectType: 'Agent', name: 'Kenji Watanabe', account: { homePage: 'https://lms.example.com', name: 'kenji' } },
+        relevantTypes: [MENTOR],
+      },
     ] satisfies XapiContextAgent[]);
-    assert.deepEqual(statement.context?.instructor, { objectType: 'Agent', name: 'Kenji Watanabe', account: { homePage: 'https://lms.example.com', name: 'kenji' } }, 'instructor is still a 2.0 property; kept as in 1.0.3');
-    assert.deepEqual(Object.keys(statement.context!), ['registration', 'instructor', 'contextAgents', 'contextActivities', 'platform', 'language', 'extensions']);
+    assert.deepEqual(
+      statement.context?.instructor,
+      { objectType: 'Agent', name: 'Kenji Watanabe', account: { homePage: 'https://lms.example.com', name: 'kenji' } },
+      'instructor is still a 2.0 property; kept as in 1.0.3',
+    );
+    assert.deepEqual(Object.keys(statement.context!), [
+      'registration',
+      'instructor',
+      'contextAgents',
+      'contextActivities',
+      'platform',
+      'language',
+      'extensions',
+    ]);
   });
 
   test('co-mentored pairings: both mentors, each with the mentor role; a mentor acting is listed once, as mentor', () => {
     const coMentored = toXapiStatement(event('goal-set', { actorId: 'ravi', pairingId: 'p2' }), { ...v2, lookup });
-    assert.deepEqual(people(coMentored), [['ravi', [MENTEE]], ['kenji', [MENTOR]], ['arjun', [MENTOR]]]);
-    const byMentor = toXapiStatement(event('feedback-given', { actorId: 'kenji', collection: 'feedback', recordId: 'f2', data: { sessionId: 's1', rating: 5 } }), { ...v2, lookup });
-    assert.deepEqual(people(byMentor), [['lucia', [MENTEE]], ['kenji', [MENTOR]]]);
+    assert.deepEqual(people(coMentored), [
+      ['ravi', [MENTEE]],
+      ['kenji', [MENTOR]],
+      ['arjun', [MENTOR]],
+    ]);
+    const byMentor = toXapiStatement(
+      event('feedback-given', { actorId: 'kenji', collection: 'feedback', recordId: 'f2', data: { sessionId: 's1', rating: 5 } }),
+      { ...v2, lookup },
+    );
+    assert.deepEqual(people(byMentor), [
+      ['lucia', [MENTEE]],
+      ['kenji', [MENTOR]],
+    ]);
     assert.equal(byMentor.context?.instructor, undefined, 'a mentor is not their own instructor, in 2.0 as in 1.0.3');
     const odd = toXapiStatement(everyEvent['goal-set']!, { ...v2, lookup: { pairing: () => ({ menteeId: 'sam', mentorIds: ['sam', 'kenji', 'kenji'] }) } });
-    assert.deepEqual(people(odd), [['sam', [MENTEE, MENTOR]], ['kenji', [MENTOR]]], 'one entry per person, roles merged');
+    assert.deepEqual(
+      people(odd),
+      [
+        ['sam', [MENTEE, MENTOR]],
+        ['kenji', [MENTOR]],
+      ],
+      'one entry per person, roles merged',
+    );
     assert.ok(validateXapiStatement(odd).valid);
   });
 
-  test('relevantTypes can be replaced (e.g. with a profile\'s concepts) and are validated', () => {
-    const custom = { mentor: ['https://profiles.example.org/mentoring/roles/mentor', 'https://profiles.example.org/roles/instructor'], mentee: ['https://profiles.example.org/mentoring/roles/mentee'] };
+  test("relevantTypes can be replaced (e.g. with a profile's concepts) and are validated", () => {
+    const custom = {
+      mentor: ['https://profiles.example.org/mentoring/roles/mentor', 'https://profiles.example.org/roles/instructor'],
+      mentee: ['https://profiles.example.org/mentoring/roles/mentee'],
+    };
     const statement = toXapiStatement(everyEvent['goal-set']!, { ...v2, lookup, relevantTypes: custom });
-    assert.deepEqual(people(statement), [['lucia', custom.mentee], ['kenji', custom.mentor]]);
+    assert.deepEqual(people(statement), [
+      ['lucia', custom.mentee],
+      ['kenji', custom.mentor],
+    ]);
     const onlyMentor = toXapiStatement(everyEvent['goal-set']!, { ...v2, lookup, relevantTypes: { mentor: custom.mentor } });
-    assert.deepEqual(people(onlyMentor), [['lucia', [MENTEE]], ['kenji', custom.mentor]], 'the other role keeps its default');
+    assert.deepEqual(
+      people(onlyMentor),
+      [
+        ['lucia', [MENTEE]],
+        ['kenji', custom.mentor],
+      ],
+      'the other role keeps its default',
+    );
     const pathOf = (relevantTypes: unknown) => {
       try {
         toXapiStatement(everyEvent['goal-set']!, { ...v2, lookup, relevantTypes: relevantTypes as never });
@@ -82,7 +142,10 @@ describe('toXapiStatement with version 2.0.0', () => {
 
   test('a version other than 1.0.3 or 2.0.0 is refused', () => {
     for (const version of ['2.0', '1.0.2', '3.0.0', 2]) {
-      assert.throws(() => toXapiStatement(everyEvent['goal-set']!, { ...options, version: version as never }), (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === 'options.version');
+      assert.throws(
+        () => toXapiStatement(everyEvent['goal-set']!, { ...options, version: version as never }),
+        (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === 'options.version',
+      );
     }
   });
 
@@ -93,7 +156,11 @@ describe('toXapiStatement with version 2.0.0', () => {
       assert.equal(byDefault.version, '1.0.3');
       assert.equal(byDefault.context?.contextAgents, undefined);
       assert.equal(JSON.stringify(byDefault).includes('contextAgent'), false);
-      assert.equal(toXapiStatement(domainEvent, { ...options, lookup, relevantTypes: { mentor: ['https://x.example/r'] } }).context?.contextAgents, undefined, 'relevantTypes do nothing in 1.0.3');
+      assert.equal(
+        toXapiStatement(domainEvent, { ...options, lookup, relevantTypes: { mentor: ['https://x.example/r'] } }).context?.contextAgents,
+        undefined,
+        'relevantTypes do nothing in 1.0.3',
+      );
       // The 2.0 statement is the 1.0.3 one plus contextAgents and the version.
       const two = json(toXapiStatement(domainEvent, { ...v2, lookup }));
       delete two.context.contextAgents;
@@ -129,23 +196,41 @@ describe('toXapiStatement with version 2.0.0', () => {
   test('property: any supported event with any ids and text gives a valid 2.0 statement', () => {
     const text = fc.oneof(fc.string({ minLength: 1, maxLength: 30 }), fc.constantFrom('<img src=x onerror=alert(1)>', 'ünïcødé 🎯', 'a/b?c#d', ' ', '..'));
     fc.assert(
-      fc.property(fc.constantFrom(...Object.keys(XAPI_EVENT_VERBS)), text, text, text, fc.array(text, { maxLength: 3 }), fc.integer({ min: 1, max: 1e6 }), fc.integer({ min: -14 * 60, max: 14 * 60 }), (type, actorId, recordId, menteeId, mentorIds, revision, offsetMinutes) => {
-        const sign = offsetMinutes < 0 ? '-' : '+';
-        const offset = `${sign}${String(Math.floor(Math.abs(offsetMinutes) / 60)).padStart(2, '0')}:${String(Math.abs(offsetMinutes) % 60).padStart(2, '0')}`;
-        const statement = toXapiStatement(
-          { type, at: `2026-03-29T01:30:00.25${offset === '-00:00' ? 'Z' : offset}`, actorId, collection: 'goals', recordId, revision, pairingId: 'p', data: { title: recordId, milestoneId: menteeId, sessionId: recordId } },
-          { ...v2, lookup: { pairing: () => ({ menteeId, mentorIds }), person: (id) => ({ displayName: id }) } },
-        );
-        const { valid, errors } = validateXapiStatement(statement);
-        if (!valid) throw new Error(errors.map((error) => error.message).join('; '));
-        const named = new Set(statement.context!.contextAgents!.map((item) => item.agent.account!.name));
-        assert.deepEqual(named, new Set([menteeId, ...mentorIds]));
-      }),
+      fc.property(
+        fc.constantFrom(...Object.keys(XAPI_EVENT_VERBS)),
+        text,
+        text,
+        text,
+        fc.array(text, { maxLength: 3 }),
+        fc.integer({ min: 1, max: 1e6 }),
+        fc.integer({ min: -14 * 60, max: 14 * 60 }),
+        (type, actorId, recordId, menteeId, mentorIds, revision, offsetMinutes) => {
+          const sign = offsetMinutes < 0 ? '-' : '+';
+          const offset = `${sign}${String(Math.floor(Math.abs(offsetMinutes) / 60)).padStart(2, '0')}:${String(Math.abs(offsetMinutes) % 60).padStart(2, '0')}`;
+          const statement = toXapiStatement(
+            {
+              type,
+              at: `2026-03-29T01:30:00.25${offset === '-00:00' ? 'Z' : offset}`,
+              actorId,
+              collection: 'goals',
+              recordId,
+              revision,
+              pairingId: 'p',
+              data: { title: recordId, milestoneId: menteeId, sessionId: recordId },
+            },
+            { ...v2, lookup: { pairing: () => ({ menteeId, mentorIds }), person: (id) => ({ displayName: id }) } },
+          );
+          const { valid, errors } = validateXapiStatement(statement);
+          if (!valid) throw new Error(errors.map((error) => error.message).join('; '));
+          const named = new Set(statement.context!.contextAgents!.map((item) => item.agent.account!.name));
+          assert.deepEqual(named, new Set([menteeId, ...mentorIds]));
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
-  test('from a real client: a 2.0 statement names the pairing\'s mentee and mentor', async () => {
+  test("from a real client: a 2.0 statement names the pairing's mentee and mentor", async () => {
     const storage = createMemoryStorage();
     await seedDemoProgram(storage);
     const kit = createMentorKit({ storage, user: 'priya-raman', now: () => '2026-09-01T09:00:00Z' });
@@ -157,7 +242,10 @@ describe('toXapiStatement with version 2.0.0', () => {
     const [started] = statements;
     assertValidXapiStatement(started, { version: '2.0.0' });
     assert.equal((started!.actor as XapiAgent).account?.name, 'ravi-patel');
-    assert.deepEqual(people(started!), [['ravi-patel', [MENTEE]], ['kenji-watanabe', [MENTOR]]]);
+    assert.deepEqual(people(started!), [
+      ['ravi-patel', [MENTEE]],
+      ['kenji-watanabe', [MENTOR]],
+    ]);
     await kit.dispose();
   });
 });
@@ -166,7 +254,7 @@ describe('validateXapiStatement: choosing the rules', () => {
   const statement2 = () => json(toXapiStatement(everyEvent['feedback-given']!, { ...v2, lookup }));
   const statement1 = () => json(toXapiStatement(everyEvent['feedback-given']!, { ...options, lookup }));
 
-  test('the statement\'s own version picks the rules; the version option overrides it', () => {
+  test("the statement's own version picks the rules; the version option overrides it", () => {
     assert.ok(validateXapiStatement(statement2()).valid, 'version 2.0.0 → 2.0 rules');
     assert.ok(validateXapiStatement(statement1()).valid, 'version 1.0.3 → 1.0.3 rules');
     const unversioned = statement2();
@@ -179,16 +267,24 @@ describe('validateXapiStatement: choosing the rules', () => {
     delete plain.version;
     assert.ok(validateXapiStatement(plain, { version: '2.0.0' }).valid, 'a statement without 2.0 properties or version is valid under both');
     assert.ok(validateXapiStatement({ ...statement2(), version: '2.0' }).valid, '"2.0" is a 2.0.x version');
-    assert.throws(() => validateXapiStatement(statement2(), { version: '2.1.0' as never }), (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === 'options.version');
+    assert.throws(
+      () => validateXapiStatement(statement2(), { version: '2.1.0' as never }),
+      (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === 'options.version',
+    );
   });
 
   test('contextAgents and contextGroups are refused in a 1.0.3 statement, with one clear error each', () => {
     const statement = statement1();
     statement.context.contextAgents = statement2().context.contextAgents;
-    statement.context.contextGroups = [{ objectType: 'contextGroup', group: { objectType: 'Group', member: [{ account: { homePage: 'https://lms.example.com', name: 'x' } }] } }];
+    statement.context.contextGroups = [
+      { objectType: 'contextGroup', group: { objectType: 'Group', member: [{ account: { homePage: 'https://lms.example.com', name: 'x' } }] } },
+    ];
     const { valid, errors } = validateXapiStatement(statement);
     assert.equal(valid, false);
-    assert.deepEqual(errors.map((error) => error.path), ['context.contextAgents', 'context.contextGroups']);
+    assert.deepEqual(
+      errors.map((error) => error.path),
+      ['context.contextAgents', 'context.contextGroups'],
+    );
     assert.match(errors[0]!.message, /^`context\.contextAgents` is an xAPI 2\.0 property; a 1\.0\.3 statement cannot carry it/);
   });
 });
@@ -201,21 +297,48 @@ describe('validateXapiStatement: the xAPI 2.0 rules', () => {
     ['contextAgents that is not a list', (s) => (s.context.contextAgents = s.context.contextAgents[0]), 'context.contextAgents', /list of Context Agents/],
     ['a context agent that is not an object', (s) => (s.context.contextAgents[1] = 'kenji'), 'context.contextAgents[1]'],
     ['a context agent without objectType', (s) => delete s.context.contextAgents[0].objectType, 'context.contextAgents[0].objectType', /"contextAgent"/],
-    ['a context agent whose objectType is "Agent"', (s) => (s.context.contextAgents[0].objectType = 'Agent'), 'context.contextAgents[0].objectType', /"contextAgent"/],
+    [
+      'a context agent whose objectType is "Agent"',
+      (s) => (s.context.contextAgents[0].objectType = 'Agent'),
+      'context.contextAgents[0].objectType',
+      /"contextAgent"/,
+    ],
     ['a context agent without agent', (s) => delete s.context.contextAgents[0].agent, 'context.contextAgents[0].agent', /required/],
     ['a context agent whose agent has no identifier', (s) => delete s.context.contextAgents[0].agent.account, 'context.contextAgents[0].agent', /identifier/],
-    ['a context agent whose agent has a bad account', (s) => (s.context.contextAgents[0].agent.account.homePage = 'lms'), 'context.contextAgents[0].agent.account.homePage'],
+    [
+      'a context agent whose agent has a bad account',
+      (s) => (s.context.contextAgents[0].agent.account.homePage = 'lms'),
+      'context.contextAgents[0].agent.account.homePage',
+    ],
     ['a context agent whose agent is a Group', (s) => (s.context.contextAgents[0].agent = group), 'context.contextAgents[0].agent', /not a Group/],
     ['empty relevantTypes', (s) => (s.context.contextAgents[0].relevantTypes = []), 'context.contextAgents[0].relevantTypes', /one or more IRIs/],
     ['relevantTypes that is a string', (s) => (s.context.contextAgents[0].relevantTypes = 'https://x.example/r'), 'context.contextAgents[0].relevantTypes'],
     ['a relevant type that is not an IRI', (s) => (s.context.contextAgents[1].relevantTypes = ['abc']), 'context.contextAgents[1].relevantTypes[0]', /IRI/],
     ['an unknown property in a context agent', (s) => (s.context.contextAgents[0].role = 'mentee'), 'context.contextAgents[0].role', /xAPI 2\.0\.0 allows/],
     ['contextGroups that is not a list', (s) => (s.context.contextGroups = { objectType: 'contextGroup', group }), 'context.contextGroups'],
-    ['a context group whose objectType is wrong', (s) => (s.context.contextGroups = [{ objectType: 'Should fail', group }]), 'context.contextGroups[0].objectType', /"contextGroup"/],
+    [
+      'a context group whose objectType is wrong',
+      (s) => (s.context.contextGroups = [{ objectType: 'Should fail', group }]),
+      'context.contextGroups[0].objectType',
+      /"contextGroup"/,
+    ],
     ['a context group without group', (s) => (s.context.contextGroups = [{ objectType: 'contextGroup' }]), 'context.contextGroups[0].group', /required/],
-    ['a context group whose group is an Agent', (s) => (s.context.contextGroups = [{ objectType: 'contextGroup', group: agent }]), 'context.contextGroups[0].group', /Group/],
-    ['a context group whose anonymous group has no members', (s) => (s.context.contextGroups = [{ objectType: 'contextGroup', group: { objectType: 'Group', name: 'x' } }]), 'context.contextGroups[0].group.member'],
-    ['a context group with empty relevantTypes', (s) => (s.context.contextGroups = [{ objectType: 'contextGroup', group, relevantTypes: [] }]), 'context.contextGroups[0].relevantTypes'],
+    [
+      'a context group whose group is an Agent',
+      (s) => (s.context.contextGroups = [{ objectType: 'contextGroup', group: agent }]),
+      'context.contextGroups[0].group',
+      /Group/,
+    ],
+    [
+      'a context group whose anonymous group has no members',
+      (s) => (s.context.contextGroups = [{ objectType: 'contextGroup', group: { objectType: 'Group', name: 'x' } }]),
+      'context.contextGroups[0].group.member',
+    ],
+    [
+      'a context group with empty relevantTypes',
+      (s) => (s.context.contextGroups = [{ objectType: 'contextGroup', group, relevantTypes: [] }]),
+      'context.contextGroups[0].relevantTypes',
+    ],
     ['a timestamp without a time zone', (s) => (s.timestamp = '2026-10-01T10:30:00.000'), 'timestamp', /time zone.*xAPI 2\.0/],
     ['a timestamp with the offset -00:00', (s) => (s.timestamp = '2008-09-15T15:53:00.601-00:00'), 'timestamp', /-00:00/],
     ['a timestamp in the basic format with -0000', (s) => (s.timestamp = '2008-09-15T15:53:00.601-0000'), 'timestamp'],
@@ -227,7 +350,18 @@ describe('validateXapiStatement: the xAPI 2.0 rules', () => {
     ['a timestamp that is a date only', (s) => (s.timestamp = '2026-10-01'), 'timestamp'],
     ['a stored time that is not a timestamp', (s) => (s.stored = '01/011/2015'), 'stored'],
     ['a version other than 2.0.x', (s) => (s.version = '2.1.0'), 'version', /2\.0\.x/],
-    ['contextAgents in a SubStatement, malformed', (s) => (s.object = { objectType: 'SubStatement', actor: agent, verb: s.verb, object: { id: 'https://lms.example.com/x' }, context: { contextAgents: [{ objectType: 'contextAgent' }] } }), 'object.context.contextAgents[0].agent'],
+    [
+      'contextAgents in a SubStatement, malformed',
+      (s) =>
+        (s.object = {
+          objectType: 'SubStatement',
+          actor: agent,
+          verb: s.verb,
+          object: { id: 'https://lms.example.com/x' },
+          context: { contextAgents: [{ objectType: 'contextAgent' }] },
+        }),
+      'object.context.contextAgents[0].agent',
+    ],
   ];
   for (const [label, change, path, pattern] of cases) {
     test(`refuses ${label} (at ${path})`, () => {
@@ -250,15 +384,34 @@ describe('validateXapiStatement: the xAPI 2.0 rules', () => {
       assertValidXapiStatement({ ...statement, timestamp });
     }
     const { platform: _platform, ...contextWithoutPlatform } = statement.context; // platform needs an Activity object
-    assertValidXapiStatement({ ...statement, context: contextWithoutPlatform, object: { objectType: 'SubStatement', actor: agent, verb: statement.verb, object: { id: 'https://lms.example.com/x' }, context: { contextAgents: [{ objectType: 'contextAgent', agent, relevantTypes: [MENTOR] }] } } });
+    assertValidXapiStatement({
+      ...statement,
+      context: contextWithoutPlatform,
+      object: {
+        objectType: 'SubStatement',
+        actor: agent,
+        verb: statement.verb,
+        object: { id: 'https://lms.example.com/x' },
+        context: { contextAgents: [{ objectType: 'contextAgent', agent, relevantTypes: [MENTOR] }] },
+      },
+    });
   });
 
   test('assertValidXapiStatement takes the version option and lists every problem', () => {
     const statement = valid();
     statement.context.contextAgents[0].objectType = 'x';
     statement.timestamp = '2026-10-01T10:30:00-00:00';
-    assert.throws(() => assertValidXapiStatement(statement), (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { issues: unknown[] }).issues.length === 2 && (error as { path: string }).path === 'context.contextAgents[0].objectType');
-    assert.throws(() => assertValidXapiStatement(valid(), { version: '1.0.3' }), (error: unknown) => isMentorKitError(error, 'invalid-input'));
+    assert.throws(
+      () => assertValidXapiStatement(statement),
+      (error: unknown) =>
+        isMentorKitError(error, 'invalid-input') &&
+        (error as { issues: unknown[] }).issues.length === 2 &&
+        (error as { path: string }).path === 'context.contextAgents[0].objectType',
+    );
+    assert.throws(
+      () => assertValidXapiStatement(valid(), { version: '1.0.3' }),
+      (error: unknown) => isMentorKitError(error, 'invalid-input'),
+    );
   });
 });
 
@@ -268,6 +421,10 @@ describe('timestamps under the 1.0.3 rules', () => {
     failsAt({ ...statement, timestamp: '2008-09-15T15:53:00.601-00:00' }, 'timestamp', /-00:00/);
     failsAt({ ...statement, timestamp: '2026-04-31T10:00:00Z' }, 'timestamp', /calendar date/);
     const { errors } = validateXapiStatement({ ...statement, timestamp: '2026-10-01T10:30:00' });
-    assert.equal(errors[0]!.message, '`timestamp` must be an ISO 8601 timestamp with a time zone such as 2026-09-01T10:00:00.000Z (got "2026-10-01T10:30:00").', 'the 1.0.3 message is as before');
+    assert.equal(
+      errors[0]!.message,
+      '`timestamp` must be an ISO 8601 timestamp with a time zone such as 2026-09-01T10:00:00.000Z (got "2026-10-01T10:30:00").',
+      'the 1.0.3 message is as before',
+    );
   });
 });

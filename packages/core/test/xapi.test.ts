@@ -3,7 +3,20 @@ import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import type { Agent as LibraryAgent, Result as LibraryResult, Verb as LibraryVerb } from '@xapi/xapi';
 import { createMemoryStorage, createMentorKit, isMentorKitError } from '@mentorkit/core';
-import { DEFAULT_VERBS, XAPI_EVENT_VERBS, isXapiEventType, stableUuid, toXapiStatement, validateXapiStatement, assertValidXapiStatement, xapiLookupFromKit, type XapiAgent, type XapiGroup, type XapiLookup, type XapiStatement } from '@mentorkit/core/xapi';
+import {
+  DEFAULT_VERBS,
+  XAPI_EVENT_VERBS,
+  isXapiEventType,
+  stableUuid,
+  toXapiStatement,
+  validateXapiStatement,
+  assertValidXapiStatement,
+  xapiLookupFromKit,
+  type XapiAgent,
+  type XapiGroup,
+  type XapiLookup,
+  type XapiStatement,
+} from '@mentorkit/core/xapi';
 import { seedDemoProgram } from '../../../examples/shared/demo-program.js';
 import { event, everyEvent, lookup, options } from './xapi-fixtures.js';
 
@@ -37,15 +50,25 @@ describe('toXapiStatement', () => {
   test('the actor is an account agent on the LMS; the mentor is the instructor; the pairing is the registration', () => {
     const goalSet = toXapiStatement(everyEvent['goal-set']!, { ...options, lookup });
     assert.deepEqual(goalSet.actor, { objectType: 'Agent', name: 'Lucía Fernández', account: { homePage: 'https://lms.example.com', name: 'lucia' } });
-    assert.deepEqual(goalSet.context?.instructor, { objectType: 'Agent', name: 'Kenji Watanabe', account: { homePage: 'https://lms.example.com', name: 'kenji' } });
+    assert.deepEqual(goalSet.context?.instructor, {
+      objectType: 'Agent',
+      name: 'Kenji Watanabe',
+      account: { homePage: 'https://lms.example.com', name: 'kenji' },
+    });
     const registrations = new Set(Object.values(everyEvent).map((domainEvent) => toXapiStatement(domainEvent, { ...options, lookup }).context?.registration));
     assert.deepEqual([...registrations], [stableUuid('mentorkit:pairing:p1')], 'every statement of one pairing shares its registration');
-    assert.deepEqual(goalSet.context?.contextActivities?.grouping?.map((activity) => activity.id), [`${options.activityBase}/pairings/p1`, `${options.activityBase}/programs/prog`]);
+    assert.deepEqual(
+      goalSet.context?.contextActivities?.grouping?.map((activity) => activity.id),
+      [`${options.activityBase}/pairings/p1`, `${options.activityBase}/programs/prog`],
+    );
     const held = toXapiStatement(everyEvent['session-held']!, { ...options, lookup });
-    assert.equal(account(held)?.name, 'lucia', 'a held session records the mentee\'s learning, whoever marked it held');
+    assert.equal(account(held)?.name, 'lucia', "a held session records the mentee's learning, whoever marked it held");
     const started = toXapiStatement(everyEvent['pairing-started']!, { ...options, lookup });
     assert.equal(account(started)?.name, 'lucia');
-    const mentorsFeedback = toXapiStatement(event('feedback-given', { actorId: 'kenji', collection: 'feedback', recordId: 'f2', data: { sessionId: 's1', rating: 5 } }), { ...options, lookup });
+    const mentorsFeedback = toXapiStatement(
+      event('feedback-given', { actorId: 'kenji', collection: 'feedback', recordId: 'f2', data: { sessionId: 's1', rating: 5 } }),
+      { ...options, lookup },
+    );
     assert.equal(mentorsFeedback.context?.instructor, undefined, 'a mentor is not their own instructor');
   });
 
@@ -53,25 +76,39 @@ describe('toXapiStatement', () => {
     const statement = toXapiStatement(event('goal-set', { actorId: 'ravi', pairingId: 'p2' }), { ...options, lookup });
     const instructor = statement.context?.instructor as XapiGroup;
     assert.equal(instructor.objectType, 'Group');
-    assert.deepEqual(instructor.member?.map((member) => member.account?.name), ['kenji', 'arjun']);
+    assert.deepEqual(
+      instructor.member?.map((member) => member.account?.name),
+      ['kenji', 'arjun'],
+    );
     assert.ok(validateXapiStatement(statement).valid);
   });
 
   test('milestones have their goal as parent; results where they apply', () => {
     const milestone = toXapiStatement(everyEvent['milestone-completed']!, { ...options, lookup });
     assert.equal((milestone.object as { id: string }).id, `${options.activityBase}/goals/g1/milestones/m1`);
-    assert.deepEqual(milestone.context?.contextActivities?.parent?.map((activity) => [activity.id, activity.definition?.name]), [[`${options.activityBase}/goals/g1`, { 'en-US': 'Lead the design review' }]]);
+    assert.deepEqual(
+      milestone.context?.contextActivities?.parent?.map((activity) => [activity.id, activity.definition?.name]),
+      [[`${options.activityBase}/goals/g1`, { 'en-US': 'Lead the design review' }]],
+    );
     assert.deepEqual(milestone.result, { completion: true });
     assert.deepEqual(toXapiStatement(everyEvent['goal-achieved']!, options).result, { completion: true, success: true });
     assert.deepEqual(toXapiStatement(everyEvent['goal-missed']!, options).result, { completion: false, success: false, score: { scaled: 0.6 } });
     assert.deepEqual(toXapiStatement(everyEvent['goal-progress-recorded']!, options).result, { score: { scaled: 0.4 }, completion: false });
     assert.deepEqual(toXapiStatement(everyEvent['feedback-given']!, options).result, { score: { raw: 4, min: 1, max: 5, scaled: 0.75 } });
     assert.deepEqual(toXapiStatement(everyEvent['session-held']!, options).result, { completion: true, duration: 'PT1H30M' });
-    assert.equal((toXapiStatement(everyEvent['feedback-given']!, options).object as { id: string }).id, `${options.activityBase}/sessions/s1`, 'feedback is a comment on the session');
+    assert.equal(
+      (toXapiStatement(everyEvent['feedback-given']!, options).object as { id: string }).id,
+      `${options.activityBase}/sessions/s1`,
+      'feedback is a comment on the session',
+    );
   });
 
   test('session-held carries the hours rule as result.duration: the recorded length, else the booked length', () => {
-    const held = (data: Record<string, unknown>, withLookup?: XapiLookup) => toXapiStatement(event('session-held', { actorId: 'kenji', collection: 'sessions', recordId: 's1', data }), { ...options, ...(withLookup ? { lookup: withLookup } : {}) }).result;
+    const held = (data: Record<string, unknown>, withLookup?: XapiLookup) =>
+      toXapiStatement(event('session-held', { actorId: 'kenji', collection: 'sessions', recordId: 's1', data }), {
+        ...options,
+        ...(withLookup ? { lookup: withLookup } : {}),
+      }).result;
     // Recorded as 45 minutes though booked for 90.
     assert.deepEqual(held({ start: '2026-10-01T09:00:00Z', end: '2026-10-01T10:30:00Z', heldMinutes: 45 }), { completion: true, duration: 'PT45M' });
     assert.deepEqual(held({ start: '2026-10-01T09:00:00Z', end: '2026-10-01T10:30:00Z', heldMinutes: 120 }), { completion: true, duration: 'PT2H' });
@@ -79,10 +116,21 @@ describe('toXapiStatement', () => {
     // Booked length in whole minutes when nothing was recorded (seconds do not count).
     assert.deepEqual(held({ start: '2026-10-01T09:00:00Z', end: '2026-10-01T09:50:40Z' }), { completion: true, duration: 'PT50M' });
     // The length the lookup knows (recorded after the event) is used when the event has none.
-    const withLength: XapiLookup = { ...lookup, session: (id) => (id === 's1' ? { title: 'Weekly check-in', start: '2026-10-01T09:00:00Z', end: '2026-10-01T10:30:00Z', heldMinutes: 30 } : undefined) };
+    const withLength: XapiLookup = {
+      ...lookup,
+      session: (id) => (id === 's1' ? { title: 'Weekly check-in', start: '2026-10-01T09:00:00Z', end: '2026-10-01T10:30:00Z', heldMinutes: 30 } : undefined),
+    };
     assert.deepEqual(held({}, withLength), { completion: true, duration: 'PT30M' });
     assert.deepEqual(held({}), { completion: true }, 'no times, no length: no duration');
-    const statement = toXapiStatement(event('session-held', { actorId: 'kenji', collection: 'sessions', recordId: 's1', data: { start: '2026-10-01T09:00:00Z', end: '2026-10-01T10:30:00Z', heldMinutes: 45 } }), options);
+    const statement = toXapiStatement(
+      event('session-held', {
+        actorId: 'kenji',
+        collection: 'sessions',
+        recordId: 's1',
+        data: { start: '2026-10-01T09:00:00Z', end: '2026-10-01T10:30:00Z', heldMinutes: 45 },
+      }),
+      options,
+    );
     assertValidXapiStatement(statement);
   });
 
@@ -99,38 +147,92 @@ describe('toXapiStatement', () => {
     const experienced = { id: 'http://adlnet.gov/expapi/verbs/experienced', display: { 'en-US': 'experienced', es: 'experimentó' } };
     const statement = toXapiStatement(everyEvent['session-held']!, { ...options, verbs: { attended: experienced } });
     assert.deepEqual(statement.verb, experienced);
-    assert.deepEqual(toXapiStatement(everyEvent['goal-set']!, { ...options, verbs: { attended: experienced } }).verb, DEFAULT_VERBS.set, 'other verbs keep their defaults');
-    assert.throws(() => toXapiStatement(everyEvent['goal-set']!, { ...options, verbs: { attended: { id: 'attended', display: { 'en-US': 'x' } } } }), (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === 'options.verbs.attended.id');
-    assert.throws(() => toXapiStatement(everyEvent['goal-set']!, { ...options, verbs: { joined: experienced } as never }), (error: unknown) => isMentorKitError(error, 'invalid-input') && /no verb "joined"/.test((error as Error).message));
-    assert.throws(() => toXapiStatement(everyEvent['goal-set']!, { ...options, verbs: { attended: { id: experienced.id, display: {} } } }), (error: unknown) => isMentorKitError(error, 'invalid-input'));
+    assert.deepEqual(
+      toXapiStatement(everyEvent['goal-set']!, { ...options, verbs: { attended: experienced } }).verb,
+      DEFAULT_VERBS.set,
+      'other verbs keep their defaults',
+    );
+    assert.throws(
+      () => toXapiStatement(everyEvent['goal-set']!, { ...options, verbs: { attended: { id: 'attended', display: { 'en-US': 'x' } } } }),
+      (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === 'options.verbs.attended.id',
+    );
+    assert.throws(
+      () => toXapiStatement(everyEvent['goal-set']!, { ...options, verbs: { joined: experienced } as never }),
+      (error: unknown) => isMentorKitError(error, 'invalid-input') && /no verb "joined"/.test((error as Error).message),
+    );
+    assert.throws(
+      () => toXapiStatement(everyEvent['goal-set']!, { ...options, verbs: { attended: { id: experienced.id, display: {} } } }),
+      (error: unknown) => isMentorKitError(error, 'invalid-input'),
+    );
   });
 
   test('events that are not learning records are refused with "unsupported"; bad options and events with "invalid-input"', () => {
     assert.equal(isXapiEventType('profile-saved'), false);
     assert.equal(isXapiEventType('goal-set'), true);
-    assert.throws(() => toXapiStatement(event('profile-saved'), options), (error: unknown) => isMentorKitError(error, 'unsupported'));
-    assert.throws(() => toXapiStatement(everyEvent['goal-set']!, { ...options, homePage: 'javascript:alert(1)' }), (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === 'options.homePage');
-    assert.throws(() => toXapiStatement(everyEvent['goal-set']!, { homePage: options.homePage } as never), (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === 'options.activityBase');
-    assert.throws(() => toXapiStatement({ ...everyEvent['goal-set']!, at: 'yesterday' }, options), (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === 'event.at');
-    assert.throws(() => toXapiStatement(null as never, options), (error: unknown) => isMentorKitError(error, 'invalid-input'));
+    assert.throws(
+      () => toXapiStatement(event('profile-saved'), options),
+      (error: unknown) => isMentorKitError(error, 'unsupported'),
+    );
+    assert.throws(
+      () => toXapiStatement(everyEvent['goal-set']!, { ...options, homePage: 'javascript:alert(1)' }),
+      (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === 'options.homePage',
+    );
+    assert.throws(
+      () => toXapiStatement(everyEvent['goal-set']!, { homePage: options.homePage } as never),
+      (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === 'options.activityBase',
+    );
+    assert.throws(
+      () => toXapiStatement({ ...everyEvent['goal-set']!, at: 'yesterday' }, options),
+      (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path: string }).path === 'event.at',
+    );
+    assert.throws(
+      () => toXapiStatement(null as never, options),
+      (error: unknown) => isMentorKitError(error, 'invalid-input'),
+    );
   });
 
   test('property: any supported event with any ids and text gives a valid statement', () => {
     const text = fc.oneof(fc.string({ minLength: 1, maxLength: 30 }), fc.constantFrom('<img src=x onerror=alert(1)>', 'ünïcødé 🎯', 'a/b?c#d', ' ', '..'));
     fc.assert(
-      fc.property(fc.constantFrom(...Object.keys(XAPI_EVENT_VERBS)), text, text, text, fc.integer({ min: 1, max: 1e6 }), fc.option(fc.double({ min: -50, max: 150, noNaN: true })), fc.option(fc.integer({ min: -3, max: 9 })), (type, actorId, recordId, pairingId, revision, percent, rating) => {
-        const statement = toXapiStatement(
-          { type, at: '2026-03-29T01:30:00+01:00', actorId, collection: 'goals', recordId, revision, pairingId, data: { title: recordId, milestoneId: pairingId, percent: percent ?? undefined, rating: rating ?? undefined, sessionId: recordId, start: '2026-03-29T00:00:00Z', end: '2026-03-29T00:45:10Z' } },
-          { ...options, lookup: { pairing: () => ({ menteeId: pairingId, mentorIds: [actorId === pairingId ? `${actorId}-mentor` : actorId] }) } },
-        );
-        const { valid, errors } = validateXapiStatement(statement);
-        if (!valid) throw new Error(errors.map((error) => error.message).join('; '));
-      }),
+      fc.property(
+        fc.constantFrom(...Object.keys(XAPI_EVENT_VERBS)),
+        text,
+        text,
+        text,
+        fc.integer({ min: 1, max: 1e6 }),
+        fc.option(fc.double({ min: -50, max: 150, noNaN: true })),
+        fc.option(fc.integer({ min: -3, max: 9 })),
+        (type, actorId, recordId, pairingId, revision, percent, rating) => {
+          const statement = toXapiStatement(
+            {
+              type,
+              at: '2026-03-29T01:30:00+01:00',
+              actorId,
+              collection: 'goals',
+              recordId,
+              revision,
+              pairingId,
+              data: {
+                title: recordId,
+                milestoneId: pairingId,
+                percent: percent ?? undefined,
+                rating: rating ?? undefined,
+                sessionId: recordId,
+                start: '2026-03-29T00:00:00Z',
+                end: '2026-03-29T00:45:10Z',
+              },
+            },
+            { ...options, lookup: { pairing: () => ({ menteeId: pairingId, mentorIds: [actorId === pairingId ? `${actorId}-mentor` : actorId] }) } },
+          );
+          const { valid, errors } = validateXapiStatement(statement);
+          if (!valid) throw new Error(errors.map((error) => error.message).join('; '));
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
-  test('from a real client: kit.on(\'*\') events of a MentorKit client become valid statements with the mentor as instructor', async () => {
+  test("from a real client: kit.on('*') events of a MentorKit client become valid statements with the mentor as instructor", async () => {
     const storage = createMemoryStorage();
     await seedDemoProgram(storage);
     const kit = createMentorKit({ storage, user: 'priya-raman', now: () => '2026-09-01T09:00:00Z' });
@@ -149,7 +251,7 @@ describe('toXapiStatement', () => {
     await kit.dispose();
   });
 
-  test('the statement shapes are compatible with @xapi/xapi\'s types', () => {
+  test("the statement shapes are compatible with @xapi/xapi's types", () => {
     const statement = toXapiStatement(everyEvent['feedback-given']!, { ...options, lookup });
     // Compile-time checks: core declares its own types (no dependency), assignable to the library's.
     const actor: LibraryAgent = statement.actor as XapiAgent;
@@ -161,7 +263,8 @@ describe('toXapiStatement', () => {
 });
 
 describe('validateXapiStatement', () => {
-  const valid = (): Record<string, unknown> => JSON.parse(JSON.stringify(toXapiStatement(everyEvent['feedback-given']!, { ...options, lookup }))) as Record<string, unknown>;
+  const valid = (): Record<string, unknown> =>
+    JSON.parse(JSON.stringify(toXapiStatement(everyEvent['feedback-given']!, { ...options, lookup }))) as Record<string, unknown>;
   const broken = (change: (statement: Record<string, any>) => void) => {
     const statement = valid();
     change(statement);
@@ -172,7 +275,7 @@ describe('validateXapiStatement', () => {
     ['a verb display keyed by something that is not a language tag', (s) => (s.verb.display = { en_US: 'commented' }), 'verb.display.en_US'],
     ['an actor with two identifiers', (s) => (s.actor.mbox = 'mailto:lucia@example.org'), 'actor'],
     ['an actor with no identifier', (s) => delete s.actor.account, 'actor'],
-    ['an mbox that is not a mailto IRI', (s) => ((s.actor = { mbox: 'lucia@example.org' })), 'actor.mbox'],
+    ['an mbox that is not a mailto IRI', (s) => (s.actor = { mbox: 'lucia@example.org' }), 'actor.mbox'],
     ['an account without a home page IRL', (s) => (s.actor.account.homePage = 'lms.example.com'), 'actor.account.homePage'],
     ['a statement id that is not a UUID', (s) => (s.id = 'statement-1'), 'id'],
     ['a timestamp without a time zone', (s) => (s.timestamp = '2026-10-01T10:30:00'), 'timestamp'],
@@ -182,7 +285,11 @@ describe('validateXapiStatement', () => {
     ['a duration that is not ISO 8601', (s) => (s.result = { duration: '90 minutes' }), 'result.duration'],
     ['a registration that is not a UUID', (s) => (s.context.registration = 'p1'), 'context.registration'],
     ['an extension key that is not an IRI', (s) => (s.context.extensions = { rating: 4 }), 'context.extensions.rating'],
-    ['platform when the object is an Agent', (s) => (s.object = { objectType: 'Agent', account: { homePage: 'https://lms.example.com', name: 'kenji' } }), 'context.platform'],
+    [
+      'platform when the object is an Agent',
+      (s) => (s.object = { objectType: 'Agent', account: { homePage: 'https://lms.example.com', name: 'kenji' } }),
+      'context.platform',
+    ],
     ['an anonymous Group without members', (s) => (s.context.instructor = { objectType: 'Group', name: 'Mentors' }), 'context.instructor.member'],
     ['a property xAPI does not define', (s) => (s.mood = 'great'), 'mood'],
     ['a missing verb', (s) => delete s.verb, 'verb'],
@@ -193,7 +300,10 @@ describe('validateXapiStatement', () => {
     test(`refuses ${label} (at ${path})`, () => {
       const { valid: ok, errors } = broken(change);
       assert.equal(ok, false);
-      assert.ok(errors.some((error) => error.path === path), `expected an error at ${path}, got ${JSON.stringify(errors)}`);
+      assert.ok(
+        errors.some((error) => error.path === path),
+        `expected an error at ${path}, got ${JSON.stringify(errors)}`,
+      );
     });
   }
 
@@ -201,7 +311,10 @@ describe('validateXapiStatement', () => {
     const statement = valid();
     (statement as Record<string, any>).id = 'x';
     (statement as Record<string, any>).timestamp = 'y';
-    assert.throws(() => assertValidXapiStatement(statement), (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { issues: unknown[] }).issues.length === 2);
+    assert.throws(
+      () => assertValidXapiStatement(statement),
+      (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { issues: unknown[] }).issues.length === 2,
+    );
     assert.doesNotThrow(() => assertValidXapiStatement(valid()));
   });
 });

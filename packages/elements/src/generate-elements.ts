@@ -36,12 +36,16 @@ export function generatedRegions(): Record<string, string> {
       ' * them together.',
       ' */',
       'export const ELEMENT_COMPANIONS: Readonly<Record<string, readonly string[]>> = {',
-      ...byTag(ELEMENTS.filter((element) => element.companions?.length)).map((element) => `  '${element.tag}': [${element.companions!.map((tag) => `'${tag}'`).join(', ')}],`),
+      ...byTag(ELEMENTS.filter((element) => element.companions?.length)).map(
+        (element) => `  '${element.tag}': [${element.companions!.map((tag) => `'${tag}'`).join(', ')}],`,
+      ),
       '};',
     ].join('\n'),
     'testing/catalogues.ts': [
       "import type { CatalogueLoaders, ElementMessages } from '../internal/localize.js';",
-      ...withCatalogue.map((element) => `import { ${element.catalogue}Languages, ${element.catalogue}Messages } from '../${element.folder}/${element.folder}.messages.js';`),
+      ...withCatalogue.map(
+        (element) => `import { ${element.catalogue}Languages, ${element.catalogue}Messages } from '../${element.folder}/${element.folder}.messages.js';`,
+      ),
       '',
       'export const ELEMENT_CATALOGUES: Readonly<Record<string, { messages: ElementMessages; languages: CatalogueLoaders }>> = {',
       ...withCatalogue.map((element) => `  '${element.tag}': { messages: ${element.catalogue}Messages, languages: ${element.catalogue}Languages },`),
@@ -50,7 +54,7 @@ export function generatedRegions(): Record<string, string> {
     'locales/es.ts': [
       ...[...spanish, ...sharedSpanish].map((row) => `import { ${row.catalogue}MessagesEs } from '../${row.folder}/${row.folder}.messages.es.js';`),
       '',
-      '/** Every element\'s Spanish catalogue, by tag (a test holds it to the elements that have one). */',
+      "/** Every element's Spanish catalogue, by tag (a test holds it to the elements that have one). */",
       'export const elementCataloguesEs = {',
       ...spanish.map((element) => `  '${element.tag}': ${element.catalogue}MessagesEs,`),
       '} as const;',

@@ -5,7 +5,16 @@
  */
 export { MkElement, StoreController, ClockController, emit, mentorKitContext, ensureContextRoot, baseStyles } from './internal/index.js';
 export type { ClockControllerOptions, EmitOptions, LoadRetry, LoadState, MentorKitContext, MkEventDetail, MkEventName, StoreSource } from './internal/index.js';
-export { browserTimeZone, formatCalendarDate, formatList, formatRelativeDays, formatWallClock, initialsOf, resolveLocale, supportedLocale } from './internal/index.js';
+export {
+  browserTimeZone,
+  formatCalendarDate,
+  formatList,
+  formatRelativeDays,
+  formatWallClock,
+  initialsOf,
+  resolveLocale,
+  supportedLocale,
+} from './internal/index.js';
 export { BUNDLED_LANGUAGES, LocaleController, provideLanguage, registerMessages, translate } from './internal/index.js';
 export type { ElementMessages, Message, MessageCatalogue, MessageParameters } from './internal/index.js';
 export { pairingCardMessages } from './pairing-card/pairing-card.messages.js';

@@ -23,14 +23,27 @@ test('every element folder (one with a define.ts) has its row, under the tag and
   assert.deepEqual(ELEMENTS.map((element) => element.folder).sort(), folders.sort());
   for (const element of ELEMENTS) {
     const define = read(`${element.folder}/define.ts`);
-    assert.match(define, new RegExp(`customElements\\.define\\('${element.tag}', ${element.className}\\)`), `${element.folder}/define.ts defines ${element.tag} as ${element.className}`);
-    assert.match(read(`${element.folder}/${element.folder}.ts`), new RegExp(`export class ${element.className} extends`), `${element.folder}/${element.folder}.ts exports ${element.className}`);
+    assert.match(
+      define,
+      new RegExp(`customElements\\.define\\('${element.tag}', ${element.className}\\)`),
+      `${element.folder}/define.ts defines ${element.tag} as ${element.className}`,
+    );
+    assert.match(
+      read(`${element.folder}/${element.folder}.ts`),
+      new RegExp(`export class ${element.className} extends`),
+      `${element.folder}/${element.folder}.ts exports ${element.className}`,
+    );
   }
 });
 
 test("every element's class is exported from the package's index.ts", () => {
   const index = read('index.ts');
-  for (const element of ELEMENTS) assert.match(index, new RegExp(`export \\{[^}]*\\b${element.className}\\b[^}]*\\} from '\\./${element.folder}/${element.folder}\\.js'`), `index.ts exports ${element.className}`);
+  for (const element of ELEMENTS)
+    assert.match(
+      index,
+      new RegExp(`export \\{[^}]*\\b${element.className}\\b[^}]*\\} from '\\./${element.folder}/${element.folder}\\.js'`),
+      `index.ts exports ${element.className}`,
+    );
 });
 
 test('catalogue names and Spanish files match the table', () => {
@@ -39,7 +52,12 @@ test('catalogue names and Spanish files match the table', () => {
     assert.match(messages, new RegExp(`export const ${row.catalogue}Messages\\b`), `${row.folder}.messages.ts exports ${row.catalogue}Messages`);
     assert.match(messages, new RegExp(`export const ${row.catalogue}Languages\\b`), `${row.folder}.messages.ts exports ${row.catalogue}Languages`);
     const spanishFile = `${row.folder}/${row.folder}.messages.es.ts`;
-    assert.equal(existsSync(`${source}${spanishFile}`), row.spanish, `${row.tag}: spanish is ${row.spanish}, ${spanishFile} ${row.spanish ? 'is missing' : 'exists'}`);
-    if (row.spanish) assert.match(read(spanishFile), new RegExp(`export const ${row.catalogue}MessagesEs\\b`), `${spanishFile} exports ${row.catalogue}MessagesEs`);
+    assert.equal(
+      existsSync(`${source}${spanishFile}`),
+      row.spanish,
+      `${row.tag}: spanish is ${row.spanish}, ${spanishFile} ${row.spanish ? 'is missing' : 'exists'}`,
+    );
+    if (row.spanish)
+      assert.match(read(spanishFile), new RegExp(`export const ${row.catalogue}MessagesEs\\b`), `${spanishFile} exports ${row.catalogue}MessagesEs`);
   }
 });

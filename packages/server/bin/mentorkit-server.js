@@ -21,7 +21,9 @@ if (process.env.MENTORKIT_SERVER_SOURCE !== '1' && existsSync(built)) {
   // Registered last, so it runs first: adds the `source` condition before tsx and Node resolve.
   register(
     'data:text/javascript,' +
-      encodeURIComponent('export async function resolve(specifier, context, next) { return next(specifier, { ...context, conditions: [...new Set(["source", ...context.conditions])] }); }'),
+      encodeURIComponent(
+        'export async function resolve(specifier, context, next) { return next(specifier, { ...context, conditions: [...new Set(["source", ...context.conditions])] }); }',
+      ),
   );
   await import(new URL('../src/cli.ts', import.meta.url).href);
 }

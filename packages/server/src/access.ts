@@ -87,11 +87,22 @@ async function readPolicyBase(client: Queryable): Promise<PolicyBase> {
   const people: PolicyPerson[] = [];
   for (const { collection, data } of rows) {
     // Rows a service wrote may have any shape: keep only well-formed ones, so the policy never sees junk.
-    if (collection === 'pairings' && typeof data.id === 'string' && typeof data.programId === 'string' && typeof data.menteeId === 'string' && Array.isArray(data.mentorIds) && data.mentorIds.every((id) => typeof id === 'string')) {
+    if (
+      collection === 'pairings' &&
+      typeof data.id === 'string' &&
+      typeof data.programId === 'string' &&
+      typeof data.menteeId === 'string' &&
+      Array.isArray(data.mentorIds) &&
+      data.mentorIds.every((id) => typeof id === 'string')
+    ) {
       pairings.push(data as unknown as PolicyPairing);
     } else if (collection === 'programs' && typeof data.id === 'string' && Array.isArray(data.adminIds)) programs.push(data as unknown as PolicyProgram);
     else if (collection === 'people' && typeof data.id === 'string') {
-      people.push({ id: data.id, roles: Array.isArray(data.roles) ? (data.roles as string[]) : [], programIds: Array.isArray(data.programIds) ? (data.programIds as string[]) : [] });
+      people.push({
+        id: data.id,
+        roles: Array.isArray(data.roles) ? (data.roles as string[]) : [],
+        programIds: Array.isArray(data.programIds) ? (data.programIds as string[]) : [],
+      });
     }
   }
   return { pairings, programs, people };
@@ -104,7 +115,11 @@ async function readPolicyBase(client: Queryable): Promise<PolicyBase> {
  */
 export function withNeeds(base: PolicyBase, needs: readonly Need[], loaded: ReadonlyMap<string, readonly StoredRecord[]>): PolicyContext {
   const related = new Map<string, StoredRecord[]>();
-  for (const need of needs) related.set(need.collection, [...(related.get(need.collection) ?? []), ...(loaded.get(need.collection) ?? []).filter((record) => matchesWhere(record, need.where))]);
+  for (const need of needs)
+    related.set(need.collection, [
+      ...(related.get(need.collection) ?? []),
+      ...(loaded.get(need.collection) ?? []).filter((record) => matchesWhere(record, need.where)),
+    ]);
   return contextOf(base, related);
 }
 
@@ -122,22 +137,32 @@ function contextOf(base: PolicyBase, related: ReadonlyMap<string, StoredRecord[]
 export async function loadPolicyContext(client: Queryable, needs: readonly Need[] = []): Promise<PolicyContext> {
   const base = await loadPolicyBase(client);
   const related = new Map<string, StoredRecord[]>();
-  for (const need of needs) related.set(need.collection, [...(related.get(need.collection) ?? []), ...(await queryRecords(client, need.collection, need.where))]);
+  for (const need of needs)
+    related.set(need.collection, [...(related.get(need.collection) ?? []), ...(await queryRecords(client, need.collection, need.where))]);
   return contextOf(base, related);
 }
 
 /** The related records deciding whether `personId` may read these records needs (once each). */
 export function readNeeds(personId: string, collection: string, records: readonly (StoredRecord | RecordInput)[]): Need[] {
   const needs = new Map<string, Need>();
-  for (const record of records) for (const need of policyNeeds(collection, 'read', record as PolicyRecord, undefined, personId)) needs.set(JSON.stringify(need), need);
+  for (const record of records)
+    for (const need of policyNeeds(collection, 'read', record as PolicyRecord, undefined, personId)) needs.set(JSON.stringify(need), need);
   return [...needs.values()];
 }
 
 /** The policy's view for deciding whether `personId` may read these records. */
-export const readContext = (client: Queryable, personId: string, collection: string, records: readonly (StoredRecord | RecordInput)[]) => loadPolicyContext(client, readNeeds(personId, collection, records));
+export const readContext = (client: Queryable, personId: string, collection: string, records: readonly (StoredRecord | RecordInput)[]) =>
+  loadPolicyContext(client, readNeeds(personId, collection, records));
 
 /** Whether the person may take the action on the record (a malformed record: no). */
-export function allowed(context: PolicyContext, personId: string, action: PolicyAction, collection: string, record: StoredRecord | RecordInput, previous?: StoredRecord): { allowed: boolean; reason: string } {
+export function allowed(
+  context: PolicyContext,
+  personId: string,
+  action: PolicyAction,
+  collection: string,
+  record: StoredRecord | RecordInput,
+  previous?: StoredRecord,
+): { allowed: boolean; reason: string } {
   try {
     return decide(context, { id: personId }, action, collection, record as PolicyRecord, previous as PolicyRecord | undefined);
   } catch {
@@ -145,7 +170,8 @@ export function allowed(context: PolicyContext, personId: string, action: Policy
   }
 }
 
-const forbidden = (reason: string, action: PolicyAction, collection: string, id: string) => new MentorKitError('forbidden', reason, { path: collection, details: { action, collection, id } });
+const forbidden = (reason: string, action: PolicyAction, collection: string, id: string) =>
+  new MentorKitError('forbidden', reason, { path: collection, details: { action, collection, id } });
 
 /**
  * What a person's write body becomes before any decision: refused at once in a collection without
@@ -161,7 +187,13 @@ export function preparePersonRecord(collection: string, record: RecordInput, val
 function normalised(collection: string, stored: StoredRecord): StoredRecord {
   try {
     const { revision, updatedAt, createdAt, updatedBy } = stored;
-    return { ...prepareRecord(collection, stored), revision, updatedAt, ...(createdAt === undefined ? {} : { createdAt }), ...(updatedBy === undefined ? {} : { updatedBy }) } as StoredRecord;
+    return {
+      ...prepareRecord(collection, stored),
+      revision,
+      updatedAt,
+      ...(createdAt === undefined ? {} : { createdAt }),
+      ...(updatedBy === undefined ? {} : { updatedBy }),
+    } as StoredRecord;
   } catch {
     return stored;
   }
@@ -172,9 +204,19 @@ function normalised(collection: string, stored: StoredRecord): StoredRecord {
  * `forbidden` (with the policy's reason) or `conflict` (a taken or retired id); see the file comment
  * for how records the person may not read are kept hidden.
  */
-export async function authorizePersonPut(client: PoolClient, personId: string, collection: string, record: RecordInput, current: CurrentRow, expectedRevision: number | null | undefined): Promise<RecordInput> {
+export async function authorizePersonPut(
+  client: PoolClient,
+  personId: string,
+  collection: string,
+  record: RecordInput,
+  current: CurrentRow,
+  expectedRevision: number | null | undefined,
+): Promise<RecordInput> {
   const stored = current.record;
-  const context = await loadPolicyContext(client, [...readNeeds(personId, collection, stored ? [stored] : []), ...policyNeeds(collection, stored ? 'update' : 'create', record as PolicyRecord, stored as PolicyRecord | undefined, personId)]);
+  const context = await loadPolicyContext(client, [
+    ...readNeeds(personId, collection, stored ? [stored] : []),
+    ...policyNeeds(collection, stored ? 'update' : 'create', record as PolicyRecord, stored as PolicyRecord | undefined, personId),
+  ]);
   const hidden = stored !== undefined && !allowed(context, personId, 'read', collection, stored).allowed;
   // Compared as its schema makes it, like the new version (defaults filled in), so a record stored
   // before a default existed does not look changed where the writer changed nothing.
@@ -182,18 +224,30 @@ export async function authorizePersonPut(client: PoolClient, personId: string, c
   // A change based on another revision is a conflict, whatever it changes (the rules compare it with
   // the version it was made from, which is not the one stored); only for records the caller may read.
   if (previous && expectedRevision === null) throw revisionConflict(collection, record.id, null, previous.revision);
-  if (previous && typeof expectedRevision === 'number' && expectedRevision !== previous.revision) throw revisionConflict(collection, record.id, expectedRevision, previous.revision);
+  if (previous && typeof expectedRevision === 'number' && expectedRevision !== previous.revision)
+    throw revisionConflict(collection, record.id, expectedRevision, previous.revision);
   const action: PolicyAction = previous ? 'update' : 'create';
   // The server, not the browser, says who wrote it and when it was created.
-  const toStore: RecordInput = { ...record, updatedBy: personId, createdAt: typeof previous?.createdAt === 'string' ? previous.createdAt : new Date().toISOString() };
+  const toStore: RecordInput = {
+    ...record,
+    updatedBy: personId,
+    createdAt: typeof previous?.createdAt === 'string' ? previous.createdAt : new Date().toISOString(),
+  };
   const decision = allowed(context, personId, action, collection, toStore, previous);
   if (!decision.allowed) throw forbidden(decision.reason, action, collection, record.id);
   if (hidden) {
     if (typeof expectedRevision === 'number') throw revisionConflict(collection, record.id, expectedRevision, undefined); // what a free id answers
-    throw new MentorKitError('conflict', `The id "${record.id}" is already taken in ${collection}; choose another id for a new record.`, { path: 'id', details: { collection, id: record.id } });
+    throw new MentorKitError('conflict', `The id "${record.id}" is already taken in ${collection}; choose another id for a new record.`, {
+      path: 'id',
+      details: { collection, id: record.id },
+    });
   }
   if (!previous && current.tombstoneRevision !== undefined && !idsReusable(collection)) {
-    throw new MentorKitError('conflict', `The id "${record.id}" belonged to a deleted record of ${collection}; such ids are never used again, so records of the old one cannot be inherited. Choose a new id.`, { path: 'id', details: { collection, id: record.id } });
+    throw new MentorKitError(
+      'conflict',
+      `The id "${record.id}" belonged to a deleted record of ${collection}; such ids are never used again, so records of the old one cannot be inherited. Choose a new id.`,
+      { path: 'id', details: { collection, id: record.id } },
+    );
   }
   return toStore;
 }
@@ -203,7 +257,10 @@ async function recordsReferencing(client: Queryable, blobId: string): Promise<Ar
   const found: Array<{ collection: string; record: PolicyRecord }> = [];
   for (const { collection, fields } of attachmentFields()) {
     for (const field of fields) {
-      const { rows } = await client.query<{ data: PolicyRecord }>('SELECT data FROM mk_records WHERE collection = $1 AND NOT deleted AND data #>> $2::text[] = $3', [collection, field.split('.'), blobId]);
+      const { rows } = await client.query<{ data: PolicyRecord }>(
+        'SELECT data FROM mk_records WHERE collection = $1 AND NOT deleted AND data #>> $2::text[] = $3',
+        [collection, field.split('.'), blobId],
+      );
       for (const row of rows) found.push({ collection, record: row.data });
     }
   }
@@ -236,7 +293,11 @@ export async function blobOwnerCheck(pool: Pool, caller: Caller, id: string, act
 export async function requireProgramAdmin(pool: Pool, caller: Caller, programId: string, what: string): Promise<void> {
   const { rows } = await pool.query("SELECT 1 FROM mk_records WHERE collection = 'programs' AND id = $1 AND NOT deleted", [programId]);
   if (caller.kind === 'person' && !isProgramAdmin(await loadPolicyContext(pool), caller.personId, programId)) {
-    throw new HttpError(403, new MentorKitError('forbidden', `Only an admin of programme "${programId.slice(0, 100)}" (or a service) ${what}.`, { path: 'programId' }));
+    throw new HttpError(
+      403,
+      new MentorKitError('forbidden', `Only an admin of programme "${programId.slice(0, 100)}" (or a service) ${what}.`, { path: 'programId' }),
+    );
   }
-  if (rows.length === 0) throw new HttpError(404, new MentorKitError('not-found', `There is no programme "${programId.slice(0, 100)}".`, { path: 'programId' }));
+  if (rows.length === 0)
+    throw new HttpError(404, new MentorKitError('not-found', `There is no programme "${programId.slice(0, 100)}".`, { path: 'programId' }));
 }

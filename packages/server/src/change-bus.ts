@@ -101,10 +101,12 @@ export function createChangeBus(options: ChangeBusOptions): ChangeBus {
     }
     if (payload.v !== 1 || payload.i === instance || typeof payload.c !== 'string' || typeof payload.id !== 'string') return;
     counts.received += 1;
-    chain = chain.then(() => handle(payload)).catch((error: unknown) => {
-      options.log(`change from another instance could not be read back (${payload.c}/${payload.id}): ${(error as Error).message}; streams resync`);
-      options.onGap('a change from another instance could not be read back');
-    });
+    chain = chain
+      .then(() => handle(payload))
+      .catch((error: unknown) => {
+        options.log(`change from another instance could not be read back (${payload.c}/${payload.id}): ${(error as Error).message}; streams resync`);
+        options.onGap('a change from another instance could not be read back');
+      });
   };
 
   const lost = (why: string) => {
@@ -116,7 +118,7 @@ export function createChangeBus(options: ChangeBusOptions): ChangeBus {
     void old?.end().catch(() => undefined);
     if (stopped) return;
     options.log(`stopped hearing other instances' changes (${why}); change streams resync, listening again shortly`);
-    options.onGap('the connection that hears other instances\' changes was lost');
+    options.onGap("the connection that hears other instances' changes was lost");
     scheduleRetry();
   };
 
@@ -161,12 +163,15 @@ export function createChangeBus(options: ChangeBusOptions): ChangeBus {
       retryMs = 250;
       next.on('notification', onNotification);
       if (wasGap) {
-        options.log('hearing other instances\' changes again');
-        options.onGap('listening for other instances\' changes again');
+        options.log("hearing other instances' changes again");
+        options.onGap("listening for other instances' changes again");
       }
-      cleanupTimer ??= setInterval(() => {
-        void pool.query('DELETE FROM mk_change_log WHERE at < $1', [new Date(Date.now() - keepDeletedMs)]).catch(() => undefined);
-      }, Math.min(keepDeletedMs, 600_000));
+      cleanupTimer ??= setInterval(
+        () => {
+          void pool.query('DELETE FROM mk_change_log WHERE at < $1', [new Date(Date.now() - keepDeletedMs)]).catch(() => undefined);
+        },
+        Math.min(keepDeletedMs, 600_000),
+      );
       cleanupTimer.unref();
     })().finally(() => {
       connecting = undefined;
@@ -207,7 +212,9 @@ export function createChangeBus(options: ChangeBusOptions): ChangeBus {
         counts.failed += 1;
         if (Date.now() - lastFailureLogged > 60_000) {
           lastFailureLogged = Date.now();
-          options.log(`could not tell other instances about a change (${change.collection}/${change.id}): ${(error as Error).message}; their streams resync when the database is back`);
+          options.log(
+            `could not tell other instances about a change (${change.collection}/${change.id}): ${(error as Error).message}; their streams resync when the database is back`,
+          );
         }
       });
     },
@@ -216,7 +223,10 @@ export function createChangeBus(options: ChangeBusOptions): ChangeBus {
       if (stopped) return false;
       let timer: NodeJS.Timeout | undefined;
       const result = await Promise.race([
-        connect().then(() => true, () => false),
+        connect().then(
+          () => true,
+          () => false,
+        ),
         new Promise<boolean>((resolve) => {
           timer = setTimeout(() => resolve(false), timeoutMs);
         }),

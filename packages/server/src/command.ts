@@ -99,10 +99,14 @@ export function parseArguments(argv: readonly string[]): CommandLine {
   const result: CommandLine = { help: false, port: 8787, host: '127.0.0.1', seedDemo: false, devAuth: false };
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index]!;
-    const [flag, inlineValue] = argument.startsWith('--') && argument.includes('=') ? [argument.slice(0, argument.indexOf('=')), argument.slice(argument.indexOf('=') + 1)] : [argument, undefined];
+    const [flag, inlineValue] =
+      argument.startsWith('--') && argument.includes('=')
+        ? [argument.slice(0, argument.indexOf('=')), argument.slice(argument.indexOf('=') + 1)]
+        : [argument, undefined];
     const value = () => {
       const given = inlineValue ?? argv[++index];
-      if (given === undefined || given === '' || (inlineValue === undefined && given.startsWith('--'))) throw new ServerConfigurationError(`${flag} needs a value, e.g. ${flag === '--port' ? '--port 8787' : '--host 127.0.0.1'}.`);
+      if (given === undefined || given === '' || (inlineValue === undefined && given.startsWith('--')))
+        throw new ServerConfigurationError(`${flag} needs a value, e.g. ${flag === '--port' ? '--port 8787' : '--host 127.0.0.1'}.`);
       return given;
     };
     if (flag === '--help' || flag === '-h') result.help = true;
@@ -111,18 +115,26 @@ export function parseArguments(argv: readonly string[]): CommandLine {
     else if (flag === '--port') {
       const text = value();
       const port = Number(text);
-      if (!/^\d+$/.test(text) || port > 65_535) throw new ServerConfigurationError(`--port must be a whole number from 0 to 65535 (got ${JSON.stringify(text)}).`);
+      if (!/^\d+$/.test(text) || port > 65_535)
+        throw new ServerConfigurationError(`--port must be a whole number from 0 to 65535 (got ${JSON.stringify(text)}).`);
       result.port = port;
     } else if (flag === '--host') {
       const host = value();
-      if (!isHostOrCidr(host.replace(/^\[(.*)\]$/, '$1')) || host.includes('/')) throw new ServerConfigurationError(`--host must be an IP address or host name, e.g. 127.0.0.1 or 0.0.0.0 (got ${JSON.stringify(host)}).`);
+      if (!isHostOrCidr(host.replace(/^\[(.*)\]$/, '$1')) || host.includes('/'))
+        throw new ServerConfigurationError(`--host must be an IP address or host name, e.g. 127.0.0.1 or 0.0.0.0 (got ${JSON.stringify(host)}).`);
       result.host = host.replace(/^\[(.*)\]$/, '$1');
     } else throw new ServerConfigurationError(`Unknown option ${JSON.stringify(argument)}; see mentorkit-server --help.`);
   }
   return result;
 }
 
-const listOf = (value: string | undefined) => (value === undefined || value.trim() === '' ? undefined : value.split(',').map((entry) => entry.trim()).filter(Boolean));
+const listOf = (value: string | undefined) =>
+  value === undefined || value.trim() === ''
+    ? undefined
+    : value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean);
 const setting = (env: NodeJS.ProcessEnv, name: string) => {
   const value = env[name];
   return value === undefined || value.trim() === '' ? undefined : value.trim();
@@ -131,16 +143,23 @@ const setting = (env: NodeJS.ProcessEnv, name: string) => {
 /** The server's options from the command line and the environment; throws ServerConfigurationError. */
 export function optionsFromEnvironment(commandLine: CommandLine, env: NodeJS.ProcessEnv): MentorKitServerOptions {
   const databaseUrl = setting(env, 'DATABASE_URL');
-  if (!databaseUrl) throw new ServerConfigurationError('DATABASE_URL is not set: point it at PostgreSQL, e.g. DATABASE_URL=postgres://mentorkit@127.0.0.1:5432/mentorkit (migrations run at start).');
+  if (!databaseUrl)
+    throw new ServerConfigurationError(
+      'DATABASE_URL is not set: point it at PostgreSQL, e.g. DATABASE_URL=postgres://mentorkit@127.0.0.1:5432/mentorkit (migrations run at start).',
+    );
   if (commandLine.devAuth && !isLoopbackHost(commandLine.host)) {
-    throw new ServerConfigurationError(`--dev-auth lets anyone sign in as anyone, so it is refused on ${commandLine.host}, which is not a loopback address. Use --host 127.0.0.1 for local development, or drop --dev-auth and set MENTORKIT_JWT_SECRET / MENTORKIT_JWKS_URL.`);
+    throw new ServerConfigurationError(
+      `--dev-auth lets anyone sign in as anyone, so it is refused on ${commandLine.host}, which is not a loopback address. Use --host 127.0.0.1 for local development, or drop --dev-auth and set MENTORKIT_JWT_SECRET / MENTORKIT_JWKS_URL.`,
+    );
   }
   const jwtSecret = setting(env, 'MENTORKIT_JWT_SECRET');
   const jwksUrl = setting(env, 'MENTORKIT_JWKS_URL');
   // An LTI-only server (people sign in by launching from the LMS) needs the secret key and the public URL.
   const ltiOnly = setting(env, 'MENTORKIT_SECRET_KEY') !== undefined && setting(env, 'MENTORKIT_PUBLIC_URL') !== undefined;
   if (!jwtSecret && !jwksUrl && !commandLine.devAuth && !ltiOnly) {
-    throw new ServerConfigurationError('No identity is configured: set MENTORKIT_JWT_SECRET (HS256 tokens your host signs) or MENTORKIT_JWKS_URL (your host\'s key set, RS256/ES256); for local development only, pass --dev-auth. (A server people reach only through LTI launches needs MENTORKIT_SECRET_KEY and MENTORKIT_PUBLIC_URL instead.)');
+    throw new ServerConfigurationError(
+      "No identity is configured: set MENTORKIT_JWT_SECRET (HS256 tokens your host signs) or MENTORKIT_JWKS_URL (your host's key set, RS256/ES256); for local development only, pass --dev-auth. (A server people reach only through LTI launches needs MENTORKIT_SECRET_KEY and MENTORKIT_PUBLIC_URL instead.)",
+    );
   }
   const options: MentorKitServerOptions = { databaseUrl, devAuth: commandLine.devAuth, corsOrigins: parseOriginList(env.MENTORKIT_CORS_ORIGINS) };
   const optional: Array<[keyof MentorKitServerOptions, string]> = [
@@ -162,26 +181,39 @@ export function optionsFromEnvironment(commandLine: CommandLine, env: NodeJS.Pro
   const allowHosts = listOf(env.MENTORKIT_FETCH_ALLOW_HOSTS);
   if (allowHosts) options.fetchAllowHosts = allowHosts;
   const limits: Record<string, number> = {};
-  for (const [limit, name, least] of [['connections', 'MENTORKIT_MAX_CONNECTIONS', 1], ['connectionsPerAddress', 'MENTORKIT_MAX_CONNECTIONS_PER_ADDRESS', 0]] as const) {
+  for (const [limit, name, least] of [
+    ['connections', 'MENTORKIT_MAX_CONNECTIONS', 1],
+    ['connectionsPerAddress', 'MENTORKIT_MAX_CONNECTIONS_PER_ADDRESS', 0],
+  ] as const) {
     const value = setting(env, name);
     if (value === undefined) continue;
-    if (!/^\d{1,9}$/.test(value) || Number(value) < least) throw new ServerConfigurationError(`${name} must be a whole number${least === 0 ? ' (0 turns the limit off)' : ' of 1 or more'}, e.g. ${name}=${least === 0 ? 2000 : 5000} (got ${JSON.stringify(value)}).`);
+    if (!/^\d{1,9}$/.test(value) || Number(value) < least)
+      throw new ServerConfigurationError(
+        `${name} must be a whole number${least === 0 ? ' (0 turns the limit off)' : ' of 1 or more'}, e.g. ${name}=${least === 0 ? 2000 : 5000} (got ${JSON.stringify(value)}).`,
+      );
     limits[limit] = Number(value);
   }
   if (Object.keys(limits).length > 0) options.limits = limits;
   const refresh = setting(env, 'MENTORKIT_CALENDAR_REFRESH_MINUTES');
   if (refresh !== undefined) {
-    if (!/^\d{1,4}$/.test(refresh) || Number(refresh) < 1 || Number(refresh) > 1440) throw new ServerConfigurationError(`MENTORKIT_CALENDAR_REFRESH_MINUTES must be a whole number of minutes from 1 to 1440 (got ${JSON.stringify(refresh)}).`);
+    if (!/^\d{1,4}$/.test(refresh) || Number(refresh) < 1 || Number(refresh) > 1440)
+      throw new ServerConfigurationError(
+        `MENTORKIT_CALENDAR_REFRESH_MINUTES must be a whole number of minutes from 1 to 1440 (got ${JSON.stringify(refresh)}).`,
+      );
     options.calendarRefreshMinutes = Number(refresh);
   }
   const interval = setting(env, 'MENTORKIT_REMINDER_INTERVAL_MINUTES');
   if (interval !== undefined) {
-    if (!/^\d{1,4}$/.test(interval) || Number(interval) < 1 || Number(interval) > 1440) throw new ServerConfigurationError(`MENTORKIT_REMINDER_INTERVAL_MINUTES must be a whole number of minutes from 1 to 1440 (got ${JSON.stringify(interval)}).`);
+    if (!/^\d{1,4}$/.test(interval) || Number(interval) < 1 || Number(interval) > 1440)
+      throw new ServerConfigurationError(
+        `MENTORKIT_REMINDER_INTERVAL_MINUTES must be a whole number of minutes from 1 to 1440 (got ${JSON.stringify(interval)}).`,
+      );
     options.reminderIntervalMinutes = Number(interval);
   }
   const retry = setting(env, 'MENTORKIT_REMINDER_RETRY_SECONDS');
   if (retry !== undefined) {
-    if (!/^\d{1,5}$/.test(retry) || Number(retry) < 1 || Number(retry) > 86_400) throw new ServerConfigurationError(`MENTORKIT_REMINDER_RETRY_SECONDS must be a whole number of seconds from 1 to 86400 (got ${JSON.stringify(retry)}).`);
+    if (!/^\d{1,5}$/.test(retry) || Number(retry) < 1 || Number(retry) > 86_400)
+      throw new ServerConfigurationError(`MENTORKIT_REMINDER_RETRY_SECONDS must be a whole number of seconds from 1 to 86400 (got ${JSON.stringify(retry)}).`);
     options.reminderRetryDelaySeconds = Number(retry);
   }
   return options;
@@ -214,16 +246,22 @@ function parseSubcommandFlags(argv: readonly string[], known: Record<string, 'va
       positionals.push(argument);
       continue;
     }
-    const [flag, inlineValue] = argument.includes('=') ? [argument.slice(0, argument.indexOf('=')), argument.slice(argument.indexOf('=') + 1)] : [argument, undefined];
+    const [flag, inlineValue] = argument.includes('=')
+      ? [argument.slice(0, argument.indexOf('=')), argument.slice(argument.indexOf('=') + 1)]
+      : [argument, undefined];
     const kind = known[flag];
-    if (!kind) throw new ServerConfigurationError(`Unknown option ${JSON.stringify(flag)} for lti ${command}; it takes ${Object.keys(known).join(', ') || 'no options'} (mentorkit-server --help).`);
+    if (!kind)
+      throw new ServerConfigurationError(
+        `Unknown option ${JSON.stringify(flag)} for lti ${command}; it takes ${Object.keys(known).join(', ') || 'no options'} (mentorkit-server --help).`,
+      );
     if (kind === 'switch') {
       if (inlineValue !== undefined) throw new ServerConfigurationError(`${flag} takes no value.`);
       flags.set(flag, ['true']);
       continue;
     }
     const value = inlineValue ?? argv[++index];
-    if (value === undefined || value.trim() === '' || (inlineValue === undefined && value.startsWith('--'))) throw new ServerConfigurationError(`${flag} needs a value.`);
+    if (value === undefined || value.trim() === '' || (inlineValue === undefined && value.startsWith('--')))
+      throw new ServerConfigurationError(`${flag} needs a value.`);
     if (kind === 'value' && flags.has(flag)) throw new ServerConfigurationError(`${flag} is given twice; give it once.`);
     flags.set(flag, [...(flags.get(flag) ?? []), value]);
   }
@@ -254,7 +292,18 @@ export async function runLtiCommand(argv: readonly string[], env: NodeJS.Process
     return 2;
   };
   const commands: Record<string, Record<string, 'value' | 'values' | 'switch'>> = {
-    'add-platform': { '--issuer': 'value', '--client-id': 'value', '--deployment-id': 'values', '--auth-endpoint': 'value', '--token-endpoint': 'value', '--token-audience': 'value', '--jwks-url': 'value', '--program-id': 'value', '--name': 'value', '--roles': 'value' },
+    'add-platform': {
+      '--issuer': 'value',
+      '--client-id': 'value',
+      '--deployment-id': 'values',
+      '--auth-endpoint': 'value',
+      '--token-endpoint': 'value',
+      '--token-audience': 'value',
+      '--jwks-url': 'value',
+      '--program-id': 'value',
+      '--name': 'value',
+      '--roles': 'value',
+    },
     platforms: { '--json': 'switch' },
     'remove-platform': {},
     invite: { '--hours': 'value', '--program-id': 'value', '--json': 'switch' },
@@ -263,22 +312,32 @@ export async function runLtiCommand(argv: readonly string[], env: NodeJS.Process
     console.log(USAGE);
     return command === '' ? 2 : 0;
   }
-  if (!commands[command]) return fail(`unknown command; use lti add-platform, lti platforms, lti remove-platform <id> or lti invite (mentorkit-server --help).`);
+  if (!commands[command])
+    return fail(`unknown command; use lti add-platform, lti platforms, lti remove-platform <id> or lti invite (mentorkit-server --help).`);
   let parsed: ReturnType<typeof parseSubcommandFlags>;
   let secrets: ReturnType<typeof createSecrets>;
   const databaseUrl = setting(env, 'DATABASE_URL');
   const publicUrl = setting(env, 'MENTORKIT_PUBLIC_URL');
   try {
     parsed = parseSubcommandFlags(rest, commands[command]!, command);
-    if (!databaseUrl) throw new ServerConfigurationError('DATABASE_URL is not set: point it at the server\'s PostgreSQL, e.g. DATABASE_URL=postgres://mentorkit@127.0.0.1:5432/mentorkit.');
+    if (!databaseUrl)
+      throw new ServerConfigurationError(
+        "DATABASE_URL is not set: point it at the server's PostgreSQL, e.g. DATABASE_URL=postgres://mentorkit@127.0.0.1:5432/mentorkit.",
+      );
     if (!/^postgres(ql)?:\/\//.test(databaseUrl)) throw new ServerConfigurationError('DATABASE_URL must start with postgres:// or postgresql://.');
-    if (publicUrl !== undefined && !/^https?:\/\/[^/]/.test(publicUrl)) throw new ServerConfigurationError(`MENTORKIT_PUBLIC_URL must be an absolute http(s) URL, e.g. https://mentoring.example.edu (got ${JSON.stringify(publicUrl)}).`);
+    if (publicUrl !== undefined && !/^https?:\/\/[^/]/.test(publicUrl))
+      throw new ServerConfigurationError(
+        `MENTORKIT_PUBLIC_URL must be an absolute http(s) URL, e.g. https://mentoring.example.edu (got ${JSON.stringify(publicUrl)}).`,
+      );
     // The commands sign nothing; a key that is set is checked so a typo shows here, as the server would refuse it.
     const secretKey = setting(env, 'MENTORKIT_SECRET_KEY');
     secrets = createSecrets(secretKey);
-    if (command === 'remove-platform' && parsed.positionals.length !== 1) throw new ServerConfigurationError('give the platform\'s id: mentorkit-server lti remove-platform <id> (lti platforms lists them).');
-    if (command !== 'remove-platform' && parsed.positionals.length > 0) throw new ServerConfigurationError(`unexpected argument ${JSON.stringify(parsed.positionals[0])}.`);
-    if (command === 'invite' && !publicUrl) throw new ServerConfigurationError('an invitation is a URL of this server: set MENTORKIT_PUBLIC_URL (e.g. https://mentoring.example.edu).');
+    if (command === 'remove-platform' && parsed.positionals.length !== 1)
+      throw new ServerConfigurationError("give the platform's id: mentorkit-server lti remove-platform <id> (lti platforms lists them).");
+    if (command !== 'remove-platform' && parsed.positionals.length > 0)
+      throw new ServerConfigurationError(`unexpected argument ${JSON.stringify(parsed.positionals[0])}.`);
+    if (command === 'invite' && !publicUrl)
+      throw new ServerConfigurationError('an invitation is a URL of this server: set MENTORKIT_PUBLIC_URL (e.g. https://mentoring.example.edu).');
   } catch (error) {
     if (error instanceof ServerConfigurationError) return fail(error.message);
     throw error;
@@ -291,7 +350,10 @@ export async function runLtiCommand(argv: readonly string[], env: NodeJS.Process
   let hours: number | undefined;
   if (command === 'add-platform') {
     for (const required of ['--issuer', '--client-id', '--deployment-id', '--auth-endpoint', '--jwks-url']) {
-      if (!flags.has(required)) return fail(`${required} is required (${{ '--issuer': 'the platform\'s issuer, e.g. Moodle\'s "Platform ID"', '--client-id': 'the client id the LMS gave MentorKit', '--deployment-id': 'the deployment id, repeatable', '--auth-endpoint': 'the LMS\'s OIDC authentication request URL', '--jwks-url': 'the LMS\'s public keyset URL' }[required]}).`);
+      if (!flags.has(required))
+        return fail(
+          `${required} is required (${{ '--issuer': 'the platform\'s issuer, e.g. Moodle\'s "Platform ID"', '--client-id': 'the client id the LMS gave MentorKit', '--deployment-id': 'the deployment id, repeatable', '--auth-endpoint': "the LMS's OIDC authentication request URL", '--jwks-url': "the LMS's public keyset URL" }[required]}).`,
+        );
     }
     platformInput = {};
     for (const [flag, field] of Object.entries(PLATFORM_FLAGS)) {
@@ -301,7 +363,9 @@ export async function runLtiCommand(argv: readonly string[], env: NodeJS.Process
         try {
           platformInput.roles = JSON.parse(values[0]!);
         } catch {
-          return fail(`--roles must be JSON, e.g. --roles '{"mentor":["http://purl.imsglobal.org/vocab/lis/v2/membership#ContentDeveloper"],"mentors":["jo@example.edu"]}'.`);
+          return fail(
+            `--roles must be JSON, e.g. --roles '{"mentor":["http://purl.imsglobal.org/vocab/lis/v2/membership#ContentDeveloper"],"mentors":["jo@example.edu"]}'.`,
+          );
         }
       } else platformInput[field] = field === 'deploymentIds' ? values : values[0];
     }
@@ -309,7 +373,8 @@ export async function runLtiCommand(argv: readonly string[], env: NodeJS.Process
   if (command === 'invite' && one('--hours') !== undefined) {
     const text = one('--hours')!;
     hours = Number(text);
-    if (!/^\d{1,3}$/.test(text) || hours < 1 || hours > 720) return fail(`--hours must be a whole number of hours from 1 to 720 (got ${JSON.stringify(text)}).`);
+    if (!/^\d{1,3}$/.test(text) || hours < 1 || hours > 720)
+      return fail(`--hours must be a whole number of hours from 1 to 720 (got ${JSON.stringify(text)}).`);
   }
 
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2, connectionTimeoutMillis: 10_000, allowExitOnIdle: true });
@@ -321,20 +386,35 @@ export async function runLtiCommand(argv: readonly string[], env: NodeJS.Process
       const { platform, created } = await admin.addPlatform(platformInput);
       console.log(`${created ? 'Registered' : 'Updated'} ${describePlatform(platform)}`);
       const urls = admin.toolUrls();
-      console.log(urls
-        ? `\nThe tool, as the LMS needs it:\n  login (OIDC initiation)   ${urls.loginUrl}\n  redirect / launch         ${urls.redirectUrl}\n  target link / deep link   ${urls.targetLinkUri}\n  public keyset (JWKS)      ${urls.jwksUrl}`
-        : '\nSet MENTORKIT_PUBLIC_URL to print the tool\'s URLs for the LMS (or GET <server>/lti/configuration).');
+      console.log(
+        urls
+          ? `\nThe tool, as the LMS needs it:\n  login (OIDC initiation)   ${urls.loginUrl}\n  redirect / launch         ${urls.redirectUrl}\n  target link / deep link   ${urls.targetLinkUri}\n  public keyset (JWKS)      ${urls.jwksUrl}`
+          : "\nSet MENTORKIT_PUBLIC_URL to print the tool's URLs for the LMS (or GET <server>/lti/configuration).",
+      );
     } else if (command === 'platforms') {
       const platforms = await admin.listPlatforms();
       if (flags.has('--json')) console.log(JSON.stringify({ platforms }, null, 2));
-      else console.log(platforms.length === 0 ? 'No LTI platform is registered (lti add-platform, or lti invite for dynamic registration).' : platforms.map(describePlatform).join('\n\n'));
+      else
+        console.log(
+          platforms.length === 0
+            ? 'No LTI platform is registered (lti add-platform, or lti invite for dynamic registration).'
+            : platforms.map(describePlatform).join('\n\n'),
+        );
     } else if (command === 'remove-platform') {
       const platform = await admin.removePlatform(positionals[0]!);
-      console.log(`Removed ${platform.id} (${platform.issuer}, client ${platform.clientId}): its launches are refused from now on. Its people and programmes stay; registering the same issuer and client id again finds them.`);
+      console.log(
+        `Removed ${platform.id} (${platform.issuer}, client ${platform.clientId}): its launches are refused from now on. Its people and programmes stay; registering the same issuer and client id again finds them.`,
+      );
     } else {
-      const invite = await admin.createInvite({ ...(hours !== undefined ? { hours } : {}), ...(one('--program-id') !== undefined ? { programId: one('--program-id')! } : {}) });
+      const invite = await admin.createInvite({
+        ...(hours !== undefined ? { hours } : {}),
+        ...(one('--program-id') !== undefined ? { programId: one('--program-id')! } : {}),
+      });
       if (flags.has('--json')) console.log(JSON.stringify(invite));
-      else console.log(`${invite.registrationUrl}\n\nPaste it into the LMS's "register a tool" page (Moodle: Tool registration URL). It works once, until ${invite.expiresAt}.`);
+      else
+        console.log(
+          `${invite.registrationUrl}\n\nPaste it into the LMS's "register a tool" page (Moodle: Tool registration URL). It works once, until ${invite.expiresAt}.`,
+        );
     }
     return 0;
   } catch (error) {
@@ -346,7 +426,9 @@ export async function runLtiCommand(argv: readonly string[], env: NodeJS.Process
       if (field === 'hours') message = message.replaceAll('`hours`', '--hours');
       return fail(flag && !message.includes(flag) ? `${flag}: ${message}` : message);
     }
-    console.error(`[mentorkit-server] lti ${command} failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}${isConnectionError(error) ? ' (is PostgreSQL at DATABASE_URL running?)' : ''}`);
+    console.error(
+      `[mentorkit-server] lti ${command} failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}${isConnectionError(error) ? ' (is PostgreSQL at DATABASE_URL running?)' : ''}`,
+    );
     return 1;
   } finally {
     await pool.end().catch(() => undefined);
@@ -407,7 +489,9 @@ export async function main(argv: readonly string[] = process.argv.slice(2), env:
       return 2;
     }
     const code = (error as { code?: unknown }).code;
-    console.error(`[mentorkit-server] could not start: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}${code === 'EADDRINUSE' ? ` (port ${commandLine.port} is taken; choose another with --port)` : ''}`);
+    console.error(
+      `[mentorkit-server] could not start: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}${code === 'EADDRINUSE' ? ` (port ${commandLine.port} is taken; choose another with --port)` : ''}`,
+    );
     await server.dispose();
     return 1;
   }
@@ -435,4 +519,3 @@ export async function main(argv: readonly string[] = process.argv.slice(2), env:
   process.on('SIGTERM', () => stop('SIGTERM'));
   return undefined;
 }
-

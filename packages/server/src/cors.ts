@@ -15,15 +15,30 @@ const EXPOSED_HEADERS = 'ETag, Idempotent-Replayed, Retry-After, WWW-Authenticat
 /** `https://lms.example.edu` from a listed origin; throws ServerConfigurationError when it is not an origin. */
 export function normalizeOrigin(origin: string): string {
   const trimmed = origin.trim();
-  if (trimmed === '*') throw new ServerConfigurationError('MENTORKIT_CORS_ORIGINS: list the origins allowed to call the server (e.g. https://lms.example.edu), never *: the API takes Authorization headers.');
+  if (trimmed === '*')
+    throw new ServerConfigurationError(
+      'MENTORKIT_CORS_ORIGINS: list the origins allowed to call the server (e.g. https://lms.example.edu), never *: the API takes Authorization headers.',
+    );
   let url: URL;
   try {
     url = new URL(trimmed);
   } catch {
-    throw new ServerConfigurationError(`MENTORKIT_CORS_ORIGINS: ${JSON.stringify(trimmed)} is not an origin; list origins as scheme://host[:port], e.g. https://lms.example.edu.`);
+    throw new ServerConfigurationError(
+      `MENTORKIT_CORS_ORIGINS: ${JSON.stringify(trimmed)} is not an origin; list origins as scheme://host[:port], e.g. https://lms.example.edu.`,
+    );
   }
-  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password || (url.pathname !== '/' && url.pathname !== '') || url.search || url.hash || trimmed.endsWith('/')) {
-    throw new ServerConfigurationError(`MENTORKIT_CORS_ORIGINS: ${JSON.stringify(trimmed)} is not an origin; list origins as scheme://host[:port] without a path or a trailing slash, e.g. https://lms.example.edu.`);
+  if (
+    (url.protocol !== 'https:' && url.protocol !== 'http:') ||
+    url.username ||
+    url.password ||
+    (url.pathname !== '/' && url.pathname !== '') ||
+    url.search ||
+    url.hash ||
+    trimmed.endsWith('/')
+  ) {
+    throw new ServerConfigurationError(
+      `MENTORKIT_CORS_ORIGINS: ${JSON.stringify(trimmed)} is not an origin; list origins as scheme://host[:port] without a path or a trailing slash, e.g. https://lms.example.edu.`,
+    );
   }
   return url.origin;
 }
@@ -31,7 +46,11 @@ export function normalizeOrigin(origin: string): string {
 /** Parses `MENTORKIT_CORS_ORIGINS` (comma-separated). */
 export function parseOriginList(value: string | undefined): string[] {
   if (value === undefined || value.trim() === '') return [];
-  return value.split(',').map((entry) => entry.trim()).filter(Boolean).map(normalizeOrigin);
+  return value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map(normalizeOrigin);
 }
 
 export interface Cors {
@@ -70,7 +89,12 @@ export function createCors(options: { origins: readonly string[]; allowLoopbackO
       return { 'Access-Control-Allow-Origin': origin, 'Access-Control-Expose-Headers': EXPOSED_HEADERS, Vary: 'Origin' };
     },
     preflightHeaders(request) {
-      return { ...this.headersFor(request), 'Access-Control-Allow-Methods': ALLOWED_METHODS, 'Access-Control-Allow-Headers': ALLOWED_HEADERS, 'Access-Control-Max-Age': '600' };
+      return {
+        ...this.headersFor(request),
+        'Access-Control-Allow-Methods': ALLOWED_METHODS,
+        'Access-Control-Allow-Headers': ALLOWED_HEADERS,
+        'Access-Control-Max-Age': '600',
+      };
     },
   };
 }

@@ -91,7 +91,9 @@ export function sameSecret(given: string, expected: string): boolean {
 /** Checks identity options; throws ServerConfigurationError with what to change. */
 export function checkIdentityOptions(options: IdentityOptions): void {
   if (options.jwtSecret !== undefined && (typeof options.jwtSecret !== 'string' || options.jwtSecret.length < 32)) {
-    throw new ServerConfigurationError('MENTORKIT_JWT_SECRET (jwtSecret) must be at least 32 characters: a random secret shared with the host that mints the tokens, e.g. `openssl rand -base64 48`.');
+    throw new ServerConfigurationError(
+      'MENTORKIT_JWT_SECRET (jwtSecret) must be at least 32 characters: a random secret shared with the host that mints the tokens, e.g. `openssl rand -base64 48`.',
+    );
   }
   if (options.serviceToken !== undefined && (typeof options.serviceToken !== 'string' || options.serviceToken.length < 16 || /\s/.test(options.serviceToken))) {
     throw new ServerConfigurationError('MENTORKIT_SERVICE_TOKEN (serviceToken) must be at least 16 characters without spaces, e.g. `openssl rand -hex 32`.');
@@ -101,20 +103,35 @@ export function checkIdentityOptions(options: IdentityOptions): void {
     try {
       url = new URL(String(options.jwksUrl));
     } catch {
-      throw new ServerConfigurationError(`MENTORKIT_JWKS_URL (jwksUrl) must be an absolute https:// URL of the host's JSON Web Key Set (got ${JSON.stringify(String(options.jwksUrl))}).`);
+      throw new ServerConfigurationError(
+        `MENTORKIT_JWKS_URL (jwksUrl) must be an absolute https:// URL of the host's JSON Web Key Set (got ${JSON.stringify(String(options.jwksUrl))}).`,
+      );
     }
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
-      throw new ServerConfigurationError(`MENTORKIT_JWKS_URL (jwksUrl) must use https:// (plain http:// only on a loopback address); got ${url.protocol}//${url.host}.`);
+      throw new ServerConfigurationError(
+        `MENTORKIT_JWKS_URL (jwksUrl) must use https:// (plain http:// only on a loopback address); got ${url.protocol}//${url.host}.`,
+      );
     }
   }
-  for (const [name, value] of [['MENTORKIT_JWT_ISSUER (jwtIssuer)', options.jwtIssuer], ['MENTORKIT_JWT_AUDIENCE (jwtAudience)', options.jwtAudience]] as const) {
-    if (value !== undefined && (typeof value !== 'string' || value.trim() === '')) throw new ServerConfigurationError(`${name} must be a non-empty string when set.`);
+  for (const [name, value] of [
+    ['MENTORKIT_JWT_ISSUER (jwtIssuer)', options.jwtIssuer],
+    ['MENTORKIT_JWT_AUDIENCE (jwtAudience)', options.jwtAudience],
+  ] as const) {
+    if (value !== undefined && (typeof value !== 'string' || value.trim() === ''))
+      throw new ServerConfigurationError(`${name} must be a non-empty string when set.`);
   }
   if (options.authenticate !== undefined && typeof options.authenticate !== 'function') {
     throw new ServerConfigurationError('`authenticate` must be a function (request) => { kind: "person", personId } | { kind: "service" } | undefined.');
   }
-  if ((options.jwtIssuer !== undefined || options.jwtAudience !== undefined) && options.jwtSecret === undefined && options.jwksUrl === undefined && !options.devAuth) {
-    throw new ServerConfigurationError('MENTORKIT_JWT_ISSUER / MENTORKIT_JWT_AUDIENCE are set, but no key verifies tokens: set MENTORKIT_JWT_SECRET or MENTORKIT_JWKS_URL.');
+  if (
+    (options.jwtIssuer !== undefined || options.jwtAudience !== undefined) &&
+    options.jwtSecret === undefined &&
+    options.jwksUrl === undefined &&
+    !options.devAuth
+  ) {
+    throw new ServerConfigurationError(
+      'MENTORKIT_JWT_ISSUER / MENTORKIT_JWT_AUDIENCE are set, but no key verifies tokens: set MENTORKIT_JWT_SECRET or MENTORKIT_JWKS_URL.',
+    );
   }
 }
 
@@ -126,18 +143,40 @@ function explainTokenError(error: unknown, context: { issuer?: string | undefine
     return { kind: 'refused', reason: `The token expired at ${exp}; get a new token from the host and send it again.` };
   }
   if (error instanceof joseErrors.JWTClaimValidationFailed) {
-    if (error.reason === 'missing') return { kind: 'refused', reason: `The token has no "${error.claim}" claim; tokens need "sub" (the person's id) and "exp" (when it expires).` };
-    if (error.claim === 'nbf') return { kind: 'refused', reason: 'The token is not valid yet (its "nbf" is in the future); check the clock of the host that minted it.' };
-    if (error.claim === 'iat') return { kind: 'refused', reason: error.reason === 'check_failed' ? 'The token was issued in the future (its "iat"); check the clock of the host that minted it.' : 'The token\'s "iat" must be a number of seconds since 1970 (when it was issued).' };
-    if (error.claim === 'iss') return { kind: 'refused', reason: `The token's issuer ("iss") is not ${JSON.stringify(context.issuer)}, which this server is configured to accept (MENTORKIT_JWT_ISSUER).` };
-    if (error.claim === 'aud') return { kind: 'refused', reason: `The token's audience ("aud") does not include ${JSON.stringify(context.audience)}, which this server is configured to require (MENTORKIT_JWT_AUDIENCE).` };
+    if (error.reason === 'missing')
+      return { kind: 'refused', reason: `The token has no "${error.claim}" claim; tokens need "sub" (the person's id) and "exp" (when it expires).` };
+    if (error.claim === 'nbf')
+      return { kind: 'refused', reason: 'The token is not valid yet (its "nbf" is in the future); check the clock of the host that minted it.' };
+    if (error.claim === 'iat')
+      return {
+        kind: 'refused',
+        reason:
+          error.reason === 'check_failed'
+            ? 'The token was issued in the future (its "iat"); check the clock of the host that minted it.'
+            : 'The token\'s "iat" must be a number of seconds since 1970 (when it was issued).',
+      };
+    if (error.claim === 'iss')
+      return {
+        kind: 'refused',
+        reason: `The token's issuer ("iss") is not ${JSON.stringify(context.issuer)}, which this server is configured to accept (MENTORKIT_JWT_ISSUER).`,
+      };
+    if (error.claim === 'aud')
+      return {
+        kind: 'refused',
+        reason: `The token's audience ("aud") does not include ${JSON.stringify(context.audience)}, which this server is configured to require (MENTORKIT_JWT_AUDIENCE).`,
+      };
     return { kind: 'refused', reason: `The token's "${error.claim}" claim is not acceptable.` };
   }
-  if (error instanceof joseErrors.JWSSignatureVerificationFailed) return { kind: 'refused', reason: `The token's signature does not verify with ${context.keySource}; it was signed with another key, or changed.` };
+  if (error instanceof joseErrors.JWSSignatureVerificationFailed)
+    return { kind: 'refused', reason: `The token's signature does not verify with ${context.keySource}; it was signed with another key, or changed.` };
   if (error instanceof joseErrors.JOSEAlgNotAllowed) return { kind: 'refused', reason: 'The token is signed with an algorithm this key does not verify.' };
-  if (error instanceof joseErrors.JWKSNoMatchingKey) return { kind: 'refused', reason: 'No key in the host\'s key set (MENTORKIT_JWKS_URL) matches the token\'s "kid" and algorithm.' };
+  if (error instanceof joseErrors.JWKSNoMatchingKey)
+    return { kind: 'refused', reason: 'No key in the host\'s key set (MENTORKIT_JWKS_URL) matches the token\'s "kid" and algorithm.' };
   if (error instanceof joseErrors.JWKSTimeout || error instanceof joseErrors.JWKSInvalid || (error instanceof TypeError && !code)) {
-    return { kind: 'unavailable', reason: 'The host\'s key set (MENTORKIT_JWKS_URL) could not be fetched, so the token cannot be checked now. Try again shortly.' };
+    return {
+      kind: 'unavailable',
+      reason: "The host's key set (MENTORKIT_JWKS_URL) could not be fetched, so the token cannot be checked now. Try again shortly.",
+    };
   }
   return { kind: 'refused', reason: 'The bearer token is not a well-formed signed JWT (three base64url parts: header, claims, signature).' };
 }
@@ -154,8 +193,16 @@ export function createIdentity(options: IdentityOptions): Identity {
   // Dev tokens are signed with the configured secret, or a random one for this process.
   const hmacSecret = options.jwtSecret ?? (devAuth ? randomBytes(32).toString('base64url') : undefined);
   const hmacKey = hmacSecret === undefined ? undefined : new TextEncoder().encode(hmacSecret);
-  const jwks = options.jwksUrl === undefined ? undefined : createRemoteJWKSet(new URL(String(options.jwksUrl)), { timeoutDuration: 5000, cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000 });
-  const accepted = [hmacKey ? `HS256 (${options.jwtSecret ? 'MENTORKIT_JWT_SECRET' : 'a random secret of this process, for dev tokens'})` : '', jwks ? 'RS256/ES256 (MENTORKIT_JWKS_URL)' : ''].filter(Boolean).join(' or ');
+  const jwks =
+    options.jwksUrl === undefined
+      ? undefined
+      : createRemoteJWKSet(new URL(String(options.jwksUrl)), { timeoutDuration: 5000, cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000 });
+  const accepted = [
+    hmacKey ? `HS256 (${options.jwtSecret ? 'MENTORKIT_JWT_SECRET' : 'a random secret of this process, for dev tokens'})` : '',
+    jwks ? 'RS256/ES256 (MENTORKIT_JWKS_URL)' : '',
+  ]
+    .filter(Boolean)
+    .join(' or ');
 
   const verifyJwt = async (token: string): Promise<Identification> => {
     let alg: unknown;
@@ -164,22 +211,37 @@ export function createIdentity(options: IdentityOptions): Identity {
     } catch {
       return { kind: 'refused', reason: 'The bearer token is not a well-formed signed JWT (three base64url parts: header, claims, signature).' };
     }
-    const claimOptions = { clockTolerance: CLOCK_TOLERANCE_SECONDS, requiredClaims: ['exp', 'sub'], ...(options.jwtIssuer ? { issuer: options.jwtIssuer } : {}), ...(options.jwtAudience ? { audience: options.jwtAudience } : {}) };
+    const claimOptions = {
+      clockTolerance: CLOCK_TOLERANCE_SECONDS,
+      requiredClaims: ['exp', 'sub'],
+      ...(options.jwtIssuer ? { issuer: options.jwtIssuer } : {}),
+      ...(options.jwtAudience ? { audience: options.jwtAudience } : {}),
+    };
     const context = { issuer: options.jwtIssuer, audience: options.jwtAudience };
     let payload: JWTPayload;
     try {
       // Each key verifies its own algorithms only: the secret HS256, the key set RS256/ES256.
       if (alg === 'HS256' && hmacKey) payload = (await jwtVerify(token, hmacKey, { ...claimOptions, algorithms: ['HS256'] })).payload;
-      else if (typeof alg === 'string' && JWKS_ALGORITHMS.includes(alg) && jwks) payload = (await jwtVerify(token, jwks, { ...claimOptions, algorithms: JWKS_ALGORITHMS })).payload;
+      else if (typeof alg === 'string' && JWKS_ALGORITHMS.includes(alg) && jwks)
+        payload = (await jwtVerify(token, jwks, { ...claimOptions, algorithms: JWKS_ALGORITHMS })).payload;
       else {
-        return { kind: 'refused', reason: `The token's algorithm ${JSON.stringify(alg)} is not accepted here: this server verifies ${accepted || 'no JWTs (no key is configured)'}.` };
+        return {
+          kind: 'refused',
+          reason: `The token's algorithm ${JSON.stringify(alg)} is not accepted here: this server verifies ${accepted || 'no JWTs (no key is configured)'}.`,
+        };
       }
     } catch (error) {
-      return explainTokenError(error, { ...context, keySource: alg === 'HS256' ? 'the shared secret (MENTORKIT_JWT_SECRET)' : 'the host\'s key set (MENTORKIT_JWKS_URL)' });
+      return explainTokenError(error, {
+        ...context,
+        keySource: alg === 'HS256' ? 'the shared secret (MENTORKIT_JWT_SECRET)' : "the host's key set (MENTORKIT_JWKS_URL)",
+      });
     }
     // jose checks "iat" only against a maximum age: a token minted in the future is refused here.
     if (typeof payload.iat === 'number' && payload.iat > Date.now() / 1000 + CLOCK_TOLERANCE_SECONDS) {
-      return { kind: 'refused', reason: `The token was issued in the future ("iat" is ${Math.abs(payload.iat) < 8.64e12 ? new Date(payload.iat * 1000).toISOString() : payload.iat}, more than ${CLOCK_TOLERANCE_SECONDS} s ahead of this server's clock); check the clock of the host that minted it.` };
+      return {
+        kind: 'refused',
+        reason: `The token was issued in the future ("iat" is ${Math.abs(payload.iat) < 8.64e12 ? new Date(payload.iat * 1000).toISOString() : payload.iat}, more than ${CLOCK_TOLERANCE_SECONDS} s ahead of this server's clock); check the clock of the host that minted it.`,
+      };
     }
     if (!isAcceptablePersonId(payload.sub)) return { kind: 'refused', reason: 'The token\'s "sub" must be the person\'s id: 1–200 characters, no NUL.' };
     return { kind: 'caller', caller: { kind: 'person', personId: payload.sub } };
@@ -189,7 +251,12 @@ export function createIdentity(options: IdentityOptions): Identity {
     devAuth,
     identifiesPeople: Boolean(hmacKey || jwks || options.authenticate),
     describe() {
-      const schemes = [options.authenticate ? 'the host\'s authenticate()' : '', accepted ? `JWTs ${accepted}` : '', options.serviceToken ? 'the service token' : '', devAuth ? 'dev sign-in (Bearer dev:<personId>, POST /dev/token)' : ''].filter(Boolean);
+      const schemes = [
+        options.authenticate ? "the host's authenticate()" : '',
+        accepted ? `JWTs ${accepted}` : '',
+        options.serviceToken ? 'the service token' : '',
+        devAuth ? 'dev sign-in (Bearer dev:<personId>, POST /dev/token)' : '',
+      ].filter(Boolean);
       return `identity: ${schemes.join(', ') || 'none'}${options.jwtIssuer ? `; iss must be ${options.jwtIssuer}` : ''}${options.jwtAudience ? `; aud must include ${options.jwtAudience}` : ''}`;
     },
     async identify(request) {
@@ -204,24 +271,36 @@ export function createIdentity(options: IdentityOptions): Identity {
       const token = match[1]!;
       if (options.serviceToken && sameSecret(token, options.serviceToken)) return { kind: 'caller', caller: { kind: 'service' } };
       if (token.startsWith('dev:')) {
-        if (!devAuth) return { kind: 'refused', reason: 'Development sign-in (Bearer dev:<personId>) is off on this server; send a JWT minted by the host (start the server with --dev-auth for local development).' };
-        if (!isLoopbackHost(request.socket.localAddress ?? '')) return { kind: 'refused', reason: 'Development sign-in is only accepted on a loopback address.' };
+        if (!devAuth)
+          return {
+            kind: 'refused',
+            reason:
+              'Development sign-in (Bearer dev:<personId>) is off on this server; send a JWT minted by the host (start the server with --dev-auth for local development).',
+          };
+        if (!isLoopbackHost(request.socket.localAddress ?? ''))
+          return { kind: 'refused', reason: 'Development sign-in is only accepted on a loopback address.' };
         let personId: string;
         try {
           personId = decodeURIComponent(token.slice(4));
         } catch {
           return { kind: 'refused', reason: 'The person id after "dev:" is not valid percent-encoding.' };
         }
-        if (!isAcceptablePersonId(personId)) return { kind: 'refused', reason: 'Send `Bearer dev:<personId>` with the person\'s id (1–200 characters, percent-encoded).' };
+        if (!isAcceptablePersonId(personId))
+          return { kind: 'refused', reason: "Send `Bearer dev:<personId>` with the person's id (1–200 characters, percent-encoded)." };
         return { kind: 'caller', caller: { kind: 'person', personId } };
       }
-      if (!hmacKey && !jwks) return { kind: 'refused', reason: 'This bearer token is not accepted here (the server verifies no JWTs; only its service token).' };
+      if (!hmacKey && !jwks)
+        return { kind: 'refused', reason: 'This bearer token is not accepted here (the server verifies no JWTs; only its service token).' };
       return verifyJwt(token);
     },
     async issueDevToken(personId) {
       if (!devAuth || !hmacKey) throw new Error('Dev tokens need dev-auth.');
       const now = Math.floor(Date.now() / 1000);
-      let builder = new SignJWT({}).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).setSubject(personId).setIssuedAt(now).setExpirationTime(now + DEV_TOKEN_SECONDS);
+      let builder = new SignJWT({})
+        .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+        .setSubject(personId)
+        .setIssuedAt(now)
+        .setExpirationTime(now + DEV_TOKEN_SECONDS);
       if (options.jwtIssuer) builder = builder.setIssuer(options.jwtIssuer);
       if (options.jwtAudience) builder = builder.setAudience(options.jwtAudience);
       return { token: await builder.sign(hmacKey), expiresAt: new Date((now + DEV_TOKEN_SECONDS) * 1000).toISOString() };

@@ -59,7 +59,8 @@ export function jsonNestingDepth(text: string, limit: number): number {
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
     if (inString) {
-      if (code === 0x5c) index++; // backslash: skip the escaped character
+      if (code === 0x5c)
+        index++; // backslash: skip the escaped character
       else if (code === 0x22) inString = false;
     } else if (code === 0x22) inString = true;
     else if (code === 0x5b || code === 0x7b) {
@@ -98,7 +99,11 @@ export function parseJsonBody(bytes: Uint8Array, options: { maxDepth: number; pa
   }
   const malformed = findMalformedText(value, options.path);
   if (malformed !== undefined) {
-    throw new MentorKitError('invalid-input', `\`${malformed}\` holds text that is not well-formed Unicode (a lone surrogate such as \\ud800); send each character whole.`, { path: malformed });
+    throw new MentorKitError(
+      'invalid-input',
+      `\`${malformed}\` holds text that is not well-formed Unicode (a lone surrogate such as \\ud800); send each character whole.`,
+      { path: malformed },
+    );
   }
   return value;
 }
@@ -272,17 +277,39 @@ export function createBodyBudget(capacity: number, options: BodyBudgetOptions = 
 
 /** 413 for a body over `limit` (`what`: "The record", "The attachment"). */
 export function bodyTooLarge(limit: number, what: string): HttpError {
-  return new HttpError(413, new MentorKitError('invalid-input', `${what} is larger than the limit of ${formatBytes(limit)}; send at most ${limit} bytes.`, { path: 'body', details: { limit } }));
+  return new HttpError(
+    413,
+    new MentorKitError('invalid-input', `${what} is larger than the limit of ${formatBytes(limit)}; send at most ${limit} bytes.`, {
+      path: 'body',
+      details: { limit },
+    }),
+  );
 }
 
 /** 503 for a body that does not fit in what the instance may hold now (nothing was applied). */
 export function bodyBudgetExceeded(capacity: number): HttpError {
-  return new HttpError(503, new MentorKitError('storage-error', `The server is already receiving as much as it holds at once (${formatBytes(capacity)} of request bodies); nothing was stored. Send this again in a few seconds.`, { path: 'body', details: { limit: capacity } }), { 'Retry-After': '5' });
+  return new HttpError(
+    503,
+    new MentorKitError(
+      'storage-error',
+      `The server is already receiving as much as it holds at once (${formatBytes(capacity)} of request bodies); nothing was stored. Send this again in a few seconds.`,
+      { path: 'body', details: { limit: capacity } },
+    ),
+    { 'Retry-After': '5' },
+  );
 }
 
 /** 429 for a body that would take a person past their share of the instance's body budget (nothing was applied). */
 export function personBodyShareExceeded(share: number): HttpError {
-  return new HttpError(429, new MentorKitError('forbidden', `You are already sending as much as one person may at once (${formatBytes(share)} of request bodies); nothing was stored. Wait for your other uploads to finish, then send this again.`, { path: 'body', details: { limit: share } }), { 'Retry-After': '5' });
+  return new HttpError(
+    429,
+    new MentorKitError(
+      'forbidden',
+      `You are already sending as much as one person may at once (${formatBytes(share)} of request bodies); nothing was stored. Wait for your other uploads to finish, then send this again.`,
+      { path: 'body', details: { limit: share } },
+    ),
+    { 'Retry-After': '5' },
+  );
 }
 
 /**
@@ -340,7 +367,7 @@ export function formatBytes(bytes: number): string {
 
 // ─── attachments ────────────────────────────────────────────────────────────────────────────────
 
-const TOKEN = "[A-Za-z0-9!#$&^_.+-]+";
+const TOKEN = '[A-Za-z0-9!#$&^_.+-]+';
 const MEDIA_TYPE = new RegExp(`^${TOKEN}/${TOKEN}(\\s*;\\s*${TOKEN}=(?:${TOKEN}|"[^"\\\\\\r\\n]*"))*$`);
 
 /** Whether `type` is a syntactically valid media type (what may be stored and sent back). */
@@ -352,7 +379,13 @@ export function isValidMediaType(type: string): boolean {
  * Types an attachment may be served as: none of them renders as a page or runs script. SVG, HTML,
  * XML and everything else go out as application/octet-stream.
  */
-const SAFE_ESSENCES = [/^audio\/[a-z0-9.+-]+$/, /^video\/(mp4|webm|ogg|quicktime)$/, /^image\/(png|jpeg|gif|webp|avif)$/, /^application\/pdf$/, /^text\/(plain|markdown|csv)$/];
+const SAFE_ESSENCES = [
+  /^audio\/[a-z0-9.+-]+$/,
+  /^video\/(mp4|webm|ogg|quicktime)$/,
+  /^image\/(png|jpeg|gif|webp|avif)$/,
+  /^application\/pdf$/,
+  /^text\/(plain|markdown|csv)$/,
+];
 
 /** Parameters kept when an attachment is served (the rest are dropped), by the essence's top-level type. */
 const SAFE_PARAMETERS: Record<string, (name: string, value: string) => string | undefined> = {

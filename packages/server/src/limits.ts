@@ -110,10 +110,13 @@ export function resolveLimits(given: Partial<ServerLimits> = {}): ServerLimits {
   const limits: ServerLimits = { ...DEFAULT_LIMITS };
   for (const [name, value] of Object.entries(given)) {
     if (value === undefined) continue;
-    if (!Object.hasOwn(DEFAULT_LIMITS, name)) throw new ServerConfigurationError(`limits.${name} is not a limit; the limits are ${Object.keys(DEFAULT_LIMITS).join(', ')}.`);
+    if (!Object.hasOwn(DEFAULT_LIMITS, name))
+      throw new ServerConfigurationError(`limits.${name} is not a limit; the limits are ${Object.keys(DEFAULT_LIMITS).join(', ')}.`);
     const least = ZERO_MEANS_OFF.has(name) ? 0 : 1;
     if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < least) {
-      throw new ServerConfigurationError(`limits.${name} must be a ${least === 0 ? 'whole number, 0 for off' : 'positive whole number'} (got ${JSON.stringify(value)}).`);
+      throw new ServerConfigurationError(
+        `limits.${name} must be a ${least === 0 ? 'whole number, 0 for off' : 'positive whole number'} (got ${JSON.stringify(value)}).`,
+      );
     }
     limits[name as keyof ServerLimits] = value;
   }
@@ -121,14 +124,21 @@ export function resolveLimits(given: Partial<ServerLimits> = {}): ServerLimits {
   // Not given: at least one largest body fits (a host that raised attachmentBytes keeps working).
   if (given.bodyBufferBytes === undefined) limits.bodyBufferBytes = Math.max(limits.bodyBufferBytes, largestBody);
   if (limits.bodyBufferBytes < largestBody) {
-    throw new ServerConfigurationError(`limits.bodyBufferBytes (${limits.bodyBufferBytes}) is smaller than the largest body the server accepts (${largestBody} bytes, limits.${limits.attachmentBytes >= limits.recordBytes ? 'attachmentBytes' : 'recordBytes'}): such a body could never be received. Raise bodyBufferBytes or lower that limit.`);
+    throw new ServerConfigurationError(
+      `limits.bodyBufferBytes (${limits.bodyBufferBytes}) is smaller than the largest body the server accepts (${largestBody} bytes, limits.${limits.attachmentBytes >= limits.recordBytes ? 'attachmentBytes' : 'recordBytes'}): such a body could never be received. Raise bodyBufferBytes or lower that limit.`,
+    );
   }
-  if (given.bodyBufferBytesPerPerson === undefined) limits.bodyBufferBytesPerPerson = Math.min(limits.bodyBufferBytes, Math.max(Math.floor(limits.bodyBufferBytes / 4), largestBody));
+  if (given.bodyBufferBytesPerPerson === undefined)
+    limits.bodyBufferBytesPerPerson = Math.min(limits.bodyBufferBytes, Math.max(Math.floor(limits.bodyBufferBytes / 4), largestBody));
   if (limits.bodyBufferBytesPerPerson < largestBody || limits.bodyBufferBytesPerPerson > limits.bodyBufferBytes) {
-    throw new ServerConfigurationError(`limits.bodyBufferBytesPerPerson (${limits.bodyBufferBytesPerPerson}) must be at least the largest body the server accepts (${largestBody} bytes) and at most limits.bodyBufferBytes (${limits.bodyBufferBytes}).`);
+    throw new ServerConfigurationError(
+      `limits.bodyBufferBytesPerPerson (${limits.bodyBufferBytesPerPerson}) must be at least the largest body the server accepts (${largestBody} bytes) and at most limits.bodyBufferBytes (${limits.bodyBufferBytes}).`,
+    );
   }
   if (limits.headersTimeoutMs > limits.requestTimeoutMs) {
-    throw new ServerConfigurationError(`limits.headersTimeoutMs (${limits.headersTimeoutMs}) must not be longer than limits.requestTimeoutMs (${limits.requestTimeoutMs}): the headers are part of the request.`);
+    throw new ServerConfigurationError(
+      `limits.headersTimeoutMs (${limits.headersTimeoutMs}) must not be longer than limits.requestTimeoutMs (${limits.requestTimeoutMs}): the headers are part of the request.`,
+    );
   }
   return limits;
 }

@@ -67,7 +67,11 @@ export class OutboundRefused extends MentorKitError {
 
   constructor(reason: OutboundReason, target: string, message: string, options: { cause?: unknown } = {}) {
     const forbidden = reason === 'scheme' || reason === 'credentials' || reason === 'address';
-    super(forbidden ? 'forbidden' : 'storage-error', message, { path: 'url', details: { reason, target }, ...(options.cause === undefined ? {} : { cause: options.cause }) });
+    super(forbidden ? 'forbidden' : 'storage-error', message, {
+      path: 'url',
+      details: { reason, target },
+      ...(options.cause === undefined ? {} : { cause: options.cause }),
+    });
     this.reason = reason;
     this.target = target;
   }
@@ -179,7 +183,8 @@ export function classifyAddress(address: string): string | undefined {
   // ::a.b.c.d (IPv4-compatible, deprecated since 2006): never a real server.
   if (zeros(0, 12) && !zeros(12, 14)) return 'a deprecated IPv4-compatible IPv6 address';
   // 64:ff9b::a.b.c.d: NAT64 translates it to the IPv4 address.
-  if (bytes[0] === 0x00 && bytes[1] === 0x64 && bytes[2] === 0xff && bytes[3] === 0x9b && zeros(4, 12)) return wrapped(ipv4FromBytes(bytes, 12), 'behind NAT64');
+  if (bytes[0] === 0x00 && bytes[1] === 0x64 && bytes[2] === 0xff && bytes[3] === 0x9b && zeros(4, 12))
+    return wrapped(ipv4FromBytes(bytes, 12), 'behind NAT64');
   // 2002:aabb:ccdd::/48: 6to4 tunnels to the IPv4 address a.b.c.d.
   if (bytes[0] === 0x20 && bytes[1] === 0x02) return wrapped(ipv4FromBytes(bytes, 2), 'behind 6to4');
   const normalised = Array.from({ length: 8 }, (_, index) => ((bytes[index * 2]! << 8) | bytes[index * 2 + 1]!).toString(16)).join(':');
@@ -222,7 +227,10 @@ export function parseAllowHosts(value: string | undefined): string[] {
   const entries = value.split(/[,\s]+/).filter(Boolean);
   return entries.map((entry) => {
     const normalised = normaliseAllowEntry(entry);
-    if (!normalised) throw new Error(`MENTORKIT_FETCH_ALLOW_HOSTS: "${entry}" is not a host name, an IP address or a CIDR range (such as 127.0.0.1, calendar.intranet or 10.20.0.0/16).`);
+    if (!normalised)
+      throw new Error(
+        `MENTORKIT_FETCH_ALLOW_HOSTS: "${entry}" is not a host name, an IP address or a CIDR range (such as 127.0.0.1, calendar.intranet or 10.20.0.0/16).`,
+      );
     return normalised;
   });
 }
@@ -237,7 +245,8 @@ function createAllowlist(entries: readonly string[]): Allowlist {
   const addresses = new BlockList();
   for (const entry of entries) {
     const normalised = normaliseAllowEntry(entry);
-    if (!normalised) throw new MentorKitError('invalid-input', `allowHosts: "${entry}" is not a host name, an IP address or a CIDR range.`, { path: 'allowHosts' });
+    if (!normalised)
+      throw new MentorKitError('invalid-input', `allowHosts: "${entry}" is not a host name, an IP address or a CIDR range.`, { path: 'allowHosts' });
     const [network, prefix] = normalised.split('/');
     const family = isIP(network!);
     if (family && prefix !== undefined) addresses.addSubnet(network!, Number(prefix), family === 4 ? 'ipv4' : 'ipv6');
@@ -265,7 +274,8 @@ export function allowlistAllows(entries: readonly string[], host: string): boole
 /** `https://calendar.example.com` — what error messages may show of a URL. */
 const targetOf = (url: URL) => `${url.protocol}//${url.host}`;
 
-const formatBytes = (bytes: number) => (bytes >= 1024 * 1024 ? `${+(bytes / 1024 / 1024).toFixed(1)} MiB` : bytes >= 1024 ? `${+(bytes / 1024).toFixed(1)} KiB` : `${bytes} bytes`);
+const formatBytes = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${+(bytes / 1024 / 1024).toFixed(1)} MiB` : bytes >= 1024 ? `${+(bytes / 1024).toFixed(1)} KiB` : `${bytes} bytes`;
 
 const NOT_ALLOWED = 'MentorKit does not fetch private, loopback or otherwise non-public addresses (the operator can allow one in MENTORKIT_FETCH_ALLOW_HOSTS)';
 
@@ -276,7 +286,11 @@ function checkUrl(url: URL, allow: Allowlist): void {
     throw new OutboundRefused('scheme', url.protocol, `Only http and https addresses can be fetched, not "${url.protocol.replace(/:$/, '')}:".`);
   }
   if (url.username || url.password) {
-    throw new OutboundRefused('credentials', target, `The address for ${url.host} has a user name or password in it; MentorKit does not send credentials in addresses — give them separately.`);
+    throw new OutboundRefused(
+      'credentials',
+      target,
+      `The address for ${url.host} has a user name or password in it; MentorKit does not send credentials in addresses — give them separately.`,
+    );
   }
   const host = hostOf(url);
   if (!host) throw new OutboundRefused('address', target, 'The address has no host.');
@@ -309,7 +323,11 @@ const NETWORK_ERRORS: Record<string, string> = {
 function unreachable(url: URL, error: unknown): OutboundRefused {
   if (error instanceof OutboundRefused) return error;
   const code = (error as { code?: string } | undefined)?.code ?? '';
-  const why = NETWORK_ERRORS[code] ?? (code.startsWith('ERR_TLS') || code.includes('CERT') || code.startsWith('SSL') || code.startsWith('UNABLE_TO') || code.startsWith('DEPTH_ZERO') ? `failed the secure connection check (${code})` : `could not be reached${code ? ` (${code})` : ''}`);
+  const why =
+    NETWORK_ERRORS[code] ??
+    (code.startsWith('ERR_TLS') || code.includes('CERT') || code.startsWith('SSL') || code.startsWith('UNABLE_TO') || code.startsWith('DEPTH_ZERO')
+      ? `failed the secure connection check (${code})`
+      : `could not be reached${code ? ` (${code})` : ''}`);
   return new OutboundRefused('unreachable', targetOf(url), `${url.host} ${why}.`, { cause: error });
 }
 
@@ -334,28 +352,47 @@ export function createOutboundFetch(options: OutboundOptions = {}): typeof fetch
   const timeoutMs = options.timeoutMs ?? OUTBOUND_DEFAULTS.timeoutMs;
   const maxRedirects = options.maxRedirects ?? OUTBOUND_DEFAULTS.maxRedirects;
   const resolve = options.resolve ?? (async (host: string) => (await dnsLookup(host, { all: true, verbatim: true })).map((entry) => entry.address));
-  for (const [name, value] of [['maxBytes', maxBytes], ['timeoutMs', timeoutMs], ['maxRedirects', maxRedirects]] as const) {
+  for (const [name, value] of [
+    ['maxBytes', maxBytes],
+    ['timeoutMs', timeoutMs],
+    ['maxRedirects', maxRedirects],
+  ] as const) {
     if (!Number.isInteger(value) || value < 0) throw new MentorKitError('invalid-input', `${name} must be a whole number ≥ 0.`, { path: name });
   }
 
   /** The connection's DNS lookup: resolves, checks every address, hands node the checked ones. */
   const guardedLookup = (url: URL, hostAllowed: boolean): LookupFunction =>
-    ((hostname: string, lookupOptions: { all?: boolean }, callback: (error: Error | null, address: string | Array<{ address: string; family: number }>, family?: number) => void) => {
-      resolve(hostname).then(
-        (addresses) => {
+    ((
+      hostname: string,
+      lookupOptions: { all?: boolean },
+      callback: (error: Error | null, address: string | Array<{ address: string; family: number }>, family?: number) => void,
+    ) => {
+      resolve(hostname)
+        .then((addresses) => {
           if (addresses.length === 0) throw Object.assign(new Error('no addresses'), { code: 'ENOTFOUND' });
           for (const address of addresses) {
             if (!isIP(address)) throw new OutboundRefused('address', targetOf(url), `${url.host} resolves to "${address}", which is not an IP address.`);
             if (!hostAllowed) refuseAddress(url, url.hostname, address, allow);
           }
-          if (lookupOptions.all) callback(null, addresses.map((address) => ({ address, family: isIP(address) })));
+          if (lookupOptions.all)
+            callback(
+              null,
+              addresses.map((address) => ({ address, family: isIP(address) })),
+            );
           else callback(null, addresses[0]!, isIP(addresses[0]!));
-        },
-      ).catch((error: unknown) => callback(error instanceof OutboundRefused ? error : unreachable(url, error), lookupOptions.all ? [] : ''));
+        })
+        .catch((error: unknown) => callback(error instanceof OutboundRefused ? error : unreachable(url, error), lookupOptions.all ? [] : ''));
     }) as LookupFunction;
 
   /** One request, no redirects followed; the body read whole (within maxBytes) before it resolves. */
-  const exchange = (url: URL, method: string, headers: Record<string, string>, body: Buffer | undefined, deadline: number, signal: AbortSignal | null | undefined): Promise<Hop> =>
+  const exchange = (
+    url: URL,
+    method: string,
+    headers: Record<string, string>,
+    body: Buffer | undefined,
+    deadline: number,
+    signal: AbortSignal | null | undefined,
+  ): Promise<Hop> =>
     new Promise<Hop>((resolvePromise, reject) => {
       const hostAllowed = allow.host(hostOf(url));
       const transport = url.protocol === 'https:' ? https : http;
@@ -415,8 +452,15 @@ export function createOutboundFetch(options: OutboundOptions = {}): typeof fetch
             // a header value fetch cannot hold: left out
           }
         }
-        if (status < 200 || status > 599) return finish(new OutboundRefused('unreachable', targetOf(url), `${url.host} answered with an invalid HTTP status (${status}).`));
-        const hop: Hop = { status, statusText: response.statusMessage ?? '', headers: responseHeaders, body: null, ...(response.headers.location ? { location: response.headers.location } : {}) };
+        if (status < 200 || status > 599)
+          return finish(new OutboundRefused('unreachable', targetOf(url), `${url.host} answered with an invalid HTTP status (${status}).`));
+        const hop: Hop = {
+          status,
+          statusText: response.statusMessage ?? '',
+          headers: responseHeaders,
+          body: null,
+          ...(response.headers.location ? { location: response.headers.location } : {}),
+        };
         if (isRedirect(status) && hop.location !== undefined) {
           // Not read: the hop is followed (or handed back bodiless with redirect: 'manual').
           response.destroy();
@@ -427,10 +471,24 @@ export function createOutboundFetch(options: OutboundOptions = {}): typeof fetch
           return finish(undefined, hop);
         }
         const declared = Number(response.headers['content-length']);
-        const tooLarge = () => new OutboundRefused('too-large', targetOf(url), `${url.host} sent more than ${formatBytes(maxBytes)}; MentorKit reads at most ${formatBytes(maxBytes)} from it.`);
+        const tooLarge = () =>
+          new OutboundRefused(
+            'too-large',
+            targetOf(url),
+            `${url.host} sent more than ${formatBytes(maxBytes)}; MentorKit reads at most ${formatBytes(maxBytes)} from it.`,
+          );
         if (Number.isFinite(declared) && declared > maxBytes && !response.headers['content-encoding']) return finish(tooLarge());
-        const encoding = String(response.headers['content-encoding'] ?? '').trim().toLowerCase();
-        const decoder = encoding === 'gzip' || encoding === 'x-gzip' ? zlib.createGunzip() : encoding === 'deflate' ? zlib.createInflate() : encoding === 'br' ? zlib.createBrotliDecompress() : undefined;
+        const encoding = String(response.headers['content-encoding'] ?? '')
+          .trim()
+          .toLowerCase();
+        const decoder =
+          encoding === 'gzip' || encoding === 'x-gzip'
+            ? zlib.createGunzip()
+            : encoding === 'deflate'
+              ? zlib.createInflate()
+              : encoding === 'br'
+                ? zlib.createBrotliDecompress()
+                : undefined;
         if (decoder) {
           responseHeaders.delete('content-encoding');
           responseHeaders.delete('content-length');
@@ -451,7 +509,13 @@ export function createOutboundFetch(options: OutboundOptions = {}): typeof fetch
           }
           chunks.push(chunk);
         });
-        decoder?.on('error', (error) => finish(new OutboundRefused('unreachable', targetOf(url), `${url.host} sent a body that could not be decoded (${encoding || 'identity'}).`, { cause: error })));
+        decoder?.on('error', (error) =>
+          finish(
+            new OutboundRefused('unreachable', targetOf(url), `${url.host} sent a body that could not be decoded (${encoding || 'identity'}).`, {
+              cause: error,
+            }),
+          ),
+        );
         // Cut off mid-body: the connection closed before the whole response arrived.
         response.on('close', () => {
           if (!response.complete) finish(unreachable(url, Object.assign(new Error('aborted'), { code: 'ECONNRESET' })));
@@ -490,7 +554,11 @@ export function createOutboundFetch(options: OutboundOptions = {}): typeof fetch
       if (hop.location !== undefined && isRedirect(hop.status) && redirectMode !== 'manual') {
         if (redirectMode === 'error') throw new TypeError(`${url.host} redirected, and redirect: 'error' was asked.`);
         if (redirects >= maxRedirects) {
-          throw new OutboundRefused('redirects', targetOf(url), `${url.host} redirected more than ${maxRedirects} times; MentorKit follows at most ${maxRedirects} redirects.`);
+          throw new OutboundRefused(
+            'redirects',
+            targetOf(url),
+            `${url.host} redirected more than ${maxRedirects} times; MentorKit follows at most ${maxRedirects} redirects.`,
+          );
         }
         let next: URL;
         try {
@@ -512,7 +580,11 @@ export function createOutboundFetch(options: OutboundOptions = {}): typeof fetch
         url = next;
         continue;
       }
-      const response = new Response(hop.body && !isNullBodyStatus(hop.status) ? new Uint8Array(hop.body) : null, { status: hop.status, statusText: hop.statusText, headers: hop.headers });
+      const response = new Response(hop.body && !isNullBodyStatus(hop.status) ? new Uint8Array(hop.body) : null, {
+        status: hop.status,
+        statusText: hop.statusText,
+        headers: hop.headers,
+      });
       Object.defineProperty(response, 'url', { value: url.href });
       Object.defineProperty(response, 'redirected', { value: redirects > 0 });
       return response;

@@ -36,25 +36,50 @@ export function createReportService(options: ReportServiceOptions): ReportServic
   const { pool, send } = options;
   const now = options.now ?? (() => new Date());
 
-  const notFound = (programId: string) => new HttpError(404, new MentorKitError('not-found', `There is no programme "${programId.slice(0, 100)}".`, { path: 'programId' }));
+  const notFound = (programId: string) =>
+    new HttpError(404, new MentorKitError('not-found', `There is no programme "${programId.slice(0, 100)}".`, { path: 'programId' }));
 
-  const readInput = async (caller: Caller, programId: string, period: { from: string; to: string }, timeZone: string | undefined): Promise<ProgrammeReportInput> => {
+  const readInput = async (
+    caller: Caller,
+    programId: string,
+    period: { from: string; to: string },
+    timeZone: string | undefined,
+  ): Promise<ProgrammeReportInput> => {
     const { rows: programs } = await pool.query<Row>("SELECT data FROM mk_records WHERE collection = 'programs' AND NOT deleted AND id = $1", [programId]);
     if (programs.length === 0) throw notFound(programId);
     if (caller.kind === 'person' && !isProgramAdmin(await loadPolicyContext(pool), caller.personId, programId)) throw notFound(programId);
-    const { rows: pairingRows } = await pool.query<Row>("SELECT data FROM mk_records WHERE collection = 'pairings' AND NOT deleted AND data->>'programId' = $1 ORDER BY id", [programId]);
+    const { rows: pairingRows } = await pool.query<Row>(
+      "SELECT data FROM mk_records WHERE collection = 'pairings' AND NOT deleted AND data->>'programId' = $1 ORDER BY id",
+      [programId],
+    );
     const pairings = pairingRows.map((row) => row.data);
     const pairingIds = pairings.map((pairing) => String(pairing.id));
-    const personIds = [...new Set(pairings.flatMap((pairing) => [pairing.menteeId, ...(Array.isArray(pairing.mentorIds) ? pairing.mentorIds : [])]).filter((id): id is string => typeof id === 'string'))];
-    const ofPairings = (collection: string) => pool.query<Row>("SELECT data FROM mk_records WHERE collection = $1 AND NOT deleted AND data->>'pairingId' = ANY($2) ORDER BY id", [collection, pairingIds]);
+    const personIds = [
+      ...new Set(
+        pairings
+          .flatMap((pairing) => [pairing.menteeId, ...(Array.isArray(pairing.mentorIds) ? pairing.mentorIds : [])])
+          .filter((id): id is string => typeof id === 'string'),
+      ),
+    ];
+    const ofPairings = (collection: string) =>
+      pool.query<Row>("SELECT data FROM mk_records WHERE collection = $1 AND NOT deleted AND data->>'pairingId' = ANY($2) ORDER BY id", [
+        collection,
+        pairingIds,
+      ]);
     const [people, sessions, goals, feedback, agreements, concerns, messages] = await Promise.all([
-      pool.query<Row>("SELECT data FROM mk_records WHERE collection = 'people' AND NOT deleted AND (id = ANY($1) OR (data->'programIds')::jsonb @> to_jsonb($2::text)) ORDER BY id", [personIds, programId]),
+      pool.query<Row>(
+        "SELECT data FROM mk_records WHERE collection = 'people' AND NOT deleted AND (id = ANY($1) OR (data->'programIds')::jsonb @> to_jsonb($2::text)) ORDER BY id",
+        [personIds, programId],
+      ),
       ofPairings('sessions'),
       ofPairings('goals'),
       ofPairings('feedback'),
       ofPairings('agreements'),
       // Only the status and the pairing of a concern: what it says stays with the admins' queue.
-      pool.query<{ pairingId: string | null; status: string | null }>("SELECT data->>'pairingId' AS \"pairingId\", data->>'status' AS status FROM mk_records WHERE collection = 'concerns' AND NOT deleted AND data->>'pairingId' = ANY($1)", [pairingIds]),
+      pool.query<{ pairingId: string | null; status: string | null }>(
+        "SELECT data->>'pairingId' AS \"pairingId\", data->>'status' AS status FROM mk_records WHERE collection = 'concerns' AND NOT deleted AND data->>'pairingId' = ANY($1)",
+        [pairingIds],
+      ),
       // Who wrote and when, never the text.
       pool.query<{ id: string; pairingId: string; authorId: string; sentAt: string | null; createdAt: string | null }>(
         "SELECT id, data->>'pairingId' AS \"pairingId\", data->>'authorId' AS \"authorId\", data->>'sentAt' AS \"sentAt\", data->>'createdAt' AS \"createdAt\" FROM mk_records WHERE collection = 'messages' AND NOT deleted AND data->>'pairingId' = ANY($1) AND data->>'deletedAt' IS NULL ORDER BY id",
@@ -74,19 +99,36 @@ export function createReportService(options: ReportServiceOptions): ReportServic
       goals: data(goals),
       feedback: data(feedback),
       agreements: data(agreements),
-      concerns: concerns.rows.filter((row) => typeof row.status === 'string').map((row) => ({ ...(row.pairingId ? { pairingId: row.pairingId } : {}), status: row.status! })),
-      messages: messages.rows.map((row) => ({ id: row.id, pairingId: row.pairingId, authorId: row.authorId, ...(row.sentAt ? { sentAt: row.sentAt } : {}), ...(row.createdAt ? { createdAt: row.createdAt } : {}) })),
+      concerns: concerns.rows
+        .filter((row) => typeof row.status === 'string')
+        .map((row) => ({ ...(row.pairingId ? { pairingId: row.pairingId } : {}), status: row.status! })),
+      messages: messages.rows.map((row) => ({
+        id: row.id,
+        pairingId: row.pairingId,
+        authorId: row.authorId,
+        ...(row.sentAt ? { sentAt: row.sentAt } : {}),
+        ...(row.createdAt ? { createdAt: row.createdAt } : {}),
+      })),
     };
   };
 
   const parameters = (url: URL) => {
     for (const key of url.searchParams.keys()) {
-      if (!ALLOWED_PARAMETERS.has(key)) throw new MentorKitError('invalid-input', `\`${key.slice(0, 50)}\` is not a parameter of the report; send from, to, and optionally timeZone, format and table.`, { path: key.slice(0, 50) });
+      if (!ALLOWED_PARAMETERS.has(key))
+        throw new MentorKitError(
+          'invalid-input',
+          `\`${key.slice(0, 50)}\` is not a parameter of the report; send from, to, and optionally timeZone, format and table.`,
+          { path: key.slice(0, 50) },
+        );
     }
     const date = (name: 'from' | 'to') => {
       const value = url.searchParams.get(name);
-      if (value === null) throw new MentorKitError('invalid-input', `\`${name}\` is required: the ${name === 'from' ? 'first' : 'last'} day of the period, as YYYY-MM-DD.`, { path: name });
-      if (!isCalendarDate(value)) throw new MentorKitError('invalid-input', `\`${name}\` must be a date as YYYY-MM-DD, got "${String(value).slice(0, 40)}".`, { path: name });
+      if (value === null)
+        throw new MentorKitError('invalid-input', `\`${name}\` is required: the ${name === 'from' ? 'first' : 'last'} day of the period, as YYYY-MM-DD.`, {
+          path: name,
+        });
+      if (!isCalendarDate(value))
+        throw new MentorKitError('invalid-input', `\`${name}\` must be a date as YYYY-MM-DD, got "${String(value).slice(0, 40)}".`, { path: name });
       return value;
     };
     const period = { from: date('from'), to: date('to') };
@@ -97,16 +139,19 @@ export function createReportService(options: ReportServiceOptions): ReportServic
     if (format === 'csv' && (table === null || !(REPORT_TABLES as readonly string[]).includes(table))) {
       throw new MentorKitError('invalid-input', `\`table\` must name the table to export as CSV: ${REPORT_TABLES.join(', ')}.`, { path: 'table' });
     }
-    if (format === 'json' && table !== null) throw new MentorKitError('invalid-input', '`table` applies to format=csv only; the JSON report holds every table.', { path: 'table' });
+    if (format === 'json' && table !== null)
+      throw new MentorKitError('invalid-input', '`table` applies to format=csv only; the JSON report holds every table.', { path: 'table' });
     return { period, timeZone, format, table: table as ReportTable | null };
   };
 
-  const fileName = (report: ProgrammeReport, table: string) => `${report.programId}-${table}-${report.period.from}-${report.period.to}.csv`.replace(/[^A-Za-z0-9._-]/g, '_');
+  const fileName = (report: ProgrammeReport, table: string) =>
+    `${report.programId}-${table}-${report.period.from}-${report.period.to}.csv`.replace(/[^A-Za-z0-9._-]/g, '_');
 
   return {
     async handle(caller, segments, method, url, response) {
       if (!(segments.length === 3 && segments[0] === 'programs' && segments[2] === 'report')) return false;
-      if (method !== 'GET') throw new HttpError(405, new MentorKitError('unsupported', `${method} is not supported here; use GET.`, { path: 'method' }), { Allow: 'GET' });
+      if (method !== 'GET')
+        throw new HttpError(405, new MentorKitError('unsupported', `${method} is not supported here; use GET.`, { path: 'method' }), { Allow: 'GET' });
       const programId = segments[1]!;
       const { period, timeZone, format, table } = parameters(url);
       const report = programmeReport(await readInput(caller, programId, period, timeZone));
@@ -114,7 +159,10 @@ export function createReportService(options: ReportServiceOptions): ReportServic
         send(response, 200, report);
         return true;
       }
-      send(response, 200, reportCsv(report, table!), { 'Content-Type': 'text/csv; charset=utf-8; header=present', 'Content-Disposition': `attachment; filename="${fileName(report, table!)}"` });
+      send(response, 200, reportCsv(report, table!), {
+        'Content-Type': 'text/csv; charset=utf-8; header=present',
+        'Content-Disposition': `attachment; filename="${fileName(report, table!)}"`,
+      });
       return true;
     },
   };

@@ -120,7 +120,7 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; description: string; s
   },
   {
     version: 4,
-    description: 'LTI 1.3: the tool\'s keys, registered platforms, single-use launch states and nonces, contexts and people of each platform',
+    description: "LTI 1.3: the tool's keys, registered platforms, single-use launch states and nonces, contexts and people of each platform",
     sql: `
       -- The tool's RSA signing keys (JWK; the private part encrypted, bound to the kid). The newest
       -- signs; retired keys stay published in /lti/jwks for a while so tokens signed with them verify.
@@ -197,7 +197,7 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; description: string; s
   },
   {
     version: 5,
-    description: 'change streams across instances: deleted records kept a while for other instances\' read checks',
+    description: "change streams across instances: deleted records kept a while for other instances' read checks",
     sql: `
       -- A delete is announced (NOTIFY) with the seq of the record as it was: other instances decide
       -- who may hear of it with the same policy. Rows older than an hour are removed.
@@ -398,7 +398,9 @@ export async function migrate(pool: Pool): Promise<number[]> {
   const applied: number[] = [];
   try {
     await client.query('SELECT pg_advisory_lock(727274)');
-    await client.query('CREATE TABLE IF NOT EXISTS mk_schema_migrations (version integer PRIMARY KEY, description text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS mk_schema_migrations (version integer PRIMARY KEY, description text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
+    );
     const { rows } = await client.query<{ version: number }>('SELECT version FROM mk_schema_migrations');
     const done = new Set(rows.map((row) => row.version));
     for (const migration of MIGRATIONS) {

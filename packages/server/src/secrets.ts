@@ -34,7 +34,9 @@ export function parseSecretKey(text: string): Buffer {
   if (/^[0-9a-f]+$/i.test(trimmed) && trimmed.length % 2 === 0 && trimmed.length >= 64) key = Buffer.from(trimmed, 'hex');
   else if (/^[A-Za-z0-9+/_-]+={0,2}$/.test(trimmed)) key = Buffer.from(trimmed.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
   if (!key || key.length < 32) {
-    throw new ServerConfigurationError('MENTORKIT_SECRET_KEY (secretKey) must be at least 32 random bytes, written as hex or base64 — e.g. the output of: node -e "console.log(require(\'crypto\').randomBytes(32).toString(\'base64\'))"');
+    throw new ServerConfigurationError(
+      "MENTORKIT_SECRET_KEY (secretKey) must be at least 32 random bytes, written as hex or base64 — e.g. the output of: node -e \"console.log(require('crypto').randomBytes(32).toString('base64'))\"",
+    );
   }
   return key;
 }

@@ -15,10 +15,35 @@ import {
   type RecordInput,
   type StoredRecord,
 } from '@mentorkit/core';
-import { allowed, authorizePersonPut, blobOwnerCheck, loadPolicyBase, preparePersonRecord, readContext, readNeeds, withNeeds, type Need, type PolicyBase } from './access.js';
+import {
+  allowed,
+  authorizePersonPut,
+  blobOwnerCheck,
+  loadPolicyBase,
+  preparePersonRecord,
+  readContext,
+  readNeeds,
+  withNeeds,
+  type Need,
+  type PolicyBase,
+} from './access.js';
 import { createCors } from './cors.js';
 import { ServerConfigurationError, createIdentity, isAcceptablePersonId, isLoopbackHost, type Caller, type IdentityOptions } from './identity.js';
-import { HttpError, attachmentDisposition, bodyStillArriving, bodyTooLarge, createBodyBudget, formatBytes, isValidMediaType, isWellFormedText, lingerAfterResponse, parseJsonBody, readBody, servedAttachmentType, type BodyLease } from './input.js';
+import {
+  HttpError,
+  attachmentDisposition,
+  bodyStillArriving,
+  bodyTooLarge,
+  createBodyBudget,
+  formatBytes,
+  isValidMediaType,
+  isWellFormedText,
+  lingerAfterResponse,
+  parseJsonBody,
+  readBody,
+  servedAttachmentType,
+  type BodyLease,
+} from './input.js';
 import { recordReserveBytes, resolveLimits, type ServerLimits } from './limits.js';
 import { CommitOutcomeUnknown, migrate } from './schema.js';
 import { createCalendarService, type CalendarService } from './calendars/service.js';
@@ -29,7 +54,29 @@ import { createReminderService, type ReminderRun, type ReminderService } from '.
 import { createReportService } from './reports.js';
 import { createOutboundFetch } from './outbound.js';
 import { createSecrets, type ServerSecrets } from './secrets.js';
-import { AttachmentQuotaExceeded, assertNoNul, attachmentBytesUsed, checkDelete, attachmentIdTaken, blobIdOwner, deleteBlobRow, getBlobMeta, getBlobOwner, isConnectionError, isPoolBusy, putBlobRow, putOwnedBlobRow, queryRecords, queryRecordsMatchingAny, readBlobChunk, readCurrent, readRecord, withRecordLock, writeRecord, writeTombstone } from './store.js';
+import {
+  AttachmentQuotaExceeded,
+  assertNoNul,
+  attachmentBytesUsed,
+  checkDelete,
+  attachmentIdTaken,
+  blobIdOwner,
+  deleteBlobRow,
+  getBlobMeta,
+  getBlobOwner,
+  isConnectionError,
+  isPoolBusy,
+  putBlobRow,
+  putOwnedBlobRow,
+  queryRecords,
+  queryRecordsMatchingAny,
+  readBlobChunk,
+  readCurrent,
+  readRecord,
+  withRecordLock,
+  writeRecord,
+  writeTombstone,
+} from './store.js';
 
 /**
  * MentorKit's server: the REST storage contract (docs/openapi.yaml) on PostgreSQL, mountable in a
@@ -189,7 +236,14 @@ export type RestBackendOptions = MentorKitServerOptions;
 /** @deprecated See `MentorKitServer`. */
 export type RestBackend = MentorKitServer;
 
-const STATUS_BY_CODE: Record<string, number> = { 'invalid-input': 400, forbidden: 403, 'not-found': 404, conflict: 412, unsupported: 501, 'storage-error': 500 };
+const STATUS_BY_CODE: Record<string, number> = {
+  'invalid-input': 400,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 412,
+  unsupported: 501,
+  'storage-error': 500,
+};
 
 /** The readiness check's own timeout (not a connection error). */
 const READY_TIMEOUT = new Error('PostgreSQL did not answer SELECT 1 within 3 s');
@@ -253,15 +307,18 @@ const ETAG = /^\s*"(\d{1,9})"\s*$/;
 function preconditionOf(request: http.IncomingMessage, allowCreate: boolean): number | null | undefined {
   const ifMatch = request.headers['if-match'];
   const ifNoneMatch = request.headers['if-none-match'];
-  if (ifMatch !== undefined && ifNoneMatch !== undefined) throw new MentorKitError('invalid-input', 'Send either If-Match (update) or If-None-Match: * (create), not both.', { path: 'If-Match' });
+  if (ifMatch !== undefined && ifNoneMatch !== undefined)
+    throw new MentorKitError('invalid-input', 'Send either If-Match (update) or If-None-Match: * (create), not both.', { path: 'If-Match' });
   if (ifNoneMatch !== undefined) {
-    if (!allowCreate || ifNoneMatch.trim() !== '*') throw new MentorKitError('invalid-input', 'If-None-Match must be "*" (create: the record must not exist yet).', { path: 'If-None-Match' });
+    if (!allowCreate || ifNoneMatch.trim() !== '*')
+      throw new MentorKitError('invalid-input', 'If-None-Match must be "*" (create: the record must not exist yet).', { path: 'If-None-Match' });
     return null;
   }
   if (ifMatch !== undefined) {
     const match = ETAG.exec(ifMatch);
     const revision = match ? Number(match[1]) : Number.NaN;
-    if (!Number.isInteger(revision) || revision < 1) throw new MentorKitError('invalid-input', 'If-Match must be the quoted revision the change is based on, e.g. If-Match: "3".', { path: 'If-Match' });
+    if (!Number.isInteger(revision) || revision < 1)
+      throw new MentorKitError('invalid-input', 'If-Match must be the quoted revision the change is based on, e.g. If-Match: "3".', { path: 'If-Match' });
     return revision;
   }
   return undefined;
@@ -294,7 +351,8 @@ function checkReservedOptions(options: MentorKitServerOptions): void {
     } catch {
       url = undefined;
     }
-    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) throw new ServerConfigurationError(`${name} must be an absolute http(s) URL, e.g. https://mentoring.example.edu (got ${JSON.stringify(value)}).`);
+    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:'))
+      throw new ServerConfigurationError(`${name} must be an absolute http(s) URL, e.g. https://mentoring.example.edu (got ${JSON.stringify(value)}).`);
   };
   httpUrl('MENTORKIT_PUBLIC_URL (publicUrl)', options.publicUrl);
   httpUrl('MENTORKIT_APP_URL (appUrl)', options.appUrl);
@@ -305,13 +363,21 @@ function checkReservedOptions(options: MentorKitServerOptions): void {
     } catch {
       url = undefined;
     }
-    if (!url || (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') || !url.hostname) throw new ServerConfigurationError(`MENTORKIT_SMTP_URL (smtpUrl) must look like smtp://host:port or smtps://user:password@host:465 (got ${JSON.stringify(options.smtpUrl.replace(/\/\/[^@/]*@/, '//…@'))}).`);
+    if (!url || (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') || !url.hostname)
+      throw new ServerConfigurationError(
+        `MENTORKIT_SMTP_URL (smtpUrl) must look like smtp://host:port or smtps://user:password@host:465 (got ${JSON.stringify(options.smtpUrl.replace(/\/\/[^@/]*@/, '//…@'))}).`,
+      );
   }
   if (options.mailFrom !== undefined && !/^(?:[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+|[^<>]*<[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+>)$/.test(options.mailFrom.trim())) {
-    throw new ServerConfigurationError(`MENTORKIT_MAIL_FROM (mailFrom) must be an email address, e.g. mentoring@example.edu or "Mentoring <mentoring@example.edu>" (got ${JSON.stringify(options.mailFrom)}).`);
+    throw new ServerConfigurationError(
+      `MENTORKIT_MAIL_FROM (mailFrom) must be an email address, e.g. mentoring@example.edu or "Mentoring <mentoring@example.edu>" (got ${JSON.stringify(options.mailFrom)}).`,
+    );
   }
   for (const entry of options.fetchAllowHosts ?? []) {
-    if (!isHostOrCidr(entry)) throw new ServerConfigurationError(`MENTORKIT_FETCH_ALLOW_HOSTS: ${JSON.stringify(entry)} is not a host name, IP address or CIDR range (e.g. 127.0.0.1, 10.0.0.0/8, calendar.internal).`);
+    if (!isHostOrCidr(entry))
+      throw new ServerConfigurationError(
+        `MENTORKIT_FETCH_ALLOW_HOSTS: ${JSON.stringify(entry)} is not a host name, IP address or CIDR range (e.g. 127.0.0.1, 10.0.0.0/8, calendar.internal).`,
+      );
   }
 }
 
@@ -329,23 +395,41 @@ export function isHostOrCidr(entry: string): boolean {
  * database, no way for people to sign in, a malformed setting), with what to change.
  */
 export function createMentorKitServer(options: MentorKitServerOptions): MentorKitServer {
-  if (!options || typeof options !== 'object') throw new ServerConfigurationError('createMentorKitServer needs options: { pool | databaseUrl, jwtSecret | jwksUrl | authenticate | devAuth, … }.');
-  if (!options.pool && !options.databaseUrl) throw new ServerConfigurationError('No database: pass `pool` (a pg.Pool) or `databaseUrl` (postgres://user@host:5432/database; the CLI reads DATABASE_URL).');
-  if (options.databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(options.databaseUrl)) throw new ServerConfigurationError('DATABASE_URL (databaseUrl) must start with postgres:// or postgresql://, e.g. postgres://mentorkit@127.0.0.1:5432/mentorkit.');
+  if (!options || typeof options !== 'object')
+    throw new ServerConfigurationError('createMentorKitServer needs options: { pool | databaseUrl, jwtSecret | jwksUrl | authenticate | devAuth, … }.');
+  if (!options.pool && !options.databaseUrl)
+    throw new ServerConfigurationError(
+      'No database: pass `pool` (a pg.Pool) or `databaseUrl` (postgres://user@host:5432/database; the CLI reads DATABASE_URL).',
+    );
+  if (options.databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(options.databaseUrl))
+    throw new ServerConfigurationError(
+      'DATABASE_URL (databaseUrl) must start with postgres:// or postgresql://, e.g. postgres://mentorkit@127.0.0.1:5432/mentorkit.',
+    );
   const identity = createIdentity(options);
   // With a secret key and a public URL, people can sign in through LTI launches alone.
   if (!identity.identifiesPeople && !(options.secretKey !== undefined && options.publicUrl)) {
-    throw new ServerConfigurationError('No way for people to sign in: set MENTORKIT_JWT_SECRET (jwtSecret) or MENTORKIT_JWKS_URL (jwksUrl), pass your own authenticate(request), or use --dev-auth (devAuth: true) for local development.');
+    throw new ServerConfigurationError(
+      'No way for people to sign in: set MENTORKIT_JWT_SECRET (jwtSecret) or MENTORKIT_JWKS_URL (jwksUrl), pass your own authenticate(request), or use --dev-auth (devAuth: true) for local development.',
+    );
   }
   checkReservedOptions(options);
-  const limits = resolveLimits({ ...(options.maxRecordBytes ? { recordBytes: options.maxRecordBytes } : {}), ...(options.maxBlobBytes ? { attachmentBytes: options.maxBlobBytes } : {}), ...options.limits });
+  const limits = resolveLimits({
+    ...(options.maxRecordBytes ? { recordBytes: options.maxRecordBytes } : {}),
+    ...(options.maxBlobBytes ? { attachmentBytes: options.maxBlobBytes } : {}),
+    ...options.limits,
+  });
   const corsOrigins = [...(options.corsOrigins ?? []), ...(options.corsOrigin && options.corsOrigin !== '*' ? [options.corsOrigin] : [])];
   const cors = createCors({ origins: corsOrigins, allowLoopbackOrigins: identity.devAuth });
   const ownsPool = !options.pool;
-  const pool: Pool = options.pool ?? new pg.Pool({ connectionString: options.databaseUrl, max: 10, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30_000, allowExitOnIdle: true });
+  const pool: Pool =
+    options.pool ??
+    new pg.Pool({ connectionString: options.databaseUrl, max: 10, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30_000, allowExitOnIdle: true });
   const validateRecords = options.validateRecords ?? true;
   const log = (line: string) => options.log?.(`[mentorkit-server] ${line}`);
-  if (options.calendarRefreshMinutes !== undefined && !(Number.isInteger(options.calendarRefreshMinutes) && options.calendarRefreshMinutes >= 1 && options.calendarRefreshMinutes <= 1440)) {
+  if (
+    options.calendarRefreshMinutes !== undefined &&
+    !(Number.isInteger(options.calendarRefreshMinutes) && options.calendarRefreshMinutes >= 1 && options.calendarRefreshMinutes <= 1440)
+  ) {
     throw new ServerConfigurationError('calendarRefreshMinutes must be a whole number of minutes from 1 to 1440.');
   }
   const secrets: ServerSecrets | undefined = options.secretKey !== undefined || identity.devAuth ? createSecrets(options.secretKey) : undefined;
@@ -377,7 +461,13 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
   let connectionsRefused = 0;
 
   /** One more in progress for `actor`, or HttpError 429 when `limit` are already; returns the release. */
-  const startInProgress = (counts: Map<string, number>, actor: string, limit: number, refusal: () => HttpError, onChange: (delta: number) => void): (() => void) => {
+  const startInProgress = (
+    counts: Map<string, number>,
+    actor: string,
+    limit: number,
+    refusal: () => HttpError,
+    onChange: (delta: number) => void,
+  ): (() => void) => {
     const open = counts.get(actor) ?? 0;
     if (open >= limit) throw refusal();
     counts.set(actor, open + 1);
@@ -397,7 +487,12 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
    * The body of a request, within its limit, the person's share and the instance's body budget (then
    * `Expect: 100-continue` is answered). `actor`: the person sending it (services have no share).
    */
-  const readRequestBody = (request: http.IncomingMessage, limit: number, what: string, options: { actor?: string; kind?: 'attachment' | 'record' | 'other' } = {}): Promise<Buffer> => {
+  const readRequestBody = (
+    request: http.IncomingMessage,
+    limit: number,
+    what: string,
+    options: { actor?: string; kind?: 'attachment' | 'record' | 'other' } = {},
+  ): Promise<Buffer> => {
     let lease = leases.get(request);
     if (!lease) {
       lease = bodyBudget.lease(options);
@@ -576,23 +671,49 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
     }
     if (error instanceof HttpError) return send(response, error.status, error.error.toJSON(), error.headers);
     if (error instanceof AttachmentQuotaExceeded) {
-      return send(response, 413, new MentorKitError('invalid-input', `This attachment (${formatBytes(error.adding)}) would take your attachments to ${formatBytes(error.used + error.adding)}, past your quota of ${formatBytes(error.quota)}; delete attachments you no longer need first.`, { path: 'body', details: { quota: error.quota, used: error.used, size: error.adding } }).toJSON());
+      return send(
+        response,
+        413,
+        new MentorKitError(
+          'invalid-input',
+          `This attachment (${formatBytes(error.adding)}) would take your attachments to ${formatBytes(error.used + error.adding)}, past your quota of ${formatBytes(error.quota)}; delete attachments you no longer need first.`,
+          { path: 'body', details: { quota: error.quota, used: error.used, size: error.adding } },
+        ).toJSON(),
+      );
     }
     if (isMentorKitError(error)) return send(response, STATUS_BY_CODE[error.code] ?? 500, (error as MentorKitError).toJSON());
     if (error instanceof CommitOutcomeUnknown) {
       databaseDown(error);
       log(`outcome unknown: ${error.message}`);
-      return send(response, 500, new MentorKitError('storage-error', 'The database connection failed while saving; the change may or may not be stored. Read the record before trying again (or repeat the request with the same Idempotency-Key).').toJSON());
+      return send(
+        response,
+        500,
+        new MentorKitError(
+          'storage-error',
+          'The database connection failed while saving; the change may or may not be stored. Read the record before trying again (or repeat the request with the same Idempotency-Key).',
+        ).toJSON(),
+      );
     }
     if (isPoolBusy(error) && databaseAvailable) {
       // Every connection is checked out and none came free in time: busy, not down (readiness holds).
       poolBusyAnswers++;
-      logRepeated('pool busy', (times) => `busy: all ${poolMax} database connections in use (${pool.waitingCount} requests waiting); answered 503 with Retry-After to ${times} ${times === 1 ? 'request' : 'requests'} since the last such line`);
-      return send(response, 503, new MentorKitError('storage-error', 'The server is busy: every database connection is in use. Nothing was changed; try again in a moment.').toJSON(), { 'Retry-After': String(BUSY_RETRY_AFTER_SECONDS) });
+      logRepeated(
+        'pool busy',
+        (times) =>
+          `busy: all ${poolMax} database connections in use (${pool.waitingCount} requests waiting); answered 503 with Retry-After to ${times} ${times === 1 ? 'request' : 'requests'} since the last such line`,
+      );
+      return send(
+        response,
+        503,
+        new MentorKitError('storage-error', 'The server is busy: every database connection is in use. Nothing was changed; try again in a moment.').toJSON(),
+        { 'Retry-After': String(BUSY_RETRY_AFTER_SECONDS) },
+      );
     }
     if (isConnectionError(error) || isPoolBusy(error)) {
       databaseDown(error);
-      return send(response, 503, new MentorKitError('storage-error', 'The database is unavailable; nothing was changed. Try again shortly.').toJSON(), { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) });
+      return send(response, 503, new MentorKitError('storage-error', 'The database is unavailable; nothing was changed. Try again shortly.').toJSON(), {
+        'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS),
+      });
     }
     log(`unexpected error: ${error instanceof Error ? (error.stack ?? error.message).split('\n').slice(0, 4).join(' | ') : String(error)}`);
     return send(response, 500, new MentorKitError('storage-error', 'The server failed unexpectedly; nothing is known to have changed.').toJSON());
@@ -733,11 +854,19 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
   /** Within a write's transaction: the stored answer to an earlier request with the same key, if any. */
   const replayed = async (client: PoolClient, caller: Caller, key: string | undefined, method: string, path: string) => {
     if (!key) return undefined;
-    const { rows } = await client.query<{ method: string; path: string; status: number; body: string }>('SELECT method, path, status, body FROM mk_idempotency WHERE actor = $1 AND key = $2', [actorKey(caller), key]);
+    const { rows } = await client.query<{ method: string; path: string; status: number; body: string }>(
+      'SELECT method, path, status, body FROM mk_idempotency WHERE actor = $1 AND key = $2',
+      [actorKey(caller), key],
+    );
     const row = rows[0];
     if (!row) return undefined;
     if (row.method !== method || row.path !== path) {
-      throw new HttpError(422, new MentorKitError('invalid-input', `This Idempotency-Key was already used for ${row.method} ${row.path}; use a new key for every different write.`, { path: 'Idempotency-Key' }));
+      throw new HttpError(
+        422,
+        new MentorKitError('invalid-input', `This Idempotency-Key was already used for ${row.method} ${row.path}; use a new key for every different write.`, {
+          path: 'Idempotency-Key',
+        }),
+      );
     }
     return row;
   };
@@ -745,11 +874,25 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
   const remember = async (client: PoolClient, caller: Caller, key: string | undefined, method: string, path: string, status: number, body: string) => {
     if (!key) return;
     try {
-      await client.query('INSERT INTO mk_idempotency (actor, key, method, path, status, body) VALUES ($1, $2, $3, $4, $5, $6)', [actorKey(caller), key, method, path, status, body]);
+      await client.query('INSERT INTO mk_idempotency (actor, key, method, path, status, body) VALUES ($1, $2, $3, $4, $5, $6)', [
+        actorKey(caller),
+        key,
+        method,
+        path,
+        status,
+        body,
+      ]);
     } catch (error) {
       // Another write with this key (on another path) committed first: this one is rolled back.
       if ((error as { code?: unknown }).code === '23505') {
-        throw new HttpError(422, new MentorKitError('invalid-input', 'This Idempotency-Key is used by another write at the same moment; nothing was changed. Use a new key for every different write.', { path: 'Idempotency-Key' }));
+        throw new HttpError(
+          422,
+          new MentorKitError(
+            'invalid-input',
+            'This Idempotency-Key is used by another write at the same moment; nothing was changed. Use a new key for every different write.',
+            { path: 'Idempotency-Key' },
+          ),
+        );
       }
       throw error;
     }
@@ -782,9 +925,16 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
         value = undefined;
       }
       if (!(typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value)))) {
-        throw new MentorKitError('invalid-input', `Filter \`${field}\` must be a JSON string, number or boolean, e.g. ?${field}=%22ana%22 for the text "ana" or ?${field}=3 for the number 3 (got ${JSON.stringify(raw.slice(0, 40))}).`, { path: `where.${field}` });
+        throw new MentorKitError(
+          'invalid-input',
+          `Filter \`${field}\` must be a JSON string, number or boolean, e.g. ?${field}=%22ana%22 for the text "ana" or ?${field}=3 for the number 3 (got ${JSON.stringify(raw.slice(0, 40))}).`,
+          { path: `where.${field}` },
+        );
       }
-      if (!isWellFormedText(field) || (typeof value === 'string' && !isWellFormedText(value))) throw new MentorKitError('invalid-input', `Filter \`${field.slice(0, 40)}\` holds text that is not well-formed Unicode (a lone surrogate).`, { path: `where.${field}` });
+      if (!isWellFormedText(field) || (typeof value === 'string' && !isWellFormedText(value)))
+        throw new MentorKitError('invalid-input', `Filter \`${field.slice(0, 40)}\` holds text that is not well-formed Unicode (a lone surrogate).`, {
+          path: `where.${field}`,
+        });
       if (Object.hasOwn(where, field)) throw new MentorKitError('invalid-input', `Filter \`${field}\` is given twice.`, { path: `where.${field}` });
       where[field] = value;
     }
@@ -803,7 +953,16 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
       writesByActor,
       actorKey(caller),
       limits.recordWritesPerPerson,
-      () => new HttpError(429, new MentorKitError('forbidden', `You already have ${limits.recordWritesPerPerson} record writes in progress; wait for them to finish, then send this one again.`, { path: 'record', details: { limit: limits.recordWritesPerPerson } }), { 'Retry-After': String(IN_PROGRESS_RETRY_AFTER_SECONDS) }),
+      () =>
+        new HttpError(
+          429,
+          new MentorKitError(
+            'forbidden',
+            `You already have ${limits.recordWritesPerPerson} record writes in progress; wait for them to finish, then send this one again.`,
+            { path: 'record', details: { limit: limits.recordWritesPerPerson } },
+          ),
+          { 'Retry-After': String(IN_PROGRESS_RETRY_AFTER_SECONDS) },
+        ),
       (delta) => (recordWritesInProgress += delta),
     );
   };
@@ -819,12 +978,28 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
     }
   };
 
-  const putRecordInProgress = async (caller: Caller, collection: string, id: string, request: http.IncomingMessage, response: http.ServerResponse, path: string, expectedRevision: number | null | undefined, key: string | undefined) => {
-    const input = parseJsonBody(await readRequestBody(request, limits.recordBytes, 'The record', { kind: 'record', ...(caller.kind === 'person' ? { actor: actorKey(caller) } : {}) }), { maxDepth: limits.jsonDepth, path: 'record' });
-    if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new MentorKitError('invalid-input', 'The body must be a JSON object (the record).', { path: 'record' });
+  const putRecordInProgress = async (
+    caller: Caller,
+    collection: string,
+    id: string,
+    request: http.IncomingMessage,
+    response: http.ServerResponse,
+    path: string,
+    expectedRevision: number | null | undefined,
+    key: string | undefined,
+  ) => {
+    const input = parseJsonBody(
+      await readRequestBody(request, limits.recordBytes, 'The record', { kind: 'record', ...(caller.kind === 'person' ? { actor: actorKey(caller) } : {}) }),
+      { maxDepth: limits.jsonDepth, path: 'record' },
+    );
+    if (typeof input !== 'object' || input === null || Array.isArray(input))
+      throw new MentorKitError('invalid-input', 'The body must be a JSON object (the record).', { path: 'record' });
     const candidate = input as Record<string, unknown>;
     if (candidate.id === undefined) candidate.id = id;
-    if (candidate.id !== id) throw new MentorKitError('invalid-input', `The record's id (${JSON.stringify(candidate.id)}) differs from the id in the URL (${JSON.stringify(id)}).`, { path: 'record.id' });
+    if (candidate.id !== id)
+      throw new MentorKitError('invalid-input', `The record's id (${JSON.stringify(candidate.id)}) differs from the id in the URL (${JSON.stringify(id)}).`, {
+        path: 'record.id',
+      });
     assertStorableRecord(candidate);
     const record = candidate as RecordInput;
     const prepared = caller.kind === 'person' ? preparePersonRecord(collection, record, validateRecords) : record;
@@ -834,7 +1009,14 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
       if (earlier) return { replay: earlier };
       const current = await readCurrent(client, collection, id);
       const toStore = caller.kind === 'person' ? await authorizePersonPut(client, caller.personId, collection, prepared, current, expectedRevision) : prepared;
-      const stored = nextStoredRecord(collection, current.record, toStore, expectedRevision === undefined ? undefined : { expectedRevision }, new Date().toISOString(), current.tombstoneRevision);
+      const stored = nextStoredRecord(
+        collection,
+        current.record,
+        toStore,
+        expectedRevision === undefined ? undefined : { expectedRevision },
+        new Date().toISOString(),
+        current.tombstoneRevision,
+      );
       await writeRecord(client, collection, stored);
       if (collection === 'sessions') await calendars?.queueSessionWrite(client, id, stored, current.record);
       await bus.announceIn(client, { collection, id, record: stored, ...(originOf(request) ? { origin: originOf(request)! } : {}) });
@@ -863,7 +1045,16 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
     }
   };
 
-  const deleteRecordInProgress = async (caller: Caller, collection: string, id: string, request: http.IncomingMessage, response: http.ServerResponse, path: string, expectedRevision: number | undefined, key: string | undefined) => {
+  const deleteRecordInProgress = async (
+    caller: Caller,
+    collection: string,
+    id: string,
+    request: http.IncomingMessage,
+    response: http.ServerResponse,
+    path: string,
+    expectedRevision: number | undefined,
+    key: string | undefined,
+  ) => {
     const outcome = await withRecordLock(pool, collection, id, async (client) => {
       const earlier = await replayed(client, caller, key, 'DELETE', path);
       if (earlier) return { replay: earlier };
@@ -871,7 +1062,8 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
       let visible = current.record;
       if (caller.kind === 'person' && visible) {
         const context = await readContext(client, caller.personId, collection, [visible]);
-        if (!allowed(context, caller.personId, 'read', collection, visible).allowed) visible = undefined; // as if missing: do not reveal it
+        if (!allowed(context, caller.personId, 'read', collection, visible).allowed)
+          visible = undefined; // as if missing: do not reveal it
         else {
           const decision = allowed(context, caller.personId, 'delete', collection, visible, visible);
           if (!decision.allowed) throw new MentorKitError('forbidden', decision.reason, { path: collection, details: { action: 'delete', collection, id } });
@@ -898,14 +1090,28 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
 
   const putBlob = async (caller: Caller, id: string, request: http.IncomingMessage, response: http.ServerResponse) => {
     const type = request.headers['content-type'] ?? '';
-    if (type !== '' && !isValidMediaType(type)) throw new MentorKitError('invalid-input', `Content-Type ${JSON.stringify(type.slice(0, 80))} is not a media type; send the attachment's type, e.g. audio/webm or image/png.`, { path: 'Content-Type' });
+    if (type !== '' && !isValidMediaType(type))
+      throw new MentorKitError(
+        'invalid-input',
+        `Content-Type ${JSON.stringify(type.slice(0, 80))} is not a media type; send the attachment's type, e.g. audio/webm or image/png.`,
+        { path: 'Content-Type' },
+      );
     const finished =
       caller.kind === 'person'
         ? startInProgress(
             uploadsByActor,
             actorKey(caller),
             limits.attachmentUploadsPerPerson,
-            () => new HttpError(429, new MentorKitError('forbidden', `You already have ${limits.attachmentUploadsPerPerson} attachment uploads in progress; wait for one to finish, then send this one again.`, { path: 'body', details: { limit: limits.attachmentUploadsPerPerson } }), { 'Retry-After': String(IN_PROGRESS_RETRY_AFTER_SECONDS) }),
+            () =>
+              new HttpError(
+                429,
+                new MentorKitError(
+                  'forbidden',
+                  `You already have ${limits.attachmentUploadsPerPerson} attachment uploads in progress; wait for one to finish, then send this one again.`,
+                  { path: 'body', details: { limit: limits.attachmentUploadsPerPerson } },
+                ),
+                { 'Retry-After': String(IN_PROGRESS_RETRY_AFTER_SECONDS) },
+              ),
             (delta) => (uploadsInProgress += delta),
           )
         : () => undefined;
@@ -924,8 +1130,14 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
         const used = await attachmentBytesUsed(pool, actorKey(caller), id);
         if (used + declared > limits.attachmentQuotaBytesPerPerson) throw new AttachmentQuotaExceeded(used, declared, limits.attachmentQuotaBytesPerPerson);
       }
-      const bytes = await readRequestBody(request, limits.attachmentBytes, 'The attachment', { kind: 'attachment', ...(caller.kind === 'person' ? { actor: actorKey(caller) } : {}) });
-      const info = caller.kind === 'person' ? await putOwnedBlobRow(pool, id, type, bytes, actorKey(caller), limits.attachmentQuotaBytesPerPerson) : await putBlobRow(pool, id, type, bytes, actorKey(caller));
+      const bytes = await readRequestBody(request, limits.attachmentBytes, 'The attachment', {
+        kind: 'attachment',
+        ...(caller.kind === 'person' ? { actor: actorKey(caller) } : {}),
+      });
+      const info =
+        caller.kind === 'person'
+          ? await putOwnedBlobRow(pool, id, type, bytes, actorKey(caller), limits.attachmentQuotaBytesPerPerson)
+          : await putBlobRow(pool, id, type, bytes, actorKey(caller));
       send(response, 200, info);
     } finally {
       finished();
@@ -940,7 +1152,14 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
    */
   const getBlob = async (caller: Caller, id: string, request: http.IncomingMessage, response: http.ServerResponse) => {
     if (downloadsInProgress >= limits.attachmentDownloads) {
-      throw new HttpError(503, new MentorKitError('storage-error', `The server is already sending ${limits.attachmentDownloads} attachments; try again in a few seconds.`, { path: 'id', details: { limit: limits.attachmentDownloads } }), { 'Retry-After': String(IN_PROGRESS_RETRY_AFTER_SECONDS) });
+      throw new HttpError(
+        503,
+        new MentorKitError('storage-error', `The server is already sending ${limits.attachmentDownloads} attachments; try again in a few seconds.`, {
+          path: 'id',
+          details: { limit: limits.attachmentDownloads },
+        }),
+        { 'Retry-After': String(IN_PROGRESS_RETRY_AFTER_SECONDS) },
+      );
     }
     const finished =
       caller.kind === 'person'
@@ -948,7 +1167,16 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
             downloadsByActor,
             actorKey(caller),
             limits.attachmentDownloadsPerPerson,
-            () => new HttpError(429, new MentorKitError('forbidden', `You already have ${limits.attachmentDownloadsPerPerson} attachment downloads in progress; wait for one to finish, then ask again.`, { path: 'id', details: { limit: limits.attachmentDownloadsPerPerson } }), { 'Retry-After': String(IN_PROGRESS_RETRY_AFTER_SECONDS) }),
+            () =>
+              new HttpError(
+                429,
+                new MentorKitError(
+                  'forbidden',
+                  `You already have ${limits.attachmentDownloadsPerPerson} attachment downloads in progress; wait for one to finish, then ask again.`,
+                  { path: 'id', details: { limit: limits.attachmentDownloadsPerPerson } },
+                ),
+                { 'Retry-After': String(IN_PROGRESS_RETRY_AFTER_SECONDS) },
+              ),
             (delta) => (downloadsInProgress += delta),
           )
         : (() => {
@@ -961,7 +1189,8 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
           })();
     try {
       const meta = await getBlobMeta(pool, id);
-      if (!meta || !(await blobOwnerCheck(pool, caller, id, 'read'))) throw new MentorKitError('not-found', `There is no attachment "${id}" (or you may not see it).`, { path: 'id' });
+      if (!meta || !(await blobOwnerCheck(pool, caller, id, 'read')))
+        throw new MentorKitError('not-found', `There is no attachment "${id}" (or you may not see it).`, { path: 'id' });
       // Never a page: a safe type (else application/octet-stream), a download, no sniffing, no script.
       const type = servedAttachmentType(meta.type);
       const first = await readBlobChunk(pool, id, meta.version, 0, DOWNLOAD_CHUNK_BYTES);
@@ -1019,8 +1248,10 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
 
   const deleteBlob = async (caller: Caller, id: string, response: http.ServerResponse) => {
     const owner = await getBlobOwner(pool, id);
-    if (owner === undefined || !(await blobOwnerCheck(pool, caller, id, 'read'))) throw new MentorKitError('not-found', `There is no attachment "${id}" (or you may not see it).`, { path: 'id' });
-    if (!(await blobOwnerCheck(pool, caller, id, 'write'))) throw new MentorKitError('forbidden', 'Only the person who uploaded this attachment can delete it.', { path: 'id' });
+    if (owner === undefined || !(await blobOwnerCheck(pool, caller, id, 'read')))
+      throw new MentorKitError('not-found', `There is no attachment "${id}" (or you may not see it).`, { path: 'id' });
+    if (!(await blobOwnerCheck(pool, caller, id, 'write')))
+      throw new MentorKitError('forbidden', 'Only the person who uploaded this attachment can delete it.', { path: 'id' });
     await deleteBlobRow(pool, id);
     send(response, 200, { deleted: true });
   };
@@ -1043,12 +1274,30 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
     if (!bus.listening) await bus.listen();
     const actor = actorKey(caller);
     if (subscribers.size >= limits.changeStreams) {
-      throw new HttpError(503, new MentorKitError('storage-error', `This server already serves ${limits.changeStreams} change streams; try again shortly.`, { path: 'changes' }), { 'Retry-After': '10' });
+      throw new HttpError(
+        503,
+        new MentorKitError('storage-error', `This server already serves ${limits.changeStreams} change streams; try again shortly.`, { path: 'changes' }),
+        { 'Retry-After': '10' },
+      );
     }
     if (caller.kind === 'person' && (streamsByActor.get(actor) ?? 0) >= limits.changeStreamsPerPerson) {
-      throw new HttpError(429, new MentorKitError('forbidden', `You already have ${limits.changeStreamsPerPerson} change streams open (one per open page); close one, or try again shortly.`, { path: 'changes', details: { limit: limits.changeStreamsPerPerson } }), { 'Retry-After': '10' });
+      throw new HttpError(
+        429,
+        new MentorKitError(
+          'forbidden',
+          `You already have ${limits.changeStreamsPerPerson} change streams open (one per open page); close one, or try again shortly.`,
+          { path: 'changes', details: { limit: limits.changeStreamsPerPerson } },
+        ),
+        { 'Retry-After': '10' },
+      );
     }
-    response.writeHead(200, { ...baseHeaders(response), 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
+    response.writeHead(200, {
+      ...baseHeaders(response),
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+    });
     response.write('retry: 1000\n: connected\n\n');
     const subscriber: Subscriber = { caller, actor, response, closed: false };
     subscribers.add(subscriber);
@@ -1067,10 +1316,12 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
   // ─── development sign-in ────────────────────────────────────────────────────────────────────
 
   const issueDevToken = async (request: http.IncomingMessage, response: http.ServerResponse) => {
-    if (!isLoopbackHost(request.socket.localAddress ?? '')) throw new HttpError(403, new MentorKitError('forbidden', 'Development tokens are only issued on a loopback address.', { path: 'url' }));
+    if (!isLoopbackHost(request.socket.localAddress ?? ''))
+      throw new HttpError(403, new MentorKitError('forbidden', 'Development tokens are only issued on a loopback address.', { path: 'url' }));
     const input = parseJsonBody(await readRequestBody(request, limits.smallBodyBytes, 'The body'), { maxDepth: 4, path: 'body' });
     const personId = (input as { personId?: unknown } | null)?.personId;
-    if (!isAcceptablePersonId(personId)) throw new MentorKitError('invalid-input', 'Send { "personId": "<the person\'s id>" } (1–200 characters).', { path: 'personId' });
+    if (!isAcceptablePersonId(personId))
+      throw new MentorKitError('invalid-input', 'Send { "personId": "<the person\'s id>" } (1–200 characters).', { path: 'personId' });
     send(response, 200, await identity.issueDevToken(personId));
   };
 
@@ -1078,7 +1329,10 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
 
   let disposed = false;
   if (secrets) {
-    if (secrets.ephemeral) log('WARNING: MENTORKIT_SECRET_KEY is not set: calendar addresses and passwords are encrypted with a key that lives only as long as this process (--dev-auth); connected calendars must be connected again after a restart.');
+    if (secrets.ephemeral)
+      log(
+        'WARNING: MENTORKIT_SECRET_KEY is not set: calendar addresses and passwords are encrypted with a key that lives only as long as this process (--dev-auth); connected calendars must be connected again after a restart.',
+      );
     calendars = createCalendarService({
       pool,
       secrets,
@@ -1096,8 +1350,15 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
   // Keys for what must work without MENTORKIT_SECRET_KEY (LTI's signing key and launch tokens, signed
   // links in emails): MENTORKIT_SECRET_KEY; without it, a key derived from MENTORKIT_JWT_SECRET
   // (HKDF-separated); without either, a key of this process only.
-  const signingSecrets = secrets ?? (options.jwtSecret ? createSecrets(createHash('sha256').update(`mentorkit lti\u0000${options.jwtSecret}`, 'utf8').digest('hex')) : createSecrets(undefined));
-  if (!secrets && !options.jwtSecret) log('WARNING: neither MENTORKIT_SECRET_KEY nor MENTORKIT_JWT_SECRET is set: LTI launch tokens and the tool\'s signing key use a key of this process only (one instance; people launch again after a restart, and the tool publishes a new key). Set MENTORKIT_SECRET_KEY.');
+  const signingSecrets =
+    secrets ??
+    (options.jwtSecret
+      ? createSecrets(createHash('sha256').update(`mentorkit lti\u0000${options.jwtSecret}`, 'utf8').digest('hex'))
+      : createSecrets(undefined));
+  if (!secrets && !options.jwtSecret)
+    log(
+      "WARNING: neither MENTORKIT_SECRET_KEY nor MENTORKIT_JWT_SECRET is set: LTI launch tokens and the tool's signing key use a key of this process only (one instance; people launch again after a restart, and the tool publishes a new key). Set MENTORKIT_SECRET_KEY.",
+    );
   {
     lti = createLtiService({
       pool,
@@ -1152,7 +1413,8 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
-  const calendarsOff = () => new MentorKitError('unsupported', 'Calendars are off on this server: the operator sets MENTORKIT_SECRET_KEY (secretKey) to turn them on.', { path: 'url' });
+  const calendarsOff = () =>
+    new MentorKitError('unsupported', 'Calendars are off on this server: the operator sets MENTORKIT_SECRET_KEY (secretKey) to turn them on.', { path: 'url' });
 
   // ─── routing ────────────────────────────────────────────────────────────────────────────────
 
@@ -1161,24 +1423,43 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
     const url = new URL(request.url ?? '/', 'http://server.invalid');
     let segments: string[];
     try {
-      segments = url.pathname.split('/').filter((segment, index, all) => !(segment === '' && (index === 0 || index === all.length - 1))).map(decodeIdSegment);
+      segments = url.pathname
+        .split('/')
+        .filter((segment, index, all) => !(segment === '' && (index === 0 || index === all.length - 1)))
+        .map(decodeIdSegment);
     } catch {
       throw new MentorKitError('invalid-input', 'The URL path is not valid percent-encoding of UTF-8.', { path: 'url' });
     }
     if (method === 'OPTIONS') {
       if (!cors.allows(request)) {
-        throw new HttpError(403, new MentorKitError('forbidden', `The origin ${String(request.headers.origin).slice(0, 100)} may not call this server from a browser; add it to MENTORKIT_CORS_ORIGINS (corsOrigins).`, { path: 'Origin' }));
+        throw new HttpError(
+          403,
+          new MentorKitError(
+            'forbidden',
+            `The origin ${String(request.headers.origin).slice(0, 100)} may not call this server from a browser; add it to MENTORKIT_CORS_ORIGINS (corsOrigins).`,
+            { path: 'Origin' },
+          ),
+        );
       }
       beforeAnswer(response);
       response.writeHead(204, { ...cors.preflightHeaders(request), 'X-Content-Type-Options': 'nosniff', Allow: 'GET, PUT, DELETE, POST, OPTIONS' });
       return response.end();
     }
     if (segments[0] === 'health' && segments.length <= 2) {
-      if (method !== 'GET' && method !== 'HEAD') throw new HttpError(405, new MentorKitError('unsupported', `${method} is not supported here; use GET.`, { path: 'method' }), { Allow: 'GET' });
+      if (method !== 'GET' && method !== 'HEAD')
+        throw new HttpError(405, new MentorKitError('unsupported', `${method} is not supported here; use GET.`, { path: 'method' }), { Allow: 'GET' });
       if (segments.length === 1 || segments[1] === 'live') return send(response, 200, { ok: true, status: 'live' });
       if (segments[1] === 'ready') {
         if (await databaseReady()) return send(response, 200, { ok: true, status: 'ready' });
-        return send(response, 503, { ...new MentorKitError('storage-error', 'PostgreSQL does not answer; requests that need it are answered 503 until it does.').toJSON(), status: 'not-ready' }, { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) });
+        return send(
+          response,
+          503,
+          {
+            ...new MentorKitError('storage-error', 'PostgreSQL does not answer; requests that need it are answered 503 until it does.').toJSON(),
+            status: 'not-ready',
+          },
+          { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) },
+        );
       }
     }
     if (segments[0] === 'feeds') {
@@ -1199,23 +1480,36 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
       if (await certificates.handlePublic(segments, method, request, url, response)) return;
     }
     if (segments.length === 2 && segments[0] === 'dev' && segments[1] === 'token' && identity.devAuth) {
-      if (method !== 'POST') throw new HttpError(405, new MentorKitError('unsupported', `${method} is not supported here; use POST.`, { path: 'method' }), { Allow: 'POST' });
+      if (method !== 'POST')
+        throw new HttpError(405, new MentorKitError('unsupported', `${method} is not supported here; use POST.`, { path: 'method' }), { Allow: 'POST' });
       return issueDevToken(request, response);
     }
 
     const identification = (await lti?.identify(request)) ?? (await identity.identify(request));
     if (identification.kind === 'anonymous') {
-      throw new HttpError(401, new MentorKitError('forbidden', `Sign in first: send Authorization: Bearer <token>${identity.devAuth ? ' (development: a token from POST /dev/token, or Bearer dev:<personId>)' : ''}.`, { path: 'Authorization' }), { 'WWW-Authenticate': 'Bearer realm="mentorkit"' });
+      throw new HttpError(
+        401,
+        new MentorKitError(
+          'forbidden',
+          `Sign in first: send Authorization: Bearer <token>${identity.devAuth ? ' (development: a token from POST /dev/token, or Bearer dev:<personId>)' : ''}.`,
+          { path: 'Authorization' },
+        ),
+        { 'WWW-Authenticate': 'Bearer realm="mentorkit"' },
+      );
     }
     if (identification.kind === 'refused') {
-      throw new HttpError(401, new MentorKitError('forbidden', identification.reason, { path: 'Authorization' }), { 'WWW-Authenticate': `Bearer realm="mentorkit", error="invalid_token", error_description="${identification.reason.replace(/["\\]/g, "'").replace(/[^\x20-\x7e]/g, '?')}"` });
+      throw new HttpError(401, new MentorKitError('forbidden', identification.reason, { path: 'Authorization' }), {
+        'WWW-Authenticate': `Bearer realm="mentorkit", error="invalid_token", error_description="${identification.reason.replace(/["\\]/g, "'").replace(/[^\x20-\x7e]/g, '?')}"`,
+      });
     }
     if (identification.kind === 'unavailable') {
       throw new HttpError(503, new MentorKitError('storage-error', identification.reason, { path: 'Authorization' }), { 'Retry-After': '5' });
     }
     const caller = identification.caller;
     const methodNotAllowed = (allowedMethods: string) => {
-      throw new HttpError(405, new MentorKitError('unsupported', `${method} is not supported here; use ${allowedMethods}.`, { path: 'method' }), { Allow: allowedMethods });
+      throw new HttpError(405, new MentorKitError('unsupported', `${method} is not supported here; use ${allowedMethods}.`, { path: 'method' }), {
+        Allow: allowedMethods,
+      });
     };
     await ensureMigrated();
 
@@ -1303,7 +1597,12 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
     },
     migrate: ensureMigrated,
     databaseReady,
-    reminders: { get enabled() { return reminders!.enabled; }, runNow: () => reminders!.runNow() },
+    reminders: {
+      get enabled() {
+        return reminders!.enabled;
+      },
+      runNow: () => reminders!.runNow(),
+    },
     stats: () => ({
       changeStreams: subscribers.size,
       databaseAvailable,
@@ -1322,16 +1621,24 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
       bus.resume();
       if (server) throw new Error('The server is already listening; close() it first.');
       if (identity.devAuth && !isLoopbackHost(host)) {
-        throw new ServerConfigurationError(`--dev-auth (devAuth) lets anyone sign in as anyone: it is refused on ${host}, which is not a loopback address. Listen on 127.0.0.1 (or ::1), or configure MENTORKIT_JWT_SECRET / MENTORKIT_JWKS_URL instead.`);
+        throw new ServerConfigurationError(
+          `--dev-auth (devAuth) lets anyone sign in as anyone: it is refused on ${host}, which is not a loopback address. Listen on 127.0.0.1 (or ::1), or configure MENTORKIT_JWT_SECRET / MENTORKIT_JWKS_URL instead.`,
+        );
       }
       await ensureMigrated();
       // Slow clients cannot hold connections for long: headers within headersTimeoutMs, the whole
       // request within requestTimeoutMs, checked every second (Node's default is every 30 s).
-      const created = http.createServer({ headersTimeout: limits.headersTimeoutMs, requestTimeout: limits.requestTimeoutMs, connectionsCheckingInterval: 1000 }, handle);
+      const created = http.createServer(
+        { headersTimeout: limits.headersTimeoutMs, requestTimeout: limits.requestTimeoutMs, connectionsCheckingInterval: 1000 },
+        handle,
+      );
       created.maxConnections = limits.connections;
       created.on('drop', () => {
         connectionsRefused++;
-        logRepeated('connections', (times) => `connections: ${times} refused since the last such line: ${limits.connections} are open (limits.connections, MENTORKIT_MAX_CONNECTIONS)`);
+        logRepeated(
+          'connections',
+          (times) => `connections: ${times} refused since the last such line: ${limits.connections} are open (limits.connections, MENTORKIT_MAX_CONNECTIONS)`,
+        );
       });
       // Expect: 100-continue with a body over the limit is refused before the body is sent; otherwise
       // the body is asked for once the request has passed every check (identity, caps, quota).
@@ -1340,7 +1647,15 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
         const limit = (request.url ?? '').startsWith('/blobs/') ? limits.attachmentBytes : limits.recordBytes;
         if (Number.isFinite(declared) && declared > limit) {
           requestOf.set(response, request);
-          return send(response, 413, new MentorKitError('invalid-input', `The body is larger than the limit of ${formatBytes(limit)}; send at most ${limit} bytes.`, { path: 'body', details: { limit } }).toJSON(), { Connection: 'close' });
+          return send(
+            response,
+            413,
+            new MentorKitError('invalid-input', `The body is larger than the limit of ${formatBytes(limit)}; send at most ${limit} bytes.`, {
+              path: 'body',
+              details: { limit },
+            }).toJSON(),
+            { Connection: 'close' },
+          );
         }
         awaitingContinue.set(request, response);
         handle(request, response);
@@ -1351,12 +1666,17 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
         if (!socket.writable || socket.destroyed || answering?.headersSent) return socket.destroy();
         const [status, message] =
           error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-            ? ['408 Request Timeout', `The request did not arrive in time (headers within ${limits.headersTimeoutMs / 1000} s, all of it within ${limits.requestTimeoutMs / 1000} s); send it again.`]
+            ? [
+                '408 Request Timeout',
+                `The request did not arrive in time (headers within ${limits.headersTimeoutMs / 1000} s, all of it within ${limits.requestTimeoutMs / 1000} s); send it again.`,
+              ]
             : error.code === 'HPE_HEADER_OVERFLOW'
               ? ['431 Request Header Fields Too Large', 'The request headers are too large.']
               : ['400 Bad Request', 'The request is not valid HTTP/1.1.'];
         const body = JSON.stringify(new MentorKitError('invalid-input', message).toJSON());
-        socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nX-Content-Type-Options: nosniff\r\n\r\n${body}`);
+        socket.end(
+          `HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nX-Content-Type-Options: nosniff\r\n\r\n${body}`,
+        );
         // A client that does not read the answer does not keep the connection either.
         setTimeout(() => socket.destroy(), 2000).unref();
       });
@@ -1367,7 +1687,11 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
           const open = connectionsByAddress.get(address) ?? 0;
           if (open >= limits.connectionsPerAddress) {
             connectionsRefused++;
-            logRepeated('connections per address', (times) => `connections: ${times} refused since the last such line from one address (the last ${address}): ${limits.connectionsPerAddress} are open from it (limits.connectionsPerAddress, MENTORKIT_MAX_CONNECTIONS_PER_ADDRESS)`);
+            logRepeated(
+              'connections per address',
+              (times) =>
+                `connections: ${times} refused since the last such line from one address (the last ${address}): ${limits.connectionsPerAddress} are open from it (limits.connectionsPerAddress, MENTORKIT_MAX_CONNECTIONS_PER_ADDRESS)`,
+            );
             socket.destroy();
             return;
           }
@@ -1392,11 +1716,18 @@ export function createMentorKitServer(options: MentorKitServerOptions): MentorKi
       const address = created.address() as AddressInfo;
       const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
       // The warning before the "listening" line: whoever waits for that line has seen the warning too.
-      if (identity.devAuth) log('WARNING: --dev-auth is on: anyone who reaches this address can sign in as anyone (Bearer dev:<personId>, POST /dev/token). For local development only.');
-      log(`listening on ${url}; ${identity.describe()}; cross-origin: ${corsOrigins.length > 0 ? corsOrigins.join(', ') : 'none'}${identity.devAuth ? ' (+ loopback pages, dev-auth)' : ''}`);
+      if (identity.devAuth)
+        log(
+          'WARNING: --dev-auth is on: anyone who reaches this address can sign in as anyone (Bearer dev:<personId>, POST /dev/token). For local development only.',
+        );
+      log(
+        `listening on ${url}; ${identity.describe()}; cross-origin: ${corsOrigins.length > 0 ? corsOrigins.join(', ') : 'none'}${identity.devAuth ? ' (+ loopback pages, dev-auth)' : ''}`,
+      );
       const files = openFileLimit();
       if (files !== undefined && limits.connections + poolMax + 100 > files) {
-        log(`WARNING: up to ${limits.connections} connections (limits.connections, MENTORKIT_MAX_CONNECTIONS) and ${poolMax} database connections come close to this process's open-file limit of ${files} (ulimit -n): clients could leave none for PostgreSQL. Raise the limit or lower MENTORKIT_MAX_CONNECTIONS.`);
+        log(
+          `WARNING: up to ${limits.connections} connections (limits.connections, MENTORKIT_MAX_CONNECTIONS) and ${poolMax} database connections come close to this process's open-file limit of ${files} (ulimit -n): clients could leave none for PostgreSQL. Raise the limit or lower MENTORKIT_MAX_CONNECTIONS.`,
+        );
       }
       return url;
     },
@@ -1450,7 +1781,8 @@ export const createRestBackend = createMentorKitServer;
 
 /** Ids must be well-formed text (they are stored as PostgreSQL text and sent back as UTF-8). */
 function assertWellFormed(value: string, path: string): void {
-  if (!isWellFormedText(value)) throw new MentorKitError('invalid-input', `\`${path}\` holds text that is not well-formed Unicode (a lone surrogate).`, { path });
+  if (!isWellFormedText(value))
+    throw new MentorKitError('invalid-input', `\`${path}\` holds text that is not well-formed Unicode (a lone surrogate).`, { path });
 }
 
 function describeError(error: unknown): string {

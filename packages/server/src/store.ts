@@ -59,7 +59,10 @@ export async function lockRecord(client: PoolClient, collection: string, id: str
 }
 
 export async function readCurrent(client: Pool | PoolClient, collection: string, id: string): Promise<CurrentRow> {
-  const { rows } = await client.query<RecordRow & { id: string }>('SELECT id, revision, updated_at, deleted, data FROM mk_records WHERE collection = $1 AND id = $2', [collection, id]);
+  const { rows } = await client.query<RecordRow & { id: string }>(
+    'SELECT id, revision, updated_at, deleted, data FROM mk_records WHERE collection = $1 AND id = $2',
+    [collection, id],
+  );
   const row = rows[0];
   if (!row) return {};
   return row.deleted ? { tombstoneRevision: row.revision } : { record: toStored(row) };
@@ -87,7 +90,11 @@ function filterColumns(data: Record<string, unknown>): { filter: Record<string, 
  * PostgreSQL narrows them down with the `filter` jsonb column (GIN-indexed containment); the
  * strict check (`"1"` is not `1`, `true` is not `"true"`) is core's `matchesWhere`.
  */
-export async function queryRecords(client: Pool | PoolClient, collection: string, where: Record<string, string | number | boolean> = {}): Promise<StoredRecord[]> {
+export async function queryRecords(
+  client: Pool | PoolClient,
+  collection: string,
+  where: Record<string, string | number | boolean> = {},
+): Promise<StoredRecord[]> {
   const expressible = Object.entries(where).every(([field, value]) => !field.includes('\u0000') && !(typeof value === 'string' && value.includes('\u0000')));
   // "__proto__" is filtered by matchesWhere alone: rows stored before filter columns kept it lack it there.
   const narrowing = Object.entries(where).filter(([field]) => field !== '__proto__');
@@ -96,24 +103,35 @@ export async function queryRecords(client: Pool | PoolClient, collection: string
     `SELECT id, revision, updated_at, deleted, data FROM mk_records WHERE collection = $1 AND NOT deleted${narrow ? ' AND (filter @> $2::jsonb OR unfilterable)' : ''}`,
     narrow ? [collection, JSON.stringify(Object.fromEntries(narrowing))] : [collection],
   );
-  return rows.map(toStored).filter((record) => matchesWhere(record, where)).sort(byId);
+  return rows
+    .map(toStored)
+    .filter((record) => matchesWhere(record, where))
+    .sort(byId);
 }
 
 /**
  * Records of a collection matching any of `wheres` (each strictly, as `queryRecords`), in one query:
  * the related records of many readers' policy decisions at once. Unsorted; each record once.
  */
-export async function queryRecordsMatchingAny(client: Pool | PoolClient, collection: string, wheres: ReadonlyArray<Record<string, string | number | boolean>>): Promise<StoredRecord[]> {
+export async function queryRecordsMatchingAny(
+  client: Pool | PoolClient,
+  collection: string,
+  wheres: ReadonlyArray<Record<string, string | number | boolean>>,
+): Promise<StoredRecord[]> {
   if (wheres.length === 0) return [];
   const narrowings: string[] = [];
   for (const where of wheres) {
     const expressible = Object.entries(where).every(([field, value]) => !field.includes('\u0000') && !(typeof value === 'string' && value.includes('\u0000')));
     const narrowing = Object.entries(where).filter(([field]) => field !== '__proto__');
     // One where that cannot be narrowed down in SQL: read the collection and match in JavaScript.
-    if (!expressible || narrowing.length === 0) return queryRecords(client, collection).then((records) => records.filter((record) => wheres.some((each) => matchesWhere(record, each))));
+    if (!expressible || narrowing.length === 0)
+      return queryRecords(client, collection).then((records) => records.filter((record) => wheres.some((each) => matchesWhere(record, each))));
     narrowings.push(JSON.stringify(Object.fromEntries(narrowing)));
   }
-  const { rows } = await client.query<RecordRow & { id: string }>('SELECT id, revision, updated_at, deleted, data FROM mk_records WHERE collection = $1 AND NOT deleted AND (filter @> ANY($2::jsonb[]) OR unfilterable)', [collection, narrowings]);
+  const { rows } = await client.query<RecordRow & { id: string }>(
+    'SELECT id, revision, updated_at, deleted, data FROM mk_records WHERE collection = $1 AND NOT deleted AND (filter @> ANY($2::jsonb[]) OR unfilterable)',
+    [collection, narrowings],
+  );
   return rows.map(toStored).filter((record) => wheres.some((where) => matchesWhere(record, where)));
 }
 
@@ -130,7 +148,10 @@ export async function writeRecord(client: PoolClient, collection: string, stored
 
 /** Turns a record into its tombstone (keeps the revision). */
 export async function writeTombstone(client: PoolClient, collection: string, id: string, now: string): Promise<void> {
-  await client.query("UPDATE mk_records SET deleted = true, data = NULL, filter = '{}', unfilterable = false, updated_at = $3 WHERE collection = $1 AND id = $2", [collection, id, now]);
+  await client.query(
+    "UPDATE mk_records SET deleted = true, data = NULL, filter = '{}', unfilterable = false, updated_at = $3 WHERE collection = $1 AND id = $2",
+    [collection, id, now],
+  );
 }
 
 /** Checks `expectedRevision` for a delete; returns whether there is a record to delete. */
@@ -171,11 +192,21 @@ export async function withClient<T>(pool: Pool, body: (client: PoolClient) => Pr
 export function isConnectionError(error: unknown): boolean {
   const cause = (error as { cause?: unknown } | null)?.cause;
   const code = (error as { code?: unknown } | null)?.code ?? (cause as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'].includes(code) || code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03')) return true;
+  if (
+    typeof code === 'string' &&
+    (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'].includes(code) ||
+      code.startsWith('08') ||
+      code === '57P01' ||
+      code === '57P02' ||
+      code === '57P03')
+  )
+    return true;
   const message = `${error instanceof Error ? error.message : ''} ${cause instanceof Error ? cause.message : ''}`;
   // Waiting too long for a free client of a full pool is not a lost connection: see isPoolBusy.
   if (isPoolBusy(error)) return false;
-  return /Connection terminated|connection timeout|Client has encountered a connection error|not queryable|the database system is (starting up|shutting down|in recovery mode)|terminating connection/i.test(message);
+  return /Connection terminated|connection timeout|Client has encountered a connection error|not queryable|the database system is (starting up|shutting down|in recovery mode)|terminating connection/i.test(
+    message,
+  );
 }
 
 /**
@@ -214,10 +245,15 @@ export async function putOwnedBlobRow(pool: Pool, id: string, type: string, byte
       // once, the second finds the first's attachment and is refused (never last-writer-wins).
       await client.query("SELECT pg_advisory_xact_lock(hashtextextended('mk_blobs id' || E'\\n' || $1, 0))", [id]);
       // An id belongs to whoever stored it first, live or deleted (mk_blob_ids): never another person's.
-      const current = await client.query<{ owner: string }>('SELECT owner FROM mk_blobs WHERE id = $1 UNION ALL SELECT owner FROM mk_blob_ids WHERE id = $1', [id]);
+      const current = await client.query<{ owner: string }>('SELECT owner FROM mk_blobs WHERE id = $1 UNION ALL SELECT owner FROM mk_blob_ids WHERE id = $1', [
+        id,
+      ]);
       if (current.rows.some((row) => row.owner !== owner)) throw attachmentIdTaken(id);
       await client.query('INSERT INTO mk_blob_ids (id, owner) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING', [id, owner]);
-      const { rows } = await client.query<{ used: string }>('SELECT COALESCE(SUM(size), 0)::bigint AS used FROM mk_blobs WHERE owner = $1 AND id <> $2', [owner, id]);
+      const { rows } = await client.query<{ used: string }>('SELECT COALESCE(SUM(size), 0)::bigint AS used FROM mk_blobs WHERE owner = $1 AND id <> $2', [
+        owner,
+        id,
+      ]);
       const used = Number(rows[0]?.used ?? 0);
       if (used + bytes.byteLength > quota) throw new AttachmentQuotaExceeded(used, bytes.byteLength, quota);
       return putBlobRow(client, id, type, bytes, owner);
@@ -227,7 +263,10 @@ export async function putOwnedBlobRow(pool: Pool, id: string, type: string, byte
 
 /** Bytes of `owner`'s attachments other than `exceptId` (the quota's pre-check; the transaction decides). */
 export async function attachmentBytesUsed(pool: Pool, owner: string, exceptId: string): Promise<number> {
-  const { rows } = await pool.query<{ used: string }>('SELECT COALESCE(SUM(size), 0)::bigint AS used FROM mk_blobs WHERE owner = $1 AND id <> $2', [owner, exceptId]);
+  const { rows } = await pool.query<{ used: string }>('SELECT COALESCE(SUM(size), 0)::bigint AS used FROM mk_blobs WHERE owner = $1 AND id <> $2', [
+    owner,
+    exceptId,
+  ]);
   return Number(rows[0]?.used ?? 0);
 }
 
@@ -241,7 +280,10 @@ export function attachmentIdTaken(id: string): MentorKitError {
 
 /** Who stored the attachment id first ('person:<id>' or 'service'), whether it is stored now or was deleted; undefined for an id never used. */
 export async function blobIdOwner(pool: Pool, id: string): Promise<string | undefined> {
-  const { rows } = await pool.query<{ owner: string }>('SELECT owner FROM mk_blob_ids WHERE id = $1 UNION ALL SELECT owner FROM mk_blobs WHERE id = $1 LIMIT 1', [id]);
+  const { rows } = await pool.query<{ owner: string }>(
+    'SELECT owner FROM mk_blob_ids WHERE id = $1 UNION ALL SELECT owner FROM mk_blobs WHERE id = $1 LIMIT 1',
+    [id],
+  );
   return rows[0]?.owner;
 }
 
@@ -262,7 +304,10 @@ export async function getBlobRow(pool: Pool, id: string): Promise<{ owner: strin
 
 /** An attachment without its bytes: who uploaded it, its type and size, and its version (`updated_at`). */
 export async function getBlobMeta(pool: Pool, id: string): Promise<{ owner: string; type: string; size: number; version: string } | undefined> {
-  const { rows } = await pool.query<{ owner: string; type: string; size: number; version: string }>("SELECT owner, type, size, to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US') AS version FROM mk_blobs WHERE id = $1", [id]);
+  const { rows } = await pool.query<{ owner: string; type: string; size: number; version: string }>(
+    "SELECT owner, type, size, to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US') AS version FROM mk_blobs WHERE id = $1",
+    [id],
+  );
   return rows[0];
 }
 
@@ -271,7 +316,10 @@ export async function getBlobMeta(pool: Pool, id: string): Promise<{ owner: stri
  * piece by piece, one short query each); undefined when it was replaced or deleted meanwhile.
  */
 export async function readBlobChunk(pool: Pool, id: string, version: string, offset: number, length: number): Promise<Buffer | undefined> {
-  const { rows } = await pool.query<{ chunk: Buffer }>("SELECT substring(data FROM $2::integer FOR $3::integer) AS chunk FROM mk_blobs WHERE id = $1 AND to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US') = $4", [id, offset + 1, length, version]);
+  const { rows } = await pool.query<{ chunk: Buffer }>(
+    "SELECT substring(data FROM $2::integer FOR $3::integer) AS chunk FROM mk_blobs WHERE id = $1 AND to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US') = $4",
+    [id, offset + 1, length, version],
+  );
   return rows[0]?.chunk;
 }
 
@@ -290,7 +338,10 @@ export async function deleteBlobRow(pool: Pool, id: string): Promise<boolean> {
  * the server (`seedDemoProgram(createPostgresStorage(pool))`). `watch` reports this instance's own
  * writes and those `notify` is given (the server passes every change it makes).
  */
-export function createPostgresStorage(pool: Pool, hooks: { onChange?(change: StorageChange): void } = {}): StorageAdapter & { notify(change: StorageChange): void } {
+export function createPostgresStorage(
+  pool: Pool,
+  hooks: { onChange?(change: StorageChange): void } = {},
+): StorageAdapter & { notify(change: StorageChange): void } {
   const listeners = new Set<(change: StorageChange) => void>();
   const notify = (change: StorageChange) => {
     for (const listener of [...listeners]) listener(change.record ? { ...change, record: structuredClone(change.record) } : change);

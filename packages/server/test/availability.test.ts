@@ -44,7 +44,13 @@ interface PendingRequest {
  * A PUT whose headers go out at once and whose body waits for `send()`: the server sees the request
  * (and takes what it takes: a slot, budget) while the client holds the body back.
  */
-function startPut(url: string, path: string, headers: Record<string, string>, body: Buffer, options: { chunked?: boolean; endless?: boolean; expectContinue?: boolean } = {}): PendingRequest {
+function startPut(
+  url: string,
+  path: string,
+  headers: Record<string, string>,
+  body: Buffer,
+  options: { chunked?: boolean; endless?: boolean; expectContinue?: boolean } = {},
+): PendingRequest {
   const target = new URL(path, url);
   const request = http.request({
     host: target.hostname,
@@ -52,7 +58,11 @@ function startPut(url: string, path: string, headers: Record<string, string>, bo
     path: target.pathname + target.search,
     method: 'PUT',
     agent: false,
-    headers: { ...headers, ...(options.chunked ? {} : { 'content-length': String(body.length) }), ...(options.expectContinue ? { expect: '100-continue' } : {}) },
+    headers: {
+      ...headers,
+      ...(options.chunked ? {} : { 'content-length': String(body.length) }),
+      ...(options.expectContinue ? { expect: '100-continue' } : {}),
+    },
   });
   let sent = 0;
   let answered = false;
@@ -118,7 +128,14 @@ describe('availability: one person cannot take the server down with uploads', { 
 
   before(async () => {
     backend = await startTestBackend({
-      limits: { attachmentUploadsPerPerson: UPLOADS_PER_PERSON, recordWritesPerPerson: RECORD_WRITES_PER_PERSON, bodyBufferBytes: BODY_BUFFER, bodyBufferBytesPerPerson: PER_PERSON, attachmentQuotaBytesPerPerson: QUOTA, attachmentDownloads: DOWNLOADS },
+      limits: {
+        attachmentUploadsPerPerson: UPLOADS_PER_PERSON,
+        recordWritesPerPerson: RECORD_WRITES_PER_PERSON,
+        bodyBufferBytes: BODY_BUFFER,
+        bodyBufferBytesPerPerson: PER_PERSON,
+        attachmentQuotaBytesPerPerson: QUOTA,
+        attachmentDownloads: DOWNLOADS,
+      },
     });
   });
   after(async () => {
@@ -138,11 +155,19 @@ describe('availability: one person cannot take the server down with uploads', { 
     const rssBefore = process.memoryUsage().rss;
     let rssPeak = rssBefore;
     const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 5);
-    const uploads = Array.from({ length: 12 }, (_, index) => startPut(backend.url, `/blobs/flood-${index}`, { ...as('daniel-kim'), 'content-type': 'audio/webm' }, body));
+    const uploads = Array.from({ length: 12 }, (_, index) =>
+      startPut(backend.url, `/blobs/flood-${index}`, { ...as('daniel-kim'), 'content-type': 'audio/webm' }, body),
+    );
     const withContinue = startPut(backend.url, '/blobs/flood-continue', { ...as('daniel-kim'), 'content-type': 'audio/webm' }, body, { expectContinue: true });
     // The server sees every request while the bodies are held back: three take a slot (and their
     // declared bytes from the person's share; the instance holds nothing yet), the other ten are answered at once.
-    await until('ten answers and three uploads in progress', () => [...uploads, withContinue].filter((upload) => upload.answered()).length === 10 && stats().uploadsInProgress === UPLOADS_PER_PERSON && stats().bodyBytesDeclaredByPeople === UPLOADS_PER_PERSON * size);
+    await until(
+      'ten answers and three uploads in progress',
+      () =>
+        [...uploads, withContinue].filter((upload) => upload.answered()).length === 10 &&
+        stats().uploadsInProgress === UPLOADS_PER_PERSON &&
+        stats().bodyBytesDeclaredByPeople === UPLOADS_PER_PERSON * size,
+    );
     const refused = await Promise.all([...uploads, withContinue].filter((upload) => upload.answered()).map((upload) => upload.answer));
     for (const answer of refused) {
       assert.equal(answer.status, 429, answer.body);
@@ -161,7 +186,9 @@ describe('availability: one person cannot take the server down with uploads', { 
     clearInterval(sampler);
     await until('the bodies given back', () => stats().bodyBytesBuffered === 0 && stats().bodyBytesDeclaredByPeople === 0 && stats().uploadsInProgress === 0);
     assert.ok(stats().bodyBytesBufferedPeak <= UPLOADS_PER_PERSON * size, `peak held ${stats().bodyBytesBufferedPeak} bytes`);
-    console.log(`upload flood: 13 parallel 8 MiB uploads by one person: ${accepted.length} stored, ${refused.length} answered 429 before their bodies were sent; at most ${(stats().bodyBytesBufferedPeak / MiB).toFixed(0)} MiB of bodies held (client and server share this process: RSS +${((rssPeak - rssBefore) / MiB).toFixed(0)} MiB at the peak)`);
+    console.log(
+      `upload flood: 13 parallel 8 MiB uploads by one person: ${accepted.length} stored, ${refused.length} answered 429 before their bodies were sent; at most ${(stats().bodyBytesBufferedPeak / MiB).toFixed(0)} MiB of bodies held (client and server share this process: RSS +${((rssPeak - rssBefore) / MiB).toFixed(0)} MiB at the peak)`,
+    );
     // A slot comes free when an upload ends: the next one goes through.
     assert.equal((await get('/health/live')).status, 200);
     const next = startPut(backend.url, '/blobs/flood-after', { ...as('daniel-kim'), 'content-type': 'audio/webm' }, Buffer.from('ok'));
@@ -172,8 +199,13 @@ describe('availability: one person cannot take the server down with uploads', { 
 
   test(`one person's parallel record writes past the cap (${RECORD_WRITES_PER_PERSON}) are 429; a service is not capped`, async () => {
     const record = (id: string) => Buffer.from(JSON.stringify({ id, title: 'A goal', ownerId: 'lucia-fernandez' }));
-    const writes = ['w1', 'w2', 'w3'].map((id) => startPut(backend.url, `/collections/notes/records/${id}`, { ...as('lucia-fernandez'), 'content-type': 'application/json' }, record(id)));
-    await until('one answer and two writes in progress', () => writes.filter((write) => write.answered()).length === 1 && stats().recordWritesInProgress === RECORD_WRITES_PER_PERSON);
+    const writes = ['w1', 'w2', 'w3'].map((id) =>
+      startPut(backend.url, `/collections/notes/records/${id}`, { ...as('lucia-fernandez'), 'content-type': 'application/json' }, record(id)),
+    );
+    await until(
+      'one answer and two writes in progress',
+      () => writes.filter((write) => write.answered()).length === 1 && stats().recordWritesInProgress === RECORD_WRITES_PER_PERSON,
+    );
     const refused = await writes.find((write) => write.answered())!.answer;
     assert.equal(refused.status, 429);
     assert.ok(Number(refused.headers['retry-after']) > 0);
@@ -181,7 +213,9 @@ describe('availability: one person cannot take the server down with uploads', { 
     for (const write of writes.filter((write) => !write.answered())) write.send();
     await Promise.all(writes.map((write) => write.answer));
     await until('the writes done', () => stats().recordWritesInProgress === 0);
-    const service = ['s1', 's2', 's3', 's4'].map((id) => startPut(backend.url, `/collections/notes/records/${id}`, { ...asService, 'content-type': 'application/json' }, record(id)));
+    const service = ['s1', 's2', 's3', 's4'].map((id) =>
+      startPut(backend.url, `/collections/notes/records/${id}`, { ...asService, 'content-type': 'application/json' }, record(id)),
+    );
     await new Promise((resolve) => setTimeout(resolve, 100));
     assert.equal(service.filter((write) => write.answered()).length, 0, 'the service is trusted: no cap');
     for (const write of service) write.send();
@@ -193,7 +227,9 @@ describe('availability: one person cannot take the server down with uploads', { 
     const body = Buffer.alloc(size, 0x62);
     const refusedBefore = stats().bodiesRefused;
     // Four people send most of an 8 MiB upload and stall: 30 MiB held of the 36 MiB attachments may use.
-    const held = ['p-1', 'p-2', 'p-3', 'p-4'].map((person) => startPut(backend.url, `/blobs/budget-${person}`, { ...as(person), 'content-type': 'image/png' }, body));
+    const held = ['p-1', 'p-2', 'p-3', 'p-4'].map((person) =>
+      startPut(backend.url, `/blobs/budget-${person}`, { ...as(person), 'content-type': 'image/png' }, body),
+    );
     for (const upload of held) upload.send(size - MiB / 2);
     await until('30 MiB held', () => stats().bodyBytesBuffered === 4 * (size - MiB / 2));
     // A fifth declares 8 MiB: it does not fit in what is free now, so it is refused before a byte is read.
@@ -202,18 +238,31 @@ describe('availability: one person cannot take the server down with uploads', { 
     assert.equal(answer.status, 503, answer.body);
     assert.ok(Number(answer.headers['retry-after']) > 0, 'Retry-After');
     assert.equal(answer.json.code, 'storage-error');
-    assert.match(String(answer.json.message), /already receiving as much as it holds at once \(40 MiB of request bodies\); nothing was stored\. Send this again in a few seconds\./);
+    assert.match(
+      String(answer.json.message),
+      /already receiving as much as it holds at once \(40 MiB of request bodies\); nothing was stored\. Send this again in a few seconds\./,
+    );
     assert.equal(answer.sentWhenAnswered, 0);
     // Another person's record write still has room: attachments never take the last tenth.
-    const note = await fetch(`${backend.url}/collections/goals/records/budget-goal`, { method: 'PUT', headers: { ...as('lucia-fernandez'), 'content-type': 'application/json' }, body: JSON.stringify({ id: 'budget-goal', pairingId: 'pairing-lucia', ownerId: 'lucia-fernandez', title: 'Still writes', visibility: 'private' }) });
+    const note = await fetch(`${backend.url}/collections/goals/records/budget-goal`, {
+      method: 'PUT',
+      headers: { ...as('lucia-fernandez'), 'content-type': 'application/json' },
+      body: JSON.stringify({ id: 'budget-goal', pairingId: 'pairing-lucia', ownerId: 'lucia-fernandez', title: 'Still writes', visibility: 'private' }),
+    });
     assert.notEqual(note.status, 503, await note.text());
     // A chunked body (no Content-Length) is taken chunk by chunk until it stops fitting.
-    const chunked = startPut(backend.url, '/blobs/budget-chunked', { ...as('p-9'), 'content-type': 'image/png' }, Buffer.alloc(64 * 1024, 0x63), { chunked: true, endless: true });
+    const chunked = startPut(backend.url, '/blobs/budget-chunked', { ...as('p-9'), 'content-type': 'image/png' }, Buffer.alloc(64 * 1024, 0x63), {
+      chunked: true,
+      endless: true,
+    });
     chunked.send();
     const chunkedAnswer = await chunked.answer;
     assert.equal(chunkedAnswer.status, 503, chunkedAnswer.body);
     assert.equal(chunkedAnswer.headers.connection, 'close', 'the rest of the body is drained, the connection then closed');
-    assert.ok(chunkedAnswer.sentWhenAnswered >= ATTACHMENT_ROOM - 4 * (size - MiB / 2) - 64 * 1024, `it was read until the room ran out (${chunkedAnswer.sentWhenAnswered} bytes)`);
+    assert.ok(
+      chunkedAnswer.sentWhenAnswered >= ATTACHMENT_ROOM - 4 * (size - MiB / 2) - 64 * 1024,
+      `it was read until the room ran out (${chunkedAnswer.sentWhenAnswered} bytes)`,
+    );
     assert.equal(stats().bodiesRefused - refusedBefore, 2);
     assert.ok(stats().bodyBytesBufferedPeak <= ATTACHMENT_ROOM, `peak ${stats().bodyBytesBufferedPeak}`);
     // The four finish and are stored; then the budget is free again.
@@ -236,7 +285,11 @@ describe('availability: one person cannot take the server down with uploads', { 
         const socket = net.connect(port, '127.0.0.1');
         socket.on('error', () => undefined);
         socket.on('data', (data: Buffer) => answers.push(String(data).split('\r\n')[0]!));
-        socket.on('connect', () => socket.write(`PUT /blobs/slow-${person}-${index} HTTP/1.1\r\nHost: x\r\nAuthorization: ${as(person).authorization}\r\nContent-Type: audio/ogg\r\nContent-Length: 25000000\r\n\r\nx`));
+        socket.on('connect', () =>
+          socket.write(
+            `PUT /blobs/slow-${person}-${index} HTTP/1.1\r\nHost: x\r\nAuthorization: ${as(person).authorization}\r\nContent-Type: audio/ogg\r\nContent-Length: 25000000\r\n\r\nx`,
+          ),
+        );
         return socket;
       }),
     );
@@ -249,7 +302,17 @@ describe('availability: one person cannot take the server down with uploads', { 
       assert.deepEqual(answers, Array(4).fill('HTTP/1.1 429 Too Many Requests'));
       assert.equal(stats().bodyBytesDeclaredByPeople, 2 * 25_000_000);
       for (let round = 0; round < 3; round++) {
-        const write = await fetch(`${backend.url}/collections/goals/records/slow-goal-${round}`, { method: 'PUT', headers: { ...as('lucia-fernandez'), 'content-type': 'application/json' }, body: JSON.stringify({ id: `slow-goal-${round}`, pairingId: 'pairing-lucia', ownerId: 'lucia-fernandez', title: 'Still writes', visibility: 'private' }) });
+        const write = await fetch(`${backend.url}/collections/goals/records/slow-goal-${round}`, {
+          method: 'PUT',
+          headers: { ...as('lucia-fernandez'), 'content-type': 'application/json' },
+          body: JSON.stringify({
+            id: `slow-goal-${round}`,
+            pairingId: 'pairing-lucia',
+            ownerId: 'lucia-fernandez',
+            title: 'Still writes',
+            visibility: 'private',
+          }),
+        });
         assert.notEqual(write.status, 503, await write.text());
         assert.ok(stats().bodyBytesBuffered < 1024, `the slow uploads hold what they sent (${stats().bodyBytesBuffered} bytes)`);
         await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -264,7 +327,11 @@ describe('availability: one person cannot take the server down with uploads', { 
       await until('22 MiB held', () => stats().bodyBytesBuffered >= 22 * MiB);
       const second = startPut(backend.url, '/blobs/slow-stalled-2', { ...as('mallory-4'), 'content-type': 'audio/webm' }, Buffer.alloc(16 * MiB, 9));
       assert.equal((await second.answer).status, 503);
-      const write = await fetch(`${backend.url}/collections/goals/records/slow-goal-last`, { method: 'PUT', headers: { ...as('lucia-fernandez'), 'content-type': 'application/json' }, body: JSON.stringify({ id: 'slow-goal-last', pairingId: 'pairing-lucia', ownerId: 'lucia-fernandez', title: 'Still writes', visibility: 'private' }) });
+      const write = await fetch(`${backend.url}/collections/goals/records/slow-goal-last`, {
+        method: 'PUT',
+        headers: { ...as('lucia-fernandez'), 'content-type': 'application/json' },
+        body: JSON.stringify({ id: 'slow-goal-last', pairingId: 'pairing-lucia', ownerId: 'lucia-fernandez', title: 'Still writes', visibility: 'private' }),
+      });
       assert.notEqual(write.status, 503, await write.text());
       stalled.send();
       assert.equal((await stalled.answer).status, 200);
@@ -351,28 +418,39 @@ describe('availability: one person cannot take the server down with uploads', { 
     const answer = await over.answer;
     assert.equal(answer.status, 413, answer.body);
     assert.equal(answer.sentWhenAnswered, 0, 'nothing of the body was sent, so nothing was read');
-    assert.match(String(answer.json.message), /This attachment \(16 MiB\) would take your attachments to 36 MiB, past your quota of 30 MiB; delete attachments you no longer need first\./);
+    assert.match(
+      String(answer.json.message),
+      /This attachment \(16 MiB\) would take your attachments to 36 MiB, past your quota of 30 MiB; delete attachments you no longer need first\./,
+    );
     assert.deepEqual(answer.json.details, { quota: QUOTA, used: 20 * MiB, size: 16 * MiB });
     assert.equal(stats().bodyBytesBuffered, 0, 'no budget was taken for it');
     assert.equal(stats().bodiesRefused, refusedBefore);
     assert.ok(stats().bodyBytesBufferedPeak <= peakBefore);
     // Expect: 100-continue: the body is not even asked for.
-    const expecting = startPut(backend.url, '/blobs/quota-3', { ...as('kenji-watanabe'), 'content-type': 'audio/webm' }, Buffer.alloc(16 * MiB, 3), { expectContinue: true });
+    const expecting = startPut(backend.url, '/blobs/quota-3', { ...as('kenji-watanabe'), 'content-type': 'audio/webm' }, Buffer.alloc(16 * MiB, 3), {
+      expectContinue: true,
+    });
     const expectingAnswer = await expecting.answer;
     assert.equal(expectingAnswer.status, 413);
     assert.equal(expectingAnswer.continued, false, 'no 100 Continue');
     // Replacing one's own attachment counts its old size out (pre-check and transaction alike).
-    const replace = startPut(backend.url, '/blobs/quota-1', { ...as('kenji-watanabe'), 'content-type': 'audio/webm' }, Buffer.alloc(24_000_000, 4), { expectContinue: true });
+    const replace = startPut(backend.url, '/blobs/quota-1', { ...as('kenji-watanabe'), 'content-type': 'audio/webm' }, Buffer.alloc(24_000_000, 4), {
+      expectContinue: true,
+    });
     replace.send();
     const replaced = await replace.answer;
     assert.equal(replaced.status, 200, replaced.body);
     assert.equal(replaced.continued, true, 'an upload that passes every check is asked for its body');
     // A chunked upload (no Content-Length) cannot be pre-checked: the transaction refuses it.
-    const chunkedOver = startPut(backend.url, '/blobs/quota-4', { ...as('kenji-watanabe'), 'content-type': 'audio/webm' }, Buffer.alloc(10 * MiB, 5), { chunked: true });
+    const chunkedOver = startPut(backend.url, '/blobs/quota-4', { ...as('kenji-watanabe'), 'content-type': 'audio/webm' }, Buffer.alloc(10 * MiB, 5), {
+      chunked: true,
+    });
     chunkedOver.send();
     const chunkedAnswer = await chunkedOver.answer;
     assert.equal(chunkedAnswer.status, 413);
-    const { rows } = await backend.pool.query<{ total: string }>("SELECT COALESCE(SUM(size), 0)::bigint AS total FROM mk_blobs WHERE owner = 'person:kenji-watanabe'");
+    const { rows } = await backend.pool.query<{ total: string }>(
+      "SELECT COALESCE(SUM(size), 0)::bigint AS total FROM mk_blobs WHERE owner = 'person:kenji-watanabe'",
+    );
     assert.equal(Number(rows[0]!.total), 24_000_000, 'the replacement only');
     await backend.pool.query("DELETE FROM mk_blobs WHERE owner = 'person:kenji-watanabe'");
   });
@@ -395,7 +473,14 @@ describe('availability: one person cannot take the server down with uploads', { 
       assert.equal((await get('/health/live')).status, 200);
       assert.equal(stats().databaseAvailable, true);
       assert.ok(stats().poolBusyAnswers >= 1);
-      assert.ok(backend.logs.some((line) => new RegExp(`^\\[mentorkit-server\\] busy: all ${max} database connections in use \\(\\d+ requests waiting\\); answered 503 with Retry-After to \\d+ requests? since the last such line$`).test(line)), backend.logs.join('\n'));
+      assert.ok(
+        backend.logs.some((line) =>
+          new RegExp(
+            `^\\[mentorkit-server\\] busy: all ${max} database connections in use \\(\\d+ requests waiting\\); answered 503 with Retry-After to \\d+ requests? since the last such line$`,
+          ).test(line),
+        ),
+        backend.logs.join('\n'),
+      );
       assert.ok(!backend.logs.some((line) => /database unavailable/.test(line)), 'never logged as the database being down');
       // Readiness asked again and again while saturated shares one probe (at most one connection per 2 s).
       const burst = await Promise.all(Array.from({ length: 20 }, () => get('/health/ready')));
@@ -407,22 +492,34 @@ describe('availability: one person cannot take the server down with uploads', { 
   });
 
   test('the flood as reported, against mentorkit-server with its default limits: 100 parallel 24 MB uploads by one person; peak memory stays bounded', async () => {
-    const cli = await startCli(['--port', '0'], { DATABASE_URL: backend.postgres.connectionString, MENTORKIT_JWT_SECRET: JWT_SECRET, MENTORKIT_SERVICE_TOKEN: SERVICE_TOKEN });
+    const cli = await startCli(['--port', '0'], {
+      DATABASE_URL: backend.postgres.connectionString,
+      MENTORKIT_JWT_SECRET: JWT_SECRET,
+      MENTORKIT_SERVICE_TOKEN: SERVICE_TOKEN,
+    });
     try {
       const url = await cli.listening();
       const pid = cli.child.pid!;
-      const memory = (field: 'VmRSS' | 'VmHWM') => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) * 1024;
+      const memory = (field: 'VmRSS' | 'VmHWM') =>
+        Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) * 1024;
       const before = memory('VmRSS');
       const body = Buffer.alloc(24_000_000, 0x64);
-      const uploads = Array.from({ length: 100 }, (_, index) => startPut(url, `/blobs/reported-${index}`, { ...as('mallory'), 'content-type': 'audio/webm' }, body));
+      const uploads = Array.from({ length: 100 }, (_, index) =>
+        startPut(url, `/blobs/reported-${index}`, { ...as('mallory'), 'content-type': 'audio/webm' }, body),
+      );
       for (const upload of uploads) upload.send();
       const answers = await Promise.all(uploads.map((upload) => upload.answer));
       const counts = new Map<number, number>();
       for (const answer of answers) counts.set(answer.status, (counts.get(answer.status) ?? 0) + 1);
       const peak = memory('VmHWM');
       const summary = [...counts].map(([status, count]) => `${count}× ${status}`).join(', ');
-      console.log(`reported flood: 100 parallel 24 MB uploads by one person → ${summary}; mentorkit-server RSS ${(before / MiB).toFixed(0)} MiB before, peak ${(peak / MiB).toFixed(0)} MiB (unbounded it held every body: ~2.4 GB of bodies, RSS 4.4 GB in the report)`);
-      assert.ok([...counts.keys()].every((status) => status === 200 || status === 429), summary);
+      console.log(
+        `reported flood: 100 parallel 24 MB uploads by one person → ${summary}; mentorkit-server RSS ${(before / MiB).toFixed(0)} MiB before, peak ${(peak / MiB).toFixed(0)} MiB (unbounded it held every body: ~2.4 GB of bodies, RSS 4.4 GB in the report)`,
+      );
+      assert.ok(
+        [...counts.keys()].every((status) => status === 200 || status === 429),
+        summary,
+      );
       assert.ok((counts.get(429) ?? 0) >= 90, summary);
       assert.ok(peak - before < 600 * MiB, `peak growth ${((peak - before) / MiB).toFixed(0)} MiB`);
       const ready = await fetch(`${url}/health/ready`);

@@ -13,7 +13,15 @@ import { getBasicAuthHeaders, makeCalendar } from 'tsdav';
 import { isMentorKitError } from '@mentorkit/core';
 import { busyFromICalendar } from '@mentorkit/core/calendar';
 import { radicaleUnavailableReason, startRadicale, type RunningRadicale } from '../../../scripts/lib/radicale.mjs';
-import { deleteCalDavEvent, discoverCalendar, feedRequestUrl, fetchBusy, putCalDavEvent, withoutUidSuffix, type CaldavSource } from '../src/calendars/sources.js';
+import {
+  deleteCalDavEvent,
+  discoverCalendar,
+  feedRequestUrl,
+  fetchBusy,
+  putCalDavEvent,
+  withoutUidSuffix,
+  type CaldavSource,
+} from '../src/calendars/sources.js';
 import { createOutboundFetch, isOutboundRefused } from '../src/outbound.js';
 
 const guarded = createOutboundFetch({ allowHosts: ['127.0.0.1'] });
@@ -25,7 +33,13 @@ const vevent = (uid: string, lines: string[]) => ['BEGIN:VEVENT', `UID:${uid}`, 
 
 /** A daily 09:00 UTC series, the 9th excluded, the 10th moved to 14:00. */
 const SERIES = calendar(
-  vevent('daily-standup@example.com', ['DTSTART:20261207T090000Z', 'DTEND:20261207T100000Z', 'RRULE:FREQ=DAILY;COUNT=5', 'EXDATE:20261209T090000Z', 'SUMMARY:Stand-up']),
+  vevent('daily-standup@example.com', [
+    'DTSTART:20261207T090000Z',
+    'DTEND:20261207T100000Z',
+    'RRULE:FREQ=DAILY;COUNT=5',
+    'EXDATE:20261209T090000Z',
+    'SUMMARY:Stand-up',
+  ]),
   vevent('daily-standup@example.com', ['RECURRENCE-ID:20261210T090000Z', 'DTSTART:20261210T140000Z', 'DTEND:20261210T150000Z', 'SUMMARY:Stand-up (moved)']),
 );
 const FREE_TIME = calendar(vevent('focus@example.com', ['DTSTART:20261208T120000Z', 'DTEND:20261208T130000Z', 'TRANSP:TRANSPARENT', 'SUMMARY:Focus (free)']));
@@ -63,7 +77,12 @@ describe('calendar sources: CalDAV on a real Radicale', { skip: radicaleUnavaila
     radicale = await startRadicale({ users: { ana: 'ana-password', kenji: 'kenji-password' } });
     const headers = getBasicAuthHeaders({ username: 'ana', password: 'ana-password' });
     // A tasks-only calendar first (alphabetically): discovery must skip it for the one with events.
-    const tasks = await makeCalendar({ url: `${radicale.url}ana/a-tasks/`, props: { 'd:displayname': 'Tasks', 'c:supported-calendar-component-set': { 'c:comp': { _attributes: { name: 'VTODO' } } } }, headers, fetch: guarded });
+    const tasks = await makeCalendar({
+      url: `${radicale.url}ana/a-tasks/`,
+      props: { 'd:displayname': 'Tasks', 'c:supported-calendar-component-set': { 'c:comp': { _attributes: { name: 'VTODO' } } } },
+      headers,
+      fetch: guarded,
+    });
     assert.equal(tasks[0]?.status, 201, radicale.log());
     workUrl = `${radicale.url}ana/work/`;
     const work = await makeCalendar({ url: workUrl, props: { 'd:displayname': 'Work' }, headers, fetch: guarded });
@@ -96,7 +115,11 @@ describe('calendar sources: CalDAV on a real Radicale', { skip: radicaleUnavaila
       // Radicale 3.1.8 answers a free-busy REPORT with an empty 207: the events are read instead.
       assert.equal(result.method, 'calendar-query');
     }
-    await rejectsWith(fetchBusy({ ...ana, url: workUrl }, WINDOW, { fetch: guarded, busyFromICalendar, caldavMode: 'free-busy' }), 'unsupported', /does not answer free\/busy queries/);
+    await rejectsWith(
+      fetchBusy({ ...ana, url: workUrl }, WINDOW, { fetch: guarded, busyFromICalendar, caldavMode: 'free-busy' }),
+      'unsupported',
+      /does not answer free\/busy queries/,
+    );
   });
 
   it('our own sessions (UID suffix) are not busy', async () => {
@@ -105,11 +128,27 @@ describe('calendar sources: CalDAV on a real Radicale', { skip: radicaleUnavaila
     assert.equal(result.method, 'calendar-query');
   });
 
-  it('wrong password, someone else\'s calendar, a missing calendar: clear errors', async () => {
-    await rejectsWith(fetchBusy({ ...ana, password: 'wrong' }, WINDOW, { fetch: guarded, busyFromICalendar }), 'forbidden', /refused the user name or password \(401\)/);
-    await rejectsWith(fetchBusy({ kind: 'caldav', url: workUrl, username: 'kenji', password: 'kenji-password' }, WINDOW, { fetch: guarded, busyFromICalendar }), 'forbidden', /\(403\)/);
-    await rejectsWith(fetchBusy({ ...ana, url: `${radicale.url}ana/no-such-calendar/` }, WINDOW, { fetch: guarded, busyFromICalendar }), 'not-found', /no calendar at this address/);
-    const kenjiHasNone = await rejectsWith(fetchBusy({ kind: 'caldav', url: radicale.url, username: 'kenji', password: 'kenji-password' }, WINDOW, { fetch: guarded, busyFromICalendar }), 'not-found', /no calendar with events/);
+  it("wrong password, someone else's calendar, a missing calendar: clear errors", async () => {
+    await rejectsWith(
+      fetchBusy({ ...ana, password: 'wrong' }, WINDOW, { fetch: guarded, busyFromICalendar }),
+      'forbidden',
+      /refused the user name or password \(401\)/,
+    );
+    await rejectsWith(
+      fetchBusy({ kind: 'caldav', url: workUrl, username: 'kenji', password: 'kenji-password' }, WINDOW, { fetch: guarded, busyFromICalendar }),
+      'forbidden',
+      /\(403\)/,
+    );
+    await rejectsWith(
+      fetchBusy({ ...ana, url: `${radicale.url}ana/no-such-calendar/` }, WINDOW, { fetch: guarded, busyFromICalendar }),
+      'not-found',
+      /no calendar at this address/,
+    );
+    const kenjiHasNone = await rejectsWith(
+      fetchBusy({ kind: 'caldav', url: radicale.url, username: 'kenji', password: 'kenji-password' }, WINDOW, { fetch: guarded, busyFromICalendar }),
+      'not-found',
+      /no calendar with events/,
+    );
     assert.doesNotMatch(kenjiHasNone.message, /kenji-password/);
   });
 
@@ -122,7 +161,11 @@ describe('calendar sources: CalDAV on a real Radicale', { skip: radicaleUnavaila
     const uid = `session-2${OWN}`;
     const source = { ...ana, url: `${radicale.url}ana/` };
     // Without calendarUrl: discovered.
-    const stored = await putCalDavEvent(source, { uid, ics: calendar(vevent(uid, ['SEQUENCE:0', 'DTSTART:20261213T080000Z', 'DTEND:20261213T090000Z', 'SUMMARY:Mentoring'])) }, { fetch: guarded });
+    const stored = await putCalDavEvent(
+      source,
+      { uid, ics: calendar(vevent(uid, ['SEQUENCE:0', 'DTSTART:20261213T080000Z', 'DTEND:20261213T090000Z', 'SUMMARY:Mentoring'])) },
+      { fetch: guarded },
+    );
     assert.equal(stored.url, `${workUrl}session-2%40mentoring.example.edu.ics`);
     assert.ok(stored.etag);
     const readBack = await guarded(stored.url, { headers: getBasicAuthHeaders({ username: 'ana', password: 'ana-password' }) });
@@ -131,14 +174,22 @@ describe('calendar sources: CalDAV on a real Radicale', { skip: radicaleUnavaila
     const busyNow = async () => (await fetchBusy({ ...ana, url: workUrl }, WINDOW, { fetch: guarded, busyFromICalendar })).intervals;
     assert.ok((await busyNow()).some((interval) => interval.start === '2026-12-13T08:00:00Z'));
 
-    const moved = await putCalDavEvent({ ...ana, calendarUrl: workUrl }, { uid, ics: calendar(vevent(uid, ['SEQUENCE:1', 'DTSTART:20261213T160000Z', 'DTEND:20261213T170000Z', 'SUMMARY:Mentoring'])) }, { fetch: guarded });
+    const moved = await putCalDavEvent(
+      { ...ana, calendarUrl: workUrl },
+      { uid, ics: calendar(vevent(uid, ['SEQUENCE:1', 'DTSTART:20261213T160000Z', 'DTEND:20261213T170000Z', 'SUMMARY:Mentoring'])) },
+      { fetch: guarded },
+    );
     assert.equal(moved.url, stored.url);
     assert.notEqual(moved.etag, stored.etag);
     let busy = await busyNow();
     assert.ok(busy.some((interval) => interval.start === '2026-12-13T16:00:00Z' && interval.end === '2026-12-13T17:00:00Z'));
     assert.ok(!busy.some((interval) => interval.start === '2026-12-13T08:00:00Z'), 'one object per UID: the old time is gone');
 
-    await putCalDavEvent({ ...ana, calendarUrl: workUrl }, { uid, ics: calendar(vevent(uid, ['SEQUENCE:2', 'DTSTART:20261213T160000Z', 'DTEND:20261213T170000Z', 'STATUS:CANCELLED'])) }, { fetch: guarded });
+    await putCalDavEvent(
+      { ...ana, calendarUrl: workUrl },
+      { uid, ics: calendar(vevent(uid, ['SEQUENCE:2', 'DTSTART:20261213T160000Z', 'DTEND:20261213T170000Z', 'STATUS:CANCELLED'])) },
+      { fetch: guarded },
+    );
     busy = await busyNow();
     assert.ok(!busy.some((interval) => interval.start.startsWith('2026-12-13')));
 
@@ -148,8 +199,20 @@ describe('calendar sources: CalDAV on a real Radicale', { skip: radicaleUnavaila
     await deleteCalDavEvent(source, `never-written${OWN}`, { fetch: guarded });
     assert.deepEqual(await busyNow(), [...EXPECTED_OTHERS, OWN_BUSY]);
 
-    await rejectsWith(putCalDavEvent({ ...ana, password: 'wrong', calendarUrl: workUrl }, { uid, ics: ownSession(3, '20261213T160000Z', '20261213T170000Z') }, { fetch: guarded }), 'forbidden');
-    await rejectsWith(deleteCalDavEvent({ kind: 'caldav', url: workUrl, username: 'kenji', password: 'kenji-password', calendarUrl: workUrl }, `session-1${OWN}`, { fetch: guarded }), 'forbidden');
+    await rejectsWith(
+      putCalDavEvent(
+        { ...ana, password: 'wrong', calendarUrl: workUrl },
+        { uid, ics: ownSession(3, '20261213T160000Z', '20261213T170000Z') },
+        { fetch: guarded },
+      ),
+      'forbidden',
+    );
+    await rejectsWith(
+      deleteCalDavEvent({ kind: 'caldav', url: workUrl, username: 'kenji', password: 'kenji-password', calendarUrl: workUrl }, `session-1${OWN}`, {
+        fetch: guarded,
+      }),
+      'forbidden',
+    );
   });
 });
 
@@ -169,11 +232,26 @@ describe('calendar sources: CalDAV free-busy REPORT (a server that supports it)'
           response.writeHead(401, { 'www-authenticate': 'Basic realm="cal"' }).end();
         } else if (request.method === 'PROPFIND') {
           response.writeHead(207, { 'content-type': 'application/xml; charset=utf-8' });
-          response.end(`<?xml version="1.0"?><d:multistatus xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav"><d:response><d:href>${request.url}</d:href><d:propstat><d:prop><d:resourcetype><d:collection/><c:calendar/></d:resourcetype></d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response></d:multistatus>`);
+          response.end(
+            `<?xml version="1.0"?><d:multistatus xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav"><d:response><d:href>${request.url}</d:href><d:propstat><d:prop><d:resourcetype><d:collection/><c:calendar/></d:resourcetype></d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response></d:multistatus>`,
+          );
         } else if (request.method === 'REPORT' && body.includes('free-busy-query')) {
           reports.push(body);
           response.writeHead(200, { 'content-type': 'text/calendar; charset=utf-8' });
-          response.end(calendar(['BEGIN:VFREEBUSY', 'DTSTAMP:20261205T000000Z', 'DTSTART:20261207T000000Z', 'DTEND:20261214T000000Z', 'FREEBUSY;FBTYPE=BUSY:20261207T090000Z/20261207T100000Z,20261208T090000Z/PT1H', 'FREEBUSY;FBTYPE=FREE:20261209T090000Z/20261209T100000Z', 'FREEBUSY;FBTYPE=BUSY-TENTATIVE:20261210T140000Z/20261210T150000Z', 'END:VFREEBUSY'].join('\r\n')));
+          response.end(
+            calendar(
+              [
+                'BEGIN:VFREEBUSY',
+                'DTSTAMP:20261205T000000Z',
+                'DTSTART:20261207T000000Z',
+                'DTEND:20261214T000000Z',
+                'FREEBUSY;FBTYPE=BUSY:20261207T090000Z/20261207T100000Z,20261208T090000Z/PT1H',
+                'FREEBUSY;FBTYPE=FREE:20261209T090000Z/20261209T100000Z',
+                'FREEBUSY;FBTYPE=BUSY-TENTATIVE:20261210T140000Z/20261210T150000Z',
+                'END:VFREEBUSY',
+              ].join('\r\n'),
+            ),
+          );
         } else {
           response.writeHead(501).end();
         }
@@ -223,7 +301,13 @@ describe('calendar sources: iCalendar feeds', () => {
       else if (path === '/page') response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>Calendar settings</title>');
       else if (path === '/huge.ics') {
         response.writeHead(200, { 'content-type': 'text/calendar' });
-        response.end(calendar(...Array.from({ length: 20_000 }, (_, index) => vevent(`e${index}@example.com`, ['DTSTART:20261207T090000Z', 'DTEND:20261207T100000Z', `DESCRIPTION:${'x'.repeat(300)}`]))));
+        response.end(
+          calendar(
+            ...Array.from({ length: 20_000 }, (_, index) =>
+              vevent(`e${index}@example.com`, ['DTSTART:20261207T090000Z', 'DTEND:20261207T100000Z', `DESCRIPTION:${'x'.repeat(300)}`]),
+            ),
+          ),
+        );
       } else if (path === '/moved.ics') response.writeHead(301, { location: 'http://10.0.0.5/private/feed.ics' }).end();
       else if (path === '/metadata.ics') response.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end();
       else response.writeHead(404).end();
@@ -245,20 +329,48 @@ describe('calendar sources: iCalendar feeds', () => {
   });
 
   it('our own sessions (UID suffix) are not busy; any content type is fine when the text is a calendar', async () => {
-    const own = await fetchBusy({ kind: 'ics-feed', url: `${base}/private/abc123secret/basic.ics` }, WINDOW, { fetch: guarded, busyFromICalendar, ignoreUidSuffix: OWN });
+    const own = await fetchBusy({ kind: 'ics-feed', url: `${base}/private/abc123secret/basic.ics` }, WINDOW, {
+      fetch: guarded,
+      busyFromICalendar,
+      ignoreUidSuffix: OWN,
+    });
     assert.deepEqual(own.intervals, EXPECTED_OTHERS);
     const plain = await fetchBusy({ kind: 'ics-feed', url: `${base}/plain.ics` }, WINDOW, { fetch: guarded, busyFromICalendar });
     assert.deepEqual(plain.intervals, [...EXPECTED_OTHERS, OWN_BUSY]);
   });
 
   it('HTTP errors become errors a person can act on, naming the host only', async () => {
-    const revoked = await rejectsWith(fetchBusy({ kind: 'ics-feed', url: `${base}/revoked.ics?token=abc123secret` }, WINDOW, { fetch: guarded, busyFromICalendar }), 'forbidden', /the calendar address is no longer valid/i);
-    await rejectsWith(fetchBusy({ kind: 'ics-feed', url: `${base}/forbidden.ics` }, WINDOW, { fetch: guarded, busyFromICalendar }), 'forbidden', /no longer valid \(127\.0\.0\.1:\d+ answered 403\)/);
-    await rejectsWith(fetchBusy({ kind: 'ics-feed', url: `${base}/gone.ics` }, WINDOW, { fetch: guarded, busyFromICalendar }), 'not-found', /no calendar at this address/);
+    const revoked = await rejectsWith(
+      fetchBusy({ kind: 'ics-feed', url: `${base}/revoked.ics?token=abc123secret` }, WINDOW, { fetch: guarded, busyFromICalendar }),
+      'forbidden',
+      /the calendar address is no longer valid/i,
+    );
+    await rejectsWith(
+      fetchBusy({ kind: 'ics-feed', url: `${base}/forbidden.ics` }, WINDOW, { fetch: guarded, busyFromICalendar }),
+      'forbidden',
+      /no longer valid \(127\.0\.0\.1:\d+ answered 403\)/,
+    );
+    await rejectsWith(
+      fetchBusy({ kind: 'ics-feed', url: `${base}/gone.ics` }, WINDOW, { fetch: guarded, busyFromICalendar }),
+      'not-found',
+      /no calendar at this address/,
+    );
     await rejectsWith(fetchBusy({ kind: 'ics-feed', url: `${base}/down.ics` }, WINDOW, { fetch: guarded, busyFromICalendar }), 'storage-error', /try later/);
-    await rejectsWith(fetchBusy({ kind: 'ics-feed', url: `${base}/page` }, WINDOW, { fetch: guarded, busyFromICalendar }), 'invalid-input', /sent a web page, not a calendar/);
-    await rejectsWith(fetchBusy({ kind: 'ics-feed', url: `${base}/broken.ics` }, WINDOW, { fetch: guarded, busyFromICalendar }), 'invalid-input', /^127\.0\.0\.1:\d+ sent something that could not be read as a calendar \(.*line 2/);
-    await rejectsWith(fetchBusy({ kind: 'ics-feed', url: 'ftp://calendar.example.com/feed.ics' }, WINDOW, { fetch: guarded, busyFromICalendar }), 'invalid-input', /https:\/\/ or webcal:\/\//);
+    await rejectsWith(
+      fetchBusy({ kind: 'ics-feed', url: `${base}/page` }, WINDOW, { fetch: guarded, busyFromICalendar }),
+      'invalid-input',
+      /sent a web page, not a calendar/,
+    );
+    await rejectsWith(
+      fetchBusy({ kind: 'ics-feed', url: `${base}/broken.ics` }, WINDOW, { fetch: guarded, busyFromICalendar }),
+      'invalid-input',
+      /^127\.0\.0\.1:\d+ sent something that could not be read as a calendar \(.*line 2/,
+    );
+    await rejectsWith(
+      fetchBusy({ kind: 'ics-feed', url: 'ftp://calendar.example.com/feed.ics' }, WINDOW, { fetch: guarded, busyFromICalendar }),
+      'invalid-input',
+      /https:\/\/ or webcal:\/\//,
+    );
     assert.doesNotMatch(revoked.message, /abc123secret/);
     assert.equal(revoked.path, 'source.url');
   });
@@ -268,12 +380,17 @@ describe('calendar sources: iCalendar feeds', () => {
     const tooBig = await fetchBusy({ kind: 'ics-feed', url: `${base}/huge.ics` }, WINDOW, { fetch: small, busyFromICalendar }).catch((error: unknown) => error);
     assert.ok(isOutboundRefused(tooBig, 'too-large'), String(tooBig));
     for (const path of ['/moved.ics', '/metadata.ics']) {
-      const refused = await fetchBusy({ kind: 'ics-feed', url: `${base}${path}` }, WINDOW, { fetch: guarded, busyFromICalendar }).catch((error: unknown) => error);
+      const refused = await fetchBusy({ kind: 'ics-feed', url: `${base}${path}` }, WINDOW, { fetch: guarded, busyFromICalendar }).catch(
+        (error: unknown) => error,
+      );
       assert.ok(isOutboundRefused(refused, 'address'), String(refused));
       assert.doesNotMatch((refused as Error).message, /private\/feed|meta-data/);
     }
     // Without the allowlist the feed server itself (loopback) is refused.
-    const loopback = await fetchBusy({ kind: 'ics-feed', url: `${base}/private/abc123secret/basic.ics` }, WINDOW, { fetch: createOutboundFetch(), busyFromICalendar }).catch((error: unknown) => error);
+    const loopback = await fetchBusy({ kind: 'ics-feed', url: `${base}/private/abc123secret/basic.ics` }, WINDOW, {
+      fetch: createOutboundFetch(),
+      busyFromICalendar,
+    }).catch((error: unknown) => error);
     assert.ok(isOutboundRefused(loopback, 'address'), String(loopback));
     assert.doesNotMatch((loopback as Error).message, /abc123secret/);
   });
@@ -282,7 +399,19 @@ describe('calendar sources: iCalendar feeds', () => {
     assert.equal(feedRequestUrl('webcal://p01-caldav.icloud.com/published/2/abc'), 'https://p01-caldav.icloud.com/published/2/abc');
     assert.equal(feedRequestUrl('webcals://calendar.example.com/x.ics'), 'https://calendar.example.com/x.ics');
     assert.equal(feedRequestUrl(' https://calendar.example.com/x.ics '), 'https://calendar.example.com/x.ics');
-    const folded = calendar(vevent('keep@example.com', ['DTSTART:20261207T090000Z']), ['BEGIN:VEVENT', 'UID:session-9@mentoring.exam', ' ple.edu', 'DTSTART:20261207T100000Z', 'BEGIN:VALARM', 'ACTION:DISPLAY', 'END:VALARM', 'END:VEVENT'].join('\r\n'));
+    const folded = calendar(
+      vevent('keep@example.com', ['DTSTART:20261207T090000Z']),
+      [
+        'BEGIN:VEVENT',
+        'UID:session-9@mentoring.exam',
+        ' ple.edu',
+        'DTSTART:20261207T100000Z',
+        'BEGIN:VALARM',
+        'ACTION:DISPLAY',
+        'END:VALARM',
+        'END:VEVENT',
+      ].join('\r\n'),
+    );
     const filtered = withoutUidSuffix(folded, OWN);
     assert.match(filtered, /UID:keep@example\.com/);
     assert.doesNotMatch(filtered, /session-9|VALARM/);

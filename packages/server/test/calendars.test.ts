@@ -20,16 +20,33 @@ const LUCIA = 'lucia-fernandez'; // mentee of pairing-lucia (mentors kenji-watan
 const KENJI = 'kenji-watanabe';
 const DANIEL = 'daniel-kim'; // another pair's mentee
 
-const stamp = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const stamp = (ms: number) =>
+  new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 const DAY = 86_400_000;
 /** Tomorrow 10:00 UTC (an instant inside the server's busy window). */
 const tomorrowAt = (hour: number) => Math.floor(Date.now() / DAY) * DAY + DAY + hour * 3_600_000;
 
 function icsWith(events: Array<{ uid: string; start: number; end: number; summary: string; transparent?: boolean }>) {
   return [
-    'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//feed//EN',
-    ...events.flatMap((event) => ['BEGIN:VEVENT', `UID:${event.uid}`, `DTSTAMP:${stamp(Date.now())}`, `DTSTART:${stamp(event.start)}`, `DTEND:${stamp(event.end)}`, `SUMMARY:${event.summary}`, ...(event.transparent ? ['TRANSP:TRANSPARENT'] : []), 'ATTENDEE;CN=Dr Secret:mailto:dr.secret@clinic.example', 'END:VEVENT']),
-    'END:VCALENDAR', '',
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//test//feed//EN',
+    ...events.flatMap((event) => [
+      'BEGIN:VEVENT',
+      `UID:${event.uid}`,
+      `DTSTAMP:${stamp(Date.now())}`,
+      `DTSTART:${stamp(event.start)}`,
+      `DTEND:${stamp(event.end)}`,
+      `SUMMARY:${event.summary}`,
+      ...(event.transparent ? ['TRANSP:TRANSPARENT'] : []),
+      'ATTENDEE;CN=Dr Secret:mailto:dr.secret@clinic.example',
+      'END:VEVENT',
+    ]),
+    'END:VCALENDAR',
+    '',
   ].join('\r\n');
 }
 
@@ -73,8 +90,15 @@ describe('calendars on the server: import, write-back and the session feed', { s
   });
 
   const call = async (personId: string | 'service' | undefined, method: string, path: string, body?: unknown) => {
-    const headers: Record<string, string> = { ...(personId === 'service' ? asService : personId ? as(personId) : {}), ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) };
-    const response = await fetch(`${backend.url}${path}`, { method, headers, ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }) });
+    const headers: Record<string, string> = {
+      ...(personId === 'service' ? asService : personId ? as(personId) : {}),
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+    };
+    const response = await fetch(`${backend.url}${path}`, {
+      method,
+      headers,
+      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    });
     const text = await response.text();
     let json: any;
     try {
@@ -101,12 +125,18 @@ describe('calendars on the server: import, write-back and the session feed', { s
 
     const asKenji = await busyOf(KENJI, LUCIA);
     assert.equal(asKenji.status, 200);
-    assert.deepEqual(asKenji.json.intervals, [{ start: new Date(start).toISOString().replace('.000Z', 'Z'), end: new Date(start + 3_600_000).toISOString().replace('.000Z', 'Z') }]);
+    assert.deepEqual(asKenji.json.intervals, [
+      { start: new Date(start).toISOString().replace('.000Z', 'Z'), end: new Date(start + 3_600_000).toISOString().replace('.000Z', 'Z') },
+    ]);
     assert.equal(asKenji.json.calendars[0].status, 'ok');
-    for (const secret of ['Dentist', 'dr.secret', 'Focus', 'private-5f2a9c']) assert.equal(asKenji.text.includes(secret), false, `${secret} must not leave the server`);
+    for (const secret of ['Dentist', 'dr.secret', 'Focus', 'private-5f2a9c'])
+      assert.equal(asKenji.text.includes(secret), false, `${secret} must not leave the server`);
     assert.equal((await busyOf(DANIEL, LUCIA)).status, 404, 'someone not paired with Lucía does not see her busy times (and cannot tell they exist)');
 
-    const { rows } = await backend.pool.query<{ secret: string; intervals: unknown }>('SELECT secret, intervals FROM mk_calendar_connections WHERE person_id = $1', [LUCIA]);
+    const { rows } = await backend.pool.query<{ secret: string; intervals: unknown }>(
+      'SELECT secret, intervals FROM mk_calendar_connections WHERE person_id = $1',
+      [LUCIA],
+    );
     assert.equal(rows.length, 1);
     assert.equal(rows[0]!.secret.includes('private-5f2a9c'), false, 'the address is stored encrypted');
     assert.equal(JSON.stringify(rows[0]).includes('Dentist'), false);
@@ -128,7 +158,10 @@ describe('calendars on the server: import, write-back and the session feed', { s
     assert.equal(same.json.busyCount, 1);
 
     const start = tomorrowAt(13);
-    feed.state.body = icsWith([{ uid: 'lunch', start, end: start + 1_800_000, summary: 'Lunch with the board' }, { uid: 'dentist-1', start: tomorrowAt(10), end: tomorrowAt(11), summary: 'Dentist' }]);
+    feed.state.body = icsWith([
+      { uid: 'lunch', start, end: start + 1_800_000, summary: 'Lunch with the board' },
+      { uid: 'dentist-1', start: tomorrowAt(10), end: tomorrowAt(11), summary: 'Dentist' },
+    ]);
     feed.state.etag = '"2"';
     await backend.pool.query("UPDATE mk_calendar_connections SET checked_at = now() - interval '1 hour'");
     const changed = await call(LUCIA, 'POST', `/calendars/${id}/refresh`);
@@ -145,7 +178,10 @@ describe('calendars on the server: import, write-back and the session feed', { s
     assert.equal(record.calendars[0].status, 'failing');
     assert.equal(record.intervals.length, 2);
     feed.state.status = 200;
-    assert.ok(backend.logs.some((line) => line.includes('could not be read') && !line.includes('private-5f2a9c')), 'the operator is told, without the secret address');
+    assert.ok(
+      backend.logs.some((line) => line.includes('could not be read') && !line.includes('private-5f2a9c')),
+      'the operator is told, without the secret address',
+    );
   });
 
   test('the background work re-reads calendars due for it', async () => {
@@ -153,21 +189,52 @@ describe('calendars on the server: import, write-back and the session feed', { s
     feed.state.body = icsWith([{ uid: 'late', start, end: start + 3_600_000, summary: 'Late meeting' }]);
     feed.state.etag = '"3"';
     await backend.pool.query("UPDATE mk_calendar_connections SET checked_at = now() - interval '2 hours'");
-    await eventually(() => busyOf(KENJI, LUCIA), (answer) => answer.json?.intervals?.length === 1 && answer.json.calendars[0].status === 'ok', 'the calendar is read again by itself');
+    await eventually(
+      () => busyOf(KENJI, LUCIA),
+      (answer) => answer.json?.intervals?.length === 1 && answer.json.calendars[0].status === 'ok',
+      'the calendar is read again by itself',
+    );
   });
 
   test('the guard: private and loopback addresses are refused unless allowed, and other schemes never', async () => {
-    const strict: MentorKitServer = createMentorKitServer({ pool: backend.pool, jwtSecret: 'test-jwt-secret-shared-with-the-host-0123456789', secretKey, calendarWorkIntervalMs: 2_000_000_000 });
+    const strict: MentorKitServer = createMentorKitServer({
+      pool: backend.pool,
+      jwtSecret: 'test-jwt-secret-shared-with-the-host-0123456789',
+      secretKey,
+      calendarWorkIntervalMs: 2_000_000_000,
+    });
     const url = await strict.listen(0);
     try {
-      for (const address of [feed.url, 'http://localhost:9/x.ics', 'http://169.254.169.254/latest/meta-data/', 'http://[::1]/x.ics', 'http://10.0.0.8/cal.ics', 'http://2130706433/x.ics', 'http://[::ffff:127.0.0.1]/x.ics']) {
-        const response = await fetch(`${url}/calendars`, { method: 'POST', headers: { ...as(DANIEL), 'Content-Type': 'application/json' }, body: JSON.stringify({ kind: 'ics-feed', url: address }) });
+      for (const address of [
+        feed.url,
+        'http://localhost:9/x.ics',
+        'http://169.254.169.254/latest/meta-data/',
+        'http://[::1]/x.ics',
+        'http://10.0.0.8/cal.ics',
+        'http://2130706433/x.ics',
+        'http://[::ffff:127.0.0.1]/x.ics',
+      ]) {
+        const response = await fetch(`${url}/calendars`, {
+          method: 'POST',
+          headers: { ...as(DANIEL), 'Content-Type': 'application/json' },
+          body: JSON.stringify({ kind: 'ics-feed', url: address }),
+        });
         const body = (await response.json()) as { message: string };
         assert.equal(response.status, 422, `${address}: ${JSON.stringify(body)}`);
         assert.match(body.message, /could not be read/i);
       }
-      for (const address of ['file:///etc/passwd', 'ftp://example.com/x.ics', 'gopher://127.0.0.1:6379/_INFO', 'javascript:alert(1)', 'https://user:pass@calendar.example.com/x.ics']) {
-        const response = await fetch(`${url}/calendars`, { method: 'POST', headers: { ...as(DANIEL), 'Content-Type': 'application/json' }, body: JSON.stringify({ kind: 'ics-feed', url: address }) });
+      for (const address of [
+        'file:///etc/passwd',
+        'ftp://example.com/x.ics',
+        'gopher://127.0.0.1:6379/_INFO',
+        'javascript:alert(1)',
+        'https://user:pass@calendar.example.com/x.ics',
+      ]) {
+        const response = await fetch(`${url}/calendars`, {
+          method: 'POST',
+          headers: { ...as(DANIEL), 'Content-Type': 'application/json' },
+          body: JSON.stringify({ kind: 'ics-feed', url: address }),
+        });
         assert.equal(response.status, 400, address);
       }
       const { rows } = await backend.pool.query('SELECT 1 FROM mk_calendar_connections WHERE person_id = $1', [DANIEL]);
@@ -177,7 +244,7 @@ describe('calendars on the server: import, write-back and the session feed', { s
     }
   });
 
-  test('calendars are each person\'s own: others cannot see, refresh or remove them; services have none; bad input is refused in words', async () => {
+  test("calendars are each person's own: others cannot see, refresh or remove them; services have none; bad input is refused in words", async () => {
     const id = (await call(LUCIA, 'GET', '/calendars')).json.calendars[0].id as string;
     assert.deepEqual((await call(KENJI, 'GET', '/calendars')).json, { calendars: [] });
     assert.equal((await call(KENJI, 'POST', `/calendars/${id}/refresh`)).status, 404);
@@ -209,14 +276,25 @@ describe('calendars on the server: import, write-back and the session feed', { s
     const made = await fetch(calendarUrl, { method: 'MKCALENDAR', headers: { Authorization: auth } });
     assert.ok(made.status === 201 || made.status === 405, `MKCALENDAR answered ${made.status}`);
     const start = tomorrowAt(8);
-    const put = await fetch(`${calendarUrl}standup.ics`, { method: 'PUT', headers: { Authorization: auth, 'Content-Type': 'text/calendar; charset=utf-8' }, body: icsWith([{ uid: 'standup', start, end: start + 1_800_000, summary: 'Team stand-up' }]) });
+    const put = await fetch(`${calendarUrl}standup.ics`, {
+      method: 'PUT',
+      headers: { Authorization: auth, 'Content-Type': 'text/calendar; charset=utf-8' },
+      body: icsWith([{ uid: 'standup', start, end: start + 1_800_000, summary: 'Team stand-up' }]),
+    });
     assert.ok(put.ok, `PUT answered ${put.status}`);
 
     const wrong = await call(LUCIA, 'POST', '/calendars', { kind: 'caldav', url: calendarUrl, username: 'lucia', password: 'wrong' });
     assert.equal(wrong.status, 422, wrong.text);
     assert.equal(wrong.text.includes('wrong'), false, 'the password is never echoed');
 
-    const connected = await call(LUCIA, 'POST', '/calendars', { kind: 'caldav', url: calendarUrl, username: 'lucia', password: 'lucia-caldav-password', label: 'Work', writeBack: true });
+    const connected = await call(LUCIA, 'POST', '/calendars', {
+      kind: 'caldav',
+      url: calendarUrl,
+      username: 'lucia',
+      password: 'lucia-caldav-password',
+      label: 'Work',
+      writeBack: true,
+    });
     assert.equal(connected.status, 201, connected.text);
     assert.equal(connected.json.busyCount, 1);
     assert.equal(connected.json.writeBack, true);
@@ -226,7 +304,15 @@ describe('calendars on the server: import, write-back and the session feed', { s
 
     // Lucía books a session: it appears in her CalDAV calendar.
     const sessionStart = tomorrowAt(14);
-    const session = { id: 'session-caldav', pairingId: 'pairing-lucia', title: 'Mentoring with Kenji', start: new Date(sessionStart).toISOString(), end: new Date(sessionStart + 3_600_000).toISOString(), timeZone: 'Europe/Madrid', organizerId: LUCIA };
+    const session = {
+      id: 'session-caldav',
+      pairingId: 'pairing-lucia',
+      title: 'Mentoring with Kenji',
+      start: new Date(sessionStart).toISOString(),
+      end: new Date(sessionStart + 3_600_000).toISOString(),
+      timeZone: 'Europe/Madrid',
+      organizerId: LUCIA,
+    };
     const booked = await call(LUCIA, 'PUT', `/collections/sessions/records/${session.id}`, session);
     assert.equal(booked.status, 201, booked.text);
     const readCalendar = async () => {
@@ -245,13 +331,23 @@ describe('calendars on the server: import, write-back and the session feed', { s
     // Moved: the same event, a higher SEQUENCE, the new time.
     const moved = { ...booked.json, start: new Date(sessionStart + 3_600_000).toISOString(), end: new Date(sessionStart + 7_200_000).toISOString() };
     assert.equal((await call(LUCIA, 'PUT', `/collections/sessions/records/${session.id}`, moved)).status, 200);
-    const movedEvent = eventOf(await eventually(readCalendar, (text) => Number(eventOf(text)?.getFirstPropertyValue('sequence')) > firstSequence, 'the moved session is rewritten'))!;
+    const movedEvent = eventOf(
+      await eventually(readCalendar, (text) => Number(eventOf(text)?.getFirstPropertyValue('sequence')) > firstSequence, 'the moved session is rewritten'),
+    )!;
     assert.equal((movedEvent.getFirstPropertyValue('dtstart') as ICAL.Time).toJSDate().getTime(), sessionStart + 3_600_000);
 
     // Cancelled: STATUS:CANCELLED, so calendars take it off.
     const stored = (await call(LUCIA, 'GET', `/collections/sessions/records/${session.id}`)).json;
-    assert.equal((await call(LUCIA, 'PUT', `/collections/sessions/records/${session.id}`, { ...stored, status: 'cancelled', statusChangedAt: new Date().toISOString() })).status, 200);
-    await eventually(readCalendar, (text) => String(eventOf(text)?.getFirstPropertyValue('status')) === 'CANCELLED', 'the cancelled session is marked cancelled in Radicale');
+    assert.equal(
+      (await call(LUCIA, 'PUT', `/collections/sessions/records/${session.id}`, { ...stored, status: 'cancelled', statusChangedAt: new Date().toISOString() }))
+        .status,
+      200,
+    );
+    await eventually(
+      readCalendar,
+      (text) => String(eventOf(text)?.getFirstPropertyValue('status')) === 'CANCELLED',
+      'the cancelled session is marked cancelled in Radicale',
+    );
 
     // Removed: the event goes.
     assert.equal((await call(LUCIA, 'DELETE', `/collections/sessions/records/${session.id}`)).status, 200);
@@ -266,7 +362,16 @@ describe('calendars on the server: import, write-back and the session feed', { s
     const readCalendar = async () => (await fetch(calendarUrl, { headers: { Authorization: auth } })).text();
     const has = (text: string, id: string) => text.includes(`UID:${id}@`);
     const start = tomorrowAt(17);
-    const session = { id: 'session-participants', pairingId: 'pairing-lucia', title: 'Mentors only', start: new Date(start).toISOString(), end: new Date(start + 1_800_000).toISOString(), timeZone: 'Asia/Tokyo', organizerId: KENJI, participantIds: [KENJI, 'arjun-shrestha'] };
+    const session = {
+      id: 'session-participants',
+      pairingId: 'pairing-lucia',
+      title: 'Mentors only',
+      start: new Date(start).toISOString(),
+      end: new Date(start + 1_800_000).toISOString(),
+      timeZone: 'Asia/Tokyo',
+      organizerId: KENJI,
+      participantIds: [KENJI, 'arjun-shrestha'],
+    };
     // A stranger as a participant is refused by the policy: nobody can make the server write into Daniel's calendar.
     const stranger = await call(KENJI, 'PUT', `/collections/sessions/records/${session.id}`, { ...session, participantIds: [KENJI, DANIEL] });
     assert.equal(stranger.status, 403, stranger.text);
@@ -274,7 +379,11 @@ describe('calendars on the server: import, write-back and the session feed', { s
     // Lucía does not take part: nothing is written into her calendar.
     const created = await call(KENJI, 'PUT', `/collections/sessions/records/${session.id}`, session);
     assert.equal(created.status, 201, created.text);
-    await eventually(async () => (await backend.pool.query('SELECT 1 FROM mk_calendar_writes')).rows.length, (left) => left === 0, 'the queue is empty');
+    await eventually(
+      async () => (await backend.pool.query('SELECT 1 FROM mk_calendar_writes')).rows.length,
+      (left) => left === 0,
+      'the queue is empty',
+    );
     assert.equal(has(await readCalendar(), session.id), false);
     // She is added: the event appears; she is left out again: it goes.
     const withLucia = await call(KENJI, 'PUT', `/collections/sessions/records/${session.id}`, { ...created.json, participantIds: [KENJI, LUCIA] });
@@ -286,7 +395,15 @@ describe('calendars on the server: import, write-back and the session feed', { s
 
   test('the session feed: a signed address that works without signing in, valid iCalendar, revocable', async () => {
     const sessionStart = tomorrowAt(16);
-    const session = { id: 'session-feed', pairingId: 'pairing-lucia', title: 'Feed session', start: new Date(sessionStart).toISOString(), end: new Date(sessionStart + 3_600_000).toISOString(), timeZone: 'Europe/Madrid', organizerId: LUCIA };
+    const session = {
+      id: 'session-feed',
+      pairingId: 'pairing-lucia',
+      title: 'Feed session',
+      start: new Date(sessionStart).toISOString(),
+      end: new Date(sessionStart + 3_600_000).toISOString(),
+      timeZone: 'Europe/Madrid',
+      organizerId: LUCIA,
+    };
     assert.equal((await call(LUCIA, 'PUT', `/collections/sessions/records/${session.id}`, session)).status, 201);
     assert.deepEqual((await call(LUCIA, 'GET', '/calendars/feed')).json, { url: null }, 'reading makes no address');
     const first = await call(LUCIA, 'POST', '/calendars/feed');
@@ -319,11 +436,19 @@ describe('calendars on the server: import, write-back and the session feed', { s
       object.addPropertyWithValue('prodid', String(feedCalendar.getFirstPropertyValue('prodid')));
       for (const zone of feedCalendar.getAllSubcomponents('vtimezone')) object.addSubcomponent(zone);
       object.addSubcomponent(event);
-      const accepted = await fetch(`${radicale.url}/kenji/imported/event-${index}.ics`, { method: 'PUT', headers: { Authorization: auth, 'Content-Type': 'text/calendar; charset=utf-8' }, body: object.toString() });
+      const accepted = await fetch(`${radicale.url}/kenji/imported/event-${index}.ics`, {
+        method: 'PUT',
+        headers: { Authorization: auth, 'Content-Type': 'text/calendar; charset=utf-8' },
+        body: object.toString(),
+      });
       assert.ok(accepted.status === 201 || accepted.status === 204, `Radicale refused event ${index} of the feed: ${accepted.status} ${await accepted.text()}`);
     }
 
-    const [idPart, signature] = path.split('/').pop()!.replace(/\.ics$/, '').split('.');
+    const [idPart, signature] = path
+      .split('/')
+      .pop()!
+      .replace(/\.ics$/, '')
+      .split('.');
     const tampered = `/feeds/${idPart}.${signature!.slice(0, -1)}${signature!.endsWith('A') ? 'B' : 'A'}.ics`;
     assert.equal((await fetch(`${backend.url}${tampered}`)).status, 404, 'a changed signature does not work');
     assert.equal((await fetch(`${backend.url}/feeds/nonsense.ics`)).status, 404);
@@ -339,7 +464,10 @@ describe('calendars on the server: import, write-back and the session feed', { s
   test('reads a person starts are limited: one at a time, ten connection attempts in ten minutes', async () => {
     const ARJUN = 'arjun-shrestha';
     feed.state.delayMs = 3000;
-    const [first, second] = await Promise.all([call(ARJUN, 'POST', '/calendars', { kind: 'ics-feed', url: feed.url }), new Promise((resolve) => setTimeout(resolve, 300)).then(() => call(ARJUN, 'POST', '/calendars', { kind: 'ics-feed', url: feed.url }))]);
+    const [first, second] = await Promise.all([
+      call(ARJUN, 'POST', '/calendars', { kind: 'ics-feed', url: feed.url }),
+      new Promise((resolve) => setTimeout(resolve, 300)).then(() => call(ARJUN, 'POST', '/calendars', { kind: 'ics-feed', url: feed.url })),
+    ]);
     feed.state.delayMs = 0;
     assert.deepEqual([first.status, second.status].sort(), [201, 429], 'a second read while one runs waits its turn');
     assert.match((first.status === 429 ? first : second).json.message, /being read right now/);
@@ -353,7 +481,8 @@ describe('calendars on the server: import, write-back and the session feed', { s
   });
 
   test('five calendars at most', async () => {
-    for (let index = 0; index < 5; index++) assert.equal((await call(DANIEL, 'POST', '/calendars', { kind: 'ics-feed', url: feed.url, label: `Feed ${index}` })).status, 201);
+    for (let index = 0; index < 5; index++)
+      assert.equal((await call(DANIEL, 'POST', '/calendars', { kind: 'ics-feed', url: feed.url, label: `Feed ${index}` })).status, 201);
     const sixth = await call(DANIEL, 'POST', '/calendars', { kind: 'ics-feed', url: feed.url });
     assert.equal(sixth.status, 409);
     assert.match(sixth.json.message, /disconnect one first/);

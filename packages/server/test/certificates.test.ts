@@ -22,7 +22,11 @@ const HOSTILE = '<script>alert("x")</script> & Ngāti';
 describe('certificates of participation', { skip: skip ?? false }, () => {
   let backend: TestBackend;
   const call = async (method: string, path: string, who: Record<string, string> | undefined, body?: unknown, headers: Record<string, string> = {}) => {
-    const response = await fetch(`${backend.url}${path}`, { method, headers: { ...(who ?? {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers }, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+    const response = await fetch(`${backend.url}${path}`, {
+      method,
+      headers: { ...(who ?? {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
     const type = response.headers.get('content-type') ?? '';
     const payload = type.includes('json') ? await response.json() : type.includes('pdf') ? new Uint8Array(await response.arrayBuffer()) : await response.text();
     return { status: response.status, headers: response.headers, body: payload as any };
@@ -34,22 +38,92 @@ describe('certificates of participation', { skip: skip ?? false }, () => {
     const now = '2026-07-01T00:00:00Z';
     await storage.put('programs', { id: 'prog', name: 'Mentoría 2026 — Łódź', adminIds: ['priya'], certificateSessions: 3, createdAt: now });
     await storage.put('programs', { id: 'other', name: 'Other programme', adminIds: ['olga'], createdAt: now });
-    const people: Array<[string, string]> = [['chen', '陈伟'], ['maria', 'María José Ñúñez'], ['lukasz', 'Łukasz Wróbel'], ['hostile', HOSTILE], ['priya', 'Priya Raman'], ['olga', 'Olga'], ['mallory', 'Mallory']];
+    const people: Array<[string, string]> = [
+      ['chen', '陈伟'],
+      ['maria', 'María José Ñúñez'],
+      ['lukasz', 'Łukasz Wróbel'],
+      ['hostile', HOSTILE],
+      ['priya', 'Priya Raman'],
+      ['olga', 'Olga'],
+      ['mallory', 'Mallory'],
+    ];
     for (const [id, displayName] of people) await storage.put('people', { id, displayName, roles: ['mentee'], timeZone: 'UTC', programIds: ['prog'] });
-    await storage.put('pairings', { id: 'p-done', programId: 'prog', menteeId: 'chen', mentorIds: ['maria', 'lukasz'], status: 'closed', kind: 'official', startedOn: '2026-01-12', endedOn: '2026-06-26', reasons: [] });
-    await storage.put('pairings', { id: 'p-open', programId: 'prog', menteeId: 'hostile', mentorIds: ['maria'], status: 'active', kind: 'official', startedOn: '2026-03-01', reasons: [] });
+    await storage.put('pairings', {
+      id: 'p-done',
+      programId: 'prog',
+      menteeId: 'chen',
+      mentorIds: ['maria', 'lukasz'],
+      status: 'closed',
+      kind: 'official',
+      startedOn: '2026-01-12',
+      endedOn: '2026-06-26',
+      reasons: [],
+    });
+    await storage.put('pairings', {
+      id: 'p-open',
+      programId: 'prog',
+      menteeId: 'hostile',
+      mentorIds: ['maria'],
+      status: 'active',
+      kind: 'official',
+      startedOn: '2026-03-01',
+      reasons: [],
+    });
     for (let index = 1; index <= 4; index++) {
       const day = `2026-02-0${index}`;
-      await storage.put('sessions', { id: `s${index}`, pairingId: 'p-done', title: `Session ${index}`, start: `${day}T10:00:00Z`, end: `${day}T11:00:00Z`, timeZone: 'UTC', status: 'held', ...(index === 1 ? { heldMinutes: 90 } : {}) });
-      await storage.put('sessions', { id: `o${index}`, pairingId: 'p-open', title: `Session ${index}`, start: `${day}T10:00:00Z`, end: `${day}T11:00:00Z`, timeZone: 'UTC', status: 'held' });
+      await storage.put('sessions', {
+        id: `s${index}`,
+        pairingId: 'p-done',
+        title: `Session ${index}`,
+        start: `${day}T10:00:00Z`,
+        end: `${day}T11:00:00Z`,
+        timeZone: 'UTC',
+        status: 'held',
+        ...(index === 1 ? { heldMinutes: 90 } : {}),
+      });
+      await storage.put('sessions', {
+        id: `o${index}`,
+        pairingId: 'p-open',
+        title: `Session ${index}`,
+        start: `${day}T10:00:00Z`,
+        end: `${day}T11:00:00Z`,
+        timeZone: 'UTC',
+        status: 'held',
+      });
     }
-    await storage.put('sessions', { id: 's5', pairingId: 'p-done', title: 'Missed', start: '2026-03-01T10:00:00Z', end: '2026-03-01T11:00:00Z', timeZone: 'UTC', status: 'missed' });
+    await storage.put('sessions', {
+      id: 's5',
+      pairingId: 'p-done',
+      title: 'Missed',
+      start: '2026-03-01T10:00:00Z',
+      end: '2026-03-01T11:00:00Z',
+      timeZone: 'UTC',
+      status: 'missed',
+    });
     // Chen gave feedback in 3 held sessions (eligible, programme asks 3); Maria in 1 (not eligible); Łukasz none.
-    for (const sessionId of ['s1', 's2', 's3']) await storage.put('feedback', { id: `f-chen-${sessionId}`, pairingId: 'p-done', sessionId, authorId: 'chen', rating: 5, submittedAt: now });
+    for (const sessionId of ['s1', 's2', 's3'])
+      await storage.put('feedback', { id: `f-chen-${sessionId}`, pairingId: 'p-done', sessionId, authorId: 'chen', rating: 5, submittedAt: now });
     await storage.put('feedback', { id: 'f-maria-s1', pairingId: 'p-done', sessionId: 's1', authorId: 'maria', rating: 4, submittedAt: now });
-    for (const sessionId of ['o1', 'o2', 'o3']) await storage.put('feedback', { id: `f-h-${sessionId}`, pairingId: 'p-open', sessionId, authorId: 'hostile', rating: 4, submittedAt: now });
-    await storage.put('goals', { id: 'g1', pairingId: 'p-done', ownerId: 'chen', title: 'Lead a team retrospective', visibility: 'private', achievedAt: '2026-05-01T00:00:00Z', milestones: [] });
-    await storage.put('goals', { id: 'g2', pairingId: 'p-done', ownerId: 'maria', title: 'Maria private goal', visibility: 'private', achievedAt: '2026-05-01T00:00:00Z', milestones: [] });
+    for (const sessionId of ['o1', 'o2', 'o3'])
+      await storage.put('feedback', { id: `f-h-${sessionId}`, pairingId: 'p-open', sessionId, authorId: 'hostile', rating: 4, submittedAt: now });
+    await storage.put('goals', {
+      id: 'g1',
+      pairingId: 'p-done',
+      ownerId: 'chen',
+      title: 'Lead a team retrospective',
+      visibility: 'private',
+      achievedAt: '2026-05-01T00:00:00Z',
+      milestones: [],
+    });
+    await storage.put('goals', {
+      id: 'g2',
+      pairingId: 'p-done',
+      ownerId: 'maria',
+      title: 'Maria private goal',
+      visibility: 'private',
+      achievedAt: '2026-05-01T00:00:00Z',
+      milestones: [],
+    });
   });
   after(async () => {
     await backend?.close();
@@ -69,10 +143,16 @@ describe('certificates of participation', { skip: skip ?? false }, () => {
     assert.equal(entry.certificate, undefined);
 
     const maria = await call('GET', '/pairings/p-done/certificates', as('maria'));
-    assert.deepEqual(maria.body.map((row: any) => [row.personId, row.eligibility.eligible, row.eligibility.missing]), [['maria', false, ['feedback']]]);
+    assert.deepEqual(
+      maria.body.map((row: any) => [row.personId, row.eligibility.eligible, row.eligibility.missing]),
+      [['maria', false, ['feedback']]],
+    );
 
     const admin = await call('GET', '/pairings/p-done/certificates', as('priya'));
-    assert.deepEqual(admin.body.map((row: any) => row.personId), ['chen', 'maria', 'lukasz']);
+    assert.deepEqual(
+      admin.body.map((row: any) => row.personId),
+      ['chen', 'maria', 'lukasz'],
+    );
 
     for (const who of ['mallory', 'olga']) assert.equal((await call('GET', '/pairings/p-done/certificates', as(who))).status, 404, who);
     assert.equal((await call('GET', '/pairings/nope/certificates', as('priya'))).status, 404);
@@ -115,7 +195,10 @@ describe('certificates of participation', { skip: skip ?? false }, () => {
     const notMember = await call('POST', '/pairings/p-done/certificates', as('priya'), { personId: 'mallory', reason: 'x' });
     assert.equal(notMember.status, 400);
     assert.equal(notMember.body.path, 'personId');
-    const byHand = await call('POST', '/pairings/p-open/certificates', as('priya'), { personId: 'hostile', reason: 'Moved abroad after four sessions; finished the programme.' });
+    const byHand = await call('POST', '/pairings/p-open/certificates', as('priya'), {
+      personId: 'hostile',
+      reason: 'Moved abroad after four sessions; finished the programme.',
+    });
     assert.equal(byHand.status, 201);
     assert.equal(byHand.body.reason, 'Moved abroad after four sessions; finished the programme.');
     assert.equal(byHand.body.issuedBy, 'priya');
@@ -142,15 +225,28 @@ describe('certificates of participation', { skip: skip ?? false }, () => {
       .enumerateIndirectObjects()
       .map(([, object]) => (object instanceof PDFDict ? object.get(PDFName.of('BaseFont'))?.toString() : undefined))
       .filter((name): name is string => !!name);
-    assert.ok(fontNames.some((name) => name.includes('NotoSansSC')), `a Noto Sans SC subset for the name, got ${fontNames.join(', ')}`);
-    assert.ok(fontNames.some((name) => name.includes('DejaVuSans')), 'DejaVu Sans for the rest');
+    assert.ok(
+      fontNames.some((name) => name.includes('NotoSansSC')),
+      `a Noto Sans SC subset for the name, got ${fontNames.join(', ')}`,
+    );
+    assert.ok(
+      fontNames.some((name) => name.includes('DejaVuSans')),
+      'DejaVu Sans for the rest',
+    );
     // The Chinese name's glyphs really have outlines in the embedded font program (not blank boxes).
-    const descriptors = document.context.enumerateIndirectObjects().map(([, object]) => object).filter((object): object is PDFDict => object instanceof PDFDict && String(object.get(PDFName.of('FontName'))).includes('NotoSansSC'));
+    const descriptors = document.context
+      .enumerateIndirectObjects()
+      .map(([, object]) => object)
+      .filter((object): object is PDFDict => object instanceof PDFDict && String(object.get(PDFName.of('FontName'))).includes('NotoSansSC'));
     assert.equal(descriptors.length, 1, 'one Noto Sans SC font descriptor');
     const program = document.context.lookup(descriptors[0]!.get(PDFName.of('FontFile2')));
     assert.ok(program instanceof PDFRawStream, 'an embedded TrueType program');
     const embedded = fontkit.create(decodePDFRawStream(program).decode());
-    for (const character of '陈伟') assert.ok((embedded.glyphForCodePoint(character.codePointAt(0)!).path as unknown as { commands: unknown[] }).commands.length > 10, `${character} has an outline`);
+    for (const character of '陈伟')
+      assert.ok(
+        (embedded.glyphForCodePoint(character.codePointAt(0)!).path as unknown as { commands: unknown[] }).commands.length > 10,
+        `${character} has an outline`,
+      );
 
     const spanish = await call('GET', `${path}?lang=es`, as('priya'));
     assert.equal(spanish.status, 200);
@@ -187,7 +283,7 @@ describe('certificates of participation', { skip: skip ?? false }, () => {
     assert.equal((await call('GET', '/verify/not-an-id', undefined, undefined, { accept: 'application/json' })).status, 404);
   });
 
-  test('storage-rest\'s certificates service: list, issue, download the PDF, revoke; refusals as MentorKitError', async () => {
+  test("storage-rest's certificates service: list, issue, download the PDF, revoke; refusals as MentorKitError", async () => {
     const maria = createRestStorage({ baseUrl: backend.url, headers: as('maria'), retry: false, watch: false });
     const priya = createRestStorage({ baseUrl: backend.url, headers: as('priya'), retry: false, watch: false });
     try {
@@ -196,12 +292,18 @@ describe('certificates of participation', { skip: skip ?? false }, () => {
       assert.deepEqual(entry!.eligibility.missing, ['feedback']);
       await assert.rejects(maria.certificates.issue('p-done', 'maria'), (error: unknown) => isMentorKitError(error, 'forbidden'));
       await assert.rejects(maria.certificates.list('elsewhere'), (error: unknown) => isMentorKitError(error, 'not-found'));
-      await assert.rejects(priya.certificates.issue('p-done', 'maria', { reason: '' }), (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path?: string }).path === 'reason');
+      await assert.rejects(
+        priya.certificates.issue('p-done', 'maria', { reason: '' }),
+        (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as { path?: string }).path === 'reason',
+      );
       const issued = await priya.certificates.issue('p-done', 'maria', { reason: 'Ran the sessions; the feedback form was broken that term.' });
       assert.equal(issued.reason, 'Ran the sessions; the feedback form was broken that term.');
       const pdf = await maria.certificates.download(issued.id, { language: 'es' });
       assert.equal(pdf.type, 'application/pdf');
-      assert.equal((await PDFDocument.load(new Uint8Array(await pdf.arrayBuffer()), { updateMetadata: false })).getTitle(), 'Certificado de participación: María José Ñúñez');
+      assert.equal(
+        (await PDFDocument.load(new Uint8Array(await pdf.arrayBuffer()), { updateMetadata: false })).getTitle(),
+        'Certificado de participación: María José Ñúñez',
+      );
       const revoked = await priya.certificates.revoke(issued.id);
       assert.ok(revoked.revokedAt);
       await assert.rejects(maria.certificates.download(issued.id), (error: unknown) => isMentorKitError(error, 'not-found'));
@@ -211,19 +313,25 @@ describe('certificates of participation', { skip: skip ?? false }, () => {
     }
   });
 
-  test('the demo\'s finished pairing (--seed-demo): Lucía downloads her certificate and its verification address answers', async () => {
+  test("the demo's finished pairing (--seed-demo): Lucía downloads her certificate and its verification address answers", async () => {
     const storage = createPostgresStorage(backend.pool);
     await seedDemoProgram(storage);
     assert.equal(await seedFinishedPairing(storage), true);
     assert.equal(await seedFinishedPairing(storage), false, 'seeding again changes nothing');
     const [lucia] = (await call('GET', `/pairings/${DEMO_FINISHED_PAIRING_ID}/certificates`, as('lucia-fernandez'))).body;
-    assert.deepEqual([lucia.eligibility.eligible, lucia.eligibility.required, lucia.eligibility.requiredFrom, lucia.eligibility.sessionsWithFeedback], [true, 6, 'agreement', 6]);
+    assert.deepEqual(
+      [lucia.eligibility.eligible, lucia.eligibility.required, lucia.eligibility.requiredFrom, lucia.eligibility.sessionsWithFeedback],
+      [true, 6, 'agreement', 6],
+    );
     const issued = await call('POST', `/pairings/${DEMO_FINISHED_PAIRING_ID}/certificates`, as('lucia-fernandez'), { personId: 'lucia-fernandez' });
     assert.equal(issued.status, 201);
     const pdf = await call('GET', `/certificates/${issued.body.id}.pdf`, as('lucia-fernandez'));
     assert.equal((await PDFDocument.load(pdf.body, { updateMetadata: false })).getTitle(), 'Certificate of participation: Lucía Fernández');
     const verified = await call('GET', new URL(issued.body.verifyUrl).pathname, undefined, undefined, { accept: 'application/json' });
-    assert.deepEqual([verified.body.status, verified.body.name, verified.body.programme, verified.body.mentoringMinutes, verified.body.from, verified.body.to], ['valid', 'Lucía Fernández', 'Engineering Mentoring 2026', 375, '2026-09-07', '2026-10-23']);
+    assert.deepEqual(
+      [verified.body.status, verified.body.name, verified.body.programme, verified.body.mentoringMinutes, verified.body.from, verified.body.to],
+      ['valid', 'Lucía Fernández', 'Engineering Mentoring 2026', 375, '2026-09-07', '2026-10-23'],
+    );
     assert.deepEqual(verified.body.goalsAchieved, ['Give a ten-minute talk at the engineering all-hands']);
     const aisha = (await call('GET', `/pairings/${DEMO_FINISHED_PAIRING_ID}/certificates`, as('aisha-bello'))).body[0];
     assert.equal(aisha.eligibility.eligible, true, 'the mentor too');

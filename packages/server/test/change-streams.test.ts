@@ -43,11 +43,28 @@ describe('change streams: many subscribers, many held feedback notes', { skip: s
 
   test(`${NOTES} held notes with 200+ streams open: a later message arrives within a bound, each reader gets exactly what they may read`, async () => {
     const database = createPostgresStorage(backend.pool);
-    await database.put('sessions', { id: 'session-n6', pairingId: 'pairing-lucia', title: 'Review', start: '2026-11-03T09:00:00.000Z', end: '2026-11-03T10:00:00.000Z', timeZone: 'Europe/Madrid' });
+    await database.put('sessions', {
+      id: 'session-n6',
+      pairingId: 'pairing-lucia',
+      title: 'Review',
+      start: '2026-11-03T09:00:00.000Z',
+      end: '2026-11-03T10:00:00.000Z',
+      timeZone: 'Europe/Madrid',
+    });
     // Kenji has submitted his note for the session (so he may read Lucía's held ones); Arjun has not.
-    await database.put('feedback', { id: 'feedback-kenji-n6', pairingId: 'pairing-lucia', sessionId: 'session-n6', authorId: KENJI, rating: 4, submittedAt: new Date().toISOString() });
+    await database.put('feedback', {
+      id: 'feedback-kenji-n6',
+      pairingId: 'pairing-lucia',
+      sessionId: 'session-n6',
+      authorId: KENJI,
+      rating: 4,
+      submittedAt: new Date().toISOString(),
+    });
     const { rows } = await backend.pool.query<{ id: string }>("SELECT id FROM mk_records WHERE collection = 'people' AND NOT deleted ORDER BY id");
-    const people = rows.map((row) => row.id).filter((id) => id !== KENJI && id !== ARJUN).slice(0, 26);
+    const people = rows
+      .map((row) => row.id)
+      .filter((id) => id !== KENJI && id !== ARJUN)
+      .slice(0, 26);
     const others = await Promise.all(people.flatMap((personId) => Array.from({ length: 8 }, async () => ({ personId, ...(await open(personId)) }))));
     const kenji = await open(KENJI);
     const arjun = await open(ARJUN);
@@ -62,7 +79,17 @@ describe('change streams: many subscribers, many held feedback notes', { skip: s
           const answer = await fetch(`${backend.url}/collections/feedback/records/${id}`, {
             method: 'PUT',
             headers: { ...as(LUCIA), 'content-type': 'application/json', 'if-none-match': '*' },
-            body: JSON.stringify({ id, pairingId: 'pairing-lucia', sessionId: 'session-n6', authorId: LUCIA, rating: 3, helped: 'x', revealWhenBothSubmitted: true, submittedAt: new Date().toISOString(), editableUntil: '2027-01-01T00:00:00.000Z' }),
+            body: JSON.stringify({
+              id,
+              pairingId: 'pairing-lucia',
+              sessionId: 'session-n6',
+              authorId: LUCIA,
+              rating: 3,
+              helped: 'x',
+              revealWhenBothSubmitted: true,
+              submittedAt: new Date().toISOString(),
+              editableUntil: '2027-01-01T00:00:00.000Z',
+            }),
           });
           assert.equal(answer.status, 201, await answer.text());
         }
@@ -77,23 +104,37 @@ describe('change streams: many subscribers, many held feedback notes', { skip: s
     assert.equal(marker.status, 201);
     const posted = Date.now();
     const deadline = posted + 10_000;
-    while (!(kenji.arrivals.has('marker-n6') && arjun.arrivals.has('marker-n6')) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    while (!(kenji.arrivals.has('marker-n6') && arjun.arrivals.has('marker-n6')) && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 20));
     const lag = (kenji.arrivals.get('marker-n6') ?? Number.POSITIVE_INFINITY) - posted;
-    console.log(`change streams: ${streams} open, ${NOTES} held notes written in ${written - started} ms; the message after them reached Kenji's stream ${lag} ms after it was answered (before: 273 streams, 64 notes, 12.9 s)`);
+    console.log(
+      `change streams: ${streams} open, ${NOTES} held notes written in ${written - started} ms; the message after them reached Kenji's stream ${lag} ms after it was answered (before: 273 streams, 64 notes, 12.9 s)`,
+    );
     assert.ok(lag < 5000, `the message arrived ${lag} ms after it was written`);
     assert.ok(!kenji.seen.includes('resync') && !arjun.seen.includes('resync'), 'no stream fell behind');
     // Exactly what each may read: Kenji (submitted) every held note, Arjun (not submitted) none, in order.
     assert.deepEqual(kenji.seen.filter((id) => id.startsWith('held-')).length, NOTES);
-    assert.deepEqual(arjun.seen.filter((id) => id.startsWith('held-')), []);
+    assert.deepEqual(
+      arjun.seen.filter((id) => id.startsWith('held-')),
+      [],
+    );
     assert.equal(kenji.seen.at(-1), 'marker-n6', 'the message came after the notes');
     assert.ok(arjun.seen.includes('marker-n6'));
     // Everyone else hears of a change exactly when they may read it (GET agrees with the stream).
     for (const personId of people) {
-      for (const [collection, id] of [['feedback', 'held-0'], ['feedback', `held-${NOTES - 1}`], ['messages', 'marker-n6']] as const) {
+      for (const [collection, id] of [
+        ['feedback', 'held-0'],
+        ['feedback', `held-${NOTES - 1}`],
+        ['messages', 'marker-n6'],
+      ] as const) {
         const readable = (await fetch(`${backend.url}/collections/${collection}/records/${id}`, { headers: as(personId) })).status === 200;
-        for (const stream of others.filter((each) => each.personId === personId)) assert.equal(stream.seen.includes(id), readable, `${personId}: ${id} on the stream ${stream.seen.includes(id)}, readable ${readable}`);
+        for (const stream of others.filter((each) => each.personId === personId))
+          assert.equal(stream.seen.includes(id), readable, `${personId}: ${id} on the stream ${stream.seen.includes(id)}, readable ${readable}`);
       }
     }
-    assert.ok(others.some((stream) => !stream.seen.includes('held-0')), 'some people may not read the notes');
+    assert.ok(
+      others.some((stream) => !stream.seen.includes('held-0')),
+      'some people may not read the notes',
+    );
   });
 });

@@ -49,7 +49,19 @@ describe('concerns over HTTP on PostgreSQL', { skip: skip ?? false, timeout: 120
   const stored = (id: string) => createPostgresStorage(backend.pool).get('concerns', id);
   const concern = (id: string, overrides: Record<string, unknown> = {}) => {
     const now = new Date().toISOString();
-    return { id, programId: PROGRAM, pairingId: PAIRING, reporterId: LUCIA, about: 'pairing', text: TEXT, pauseRequested: true, status: 'open', raisedAt: now, history: [{ at: now, by: LUCIA, action: 'raised' }], ...overrides };
+    return {
+      id,
+      programId: PROGRAM,
+      pairingId: PAIRING,
+      reporterId: LUCIA,
+      about: 'pairing',
+      text: TEXT,
+      pauseRequested: true,
+      status: 'open',
+      raisedAt: now,
+      history: [{ at: now, by: LUCIA, action: 'raised' }],
+      ...overrides,
+    };
   };
   const path = (id: string) => `/collections/concerns/records/${id}`;
 
@@ -85,7 +97,11 @@ describe('concerns over HTTP on PostgreSQL', { skip: skip ?? false, timeout: 120
     await until(() => priyaStream.includes('concern-1') && luciaStream.includes('concern-1'), 'the concern on the streams of Priya and Lucía');
     assert.ok(!kenjiStream.includes('concern-1'), 'the mentor never hears of it');
 
-    for (const [who, personId] of [['the mentor', KENJI], ['the co-mentor', ARJUN], ['the admin of another programme', OLGA]] as const) {
+    for (const [who, personId] of [
+      ['the mentor', KENJI],
+      ['the co-mentor', ARJUN],
+      ['the admin of another programme', OLGA],
+    ] as const) {
       const byId = await call('GET', path('concern-1'), personId);
       const missing = await call('GET', path('concern-nothing'), personId);
       assert.equal(byId.status, 404, who);
@@ -100,7 +116,10 @@ describe('concerns over HTTP on PostgreSQL', { skip: skip ?? false, timeout: 120
       assert.equal(byId.status, 200);
       assert.equal(byId.json.text, TEXT, 'stored as text, exactly as written');
       const list = await call('GET', '/collections/concerns/records', personId);
-      assert.deepEqual((list.json.records as Array<{ id: string }>).map((record) => record.id), ['concern-1']);
+      assert.deepEqual(
+        (list.json.records as Array<{ id: string }>).map((record) => record.id),
+        ['concern-1'],
+      );
     }
   });
 
@@ -108,11 +127,19 @@ describe('concerns over HTTP on PostgreSQL', { skip: skip ?? false, timeout: 120
     assert.equal((await call('PUT', path('concern-2'), LUCIA, concern('concern-2'))).status, 201);
     let current = (await stored('concern-2'))!;
     const { revision: _r, updatedAt: _u, createdAt: _c, updatedBy: _b, ...fields } = current;
-    const step = (record: Record<string, unknown>, entry: Record<string, unknown>, status?: string) => ({ ...record, ...(status ? { status } : {}), history: [...(record.history as unknown[]), { at: new Date().toISOString(), ...entry }] });
+    const step = (record: Record<string, unknown>, entry: Record<string, unknown>, status?: string) => ({
+      ...record,
+      ...(status ? { status } : {}),
+      history: [...(record.history as unknown[]), { at: new Date().toISOString(), ...entry }],
+    });
 
-    const byMentor = await call('PUT', path('concern-2'), KENJI, step(fields, { by: KENJI, action: 'status', status: 'closed' }, 'closed'), { 'if-match': `"${current.revision}"` });
+    const byMentor = await call('PUT', path('concern-2'), KENJI, step(fields, { by: KENJI, action: 'status', status: 'closed' }, 'closed'), {
+      'if-match': `"${current.revision}"`,
+    });
     assert.ok([403, 404, 412].includes(byMentor.status), `the mentor is refused (${byMentor.status})`);
-    const byOtherAdmin = await call('PUT', path('concern-2'), OLGA, step(fields, { by: OLGA, action: 'status', status: 'closed' }, 'closed'), { 'if-match': `"${current.revision}"` });
+    const byOtherAdmin = await call('PUT', path('concern-2'), OLGA, step(fields, { by: OLGA, action: 'status', status: 'closed' }, 'closed'), {
+      'if-match': `"${current.revision}"`,
+    });
     assert.ok([403, 404, 412].includes(byOtherAdmin.status), `the other programme's admin is refused (${byOtherAdmin.status})`);
     assert.equal((await stored('concern-2'))!.revision, current.revision, 'unchanged');
 
@@ -124,11 +151,14 @@ describe('concerns over HTTP on PostgreSQL', { skip: skip ?? false, timeout: 120
     assert.equal((await call('PUT', path('concern-2'), PRIYA, closed, { 'if-match': `"${current.revision}"` })).status, 200);
     const final = (await stored('concern-2'))!;
     assert.equal(final.status, 'closed');
-    assert.deepEqual((final.history as Array<{ action: string; by: string; status?: string }>).map((entry) => [entry.action, entry.by, entry.status ?? null]), [
-      ['raised', LUCIA, null],
-      ['status', PRIYA, 'in-review'],
-      ['status', PRIYA, 'closed'],
-    ]);
+    assert.deepEqual(
+      (final.history as Array<{ action: string; by: string; status?: string }>).map((entry) => [entry.action, entry.by, entry.status ?? null]),
+      [
+        ['raised', LUCIA, null],
+        ['status', PRIYA, 'in-review'],
+        ['status', PRIYA, 'closed'],
+      ],
+    );
     assert.equal((await call('DELETE', path('concern-2'), PRIYA, undefined, { 'if-match': `"${final.revision}"` })).status, 403, 'never removed');
   });
 
@@ -137,7 +167,15 @@ describe('concerns over HTTP on PostgreSQL', { skip: skip ?? false, timeout: 120
       ['another reporter', { reporterId: KENJI }],
       ['a programme the pairing is not in', { programId: 'other-programme' }],
       ['born closed', { status: 'closed' }],
-      ['a trail written in advance', { history: [{ at: new Date().toISOString(), by: LUCIA, action: 'raised' }, { at: new Date().toISOString(), by: PRIYA, action: 'status', status: 'closed' }] }],
+      [
+        'a trail written in advance',
+        {
+          history: [
+            { at: new Date().toISOString(), by: LUCIA, action: 'raised' },
+            { at: new Date().toISOString(), by: PRIYA, action: 'status', status: 'closed' },
+          ],
+        },
+      ],
     ];
     for (const [what, overrides] of forged) {
       const answer = await call('PUT', path('forged'), LUCIA, concern('forged', overrides));
@@ -151,9 +189,17 @@ describe('concerns over HTTP on PostgreSQL', { skip: skip ?? false, timeout: 120
     const { revision: _r, updatedAt: _u, createdAt: _c, updatedBy: _b, ...fields } = current;
     const rewritten = { ...fields, status: 'closed', history: [{ at: new Date().toISOString(), by: PRIYA, action: 'status', status: 'closed' }] };
     assert.equal((await call('PUT', path('concern-3'), PRIYA, rewritten, { 'if-match': `"${current.revision}"` })).status, 403);
-    const reworded = { ...fields, text: 'Nothing happened.', history: [...(fields.history as unknown[]), { at: new Date().toISOString(), by: PRIYA, action: 'note', note: 'Reworded' }] };
+    const reworded = {
+      ...fields,
+      text: 'Nothing happened.',
+      history: [...(fields.history as unknown[]), { at: new Date().toISOString(), by: PRIYA, action: 'note', note: 'Reworded' }],
+    };
     assert.equal((await call('PUT', path('concern-3'), PRIYA, reworded, { 'if-match': `"${current.revision}"` })).status, 403);
-    const byReporter = { ...fields, text: 'Something else.', history: [...(fields.history as unknown[]), { at: new Date().toISOString(), by: LUCIA, action: 'note', note: 'Changed my words' }] };
+    const byReporter = {
+      ...fields,
+      text: 'Something else.',
+      history: [...(fields.history as unknown[]), { at: new Date().toISOString(), by: LUCIA, action: 'note', note: 'Changed my words' }],
+    };
     assert.equal((await call('PUT', path('concern-3'), LUCIA, byReporter, { 'if-match': `"${current.revision}"` })).status, 403);
     assert.deepEqual(await stored('concern-3'), current, 'untouched');
   });
@@ -176,7 +222,12 @@ describe('concerns over HTTP on PostgreSQL', { skip: skip ?? false, timeout: 120
     await database.put('pairings', { ...fields, status: 'closed', endedOn: '2026-11-30' });
     const answer = await call('PUT', path('after-the-end'), LUCIA, concern('after-the-end'));
     assert.equal(answer.status, 201, JSON.stringify(answer.json));
-    const session = await call('PUT', '/collections/goals/records/goal-after', LUCIA, { id: 'goal-after', pairingId: PAIRING, ownerId: LUCIA, title: 'Late goal' });
+    const session = await call('PUT', '/collections/goals/records/goal-after', LUCIA, {
+      id: 'goal-after',
+      pairingId: PAIRING,
+      ownerId: LUCIA,
+      title: 'Late goal',
+    });
     assert.equal(session.status, 403, 'other records of a closed pairing stay read-only');
   });
 });

@@ -30,7 +30,9 @@ describe('slow connections: capped per address and in all, cut when too slow', {
   let port: number;
 
   before(async () => {
-    backend = await startTestBackend({ limits: { connectionsPerAddress: PER_ADDRESS, connections: CONNECTIONS, headersTimeoutMs: HEADERS_TIMEOUT_MS, requestTimeoutMs: REQUEST_TIMEOUT_MS } });
+    backend = await startTestBackend({
+      limits: { connectionsPerAddress: PER_ADDRESS, connections: CONNECTIONS, headersTimeoutMs: HEADERS_TIMEOUT_MS, requestTimeoutMs: REQUEST_TIMEOUT_MS },
+    });
     port = Number(new URL(backend.url).port);
   });
   after(async () => {
@@ -73,7 +75,8 @@ describe('slow connections: capped per address and in all, cut when too slow', {
     }
   };
   const live = async () => (await fetch(`${backend.url}/health/live`, { signal: AbortSignal.timeout(5000) })).status;
-  const realRequest = async () => (await fetch(`${backend.url}/collections/goals/records`, { headers: as('lucia-fernandez'), signal: AbortSignal.timeout(5000) })).status;
+  const realRequest = async () =>
+    (await fetch(`${backend.url}/collections/goals/records`, { headers: as('lucia-fernandez'), signal: AbortSignal.timeout(5000) })).status;
 
   test(`300 slow-header connections from one address: ${300 - PER_ADDRESS} closed at once, the rest cut after ${HEADERS_TIMEOUT_MS / 1000} s; the server answers everyone else throughout`, async () => {
     const refusedBefore = backend.backend.stats().connectionsRefused;
@@ -83,7 +86,14 @@ describe('slow connections: capped per address and in all, cut when too slow', {
     const open = clients.filter((client) => !client.closed);
     assert.equal(open.length, PER_ADDRESS, `${PER_ADDRESS} stay open from 127.0.0.2 (for now)`);
     assert.equal(backend.backend.stats().connectionsRefused - refusedBefore, 300 - PER_ADDRESS);
-    assert.ok(backend.logs.some((line) => /^\[mentorkit-server\] connections: \d+ refused since the last such line from one address \(the last 127\.0\.0\.2\): 50 are open from it \(limits\.connectionsPerAddress, MENTORKIT_MAX_CONNECTIONS_PER_ADDRESS\)$/.test(line)), backend.logs.join('\n'));
+    assert.ok(
+      backend.logs.some((line) =>
+        /^\[mentorkit-server\] connections: \d+ refused since the last such line from one address \(the last 127\.0\.0\.2\): 50 are open from it \(limits\.connectionsPerAddress, MENTORKIT_MAX_CONNECTIONS_PER_ADDRESS\)$/.test(
+          line,
+        ),
+      ),
+      backend.logs.join('\n'),
+    );
     assert.ok(backend.logs.filter((line) => /connections: /.test(line)).length <= 2, 'a line every 10 s at most, not one per connection');
 
     assert.equal(await live(), 200, '/health/live answers');
@@ -93,8 +103,13 @@ describe('slow connections: capped per address and in all, cut when too slow', {
     await waitFor('the slow ones cut', () => open.every((client) => client.closed), HEADERS_TIMEOUT_MS + 5000);
     const cutAfter = Math.max(...open.map((client) => client.closedAfter!));
     assert.ok(cutAfter >= HEADERS_TIMEOUT_MS - 100, `cut after ${cutAfter} ms, not before the headers timeout`);
-    assert.ok(open.some((client) => /^HTTP\/1\.1 408 /.test(client.received)), 'answered 408 Request Timeout');
-    console.log(`slowloris: 300 slow-header connections from 127.0.0.2 → ${300 - PER_ADDRESS} closed at once (per-address cap ${PER_ADDRESS}), ${PER_ADDRESS} cut with 408 after at most ${cutAfter} ms (headersTimeout ${HEADERS_TIMEOUT_MS} ms); /health/live and a signed request answered 200 meanwhile`);
+    assert.ok(
+      open.some((client) => /^HTTP\/1\.1 408 /.test(client.received)),
+      'answered 408 Request Timeout',
+    );
+    console.log(
+      `slowloris: 300 slow-header connections from 127.0.0.2 → ${300 - PER_ADDRESS} closed at once (per-address cap ${PER_ADDRESS}), ${PER_ADDRESS} cut with 408 after at most ${cutAfter} ms (headersTimeout ${HEADERS_TIMEOUT_MS} ms); /health/live and a signed request answered 200 meanwhile`,
+    );
     assert.equal(await realRequest(), 200);
   });
 
@@ -107,7 +122,12 @@ describe('slow connections: capped per address and in all, cut when too slow', {
     const open = clients.filter((client) => !client.closed).length;
     assert.ok(open <= CONNECTIONS && open >= CONNECTIONS - 5, `${open} open (cap ${CONNECTIONS})`);
     assert.ok(backend.backend.stats().connectionsRefused - refusedBefore >= 500 - CONNECTIONS);
-    assert.ok(backend.logs.some((line) => /^\[mentorkit-server\] connections: \d+ refused since the last such line: 400 are open \(limits\.connections, MENTORKIT_MAX_CONNECTIONS\)$/.test(line)), backend.logs.join('\n'));
+    assert.ok(
+      backend.logs.some((line) =>
+        /^\[mentorkit-server\] connections: \d+ refused since the last such line: 400 are open \(limits\.connections, MENTORKIT_MAX_CONNECTIONS\)$/.test(line),
+      ),
+      backend.logs.join('\n'),
+    );
     assert.equal(backend.backend.stats().databaseAvailable, true, 'PostgreSQL is not starved of descriptors');
     for (const client of clients) client.socket.destroy();
     await waitFor('the server free again', () => backend.backend.stats().connections === 0, 5000);
@@ -123,7 +143,9 @@ describe('slow connections: capped per address and in all, cut when too slow', {
     socket.on('data', (data: Buffer) => (received += data.toString('latin1')));
     const started = Date.now();
     await new Promise<void>((resolve) => socket.on('connect', () => resolve()));
-    socket.write(`PUT /blobs/trickle HTTP/1.1\r\nHost: mentorkit\r\nAuthorization: ${as('priya-raman').authorization}\r\nContent-Type: audio/webm\r\nContent-Length: 100000\r\n\r\n`);
+    socket.write(
+      `PUT /blobs/trickle HTTP/1.1\r\nHost: mentorkit\r\nAuthorization: ${as('priya-raman').authorization}\r\nContent-Type: audio/webm\r\nContent-Length: 100000\r\n\r\n`,
+    );
     const trickle = setInterval(() => socket.writable && socket.write('x'), 200);
     await waitFor('the upload in progress', () => backend.backend.stats().uploadsInProgress === 1, 5000);
     await new Promise<void>((resolve) => socket.on('close', () => resolve()));

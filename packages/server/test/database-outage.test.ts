@@ -34,7 +34,11 @@ describe('the server stays up while PostgreSQL crashes and restarts', { skip: sk
   before(async () => {
     // Durable commits: an acknowledged commit must survive the crash (the server's promise, and the database's).
     postgres = await startPostgres({ durable: true });
-    cli = await startCli(['--port', '0'], { DATABASE_URL: postgres.connectionString, MENTORKIT_JWT_SECRET: JWT_SECRET, MENTORKIT_SERVICE_TOKEN: SERVICE_TOKEN });
+    cli = await startCli(['--port', '0'], {
+      DATABASE_URL: postgres.connectionString,
+      MENTORKIT_JWT_SECRET: JWT_SECRET,
+      MENTORKIT_SERVICE_TOKEN: SERVICE_TOKEN,
+    });
     url = await cli.listening();
   });
   after(async () => {
@@ -49,13 +53,24 @@ describe('the server stays up while PostgreSQL crashes and restarts', { skip: sk
     const headers = { authorization: `Bearer ${SERVICE_TOKEN}`, 'content-type': 'application/json' };
 
     /** Sends one write until it is acknowledged, repeating it with the same Idempotency-Key. */
-    const writeUntilAcknowledged = async (path: string, body: unknown, precondition: Record<string, string>, key: string, running: () => boolean): Promise<{ revision: number } | undefined> => {
+    const writeUntilAcknowledged = async (
+      path: string,
+      body: unknown,
+      precondition: Record<string, string>,
+      key: string,
+      running: () => boolean,
+    ): Promise<{ revision: number } | undefined> => {
       while (running()) {
         let status: number;
         let text: string;
         let replayed = false;
         try {
-          const response = await fetch(`${url}${path}`, { method: 'PUT', headers: { ...headers, ...precondition, 'idempotency-key': key }, body: JSON.stringify(body), signal: AbortSignal.timeout(30_000) });
+          const response = await fetch(`${url}${path}`, {
+            method: 'PUT',
+            headers: { ...headers, ...precondition, 'idempotency-key': key },
+            body: JSON.stringify(body),
+            signal: AbortSignal.timeout(30_000),
+          });
           status = response.status;
           text = await response.text();
           replayed = response.headers.get('idempotent-replayed') === 'true';
@@ -81,7 +96,13 @@ describe('the server stays up while PostgreSQL crashes and restarts', { skip: sk
     const updated = Array.from({ length: UPDATERS }, () => ({ revision: 0, value: -1 }));
     const created: Array<Array<{ id: string; value: number }>> = Array.from({ length: CREATORS }, () => []);
     for (let index = 0; index < UPDATERS; index++) {
-      const first = await writeUntilAcknowledged(`/collections/notes/records/counter-${index}`, { id: `counter-${index}`, value: 0 }, { 'if-none-match': '*' }, `counter-${index}-create`, () => true);
+      const first = await writeUntilAcknowledged(
+        `/collections/notes/records/counter-${index}`,
+        { id: `counter-${index}`, value: 0 },
+        { 'if-none-match': '*' },
+        `counter-${index}-create`,
+        () => true,
+      );
       updated[index] = { revision: first!.revision, value: 0 };
     }
 
@@ -89,14 +110,21 @@ describe('the server stays up while PostgreSQL crashes and restarts', { skip: sk
     const running = () => load;
     const updater = async (index: number) => {
       for (let step = 1; running(); step++) {
-        const acknowledged = await writeUntilAcknowledged(`/collections/notes/records/counter-${index}`, { id: `counter-${index}`, value: step }, { 'if-match': `"${updated[index]!.revision}"` }, `counter-${index}-step-${step}`, running);
+        const acknowledged = await writeUntilAcknowledged(
+          `/collections/notes/records/counter-${index}`,
+          { id: `counter-${index}`, value: step },
+          { 'if-match': `"${updated[index]!.revision}"` },
+          `counter-${index}-step-${step}`,
+          running,
+        );
         if (acknowledged) updated[index] = { revision: acknowledged.revision, value: step };
       }
     };
     const creator = async (index: number) => {
       for (let step = 1; running(); step++) {
         const id = `created-${index}-${step}`;
-        if (await writeUntilAcknowledged(`/collections/notes/records/${id}`, { id, value: step }, { 'if-none-match': '*' }, `${id}-create`, running)) created[index]!.push({ id, value: step });
+        if (await writeUntilAcknowledged(`/collections/notes/records/${id}`, { id, value: step }, { 'if-none-match': '*' }, `${id}-create`, running))
+          created[index]!.push({ id, value: step });
       }
     };
     const writers = [...Array.from({ length: UPDATERS }, (_, index) => updater(index)), ...Array.from({ length: CREATORS }, (_, index) => creator(index))];
@@ -127,7 +155,11 @@ describe('the server stays up while PostgreSQL crashes and restarts', { skip: sk
         const crashedAt = Date.now();
         await postgres.crash();
         await waitFor(`/health/ready to answer 503 after crash ${cycle}`, async () => (await ready()) === 503, 60_000);
-        await waitFor(`a writer to be refused while PostgreSQL is down (crash ${cycle})`, () => figures.unavailable503 + figures.outcomeUnknown500 + figures.networkErrors > unavailableBefore, 60_000);
+        await waitFor(
+          `a writer to be refused while PostgreSQL is down (crash ${cycle})`,
+          () => figures.unavailable503 + figures.outcomeUnknown500 + figures.networkErrors > unavailableBefore,
+          60_000,
+        );
         assert.equal((await fetch(`${url}/health/live`)).status, 200, 'live while the database is away');
         await postgres.resume();
         await waitFor(`/health/ready to answer 200 after restart ${cycle}`, async () => (await ready()) === 200, 120_000);
@@ -137,7 +169,9 @@ describe('the server stays up while PostgreSQL crashes and restarts', { skip: sk
       const afterLast = figures.acknowledged;
       await waitFor('writes to be acknowledged after the last restart', () => figures.acknowledged >= afterLast + 15, 120_000);
     } catch (error) {
-      console.log(`PostgreSQL crash test failed after ${downtimes.length} cycles; figures so far: ${JSON.stringify(figures)}\nserver output (last lines):\n${cli.output().slice(-4000)}`);
+      console.log(
+        `PostgreSQL crash test failed after ${downtimes.length} cycles; figures so far: ${JSON.stringify(figures)}\nserver output (last lines):\n${cli.output().slice(-4000)}`,
+      );
       throw error;
     } finally {
       // Writers retry until told to stop: stop them whatever happened, or they keep the test alive.
@@ -153,16 +187,24 @@ describe('the server stays up while PostgreSQL crashes and restarts', { skip: sk
     const losses: string[] = [];
     try {
       for (let index = 0; index < UPDATERS; index++) {
-        const { rows } = await pool.query<{ revision: number; data: { value: number } }>("SELECT revision, data FROM mk_records WHERE collection = 'notes' AND id = $1", [`counter-${index}`]);
+        const { rows } = await pool.query<{ revision: number; data: { value: number } }>(
+          "SELECT revision, data FROM mk_records WHERE collection = 'notes' AND id = $1",
+          [`counter-${index}`],
+        );
         const row = rows[0];
         // Each acknowledged update moved the revision by one from the one acknowledged before it.
         if (!row || row.revision !== updated[index]!.revision || row.data.value !== updated[index]!.value) {
           lost++;
-          losses.push(`counter-${index}: acknowledged revision ${updated[index]!.revision} value ${updated[index]!.value}, stored ${row ? `revision ${row.revision} value ${row.data.value}` : 'nothing'}`);
+          losses.push(
+            `counter-${index}: acknowledged revision ${updated[index]!.revision} value ${updated[index]!.value}, stored ${row ? `revision ${row.revision} value ${row.data.value}` : 'nothing'}`,
+          );
         }
       }
       const ids = created.flat();
-      const { rows } = await pool.query<{ id: string; data: { value: number } }>("SELECT id, data FROM mk_records WHERE collection = 'notes' AND id = ANY($1::text[]) AND NOT deleted", [ids.map((entry) => entry.id)]);
+      const { rows } = await pool.query<{ id: string; data: { value: number } }>(
+        "SELECT id, data FROM mk_records WHERE collection = 'notes' AND id = ANY($1::text[]) AND NOT deleted",
+        [ids.map((entry) => entry.id)],
+      );
       const stored = new Map(rows.map((row) => [row.id, row.data.value]));
       for (const entry of ids) {
         if (stored.get(entry.id) !== entry.value) {
@@ -196,7 +238,7 @@ describe('the server stays up while PostgreSQL crashes and restarts', { skip: sk
 });
 
 describe('a pg client losing its connection never ends the process', { skip: skip ?? false }, () => {
-  test('on the host\'s pool, a client connected before the server existed, checked out and cut, is handled; the server notices and recovers', async () => {
+  test("on the host's pool, a client connected before the server existed, checked out and cut, is handled; the server notices and recovers", async () => {
     const postgres = await startPostgres();
     const pool = new pg.Pool({ connectionString: postgres.connectionString, max: 4 });
     try {
@@ -214,10 +256,16 @@ describe('a pg client losing its connection never ends the process', { skip: ski
       // The cut client emits 'error' (an uncaught exception without a handler, which would end this test process).
       const deadline = Date.now() + 10_000;
       while (!logs.some((line) => /database unavailable/.test(line)) && Date.now() < deadline) await sleep(20);
-      assert.ok(logs.some((line) => /database unavailable \(.*terminat/i.test(line)), logs.join('\n'));
+      assert.ok(
+        logs.some((line) => /database unavailable \(.*terminat/i.test(line)),
+        logs.join('\n'),
+      );
       held.release(true);
       while (!logs.some((line) => /database answers again/.test(line)) && Date.now() < deadline) await sleep(50);
-      assert.ok(logs.some((line) => /database answers again/.test(line)), 'the probe sees it answer again');
+      assert.ok(
+        logs.some((line) => /database answers again/.test(line)),
+        'the probe sees it answer again',
+      );
       assert.equal((await fetch(`${url}/health/ready`)).status, 200);
       await server.close();
     } finally {

@@ -57,7 +57,11 @@ describe('identity: verified tokens, service token, dev sign-in, CORS', { skip: 
     return server.listen(0, '127.0.0.1');
   };
   const call = async (url: string, authorization?: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) => {
-    const response = await fetch(`${url}${init.method === 'POST' ? '/dev/token' : '/collections/goals/records'}`, { method: init.method ?? 'GET', headers: { ...(authorization ? { authorization } : {}), ...init.headers }, ...(init.body ? { body: init.body } : {}) });
+    const response = await fetch(`${url}${init.method === 'POST' ? '/dev/token' : '/collections/goals/records'}`, {
+      method: init.method ?? 'GET',
+      headers: { ...(authorization ? { authorization } : {}), ...init.headers },
+      ...(init.body ? { body: init.body } : {}),
+    });
     const text = await response.text();
     return { status: response.status, headers: response.headers, text, json: (text.startsWith('{') ? JSON.parse(text) : {}) as Record<string, unknown> };
   };
@@ -70,13 +74,19 @@ describe('identity: verified tokens, service token, dev sign-in, CORS', { skip: 
     assert.match(result.headers.get('www-authenticate') ?? '', /^Bearer realm="mentorkit", error="invalid_token"/, what);
     assert.doesNotMatch(result.text, /\n\s+at |node_modules|\.ts:\d+/, `${what}: no stack in the answer`);
   };
-  const signRs = (claims: Record<string, unknown>, key = rsa.privateKey, kid = 'rsa-1') => new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid }).sign(key);
+  const signRs = (claims: Record<string, unknown>, key = rsa.privateKey, kid = 'rsa-1') =>
+    new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid }).sign(key);
 
   test('HS256 with the shared secret: a valid token is the person; forged, expired, not yet valid, missing exp or sub are 401 saying why', async () => {
     const url = await start({ jwtSecret: JWT_SECRET, serviceToken: SERVICE_TOKEN });
     assert.equal((await call(url, `Bearer ${signToken({ sub: 'lucia-fernandez' })}`)).status, 200);
     assert.equal((await call(url, `Bearer ${SERVICE_TOKEN}`)).status, 200, 'the service token');
-    await assertRefused(url, signToken({ sub: 'lucia-fernandez' }, 'another-secret-of-the-same-length-0123456789'), /signature does not verify/, 'a forged signature');
+    await assertRefused(
+      url,
+      signToken({ sub: 'lucia-fernandez' }, 'another-secret-of-the-same-length-0123456789'),
+      /signature does not verify/,
+      'a forged signature',
+    );
     const valid = signToken({ sub: 'lucia-fernandez' });
     const [header, , signature] = valid.split('.');
     const tampered = `${header}.${Buffer.from(JSON.stringify({ sub: 'priya-raman', exp: now() + 600 })).toString('base64url')}.${signature}`;
@@ -105,11 +115,26 @@ describe('identity: verified tokens, service token, dev sign-in, CORS', { skip: 
 
   test('a token issued in the future (iat past the 60 s tolerance) is refused, HS256 and RS256 alike', async () => {
     const url = await start({ jwtSecret: JWT_SECRET, jwksUrl });
-    await assertRefused(url, signToken({ sub: 'lucia-fernandez', iat: now() + 120 }), /issued in the future \("iat" is .*more than 60 s ahead of this server's clock\); check the clock of the host/, 'iat two minutes ahead');
-    await assertRefused(url, signToken({ sub: 'lucia-fernandez', iat: now() + 365 * 86_400, exp: now() + 2 * 365 * 86_400 }), /issued in the future/, 'iat a year ahead, exp after it');
+    await assertRefused(
+      url,
+      signToken({ sub: 'lucia-fernandez', iat: now() + 120 }),
+      /issued in the future \("iat" is .*more than 60 s ahead of this server's clock\); check the clock of the host/,
+      'iat two minutes ahead',
+    );
+    await assertRefused(
+      url,
+      signToken({ sub: 'lucia-fernandez', iat: now() + 365 * 86_400, exp: now() + 2 * 365 * 86_400 }),
+      /issued in the future/,
+      'iat a year ahead, exp after it',
+    );
     await assertRefused(url, signToken({ sub: 'lucia-fernandez', iat: 1e20 }), /issued in the future/, 'an absurd iat (no date to print)');
     await assertRefused(url, signToken({ sub: 'lucia-fernandez', iat: 'yesterday' }), /"iat" must be a number/, 'iat that is not a number');
-    await assertRefused(url, await signRs({ sub: 'kenji-watanabe', iat: now() + 3600, exp: now() + 7200 }), /issued in the future/, 'RS256 with iat an hour ahead');
+    await assertRefused(
+      url,
+      await signRs({ sub: 'kenji-watanabe', iat: now() + 3600, exp: now() + 7200 }),
+      /issued in the future/,
+      'RS256 with iat an hour ahead',
+    );
     assert.equal((await call(url, `Bearer ${signToken({ sub: 'lucia-fernandez', iat: now() - 3600 })}`)).status, 200, 'issued an hour ago: fine');
     assert.equal((await call(url, `Bearer ${signToken({ sub: 'lucia-fernandez', iat: undefined })}`)).status, 200, 'no iat: fine (it is optional)');
   });
@@ -117,9 +142,23 @@ describe('identity: verified tokens, service token, dev sign-in, CORS', { skip: 
   test('issuer and audience are checked when configured', async () => {
     const url = await start({ jwtSecret: JWT_SECRET, jwtIssuer: 'https://lms.example.edu', jwtAudience: 'mentorkit' });
     assert.equal((await call(url, `Bearer ${signToken({ sub: 'lucia-fernandez', iss: 'https://lms.example.edu', aud: 'mentorkit' })}`)).status, 200);
-    assert.equal((await call(url, `Bearer ${signToken({ sub: 'lucia-fernandez', iss: 'https://lms.example.edu', aud: ['other', 'mentorkit'] })}`)).status, 200, 'aud may be a list');
-    await assertRefused(url, signToken({ sub: 'lucia-fernandez', iss: 'https://evil.example', aud: 'mentorkit' }), /issuer \("iss"\) is not "https:\/\/lms.example.edu"/, 'a wrong issuer');
-    await assertRefused(url, signToken({ sub: 'lucia-fernandez', iss: 'https://lms.example.edu', aud: 'another-app' }), /audience \("aud"\) does not include "mentorkit"/, 'a wrong audience');
+    assert.equal(
+      (await call(url, `Bearer ${signToken({ sub: 'lucia-fernandez', iss: 'https://lms.example.edu', aud: ['other', 'mentorkit'] })}`)).status,
+      200,
+      'aud may be a list',
+    );
+    await assertRefused(
+      url,
+      signToken({ sub: 'lucia-fernandez', iss: 'https://evil.example', aud: 'mentorkit' }),
+      /issuer \("iss"\) is not "https:\/\/lms.example.edu"/,
+      'a wrong issuer',
+    );
+    await assertRefused(
+      url,
+      signToken({ sub: 'lucia-fernandez', iss: 'https://lms.example.edu', aud: 'another-app' }),
+      /audience \("aud"\) does not include "mentorkit"/,
+      'a wrong audience',
+    );
     await assertRefused(url, signToken({ sub: 'lucia-fernandez', aud: 'mentorkit' }), /no "iss" claim/, 'no issuer');
   });
 
@@ -135,8 +174,18 @@ describe('identity: verified tokens, service token, dev sign-in, CORS', { skip: 
     const publicPem = await exportSPKI(rsa.publicKey);
     const confused = signToken({ sub: 'priya-raman' }, publicPem, { alg: 'HS256', typ: 'JWT', kid: 'rsa-1' });
     await assertRefused(url, confused, /algorithm "HS256" is not accepted.*RS256\/ES256/, 'HS256 signed with the RSA public key');
-    await assertRefused(url, await signRs({ sub: 'priya-raman', exp: now() + 600 }, otherRsa.privateKey), /signature does not verify/, 'RS256 with a key not in the set');
-    await assertRefused(url, await signRs({ sub: 'priya-raman', exp: now() + 600 }, otherRsa.privateKey, 'unknown-kid'), /No key in the host's key set .*matches/, 'an unknown kid');
+    await assertRefused(
+      url,
+      await signRs({ sub: 'priya-raman', exp: now() + 600 }, otherRsa.privateKey),
+      /signature does not verify/,
+      'RS256 with a key not in the set',
+    );
+    await assertRefused(
+      url,
+      await signRs({ sub: 'priya-raman', exp: now() + 600 }, otherRsa.privateKey, 'unknown-kid'),
+      /No key in the host's key set .*matches/,
+      'an unknown kid',
+    );
     await assertRefused(url, await signRs({ sub: 'priya-raman' }), /no "exp" claim/, 'RS256 without exp');
 
     // With the secret and the key set both configured, the secret verifies HS256 only.
@@ -157,7 +206,11 @@ describe('identity: verified tokens, service token, dev sign-in, CORS', { skip: 
   test('dev sign-in is refused without dev-auth; with it, Bearer dev:<id> and POST /dev/token work on loopback', async () => {
     const strict = await start({ jwtSecret: JWT_SECRET });
     await assertRefused(strict, 'dev:lucia-fernandez', /Development sign-in .* is off/, 'dev token without dev-auth');
-    assert.equal((await call(strict, undefined, { method: 'POST', body: '{"personId":"lucia-fernandez"}' })).status, 401, 'no /dev/token without dev-auth (it is not served)');
+    assert.equal(
+      (await call(strict, undefined, { method: 'POST', body: '{"personId":"lucia-fernandez"}' })).status,
+      401,
+      'no /dev/token without dev-auth (it is not served)',
+    );
 
     const dev = await start({ devAuth: true });
     assert.equal((await call(dev, 'Bearer dev:lucia-fernandez')).status, 200);
@@ -179,9 +232,15 @@ describe('identity: verified tokens, service token, dev sign-in, CORS', { skip: 
 
   test('dev-auth is refused on a non-loopback address; a server needs some way for people to sign in', async () => {
     const server = createMentorKitServer({ pool, devAuth: true });
-    await assert.rejects(() => server.listen(0, '0.0.0.0'), (error: unknown) => error instanceof ServerConfigurationError && /not a loopback address/.test(error.message));
+    await assert.rejects(
+      () => server.listen(0, '0.0.0.0'),
+      (error: unknown) => error instanceof ServerConfigurationError && /not a loopback address/.test(error.message),
+    );
     assert.equal(server.server, undefined);
-    assert.throws(() => createMentorKitServer({ pool }), (error: unknown) => error instanceof ServerConfigurationError && /No way for people to sign in/.test(error.message));
+    assert.throws(
+      () => createMentorKitServer({ pool }),
+      (error: unknown) => error instanceof ServerConfigurationError && /No way for people to sign in/.test(error.message),
+    );
     assert.throws(() => createMentorKitServer({ pool, serviceToken: SERVICE_TOKEN }), /No way for people to sign in/);
     assert.throws(() => createMentorKitServer({ pool, jwtSecret: 'short' }), /at least 32 characters/);
     assert.throws(() => createMentorKitServer({ pool, jwksUrl: 'http://idp.example.com/jwks' }), /must use https/);
@@ -189,10 +248,13 @@ describe('identity: verified tokens, service token, dev sign-in, CORS', { skip: 
     assert.throws(() => createMentorKitServer({ jwtSecret: JWT_SECRET }), /No database/);
     assert.throws(() => createMentorKitServer({ pool, jwtSecret: JWT_SECRET, smtpUrl: 'mail.example.com' }), /MENTORKIT_SMTP_URL/);
     assert.throws(() => createMentorKitServer({ pool, jwtSecret: JWT_SECRET, fetchAllowHosts: ['10.0.0.0/99'] }), /MENTORKIT_FETCH_ALLOW_HOSTS/);
-    assert.throws(() => createMentorKitServer({ pool, jwtSecret: JWT_SECRET, limits: { recordBytes: -1 } }), /limits.recordBytes must be a positive whole number/);
+    assert.throws(
+      () => createMentorKitServer({ pool, jwtSecret: JWT_SECRET, limits: { recordBytes: -1 } }),
+      /limits.recordBytes must be a positive whole number/,
+    );
   });
 
-  test('the host\'s own authenticate runs first (a header its gateway sets), and bearer tokens still work after it', async () => {
+  test("the host's own authenticate runs first (a header its gateway sets), and bearer tokens still work after it", async () => {
     const url = await start({
       jwtSecret: JWT_SECRET,
       authenticate: (request) => {
@@ -218,13 +280,23 @@ describe('identity: verified tokens, service token, dev sign-in, CORS', { skip: 
     const sameOrigin = await call(url, token);
     assert.equal(sameOrigin.headers.get('access-control-allow-origin'), null);
 
-    const preflight = await fetch(`${url}/collections/goals/records/g1`, { method: 'OPTIONS', headers: { origin: 'http://localhost:3000', 'access-control-request-method': 'PUT', 'access-control-request-headers': 'authorization, if-match, content-type' } });
+    const preflight = await fetch(`${url}/collections/goals/records/g1`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'http://localhost:3000',
+        'access-control-request-method': 'PUT',
+        'access-control-request-headers': 'authorization, if-match, content-type',
+      },
+    });
     assert.equal(preflight.status, 204);
     assert.equal(preflight.headers.get('access-control-allow-origin'), 'http://localhost:3000');
     assert.match(preflight.headers.get('access-control-allow-methods') ?? '', /PUT/);
     assert.match(preflight.headers.get('access-control-allow-headers') ?? '', /Authorization/);
     assert.match(preflight.headers.get('access-control-allow-headers') ?? '', /If-Match/);
-    const refused = await fetch(`${url}/collections/goals/records/g1`, { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'PUT' } });
+    const refused = await fetch(`${url}/collections/goals/records/g1`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'PUT' },
+    });
     assert.equal(refused.status, 403);
     assert.equal(refused.headers.get('access-control-allow-origin'), null);
     assert.match(((await refused.json()) as { message: string }).message, /MENTORKIT_CORS_ORIGINS/);
@@ -234,7 +306,13 @@ describe('identity: verified tokens, service token, dev sign-in, CORS', { skip: 
     const dev = await start({ devAuth: true });
     const devPage = await call(dev, 'Bearer dev:lucia-fernandez', { headers: { origin: 'http://127.0.0.1:5173' } });
     assert.equal(devPage.headers.get('access-control-allow-origin'), 'http://127.0.0.1:5173', 'with dev-auth, local pages may call it');
-    assert.equal((await call(dev, 'Bearer dev:lucia-fernandez', { headers: { origin: 'http://localhost:8000' } })).headers.get('access-control-allow-origin'), 'http://localhost:8000');
-    assert.equal((await call(dev, 'Bearer dev:lucia-fernandez', { headers: { origin: 'https://evil.example' } })).headers.get('access-control-allow-origin'), null);
+    assert.equal(
+      (await call(dev, 'Bearer dev:lucia-fernandez', { headers: { origin: 'http://localhost:8000' } })).headers.get('access-control-allow-origin'),
+      'http://localhost:8000',
+    );
+    assert.equal(
+      (await call(dev, 'Bearer dev:lucia-fernandez', { headers: { origin: 'https://evil.example' } })).headers.get('access-control-allow-origin'),
+      null,
+    );
   });
 });

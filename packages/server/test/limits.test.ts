@@ -27,11 +27,22 @@ interface RawResult {
  * stops; resolves with the answer. The point: the answer must reach the client although it was
  * still sending.
  */
-function uploadUntilAnswered(url: string, path: string, headers: Record<string, string>, options: { total?: number; chunkBytes?: number; method?: string }): Promise<RawResult> {
+function uploadUntilAnswered(
+  url: string,
+  path: string,
+  headers: Record<string, string>,
+  options: { total?: number; chunkBytes?: number; method?: string },
+): Promise<RawResult> {
   const { total, chunkBytes = 16 * 1024, method = 'PUT' } = options;
   return new Promise((resolve, reject) => {
     const target = new URL(path, url);
-    const request = http.request({ host: target.hostname, port: target.port, path: target.pathname + target.search, method, headers: { ...headers, ...(total === undefined ? {} : { 'content-length': String(total) }) } });
+    const request = http.request({
+      host: target.hostname,
+      port: target.port,
+      path: target.pathname + target.search,
+      method,
+      headers: { ...headers, ...(total === undefined ? {} : { 'content-length': String(total) }) },
+    });
     let sent = 0;
     let answered = false;
     const chunk = Buffer.alloc(chunkBytes, 0x61);
@@ -72,7 +83,15 @@ describe('limits and hostile input', { skip: skip ?? false }, () => {
     backend = await startTestBackend({
       // Six uploads at once by one person below (the quota under concurrency): over the default cap of 4
       // and the default share of the body budget (a quarter).
-      limits: { recordBytes: RECORD_LIMIT, attachmentQuotaBytesPerPerson: 50 * MiB, attachmentUploadsPerPerson: 8, bodyBufferBytesPerPerson: 200_000_000, changeStreamsPerPerson: 2, changeStreams: 6, changeStreamBufferBytes: 64 * 1024 },
+      limits: {
+        recordBytes: RECORD_LIMIT,
+        attachmentQuotaBytesPerPerson: 50 * MiB,
+        attachmentUploadsPerPerson: 8,
+        bodyBufferBytesPerPerson: 200_000_000,
+        changeStreamsPerPerson: 2,
+        changeStreams: 6,
+        changeStreamBufferBytes: 64 * 1024,
+      },
     });
   });
   after(async () => {
@@ -80,7 +99,11 @@ describe('limits and hostile input', { skip: skip ?? false }, () => {
   });
 
   const call = async (method: string, path: string, options: { headers?: Record<string, string>; body?: string | Uint8Array } = {}) => {
-    const response = await fetch(`${backend.url}${path}`, { method, headers: options.headers ?? {}, ...(options.body === undefined ? {} : { body: options.body as BodyInit }) });
+    const response = await fetch(`${backend.url}${path}`, {
+      method,
+      headers: options.headers ?? {},
+      ...(options.body === undefined ? {} : { body: options.body as BodyInit }),
+    });
     const text = await response.text();
     let json: Record<string, unknown> = {};
     try {
@@ -92,7 +115,12 @@ describe('limits and hostile input', { skip: skip ?? false }, () => {
   };
 
   test('a Content-Length over the limit is answered 413 at once, and the client receives it', async () => {
-    const result = await uploadUntilAnswered(backend.url, '/collections/notes/records/big', { ...asService, 'content-type': 'application/json' }, { total: 64 * MiB });
+    const result = await uploadUntilAnswered(
+      backend.url,
+      '/collections/notes/records/big',
+      { ...asService, 'content-type': 'application/json' },
+      { total: 64 * MiB },
+    );
     assert.equal(result.status, 413);
     assert.equal(JSON.parse(result.body).code, 'invalid-input');
     assert.match(JSON.parse(result.body).message, /larger than the limit of 64 kB|larger than the limit/);
@@ -106,7 +134,12 @@ describe('limits and hostile input', { skip: skip ?? false }, () => {
     assert.equal(result.status, 413);
     assert.equal(result.headers.connection, 'close');
     assert.equal(JSON.parse(result.body).path, 'body');
-    const attachment = await uploadUntilAnswered(backend.url, '/blobs/huge', { ...as('lucia-fernandez'), 'content-type': 'audio/webm' }, { chunkBytes: 256 * 1024 });
+    const attachment = await uploadUntilAnswered(
+      backend.url,
+      '/blobs/huge',
+      { ...as('lucia-fernandez'), 'content-type': 'audio/webm' },
+      { chunkBytes: 256 * 1024 },
+    );
     assert.equal(attachment.status, 413, 'an attachment over 25 MB');
     assert.match(JSON.parse(attachment.body).message, /The attachment is larger than the limit of 25 MB/);
   });
@@ -115,7 +148,13 @@ describe('limits and hostile input', { skip: skip ?? false }, () => {
     const result = await new Promise<{ status: number; continued: boolean }>((resolve, reject) => {
       const target = new URL(backend.url);
       let continued = false;
-      const request = http.request({ host: target.hostname, port: target.port, path: '/collections/notes/records/big', method: 'PUT', headers: { ...asService, 'content-length': String(10 * MiB), expect: '100-continue' } });
+      const request = http.request({
+        host: target.hostname,
+        port: target.port,
+        path: '/collections/notes/records/big',
+        method: 'PUT',
+        headers: { ...asService, 'content-length': String(10 * MiB), expect: '100-continue' },
+      });
       request.on('continue', () => {
         continued = true;
       });
@@ -184,7 +223,8 @@ describe('limits and hostile input', { skip: skip ?? false }, () => {
   });
 
   test('a filter on a field named __proto__ filters (it is not swallowed as the prototype of the filter)', async () => {
-    const put = (id: string, body: string) => call('PUT', `/collections/protos/records/${id}`, { headers: { ...asService, 'content-type': 'application/json' }, body });
+    const put = (id: string, body: string) =>
+      call('PUT', `/collections/protos/records/${id}`, { headers: { ...asService, 'content-type': 'application/json' }, body });
     assert.equal((await put('p1', '{"id":"p1","__proto__":1,"kind":"a"}')).status, 201);
     assert.equal((await put('p2', '{"id":"p2","__proto__":2,"kind":"a"}')).status, 201);
     assert.equal((await put('p3', '{"id":"p3","kind":"a"}')).status, 201);
@@ -208,7 +248,11 @@ describe('limits and hostile input', { skip: skip ?? false }, () => {
   test('one Idempotency-Key on two paths at the same moment: one write wins, the other is 422, never 500', async () => {
     for (let round = 0; round < 10; round++) {
       const key = `race-${round}`;
-      const write = (id: string) => call('PUT', `/collections/notes/records/${id}`, { headers: { ...asService, 'content-type': 'application/json', 'idempotency-key': key, 'if-none-match': '*' }, body: JSON.stringify({ id, round }) });
+      const write = (id: string) =>
+        call('PUT', `/collections/notes/records/${id}`, {
+          headers: { ...asService, 'content-type': 'application/json', 'idempotency-key': key, 'if-none-match': '*' },
+          body: JSON.stringify({ id, round }),
+        });
       const answers = await Promise.all([write(`race-${round}-a`), write(`race-${round}-b`)]);
       const statuses = answers.map((answer) => answer.status).sort();
       assert.deepEqual(statuses, [201, 422], `round ${round}: ${JSON.stringify(answers.map((answer) => answer.json))}`);
@@ -220,18 +264,27 @@ describe('limits and hostile input', { skip: skip ?? false }, () => {
   test('the attachment quota holds under parallel uploads: six 23 MiB uploads against 50 MiB, at most two accepted', async () => {
     const bytes = new Uint8Array(23 * MiB);
     const results = await Promise.all(
-      Array.from({ length: 6 }, (_, index) => call('PUT', `/blobs/voice-quota-${index}`, { headers: { ...as('daniel-kim'), 'content-type': 'audio/webm' }, body: bytes })),
+      Array.from({ length: 6 }, (_, index) =>
+        call('PUT', `/blobs/voice-quota-${index}`, { headers: { ...as('daniel-kim'), 'content-type': 'audio/webm' }, body: bytes }),
+      ),
     );
     const accepted = results.filter((result) => result.status === 200);
     const refused = results.filter((result) => result.status === 413);
     assert.equal(accepted.length + refused.length, 6, `only 200 and 413: ${results.map((result) => result.status).join(', ')}`);
     assert.ok(accepted.length <= 2 && accepted.length >= 1, `${accepted.length} accepted`);
     for (const result of refused) assert.match(String(result.json.message), /past your quota of 50 MiB/);
-    const { rows } = await backend.pool.query<{ total: string }>("SELECT COALESCE(SUM(size), 0)::bigint AS total FROM mk_blobs WHERE owner = 'person:daniel-kim'");
+    const { rows } = await backend.pool.query<{ total: string }>(
+      "SELECT COALESCE(SUM(size), 0)::bigint AS total FROM mk_blobs WHERE owner = 'person:daniel-kim'",
+    );
     assert.ok(Number(rows[0]!.total) <= 50 * MiB, `stored ${rows[0]!.total} bytes`);
-    console.log(`quota: ${accepted.length} of 6 parallel 23 MiB uploads accepted, ${refused.length} refused with 413; ${(Number(rows[0]!.total) / MiB).toFixed(0)} MiB stored of 50 MiB`);
+    console.log(
+      `quota: ${accepted.length} of 6 parallel 23 MiB uploads accepted, ${refused.length} refused with 413; ${(Number(rows[0]!.total) / MiB).toFixed(0)} MiB stored of 50 MiB`,
+    );
     // Replacing one's own attachment counts its old size out.
-    const replaced = await call('PUT', '/blobs/voice-quota-replace', { headers: { ...as('daniel-kim'), 'content-type': 'audio/webm' }, body: new Uint8Array(1024) });
+    const replaced = await call('PUT', '/blobs/voice-quota-replace', {
+      headers: { ...as('daniel-kim'), 'content-type': 'audio/webm' },
+      body: new Uint8Array(1024),
+    });
     assert.equal(replaced.status, 200);
     await backend.pool.query("DELETE FROM mk_blobs WHERE owner = 'person:daniel-kim'");
   });
@@ -243,23 +296,32 @@ describe('limits and hostile input', { skip: skip ?? false }, () => {
         call('PUT', `/blobs/${id}`, { headers: { ...as('lucia-fernandez'), 'content-type': 'audio/webm' }, body: new Uint8Array([1, 1, 1]) }),
         call('PUT', `/blobs/${id}`, { headers: { ...as('daniel-kim'), 'content-type': 'audio/webm' }, body: new Uint8Array([2, 2, 2]) }),
       ]);
-      assert.deepEqual([lucia.status, daniel.status].sort(), [200, 412], `round ${round}: one stored, one refused as taken (${lucia.status}, ${daniel.status})`);
+      assert.deepEqual(
+        [lucia.status, daniel.status].sort(),
+        [200, 412],
+        `round ${round}: one stored, one refused as taken (${lucia.status}, ${daniel.status})`,
+      );
       const { rows } = await backend.pool.query<{ owner: string; data: Buffer }>('SELECT owner, data FROM mk_blobs WHERE id = $1', [id]);
       const winner = lucia.status === 200 ? 'lucia-fernandez' : 'daniel-kim';
       assert.equal(rows[0]!.owner, `person:${winner}`);
-      assert.deepEqual([...rows[0]!.data], winner === 'lucia-fernandez' ? [1, 1, 1] : [2, 2, 2], 'the bytes are the owner\'s');
+      assert.deepEqual([...rows[0]!.data], winner === 'lucia-fernandez' ? [1, 1, 1] : [2, 2, 2], "the bytes are the owner's");
     }
   });
 
   test('an attachment id stays its first uploader\'s after a delete; another person is told "taken" alike for a live and a deleted id', async () => {
-    const put = (id: string, personId: string, byte: number) => call('PUT', `/blobs/${id}`, { headers: { ...as(personId), 'content-type': 'audio/webm' }, body: new Uint8Array([byte, byte]) });
+    const put = (id: string, personId: string, byte: number) =>
+      call('PUT', `/blobs/${id}`, { headers: { ...as(personId), 'content-type': 'audio/webm' }, body: new Uint8Array([byte, byte]) });
     assert.equal((await put('n16-live', 'lucia-fernandez', 1)).status, 200);
     assert.equal((await put('n16-retired', 'lucia-fernandez', 1)).status, 200);
     assert.equal((await call('DELETE', '/blobs/n16-retired', { headers: as('lucia-fernandez') })).status, 200);
     const live = await put('n16-live', 'daniel-kim', 2);
     const retired = await put('n16-retired', 'daniel-kim', 2);
     assert.equal(live.status, 412, live.text);
-    assert.deepEqual([retired.status, retired.json.code, String(retired.json.message).replace('n16-retired', 'ID')], [live.status, live.json.code, String(live.json.message).replace('n16-live', 'ID')], 'a live and a deleted id of someone else answer alike');
+    assert.deepEqual(
+      [retired.status, retired.json.code, String(retired.json.message).replace('n16-retired', 'ID')],
+      [live.status, live.json.code, String(live.json.message).replace('n16-live', 'ID')],
+      'a live and a deleted id of someone else answer alike',
+    );
     assert.match(String(live.json.message), /The attachment id "n16-live" is taken; upload under another id \(a new random UUID\)\./);
     assert.equal((await put(`n16-free-${Date.now()}`, 'daniel-kim', 2)).status, 200, 'a free id is his');
     // Lucía's own id is still hers: she uploads it again; Daniel never got it.
@@ -270,7 +332,8 @@ describe('limits and hostile input', { skip: skip ?? false }, () => {
   });
 
   test('attachments never render as a page: nosniff, an allowlisted type or octet-stream, a download, a sandbox', async () => {
-    const upload = async (id: string, type: string, body: string) => (await call('PUT', `/blobs/${encodeURIComponent(id)}`, { headers: { ...as('lucia-fernandez'), 'content-type': type }, body })).status;
+    const upload = async (id: string, type: string, body: string) =>
+      (await call('PUT', `/blobs/${encodeURIComponent(id)}`, { headers: { ...as('lucia-fernandez'), 'content-type': type }, body })).status;
     assert.equal(await upload('page.html', 'text/html', '<script>alert(1)</script>'), 200);
     assert.equal(await upload('voice-1', 'audio/webm;codecs=opus', 'OggS'), 200);
     assert.equal(await upload('drawing.svg', 'image/svg+xml', '<svg onload="alert(1)"/>'), 200);
@@ -282,10 +345,18 @@ describe('limits and hostile input', { skip: skip ?? false }, () => {
     assert.equal(html.headers.get('content-type'), 'application/octet-stream', 'uploaded text/html never comes back as text/html');
     assert.equal(html.headers.get('x-content-type-options'), 'nosniff');
     assert.equal(html.headers.get('content-security-policy'), "sandbox; default-src 'none'");
-    assert.equal(html.headers.get('content-disposition'), 'attachment; filename="attachment.bin"', 'the download name is neutral: never the id the uploader chose');
+    assert.equal(
+      html.headers.get('content-disposition'),
+      'attachment; filename="attachment.bin"',
+      'the download name is neutral: never the id the uploader chose',
+    );
     const voice = await call('GET', '/blobs/voice-1', { headers: as('lucia-fernandez') });
     assert.equal(voice.headers.get('content-type'), 'audio/webm;codecs=opus', 'a voice note keeps its type and plays');
-    assert.equal((await call('GET', '/blobs/drawing.svg', { headers: as('lucia-fernandez') })).headers.get('content-type'), 'application/octet-stream', 'SVG can run script: never served as an image');
+    assert.equal(
+      (await call('GET', '/blobs/drawing.svg', { headers: as('lucia-fernandez') })).headers.get('content-type'),
+      'application/octet-stream',
+      'SVG can run script: never served as an image',
+    );
     assert.equal(voice.headers.get('content-disposition'), 'attachment; filename="attachment.webm"');
     const png = await call('GET', `/blobs/${encodeURIComponent('photo "1".png')}`, { headers: as('lucia-fernandez') });
     assert.equal(png.headers.get('content-type'), 'image/png');
@@ -315,7 +386,11 @@ describe('limits and hostile input', { skip: skip ?? false }, () => {
     assert.equal(await served('voice-params', 'audio/ogg; codecs=opus; charset=utf-7'), 'audio/ogg;codecs=opus', 'codecs is kept for audio, nothing else');
     assert.equal(await served('video-codecs', 'video/webm; codecs="vp8, vorbis"'), 'video/webm;codecs="vp8, vorbis"');
 
-    for (const answer of [await call('GET', '/nowhere', { headers: asService }), await call('GET', '/collections/goals/records'), await call('GET', '/health/live')]) {
+    for (const answer of [
+      await call('GET', '/nowhere', { headers: asService }),
+      await call('GET', '/collections/goals/records'),
+      await call('GET', '/health/live'),
+    ]) {
       assert.equal(answer.headers.get('x-content-type-options'), 'nosniff', `nosniff on ${answer.status}`);
     }
   });
@@ -379,15 +454,23 @@ describe('limits and hostile input', { skip: skip ?? false }, () => {
     const heapBefore = process.memoryUsage().heapUsed;
     let writes = 0;
     while (backend.backend.stats().changeStreams > 1 && writes < 1000) {
-      const answer = await call('PUT', `/collections/notes/records/flood-${writes % 10}`, { headers: { ...asService, 'content-type': 'application/json' }, body: JSON.stringify({ id: `flood-${writes % 10}`, filler }) });
+      const answer = await call('PUT', `/collections/notes/records/flood-${writes % 10}`, {
+        headers: { ...asService, 'content-type': 'application/json' },
+        body: JSON.stringify({ id: `flood-${writes % 10}`, filler }),
+      });
       assert.ok(answer.status === 200 || answer.status === 201);
       writes++;
     }
     const heapGrowth = process.memoryUsage().heapUsed - heapBefore;
     assert.equal(backend.backend.stats().changeStreams, 1, `the slow subscriber was dropped (after ${writes} writes of 60 kB)`);
-    assert.ok(backend.logs.some((line) => /change stream of service dropped: \d+ bytes waiting/.test(line)), 'the operator log says so');
+    assert.ok(
+      backend.logs.some((line) => /change stream of service dropped: \d+ bytes waiting/.test(line)),
+      'the operator log says so',
+    );
     assert.ok(readerBytes > 0, 'the reading subscriber kept receiving');
-    console.log(`slow subscriber: dropped after ${writes} writes of 60 kB (${((writes * 60) / 1024).toFixed(1)} MB published; the server holds at most 64 kB for it beyond the kernel's buffers); heap growth in this process ${(heapGrowth / MiB).toFixed(1)} MiB`);
+    console.log(
+      `slow subscriber: dropped after ${writes} writes of 60 kB (${((writes * 60) / 1024).toFixed(1)} MB published; the server holds at most 64 kB for it beyond the kernel's buffers); heap growth in this process ${(heapGrowth / MiB).toFixed(1)} MiB`,
+    );
     // It reads again: what is left ends with the resync (best effort), then the server closes.
     slow.socket.on('data', (data: Buffer) => received.push(data.toString('utf8')));
     slow.socket.resume();

@@ -12,8 +12,26 @@ import { asService, skipReason, startCli, startTestBackend, type TestBackend } f
 const skip = skipReason();
 
 /** Pulls the hidden form fields of an auto-posting page. */
-const formFields = (html: string) => Object.fromEntries([...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((match) => [match[1]!, match[2]!.replace(/&#(\d+);|&amp;|&quot;|&lt;|&gt;|&#39;/g, (entity, code) => (code ? String.fromCharCode(Number(code)) : ({ '&amp;': '&', '&quot;': '"', '&lt;': '<', '&gt;': '>', '&#39;': "'" } as Record<string, string>)[entity]!))]));
-const launchData = (html: string) => JSON.parse(/<script type="application\/json" id="mentorkit-launch">([^<]*)<\/script>/.exec(html)![1]!) as { token: string; personId: string; programId: string; roles: string[]; widget: string; expiresAt: string; refreshUrl: string; firstLaunch: boolean };
+const formFields = (html: string) =>
+  Object.fromEntries(
+    [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((match) => [
+      match[1]!,
+      match[2]!.replace(/&#(\d+);|&amp;|&quot;|&lt;|&gt;|&#39;/g, (entity, code) =>
+        code ? String.fromCharCode(Number(code)) : ({ '&amp;': '&', '&quot;': '"', '&lt;': '<', '&gt;': '>', '&#39;': "'" } as Record<string, string>)[entity]!,
+      ),
+    ]),
+  );
+const launchData = (html: string) =>
+  JSON.parse(/<script type="application\/json" id="mentorkit-launch">([^<]*)<\/script>/.exec(html)![1]!) as {
+    token: string;
+    personId: string;
+    programId: string;
+    roles: string[];
+    widget: string;
+    expiresAt: string;
+    refreshUrl: string;
+    firstLaunch: boolean;
+  };
 
 describe('LTI 1.3: MentorKit as a tool of any LMS', { skip: skip ?? false }, () => {
   let backend: TestBackend;
@@ -41,7 +59,12 @@ describe('LTI 1.3: MentorKit as a tool of any LMS', { skip: skip ?? false }, () 
       headers['Content-Type'] = 'application/json';
       body = JSON.stringify(options.body);
     }
-    const response = await fetch(path.startsWith('http') ? path : `${backend.url}${path}`, { method, headers, redirect: 'manual', ...(body !== undefined ? { body } : {}) });
+    const response = await fetch(path.startsWith('http') ? path : `${backend.url}${path}`, {
+      method,
+      headers,
+      redirect: 'manual',
+      ...(body !== undefined ? { body } : {}),
+    });
     const text = await response.text();
     let json: any;
     try {
@@ -98,21 +121,35 @@ describe('LTI 1.3: MentorKit as a tool of any LMS', { skip: skip ?? false }, () 
   test('login answers with the OIDC authentication request (state and nonce), and refuses what is not a login', async () => {
     const redirect = await login('u-learner-1');
     assert.equal(redirect.origin + redirect.pathname, `${platform.url}/auth`);
-    for (const [name, value] of Object.entries({ scope: 'openid', response_type: 'id_token', response_mode: 'form_post', prompt: 'none', client_id: platform.state.clientId, redirect_uri: `${backend.url}/lti/launch`, login_hint: 'u-learner-1' })) {
+    for (const [name, value] of Object.entries({
+      scope: 'openid',
+      response_type: 'id_token',
+      response_mode: 'form_post',
+      prompt: 'none',
+      client_id: platform.state.clientId,
+      redirect_uri: `${backend.url}/lti/launch`,
+      login_hint: 'u-learner-1',
+    })) {
       assert.equal(redirect.searchParams.get(name), value, name);
     }
     assert.ok((redirect.searchParams.get('state') ?? '').length >= 32);
     assert.ok((redirect.searchParams.get('nonce') ?? '').length >= 32);
-    const unknown = await call('GET', `/lti/login?iss=${encodeURIComponent('https://evil.example')}&login_hint=x&target_link_uri=${encodeURIComponent(`${backend.url}/lti/launch`)}`);
+    const unknown = await call(
+      'GET',
+      `/lti/login?iss=${encodeURIComponent('https://evil.example')}&login_hint=x&target_link_uri=${encodeURIComponent(`${backend.url}/lti/launch`)}`,
+    );
     assert.equal(unknown.status, 400);
     assert.match(unknown.headers.get('content-type')!, /text\/html/);
     assert.match(unknown.text, /This LMS is not registered/);
-    const elsewhere = await call('GET', `/lti/login?iss=${encodeURIComponent(platform.url)}&login_hint=x&client_id=${platform.state.clientId}&target_link_uri=${encodeURIComponent('https://evil.example/phish')}`);
+    const elsewhere = await call(
+      'GET',
+      `/lti/login?iss=${encodeURIComponent(platform.url)}&login_hint=x&client_id=${platform.state.clientId}&target_link_uri=${encodeURIComponent('https://evil.example/phish')}`,
+    );
     assert.equal(elsewhere.status, 400);
     assert.match(elsewhere.text, /Not a MentorKit link/);
   });
 
-  test('a learner launches: a MentorKit person in the course\'s programme, a mentee, signed in by a short-lived token (no cookie)', async () => {
+  test("a learner launches: a MentorKit person in the course's programme, a mentee, signed in by a short-lived token (no cookie)", async () => {
     const launched = await launchAs('u-learner-1', { widget: 'goal-tracker' });
     assert.equal(launched.status, 200, launched.text);
     assert.equal(launched.headers.get('set-cookie'), null, 'no cookie');
@@ -135,7 +172,10 @@ describe('LTI 1.3: MentorKit as a tool of any LMS', { skip: skip ?? false }, () 
     assert.equal(programme.status, 200, programme.text);
     assert.equal(programme.json.name, 'Leadership 101');
     // The token is hers alone: she cannot make herself an admin, and others' records stay hidden.
-    const promoted = await call('PUT', `/collections/people/records/${encodeURIComponent(data.personId)}`, { body: { ...me.json, roles: ['mentee', 'admin'] }, headers: { ...asToken(data.token), 'If-Match': `"${me.json.revision}"` } });
+    const promoted = await call('PUT', `/collections/people/records/${encodeURIComponent(data.personId)}`, {
+      body: { ...me.json, roles: ['mentee', 'admin'] },
+      headers: { ...asToken(data.token), 'If-Match': `"${me.json.revision}"` },
+    });
     assert.equal(promoted.status, 403, promoted.text);
 
     // A second launch: the same person, not a new one.
@@ -154,7 +194,7 @@ describe('LTI 1.3: MentorKit as a tool of any LMS', { skip: skip ?? false }, () 
     assert.equal((await call('POST', '/lti/session', { headers: asToken(forged) })).status, 401);
   });
 
-  test('roles: an instructor becomes the programme\'s admin, an LTI mentor a mentor; a role with no place is refused', async () => {
+  test("roles: an instructor becomes the programme's admin, an LTI mentor a mentor; a role with no place is refused", async () => {
     const teacher = launchData((await launchAs('u-teacher-1')).text);
     assert.deepEqual(teacher.roles, ['admin']);
     assert.equal(teacher.widget, 'pairing-board', 'a teacher lands on the pairing board');
@@ -174,18 +214,61 @@ describe('LTI 1.3: MentorKit as a tool of any LMS', { skip: skip ?? false }, () 
 
   test('forged, replayed, expired, wrong-audience, wrong-deployment and unsigned launches are refused with a clear page', async () => {
     const cases: Array<{ name: string; make: (nonce: string) => Promise<string>; status: number; says: RegExp }> = [
-      { name: 'tampered (sub changed after signing)', make: async (nonce) => tamper(await platform.sign(platform.idTokenClaims('u-learner-1', nonce)), { sub: 'u-teacher-1' }), status: 401, says: /not genuine/ },
-      { name: 'signed by another key', make: async (nonce) => signWithStranger(platform.idTokenClaims('u-teacher-1', nonce)), status: 401, says: /not genuine/ },
-      { name: 'expired', make: (nonce) => platform.sign({ ...platform.idTokenClaims('u-learner-1', nonce), iat: Math.floor(Date.now() / 1000) - 3600, exp: Math.floor(Date.now() / 1000) - 600 }), status: 401, says: /expired/ },
-      { name: 'wrong audience', make: (nonce) => platform.sign({ ...platform.idTokenClaims('u-learner-1', nonce), aud: 'another-tool' }), status: 401, says: /another tool/ },
-      { name: 'wrong deployment', make: (nonce) => platform.sign({ ...platform.idTokenClaims('u-learner-1', nonce), 'https://purl.imsglobal.org/spec/lti/claim/deployment_id': 'deployment-evil' }), status: 403, says: /Unknown deployment/ },
-      { name: 'unsigned (alg none)', make: async (nonce) => new UnsecuredJWT({ ...platform.idTokenClaims('u-teacher-1', nonce) }).setIssuedAt().setExpirationTime('5m').encode(), status: 401, says: /not signed/ },
+      {
+        name: 'tampered (sub changed after signing)',
+        make: async (nonce) => tamper(await platform.sign(platform.idTokenClaims('u-learner-1', nonce)), { sub: 'u-teacher-1' }),
+        status: 401,
+        says: /not genuine/,
+      },
+      {
+        name: 'signed by another key',
+        make: async (nonce) => signWithStranger(platform.idTokenClaims('u-teacher-1', nonce)),
+        status: 401,
+        says: /not genuine/,
+      },
+      {
+        name: 'expired',
+        make: (nonce) =>
+          platform.sign({
+            ...platform.idTokenClaims('u-learner-1', nonce),
+            iat: Math.floor(Date.now() / 1000) - 3600,
+            exp: Math.floor(Date.now() / 1000) - 600,
+          }),
+        status: 401,
+        says: /expired/,
+      },
+      {
+        name: 'wrong audience',
+        make: (nonce) => platform.sign({ ...platform.idTokenClaims('u-learner-1', nonce), aud: 'another-tool' }),
+        status: 401,
+        says: /another tool/,
+      },
+      {
+        name: 'wrong deployment',
+        make: (nonce) =>
+          platform.sign({ ...platform.idTokenClaims('u-learner-1', nonce), 'https://purl.imsglobal.org/spec/lti/claim/deployment_id': 'deployment-evil' }),
+        status: 403,
+        says: /Unknown deployment/,
+      },
+      {
+        name: 'unsigned (alg none)',
+        make: async (nonce) => new UnsecuredJWT({ ...platform.idTokenClaims('u-teacher-1', nonce) }).setIssuedAt().setExpirationTime('5m').encode(),
+        status: 401,
+        says: /not signed/,
+      },
       { name: 'wrong nonce', make: (nonce) => platform.sign(platform.idTokenClaims('u-learner-1', `${nonce}x`)), status: 401, says: /nonce/ },
-      { name: 'wrong LTI version', make: (nonce) => platform.sign({ ...platform.idTokenClaims('u-learner-1', nonce), 'https://purl.imsglobal.org/spec/lti/claim/version': '1.1' }), status: 400, says: /LTI 1\.3\.0/ },
+      {
+        name: 'wrong LTI version',
+        make: (nonce) => platform.sign({ ...platform.idTokenClaims('u-learner-1', nonce), 'https://purl.imsglobal.org/spec/lti/claim/version': '1.1' }),
+        status: 400,
+        says: /LTI 1\.3\.0/,
+      },
     ];
     for (const each of cases) {
       const redirect = await login('u-learner-1');
-      const refused = await call('POST', '/lti/launch', { form: { id_token: await each.make(redirect.searchParams.get('nonce')!), state: redirect.searchParams.get('state')! } });
+      const refused = await call('POST', '/lti/launch', {
+        form: { id_token: await each.make(redirect.searchParams.get('nonce')!), state: redirect.searchParams.get('state')! },
+      });
       assert.equal(refused.status, each.status, `${each.name}: ${refused.text.slice(0, 300)}`);
       assert.match(refused.headers.get('content-type')!, /text\/html/, each.name);
       assert.match(refused.text, each.says, each.name);
@@ -217,8 +300,15 @@ describe('LTI 1.3: MentorKit as a tool of any LMS', { skip: skip ?? false }, () 
     assert.match(hostile.text, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
   });
 
-  test('the LMS that may frame the page includes where the launch returns to (a school\'s Canvas is not its issuer)', async () => {
-    const launched = await launchAs('u-learner-1', { claims: { 'https://purl.imsglobal.org/spec/lti/claim/launch_presentation': { document_target: 'iframe', return_url: 'https://school.instructure.example/courses/7' } } });
+  test("the LMS that may frame the page includes where the launch returns to (a school's Canvas is not its issuer)", async () => {
+    const launched = await launchAs('u-learner-1', {
+      claims: {
+        'https://purl.imsglobal.org/spec/lti/claim/launch_presentation': {
+          document_target: 'iframe',
+          return_url: 'https://school.instructure.example/courses/7',
+        },
+      },
+    });
     assert.equal(launched.status, 200, launched.text);
     assert.match(launched.headers.get('content-security-policy')!, /frame-ancestors 'self' [^;]*https:\/\/school\.instructure\.example/);
     assert.doesNotMatch(launched.headers.get('content-security-policy')!, /courses\/7/, 'origins only');
@@ -226,7 +316,10 @@ describe('LTI 1.3: MentorKit as a tool of any LMS', { skip: skip ?? false }, () 
 
   test('pending logins are capped: a flood of login starts gets a clear 503 page, not a full table', async () => {
     const { rows } = await backend.pool.query<{ id: string }>('SELECT id FROM mk_lti_platforms LIMIT 1');
-    await backend.pool.query("INSERT INTO mk_lti_states (state, nonce, platform_id, expires_at) SELECT 'flood-' || n, 'x', $1, now() + interval '5 minutes' FROM generate_series(1, 20000) AS n", [rows[0]!.id]);
+    await backend.pool.query(
+      "INSERT INTO mk_lti_states (state, nonce, platform_id, expires_at) SELECT 'flood-' || n, 'x', $1, now() + interval '5 minutes' FROM generate_series(1, 20000) AS n",
+      [rows[0]!.id],
+    );
     try {
       const refused = await call('GET', platform.loginUrl('u-learner-1'));
       assert.equal(refused.status, 503, refused.text.slice(0, 200));
@@ -255,9 +348,12 @@ describe('LTI 1.3: MentorKit as a tool of any LMS', { skip: skip ?? false }, () 
     assert.equal(item!.type, 'ltiResourceLink');
     assert.deepEqual(item!.custom, { mentorkit_widget: 'goal-tracker' });
     assert.equal(item!.url, `${backend.url}/lti/launch`);
-    assert.equal(item!.data, 'opaque-dl-data-42', 'the platform\'s data comes back');
+    assert.equal(item!.data, 'opaque-dl-data-42', "the platform's data comes back");
     // A launch of that link opens the goal tracker.
-    assert.equal(launchData((await launchAs('u-learner-1', { widget: String((item!.custom as Record<string, string>).mentorkit_widget) })).text).widget, 'goal-tracker');
+    assert.equal(
+      launchData((await launchAs('u-learner-1', { widget: String((item!.custom as Record<string, string>).mentorkit_widget) })).text).widget,
+      'goal-tracker',
+    );
 
     const learner = await launchAs('u-learner-1', { messageType: 'LtiDeepLinkingRequest' });
     assert.equal(learner.status, 403);
@@ -273,7 +369,10 @@ describe('LTI 1.3: MentorKit as a tool of any LMS', { skip: skip ?? false }, () 
     const synced = await call('POST', `/lti/rosters/${rows[0]!.platform_id}/${encodeURIComponent(rows[0]!.context_id)}`, { headers: asService });
     assert.equal(synced.status, 200, synced.text);
     assert.ok(synced.json.members >= 5, 'every page of the roster was read (rel="next")');
-    assert.ok(platform.state.tokenRequests.some((request) => request.ok), 'the token endpoint accepted the tool\'s client assertion');
+    assert.ok(
+      platform.state.tokenRequests.some((request) => request.ok),
+      "the token endpoint accepted the tool's client assertion",
+    );
     const people = await call('GET', `/collections/people/records`, { headers: asToken(teacher.token) });
     const bilal = (people.json.records ?? people.json).find?.((person: { displayName: string }) => person.displayName === 'Bilal Haddad');
     assert.ok(bilal, `Bilal joined without launching: ${people.text.slice(0, 300)}`);
@@ -294,7 +393,10 @@ describe('LTI 1.3: MentorKit as a tool of any LMS', { skip: skip ?? false }, () 
     // She comes back (launches again): active again.
     platform.state.users.find((user) => user.sub === 'u-learner-1')!.status = 'Active';
     await launchAs('u-learner-1');
-    assert.deepEqual((await call('GET', `/collections/people/records/${encodeURIComponent(amaraId)}`, { headers: asToken(teacher.token) })).json.inactiveProgramIds, []);
+    assert.deepEqual(
+      (await call('GET', `/collections/people/records/${encodeURIComponent(amaraId)}`, { headers: asToken(teacher.token) })).json.inactiveProgramIds,
+      [],
+    );
   });
 
   test('a platform whose token endpoint wants another audience (Brightspace\'s "OAuth2 Audience") gets it in the client assertion', async () => {
@@ -307,7 +409,11 @@ describe('LTI 1.3: MentorKit as a tool of any LMS', { skip: skip ?? false }, () 
       const refused = await sync();
       assert.equal(refused.status, 502, 'the assertion names the token URL: refused');
       assert.match(refused.json.message, /token endpoint answered 400/);
-      assert.equal((await call('POST', '/lti/platforms', { body: { ...platform.registration(), tokenAudience: platform.state.tokenAudience }, headers: asService })).status, 200);
+      assert.equal(
+        (await call('POST', '/lti/platforms', { body: { ...platform.registration(), tokenAudience: platform.state.tokenAudience }, headers: asService }))
+          .status,
+        200,
+      );
       const synced = await sync();
       assert.equal(synced.status, 200, synced.text);
     } finally {
@@ -331,7 +437,9 @@ describe('LTI 1.3: MentorKit as a tool of any LMS', { skip: skip ?? false }, () 
       assert.deepEqual(registration.redirect_uris, [`${backend.url}/lti/launch`]);
       assert.equal(registration.jwks_uri, `${backend.url}/lti/jwks`);
       const listed = await call('GET', '/lti/platforms', { headers: asService });
-      assert.ok(listed.json.platforms.some((each: { issuer: string; clientId: string }) => each.issuer === other.url && each.clientId === other.state.clientId));
+      assert.ok(
+        listed.json.platforms.some((each: { issuer: string; clientId: string }) => each.issuer === other.url && each.clientId === other.state.clientId),
+      );
       // The newly registered LMS launches.
       const started = await call('GET', other.loginUrl('u-learner-1'));
       const authorized = await other.authorize(new URL(started.headers.get('location')!));
@@ -356,52 +464,70 @@ describe('LTI 1.3: MentorKit as a tool of any LMS', { skip: skip ?? false }, () 
   });
 });
 
-describe('LTI as an operator starts the server: the command line with DESIGN\'s environment only (no secret key, no dev sign-in)', { skip: skip ?? false }, () => {
-  test('an LMS registered with a programme signs a learner into that programme as a mentee; a tampered launch is refused', async () => {
-    const backend = await startTestBackend();
-    const platform = await startTestPlatform();
-    const cli = await startCli(['--port', '0'], {
-      DATABASE_URL: backend.postgres.connectionString,
-      MENTORKIT_JWT_SECRET: randomBytes(36).toString('base64'),
-      MENTORKIT_SERVICE_TOKEN: 'operator-service-token-0123456789',
-      MENTORKIT_FETCH_ALLOW_HOSTS: '127.0.0.1',
+describe(
+  "LTI as an operator starts the server: the command line with DESIGN's environment only (no secret key, no dev sign-in)",
+  { skip: skip ?? false },
+  () => {
+    test('an LMS registered with a programme signs a learner into that programme as a mentee; a tampered launch is refused', async () => {
+      const backend = await startTestBackend();
+      const platform = await startTestPlatform();
+      const cli = await startCli(['--port', '0'], {
+        DATABASE_URL: backend.postgres.connectionString,
+        MENTORKIT_JWT_SECRET: randomBytes(36).toString('base64'),
+        MENTORKIT_SERVICE_TOKEN: 'operator-service-token-0123456789',
+        MENTORKIT_FETCH_ALLOW_HOSTS: '127.0.0.1',
+      });
+      try {
+        const url = await cli.listening();
+        platform.setTool(url);
+        const service = { authorization: 'Bearer operator-service-token-0123456789' };
+        const registered = await fetch(`${url}/lti/platforms`, {
+          method: 'POST',
+          headers: { ...service, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ ...platform.registration(), programId: 'acme-mentoring' }),
+        });
+        assert.equal(registered.status, 201, await registered.clone().text());
+        const started = await fetch(platform.loginUrl('u-learner-1'), { redirect: 'manual' });
+        assert.equal(started.status, 302, await started.text());
+        const authorized = await platform.authorize(new URL(started.headers.get('location')!));
+        const launched = await fetch(`${url}/lti/launch`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ id_token: authorized.idToken, state: authorized.state }).toString(),
+        });
+        const html = await launched.text();
+        assert.equal(launched.status, 200, html.slice(0, 500));
+        const data = launchData(html);
+        assert.equal(data.programId, 'acme-mentoring');
+        const found = await fetch(`${url}/collections/people/records?email=${encodeURIComponent(JSON.stringify('amara@lms.example'))}`, { headers: service });
+        const [person] = ((await found.json()) as { records: Array<{ id: string; roles: string[]; programIds: string[] }> }).records;
+        assert.equal(person!.id, data.personId);
+        assert.deepEqual(person!.roles, ['mentee']);
+        assert.deepEqual(person!.programIds, ['acme-mentoring']);
+        const programme = await fetch(`${url}/collections/programs/records/acme-mentoring`, { headers: service });
+        assert.equal(programme.status, 200, 'the programme named at registration exists');
+        // Tampered: the learner's launch rewritten to say Instructor.
+        const again = await fetch(platform.loginUrl('u-learner-1'), { redirect: 'manual' });
+        const nonce = new URL(again.headers.get('location')!).searchParams;
+        const forged = tamper(await platform.sign(platform.idTokenClaims('u-learner-1', nonce.get('nonce')!)), {
+          'https://purl.imsglobal.org/spec/lti/claim/roles': [ROLES.instructor],
+        });
+        const refused = await fetch(`${url}/lti/launch`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ id_token: forged, state: nonce.get('state')! }).toString(),
+        });
+        assert.equal(refused.status, 401);
+        assert.match(await refused.text(), /not genuine/);
+        assert.match(cli.output(), /MENTORKIT_PUBLIC_URL is not set/, 'the operator is told where the addresses come from');
+      } finally {
+        await cli.stop();
+        await platform.close();
+        await backend.close();
+      }
     });
-    try {
-      const url = await cli.listening();
-      platform.setTool(url);
-      const service = { authorization: 'Bearer operator-service-token-0123456789' };
-      const registered = await fetch(`${url}/lti/platforms`, { method: 'POST', headers: { ...service, 'Content-Type': 'application/json' }, body: JSON.stringify({ ...platform.registration(), programId: 'acme-mentoring' }) });
-      assert.equal(registered.status, 201, await registered.clone().text());
-      const started = await fetch(platform.loginUrl('u-learner-1'), { redirect: 'manual' });
-      assert.equal(started.status, 302, await started.text());
-      const authorized = await platform.authorize(new URL(started.headers.get('location')!));
-      const launched = await fetch(`${url}/lti/launch`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ id_token: authorized.idToken, state: authorized.state }).toString() });
-      const html = await launched.text();
-      assert.equal(launched.status, 200, html.slice(0, 500));
-      const data = launchData(html);
-      assert.equal(data.programId, 'acme-mentoring');
-      const found = await fetch(`${url}/collections/people/records?email=${encodeURIComponent(JSON.stringify('amara@lms.example'))}`, { headers: service });
-      const [person] = ((await found.json()) as { records: Array<{ id: string; roles: string[]; programIds: string[] }> }).records;
-      assert.equal(person!.id, data.personId);
-      assert.deepEqual(person!.roles, ['mentee']);
-      assert.deepEqual(person!.programIds, ['acme-mentoring']);
-      const programme = await fetch(`${url}/collections/programs/records/acme-mentoring`, { headers: service });
-      assert.equal(programme.status, 200, 'the programme named at registration exists');
-      // Tampered: the learner's launch rewritten to say Instructor.
-      const again = await fetch(platform.loginUrl('u-learner-1'), { redirect: 'manual' });
-      const nonce = new URL(again.headers.get('location')!).searchParams;
-      const forged = tamper(await platform.sign(platform.idTokenClaims('u-learner-1', nonce.get('nonce')!)), { 'https://purl.imsglobal.org/spec/lti/claim/roles': [ROLES.instructor] });
-      const refused = await fetch(`${url}/lti/launch`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ id_token: forged, state: nonce.get('state')! }).toString() });
-      assert.equal(refused.status, 401);
-      assert.match(await refused.text(), /not genuine/);
-      assert.match(cli.output(), /MENTORKIT_PUBLIC_URL is not set/, 'the operator is told where the addresses come from');
-    } finally {
-      await cli.stop();
-      await platform.close();
-      await backend.close();
-    }
-  });
-});
+  },
+);
 
 /** Changes claims of a signed JWT without re-signing it. */
 function tamper(jwt: string, claims: Record<string, unknown>): string {

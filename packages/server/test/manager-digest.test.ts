@@ -34,16 +34,39 @@ describe('the summary for a manager', { skip: skip ?? false, timeout: 3 * 60_000
     return { status: response.status, body: await response.json() };
   };
   type Row = { id: string; kind: string; code: string; status: string; send_at: Date; period: string; skipped_reason: string | null };
-  const rowsOf = async (personId: string) => (await backend.pool.query<Row>("SELECT id, kind, code, status, send_at, period, skipped_reason FROM mk_notification_deliveries WHERE person_id = $1 AND kind = 'manager-digest' ORDER BY created_at, id", [personId])).rows;
+  const rowsOf = async (personId: string) =>
+    (
+      await backend.pool.query<Row>(
+        "SELECT id, kind, code, status, send_at, period, skipped_reason FROM mk_notification_deliveries WHERE person_id = $1 AND kind = 'manager-digest' ORDER BY created_at, id",
+        [personId],
+      )
+    ).rows;
 
   before(async () => {
     mailbox = await startMailbox();
-    backend = await startTestBackend({ smtpUrl: mailbox.smtpUrl, mailFrom: 'Mentoring <mentoring@example.edu>', publicUrl: PUBLIC_URL, reminderRetryDelaySeconds: 1, now: clock });
+    backend = await startTestBackend({
+      smtpUrl: mailbox.smtpUrl,
+      mailFrom: 'Mentoring <mentoring@example.edu>',
+      publicUrl: PUBLIC_URL,
+      reminderRetryDelaySeconds: 1,
+      now: clock,
+    });
     const storage = createPostgresStorage(backend.pool);
     await seedDemoProgram(storage);
-    const put = (collection: string, record: Record<string, unknown>) => storage.put(collection, { createdAt: '2026-12-01T10:00:00Z', ...record } as never, { expectedRevision: null });
+    const put = (collection: string, record: Record<string, unknown>) =>
+      storage.put(collection, { createdAt: '2026-12-01T10:00:00Z', ...record } as never, { expectedRevision: null });
     const session = (id: string, start: string, minutes: number, status: string, extra: Record<string, unknown> = {}) =>
-      put('sessions', { id, pairingId: 'pairing-noah', title: 'Catch-up', start, end: new Date(Date.parse(start) + minutes * 60_000).toISOString(), timeZone: 'America/Chicago', status, agenda: 'SECRET-AGENDA', ...extra });
+      put('sessions', {
+        id,
+        pairingId: 'pairing-noah',
+        title: 'Catch-up',
+        start,
+        end: new Date(Date.parse(start) + minutes * 60_000).toISOString(),
+        timeZone: 'America/Chicago',
+        status,
+        agenda: 'SECRET-AGENDA',
+        ...extra,
+      });
     // The fortnight from Monday 7 December to Sunday 20 December (Chicago) is what the 21 December summary covers.
     await session('s-before', '2026-12-01T16:00:00Z', 60, 'held'); // the fortnight before: left out
     await session('s-held-1', '2026-12-08T16:00:00Z', 60, 'held'); // booked length: 60 min
@@ -55,8 +78,26 @@ describe('the summary for a manager', { skip: skip ?? false, timeout: 3 * 60_000
     await goal('g-shared', 'Run the quarterly roadmap review', '2026-12-10T20:00:00Z', 'pairing');
     await goal('g-private', 'Ask for a raise', '2026-12-11T20:00:00Z', 'private');
     await goal('g-earlier', 'An older goal', '2026-11-20T20:00:00Z', 'pairing');
-    await put('feedback', { id: 'f-1', pairingId: 'pairing-noah', sessionId: 's-held-1', authorId: NOAH, rating: 2, helped: 'SECRET-FEEDBACK', tags: [], submittedAt: '2026-12-08T18:00:00Z' });
-    await put('messages', { id: 'm-1', pairingId: 'pairing-noah', authorId: NOAH, kind: 'text', text: 'SECRET-MESSAGE', mentorsOnly: false, history: [], sentAt: '2026-12-09T16:00:00Z' });
+    await put('feedback', {
+      id: 'f-1',
+      pairingId: 'pairing-noah',
+      sessionId: 's-held-1',
+      authorId: NOAH,
+      rating: 2,
+      helped: 'SECRET-FEEDBACK',
+      tags: [],
+      submittedAt: '2026-12-08T18:00:00Z',
+    });
+    await put('messages', {
+      id: 'm-1',
+      pairingId: 'pairing-noah',
+      authorId: NOAH,
+      kind: 'text',
+      text: 'SECRET-MESSAGE',
+      mentorsOnly: false,
+      history: [],
+      sentAt: '2026-12-09T16:00:00Z',
+    });
   });
   after(async () => {
     await backend?.close();
@@ -100,7 +141,11 @@ describe('the summary for a manager', { skip: skip ?? false, timeout: 3 * 60_000
     assert.match(mentorOnly.body.message, /no active pairing as a mentee/);
     const someoneElse = await call(MARIA, 'GET', undefined, `?personId=${NOAH}`);
     assert.equal(someoneElse.status, 403);
-    const huge = await fetch(`${backend.url}/notifications/manager-digest`, { method: 'PUT', headers: { ...as(NOAH), 'content-type': 'application/json' }, body: JSON.stringify({ enabled: true, managerEmail: 'boss@example.org', managerName: 'x'.repeat(10_000) }) });
+    const huge = await fetch(`${backend.url}/notifications/manager-digest`, {
+      method: 'PUT',
+      headers: { ...as(NOAH), 'content-type': 'application/json' },
+      body: JSON.stringify({ enabled: true, managerEmail: 'boss@example.org', managerName: 'x'.repeat(10_000) }),
+    });
     assert.equal(huge.status, 413);
     assert.equal((await call(NOAH, 'GET')).body.enabled, false, 'nothing refused was kept');
     assert.equal((await rowsOf(NOAH)).length, 0);
@@ -125,7 +170,10 @@ describe('the summary for a manager', { skip: skip ?? false, timeout: 3 * 60_000
     setClock('2026-12-21T15:01:30Z');
     await backend.backend.reminders.runNow();
     const mail = await mailbox.waitFor((candidate) => candidate.nudge === 'manager-digest');
-    assert.deepEqual(mail.to.map((address) => address.toLowerCase()), ['boss@example.org']);
+    assert.deepEqual(
+      mail.to.map((address) => address.toLowerCase()),
+      ['boss@example.org'],
+    );
     assert.match(mail.subject, /Mentoring update from Noah Johnson/);
     assert.match(mail.text, /Hello Dana <Boss> "Lee",/);
     assert.match(mail.text, /Sessions held: 2/);
@@ -140,7 +188,7 @@ describe('the summary for a manager', { skip: skip ?? false, timeout: 3 * 60_000
     assert.equal(mail.listUnsubscribePost, 'List-Unsubscribe=One-Click');
     assert.match(mail.listUnsubscribe, /\/notifications\/manager-digest\/stop\?token=/);
     // The mail arrives just before the row is marked sent.
-    for (const deadline = Date.now() + 10_000; (await rowsOf(NOAH))[0]!.status !== 'sent'; ) {
+    for (const deadline = Date.now() + 10_000; (await rowsOf(NOAH))[0]!.status !== 'sent';) {
       assert.ok(Date.now() < deadline, `the summary is marked sent (is ${(await rowsOf(NOAH))[0]!.status})`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
@@ -150,7 +198,11 @@ describe('the summary for a manager', { skip: skip ?? false, timeout: 3 * 60_000
     setClock('2026-12-22T15:00:00Z');
     await backend.backend.reminders.runNow();
     const queued = (await rowsOf(NOAH)).filter((row) => row.status === 'queued');
-    assert.deepEqual(queued.map((row) => row.period), ['2027-01-04'], 'the next fortnight is queued');
+    assert.deepEqual(
+      queued.map((row) => row.period),
+      ['2027-01-04'],
+      'the next fortnight is queued',
+    );
 
     const mail = mailbox.mails.find((candidate) => candidate.nudge === 'manager-digest')!;
     const stopUrl = new URL(mail.listUnsubscribe.slice(1, -1));
@@ -162,7 +214,11 @@ describe('the summary for a manager', { skip: skip ?? false, timeout: 3 * 60_000
     assert.match(html, /Stop the mentoring updates Noah Johnson shares with you\?/);
     assert.equal((await call(NOAH, 'GET')).body.enabled, true, 'a GET (a mail scanner) changes nothing');
 
-    const stopped = await fetch(local, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+    const stopped = await fetch(local, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
     assert.equal(stopped.status, 200);
     const after = await call(NOAH, 'GET');
     assert.equal(after.body.enabled, false);

@@ -69,13 +69,22 @@ describe('storage-rest notifications: preferences, what was sent, the escalation
          VALUES ($1, $2, $3, 'pairing-lucia', $4, $4, 'email', $10, $5, $6, 1, $7, $8, $5, $9)`,
         [randomUUID(), randomUUID(), personId, kind, createdAt, status, extra.subject ?? null, extra.reason ?? null, extra.sentAt ?? null, createdAt],
       );
-    await insert(LUCIA, 'check-in-due-soon', 'sent', '2026-10-01T07:00:00Z', { subject: 'Tu revisión con Kenji Watanabe toca el jueves', sentAt: '2026-10-01T07:00:02Z' });
+    await insert(LUCIA, 'check-in-due-soon', 'sent', '2026-10-01T07:00:00Z', {
+      subject: 'Tu revisión con Kenji Watanabe toca el jueves',
+      sentAt: '2026-10-01T07:00:02Z',
+    });
     await insert(LUCIA, 'pair-inactive', 'skipped', '2026-10-05T07:00:00Z', { reason: 'pair-inactive turned off' });
     await insert(KENJI, 'check-in-overdue', 'sent', '2026-10-06T07:00:00Z', { subject: 'Not Lucía’s' });
 
     const lucia = restAs(LUCIA).notifications;
     const sent = await lucia.sent();
-    assert.deepEqual(sent.map((delivery) => [delivery.kind, delivery.status]), [['pair-inactive', 'skipped'], ['check-in-due-soon', 'sent']]);
+    assert.deepEqual(
+      sent.map((delivery) => [delivery.kind, delivery.status]),
+      [
+        ['pair-inactive', 'skipped'],
+        ['check-in-due-soon', 'sent'],
+      ],
+    );
     const [skipped, mailed] = sent;
     assert.equal(skipped!.reason, 'pair-inactive turned off');
     assert.equal(skipped!.subject, null);
@@ -83,7 +92,10 @@ describe('storage-rest notifications: preferences, what was sent, the escalation
     assert.equal(mailed!.sentAt, '2026-10-01T07:00:02.000Z');
     assert.equal(mailed!.channel, 'email');
     assert.equal(mailed!.pairingId, 'pairing-lucia');
-    assert.deepEqual((await lucia.sent({ limit: 1 })).map((delivery) => delivery.kind), ['pair-inactive']);
+    assert.deepEqual(
+      (await lucia.sent({ limit: 1 })).map((delivery) => delivery.kind),
+      ['pair-inactive'],
+    );
     assert.equal((await refusal(lucia.sent({ limit: 0 }))).path, 'limit');
     assert.equal((await refusal(lucia.sent({ limit: 201 }))).path, 'limit');
   });
@@ -99,12 +111,17 @@ describe('storage-rest notifications: preferences, what was sent, the escalation
     const backwards = await refusal(priya.setEscalationSettings(DEMO_PROGRAM_ID, { quietDays: 30, alertAdminDays: 10, close: null }));
     assert.equal(backwards.code, 'invalid-input');
     assert.equal(backwards.path, 'alertAdminDays');
-    const badNotice = await refusal(priya.setEscalationSettings(DEMO_PROGRAM_ID, { quietDays: 14, alertAdminDays: 28, close: { afterDays: 60, noticeDays: 0 } }));
+    const badNotice = await refusal(
+      priya.setEscalationSettings(DEMO_PROGRAM_ID, { quietDays: 14, alertAdminDays: 28, close: { afterDays: 60, noticeDays: 0 } }),
+    );
     assert.equal(badNotice.path, 'close.noticeDays');
     assert.equal((await priya.escalationSettings(DEMO_PROGRAM_ID)).close, null, 'nothing kept from a refusal');
 
     const saved = await priya.setEscalationSettings(DEMO_PROGRAM_ID, { quietDays: 14, alertAdminDays: 28, close: { afterDays: 60, noticeDays: 7 } });
-    assert.deepEqual({ quietDays: saved.quietDays, alertAdminDays: saved.alertAdminDays, close: saved.close }, { quietDays: 14, alertAdminDays: 28, close: { afterDays: 60, noticeDays: 7 } });
+    assert.deepEqual(
+      { quietDays: saved.quietDays, alertAdminDays: saved.alertAdminDays, close: saved.close },
+      { quietDays: 14, alertAdminDays: 28, close: { afterDays: 60, noticeDays: 7 } },
+    );
     assert.match(saved.updatedAt ?? '', /Z$/);
 
     const ladder = await priya.escalations(DEMO_PROGRAM_ID);
@@ -113,18 +130,31 @@ describe('storage-rest notifications: preferences, what was sent, the escalation
     assert.ok(ladder.pairs.length > 0);
     const ranks = ['active', 'nudged', 'admin-alerted', 'closing', 'closed-due'];
     const ranked = ladder.pairs.map((pair) => ranks.indexOf(pair.stage));
-    assert.ok(ranked.every((rank) => rank >= 0), `known stages: ${ladder.pairs.map((pair) => pair.stage).join(', ')}`);
-    assert.deepEqual(ranked, [...ranked].sort((left, right) => right - left), 'worst first');
+    assert.ok(
+      ranked.every((rank) => rank >= 0),
+      `known stages: ${ladder.pairs.map((pair) => pair.stage).join(', ')}`,
+    );
+    assert.deepEqual(
+      ranked,
+      [...ranked].sort((left, right) => right - left),
+      'worst first',
+    );
     const lucias = ladder.pairs.find((pair) => pair.pairingId === 'pairing-lucia')!;
     assert.equal(lucias.menteeId, LUCIA);
-    assert.deepEqual(lucias.members.map((member) => member.personId), [LUCIA, KENJI, 'arjun-shrestha']);
+    assert.deepEqual(
+      lucias.members.map((member) => member.personId),
+      [LUCIA, KENJI, 'arjun-shrestha'],
+    );
     assert.ok(Array.isArray(lucias.history));
     assert.equal(typeof lucias.quietDays, 'number');
 
     const notAdmin = await refusal(restAs(LUCIA).notifications.escalations(DEMO_PROGRAM_ID));
     assert.equal(notAdmin.code, 'forbidden');
     assert.match(notAdmin.message, /admin/);
-    assert.equal((await refusal(restAs(KENJI).notifications.setEscalationSettings(DEMO_PROGRAM_ID, { quietDays: 1, alertAdminDays: 2, close: null }))).code, 'forbidden');
+    assert.equal(
+      (await refusal(restAs(KENJI).notifications.setEscalationSettings(DEMO_PROGRAM_ID, { quietDays: 1, alertAdminDays: 2, close: null }))).code,
+      'forbidden',
+    );
     assert.equal((await refusal(priya.escalations('no-such-programme'))).code, 'forbidden', 'not an admin of a programme that does not exist either');
     assert.equal((await refusal(priya.escalations(''))).path, 'programId', 'checked before sending');
   });

@@ -65,7 +65,10 @@ async function refused(promise: Promise<unknown>, reason: OutboundReason, messag
   } catch (error) {
     caught = error;
   }
-  assert.ok(isOutboundRefused(caught), `expected OutboundRefused (${reason}), got ${caught instanceof Error ? `${caught.name}: ${caught.message}` : String(caught)}`);
+  assert.ok(
+    isOutboundRefused(caught),
+    `expected OutboundRefused (${reason}), got ${caught instanceof Error ? `${caught.name}: ${caught.message}` : String(caught)}`,
+  );
   assert.equal(caught.reason, reason, caught.message);
   assert.equal(caught.name, 'MentorKitError');
   assert.equal(caught.code, reason === 'scheme' || reason === 'credentials' || reason === 'address' ? 'forbidden' : 'storage-error');
@@ -155,7 +158,18 @@ describe('outbound guard', () => {
   });
 
   it('classifyAddress: public addresses pass, in every family and wrapping', () => {
-    for (const address of ['8.8.8.8', '1.1.1.1', '93.184.215.14', '172.32.0.1', '100.128.0.1', '2606:4700:4700::1111', '2a00:1450:4001:80b::200e', '::ffff:8.8.8.8', '64:ff9b::808:808', '2002:808:808::1']) {
+    for (const address of [
+      '8.8.8.8',
+      '1.1.1.1',
+      '93.184.215.14',
+      '172.32.0.1',
+      '100.128.0.1',
+      '2606:4700:4700::1111',
+      '2a00:1450:4001:80b::200e',
+      '::ffff:8.8.8.8',
+      '64:ff9b::808:808',
+      '2002:808:808::1',
+    ]) {
       assert.equal(classifyAddress(address), undefined, address);
     }
     assert.equal(classifyAddress('calendar.example.com'), 'not an IP address');
@@ -185,11 +199,19 @@ describe('outbound guard', () => {
         return ['10.0.0.5'];
       },
     });
-    await refused(privateName('https://calendar.example.com/feed.ics?token=abc123'), 'address', /^calendar\.example\.com resolves to 10\.0\.0\.5, a private address; MentorKit does not fetch private/);
+    await refused(
+      privateName('https://calendar.example.com/feed.ics?token=abc123'),
+      'address',
+      /^calendar\.example\.com resolves to 10\.0\.0\.5, a private address; MentorKit does not fetch private/,
+    );
     assert.deepEqual(calls, ['calendar.example.com'], 'resolved once, by the connection');
 
     // One private address among public ones is enough to refuse.
-    await refused(createOutboundFetch({ resolve: async () => ['93.184.215.14', '127.0.0.1'] })('http://mixed.example.com/'), 'address', /127\.0\.0\.1, a loopback/);
+    await refused(
+      createOutboundFetch({ resolve: async () => ['93.184.215.14', '127.0.0.1'] })('http://mixed.example.com/'),
+      'address',
+      /127\.0\.0\.1, a loopback/,
+    );
     await refused(createOutboundFetch({ resolve: async () => ['::ffff:169.254.169.254'] })('http://metadata.example.com/'), 'address', /link-local/);
     await refused(createOutboundFetch({ resolve: async () => [] })('http://nothing.example.com/'), 'unreachable', /nothing\.example\.com was not found/);
     await refused(createOutboundFetch({ resolve: async () => ['not-an-ip'] })('http://odd.example.com/'), 'address', /not an IP address/);
@@ -214,9 +236,19 @@ describe('outbound guard', () => {
   it('parseAllowHosts reads the environment variable and names an invalid entry', () => {
     assert.deepEqual(parseAllowHosts(undefined), []);
     assert.deepEqual(parseAllowHosts(''), []);
-    assert.deepEqual(parseAllowHosts('127.0.0.1, Calendar.Intranet.,10.20.0.0/16  [::1] fd00::/8'), ['127.0.0.1', 'calendar.intranet', '10.20.0.0/16', '::1', 'fd00::/8']);
+    assert.deepEqual(parseAllowHosts('127.0.0.1, Calendar.Intranet.,10.20.0.0/16  [::1] fd00::/8'), [
+      '127.0.0.1',
+      'calendar.intranet',
+      '10.20.0.0/16',
+      '::1',
+      'fd00::/8',
+    ]);
     for (const bad of ['http://calendar.intranet', '10.0.0.0/33', 'fd00::/129', 'bad_host!', 'exa$mple.com', '10.0.0.0/x']) {
-      assert.throws(() => parseAllowHosts(`127.0.0.1,${bad}`), (error: Error) => error.message.includes(`"${bad}"`) && /MENTORKIT_FETCH_ALLOW_HOSTS/.test(error.message), bad);
+      assert.throws(
+        () => parseAllowHosts(`127.0.0.1,${bad}`),
+        (error: Error) => error.message.includes(`"${bad}"`) && /MENTORKIT_FETCH_ALLOW_HOSTS/.test(error.message),
+        bad,
+      );
     }
     assert.throws(() => createOutboundFetch({ allowHosts: ['not a host'] }), /not a host/);
   });
@@ -360,8 +392,12 @@ describe('outbound guard', () => {
     it('a body beyond maxBytes is refused and the connection closed', async () => {
       const guarded = createOutboundFetch({ allowHosts: ['127.0.0.1'], maxBytes: 100_000 });
       const closedBefore = server.closedSockets;
-      await refused(guarded(`${server.url}/endless?token=SECRET`), 'too-large', /^127\.0\.0\.1:\d+ sent more than 97\.7 KiB; MentorKit reads at most 97\.7 KiB from it\.$/);
-      await until(() => server.closedSockets > closedBefore, 'the endless response\'s connection to close');
+      await refused(
+        guarded(`${server.url}/endless?token=SECRET`),
+        'too-large',
+        /^127\.0\.0\.1:\d+ sent more than 97\.7 KiB; MentorKit reads at most 97\.7 KiB from it\.$/,
+      );
+      await until(() => server.closedSockets > closedBefore, "the endless response's connection to close");
       await refused(guarded(`${server.url}/declared`), 'too-large');
       // Decompressed bytes count: 8 MiB of zeros gzipped to ~8 KiB is refused under a 1 MiB cap.
       await refused(createOutboundFetch({ allowHosts: ['127.0.0.1'], maxBytes: 1024 * 1024 })(`${server.url}/bomb`), 'too-large', /1 MiB/);
@@ -409,19 +445,50 @@ describe('outbound guard', () => {
       assert.equal(await head.text(), '');
     });
 
-    it('https: the same checks, through the TLS connection\'s own lookup; an untrusted certificate is refused', async (t) => {
+    it("https: the same checks, through the TLS connection's own lookup; an untrusted certificate is refused", async (t) => {
       const directory = mkdtempSync(path.join(os.tmpdir(), 'mentorkit-tls-'));
       try {
-        const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=calendar.test', '-addext', 'subjectAltName=DNS:calendar.test', '-days', '1', '-keyout', path.join(directory, 'key.pem'), '-out', path.join(directory, 'cert.pem')], { stdio: 'ignore' });
+        const made = spawnSync(
+          'openssl',
+          [
+            'req',
+            '-x509',
+            '-newkey',
+            'rsa:2048',
+            '-nodes',
+            '-subj',
+            '/CN=calendar.test',
+            '-addext',
+            'subjectAltName=DNS:calendar.test',
+            '-days',
+            '1',
+            '-keyout',
+            path.join(directory, 'key.pem'),
+            '-out',
+            path.join(directory, 'cert.pem'),
+          ],
+          { stdio: 'ignore' },
+        );
         if (made.status !== 0) return t.skip('openssl is not available to make a certificate');
-        const tls = https.createServer({ key: readFileSync(path.join(directory, 'key.pem')), cert: readFileSync(path.join(directory, 'cert.pem')) }, (_request, response) => response.end('secure'));
+        const tls = https.createServer(
+          { key: readFileSync(path.join(directory, 'key.pem')), cert: readFileSync(path.join(directory, 'cert.pem')) },
+          (_request, response) => response.end('secure'),
+        );
         await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve));
         const tlsPort = (tls.address() as AddressInfo).port;
         try {
           await refused(createOutboundFetch()(`https://127.0.0.1:${tlsPort}/`), 'address', /127\.0\.0\.1 is a loopback/);
-          await refused(createOutboundFetch({ resolve: async () => ['127.0.0.1'] })(`https://calendar.test:${tlsPort}/`), 'address', /calendar\.test resolves to 127\.0\.0\.1/);
+          await refused(
+            createOutboundFetch({ resolve: async () => ['127.0.0.1'] })(`https://calendar.test:${tlsPort}/`),
+            'address',
+            /calendar\.test resolves to 127\.0\.0\.1/,
+          );
           // Allowed: the connection is made (to the resolved address) and the self-signed certificate refused.
-          await refused(createOutboundFetch({ allowHosts: ['127.0.0.1'], resolve: async () => ['127.0.0.1'] })(`https://calendar.test:${tlsPort}/`), 'unreachable', /calendar\.test:\d+ failed the secure connection check \(DEPTH_ZERO_SELF_SIGNED_CERT\)/);
+          await refused(
+            createOutboundFetch({ allowHosts: ['127.0.0.1'], resolve: async () => ['127.0.0.1'] })(`https://calendar.test:${tlsPort}/`),
+            'unreachable',
+            /calendar\.test:\d+ failed the secure connection check \(DEPTH_ZERO_SELF_SIGNED_CERT\)/,
+          );
         } finally {
           tls.closeAllConnections();
           await new Promise<void>((resolve) => tls.close(() => resolve()));
@@ -433,7 +500,11 @@ describe('outbound guard', () => {
 
     it('a response cut off mid-body, or a body that does not decode, is reported as unreachable (not as a short body)', async () => {
       await refused(createOutboundFetch({ allowHosts: ['127.0.0.1'] })(`${server.url}/cut`), 'unreachable', /closed the connection/);
-      await refused(createOutboundFetch({ allowHosts: ['127.0.0.1'] })(`${server.url}/bad-gzip`), 'unreachable', /sent a body that could not be decoded \(gzip\)/);
+      await refused(
+        createOutboundFetch({ allowHosts: ['127.0.0.1'] })(`${server.url}/bad-gzip`),
+        'unreachable',
+        /sent a body that could not be decoded \(gzip\)/,
+      );
     });
 
     it('a refused connection is reported as unreachable', async () => {

@@ -24,7 +24,8 @@ describe('access matrix over HTTP on PostgreSQL', { skip: skip ?? false }, () =>
 
   const worldFor = (matrixCase: MatrixCase): Record<string, AnyRecord[]> => {
     const records = world();
-    for (const { collection, record } of matrixCase.extra ?? []) records[collection] = [...(records[collection] ?? []).filter((entry) => entry.id !== record.id), record];
+    for (const { collection, record } of matrixCase.extra ?? [])
+      records[collection] = [...(records[collection] ?? []).filter((entry) => entry.id !== record.id), record];
     return records;
   };
 
@@ -70,24 +71,40 @@ describe('access matrix over HTTP on PostgreSQL', { skip: skip ?? false }, () =>
           assert.equal(inQuery, allowed, `${role}: the query agrees with the read by id`);
         } else {
           const precondition: Record<string, string> = matrixCase.action === 'create' ? { 'if-none-match': '*' } : { 'if-match': `"${before?.revision ?? 1}"` };
-          const answer = matrixCase.action === 'delete' ? await request('DELETE', path, actorId, precondition) : await request('PUT', path, actorId, precondition, record);
+          const answer =
+            matrixCase.action === 'delete' ? await request('DELETE', path, actorId, precondition) : await request('PUT', path, actorId, precondition, record);
           allowed = answer.status === 200 || answer.status === 201;
           if (allowed) changed = true;
           else {
-            assert.ok([403, 404, 412].includes(answer.status), `${role}: a refusal is 403, or 404/412 for a record one may not see (got ${answer.status}: ${String(answer.json.message)})`);
+            assert.ok(
+              [403, 404, 412].includes(answer.status),
+              `${role}: a refusal is 403, or 404/412 for a record one may not see (got ${answer.status}: ${String(answer.json.message)})`,
+            );
             assert.deepEqual(await database.get(matrixCase.collection, record.id), before, `${role}: a refused write changes nothing`);
             // A record the actor may not read is never revealed: deleting it is "not found", and no refusal quotes its rules.
             const visible = before !== undefined && (await request('GET', path, actorId)).status === 200;
             if (matrixCase.action === 'delete' && !visible) {
               const missing = await request('DELETE', `${path}-missing`, actorId, precondition);
-              assert.deepEqual([answer.status, answer.json.code], [missing.status, missing.json.code], `${role}: deleting a record one may not see answers like deleting one that does not exist`);
+              assert.deepEqual(
+                [answer.status, answer.json.code],
+                [missing.status, missing.json.code],
+                `${role}: deleting a record one may not see answers like deleting one that does not exist`,
+              );
             }
-            if (!visible) assert.doesNotMatch(String(answer.json.message), /private|held|mentors only|shared only/i, `${role}: the refusal does not describe a record one may not see`);
+            if (!visible)
+              assert.doesNotMatch(
+                String(answer.json.message),
+                /private|held|mentors only|shared only/i,
+                `${role}: the refusal does not describe a record one may not see`,
+              );
           }
         }
         if (allowed) allowedRoles.push(role);
       }
-      assert.deepEqual(allowedRoles, [...matrixCase.allowed].sort((a, b) => ROLES.indexOf(a) - ROLES.indexOf(b)));
+      assert.deepEqual(
+        allowedRoles,
+        [...matrixCase.allowed].sort((a, b) => ROLES.indexOf(a) - ROLES.indexOf(b)),
+      );
     });
   }
 });

@@ -44,10 +44,11 @@ async function startReceiver(): Promise<{ url: string; received: Received[]; clo
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     received,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -65,16 +66,40 @@ describe('reminders: programme webhooks', { skip: skip ?? false, timeout: 4 * 60
     offset = Date.parse(instant) - Date.now();
   };
   const endpoint = (path = '') => `${first.url}/programs/${PROGRAM}/webhooks${path}`;
-  const post = (body: unknown, headers: Record<string, string> = as(HOOK_ADMIN)) => fetch(endpoint(), { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const post = (body: unknown, headers: Record<string, string> = as(HOOK_ADMIN)) =>
+    fetch(endpoint(), { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const webhookDeliveries = async () =>
-    (await first.pool.query<{ id: string; person_id: string; channel: string; webhook_id: string; status: string; attempts: number; last_error: string | null }>("SELECT id, person_id, channel, webhook_id, status, attempts, last_error FROM mk_notification_deliveries WHERE webhook_id IS NOT NULL ORDER BY created_at, id")).rows;
+    (
+      await first.pool.query<{
+        id: string;
+        person_id: string;
+        channel: string;
+        webhook_id: string;
+        status: string;
+        attempts: number;
+        last_error: string | null;
+      }>(
+        'SELECT id, person_id, channel, webhook_id, status, attempts, last_error FROM mk_notification_deliveries WHERE webhook_id IS NOT NULL ORDER BY created_at, id',
+      )
+    ).rows;
   const at = (path: string) => receiver.received.filter((entry) => entry.path === path);
 
   before(async () => {
     receiver = await startReceiver();
-    smtp = new SMTPServer({ authOptional: true, disabledCommands: ['STARTTLS', 'AUTH'], logger: false, onData: (stream, _session, callback) => stream.on('end', () => callback()).resume() });
+    smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
+      onData: (stream, _session, callback) => stream.on('end', () => callback()).resume(),
+    });
     await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', () => resolve()));
-    const options = { smtpUrl: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`, publicUrl: 'https://mentoring.example.edu', reminderRetryDelaySeconds: 1, fetchAllowHosts: ['127.0.0.1'], now: clock };
+    const options = {
+      smtpUrl: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
+      publicUrl: 'https://mentoring.example.edu',
+      reminderRetryDelaySeconds: 1,
+      fetchAllowHosts: ['127.0.0.1'],
+      now: clock,
+    };
     first = await startTestBackend(options);
     secondPool = new pg.Pool({ connectionString: first.postgres.connectionString, max: 6 });
     second = createMentorKitServer({ pool: secondPool, jwtSecret: JWT_SECRET, serviceToken: SERVICE_TOKEN, ...options, log: (line) => secondLogs.push(line) });
@@ -86,21 +111,69 @@ describe('reminders: programme webhooks', { skip: skip ?? false, timeout: 4 * 60
       const current = (await storage.get(collection, id))!;
       await storage.put(collection, { ...current, ...change }, { expectedRevision: current.revision });
     };
-    await storage.put('programs', { id: PROGRAM, name: 'Hooks programme', adminIds: [HOOK_ADMIN], startDate: '2026-09-01', endDate: '2027-02-28' }, { expectedRevision: null });
+    await storage.put(
+      'programs',
+      { id: PROGRAM, name: 'Hooks programme', adminIds: [HOOK_ADMIN], startDate: '2026-09-01', endDate: '2027-02-28' },
+      { expectedRevision: null },
+    );
     await update('pairings', 'pairing-noah', { programId: PROGRAM });
     await update('people', MARIA, { email: 'maria@example.org' });
     await update('people', NOAH, { displayName: HOSTILE_NAME });
-    await storage.put('agreements', {
-      id: 'agreement-noah', pairingId: 'pairing-noah', cadence: 'fortnightly', channels: [{ kind: 'video' }], responseTimeHours: 48, offLimitsDays: [], offLimitsDates: [],
-      participants: [
-        { personId: MARIA, timeZone: 'America/Mexico_City', workingHours: { 1: ['09:00-12:30'], 2: ['09:00-12:30'], 3: ['09:00-12:30'], 4: ['09:00-12:30'], 5: ['09:00-12:30'] }, offLimitsDays: [], offLimitsDates: [] },
-        { personId: NOAH, timeZone: 'America/Chicago', workingHours: { 1: ['09:00-17:00'], 2: ['09:00-17:00'], 3: ['09:00-17:00'], 4: ['09:00-17:00'], 5: ['09:00-17:00'] }, offLimitsDays: [], offLimitsDates: [] },
-      ],
-      sessionMinutes: 60, coachingModel: 'grow', checkInLevel: 'regular', version: 1, proposedBy: MARIA, history: [],
-      confirmations: [{ personId: MARIA, version: 1, at: '2026-09-10T15:00:00Z' }, { personId: NOAH, version: 1, at: '2026-09-10T15:00:00Z' }],
-      createdAt: '2026-09-10T14:00:00Z',
-    }, { expectedRevision: null });
-    await storage.put('messages', { id: 'message-noah', pairingId: 'pairing-noah', authorId: NOAH, kind: 'text', text: 'Hola', mentorsOnly: false, history: [], sentAt: '2026-10-10T16:00:00Z', createdAt: '2026-10-10T16:00:00Z' }, { expectedRevision: null });
+    await storage.put(
+      'agreements',
+      {
+        id: 'agreement-noah',
+        pairingId: 'pairing-noah',
+        cadence: 'fortnightly',
+        channels: [{ kind: 'video' }],
+        responseTimeHours: 48,
+        offLimitsDays: [],
+        offLimitsDates: [],
+        participants: [
+          {
+            personId: MARIA,
+            timeZone: 'America/Mexico_City',
+            workingHours: { 1: ['09:00-12:30'], 2: ['09:00-12:30'], 3: ['09:00-12:30'], 4: ['09:00-12:30'], 5: ['09:00-12:30'] },
+            offLimitsDays: [],
+            offLimitsDates: [],
+          },
+          {
+            personId: NOAH,
+            timeZone: 'America/Chicago',
+            workingHours: { 1: ['09:00-17:00'], 2: ['09:00-17:00'], 3: ['09:00-17:00'], 4: ['09:00-17:00'], 5: ['09:00-17:00'] },
+            offLimitsDays: [],
+            offLimitsDates: [],
+          },
+        ],
+        sessionMinutes: 60,
+        coachingModel: 'grow',
+        checkInLevel: 'regular',
+        version: 1,
+        proposedBy: MARIA,
+        history: [],
+        confirmations: [
+          { personId: MARIA, version: 1, at: '2026-09-10T15:00:00Z' },
+          { personId: NOAH, version: 1, at: '2026-09-10T15:00:00Z' },
+        ],
+        createdAt: '2026-09-10T14:00:00Z',
+      },
+      { expectedRevision: null },
+    );
+    await storage.put(
+      'messages',
+      {
+        id: 'message-noah',
+        pairingId: 'pairing-noah',
+        authorId: NOAH,
+        kind: 'text',
+        text: 'Hola',
+        mentorsOnly: false,
+        history: [],
+        sentAt: '2026-10-10T16:00:00Z',
+        createdAt: '2026-10-10T16:00:00Z',
+      },
+      { expectedRevision: null },
+    );
   });
   after(async () => {
     await second?.close();
@@ -133,9 +206,19 @@ describe('reminders: programme webhooks', { skip: skip ?? false, timeout: 4 * 60
       assert.equal(response.status, 400, JSON.stringify(body));
       assert.equal((await response.json()).path, path, JSON.stringify(body));
     }
-    for (const [name, kind] of [['slack', 'slack'], ['teams', 'teams'], ['generic', 'generic'], ['flaky', 'slack'], ['limited', 'teams'], ['bad', 'generic']] as const) {
+    for (const [name, kind] of [
+      ['slack', 'slack'],
+      ['teams', 'teams'],
+      ['generic', 'generic'],
+      ['flaky', 'slack'],
+      ['limited', 'teams'],
+      ['bad', 'generic'],
+    ] as const) {
       // The Teams channel is a Spanish-speaking team's: its messages are worded in Spanish.
-      const response = await post({ kind, url: `${receiver.url}/${name}`, description: name, ...(name === 'teams' ? { language: 'es' } : {}) }, name === 'teams' ? asService : as(HOOK_ADMIN));
+      const response = await post(
+        { kind, url: `${receiver.url}/${name}`, description: name, ...(name === 'teams' ? { language: 'es' } : {}) },
+        name === 'teams' ? asService : as(HOOK_ADMIN),
+      );
       assert.equal(response.status, 201, name);
       const created = await response.json();
       assert.equal(created.kind, kind);
@@ -145,10 +228,19 @@ describe('reminders: programme webhooks', { skip: skip ?? false, timeout: 4 * 60
       hooks[name] = { id: created.id, ...(created.secret ? { secret: created.secret } : {}) };
     }
     const listed = await (await fetch(endpoint(), { headers: as(HOOK_ADMIN) })).json();
-    assert.deepEqual(listed.webhooks.map((hook: { description: string }) => hook.description), ['slack', 'teams', 'generic', 'flaky', 'limited', 'bad']);
-    assert.ok(listed.webhooks.every((hook: Record<string, unknown>) => !('secret' in hook) && !('url' in hook)), 'the secret is shown once; the URL (a credential) never');
+    assert.deepEqual(
+      listed.webhooks.map((hook: { description: string }) => hook.description),
+      ['slack', 'teams', 'generic', 'flaky', 'limited', 'bad'],
+    );
+    assert.ok(
+      listed.webhooks.every((hook: Record<string, unknown>) => !('secret' in hook) && !('url' in hook)),
+      'the secret is shown once; the URL (a credential) never',
+    );
     const { rows } = await first.pool.query<{ url_sealed: string; secret_sealed: string | null }>('SELECT url_sealed, secret_sealed FROM mk_program_webhooks');
-    assert.ok(rows.every((row) => row.url_sealed.startsWith('v1.') && !row.url_sealed.includes('127.0.0.1')), 'the URL is stored encrypted');
+    assert.ok(
+      rows.every((row) => row.url_sealed.startsWith('v1.') && !row.url_sealed.includes('127.0.0.1')),
+      'the URL is stored encrypted',
+    );
     assert.ok(rows.every((row) => !row.secret_sealed?.includes(hooks.generic!.secret!)));
     // One to delete: gone from the list, 404 the second time.
     const extra = await (await post({ kind: 'slack', url: `${receiver.url}/extra` })).json();
@@ -158,7 +250,16 @@ describe('reminders: programme webhooks', { skip: skip ?? false, timeout: 4 * 60
 
   test('two instances scanning at once: each nudge reaches each webhook once; Slack text escaped, generic signed, Teams a MessageCard', async () => {
     // Noah turned reminder emails off: the programme's webhooks still carry nudges about him.
-    assert.equal((await fetch(`${first.url}/notifications/preferences`, { method: 'PUT', headers: { ...as(NOAH), 'content-type': 'application/json' }, body: '{"email":false}' })).status, 200);
+    assert.equal(
+      (
+        await fetch(`${first.url}/notifications/preferences`, {
+          method: 'PUT',
+          headers: { ...as(NOAH), 'content-type': 'application/json' },
+          body: '{"email":false}',
+        })
+      ).status,
+      200,
+    );
     // Wednesday 14 October 2026, 08:59:57 in Mexico City: María's overdue nudge is due in three seconds; Noah's now.
     setClock('2026-10-14T14:59:57Z');
     const runs = await Promise.all([first.backend.reminders.runNow(), second.reminders.runNow(), first.backend.reminders.runNow(), second.reminders.runNow()]);
@@ -167,19 +268,48 @@ describe('reminders: programme webhooks', { skip: skip ?? false, timeout: 4 * 60
     const people = [...new Set(rows.map((row) => row.person_id))].sort();
     assert.deepEqual(people, [MARIA, NOAH]);
     assert.equal(rows.length, 2 * 6, 'one delivery per nudge and webhook');
-    const emails = (await first.pool.query<{ person_id: string; kind: string }>("SELECT person_id, kind FROM mk_notification_deliveries WHERE channel = 'email'")).rows;
-    assert.ok(emails.every((row) => row.person_id === MARIA), 'email only to the one person with an address');
+    const emails = (
+      await first.pool.query<{ person_id: string; kind: string }>("SELECT person_id, kind FROM mk_notification_deliveries WHERE channel = 'email'")
+    ).rows;
+    assert.ok(
+      emails.every((row) => row.person_id === MARIA),
+      'email only to the one person with an address',
+    );
     assert.equal(queued, rows.length + emails.length, 'each queued once across both instances');
-    assert.ok(rows.every((row) => row.channel === ({ [hooks.slack!.id]: 'slack', [hooks.teams!.id]: 'teams', [hooks.generic!.id]: 'webhook', [hooks.flaky!.id]: 'slack', [hooks.limited!.id]: 'teams', [hooks.bad!.id]: 'webhook' })[row.webhook_id]));
-    await eventually(webhookDeliveries, (found) => found.every((row) => row.status === 'sent' || (row.webhook_id === hooks.bad!.id && row.status === 'failed')), 'every webhook delivery done', 60_000);
+    assert.ok(
+      rows.every(
+        (row) =>
+          row.channel ===
+          {
+            [hooks.slack!.id]: 'slack',
+            [hooks.teams!.id]: 'teams',
+            [hooks.generic!.id]: 'webhook',
+            [hooks.flaky!.id]: 'slack',
+            [hooks.limited!.id]: 'teams',
+            [hooks.bad!.id]: 'webhook',
+          }[row.webhook_id],
+      ),
+    );
+    await eventually(
+      webhookDeliveries,
+      (found) => found.every((row) => row.status === 'sent' || (row.webhook_id === hooks.bad!.id && row.status === 'failed')),
+      'every webhook delivery done',
+      60_000,
+    );
     const again = await Promise.all([first.backend.reminders.runNow(), second.reminders.runNow()]);
-    assert.deepEqual(again.map((run) => run.queued), [0, 0]);
+    assert.deepEqual(
+      again.map((run) => run.queued),
+      [0, 0],
+    );
 
     for (const path of ['/slack', '/teams', '/generic']) {
       const posts = at(path);
       assert.equal(posts.length, 2, `${path}: one post per nudge`);
       assert.equal(new Set(posts.map((entry) => entry.headers['idempotency-key'])).size, 2);
-      assert.ok(posts.every((entry) => rows.some((row) => row.id === entry.headers['idempotency-key'])), 'Idempotency-Key is the delivery id');
+      assert.ok(
+        posts.every((entry) => rows.some((row) => row.id === entry.headers['idempotency-key'])),
+        'Idempotency-Key is the delivery id',
+      );
     }
     // Slack: the hostile name cannot mention @channel or make a link; the only link is the app's.
     for (const entry of at('/slack')) {
@@ -199,8 +329,16 @@ describe('reminders: programme webhooks', { skip: skip ?? false, timeout: 4 * 60
       assert.match(card.summary, /^Recordatorio para /);
       assert.equal(card.potentialAction[0].name, 'Abrir MentorKit');
     }
-    assert.ok(at('/teams').some((entry) => /seguimiento/.test(JSON.parse(entry.body).text)), at('/teams').map((entry) => entry.body).join('\n'));
-    assert.ok(at('/slack').every((entry) => !/seguimiento/.test(JSON.parse(entry.body).text)), 'the English ones stay English');
+    assert.ok(
+      at('/teams').some((entry) => /seguimiento/.test(JSON.parse(entry.body).text)),
+      at('/teams')
+        .map((entry) => entry.body)
+        .join('\n'),
+    );
+    assert.ok(
+      at('/slack').every((entry) => !/seguimiento/.test(JSON.parse(entry.body).text)),
+      'the English ones stay English',
+    );
     // Generic: verified with the secret shown at creation.
     for (const entry of at('/generic')) {
       const timestamp = String(entry.headers['x-mentorkit-timestamp']);
@@ -214,7 +352,9 @@ describe('reminders: programme webhooks', { skip: skip ?? false, timeout: 4 * 60
       assert.equal(payload.pairingId, 'pairing-noah');
       assert.equal(payload.kind, 'check-in-overdue');
     }
-    const maria = at('/generic').map((entry) => JSON.parse(entry.body)).find((payload) => payload.personId === MARIA);
+    const maria = at('/generic')
+      .map((entry) => JSON.parse(entry.body))
+      .find((payload) => payload.personId === MARIA);
     assert.equal(maria.sendAt, '2026-10-14T15:00:00.000Z');
   });
 
@@ -224,7 +364,12 @@ describe('reminders: programme webhooks', { skip: skip ?? false, timeout: 4 * 60
     for (const row of flaky) {
       assert.equal(row.status, 'sent');
       assert.equal(row.attempts, 3);
-      assert.deepEqual(at('/flaky').filter((entry) => entry.headers['idempotency-key'] === row.id).map((entry) => entry.status), [503, 503, 200]);
+      assert.deepEqual(
+        at('/flaky')
+          .filter((entry) => entry.headers['idempotency-key'] === row.id)
+          .map((entry) => entry.status),
+        [503, 503, 200],
+      );
     }
   });
 
@@ -235,7 +380,10 @@ describe('reminders: programme webhooks', { skip: skip ?? false, timeout: 4 * 60
       assert.equal(row.status, 'sent');
       assert.equal(row.attempts, 2);
       const posts = at('/limited').filter((entry) => entry.headers['idempotency-key'] === row.id);
-      assert.deepEqual(posts.map((entry) => entry.status), [429, 200]);
+      assert.deepEqual(
+        posts.map((entry) => entry.status),
+        [429, 200],
+      );
       assert.ok(posts[1]!.at - posts[0]!.at >= 900, `waited ${posts[1]!.at - posts[0]!.at} ms`);
     }
   });
@@ -246,19 +394,49 @@ describe('reminders: programme webhooks', { skip: skip ?? false, timeout: 4 * 60
     assert.equal(bad.length, 2);
     assert.ok(bad.every((row) => row.status === 'failed' && row.attempts === 1));
     assert.equal(at('/bad').length, 2, 'one attempt each');
-    const log = (await (await fetch(`${first.url}/notifications?personId=${MARIA}`, { headers: asService })).json()).deliveries as Array<Record<string, unknown>>;
+    const log = (await (await fetch(`${first.url}/notifications?personId=${MARIA}`, { headers: asService })).json()).deliveries as Array<
+      Record<string, unknown>
+    >;
     const entry = log.find((delivery) => delivery.webhookId === hooks.bad!.id)!;
     assert.equal(entry.status, 'failed');
     assert.equal(entry.channel, 'webhook');
     assert.match(String(entry.error), /^HTTP 400 from 127\.0\.0\.1:\d+$/);
-    assert.ok([...first.logs, ...secondLogs].some((line) => /posting check-in-overdue about maria-gonzalez to generic webhook \S+ \(127\.0\.0\.1:\d+\) failed \(attempt 1\): HTTP 400 from 127\.0\.0\.1:\d+; not retried$/.test(line)), 'the operator log says so');
+    assert.ok(
+      [...first.logs, ...secondLogs].some((line) =>
+        /posting check-in-overdue about maria-gonzalez to generic webhook \S+ \(127\.0\.0\.1:\d+\) failed \(attempt 1\): HTTP 400 from 127\.0\.0\.1:\d+; not retried$/.test(
+          line,
+        ),
+      ),
+      'the operator log says so',
+    );
   });
 
   test('a nudge kind the person turned off is sent nowhere about them: no email, no webhook', async () => {
-    assert.equal((await fetch(`${first.url}/notifications/preferences`, { method: 'PUT', headers: { ...as(MARIA), 'content-type': 'application/json' }, body: '{"kinds":{"check-in-overdue":false}}' })).status, 200);
+    assert.equal(
+      (
+        await fetch(`${first.url}/notifications/preferences`, {
+          method: 'PUT',
+          headers: { ...as(MARIA), 'content-type': 'application/json' },
+          body: '{"kinds":{"check-in-overdue":false}}',
+        })
+      ).status,
+      200,
+    );
     // A check-in on 28 September makes the next one due on 12 October: overdue again, a new period. Found at
     // 19:00 in Mexico City (the deliveries wait for the morning).
-    await createPostgresStorage(first.pool).put('sessions', { id: 'session-noah-1', pairingId: 'pairing-noah', start: '2026-09-28T15:00:00Z', end: '2026-09-28T16:00:00Z', status: 'held', participantIds: [MARIA, NOAH], createdAt: '2026-09-20T10:00:00Z' }, { expectedRevision: null });
+    await createPostgresStorage(first.pool).put(
+      'sessions',
+      {
+        id: 'session-noah-1',
+        pairingId: 'pairing-noah',
+        start: '2026-09-28T15:00:00Z',
+        end: '2026-09-28T16:00:00Z',
+        status: 'held',
+        participantIds: [MARIA, NOAH],
+        createdAt: '2026-09-20T10:00:00Z',
+      },
+      { expectedRevision: null },
+    );
     const before = (await first.pool.query('SELECT count(*)::int AS n FROM mk_notification_deliveries')).rows[0].n as number;
     setClock('2026-10-15T01:00:00Z');
     const run = await second.reminders.runNow();
@@ -266,7 +444,16 @@ describe('reminders: programme webhooks', { skip: skip ?? false, timeout: 4 * 60
     assert.equal(run.queued, 0, JSON.stringify(run));
     assert.equal((await first.pool.query('SELECT count(*)::int AS n FROM mk_notification_deliveries')).rows[0].n, before);
     // Turned on again, her new nudge goes to the email and to each of the six webhooks.
-    assert.equal((await fetch(`${first.url}/notifications/preferences`, { method: 'PUT', headers: { ...as(MARIA), 'content-type': 'application/json' }, body: '{"kinds":{"check-in-overdue":true}}' })).status, 200);
+    assert.equal(
+      (
+        await fetch(`${first.url}/notifications/preferences`, {
+          method: 'PUT',
+          headers: { ...as(MARIA), 'content-type': 'application/json' },
+          body: '{"kinds":{"check-in-overdue":true}}',
+        })
+      ).status,
+      200,
+    );
     assert.equal((await first.backend.reminders.runNow()).queued, 7);
   });
 });

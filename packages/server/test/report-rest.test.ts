@@ -27,12 +27,23 @@ describe('storage-rest reports: the programme report from the server', { skip: s
     const store = createPostgresStorage(backend.pool);
     await seedDemoProgram(store);
     const session = (id: string, start: string, status: string, extra: Record<string, unknown> = {}) =>
-      store.put('sessions', { id, pairingId: 'pairing-lucia', title: `Session ${id}`, start, end: new Date(Date.parse(start) + 60 * 60_000).toISOString(), timeZone: 'Europe/Madrid', status, createdAt: '2026-10-01T08:00:00.000Z', ...extra });
+      store.put('sessions', {
+        id,
+        pairingId: 'pairing-lucia',
+        title: `Session ${id}`,
+        start,
+        end: new Date(Date.parse(start) + 60 * 60_000).toISOString(),
+        timeZone: 'Europe/Madrid',
+        status,
+        createdAt: '2026-10-01T08:00:00.000Z',
+        ...extra,
+      });
     await session('report-s1', '2026-10-06T08:00:00.000Z', 'held');
     await session('report-s2', '2026-10-13T08:00:00.000Z', 'held', { heldMinutes: 40 });
     await session('report-s3', '2026-10-20T08:00:00.000Z', 'missed');
     await session('report-s4', '2026-12-20T08:00:00.000Z', 'scheduled');
-    const message = (id: string, authorId: string, sentAt: string) => store.put('messages', { id, pairingId: 'pairing-lucia', authorId, text: 'Not read by the report', sentAt, createdAt: sentAt });
+    const message = (id: string, authorId: string, sentAt: string) =>
+      store.put('messages', { id, pairingId: 'pairing-lucia', authorId, text: 'Not read by the report', sentAt, createdAt: sentAt });
     await message('report-m1', LUCIA, '2026-10-07T09:00:00.000Z');
     await message('report-m2', KENJI, '2026-10-07T10:30:00.000Z'); // answers after 90 minutes
     await message('report-m3', LUCIA, '2026-10-08T09:00:00.000Z'); // answers Kenji after 22 h 30 min
@@ -52,7 +63,11 @@ describe('storage-rest reports: the programme report from the server', { skip: s
     assert.equal(report.timeZone, 'Europe/Madrid');
     assert.deepEqual(report.totals.sessions, { held: 2, missed: 1, cancelled: 0, scheduled: 0 });
     assert.equal(report.totals.mentoringMinutes, 100, '60 booked + 40 recorded');
-    assert.deepEqual(report.totals.responseTime, { medianMinutes: 90, replies: 3 }, 'the median of 90, 1350 and 30 minutes (a message by the same side again is no reply)');
+    assert.deepEqual(
+      report.totals.responseTime,
+      { medianMinutes: 90, replies: 3 },
+      'the median of 90, 1350 and 30 minutes (a message by the same side again is no reply)',
+    );
     const lucias = report.pairs.find((pair) => pair.pairingId === 'pairing-lucia')!;
     assert.equal(lucias.menteeName, 'Lucía Fernández');
     assert.equal(lucias.sessionsHeld, 2);

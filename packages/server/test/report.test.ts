@@ -26,9 +26,19 @@ describe('the programme report on the server', { skip: skip ?? false, timeout: 2
     await seedDemoProgram(storage);
     const noah = (await storage.get('people', 'noah-johnson'))!;
     await storage.put('people', { ...noah, displayName: HOSTILE_NAME } as never, { expectedRevision: noah.revision });
-    const put = (collection: string, record: Record<string, unknown>) => storage.put(collection, { createdAt: '2026-11-02T10:00:00Z', ...record } as never, { expectedRevision: null });
+    const put = (collection: string, record: Record<string, unknown>) =>
+      storage.put(collection, { createdAt: '2026-11-02T10:00:00Z', ...record } as never, { expectedRevision: null });
     const session = (id: string, pairingId: string, start: string, minutes: number, status: string, extra: Record<string, unknown> = {}) =>
-      put('sessions', { id, pairingId, title: 'Catch-up', start, end: new Date(Date.parse(start) + minutes * 60_000).toISOString(), timeZone: 'UTC', status, ...extra });
+      put('sessions', {
+        id,
+        pairingId,
+        title: 'Catch-up',
+        start,
+        end: new Date(Date.parse(start) + minutes * 60_000).toISOString(),
+        timeZone: 'UTC',
+        status,
+        ...extra,
+      });
     await session('r-1', 'pairing-noah', '2026-11-03T16:00:00Z', 60, 'held');
     await session('r-2', 'pairing-noah', '2026-11-10T16:00:00Z', 60, 'held', { heldMinutes: 50 });
     await session('r-3', 'pairing-noah', '2026-11-17T16:00:00Z', 60, 'missed');
@@ -37,12 +47,65 @@ describe('the programme report on the server', { skip: skip ?? false, timeout: 2
     await session('r-6', 'pairing-hana', '2026-12-01T00:30:00Z', 30, 'held'); // after it
     await session('r-7', 'pairing-hana', '2026-10-31T23:00:00Z', 30, 'cancelled'); // before it
     // Turns in one conversation: 90, 2,790 and 30 minutes after the other side's message.
-    await put('messages', { id: 'msg-1', pairingId: 'pairing-noah', authorId: 'noah-johnson', kind: 'text', text: 'SECRET-MESSAGE-TEXT', mentorsOnly: false, history: [], sentAt: '2026-11-04T10:00:00Z' });
-    await put('messages', { id: 'msg-2', pairingId: 'pairing-noah', authorId: MARIA, kind: 'text', text: 'SECRET-REPLY-TEXT', mentorsOnly: false, history: [], sentAt: '2026-11-04T11:30:00Z' });
-    await put('messages', { id: 'msg-3', pairingId: 'pairing-noah', authorId: 'noah-johnson', kind: 'text', text: 'SECRET-MESSAGE-TEXT', mentorsOnly: false, history: [], sentAt: '2026-11-06T10:00:00Z' });
-    await put('messages', { id: 'msg-4', pairingId: 'pairing-noah', authorId: MARIA, kind: 'text', text: 'SECRET-REPLY-TEXT', mentorsOnly: false, history: [], sentAt: '2026-11-06T10:30:00Z' });
-    await put('feedback', { id: 'fb-1', pairingId: 'pairing-noah', sessionId: 'r-1', authorId: 'noah-johnson', rating: 4, helped: 'SECRET-FEEDBACK', tags: [], submittedAt: '2026-11-03T18:00:00Z' });
-    await put('feedback', { id: 'fb-2', pairingId: 'pairing-hana', sessionId: 'r-4', authorId: 'hana-sato', rating: 5, tags: [], submittedAt: '2026-11-05T03:00:00Z' });
+    await put('messages', {
+      id: 'msg-1',
+      pairingId: 'pairing-noah',
+      authorId: 'noah-johnson',
+      kind: 'text',
+      text: 'SECRET-MESSAGE-TEXT',
+      mentorsOnly: false,
+      history: [],
+      sentAt: '2026-11-04T10:00:00Z',
+    });
+    await put('messages', {
+      id: 'msg-2',
+      pairingId: 'pairing-noah',
+      authorId: MARIA,
+      kind: 'text',
+      text: 'SECRET-REPLY-TEXT',
+      mentorsOnly: false,
+      history: [],
+      sentAt: '2026-11-04T11:30:00Z',
+    });
+    await put('messages', {
+      id: 'msg-3',
+      pairingId: 'pairing-noah',
+      authorId: 'noah-johnson',
+      kind: 'text',
+      text: 'SECRET-MESSAGE-TEXT',
+      mentorsOnly: false,
+      history: [],
+      sentAt: '2026-11-06T10:00:00Z',
+    });
+    await put('messages', {
+      id: 'msg-4',
+      pairingId: 'pairing-noah',
+      authorId: MARIA,
+      kind: 'text',
+      text: 'SECRET-REPLY-TEXT',
+      mentorsOnly: false,
+      history: [],
+      sentAt: '2026-11-06T10:30:00Z',
+    });
+    await put('feedback', {
+      id: 'fb-1',
+      pairingId: 'pairing-noah',
+      sessionId: 'r-1',
+      authorId: 'noah-johnson',
+      rating: 4,
+      helped: 'SECRET-FEEDBACK',
+      tags: [],
+      submittedAt: '2026-11-03T18:00:00Z',
+    });
+    await put('feedback', {
+      id: 'fb-2',
+      pairingId: 'pairing-hana',
+      sessionId: 'r-4',
+      authorId: 'hana-sato',
+      rating: 5,
+      tags: [],
+      submittedAt: '2026-11-05T03:00:00Z',
+    });
   });
   after(async () => {
     await backend?.close();
@@ -60,7 +123,8 @@ describe('the programme report on the server', { skip: skip ?? false, timeout: 2
     const sql = async (query: string) => (await backend.pool.query(query, [DEMO_PROGRAM_ID])).rows[0];
     const inPeriod = "(s.data->>'start')::timestamptz >= '2026-11-01T00:00:00Z' AND (s.data->>'start')::timestamptz < '2026-12-01T00:00:00Z'";
     const ofProgramme = "s.data->>'pairingId' IN (SELECT id FROM mk_records WHERE collection = 'pairings' AND NOT deleted AND data->>'programId' = $1)";
-    const sessions = await sql(`SELECT count(*) FILTER (WHERE s.data->>'status' = 'held')::int AS held, count(*) FILTER (WHERE s.data->>'status' = 'missed')::int AS missed,
+    const sessions =
+      await sql(`SELECT count(*) FILTER (WHERE s.data->>'status' = 'held')::int AS held, count(*) FILTER (WHERE s.data->>'status' = 'missed')::int AS missed,
       count(*) FILTER (WHERE s.data->>'status' = 'cancelled')::int AS cancelled,
       COALESCE(sum(CASE WHEN s.data->>'status' = 'held' THEN COALESCE((s.data->>'heldMinutes')::int, round(extract(epoch FROM (s.data->>'end')::timestamptz - (s.data->>'start')::timestamptz) / 60)::int) END), 0)::int AS minutes
       FROM mk_records s WHERE s.collection = 'sessions' AND NOT s.deleted AND ${ofProgramme} AND ${inPeriod}`);
@@ -68,11 +132,19 @@ describe('the programme report on the server', { skip: skip ?? false, timeout: 2
     assert.equal(report.totals.sessions.missed, sessions.missed);
     assert.equal(report.totals.sessions.cancelled, sessions.cancelled);
     assert.equal(report.totals.mentoringMinutes, sessions.minutes);
-    assert.deepEqual([sessions.held, sessions.minutes], [4, 60 + 50 + 90 + 30], 'the seeded figures (the test’s own arithmetic): r-1 booked 60, r-2 recorded 50, r-4 90, r-5 30 (r-6 is after the period)');
-    const pairs = await sql("SELECT count(*)::int AS total, count(*) FILTER (WHERE data->>'status' = 'active')::int AS active, count(*) FILTER (WHERE data->>'status' = 'paused')::int AS paused, count(*) FILTER (WHERE data->>'status' = 'proposed')::int AS proposed FROM mk_records WHERE collection = 'pairings' AND NOT deleted AND data->>'programId' = $1");
+    assert.deepEqual(
+      [sessions.held, sessions.minutes],
+      [4, 60 + 50 + 90 + 30],
+      'the seeded figures (the test’s own arithmetic): r-1 booked 60, r-2 recorded 50, r-4 90, r-5 30 (r-6 is after the period)',
+    );
+    const pairs = await sql(
+      "SELECT count(*)::int AS total, count(*) FILTER (WHERE data->>'status' = 'active')::int AS active, count(*) FILTER (WHERE data->>'status' = 'paused')::int AS paused, count(*) FILTER (WHERE data->>'status' = 'proposed')::int AS proposed FROM mk_records WHERE collection = 'pairings' AND NOT deleted AND data->>'programId' = $1",
+    );
     assert.equal(report.totals.pairs.active, pairs.active);
     assert.equal(report.totals.pairs.paused, pairs.paused);
-    const feedback = await sql(`SELECT count(*)::int AS notes, round(avg((s.data->>'rating')::numeric), 2)::float AS average FROM mk_records s WHERE s.collection = 'feedback' AND NOT s.deleted AND ${ofProgramme} AND (s.data->>'submittedAt')::timestamptz >= '2026-11-01T00:00:00Z' AND (s.data->>'submittedAt')::timestamptz < '2026-12-01T00:00:00Z'`);
+    const feedback = await sql(
+      `SELECT count(*)::int AS notes, round(avg((s.data->>'rating')::numeric), 2)::float AS average FROM mk_records s WHERE s.collection = 'feedback' AND NOT s.deleted AND ${ofProgramme} AND (s.data->>'submittedAt')::timestamptz >= '2026-11-01T00:00:00Z' AND (s.data->>'submittedAt')::timestamptz < '2026-12-01T00:00:00Z'`,
+    );
     assert.equal(report.totals.feedback.notes, feedback.notes);
     assert.equal(report.totals.feedback.averageRating, feedback.average);
     // Every message after one from the other side answers it: María after 90 min, Noah after 2,790 min, María after 30.

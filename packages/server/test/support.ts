@@ -89,7 +89,9 @@ export async function startTestBackend(options: TestBackendOptions = {}): Promis
     backend,
     logs,
     async reset() {
-      await pool.query('TRUNCATE mk_records, mk_blobs, mk_blob_ids, mk_idempotency, mk_calendar_connections, mk_calendar_feeds, mk_calendar_writes, mk_notification_preferences, mk_notification_deliveries, mk_escalation_settings, mk_escalations');
+      await pool.query(
+        'TRUNCATE mk_records, mk_blobs, mk_blob_ids, mk_idempotency, mk_calendar_connections, mk_calendar_feeds, mk_calendar_writes, mk_notification_preferences, mk_notification_deliveries, mk_escalation_settings, mk_escalations',
+      );
     },
     stopHttp: () => backend.close(),
     async startHttp() {
@@ -109,7 +111,11 @@ const base64url = (value: string | Buffer) => Buffer.from(value).toString('base6
  * An HS256 JWT signed with `secret` (default: the test server's), as a host mints it: `sub` is the
  * person, `exp` in ten minutes unless `claims` says otherwise (`undefined` removes a claim).
  */
-export function signToken(claims: Record<string, unknown>, secret: string | Buffer = JWT_SECRET, header: Record<string, unknown> = { alg: 'HS256', typ: 'JWT' }): string {
+export function signToken(
+  claims: Record<string, unknown>,
+  secret: string | Buffer = JWT_SECRET,
+  header: Record<string, unknown> = { alg: 'HS256', typ: 'JWT' },
+): string {
   const now = Math.floor(Date.now() / 1000);
   const payload = Object.fromEntries(Object.entries({ iat: now, exp: now + 600, ...claims }).filter(([, value]) => value !== undefined));
   const signingInput = `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(payload))}`;
@@ -142,12 +148,19 @@ const CLI = new URL('../bin/mentorkit-server.js', import.meta.url);
  */
 export async function startCli(args: string[], env: Record<string, string>, options: { fromSource?: boolean } = {}): Promise<CliProcess> {
   const { spawn } = await import('node:child_process');
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('MENTORKIT_') && name !== 'DATABASE_URL' && name !== 'NODE_OPTIONS'));
-  const child = spawn(process.execPath, [CLI.pathname, ...args], { env: { ...inherited, ...(options.fromSource === false ? {} : { MENTORKIT_SERVER_SOURCE: '1' }), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !name.startsWith('MENTORKIT_') && name !== 'DATABASE_URL' && name !== 'NODE_OPTIONS'),
+  );
+  const child = spawn(process.execPath, [CLI.pathname, ...args], {
+    env: { ...inherited, ...(options.fromSource === false ? {} : { MENTORKIT_SERVER_SOURCE: '1' }), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout!.on('data', (data: Buffer) => (output += data.toString('utf8')));
   child.stderr!.on('data', (data: Buffer) => (output += data.toString('utf8')));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   let hasExited = false;
   void exited.then(() => (hasExited = true));
   return {
@@ -186,7 +199,8 @@ export async function eventually<T>(read: () => T | Promise<T>, check: (value: T
     } catch (error) {
       last = error;
     }
-    if (Date.now() > deadline) assert.fail(`${what}: still not so after ${timeoutMs} ms (last: ${String(last instanceof Error ? last.message : JSON.stringify(last)).slice(0, 600)})`);
+    if (Date.now() > deadline)
+      assert.fail(`${what}: still not so after ${timeoutMs} ms (last: ${String(last instanceof Error ? last.message : JSON.stringify(last)).slice(0, 600)})`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -226,7 +240,12 @@ export interface StreamEvent {
  * Opens `GET /changes` at `base` with `headers` and calls `onEvent` for each server-sent event as it
  * arrives, until `signal` aborts. Resolves once the stream answered 200; throws with the answer otherwise.
  */
-export async function openChangeStream(base: string, headers: Record<string, string>, signal: AbortSignal, onEvent: (event: StreamEvent) => void): Promise<void> {
+export async function openChangeStream(
+  base: string,
+  headers: Record<string, string>,
+  signal: AbortSignal,
+  onEvent: (event: StreamEvent) => void,
+): Promise<void> {
   const response = await fetch(`${base}/changes`, { headers: { ...headers, accept: 'text/event-stream' }, signal });
   if (response.status !== 200) throw new Error(`GET /changes answered ${response.status}: ${await response.text()}`);
   void (async () => {

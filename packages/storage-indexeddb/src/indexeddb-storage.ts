@@ -21,7 +21,18 @@ import {
   type Unsubscribe,
 } from '@mentorkit/core/storage';
 import { isMentorKitError, MentorKitError } from '@mentorkit/core/model';
-import { databaseVersion, StoreName, RecordIndexName, upgradeDatabase, type BlobEntry, type MentorKitDatabaseSchema, type RecordEntry, type TombstoneEntry, type UpgradeTransaction, type UpgradingDatabase } from './schema.js';
+import {
+  databaseVersion,
+  StoreName,
+  RecordIndexName,
+  upgradeDatabase,
+  type BlobEntry,
+  type MentorKitDatabaseSchema,
+  type RecordEntry,
+  type TombstoneEntry,
+  type UpgradeTransaction,
+  type UpgradingDatabase,
+} from './schema.js';
 
 export interface IndexedDbStorageOptions {
   /** The IndexedDB database. Default `mentorkit`. Use one per application (or per signed-in person) on a shared origin. */
@@ -96,13 +107,16 @@ function readOptions(options: unknown): Required<Omit<IndexedDbStorageOptions, '
   }
   const { databaseName = 'mentorkit', name = 'indexeddb', channelName, now } = options as IndexedDbStorageOptions;
   if (typeof databaseName !== 'string' || databaseName.trim() === '') {
-    throw new MentorKitError('invalid-input', `\`databaseName\` must be a non-empty string (got ${JSON.stringify(databaseName)}).`, { path: 'options.databaseName' });
+    throw new MentorKitError('invalid-input', `\`databaseName\` must be a non-empty string (got ${JSON.stringify(databaseName)}).`, {
+      path: 'options.databaseName',
+    });
   }
   if (typeof name !== 'string' || name === '') throw new MentorKitError('invalid-input', '`name` must be a non-empty string.', { path: 'options.name' });
   if (channelName !== undefined && (typeof channelName !== 'string' || channelName === '')) {
     throw new MentorKitError('invalid-input', '`channelName` must be a non-empty string.', { path: 'options.channelName' });
   }
-  if (now !== undefined && typeof now !== 'function') throw new MentorKitError('invalid-input', '`now` must be a function returning a Date.', { path: 'options.now' });
+  if (now !== undefined && typeof now !== 'function')
+    throw new MentorKitError('invalid-input', '`now` must be a function returning a Date.', { path: 'options.now' });
   return { databaseName, name, channelName: channelName ?? `mentorkit:${databaseName}`, now };
 }
 
@@ -136,7 +150,9 @@ function errorName(error: unknown): string {
 }
 
 function errorMessage(error: unknown): string {
-  return error instanceof Error || (typeof error === 'object' && error !== null && 'message' in error) ? String((error as { message: unknown }).message) : String(error);
+  return error instanceof Error || (typeof error === 'object' && error !== null && 'message' in error)
+    ? String((error as { message: unknown }).message)
+    : String(error);
 }
 
 function readChangeNotice(data: unknown): ChangeNotice | undefined {
@@ -197,7 +213,8 @@ export function createIndexedDbStorage(options?: IndexedDbStorageOptions): Index
   });
 
   const ensureNotDisposed = () => {
-    if (disposed) throw new MentorKitError('storage-error', `This IndexedDB storage ("${databaseName}") was disposed; create a new one with createIndexedDbStorage().`);
+    if (disposed)
+      throw new MentorKitError('storage-error', `This IndexedDB storage ("${databaseName}") was disposed; create a new one with createIndexedDbStorage().`);
   };
 
   function openDatabase(): Promise<Database> {
@@ -208,14 +225,20 @@ export function createIndexedDbStorage(options?: IndexedDbStorageOptions): Index
         const target = newVersion ?? databaseVersion;
         // The open request reports a failed upgrade; the transaction's own promise must not go unhandled.
         transaction.done.catch(() => undefined);
-        upgradeDatabase(database as unknown as UpgradingDatabase, transaction as unknown as UpgradeTransaction, oldVersion, target, now()).catch((error: unknown) => {
-          migrationError = new MentorKitError('storage-error', `Upgrading the IndexedDB database "${databaseName}" from version ${oldVersion} to ${target} failed, so it was left at version ${oldVersion} with its data untouched: ${errorMessage(error)}`, { cause: error });
-          try {
-            transaction.abort();
-          } catch {
-            // Already finished or aborted: the open request reports the failure.
-          }
-        });
+        upgradeDatabase(database as unknown as UpgradingDatabase, transaction as unknown as UpgradeTransaction, oldVersion, target, now()).catch(
+          (error: unknown) => {
+            migrationError = new MentorKitError(
+              'storage-error',
+              `Upgrading the IndexedDB database "${databaseName}" from version ${oldVersion} to ${target} failed, so it was left at version ${oldVersion} with its data untouched: ${errorMessage(error)}`,
+              { cause: error },
+            );
+            try {
+              transaction.abort();
+            } catch {
+              // Already finished or aborted: the open request reports the failure.
+            }
+          },
+        );
       },
       blocking() {
         // Another tab wants a newer version (or to delete the database): step aside.
@@ -238,10 +261,16 @@ export function createIndexedDbStorage(options?: IndexedDbStorageOptions): Index
   function openFailure(error: unknown): MentorKitError {
     const errorKind = errorName(error);
     if (errorKind === 'VersionError') {
-      return new MentorKitError('storage-error', `The IndexedDB database "${databaseName}" has a newer layout than this version of MentorKit understands (it opens version ${databaseVersion}). Reload the page to run the newest version of the app.`, { cause: error });
+      return new MentorKitError(
+        'storage-error',
+        `The IndexedDB database "${databaseName}" has a newer layout than this version of MentorKit understands (it opens version ${databaseVersion}). Reload the page to run the newest version of the app.`,
+        { cause: error },
+      );
     }
     if (errorKind === 'InvalidStateError' || errorKind === 'SecurityError') return unsupported(`opening "${databaseName}" failed with ${errorKind}`, error);
-    return new MentorKitError('storage-error', `Opening the IndexedDB database "${databaseName}" failed: ${errorKind || 'Error'}: ${errorMessage(error)}`, { cause: error });
+    return new MentorKitError('storage-error', `Opening the IndexedDB database "${databaseName}" failed: ${errorKind || 'Error'}: ${errorMessage(error)}`, {
+      cause: error,
+    });
   }
 
   /**
@@ -263,8 +292,11 @@ export function createIndexedDbStorage(options?: IndexedDbStorageOptions): Index
         }
         if (disposed) ensureNotDisposed();
         const kind = errorName(error);
-        const hint = kind === 'QuotaExceededError' ? ' The browser\'s storage quota for this site is full; free some space or ask the person to allow more storage.' : '';
-        throw new MentorKitError('storage-error', `IndexedDB could not ${what} in "${databaseName}": ${kind || 'Error'}: ${errorMessage(error)}.${hint}`, { cause: error });
+        const hint =
+          kind === 'QuotaExceededError' ? " The browser's storage quota for this site is full; free some space or ask the person to allow more storage." : '';
+        throw new MentorKitError('storage-error', `IndexedDB could not ${what} in "${databaseName}": ${kind || 'Error'}: ${errorMessage(error)}.${hint}`, {
+          cause: error,
+        });
       }
     }
   }
@@ -275,7 +307,10 @@ export function createIndexedDbStorage(options?: IndexedDbStorageOptions): Index
         listener(change.record ? { ...change, record: structuredClone(change.record) } : { ...change });
       } catch (error) {
         // A failing listener must not break the write or the other listeners.
-        reportStorageError(error, `A storage watch listener threw while handling a change to ${change.collection}/${change.id} in the IndexedDB database "${databaseName}"; the write succeeded and the other listeners were notified.`);
+        reportStorageError(
+          error,
+          `A storage watch listener threw while handling a change to ${change.collection}/${change.id} in the IndexedDB database "${databaseName}"; the write succeeded and the other listeners were notified.`,
+        );
       }
     }
   }
@@ -285,7 +320,10 @@ export function createIndexedDbStorage(options?: IndexedDbStorageOptions): Index
     try {
       channel?.postMessage(notice);
     } catch (error) {
-      reportStorageError(error, `Telling other tabs about the change to ${collection}/${id} in the IndexedDB database "${databaseName}" failed; the write succeeded.`);
+      reportStorageError(
+        error,
+        `Telling other tabs about the change to ${collection}/${id} in the IndexedDB database "${databaseName}" failed; the write succeeded.`,
+      );
     }
   }
 
@@ -304,7 +342,11 @@ export function createIndexedDbStorage(options?: IndexedDbStorageOptions): Index
     try {
       record = await readRecord(notice.collection, notice.id);
     } catch (error) {
-      if (!disposed) reportStorageError(error, `Reading ${notice.collection}/${notice.id}, which another tab changed, from the IndexedDB database "${databaseName}" failed; watch listeners were not told about that change.`);
+      if (!disposed)
+        reportStorageError(
+          error,
+          `Reading ${notice.collection}/${notice.id}, which another tab changed, from the IndexedDB database "${databaseName}" failed; watch listeners were not told about that change.`,
+        );
       return;
     }
     if (disposed) return;
@@ -415,7 +457,9 @@ export function createIndexedDbStorage(options?: IndexedDbStorageOptions): Index
       ensureNotDisposed();
       assertRecordId(id);
       if (typeof Blob !== 'function' || !(blob instanceof Blob)) {
-        throw new MentorKitError('invalid-input', '`blob` must be a Blob (e.g. the output of MediaRecorder or a File from an <input type="file">).', { path: 'blob' });
+        throw new MentorKitError('invalid-input', '`blob` must be a Blob (e.g. the output of MediaRecorder or a File from an <input type="file">).', {
+          path: 'blob',
+        });
       }
       const entry: BlobEntry = { id, blob, size: blob.size, type: blob.type, updatedAt: now() };
       await withDatabase('store an attachment', (database) => database.put(StoreName.blobs, entry));

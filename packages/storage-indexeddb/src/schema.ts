@@ -150,7 +150,10 @@ export interface Migration {
 }
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) && (Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null);
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  (Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null);
 
 /**
  * Turns a version-1 entry into a version-2 one, or `undefined` when it cannot be interpreted.
@@ -160,7 +163,8 @@ export function convertVersion1Entry(key: unknown, value: unknown, now: string):
   if (!isPlainObject(value) || !isPlainObject(value.record)) return undefined;
   const keyText = typeof key === 'string' ? key : typeof value.key === 'string' ? value.key : undefined;
   const separator = keyText?.indexOf('/') ?? -1;
-  const collection = typeof value.collection === 'string' && value.collection !== '' ? value.collection : separator > 0 ? keyText!.slice(0, separator) : undefined;
+  const collection =
+    typeof value.collection === 'string' && value.collection !== '' ? value.collection : separator > 0 ? keyText!.slice(0, separator) : undefined;
   const record = value.record;
   const id = typeof record.id === 'string' && record.id !== '' ? record.id : separator > 0 ? keyText!.slice(separator + 1) : undefined;
   if (collection === undefined || id === undefined || id === '') return undefined;
@@ -181,7 +185,8 @@ export const migrations: readonly Migration[] = [
   },
   {
     version: 2,
-    description: 'One "records" store keyed by [collection, id] with a "by-collection" index; "blobs" for attachments; "meta" for the schema history. Moves every version-1 entry across.',
+    description:
+      'One "records" store keyed by [collection, id] with a "by-collection" index; "blobs" for attachments; "meta" for the schema history. Moves every version-1 entry across.',
     async migrate(database, transaction, context) {
       const records = database.createObjectStore(StoreName.records, { keyPath: ['collection', 'id'] });
       records.createIndex(RecordIndexName.byCollection, 'collection');
@@ -202,7 +207,8 @@ export const migrations: readonly Migration[] = [
   },
   {
     version: 3,
-    description: 'A "tombstones" store keyed by [collection, id] that remembers the revision of every deleted record, so a re-created record continues from it + 1 and revisions never repeat. Records, blobs and meta stay as they are.',
+    description:
+      'A "tombstones" store keyed by [collection, id] that remembers the revision of every deleted record, so a re-created record continues from it + 1 and revisions never repeat. Records, blobs and meta stay as they are.',
     async migrate(database) {
       // Version 2 kept nothing about deleted records, so there is nothing to move: ids deleted before
       // this upgrade start again at revision 1 when re-created, as they did under version 2.
@@ -218,7 +224,13 @@ export const databaseVersion: number = migrations[migrations.length - 1]!.versio
  * Brings a database from `oldVersion` to `newVersion` inside the upgrade transaction and records the
  * upgrade in `meta`. Rejects when a migration fails; the caller then aborts the transaction.
  */
-export async function upgradeDatabase(database: UpgradingDatabase, transaction: UpgradeTransaction, oldVersion: number, newVersion: number, now: string): Promise<void> {
+export async function upgradeDatabase(
+  database: UpgradingDatabase,
+  transaction: UpgradeTransaction,
+  oldVersion: number,
+  newVersion: number,
+  now: string,
+): Promise<void> {
   for (const migration of migrations) {
     if (migration.version > oldVersion && migration.version <= newVersion) await migration.migrate(database, transaction, { now });
   }

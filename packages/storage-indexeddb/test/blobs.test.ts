@@ -32,7 +32,10 @@ describe('IndexedDB storage: blobs', () => {
       expect(restored?.type).to.equal('audio/webm;codecs=opus');
       expect(restored?.size).to.equal(1_000_000);
       const restoredBytes = await bytesOf(restored);
-      expect(restoredBytes.every((byte, index) => byte === voiceNote[index]), 'every byte must survive the reopen').to.equal(true);
+      expect(
+        restoredBytes.every((byte, index) => byte === voiceNote[index]),
+        'every byte must survive the reopen',
+      ).to.equal(true);
     } finally {
       await storage.dispose();
       await deleteDatabase(name);

@@ -25,7 +25,7 @@ describe('IndexedDB storage: two instances on one database (two tabs)', () => {
     opened = [];
   });
 
-  it('each instance sees the other\'s puts and deletes through watch, with the stored record', async () => {
+  it("each instance sees the other's puts and deletes through watch, with the stored record", async () => {
     const name = uniqueDatabaseName('two-tabs');
     const first = open(name);
     const second = open(name);
@@ -35,15 +35,15 @@ describe('IndexedDB storage: two instances on one database (two tabs)', () => {
     second.watch((change) => seenBySecond.push(change));
 
     const created = await first.put('goals', { id: 'g1', title: 'from the first tab' });
-    await eventually(() => seenBySecond.length === 1, 'the second instance must see the first instance\'s put');
+    await eventually(() => seenBySecond.length === 1, "the second instance must see the first instance's put");
     expect(seenBySecond[0]).to.deep.equal({ collection: 'goals', id: 'g1', record: created });
 
     const edited = await second.put('goals', { id: 'g1', title: 'edited in the second tab' }, { expectedRevision: 1 });
-    await eventually(() => seenByFirst.length === 2, 'the first instance must see the second instance\'s edit');
+    await eventually(() => seenByFirst.length === 2, "the first instance must see the second instance's edit");
     expect(seenByFirst[1]).to.deep.equal({ collection: 'goals', id: 'g1', record: edited });
 
     await second.delete('goals', 'g1', { expectedRevision: 2 });
-    await eventually(() => seenByFirst.length === 3, 'the first instance must see the second instance\'s delete');
+    await eventually(() => seenByFirst.length === 3, "the first instance must see the second instance's delete");
     expect(seenByFirst[2]).to.deep.equal({ collection: 'goals', id: 'g1' });
 
     await pause(100);
@@ -51,7 +51,7 @@ describe('IndexedDB storage: two instances on one database (two tabs)', () => {
     expect(seenBySecond.map(describeChange)).to.deep.equal(['goals/g1@1', 'goals/g1@2', 'goals/g1@deleted']);
   });
 
-  it('instances on different databases do not see each other\'s changes', async () => {
+  it("instances on different databases do not see each other's changes", async () => {
     const first = open(uniqueDatabaseName('tab-a'));
     const other = open(uniqueDatabaseName('tab-b'));
     const seenByOther: StorageChange[] = [];
@@ -71,9 +71,24 @@ describe('IndexedDB storage: two instances on one database (two tabs)', () => {
     const forger = new BroadcastChannel(storage.channelName);
     try {
       // A notice about a record that does not exist, with a payload a naive receiver might use.
-      forger.postMessage({ type: 'mentorkit-storage-change', source: 'forger', collection: 'goals', id: 'g1', revision: 1, record: { id: 'g1', title: 'forged', revision: 1 } });
+      forger.postMessage({
+        type: 'mentorkit-storage-change',
+        source: 'forger',
+        collection: 'goals',
+        id: 'g1',
+        revision: 1,
+        record: { id: 'g1', title: 'forged', revision: 1 },
+      });
       // Garbage of every shape.
-      for (const garbage of [null, 'goals/g1', 42, { type: 'mentorkit-storage-change' }, { type: 'mentorkit-storage-change', source: 'x', collection: 'Bad Name', id: 'g1', revision: 1 }, { type: 'mentorkit-storage-change', source: 'x', collection: 'goals', id: '', revision: 1 }, { type: 'mentorkit-storage-change', source: 'x', collection: 'goals', id: 'g1', revision: 0 }]) {
+      for (const garbage of [
+        null,
+        'goals/g1',
+        42,
+        { type: 'mentorkit-storage-change' },
+        { type: 'mentorkit-storage-change', source: 'x', collection: 'Bad Name', id: 'g1', revision: 1 },
+        { type: 'mentorkit-storage-change', source: 'x', collection: 'goals', id: '', revision: 1 },
+        { type: 'mentorkit-storage-change', source: 'x', collection: 'goals', id: 'g1', revision: 0 },
+      ]) {
         forger.postMessage(garbage);
       }
       await pause(150);
@@ -84,7 +99,14 @@ describe('IndexedDB storage: two instances on one database (two tabs)', () => {
       expect(seen[0]?.record).to.deep.equal(stored);
 
       // A forged notice that matches the stored revision only makes the receiver re-read the real record.
-      forger.postMessage({ type: 'mentorkit-storage-change', source: 'forger', collection: 'goals', id: 'g1', revision: 1, record: { id: 'g1', title: 'forged' } });
+      forger.postMessage({
+        type: 'mentorkit-storage-change',
+        source: 'forger',
+        collection: 'goals',
+        id: 'g1',
+        revision: 1,
+        record: { id: 'g1', title: 'forged' },
+      });
       await eventually(() => seen.length === 2, 'a notice matching the stored revision is delivered (re-read)');
       expect(seen[1]?.record).to.deep.equal(stored);
       // A forged "deleted" notice for a record that still exists reports nothing.
@@ -138,7 +160,10 @@ describe('IndexedDB storage: two instances on one database (two tabs)', () => {
         first.put('goals', { id: 'g1', round, by: 'first' }, { expectedRevision: round }),
         second.put('goals', { id: 'g1', round, by: 'second' }, { expectedRevision: round }),
       ]);
-      expect(results.filter((result) => result.status === 'fulfilled'), `round ${round}`).to.have.length(1);
+      expect(
+        results.filter((result) => result.status === 'fulfilled'),
+        `round ${round}`,
+      ).to.have.length(1);
     }
     expect((await second.get('goals', 'g1'))?.revision).to.equal(11);
   });

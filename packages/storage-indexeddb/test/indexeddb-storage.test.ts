@@ -81,7 +81,12 @@ describe('IndexedDB storage: options and lifecycle', () => {
     const name = uniqueDatabaseName('refuse-before-open');
     const storage = createIndexedDbStorage({ databaseName: name });
     try {
-      for (const record of [{ id: 'g1', due: new Date() }, { id: 'g1', lookup: new Map() }, { id: 'g1', bytes: new Uint8Array(1) }, { id: 'g1', score: Number.NaN }]) {
+      for (const record of [
+        { id: 'g1', due: new Date() },
+        { id: 'g1', lookup: new Map() },
+        { id: 'g1', bytes: new Uint8Array(1) },
+        { id: 'g1', score: Number.NaN },
+      ]) {
         expect(isMentorKitError(await rejection(() => storage.put('goals', record)), 'invalid-input')).to.equal(true);
       }
       expect(await databaseExists(name), 'refused writes must not even open the database').to.equal(false);
@@ -97,7 +102,14 @@ describe('IndexedDB storage: options and lifecycle', () => {
     await storage.put('goals', { id: 'g1' });
     await storage.dispose();
     await storage.dispose();
-    for (const action of [() => storage.get('goals', 'g1'), () => storage.query('goals'), () => storage.put('goals', { id: 'g2' }), () => storage.delete('goals', 'g1'), () => storage.getBlob('b1'), () => storage.watch(() => undefined)]) {
+    for (const action of [
+      () => storage.get('goals', 'g1'),
+      () => storage.query('goals'),
+      () => storage.put('goals', { id: 'g2' }),
+      () => storage.delete('goals', 'g1'),
+      () => storage.getBlob('b1'),
+      () => storage.watch(() => undefined),
+    ]) {
       const failure = await rejection(action);
       expect(isMentorKitError(failure, 'storage-error'), String(failure)).to.equal(true);
       expect((failure as Error).message).to.contain('disposed');

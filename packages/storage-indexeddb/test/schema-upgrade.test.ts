@@ -16,7 +16,12 @@ const newDatabaseName = (purpose: string) => {
 };
 
 /** Opens `name` at `version` with the native API, running `upgrade` if the version is new; closes it afterwards. */
-async function withNativeDatabase(name: string, version: number | undefined, upgrade: (database: IDBDatabase, transaction: IDBTransaction) => void, work?: (database: IDBDatabase) => Promise<void>): Promise<void> {
+async function withNativeDatabase(
+  name: string,
+  version: number | undefined,
+  upgrade: (database: IDBDatabase, transaction: IDBTransaction) => void,
+  work?: (database: IDBDatabase) => Promise<void>,
+): Promise<void> {
   const request = version === undefined ? indexedDB.open(name) : indexedDB.open(name, version);
   request.addEventListener('upgradeneeded', () => upgrade(request.result, request.transaction!));
   const database = await requestResult(request);
@@ -51,7 +56,11 @@ const version1Entries = [
     },
   },
   { key: 'goals/g2', collection: 'goals', record: { id: 'g2', title: 'Second goal', archived: false, revision: 1, updatedAt: '2024-05-02T08:30:00.000Z' } },
-  { key: 'notes/2024/05/n1', collection: 'notes', record: { id: '2024/05/n1', body: 'an id with slashes', revision: 7, updatedAt: '2024-05-03T12:00:00.000+02:00' } },
+  {
+    key: 'notes/2024/05/n1',
+    collection: 'notes',
+    record: { id: '2024/05/n1', body: 'an id with slashes', revision: 7, updatedAt: '2024-05-03T12:00:00.000+02:00' },
+  },
   // Written by an early build that did not set revision/updatedAt yet, and without `collection` on the entry.
   { key: 'coaching-runs/r1', record: { id: 'r1', model: 'grow', answers: { goal: 'x' } } },
 ];
@@ -158,18 +167,27 @@ describe('IndexedDB storage: schema versions and upgrades', () => {
       await storage.dispose();
     }
 
-    await withNativeDatabase(name, undefined, () => undefined, async (database) => {
-      expect(database.version).to.equal(3);
-      expect([...database.objectStoreNames].sort()).to.deep.equal(['blobs', 'meta', 'records', 'tombstones']);
-      const meta = database.transaction('meta').objectStore('meta');
-      const schema = (await requestResult(meta.get('schema'))) as { version: number; createdAt: string | null; upgrades: Array<{ from: number; to: number }> };
-      expect(schema.version).to.equal(3);
-      expect(schema.createdAt).to.equal(null);
-      expect(schema.upgrades.map(({ from, to }) => [from, to])).to.deep.equal([[1, 3]]);
-      const unreadable = await requestResult(database.transaction('meta').objectStore('meta').get('unreadable-v1-entries'));
-      expect(unreadable).to.deep.equal([{ key: 'junk', value: { key: 'junk', scribble: [1, 2, 3] } }]);
-      expect(await readAll(database, 'records')).to.have.length(version1Entries.length);
-    });
+    await withNativeDatabase(
+      name,
+      undefined,
+      () => undefined,
+      async (database) => {
+        expect(database.version).to.equal(3);
+        expect([...database.objectStoreNames].sort()).to.deep.equal(['blobs', 'meta', 'records', 'tombstones']);
+        const meta = database.transaction('meta').objectStore('meta');
+        const schema = (await requestResult(meta.get('schema'))) as {
+          version: number;
+          createdAt: string | null;
+          upgrades: Array<{ from: number; to: number }>;
+        };
+        expect(schema.version).to.equal(3);
+        expect(schema.createdAt).to.equal(null);
+        expect(schema.upgrades.map(({ from, to }) => [from, to])).to.deep.equal([[1, 3]]);
+        const unreadable = await requestResult(database.transaction('meta').objectStore('meta').get('unreadable-v1-entries'));
+        expect(unreadable).to.deep.equal([{ key: 'junk', value: { key: 'junk', scribble: [1, 2, 3] } }]);
+        expect(await readAll(database, 'records')).to.have.length(version1Entries.length);
+      },
+    );
   });
 
   it('upgrades a version-2 database written with the native API to version 3: records, blobs and meta survive, revisions continue and never repeat', async () => {
@@ -203,25 +221,40 @@ describe('IndexedDB storage: schema versions and upgrades', () => {
       await storage.dispose();
     }
 
-    await withNativeDatabase(name, undefined, () => undefined, async (database) => {
-      expect(database.version).to.equal(3);
-      expect([...database.objectStoreNames].sort()).to.deep.equal(['blobs', 'meta', 'records', 'tombstones']);
-      const schema = (await requestResult(database.transaction('meta').objectStore('meta').get('schema'))) as { version: number; createdAt: string | null; upgrades: Array<{ from: number; to: number; at: string }> };
-      expect(schema.version).to.equal(3);
-      expect(schema.createdAt, 'the creation time of the version-2 database is kept').to.equal(version2Schema.createdAt);
-      expect(schema.upgrades.map(({ from, to }) => [from, to])).to.deep.equal([
-        [0, 2],
-        [2, 3],
-      ]);
-      expect(schema.upgrades[0]!.at).to.equal(version2Schema.upgrades[0]!.at);
-      expect(await requestResult(database.transaction('meta').objectStore('meta').get('unreadable-v1-entries'))).to.deep.equal(version2Unreadable);
-      const records = (await readAll(database, 'records')) as Array<{ collection: string; id: string; record: { revision: number } }>;
-      expect(records.map((entry) => [entry.collection, entry.id, entry.record.revision])).to.deep.equal([
-        ['goals', 'g1', 7],
-        ['goals', 'g2', 1],
-      ]);
-      expect(((await readAll(database, 'tombstones')) as Array<{ collection: string; id: string; revision: number }>).map((entry) => [entry.collection, entry.id, entry.revision])).to.deep.equal([['notes', '2024/09/n1', 2]]);
-    });
+    await withNativeDatabase(
+      name,
+      undefined,
+      () => undefined,
+      async (database) => {
+        expect(database.version).to.equal(3);
+        expect([...database.objectStoreNames].sort()).to.deep.equal(['blobs', 'meta', 'records', 'tombstones']);
+        const schema = (await requestResult(database.transaction('meta').objectStore('meta').get('schema'))) as {
+          version: number;
+          createdAt: string | null;
+          upgrades: Array<{ from: number; to: number; at: string }>;
+        };
+        expect(schema.version).to.equal(3);
+        expect(schema.createdAt, 'the creation time of the version-2 database is kept').to.equal(version2Schema.createdAt);
+        expect(schema.upgrades.map(({ from, to }) => [from, to])).to.deep.equal([
+          [0, 2],
+          [2, 3],
+        ]);
+        expect(schema.upgrades[0]!.at).to.equal(version2Schema.upgrades[0]!.at);
+        expect(await requestResult(database.transaction('meta').objectStore('meta').get('unreadable-v1-entries'))).to.deep.equal(version2Unreadable);
+        const records = (await readAll(database, 'records')) as Array<{ collection: string; id: string; record: { revision: number } }>;
+        expect(records.map((entry) => [entry.collection, entry.id, entry.record.revision])).to.deep.equal([
+          ['goals', 'g1', 7],
+          ['goals', 'g2', 1],
+        ]);
+        expect(
+          ((await readAll(database, 'tombstones')) as Array<{ collection: string; id: string; revision: number }>).map((entry) => [
+            entry.collection,
+            entry.id,
+            entry.revision,
+          ]),
+        ).to.deep.equal([['notes', '2024/09/n1', 2]]);
+      },
+    );
   });
 
   it('rolls a failed upgrade to version 3 back: the version-2 database keeps its version, stores and records', async () => {
@@ -242,12 +275,17 @@ describe('IndexedDB storage: schema versions and upgrades', () => {
     await storage.dispose();
     expect(isMentorKitError(failure, 'storage-error'), String(failure)).to.equal(true);
     expect((failure as Error).message).to.contain('from version 2 to 3 failed');
-    await withNativeDatabase(name, undefined, () => undefined, async (database) => {
-      expect(database.version).to.equal(2);
-      expect([...database.objectStoreNames].sort()).to.deep.equal(['blobs', 'meta', 'records', 'tombstones']);
-      expect(await readAll(database, 'records')).to.deep.equal(version2Records);
-      expect(await requestResult(database.transaction('meta').objectStore('meta').get('schema'))).to.deep.equal(version2Schema);
-    });
+    await withNativeDatabase(
+      name,
+      undefined,
+      () => undefined,
+      async (database) => {
+        expect(database.version).to.equal(2);
+        expect([...database.objectStoreNames].sort()).to.deep.equal(['blobs', 'meta', 'records', 'tombstones']);
+        expect(await readAll(database, 'records')).to.deep.equal(version2Records);
+        expect(await requestResult(database.transaction('meta').objectStore('meta').get('schema'))).to.deep.equal(version2Schema);
+      },
+    );
   });
 
   it('creates a new database at the current version with the documented layout', async () => {
@@ -261,31 +299,44 @@ describe('IndexedDB storage: schema versions and upgrades', () => {
     await storage.delete('goals', 'recreated');
     await storage.put('goals', { id: 'recreated' });
     await storage.dispose();
-    await withNativeDatabase(name, undefined, () => undefined, async (database) => {
-      expect(database.version).to.equal(indexedDbSchemaVersion);
-      expect([...database.objectStoreNames].sort()).to.deep.equal(['blobs', 'meta', 'records', 'tombstones']);
-      // A key is a record or a tombstone, never both: the deleted id left a tombstone, the re-created one took its tombstone back.
-      const tombstones = database.transaction('tombstones').objectStore('tombstones');
-      expect(tombstones.keyPath).to.deep.equal(['collection', 'id']);
-      expect([...tombstones.indexNames]).to.deep.equal([]);
-      expect(await readAll(database, 'tombstones')).to.deep.equal([{ collection: 'goals', id: 'deleted', revision: 2, deletedAt: '2030-01-02T03:04:05.000Z' }]);
-      expect(((await readAll(database, 'records')) as Array<{ id: string; record: { revision: number } }>).map((entry) => [entry.id, entry.record.revision])).to.deep.equal([
-        ['g1', 1],
-        ['recreated', 2],
-      ]);
-      const records = database.transaction('records').objectStore('records');
-      expect(records.keyPath).to.deep.equal(['collection', 'id']);
-      expect([...records.indexNames]).to.deep.equal(['by-collection']);
-      expect(records.index('by-collection').keyPath).to.equal('collection');
-      const stored = (await requestResult(records.get(['goals', 'g1']))) as { collection: string; id: string; record: Record<string, unknown> };
-      expect(stored.collection).to.equal('goals');
-      expect(stored.record).to.include({ id: 'g1', collection: 'a field, not the key', revision: 1 });
-      expect(database.transaction('blobs').objectStore('blobs').keyPath).to.equal('id');
-      const schema = (await requestResult(database.transaction('meta').objectStore('meta').get('schema'))) as { version: number; createdAt: string; upgrades: Array<{ from: number; to: number }> };
-      expect(schema.version).to.equal(3);
-      expect(Number.isFinite(Date.parse(schema.createdAt))).to.equal(true);
-      expect(schema.upgrades.map(({ from, to }) => [from, to])).to.deep.equal([[0, 3]]);
-    });
+    await withNativeDatabase(
+      name,
+      undefined,
+      () => undefined,
+      async (database) => {
+        expect(database.version).to.equal(indexedDbSchemaVersion);
+        expect([...database.objectStoreNames].sort()).to.deep.equal(['blobs', 'meta', 'records', 'tombstones']);
+        // A key is a record or a tombstone, never both: the deleted id left a tombstone, the re-created one took its tombstone back.
+        const tombstones = database.transaction('tombstones').objectStore('tombstones');
+        expect(tombstones.keyPath).to.deep.equal(['collection', 'id']);
+        expect([...tombstones.indexNames]).to.deep.equal([]);
+        expect(await readAll(database, 'tombstones')).to.deep.equal([
+          { collection: 'goals', id: 'deleted', revision: 2, deletedAt: '2030-01-02T03:04:05.000Z' },
+        ]);
+        expect(
+          ((await readAll(database, 'records')) as Array<{ id: string; record: { revision: number } }>).map((entry) => [entry.id, entry.record.revision]),
+        ).to.deep.equal([
+          ['g1', 1],
+          ['recreated', 2],
+        ]);
+        const records = database.transaction('records').objectStore('records');
+        expect(records.keyPath).to.deep.equal(['collection', 'id']);
+        expect([...records.indexNames]).to.deep.equal(['by-collection']);
+        expect(records.index('by-collection').keyPath).to.equal('collection');
+        const stored = (await requestResult(records.get(['goals', 'g1']))) as { collection: string; id: string; record: Record<string, unknown> };
+        expect(stored.collection).to.equal('goals');
+        expect(stored.record).to.include({ id: 'g1', collection: 'a field, not the key', revision: 1 });
+        expect(database.transaction('blobs').objectStore('blobs').keyPath).to.equal('id');
+        const schema = (await requestResult(database.transaction('meta').objectStore('meta').get('schema'))) as {
+          version: number;
+          createdAt: string;
+          upgrades: Array<{ from: number; to: number }>;
+        };
+        expect(schema.version).to.equal(3);
+        expect(Number.isFinite(Date.parse(schema.createdAt))).to.equal(true);
+        expect(schema.upgrades.map(({ from, to }) => [from, to])).to.deep.equal([[0, 3]]);
+      },
+    );
   });
 
   it('refuses a database from a newer MentorKit with storage-error and leaves it alone', async () => {
@@ -297,10 +348,15 @@ describe('IndexedDB storage: schema versions and upgrades', () => {
     await storage.dispose();
     expect(isMentorKitError(failure, 'storage-error'), String(failure)).to.equal(true);
     expect((failure as Error).message).to.contain('newer layout');
-    await withNativeDatabase(name, undefined, () => undefined, async (database) => {
-      expect(database.version).to.equal(indexedDbSchemaVersion + 1);
-      expect([...database.objectStoreNames]).to.deep.equal(['future']);
-    });
+    await withNativeDatabase(
+      name,
+      undefined,
+      () => undefined,
+      async (database) => {
+        expect(database.version).to.equal(indexedDbSchemaVersion + 1);
+        expect([...database.objectStoreNames]).to.deep.equal(['future']);
+      },
+    );
   });
 
   it('rolls a failed upgrade back: a damaged version-1 database stays at version 1, unchanged', async () => {
@@ -313,10 +369,15 @@ describe('IndexedDB storage: schema versions and upgrades', () => {
     await storage.dispose();
     expect(isMentorKitError(failure, 'storage-error'), String(failure)).to.equal(true);
     expect((failure as Error).message).to.contain('from version 1 to 3 failed');
-    await withNativeDatabase(name, undefined, () => undefined, async (database) => {
-      expect(database.version).to.equal(1);
-      expect([...database.objectStoreNames]).to.deep.equal(['something-else']);
-    });
+    await withNativeDatabase(
+      name,
+      undefined,
+      () => undefined,
+      async (database) => {
+        expect(database.version).to.equal(1);
+        expect([...database.objectStoreNames]).to.deep.equal(['something-else']);
+      },
+    );
   });
 
   it('steps aside when another tab upgrades the database, then reports the newer layout', async () => {

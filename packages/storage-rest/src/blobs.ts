@@ -12,8 +12,14 @@ export function createBlobMethods(http: HttpClient) {
   return {
     async putBlob(id: string, blob: Blob): Promise<BlobInfo> {
       assertRecordId(id);
-      if (typeof Blob === 'undefined' || !(blob instanceof Blob)) throw new MentorKitError('invalid-input', '`blob` must be a Blob (e.g. a recorded voice note).', { path: 'blob' });
-      const response = await requestOrStorageError('PUT', `/blobs/${encodeIdSegment(id)}`, { body: blob, headers: { 'Idempotency-Key': randomKey(), ...(blob.type ? { 'Content-Type': blob.type } : {}) }, safety: 'unconditional-write' }, `Uploading attachment ${id} failed`);
+      if (typeof Blob === 'undefined' || !(blob instanceof Blob))
+        throw new MentorKitError('invalid-input', '`blob` must be a Blob (e.g. a recorded voice note).', { path: 'blob' });
+      const response = await requestOrStorageError(
+        'PUT',
+        `/blobs/${encodeIdSegment(id)}`,
+        { body: blob, headers: { 'Idempotency-Key': randomKey(), ...(blob.type ? { 'Content-Type': blob.type } : {}) }, safety: 'unconditional-write' },
+        `Uploading attachment ${id} failed`,
+      );
       if (!response.ok) throw await errorFromResponse(response);
       await discardBody(response);
       return { id, size: blob.size, type: blob.type };
@@ -32,7 +38,12 @@ export function createBlobMethods(http: HttpClient) {
 
     async deleteBlob(id: string): Promise<boolean> {
       assertRecordId(id);
-      const response = await requestOrStorageError('DELETE', `/blobs/${encodeIdSegment(id)}`, { headers: { 'Idempotency-Key': randomKey() }, safety: 'unconditional-write' }, `Deleting attachment ${id} failed`);
+      const response = await requestOrStorageError(
+        'DELETE',
+        `/blobs/${encodeIdSegment(id)}`,
+        { headers: { 'Idempotency-Key': randomKey() }, safety: 'unconditional-write' },
+        `Deleting attachment ${id} failed`,
+      );
       if (response.status === 404) {
         await discardBody(response);
         return false;

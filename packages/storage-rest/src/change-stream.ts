@@ -79,7 +79,12 @@ export function startChangeStream(
         let resync = false;
         try {
           // With getToken, a 401 refreshes the token once (shared with requests) and connects again at once.
-          const outcome = await http.fetchWithToken(`${root}/changes`, { method: 'GET', headers: { Accept: 'text/event-stream' }, signal: () => signal, changeStream: true });
+          const outcome = await http.fetchWithToken(`${root}/changes`, {
+            method: 'GET',
+            headers: { Accept: 'text/event-stream' },
+            signal: () => signal,
+            changeStream: true,
+          });
           if (outcome instanceof TransportFailure) throw outcome;
           const response = outcome;
           if (!response.ok || !response.body) {

@@ -27,7 +27,8 @@ const KNOWN_CODES: readonly ErrorCode[] = ['invalid-input', 'conflict', 'not-fou
 
 /** The `invalid-input` refusal of a record too large for the server. */
 export function recordTooLarge(collection: string, id: string, bytes: number, limit: number, transportError?: string): MentorKitError {
-  const sent = transportError === undefined ? '' : ` Sending it failed (${transportError}), as a server does when a body passes its limit, so it is not sent again.`;
+  const sent =
+    transportError === undefined ? '' : ` Sending it failed (${transportError}), as a server does when a body passes its limit, so it is not sent again.`;
   return new MentorKitError(
     'invalid-input',
     `${collection}/${id} is ${bytes} bytes as JSON, over the ${limit}-byte limit for one record (maxRecordBytes); the server would refuse it.${sent} Keep the record smaller (shorter text, less history) or move large content to an attachment.`,

@@ -22,14 +22,22 @@ export interface HttpClient {
    * One fetch with the current token; after a 401 (with `getToken`), once more with a refreshed one.
    * Resolves to the response, or to a TransportFailure when no answer came.
    */
-  fetchWithToken(url: string, init: { method: string; headers: Record<string, string>; body?: BodyInit; signal: () => AbortSignal; changeStream?: boolean }): Promise<Response | TransportFailure>;
+  fetchWithToken(
+    url: string,
+    init: { method: string; headers: Record<string, string>; body?: BodyInit; signal: () => AbortSignal; changeStream?: boolean },
+  ): Promise<Response | TransportFailure>;
   /**
    * One HTTP exchange with retries by `safety`. Resolves to the response (any status but 5xx, 429
    * and 408; a 401 only after the token was refreshed once); rejects with TransportFailure.
    */
   request(method: string, path: string, init: { body?: BodyInit; headers?: Record<string, string>; safety: Safety; attempts?: number }): Promise<Response>;
   /** `request`, with a TransportFailure turned into the `storage-error` a caller gets (`failedWhat`: "Reading goals/g1 failed"). */
-  requestOrStorageError(method: string, path: string, init: { body?: BodyInit; headers?: Record<string, string>; safety: Safety; attempts?: number }, failedWhat: string): Promise<Response>;
+  requestOrStorageError(
+    method: string,
+    path: string,
+    init: { body?: BodyInit; headers?: Record<string, string>; safety: Safety; attempts?: number },
+    failedWhat: string,
+  ): Promise<Response>;
   /** One call of the server's person-facing APIs (`/calendars`, `/notifications`, reports, certificates): the JSON answer, or a MentorKitError in words. */
   callService(method: string, path: string, safety: Safety, what: string, body?: unknown): Promise<unknown>;
   /** A TransportFailure as the `storage-error` a caller gets. */
@@ -50,7 +58,13 @@ function retryAfterMs(response: Response): number | undefined {
   return Number.isFinite(date) ? Math.max(0, date - Date.now()) : undefined;
 }
 
-export function createHttpClient(options: RestStorageOptions, fetchImplementation: typeof fetch, retry: RetrySettings, requestTimeoutMs: number, state: RestStorageState): HttpClient {
+export function createHttpClient(
+  options: RestStorageOptions,
+  fetchImplementation: typeof fetch,
+  retry: RetrySettings,
+  requestTimeoutMs: number,
+  state: RestStorageState,
+): HttpClient {
   const { root, instanceId } = state;
 
   // The sign-in token (getToken): every request takes the current one; after a 401, one refresh is
@@ -65,11 +79,20 @@ export function createHttpClient(options: RestStorageOptions, fetchImplementatio
     try {
       token = await options.getToken!({ refresh });
     } catch (error) {
-      throw new TransportFailure(`Could not get a sign-in token (getToken({ refresh: ${refresh} }) failed: ${error instanceof Error ? error.message : String(error)}); nothing was sent.`, false, undefined, undefined, { cause: error });
+      throw new TransportFailure(
+        `Could not get a sign-in token (getToken({ refresh: ${refresh} }) failed: ${error instanceof Error ? error.message : String(error)}); nothing was sent.`,
+        false,
+        undefined,
+        undefined,
+        { cause: error },
+      );
     }
     if (token === undefined || token === null) return undefined;
     if (typeof token !== 'string' || token === '' || !/^[\x21-\x7e]+$/.test(token)) {
-      const failure = new TransportFailure(`getToken must return the token as a non-empty string of visible ASCII characters, or undefined (got ${typeof token === 'string' ? `a string of ${token.length} characters with spaces or other characters a header cannot carry` : typeof token}); nothing was sent.`, false);
+      const failure = new TransportFailure(
+        `getToken must return the token as a non-empty string of visible ASCII characters, or undefined (got ${typeof token === 'string' ? `a string of ${token.length} characters with spaces or other characters a header cannot carry` : typeof token}); nothing was sent.`,
+        false,
+      );
       reportStorageError(failure, 'getToken returned something that is not a token.');
       throw failure;
     }
@@ -113,13 +136,21 @@ export function createHttpClient(options: RestStorageOptions, fetchImplementatio
       try {
         headers = await headersFor(init.headers, token);
       } catch (error) {
-        return new TransportFailure(`getHeaders failed (${error instanceof Error ? error.message : String(error)}); nothing was sent.`, false, undefined, undefined, { cause: error });
+        return new TransportFailure(
+          `getHeaders failed (${error instanceof Error ? error.message : String(error)}); nothing was sent.`,
+          false,
+          undefined,
+          undefined,
+          { cause: error },
+        );
       }
       try {
         return await fetchImplementation(url, { method: init.method, headers, ...(init.body === undefined ? {} : { body: init.body }), signal: init.signal() });
       } catch (error) {
         if (!init.changeStream) state.online = false;
-        return new TransportFailure(`Cannot reach ${root}: ${error instanceof Error ? error.message : String(error)}`, true, undefined, undefined, { cause: error });
+        return new TransportFailure(`Cannot reach ${root}: ${error instanceof Error ? error.message : String(error)}`, true, undefined, undefined, {
+          cause: error,
+        });
       }
     };
     let taken: { token: string | undefined; generation: number };
@@ -150,7 +181,12 @@ export function createHttpClient(options: RestStorageOptions, fetchImplementatio
         const backoff = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 2));
         await sleep(Math.min(retry.maxDelayMs, failure?.retryAfterMs ?? backoff / 2 + Math.random() * (backoff / 2)));
       }
-      const outcome = await fetchWithToken(`${root}${path}`, { method, headers: init.headers ?? {}, ...(init.body === undefined ? {} : { body: init.body }), signal: () => AbortSignal.timeout(requestTimeoutMs) });
+      const outcome = await fetchWithToken(`${root}${path}`, {
+        method,
+        headers: init.headers ?? {},
+        ...(init.body === undefined ? {} : { body: init.body }),
+        signal: () => AbortSignal.timeout(requestTimeoutMs),
+      });
       if (outcome instanceof TransportFailure) {
         failure = outcome;
         if (init.safety === 'unconditional-write' && outcome.mayHaveApplied) break;
@@ -177,10 +213,14 @@ export function createHttpClient(options: RestStorageOptions, fetchImplementatio
   };
 
   const asStorageError = (failure: TransportFailure, what: string) =>
-    new MentorKitError('storage-error', `${what}: ${failure.message}${failure.mayHaveApplied ? ' It may or may not have been applied; read the record before trying again.' : ''}`, {
-      details: { offline: !state.online, mayHaveApplied: failure.mayHaveApplied },
-      cause: failure,
-    });
+    new MentorKitError(
+      'storage-error',
+      `${what}: ${failure.message}${failure.mayHaveApplied ? ' It may or may not have been applied; read the record before trying again.' : ''}`,
+      {
+        details: { offline: !state.online, mayHaveApplied: failure.mayHaveApplied },
+        cause: failure,
+      },
+    );
 
   const requestOrStorageError: HttpClient['requestOrStorageError'] = async (method, path, init, failedWhat) => {
     try {

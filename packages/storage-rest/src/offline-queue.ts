@@ -25,7 +25,13 @@ export interface OfflineQueue {
   dispose(): void;
 }
 
-export function createOfflineQueue(queueOptions: OfflineQueueOptions | undefined, maxServerErrorReplays: number, state: RestStorageState, http: HttpClient, records: RecordRequests): OfflineQueue {
+export function createOfflineQueue(
+  queueOptions: OfflineQueueOptions | undefined,
+  maxServerErrorReplays: number,
+  state: RestStorageState,
+  http: HttpClient,
+  records: RecordRequests,
+): OfflineQueue {
   const queueEnabled = queueOptions !== undefined;
   const { knownRevisions, queue } = state;
   const { asStorageError } = http;
@@ -103,7 +109,10 @@ export function createOfflineQueue(queueOptions: OfflineQueueOptions | undefined
     new MentorKitError(
       'storage-error',
       `A change to ${write.collection}/${write.id} was sent ${write.serverErrors ?? 1} times and the server failed each time (last: ${failure.message}). Whether it was saved is unknown, and it is not sent again so the changes after it can go through. Check the record and make the change again if it is missing.`,
-      { details: { collection: write.collection, id: write.id, status: failure.status, mayHaveApplied: true, serverErrors: write.serverErrors ?? 1 }, cause: failure },
+      {
+        details: { collection: write.collection, id: write.id, status: failure.status, mayHaveApplied: true, serverErrors: write.serverErrors ?? 1 },
+        cause: failure,
+      },
     );
 
   /** Lists a refused queued write in `failedWrites()` and tells `onReplayFailure` and `watchFailures` listeners. */
@@ -142,9 +151,17 @@ export function createOfflineQueue(queueOptions: OfflineQueueOptions | undefined
       let error: MentorKitError | undefined;
       let result: StoredRecord | boolean | undefined;
       if (doomed.has(write.key)) {
-        error = new MentorKitError('conflict', `Not sent: an earlier queued change to ${write.collection}/${write.id} was refused, and this one was based on it.`, { path: 'expectedRevision', details: { collection: write.collection, id: write.id } });
+        error = new MentorKitError(
+          'conflict',
+          `Not sent: an earlier queued change to ${write.collection}/${write.id} was refused, and this one was based on it.`,
+          { path: 'expectedRevision', details: { collection: write.collection, id: write.id } },
+        );
       } else if (write.expectedRevision === undefined && write.sent) {
-        error = new MentorKitError('storage-error', `An unconditional write to ${write.collection}/${write.id} was sent before the page closed and its outcome is unknown; it is not sent again. Check the record.`, { details: { collection: write.collection, id: write.id } });
+        error = new MentorKitError(
+          'storage-error',
+          `An unconditional write to ${write.collection}/${write.id} was sent before the page closed and its outcome is unknown; it is not sent again. Check the record.`,
+          { details: { collection: write.collection, id: write.id } },
+        );
       } else {
         try {
           if (write.expectedRevision === undefined) {
@@ -175,7 +192,13 @@ export function createOfflineQueue(queueOptions: OfflineQueueOptions | undefined
             // ones after it) until a token works again; nothing is lost while the person signs in again.
             keep = true;
           } else {
-            error = isMentorKitError(caught) ? (caught as MentorKitError) : new MentorKitError('storage-error', `Replaying a write to ${write.collection}/${write.id} failed: ${caught instanceof Error ? caught.message : String(caught)}`, { cause: caught });
+            error = isMentorKitError(caught)
+              ? (caught as MentorKitError)
+              : new MentorKitError(
+                  'storage-error',
+                  `Replaying a write to ${write.collection}/${write.id} failed: ${caught instanceof Error ? caught.message : String(caught)}`,
+                  { cause: caught },
+                );
           }
           if (keep) {
             if (write.expectedRevision === undefined) write.sent = false;
@@ -215,7 +238,10 @@ export function createOfflineQueue(queueOptions: OfflineQueueOptions | undefined
   };
 
   const onBrowserOnline = () => void flush();
-  const eventTarget = globalThis as { addEventListener?: (type: string, listener: () => void) => void; removeEventListener?: (type: string, listener: () => void) => void };
+  const eventTarget = globalThis as {
+    addEventListener?: (type: string, listener: () => void) => void;
+    removeEventListener?: (type: string, listener: () => void) => void;
+  };
   eventTarget.addEventListener?.('online', onBrowserOnline);
 
   const write = async (pending: PendingWrite): Promise<StoredRecord | boolean> => {
@@ -244,7 +270,8 @@ export function createOfflineQueue(queueOptions: OfflineQueueOptions | undefined
     pendingWrites: () => queue.map((pending) => ({ ...pending })),
     failedWrites: () => [...failures],
     watchFailures(listener) {
-      if (typeof listener !== 'function') throw new MentorKitError('invalid-input', '`watchFailures` needs a function to call with each refused write.', { path: 'listener' });
+      if (typeof listener !== 'function')
+        throw new MentorKitError('invalid-input', '`watchFailures` needs a function to call with each refused write.', { path: 'listener' });
       failureListeners.add(listener);
       return () => {
         failureListeners.delete(listener);
@@ -264,7 +291,10 @@ export function createOfflineQueue(queueOptions: OfflineQueueOptions | undefined
  * A `QueuePersistence` on `localStorage` (browsers): the queue survives a reload. Keep one key per
  * signed-in person.
  */
-export function localStorageQueue(key: string, storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | undefined = (globalThis as { localStorage?: Storage }).localStorage): QueuePersistence {
+export function localStorageQueue(
+  key: string,
+  storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | undefined = (globalThis as { localStorage?: Storage }).localStorage,
+): QueuePersistence {
   return {
     load() {
       const text = storage?.getItem(key);

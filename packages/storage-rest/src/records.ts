@@ -46,10 +46,16 @@ export function createRecordRequests(http: HttpClient, state: RestStorageState, 
       const oversize = utf8LengthOver(body, maxRecordBytes);
       let response: Response;
       try {
-        response = await request('PUT', recordPath(write.collection, write.id), { body, headers, safety, ...(oversize !== undefined ? { attempts: 1 } : attempts === undefined ? {} : { attempts }) });
+        response = await request('PUT', recordPath(write.collection, write.id), {
+          body,
+          headers,
+          safety,
+          ...(oversize !== undefined ? { attempts: 1 } : attempts === undefined ? {} : { attempts }),
+        });
       } catch (error) {
         // A body over the limit whose sending failed: the server cut it off (no 413 answer). Repeating it cannot help.
-        if (oversize !== undefined && error instanceof TransportFailure && error.mayHaveApplied) throw recordTooLarge(write.collection, write.id, oversize, maxRecordBytes, error.message);
+        if (oversize !== undefined && error instanceof TransportFailure && error.mayHaveApplied)
+          throw recordTooLarge(write.collection, write.id, oversize, maxRecordBytes, error.message);
         throw error;
       }
       if (!response.ok) throw await errorFromResponse(response);
@@ -75,7 +81,10 @@ export function createRecordRequests(http: HttpClient, state: RestStorageState, 
     let current = fromServer;
     for (const pending of queue) {
       if (pending.collection !== collection || pending.id !== id) continue;
-      current = pending.kind === 'delete' ? undefined : ({ ...jsonCopy(pending.record!), id, revision: (current?.revision ?? 0) + 1, updatedAt: pending.queuedAt } as StoredRecord);
+      current =
+        pending.kind === 'delete'
+          ? undefined
+          : ({ ...jsonCopy(pending.record!), id, revision: (current?.revision ?? 0) + 1, updatedAt: pending.queuedAt } as StoredRecord);
     }
     return current;
   };
@@ -101,7 +110,12 @@ export function createRecordRequests(http: HttpClient, state: RestStorageState, 
     const search = Object.entries(where ?? {})
       .map(([field, value]) => `${encodeURIComponent(field)}=${encodeURIComponent(JSON.stringify(value))}`)
       .join('&');
-    const response = await requestOrStorageError('GET', `/collections/${encodeURIComponent(collection)}/records${search ? `?${search}` : ''}`, { safety: 'read' }, `Querying ${collection} failed`);
+    const response = await requestOrStorageError(
+      'GET',
+      `/collections/${encodeURIComponent(collection)}/records${search ? `?${search}` : ''}`,
+      { safety: 'read' },
+      `Querying ${collection} failed`,
+    );
     if (!response.ok) throw await errorFromResponse(response);
     const { records } = (await response.json()) as { records: StoredRecord[] };
     for (const record of records) learnRevision(state, collection, record);
@@ -112,7 +126,11 @@ export function createRecordRequests(http: HttpClient, state: RestStorageState, 
     for (const pending of queue) if (pending.collection === collection) ids.add(pending.id);
     const result: StoredRecord[] = [];
     for (const id of ids) {
-      const current = overlay(collection, id, records.find((record) => record.id === id));
+      const current = overlay(
+        collection,
+        id,
+        records.find((record) => record.id === id),
+      );
       if (current && matchesWhere(current, where)) result.push(current);
     }
     return result.sort((left, right) => (left.id < right.id ? -1 : left.id > right.id ? 1 : 0));
@@ -131,7 +149,14 @@ export function createRecordWriteMethods(maxRecordBytes: number, write: (pending
       const json = JSON.stringify(record);
       const oversize = utf8LengthOver(json, maxRecordBytes);
       if (oversize !== undefined) throw recordTooLarge(collection, record.id, oversize, maxRecordBytes);
-      const pending: PendingWrite = { key: randomKey(), kind: 'put', collection, id: record.id, record: JSON.parse(json) as RecordInput, queuedAt: new Date().toISOString() };
+      const pending: PendingWrite = {
+        key: randomKey(),
+        kind: 'put',
+        collection,
+        id: record.id,
+        record: JSON.parse(json) as RecordInput,
+        queuedAt: new Date().toISOString(),
+      };
       if (putOptions?.expectedRevision !== undefined) pending.expectedRevision = putOptions.expectedRevision;
       return (await write(pending)) as StoredRecord;
     },

@@ -19,7 +19,17 @@ import { createRestStorageState } from './state.js';
 
 export { encodeIdSegment } from './encoding.js';
 export { localStorageQueue } from './offline-queue.js';
-export type { FlushResult, GetTokenOptions, OfflineQueueOptions, PendingWrite, QueuePersistence, ReplayFailure, RestStorage, RestStorageOptions, RetryOptions } from './options.js';
+export type {
+  FlushResult,
+  GetTokenOptions,
+  OfflineQueueOptions,
+  PendingWrite,
+  QueuePersistence,
+  ReplayFailure,
+  RestStorage,
+  RestStorageOptions,
+  RetryOptions,
+} from './options.js';
 
 /**
  * A `StorageAdapter` over HTTP, for a host's own backend (the contract: docs/openapi.yaml; a reference
@@ -60,30 +70,50 @@ export type { FlushResult, GetTokenOptions, OfflineQueueOptions, PendingWrite, Q
  * ```
  */
 export function createRestStorage(options: RestStorageOptions): RestStorage {
-  if (typeof options !== 'object' || options === null) throw new MentorKitError('invalid-input', 'createRestStorage needs options: { baseUrl }.', { path: 'options' });
+  if (typeof options !== 'object' || options === null)
+    throw new MentorKitError('invalid-input', 'createRestStorage needs options: { baseUrl }.', { path: 'options' });
   let base: URL;
   try {
     base = new URL(options.baseUrl);
   } catch {
-    throw new MentorKitError('invalid-input', `\`baseUrl\` must be an absolute http(s) URL such as https://lms.example.com/api/mentorkit (got ${JSON.stringify(options.baseUrl)}).`, { path: 'baseUrl' });
+    throw new MentorKitError(
+      'invalid-input',
+      `\`baseUrl\` must be an absolute http(s) URL such as https://lms.example.com/api/mentorkit (got ${JSON.stringify(options.baseUrl)}).`,
+      { path: 'baseUrl' },
+    );
   }
-  if (base.protocol !== 'http:' && base.protocol !== 'https:') throw new MentorKitError('invalid-input', '`baseUrl` must use http: or https:.', { path: 'baseUrl' });
-  if (options.getHeaders !== undefined && typeof options.getHeaders !== 'function') throw new MentorKitError('invalid-input', '`getHeaders` must be a function returning headers.', { path: 'getHeaders' });
+  if (base.protocol !== 'http:' && base.protocol !== 'https:')
+    throw new MentorKitError('invalid-input', '`baseUrl` must use http: or https:.', { path: 'baseUrl' });
+  if (options.getHeaders !== undefined && typeof options.getHeaders !== 'function')
+    throw new MentorKitError('invalid-input', '`getHeaders` must be a function returning headers.', { path: 'getHeaders' });
   if (options.getToken !== undefined && typeof options.getToken !== 'function') {
-    throw new MentorKitError('invalid-input', '`getToken` must be a function returning the sign-in token, e.g. getToken: ({ refresh }) => session.accessToken({ refresh }).', { path: 'getToken' });
+    throw new MentorKitError(
+      'invalid-input',
+      '`getToken` must be a function returning the sign-in token, e.g. getToken: ({ refresh }) => session.accessToken({ refresh }).',
+      { path: 'getToken' },
+    );
   }
   const maxRecordBytes = options.maxRecordBytes ?? 1_000_000;
   if (!(maxRecordBytes === Infinity || (Number.isSafeInteger(maxRecordBytes) && maxRecordBytes > 0))) {
-    throw new MentorKitError('invalid-input', `\`maxRecordBytes\` must be a whole number of bytes above 0 (the server's body limit, e.g. 1000000) or Infinity (got ${String(options.maxRecordBytes)}).`, { path: 'maxRecordBytes' });
+    throw new MentorKitError(
+      'invalid-input',
+      `\`maxRecordBytes\` must be a whole number of bytes above 0 (the server's body limit, e.g. 1000000) or Infinity (got ${String(options.maxRecordBytes)}).`,
+      { path: 'maxRecordBytes' },
+    );
   }
   const fetchImpl = options.fetch ?? (globalThis.fetch?.bind(globalThis) as typeof fetch | undefined);
   if (typeof fetchImpl !== 'function') throw new MentorKitError('unsupported', 'No fetch implementation: pass `fetch` in the options.', { path: 'fetch' });
   const root = base.href.replace(/\/+$/, '');
-  const retry = options.retry === false ? { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 } : { attempts: 4, baseDelayMs: 250, maxDelayMs: 4000, ...options.retry };
+  const retry =
+    options.retry === false ? { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 } : { attempts: 4, baseDelayMs: 250, maxDelayMs: 4000, ...options.retry };
   const queueOptions: OfflineQueueOptions | undefined = options.offlineQueue === true ? {} : options.offlineQueue || undefined;
   const maxServerErrorReplays = queueOptions?.maxServerErrorReplays ?? 5;
   if (!(Number.isSafeInteger(maxServerErrorReplays) && maxServerErrorReplays >= 1)) {
-    throw new MentorKitError('invalid-input', `\`offlineQueue.maxServerErrorReplays\` must be a whole number, 1 or more (got ${String(queueOptions?.maxServerErrorReplays)}).`, { path: 'offlineQueue.maxServerErrorReplays' });
+    throw new MentorKitError(
+      'invalid-input',
+      `\`offlineQueue.maxServerErrorReplays\` must be a whole number, 1 or more (got ${String(queueOptions?.maxServerErrorReplays)}).`,
+      { path: 'offlineQueue.maxServerErrorReplays' },
+    );
   }
   const requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
   const state = createRestStorageState(root, randomKey());

@@ -54,14 +54,22 @@ describe('REST storage: offline queue and retries against the reference backend'
     const unconditional = await storage.put('notes', { id: 'n1', body: 'written while offline, never sent yet' });
     assert.ok(performance.now() - started < 1500, 'offline writes must answer promptly instead of waiting for the server');
     assert.equal(storage.online, false);
-    assert.deepEqual([v2.revision, created.revision, v3.revision, deleted, unconditional.revision], [2, 1, 3, true, 1], 'optimistic answers predict the revisions');
+    assert.deepEqual(
+      [v2.revision, created.revision, v3.revision, deleted, unconditional.revision],
+      [2, 1, 3, true, 1],
+      'optimistic answers predict the revisions',
+    );
     assert.deepEqual(
       storage.pendingWrites().map((write) => `${write.kind} ${write.collection}/${write.id}@${write.expectedRevision}`),
       ['put goals/g1@1', 'put goals/g2@null', 'put goals/g1@2', 'delete goals/old@1', 'put notes/n1@undefined'],
       'the queue keeps the writes in the order they were made',
     );
     assert.equal(persistence.current.length, 5, 'every queued write is persisted before its promise resolves');
-    assert.deepEqual(changes.slice(-5).map((change) => `${change.id}@${change.record?.revision ?? 'deleted'}`), ['g1@2', 'g2@1', 'g1@3', 'old@deleted', 'n1@1'], 'watchers see the optimistic changes');
+    assert.deepEqual(
+      changes.slice(-5).map((change) => `${change.id}@${change.record?.revision ?? 'deleted'}`),
+      ['g1@2', 'g2@1', 'g1@3', 'old@deleted', 'n1@1'],
+      'watchers see the optimistic changes',
+    );
     assert.equal((await database().get('goals', 'g1'))?.title, 'v1', 'nothing reached the server yet');
 
     await rest.backend.startHttp();
@@ -78,10 +86,10 @@ describe('REST storage: offline queue and retries against the reference backend'
     assert.equal((await stored.get('notes', 'n1'))?.body, 'written while offline, never sent yet');
     assert.deepEqual(storage.failedWrites(), []);
     const confirmed = changes.slice(-4).map((change) => `${change.id}@${change.record?.revision ?? 'deleted'}`);
-    assert.deepEqual(confirmed, ['g1@2', 'g2@1', 'g1@3', 'n1@1'], 'watchers get the server\'s records once confirmed');
+    assert.deepEqual(confirmed, ['g1@2', 'g2@1', 'g1@3', 'n1@1'], "watchers get the server's records once confirmed");
   });
 
-  test('a queued write that conflicts on replay is reported and never applied over the other person\'s change; later writes to that record are held back, other records go through', async () => {
+  test("a queued write that conflicts on replay is reported and never applied over the other person's change; later writes to that record are held back, other records go through", async () => {
     const failures: ReplayFailure[] = [];
     const storage = open({ offlineQueue: { retryDelayMs: 30, onReplayFailure: (failure) => failures.push(failure) } });
     const changes: StorageChange[] = [];
@@ -97,15 +105,21 @@ describe('REST storage: offline queue and retries against the reference backend'
     await rest.backend.startHttp();
     const result = await storage.flush();
     assert.deepEqual(result, { sent: 1, failed: 2, remaining: 0 });
-    assert.deepEqual(failures.map((failure) => [failure.write.record?.title, failure.error.code]), [
-      ['mine, offline', 'conflict'],
-      ['mine again, offline', 'conflict'],
-    ]);
-    assert.deepEqual(storage.failedWrites().map((failure) => failure.write.key), failures.map((failure) => failure.write.key));
+    assert.deepEqual(
+      failures.map((failure) => [failure.write.record?.title, failure.error.code]),
+      [
+        ['mine, offline', 'conflict'],
+        ['mine again, offline', 'conflict'],
+      ],
+    );
+    assert.deepEqual(
+      storage.failedWrites().map((failure) => failure.write.key),
+      failures.map((failure) => failure.write.key),
+    );
     const g1 = await database().get('goals', 'g1');
-    assert.deepEqual(g1, theirs, 'the other person\'s change survives: the second queued write (based on revision 2) must not land on their revision 2');
+    assert.deepEqual(g1, theirs, "the other person's change survives: the second queued write (based on revision 2) must not land on their revision 2");
     assert.equal((await database().get('goals', 'g2'))?.title, 'unrelated');
-    await waitFor(() => changes.some((change) => change.id === 'g1' && change.record?.title === 'theirs'), 'a watch event that puts the server\'s g1 back');
+    await waitFor(() => changes.some((change) => change.id === 'g1' && change.record?.title === 'theirs'), "a watch event that puts the server's g1 back");
   });
 
   test('the queue survives a reload: a new adapter with the same persistence replays what the old one queued', async () => {
@@ -151,8 +165,14 @@ describe('REST storage: offline queue and retries against the reference backend'
   test('without the queue, an unreachable server is a storage-error and nothing is queued', async () => {
     const storage = open();
     await rest.backend.stopHttp();
-    await assert.rejects(() => storage.put('goals', { id: 'g1' }, { expectedRevision: null }), (error: unknown) => isMentorKitError(error, 'storage-error') && /Cannot reach/.test((error as Error).message));
-    await assert.rejects(() => storage.get('goals', 'g1'), (error: unknown) => isMentorKitError(error, 'storage-error'));
+    await assert.rejects(
+      () => storage.put('goals', { id: 'g1' }, { expectedRevision: null }),
+      (error: unknown) => isMentorKitError(error, 'storage-error') && /Cannot reach/.test((error as Error).message),
+    );
+    await assert.rejects(
+      () => storage.get('goals', 'g1'),
+      (error: unknown) => isMentorKitError(error, 'storage-error'),
+    );
     assert.deepEqual(storage.pendingWrites(), []);
   });
 
@@ -205,7 +225,10 @@ describe('REST storage: offline queue and retries against the reference backend'
     assert.equal((await storage.get('goals', 'g1'))?.title, 'v1');
     assert.equal(calls.filter((call) => call.method === 'GET').length, 2);
     calls.length = 0;
-    await assert.rejects(() => storage.put('goals', { id: 'g1', title: 'stale' }, { expectedRevision: 7 }), (error: unknown) => isMentorKitError(error, 'conflict') && /expected revision 7, found 1/.test((error as Error).message));
+    await assert.rejects(
+      () => storage.put('goals', { id: 'g1', title: 'stale' }, { expectedRevision: 7 }),
+      (error: unknown) => isMentorKitError(error, 'conflict') && /expected revision 7, found 1/.test((error as Error).message),
+    );
     assert.equal(calls.length, 1, 'a conflict is an answer, not a failure to retry');
   });
 

@@ -51,7 +51,11 @@ interface MessageRecord {
 
 /** The message after one more edit: the new text, the old one kept in its history (as the client's edit command does). */
 function edited(message: MessageRecord, version: number): MessageRecord {
-  return { ...message, text: cjkText(version), history: [...message.history, { action: 'edited', at: new Date(Date.UTC(2026, 0, 1, 0, version)).toISOString(), by: 'ana', previousText: message.text }] };
+  return {
+    ...message,
+    text: cjkText(version),
+    history: [...message.history, { action: 'edited', at: new Date(Date.UTC(2026, 0, 1, 0, version)).toISOString(), by: 'ana', previousText: message.text }],
+  };
 }
 
 const jsonBytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value), 'utf8');
@@ -88,7 +92,7 @@ describe('REST storage: writes the server refuses for good never block the queue
     }
   };
 
-  test('a CJK message edited until its history passes the server\'s body limit: that edit fails as invalid-input, the write after it reaches the server, watchFailures is told once', async () => {
+  test("a CJK message edited until its history passes the server's body limit: that edit fails as invalid-input, the write after it reaches the server, watchFailures is told once", async () => {
     // This client believes the server takes 8 MB; the server's real limit is 1 MB (it answers 413), so only the
     // queue-level rule can stop the edit from blocking everything after it.
     const storage = open({ maxRecordBytes: 8_000_000, offlineQueue: { retryDelayMs: 30, maxRetryDelayMs: 100 } });
@@ -101,16 +105,28 @@ describe('REST storage: writes the server refuses for good never block the queue
     assert.equal(editsUnderLimit.length, 32, 'a 10,000-character CJK message passes 1 MB on its 33rd edit');
     const optimistic = await storage.put('messages', next, { expectedRevision: 33 });
     assert.equal(optimistic.revision, 34, 'queued and answered optimistically');
-    await storage.put('messages', { id: 'm2', pairingId: 'p1', authorId: 'ana', kind: 'text', text: 'sent after the big edit', history: [] }, { expectedRevision: null });
+    await storage.put(
+      'messages',
+      { id: 'm2', pairingId: 'p1', authorId: 'ana', kind: 'text', text: 'sent after the big edit', history: [] },
+      { expectedRevision: null },
+    );
     assert.equal(storage.pendingWrites().length, 34);
 
     await rest.backend.startHttp();
-    await waitFor(() => storage.pendingWrites().length === 0, 'the queue to drain past the refused edit', 30_000, () => queueState(storage));
+    await waitFor(
+      () => storage.pendingWrites().length === 0,
+      'the queue to drain past the refused edit',
+      30_000,
+      () => queueState(storage),
+    );
     assert.equal(told.length, 1, 'watchFailures is told once, about the edit over the limit');
     const [failure] = storage.failedWrites();
     assert.ok(failure);
     assert.equal(failure, told[0]);
-    assert.deepEqual([failure.collection, failure.id, failure.kind, failure.record?.history && (failure.record.history as unknown[]).length], ['messages', 'm1', 'put', 33]);
+    assert.deepEqual(
+      [failure.collection, failure.id, failure.kind, failure.record?.history && (failure.record.history as unknown[]).length],
+      ['messages', 'm1', 'put', 33],
+    );
     assert.equal(typeof failure.queuedAt, 'string');
     assert.ok(isMentorKitError(failure.error, 'invalid-input'), `invalid-input expected, got ${failure.error.code}: ${failure.error.message}`);
     assert.equal(failure.error.details.status, 413);
@@ -122,7 +138,12 @@ describe('REST storage: writes the server refuses for good never block the queue
     // revision 33 (once as the last edit's confirmation, once more as the correction).
     const m1Revisions = () => changes.filter((change) => change.id === 'm1').map((change) => change.record?.revision);
     const afterOptimistic = () => m1Revisions().slice(m1Revisions().indexOf(34) + 1);
-    await waitFor(() => afterOptimistic().filter((revision) => revision === 33).length === 2, 'watchers to get the server\'s m1 back (the optimistic edit undone)', 5000, () => `m1 revisions seen: ${m1Revisions().join(' ')}`);
+    await waitFor(
+      () => afterOptimistic().filter((revision) => revision === 33).length === 2,
+      "watchers to get the server's m1 back (the optimistic edit undone)",
+      5000,
+      () => `m1 revisions seen: ${m1Revisions().join(' ')}`,
+    );
     assert.equal(changes.filter((change) => change.id === 'm1').at(-1)?.record?.revision, 33);
   });
 
@@ -154,12 +175,25 @@ describe('REST storage: writes the server refuses for good never block the queue
     assert.ok(jsonBytes(message) > SERVER_LIMIT);
     const persistence = memoryPersistence([
       { key: 'older-client-1', kind: 'put', collection: 'messages', id: 'm1', record: message, expectedRevision: 1, queuedAt: '2026-12-01T10:00:00.000Z' },
-      { key: 'older-client-2', kind: 'put', collection: 'notes', id: 'n1', record: { id: 'n1', body: 'queued after it' }, expectedRevision: null, queuedAt: '2026-12-01T10:00:01.000Z' },
+      {
+        key: 'older-client-2',
+        kind: 'put',
+        collection: 'notes',
+        id: 'n1',
+        record: { id: 'n1', body: 'queued after it' },
+        expectedRevision: null,
+        queuedAt: '2026-12-01T10:00:01.000Z',
+      },
     ]);
     const storage = open({ offlineQueue: { persistence, retryDelayMs: 30, maxRetryDelayMs: 100 } });
     const told: StorageWriteFailure[] = [];
     storage.watchFailures((failure) => told.push(failure));
-    await waitFor(() => persistence.current.length === 0, 'the reloaded queue to drain', 15_000, () => queueState(storage));
+    await waitFor(
+      () => persistence.current.length === 0,
+      'the reloaded queue to drain',
+      15_000,
+      () => queueState(storage),
+    );
     assert.equal(told.length, 1);
     assert.ok(isMentorKitError(told[0]!.error, 'invalid-input'), `invalid-input expected, got ${told[0]!.error.code}: ${told[0]!.error.message}`);
     assert.deepEqual([told[0]!.id, told[0]!.queuedAt], ['m1', '2026-12-01T10:00:00.000Z']);
@@ -171,28 +205,50 @@ describe('REST storage: writes the server refuses for good never block the queue
     // A string cut in the middle of an emoji (its high surrogate without the low one), as `text.slice(0, n)` does.
     const cut = 'Great session 🎉'.slice(0, -1);
     const fresh = open({ offlineQueue: true });
-    await assert.rejects(() => fresh.put('notes', { id: 'n0', body: cut }), (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as MentorKitError).path === 'record.body');
+    await assert.rejects(
+      () => fresh.put('notes', { id: 'n0', body: cut }),
+      (error: unknown) => isMentorKitError(error, 'invalid-input') && (error as MentorKitError).path === 'record.body',
+    );
     assert.deepEqual(fresh.pendingWrites(), [], 'nothing queued');
 
     // A queue saved by an older page (before the check) still holds such a write: the server refuses it, the rest goes on.
     await database().put('notes', { id: 'n3', body: 'to delete' });
     const saved: PendingWrite[] = [
       { key: 'k1', kind: 'put', collection: 'notes', id: 'n1', record: { id: 'n1', body: cut }, expectedRevision: null, queuedAt: '2026-12-04T10:00:00.000Z' },
-      { key: 'k2', kind: 'put', collection: 'notes', id: 'n2', record: { id: 'n2', body: 'fine' }, expectedRevision: null, queuedAt: '2026-12-04T10:00:01.000Z' },
+      {
+        key: 'k2',
+        kind: 'put',
+        collection: 'notes',
+        id: 'n2',
+        record: { id: 'n2', body: 'fine' },
+        expectedRevision: null,
+        queuedAt: '2026-12-04T10:00:01.000Z',
+      },
       { key: 'k3', kind: 'delete', collection: 'notes', id: 'n3', expectedRevision: 1, queuedAt: '2026-12-04T10:00:02.000Z' },
     ];
     const persistence: QueuePersistence = { load: () => saved, save: () => undefined };
     const told: StorageWriteFailure[] = [];
-    const storage = open({ offlineQueue: { persistence, retryDelayMs: 20, maxRetryDelayMs: 50, maxServerErrorReplays: 2, onReplayFailure: (failure) => told.push(failure) } });
+    const storage = open({
+      offlineQueue: { persistence, retryDelayMs: 20, maxRetryDelayMs: 50, maxServerErrorReplays: 2, onReplayFailure: (failure) => told.push(failure) },
+    });
     await storage.flush(); // after the saved queue is loaded
-    await waitFor(() => storage.pendingWrites().length === 0, 'the queue to drain past the refused write', 15_000, () => queueState(storage));
-    assert.deepEqual(told.map((failure) => [failure.id, failure.error.code, failure.error.details.status]), [['n1', 'invalid-input', 400]], told[0] ? `got: ${told[0].error.message}` : '');
+    await waitFor(
+      () => storage.pendingWrites().length === 0,
+      'the queue to drain past the refused write',
+      15_000,
+      () => queueState(storage),
+    );
+    assert.deepEqual(
+      told.map((failure) => [failure.id, failure.error.code, failure.error.details.status]),
+      [['n1', 'invalid-input', 400]],
+      told[0] ? `got: ${told[0].error.message}` : '',
+    );
     assert.equal(await database().get('notes', 'n1'), undefined);
     assert.equal((await database().get('notes', 'n2'))?.body, 'fine');
     assert.equal(await database().get('notes', 'n3'), undefined, 'the delete after it went through too');
   });
 
-  test('a person\'s queued write the policy forbids (403) is failed as forbidden, and watchers see the optimistic record go', async () => {
+  test("a person's queued write the policy forbids (403) is failed as forbidden, and watchers see the optimistic record go", async () => {
     await database().put('people', { id: 'ana', displayName: 'Ana', roles: ['mentee'], programIds: [] });
     const storage = open({ headers: as('ana'), offlineQueue: { retryDelayMs: 20, maxRetryDelayMs: 50 } });
     const told: StorageWriteFailure[] = [];
@@ -204,10 +260,16 @@ describe('REST storage: writes the server refuses for good never block the queue
     assert.equal(optimistic.revision, 1);
     await rest.backend.startHttp();
     await waitFor(() => storage.pendingWrites().length === 0, 'the queue to drain');
-    assert.deepEqual(told.map((failure) => [failure.collection, failure.id, failure.error.code, failure.error.details.status]), [['scratch', 's1', 'forbidden', 403]]);
+    assert.deepEqual(
+      told.map((failure) => [failure.collection, failure.id, failure.error.code, failure.error.details.status]),
+      [['scratch', 's1', 'forbidden', 403]],
+    );
     assert.match(told[0]!.error.message, /No access rule covers the collection "scratch"/);
     await waitFor(() => changes.some((change) => change.id === 's1' && change.record === undefined), 'watchers to see the optimistic record go');
-    assert.deepEqual(storage.failedWrites().map((failure) => failure.write.key), told.map((failure) => (failure as { write?: PendingWrite }).write?.key));
+    assert.deepEqual(
+      storage.failedWrites().map((failure) => failure.write.key),
+      told.map((failure) => (failure as { write?: PendingWrite }).write?.key),
+    );
   });
 
   test('a token that expired (the server answers 401) is refreshed once through getToken, for requests, the change stream and queued writes alike; nothing is refused', async () => {
@@ -236,8 +298,17 @@ describe('REST storage: writes the server refuses for good never block the queue
     await storage.put('people', { id: 'ana', displayName: 'Ana María', timeZone: 'Europe/Madrid', roles: ['mentee'], programIds: [] }, { expectedRevision: 1 });
     current = expired;
     await rest.backend.startHttp();
-    await waitFor(() => storage.pendingWrites().length === 0, 'the queue to drain', 10_000, () => queueState(storage));
-    assert.deepEqual(told.map((failure) => `${failure.error.code}: ${failure.error.message}`), [], 'nothing refused');
+    await waitFor(
+      () => storage.pendingWrites().length === 0,
+      'the queue to drain',
+      10_000,
+      () => queueState(storage),
+    );
+    assert.deepEqual(
+      told.map((failure) => `${failure.error.code}: ${failure.error.message}`),
+      [],
+      'nothing refused',
+    );
     assert.equal((await database().get('people', 'ana'))?.displayName, 'Ana María');
     assert.equal(tokenCalls.filter((refresh) => refresh).length, 2, 'one more refresh after the token expired again');
   });

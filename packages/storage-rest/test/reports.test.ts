@@ -26,7 +26,11 @@ async function startServer(handler: (exchange: Exchange, response: http.ServerRe
   const exchanges: Exchange[] = [];
   const sockets = new Set<Socket>();
   const server = http.createServer((request, response) => {
-    const exchange: Exchange = { method: request.method ?? 'GET', url: new URL(request.url ?? '/', 'http://test'), authorization: request.headers.authorization };
+    const exchange: Exchange = {
+      method: request.method ?? 'GET',
+      url: new URL(request.url ?? '/', 'http://test'),
+      authorization: request.headers.authorization,
+    };
     exchanges.push(exchange);
     request.resume();
     request.on('end', () => handler(exchange, response));
@@ -100,14 +104,24 @@ describe('REST storage: programme reports', () => {
     assert.equal(exchange!.authorization, 'Bearer token-1');
 
     await storage.reports.programme('p', { from: '2026-02-01', to: '2026-02-28' });
-    assert.deepEqual(Object.fromEntries(server.exchanges[1]!.url.searchParams), { from: '2026-02-01', to: '2026-02-28' }, 'no zone: the server’s default (UTC)');
+    assert.deepEqual(
+      Object.fromEntries(server.exchanges[1]!.url.searchParams),
+      { from: '2026-02-01', to: '2026-02-28' },
+      'no zone: the server’s default (UTC)',
+    );
   });
 
   test('a read: retried after a 503 with Retry-After', async () => {
     let calls = 0;
     const server = await startServer((exchange, response) => {
       calls++;
-      if (calls === 1) return answer(response, 503, { code: 'storage-error', message: 'The database is unavailable; nothing was changed. Try again shortly.' }, { 'Retry-After': '0' });
+      if (calls === 1)
+        return answer(
+          response,
+          503,
+          { code: 'storage-error', message: 'The database is unavailable; nothing was changed. Try again shortly.' },
+          { 'Retry-After': '0' },
+        );
       answer(response, 200, REPORT);
     });
     const storage = open(server.url, { retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 5 } });
@@ -117,7 +131,8 @@ describe('REST storage: programme reports', () => {
 
   test('the server’s refusals in its words: 404 for anyone not an admin (not-found), 400 naming the field (invalid-input)', async () => {
     const server = await startServer((exchange, response) => {
-      if (exchange.url.searchParams.get('timeZone') === 'Mars/Olympus') return answer(response, 400, { code: 'invalid-input', message: '`timeZone` must be an IANA time zone such as "Europe/Madrid".', path: 'timeZone' });
+      if (exchange.url.searchParams.get('timeZone') === 'Mars/Olympus')
+        return answer(response, 400, { code: 'invalid-input', message: '`timeZone` must be an IANA time zone such as "Europe/Madrid".', path: 'timeZone' });
       answer(response, 404, { code: 'not-found', message: 'There is no programme "spring".', path: 'programId' });
     });
     const storage = open(server.url);

@@ -45,7 +45,13 @@ async function startScriptedServer(handler: Handler): Promise<ScriptedServer> {
       const value = request.headers[name];
       return Array.isArray(value) ? value.join(', ') : value;
     };
-    const exchange: Exchange = { method: request.method ?? 'GET', path: decodeURIComponent(request.url ?? '/'), authorization: header('authorization'), idempotencyKey: header('idempotency-key'), body: Buffer.concat(chunks).toString('utf8') };
+    const exchange: Exchange = {
+      method: request.method ?? 'GET',
+      path: decodeURIComponent(request.url ?? '/'),
+      authorization: header('authorization'),
+      idempotencyKey: header('idempotency-key'),
+      body: Buffer.concat(chunks).toString('utf8'),
+    };
     exchanges.push(exchange);
     try {
       await handler(exchange, response);
@@ -121,7 +127,7 @@ describe('REST storage: answers of the server', () => {
       if (!up) return answer(response, 503, { code: 'storage-error', message: 'The database is unavailable; nothing was changed.' }, { 'Retry-After': '0' });
       switch (idOf(exchange)) {
         case 'forbidden':
-          return answer(response, 403, { code: 'forbidden', message: 'Only the pairing\'s mentors may change this goal.' });
+          return answer(response, 403, { code: 'forbidden', message: "Only the pairing's mentors may change this goal." });
         case 'missing-route':
           return answer(response, 404, '<h1>Not Found</h1>'); // a proxy's page, not the contract's JSON
         case 'too-big':
@@ -154,7 +160,7 @@ describe('REST storage: answers of the server', () => {
         ['unprocessable', 'invalid-input', 422],
       ],
     );
-    assert.match(told[0]!.error.message, /Only the pairing's mentors/, 'the server\'s own message when it sends one');
+    assert.match(told[0]!.error.message, /Only the pairing's mentors/, "the server's own message when it sends one");
     assert.match(told[1]!.error.message, /404/);
     assert.match(told[2]!.error.message, /too large/);
     assert.match(told[3]!.error.message, /at most 200 characters/);
@@ -166,7 +172,10 @@ describe('REST storage: answers of the server', () => {
     }
     assert.deepEqual(storage.failedWrites(), told, 'failedWrites() lists the same failures, oldest first');
     assert.deepEqual(replayFailures, told, 'onReplayFailure keeps working');
-    assert.deepEqual(replayFailures.map((failure) => failure.write.id), told.map((failure) => failure.id));
+    assert.deepEqual(
+      replayFailures.map((failure) => failure.write.id),
+      told.map((failure) => failure.id),
+    );
 
     const putsOf = (id: string) => server.exchanges.filter((exchange) => exchange.method === 'PUT' && idOf(exchange) === id);
     assert.equal(putsOf('fine').length, 1, 'the write after the refusals went through');
@@ -174,7 +183,11 @@ describe('REST storage: answers of the server', () => {
     assert.equal(putsOf('forbidden').length, 2, 'forbidden: its 503 while the server was down, then refused once, never repeated');
     for (const id of ['missing-route', 'too-big', 'unprocessable']) assert.equal(putsOf(id).length, 1, `${id}: refused once, never repeated`);
     // Watchers saw the optimistic records; after each refusal the adapter reads the record again (404: it does not exist) and reports that.
-    for (const failure of told) assert.ok(changes.some((change) => change.id === failure.id && change.record === undefined), `the optimistic ${failure.id} is undone`);
+    for (const failure of told)
+      assert.ok(
+        changes.some((change) => change.id === failure.id && change.record === undefined),
+        `the optimistic ${failure.id} is undone`,
+      );
   });
 
   test('a sign-in that expired while offline (401 even after one refresh) is not a refusal: the writes wait, in order, until a token works again', async () => {
@@ -196,7 +209,10 @@ describe('REST storage: answers of the server', () => {
     const stuck = await storage.flush();
     assert.deepEqual(stuck, { sent: 0, failed: 0, remaining: 2 }, 'nothing failed, nothing sent');
     assert.deepEqual(told, []);
-    assert.deepEqual(storage.pendingWrites().map((write) => write.id), ['first', 'second']);
+    assert.deepEqual(
+      storage.pendingWrites().map((write) => write.id),
+      ['first', 'second'],
+    );
     firstValidToken = issued + 1; // the person signed in again: the next token works
     const deadline = Date.now() + 5000;
     while (storage.pendingWrites().length > 0 && Date.now() < deadline) await sleep(20);
@@ -211,7 +227,12 @@ describe('REST storage: answers of the server', () => {
     const server = await startScriptedServer((exchange, response) => {
       if (exchange.method === 'PUT' && idOf(exchange) === 'g1' && script.length > 0) {
         const status = script.shift()!;
-        return answer(response, status, { code: 'storage-error', message: `not now (${status})` }, status === 408 ? { Connection: 'close' } : { 'Retry-After': '0' });
+        return answer(
+          response,
+          status,
+          { code: 'storage-error', message: `not now (${status})` },
+          status === 408 ? { Connection: 'close' } : { 'Retry-After': '0' },
+        );
       }
       if (exchange.method === 'PUT') return stored(response, exchange);
       return notFound(response);
@@ -236,7 +257,11 @@ describe('REST storage: answers of the server', () => {
     const server = await startScriptedServer((exchange, response) => {
       if (exchange.method === 'PUT' && idOf(exchange) === 'stuck') {
         const status = errors[failedAnswers++ % errors.length]!;
-        return answer(response, status, status === 500 ? { code: 'storage-error', message: 'The server failed unexpectedly; nothing is known to have changed.' } : 'Bad gateway');
+        return answer(
+          response,
+          status,
+          status === 500 ? { code: 'storage-error', message: 'The server failed unexpectedly; nothing is known to have changed.' } : 'Bad gateway',
+        );
       }
       if (exchange.method === 'PUT') return stored(response, exchange);
       return notFound(response);
@@ -253,14 +278,19 @@ describe('REST storage: answers of the server', () => {
     assert.ok(isMentorKitError(error, 'storage-error'));
     assert.match(error.message, /goals\/stuck was sent 3 times .* unknown/);
     assert.deepEqual([error.details.mayHaveApplied, error.details.serverErrors, error.details.status], [true, 3, 504]);
-    assert.ok(server.exchanges.some((exchange) => exchange.method === 'PUT' && idOf(exchange) === 'after'), 'the write after it reached the server');
+    assert.ok(
+      server.exchanges.some((exchange) => exchange.method === 'PUT' && idOf(exchange) === 'after'),
+      'the write after it reached the server',
+    );
   });
 
   test('a 401 asks getToken once with { refresh: true } and sends the request once more; concurrent 401s share that one refresh; a second 401 is forbidden', async () => {
     let acceptedToken = 'token-2';
     const server = await startScriptedServer((exchange, response) => {
-      if (exchange.authorization !== `Bearer ${acceptedToken}`) return answer(response, 401, { code: 'forbidden', message: 'Sign in first.' }, { 'WWW-Authenticate': 'Bearer' });
-      if (exchange.method === 'GET') return answer(response, 200, { id: idOf(exchange), title: 'read', revision: 1, updatedAt: '2026-12-04T10:00:00.000Z' }, { ETag: '"1"' });
+      if (exchange.authorization !== `Bearer ${acceptedToken}`)
+        return answer(response, 401, { code: 'forbidden', message: 'Sign in first.' }, { 'WWW-Authenticate': 'Bearer' });
+      if (exchange.method === 'GET')
+        return answer(response, 200, { id: idOf(exchange), title: 'read', revision: 1, updatedAt: '2026-12-04T10:00:00.000Z' }, { ETag: '"1"' });
       return stored(response, exchange);
     });
     let current = 'token-1';
@@ -278,16 +308,30 @@ describe('REST storage: answers of the server', () => {
     });
 
     const records = await Promise.all(['a', 'b', 'c'].map((id) => storage.get('goals', id)));
-    assert.deepEqual(records.map((record) => record?.id), ['a', 'b', 'c']);
+    assert.deepEqual(
+      records.map((record) => record?.id),
+      ['a', 'b', 'c'],
+    );
     assert.equal(tokenCalls.filter((refresh) => refresh).length, 1, 'one refresh for three concurrent 401s');
     for (const id of ['a', 'b', 'c']) {
-      assert.deepEqual(server.exchanges.filter((exchange) => idOf(exchange) === id).map((exchange) => exchange.authorization), ['Bearer token-1', 'Bearer token-2'], `${id}: refused once, then sent with the new token`);
+      assert.deepEqual(
+        server.exchanges.filter((exchange) => idOf(exchange) === id).map((exchange) => exchange.authorization),
+        ['Bearer token-1', 'Bearer token-2'],
+        `${id}: refused once, then sent with the new token`,
+      );
     }
-    assert.ok(!server.exchanges.some((exchange) => exchange.authorization?.includes('from-headers')), 'the token replaces an authorization in `headers`, and is not sent beside it');
+    assert.ok(
+      !server.exchanges.some((exchange) => exchange.authorization?.includes('from-headers')),
+      'the token replaces an authorization in `headers`, and is not sent beside it',
+    );
 
     server.exchanges.length = 0;
     await storage.put('goals', { id: 'd', title: 'with the current token' }, { expectedRevision: null });
-    assert.deepEqual(server.exchanges.map((exchange) => exchange.authorization), ['Bearer token-2'], 'no refresh while the token is accepted');
+    assert.deepEqual(
+      server.exchanges.map((exchange) => exchange.authorization),
+      ['Bearer token-2'],
+      'no refresh while the token is accepted',
+    );
 
     // The server no longer accepts anything this person has: one refresh, one more try, then forbidden.
     acceptedToken = 'revoked';
@@ -304,7 +348,8 @@ describe('REST storage: answers of the server', () => {
   test('the change stream sends the token, and after a 401 refreshes it and connects again at once', async () => {
     const streams: http.ServerResponse[] = [];
     const server = await startScriptedServer((exchange, response) => {
-      if (exchange.authorization !== 'Bearer token-2') return answer(response, 401, { code: 'forbidden', message: 'Sign in first.' }, { 'WWW-Authenticate': 'Bearer' });
+      if (exchange.authorization !== 'Bearer token-2')
+        return answer(response, 401, { code: 'forbidden', message: 'Sign in first.' }, { 'WWW-Authenticate': 'Bearer' });
       if (exchange.path === '/api/changes') {
         response.writeHead(200, { 'Content-Type': 'text/event-stream' });
         response.write(': connected\n\n');
@@ -318,10 +363,13 @@ describe('REST storage: answers of the server', () => {
     const started = Date.now();
     await within(storage.watching(), 3000, 'the change stream to connect');
     assert.ok(Date.now() - started < 400, 'connected without waiting for the reconnection backoff');
-    assert.deepEqual(server.exchanges.map((exchange) => [exchange.path, exchange.authorization]), [
-      ['/api/changes', 'Bearer token-1'],
-      ['/api/changes', 'Bearer token-2'],
-    ]);
+    assert.deepEqual(
+      server.exchanges.map((exchange) => [exchange.path, exchange.authorization]),
+      [
+        ['/api/changes', 'Bearer token-1'],
+        ['/api/changes', 'Bearer token-2'],
+      ],
+    );
     assert.deepEqual(tokenCalls, [false, true]);
     assert.equal(streams.length, 1);
   });
@@ -345,7 +393,10 @@ describe('REST storage: answers of the server', () => {
     const changes: StorageChange[] = [];
     storage.watch((change) => changes.push(change));
     await within(storage.watching(), 3000, 'the change stream to connect');
-    assert.deepEqual((await storage.query('goals')).map((record) => record.id), ['g1']);
+    assert.deepEqual(
+      (await storage.query('goals')).map((record) => record.id),
+      ['g1'],
+    );
 
     // Changes whose events this subscriber never got (it fell behind and the server dropped them).
     goals = [
@@ -377,6 +428,9 @@ describe('REST storage: answers of the server', () => {
     refused({ offlineQueue: { maxServerErrorReplays: 0 } }, 'offlineQueue.maxServerErrorReplays');
     const storage = createRestStorage({ baseUrl, watch: false, maxRecordBytes: Infinity, getToken: () => undefined });
     adapters.push(storage);
-    assert.throws(() => storage.watchFailures('not a function' as unknown as () => void), (error: unknown) => isMentorKitError(error, 'invalid-input'));
+    assert.throws(
+      () => storage.watchFailures('not a function' as unknown as () => void),
+      (error: unknown) => isMentorKitError(error, 'invalid-input'),
+    );
   });
 });

@@ -37,7 +37,13 @@ export function useRestBackend(): RestBackendHandle {
       return backend!;
     },
     open(options = {}) {
-      const adapter = createRestStorage({ baseUrl: backend!.url, headers: asService, retry: { attempts: 2, baseDelayMs: 10, maxDelayMs: 50 }, watch: false, ...options });
+      const adapter = createRestStorage({
+        baseUrl: backend!.url,
+        headers: asService,
+        retry: { attempts: 2, baseDelayMs: 10, maxDelayMs: 50 },
+        watch: false,
+        ...options,
+      });
       adapters.push(adapter);
       return adapter;
     },

@@ -1,6 +1,14 @@
 import type { Statement } from '@xapi/xapi';
 import { MentorKitError, type DomainEvent, type MentorKit } from '@mentorkit/core';
-import { assertValidXapiStatement, isXapiEventType, toXapiStatement, xapiLookupFromKit, XAPI_VERSIONS, type XapiOptions, type XapiStatement } from '@mentorkit/core/xapi';
+import {
+  assertValidXapiStatement,
+  isXapiEventType,
+  toXapiStatement,
+  xapiLookupFromKit,
+  XAPI_VERSIONS,
+  type XapiOptions,
+  type XapiStatement,
+} from '@mentorkit/core/xapi';
 
 /** What went wrong, for `onError`. Delivery problems never throw into the UI. */
 export interface ForwarderProblem {
@@ -94,16 +102,27 @@ const sleepTimer = (callback: () => void, milliseconds: number) => {
  * ```
  */
 export function createXapiForwarder(options: XapiForwarderOptions): XapiForwarder {
-  if (typeof options !== 'object' || options === null) throw new MentorKitError('invalid-input', 'createXapiForwarder needs options: { endpoint, homePage, activityBase }.', { path: 'options' });
+  if (typeof options !== 'object' || options === null)
+    throw new MentorKitError('invalid-input', 'createXapiForwarder needs options: { endpoint, homePage, activityBase }.', { path: 'options' });
   let endpoint: URL;
   try {
     endpoint = new URL(options.endpoint);
   } catch {
-    throw new MentorKitError('invalid-input', `\`endpoint\` must be the LRS's absolute URL, e.g. https://lrs.example.com/xapi/ (got ${JSON.stringify(options.endpoint)}).`, { path: 'endpoint' });
+    throw new MentorKitError(
+      'invalid-input',
+      `\`endpoint\` must be the LRS's absolute URL, e.g. https://lrs.example.com/xapi/ (got ${JSON.stringify(options.endpoint)}).`,
+      { path: 'endpoint' },
+    );
   }
-  if (endpoint.protocol !== 'https:' && endpoint.protocol !== 'http:') throw new MentorKitError('invalid-input', '`endpoint` must use http: or https:.', { path: 'endpoint' });
+  if (endpoint.protocol !== 'https:' && endpoint.protocol !== 'http:')
+    throw new MentorKitError('invalid-input', '`endpoint` must use http: or https:.', { path: 'endpoint' });
   const version = options.version ?? '1.0.3';
-  if (!XAPI_VERSIONS.includes(version)) throw new MentorKitError('invalid-input', `\`version\` must be ${XAPI_VERSIONS.map((known) => `"${known}"`).join(' or ')} (got ${JSON.stringify(options.version)}).`, { path: 'options.version' });
+  if (!XAPI_VERSIONS.includes(version))
+    throw new MentorKitError(
+      'invalid-input',
+      `\`version\` must be ${XAPI_VERSIONS.map((known) => `"${known}"`).join(' or ')} (got ${JSON.stringify(options.version)}).`,
+      { path: 'options.version' },
+    );
   const statementsUrl = new URL('statements', endpoint.href.endsWith('/') ? endpoint.href : `${endpoint.href}/`).href;
   const fetchImpl = options.fetch ?? globalThis.fetch?.bind(globalThis);
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? 25));
@@ -145,16 +164,30 @@ export function createXapiForwarder(options: XapiForwarderOptions): XapiForwarde
         keepalive,
       });
     } catch (error) {
-      safeReport({ kind: 'retrying', message: `The LRS could not be reached (${error instanceof Error ? error.message : String(error)}); ${batch.length} statement(s) will be retried.`, statements: batch });
+      safeReport({
+        kind: 'retrying',
+        message: `The LRS could not be reached (${error instanceof Error ? error.message : String(error)}); ${batch.length} statement(s) will be retried.`,
+        statements: batch,
+      });
       return 'retry';
     }
     await response.body?.cancel().catch(() => undefined);
     if (response.ok || response.status === 409) return 'sent';
     if (response.status === 400 || response.status === 413) {
-      safeReport({ kind: 'rejected-by-lrs', status: response.status, message: `The LRS refused a batch of ${batch.length} statement(s) (${response.status}); it is dropped.`, statements: batch });
+      safeReport({
+        kind: 'rejected-by-lrs',
+        status: response.status,
+        message: `The LRS refused a batch of ${batch.length} statement(s) (${response.status}); it is dropped.`,
+        statements: batch,
+      });
       return 'dropped';
     }
-    safeReport({ kind: 'retrying', status: response.status, message: `The LRS answered ${response.status}; ${batch.length} statement(s) will be retried.`, statements: batch });
+    safeReport({
+      kind: 'retrying',
+      status: response.status,
+      message: `The LRS answered ${response.status}; ${batch.length} statement(s) will be retried.`,
+      statements: batch,
+    });
     return 'retry';
   };
 
@@ -204,13 +237,20 @@ export function createXapiForwarder(options: XapiForwarderOptions): XapiForwarde
     queue.push(statement);
     if (queue.length > maxQueue) {
       const dropped = queue.splice(0, queue.length - maxQueue);
-      safeReport({ kind: 'queue-full', message: `The LRS queue is full (${maxQueue}); the ${dropped.length} oldest statement(s) were dropped.`, statements: dropped });
+      safeReport({
+        kind: 'queue-full',
+        message: `The LRS queue is full (${maxQueue}); the ${dropped.length} oldest statement(s) were dropped.`,
+        statements: dropped,
+      });
     }
     if (queue.length >= batchSize) flushSoon();
   };
 
   const conversion = (lookupSource?: Parameters<XapiForwarder['connect']>[0]): XapiOptions => {
-    if (!options.homePage || !options.activityBase) throw new MentorKitError('invalid-input', 'To convert events, give the forwarder `homePage` and `activityBase` (see toXapiStatement).', { path: 'options.homePage' });
+    if (!options.homePage || !options.activityBase)
+      throw new MentorKitError('invalid-input', 'To convert events, give the forwarder `homePage` and `activityBase` (see toXapiStatement).', {
+        path: 'options.homePage',
+      });
     return {
       homePage: options.homePage,
       activityBase: options.activityBase,
@@ -225,7 +265,9 @@ export function createXapiForwarder(options: XapiForwarderOptions): XapiForwarde
   for (const key of ['homePage', 'activityBase'] as const) {
     const value = options[key];
     if (value !== undefined && !(typeof value === 'string' && /^https?:\/\/[^\s/?#]+/i.test(value))) {
-      throw new MentorKitError('invalid-input', `\`${key}\` must be an http(s) URL (see toXapiStatement) (got ${JSON.stringify(value)}).`, { path: `options.${key}` });
+      throw new MentorKitError('invalid-input', `\`${key}\` must be an http(s) URL (see toXapiStatement) (got ${JSON.stringify(value)}).`, {
+        path: `options.${key}`,
+      });
     }
   }
 
@@ -241,7 +283,11 @@ export function createXapiForwarder(options: XapiForwarderOptions): XapiForwarde
   };
 
   // Pages being closed: send what is left with keepalive so the browser finishes the request.
-  const target = globalThis as { addEventListener?: (type: string, listener: () => void) => void; removeEventListener?: (type: string, listener: () => void) => void; document?: { visibilityState?: string } };
+  const target = globalThis as {
+    addEventListener?: (type: string, listener: () => void) => void;
+    removeEventListener?: (type: string, listener: () => void) => void;
+    document?: { visibilityState?: string };
+  };
   const onHide = () => {
     if (target.document?.visibilityState === 'hidden' || target.document === undefined) void sendAll(true);
   };

@@ -25,7 +25,16 @@ const lrs = {
 };
 
 const conversion = { homePage: 'https://lms.example.com', activityBase: 'https://lms.example.com/xapi/mentoring' };
-const goalSet = (index: number): DomainEvent => ({ type: 'goal-set', at: '2026-10-01T10:30:00.000Z', actorId: 'lucia', collection: 'goals', recordId: `g${index}`, revision: 1, pairingId: 'p1', data: { title: `Goal ${index}` } });
+const goalSet = (index: number): DomainEvent => ({
+  type: 'goal-set',
+  at: '2026-10-01T10:30:00.000Z',
+  actorId: 'lucia',
+  collection: 'goals',
+  recordId: `g${index}`,
+  revision: 1,
+  pairingId: 'p1',
+  data: { title: `Goal ${index}` },
+});
 const statement = (index: number) => toXapiStatement(goalSet(index), conversion);
 
 async function waitFor(condition: () => boolean, what: string, timeoutMs = 4000) {
@@ -39,7 +48,16 @@ async function waitFor(condition: () => boolean, what: string, timeoutMs = 4000)
 describe('xAPI forwarder', () => {
   const forwarders: XapiForwarder[] = [];
   const open = (options: Partial<Parameters<typeof createXapiForwarder>[0]> = {}) => {
-    const forwarder = createXapiForwarder({ endpoint: `${lrs.url}/xapi/`, auth: basicAuth('key', 'sécret'), ...conversion, flushIntervalMs: 0, retryDelayMs: 20, maxRetryDelayMs: 100, onError: () => undefined, ...options });
+    const forwarder = createXapiForwarder({
+      endpoint: `${lrs.url}/xapi/`,
+      auth: basicAuth('key', 'sécret'),
+      ...conversion,
+      flushIntervalMs: 0,
+      retryDelayMs: 20,
+      maxRetryDelayMs: 100,
+      onError: () => undefined,
+      ...options,
+    });
     forwarders.push(forwarder);
     return forwarder;
   };
@@ -76,13 +94,20 @@ describe('xAPI forwarder', () => {
     const forwarder = open({ batchSize: 25 });
     for (let index = 0; index < 60; index++) forwarder.push(statement(index));
     await forwarder.flush();
-    assert.deepEqual(lrs.received.map((request) => request.statements.length), [25, 25, 10]);
+    assert.deepEqual(
+      lrs.received.map((request) => request.statements.length),
+      [25, 25, 10],
+    );
     const [first] = lrs.received;
     assert.equal(first!.url, '/xapi/statements');
     assert.equal(first!.headers['x-experience-api-version'], '1.0.3');
     assert.equal(first!.headers['content-type'], 'application/json');
     assert.equal(first!.headers.authorization, `Basic ${Buffer.from('key:sécret').toString('base64')}`);
-    assert.deepEqual(lrs.received.flatMap((request) => request.statements.map((item) => item.object)), Array.from({ length: 60 }, (_, index) => statement(index).object), 'in order');
+    assert.deepEqual(
+      lrs.received.flatMap((request) => request.statements.map((item) => item.object)),
+      Array.from({ length: 60 }, (_, index) => statement(index).object),
+      'in order',
+    );
     assert.ok(lrs.received.every((request) => request.statements.every((item) => validateXapiStatement(item).valid)));
     assert.equal(forwarder.sent, 60);
     assert.equal(forwarder.pending, 0);
@@ -95,7 +120,7 @@ describe('xAPI forwarder', () => {
     for (let index = 0; index < 1000; index++) forwarder.push(statement(index));
     const elapsed = performance.now() - started;
     assert.ok(elapsed < 250, `queuing 1000 statements took ${elapsed.toFixed(1)} ms`);
-    assert.equal(lrs.received.length, 0, 'nothing is sent on the caller\'s stack');
+    assert.equal(lrs.received.length, 0, "nothing is sent on the caller's stack");
     await waitFor(() => lrs.received.length >= 1, 'the first full batch to go out in the background');
   });
 
@@ -117,8 +142,17 @@ describe('xAPI forwarder', () => {
     forwarder.push(statement(3));
     await forwarder.flush();
     await waitFor(() => forwarder.pending === 0, 'the retries to deliver everything');
-    assert.deepEqual(lrs.received.map((request) => request.statements.map((item) => (item.object as { id: string }).id.split('/').pop())), [['g1', 'g2'], ['g1', 'g2'], ['g1', 'g2'], ['g3']]);
-    assert.deepEqual(problems.map((problem) => [problem.kind, problem.status]), [['retrying', 503], ['retrying', 429]]);
+    assert.deepEqual(
+      lrs.received.map((request) => request.statements.map((item) => (item.object as { id: string }).id.split('/').pop())),
+      [['g1', 'g2'], ['g1', 'g2'], ['g1', 'g2'], ['g3']],
+    );
+    assert.deepEqual(
+      problems.map((problem) => [problem.kind, problem.status]),
+      [
+        ['retrying', 503],
+        ['retrying', 429],
+      ],
+    );
     assert.equal(forwarder.sent, 3);
 
     const unreachable = open({ endpoint: 'http://127.0.0.1:9/xapi/', onError: (problem) => problems.push(problem) });
@@ -136,7 +170,10 @@ describe('xAPI forwarder', () => {
     forwarder.push(statement(2));
     forwarder.push({ ...statement(3), id: 'not-a-uuid' });
     await forwarder.flush();
-    assert.deepEqual(problems.map((problem) => problem.kind), ['invalid-statement', 'rejected-by-lrs']);
+    assert.deepEqual(
+      problems.map((problem) => problem.kind),
+      ['invalid-statement', 'rejected-by-lrs'],
+    );
     assert.equal(problems[1]!.statements[0]!.id, statement(1).id);
     assert.equal(lrs.received.length, 2);
     assert.equal(forwarder.sent, 1);
@@ -154,10 +191,13 @@ describe('xAPI forwarder', () => {
     forwarder.push(statement(1));
     await forwarder.flush();
     await waitFor(() => forwarder.pending === 0, 'the retry with the fresh token');
-    assert.deepEqual(lrs.received.map((request) => request.headers.authorization), ['Bearer expired', 'Bearer fresh']);
+    assert.deepEqual(
+      lrs.received.map((request) => request.headers.authorization),
+      ['Bearer expired', 'Bearer fresh'],
+    );
   });
 
-  test('connect(kit) forwards a client\'s learning events (with its mentors as instructor) and ignores the rest', async () => {
+  test("connect(kit) forwards a client's learning events (with its mentors as instructor) and ignores the rest", async () => {
     const storage = createMemoryStorage();
     await seedDemoProgram(storage);
     const kit = createMentorKit({ storage, user: 'priya-raman' });
@@ -189,12 +229,18 @@ describe('xAPI forwarder', () => {
     assert.equal(lrs.received.length, 1);
     const [request] = lrs.received;
     assert.equal(request!.headers['x-experience-api-version'], '2.0.0');
-    assert.deepEqual(request!.statements.map((item) => item.version), ['2.0.0', '2.0.0', '1.0.3']);
+    assert.deepEqual(
+      request!.statements.map((item) => item.version),
+      ['2.0.0', '2.0.0', '1.0.3'],
+    );
     const [converted] = request!.statements;
-    assert.deepEqual(converted!.context!.contextAgents!.map((item) => [item.agent.account!.name, item.relevantTypes]), [
-      ['lucia', [`${conversion.activityBase}/roles/mentee`]],
-      ['kenji', [`${conversion.activityBase}/roles/mentor`]],
-    ]);
+    assert.deepEqual(
+      converted!.context!.contextAgents!.map((item) => [item.agent.account!.name, item.relevantTypes]),
+      [
+        ['lucia', [`${conversion.activityBase}/roles/mentee`]],
+        ['kenji', [`${conversion.activityBase}/roles/mentor`]],
+      ],
+    );
     assert.ok(request!.statements.every((item) => validateXapiStatement(item).valid));
   });
 

@@ -17,7 +17,9 @@ export const certificatePanel: DemoPanel = {
     const { kit } = context;
     const draw = (pairings: readonly Pairing[]) => {
       const me = kit.user.id;
-      const finished = pairings.filter((pairing) => pairing.status === 'closed' && (context.viewAs === 'admin' || pairing.menteeId === me || pairing.mentorIds.includes(me)));
+      const finished = pairings.filter(
+        (pairing) => pairing.status === 'closed' && (context.viewAs === 'admin' || pairing.menteeId === me || pairing.mentorIds.includes(me)),
+      );
       const shown = finished.length > 0 ? finished.map((pairing) => pairing.id) : context.pairingId ? [context.pairingId] : [];
       render(
         html`<div class="certificate-panel" style="display: grid; gap: 1.25rem">

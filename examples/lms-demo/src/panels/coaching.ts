@@ -31,15 +31,16 @@ export const coachingPanel: DemoPanel = {
       // The element asked for the goals' due date and skill; they go with each draft.
       const { runId, dueDate, skill } = event.detail;
       try {
-        const { results } = await coaching.turnIntoGoals(runId, (draft, handOff) => goals.create({ ...draft, pairingId: handOff.pairingId }), { dueDate, skill });
+        const { results } = await coaching.turnIntoGoals(runId, (draft, handOff) => goals.create({ ...draft, pairingId: handOff.pairingId }), {
+          dueDate,
+          skill,
+        });
         context.setStatus(`${results.length} ${results.length === 1 ? 'goal' : 'goals'} created from the session’s actions.`);
       } catch (error) {
         context.setStatus(isMentorKitError(error) ? error.message : `The goals could not be created: ${String(error)}`, 'error');
       }
     };
-    const offs = [
-      kit.on('coaching-run-completed', () => context.setStatus('Coaching session completed. Its summary is saved for both of you.')),
-    ];
+    const offs = [kit.on('coaching-run-completed', () => context.setStatus('Coaching session completed. Its summary is saved for both of you.'))];
 
     const draw = () =>
       render(

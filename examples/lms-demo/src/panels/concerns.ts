@@ -17,11 +17,17 @@ export const concernsPanel: DemoPanel = {
     const admin = context.viewAs === 'admin';
     render(
       html`<div class="concerns-panel" style="display: grid; gap: 1.25rem">
-        ${admin
-          ? nothing
-          : html`<mk-raise-concern heading-level="3"
+        ${
+          admin
+            ? nothing
+            : html`<mk-raise-concern heading-level="3"
               @mk-concern-raise=${(event: CustomEvent<{ pause: string }>) =>
-                context.setStatus(event.detail.pause === 'paused' ? 'Your concern was sent to the programme admins, and your pairing is paused.' : 'Your concern was sent to the programme admins.')}></mk-raise-concern>`}
+                context.setStatus(
+                  event.detail.pause === 'paused'
+                    ? 'Your concern was sent to the programme admins, and your pairing is paused.'
+                    : 'Your concern was sent to the programme admins.',
+                )}></mk-raise-concern>`
+        }
         <mk-concern-queue heading-level="3" program-id=${admin ? DEMO_PROGRAM_ID : nothing}
           @mk-concern-change=${(event: CustomEvent<{ change: string; status: string }>) => context.setStatus(event.detail.change === 'status' ? `Concern moved to ${event.detail.status}.` : 'Note added to the concern.')}></mk-concern-queue>
       </div>`,

@@ -7,10 +7,34 @@ import type { DemoPanel, DemoPanelContext } from './panel.js';
 
 /** Acme's mentor-training catalogue: what the LMS offers, and which needs each course answers. */
 export const ACME_TRAINING_CATALOGUE: TrainingCourseInput[] = [
-  { id: 'acme-timebox', title: 'Timeboxing a 45-minute mentoring session', url: 'https://learn.acme.example/courses/mentor-timeboxing', needs: ['time-management'], durationMinutes: 25 },
-  { id: 'acme-prepare', title: 'Preparing a session in ten minutes', url: 'https://learn.acme.example/courses/mentor-preparation', needs: ['preparation', 'goal-setting'], durationMinutes: 15 },
-  { id: 'acme-listening', title: 'Active listening for mentors', url: 'https://learn.acme.example/courses/active-listening', needs: ['listening'], durationMinutes: 40 },
-  { id: 'acme-feedback-loop', title: 'When ratings fall: a mentor’s reset', url: 'https://learn.acme.example/courses/ratings-reset', needs: ['falling-rating', 'low-rating', 'follow-up'], durationMinutes: 30 },
+  {
+    id: 'acme-timebox',
+    title: 'Timeboxing a 45-minute mentoring session',
+    url: 'https://learn.acme.example/courses/mentor-timeboxing',
+    needs: ['time-management'],
+    durationMinutes: 25,
+  },
+  {
+    id: 'acme-prepare',
+    title: 'Preparing a session in ten minutes',
+    url: 'https://learn.acme.example/courses/mentor-preparation',
+    needs: ['preparation', 'goal-setting'],
+    durationMinutes: 15,
+  },
+  {
+    id: 'acme-listening',
+    title: 'Active listening for mentors',
+    url: 'https://learn.acme.example/courses/active-listening',
+    needs: ['listening'],
+    durationMinutes: 40,
+  },
+  {
+    id: 'acme-feedback-loop',
+    title: 'When ratings fall: a mentor’s reset',
+    url: 'https://learn.acme.example/courses/ratings-reset',
+    needs: ['falling-rating', 'low-rating', 'follow-up'],
+    durationMinutes: 30,
+  },
 ];
 
 /**
@@ -23,7 +47,13 @@ async function logEndedSession(kit: MentorKit, pairingId: string): Promise<void>
   const start = new Date(now - 50 * 60_000).toISOString();
   const end = new Date(now - 5 * 60_000).toISOString();
   const sessions = kit.use(sessionsFeature);
-  const session = await sessions.book({ pairingId, title: `Mentoring session, ${new Date(start).toLocaleDateString(undefined, { dateStyle: 'medium' })}`, start, end, timeZone: kit.$me.get()?.timeZone ?? 'UTC' });
+  const session = await sessions.book({
+    pairingId,
+    title: `Mentoring session, ${new Date(start).toLocaleDateString(undefined, { dateStyle: 'medium' })}`,
+    start,
+    end,
+    timeZone: kit.$me.get()?.timeZone ?? 'UTC',
+  });
   await sessions.markHeld(session.id);
 }
 
@@ -36,7 +66,10 @@ async function logEndedSession(kit: MentorKit, pairingId: string): Promise<void>
  */
 export const conversationPanel: DemoPanel = {
   id: 'conversation-panel',
-  visible: (context) => (context.viewAs === 'admin' ? context.kit.$programs.get().some((program) => program.adminIds.includes(context.kit.user.id)) : context.pairingId !== undefined),
+  visible: (context) =>
+    context.viewAs === 'admin'
+      ? context.kit.$programs.get().some((program) => program.adminIds.includes(context.kit.user.id))
+      : context.pairingId !== undefined,
   mount(container, context: DemoPanelContext) {
     const { kit, viewAs } = context;
     kit.use(feedbackFeature).configure({ askMentors: true, courses: ACME_TRAINING_CATALOGUE });
@@ -53,21 +86,24 @@ export const conversationPanel: DemoPanel = {
         context.setStatus(isMentorKitError(error) ? error.message : String(error), 'error');
       }
     };
-    const onFeedback = (event: CustomEvent<{ edited: boolean }>) => context.setStatus(event.detail.edited ? 'Your feedback was changed.' : 'Your feedback was sent.');
+    const onFeedback = (event: CustomEvent<{ edited: boolean }>) =>
+      context.setStatus(event.detail.edited ? 'Your feedback was changed.' : 'Your feedback was sent.');
     // The form, the insights and the thread follow the current pairing ("Working with", the pairing card).
     const draw = () =>
       render(
         html`<div class="conversation-panel" style="display: grid; gap: 1.25rem">
-          ${viewAs === 'admin'
-            ? html`<mk-feedback-insights program-id=${program?.id ?? ''} heading-level="3"></mk-feedback-insights>`
-            : html`
+          ${
+            viewAs === 'admin'
+              ? html`<mk-feedback-insights program-id=${program?.id ?? ''} heading-level="3"></mk-feedback-insights>`
+              : html`
                 <div class="lms-actions" style="margin-top: 0">
                   <button type="button" class="lms-button lms-button--secondary" data-action="log-session" @click=${logSession}>Log a session that just ended (demo)</button>
                 </div>
                 <mk-session-feedback heading-level="3" @mk-feedback-submit=${onFeedback}></mk-session-feedback>
                 ${viewAs === 'mentee' ? nothing : html`<mk-feedback-insights heading-level="3"></mk-feedback-insights>`}
                 <mk-thread heading-level="3"></mk-thread>
-              `}
+              `
+          }
         </div>`,
         container,
       );

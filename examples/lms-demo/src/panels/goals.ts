@@ -11,9 +11,7 @@ export const goalsPanel: DemoPanel = {
   id: 'goals-panel',
   visible: (context) => context.viewAs !== 'admin' && context.pairingId !== undefined,
   mount(container, context) {
-    const offs = [
-      context.kit.on('goal-set', (event) => context.setStatus(`Goal set: ${String(event.data.title)}`)),
-    ];
+    const offs = [context.kit.on('goal-set', (event) => context.setStatus(`Goal set: ${String(event.data.title)}`))];
     render(
       html`<div class="lms-goals" style="display: grid; gap: 1.25rem">
         <mk-goal-tracker id="goal-tracker" editor="goal-editor" heading-level="3"></mk-goal-tracker>

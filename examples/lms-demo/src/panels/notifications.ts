@@ -18,10 +18,12 @@ export const notificationsPanel: DemoPanel = {
       html`<div class="notifications-panel" style="display: grid; gap: 1.25rem">
         <mk-notification-preferences heading-level="3"
           @mk-notification-preferences-change=${() => context.setStatus('Reminder settings saved.')}></mk-notification-preferences>
-        ${admin
-          ? html`<mk-escalation-ladder heading-level="3" program-id=${DEMO_PROGRAM_ID}
+        ${
+          admin
+            ? html`<mk-escalation-ladder heading-level="3" program-id=${DEMO_PROGRAM_ID}
               @mk-escalation-settings-change=${() => context.setStatus('Escalation ladder saved: quiet pairs are placed on it again.')}></mk-escalation-ladder>`
-          : nothing}
+            : nothing
+        }
       </div>`,
       container,
     );

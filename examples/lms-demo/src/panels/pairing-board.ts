@@ -11,7 +11,10 @@ export const pairingBoardPanel: DemoPanel = {
   id: 'pairing-board-panel',
   visible: (context) => context.viewAs === 'admin',
   mount(container, context) {
-    const onActivate = (event: CustomEvent<{ pairingIds: string[] }>) => context.setStatus(`${event.detail.pairingIds.length} new pairing${event.detail.pairingIds.length === 1 ? '' : 's'} activated; the mentees and mentors have been notified.`);
+    const onActivate = (event: CustomEvent<{ pairingIds: string[] }>) =>
+      context.setStatus(
+        `${event.detail.pairingIds.length} new pairing${event.detail.pairingIds.length === 1 ? '' : 's'} activated; the mentees and mentors have been notified.`,
+      );
     render(html`<mk-pairing-board program-id=${DEMO_PROGRAM_ID} @mk-pairing-round-activate=${onActivate}></mk-pairing-board>`, container);
     return () => render(html``, container);
   },

@@ -33,7 +33,13 @@ export const schedulePanel: DemoPanel = {
             @mk-calendar-connected=${(event: CustomEvent<{ calendar: { label: string } }>) => context.setStatus(`Calendar “${event.detail.calendar.label}” connected: the scheduler leaves out the times it holds.`)}
             @mk-calendar-disconnected=${(event: CustomEvent<{ label: string }>) => context.setStatus(`Calendar “${event.detail.label}” disconnected: its busy times are forgotten.`)}
             @mk-calendar-feed-changed=${(event: CustomEvent<{ action: 'rotated' | 'stopped' | 'started' }>) =>
-              context.setStatus(event.detail.action === 'stopped' ? 'Sessions feed stopped: its address no longer works.' : event.detail.action === 'rotated' ? 'New sessions feed address: the old one no longer works.' : 'Sessions feed address made.')}></mk-calendar-connections>
+              context.setStatus(
+                event.detail.action === 'stopped'
+                  ? 'Sessions feed stopped: its address no longer works.'
+                  : event.detail.action === 'rotated'
+                    ? 'New sessions feed address: the old one no longer works.'
+                    : 'Sessions feed address made.',
+              )}></mk-calendar-connections>
           <mk-scheduler heading-level="3"
             @mk-session-booked=${(event: CustomEvent<{ sessionIds: string[] }>) => context.setStatus(`${event.detail.sessionIds.length === 1 ? 'Session' : `${event.detail.sessionIds.length} sessions`} booked.`)}
             @mk-calendar-download=${say('Calendar file downloaded: open it to add the sessions to your calendar.')}></mk-scheduler>

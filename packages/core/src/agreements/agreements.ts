@@ -83,7 +83,10 @@ function normalHours(hours: unknown): Record<string, string[]> {
  * What changed between two versions of the terms (`before` undefined: everything is added). Each
  * participant is compared by person: their zone, hours and own off-limits days and dates.
  */
-export function diffAgreementTerms(before: Partial<AgreementTerms> | Record<string, unknown> | undefined, after: Partial<AgreementTerms> | Record<string, unknown>): AgreementChange[] {
+export function diffAgreementTerms(
+  before: Partial<AgreementTerms> | Record<string, unknown> | undefined,
+  after: Partial<AgreementTerms> | Record<string, unknown>,
+): AgreementChange[] {
   const changes: AgreementChange[] = [];
   const previous = (before ?? {}) as Record<string, unknown>;
   const next = after as Record<string, unknown>;
@@ -91,7 +94,13 @@ export function diffAgreementTerms(before: Partial<AgreementTerms> | Record<stri
     const a = previous[field];
     const b = next[field];
     if (field === 'participants') {
-      type Entry = { personId: string; timeZone?: string | undefined; workingHours?: unknown | undefined; offLimitsDays?: unknown | undefined; offLimitsDates?: unknown | undefined };
+      type Entry = {
+        personId: string;
+        timeZone?: string | undefined;
+        workingHours?: unknown | undefined;
+        offLimitsDays?: unknown | undefined;
+        offLimitsDates?: unknown | undefined;
+      };
       const oldList = (Array.isArray(a) ? a : []) as Entry[];
       const newList = (Array.isArray(b) ? b : []) as Entry[];
       for (const entry of newList) {
@@ -103,10 +112,20 @@ export function diffAgreementTerms(before: Partial<AgreementTerms> | Record<stri
         for (const key of ['timeZone', 'workingHours', 'offLimitsDays', 'offLimitsDates'] as const) {
           const oldValue = key === 'workingHours' ? normalHours(old[key]) : (old[key] ?? (key === 'timeZone' ? undefined : []));
           const newValue = key === 'workingHours' ? normalHours(entry[key]) : (entry[key] ?? (key === 'timeZone' ? undefined : []));
-          if (!same(oldValue, newValue)) changes.push({ field, path: `participants.${entry.personId}.${key}`, personId: entry.personId, kind: 'changed', before: oldValue, after: newValue });
+          if (!same(oldValue, newValue))
+            changes.push({
+              field,
+              path: `participants.${entry.personId}.${key}`,
+              personId: entry.personId,
+              kind: 'changed',
+              before: oldValue,
+              after: newValue,
+            });
         }
       }
-      for (const old of oldList) if (!newList.some((entry) => entry.personId === old.personId)) changes.push({ field, path: `participants.${old.personId}`, personId: old.personId, kind: 'removed', before: old });
+      for (const old of oldList)
+        if (!newList.some((entry) => entry.personId === old.personId))
+          changes.push({ field, path: `participants.${old.personId}`, personId: old.personId, kind: 'removed', before: old });
       continue;
     }
     const emptyA = a === undefined || (Array.isArray(a) && a.length === 0) || a === '';
@@ -137,10 +156,21 @@ export interface AgreementStatus {
 }
 
 /** Where an agreement stands: who confirmed this version, who is still asked to. */
-export function agreementStatus(agreement: Pick<AgreementData, 'version' | 'confirmations' | 'lastConfirmed'>, pairing: Pick<Pairing, 'menteeId' | 'mentorIds'>): AgreementStatus {
-  const confirmedBy = [...new Set(agreement.confirmations.filter((confirmation) => confirmation.version === agreement.version).map((confirmation) => confirmation.personId))];
+export function agreementStatus(
+  agreement: Pick<AgreementData, 'version' | 'confirmations' | 'lastConfirmed'>,
+  pairing: Pick<Pairing, 'menteeId' | 'mentorIds'>,
+): AgreementStatus {
+  const confirmedBy = [
+    ...new Set(agreement.confirmations.filter((confirmation) => confirmation.version === agreement.version).map((confirmation) => confirmation.personId)),
+  ];
   const waitingFor = requiredConfirmers(pairing).filter((personId) => !confirmedBy.includes(personId));
-  return { version: agreement.version, confirmedBy, waitingFor, confirmed: waitingFor.length === 0, ...(agreement.lastConfirmed ? { lastConfirmedVersion: agreement.lastConfirmed.version } : {}) };
+  return {
+    version: agreement.version,
+    confirmedBy,
+    waitingFor,
+    confirmed: waitingFor.length === 0,
+    ...(agreement.lastConfirmed ? { lastConfirmedVersion: agreement.lastConfirmed.version } : {}),
+  };
 }
 
 /** Changes since the last version everyone confirmed (everything, when none was confirmed yet). */
@@ -155,7 +185,11 @@ const DEFAULT_HOURS: WorkingHours = { 1: ['09:00-17:00'], 2: ['09:00-17:00'], 3:
  * off-limits days; fortnightly video sessions of an hour; regular check-ins; the programme's coaching
  * model. Members who are missing a profile get UTC office hours (to be edited).
  */
-export function draftAgreement(pairing: Pick<Pairing, 'id' | 'menteeId' | 'mentorIds'>, people: Readonly<Record<string, Pick<Person, 'timeZone' | 'workingHours' | 'offLimitsDays' | 'offLimitsDates'> | undefined>>, options: { coachingModel?: string | undefined; includeCoMentor?: boolean | undefined } = {}): AgreementInput {
+export function draftAgreement(
+  pairing: Pick<Pairing, 'id' | 'menteeId' | 'mentorIds'>,
+  people: Readonly<Record<string, Pick<Person, 'timeZone' | 'workingHours' | 'offLimitsDays' | 'offLimitsDates'> | undefined>>,
+  options: { coachingModel?: string | undefined; includeCoMentor?: boolean | undefined } = {},
+): AgreementInput {
   const members = [pairing.menteeId, ...pairing.mentorIds.slice(0, options.includeCoMentor === false ? 1 : 2)];
   return {
     id: agreementIdFor(pairing.id),
@@ -168,8 +202,15 @@ export function draftAgreement(pairing: Pick<Pairing, 'id' | 'menteeId' | 'mento
     offLimitsDates: [],
     participants: members.map((personId) => {
       const person = people[personId];
-      const hours = person && Object.values(person.workingHours ?? {}).some((ranges) => Array.isArray(ranges) && ranges.length > 0) ? person.workingHours : DEFAULT_HOURS;
-      return { personId, timeZone: person?.timeZone ?? 'UTC', workingHours: structuredClone(hours) as Record<string, string[]>, offLimitsDays: [...(person?.offLimitsDays ?? [])], offLimitsDates: [...(person?.offLimitsDates ?? [])] };
+      const hours =
+        person && Object.values(person.workingHours ?? {}).some((ranges) => Array.isArray(ranges) && ranges.length > 0) ? person.workingHours : DEFAULT_HOURS;
+      return {
+        personId,
+        timeZone: person?.timeZone ?? 'UTC',
+        workingHours: structuredClone(hours) as Record<string, string[]>,
+        offLimitsDays: [...(person?.offLimitsDays ?? [])],
+        offLimitsDates: [...(person?.offLimitsDates ?? [])],
+      };
     }),
     coachingModel: options.coachingModel ?? 'grow',
     checkInLevel: 'regular',
@@ -187,13 +228,19 @@ export function parseAgreement(input: unknown, path = 'agreement'): AgreementDat
 }
 
 /** Checks that the participants are members of the pairing and include the mentee and the lead mentor. */
-export function checkAgreementParticipants(agreement: Pick<AgreementData, 'participants'>, pairing: Pick<Pairing, 'menteeId' | 'mentorIds'>, path = 'agreement.participants'): void {
+export function checkAgreementParticipants(
+  agreement: Pick<AgreementData, 'participants'>,
+  pairing: Pick<Pairing, 'menteeId' | 'mentorIds'>,
+  path = 'agreement.participants',
+): void {
   const members = [pairing.menteeId, ...pairing.mentorIds];
   agreement.participants.forEach((participant, index) => {
-    if (!members.includes(participant.personId)) invalidInput(`${path}[${index}].personId`, `"${participant.personId}" is not a member of this pairing; list the mentee and the mentor(s) only.`);
+    if (!members.includes(participant.personId))
+      invalidInput(`${path}[${index}].personId`, `"${participant.personId}" is not a member of this pairing; list the mentee and the mentor(s) only.`);
   });
   for (const personId of requiredConfirmers(pairing)) {
-    if (!agreement.participants.some((participant) => participant.personId === personId)) invalidInput(path, `The participants must include ${personId === pairing.menteeId ? 'the mentee' : 'the lead mentor'} ("${personId}").`);
+    if (!agreement.participants.some((participant) => participant.personId === personId))
+      invalidInput(path, `The participants must include ${personId === pairing.menteeId ? 'the mentee' : 'the lead mentor'} ("${personId}").`);
   }
 }
 
@@ -202,7 +249,10 @@ export function checkAgreementParticipants(agreement: Pick<AgreementData, 'parti
  * off-limits days and dates plus the agreement-wide ones (each read in that person's own calendar),
  * and any busy intervals the host knows (by person id).
  */
-export function agreementSlotParticipants(agreement: Pick<AgreementData, 'participants' | 'offLimitsDays' | 'offLimitsDates'>, busy: Readonly<Record<string, ReadonlyArray<{ start: string; end: string }>>> = {}): SlotParticipant[] {
+export function agreementSlotParticipants(
+  agreement: Pick<AgreementData, 'participants' | 'offLimitsDays' | 'offLimitsDates'>,
+  busy: Readonly<Record<string, ReadonlyArray<{ start: string; end: string }>>> = {},
+): SlotParticipant[] {
   return agreement.participants.map((participant) => ({
     id: participant.personId,
     timeZone: participant.timeZone,
@@ -232,6 +282,12 @@ export function agreementCheckInInput(agreement: Agreement | AgreementData): Che
     checkInLevel: agreement.checkInLevel,
     responseTimeHours: agreement.responseTimeHours,
     ...(since ? { since } : {}),
-    participants: agreementSlotParticipants(agreement).map((participant) => ({ personId: participant.id, timeZone: participant.timeZone, workingHours: participant.workingHours as WorkingHours, offLimitsDays: [...(participant.offLimitsDays ?? [])], offLimitsDates: [...(participant.offLimitsDates ?? [])] })),
+    participants: agreementSlotParticipants(agreement).map((participant) => ({
+      personId: participant.id,
+      timeZone: participant.timeZone,
+      workingHours: participant.workingHours as WorkingHours,
+      offLimitsDays: [...(participant.offLimitsDays ?? [])],
+      offLimitsDates: [...(participant.offLimitsDates ?? [])],
+    })),
   };
 }

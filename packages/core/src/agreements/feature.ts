@@ -6,7 +6,20 @@ import { MentorKitError, isMentorKitError } from '../model/errors.js';
 import type { Agreement, AgreementData, AgreementInput } from '../model/agreement.js';
 import type { Pairing } from '../model/pairing.js';
 import { invalidInput } from '../model/validate.js';
-import { AGREEMENT_TERM_KEYS, agreementIdFor, agreementStatus, changesSinceConfirmed, checkAgreementParticipants, diffAgreementTerms, draftAgreement, parseAgreement, termsOf, type AgreementChange, type AgreementStatus, type AgreementTermKey } from './agreements.js';
+import {
+  AGREEMENT_TERM_KEYS,
+  agreementIdFor,
+  agreementStatus,
+  changesSinceConfirmed,
+  checkAgreementParticipants,
+  diffAgreementTerms,
+  draftAgreement,
+  parseAgreement,
+  termsOf,
+  type AgreementChange,
+  type AgreementStatus,
+  type AgreementTermKey,
+} from './agreements.js';
 
 /** Domain events of the agreements feature. */
 declare module '../client/events.js' {
@@ -27,7 +40,9 @@ export const AgreementEventType = {
 export type AgreementTermChanges = Partial<Pick<AgreementInput, AgreementTermKey>>;
 
 /** What `propose` takes: the terms and the pairing (ids, versions and confirmations are managed). */
-export type AgreementProposal = Omit<AgreementInput, 'id' | 'version' | 'confirmations' | 'proposedBy' | 'lastConfirmed' | 'history'> & { id?: string | undefined };
+export type AgreementProposal = Omit<AgreementInput, 'id' | 'version' | 'confirmations' | 'proposedBy' | 'lastConfirmed' | 'history'> & {
+  id?: string | undefined;
+};
 
 export interface AgreementsApi {
   /** Agreements of the pairings you may see. */
@@ -82,7 +97,8 @@ export const agreementsFeature: MentorKitFeature<'agreements', AgreementsApi> = 
       if (typeof id !== 'string' || id === '') invalidInput('id', '`id` must be an agreement id.');
       await kit.ready.catch(() => undefined);
       const record = agreements.cached(id) ?? ((await kit.storage.get(Collections.agreements, id)) as Agreement | undefined);
-      if (!record || !host.canRead(Collections.agreements, record)) throw new MentorKitError('not-found', `No agreement "${id}" is visible to you.`, { path: 'id' });
+      if (!record || !host.canRead(Collections.agreements, record))
+        throw new MentorKitError('not-found', `No agreement "${id}" is visible to you.`, { path: 'id' });
       return record;
     };
 
@@ -96,7 +112,10 @@ export const agreementsFeature: MentorKitFeature<'agreements', AgreementsApi> = 
     /** Adds the user's confirmation of the current version and records `lastConfirmed` when complete. */
     const withConfirmation = (agreement: AgreementData, pairing: Pairing): AgreementData => {
       const at = kit.now();
-      const confirmations = [...agreement.confirmations.filter((confirmation) => confirmation.personId !== kit.user.id), { personId: kit.user.id, version: agreement.version, at }];
+      const confirmations = [
+        ...agreement.confirmations.filter((confirmation) => confirmation.personId !== kit.user.id),
+        { personId: kit.user.id, version: agreement.version, at },
+      ];
       const next = { ...agreement, confirmations };
       const status = agreementStatus(next, pairing);
       return status.confirmed ? { ...next, lastConfirmed: { version: agreement.version, at, terms: termsOf(agreement) as Record<string, unknown> } } : next;
@@ -104,7 +123,14 @@ export const agreementsFeature: MentorKitFeature<'agreements', AgreementsApi> = 
 
     const emitConfirmed = (stored: Agreement, pairing: Pairing) => {
       const status = agreementStatus(stored, pairing);
-      host.emit({ type: AgreementEventType.confirmed, collection: Collections.agreements, recordId: stored.id, revision: stored.revision, pairingId: stored.pairingId, data: { version: stored.version, by: kit.user.id, fullyConfirmed: status.confirmed, waitingFor: status.waitingFor } });
+      host.emit({
+        type: AgreementEventType.confirmed,
+        collection: Collections.agreements,
+        recordId: stored.id,
+        revision: stored.revision,
+        pairingId: stored.pairingId,
+        data: { version: stored.version, by: kit.user.id, fullyConfirmed: status.confirmed, waitingFor: status.waitingFor },
+      });
     };
 
     const isMember = (pairing: Pairing) => [pairing.menteeId, ...pairing.mentorIds].includes(kit.user.id);
@@ -116,11 +142,15 @@ export const agreementsFeature: MentorKitFeature<'agreements', AgreementsApi> = 
       draftFor(pairingId, options = {}) {
         const pairing = pairingOf(pairingId);
         const program = kit.$programs.get().find((candidate) => candidate.id === pairing.programId);
-        return draftAgreement(pairing, kit.$people.get(), { ...(program?.defaultCoachingModel ? { coachingModel: program.defaultCoachingModel } : {}), ...(options.includeCoMentor !== undefined ? { includeCoMentor: options.includeCoMentor } : {}) });
+        return draftAgreement(pairing, kit.$people.get(), {
+          ...(program?.defaultCoachingModel ? { coachingModel: program.defaultCoachingModel } : {}),
+          ...(options.includeCoMentor !== undefined ? { includeCoMentor: options.includeCoMentor } : {}),
+        });
       },
 
       async propose(input, options = {}) {
-        if (typeof input !== 'object' || input === null) invalidInput('agreement', 'propose needs the agreement terms { pairingId, cadence, channels, responseTimeHours, participants, … }.');
+        if (typeof input !== 'object' || input === null)
+          invalidInput('agreement', 'propose needs the agreement terms { pairingId, cadence, channels, responseTimeHours, participants, … }.');
         await kit.ready.catch(() => undefined);
         const pairing = pairingOf((input as { pairingId?: unknown | undefined }).pairingId, 'agreement.pairingId');
         const id = input.id ?? agreementIdFor(pairing.id);
@@ -128,29 +158,50 @@ export const agreementsFeature: MentorKitFeature<'agreements', AgreementsApi> = 
         if (forbidden) invalidInput(`agreement.${forbidden}`, `\`${forbidden}\` is managed by MentorKit; leave it out.`);
         const parsed = parseAgreement({ ...input, id, version: 1, confirmations: [], history: [], proposedBy: kit.user.id });
         checkAgreementParticipants(parsed, pairing);
-        if (!isMember(pairing)) throw new MentorKitError('forbidden', 'Only the mentee and mentors of this pairing can propose its agreement.', { path: 'agreement.pairingId' });
-        const alreadyThere = () => new MentorKitError('conflict', 'This pairing already has an agreement; change it with agreements.update instead.', { path: 'agreement.pairingId', details: { id } });
+        if (!isMember(pairing))
+          throw new MentorKitError('forbidden', 'Only the mentee and mentors of this pairing can propose its agreement.', { path: 'agreement.pairingId' });
+        const alreadyThere = () =>
+          new MentorKitError('conflict', 'This pairing already has an agreement; change it with agreements.update instead.', {
+            path: 'agreement.pairingId',
+            details: { id },
+          });
         if (agreements.cached(id)) throw alreadyThere();
-        const record = { ...parsed, history: [{ version: 1, at: kit.now(), by: kit.user.id, changed: [...AGREEMENT_TERM_KEYS].filter((key) => parsed[key] !== undefined) }] };
+        const record = {
+          ...parsed,
+          history: [{ version: 1, at: kit.now(), by: kit.user.id, changed: [...AGREEMENT_TERM_KEYS].filter((key) => parsed[key] !== undefined) }],
+        };
         const toStore = options.confirm === false ? record : withConfirmation(record, pairing);
         // A create is refused with `conflict` by storage when the record exists (written elsewhere and not
         // seen here yet), so there is no need to ask storage first (a REST backend would answer 404).
         const stored = await agreements.create(toStore).catch((error: unknown) => {
           throw isMentorKitError(error, 'conflict') ? alreadyThere() : error;
         });
-        host.emit({ type: AgreementEventType.proposed, collection: Collections.agreements, recordId: stored.id, revision: stored.revision, pairingId: stored.pairingId, data: { version: 1, cadence: stored.cadence, checkInLevel: stored.checkInLevel } });
+        host.emit({
+          type: AgreementEventType.proposed,
+          collection: Collections.agreements,
+          recordId: stored.id,
+          revision: stored.revision,
+          pairingId: stored.pairingId,
+          data: { version: 1, cadence: stored.cadence, checkInLevel: stored.checkInLevel },
+        });
         if (options.confirm !== false) emitConfirmed(stored, pairing);
         return stored;
       },
 
       async update(id, changes, options = {}) {
         const current = await load(id);
-        if (typeof changes !== 'object' || changes === null || Array.isArray(changes)) invalidInput('changes', 'Changes must be an object of terms, e.g. { cadence: "weekly" }.');
+        if (typeof changes !== 'object' || changes === null || Array.isArray(changes))
+          invalidInput('changes', 'Changes must be an object of terms, e.g. { cadence: "weekly" }.');
         for (const key of Object.keys(changes)) {
-          if (!(AGREEMENT_TERM_KEYS as readonly string[]).includes(key)) invalidInput(`changes.${key}`, `\`${key}\` is not a term of the agreement; terms are ${AGREEMENT_TERM_KEYS.join(', ')}.`);
+          if (!(AGREEMENT_TERM_KEYS as readonly string[]).includes(key))
+            invalidInput(`changes.${key}`, `\`${key}\` is not a term of the agreement; terms are ${AGREEMENT_TERM_KEYS.join(', ')}.`);
         }
         if (options.expectedRevision !== undefined && options.expectedRevision !== current.revision) {
-          throw new MentorKitError('conflict', `The agreement was changed by someone else (you had revision ${options.expectedRevision}, it is now ${current.revision}). Review the new version and try again.`, { path: 'expectedRevision', details: { expectedRevision: options.expectedRevision, actualRevision: current.revision } });
+          throw new MentorKitError(
+            'conflict',
+            `The agreement was changed by someone else (you had revision ${options.expectedRevision}, it is now ${current.revision}). Review the new version and try again.`,
+            { path: 'expectedRevision', details: { expectedRevision: options.expectedRevision, actualRevision: current.revision } },
+          );
         }
         const pairing = pairingOf(current.pairingId, 'id');
         const candidate = parseAgreement({ ...strip(current), ...changes }, 'changes');
@@ -159,11 +210,20 @@ export const agreementsFeature: MentorKitFeature<'agreements', AgreementsApi> = 
         if (diff.length === 0) return current;
         const version = current.version + 1;
         const at = kit.now();
-        const history = [...(current.history ?? []), { version, at, by: kit.user.id, changed: [...new Set(diff.map((change) => change.field))] }].slice(-MAX_HISTORY);
+        const history = [...(current.history ?? []), { version, at, by: kit.user.id, changed: [...new Set(diff.map((change) => change.field))] }].slice(
+          -MAX_HISTORY,
+        );
         const base = { ...candidate, version, history, confirmations: current.confirmations.filter((confirmation) => confirmation.version < version) };
         const toStore = options.confirm === false ? base : withConfirmation(base, pairing);
         const stored = await agreements.update(toStore, { expectedRevision: current.revision });
-        host.emit({ type: AgreementEventType.changed, collection: Collections.agreements, recordId: stored.id, revision: stored.revision, pairingId: stored.pairingId, data: { version, changed: history[history.length - 1]!.changed, waitingFor: agreementStatus(stored, pairing).waitingFor } });
+        host.emit({
+          type: AgreementEventType.changed,
+          collection: Collections.agreements,
+          recordId: stored.id,
+          revision: stored.revision,
+          pairingId: stored.pairingId,
+          data: { version, changed: history[history.length - 1]!.changed, waitingFor: agreementStatus(stored, pairing).waitingFor },
+        });
         return stored;
       },
 
@@ -171,7 +231,11 @@ export const agreementsFeature: MentorKitFeature<'agreements', AgreementsApi> = 
         const current = await load(id);
         const pairing = pairingOf(current.pairingId, 'id');
         if (options.version !== undefined && options.version !== current.version) {
-          throw new MentorKitError('conflict', `The agreement changed since you reviewed it (you reviewed version ${options.version}, it is now version ${current.version}). Review the changes and confirm again.`, { path: 'version', details: { reviewedVersion: options.version, currentVersion: current.version } });
+          throw new MentorKitError(
+            'conflict',
+            `The agreement changed since you reviewed it (you reviewed version ${options.version}, it is now version ${current.version}). Review the changes and confirm again.`,
+            { path: 'version', details: { reviewedVersion: options.version, currentVersion: current.version } },
+          );
         }
         if (!isMember(pairing)) throw new MentorKitError('forbidden', 'Only the mentee and mentors of this pairing can confirm its agreement.', { path: 'id' });
         if (agreementStatus(current, pairing).confirmedBy.includes(kit.user.id)) return current;
@@ -190,4 +254,3 @@ export const agreementsFeature: MentorKitFeature<'agreements', AgreementsApi> = 
     };
   },
 });
-

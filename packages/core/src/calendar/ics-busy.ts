@@ -202,16 +202,36 @@ function readEvent(component: JCalComponent, context: Context): IcsEvent {
   const exdateProperties: JCalProperty[] = [];
   for (const property of component[1]) {
     switch (property[0]) {
-      case 'uid': uid = String(property[3]); break;
-      case 'dtstart': startProperty = property; break;
-      case 'dtend': endProperty = property; break;
-      case 'duration': durationProperty = property; break;
-      case 'recurrence-id': recurrenceIdProperty = property; break;
-      case 'transp': transparent = String(property[3]).trim().toUpperCase() === 'TRANSPARENT'; break;
-      case 'status': cancelled = String(property[3]).trim().toUpperCase() === 'CANCELLED'; break;
-      case 'rrule': rrules.push(property); break;
-      case 'rdate': rdateProperties.push(property); break;
-      case 'exdate': exdateProperties.push(property); break;
+      case 'uid':
+        uid = String(property[3]);
+        break;
+      case 'dtstart':
+        startProperty = property;
+        break;
+      case 'dtend':
+        endProperty = property;
+        break;
+      case 'duration':
+        durationProperty = property;
+        break;
+      case 'recurrence-id':
+        recurrenceIdProperty = property;
+        break;
+      case 'transp':
+        transparent = String(property[3]).trim().toUpperCase() === 'TRANSPARENT';
+        break;
+      case 'status':
+        cancelled = String(property[3]).trim().toUpperCase() === 'CANCELLED';
+        break;
+      case 'rrule':
+        rrules.push(property);
+        break;
+      case 'rdate':
+        rdateProperties.push(property);
+        break;
+      case 'exdate':
+        exdateProperties.push(property);
+        break;
     }
   }
   if (!startProperty) throw new Error('it has no DTSTART');
@@ -228,7 +248,10 @@ function readEvent(component: JCalComponent, context: Context): IcsEvent {
   } else if (durationProperty) {
     const duration = durationOf(durationProperty[3]);
     if (!duration) throw new Error(`its DURATION "${String(durationProperty[3])}" is not a duration`);
-    length = duration.days < 0 || duration.exact < 0 || (duration.days === 0 && duration.exact < 0) ? { kind: 'exact', milliseconds: 0 } : { kind: 'duration', duration };
+    length =
+      duration.days < 0 || duration.exact < 0 || (duration.days === 0 && duration.exact < 0)
+        ? { kind: 'exact', milliseconds: 0 }
+        : { kind: 'duration', duration };
   } else {
     // RFC 5545 3.6.1: a DATE start lasts one day; a DATE-TIME start without an end lasts nothing.
     length = start.isDate ? { kind: 'days', days: 1 } : { kind: 'exact', milliseconds: 0 };
@@ -310,7 +333,15 @@ const timeFromWall = (wall: number, isDate: boolean) => {
   return ICAL.Time.fromData(
     isDate
       ? { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), isDate: true }
-      : { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), hour: date.getUTCHours(), minute: date.getUTCMinutes(), second: date.getUTCSeconds(), isDate: false },
+      : {
+          year: date.getUTCFullYear(),
+          month: date.getUTCMonth() + 1,
+          day: date.getUTCDate(),
+          hour: date.getUTCHours(),
+          minute: date.getUTCMinutes(),
+          second: date.getUTCSeconds(),
+          isDate: false,
+        },
   );
 };
 
@@ -438,7 +469,15 @@ function expandSeries(master: IcsEvent, prepared: OverrideSet, context: Context)
       if (start.getUTCDate() <= 28) {
         const months = (recur.freq === 'MONTHLY' ? 1 : 12) * interval;
         const end = new Date(target);
-        const shifted = (count: number) => wallOf(start.getUTCFullYear(), start.getUTCMonth() + 1 + count * months, start.getUTCDate(), start.getUTCHours(), start.getUTCMinutes(), start.getUTCSeconds());
+        const shifted = (count: number) =>
+          wallOf(
+            start.getUTCFullYear(),
+            start.getUTCMonth() + 1 + count * months,
+            start.getUTCDate(),
+            start.getUTCHours(),
+            start.getUTCMinutes(),
+            start.getUTCSeconds(),
+          );
         let periods = Math.floor(((end.getUTCFullYear() - start.getUTCFullYear()) * 12 + end.getUTCMonth() - start.getUTCMonth()) / months);
         while (periods > 0 && shifted(periods) > target) periods--;
         if (periods > 0) firstWall = shifted(periods);
@@ -457,7 +496,14 @@ function expandSeries(master: IcsEvent, prepared: OverrideSet, context: Context)
     let produced = 0;
     for (;;) {
       if (produced >= ICALENDAR_BUSY_LIMITS.maxOccurrencesPerSeries || context.occurrenceBudget <= 0) {
-        context.notes.push({ uid: master.uid, kind: 'truncated', reason: context.occurrenceBudget <= 0 ? `the calendar's recurring events produce more than ${ICALENDAR_BUSY_LIMITS.maxOccurrencesPerCalendar} occurrences before the window ends; later ones were not read` : `its recurrence produces more than ${ICALENDAR_BUSY_LIMITS.maxOccurrencesPerSeries} occurrences before the window ends; later ones were not read` });
+        context.notes.push({
+          uid: master.uid,
+          kind: 'truncated',
+          reason:
+            context.occurrenceBudget <= 0
+              ? `the calendar's recurring events produce more than ${ICALENDAR_BUSY_LIMITS.maxOccurrencesPerCalendar} occurrences before the window ends; later ones were not read`
+              : `its recurrence produces more than ${ICALENDAR_BUSY_LIMITS.maxOccurrencesPerSeries} occurrences before the window ends; later ones were not read`,
+        });
         break;
       }
       let next: ICAL.Time | null;
@@ -465,7 +511,14 @@ function expandSeries(master: IcsEvent, prepared: OverrideSet, context: Context)
         next = iterator.next();
       } catch (error) {
         if (error instanceof RecurrenceStepLimit) {
-          context.notes.push({ uid: master.uid, kind: 'truncated', reason: context.stepBudget < 0 ? `the calendar's recurrence rules need more than ${ICALENDAR_BUSY_LIMITS.maxRuleStepsPerCalendar} steps before the window ends; later occurrences were not read` : `${error.message} (at most ${ICALENDAR_BUSY_LIMITS.maxRuleStepsPerSeries}) before the window ends; later occurrences were not read` });
+          context.notes.push({
+            uid: master.uid,
+            kind: 'truncated',
+            reason:
+              context.stepBudget < 0
+                ? `the calendar's recurrence rules need more than ${ICALENDAR_BUSY_LIMITS.maxRuleStepsPerCalendar} steps before the window ends; later occurrences were not read`
+                : `${error.message} (at most ${ICALENDAR_BUSY_LIMITS.maxRuleStepsPerSeries}) before the window ends; later occurrences were not read`,
+          });
           break;
         }
         throw new Error(`its RRULE cannot be expanded (${error instanceof Error ? error.message : String(error)})`);
@@ -510,12 +563,14 @@ function scan(lines: string[]): Block[] {
     if (line === '') continue;
     const first = line.charCodeAt(0);
     if (first === 32 || first === 9) {
-      if (stack.length === 0 && line.trim() !== '') invalid('ics', `The calendar text is not iCalendar: ${where(index)} is outside BEGIN:VCALENDAR … END:VCALENDAR.`);
+      if (stack.length === 0 && line.trim() !== '')
+        invalid('ics', `The calendar text is not iCalendar: ${where(index)} is outside BEGIN:VCALENDAR … END:VCALENDAR.`);
       continue; // a folded continuation
     }
     if ((first === 66 || first === 98) && /^BEGIN:/i.test(line)) {
       const name = line.slice(6).trim().toUpperCase();
-      if (stack.length === 0 && name !== 'VCALENDAR') invalid('ics', `The calendar text is not iCalendar: ${where(index)} begins ${name || 'a component'} outside BEGIN:VCALENDAR.`);
+      if (stack.length === 0 && name !== 'VCALENDAR')
+        invalid('ics', `The calendar text is not iCalendar: ${where(index)} begins ${name || 'a component'} outside BEGIN:VCALENDAR.`);
       if (stack.length === 1) blockBegin = index;
       stack.push(name);
       continue;
@@ -523,7 +578,11 @@ function scan(lines: string[]): Block[] {
     if ((first === 69 || first === 101) && /^END:/i.test(line)) {
       const name = line.slice(4).trim().toUpperCase();
       const open = stack.pop();
-      if (open !== name) invalid('ics', `The calendar text is not iCalendar: ${where(index)} ends ${name || 'nothing'}${open ? ` where ${open} is open` : ' that was never begun'}.`);
+      if (open !== name)
+        invalid(
+          'ics',
+          `The calendar text is not iCalendar: ${where(index)} ends ${name || 'nothing'}${open ? ` where ${open} is open` : ' that was never begun'}.`,
+        );
       if (stack.length === 1) blocks.push({ name, begin: blockBegin, end: index });
       if (stack.length === 0) calendars++;
       continue;
@@ -532,7 +591,8 @@ function scan(lines: string[]): Block[] {
       if (line.trim() === '') continue;
       invalid('ics', `The calendar text is not iCalendar: ${where(index)} is outside BEGIN:VCALENDAR … END:VCALENDAR.`);
     }
-    if (stack.length === 1 && !/^[A-Za-z0-9-]+[;:]/.test(line)) invalid('ics', `The calendar text is not iCalendar: ${where(index)} is not a property ("NAME:value").`);
+    if (stack.length === 1 && !/^[A-Za-z0-9-]+[;:]/.test(line))
+      invalid('ics', `The calendar text is not iCalendar: ${where(index)} is not a property ("NAME:value").`);
   }
   if (stack.length > 0) invalid('ics', `The calendar text is not iCalendar: it ends before END:${stack[stack.length - 1]} (was it cut off?).`);
   if (calendars === 0) invalid('ics', 'The calendar text has no BEGIN:VCALENDAR … END:VCALENDAR; it is not an iCalendar file.');
@@ -576,7 +636,8 @@ function clearlyOutside(lines: string[], block: Block, from: number, to: number)
     else end = match;
   }
   if (!start) return false;
-  const rawWall = (match: RegExpExecArray) => wallOf(Number(match[1]), Number(match[2]), Number(match[3]), Number(match[4] ?? 0), Number(match[5] ?? 0), Number(match[6] ?? 0));
+  const rawWall = (match: RegExpExecArray) =>
+    wallOf(Number(match[1]), Number(match[2]), Number(match[3]), Number(match[4] ?? 0), Number(match[5] ?? 0), Number(match[6] ?? 0));
   const startWall = rawWall(start);
   const earliestStart = start[7] ? startWall : startWall - ZONE_SLACK;
   let latestEnd: number;
@@ -635,7 +696,11 @@ function addFreeBusy(component: JCalComponent, context: Context): void {
 
 function checkInput(ics: unknown, window: unknown, options: unknown): { from: number; to: number; floating: ZoneRules } {
   if (typeof ics !== 'string') invalid('ics', '`ics` must be the text of an iCalendar file (a string).');
-  if (ics.length > ICALENDAR_BUSY_LIMITS.maxTextLength) invalid('ics', `\`ics\` is ${ics.length} characters; at most ${ICALENDAR_BUSY_LIMITS.maxTextLength} (10 MiB) are read. Ask for a shorter range or split the calendar.`);
+  if (ics.length > ICALENDAR_BUSY_LIMITS.maxTextLength)
+    invalid(
+      'ics',
+      `\`ics\` is ${ics.length} characters; at most ${ICALENDAR_BUSY_LIMITS.maxTextLength} (10 MiB) are read. Ask for a shorter range or split the calendar.`,
+    );
   if (typeof window !== 'object' || window === null) invalid('window', '`window` must be { from, to }, two ISO 8601 instants.');
   const { from, to } = window as Record<string, unknown>;
   if (!isInstant(from)) invalid('window.from', '`window.from` must be an ISO 8601 instant with Z or an offset, e.g. "2026-03-02T00:00:00Z".');
@@ -643,13 +708,16 @@ function checkInput(ics: unknown, window: unknown, options: unknown): { from: nu
   const fromMs = Math.floor(Date.parse(from) / SECOND) * SECOND;
   const toMs = Math.floor(Date.parse(to) / SECOND) * SECOND;
   if (toMs < fromMs) invalid('window.to', '`window.to` must not be before `window.from`.');
-  if (toMs - fromMs > ICALENDAR_BUSY_LIMITS.maxWindowDays * DAY) invalid('window.to', `The window must span at most ${ICALENDAR_BUSY_LIMITS.maxWindowDays} days; ask for busy times in parts.`);
-  if (options !== undefined && (typeof options !== 'object' || options === null)) invalid('options', '`options` must be an object such as { timeZone: "Europe/Berlin" }, or left out.');
+  if (toMs - fromMs > ICALENDAR_BUSY_LIMITS.maxWindowDays * DAY)
+    invalid('window.to', `The window must span at most ${ICALENDAR_BUSY_LIMITS.maxWindowDays} days; ask for busy times in parts.`);
+  if (options !== undefined && (typeof options !== 'object' || options === null))
+    invalid('options', '`options` must be an object such as { timeZone: "Europe/Berlin" }, or left out.');
   const timeZone = (options as BusyFromICalendarOptions | undefined)?.timeZone;
   let floating = UTC_RULES;
   if (timeZone !== undefined) {
     const rules = isTimeZone(timeZone) ? ianaZoneRules(timeZone) : undefined;
-    if (!rules) invalid('options.timeZone', '`options.timeZone` must be an IANA time-zone name, e.g. "Europe/Berlin" (it reads floating times and all-day events).');
+    if (!rules)
+      invalid('options.timeZone', '`options.timeZone` must be an IANA time-zone name, e.g. "Europe/Berlin" (it reads floating times and all-day events).');
     floating = rules;
   }
   return { from: fromMs, to: toMs, floating };
@@ -664,7 +732,17 @@ export function readICalendarBusy(ics: string, window: BusyWindow, options?: Bus
   const text = ics.charCodeAt(0) === 0xfeff ? ics.slice(1) : ics;
   const lines = text.split(/\r\n|\n|\r/);
   const blocks = scan(lines);
-  const context: Context = { floating, vtimezones: new Map(), zones: new Map(), from, to, notes: [], occurrenceBudget: ICALENDAR_BUSY_LIMITS.maxOccurrencesPerCalendar, stepBudget: ICALENDAR_BUSY_LIMITS.maxRuleStepsPerCalendar, intervals: [] };
+  const context: Context = {
+    floating,
+    vtimezones: new Map(),
+    zones: new Map(),
+    from,
+    to,
+    notes: [],
+    occurrenceBudget: ICALENDAR_BUSY_LIMITS.maxOccurrencesPerCalendar,
+    stepBudget: ICALENDAR_BUSY_LIMITS.maxRuleStepsPerCalendar,
+    intervals: [],
+  };
   if (to === from) return { busy: [], notes: [] };
 
   const eventBlocks: Block[] = [];

@@ -34,7 +34,6 @@ export function wallOf(year: number, month: number, day: number, hour = 0, minut
 const FIRST_INSTANT = -62_135_596_800_000; // 0001-01-01T00:00:00Z
 const LAST_INSTANT = 253_402_300_799_000; // 9999-12-31T23:59:59Z
 
-
 const ianaRules = new Map<string, ZoneRules>();
 
 /** Rules of an IANA zone from luxon (through core's per-day offset cache), or undefined when unknown. */
@@ -206,7 +205,13 @@ const LAST_EXPANDED_YEAR = 2200;
  * for instants before the first onset (the IANA zone of the same name, when there is one).
  */
 export function vtimezoneRules(name: string, component: JCalComponent, before?: ZoneRules): ZoneRules | undefined {
-  interface Observance { offsetFrom: number; offsetTo: number; start: number; rdates: number[]; rrule?: unknown }
+  interface Observance {
+    offsetFrom: number;
+    offsetTo: number;
+    start: number;
+    rdates: number[];
+    rrule?: unknown;
+  }
   const observances: Observance[] = [];
   for (const sub of component[2] ?? []) {
     const kind = String(sub[0]).toLowerCase();
@@ -251,12 +256,34 @@ export function vtimezoneRules(name: string, component: JCalComponent, before?: 
           if (recur.until) {
             // A UTC UNTIL is compared with local onsets: move it to the local clock.
             const until = recur.until;
-            const untilWallMs = wallOf(until.year, until.month, until.day, until.hour, until.minute, until.second) + (until.zone?.tzid === 'UTC' ? observance.offsetFrom : 0);
+            const untilWallMs =
+              wallOf(until.year, until.month, until.day, until.hour, until.minute, until.second) + (until.zone?.tzid === 'UTC' ? observance.offsetFrom : 0);
             const local = new Date(untilWallMs);
-            recur.until = ICAL.Time.fromData({ year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate(), hour: local.getUTCHours(), minute: local.getUTCMinutes(), second: local.getUTCSeconds(), isDate: false });
+            recur.until = ICAL.Time.fromData({
+              year: local.getUTCFullYear(),
+              month: local.getUTCMonth() + 1,
+              day: local.getUTCDate(),
+              hour: local.getUTCHours(),
+              minute: local.getUTCMinutes(),
+              second: local.getUTCSeconds(),
+              isDate: false,
+            });
           }
           const first = new Date(observance.start);
-          const iterator = guardIterator(recur.iterator(ICAL.Time.fromData({ year: first.getUTCFullYear(), month: first.getUTCMonth() + 1, day: first.getUTCDate(), hour: first.getUTCHours(), minute: first.getUTCMinutes(), second: first.getUTCSeconds(), isDate: false })), 20_000);
+          const iterator = guardIterator(
+            recur.iterator(
+              ICAL.Time.fromData({
+                year: first.getUTCFullYear(),
+                month: first.getUTCMonth() + 1,
+                day: first.getUTCDate(),
+                hour: first.getUTCHours(),
+                minute: first.getUTCMinutes(),
+                second: first.getUTCSeconds(),
+                isDate: false,
+              }),
+            ),
+            20_000,
+          );
           for (let count = 0; count < 10_000; count++) {
             const next = iterator.next();
             if (!next) break;

@@ -16,7 +16,8 @@ export type CertificateMissingCode = (typeof CERTIFICATE_MISSING_CODES)[number];
 
 export interface CertificateEligibilityInput {
   /** The pairing the certificate is for. */
-  pairing: Pick<Pairing, 'id' | 'programId' | 'menteeId' | 'mentorIds' | 'status'> & Partial<Pick<Pairing, 'startedOn' | 'endedOn' | 'createdAt' | 'updatedAt'>>;
+  pairing: Pick<Pairing, 'id' | 'programId' | 'menteeId' | 'mentorIds' | 'status'> &
+    Partial<Pick<Pairing, 'startedOn' | 'endedOn' | 'createdAt' | 'updatedAt'>>;
   /** The member (mentee, mentor or co-mentor) it would be issued to. */
   personId: string;
   /** The pairing's sessions (others are ignored). */
@@ -57,7 +58,8 @@ export interface CertificateEligibility {
  * `@mentorkit/core/report`: a held session counts its recorded `heldMinutes` when set, else its
  * booked length (end − start) in whole minutes; anything not held counts 0.
  */
-export const certificateSessionMinutes: (session: Pick<Session, 'status' | 'start' | 'end'> & { heldMinutes?: number | undefined }) => number = sessionMinutesHeld;
+export const certificateSessionMinutes: (session: Pick<Session, 'status' | 'start' | 'end'> & { heldMinutes?: number | undefined }) => number =
+  sessionMinutesHeld;
 
 function fail(path: string, message: string): never {
   throw new MentorKitError('invalid-input', message, { path });
@@ -69,7 +71,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function checkCount(value: unknown, path: string): number | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 100) fail(path, `\`${path}\` must be a whole number of sessions from 1 to 100 (got ${JSON.stringify(value)}).`);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 100)
+    fail(path, `\`${path}\` must be a whole number of sessions from 1 to 100 (got ${JSON.stringify(value)}).`);
   return value;
 }
 
@@ -88,14 +91,16 @@ const dayOf = (instant: string | undefined): string | null => (typeof instant ==
 export function certificateEligibility(input: CertificateEligibilityInput): CertificateEligibility {
   if (!isRecord(input)) fail('input', 'Pass { pairing, personId, sessions, feedback, program, goals, agreement? }.');
   const { pairing, personId, program } = input;
-  if (!isRecord(pairing) || typeof pairing.id !== 'string' || typeof pairing.menteeId !== 'string' || !Array.isArray(pairing.mentorIds)) fail('pairing', '`pairing` must be a pairing record with id, menteeId and mentorIds.');
+  if (!isRecord(pairing) || typeof pairing.id !== 'string' || typeof pairing.menteeId !== 'string' || !Array.isArray(pairing.mentorIds))
+    fail('pairing', '`pairing` must be a pairing record with id, menteeId and mentorIds.');
   if (typeof personId !== 'string' || personId === '') fail('personId', '`personId` must be the id of a member of the pairing.');
-  if (!isRecord(program) || typeof program.id !== 'string') fail('program', '`program` must be the pairing\'s programme record.');
+  if (!isRecord(program) || typeof program.id !== 'string') fail('program', "`program` must be the pairing's programme record.");
   if (program.id !== pairing.programId) fail('program', `\`program\` must be the pairing's programme ("${String(pairing.programId)}"), not "${program.id}".`);
   for (const key of ['sessions', 'feedback', 'goals'] as const) {
     if (!Array.isArray(input[key])) fail(key, `\`${key}\` must be a list (empty when there are none).`);
   }
-  if (input.agreement !== undefined && (!isRecord(input.agreement) || input.agreement.pairingId !== pairing.id)) fail('agreement', '`agreement` must be the pairing\'s own agreement (or left out).');
+  if (input.agreement !== undefined && (!isRecord(input.agreement) || input.agreement.pairingId !== pairing.id))
+    fail('agreement', "`agreement` must be the pairing's own agreement (or left out).");
   const members = [pairing.menteeId, ...pairing.mentorIds];
   if (!members.includes(personId)) fail('personId', `"${personId}" is not a member of pairing "${pairing.id}": certificates are for its mentee and mentor(s).`);
 
@@ -109,13 +114,27 @@ export function certificateEligibility(input: CertificateEligibilityInput): Cert
     return session.pairingId === pairing.id && session.status === 'held';
   });
   const heldIds = new Set(held.map((session) => session.id));
-  const withFeedback = new Set(input.feedback.filter((note) => isRecord(note) && note.pairingId === pairing.id && note.authorId === personId && heldIds.has(note.sessionId)).map((note) => note.sessionId));
+  const withFeedback = new Set(
+    input.feedback
+      .filter((note) => isRecord(note) && note.pairingId === pairing.id && note.authorId === personId && heldIds.has(note.sessionId))
+      .map((note) => note.sessionId),
+  );
   const mentoringMinutes = held.reduce((sum, session) => sum + certificateSessionMinutes(session), 0);
   const goalsAchieved = input.goals
-    .filter((goal) => isRecord(goal) && goal.pairingId === pairing.id && !goal.archived && typeof goal.achievedAt === 'string' && (goal.ownerId === personId || goal.visibility !== 'private'))
+    .filter(
+      (goal) =>
+        isRecord(goal) &&
+        goal.pairingId === pairing.id &&
+        !goal.archived &&
+        typeof goal.achievedAt === 'string' &&
+        (goal.ownerId === personId || goal.visibility !== 'private'),
+    )
     .map((goal) => goal.title);
 
-  const heldDays = held.map((session) => dayOf(session.start)).filter((day): day is string => day !== null).sort();
+  const heldDays = held
+    .map((session) => dayOf(session.start))
+    .filter((day): day is string => day !== null)
+    .sort();
   const from = pairing.startedOn ?? heldDays[0] ?? dayOf(pairing.createdAt) ?? null;
   const to = pairing.endedOn ?? heldDays[heldDays.length - 1] ?? null;
 
@@ -123,5 +142,16 @@ export function certificateEligibility(input: CertificateEligibilityInput): Cert
   if (pairing.status !== 'closed') missing.push('pairing-not-ended');
   if (held.length < required) missing.push('sessions');
   if (withFeedback.size < required) missing.push('feedback');
-  return { eligible: missing.length === 0, missing, required, requiredFrom, sessionsHeld: held.length, sessionsWithFeedback: withFeedback.size, mentoringMinutes, goalsAchieved, from, to };
+  return {
+    eligible: missing.length === 0,
+    missing,
+    required,
+    requiredFrom,
+    sessionsHeld: held.length,
+    sessionsWithFeedback: withFeedback.size,
+    mentoringMinutes,
+    goalsAchieved,
+    from,
+    to,
+  };
 }

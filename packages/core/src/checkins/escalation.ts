@@ -50,7 +50,11 @@ export interface EscalationStage {
 const DAY = 86_400_000;
 
 function wholeNumber(value: unknown, path: string, min: number, max: number, what: string): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) invalidInput(path, `\`${path}\` must be a whole number of days from ${min} to ${max} (${what}); got ${typeof value === 'number' ? String(value) : typeof value}.`);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max)
+    invalidInput(
+      path,
+      `\`${path}\` must be a whole number of days from ${min} to ${max} (${what}); got ${typeof value === 'number' ? String(value) : typeof value}.`,
+    );
   return value as number;
 }
 
@@ -62,23 +66,41 @@ function wholeNumber(value: unknown, path: string, min: number, max: number, wha
  * Unknown fields are refused (a typo must not silently leave a default in place).
  */
 export function validateEscalationSettings(input: unknown): EscalationSettings {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) invalidInput('', 'Escalation settings must be an object: { quietDays, alertAdminDays, close: null | { afterDays, noticeDays } }.');
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    invalidInput('', 'Escalation settings must be an object: { quietDays, alertAdminDays, close: null | { afterDays, noticeDays } }.');
   const record = input as Record<string, unknown>;
-  for (const key of Object.keys(record)) if (!['quietDays', 'alertAdminDays', 'close'].includes(key)) invalidInput(key.slice(0, 50), `\`${key.slice(0, 50)}\` is not an escalation setting; the settings are quietDays, alertAdminDays and close.`);
+  for (const key of Object.keys(record))
+    if (!['quietDays', 'alertAdminDays', 'close'].includes(key))
+      invalidInput(key.slice(0, 50), `\`${key.slice(0, 50)}\` is not an escalation setting; the settings are quietDays, alertAdminDays and close.`);
   const quietDays = wholeNumber(record.quietDays, 'quietDays', 1, 365, 'how long a pair may be quiet before both are nudged');
   const alertAdminDays = wholeNumber(record.alertAdminDays, 'alertAdminDays', 1, 730, 'when the admins are alerted');
-  if (alertAdminDays <= quietDays) invalidInput('alertAdminDays', `\`alertAdminDays\` (${alertAdminDays}) must be more than \`quietDays\` (${quietDays}): the pair is nudged first, the admins alerted later.`);
+  if (alertAdminDays <= quietDays)
+    invalidInput(
+      'alertAdminDays',
+      `\`alertAdminDays\` (${alertAdminDays}) must be more than \`quietDays\` (${quietDays}): the pair is nudged first, the admins alerted later.`,
+    );
   if (record.close === null || record.close === undefined) {
     if (record.close === undefined) invalidInput('close', '`close` is required: null (never close silent pairings) or { afterDays, noticeDays }.');
     return { quietDays, alertAdminDays, close: null };
   }
-  if (typeof record.close !== 'object' || Array.isArray(record.close)) invalidInput('close', '`close` must be null (never close silent pairings) or { afterDays, noticeDays }.');
+  if (typeof record.close !== 'object' || Array.isArray(record.close))
+    invalidInput('close', '`close` must be null (never close silent pairings) or { afterDays, noticeDays }.');
   const close = record.close as Record<string, unknown>;
-  for (const key of Object.keys(close)) if (!['afterDays', 'noticeDays'].includes(key)) invalidInput(`close.${key.slice(0, 50)}`, `\`close.${key.slice(0, 50)}\` is not a closing setting; send afterDays and noticeDays.`);
+  for (const key of Object.keys(close))
+    if (!['afterDays', 'noticeDays'].includes(key))
+      invalidInput(`close.${key.slice(0, 50)}`, `\`close.${key.slice(0, 50)}\` is not a closing setting; send afterDays and noticeDays.`);
   const afterDays = wholeNumber(close.afterDays, 'close.afterDays', 1, 1095, 'when a silent pairing is closed');
-  if (afterDays <= alertAdminDays) invalidInput('close.afterDays', `\`close.afterDays\` (${afterDays}) must be more than \`alertAdminDays\` (${alertAdminDays}): the admins hear of a silent pair before it is closed.`);
+  if (afterDays <= alertAdminDays)
+    invalidInput(
+      'close.afterDays',
+      `\`close.afterDays\` (${afterDays}) must be more than \`alertAdminDays\` (${alertAdminDays}): the admins hear of a silent pair before it is closed.`,
+    );
   const noticeDays = wholeNumber(close.noticeDays, 'close.noticeDays', 1, 60, 'the notice both members get before closing');
-  if (afterDays - noticeDays < alertAdminDays) invalidInput('close.noticeDays', `\`close.noticeDays\` (${noticeDays}) is too long: the notice would start on day ${afterDays - noticeDays}, before the admins are alerted on day ${alertAdminDays}; at most ${afterDays - alertAdminDays} days here.`);
+  if (afterDays - noticeDays < alertAdminDays)
+    invalidInput(
+      'close.noticeDays',
+      `\`close.noticeDays\` (${noticeDays}) is too long: the notice would start on day ${afterDays - noticeDays}, before the admins are alerted on day ${alertAdminDays}; at most ${afterDays - alertAdminDays} days here.`,
+    );
   return { quietDays, alertAdminDays, close: { afterDays, noticeDays } };
 }
 
@@ -97,10 +119,12 @@ export function escalationStage(request: EscalationRequest): EscalationStage {
   if (typeof request !== 'object' || request === null) invalidInput('', 'escalationStage needs { activity, settings, now, noticeSentAt? }.');
   if (!isInstant(request.now)) invalidInput('now', '`now` must be an ISO 8601 instant, e.g. "2026-10-14T21:10:00Z".');
   const now = Date.parse(request.now);
-  if (typeof request.activity !== 'object' || request.activity === null) invalidInput('activity', '`activity` must be the pair\'s activity ({ lastActivityAt? }, as pairActivity gives it).');
+  if (typeof request.activity !== 'object' || request.activity === null)
+    invalidInput('activity', "`activity` must be the pair's activity ({ lastActivityAt? }, as pairActivity gives it).");
   const settings = validateEscalationSettings(request.settings);
   const lastActivityAt = request.activity.lastActivityAt;
-  if (lastActivityAt !== undefined && !isInstant(lastActivityAt)) invalidInput('activity.lastActivityAt', '`activity.lastActivityAt` must be an ISO 8601 instant.');
+  if (lastActivityAt !== undefined && !isInstant(lastActivityAt))
+    invalidInput('activity.lastActivityAt', '`activity.lastActivityAt` must be an ISO 8601 instant.');
   if (request.noticeSentAt !== undefined && !isInstant(request.noticeSentAt)) invalidInput('noticeSentAt', '`noticeSentAt` must be an ISO 8601 instant.');
   if (lastActivityAt === undefined) return { stage: 'active', quietDays: 0 };
   const since = Date.parse(lastActivityAt);
@@ -108,11 +132,17 @@ export function escalationStage(request: EscalationRequest): EscalationStage {
   const quietDays = Math.floor(quietMs / DAY);
   const at = (days: number) => new Date(since + days * DAY).toISOString();
   if (quietMs < settings.quietDays * DAY) return { stage: 'active', quietDays, next: { stage: 'nudged', at: at(settings.quietDays) } };
-  if (quietMs < settings.alertAdminDays * DAY) return { stage: 'nudged', quietDays, stageSince: at(settings.quietDays), next: { stage: 'admin-alerted', at: at(settings.alertAdminDays) } };
+  if (quietMs < settings.alertAdminDays * DAY)
+    return { stage: 'nudged', quietDays, stageSince: at(settings.quietDays), next: { stage: 'admin-alerted', at: at(settings.alertAdminDays) } };
   const close = settings.close;
   const noticeFrom = close ? close.afterDays - close.noticeDays : Number.POSITIVE_INFINITY;
   if (!close || quietMs < noticeFrom * DAY) {
-    return { stage: 'admin-alerted', quietDays, stageSince: at(settings.alertAdminDays), ...(close ? { next: { stage: 'closing' as const, at: at(noticeFrom) } } : {}) };
+    return {
+      stage: 'admin-alerted',
+      quietDays,
+      stageSince: at(settings.alertAdminDays),
+      ...(close ? { next: { stage: 'closing' as const, at: at(noticeFrom) } } : {}),
+    };
   }
   // A notice counts only when it belongs to this quiet spell (given after the last activity).
   const notice = request.noticeSentAt !== undefined && Date.parse(request.noticeSentAt) >= since ? Date.parse(request.noticeSentAt) : undefined;

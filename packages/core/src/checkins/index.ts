@@ -16,7 +16,6 @@ export { NUDGE_HOURS, sensibleSendTime, type Nudge, type NudgePerson } from './n
 
 const DAY = 86_400_000;
 
-
 export interface CheckInSession {
   id?: string;
   start: string;
@@ -116,8 +115,10 @@ export interface NextCheckIn {
 export function nextCheckIn(request: NextCheckInRequest): NextCheckIn {
   if (typeof request !== 'object' || request === null) invalidInput('', 'nextCheckIn needs { agreement, sessions?, messages?, now }.');
   const now = requireNow(request.now);
-  if (typeof request.agreement !== 'object' || request.agreement === null) invalidInput('agreement', '`agreement` must give at least { cadence, checkInLevel }.');
-  const level = request.level === undefined ? requireLevel(request.agreement.checkInLevel ?? 'regular', 'agreement.checkInLevel') : requireLevel(request.level, 'level');
+  if (typeof request.agreement !== 'object' || request.agreement === null)
+    invalidInput('agreement', '`agreement` must give at least { cadence, checkInLevel }.');
+  const level =
+    request.level === undefined ? requireLevel(request.agreement.checkInLevel ?? 'regular', 'agreement.checkInLevel') : requireLevel(request.level, 'level');
   const cadenceDays = CADENCE_DAYS[request.agreement.cadence as keyof typeof CADENCE_DAYS];
   if (cadenceDays === undefined) invalidInput('agreement.cadence', '`agreement.cadence` must be "weekly", "fortnightly", "monthly" or "ad-hoc".');
   const intervalDays = Math.min(CHECK_IN_INTERVAL_DAYS[level], cadenceDays);
@@ -143,14 +144,18 @@ export function nextCheckIn(request: NextCheckInRequest): NextCheckIn {
       lastKind = 'message';
     }
   }
-  const base = Number.isFinite(last) ? last : [timeOf(request.agreement.since), timeOf(request.startedAt)].find(Number.isFinite) ?? now;
+  const base = Number.isFinite(last) ? last : ([timeOf(request.agreement.since), timeOf(request.startedAt)].find(Number.isFinite) ?? now);
   const due = base + intervalDays * DAY;
-  const upcoming = sessions.filter((session) => (session.status ?? 'scheduled') === 'scheduled' && timeOf(session.start) > now).sort((a, b) => timeOf(a.start) - timeOf(b.start))[0];
+  const upcoming = sessions
+    .filter((session) => (session.status ?? 'scheduled') === 'scheduled' && timeOf(session.start) > now)
+    .sort((a, b) => timeOf(a.start) - timeOf(b.start))[0];
   const overdue = now > due;
   const timeZone = request.timeZone ?? 'UTC';
   if (!isTimeZone(timeZone)) invalidInput('timeZone', '`timeZone` must be an IANA time-zone name such as "Europe/Madrid".');
   // One count of days for every sentence about it: calendar days on the viewer's calendar.
-  const dueInDays = Math.round((Date.parse(localTimeOf(timeZone, new Date(due).toISOString()).date) - Date.parse(localTimeOf(timeZone, new Date(now).toISOString()).date)) / DAY);
+  const dueInDays = Math.round(
+    (Date.parse(localTimeOf(timeZone, new Date(due).toISOString()).date) - Date.parse(localTimeOf(timeZone, new Date(now).toISOString()).date)) / DAY,
+  );
   return {
     level,
     intervalDays,
@@ -189,7 +194,8 @@ export function pairActivity(request: PairActivityRequest): PairActivity {
   if (typeof request !== 'object' || request === null) invalidInput('', 'pairActivity needs { sessions?, messages?, goals?, now }.');
   const now = requireNow(request.now);
   const threshold = request.inactiveAfterDays ?? DEFAULT_INACTIVE_AFTER_DAYS;
-  if (typeof threshold !== 'number' || !Number.isInteger(threshold) || threshold < 1 || threshold > 365) invalidInput('inactiveAfterDays', '`inactiveAfterDays` must be a whole number of days from 1 to 365.');
+  if (typeof threshold !== 'number' || !Number.isInteger(threshold) || threshold < 1 || threshold > 365)
+    invalidInput('inactiveAfterDays', '`inactiveAfterDays` must be a whole number of days from 1 to 365.');
   let last = Number.NaN;
   let kind: PairActivity['lastActivityKind'];
   const consider = (at: number, what: NonNullable<PairActivity['lastActivityKind']>) => {
@@ -203,23 +209,33 @@ export function pairActivity(request: PairActivityRequest): PairActivity {
   for (const goal of requireList<CheckInGoal>(request.goals, 'goals')) consider(timeOf(goal.updatedAt), 'goal');
   if (!Number.isFinite(last)) consider(timeOf(request.startedAt), 'start');
   const daysInactive = Number.isFinite(last) ? Math.floor((now - last) / DAY) : 0;
-  return { ...(Number.isFinite(last) ? { lastActivityAt: new Date(last).toISOString(), lastActivityKind: kind } : {}), daysInactive, inactive: Number.isFinite(last) && daysInactive >= threshold, inactiveAfterDays: threshold };
+  return {
+    ...(Number.isFinite(last) ? { lastActivityAt: new Date(last).toISOString(), lastActivityKind: kind } : {}),
+    daysInactive,
+    inactive: Number.isFinite(last) && daysInactive >= threshold,
+    inactiveAfterDays: threshold,
+  };
 }
 
 /** Pairs that have gone quiet or whose check-in is overdue, worst first (for admins' health view). */
-export function relationshipHealth<TPair extends { pairingId: string }>(pairs: ReadonlyArray<TPair & { activity: PairActivity; checkIn?: NextCheckIn }>): Array<TPair & { activity: PairActivity; checkIn?: NextCheckIn; attention: boolean }> {
+export function relationshipHealth<TPair extends { pairingId: string }>(
+  pairs: ReadonlyArray<TPair & { activity: PairActivity; checkIn?: NextCheckIn }>,
+): Array<TPair & { activity: PairActivity; checkIn?: NextCheckIn; attention: boolean }> {
   return pairs
     .map((pair) => ({ ...pair, attention: pair.activity.inactive || (pair.checkIn?.overdue ?? false) }))
-    .sort((a, b) => Number(b.attention) - Number(a.attention) || b.activity.daysInactive - a.activity.daysInactive || (b.checkIn?.overdueDays ?? 0) - (a.checkIn?.overdueDays ?? 0));
+    .sort(
+      (a, b) =>
+        Number(b.attention) - Number(a.attention) ||
+        b.activity.daysInactive - a.activity.daysInactive ||
+        (b.checkIn?.overdueDays ?? 0) - (a.checkIn?.overdueDays ?? 0),
+    );
 }
-
 
 /** A reason for a level suggestion as a stable code (a key of `CHECKIN_MESSAGES.reasons`) and its parameters (`level`/`suggested` are level ids). */
 export interface CheckInReason {
   code: keyof CheckInMessages['reasons'];
   params: Record<string, string | number>;
 }
-
 
 export interface NudgeRequest {
   pairingId: string;
@@ -241,7 +257,8 @@ export interface NudgeRequest {
  * to suggest a time; a pair gone quiet nudges everyone in it.
  */
 export function checkInNudges(request: NudgeRequest): Nudge[] {
-  if (typeof request !== 'object' || request === null) invalidInput('', 'checkInNudges needs { pairingId, menteeId, mentorIds, people, checkIn?, activity?, now }.');
+  if (typeof request !== 'object' || request === null)
+    invalidInput('', 'checkInNudges needs { pairingId, menteeId, mentorIds, people, checkIn?, activity?, now }.');
   requireNow(request.now);
   const catalogue = request.messages ?? checkInMessagesFor(request.locale);
   const byId = new Map(requireList<NudgePerson>(request.people, 'people').map((person) => [person.personId, person]));
@@ -251,7 +268,15 @@ export function checkInNudges(request: NudgeRequest): Nudge[] {
   const add = (kind: Nudge['kind'], personId: string | undefined, code: Nudge['code'], params: Nudge['params']) => {
     const person = personId ? byId.get(personId) : undefined;
     if (!person || nudges.some((nudge) => nudge.personId === personId && nudge.kind === kind)) return;
-    nudges.push({ kind, personId: person.personId, pairingId: request.pairingId, ...sensibleSendTime(person, request.now), message: fillTemplate(catalogue.nudges[code], params), code, params });
+    nudges.push({
+      kind,
+      personId: person.personId,
+      pairingId: request.pairingId,
+      ...sensibleSendTime(person, request.now),
+      message: fillTemplate(catalogue.nudges[code], params),
+      code,
+      params,
+    });
   };
   const checkIn = request.checkIn;
   if (checkIn && leadMentor && !checkIn.coveredByNextSession) {
@@ -318,7 +343,8 @@ export function suggestCheckInLevel(request: SuggestLevelRequest): LevelSuggesti
   if (!Number.isInteger(recentCount) || recentCount < 1 || recentCount > 50) invalidInput('recentCount', '`recentCount` must be a whole number from 1 to 50.');
   const feedback = requireList<CheckInFeedback>(request.feedback, 'feedback');
   feedback.forEach((entry, index) => {
-    if (typeof entry?.rating !== 'number' || !Number.isFinite(entry.rating) || entry.rating < 1 || entry.rating > 5) invalidInput(`feedback[${index}].rating`, `\`feedback[${index}].rating\` must be a rating from 1 to 5.`);
+    if (typeof entry?.rating !== 'number' || !Number.isFinite(entry.rating) || entry.rating < 1 || entry.rating > 5)
+      invalidInput(`feedback[${index}].rating`, `\`feedback[${index}].rating\` must be a rating from 1 to 5.`);
   });
   const when = (entry: CheckInFeedback) => timeOf(entry.submittedAt ?? entry.createdAt ?? entry.updatedAt);
   const recent = [...feedback].sort((a, b) => (when(b) || 0) - (when(a) || 0)).slice(0, recentCount);
@@ -327,7 +353,10 @@ export function suggestCheckInLevel(request: SuggestLevelRequest): LevelSuggesti
   const open = goals.filter((goal) => goal.status !== 'achieved' && goal.status !== 'missed');
   const behind = goals.filter((goal) => goal.status === 'behind' || goal.status === 'missed').length;
   const atRisk = open.filter((goal) => goal.status === 'at-risk').length;
-  const sessions = requireList<CheckInSession>(request.sessions, 'sessions').filter((session) => session.status === 'held' || session.status === 'missed').sort((a, b) => timeOf(b.start) - timeOf(a.start)).slice(0, recentCount);
+  const sessions = requireList<CheckInSession>(request.sessions, 'sessions')
+    .filter((session) => session.status === 'held' || session.status === 'missed')
+    .sort((a, b) => timeOf(b.start) - timeOf(a.start))
+    .slice(0, recentCount);
   const missed = sessions.filter((session) => session.status === 'missed').length;
 
   const more: CheckInReason[] = [];
@@ -335,7 +364,14 @@ export function suggestCheckInLevel(request: SuggestLevelRequest): LevelSuggesti
   if (behind > 0) more.push({ code: 'goalsBehind', params: { count: behind } });
   if (open.length > 0 && atRisk * 2 >= open.length) more.push({ code: 'goalsAtRisk', params: {} });
   if (missed >= 2) more.push({ code: 'missedSessions', params: { count: missed } });
-  const thriving = more.length === 0 && average !== undefined && recent.length >= 2 && average >= 4.5 && missed === 0 && goals.length > 0 && open.every((goal) => goal.status === 'on-track');
+  const thriving =
+    more.length === 0 &&
+    average !== undefined &&
+    recent.length >= 2 &&
+    average >= 4.5 &&
+    missed === 0 &&
+    goals.length > 0 &&
+    open.every((goal) => goal.status === 'on-track');
 
   const index = LEVEL_ORDER.indexOf(current);
   let suggested = current;
@@ -358,7 +394,12 @@ export function suggestCheckInLevel(request: SuggestLevelRequest): LevelSuggesti
   }
   if (override !== undefined && override !== suggested) reasonCodes.push({ code: 'overridden', params: { level: override, suggested } });
   const reasons = reasonCodes.map((reason) =>
-    fillTemplate(catalogue.reasons[reason.code], reason.code === 'overridden' ? { level: catalogue.levels[reason.params.level as CheckInLevel], suggested: catalogue.levels[reason.params.suggested as CheckInLevel] } : reason.params),
+    fillTemplate(
+      catalogue.reasons[reason.code],
+      reason.code === 'overridden'
+        ? { level: catalogue.levels[reason.params.level as CheckInLevel], suggested: catalogue.levels[reason.params.suggested as CheckInLevel] }
+        : reason.params,
+    ),
   );
   return { level: override ?? suggested, suggested, current, change, overridden: override !== undefined && override !== suggested, reasons, reasonCodes };
 }
@@ -395,9 +436,11 @@ export interface PairingCheckIn {
  * as the start of the first interval and of the quiet period when nothing happened yet.
  */
 export function pairingCheckIn(request: PairingCheckInRequest): PairingCheckIn {
-  if (typeof request !== 'object' || request === null || typeof request.pairing !== 'object' || request.pairing === null) invalidInput('pairing', 'pairingCheckIn needs { pairing, agreement?, sessions?, messages?, goals?, people?, now }.');
+  if (typeof request !== 'object' || request === null || typeof request.pairing !== 'object' || request.pairing === null)
+    invalidInput('pairing', 'pairingCheckIn needs { pairing, agreement?, sessions?, messages?, goals?, people?, now }.');
   const { pairing } = request;
-  const ofPair = <T extends { pairingId?: string | undefined }>(list: T[] | undefined, path: string) => requireList<T>(list, path).filter((entry) => entry.pairingId === undefined || entry.pairingId === pairing.id);
+  const ofPair = <T extends { pairingId?: string | undefined }>(list: T[] | undefined, path: string) =>
+    requireList<T>(list, path).filter((entry) => entry.pairingId === undefined || entry.pairingId === pairing.id);
   const sessions = ofPair(request.sessions, 'sessions');
   const messages = ofPair(request.messages, 'messages');
   const goals = ofPair(request.goals, 'goals');
@@ -405,18 +448,80 @@ export function pairingCheckIn(request: PairingCheckInRequest): PairingCheckIn {
   const profiles = new Map(requireList<NudgePerson>(request.people, 'people').map((person) => [person.personId, person]));
   const participants = request.agreement?.participants ?? [];
   const people: NudgePerson[] = [
-    ...participants.map((participant) => ({ personId: participant.personId, ...(profiles.get(participant.personId)?.displayName !== undefined ? { displayName: profiles.get(participant.personId)!.displayName! } : {}), timeZone: participant.timeZone, workingHours: participant.workingHours as NudgePerson['workingHours'], offLimitsDays: participant.offLimitsDays, offLimitsDates: participant.offLimitsDates })),
+    ...participants.map((participant) => ({
+      personId: participant.personId,
+      ...(profiles.get(participant.personId)?.displayName !== undefined ? { displayName: profiles.get(participant.personId)!.displayName! } : {}),
+      timeZone: participant.timeZone,
+      workingHours: participant.workingHours as NudgePerson['workingHours'],
+      offLimitsDays: participant.offLimitsDays,
+      offLimitsDates: participant.offLimitsDates,
+    })),
     ...[pairing.menteeId, ...pairing.mentorIds]
       .filter((personId) => !participants.some((participant) => participant.personId === personId))
       .map((personId) => profiles.get(personId) ?? { personId, timeZone: 'UTC' }),
   ];
   const leadZone = people.find((person) => person.personId === pairing.mentorIds[0])?.timeZone ?? 'UTC';
-  const checkIn = request.agreement ? nextCheckIn({ agreement: request.agreement, sessions, messages, mentorIds: [...pairing.mentorIds], ...(startedAt ? { startedAt } : {}), now: request.now, timeZone: leadZone }) : undefined;
-  const activity = pairActivity({ sessions, messages, goals, ...(startedAt ? { startedAt } : {}), now: request.now, ...(request.inactiveAfterDays !== undefined ? { inactiveAfterDays: request.inactiveAfterDays } : {}) });
-  const nudges = checkInNudges({ pairingId: pairing.id, menteeId: pairing.menteeId, mentorIds: [...pairing.mentorIds], people, ...(checkIn ? { checkIn } : {}), activity, now: request.now, ...(request.catalogue ? { messages: request.catalogue } : {}), ...(request.locale ? { locale: request.locale } : {}) });
+  const checkIn = request.agreement
+    ? nextCheckIn({
+        agreement: request.agreement,
+        sessions,
+        messages,
+        mentorIds: [...pairing.mentorIds],
+        ...(startedAt ? { startedAt } : {}),
+        now: request.now,
+        timeZone: leadZone,
+      })
+    : undefined;
+  const activity = pairActivity({
+    sessions,
+    messages,
+    goals,
+    ...(startedAt ? { startedAt } : {}),
+    now: request.now,
+    ...(request.inactiveAfterDays !== undefined ? { inactiveAfterDays: request.inactiveAfterDays } : {}),
+  });
+  const nudges = checkInNudges({
+    pairingId: pairing.id,
+    menteeId: pairing.menteeId,
+    mentorIds: [...pairing.mentorIds],
+    people,
+    ...(checkIn ? { checkIn } : {}),
+    activity,
+    now: request.now,
+    ...(request.catalogue ? { messages: request.catalogue } : {}),
+    ...(request.locale ? { locale: request.locale } : {}),
+  });
   return { ...(checkIn ? { checkIn } : {}), activity, people, nudges };
 }
 
-export { DEFAULT_ESCALATION_SETTINGS, ESCALATION_STAGES, escalationRank, escalationStage, validateEscalationSettings, type EscalationRequest, type EscalationSettings, type EscalationStage, type EscalationStageName } from './escalation.js';
-export { feedbackRequestNudges, goalNudges, GOAL_DUE_SOON_DAYS, GOAL_MISSED_WITHIN_DAYS, practiceNudges, PRACTICE_NUDGE_KINDS, SESSION_REMINDER_LOOKAHEAD_MINUTES, SESSION_REMINDER_NIGHT, SESSION_REMINDERS, sessionReminderNudges, sessionReminderTime, type PracticeFeedback, type PracticeGoal, type PracticeNudge, type PracticeNudgeKind, type PracticeNudgeRequest, type PracticeSession } from './practice-nudges.js';
+export {
+  DEFAULT_ESCALATION_SETTINGS,
+  ESCALATION_STAGES,
+  escalationRank,
+  escalationStage,
+  validateEscalationSettings,
+  type EscalationRequest,
+  type EscalationSettings,
+  type EscalationStage,
+  type EscalationStageName,
+} from './escalation.js';
+export {
+  feedbackRequestNudges,
+  goalNudges,
+  GOAL_DUE_SOON_DAYS,
+  GOAL_MISSED_WITHIN_DAYS,
+  practiceNudges,
+  PRACTICE_NUDGE_KINDS,
+  SESSION_REMINDER_LOOKAHEAD_MINUTES,
+  SESSION_REMINDER_NIGHT,
+  SESSION_REMINDERS,
+  sessionReminderNudges,
+  sessionReminderTime,
+  type PracticeFeedback,
+  type PracticeGoal,
+  type PracticeNudge,
+  type PracticeNudgeKind,
+  type PracticeNudgeRequest,
+  type PracticeSession,
+} from './practice-nudges.js';
 export { DIGEST_FREQUENCIES, digestSlot, type DigestFrequency, type DigestSlot } from './digest.js';

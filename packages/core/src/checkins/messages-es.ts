@@ -22,7 +22,8 @@ export const checkInMessagesEs: CheckInMessages = {
     'pair-inactive': 'Ninguna sesión, mensaje ni avance de metas con {other} desde hace {days} {days|día|días}. ¿Va todo bien?',
     'session-in-24h': 'Recordatorio: tu sesión «{title}» con {other} es el {date} a las {time}.',
     'session-in-1h': 'Tu sesión «{title}» con {other} empieza en {minutes} {minutes|minuto|minutos}, a las {time}.',
-    'feedback-requested': '¿Qué tal fue tu sesión «{title}» con {other}? Unas palabras de valoración ayudan a que la próxima sea aún mejor; puedes darla hasta el {date}.',
+    'feedback-requested':
+      '¿Qué tal fue tu sesión «{title}» con {other}? Unas palabras de valoración ayudan a que la próxima sea aún mejor; puedes darla hasta el {date}.',
     'goal-due': 'Tu meta «{goal}» vence el {date}. ¿Cuál es el siguiente paso que puedes dar?',
     'goal-due-mentor': 'La meta «{goal}» de {owner} vence el {date}. Unas palabras de ánimo pueden ayudar.',
     'goal-missed': 'Ya pasó la fecha de tu meta «{goal}» ({date}). No pasa nada: puedes fijar una nueva fecha o ajustar la meta.',

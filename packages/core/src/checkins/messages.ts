@@ -25,7 +25,8 @@ export const CHECKIN_MESSAGES = {
     // The practice nudges (practice-nudges.ts): sessions, feedback, goals.
     'session-in-24h': 'Reminder: your session “{title}” with {other} is on {date} at {time}.',
     'session-in-1h': 'Your session “{title}” with {other} starts in {minutes} {minutes|minute|minutes}, at {time}.',
-    'feedback-requested': 'How did your session “{title}” with {other} go? A few words of feedback help make the next one better; you can give it until {date}.',
+    'feedback-requested':
+      'How did your session “{title}” with {other} go? A few words of feedback help make the next one better; you can give it until {date}.',
     'goal-due': 'Your goal “{goal}” is due on {date}. What is the next step you can take?',
     'goal-due-mentor': '{owner}’s goal “{goal}” is due on {date}. A word of encouragement could help.',
     'goal-missed': 'The date for your goal “{goal}” ({date}) has passed. That is fine: you can set a new date or adjust the goal.',
@@ -57,5 +58,7 @@ export function joinNames(names: string[], locale: string | undefined): string {
  * ("{days} {days|day|days}"), so sentences read naturally without "day(s)".
  */
 export function fillTemplate(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)(?:\|([^|}]*)\|([^}]*))?\}/g, (match, key: string, one: string | undefined, other: string | undefined) => (!(key in values) ? match : one === undefined ? String(values[key]) : Number(values[key]) === 1 ? one : (other ?? '')));
+  return template.replace(/\{(\w+)(?:\|([^|}]*)\|([^}]*))?\}/g, (match, key: string, one: string | undefined, other: string | undefined) =>
+    !(key in values) ? match : one === undefined ? String(values[key]) : Number(values[key]) === 1 ? one : (other ?? ''),
+  );
 }

@@ -41,9 +41,17 @@ export function sensibleSendTime(person: NudgePerson, now: string): { sendAt: st
   const everyDay = { 1: [NUDGE_HOURS], 2: [NUDGE_HOURS], 3: [NUDGE_HOURS], 4: [NUDGE_HOURS], 5: [NUDGE_HOURS], 6: [NUDGE_HOURS], 7: [NUDGE_HOURS] };
   const hasHours = Object.values(person.workingHours ?? {}).some((ranges) => Array.isArray(ranges) && ranges.length > 0);
   const sensible = { id: 'sensible', timeZone: person.timeZone, workingHours: everyDay };
-  const own = { id: 'person', timeZone: person.timeZone, workingHours: (hasHours ? person.workingHours : { 1: [NUDGE_HOURS], 2: [NUDGE_HOURS], 3: [NUDGE_HOURS], 4: [NUDGE_HOURS], 5: [NUDGE_HOURS] }) as never, offLimitsDays: [...(person.offLimitsDays ?? [])], offLimitsDates: [...(person.offLimitsDates ?? [])] };
+  const own = {
+    id: 'person',
+    timeZone: person.timeZone,
+    workingHours: (hasHours ? person.workingHours : { 1: [NUDGE_HOURS], 2: [NUDGE_HOURS], 3: [NUDGE_HOURS], 4: [NUDGE_HOURS], 5: [NUDGE_HOURS] }) as never,
+    offLimitsDays: [...(person.offLimitsDays ?? [])],
+    offLimitsDates: [...(person.offLimitsDates ?? [])],
+  };
   // Within their hours if they have any in the next two weeks, else simply 09:00-18:00 local.
-  const slot = findCommonSlots({ participants: [own, sensible], from, to, durationMinutes: 15, stepMinutes: 15, limit: 1 })[0] ?? findCommonSlots({ participants: [sensible], from, to, durationMinutes: 15, stepMinutes: 15, limit: 1 })[0];
+  const slot =
+    findCommonSlots({ participants: [own, sensible], from, to, durationMinutes: 15, stepMinutes: 15, limit: 1 })[0] ??
+    findCommonSlots({ participants: [sensible], from, to, durationMinutes: 15, stepMinutes: 15, limit: 1 })[0];
   const start = slot ? slot.start : from;
   return { sendAt: start, localSendAt: localIsoOf(person.timeZone, Math.floor(Date.parse(start) / 60_000)) };
 }

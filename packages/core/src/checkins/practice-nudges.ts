@@ -44,7 +44,13 @@ export const SESSION_REMINDERS = [
  * before the start) — unless the person works then (their working hours), or the session itself is
  * in their night and starts within 2 hours (they will be up for it).
  */
-export const SESSION_REMINDER_NIGHT = { from: 22 * 60, until: 7 * 60, eveningBefore: 21 * 60, minimumNoticeMinutes: 15, awakeBeforeNightSessionMinutes: 120 } as const;
+export const SESSION_REMINDER_NIGHT = {
+  from: 22 * 60,
+  until: 7 * 60,
+  eveningBefore: 21 * 60,
+  minimumNoticeMinutes: 15,
+  awakeBeforeNightSessionMinutes: 120,
+} as const;
 
 /** A goal's due-date nudge goes this many days (on the owner's calendar) before it is due, or less. */
 export const GOAL_DUE_SOON_DAYS = 3;
@@ -106,16 +112,19 @@ const MINUTE = 60_000;
 
 function requireWholeNumber(value: unknown, path: string, min: number, max: number, fallback: number): number {
   if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) invalidInput(path, `\`${path}\` must be a whole number from ${min} to ${max}.`);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max)
+    invalidInput(path, `\`${path}\` must be a whole number from ${min} to ${max}.`);
   return value;
 }
 
 function prepare(request: PracticeNudgeRequest) {
-  if (typeof request !== 'object' || request === null || typeof request.pairing !== 'object' || request.pairing === null) invalidInput('pairing', 'practiceNudges needs { pairing, people, sessions?, feedback?, goals?, now }.');
+  if (typeof request !== 'object' || request === null || typeof request.pairing !== 'object' || request.pairing === null)
+    invalidInput('pairing', 'practiceNudges needs { pairing, people, sessions?, feedback?, goals?, now }.');
   const now = Date.parse(request.now);
   if (typeof request.now !== 'string' || !Number.isFinite(now)) invalidInput('now', '`now` must be an ISO 8601 instant, e.g. "2026-10-14T21:10:00Z".');
   if (!Array.isArray(request.people)) invalidInput('people', '`people` must be a list.');
-  for (const key of ['sessions', 'feedback', 'goals'] as const) if (request[key] !== undefined && !Array.isArray(request[key])) invalidInput(key, `\`${key}\` must be a list.`);
+  for (const key of ['sessions', 'feedback', 'goals'] as const)
+    if (request[key] !== undefined && !Array.isArray(request[key])) invalidInput(key, `\`${key}\` must be a list.`);
   const byId = new Map(request.people.map((person) => [person.personId, person]));
   const catalogue = request.messages ?? checkInMessagesFor(request.locale);
   const name = (personId: string) => byId.get(personId)?.displayName ?? personId;
@@ -129,8 +138,16 @@ function prepare(request: PracticeNudgeRequest) {
     }
   };
   const others = (personId: string, among: readonly string[]) => joinNames(among.filter((id) => id !== personId).map(name));
-  const ofPairing = <T extends { pairingId?: string | undefined }>(list: T[] | undefined) => (list ?? []).filter((entry) => entry.pairingId === undefined || entry.pairingId === request.pairing.id);
-  const nudge = (kind: PracticeNudgeKind, person: NudgePerson, code: Nudge['code'], params: Record<string, string | number>, when: { sendAt: string; localSendAt: string }, period: string): PracticeNudge => ({
+  const ofPairing = <T extends { pairingId?: string | undefined }>(list: T[] | undefined) =>
+    (list ?? []).filter((entry) => entry.pairingId === undefined || entry.pairingId === request.pairing.id);
+  const nudge = (
+    kind: PracticeNudgeKind,
+    person: NudgePerson,
+    code: Nudge['code'],
+    params: Record<string, string | number>,
+    when: { sendAt: string; localSendAt: string },
+    period: string,
+  ): PracticeNudge => ({
     kind,
     personId: person.personId,
     pairingId: request.pairing.id,
@@ -145,7 +162,10 @@ function prepare(request: PracticeNudgeRequest) {
 }
 
 // The same form as `sensibleSendTime`'s (`2026-10-20T14:15:00Z`).
-const localWhen = (person: NudgePerson, epochMs: number) => ({ sendAt: instantOfEpochMinute(Math.floor(epochMs / MINUTE)), localSendAt: localIsoOf(person.timeZone, Math.floor(epochMs / MINUTE)) });
+const localWhen = (person: NudgePerson, epochMs: number) => ({
+  sendAt: instantOfEpochMinute(Math.floor(epochMs / MINUTE)),
+  localSendAt: localIsoOf(person.timeZone, Math.floor(epochMs / MINUTE)),
+});
 
 /** Whether `epochMs` is in the person's night (22:00–07:00 on their clock) and they are not working then. */
 function inNight(person: NudgePerson, epochMs: number): boolean {
@@ -166,9 +186,19 @@ export function sessionReminderTime(person: NudgePerson, sessionStart: string, a
   if (inNight(person, start) && start - at <= SESSION_REMINDER_NIGHT.awakeBeforeNightSessionMinutes * MINUTE) return at;
   const local = localTimeOf(person.timeZone, new Date(at));
   const lateEvening = local.minuteOfDay >= SESSION_REMINDER_NIGHT.from;
-  const morning = zonedWallClockToEpoch(person.timeZone, lateEvening ? localTimeOf(person.timeZone, new Date(at + 12 * 3_600_000)).date : local.date, SESSION_REMINDER_NIGHT.until);
-  const evening = zonedWallClockToEpoch(person.timeZone, lateEvening ? local.date : localTimeOf(person.timeZone, new Date(at - 12 * 3_600_000)).date, SESSION_REMINDER_NIGHT.eveningBefore);
-  const candidates = [evening, ...(morning <= start - SESSION_REMINDER_NIGHT.minimumNoticeMinutes * MINUTE ? [morning] : [])].filter((candidate) => candidate >= notBefore);
+  const morning = zonedWallClockToEpoch(
+    person.timeZone,
+    lateEvening ? localTimeOf(person.timeZone, new Date(at + 12 * 3_600_000)).date : local.date,
+    SESSION_REMINDER_NIGHT.until,
+  );
+  const evening = zonedWallClockToEpoch(
+    person.timeZone,
+    lateEvening ? local.date : localTimeOf(person.timeZone, new Date(at - 12 * 3_600_000)).date,
+    SESSION_REMINDER_NIGHT.eveningBefore,
+  );
+  const candidates = [evening, ...(morning <= start - SESSION_REMINDER_NIGHT.minimumNoticeMinutes * MINUTE ? [morning] : [])].filter(
+    (candidate) => candidate >= notBefore,
+  );
   return candidates.sort((a, b) => Math.abs(a - at) - Math.abs(b - at))[0];
 }
 
@@ -210,7 +240,26 @@ export function sessionReminderNudges(request: PracticeNudgeRequest): PracticeNu
         const local = localTimeOf(person.timeZone, session.start);
         const minutes = Math.round((start - sendAt) / MINUTE);
         const period = `${session.id}@${new Date(start).toISOString()}/${reminder.minutesBefore / 60}h`;
-        nudges.push(nudge('session-soon', person, reminder.code, { other: others(personId, participants), title: session.title ?? '', date: local.date, time: local.time, start: new Date(start).toISOString(), minutes, hours: Math.round(minutes / 60), sessionId: session.id, ...(session.meetingUrl ? { meetingUrl: session.meetingUrl } : {}) }, localWhen(person, sendAt), period));
+        nudges.push(
+          nudge(
+            'session-soon',
+            person,
+            reminder.code,
+            {
+              other: others(personId, participants),
+              title: session.title ?? '',
+              date: local.date,
+              time: local.time,
+              start: new Date(start).toISOString(),
+              minutes,
+              hours: Math.round(minutes / 60),
+              sessionId: session.id,
+              ...(session.meetingUrl ? { meetingUrl: session.meetingUrl } : {}),
+            },
+            localWhen(person, sendAt),
+            period,
+          ),
+        );
       }
     }
   }
@@ -231,8 +280,18 @@ export function feedbackRequestNudges(request: PracticeNudgeRequest): PracticeNu
   const sessionsById = new Map(sessions.map((session) => [session.id, session]));
   // feedbackRequests reads a session's id, pairingId, title, start, end and status only.
   const asSessions = sessions.map((session) => ({ ...session, pairingId: request.pairing.id, title: session.title ?? '' }) as unknown as Session);
-  const feedback = (request.feedback ?? []).map((note) => ({ id: note.id ?? `${note.sessionId}:${note.authorId}`, sessionId: note.sessionId, authorId: note.authorId }));
-  const requests = feedbackRequests({ sessions: asSessions, pairings: [request.pairing], feedback, now: new Date(now).toISOString(), ...(request.feedbackOptions ? { options: request.feedbackOptions } : {}) });
+  const feedback = (request.feedback ?? []).map((note) => ({
+    id: note.id ?? `${note.sessionId}:${note.authorId}`,
+    sessionId: note.sessionId,
+    authorId: note.authorId,
+  }));
+  const requests = feedbackRequests({
+    sessions: asSessions,
+    pairings: [request.pairing],
+    feedback,
+    now: new Date(now).toISOString(),
+    ...(request.feedbackOptions ? { options: request.feedbackOptions } : {}),
+  });
   const nudges: PracticeNudge[] = [];
   for (const asked of requests) {
     if (asked.status !== 'open') continue;
@@ -242,7 +301,22 @@ export function feedbackRequestNudges(request: PracticeNudgeRequest): PracticeNu
     if (!person || !participants.includes(asked.personId)) continue;
     const when = sensibleSendTime(person, new Date(now).toISOString());
     if (Date.parse(when.sendAt) >= Date.parse(asked.dueBy)) continue;
-    nudges.push(nudge('feedback-requested', person, 'feedback-requested', { other: others(asked.personId, participants), title: asked.sessionTitle, date: localTimeOf(person.timeZone, asked.dueBy).date, dueBy: asked.dueBy, sessionId: asked.sessionId }, when, asked.sessionId));
+    nudges.push(
+      nudge(
+        'feedback-requested',
+        person,
+        'feedback-requested',
+        {
+          other: others(asked.personId, participants),
+          title: asked.sessionTitle,
+          date: localTimeOf(person.timeZone, asked.dueBy).date,
+          dueBy: asked.dueBy,
+          sessionId: asked.sessionId,
+        },
+        when,
+        asked.sessionId,
+      ),
+    );
   }
   return nudges;
 }
@@ -277,7 +351,16 @@ export function goalNudges(request: PracticeNudgeRequest): PracticeNudge[] {
       const person = byId.get(personId);
       if (!person) continue;
       const code: Nudge['code'] = personId === goal.ownerId ? which : `${which}-mentor`;
-      nudges.push(nudge(which, person, code, { goal: goal.title, date: goal.dueDate, days: Math.abs(progress.daysLeft), owner: name(goal.ownerId), goalId: goal.id }, sensibleSendTime(person, at), `${goal.id}@${goal.dueDate}`));
+      nudges.push(
+        nudge(
+          which,
+          person,
+          code,
+          { goal: goal.title, date: goal.dueDate, days: Math.abs(progress.daysLeft), owner: name(goal.ownerId), goalId: goal.id },
+          sensibleSendTime(person, at),
+          `${goal.id}@${goal.dueDate}`,
+        ),
+      );
     }
   }
   return nudges;

@@ -32,7 +32,8 @@ export interface MentorKitFeature<TName extends string = string, TApi = unknown>
 export type FeatureApiOf<TFeature> = TFeature extends MentorKitFeature<infer TName, infer TApi> ? { readonly [K in TName]: TApi } : never;
 type Intersection<T> = (T extends unknown ? (value: T) => void : never) extends (value: infer I) => void ? I : never;
 /** A client with the APIs of these features: `MentorKitWith<[typeof goalsFeature]>` has `kit.goals`. */
-export type MentorKitWith<TFeatures extends readonly MentorKitFeature[]> = MentorKit & ([TFeatures[number]] extends [never] ? unknown : Intersection<FeatureApiOf<TFeatures[number]>>);
+export type MentorKitWith<TFeatures extends readonly MentorKitFeature[]> = MentorKit &
+  ([TFeatures[number]] extends [never] ? unknown : Intersection<FeatureApiOf<TFeatures[number]>>);
 
 export interface MentorKitOptions {
   /** Where records live: `createIndexedDbStorage()`, `createMemoryStorage()`, or the host's adapter. */
@@ -201,16 +202,24 @@ function defaultId(): string {
 }
 
 const FEATURE_HINT = 'Expected a feature module, e.g. goalsFeature from "@mentorkit/core/goals".';
-const isFeature = (feature: unknown): feature is MentorKitFeature => typeof (feature as MentorKitFeature | null)?.name === 'string' && typeof (feature as MentorKitFeature).install === 'function';
+const isFeature = (feature: unknown): feature is MentorKitFeature =>
+  typeof (feature as MentorKitFeature | null)?.name === 'string' && typeof (feature as MentorKitFeature).install === 'function';
 
 function validateOptions(options: unknown): asserts options is MentorKitOptions {
   if (typeof options !== 'object' || options === null) invalidInput('', 'createMentorKit needs options: { storage, user }.');
   const { storage, user, now, generateId } = options as Partial<MentorKitOptions>;
-  if (typeof storage !== 'object' || storage === null || typeof storage.get !== 'function' || typeof storage.query !== 'function' || typeof storage.put !== 'function' || typeof storage.delete !== 'function') {
+  if (
+    typeof storage !== 'object' ||
+    storage === null ||
+    typeof storage.get !== 'function' ||
+    typeof storage.query !== 'function' ||
+    typeof storage.put !== 'function' ||
+    typeof storage.delete !== 'function'
+  ) {
     invalidInput('storage', '`storage` must be a StorageAdapter with get, query, put and delete, e.g. createIndexedDbStorage() or createMemoryStorage().');
   }
   const userId = typeof user === 'string' ? user : (user as { id?: unknown } | undefined)?.id;
-  if (typeof userId !== 'string' || userId.trim() === '' || userId.length > 200) invalidInput('user', '`user` must be the signed-in person\'s id, or { id }.');
+  if (typeof userId !== 'string' || userId.trim() === '' || userId.length > 200) invalidInput('user', "`user` must be the signed-in person's id, or { id }.");
   if (now !== undefined && typeof now !== 'function') invalidInput('now', '`now` must be a function returning a Date or an ISO instant.');
   if (generateId !== undefined && typeof generateId !== 'function') invalidInput('generateId', '`generateId` must be a function returning a string id.');
   const features = (options as Partial<MentorKitOptions>).features;
@@ -223,7 +232,8 @@ function validateWriteOptions(options: unknown, path = 'options'): WriteOptions 
   if (options === undefined) return {};
   if (typeof options !== 'object' || options === null) invalidInput(path, 'Options must be an object such as { expectedRevision: 3 }.');
   const expected = (options as WriteOptions).expectedRevision;
-  if (expected !== undefined && (!Number.isInteger(expected) || expected < 1)) invalidInput(`${path}.expectedRevision`, '`expectedRevision` must be a revision number 1 or higher.');
+  if (expected !== undefined && (!Number.isInteger(expected) || expected < 1))
+    invalidInput(`${path}.expectedRevision`, '`expectedRevision` must be a revision number 1 or higher.');
   return options as WriteOptions;
 }
 
@@ -243,7 +253,9 @@ function requireId(id: unknown, path = 'id'): string {
  * kit.$myPairings.subscribe((pairings) => render(pairings));
  * ```
  */
-export function createMentorKit<const TFeatures extends readonly MentorKitFeature[] = []>(options: MentorKitOptions & { features?: TFeatures }): MentorKitWith<TFeatures> {
+export function createMentorKit<const TFeatures extends readonly MentorKitFeature[] = []>(
+  options: MentorKitOptions & { features?: TFeatures },
+): MentorKitWith<TFeatures> {
   validateOptions(options);
   const storage = options.storage;
   const user: MentorKitUser = { id: typeof options.user === 'string' ? options.user : options.user.id };
@@ -425,7 +437,7 @@ export function createMentorKit<const TFeatures extends readonly MentorKitFeatur
 
   /** Every first load tracked so far, including collections tracked while waiting. */
   const whenLoaded = async () => {
-    for (let count = -1; count !== loading.size; ) {
+    for (let count = -1; count !== loading.size;) {
       count = loading.size;
       await Promise.all(loading.values());
     }
@@ -453,7 +465,8 @@ export function createMentorKit<const TFeatures extends readonly MentorKitFeatur
     if (disposed) throw new MentorKitError('storage-error', 'This MentorKit client was disposed; create a new one.');
   };
 
-  const authorize: MentorKitInternals['authorize'] = (action, collection, record, previous) => assertAllowed(policyContext, user, action, collection, record, previous);
+  const authorize: MentorKitInternals['authorize'] = (action, collection, record, previous) =>
+    assertAllowed(policyContext, user, action, collection, record, previous);
 
   const write: MentorKitInternals['write'] = async (collection, record, writeOptions) => {
     ensureOpen();
@@ -468,12 +481,22 @@ export function createMentorKit<const TFeatures extends readonly MentorKitFeatur
       return write(collection, record, writeOptions);
     }
     if (writeOptions.action === 'create' && previous) {
-      throw new MentorKitError('conflict', `A ${collection} record "${record.id}" already exists; update it instead.`, { path: 'id', details: { collection, id: record.id, actualRevision: previous.revision } });
+      throw new MentorKitError('conflict', `A ${collection} record "${record.id}" already exists; update it instead.`, {
+        path: 'id',
+        details: { collection, id: record.id, actualRevision: previous.revision },
+      });
     }
     // A change based on another revision is a conflict, whatever it changes: the access rules compare it
     // with the version it was made from, which is not the one stored.
     if (previous && typeof writeOptions.expectedRevision === 'number' && writeOptions.expectedRevision !== previous.revision) {
-      throw new MentorKitError('conflict', `The ${collection} record "${record.id}" was changed by someone else (you had revision ${writeOptions.expectedRevision}, it is now ${previous.revision}). Reload and try again.`, { path: 'expectedRevision', details: { collection, id: record.id, expectedRevision: writeOptions.expectedRevision, actualRevision: previous.revision } });
+      throw new MentorKitError(
+        'conflict',
+        `The ${collection} record "${record.id}" was changed by someone else (you had revision ${writeOptions.expectedRevision}, it is now ${previous.revision}). Reload and try again.`,
+        {
+          path: 'expectedRevision',
+          details: { collection, id: record.id, expectedRevision: writeOptions.expectedRevision, actualRevision: previous.revision },
+        },
+      );
     }
     authorize(writeOptions.action, collection, record, previous);
     const stamp = now();
@@ -534,18 +557,24 @@ export function createMentorKit<const TFeatures extends readonly MentorKitFeatur
   const $peopleList = track(Collections.people) as ReadableAtom<readonly Person[]>;
   const $programList = track(Collections.programs) as ReadableAtom<readonly Program[]>;
   const $pairingList = track(Collections.pairings) as ReadableAtom<readonly Pairing[]>;
-  const $people = computed($peopleList, (list) => Object.freeze(Object.fromEntries(list.map((person) => [person.id, person]))) as Readonly<Record<string, Person>>);
+  const $people = computed(
+    $peopleList,
+    (list) => Object.freeze(Object.fromEntries(list.map((person) => [person.id, person]))) as Readonly<Record<string, Person>>,
+  );
   const $me = computed($peopleList, (list) => list.find((person) => person.id === user.id));
   const $programs = computed($programList, (list) => [...list].sort((a, b) => a.name.localeCompare(b.name)) as readonly Program[]);
   const $pairings = computed($pairingList, (list) => [...list].sort(byStatusThenId) as readonly Pairing[]);
   const $myPairings = computed($pairings, (list) => list.filter((pairing) => pairing.menteeId === user.id || pairing.mentorIds.includes(user.id)));
   const $chosenPairingId = atom<string | undefined>(undefined);
-  const $currentPairingId = computed([$chosenPairingId, $pairings, $myPairings], (chosen, visible, mine) => (visible.some((pairing) => pairing.id === chosen) ? chosen : mine[0]?.id));
+  const $currentPairingId = computed([$chosenPairingId, $pairings, $myPairings], (chosen, visible, mine) =>
+    visible.some((pairing) => pairing.id === chosen) ? chosen : mine[0]?.id,
+  );
 
   const getVisible = <T extends StoredRecord>(collection: string, id: unknown, what: string): T => {
     const recordId = requireId(id);
     const record = rawOf(collection).get(recordId);
-    if (!record || !canRead(policyContext, user, collection, record)) throw new MentorKitError('not-found', `No ${what} "${recordId}" is visible to you.`, { path: 'id' });
+    if (!record || !canRead(policyContext, user, collection, record))
+      throw new MentorKitError('not-found', `No ${what} "${recordId}" is visible to you.`, { path: 'id' });
     return record as T;
   };
 
@@ -556,7 +585,11 @@ export function createMentorKit<const TFeatures extends readonly MentorKitFeatur
       ({ clientCommands }) => clientCommands({ user, storage, loading, rawOf, write, emit, newId, now, policyContext, transitions: PAIRING_TRANSITIONS }),
       (error: unknown) => {
         commandsLoading = undefined;
-        throw new MentorKitError('storage-error', 'The code that checks this change could not be loaded (the page may be offline); nothing was saved. Try again.', { cause: error });
+        throw new MentorKitError(
+          'storage-error',
+          'The code that checks this change could not be loaded (the page may be offline); nothing was saved. Try again.',
+          { cause: error },
+        );
       },
     ));
 
@@ -594,14 +627,17 @@ export function createMentorKit<const TFeatures extends readonly MentorKitFeatur
     async setStatus(id, status, statusOptions) {
       const pairingId = requireId(id);
       const writeOptions = validateWriteOptions(statusOptions);
-      if (!(status in PAIRING_TRANSITIONS)) invalidInput('status', `\`status\` must be "proposed", "active", "paused" or "closed" (got ${JSON.stringify(status)}).`);
+      if (!(status in PAIRING_TRANSITIONS))
+        invalidInput('status', `\`status\` must be "proposed", "active", "paused" or "closed" (got ${JSON.stringify(status)}).`);
       return (await commands()).setPairingStatus(pairingId, status, writeOptions);
     },
 
     allowedStatusChanges(id) {
       const current = getVisible<Pairing>(Collections.pairings, id, 'pairing');
       const previous = rawOf(Collections.pairings).get(current.id)!;
-      return PAIRING_TRANSITIONS[current.status].filter((status) => decide(policyContext, user, 'update', Collections.pairings, { ...previous, status }, previous).allowed);
+      return PAIRING_TRANSITIONS[current.status].filter(
+        (status) => decide(policyContext, user, 'update', Collections.pairings, { ...previous, status }, previous).allowed,
+      );
     },
 
     get: (id) => getVisible<Pairing>(Collections.pairings, id, 'pairing'),
@@ -700,18 +736,31 @@ export function createMentorKit<const TFeatures extends readonly MentorKitFeatur
     const { collection, id } = failure;
     const error = toMentorKitError(failure.error);
     $failedWrites.set([...$failedWrites.get(), { ...failure, error }]);
-    emit({ type: 'write-failed', collection, recordId: id, revision: rawOf(collection).get(id)?.revision ?? 0, data: { kind: failure.kind, code: error.code, message: error.message, queuedAt: failure.queuedAt } });
+    emit({
+      type: 'write-failed',
+      collection,
+      recordId: id,
+      revision: rawOf(collection).get(id)?.revision ?? 0,
+      data: { kind: failure.kind, code: error.code, message: error.message, queuedAt: failure.queuedAt },
+    });
     // The change was not kept: show the stored record again instead of the one answered early. If
     // storage cannot be read now, `watch` or the next refresh brings it.
-    if (visible.has(collection)) read(collection, id).then(() => recompute(collection, id), () => undefined);
+    if (visible.has(collection))
+      read(collection, id).then(
+        () => recompute(collection, id),
+        () => undefined,
+      );
   });
 
   for (const feature of options.features ?? []) use(feature);
   // Ready once the first load finished: the client's collections and those of the features above.
-  kit.ready.then(() => {
-    if ($status.get() === 'loading') $status.set('ready');
-    // Fetch the commands' validation now that the page has what it shows, so a first save does not wait for it (or fail offline).
-    commands().catch(() => undefined);
-  }, () => undefined);
+  kit.ready.then(
+    () => {
+      if ($status.get() === 'loading') $status.set('ready');
+      // Fetch the commands' validation now that the page has what it shows, so a first save does not wait for it (or fail offline).
+      commands().catch(() => undefined);
+    },
+    () => undefined,
+  );
   return kit as MentorKitWith<TFeatures>;
 }

@@ -35,7 +35,11 @@ export interface CommandContext {
 
 /** Today's calendar date (YYYY-MM-DD) in a zone; the person's stored zone is already validated. */
 const todayIn = (timeZone: string | undefined, instant: string) => {
-  const parts = Object.fromEntries(new Intl.DateTimeFormat('en', { timeZone: timeZone ?? 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(instant)).map((part) => [part.type, part.value]));
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en', { timeZone: timeZone ?? 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' })
+      .formatToParts(new Date(instant))
+      .map((part) => [part.type, part.value]),
+  );
   return `${parts.year}-${parts.month}-${parts.day}`;
 };
 
@@ -51,10 +55,13 @@ export function clientCommands(context: CommandContext) {
   const myToday = () => todayIn(rawOf(Collections.people).get(user.id)?.timeZone as string | undefined, now());
 
   const checkPairingReferences = (pairing: { programId: string; menteeId: string; mentorIds: string[] }) => {
-    if (!rawOf(Collections.programs).has(pairing.programId)) throw new MentorKitError('not-found', `Programme "${pairing.programId}" does not exist.`, { path: 'pairing.programId' });
-    if (!rawOf(Collections.people).has(pairing.menteeId)) throw new MentorKitError('not-found', `Mentee "${pairing.menteeId}" has no profile; save their profile first.`, { path: 'pairing.menteeId' });
+    if (!rawOf(Collections.programs).has(pairing.programId))
+      throw new MentorKitError('not-found', `Programme "${pairing.programId}" does not exist.`, { path: 'pairing.programId' });
+    if (!rawOf(Collections.people).has(pairing.menteeId))
+      throw new MentorKitError('not-found', `Mentee "${pairing.menteeId}" has no profile; save their profile first.`, { path: 'pairing.menteeId' });
     pairing.mentorIds.forEach((mentorId, index) => {
-      if (!rawOf(Collections.people).has(mentorId)) throw new MentorKitError('not-found', `Mentor "${mentorId}" has no profile; save their profile first.`, { path: `pairing.mentorIds[${index}]` });
+      if (!rawOf(Collections.people).has(mentorId))
+        throw new MentorKitError('not-found', `Mentor "${mentorId}" has no profile; save their profile first.`, { path: `pairing.mentorIds[${index}]` });
     });
   };
 
@@ -63,18 +70,32 @@ export function clientCommands(context: CommandContext) {
       const person = parseOrThrow(PersonInputSchema, input, 'person');
       await loading.get(Collections.people);
       const exists = await recordExists(Collections.people, person.id);
-      const stored = (await write(Collections.people, person, { action: exists ? 'update' : 'create', expectedRevision: writeOptions.expectedRevision })) as Person;
+      const stored = (await write(Collections.people, person, {
+        action: exists ? 'update' : 'create',
+        expectedRevision: writeOptions.expectedRevision,
+      })) as Person;
       emit({ type: 'profile-saved', collection: Collections.people, recordId: stored.id, revision: stored.revision, data: { created: !exists } });
       return stored;
     },
 
     async saveProgram(input: unknown, writeOptions: WriteOptions): Promise<Program> {
       const program = parseOrThrow(ProgramInputSchema, input, 'program');
-      if (program.startDate && program.endDate && program.endDate < program.startDate) invalidInput('program.endDate', '`endDate` must not be before `startDate`.');
+      if (program.startDate && program.endDate && program.endDate < program.startDate)
+        invalidInput('program.endDate', '`endDate` must not be before `startDate`.');
       await loading.get(Collections.programs);
       const exists = await recordExists(Collections.programs, program.id);
-      const stored = (await write(Collections.programs, program, { action: exists ? 'update' : 'create', expectedRevision: writeOptions.expectedRevision })) as Program;
-      emit({ type: 'program-saved', collection: Collections.programs, recordId: stored.id, revision: stored.revision, programId: stored.id, data: { created: !exists } });
+      const stored = (await write(Collections.programs, program, {
+        action: exists ? 'update' : 'create',
+        expectedRevision: writeOptions.expectedRevision,
+      })) as Program;
+      emit({
+        type: 'program-saved',
+        collection: Collections.programs,
+        recordId: stored.id,
+        revision: stored.revision,
+        programId: stored.id,
+        data: { created: !exists },
+      });
       return stored;
     },
 
@@ -85,7 +106,15 @@ export function clientCommands(context: CommandContext) {
       if (pairing.status === 'paused' || pairing.status === 'closed') invalidInput('pairing.status', 'A new pairing starts as "proposed" or "active".');
       const record = { ...pairing, ...(pairing.status === 'active' && !pairing.startedOn ? { startedOn: myToday() } : {}) };
       const stored = (await write(Collections.pairings, record, { action: 'create' })) as Pairing;
-      emit({ type: stored.status === 'active' ? 'pairing-started' : 'pairing-proposed', collection: Collections.pairings, recordId: stored.id, revision: stored.revision, pairingId: stored.id, programId: stored.programId, data: { menteeId: stored.menteeId, mentorIds: stored.mentorIds } });
+      emit({
+        type: stored.status === 'active' ? 'pairing-started' : 'pairing-proposed',
+        collection: Collections.pairings,
+        recordId: stored.id,
+        revision: stored.revision,
+        pairingId: stored.id,
+        programId: stored.programId,
+        data: { menteeId: stored.menteeId, mentorIds: stored.mentorIds },
+      });
       return stored;
     },
 
@@ -96,22 +125,38 @@ export function clientCommands(context: CommandContext) {
       const pairing = parseOrThrow(PairingInputSchema, { ...strip(current), ...changes, id: pairingId, status: current.status }, 'pairing');
       checkPairingReferences(pairing);
       const stored = (await write(Collections.pairings, pairing, { action: 'update', expectedRevision: writeOptions.expectedRevision })) as Pairing;
-      emit({ type: 'pairing-updated', collection: Collections.pairings, recordId: stored.id, revision: stored.revision, pairingId: stored.id, programId: stored.programId, data: { changed: Object.keys(changes) } });
+      emit({
+        type: 'pairing-updated',
+        collection: Collections.pairings,
+        recordId: stored.id,
+        revision: stored.revision,
+        pairingId: stored.id,
+        programId: stored.programId,
+        data: { changed: Object.keys(changes) },
+      });
       return stored;
     },
 
     async setPairingStatus(pairingId: string, status: Pairing['status'], writeOptions: WriteOptions): Promise<Pairing> {
       await Promise.all([...loading.values()]);
       const currentRecord = rawOf(Collections.pairings).get(pairingId);
-      if (!currentRecord || !canRead(policyContext, user, Collections.pairings, currentRecord)) throw new MentorKitError('not-found', `No pairing "${pairingId}" is visible to you.`, { path: 'id' });
+      if (!currentRecord || !canRead(policyContext, user, Collections.pairings, currentRecord))
+        throw new MentorKitError('not-found', `No pairing "${pairingId}" is visible to you.`, { path: 'id' });
       const current = currentRecord as Pairing;
       if (writeOptions.expectedRevision !== undefined && writeOptions.expectedRevision !== current.revision) {
-        throw new MentorKitError('conflict', `Pairing "${pairingId}" was changed by someone else (you had revision ${writeOptions.expectedRevision}, it is now ${current.revision}). Reload and try again.`, { path: 'expectedRevision', details: { expectedRevision: writeOptions.expectedRevision, actualRevision: current.revision } });
+        throw new MentorKitError(
+          'conflict',
+          `Pairing "${pairingId}" was changed by someone else (you had revision ${writeOptions.expectedRevision}, it is now ${current.revision}). Reload and try again.`,
+          { path: 'expectedRevision', details: { expectedRevision: writeOptions.expectedRevision, actualRevision: current.revision } },
+        );
       }
       if (current.status === status) return current;
       const allowed = transitions[current.status] ?? [];
       if (!allowed.includes(status)) {
-        invalidInput('status', `The pairing is ${current.status}, so it cannot become ${status}; it can become: ${allowed.join(' or ') || 'nothing (closed is final)'}.`);
+        invalidInput(
+          'status',
+          `The pairing is ${current.status}, so it cannot become ${status}; it can become: ${allowed.join(' or ') || 'nothing (closed is final)'}.`,
+        );
       }
       const today = myToday();
       const next = {
@@ -121,9 +166,29 @@ export function clientCommands(context: CommandContext) {
         ...(status === 'active' && !current.startedOn ? { startedOn: today } : {}),
         ...(status === 'closed' ? { endedOn: today } : {}),
       };
-      const stored = (await write(Collections.pairings, next, { action: 'update', expectedRevision: writeOptions.expectedRevision ?? current.revision })) as Pairing;
-      const type = status === 'active' ? (current.status === 'paused' ? 'pairing-resumed' : 'pairing-started') : status === 'paused' ? 'pairing-paused' : status === 'closed' ? 'pairing-closed' : 'pairing-updated';
-      emit({ type, collection: Collections.pairings, recordId: stored.id, revision: stored.revision, pairingId: stored.id, programId: stored.programId, data: { from: current.status, to: status } });
+      const stored = (await write(Collections.pairings, next, {
+        action: 'update',
+        expectedRevision: writeOptions.expectedRevision ?? current.revision,
+      })) as Pairing;
+      const type =
+        status === 'active'
+          ? current.status === 'paused'
+            ? 'pairing-resumed'
+            : 'pairing-started'
+          : status === 'paused'
+            ? 'pairing-paused'
+            : status === 'closed'
+              ? 'pairing-closed'
+              : 'pairing-updated';
+      emit({
+        type,
+        collection: Collections.pairings,
+        recordId: stored.id,
+        revision: stored.revision,
+        pairingId: stored.id,
+        programId: stored.programId,
+        data: { from: current.status, to: status },
+      });
       return stored;
     },
   };

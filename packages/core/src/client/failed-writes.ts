@@ -82,12 +82,20 @@ const textField = (record: RecordInput | undefined, field: string): string | und
  */
 export function describeFailedWrite(kit: MentorKit, failure: StorageWriteFailure): FailedWriteDescription {
   const record = failure.record ?? internalsOf(kit).cached(failure.collection, failure.id);
-  const subject = failure.collection === Collections.messages && record?.mentorsOnly === true ? FailedWriteSubject.mentorNote : (SUBJECT_BY_COLLECTION[failure.collection] ?? FailedWriteSubject.other);
+  const subject =
+    failure.collection === Collections.messages && record?.mentorsOnly === true
+      ? FailedWriteSubject.mentorNote
+      : (SUBJECT_BY_COLLECTION[failure.collection] ?? FailedWriteSubject.other);
   const names = kit.$people.get();
   const nameOf = (personId: string) => names[personId]?.displayName;
   const pairingId = subject === FailedWriteSubject.pairing ? failure.id : textField(record, 'pairingId');
   const pairing = pairingId === undefined ? undefined : kit.$pairings.get().find((candidate) => candidate.id === pairingId);
-  const personIds = subject === FailedWriteSubject.profile ? [failure.id].filter((id) => id !== kit.user.id) : pairing ? counterparts(pairing, kit.user.id).map((member) => member.personId) : [];
+  const personIds =
+    subject === FailedWriteSubject.profile
+      ? [failure.id].filter((id) => id !== kit.user.id)
+      : pairing
+        ? counterparts(pairing, kit.user.id).map((member) => member.personId)
+        : [];
   const sessionId = textField(record, 'sessionId');
   const title =
     subject === FailedWriteSubject.programme

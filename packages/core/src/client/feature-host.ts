@@ -46,7 +46,10 @@ export interface TypedCollection<TRecord extends StoredShape> {
 }
 
 /** A domain event as a feature emits it: the client adds `at` and `actorId`. */
-export type DomainEventInput<TType extends DomainEventName> = Omit<DomainEvent, 'at' | 'actorId' | 'type' | 'data'> & { type: TType; data: DomainEventMap[TType] };
+export type DomainEventInput<TType extends DomainEventName> = Omit<DomainEvent, 'at' | 'actorId' | 'type' | 'data'> & {
+  type: TType;
+  data: DomainEventMap[TType];
+};
 
 /** What `install(kit, host)` receives: the plumbing a feature builds its commands on. */
 export interface FeatureHost {
@@ -79,7 +82,8 @@ export function validateWriteOptions(options: unknown, path = 'options'): WriteO
   if (options === undefined) return {};
   if (typeof options !== 'object' || options === null) invalidInput(path, 'Options must be an object such as { expectedRevision: 3 }.');
   const expected = (options as WriteOptions).expectedRevision;
-  if (expected !== undefined && (!Number.isInteger(expected) || expected < 1)) invalidInput(`${path}.expectedRevision`, '`expectedRevision` must be a revision number 1 or higher.');
+  if (expected !== undefined && (!Number.isInteger(expected) || expected < 1))
+    invalidInput(`${path}.expectedRevision`, '`expectedRevision` must be a revision number 1 or higher.');
   return options as WriteOptions;
 }
 
@@ -114,7 +118,12 @@ export function featureHost(kit: MentorKit): FeatureHost {
       create: async (record) => typed<TRecord>(await internals.write(name, stripStored(record) as { id: string }, { action: 'create' }))!,
       async update(record, options) {
         const { expectedRevision } = validateWriteOptions(options);
-        return typed<TRecord>(await internals.write(name, stripStored(record) as { id: string }, { action: 'update', ...(expectedRevision !== undefined ? { expectedRevision } : {}) }))!;
+        return typed<TRecord>(
+          await internals.write(name, stripStored(record) as { id: string }, {
+            action: 'update',
+            ...(expectedRevision !== undefined ? { expectedRevision } : {}),
+          }),
+        )!;
       },
       async remove(id, options) {
         const { expectedRevision } = validateWriteOptions(options);
@@ -170,7 +179,13 @@ export interface FeatureDefinition<TName extends string, TApi> {
  * ```
  */
 export function defineFeature<TName extends string, TApi>(definition: FeatureDefinition<TName, TApi>): MentorKitFeature<TName, TApi> {
-  if (typeof definition !== 'object' || definition === null || typeof definition.name !== 'string' || definition.name === '' || typeof definition.install !== 'function') {
+  if (
+    typeof definition !== 'object' ||
+    definition === null ||
+    typeof definition.name !== 'string' ||
+    definition.name === '' ||
+    typeof definition.install !== 'function'
+  ) {
     invalidInput('feature', 'defineFeature needs { name, install(kit, host) }.');
   }
   return {
@@ -187,7 +202,10 @@ export function defineFeature<TName extends string, TApi>(definition: FeatureDef
  * Installs features (once each, like `kit.use`) and returns the same client, typed with their APIs:
  * `const kit2 = withFeatures(kit, goalsFeature); kit2.goals.create(…)`.
  */
-export function withFeatures<TKit extends MentorKit, const TFeatures extends readonly MentorKitFeature[]>(kit: TKit, ...features: TFeatures): TKit & MentorKitWith<TFeatures> {
+export function withFeatures<TKit extends MentorKit, const TFeatures extends readonly MentorKitFeature[]>(
+  kit: TKit,
+  ...features: TFeatures
+): TKit & MentorKitWith<TFeatures> {
   for (const feature of features) kit.use(feature);
   return kit as TKit & MentorKitWith<TFeatures>;
 }

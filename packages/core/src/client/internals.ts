@@ -25,7 +25,11 @@ export interface MentorKitInternals {
    * Policy check + write with optimistic concurrency + cache update. `record` must already be
    * validated. `expectedRevision` defaults to the cached revision (create: `null`).
    */
-  write(collection: string, record: { id: string; [key: string]: unknown }, options: { action: 'create' | 'update'; expectedRevision?: number | null | undefined }): Promise<StoredRecord>;
+  write(
+    collection: string,
+    record: { id: string; [key: string]: unknown },
+    options: { action: 'create' | 'update'; expectedRevision?: number | null | undefined },
+  ): Promise<StoredRecord>;
   remove(collection: string, id: string, options?: { expectedRevision?: number }): Promise<boolean>;
   /** Whether the policy lets the user read this record (the client's own policy: features need not import it). */
   canRead(collection: string, record: { id: string }): boolean;
@@ -47,7 +51,7 @@ export function registerInternals(kit: MentorKit, internals: MentorKitInternals)
 /** The plumbing of a client made by `createMentorKit`; throws `invalid-input` for anything else. */
 export function internalsOf(kit: MentorKit): MentorKitInternals {
   const internals = typeof kit === 'object' && kit !== null ? plumbing.get(kit) : undefined;
-  if (!internals) throw new MentorKitError('invalid-input', 'Pass the MentorKit client from createMentorKit() (or a provider\'s `kit`).', { path: 'kit' });
+  if (!internals) throw new MentorKitError('invalid-input', "Pass the MentorKit client from createMentorKit() (or a provider's `kit`).", { path: 'kit' });
   return internals;
 }
 

@@ -7,7 +7,8 @@ import type { CoachingModelTexts } from './languages.js';
 export const builtInModelTextsEs: Readonly<Record<'grow' | 'oskar', CoachingModelTexts>> = {
   grow: {
     name: 'GROW',
-    description: 'Meta, Realidad, Opciones, Voluntad: parte de lo que quieres, mira con honestidad dónde estás, amplía las opciones y comprométete con los próximos pasos.',
+    description:
+      'Meta, Realidad, Opciones, Voluntad: parte de lo que quieres, mira con honestidad dónde estás, amplía las opciones y comprométete con los próximos pasos.',
     steps: {
       goal: { title: 'Meta', purpose: 'Define qué quieres lograr, dicho de forma que ambos sepan cuándo lo han conseguido.' },
       reality: { title: 'Realidad', purpose: 'Describe cómo están las cosas hoy, con hechos en lugar de juicios, antes de buscar soluciones.' },
@@ -36,20 +37,36 @@ export const builtInModelTextsEs: Readonly<Record<'grow' | 'oskar', CoachingMode
   },
   oskar: {
     name: 'OSKAR',
-    description: 'Resultado, Escala, Saber hacer, Afirmar + Acción, Revisión: describe el futuro que quieres, encuentra lo que ya funciona y sube la escala con pasos pequeños.',
+    description:
+      'Resultado, Escala, Saber hacer, Afirmar + Acción, Revisión: describe el futuro que quieres, encuentra lo que ya funciona y sube la escala con pasos pequeños.',
     steps: {
       outcome: { title: 'Resultado', purpose: 'Describe el futuro que quieres, con tus propias palabras, y lo que esta conversación debería aportar.' },
-      scaling: { title: 'Escala', purpose: 'Sitúa el día de hoy en una escala donde 10 es el resultado plenamente logrado, y elige dónde quieres estar después.' },
+      scaling: {
+        title: 'Escala',
+        purpose: 'Sitúa el día de hoy en una escala donde 10 es el resultado plenamente logrado, y elige dónde quieres estar después.',
+      },
       'know-how': { title: 'Saber hacer', purpose: 'Encuentra las habilidades, los recursos y los éxitos pasados que ya funcionan, y construye sobre ellos.' },
-      'affirm-action': { title: 'Afirmar + Acción', purpose: 'Nombra las fortalezas que has escuchado y luego elige pasos pequeños que te suban un punto en la escala.' },
+      'affirm-action': {
+        title: 'Afirmar + Acción',
+        purpose: 'Nombra las fortalezas que has escuchado y luego elige pasos pequeños que te suban un punto en la escala.',
+      },
       review: { title: 'Revisión', purpose: 'Mira hacia atrás desde la última vez: qué está mejor, qué ayudó y qué seguir haciendo.' },
     },
     prompts: {
       'outcome-what': { text: '¿Qué resultado quieres? ¿Qué será diferente cuando las cosas estén mejor?' },
       'outcome-today': { text: '¿Qué quieres sacar de nuestra conversación de hoy?' },
       'outcome-miracle': { text: 'Imagina que el problema desapareciera de la noche a la mañana. ¿Qué es lo primero que notarías?' },
-      'scaling-now': { text: '¿Dónde estás hoy en una escala de 0 a 10?', help: '10 es el resultado plenamente logrado; 0 es lo contrario.', minLabel: 'Todavía en ningún punto', maxLabel: 'Plenamente logrado' },
-      'scaling-target': { text: '¿Dónde quieres estar para nuestra próxima conversación?', minLabel: 'Todavía en ningún punto', maxLabel: 'Plenamente logrado' },
+      'scaling-now': {
+        text: '¿Dónde estás hoy en una escala de 0 a 10?',
+        help: '10 es el resultado plenamente logrado; 0 es lo contrario.',
+        minLabel: 'Todavía en ningún punto',
+        maxLabel: 'Plenamente logrado',
+      },
+      'scaling-target': {
+        text: '¿Dónde quieres estar para nuestra próxima conversación?',
+        minLabel: 'Todavía en ningún punto',
+        maxLabel: 'Plenamente logrado',
+      },
       'scaling-why': { text: '¿Qué te sitúa en ese número y no en cero?' },
       'know-how-working': { text: '¿Qué está funcionando ya, aunque sea un poco?' },
       'know-how-before': { text: '¿Cuándo has manejado bien algo parecido antes? ¿Qué hiciste?' },

@@ -7,7 +7,17 @@ import { MentorKitError, isMentorKitError } from '../model/errors.js';
 import type { GoalDraft } from '../model/goal.js';
 import { invalidInput, parseOrThrow } from '../model/validate.js';
 import { BUILT_IN_MODELS } from './builtin.js';
-import { answer as answerFlow, back as backFlow, goTo as goToFlow, isFinished, next as nextFlow, restoreFlow, startFlow, type CoachingAnswerValue, type CoachingFlow } from './flow.js';
+import {
+  answer as answerFlow,
+  back as backFlow,
+  goTo as goToFlow,
+  isFinished,
+  next as nextFlow,
+  restoreFlow,
+  startFlow,
+  type CoachingAnswerValue,
+  type CoachingFlow,
+} from './flow.js';
 import type { CoachingMessages } from './messages.js';
 import { parseCoachingModel, type CoachingModel, type CoachingModelDefinition } from './model.js';
 import { actionsFromFlow, type ActionsFromFlowOptions } from './summary.js';
@@ -34,7 +44,10 @@ export interface CoachingCommandOptions extends WriteOptions {
 }
 
 /** The flow functions' sentence options out of the command's options. */
-const wordsOf = (options: CoachingCommandOptions) => ({ ...(options.messages ? { messages: options.messages } : {}), ...(options.locale !== undefined ? { locale: options.locale } : {}) });
+const wordsOf = (options: CoachingCommandOptions) => ({
+  ...(options.messages ? { messages: options.messages } : {}),
+  ...(options.locale !== undefined ? { locale: options.locale } : {}),
+});
 
 export interface StartCoachingRunInput {
   pairingId: string;
@@ -103,7 +116,11 @@ export interface CoachingApi {
    * then records the hand-off on the run (`actionsHandedOffAt`) and emits `coaching-actions-handed-off`.
    * Refuses (`conflict`) a second hand-off of the same run unless `again: true`.
    */
-  turnIntoGoals<TResult>(runId: string, create: (draft: GoalDraft, context: GoalHandOffContext) => Promise<TResult> | TResult, options?: ActionsFromFlowOptions & { again?: boolean | undefined }): Promise<{ drafts: GoalDraft[]; results: TResult[] }>;
+  turnIntoGoals<TResult>(
+    runId: string,
+    create: (draft: GoalDraft, context: GoalHandOffContext) => Promise<TResult> | TResult,
+    options?: ActionsFromFlowOptions & { again?: boolean | undefined },
+  ): Promise<{ drafts: GoalDraft[]; results: TResult[] }>;
 }
 
 const byNewest = (a: CoachingRun, b: CoachingRun) => {
@@ -144,7 +161,12 @@ export const coachingFeature: MentorKitFeature<'coaching', CoachingApi> = define
     const findModel = (id: string) => (typeof id === 'string' ? registry.get(id) : undefined);
     const getModel = (id: string) => {
       const model = findModel(id);
-      if (!model) throw new MentorKitError('not-found', `There is no coaching model "${String(id)}"; the models are ${[...registry.keys()].map((key) => `"${key}"`).join(', ')}. Register a custom one with registerModel.`, { path: 'model' });
+      if (!model)
+        throw new MentorKitError(
+          'not-found',
+          `There is no coaching model "${String(id)}"; the models are ${[...registry.keys()].map((key) => `"${key}"`).join(', ')}. Register a custom one with registerModel.`,
+          { path: 'model' },
+        );
       return model;
     };
 
@@ -159,12 +181,14 @@ export const coachingFeature: MentorKitFeature<'coaching', CoachingApi> = define
 
     const runsOf: CoachingApi['runsOf'] = (pairingId, filter = {}) => {
       requireId(pairingId, 'pairingId');
-      return $runs.get().filter(
-        (run) =>
-          run.pairingId === pairingId &&
-          (filter.modelId === undefined || run.modelId === filter.modelId) &&
-          (filter.status === undefined || (filter.status === 'completed') === (run.completedAt !== undefined)),
-      );
+      return $runs
+        .get()
+        .filter(
+          (run) =>
+            run.pairingId === pairingId &&
+            (filter.modelId === undefined || run.modelId === filter.modelId) &&
+            (filter.status === undefined || (filter.status === 'completed') === (run.completedAt !== undefined)),
+        );
     };
 
     const previousRun: CoachingApi['previousRun'] = (pairingId, modelId, beforeRunId) => {
@@ -175,17 +199,30 @@ export const coachingFeature: MentorKitFeature<'coaching', CoachingApi> = define
       return completed.find((run) => run.id !== beforeRunId && byNewest(before, run) < 0);
     };
 
-    const writeRun = async (current: CoachingRun, changes: Omit<Partial<CoachingRun>, 'state'> & { state?: CoachingFlow | undefined }, expectedRevision: number) => {
+    const writeRun = async (
+      current: CoachingRun,
+      changes: Omit<Partial<CoachingRun>, 'state'> & { state?: CoachingFlow | undefined },
+      expectedRevision: number,
+    ) => {
       const record = parseOrThrow(CoachingRunInputSchema, { ...stripStored(current), ...changes }, 'run');
       return runs.update(record, { expectedRevision });
     };
 
     const editable = (run: CoachingRun) => {
-      if (run.completedAt) invalidInput('runId', `This ${run.modelId.toUpperCase()} session was completed on ${run.completedAt.slice(0, 10)} and can no longer change; start a new session.`);
+      if (run.completedAt)
+        invalidInput(
+          'runId',
+          `This ${run.modelId.toUpperCase()} session was completed on ${run.completedAt.slice(0, 10)} and can no longer change; start a new session.`,
+        );
     };
 
     /** Applies `change` to the run's flow and saves it, based on the revision the caller saw. */
-    const update = async (runId: string, options: CoachingCommandOptions, change: (flow: CoachingFlow) => CoachingFlow, merge?: (base: CoachingFlow, latest: CoachingFlow) => boolean) => {
+    const update = async (
+      runId: string,
+      options: CoachingCommandOptions,
+      change: (flow: CoachingFlow) => CoachingFlow,
+      merge?: (base: CoachingFlow, latest: CoachingFlow) => boolean,
+    ) => {
       await ready;
       const current = get(runId);
       editable(current);
@@ -204,7 +241,11 @@ export const coachingFeature: MentorKitFeature<'coaching', CoachingApi> = define
         editable(latest);
         const latestFlow = restoreFlow(latest.state, 'run.state');
         if (!merge(flow, latestFlow)) {
-          throw new MentorKitError('conflict', `${latest.updatedBy ?? 'Someone'} changed this answer at the same time (the run is now at revision ${latest.revision}). Reload the session to see their answer, then save yours again.`, { path: 'runId', details: { expectedRevision, actualRevision: latest.revision }, cause: error });
+          throw new MentorKitError(
+            'conflict',
+            `${latest.updatedBy ?? 'Someone'} changed this answer at the same time (the run is now at revision ${latest.revision}). Reload the session to see their answer, then save yours again.`,
+            { path: 'runId', details: { expectedRevision, actualRevision: latest.revision }, cause: error },
+          );
         }
         return writeRun(latest, { state: change(latestFlow) }, latest.revision);
       }
@@ -218,7 +259,11 @@ export const coachingFeature: MentorKitFeature<'coaching', CoachingApi> = define
         const checked = parseCoachingModel(model);
         const existing = registry.get(checked.id);
         if (existing && JSON.stringify(existing) !== JSON.stringify(checked)) {
-          throw new MentorKitError('conflict', `A different coaching model "${checked.id}" is already registered on this client; give the new one another id.`, { path: 'id' });
+          throw new MentorKitError(
+            'conflict',
+            `A different coaching model "${checked.id}" is already registered on this client; give the new one another id.`,
+            { path: 'id' },
+          );
         }
         registry.set(checked.id, existing ?? checked);
         return existing ?? checked;
@@ -231,7 +276,12 @@ export const coachingFeature: MentorKitFeature<'coaching', CoachingApi> = define
         if (typeof input !== 'object' || input === null) invalidInput('input', 'start needs { pairingId, model }, e.g. { pairingId: "p-1", model: "grow" }.');
         const pairingId = requireId(input.pairingId, 'pairingId');
         if (input.sessionId !== undefined) requireId(input.sessionId, 'sessionId');
-        const model = input.model === undefined ? BUILT_IN_MODELS.grow : typeof input.model === 'string' ? getModel(input.model) : parseCoachingModel(input.model, { allowBuiltInId: true, rootPath: 'model' });
+        const model =
+          input.model === undefined
+            ? BUILT_IN_MODELS.grow
+            : typeof input.model === 'string'
+              ? getModel(input.model)
+              : parseCoachingModel(input.model, { allowBuiltInId: true, rootPath: 'model' });
         await ready;
         const pairing = host.collection(Collections.pairings).readable(pairingId);
         if (!pairing) throw new MentorKitError('not-found', `No pairing "${pairingId}" is visible to you.`, { path: 'pairingId' });
@@ -253,7 +303,15 @@ export const coachingFeature: MentorKitFeature<'coaching', CoachingApi> = define
           'run',
         );
         const stored = await runs.create(record);
-        host.emit({ type: CoachingEventType.runStarted, collection: Collections.coachingRuns, recordId: stored.id, revision: stored.revision, pairingId, programId: pairing.programId, data: { modelId: model.id, ...(previous ? { previousRunId: previous.id } : {}) } });
+        host.emit({
+          type: CoachingEventType.runStarted,
+          collection: Collections.coachingRuns,
+          recordId: stored.id,
+          revision: stored.revision,
+          pairingId,
+          programId: pairing.programId,
+          data: { modelId: model.id, ...(previous ? { previousRunId: previous.id } : {}) },
+        });
         return stored;
       },
 
@@ -286,7 +344,8 @@ export const coachingFeature: MentorKitFeature<'coaching', CoachingApi> = define
         const restored = restoreFlow(flow);
         await ready;
         const current = get(runId);
-        if (restored.model.id !== current.modelId) invalidInput('flow.model.id', `This run follows the model "${current.modelId}", not "${restored.model.id}".`);
+        if (restored.model.id !== current.modelId)
+          invalidInput('flow.model.id', `This run follows the model "${current.modelId}", not "${restored.model.id}".`);
         return update(runId, checked, () => restored);
       },
 
@@ -304,7 +363,15 @@ export const coachingFeature: MentorKitFeature<'coaching', CoachingApi> = define
         }
         const stored = await writeRun(current, { state: flow, completedAt: flow.finishedAt ?? kit.now() }, checked.expectedRevision ?? current.revision);
         const pairing = host.collection(Collections.pairings).cached(stored.pairingId);
-        host.emit({ type: CoachingEventType.runCompleted, collection: Collections.coachingRuns, recordId: stored.id, revision: stored.revision, pairingId: stored.pairingId, ...(pairing?.programId ? { programId: pairing.programId } : {}), data: { modelId: stored.modelId, actions: actionsFromFlow(flow).length } });
+        host.emit({
+          type: CoachingEventType.runCompleted,
+          collection: Collections.coachingRuns,
+          recordId: stored.id,
+          revision: stored.revision,
+          pairingId: stored.pairingId,
+          ...(pairing?.programId ? { programId: pairing.programId } : {}),
+          data: { modelId: stored.modelId, actions: actionsFromFlow(flow).length },
+        });
         return stored;
       },
 
@@ -320,11 +387,19 @@ export const coachingFeature: MentorKitFeature<'coaching', CoachingApi> = define
       previousRun,
 
       async turnIntoGoals(runId, create, options = {}) {
-        if (typeof create !== 'function') invalidInput('create', '`create` must be a function that stores one goal draft, e.g. (draft, { pairingId }) => kit.goals.create({ ...draft, pairingId }).');
+        if (typeof create !== 'function')
+          invalidInput(
+            'create',
+            '`create` must be a function that stores one goal draft, e.g. (draft, { pairingId }) => kit.goals.create({ ...draft, pairingId }).',
+          );
         await ready;
         const run = get(runId);
         if (run.actionsHandedOffAt && !options.again) {
-          throw new MentorKitError('conflict', `The actions of this session already became goals on ${run.actionsHandedOffAt.slice(0, 10)}; pass { again: true } to create them again.`, { path: 'runId', details: { actionsHandedOffAt: run.actionsHandedOffAt } });
+          throw new MentorKitError(
+            'conflict',
+            `The actions of this session already became goals on ${run.actionsHandedOffAt.slice(0, 10)}; pass { again: true } to create them again.`,
+            { path: 'runId', details: { actionsHandedOffAt: run.actionsHandedOffAt } },
+          );
         }
         const flow = flowOf(run);
         const { again: _again, ...draftOptions } = options;
@@ -333,9 +408,21 @@ export const coachingFeature: MentorKitFeature<'coaching', CoachingApi> = define
         const results = [];
         for (const [index, draft] of drafts.entries()) results.push(await create(draft, { run, pairingId: run.pairingId, index }));
         const latest = get(runId);
-        const stored = await writeRun(latest, { actionsHandedOffAt: kit.now(), actionsHandedOffBy: kit.user.id, actionsHandedOffCount: drafts.length }, latest.revision);
+        const stored = await writeRun(
+          latest,
+          { actionsHandedOffAt: kit.now(), actionsHandedOffBy: kit.user.id, actionsHandedOffCount: drafts.length },
+          latest.revision,
+        );
         const pairing = host.collection(Collections.pairings).cached(stored.pairingId);
-        host.emit({ type: CoachingEventType.actionsHandedOff, collection: Collections.coachingRuns, recordId: stored.id, revision: stored.revision, pairingId: stored.pairingId, ...(pairing?.programId ? { programId: pairing.programId } : {}), data: { modelId: stored.modelId, goals: drafts.length } });
+        host.emit({
+          type: CoachingEventType.actionsHandedOff,
+          collection: Collections.coachingRuns,
+          recordId: stored.id,
+          revision: stored.revision,
+          pairingId: stored.pairingId,
+          ...(pairing?.programId ? { programId: pairing.programId } : {}),
+          data: { modelId: stored.modelId, goals: drafts.length },
+        });
         return { drafts, results };
       },
     };

@@ -69,16 +69,23 @@ function deepFreeze<T>(value: T): T {
 }
 
 function checkActor(options: { by?: unknown | undefined; at?: unknown | undefined } | undefined, path = 'options'): { by: string | undefined; at: string } {
-  if (options !== undefined && (typeof options !== 'object' || options === null)) invalidInput(path, `\`${path}\` must be an object such as { by: "lucia", at: "2026-03-29T09:00:00Z" }.`);
+  if (options !== undefined && (typeof options !== 'object' || options === null))
+    invalidInput(path, `\`${path}\` must be an object such as { by: "lucia", at: "2026-03-29T09:00:00Z" }.`);
   const by = options?.by;
   const at = options?.at;
-  if (by !== undefined && (typeof by !== 'string' || by.trim() === '' || by.length > 200)) invalidInput(`${path}.by`, `\`${path}.by\` must be the id of the person acting.`);
+  if (by !== undefined && (typeof by !== 'string' || by.trim() === '' || by.length > 200))
+    invalidInput(`${path}.by`, `\`${path}.by\` must be the id of the person acting.`);
   if (at !== undefined && !isInstant(at)) invalidInput(`${path}.at`, `\`${path}.at\` must be an ISO 8601 instant such as "2026-03-29T09:00:00Z".`);
   return { by: by as string | undefined, at: at === undefined ? new Date().toISOString() : new Date(at as string).toISOString() };
 }
 
 function checkFlow(flow: unknown, path = 'flow'): asserts flow is CoachingFlow {
-  if (typeof flow !== 'object' || flow === null || (flow as { format?: unknown | undefined }).format !== COACHING_FLOW_FORMAT || typeof (flow as { model?: unknown | undefined }).model !== 'object') {
+  if (
+    typeof flow !== 'object' ||
+    flow === null ||
+    (flow as { format?: unknown | undefined }).format !== COACHING_FLOW_FORMAT ||
+    typeof (flow as { model?: unknown | undefined }).model !== 'object'
+  ) {
     invalidInput(path, `\`${path}\` must be a coaching flow from startFlow (or restoreFlow for a saved one).`);
   }
 }
@@ -97,7 +104,8 @@ export function startFlow(model: CoachingModel, options?: StartFlowOptions): Coa
   const checked = parseCoachingModel(model, { allowBuiltInId: true, rootPath: 'model' });
   const { by, at } = checkActor(options);
   const previousRunId = options?.previousRunId;
-  if (previousRunId !== undefined && (typeof previousRunId !== 'string' || previousRunId === '' || previousRunId.length > 200)) invalidInput('options.previousRunId', '`options.previousRunId` must be the id of an earlier run.');
+  if (previousRunId !== undefined && (typeof previousRunId !== 'string' || previousRunId === '' || previousRunId.length > 200))
+    invalidInput('options.previousRunId', '`options.previousRunId` must be the id of an earlier run.');
   return deepFreeze({
     format: COACHING_FLOW_FORMAT,
     model: checked,
@@ -119,16 +127,22 @@ export function normaliseAnswer(prompt: CoachingPrompt, value: unknown, path = '
   switch (prompt.kind) {
     case 'text': {
       if (typeof value !== 'string') invalidInput(path, `“${prompt.text}” is answered with text (got ${Array.isArray(value) ? 'a list' : typeof value}).`);
-      if (value.length > COACHING_LIMITS.textAnswer) invalidInput(path, `The answer to “${prompt.text}” is ${value.length} characters long; the most is ${COACHING_LIMITS.textAnswer}.`);
+      if (value.length > COACHING_LIMITS.textAnswer)
+        invalidInput(path, `The answer to “${prompt.text}” is ${value.length} characters long; the most is ${COACHING_LIMITS.textAnswer}.`);
       return value.trim() === '' ? undefined : value;
     }
     case 'list': {
       const items = typeof value === 'string' ? value.split(/\r?\n/) : value;
-      if (!Array.isArray(items) || items.some((item) => typeof item !== 'string')) invalidInput(path, `“${prompt.text}” is answered with a list of text items (or one text with an item per line).`);
+      if (!Array.isArray(items) || items.some((item) => typeof item !== 'string'))
+        invalidInput(path, `“${prompt.text}” is answered with a list of text items (or one text with an item per line).`);
       const kept = (items as string[]).map((item) => item.trim()).filter((item) => item !== '');
       if (kept.length > COACHING_LIMITS.listItems) invalidInput(path, `“${prompt.text}” has ${kept.length} items; the most is ${COACHING_LIMITS.listItems}.`);
       const long = kept.findIndex((item) => item.length > COACHING_LIMITS.listItem);
-      if (long !== -1) invalidInput(`${path}[${long}]`, `Item ${long + 1} of “${prompt.text}” is ${kept[long]!.length} characters long; the most is ${COACHING_LIMITS.listItem}.`);
+      if (long !== -1)
+        invalidInput(
+          `${path}[${long}]`,
+          `Item ${long + 1} of “${prompt.text}” is ${kept[long]!.length} characters long; the most is ${COACHING_LIMITS.listItem}.`,
+        );
       return kept.length === 0 ? undefined : kept;
     }
     case 'scale': {
@@ -217,7 +231,10 @@ export function answer(flow: CoachingFlow, promptId: string, value: CoachingAnsw
   if (sameValue(current?.value, normalised)) return flow;
   // A step already left keeps its required answers (`next` checked them): they can change, not be emptied.
   if (normalised === undefined && found.prompt.required && flow.model.steps.indexOf(found.step) < flow.stepIndex) {
-    invalidInput(`answers.${promptId}`, `"${found.prompt.text}" is required in ${found.step.title}, a step you have already completed: give a new answer instead, or go back to that step first.`);
+    invalidInput(
+      `answers.${promptId}`,
+      `"${found.prompt.text}" is required in ${found.step.title}, a step you have already completed: give a new answer instead, or go back to that step first.`,
+    );
   }
   const answers: Record<string, CoachingAnswer> = { ...flow.answers };
   if (normalised === undefined) delete answers[promptId];
@@ -291,7 +308,8 @@ export function next(flow: CoachingFlow, options?: FlowActionOptions): CoachingF
 /** Moves to the previous step (from the summary: back to the last step, un-finishing the flow). Answers are kept. */
 export function back(flow: CoachingFlow, options?: Pick<FlowActionOptions, 'messages' | 'locale'>): CoachingFlow {
   checkFlow(flow);
-  if (flow.stepIndex === 0) throw new MentorKitError('invalid-input', withMessages(options?.messages, options?.locale).atFirstStep(), { path: 'flow.stepIndex' });
+  if (flow.stepIndex === 0)
+    throw new MentorKitError('invalid-input', withMessages(options?.messages, options?.locale).atFirstStep(), { path: 'flow.stepIndex' });
   const { finishedAt: _finishedAt, ...rest } = flow;
   return deepFreeze({ ...rest, stepIndex: Math.min(flow.stepIndex, flow.model.steps.length) - 1 });
 }
@@ -300,7 +318,8 @@ export function back(flow: CoachingFlow, options?: Pick<FlowActionOptions, 'mess
 export function goTo(flow: CoachingFlow, stepId: string, options?: Pick<FlowActionOptions, 'messages' | 'locale'>): CoachingFlow {
   checkFlow(flow);
   const index = flow.model.steps.findIndex((step) => step.id === stepId);
-  if (index === -1) invalidInput('stepId', `${flow.model.name} has no step "${String(stepId)}"; its steps are ${flow.model.steps.map((step) => `"${step.id}"`).join(', ')}.`);
+  if (index === -1)
+    invalidInput('stepId', `${flow.model.name} has no step "${String(stepId)}"; its steps are ${flow.model.steps.map((step) => `"${step.id}"`).join(', ')}.`);
   const reachable = reachableStepIndex(flow);
   if (index > reachable) {
     const steps = options?.locale === undefined ? flow.model.steps : coachingModelIn(flow.model, options.locale).steps;
@@ -319,7 +338,8 @@ export function goTo(flow: CoachingFlow, stepId: string, options?: Pick<FlowActi
 export function restoreFlow(saved: unknown, path = 'flow'): CoachingFlow {
   if (typeof saved !== 'object' || saved === null || Array.isArray(saved)) invalidInput(path, `\`${path}\` must be a saved coaching flow (an object).`);
   const data = saved as Record<string, unknown>;
-  if (data.format !== COACHING_FLOW_FORMAT) invalidInput(`${path}.format`, `\`${path}.format\` must be "${COACHING_FLOW_FORMAT}" (got ${JSON.stringify(data.format)}).`);
+  if (data.format !== COACHING_FLOW_FORMAT)
+    invalidInput(`${path}.format`, `\`${path}.format\` must be "${COACHING_FLOW_FORMAT}" (got ${JSON.stringify(data.format)}).`);
   const model = parseCoachingModel(data.model, { allowBuiltInId: true, rootPath: `${path}.model` });
   const stepIndex = data.stepIndex;
   if (typeof stepIndex !== 'number' || !Number.isInteger(stepIndex) || stepIndex < 0 || stepIndex > model.steps.length) {
@@ -328,12 +348,15 @@ export function restoreFlow(saved: unknown, path = 'flow'): CoachingFlow {
   if (!isInstant(data.startedAt)) invalidInput(`${path}.startedAt`, `\`${path}.startedAt\` must be an ISO 8601 instant.`);
   for (const key of ['startedBy', 'previousRunId'] as const) {
     const value = data[key];
-    if (value !== undefined && (typeof value !== 'string' || value === '' || value.length > 200)) invalidInput(`${path}.${key}`, `\`${path}.${key}\` must be an id.`);
+    if (value !== undefined && (typeof value !== 'string' || value === '' || value.length > 200))
+      invalidInput(`${path}.${key}`, `\`${path}.${key}\` must be an id.`);
   }
   if (data.finishedAt !== undefined && !isInstant(data.finishedAt)) invalidInput(`${path}.finishedAt`, `\`${path}.finishedAt\` must be an ISO 8601 instant.`);
-  if ((data.finishedAt !== undefined) !== (stepIndex === model.steps.length)) invalidInput(`${path}.finishedAt`, `\`${path}.finishedAt\` is set exactly when the flow is past its last step.`);
+  if ((data.finishedAt !== undefined) !== (stepIndex === model.steps.length))
+    invalidInput(`${path}.finishedAt`, `\`${path}.finishedAt\` is set exactly when the flow is past its last step.`);
   const rawAnswers = data.answers;
-  if (typeof rawAnswers !== 'object' || rawAnswers === null || Array.isArray(rawAnswers)) invalidInput(`${path}.answers`, `\`${path}.answers\` must map prompt ids to answers.`);
+  if (typeof rawAnswers !== 'object' || rawAnswers === null || Array.isArray(rawAnswers))
+    invalidInput(`${path}.answers`, `\`${path}.answers\` must map prompt ids to answers.`);
   const answers: Record<string, CoachingAnswer> = {};
   for (const [promptId, raw] of Object.entries(rawAnswers)) {
     const answerPath = `${path}.answers.${promptId}`;
@@ -344,7 +367,8 @@ export function restoreFlow(saved: unknown, path = 'flow'): CoachingFlow {
     const value = normaliseAnswer(found.prompt, entry.value, `${answerPath}.value`);
     if (value === undefined) invalidInput(`${answerPath}.value`, `\`${answerPath}.value\` must not be empty (an empty answer is left out).`);
     if (!isInstant(entry.answeredAt)) invalidInput(`${answerPath}.answeredAt`, `\`${answerPath}.answeredAt\` must be an ISO 8601 instant.`);
-    if (entry.answeredBy !== undefined && (typeof entry.answeredBy !== 'string' || entry.answeredBy === '')) invalidInput(`${answerPath}.answeredBy`, `\`${answerPath}.answeredBy\` must be a person id.`);
+    if (entry.answeredBy !== undefined && (typeof entry.answeredBy !== 'string' || entry.answeredBy === ''))
+      invalidInput(`${answerPath}.answeredBy`, `\`${answerPath}.answeredBy\` must be a person id.`);
     answers[promptId] = { value, ...(entry.answeredBy !== undefined ? { answeredBy: entry.answeredBy as string } : {}), answeredAt: entry.answeredAt };
   }
   return deepFreeze({

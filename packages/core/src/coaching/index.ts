@@ -26,7 +26,13 @@ export { coachingMessages, coachingMessagesFor, withMessages } from './messages.
 export type { CoachingMessages } from './messages.js';
 export { coachingModelIn, coachingModelTexts, localizedBuiltInModels, translateCoachingModel } from './languages.js';
 export type { CoachingModelTexts } from './languages.js';
-export { COACHING_QUESTIONNAIRE, coachingQuestionnaireIn, coachingRecommendMessages, coachingRecommendMessagesFor, recommendCoachingModel } from './recommend.js';
+export {
+  COACHING_QUESTIONNAIRE,
+  coachingQuestionnaireIn,
+  coachingRecommendMessages,
+  coachingRecommendMessagesFor,
+  recommendCoachingModel,
+} from './recommend.js';
 export type { CoachingQuestion, CoachingQuestionnaireAnswers, CoachingRecommendation, CoachingRecommendMessages } from './recommend.js';
 export { coachingFeature, CoachingEventType } from './feature.js';
 export type { CoachingApi, CoachingCommandOptions, GoalHandOffContext, StartCoachingRunInput } from './feature.js';

@@ -62,7 +62,12 @@ export function translateCoachingModel(model: CoachingModel, texts: CoachingMode
   };
   const stepIn = (step: CoachingStep): CoachingStep => {
     const words = texts.steps?.[step.id];
-    return Object.freeze({ ...step, ...(words?.title ? { title: words.title } : {}), ...(words?.purpose ? { purpose: words.purpose } : {}), prompts: Object.freeze(step.prompts.map(promptIn)) });
+    return Object.freeze({
+      ...step,
+      ...(words?.title ? { title: words.title } : {}),
+      ...(words?.purpose ? { purpose: words.purpose } : {}),
+      prompts: Object.freeze(step.prompts.map(promptIn)),
+    });
   };
   const translated: CoachingModel = Object.freeze({
     ...model,

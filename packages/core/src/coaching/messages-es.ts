@@ -15,7 +15,8 @@ export const coachingMessagesEs: CoachingMessages = {
   summaryTitle: (modelName, topic) => (topic ? `Sesión ${modelName}: ${topic}` : `Sesión ${modelName}`),
   scaleValue: (value, min, max) => `${value} en una escala de ${min} a ${max}`,
   actionsHeading: () => 'Acciones',
-  actionGoalDescription: (modelName, date, topic) => `Acordado en una sesión de coaching ${modelName} el ${date}${topic ? `, con el objetivo de: ${topic}` : ''}.`,
+  actionGoalDescription: (modelName, date, topic) =>
+    `Acordado en una sesión de coaching ${modelName} el ${date}${topic ? `, con el objetivo de: ${topic}` : ''}.`,
   milestoneGoalTitle: (modelName, date) => `Acciones de la sesión ${modelName} del ${date}`,
   inProgress: () => 'En curso',
   finishedOn: (date) => `Terminada el ${date}`,

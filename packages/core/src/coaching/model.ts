@@ -97,11 +97,23 @@ export const BUILT_IN_MODEL_IDS = ['grow', 'oskar'] as const;
 const PART_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 const partId = v.pipe(
   v.string('must be a string id'),
-  v.check((value) => PART_ID.test(value), (issue) => `must be 1–64 letters, digits, "-" or "_", starting with a letter or digit (got ${JSON.stringify(issue.input)})`),
+  v.check(
+    (value) => PART_ID.test(value),
+    (issue) => `must be 1–64 letters, digits, "-" or "_", starting with a letter or digit (got ${JSON.stringify(issue.input)})`,
+  ),
 );
 const text = (max: number) =>
-  v.pipe(v.string('must be text'), v.check((value) => value.trim().length > 0, 'must not be empty'), v.maxLength(max, `must be at most ${max} characters`));
-const integer = v.pipe(v.number('must be a whole number'), v.integer('must be a whole number'), v.minValue(-1000, 'must be -1000 or more'), v.maxValue(1000, 'must be 1000 or less'));
+  v.pipe(
+    v.string('must be text'),
+    v.check((value) => value.trim().length > 0, 'must not be empty'),
+    v.maxLength(max, `must be at most ${max} characters`),
+  );
+const integer = v.pipe(
+  v.number('must be a whole number'),
+  v.integer('must be a whole number'),
+  v.minValue(-1000, 'must be -1000 or more'),
+  v.maxValue(1000, 'must be 1000 or less'),
+);
 
 const PromptSchema = v.object(
   {
@@ -138,7 +150,10 @@ const ModelSchema = v.object(
   {
     id: v.pipe(
       v.string('must be a string id'),
-      v.check((value) => PART_ID.test(value), (issue) => `must be 1–64 letters, digits, "-" or "_", starting with a letter or digit (got ${JSON.stringify(issue.input)})`),
+      v.check(
+        (value) => PART_ID.test(value),
+        (issue) => `must be 1–64 letters, digits, "-" or "_", starting with a letter or digit (got ${JSON.stringify(issue.input)})`,
+      ),
     ),
     name: text(120),
     description: v.optional(text(1000)),
@@ -163,7 +178,10 @@ function unknownKeys(value: unknown, known: readonly string[], path: string, nou
   for (const key of Object.keys(value)) {
     if (!known.includes(key)) {
       const where = path === '' ? key : `${path}.${key}`;
-      issues.push({ path: where, message: `\`${where}\` is not a field of a coaching ${noun}; the fields are ${known.map((name) => `\`${name}\``).join(', ')}.` });
+      issues.push({
+        path: where,
+        message: `\`${where}\` is not a field of a coaching ${noun}; the fields are ${known.map((name) => `\`${name}\``).join(', ')}.`,
+      });
     }
   }
 }
@@ -195,7 +213,10 @@ export function parseCoachingModel(definition: unknown, options: { allowBuiltInI
       result.issues.map((issue) => {
         const path = join(issuePath(issue));
         const where = path === '' ? 'The model' : `\`${path}\``;
-        const message = issue.kind === 'schema' && issue.received === 'undefined' && path !== '' ? `${where} is required.` : `${where} ${issue.message}${/[.!?)]$/.test(issue.message) ? '' : '.'}`;
+        const message =
+          issue.kind === 'schema' && issue.received === 'undefined' && path !== ''
+            ? `${where} is required.`
+            : `${where} ${issue.message}${/[.!?)]$/.test(issue.message) ? '' : '.'}`;
         return { path, message };
       }),
     );
@@ -211,31 +232,48 @@ export function parseCoachingModel(definition: unknown, options: { allowBuiltInI
   });
 
   if (!options.allowBuiltInId && (BUILT_IN_MODEL_IDS as readonly string[]).includes(model.id.toLowerCase())) {
-    issues.push({ path: join('id'), message: `\`${join('id')}\` "${model.id}" is the id of a built-in model; give your model its own id, e.g. "${model.id}-acme".` });
+    issues.push({
+      path: join('id'),
+      message: `\`${join('id')}\` "${model.id}" is the id of a built-in model; give your model its own id, e.g. "${model.id}-acme".`,
+    });
   }
   const stepIds = new Map<string, number>();
   const promptIds = new Map<string, string>();
   model.steps.forEach((step, stepIndex) => {
     const stepPath = join(`steps[${stepIndex}]`);
     const seenAt = stepIds.get(step.id);
-    if (seenAt !== undefined) issues.push({ path: `${stepPath}.id`, message: `\`${stepPath}.id\` "${step.id}" is already the id of steps[${seenAt}]; step ids must be unique.` });
+    if (seenAt !== undefined)
+      issues.push({ path: `${stepPath}.id`, message: `\`${stepPath}.id\` "${step.id}" is already the id of steps[${seenAt}]; step ids must be unique.` });
     else stepIds.set(step.id, stepIndex);
     step.prompts.forEach((prompt, promptIndex) => {
       const promptPath = `${stepPath}.prompts[${promptIndex}]`;
       const first = promptIds.get(prompt.id);
-      if (first !== undefined) issues.push({ path: `${promptPath}.id`, message: `\`${promptPath}.id\` "${prompt.id}" is already used by ${first}; prompt ids must be unique across the whole model (answers are keyed by them).` });
+      if (first !== undefined)
+        issues.push({
+          path: `${promptPath}.id`,
+          message: `\`${promptPath}.id\` "${prompt.id}" is already used by ${first}; prompt ids must be unique across the whole model (answers are keyed by them).`,
+        });
       else promptIds.set(prompt.id, promptPath);
       if (prompt.kind === 'scale') {
         const min = prompt.min ?? 0;
         const max = prompt.max ?? 10;
         if (min >= max) issues.push({ path: `${promptPath}.max`, message: `\`${promptPath}.max\` (${max}) must be greater than \`min\` (${min}).` });
-        else if (max - min + 1 > COACHING_LIMITS.scalePoints) issues.push({ path: `${promptPath}.max`, message: `\`${promptPath}\` has ${max - min + 1} points; a scale may have at most ${COACHING_LIMITS.scalePoints} (e.g. 0 to 10, or 1 to 5).` });
+        else if (max - min + 1 > COACHING_LIMITS.scalePoints)
+          issues.push({
+            path: `${promptPath}.max`,
+            message: `\`${promptPath}\` has ${max - min + 1} points; a scale may have at most ${COACHING_LIMITS.scalePoints} (e.g. 0 to 10, or 1 to 5).`,
+          });
       } else {
         for (const key of ['min', 'max', 'minLabel', 'maxLabel'] as const) {
-          if (prompt[key] !== undefined) issues.push({ path: `${promptPath}.${key}`, message: `\`${promptPath}.${key}\` applies only to scale prompts; set "kind": "scale" or remove it.` });
+          if (prompt[key] !== undefined)
+            issues.push({ path: `${promptPath}.${key}`, message: `\`${promptPath}.${key}\` applies only to scale prompts; set "kind": "scale" or remove it.` });
         }
       }
-      if (prompt.actions && prompt.kind !== 'list') issues.push({ path: `${promptPath}.actions`, message: `\`${promptPath}.actions\` applies only to list prompts (each item becomes an action); set "kind": "list" or remove it.` });
+      if (prompt.actions && prompt.kind !== 'list')
+        issues.push({
+          path: `${promptPath}.actions`,
+          message: `\`${promptPath}.actions\` applies only to list prompts (each item becomes an action); set "kind": "list" or remove it.`,
+        });
     });
   });
   if (model.topicPromptId !== undefined && !promptIds.has(model.topicPromptId)) {
@@ -250,24 +288,26 @@ export function parseCoachingModel(definition: unknown, options: { allowBuiltInI
     name: model.name,
     description: model.description,
     topicPromptId: model.topicPromptId,
-    steps: model.steps.map((step) =>
-      clean({
-        id: step.id,
-        title: step.title,
-        purpose: step.purpose,
-        reviewsPreviousRun: step.reviewsPreviousRun,
-        prompts: step.prompts.map((prompt) =>
-          clean({
-            id: prompt.id,
-            kind: prompt.kind,
-            text: prompt.text,
-            help: prompt.help,
-            required: prompt.required,
-            ...(prompt.kind === 'scale' ? { min: prompt.min ?? 0, max: prompt.max ?? 10, minLabel: prompt.minLabel, maxLabel: prompt.maxLabel } : {}),
-            actions: prompt.actions,
-          }) as CoachingPrompt,
-        ),
-      }) as CoachingStep,
+    steps: model.steps.map(
+      (step) =>
+        clean({
+          id: step.id,
+          title: step.title,
+          purpose: step.purpose,
+          reviewsPreviousRun: step.reviewsPreviousRun,
+          prompts: step.prompts.map(
+            (prompt) =>
+              clean({
+                id: prompt.id,
+                kind: prompt.kind,
+                text: prompt.text,
+                help: prompt.help,
+                required: prompt.required,
+                ...(prompt.kind === 'scale' ? { min: prompt.min ?? 0, max: prompt.max ?? 10, minLabel: prompt.minLabel, maxLabel: prompt.maxLabel } : {}),
+                actions: prompt.actions,
+              }) as CoachingPrompt,
+          ),
+        }) as CoachingStep,
     ),
   });
   return deepFreeze(normalised);

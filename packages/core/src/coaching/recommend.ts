@@ -86,14 +86,21 @@ export function coachingRecommendMessagesFor(locale: string | undefined): Coachi
   return languageCatalogue<CoachingRecommendMessages>('coaching-recommend', locale) ?? coachingRecommendMessages;
 }
 
-const OPTION_VALUES: Record<CoachingQuestion['id'], ReadonlyArray<number | string>> = { structure: [1, 2, 3, 4, 5], affirmation: [1, 2, 3, 4, 5], goalClarity: ['yes', 'partly', 'no'] };
+const OPTION_VALUES: Record<CoachingQuestion['id'], ReadonlyArray<number | string>> = {
+  structure: [1, 2, 3, 4, 5],
+  affirmation: [1, 2, 3, 4, 5],
+  goalClarity: ['yes', 'partly', 'no'],
+};
 
 function questionnaireOf(messages: CoachingRecommendMessages): readonly CoachingQuestion[] {
   return Object.freeze(
     (['structure', 'affirmation', 'goalClarity'] as const).map((id) => ({
       id,
       text: messages.questions[id].text,
-      options: OPTION_VALUES[id].map((value) => ({ value, label: messages.questions[id].options[String(value)] ?? coachingRecommendMessages.questions[id].options[String(value)]! })),
+      options: OPTION_VALUES[id].map((value) => ({
+        value,
+        label: messages.questions[id].options[String(value)] ?? coachingRecommendMessages.questions[id].options[String(value)]!,
+      })),
     })),
   );
 }
@@ -128,7 +135,8 @@ export interface CoachingRecommendation {
 }
 
 const scaleAnswer = (value: unknown, path: string): number => {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 5) invalidInput(path, `\`${path}\` must be a whole number from 1 to 5 (got ${JSON.stringify(value)}).`);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 5)
+    invalidInput(path, `\`${path}\` must be a whole number from 1 to 5 (got ${JSON.stringify(value)}).`);
   return value;
 };
 
@@ -141,12 +149,16 @@ const scaleAnswer = (value: unknown, path: string): number => {
  * // { modelId: 'oskar', alternativeId: 'grow', score: -3, strength: 'clear', reasons: [ … ] }
  * ```
  */
-export function recommendCoachingModel(answers: CoachingQuestionnaireAnswers, options: { locale?: string | undefined; messages?: CoachingRecommendMessages | undefined } = {}): CoachingRecommendation {
+export function recommendCoachingModel(
+  answers: CoachingQuestionnaireAnswers,
+  options: { locale?: string | undefined; messages?: CoachingRecommendMessages | undefined } = {},
+): CoachingRecommendation {
   if (typeof answers !== 'object' || answers === null) invalidInput('answers', '`answers` must be an object such as { structure: 4, affirmation: 2 }.');
   const structure = scaleAnswer(answers.structure, 'answers.structure');
   const affirmation = scaleAnswer(answers.affirmation, 'answers.affirmation');
   const goalClarity = answers.goalClarity;
-  if (goalClarity !== undefined && goalClarity !== 'yes' && goalClarity !== 'partly' && goalClarity !== 'no') invalidInput('answers.goalClarity', '`answers.goalClarity` must be "yes", "partly" or "no".');
+  if (goalClarity !== undefined && goalClarity !== 'yes' && goalClarity !== 'partly' && goalClarity !== 'no')
+    invalidInput('answers.goalClarity', '`answers.goalClarity` must be "yes", "partly" or "no".');
   if (typeof options !== 'object' || options === null) invalidInput('options', '`options` must be an object such as { locale: "es" }.');
   const words = (options.messages ?? coachingRecommendMessagesFor(options.locale)).reasons;
   const reasons: string[] = [];

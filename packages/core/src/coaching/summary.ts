@@ -60,8 +60,12 @@ export function flowActions(flow: CoachingFlow): string[] {
  * A readable summary of a flow (finished or not): every step with its answers, the actions, and the
  * same as plain text. Sentences come from the catalogue (`messages` overrides them).
  */
-export function summarize(flow: CoachingFlow, options: { messages?: Partial<CoachingMessages> | undefined; locale?: string | undefined } = {}): CoachingSummary {
-  if (typeof flow !== 'object' || flow === null || typeof flow.model !== 'object') invalidInput('flow', '`flow` must be a coaching flow from startFlow or restoreFlow.');
+export function summarize(
+  flow: CoachingFlow,
+  options: { messages?: Partial<CoachingMessages> | undefined; locale?: string | undefined } = {},
+): CoachingSummary {
+  if (typeof flow !== 'object' || flow === null || typeof flow.model !== 'object')
+    invalidInput('flow', '`flow` must be a coaching flow from startFlow or restoreFlow.');
   const messages = withMessages(options.messages, options.locale);
   // The model's words in the summary's language (GROW and OSKAR; ids and answers are unchanged).
   const model = options.locale === undefined ? flow.model : coachingModelIn(flow.model, options.locale);
@@ -79,7 +83,17 @@ export function summarize(flow: CoachingFlow, options: { messages?: Partial<Coac
           : Array.isArray(entry.value)
             ? (entry.value as string[]).join('; ')
             : String(entry.value);
-      return [{ promptId: prompt.id, question: prompt.text, kind: prompt.kind, value: entry.value, text, ...(entry.answeredBy !== undefined ? { answeredBy: entry.answeredBy } : {}), answeredAt: entry.answeredAt }];
+      return [
+        {
+          promptId: prompt.id,
+          question: prompt.text,
+          kind: prompt.kind,
+          value: entry.value,
+          text,
+          ...(entry.answeredBy !== undefined ? { answeredBy: entry.answeredBy } : {}),
+          answeredAt: entry.answeredAt,
+        },
+      ];
     }),
   }));
   const actions = flowActions(flow);
@@ -136,12 +150,15 @@ const clip = (value: string, max: number) => (value.length <= max ? value : `${v
  * there are no actions. Each draft is valid against `GoalDraftSchema`.
  */
 export function actionsFromFlow(flow: CoachingFlow, options: ActionsFromFlowOptions = {}): GoalDraft[] {
-  if (typeof flow !== 'object' || flow === null || typeof flow.model !== 'object') invalidInput('flow', '`flow` must be a coaching flow from startFlow or restoreFlow.');
+  if (typeof flow !== 'object' || flow === null || typeof flow.model !== 'object')
+    invalidInput('flow', '`flow` must be a coaching flow from startFlow or restoreFlow.');
   if (typeof options !== 'object' || options === null) invalidInput('options', '`options` must be an object such as { as: "milestones" }.');
   const as = options.as ?? 'goals';
   if (as !== 'goals' && as !== 'milestones') invalidInput('options.as', '`options.as` must be "goals" or "milestones".');
-  if (options.dueDate !== undefined && !isCalendarDate(options.dueDate)) invalidInput('options.dueDate', '`options.dueDate` must be a calendar date YYYY-MM-DD.');
-  if (options.skill !== undefined && (typeof options.skill !== 'string' || options.skill.trim() === '' || options.skill.length > 100)) invalidInput('options.skill', '`options.skill` must be a short text such as "time management".');
+  if (options.dueDate !== undefined && !isCalendarDate(options.dueDate))
+    invalidInput('options.dueDate', '`options.dueDate` must be a calendar date YYYY-MM-DD.');
+  if (options.skill !== undefined && (typeof options.skill !== 'string' || options.skill.trim() === '' || options.skill.length > 100))
+    invalidInput('options.skill', '`options.skill` must be a short text such as "time management".');
   const messages = withMessages(options.messages, options.locale);
   const actions = flowActions(flow);
   if (actions.length === 0) return [];
@@ -153,7 +170,14 @@ export function actionsFromFlow(flow: CoachingFlow, options: ActionsFromFlowOpti
   const drafts: GoalDraft[] =
     as === 'goals'
       ? actions.map((action) => ({ title: clip(oneLine(action), 200), description, ...common }))
-      : [{ title: clip(topic ?? messages.milestoneGoalTitle(modelName, date), 200), description, ...common, milestones: actions.map((action) => ({ title: clip(oneLine(action), 200) })) }];
+      : [
+          {
+            title: clip(topic ?? messages.milestoneGoalTitle(modelName, date), 200),
+            description,
+            ...common,
+            milestones: actions.map((action) => ({ title: clip(oneLine(action), 200) })),
+          },
+        ];
   for (const draft of drafts) v.parse(GoalDraftSchema, draft);
   return drafts;
 }

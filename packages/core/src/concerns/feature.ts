@@ -76,7 +76,8 @@ export interface ConcernsApi {
 }
 
 const STATUS_RANK: Record<string, number> = { open: 0, 'in-review': 1, closed: 2 };
-const byQueueOrder = (a: Concern, b: Concern) => (STATUS_RANK[a.status] ?? 3) - (STATUS_RANK[b.status] ?? 3) || (a.raisedAt < b.raisedAt ? 1 : a.raisedAt > b.raisedAt ? -1 : 0) || (a.id < b.id ? -1 : 1);
+const byQueueOrder = (a: Concern, b: Concern) =>
+  (STATUS_RANK[a.status] ?? 3) - (STATUS_RANK[b.status] ?? 3) || (a.raisedAt < b.raisedAt ? 1 : a.raisedAt > b.raisedAt ? -1 : 0) || (a.id < b.id ? -1 : 1);
 
 /** The reporter's words: text, not blank, within the limit. */
 function reporterText(value: unknown, path: string, max: number): string {
@@ -132,7 +133,8 @@ export const concernsFeature: MentorKitFeature<'concerns', ConcernsApi> = define
     };
     const memberPairing = (pairingId: string, path: string): Pairing => {
       const pairing = kit.$pairings.get().find((candidate) => candidate.id === pairingId);
-      if (!pairing || !roleInPairing(pairing, userId)) throw new MentorKitError('forbidden', 'You can raise a concern only about a pairing you are in.', { path });
+      if (!pairing || !roleInPairing(pairing, userId))
+        throw new MentorKitError('forbidden', 'You can raise a concern only about a pairing you are in.', { path });
       return pairing;
     };
 
@@ -154,11 +156,18 @@ export const concernsFeature: MentorKitFeature<'concerns', ConcernsApi> = define
     };
 
     const append = async (concern: Concern, entry: ConcernHistoryEntry, status?: ConcernStatus): Promise<Concern> => {
-      const record = parseOrThrow(ConcernInputSchema, { ...stripStored(concern), ...(status ? { status } : {}), history: [...concern.history, entry] }, 'concern');
+      const record = parseOrThrow(
+        ConcernInputSchema,
+        { ...stripStored(concern), ...(status ? { status } : {}), history: [...concern.history, entry] },
+        'concern',
+      );
       return concerns.update(record, { expectedRevision: concern.revision });
     };
 
-    const create = async (pairing: Pairing, fields: { about: 'pairing' | 'message'; messageId?: string | undefined; quote?: Concern['quote'] | undefined; text: string; pause: boolean }): Promise<RaisedConcern> => {
+    const create = async (
+      pairing: Pairing,
+      fields: { about: 'pairing' | 'message'; messageId?: string | undefined; quote?: Concern['quote'] | undefined; text: string; pause: boolean },
+    ): Promise<RaisedConcern> => {
       const now = kit.now();
       const record = parseOrThrow(
         ConcernInputSchema,
@@ -179,7 +188,15 @@ export const concernsFeature: MentorKitFeature<'concerns', ConcernsApi> = define
         'concern',
       );
       const stored = await concerns.create(record);
-      host.emit({ type: ConcernEventType.concernRaised, collection: Collections.concerns, recordId: stored.id, revision: stored.revision, pairingId: pairing.id, programId: pairing.programId, data: { about: stored.about, pauseRequested: stored.pauseRequested } });
+      host.emit({
+        type: ConcernEventType.concernRaised,
+        collection: Collections.concerns,
+        recordId: stored.id,
+        revision: stored.revision,
+        pairingId: pairing.id,
+        programId: pairing.programId,
+        data: { about: stored.about, pauseRequested: stored.pauseRequested },
+      });
       return fields.pause ? pauseFor(stored, pairing) : { concern: stored, pause: 'not-requested' };
     };
 
@@ -212,7 +229,8 @@ export const concernsFeature: MentorKitFeature<'concerns', ConcernsApi> = define
         const message = messages().readable(messageId);
         if (!message) throw new MentorKitError('not-found', `No message "${messageId}" is visible to you.`, { path: 'concern.messageId' });
         if (message.authorId === userId) invalidInput('concern.messageId', 'This is your own message; to raise a concern about your pairing, use raise().');
-        if (message.deletedAt !== undefined) invalidInput('concern.messageId', 'This message was deleted; raise a concern about the pairing and say what it said.');
+        if (message.deletedAt !== undefined)
+          invalidInput('concern.messageId', 'This message was deleted; raise a concern about the pairing and say what it said.');
         const pairing = memberPairing(message.pairingId, 'concern.messageId');
         const quote = { authorId: message.authorId, sentAt: message.sentAt ?? message.createdAt ?? message.updatedAt, text: message.text ?? '' };
         return create(pairing, { about: 'message', messageId, quote, text, pause });
@@ -227,14 +245,24 @@ export const concernsFeature: MentorKitFeature<'concerns', ConcernsApi> = define
 
       async setStatus(id, status, options) {
         const concernId = requireId(id, 'id');
-        if (!(CONCERN_STATUSES as readonly string[]).includes(status)) invalidInput('status', `\`status\` must be "open", "in-review" or "closed" (got ${JSON.stringify(status)}).`);
-        if (options !== undefined && (typeof options !== 'object' || options === null)) invalidInput('options', 'Options must be an object such as { note: "Spoke to both" }.');
+        if (!(CONCERN_STATUSES as readonly string[]).includes(status))
+          invalidInput('status', `\`status\` must be "open", "in-review" or "closed" (got ${JSON.stringify(status)}).`);
+        if (options !== undefined && (typeof options !== 'object' || options === null))
+          invalidInput('options', 'Options must be an object such as { note: "Spoke to both" }.');
         const note = options?.note === undefined || options.note === '' ? undefined : reporterText(options.note, 'options.note', TEXT_LIMITS.concern.note);
         await ready;
         const concern = find(concernId);
         if (concern.status === status) invalidInput('status', `This concern is already ${status === 'in-review' ? 'in review' : status}.`);
         const updated = await append(concern, { at: kit.now(), by: userId, action: 'status', status, ...(note === undefined ? {} : { note }) }, status);
-        host.emit({ type: ConcernEventType.concernStatusChanged, collection: Collections.concerns, recordId: updated.id, revision: updated.revision, pairingId: updated.pairingId, programId: updated.programId, data: { from: concern.status, to: status } });
+        host.emit({
+          type: ConcernEventType.concernStatusChanged,
+          collection: Collections.concerns,
+          recordId: updated.id,
+          revision: updated.revision,
+          pairingId: updated.pairingId,
+          programId: updated.programId,
+          data: { from: concern.status, to: status },
+        });
         return updated;
       },
 

@@ -12,7 +12,15 @@ import { roleInPairing } from '../pairings/index.js';
 import type { StoredRecord } from '../storage/adapter.js';
 import { whenCollectionsLoaded } from './loaded.js';
 import { feedbackInsights, programRollup, type FeedbackInsights, type InsightScope, type ProgramRollup } from './insights.js';
-import { dueFeedbackReminders, feedbackRequests, resolveFeedbackOptions, sessionHasEnded, type FeedbackPolicyOptions, type FeedbackReminder, type FeedbackRequest } from './requests.js';
+import {
+  dueFeedbackReminders,
+  feedbackRequests,
+  resolveFeedbackOptions,
+  sessionHasEnded,
+  type FeedbackPolicyOptions,
+  type FeedbackReminder,
+  type FeedbackRequest,
+} from './requests.js';
 import { feedbackText, feedbackTextFor, type FeedbackText } from './text.js';
 import { parseTrainingCatalogue, recommendTraining, type TrainingCourse, type TrainingCourseInput, type TrainingRecommendation } from './training.js';
 
@@ -137,10 +145,17 @@ export const feedbackFeature: MentorKitFeature<'feedback', FeedbackApi> = define
     );
     ready.catch(() => undefined);
 
-    const requestsAt = (at: string, sessions = $sessions.get(), feedback = $feedback.get(), pairings: readonly Pairing[] = kit.$pairings.get(), options = $options.get()) =>
-      feedbackRequests({ sessions, pairings, feedback: feedback.filter((note) => note.authorId === userId), now: at, personId: userId, options });
+    const requestsAt = (
+      at: string,
+      sessions = $sessions.get(),
+      feedback = $feedback.get(),
+      pairings: readonly Pairing[] = kit.$pairings.get(),
+      options = $options.get(),
+    ) => feedbackRequests({ sessions, pairings, feedback: feedback.filter((note) => note.authorId === userId), now: at, personId: userId, options });
 
-    const $requests = computed([$sessions, $feedback, kit.$pairings, $options], (sessions, feedback, pairings, options) => requestsAt(kit.now(), sessions, feedback, pairings, options));
+    const $requests = computed([$sessions, $feedback, kit.$pairings, $options], (sessions, feedback, pairings, options) =>
+      requestsAt(kit.now(), sessions, feedback, pairings, options),
+    );
 
     const requireId = (value: unknown, path: string) => parseOrThrow(IdSchema, value, path);
     const findSession = (sessionId: string) => $sessions.get().find((session) => session.id === sessionId);
@@ -156,7 +171,15 @@ export const feedbackFeature: MentorKitFeature<'feedback', FeedbackApi> = define
         const record = parseOrThrow(FeedbackInputSchema, { ...strip(note), revealedAt: kit.now(), revealedBy: userId }, 'feedback');
         try {
           const stored = await feedbackNotes.update(record, { expectedRevision: note.revision });
-          host.emit({ type: FeedbackEventType.feedbackRevealed, collection: Collections.feedback, recordId: stored.id, revision: stored.revision, pairingId: pairing.id, programId: pairing.programId, data: { sessionId } });
+          host.emit({
+            type: FeedbackEventType.feedbackRevealed,
+            collection: Collections.feedback,
+            recordId: stored.id,
+            revision: stored.revision,
+            pairingId: pairing.id,
+            programId: pairing.programId,
+            data: { sessionId },
+          });
         } catch (error) {
           // Someone else revealed or edited it at the same moment: their write stands.
           if ((error as { code?: string }).code !== 'conflict') throw error;
@@ -176,10 +199,12 @@ export const feedbackFeature: MentorKitFeature<'feedback', FeedbackApi> = define
       },
 
       configure(configuration) {
-        if (typeof configuration !== 'object' || configuration === null) invalidInput('configuration', 'configure needs an object such as { askMentors: true, courses: [...] }.');
+        if (typeof configuration !== 'object' || configuration === null)
+          invalidInput('configuration', 'configure needs an object such as { askMentors: true, courses: [...] }.');
         const options = resolveFeedbackOptions({ ...$options.get(), ...configuration }, 'configuration');
         const courses = configuration.courses === undefined ? undefined : parseTrainingCatalogue(configuration.courses);
-        if (configuration.text !== undefined && (typeof configuration.text !== 'object' || configuration.text === null)) invalidInput('configuration.text', '`text` must be an object with `tagLabels` and/or `needReasons`.');
+        if (configuration.text !== undefined && (typeof configuration.text !== 'object' || configuration.text === null))
+          invalidInput('configuration.text', '`text` must be an object with `tagLabels` and/or `needReasons`.');
         $options.set(options);
         if (courses) $catalogue.set(courses);
         if (configuration.text) {
@@ -219,14 +244,36 @@ export const feedbackFeature: MentorKitFeature<'feedback', FeedbackApi> = define
         if (!session) throw new MentorKitError('not-found', `No session "${sessionId}" is visible to you.`, { path: 'feedback.sessionId' });
         const pairing = kit.$pairings.get().find((candidate) => candidate.id === session.pairingId);
         const role = pairing ? roleInPairing(pairing, userId) : undefined;
-        if (!pairing || !role) throw new MentorKitError('forbidden', 'Only the mentee and mentors of this pairing can give feedback on its sessions.', { path: 'feedback.sessionId' });
+        if (!pairing || !role)
+          throw new MentorKitError('forbidden', 'Only the mentee and mentors of this pairing can give feedback on its sessions.', {
+            path: 'feedback.sessionId',
+          });
         const now = kit.now();
         if (!sessionHasEnded(session, now)) invalidInput('feedback.sessionId', `"${session.title}" has not ended yet; feedback opens when it ends.`);
-        const request = feedbackRequests({ sessions: [session], pairings: [pairing], feedback: [], now, personId: userId, options: { ...$options.get(), askMentors: true } })[0]!;
-        if (Date.parse(now) >= Date.parse(request.dueBy)) throw new MentorKitError('forbidden', `Feedback on "${session.title}" closed at ${request.dueBy}.`, { path: 'feedback.sessionId', details: { dueBy: request.dueBy } });
+        const request = feedbackRequests({
+          sessions: [session],
+          pairings: [pairing],
+          feedback: [],
+          now,
+          personId: userId,
+          options: { ...$options.get(), askMentors: true },
+        })[0]!;
+        if (Date.parse(now) >= Date.parse(request.dueBy))
+          throw new MentorKitError('forbidden', `Feedback on "${session.title}" closed at ${request.dueBy}.`, {
+            path: 'feedback.sessionId',
+            details: { dueBy: request.dueBy },
+          });
         const existing = mine(sessionId);
-        if (existing) throw new MentorKitError('conflict', 'You already sent feedback on this session; edit it instead.', { path: 'feedback.sessionId', details: { feedbackId: existing.id } });
-        const record = parseOrThrow(FeedbackInputSchema, { ...note, id: host.newId(), pairingId: pairing.id, sessionId, authorId: userId, authorRole: role, submittedAt: now, editableUntil: request.dueBy }, 'feedback');
+        if (existing)
+          throw new MentorKitError('conflict', 'You already sent feedback on this session; edit it instead.', {
+            path: 'feedback.sessionId',
+            details: { feedbackId: existing.id },
+          });
+        const record = parseOrThrow(
+          FeedbackInputSchema,
+          { ...note, id: host.newId(), pairingId: pairing.id, sessionId, authorId: userId, authorRole: role, submittedAt: now, editableUntil: request.dueBy },
+          'feedback',
+        );
         const stored = await feedbackNotes.create(record);
         host.emit({
           type: FeedbackEventType.feedbackGiven,
@@ -252,11 +299,23 @@ export const feedbackFeature: MentorKitFeature<'feedback', FeedbackApi> = define
         if (!current) throw new MentorKitError('not-found', `No feedback "${id}" is visible to you.`, { path: 'feedbackId' });
         if (current.authorId !== userId) throw new MentorKitError('forbidden', 'You can edit only your own feedback.', { path: 'feedbackId' });
         const now = kit.now();
-        if (current.editableUntil && Date.parse(now) >= Date.parse(current.editableUntil)) throw new MentorKitError('forbidden', `This feedback could be edited until ${current.editableUntil}.`, { path: 'feedbackId', details: { editableUntil: current.editableUntil } });
+        if (current.editableUntil && Date.parse(now) >= Date.parse(current.editableUntil))
+          throw new MentorKitError('forbidden', `This feedback could be edited until ${current.editableUntil}.`, {
+            path: 'feedbackId',
+            details: { editableUntil: current.editableUntil },
+          });
         const record = parseOrThrow(FeedbackInputSchema, { ...stripStored(current), ...changes, editedAt: now }, 'feedback');
         const stored = await feedbackNotes.update(record, { expectedRevision: writeOptions.expectedRevision ?? current.revision });
         const pairing = kit.$pairings.get().find((candidate) => candidate.id === stored.pairingId);
-        host.emit({ type: FeedbackEventType.feedbackEdited, collection: Collections.feedback, recordId: stored.id, revision: stored.revision, pairingId: stored.pairingId, ...(pairing ? { programId: pairing.programId } : {}), data: { sessionId: stored.sessionId, rating: stored.rating, changed: Object.keys(changes) } });
+        host.emit({
+          type: FeedbackEventType.feedbackEdited,
+          collection: Collections.feedback,
+          recordId: stored.id,
+          revision: stored.revision,
+          pairingId: stored.pairingId,
+          ...(pairing ? { programId: pairing.programId } : {}),
+          data: { sessionId: stored.sessionId, rating: stored.rating, changed: Object.keys(changes) },
+        });
         return stored;
       },
 
@@ -273,9 +332,27 @@ export const feedbackFeature: MentorKitFeature<'feedback', FeedbackApi> = define
       },
 
       textFor,
-      insights: (scope, options) => feedbackInsights({ scope, sessions: $sessions.get(), pairings: kit.$pairings.get(), feedback: $feedback.get(), now: kit.now(), options: $options.get(), text: options?.locale === undefined ? text : textFor(options.locale) }),
+      insights: (scope, options) =>
+        feedbackInsights({
+          scope,
+          sessions: $sessions.get(),
+          pairings: kit.$pairings.get(),
+          feedback: $feedback.get(),
+          now: kit.now(),
+          options: $options.get(),
+          text: options?.locale === undefined ? text : textFor(options.locale),
+        }),
 
-      programRollup: (programId) => programRollup({ programId: requireId(programId, 'programId'), sessions: $sessions.get(), pairings: kit.$pairings.get(), feedback: $feedback.get(), now: kit.now(), options: $options.get(), text }),
+      programRollup: (programId) =>
+        programRollup({
+          programId: requireId(programId, 'programId'),
+          sessions: $sessions.get(),
+          pairings: kit.$pairings.get(),
+          feedback: $feedback.get(),
+          now: kit.now(),
+          options: $options.get(),
+          text,
+        }),
 
       recommendations: (insights, options) => recommendTraining(insights.needs, $catalogue.get(), options),
     };

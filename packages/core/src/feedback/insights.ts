@@ -31,7 +31,7 @@ export const MAX_THEMES = 10;
 /** Words left out of the frequent-words themes (English and Spanish function words, and feedback filler). */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
   (
-    'a about above after again against all also am an and any are aren\'t as at be because been before being below between both but by can can\'t cannot could couldn\'t did didn\'t do does doesn\'t doing don\'t down during each few for from further get got had hadn\'t has hasn\'t have haven\'t having he her here hers herself him himself his how i i\'m if in into is isn\'t it it\'s its itself just let\'s like me more most much my myself no nor not now of off on once only or other our ours ourselves out over own really same she should shouldn\'t so some such than that that\'s the their theirs them themselves then there there\'s these they this those through to too under until up us very was wasn\'t we were weren\'t what when where which while who whom why will with won\'t would wouldn\'t you your yours yourself yourselves ' +
+    "a about above after again against all also am an and any are aren't as at be because been before being below between both but by can can't cannot could couldn't did didn't do does doesn't doing don't down during each few for from further get got had hadn't has hasn't have haven't having he her here hers herself him himself his how i i'm if in into is isn't it it's its itself just let's like me more most much my myself no nor not now of off on once only or other our ours ourselves out over own really same she should shouldn't so some such than that that's the their theirs them themselves then there there's these they this those through to too under until up us very was wasn't we were weren't what when where which while who whom why will with won't would wouldn't you your yours yourself yourselves " +
     'session sessions mentor mentee time bit lot thing things way maybe quite still even though one two also next ' +
     'de la que el en y a los del se las por un para con no una su al lo como más pero sus le ya o este sí porque esta entre cuando muy sin sobre también me hasta hay donde quien desde todo nos durante todos uno les ni contra otros ese eso ante ellos e esto mí antes algunos qué unos yo otro otras otra él tanto esa estos mucho quienes nada muchos cual poco ella estar estas algunas algo nosotros'
   ).split(/\s+/),
@@ -115,11 +115,17 @@ export interface InsightsInput {
 
 /** Rules that find a need in the words of recent notes: chosen tags, or phrases in the text. */
 export const NEED_RULES: Readonly<Record<Exclude<TrainingNeed, 'falling-rating' | 'low-rating'>, { tags: readonly string[]; phrases: readonly string[] }>> = {
-  'time-management': { tags: ['ran-out-of-time', 'felt-rushed'], phrases: ['ran out of time', 'run out of time', 'out of time', 'not enough time', 'too short', 'rushed', 'overran', 'over time'] },
+  'time-management': {
+    tags: ['ran-out-of-time', 'felt-rushed'],
+    phrases: ['ran out of time', 'run out of time', 'out of time', 'not enough time', 'too short', 'rushed', 'overran', 'over time'],
+  },
   preparation: { tags: ['unprepared'], phrases: ['unprepared', 'not prepared', 'no agenda', 'without an agenda'] },
   'follow-up': { tags: ['forgot-follow-up'], phrases: ['forgot', 'never followed up', 'no follow-up', 'did not follow up', "didn't follow up"] },
   listening: { tags: ['interrupted'], phrases: ['interrupted', 'did not listen', "didn't listen", 'not listening', 'did not feel heard', "didn't feel heard"] },
-  'goal-setting': { tags: ['unclear-next-steps'], phrases: ['unclear next steps', 'no next steps', 'no clear goal', 'unclear goal', 'not sure what to do next'] },
+  'goal-setting': {
+    tags: ['unclear-next-steps'],
+    phrases: ['unclear next steps', 'no next steps', 'no clear goal', 'unclear goal', 'not sure what to do next'],
+  },
 };
 
 const mean = (values: readonly number[]) => (values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length);
@@ -132,7 +138,8 @@ export function themeWords(text: string): string[] {
   return words.map((word) => word.replace(/['-]+$/, '')).filter((word) => word.length >= MIN_WORD_LENGTH && !/^\d+$/.test(word) && !STOP_WORDS.has(word));
 }
 
-const noteText = (note: Pick<Feedback, 'helped' | 'missed' | 'toolSuggestion' | 'other'>) => [note.helped, note.missed, note.toolSuggestion, note.other].filter(Boolean).join('\n');
+const noteText = (note: Pick<Feedback, 'helped' | 'missed' | 'toolSuggestion' | 'other'>) =>
+  [note.helped, note.missed, note.toolSuggestion, note.other].filter(Boolean).join('\n');
 
 /**
  * The theme tags of a note: the tags it chose, and the tag of every need rule (`NEED_RULES`) its words
@@ -146,7 +153,10 @@ export function noteThemeTags(note: Pick<Feedback, 'tags' | 'helped' | 'missed' 
 }
 
 /** Tags (chosen, or named in the words: `noteThemeTags`) and frequent words across notes; each note counts once per term. */
-export function feedbackThemes(notes: readonly Pick<Feedback, 'tags' | 'helped' | 'missed' | 'toolSuggestion' | 'other'>[], text: FeedbackText = defaultFeedbackText): { tags: ThemeCount[]; words: ThemeCount[] } {
+export function feedbackThemes(
+  notes: readonly Pick<Feedback, 'tags' | 'helped' | 'missed' | 'toolSuggestion' | 'other'>[],
+  text: FeedbackText = defaultFeedbackText,
+): { tags: ThemeCount[]; words: ThemeCount[] } {
   const tagCounts = new Map<string, number>();
   const wordCounts = new Map<string, number>();
   for (const note of notes) {
@@ -164,7 +174,8 @@ export function feedbackThemes(notes: readonly Pick<Feedback, 'tags' | 'helped' 
 
 /** Rising, falling or steady: the average of the last `TREND_WINDOW` ratings against the ones before. */
 export function ratingTrendDirection(ratings: readonly number[]): FeedbackInsights['trend'] {
-  if (ratings.length < TREND_WINDOW + 1) return { direction: 'not-enough-data', recentAverage: round2(mean(ratings.slice(-TREND_WINDOW))), previousAverage: null };
+  if (ratings.length < TREND_WINDOW + 1)
+    return { direction: 'not-enough-data', recentAverage: round2(mean(ratings.slice(-TREND_WINDOW))), previousAverage: null };
   const recent = ratings.slice(-TREND_WINDOW);
   const previous = ratings.slice(-2 * TREND_WINDOW, -TREND_WINDOW);
   const recentAverage = mean(recent)!;
@@ -174,7 +185,10 @@ export function ratingTrendDirection(ratings: readonly number[]): FeedbackInsigh
   return { direction, recentAverage: round2(recentAverage), previousAverage: round2(previousAverage) };
 }
 
-function mentions(note: Pick<Feedback, 'tags' | 'helped' | 'missed' | 'toolSuggestion' | 'other'>, rule: { tags: readonly string[]; phrases: readonly string[] }): boolean {
+function mentions(
+  note: Pick<Feedback, 'tags' | 'helped' | 'missed' | 'toolSuggestion' | 'other'>,
+  rule: { tags: readonly string[]; phrases: readonly string[] },
+): boolean {
   if ((note.tags ?? []).some((tag) => rule.tags.includes(tag) || rule.phrases.includes(normalise(tag)))) return true;
   // "What helped" praises; problems are named in the other fields.
   const text = normalise([note.missed, note.toolSuggestion, note.other].filter(Boolean).join('\n'));
@@ -185,7 +199,10 @@ function mentions(note: Pick<Feedback, 'tags' | 'helped' | 'missed' | 'toolSugge
  * Training needs in notes (oldest first): recurring themes among the last `RECENT_NOTES`, a falling
  * trend, and a low recent average.
  */
-export function detectTrainingNeeds(notes: readonly Pick<Feedback, 'rating' | 'tags' | 'helped' | 'missed' | 'toolSuggestion' | 'other'>[], text: FeedbackText = defaultFeedbackText): DetectedNeed[] {
+export function detectTrainingNeeds(
+  notes: readonly Pick<Feedback, 'rating' | 'tags' | 'helped' | 'missed' | 'toolSuggestion' | 'other'>[],
+  text: FeedbackText = defaultFeedbackText,
+): DetectedNeed[] {
   const recent = notes.slice(-RECENT_NOTES);
   const needs: DetectedNeed[] = [];
   for (const [need, rule] of Object.entries(NEED_RULES) as Array<[TrainingNeed, (typeof NEED_RULES)[keyof typeof NEED_RULES]]>) {
@@ -198,7 +215,12 @@ export function detectTrainingNeeds(notes: readonly Pick<Feedback, 'rating' | 't
   const ratings = notes.map((note) => note.rating);
   const trend = ratingTrendDirection(ratings);
   if (trend.direction === 'falling') {
-    const evidence: NeedEvidence = { mentions: TREND_WINDOW, considered: Math.min(ratings.length, 2 * TREND_WINDOW), recentAverage: trend.recentAverage, previousAverage: trend.previousAverage };
+    const evidence: NeedEvidence = {
+      mentions: TREND_WINDOW,
+      considered: Math.min(ratings.length, 2 * TREND_WINDOW),
+      recentAverage: trend.recentAverage,
+      previousAverage: trend.previousAverage,
+    };
     needs.push({ need: 'falling-rating', reason: text.needReasons['falling-rating'](evidence), evidence });
   }
   if (ratings.length >= TREND_WINDOW && trend.recentAverage !== null && trend.recentAverage < LOW_RATING_THRESHOLD) {
@@ -220,12 +242,14 @@ function pairingsInScope(scope: InsightScope, pairings: readonly Pairing[]): Pai
 }
 
 function checkInput(input: InsightsInput): void {
-  if (typeof input !== 'object' || input === null) throw new MentorKitError('invalid-input', 'Insights need { scope, sessions, pairings, feedback, now }.', { path: '' });
+  if (typeof input !== 'object' || input === null)
+    throw new MentorKitError('invalid-input', 'Insights need { scope, sessions, pairings, feedback, now }.', { path: '' });
   const scope = input.scope as { kind?: unknown; id?: unknown } | undefined;
   if (!scope || !['mentor', 'pairing', 'program'].includes(scope.kind as string) || typeof scope.id !== 'string' || scope.id === '') {
     throw new MentorKitError('invalid-input', '`scope` must be { kind: "mentor" | "pairing" | "program", id }.', { path: 'scope' });
   }
-  for (const key of ['sessions', 'pairings', 'feedback'] as const) if (!Array.isArray(input[key])) throw new MentorKitError('invalid-input', `\`${key}\` must be a list of records.`, { path: key });
+  for (const key of ['sessions', 'pairings', 'feedback'] as const)
+    if (!Array.isArray(input[key])) throw new MentorKitError('invalid-input', `\`${key}\` must be a list of records.`, { path: key });
   if (!isInstant(input.now)) throw new MentorKitError('invalid-input', '`now` must be an ISO instant.', { path: 'now' });
 }
 
@@ -274,7 +298,13 @@ export function feedbackInsights(input: InsightsInput): FeedbackInsights {
     themes: feedbackThemes(notes, text),
     sessionsWithoutFeedback: requests
       .filter((request) => request.status !== 'submitted')
-      .map((request) => ({ sessionId: request.sessionId, pairingId: request.pairingId, title: request.sessionTitle, end: request.sessionEnd, status: request.status as 'open' | 'closed' })),
+      .map((request) => ({
+        sessionId: request.sessionId,
+        pairingId: request.pairingId,
+        title: request.sessionTitle,
+        end: request.sessionEnd,
+        status: request.status as 'open' | 'closed',
+      })),
     needs: detectTrainingNeeds(notes, text),
   };
 }
@@ -320,7 +350,14 @@ export function programRollup(input: Omit<InsightsInput, 'scope'> & { programId:
       comments.push(
         note.anonymity === 'anonymous'
           ? { field, text: value }
-          : { field, text: value, authorId: note.authorId, pairingId: session.pairingId, mentorIds: [...(pairingById.get(session.pairingId)?.mentorIds ?? [])], sessionId: session.id },
+          : {
+              field,
+              text: value,
+              authorId: note.authorId,
+              pairingId: session.pairingId,
+              mentorIds: [...(pairingById.get(session.pairingId)?.mentorIds ?? [])],
+              sessionId: session.id,
+            },
       );
     }
   }

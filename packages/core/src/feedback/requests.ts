@@ -55,14 +55,23 @@ const HOUR = 3_600_000;
 
 /** Validates the options (throws `invalid-input`) and fills in the defaults. */
 export function resolveFeedbackOptions(options: FeedbackPolicyOptions = {}, path = 'options'): Required<FeedbackPolicyOptions> {
-  if (typeof options !== 'object' || options === null) throw new MentorKitError('invalid-input', 'Feedback options must be an object such as { askMentors: true }.', { path });
+  if (typeof options !== 'object' || options === null)
+    throw new MentorKitError('invalid-input', 'Feedback options must be an object such as { askMentors: true }.', { path });
   const { askMentors = false, editWindowHours = DEFAULT_EDIT_WINDOW_HOURS, reminderHours = DEFAULT_REMINDER_HOURS } = options;
   if (typeof askMentors !== 'boolean') throw new MentorKitError('invalid-input', '`askMentors` must be true or false.', { path: `${path}.askMentors` });
   if (typeof editWindowHours !== 'number' || !Number.isFinite(editWindowHours) || editWindowHours <= 0 || editWindowHours > 24 * 366) {
-    throw new MentorKitError('invalid-input', '`editWindowHours` must be a number of hours above 0 and at most a year (8784).', { path: `${path}.editWindowHours` });
+    throw new MentorKitError('invalid-input', '`editWindowHours` must be a number of hours above 0 and at most a year (8784).', {
+      path: `${path}.editWindowHours`,
+    });
   }
-  if (!Array.isArray(reminderHours) || reminderHours.length > 10 || reminderHours.some((hours) => typeof hours !== 'number' || !Number.isFinite(hours) || hours <= 0)) {
-    throw new MentorKitError('invalid-input', '`reminderHours` must be a list of at most 10 positive numbers of hours, e.g. [24, 72].', { path: `${path}.reminderHours` });
+  if (
+    !Array.isArray(reminderHours) ||
+    reminderHours.length > 10 ||
+    reminderHours.some((hours) => typeof hours !== 'number' || !Number.isFinite(hours) || hours <= 0)
+  ) {
+    throw new MentorKitError('invalid-input', '`reminderHours` must be a list of at most 10 positive numbers of hours, e.g. [24, 72].', {
+      path: `${path}.reminderHours`,
+    });
   }
   return { askMentors, editWindowHours, reminderHours: [...reminderHours].sort((a, b) => a - b) };
 }

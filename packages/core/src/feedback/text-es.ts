@@ -19,7 +19,8 @@ export const feedbackTextEs: FeedbackText = {
   },
   needReasons: {
     'time-management': (evidence) => `«Faltó tiempo» se repite: ${ofNotes(evidence)}.`,
-    'falling-rating': (evidence) => `Las valoraciones están bajando: ${round1(evidence.recentAverage)} de media últimamente, frente a ${round1(evidence.previousAverage)} antes.`,
+    'falling-rating': (evidence) =>
+      `Las valoraciones están bajando: ${round1(evidence.recentAverage)} de media últimamente, frente a ${round1(evidence.previousAverage)} antes.`,
     'low-rating': (evidence) => `Las sesiones recientes tienen una valoración media de ${round1(evidence.recentAverage)} sobre 5.`,
     preparation: (evidence) => `Las personas mentorizadas sintieron que las sesiones no estaban preparadas: ${ofNotes(evidence)}.`,
     'follow-up': (evidence) => `Se olvidaron seguimientos prometidos: ${ofNotes(evidence)}.`,

@@ -68,7 +68,10 @@ export function feedbackTextFor(locale: string | undefined): FeedbackText {
 }
 
 /** `defaultFeedbackText` (or the words of `locale`'s language) with the host's overrides on top. */
-export function feedbackText(overrides?: Partial<{ tagLabels: Record<string, string>; needReasons: Partial<FeedbackText['needReasons']> }>, locale?: string): FeedbackText {
+export function feedbackText(
+  overrides?: Partial<{ tagLabels: Record<string, string>; needReasons: Partial<FeedbackText['needReasons']> }>,
+  locale?: string,
+): FeedbackText {
   const base = locale === undefined ? defaultFeedbackText : feedbackTextFor(locale);
   if (!overrides) return base;
   return {

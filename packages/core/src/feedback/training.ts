@@ -11,9 +11,19 @@ export const TrainingCourseSchema = v.object({
   /** Where the course lives in the LMS: http: or https: only. */
   url: HttpUrlSchema,
   /** The needs it addresses, e.g. `['time-management']`. */
-  needs: v.pipe(uniqueList(v.picklist(TRAINING_NEEDS, `must be one of ${TRAINING_NEEDS.map((need) => `"${need}"`).join(', ')}`), 'needs', TRAINING_NEEDS.length), v.minLength(1, 'must name at least one need the course addresses')),
+  needs: v.pipe(
+    uniqueList(v.picklist(TRAINING_NEEDS, `must be one of ${TRAINING_NEEDS.map((need) => `"${need}"`).join(', ')}`), 'needs', TRAINING_NEEDS.length),
+    v.minLength(1, 'must name at least one need the course addresses'),
+  ),
   description: v.optional(longText(1000)),
-  durationMinutes: v.optional(v.pipe(v.number('must be a number of minutes'), v.integer('must be whole minutes'), v.minValue(1, 'must be at least 1 minute'), v.maxValue(60 * 24 * 30, 'must be at most 30 days'))),
+  durationMinutes: v.optional(
+    v.pipe(
+      v.number('must be a number of minutes'),
+      v.integer('must be whole minutes'),
+      v.minValue(1, 'must be at least 1 minute'),
+      v.maxValue(60 * 24 * 30, 'must be at most 30 days'),
+    ),
+  ),
 });
 export type TrainingCourseInput = v.InferInput<typeof TrainingCourseSchema>;
 export type TrainingCourse = v.InferOutput<typeof TrainingCourseSchema>;
@@ -39,13 +49,22 @@ export interface TrainingRecommendation {
  * Courses that answer the detected needs, with the reasons shown: most needs answered first, then
  * the strongest need, then catalogue order. Nothing is recommended without a need.
  */
-export function recommendTraining(needs: readonly DetectedNeed[], catalogue: readonly TrainingCourseInput[], options: { limit?: number } = {}): TrainingRecommendation[] {
+export function recommendTraining(
+  needs: readonly DetectedNeed[],
+  catalogue: readonly TrainingCourseInput[],
+  options: { limit?: number } = {},
+): TrainingRecommendation[] {
   const courses = parseTrainingCatalogue(catalogue);
   const rank = new Map<TrainingNeed, number>(needs.map((need, index) => [need.need, index]));
   return courses
     .map((course, order) => ({ course, order, because: needs.filter((need) => course.needs.includes(need.need)) }))
     .filter((entry) => entry.because.length > 0)
-    .sort((a, b) => b.because.length - a.because.length || Math.min(...a.because.map((need) => rank.get(need.need)!)) - Math.min(...b.because.map((need) => rank.get(need.need)!)) || a.order - b.order)
+    .sort(
+      (a, b) =>
+        b.because.length - a.because.length ||
+        Math.min(...a.because.map((need) => rank.get(need.need)!)) - Math.min(...b.because.map((need) => rank.get(need.need)!)) ||
+        a.order - b.order,
+    )
     .slice(0, options.limit ?? 5)
     .map(({ course, because }) => ({ course, because }));
 }

@@ -99,7 +99,11 @@ export interface GoalsApi {
   check(draft: unknown, context?: { ownerId?: string; goalId?: string; messages?: GoalMessages }): SmartCheck;
   create(input: GoalCreateInput): Promise<Goal>;
   update(id: string, changes: GoalChanges, options?: GoalWriteOptions): Promise<Goal>;
-  addMilestone(goalId: string, milestone: { title: string; dueDate?: string; id?: string }, options?: GoalWriteOptions): Promise<{ goal: Goal; milestone: Milestone }>;
+  addMilestone(
+    goalId: string,
+    milestone: { title: string; dueDate?: string; id?: string },
+    options?: GoalWriteOptions,
+  ): Promise<{ goal: Goal; milestone: Milestone }>;
   completeMilestone(goalId: string, milestoneId: string, options?: GoalWriteOptions): Promise<MilestoneCompletion>;
   reopenMilestone(goalId: string, milestoneId: string, options?: GoalWriteOptions): Promise<Goal>;
   /** Records the metric's current value. */
@@ -117,13 +121,16 @@ export interface GoalsApi {
   reassuranceFor(goal: Goal, messages?: GoalMessages): GoalMoment;
 }
 
-
 /** Removes keys whose value is `undefined` (storage refuses them), at the top level, in the metric and in milestones. */
 function dropUndefined(input: Record<string, unknown>): Record<string, unknown> {
   const clean = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(clean);
     if (typeof value !== 'object' || value === null) return value;
-    return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined).map(([key, entry]) => [key, key === 'milestones' || key === 'metric' ? clean(entry) : entry]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, entry]) => entry !== undefined)
+        .map(([key, entry]) => [key, key === 'milestones' || key === 'metric' ? clean(entry) : entry]),
+    );
   };
   return clean(input) as Record<string, unknown>;
 }
@@ -176,7 +183,15 @@ export function createGoalsFeature(options: { messages?: GoalMessageOverrides } 
 
       const emit = <TType extends GoalEventType>(type: TType, goal: Goal, data: DomainEventMap[TType]): DomainEvent<TType> => {
         const pairing = kit.$pairings.get().find((candidate) => candidate.id === goal.pairingId);
-        return host.emit({ type, collection: Collections.goals, recordId: goal.id, revision: goal.revision, pairingId: goal.pairingId, ...(pairing ? { programId: pairing.programId } : {}), data });
+        return host.emit({
+          type,
+          collection: Collections.goals,
+          recordId: goal.id,
+          revision: goal.revision,
+          pairingId: goal.pairingId,
+          ...(pairing ? { programId: pairing.programId } : {}),
+          data,
+        });
       };
 
       /** Writes the next version of `previous` (validated), keeping `achievedAt` in step with progress. */
@@ -190,7 +205,8 @@ export function createGoalsFeature(options: { messages?: GoalMessageOverrides } 
         return { goal: stored, becameAchieved: nowAchieved && !wasAchieved };
       };
 
-      const celebrationFor = (goal: Goal, milestoneId: string, catalogue: GoalMessages = messages): GoalMoment => celebrationMoment(goal, milestoneOf(goal, milestoneId).id!, catalogue);
+      const celebrationFor = (goal: Goal, milestoneId: string, catalogue: GoalMessages = messages): GoalMoment =>
+        celebrationMoment(goal, milestoneOf(goal, milestoneId).id!, catalogue);
       const achievementFor = (goal: Goal, catalogue: GoalMessages = messages): GoalMoment => achievementMoment(goal, catalogue);
       const reassuranceFor = (goal: Goal, catalogue: GoalMessages = messages): GoalMoment => reassuranceMoment(goal, progressOf(goal).percent, catalogue);
 
@@ -218,7 +234,9 @@ export function createGoalsFeature(options: { messages?: GoalMessageOverrides } 
         progress: (goal) => progressOf(typeof goal === 'string' ? visibleGoal(goal) : goal),
         check(draft, context = {}) {
           const ownerId = context.ownerId ?? kit.user.id;
-          const openGoals = $goals.get().filter((goal) => goal.ownerId === ownerId && goal.id !== context.goalId && !goal.achievedAt && progressOf(goal).status !== 'missed').length;
+          const openGoals = $goals
+            .get()
+            .filter((goal) => goal.ownerId === ownerId && goal.id !== context.goalId && !goal.achievedAt && progressOf(goal).status !== 'missed').length;
           return checkSmartGoal(draft, { today: today(ownerId), openGoals, messages: context.messages ?? messages });
         },
 
@@ -227,12 +245,21 @@ export function createGoalsFeature(options: { messages?: GoalMessageOverrides } 
           await loaded();
           const pairingId = requireId((input as { pairingId?: unknown }).pairingId, 'goal.pairingId');
           const pairing = kit.$pairings.get().find((candidate) => candidate.id === pairingId);
-          if (!pairing) throw new MentorKitError('not-found', `No pairing "${pairingId}" is visible to you; goals belong to one of your pairings.`, { path: 'goal.pairingId' });
+          if (!pairing)
+            throw new MentorKitError('not-found', `No pairing "${pairingId}" is visible to you; goals belong to one of your pairings.`, {
+              path: 'goal.pairingId',
+            });
           const ownerId = (input as { ownerId?: string }).ownerId ?? pairing.menteeId;
           const record = normalise({ startDate: today(ownerId), ...input, id: input.id ?? host.newId(), pairingId, ownerId }, 'goal');
           if (goalProgress(record, today(ownerId)).status === 'achieved') record.achievedAt = kit.now();
           const stored = await goals.create(record);
-          emit(GoalEventType.goalSet, stored, { title: stored.title, skill: stored.skill, dueDate: stored.dueDate, visibility: stored.visibility, ownerId: stored.ownerId });
+          emit(GoalEventType.goalSet, stored, {
+            title: stored.title,
+            skill: stored.skill,
+            dueDate: stored.dueDate,
+            visibility: stored.visibility,
+            ownerId: stored.ownerId,
+          });
           return stored;
         },
 
@@ -274,7 +301,11 @@ export function createGoalsFeature(options: { messages?: GoalMessageOverrides } 
             return { goal: previous, milestone: target, celebration: celebrationFor(previous, target.id!) };
           }
           const stamp = kit.now();
-          const { goal, becameAchieved } = await save(previous, { milestones: previous.milestones.map((milestone) => (milestone.id === target.id ? { ...milestone, done: true, doneAt: stamp } : milestone)) }, writeOptions);
+          const { goal, becameAchieved } = await save(
+            previous,
+            { milestones: previous.milestones.map((milestone) => (milestone.id === target.id ? { ...milestone, done: true, doneAt: stamp } : milestone)) },
+            writeOptions,
+          );
           const milestone = goal.milestones.find((candidate) => candidate.id === target.id)!;
           const celebration = celebrationFor(goal, milestone.id!);
           emit(GoalEventType.milestoneCompleted, goal, { milestoneId: milestone.id, title: milestone.title, celebration });
@@ -292,14 +323,19 @@ export function createGoalsFeature(options: { messages?: GoalMessageOverrides } 
           const previous = visibleGoal(goalId);
           const target = milestoneOf(previous, milestoneId);
           if (!target.done) return previous;
-          const { goal } = await save(previous, { milestones: previous.milestones.map((milestone) => (milestone.id === target.id ? { ...milestone, done: false, doneAt: undefined } : milestone)) }, writeOptions);
+          const { goal } = await save(
+            previous,
+            { milestones: previous.milestones.map((milestone) => (milestone.id === target.id ? { ...milestone, done: false, doneAt: undefined } : milestone)) },
+            writeOptions,
+          );
           emit(GoalEventType.milestoneReopened, goal, { milestoneId: target.id, title: target.title });
           return goal;
         },
 
         async recordProgress(goalId, current, progressOptions) {
           const writeOptions = validateWriteOptions(progressOptions);
-          if (typeof current !== 'number' || !Number.isFinite(current)) invalidInput('current', '`current` must be a finite number, the metric\'s latest value.');
+          if (typeof current !== 'number' || !Number.isFinite(current))
+            invalidInput('current', "`current` must be a finite number, the metric's latest value.");
           await loaded();
           const previous = visibleGoal(goalId);
           if (!previous.metric) invalidInput('goalId', `Goal "${previous.title}" has no metric to record progress on; add one with update(id, { metric }).`);

@@ -16,10 +16,12 @@ export const goalMessagesEs: GoalMessages = {
   smart: {
     specificEmpty: 'Escribe qué quieres lograr, p. ej., «Dirigir 3 retrospectivas del equipo».',
     specificShort: 'Cuenta un poco más: usa al menos {min} palabras, con un verbo y aquello a lo que se aplica, p. ej., «Dirigir 3 retrospectivas del equipo».',
-    specificVague: 'Nombra el resultado exacto en lugar de palabras generales, p. ej., «Responder a las solicitudes de revisión en un día laborable» en vez de «mejorar».',
+    specificVague:
+      'Nombra el resultado exacto en lugar de palabras generales, p. ej., «Responder a las solicitudes de revisión en un día laborable» en vez de «mejorar».',
     measurableMissing: 'Añade un objetivo, como «dirigir 3 retrospectivas» (una medida de 0 a 3), o divide la meta en hitos que puedas ir marcando.',
     measurableNoChange: 'El objetivo es igual al valor inicial ({start}); indica el valor que quieres alcanzar.',
-    achievablePace: 'Llegar a {target} {unit} requiere unos {requiredPace} {per}, más de {ratio} veces el ritmo actual ({pace} {per}). Baja el objetivo o cambia la fecha.',
+    achievablePace:
+      'Llegar a {target} {unit} requiere unos {requiredPace} {per}, más de {ratio} veces el ritmo actual ({pace} {per}). Baja el objetivo o cambia la fecha.',
     paceUnits: { day: 'al día', week: 'a la semana', month: 'al mes' },
     achievableTooMany: 'Ya hay {count} metas abiertas; más de {max} a la vez dispersan la atención. Termina o archiva una primero.',
     achievableRushed: 'Solo quedan {days} días para el {remaining} % del trabajo; cambia la fecha o reduce el alcance.',
@@ -50,7 +52,8 @@ export const goalMessagesEs: GoalMessages = {
   },
   reassurance: {
     heading: 'Es momento de replanificar',
-    missed: '«{goal}» llegó a su fecha ({dueDate}) al {percent} %. Le pasa a todo el mundo, y lo que hiciste sigue contando. Háblalo con tu mentor o mentora y elige un nuevo plan:',
+    missed:
+      '«{goal}» llegó a su fecha ({dueDate}) al {percent} %. Le pasa a todo el mundo, y lo que hiciste sigue contando. Háblalo con tu mentor o mentora y elige un nuevo plan:',
     suggestions: {
       split: 'Divide la meta en metas más pequeñas y empieza por la siguiente.',
       'move-date': 'Cambia la fecha límite por una que se ajuste a lo que aprendiste sobre el ritmo.',
@@ -58,4 +61,3 @@ export const goalMessagesEs: GoalMessages = {
     },
   },
 };
-

@@ -88,7 +88,8 @@ export const defaultGoalMessages: GoalMessages = {
     specificVague: 'Name the exact outcome instead of general words, e.g. "Answer review requests within one working day" rather than "get better".',
     measurableMissing: 'Add a target, such as "run 3 retrospectives" (a metric from 0 to 3), or break the goal into milestones you can tick off.',
     measurableNoChange: 'The target equals the starting value ({start}); set the value you want to reach.',
-    achievablePace: 'Reaching {target} {unit} needs about {requiredPace} {per}, over {ratio} times the pace so far ({pace} {per}). Lower the target or move the date.',
+    achievablePace:
+      'Reaching {target} {unit} needs about {requiredPace} {per}, over {ratio} times the pace so far ({pace} {per}). Lower the target or move the date.',
     paceUnits: { day: 'a day', week: 'a week', month: 'a month' },
     achievableTooMany: 'There are already {count} open goals; more than {max} at once spreads attention thin. Finish or archive one first.',
     achievableRushed: 'Only {days} days are left for {remaining}% of the work; move the date or reduce the scope.',
@@ -123,13 +124,17 @@ function merge(base: unknown, overrides: unknown, path: string): unknown {
     return overrides;
   }
   if (Array.isArray(base)) {
-    if (!Array.isArray(overrides) || overrides.length === 0 || overrides.some((item) => typeof item !== 'string')) invalidInput(path, `\`${path}\` must be a non-empty list of message strings.`);
+    if (!Array.isArray(overrides) || overrides.length === 0 || overrides.some((item) => typeof item !== 'string'))
+      invalidInput(path, `\`${path}\` must be a non-empty list of message strings.`);
     return [...overrides];
   }
   if (typeof overrides !== 'object' || overrides === null || Array.isArray(overrides)) invalidInput(path, `\`${path}\` must be an object of messages.`);
   const result: Record<string, unknown> = {};
-  for (const key of Object.keys(base as object)) result[key] = merge((base as Record<string, unknown>)[key], (overrides as Record<string, unknown>)[key], path ? `${path}.${key}` : key);
-  for (const key of Object.keys(overrides)) if (!(key in (base as object))) invalidInput(path ? `${path}.${key}` : key, `There is no goal message "${path ? `${path}.` : ''}${key}"; see defaultGoalMessages for the keys.`);
+  for (const key of Object.keys(base as object))
+    result[key] = merge((base as Record<string, unknown>)[key], (overrides as Record<string, unknown>)[key], path ? `${path}.${key}` : key);
+  for (const key of Object.keys(overrides))
+    if (!(key in (base as object)))
+      invalidInput(path ? `${path}.${key}` : key, `There is no goal message "${path ? `${path}.` : ''}${key}"; see defaultGoalMessages for the keys.`);
   return result;
 }
 

@@ -21,7 +21,8 @@ export const englishGoalViewMessages: GoalViewMessages = {
   },
   reassurance: {
     heading: 'Time to re-plan',
-    missed: '"{goal}" reached its date ({dueDate}) at {percent}%. That happens to everyone, and what you did still counts. Talk it over with your mentor and choose a new plan:',
+    missed:
+      '"{goal}" reached its date ({dueDate}) at {percent}%. That happens to everyone, and what you did still counts. Talk it over with your mentor and choose a new plan:',
     suggestions: {
       split: 'Split the goal into smaller goals, and start with the next one.',
       'move-date': 'Move the due date to one that fits what you have learned about the pace.',

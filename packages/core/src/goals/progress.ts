@@ -67,10 +67,18 @@ export function goalProgress(goal: ProgressInput, now: string, options: { timeZo
   if (typeof goal !== 'object' || goal === null) invalidInput('goal', 'goalProgress needs a goal (or a draft with metric/milestones and dates).');
   const today = calendarDateOf(now, options.timeZone, 'now');
   for (const key of ['startDate', 'dueDate'] as const) {
-    if (goal[key] !== undefined && !isCalendarDate(goal[key])) invalidInput(`goal.${key}`, `\`goal.${key}\` must be a calendar date YYYY-MM-DD (got ${JSON.stringify(goal[key])}).`);
+    if (goal[key] !== undefined && !isCalendarDate(goal[key]))
+      invalidInput(`goal.${key}`, `\`goal.${key}\` must be a calendar date YYYY-MM-DD (got ${JSON.stringify(goal[key])}).`);
   }
   const metric = goal.metric;
-  if (metric !== undefined && (typeof metric !== 'object' || metric === null || !Number.isFinite(metric.start) || !Number.isFinite(metric.target) || (metric.current !== undefined && !Number.isFinite(metric.current)))) {
+  if (
+    metric !== undefined &&
+    (typeof metric !== 'object' ||
+      metric === null ||
+      !Number.isFinite(metric.start) ||
+      !Number.isFinite(metric.target) ||
+      (metric.current !== undefined && !Number.isFinite(metric.current)))
+  ) {
     invalidInput('goal.metric', '`goal.metric` needs finite numbers `start`, `target` and (optionally) `current`.');
   }
   const milestones = goal.milestones ?? [];
@@ -79,12 +87,14 @@ export function goalProgress(goal: ProgressInput, now: string, options: { timeZo
   const metricDone = metric ? metricFraction(metric) : undefined;
   const milestonesDone = milestones.length > 0 ? milestones.filter((milestone) => milestone.done === true).length / milestones.length : undefined;
   let fraction = 0;
-  if (metricDone !== undefined && milestonesDone !== undefined) fraction = PROGRESS_THRESHOLDS.metricWeight * metricDone + (1 - PROGRESS_THRESHOLDS.metricWeight) * milestonesDone;
+  if (metricDone !== undefined && milestonesDone !== undefined)
+    fraction = PROGRESS_THRESHOLDS.metricWeight * metricDone + (1 - PROGRESS_THRESHOLDS.metricWeight) * milestonesDone;
   else fraction = metricDone ?? milestonesDone ?? 0;
   const percent = round1(clampPercent(fraction * 100));
 
   const due = goal.dueDate;
-  const start = goal.startDate ?? (typeof goal.createdAt === 'string' && isCalendarDate(goal.createdAt.slice(0, 10)) ? goal.createdAt.slice(0, 10) : undefined) ?? today;
+  const start =
+    goal.startDate ?? (typeof goal.createdAt === 'string' && isCalendarDate(goal.createdAt.slice(0, 10)) ? goal.createdAt.slice(0, 10) : undefined) ?? today;
   let expectedPercent = 0;
   // Being one day's share behind is no cause for alarm: a 6-day goal expects 17 % on its first day.
   let onTrackGap: number = PROGRESS_THRESHOLDS.onTrackGap;
@@ -96,7 +106,9 @@ export function goalProgress(goal: ProgressInput, now: string, options: { timeZo
     expectedPercent = round1(clampPercent((elapsed / span) * 100));
   }
   const daysLeft = due ? dayDiff(today, due) : Number.POSITIVE_INFINITY;
-  const overdueMilestones = milestones.filter((milestone) => milestone.done !== true && typeof milestone.dueDate === 'string' && milestone.dueDate < today).length;
+  const overdueMilestones = milestones.filter(
+    (milestone) => milestone.done !== true && typeof milestone.dueDate === 'string' && milestone.dueDate < today,
+  ).length;
 
   const gap = round1(expectedPercent - percent);
   let status: GoalStatus;

@@ -16,7 +16,59 @@ export const SMART_RULES = {
    * Specific: words that say nothing concrete on their own. A title made only of these (and
    * numbers) is vague: "Get better at things", "Improve my skills".
    */
-  vagueWords: ['a', 'an', 'the', 'my', 'our', 'your', 'some', 'more', 'better', 'best', 'good', 'great', 'improve', 'improving', 'get', 'getting', 'be', 'become', 'learn', 'learning', 'work', 'working', 'on', 'at', 'in', 'of', 'to', 'and', 'with', 'things', 'stuff', 'skills', 'skill', 'general', 'generally', 'overall', 'myself', 'self', 'do', 'doing', 'well', 'grow', 'growth', 'develop', 'development', 'etc', 'lot', 'lots', 'really', 'very', 'much'] as readonly string[],
+  vagueWords: [
+    'a',
+    'an',
+    'the',
+    'my',
+    'our',
+    'your',
+    'some',
+    'more',
+    'better',
+    'best',
+    'good',
+    'great',
+    'improve',
+    'improving',
+    'get',
+    'getting',
+    'be',
+    'become',
+    'learn',
+    'learning',
+    'work',
+    'working',
+    'on',
+    'at',
+    'in',
+    'of',
+    'to',
+    'and',
+    'with',
+    'things',
+    'stuff',
+    'skills',
+    'skill',
+    'general',
+    'generally',
+    'overall',
+    'myself',
+    'self',
+    'do',
+    'doing',
+    'well',
+    'grow',
+    'growth',
+    'develop',
+    'development',
+    'etc',
+    'lot',
+    'lots',
+    'really',
+    'very',
+    'much',
+  ] as readonly string[],
   /** Achievable: the pace is judged only after this many days since the start. */
   paceMinElapsedDays: 14,
   /** Achievable: the pace needed for the rest may be at most this many times the pace so far. */
@@ -68,10 +120,25 @@ const SmartDraftSchema = v.object({
   metric: v.optional(v.object({ ...GoalMetricSchema.entries, name: v.string('must be text') })),
   startDate: v.optional(CalendarDateSchema),
   dueDate: v.optional(CalendarDateSchema),
-  milestones: v.optional(v.array(v.object({ id: v.optional(v.string()), title: v.string('must be text'), dueDate: v.optional(CalendarDateSchema), done: v.optional(v.boolean('must be true or false')) }), 'must be a list of milestones'), []),
+  milestones: v.optional(
+    v.array(
+      v.object({
+        id: v.optional(v.string()),
+        title: v.string('must be text'),
+        dueDate: v.optional(CalendarDateSchema),
+        done: v.optional(v.boolean('must be true or false')),
+      }),
+      'must be a list of milestones',
+    ),
+    [],
+  ),
 });
 
-const words = (text: string) => text.toLocaleLowerCase().split(/[^\p{L}\p{N}'-]+/u).filter(Boolean);
+const words = (text: string) =>
+  text
+    .toLocaleLowerCase()
+    .split(/[^\p{L}\p{N}'-]+/u)
+    .filter(Boolean);
 const round = (value: number) => (Math.abs(value) >= 10 ? Math.round(value) : Math.round(value * 10) / 10);
 
 /**
@@ -87,7 +154,8 @@ const round = (value: number) => (Math.abs(value) >= 10 ? Math.round(value) : Ma
 export function checkSmartGoal(draft: unknown, options: SmartCheckOptions = {}): SmartCheck {
   if (typeof options !== 'object' || options === null) invalidInput('options', 'Options must be an object such as { today: "2026-10-14" }.');
   const today = options.today === undefined ? new Date().toISOString().slice(0, 10) : calendarDateOf(options.today, 'UTC', 'options.today');
-  if (options.openGoals !== undefined && (!Number.isInteger(options.openGoals) || options.openGoals < 0)) invalidInput('options.openGoals', '`openGoals` must be a whole number, 0 or more.');
+  if (options.openGoals !== undefined && (!Number.isInteger(options.openGoals) || options.openGoals < 0))
+    invalidInput('options.openGoals', '`openGoals` must be a whole number, 0 or more.');
   const goal = parseOrThrow(SmartDraftSchema, draft, 'draft');
   const text = (options.messages ?? defaultGoalMessages).smart;
   const found = new Map<SmartCriterion, string>();
@@ -105,14 +173,16 @@ export function checkSmartGoal(draft: unknown, options: SmartCheckOptions = {}):
   // Measurable
   const metric = goal.metric;
   const milestones = goal.milestones.filter((milestone) => milestone.title.trim() !== '');
-  if (metric && metric.target === metric.start && milestones.length === 0) add('measurable', formatGoalMessage(text.measurableNoChange, { start: metric.start }));
+  if (metric && metric.target === metric.start && milestones.length === 0)
+    add('measurable', formatGoalMessage(text.measurableNoChange, { start: metric.start }));
   else if (!metric && milestones.length === 0) add('measurable', text.measurableMissing);
 
   // Achievable — the pace and the time left are judged only once there is a history to judge: progress
   // recorded on the metric, or a milestone ticked. A goal nobody has recorded anything on yet is not
   // "behind pace"; it has simply not been updated.
   const due = goal.dueDate;
-  const hasHistory = (metric !== undefined && metric.current !== undefined && metric.current !== metric.start) || milestones.some((milestone) => milestone.done === true);
+  const hasHistory =
+    (metric !== undefined && metric.current !== undefined && metric.current !== metric.start) || milestones.some((milestone) => milestone.done === true);
   if (metric && metric.target !== metric.start && goal.startDate && due && metric.current !== undefined && hasHistory) {
     const elapsed = dayDiff(goal.startDate, today);
     const left = dayDiff(today, due);
@@ -127,14 +197,30 @@ export function checkSmartGoal(draft: unknown, options: SmartCheckOptions = {}):
         const per = pace >= 1 ? 'day' : pace * 7 >= 1 ? 'week' : 'month';
         const days = PACE_UNIT_DAYS[per];
         const words = text.paceUnits ?? defaultGoalMessages.smart.paceUnits;
-        add('achievable', formatGoalMessage(text.achievablePace, { target: metric.target, unit: metric.unit ?? '', requiredPace: round(requiredPace * days), ratio: SMART_RULES.maxPaceRatio, pace: round(pace * days), per: words[per] }).replace(/ {2,}/g, ' '));
+        add(
+          'achievable',
+          formatGoalMessage(text.achievablePace, {
+            target: metric.target,
+            unit: metric.unit ?? '',
+            requiredPace: round(requiredPace * days),
+            ratio: SMART_RULES.maxPaceRatio,
+            pace: round(pace * days),
+            per: words[per],
+          }).replace(/ {2,}/g, ' '),
+        );
       }
     }
   }
   if (due && hasHistory && !found.has('achievable')) {
     const left = dayDiff(today, due);
     const remainingPercent = remainingWorkPercent(goal);
-    if (left >= 0 && left < SMART_RULES.rushedDays && remainingPercent > SMART_RULES.rushedMaxRemainingPercent && goal.startDate !== undefined && dayDiff(goal.startDate, due) >= SMART_RULES.rushedDays) {
+    if (
+      left >= 0 &&
+      left < SMART_RULES.rushedDays &&
+      remainingPercent > SMART_RULES.rushedMaxRemainingPercent &&
+      goal.startDate !== undefined &&
+      dayDiff(goal.startDate, due) >= SMART_RULES.rushedDays
+    ) {
       add('achievable', formatGoalMessage(text.achievableRushed, { days: left, remaining: Math.round(remainingPercent) }));
     }
   }
@@ -160,7 +246,10 @@ export function checkSmartGoal(draft: unknown, options: SmartCheckOptions = {}):
 }
 
 /** Percentage of work not done yet, from the metric or the milestones (0 when unknown). */
-function remainingWorkPercent(goal: { metric?: { start: number; target: number; current?: number | undefined } | undefined; milestones: Array<{ done?: boolean | undefined; title: string }> }): number {
+function remainingWorkPercent(goal: {
+  metric?: { start: number; target: number; current?: number | undefined } | undefined;
+  milestones: Array<{ done?: boolean | undefined; title: string }>;
+}): number {
   const metric = goal.metric;
   if (metric && metric.target !== metric.start) {
     const done = ((metric.current ?? metric.start) - metric.start) / (metric.target - metric.start);
@@ -169,4 +258,3 @@ function remainingWorkPercent(goal: { metric?: { start: number; target: number; 
   if (goal.milestones.length > 0) return (goal.milestones.filter((milestone) => !milestone.done).length / goal.milestones.length) * 100;
   return 0;
 }
-

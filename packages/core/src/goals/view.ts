@@ -101,7 +101,7 @@ export function goalsDueForReview(kit: MentorKit, goals: readonly Goal[], pairin
 export const installedGoals = (kit: MentorKit): GoalsApi | undefined => installedFeature<GoalsApi>(kit, 'goals');
 
 export const requireKit = (kit: unknown): MentorKit => {
-  if (!isMentorKitClient(kit)) invalidInput('kit', 'Pass the MentorKit client from createMentorKit() (or a provider\'s `kit`).');
+  if (!isMentorKitClient(kit)) invalidInput('kit', "Pass the MentorKit client from createMentorKit() (or a provider's `kit`).");
   return kit;
 };
 

@@ -81,11 +81,18 @@ export function vtimezone(timeZone: string, fromMinute: number, toMinute: number
     const name = DateTime.fromMillis(epochMinute * 60_000, { zone: timeZone }).offsetNameShort ?? '';
     return /^[A-Za-z0-9+:-]{1,12}$/.test(name) ? name : `UTC${formatOffset(offsetAt(timeZone, epochMinute))}`;
   };
-  const observance = (kind: 'STANDARD' | 'DAYLIGHT', at: number, from: number, to: number) =>
-    [`BEGIN:${kind}`, `DTSTART:${icalWallClock(at + from)}`, `TZOFFSETFROM:${icalOffset(from)}`, `TZOFFSETTO:${icalOffset(to)}`, `TZNAME:${abbreviation(at)}`, `END:${kind}`];
+  const observance = (kind: 'STANDARD' | 'DAYLIGHT', at: number, from: number, to: number) => [
+    `BEGIN:${kind}`,
+    `DTSTART:${icalWallClock(at + from)}`,
+    `TZOFFSETFROM:${icalOffset(from)}`,
+    `TZOFFSETTO:${icalOffset(to)}`,
+    `TZNAME:${abbreviation(at)}`,
+    `END:${kind}`,
+  ];
   const lines = ['BEGIN:VTIMEZONE', `TZID:${timeZone}`, `X-LIC-LOCATION:${timeZone}`];
   lines.push(...observance(start > standard ? 'DAYLIGHT' : 'STANDARD', fromMinute, start, start));
-  for (const transition of transitions) lines.push(...observance(transition.to > standard ? 'DAYLIGHT' : 'STANDARD', transition.at, transition.from, transition.to));
+  for (const transition of transitions)
+    lines.push(...observance(transition.to > standard ? 'DAYLIGHT' : 'STANDARD', transition.at, transition.from, transition.to));
   lines.push('END:VTIMEZONE');
   return lines.join('\r\n');
 }
@@ -110,21 +117,28 @@ function validateSessions(sessions: unknown): ICalSession[] {
     if (typeof session !== 'object' || session === null) invalidInput(path, `\`${path}\` must be a session { id, title, start, end, timeZone }.`);
     const value = session as Partial<ICalSession>;
     if (typeof value.id !== 'string' || value.id.trim() === '' || value.id.length > 200) invalidInput(`${path}.id`, `\`${path}.id\` must be the session's id.`);
-    if (typeof value.title !== 'string' || value.title.trim() === '' || value.title.length > 500) invalidInput(`${path}.title`, `\`${path}.title\` must be a non-empty title of at most 500 characters.`);
+    if (typeof value.title !== 'string' || value.title.trim() === '' || value.title.length > 500)
+      invalidInput(`${path}.title`, `\`${path}.title\` must be a non-empty title of at most 500 characters.`);
     if (!isInstant(value.start)) invalidInput(`${path}.start`, `\`${path}.start\` must be an ISO 8601 instant, e.g. "2026-10-06T22:00:00Z".`);
     if (!isInstant(value.end)) invalidInput(`${path}.end`, `\`${path}.end\` must be an ISO 8601 instant.`);
     if (Date.parse(value.end) <= Date.parse(value.start)) invalidInput(`${path}.end`, `\`${path}.end\` must be after its start.`);
-    if (!isTimeZone(value.timeZone) || !isKnownZone(value.timeZone)) invalidInput(`${path}.timeZone`, `\`${path}.timeZone\` must be the organiser's IANA time-zone name, e.g. "America/New_York".`);
+    if (!isTimeZone(value.timeZone) || !isKnownZone(value.timeZone))
+      invalidInput(`${path}.timeZone`, `\`${path}.timeZone\` must be the organiser's IANA time-zone name, e.g. "America/New_York".`);
     for (const key of ['description', 'agenda'] as const) {
-      if (value[key] !== undefined && (typeof value[key] !== 'string' || value[key].length > 10_000)) invalidInput(`${path}.${key}`, `\`${path}.${key}\` must be text of at most 10,000 characters.`);
+      if (value[key] !== undefined && (typeof value[key] !== 'string' || value[key].length > 10_000))
+        invalidInput(`${path}.${key}`, `\`${path}.${key}\` must be text of at most 10,000 characters.`);
     }
-    if (value.meetingUrl !== undefined && !isHttpUrl(value.meetingUrl)) invalidInput(`${path}.meetingUrl`, `\`${path}.meetingUrl\` must be an absolute http: or https: URL.`);
+    if (value.meetingUrl !== undefined && !isHttpUrl(value.meetingUrl))
+      invalidInput(`${path}.meetingUrl`, `\`${path}.meetingUrl\` must be an absolute http: or https: URL.`);
     if (value.attendees !== undefined) {
-      if (!Array.isArray(value.attendees) || value.attendees.length > 50) invalidInput(`${path}.attendees`, `\`${path}.attendees\` must be a list of at most 50 { name, email? }.`);
+      if (!Array.isArray(value.attendees) || value.attendees.length > 50)
+        invalidInput(`${path}.attendees`, `\`${path}.attendees\` must be a list of at most 50 { name, email? }.`);
       value.attendees.forEach((attendee, attendeeIndex) => {
         const attendeePath = `${path}.attendees[${attendeeIndex}]`;
-        if (typeof attendee?.name !== 'string' || attendee.name.trim() === '' || attendee.name.length > 200) invalidInput(`${attendeePath}.name`, `\`${attendeePath}.name\` must be a name.`);
-        if (attendee.email !== undefined && (typeof attendee.email !== 'string' || !/^[^\s@<>"]+@[^\s@<>"]+$/.test(attendee.email))) invalidInput(`${attendeePath}.email`, `\`${attendeePath}.email\` must be an email address.`);
+        if (typeof attendee?.name !== 'string' || attendee.name.trim() === '' || attendee.name.length > 200)
+          invalidInput(`${attendeePath}.name`, `\`${attendeePath}.name\` must be a name.`);
+        if (attendee.email !== undefined && (typeof attendee.email !== 'string' || !/^[^\s@<>"]+@[^\s@<>"]+$/.test(attendee.email)))
+          invalidInput(`${attendeePath}.email`, `\`${attendeePath}.email\` must be an email address.`);
       });
     }
     return value as ICalSession;
@@ -145,15 +159,34 @@ function validateSessions(sessions: unknown): ICalSession[] {
 export function toICalendar(sessions: ICalSession[], options: ICalOptions = {}): string {
   const list = validateSessions(sessions);
   if (typeof options !== 'object' || options === null) invalidInput('options', '`options` must be an object such as { name: "Mentoring" }.');
-  if (options.name !== undefined && (typeof options.name !== 'string' || options.name.length > 200)) invalidInput('options.name', '`options.name` must be text of at most 200 characters.');
-  if (options.productId !== undefined && (typeof options.productId !== 'string' || !/^[^\r\n]{1,200}$/.test(options.productId))) invalidInput('options.productId', '`options.productId` must be one line of text.');
-  if (options.uidDomain !== undefined && (typeof options.uidDomain !== 'string' || !/^[A-Za-z0-9.-]{1,200}$/.test(options.uidDomain))) invalidInput('options.uidDomain', '`options.uidDomain` must be a domain name such as "lms.example.com".');
+  if (options.name !== undefined && (typeof options.name !== 'string' || options.name.length > 200))
+    invalidInput('options.name', '`options.name` must be text of at most 200 characters.');
+  if (options.productId !== undefined && (typeof options.productId !== 'string' || !/^[^\r\n]{1,200}$/.test(options.productId)))
+    invalidInput('options.productId', '`options.productId` must be one line of text.');
+  if (options.uidDomain !== undefined && (typeof options.uidDomain !== 'string' || !/^[A-Za-z0-9.-]{1,200}$/.test(options.uidDomain)))
+    invalidInput('options.uidDomain', '`options.uidDomain` must be a domain name such as "lms.example.com".');
   if (options.stamp !== undefined && !isInstant(options.stamp)) invalidInput('options.stamp', '`options.stamp` must be an ISO 8601 instant.');
-  if (options.method !== undefined && options.method !== null && options.method !== 'PUBLISH' && options.method !== 'REQUEST') invalidInput('options.method', '`options.method` must be "PUBLISH", "REQUEST" or null (none).');
-  if (options.timeZoneSpan !== undefined && (typeof options.timeZoneSpan !== 'object' || options.timeZoneSpan === null || !isInstant(options.timeZoneSpan.from) || !isInstant(options.timeZoneSpan.to) || Date.parse(options.timeZoneSpan.to) < Date.parse(options.timeZoneSpan.from) || Date.parse(options.timeZoneSpan.to) - Date.parse(options.timeZoneSpan.from) > 20 * 366 * 86_400_000)) {
+  if (options.method !== undefined && options.method !== null && options.method !== 'PUBLISH' && options.method !== 'REQUEST')
+    invalidInput('options.method', '`options.method` must be "PUBLISH", "REQUEST" or null (none).');
+  if (
+    options.timeZoneSpan !== undefined &&
+    (typeof options.timeZoneSpan !== 'object' ||
+      options.timeZoneSpan === null ||
+      !isInstant(options.timeZoneSpan.from) ||
+      !isInstant(options.timeZoneSpan.to) ||
+      Date.parse(options.timeZoneSpan.to) < Date.parse(options.timeZoneSpan.from) ||
+      Date.parse(options.timeZoneSpan.to) - Date.parse(options.timeZoneSpan.from) > 20 * 366 * 86_400_000)
+  ) {
     invalidInput('options.timeZoneSpan', '`options.timeZoneSpan` must be { from, to }: two instants, `to` not before `from`, at most 20 years apart.');
   }
-  if (options.organizer !== undefined && (typeof options.organizer?.name !== 'string' || options.organizer.name.trim() === '' || typeof options.organizer.email !== 'string' || !/^[^\s@<>"]+@[^\s@<>"]+$/.test(options.organizer.email))) invalidInput('options.organizer', '`options.organizer` must be { name, email }.');
+  if (
+    options.organizer !== undefined &&
+    (typeof options.organizer?.name !== 'string' ||
+      options.organizer.name.trim() === '' ||
+      typeof options.organizer.email !== 'string' ||
+      !/^[^\s@<>"]+@[^\s@<>"]+$/.test(options.organizer.email))
+  )
+    invalidInput('options.organizer', '`options.organizer` must be { name, email }.');
 
   // Each zone's VTIMEZONE covers its sessions, from a day before the first to a day after the last.
   const ranges = new Map<string, [number, number]>();
@@ -185,13 +218,23 @@ export function toICalendar(sessions: ICalSession[], options: ICalOptions = {}):
     const utcOnly = isSecondOccurrence(session.timeZone, startMinute) || isSecondOccurrence(session.timeZone, endMinute);
     const description = session.description ?? session.agenda;
     const withoutEmail = (session.attendees ?? []).filter((attendee) => !attendee.email).map((attendee) => attendee.name);
-    const text = [description, session.meetingUrl ? `Join: ${session.meetingUrl}` : undefined, withoutEmail.length > 0 ? `With: ${withoutEmail.join(', ')}` : undefined].filter((part) => part !== undefined && part !== '').join('\n\n');
+    const text = [
+      description,
+      session.meetingUrl ? `Join: ${session.meetingUrl}` : undefined,
+      withoutEmail.length > 0 ? `With: ${withoutEmail.join(', ')}` : undefined,
+    ]
+      .filter((part) => part !== undefined && part !== '')
+      .join('\n\n');
     calendar.createEvent({
       id: `${session.id}@${uidDomain}`,
       sequence: session.revision !== undefined && Number.isInteger(session.revision) && session.revision > 0 ? session.revision - 1 : 0,
       ...(utcOnly
         ? { start: new Date(session.start), end: new Date(session.end) }
-        : { start: DateTime.fromISO(session.start, { setZone: true }).setZone(session.timeZone), end: DateTime.fromISO(session.end, { setZone: true }).setZone(session.timeZone), timezone: session.timeZone }),
+        : {
+            start: DateTime.fromISO(session.start, { setZone: true }).setZone(session.timeZone),
+            end: DateTime.fromISO(session.end, { setZone: true }).setZone(session.timeZone),
+            timezone: session.timeZone,
+          }),
       stamp,
       summary: session.title,
       ...(text ? { description: text } : {}),

@@ -3,7 +3,14 @@ import type { MentorKitFeature, WriteOptions } from '../client/client.js';
 import { defineFeature, stripStored, validateWriteOptions } from '../client/feature-host.js';
 import { Collections } from '../model/collections.js';
 import { MentorKitError } from '../model/errors.js';
-import { MESSAGE_READS_COLLECTION, MessageInputSchema, MessageReadInputSchema, type Message, type MessageHistoryEntry, type MessageRead } from '../model/message.js';
+import {
+  MESSAGE_READS_COLLECTION,
+  MessageInputSchema,
+  MessageReadInputSchema,
+  type Message,
+  type MessageHistoryEntry,
+  type MessageRead,
+} from '../model/message.js';
 import type { Pairing } from '../model/pairing.js';
 import type { Person } from '../model/person.js';
 import { IdSchema, longText } from '../model/primitives.js';
@@ -134,7 +141,6 @@ export interface MessagingApi {
   onNotify(listener: (notification: MessageNotification) => void, options?: { deliver?: 'scheduled' | 'immediately' | undefined }): () => void;
 }
 
-
 const MAX_TIMER_MS = 2_147_483_647;
 
 /**
@@ -194,7 +200,15 @@ export const messagingFeature: MentorKitFeature<'messaging', MessagingApi> = def
     const myRead = (pairingId: string) => $reads.get().find((read) => read.pairingId === pairingId && read.personId === userId);
 
     const membersOf = (pairing: Pairing, notes: boolean): ThreadMember[] =>
-      pairingMembers(pairing).filter((member) => decide(host.policyContext, { id: member.personId }, 'read', Collections.messages, { id: 'probe', pairingId: pairing.id, mentorsOnly: notes, authorId: member.personId }).allowed);
+      pairingMembers(pairing).filter(
+        (member) =>
+          decide(host.policyContext, { id: member.personId }, 'read', Collections.messages, {
+            id: 'probe',
+            pairingId: pairing.id,
+            mentorsOnly: notes,
+            authorId: member.personId,
+          }).allowed,
+      );
 
     const $threads = computed([kit.$myPairings, $byChannel, $reads], (pairings, byChannel, reads) => {
       const summaries = pairings.map((pairing): ThreadSummary => {
@@ -217,7 +231,11 @@ export const messagingFeature: MentorKitFeature<'messaging', MessagingApi> = def
           canPost: pairing.status !== 'closed' && members.some((member) => member.personId === userId),
         };
       });
-      return summaries.sort((a, b) => (b.lastMessage ? Date.parse(sentAtOf(b.lastMessage)) : 0) - (a.lastMessage ? Date.parse(sentAtOf(a.lastMessage)) : 0) || (a.pairingId < b.pairingId ? -1 : 1));
+      return summaries.sort(
+        (a, b) =>
+          (b.lastMessage ? Date.parse(sentAtOf(b.lastMessage)) : 0) - (a.lastMessage ? Date.parse(sentAtOf(a.lastMessage)) : 0) ||
+          (a.pairingId < b.pairingId ? -1 : 1),
+      );
     });
 
     const messagesStore = (pairingId: string, notes: boolean) => {
@@ -244,7 +262,8 @@ export const messagingFeature: MentorKitFeature<'messaging', MessagingApi> = def
       await ready;
       const pairing = pairingOf(id);
       if (!pairing) throw new MentorKitError('not-found', `No pairing "${id}" is visible to you.`, { path: 'message.pairingId' });
-      if (pairing.status === 'closed') throw new MentorKitError('forbidden', 'This pairing is closed; its conversation is kept but read-only.', { path: 'message.pairingId' });
+      if (pairing.status === 'closed')
+        throw new MentorKitError('forbidden', 'This pairing is closed; its conversation is kept but read-only.', { path: 'message.pairingId' });
       return { pairing, notes: mentorsOnly === true };
     };
 
@@ -270,7 +289,13 @@ export const messagingFeature: MentorKitFeature<'messaging', MessagingApi> = def
     const notify = (message: Message, plan: NotificationPlanEntry[]) => {
       for (const entry of notifyListeners) {
         for (const step of plan) {
-          const notification: MessageNotification = { message, recipientId: step.recipientId, deliverAt: step.deliverAt, deferred: step.deferred, quietHours: step.quietHours };
+          const notification: MessageNotification = {
+            message,
+            recipientId: step.recipientId,
+            deliverAt: step.deliverAt,
+            deferred: step.deferred,
+            quietHours: step.quietHours,
+          };
           const call = () => {
             try {
               entry.listener(notification);
@@ -281,10 +306,13 @@ export const messagingFeature: MentorKitFeature<'messaging', MessagingApi> = def
           const wait = Date.parse(step.deliverAt) - Date.parse(kit.now());
           if (entry.deliver === 'immediately' || wait <= 0) call();
           else {
-            const timer = setTimeout(() => {
-              entry.timers.delete(timer);
-              call();
-            }, Math.min(wait, MAX_TIMER_MS));
+            const timer = setTimeout(
+              () => {
+                entry.timers.delete(timer);
+                call();
+              },
+              Math.min(wait, MAX_TIMER_MS),
+            );
             entry.timers.add(timer);
           }
         }
@@ -300,7 +328,11 @@ export const messagingFeature: MentorKitFeature<'messaging', MessagingApi> = def
         revision: stored.revision,
         pairingId: pairing.id,
         programId: pairing.programId,
-        data: { kind: stored.kind, mentorsOnly: notes, recipients: plan.map((step) => ({ personId: step.recipientId, deliverAt: step.deliverAt, deferred: step.deferred })) },
+        data: {
+          kind: stored.kind,
+          mentorsOnly: notes,
+          recipients: plan.map((step) => ({ personId: step.recipientId, deliverAt: step.deliverAt, deferred: step.deferred })),
+        },
       });
       notify(stored, plan);
       return stored;
@@ -314,7 +346,12 @@ export const messagingFeature: MentorKitFeature<'messaging', MessagingApi> = def
       return message;
     };
 
-    const update = async (current: Message, changes: Record<string, unknown>, entry: Omit<MessageHistoryEntry, 'at' | 'by'>, options: WriteOptions | undefined) => {
+    const update = async (
+      current: Message,
+      changes: Record<string, unknown>,
+      entry: Omit<MessageHistoryEntry, 'at' | 'by'>,
+      options: WriteOptions | undefined,
+    ) => {
       const writeOptions = validateWriteOptions(options);
       const at = kit.now();
       const history = [...(current.history ?? []), { ...entry, at, by: userId }];
@@ -324,7 +361,15 @@ export const messagingFeature: MentorKitFeature<'messaging', MessagingApi> = def
 
     const emitChange = (type: 'message-edited' | 'message-deleted' | 'message-shared', stored: Message) => {
       const pairing = pairingOf(stored.pairingId);
-      host.emit({ type, collection: Collections.messages, recordId: stored.id, revision: stored.revision, pairingId: stored.pairingId, ...(pairing ? { programId: pairing.programId } : {}), data: { kind: stored.kind, mentorsOnly: stored.mentorsOnly } });
+      host.emit({
+        type,
+        collection: Collections.messages,
+        recordId: stored.id,
+        revision: stored.revision,
+        pairingId: stored.pairingId,
+        ...(pairing ? { programId: pairing.programId } : {}),
+        data: { kind: stored.kind, mentorsOnly: stored.mentorsOnly },
+      });
     };
 
     const api: MessagingApi = {
@@ -349,7 +394,11 @@ export const messagingFeature: MentorKitFeature<'messaging', MessagingApi> = def
         const text = parseOrThrow(longText(TEXT_LIMITS.message.text), input.text, 'message.text');
         if (text.trim() === '') invalidInput('message.text', 'Write something before sending.');
         const { pairing, notes } = await postable(input.pairingId, input.mentorsOnly);
-        const record = parseOrThrow(MessageInputSchema, { id: host.newId(), pairingId: pairing.id, authorId: userId, kind: 'text', text, mentorsOnly: notes, sentAt: nextSentAt(pairing.id, notes) }, 'message');
+        const record = parseOrThrow(
+          MessageInputSchema,
+          { id: host.newId(), pairingId: pairing.id, authorId: userId, kind: 'text', text, mentorsOnly: notes, sentAt: nextSentAt(pairing.id, notes) },
+          'message',
+        );
         const stored = await messages.create(record);
         return afterSend(stored, pairing, notes);
       },
@@ -357,16 +406,34 @@ export const messagingFeature: MentorKitFeature<'messaging', MessagingApi> = def
       async sendVoice(input) {
         if (typeof input !== 'object' || input === null) invalidInput('message', 'A voice note needs { pairingId, audio, durationSeconds }.');
         const { storage } = kit;
-        if (typeof storage.putBlob !== 'function' || typeof storage.getBlob !== 'function') throw new MentorKitError('unsupported', `The storage "${storage.name}" cannot keep audio (it has no putBlob/getBlob); voice notes need an adapter with attachments.`, { path: 'storage' });
+        if (typeof storage.putBlob !== 'function' || typeof storage.getBlob !== 'function')
+          throw new MentorKitError(
+            'unsupported',
+            `The storage "${storage.name}" cannot keep audio (it has no putBlob/getBlob); voice notes need an adapter with attachments.`,
+            { path: 'storage' },
+          );
         const audio = input.audio;
         if (typeof Blob !== 'function' || !(audio instanceof Blob)) invalidInput('message.audio', '`audio` must be a Blob, e.g. what MediaRecorder recorded.');
         if (audio.size === 0) invalidInput('message.audio', 'The recording is empty; record again.');
-        if (audio.size > MAX_VOICE_BYTES) invalidInput('message.audio', `The recording is too large (${Math.round(audio.size / 1e6)} MB); the limit is ${MAX_VOICE_BYTES / 1e6} MB.`);
+        if (audio.size > MAX_VOICE_BYTES)
+          invalidInput('message.audio', `The recording is too large (${Math.round(audio.size / 1e6)} MB); the limit is ${MAX_VOICE_BYTES / 1e6} MB.`);
         const contentType = audio.type || 'audio/webm';
         const id = host.newId();
         const blobId = `voice-${id}`;
         const { pairing, notes } = await postable(input.pairingId, input.mentorsOnly);
-        const record = parseOrThrow(MessageInputSchema, { id, pairingId: pairing.id, authorId: userId, kind: 'voice', voice: { blobId, durationSeconds: input.durationSeconds, contentType }, mentorsOnly: notes, sentAt: nextSentAt(pairing.id, notes) }, 'message');
+        const record = parseOrThrow(
+          MessageInputSchema,
+          {
+            id,
+            pairingId: pairing.id,
+            authorId: userId,
+            kind: 'voice',
+            voice: { blobId, durationSeconds: input.durationSeconds, contentType },
+            mentorsOnly: notes,
+            sentAt: nextSentAt(pairing.id, notes),
+          },
+          'message',
+        );
         host.authorize('create', Collections.messages, record);
         await storage.putBlob(blobId, audio);
         let stored: Message;
@@ -402,7 +469,8 @@ export const messagingFeature: MentorKitFeature<'messaging', MessagingApi> = def
         const current = await ownMessage(messageId, 'share');
         if (current.mentorsOnly !== true) invalidInput('messageId', 'This message is already part of the conversation.');
         const pairing = pairingOf(current.pairingId);
-        if (pairing?.status === 'closed') throw new MentorKitError('forbidden', 'This pairing is closed; its conversation is read-only.', { path: 'messageId' });
+        if (pairing?.status === 'closed')
+          throw new MentorKitError('forbidden', 'This pairing is closed; its conversation is read-only.', { path: 'messageId' });
         const stored = await update(current, { mentorsOnly: false, sentAt: nextSentAt(current.pairingId, false) }, { action: 'shared' }, options);
         emitChange(MessagingEventType.messageShared, stored);
         return stored;
@@ -417,7 +485,8 @@ export const messagingFeature: MentorKitFeature<'messaging', MessagingApi> = def
         const upToId = (options as { upTo?: unknown | undefined } | undefined)?.upTo;
         if (upToId !== undefined) requireId(upToId, 'upTo');
         const newest = upToId === undefined ? list[list.length - 1] : list.find((message) => message.id === upToId);
-        if (upToId !== undefined && !newest) throw new MentorKitError('not-found', `No message "${String(upToId)}" in this ${notes ? "mentors' notes" : 'conversation'}.`, { path: 'upTo' });
+        if (upToId !== undefined && !newest)
+          throw new MentorKitError('not-found', `No message "${String(upToId)}" in this ${notes ? "mentors' notes" : 'conversation'}.`, { path: 'upTo' });
         if (!newest) return myRead(id);
         const upTo = sentAtOf(newest);
         const current = myRead(id);
@@ -436,7 +505,15 @@ export const messagingFeature: MentorKitFeature<'messaging', MessagingApi> = def
         );
         const stored = current ? await reads.update(record, { expectedRevision: current.revision }) : await reads.create(record);
         const pairing = pairingOf(id);
-        host.emit({ type: MessagingEventType.messagesRead, collection: MESSAGE_READS_COLLECTION, recordId: stored.id, revision: stored.revision, pairingId: id, ...(pairing ? { programId: pairing.programId } : {}), data: { notes, upTo } });
+        host.emit({
+          type: MessagingEventType.messagesRead,
+          collection: MESSAGE_READS_COLLECTION,
+          recordId: stored.id,
+          revision: stored.revision,
+          pairingId: id,
+          ...(pairing ? { programId: pairing.programId } : {}),
+          data: { notes, upTo },
+        });
         return stored;
       },
 
@@ -457,7 +534,8 @@ export const messagingFeature: MentorKitFeature<'messaging', MessagingApi> = def
         await ready;
         const message = visibleMessage(messageId);
         if (!message.voice) return undefined;
-        if (typeof kit.storage.getBlob !== 'function') throw new MentorKitError('unsupported', `The storage "${kit.storage.name}" cannot keep audio.`, { path: 'storage' });
+        if (typeof kit.storage.getBlob !== 'function')
+          throw new MentorKitError('unsupported', `The storage "${kit.storage.name}" cannot keep audio.`, { path: 'storage' });
         return kit.storage.getBlob(message.voice.blobId);
       },
 

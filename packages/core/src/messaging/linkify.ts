@@ -12,7 +12,11 @@ function trimCandidate(candidate: string): string {
   for (let guard = 0; guard < 4; guard++) {
     const before = url;
     url = url.replace(TRAILING_PUNCTUATION, '');
-    for (const [open, close] of [['(', ')'], ['[', ']'], ['{', '}']] as const) {
+    for (const [open, close] of [
+      ['(', ')'],
+      ['[', ']'],
+      ['{', '}'],
+    ] as const) {
       if (url.endsWith(close) && url.split(open).length < url.split(close).length) url = url.slice(0, -1);
     }
     if (url === before) break;

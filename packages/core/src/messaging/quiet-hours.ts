@@ -32,7 +32,10 @@ const DAY_MS = 86_400_000;
 
 function rangesOn(workingHours: WorkingHours | undefined, weekday: number): Array<[number, number]> {
   const ranges = (workingHours as Record<string, string[] | undefined> | undefined)?.[String(weekday)] ?? [];
-  return ranges.map((range) => parseTimeRange(range)).filter((range): range is [number, number] => range !== undefined).sort((a, b) => a[0] - b[0]);
+  return ranges
+    .map((range) => parseTimeRange(range))
+    .filter((range): range is [number, number] => range !== undefined)
+    .sort((a, b) => a[0] - b[0]);
 }
 
 /**
@@ -53,7 +56,8 @@ export function zonedWallClockToEpoch(timeZone: string, date: string, minuteOfDa
   return candidates[candidates.length - 1]!;
 }
 
-const addDays = (date: string, days: number) => new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) + days * DAY_MS).toISOString().slice(0, 10);
+const addDays = (date: string, days: number) =>
+  new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) + days * DAY_MS).toISOString().slice(0, 10);
 
 /**
  * The start of the person's next working hour at or after `instant`: `instant` itself when they are
@@ -84,8 +88,10 @@ export function nextWorkingStart(person: QuietHoursPerson, instant: string): str
  * ("it is 23:10 for Kenji; they will be notified at 08:00") and when a notification is delivered.
  */
 export function quietHoursFor(person: QuietHoursPerson, instant: string): QuietHours {
-  if (typeof person !== 'object' || person === null || typeof person.id !== 'string') throw new MentorKitError('invalid-input', '`person` must be a profile with `id`, `timeZone` and `workingHours`.', { path: 'person' });
-  if (!isInstant(instant)) throw new MentorKitError('invalid-input', `\`instant\` must be an ISO 8601 instant (got ${JSON.stringify(instant)}).`, { path: 'instant' });
+  if (typeof person !== 'object' || person === null || typeof person.id !== 'string')
+    throw new MentorKitError('invalid-input', '`person` must be a profile with `id`, `timeZone` and `workingHours`.', { path: 'person' });
+  if (!isInstant(instant))
+    throw new MentorKitError('invalid-input', `\`instant\` must be an ISO 8601 instant (got ${JSON.stringify(instant)}).`, { path: 'instant' });
   const local = localTimeOf(person.timeZone, instant);
   const availability = availabilityAt(local, person);
   const outsideWorkingHours = availability === 'outside' || availability === 'off-limits';

@@ -10,7 +10,8 @@ export function compareMessages(a: Message, b: Message): number {
 }
 
 /** The read marker's instant for the conversation or the mentors' notes. */
-export const lastReadOf = (read: Pick<MessageRead, 'lastReadAt' | 'notesLastReadAt'> | undefined, notes = false): string | undefined => (notes ? read?.notesLastReadAt : read?.lastReadAt);
+export const lastReadOf = (read: Pick<MessageRead, 'lastReadAt' | 'notesLastReadAt'> | undefined, notes = false): string | undefined =>
+  notes ? read?.notesLastReadAt : read?.lastReadAt;
 
 /** Whether `personId` has not read `message` yet (their own and deleted messages are never unread). */
 export function isUnread(message: Message, personId: string, lastReadAt: string | undefined): boolean {

@@ -34,7 +34,8 @@ const READS = 'message-reads';
 
 const stores = new WeakMap<MentorKit, ReadableAtom<UnreadCounts>>();
 
-const define = <T>(target: Record<string, T>, key: string, value: T) => Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+const define = <T>(target: Record<string, T>, key: string, value: T) =>
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 
 /** Counts unread messages of `personId` from the messages and read markers they may see (pure; the store below uses it). */
 export function countUnread(messages: readonly Message[], reads: readonly MessageRead[], pairingIds: readonly string[], personId: string): UnreadCounts {

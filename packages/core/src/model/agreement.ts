@@ -1,5 +1,16 @@
 import * as v from 'valibot';
-import { CalendarDateSchema, HttpUrlSchema, IdSchema, InstantSchema, TimeZoneSchema, WeekdaySchema, WorkingHoursSchema, longText, shortText, uniqueList } from './primitives.js';
+import {
+  CalendarDateSchema,
+  HttpUrlSchema,
+  IdSchema,
+  InstantSchema,
+  TimeZoneSchema,
+  WeekdaySchema,
+  WorkingHoursSchema,
+  longText,
+  shortText,
+  uniqueList,
+} from './primitives.js';
 import { TEXT_LIMITS } from './limits.js';
 import type { RecordMeta } from './collections.js';
 
@@ -14,12 +25,22 @@ export const AgreementInputSchema = v.object({
   pairingId: IdSchema,
   cadence: v.picklist(CADENCES, 'must be "weekly", "fortnightly", "monthly" or "ad-hoc"'),
   channels: v.pipe(
-    v.array(v.object({ kind: v.picklist(CHANNEL_KINDS, 'must be "email", "chat", "video", "phone" or "in-person"'), detail: v.optional(shortText(TEXT_LIMITS.agreement.channelDetail)) }), 'must be a list of channels'),
+    v.array(
+      v.object({
+        kind: v.picklist(CHANNEL_KINDS, 'must be "email", "chat", "video", "phone" or "in-person"'),
+        detail: v.optional(shortText(TEXT_LIMITS.agreement.channelDetail)),
+      }),
+      'must be a list of channels',
+    ),
     v.minLength(1, 'must name at least one channel'),
     v.maxLength(10, 'must have at most 10 channels'),
   ),
   /** Expected answer time for async messages, in hours. */
-  responseTimeHours: v.pipe(v.number('must be a number of hours'), v.minValue(1, 'must be at least 1 hour'), v.maxValue(24 * 14, 'must be at most two weeks (336 hours)')),
+  responseTimeHours: v.pipe(
+    v.number('must be a number of hours'),
+    v.minValue(1, 'must be at least 1 hour'),
+    v.maxValue(24 * 14, 'must be at most two weeks (336 hours)'),
+  ),
   offLimitsDays: v.optional(uniqueList(WeekdaySchema, 'weekdays', 7), []),
   offLimitsDates: v.optional(uniqueList(CalendarDateSchema, 'dates', 366), []),
   /** The people who meet (the mentee, the lead mentor, and the co-mentor when they join sessions), with the hours they offer for mentoring. */
@@ -40,9 +61,24 @@ export const AgreementInputSchema = v.object({
     v.check((list) => new Set(list.map((participant) => participant.personId)).size === list.length, 'must not list a person twice'),
   ),
   /** Usual length of a session, in minutes. */
-  sessionMinutes: v.optional(v.pipe(v.number('must be a number of minutes'), v.integer('must be a whole number of minutes'), v.minValue(15, 'must be at least 15 minutes'), v.maxValue(240, 'must be at most 240 minutes')), 60),
+  sessionMinutes: v.optional(
+    v.pipe(
+      v.number('must be a number of minutes'),
+      v.integer('must be a whole number of minutes'),
+      v.minValue(15, 'must be at least 15 minutes'),
+      v.maxValue(240, 'must be at most 240 minutes'),
+    ),
+    60,
+  ),
   /** How many sessions the pair plans to hold; a certificate of participation asks for this many held sessions with the person's feedback (`@mentorkit/core/certificates`). Unset: the programme's `certificateSessions`. */
-  plannedSessions: v.optional(v.pipe(v.number('must be a number of sessions'), v.integer('must be a whole number of sessions'), v.minValue(1, 'must be at least 1 session'), v.maxValue(100, 'must be at most 100 sessions'))),
+  plannedSessions: v.optional(
+    v.pipe(
+      v.number('must be a number of sessions'),
+      v.integer('must be a whole number of sessions'),
+      v.minValue(1, 'must be at least 1 session'),
+      v.maxValue(100, 'must be at most 100 sessions'),
+    ),
+  ),
   /** The usual video-call link. http: and https: only. */
   meetingUrl: v.optional(HttpUrlSchema),
   /** Anything else the pair agreed, in their words. */
@@ -59,7 +95,13 @@ export const AgreementInputSchema = v.object({
   /** The terms as of the last version everyone required confirmed (for "changes since"). */
   lastConfirmed: v.optional(v.object({ version: v.pipe(v.number(), v.integer(), v.minValue(1)), at: InstantSchema, terms: v.record(v.string(), v.unknown()) })),
   /** One line per version: who changed what, when (newest last; at most 100 kept). */
-  history: v.optional(v.pipe(v.array(v.object({ version: v.pipe(v.number(), v.integer(), v.minValue(1)), at: InstantSchema, by: IdSchema, changed: v.array(v.string()) })), v.maxLength(100)), []),
+  history: v.optional(
+    v.pipe(
+      v.array(v.object({ version: v.pipe(v.number(), v.integer(), v.minValue(1)), at: InstantSchema, by: IdSchema, changed: v.array(v.string()) })),
+      v.maxLength(100),
+    ),
+    [],
+  ),
 });
 export type AgreementInput = v.InferInput<typeof AgreementInputSchema>;
 export type AgreementData = v.InferOutput<typeof AgreementInputSchema>;

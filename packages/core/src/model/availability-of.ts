@@ -27,7 +27,10 @@ export interface MentorAvailabilityNow {
  * availabilityOf(kenji, '2027-01-13T08:00:00Z'); // { status: 'taking-mentees', until: '2027-01-12', back: true }
  * ```
  */
-export function availabilityOf(person: { timeZone?: string | undefined; availability?: MentorAvailability | undefined }, now: string | Date): MentorAvailabilityNow {
+export function availabilityOf(
+  person: { timeZone?: string | undefined; availability?: MentorAvailability | undefined },
+  now: string | Date,
+): MentorAvailabilityNow {
   const availability = person.availability;
   if (!availability) return { status: 'taking-mentees' };
   const note = availability.note !== undefined ? { note: availability.note } : {};

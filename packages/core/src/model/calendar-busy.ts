@@ -24,7 +24,10 @@ export const CalendarKindSchema = v.picklist(['ics-feed', 'caldav'], 'must be "i
 
 const BusyIntervalSchema = v.pipe(
   v.object({ start: InstantSchema, end: InstantSchema }),
-  v.forward(v.check((interval) => Date.parse(interval.end) > Date.parse(interval.start), 'must be after `start`'), ['end']),
+  v.forward(
+    v.check((interval) => Date.parse(interval.end) > Date.parse(interval.start), 'must be after `start`'),
+    ['end'],
+  ),
 );
 
 export const CalendarBusyInputSchema = v.pipe(
@@ -33,7 +36,10 @@ export const CalendarBusyInputSchema = v.pipe(
     /** Whose busy times these are (equal to `id`). */
     personId: IdSchema,
     /** Merged busy intervals (instants), sorted, inside `[from, to)`. */
-    intervals: v.pipe(v.array(BusyIntervalSchema, 'must be a list of { start, end } instants'), v.maxLength(CALENDAR_BUSY_LIMITS.intervals, `must have at most ${CALENDAR_BUSY_LIMITS.intervals} intervals`)),
+    intervals: v.pipe(
+      v.array(BusyIntervalSchema, 'must be a list of { start, end } instants'),
+      v.maxLength(CALENDAR_BUSY_LIMITS.intervals, `must have at most ${CALENDAR_BUSY_LIMITS.intervals} intervals`),
+    ),
     /** The window the intervals cover: outside it, nothing is known. */
     from: InstantSchema,
     to: InstantSchema,
@@ -57,8 +63,14 @@ export const CalendarBusyInputSchema = v.pipe(
       v.maxLength(CALENDAR_BUSY_LIMITS.calendars, `must have at most ${CALENDAR_BUSY_LIMITS.calendars} calendars`),
     ),
   }),
-  v.forward(v.check((record) => record.personId === record.id, 'must equal `id` (one record per person)'), ['personId']),
-  v.forward(v.check((record) => Date.parse(record.to) > Date.parse(record.from), 'must be after `from`'), ['to']),
+  v.forward(
+    v.check((record) => record.personId === record.id, 'must equal `id` (one record per person)'),
+    ['personId'],
+  ),
+  v.forward(
+    v.check((record) => Date.parse(record.to) > Date.parse(record.from), 'must be after `from`'),
+    ['to'],
+  ),
 );
 export type CalendarBusyInput = v.InferInput<typeof CalendarBusyInputSchema>;
 export type CalendarBusyData = v.InferOutput<typeof CalendarBusyInputSchema>;

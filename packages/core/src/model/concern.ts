@@ -62,9 +62,16 @@ export const ConcernInputSchema = v.pipe(
     status: v.optional(StatusSchema, 'open'),
     /** When it was raised. */
     raisedAt: InstantSchema,
-    history: v.pipe(v.array(ConcernHistoryEntrySchema, 'must be a list of history entries'), v.minLength(1, 'must start with the "raised" entry'), v.maxLength(500, 'must have at most 500 entries')),
+    history: v.pipe(
+      v.array(ConcernHistoryEntrySchema, 'must be a list of history entries'),
+      v.minLength(1, 'must start with the "raised" entry'),
+      v.maxLength(500, 'must have at most 500 entries'),
+    ),
   }),
-  v.check((concern) => (concern.about === 'message') === (concern.messageId !== undefined), 'a concern about a message names `messageId`; a concern about the pairing does not'),
+  v.check(
+    (concern) => (concern.about === 'message') === (concern.messageId !== undefined),
+    'a concern about a message names `messageId`; a concern about the pairing does not',
+  ),
   v.check((concern) => concern.quote === undefined || concern.about === 'message', 'only a concern about a message quotes it'),
 );
 export type ConcernInput = v.InferInput<typeof ConcernInputSchema>;

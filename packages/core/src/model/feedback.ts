@@ -18,7 +18,12 @@ export type FeedbackAuthorRole = (typeof FEEDBACK_AUTHOR_ROLES)[number];
 export const FEEDBACK_ANONYMITY = ['named', 'anonymous', 'numbers-only'] as const;
 export type FeedbackAnonymity = (typeof FEEDBACK_ANONYMITY)[number];
 
-const RatingSchema = v.pipe(v.number('must be a rating from 1 to 5'), v.integer('must be a whole number from 1 to 5'), v.minValue(1, 'must be at least 1'), v.maxValue(5, 'must be at most 5'));
+const RatingSchema = v.pipe(
+  v.number('must be a rating from 1 to 5'),
+  v.integer('must be a whole number from 1 to 5'),
+  v.minValue(1, 'must be at least 1'),
+  v.maxValue(5, 'must be at most 5'),
+);
 
 /** What a person fills in: the structured note of DESIGN.md ("Feedback"). */
 export const FeedbackNoteSchema = v.object({

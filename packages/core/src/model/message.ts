@@ -8,7 +8,12 @@ import type { RecordMeta } from './collections.js';
 /** Attachment of a voice note: the audio lives in the adapter's blob store under `blobId`. */
 export const VoiceAttachmentSchema = v.object({
   blobId: IdSchema,
-  durationSeconds: v.pipe(v.number('must be a number of seconds'), v.finite('must be a finite number'), v.minValue(0, 'must be 0 or more'), v.maxValue(60 * 30, 'must be at most 30 minutes (1800 seconds)')),
+  durationSeconds: v.pipe(
+    v.number('must be a number of seconds'),
+    v.finite('must be a finite number'),
+    v.minValue(0, 'must be 0 or more'),
+    v.maxValue(60 * 30, 'must be at most 30 minutes (1800 seconds)'),
+  ),
   contentType: v.pipe(shortText(100), v.regex(/^audio\/[a-z0-9.+-]+(;.*)?$/i, 'must be an audio type such as "audio/webm;codecs=opus"')),
 });
 export type VoiceAttachment = v.InferOutput<typeof VoiceAttachmentSchema>;
@@ -40,7 +45,9 @@ export const MessageInputSchema = v.pipe(
     history: v.optional(v.pipe(v.array(MessageHistoryEntrySchema, 'must be a list of history entries'), v.maxLength(200, 'must have at most 200 entries')), []),
   }),
   v.check(
-    (message) => message.deletedAt !== undefined || (message.kind === 'text' ? typeof message.text === 'string' && message.text.trim() !== '' : message.voice !== undefined),
+    (message) =>
+      message.deletedAt !== undefined ||
+      (message.kind === 'text' ? typeof message.text === 'string' && message.text.trim() !== '' : message.voice !== undefined),
     'a text message needs `text`; a voice message needs `voice`',
   ),
 );

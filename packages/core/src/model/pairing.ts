@@ -15,7 +15,12 @@ export const PairingInputSchema = v.pipe(
     programId: IdSchema,
     menteeId: IdSchema,
     /** One mentor, or two for co-mentoring. The first is the lead mentor; the second the co-mentor. */
-    mentorIds: v.pipe(v.array(IdSchema, 'must be a list of one or two mentor ids'), v.minLength(1, 'must name at least one mentor'), v.maxLength(2, 'must name at most two mentors (co-mentoring)'), v.check((ids) => new Set(ids).size === ids.length, 'must name two different mentors')),
+    mentorIds: v.pipe(
+      v.array(IdSchema, 'must be a list of one or two mentor ids'),
+      v.minLength(1, 'must name at least one mentor'),
+      v.maxLength(2, 'must name at most two mentors (co-mentoring)'),
+      v.check((ids) => new Set(ids).size === ids.length, 'must name two different mentors'),
+    ),
     status: v.optional(v.picklist(['proposed', 'active', 'paused', 'closed'], 'must be "proposed", "active", "paused" or "closed"'), 'proposed'),
     kind: v.optional(v.picklist(['official', 'informal'], 'must be "official" or "informal"'), 'official'),
     startedOn: v.optional(CalendarDateSchema),
@@ -24,7 +29,10 @@ export const PairingInputSchema = v.pipe(
     score: v.optional(v.pipe(v.number(), v.finite('must be a finite number'))),
     reasons: v.optional(v.pipe(v.array(shortText(300)), v.maxLength(20, 'must have at most 20 reasons')), []),
   }),
-  v.forward(v.check((pairing) => !pairing.mentorIds.includes(pairing.menteeId), 'the mentee cannot also be their own mentor'), ['mentorIds']),
+  v.forward(
+    v.check((pairing) => !pairing.mentorIds.includes(pairing.menteeId), 'the mentee cannot also be their own mentor'),
+    ['mentorIds'],
+  ),
 );
 export type PairingInput = v.InferInput<typeof PairingInputSchema>;
 export type PairingData = v.InferOutput<typeof PairingInputSchema>;

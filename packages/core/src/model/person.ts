@@ -1,5 +1,16 @@
 import * as v from 'valibot';
-import { CalendarDateSchema, HttpUrlSchema, IdSchema, LanguageSchema, TimeZoneSchema, WeekdaySchema, WorkingHoursSchema, shortText, uniqueList, type WorkingHours } from './primitives.js';
+import {
+  CalendarDateSchema,
+  HttpUrlSchema,
+  IdSchema,
+  LanguageSchema,
+  TimeZoneSchema,
+  WeekdaySchema,
+  WorkingHoursSchema,
+  shortText,
+  uniqueList,
+  type WorkingHours,
+} from './primitives.js';
 import type { RecordMeta } from './collections.js';
 import { MentorAvailabilitySchema } from './availability.js';
 
@@ -8,7 +19,12 @@ import { MentorAvailabilitySchema } from './availability.js';
 export const PersonRole = { mentee: 'mentee', mentor: 'mentor', admin: 'admin' } as const;
 export type PersonRole = (typeof PersonRole)[keyof typeof PersonRole];
 
-export const SkillLevelSchema = v.pipe(v.number('must be a number 1–5'), v.integer('must be a whole number 1–5'), v.minValue(1, 'must be at least 1'), v.maxValue(5, 'must be at most 5'));
+export const SkillLevelSchema = v.pipe(
+  v.number('must be a number 1–5'),
+  v.integer('must be a whole number 1–5'),
+  v.minValue(1, 'must be at least 1'),
+  v.maxValue(5, 'must be at most 5'),
+);
 
 export const SkillSchema = v.object({
   /** Skill name, e.g. "time management", "TypeScript". Compared case-insensitively. */
@@ -21,16 +37,28 @@ export type Skill = v.InferOutput<typeof SkillSchema>;
 export const WantedSkillSchema = v.object({
   name: shortText(100),
   /** 1 (nice to have) … 3 (must have). */
-  priority: v.optional(v.pipe(v.number('must be 1, 2 or 3'), v.integer('must be 1, 2 or 3'), v.minValue(1, 'must be 1, 2 or 3'), v.maxValue(3, 'must be 1, 2 or 3')), 2),
+  priority: v.optional(
+    v.pipe(v.number('must be 1, 2 or 3'), v.integer('must be 1, 2 or 3'), v.minValue(1, 'must be 1, 2 or 3'), v.maxValue(3, 'must be 1, 2 or 3')),
+    2,
+  ),
 });
 export type WantedSkill = v.InferOutput<typeof WantedSkillSchema>;
 
 export const PersonInputSchema = v.object({
   id: IdSchema,
   displayName: shortText(120),
-  email: v.optional(v.pipe(v.string('must be an email address'), v.maxLength(254, 'must be at most 254 characters'), v.regex(/^[^\s@]+@[^\s@]+$/, 'must be an email address such as "ana@example.org"'))),
+  email: v.optional(
+    v.pipe(
+      v.string('must be an email address'),
+      v.maxLength(254, 'must be at most 254 characters'),
+      v.regex(/^[^\s@]+@[^\s@]+$/, 'must be an email address such as "ana@example.org"'),
+    ),
+  ),
   /** Roles this person can take in the programme. Admin is global to the programmes they administer. */
-  roles: v.pipe(uniqueList(v.picklist(['mentee', 'mentor', 'admin'], 'must be "mentee", "mentor" or "admin"'), 'roles', 3), v.minLength(1, 'must name at least one role: "mentee", "mentor" or "admin"')),
+  roles: v.pipe(
+    uniqueList(v.picklist(['mentee', 'mentor', 'admin'], 'must be "mentee", "mentor" or "admin"'), 'roles', 3),
+    v.minLength(1, 'must name at least one role: "mentee", "mentor" or "admin"'),
+  ),
   timeZone: TimeZoneSchema,
   workingHours: v.optional(WorkingHoursSchema, {}),
   offLimitsDays: v.optional(uniqueList(WeekdaySchema, 'weekdays', 7), []),
@@ -40,7 +68,10 @@ export const PersonInputSchema = v.object({
   wantsToLearn: v.optional(v.pipe(v.array(WantedSkillSchema, 'must be a list of { name, priority }'), v.maxLength(50, 'must have at most 50 skills')), []),
   interests: v.optional(uniqueList(shortText(100), 'interests', 50), []),
   /** How many mentees a mentor takes at once. */
-  capacity: v.optional(v.pipe(v.number('must be a whole number'), v.integer('must be a whole number'), v.minValue(0, 'must be 0 or more'), v.maxValue(100, 'must be at most 100')), 1),
+  capacity: v.optional(
+    v.pipe(v.number('must be a whole number'), v.integer('must be a whole number'), v.minValue(0, 'must be 0 or more'), v.maxValue(100, 'must be at most 100')),
+    1,
+  ),
   /** Short role or job title shown beside the name, e.g. "Staff engineer". */
   headline: v.optional(shortText(160)),
   avatarUrl: v.optional(HttpUrlSchema),

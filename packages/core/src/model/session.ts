@@ -40,7 +40,10 @@ export const SessionInputSchema = v.pipe(
       ),
     ),
   }),
-  v.forward(v.check((session) => Date.parse(session.end) > Date.parse(session.start), 'must be after `start`'), ['end']),
+  v.forward(
+    v.check((session) => Date.parse(session.end) > Date.parse(session.start), 'must be after `start`'),
+    ['end'],
+  ),
 );
 export type SessionInput = v.InferInput<typeof SessionInputSchema>;
 export type SessionData = v.InferOutput<typeof SessionInputSchema>;

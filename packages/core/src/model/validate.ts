@@ -20,7 +20,8 @@ function issueMessage(issue: v.BaseIssue<unknown>, path: string): string {
   const received = issue.received;
   if (issue.kind === 'schema' && received === 'undefined' && path !== '') return `${where} is required.`;
   // valibot's default messages ("Invalid type: Expected string but received 3") become plain sentences.
-  if (issue.message.startsWith('Invalid ')) return `${where} must be ${issue.expected === 'Object' ? 'an object' : issue.expected === 'Array' ? 'a list' : (issue.expected ?? 'valid')} (got ${received}).`;
+  if (issue.message.startsWith('Invalid '))
+    return `${where} must be ${issue.expected === 'Object' ? 'an object' : issue.expected === 'Array' ? 'a list' : (issue.expected ?? 'valid')} (got ${received}).`;
   // Our schemas carry human messages ("must be text"); add what was received for type mismatches.
   const got = issue.kind === 'schema' && received !== undefined && !issue.message.includes('(got ') ? ` (got ${received})` : '';
   const sentence = `${where} ${issue.message}${got}`;

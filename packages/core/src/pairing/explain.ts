@@ -40,14 +40,23 @@ export interface ExplainPairingRequest {
  */
 export function explainPairing(request: ExplainPairingRequest): string[] {
   if (typeof request !== 'object' || request === null) invalidInput('', 'explainPairing needs { mentee, mentors, weekOf }.');
-  if (!Array.isArray(request.mentors) || request.mentors.length === 0) invalidInput('mentors', '`mentors` must list the lead mentor (and a co-mentor, if any).');
-  const options: ScoreOptions = { ...request.options, referenceWeek: mondayOf(request.weekOf), ...(request.locale !== undefined ? { locale: request.locale } : {}) };
+  if (!Array.isArray(request.mentors) || request.mentors.length === 0)
+    invalidInput('mentors', '`mentors` must list the lead mentor (and a co-mentor, if any).');
+  const options: ScoreOptions = {
+    ...request.options,
+    referenceWeek: mondayOf(request.weekOf),
+    ...(request.locale !== undefined ? { locale: request.locale } : {}),
+  };
   const weights = resolveWeights(request.weights);
   const [lead, ...others] = request.mentors;
   const reasons = [...computeMatch(request.mentee, lead!, weights, options, true).reasons];
   for (const other of others) {
     const name = other.displayName ?? other.id;
-    reasons.push(...computeMatch(request.mentee, other, weights, options, true).reasons.slice(0, 3).map((reason) => `${name}: ${reason}`));
+    reasons.push(
+      ...computeMatch(request.mentee, other, weights, options, true)
+        .reasons.slice(0, 3)
+        .map((reason) => `${name}: ${reason}`),
+    );
   }
   return reasons;
 }

@@ -17,7 +17,8 @@ import { localTimeOf } from '../time/local-time.js';
 export type PairingRoundStatus = 'draft' | 'approved' | 'activated' | 'discarded';
 
 /** Domain events of matching rounds (each carries the round's status and proposal size). */
-export type PairingRoundEventType = 'pairing-round-proposed' | 'pairing-round-discarded' | 'pairing-round-adjusted' | 'pairing-round-approved' | 'pairing-round-activated';
+export type PairingRoundEventType =
+  'pairing-round-proposed' | 'pairing-round-discarded' | 'pairing-round-adjusted' | 'pairing-round-approved' | 'pairing-round-activated';
 type PairingRoundEventData = { status: PairingRoundStatus; proposed: number; unmatched: number };
 
 declare module '../client/events.js' {
@@ -147,12 +148,14 @@ const OPEN_STATUSES = new Set(['proposed', 'active', 'paused']);
 const samePair = (a: readonly string[], b: readonly string[]) => a[0] === b[0] && a[1] === b[1];
 
 function checkLocale(value: unknown, path: string): string | undefined {
-  if (value !== undefined && (typeof value !== 'string' || !/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$/.test(value))) invalidInput(path, `\`${path}\` must be a language tag such as "es" or "es-MX".`);
+  if (value !== undefined && (typeof value !== 'string' || !/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$/.test(value)))
+    invalidInput(path, `\`${path}\` must be a language tag such as "es" or "es-MX".`);
   return value as string | undefined;
 }
 
 function checkPair(value: unknown, path: string): Pair {
-  if (!Array.isArray(value) || value.length !== 2 || typeof value[0] !== 'string' || typeof value[1] !== 'string') invalidInput(path, `\`${path}\` must be a [menteeId, mentorId] pair.`);
+  if (!Array.isArray(value) || value.length !== 2 || typeof value[0] !== 'string' || typeof value[1] !== 'string')
+    invalidInput(path, `\`${path}\` must be a [menteeId, mentorId] pair.`);
   return [value[0] as string, value[1] as string];
 }
 
@@ -167,12 +170,17 @@ export const pairingFeature: MentorKitFeature<'pairing', PairingApi> = defineFea
   install(kit: MentorKit, host): PairingApi {
     const rounds = host.collection(Collections.pairingRounds);
     const $roundRecords = rounds.$records;
-    const $rounds = computed($roundRecords, (rounds) => [...rounds].sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : a.id < b.id ? 1 : -1)) as readonly PairingRound[]);
+    const $rounds = computed(
+      $roundRecords,
+      (rounds) =>
+        [...rounds].sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : a.id < b.id ? 1 : -1)) as readonly PairingRound[],
+    );
 
     const requireAdmin = (programId: unknown, path = 'programId'): string => {
       if (typeof programId !== 'string' || programId === '') invalidInput(path, '`programId` must be a programme id.');
       if (!host.collection(Collections.programs).cached(programId)) throw new MentorKitError('not-found', `Programme "${programId}" does not exist.`, { path });
-      if (!isProgramAdmin(host.policyContext, kit.user.id, programId)) throw new MentorKitError('forbidden', 'Only admins of this programme can match its cohort.', { path });
+      if (!isProgramAdmin(host.policyContext, kit.user.id, programId))
+        throw new MentorKitError('forbidden', 'Only admins of this programme can match its cohort.', { path });
       return programId;
     };
 
@@ -199,7 +207,10 @@ export const pairingFeature: MentorKitFeature<'pairing', PairingApi> = defineFea
     const compute = (round: Omit<PairingRound, 'proposal' | 'revision' | 'updatedAt'>): MatchResult => {
       const people = kit.$people.get();
       const mentees = round.menteeIds.map((id) => people[id]).filter((person): person is Person => person !== undefined);
-      const mentors = round.mentorIds.map((id) => people[id]).filter((person): person is Person => person !== undefined).map((person) => ({ ...person, capacity: round.seats[person.id] ?? 0 }));
+      const mentors = round.mentorIds
+        .map((id) => people[id])
+        .filter((person): person is Person => person !== undefined)
+        .map((person) => ({ ...person, capacity: round.seats[person.id] ?? 0 }));
       const known = (pair: Pair) => round.menteeIds.includes(pair[0]) && round.mentorIds.includes(pair[1]);
       const vetoes = round.vetoes.filter(known);
       return matchMentors({
@@ -229,7 +240,14 @@ export const pairingFeature: MentorKitFeature<'pairing', PairingApi> = defineFea
 
     const save = async (round: Omit<PairingRound, 'revision' | 'updatedAt'>, action: 'create' | 'update', type: PairingRoundEventType) => {
       const result = action === 'create' ? await rounds.create(round) : await rounds.update(round);
-      host.emit({ type, collection: Collections.pairingRounds, recordId: result.id, revision: result.revision, programId: result.programId, data: { status: result.status, proposed: result.proposal.assignments.length, unmatched: result.proposal.unmatched.length } });
+      host.emit({
+        type,
+        collection: Collections.pairingRounds,
+        recordId: result.id,
+        revision: result.revision,
+        programId: result.programId,
+        data: { status: result.status, proposed: result.proposal.assignments.length, unmatched: result.proposal.unmatched.length },
+      });
       return result;
     };
 
@@ -248,15 +266,18 @@ export const pairingFeature: MentorKitFeature<'pairing', PairingApi> = defineFea
       if (input.menteeIds !== undefined) {
         if (!Array.isArray(input.menteeIds)) invalidInput('menteeIds', '`menteeIds` must be a list of mentee ids.');
         input.menteeIds.forEach((id, index) => {
-          if (!current.mentees.some((mentee) => mentee.id === id)) invalidInput(`menteeIds[${index}]`, `"${String(id)}" is not a mentee of this programme waiting for a match.`);
+          if (!current.mentees.some((mentee) => mentee.id === id))
+            invalidInput(`menteeIds[${index}]`, `"${String(id)}" is not a mentee of this programme waiting for a match.`);
         });
         mentees = current.mentees.filter((mentee) => input.menteeIds!.includes(mentee.id));
       }
       const locale = checkLocale(input.locale, 'locale');
-      if (input.startsOn !== undefined && !isCalendarDate(input.startsOn)) invalidInput('startsOn', '`startsOn` must be the date the pairings start, YYYY-MM-DD.');
+      if (input.startsOn !== undefined && !isCalendarDate(input.startsOn))
+        invalidInput('startsOn', '`startsOn` must be the date the pairings start, YYYY-MM-DD.');
       const previousRound = input.carryOverFrom !== undefined ? stored(input.carryOverFrom) : undefined;
       const startsOn = input.startsOn ?? previousRound?.startsOn;
-      if (previousRound && (previousRound.programId !== programId || previousRound.status !== 'draft')) invalidInput('carryOverFrom', 'Only a draft round of the same programme can be carried over.');
+      if (previousRound && (previousRound.programId !== programId || previousRound.status !== 'draft'))
+        invalidInput('carryOverFrom', 'Only a draft round of the same programme can be carried over.');
       const round: Omit<PairingRound, 'revision' | 'updatedAt'> = {
         id: host.newId(),
         programId,
@@ -306,8 +327,10 @@ export const pairingFeature: MentorKitFeature<'pairing', PairingApi> = defineFea
         const locale = checkLocale(options.locale, 'options.locale');
         const round = stored(roundId);
         requireAdmin(round.programId);
-        if (round.status !== 'draft') invalidInput('roundId', `This round is ${round.status}; only a draft round can be adjusted. Propose a new round instead.`);
-        if (typeof adjustment !== 'object' || adjustment === null) invalidInput('adjustment', 'An adjustment is one of { pin }, { unpin }, { veto }, { unveto }, { swap }, { weights }, { minScore }.');
+        if (round.status !== 'draft')
+          invalidInput('roundId', `This round is ${round.status}; only a draft round can be adjusted. Propose a new round instead.`);
+        if (typeof adjustment !== 'object' || adjustment === null)
+          invalidInput('adjustment', 'An adjustment is one of { pin }, { unpin }, { veto }, { unveto }, { swap }, { weights }, { minScore }.');
         const next = { ...round, pins: [...round.pins], vetoes: [...round.vetoes], ...(locale !== undefined ? { locale } : {}) };
         if ('pin' in adjustment) {
           const pair = checkPair(adjustment.pin, 'adjustment.pin');
@@ -340,7 +363,8 @@ export const pairingFeature: MentorKitFeature<'pairing', PairingApi> = defineFea
           }
         } else if ('minScore' in adjustment) {
           if (adjustment.minScore === null) delete next.minScore;
-          else if (typeof adjustment.minScore !== 'number' || !Number.isFinite(adjustment.minScore)) invalidInput('adjustment.minScore', '`minScore` must be a finite number, or null to remove it.');
+          else if (typeof adjustment.minScore !== 'number' || !Number.isFinite(adjustment.minScore))
+            invalidInput('adjustment.minScore', '`minScore` must be a finite number, or null to remove it.');
           else next.minScore = adjustment.minScore;
         } else invalidInput('adjustment', 'An adjustment is one of { pin }, { unpin }, { veto }, { unveto }, { swap }, { weights }, { minScore }.');
         next.proposal = compute(next); // throws invalid-input (e.g. a pin that breaks capacity) before anything is written
@@ -360,17 +384,20 @@ export const pairingFeature: MentorKitFeature<'pairing', PairingApi> = defineFea
         await kit.ready;
         const round = stored(roundId);
         requireAdmin(round.programId);
-        if (round.status !== 'approved') invalidInput('roundId', round.status === 'draft' ? 'Approve the round before activating it.' : `This round is already ${round.status}.`);
+        if (round.status !== 'approved')
+          invalidInput('roundId', round.status === 'draft' ? 'Approve the round before activating it.' : `This round is already ${round.status}.`);
         // Nothing may have changed underneath: every mentee still waiting, every seat still free.
         const now = cohort(round.programId);
         for (const assignment of round.proposal.assignments) {
-          if (!now.mentees.some((mentee) => mentee.id === assignment.menteeId)) throw new MentorKitError('conflict', `${assignment.menteeId} was paired meanwhile; propose a new round.`, { path: 'roundId' });
+          if (!now.mentees.some((mentee) => mentee.id === assignment.menteeId))
+            throw new MentorKitError('conflict', `${assignment.menteeId} was paired meanwhile; propose a new round.`, { path: 'roundId' });
         }
         const seats = Object.fromEntries(now.mentors.map((mentor) => [mentor.id, mentor.capacity]));
-        for (const assignment of round.proposal.assignments) for (const mentorId of assignment.mentorIds) {
-          seats[mentorId] = (seats[mentorId] ?? 0) - 1;
-          if (seats[mentorId]! < 0) throw new MentorKitError('conflict', `${mentorId} has no free seat any more; propose a new round.`, { path: 'roundId' });
-        }
+        for (const assignment of round.proposal.assignments)
+          for (const mentorId of assignment.mentorIds) {
+            seats[mentorId] = (seats[mentorId] ?? 0) - 1;
+            if (seats[mentorId]! < 0) throw new MentorKitError('conflict', `${mentorId} has no free seat any more; propose a new round.`, { path: 'roundId' });
+          }
         const pairings: Pairing[] = [];
         for (const assignment of round.proposal.assignments) {
           const pairing = await kit.pairings.create({
@@ -383,7 +410,21 @@ export const pairingFeature: MentorKitFeature<'pairing', PairingApi> = defineFea
             reasons: assignment.reasons.slice(0, 12),
           });
           pairings.push(pairing);
-          host.emit({ type: 'pairing-matched', collection: Collections.pairings, recordId: pairing.id, revision: pairing.revision, pairingId: pairing.id, programId: round.programId, data: { roundId: round.id, notify: [assignment.menteeId, ...assignment.mentorIds], menteeId: assignment.menteeId, mentorIds: assignment.mentorIds, reasons: assignment.reasons } });
+          host.emit({
+            type: 'pairing-matched',
+            collection: Collections.pairings,
+            recordId: pairing.id,
+            revision: pairing.revision,
+            pairingId: pairing.id,
+            programId: round.programId,
+            data: {
+              roundId: round.id,
+              notify: [assignment.menteeId, ...assignment.mentorIds],
+              menteeId: assignment.menteeId,
+              mentorIds: assignment.mentorIds,
+              reasons: assignment.reasons,
+            },
+          });
         }
         const activated = await save({ ...round, status: 'activated', pairingIds: pairings.map((pairing) => pairing.id) }, 'update', 'pairing-round-activated');
         return { round: activated, pairings };
@@ -394,9 +435,18 @@ export const pairingFeature: MentorKitFeature<'pairing', PairingApi> = defineFea
         const pairing = kit.pairings.get(pairingId);
         requireAdmin(pairing.programId);
         if (pairing.status !== 'closed') await kit.pairings.setStatus(pairing.id, 'closed');
-        const previous = kit.$pairings.get().filter((candidate) => candidate.menteeId === pairing.menteeId && candidate.programId === pairing.programId).flatMap((candidate) => candidate.mentorIds);
+        const previous = kit.$pairings
+          .get()
+          .filter((candidate) => candidate.menteeId === pairing.menteeId && candidate.programId === pairing.programId)
+          .flatMap((candidate) => candidate.mentorIds);
         const forbidden = [...new Set(previous)].map((mentorId) => [pairing.menteeId, mentorId] as Pair);
-        return propose({ ...options, programId: pairing.programId, menteeIds: [pairing.menteeId], forbidden: [...forbidden, ...(options.forbidden ?? [])], replacesPairingId: pairing.id });
+        return propose({
+          ...options,
+          programId: pairing.programId,
+          menteeIds: [pairing.menteeId],
+          forbidden: [...forbidden, ...(options.forbidden ?? [])],
+          replacesPairingId: pairing.id,
+        });
       },
 
       get: (roundId) => stored(roundId),

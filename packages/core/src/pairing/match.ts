@@ -6,7 +6,17 @@ import { MentorAvailabilitySchema, availabilityOf } from '../model/availability.
 import { isInstant } from '../model/formats.js';
 import { languageCatalogue, languageOf } from '../model/languages.js';
 import { withMessages, type PairingMessages } from './messages.js';
-import { CRITERIA, computeMatch, resolveWeights, skillsComponent, type MatchScore, type MatchWeights, type MenteeProfile, type MentorProfile, type ProgramRule } from './score.js';
+import {
+  CRITERIA,
+  computeMatch,
+  resolveWeights,
+  skillsComponent,
+  type MatchScore,
+  type MatchWeights,
+  type MenteeProfile,
+  type MentorProfile,
+  type ProgramRule,
+} from './score.js';
 import { capacities, selectScoreRows, solveCertified, solveDenseCosts, solveSparseCosts, usesCandidates, type DenseCandidates } from './solver/index.js';
 
 export interface MatchRequest {
@@ -100,19 +110,26 @@ function checkProfiles(list: unknown, path: 'mentees' | 'mentors', full: boolean
       const id = (profile as { id?: unknown }).id;
       if (typeof id !== 'string' || id === '' || id.length > 200) fail(`${path}[${index}].id`, `\`${path}[${index}].id\` must be a non-empty string id.`);
       const capacity = (profile as { capacity?: unknown }).capacity;
-      if (capacity !== undefined && !(Number.isInteger(capacity) && (capacity as number) >= 0)) fail(`${path}[${index}].capacity`, `\`${path}[${index}].capacity\` must be a whole number 0 or more.`);
+      if (capacity !== undefined && !(Number.isInteger(capacity) && (capacity as number) >= 0))
+        fail(`${path}[${index}].capacity`, `\`${path}[${index}].capacity\` must be a whole number 0 or more.`);
       const availability = (profile as { availability?: unknown }).availability;
       if (availability !== undefined) parseOrThrow(MentorAvailabilitySchema, availability, `${path}[${index}].availability`);
     }
     const id = (profile as { id: string }).id;
     const previous = seen.get(id);
-    if (previous !== undefined) fail(`${path}[${index}].id`, `\`${path}[${index}].id\` repeats "${id}" (already at ${path}[${previous}]); every id must be unique.`);
+    if (previous !== undefined)
+      fail(`${path}[${index}].id`, `\`${path}[${index}].id\` repeats "${id}" (already at ${path}[${previous}]); every id must be unique.`);
     seen.set(id, index);
   });
   return list as MentorProfile[];
 }
 
-function checkPairs(list: unknown, path: 'forbidden' | 'required', menteeIndex: Map<string, number>, mentorIndex: Map<string, number>): Array<[number, number]> {
+function checkPairs(
+  list: unknown,
+  path: 'forbidden' | 'required',
+  menteeIndex: Map<string, number>,
+  mentorIndex: Map<string, number>,
+): Array<[number, number]> {
   if (list === undefined) return [];
   if (!Array.isArray(list)) fail(path, `\`${path}\` must be a list of [menteeId, mentorId] pairs.`);
   return (list as unknown[]).map((pair, index) => {
@@ -129,7 +146,8 @@ function checkPairs(list: unknown, path: 'forbidden' | 'required', menteeIndex: 
 /** A score from the host, checked: finite, or null/-Infinity for a forbidden pair. */
 function hostScore(value: unknown, path: string): number {
   if (value === null || value === -Infinity) return -Infinity;
-  if (typeof value !== 'number' || Number.isNaN(value) || value === Infinity) fail(path, `\`${path}\` must be a finite number, or null/-Infinity for a forbidden pair (got ${String(value)}).`);
+  if (typeof value !== 'number' || Number.isNaN(value) || value === Infinity)
+    fail(path, `\`${path}\` must be a finite number, or null/-Infinity for a forbidden pair (got ${String(value)}).`);
   return value as number;
 }
 
@@ -184,7 +202,8 @@ interface Prepared {
 export function matchMentors(request: MatchRequest): MatchResult {
   if (typeof request !== 'object' || request === null) fail('', 'matchMentors needs a request: { mentees, mentors }.');
   const hostScored = request.scoreMatrix !== undefined || request.scoreCandidates !== undefined;
-  if (request.scoreMatrix !== undefined && request.scoreCandidates !== undefined) fail('scoreCandidates', 'Give either `scoreMatrix` or `scoreCandidates`, not both.');
+  if (request.scoreMatrix !== undefined && request.scoreCandidates !== undefined)
+    fail('scoreCandidates', 'Give either `scoreMatrix` or `scoreCandidates`, not both.');
   const mentees = checkProfiles(request.mentees, 'mentees', !hostScored);
   const mentors = checkProfiles(request.mentors, 'mentors', !hostScored);
   const n = mentees.length;
@@ -200,11 +219,18 @@ export function matchMentors(request: MatchRequest): MatchResult {
   const mode = request.mode ?? 'pairs';
   if (mode !== 'pairs' && mode !== 'group') fail('mode', '`mode` must be "pairs" or "group".');
   if (mode === 'group' && perMentee !== 1) fail('mentorsPerMentee', 'Group mode has one mentor per circle; leave `mentorsPerMentee` at 1.');
-  if (request.groupSize !== undefined && !(Number.isInteger(request.groupSize) && request.groupSize >= 1)) fail('groupSize', '`groupSize` must be a whole number 1 or more.');
-  if (request.minScore !== undefined && (typeof request.minScore !== 'number' || !Number.isFinite(request.minScore))) fail('minScore', '`minScore` must be a finite number.');
+  if (request.groupSize !== undefined && !(Number.isInteger(request.groupSize) && request.groupSize >= 1))
+    fail('groupSize', '`groupSize` must be a whole number 1 or more.');
+  if (request.minScore !== undefined && (typeof request.minScore !== 'number' || !Number.isFinite(request.minScore)))
+    fail('minScore', '`minScore` must be a finite number.');
   if (request.topK !== undefined && !(Number.isInteger(request.topK) && request.topK >= 1)) fail('topK', '`topK` must be a whole number 1 or more.');
-  if (request.referenceWeek !== undefined && !isCalendarDate(request.referenceWeek)) fail('referenceWeek', '`referenceWeek` must be a calendar date YYYY-MM-DD, e.g. the programme start.');
-  if (request.overlapTargetHours !== undefined && !(typeof request.overlapTargetHours === 'number' && request.overlapTargetHours > 0 && Number.isFinite(request.overlapTargetHours))) fail('overlapTargetHours', '`overlapTargetHours` must be a number above 0.');
+  if (request.referenceWeek !== undefined && !isCalendarDate(request.referenceWeek))
+    fail('referenceWeek', '`referenceWeek` must be a calendar date YYYY-MM-DD, e.g. the programme start.');
+  if (
+    request.overlapTargetHours !== undefined &&
+    !(typeof request.overlapTargetHours === 'number' && request.overlapTargetHours > 0 && Number.isFinite(request.overlapTargetHours))
+  )
+    fail('overlapTargetHours', '`overlapTargetHours` must be a number above 0.');
   if (request.locale !== undefined && typeof request.locale !== 'string') fail('locale', '`locale` must be a language such as "es" or "pt-BR".');
   const messages = withMessages(request.messages, request.locale);
   const menteeIndex = new Map(mentees.map((profile, index) => [profile.id, index]));
@@ -212,19 +238,31 @@ export function matchMentors(request: MatchRequest): MatchResult {
   const forbiddenPairs = checkPairs(request.forbidden, 'forbidden', menteeIndex, mentorIndex);
   const requiredPairs = checkPairs(request.required, 'required', menteeIndex, mentorIndex);
   const minScore = request.minScore;
-  if (request.availableOn !== undefined && !isCalendarDate(request.availableOn) && !isInstant(request.availableOn)) fail('availableOn', '`availableOn` must be the day pairings start, YYYY-MM-DD, or an ISO instant.');
+  if (request.availableOn !== undefined && !isCalendarDate(request.availableOn) && !isInstant(request.availableOn))
+    fail('availableOn', '`availableOn` must be the day pairings start, YYYY-MM-DD, or an ISO instant.');
   // Mentors who are away (and not back by then) or not taking mentees: never proposed; a required pair may still name them.
   const availableOn = request.availableOn ?? new Date().toISOString();
   const unavailable = mentors.map((mentor) => mentor.availability !== undefined && availabilityOf(mentor, availableOn).status !== 'taking-mentees');
   const anyUnavailable = unavailable.includes(true);
   const groupCapacity = mode === 'group' && request.groupSize !== undefined ? request.groupSize : undefined;
-  const cap = capacities(mentors.map((mentor) => groupCapacity ?? mentor.capacity ?? 1), m, Math.max(n, 1));
+  const cap = capacities(
+    mentors.map((mentor) => groupCapacity ?? mentor.capacity ?? 1),
+    m,
+    Math.max(n, 1),
+  );
   const themes = mode === 'group' ? mentors.map(circleThemeOf) : [];
 
   // ---- scores -------------------------------------------------------------------------------------
   const forbiddenSet = new Set(forbiddenPairs.map(([i, j]) => i * m + j));
   const requiredSet = new Set(requiredPairs.map(([i, j]) => i * m + j));
-  const scoreOptions = { referenceWeek: request.referenceWeek, overlapTargetHours: request.overlapTargetHours, languageRequired: request.languageRequired, rules: request.rules, messages: request.messages, locale: request.locale };
+  const scoreOptions = {
+    referenceWeek: request.referenceWeek,
+    overlapTargetHours: request.overlapTargetHours,
+    languageRequired: request.languageRequired,
+    rules: request.rules,
+    messages: request.messages,
+    locale: request.locale,
+  };
   const causes: Array<Set<Cause>> = Array.from({ length: n }, () => new Set<Cause>());
   const themeWanted = (i: number, j: number) => {
     const theme = themes[j];
@@ -257,7 +295,11 @@ export function matchMentors(request: MatchRequest): MatchResult {
     const hit = perMentor?.get(mentor);
     if (hit && hit.key === optionsKey) return hit;
     const numbers = computeMatch(mentee, mentor, weights, scoreOptions, false);
-    const entry: CachedComponents = { key: optionsKey, values: CRITERIA.map((criterion) => numbers.breakdown[criterion] ?? 0), blockedBy: numbers.allowed ? undefined : numbers.blockedBy };
+    const entry: CachedComponents = {
+      key: optionsKey,
+      values: CRITERIA.map((criterion) => numbers.breakdown[criterion] ?? 0),
+      blockedBy: numbers.allowed ? undefined : numbers.blockedBy,
+    };
     if (cacheable) {
       if (!perMentor) componentCache.set(mentee, (perMentor = new WeakMap()));
       perMentor.set(mentor, entry);
@@ -288,7 +330,11 @@ export function matchMentors(request: MatchRequest): MatchResult {
   let largest = 0;
   if (request.scoreCandidates !== undefined) {
     const candidates = request.scoreCandidates;
-    if (!Array.isArray(candidates) || candidates.length !== n) fail('scoreCandidates', `\`scoreCandidates\` must have one list per mentee (${n}), got ${Array.isArray(candidates) ? candidates.length : typeof candidates}.`);
+    if (!Array.isArray(candidates) || candidates.length !== n)
+      fail(
+        'scoreCandidates',
+        `\`scoreCandidates\` must have one list per mentee (${n}), got ${Array.isArray(candidates) ? candidates.length : typeof candidates}.`,
+      );
     let edges = 0;
     for (let i = 0; i < n; i++) {
       if (!Array.isArray(candidates[i])) fail(`scoreCandidates[${i}]`, `\`scoreCandidates[${i}]\` must be a list of [mentorIndex, score].`);
@@ -305,7 +351,8 @@ export function matchMentors(request: MatchRequest): MatchResult {
         const entry = list[k];
         if (!Array.isArray(entry) || entry.length !== 2) fail(`scoreCandidates[${i}][${k}]`, `\`scoreCandidates[${i}][${k}]\` must be [mentorIndex, score].`);
         const j = entry![0];
-        if (!Number.isInteger(j) || j < 0 || j >= m) fail(`scoreCandidates[${i}][${k}][0]`, `\`scoreCandidates[${i}][${k}][0]\` must be a mentor index 0–${m - 1} (got ${String(j)}).`);
+        if (!Number.isInteger(j) || j < 0 || j >= m)
+          fail(`scoreCandidates[${i}][${k}][0]`, `\`scoreCandidates[${i}][${k}][0]\` must be a mentor index 0–${m - 1} (got ${String(j)}).`);
         if (seen[j] === i) fail(`scoreCandidates[${i}][${k}][0]`, `Mentee ${i} lists mentor ${j} twice in \`scoreCandidates\`.`);
         seen[j] = i;
         const score = filter(i, j, hostScore(entry![1], `scoreCandidates[${i}][${k}][1]`));
@@ -324,18 +371,31 @@ export function matchMentors(request: MatchRequest): MatchResult {
       return -Infinity;
     };
     prepared.scoreOf = lookup;
-  } else if (request.scoreMatrix !== undefined && forbiddenSet.size === 0 && minScore === undefined && mode === 'pairs' && !anyUnavailable && (request.topK === undefined || request.topK >= m) && Array.isArray(request.scoreMatrix) && request.scoreMatrix.length === n && usesCandidates(n, m, cap) && (fast = fromScoreRows(request.scoreMatrix, n, m, cap, causes)) !== undefined) {
+  } else if (
+    request.scoreMatrix !== undefined &&
+    forbiddenSet.size === 0 &&
+    minScore === undefined &&
+    mode === 'pairs' &&
+    !anyUnavailable &&
+    (request.topK === undefined || request.topK >= m) &&
+    Array.isArray(request.scoreMatrix) &&
+    request.scoreMatrix.length === n &&
+    usesCandidates(n, m, cap) &&
+    (fast = fromScoreRows(request.scoreMatrix, n, m, cap, causes)) !== undefined
+  ) {
     // host scores used in place: checked and each row's best candidates kept in one pass
     prepared = fast;
   } else {
     const dense = new Float64Array(n * m);
     if (request.scoreMatrix !== undefined) {
       const matrix = request.scoreMatrix;
-      if (!Array.isArray(matrix) || matrix.length !== n) fail('scoreMatrix', `\`scoreMatrix\` must have one row per mentee (${n} rows), got ${Array.isArray(matrix) ? matrix.length : typeof matrix}.`);
+      if (!Array.isArray(matrix) || matrix.length !== n)
+        fail('scoreMatrix', `\`scoreMatrix\` must have one row per mentee (${n} rows), got ${Array.isArray(matrix) ? matrix.length : typeof matrix}.`);
       const noConstraints = forbiddenSet.size === 0 && minScore === undefined && mode === 'pairs' && !anyUnavailable;
       for (let i = 0; i < n; i++) {
         const row = matrix[i];
-        if (!Array.isArray(row) || row.length !== m) fail(`scoreMatrix[${i}]`, `\`scoreMatrix[${i}]\` must have one score per mentor (${m}), got ${Array.isArray(row) ? row.length : typeof row}.`);
+        if (!Array.isArray(row) || row.length !== m)
+          fail(`scoreMatrix[${i}]`, `\`scoreMatrix[${i}]\` must have one score per mentor (${m}), got ${Array.isArray(row) ? row.length : typeof row}.`);
         const offset = i * m;
         for (let j = 0; j < m; j++) {
           const value = row![j];
@@ -377,7 +437,11 @@ export function matchMentors(request: MatchRequest): MatchResult {
     const mentor = mentors[j]!;
     const score = prepared.scoreOf(i, j);
     if (score === -Infinity) {
-      const cause = forbiddenSet.has(i * m + j) ? 'it is also in `forbidden`' : hostScored ? 'its score marks it forbidden or it is not a candidate' : 'it is not allowed (no shared language, a programme rule, minScore or the circle theme)';
+      const cause = forbiddenSet.has(i * m + j)
+        ? 'it is also in `forbidden`'
+        : hostScored
+          ? 'its score marks it forbidden or it is not a candidate'
+          : 'it is not allowed (no shared language, a programme rule, minScore or the circle theme)';
       fail(`required[${index}]`, `The required pair ${mentee.id} – ${mentor.id} is impossible: ${cause}.`);
     }
     const list = requiredOf.get(i) ?? [];
@@ -389,7 +453,10 @@ export function matchMentors(request: MatchRequest): MatchResult {
     if (remaining[j]! < 0) fail(`required[${index}]`, `Required pairs give ${mentor.id} more mentees than their capacity (${cap[j]}).`);
   });
 
-  const result = perMentee === 2 ? solveCoMentoring(prepared, remaining, requiredOf, mentees, mentors, weights, messages) : solveOneToOne(prepared, remaining, requiredOf, mentees, mentors, messages);
+  const result =
+    perMentee === 2
+      ? solveCoMentoring(prepared, remaining, requiredOf, mentees, mentors, weights, messages)
+      : solveOneToOne(prepared, remaining, requiredOf, mentees, mentors, messages);
   if (mode === 'group') {
     const circles = new Map<number, string[]>();
     for (const assignment of result.assignments) {
@@ -409,7 +476,13 @@ export function matchMentors(request: MatchRequest): MatchResult {
  * best candidates; the cost matrix is only built if something needs it (e.g. an uncertified answer).
  * `undefined` when an entry is invalid (the full conversion then reports it).
  */
-function fromScoreRows(matrix: ReadonlyArray<ReadonlyArray<number | null>>, n: number, m: number, cap: Int32Array, causes: Array<Set<Cause>>): Prepared | undefined {
+function fromScoreRows(
+  matrix: ReadonlyArray<ReadonlyArray<number | null>>,
+  n: number,
+  m: number,
+  cap: Int32Array,
+  causes: Array<Set<Cause>>,
+): Prepared | undefined {
   const selected = selectScoreRows(n, m, matrix, cap);
   if (!selected) return undefined;
   let closed = false;
@@ -530,11 +603,21 @@ function unmatchedReason(prepared: Prepared, i: number, messages: PairingMessage
   const causes = prepared.causes[i]!;
   if (prepared.m === 0) return messages.unmatchedNoCandidate(messages.unmatchedFiltered.capacity);
   const order: Cause[] = ['language', 'rules', 'theme', 'minScore', 'forbidden', 'unavailable', 'capacity', 'candidates'];
-  const words = order.filter((cause) => causes.has(cause)).map((cause) => (cause === 'minScore' ? messages.unmatchedFiltered.minScore(minScore ?? 0) : messages.unmatchedFiltered[cause]));
+  const words = order
+    .filter((cause) => causes.has(cause))
+    .map((cause) => (cause === 'minScore' ? messages.unmatchedFiltered.minScore(minScore ?? 0) : messages.unmatchedFiltered[cause]));
   return messages.unmatchedNoCandidate(words.join('; ') || messages.unmatchedFiltered.candidates);
 }
 
-function assignmentFor(prepared: Prepared, mentees: MenteeProfile[], mentors: MentorProfile[], i: number, j: number, messages: PairingMessages, required: boolean): MatchAssignment {
+function assignmentFor(
+  prepared: Prepared,
+  mentees: MenteeProfile[],
+  mentors: MentorProfile[],
+  i: number,
+  j: number,
+  messages: PairingMessages,
+  required: boolean,
+): MatchAssignment {
   const score = prepared.scoreOf(i, j);
   const explained = prepared.explain?.(i, j);
   const assignment: MatchAssignment = explained
@@ -544,7 +627,14 @@ function assignmentFor(prepared: Prepared, mentees: MenteeProfile[], mentors: Me
   return assignment;
 }
 
-function solveOneToOne(prepared: Prepared, remaining: Int32Array, requiredOf: Map<number, number[]>, mentees: MenteeProfile[], mentors: MentorProfile[], messages: PairingMessages): MatchResult {
+function solveOneToOne(
+  prepared: Prepared,
+  remaining: Int32Array,
+  requiredOf: Map<number, number[]>,
+  mentees: MenteeProfile[],
+  mentors: MentorProfile[],
+  messages: PairingMessages,
+): MatchResult {
   const rows: number[] = [];
   for (let i = 0; i < prepared.n; i++) if (!requiredOf.has(i)) rows.push(i);
   const answer = solveRows(prepared, rows, remaining, prepared.scoreOf);
@@ -573,7 +663,15 @@ function solveOneToOne(prepared: Prepared, remaining: Int32Array, requiredOf: Ma
  * once when more than five fail), lowest lead score first — and both stages re-run, so their seats go
  * to others. Each stage is exact; the joint problem is not linear once complementarity counts.
  */
-function solveCoMentoring(prepared: Prepared, remaining: Int32Array, requiredOf: Map<number, number[]>, mentees: MenteeProfile[], mentors: MentorProfile[], weights: MatchWeights, messages: PairingMessages): MatchResult {
+function solveCoMentoring(
+  prepared: Prepared,
+  remaining: Int32Array,
+  requiredOf: Map<number, number[]>,
+  mentees: MenteeProfile[],
+  mentors: MentorProfile[],
+  weights: MatchWeights,
+  messages: PairingMessages,
+): MatchResult {
   const n = prepared.n;
   const dropped = new Set<number>();
   const weightSum = CRITERIA.reduce((sum, criterion) => sum + weights[criterion], 0);
@@ -609,10 +707,11 @@ function solveCoMentoring(prepared: Prepared, remaining: Int32Array, requiredOf:
       } else leadRows.push(i);
     }
     const leads = solveRows(prepared, leadRows, capacity, prepared.scoreOf);
-    for (const i of leadRows) if (leads[i]! >= 0) {
-      lead[i] = leads[i]!;
-      capacity[lead[i]!]!--;
-    }
+    for (const i of leadRows)
+      if (leads[i]! >= 0) {
+        lead[i] = leads[i]!;
+        capacity[lead[i]!]!--;
+      }
     const secondRows: number[] = [];
     for (let i = 0; i < n; i++) if (lead[i]! >= 0 && second[i]! < 0) secondRows.push(i);
     const seconds = solveRows(prepared, secondRows, capacity, (i, j) => coScore(i, lead[i]!, j));
@@ -647,7 +746,13 @@ function solveCoMentoring(prepared: Prepared, remaining: Int32Array, requiredOf:
     if (explained) {
       for (const [key, value] of Object.entries(explained.breakdown)) breakdown[key] = ((breakdown[key] ?? 0) + value) / 2;
       const leadCover = skillsComponent(mentees[i]!, mentors[a]!, messages).covered;
-      const added = (mentees[i]!.wantsToLearn ?? []).filter((want) => !leadCover.has(want.name.trim().toLowerCase()) && (mentors[b]!.skills ?? []).some((skill) => skill.name.trim().toLowerCase() === want.name.trim().toLowerCase())).map((want) => want.name);
+      const added = (mentees[i]!.wantsToLearn ?? [])
+        .filter(
+          (want) =>
+            !leadCover.has(want.name.trim().toLowerCase()) &&
+            (mentors[b]!.skills ?? []).some((skill) => skill.name.trim().toLowerCase() === want.name.trim().toLowerCase()),
+        )
+        .map((want) => want.name);
       const wantedTotal = (mentees[i]!.wantsToLearn ?? []).length;
       breakdown.complementarity = wantedTotal > 0 ? added.length / wantedTotal : 0;
       if (added.length > 0) reasons.push(messages.complementary(added));
@@ -657,8 +762,14 @@ function solveCoMentoring(prepared: Prepared, remaining: Int32Array, requiredOf:
       reasons.push(messages.hostScore(co));
     }
     totalScore += score;
-    assignments.push({ menteeId: mentees[i]!.id, mentorIds: [mentors[a]!.id, mentors[b]!.id], score, breakdown, reasons: reasons.map((reason) => (reason.length > 300 ? `${reason.slice(0, 299)}…` : reason)), ...(requiredOf.has(i) ? { required: true } : {}) });
+    assignments.push({
+      menteeId: mentees[i]!.id,
+      mentorIds: [mentors[a]!.id, mentors[b]!.id],
+      score,
+      breakdown,
+      reasons: reasons.map((reason) => (reason.length > 300 ? `${reason.slice(0, 299)}…` : reason)),
+      ...(requiredOf.has(i) ? { required: true } : {}),
+    });
   }
   return { assignments, unmatched, totalScore };
 }
-

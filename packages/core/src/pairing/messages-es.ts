@@ -15,8 +15,10 @@ export const pairingMessagesEs: PairingMessages = {
     host: 'Puntuación del anfitrión',
   },
   priority: (priority: number) => (priority >= 3 ? 'imprescindible' : priority === 2 ? 'importante' : 'deseable'),
-  level: (level: number) => (level >= 5 ? 'experto' : level === 4 ? 'avanzado' : level === 3 ? 'intermedio' : level === 2 ? 'con conocimientos prácticos' : 'principiante'),
-  skillHeld: (mentor: string, skill: string, priority: string, level: string, value: number) => `Quiere ${skill} (${priority}): el nivel de ${mentor} es ${level} (${value}/5)`,
+  level: (level: number) =>
+    level >= 5 ? 'experto' : level === 4 ? 'avanzado' : level === 3 ? 'intermedio' : level === 2 ? 'con conocimientos prácticos' : 'principiante',
+  skillHeld: (mentor: string, skill: string, priority: string, level: string, value: number) =>
+    `Quiere ${skill} (${priority}): el nivel de ${mentor} es ${level} (${value}/5)`,
   skillMissing: (mentor: string, skills: string[]) => `${mentor} no indica ${skills.join(', ')}`,
   noWantedSkills: (mentee: string) => `${mentee} todavía no indica habilidades que aprender, así que las habilidades cuentan como neutras`,
   overlap: (hours: string, window: string) => `${hours} h/semana en común: ${window}`,
@@ -26,7 +28,8 @@ export const pairingMessagesEs: PairingMessages = {
   noOverlap: (mentee: string, mentor: string) => `Sin horario laboral en común: ${mentee} y ${mentor} nunca trabajan a la misma hora`,
   noCommonDay: (days: string) => `Ningún día laboral en común si se respetan los días no disponibles (${days})`,
   sharedLanguages: (languages: string[]) => `${languages.length > 1 ? 'Idiomas en común' : 'Idioma en común'}: ${languages.join(', ')}`,
-  noSharedLanguage: (menteeLanguages: string[], mentorLanguages: string[]) => `Ningún idioma en común (${menteeLanguages.join(', ') || 'ninguno indicado'} frente a ${mentorLanguages.join(', ') || 'ninguno indicado'})`,
+  noSharedLanguage: (menteeLanguages: string[], mentorLanguages: string[]) =>
+    `Ningún idioma en común (${menteeLanguages.join(', ') || 'ninguno indicado'} frente a ${mentorLanguages.join(', ') || 'ninguno indicado'})`,
   languagesUnknown: 'Los idiomas no figuran en ambos perfiles, así que el idioma cuenta como neutro',
   sharedInterests: (interests: string[]) => `Intereses en común: ${interests.join(', ')}`,
   complementary: (skills: string[]) => `El comentor aporta ${skills.join(', ')}`,

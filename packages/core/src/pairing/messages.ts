@@ -17,8 +17,10 @@ export const pairingMessages = {
     host: 'Host score',
   } as Record<string, string>,
   priority: (priority: number): string => (priority >= 3 ? 'must have' : priority === 2 ? 'important' : 'nice to have'),
-  level: (level: number): string => (level >= 5 ? 'expert' : level === 4 ? 'advanced' : level === 3 ? 'intermediate' : level === 2 ? 'working knowledge' : 'beginner'),
-  skillHeld: (mentor: string, skill: string, priority: string, level: string, value: number) => `Wants ${skill} (${priority}): ${mentor} is ${level} (${value}/5)`,
+  level: (level: number): string =>
+    level >= 5 ? 'expert' : level === 4 ? 'advanced' : level === 3 ? 'intermediate' : level === 2 ? 'working knowledge' : 'beginner',
+  skillHeld: (mentor: string, skill: string, priority: string, level: string, value: number) =>
+    `Wants ${skill} (${priority}): ${mentor} is ${level} (${value}/5)`,
   skillMissing: (mentor: string, skills: string[]) => `${mentor} does not list ${skills.join(', ')}`,
   noWantedSkills: (mentee: string) => `${mentee} lists no skills to learn yet, so skills count as neutral`,
   overlap: (hours: string, window: string) => `${hours} h/week overlap: ${window}`,
@@ -28,7 +30,8 @@ export const pairingMessages = {
   noOverlap: (mentee: string, mentor: string) => `No common working hours: ${mentee} and ${mentor} never work at the same time`,
   noCommonDay: (days: string) => `No common working day once off-limits days are kept free (${days})`,
   sharedLanguages: (languages: string[]) => `Shared language${languages.length > 1 ? 's' : ''}: ${languages.join(', ')}`,
-  noSharedLanguage: (menteeLanguages: string[], mentorLanguages: string[]) => `No shared language (${menteeLanguages.join(', ') || 'none listed'} vs ${mentorLanguages.join(', ') || 'none listed'})`,
+  noSharedLanguage: (menteeLanguages: string[], mentorLanguages: string[]) =>
+    `No shared language (${menteeLanguages.join(', ') || 'none listed'} vs ${mentorLanguages.join(', ') || 'none listed'})`,
   languagesUnknown: 'Languages not listed on both profiles, so language counts as neutral',
   sharedInterests: (interests: string[]) => `Shared interests: ${interests.join(', ')}`,
   complementary: (skills: string[]) => `The co-mentor adds ${skills.join(', ')}`,

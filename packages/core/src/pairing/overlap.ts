@@ -44,8 +44,12 @@ export function weeklyUtcIntervals(profile: AvailabilityProfile, referenceWeek =
       const parsed = parseTimeRange(range);
       if (!parsed) continue;
       const toUtcMinute = (minuteOfDay: number) => {
-        const local = DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour: Math.floor(minuteOfDay / 60), minute: minuteOfDay % 60 }, { zone: timeZone });
-        const instant = minuteOfDay === 1440 ? DateTime.fromObject({ year: day.year, month: day.month, day: day.day }, { zone: timeZone }).plus({ days: 1 }) : local;
+        const local = DateTime.fromObject(
+          { year: day.year, month: day.month, day: day.day, hour: Math.floor(minuteOfDay / 60), minute: minuteOfDay % 60 },
+          { zone: timeZone },
+        );
+        const instant =
+          minuteOfDay === 1440 ? DateTime.fromObject({ year: day.year, month: day.month, day: day.day }, { zone: timeZone }).plus({ days: 1 }) : local;
         return Math.round((instant.toMillis() - weekStartUtc) / 60_000);
       };
       const start = toUtcMinute(parsed[0]);
@@ -99,7 +103,12 @@ export interface OverlapWindow {
 }
 
 /** Minutes per week both people work, and the shared windows grouped by identical local times. */
-export function weeklyOverlap(first: AvailabilityProfile, second: AvailabilityProfile, referenceWeek = DEFAULT_REFERENCE_WEEK, options: { windows?: boolean } = {}): { minutes: number; windows: OverlapWindow[] } {
+export function weeklyOverlap(
+  first: AvailabilityProfile,
+  second: AvailabilityProfile,
+  referenceWeek = DEFAULT_REFERENCE_WEEK,
+  options: { windows?: boolean } = {},
+): { minutes: number; windows: OverlapWindow[] } {
   const shared = intersect(weeklyUtcIntervals(first, referenceWeek), weeklyUtcIntervals(second, referenceWeek));
   let minutes = 0;
   for (const [start, end] of shared) minutes += end - start;
@@ -118,12 +127,14 @@ export function weeklyOverlap(first: AvailabilityProfile, second: AvailabilityPr
     const firstPart = { start: hhmm(a0.minuteOfDay), end: endText(a1, a0), dayShift: 0 };
     const secondPart = { start: hhmm(b0.minuteOfDay), end: endText(b1, b0), dayShift };
     const groupKey = `${firstPart.start}-${firstPart.end}|${secondPart.start}-${secondPart.end}|${dayShift}`;
-    const weekday = ((a0.day % 7) + 7) % 7 + 1;
+    const weekday = (((a0.day % 7) + 7) % 7) + 1;
     const group = groups.get(groupKey);
     if (group) group.weekdays.push(weekday);
     else groups.set(groupKey, { weekdays: [weekday], first: firstPart, second: secondPart, minutesPerDay: end - start });
   }
-  const windows = [...groups.values()].sort((a, b) => b.weekdays.length * b.minutesPerDay - a.weekdays.length * a.minutesPerDay || a.weekdays[0]! - b.weekdays[0]!);
+  const windows = [...groups.values()].sort(
+    (a, b) => b.weekdays.length * b.minutesPerDay - a.weekdays.length * a.minutesPerDay || a.weekdays[0]! - b.weekdays[0]!,
+  );
   for (const window of windows) window.weekdays.sort((a, b) => a - b);
   return { minutes, windows };
 }

@@ -97,14 +97,27 @@ function dayList(days: number[], messages: PairingMessages): string {
   while (index < days.length) {
     let end = index;
     while (end + 1 < days.length && days[end + 1] === days[end]! + 1) end++;
-    parts.push(end - index >= 2 ? `${names[days[index]! - 1]}–${names[days[end]! - 1]}` : days.slice(index, end + 1).map((day) => names[day - 1]).join(', '));
+    parts.push(
+      end - index >= 2
+        ? `${names[days[index]! - 1]}–${names[days[end]! - 1]}`
+        : days
+            .slice(index, end + 1)
+            .map((day) => names[day - 1])
+            .join(', '),
+    );
     index = end + 1;
   }
   return parts.join(', ');
 }
 
 /** The skills component: priority-weighted coverage of what the mentee wants by the mentor's levels (level 4+ covers fully). */
-export function skillsComponent(mentee: MenteeProfile, mentor: MentorProfile, messages: PairingMessages, coveredAlready?: ReadonlyMap<string, number>, explain = true): { value: number; reasons: string[]; covered: Map<string, number> } {
+export function skillsComponent(
+  mentee: MenteeProfile,
+  mentor: MentorProfile,
+  messages: PairingMessages,
+  coveredAlready?: ReadonlyMap<string, number>,
+  explain = true,
+): { value: number; reasons: string[]; covered: Map<string, number> } {
   const wanted = mentee.wantsToLearn ?? [];
   const covered = new Map<string, number>();
   if (wanted.length === 0) return { value: 0.5, reasons: [messages.noWantedSkills(nameOf(mentee))], covered };
@@ -177,14 +190,22 @@ export function computeMatch(mentee: MenteeProfile, mentor: MentorProfile, resol
     // numbers only
   } else if (overlap.minutes > 0) {
     const first = overlap.windows[0]!;
-    const window = messages.overlapWindow(dayList(first.weekdays, messages), `${first.first.start}–${first.first.end}`, placeOf(mentee.timeZone), `${first.second.start}–${first.second.end}`, placeOf(mentor.timeZone), first.second.dayShift);
+    const window = messages.overlapWindow(
+      dayList(first.weekdays, messages),
+      `${first.first.start}–${first.first.end}`,
+      placeOf(mentee.timeZone),
+      `${first.second.start}–${first.second.end}`,
+      placeOf(mentor.timeZone),
+      first.second.dayShift,
+    );
     const more = overlap.windows.length > 1 ? messages.moreWindows(overlap.windows.length - 1) : '';
     reasons.push(messages.overlap(Number.isInteger(hours) ? String(hours) : hours.toFixed(1), window + more));
   } else {
     const offDays = [...new Set([...(mentee.offLimitsDays ?? []), ...(mentor.offLimitsDays ?? [])])].sort((a, b) => a - b);
     const withoutOff = weeklyOverlap({ ...mentee, offLimitsDays: [] }, { ...mentor, offLimitsDays: [] }, referenceWeek);
     if (offDays.length > 0 && withoutOff.minutes > 0) reasons.push(messages.noCommonDay(dayList(offDays, messages)));
-    else if (weeklyUtcIntervals(mentee, referenceWeek).length > 0 && weeklyUtcIntervals(mentor, referenceWeek).length > 0) reasons.push(messages.noOverlap(nameOf(mentee), nameOf(mentor)));
+    else if (weeklyUtcIntervals(mentee, referenceWeek).length > 0 && weeklyUtcIntervals(mentor, referenceWeek).length > 0)
+      reasons.push(messages.noOverlap(nameOf(mentee), nameOf(mentor)));
   }
 
   // language
@@ -240,7 +261,12 @@ export function computeMatch(mentee: MenteeProfile, mentor: MentorProfile, resol
     weighted += resolved[criterion] * breakdown[criterion]!;
     weightSum += resolved[criterion];
   }
-  const result: MatchScore = { score: weighted / weightSum, breakdown, reasons: reasons.map((reason) => (reason.length > 300 ? `${reason.slice(0, 299)}…` : reason)), allowed };
+  const result: MatchScore = {
+    score: weighted / weightSum,
+    breakdown,
+    reasons: reasons.map((reason) => (reason.length > 300 ? `${reason.slice(0, 299)}…` : reason)),
+    allowed,
+  };
   if (blockedBy) result.blockedBy = blockedBy;
   return result;
 }

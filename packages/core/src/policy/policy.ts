@@ -51,10 +51,15 @@ const RULES = ['read', 'create', 'update', 'delete'] as const;
  */
 export function registerCollectionPolicy(policy: CollectionPolicy): void {
   const candidate = policy as Partial<CollectionPolicy> | null;
-  if (typeof candidate !== 'object' || candidate === null || typeof candidate.collection !== 'string' || candidate.collection === '') throw new MentorKitError('invalid-input', 'A collection policy needs `collection`, `scope` and read/create/update/delete rules.', { path: 'policy' });
-  if (!['pairing', 'program', 'none'].includes(candidate.scope as string)) throw new MentorKitError('invalid-input', '`scope` must be "pairing", "program" or "none".', { path: 'policy.scope' });
-  for (const rule of RULES) if (typeof candidate[rule] !== 'function') throw new MentorKitError('invalid-input', `\`${rule}\` must be a function returning true or the reason it refuses.`, { path: `policy.${rule}` });
-  if (builtIn.has(candidate.collection)) throw new MentorKitError('conflict', `"${candidate.collection}" is a built-in collection; its rules cannot be replaced.`, { path: 'policy.collection' });
+  if (typeof candidate !== 'object' || candidate === null || typeof candidate.collection !== 'string' || candidate.collection === '')
+    throw new MentorKitError('invalid-input', 'A collection policy needs `collection`, `scope` and read/create/update/delete rules.', { path: 'policy' });
+  if (!['pairing', 'program', 'none'].includes(candidate.scope as string))
+    throw new MentorKitError('invalid-input', '`scope` must be "pairing", "program" or "none".', { path: 'policy.scope' });
+  for (const rule of RULES)
+    if (typeof candidate[rule] !== 'function')
+      throw new MentorKitError('invalid-input', `\`${rule}\` must be a function returning true or the reason it refuses.`, { path: `policy.${rule}` });
+  if (builtIn.has(candidate.collection))
+    throw new MentorKitError('conflict', `"${candidate.collection}" is a built-in collection; its rules cannot be replaced.`, { path: 'policy.collection' });
   policies.set(candidate.collection, policy);
 }
 
@@ -64,14 +69,18 @@ const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []
 function unchangeable(policy: CollectionPolicy, previous: PolicyRecord, record: PolicyRecord): string | undefined {
   const scopeField = policy.scope === 'pairing' ? 'pairingId' : policy.scope === 'program' ? 'programId' : 'id';
   for (const field of [scopeField, ...(policy.immutable ?? [])]) {
-    if (!sameValue(previous[field], record[field])) return field === 'pairingId' ? 'A record cannot move to another pairing.' : `\`${field}\` cannot change once the record exists.`;
+    if (!sameValue(previous[field], record[field]))
+      return field === 'pairingId' ? 'A record cannot move to another pairing.' : `\`${field}\` cannot change once the record exists.`;
   }
-  for (const field of policy.setOnce ?? []) if (previous[field] !== undefined && !sameValue(previous[field], record[field])) return `\`${field}\` cannot change once it is set.`;
-  for (const field of policy.removableOnly ?? []) if (record[field] !== undefined && !sameValue(previous[field], record[field])) return `\`${field}\` can be removed, but not changed.`;
+  for (const field of policy.setOnce ?? [])
+    if (previous[field] !== undefined && !sameValue(previous[field], record[field])) return `\`${field}\` cannot change once it is set.`;
+  for (const field of policy.removableOnly ?? [])
+    if (record[field] !== undefined && !sameValue(previous[field], record[field])) return `\`${field}\` can be removed, but not changed.`;
   for (const field of policy.appendOnly ?? []) {
     const before = listOf(previous[field]);
     const after = listOf(record[field]);
-    if (after.length < before.length || before.some((entry, index) => !sameValue(entry, after[index]))) return `\`${field}\` keeps every earlier entry; new ones go at its end.`;
+    if (after.length < before.length || before.some((entry, index) => !sameValue(entry, after[index])))
+      return `\`${field}\` keeps every earlier entry; new ones go at its end.`;
   }
   return undefined;
 }
@@ -82,7 +91,14 @@ function unchangeable(policy: CollectionPolicy, previous: PolicyRecord, record: 
  * (you may not move a record out of, or into, a pairing you do not belong to), and fields that never
  * change are compared. For `delete`, pass the stored record (as both, or as `record`).
  */
-export function decide(context: PolicyContext, actor: Actor, action: PolicyAction, collection: string, record: PolicyRecord, previous?: PolicyRecord): PolicyDecision {
+export function decide(
+  context: PolicyContext,
+  actor: Actor,
+  action: PolicyAction,
+  collection: string,
+  record: PolicyRecord,
+  previous?: PolicyRecord,
+): PolicyDecision {
   const policy = policies.get(collection);
   if (!policy) return deny(`No access rule covers the collection "${collection}"; register one with registerCollectionPolicy.`);
   const before = action === 'update' || action === 'delete' ? (previous ?? record) : undefined;
@@ -97,14 +113,22 @@ export function decide(context: PolicyContext, actor: Actor, action: PolicyActio
     pairing = typeof target.pairingId === 'string' ? context.getPairing(target.pairingId) : undefined;
     roles = pairing ? rolesInPairing(context, actor.id, pairing.id) : [];
     if (roles.length === 0) return deny(action === 'read' ? 'You can see only your own pairings.' : 'You can change only records of your own pairings.');
-    if (action !== 'read' && pairing!.status === 'closed' && policy.writableWhenClosed !== true) return deny('This pairing is closed: its records can still be read, but no longer changed.');
+    if (action !== 'read' && pairing!.status === 'closed' && policy.writableWhenClosed !== true)
+      return deny('This pairing is closed: its records can still be read, but no longer changed.');
   } else if (policy.scope === 'program' && isProgramAdmin(context, actor.id, target.programId)) roles = ['admin'];
   const verdict = policy[action]({ context, actorId: actor.id, action, record, previous: before, target, roles, pairing });
   return verdict === true ? allow : deny(typeof verdict === 'string' && verdict !== '' ? verdict : 'Not allowed.');
 }
 
 /** Throws `MentorKitError` code `forbidden` with the policy's reason unless allowed. */
-export function assertAllowed(context: PolicyContext, actor: Actor, action: PolicyAction, collection: string, record: PolicyRecord, previous?: PolicyRecord): void {
+export function assertAllowed(
+  context: PolicyContext,
+  actor: Actor,
+  action: PolicyAction,
+  collection: string,
+  record: PolicyRecord,
+  previous?: PolicyRecord,
+): void {
   const decision = decide(context, actor, action, collection, record, previous);
   if (!decision.allowed) {
     throw new MentorKitError('forbidden', decision.reason, { path: collection, details: { action, collection, id: record.id } });
@@ -122,11 +146,18 @@ export function idsReusable(collection: string): boolean {
 }
 
 /** Records of other collections `decide` will look up through `context.find` for this write (a server loads them first). */
-export function policyNeeds(collection: string, action: PolicyAction, record: PolicyRecord, previous: PolicyRecord | undefined, actorId: string): Array<{ collection: string; where: Record<string, string | number | boolean> }> {
+export function policyNeeds(
+  collection: string,
+  action: PolicyAction,
+  record: PolicyRecord,
+  previous: PolicyRecord | undefined,
+  actorId: string,
+): Array<{ collection: string; where: Record<string, string | number | boolean> }> {
   return policies.get(collection)?.needs?.(action, record, previous, actorId) ?? [];
 }
 
-const valueAt = (record: PolicyRecord, path: string): unknown => path.split('.').reduce<unknown>((value, key) => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined), record);
+const valueAt = (record: PolicyRecord, path: string): unknown =>
+  path.split('.').reduce<unknown>((value, key) => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined), record);
 
 /** The attachment ids a record references (a voice note's audio). */
 export function attachmentsOf(collection: string, record: PolicyRecord): string[] {
@@ -146,10 +177,20 @@ export function attachmentFields(): Array<{ collection: string; fields: readonly
  *
  * @param referencing records (with their collections) that reference the attachment
  */
-export function mayReadAttachment(context: PolicyContext, actor: Actor, attachment: { id: string; uploaderId: string | undefined }, referencing: ReadonlyArray<{ collection: string; record: PolicyRecord }>): boolean {
+export function mayReadAttachment(
+  context: PolicyContext,
+  actor: Actor,
+  attachment: { id: string; uploaderId: string | undefined },
+  referencing: ReadonlyArray<{ collection: string; record: PolicyRecord }>,
+): boolean {
   if (attachment.uploaderId !== undefined && attachment.uploaderId === actor.id) return true;
   return referencing.some(({ collection, record }) => {
     const uploaderField = policies.get(collection)?.attachments?.uploaderField;
-    return uploaderField !== undefined && record[uploaderField] === attachment.uploaderId && attachmentsOf(collection, record).includes(attachment.id) && canRead(context, actor, collection, record);
+    return (
+      uploaderField !== undefined &&
+      record[uploaderField] === attachment.uploaderId &&
+      attachmentsOf(collection, record).includes(attachment.id) &&
+      canRead(context, actor, collection, record)
+    );
   });
 }

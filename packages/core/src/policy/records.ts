@@ -41,9 +41,11 @@ const RECORD_SCHEMAS = new Map<string, AnySchema>([
 
 /** Registers what a stored record of the host's own collection is (with `registerCollectionPolicy` for who may use it). */
 export function registerRecordSchema(collection: string, schema: v.GenericSchema<unknown, unknown>): void {
-  if (typeof collection !== 'string' || collection === '') throw new MentorKitError('invalid-input', '`collection` must be a collection name.', { path: 'collection' });
+  if (typeof collection !== 'string' || collection === '')
+    throw new MentorKitError('invalid-input', '`collection` must be a collection name.', { path: 'collection' });
   if (RECORD_SCHEMAS.has(collection)) throw new MentorKitError('conflict', `Collection "${collection}" already has a record schema.`, { path: 'collection' });
-  if (typeof schema !== 'object' || schema === null || (schema as { kind?: unknown }).kind !== 'schema') throw new MentorKitError('invalid-input', '`schema` must be a valibot schema.', { path: 'schema' });
+  if (typeof schema !== 'object' || schema === null || (schema as { kind?: unknown }).kind !== 'schema')
+    throw new MentorKitError('invalid-input', '`schema` must be a valibot schema.', { path: 'schema' });
   RECORD_SCHEMAS.set(collection, schema);
 }
 
@@ -59,6 +61,11 @@ export function recordSchemaOf(collection: string): AnySchema | undefined {
  */
 export function prepareRecord(collection: string, record: unknown): { id: string; [key: string]: unknown } {
   const schema = RECORD_SCHEMAS.get(collection);
-  if (!schema) throw new MentorKitError('invalid-input', `Collection "${collection}" has no record schema, so nothing can be stored in it; register one with registerRecordSchema.`, { path: 'collection' });
+  if (!schema)
+    throw new MentorKitError(
+      'invalid-input',
+      `Collection "${collection}" has no record schema, so nothing can be stored in it; register one with registerRecordSchema.`,
+      { path: 'collection' },
+    );
   return parseOrThrow(schema, record, collection) as { id: string; [key: string]: unknown };
 }

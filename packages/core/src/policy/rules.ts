@@ -78,7 +78,12 @@ export interface CollectionPolicy {
   /** Fields (dotted paths) that hold attachment ids, and the field naming who attached them (the uploader). */
   readonly attachments?: { readonly fields: readonly string[]; readonly uploaderField: string };
   /** Records of other collections a decision needs through `context.find`; a server loads them first. */
-  readonly needs?: (action: PolicyAction, record: PolicyRecord, previous: PolicyRecord | undefined, actorId: string) => Array<{ collection: string; where: Record<string, string | number | boolean> }>;
+  readonly needs?: (
+    action: PolicyAction,
+    record: PolicyRecord,
+    previous: PolicyRecord | undefined,
+    actorId: string,
+  ) => Array<{ collection: string; where: Record<string, string | number | boolean> }>;
   readonly read: PolicyRule;
   readonly create: PolicyRule;
   readonly update: PolicyRule;
@@ -123,12 +128,16 @@ export function sameValue(left: unknown, right: unknown): boolean {
   if (typeof left !== 'object' || typeof right !== 'object' || left === null || right === null || Array.isArray(left) !== Array.isArray(right)) return false;
   const leftKeys = Object.keys(left).filter((key) => (left as Record<string, unknown>)[key] !== undefined);
   const rightKeys = Object.keys(right).filter((key) => (right as Record<string, unknown>)[key] !== undefined);
-  return leftKeys.length === rightKeys.length && leftKeys.every((key) => sameValue((left as Record<string, unknown>)[key], (right as Record<string, unknown>)[key]));
+  return (
+    leftKeys.length === rightKeys.length && leftKeys.every((key) => sameValue((left as Record<string, unknown>)[key], (right as Record<string, unknown>)[key]))
+  );
 }
 
 /** Fields other than `allowed` that differ between two versions (storage metadata ignored). */
 export const changedFields = (previous: PolicyRecord, record: PolicyRecord, allowed: readonly string[]): string[] =>
-  Object.keys({ ...previous, ...record }).filter((key) => !['revision', 'updatedAt', 'updatedBy', 'createdAt', ...allowed].includes(key) && !sameValue(previous[key], record[key]));
+  Object.keys({ ...previous, ...record }).filter(
+    (key) => !['revision', 'updatedAt', 'updatedBy', 'createdAt', ...allowed].includes(key) && !sameValue(previous[key], record[key]),
+  );
 
 /** Programmes a person belongs to: their `programIds` and the programmes of their pairings. */
 function programmesOf(context: PolicyContext, person: PolicyRecord): Set<string> {
@@ -137,7 +146,8 @@ function programmesOf(context: PolicyContext, person: PolicyRecord): Set<string>
   return programIds;
 }
 
-const administersPerson = (context: PolicyContext, actorId: string, person: PolicyRecord) => [...programmesOf(context, person)].some((programId) => isProgramAdmin(context, actorId, programId));
+const administersPerson = (context: PolicyContext, actorId: string, person: PolicyRecord) =>
+  [...programmesOf(context, person)].some((programId) => isProgramAdmin(context, actorId, programId));
 
 /** Whether the person is enrolled in the programme (unknown people are not; a context without people cannot tell and lets it pass). */
 function enrolled(context: PolicyContext, personId: unknown, programId: unknown): boolean {
@@ -150,28 +160,37 @@ function membershipChange(context: PolicyContext, actorId: string, person: Polic
   const wasInactive = strings(before?.inactiveProgramIds);
   const inactive = strings(person.inactiveProgramIds);
   for (const programId of [...inactive.filter((id) => !wasInactive.includes(id)), ...wasInactive.filter((id) => !inactive.includes(id))]) {
-    if (!isProgramAdmin(context, actorId, programId)) return `Only an admin of programme "${programId}" (or its LMS roster) marks people active or inactive in it.`;
+    if (!isProgramAdmin(context, actorId, programId))
+      return `Only an admin of programme "${programId}" (or its LMS roster) marks people active or inactive in it.`;
   }
   const old = strings(before?.programIds);
   const next = strings(person.programIds);
-  for (const programId of next) if (!old.includes(programId) && !isProgramAdmin(context, actorId, programId)) return `Only an admin of programme "${programId}" can add people to it.`;
-  for (const programId of old) if (!next.includes(programId) && person.id !== actorId && !isProgramAdmin(context, actorId, programId)) return `Only an admin of programme "${programId}" (or the person) can remove someone from it.`;
+  for (const programId of next)
+    if (!old.includes(programId) && !isProgramAdmin(context, actorId, programId)) return `Only an admin of programme "${programId}" can add people to it.`;
+  for (const programId of old)
+    if (!next.includes(programId) && person.id !== actorId && !isProgramAdmin(context, actorId, programId))
+      return `Only an admin of programme "${programId}" (or the person) can remove someone from it.`;
   return true;
 }
 
-const grantsAdmin = (person: PolicyRecord, before: PolicyRecord | undefined) => strings(person.roles).includes('admin') && !strings(before?.roles).includes('admin');
+const grantsAdmin = (person: PolicyRecord, before: PolicyRecord | undefined) =>
+  strings(person.roles).includes('admin') && !strings(before?.roles).includes('admin');
 
 const people: CollectionPolicy = {
   collection: Collections.people,
   scope: 'none',
   read: ({ context, actorId, record }) =>
-    record.id === actorId || context.pairingsOf(actorId).some((pairing) => pairingMembers(pairing).some((member) => member.personId === record.id)) || administersPerson(context, actorId, record)
+    record.id === actorId ||
+    context.pairingsOf(actorId).some((pairing) => pairingMembers(pairing).some((member) => member.personId === record.id)) ||
+    administersPerson(context, actorId, record)
       ? true
       : 'You can see only yourself, the people you are paired with, and people in programmes you administer.',
   create: ({ context, actorId, record }) => {
-    if (record.id !== actorId && !strings(record.programIds).some((programId) => isProgramAdmin(context, actorId, programId))) return 'You can create only your own profile, or profiles in programmes you administer.';
+    if (record.id !== actorId && !strings(record.programIds).some((programId) => isProgramAdmin(context, actorId, programId)))
+      return 'You can create only your own profile, or profiles in programmes you administer.';
     if (grantsAdmin(record, undefined) && record.id === actorId) return 'You cannot make yourself an admin; a programme admin must do it.';
-    if (record.id === actorId && strings(record.roles).some((role) => role !== 'mentee')) return 'A new profile of your own starts as a mentee; a programme admin gives the mentor and admin roles.';
+    if (record.id === actorId && strings(record.roles).some((role) => role !== 'mentee'))
+      return 'A new profile of your own starts as a mentee; a programme admin gives the mentor and admin roles.';
     return membershipChange(context, actorId, record, undefined);
   },
   update: ({ context, actorId, record, previous }) => {
@@ -180,7 +199,8 @@ const people: CollectionPolicy = {
       // Programme membership is each programme's admins' to change; everything else about a person
       // (roles, which count in every programme, name, email) only an admin of all their programmes may change.
       const onlyMembership = changedFields(previous!, record, ['programIds', 'inactiveProgramIds']).length === 0;
-      if (!onlyMembership && ![...programmesOf(context, previous!)].every((programId) => isProgramAdmin(context, actorId, programId))) return 'This person is also in programmes you do not administer: only they, or an admin of every programme they are in, can change their profile.';
+      if (!onlyMembership && ![...programmesOf(context, previous!)].every((programId) => isProgramAdmin(context, actorId, programId)))
+        return 'This person is also in programmes you do not administer: only they, or an admin of every programme they are in, can change their profile.';
     } else {
       if (grantsAdmin(record, previous)) return 'You cannot make yourself an admin; a programme admin must do it.';
       if (!sameValue(strings(record.roles).sort(), strings(previous!.roles).sort())) return 'Your roles (mentee, mentor, admin) are set by a programme admin.';
@@ -189,7 +209,9 @@ const people: CollectionPolicy = {
   },
   delete: ({ context, actorId, previous }) => {
     const programmes = [...programmesOf(context, previous!)];
-    return programmes.length > 0 && programmes.every((programId) => isProgramAdmin(context, actorId, programId)) ? true : 'Only an admin of every programme this person is in can remove their profile.';
+    return programmes.length > 0 && programmes.every((programId) => isProgramAdmin(context, actorId, programId))
+      ? true
+      : 'Only an admin of every programme this person is in can remove their profile.';
   },
 };
 
@@ -198,7 +220,10 @@ const programs: CollectionPolicy = {
   scope: 'none',
   reusableIds: false,
   read: ({ context, actorId, record }) =>
-    isProgramAdmin(context, actorId, record.id) || strings(record.adminIds).includes(actorId) || strings(context.getPerson?.(actorId)?.programIds).includes(record.id) || context.pairingsOf(actorId).some((pairing) => pairing.programId === record.id)
+    isProgramAdmin(context, actorId, record.id) ||
+    strings(record.adminIds).includes(actorId) ||
+    strings(context.getPerson?.(actorId)?.programIds).includes(record.id) ||
+    context.pairingsOf(actorId).some((pairing) => pairing.programId === record.id)
       ? true
       : 'You can see only programmes you belong to.',
   create: ({ context, actorId, record }) => {
@@ -216,7 +241,8 @@ const programs: CollectionPolicy = {
 const memberOf = (pairing: PolicyRecord, personId: string) => pairing.menteeId === personId || strings(pairing.mentorIds).includes(personId);
 
 /** Whether the person has the role (unknown people have none; a context without people cannot tell and lets it pass). */
-const hasRole = (context: PolicyContext, personId: unknown, role: string) => !context.getPerson || (typeof personId === 'string' && strings(context.getPerson(personId)?.roles).includes(role));
+const hasRole = (context: PolicyContext, personId: unknown, role: string) =>
+  !context.getPerson || (typeof personId === 'string' && strings(context.getPerson(personId)?.roles).includes(role));
 
 /**
  * A new or changed pairing names only people enrolled in its programme, a mentee with the mentee role
@@ -225,10 +251,12 @@ const hasRole = (context: PolicyContext, personId: unknown, role: string) => !co
  */
 function pairingMembersAllowed(context: PolicyContext, actorId: string, record: PolicyRecord, previous: PolicyRecord | undefined): true | string {
   const mentorIds = strings(record.mentorIds);
-  for (const personId of [record.menteeId, ...mentorIds]) if (!enrolled(context, personId, record.programId)) return `${String(personId)} is not in programme "${String(record.programId)}"; add them to it first.`;
+  for (const personId of [record.menteeId, ...mentorIds])
+    if (!enrolled(context, personId, record.programId)) return `${String(personId)} is not in programme "${String(record.programId)}"; add them to it first.`;
   if (!hasRole(context, record.menteeId, 'mentee')) return `${String(record.menteeId)} does not have the mentee role.`;
   for (const mentorId of mentorIds) if (!hasRole(context, mentorId, 'mentor')) return `${mentorId} does not have the mentor role.`;
-  if (memberOf(record, actorId) && !(previous && memberOf(previous, actorId))) return 'You cannot add yourself to a pairing; another programme admin must do it.';
+  if (memberOf(record, actorId) && !(previous && memberOf(previous, actorId)))
+    return 'You cannot add yourself to a pairing; another programme admin must do it.';
   return true;
 }
 
@@ -244,7 +272,10 @@ const pairings: CollectionPolicy = {
     return pairingMembersAllowed(context, actorId, record, undefined);
   },
   update: ({ context, roles, record, previous, actorId }) => {
-    if (previous!.status === 'closed') return record.status === 'closed' ? 'A closed pairing is final: it can still be read, but no longer changed.' : 'A closed pairing cannot be reopened; propose a new one.';
+    if (previous!.status === 'closed')
+      return record.status === 'closed'
+        ? 'A closed pairing is final: it can still be read, but no longer changed.'
+        : 'A closed pairing cannot be reopened; propose a new one.';
     if (roles.includes('admin')) return pairingMembersAllowed(context, actorId, record, previous);
     if (!memberOf(previous!, actorId)) return 'You can change only your own pairings.';
     const changed = changedFields(previous!, record, ['status', 'startedOn', 'endedOn']);
@@ -271,25 +302,35 @@ type Confirmation = { personId?: unknown; version?: unknown };
  * is in its history under its author's name (the oldest of 100 entries may drop off); `lastConfirmed`
  * records terms everyone confirmed, and nothing else.
  */
-function agreementChange(context: PolicyContext, actorId: string, record: PolicyRecord, previous: PolicyRecord | undefined, pairing: PolicyPairing | undefined): true | string {
+function agreementChange(
+  context: PolicyContext,
+  actorId: string,
+  record: PolicyRecord,
+  previous: PolicyRecord | undefined,
+  pairing: PolicyPairing | undefined,
+): true | string {
   const added = appendedEntries(previous?.history, record.history, 100);
   if (!added || added.length > 1) return 'An agreement keeps its history: earlier entries cannot be changed or removed, and each change adds one.';
   if (added.some((entry) => (entry as { by?: unknown }).by !== actorId)) return 'History entries are written under your own name.';
   const versionBefore = typeof previous?.version === 'number' ? previous.version : 0;
   const version = typeof record.version === 'number' ? record.version : 1;
-  if (previous && version !== versionBefore && version !== versionBefore + 1) return 'An agreement\'s version goes up by one at a time.';
+  if (previous && version !== versionBefore && version !== versionBefore + 1) return "An agreement's version goes up by one at a time.";
   if (!previous && version !== 1) return 'A new agreement starts at version 1.';
-  if (previous && version === versionBefore && !sameValue(termsOf(previous), termsOf(record))) return 'Changing the terms makes a new version, which everyone confirms again.';
+  if (previous && version === versionBefore && !sameValue(termsOf(previous), termsOf(record)))
+    return 'Changing the terms makes a new version, which everyone confirms again.';
   const before = (Array.isArray(previous?.confirmations) ? previous.confirmations : []) as Confirmation[];
   const after = (Array.isArray(record.confirmations) ? record.confirmations : []) as Confirmation[];
-  if (after.some((entry) => entry.personId !== actorId && !before.some((old) => sameValue(old, entry)))) return 'Each person confirms the agreement for themself.';
-  if (version === versionBefore && before.some((old) => old.personId !== actorId && !after.some((entry) => sameValue(old, entry)))) return 'Another person\'s confirmation goes only when the agreement changes.';
+  if (after.some((entry) => entry.personId !== actorId && !before.some((old) => sameValue(old, entry))))
+    return 'Each person confirms the agreement for themself.';
+  if (version === versionBefore && before.some((old) => old.personId !== actorId && !after.some((entry) => sameValue(old, entry))))
+    return "Another person's confirmation goes only when the agreement changes.";
   if (previous?.lastConfirmed !== undefined && record.lastConfirmed === undefined) return '`lastConfirmed` stays: it is what everyone last confirmed.';
   if (!sameValue(previous?.lastConfirmed, record.lastConfirmed) && record.lastConfirmed !== undefined) {
     const confirmed = record.lastConfirmed as { version?: unknown; terms?: unknown };
     const members = pairing ? [pairing.menteeId, ...pairing.mentorIds.slice(0, 1)] : []; // the mentee and the lead mentor confirm
     const everyone = members.length > 0 && members.every((personId) => after.some((entry) => entry.personId === personId && entry.version === version));
-    if (confirmed.version !== version || !everyone || !sameValue(confirmed.terms, termsOf(record))) return '`lastConfirmed` records the current terms once everyone has confirmed them.';
+    if (confirmed.version !== version || !everyone || !sameValue(confirmed.terms, termsOf(record)))
+      return '`lastConfirmed` records the current terms once everyone has confirmed them.';
   }
   if (!previous && (record.proposedBy ?? actorId) !== actorId) return 'You propose an agreement under your own name.';
   return derivedId(record, `${String(record.pairingId)}.agreement`, /\.agreement$/);
@@ -301,7 +342,8 @@ const agreements: CollectionPolicy = {
   immutable: ['proposedBy'],
   read: () => true,
   create: ({ context, actorId, roles, record, pairing }) => (isMember(roles) ? agreementChange(context, actorId, record, undefined, pairing) : NOT_MEMBER),
-  update: ({ context, actorId, roles, record, previous, pairing }) => (isMember(roles) ? agreementChange(context, actorId, record, previous, pairing) : NOT_MEMBER),
+  update: ({ context, actorId, roles, record, previous, pairing }) =>
+    isMember(roles) ? agreementChange(context, actorId, record, previous, pairing) : NOT_MEMBER,
   delete: membersWrite,
 };
 
@@ -321,7 +363,14 @@ const sessions: CollectionPolicy = {
   scope: 'pairing',
   immutable: ['organizerId'],
   read: () => true,
-  create: ({ actorId, roles, record, pairing }) => (!isMember(roles) ? NOT_MEMBER : (record.organizerId ?? actorId) !== actorId ? 'You organise a session under your own name.' : pairingParticipants(record, pairing) ? true : NOT_PARTICIPANTS),
+  create: ({ actorId, roles, record, pairing }) =>
+    !isMember(roles)
+      ? NOT_MEMBER
+      : (record.organizerId ?? actorId) !== actorId
+        ? 'You organise a session under your own name.'
+        : pairingParticipants(record, pairing)
+          ? true
+          : NOT_PARTICIPANTS,
   update: (facts) => (!pairingParticipants(facts.record, facts.pairing, facts.previous) ? NOT_PARTICIPANTS : membersWrite(facts)),
   delete: membersWrite,
 };
@@ -354,7 +403,8 @@ const goals: CollectionPolicy = {
   collection: Collections.goals,
   scope: 'pairing',
   immutable: ['ownerId'],
-  read: ({ actorId, target, record }) => (target.ownerId === actorId || (record.visibility !== 'private' && target.visibility !== 'private') ? true : 'This goal is private to its owner.'),
+  read: ({ actorId, target, record }) =>
+    target.ownerId === actorId || (record.visibility !== 'private' && target.visibility !== 'private') ? true : 'This goal is private to its owner.',
   create: ({ actorId, roles, record }) => {
     if (record.ownerId === actorId && roles.includes('mentee')) return true;
     if (isMentor(roles) && record.visibility !== 'private') return true; // a mentor sets a shared goal with the mentee
@@ -363,22 +413,32 @@ const goals: CollectionPolicy = {
   update: ({ actorId, roles, record, target }) => {
     if (target.ownerId === actorId) return true;
     const shared = record.visibility !== 'private' && target.visibility !== 'private';
-    return shared && isMentor(roles) ? true : shared ? 'Only the goal owner and the pairing mentors can change this goal.' : 'This goal is private to its owner.';
+    return shared && isMentor(roles)
+      ? true
+      : shared
+        ? 'Only the goal owner and the pairing mentors can change this goal.'
+        : 'This goal is private to its owner.';
   },
-  delete: ({ actorId, roles, target }) => (target.ownerId === actorId || (target.visibility !== 'private' && isMentor(roles)) ? true : 'Only the goal owner and the pairing mentors can remove this goal.'),
+  delete: ({ actorId, roles, target }) =>
+    target.ownerId === actorId || (target.visibility !== 'private' && isMentor(roles))
+      ? true
+      : 'Only the goal owner and the pairing mentors can remove this goal.',
 };
 
 const REVEAL_FIELDS = ['revealedAt', 'revealedBy'] as const;
 /** Whether the actor has submitted a note of their own on the same session of the same pairing (`context.find`; without it, no). */
 const submittedOwn = (context: PolicyContext, actorId: string, note: PolicyRecord) =>
-  (context.find?.(Collections.feedback, { authorId: actorId }) ?? []).some((own) => own.id !== note.id && own.sessionId === note.sessionId && own.pairingId === note.pairingId && typeof own.submittedAt === 'string');
+  (context.find?.(Collections.feedback, { authorId: actorId }) ?? []).some(
+    (own) => own.id !== note.id && own.sessionId === note.sessionId && own.pairingId === note.pairingId && typeof own.submittedAt === 'string',
+  );
 const feedback: CollectionPolicy = {
   collection: Collections.feedback,
   scope: 'pairing',
   immutable: ['sessionId', 'authorId', 'authorRole', 'submittedAt', 'editableUntil'],
   setOnce: REVEAL_FIELDS,
   // Held notes open to a member once they have submitted theirs for the same session: their own notes.
-  needs: (action, record, previous, actorId) => ((previous ?? record).revealWhenBothSubmitted === true ? [{ collection: Collections.feedback, where: { authorId: actorId } }] : []),
+  needs: (action, record, previous, actorId) =>
+    (previous ?? record).revealWhenBothSubmitted === true ? [{ collection: Collections.feedback, where: { authorId: actorId } }] : [],
   read: ({ context, actorId, roles, target }) => {
     if (target.authorId === actorId || roles.includes('admin')) return true;
     if (!isMember(roles)) return 'You can see only feedback of your own pairings.';
@@ -388,27 +448,48 @@ const feedback: CollectionPolicy = {
   create: ({ context, actorId, roles, record }) => {
     if (record.authorId !== actorId) return 'You can write only your own feedback.';
     if (!isMember(roles)) return 'Only members of this pairing can give feedback on its sessions.';
-    if (record.authorRole !== undefined && !roles.includes(record.authorRole as PolicyRole)) return `You are not the ${String(record.authorRole)} of this pairing.`;
+    if (record.authorRole !== undefined && !roles.includes(record.authorRole as PolicyRole))
+      return `You are not the ${String(record.authorRole)} of this pairing.`;
     if (record.revealedAt !== undefined || record.revealedBy !== undefined) return 'A new note is not revealed yet.';
     if (!plausibleInstant(context, record.submittedAt)) return '`submittedAt` must be about now.';
     const from = typeof record.submittedAt === 'string' ? Date.parse(record.submittedAt) : nowOf(context);
-    return record.editableUntil === undefined || (typeof record.editableUntil === 'string' && Date.parse(record.editableUntil) <= from + 60 * DAY) ? true : '`editableUntil` can be at most 60 days after the note is sent.';
+    return record.editableUntil === undefined || (typeof record.editableUntil === 'string' && Date.parse(record.editableUntil) <= from + 60 * DAY)
+      ? true
+      : '`editableUntil` can be at most 60 days after the note is sent.';
   },
   update: ({ context, actorId, roles, record, previous }) => {
     const revealOnly = changedFields(previous!, record, REVEAL_FIELDS).length === 0;
     if (previous!.authorId !== actorId) {
       // Revealing a held note once both sides submitted: another member adds `revealedAt`/`revealedBy` (as themself) and changes nothing else.
-      if (!isMember(roles) || !revealOnly || typeof record.revealedAt !== 'string' || record.revealedBy !== actorId || previous!.revealWhenBothSubmitted !== true) return 'You can write only your own feedback.';
+      if (
+        !isMember(roles) ||
+        !revealOnly ||
+        typeof record.revealedAt !== 'string' ||
+        record.revealedBy !== actorId ||
+        previous!.revealWhenBothSubmitted !== true
+      )
+        return 'You can write only your own feedback.';
       return submittedOwn(context, actorId, previous!) ? true : 'This feedback is revealed only once you have submitted yours for the same session.';
     }
     if (!isMember(roles)) return 'Only members of this pairing can give feedback on its sessions.';
-    if (previous!.revealedBy === undefined && record.revealedBy !== undefined && record.revealedBy !== actorId) return 'You reveal feedback under your own name.';
+    if (previous!.revealedBy === undefined && record.revealedBy !== undefined && record.revealedBy !== actorId)
+      return 'You reveal feedback under your own name.';
     // A sent note without a deadline of its own can be edited for 60 days (drafts, never sent, stay editable).
-    const deadline = typeof previous!.editableUntil === 'string' ? previous!.editableUntil : typeof previous!.submittedAt === 'string' ? new Date(Date.parse(previous!.submittedAt) + 60 * DAY).toISOString() : undefined;
+    const deadline =
+      typeof previous!.editableUntil === 'string'
+        ? previous!.editableUntil
+        : typeof previous!.submittedAt === 'string'
+          ? new Date(Date.parse(previous!.submittedAt) + 60 * DAY).toISOString()
+          : undefined;
     return revealOnly || deadline === undefined || nowOf(context) < Date.parse(deadline) ? true : `This feedback could be edited until ${deadline}.`;
   },
   // A sent note stays (the other side may have been shown theirs because of it); a draft may go.
-  delete: ({ actorId, roles, target }) => (target.authorId !== actorId || !isMember(roles) ? 'You can remove only your own feedback.' : typeof target.submittedAt === 'string' ? 'Sent feedback cannot be removed; you can edit it until its deadline.' : true),
+  delete: ({ actorId, roles, target }) =>
+    target.authorId !== actorId || !isMember(roles)
+      ? 'You can remove only your own feedback.'
+      : typeof target.submittedAt === 'string'
+        ? 'Sent feedback cannot be removed; you can edit it until its deadline.'
+        : true,
 };
 
 const messages: CollectionPolicy = {
@@ -420,7 +501,14 @@ const messages: CollectionPolicy = {
   removableOnly: ['voice'],
   reusableIds: false,
   attachments: { fields: ['voice.blobId'], uploaderField: 'authorId' },
-  read: ({ roles, target }) => (target.mentorsOnly === true ? (isMentor(roles) ? true : 'This note is shared only between the mentors.') : isMember(roles) ? true : 'You can read only the conversations of your own pairings.'),
+  read: ({ roles, target }) =>
+    target.mentorsOnly === true
+      ? isMentor(roles)
+        ? true
+        : 'This note is shared only between the mentors.'
+      : isMember(roles)
+        ? true
+        : 'You can read only the conversations of your own pairings.',
   create: ({ context, actorId, roles, record }) => {
     if (record.mentorsOnly === true && !isMentor(roles)) return 'Only mentors can write notes shared between mentors.';
     if (!isMember(roles) || record.authorId !== actorId) return 'You can post only as yourself, in the conversations of your own pairings.';
@@ -449,25 +537,51 @@ function messageChange(context: PolicyContext, actorId: string, previous: Policy
   const added = appendedEntries(previous.history, record.history) ?? [];
   const entry = added[0] as { action?: unknown; by?: unknown; previousText?: unknown; at?: unknown } | undefined;
   if (added.length !== 1 || entry?.by !== actorId) return 'Every change to a message adds one entry to its history, under your own name.';
-  if (!plausibleInstant(context, entry.at, 7) || !plausibleInstant(context, record.editedAt === previous.editedAt ? undefined : record.editedAt, 7) || !plausibleInstant(context, record.deletedAt, 7)) return 'A change to a message is stamped about now.';
+  if (
+    !plausibleInstant(context, entry.at, 7) ||
+    !plausibleInstant(context, record.editedAt === previous.editedAt ? undefined : record.editedAt, 7) ||
+    !plausibleInstant(context, record.deletedAt, 7)
+  )
+    return 'A change to a message is stamped about now.';
   const changed = changedFields(previous, record, ['history']);
   const only = (fields: readonly string[]) => changed.every((field) => fields.includes(field));
   switch (entry.action) {
     case 'edited':
-      return only(['text', 'editedAt']) && previous.kind === 'text' && typeof record.text === 'string' && !INVISIBLE.test(record.text) && entry.previousText === (previous.text ?? '') ? true : 'An edit changes the text and keeps the previous text in the history.';
+      return only(['text', 'editedAt']) &&
+        previous.kind === 'text' &&
+        typeof record.text === 'string' &&
+        !INVISIBLE.test(record.text) &&
+        entry.previousText === (previous.text ?? '')
+        ? true
+        : 'An edit changes the text and keeps the previous text in the history.';
     case 'deleted':
-      return only(['text', 'voice', 'deletedAt']) && record.text === undefined && record.voice === undefined && typeof record.deletedAt === 'string' && entry.previousText === undefined ? true : 'Deleting a message removes its text and audio, and nothing else changes.';
+      return only(['text', 'voice', 'deletedAt']) &&
+        record.text === undefined &&
+        record.voice === undefined &&
+        typeof record.deletedAt === 'string' &&
+        entry.previousText === undefined
+        ? true
+        : 'Deleting a message removes its text and audio, and nothing else changes.';
     case 'shared':
       // Earlier wordings of a mentors' note stay between the mentors: an edited note is not shared (post its text anew).
-      if (listOf(previous.history).some((old) => (old as { previousText?: unknown }).previousText !== undefined)) return 'A mentors\' note that was edited keeps its earlier wording between the mentors: post its text as a new message instead of sharing it.';
-      return only(['mentorsOnly', 'sentAt']) && previous.mentorsOnly === true && record.mentorsOnly === false && typeof record.sentAt === 'string' && Date.parse(record.sentAt) >= Date.parse(String(previous.sentAt ?? record.sentAt)) && plausibleInstant(context, record.sentAt, 7) ? true : 'Sharing turns a mentors\' note into part of the conversation, and nothing else changes.';
+      if (listOf(previous.history).some((old) => (old as { previousText?: unknown }).previousText !== undefined))
+        return "A mentors' note that was edited keeps its earlier wording between the mentors: post its text as a new message instead of sharing it.";
+      return only(['mentorsOnly', 'sentAt']) &&
+        previous.mentorsOnly === true &&
+        record.mentorsOnly === false &&
+        typeof record.sentAt === 'string' &&
+        Date.parse(record.sentAt) >= Date.parse(String(previous.sentAt ?? record.sentAt)) &&
+        plausibleInstant(context, record.sentAt, 7)
+        ? true
+        : "Sharing turns a mentors' note into part of the conversation, and nothing else changes.";
     default:
       return 'Every change to a message adds one entry to its history, under your own name.';
   }
 }
 
 const ownMarker: PolicyRule = ({ actorId, roles, target, record, action }) => {
-  if (!isMember(roles) || target.personId !== actorId || record.personId !== actorId) return 'You can mark messages as read only for yourself, in your own pairings.';
+  if (!isMember(roles) || target.personId !== actorId || record.personId !== actorId)
+    return 'You can mark messages as read only for yourself, in your own pairings.';
   return action === 'create' ? derivedId(record, `${String(record.pairingId)}~${actorId}`, /~/) : true;
 };
 const messageReads: CollectionPolicy = {
@@ -481,7 +595,14 @@ const messageReads: CollectionPolicy = {
 };
 
 const adminsOnly: PolicyRule = ({ roles }) => (roles.includes('admin') ? true : 'Only admins of this programme can see or change its matching rounds.');
-const pairingRounds: CollectionPolicy = { collection: Collections.pairingRounds, scope: 'program', read: adminsOnly, create: adminsOnly, update: adminsOnly, delete: adminsOnly };
+const pairingRounds: CollectionPolicy = {
+  collection: Collections.pairingRounds,
+  scope: 'program',
+  read: adminsOnly,
+  create: adminsOnly,
+  update: adminsOnly,
+  delete: adminsOnly,
+};
 
 /** Busy times from a person's connected calendars: theirs and their current partners' to see, the server's alone to write. */
 const serverWritesBusy = () => 'Only the MentorKit server writes busy times, from connected calendars.';
@@ -490,7 +611,10 @@ const calendarBusy: CollectionPolicy = {
   scope: 'none',
   immutable: ['personId'],
   read: ({ context, actorId, record }) =>
-    record.id === actorId || context.pairingsOf(actorId).some((pairing) => pairing.status !== 'closed' && pairingMembers(pairing).some((member) => member.personId === record.id)) ? true : 'You can see only your and your partners\' busy times.',
+    record.id === actorId ||
+    context.pairingsOf(actorId).some((pairing) => pairing.status !== 'closed' && pairingMembers(pairing).some((member) => member.personId === record.id))
+      ? true
+      : "You can see only your and your partners' busy times.",
   create: serverWritesBusy,
   update: serverWritesBusy,
   delete: serverWritesBusy,

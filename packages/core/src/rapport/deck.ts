@@ -20,7 +20,8 @@ export interface Icebreaker {
   readonly kind: IcebreakerKind;
 }
 
-const prompt = (id: string, topic: IcebreakerTopic, tone: IcebreakerTone, text: string, kind: IcebreakerKind = 'icebreaker'): Icebreaker => Object.freeze({ id, text, topic, tone, kind });
+const prompt = (id: string, topic: IcebreakerTopic, tone: IcebreakerTone, text: string, kind: IcebreakerKind = 'icebreaker'): Icebreaker =>
+  Object.freeze({ id, text, topic, tone, kind });
 
 /** The built-in deck: 45 prompts, work and non-work, light to reflective, icebreakers and check-ins. */
 export const ICEBREAKER_DECK: readonly Icebreaker[] = Object.freeze([
@@ -189,7 +190,12 @@ export function filterDeck(deck: readonly Icebreaker[], filter: IcebreakerFilter
   if (filter.tones !== undefined && (!Array.isArray(filter.tones) || filter.tones.length === 0 || filter.tones.some((tone) => !TONES.includes(tone)))) {
     invalidInput('filter.tones', '`filter.tones` must be a non-empty list of "light", "playful" and "reflective".');
   }
-  return deck.filter((item) => (filter.topic === undefined || item.topic === filter.topic) && (filter.kind === undefined || item.kind === filter.kind) && (filter.tones === undefined || filter.tones.includes(item.tone)));
+  return deck.filter(
+    (item) =>
+      (filter.topic === undefined || item.topic === filter.topic) &&
+      (filter.kind === undefined || item.kind === filter.kind) &&
+      (filter.tones === undefined || filter.tones.includes(item.tone)),
+  );
 }
 
 /**

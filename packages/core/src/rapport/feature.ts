@@ -6,7 +6,16 @@ import { RAPPORT_HISTORY_LIMIT, RapportRecordSchema, type RapportRecord, type Ra
 import { MentorKitError, isMentorKitError } from '../model/errors.js';
 import { invalidInput, parseOrThrow } from '../model/validate.js';
 import { icebreakerIn } from './languages.js';
-import { ICEBREAKER_DECK, INFORMAL_FORMATS, dealIcebreaker, findIcebreaker, type DealtIcebreaker, type Icebreaker, type IcebreakerFilter, type InformalFormat } from './deck.js';
+import {
+  ICEBREAKER_DECK,
+  INFORMAL_FORMATS,
+  dealIcebreaker,
+  findIcebreaker,
+  type DealtIcebreaker,
+  type Icebreaker,
+  type IcebreakerFilter,
+  type InformalFormat,
+} from './deck.js';
 
 export { RAPPORT_HISTORY_LIMIT, RapportRecordSchema, type RapportRecordData, type RapportRecord } from '../model/rapport.js';
 export type DealtEntry = RapportRecordData['dealt'][number];
@@ -67,7 +76,11 @@ export const rapportFeature: MentorKitFeature<'rapport', RapportApi> = defineFea
     const dealOnce = async (pairingId: string, filter: IcebreakerFilter | undefined, base: RapportRecord | undefined) => {
       const dealt = dealIcebreaker({ seed: pairingId, history: (base?.dealt ?? []).map((entry) => entry.promptId), ...(filter ? { filter } : {}) });
       const entry: DealtEntry = { promptId: dealt.prompt.id, at: kit.now(), by: kit.user.id };
-      const record = parseOrThrow(RapportRecordSchema, { id: rapportRecordId(pairingId), pairingId, dealt: [...(base?.dealt ?? []), entry].slice(-RAPPORT_HISTORY_LIMIT) }, 'rapport');
+      const record = parseOrThrow(
+        RapportRecordSchema,
+        { id: rapportRecordId(pairingId), pairingId, dealt: [...(base?.dealt ?? []), entry].slice(-RAPPORT_HISTORY_LIMIT) },
+        'rapport',
+      );
       const stored = base ? await rapport.update(record, { expectedRevision: base.revision }) : await rapport.create(record);
       return { dealt, entry, stored };
     };
@@ -101,7 +114,15 @@ export const rapportFeature: MentorKitFeature<'rapport', RapportApi> = defineFea
           const latest = (await kit.storage.get(Collections.rapport, rapportRecordId(pairingId))) as RapportRecord | undefined;
           result = await dealOnce(pairingId, filter, latest);
         }
-        host.emit({ type: RapportEventType.icebreakerDealt, collection: Collections.rapport, recordId: result.stored.id, revision: result.stored.revision, pairingId, programId: pairing.programId, data: { promptId: result.dealt.prompt.id, round: result.dealt.round } });
+        host.emit({
+          type: RapportEventType.icebreakerDealt,
+          collection: Collections.rapport,
+          recordId: result.stored.id,
+          revision: result.stored.revision,
+          pairingId,
+          programId: pairing.programId,
+          data: { promptId: result.dealt.prompt.id, round: result.dealt.round },
+        });
         return { ...result.dealt, entry: result.entry };
       },
     };

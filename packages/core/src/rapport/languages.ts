@@ -46,7 +46,9 @@ export function informalFormatsIn(locale: string | undefined): readonly Informal
     formats = Object.freeze(
       INFORMAL_FORMATS.map((format) => {
         const words = texts.formats[format.id];
-        return words ? (Object.freeze({ ...format, name: words.name, summary: words.summary, instructions: Object.freeze([...words.instructions]) }) as InformalFormat) : format;
+        return words
+          ? (Object.freeze({ ...format, name: words.name, summary: words.summary, instructions: Object.freeze([...words.instructions]) }) as InformalFormat)
+          : format;
       }),
     );
     formatLists.set(texts, formats);

@@ -4,16 +4,47 @@ import { REPORT_TABLES, type ProgrammeReport, type ReportTable } from './types.j
 /** The CSV columns of each table, in order. Stable: extend at the end, never rename. */
 const COLUMNS = {
   summary: [
-    'program_id', 'program_name', 'period_from', 'period_to', 'time_zone', 'generated_at',
-    'pairs_total', 'pairs_proposed', 'pairs_active', 'pairs_paused', 'pairs_closed',
-    'sessions_held', 'sessions_missed', 'sessions_cancelled', 'sessions_scheduled', 'mentoring_minutes',
-    'goals_set', 'goals_achieved', 'goals_missed', 'feedback_notes', 'average_rating',
-    'response_median_minutes', 'response_replies', 'pairs_at_risk',
+    'program_id',
+    'program_name',
+    'period_from',
+    'period_to',
+    'time_zone',
+    'generated_at',
+    'pairs_total',
+    'pairs_proposed',
+    'pairs_active',
+    'pairs_paused',
+    'pairs_closed',
+    'sessions_held',
+    'sessions_missed',
+    'sessions_cancelled',
+    'sessions_scheduled',
+    'mentoring_minutes',
+    'goals_set',
+    'goals_achieved',
+    'goals_missed',
+    'feedback_notes',
+    'average_rating',
+    'response_median_minutes',
+    'response_replies',
+    'pairs_at_risk',
   ],
   pairs: [
-    'pairing_id', 'status', 'mentee_id', 'mentee_name', 'mentor_ids', 'mentor_names',
-    'sessions_held', 'sessions_missed', 'mentoring_minutes', 'goals_set', 'goals_achieved', 'goals_missed',
-    'average_rating', 'last_activity_at', 'at_risk',
+    'pairing_id',
+    'status',
+    'mentee_id',
+    'mentee_name',
+    'mentor_ids',
+    'mentor_names',
+    'sessions_held',
+    'sessions_missed',
+    'mentoring_minutes',
+    'goals_set',
+    'goals_achieved',
+    'goals_missed',
+    'average_rating',
+    'last_activity_at',
+    'at_risk',
   ],
   mentors: ['mentor_id', 'name', 'active_mentees', 'capacity', 'sessions_held', 'mentoring_minutes', 'average_rating', 'notes'],
   'at-risk': ['pairing_id', 'mentee_id', 'mentor_ids', 'reasons', 'quiet_days', 'sessions_missed', 'average_rating', 'goals_missed', 'concerns_open'],
@@ -21,7 +52,8 @@ const COLUMNS = {
 } as const satisfies Record<ReportTable, readonly string[]>;
 
 function checkTable(table: unknown): ReportTable {
-  if (!(REPORT_TABLES as readonly unknown[]).includes(table)) invalidInput('table', `\`table\` must be one of ${REPORT_TABLES.map((name) => `"${name}"`).join(', ')} (got ${JSON.stringify(table)}).`);
+  if (!(REPORT_TABLES as readonly unknown[]).includes(table))
+    invalidInput('table', `\`table\` must be one of ${REPORT_TABLES.map((name) => `"${name}"`).join(', ')} (got ${JSON.stringify(table)}).`);
   return table as ReportTable;
 }
 
@@ -52,28 +84,76 @@ function rowsOf(report: ProgrammeReport, table: ReportTable): Cell[][] {
   switch (table) {
     case 'summary': {
       const { totals } = report;
-      return [[
-        report.programId, report.programName, report.period.from, report.period.to, report.timeZone, report.generatedAt,
-        totals.pairs.total, totals.pairs.proposed, totals.pairs.active, totals.pairs.paused, totals.pairs.closed,
-        totals.sessions.held, totals.sessions.missed, totals.sessions.cancelled, totals.sessions.scheduled, totals.mentoringMinutes,
-        totals.goals.set, totals.goals.achieved, totals.goals.missed, totals.feedback.notes, totals.feedback.averageRating,
-        totals.responseTime?.medianMinutes, totals.responseTime?.replies, totals.pairsAtRisk,
-      ]];
+      return [
+        [
+          report.programId,
+          report.programName,
+          report.period.from,
+          report.period.to,
+          report.timeZone,
+          report.generatedAt,
+          totals.pairs.total,
+          totals.pairs.proposed,
+          totals.pairs.active,
+          totals.pairs.paused,
+          totals.pairs.closed,
+          totals.sessions.held,
+          totals.sessions.missed,
+          totals.sessions.cancelled,
+          totals.sessions.scheduled,
+          totals.mentoringMinutes,
+          totals.goals.set,
+          totals.goals.achieved,
+          totals.goals.missed,
+          totals.feedback.notes,
+          totals.feedback.averageRating,
+          totals.responseTime?.medianMinutes,
+          totals.responseTime?.replies,
+          totals.pairsAtRisk,
+        ],
+      ];
     }
     case 'pairs':
       return report.pairs.map((pair) => [
-        pair.pairingId, pair.status, pair.menteeId, pair.menteeName, pair.mentorIds.join(LIST_SEPARATOR), pair.mentorNames.join(LIST_SEPARATOR),
-        pair.sessionsHeld, pair.sessionsMissed, pair.mentoringMinutes, pair.goalsSet, pair.goalsAchieved, pair.goalsMissed,
-        pair.averageRating, pair.lastActivityAt, pair.atRisk.join(LIST_SEPARATOR),
+        pair.pairingId,
+        pair.status,
+        pair.menteeId,
+        pair.menteeName,
+        pair.mentorIds.join(LIST_SEPARATOR),
+        pair.mentorNames.join(LIST_SEPARATOR),
+        pair.sessionsHeld,
+        pair.sessionsMissed,
+        pair.mentoringMinutes,
+        pair.goalsSet,
+        pair.goalsAchieved,
+        pair.goalsMissed,
+        pair.averageRating,
+        pair.lastActivityAt,
+        pair.atRisk.join(LIST_SEPARATOR),
       ]);
     case 'mentors':
-      return report.mentors.map((mentor) => [mentor.mentorId, mentor.name, mentor.activeMentees, mentor.capacity, mentor.sessionsHeld, mentor.mentoringMinutes, mentor.averageRating, mentor.notes]);
+      return report.mentors.map((mentor) => [
+        mentor.mentorId,
+        mentor.name,
+        mentor.activeMentees,
+        mentor.capacity,
+        mentor.sessionsHeld,
+        mentor.mentoringMinutes,
+        mentor.averageRating,
+        mentor.notes,
+      ]);
     case 'at-risk':
       return report.atRisk.map((pair) => {
         const reason = (code: string) => pair.reasons.find((candidate) => candidate.code === code);
         return [
-          pair.pairingId, pair.menteeId, pair.mentorIds.join(LIST_SEPARATOR), pair.reasons.map((candidate) => candidate.code).join(LIST_SEPARATOR),
-          reason('quiet')?.days, reason('sessions-missed')?.count, reason('low-rating')?.averageRating, reason('goals-missed')?.count,
+          pair.pairingId,
+          pair.menteeId,
+          pair.mentorIds.join(LIST_SEPARATOR),
+          pair.reasons.map((candidate) => candidate.code).join(LIST_SEPARATOR),
+          reason('quiet')?.days,
+          reason('sessions-missed')?.count,
+          reason('low-rating')?.averageRating,
+          reason('goals-missed')?.count,
           reason('concern-open') === undefined ? 0 : (reason('concern-open')?.count ?? 1),
         ];
       });
@@ -84,7 +164,15 @@ function rowsOf(report: ProgrammeReport, table: ReportTable): Cell[][] {
 
 function checkReport(report: unknown): ProgrammeReport {
   const candidate = report as Partial<ProgrammeReport> | null;
-  if (typeof candidate !== 'object' || candidate === null || typeof candidate.totals !== 'object' || !Array.isArray(candidate.pairs) || !Array.isArray(candidate.mentors) || !Array.isArray(candidate.atRisk) || !Array.isArray(candidate.ratingTrend)) {
+  if (
+    typeof candidate !== 'object' ||
+    candidate === null ||
+    typeof candidate.totals !== 'object' ||
+    !Array.isArray(candidate.pairs) ||
+    !Array.isArray(candidate.mentors) ||
+    !Array.isArray(candidate.atRisk) ||
+    !Array.isArray(candidate.ratingTrend)
+  ) {
     invalidInput('report', '`report` must be a report made by `programmeReport`.');
   }
   return candidate as ProgrammeReport;

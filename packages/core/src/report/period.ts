@@ -46,7 +46,8 @@ export function checkPeriod(period: unknown, path = 'period'): ReportPeriod {
   if (!isCalendarDate(from)) invalidInput(`${path}.from`, `\`${path}.from\` must be a calendar date written YYYY-MM-DD (got ${JSON.stringify(from)}).`);
   if (!isCalendarDate(to)) invalidInput(`${path}.to`, `\`${path}.to\` must be a calendar date written YYYY-MM-DD (got ${JSON.stringify(to)}).`);
   if (to < from) invalidInput(`${path}.to`, `\`${path}.to\` (${to}) must be on or after \`${path}.from\` (${from}).`);
-  if (utcMidnight(to) - utcMidnight(from) > 3660 * 24 * HOUR) invalidInput(`${path}.to`, `The period must be at most ten years long (${from} to ${to} is longer).`);
+  if (utcMidnight(to) - utcMidnight(from) > 3660 * 24 * HOUR)
+    invalidInput(`${path}.to`, `The period must be at most ten years long (${from} to ${to} is longer).`);
   return { from, to };
 }
 

@@ -7,7 +7,17 @@ import type { Person } from '../model/person.js';
 import type { Session } from '../model/session.js';
 import { sessionMinutesHeld } from './hours.js';
 import { checkPeriod, checkTimeZone, monthIndexOf, periodBounds, startOfLocalDay } from './period.js';
-import type { AtRiskCode, AtRiskReason, ProgrammeReport, ProgrammeReportInput, ReportAtRiskPair, ReportConcernMeta, ReportMentorRow, ReportMessageMeta, ReportPairRow } from './types.js';
+import type {
+  AtRiskCode,
+  AtRiskReason,
+  ProgrammeReport,
+  ProgrammeReportInput,
+  ReportAtRiskPair,
+  ReportConcernMeta,
+  ReportMentorRow,
+  ReportMessageMeta,
+  ReportPairRow,
+} from './types.js';
 
 const DAY = 86_400_000;
 
@@ -33,7 +43,8 @@ function requireList<T>(value: unknown, path: string, optional = false): readonl
 }
 
 function requireRecord(record: unknown, path: string): Record<string, unknown> {
-  if (typeof record !== 'object' || record === null || typeof (record as { id?: unknown }).id !== 'string') invalidInput(path, `\`${path}\` must be a record with an \`id\`.`);
+  if (typeof record !== 'object' || record === null || typeof (record as { id?: unknown }).id !== 'string')
+    invalidInput(path, `\`${path}\` must be a record with an \`id\`.`);
   return record as Record<string, unknown>;
 }
 
@@ -65,7 +76,8 @@ interface PairAccumulator {
  * See docs/programme-report.md for what each figure means.
  */
 export function programmeReport(input: ProgrammeReportInput): ProgrammeReport {
-  if (typeof input !== 'object' || input === null) invalidInput('', 'programmeReport needs { programId, period, now, programs, people, pairings, sessions, goals, feedback }.');
+  if (typeof input !== 'object' || input === null)
+    invalidInput('', 'programmeReport needs { programId, period, now, programs, people, pairings, sessions, goals, feedback }.');
   const { programId } = input;
   if (typeof programId !== 'string' || programId === '') invalidInput('programId', '`programId` must be the id of the programme to report on.');
   const period = checkPeriod(input.period);
@@ -99,13 +111,26 @@ export function programmeReport(input: ProgrammeReportInput): ProgrammeReport {
   allPairings.forEach((pairing, index) => {
     const record = requireRecord(pairing, `pairings[${index}]`);
     if (record.programId !== programId) return;
-    if (typeof pairing.menteeId !== 'string' || !Array.isArray(pairing.mentorIds)) invalidInput(`pairings[${index}]`, `\`pairings[${index}]\` must have a \`menteeId\` and \`mentorIds\`.`);
+    if (typeof pairing.menteeId !== 'string' || !Array.isArray(pairing.mentorIds))
+      invalidInput(`pairings[${index}]`, `\`pairings[${index}]\` must have a \`menteeId\` and \`mentorIds\`.`);
     if (pairing.status === 'active') for (const mentorId of pairing.mentorIds) activeMenteesOf.set(mentorId, (activeMenteesOf.get(mentorId) ?? 0) + 1);
     const created = instantField(record, 'createdAt', `pairings[${index}]`);
     const began = typeof pairing.startedOn === 'string' ? startOfLocalDay(pairing.startedOn, timeZone) : created;
     if (began >= toMs) return; // started after the period
     if (typeof pairing.endedOn === 'string' && pairing.endedOn < period.from) return; // ended before it
-    pairs.set(pairing.id, { pairing, held: 0, missed: 0, minutes: 0, goalsSet: 0, goalsAchieved: 0, goalsMissed: 0, ratingSum: 0, notes: 0, lastActivity: Number.NaN, openConcerns: 0 });
+    pairs.set(pairing.id, {
+      pairing,
+      held: 0,
+      missed: 0,
+      minutes: 0,
+      goalsSet: 0,
+      goalsAchieved: 0,
+      goalsMissed: 0,
+      ratingSum: 0,
+      notes: 0,
+      lastActivity: Number.NaN,
+      openConcerns: 0,
+    });
   });
   const noteActivity = (pair: PairAccumulator, at: number) => {
     if (Number.isFinite(at) && at <= now && !(at <= pair.lastActivity)) pair.lastActivity = at;
@@ -127,7 +152,13 @@ export function programmeReport(input: ProgrammeReportInput): ProgrammeReport {
   }
 
   // Mentors: every mentor of the report's pairings or of a pairing active now. Ratings come from the mentees' notes.
-  interface MentorAccumulator { mentorId: string; held: number; minutes: number; ratingSum: number; notes: number }
+  interface MentorAccumulator {
+    mentorId: string;
+    held: number;
+    minutes: number;
+    ratingSum: number;
+    notes: number;
+  }
   const mentors = new Map<string, MentorAccumulator>();
   const mentorIds = [...[...pairs.values()].flatMap(({ pairing }) => pairing.mentorIds), ...activeMenteesOf.keys()];
   for (const mentorId of mentorIds) if (!mentors.has(mentorId)) mentors.set(mentorId, { mentorId, held: 0, minutes: 0, ratingSum: 0, notes: 0 });
@@ -203,7 +234,8 @@ export function programmeReport(input: ProgrammeReportInput): ProgrammeReport {
     noteActivity(pair, submitted);
     if (note.authorId !== pair.pairing.menteeId || !inPeriod(submitted)) return;
     const rating = note.rating;
-    if (typeof rating !== 'number' || !Number.isFinite(rating)) invalidInput(`feedback[${index}].rating`, `\`feedback[${index}].rating\` must be a rating from 1 to 5.`);
+    if (typeof rating !== 'number' || !Number.isFinite(rating))
+      invalidInput(`feedback[${index}].rating`, `\`feedback[${index}].rating\` must be a rating from 1 to 5.`);
     totals.feedback.notes += 1;
     ratingSum += rating;
     pair.notes += 1;
@@ -246,12 +278,14 @@ export function programmeReport(input: ProgrammeReportInput): ProgrammeReport {
     }
     replyMinutes.sort((a, b) => a - b);
     const middle = replyMinutes.length >> 1;
-    const median = replyMinutes.length === 0 ? null : replyMinutes.length % 2 === 1 ? replyMinutes[middle]! : (replyMinutes[middle - 1]! + replyMinutes[middle]!) / 2;
+    const median =
+      replyMinutes.length === 0 ? null : replyMinutes.length % 2 === 1 ? replyMinutes[middle]! : (replyMinutes[middle - 1]! + replyMinutes[middle]!) / 2;
     totals.responseTime = { medianMinutes: median === null ? null : Math.round(median), replies: replyMinutes.length };
   }
 
   concerns.forEach((concern, index) => {
-    if (typeof concern !== 'object' || concern === null || typeof concern.status !== 'string') invalidInput(`concerns[${index}]`, `\`concerns[${index}]\` must be { pairingId?, status }.`);
+    if (typeof concern !== 'object' || concern === null || typeof concern.status !== 'string')
+      invalidInput(`concerns[${index}]`, `\`concerns[${index}]\` must be { pairingId?, status }.`);
     if (concern.pairingId === undefined || !OPEN_CONCERN_STATUSES.includes(concern.status)) return;
     const pair = pairs.get(concern.pairingId);
     if (pair) pair.openConcerns += 1;
@@ -275,10 +309,18 @@ export function programmeReport(input: ProgrammeReportInput): ProgrammeReport {
       if (quietDays >= QUIET_AFTER_DAYS) reasons.push({ code: 'quiet', days: quietDays });
       if (pair.missed >= MISSED_SESSIONS_AT_RISK) reasons.push({ code: 'sessions-missed', count: pair.missed });
       const pairAverage = average(pair.ratingSum, pair.notes);
-      if (pair.notes >= LOW_RATING_MIN_NOTES && pairAverage !== null && pairAverage <= LOW_RATING_AT_RISK) reasons.push({ code: 'low-rating', averageRating: pairAverage, count: pair.notes });
+      if (pair.notes >= LOW_RATING_MIN_NOTES && pairAverage !== null && pairAverage <= LOW_RATING_AT_RISK)
+        reasons.push({ code: 'low-rating', averageRating: pairAverage, count: pair.notes });
       if (pair.goalsMissed >= 1) reasons.push({ code: 'goals-missed', count: pair.goalsMissed });
       reasons.sort((a, b) => REASON_ORDER.indexOf(a.code) - REASON_ORDER.indexOf(b.code));
-      if (reasons.length > 0) atRisk.push({ pairingId: pairing.id, menteeId: pairing.menteeId, mentorIds: [...pairing.mentorIds], reasons, quietDays: reasons.some((reason) => reason.code === 'quiet') ? quietDays : 0 });
+      if (reasons.length > 0)
+        atRisk.push({
+          pairingId: pairing.id,
+          menteeId: pairing.menteeId,
+          mentorIds: [...pairing.mentorIds],
+          reasons,
+          quietDays: reasons.some((reason) => reason.code === 'quiet') ? quietDays : 0,
+        });
     }
     pairRows.push({
       pairingId: pairing.id,

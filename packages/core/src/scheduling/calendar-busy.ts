@@ -66,10 +66,13 @@ function compileIntervals(intervals: unknown, path: string): Array<[number, numb
 }
 
 function compileBusyByPerson(calendarBusy: unknown, participants: readonly SlotParticipant[]): Map<string, Array<[number, number]>> {
-  if (typeof calendarBusy !== 'object' || calendarBusy === null || Array.isArray(calendarBusy)) invalidInput('calendarBusy', '`calendarBusy` must map person ids to lists of { start, end } instants.');
+  if (typeof calendarBusy !== 'object' || calendarBusy === null || Array.isArray(calendarBusy))
+    invalidInput('calendarBusy', '`calendarBusy` must map person ids to lists of { start, end } instants.');
   const compiled = new Map<string, Array<[number, number]>>();
   for (const participant of participants) {
-    const intervals = Object.prototype.hasOwnProperty.call(calendarBusy, participant.id) ? (calendarBusy as Record<string, unknown>)[participant.id] : undefined;
+    const intervals = Object.prototype.hasOwnProperty.call(calendarBusy, participant.id)
+      ? (calendarBusy as Record<string, unknown>)[participant.id]
+      : undefined;
     if (intervals !== undefined) compiled.set(participant.id, compileIntervals(intervals, `calendarBusy.${participant.id}`));
   }
   return compiled;
@@ -94,7 +97,10 @@ function overlaps(sorted: Array<[number, number]>, start: number, end: number, m
  * Adds each participant's calendar busy times (`calendarBusy[personId]`, e.g. `$busyByPerson`) to the
  * busy times they already have, for `findCommonSlots` and `suggestMeetingTimes`.
  */
-export function withCalendarBusy(participants: readonly SlotParticipant[], calendarBusy: Readonly<Record<string, ReadonlyArray<BusyInterval>>>): SlotParticipant[] {
+export function withCalendarBusy(
+  participants: readonly SlotParticipant[],
+  calendarBusy: Readonly<Record<string, ReadonlyArray<BusyInterval>>>,
+): SlotParticipant[] {
   if (!Array.isArray(participants)) invalidInput('participants', '`participants` must be a list.');
   compileBusyByPerson(calendarBusy, participants);
   return participants.map((participant) => {
@@ -109,21 +115,30 @@ export function withCalendarBusy(participants: readonly SlotParticipant[], calen
  * scheduler can say "busy in Kenji's calendar" without showing anything of the event. Same grid,
  * window and order as `findCommonSlots(request)`; `limit` counts blocked slots.
  */
-export function calendarBlockedSlots(request: FindCommonSlotsRequest, calendarBusy: Readonly<Record<string, ReadonlyArray<BusyInterval>>>): CalendarBlockedSlot[] {
+export function calendarBlockedSlots(
+  request: FindCommonSlotsRequest,
+  calendarBusy: Readonly<Record<string, ReadonlyArray<BusyInterval>>>,
+): CalendarBlockedSlot[] {
   const { limit, ...rest } = request ?? ({} as FindCommonSlotsRequest);
   if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) invalidInput('limit', '`limit` must be a whole number of slots, 1 or more.');
   const candidates = findCommonSlots(rest);
   const compiled = compileBusyByPerson(calendarBusy, request.participants);
   const longest = new Map<string, number>();
-  for (const [personId, intervals] of compiled) longest.set(personId, intervals.reduce((max, [from, to]) => Math.max(max, to - from), 0));
+  for (const [personId, intervals] of compiled)
+    longest.set(
+      personId,
+      intervals.reduce((max, [from, to]) => Math.max(max, to - from), 0),
+    );
   const blocked: CalendarBlockedSlot[] = [];
   for (const slot of candidates) {
     const start = Date.parse(slot.start);
     const end = Date.parse(slot.end);
-    const blockedBy = request.participants.filter((participant) => {
-      const intervals = compiled.get(participant.id);
-      return intervals !== undefined && overlaps(intervals, start, end, longest.get(participant.id)!);
-    }).map((participant) => participant.id);
+    const blockedBy = request.participants
+      .filter((participant) => {
+        const intervals = compiled.get(participant.id);
+        return intervals !== undefined && overlaps(intervals, start, end, longest.get(participant.id)!);
+      })
+      .map((participant) => participant.id);
     if (blockedBy.length > 0) {
       blocked.push({ ...slot, blockedBy });
       if (limit !== undefined && blocked.length >= limit) break;

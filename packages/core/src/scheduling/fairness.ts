@@ -79,10 +79,12 @@ export function resolveOptions(options: InconvenienceOptions | undefined): Requi
     const value = options[key];
     if (value === undefined) continue;
     const max = key === 'nightPenalty' || key === 'totalWeight' ? 100 : 1440;
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > max) invalidInput(`options.${key}`, `\`options.${key}\` must be a number from 0 to ${max}.`);
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > max)
+      invalidInput(`options.${key}`, `\`options.${key}\` must be a number from 0 to ${max}.`);
     resolved[key] = value;
   }
-  if (resolved.comfortStartMinute >= resolved.comfortEndMinute) invalidInput('options.comfortEndMinute', '`options.comfortEndMinute` must be after `comfortStartMinute`.');
+  if (resolved.comfortStartMinute >= resolved.comfortEndMinute)
+    invalidInput('options.comfortEndMinute', '`options.comfortEndMinute` must be after `comfortStartMinute`.');
   return resolved;
 }
 
@@ -114,11 +116,16 @@ export function inconvenienceAt(timeZone: string, start: number, duration: numbe
  * The inconvenience of an existing session for each participant (to build `history` from the
  * sessions already held in a series).
  */
-export function inconvenienceOf(session: { start: string; end: string }, participants: ReadonlyArray<{ id: string; timeZone: string }>, options?: InconvenienceOptions): Record<string, number> {
+export function inconvenienceOf(
+  session: { start: string; end: string },
+  participants: ReadonlyArray<{ id: string; timeZone: string }>,
+  options?: InconvenienceOptions,
+): Record<string, number> {
   const resolved = resolveOptions(options);
   const start = Date.parse(session.start);
   const end = Date.parse(session.end);
-  if (!Number.isFinite(start) || !Number.isFinite(end) || end <= start) invalidInput('session', '`session` needs ISO instants `start` and `end`, end after start.');
+  if (!Number.isFinite(start) || !Number.isFinite(end) || end <= start)
+    invalidInput('session', '`session` needs ISO instants `start` and `end`, end after start.');
   const result: Record<string, number> = {};
   const startMinute = Math.floor(start / 60_000);
   const duration = Math.max(1, Math.ceil(end / 60_000) - startMinute);
@@ -135,14 +142,17 @@ export function suggestMeetingTimes(request: SuggestMeetingTimesRequest): Sugges
   const options = resolveOptions((request as { options?: InconvenienceOptions } | undefined)?.options);
   const { free, compiled } = commonFreeMinutes({ ...request, limit: undefined });
   const history = request.history ?? {};
-  if (typeof history !== 'object' || history === null || Array.isArray(history)) invalidInput('history', '`history` must map participant ids to inconvenience points, e.g. { kenji: 2.5 }.');
+  if (typeof history !== 'object' || history === null || Array.isArray(history))
+    invalidInput('history', '`history` must map participant ids to inconvenience points, e.g. { kenji: 2.5 }.');
   const ids = new Set(compiled.participants.map((participant) => participant.id));
   for (const [id, value] of Object.entries(history)) {
     if (!ids.has(id)) invalidInput(`history.${id}`, `\`history\` names "${id}", who is not a participant.`);
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) invalidInput(`history.${id}`, `\`history.${id}\` must be a number of points, 0 or more.`);
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
+      invalidInput(`history.${id}`, `\`history.${id}\` must be a number of points, 0 or more.`);
   }
   const limitInput = (request as { limit?: unknown }).limit;
-  if (limitInput !== undefined && (typeof limitInput !== 'number' || !Number.isInteger(limitInput) || limitInput < 0)) invalidInput('limit', '`limit` must be a whole number of suggestions, 0 or more.');
+  if (limitInput !== undefined && (typeof limitInput !== 'number' || !Number.isInteger(limitInput) || limitInput < 0))
+    invalidInput('limit', '`limit` must be a whole number of suggestions, 0 or more.');
   const limit = limitInput === undefined ? Number.POSITIVE_INFINITY : (limitInput as number);
   const starts = slotStarts(free, { ...compiled, limit: Number.POSITIVE_INFINITY });
   const ranked = starts.map((start) => {
@@ -170,7 +180,9 @@ export function suggestMeetingTimes(request: SuggestMeetingTimesRequest): Sugges
 
 /** True when `minute` (since local midnight) is in the night, `nightStartMinute`–`nightEndMinute` (22:00–06:00 by default). */
 export function isNightMinute(minute: number, options: Required<InconvenienceOptions> = DEFAULT_INCONVENIENCE): boolean {
-  return options.nightStartMinute > options.nightEndMinute ? minute >= options.nightStartMinute || minute < options.nightEndMinute : minute >= options.nightStartMinute && minute < options.nightEndMinute;
+  return options.nightStartMinute > options.nightEndMinute
+    ? minute >= options.nightStartMinute || minute < options.nightEndMinute
+    : minute >= options.nightStartMinute && minute < options.nightEndMinute;
 }
 
 /**
@@ -179,7 +191,12 @@ export function isNightMinute(minute: number, options: Required<InconvenienceOpt
  * meeting 21:00–22:00 is late, not night), else `early` when it starts before the comfortable day
  * (09:00), else `late` when any of it falls from the end of the comfortable day (18:00).
  */
-export function notesAt(start: number, duration: number, participants: ReadonlyArray<{ id: string; timeZone: string }>, options: Required<InconvenienceOptions> = DEFAULT_INCONVENIENCE): InconvenienceNote[] {
+export function notesAt(
+  start: number,
+  duration: number,
+  participants: ReadonlyArray<{ id: string; timeZone: string }>,
+  options: Required<InconvenienceOptions> = DEFAULT_INCONVENIENCE,
+): InconvenienceNote[] {
   const notes: InconvenienceNote[] = [];
   for (const participant of participants) {
     let night = false;

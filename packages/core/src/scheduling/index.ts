@@ -13,6 +13,13 @@ export { localIsoOf, instantOfEpochMinute } from './slots.js';
 export { OUT_OF_HOURS_REACH, outsideWorkingHoursAt, suggestOutOfHoursTimes, suggestMeetingTimesOrOutOfHours, widenToReach } from './out-of-hours.js';
 export type { FairSlot, MeetingTimesOrOutOfHours, OutOfHoursReach } from './out-of-hours.js';
 export { addToLedger, inconvenienceLedger, ledgerPoints, rotatingSessionTimes } from './rotation.js';
-export type { InconvenienceLedger, LedgerEntry, RotatingOccurrence, RotatingSeriesRequest, RotatingSeriesResult, RotatingSkippedOccurrence } from './rotation.js';
+export type {
+  InconvenienceLedger,
+  LedgerEntry,
+  RotatingOccurrence,
+  RotatingSeriesRequest,
+  RotatingSeriesResult,
+  RotatingSkippedOccurrence,
+} from './rotation.js';
 export { calendarBusyFeature, calendarBlockedSlots, withCalendarBusy } from './calendar-busy.js';
 export type { BusyInterval, CalendarBlockedSlot, CalendarBusyApi } from './calendar-busy.js';

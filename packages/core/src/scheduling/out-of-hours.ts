@@ -37,7 +37,11 @@ export interface MeetingTimesOrOutOfHours {
 function reachRange(reach: OutOfHoursReach | undefined): string {
   if (reach !== undefined && (typeof reach !== 'object' || reach === null)) invalidInput('reach', '`reach` must be { earliest: "07:00", latest: "22:00" }.');
   const range = `${reach?.earliest ?? OUT_OF_HOURS_REACH.earliest}-${reach?.latest ?? OUT_OF_HOURS_REACH.latest}`;
-  if (!parseTimeRange(range)) invalidInput('reach', '`reach.earliest` and `reach.latest` must be local times "HH:MM", earliest before latest, e.g. { earliest: "07:00", latest: "22:00" }.');
+  if (!parseTimeRange(range))
+    invalidInput(
+      'reach',
+      '`reach.earliest` and `reach.latest` must be local times "HH:MM", earliest before latest, e.g. { earliest: "07:00", latest: "22:00" }.',
+    );
   return range;
 }
 
@@ -65,7 +69,13 @@ function outsideWorkingHoursOf(request: SuggestMeetingTimesRequest): (start: num
   const to = instantMs(request.to);
   const own = request.participants.map((participant) => ({
     id: participant.id,
-    free: commonFreeMinutes({ participants: [{ ...participant, busy: [] }], from: new Date(from).toISOString(), to: new Date(to).toISOString(), durationMinutes: request.durationMinutes, stepMinutes: 1 }).free,
+    free: commonFreeMinutes({
+      participants: [{ ...participant, busy: [] }],
+      from: new Date(from).toISOString(),
+      to: new Date(to).toISOString(),
+      durationMinutes: request.durationMinutes,
+      stepMinutes: 1,
+    }).free,
   }));
   return (start, duration) =>
     own
@@ -79,7 +89,11 @@ function outsideWorkingHoursOf(request: SuggestMeetingTimesRequest): (start: num
 /** Ids of the people for whom `[start, start + durationMinutes)` is outside their own working hours (or off-limits). */
 export function outsideWorkingHoursAt(participants: readonly SlotParticipant[], start: string, durationMinutes: number): string[] {
   const end = new Date(Date.parse(start) + durationMinutes * 60_000).toISOString();
-  return participants.filter((participant) => findCommonSlots({ participants: [{ ...participant, busy: [] }], from: start, to: end, durationMinutes, stepMinutes: 1 }).length === 0).map((participant) => participant.id);
+  return participants
+    .filter(
+      (participant) => findCommonSlots({ participants: [{ ...participant, busy: [] }], from: start, to: end, durationMinutes, stepMinutes: 1 }).length === 0,
+    )
+    .map((participant) => participant.id);
 }
 
 /**

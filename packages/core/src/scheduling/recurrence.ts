@@ -98,7 +98,8 @@ function checkDays(value: unknown, path: string): readonly number[] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) invalidInput(path, `\`${path}\` must be a list of ISO weekdays, e.g. [5] for Fridays.`);
   value.forEach((day, index) => {
-    if (typeof day !== 'number' || !Number.isInteger(day) || day < 1 || day > 7) invalidInput(`${path}[${index}]`, `\`${path}[${index}]\` must be an ISO weekday, 1 (Monday) to 7 (Sunday).`);
+    if (typeof day !== 'number' || !Number.isInteger(day) || day < 1 || day > 7)
+      invalidInput(`${path}[${index}]`, `\`${path}[${index}]\` must be an ISO weekday, 1 (Monday) to 7 (Sunday).`);
   });
   return value as number[];
 }
@@ -132,23 +133,36 @@ function localDaysOf(timeZone: string, start: number, end: number): number[] {
  * and listed in `skipped`; the rhythm continues after them.
  */
 export function recurringSessionTimes(request: RecurrenceRequest): RecurrenceResult {
-  if (typeof request !== 'object' || request === null) invalidInput('', 'recurringSessionTimes needs { firstStart, durationMinutes, timeZone, cadence, count? }.');
+  if (typeof request !== 'object' || request === null)
+    invalidInput('', 'recurringSessionTimes needs { firstStart, durationMinutes, timeZone, cadence, count? }.');
   const { firstStart, durationMinutes, timeZone, cadence } = request;
   if (!isInstant(firstStart)) invalidInput('firstStart', '`firstStart` must be an ISO 8601 instant, e.g. "2026-10-06T22:00:00Z".');
-  if (typeof durationMinutes !== 'number' || !Number.isInteger(durationMinutes) || durationMinutes < 1 || durationMinutes > 1440) invalidInput('durationMinutes', '`durationMinutes` must be a whole number of minutes from 1 to 1440.');
-  if (!isTimeZone(timeZone) || !isKnownZone(timeZone)) invalidInput('timeZone', '`timeZone` must be the organiser\'s IANA time-zone name, e.g. "America/New_York".');
-  if (!(RECURRING_CADENCES as readonly string[]).includes(cadence)) invalidInput('cadence', '`cadence` must be "weekly", "fortnightly" or "monthly" (book ad-hoc sessions one at a time).');
+  if (typeof durationMinutes !== 'number' || !Number.isInteger(durationMinutes) || durationMinutes < 1 || durationMinutes > 1440)
+    invalidInput('durationMinutes', '`durationMinutes` must be a whole number of minutes from 1 to 1440.');
+  if (!isTimeZone(timeZone) || !isKnownZone(timeZone))
+    invalidInput('timeZone', '`timeZone` must be the organiser\'s IANA time-zone name, e.g. "America/New_York".');
+  if (!(RECURRING_CADENCES as readonly string[]).includes(cadence))
+    invalidInput('cadence', '`cadence` must be "weekly", "fortnightly" or "monthly" (book ad-hoc sessions one at a time).');
   const count = request.count ?? (request.until === undefined ? 6 : MAX_SERIES_LENGTH);
-  if (!Number.isInteger(count) || count < 1 || count > MAX_SERIES_LENGTH) invalidInput('count', `\`count\` must be a whole number of sessions from 1 to ${MAX_SERIES_LENGTH}.`);
+  if (!Number.isInteger(count) || count < 1 || count > MAX_SERIES_LENGTH)
+    invalidInput('count', `\`count\` must be a whole number of sessions from 1 to ${MAX_SERIES_LENGTH}.`);
   if (request.until !== undefined && !isCalendarDate(request.until)) invalidInput('until', '`until` must be a calendar date "YYYY-MM-DD".');
-  if (request.monthlyWeek !== undefined && ![1, 2, 3, 4, -1].includes(request.monthlyWeek)) invalidInput('monthlyWeek', '`monthlyWeek` must be 1, 2, 3, 4 or -1 (last).');
+  if (request.monthlyWeek !== undefined && ![1, 2, 3, 4, -1].includes(request.monthlyWeek))
+    invalidInput('monthlyWeek', '`monthlyWeek` must be 1, 2, 3, 4 or -1 (last).');
   const offDays = checkDays(request.offLimitsDays, 'offLimitsDays');
   const offDates = checkDates(request.offLimitsDates, 'offLimitsDates');
   const participants = (request.participants ?? []).map((participant, index) => {
     const path = `participants[${index}]`;
-    if (typeof participant !== 'object' || participant === null || typeof participant.id !== 'string' || participant.id === '') invalidInput(`${path}.id`, `\`${path}\` needs an \`id\`.`);
-    if (!isTimeZone(participant.timeZone) || !isKnownZone(participant.timeZone)) invalidInput(`${path}.timeZone`, `\`${path}.timeZone\` must be an IANA time-zone name.`);
-    return { id: participant.id, timeZone: participant.timeZone, days: checkDays(participant.offLimitsDays, `${path}.offLimitsDays`), dates: checkDates(participant.offLimitsDates, `${path}.offLimitsDates`) };
+    if (typeof participant !== 'object' || participant === null || typeof participant.id !== 'string' || participant.id === '')
+      invalidInput(`${path}.id`, `\`${path}\` needs an \`id\`.`);
+    if (!isTimeZone(participant.timeZone) || !isKnownZone(participant.timeZone))
+      invalidInput(`${path}.timeZone`, `\`${path}.timeZone\` must be an IANA time-zone name.`);
+    return {
+      id: participant.id,
+      timeZone: participant.timeZone,
+      days: checkDays(participant.offLimitsDays, `${path}.offLimitsDays`),
+      dates: checkDates(participant.offLimitsDates, `${path}.offLimitsDates`),
+    };
   });
 
   const first = DateTime.fromISO(firstStart, { setZone: true }).setZone(timeZone);
@@ -196,7 +210,8 @@ export function recurringSessionTimes(request: RecurrenceRequest): RecurrenceRes
       if (reason) break;
       for (const day of localDaysOf(participant.timeZone, startMinute, end)) {
         if (participant.dates.has(day)) reason = { localDate, start: startIso, reason: 'off-limits-date', participantId: participant.id };
-        else if (participant.days.includes(weekdayOfEpochDay(day))) reason = { localDate, start: startIso, reason: 'off-limits-day', participantId: participant.id };
+        else if (participant.days.includes(weekdayOfEpochDay(day)))
+          reason = { localDate, start: startIso, reason: 'off-limits-day', participantId: participant.id };
         if (reason) break;
       }
     }
@@ -204,13 +219,27 @@ export function recurringSessionTimes(request: RecurrenceRequest): RecurrenceRes
       skipped.push(reason);
       continue;
     }
-    occurrences.push({ start: startIso, end: new Date(end * 60_000).toISOString().replace('.000Z', 'Z'), localStart: localIsoOf(timeZone, startMinute), localDate, shifted });
+    occurrences.push({
+      start: startIso,
+      end: new Date(end * 60_000).toISOString().replace('.000Z', 'Z'),
+      localStart: localIsoOf(timeZone, startMinute),
+      localDate,
+      shifted,
+    });
   }
 
   const time = `${String(wall.hour).padStart(2, '0')}:${String(wall.minute).padStart(2, '0')}`;
   const zoneText = timeZone.replaceAll('_', ' ');
   const words = schedulingMessagesFor(request.locale);
-  const description = fill(words[cadence], { weekday: words.weekdays[weekday] ?? '', time, zone: zoneText, ordinal: cadence === 'monthly' ? words.ordinals[monthlyWeek === -1 ? 'last' : (String(monthlyWeek) as '1')] : '' });
-  const rrule = cadence === 'monthly' ? `FREQ=MONTHLY;BYDAY=${monthlyWeek}${ICAL_DAYS[weekday]}` : `FREQ=WEEKLY;INTERVAL=${cadence === 'fortnightly' ? 2 : 1};BYDAY=${ICAL_DAYS[weekday]}`;
+  const description = fill(words[cadence], {
+    weekday: words.weekdays[weekday] ?? '',
+    time,
+    zone: zoneText,
+    ordinal: cadence === 'monthly' ? words.ordinals[monthlyWeek === -1 ? 'last' : (String(monthlyWeek) as '1')] : '',
+  });
+  const rrule =
+    cadence === 'monthly'
+      ? `FREQ=MONTHLY;BYDAY=${monthlyWeek}${ICAL_DAYS[weekday]}`
+      : `FREQ=WEEKLY;INTERVAL=${cadence === 'fortnightly' ? 2 : 1};BYDAY=${ICAL_DAYS[weekday]}`;
   return { occurrences, skipped, description, rrule: `${rrule};COUNT=${occurrences.length + skipped.length}` };
 }

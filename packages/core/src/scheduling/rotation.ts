@@ -3,7 +3,15 @@ import { isInstant } from '../model/formats.js';
 import { invalidInput } from '../model/validate.js';
 import { inconvenienceAt, notesAt, resolveOptions, type InconvenienceNote, type InconvenienceOptions } from './fairness.js';
 import { outsideWorkingHoursAt, suggestMeetingTimesOrOutOfHours, type OutOfHoursReach } from './out-of-hours.js';
-import { MAX_SERIES_LENGTH, recurringSessionTimes, SCHEDULING_MESSAGES, schedulingMessagesFor, type Occurrence, type RecurringCadence, type SkippedOccurrence } from './recurrence.js';
+import {
+  MAX_SERIES_LENGTH,
+  recurringSessionTimes,
+  SCHEDULING_MESSAGES,
+  schedulingMessagesFor,
+  type Occurrence,
+  type RecurringCadence,
+  type SkippedOccurrence,
+} from './recurrence.js';
 import { localIsoOf, type SlotParticipant } from './slots.js';
 
 /**
@@ -51,11 +59,19 @@ function checkParticipantZones(participants: unknown): ReadonlyArray<{ id: strin
 }
 
 /** Adds one meeting to a ledger (in place) and returns it. */
-export function addToLedger(ledger: InconvenienceLedger, start: number, duration: number, participants: ReadonlyArray<{ id: string; timeZone: string }>, options?: InconvenienceOptions): InconvenienceLedger {
+export function addToLedger(
+  ledger: InconvenienceLedger,
+  start: number,
+  duration: number,
+  participants: ReadonlyArray<{ id: string; timeZone: string }>,
+  options?: InconvenienceOptions,
+): InconvenienceLedger {
   const resolved = resolveOptions(options);
   const notes = notesAt(start, duration, participants, resolved);
   for (const participant of participants) {
-    const entry = Object.hasOwn(ledger, participant.id) ? ledger[participant.id]! : (Object.defineProperty(ledger, participant.id, { value: emptyEntry(), enumerable: true, writable: true, configurable: true }), ledger[participant.id]!);
+    const entry = Object.hasOwn(ledger, participant.id)
+      ? ledger[participant.id]!
+      : (Object.defineProperty(ledger, participant.id, { value: emptyEntry(), enumerable: true, writable: true, configurable: true }), ledger[participant.id]!);
     entry.points = round(entry.points + inconvenienceAt(participant.timeZone, start, duration, resolved));
     entry.sessions += 1;
     const note = notes.find((candidate) => candidate.participantId === participant.id);
@@ -69,14 +85,20 @@ export function addToLedger(ledger: InconvenienceLedger, start: number, duration
  * sessions were early, late or at night by their own clock. Scheduled and held sessions count;
  * cancelled and missed ones do not. When a session lists `participantIds`, only those people carried it.
  */
-export function inconvenienceLedger(sessions: ReadonlyArray<{ start: string; end: string; status?: string | undefined; participantIds?: readonly string[] | undefined }>, participants: ReadonlyArray<{ id: string; timeZone: string }>, options?: InconvenienceOptions): InconvenienceLedger {
+export function inconvenienceLedger(
+  sessions: ReadonlyArray<{ start: string; end: string; status?: string | undefined; participantIds?: readonly string[] | undefined }>,
+  participants: ReadonlyArray<{ id: string; timeZone: string }>,
+  options?: InconvenienceOptions,
+): InconvenienceLedger {
   checkParticipantZones(participants);
   if (!Array.isArray(sessions)) invalidInput('sessions', '`sessions` must be a list of sessions { start, end }.');
   const ledger: InconvenienceLedger = {};
-  for (const participant of participants) Object.defineProperty(ledger, participant.id, { value: emptyEntry(), enumerable: true, writable: true, configurable: true });
+  for (const participant of participants)
+    Object.defineProperty(ledger, participant.id, { value: emptyEntry(), enumerable: true, writable: true, configurable: true });
   sessions.forEach((session, index) => {
     if (session.status === 'cancelled' || session.status === 'missed') return;
-    if (!isInstant(session.start) || !isInstant(session.end) || Date.parse(session.end) <= Date.parse(session.start)) invalidInput(`sessions[${index}]`, `\`sessions[${index}]\` needs ISO instants \`start\` and \`end\`, end after start.`);
+    if (!isInstant(session.start) || !isInstant(session.end) || Date.parse(session.end) <= Date.parse(session.start))
+      invalidInput(`sessions[${index}]`, `\`sessions[${index}]\` needs ISO instants \`start\` and \`end\`, end after start.`);
     const present = session.participantIds ? participants.filter((participant) => session.participantIds!.includes(participant.id)) : participants;
     const start = Math.floor(Date.parse(session.start) / 60_000);
     addToLedger(ledger, start, Math.max(1, Math.ceil(Date.parse(session.end) / 60_000) - start), present, options);
@@ -85,7 +107,8 @@ export function inconvenienceLedger(sessions: ReadonlyArray<{ start: string; end
 }
 
 /** The points of a ledger, as `history` for `suggestMeetingTimes`. */
-export const ledgerPoints = (ledger: InconvenienceLedger): Record<string, number> => Object.fromEntries(Object.entries(ledger).map(([id, entry]) => [id, entry.points]));
+export const ledgerPoints = (ledger: InconvenienceLedger): Record<string, number> =>
+  Object.fromEntries(Object.entries(ledger).map(([id, entry]) => [id, entry.points]));
 
 export interface RotatingSeriesRequest {
   /** Everyone's zone, working hours, off-limits days and dates, busy times (`SlotParticipant`). */
@@ -138,11 +161,13 @@ export interface RotatingSeriesResult {
  * time that day), is never at night, and never on an off-limits day or a busy time.
  */
 export function rotatingSessionTimes(request: RotatingSeriesRequest): RotatingSeriesResult {
-  if (typeof request !== 'object' || request === null) invalidInput('', 'rotatingSessionTimes needs { participants, firstStart, durationMinutes, timeZone, cadence, count? }.');
+  if (typeof request !== 'object' || request === null)
+    invalidInput('', 'rotatingSessionTimes needs { participants, firstStart, durationMinutes, timeZone, cadence, count? }.');
   const participants = checkParticipantZones(request.participants) as readonly SlotParticipant[];
   const options = resolveOptions(request.options);
   const count = request.count ?? (request.until === undefined ? 6 : MAX_SERIES_LENGTH);
-  if (!Number.isInteger(count) || count < 1 || count > MAX_SERIES_LENGTH) invalidInput('count', `\`count\` must be a whole number of sessions from 1 to ${MAX_SERIES_LENGTH}.`);
+  if (!Number.isInteger(count) || count < 1 || count > MAX_SERIES_LENGTH)
+    invalidInput('count', `\`count\` must be a whole number of sessions from 1 to ${MAX_SERIES_LENGTH}.`);
   // The dates of the cadence in the organiser's calendar (validates firstStart, duration, zone, cadence, until).
   const dates = recurringSessionTimes({
     firstStart: request.firstStart,
@@ -154,7 +179,13 @@ export function rotatingSessionTimes(request: RotatingSeriesRequest): RotatingSe
     ...(request.monthlyWeek !== undefined ? { monthlyWeek: request.monthlyWeek } : {}),
   }).occurrences;
   const ledger: InconvenienceLedger = {};
-  for (const participant of participants) Object.defineProperty(ledger, participant.id, { value: { ...emptyEntry(), ...(request.ledger?.[participant.id] ?? {}) }, enumerable: true, writable: true, configurable: true });
+  for (const participant of participants)
+    Object.defineProperty(ledger, participant.id, {
+      value: { ...emptyEntry(), ...(request.ledger?.[participant.id] ?? {}) },
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   const duration = request.durationMinutes;
   const first = DateTime.fromISO(request.firstStart, { setZone: true }).setZone(request.timeZone);
   const anchorMinute = first.hour * 60 + first.minute;
@@ -163,12 +194,27 @@ export function rotatingSessionTimes(request: RotatingSeriesRequest): RotatingSe
   const booked: Array<{ start: string; end: string }> = [];
   const take = (start: number, localDate: string, outOfHours: boolean) => {
     const inconvenience: Record<string, number> = {};
-    for (const participant of participants) Object.defineProperty(inconvenience, participant.id, { value: inconvenienceAt(participant.timeZone, start, duration, options), enumerable: true, writable: true, configurable: true });
+    for (const participant of participants)
+      Object.defineProperty(inconvenience, participant.id, {
+        value: inconvenienceAt(participant.timeZone, start, duration, options),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     addToLedger(ledger, start, duration, participants, options);
     const startIso = new Date(start * 60_000).toISOString().replace('.000Z', 'Z');
     const endIso = new Date((start + duration) * 60_000).toISOString().replace('.000Z', 'Z');
     booked.push({ start: startIso, end: endIso });
-    occurrences.push({ start: startIso, end: endIso, localStart: localIsoOf(request.timeZone, start), localDate, shifted: false, inconvenience, notes: notesAt(start, duration, participants, options), outOfHours });
+    occurrences.push({
+      start: startIso,
+      end: endIso,
+      localStart: localIsoOf(request.timeZone, start),
+      localDate,
+      shifted: false,
+      inconvenience,
+      notes: notesAt(start, duration, participants, options),
+      outOfHours,
+    });
   };
   for (const date of dates) {
     if (occurrences.length >= count) break;
@@ -191,16 +237,19 @@ export function rotatingSessionTimes(request: RotatingSeriesRequest): RotatingSe
       history: ledgerPoints(ledger),
     });
     const onThatDay = slots.filter((slot) => Date.parse(slot.start) / 60_000 < lastStart);
-    const best = onThatDay.length === 0 ? undefined : onThatDay.reduce((winner, slot) => {
-      if (slot.score !== winner.score) return slot.score < winner.score ? slot : winner;
-      const distance = (candidate: typeof slot) => {
-        const local = DateTime.fromISO(candidate.start).setZone(request.timeZone);
-        return Math.abs(local.hour * 60 + local.minute - anchorMinute);
-      };
-      const a = distance(slot);
-      const b = distance(winner);
-      return a < b || (a === b && slot.start < winner.start) ? slot : winner;
-    });
+    const best =
+      onThatDay.length === 0
+        ? undefined
+        : onThatDay.reduce((winner, slot) => {
+            if (slot.score !== winner.score) return slot.score < winner.score ? slot : winner;
+            const distance = (candidate: typeof slot) => {
+              const local = DateTime.fromISO(candidate.start).setZone(request.timeZone);
+              return Math.abs(local.hour * 60 + local.minute - anchorMinute);
+            };
+            const a = distance(slot);
+            const b = distance(winner);
+            return a < b || (a === b && slot.start < winner.start) ? slot : winner;
+          });
     if (!best) {
       skipped.push({ localDate: date.localDate, start: date.start, reason: 'no-common-time' });
       continue;
@@ -210,6 +259,11 @@ export function rotatingSessionTimes(request: RotatingSeriesRequest): RotatingSe
   const series = schedulingMessagesFor(request.locale);
   const words = series.rotating ?? SCHEDULING_MESSAGES.rotating;
   const ordinal = Math.ceil(first.day / 7) >= 5 || request.monthlyWeek === -1 ? 'last' : String(request.monthlyWeek ?? Math.ceil(first.day / 7));
-  const description = words[request.cadence].replace(/\{(\w+)\}/g, (whole, key: string) => ({ weekday: series.weekdays[first.weekday] ?? '', ordinal: series.ordinals[ordinal as '1'] ?? '', zone: request.timeZone.replaceAll('_', ' ') })[key] ?? whole);
+  const description = words[request.cadence].replace(
+    /\{(\w+)\}/g,
+    (whole, key: string) =>
+      ({ weekday: series.weekdays[first.weekday] ?? '', ordinal: series.ordinals[ordinal as '1'] ?? '', zone: request.timeZone.replaceAll('_', ' ') })[key] ??
+      whole,
+  );
   return { occurrences, skipped, ledger, description };
 }

@@ -23,7 +23,14 @@ declare module '../client/events.js' {
 }
 
 /** What `session-held`, `session-missed` and `session-cancelled` carry. */
-export type SessionStatusEventData = { start: string; end: string; seriesId?: string | undefined; from?: string | undefined; heldMinutes?: number | undefined; reason?: string | undefined };
+export type SessionStatusEventData = {
+  start: string;
+  end: string;
+  seriesId?: string | undefined;
+  from?: string | undefined;
+  heldMinutes?: number | undefined;
+  reason?: string | undefined;
+};
 
 /** Domain events of the sessions feature. */
 export const SessionEventType = {
@@ -57,7 +64,8 @@ export interface BookSessionInput {
   id?: string;
 }
 
-export interface BookSeriesInput extends Omit<BookSessionInput, 'start' | 'end' | 'id' | 'durationMinutes'>, Omit<RecurrenceRequest, 'timeZone' | 'participants'> {
+export interface BookSeriesInput
+  extends Omit<BookSessionInput, 'start' | 'end' | 'id' | 'durationMinutes'>, Omit<RecurrenceRequest, 'timeZone' | 'participants'> {
   timeZone?: string;
   /**
    * Everyone else's zone and off-limits days and dates (a session touching one is skipped). With
@@ -153,7 +161,8 @@ export const sessionsFeature: MentorKitFeature<'sessions', SessionsApi> = define
     };
 
     const common = (input: Omit<BookSessionInput, 'start' | 'end'>, pairing: Pairing) => {
-      if (input.meetingUrl !== undefined && !isHttpUrl(input.meetingUrl)) invalidInput('meetingUrl', '`meetingUrl` must be an absolute http: or https: URL, e.g. "https://meet.example.com/abc".');
+      if (input.meetingUrl !== undefined && !isHttpUrl(input.meetingUrl))
+        invalidInput('meetingUrl', '`meetingUrl` must be an absolute http: or https: URL, e.g. "https://meet.example.com/abc".');
       const members = [pairing.menteeId, ...pairing.mentorIds];
       input.participantIds?.forEach((id, index) => {
         if (!members.includes(id)) invalidInput(`participantIds[${index}]`, `"${id}" is not a member of this pairing.`);
@@ -173,7 +182,8 @@ export const sessionsFeature: MentorKitFeature<'sessions', SessionsApi> = define
     const current = (id: unknown, fallback?: unknown): Session => {
       if (typeof id !== 'string' || id === '') invalidInput('id', '`id` must be a session id.');
       const record = sessions.cached(id) ?? (fallback as Session | undefined);
-      if (!record || !host.canRead(Collections.sessions, record)) throw new MentorKitError('not-found', `No session "${id}" is visible to you.`, { path: 'id' });
+      if (!record || !host.canRead(Collections.sessions, record))
+        throw new MentorKitError('not-found', `No session "${id}" is visible to you.`, { path: 'id' });
       return record;
     };
 
@@ -184,7 +194,8 @@ export const sessionsFeature: MentorKitFeature<'sessions', SessionsApi> = define
     };
 
     const checkMinutes = (minutes: unknown, path: string): number => {
-      if (typeof minutes !== 'number' || !Number.isInteger(minutes) || minutes < 1 || minutes > MAX_HELD_MINUTES) invalidInput(path, `\`${path}\` must be how long the session lasted, in whole minutes from 1 to ${MAX_HELD_MINUTES} (got ${JSON.stringify(minutes)}).`);
+      if (typeof minutes !== 'number' || !Number.isInteger(minutes) || minutes < 1 || minutes > MAX_HELD_MINUTES)
+        invalidInput(path, `\`${path}\` must be how long the session lasted, in whole minutes from 1 to ${MAX_HELD_MINUTES} (got ${JSON.stringify(minutes)}).`);
       return minutes;
     };
 
@@ -193,22 +204,60 @@ export const sessionsFeature: MentorKitFeature<'sessions', SessionsApi> = define
       if (session.heldMinutes === minutes) return session;
       const next = parseOrThrow(SessionInputSchema, { ...strip(session), heldMinutes: minutes }, 'session');
       const stored = await sessions.update(next, { expectedRevision: expectedRevision ?? session.revision });
-      host.emit({ type: SessionEventType.lengthRecorded, collection: Collections.sessions, recordId: stored.id, revision: stored.revision, pairingId: stored.pairingId, data: { start: stored.start, end: stored.end, minutes, ...(session.heldMinutes !== undefined ? { previousMinutes: session.heldMinutes } : {}) } });
+      host.emit({
+        type: SessionEventType.lengthRecorded,
+        collection: Collections.sessions,
+        recordId: stored.id,
+        revision: stored.revision,
+        pairingId: stored.pairingId,
+        data: { start: stored.start, end: stored.end, minutes, ...(session.heldMinutes !== undefined ? { previousMinutes: session.heldMinutes } : {}) },
+      });
       return stored;
     };
 
-    const setStatus = async (id: string, status: 'held' | 'missed' | 'cancelled', options: { reason?: string; minutes?: number; expectedRevision?: number } = {}): Promise<Session> => {
+    const setStatus = async (
+      id: string,
+      status: 'held' | 'missed' | 'cancelled',
+      options: { reason?: string; minutes?: number; expectedRevision?: number } = {},
+    ): Promise<Session> => {
       const session = await load(id);
-      if (options.reason !== undefined && (typeof options.reason !== 'string' || options.reason.length > 500)) invalidInput('reason', '`reason` must be text of at most 500 characters.');
+      if (options.reason !== undefined && (typeof options.reason !== 'string' || options.reason.length > 500))
+        invalidInput('reason', '`reason` must be text of at most 500 characters.');
       const minutes = options.minutes === undefined ? undefined : checkMinutes(options.minutes, 'minutes');
       if (session.status === 'cancelled') invalidInput('id', 'This session was cancelled; book a new one instead.');
-      if (status === 'cancelled' && session.status !== 'scheduled') invalidInput('id', `This session was already marked ${session.status}; only scheduled sessions can be cancelled.`);
-      if (status !== 'cancelled' && Date.parse(kit.now()) < Date.parse(session.start)) invalidInput('id', `A session can be marked ${status} once it has started.`);
+      if (status === 'cancelled' && session.status !== 'scheduled')
+        invalidInput('id', `This session was already marked ${session.status}; only scheduled sessions can be cancelled.`);
+      if (status !== 'cancelled' && Date.parse(kit.now()) < Date.parse(session.start))
+        invalidInput('id', `A session can be marked ${status} once it has started.`);
       if (session.status === status) return minutes === undefined ? session : writeLength(session, minutes, options.expectedRevision);
       const { heldMinutes: _heldMinutes, ...rest } = strip(session);
-      const next = parseOrThrow(SessionInputSchema, { ...rest, status, statusChangedAt: kit.now(), ...(minutes !== undefined ? { heldMinutes: minutes } : {}), ...(options.reason ? { cancellationReason: options.reason } : {}) }, 'session');
+      const next = parseOrThrow(
+        SessionInputSchema,
+        {
+          ...rest,
+          status,
+          statusChangedAt: kit.now(),
+          ...(minutes !== undefined ? { heldMinutes: minutes } : {}),
+          ...(options.reason ? { cancellationReason: options.reason } : {}),
+        },
+        'session',
+      );
       const stored = await sessions.update(next, { expectedRevision: options.expectedRevision ?? session.revision });
-      host.emit({ type: status === 'held' ? SessionEventType.held : status === 'missed' ? SessionEventType.missed : SessionEventType.cancelled, collection: Collections.sessions, recordId: stored.id, revision: stored.revision, pairingId: stored.pairingId, data: { start: stored.start, end: stored.end, seriesId: stored.seriesId, from: session.status, ...(stored.heldMinutes !== undefined ? { heldMinutes: stored.heldMinutes } : {}), ...(options.reason ? { reason: options.reason } : {}) } });
+      host.emit({
+        type: status === 'held' ? SessionEventType.held : status === 'missed' ? SessionEventType.missed : SessionEventType.cancelled,
+        collection: Collections.sessions,
+        recordId: stored.id,
+        revision: stored.revision,
+        pairingId: stored.pairingId,
+        data: {
+          start: stored.start,
+          end: stored.end,
+          seriesId: stored.seriesId,
+          from: session.status,
+          ...(stored.heldMinutes !== undefined ? { heldMinutes: stored.heldMinutes } : {}),
+          ...(options.reason ? { reason: options.reason } : {}),
+        },
+      });
       return stored;
     };
 
@@ -222,24 +271,50 @@ export const sessionsFeature: MentorKitFeature<'sessions', SessionsApi> = define
         if (!isInstant(input.start)) invalidInput('start', '`start` must be an ISO 8601 instant, e.g. "2026-10-06T22:00:00Z".');
         let end = input.end;
         if (end === undefined) {
-          if (typeof input.durationMinutes !== 'number' || !Number.isInteger(input.durationMinutes) || input.durationMinutes < 5 || input.durationMinutes > 1440) invalidInput('durationMinutes', 'Give `end`, or `durationMinutes` as a whole number from 5 to 1440.');
+          if (
+            typeof input.durationMinutes !== 'number' ||
+            !Number.isInteger(input.durationMinutes) ||
+            input.durationMinutes < 5 ||
+            input.durationMinutes > 1440
+          )
+            invalidInput('durationMinutes', 'Give `end`, or `durationMinutes` as a whole number from 5 to 1440.');
           end = new Date(Date.parse(input.start) + input.durationMinutes * 60_000).toISOString();
         }
         const pairing = await visiblePairing(input.pairingId);
         const session = parseOrThrow(SessionInputSchema, { id: input.id ?? host.newId(), ...common(input, pairing), start: input.start, end }, 'session');
         const stored = await sessions.create(session);
-        host.emit({ type: SessionEventType.booked, collection: Collections.sessions, recordId: stored.id, revision: stored.revision, pairingId: stored.pairingId, data: { start: stored.start, end: stored.end } });
+        host.emit({
+          type: SessionEventType.booked,
+          collection: Collections.sessions,
+          recordId: stored.id,
+          revision: stored.revision,
+          pairingId: stored.pairingId,
+          data: { start: stored.start, end: stored.end },
+        });
         return stored;
       },
 
       async bookSeries(input) {
         if (typeof input !== 'object' || input === null) invalidInput('', 'bookSeries needs { pairingId, firstStart, durationMinutes, cadence, count? }.');
         const timeZone = organiserZone(input.timeZone);
-        let times: { occurrences: Array<{ start: string; end: string }>; skipped: RotatingSkippedOccurrence[]; description: string; ledger?: InconvenienceLedger };
+        let times: {
+          occurrences: Array<{ start: string; end: string }>;
+          skipped: RotatingSkippedOccurrence[];
+          description: string;
+          ledger?: InconvenienceLedger;
+        };
         let pairing: Pairing;
         if (input.rotate) {
           const participants = input.participants;
-          if (!Array.isArray(participants) || participants.length === 0 || participants.some((participant) => typeof participant?.workingHours !== 'object' || participant.workingHours === null)) invalidInput('participants', 'Taking turns needs everyone\'s working hours: pass `participants` with `workingHours`, e.g. agreementSlotParticipants(agreement).');
+          if (
+            !Array.isArray(participants) ||
+            participants.length === 0 ||
+            participants.some((participant) => typeof participant?.workingHours !== 'object' || participant.workingHours === null)
+          )
+            invalidInput(
+              'participants',
+              "Taking turns needs everyone's working hours: pass `participants` with `workingHours`, e.g. agreementSlotParticipants(agreement).",
+            );
           pairing = await visiblePairing(input.pairingId);
           const withHours = participants as readonly SlotParticipant[];
           times = rotatingSessionTimes({ ...input, participants: withHours, timeZone, ledger: inconvenienceLedger(api.forPairing(pairing.id), withHours) });
@@ -250,7 +325,21 @@ export const sessionsFeature: MentorKitFeature<'sessions', SessionsApi> = define
         pairing ??= await visiblePairing(input.pairingId);
         const seriesId = host.newId();
         const base = common({ ...input, timeZone }, pairing);
-        const records = times.occurrences.map((occurrence, index) => parseOrThrow(SessionInputSchema, { id: host.newId(), ...base, title: input.title ?? schedulingMessagesFor(input.locale).sessionTitle, start: occurrence.start, end: occurrence.end, seriesId, sequence: index + 1 }, 'session'));
+        const records = times.occurrences.map((occurrence, index) =>
+          parseOrThrow(
+            SessionInputSchema,
+            {
+              id: host.newId(),
+              ...base,
+              title: input.title ?? schedulingMessagesFor(input.locale).sessionTitle,
+              start: occurrence.start,
+              end: occurrence.end,
+              seriesId,
+              sequence: index + 1,
+            },
+            'session',
+          ),
+        );
         const written: Session[] = [];
         try {
           for (const record of records) written.push(await sessions.create(record));
@@ -258,8 +347,30 @@ export const sessionsFeature: MentorKitFeature<'sessions', SessionsApi> = define
           for (const session of written) await sessions.remove(session.id).catch(() => undefined);
           throw error;
         }
-        for (const stored of written) host.emit({ type: SessionEventType.booked, collection: Collections.sessions, recordId: stored.id, revision: stored.revision, pairingId: stored.pairingId, data: { start: stored.start, end: stored.end, seriesId } });
-        host.emit({ type: SessionEventType.seriesBooked, collection: Collections.sessions, recordId: seriesId, revision: 1, pairingId: pairing.id, data: { seriesId, count: written.length, cadence: input.cadence, description: times.description, skipped: times.skipped.map((skip) => skip.localDate), ...(input.rotate ? { rotating: true } : {}) } });
+        for (const stored of written)
+          host.emit({
+            type: SessionEventType.booked,
+            collection: Collections.sessions,
+            recordId: stored.id,
+            revision: stored.revision,
+            pairingId: stored.pairingId,
+            data: { start: stored.start, end: stored.end, seriesId },
+          });
+        host.emit({
+          type: SessionEventType.seriesBooked,
+          collection: Collections.sessions,
+          recordId: seriesId,
+          revision: 1,
+          pairingId: pairing.id,
+          data: {
+            seriesId,
+            count: written.length,
+            cadence: input.cadence,
+            description: times.description,
+            skipped: times.skipped.map((skip) => skip.localDate),
+            ...(input.rotate ? { rotating: true } : {}),
+          },
+        });
         return { seriesId, sessions: written, skipped: times.skipped, description: times.description, ...(times.ledger ? { ledger: times.ledger } : {}) };
       },
 
@@ -271,7 +382,9 @@ export const sessionsFeature: MentorKitFeature<'sessions', SessionsApi> = define
         if (typeof seriesId !== 'string' || seriesId === '') invalidInput('seriesId', '`seriesId` must be the id of a booked series.');
         if (options.from !== undefined && !isInstant(options.from)) invalidInput('from', '`from` must be an ISO 8601 instant.');
         const from = Date.parse(options.from ?? kit.now());
-        const inSeries = (await kit.storage.query(Collections.sessions, { seriesId })).filter((record) => host.canRead(Collections.sessions, record)) as Session[];
+        const inSeries = (await kit.storage.query(Collections.sessions, { seriesId })).filter((record) =>
+          host.canRead(Collections.sessions, record),
+        ) as Session[];
         const targets = inSeries.filter((session) => session.seriesId === seriesId && session.status === 'scheduled' && Date.parse(session.start) >= from);
         if (inSeries.length === 0) throw new MentorKitError('not-found', `No series "${seriesId}" is visible to you.`, { path: 'seriesId' });
         const cancelled: Session[] = [];
@@ -280,11 +393,13 @@ export const sessionsFeature: MentorKitFeature<'sessions', SessionsApi> = define
       },
 
       markHeld: (id, options) => setStatus(id, 'held', options),
-      markMissed: (id, options) => setStatus(id, 'missed', { ...(options?.expectedRevision !== undefined ? { expectedRevision: options.expectedRevision } : {}) }),
+      markMissed: (id, options) =>
+        setStatus(id, 'missed', { ...(options?.expectedRevision !== undefined ? { expectedRevision: options.expectedRevision } : {}) }),
 
       async recordLength(id, minutes, options = {}) {
         const checked = checkMinutes(minutes, 'minutes');
-        if (options.expectedRevision !== undefined && (typeof options.expectedRevision !== 'number' || !Number.isInteger(options.expectedRevision))) invalidInput('expectedRevision', '`expectedRevision` must be the revision of the session you read.');
+        if (options.expectedRevision !== undefined && (typeof options.expectedRevision !== 'number' || !Number.isInteger(options.expectedRevision)))
+          invalidInput('expectedRevision', '`expectedRevision` must be the revision of the session you read.');
         return writeLength(await load(id), checked, options.expectedRevision);
       },
     };

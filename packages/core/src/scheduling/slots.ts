@@ -79,7 +79,7 @@ export function epochDayOf(date: string): number {
 
 /** ISO weekday (1 = Monday) of an epoch day (1970-01-01 was a Thursday). */
 export function weekdayOfEpochDay(day: number): Weekday {
-  return ((((day + 3) % 7) + 7) % 7) + 1 as Weekday;
+  return (((((day + 3) % 7) + 7) % 7) + 1) as Weekday;
 }
 
 const pad2 = (value: number) => (value < 10 ? `0${value}` : String(value));
@@ -105,10 +105,20 @@ export function localIsoOf(timeZone: string, epochMinute: number): string {
 
 // ---- validation ------------------------------------------------------------------------------
 
-const describe = (value: unknown) => (typeof value === 'string' ? JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value) : Array.isArray(value) ? 'a list' : value === null ? 'null' : typeof value === 'object' ? 'an object' : String(value));
+const describe = (value: unknown) =>
+  typeof value === 'string'
+    ? JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value)
+    : Array.isArray(value)
+      ? 'a list'
+      : value === null
+        ? 'null'
+        : typeof value === 'object'
+          ? 'an object'
+          : String(value);
 
 function requireInteger(value: unknown, path: string, min: number, max: number, what: string): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) invalidInput(path, `\`${path}\` must be a whole number of ${what} from ${min} to ${max} (got ${describe(value)}).`);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max)
+    invalidInput(path, `\`${path}\` must be a whole number of ${what} from ${min} to ${max} (got ${describe(value)}).`);
   return value;
 }
 
@@ -147,32 +157,48 @@ export function instantMs(value: unknown): number {
 
 function requireInstant(value: unknown, path: string): number {
   const ms = instantMs(value);
-  if (Number.isNaN(ms)) invalidInput(path, `\`${path}\` must be an ISO 8601 instant with "Z" or an offset, e.g. "2026-03-29T08:00:00Z" (got ${describe(value)}).`);
+  if (Number.isNaN(ms))
+    invalidInput(path, `\`${path}\` must be an ISO 8601 instant with "Z" or an offset, e.g. "2026-03-29T08:00:00Z" (got ${describe(value)}).`);
   return ms;
 }
 
 function compileParticipant(input: unknown, index: number, seenIds: Set<string>): { compiled: CompiledParticipant; busy: Array<[number, number]> } {
   const path = `participants[${index}]`;
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) invalidInput(path, `\`${path}\` must be an object { id, timeZone, workingHours, offLimitsDays?, offLimitsDates?, busy? }.`);
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    invalidInput(path, `\`${path}\` must be an object { id, timeZone, workingHours, offLimitsDays?, offLimitsDates?, busy? }.`);
   const participant = input as Partial<SlotParticipant>;
-  if (typeof participant.id !== 'string' || participant.id.trim() === '' || participant.id.length > 200) invalidInput(`${path}.id`, `\`${path}.id\` must be a non-empty string that names the participant (got ${describe(participant.id)}).`);
+  if (typeof participant.id !== 'string' || participant.id.trim() === '' || participant.id.length > 200)
+    invalidInput(`${path}.id`, `\`${path}.id\` must be a non-empty string that names the participant (got ${describe(participant.id)}).`);
   if (seenIds.has(participant.id)) invalidInput(`${path}.id`, `\`${path}.id\` repeats "${participant.id}"; every participant needs their own id.`);
   seenIds.add(participant.id);
-  if (!isTimeZone(participant.timeZone) || !isKnownZone(participant.timeZone)) invalidInput(`${path}.timeZone`, `\`${path}.timeZone\` must be an IANA time-zone name such as "Asia/Tokyo" or "America/New_York" (got ${describe(participant.timeZone)}).`);
+  if (!isTimeZone(participant.timeZone) || !isKnownZone(participant.timeZone))
+    invalidInput(
+      `${path}.timeZone`,
+      `\`${path}.timeZone\` must be an IANA time-zone name such as "Asia/Tokyo" or "America/New_York" (got ${describe(participant.timeZone)}).`,
+    );
 
   const workingHours = participant.workingHours;
-  if (typeof workingHours !== 'object' || workingHours === null || Array.isArray(workingHours)) invalidInput(`${path}.workingHours`, `\`${path}.workingHours\` must map ISO weekdays (1 = Monday … 7 = Sunday) to lists of "HH:MM-HH:MM" ranges, e.g. { 1: ["09:00-17:00"] }.`);
+  if (typeof workingHours !== 'object' || workingHours === null || Array.isArray(workingHours))
+    invalidInput(
+      `${path}.workingHours`,
+      `\`${path}.workingHours\` must map ISO weekdays (1 = Monday … 7 = Sunday) to lists of "HH:MM-HH:MM" ranges, e.g. { 1: ["09:00-17:00"] }.`,
+    );
   const ranges: Array<Array<[number, number]>> = Array.from({ length: 8 }, () => []);
   for (const [key, list] of Object.entries(workingHours)) {
     const keyPath = `${path}.workingHours.${key}`;
-    if (!/^[1-7]$/.test(key)) invalidInput(keyPath, `\`${path}.workingHours\` keys must be ISO weekdays 1 (Monday) to 7 (Sunday) (got ${JSON.stringify(key)}).`);
+    if (!/^[1-7]$/.test(key))
+      invalidInput(keyPath, `\`${path}.workingHours\` keys must be ISO weekdays 1 (Monday) to 7 (Sunday) (got ${JSON.stringify(key)}).`);
     if (list === undefined) continue;
     if (!Array.isArray(list)) invalidInput(keyPath, `\`${keyPath}\` must be a list of "HH:MM-HH:MM" ranges such as ["09:00-12:00", "13:00-17:30"].`);
     if (list.length > 48) invalidInput(keyPath, `\`${keyPath}\` must have at most 48 ranges.`);
     const day: Array<[number, number]> = [];
     list.forEach((range: unknown, rangeIndex: number) => {
       const parsed = typeof range === 'string' ? parseTimeRange(range) : undefined;
-      if (!parsed) invalidInput(`${keyPath}[${rangeIndex}]`, `\`${keyPath}[${rangeIndex}]\` must be a local time range "HH:MM-HH:MM" with start before end, e.g. "09:00-17:30" ('24:00' may end a range) (got ${describe(range)}).`);
+      if (!parsed)
+        invalidInput(
+          `${keyPath}[${rangeIndex}]`,
+          `\`${keyPath}[${rangeIndex}]\` must be a local time range "HH:MM-HH:MM" with start before end, e.g. "09:00-17:30" ('24:00' may end a range) (got ${describe(range)}).`,
+        );
       day.push(parsed);
     });
     // Overlapping or touching ranges are merged: a minute counts when it is inside any range.
@@ -188,25 +214,36 @@ function compileParticipant(input: unknown, index: number, seenIds: Set<string>)
 
   const offDays = Array.from({ length: 8 }, () => false);
   if (participant.offLimitsDays !== undefined) {
-    if (!Array.isArray(participant.offLimitsDays)) invalidInput(`${path}.offLimitsDays`, `\`${path}.offLimitsDays\` must be a list of ISO weekdays, e.g. [5] for Fridays.`);
+    if (!Array.isArray(participant.offLimitsDays))
+      invalidInput(`${path}.offLimitsDays`, `\`${path}.offLimitsDays\` must be a list of ISO weekdays, e.g. [5] for Fridays.`);
     participant.offLimitsDays.forEach((day: unknown, dayIndex: number) => {
-      if (typeof day !== 'number' || !Number.isInteger(day) || day < 1 || day > 7) invalidInput(`${path}.offLimitsDays[${dayIndex}]`, `\`${path}.offLimitsDays[${dayIndex}]\` must be an ISO weekday, 1 (Monday) to 7 (Sunday) (got ${describe(day)}).`);
+      if (typeof day !== 'number' || !Number.isInteger(day) || day < 1 || day > 7)
+        invalidInput(
+          `${path}.offLimitsDays[${dayIndex}]`,
+          `\`${path}.offLimitsDays[${dayIndex}]\` must be an ISO weekday, 1 (Monday) to 7 (Sunday) (got ${describe(day)}).`,
+        );
       offDays[day] = true;
     });
   }
   const offDates = new Set<number>();
   if (participant.offLimitsDates !== undefined) {
-    if (!Array.isArray(participant.offLimitsDates)) invalidInput(`${path}.offLimitsDates`, `\`${path}.offLimitsDates\` must be a list of local dates "YYYY-MM-DD".`);
+    if (!Array.isArray(participant.offLimitsDates))
+      invalidInput(`${path}.offLimitsDates`, `\`${path}.offLimitsDates\` must be a list of local dates "YYYY-MM-DD".`);
     if (participant.offLimitsDates.length > 5000) invalidInput(`${path}.offLimitsDates`, `\`${path}.offLimitsDates\` must have at most 5000 dates.`);
     participant.offLimitsDates.forEach((date: unknown, dateIndex: number) => {
-      if (!isCalendarDate(date)) invalidInput(`${path}.offLimitsDates[${dateIndex}]`, `\`${path}.offLimitsDates[${dateIndex}]\` must be a real calendar date written YYYY-MM-DD, e.g. "2026-12-25" (got ${describe(date)}).`);
+      if (!isCalendarDate(date))
+        invalidInput(
+          `${path}.offLimitsDates[${dateIndex}]`,
+          `\`${path}.offLimitsDates[${dateIndex}]\` must be a real calendar date written YYYY-MM-DD, e.g. "2026-12-25" (got ${describe(date)}).`,
+        );
       offDates.add(epochDayOf(date));
     });
   }
   const busy: Array<[number, number]> = [];
   if (participant.busy !== undefined) {
     if (!Array.isArray(participant.busy)) invalidInput(`${path}.busy`, `\`${path}.busy\` must be a list of { start, end } instants.`);
-    if (participant.busy.length > SLOT_SEARCH_LIMITS.maxBusyPerParticipant) invalidInput(`${path}.busy`, `\`${path}.busy\` must have at most ${SLOT_SEARCH_LIMITS.maxBusyPerParticipant} intervals.`);
+    if (participant.busy.length > SLOT_SEARCH_LIMITS.maxBusyPerParticipant)
+      invalidInput(`${path}.busy`, `\`${path}.busy\` must have at most ${SLOT_SEARCH_LIMITS.maxBusyPerParticipant} intervals.`);
     participant.busy.forEach((interval: unknown, busyIndex: number) => {
       const busyPath = `${path}.busy[${busyIndex}]`;
       if (typeof interval !== 'object' || interval === null) invalidInput(busyPath, `\`${busyPath}\` must be an object { start, end } with two instants.`);
@@ -234,14 +271,18 @@ interface CompiledRequest {
 }
 
 function compileRequest(request: unknown): CompiledRequest {
-  if (typeof request !== 'object' || request === null || Array.isArray(request)) invalidInput('', 'findCommonSlots needs a request { participants, from, to, durationMinutes, stepMinutes?, limit? }.');
+  if (typeof request !== 'object' || request === null || Array.isArray(request))
+    invalidInput('', 'findCommonSlots needs a request { participants, from, to, durationMinutes, stepMinutes?, limit? }.');
   const input = request as Partial<FindCommonSlotsRequest>;
-  if (!Array.isArray(input.participants) || input.participants.length === 0) invalidInput('participants', '`participants` must be a list of at least one person { id, timeZone, workingHours } (usually 2 to 5).');
-  if (input.participants.length > SLOT_SEARCH_LIMITS.maxParticipants) invalidInput('participants', `\`participants\` must have at most ${SLOT_SEARCH_LIMITS.maxParticipants} people.`);
+  if (!Array.isArray(input.participants) || input.participants.length === 0)
+    invalidInput('participants', '`participants` must be a list of at least one person { id, timeZone, workingHours } (usually 2 to 5).');
+  if (input.participants.length > SLOT_SEARCH_LIMITS.maxParticipants)
+    invalidInput('participants', `\`participants\` must have at most ${SLOT_SEARCH_LIMITS.maxParticipants} people.`);
   const from = requireInstant(input.from, 'from');
   const to = requireInstant(input.to, 'to');
   if (to < from) invalidInput('to', '`to` must not be before `from`.');
-  if ((to - from) / 86_400_000 > SLOT_SEARCH_LIMITS.maxWindowDays) invalidInput('to', `The search window from \`from\` to \`to\` must be at most ${SLOT_SEARCH_LIMITS.maxWindowDays} days; search in smaller windows.`);
+  if ((to - from) / 86_400_000 > SLOT_SEARCH_LIMITS.maxWindowDays)
+    invalidInput('to', `The search window from \`from\` to \`to\` must be at most ${SLOT_SEARCH_LIMITS.maxWindowDays} days; search in smaller windows.`);
   const duration = requireInteger(input.durationMinutes, 'durationMinutes', 1, SLOT_SEARCH_LIMITS.maxDurationMinutes, 'minutes');
   const step = input.stepMinutes === undefined ? 15 : requireInteger(input.stepMinutes, 'stepMinutes', 1, SLOT_SEARCH_LIMITS.maxStepMinutes, 'minutes');
   const limit = input.limit === undefined ? Number.POSITIVE_INFINITY : requireInteger(input.limit, 'limit', 0, Number.MAX_SAFE_INTEGER, 'slots');
@@ -389,7 +430,12 @@ export function slotAt(start: number, duration: number, participants: ReadonlyAr
   const local: Record<string, LocalSlot> = {};
   for (const participant of participants) {
     // defineProperty: an id such as "__proto__" stays an ordinary key.
-    Object.defineProperty(local, participant.id, { value: { start: localIsoOf(participant.timeZone, start), end: localIsoOf(participant.timeZone, start + duration) }, enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(local, participant.id, {
+      value: { start: localIsoOf(participant.timeZone, start), end: localIsoOf(participant.timeZone, start + duration) },
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return { start: instantOfEpochMinute(start), end: instantOfEpochMinute(start + duration), local };
 }

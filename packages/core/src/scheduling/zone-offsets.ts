@@ -103,7 +103,8 @@ export interface OffsetPiece {
 export function offsetPieces(timeZone: string, start: number, end: number): OffsetPiece[] {
   const cache = cacheFor(timeZone);
   const pieces: OffsetPiece[] = [];
-  if (!Number.isFinite(start) || !Number.isFinite(end)) invalidInput(Number.isFinite(start) ? 'end' : 'start', '`start` and `end` must be finite numbers of minutes since the epoch.');
+  if (!Number.isFinite(start) || !Number.isFinite(end))
+    invalidInput(Number.isFinite(start) ? 'end' : 'start', '`start` and `end` must be finite numbers of minutes since the epoch.');
   if (end <= start) return pieces;
   let pieceStart = start;
   let current = offsetAt(timeZone, start);
@@ -138,6 +139,7 @@ export function offsetPieces(timeZone: string, start: number, end: number): Offs
 export function offsetTransitions(timeZone: string, start: number, end: number): Array<{ at: number; from: number; to: number }> {
   const pieces = offsetPieces(timeZone, start, end);
   const transitions: Array<{ at: number; from: number; to: number }> = [];
-  for (let index = 1; index < pieces.length; index++) transitions.push({ at: pieces[index]!.start, from: pieces[index - 1]!.offset, to: pieces[index]!.offset });
+  for (let index = 1; index < pieces.length; index++)
+    transitions.push({ at: pieces[index]!.start, from: pieces[index - 1]!.offset, to: pieces[index]!.offset });
   return transitions;
 }

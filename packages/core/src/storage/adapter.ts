@@ -223,8 +223,7 @@ export interface CalendarConnection {
 }
 
 export type ConnectCalendarInput =
-  | { kind: 'ics-feed'; url: string; label?: string }
-  | { kind: 'caldav'; url: string; username: string; password: string; label?: string; writeBack?: boolean };
+  { kind: 'ics-feed'; url: string; label?: string } | { kind: 'caldav'; url: string; username: string; password: string; label?: string; writeBack?: boolean };
 
 /** The signed-in person's calendars on a server that fetches them (`StorageAdapter.calendars`). */
 export interface CalendarConnections {
@@ -414,7 +413,11 @@ const COLLECTION_PATTERN = /^[a-z][a-z0-9-]{0,63}$/;
 /** Throws `invalid-input` unless `collection` is a lowercase name like `goals` or `coaching-runs`. */
 export function assertCollectionName(collection: unknown): asserts collection is string {
   if (typeof collection !== 'string' || !COLLECTION_PATTERN.test(collection)) {
-    throw new MentorKitError('invalid-input', `The collection name must be lowercase letters, digits and dashes, starting with a letter, e.g. "goals" (got ${JSON.stringify(collection)}).`, { path: 'collection' });
+    throw new MentorKitError(
+      'invalid-input',
+      `The collection name must be lowercase letters, digits and dashes, starting with a letter, e.g. "goals" (got ${JSON.stringify(collection)}).`,
+      { path: 'collection' },
+    );
   }
 }
 
@@ -441,7 +444,8 @@ function isPlainObject(value: object): boolean {
 
 /** Half of a UTF-16 surrogate pair on its own: not text any server, file or database can keep. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const NOT_WELL_FORMED = 'is not well-formed text: it holds half of a character (a lone UTF-16 surrogate), which cannot be stored; remove it or paste the text again';
+const NOT_WELL_FORMED =
+  'is not well-formed text: it holds half of a character (a lone UTF-16 surrogate), which cannot be stored; remove it or paste the text again';
 
 /**
  * Throws `invalid-input` (with the path of the first bad value) unless `value` is JSON-compatible:
@@ -509,29 +513,38 @@ export function assertWhereClause(where: unknown): asserts where is Record<strin
   }
   for (const [key, value] of Object.entries(where)) {
     const ok = typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
-    if (!ok) throw new MentorKitError('invalid-input', `Query filter \`${key}\` must be a string, a finite number or a boolean (got ${describe(value)}).`, { path: `where.${key}` });
+    if (!ok)
+      throw new MentorKitError('invalid-input', `Query filter \`${key}\` must be a string, a finite number or a boolean (got ${describe(value)}).`, {
+        path: `where.${key}`,
+      });
   }
 }
 
 /** Checks `expectedRevision` in put options. */
 export function assertPutOptions(options: unknown): asserts options is PutOptions | undefined {
   if (options === undefined) return;
-  if (typeof options !== 'object' || options === null) throw new MentorKitError('invalid-input', 'Put options must be an object such as { expectedRevision: 3 }.', { path: 'options' });
+  if (typeof options !== 'object' || options === null)
+    throw new MentorKitError('invalid-input', 'Put options must be an object such as { expectedRevision: 3 }.', { path: 'options' });
   const expected = (options as PutOptions).expectedRevision;
   if (expected === undefined || expected === null) return;
   if (!Number.isInteger(expected) || expected < 1) {
-    throw new MentorKitError('invalid-input', `\`expectedRevision\` must be null (create) or a revision number 1 or higher (got ${describe(expected)}).`, { path: 'options.expectedRevision' });
+    throw new MentorKitError('invalid-input', `\`expectedRevision\` must be null (create) or a revision number 1 or higher (got ${describe(expected)}).`, {
+      path: 'options.expectedRevision',
+    });
   }
 }
 
 /** Checks `expectedRevision` in delete options. */
 export function assertDeleteOptions(options: unknown): asserts options is DeleteOptions | undefined {
   if (options === undefined) return;
-  if (typeof options !== 'object' || options === null) throw new MentorKitError('invalid-input', 'Delete options must be an object such as { expectedRevision: 3 }.', { path: 'options' });
+  if (typeof options !== 'object' || options === null)
+    throw new MentorKitError('invalid-input', 'Delete options must be an object such as { expectedRevision: 3 }.', { path: 'options' });
   const expected = (options as DeleteOptions).expectedRevision;
   if (expected === undefined) return;
   if (!Number.isInteger(expected) || expected < 1) {
-    throw new MentorKitError('invalid-input', `\`expectedRevision\` must be a revision number 1 or higher (got ${describe(expected)}).`, { path: 'options.expectedRevision' });
+    throw new MentorKitError('invalid-input', `\`expectedRevision\` must be a revision number 1 or higher (got ${describe(expected)}).`, {
+      path: 'options.expectedRevision',
+    });
   }
 }
 
@@ -543,7 +556,10 @@ export function revisionConflict(collection: string, id: string, expected: numbe
       : actual === undefined
         ? `Cannot write ${collection}/${id}: it no longer exists (expected revision ${expected}). It was deleted by someone else.`
         : `Cannot write ${collection}/${id}: it was changed by someone else (expected revision ${expected}, found ${actual}). Reload it and apply your change again.`;
-  return new MentorKitError('conflict', message, { path: 'expectedRevision', details: { collection, id, expectedRevision: expected, actualRevision: actual ?? null } });
+  return new MentorKitError('conflict', message, {
+    path: 'expectedRevision',
+    details: { collection, id, expectedRevision: expected, actualRevision: actual ?? null },
+  });
 }
 
 /**
@@ -565,9 +581,18 @@ export function revisionConflict(collection: string, id: string, expected: numbe
  * if (tombstone) await deleteTombstone(collection, record.id);
  * ```
  */
-export function nextStoredRecord(collection: string, current: StoredRecord | undefined, record: RecordInput, options: PutOptions | undefined, now: string, previousRevision?: number): StoredRecord {
+export function nextStoredRecord(
+  collection: string,
+  current: StoredRecord | undefined,
+  record: RecordInput,
+  options: PutOptions | undefined,
+  now: string,
+  previousRevision?: number,
+): StoredRecord {
   if (previousRevision !== undefined && !(Number.isInteger(previousRevision) && previousRevision >= 0)) {
-    throw new TypeError(`nextStoredRecord: \`previousRevision\` must be the revision of the deleted record (an integer of 0 or more) or undefined (got ${describe(previousRevision)}).`);
+    throw new TypeError(
+      `nextStoredRecord: \`previousRevision\` must be the revision of the deleted record (an integer of 0 or more) or undefined (got ${describe(previousRevision)}).`,
+    );
   }
   const expected = options?.expectedRevision;
   if (expected === null && current !== undefined) throw revisionConflict(collection, record.id, null, current.revision);

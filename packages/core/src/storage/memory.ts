@@ -65,7 +65,10 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Storage
         listener(change.record ? { ...change, record: clone(change.record) } : change);
       } catch (error) {
         // A failing listener must not break the write or other listeners, nor crash a Node process.
-        reportStorageError(error, `A storage watch listener threw while handling a change to ${change.collection}/${change.id}; the write succeeded and the other listeners were notified.`);
+        reportStorageError(
+          error,
+          `A storage watch listener threw while handling a change to ${change.collection}/${change.id}; the write succeeded and the other listeners were notified.`,
+        );
       }
     }
   };

@@ -54,10 +54,17 @@ export function formatOffset(offsetMinutes: number): string {
  * runtime's time-zone database (Intl). No luxon, so it stays in the small core bundle.
  */
 export function localTimeOf(timeZone: string, instant: string | Date): LocalTime {
-  if (!isTimeZone(timeZone)) throw new MentorKitError('invalid-input', `\`timeZone\` must be an IANA time-zone name such as "Asia/Tokyo" (got ${JSON.stringify(timeZone)}).`, { path: 'timeZone' });
-  if (typeof instant === 'string' && !isInstant(instant)) throw new MentorKitError('invalid-input', `\`instant\` must be an ISO 8601 instant such as "2026-03-29T08:00:00Z" (got ${JSON.stringify(instant)}).`, { path: 'instant' });
+  if (!isTimeZone(timeZone))
+    throw new MentorKitError('invalid-input', `\`timeZone\` must be an IANA time-zone name such as "Asia/Tokyo" (got ${JSON.stringify(timeZone)}).`, {
+      path: 'timeZone',
+    });
+  if (typeof instant === 'string' && !isInstant(instant))
+    throw new MentorKitError('invalid-input', `\`instant\` must be an ISO 8601 instant such as "2026-03-29T08:00:00Z" (got ${JSON.stringify(instant)}).`, {
+      path: 'instant',
+    });
   const date = typeof instant === 'string' ? new Date(instant) : instant;
-  if (!(date instanceof Date) || Number.isNaN(date.getTime())) throw new MentorKitError('invalid-input', '`instant` must be a valid date.', { path: 'instant' });
+  if (!(date instanceof Date) || Number.isNaN(date.getTime()))
+    throw new MentorKitError('invalid-input', '`instant` must be a valid date.', { path: 'instant' });
   const parts: Record<string, string> = {};
   for (const part of formatterFor(timeZone).formatToParts(date)) parts[part.type] = part.value;
   const year = Number(parts.year);
@@ -118,8 +125,12 @@ export function isWithinWorkingHours(local: LocalTime, rules: AvailabilityRules)
 
 /** Whole calendar days from `from` to `to` (both `YYYY-MM-DD`): `1` when `to` is the next day. */
 export function daysBetween(from: string, to: string): number {
-  for (const [path, value] of [['from', from], ['to', to]] as const) {
-    if (!isCalendarDate(value)) throw new MentorKitError('invalid-input', `\`${path}\` must be a calendar date written YYYY-MM-DD (got ${JSON.stringify(value)}).`, { path });
+  for (const [path, value] of [
+    ['from', from],
+    ['to', to],
+  ] as const) {
+    if (!isCalendarDate(value))
+      throw new MentorKitError('invalid-input', `\`${path}\` must be a calendar date written YYYY-MM-DD (got ${JSON.stringify(value)}).`, { path });
   }
   const toUtc = (date: string) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
   return Math.round((toUtc(to) - toUtc(from)) / 86_400_000);

@@ -6,6 +6,15 @@
  */
 export { toXapiStatement, isXapiEventType, stableUuid, xapiLookupFromKit, DEFAULT_VERBS, XAPI_EVENT_VERBS } from './statements.js';
 export type { VerbMap, XapiVerbKey, XapiEventType, XapiLookup, XapiOptions, XapiRelevantTypes } from './statements.js';
-export { validateXapiStatement, assertValidXapiStatement, isXapiIri, isXapiUuid, isXapiTimestamp, isXapiDuration, isLanguageTag, XAPI_VERSIONS } from './validate.js';
+export {
+  validateXapiStatement,
+  assertValidXapiStatement,
+  isXapiIri,
+  isXapiUuid,
+  isXapiTimestamp,
+  isXapiDuration,
+  isLanguageTag,
+  XAPI_VERSIONS,
+} from './validate.js';
 export type { XapiValidationResult, XapiValidationOptions, XapiVersion } from './validate.js';
 export type * from './statement-types.js';

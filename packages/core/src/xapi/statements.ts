@@ -164,42 +164,81 @@ export function stableUuid(name: string): string {
 const HTTP_URL = /^https?:\/\/[^\s/?#]+[^\s]*$/i;
 
 function checkOptions(options: unknown): asserts options is XapiOptions {
-  if (typeof options !== 'object' || options === null) throw new MentorKitError('invalid-input', 'toXapiStatement needs options: { homePage, activityBase }.', { path: 'options' });
+  if (typeof options !== 'object' || options === null)
+    throw new MentorKitError('invalid-input', 'toXapiStatement needs options: { homePage, activityBase }.', { path: 'options' });
   const { homePage, activityBase, verbs, language, lookup, version, relevantTypes } = options as Partial<XapiOptions>;
-  if (typeof homePage !== 'string' || !HTTP_URL.test(homePage)) throw new MentorKitError('invalid-input', `\`homePage\` must be the LMS's http(s) address, e.g. https://lms.example.com (got ${JSON.stringify(homePage)}).`, { path: 'options.homePage' });
-  if (typeof activityBase !== 'string' || !HTTP_URL.test(activityBase)) throw new MentorKitError('invalid-input', `\`activityBase\` must be an http(s) address under which activity ids are made, e.g. https://lms.example.com/xapi/mentoring (got ${JSON.stringify(activityBase)}).`, { path: 'options.activityBase' });
-  if (language !== undefined && (typeof language !== 'string' || !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(language))) throw new MentorKitError('invalid-input', '`language` must be a language tag such as "en-US".', { path: 'options.language' });
-  if (lookup !== undefined && (typeof lookup !== 'object' || lookup === null)) throw new MentorKitError('invalid-input', '`lookup` must be an object of optional functions (pairing, person, goal, session).', { path: 'options.lookup' });
-  if (version !== undefined && !XAPI_VERSIONS.includes(version)) throw new MentorKitError('invalid-input', `\`version\` must be ${XAPI_VERSIONS.map((known) => `"${known}"`).join(' or ')} (got ${JSON.stringify(version)}).`, { path: 'options.version' });
+  if (typeof homePage !== 'string' || !HTTP_URL.test(homePage))
+    throw new MentorKitError(
+      'invalid-input',
+      `\`homePage\` must be the LMS's http(s) address, e.g. https://lms.example.com (got ${JSON.stringify(homePage)}).`,
+      { path: 'options.homePage' },
+    );
+  if (typeof activityBase !== 'string' || !HTTP_URL.test(activityBase))
+    throw new MentorKitError(
+      'invalid-input',
+      `\`activityBase\` must be an http(s) address under which activity ids are made, e.g. https://lms.example.com/xapi/mentoring (got ${JSON.stringify(activityBase)}).`,
+      { path: 'options.activityBase' },
+    );
+  if (language !== undefined && (typeof language !== 'string' || !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(language)))
+    throw new MentorKitError('invalid-input', '`language` must be a language tag such as "en-US".', { path: 'options.language' });
+  if (lookup !== undefined && (typeof lookup !== 'object' || lookup === null))
+    throw new MentorKitError('invalid-input', '`lookup` must be an object of optional functions (pairing, person, goal, session).', { path: 'options.lookup' });
+  if (version !== undefined && !XAPI_VERSIONS.includes(version))
+    throw new MentorKitError(
+      'invalid-input',
+      `\`version\` must be ${XAPI_VERSIONS.map((known) => `"${known}"`).join(' or ')} (got ${JSON.stringify(version)}).`,
+      { path: 'options.version' },
+    );
   if (relevantTypes !== undefined) {
-    if (typeof relevantTypes !== 'object' || relevantTypes === null) throw new MentorKitError('invalid-input', '`relevantTypes` must be an object such as { mentor: ["https://…/roles/mentor"] }.', { path: 'options.relevantTypes' });
+    if (typeof relevantTypes !== 'object' || relevantTypes === null)
+      throw new MentorKitError('invalid-input', '`relevantTypes` must be an object such as { mentor: ["https://…/roles/mentor"] }.', {
+        path: 'options.relevantTypes',
+      });
     for (const [role, types] of Object.entries(relevantTypes)) {
       const path = `options.relevantTypes.${role}`;
-      if (role !== 'mentor' && role !== 'mentee') throw new MentorKitError('invalid-input', `There is no role "${role}"; the roles are mentor and mentee.`, { path });
-      if (!Array.isArray(types) || types.length === 0 || !types.every(isXapiIri)) throw new MentorKitError('invalid-input', `\`${path}\` must be a list of one or more absolute IRIs.`, { path });
+      if (role !== 'mentor' && role !== 'mentee')
+        throw new MentorKitError('invalid-input', `There is no role "${role}"; the roles are mentor and mentee.`, { path });
+      if (!Array.isArray(types) || types.length === 0 || !types.every(isXapiIri))
+        throw new MentorKitError('invalid-input', `\`${path}\` must be a list of one or more absolute IRIs.`, { path });
     }
   }
   if (verbs === undefined) return;
-  if (typeof verbs !== 'object' || verbs === null) throw new MentorKitError('invalid-input', '`verbs` must be an object such as { attended: { id, display } }.', { path: 'options.verbs' });
+  if (typeof verbs !== 'object' || verbs === null)
+    throw new MentorKitError('invalid-input', '`verbs` must be an object such as { attended: { id, display } }.', { path: 'options.verbs' });
   for (const [key, verb] of Object.entries(verbs)) {
     const path = `options.verbs.${key}`;
-    if (!Object.hasOwn(DEFAULT_VERBS, key)) throw new MentorKitError('invalid-input', `There is no verb "${key}" to replace; the keys are ${Object.keys(DEFAULT_VERBS).join(', ')}.`, { path });
-    if (typeof verb !== 'object' || verb === null || !isXapiIri((verb as XapiVerb).id)) throw new MentorKitError('invalid-input', `\`${path}.id\` must be an absolute IRI such as http://adlnet.gov/expapi/verbs/attended.`, { path: `${path}.id` });
+    if (!Object.hasOwn(DEFAULT_VERBS, key))
+      throw new MentorKitError('invalid-input', `There is no verb "${key}" to replace; the keys are ${Object.keys(DEFAULT_VERBS).join(', ')}.`, { path });
+    if (typeof verb !== 'object' || verb === null || !isXapiIri((verb as XapiVerb).id))
+      throw new MentorKitError('invalid-input', `\`${path}.id\` must be an absolute IRI such as http://adlnet.gov/expapi/verbs/attended.`, {
+        path: `${path}.id`,
+      });
     const display = (verb as XapiVerb).display;
-    if (typeof display !== 'object' || display === null || Object.keys(display).length === 0 || Object.values(display).some((text) => typeof text !== 'string')) {
+    if (
+      typeof display !== 'object' ||
+      display === null ||
+      Object.keys(display).length === 0 ||
+      Object.values(display).some((text) => typeof text !== 'string')
+    ) {
       throw new MentorKitError('invalid-input', `\`${path}.display\` must be a language map such as { "en-US": "attended" }.`, { path: `${path}.display` });
     }
   }
 }
 
 function checkEvent(event: unknown): asserts event is DomainEvent {
-  if (typeof event !== 'object' || event === null) throw new MentorKitError('invalid-input', 'toXapiStatement needs a domain event (what kit.on(…) delivers).', { path: 'event' });
+  if (typeof event !== 'object' || event === null)
+    throw new MentorKitError('invalid-input', 'toXapiStatement needs a domain event (what kit.on(…) delivers).', { path: 'event' });
   const { type, at, actorId, recordId, data } = event as Partial<DomainEvent>;
-  if (typeof type !== 'string' || type === '') throw new MentorKitError('invalid-input', '`event.type` must be an event type such as "goal-set".', { path: 'event.type' });
-  if (typeof at !== 'string' || !Number.isFinite(Date.parse(at)) || !/T.*(Z|[+-]\d{2}:\d{2})$/.test(at)) throw new MentorKitError('invalid-input', '`event.at` must be an ISO instant such as 2026-09-01T10:00:00.000Z.', { path: 'event.at' });
-  if (typeof actorId !== 'string' || actorId === '') throw new MentorKitError('invalid-input', '`event.actorId` must be the id of the person who acted.', { path: 'event.actorId' });
-  if (typeof recordId !== 'string' || recordId === '') throw new MentorKitError('invalid-input', '`event.recordId` must be the id of the record the event is about.', { path: 'event.recordId' });
-  if (data !== undefined && (typeof data !== 'object' || data === null)) throw new MentorKitError('invalid-input', '`event.data` must be an object.', { path: 'event.data' });
+  if (typeof type !== 'string' || type === '')
+    throw new MentorKitError('invalid-input', '`event.type` must be an event type such as "goal-set".', { path: 'event.type' });
+  if (typeof at !== 'string' || !Number.isFinite(Date.parse(at)) || !/T.*(Z|[+-]\d{2}:\d{2})$/.test(at))
+    throw new MentorKitError('invalid-input', '`event.at` must be an ISO instant such as 2026-09-01T10:00:00.000Z.', { path: 'event.at' });
+  if (typeof actorId !== 'string' || actorId === '')
+    throw new MentorKitError('invalid-input', '`event.actorId` must be the id of the person who acted.', { path: 'event.actorId' });
+  if (typeof recordId !== 'string' || recordId === '')
+    throw new MentorKitError('invalid-input', '`event.recordId` must be the id of the record the event is about.', { path: 'event.recordId' });
+  if (data !== undefined && (typeof data !== 'object' || data === null))
+    throw new MentorKitError('invalid-input', '`event.data` must be an object.', { path: 'event.data' });
 }
 
 // ─── the conversion ─────────────────────────────────────────────────────────────────────────────
@@ -230,7 +269,11 @@ export function toXapiStatement(event: DomainEvent, options: XapiOptions): XapiS
   checkOptions(options);
   checkEvent(event);
   if (!isXapiEventType(event.type)) {
-    throw new MentorKitError('unsupported', `"${event.type}" is not a learning record; the events that become xAPI statements are ${Object.keys(XAPI_EVENT_VERBS).join(', ')}.`, { path: 'event.type' });
+    throw new MentorKitError(
+      'unsupported',
+      `"${event.type}" is not a learning record; the events that become xAPI statements are ${Object.keys(XAPI_EVENT_VERBS).join(', ')}.`,
+      { path: 'event.type' },
+    );
   }
   const type: XapiEventType = event.type;
   const version: XapiVersion = options.version ?? '1.0.3';
@@ -261,17 +304,28 @@ export function toXapiStatement(event: DomainEvent, options: XapiOptions): XapiS
   let object: XapiActivity;
   let result: XapiResult | undefined;
   const parents: XapiActivity[] = [];
-  const goalActivity = (goalId: string) => activity(`goals/${segment(goalId)}`, 'http://adlnet.gov/expapi/activities/objective', text(data.title) ?? text(lookup.goal?.(goalId)?.title));
+  const goalActivity = (goalId: string) =>
+    activity(`goals/${segment(goalId)}`, 'http://adlnet.gov/expapi/activities/objective', text(data.title) ?? text(lookup.goal?.(goalId)?.title));
 
   switch (type) {
     case 'agreement-confirmed':
-      object = activity(`agreements/${segment(event.recordId)}`, typeIri('working-agreement'), 'Working agreement', typeof data.version === 'number' ? { extensions: { [`${base}/extensions/agreement-version`]: data.version } } : {});
+      object = activity(
+        `agreements/${segment(event.recordId)}`,
+        typeIri('working-agreement'),
+        'Working agreement',
+        typeof data.version === 'number' ? { extensions: { [`${base}/extensions/agreement-version`]: data.version } } : {},
+      );
       break;
     case 'session-held': {
       const session = lookup.session?.(event.recordId);
       object = activity(`sessions/${segment(event.recordId)}`, 'http://adlnet.gov/expapi/activities/meeting', text(session?.title) ?? text(data.title));
       // The hours rule (`sessionMinutesHeld`): the length recorded when the session was marked held, else the booked length.
-      const minutes = sessionMinutesHeld({ status: 'held', start: String(data.start ?? session?.start), end: String(data.end ?? session?.end), heldMinutes: num(data.heldMinutes) ?? num(session?.heldMinutes) });
+      const minutes = sessionMinutesHeld({
+        status: 'held',
+        start: String(data.start ?? session?.start),
+        end: String(data.end ?? session?.end),
+        heldMinutes: num(data.heldMinutes) ?? num(session?.heldMinutes),
+      });
       const duration = minutes > 0 ? durationOfMinutes(minutes) : undefined;
       result = { completion: true, ...(duration ? { duration } : {}) };
       break;
@@ -291,7 +345,10 @@ export function toXapiStatement(event: DomainEvent, options: XapiOptions): XapiS
     case 'goal-progress-recorded': {
       object = goalActivity(event.recordId);
       const percent = num(data.percent);
-      result = percent === undefined ? { completion: false } : { score: { scaled: Math.round(Math.max(0, Math.min(100, percent)) * 100) / 10000 }, completion: percent >= 100 };
+      result =
+        percent === undefined
+          ? { completion: false }
+          : { score: { scaled: Math.round(Math.max(0, Math.min(100, percent)) * 100) / 10000 }, completion: percent >= 100 };
       break;
     }
     case 'goal-achieved':
@@ -301,18 +358,29 @@ export function toXapiStatement(event: DomainEvent, options: XapiOptions): XapiS
     case 'goal-missed': {
       object = goalActivity(event.recordId);
       const percent = num(data.percent);
-      result = { completion: false, success: false, ...(percent === undefined ? {} : { score: { scaled: Math.round(Math.max(0, Math.min(100, percent)) * 100) / 10000 } }) };
+      result = {
+        completion: false,
+        success: false,
+        ...(percent === undefined ? {} : { score: { scaled: Math.round(Math.max(0, Math.min(100, percent)) * 100) / 10000 } }),
+      };
       break;
     }
     case 'feedback-given': {
       const sessionId = text(data.sessionId);
-      object = sessionId ? activity(`sessions/${segment(sessionId)}`, 'http://adlnet.gov/expapi/activities/meeting', text(lookup.session?.(sessionId)?.title)) : activity(`feedback/${segment(event.recordId)}`, typeIri('session-feedback'));
+      object = sessionId
+        ? activity(`sessions/${segment(sessionId)}`, 'http://adlnet.gov/expapi/activities/meeting', text(lookup.session?.(sessionId)?.title))
+        : activity(`feedback/${segment(event.recordId)}`, typeIri('session-feedback'));
       const rating = num(data.rating);
       if (rating !== undefined && rating >= 1 && rating <= 5) result = { score: { raw: rating, min: 1, max: 5, scaled: (rating - 1) / 4 } };
       break;
     }
     case 'coaching-run-completed':
-      object = activity(`coaching-runs/${segment(event.recordId)}`, typeIri('coaching-session'), text(data.modelId) ? `Coaching session (${String(data.modelId).toUpperCase()})` : 'Coaching session', text(data.modelId) ? { extensions: { [`${base}/extensions/coaching-model`]: data.modelId } } : {});
+      object = activity(
+        `coaching-runs/${segment(event.recordId)}`,
+        typeIri('coaching-session'),
+        text(data.modelId) ? `Coaching session (${String(data.modelId).toUpperCase()})` : 'Coaching session',
+        text(data.modelId) ? { extensions: { [`${base}/extensions/coaching-model`]: data.modelId } } : {},
+      );
       result = { completion: true };
       break;
     case 'pairing-started':
@@ -321,7 +389,8 @@ export function toXapiStatement(event: DomainEvent, options: XapiOptions): XapiS
   }
 
   const grouping: XapiActivity[] = [];
-  if (pairingId && type !== 'pairing-started') grouping.push(activity(`pairings/${segment(pairingId)}`, typeIri('mentoring-relationship'), 'Mentoring relationship'));
+  if (pairingId && type !== 'pairing-started')
+    grouping.push(activity(`pairings/${segment(pairingId)}`, typeIri('mentoring-relationship'), 'Mentoring relationship'));
   if (programId) grouping.push(activity(`programs/${segment(programId)}`, typeIri('mentoring-programme')));
 
   // The mentor(s) as instructor, unless the learner is one of them (a mentor's own feedback, say).
@@ -381,7 +450,13 @@ export function xapiLookupFromKit(kit: MentorKit): XapiLookup {
   return {
     pairing: (id) => {
       const record = cached('pairings', id);
-      return record && typeof record.menteeId === 'string' && Array.isArray(record.mentorIds) ? { menteeId: record.menteeId, mentorIds: record.mentorIds as string[], ...(typeof record.programId === 'string' ? { programId: record.programId } : {}) } : undefined;
+      return record && typeof record.menteeId === 'string' && Array.isArray(record.mentorIds)
+        ? {
+            menteeId: record.menteeId,
+            mentorIds: record.mentorIds as string[],
+            ...(typeof record.programId === 'string' ? { programId: record.programId } : {}),
+          }
+        : undefined;
     },
     person: (id) => cached('people', id) as { displayName?: string } | undefined,
     goal: (id) => cached('goals', id) as { title?: string; milestones?: Array<{ id?: string; title?: string }> } | undefined,

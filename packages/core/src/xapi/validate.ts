@@ -37,11 +37,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** An absolute IRI: a scheme, a colon, no whitespace or characters IRIs exclude. */
 const IRI = /^[a-z][a-z0-9+.-]*:[^\s<>"{}|\\^`]+$/i;
 /** RFC 5646 language tags (the common shapes: language, script, region, variants, extensions, private use). */
-const LANGUAGE_TAG = /^(?:[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{4,8})(?:-[a-z]{4})?(?:-(?:[a-z]{2}|\d{3}))?(?:-(?:[a-z\d]{5,8}|\d[a-z\d]{3}))*(?:-[\da-wy-z](?:-[a-z\d]{2,8})+)*(?:-x(?:-[a-z\d]{1,8})+)?$|^x(?:-[a-z\d]{1,8})+$/i;
+const LANGUAGE_TAG =
+  /^(?:[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{4,8})(?:-[a-z]{4})?(?:-(?:[a-z]{2}|\d{3}))?(?:-(?:[a-z\d]{5,8}|\d[a-z\d]{3}))*(?:-[\da-wy-z](?:-[a-z\d]{2,8})+)*(?:-x(?:-[a-z\d]{1,8})+)?$|^x(?:-[a-z\d]{1,8})+$/i;
 /** ISO 8601 date-time (RFC 3339 profile) with a time zone. */
 const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:Z|([+-])(\d{2}):(\d{2}))$/;
 /** ISO 8601 duration. */
-const DURATION = /^P(?!$)(?:\d+(?:\.\d+)?Y)?(?:\d+(?:\.\d+)?M)?(?:\d+(?:\.\d+)?W)?(?:\d+(?:\.\d+)?D)?(?:T(?=\d)(?:\d+(?:\.\d+)?H)?(?:\d+(?:\.\d+)?M)?(?:\d+(?:\.\d+)?S)?)?$/;
+const DURATION =
+  /^P(?!$)(?:\d+(?:\.\d+)?Y)?(?:\d+(?:\.\d+)?M)?(?:\d+(?:\.\d+)?W)?(?:\d+(?:\.\d+)?D)?(?:T(?=\d)(?:\d+(?:\.\d+)?H)?(?:\d+(?:\.\d+)?M)?(?:\d+(?:\.\d+)?S)?)?$/;
 const SHA1 = /^[0-9a-f]{40}$/i;
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -58,7 +60,8 @@ function timestampProblem(value: unknown): string | undefined {
   if (month! < 1 || month! > 12 || day! < 1 || day! > daysInMonth) return 'is not a calendar date';
   if (hour! > 23 || minute! > 59 || second! > 59) return 'is not a time of day (hours 00–23, minutes and seconds 00–59)';
   if (match[7] !== undefined && (offsetHours! > 23 || offsetMinutes! > 59)) return 'has a time zone offset out of range';
-  if (match[7] === '-' && offsetHours === 0 && offsetMinutes === 0) return 'has the offset -00:00 ("local offset unknown"), which ISO 8601 forbids; use Z or +00:00';
+  if (match[7] === '-' && offsetHours === 0 && offsetMinutes === 0)
+    return 'has the offset -00:00 ("local offset unknown"), which ISO 8601 forbids; use Z or +00:00';
   if (!Number.isFinite(Date.parse(value as string))) return 'is not a valid instant';
   return undefined;
 }
@@ -81,7 +84,9 @@ class Checker {
   }
 
   keys(value: Record<string, unknown>, path: string, allowed: readonly string[]): void {
-    for (const key of Object.keys(value)) if (!allowed.includes(key)) this.fail(path ? `${path}.${key}` : key, `is not a property xAPI ${this.version} allows here (allowed: ${allowed.join(', ')}).`);
+    for (const key of Object.keys(value))
+      if (!allowed.includes(key))
+        this.fail(path ? `${path}.${key}` : key, `is not a property xAPI ${this.version} allows here (allowed: ${allowed.join(', ')}).`);
   }
 
   iri(value: unknown, path: string): void {
@@ -89,7 +94,8 @@ class Checker {
   }
 
   irl(value: unknown, path: string): void {
-    if (!(typeof value === 'string' && /^https?:\/\/[^\s]+$/i.test(value))) this.fail(path, `must be an IRL (a resolvable http(s) IRI) (got ${JSON.stringify(value)}).`);
+    if (!(typeof value === 'string' && /^https?:\/\/[^\s]+$/i.test(value)))
+      this.fail(path, `must be an IRL (a resolvable http(s) IRI) (got ${JSON.stringify(value)}).`);
   }
 
   languageMap(value: unknown, path: string): void {
@@ -110,8 +116,10 @@ class Checker {
     const present = (['mbox', 'mbox_sha1sum', 'openid', 'account'] as const).filter((key) => value[key] !== undefined);
     if (present.length > 1) this.fail(path, `must have exactly one identifier (mbox, mbox_sha1sum, openid or account); it has ${present.join(' and ')}.`);
     if (present.length === 0 && required) this.fail(path, 'must have exactly one identifier (mbox, mbox_sha1sum, openid or account); it has none.');
-    if (value.mbox !== undefined && !(typeof value.mbox === 'string' && /^mailto:[^\s@]+@[^\s@]+$/.test(value.mbox))) this.fail(`${path}.mbox`, 'must be a mailto: IRI such as mailto:ana@example.org.');
-    if (value.mbox_sha1sum !== undefined && !(typeof value.mbox_sha1sum === 'string' && SHA1.test(value.mbox_sha1sum))) this.fail(`${path}.mbox_sha1sum`, 'must be the hex SHA-1 of a mailto: IRI (40 hex digits).');
+    if (value.mbox !== undefined && !(typeof value.mbox === 'string' && /^mailto:[^\s@]+@[^\s@]+$/.test(value.mbox)))
+      this.fail(`${path}.mbox`, 'must be a mailto: IRI such as mailto:ana@example.org.');
+    if (value.mbox_sha1sum !== undefined && !(typeof value.mbox_sha1sum === 'string' && SHA1.test(value.mbox_sha1sum)))
+      this.fail(`${path}.mbox_sha1sum`, 'must be the hex SHA-1 of a mailto: IRI (40 hex digits).');
     if (value.openid !== undefined) this.iri(value.openid, `${path}.openid`);
     if (value.account !== undefined) {
       const account = value.account;
@@ -160,7 +168,20 @@ class Checker {
     if (value.definition === undefined) return;
     const definition = value.definition;
     if (!isObject(definition)) return this.fail(`${path}.definition`, 'must be an object.');
-    this.keys(definition, `${path}.definition`, ['type', 'name', 'description', 'moreInfo', 'extensions', 'interactionType', 'correctResponsesPattern', 'choices', 'scale', 'source', 'target', 'steps']);
+    this.keys(definition, `${path}.definition`, [
+      'type',
+      'name',
+      'description',
+      'moreInfo',
+      'extensions',
+      'interactionType',
+      'correctResponsesPattern',
+      'choices',
+      'scale',
+      'source',
+      'target',
+      'steps',
+    ]);
     if (definition.type !== undefined) this.iri(definition.type, `${path}.definition.type`);
     if (definition.name !== undefined) this.languageMap(definition.name, `${path}.definition.name`);
     if (definition.description !== undefined) this.languageMap(definition.description, `${path}.definition.description`);
@@ -182,7 +203,8 @@ class Checker {
       else {
         this.keys(score, `${path}.score`, ['scaled', 'raw', 'min', 'max']);
         for (const key of ['scaled', 'raw', 'min', 'max'] as const) {
-          if (score[key] !== undefined && !(typeof score[key] === 'number' && Number.isFinite(score[key]))) this.fail(`${path}.score.${key}`, 'must be a finite number.');
+          if (score[key] !== undefined && !(typeof score[key] === 'number' && Number.isFinite(score[key])))
+            this.fail(`${path}.score.${key}`, 'must be a finite number.');
         }
         const { scaled, raw, min, max } = score as { scaled?: number; raw?: number; min?: number; max?: number };
         if (typeof scaled === 'number' && (scaled < -1 || scaled > 1)) this.fail(`${path}.score.scaled`, `must be between -1 and 1 (got ${scaled}).`);
@@ -191,9 +213,11 @@ class Checker {
         if (typeof raw === 'number' && typeof max === 'number' && raw > max) this.fail(`${path}.score.raw`, `must not be above max (${raw} > ${max}).`);
       }
     }
-    for (const key of ['success', 'completion'] as const) if (value[key] !== undefined && typeof value[key] !== 'boolean') this.fail(`${path}.${key}`, 'must be true or false.');
+    for (const key of ['success', 'completion'] as const)
+      if (value[key] !== undefined && typeof value[key] !== 'boolean') this.fail(`${path}.${key}`, 'must be true or false.');
     if (value.response !== undefined && typeof value.response !== 'string') this.fail(`${path}.response`, 'must be a string.');
-    if (value.duration !== undefined && !isXapiDuration(value.duration)) this.fail(`${path}.duration`, `must be an ISO 8601 duration such as PT1H30M (got ${JSON.stringify(value.duration)}).`);
+    if (value.duration !== undefined && !isXapiDuration(value.duration))
+      this.fail(`${path}.duration`, `must be an ISO 8601 duration such as PT1H30M (got ${JSON.stringify(value.duration)}).`);
     if (value.extensions !== undefined) this.extensions(value.extensions, `${path}.extensions`);
   }
 
@@ -213,7 +237,8 @@ class Checker {
       this.keys(item, itemPath, ['objectType', 'agent', 'relevantTypes']);
       if (item.objectType !== 'contextAgent') this.fail(`${itemPath}.objectType`, `must be "contextAgent" (got ${JSON.stringify(item.objectType)}).`);
       if (item.agent === undefined) this.fail(`${itemPath}.agent`, 'is required: the Agent.');
-      else if (isObject(item.agent) && item.agent.objectType === 'Group') this.fail(`${itemPath}.agent`, 'must be an Agent, not a Group (Groups go in contextGroups).');
+      else if (isObject(item.agent) && item.agent.objectType === 'Group')
+        this.fail(`${itemPath}.agent`, 'must be an Agent, not a Group (Groups go in contextGroups).');
       else this.agent(item.agent, `${itemPath}.agent`);
       this.relevantTypes(item.relevantTypes, `${itemPath}.relevantTypes`);
     });
@@ -239,10 +264,26 @@ class Checker {
     const twoPointO = this.version === '2.0.0';
     if (!twoPointO) {
       for (const key of ['contextAgents', 'contextGroups'] as const) {
-        if (value[key] !== undefined) this.fail(`${path}.${key}`, `is an xAPI 2.0 property; a ${this.version} statement cannot carry it (make the statement version "2.0.0", e.g. toXapiStatement(event, { version: '2.0.0', … })).`);
+        if (value[key] !== undefined)
+          this.fail(
+            `${path}.${key}`,
+            `is an xAPI 2.0 property; a ${this.version} statement cannot carry it (make the statement version "2.0.0", e.g. toXapiStatement(event, { version: '2.0.0', … })).`,
+          );
       }
     }
-    this.keys(value, path, ['registration', 'instructor', 'team', 'contextActivities', 'revision', 'platform', 'language', 'statement', 'extensions', 'contextAgents', 'contextGroups']); // the two 2.0 ones: refused above in 1.0.3
+    this.keys(value, path, [
+      'registration',
+      'instructor',
+      'team',
+      'contextActivities',
+      'revision',
+      'platform',
+      'language',
+      'statement',
+      'extensions',
+      'contextAgents',
+      'contextGroups',
+    ]); // the two 2.0 ones: refused above in 1.0.3
     if (twoPointO && value.contextAgents !== undefined) this.contextAgents(value.contextAgents, `${path}.contextAgents`);
     if (twoPointO && value.contextGroups !== undefined) this.contextGroups(value.contextGroups, `${path}.contextGroups`);
     if (value.registration !== undefined && !isXapiUuid(value.registration)) this.fail(`${path}.registration`, 'must be a UUID.');
@@ -284,7 +325,11 @@ const isVersion2 = (value: unknown) => typeof value === 'string' && /^2\.0(\.\d+
  */
 export function validateXapiStatement(statement: unknown, options: XapiValidationOptions = {}): XapiValidationResult {
   if (options.version !== undefined && !XAPI_VERSIONS.includes(options.version)) {
-    throw new MentorKitError('invalid-input', `\`version\` must be one of ${XAPI_VERSIONS.map((version) => `"${version}"`).join(', ')} (got ${JSON.stringify(options.version)}).`, { path: 'options.version' });
+    throw new MentorKitError(
+      'invalid-input',
+      `\`version\` must be one of ${XAPI_VERSIONS.map((version) => `"${version}"`).join(', ')} (got ${JSON.stringify(options.version)}).`,
+      { path: 'options.version' },
+    );
   }
   const version: XapiVersion = options.version ?? (isObject(statement) && isVersion2(statement.version) ? '2.0.0' : '1.0.3');
   const checker = new Checker(version);
@@ -326,13 +371,20 @@ export function validateXapiStatement(statement: unknown, options: XapiValidatio
   for (const key of ['timestamp', 'stored'] as const) {
     if (statement[key] === undefined) continue;
     const problem = timestampProblem(statement[key]);
-    if (problem) checker.fail(key, `${problem}${version === '2.0.0' ? ' (xAPI 2.0: ISO 8601 / RFC 3339 with a time zone)' : ''} (got ${JSON.stringify(statement[key])}).`);
+    if (problem)
+      checker.fail(key, `${problem}${version === '2.0.0' ? ' (xAPI 2.0: ISO 8601 / RFC 3339 with a time zone)' : ''} (got ${JSON.stringify(statement[key])}).`);
   }
   if (statement.authority !== undefined) checker.actor(statement.authority, 'authority');
   if (version === '2.0.0') {
-    if (statement.version !== undefined && !isVersion2(statement.version)) checker.fail('version', `must be a 2.0.x version such as "2.0.0" under the xAPI 2.0 rules (got ${JSON.stringify(statement.version)}).`);
+    if (statement.version !== undefined && !isVersion2(statement.version))
+      checker.fail('version', `must be a 2.0.x version such as "2.0.0" under the xAPI 2.0 rules (got ${JSON.stringify(statement.version)}).`);
   } else if (statement.version !== undefined && !(typeof statement.version === 'string' && /^1\.0(\.\d+)?$/.test(statement.version))) {
-    checker.fail('version', options.version ? 'must be a 1.0.x version such as "1.0.3".' : `must be a 1.0.x version such as "1.0.3" or a 2.0.x version such as "2.0.0" (got ${JSON.stringify(statement.version)}).`);
+    checker.fail(
+      'version',
+      options.version
+        ? 'must be a 1.0.x version such as "1.0.3".'
+        : `must be a 1.0.x version such as "1.0.3" or a 2.0.x version such as "2.0.0" (got ${JSON.stringify(statement.version)}).`,
+    );
   }
   return { valid: checker.errors.length === 0, errors: checker.errors };
 }
@@ -342,5 +394,8 @@ export function assertValidXapiStatement(statement: unknown, options: XapiValida
   const { valid, errors } = validateXapiStatement(statement, options);
   if (valid) return;
   const first = errors[0]!;
-  throw new MentorKitError('invalid-input', `${first.message}${errors.length > 1 ? ` There are ${errors.length - 1} more problems; see \`issues\`.` : ''}`, { path: first.path, issues: errors });
+  throw new MentorKitError('invalid-input', `${first.message}${errors.length > 1 ? ` There are ${errors.length - 1} more problems; see \`issues\`.` : ''}`, {
+    path: first.path,
+    issues: errors,
+  });
 }

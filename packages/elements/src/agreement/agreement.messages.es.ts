@@ -15,7 +15,8 @@ export const agreementMessagesEs = {
   'not-found.title': 'Este emparejamiento no está disponible.',
   'not-found.hint': 'Puede que se haya eliminado o que no sea uno de tus emparejamientos.',
   'empty.title': 'Todavía no hay un acuerdo de trabajo',
-  'empty.hint': 'Acuerden cada cuánto se reúnen, por qué canales, cuándo no están disponibles, sus zonas horarias y horarios, dónde se guardan los documentos y cuánto seguimiento quieren.',
+  'empty.hint':
+    'Acuerden cada cuánto se reúnen, por qué canales, cuándo no están disponibles, sus zonas horarias y horarios, dónde se guardan los documentos y cuánto seguimiento quieren.',
   'empty.draft': 'Redactar un acuerdo',
   'field.cadence': 'Frecuencia de las reuniones',
   'field.sessionMinutes': 'Duración de la sesión',

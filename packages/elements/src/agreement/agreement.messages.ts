@@ -18,7 +18,8 @@ export const agreementMessages = {
     'not-found.title': 'This pairing is not available.',
     'not-found.hint': 'It may have been removed, or it is not one of your pairings.',
     'empty.title': 'No working agreement yet',
-    'empty.hint': 'Agree how often you meet, on which channels, when you are off-limits, your time zones and hours, where documents live, and how much check-in you want.',
+    'empty.hint':
+      'Agree how often you meet, on which channels, when you are off-limits, your time zones and hours, where documents live, and how much check-in you want.',
     'empty.draft': 'Draft an agreement',
     'field.cadence': 'Meeting cadence',
     'field.sessionMinutes': 'Session length',

@@ -20,7 +20,8 @@ async function agreementFor(kit: MentorKit | undefined, pairingId = 'p-daniel'):
   return element;
 }
 
-const waitForState = (element: MkAgreement, state: string) => waitUntil(() => part(element, 'base')?.dataset.state === state, `state ${state}`, { timeout: 4000 });
+const waitForState = (element: MkAgreement, state: string) =>
+  waitUntil(() => part(element, 'base')?.dataset.state === state, `state ${state}`, { timeout: 4000 });
 
 describe('<mk-agreement>', () => {
   const track = disposeKitsAfterEach();
@@ -59,7 +60,10 @@ describe('<mk-agreement>', () => {
     await element.updateComplete;
     expect(focused()?.getAttribute('name')).to.equal('cadence', 'focus moves into the form');
     const form = part(element, 'form')!;
-    expect([...form.querySelectorAll<HTMLSelectElement>('select[name^="timeZone."]')].map((select) => select.value)).to.deep.equal(['America/Los_Angeles', 'Asia/Tokyo']);
+    expect([...form.querySelectorAll<HTMLSelectElement>('select[name^="timeZone."]')].map((select) => select.value)).to.deep.equal([
+      'America/Los_Angeles',
+      'Asia/Tokyo',
+    ]);
     await expect(element).to.be.accessible();
     const cadence = form.querySelector<HTMLSelectElement>('select[name="cadence"]')!;
     cadence.value = 'weekly';
@@ -123,7 +127,10 @@ describe('<mk-agreement>', () => {
     expect(text(part(element, 'error'))).to.contain('4 fields need your attention: they are marked below.');
     const described = (name: string) => {
       const control = form.querySelector(`[name="${name}"]`)!;
-      return (control.getAttribute('aria-describedby') ?? '').split(' ').map((id) => text(element.shadowRoot!.getElementById(id))).join(' ');
+      return (control.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id) => text(element.shadowRoot!.getElementById(id)))
+        .join(' ');
     };
     expect(described('hours.kenji.1')).to.equal('Write working hours as 09:00-17:30, start before end; separate several ranges with commas.');
     expect(described('hours.kenji.3')).to.contain('start before end');
@@ -153,9 +160,14 @@ describe('<mk-agreement>', () => {
     await waitUntil(() => part(element, 'error') !== null, 'an error appears');
     await languagesReady(wrapper);
     await element.updateComplete;
-    expect([...spanishForm.querySelectorAll('[aria-invalid="true"]')].map((control) => control.getAttribute('name')), 'an edit (core says `changes.`) marks its fields too').to.deep.equal(['hours.daniel.2', 'sharedDocumentsUrl']);
+    expect(
+      [...spanishForm.querySelectorAll('[aria-invalid="true"]')].map((control) => control.getAttribute('name')),
+      'an edit (core says `changes.`) marks its fields too',
+    ).to.deep.equal(['hours.daniel.2', 'sharedDocumentsUrl']);
     expect(text(part(element, 'error'))).to.contain('2 campos necesitan tu atención: están marcados abajo.');
-    expect(text(element.shadowRoot!.getElementById('hours-daniel-2-error'))).to.equal('Escribe el horario como 09:00-17:30, con el inicio antes del final; separa varios tramos con comas.');
+    expect(text(element.shadowRoot!.getElementById('hours-daniel-2-error'))).to.equal(
+      'Escribe el horario como 09:00-17:30, con el inicio antes del final; separa varios tramos con comas.',
+    );
     expect(text(element.shadowRoot!.getElementById('field-sharedDocumentsUrl-error'))).to.equal('Escribe un enlace completo que empiece por https://');
     await expect(wrapper).to.be.accessible();
   });
@@ -234,7 +246,9 @@ describe('<mk-agreement>', () => {
 
   it('edits the terms as a new version (mk-agreement-changed), and passes axe in the dark theme', async () => {
     const kit = track(await kitOn(await planningStorage(), 'kenji'));
-    const wrapper = await fixture<HTMLElement>(html`<div data-mk-theme="dark"><mk-agreement .kit=${kit} pairing-id="p-daniel" locale="en-GB"></mk-agreement></div>`);
+    const wrapper = await fixture<HTMLElement>(
+      html`<div data-mk-theme="dark"><mk-agreement .kit=${kit} pairing-id="p-daniel" locale="en-GB"></mk-agreement></div>`,
+    );
     const element = wrapper.querySelector('mk-agreement')!;
     await waitForState(element, 'confirmed');
     expect(getComputedStyle(part(element, 'base')!).backgroundColor).to.equal(rgb(darkColors['--mk-color-surface']));

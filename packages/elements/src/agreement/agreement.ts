@@ -2,7 +2,17 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { TEXT_LIMITS, isHttpUrl, isMentorKitError, type MentorKitError, type Pairing, type Person } from '@mentorkit/core';
-import { AGREEMENT_MESSAGES, agreementsFeature, agreementStatus, changesSinceConfirmed, type Agreement, type AgreementChange, type AgreementInput, type AgreementMessages, type AgreementTermKey } from '@mentorkit/core/agreements';
+import {
+  AGREEMENT_MESSAGES,
+  agreementsFeature,
+  agreementStatus,
+  changesSinceConfirmed,
+  type Agreement,
+  type AgreementChange,
+  type AgreementInput,
+  type AgreementMessages,
+  type AgreementTermKey,
+} from '@mentorkit/core/agreements';
 import { emit } from '../internal/emit.js';
 import { formatCalendarDate, formatList } from '../internal/format.js';
 import { LocaleController } from '../internal/localize.js';
@@ -149,7 +159,8 @@ export class MkAgreement extends MkElement {
   private get words(): AgreementMessages {
     if (this.messages !== AGREEMENT_MESSAGES) return this.messages;
     const t = (id: string) => this.i18n.t(id);
-    const map = <K extends string>(keys: readonly K[], prefix: string) => Object.fromEntries(keys.map((key) => [key, t(`${prefix}.${key}`)])) as Record<K, string>;
+    const map = <K extends string>(keys: readonly K[], prefix: string) =>
+      Object.fromEntries(keys.map((key) => [key, t(`${prefix}.${key}`)])) as Record<K, string>;
     const weekdays = new Intl.DateTimeFormat(this.i18n.locale, { weekday: 'long', timeZone: 'UTC' });
     return {
       fields: map(Object.keys(AGREEMENT_MESSAGES.fields) as AgreementTermKey[], 'field'),
@@ -171,7 +182,9 @@ export class MkAgreement extends MkElement {
     const pairing = pairingById(this.pairings.value, this.shownPairingId);
     if (!kit || !pairing) return;
     const agreement = this.agreement;
-    const draft = agreement ? (structuredClone({ ...agreement }) as unknown as Draft) : (kit.use(agreementsFeature).draftFor(pairing.id, { includeCoMentor: false }) as Draft);
+    const draft = agreement
+      ? (structuredClone({ ...agreement }) as unknown as Draft)
+      : (kit.use(agreementsFeature).draftFor(pairing.id, { includeCoMentor: false }) as Draft);
     // Every member gets a row; co-mentors not in the agreement start unticked, with their profile's hours.
     const members = [pairing.menteeId, ...pairing.mentorIds];
     this.excluded = members.filter((personId) => !draft.participants.some((participant) => participant.personId === personId));
@@ -179,7 +192,12 @@ export class MkAgreement extends MkElement {
       const existing = draft.participants.find((participant) => participant.personId === personId);
       if (existing) return existing;
       const person: Person | undefined = this.people.value?.[personId];
-      return { personId, timeZone: person?.timeZone ?? 'UTC', workingHours: structuredClone(person?.workingHours ?? {}) as Record<string, string[]>, offLimitsDays: [...(person?.offLimitsDays ?? [])] };
+      return {
+        personId,
+        timeZone: person?.timeZone ?? 'UTC',
+        workingHours: structuredClone(person?.workingHours ?? {}) as Record<string, string[]>,
+        offLimitsDays: [...(person?.offLimitsDays ?? [])],
+      };
     }) as Draft['participants'];
     this.draft = draft;
     this.error = undefined;
@@ -214,7 +232,9 @@ export class MkAgreement extends MkElement {
     const previousChannels = new Map((draft.channels ?? []).map((channel) => [channel.kind, channel]));
     draft.channels = CHANNELS.filter((kind) => data.getAll('channels').includes(kind)).map((kind) => previousChannels.get(kind) ?? { kind });
     draft.offLimitsDays = data.getAll('offLimitsDays').map(Number) as Draft['offLimitsDays'];
-    draft.offLimitsDates = text('offLimitsDates').split(/[\s,]+/).filter(Boolean);
+    draft.offLimitsDates = text('offLimitsDates')
+      .split(/[\s,]+/)
+      .filter(Boolean);
     const optional = (name: 'meetingUrl' | 'sharedDocumentsUrl' | 'notes' | 'coachingModel') => {
       const value = text(name);
       if (value === '') delete draft[name];
@@ -226,13 +246,20 @@ export class MkAgreement extends MkElement {
     optional('coachingModel');
     draft.checkInLevel = text('checkInLevel') as Draft['checkInLevel'];
     draft.participants = draft.participants.map((participant) => {
-        const hours: Record<string, string[]> = {};
-        for (const day of WEEKDAYS) {
-          const ranges = text(`hours.${participant.personId}.${day}`).split(/[\s,;]+/).filter(Boolean);
-          if (ranges.length > 0) hours[String(day)] = ranges;
-        }
-        return { ...participant, timeZone: text(`timeZone.${participant.personId}`), workingHours: hours, offLimitsDays: data.getAll(`offLimitsDays.${participant.personId}`).map(Number) as Draft['offLimitsDays'] };
-      });
+      const hours: Record<string, string[]> = {};
+      for (const day of WEEKDAYS) {
+        const ranges = text(`hours.${participant.personId}.${day}`)
+          .split(/[\s,;]+/)
+          .filter(Boolean);
+        if (ranges.length > 0) hours[String(day)] = ranges;
+      }
+      return {
+        ...participant,
+        timeZone: text(`timeZone.${participant.personId}`),
+        workingHours: hours,
+        offLimitsDays: data.getAll(`offLimitsDays.${participant.personId}`).map(Number) as Draft['offLimitsDays'],
+      };
+    });
     return draft;
   }
 
@@ -260,11 +287,27 @@ export class MkAgreement extends MkElement {
     try {
       const existing = this.agreement;
       if (existing) {
-        const { id: _id, pairingId: _pairingId, version: _version, confirmations: _confirmations, proposedBy: _proposedBy, lastConfirmed: _lastConfirmed, history: _history, revision: _revision, updatedAt: _updatedAt, ...terms } = draft as Draft & Partial<Agreement>;
-        const { createdAt: _createdAt, updatedBy: _updatedBy, ...changes } = terms as typeof terms & { createdAt?: string | undefined; updatedBy?: string | undefined };
+        const {
+          id: _id,
+          pairingId: _pairingId,
+          version: _version,
+          confirmations: _confirmations,
+          proposedBy: _proposedBy,
+          lastConfirmed: _lastConfirmed,
+          history: _history,
+          revision: _revision,
+          updatedAt: _updatedAt,
+          ...terms
+        } = draft as Draft & Partial<Agreement>;
+        const {
+          createdAt: _createdAt,
+          updatedBy: _updatedBy,
+          ...changes
+        } = terms as typeof terms & { createdAt?: string | undefined; updatedBy?: string | undefined };
         const stored = await api.update(existing.id, changes, { expectedRevision: existing.revision });
         this.notice = stored.version === existing.version ? this.i18n.t('notice.unchanged') : this.i18n.t('notice.saved', { version: stored.version });
-        if (stored.version !== existing.version) emit(this, 'mk-agreement-changed', { agreementId: stored.id, pairingId: stored.pairingId, version: stored.version });
+        if (stored.version !== existing.version)
+          emit(this, 'mk-agreement-changed', { agreementId: stored.id, pairingId: stored.pairingId, version: stored.version });
       } else {
         const { id: _id, version: _version, confirmations: _confirmations, ...proposal } = draft;
         const stored = await api.propose(proposal);
@@ -276,7 +319,9 @@ export class MkAgreement extends MkElement {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[part~="notice"]')?.focus();
     } catch (error) {
-      this.error = isMentorKitError(error) ? error : (Object.assign(new Error(String(error)), { code: 'storage-error', path: '', issues: [] }) as unknown as MentorKitError);
+      this.error = isMentorKitError(error)
+        ? error
+        : (Object.assign(new Error(String(error)), { code: 'storage-error', path: '', issues: [] }) as unknown as MentorKitError);
       await this.updateComplete;
       // Every invalid field is marked at once; focus goes to the first, else to the message above the form.
       this.renderRoot.querySelector<HTMLElement>('form [aria-invalid="true"]:not([disabled])')?.focus();
@@ -298,7 +343,9 @@ export class MkAgreement extends MkElement {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[part~="notice"]')?.focus();
     } catch (error) {
-      this.error = isMentorKitError(error) ? error : (Object.assign(new Error(String(error)), { code: 'storage-error', path: '', issues: [] }) as unknown as MentorKitError);
+      this.error = isMentorKitError(error)
+        ? error
+        : (Object.assign(new Error(String(error)), { code: 'storage-error', path: '', issues: [] }) as unknown as MentorKitError);
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[part~="error"]')?.focus();
     } finally {
@@ -317,11 +364,22 @@ export class MkAgreement extends MkElement {
       case 'responseTimeHours':
         return this.i18n.t('value.response', { hours: String(value) });
       case 'channels':
-        return formatList((value as Array<{ kind: keyof typeof m.channels; detail?: string | undefined }>).map((channel) => `${m.channels[channel.kind] ?? channel.kind}${channel.detail ? ` (${channel.detail})` : ''}`), locale);
+        return formatList(
+          (value as Array<{ kind: keyof typeof m.channels; detail?: string | undefined }>).map(
+            (channel) => `${m.channels[channel.kind] ?? channel.kind}${channel.detail ? ` (${channel.detail})` : ''}`,
+          ),
+          locale,
+        );
       case 'offLimitsDays':
-        return formatList((value as number[]).map((day) => m.weekdays[day as 1] ?? String(day)), locale);
+        return formatList(
+          (value as number[]).map((day) => m.weekdays[day as 1] ?? String(day)),
+          locale,
+        );
       case 'offLimitsDates':
-        return formatList((value as string[]).map((date) => formatCalendarDate(date, locale)), locale);
+        return formatList(
+          (value as string[]).map((date) => formatCalendarDate(date, locale)),
+          locale,
+        );
       case 'checkInLevel':
         return m.checkInLevels[value as keyof typeof m.checkInLevels] ?? String(value);
       case 'workingHours': {
@@ -338,10 +396,15 @@ export class MkAgreement extends MkElement {
         }
         const shortNames = this.messages === AGREEMENT_MESSAGES ? new Intl.DateTimeFormat(this.i18n.locale, { weekday: 'short', timeZone: 'UTC' }) : undefined;
         const short = (day: number) => (shortNames ? shortNames.format(Date.UTC(2024, 0, day)) : (m.weekdays[day as 1] ?? String(day)).slice(0, 3));
-        return groups.length === 0 ? this.i18n.t('value.no-hours') : groups.map((group) => `${group.from === group.to ? short(group.from) : `${short(group.from)}–${short(group.to)}`} ${group.text}`).join('; ');
+        return groups.length === 0
+          ? this.i18n.t('value.no-hours')
+          : groups.map((group) => `${group.from === group.to ? short(group.from) : `${short(group.from)}–${short(group.to)}`} ${group.text}`).join('; ');
       }
       case 'participants':
-        return formatList((value as Array<{ personId: string }>).map((participant) => nameOf(this.people.value, participant.personId)), locale);
+        return formatList(
+          (value as Array<{ personId: string }>).map((participant) => nameOf(this.people.value, participant.personId)),
+          locale,
+        );
       default:
         return typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);
     }
@@ -354,12 +417,21 @@ export class MkAgreement extends MkElement {
       if (change.kind === 'added') return this.i18n.t('change.joins', { name });
       if (change.kind === 'removed') return this.i18n.t('change.leaves', { name });
       const key = change.path.split('.').pop() as keyof typeof m.participantFields;
-      return this.i18n.t('change.person', { name, field: m.participantFields[key] ?? key, before: this.formatValue(key, change.before, locale), after: this.formatValue(key, change.after, locale) });
+      return this.i18n.t('change.person', {
+        name,
+        field: m.participantFields[key] ?? key,
+        before: this.formatValue(key, change.before, locale),
+        after: this.formatValue(key, change.after, locale),
+      });
     }
     const label = m.fields[change.field] ?? change.field;
     if (change.kind === 'added') return this.i18n.t('change.added', { label, after: this.formatValue(change.field, change.after, locale) });
     if (change.kind === 'removed') return this.i18n.t('change.removed', { label, before: this.formatValue(change.field, change.before, locale) });
-    return this.i18n.t('change.changed', { label, before: this.formatValue(change.field, change.before, locale), after: this.formatValue(change.field, change.after, locale) });
+    return this.i18n.t('change.changed', {
+      label,
+      before: this.formatValue(change.field, change.before, locale),
+      after: this.formatValue(change.field, change.after, locale),
+    });
   }
 
   private renderHeading(text: string): TemplateResult {
@@ -402,32 +474,55 @@ export class MkAgreement extends MkElement {
     const kit = this.currentKit!;
     const status = agreementStatus(agreement, pairing);
     const changes = changesSinceConfirmed(agreement);
-    const mustConfirm = status.waitingFor.includes(kit.user.id) || (!status.confirmedBy.includes(kit.user.id) && [pairing.menteeId, ...pairing.mentorIds].includes(kit.user.id));
+    const mustConfirm =
+      status.waitingFor.includes(kit.user.id) || (!status.confirmedBy.includes(kit.user.id) && [pairing.menteeId, ...pairing.mentorIds].includes(kit.user.id));
     const member = [pairing.menteeId, ...pairing.mentorIds].includes(kit.user.id);
     return html`
       <div part="status" class="notice" data-tone=${status.confirmed ? 'success' : 'warning'} data-confirmed=${String(status.confirmed)}>
         <p class="notice-title">${this.i18n.t(status.confirmed ? 'status.title.confirmed' : 'status.title.pending', { version: agreement.version })}</p>
         <p>
-          ${status.confirmedBy.length > 0 ? this.i18n.t('status.confirmed-by', { names: formatList(status.confirmedBy.map((id) => nameOf(this.people.value, id)), locale) }) : this.i18n.t('status.nobody')}
-          ${status.waitingFor.length > 0 ? ` ${this.i18n.t('status.waiting-for', { names: formatList(status.waitingFor.map((id) => nameOf(this.people.value, id)), locale) })}` : nothing}
+          ${
+            status.confirmedBy.length > 0
+              ? this.i18n.t('status.confirmed-by', {
+                  names: formatList(
+                    status.confirmedBy.map((id) => nameOf(this.people.value, id)),
+                    locale,
+                  ),
+                })
+              : this.i18n.t('status.nobody')
+          }
+          ${
+            status.waitingFor.length > 0
+              ? ` ${this.i18n.t('status.waiting-for', {
+                  names: formatList(
+                    status.waitingFor.map((id) => nameOf(this.people.value, id)),
+                    locale,
+                  ),
+                })}`
+              : nothing
+          }
         </p>
       </div>
-      ${agreement.lastConfirmed === undefined || changes.length > 0
-        ? html`<section class="changes-section" aria-labelledby="changes-heading">
+      ${
+        agreement.lastConfirmed === undefined || changes.length > 0
+          ? html`<section class="changes-section" aria-labelledby="changes-heading">
             <h3 class="subheading" id="changes-heading">${agreement.lastConfirmed ? this.i18n.t('changes.since', { version: agreement.lastConfirmed.version }) : this.i18n.t('changes.new')}</h3>
             <ul part="changes" class="changes">
               ${(agreement.lastConfirmed ? changes : []).map((change) => html`<li part="change" class="change" data-path=${change.path}>${this.describeChange(change, locale)}</li>`)}
               ${agreement.lastConfirmed ? nothing : html`<li part="change" class="change">${this.i18n.t('changes.to-review', { count: changes.length })}</li>`}
             </ul>
           </section>`
-        : nothing}
+          : nothing
+      }
       ${this.renderTerms(agreement, locale)}
-      ${member
-        ? html`<div class="actions">
+      ${
+        member
+          ? html`<div class="actions">
             ${mustConfirm ? html`<button part="confirm-button" class="button" type="button" ?disabled=${this.busy} @click=${() => this.handleConfirm(agreement)}>${this.i18n.t('action.confirm', { version: agreement.version })}</button>` : nothing}
             <button part="edit-button" class="button secondary" type="button" ?disabled=${this.busy} @click=${this.handleStartEditing}>${this.i18n.t('action.change')}</button>
           </div>`
-        : nothing}
+          : nothing
+      }
     `;
   }
 
@@ -447,11 +542,18 @@ export class MkAgreement extends MkElement {
 
   /** Issues about the list of participants as a whole (e.g. a person listed twice), not about one person's field. */
   private participantsError(): string | undefined {
-    const issues = [...issuesAt(this.error, 'agreement.participants'), ...issuesAt(this.error, 'changes.participants')].filter((issue) => /participants$/.test(issue.path));
+    const issues = [...issuesAt(this.error, 'agreement.participants'), ...issuesAt(this.error, 'changes.participants')].filter((issue) =>
+      /participants$/.test(issue.path),
+    );
     return issues.length > 0 ? issues.map((issue) => issueText(issue, this.i18n.locale)).join(' ') : undefined;
   }
 
-  private renderField(path: string, label: string, control: (attributes: { id: string; invalid: boolean; describedBy: string | undefined }) => TemplateResult, hint?: string): TemplateResult {
+  private renderField(
+    path: string,
+    label: string,
+    control: (attributes: { id: string; invalid: boolean; describedBy: string | undefined }) => TemplateResult,
+    hint?: string,
+  ): TemplateResult {
     const id = `field-${path.replaceAll('.', '-')}`;
     const message = this.fieldError(path);
     const describedBy = [hint ? `${id}-hint` : '', message ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
@@ -471,10 +573,14 @@ export class MkAgreement extends MkElement {
   private renderNotes(draft: Draft): TemplateResult {
     const value = this.notesText ?? draft.notes ?? '';
     const limit = textLimit(value, TEXT_LIMITS.agreement.notes);
-    return this.renderField('notes', this.words.fields.notes, ({ id, invalid, describedBy }) => html`<textarea id=${id} name="notes" rows="3" .value=${live(value)}
+    return this.renderField(
+      'notes',
+      this.words.fields.notes,
+      ({ id, invalid, describedBy }) => html`<textarea id=${id} name="notes" rows="3" .value=${live(value)}
         aria-invalid=${String(invalid || limit.over)} aria-describedby=${describedByWithCounter(id, limit, describedBy) ?? nothing}
         @input=${(event: Event) => (this.notesText = (event.target as HTMLTextAreaElement).value)}></textarea>
-      ${renderTextCounter(id, limit, this.i18n.locale)}`);
+      ${renderTextCounter(id, limit, this.i18n.locale)}`,
+    );
   }
 
   private renderParticipant(participant: Draft['participants'][number], pairing: Pairing, included: boolean): TemplateResult {
@@ -485,13 +591,23 @@ export class MkAgreement extends MkElement {
     const hours = participant.workingHours as Record<string, string[] | undefined>;
     return html`<fieldset part="participant" class="participant" data-person=${participant.personId}>
       <legend>${name}</legend>
-      ${optional
-        ? html`<label class="choice"><input type="checkbox" name=${`include.${participant.personId}`} value="1" .checked=${included}
+      ${
+        optional
+          ? html`<label class="choice"><input type="checkbox" name=${`include.${participant.personId}`} value="1" .checked=${included}
               @change=${(event: Event) => this.handleToggleParticipant(participant.personId, (event.target as HTMLInputElement).checked)} /> ${this.i18n.t('form.joins-sessions', { name })}</label>`
-        : nothing}
-      ${this.renderField(`participants.${participant.personId}.timeZone`, this.i18n.t('form.time-zone-of', { name }), ({ id, invalid, describedBy }) => html`<select id=${id} name=${`timeZone.${participant.personId}`} .value=${participant.timeZone} aria-invalid=${String(invalid)} aria-describedby=${describedBy ?? nothing}>
+          : nothing
+      }
+      ${this.renderField(
+        `participants.${participant.personId}.timeZone`,
+        this.i18n.t('form.time-zone-of', { name }),
+        ({
+          id,
+          invalid,
+          describedBy,
+        }) => html`<select id=${id} name=${`timeZone.${participant.personId}`} .value=${participant.timeZone} aria-invalid=${String(invalid)} aria-describedby=${describedBy ?? nothing}>
         ${zones.map((zone) => html`<option value=${zone} ?selected=${zone === participant.timeZone}>${zone.replaceAll('_', ' ')}</option>`)}
-      </select>`)}
+      </select>`,
+      )}
       <div class="hours" role="group" aria-label=${this.i18n.t('form.hours-of', { name })}>
         ${WEEKDAYS.map((day) => {
           const id = `hours-${participant.personId}-${day}`;
@@ -515,15 +631,25 @@ export class MkAgreement extends MkElement {
     const m = this.words;
     const rows = draft.participants.map((participant) => ({ participant, included: !this.excluded.includes(participant.personId) }));
     return html`<form part="form" class="form" novalidate @submit=${this.handleSubmit} aria-labelledby="heading">
-      ${this.limitBlocked && this.notesOverLimit(draft)
-        ? this.renderErrorBox(this.i18n.t('error.save'), textLimitMessage('limit.blocked', this.i18n.locale))
-        : this.error
-          ? this.renderErrorBox(this.i18n.t('error.save'), errorText(this.error, this.i18n.locale))
-          : nothing}
+      ${
+        this.limitBlocked && this.notesOverLimit(draft)
+          ? this.renderErrorBox(this.i18n.t('error.save'), textLimitMessage('limit.blocked', this.i18n.locale))
+          : this.error
+            ? this.renderErrorBox(this.i18n.t('error.save'), errorText(this.error, this.i18n.locale))
+            : nothing
+      }
       <div class="grid">
-        ${this.renderField('cadence', m.fields.cadence, ({ id, invalid, describedBy }) => html`<select id=${id} name="cadence" data-autofocus aria-invalid=${String(invalid)} aria-describedby=${describedBy ?? nothing}>
+        ${this.renderField(
+          'cadence',
+          m.fields.cadence,
+          ({
+            id,
+            invalid,
+            describedBy,
+          }) => html`<select id=${id} name="cadence" data-autofocus aria-invalid=${String(invalid)} aria-describedby=${describedBy ?? nothing}>
           ${CADENCES.map((cadence) => html`<option value=${cadence} ?selected=${draft.cadence === cadence}>${m.cadences[cadence]}</option>`)}
-        </select>`)}
+        </select>`,
+        )}
         ${this.renderField('sessionMinutes', this.i18n.t('form.minutes', { label: m.fields.sessionMinutes }), ({ id, invalid, describedBy }) => html`<input id=${id} name="sessionMinutes" type="number" min="15" max="240" step="5" .value=${String(draft.sessionMinutes ?? 60)} aria-invalid=${String(invalid)} aria-describedby=${describedBy ?? nothing} />`)}
         ${this.renderField('responseTimeHours', this.i18n.t('form.hours', { label: m.fields.responseTimeHours }), ({ id, invalid, describedBy }) => html`<input id=${id} name="responseTimeHours" type="number" min="1" max="336" .value=${String(draft.responseTimeHours)} aria-invalid=${String(invalid)} aria-describedby=${describedBy ?? nothing} />`)}
         ${this.renderField('plannedSessions', m.fields.plannedSessions, ({ id, invalid, describedBy }) => html`<input id=${id} name="plannedSessions" type="number" min="1" max="100" .value=${draft.plannedSessions === undefined ? '' : String(draft.plannedSessions)} aria-invalid=${String(invalid)} aria-describedby=${describedBy ?? nothing} />`, this.i18n.t('form.planned-hint'))}
@@ -544,9 +670,13 @@ export class MkAgreement extends MkElement {
       </section>
       ${this.renderField('meetingUrl', m.fields.meetingUrl, ({ id, invalid, describedBy }) => html`<input id=${id} name="meetingUrl" type="url" .value=${draft.meetingUrl ?? ''} placeholder="https://meet.example.com/…" aria-invalid=${String(invalid)} aria-describedby=${describedBy ?? nothing} />`)}
       ${this.renderField('sharedDocumentsUrl', m.fields.sharedDocumentsUrl, ({ id, invalid, describedBy }) => html`<input id=${id} name="sharedDocumentsUrl" type="url" .value=${draft.sharedDocumentsUrl ?? ''} placeholder="https://drive.example.com/…" aria-invalid=${String(invalid)} aria-describedby=${describedBy ?? nothing} />`, this.i18n.t('form.documents-hint'))}
-      ${this.renderField('coachingModel', m.fields.coachingModel, ({ id, invalid, describedBy }) => html`<select id=${id} name="coachingModel" aria-invalid=${String(invalid)} aria-describedby=${describedBy ?? nothing}>
+      ${this.renderField(
+        'coachingModel',
+        m.fields.coachingModel,
+        ({ id, invalid, describedBy }) => html`<select id=${id} name="coachingModel" aria-invalid=${String(invalid)} aria-describedby=${describedBy ?? nothing}>
         ${[...new Set(['grow', 'oskar', draft.coachingModel ?? 'grow'])].map((model) => html`<option value=${model} ?selected=${(draft.coachingModel ?? 'grow') === model}>${model.toUpperCase()}</option>`)}
-      </select>`)}
+      </select>`,
+      )}
       <fieldset>
         <legend>${m.fields.checkInLevel}</legend>
         <div class="choices">${LEVELS.map((level) => html`<label class="choice"><input type="radio" name="checkInLevel" value=${level} .checked=${(draft.checkInLevel ?? 'regular') === level} /> ${m.checkInLevels[level]}</label>`)}</div>

@@ -48,7 +48,8 @@ export const calendarConnectionsMessagesEs = {
   'form.required-username': 'Escribe tu nombre de usuario.',
   'form.required-password': 'Escribe tu contraseña.',
   'feed.heading': 'Suscríbete a tus sesiones',
-  'feed.intro': 'Añade esta dirección a tu aplicación de calendario como suscripción («Desde URL») y tus sesiones reservadas aparecerán allí solas. Quien la tenga puede ver tus sesiones, así que guárdala para ti.',
+  'feed.intro':
+    'Añade esta dirección a tu aplicación de calendario como suscripción («Desde URL») y tus sesiones reservadas aparecerán allí solas. Quien la tenga puede ver tus sesiones, así que guárdala para ti.',
   'feed.url': 'La dirección de tus sesiones',
   'feed.copy': 'Copiar',
   'feed.copied': 'Dirección copiada.',
@@ -65,7 +66,8 @@ export const calendarConnectionsMessagesEs = {
   'feed.error': 'No se pudo cambiar la suscripción: {message}',
   'feed.load-error': 'No se pudo cargar la dirección: {message}',
   'announce.connected': '«{label}» está conectado.',
-  'announce.refreshed': (parameters) => `«${p(parameters, 'label')}» se leyó: ${p(parameters, 'count')} ${plural(parameters.count, 'hora ocupada', 'horas ocupadas')}.`,
+  'announce.refreshed': (parameters) =>
+    `«${p(parameters, 'label')}» se leyó: ${p(parameters, 'count')} ${plural(parameters.count, 'hora ocupada', 'horas ocupadas')}.`,
   'announce.disconnected': '«{label}» está desconectado.',
   'announce.rotated': 'Nueva dirección creada; la anterior ya no funciona.',
   'announce.stopped': 'La suscripción está detenida.',

@@ -49,7 +49,8 @@ export const calendarConnectionsMessages = {
     'form.required-username': 'Enter your user name.',
     'form.required-password': 'Enter your password.',
     'feed.heading': 'Subscribe to your sessions',
-    'feed.intro': 'Add this address to your calendar app as a subscription (“From URL”) and your booked sessions appear there by themselves. Anyone who has it can see your sessions, so keep it to yourself.',
+    'feed.intro':
+      'Add this address to your calendar app as a subscription (“From URL”) and your booked sessions appear there by themselves. Anyone who has it can see your sessions, so keep it to yourself.',
     'feed.url': 'Your sessions’ address',
     'feed.copy': 'Copy',
     'feed.copied': 'Address copied.',

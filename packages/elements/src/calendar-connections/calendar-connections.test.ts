@@ -1,6 +1,14 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { MentorKitError, createMemoryStorage, createMentorKit, type CalendarConnection, type CalendarConnections, type ConnectCalendarInput, type MentorKit } from '@mentorkit/core';
+import {
+  MentorKitError,
+  createMemoryStorage,
+  createMentorKit,
+  type CalendarConnection,
+  type CalendarConnections,
+  type ConnectCalendarInput,
+  type MentorKit,
+} from '@mentorkit/core';
 import { HOSTILE_NAME, languagesReady } from '../testing/fixtures.js';
 import './define.js';
 import type { MkCalendarConnections } from './calendar-connections.js';
@@ -39,7 +47,16 @@ class InMemoryCalendars extends HeldCalls implements CalendarConnections {
     this.connectInputs.push(input);
     await this.enter();
     const url = new URL(input.url);
-    const calendar: CalendarConnection = { id: `cal-${this.nextId++}`, kind: input.kind, label: input.label ?? url.hostname, where: `${url.protocol}//${url.host}/…`, writeBack: input.kind === 'caldav' && input.writeBack === true, status: 'ok', checkedAt: NOW, busyCount: 7 };
+    const calendar: CalendarConnection = {
+      id: `cal-${this.nextId++}`,
+      kind: input.kind,
+      label: input.label ?? url.hostname,
+      where: `${url.protocol}//${url.host}/…`,
+      writeBack: input.kind === 'caldav' && input.writeBack === true,
+      status: 'ok',
+      checkedAt: NOW,
+      busyCount: 7,
+    };
     this.calendars.push(calendar);
     return { ...calendar };
   }
@@ -82,12 +99,32 @@ class InMemoryCalendars extends HeldCalls implements CalendarConnections {
   }
 }
 
-const work: CalendarConnection = { id: 'cal-work', kind: 'caldav', label: 'Work', where: 'https://cal.example.com/…', writeBack: true, status: 'ok', checkedAt: '2026-12-05T08:55:00Z', busyCount: 12 };
-const home: CalendarConnection = { id: 'cal-home', kind: 'ics-feed', label: 'Home', where: 'https://calendar.google.com/…', writeBack: false, status: 'failing', checkedAt: '2026-12-04T09:00:00Z', problem: 'The calendar address answered 404 (not found).', busyCount: 3 };
+const work: CalendarConnection = {
+  id: 'cal-work',
+  kind: 'caldav',
+  label: 'Work',
+  where: 'https://cal.example.com/…',
+  writeBack: true,
+  status: 'ok',
+  checkedAt: '2026-12-05T08:55:00Z',
+  busyCount: 12,
+};
+const home: CalendarConnection = {
+  id: 'cal-home',
+  kind: 'ics-feed',
+  label: 'Home',
+  where: 'https://calendar.google.com/…',
+  writeBack: false,
+  status: 'failing',
+  checkedAt: '2026-12-04T09:00:00Z',
+  problem: 'The calendar address answered 404 (not found).',
+  busyCount: 3,
+};
 
 const $ = <T extends Element = HTMLElement>(element: MkCalendarConnections, selector: string) => element.shadowRoot!.querySelector<T>(selector);
 const stateOf = (element: MkCalendarConnections) => part(element, 'base')?.dataset.state;
-const waitForState = (element: MkCalendarConnections, state: string) => waitUntil(() => stateOf(element) === state, `state ${state} (is ${stateOf(element)})`, { timeout: 4000 });
+const waitForState = (element: MkCalendarConnections, state: string) =>
+  waitUntil(() => stateOf(element) === state, `state ${state} (is ${stateOf(element)})`, { timeout: 4000 });
 
 async function typeInto(element: MkCalendarConnections, name: string, value: string): Promise<void> {
   const input = $<HTMLInputElement>(element, `[name="${name}"]`)!;
@@ -107,7 +144,9 @@ describe('<mk-calendar-connections>', () => {
   };
   async function mount(calendars?: CalendarConnections, lang = 'en', width?: number): Promise<{ wrapper: HTMLElement; element: MkCalendarConnections }> {
     const kit = kitWith(calendars);
-    const wrapper = await fixture<HTMLElement>(html`<div lang=${lang} style=${width ? `width:${width}px` : ''}><mk-calendar-connections .kit=${kit} heading-level="3" locale=${lang === 'es' ? 'es-ES' : 'en-GB'}></mk-calendar-connections></div>`);
+    const wrapper = await fixture<HTMLElement>(
+      html`<div lang=${lang} style=${width ? `width:${width}px` : ''}><mk-calendar-connections .kit=${kit} heading-level="3" locale=${lang === 'es' ? 'es-ES' : 'en-GB'}></mk-calendar-connections></div>`,
+    );
     await languagesReady(wrapper);
     return { wrapper, element: wrapper.querySelector('mk-calendar-connections')! };
   }
@@ -141,7 +180,9 @@ describe('<mk-calendar-connections>', () => {
   it('without a server (no `calendars` on the storage): says so, shows no form, passes axe', async () => {
     const { element } = await mount(undefined);
     await waitForState(element, 'unavailable');
-    expect(text(part(element, 'unavailable'))).to.equal('Connecting your calendar needs the MentorKit server; your scheduler uses your working hours and the times you mark busy.');
+    expect(text(part(element, 'unavailable'))).to.equal(
+      'Connecting your calendar needs the MentorKit server; your scheduler uses your working hours and the times you mark busy.',
+    );
     expect(part(element, 'form')).to.equal(null);
     expect(part(element, 'feed')).to.equal(null);
     await expect(element).to.be.accessible();
@@ -229,7 +270,10 @@ describe('<mk-calendar-connections>', () => {
     part(element, 'submit')!.click();
     await waitUntil(() => part(element, 'form-error') !== null, 'the error above the form');
     expect(part(element, 'form-error')!.getAttribute('role')).to.equal('alert');
-    expect([...part(element, 'form-error')!.querySelectorAll('p')].map(text)).to.deep.equal(['The calendar was not connected.', 'dav.example.com resolves to a private address, which MentorKit does not fetch.']);
+    expect([...part(element, 'form-error')!.querySelectorAll('p')].map(text)).to.deep.equal([
+      'The calendar was not connected.',
+      'dav.example.com resolves to a private address, which MentorKit does not fetch.',
+    ]);
     await waitUntil(() => focused() === part(element, 'form-error'), 'focus on the error');
     expect(kept()).to.deep.equal(['https://dav.example.com/daniel/', 'daniel', 'app-password-1', 'Work']);
     await expect(element).to.be.accessible();
@@ -237,7 +281,14 @@ describe('<mk-calendar-connections>', () => {
     // Then it works.
     part(element, 'submit')!.click();
     await waitForState(element, 'list');
-    expect(service.connectInputs.at(-1)).to.deep.equal({ kind: 'caldav', url: 'https://dav.example.com/daniel/', username: 'daniel', password: 'app-password-1', writeBack: true, label: 'Work' });
+    expect(service.connectInputs.at(-1)).to.deep.equal({
+      kind: 'caldav',
+      url: 'https://dav.example.com/daniel/',
+      username: 'daniel',
+      password: 'app-password-1',
+      writeBack: true,
+      label: 'Work',
+    });
     expect(part(element, 'form-error')).to.equal(null);
     expect(text(part(element, 'calendar'))).to.contain('Booked sessions are written into it.');
   });
@@ -251,7 +302,9 @@ describe('<mk-calendar-connections>', () => {
     expect(text(workRow)).to.contain('CalDAV account · https://cal.example.com/…');
     expect(text(workRow!.querySelector('[part~="status"]'))).to.equal('Read 5 minutes ago (Sat 5 Dec, 08:55) · 12 busy times in the next weeks');
     expect(homeRow!.dataset.status).to.equal('failing');
-    expect(text(homeRow!.querySelector('[part~="status"]'))).to.equal('Could not be read: The calendar address answered 404 (not found). Last tried yesterday (Fri 4 Dec, 09:00); the busy times from the last read that worked are used.');
+    expect(text(homeRow!.querySelector('[part~="status"]'))).to.equal(
+      'Could not be read: The calendar address answered 404 (not found). Last tried yesterday (Fri 4 Dec, 09:00); the busy times from the last read that worked are used.',
+    );
     await expect(element).to.be.accessible();
     homeRow!.querySelector<HTMLButtonElement>('[part~="refresh"]')!.click();
     await waitUntil(() => part(element, 'calendar')!.parentElement!.querySelectorAll('[data-status="failing"]').length === 0, 'read again');
@@ -398,7 +451,8 @@ describe('<mk-calendar-connections>', () => {
       const style = getComputedStyle(node);
       if (style.display === 'none' || node.closest('.visually-hidden') || ['input', 'style'].includes(node.localName)) continue;
       const rect = node.getBoundingClientRect();
-      if (rect.width > 0 && rect.right > limit) problems.push(`${node.localName}[part=${node.getAttribute('part')}].${node.className} ends at ${Math.round(rect.right)}`);
+      if (rect.width > 0 && rect.right > limit)
+        problems.push(`${node.localName}[part=${node.getAttribute('part')}].${node.className} ends at ${Math.round(rect.right)}`);
       else if (style.overflowX !== 'visible' && node.scrollWidth > node.clientWidth + 1) problems.push(`${node.localName}.${node.className} scrolls sideways`);
     }
     expect(problems).to.deep.equal([]);

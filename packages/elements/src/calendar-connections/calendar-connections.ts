@@ -434,19 +434,29 @@ export class MkCalendarConnections extends MkElement {
       <p class="calendar-name" id=${nameId}><bdi>${calendar.label}</bdi></p>
       <p class="muted">${this.i18n.t(`kind.${calendar.kind}`)} · <bdi class="where">${calendar.where}</bdi></p>
       <div part="status" class="status" data-status=${calendar.status}>
-        ${calendar.status === 'failing'
-          ? html`<p class="status-failing">${calendar.problem ? this.i18n.t('status.failing', { problem: calendar.problem }) : this.i18n.t('status.failing-unknown')}</p>
+        ${
+          calendar.status === 'failing'
+            ? html`<p class="status-failing">${calendar.problem ? this.i18n.t('status.failing', { problem: calendar.problem }) : this.i18n.t('status.failing-unknown')}</p>
               ${when ? html`<p class="muted">${this.renderWithTime('status.failing-when', when)}</p>` : nothing}`
-          : html`<p>${when ? this.renderWithTime('status.ok', when) : this.i18n.t('status.never')} · ${this.i18n.t('busy-count', { count: calendar.busyCount })}</p>`}
+            : html`<p>${when ? this.renderWithTime('status.ok', when) : this.i18n.t('status.never')} · ${this.i18n.t('busy-count', { count: calendar.busyCount })}</p>`
+        }
       </div>
       ${calendar.writeBack ? html`<p class="muted">${this.i18n.t('write-back')}</p>` : nothing}
       ${error ? html`<p class="field-error" role="alert">${this.i18n.t('row.error', { label: calendar.label, message: error })}</p>` : nothing}
-      ${confirming
-        ? this.renderConfirm(this.i18n.t('disconnect.question', { label: calendar.label }), this.i18n.t('disconnect.confirm'), this.i18n.t('disconnect.keep'), () => void this.disconnect(calendar), busy)
-        : html`<div class="actions">
+      ${
+        confirming
+          ? this.renderConfirm(
+              this.i18n.t('disconnect.question', { label: calendar.label }),
+              this.i18n.t('disconnect.confirm'),
+              this.i18n.t('disconnect.keep'),
+              () => void this.disconnect(calendar),
+              busy,
+            )
+          : html`<div class="actions">
             <button part="refresh" class="button secondary" type="button" ?disabled=${busy} @click=${() => void this.refresh(calendar)} aria-describedby=${nameId}>${busy ? this.i18n.t('refreshing') : this.i18n.t('refresh')}</button>
             <button part="disconnect" class="button secondary" type="button" ?disabled=${busy} @click=${() => this.askDisconnect(calendar)} aria-describedby=${nameId}>${this.i18n.t('disconnect')}</button>
-          </div>`}
+          </div>`
+      }
     </li>`;
   }
 
@@ -476,14 +486,17 @@ export class MkCalendarConnections extends MkElement {
     const invalid = (field: FormField) => (this.fieldErrors[field] ? 'true' : 'false');
     return html`<form part="form" class="form connect" novalidate aria-labelledby="form-heading" aria-busy=${this.submitting ? 'true' : 'false'} @submit=${this.handleConnect}>
       ${this.renderSubheading('form-heading', this.i18n.t('form.heading'))}
-      ${this.formError
-        ? html`<div part="form-error error" class="notice" data-tone="danger" role="alert" tabindex="-1"><p class="notice-title">${this.i18n.t('form.error')}</p><p>${this.formError}</p></div>`
-        : nothing}
+      ${
+        this.formError
+          ? html`<div part="form-error error" class="notice" data-tone="danger" role="alert" tabindex="-1"><p class="notice-title">${this.i18n.t('form.error')}</p><p>${this.formError}</p></div>`
+          : nothing
+      }
       <fieldset>
         <legend>${this.i18n.t('form.kind')}</legend>
         <div class="choices">
           ${(['ics-feed', 'caldav'] as const).map(
-            (kind) => html`<label class="choice"><input type="radio" name="kind" value=${kind} .checked=${live(this.kind === kind)} ?disabled=${this.submitting} @change=${this.handleKind} /> ${this.i18n.t(`kind.${kind}`)}</label>`,
+            (kind) =>
+              html`<label class="choice"><input type="radio" name="kind" value=${kind} .checked=${live(this.kind === kind)} ?disabled=${this.submitting} @change=${this.handleKind} /> ${this.i18n.t(`kind.${kind}`)}</label>`,
           )}
         </div>
       </fieldset>
@@ -493,8 +506,9 @@ export class MkCalendarConnections extends MkElement {
         html`<input id="connect-url" name="url" type="url" inputmode="url" autocomplete="off" spellcheck="false" .value=${live(this.url)} aria-invalid=${invalid('url')} aria-describedby=${this.describedBy('url', true)} ?readonly=${this.submitting} @input=${(event: Event) => this.handleInput('url', event)} />`,
         this.i18n.t(`form.url-hint.${this.kind}`),
       )}
-      ${caldav
-        ? html`<div class="inline">
+      ${
+        caldav
+          ? html`<div class="inline">
             ${this.renderField(
               'username',
               this.i18n.t('form.username'),
@@ -507,16 +521,19 @@ export class MkCalendarConnections extends MkElement {
               this.i18n.t('form.password-hint'),
             )}
           </div>`
-        : nothing}
+          : nothing
+      }
       ${this.renderField(
         'label',
         this.i18n.t('form.label'),
         html`<input id="connect-label" name="label" type="text" autocomplete="off" .value=${live(this.label)} aria-invalid=${invalid('label')} aria-describedby=${this.describedBy('label', true)} ?readonly=${this.submitting} @input=${(event: Event) => this.handleInput('label', event)} />`,
         this.i18n.t('form.label-hint'),
       )}
-      ${caldav
-        ? html`<label class="choice"><input type="checkbox" name="writeBack" .checked=${live(this.writeBack)} ?disabled=${this.submitting} @change=${(event: Event) => (this.writeBack = (event.target as HTMLInputElement).checked)} /> ${this.i18n.t('form.write-back')}</label>`
-        : nothing}
+      ${
+        caldav
+          ? html`<label class="choice"><input type="checkbox" name="writeBack" .checked=${live(this.writeBack)} ?disabled=${this.submitting} @change=${(event: Event) => (this.writeBack = (event.target as HTMLInputElement).checked)} /> ${this.i18n.t('form.write-back')}</label>`
+          : nothing
+      }
       <div class="actions">
         <button part="submit" class="button" type="submit" aria-disabled=${this.submitting ? 'true' : 'false'}>${this.i18n.t('form.submit')}</button>
         ${this.submitting ? html`<span part="progress" class="muted progress" role="status"><span class="spinner" aria-hidden="true"></span>${this.i18n.t('form.submitting')}</span>` : nothing}
@@ -530,31 +547,43 @@ export class MkCalendarConnections extends MkElement {
       ${this.renderSubheading('feed-heading', this.i18n.t('feed.heading'))}
       <p class="hint">${this.i18n.t('feed.intro')}</p>
       ${this.feedError ? html`<p part="feed-error" class="field-error" role="alert" tabindex="-1">${this.feedError}</p>` : nothing}
-      ${this.feedUrl === null
-        ? html`<p>${this.i18n.t('feed.stopped')}</p>
+      ${
+        this.feedUrl === null
+          ? html`<p>${this.i18n.t('feed.stopped')}</p>
             <div class="actions"><button class="button secondary" type="button" data-action="start" ?disabled=${this.feedBusy} @click=${() => void this.changeFeed('start')}>${this.i18n.t('feed.start')}</button></div>`
-        : this.feedUrl === undefined
-          ? nothing
-          : html`<div class="field">
+          : this.feedUrl === undefined
+            ? nothing
+            : html`<div class="field">
                 <label for="feed-url">${this.i18n.t('feed.url')}</label>
                 <input part="feed-url" id="feed-url" type="text" readonly spellcheck="false" .value=${this.feedUrl} @focus=${(event: Event) => (event.target as HTMLInputElement).select()} />
               </div>
-              ${confirming
-                ? this.renderConfirm(this.i18n.t(`feed.${confirming}.question`), this.i18n.t(`feed.${confirming}.confirm`), this.i18n.t('feed.cancel'), () => void this.changeFeed(confirming), this.feedBusy)
-                : html`<div class="actions">
+              ${
+                confirming
+                  ? this.renderConfirm(
+                      this.i18n.t(`feed.${confirming}.question`),
+                      this.i18n.t(`feed.${confirming}.confirm`),
+                      this.i18n.t('feed.cancel'),
+                      () => void this.changeFeed(confirming),
+                      this.feedBusy,
+                    )
+                  : html`<div class="actions">
                     <button class="button secondary" type="button" data-action="copy" @click=${this.handleCopy}>${this.i18n.t('feed.copy')}</button>
                     <button class="button secondary" type="button" data-action="rotate" ?disabled=${this.feedBusy} @click=${() => this.askFeed('rotate')}>${this.i18n.t('feed.rotate')}</button>
                     <button class="button secondary" type="button" data-action="revoke" ?disabled=${this.feedBusy} @click=${() => this.askFeed('revoke')}>${this.i18n.t('feed.revoke')}</button>
-                  </div>`}`}
+                  </div>`
+              }`
+      }
     </section>`;
   }
 
   private renderReady(): TemplateResult {
     return html`<section class="connected" aria-labelledby="list-heading">
         ${this.renderSubheading('list-heading', this.i18n.t('list.heading'))}
-        ${this.calendars.length === 0
-          ? html`<p part="empty" class="empty-note">${this.i18n.t('empty')}</p>`
-          : html`<ul part="list" class="list" role="list">${this.calendars.map((calendar) => this.renderCalendar(calendar))}</ul>`}
+        ${
+          this.calendars.length === 0
+            ? html`<p part="empty" class="empty-note">${this.i18n.t('empty')}</p>`
+            : html`<ul part="list" class="list" role="list">${this.calendars.map((calendar) => this.renderCalendar(calendar))}</ul>`
+        }
       </section>
       ${this.renderForm()} ${this.renderFeed()}`;
   }

@@ -76,7 +76,10 @@ export function loadAllElements(): Promise<void> {
 }
 
 function discover(root: ParentNode): void {
-  const candidates = root instanceof Element && root.localName.startsWith('mk-') ? [root, ...root.querySelectorAll(':not(:defined)')] : [...root.querySelectorAll(':not(:defined)')];
+  const candidates =
+    root instanceof Element && root.localName.startsWith('mk-')
+      ? [root, ...root.querySelectorAll(':not(:defined)')]
+      : [...root.querySelectorAll(':not(:defined)')];
   for (const element of candidates) {
     const tag = element.localName;
     if (!tag.startsWith('mk-') || customElements.get(tag)) continue;

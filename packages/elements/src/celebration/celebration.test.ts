@@ -7,9 +7,26 @@ import './define.js';
 import type { MkCelebration } from './celebration.js';
 import { part, text } from '../testing/queries.js';
 
-
-const celebration: GoalMoment = { kind: 'celebration', goalId: 'g1', goalTitle: 'Run 3 retros', milestoneId: 'm1', heading: 'Milestone reached!', message: `You did it: "${HOSTILE_NAME}" is done.`, suggestions: [] };
-const reassurance: GoalMoment = { kind: 'reassurance', goalId: 'g1', goalTitle: 'Run 3 retros', heading: 'Time to re-plan', message: 'That happens to everyone.', suggestions: [{ kind: 'split', text: 'Split the goal' }, { kind: 'move-date', text: 'Move the date' }] };
+const celebration: GoalMoment = {
+  kind: 'celebration',
+  goalId: 'g1',
+  goalTitle: 'Run 3 retros',
+  milestoneId: 'm1',
+  heading: 'Milestone reached!',
+  message: `You did it: "${HOSTILE_NAME}" is done.`,
+  suggestions: [],
+};
+const reassurance: GoalMoment = {
+  kind: 'reassurance',
+  goalId: 'g1',
+  goalTitle: 'Run 3 retros',
+  heading: 'Time to re-plan',
+  message: 'That happens to everyone.',
+  suggestions: [
+    { kind: 'split', text: 'Split the goal' },
+    { kind: 'move-date', text: 'Move the date' },
+  ],
+};
 
 describe('<mk-celebration>', () => {
   const kits: MentorKit[] = [];
@@ -64,7 +81,9 @@ describe('<mk-celebration>', () => {
   });
 
   it('Escape closes the moment wherever focus is on the page, unless something else handled that Escape', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div><button id="outside" type="button">Elsewhere</button><mk-celebration duration="0"></mk-celebration></div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div><button id="outside" type="button">Elsewhere</button><mk-celebration duration="0"></mk-celebration></div>`,
+    );
     const element = wrapper.querySelector<MkCelebration>('mk-celebration')!;
     const outside = wrapper.querySelector<HTMLButtonElement>('#outside')!;
     element.show(celebration);
@@ -97,7 +116,7 @@ describe('<mk-celebration>', () => {
     await sendKeys({ press: 'Enter' });
     await element.updateComplete;
     expect(element.moment?.kind).to.equal('celebration');
-    expect(element.shadowRoot!.activeElement, 'the next moment\'s close button').to.equal(part(element, 'close'));
+    expect(element.shadowRoot!.activeElement, "the next moment's close button").to.equal(part(element, 'close'));
     await sendKeys({ press: 'Escape' });
     await element.updateComplete;
     expect(element.moment).to.equal(undefined);
@@ -105,7 +124,9 @@ describe('<mk-celebration>', () => {
   });
 
   it('choosing a re-plan with nothing else taking focus gives focus back too', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div><button id="origin" type="button">Origin</button><mk-celebration duration="0"></mk-celebration></div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div><button id="origin" type="button">Origin</button><mk-celebration duration="0"></mk-celebration></div>`,
+    );
     const element = wrapper.querySelector<MkCelebration>('mk-celebration')!;
     element.show(reassurance);
     await element.updateComplete;
@@ -117,11 +138,15 @@ describe('<mk-celebration>', () => {
     await waitUntil(() => document.activeElement?.id === 'origin', 'focus back where it came from', { timeout: 2000 });
   });
 
-  it('with auto, shows the client\'s own milestone celebrations', async () => {
+  it("with auto, shows the client's own milestone celebrations", async () => {
     const kit = await readyKit(await seededStorage(), 'lucia');
     kits.push(kit);
     const element = await fixture<MkCelebration>(html`<mk-celebration auto .kit=${kit}></mk-celebration>`);
-    const goal = await goalsOf(kit).create({ pairingId: 'p-lucia', title: 'Run 3 team retrospectives', milestones: [{ title: 'Book a room' }, { title: 'Run it' }] });
+    const goal = await goalsOf(kit).create({
+      pairingId: 'p-lucia',
+      title: 'Run 3 team retrospectives',
+      milestones: [{ title: 'Book a room' }, { title: 'Run it' }],
+    });
     await goalsOf(kit).completeMilestone(goal.id, goal.milestones[0]!.id!);
     await element.updateComplete;
     expect(element.moment?.message).to.contain('"Book a room"');

@@ -29,7 +29,8 @@ declare global {
 const STAR = svg`<path d="M12 2.5l2.9 6 6.6.9-4.8 4.6 1.2 6.5L12 17.4l-5.9 3.1 1.2-6.5L2.5 9.4l6.6-.9z" fill="currentColor"/>`;
 const SPROUT = svg`<path d="M12 21v-8M12 13c0-4 3-7 8-7 0 4-3 7-8 7zM12 15c0-3-2.5-5.5-7-5.5 0 3 2.5 5.5 7 5.5z" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/>`;
 const ICONS: Record<GoalMoment['kind'], SVGTemplateResult> = { celebration: STAR, achievement: STAR, reassurance: SPROUT };
-const headingIn = (messages: GoalMessages, kind: GoalMoment['kind']) => (kind === 'celebration' ? messages.celebration.heading : kind === 'achievement' ? messages.celebration.achievedHeading : messages.reassurance.heading);
+const headingIn = (messages: GoalMessages, kind: GoalMoment['kind']) =>
+  kind === 'celebration' ? messages.celebration.heading : kind === 'achievement' ? messages.celebration.achievedHeading : messages.reassurance.heading;
 
 /**
  * The moment in the catalogue for `locale` (`kit.goals.messagesFor`), when it came from the client's
@@ -219,7 +220,8 @@ export class MkCelebration extends MkElement {
 
   /** Shows a moment now, or after the one already showing. */
   show(moment: GoalMoment): void {
-    if (!moment || typeof moment.heading !== 'string' || typeof moment.message !== 'string') throw new TypeError('<mk-celebration>.show needs a GoalMoment from @mentorkit/core/goals.');
+    if (!moment || typeof moment.heading !== 'string' || typeof moment.message !== 'string')
+      throw new TypeError('<mk-celebration>.show needs a GoalMoment from @mentorkit/core/goals.');
     if (this.current) this.queue.push(moment);
     else {
       this.current = moment;
@@ -241,8 +243,9 @@ export class MkCelebration extends MkElement {
     const moment = this.current && localizeMoment(this.current, this.currentKit, this.i18n.locale);
     return html`
       <div part="region" role="status" aria-live="polite" @pointerenter=${this.pause} @pointerleave=${this.resume} @focusin=${this.handleFocusin} @focusout=${this.resume}>
-        ${moment
-          ? html`
+        ${
+          moment
+            ? html`
               <section part="moment" class="moment" data-kind=${moment.kind} aria-labelledby="heading">
                 <div class="top">
                   <svg part="icon" class="icon" aria-hidden="true" viewBox="0 0 24 24" width="28" height="28">${ICONS[moment.kind] ?? STAR}</svg>
@@ -250,14 +253,17 @@ export class MkCelebration extends MkElement {
                   <button part="close" class="close" type="button" aria-label=${this.i18n.t('close')} @click=${this.handleClose}>✕</button>
                 </div>
                 <p part="message">${moment.message}</p>
-                ${moment.suggestions.length > 0
-                  ? html`<ul part="suggestions">
+                ${
+                  moment.suggestions.length > 0
+                    ? html`<ul part="suggestions">
                       ${moment.suggestions.map((suggestion) => html`<li><button part="suggestion" class="suggestion" type="button" data-suggestion=${suggestion.kind} @click=${() => this.handleSuggestion(suggestion.kind)}>${suggestion.text}</button></li>`)}
                     </ul>`
-                  : nothing}
+                    : nothing
+                }
               </section>
             `
-          : nothing}
+            : nothing
+        }
       </div>
     `;
   }

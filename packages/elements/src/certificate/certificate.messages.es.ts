@@ -14,9 +14,12 @@ export const certificateMessagesEs = {
   'own.eligible': 'Has obtenido un certificado de participación por esta mentoría.',
   'own.not-yet': 'Todavía no: el certificado llega cuando la mentoría termina con las sesiones acordadas y tus valoraciones.',
   'missing.pairing-not-ended': 'La mentoría aún no ha terminado.',
-  'missing.sessions': (parameters) => `${p(parameters, 'held')} de ${p(parameters, 'required')} ${plural(parameters.required, 'sesión realizada', 'sesiones realizadas')}.`,
-  'missing.feedback': (parameters) => `Tu valoración en ${p(parameters, 'given')} de ${p(parameters, 'required')} ${plural(parameters.required, 'sesión', 'sesiones')}.`,
-  'missing.feedback-other': (parameters) => `Valoración en ${p(parameters, 'given')} de ${p(parameters, 'required')} ${plural(parameters.required, 'sesión', 'sesiones')}.`,
+  'missing.sessions': (parameters) =>
+    `${p(parameters, 'held')} de ${p(parameters, 'required')} ${plural(parameters.required, 'sesión realizada', 'sesiones realizadas')}.`,
+  'missing.feedback': (parameters) =>
+    `Tu valoración en ${p(parameters, 'given')} de ${p(parameters, 'required')} ${plural(parameters.required, 'sesión', 'sesiones')}.`,
+  'missing.feedback-other': (parameters) =>
+    `Valoración en ${p(parameters, 'given')} de ${p(parameters, 'required')} ${plural(parameters.required, 'sesión', 'sesiones')}.`,
   'facts.sessions': 'Sesiones realizadas',
   'facts.hours': 'Mentoría',
   'facts.hours-value': (parameters) => `${p(parameters, 'hours')} ${parameters.hours === '1' ? 'hora' : 'horas'}`,

@@ -16,8 +16,10 @@ export const certificateMessages = {
     'own.not-yet': 'Not yet: a certificate comes when the mentoring ends with its agreed sessions and your feedback.',
     'missing.pairing-not-ended': 'The pairing has not ended yet.',
     'missing.sessions': (parameters) => `${p(parameters, 'held')} of ${p(parameters, 'required')} ${plural(parameters.required, 'session', 'sessions')} held.`,
-    'missing.feedback': (parameters) => `Your feedback given in ${p(parameters, 'given')} of ${p(parameters, 'required')} ${plural(parameters.required, 'session', 'sessions')}.`,
-    'missing.feedback-other': (parameters) => `Feedback given in ${p(parameters, 'given')} of ${p(parameters, 'required')} ${plural(parameters.required, 'session', 'sessions')}.`,
+    'missing.feedback': (parameters) =>
+      `Your feedback given in ${p(parameters, 'given')} of ${p(parameters, 'required')} ${plural(parameters.required, 'session', 'sessions')}.`,
+    'missing.feedback-other': (parameters) =>
+      `Feedback given in ${p(parameters, 'given')} of ${p(parameters, 'required')} ${plural(parameters.required, 'session', 'sessions')}.`,
     'facts.sessions': 'Sessions held',
     'facts.hours': 'Mentoring',
     'facts.hours-value': (parameters) => `${p(parameters, 'hours')} ${parameters.hours === '1' ? 'hour' : 'hours'}`,

@@ -1,6 +1,13 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
-import { MentorKitError, type CertificatesService, type IssuedCertificate, type MentorKit, type PairingCertificateEntry, type StorageAdapter } from '@mentorkit/core';
+import {
+  MentorKitError,
+  type CertificatesService,
+  type IssuedCertificate,
+  type MentorKit,
+  type PairingCertificateEntry,
+  type StorageAdapter,
+} from '@mentorkit/core';
 import type { CertificateEligibility } from '@mentorkit/core/certificates';
 import { HOSTILE_NAME, languagesReady, readyKit, seededStorage } from '../testing/fixtures.js';
 import './define.js';
@@ -24,7 +31,13 @@ const eligibility = (overrides: Partial<CertificateEligibility> = {}): Certifica
   to: '2026-06-26',
   ...overrides,
 });
-const notYet = eligibility({ eligible: false, missing: ['pairing-not-ended', 'sessions', 'feedback'], sessionsHeld: 2, sessionsWithFeedback: 1, goalsAchieved: [] });
+const notYet = eligibility({
+  eligible: false,
+  missing: ['pairing-not-ended', 'sessions', 'feedback'],
+  sessionsHeld: 2,
+  sessionsWithFeedback: 1,
+  goalsAchieved: [],
+});
 
 /**
  * The server's certificates endpoints, in memory: a member sees their own entry, the admin every
@@ -38,7 +51,10 @@ class InMemoryCertificates extends HeldCalls implements CertificatesService {
   failLoad: MentorKitError | undefined;
   private count = 0;
 
-  constructor(private readonly viewer: string, entries: PairingCertificateEntry[]) {
+  constructor(
+    private readonly viewer: string,
+    entries: PairingCertificateEntry[],
+  ) {
     super();
     this.entries = entries;
   }
@@ -58,7 +74,13 @@ class InMemoryCertificates extends HeldCalls implements CertificatesService {
     if (!entry.eligibility.eligible && !options?.reason) throw new MentorKitError('forbidden', 'No certificate yet: the pairing has not ended.');
     this.issued.push({ personId, ...(options?.reason ? { reason: options.reason } : {}) });
     const id = `AAAAAAAAAAAAAAAAAAAA${String(++this.count).padStart(2, '0')}`;
-    entry.certificate = { id, issuedAt: NOW, pdfUrl: `https://mk.example/certificates/${id}.pdf`, verifyUrl: `https://mk.example/verify/${id}`, ...(options?.reason ? { reason: options.reason, issuedBy: 'priya' } : {}) };
+    entry.certificate = {
+      id,
+      issuedAt: NOW,
+      pdfUrl: `https://mk.example/certificates/${id}.pdf`,
+      verifyUrl: `https://mk.example/verify/${id}`,
+      ...(options?.reason ? { reason: options.reason, issuedBy: 'priya' } : {}),
+    };
     return structuredClone(entry.certificate);
   }
 
@@ -78,19 +100,27 @@ class InMemoryCertificates extends HeldCalls implements CertificatesService {
 }
 
 const $ = <T extends Element = HTMLElement>(element: MkCertificate, selector: string) => element.shadowRoot!.querySelector<T>(selector);
-const factsOf = (node: Element | null | undefined) => [...(node?.querySelectorAll('dt') ?? [])].map((term) => `${text(term)}: ${text(term.nextElementSibling)}`);
+const factsOf = (node: Element | null | undefined) =>
+  [...(node?.querySelectorAll('dt') ?? [])].map((term) => `${text(term)}: ${text(term.nextElementSibling)}`);
 const stateOf = (element: MkCertificate) => part(element, 'base')?.dataset.state;
-const waitForState = (element: MkCertificate, state: string) => waitUntil(() => stateOf(element) === state, `state ${state} (is ${stateOf(element)})`, { timeout: 4000 });
+const waitForState = (element: MkCertificate, state: string) =>
+  waitUntil(() => stateOf(element) === state, `state ${state} (is ${stateOf(element)})`, { timeout: 4000 });
 
 describe('<mk-certificate>', () => {
   const kits: MentorKit[] = [];
-  async function mount(viewer: string, service?: CertificatesService, options: { lang?: string; width?: number } = {}): Promise<{ wrapper: HTMLElement; element: MkCertificate }> {
+  async function mount(
+    viewer: string,
+    service?: CertificatesService,
+    options: { lang?: string; width?: number } = {},
+  ): Promise<{ wrapper: HTMLElement; element: MkCertificate }> {
     const lang = options.lang ?? 'en';
     const seeded: StorageAdapter = await seededStorage();
     const storage = service ? Object.assign(seeded, { certificates: service }) : seeded;
     const kit = await readyKit(storage, viewer, NOW);
     kits.push(kit);
-    const wrapper = await fixture<HTMLElement>(html`<div lang=${lang} style=${options.width ? `width:${options.width}px` : ''}><mk-certificate .kit=${kit} pairing-id=${PAIRING} heading-level="3" locale=${lang === 'es' ? 'es-ES' : 'en-GB'}></mk-certificate></div>`);
+    const wrapper = await fixture<HTMLElement>(
+      html`<div lang=${lang} style=${options.width ? `width:${options.width}px` : ''}><mk-certificate .kit=${kit} pairing-id=${PAIRING} heading-level="3" locale=${lang === 'es' ? 'es-ES' : 'en-GB'}></mk-certificate></div>`,
+    );
     await languagesReady(wrapper);
     const element = wrapper.querySelector('mk-certificate')!;
     // A download is an <a download> click: keep the browser from saving files during the tests.
@@ -137,7 +167,11 @@ describe('<mk-certificate>', () => {
     const { element } = await mount('lucia', new InMemoryCertificates('lucia', [{ personId: 'lucia', eligibility: notYet }]));
     await waitForState(element, 'not-yet');
     expect(text(part(element, 'status'))).to.equal('Not yet: a certificate comes when the mentoring ends with its agreed sessions and your feedback.');
-    expect([...part(element, 'missing')!.querySelectorAll('li')].map(text)).to.deep.equal(['The pairing has not ended yet.', '2 of 6 sessions held.', 'Your feedback given in 1 of 6 sessions.']);
+    expect([...part(element, 'missing')!.querySelectorAll('li')].map(text)).to.deep.equal([
+      'The pairing has not ended yet.',
+      '2 of 6 sessions held.',
+      'Your feedback given in 1 of 6 sessions.',
+    ]);
     expect(part(element, 'download')).to.equal(null);
     await expect(element).to.be.accessible();
   });
@@ -188,7 +222,16 @@ describe('<mk-certificate>', () => {
 
   it('the admin: every member with their state; issue by hand needs a reason (Escape cancels), then issues; revoke; each step passes axe', async () => {
     const service = new InMemoryCertificates('priya', [
-      { personId: 'lucia', eligibility: eligibility(), certificate: { id: 'AAAAAAAAAAAAAAAAAAAA99', issuedAt: '2026-06-28T10:00:00Z', pdfUrl: 'https://mk.example/certificates/AAAAAAAAAAAAAAAAAAAA99.pdf', verifyUrl: 'https://mk.example/verify/AAAAAAAAAAAAAAAAAAAA99' } },
+      {
+        personId: 'lucia',
+        eligibility: eligibility(),
+        certificate: {
+          id: 'AAAAAAAAAAAAAAAAAAAA99',
+          issuedAt: '2026-06-28T10:00:00Z',
+          pdfUrl: 'https://mk.example/certificates/AAAAAAAAAAAAAAAAAAAA99.pdf',
+          verifyUrl: 'https://mk.example/verify/AAAAAAAAAAAAAAAAAAAA99',
+        },
+      },
       { personId: 'kenji', eligibility: eligibility() },
       { personId: 'arjun', eligibility: eligibility({ eligible: false, missing: ['feedback'], sessionsWithFeedback: 2 }) },
     ]);
@@ -250,7 +293,11 @@ describe('<mk-certificate>', () => {
     const { wrapper, element } = await mount('lucia', service, { lang: 'es' });
     await waitForState(element, 'not-yet');
     expect(text(part(element, 'heading'))).to.equal('Certificado de participación');
-    expect([...part(element, 'missing')!.querySelectorAll('li')].map(text)).to.deep.equal(['La mentoría aún no ha terminado.', '2 de 6 sesiones realizadas.', 'Tu valoración en 1 de 6 sesiones.']);
+    expect([...part(element, 'missing')!.querySelectorAll('li')].map(text)).to.deep.equal([
+      'La mentoría aún no ha terminado.',
+      '2 de 6 sesiones realizadas.',
+      'Tu valoración en 1 de 6 sesiones.',
+    ]);
     await expect(wrapper).to.be.accessible();
 
     const ready = new InMemoryCertificates('lucia', [{ personId: 'lucia', eligibility: eligibility() }]);
@@ -282,7 +329,8 @@ describe('<mk-certificate>', () => {
       const style = getComputedStyle(node);
       if (style.display === 'none' || node.closest('.visually-hidden') || node.localName === 'style') continue;
       const rect = node.getBoundingClientRect();
-      if (rect.width > 0 && rect.right > limit) problems.push(`${node.localName}[part=${node.getAttribute('part')}].${node.className} ends at ${Math.round(rect.right)}`);
+      if (rect.width > 0 && rect.right > limit)
+        problems.push(`${node.localName}[part=${node.getAttribute('part')}].${node.className} ends at ${Math.round(rect.right)}`);
     }
     expect(problems).to.deep.equal([]);
     expect(element.scrollWidth).to.be.at.most(320);

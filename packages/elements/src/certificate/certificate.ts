@@ -303,7 +303,8 @@ export class MkCertificate extends MkElement {
     return html`<ul part="missing" class="missing">
       ${eligibility.missing.map((code) => {
         if (code === 'sessions') return html`<li>${this.i18n.t('missing.sessions', { held: eligibility.sessionsHeld, required: eligibility.required })}</li>`;
-        if (code === 'feedback') return html`<li>${this.i18n.t(own ? 'missing.feedback' : 'missing.feedback-other', { given: eligibility.sessionsWithFeedback, required: eligibility.required })}</li>`;
+        if (code === 'feedback')
+          return html`<li>${this.i18n.t(own ? 'missing.feedback' : 'missing.feedback-other', { given: eligibility.sessionsWithFeedback, required: eligibility.required })}</li>`;
         return html`<li>${this.i18n.t(`missing.${code}`)}</li>`;
       })}
     </ul>`;
@@ -325,7 +326,9 @@ export class MkCertificate extends MkElement {
   }
 
   private renderProgress(personId: string): TemplateResult | typeof nothing {
-    return this.busyFor === personId ? html`<span class="muted progress" role="status"><span class="spinner" aria-hidden="true"></span>${this.i18n.t('working')}</span>` : nothing;
+    return this.busyFor === personId
+      ? html`<span class="muted progress" role="status"><span class="spinner" aria-hidden="true"></span>${this.i18n.t('working')}</span>`
+      : nothing;
   }
 
   private renderActionError(personId: string): TemplateResult | typeof nothing {
@@ -388,24 +391,30 @@ export class MkCertificate extends MkElement {
     const busy = this.busyFor !== undefined;
     return html`<li part="member" class="member" data-person-id=${entry.personId} data-state=${memberState} aria-labelledby=${titleId}>
       <p class="member-name" id=${titleId}><bdi>${name}</bdi></p>
-      ${certificate
-        ? html`<p class="status" data-tone="success">${this.i18n.t('admin.issued', { date: formatCalendarDate(certificate.issuedAt.slice(0, 10), this.i18n.locale) })}</p>`
-        : eligibility.eligible
-          ? html`<p class="status">${this.i18n.t('admin.eligible')}</p>`
-          : html`<p class="status">${this.i18n.t('admin.not-yet')}</p>${this.renderMissing(entry, false)}`}
+      ${
+        certificate
+          ? html`<p class="status" data-tone="success">${this.i18n.t('admin.issued', { date: formatCalendarDate(certificate.issuedAt.slice(0, 10), this.i18n.locale) })}</p>`
+          : eligibility.eligible
+            ? html`<p class="status">${this.i18n.t('admin.eligible')}</p>`
+            : html`<p class="status">${this.i18n.t('admin.not-yet')}</p>${this.renderMissing(entry, false)}`
+      }
       ${this.renderFacts(entry)}
       ${this.renderActionError(entry.personId)}
-      ${this.reasonFor === entry.personId
-        ? this.renderReasonForm(entry)
-        : html`<div class="actions">
-            ${certificate
-              ? html`<button part="download" class="button" type="button" aria-describedby=${titleId} aria-disabled=${busy ? 'true' : 'false'} @click=${() => !busy && this.download(entry)}>${this.i18n.t('download')}</button>
+      ${
+        this.reasonFor === entry.personId
+          ? this.renderReasonForm(entry)
+          : html`<div class="actions">
+            ${
+              certificate
+                ? html`<button part="download" class="button" type="button" aria-describedby=${titleId} aria-disabled=${busy ? 'true' : 'false'} @click=${() => !busy && this.download(entry)}>${this.i18n.t('download')}</button>
                   <button part="revoke" class="button secondary" type="button" aria-describedby=${titleId} aria-disabled=${busy ? 'true' : 'false'} @click=${() => !busy && this.revoke(entry)}>${this.i18n.t('admin.revoke')}</button>`
-              : eligibility.eligible
-                ? html`<button part="issue" class="button" type="button" aria-describedby=${titleId} aria-disabled=${busy ? 'true' : 'false'} @click=${() => !busy && this.issue(entry)}>${this.i18n.t('admin.issue')}</button>`
-                : html`<button part="issue" class="button secondary" type="button" aria-describedby=${titleId} aria-disabled=${busy ? 'true' : 'false'} @click=${() => !busy && this.openReason(entry)}>${this.i18n.t('admin.by-hand')}</button>`}
+                : eligibility.eligible
+                  ? html`<button part="issue" class="button" type="button" aria-describedby=${titleId} aria-disabled=${busy ? 'true' : 'false'} @click=${() => !busy && this.issue(entry)}>${this.i18n.t('admin.issue')}</button>`
+                  : html`<button part="issue" class="button secondary" type="button" aria-describedby=${titleId} aria-disabled=${busy ? 'true' : 'false'} @click=${() => !busy && this.openReason(entry)}>${this.i18n.t('admin.by-hand')}</button>`
+            }
             ${this.renderProgress(entry.personId)}
-          </div>`}
+          </div>`
+      }
       ${certificate ? this.renderVerify(certificate) : nothing}
     </li>`;
   }

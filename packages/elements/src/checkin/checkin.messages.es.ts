@@ -27,7 +27,8 @@ export const checkinMessagesEs = {
   'last.none': 'Aún no hay seguimientos: se cuenta desde el acuerdo.',
   'next-session': 'Próxima sesión: {date}.',
   'next-session.covers': 'Próxima sesión: {date}; cubre este seguimiento.',
-  'overdue.title': (parameters) => `Seguimiento atrasado ${Number(parameters.days) === 0 ? 'menos de un día' : `${p(parameters, 'days')} ${plural(parameters.days, 'día', 'días')}`}`,
+  'overdue.title': (parameters) =>
+    `Seguimiento atrasado ${Number(parameters.days) === 0 ? 'menos de un día' : `${p(parameters, 'days')} ${plural(parameters.days, 'día', 'días')}`}`,
   'overdue.hint': 'Un mensaje breve o una sesión vuelven a poner las cosas en marcha.',
   'due-soon.title': 'El seguimiento toca pronto',
   'inactive.title': (parameters) => `Sin actividad desde hace ${p(parameters, 'days')} ${plural(parameters.days, 'día', 'días')}`,
@@ -43,9 +44,11 @@ export const checkinMessagesEs = {
   'nudges.heading': 'Recordatorios',
   'nudges.when': '{time}, hora local:',
   'reason.lowRatings': 'Las sesiones recientes tienen una valoración media de {average} sobre 5.',
-  'reason.goalsBehind': (parameters) => `${plural(parameters.count, 'Un objetivo va', `${p(parameters, 'count')} objetivos van`)} con retraso o no se ${plural(parameters.count, 'cumplió', 'cumplieron')}.`,
+  'reason.goalsBehind': (parameters) =>
+    `${plural(parameters.count, 'Un objetivo va', `${p(parameters, 'count')} objetivos van`)} con retraso o no se ${plural(parameters.count, 'cumplió', 'cumplieron')}.`,
   'reason.goalsAtRisk': 'La mitad o más de los objetivos abiertos están en riesgo.',
-  'reason.missedSessions': (parameters) => `${plural(parameters.count, 'Se perdió una sesión reciente', `Se perdieron ${p(parameters, 'count')} sesiones recientes`)}.`,
+  'reason.missedSessions': (parameters) =>
+    `${plural(parameters.count, 'Se perdió una sesión reciente', `Se perdieron ${p(parameters, 'count')} sesiones recientes`)}.`,
   'reason.thriving': 'La valoración media es de {average} sobre 5 y todos los objetivos abiertos van bien.',
   'reason.steady': 'Los comentarios y los objetivos se ven estables: no hace falta cambiar nada.',
   'reason.noData': 'Todavía no hay suficientes valoraciones ni actualizaciones de objetivos para sugerir un cambio.',
@@ -53,7 +56,9 @@ export const checkinMessagesEs = {
   'reason.alreadyLightest': 'Ya está en el nivel más ligero.',
   'reason.overridden': 'Se mantiene en {level} por decisión propia (la sugerencia era {suggested}).',
   'nudge.check-in-due-soon': 'Toca un seguimiento con {other} el {date}. Reserva una sesión o envía una nota rápida.',
-  'nudge.check-in-overdue': (parameters) => `Tu seguimiento con ${p(parameters, 'other')} lleva ${p(parameters, 'days')} ${plural(parameters.days, 'día', 'días')} de retraso. Un mensaje breve hoy mantiene las cosas en marcha.`,
+  'nudge.check-in-overdue': (parameters) =>
+    `Tu seguimiento con ${p(parameters, 'other')} lleva ${p(parameters, 'days')} ${plural(parameters.days, 'día', 'días')} de retraso. Un mensaje breve hoy mantiene las cosas en marcha.`,
   'nudge.check-in-overdue-mentee': 'Ha pasado un tiempo desde tu último seguimiento. Podrías proponerle un horario a {other}.',
-  'nudge.pair-inactive': (parameters) => `Sin sesiones, mensajes ni actualizaciones de objetivos con ${p(parameters, 'other')} desde hace ${p(parameters, 'days')} ${plural(parameters.days, 'día', 'días')}. ¿Va todo bien?`,
+  'nudge.pair-inactive': (parameters) =>
+    `Sin sesiones, mensajes ni actualizaciones de objetivos con ${p(parameters, 'other')} desde hace ${p(parameters, 'days')} ${plural(parameters.days, 'día', 'días')}. ¿Va todo bien?`,
 } as const satisfies MessageCatalogue;

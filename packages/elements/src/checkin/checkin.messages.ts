@@ -29,7 +29,8 @@ export const checkinMessages = {
     'last.none': 'No check-in yet: counted from the agreement.',
     'next-session': 'Next session: {date}.',
     'next-session.covers': 'Next session: {date} — it covers this check-in.',
-    'overdue.title': (parameters) => `Check-in overdue by ${Number(parameters.days) === 0 ? 'less than a day' : `${p(parameters, 'days')} ${plural(parameters.days, 'day', 'days')}`}`,
+    'overdue.title': (parameters) =>
+      `Check-in overdue by ${Number(parameters.days) === 0 ? 'less than a day' : `${p(parameters, 'days')} ${plural(parameters.days, 'day', 'days')}`}`,
     'overdue.hint': 'A short message or a session gets things moving again.',
     'due-soon.title': 'Check-in due soon',
     'inactive.title': (parameters) => `No activity for ${p(parameters, 'days')} ${plural(parameters.days, 'day', 'days')}`,
@@ -45,7 +46,8 @@ export const checkinMessages = {
     'nudges.heading': 'Reminders',
     'nudges.when': '{time} their time:',
     'reason.lowRatings': 'Recent session ratings average {average} of 5.',
-    'reason.goalsBehind': (parameters) => `${p(parameters, 'count')} ${plural(parameters.count, 'goal is', 'goals are')} behind or ${plural(parameters.count, 'was', 'were')} missed.`,
+    'reason.goalsBehind': (parameters) =>
+      `${p(parameters, 'count')} ${plural(parameters.count, 'goal is', 'goals are')} behind or ${plural(parameters.count, 'was', 'were')} missed.`,
     'reason.goalsAtRisk': 'Half or more of the open goals are at risk.',
     'reason.missedSessions': (parameters) => `${p(parameters, 'count')} recent ${plural(parameters.count, 'session was', 'sessions were')} missed.`,
     'reason.thriving': 'Ratings average {average} of 5 and every open goal is on track.',
@@ -55,9 +57,11 @@ export const checkinMessages = {
     'reason.alreadyLightest': 'Already at the lightest level.',
     'reason.overridden': 'Kept at {level} by choice (the suggestion was {suggested}).',
     'nudge.check-in-due-soon': 'A check-in with {other} is due on {date}. Book a session or send a quick note.',
-    'nudge.check-in-overdue': (parameters) => `Your check-in with ${p(parameters, 'other')} is ${p(parameters, 'days')} ${plural(parameters.days, 'day', 'days')} overdue. A short message today keeps things moving.`,
+    'nudge.check-in-overdue': (parameters) =>
+      `Your check-in with ${p(parameters, 'other')} is ${p(parameters, 'days')} ${plural(parameters.days, 'day', 'days')} overdue. A short message today keeps things moving.`,
     'nudge.check-in-overdue-mentee': 'It has been a while since your last check-in. You could suggest a time to {other}.',
-    'nudge.pair-inactive': (parameters) => `No sessions, messages or goal updates with ${p(parameters, 'other')} for ${p(parameters, 'days')} ${plural(parameters.days, 'day', 'days')}. Is everything OK?`,
+    'nudge.pair-inactive': (parameters) =>
+      `No sessions, messages or goal updates with ${p(parameters, 'other')} for ${p(parameters, 'days')} ${plural(parameters.days, 'day', 'days')}. Is everything OK?`,
   },
 } as const satisfies ElementMessages;
 

@@ -7,10 +7,13 @@ import './define.js';
 import type { MkCheckin } from './checkin.js';
 import { disposeKitsAfterEach, focused, part, text } from '../testing/queries.js';
 
-const waitForState = (element: MkCheckin, state: string) => waitUntil(() => part(element, 'base')?.dataset.state === state, `state ${state}`, { timeout: 4000 });
+const waitForState = (element: MkCheckin, state: string) =>
+  waitUntil(() => part(element, 'base')?.dataset.state === state, `state ${state}`, { timeout: 4000 });
 
 async function checkinFor(kit: MentorKit | undefined, options: { pairingId?: string; inactiveAfterDays?: number; theme?: string } = {}): Promise<MkCheckin> {
-  const wrapper = await fixture<HTMLElement>(html`<div data-mk-theme=${options.theme ?? 'light'}><mk-checkin .kit=${kit} pairing-id=${options.pairingId ?? 'p-daniel'} inactive-after-days=${options.inactiveAfterDays ?? 21} locale="en-GB"></mk-checkin></div>`);
+  const wrapper = await fixture<HTMLElement>(
+    html`<div data-mk-theme=${options.theme ?? 'light'}><mk-checkin .kit=${kit} pairing-id=${options.pairingId ?? 'p-daniel'} inactive-after-days=${options.inactiveAfterDays ?? 21} locale="en-GB"></mk-checkin></div>`,
+  );
   const element = wrapper.querySelector('mk-checkin')!;
   await element.updateComplete;
   return element;
@@ -20,7 +23,22 @@ async function addFeedback(storage: StorageAdapter, ratings: number[]) {
   let index = 0;
   for (const rating of ratings) {
     index++;
-    await storage.put('feedback', { id: `f${index}`, pairingId: 'p-daniel', sessionId: `s${index}`, authorId: 'daniel', rating, helped: '', missed: '', tags: [], revealWhenBothSubmitted: false, submittedAt: `2026-03-2${index}T10:00:00Z` }, { expectedRevision: null });
+    await storage.put(
+      'feedback',
+      {
+        id: `f${index}`,
+        pairingId: 'p-daniel',
+        sessionId: `s${index}`,
+        authorId: 'daniel',
+        rating,
+        helped: '',
+        missed: '',
+        tags: [],
+        revealWhenBothSubmitted: false,
+        submittedAt: `2026-03-2${index}T10:00:00Z`,
+      },
+      { expectedRevision: null },
+    );
   }
 }
 
@@ -67,7 +85,17 @@ describe('<mk-checkin>', () => {
   });
 
   it('on track after a held session; the next booked session is shown', async () => {
-    const kit = track(await kitOn(await planningStorage({ sessions: [{ start: '2026-03-24T22:00:00Z', end: '2026-03-24T23:00:00Z', status: 'held' }, { start: '2026-04-06T22:00:00Z', end: '2026-04-06T23:00:00Z' }] }), 'daniel'));
+    const kit = track(
+      await kitOn(
+        await planningStorage({
+          sessions: [
+            { start: '2026-03-24T22:00:00Z', end: '2026-03-24T23:00:00Z', status: 'held' },
+            { start: '2026-04-06T22:00:00Z', end: '2026-04-06T23:00:00Z' },
+          ],
+        }),
+        'daniel',
+      ),
+    );
     const element = await checkinFor(kit);
     await waitForState(element, 'ready');
     expect(part(element, 'due')!.dataset.overdue).to.equal('false');

@@ -3,7 +3,17 @@ import { property, state } from 'lit/decorators.js';
 import { Collections, type MentorKitError, type Pairing, type StoredRecord } from '@mentorkit/core';
 import { agreementCheckInInput, agreementsFeature, type Agreement } from '@mentorkit/core/agreements';
 import { sessionsFeature } from '@mentorkit/core/scheduling';
-import { CHECKIN_MESSAGES, checkInNudges, nextCheckIn, pairActivity, suggestCheckInLevel, type CheckInLevel, type CheckInMessages, type CheckInReason, type Nudge } from '@mentorkit/core/checkins';
+import {
+  CHECKIN_MESSAGES,
+  checkInNudges,
+  nextCheckIn,
+  pairActivity,
+  suggestCheckInLevel,
+  type CheckInLevel,
+  type CheckInMessages,
+  type CheckInReason,
+  type Nudge,
+} from '@mentorkit/core/checkins';
 import { emit } from '../internal/emit.js';
 import { browserTimeZone, formatCalendarDate, formatDayTime, formatRelativeDays } from '../internal/format.js';
 import { LocaleController } from '../internal/localize.js';
@@ -185,23 +195,79 @@ export class MkCheckin extends MkElement {
     const input = agreementCheckInInput(agreement);
     const viewerZone = input.participants.find((participant) => participant.personId === kit.user.id)?.timeZone ?? kit.$me.get()?.timeZone ?? browserTimeZone();
     const sessions = (this.sessions.value ?? []).filter((session) => session.pairingId === pairing.id);
-    const messages = this.ofPairing(this.messagesStore.value).map((message) => ({ authorId: String(message.authorId), ...(typeof message.sentAt === 'string' ? { sentAt: message.sentAt } : {}), ...(typeof message.createdAt === 'string' ? { createdAt: message.createdAt } : {}) }));
-    const goals = this.ofPairing(this.goals.value).map((goal) => ({ updatedAt: goal.updatedAt, ...(typeof goal.status === 'string' ? { status: goal.status } : {}), archived: goal.archived === true }));
-    const feedback = this.ofPairing(this.feedback.value).filter((entry) => typeof entry.rating === 'number').map((entry) => ({ rating: entry.rating as number, updatedAt: entry.updatedAt }));
-    const checkIn = nextCheckIn({ agreement: input, sessions, messages, mentorIds: pairing.mentorIds, ...(pairing.startedOn ? { startedAt: `${pairing.startedOn}T00:00:00Z` } : {}), now, timeZone: viewerZone });
-    const activity = pairActivity({ sessions, messages, goals, ...(pairing.startedOn ? { startedAt: `${pairing.startedOn}T00:00:00Z` } : {}), now, inactiveAfterDays: Math.min(365, Math.max(1, Math.trunc(this.inactiveAfterDays) || 21)) });
-    const suggestion = suggestCheckInLevel({ current: agreement.checkInLevel, feedback, goals, sessions, messages: this.messages, ...(this.kept ? { override: this.kept } : {}) });
+    const messages = this.ofPairing(this.messagesStore.value).map((message) => ({
+      authorId: String(message.authorId),
+      ...(typeof message.sentAt === 'string' ? { sentAt: message.sentAt } : {}),
+      ...(typeof message.createdAt === 'string' ? { createdAt: message.createdAt } : {}),
+    }));
+    const goals = this.ofPairing(this.goals.value).map((goal) => ({
+      updatedAt: goal.updatedAt,
+      ...(typeof goal.status === 'string' ? { status: goal.status } : {}),
+      archived: goal.archived === true,
+    }));
+    const feedback = this.ofPairing(this.feedback.value)
+      .filter((entry) => typeof entry.rating === 'number')
+      .map((entry) => ({ rating: entry.rating as number, updatedAt: entry.updatedAt }));
+    const checkIn = nextCheckIn({
+      agreement: input,
+      sessions,
+      messages,
+      mentorIds: pairing.mentorIds,
+      ...(pairing.startedOn ? { startedAt: `${pairing.startedOn}T00:00:00Z` } : {}),
+      now,
+      timeZone: viewerZone,
+    });
+    const activity = pairActivity({
+      sessions,
+      messages,
+      goals,
+      ...(pairing.startedOn ? { startedAt: `${pairing.startedOn}T00:00:00Z` } : {}),
+      now,
+      inactiveAfterDays: Math.min(365, Math.max(1, Math.trunc(this.inactiveAfterDays) || 21)),
+    });
+    const suggestion = suggestCheckInLevel({
+      current: agreement.checkInLevel,
+      feedback,
+      goals,
+      sessions,
+      messages: this.messages,
+      ...(this.kept ? { override: this.kept } : {}),
+    });
     // The agreement's people with their agreed zones and hours; other members (a co-mentor who does not join sessions) from their profiles.
     const people = [
-      ...input.participants.map((participant) => ({ personId: participant.personId, displayName: nameOf(this.people.value, participant.personId), timeZone: participant.timeZone, workingHours: participant.workingHours as Record<string, string[]>, offLimitsDays: participant.offLimitsDays, offLimitsDates: participant.offLimitsDates })),
+      ...input.participants.map((participant) => ({
+        personId: participant.personId,
+        displayName: nameOf(this.people.value, participant.personId),
+        timeZone: participant.timeZone,
+        workingHours: participant.workingHours as Record<string, string[]>,
+        offLimitsDays: participant.offLimitsDays,
+        offLimitsDates: participant.offLimitsDates,
+      })),
       ...[pairing.menteeId, ...pairing.mentorIds]
         .filter((personId) => !input.participants.some((participant) => participant.personId === personId))
         .map((personId) => {
           const person = this.people.value?.[personId];
-          return { personId, displayName: nameOf(this.people.value, personId), timeZone: person?.timeZone ?? 'UTC', workingHours: (person?.workingHours ?? {}) as Record<string, string[]>, offLimitsDays: person?.offLimitsDays ?? [], offLimitsDates: person?.offLimitsDates ?? [] };
+          return {
+            personId,
+            displayName: nameOf(this.people.value, personId),
+            timeZone: person?.timeZone ?? 'UTC',
+            workingHours: (person?.workingHours ?? {}) as Record<string, string[]>,
+            offLimitsDays: person?.offLimitsDays ?? [],
+            offLimitsDates: person?.offLimitsDates ?? [],
+          };
         }),
     ];
-    const nudges = checkInNudges({ pairingId: pairing.id, menteeId: pairing.menteeId, mentorIds: pairing.mentorIds, people, checkIn, activity, now, messages: this.messages, ...(this.i18n.locale ? { locale: this.i18n.locale } : {}) });
+    const nudges = checkInNudges({
+      pairingId: pairing.id,
+      menteeId: pairing.menteeId,
+      mentorIds: pairing.mentorIds,
+      people,
+      checkIn,
+      activity,
+      now,
+      messages: this.messages,
+      ...(this.i18n.locale ? { locale: this.i18n.locale } : {}),
+    });
     const member = [pairing.menteeId, ...pairing.mentorIds].includes(kit.user.id);
     const t = (id: string, parameters?: Record<string, string | number>) => this.i18n.t(id, parameters);
     const levelName = (level: CheckInLevel) => this.levelName(level);
@@ -219,27 +285,34 @@ export class MkCheckin extends MkElement {
         </p>
         ${checkIn.nextSession ? html`<p class="muted">${t(checkIn.coveredByNextSession ? 'next-session.covers' : 'next-session', { date: formatDayTime(checkIn.nextSession.start, viewerZone, locale, now) })}</p>` : nothing}
       </section>
-      ${checkIn.overdue
-        ? html`<div part="overdue" class="notice" data-tone="danger"><p class="notice-title">${t('overdue.title', { days: checkIn.overdueDays })}</p><p>${t('overdue.hint')}</p></div>`
-        : checkIn.dueSoon
-          ? html`<div part="due-soon" class="notice" data-tone="warning"><p class="notice-title">${t('due-soon.title')}</p></div>`
-          : nothing}
-      ${activity.inactive
-        ? html`<div part="inactive" class="notice" data-tone="warning"><p class="notice-title">${t('inactive.title', { days: activity.daysInactive })}</p><p>${t('inactive.hint', { date: formatDayTime(activity.lastActivityAt!, viewerZone, locale, now) })}</p></div>`
-        : nothing}
+      ${
+        checkIn.overdue
+          ? html`<div part="overdue" class="notice" data-tone="danger"><p class="notice-title">${t('overdue.title', { days: checkIn.overdueDays })}</p><p>${t('overdue.hint')}</p></div>`
+          : checkIn.dueSoon
+            ? html`<div part="due-soon" class="notice" data-tone="warning"><p class="notice-title">${t('due-soon.title')}</p></div>`
+            : nothing
+      }
+      ${
+        activity.inactive
+          ? html`<div part="inactive" class="notice" data-tone="warning"><p class="notice-title">${t('inactive.title', { days: activity.daysInactive })}</p><p>${t('inactive.hint', { date: formatDayTime(activity.lastActivityAt!, viewerZone, locale, now) })}</p></div>`
+          : nothing
+      }
       <section part="level" class="level" data-change=${suggestion.change} aria-labelledby="level-heading">
         <h3 class="subheading" id="level-heading">${t('level.heading')}</h3>
         <p>${t('level.agreed')} <strong>${levelName(agreement.checkInLevel)}</strong>${suggestion.suggested !== agreement.checkInLevel ? html` · ${t('level.suggested')} <strong>${levelName(suggestion.suggested)}</strong>` : html` · ${t('level.keep-it')}`}</p>
         <ul part="reasons" class="reasons">${reasons.map((reason) => html`<li>${reason}</li>`)}</ul>
-        ${member && suggestion.suggested !== agreement.checkInLevel && this.kept === undefined
-          ? html`<div class="actions">
+        ${
+          member && suggestion.suggested !== agreement.checkInLevel && this.kept === undefined
+            ? html`<div class="actions">
               <button part="adopt-button" class="button" type="button" ?disabled=${this.busy} @click=${() => this.handleAdopt(agreement, suggestion.suggested)}>${t('level.adopt', { level: levelName(suggestion.suggested) })}</button>
               <button part="keep-button" class="button secondary" type="button" ?disabled=${this.busy} @click=${() => this.handleKeep(agreement.checkInLevel)}>${t('level.keep', { level: levelName(agreement.checkInLevel) })}</button>
             </div>`
-          : nothing}
+            : nothing
+        }
       </section>
-      ${nudges.length > 0
-        ? html`<section class="nudges-section" aria-labelledby="nudges-heading">
+      ${
+        nudges.length > 0
+          ? html`<section class="nudges-section" aria-labelledby="nudges-heading">
             <h3 class="subheading" id="nudges-heading">${t('nudges.heading')}</h3>
             <ul part="nudges" class="nudges">
               ${nudges.map((nudge) => {
@@ -248,7 +321,8 @@ export class MkCheckin extends MkElement {
               })}
             </ul>
           </section>`
-        : nothing}
+          : nothing
+      }
     `;
   }
 

@@ -30,9 +30,12 @@ export const coachingFlowMessagesEs = {
   'save.saved': 'Guardado',
   'save.failed': 'No guardado: {message}',
   'save.too-long': 'No guardado: hay una respuesta demasiado larga.',
-  'limit.item-over': (parameters: MessageParameters) => `Línea ${parameters.line}: ${plural(parameters.excess, 'sobra 1 carácter', `sobran ${parameters.excess} caracteres`)} (el máximo es ${parameters.max} por elemento).`,
-  'limit.items-over': (parameters: MessageParameters) => `${parameters.count} elementos: el máximo es ${parameters.max}. Quita ${parameters.excess} o junta algunos.`,
-  'limit.item-left': (parameters: MessageParameters) => `Elemento más largo: ${plural(parameters.left, 'queda 1 carácter', `quedan ${parameters.left} caracteres`)}`,
+  'limit.item-over': (parameters: MessageParameters) =>
+    `Línea ${parameters.line}: ${plural(parameters.excess, 'sobra 1 carácter', `sobran ${parameters.excess} caracteres`)} (el máximo es ${parameters.max} por elemento).`,
+  'limit.items-over': (parameters: MessageParameters) =>
+    `${parameters.count} elementos: el máximo es ${parameters.max}. Quita ${parameters.excess} o junta algunos.`,
+  'limit.item-left': (parameters: MessageParameters) =>
+    `Elemento más largo: ${plural(parameters.left, 'queda 1 carácter', `quedan ${parameters.left} caracteres`)}`,
   'previous.heading': 'La última vez ({date})',
   'previous.actions': 'Acciones que elegiste',
   'summary.heading': 'Resumen',
@@ -41,9 +44,11 @@ export const coachingFlowMessagesEs = {
   'summary.actions': 'Acciones',
   'summary.no-answers': 'Sin respuestas en este paso.',
   'summary.turn-into-goals': 'Convertir en objetivos',
-  'summary.handed-off': (parameters) => (Number(parameters.count) === 1 ? `Convertida en 1 objetivo el ${parameters.date}.` : `Convertidas en ${parameters.count} objetivos el ${parameters.date}.`),
+  'summary.handed-off': (parameters) =>
+    Number(parameters.count) === 1 ? `Convertida en 1 objetivo el ${parameters.date}.` : `Convertidas en ${parameters.count} objetivos el ${parameters.date}.`,
   'summary.handing-off': 'Creando objetivos…',
-  'hand-off.title': (parameters) => `Antes de ${plural(parameters.count, 'convertir esta acción en un objetivo', `convertir estas ${p(parameters, 'count')} acciones en objetivos`)}: ¿para cuándo y a qué habilidad ${plural(parameters.count, 'sirve', 'sirven')}?`,
+  'hand-off.title': (parameters) =>
+    `Antes de ${plural(parameters.count, 'convertir esta acción en un objetivo', `convertir estas ${p(parameters, 'count')} acciones en objetivos`)}: ¿para cuándo y a qué habilidad ${plural(parameters.count, 'sirve', 'sirven')}?`,
   'hand-off.due': 'Fecha límite',
   'hand-off.skill': 'Habilidad o área de desarrollo',
   'hand-off.skill-hint': 'p. ej., gestión del tiempo, diseño de sistemas',

@@ -32,7 +32,8 @@ export const coachingFlowMessages = {
     'save.saved': 'Saved',
     'save.failed': 'Not saved: {message}',
     'save.too-long': 'Not saved: an answer is too long.',
-    'limit.item-over': (parameters) => `Line ${parameters.line}: ${plural(parameters.excess, '1 character', `${parameters.excess} characters`)} too many (the most is ${parameters.max} per item).`,
+    'limit.item-over': (parameters) =>
+      `Line ${parameters.line}: ${plural(parameters.excess, '1 character', `${parameters.excess} characters`)} too many (the most is ${parameters.max} per item).`,
     'limit.items-over': (parameters) => `${parameters.count} items: the most is ${parameters.max}. Remove ${parameters.excess} or combine some.`,
     'limit.item-left': (parameters) => `Longest item: ${plural(parameters.left, '1 character left', `${parameters.left} characters left`)}`,
     'previous.heading': 'Last time ({date})',
@@ -43,9 +44,11 @@ export const coachingFlowMessages = {
     'summary.actions': 'Actions',
     'summary.no-answers': 'No answers in this step.',
     'summary.turn-into-goals': 'Turn into goals',
-    'summary.handed-off': (parameters) => (Number(parameters.count) === 1 ? `Turned into 1 goal on ${parameters.date}.` : `Turned into ${parameters.count} goals on ${parameters.date}.`),
+    'summary.handed-off': (parameters) =>
+      Number(parameters.count) === 1 ? `Turned into 1 goal on ${parameters.date}.` : `Turned into ${parameters.count} goals on ${parameters.date}.`,
     'summary.handing-off': 'Creating goals…',
-    'hand-off.title': (parameters) => `Before ${plural(parameters.count, 'this action becomes a goal', `these ${p(parameters, 'count')} actions become goals`)}: when should ${plural(parameters.count, 'it', 'they')} be done, and which skill ${plural(parameters.count, 'does it', 'do they')} serve?`,
+    'hand-off.title': (parameters) =>
+      `Before ${plural(parameters.count, 'this action becomes a goal', `these ${p(parameters, 'count')} actions become goals`)}: when should ${plural(parameters.count, 'it', 'they')} be done, and which skill ${plural(parameters.count, 'does it', 'do they')} serve?`,
     'hand-off.due': 'Due date',
     'hand-off.skill': 'Skill or development area',
     'hand-off.skill-hint': 'e.g. time management, system design',

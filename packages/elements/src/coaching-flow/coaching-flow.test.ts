@@ -18,7 +18,10 @@ const currentStepId = (element: MkCoachingFlow) => part(element, 'step')?.datase
 /** The element focused inside the element's shadow root. */
 const focused = (element: MkCoachingFlow) => shadow(element).activeElement as HTMLElement | null;
 
-async function flowFor(kit: MentorKit | undefined, attributes: { model?: string; pairingId?: string; runId?: string; models?: CoachingModel[] } = {}): Promise<MkCoachingFlow> {
+async function flowFor(
+  kit: MentorKit | undefined,
+  attributes: { model?: string; pairingId?: string; runId?: string; models?: CoachingModel[] } = {},
+): Promise<MkCoachingFlow> {
   const element = await fixture<MkCoachingFlow>(
     html`<mk-coaching-flow .kit=${kit} model=${attributes.model ?? 'grow'} pairing-id=${ifDefined(attributes.pairingId ?? 'p-lucia')} run-id=${ifDefined(attributes.runId)} .models=${attributes.models ?? []} locale="en-GB"></mk-coaching-flow>`,
   );
@@ -204,7 +207,11 @@ describe('<mk-coaching-flow>', () => {
       const textarea = field(element, 'goal-what');
       textarea.value = 'Speak at the guild';
       textarea.dispatchEvent(new Event('input', { bubbles: true }));
-      await waitUntil(async () => ((await storage.get('coaching-runs', run.id))?.state as { answers: Record<string, unknown> }).answers['goal-what'] !== undefined, 'saved after a pause, without leaving the field', { timeout: 3000 });
+      await waitUntil(
+        async () => ((await storage.get('coaching-runs', run.id))?.state as { answers: Record<string, unknown> }).answers['goal-what'] !== undefined,
+        'saved after a pause, without leaving the field',
+        { timeout: 3000 },
+      );
       await waitUntil(() => text(part(element, 'save-status')) === 'Saved');
       await pressNext(element);
       await waitUntil(() => currentStepId(element) === 'reality');
@@ -283,11 +290,17 @@ describe('<mk-coaching-flow>', () => {
       setTimeout(() => part(element, 'hand-off-create')!.click());
       const event = await oneEvent(element, 'mk-turn-into-goals');
       const detail = event.detail as MkTurnIntoGoalsDetail;
-      expect(detail.drafts.map((draft) => [draft.title, draft.dueDate, draft.skill])).to.deep.equal([['Shadow Kenji', '2026-05-15', 'code review'], ['Draft a checklist', '2026-05-15', 'code review']]);
+      expect(detail.drafts.map((draft) => [draft.title, draft.dueDate, draft.skill])).to.deep.equal([
+        ['Shadow Kenji', '2026-05-15', 'code review'],
+        ['Draft a checklist', '2026-05-15', 'code review'],
+      ]);
       expect([detail.dueDate, detail.skill]).to.deep.equal(['2026-05-15', 'code review']);
       expect(detail.pairingId).to.equal('p-lucia');
       await waitUntil(() => part(element, 'handed-off') !== null, 'the hand-off is recorded');
-      expect(created.map((draft) => [draft.title, draft.dueDate, draft.skill])).to.deep.equal([['Shadow Kenji', '2026-05-15', 'code review'], ['Draft a checklist', '2026-05-15', 'code review']]);
+      expect(created.map((draft) => [draft.title, draft.dueDate, draft.skill])).to.deep.equal([
+        ['Shadow Kenji', '2026-05-15', 'code review'],
+        ['Draft a checklist', '2026-05-15', 'code review'],
+      ]);
       expect(text(part(element, 'handed-off'))).to.match(/^Turned into 2 goals on /);
       expect(part(element, 'turn-into-goals-button')).to.equal(null);
       await expect(element).to.be.accessible();
@@ -318,7 +331,8 @@ describe('<mk-coaching-flow>', () => {
   });
 
   describe('length limits', () => {
-    const savedAnswer = async (storage: StorageAdapter, runId: string, promptId: string) => ((await storage.get('coaching-runs', runId))?.state as { answers: Record<string, { value: unknown } | undefined> }).answers[promptId]?.value;
+    const savedAnswer = async (storage: StorageAdapter, runId: string, promptId: string) =>
+      ((await storage.get('coaching-runs', runId))?.state as { answers: Record<string, { value: unknown } | undefined> }).answers[promptId]?.value;
     const counter = (element: MkCoachingFlow, promptId: string) => shadow(element).querySelector<HTMLElement>(`#prompt-${promptId}-counter`);
 
     it('an answer over 4,000 characters blocks Next with a message at the field; the text stays whole; fixing it goes on; a reload keeps the saved answer; axe passes', async () => {
@@ -443,7 +457,15 @@ describe('<mk-coaching-flow>', () => {
       const coaching = kit.use(coachingFeature);
       const walk = async (answers: Record<string, unknown>) => {
         const run = await coaching.start({ pairingId: 'p-lucia', model: 'oskar' });
-        const steps: Array<Array<[string, unknown]>> = [[['outcome-what', answers.outcome]], [['scaling-now', 3], ['scaling-target', 5]], [['know-how-working', 'Notes']], [['action-steps', ['Ask one question per stand-up']]]];
+        const steps: Array<Array<[string, unknown]>> = [
+          [['outcome-what', answers.outcome]],
+          [
+            ['scaling-now', 3],
+            ['scaling-target', 5],
+          ],
+          [['know-how-working', 'Notes']],
+          [['action-steps', ['Ask one question per stand-up']]],
+        ];
         for (const step of steps) {
           for (const [promptId, value] of step) await coaching.answer(run.id, promptId, value as never);
           await coaching.next(run.id);
@@ -471,7 +493,12 @@ describe('<mk-coaching-flow>', () => {
       name: 'Retro',
       steps: [
         { id: 'wins', title: 'Wins', purpose: 'Start from what went well.', prompts: [{ id: 'wins', kind: 'list', text: 'What went well?', required: true }] },
-        { id: 'confidence', title: 'Confidence', purpose: 'Take a reading.', prompts: [{ id: 'confidence', kind: 'scale', text: 'How confident are you?', min: 1, max: 5 }] },
+        {
+          id: 'confidence',
+          title: 'Confidence',
+          purpose: 'Take a reading.',
+          prompts: [{ id: 'confidence', kind: 'scale', text: 'How confident are you?', min: 1, max: 5 }],
+        },
         { id: 'next', title: 'Next', purpose: 'Commit.', prompts: [{ id: 'tries', kind: 'list', text: 'What will you try?', actions: true }] },
       ],
     });
@@ -532,7 +559,9 @@ describe('<mk-coaching-flow>', () => {
       const run = await coaching.start({ pairingId: 'p-lucia', model: 'oskar' });
       await coaching.answer(run.id, 'outcome-what', 'Speak up');
       await coaching.next(run.id);
-      const wrapper = await fixture<HTMLElement>(html`<div data-mk-theme="dark" style="background: #15181d; padding: 1rem"><mk-coaching-flow .kit=${kit} model="oskar" pairing-id="p-lucia" locale="en-GB"></mk-coaching-flow></div>`);
+      const wrapper = await fixture<HTMLElement>(
+        html`<div data-mk-theme="dark" style="background: #15181d; padding: 1rem"><mk-coaching-flow .kit=${kit} model="oskar" pairing-id="p-lucia" locale="en-GB"></mk-coaching-flow></div>`,
+      );
       const element = wrapper.querySelector('mk-coaching-flow')!;
       await ready(element, 'step');
       await expect(wrapper).to.be.accessible();
@@ -554,7 +583,9 @@ describe('<mk-coaching-flow>', () => {
       await languagesReady(wrapper);
       const element = wrapper.querySelector('mk-coaching-flow')!;
       await ready(element, 'intro');
-      expect(text(shadow(element).querySelector('.intro-steps'))).to.contain('Meta:').and.contain('Realidad:');
+      expect(text(shadow(element).querySelector('.intro-steps')))
+        .to.contain('Meta:')
+        .and.contain('Realidad:');
       await expect(element).to.be.accessible();
       part(element, 'start-button')!.click();
       await ready(element, 'step');

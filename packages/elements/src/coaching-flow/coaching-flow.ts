@@ -341,7 +341,10 @@ export class MkCoachingFlow extends MkElement {
     }
     const timer = this.timers.get(promptId);
     if (timer !== undefined) clearTimeout(timer);
-    this.timers.set(promptId, setTimeout(() => void this.flush(promptId), AUTOSAVE_DELAY_MS));
+    this.timers.set(
+      promptId,
+      setTimeout(() => void this.flush(promptId), AUTOSAVE_DELAY_MS),
+    );
   }
 
   private handleScale(promptId: string, value: number): void {
@@ -455,7 +458,11 @@ export class MkCoachingFlow extends MkElement {
     // Every field that needs an answer, at once.
     const errors = {
       ...(!/^\d{4}-\d{2}-\d{2}$/.test(handOff.dueDate) || handOff.dueDate < today ? { dueDate: this.i18n.t('hand-off.error.due') } : {}),
-      ...(skill === '' ? { skill: this.i18n.t('hand-off.error.skill') } : textLimit(skill, TEXT_LIMITS.goal.skill).over ? { skill: textLimitMessage('limit.blocked', this.i18n.locale) } : {}),
+      ...(skill === ''
+        ? { skill: this.i18n.t('hand-off.error.skill') }
+        : textLimit(skill, TEXT_LIMITS.goal.skill).over
+          ? { skill: textLimitMessage('limit.blocked', this.i18n.locale) }
+          : {}),
     };
     if (Object.keys(errors).length > 0) {
       this.handOff = { ...handOff, errors };
@@ -464,7 +471,12 @@ export class MkCoachingFlow extends MkElement {
     }
     const options = { locale: this.i18n.locale, dueDate: handOff.dueDate, skill };
     const drafts = actionsFromFlow(flow, options);
-    const fired = emit(this, 'mk-turn-into-goals', { runId: run.id, pairingId: run.pairingId, modelId: run.modelId, drafts, dueDate: handOff.dueDate, skill }, { cancelable: true });
+    const fired = emit(
+      this,
+      'mk-turn-into-goals',
+      { runId: run.id, pairingId: run.pairingId, modelId: run.modelId, drafts, dueDate: handOff.dueDate, skill },
+      { cancelable: true },
+    );
     const create = this.createGoal;
     const coaching = this.coaching;
     if (fired.defaultPrevented || !create || !coaching) {
@@ -596,7 +608,8 @@ export class MkCoachingFlow extends MkElement {
           ? t('limit.items-over', { count: number.format(problem.count), max: number.format(problem.max), excess: number.format(problem.count - problem.max) })
           : textLimitMessage('limit.over', locale, { excess: number.format(problem.length - problem.max), max: number.format(problem.max) }),
     );
-    if (lines.length > 0) return html`<p part="counter" class="counter" id=${counterId(id)} data-state="over">${lines.map((line, index) => html`${index > 0 ? html`<br />` : nothing}${line}`)}</p>`;
+    if (lines.length > 0)
+      return html`<p part="counter" class="counter" id=${counterId(id)} data-state="over">${lines.map((line, index) => html`${index > 0 ? html`<br />` : nothing}${line}`)}</p>`;
     return lengthLimit(length.length, length.max).shown
       ? html`<p part="counter" class="counter" id=${counterId(id)} data-state="near">${t('limit.item-left', { left: number.format(length.max - length.length) })}</p>`
       : nothing;
@@ -611,7 +624,8 @@ export class MkCoachingFlow extends MkElement {
       const min = prompt.min ?? 0;
       const max = prompt.max ?? 10;
       const values = Array.from({ length: max - min + 1 }, (_, index) => min + index);
-      const ends = prompt.minLabel && prompt.maxLabel ? this.i18n.t('scale.ends', { min, max, minLabel: prompt.minLabel, maxLabel: prompt.maxLabel }) : undefined;
+      const ends =
+        prompt.minLabel && prompt.maxLabel ? this.i18n.t('scale.ends', { min, max, minLabel: prompt.minLabel, maxLabel: prompt.maxLabel }) : undefined;
       const describedBy = [prompt.help ? `${id}-help` : '', ends ? `${id}-ends` : '', invalid ? 'step-error' : ''].filter(Boolean).join(' ');
       return html`
         <fieldset part="field scale" class="field scale" ?data-invalid=${invalid} aria-describedby=${describedBy || nothing}>
@@ -636,7 +650,13 @@ export class MkCoachingFlow extends MkElement {
     const length = this.lengthOf(prompt, value);
     const counter = this.renderLengthCounter(id, prompt, length);
     const tooLong = length.problems.length > 0;
-    const describedBy = [hint ? `${id}-help` : '', counter === nothing ? '' : counterId(id), invalid || (tooLong && this.limitBlockedStepId !== undefined) ? 'step-error' : ''].filter(Boolean).join(' ');
+    const describedBy = [
+      hint ? `${id}-help` : '',
+      counter === nothing ? '' : counterId(id),
+      invalid || (tooLong && this.limitBlockedStepId !== undefined) ? 'step-error' : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
     return html`
       <div part="field" class="field">
         <label part="label" class="label" for=${id}>${prompt.text}${required}</label>
@@ -672,10 +692,12 @@ export class MkCoachingFlow extends MkElement {
         ${this.subheading('previous-heading', 'previous-heading', this.i18n.t('previous.heading', { date: this.date(previous.completedAt ?? previous.startedAt) }), 2)}
         <p>${summary.title}</p>
         ${scales.length > 0 ? html`<ul class="items">${scales.map((answer) => html`<li>${answer.question} ${answer.text}</li>`)}</ul>` : nothing}
-        ${summary.actions.length > 0
-          ? html`<p class="muted">${this.i18n.t('previous.actions')}</p>
+        ${
+          summary.actions.length > 0
+            ? html`<p class="muted">${this.i18n.t('previous.actions')}</p>
               <ul class="items">${summary.actions.map((action) => html`<li>${action}</li>`)}</ul>`
-          : nothing}
+            : nothing
+        }
       </section>
     `;
   }
@@ -694,11 +716,13 @@ export class MkCoachingFlow extends MkElement {
         ${step.reviewsPreviousRun ? this.renderPrevious(flow) : nothing}
         <form novalidate @submit=${(event: Event) => void this.handleNext(event, flow)}>
           ${step.prompts.map((prompt) => this.renderPrompt(flow, prompt, missing))}
-          ${this.limitBlockedStepId === step.id
-            ? html`<div part="step-error" class="alert" id="step-error" role="alert">${textLimitMessage('limit.blocked', this.i18n.locale)}</div>`
-            : this.stepError
-              ? html`<div part="step-error" class="alert" id="step-error" role="alert">${this.stepError.message}</div>`
-              : nothing}
+          ${
+            this.limitBlockedStepId === step.id
+              ? html`<div part="step-error" class="alert" id="step-error" role="alert">${textLimitMessage('limit.blocked', this.i18n.locale)}</div>`
+              : this.stepError
+                ? html`<div part="step-error" class="alert" id="step-error" role="alert">${this.stepError.message}</div>`
+                : nothing
+          }
           ${this.renderActionError()}
           <div class="actions">
             ${index > 0 ? html`<button part="back-button" class="secondary" type="button" @click=${() => void this.handleBack()}>${this.i18n.t('back')}</button>` : nothing}
@@ -723,38 +747,48 @@ export class MkCoachingFlow extends MkElement {
           (step) => html`
             <section part="summary-step" class="summary-step" aria-labelledby=${`summary-${step.id}`}>
               ${this.subheading(`summary-${step.id}`, 'summary-step-title', step.title, 2)}
-              ${step.answers.length === 0
-                ? html`<p class="muted">${this.i18n.t('summary.no-answers')}</p>`
-                : html`<dl class="answers">
+              ${
+                step.answers.length === 0
+                  ? html`<p class="muted">${this.i18n.t('summary.no-answers')}</p>`
+                  : html`<dl class="answers">
                     ${step.answers.map(
                       (answer) => html`<dt>${answer.question}</dt>
                         <dd>${answer.kind === 'list' ? html`<ul class="items">${(answer.value as string[]).map((item) => html`<li>${item}</li>`)}</ul>` : html`<span class="answer-text">${answer.text}</span>`}</dd>`,
                     )}
-                  </dl>`}
+                  </dl>`
+              }
             </section>
           `,
         )}
-        ${summary.actions.length > 0
-          ? html`<section part="summary-actions" aria-labelledby="summary-actions-title">
+        ${
+          summary.actions.length > 0
+            ? html`<section part="summary-actions" aria-labelledby="summary-actions-title">
               ${this.subheading('summary-actions-title', 'summary-step-title', this.i18n.t('summary.actions'), 2)}
               <ul class="items">${summary.actions.map((action) => html`<li>${action}</li>`)}</ul>
             </section>`
-          : nothing}
+            : nothing
+        }
         ${this.renderActionError()}
         <div class="actions">
-          ${!run.completedAt
-            ? html`<button part="back-button" class="secondary" type="button" @click=${() => void this.handleBack()}>${this.i18n.t('summary.edit')}</button>
+          ${
+            !run.completedAt
+              ? html`<button part="back-button" class="secondary" type="button" @click=${() => void this.handleBack()}>${this.i18n.t('summary.edit')}</button>
                 <button part="complete-button" type="button" @click=${() => void this.handleComplete(run)}>${this.i18n.t('summary.complete')}</button>`
-            : nothing}
-          ${drafts.length > 0 && !run.actionsHandedOffAt && !this.handOff
-            ? html`<button part="turn-into-goals-button" type="button" @click=${() => this.openHandOff(run)}>${this.i18n.t('summary.turn-into-goals')}</button>`
-            : nothing}
+              : nothing
+          }
+          ${
+            drafts.length > 0 && !run.actionsHandedOffAt && !this.handOff
+              ? html`<button part="turn-into-goals-button" type="button" @click=${() => this.openHandOff(run)}>${this.i18n.t('summary.turn-into-goals')}</button>`
+              : nothing
+          }
           ${run.completedAt ? html`<button part="new-session-button" class="secondary" type="button" @click=${() => this.handleNewSession()}>${this.i18n.t('summary.new-session')}</button>` : nothing}
         </div>
         ${this.handOff && drafts.length > 0 && !run.actionsHandedOffAt ? this.renderHandOff(run, flow, drafts.length) : nothing}
-        ${run.actionsHandedOffAt
-          ? html`<p part="handed-off" class="handed-off" id="handed-off" tabindex="-1">${this.i18n.t('summary.handed-off', { count: run.actionsHandedOffCount ?? drafts.length, date: this.date(run.actionsHandedOffAt) })}</p>`
-          : nothing}
+        ${
+          run.actionsHandedOffAt
+            ? html`<p part="handed-off" class="handed-off" id="handed-off" tabindex="-1">${this.i18n.t('summary.handed-off', { count: run.actionsHandedOffCount ?? drafts.length, date: this.date(run.actionsHandedOffAt) })}</p>`
+            : nothing
+        }
       </section>
     `;
   }

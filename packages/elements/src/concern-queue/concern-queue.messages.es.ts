@@ -13,7 +13,8 @@ export const concernQueueMessagesEs = {
   'empty.title': 'No hay preocupaciones',
   'empty.admin': 'Cuando alguien del programa comunique una preocupación, aparecerá aquí. Solo la ven quienes administran el programa.',
   'empty.mine': 'No has comunicado ninguna preocupación. Si algo no te parece bien, puedes hacerlo en cualquier momento.',
-  summary: (parameters) => `${p(parameters, 'open')} ${plural(parameters.open, 'abierta', 'abiertas')} · ${p(parameters, 'review')} en revisión · ${p(parameters, 'closed')} ${plural(parameters.closed, 'cerrada', 'cerradas')}`,
+  summary: (parameters) =>
+    `${p(parameters, 'open')} ${plural(parameters.open, 'abierta', 'abiertas')} · ${p(parameters, 'review')} en revisión · ${p(parameters, 'closed')} ${plural(parameters.closed, 'cerrada', 'cerradas')}`,
   'status.open': 'Abierta',
   'status.in-review': 'En revisión',
   'status.closed': 'Cerrada',

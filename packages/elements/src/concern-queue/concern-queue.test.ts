@@ -7,13 +7,18 @@ import './define.js';
 import type { MkConcernQueue } from './concern-queue.js';
 import { disposeKitsAfterEach, focused, part, parts, text } from '../testing/queries.js';
 
-const waitForState = (element: MkConcernQueue, state: string) => waitUntil(() => part(element, 'base')?.dataset.state === state, `state ${state}`, { timeout: 4000 });
+const waitForState = (element: MkConcernQueue, state: string) =>
+  waitUntil(() => part(element, 'base')?.dataset.state === state, `state ${state}`, { timeout: 4000 });
 const LONG = `${HOSTILE_NAME} <script>alert("x")</script> ${'Averyveryverylongwordwithoutanyspacesthatcouldbreakthelayout'.repeat(10)}`;
 
 /** Lucía raises two concerns (one about Kenji's message, pausing the pairing); Daniel one. */
 async function storageWithConcerns(): Promise<StorageAdapter> {
   const storage = await seededStorage();
-  await storage.put('messages', { id: 'm-kenji', pairingId: 'p-lucia', authorId: 'kenji', kind: 'text', text: LONG, sentAt: '2026-03-29T20:00:00Z', history: [] }, { expectedRevision: null });
+  await storage.put(
+    'messages',
+    { id: 'm-kenji', pairingId: 'p-lucia', authorId: 'kenji', kind: 'text', text: LONG, sentAt: '2026-03-29T20:00:00Z', history: [] },
+    { expectedRevision: null },
+  );
   const raise = async (userId: string, at: string, action: (kit: MentorKit) => Promise<unknown>) => {
     const kit = createMentorKit({ storage, user: userId, now: () => at });
     kit.use(concernsFeature);
@@ -28,7 +33,9 @@ async function storageWithConcerns(): Promise<StorageAdapter> {
 }
 
 async function queueFor(kit: MentorKit | undefined, options: { lang?: string; width?: number } = {}): Promise<MkConcernQueue> {
-  const wrapper = await fixture<HTMLElement>(html`<div lang=${options.lang ?? 'en-GB'} style=${options.width ? `width:${options.width}px` : ''}><mk-concern-queue .kit=${kit}></mk-concern-queue></div>`);
+  const wrapper = await fixture<HTMLElement>(
+    html`<div lang=${options.lang ?? 'en-GB'} style=${options.width ? `width:${options.width}px` : ''}><mk-concern-queue .kit=${kit}></mk-concern-queue></div>`,
+  );
   const element = wrapper.querySelector('mk-concern-queue')!;
   await element.updateComplete;
   return element;
@@ -80,7 +87,8 @@ describe('<mk-concern-queue>', () => {
     const problems: string[] = [];
     for (const node of [element, ...element.shadowRoot!.querySelectorAll<HTMLElement>('*')]) {
       const style = getComputedStyle(node);
-      if (style.display === 'none' || node.closest('.visually-hidden') || node.closest('details:not([open])') || ['style', 'option'].includes(node.localName)) continue;
+      if (style.display === 'none' || node.closest('.visually-hidden') || node.closest('details:not([open])') || ['style', 'option'].includes(node.localName))
+        continue;
       const rect = node.getBoundingClientRect();
       if (rect.width > 0 && rect.right > limit) problems.push(`${node.localName}[part=${node.getAttribute('part')}] ends at ${Math.round(rect.right)}`);
     }
@@ -123,7 +131,12 @@ describe('<mk-concern-queue>', () => {
     moved.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
     await waitUntil(() => text(part(element, 'summary')) === '2 open · 0 in review · 1 closed', 'closed');
     const stored = await storage.get('concerns', reported.dataset.concernId!);
-    expect((stored!.history as Array<{ action: string; status?: string }>).map((entry) => entry.status ?? entry.action)).to.deep.equal(['raised', 'paused', 'in-review', 'closed']);
+    expect((stored!.history as Array<{ action: string; status?: string }>).map((entry) => entry.status ?? entry.action)).to.deep.equal([
+      'raised',
+      'paused',
+      'in-review',
+      'closed',
+    ]);
   });
 
   it('the reporter sees only her own concerns, adds a note, and cannot change the status; her mentor sees nothing', async () => {

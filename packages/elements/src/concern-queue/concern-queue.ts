@@ -93,7 +93,10 @@ export class MkConcernQueue extends MkElement {
 
   private get isAdmin(): boolean {
     const userId = this.currentKit?.user.id;
-    return userId !== undefined && (this.programs.value ?? []).some((program) => program.adminIds.includes(userId) && (!this.programId || program.id === this.programId));
+    return (
+      userId !== undefined &&
+      (this.programs.value ?? []).some((program) => program.adminIds.includes(userId) && (!this.programId || program.id === this.programId))
+    );
   }
 
   private statusName(status: ConcernStatus): string {
@@ -133,7 +136,9 @@ export class MkConcernQueue extends MkElement {
     }
     await this.updateComplete;
     const failed = this.errors[concern.id] !== undefined;
-    this.renderRoot.querySelector<HTMLElement>(failed ? `[data-concern-id="${CSS.escape(concern.id)}"] [part~="item-error"]` : '[part~="announcement"]')?.focus();
+    this.renderRoot
+      .querySelector<HTMLElement>(failed ? `[data-concern-id="${CSS.escape(concern.id)}"] [part~="item-error"]` : '[part~="announcement"]')
+      ?.focus();
   }
 
   private renderHeading(admin: boolean): TemplateResult {
@@ -149,7 +154,10 @@ export class MkConcernQueue extends MkElement {
       <ol class="trail">
         ${concern.history.map((entry) => {
           const name = nameOf(this.people.value, entry.by);
-          const what = entry.action === 'status' && entry.status ? t('trail.status', { name, status: this.statusName(entry.status) }) : t(`trail.${entry.action}`, { name });
+          const what =
+            entry.action === 'status' && entry.status
+              ? t('trail.status', { name, status: this.statusName(entry.status) })
+              : t(`trail.${entry.action}`, { name });
           return html`<li data-action=${entry.action}><time datetime=${entry.at}>${formatDayTime(entry.at, zone, locale, now)}</time> — ${what}${entry.note ? html`<div class="trail-note">${entry.note}</div>` : nothing}</li>`;
         })}
       </ol>
@@ -165,23 +173,27 @@ export class MkConcernQueue extends MkElement {
     const error = this.errors[concern.id];
     const busy = this.busyId === concern.id;
     return html`<form part="form" class="form" novalidate @submit=${(event: Event) => this.handleSave(event, concern, handles)}>
-      ${handles
-        ? html`<div class="field">
+      ${
+        handles
+          ? html`<div class="field">
             <label for=${statusId}>${t('form.status')}</label>
             <select id=${statusId} name="status" @change=${(event: Event) => (this.chosen = { ...this.chosen, [concern.id]: (event.target as HTMLSelectElement).value as ConcernStatus })}>
               ${CONCERN_STATUSES.map((status) => html`<option value=${status} ?selected=${(this.chosen[concern.id] ?? concern.status) === status}>${status === concern.status ? t('form.keep', { status: this.statusName(status) }) : t('form.move', { status: this.statusName(status) })}</option>`)}
             </select>
           </div>`
-        : nothing}
+          : nothing
+      }
       <div class="field">
         <label for=${noteId}>${t(handles ? 'form.note' : 'form.note.reporter')}</label>
         <textarea id=${noteId} name="note" .value=${note} aria-invalid=${limit.over ? 'true' : 'false'} aria-describedby=${describedByWithCounter(noteId, limit, error !== undefined && `error-${index}`) ?? nothing}
           @input=${(event: Event) => (this.notes = { ...this.notes, [concern.id]: (event.target as HTMLTextAreaElement).value })}></textarea>
         ${renderTextCounter(noteId, limit, this.i18n.locale)}
       </div>
-      ${error !== undefined
-        ? html`<p part="item-error" class="notice" data-tone="danger" role="alert" tabindex="-1" id=${`error-${index}`}>${typeof error === 'string' ? error : html`<span class="notice-title">${t('error.action')}</span> ${errorText(error, this.i18n.locale, false)}`}</p>`
-        : nothing}
+      ${
+        error !== undefined
+          ? html`<p part="item-error" class="notice" data-tone="danger" role="alert" tabindex="-1" id=${`error-${index}`}>${typeof error === 'string' ? error : html`<span class="notice-title">${t('error.action')}</span> ${errorText(error, this.i18n.locale, false)}`}</p>`
+          : nothing
+      }
       <div class="actions"><button class="button" type="submit" ?disabled=${busy || limit.over}>${busy ? t('form.saving') : t(handles ? 'form.save' : 'form.add')}</button></div>
     </form>`;
   }
@@ -192,8 +204,14 @@ export class MkConcernQueue extends MkElement {
     const locale = this.i18n.locale;
     const pairing = (this.pairings.value ?? []).find((candidate) => candidate.id === concern.pairingId);
     const mentee = nameOf(this.people.value, pairing?.menteeId ?? '?');
-    const mentors = formatList((pairing?.mentorIds ?? []).map((id) => nameOf(this.people.value, id)), locale);
-    const title = concern.about === 'message' && concern.quote ? t('title.message', { author: nameOf(this.people.value, concern.quote.authorId), mentee, mentors }) : t('title.pairing', { mentee, mentors });
+    const mentors = formatList(
+      (pairing?.mentorIds ?? []).map((id) => nameOf(this.people.value, id)),
+      locale,
+    );
+    const title =
+      concern.about === 'message' && concern.quote
+        ? t('title.message', { author: nameOf(this.people.value, concern.quote.authorId), mentee, mentors })
+        : t('title.pairing', { mentee, mentors });
     const level = headingLevel(this.headingLevel, 1);
     const titleId = `concern-${index}`;
     const handles = kit.use(concernsFeature).canHandle(concern.id);
@@ -208,12 +226,14 @@ export class MkConcernQueue extends MkElement {
           ${concern.pauseRequested ? html`<span part="pause" class="badge">${t(paused ? 'pause.done' : 'pause.requested')}</span>` : nothing}
         </div>
         <p class="muted">${mine ? t('raised-by.you', { time: raisedAt }) : t('raised-by', { name: nameOf(this.people.value, concern.reporterId), time: raisedAt })}</p>
-        ${concern.quote
-          ? html`<figure part="quote" class="field" aria-label=${t('quote.label')}>
+        ${
+          concern.quote
+            ? html`<figure part="quote" class="field" aria-label=${t('quote.label')}>
               <figcaption class="muted quote-by">${t('quote.by', { name: nameOf(this.people.value, concern.quote.authorId), time: formatDayTime(concern.quote.sentAt, zone, locale, now) })}</figcaption>
               <blockquote class="quote" tabindex="0">${concern.quote.text === '' ? t('quote.voice') : concern.quote.text}</blockquote>
             </figure>`
-          : nothing}
+            : nothing
+        }
         <div class="field">
           <p class="label-line">${t('text.label')}</p>
           <p part="text" class="what">${concern.text}</p>
@@ -226,7 +246,7 @@ export class MkConcernQueue extends MkElement {
 
   override render(): TemplateResult {
     const kit = this.currentKit;
-    const status = kit ? (this.loadState === 'ready' ? (this.concernStatus.value ?? 'loading') : (this.loadState)) : 'loading';
+    const status = kit ? (this.loadState === 'ready' ? (this.concernStatus.value ?? 'loading') : this.loadState) : 'loading';
     const admin = this.isAdmin;
     let content: TemplateResult;
     let shown: string = status;
@@ -244,7 +264,11 @@ export class MkConcernQueue extends MkElement {
         const now = kit!.now();
         content = html`<p part="summary" class="muted">${this.i18n.t('summary', { open: count('open'), review: count('in-review'), closed: count('closed') })}</p>
           <ul part="list" class="list" aria-labelledby="heading">
-            ${repeat(concerns, (concern) => concern.id, (concern, index) => this.renderConcern(concern, index, zone, now))}
+            ${repeat(
+              concerns,
+              (concern) => concern.id,
+              (concern, index) => this.renderConcern(concern, index, zone, now),
+            )}
           </ul>`;
       }
     }

@@ -6,7 +6,8 @@ import { plural, parameterText as p, type MessageCatalogue } from '../internal/l
  */
 export const escalationLadderMessagesEs = {
   heading: 'Parejas en silencio',
-  intro: 'Cuando una pareja se queda en silencio, MentorKit avisa a los dos, luego alerta a quienes administran el programa y —solo si lo activas— cierra la mentoría tras un plazo de aviso, con una propuesta de nueva pareja.',
+  intro:
+    'Cuando una pareja se queda en silencio, MentorKit avisa a los dos, luego alerta a quienes administran el programa y —solo si lo activas— cierra la mentoría tras un plazo de aviso, con una propuesta de nueva pareja.',
   loading: 'Cargando las parejas en silencio del programa…',
   'error.title': 'No se pudo cargar la escalera de avisos.',
   'error.retry': 'Reintentar',
@@ -18,7 +19,8 @@ export const escalationLadderMessagesEs = {
   'settings.alert-value': (parameters) => `tras ${p(parameters, 'days')} ${plural(parameters.days, 'día', 'días')} en silencio`,
   'settings.close': 'Cerrar la mentoría',
   'settings.close-off': 'nunca (desactivado)',
-  'settings.close-value': (parameters) => `tras ${p(parameters, 'days')} ${plural(parameters.days, 'día', 'días')} en silencio, con ${p(parameters, 'notice')} ${plural(parameters.notice, 'día', 'días')} de aviso`,
+  'settings.close-value': (parameters) =>
+    `tras ${p(parameters, 'days')} ${plural(parameters.days, 'día', 'días')} en silencio, con ${p(parameters, 'notice')} ${plural(parameters.notice, 'día', 'días')} de aviso`,
   'settings.edit': 'Cambiar la escalera',
   'form.quietDays': 'Avisar a los dos tras (días en silencio)',
   'form.alertAdminDays': 'Alertar a la administración tras (días en silencio)',

@@ -7,7 +7,8 @@ import { plural, parameterText as p, type CatalogueLoaders, type ElementMessages
 export const escalationLadderMessages = {
   en: {
     heading: 'Quiet pairs',
-    intro: 'When a pair goes quiet, MentorKit nudges both, then alerts the programme’s admins, and — only if you turn it on — closes the pairing after a notice period, suggesting a new match.',
+    intro:
+      'When a pair goes quiet, MentorKit nudges both, then alerts the programme’s admins, and — only if you turn it on — closes the pairing after a notice period, suggesting a new match.',
     loading: 'Loading the programme’s quiet pairs…',
     'error.title': 'The escalation ladder could not be loaded.',
     'error.retry': 'Try again',
@@ -19,7 +20,8 @@ export const escalationLadderMessages = {
     'settings.alert-value': (parameters) => `after ${p(parameters, 'days')} ${plural(parameters.days, 'day', 'days')} quiet`,
     'settings.close': 'Close the pairing',
     'settings.close-off': 'never (off)',
-    'settings.close-value': (parameters) => `after ${p(parameters, 'days')} ${plural(parameters.days, 'day', 'days')} quiet, with ${p(parameters, 'notice')} ${plural(parameters.notice, 'day', 'days')}’ notice`,
+    'settings.close-value': (parameters) =>
+      `after ${p(parameters, 'days')} ${plural(parameters.days, 'day', 'days')} quiet, with ${p(parameters, 'notice')} ${plural(parameters.notice, 'day', 'days')}’ notice`,
     'settings.edit': 'Change the ladder',
     'form.quietDays': 'Nudge both after (days quiet)',
     'form.alertAdminDays': 'Alert the admins after (days quiet)',

@@ -24,7 +24,10 @@ const daniel: PairEscalation = {
   pairingId: 'p-daniel',
   menteeId: 'daniel',
   mentorIds: ['kenji'],
-  members: [{ personId: 'daniel', lastActiveAt: '2026-10-20T10:00:00Z' }, { personId: 'kenji', lastActiveAt: null }],
+  members: [
+    { personId: 'daniel', lastActiveAt: '2026-10-20T10:00:00Z' },
+    { personId: 'kenji', lastActiveAt: null },
+  ],
   lastActivityAt: '2026-10-20T10:00:00Z',
   lastActivityKind: 'message',
   quietDays: 46,
@@ -32,14 +35,22 @@ const daniel: PairEscalation = {
   stageSince: '2026-12-01T09:00:00Z',
   next: { stage: 'closed-due', at: '2026-12-08T09:00:00Z' },
   closesAt: '2026-12-08T09:00:00Z',
-  history: [{ stage: 'nudged', at: '2026-11-03T09:00:00Z' }, { stage: 'admin-alerted', at: '2026-11-17T09:00:00Z' }, { stage: 'closing', at: '2026-12-01T09:00:00Z' }],
+  history: [
+    { stage: 'nudged', at: '2026-11-03T09:00:00Z' },
+    { stage: 'admin-alerted', at: '2026-11-17T09:00:00Z' },
+    { stage: 'closing', at: '2026-12-01T09:00:00Z' },
+  ],
   suggestion: { menteeId: 'daniel', mentorIds: ['arjun'] },
 };
 const lucia: PairEscalation = {
   pairingId: 'p-lucia',
   menteeId: 'lucia',
   mentorIds: ['kenji', 'arjun'],
-  members: [{ personId: 'lucia', lastActiveAt: '2026-11-18T10:00:00Z' }, { personId: 'kenji', lastActiveAt: '2026-11-18T10:00:00Z' }, { personId: 'arjun', lastActiveAt: null }],
+  members: [
+    { personId: 'lucia', lastActiveAt: '2026-11-18T10:00:00Z' },
+    { personId: 'kenji', lastActiveAt: '2026-11-18T10:00:00Z' },
+    { personId: 'arjun', lastActiveAt: null },
+  ],
   lastActivityAt: '2026-11-18T10:00:00Z',
   lastActivityKind: 'session',
   quietDays: 16,
@@ -48,7 +59,18 @@ const lucia: PairEscalation = {
   next: { stage: 'admin-alerted', at: '2026-12-16T09:00:00Z' },
   history: [{ stage: 'nudged', at: '2026-12-02T09:00:00Z' }],
 };
-const mallory: PairEscalation = { pairingId: 'p-mallory', menteeId: 'mallory', mentorIds: ['arjun'], members: [], lastActivityAt: '2026-12-04T10:00:00Z', lastActivityKind: 'goal', quietDays: 0, stage: 'active', stageSince: '2026-12-04T10:00:00Z', history: [] };
+const mallory: PairEscalation = {
+  pairingId: 'p-mallory',
+  menteeId: 'mallory',
+  mentorIds: ['arjun'],
+  members: [],
+  lastActivityAt: '2026-12-04T10:00:00Z',
+  lastActivityKind: 'goal',
+  quietDays: 0,
+  stage: 'active',
+  stageSince: '2026-12-04T10:00:00Z',
+  history: [],
+};
 
 /**
  * The ladder endpoints as the server answers them, in memory, validating like it: whole days,
@@ -77,15 +99,21 @@ class InMemoryLadder extends HeldCalls implements NotificationsService {
     this.saved.push(structuredClone(settings));
     await this.enter();
     const whole = (value: number, path: string) => {
-      if (!Number.isInteger(value) || value < 1 || value > 365) throw new MentorKitError('invalid-input', `\`${path}\` must be a whole number of days from 1 to 365.`, { path });
+      if (!Number.isInteger(value) || value < 1 || value > 365)
+        throw new MentorKitError('invalid-input', `\`${path}\` must be a whole number of days from 1 to 365.`, { path });
     };
     whole(settings.quietDays, 'quietDays');
     whole(settings.alertAdminDays, 'alertAdminDays');
-    if (settings.alertAdminDays <= settings.quietDays) throw new MentorKitError('invalid-input', '`alertAdminDays` must be more than `quietDays`: admins are alerted after both were nudged.', { path: 'alertAdminDays' });
+    if (settings.alertAdminDays <= settings.quietDays)
+      throw new MentorKitError('invalid-input', '`alertAdminDays` must be more than `quietDays`: admins are alerted after both were nudged.', {
+        path: 'alertAdminDays',
+      });
     if (settings.close) {
       whole(settings.close.afterDays, 'close.afterDays');
-      if (settings.close.afterDays <= settings.alertAdminDays) throw new MentorKitError('invalid-input', '`close.afterDays` must be more than `alertAdminDays`.', { path: 'close.afterDays' });
-      if (settings.close.noticeDays < 1 || settings.close.noticeDays > 60) throw new MentorKitError('invalid-input', '`close.noticeDays` must be from 1 to 60 days.', { path: 'close.noticeDays' });
+      if (settings.close.afterDays <= settings.alertAdminDays)
+        throw new MentorKitError('invalid-input', '`close.afterDays` must be more than `alertAdminDays`.', { path: 'close.afterDays' });
+      if (settings.close.noticeDays < 1 || settings.close.noticeDays > 60)
+        throw new MentorKitError('invalid-input', '`close.noticeDays` must be from 1 to 60 days.', { path: 'close.noticeDays' });
     }
     this.settings = structuredClone(settings);
     return { programId, ...structuredClone(settings), updatedAt: NOW };
@@ -111,9 +139,11 @@ class InMemoryLadder extends HeldCalls implements NotificationsService {
 
 const $ = <T extends Element = HTMLElement>(element: MkEscalationLadder, selector: string) => element.shadowRoot!.querySelector<T>(selector);
 /** The facts of a `dl` as "term: value". */
-const factsOf = (node: Element | null | undefined) => [...(node?.querySelectorAll('dt') ?? [])].map((term) => `${text(term)}: ${text(term.nextElementSibling)}`);
+const factsOf = (node: Element | null | undefined) =>
+  [...(node?.querySelectorAll('dt') ?? [])].map((term) => `${text(term)}: ${text(term.nextElementSibling)}`);
 const stateOf = (element: MkEscalationLadder) => part(element, 'base')?.dataset.state;
-const waitForState = (element: MkEscalationLadder, state: string) => waitUntil(() => stateOf(element) === state, `state ${state} (is ${stateOf(element)})`, { timeout: 4000 });
+const waitForState = (element: MkEscalationLadder, state: string) =>
+  waitUntil(() => stateOf(element) === state, `state ${state} (is ${stateOf(element)})`, { timeout: 4000 });
 
 async function typeInto(element: MkEscalationLadder, name: string, value: string): Promise<void> {
   const input = $<HTMLInputElement>(element, `[name="${name}"]`)!;
@@ -125,13 +155,18 @@ async function typeInto(element: MkEscalationLadder, name: string, value: string
 
 describe('<mk-escalation-ladder>', () => {
   const kits: MentorKit[] = [];
-  async function mount(service?: NotificationsService, options: { lang?: string; width?: number; people?: boolean } = {}): Promise<{ wrapper: HTMLElement; element: MkEscalationLadder }> {
+  async function mount(
+    service?: NotificationsService,
+    options: { lang?: string; width?: number; people?: boolean } = {},
+  ): Promise<{ wrapper: HTMLElement; element: MkEscalationLadder }> {
     const lang = options.lang ?? 'en';
     const seeded: StorageAdapter = await seededStorage();
     const storage = service ? Object.assign(seeded, { notifications: service }) : seeded;
     const kit = await readyKit(storage, 'priya', NOW);
     kits.push(kit);
-    const wrapper = await fixture<HTMLElement>(html`<div lang=${lang} style=${options.width ? `width:${options.width}px` : ''}><mk-escalation-ladder .kit=${kit} program-id=${PROGRAM_ID} heading-level="3" locale=${lang === 'es' ? 'es-ES' : 'en-GB'}></mk-escalation-ladder></div>`);
+    const wrapper = await fixture<HTMLElement>(
+      html`<div lang=${lang} style=${options.width ? `width:${options.width}px` : ''}><mk-escalation-ladder .kit=${kit} program-id=${PROGRAM_ID} heading-level="3" locale=${lang === 'es' ? 'es-ES' : 'en-GB'}></mk-escalation-ladder></div>`,
+    );
     await languagesReady(wrapper);
     return { wrapper, element: wrapper.querySelector('mk-escalation-ladder')! };
   }
@@ -194,14 +229,23 @@ describe('<mk-escalation-ladder>', () => {
     const list = part(element, 'list')!;
     expect(list.localName).to.equal('ul');
     const rows = parts(element, 'pair');
-    expect(rows.map((row) => row.dataset.pairingId), 'as the server ordered them; the active pair left out').to.deep.equal(['p-daniel', 'p-lucia']);
+    expect(
+      rows.map((row) => row.dataset.pairingId),
+      'as the server ordered them; the active pair left out',
+    ).to.deep.equal(['p-daniel', 'p-lucia']);
     const first = rows[0]!;
     expect(first.getAttribute('aria-labelledby')).to.equal('pair-p-daniel-title');
     expect(text(first.querySelector('.pair-name'))).to.equal('Daniel Kim with Kenji Watanabe');
     expect(text(first.querySelector('.quiet'))).to.equal('Quiet for 46 days · last activity: a message, Tue 20 Oct, 11:00');
     const steps = [...first.querySelectorAll<HTMLElement>('[part~="step"]')];
     expect(first.querySelector('[part~="steps"]')!.localName).to.equal('ol');
-    expect(steps.map((step) => `${step.dataset.stage}:${step.dataset.state}`)).to.deep.equal(['active:done', 'nudged:done', 'admin-alerted:done', 'closing:current', 'closed-due:to-come']);
+    expect(steps.map((step) => `${step.dataset.stage}:${step.dataset.state}`)).to.deep.equal([
+      'active:done',
+      'nudged:done',
+      'admin-alerted:done',
+      'closing:current',
+      'closed-due:to-come',
+    ]);
     expect(steps[3]!.getAttribute('aria-current')).to.equal('step');
     expect(steps.filter((step) => step.hasAttribute('aria-current'))).to.have.length(1);
     expect(text(steps[0])).to.equal('✓ Active (done)');
@@ -224,7 +268,11 @@ describe('<mk-escalation-ladder>', () => {
     history.querySelector('summary')!.focus();
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => history.open, 'opened');
-    expect([...history.querySelectorAll('.history-list li')].map(text)).to.deep.equal(['Both nudged — Tue 3 Nov, 09:00', 'Admins alerted — Tue 17 Nov, 09:00', 'Closing (notice given) — Tue 1 Dec, 09:00']);
+    expect([...history.querySelectorAll('.history-list li')].map(text)).to.deep.equal([
+      'Both nudged — Tue 3 Nov, 09:00',
+      'Admins alerted — Tue 17 Nov, 09:00',
+      'Closing (notice given) — Tue 1 Dec, 09:00',
+    ]);
     expect([...history.querySelectorAll('.members li')].map(text)).to.deep.equal(['Daniel Kim: Tue 20 Oct, 11:00', 'Kenji Watanabe: not yet']);
     await expect(element).to.be.accessible();
   });
@@ -239,7 +287,11 @@ describe('<mk-escalation-ladder>', () => {
     const service = new InMemoryLadder([daniel], null);
     const { element } = await mount(service);
     await waitForState(element, 'list');
-    expect(factsOf(part(element, 'settings'))).to.deep.equal(['Nudge both: after 14 days quiet', 'Alert the admins: after 28 days quiet', 'Close the pairing: never (off)']);
+    expect(factsOf(part(element, 'settings'))).to.deep.equal([
+      'Nudge both: after 14 days quiet',
+      'Alert the admins: after 28 days quiet',
+      'Close the pairing: never (off)',
+    ]);
     part(element, 'edit')!.focus();
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => focused()?.getAttribute('name') === 'quietDays', 'focus on the first field');
@@ -291,7 +343,10 @@ describe('<mk-escalation-ladder>', () => {
     part(element, 'submit')!.click();
     await waitUntil(() => part(element, 'form-error') !== null, 'above the form');
     await waitUntil(() => focused() === part(element, 'form-error'), 'focus on it');
-    expect([...part(element, 'form-error')!.querySelectorAll('p')].map(text)).to.deep.equal(['The ladder was not changed.', 'Only the programme’s admins change its escalation ladder.']);
+    expect([...part(element, 'form-error')!.querySelectorAll('p')].map(text)).to.deep.equal([
+      'The ladder was not changed.',
+      'Only the programme’s admins change its escalation ladder.',
+    ]);
     await expect(element).to.be.accessible();
 
     // Saved.
@@ -302,7 +357,10 @@ describe('<mk-escalation-ladder>', () => {
     expect(part(element, 'form')!.getAttribute('aria-busy')).to.equal('true');
     await expect(element).to.be.accessible();
     release();
-    expect((await changed).detail).to.deep.equal({ programId: PROGRAM_ID, settings: { quietDays: 14, alertAdminDays: 30, close: { afterDays: 60, noticeDays: 10 } } });
+    expect((await changed).detail).to.deep.equal({
+      programId: PROGRAM_ID,
+      settings: { quietDays: 14, alertAdminDays: 30, close: { afterDays: 60, noticeDays: 10 } },
+    });
     await waitUntil(() => focused() === part(element, 'edit'), 'focus back on Change the ladder');
     expect(factsOf(part(element, 'settings'))).to.include('Close the pairing: after 60 days quiet, with 10 days’ notice');
     expect(text(part(element, 'announcement'))).to.equal('The ladder is saved.');
@@ -323,7 +381,10 @@ describe('<mk-escalation-ladder>', () => {
 
   it('nothing sticks out at 320 px with hostile, long names and an unknown person; shown as text', async () => {
     const long = `Supercalifragilistic${'x'.repeat(160)}expialidocious!!`.slice(0, 200);
-    const { wrapper, element } = await mount(new InMemoryLadder([{ ...daniel, mentorIds: ['kenji', 'mallory', long], suggestion: { menteeId: 'daniel', mentorIds: [long] } }, lucia]), { width: 320 });
+    const { wrapper, element } = await mount(
+      new InMemoryLadder([{ ...daniel, mentorIds: ['kenji', 'mallory', long], suggestion: { menteeId: 'daniel', mentorIds: [long] } }, lucia]),
+      { width: 320 },
+    );
     await waitForState(element, 'list');
     const first = parts(element, 'pair')[0]!;
     expect(text(first.querySelector('.pair-name'))).to.equal(`Daniel Kim with Kenji Watanabe, ${HOSTILE_NAME} and ${long}`);
@@ -337,7 +398,8 @@ describe('<mk-escalation-ladder>', () => {
       const style = getComputedStyle(node);
       if (style.display === 'none' || node.closest('.visually-hidden') || ['style'].includes(node.localName)) continue;
       const rect = node.getBoundingClientRect();
-      if (rect.width > 0 && rect.right > limit) problems.push(`${node.localName}[part=${node.getAttribute('part')}].${node.className} ends at ${Math.round(rect.right)}`);
+      if (rect.width > 0 && rect.right > limit)
+        problems.push(`${node.localName}[part=${node.getAttribute('part')}].${node.className} ends at ${Math.round(rect.right)}`);
       else if (style.overflowX !== 'visible' && node.scrollWidth > node.clientWidth + 1) problems.push(`${node.localName}.${node.className} scrolls sideways`);
     }
     expect(problems).to.deep.equal([]);

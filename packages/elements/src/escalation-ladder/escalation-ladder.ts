@@ -1,7 +1,15 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { isMentorKitError, type EscalationSettings, type EscalationStage, type MentorKit, type NotificationsService, type PairEscalation, type ProgramEscalations } from '@mentorkit/core';
+import {
+  isMentorKitError,
+  type EscalationSettings,
+  type EscalationStage,
+  type MentorKit,
+  type NotificationsService,
+  type PairEscalation,
+  type ProgramEscalations,
+} from '@mentorkit/core';
 import { emit } from '../internal/emit.js';
 import { browserTimeZone, formatDayTime, formatList } from '../internal/format.js';
 import { LocaleController } from '../internal/localize.js';
@@ -235,7 +243,9 @@ export class MkEscalationLadder extends MkElement {
     const loaded = this.loadedFor;
     if (!service || !loaded || this.submitting) return;
     // Only what cannot be sent is checked here (a number); the server says what it accepts.
-    const fields: Array<Exclude<FormField, 'close'>> = this.closeOn ? ['quietDays', 'alertAdminDays', 'afterDays', 'noticeDays'] : ['quietDays', 'alertAdminDays'];
+    const fields: Array<Exclude<FormField, 'close'>> = this.closeOn
+      ? ['quietDays', 'alertAdminDays', 'afterDays', 'noticeDays']
+      : ['quietDays', 'alertAdminDays'];
     const errors: Partial<Record<FormField, string | undefined>> = {};
     for (const field of fields) if (!/^\s*-?\d+\s*$/.test(this.values[field])) errors[field] = this.i18n.t('form.whole-number');
     this.formError = undefined;
@@ -327,9 +337,11 @@ export class MkEscalationLadder extends MkElement {
     const closeError = this.fieldErrors.close;
     return html`<form part="settings form" class="form settings" novalidate aria-labelledby="settings-heading" aria-busy=${this.submitting ? 'true' : 'false'} @submit=${this.handleSave} @keydown=${this.handleFormKeydown}>
       ${this.renderSubheading('settings-heading', this.i18n.t('settings.heading'))}
-      ${this.formError
-        ? html`<div part="form-error error" class="notice" data-tone="danger" role="alert" tabindex="-1"><p class="notice-title">${this.i18n.t('form.error')}</p><p>${this.formError}</p></div>`
-        : nothing}
+      ${
+        this.formError
+          ? html`<div part="form-error error" class="notice" data-tone="danger" role="alert" tabindex="-1"><p class="notice-title">${this.i18n.t('form.error')}</p><p>${this.formError}</p></div>`
+          : nothing
+      }
       <div class="inline">${this.renderNumber('quietDays')} ${this.renderNumber('alertAdminDays')}</div>
       <div class="field">
         <label class="choice"><input type="checkbox" name="close" .checked=${live(this.closeOn)} ?disabled=${this.submitting} aria-describedby=${closeError ? 'ladder-close-hint ladder-close-error' : 'ladder-close-hint'} @change=${this.handleCloseToggle} /> ${this.i18n.t('form.close')}</label>
@@ -362,7 +374,10 @@ export class MkEscalationLadder extends MkElement {
 
   private renderPair(pair: PairEscalation): TemplateResult {
     const locale = this.i18n.locale;
-    const mentors = formatList(pair.mentorIds.map((id) => nameOf(this.people.value, id)), locale);
+    const mentors = formatList(
+      pair.mentorIds.map((id) => nameOf(this.people.value, id)),
+      locale,
+    );
     const titleId = `pair-${pair.pairingId.replace(/[^a-zA-Z0-9_-]/g, '_')}-title`;
     const activityId = `activity.${pair.lastActivityKind ?? ''}`;
     const activity = this.i18n.t(activityId);
@@ -370,9 +385,15 @@ export class MkEscalationLadder extends MkElement {
       <p class="pair-name" id=${titleId}>${this.withParts('pair.title', {}, { mentee: html`<bdi>${nameOf(this.people.value, pair.menteeId)}</bdi>`, mentors: html`<bdi>${mentors}</bdi>` })}</p>
       <p class="quiet">
         <strong>${this.i18n.t('pair.quiet', { days: pair.quietDays })}</strong> ·
-        ${pair.lastActivityAt
-          ? this.withParts('pair.last', { what: activity === activityId ? (pair.lastActivityKind ?? '') : activity }, { when: this.when(pair.lastActivityAt) })
-          : this.i18n.t('pair.never')}
+        ${
+          pair.lastActivityAt
+            ? this.withParts(
+                'pair.last',
+                { what: activity === activityId ? (pair.lastActivityKind ?? '') : activity },
+                { when: this.when(pair.lastActivityAt) },
+              )
+            : this.i18n.t('pair.never')
+        }
       </p>
       ${this.renderSteps(pair)}
       <dl class="facts">
@@ -382,18 +403,33 @@ export class MkEscalationLadder extends MkElement {
         <dd>${pair.next ? this.withParts('pair.next-value', { stage: this.stageLabel(pair.next.stage) }, { when: this.when(pair.next.at) }) : this.i18n.t('pair.next-none')}</dd>
         ${pair.closesAt && !pair.closedAt ? html`<dt>${this.i18n.t('pair.closes')}</dt><dd>${this.when(pair.closesAt)}</dd>` : nothing}
         ${pair.closedAt ? html`<dt>${this.i18n.t('pair.closed')}</dt><dd>${this.when(pair.closedAt)}</dd>` : nothing}
-        ${pair.suggestion
-          ? html`<dt>${this.i18n.t('pair.suggestion')}</dt>
-              <dd part="suggestion">${this.withParts('pair.suggestion-value', {}, { mentee: html`<bdi>${nameOf(this.people.value, pair.suggestion.menteeId)}</bdi>`, mentors: html`<bdi>${formatList(pair.suggestion.mentorIds.map((id) => nameOf(this.people.value, id)), locale)}</bdi>` })}</dd>`
-          : nothing}
+        ${
+          pair.suggestion
+            ? html`<dt>${this.i18n.t('pair.suggestion')}</dt>
+              <dd part="suggestion">${this.withParts(
+                'pair.suggestion-value',
+                {},
+                {
+                  mentee: html`<bdi>${nameOf(this.people.value, pair.suggestion.menteeId)}</bdi>`,
+                  mentors: html`<bdi>${formatList(
+                    pair.suggestion.mentorIds.map((id) => nameOf(this.people.value, id)),
+                    locale,
+                  )}</bdi>`,
+                },
+              )}</dd>`
+            : nothing
+        }
       </dl>
       <details part="history" class="history">
         <summary>${this.i18n.t('pair.history')} (${pair.history.length})</summary>
-        ${pair.history.length === 0
-          ? html`<p class="muted">${this.i18n.t('pair.history-empty')}</p>`
-          : html`<ol class="history-list">${pair.history.map((step) => html`<li>${this.stageLabel(step.stage)} — ${this.when(step.at)}</li>`)}</ol>`}
-        ${pair.members.length > 0
-          ? html`<p class="muted members-heading">${this.i18n.t('pair.members')}</p>
+        ${
+          pair.history.length === 0
+            ? html`<p class="muted">${this.i18n.t('pair.history-empty')}</p>`
+            : html`<ol class="history-list">${pair.history.map((step) => html`<li>${this.stageLabel(step.stage)} — ${this.when(step.at)}</li>`)}</ol>`
+        }
+        ${
+          pair.members.length > 0
+            ? html`<p class="muted members-heading">${this.i18n.t('pair.members')}</p>
               <ul class="members" role="list">
                 ${pair.members.map((member) =>
                   member.lastActiveAt
@@ -401,7 +437,8 @@ export class MkEscalationLadder extends MkElement {
                     : html`<li>${this.withParts('pair.member-never', {}, { name: html`<bdi>${nameOf(this.people.value, member.personId)}</bdi>` })}</li>`,
                 )}
               </ul>`
-          : nothing}
+            : nothing
+        }
       </details>
     </li>`;
   }

@@ -11,7 +11,13 @@ import { disposeKitsAfterEach, part, text } from '../testing/queries.js';
 const state = (element: MkFeedbackInsights) => part(element, 'base')!.dataset.state;
 
 const COURSES = [
-  { id: 'timebox', title: 'Timeboxing mentoring sessions', url: 'https://lms.example/courses/timebox', needs: ['time-management' as const], durationMinutes: 25 },
+  {
+    id: 'timebox',
+    title: 'Timeboxing mentoring sessions',
+    url: 'https://lms.example/courses/timebox',
+    needs: ['time-management' as const],
+    durationMinutes: 25,
+  },
   { id: 'feedback', title: 'Reading a falling rating', url: 'https://lms.example/courses/ratings', needs: ['falling-rating' as const, 'low-rating' as const] },
 ];
 
@@ -21,7 +27,15 @@ async function storageWithFeedback(): Promise<StorageAdapter> {
   const ratings = [5, 5, 4, 3, 3, 2];
   for (let index = 0; index < 6; index++) {
     const start = new Date(Date.UTC(2026, 2, 2 + index * 4, 9)).toISOString();
-    await storage.put('sessions', { id: `s${index}`, pairingId: 'p-lucia', title: `Session ${index + 1}`, start, end: new Date(Date.parse(start) + 3_600_000).toISOString(), timeZone: 'Europe/London', status: 'held' });
+    await storage.put('sessions', {
+      id: `s${index}`,
+      pairingId: 'p-lucia',
+      title: `Session ${index + 1}`,
+      start,
+      end: new Date(Date.parse(start) + 3_600_000).toISOString(),
+      timeZone: 'Europe/London',
+      status: 'held',
+    });
     await storage.put('feedback', {
       id: `f${index}`,
       pairingId: 'p-lucia',
@@ -35,12 +49,25 @@ async function storageWithFeedback(): Promise<StorageAdapter> {
       anonymity: 'named',
     });
   }
-  await storage.put('sessions', { id: 's-open', pairingId: 'p-lucia', title: 'Session 7', start: '2026-03-29T09:00:00Z', end: '2026-03-29T10:00:00Z', timeZone: 'Europe/London', status: 'held' });
+  await storage.put('sessions', {
+    id: 's-open',
+    pairingId: 'p-lucia',
+    title: 'Session 7',
+    start: '2026-03-29T09:00:00Z',
+    end: '2026-03-29T10:00:00Z',
+    timeZone: 'Europe/London',
+    status: 'held',
+  });
   return storage;
 }
 
-async function insightsFor(kit: MentorKit | undefined, attributes: { personId?: string; pairingId?: string; programId?: string } = {}): Promise<MkFeedbackInsights> {
-  const element = await fixture<MkFeedbackInsights>(html`<mk-feedback-insights .kit=${kit} person-id=${ifDefined(attributes.personId)} pairing-id=${ifDefined(attributes.pairingId)} program-id=${ifDefined(attributes.programId)} locale="en-GB"></mk-feedback-insights>`);
+async function insightsFor(
+  kit: MentorKit | undefined,
+  attributes: { personId?: string; pairingId?: string; programId?: string } = {},
+): Promise<MkFeedbackInsights> {
+  const element = await fixture<MkFeedbackInsights>(
+    html`<mk-feedback-insights .kit=${kit} person-id=${ifDefined(attributes.personId)} pairing-id=${ifDefined(attributes.pairingId)} program-id=${ifDefined(attributes.programId)} locale="en-GB"></mk-feedback-insights>`,
+  );
   if (kit && kit.$status.get() === 'ready') await kit.use(feedbackFeature).ready;
   await element.updateComplete;
   return element;
@@ -69,7 +96,9 @@ describe('<mk-feedback-insights>', () => {
 
   it('a mentor: figures, an accessible SVG trend, themes, sessions without feedback, and training with reasons', async () => {
     const kit = track(await readyKit(await storageWithFeedback(), 'kenji'));
-    kit.use(feedbackFeature).configure({ courses: [...COURSES, { id: 'listen', title: 'Active listening', url: 'https://lms.example/listen', needs: ['listening'] }] });
+    kit
+      .use(feedbackFeature)
+      .configure({ courses: [...COURSES, { id: 'listen', title: 'Active listening', url: 'https://lms.example/listen', needs: ['listening'] }] });
     const element = await insightsFor(kit);
     expect(state(element)).to.equal('ready');
     const stat = (name: string) => text(element.shadowRoot!.querySelector(`[data-stat="${name}"] dd`));
@@ -103,12 +132,14 @@ describe('<mk-feedback-insights>', () => {
     expect(part(element, 'trend-chart')).to.equal(null);
     const rows = [...part(element, 'trend-table')!.querySelectorAll<HTMLTableRowElement>('tbody tr')].map((row) => [...row.cells].map((cell) => text(cell)));
     expect(rows[0]).to.deep.equal(['Session 1', '2 Mar 2026', '5']);
-    expect([...part(element, 'themes-table')!.querySelectorAll<HTMLTableRowElement>('tbody tr')].map((row) => [...row.cells].map((cell) => text(cell)))).to.deep.include(['Ran out of time', '3']);
+    expect(
+      [...part(element, 'themes-table')!.querySelectorAll<HTMLTableRowElement>('tbody tr')].map((row) => [...row.cells].map((cell) => text(cell))),
+    ).to.deep.include(['Ran out of time', '3']);
     expect(element.shadowRoot!.querySelector('img')).to.equal(null);
     await expect(element).to.be.accessible();
   });
 
-  it("programme roll-up for admins, with a row per mentor; needs without a course are listed", async () => {
+  it('programme roll-up for admins, with a row per mentor; needs without a course are listed', async () => {
     const kit = track(await readyKit(await storageWithFeedback(), 'priya'));
     const element = await insightsFor(kit, { programId: 'spring-2026' });
     expect(text(part(element, 'heading'))).to.equal('Feedback across Spring Mentoring 2026');
@@ -120,7 +151,15 @@ describe('<mk-feedback-insights>', () => {
 
   it('updates when new feedback arrives', async () => {
     const storage = await seededStorage();
-    await storage.put('sessions', { id: 's1', pairingId: 'p-lucia', title: 'Kick-off', start: '2026-03-29T09:00:00Z', end: '2026-03-29T10:00:00Z', timeZone: 'Europe/London', status: 'held' });
+    await storage.put('sessions', {
+      id: 's1',
+      pairingId: 'p-lucia',
+      title: 'Kick-off',
+      start: '2026-03-29T09:00:00Z',
+      end: '2026-03-29T10:00:00Z',
+      timeZone: 'Europe/London',
+      status: 'held',
+    });
     const kenji = track(await readyKit(storage, 'kenji'));
     const element = await insightsFor(kenji);
     expect(text(element.shadowRoot!.querySelector('[data-stat="feedback"] dd'))).to.equal('– 1 more may still come');
@@ -146,7 +185,9 @@ describe('<mk-feedback-insights>', () => {
       expect(stat('feedback')).to.contain('6 de 6 1 más puede llegar todavía');
       const chart = part(element, 'trend-chart')!;
       expect(text(chart.querySelector('title'))).to.equal('Valoración de cada sesión');
-      expect(text(chart.querySelector('desc'))).to.equal('Valoraciones de 6 sesiones, de la más antigua a la más reciente: 5; 5; 4; 3; 3; 2. Tendencia: a la baja.');
+      expect(text(chart.querySelector('desc'))).to.equal(
+        'Valoraciones de 6 sesiones, de la más antigua a la más reciente: 5; 5; 4; 3; 3; 2. Tendencia: a la baja.',
+      );
       expect(text(part(element, 'themes-chart')!.querySelector('desc'))).to.contain('Faltó tiempo: 3');
       expect(text(part(element, 'recommendations'))).to.contain('Motivo: «Faltó tiempo» se repite: 3 de las últimas 6 valoraciones.');
       expect(text(part(element, 'recommendations'))).to.contain('25 min');
@@ -164,7 +205,9 @@ describe('<mk-feedback-insights>', () => {
 
     it("keeps a host's own wording from core's text catalogue", async () => {
       const kit = track(await readyKit(await storageWithFeedback(), 'kenji'));
-      kit.use(feedbackFeature).configure({ text: { tagLabels: { 'ran-out-of-time': 'Short on time' }, needReasons: { 'time-management': () => 'Host reason.' } } });
+      kit
+        .use(feedbackFeature)
+        .configure({ text: { tagLabels: { 'ran-out-of-time': 'Short on time' }, needReasons: { 'time-management': () => 'Host reason.' } } });
       await kit.use(feedbackFeature).ready;
       const wrapper = await fixture<HTMLDivElement>(html`<div lang="es"><mk-feedback-insights .kit=${kit}></mk-feedback-insights></div>`);
       await languagesReady(wrapper);

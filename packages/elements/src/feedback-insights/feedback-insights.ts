@@ -2,7 +2,16 @@ import { html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 
 import { property } from 'lit/decorators.js';
 import { html as staticHtml } from 'lit/static-html.js';
 import { isHttpUrl } from '@mentorkit/core';
-import { defaultFeedbackText, feedbackFeature, tagLabel, type DetectedNeed, type FeedbackApi, type FeedbackInsights, type InsightScope, type ThemeCount } from '@mentorkit/core/feedback';
+import {
+  defaultFeedbackText,
+  feedbackFeature,
+  tagLabel,
+  type DetectedNeed,
+  type FeedbackApi,
+  type FeedbackInsights,
+  type InsightScope,
+  type ThemeCount,
+} from '@mentorkit/core/feedback';
 import { browserTimeZone, formatList } from '../internal/format.js';
 import { LocaleController } from '../internal/localize.js';
 import { headingTag } from '../internal/heading.js';
@@ -82,7 +91,6 @@ export class MkFeedbackInsights extends MkElement {
   /** BCP 47 locale for texts, dates and numbers, e.g. `es`. Default: the nearest `lang`, else the browser's. */
   @property() locale?: string | undefined;
 
-
   private get api(): FeedbackApi | undefined {
     return this.currentKit?.use(feedbackFeature);
   }
@@ -113,7 +121,10 @@ export class MkFeedbackInsights extends MkElement {
 
   private number(value: number | null | undefined, style: 'decimal' | 'percent' = 'decimal'): string {
     if (value === null || value === undefined) return '–';
-    return new Intl.NumberFormat(this.i18n.locale, style === 'percent' ? { style: 'percent', maximumFractionDigits: 0 } : { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
+    return new Intl.NumberFormat(
+      this.i18n.locale,
+      style === 'percent' ? { style: 'percent', maximumFractionDigits: 0 } : { minimumFractionDigits: 1, maximumFractionDigits: 1 },
+    ).format(value);
   }
 
   private rating(value: number | null): string {
@@ -133,7 +144,12 @@ export class MkFeedbackInsights extends MkElement {
 
   /** A theme's label: a known tag in the element's language (unless the host reworded it in core), a word as written. */
   private themeLabel(theme: ThemeCount): string {
-    if (!(theme.term in defaultFeedbackText.tagLabels) || theme.label !== defaultFeedbackText.tagLabels[theme.term] || tagLabel(theme.term, this.api?.text) !== theme.label) return theme.label;
+    if (
+      !(theme.term in defaultFeedbackText.tagLabels) ||
+      theme.label !== defaultFeedbackText.tagLabels[theme.term] ||
+      tagLabel(theme.term, this.api?.text) !== theme.label
+    )
+      return theme.label;
     return this.i18n.t(`tag.${theme.term}`);
   }
 
@@ -156,12 +172,20 @@ export class MkFeedbackInsights extends MkElement {
     const bottom = 20;
     // Right to left, time runs from the right and the scale sits on the right (text anchors follow `direction`).
     const rtl = getComputedStyle(this).direction === 'rtl';
-    const x = (index: number) => mirror(rtl, width, points.length === 1 ? left + (width - left - right) / 2 : left + (index * (width - left - right)) / (points.length - 1));
+    const x = (index: number) =>
+      mirror(rtl, width, points.length === 1 ? left + (width - left - right) / 2 : left + (index * (width - left - right)) / (points.length - 1));
     const y = (value: number) => top + ((5 - value) * (height - top - bottom)) / 4;
     const t = this.i18n;
     const ratingFormat = new Intl.NumberFormat(t.locale, { maximumFractionDigits: 2 });
-    const description = t.t('trend.description', { count: points.length, ratings: points.map((point) => ratingFormat.format(point.rating)).join(ratingFormat.format(1.5).includes(',') ? '; ' : ', '), trend: this.trendLabel(insights.trend.direction) });
-    const grid: SVGTemplateResult[] = [1, 2, 3, 4, 5].map((value) => svg`<line class="axis" x1=${mirror(rtl, width, left)} x2=${mirror(rtl, width, width - right)} y1=${y(value)} y2=${y(value)}></line><text class="axis-label" x=${mirror(rtl, width, 4)} y=${y(value) + 3}>${value}</text>`);
+    const description = t.t('trend.description', {
+      count: points.length,
+      ratings: points.map((point) => ratingFormat.format(point.rating)).join(ratingFormat.format(1.5).includes(',') ? '; ' : ', '),
+      trend: this.trendLabel(insights.trend.direction),
+    });
+    const grid: SVGTemplateResult[] = [1, 2, 3, 4, 5].map(
+      (value) =>
+        svg`<line class="axis" x1=${mirror(rtl, width, left)} x2=${mirror(rtl, width, width - right)} y1=${y(value)} y2=${y(value)}></line><text class="axis-label" x=${mirror(rtl, width, 4)} y=${y(value) + 3}>${value}</text>`,
+    );
     return html`<svg part="trend-chart" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="trend-title trend-desc">
       <title id="trend-title">${t.t('trend.title')}</title>
       <desc id="trend-desc">${description}</desc>
@@ -190,15 +214,13 @@ export class MkFeedbackInsights extends MkElement {
     return html`<svg part="themes-chart" viewBox="0 0 ${width} ${themes.length * rowHeight}" role="img" aria-labelledby="themes-title themes-desc">
       <title id="themes-title">${this.i18n.t('themes.title')}</title>
       <desc id="themes-desc">${description}</desc>
-      ${themes.map(
-        (theme, index) => {
-          const label = this.themeLabel(theme);
-          const barWidth = Math.max(2, ((width - labelWidth - 24) * theme.count) / max);
-          return svg`<text class="bar-label" x=${mirror(rtl, width, 0)} y=${index * rowHeight + 15}>${Array.from(label).length > 22 ? `${Array.from(label).slice(0, 21).join('')}…` : label}</text>
+      ${themes.map((theme, index) => {
+        const label = this.themeLabel(theme);
+        const barWidth = Math.max(2, ((width - labelWidth - 24) * theme.count) / max);
+        return svg`<text class="bar-label" x=${mirror(rtl, width, 0)} y=${index * rowHeight + 15}>${Array.from(label).length > 22 ? `${Array.from(label).slice(0, 21).join('')}…` : label}</text>
           <rect class="bar" x=${rtl ? width - labelWidth - barWidth : labelWidth} y=${index * rowHeight + 4} height="14" width=${barWidth} rx="3"></rect>
           <text class="bar-label" x=${mirror(rtl, width, labelWidth + 6 + ((width - labelWidth - 24) * theme.count) / max)} y=${index * rowHeight + 15}>${theme.count}</text>`;
-        },
-      )}
+      })}
     </svg>`;
   }
 
@@ -220,8 +242,9 @@ export class MkFeedbackInsights extends MkElement {
     const uncovered = insights.needs.filter((need) => !covered.has(need.need));
     return html`<section aria-labelledby="training-heading">
       ${this.sub(t.t(recommendations.length > 0 ? 'training.heading' : 'training.heading.none'), 'training-heading')}
-      ${recommendations.length > 0
-        ? html`<ul part="recommendations">
+      ${
+        recommendations.length > 0
+          ? html`<ul part="recommendations">
             ${recommendations.map(
               (entry) => html`<li part="recommendation" class="recommendation">
                 <a href=${entry.course.url} target="_blank" rel="noopener noreferrer">${entry.course.title}</a>${entry.course.durationMinutes ? html` <span class="muted">· ${t.t('training.minutes', { minutes: entry.course.durationMinutes })}</span>` : nothing}
@@ -229,7 +252,8 @@ export class MkFeedbackInsights extends MkElement {
               </li>`,
             )}
           </ul>`
-        : nothing}
+          : nothing
+      }
       ${uncovered.length > 0 ? html`<ul part="needs">${uncovered.map((need) => html`<li>${this.reasonOf(need)}</li>`)}</ul>` : nothing}
     </section>`;
   }
@@ -237,7 +261,10 @@ export class MkFeedbackInsights extends MkElement {
   private renderInsights(insights: FeedbackInsights, scope: InsightScope): TemplateResult {
     const api = this.api!;
     const table = this.view === 'table';
-    const themes = [...insights.themes.tags, ...insights.themes.words.filter((word) => !insights.themes.tags.some((tag) => tag.label.toLocaleLowerCase() === word.label))].slice(0, 10);
+    const themes = [
+      ...insights.themes.tags,
+      ...insights.themes.words.filter((word) => !insights.themes.tags.some((tag) => tag.label.toLocaleLowerCase() === word.label)),
+    ].slice(0, 10);
     const rollup = scope.kind === 'program' ? api.programRollup(scope.id) : undefined;
     const t = this.i18n;
     return html`
@@ -251,35 +278,51 @@ export class MkFeedbackInsights extends MkElement {
         <p class="muted">${t.t('based-on', { count: insights.feedbackCount })}</p>
         <button part="view-toggle" type="button" aria-pressed=${table ? 'true' : 'false'} @click=${() => (this.view = table ? 'chart' : 'table')}>${t.t('view.table')}</button>
       </div>
-      ${insights.ratingTrend.length > 0
-        ? html`<section aria-labelledby="trend-heading">${this.sub(t.t('trend.heading'), 'trend-heading')}${table ? this.renderTrendTable(insights) : this.renderTrendChart(insights)}</section>`
-        : nothing}
-      ${themes.length > 0
-        ? html`<section aria-labelledby="themes-heading">${this.sub(t.t('themes.heading'), 'themes-heading')}${table ? this.renderThemesTable(themes) : this.renderThemesChart(themes)}</section>`
-        : nothing}
+      ${
+        insights.ratingTrend.length > 0
+          ? html`<section aria-labelledby="trend-heading">${this.sub(t.t('trend.heading'), 'trend-heading')}${table ? this.renderTrendTable(insights) : this.renderTrendChart(insights)}</section>`
+          : nothing
+      }
+      ${
+        themes.length > 0
+          ? html`<section aria-labelledby="themes-heading">${this.sub(t.t('themes.heading'), 'themes-heading')}${table ? this.renderThemesTable(themes) : this.renderThemesChart(themes)}</section>`
+          : nothing
+      }
       ${this.renderRecommendations(insights)}
-      ${insights.sessionsWithoutFeedback.length > 0
-        ? html`<section aria-labelledby="missing-heading">
+      ${
+        insights.sessionsWithoutFeedback.length > 0
+          ? html`<section aria-labelledby="missing-heading">
             ${this.sub(t.t('missing.heading', { count: insights.sessionsWithoutFeedback.length }), 'missing-heading')}
             <ul part="missing">
               ${insights.sessionsWithoutFeedback.slice(0, 5).map((entry) => html`<li><bdi>${entry.title}</bdi> · <bdi>${this.formatDate(entry.end)}</bdi> · <span class="muted">${t.t(entry.status === 'open' ? 'missing.open' : 'missing.closed')}</span></li>`)}
             </ul>
           </section>`
-        : nothing}
-      ${rollup && rollup.mentors.length > 0
-        ? html`<section aria-labelledby="mentors-heading">
+          : nothing
+      }
+      ${
+        rollup && rollup.mentors.length > 0
+          ? html`<section aria-labelledby="mentors-heading">
             ${this.sub(t.t('mentors.heading'), 'mentors-heading')}
             <table part="mentors">
               <caption class="visually-hidden">${t.t('mentors.caption')}</caption>
               <thead><tr><th scope="col">${t.t('table.mentor')}</th><th scope="col">${t.t('table.average')}</th><th scope="col">${t.t('table.trend')}</th><th scope="col">${t.t('table.response-rate')}</th><th scope="col">${t.t('table.needs')}</th></tr></thead>
               <tbody>
                 ${rollup.mentors.map(
-                  (row) => html`<tr><th scope="row">${this.nameOrSomeone(row.mentorId)}</th><td>${this.rating(row.insights.averageRating)}</td><td>${this.trendLabel(row.insights.trend.direction)}</td><td>${this.number(row.insights.responseRate, 'percent')}</td><td>${row.insights.needs.length > 0 ? formatList(row.insights.needs.map((need) => t.t(`need.${need.need}`)), t.locale) : '–'}</td></tr>`,
+                  (row) =>
+                    html`<tr><th scope="row">${this.nameOrSomeone(row.mentorId)}</th><td>${this.rating(row.insights.averageRating)}</td><td>${this.trendLabel(row.insights.trend.direction)}</td><td>${this.number(row.insights.responseRate, 'percent')}</td><td>${
+                      row.insights.needs.length > 0
+                        ? formatList(
+                            row.insights.needs.map((need) => t.t(`need.${need.need}`)),
+                            t.locale,
+                          )
+                        : '–'
+                    }</td></tr>`,
                 )}
               </tbody>
             </table>
           </section>`
-        : nothing}
+          : nothing
+      }
     `;
   }
 

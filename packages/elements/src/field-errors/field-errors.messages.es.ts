@@ -23,5 +23,6 @@ export const fieldErrorMessagesEs = {
   forbidden: 'No puedes hacer esto aquí. Pregunta a quienes administran el programa si crees que deberías poder.',
   unsupported: 'Esto no está disponible aquí.',
   'storage-error': 'No se pudo conectar con el servidor, así que no se guardó nada. Vuelve a intentarlo en un momento.',
-  summary: (parameters: MessageParameters) => `${plural(parameters.count, 'Un campo necesita', `${p(parameters, 'count')} campos necesitan`)} tu atención: ${plural(parameters.count, 'está marcado', 'están marcados')} abajo.`,
+  summary: (parameters: MessageParameters) =>
+    `${plural(parameters.count, 'Un campo necesita', `${p(parameters, 'count')} campos necesitan`)} tu atención: ${plural(parameters.count, 'está marcado', 'están marcados')} abajo.`,
 } as const satisfies MessageCatalogue;

@@ -21,12 +21,13 @@ export const fieldErrorMessages = {
     'min-length': (parameters) => `Too short: at least ${p(parameters, 'min')}.`,
     'min-value': (parameters) => `At least ${p(parameters, 'min')}.`,
     'max-value': (parameters) => `At most ${p(parameters, 'max')}.`,
-      conflict: 'Someone changed this while you were working on it. Your changes are still here: check the latest version and save again.',
+    conflict: 'Someone changed this while you were working on it. Your changes are still here: check the latest version and save again.',
     'not-found': 'This is no longer there: it may have been removed. Reload the page to see what is left.',
     forbidden: 'You cannot do this here. Ask the programme’s admins if you think you should.',
     unsupported: 'This is not available here.',
     'storage-error': 'Could not reach the server, so nothing was saved. Try again in a moment.',
-  summary: (parameters) => `${plural(parameters.count, 'One field needs', `${p(parameters, 'count')} fields need`)} your attention: ${plural(parameters.count, 'it is', 'they are')} marked below.`,
+    summary: (parameters) =>
+      `${plural(parameters.count, 'One field needs', `${p(parameters, 'count')} fields need`)} your attention: ${plural(parameters.count, 'it is', 'they are')} marked below.`,
   },
 } as const satisfies ElementMessages;
 

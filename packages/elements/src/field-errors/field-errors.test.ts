@@ -42,14 +42,24 @@ describe('field errors (core errors said for people, every form)', () => {
     const texts = error.issues.map((issue) => issueText(issue, 'en')).join(' ');
     expect(texts).to.not.match(/`|goal\.|see issues/);
     expect(errorText(error, 'en')).to.equal(`${invalidFieldCount(error)} fields need your attention: they are marked below.`);
-    const list = new MentorKitError('invalid-input', 'x', { issues: [{ path: 'a.dates[0]', message: 'x', rule: 'calendar-date' }, { path: 'a.dates[1]', message: 'x', rule: 'calendar-date' }] });
+    const list = new MentorKitError('invalid-input', 'x', {
+      issues: [
+        { path: 'a.dates[0]', message: 'x', rule: 'calendar-date' },
+        { path: 'a.dates[1]', message: 'x', rule: 'calendar-date' },
+      ],
+    });
     expect(invalidFieldCount(list)).to.equal(1);
     expect(errorText(list, 'en')).to.equal('One field needs your attention: it is marked below.');
-    expect(issueText({ path: 'x', message: '`x` must not repeat ids.', rule: 'check' }, 'en'), "a rule without words: core's sentence, without the path").to.equal('Must not repeat ids.');
+    expect(
+      issueText({ path: 'x', message: '`x` must not repeat ids.', rule: 'check' }, 'en'),
+      "a rule without words: core's sentence, without the path",
+    ).to.equal('Must not repeat ids.');
   });
 
-  it('words the other error codes; a storage error keeps the adapter\'s sentence', () => {
-    expect(errorText(new MentorKitError('conflict', '`goal` was changed (revision 3, expected 2).'), 'en')).to.contain('Someone changed this while you were working on it');
+  it("words the other error codes; a storage error keeps the adapter's sentence", () => {
+    expect(errorText(new MentorKitError('conflict', '`goal` was changed (revision 3, expected 2).'), 'en')).to.contain(
+      'Someone changed this while you were working on it',
+    );
     expect(errorText(new MentorKitError('forbidden', 'policy denied goals.update'), 'en')).to.contain('You cannot do this here');
     expect(errorText(new MentorKitError('not-found', '`goal` g1 not found'), 'en')).to.contain('no longer there');
     expect(errorText(new MentorKitError('storage-error', 'Backend down (HTTP 503).'), 'en')).to.equal('Backend down (HTTP 503).');
@@ -63,7 +73,17 @@ describe('field errors (core errors said for people, every form)', () => {
     await localesLoaded();
     expect(issueText({ path: 'a', message: '', rule: 'required' }, 'es')).to.equal('Rellena este campo.');
     expect(issueText({ path: 'a', message: '', rule: 'max_length', requirement: 2000 }, 'es')).to.equal('Como máximo 2000 caracteres.');
-    expect(errorText(new MentorKitError('invalid-input', 'x', { issues: [{ path: 'a', message: 'x' }, { path: 'b', message: 'y' }] }), 'es')).to.equal('2 campos necesitan tu atención: están marcados abajo.');
+    expect(
+      errorText(
+        new MentorKitError('invalid-input', 'x', {
+          issues: [
+            { path: 'a', message: 'x' },
+            { path: 'b', message: 'y' },
+          ],
+        }),
+        'es',
+      ),
+    ).to.equal('2 campos necesitan tu atención: están marcados abajo.');
     registerMessages('fr', { 'mk-field-errors.required': 'Remplis ce champ.' });
     expect(issueText({ path: 'a', message: '', rule: 'required' }, 'fr')).to.equal('Remplis ce champ.');
   });

@@ -82,7 +82,8 @@ export function errorText(error: MentorKitError, locale: string | undefined, fie
     case 'invalid-input': {
       const fields = invalidFieldCount(error);
       // An element without fields for these paths (an action's input) says each problem instead.
-      if (!fieldsMarked || fields === 0 || !error.issues.some((issue) => issue.path)) return [...new Set(error.issues.map((issue) => issueText(issue, locale)))].join(' ') || withoutPath(error.message);
+      if (!fieldsMarked || fields === 0 || !error.issues.some((issue) => issue.path))
+        return [...new Set(error.issues.map((issue) => issueText(issue, locale)))].join(' ') || withoutPath(error.message);
       return message('summary', locale, { count: fields });
     }
     case 'conflict':

@@ -11,7 +11,8 @@ export const goalEditorMessagesEs = {
   'not-found': 'Esta meta no está disponible: puede que se haya eliminado o que no se haya compartido contigo.',
   'error.not-connected': 'MentorKit todavía no está conectado; vuelve a intentarlo en un momento.',
   'error.no-pairing': 'Todavía no tienes un emparejamiento en el que fijar metas.',
-  'error.conflict': 'Otra persona cambió esta meta mientras la editabas. Tus cambios siguen aquí: usa «Cargar la última versión» para ver los suyos, o vuelve a guardar para reemplazarlos.',
+  'error.conflict':
+    'Otra persona cambió esta meta mientras la editabas. Tus cambios siguen aquí: usa «Cargar la última versión» para ver los suyos, o vuelve a guardar para reemplazarlos.',
   'error.failed': 'No se pudo guardar: {reason}',
   'load-latest': 'Cargar la última versión',
   'title.label': '¿Qué quieres lograr?',
@@ -42,7 +43,8 @@ export const goalEditorMessagesEs = {
   created: 'Fijaste la meta «{goal}».',
   'checklist.heading': 'Lista de comprobación SMART',
   'checklist.summary': '{met} de {total} letras SMART cumplidas',
-  'confirm.weak': 'Esta meta cumple {met} de {total} letras SMART, así que puede costar saber cuándo está lograda. ¿La guardas igualmente o la concretas antes?',
+  'confirm.weak':
+    'Esta meta cumple {met} de {total} letras SMART, así que puede costar saber cuándo está lograda. ¿La guardas igualmente o la concretas antes?',
   'confirm.save': 'Guardar igualmente',
   'confirm.keep': 'Seguir editando',
   'criterion.met': 'cumplido',

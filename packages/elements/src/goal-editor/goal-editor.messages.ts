@@ -13,7 +13,8 @@ export const goalEditorMessages = {
     'not-found': 'This goal is not available: it may have been removed, or it is not shared with you.',
     'error.not-connected': 'MentorKit is not connected yet; try again in a moment.',
     'error.no-pairing': 'You have no pairing to set goals in yet.',
-    'error.conflict': 'Someone else changed this goal while you were editing. Your edits are still here: use "Load latest" to see theirs, or save again to replace them.',
+    'error.conflict':
+      'Someone else changed this goal while you were editing. Your edits are still here: use "Load latest" to see theirs, or save again to replace them.',
     'error.failed': 'Saving failed: {reason}',
     'load-latest': 'Load latest',
     'title.label': 'What do you want to achieve?',
@@ -44,7 +45,8 @@ export const goalEditorMessages = {
     created: 'Goal "{goal}" is set.',
     'checklist.heading': 'SMART checklist',
     'checklist.summary': '{met} of {total} SMART letters met',
-    'confirm.weak': 'This goal meets {met} of {total} SMART letters, so it may be hard to tell when it is done. Save it anyway, or make it more specific first?',
+    'confirm.weak':
+      'This goal meets {met} of {total} SMART letters, so it may be hard to tell when it is done. Save it anyway, or make it more specific first?',
     'confirm.save': 'Save anyway',
     'confirm.keep': 'Keep editing',
     'criterion.met': 'met',

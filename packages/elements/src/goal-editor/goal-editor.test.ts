@@ -10,7 +10,10 @@ import { disposeKitsAfterEach, text } from '../testing/queries.js';
 const shadow = (element: HTMLElement) => element.shadowRoot!;
 const byId = <T extends HTMLElement = HTMLInputElement>(element: HTMLElement, id: string) => shadow(element).getElementById(id) as T;
 const part = (element: HTMLElement, name: string) => shadow(element).querySelector<HTMLElement>(`[part~="${name}"]`);
-const missing = (element: MkGoalEditor) => [...shadow(element).querySelectorAll<HTMLElement>('[part~="criterion"]')].filter((item) => !item.hasAttribute('data-met')).map((item) => item.dataset.criterion);
+const missing = (element: MkGoalEditor) =>
+  [...shadow(element).querySelectorAll<HTMLElement>('[part~="criterion"]')]
+    .filter((item) => !item.hasAttribute('data-met'))
+    .map((item) => item.dataset.criterion);
 
 async function type(element: MkGoalEditor, id: string, value: string) {
   const input = byId(element, id);
@@ -230,7 +233,13 @@ describe('<mk-goal-editor>', () => {
     const storage = await seededStorage();
     const kit = track(await readyKit(storage, 'lucia'));
     const kenji = track(await readyKit(storage, 'kenji'));
-    const goal = await goalsOf(kit).create({ pairingId: 'p-lucia', title: HOSTILE_NAME, skill: 'agility', dueDate: '2026-05-01', milestones: [{ title: 'One' }] });
+    const goal = await goalsOf(kit).create({
+      pairingId: 'p-lucia',
+      title: HOSTILE_NAME,
+      skill: 'agility',
+      dueDate: '2026-05-01',
+      milestones: [{ title: 'One' }],
+    });
     const element = await editorFor(kit);
     element.edit(goal.id, { focus: 'dueDate' });
     await element.updateComplete;
@@ -267,7 +276,9 @@ describe('<mk-goal-editor>', () => {
     await type(element, 'title', 'Mejorar');
     expect(text(part(element, 'summary'))).to.equal('1 de 5 letras SMART cumplidas');
     expect(text(shadow(element).querySelector('[data-criterion="specific"] [part~="verdict"]'))).to.match(/^Cuenta un poco más: usa al menos \d+ palabras/);
-    expect(text(shadow(element).querySelector('[data-criterion="time-bound"] [part~="verdict"]'))).to.equal('Añade una fecha límite, para que ambos sepan cuándo revisarla.');
+    expect(text(shadow(element).querySelector('[data-criterion="time-bound"] [part~="verdict"]'))).to.equal(
+      'Añade una fecha límite, para que ambos sepan cuándo revisarla.',
+    );
     expect(text(shadow(element).querySelector('[data-criterion="achievable"] [part~="verdict"]'))).to.equal('✓ Cumplido');
     await expect(element).to.be.accessible();
     // Errors of its own, in Spanish too.

@@ -3,7 +3,20 @@ import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { html as staticHtml } from 'lit/static-html.js';
 import { TEXT_LIMITS, isMentorKitError, roleInPairing, type MentorKit } from '@mentorkit/core';
-import { SKILL_CATALOGUE, SMART_CRITERIA, SMART_RULES, bundledGoalMessages, checkSmartGoal, goalsOf, type Goal, type GoalChanges, type GoalDraft, type GoalMessages, type GoalsApi, type SmartCheck } from '@mentorkit/core/goals';
+import {
+  SKILL_CATALOGUE,
+  SMART_CRITERIA,
+  SMART_RULES,
+  bundledGoalMessages,
+  checkSmartGoal,
+  goalsOf,
+  type Goal,
+  type GoalChanges,
+  type GoalDraft,
+  type GoalMessages,
+  type GoalsApi,
+  type SmartCheck,
+} from '@mentorkit/core/goals';
 import { emit } from '../internal/emit.js';
 import { LocaleController } from '../internal/localize.js';
 import { headingTag } from '../internal/heading.js';
@@ -59,7 +72,20 @@ interface FormState {
 type FocusField = 'title' | 'dueDate' | 'target';
 const FOCUS_IDS: Record<FocusField, string> = { title: 'title', dueDate: 'due-date', target: 'metric-target' };
 
-const emptyForm = (): FormState => ({ title: '', description: '', skill: '', metricName: '', metricUnit: '', metricStart: '', metricTarget: '', metricCurrent: '', startDate: '', dueDate: '', milestones: [], private: false });
+const emptyForm = (): FormState => ({
+  title: '',
+  description: '',
+  skill: '',
+  metricName: '',
+  metricUnit: '',
+  metricStart: '',
+  metricTarget: '',
+  metricCurrent: '',
+  startDate: '',
+  dueDate: '',
+  milestones: [],
+  private: false,
+});
 
 const numberOrUndefined = (text: string) => (text.trim() === '' ? undefined : Number(text));
 
@@ -76,12 +102,30 @@ const FIELD_LIMITS: Readonly<Record<string, { field: 'title' | 'description' | '
 function fieldOfPath(path: string, rowKeys: number[]): string {
   const milestone = /^goal\.milestones\[(\d+)\]\.(title|dueDate)/.exec(path);
   if (milestone) return `milestone-${rowKeys[Number(milestone[1])] ?? 0}-${milestone[2] === 'title' ? 'title' : 'due'}`;
-  const map: Record<string, string> = { 'goal.title': 'title', 'goal.description': 'description', 'goal.skill': 'skill', 'goal.metric.name': 'metric-name', 'goal.metric.unit': 'metric-unit', 'goal.metric.start': 'metric-start', 'goal.metric.target': 'metric-target', 'goal.metric.current': 'metric-current', 'goal.metric': 'metric-target', 'goal.startDate': 'start-date', 'goal.dueDate': 'due-date' };
+  const map: Record<string, string> = {
+    'goal.title': 'title',
+    'goal.description': 'description',
+    'goal.skill': 'skill',
+    'goal.metric.name': 'metric-name',
+    'goal.metric.unit': 'metric-unit',
+    'goal.metric.start': 'metric-start',
+    'goal.metric.target': 'metric-target',
+    'goal.metric.current': 'metric-current',
+    'goal.metric': 'metric-target',
+    'goal.startDate': 'start-date',
+    'goal.dueDate': 'due-date',
+  };
   return map[path] ?? '';
 }
 
 /** Where each SMART letter is fixed in the form (for "Keep editing"). */
-const FIELD_OF_CRITERION: Readonly<Record<string, string>> = { specific: 'title', measurable: 'metric-name', achievable: 'due-date', relevant: 'skill', 'time-bound': 'due-date' };
+const FIELD_OF_CRITERION: Readonly<Record<string, string>> = {
+  specific: 'title',
+  measurable: 'metric-name',
+  achievable: 'due-date',
+  relevant: 'skill',
+  'time-bound': 'due-date',
+};
 
 /**
  * @summary Create or edit a goal, with a live SMART checklist beside the form that explains what
@@ -216,7 +260,14 @@ export class MkGoalEditor extends MkElement {
       metricCurrent: text(goal.metric?.current),
       startDate: goal.startDate ?? '',
       dueDate: goal.dueDate ?? '',
-      milestones: goal.milestones.map((milestone) => ({ key: this.nextRowKey++, id: milestone.id!, title: milestone.title, dueDate: milestone.dueDate ?? '', done: milestone.done, ...(milestone.doneAt ? { doneAt: milestone.doneAt } : {}) })),
+      milestones: goal.milestones.map((milestone) => ({
+        key: this.nextRowKey++,
+        id: milestone.id!,
+        title: milestone.title,
+        dueDate: milestone.dueDate ?? '',
+        done: milestone.done,
+        ...(milestone.doneAt ? { doneAt: milestone.doneAt } : {}),
+      })),
       private: goal.visibility === 'private',
     };
     this.loadedFrom = { id: goal.id, revision: goal.revision };
@@ -251,11 +302,27 @@ export class MkGoalEditor extends MkElement {
       ...(form.description.trim() ? { description: form.description } : {}),
       ...(form.skill.trim() ? { skill: form.skill.trim() } : {}),
       ...(hasMetric && target !== undefined && Number.isFinite(target) && Number.isFinite(start)
-        ? { metric: { name: form.metricName.trim() || 'progress', ...(form.metricUnit.trim() ? { unit: form.metricUnit.trim() } : {}), start, target, ...(current !== undefined && Number.isFinite(current) ? { current } : {}) } }
+        ? {
+            metric: {
+              name: form.metricName.trim() || 'progress',
+              ...(form.metricUnit.trim() ? { unit: form.metricUnit.trim() } : {}),
+              start,
+              target,
+              ...(current !== undefined && Number.isFinite(current) ? { current } : {}),
+            },
+          }
         : {}),
       ...(form.startDate ? { startDate: form.startDate } : {}),
       ...(form.dueDate ? { dueDate: form.dueDate } : {}),
-      milestones: form.milestones.filter((row) => row.title.trim() !== '').map((row) => ({ ...(row.id ? { id: row.id } : {}), title: row.title.trim(), ...(row.dueDate ? { dueDate: row.dueDate } : {}), done: row.done, ...(row.doneAt ? { doneAt: row.doneAt } : {}) })),
+      milestones: form.milestones
+        .filter((row) => row.title.trim() !== '')
+        .map((row) => ({
+          ...(row.id ? { id: row.id } : {}),
+          title: row.title.trim(),
+          ...(row.dueDate ? { dueDate: row.dueDate } : {}),
+          done: row.done,
+          ...(row.doneAt ? { doneAt: row.doneAt } : {}),
+        })),
     };
   }
 
@@ -468,7 +535,17 @@ export class MkGoalEditor extends MkElement {
     return this.errorOf(id) || this.limitOf(id)?.over ? 'true' : 'false';
   }
 
-  private textInput(id: string, field: keyof FormState, options: { type?: string | undefined; required?: boolean | undefined; hint?: boolean | undefined; list?: string | undefined; step?: string | undefined } = {}): TemplateResult {
+  private textInput(
+    id: string,
+    field: keyof FormState,
+    options: {
+      type?: string | undefined;
+      required?: boolean | undefined;
+      hint?: boolean | undefined;
+      list?: string | undefined;
+      step?: string | undefined;
+    } = {},
+  ): TemplateResult {
     return html`<input
       part="input"
       id=${id}
@@ -571,24 +648,41 @@ export class MkGoalEditor extends MkElement {
     const kit = this.currentKit;
     const editing = this.goalId !== undefined;
     const ready = kit !== undefined && this.loadState === 'ready';
-    const pairing = kit && ready ? (editing ? kit.$pairings.get().find((candidate) => candidate.id === (this.goals.value ?? []).find((goal) => goal.id === this.goalId)?.pairingId) : this.targetPairing(kit)) : undefined;
-    const ownerIsViewer = kit !== undefined && (editing ? (this.goals.value ?? []).find((goal) => goal.id === this.goalId)?.ownerId === kit.user.id : pairing !== undefined && roleInPairing(pairing, kit.user.id) === 'mentee');
+    const pairing =
+      kit && ready
+        ? editing
+          ? kit.$pairings.get().find((candidate) => candidate.id === (this.goals.value ?? []).find((goal) => goal.id === this.goalId)?.pairingId)
+          : this.targetPairing(kit)
+        : undefined;
+    const ownerIsViewer =
+      kit !== undefined &&
+      (editing
+        ? (this.goals.value ?? []).find((goal) => goal.id === this.goalId)?.ownerId === kit.user.id
+        : pairing !== undefined && roleInPairing(pairing, kit.user.id) === 'mentee');
     const heading = headingTag(this.headingLevel);
     const notFound = editing && ready && !this.loadedFrom;
     const t = (id: string) => this.i18n.t(id);
     // "Some text is too long" goes away once every field fits again.
     const stale = this.formError !== undefined && 'id' in this.formError && this.formError.id === 'limit.blocked' && this.overLimitFields().length === 0;
     const formError =
-      this.formError && !stale && ('text' in this.formError ? this.formError.text : this.formError.id === 'limit.blocked' ? textLimitMessage('limit.blocked', this.i18n.locale) : this.i18n.t(this.formError.id, this.formError.parameters));
+      this.formError &&
+      !stale &&
+      ('text' in this.formError
+        ? this.formError.text
+        : this.formError.id === 'limit.blocked'
+          ? textLimitMessage('limit.blocked', this.i18n.locale)
+          : this.i18n.t(this.formError.id, this.formError.parameters));
     const conflicted = this.formError !== undefined && 'id' in this.formError && this.formError.id === 'error.conflict';
     return html`
       <div part="base" class="editor" @keydown=${this.handleKeydown}>
         <form part="form" novalidate @submit=${this.handleSubmit} aria-labelledby="heading">
           ${staticHtml`<${heading} part="heading" class="heading" id="heading">${t(editing ? 'heading.edit' : 'heading.new')}${this.renderPairingWith(pairing?.id, this.i18n.locale, (names) => this.i18n.t('with', { names }))}</${heading}>`}
           ${notFound ? html`<p part="form-error" class="form-error" role="alert">${t('not-found')}</p>` : nothing}
-          ${formError
-            ? html`<div part="form-error" class="form-error" role="alert">${formError} ${this.loadedFrom && conflicted ? html`<button class="secondary" type="button" @click=${this.handleLoadLatest}>${t('load-latest')}</button>` : nothing}</div>`
-            : nothing}
+          ${
+            formError
+              ? html`<div part="form-error" class="form-error" role="alert">${formError} ${this.loadedFrom && conflicted ? html`<button class="secondary" type="button" @click=${this.handleLoadLatest}>${t('load-latest')}</button>` : nothing}</div>`
+              : nothing
+          }
           ${this.field('title', t('title.label'), this.textInput('title', 'title', { required: true, hint: true }), t('title.hint'))}
           ${this.field('description', t('description.label'), html`<textarea part="input" id="description" rows="2" .value=${this.form.description} @input=${this.input('description')} aria-invalid=${this.invalid('description')} aria-describedby=${this.describedBy('description')}></textarea>`)}
           ${this.field('skill', t('skill.label'), this.textInput('skill', 'skill', { list: 'skills', hint: true }), t('skill.hint'))}
@@ -610,9 +704,11 @@ export class MkGoalEditor extends MkElement {
             ${this.field('due-date', t('due-date.label'), this.textInput('due-date', 'dueDate', { type: 'date' }))}
           </div>
           ${this.renderMilestones()}
-          ${ownerIsViewer
-            ? html`<label class="check"><input type="checkbox" .checked=${this.form.private} @change=${(event: Event) => this.update_({ private: (event.target as HTMLInputElement).checked })} /> ${t('private')}</label>`
-            : nothing}
+          ${
+            ownerIsViewer
+              ? html`<label class="check"><input type="checkbox" .checked=${this.form.private} @change=${(event: Event) => this.update_({ private: (event.target as HTMLInputElement).checked })} /> ${t('private')}</label>`
+              : nothing
+          }
           ${this.confirmingWeakDraft ? this.renderConfirm() : nothing}
           <div class="actions">
             <button part="save" class="primary" type="submit" ?disabled=${this.saving || notFound}>${t(editing ? 'save' : 'create')}</button>

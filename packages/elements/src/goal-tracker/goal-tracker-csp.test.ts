@@ -21,7 +21,14 @@ describe('<mk-goal-tracker> under a strict Content-Security-Policy', () => {
     expect(probe.style.inlineSize, 'the policy applies to this page').to.equal('');
 
     const kit = await readyKit(await seededStorage(), 'lucia', '2026-03-29T09:00:00Z');
-    await goalsOf(kit).create({ pairingId: 'p-lucia', title: 'Run 4 team retrospectives', skill: 'facilitation', startDate: '2026-03-01', dueDate: '2026-05-01', milestones: [{ title: 'One', done: true }, { title: 'Two' }, { title: 'Three' }, { title: 'Four' }] });
+    await goalsOf(kit).create({
+      pairingId: 'p-lucia',
+      title: 'Run 4 team retrospectives',
+      skill: 'facilitation',
+      startDate: '2026-03-01',
+      dueDate: '2026-05-01',
+      milestones: [{ title: 'One', done: true }, { title: 'Two' }, { title: 'Three' }, { title: 'Four' }],
+    });
     const element = await fixture<MkGoalTracker>(html`<mk-goal-tracker .kit=${kit} style="inline-size: 600px"></mk-goal-tracker>`);
     const shadow = element.shadowRoot!;
     await waitUntil(() => shadow.querySelector('[part~="progress-fill"]') !== null);
@@ -33,6 +40,9 @@ describe('<mk-goal-tracker> under a strict Content-Security-Policy', () => {
     expect(fill.getBoundingClientRect().width / width).to.be.closeTo(0.25, 0.02);
     const expected = Number(bar.getAttribute('aria-valuetext')!.match(/(\d+)% expected/)![1]);
     expect((marker.getBoundingClientRect().left - bar.getBoundingClientRect().left) / width).to.be.closeTo(expected / 100, 0.02);
-    expect(violations.filter((event) => element.shadowRoot!.contains(event.target as Node) || event.target === element), 'no style of the tracker was refused').to.have.length(0);
+    expect(
+      violations.filter((event) => element.shadowRoot!.contains(event.target as Node) || event.target === element),
+      'no style of the tracker was refused',
+    ).to.have.length(0);
   });
 });

@@ -17,7 +17,8 @@ export const goalTrackerMessagesEs = {
   'filter.all': 'Todas',
   'new-goal': 'Nueva meta',
   'empty.title': 'Todavía no hay metas: fija la primera',
-  'empty.hint': 'Una buena meta es específica, medible, alcanzable, relevante para una habilidad que estás desarrollando y tiene una fecha. Tu mentor o mentora la ve cuando la compartes, y cada hito que marcas se celebra.',
+  'empty.hint':
+    'Una buena meta es específica, medible, alcanzable, relevante para una habilidad que estás desarrollando y tiene una fecha. Tu mentor o mentora la ve cuando la compartes, y cada hito que marcas se celebra.',
   'empty.action': 'Fija tu primera meta',
   'empty.active.title': 'No hay metas activas',
   'empty.active.hint': 'Todo lo de aquí está logrado. ¿Es momento de fijar la siguiente meta?',

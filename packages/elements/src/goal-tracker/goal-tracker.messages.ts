@@ -19,7 +19,8 @@ export const goalTrackerMessages = {
     'filter.all': 'All',
     'new-goal': 'New goal',
     'empty.title': 'No goals yet — set your first one',
-    'empty.hint': 'A good goal is specific, measurable, achievable, relevant to a skill you are growing, and has a date. Your mentor sees it once you share it, and every milestone you tick gets celebrated.',
+    'empty.hint':
+      'A good goal is specific, measurable, achievable, relevant to a skill you are growing, and has a date. Your mentor sees it once you share it, and every milestone you tick gets celebrated.',
     'empty.action': 'Set your first goal',
     'empty.active.title': 'No active goals',
     'empty.active.hint': 'Everything here is achieved. Time to set the next goal?',

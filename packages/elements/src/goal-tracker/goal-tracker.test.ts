@@ -15,7 +15,14 @@ const parts = (element: HTMLElement, name: string) => [...shadow(element).queryS
 const celebrationOf = (element: MkGoalTracker) => shadow(element).querySelector<MkCelebration>('mk-celebration')!;
 
 // FIXED_NOW is 29 March 2026 (22:10 in London, where Lucía is).
-const RETROS: GoalCreateInput = { pairingId: 'p-lucia', title: 'Run 3 team retrospectives', skill: 'facilitation', startDate: '2026-03-16', dueDate: '2026-04-30', milestones: [{ title: 'Book a room' }, { title: 'Run the first retro', dueDate: '2026-04-10' }] };
+const RETROS: GoalCreateInput = {
+  pairingId: 'p-lucia',
+  title: 'Run 3 team retrospectives',
+  skill: 'facilitation',
+  startDate: '2026-03-16',
+  dueDate: '2026-04-30',
+  milestones: [{ title: 'Book a room' }, { title: 'Run the first retro', dueDate: '2026-04-10' }],
+};
 
 async function trackerFor(kit: MentorKit | undefined, attributes = ''): Promise<MkGoalTracker> {
   const element = await fixture<MkGoalTracker>(html`<mk-goal-tracker .kit=${kit} locale="en-GB" pairing-id=${attributes || 'p-lucia'}></mk-goal-tracker>`);
@@ -45,7 +52,13 @@ describe('<mk-goal-tracker>', () => {
 
   it('shows progress bars with values, status, due dates in the locale, and milestones; passes axe', async () => {
     const kit = track(await readyKit(await seededStorage(), 'lucia'));
-    await goalsOf(kit).create({ ...RETROS, milestones: [{ title: 'Book a room', done: true }, { title: 'Run the first retro', dueDate: '2026-04-10' }] });
+    await goalsOf(kit).create({
+      ...RETROS,
+      milestones: [
+        { title: 'Book a room', done: true },
+        { title: 'Run the first retro', dueDate: '2026-04-10' },
+      ],
+    });
     const element = await trackerFor(kit);
     await waitUntil(() => parts(element, 'goal').length === 1);
     const bar = part(element, 'progress')!;
@@ -129,7 +142,14 @@ describe('<mk-goal-tracker>', () => {
   it('a new 6-day goal is "Not started" on its first day, not "At risk"', async () => {
     const kit = track(await readyKit(await seededStorage(), 'lucia'));
     // FIXED_NOW is 29 March 2026 in London: a goal from today to 3 April.
-    await goalsOf(kit).create({ pairingId: 'p-lucia', title: 'Write the onboarding guide', skill: 'writing', startDate: '2026-03-29', dueDate: '2026-04-03', milestones: [{ title: 'Outline' }, { title: 'Draft' }, { title: 'Review' }] });
+    await goalsOf(kit).create({
+      pairingId: 'p-lucia',
+      title: 'Write the onboarding guide',
+      skill: 'writing',
+      startDate: '2026-03-29',
+      dueDate: '2026-04-03',
+      milestones: [{ title: 'Outline' }, { title: 'Draft' }, { title: 'Review' }],
+    });
     const element = await trackerFor(kit);
     await waitUntil(() => parts(element, 'goal').length === 1);
     expect(text(part(element, 'status'))).to.equal('Not started');
@@ -179,7 +199,7 @@ describe('<mk-goal-tracker>', () => {
     expect(missed, 'recorded once').to.have.length(1);
   });
 
-  it('a mentor sees the mentee\'s shared goals, not her private ones; an admin may look but not tick', async () => {
+  it("a mentor sees the mentee's shared goals, not her private ones; an admin may look but not tick", async () => {
     const storage = await seededStorage();
     const lucia = track(await readyKit(storage, 'lucia'));
     await goalsOf(lucia).create(RETROS);
@@ -200,7 +220,13 @@ describe('<mk-goal-tracker>', () => {
     const setup = track(await readyKit(storage, 'lucia', '2026-03-10T09:00:00Z'));
     await goalsOf(setup).create({ ...RETROS, title: 'Dar una charla', startDate: '2026-03-02', dueDate: '2026-03-20', milestones: [{ title: 'Elegir tema' }] });
     const kit = track(await readyKit(storage, 'lucia'));
-    await goalsOf(kit).create({ ...RETROS, milestones: [{ title: 'Book a room', done: true }, { title: 'Run the first retro', dueDate: '2026-04-10' }] });
+    await goalsOf(kit).create({
+      ...RETROS,
+      milestones: [
+        { title: 'Book a room', done: true },
+        { title: 'Run the first retro', dueDate: '2026-04-10' },
+      ],
+    });
     const wrapper = await fixture<HTMLDivElement>(html`<div lang="es"><mk-goal-tracker .kit=${kit} pairing-id="p-lucia"></mk-goal-tracker></div>`);
     await languagesReady(wrapper);
     const element = wrapper.querySelector<MkGoalTracker>('mk-goal-tracker')!;
@@ -221,7 +247,9 @@ describe('<mk-goal-tracker>', () => {
     const talk = parts(element, 'goal').find((goal) => goal.dataset.status === 'missed')!;
     expect(text(talk.querySelector('[part~="status"]'))).to.equal('No alcanzada');
     expect(text(talk.querySelector('[part~="reassurance"]'))).to.contain('Le pasa a todo el mundo');
-    expect([...talk.querySelectorAll('[part~="replan"]')].map((button) => text(button))[0]).to.equal('Divide la meta en metas más pequeñas y empieza por la siguiente.');
+    expect([...talk.querySelectorAll('[part~="replan"]')].map((button) => text(button))[0]).to.equal(
+      'Divide la meta en metas más pequeñas y empieza por la siguiente.',
+    );
     const celebration = celebrationOf(element);
     await waitUntil(() => celebration.moment?.kind === 'reassurance', 'the reassurance toast shows');
     await celebration.updateComplete;
@@ -231,7 +259,7 @@ describe('<mk-goal-tracker>', () => {
     await expect(element).to.be.accessible();
     celebration.close();
     // Ticking a milestone celebrates in Spanish.
-    (retros.querySelectorAll<HTMLInputElement>('[part~="milestone-checkbox"]')[1]!).click();
+    retros.querySelectorAll<HTMLInputElement>('[part~="milestone-checkbox"]')[1]!.click();
     await waitUntil(() => celebration.moment?.kind === 'celebration', 'the celebration shows');
     await celebration.updateComplete;
     expect(text(celebration.shadowRoot!.querySelector('[part~="heading"]'))).to.equal('¡Hito alcanzado!');
@@ -254,7 +282,9 @@ describe('<mk-goal-tracker>', () => {
   it('passes axe in the dark theme', async () => {
     const kit = track(await readyKit(await seededStorage(), 'lucia'));
     await goalsOf(kit).create(RETROS);
-    const wrapper = await fixture<HTMLElement>(html`<div data-mk-theme="dark" style="background:#15181d"><mk-goal-tracker .kit=${kit} locale="en-GB"></mk-goal-tracker></div>`);
+    const wrapper = await fixture<HTMLElement>(
+      html`<div data-mk-theme="dark" style="background:#15181d"><mk-goal-tracker .kit=${kit} locale="en-GB"></mk-goal-tracker></div>`,
+    );
     const element = wrapper.querySelector('mk-goal-tracker')!;
     await waitUntil(() => parts(element, 'goal').length === 1);
     await expect(wrapper).to.be.accessible();
@@ -264,7 +294,26 @@ describe('<mk-goal-tracker>', () => {
     const storage = await seededStorage();
     const now = new Date().toISOString();
     for (let index = 0; index < 1000; index++) {
-      await storage.put('goals', { id: `g-${String(index).padStart(4, '0')}`, pairingId: 'p-lucia', ownerId: 'lucia', visibility: 'pairing', archived: false, title: `Goal number ${index}`, skill: 'agility', startDate: '2026-03-01', dueDate: '2026-06-30', milestones: [{ id: `m-${index}-a`, title: 'First step', done: false }, { id: `m-${index}-b`, title: 'Second step', done: index % 2 === 0 }], createdAt: now }, { expectedRevision: null });
+      await storage.put(
+        'goals',
+        {
+          id: `g-${String(index).padStart(4, '0')}`,
+          pairingId: 'p-lucia',
+          ownerId: 'lucia',
+          visibility: 'pairing',
+          archived: false,
+          title: `Goal number ${index}`,
+          skill: 'agility',
+          startDate: '2026-03-01',
+          dueDate: '2026-06-30',
+          milestones: [
+            { id: `m-${index}-a`, title: 'First step', done: false },
+            { id: `m-${index}-b`, title: 'Second step', done: index % 2 === 0 },
+          ],
+          createdAt: now,
+        },
+        { expectedRevision: null },
+      );
     }
     const kit = track(await readyKit(storage, 'lucia', FIXED_NOW));
     const started = performance.now();

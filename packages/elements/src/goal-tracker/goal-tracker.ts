@@ -3,7 +3,16 @@ import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { html as staticHtml } from 'lit/static-html.js';
 import { isMentorKitError, type MentorKit } from '@mentorkit/core';
-import { goalProgress, goalsViewOf, loadGoals, type Goal, type GoalMoment, type GoalViewMessages, type GoalsView, type ReplanSuggestion } from '@mentorkit/core/goals';
+import {
+  goalProgress,
+  goalsViewOf,
+  loadGoals,
+  type Goal,
+  type GoalMoment,
+  type GoalViewMessages,
+  type GoalsView,
+  type ReplanSuggestion,
+} from '@mentorkit/core/goals';
 import { ClockController } from '../internal/clock-controller.js';
 import { emit } from '../internal/emit.js';
 import { formatCalendarDate, formatRelativeDays } from '../internal/format.js';
@@ -64,7 +73,6 @@ interface RowContext {
 
 /** `h1`…`h6` for a level (clamped; 2 when not a number). The tag name comes from this digit only, never from outside text. */
 const FILTERS = Object.keys(GoalFilter) as GoalFilter[];
-
 
 /**
  * @summary A pairing's goals: progress bars, status, due dates, milestones to tick in place,
@@ -326,7 +334,8 @@ export class MkGoalTracker extends MkElement {
     const metric = goal.metric;
     const due = goal.dueDate;
     // The date, and how far off it is until the goal is achieved: "30 Apr 2026 (in 32 days)".
-    const dueText = due && `${formatCalendarDate(due, context.locale)}${progress.status === 'achieved' ? '' : ` (${formatRelativeDays(progress.daysLeft, context.locale)})`}`;
+    const dueText =
+      due && `${formatCalendarDate(due, context.locale)}${progress.status === 'achieved' ? '' : ` (${formatRelativeDays(progress.daysLeft, context.locale)})`}`;
     const reassurance = progress.status === 'missed' ? context.goals.reassuranceFor(goal, messages) : undefined;
     // Bar widths are set through the `style` property (`.style=`, CSSOM), which a strict
     // Content-Security-Policy allows; a `style` attribute it would block.
@@ -358,8 +367,9 @@ export class MkGoalTracker extends MkElement {
           <div part="progress-fill" class="progress-fill" .style=${`inline-size: ${percent}%`}></div>
           ${due && progress.status !== 'achieved' ? html`<div part="progress-expected" class="progress-expected" .style=${`inset-inline-start: calc(${expected}% - 1px)`}></div>` : nothing}
         </div>
-        ${goal.milestones.length > 0
-          ? html`<ul part="milestones" class="milestones" aria-label=${t('milestones.label', { goal: goal.title })}>
+        ${
+          goal.milestones.length > 0
+            ? html`<ul part="milestones" class="milestones" aria-label=${t('milestones.label', { goal: goal.title })}>
               ${goal.milestones.map((milestone) => {
                 const overdue = !milestone.done && milestone.dueDate !== undefined && milestone.dueDate < context.today;
                 return html`<li part="milestone" class="milestone" ?data-done=${milestone.done} ?data-overdue=${overdue}>
@@ -371,23 +381,30 @@ export class MkGoalTracker extends MkElement {
                 </li>`;
               })}
             </ul>`
-          : nothing}
-        ${reassurance
-          ? html`<div part="reassurance" class="reassurance">
+            : nothing
+        }
+        ${
+          reassurance
+            ? html`<div part="reassurance" class="reassurance">
               <p>${reassurance.message}</p>
-              ${context.canEdit
-                ? html`<ul class="replan" aria-label=${t('replan.label')}>
+              ${
+                context.canEdit
+                  ? html`<ul class="replan" aria-label=${t('replan.label')}>
                     ${reassurance.suggestions.map((suggestion) => html`<li><button part="replan" class="secondary" type="button" data-suggestion=${suggestion.kind} @click=${() => this.handleReplan(goal.id, suggestion.kind)}>${suggestion.text}</button></li>`)}
                   </ul>`
-                : nothing}
+                  : nothing
+              }
             </div>`
-          : nothing}
-        ${context.canEdit
-          ? html`<div part="actions" class="actions">
+            : nothing
+        }
+        ${
+          context.canEdit
+            ? html`<div part="actions" class="actions">
               <button part="edit" class="secondary" type="button" @click=${() => this.handleEdit(goal.id)}>${t('edit')}<span class="visually-hidden"> ${goal.title}</span></button>
               <button part="archive" class="secondary" type="button" @click=${(event: Event) => void this.handleArchive(goal, event.target as Element)}>${t('archive')}<span class="visually-hidden"> ${goal.title}</span></button>
             </div>`
-          : nothing}
+            : nothing
+        }
       </li>
     `;
   }
@@ -427,7 +444,9 @@ export class MkGoalTracker extends MkElement {
             const context: RowContext = { today: todayOf(goal.ownerId), locale, messages, goals, canEdit: canEdit(goal), ownerName };
             // Keyed on the catalogue parts a row uses: they stay the same objects when the write path
             // loads and \`kit.goals\` takes over the catalogue, so rows do not re-render for that.
-            return guard([goal, context.today, locale, this.i18n.revision, messages.status, messages.reassurance, context.canEdit, ownerName], () => this.renderGoal(goal, context));
+            return guard([goal, context.today, locale, this.i18n.revision, messages.status, messages.reassurance, context.canEdit, ownerName], () =>
+              this.renderGoal(goal, context),
+            );
           },
         )}
       </ul>
@@ -451,7 +470,8 @@ export class MkGoalTracker extends MkElement {
     const pairingId = this.shownPairingId;
     const all = status === 'ready' ? (this.goals.value ?? []).filter((goal) => !pairingId || goal.pairingId === pairingId) : [];
     let content: TemplateResult;
-    if (status === 'loading' || !kit) content = html`<p part="loading" class="loading">${this.i18n.t('loading')}</p>`; // frame.ts's renderLoading costs this element's first load more than it saves
+    if (status === 'loading' || !kit)
+      content = html`<p part="loading" class="loading">${this.i18n.t('loading')}</p>`; // frame.ts's renderLoading costs this element's first load more than it saves
     else if (status === 'error') content = html`<div part="error" class="error" role="alert">${this.i18n.t('error.load')} ${this.loadErrorMessage ?? ''}</div>`;
     else if (all.length === 0) content = this.renderEmpty();
     else content = this.renderList(kit, all);
@@ -460,11 +480,13 @@ export class MkGoalTracker extends MkElement {
       <div part="base" class="tracker" data-state=${status === 'ready' ? (all.length === 0 ? 'empty' : 'ready') : status} aria-busy=${String(status === 'loading')}>
         <div class="toolbar">
           ${staticHtml`<${heading} part="heading" class="heading" id="heading">${this.label ?? this.i18n.t('heading')}${this.renderPairingWith(pairingId, this.i18n.locale, (names) => this.i18n.t('with', { names }))}</${heading}>`}
-          ${status === 'ready' && all.length > 0
-            ? html`<div part="filters" class="filters" role="group" aria-label=${this.i18n.t('filters.label')}>
+          ${
+            status === 'ready' && all.length > 0
+              ? html`<div part="filters" class="filters" role="group" aria-label=${this.i18n.t('filters.label')}>
                 ${FILTERS.map((filter) => html`<button part="filter" class="filter" type="button" aria-pressed=${String(this.filter === filter)} @click=${() => (this.filter = filter)}>${this.i18n.t(`filter.${filter}`)}</button>`)}
               </div>`
-            : nothing}
+              : nothing
+          }
           ${status === 'ready' ? html`<button part="new-goal" class="primary" type="button" @click=${() => this.handleNew()}>${this.i18n.t('new-goal')}</button>` : nothing}
         </div>
         ${this.actionError ? html`<div part="error" class="error" role="alert">${this.actionError}</div>` : nothing}

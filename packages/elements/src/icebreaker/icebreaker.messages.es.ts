@@ -27,7 +27,8 @@ export const icebreakerMessagesEs = {
   'kind.check-in': 'Para tomar el pulso',
   tags: 'Etiquetas',
   'dealt-by': 'Sacada por {name}',
-  round: (parameters) => (Number(parameters.remaining) === 1 ? `Queda 1 pregunta nueva en esta ronda` : `Quedan ${parameters.remaining} preguntas nuevas en esta ronda`),
+  round: (parameters) =>
+    Number(parameters.remaining) === 1 ? `Queda 1 pregunta nueva en esta ronda` : `Quedan ${parameters.remaining} preguntas nuevas en esta ronda`,
   'formats.heading': 'Formatos informales',
   'formats.minutes': '{minutes} min',
 } as const satisfies MessageCatalogue;

@@ -28,7 +28,8 @@ export const icebreakerMessages = {
     'kind.check-in': 'Check-in',
     tags: 'Tags',
     'dealt-by': 'Dealt by {name}',
-    round: (parameters) => (Number(parameters.remaining) === 1 ? `1 new question left in this round` : `${parameters.remaining} new questions left in this round`),
+    round: (parameters) =>
+      Number(parameters.remaining) === 1 ? `1 new question left in this round` : `${parameters.remaining} new questions left in this round`,
     'formats.heading': 'Informal formats',
     'formats.minutes': '{minutes} min',
   },

@@ -14,7 +14,9 @@ const parts = (element: MkIcebreaker, name: string) => [...shadow(element).query
 const state = (element: MkIcebreaker) => part(element, 'base')!.dataset.state;
 
 async function cardFor(kit: MentorKit | undefined, pairingId = 'p-lucia', showFormats = false): Promise<MkIcebreaker> {
-  const element = await fixture<MkIcebreaker>(html`<mk-icebreaker .kit=${kit} pairing-id=${pairingId} ?show-formats=${showFormats} locale="en-GB"></mk-icebreaker>`);
+  const element = await fixture<MkIcebreaker>(
+    html`<mk-icebreaker .kit=${kit} pairing-id=${pairingId} ?show-formats=${showFormats} locale="en-GB"></mk-icebreaker>`,
+  );
   await element.updateComplete;
   return element;
 }
@@ -101,7 +103,9 @@ describe('<mk-icebreaker>', () => {
 
   it('lists the informal formats with their instructions under show-formats; axe passes; dark too', async () => {
     const kit = track(await readyKit(await seededStorage(), 'lucia'));
-    const wrapper = await fixture<HTMLElement>(html`<div data-mk-theme="dark" style="background:#15181d"><mk-icebreaker .kit=${kit} pairing-id="p-lucia" show-formats></mk-icebreaker></div>`);
+    const wrapper = await fixture<HTMLElement>(
+      html`<div data-mk-theme="dark" style="background:#15181d"><mk-icebreaker .kit=${kit} pairing-id="p-lucia" show-formats></mk-icebreaker></div>`,
+    );
     const element = wrapper.querySelector('mk-icebreaker')!;
     await ready(element, 'empty');
     const formats = part(element, 'formats') as HTMLDetailsElement;
@@ -130,7 +134,7 @@ describe('<mk-icebreaker>', () => {
     expect(text(part(element, 'deal-button'))).to.equal('Sacar una pregunta');
   });
 
-  it('shows core\'s prompts and informal formats in Spanish on a Spanish page', async () => {
+  it("shows core's prompts and informal formats in Spanish on a Spanish page", async () => {
     registerSpanish();
     const kit = track(await readyKit(await seededStorage(), 'lucia'));
     const wrapper = await fixture<HTMLElement>(html`<div lang="es"><mk-icebreaker .kit=${kit} pairing-id="p-lucia" show-formats></mk-icebreaker></div>`);

@@ -155,18 +155,22 @@ export class MkIcebreaker extends MkElement {
       const me = this.currentKit!.user.id;
       content = html`
         <div aria-live="polite">
-          ${current
-            ? html`<p part="prompt" class="prompt" data-prompt=${current.prompt.id}>${current.prompt.text}</p>`
-            : html`<p part="empty" class="empty">${this.i18n.t('empty.title')}</p><p class="muted">${this.i18n.t('empty.hint')}</p>`}
+          ${
+            current
+              ? html`<p part="prompt" class="prompt" data-prompt=${current.prompt.id}>${current.prompt.text}</p>`
+              : html`<p part="empty" class="empty">${this.i18n.t('empty.title')}</p><p class="muted">${this.i18n.t('empty.hint')}</p>`
+          }
         </div>
-        ${current
-          ? html`<ul part="tags" class="tags" aria-label=${this.i18n.t('tags')}>
+        ${
+          current
+            ? html`<ul part="tags" class="tags" aria-label=${this.i18n.t('tags')}>
                 <li part="tag" class="tag">${this.i18n.t(`topic.${current.prompt.topic}`)}</li>
                 <li part="tag" class="tag">${this.i18n.t(`tone.${current.prompt.tone}`)}</li>
                 <li part="tag" class="tag">${this.i18n.t(`kind.${current.prompt.kind}`)}</li>
               </ul>
               ${current.by !== me ? html`<p part="dealt-by" class="muted">${this.i18n.t('dealt-by', { name: this.people.value?.[current.by]?.displayName ?? current.by })}</p>` : nothing}`
-          : nothing}
+            : nothing
+        }
         ${this.remaining !== undefined && this.remainingFor === this.shownPairingId ? html`<p part="round" class="muted">${this.i18n.t('round', { remaining: this.remaining })}</p>` : nothing}
         ${this.dealError ? html`<div part="error" class="alert" role="alert">${errorText(this.dealError, this.i18n.locale, false)}</div>` : nothing}
         <div class="controls">

@@ -72,7 +72,9 @@ customElements.define('mk-test-shadow-host', ShadowHost);
 /** WCAG relative luminance contrast of two #rrggbb colours. */
 function contrast(foreground: string, background: string): number {
   const luminance = (hex: string) => {
-    const channels = [1, 3, 5].map((index) => Number.parseInt(hex.slice(index, index + 2), 16) / 255).map((value) => (value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4));
+    const channels = [1, 3, 5]
+      .map((index) => Number.parseInt(hex.slice(index, index + 2), 16) / 255)
+      .map((value) => (value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4));
     return 0.2126 * channels[0]! + 0.7152 * channels[1]! + 0.0722 * channels[2]!;
   };
   const [lighter, darker] = [luminance(foreground), luminance(background)].sort((a, b) => b - a) as [number, number];
@@ -96,7 +98,7 @@ describe('base', () => {
       expect(formatDayTime('2026-12-31T16:00:00Z', 'Asia/Tokyo', 'en-GB', now)).to.contain('2027');
     });
 
-    it('dates as a list, the language\'s way', () => {
+    it("dates as a list, the language's way", () => {
       expect(formatDateList(['2026-10-07', '2026-10-14', '2026-10-21'], 'en-GB')).to.equal('7 Oct 2026, 14 Oct 2026 and 21 Oct 2026');
       expect(formatDateList(['2026-10-07', '2026-10-14'], 'es')).to.equal('7 oct 2026 y 14 oct 2026');
     });
@@ -222,7 +224,9 @@ describe('base', () => {
     });
 
     it('lets host CSS override any token', async () => {
-      const wrapper = await fixture<HTMLElement>(html`<div><style>.brand { --mk-color-accent: #0a7d5a; }</style><div class="brand" data-mk-theme="dark"><mk-test-kit-probe></mk-test-kit-probe></div></div>`);
+      const wrapper = await fixture<HTMLElement>(
+        html`<div><style>.brand { --mk-color-accent: #0a7d5a; }</style><div class="brand" data-mk-theme="dark"><mk-test-kit-probe></mk-test-kit-probe></div></div>`,
+      );
       const probe = wrapper.querySelector('mk-test-kit-probe')!;
       expect(getComputedStyle(probe).getPropertyValue('--mk-color-accent').trim()).to.equal('#0a7d5a');
       expect(getComputedStyle(probe).getPropertyValue('--mk-color-surface').trim()).to.equal(darkColors['--mk-color-surface']);
@@ -237,10 +241,20 @@ describe('base', () => {
       expect(shipped === themeCssText, 'theme.css is out of date: run `npx tsx packages/elements/src/theme/generate-theme-css.ts`').to.equal(true);
     });
 
-    for (const [name, colors] of [['light', lightColors], ['dark', darkColors]] as const) {
+    for (const [name, colors] of [
+      ['light', lightColors],
+      ['dark', darkColors],
+    ] as const) {
       it(`meets WCAG AA contrast in the ${name} theme`, () => {
         for (const background of ['--mk-color-surface', '--mk-color-surface-raised'] as const) {
-          for (const foreground of ['--mk-color-text', '--mk-color-text-muted', '--mk-color-accent', '--mk-color-success', '--mk-color-warning', '--mk-color-danger'] as const) {
+          for (const foreground of [
+            '--mk-color-text',
+            '--mk-color-text-muted',
+            '--mk-color-accent',
+            '--mk-color-success',
+            '--mk-color-warning',
+            '--mk-color-danger',
+          ] as const) {
             expect(contrast(colors[foreground], colors[background]), `${foreground} on ${background}`).to.be.at.least(4.5);
           }
           expect(contrast(colors['--mk-color-border'], colors[background]), `border on ${background}`).to.be.at.least(3);

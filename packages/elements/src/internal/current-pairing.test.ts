@@ -10,7 +10,16 @@ import { readyKit, seededStorage } from '../testing/fixtures.js';
 import '../define-all.js';
 import { text } from '../testing/queries.js';
 
-const FOLLOWERS = ['mk-goal-tracker', 'mk-goal-editor', 'mk-coaching-flow', 'mk-icebreaker', 'mk-agreement', 'mk-scheduler', 'mk-checkin', 'mk-session-feedback'] as const;
+const FOLLOWERS = [
+  'mk-goal-tracker',
+  'mk-goal-editor',
+  'mk-coaching-flow',
+  'mk-icebreaker',
+  'mk-agreement',
+  'mk-scheduler',
+  'mk-checkin',
+  'mk-session-feedback',
+] as const;
 const withLine = (element: Element) => text(element.shadowRoot!.querySelector('[part~="pairing-with"]'));
 const headingOf = (element: Element) => text(element.shadowRoot!.querySelector('[part~="heading"]'));
 
@@ -49,14 +58,28 @@ describe('the current pairing', () => {
       <mk-goal-tracker id="pinned" pairing-id="p-daniel"></mk-goal-tracker>
     </mk-provider>`);
     const elements = FOLLOWERS.map((tag) => root.querySelector(tag)!);
-    await Promise.all([...elements, root.querySelector('mk-thread')!, root.querySelector('#pinned')!].map((element) => (element as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete));
-    return { kit, root, elements, thread: root.querySelector('mk-thread')!, pinned: root.querySelector('#pinned')!, card: root.querySelector('mk-pairing-card')! };
+    await Promise.all(
+      [...elements, root.querySelector('mk-thread')!, root.querySelector('#pinned')!].map(
+        (element) => (element as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete,
+      ),
+    );
+    return {
+      kit,
+      root,
+      elements,
+      thread: root.querySelector('mk-thread')!,
+      pinned: root.querySelector('#pinned')!,
+      card: root.querySelector('mk-pairing-card')!,
+    };
   }
 
-  it('every panel shows the mentor\'s first pairing and says whose it is; picking another on the card moves them all, a pinned one stays; passes axe', async () => {
+  it("every panel shows the mentor's first pairing and says whose it is; picking another on the card moves them all, a pinned one stays; passes axe", async () => {
     const { kit, elements, thread, pinned, card } = await page();
     expect(kit.$currentPairingId.get()).to.equal('p-daniel');
-    for (const element of elements) await waitUntil(() => withLine(element) === 'with Daniel Kim', `${element.localName} says with Daniel Kim (has "${withLine(element)}")`, { timeout: 4000 });
+    for (const element of elements)
+      await waitUntil(() => withLine(element) === 'with Daniel Kim', `${element.localName} says with Daniel Kim (has "${withLine(element)}")`, {
+        timeout: 4000,
+      });
     await waitUntil(() => headingOf(thread) === 'Conversation with Daniel Kim', 'the thread heading');
     // The card marks the pairing every panel shows.
     const buttons = [...card.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="pairing-button"]')];
@@ -70,7 +93,10 @@ describe('the current pairing', () => {
     lucia.focus();
     await sendKeys({ press: 'Enter' });
     expect(kit.$currentPairingId.get()).to.equal('p-lucia');
-    for (const element of elements) await waitUntil(() => withLine(element) === 'with Lucía Fernández and Arjun Shrestha', `${element.localName} follows (has "${withLine(element)}")`, { timeout: 4000 });
+    for (const element of elements)
+      await waitUntil(() => withLine(element) === 'with Lucía Fernández and Arjun Shrestha', `${element.localName} follows (has "${withLine(element)}")`, {
+        timeout: 4000,
+      });
     await waitUntil(() => headingOf(thread) === 'Conversation with Lucía Fernández and Arjun Shrestha', 'the thread follows');
     expect(lucia.getAttribute('aria-current')).to.equal('true');
     expect(withLine(pinned), 'pinned with pairing-id').to.equal('with Daniel Kim');

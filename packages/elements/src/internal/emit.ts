@@ -16,7 +16,12 @@ export interface EmitOptions {
  *
  * Returns the event, so a caller can check `defaultPrevented` for cancelable events.
  */
-export function emit<TName extends MkEventName>(host: EventTarget, name: TName, detail: MkEventDetail<TName>, options: EmitOptions = {}): CustomEvent<MkEventDetail<TName>> {
+export function emit<TName extends MkEventName>(
+  host: EventTarget,
+  name: TName,
+  detail: MkEventDetail<TName>,
+  options: EmitOptions = {},
+): CustomEvent<MkEventDetail<TName>> {
   const event = new CustomEvent<MkEventDetail<TName>>(name, {
     bubbles: true,
     composed: true,

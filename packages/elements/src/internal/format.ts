@@ -46,7 +46,9 @@ export function browserTimeZone(): string {
 
 /** Wall-clock time of `instant` in `timeZone`, in the locale's style (e.g. `06:10`, `6:10 AM`), with the weekday when asked (`Mon 06:10`). */
 export function formatWallClock(instant: string | Date, timeZone: string, locale: string | undefined, options: { weekday?: boolean | undefined } = {}): string {
-  return cachedDateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', ...(options.weekday ? { weekday: 'short' } : {}) }).format(new Date(instant));
+  return cachedDateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', ...(options.weekday ? { weekday: 'short' } : {}) }).format(
+    new Date(instant),
+  );
 }
 
 /**
@@ -57,12 +59,23 @@ export function formatWallClock(instant: string | Date, timeZone: string, locale
 export function formatDayTime(instant: string | Date, timeZone: string, locale: string | undefined, now: string | Date): string {
   const yearOf = (value: string | Date) => cachedDateTimeFormat('en', { timeZone, year: 'numeric' }).format(new Date(value));
   const withYear = yearOf(instant) !== yearOf(now);
-  return cachedDateTimeFormat(locale, { timeZone, weekday: 'short', day: 'numeric', month: 'short', ...(withYear ? { year: 'numeric' } : {}), hour: '2-digit', minute: '2-digit' }).format(new Date(instant));
+  return cachedDateTimeFormat(locale, {
+    timeZone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    ...(withYear ? { year: 'numeric' } : {}),
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(instant));
 }
 
 /** Calendar dates `YYYY-MM-DD` as a list in the locale ("7 Oct 2026, 14 Oct 2026 and 21 Oct 2026"; "… y …" in Spanish). */
 export function formatDateList(dates: readonly string[], locale: string | undefined): string {
-  return formatList(dates.map((date) => formatCalendarDate(date, locale)), locale);
+  return formatList(
+    dates.map((date) => formatCalendarDate(date, locale)),
+    locale,
+  );
 }
 
 /** A calendar date `YYYY-MM-DD` in the locale's medium style, e.g. `7 Sept 2026`. */
@@ -80,7 +93,9 @@ export function formatLongCalendarDate(date: string, locale: string | undefined,
   const [year, month, day] = date.split('-').map(Number);
   if (!year || !month || !day) return date;
   const withYear = thisYear === undefined || String(year) !== thisYear;
-  return cachedDateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', ...(withYear ? { year: 'numeric' } : {}), timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, day)));
+  return cachedDateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', ...(withYear ? { year: 'numeric' } : {}), timeZone: 'UTC' }).format(
+    new Date(Date.UTC(year, month - 1, day)),
+  );
 }
 
 const relativeFormatters = new Map<string, Intl.RelativeTimeFormat>();

@@ -26,7 +26,10 @@ export interface LoadRetry {
  * skeleton placeholder when `skeleton` is set. `className` and `role` change the paragraph's class
  * (e.g. `'muted'`) and add a role (e.g. `'status'`).
  */
-export function renderLoading(text: string, { skeleton = false, className = 'loading', role }: { skeleton?: boolean | undefined; className?: string | undefined; role?: string | undefined } = {}): TemplateResult {
+export function renderLoading(
+  text: string,
+  { skeleton = false, className = 'loading', role }: { skeleton?: boolean | undefined; className?: string | undefined; role?: string | undefined } = {},
+): TemplateResult {
   return html`<p part="loading" class=${className} role=${ifDefined(role)}>${text}</p>${skeleton ? html`<div class="skeleton" aria-hidden="true"></div>` : nothing}`;
 }
 
@@ -35,9 +38,15 @@ export function renderLoading(text: string, { skeleton = false, className = 'loa
  * `'notice'` (the panels: `class="notice" data-tone="danger"`, the title as `.notice-title`, and a
  * Retry button when `retry` is given) or `'alert'` / `'error'` (that class, the title in `<strong>`).
  */
-export function renderLoadError(title: string, message: string | undefined, { look = 'notice', retry }: { look?: 'notice' | 'alert' | 'error' | undefined; retry?: LoadRetry | undefined } = {}): TemplateResult {
+export function renderLoadError(
+  title: string,
+  message: string | undefined,
+  { look = 'notice', retry }: { look?: 'notice' | 'alert' | 'error' | undefined; retry?: LoadRetry | undefined } = {},
+): TemplateResult {
   if (look !== 'notice') return html`<div part="error" class=${look} role="alert"><p><strong>${title}</strong></p><p>${message}</p></div>`;
   return html`<div part="error" class="notice" data-tone="danger" role="alert"><p class="notice-title">${title}</p><p>${message}</p>${
-    retry ? html`<div class="actions"><button class="button secondary" type="button" data-action=${ifDefined(retry.action)} @click=${retry.onClick}>${retry.label}</button></div>` : nothing
+    retry
+      ? html`<div class="actions"><button class="button secondary" type="button" data-action=${ifDefined(retry.action)} @click=${retry.onClick}>${retry.label}</button></div>`
+      : nothing
   }</div>`;
 }

@@ -9,7 +9,6 @@ export { headingLevel };
  * into a valid level, `headingTag` into the tag.
  */
 
-
 /**
  * The `h1`…`h6` tag for `level` (clamped as by `headingLevel`), for lit's static `html`:
  *

@@ -11,6 +11,17 @@ export { MkElement } from './mk-element.js';
 export type { LoadState } from './mk-element.js';
 export type { LoadRetry } from './frame.js';
 export { baseStyles } from './base.styles.js';
-export { browserTimeZone, formatCalendarDate, formatDateList, formatDayTime, formatList, formatRelativeDays, formatWallClock, initialsOf, resolveLocale, supportedLocale } from './format.js';
+export {
+  browserTimeZone,
+  formatCalendarDate,
+  formatDateList,
+  formatDayTime,
+  formatList,
+  formatRelativeDays,
+  formatWallClock,
+  initialsOf,
+  resolveLocale,
+  supportedLocale,
+} from './format.js';
 export { BUNDLED_LANGUAGES, LocaleController, provideLanguage, registerMessages, translate } from './localize.js';
 export type { ElementMessages, Message, MessageCatalogue, MessageParameters } from './localize.js';

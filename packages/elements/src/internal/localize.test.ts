@@ -1,15 +1,34 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { BUNDLED_LANGUAGES, LocaleController, hasPendingLanguageLoads, loadLanguage, localesLoaded, registerMessages, translate, type CatalogueLoaders, type ElementMessages, type MessageCatalogue } from './localize.js';
+import {
+  BUNDLED_LANGUAGES,
+  LocaleController,
+  hasPendingLanguageLoads,
+  loadLanguage,
+  localesLoaded,
+  registerMessages,
+  translate,
+  type CatalogueLoaders,
+  type ElementMessages,
+  type MessageCatalogue,
+} from './localize.js';
 import { MkElement } from './mk-element.js';
 import { ELEMENT_CATALOGUES } from '../testing/catalogues.js';
 import { customElement } from 'lit/decorators.js';
 
-
 /** Words of three letters or more outside placeholders: '{minutes} min' has none worth translating. */
-const words = (message: unknown) => (typeof message === 'string' ? message.replace(/\{\w+\}/g, ' ').split(/[^\p{L}]+/u).filter((word) => word.length >= 3).length : 0);
+const words = (message: unknown) =>
+  typeof message === 'string'
+    ? message
+        .replace(/\{\w+\}/g, ' ')
+        .split(/[^\p{L}]+/u)
+        .filter((word) => word.length >= 3).length
+    : 0;
 
 describe('localize', () => {
-  const sample = { en: { hello: 'Hello, {name}', count: (parameters: { n?: string | number }) => (Number(parameters.n) === 1 ? 'one goal' : `${parameters.n} goals`) }, es: { hello: 'Hola, {name}' } } as unknown as ElementMessages;
+  const sample = {
+    en: { hello: 'Hello, {name}', count: (parameters: { n?: string | number }) => (Number(parameters.n) === 1 ? 'one goal' : `${parameters.n} goals`) },
+    es: { hello: 'Hola, {name}' },
+  } as unknown as ElementMessages;
 
   it('picks the exact locale, then its language, then English, and fills placeholders as text', () => {
     expect(translate('mk-test', sample, 'hello', 'es-AR', { name: '<b>Ana</b>' })).to.equal('Hola, <b>Ana</b>');
@@ -48,7 +67,8 @@ describe('localize', () => {
         for (const id of englishIds) {
           const placeholders = (message: unknown) => (typeof message === 'string' ? [...message.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort() : []);
           expect(placeholders(messages[id]), `${tag} ${language} ${id}`).to.deep.equal(placeholders(catalogue.en[id]));
-          if (language !== 'en' && typeof messages[id] === 'string' && words(catalogue.en[id]) >= 2) expect(messages[id], `${tag} ${language} ${id} is translated`).to.not.equal(catalogue.en[id]);
+          if (language !== 'en' && typeof messages[id] === 'string' && words(catalogue.en[id]) >= 2)
+            expect(messages[id], `${tag} ${language} ${id} is translated`).to.not.equal(catalogue.en[id]);
         }
       }
     });

@@ -21,14 +21,25 @@ async function longTextStorage(): Promise<StorageAdapter> {
   const storage = await seededStorage();
   for (const id of ['lucia', 'kenji', 'arjun', 'daniel']) {
     const person = (await storage.get(Collections.people, id))!;
-    await storage.put(Collections.people, { ...person, displayName: `${id}${LONG}`.slice(0, 200), headline: LONG, skills: [{ name: LONG.slice(0, 100), level: 5 }], wantsToLearn: [{ name: LONG.slice(0, 100), priority: 3 }] });
+    await storage.put(Collections.people, {
+      ...person,
+      displayName: `${id}${LONG}`.slice(0, 200),
+      headline: LONG,
+      skills: [{ name: LONG.slice(0, 100), level: 5 }],
+      wantsToLearn: [{ name: LONG.slice(0, 100), priority: 3 }],
+    });
   }
   // A mentor with free seats and a waiting mentee, both with long names, for the pairing board.
   const kenji = (await storage.get(Collections.people, 'kenji'))!;
   const { revision: _revision, updatedAt: _updatedAt, ...mentor } = kenji;
   await storage.put(Collections.people, { ...mentor, id: 'free-mentor', displayName: `Free${LONG}`.slice(0, 200), capacity: 2 }, { expectedRevision: null });
   const mateo = (await storage.get(Collections.people, 'mateo'))!;
-  await storage.put(Collections.people, { ...mateo, displayName: `Mateo${LONG}`.slice(0, 200), wantsToLearn: [{ name: LONG.slice(0, 100), priority: 3 }], languages: kenji.languages ?? ['en'] });
+  await storage.put(Collections.people, {
+    ...mateo,
+    displayName: `Mateo${LONG}`.slice(0, 200),
+    wantsToLearn: [{ name: LONG.slice(0, 100), priority: 3 }],
+    languages: kenji.languages ?? ['en'],
+  });
   const program = (await storage.get(Collections.programs, PROGRAM_ID))!;
   await storage.put(Collections.programs, { ...program, name: LONG });
   return storage;
@@ -36,7 +47,15 @@ async function longTextStorage(): Promise<StorageAdapter> {
 
 async function fillWithLongText(storage: StorageAdapter): Promise<MentorKit> {
   const lucia = await readyKit(storage, 'lucia');
-  await goalsOf(lucia).create({ pairingId: 'p-lucia', title: LONG, skill: LONG.slice(0, 100), metric: { name: LONG.slice(0, 120), unit: LONG.slice(0, 40), start: 0, target: 3 }, startDate: '2026-03-16', dueDate: '2026-04-30', milestones: [{ title: LONG }] });
+  await goalsOf(lucia).create({
+    pairingId: 'p-lucia',
+    title: LONG,
+    skill: LONG.slice(0, 100),
+    metric: { name: LONG.slice(0, 120), unit: LONG.slice(0, 40), start: 0, target: 3 },
+    startDate: '2026-03-16',
+    dueDate: '2026-04-30',
+    milestones: [{ title: LONG }],
+  });
   await lucia.use(messagingFeature).ready;
   await lucia.use(messagingFeature).send({ pairingId: 'p-lucia', text: LONG });
   const sessions = lucia.use(sessionsFeature);
@@ -75,7 +94,8 @@ function overflowIn(column: HTMLElement): string[] {
       if (['input', 'textarea', 'select', 'option', 'svg', 'datalist'].includes(element.localName) || element instanceof SVGElement) continue;
       const rect = element.getBoundingClientRect();
       if (rect.width > 0 && rect.right > limit) problems.push(`${name} ends at ${Math.round(rect.right)} px (column ends at ${Math.round(limit - 1)})`);
-      else if (style.overflowX !== 'visible' && element.scrollWidth > element.clientWidth + 1) problems.push(`${name} scrolls sideways: ${element.scrollWidth} > ${element.clientWidth}`);
+      else if (style.overflowX !== 'visible' && element.scrollWidth > element.clientWidth + 1)
+        problems.push(`${name} scrolls sideways: ${element.scrollWidth} > ${element.clientWidth}`);
       if (element.shadowRoot) visit(element.shadowRoot, name);
     }
   };
@@ -111,7 +131,12 @@ describe('long text at 320 px', () => {
       const column = await fixture<HTMLDivElement>(html`<div style="inline-size: ${WIDTH}px" lang="en-GB">${template()}</div>`);
       const element = column.firstElementChild as HTMLElement & { updateComplete: Promise<unknown> };
       await element.updateComplete;
-      await waitUntil(() => element.shadowRoot!.querySelector('[part~="base"]')?.getAttribute('aria-busy') !== 'true' && !element.shadowRoot!.querySelector('[part~="loading"]'), 'loaded', { timeout: 4000 });
+      await waitUntil(
+        () =>
+          element.shadowRoot!.querySelector('[part~="base"]')?.getAttribute('aria-busy') !== 'true' && !element.shadowRoot!.querySelector('[part~="loading"]'),
+        'loaded',
+        { timeout: 4000 },
+      );
       await new Promise((resolve) => setTimeout(resolve, 50));
       await element.updateComplete;
       expect(overflowIn(column), `<${tag}>`).to.deep.equal([]);
@@ -120,7 +145,9 @@ describe('long text at 320 px', () => {
 
   it('<mk-pairing-board> fits a 320 px column with 200-character names', async () => {
     const board = await readyKit(kit.storage, 'priya');
-    const column = await fixture<HTMLDivElement>(html`<div style="inline-size: ${WIDTH}px" lang="en-GB"><mk-pairing-board .kit=${board} program-id=${PROGRAM_ID}></mk-pairing-board></div>`);
+    const column = await fixture<HTMLDivElement>(
+      html`<div style="inline-size: ${WIDTH}px" lang="en-GB"><mk-pairing-board .kit=${board} program-id=${PROGRAM_ID}></mk-pairing-board></div>`,
+    );
     const element = column.firstElementChild as HTMLElement & { updateComplete: Promise<unknown> };
     await element.updateComplete;
     element.shadowRoot!.querySelector<HTMLButtonElement>('[part~="run"]')!.click();

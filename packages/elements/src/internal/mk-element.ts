@@ -91,7 +91,10 @@ export class MkElement extends LitElement {
     const pairing = kit?.$pairings.get().find((candidate) => candidate.id === pairingId);
     if (!kit || !pairing) return nothing;
     const people = kit.$people.get();
-    const names = formatList([pairing.menteeId, ...pairing.mentorIds].filter((id) => id !== kit.user.id).map((id) => people[id]?.displayName ?? id), locale);
+    const names = formatList(
+      [pairing.menteeId, ...pairing.mentorIds].filter((id) => id !== kit.user.id).map((id) => people[id]?.displayName ?? id),
+      locale,
+    );
     return html` <span part="pairing-with" class="pairing-with">${words(names)}</span>`;
   }
 }

@@ -73,13 +73,19 @@ function textBox(node: Node): DOMRect {
 function box(node: Element, host: Element, dir: 'rtl' | 'ltr'): Box {
   const rect = node.getBoundingClientRect();
   const frame = host.getBoundingClientRect();
-  return { start: Math.round(dir === 'ltr' ? rect.left - frame.left : frame.right - rect.right), width: Math.round(rect.width), top: Math.round(rect.top - frame.top), height: Math.round(rect.height) };
+  return {
+    start: Math.round(dir === 'ltr' ? rect.left - frame.left : frame.right - rect.right),
+    width: Math.round(rect.width),
+    top: Math.round(rect.top - frame.top),
+    height: Math.round(rect.height),
+  };
 }
 
 /** Every visible, block-level styleable part of `element` (in document order), keyed by its position among parts. */
 function blockParts(element: HTMLElement): HTMLElement[] {
   // Long lists skip laying out rows off screen (`content-visibility: auto`): lay them all out to measure them.
-  for (const node of shadow(element).querySelectorAll<HTMLElement>('*')) if (getComputedStyle(node).contentVisibility === 'auto') node.style.contentVisibility = 'visible';
+  for (const node of shadow(element).querySelectorAll<HTMLElement>('*'))
+    if (getComputedStyle(node).contentVisibility === 'auto') node.style.contentVisibility = 'visible';
   return [...shadow(element).querySelectorAll<HTMLElement>('[part]')].filter((node) => {
     const style = getComputedStyle(node);
     if (style.display === 'inline' || style.display === 'contents' || style.visibility === 'hidden') return false;
@@ -109,7 +115,9 @@ describe('right-to-left layout (ar-XB pseudo-locale)', () => {
       expect(pseudoBidi('3 of 5')).to.equal('3 \u200F\u202Eof\u202C\u200F 5');
       expect(pseudoBidi('{before} → {after}')).to.equal('{before} ← {after}');
       const pair = pseudoBidiMessage(ENGLISH_CATALOGUES['mk-pairing-board']!['pair.label']!) as (parameters: Record<string, string>, locale?: string) => string;
-      expect(pair({ mentee: 'Lucía Fernández', mentors: 'Kenji Watanabe' }, PSEUDO_BIDI_LOCALE)).to.equal('Lucía Fernández \u200F\u202Ewith\u202C\u200F Kenji Watanabe');
+      expect(pair({ mentee: 'Lucía Fernández', mentors: 'Kenji Watanabe' }, PSEUDO_BIDI_LOCALE)).to.equal(
+        'Lucía Fernández \u200F\u202Ewith\u202C\u200F Kenji Watanabe',
+      );
     });
 
     it('covers every message of every element', () => {
@@ -143,11 +151,17 @@ describe('right-to-left layout (ar-XB pseudo-locale)', () => {
         const rtlBoxes = rtlParts.map((node) => ({ name: node.getAttribute('part')!, box: box(node, rtl, 'rtl') }));
         const ltr = await render(entry, 'ltr');
         const ltrBoxes = blockParts(ltr).map((node) => ({ name: node.getAttribute('part')!, box: box(node, ltr, 'ltr') }));
-        expect(rtlBoxes.map((item) => item.name), 'the same parts in both directions').to.deep.equal(ltrBoxes.map((item) => item.name));
+        expect(
+          rtlBoxes.map((item) => item.name),
+          'the same parts in both directions',
+        ).to.deep.equal(ltrBoxes.map((item) => item.name));
         expect(rtlBoxes.length, 'parts measured').to.be.greaterThan(2);
         const mismatches = rtlBoxes
           .map((item, index) => ({ ...item, ltr: ltrBoxes[index]!.box }))
-          .filter(({ box: mirrored, ltr: reference }) => Math.abs(mirrored.start - reference.start) > 2 || Math.abs(mirrored.width - reference.width) > 2 || Math.abs(mirrored.top - reference.top) > 2)
+          .filter(
+            ({ box: mirrored, ltr: reference }) =>
+              Math.abs(mirrored.start - reference.start) > 2 || Math.abs(mirrored.width - reference.width) > 2 || Math.abs(mirrored.top - reference.top) > 2,
+          )
           .map(({ name, box: mirrored, ltr: reference }) => `${name}: ${JSON.stringify(mirrored)} in RTL, ${JSON.stringify(reference)} in LTR`);
         expect(mismatches, 'parts whose RTL position is not the mirror of the LTR one').to.deep.equal([]);
       });
@@ -188,7 +202,8 @@ describe('right-to-left layout (ar-XB pseudo-locale)', () => {
       const element = await render(entry('mk-coaching-flow'), 'rtl');
       const steps = parts(element, 'stepper-item').map((item) => item.getBoundingClientRect());
       expect(steps.length).to.be.greaterThan(2);
-      for (let index = 1; index < steps.length; index++) expect(steps[index]!.right, `step ${index + 1} left of step ${index}`).to.be.at.most(steps[index - 1]!.left + 1);
+      for (let index = 1; index < steps.length; index++)
+        expect(steps[index]!.right, `step ${index + 1} left of step ${index}`).to.be.at.most(steps[index - 1]!.left + 1);
       const options = parts(element, 'scale-option').map((option) => option.getBoundingClientRect());
       expect(options[0]!.left, '0 to the right of 10').to.be.greaterThan(options[options.length - 1]!.right);
     });

@@ -16,9 +16,16 @@ describe("'@mentorkit/elements/locales/es'", () => {
     for (const [tag, { languages }] of withSpanish) expect(await languages.es!(), tag).to.equal(elementCataloguesEs[tag as keyof typeof elementCataloguesEs]);
   });
 
-  it('an element on a Spanish page renders in Spanish the first time, with core\'s sentences, loading nothing', async () => {
+  it("an element on a Spanish page renders in Spanish the first time, with core's sentences, loading nothing", async () => {
     const kit = await readyKit(await seededStorage(), 'lucia', '2026-03-10T09:00:00Z');
-    await goalsOf(kit).create({ pairingId: 'p-lucia', title: 'Dar una charla interna', skill: 'comunicación', startDate: '2026-03-01', dueDate: '2026-04-30', milestones: [{ title: 'Elegir tema', done: true }, { title: 'Ensayar' }] });
+    await goalsOf(kit).create({
+      pairingId: 'p-lucia',
+      title: 'Dar una charla interna',
+      skill: 'comunicación',
+      startDate: '2026-03-01',
+      dueDate: '2026-04-30',
+      milestones: [{ title: 'Elegir tema', done: true }, { title: 'Ensayar' }],
+    });
     const wrapper = document.createElement('div');
     wrapper.lang = 'es';
     const element = document.createElement('mk-goal-tracker') as MkGoalTracker;

@@ -6,7 +6,8 @@ import type { MessageCatalogue } from '../internal/localize.js';
  */
 export const notificationPreferencesMessagesEs = {
   heading: 'Recordatorios',
-  intro: 'MentorKit puede escribirte cuando toca una revisión, una pareja se queda en silencio o se acerca una sesión, a una hora razonable de tu día y en tu idioma.',
+  intro:
+    'MentorKit puede escribirte cuando toca una revisión, una pareja se queda en silencio o se acerca una sesión, a una hora razonable de tu día y en tu idioma.',
   loading: 'Cargando tus ajustes de recordatorios…',
   'error.title': 'No se pudieron cargar tus ajustes de recordatorios.',
   'error.retry': 'Reintentar',
@@ -73,7 +74,8 @@ export const notificationPreferencesMessagesEs = {
   'reason.failed': 'Se reintenta: {error}',
   'kind.manager-digest': 'Resumen para tu responsable',
   'manager.heading': 'Un resumen para tu responsable',
-  'manager.intro': 'Si quieres, MentorKit envía a tu responsable un correo cada dos lunes: cuántas sesiones hiciste, el tiempo que duraron y los objetivos alcanzados que tu mentor puede ver. Puedes detenerlo cuando quieras, y tu responsable también.',
+  'manager.intro':
+    'Si quieres, MentorKit envía a tu responsable un correo cada dos lunes: cuántas sesiones hiciste, el tiempo que duraron y los objetivos alcanzados que tu mentor puede ver. Puedes detenerlo cuando quieras, y tu responsable también.',
   'manager.loading': 'Cargando el resumen para tu responsable…',
   'manager.error': 'No se pudo cargar el resumen para tu responsable: {message}',
   'manager.enabled': 'Enviar a mi responsable un resumen cada dos semanas',

@@ -53,7 +53,7 @@ export const notificationPreferencesMessages = {
     'saved.kind-on': 'Saved: “{label}” is on.',
     'saved.kind-off': 'Saved: “{label}” is off.',
     'saved.digest': 'Saved: {label}.',
-    'refused': 'Not saved, so it is back as it was: {message}',
+    refused: 'Not saved, so it is back as it was: {message}',
     'sent.heading': 'Sent to you',
     'sent.intro': 'The reminders MentorKit queued for you, newest first.',
     'sent.loading': 'Loading what was sent to you…',
@@ -75,7 +75,8 @@ export const notificationPreferencesMessages = {
     'reason.failed': 'Being retried: {error}',
     'kind.manager-digest': 'Summary for your manager',
     'manager.heading': 'A summary for your manager',
-    'manager.intro': 'If you want, MentorKit emails your manager every other Monday: how many sessions you held, the time they took and the goals you reached that your mentor can see. You can stop it at any time, and so can your manager.',
+    'manager.intro':
+      'If you want, MentorKit emails your manager every other Monday: how many sessions you held, the time they took and the goals you reached that your mentor can see. You can stop it at any time, and so can your manager.',
     'manager.loading': 'Loading the summary for your manager…',
     'manager.error': 'The summary for your manager could not be loaded: {message}',
     'manager.enabled': 'Send my manager a summary every two weeks',

@@ -22,7 +22,18 @@ import { definedFields, focused, part, parts, text } from '../testing/queries.js
 import { HeldCalls } from '../testing/held-calls.js';
 
 const NOW = '2026-12-05T09:00:00Z';
-const ALL_KINDS = ['check-in-due-soon', 'check-in-overdue', 'pair-inactive', 'pair-at-risk', 'pairing-closing', 'pairing-closed', 'session-soon', 'feedback-requested', 'goal-due', 'goal-missed'];
+const ALL_KINDS = [
+  'check-in-due-soon',
+  'check-in-overdue',
+  'pair-inactive',
+  'pair-at-risk',
+  'pairing-closing',
+  'pairing-closed',
+  'session-soon',
+  'feedback-requested',
+  'goal-due',
+  'goal-missed',
+];
 
 /**
  * The notifications service as the MentorKit server answers it, in memory: PUT changes only the
@@ -52,7 +63,10 @@ class InMemoryNotifications extends HeldCalls implements NotificationsService {
   async setPreferences(change: NotificationPreferencesChange): Promise<NotificationPreferences> {
     this.changes.push(structuredClone(change));
     await this.enter();
-    if (change.digest !== undefined && change.digest !== 'none') throw new MentorKitError('invalid-input', `\`digest\`: "${change.digest}" digests are not available yet; only "none" (one email per reminder) is.`, { path: 'digest' });
+    if (change.digest !== undefined && change.digest !== 'none')
+      throw new MentorKitError('invalid-input', `\`digest\`: "${change.digest}" digests are not available yet; only "none" (one email per reminder) is.`, {
+        path: 'digest',
+      });
     this.stored = { ...this.stored, ...definedFields(change), kinds: { ...this.stored.kinds, ...change.kinds }, updatedAt: NOW };
     return structuredClone(this.stored);
   }
@@ -80,7 +94,14 @@ class InMemoryNotifications extends HeldCalls implements NotificationsService {
     personId: 'daniel',
     enabled: false,
     language: 'en',
-    preview: { from: '2026-11-21T09:00:00Z', to: NOW, sessionsHeld: 2, mentoringMinutes: 105, goalsReached: ['Run the roadmap review'], programmes: ['Engineering mentoring'] },
+    preview: {
+      from: '2026-11-21T09:00:00Z',
+      to: NOW,
+      sessionsHeld: 2,
+      mentoringMinutes: 105,
+      goalsReached: ['Run the roadmap review'],
+      programmes: ['Engineering mentoring'],
+    },
   };
   managerChanges: ManagerDigestChange[] = [];
 
@@ -92,11 +113,19 @@ class InMemoryNotifications extends HeldCalls implements NotificationsService {
     this.managerChanges.push(structuredClone(change));
     await this.enter();
     const email = change.managerEmail ?? this.manager.managerEmail;
-    if (change.managerEmail !== undefined && !/^[^@\s]+@[^@\s]+\.[a-z]+$/i.test(change.managerEmail)) throw new MentorKitError('invalid-input', '`managerEmail` must be an email address such as name@example.com.', { path: 'managerEmail' });
-    if (change.enabled && !email) throw new MentorKitError('invalid-input', "To turn the summary on, give your manager's email address (`managerEmail`).", { path: 'managerEmail' });
+    if (change.managerEmail !== undefined && !/^[^@\s]+@[^@\s]+\.[a-z]+$/i.test(change.managerEmail))
+      throw new MentorKitError('invalid-input', '`managerEmail` must be an email address such as name@example.com.', { path: 'managerEmail' });
+    if (change.enabled && !email)
+      throw new MentorKitError('invalid-input', "To turn the summary on, give your manager's email address (`managerEmail`).", { path: 'managerEmail' });
     const { managerName, ...rest } = change;
-    this.manager = { ...this.manager, ...definedFields(rest), ...(managerName === null ? { managerName: undefined } : managerName === undefined ? {} : { managerName }), updatedAt: NOW };
-    if (this.manager.enabled) this.manager = { ...this.manager, nextSendAt: '2026-12-07T09:00:00Z', consentedAt: NOW, stoppedAt: undefined, stoppedBy: undefined };
+    this.manager = {
+      ...this.manager,
+      ...definedFields(rest),
+      ...(managerName === null ? { managerName: undefined } : managerName === undefined ? {} : { managerName }),
+      updatedAt: NOW,
+    };
+    if (this.manager.enabled)
+      this.manager = { ...this.manager, nextSendAt: '2026-12-07T09:00:00Z', consentedAt: NOW, stoppedAt: undefined, stoppedBy: undefined };
     else delete this.manager.nextSendAt;
     return structuredClone(this.manager);
   }
@@ -108,14 +137,50 @@ class InMemoryNotifications extends HeldCalls implements NotificationsService {
   }
 }
 
-const sentMail: NotificationDelivery = { id: 'd1', kind: 'check-in-overdue', pairingId: 'p-daniel', channel: 'email', subject: 'Your check-in with Kenji is overdue', status: 'sent', sendAt: '2026-12-04T17:00:00Z', sentAt: '2026-12-04T17:00:04Z', attempts: 1, createdAt: '2026-12-04T09:00:00Z' };
-const skippedMail: NotificationDelivery = { id: 'd2', kind: 'pair-inactive', pairingId: 'p-daniel', channel: 'email', subject: null, status: 'skipped', sendAt: '2026-12-03T17:00:00Z', sentAt: null, attempts: 1, createdAt: '2026-12-03T09:00:00Z', reason: 'pair-inactive turned off' };
-const queuedMail: NotificationDelivery = { id: 'd3', kind: 'brand-new-kind', pairingId: 'p-daniel', channel: 'email', subject: null, status: 'queued', sendAt: '2026-12-07T17:00:00Z', sentAt: null, attempts: 0, createdAt: '2026-12-05T08:00:00Z' };
+const sentMail: NotificationDelivery = {
+  id: 'd1',
+  kind: 'check-in-overdue',
+  pairingId: 'p-daniel',
+  channel: 'email',
+  subject: 'Your check-in with Kenji is overdue',
+  status: 'sent',
+  sendAt: '2026-12-04T17:00:00Z',
+  sentAt: '2026-12-04T17:00:04Z',
+  attempts: 1,
+  createdAt: '2026-12-04T09:00:00Z',
+};
+const skippedMail: NotificationDelivery = {
+  id: 'd2',
+  kind: 'pair-inactive',
+  pairingId: 'p-daniel',
+  channel: 'email',
+  subject: null,
+  status: 'skipped',
+  sendAt: '2026-12-03T17:00:00Z',
+  sentAt: null,
+  attempts: 1,
+  createdAt: '2026-12-03T09:00:00Z',
+  reason: 'pair-inactive turned off',
+};
+const queuedMail: NotificationDelivery = {
+  id: 'd3',
+  kind: 'brand-new-kind',
+  pairingId: 'p-daniel',
+  channel: 'email',
+  subject: null,
+  status: 'queued',
+  sendAt: '2026-12-07T17:00:00Z',
+  sentAt: null,
+  attempts: 0,
+  createdAt: '2026-12-05T08:00:00Z',
+};
 
 const $ = <T extends Element = HTMLElement>(element: MkNotificationPreferences, selector: string) => element.shadowRoot!.querySelector<T>(selector);
 const stateOf = (element: MkNotificationPreferences) => part(element, 'base')?.dataset.state;
-const waitForState = (element: MkNotificationPreferences, state: string) => waitUntil(() => stateOf(element) === state, `state ${state} (is ${stateOf(element)})`, { timeout: 4000 });
-const sentShown = (element: MkNotificationPreferences) => waitUntil(() => part(element, 'sent-list') !== null || part(element, 'empty') !== null, 'the sent list');
+const waitForState = (element: MkNotificationPreferences, state: string) =>
+  waitUntil(() => stateOf(element) === state, `state ${state} (is ${stateOf(element)})`, { timeout: 4000 });
+const sentShown = (element: MkNotificationPreferences) =>
+  waitUntil(() => part(element, 'sent-list') !== null || part(element, 'empty') !== null, 'the sent list');
 
 describe('<mk-notification-preferences>', () => {
   const kits: MentorKit[] = [];
@@ -123,7 +188,9 @@ describe('<mk-notification-preferences>', () => {
     const storage = service ? Object.assign(createMemoryStorage(), { notifications: service }) : createMemoryStorage();
     const kit = createMentorKit({ storage, user: { id: 'daniel' }, now: () => NOW });
     kits.push(kit);
-    const wrapper = await fixture<HTMLElement>(html`<div lang=${lang} style=${width ? `width:${width}px` : ''}><mk-notification-preferences .kit=${kit} heading-level="3" locale=${lang === 'es' ? 'es-ES' : 'en-GB'}></mk-notification-preferences></div>`);
+    const wrapper = await fixture<HTMLElement>(
+      html`<div lang=${lang} style=${width ? `width:${width}px` : ''}><mk-notification-preferences .kit=${kit} heading-level="3" locale=${lang === 'es' ? 'es-ES' : 'en-GB'}></mk-notification-preferences></div>`,
+    );
     await languagesReady(wrapper);
     return { wrapper, element: wrapper.querySelector('mk-notification-preferences')! };
   }
@@ -159,7 +226,9 @@ describe('<mk-notification-preferences>', () => {
   it('without a server (no `notifications` on the storage): says so, shows no settings, passes axe', async () => {
     const { element } = await mount(undefined);
     await waitForState(element, 'unavailable');
-    expect(text(part(element, 'unavailable'))).to.equal('Reminders by email need the MentorKit server; here, reminders show only on the page while you have it open.');
+    expect(text(part(element, 'unavailable'))).to.equal(
+      'Reminders by email need the MentorKit server; here, reminders show only on the page while you have it open.',
+    );
     expect(part(element, 'switch')).to.equal(null);
     expect(part(element, 'sent')).to.equal(null);
     await expect(element).to.be.accessible();
@@ -182,7 +251,9 @@ describe('<mk-notification-preferences>', () => {
     expect($(element, '[data-kind="brand-new-kind"] .hint')).to.equal(null);
     const toggle = part(element, 'switch') as HTMLInputElement;
     expect([toggle.type, toggle.getAttribute('role'), toggle.checked]).to.deep.equal(['checkbox', 'switch', true]);
-    expect([...element.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name="digest"]')].map((radio) => `${radio.value}:${radio.checked}`)).to.deep.equal(['none:true', 'daily:false', 'weekly:false']);
+    expect([...element.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name="digest"]')].map((radio) => `${radio.value}:${radio.checked}`)).to.deep.equal(
+      ['none:true', 'daily:false', 'weekly:false'],
+    );
     expect(text(part(element, 'empty'))).to.equal('Nothing has been sent to you yet.');
     expect(service.sentLimits).to.deep.equal([20]);
     await expect(element).to.be.accessible();
@@ -238,7 +309,11 @@ describe('<mk-notification-preferences>', () => {
     expect($<HTMLInputElement>(element, '[name="kind-check-in-overdue"]')!.checked).to.equal(false);
     release();
     await waitUntil(() => parts(element, 'saving').length === 0, 'all saved');
-    expect(service.changes).to.deep.equal([{ kinds: { 'check-in-due-soon': false } }, { kinds: { 'check-in-overdue': false } }, { kinds: { 'check-in-due-soon': true } }]);
+    expect(service.changes).to.deep.equal([
+      { kinds: { 'check-in-due-soon': false } },
+      { kinds: { 'check-in-overdue': false } },
+      { kinds: { 'check-in-due-soon': true } },
+    ]);
     expect(service.stored.kinds).to.deep.equal({ 'check-in-due-soon': true, 'check-in-overdue': false, 'pair-inactive': true });
   });
 
@@ -251,7 +326,9 @@ describe('<mk-notification-preferences>', () => {
     await sendKeys({ press: 'ArrowDown' });
     await waitUntil(() => part(element, 'field-error') !== null, 'the refusal');
     expect(service.changes).to.deep.equal([{ digest: 'daily' }]);
-    expect(text(part(element, 'field-error'))).to.equal('Not saved, so it is back as it was: `digest`: "daily" digests are not available yet; only "none" (one email per reminder) is.');
+    expect(text(part(element, 'field-error'))).to.equal(
+      'Not saved, so it is back as it was: `digest`: "daily" digests are not available yet; only "none" (one email per reminder) is.',
+    );
     expect(part(element, 'field-error')!.getAttribute('role')).to.equal('alert');
     expect(radio('none').checked).to.equal(true);
     expect(radio('daily').checked).to.equal(false);
@@ -325,7 +402,9 @@ describe('<mk-notification-preferences>', () => {
     await waitUntil(() => part(element, 'manager-preview') !== null, 'the manager section');
     const section = part(element, 'manager')!;
     expect(text(section.querySelector('[role="heading"]'))).to.equal('A summary for your manager');
-    expect(text(part(element, 'manager-preview'))).to.equal(`What your manager would read for the last two weeks: Sessions held: 2 Time in sessions: 1 h 45 min Goals reached: 1 ${HOSTILE_NAME} Never your notes, messages, feedback or private goals.`);
+    expect(text(part(element, 'manager-preview'))).to.equal(
+      `What your manager would read for the last two weeks: Sessions held: 2 Time in sessions: 1 h 45 min Goals reached: 1 ${HOSTILE_NAME} Never your notes, messages, feedback or private goals.`,
+    );
     expect(element.shadowRoot!.querySelector('img'), 'a goal title is text').to.equal(null);
     const toggle = $<HTMLInputElement>(element, '[name="manager-enabled"]')!;
     expect([toggle.checked, toggle.getAttribute('role')]).to.deep.equal([false, 'switch']);
@@ -376,7 +455,14 @@ describe('<mk-notification-preferences>', () => {
 
   it('without the manager’s summary on the server (older servers): no such section', async () => {
     const service = new InMemoryNotifications();
-    const bare: NotificationsService = { preferences: () => service.preferences(), setPreferences: (change) => service.setPreferences(change), sent: (options) => service.sent(options), escalationSettings: (id) => service.escalationSettings(id), setEscalationSettings: (id, settings) => service.setEscalationSettings(id, settings), escalations: (id) => service.escalations(id) };
+    const bare: NotificationsService = {
+      preferences: () => service.preferences(),
+      setPreferences: (change) => service.setPreferences(change),
+      sent: (options) => service.sent(options),
+      escalationSettings: (id) => service.escalationSettings(id),
+      setEscalationSettings: (id, settings) => service.setEscalationSettings(id, settings),
+      escalations: (id) => service.escalations(id),
+    };
     const { element } = await mount(bare);
     await waitForState(element, 'ready');
     await sentShown(element);
@@ -385,10 +471,13 @@ describe('<mk-notification-preferences>', () => {
 
   it('nothing sticks out at 320 px with a hostile, 200-character subject, reason and kind; shown as text', async () => {
     const long = `Supercalifragilistic${'x'.repeat(160)}expialidocious!!`.slice(0, 200);
-    const service = new InMemoryNotifications([...ALL_KINDS, long], [
-      { ...sentMail, subject: HOSTILE_NAME + long },
-      { ...skippedMail, reason: long },
-    ]);
+    const service = new InMemoryNotifications(
+      [...ALL_KINDS, long],
+      [
+        { ...sentMail, subject: HOSTILE_NAME + long },
+        { ...skippedMail, reason: long },
+      ],
+    );
     const { wrapper, element } = await mount(service, 'en', 320);
     await waitForState(element, 'ready');
     await sentShown(element);
@@ -402,7 +491,8 @@ describe('<mk-notification-preferences>', () => {
       const style = getComputedStyle(node);
       if (style.display === 'none' || node.closest('.visually-hidden') || ['style'].includes(node.localName)) continue;
       const rect = node.getBoundingClientRect();
-      if (rect.width > 0 && rect.right > limit) problems.push(`${node.localName}[part=${node.getAttribute('part')}].${node.className} ends at ${Math.round(rect.right)}`);
+      if (rect.width > 0 && rect.right > limit)
+        problems.push(`${node.localName}[part=${node.getAttribute('part')}].${node.className} ends at ${Math.round(rect.right)}`);
       else if (style.overflowX !== 'visible' && node.scrollWidth > node.clientWidth + 1) problems.push(`${node.localName}.${node.className} scrolls sideways`);
     }
     expect(problems).to.deep.equal([]);

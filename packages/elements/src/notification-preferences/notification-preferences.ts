@@ -2,7 +2,16 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { isMentorKitError, type ManagerDigestChange, type ManagerDigestSettings, type MentorKit, type NotificationDelivery, type NotificationPreferences, type NotificationPreferencesChange, type NotificationsService } from '@mentorkit/core';
+import {
+  isMentorKitError,
+  type ManagerDigestChange,
+  type ManagerDigestSettings,
+  type MentorKit,
+  type NotificationDelivery,
+  type NotificationPreferences,
+  type NotificationPreferencesChange,
+  type NotificationsService,
+} from '@mentorkit/core';
 import { emit } from '../internal/emit.js';
 import { browserTimeZone, formatDayTime } from '../internal/format.js';
 import { LocaleController } from '../internal/localize.js';
@@ -66,7 +75,12 @@ interface ManagerDraft {
   language: 'en' | 'es';
 }
 
-const draftOf = (settings: ManagerDigestSettings): ManagerDraft => ({ enabled: settings.enabled, email: settings.managerEmail ?? '', name: settings.managerName ?? '', language: settings.language });
+const draftOf = (settings: ManagerDigestSettings): ManagerDraft => ({
+  enabled: settings.enabled,
+  email: settings.managerEmail ?? '',
+  name: settings.managerName ?? '',
+  language: settings.language,
+});
 
 /** A safe id fragment for a kind id from the server. */
 const idOf = (kind: string) => kind.replace(/[^a-zA-Z0-9_-]/g, '_');
@@ -368,7 +382,9 @@ export class MkNotificationPreferences extends MkElement {
   }
 
   private renderSaving(key: string): TemplateResult | typeof nothing {
-    return this.isSaving(key) ? html`<span part="saving" class="saving muted"><span class="spinner" aria-hidden="true"></span>${this.i18n.t('saving')}</span>` : nothing;
+    return this.isSaving(key)
+      ? html`<span part="saving" class="saving muted"><span class="spinner" aria-hidden="true"></span>${this.i18n.t('saving')}</span>`
+      : nothing;
   }
 
   private renderRefusal(key: string, id: string): TemplateResult | typeof nothing {
@@ -472,7 +488,12 @@ export class MkNotificationPreferences extends MkElement {
     const { preview } = settings;
     const hours = Math.floor(preview.mentoringMinutes / 60);
     const minutes = preview.mentoringMinutes % 60;
-    const time = hours === 0 ? this.i18n.t('manager.minutes', { minutes }) : minutes === 0 ? this.i18n.t('manager.hours', { hours }) : this.i18n.t('manager.hours-minutes', { hours, minutes });
+    const time =
+      hours === 0
+        ? this.i18n.t('manager.minutes', { minutes })
+        : minutes === 0
+          ? this.i18n.t('manager.hours', { hours })
+          : this.i18n.t('manager.hours-minutes', { hours, minutes });
     return html`<div part="manager-preview" class="manager-preview">
       <p class="hint">${this.i18n.t('manager.preview')}</p>
       <ul class="preview-list">
@@ -492,7 +513,8 @@ export class MkNotificationPreferences extends MkElement {
     const settings = this.manager;
     const draft = this.managerDraft;
     let body: TemplateResult;
-    if (this.managerLoadError) body = html`<p part="error" class="field-error" role="alert">${this.i18n.t('manager.error', { message: this.managerLoadError })}</p>`;
+    if (this.managerLoadError)
+      body = html`<p part="error" class="field-error" role="alert">${this.i18n.t('manager.error', { message: this.managerLoadError })}</p>`;
     else if (!settings || !draft) body = html`<p class="loading">${this.i18n.t('manager.loading')}</p>`;
     else {
       const refusal = this.managerRefusal;
@@ -505,9 +527,11 @@ export class MkNotificationPreferences extends MkElement {
           <input class="switch" type="checkbox" role="switch" name="manager-enabled" .checked=${live(draft.enabled)} aria-describedby="manager-hint" />
           <span>${this.i18n.t('manager.enabled')}</span>
         </label>
-        ${settings.stoppedBy === 'manager' && settings.stoppedAt
-          ? html`<p class="notice" data-tone="warning">${this.renderWithTime('manager.stopped-by-manager', html`<time datetime=${settings.stoppedAt}>${formatDayTime(settings.stoppedAt, zone, this.i18n.locale, now)}</time>`)}</p>`
-          : nothing}
+        ${
+          settings.stoppedBy === 'manager' && settings.stoppedAt
+            ? html`<p class="notice" data-tone="warning">${this.renderWithTime('manager.stopped-by-manager', html`<time datetime=${settings.stoppedAt}>${formatDayTime(settings.stoppedAt, zone, this.i18n.locale, now)}</time>`)}</p>`
+            : nothing
+        }
         ${settings.enabled && settings.nextSendAt ? html`<p class="muted">${this.renderWithTime('manager.next', html`<time datetime=${settings.nextSendAt}>${formatDayTime(settings.nextSendAt, zone, this.i18n.locale, now)}</time>`)}</p>` : nothing}
         <div class="field">
           <label for="manager-email">${this.i18n.t('manager.email')}</label>
@@ -570,7 +594,8 @@ export class MkNotificationPreferences extends MkElement {
     else if (phase === 'unavailable') content = html`<div part="unavailable" class="empty"><p>${this.i18n.t('unavailable')}</p></div>`;
     else if (phase === 'error' || !preferences)
       content = renderLoadError(this.i18n.t('error.title'), this.loadError, { retry: { label: this.i18n.t('error.retry'), onClick: this.handleRetry } });
-    else content = html`${this.renderEmail(preferences)} ${this.renderKinds(preferences)} ${this.renderDigest(preferences)} ${this.renderManager()} ${this.renderSent()}`;
+    else
+      content = html`${this.renderEmail(preferences)} ${this.renderKinds(preferences)} ${this.renderDigest(preferences)} ${this.renderManager()} ${this.renderSent()}`;
     return html`<div part="base" class="card" data-state=${phase} aria-busy=${phase === 'loading' ? 'true' : 'false'}>
       <div part="heading" class="heading" role="heading" aria-level=${this.level} id="heading" tabindex="-1">${this.i18n.t('heading')}</div>
       ${phase === 'unavailable' ? nothing : html`<p class="hint">${this.i18n.t('intro')}</p>`}

@@ -18,7 +18,8 @@ const text = (node: Element | null | undefined) => {
   copy.querySelectorAll('[aria-hidden="true"]').forEach((hidden) => hidden.remove());
   return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
 };
-const capacityOf = (element: MkPairingBoard, mentorId: string) => shadow(element).querySelector<HTMLElement>(`[part~="capacity"] li[data-mentor="${mentorId}"]`);
+const capacityOf = (element: MkPairingBoard, mentorId: string) =>
+  shadow(element).querySelector<HTMLElement>(`[part~="capacity"] li[data-mentor="${mentorId}"]`);
 
 async function demoStorage(): Promise<StorageAdapter> {
   const storage = createMemoryStorage();
@@ -38,7 +39,9 @@ describe('<mk-pairing-board>: mentors who are away or not taking mentees', () =>
     const kit = createMentorKit({ storage: await demoStorage(), user: 'priya-raman', now: () => NOW });
     kits.push(kit);
     await kit.ready;
-    const wrapper = await fixture<HTMLDivElement>(html`<div lang=${lang}><mk-pairing-board .kit=${kit} program-id=${DEMO_PROGRAM_ID}></mk-pairing-board></div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang=${lang}><mk-pairing-board .kit=${kit} program-id=${DEMO_PROGRAM_ID}></mk-pairing-board></div>`,
+    );
     await languagesReady(wrapper);
     const element = wrapper.querySelector<MkPairingBoard>('mk-pairing-board')!;
     await element.updateComplete;

@@ -10,7 +10,8 @@ export const pairingBoardMessagesEs = {
   'error.title': 'No se pudo cargar la cohorte.',
   'no-program': 'Indica en program-id el programa que administras.',
   forbidden: 'Solo quien administra este programa puede emparejar su cohorte.',
-  cohort: ({ mentees, mentors, seats }) => `${mentees} mentee${mentees === 1 ? '' : 's'} en espera · ${mentors} mentor${mentors === 1 ? '' : 'es'} con ${seats} plaza${seats === 1 ? '' : 's'} libre${seats === 1 ? '' : 's'}`,
+  cohort: ({ mentees, mentors, seats }) =>
+    `${mentees} mentee${mentees === 1 ? '' : 's'} en espera · ${mentors} mentor${mentors === 1 ? '' : 'es'} con ${seats} plaza${seats === 1 ? '' : 's'} libre${seats === 1 ? '' : 's'}`,
   weights: 'Pesos',
   'weights.hint': 'Mueve un control para cambiar cuánto cuenta cada criterio; la propuesta se actualiza al momento.',
   'criterion.skills': 'Habilidades',

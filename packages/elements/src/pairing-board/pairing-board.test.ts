@@ -96,7 +96,10 @@ describe('<mk-pairing-board>', () => {
     await run(element);
     const first = parts(element, 'pair')[0]!;
     const menteeId = first.dataset.mentee!;
-    const before = kit.use(pairingFeature).$rounds.get()[0]!.proposal.assignments.find((a) => a.menteeId === menteeId)!.mentorIds[0];
+    const before = kit
+      .use(pairingFeature)
+      .$rounds.get()[0]!
+      .proposal.assignments.find((a) => a.menteeId === menteeId)!.mentorIds[0];
     const changed = oneEvent(element, 'mk-pairing-round-change');
     (first.querySelector('[part~="veto"]') as HTMLButtonElement).click();
     expect((await changed).detail.action).to.equal('veto');
@@ -162,13 +165,18 @@ describe('<mk-pairing-board>', () => {
     await sendKeys({ press: 'Enter' });
     const { detail } = await activated;
     expect(detail.pairingIds).to.have.length(6);
-    expect(kit.$pairings.get().filter((pairing) => detail.pairingIds.includes(pairing.id)).every((pairing) => pairing.status === 'active')).to.equal(true);
+    expect(
+      kit.$pairings
+        .get()
+        .filter((pairing) => detail.pairingIds.includes(pairing.id))
+        .every((pairing) => pairing.status === 'active'),
+    ).to.equal(true);
     await waitUntil(() => text(part(element, 'status')).includes('activated'));
     expect(text(part(element, 'cohort'))).to.equal('1 mentee waiting · 0 mentors with 0 free seats');
     await expect(element).to.be.accessible();
   });
 
-  it('on a Spanish page, core\'s reasons and why a mentee is unmatched are in Spanish; passes axe', async () => {
+  it("on a Spanish page, core's reasons and why a mentee is unmatched are in Spanish; passes axe", async () => {
     registerSpanish();
     const kit = track(await kitFor(await demoStorage()));
     const wrapper = await fixture<HTMLElement>(html`<div lang="es"><mk-pairing-board .kit=${kit} program-id=${DEMO_PROGRAM_ID}></mk-pairing-board></div>`);
@@ -177,7 +185,10 @@ describe('<mk-pairing-board>', () => {
     await element.updateComplete;
     await run(element);
     const reasons = parts(element, 'reasons').map((list) => text(list));
-    expect(reasons.every((line) => /en común|Quiere|no indica|Ningún|Sin horario/.test(line)), reasons.join(' | ')).to.equal(true);
+    expect(
+      reasons.every((line) => /en común|Quiere|no indica|Ningún|Sin horario/.test(line)),
+      reasons.join(' | '),
+    ).to.equal(true);
     expect(text(part(element, 'unmatched'))).to.match(/Ningún mentor compatible|Todos los mentores compatibles|Solo un mentor/);
     expect(kit.use(pairingFeature).$rounds.get()[0]!.locale).to.equal('es');
     await expect(element).to.be.accessible();
@@ -196,14 +207,18 @@ describe('<mk-pairing-board>', () => {
     const round = kit.use(pairingFeature).$rounds.get()[0]!;
     expect(round.startsOn).to.equal('2026-12-07');
     expect(round.locale).to.equal('en');
-    const english = parts(element, 'reasons').map((list) => text(list)).join(' | ');
+    const english = parts(element, 'reasons')
+      .map((list) => text(list))
+      .join(' | ');
     expect(english).to.match(/h\/week overlap/);
     // The page turns Spanish (the board follows <html lang>; here its own locale).
     wrapper.setAttribute('lang', 'es');
     element.locale = 'es';
     await languagesReady(wrapper);
     await element.updateComplete;
-    const spanish = parts(element, 'reasons').map((list) => text(list)).join(' | ');
+    const spanish = parts(element, 'reasons')
+      .map((list) => text(list))
+      .join(' | ');
     expect(spanish, 'worded again in the page language, not frozen in the round').to.not.match(/h\/week overlap|Wants /);
     expect(spanish).to.match(/en común|Quiere|h\/semana/);
     expect(kit.use(pairingFeature).$rounds.get()[0]!.revision, 'nothing re-run or stored for that').to.equal(round.revision);
@@ -215,11 +230,52 @@ describe('<mk-pairing-board>', () => {
     const zones = ['Europe/Madrid', 'Asia/Tokyo', 'America/New_York', 'Asia/Kathmandu', 'Australia/Sydney', 'Africa/Lagos'];
     const skills = ['TypeScript', 'leadership', 'security', 'writing', 'Python', 'agility'];
     const weekdays = { 1: ['09:00-17:00'], 2: ['09:00-17:00'], 3: ['09:00-17:00'], 4: ['09:00-17:00'], 5: ['09:00-17:00'] };
-    const base = { createdAt: NOW, updatedBy: 'seed', workingHours: weekdays, offLimitsDays: [], offLimitsDates: [], languages: ['en'], interests: [], programIds: ['big'], skills: [], wantsToLearn: [] };
+    const base = {
+      createdAt: NOW,
+      updatedBy: 'seed',
+      workingHours: weekdays,
+      offLimitsDays: [],
+      offLimitsDates: [],
+      languages: ['en'],
+      interests: [],
+      programIds: ['big'],
+      skills: [],
+      wantsToLearn: [],
+    };
     await storage.put(Collections.programs, { id: 'big', name: 'Big', adminIds: ['admin'], defaultCoachingModel: 'grow' }, { expectedRevision: null });
-    await storage.put(Collections.people, { ...base, id: 'admin', displayName: 'Admin', roles: ['admin'], timeZone: 'UTC', capacity: 1 }, { expectedRevision: null });
-    for (let j = 0; j < 100; j++) await storage.put(Collections.people, { ...base, id: `m${j}`, displayName: `Mentor ${j}`, roles: ['mentor'], timeZone: zones[j % 6], capacity: 5, skills: [{ name: skills[j % 6], level: 5 }] }, { expectedRevision: null });
-    for (let i = 0; i < 400; i++) await storage.put(Collections.people, { ...base, id: `e${i}`, displayName: `Mentee ${i}`, roles: ['mentee'], timeZone: zones[(i * 7) % 6], capacity: 1, wantsToLearn: [{ name: skills[i % 6], priority: 3 }] }, { expectedRevision: null });
+    await storage.put(
+      Collections.people,
+      { ...base, id: 'admin', displayName: 'Admin', roles: ['admin'], timeZone: 'UTC', capacity: 1 },
+      { expectedRevision: null },
+    );
+    for (let j = 0; j < 100; j++)
+      await storage.put(
+        Collections.people,
+        {
+          ...base,
+          id: `m${j}`,
+          displayName: `Mentor ${j}`,
+          roles: ['mentor'],
+          timeZone: zones[j % 6],
+          capacity: 5,
+          skills: [{ name: skills[j % 6], level: 5 }],
+        },
+        { expectedRevision: null },
+      );
+    for (let i = 0; i < 400; i++)
+      await storage.put(
+        Collections.people,
+        {
+          ...base,
+          id: `e${i}`,
+          displayName: `Mentee ${i}`,
+          roles: ['mentee'],
+          timeZone: zones[(i * 7) % 6],
+          capacity: 1,
+          wantsToLearn: [{ name: skills[i % 6], priority: 3 }],
+        },
+        { expectedRevision: null },
+      );
     const kit = track(await kitFor(storage, 'admin'));
     const element = await board(kit, 'big');
     const longTasks: number[] = [];
@@ -235,5 +291,4 @@ describe('<mk-pairing-board>', () => {
     observer.disconnect();
     expect(rerun, `re-run and render took ${rerun.toFixed(0)} ms`).to.be.below(1500);
   });
-
 });

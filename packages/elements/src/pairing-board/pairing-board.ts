@@ -2,7 +2,18 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { availabilityOf, isMentorKitError, type Person } from '@mentorkit/core';
-import { CRITERIA, DEFAULT_WEIGHTS, explainPairing, pairingFeature, type MatchAssignment, type MatchWeights, type PairingApi, type PairingCohort, type PairingRound, type RoundAdjustment } from '@mentorkit/core/pairing';
+import {
+  CRITERIA,
+  DEFAULT_WEIGHTS,
+  explainPairing,
+  pairingFeature,
+  type MatchAssignment,
+  type MatchWeights,
+  type PairingApi,
+  type PairingCohort,
+  type PairingRound,
+  type RoundAdjustment,
+} from '@mentorkit/core/pairing';
 import { emit } from '../internal/emit.js';
 import { formatList, formatLongCalendarDate } from '../internal/format.js';
 import { focusInstead } from '../internal/focus.js';
@@ -187,7 +198,16 @@ export class MkPairingBoard extends MkElement {
     const weights = this.draftWeights ?? current?.weights;
     // a re-run keeps the admin's pins and vetoes (carried over from the draft) on the current cohort
     const ok = await this.perform(
-      async () => (roundId = (await api.propose({ programId: this.programId, ...(weights ? { weights } : {}), ...(current?.status === 'draft' ? { carryOverFrom: current.id } : {}), ...(this.startsOn ? { startsOn: this.startsOn } : {}), ...this.words() })).id),
+      async () =>
+        (roundId = (
+          await api.propose({
+            programId: this.programId,
+            ...(weights ? { weights } : {}),
+            ...(current?.status === 'draft' ? { carryOverFrom: current.id } : {}),
+            ...(this.startsOn ? { startsOn: this.startsOn } : {}),
+            ...this.words(),
+          })
+        ).id),
       () => this.i18n.t('proposed.status', { pairs: this.round?.proposal.assignments.length ?? 0 }),
     );
     this.draftWeights = undefined;
@@ -253,7 +273,16 @@ export class MkPairingBoard extends MkElement {
       const people = this.people.value ?? {};
       const mentee = people[assignment.menteeId];
       const mentors = assignment.mentorIds.map((id) => people[id]);
-      reasons = mentee && mentors.every(Boolean) ? explainPairing({ mentee, mentors: mentors as Person[], weekOf: round.startsOn ?? round.updatedAt.slice(0, 10), weights: round.weights, ...(locale ? { locale } : {}) }) : assignment.reasons;
+      reasons =
+        mentee && mentors.every(Boolean)
+          ? explainPairing({
+              mentee,
+              mentors: mentors as Person[],
+              weekOf: round.startsOn ?? round.updatedAt.slice(0, 10),
+              weights: round.weights,
+              ...(locale ? { locale } : {}),
+            })
+          : assignment.reasons;
       this.rewordedReasons.byMentee.set(assignment.menteeId, reasons);
     }
     return reasons;
@@ -261,7 +290,10 @@ export class MkPairingBoard extends MkElement {
 
   private renderPair(round: PairingRound, assignment: MatchAssignment, index: number, others: readonly MatchAssignment[]): TemplateResult {
     const mentee = nameOf(this.people.value, assignment.menteeId);
-    const mentors = formatList(assignment.mentorIds.map((id) => nameOf(this.people.value, id)), this.i18n.locale);
+    const mentors = formatList(
+      assignment.mentorIds.map((id) => nameOf(this.people.value, id)),
+      this.i18n.locale,
+    );
     const lead = assignment.mentorIds[0]!;
     const pinned = round.pins.some((pin) => pin[0] === assignment.menteeId && pin[1] === lead);
     const draft = round.status === 'draft';
@@ -284,15 +316,21 @@ export class MkPairingBoard extends MkElement {
         const away = this.unavailability(id, round.startsOn ?? this.currentKit?.now() ?? new Date().toISOString());
         if (!away) return nothing;
         const name = nameOf(this.people.value, id);
-        const warning = away.status === 'not-taking-mentees' ? this.i18n.t('warning.not-taking', { name }) : away.until ? this.i18n.t('warning.away-until', { name, date: this.dateText(away.until) }) : this.i18n.t('warning.away', { name });
+        const warning =
+          away.status === 'not-taking-mentees'
+            ? this.i18n.t('warning.not-taking', { name })
+            : away.until
+              ? this.i18n.t('warning.away-until', { name, date: this.dateText(away.until) })
+              : this.i18n.t('warning.away', { name });
         return html`<p part="warning" class="warning" data-mentor=${id}><span aria-hidden="true">⚠ </span>${warning}</p>`;
       })}
       <details>
         <summary>${this.i18n.t('why')}</summary>
         <ul part="reasons" class="reasons">${this.reasonsOf(round, assignment).map((reason) => html`<li>${reason}</li>`)}</ul>
       </details>
-      ${draft
-        ? html`<div class="pair-actions">
+      ${
+        draft
+          ? html`<div class="pair-actions">
             <button type="button" part="pin" aria-pressed=${pinned ? 'true' : 'false'} aria-disabled=${this.busy ? 'true' : 'false'}
               @click=${() => this.adjust(pinned ? { unpin: [assignment.menteeId, lead] } : { pin: [assignment.menteeId, lead] }, pinned ? 'unpin' : 'pin', () => this.i18n.t(pinned ? 'unpinned.status' : 'pinned.status', { mentee, mentor: nameOf(this.people.value, lead) }))}>
               ${this.i18n.t(pinned ? 'pinned' : 'pin')}<span class="visually-hidden"> ${label}</span>
@@ -301,8 +339,9 @@ export class MkPairingBoard extends MkElement {
               @click=${() => this.adjust({ veto: [assignment.menteeId, lead] }, 'veto', () => this.i18n.t('vetoed', { mentee, mentor: nameOf(this.people.value, lead) }))}>
               ${this.i18n.t('veto')}<span class="visually-hidden"> ${label}</span>
             </button>
-            ${others.length > 1
-              ? html`<span part="swap" class="pair-actions">
+            ${
+              others.length > 1
+                ? html`<span part="swap" class="pair-actions">
                   <label for="swap-${index}" class="visually-hidden">${this.i18n.t('swap.label')} (${mentee})</label>
                   <select id="swap-${index}" .value=${swapWith} @change=${(event: Event) => (this.swapChoice = { ...this.swapChoice, [assignment.menteeId]: (event.target as HTMLSelectElement).value })}>
                     <option value="">${this.i18n.t('swap.label')}…</option>
@@ -313,9 +352,11 @@ export class MkPairingBoard extends MkElement {
                     ${this.i18n.t('swap')}<span class="visually-hidden"> ${label}</span>
                   </button>
                 </span>`
-              : nothing}
+                : nothing
+            }
           </div>`
-        : nothing}
+          : nothing
+      }
     </li>`;
   }
 
@@ -333,7 +374,13 @@ export class MkPairingBoard extends MkElement {
             const used = (cohort.used[mentor.id] ?? 0) + (proposed[mentor.id] ?? 0);
             const text = this.i18n.t('capacity.used', { used, total });
             const away = this.unavailability(mentor.id, on);
-            const availability = away ? (away.status === 'not-taking-mentees' ? this.i18n.t('availability.not-taking') : away.until ? this.i18n.t('availability.away-until', { date: this.dateText(away.until) }) : this.i18n.t('availability.away')) : '';
+            const availability = away
+              ? away.status === 'not-taking-mentees'
+                ? this.i18n.t('availability.not-taking')
+                : away.until
+                  ? this.i18n.t('availability.away-until', { date: this.dateText(away.until) })
+                  : this.i18n.t('availability.away')
+              : '';
             return html`<li data-mentor=${mentor.id}>
               <span>${mentor.displayName} · <span class="muted">${text}</span>${away ? html` · <span part="mentor-availability" class="mentor-availability" data-status=${away.status}><span aria-hidden="true">⏸ </span>${availability}</span>` : nothing}</span>
               <meter min="0" max=${Math.max(total, 1)} .value=${used} aria-label=${`${mentor.displayName}: ${text}`}></meter>
@@ -389,21 +436,31 @@ export class MkPairingBoard extends MkElement {
       ${this.errorText ? html`<p part="error" class="error" role="alert">${this.errorText}</p>` : nothing}
       <section aria-labelledby="proposal-heading">
         <h3 id="proposal-heading">${this.i18n.t('proposal.heading')}</h3>
-        ${!round
-          ? html`<p class="muted">${this.i18n.t('proposal.empty')}</p>`
-          : assignments.length === 0
-            ? html`<p class="muted">${this.i18n.t('proposal.none')}</p>`
-            : html`<p class="muted">${this.i18n.t('proposal.summary', { pairs: assignments.length, total: round.proposal.totalScore.toFixed(2) })}</p>
-                <ul part="proposal" class="pairs">${repeat(assignments, (assignment) => assignment.menteeId, (assignment, index) => this.renderPair(round, assignment, index, assignments))}</ul>`}
+        ${
+          !round
+            ? html`<p class="muted">${this.i18n.t('proposal.empty')}</p>`
+            : assignments.length === 0
+              ? html`<p class="muted">${this.i18n.t('proposal.none')}</p>`
+              : html`<p class="muted">${this.i18n.t('proposal.summary', { pairs: assignments.length, total: round.proposal.totalScore.toFixed(2) })}</p>
+                <ul part="proposal" class="pairs">${repeat(
+                  assignments,
+                  (assignment) => assignment.menteeId,
+                  (assignment, index) => this.renderPair(round, assignment, index, assignments),
+                )}</ul>`
+        }
       </section>
-      ${round
-        ? html`<section aria-labelledby="unmatched-heading">
+      ${
+        round
+          ? html`<section aria-labelledby="unmatched-heading">
             <h3 id="unmatched-heading">${this.i18n.t('unmatched.heading')}</h3>
-            ${round.proposal.unmatched.length === 0
-              ? html`<p class="muted">${this.i18n.t('unmatched.none')}</p>`
-              : html`<ul part="unmatched" class="unmatched">${round.proposal.unmatched.map((entry) => html`<li data-mentee=${entry.menteeId}><strong>${nameOf(this.people.value, entry.menteeId)}</strong><span class="muted">${entry.reason}</span></li>`)}</ul>`}
+            ${
+              round.proposal.unmatched.length === 0
+                ? html`<p class="muted">${this.i18n.t('unmatched.none')}</p>`
+                : html`<ul part="unmatched" class="unmatched">${round.proposal.unmatched.map((entry) => html`<li data-mentee=${entry.menteeId}><strong>${nameOf(this.people.value, entry.menteeId)}</strong><span class="muted">${entry.reason}</span></li>`)}</ul>`
+            }
           </section>`
-        : nothing}
+          : nothing
+      }
       ${this.renderCapacity(cohort, round, on)}
     </div>`;
   }

@@ -10,7 +10,8 @@ import { disposeKitsAfterEach, text } from '../testing/queries.js';
 const shadow = (element: MkPairingCard) => element.shadowRoot!;
 const part = (root: ParentNode, name: string) => root.querySelector<HTMLElement>(`[part~="${name}"]`);
 const parts = (root: ParentNode, name: string) => [...root.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
-const personNamed = (element: MkPairingCard, name: string) => parts(shadow(element), 'person').find((person) => text(person.querySelector('[part~="person-name"]')) === name);
+const personNamed = (element: MkPairingCard, name: string) =>
+  parts(shadow(element), 'person').find((person) => text(person.querySelector('[part~="person-name"]')) === name);
 const mentoringOf = (element: MkPairingCard, name: string) => personNamed(element, name)?.querySelector<HTMLElement>('[part~="mentoring"]') ?? null;
 
 async function withAvailability(storage: StorageAdapter, personId: string, availability: MentorAvailability): Promise<StorageAdapter> {
@@ -25,7 +26,7 @@ async function cardFor(kit: MentorKit, locale = 'en-GB'): Promise<MkPairingCard>
   return element;
 }
 
-describe('<mk-pairing-card>: a mentor\'s availability', () => {
+describe("<mk-pairing-card>: a mentor's availability", () => {
   const track = disposeKitsAfterEach();
 
   it('shows "Away until Tuesday 14 April" with the note beside a mentor, "Taking mentees" beside the other, with decorative icons; passes axe', async () => {

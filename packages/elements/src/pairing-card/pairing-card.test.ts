@@ -14,7 +14,8 @@ const shadow = (element: MkPairingCard) => element.shadowRoot!;
 const part = (element: MkPairingCard, name: string) => shadow(element).querySelector<HTMLElement>(`[part~="${name}"]`);
 const parts = (element: MkPairingCard, name: string) => [...shadow(element).querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
 /** The rendered person entry with this name. */
-const personNamed = (element: MkPairingCard, name: string) => parts(element, 'person').find((person) => text(person.querySelector('[part~="person-name"]')) === name);
+const personNamed = (element: MkPairingCard, name: string) =>
+  parts(element, 'person').find((person) => text(person.querySelector('[part~="person-name"]')) === name);
 
 const rgb = (hex: string) => {
   const value = Number.parseInt(hex.slice(1), 16);
@@ -22,7 +23,9 @@ const rgb = (hex: string) => {
 };
 
 async function cardFor(kit: MentorKit | undefined, attributes: { pairingId?: string; locale?: string } = {}): Promise<MkPairingCard> {
-  const element = await fixture<MkPairingCard>(html`<mk-pairing-card .kit=${kit} pairing-id=${ifDefined(attributes.pairingId)} locale=${attributes.locale ?? 'en-GB'}></mk-pairing-card>`);
+  const element = await fixture<MkPairingCard>(
+    html`<mk-pairing-card .kit=${kit} pairing-id=${ifDefined(attributes.pairingId)} locale=${attributes.locale ?? 'en-GB'}></mk-pairing-card>`,
+  );
   await element.updateComplete;
   return element;
 }
@@ -103,7 +106,7 @@ describe('<mk-pairing-card>', () => {
       expect(text(part(element, 'empty-title'))).to.equal('You have no pairings yet');
     });
 
-    it('says a pairing is not available when pairing-id names none of the user\'s pairings', async () => {
+    it("says a pairing is not available when pairing-id names none of the user's pairings", async () => {
       const element = await cardFor(track(await readyKit(await seededStorage(), 'daniel')), { pairingId: 'p-sofia' });
       expect(text(part(element, 'empty-title'))).to.equal('This pairing is not available.');
       expect(text(part(element, 'heading'))).to.equal('Your pairing');
@@ -220,7 +223,9 @@ describe('<mk-pairing-card>', () => {
 
     it('shows the co-mentor their mentee and the lead mentor', async () => {
       const element = await cardFor(track(await readyKit(await seededStorage(), 'arjun')));
-      const coMentored = parts(element, 'pairing').find((item) => text(item.querySelector('[part~="pairing-button"]')) === 'Lucía Fernández and Kenji Watanabe')!;
+      const coMentored = parts(element, 'pairing').find(
+        (item) => text(item.querySelector('[part~="pairing-button"]')) === 'Lucía Fernández and Kenji Watanabe',
+      )!;
       expect(coMentored, 'the co-mentored pairing').to.exist;
       expect(text(coMentored.querySelector('[part~="your-role"]'))).to.equal('You are the co-mentor');
       const lucia = [...coMentored.querySelectorAll<HTMLElement>('[part~="person"]')].find((person) => person.dataset.role === 'mentee')!;
@@ -236,7 +241,11 @@ describe('<mk-pairing-card>', () => {
       const element = await cardFor(track(await readyKit(await seededStorage(), 'kenji')));
       const items = parts(element, 'pairing');
       expect(items.map((item) => item.dataset.status)).to.deep.equal(['active', 'active', 'paused']);
-      expect(items.map((item) => text(item.querySelector('[part~="pairing-button"]')))).to.deep.equal(['Daniel Kim', 'Lucía Fernández and Arjun Shrestha', 'Sofia Rossi']);
+      expect(items.map((item) => text(item.querySelector('[part~="pairing-button"]')))).to.deep.equal([
+        'Daniel Kim',
+        'Lucía Fernández and Arjun Shrestha',
+        'Sofia Rossi',
+      ]);
       expect(text(items[2]!.querySelector('[part~="status"]'))).to.equal('Paused');
       const sofia = personNamed(element, 'Sofia Rossi')!;
       // Sofia is in Rome: 23:10 on Sunday, the day before Kenji's Monday.
@@ -441,7 +450,7 @@ describe('<mk-pairing-card>', () => {
   });
 
   describe('unread messages', () => {
-    it('shows each pairing\'s unread messages and who wrote them, and drops them once read; passes axe', async () => {
+    it("shows each pairing's unread messages and who wrote them, and drops them once read; passes axe", async () => {
       const storage = await seededStorage();
       const lucia = track(await readyKit(storage, 'lucia'));
       const arjun = track(await readyKit(storage, 'arjun'));
@@ -453,7 +462,10 @@ describe('<mk-pairing-card>', () => {
       const kenji = track(await readyKit(storage, 'kenji'));
       const element = await cardFor(kenji);
       const entry = (names: string) => parts(element, 'pairing').find((pairing) => text(pairing.querySelector('[part~="pairing-button"]')) === names)!;
-      await waitUntil(() => text(entry('Lucía Fernández and Arjun Shrestha').querySelector('[part~="unread"]')) === '3 unread messages', 'the pairing\'s conversation and notes');
+      await waitUntil(
+        () => text(entry('Lucía Fernández and Arjun Shrestha').querySelector('[part~="unread"]')) === '3 unread messages',
+        "the pairing's conversation and notes",
+      );
       expect(entry('Daniel Kim').querySelector('[part~="unread"]'), 'nothing unread there').to.equal(null);
       expect(text(personNamed(element, 'Lucía Fernández')!.querySelector('[part~="person-unread"]'))).to.equal('2 unread');
       expect(text(personNamed(element, 'Arjun Shrestha')!.querySelector('[part~="person-unread"]'))).to.equal('1 unread');
@@ -461,7 +473,10 @@ describe('<mk-pairing-card>', () => {
       const messaging = kenji.use(messagingFeature);
       await messaging.ready;
       await messaging.markRead('p-lucia');
-      await waitUntil(() => text(entry('Lucía Fernández and Arjun Shrestha').querySelector('[part~="unread"]')) === '1 unread message', 'the notes are still unread');
+      await waitUntil(
+        () => text(entry('Lucía Fernández and Arjun Shrestha').querySelector('[part~="unread"]')) === '1 unread message',
+        'the notes are still unread',
+      );
       expect(personNamed(element, 'Lucía Fernández')!.querySelector('[part~="person-unread"]')).to.equal(null);
     });
   });
@@ -471,11 +486,11 @@ describe('<mk-pairing-card>', () => {
       const lucia = track(await readyKit(await seededStorage(), 'lucia'));
       const provider = await fixture(html`<mk-provider .kit=${lucia}><section><mk-pairing-card locale="en-GB"></mk-pairing-card></section></mk-provider>`);
       const element = provider.querySelector('mk-pairing-card')!;
-      await waitUntil(() => parts(element, 'pairing').length === 1, 'the provider\'s client should be used');
+      await waitUntil(() => parts(element, 'pairing').length === 1, "the provider's client should be used");
       expect(text(part(element, 'pairing-button'))).to.equal('Kenji Watanabe and Arjun Shrestha');
     });
 
-    it('prefers its own .kit over the provider\'s, and falls back when .kit is cleared', async () => {
+    it("prefers its own .kit over the provider's, and falls back when .kit is cleared", async () => {
       const storage = await seededStorage();
       const lucia = track(await readyKit(storage, 'lucia'));
       const daniel = track(await readyKit(storage, 'daniel'));
@@ -492,7 +507,9 @@ describe('<mk-pairing-card>', () => {
       const storage = await seededStorage();
       const lucia = track(await readyKit(storage, 'lucia'));
       const kenji = track(await readyKit(storage, 'kenji'));
-      const provider = await fixture<HTMLElementTagNameMap['mk-provider']>(html`<mk-provider .kit=${lucia}><mk-pairing-card locale="en-GB"></mk-pairing-card></mk-provider>`);
+      const provider = await fixture<HTMLElementTagNameMap['mk-provider']>(
+        html`<mk-provider .kit=${lucia}><mk-pairing-card locale="en-GB"></mk-pairing-card></mk-provider>`,
+      );
       const element = provider.querySelector('mk-pairing-card')!;
       await waitUntil(() => parts(element, 'pairing').length === 1);
       provider.kit = kenji;

@@ -19,7 +19,15 @@ import {
 import { unreadCountsOf } from '@mentorkit/core/messaging';
 import { ClockController } from '../internal/clock-controller.js';
 import { emit } from '../internal/emit.js';
-import { browserTimeZone, formatCalendarDate, formatList, formatLongCalendarDate, formatRelativeDays, formatWallClock, initialsOf } from '../internal/format.js';
+import {
+  browserTimeZone,
+  formatCalendarDate,
+  formatList,
+  formatLongCalendarDate,
+  formatRelativeDays,
+  formatWallClock,
+  initialsOf,
+} from '../internal/format.js';
 import { LocaleController } from '../internal/localize.js';
 import { headingTag } from '../internal/heading.js';
 import { MkElement } from '../internal/mk-element.js';
@@ -259,7 +267,11 @@ export class MkPairingCard extends MkElement {
   }
 
   /** A mentor's availability for mentees, as text with a decorative icon. */
-  private renderMentoring(person: Person, local: LocalTime | undefined, context: { instant: string; viewerDate: string; locale: string | undefined }): TemplateResult {
+  private renderMentoring(
+    person: Person,
+    local: LocalTime | undefined,
+    context: { instant: string; viewerDate: string; locale: string | undefined },
+  ): TemplateResult {
     const now = availabilityOf(person, context.instant);
     const backToday = now.back === true && now.until !== undefined && local !== undefined && daysBetween(now.until, local.date) === 1;
     const status = backToday ? 'back' : now.status;
@@ -296,8 +308,9 @@ export class MkPairingCard extends MkElement {
           ${this.i18n.t('mine.change')}<span class="visually-hidden"> ${this.i18n.t('mine.label')}</span>
         </button>
       </div>
-      ${draft
-        ? html`<form id="availability-form" part="availability-form" class="availability-form" @submit=${this.onAvailabilitySubmit} aria-busy=${this.availabilitySaving ? 'true' : 'false'}>
+      ${
+        draft
+          ? html`<form id="availability-form" part="availability-form" class="availability-form" @submit=${this.onAvailabilitySubmit} aria-busy=${this.availabilitySaving ? 'true' : 'false'}>
             <fieldset>
               <legend>${this.i18n.t('mine.legend')}</legend>
               ${statuses.map(
@@ -307,12 +320,14 @@ export class MkPairingCard extends MkElement {
                 </label>`,
               )}
             </fieldset>
-            ${draft.status === 'away'
-              ? html`<label class="field">${this.i18n.t('mine.until')}
+            ${
+              draft.status === 'away'
+                ? html`<label class="field">${this.i18n.t('mine.until')}
                   <input type="date" name="until" .value=${draft.until} aria-describedby="availability-until-hint" @change=${(event: Event) => update({ until: (event.target as HTMLInputElement).value })} />
                 </label>
                 <p id="availability-until-hint" class="hint">${this.i18n.t('mine.until-hint')}</p>`
-              : nothing}
+                : nothing
+            }
             <label class="field">${this.i18n.t('mine.note')}
               <input type="text" name="note" maxlength="200" .value=${draft.note} @input=${(event: Event) => update({ note: (event.target as HTMLInputElement).value })} />
             </label>
@@ -322,7 +337,8 @@ export class MkPairingCard extends MkElement {
               <button type="button" @click=${() => this.closeAvailability()}>${this.i18n.t('mine.cancel')}</button>
             </div>
           </form>`
-        : nothing}
+          : nothing
+      }
     </section>`;
   }
 
@@ -354,17 +370,20 @@ export class MkPairingCard extends MkElement {
           </p>
           ${person?.headline ? html`<p part="person-headline" class="person-headline">${person.headline}</p>` : nothing}
           ${person && role !== 'mentee' && person.roles.includes('mentor') ? this.renderMentoring(person, local, context) : nothing}
-          ${person && local
-            ? html`
+          ${
+            person && local
+              ? html`
                 <dl part="facts" class="facts">
                   <div class="fact">
                     <dt part="fact-label" class="fact-label">${this.i18n.t('fact.local-time')}</dt>
                     <dd class="fact-value">
                       <time part="local-time" class="local-time" datetime=${`${local.date}T${local.time}${local.offset}`}>${formatWallClock(context.instant, person.timeZone, context.locale, { weekday: dayOffset !== 0 })}</time>
                       ${dayOffset !== 0 ? html` <span part="day" class="day">(${formatRelativeDays(dayOffset, context.locale)})</span>` : nothing}
-                      ${availability !== 'no-hours'
-                        ? html`<span class="separator" aria-hidden="true"> · </span><span part="availability" class="availability" data-availability=${availability}>${this.i18n.t(`availability.${availability}`)}</span>`
-                        : nothing}
+                      ${
+                        availability !== 'no-hours'
+                          ? html`<span class="separator" aria-hidden="true"> · </span><span part="availability" class="availability" data-availability=${availability}>${this.i18n.t(`availability.${availability}`)}</span>`
+                          : nothing
+                      }
                     </dd>
                   </div>
                   <div class="fact">
@@ -376,13 +395,18 @@ export class MkPairingCard extends MkElement {
                   </div>
                 </dl>
               `
-            : nothing}
+              : nothing
+          }
         </div>
       </li>
     `;
   }
 
-  private renderPairing(pairing: Pairing, index: number, context: { instant: string; viewerDate: string; locale: string | undefined; viewerId: string; current: string | undefined }): TemplateResult {
+  private renderPairing(
+    pairing: Pairing,
+    index: number,
+    context: { instant: string; viewerDate: string; locale: string | undefined; viewerId: string; current: string | undefined },
+  ): TemplateResult {
     const others = counterparts(pairing, context.viewerId);
     const names = others.map(({ personId }) => this.people.value?.[personId]?.displayName ?? this.i18n.t('person.unknown'));
     const myRole = roleInPairing(pairing, context.viewerId);

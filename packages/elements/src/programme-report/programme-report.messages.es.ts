@@ -48,7 +48,8 @@ export const programmeReportMessagesEs = {
   'tile.response-none': 'Sin respuestas',
   'tile.response-none-detail': 'Nadie respondió a un mensaje en este periodo.',
   'tile.response-unavailable': 'No disponible aquí',
-  'tile.response-unavailable-detail': 'Los tiempos de respuesta requieren el servidor de MentorKit: quien administra el programa no puede leer los mensajes de las parejas en el navegador.',
+  'tile.response-unavailable-detail':
+    'Los tiempos de respuesta requieren el servidor de MentorKit: quien administra el programa no puede leer los mensajes de las parejas en el navegador.',
   'tile.at-risk': 'Parejas en riesgo',
   'tile.at-risk-detail': (parameters) => `de ${p(parameters, 'active')} ${plural(parameters.active, 'pareja activa', 'parejas activas')}`,
   'duration.minutes': (parameters) => `${p(parameters, 'minutes')} min`,

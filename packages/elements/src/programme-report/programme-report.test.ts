@@ -32,7 +32,12 @@ function serverReport(period: ReportPeriod, timeZone: string, overrides: Partial
       { month: '2026-03', notes: 4, averageRating: 3.5 },
     ],
     atRisk: [
-      { pairingId: 'p-daniel', menteeId: 'daniel', mentorIds: ['kenji'], reasons: [{ code: 'sessions-missed', count: 3 }, { code: 'low-rating', averageRating: 2 }, { code: 'concern-open' }] },
+      {
+        pairingId: 'p-daniel',
+        menteeId: 'daniel',
+        mentorIds: ['kenji'],
+        reasons: [{ code: 'sessions-missed', count: 3 }, { code: 'low-rating', averageRating: 2 }, { code: 'concern-open' }],
+      },
       { pairingId: 'p-mallory', menteeId: 'mallory', mentorIds: ['arjun'], reasons: [{ code: 'quiet', days: 24 }] },
     ],
     mentors: [
@@ -40,10 +45,74 @@ function serverReport(period: ReportPeriod, timeZone: string, overrides: Partial
       { mentorId: 'arjun', name: 'Arjun Shrestha', activeMentees: 2, capacity: 1, sessionsHeld: 2, mentoringMinutes: 105, averageRating: 4.5, notes: 2 },
     ],
     pairs: [
-      { pairingId: 'p-lucia', status: 'active', menteeId: 'lucia', menteeName: 'Lucía Fernández', mentorIds: ['kenji', 'arjun'], mentorNames: ['Kenji Watanabe', 'Arjun Shrestha'], sessionsHeld: 4, sessionsMissed: 0, mentoringMinutes: 240, goalsSet: 3, goalsAchieved: 2, goalsMissed: 0, averageRating: 4.5, lastActivityAt: '2026-03-27T10:00:00Z', atRisk: [] },
-      { pairingId: 'p-daniel', status: 'active', menteeId: 'daniel', menteeName: 'Daniel Kim', mentorIds: ['kenji'], mentorNames: ['Kenji Watanabe'], sessionsHeld: 1, sessionsMissed: 3, mentoringMinutes: 60, goalsSet: 1, goalsAchieved: 0, goalsMissed: 1, averageRating: 2, lastActivityAt: '2026-03-20T10:00:00Z', atRisk: ['sessions-missed', 'low-rating', 'concern-open'] },
-      { pairingId: 'p-mallory', status: 'active', menteeId: 'mallory', menteeName: HOSTILE_NAME, mentorIds: ['arjun'], mentorNames: ['Arjun Shrestha'], sessionsHeld: 2, sessionsMissed: 0, mentoringMinutes: 105, goalsSet: 1, goalsAchieved: 0, goalsMissed: 0, averageRating: null, lastActivityAt: null, atRisk: ['quiet'] },
-      { pairingId: 'p-sofia', status: 'paused', menteeId: 'sofia', menteeName: 'Sofia Rossi', mentorIds: ['kenji'], mentorNames: ['Kenji Watanabe'], sessionsHeld: 0, sessionsMissed: 0, mentoringMinutes: 0, goalsSet: 0, goalsAchieved: 0, goalsMissed: 0, averageRating: null, lastActivityAt: null, atRisk: [] },
+      {
+        pairingId: 'p-lucia',
+        status: 'active',
+        menteeId: 'lucia',
+        menteeName: 'Lucía Fernández',
+        mentorIds: ['kenji', 'arjun'],
+        mentorNames: ['Kenji Watanabe', 'Arjun Shrestha'],
+        sessionsHeld: 4,
+        sessionsMissed: 0,
+        mentoringMinutes: 240,
+        goalsSet: 3,
+        goalsAchieved: 2,
+        goalsMissed: 0,
+        averageRating: 4.5,
+        lastActivityAt: '2026-03-27T10:00:00Z',
+        atRisk: [],
+      },
+      {
+        pairingId: 'p-daniel',
+        status: 'active',
+        menteeId: 'daniel',
+        menteeName: 'Daniel Kim',
+        mentorIds: ['kenji'],
+        mentorNames: ['Kenji Watanabe'],
+        sessionsHeld: 1,
+        sessionsMissed: 3,
+        mentoringMinutes: 60,
+        goalsSet: 1,
+        goalsAchieved: 0,
+        goalsMissed: 1,
+        averageRating: 2,
+        lastActivityAt: '2026-03-20T10:00:00Z',
+        atRisk: ['sessions-missed', 'low-rating', 'concern-open'],
+      },
+      {
+        pairingId: 'p-mallory',
+        status: 'active',
+        menteeId: 'mallory',
+        menteeName: HOSTILE_NAME,
+        mentorIds: ['arjun'],
+        mentorNames: ['Arjun Shrestha'],
+        sessionsHeld: 2,
+        sessionsMissed: 0,
+        mentoringMinutes: 105,
+        goalsSet: 1,
+        goalsAchieved: 0,
+        goalsMissed: 0,
+        averageRating: null,
+        lastActivityAt: null,
+        atRisk: ['quiet'],
+      },
+      {
+        pairingId: 'p-sofia',
+        status: 'paused',
+        menteeId: 'sofia',
+        menteeName: 'Sofia Rossi',
+        mentorIds: ['kenji'],
+        mentorNames: ['Kenji Watanabe'],
+        sessionsHeld: 0,
+        sessionsMissed: 0,
+        mentoringMinutes: 0,
+        goalsSet: 0,
+        goalsAchieved: 0,
+        goalsMissed: 0,
+        averageRating: null,
+        lastActivityAt: null,
+        atRisk: [],
+      },
     ],
     ...overrides,
   };
@@ -74,13 +143,17 @@ class InMemoryReports implements ReportsService {
 
 const $ = <T extends Element = HTMLElement>(element: MkProgrammeReport, selector: string) => element.shadowRoot!.querySelector<T>(selector);
 const stateOf = (element: MkProgrammeReport) => part(element, 'base')?.dataset.state;
-const waitForState = (element: MkProgrammeReport, state: string) => waitUntil(() => stateOf(element) === state, `state ${state} (is ${stateOf(element)})`, { timeout: 4000 });
-const tile = (element: MkProgrammeReport, figure: string) => [...element.shadowRoot!.querySelectorAll(`[part~="tile"][data-figure="${figure}"] dt, [part~="tile"][data-figure="${figure}"] dd`)].map(text);
+const waitForState = (element: MkProgrammeReport, state: string) =>
+  waitUntil(() => stateOf(element) === state, `state ${state} (is ${stateOf(element)})`, { timeout: 4000 });
+const tile = (element: MkProgrammeReport, figure: string) =>
+  [...element.shadowRoot!.querySelectorAll(`[part~="tile"][data-figure="${figure}"] dt, [part~="tile"][data-figure="${figure}"] dd`)].map(text);
 const rowsOf = (table: Element | null) => [...(table?.querySelectorAll('tbody tr') ?? [])].map((row) => [...row.children].map(text));
 
 describe('<mk-programme-report>', () => {
   const kits: MentorKit[] = [];
-  async function mount(options: { service?: ReportsService; user?: string; lang?: string; width?: number; storage?: StorageAdapter; attributes?: Record<string, string> } = {}): Promise<{ wrapper: HTMLElement; element: MkProgrammeReport; kit: MentorKit }> {
+  async function mount(
+    options: { service?: ReportsService; user?: string; lang?: string; width?: number; storage?: StorageAdapter; attributes?: Record<string, string> } = {},
+  ): Promise<{ wrapper: HTMLElement; element: MkProgrammeReport; kit: MentorKit }> {
     const lang = options.lang ?? 'en';
     const seeded = options.storage ?? (await seededStorage());
     const storage = options.service ? Object.assign(seeded, { reports: options.service }) : seeded;
@@ -143,13 +216,24 @@ describe('<mk-programme-report>', () => {
     toggle.focus();
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => $(element, '[part~="chart-table"][data-chart="trend"]') !== null, 'the trend as a table');
-    expect(rowsOf($(element, '[part~="chart-table"][data-chart="trend"]'))).to.deep.equal([['Jan 2026', '2', '4.5'], ['Feb 2026', '0', '–'], ['Mar 2026', '4', '3.5']]);
+    expect(rowsOf($(element, '[part~="chart-table"][data-chart="trend"]'))).to.deep.equal([
+      ['Jan 2026', '2', '4.5'],
+      ['Feb 2026', '0', '–'],
+      ['Mar 2026', '4', '3.5'],
+    ]);
     expect(focused(), 'focus stays on the button').to.equal($(element, '[part~="chart-toggle"][data-chart="trend"]'));
     expect(text(focused())).to.equal('Show as chart');
-    expect(parts(element, 'chart').map((chart) => chart.dataset.chart), 'the other chart stays a chart').to.deep.equal(['sessions']);
+    expect(
+      parts(element, 'chart').map((chart) => chart.dataset.chart),
+      'the other chart stays a chart',
+    ).to.deep.equal(['sessions']);
     $<HTMLButtonElement>(element, '[part~="chart-toggle"][data-chart="sessions"]')!.click();
     await element.updateComplete;
-    expect(rowsOf($(element, '[part~="chart-table"][data-chart="sessions"]'))).to.deep.equal([['Held', '7'], ['Missed', '3'], ['Cancelled', '1']]);
+    expect(rowsOf($(element, '[part~="chart-table"][data-chart="sessions"]'))).to.deep.equal([
+      ['Held', '7'],
+      ['Missed', '3'],
+      ['Cancelled', '1'],
+    ]);
     await expect(element).to.be.accessible();
   });
 
@@ -160,7 +244,11 @@ describe('<mk-programme-report>', () => {
     expect(part(element, 'at-risk')!.localName).to.equal('ol');
     expect(items.map((item) => item.dataset.pairingId)).to.deep.equal(['p-daniel', 'p-mallory']);
     expect(text(items[0]!.querySelector('.risk-name'))).to.equal('Daniel Kim with Kenji Watanabe');
-    expect([...items[0]!.querySelectorAll('.reason')].map(text)).to.deep.equal(['⚠ 3 sessions missed', '⚠ Low ratings: 2.0 of 5 on average', '⚠ A concern is open']);
+    expect([...items[0]!.querySelectorAll('.reason')].map(text)).to.deep.equal([
+      '⚠ 3 sessions missed',
+      '⚠ Low ratings: 2.0 of 5 on average',
+      '⚠ A concern is open',
+    ]);
     expect(items[0]!.querySelector('.reason .mark')!.getAttribute('aria-hidden')).to.equal('true');
     expect([...items[1]!.querySelectorAll('.reason')].map(text)).to.deep.equal(['⚠ Quiet for 24 days']);
     expect(text(items[1]!.querySelector('.risk-name')), 'a hostile name is text').to.equal(`${HOSTILE_NAME} with Arjun Shrestha`);
@@ -181,7 +269,18 @@ describe('<mk-programme-report>', () => {
       ['Arjun Shrestha', '2 of 1 over capacity', '2', '1.8', '4.5', '2'],
     ]);
     const pairs = rowsOf(part(element, 'pairs'));
-    expect(pairs[0]).to.deep.equal(['Lucía Fernández', 'Kenji Watanabe and Arjun Shrestha', 'Active', '4', '0', '4', '3 · 2 · 0', '4.5', 'Fri 27 Mar, 10:00', 'no']);
+    expect(pairs[0]).to.deep.equal([
+      'Lucía Fernández',
+      'Kenji Watanabe and Arjun Shrestha',
+      'Active',
+      '4',
+      '0',
+      '4',
+      '3 · 2 · 0',
+      '4.5',
+      'Fri 27 Mar, 10:00',
+      'no',
+    ]);
     expect(pairs[1]!.at(-1)).to.equal('⚠ sessions missed, low ratings and concern open');
     expect(pairs[2]!.slice(0, 1).concat(pairs[2]!.slice(7))).to.deep.equal([HOSTILE_NAME, '–', 'none', '⚠ quiet']);
     const region = part(element, 'pairs')!.closest('.table-scroll')!;
@@ -208,7 +307,14 @@ describe('<mk-programme-report>', () => {
     const { element } = await mount({ service });
     await waitForState(element, 'ready');
     const radios = [...element.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name="period"]')];
-    expect(radios.map((radio) => text(radio.closest('label')))).to.deep.equal(['This month', 'Last month', 'This quarter', 'Last quarter', 'Year to date', 'Custom dates']);
+    expect(radios.map((radio) => text(radio.closest('label')))).to.deep.equal([
+      'This month',
+      'Last month',
+      'This quarter',
+      'Last quarter',
+      'Year to date',
+      'Custom dates',
+    ]);
     expect(radios.find((radio) => radio.checked)!.value).to.equal('this-quarter');
     expect(text(part(element, 'period')!.querySelector('legend'))).to.equal('Period');
 
@@ -271,7 +377,10 @@ describe('<mk-programme-report>', () => {
     const { element } = await mount({ service });
     await waitForState(element, 'error');
     expect(part(element, 'error')!.getAttribute('role')).to.equal('alert');
-    expect([...part(element, 'error')!.querySelectorAll('p')].map(text)).to.deep.equal(['The programme report could not be loaded.', 'The database is unavailable; nothing was changed. Try again shortly.']);
+    expect([...part(element, 'error')!.querySelectorAll('p')].map(text)).to.deep.equal([
+      'The programme report could not be loaded.',
+      'The database is unavailable; nothing was changed. Try again shortly.',
+    ]);
     await expect(element).to.be.accessible();
     service.fail = undefined;
     $<HTMLButtonElement>(element, '[data-action="retry"]')!.focus();
@@ -288,10 +397,18 @@ describe('<mk-programme-report>', () => {
     await expect(notAdmin).to.be.accessible();
 
     const quiet = new InMemoryReports();
-    quiet.overrides = { totals: { ...serverReport({ from: '2026-01-01', to: '2026-03-29' }, 'UTC').totals, pairs: { total: 0, proposed: 0, active: 0, paused: 0, closed: 0 } }, pairs: [], atRisk: [], mentors: [] };
+    quiet.overrides = {
+      totals: { ...serverReport({ from: '2026-01-01', to: '2026-03-29' }, 'UTC').totals, pairs: { total: 0, proposed: 0, active: 0, paused: 0, closed: 0 } },
+      pairs: [],
+      atRisk: [],
+      mentors: [],
+    };
     const empty = (await mount({ service: quiet })).element;
     await waitForState(empty, 'empty');
-    expect([...part(empty, 'empty')!.querySelectorAll('p')].map(text)).to.deep.equal(['No pairings in this period.', 'Choose another period, or pair mentees with mentors first.']);
+    expect([...part(empty, 'empty')!.querySelectorAll('p')].map(text)).to.deep.equal([
+      'No pairings in this period.',
+      'Choose another period, or pair mentees with mentors first.',
+    ]);
     expect(part(empty, 'period'), 'another period can be picked').to.not.equal(null);
     expect(part(empty, 'tiles')).to.equal(null);
     await expect(empty).to.be.accessible();
@@ -301,7 +418,14 @@ describe('<mk-programme-report>', () => {
     const { element } = await mount({ service: new InMemoryReports() });
     await waitForState(element, 'ready');
     const buttons = [...part(element, 'exports')!.querySelectorAll('button')];
-    expect(buttons.map(text)).to.deep.equal(['Summary (CSV)', 'Pairs (CSV)', 'Mentor load (CSV)', 'Pairs at risk (CSV)', 'Rating by month (CSV)', 'Whole report (JSON)']);
+    expect(buttons.map(text)).to.deep.equal([
+      'Summary (CSV)',
+      'Pairs (CSV)',
+      'Mentor load (CSV)',
+      'Pairs at risk (CSV)',
+      'Rating by month (CSV)',
+      'Whole report (JSON)',
+    ]);
     const expected = serverReport({ from: '2026-01-01', to: '2026-03-29' }, 'Europe/London');
     element.addEventListener('mk-report-export', (event) => event.preventDefault());
     for (const table of ['summary', 'pairs', 'mentors', 'at-risk', 'rating-trend'] as const) {
@@ -313,19 +437,33 @@ describe('<mk-programme-report>', () => {
       expect(detail.table).to.equal(table);
       expect(detail.content).to.equal(reportCsv(expected, table));
     }
-    expect((await (async () => {
-      const exported = oneEvent(element, 'mk-report-export');
-      $<HTMLButtonElement>(element, '[data-export="json"]')!.focus();
-      await sendKeys({ press: 'Enter' });
-      return exported;
-    })()).detail).to.deep.equal({ format: 'json', filename: 'spring-mentoring-2026-report-2026-01-01-2026-03-29.json', content: reportJson(expected) });
+    expect(
+      (
+        await (async () => {
+          const exported = oneEvent(element, 'mk-report-export');
+          $<HTMLButtonElement>(element, '[data-export="json"]')!.focus();
+          await sendKeys({ press: 'Enter' });
+          return exported;
+        })()
+      ).detail,
+    ).to.deep.equal({ format: 'json', filename: 'spring-mentoring-2026-report-2026-01-01-2026-03-29.json', content: reportJson(expected) });
     await waitUntil(() => text(part(element, 'announcement')) === 'spring-mentoring-2026-report-2026-01-01-2026-03-29.json is downloaded.', 'announced');
   });
 
   it('in the browser without a server: computed with core from the client’s records; response time "not available here" with the reason; axe', async () => {
     const storage = await seededStorage();
     const session = (id: string, pairingId: string, start: string, status: string, extra: Record<string, unknown> = {}) =>
-      storage.put('sessions', { id, pairingId, title: `Session ${id}`, start, end: new Date(Date.parse(start) + 60 * 60_000).toISOString(), timeZone: 'Europe/London', status, createdAt: '2026-03-01T09:00:00Z', ...extra });
+      storage.put('sessions', {
+        id,
+        pairingId,
+        title: `Session ${id}`,
+        start,
+        end: new Date(Date.parse(start) + 60 * 60_000).toISOString(),
+        timeZone: 'Europe/London',
+        status,
+        createdAt: '2026-03-01T09:00:00Z',
+        ...extra,
+      });
     await session('s1', 'p-lucia', '2026-03-10T10:00:00.000Z', 'held');
     await session('s2', 'p-lucia', '2026-03-17T10:00:00.000Z', 'held', { heldMinutes: 45 });
     await session('s3', 'p-daniel', '2026-03-11T16:00:00.000Z', 'missed');
@@ -338,7 +476,11 @@ describe('<mk-programme-report>', () => {
     expect(tile(element, 'pairs')).to.deep.equal(['Pairs', '4', '3 active, 1 paused, 0 proposed, 0 closed']);
     expect(tile(element, 'sessions')).to.deep.equal(['Sessions held', '2', '2 missed, 1 cancelled, 0 still scheduled']);
     expect(tile(element, 'hours')).to.deep.equal(['Mentoring hours', '1.8 h', '105 minutes in sessions held']);
-    expect(tile(element, 'response-time')).to.deep.equal(['Median response time', 'Not available here', 'Response times need the MentorKit server: a programme admin cannot read the pairs’ messages in the browser.']);
+    expect(tile(element, 'response-time')).to.deep.equal([
+      'Median response time',
+      'Not available here',
+      'Response times need the MentorKit server: a programme admin cannot read the pairs’ messages in the browser.',
+    ]);
     expect(text($(element, '.head'))).to.contain('Computed in this browser from the records you can see.');
     const daniel = parts(element, 'risk-pair').find((item) => item.dataset.pairingId === 'p-daniel');
     expect(daniel, 'two missed sessions put Daniel at risk').to.not.equal(undefined);
@@ -365,7 +507,11 @@ describe('<mk-programme-report>', () => {
     expect(text(part(element, 'heading'))).to.equal('Informe del programa');
     expect(tile(element, 'hours')).to.deep.equal(['Horas de mentoría', '6,8 h', '405 minutos en sesiones realizadas']);
     expect(tile(element, 'rating')).to.deep.equal(['Valoración media', '3,83 de 5', 'de 6 opiniones']);
-    expect([...parts(element, 'risk-pair')[0]!.querySelectorAll('.reason')].map(text)).to.deep.equal(['⚠ 3 sesiones perdidas', '⚠ Valoraciones bajas: 2,0 de 5 de media', '⚠ Hay una preocupación abierta']);
+    expect([...parts(element, 'risk-pair')[0]!.querySelectorAll('.reason')].map(text)).to.deep.equal([
+      '⚠ 3 sesiones perdidas',
+      '⚠ Valoraciones bajas: 2,0 de 5 de media',
+      '⚠ Hay una preocupación abierta',
+    ]);
     expect(text(parts(element, 'risk-pair')[0]!.querySelector('.risk-name'))).to.equal('Daniel Kim con Kenji Watanabe');
     expect(text(part(element, 'base'))).to.not.match(/\b(?:Pairs|Sessions held|Show as table|Export)\b/);
     await expect(wrapper).to.be.accessible();
@@ -393,8 +539,10 @@ describe('<mk-programme-report>', () => {
       const style = getComputedStyle(node);
       if (style.display === 'none' || node.closest('.visually-hidden, .table-scroll') || ['style', 'title', 'desc'].includes(node.localName)) continue;
       const rect = node.getBoundingClientRect();
-      if (rect.width > 0 && rect.right > limit) problems.push(`${node.localName}[part=${node.getAttribute('part')}].${node.className} ends at ${Math.round(rect.right)}`);
-      else if (style.overflowX !== 'visible' && node.scrollWidth > node.clientWidth + 1 && !node.classList.contains('table-scroll')) problems.push(`${node.localName}.${node.className} scrolls sideways`);
+      if (rect.width > 0 && rect.right > limit)
+        problems.push(`${node.localName}[part=${node.getAttribute('part')}].${node.className} ends at ${Math.round(rect.right)}`);
+      else if (style.overflowX !== 'visible' && node.scrollWidth > node.clientWidth + 1 && !node.classList.contains('table-scroll'))
+        problems.push(`${node.localName}.${node.className} scrolls sideways`);
     }
     expect(problems).to.deep.equal([]);
     expect(element.scrollWidth).to.be.at.most(320);

@@ -76,7 +76,6 @@ function slug(text: string): string {
     .slice(0, 60);
 }
 
-
 /**
  * @summary A programme admin's report for HR: pairs by status, sessions held and missed, mentoring
  * hours, goals, feedback ratings by month, response time, the pairs at risk and why, mentor load and
@@ -262,7 +261,10 @@ export class MkProgrammeReport extends MkElement {
         return;
       }
       this.recordsReady = false;
-      this.recordsLoaded ??= Promise.all([kit.ready, ...[Collections.sessions, Collections.goals, Collections.feedback, Collections.agreements].map((collection) => kit.collection(collection).loaded())]).then(() => undefined);
+      this.recordsLoaded ??= Promise.all([
+        kit.ready,
+        ...[Collections.sessions, Collections.goals, Collections.feedback, Collections.agreements].map((collection) => kit.collection(collection).loaded()),
+      ]).then(() => undefined);
       const [, , view] = await Promise.all([this.recordsLoaded, loadReportModule(), loadView()]);
       if (requested !== this.requested) return;
       this.view = view;
@@ -291,7 +293,19 @@ export class MkProgrammeReport extends MkElement {
       if (this.kitStatus.value === 'ready') this.phase = 'not-admin';
       return;
     }
-    const inputs = [program, this.pairings.value, this.people.value, this.sessions.value, this.goals.value, this.feedback.value, this.agreements.value, this.concerns.value, period.from, period.to, this.zone];
+    const inputs = [
+      program,
+      this.pairings.value,
+      this.people.value,
+      this.sessions.value,
+      this.goals.value,
+      this.feedback.value,
+      this.agreements.value,
+      this.concerns.value,
+      period.from,
+      period.to,
+      this.zone,
+    ];
     if (this.phase === 'ready' && inputs.length === this.computedFrom.length && inputs.every((input, index) => input === this.computedFrom[index])) return;
     this.computedFrom = inputs;
     void reportModule.then((module) => {
@@ -441,11 +455,13 @@ export class MkProgrammeReport extends MkElement {
       <legend>${t.t('period.legend')}</legend>
       <div class="presets">
         ${PERIOD_PRESETS.map(
-          (preset) => html`<label class="preset"><input type="radio" name="period" .value=${preset} .checked=${live(this.preset === preset)} @change=${this.handlePreset} /> ${t.t(`period.${preset}`)}</label>`,
+          (preset) =>
+            html`<label class="preset"><input type="radio" name="period" .value=${preset} .checked=${live(this.preset === preset)} @change=${this.handlePreset} /> ${t.t(`period.${preset}`)}</label>`,
         )}
       </div>
-      ${this.preset === 'custom'
-        ? html`<form part="custom" class="custom" novalidate @submit=${this.handleCustom}>
+      ${
+        this.preset === 'custom'
+          ? html`<form part="custom" class="custom" novalidate @submit=${this.handleCustom}>
             ${(['from', 'to'] as const).map((field) => {
               const error = this.customErrors[field];
               return html`<div class="field">
@@ -462,7 +478,8 @@ export class MkProgrammeReport extends MkElement {
             })}
             <div class="actions"><button class="button" type="submit" aria-disabled=${busy ? 'true' : 'false'}>${t.t('period.apply')}</button></div>
           </form>`
-        : nothing}
+          : nothing
+      }
       <p class="hint">${t.t('period.zone', { zone: this.zone })}</p>
     </fieldset>`;
   }
@@ -489,9 +506,11 @@ export class MkProgrammeReport extends MkElement {
     return html`<div part="base" class="card" data-state=${state} data-source=${source} aria-busy=${phase === 'loading' ? 'true' : 'false'}>
       <div class="head">
         <div part="heading" class="heading" role="heading" aria-level=${this.level} id="heading" tabindex="-1">${t.t('heading')}</div>
-        ${report && phase !== 'not-admin'
-          ? html`<p part="subtitle" class="subtitle">${this.withParts('subtitle', { programme: html`<bdi>${report.programName}</bdi>`, from: html`${formatCalendarDate(report.period.from, t.locale)}`, to: html`${formatCalendarDate(report.period.to, t.locale)}` })}</p>`
-          : nothing}
+        ${
+          report && phase !== 'not-admin'
+            ? html`<p part="subtitle" class="subtitle">${this.withParts('subtitle', { programme: html`<bdi>${report.programName}</bdi>`, from: html`${formatCalendarDate(report.period.from, t.locale)}`, to: html`${formatCalendarDate(report.period.to, t.locale)}` })}</p>`
+            : nothing
+        }
         ${report && phase !== 'not-admin' && phase !== 'error' ? html`<p class="hint">${t.t(source === 'server' ? 'source.server' : 'source.local')}</p>` : nothing}
       </div>
       ${showPicker ? this.renderPeriod() : nothing}

@@ -50,7 +50,6 @@ class ReportView {
     return { t: (id, parameters) => this.c.t(id, parameters), locale: this.c.locale };
   }
 
-
   number(value: number, fractionDigits = 0): string {
     return new Intl.NumberFormat(this.i18n.locale, { maximumFractionDigits: fractionDigits }).format(value);
   }
@@ -117,11 +116,17 @@ class ReportView {
     const t = this.i18n;
     const { pairs, sessions, goals, feedback, responseTime } = report.totals;
     const n = (value: number) => this.number(value);
-    const response = responseTime === null
-      ? this.renderTile('response-time', t.t('tile.response'), t.t('tile.response-unavailable'), t.t('tile.response-unavailable-detail'))
-      : responseTime.medianMinutes === null
-        ? this.renderTile('response-time', t.t('tile.response'), t.t('tile.response-none'), t.t('tile.response-none-detail'))
-        : this.renderTile('response-time', t.t('tile.response'), this.duration(responseTime.medianMinutes), t.t('tile.response-detail', { replies: n(responseTime.replies), count: responseTime.replies }));
+    const response =
+      responseTime === null
+        ? this.renderTile('response-time', t.t('tile.response'), t.t('tile.response-unavailable'), t.t('tile.response-unavailable-detail'))
+        : responseTime.medianMinutes === null
+          ? this.renderTile('response-time', t.t('tile.response'), t.t('tile.response-none'), t.t('tile.response-none-detail'))
+          : this.renderTile(
+              'response-time',
+              t.t('tile.response'),
+              this.duration(responseTime.medianMinutes),
+              t.t('tile.response-detail', { replies: n(responseTime.replies), count: responseTime.replies }),
+            );
     return html`<section class="figures" aria-labelledby="figures-heading">
       ${this.sub('figures-heading', t.t('figures.heading'))}
       <dl part="tiles" class="tiles">
@@ -129,9 +134,16 @@ class ReportView {
         ${this.renderTile('sessions', t.t('tile.sessions'), n(sessions.held), t.t('tile.sessions-detail', { missed: n(sessions.missed), cancelled: n(sessions.cancelled), scheduled: n(sessions.scheduled) }))}
         ${this.renderTile('hours', t.t('tile.hours'), t.t('tile.hours-value', { hours: this.hours(report.totals.mentoringMinutes) }), t.t('tile.hours-detail', { minutes: n(report.totals.mentoringMinutes), count: report.totals.mentoringMinutes }))}
         ${this.renderTile('goals', t.t('tile.goals'), n(goals.achieved), t.t('tile.goals-detail', { set: n(goals.set), missed: n(goals.missed) }))}
-        ${feedback.averageRating === null
-          ? this.renderTile('rating', t.t('tile.rating'), t.t('tile.rating-none'), t.t('tile.rating-none-detail'))
-          : this.renderTile('rating', t.t('tile.rating'), t.t('tile.rating-value', { rating: this.rating(feedback.averageRating) }), t.t('tile.rating-detail', { notes: n(feedback.notes), count: feedback.notes }))}
+        ${
+          feedback.averageRating === null
+            ? this.renderTile('rating', t.t('tile.rating'), t.t('tile.rating-none'), t.t('tile.rating-none-detail'))
+            : this.renderTile(
+                'rating',
+                t.t('tile.rating'),
+                t.t('tile.rating-value', { rating: this.rating(feedback.averageRating) }),
+                t.t('tile.rating-detail', { notes: n(feedback.notes), count: feedback.notes }),
+              )
+        }
         ${response}
         ${this.renderTile('at-risk', t.t('tile.at-risk'), n(report.totals.pairsAtRisk), t.t('tile.at-risk-detail', { active: pairs.active }))}
       </dl>
@@ -170,7 +182,11 @@ class ReportView {
       const y = (value: number) => top + ((5 - value) * (height - top - bottom)) / 4;
       const description = t.t('trend.description', {
         months: months
-          .map((month) => (month.averageRating === null ? t.t('trend.month-none', { month: this.month(month.month) }) : t.t('trend.month', { month: this.month(month.month), rating: this.rating(month.averageRating), notes: this.number(month.notes) })))
+          .map((month) =>
+            month.averageRating === null
+              ? t.t('trend.month-none', { month: this.month(month.month) })
+              : t.t('trend.month', { month: this.month(month.month), rating: this.rating(month.averageRating), notes: this.number(month.notes) }),
+          )
           .join('; '),
       });
       const points = months.map((month, index) => ({ month, index })).filter(({ month }) => month.averageRating !== null);
@@ -249,9 +265,10 @@ class ReportView {
     const t = this.i18n;
     return html`<section class="section" aria-labelledby="at-risk-heading">
       ${this.sub('at-risk-heading', t.t('at-risk.heading'))}
-      ${report.atRisk.length === 0
-        ? html`<p class="muted">${t.t('at-risk.none')}</p>`
-        : html`<p class="hint">${t.t('at-risk.hint')}</p>
+      ${
+        report.atRisk.length === 0
+          ? html`<p class="muted">${t.t('at-risk.none')}</p>`
+          : html`<p class="hint">${t.t('at-risk.hint')}</p>
             <ol part="at-risk" class="risk-list">
               ${report.atRisk.map((pair) => {
                 const names = this.namesOf(report, pair.pairingId, pair.menteeId, pair.mentorIds);
@@ -263,7 +280,8 @@ class ReportView {
                   </ul>
                 </li>`;
               })}
-            </ol>`}
+            </ol>`
+      }
     </section>`;
   }
 
@@ -277,11 +295,12 @@ class ReportView {
     const heading = t.t('mentors.heading');
     return html`<section class="section" aria-labelledby="mentors-heading">
       ${this.sub('mentors-heading', heading)}
-      ${report.mentors.length === 0
-        ? html`<p class="muted">${t.t('mentors.none')}</p>`
-        : this.scrollRegion(
-            heading,
-            html`<table part="mentors" class="data">
+      ${
+        report.mentors.length === 0
+          ? html`<p class="muted">${t.t('mentors.none')}</p>`
+          : this.scrollRegion(
+              heading,
+              html`<table part="mentors" class="data">
               <caption class="visually-hidden">${heading}</caption>
               <thead><tr>
                 <th scope="col">${t.t('mentors.col.mentor')}</th><th scope="col">${t.t('mentors.col.load')}</th><th scope="col">${t.t('mentors.col.held')}</th>
@@ -298,7 +317,8 @@ class ReportView {
                 </tr>`,
               )}</tbody>
             </table>`,
-          )}
+            )
+      }
     </section>`;
   }
 
@@ -329,7 +349,14 @@ class ReportView {
               <td>${t.t('pairs.goals', { set: this.number(pair.goalsSet), achieved: this.number(pair.goalsAchieved), missed: this.number(pair.goalsMissed) })}</td>
               <td>${this.rating(pair.averageRating)}</td>
               <td>${pair.lastActivityAt ? html`<time datetime=${pair.lastActivityAt}>${formatDayTime(pair.lastActivityAt, zone, t.locale, now)}</time>` : t.t('pairs.never')}</td>
-              <td>${pair.atRisk.length === 0 ? t.t('pairs.no-risk') : html`<span class="mark" aria-hidden="true">⚠</span> ${formatList(pair.atRisk.filter((code) => (RISK_CODES as readonly string[]).includes(code)).map((code) => t.t(`risk.${code}`)), t.locale)}`}</td>
+              <td>${
+                pair.atRisk.length === 0
+                  ? t.t('pairs.no-risk')
+                  : html`<span class="mark" aria-hidden="true">⚠</span> ${formatList(
+                      pair.atRisk.filter((code) => (RISK_CODES as readonly string[]).includes(code)).map((code) => t.t(`risk.${code}`)),
+                      t.locale,
+                    )}`
+              }</td>
             </tr>`,
           )}</tbody>
         </table>`,
@@ -351,8 +378,7 @@ class ReportView {
 
   render(report: ProgrammeReport): TemplateResult {
     const t = this.i18n;
-    if (report.totals.pairs.total === 0)
-      return html`<div part="empty" class="empty"><p>${t.t('empty')}</p><p class="muted">${t.t('empty.hint')}</p></div>`;
+    if (report.totals.pairs.total === 0) return html`<div part="empty" class="empty"><p>${t.t('empty')}</p><p class="muted">${t.t('empty.hint')}</p></div>`;
     return html`${this.renderTiles(report)}
       <section class="section" aria-labelledby="charts-heading">
         ${this.sub('charts-heading', t.t('charts.heading'))}
@@ -360,5 +386,4 @@ class ReportView {
       </section>
       ${this.renderAtRisk(report)} ${this.renderMentors(report)} ${this.renderPairs(report)} ${this.renderExports()}`;
   }
-
 }

@@ -35,7 +35,9 @@ type Translate = (id: string, parameters?: MessageParameters) => string;
 function failedWriteSentence(description: FailedWriteDescription, t: Translate, locale: string | undefined): string {
   const namedBy = NAMED_BY[description.subject];
   const named = namedBy === 'title' ? description.title !== undefined : namedBy === 'people' && description.people.length > 0;
-  const what = description.own ? t('subject.profile.own') : t(`subject.${description.subject}${named ? '' : '.unnamed'}`, { title: description.title ?? '', people: formatList(description.people, locale) });
+  const what = description.own
+    ? t('subject.profile.own')
+    : t(`subject.${description.subject}${named ? '' : '.unnamed'}`, { title: description.title ?? '', people: formatList(description.people, locale) });
   return t(description.kind === 'delete' ? 'not-deleted' : 'not-saved', { what });
 }
 
@@ -70,7 +72,8 @@ export class FailedWritesNotice implements ReactiveController {
     this.i18n = new LocaleController(host, 'mk-provider', providerMessages, providerLanguages);
     host.addController(this);
     const root = host.renderRoot;
-    if (root instanceof ShadowRoot) adoptStyles(root, [...(host.constructor as unknown as { elementStyles: Parameters<typeof adoptStyles>[1] }).elementStyles, failedWritesStyles]);
+    if (root instanceof ShadowRoot)
+      adoptStyles(root, [...(host.constructor as unknown as { elementStyles: Parameters<typeof adoptStyles>[1] }).elementStyles, failedWritesStyles]);
     adoptThemeTokens(host);
     let active = document.activeElement;
     while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;

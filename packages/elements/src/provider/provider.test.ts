@@ -1,5 +1,17 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { Collections, MentorKitError, PairingInputSchema, PersonInputSchema, ProgramInputSchema, createMemoryStorage, createMentorKit, isMentorKitError, parseOrThrow, type MentorKit, type StorageWriteFailure } from '@mentorkit/core';
+import {
+  Collections,
+  MentorKitError,
+  PairingInputSchema,
+  PersonInputSchema,
+  ProgramInputSchema,
+  createMemoryStorage,
+  createMentorKit,
+  isMentorKitError,
+  parseOrThrow,
+  type MentorKit,
+  type StorageWriteFailure,
+} from '@mentorkit/core';
 import { goalsFeature } from '@mentorkit/core/goals';
 import { localesLoaded } from '../internal/localize.js';
 import { MkElement } from '../internal/mk-element.js';
@@ -22,7 +34,11 @@ class KitProbe extends MkElement {
 customElements.define('mk-test-provider-probe', KitProbe);
 
 const probeIn = (provider: MkProvider) => provider.querySelector<KitProbe>('mk-test-provider-probe')!;
-const isDisposed = async (kit: MentorKit) => kit.refresh().then(() => false, (error: unknown) => isMentorKitError(error) && /disposed/.test(error.message));
+const isDisposed = async (kit: MentorKit) =>
+  kit.refresh().then(
+    () => false,
+    (error: unknown) => isMentorKitError(error) && /disposed/.test(error.message),
+  );
 
 /** A promise of the next event detail, for listeners bound in the template (before the element connects). */
 function nextDetail<TDetail>(): { promise: Promise<TDetail>; listener: (event: CustomEvent<TDetail>) => void } {
@@ -55,7 +71,9 @@ describe('<mk-provider>', () => {
   describe('built from attributes', () => {
     it('builds a client on memory storage for user-id, provides it and fires mk-ready', async () => {
       const events: MentorKit[] = [];
-      const provider = await fixture<MkProvider>(html`<mk-provider user-id="lucia" storage="memory" @mk-ready=${(event: CustomEvent<{ kit: MentorKit }>) => events.push(event.detail.kit)}><mk-test-provider-probe></mk-test-provider-probe></mk-provider>`);
+      const provider = await fixture<MkProvider>(
+        html`<mk-provider user-id="lucia" storage="memory" @mk-ready=${(event: CustomEvent<{ kit: MentorKit }>) => events.push(event.detail.kit)}><mk-test-provider-probe></mk-test-provider-probe></mk-provider>`,
+      );
       await waitUntil(() => events.length === 1, 'mk-ready should fire');
       const kit = provider.currentKit!;
       expect(events[0]).to.equal(kit);
@@ -70,23 +88,28 @@ describe('<mk-provider>', () => {
     it('builds on IndexedDB (storage="indexeddb", database-name), which keeps the data for the next client', async () => {
       const databaseName = `mk-provider-test-${Date.now()}-${Math.random().toString(36).slice(2)}`;
       const firstReady = nextDetail<{ kit: MentorKit }>();
-      const first = await fixture<MkProvider>(html`<mk-provider user-id="lucia" storage="indexeddb" database-name=${databaseName} @mk-ready=${firstReady.listener}><mk-pairing-card locale="en-GB"></mk-pairing-card></mk-provider>`);
+      const first = await fixture<MkProvider>(
+        html`<mk-provider user-id="lucia" storage="indexeddb" database-name=${databaseName} @mk-ready=${firstReady.listener}><mk-pairing-card locale="en-GB"></mk-pairing-card></mk-provider>`,
+      );
       const detail = await firstReady.promise;
       expect(detail.kit.storage.name).to.equal('indexeddb');
       // Seed the programme the way a host's sync would, then let the client re-read.
-      const put = (collection: string, record: { id: string }) => detail.kit.storage.put(collection, { ...record, createdAt: '2026-02-01T09:00:00Z' }, { expectedRevision: null });
+      const put = (collection: string, record: { id: string }) =>
+        detail.kit.storage.put(collection, { ...record, createdAt: '2026-02-01T09:00:00Z' }, { expectedRevision: null });
       for (const person of people) await put(Collections.people, parseOrThrow(PersonInputSchema, person));
       await put(Collections.programs, parseOrThrow(ProgramInputSchema, program));
       for (const pairing of pairings) await put(Collections.pairings, parseOrThrow(PairingInputSchema, pairing));
       await detail.kit.refresh();
       const card = first.querySelector('mk-pairing-card')!;
-      await waitUntil(() => card.shadowRoot!.querySelectorAll('[part~="pairing"]').length === 1, 'the card should show Lucía\'s pairing');
+      await waitUntil(() => card.shadowRoot!.querySelectorAll('[part~="pairing"]').length === 1, "the card should show Lucía's pairing");
       first.remove();
       await aTimeout(0);
       expect(await isDisposed(detail.kit), 'the provider disposes the client it built').to.equal(true);
 
       const secondReady = nextDetail<{ kit: MentorKit }>();
-      const second = await fixture<MkProvider>(html`<mk-provider user-id="kenji" database-name=${databaseName} @mk-ready=${secondReady.listener}><mk-pairing-card locale="en-GB"></mk-pairing-card></mk-provider>`);
+      const second = await fixture<MkProvider>(
+        html`<mk-provider user-id="kenji" database-name=${databaseName} @mk-ready=${secondReady.listener}><mk-pairing-card locale="en-GB"></mk-pairing-card></mk-provider>`,
+      );
       await secondReady.promise;
       expect(second.storage, 'indexeddb is the default').to.equal('indexeddb');
       const secondCard = second.querySelector('mk-pairing-card')!;
@@ -102,7 +125,9 @@ describe('<mk-provider>', () => {
 
     it('a bare provider waits quietly for .kit: no error, no client, widgets loading', async () => {
       const errors: MkErrorDetail[] = [];
-      const provider = await fixture<MkProvider>(html`<mk-provider @mk-error=${(event: CustomEvent<MkErrorDetail>) => errors.push(event.detail)}><mk-test-provider-probe></mk-test-provider-probe></mk-provider>`);
+      const provider = await fixture<MkProvider>(
+        html`<mk-provider @mk-error=${(event: CustomEvent<MkErrorDetail>) => errors.push(event.detail)}><mk-test-provider-probe></mk-test-provider-probe></mk-provider>`,
+      );
       await provider.updateComplete;
       expect(errors).to.have.length(0);
       expect(consoleErrors.messages).to.have.length(0);
@@ -117,7 +142,9 @@ describe('<mk-provider>', () => {
 
     it('reports a missing user-id on the console and with mk-error, then builds once it is set', async () => {
       const errors: MkErrorDetail[] = [];
-      const provider = await fixture<MkProvider>(html`<mk-provider storage="memory" @mk-error=${(event: CustomEvent<MkErrorDetail>) => errors.push(event.detail)}><mk-test-provider-probe></mk-test-provider-probe></mk-provider>`);
+      const provider = await fixture<MkProvider>(
+        html`<mk-provider storage="memory" @mk-error=${(event: CustomEvent<MkErrorDetail>) => errors.push(event.detail)}><mk-test-provider-probe></mk-test-provider-probe></mk-provider>`,
+      );
       expect(errors).to.have.length(1);
       expect(errors[0]!.error.code).to.equal('invalid-input');
       expect(errors[0]!.error.path).to.equal('user-id');
@@ -151,7 +178,9 @@ describe('<mk-provider>', () => {
 
     it('builds a new client when user-id changes and disposes the old one', async () => {
       const ready = nextDetail<{ kit: MentorKit }>();
-      const provider = await fixture<MkProvider>(html`<mk-provider user-id="lucia" storage="memory" @mk-ready=${ready.listener}><mk-test-provider-probe></mk-test-provider-probe></mk-provider>`);
+      const provider = await fixture<MkProvider>(
+        html`<mk-provider user-id="lucia" storage="memory" @mk-ready=${ready.listener}><mk-test-provider-probe></mk-test-provider-probe></mk-provider>`,
+      );
       const before = (await ready.promise).kit;
       provider.userId = 'kenji';
       const { detail } = await oneEvent(provider, 'mk-ready');
@@ -164,7 +193,9 @@ describe('<mk-provider>', () => {
 
     it('disposes the client it built when removed, but keeps it when only moved', async () => {
       const ready = nextDetail<{ kit: MentorKit }>();
-      const wrapper = await fixture<HTMLElement>(html`<div><mk-provider user-id="lucia" storage="memory" @mk-ready=${ready.listener}></mk-provider><section></section></div>`);
+      const wrapper = await fixture<HTMLElement>(
+        html`<div><mk-provider user-id="lucia" storage="memory" @mk-ready=${ready.listener}></mk-provider><section></section></div>`,
+      );
       const provider = wrapper.querySelector('mk-provider')!;
       await ready.promise;
       const kit = provider.currentKit!;
@@ -184,7 +215,9 @@ describe('<mk-provider>', () => {
       const kit = await readyKit(await seededStorage(), 'lucia');
       kits.push(kit);
       const ready = nextDetail<{ kit: MentorKit }>();
-      const provider = await fixture<MkProvider>(html`<mk-provider .kit=${kit} user-id="ignored" @mk-ready=${ready.listener}><mk-test-provider-probe></mk-test-provider-probe></mk-provider>`);
+      const provider = await fixture<MkProvider>(
+        html`<mk-provider .kit=${kit} user-id="ignored" @mk-ready=${ready.listener}><mk-test-provider-probe></mk-test-provider-probe></mk-provider>`,
+      );
       const detail = await ready.promise;
       expect(detail.kit).to.equal(kit);
       expect(provider.currentKit).to.equal(kit);
@@ -198,7 +231,9 @@ describe('<mk-provider>', () => {
       const kit = await readyKit(await seededStorage(), 'kenji');
       kits.push(kit);
       const ready = nextDetail<{ kit: MentorKit }>();
-      const provider = await fixture<MkProvider>(html`<mk-provider user-id="lucia" storage="memory" @mk-ready=${ready.listener}><mk-test-provider-probe></mk-test-provider-probe></mk-provider>`);
+      const provider = await fixture<MkProvider>(
+        html`<mk-provider user-id="lucia" storage="memory" @mk-ready=${ready.listener}><mk-test-provider-probe></mk-test-provider-probe></mk-provider>`,
+      );
       const built = (await ready.promise).kit;
       provider.kit = kit;
       await provider.updateComplete;
@@ -240,7 +275,9 @@ describe('<mk-provider>', () => {
 
   it('renders its children only: no box, no text of its own, and passes axe', async () => {
     const ready = nextDetail<{ kit: MentorKit }>();
-    const provider = await fixture<MkProvider>(html`<mk-provider user-id="lucia" storage="memory" @mk-ready=${ready.listener}><p>Host content</p></mk-provider>`);
+    const provider = await fixture<MkProvider>(
+      html`<mk-provider user-id="lucia" storage="memory" @mk-ready=${ready.listener}><p>Host content</p></mk-provider>`,
+    );
     await ready.promise;
     expect(getComputedStyle(provider).display).to.equal('contents');
     expect(provider.shadowRoot!.textContent!.trim()).to.equal('');
@@ -265,15 +302,34 @@ describe('<mk-provider>', () => {
   describe('changes that were not saved', () => {
     const HOSTILE_TITLE = '<img src=x onerror="window.hacked=1">Ship the design review';
     const HOSTILE_REASON = '<b>Kenji</b> changed this goal in the meantime. <script>window.hacked=1</script>';
-    const failure = (collection: string, id: string, record: StorageWriteFailure['record'], error = new MentorKitError('conflict', HOSTILE_REASON), kind: 'put' | 'delete' = 'put'): StorageWriteFailure => ({ collection, id, kind, record, error, queuedAt: '2026-03-29T21:00:00.000Z' });
-    const goalRecord = (id: string, title: string) => ({ id, pairingId: 'p-lucia', ownerId: 'lucia', visibility: 'pairing', archived: false, title, milestones: [] });
+    const failure = (
+      collection: string,
+      id: string,
+      record: StorageWriteFailure['record'],
+      error = new MentorKitError('conflict', HOSTILE_REASON),
+      kind: 'put' | 'delete' = 'put',
+    ): StorageWriteFailure => ({ collection, id, kind, record, error, queuedAt: '2026-03-29T21:00:00.000Z' });
+    const goalRecord = (id: string, title: string) => ({
+      id,
+      pairingId: 'p-lucia',
+      ownerId: 'lucia',
+      visibility: 'pairing',
+      archived: false,
+      title,
+      milestones: [],
+    });
 
-    async function providerWithRefusals(user = 'lucia', lang?: string): Promise<{ provider: MkProvider; kit: MentorKit; storage: RefusingStorage; host: HTMLElement }> {
+    async function providerWithRefusals(
+      user = 'lucia',
+      lang?: string,
+    ): Promise<{ provider: MkProvider; kit: MentorKit; storage: RefusingStorage; host: HTMLElement }> {
       const storage = refusingStorage(await seededStorage());
       const kit = createMentorKit({ storage, user, now: () => FIXED_NOW });
       kits.push(kit);
       await kit.ready;
-      const host = await fixture<HTMLElement>(html`<div lang=${lang ?? 'en'}><mk-provider .kit=${kit}><button type="button" id="host-button">Host action</button></mk-provider></div>`);
+      const host = await fixture<HTMLElement>(
+        html`<div lang=${lang ?? 'en'}><mk-provider .kit=${kit}><button type="button" id="host-button">Host action</button></mk-provider></div>`,
+      );
       const provider = host.querySelector('mk-provider')!;
       return { provider, kit, storage, host };
     }
@@ -326,7 +382,14 @@ describe('<mk-provider>', () => {
       const { provider, storage, host } = await providerWithRefusals();
       host.setAttribute('data-mk-theme', 'dark');
       storage.report(failure('messages', 'm1', { id: 'm1', pairingId: 'p-lucia', authorId: 'lucia', kind: 'text', text: 'See you Monday' }));
-      storage.report(failure('feedback', 'f1', { id: 'f1', pairingId: 'p-lucia', sessionId: 's-unknown', authorId: 'lucia', rating: 4 }, new MentorKitError('forbidden', 'This pairing is closed.')));
+      storage.report(
+        failure(
+          'feedback',
+          'f1',
+          { id: 'f1', pairingId: 'p-lucia', sessionId: 's-unknown', authorId: 'lucia', rating: 4 },
+          new MentorKitError('forbidden', 'This pairing is closed.'),
+        ),
+      );
       storage.report(failure('goals', 'g-gone', undefined, new MentorKitError('forbidden', 'Only the goal’s owner may delete it.'), 'delete'));
       await settle(provider);
       expect(provider.shadowRoot!.querySelector('[part~="failed-writes-heading"]')!.textContent!.trim()).to.equal('3 changes were not saved');
@@ -346,7 +409,10 @@ describe('<mk-provider>', () => {
       await settle(provider);
       await waitUntil(() => provider.shadowRoot!.querySelector('[part~="failed-writes-heading"]')!.textContent!.includes('cambios'), 'Spanish loaded');
       expect(provider.shadowRoot!.querySelector('[part~="failed-writes-heading"]')!.textContent!.trim()).to.equal('2 cambios no se guardaron');
-      expect(items(provider).map((item) => item.querySelector('[part~="failed-write-what"]')!.textContent!.trim())).to.deep.equal(['El objetivo «Dar una charla» no se guardó.', 'Tu perfil no se guardó.']);
+      expect(items(provider).map((item) => item.querySelector('[part~="failed-write-what"]')!.textContent!.trim())).to.deep.equal([
+        'El objetivo «Dar una charla» no se guardó.',
+        'Tu perfil no se guardó.',
+      ]);
       expect(dismissButtons(provider)[0]!.textContent!.trim()).to.equal('Descartar');
       await expect(provider).to.be.accessible();
     });
@@ -357,7 +423,11 @@ describe('<mk-provider>', () => {
       hostButton.focus();
       for (const id of ['g1', 'g2', 'g3']) storage.report(failure('goals', id, goalRecord(id, `Goal ${id}`)));
       await settle(provider);
-      const focusedText = () => (provider.shadowRoot!.activeElement as HTMLElement | null)?.closest('[part~="failed-write"]')?.querySelector('[part~="failed-write-what"]')?.textContent?.trim();
+      const focusedText = () =>
+        (provider.shadowRoot!.activeElement as HTMLElement | null)
+          ?.closest('[part~="failed-write"]')
+          ?.querySelector('[part~="failed-write-what"]')
+          ?.textContent?.trim();
       dismissButtons(provider)[0]!.focus();
       dismissButtons(provider)[0]!.click();
       await provider.updateComplete;
@@ -401,7 +471,8 @@ describe('<mk-provider>', () => {
 
     it('the Spanish catalogue has every English message id, translated, with the same placeholders', () => {
       const placeholders = (message: unknown) => (typeof message === 'string' ? [...message.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort() : []);
-      const text = (message: unknown, count: number) => (typeof message === 'function' ? (message as (parameters: Record<string, number>) => string)({ count }) : String(message));
+      const text = (message: unknown, count: number) =>
+        typeof message === 'function' ? (message as (parameters: Record<string, number>) => string)({ count }) : String(message);
       expect(Object.keys(providerMessagesEs).sort()).to.deep.equal(Object.keys(providerMessages.en).sort());
       for (const [id, message] of Object.entries(providerMessages.en)) {
         const spanish = providerMessagesEs[id as keyof typeof providerMessagesEs];

@@ -163,7 +163,8 @@ export class MkProvider extends LitElement {
     const kitBefore = this.activeKit;
     this.synchronize();
     // Another `pairing-id`, or a new client while one is set: the client's current pairing follows the attribute.
-    if (this.activeKit && (changed.has('pairingId') || (this.activeKit !== kitBefore && this.pairingId))) this.activeKit.selectPairing(this.pairingId || undefined);
+    if (this.activeKit && (changed.has('pairingId') || (this.activeKit !== kitBefore && this.pairingId)))
+      this.activeKit.selectPairing(this.pairingId || undefined);
   }
 
   /** Brings the provided client in line with `.kit` and the attributes. */
@@ -202,7 +203,11 @@ export class MkProvider extends LitElement {
   private build(): MentorKit {
     const userId = this.userId?.trim();
     if (!userId) {
-      throw new MentorKitError('invalid-input', '<mk-provider> needs a `user-id` attribute with the signed-in person\'s id (or a `.kit` property set to a client you created).', { path: 'user-id' });
+      throw new MentorKitError(
+        'invalid-input',
+        "<mk-provider> needs a `user-id` attribute with the signed-in person's id (or a `.kit` property set to a client you created).",
+        { path: 'user-id' },
+      );
     }
     const storage = this.createStorage();
     try {
@@ -220,7 +225,11 @@ export class MkProvider extends LitElement {
       case ProviderStorage.memory:
         return createMemoryStorage();
       default:
-        throw new MentorKitError('invalid-input', `<mk-provider storage="${String(this.storage)}"> is not supported; use "indexeddb" (the default, keeps data in this browser) or "memory", or set the \`.kit\` property to a client with your own adapter.`, { path: 'storage' });
+        throw new MentorKitError(
+          'invalid-input',
+          `<mk-provider storage="${String(this.storage)}"> is not supported; use "indexeddb" (the default, keeps data in this browser) or "memory", or set the \`.kit\` property to a client with your own adapter.`,
+          { path: 'storage' },
+        );
     }
   }
 

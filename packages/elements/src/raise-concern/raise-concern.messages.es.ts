@@ -24,7 +24,8 @@ export const raiseConcernMessagesEs = {
   'text.label': '¿Qué pasó?',
   'text.hint': 'Con tus palabras. Cuenta qué pasó y, si puedes, cuándo.',
   'pause.label': 'Pausar nuestro emparejamiento ahora',
-  'pause.hint': 'Pausar deja el emparejamiento en espera de inmediato, hasta que se reanude. Todas las personas del emparejamiento ven que está en pausa, pero no por qué.',
+  'pause.hint':
+    'Pausar deja el emparejamiento en espera de inmediato, hasta que se reanude. Todas las personas del emparejamiento ven que está en pausa, pero no por qué.',
   'pause.closed': 'Este emparejamiento ha terminado, así que no hay nada que pausar.',
   'pause.paused': 'Tu emparejamiento ya está en pausa.',
   'who.title': 'Quién lo verá',

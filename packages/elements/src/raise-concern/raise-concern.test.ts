@@ -6,18 +6,32 @@ import './define.js';
 import type { MkRaiseConcern } from './raise-concern.js';
 import { disposeKitsAfterEach, focused, part, text } from '../testing/queries.js';
 
-const waitForState = (element: MkRaiseConcern, state: string) => waitUntil(() => part(element, 'base')?.dataset.state === state, `state ${state}`, { timeout: 4000 });
+const waitForState = (element: MkRaiseConcern, state: string) =>
+  waitUntil(() => part(element, 'base')?.dataset.state === state, `state ${state}`, { timeout: 4000 });
 const HOSTILE_TEXT = `${HOSTILE_NAME} <script>alert("x")</script> ${'Averyveryverylongwordwithoutanyspacesthatcouldbreakthelayout'.repeat(8)}`;
 
 async function storageWithMessages(): Promise<StorageAdapter> {
   const storage = await seededStorage();
-  await storage.put('messages', { id: 'm-kenji', pairingId: 'p-lucia', authorId: 'kenji', kind: 'text', text: HOSTILE_TEXT, sentAt: '2026-03-29T20:00:00Z', history: [] }, { expectedRevision: null });
-  await storage.put('messages', { id: 'm-lucia', pairingId: 'p-lucia', authorId: 'lucia', kind: 'text', text: 'My own message', sentAt: '2026-03-29T20:05:00Z', history: [] }, { expectedRevision: null });
+  await storage.put(
+    'messages',
+    { id: 'm-kenji', pairingId: 'p-lucia', authorId: 'kenji', kind: 'text', text: HOSTILE_TEXT, sentAt: '2026-03-29T20:00:00Z', history: [] },
+    { expectedRevision: null },
+  );
+  await storage.put(
+    'messages',
+    { id: 'm-lucia', pairingId: 'p-lucia', authorId: 'lucia', kind: 'text', text: 'My own message', sentAt: '2026-03-29T20:05:00Z', history: [] },
+    { expectedRevision: null },
+  );
   return storage;
 }
 
-async function formFor(kit: MentorKit | undefined, attributes: { pairingId?: string; messageId?: string; lang?: string; width?: number } = {}): Promise<MkRaiseConcern> {
-  const wrapper = await fixture<HTMLElement>(html`<div lang=${attributes.lang ?? 'en-GB'} style=${attributes.width ? `width:${attributes.width}px` : ''}><mk-raise-concern .kit=${kit} pairing-id=${attributes.pairingId ?? ''} message-id=${attributes.messageId ?? ''}></mk-raise-concern></div>`);
+async function formFor(
+  kit: MentorKit | undefined,
+  attributes: { pairingId?: string; messageId?: string; lang?: string; width?: number } = {},
+): Promise<MkRaiseConcern> {
+  const wrapper = await fixture<HTMLElement>(
+    html`<div lang=${attributes.lang ?? 'en-GB'} style=${attributes.width ? `width:${attributes.width}px` : ''}><mk-raise-concern .kit=${kit} pairing-id=${attributes.pairingId ?? ''} message-id=${attributes.messageId ?? ''}></mk-raise-concern></div>`,
+  );
   const element = wrapper.querySelector('mk-raise-concern')!;
   if (!attributes.pairingId) element.removeAttribute('pairing-id');
   if (!attributes.messageId) element.removeAttribute('message-id');
@@ -87,7 +101,9 @@ describe('<mk-raise-concern>', () => {
     expect(text(part(element, 'done'))).to.contain('Your pairing is paused now.');
     expect(kit.pairings.get('p-lucia').status).to.equal('paused');
     const stored = await storage.query('concerns');
-    expect(stored.map((concern) => [concern.text, concern.pauseRequested, concern.reporterId])).to.deep.equal([['He keeps asking about my private life.', true, 'lucia']]);
+    expect(stored.map((concern) => [concern.text, concern.pauseRequested, concern.reporterId])).to.deep.equal([
+      ['He keeps asking about my private life.', true, 'lucia'],
+    ]);
     await expect(element).to.be.accessible();
 
     part(element, 'another')!.click();
@@ -127,7 +143,20 @@ describe('<mk-raise-concern>', () => {
     await waitForState(own, 'form');
     expect(part(own, 'quote')).to.equal(null);
 
-    const closedStorage = await seededStorage({ pairings: [{ id: 'p-old', programId: 'spring-2026', menteeId: 'lucia', mentorIds: ['kenji'], status: 'closed', kind: 'official', startedOn: '2025-09-01', endedOn: '2026-01-31' }] });
+    const closedStorage = await seededStorage({
+      pairings: [
+        {
+          id: 'p-old',
+          programId: 'spring-2026',
+          menteeId: 'lucia',
+          mentorIds: ['kenji'],
+          status: 'closed',
+          kind: 'official',
+          startedOn: '2025-09-01',
+          endedOn: '2026-01-31',
+        },
+      ],
+    });
     const late = await formFor(track(await readyKit(closedStorage, 'lucia')));
     await waitForState(late, 'form');
     expect(text(part(late, 'about'))).to.contain('(ended)');

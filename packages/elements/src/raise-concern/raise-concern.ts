@@ -72,7 +72,9 @@ export class MkRaiseConcern extends MkElement {
 
   private readonly myPairings = new StoreController(this, () => this.currentKit?.$myPairings);
   private readonly people = new StoreController(this, () => this.currentKit?.$people);
-  private readonly messageStore = new StoreController(this, () => (this.currentKit && this.messageId ? this.currentKit.collection(Collections.messages).$records : undefined));
+  private readonly messageStore = new StoreController(this, () =>
+    this.currentKit && this.messageId ? this.currentKit.collection(Collections.messages).$records : undefined,
+  );
   private readonly i18n = new LocaleController(this, 'mk-raise-concern', raiseConcernMessages, raiseConcernLanguages);
 
   @state() private text = '';
@@ -133,7 +135,10 @@ export class MkRaiseConcern extends MkElement {
       const concerns = kit.use(concernsFeature);
       const pause = this.pause && pairing.status === 'active';
       const message = this.message;
-      const result = message && this.aboutMessage ? await concerns.reportMessage({ messageId: message.id, text: this.text, pause }) : await concerns.raise({ pairingId: pairing.id, text: this.text, pause });
+      const result =
+        message && this.aboutMessage
+          ? await concerns.reportMessage({ messageId: message.id, text: this.text, pause })
+          : await concerns.raise({ pairingId: pairing.id, text: this.text, pause });
       this.result = result;
       emit(this, 'mk-concern-raise', { concernId: result.concern.id, pairingId: result.concern.pairingId, about: result.concern.about, pause: result.pause });
     } catch (error) {
@@ -163,7 +168,8 @@ export class MkRaiseConcern extends MkElement {
     const t = (id: string, parameters?: Record<string, string | number>) => this.i18n.t(id, parameters);
     const message = this.message;
     const locale = this.i18n.locale;
-    const label = (candidate: Pairing) => `${t('about.pairing-with', { names: formatList(this.othersOf(candidate), locale) })}${candidate.status === 'closed' ? ` ${t('about.closed')}` : candidate.status === 'paused' ? ` ${t('about.paused')}` : ''}`;
+    const label = (candidate: Pairing) =>
+      `${t('about.pairing-with', { names: formatList(this.othersOf(candidate), locale) })}${candidate.status === 'closed' ? ` ${t('about.closed')}` : candidate.status === 'paused' ? ` ${t('about.paused')}` : ''}`;
     const kit = this.currentKit!;
     const zone = kit.$me.get()?.timeZone ?? browserTimeZone();
     const quote = message
@@ -182,7 +188,8 @@ export class MkRaiseConcern extends MkElement {
         ${this.aboutMessage ? quote : nothing}
       </fieldset>`;
     }
-    if (pairings.length === 1) return html`<div part="about" class="field"><span class="label-like"><strong>${t('about.legend')}</strong></span><p>${label(pairing)}</p></div>`;
+    if (pairings.length === 1)
+      return html`<div part="about" class="field"><span class="label-like"><strong>${t('about.legend')}</strong></span><p>${label(pairing)}</p></div>`;
     return html`<div part="about" class="field">
       <label for="pairing">${t('about.legend')}</label>
       <select id="pairing" @change=${(event: Event) => (this.chosenPairingId = (event.target as HTMLSelectElement).value)}>
@@ -212,10 +219,12 @@ export class MkRaiseConcern extends MkElement {
         ${renderTextCounter('text', limit, locale)}
       </div>
       <div part="pause" class="field">
-        ${pairing.status === 'active'
-          ? html`<label class="choice"><input type="checkbox" name="pause" .checked=${live(this.pause)} aria-describedby="pause-hint" @change=${(event: Event) => (this.pause = (event.target as HTMLInputElement).checked)} />${t('pause.label')}</label>
+        ${
+          pairing.status === 'active'
+            ? html`<label class="choice"><input type="checkbox" name="pause" .checked=${live(this.pause)} aria-describedby="pause-hint" @change=${(event: Event) => (this.pause = (event.target as HTMLInputElement).checked)} />${t('pause.label')}</label>
               <p class="hint" id="pause-hint">${t('pause.hint')}</p>`
-          : html`<p class="hint">${t(pairing.status === 'closed' ? 'pause.closed' : 'pause.paused')}</p>`}
+            : html`<p class="hint">${t(pairing.status === 'closed' ? 'pause.closed' : 'pause.paused')}</p>`
+        }
       </div>
       <div part="who" class="notice who">
         <p class="notice-title">${t('who.title')}</p>
@@ -229,7 +238,14 @@ export class MkRaiseConcern extends MkElement {
 
   private renderDone(result: RaisedConcern): TemplateResult {
     const t = (id: string, parameters?: Record<string, string | number>) => this.i18n.t(id, parameters);
-    const pause = result.pause === 'paused' ? t('done.paused') : result.pause === 'already-paused' ? t('done.already-paused') : result.pause === 'refused' ? t('done.refused', { reason: result.pauseRefusal ?? '' }) : '';
+    const pause =
+      result.pause === 'paused'
+        ? t('done.paused')
+        : result.pause === 'already-paused'
+          ? t('done.already-paused')
+          : result.pause === 'refused'
+            ? t('done.refused', { reason: result.pauseRefusal ?? '' })
+            : '';
     return html`<div part="done" class="notice" data-tone=${result.pause === 'refused' ? 'warning' : 'success'} role="status" tabindex="-1">
         <p class="notice-title">${t('done.title')}</p>
         <p>${t('done.next')}</p>

@@ -6,7 +6,6 @@ import './define.js';
 import type { MkScheduler } from './scheduler.js';
 import { disposeKitsAfterEach, part, parts, text } from '../testing/queries.js';
 
-
 /** Kenji's first common hours with Daniel: Tuesday 07:00–10:00 in Tokyo, Monday 15:00–18:00 in Los Angeles. */
 const KENJI_BUSY = { start: '2026-03-30T22:00:00Z', end: '2026-03-31T01:00:00Z' };
 
@@ -14,7 +13,12 @@ const KENJI_BUSY = { start: '2026-03-30T22:00:00Z', end: '2026-03-31T01:00:00Z' 
  * A `calendar-busy` record as the MentorKit server writes it (people cannot write them): written
  * straight into the storage, beside the planning fixtures.
  */
-async function seedCalendarBusy(storage: StorageAdapter, personId: string, intervals: Array<{ start: string; end: string }>, calendars: Array<{ status: 'ok' | 'failing'; checkedAt: string; label?: string; problem?: string }> = [{ status: 'ok', checkedAt: '2026-03-29T20:00:00Z' }]): Promise<void> {
+async function seedCalendarBusy(
+  storage: StorageAdapter,
+  personId: string,
+  intervals: Array<{ start: string; end: string }>,
+  calendars: Array<{ status: 'ok' | 'failing'; checkedAt: string; label?: string; problem?: string }> = [{ status: 'ok', checkedAt: '2026-03-29T20:00:00Z' }],
+): Promise<void> {
   await storage.put(
     'calendar-busy',
     {
@@ -23,7 +27,14 @@ async function seedCalendarBusy(storage: StorageAdapter, personId: string, inter
       intervals,
       from: '2026-03-29T00:00:00Z',
       to: '2026-05-24T00:00:00Z',
-      calendars: calendars.map((calendar, index) => ({ id: `cal-${personId}-${index}`, kind: 'caldav', label: calendar.label ?? 'Work', status: calendar.status, checkedAt: calendar.checkedAt, ...(calendar.problem ? { problem: calendar.problem } : {}) })),
+      calendars: calendars.map((calendar, index) => ({
+        id: `cal-${personId}-${index}`,
+        kind: 'caldav',
+        label: calendar.label ?? 'Work',
+        status: calendar.status,
+        checkedAt: calendar.checkedAt,
+        ...(calendar.problem ? { problem: calendar.problem } : {}),
+      })),
       createdAt: '2026-03-29T20:00:00Z',
       updatedBy: 'server',
     },
@@ -32,16 +43,19 @@ async function seedCalendarBusy(storage: StorageAdapter, personId: string, inter
 }
 
 async function schedulerFor(kit: MentorKit, lang = 'en'): Promise<{ wrapper: HTMLElement; element: MkScheduler }> {
-  const wrapper = await fixture<HTMLElement>(html`<div lang=${lang}><mk-scheduler .kit=${kit} pairing-id="p-daniel" locale=${lang === 'en' ? 'en-GB' : 'es-ES'}></mk-scheduler></div>`);
+  const wrapper = await fixture<HTMLElement>(
+    html`<div lang=${lang}><mk-scheduler .kit=${kit} pairing-id="p-daniel" locale=${lang === 'en' ? 'en-GB' : 'es-ES'}></mk-scheduler></div>`,
+  );
   await languagesReady(wrapper);
   const element = wrapper.querySelector('mk-scheduler')!;
   await waitUntil(() => parts(element, 'slot').length > 0, 'slots appear', { timeout: 4000 });
   return { wrapper, element };
 }
 
-const overlaps = (start: string, end: string, busy: { start: string; end: string }) => Date.parse(start) < Date.parse(busy.end) && Date.parse(end) > Date.parse(busy.start);
+const overlaps = (start: string, end: string, busy: { start: string; end: string }) =>
+  Date.parse(start) < Date.parse(busy.end) && Date.parse(end) > Date.parse(busy.start);
 
-describe('<mk-scheduler> with busy times from people\'s calendars', () => {
+describe("<mk-scheduler> with busy times from people's calendars", () => {
   const track = disposeKitsAfterEach();
 
   it('without a connected calendar: the times are offered and there is no calendar note', async () => {
@@ -55,7 +69,7 @@ describe('<mk-scheduler> with busy times from people\'s calendars', () => {
     expect(part(element, 'calendar-failing')).to.equal(null);
   });
 
-  it('leaves out what Kenji\'s calendar holds and says so by name and time only; passes axe', async () => {
+  it("leaves out what Kenji's calendar holds and says so by name and time only; passes axe", async () => {
     const storage = await planningStorage();
     await seedCalendarBusy(storage, 'kenji', [KENJI_BUSY], [{ status: 'ok', checkedAt: '2026-03-29T20:00:00Z', label: 'Secret board meeting' }]);
     const { wrapper, element } = await schedulerFor(track(await kitOn(storage, 'daniel')));
@@ -72,7 +86,9 @@ describe('<mk-scheduler> with busy times from people\'s calendars', () => {
       expect(overlaps(start, new Date(Date.parse(start) + 3_600_000).toISOString(), KENJI_BUSY), `${start} overlaps Kenji's calendar`).to.equal(false);
     }
     const note = part(element, 'calendar-blocked')!;
-    expect(text(note)).to.equal('1 time in this window is busy in Kenji Watanabe’s calendar, so it is not offered. Mon 30 Mar, 15:00–18:00 — busy in Kenji Watanabe’s calendar');
+    expect(text(note)).to.equal(
+      '1 time in this window is busy in Kenji Watanabe’s calendar, so it is not offered. Mon 30 Mar, 15:00–18:00 — busy in Kenji Watanabe’s calendar',
+    );
     expect(text(part(element, 'base'))).to.not.contain('Secret board meeting');
     expect(part(element, 'calendar-failing')).to.equal(null);
     await expect(wrapper).to.be.accessible();
@@ -80,9 +96,17 @@ describe('<mk-scheduler> with busy times from people\'s calendars', () => {
 
   it('says "your calendar" for the viewer, lists several stretches, and the failing note names whose calendar', async () => {
     const storage = await planningStorage();
-    await seedCalendarBusy(storage, 'kenji', [KENJI_BUSY], [{ status: 'failing', checkedAt: '2026-03-28T10:00:00Z', problem: 'HTTP 401 from https://cal.example.com/secret' }]);
+    await seedCalendarBusy(
+      storage,
+      'kenji',
+      [KENJI_BUSY],
+      [{ status: 'failing', checkedAt: '2026-03-28T10:00:00Z', problem: 'HTTP 401 from https://cal.example.com/secret' }],
+    );
     // Daniel's own calendar holds Tuesday's and Wednesday's first common hours (Los Angeles 15:00–16:00).
-    await seedCalendarBusy(storage, 'daniel', [{ start: '2026-03-31T22:00:00Z', end: '2026-03-31T23:00:00Z' }, { start: '2026-04-01T22:00:00Z', end: '2026-04-01T23:00:00Z' }]);
+    await seedCalendarBusy(storage, 'daniel', [
+      { start: '2026-03-31T22:00:00Z', end: '2026-03-31T23:00:00Z' },
+      { start: '2026-04-01T22:00:00Z', end: '2026-04-01T23:00:00Z' },
+    ]);
     const { wrapper, element } = await schedulerFor(track(await kitOn(storage, 'daniel')));
     await waitUntil(() => part(element, 'calendar-failing') !== null, 'the failing note appears');
     const note = text(part(element, 'calendar-blocked'));
@@ -96,7 +120,7 @@ describe('<mk-scheduler> with busy times from people\'s calendars', () => {
     await expect(wrapper).to.be.accessible();
   });
 
-  it('the viewer\'s own failing calendar, a hostile name shown as text', async () => {
+  it("the viewer's own failing calendar, a hostile name shown as text", async () => {
     const storage = await planningStorage();
     const kenji = (await storage.get('people', 'kenji'))!;
     await storage.put('people', { ...kenji, displayName: HOSTILE_NAME });
@@ -115,8 +139,12 @@ describe('<mk-scheduler> with busy times from people\'s calendars', () => {
     await seedCalendarBusy(storage, 'kenji', [KENJI_BUSY], [{ status: 'failing', checkedAt: '2026-03-28T10:00:00Z' }]);
     const { wrapper, element } = await schedulerFor(track(await kitOn(storage, 'daniel')), 'es');
     await waitUntil(() => part(element, 'calendar-blocked') !== null, 'the calendar note appears');
-    expect(text(part(element, 'calendar-blocked'))).to.match(/^1 horario de este periodo está ocupado en el calendario de Kenji Watanabe, así que no se ofrece\. lun, 30 mar, 15:00–18:00: ocupado en el calendario de Kenji Watanabe$/);
-    expect(text(part(element, 'calendar-failing'))).to.match(/^No se pudo leer el calendario de Kenji Watanabe desde sáb, 28 mar, 03:00; se usan sus últimas horas ocupadas conocidas\.$/);
+    expect(text(part(element, 'calendar-blocked'))).to.match(
+      /^1 horario de este periodo está ocupado en el calendario de Kenji Watanabe, así que no se ofrece\. lun, 30 mar, 15:00–18:00: ocupado en el calendario de Kenji Watanabe$/,
+    );
+    expect(text(part(element, 'calendar-failing'))).to.match(
+      /^No se pudo leer el calendario de Kenji Watanabe desde sáb, 28 mar, 03:00; se usan sus últimas horas ocupadas conocidas\.$/,
+    );
     await expect(wrapper).to.be.accessible();
   });
 });

@@ -10,7 +10,8 @@ import { disposeKitsAfterEach, focused, part, parts, text } from '../testing/que
 
 const row = (element: MkScheduler, id: string) => element.shadowRoot!.querySelector<HTMLElement>(`[part~="upcoming"] li[data-session="${id}"]`);
 const cancelButton = (element: MkScheduler, id: string) => row(element, id)?.querySelector<HTMLButtonElement>('[part~="cancel"]') ?? null;
-const action = (element: MkScheduler, name: 'confirm' | 'keep') => element.shadowRoot!.querySelector<HTMLButtonElement>(`[part~="cancel-confirm"] [data-action="${name}"]`)!;
+const action = (element: MkScheduler, name: 'confirm' | 'keep') =>
+  element.shadowRoot!.querySelector<HTMLButtonElement>(`[part~="cancel-confirm"] [data-action="${name}"]`)!;
 
 /** Daniel's (Los Angeles) view of a weekly series Kenji booked: Mondays 13, 20 and 27 April at 18:00. */
 const SERIES_START = '2026-04-14T01:00:00Z';
@@ -19,7 +20,9 @@ const SERIES_START = '2026-04-14T01:00:00Z';
 async function withSeries(title = 'Design review', base?: StorageAdapter): Promise<{ storage: StorageAdapter; sessions: Session[] }> {
   const storage = base ?? (await planningStorage());
   const kenji = await kitOn(storage, 'kenji');
-  const series = await kenji.use(sessionsFeature).bookSeries({ pairingId: 'p-daniel', title, firstStart: SERIES_START, durationMinutes: 60, cadence: 'weekly', count: 3, timeZone: 'Asia/Tokyo' });
+  const series = await kenji
+    .use(sessionsFeature)
+    .bookSeries({ pairingId: 'p-daniel', title, firstStart: SERIES_START, durationMinutes: 60, cadence: 'weekly', count: 3, timeZone: 'Asia/Tokyo' });
   await kenji.dispose();
   expect(series.sessions).to.have.length(3);
   return { storage, sessions: series.sessions };
@@ -27,7 +30,9 @@ async function withSeries(title = 'Design review', base?: StorageAdapter): Promi
 
 async function schedulerFor(kit: MentorKit, options: { lang?: string; width?: number } = {}): Promise<{ wrapper: HTMLElement; element: MkScheduler }> {
   const lang = options.lang ?? 'en';
-  const wrapper = await fixture<HTMLElement>(html`<div lang=${lang} style=${options.width ? `width: ${options.width}px` : ''}><mk-scheduler .kit=${kit} pairing-id="p-daniel" locale=${lang === 'en' ? 'en-GB' : 'es-ES'}></mk-scheduler></div>`);
+  const wrapper = await fixture<HTMLElement>(
+    html`<div lang=${lang} style=${options.width ? `width: ${options.width}px` : ''}><mk-scheduler .kit=${kit} pairing-id="p-daniel" locale=${lang === 'en' ? 'en-GB' : 'es-ES'}></mk-scheduler></div>`,
+  );
   await languagesReady(wrapper);
   const element = wrapper.querySelector('mk-scheduler')!;
   await waitUntil(() => parts(element, 'cancel').length > 0, 'upcoming sessions with Cancel…', { timeout: 4000 });
@@ -83,7 +88,7 @@ describe('<mk-scheduler> cancelling an upcoming session', () => {
     action(element, 'confirm').click();
     expect((await cancelled).detail).to.deep.equal({ sessionId: second });
     await waitUntil(() => row(element, second) === null, 'the session leaves the list');
-    await waitUntil(() => focused() === cancelButton(element, third), 'focus on the next session\'s Cancel…');
+    await waitUntil(() => focused() === cancelButton(element, third), "focus on the next session's Cancel…");
     expect(text(part(element, 'announcement'))).to.equal('Session on Mon 20 Apr, 18:00 cancelled.');
     expect(part(element, 'announcement')!.getAttribute('aria-live')).to.equal('polite');
     expect(part(element, 'cancel-confirm')).to.equal(null);
@@ -132,7 +137,7 @@ describe('<mk-scheduler> cancelling an upcoming session', () => {
     expect(focused()).to.equal(action(element, 'confirm'));
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => row(element, third) === null, 'the last session leaves');
-    await waitUntil(() => focused() === cancelButton(element, second), 'focus on the previous session\'s Cancel…');
+    await waitUntil(() => focused() === cancelButton(element, second), "focus on the previous session's Cancel…");
     expect((await storage.get('sessions', third))!.cancellationReason).to.equal('Sick');
 
     // No reason: none stored. Then the first, the only one left: focus on the heading.
@@ -169,7 +174,9 @@ describe('<mk-scheduler> cancelling an upcoming session', () => {
     action(element, 'confirm').click();
     await waitUntil(() => part(element, 'cancel-error') !== null, 'the refusal is shown');
     expect(text(part(element, 'cancel-error')!.querySelector('.notice-title'))).to.equal('The session could not be cancelled.');
-    expect(text(part(element, 'cancel-error')!.querySelector('p:last-child'))).to.equal('Someone changed this while you were working on it. Your changes are still here: check the latest version and save again.');
+    expect(text(part(element, 'cancel-error')!.querySelector('p:last-child'))).to.equal(
+      'Someone changed this while you were working on it. Your changes are still here: check the latest version and save again.',
+    );
     expect(part(element, 'cancel-error')!.getAttribute('role')).to.equal('alert');
     expect(focused()).to.equal(part(element, 'cancel-error'));
     expect((part(element, 'cancel-reason') as HTMLTextAreaElement).value).to.equal('Conference trip');
@@ -179,7 +186,7 @@ describe('<mk-scheduler> cancelling an upcoming session', () => {
 
     refuse(new MentorKitError('storage-error', 'You are offline: the change could not be sent.', { path: '' }));
     action(element, 'confirm').click();
-    await waitUntil(() => text(part(element, 'cancel-error')).includes('You are offline'), 'the storage\'s own words');
+    await waitUntil(() => text(part(element, 'cancel-error')).includes('You are offline'), "the storage's own words");
     expect((part(element, 'cancel-reason') as HTMLTextAreaElement).value).to.equal('Conference trip');
     expect((await base.get('sessions', first))!.status).to.equal('scheduled');
     expect(events).to.equal(0);
@@ -196,7 +203,10 @@ describe('<mk-scheduler> cancelling an upcoming session', () => {
     const { storage: base, sessions } = await withSeries();
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const storage: StorageAdapter = { ...base, put: async (collection, record, options) => (collection === 'sessions' ? await gate : undefined, base.put(collection, record, options)) };
+    const storage: StorageAdapter = {
+      ...base,
+      put: async (collection, record, options) => (collection === 'sessions' ? await gate : undefined, base.put(collection, record, options)),
+    };
     const kit = track(await kitOn(storage, 'daniel'));
     const { element } = await schedulerFor(kit);
     const id = sessions[0]!.id;
@@ -243,7 +253,8 @@ describe('<mk-scheduler> cancelling an upcoming session', () => {
       const style = getComputedStyle(node);
       if (style.display === 'none' || node.closest('.visually-hidden') || ['input', 'style'].includes(node.localName)) continue;
       const rect = node.getBoundingClientRect();
-      if (rect.width > 0 && rect.right > limit) problems.push(`${node.localName}[part=${node.getAttribute('part')}].${node.className} ends at ${Math.round(rect.right)}`);
+      if (rect.width > 0 && rect.right > limit)
+        problems.push(`${node.localName}[part=${node.getAttribute('part')}].${node.className} ends at ${Math.round(rect.right)}`);
       else if (style.overflowX !== 'visible' && node.scrollWidth > node.clientWidth + 1) problems.push(`${node.localName}.${node.className} scrolls sideways`);
     }
     expect(problems).to.deep.equal([]);

@@ -18,20 +18,28 @@ const HELD_START = '2026-03-17T01:00:00Z';
 const OPEN_START = '2026-03-24T01:00:00Z';
 
 async function pastStorage(title?: string): Promise<{ storage: StorageAdapter; heldId: string; openId: string }> {
-  const storage = await planningStorage({ sessions: [{ start: HELD_START, end: '2026-03-17T02:00:00Z', status: 'held' }, { start: OPEN_START, end: '2026-03-24T01:45:00Z' }] });
+  const storage = await planningStorage({
+    sessions: [
+      { start: HELD_START, end: '2026-03-17T02:00:00Z', status: 'held' },
+      { start: OPEN_START, end: '2026-03-24T01:45:00Z' },
+    ],
+  });
   const sessions = (await storage.query('sessions')) as unknown as Array<{ id: string; start: string }>;
   const heldId = sessions.find((session) => session.start === HELD_START)!.id;
   const openId = sessions.find((session) => session.start === OPEN_START)!.id;
-  if (title) for (const id of [heldId, openId]) {
-    const record = (await storage.get('sessions', id))!;
-    await storage.put('sessions', { ...record, title }, { expectedRevision: record.revision });
-  }
+  if (title)
+    for (const id of [heldId, openId]) {
+      const record = (await storage.get('sessions', id))!;
+      await storage.put('sessions', { ...record, title }, { expectedRevision: record.revision });
+    }
   return { storage, heldId, openId };
 }
 
 async function schedulerFor(kit: MentorKit, options: { lang?: string; width?: number } = {}): Promise<{ wrapper: HTMLElement; element: MkScheduler }> {
   const lang = options.lang ?? 'en';
-  const wrapper = await fixture<HTMLElement>(html`<div lang=${lang} style=${options.width ? `width: ${options.width}px` : ''}><mk-scheduler .kit=${kit} pairing-id="p-daniel" locale=${lang === 'en' ? 'en-GB' : 'es-ES'}></mk-scheduler></div>`);
+  const wrapper = await fixture<HTMLElement>(
+    html`<div lang=${lang} style=${options.width ? `width: ${options.width}px` : ''}><mk-scheduler .kit=${kit} pairing-id="p-daniel" locale=${lang === 'en' ? 'en-GB' : 'es-ES'}></mk-scheduler></div>`,
+  );
   await languagesReady(wrapper);
   const element = wrapper.querySelector('mk-scheduler')!;
   await waitUntil(() => rows(element).length === 2, 'two past sessions', { timeout: 4000 });
@@ -60,14 +68,23 @@ describe('<mk-scheduler> past sessions: did it take place, and how long', () => 
     const group = inRow(open, 'attendance')!;
     expect(group.getAttribute('role')).to.equal('group');
     expect(text(element.shadowRoot!.getElementById(group.getAttribute('aria-labelledby')!.split(' ')[0]!))).to.equal('Did it take place?');
-    expect(group.getAttribute('aria-labelledby')!.split(' ').map((id) => text(element.shadowRoot!.getElementById(id))).join(' ')).to.contain('Mentoring session');
+    expect(
+      group
+        .getAttribute('aria-labelledby')!
+        .split(' ')
+        .map((id) => text(element.shadowRoot!.getElementById(id)))
+        .join(' '),
+    ).to.contain('Mentoring session');
     expect(text(inRow(open, 'held-button'))).to.equal('Held');
     expect(text(inRow(open, 'missed-button'))).to.equal('Didn’t happen');
-    expect([inRow(open, 'held-button')!.getAttribute('aria-pressed'), inRow(open, 'missed-button')!.getAttribute('aria-pressed')]).to.deep.equal(['false', 'false']);
+    expect([inRow(open, 'held-button')!.getAttribute('aria-pressed'), inRow(open, 'missed-button')!.getAttribute('aria-pressed')]).to.deep.equal([
+      'false',
+      'false',
+    ]);
     expect(inRow(open, 'length')).to.equal(null);
     // Held earlier, length not recorded: the booked hour.
     expect(inRow(held, 'held-button')!.getAttribute('aria-pressed')).to.equal('true');
-    expect((inRow<HTMLInputElement>(held, 'length'))!.value).to.equal('60');
+    expect(inRow<HTMLInputElement>(held, 'length')!.value).to.equal('60');
     expect(text(held.querySelector('.length-field .hint'))).to.equal('Booked for 60 minutes; change it if it was longer or shorter.');
     await expect(wrapper).to.be.accessible();
 
@@ -89,7 +106,10 @@ describe('<mk-scheduler> past sessions: did it take place, and how long', () => 
     inRow(rows(element)[0]!, 'length-save')!.click();
     expect((await recorded).detail).to.deep.equal({ sessionId: openId, status: 'held', minutes: 50 });
     await waitUntil(async () => (await storage.get('sessions', openId))!.heldMinutes === 50, 'stored');
-    await waitUntil(() => text(rows(element)[0]!.querySelector('.length-field .hint')) === 'Recorded: 50 minutes (booked for 45).', 'the hint says what is recorded');
+    await waitUntil(
+      () => text(rows(element)[0]!.querySelector('.length-field .hint')) === 'Recorded: 50 minutes (booked for 45).',
+      'the hint says what is recorded',
+    );
     expect(text(part(element, 'announcement'))).to.equal('Length of the session on Mon 23 Mar, 18:00 saved: 50 minutes.');
     expect((await storage.get('sessions', openId))!.updatedBy).to.equal('daniel');
     await expect(wrapper).to.be.accessible();
@@ -155,13 +175,15 @@ describe('<mk-scheduler> past sessions: did it take place, and how long', () => 
     await typeLength(inRow<HTMLInputElement>(held(), 'length')!, '40');
     inRow(held(), 'length-save')!.click();
     await waitUntil(() => inRow(held(), 'past-error') !== null, 'the refusal is shown');
-    expect(notice(inRow(held(), 'past-error'))).to.equal('This was not saved. Someone changed this while you were working on it. Your changes are still here: check the latest version and save again.');
+    expect(notice(inRow(held(), 'past-error'))).to.equal(
+      'This was not saved. Someone changed this while you were working on it. Your changes are still here: check the latest version and save again.',
+    );
     expect(focused()).to.equal(inRow(held(), 'past-error'));
     expect(inRow<HTMLInputElement>(held(), 'length')!.value).to.equal('40');
     await expect(wrapper).to.be.accessible();
     refuse(new MentorKitError('storage-error', 'You are offline: the change could not be sent.', { path: '' }));
     inRow(held(), 'missed-button')!.click();
-    await waitUntil(() => text(inRow(held(), 'past-error')).includes('You are offline'), 'the storage\'s own words');
+    await waitUntil(() => text(inRow(held(), 'past-error')).includes('You are offline'), "the storage's own words");
     expect((await base.get('sessions', heldId))!.status).to.equal('held');
     expect(events).to.equal(0);
     refuse(undefined);
@@ -219,7 +241,8 @@ describe('<mk-scheduler> past sessions: did it take place, and how long', () => 
       const style = getComputedStyle(node);
       if (style.display === 'none') continue;
       const rect = node.getBoundingClientRect();
-      if (rect.width > 0 && rect.right > limit) problems.push(`${node.localName}[part=${node.getAttribute('part')}].${node.className} ends at ${Math.round(rect.right)}`);
+      if (rect.width > 0 && rect.right > limit)
+        problems.push(`${node.localName}[part=${node.getAttribute('part')}].${node.className} ends at ${Math.round(rect.right)}`);
     }
     expect(problems).to.deep.equal([]);
     expect(element.scrollWidth).to.be.at.most(320);

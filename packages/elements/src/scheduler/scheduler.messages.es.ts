@@ -58,13 +58,16 @@ export const schedulerMessagesEs = {
   'past.missed': 'No se celebró',
   'past.length': '¿Cuánto duró? (minutos)',
   'past.length-save': 'Guardar la duración',
-  'past.length-booked': (parameters) => `Reservada para ${p(parameters, 'minutes')} ${plural(parameters.minutes, 'minuto', 'minutos')}; cámbiala si duró más o menos.`,
-  'past.length-recorded': (parameters) => `Registrada: ${p(parameters, 'minutes')} ${plural(parameters.minutes, 'minuto', 'minutos')} (reservada para ${p(parameters, 'booked')}).`,
+  'past.length-booked': (parameters) =>
+    `Reservada para ${p(parameters, 'minutes')} ${plural(parameters.minutes, 'minuto', 'minutos')}; cámbiala si duró más o menos.`,
+  'past.length-recorded': (parameters) =>
+    `Registrada: ${p(parameters, 'minutes')} ${plural(parameters.minutes, 'minuto', 'minutos')} (reservada para ${p(parameters, 'booked')}).`,
   'past.length-invalid': 'Escribe cuántos minutos duró: un número entero del 1 al {max}.',
   'past.error': 'No se guardó.',
   'past.held-done': 'Sesión del {when} marcada como celebrada.',
   'past.missed-done': 'Sesión del {when} marcada como no celebrada.',
-  'past.length-done': (parameters) => `Duración de la sesión del ${p(parameters, 'when')} guardada: ${p(parameters, 'minutes')} ${plural(parameters.minutes, 'minuto', 'minutos')}.`,
+  'past.length-done': (parameters) =>
+    `Duración de la sesión del ${p(parameters, 'when')} guardada: ${p(parameters, 'minutes')} ${plural(parameters.minutes, 'minuto', 'minutos')}.`,
   'past.status.held': (parameters) => `Celebrada · ${p(parameters, 'minutes')} ${plural(parameters.minutes, 'minuto', 'minutos')}`,
   'past.status.missed': 'No se celebró',
   'past.status.scheduled': 'Aún sin registrar',
@@ -78,15 +81,19 @@ export const schedulerMessagesEs = {
   'order.earliest': 'Más próximos primero',
   'search.error': 'No se pudieron buscar horarios.',
   'out-of-hours.title': 'No hay horario laboral en común en este periodo',
-  'out-of-hours.hint': 'Estos son los horarios más justos fuera del horario laboral: entre las {earliest} y las {latest} en días laborables para todas las personas, nunca de noche.',
+  'out-of-hours.hint':
+    'Estos son los horarios más justos fuera del horario laboral: entre las {earliest} y las {latest} en días laborables para todas las personas, nunca de noche.',
   'booking.rotate': 'Turnarse en los horarios tempranos y tardíos',
-  'booking.rotate-hint': 'Cada sesión va a quien haya tenido los horarios más cómodos hasta ahora, para que no sea siempre la misma persona quien madruga o trasnocha.',
+  'booking.rotate-hint':
+    'Cada sesión va a quien haya tenido los horarios más cómodos hasta ahora, para que no sea siempre la misma persona quien madruga o trasnocha.',
   'booked.ledger': 'Turnos tempranos y tardíos hasta ahora: {people}',
   'ledger.person': (parameters) => `${p(parameters, 'name')} ${p(parameters, 'count')} ${plural(parameters.count, 'sesión', 'sesiones')}`,
   'booked.no-time': 'Sin horario para todas las personas, se omitió: {dates}',
   'no-slots.title': 'No hay un horario común en este periodo',
-  'no-slots.hint': 'Los horarios y días no disponibles de todas las personas no dejan un hueco de {minutes} minutos. Prueba con un periodo más largo, una sesión más corta o amplía los horarios en el acuerdo de trabajo.',
-  'slots.legend': (parameters) => `Horarios sugeridos (${p(parameters, 'count')} ${plural(parameters.count, 'encontrado', 'encontrados')}${parameters.fairest === 1 ? ', los más equitativos primero' : ''})`,
+  'no-slots.hint':
+    'Los horarios y días no disponibles de todas las personas no dejan un hueco de {minutes} minutos. Prueba con un periodo más largo, una sesión más corta o amplía los horarios en el acuerdo de trabajo.',
+  'slots.legend': (parameters) =>
+    `Horarios sugeridos (${p(parameters, 'count')} ${plural(parameters.count, 'encontrado', 'encontrados')}${parameters.fairest === 1 ? ', los más equitativos primero' : ''})`,
   'slots.more': 'Mostrar más horarios',
   'series.weekly': 'Cada {weekday} a las {time} ({zone})',
   'series.fortnightly': 'Un {weekday} de cada dos, a las {time} ({zone})',

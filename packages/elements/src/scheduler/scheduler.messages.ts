@@ -59,13 +59,16 @@ export const schedulerMessages = {
     'past.missed': 'Didn’t happen',
     'past.length': 'How long? (minutes)',
     'past.length-save': 'Save length',
-    'past.length-booked': (parameters) => `Booked for ${p(parameters, 'minutes')} ${plural(parameters.minutes, 'minute', 'minutes')}; change it if it was longer or shorter.`,
-    'past.length-recorded': (parameters) => `Recorded: ${p(parameters, 'minutes')} ${plural(parameters.minutes, 'minute', 'minutes')} (booked for ${p(parameters, 'booked')}).`,
+    'past.length-booked': (parameters) =>
+      `Booked for ${p(parameters, 'minutes')} ${plural(parameters.minutes, 'minute', 'minutes')}; change it if it was longer or shorter.`,
+    'past.length-recorded': (parameters) =>
+      `Recorded: ${p(parameters, 'minutes')} ${plural(parameters.minutes, 'minute', 'minutes')} (booked for ${p(parameters, 'booked')}).`,
     'past.length-invalid': 'Enter how many minutes it lasted: a whole number from 1 to {max}.',
     'past.error': 'This was not saved.',
     'past.held-done': 'Session on {when} marked as held.',
     'past.missed-done': 'Session on {when} marked as not held.',
-    'past.length-done': (parameters) => `Length of the session on ${p(parameters, 'when')} saved: ${p(parameters, 'minutes')} ${plural(parameters.minutes, 'minute', 'minutes')}.`,
+    'past.length-done': (parameters) =>
+      `Length of the session on ${p(parameters, 'when')} saved: ${p(parameters, 'minutes')} ${plural(parameters.minutes, 'minute', 'minutes')}.`,
     'past.status.held': (parameters) => `Held · ${p(parameters, 'minutes')} ${plural(parameters.minutes, 'minute', 'minutes')}`,
     'past.status.missed': 'Didn’t happen',
     'past.status.scheduled': 'Not recorded yet',
@@ -86,7 +89,8 @@ export const schedulerMessages = {
     'ledger.person': (parameters) => `${p(parameters, 'name')} ${p(parameters, 'count')} ${plural(parameters.count, 'session', 'sessions')}`,
     'booked.no-time': 'No time for everyone, skipped: {dates}',
     'no-slots.title': 'No common time in this window',
-    'no-slots.hint': 'Everyone’s hours and off-limits days leave no {minutes}-minute gap. Try a longer window, a shorter session, or widen the hours in the working agreement.',
+    'no-slots.hint':
+      'Everyone’s hours and off-limits days leave no {minutes}-minute gap. Try a longer window, a shorter session, or widen the hours in the working agreement.',
     'slots.legend': (parameters) => `Suggested times (${p(parameters, 'count')} found${parameters.fairest === 1 ? ', fairest first' : ''})`,
     'slots.more': 'Show more times',
     'series.weekly': 'Every {weekday} at {time} ({zone})',

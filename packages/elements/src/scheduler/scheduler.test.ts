@@ -7,10 +7,13 @@ import './define.js';
 import type { MkScheduler } from './scheduler.js';
 import { disposeKitsAfterEach, focused, part, parts, text } from '../testing/queries.js';
 
-const waitForState = (element: MkScheduler, state: string) => waitUntil(() => part(element, 'base')?.dataset.state === state, `state ${state}`, { timeout: 4000 });
+const waitForState = (element: MkScheduler, state: string) =>
+  waitUntil(() => part(element, 'base')?.dataset.state === state, `state ${state}`, { timeout: 4000 });
 
 async function schedulerFor(kit: MentorKit | undefined, pairingId = 'p-daniel', theme?: string): Promise<MkScheduler> {
-  const wrapper = await fixture<HTMLElement>(html`<div data-mk-theme=${theme ?? 'light'}><mk-scheduler .kit=${kit} pairing-id=${pairingId} locale="en-GB"></mk-scheduler></div>`);
+  const wrapper = await fixture<HTMLElement>(
+    html`<div data-mk-theme=${theme ?? 'light'}><mk-scheduler .kit=${kit} pairing-id=${pairingId} locale="en-GB"></mk-scheduler></div>`,
+  );
   const element = wrapper.querySelector('mk-scheduler')!;
   await element.updateComplete;
   return element;
@@ -33,7 +36,7 @@ describe('<mk-scheduler>', () => {
     await expect(missing).to.be.accessible();
   });
 
-  it('shows local times side by side and fair suggestions with each person\'s local time, respecting the agreement', async () => {
+  it("shows local times side by side and fair suggestions with each person's local time, respecting the agreement", async () => {
     const kit = track(await kitOn(await planningStorage(), 'daniel'));
     const element = await schedulerFor(kit);
     await waitForState(element, 'ready');
@@ -46,7 +49,7 @@ describe('<mk-scheduler>', () => {
     for (const slot of slots) {
       const [daniel, kenji] = [...slot.querySelectorAll<HTMLElement>('[part~="slot-local"]')];
       expect(daniel!.dataset.person).to.equal('daniel');
-      expect(text(kenji)).to.not.contain('Fri', 'Kenji\'s Fridays are off-limits');
+      expect(text(kenji)).to.not.contain('Fri', "Kenji's Fridays are off-limits");
       expect(text(kenji)).to.not.contain('Tue 7 Apr', 'the agreed off-limits date');
     }
     // Los Angeles 15:00-18:00 is Tokyo 07:00-10:00 the next morning: early for Kenji, fair overall.
@@ -101,7 +104,9 @@ describe('<mk-scheduler>', () => {
     expect(clicks).to.deep.equal(['mentoring-series.ics']);
     const ics = await files[0]!.text();
     expect(ics).to.contain('BEGIN:VTIMEZONE\r\nTZID:America/Los_Angeles');
-    const local = new Intl.DateTimeFormat('en-GB', { timeZone: 'America/Los_Angeles', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(start)).replace(':', '');
+    const local = new Intl.DateTimeFormat('en-GB', { timeZone: 'America/Los_Angeles', hour: '2-digit', minute: '2-digit', hour12: false })
+      .format(new Date(start))
+      .replace(':', '');
     expect(ics).to.match(new RegExp(`DTSTART;TZID=America/Los_Angeles:\\d{8}T${local}00`));
     expect(ics.match(/BEGIN:VEVENT/g)).to.have.length(6);
     expect((await storage.query('sessions')).length).to.equal(6);
@@ -111,7 +116,17 @@ describe('<mk-scheduler>', () => {
 
   it('dates of another year say the year: upcoming sessions after New Year', async () => {
     // 29 March 2026: a session next January shows 2027; one this year does not.
-    const kit = track(await kitOn(await planningStorage({ sessions: [{ start: '2026-04-14T01:00:00Z', end: '2026-04-14T02:00:00Z' }, { start: '2027-01-12T02:00:00Z', end: '2027-01-12T03:00:00Z' }] }), 'daniel'));
+    const kit = track(
+      await kitOn(
+        await planningStorage({
+          sessions: [
+            { start: '2026-04-14T01:00:00Z', end: '2026-04-14T02:00:00Z' },
+            { start: '2027-01-12T02:00:00Z', end: '2027-01-12T03:00:00Z' },
+          ],
+        }),
+        'daniel',
+      ),
+    );
     const element = await schedulerFor(kit);
     await waitUntil(() => parts(element, 'upcoming').length > 0, 'upcoming sessions');
     const rows = [...part(element, 'upcoming')!.querySelectorAll('li')].map((row) => text(row));

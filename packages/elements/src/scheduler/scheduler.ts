@@ -3,7 +3,18 @@ import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { TEXT_LIMITS, isHttpUrl, isMentorKitError, localTimeOf, type MentorKitError, type Pairing, type Session } from '@mentorkit/core';
 import { agreementsFeature, agreementSlotParticipants, type Agreement } from '@mentorkit/core/agreements';
-import { OUT_OF_HOURS_REACH, calendarBlockedSlots, calendarBusyFeature, sessionsFeature, suggestMeetingTimesOrOutOfHours, withCalendarBusy, type CalendarBlockedSlot, type FairSlot, type InconvenienceLedger, type SlotParticipant } from '@mentorkit/core/scheduling';
+import {
+  OUT_OF_HOURS_REACH,
+  calendarBlockedSlots,
+  calendarBusyFeature,
+  sessionsFeature,
+  suggestMeetingTimesOrOutOfHours,
+  withCalendarBusy,
+  type CalendarBlockedSlot,
+  type FairSlot,
+  type InconvenienceLedger,
+  type SlotParticipant,
+} from '@mentorkit/core/scheduling';
 import { emit } from '../internal/emit.js';
 import { focusInstead } from '../internal/focus.js';
 import { browserTimeZone, formatDateList, formatDayTime, formatList } from '../internal/format.js';
@@ -77,7 +88,10 @@ interface BlockedStretch {
  * narrowed to the part those calendars hold: a one-hour event blocks the four slots that start in it
  * and the three before it, and the person reads the hour, not the 105 minutes of slots.
  */
-function blockedStretches(slots: readonly CalendarBlockedSlot[], busyByPerson: Readonly<Record<string, ReadonlyArray<{ start: string; end: string }>>>): BlockedStretch[] {
+function blockedStretches(
+  slots: readonly CalendarBlockedSlot[],
+  busyByPerson: Readonly<Record<string, ReadonlyArray<{ start: string; end: string }>>>,
+): BlockedStretch[] {
   const merged: BlockedStretch[] = [];
   for (const slot of slots) {
     const last = merged[merged.length - 1];
@@ -104,7 +118,8 @@ function blockedStretches(slots: readonly CalendarBlockedSlot[], busyByPerson: R
 }
 
 /** A MentorKitError as it is, anything else as a `storage-error` with `message` (default: its own words). */
-const asError = (error: unknown, message = String(error)): MentorKitError => (isMentorKitError(error) ? error : (Object.assign(new Error(message), { code: 'storage-error', path: '' }) as unknown as MentorKitError));
+const asError = (error: unknown, message = String(error)): MentorKitError =>
+  isMentorKitError(error) ? error : (Object.assign(new Error(message), { code: 'storage-error', path: '' }) as unknown as MentorKitError);
 
 const formatterCache = new Map<string, Intl.DateTimeFormat>();
 /** A local `HH:MM` in the locale's way of writing times ("07:00", "7:00 AM"). */
@@ -234,9 +249,19 @@ export class MkScheduler extends MkElement {
   @state() private bookingAgenda = '';
   /** Booking was refused because the title or agenda is over its limit. */
   @state() private limitBlocked = false;
-  @state() private booked: { sessions: Session[]; description?: string | undefined; cadence?: Cadence | undefined; skipped: string[]; noTime: string[]; ledger?: InconvenienceLedger | undefined } | undefined;
+  @state() private booked:
+    | {
+        sessions: Session[];
+        description?: string | undefined;
+        cadence?: Cadence | undefined;
+        skipped: string[];
+        noTime: string[];
+        ledger?: InconvenienceLedger | undefined;
+      }
+    | undefined;
   /** The upcoming session whose row asks "Cancel …?", with the reason typed, while it is cancelled, and why it was not. */
-  @state() private cancelling: { id: string; reason: string; busy?: boolean | undefined; error?: MentorKitError | undefined; limitBlocked?: boolean | undefined } | undefined;
+  @state() private cancelling:
+    { id: string; reason: string; busy?: boolean | undefined; error?: MentorKitError | undefined; limitBlocked?: boolean | undefined } | undefined;
   /** What the live region last said (a session cancelled). */
   @state() private announcement = '';
   /** A cancellation emptied the list: its heading stays (with "No upcoming sessions."), to hold focus. */
@@ -299,11 +324,20 @@ export class MkScheduler extends MkElement {
   /** The participants before their calendars' busy times are added (to tell which times those leave out). */
   private participantsWithoutCalendars(pairing: Pairing, agreement: Agreement | undefined): SlotParticipant[] {
     const now = Date.parse(this.currentKit!.now());
-    const busy = (this.sessions.value ?? []).filter((session) => session.pairingId === pairing.id && session.status === 'scheduled' && Date.parse(session.end) > now).map((session) => ({ start: session.start, end: session.end }));
+    const busy = (this.sessions.value ?? [])
+      .filter((session) => session.pairingId === pairing.id && session.status === 'scheduled' && Date.parse(session.end) > now)
+      .map((session) => ({ start: session.start, end: session.end }));
     if (agreement) return agreementSlotParticipants(agreement).map((participant) => ({ ...participant, busy }));
     return [pairing.menteeId, ...pairing.mentorIds].map((personId) => {
       const person = this.people.value?.[personId];
-      return { id: personId, timeZone: person?.timeZone ?? 'UTC', workingHours: person?.workingHours ?? {}, offLimitsDays: person?.offLimitsDays ?? [], offLimitsDates: person?.offLimitsDates ?? [], busy };
+      return {
+        id: personId,
+        timeZone: person?.timeZone ?? 'UTC',
+        workingHours: person?.workingHours ?? {},
+        offLimitsDays: person?.offLimitsDays ?? [],
+        offLimitsDates: person?.offLimitsDates ?? [],
+        busy,
+      };
     });
   }
 
@@ -316,7 +350,11 @@ export class MkScheduler extends MkElement {
    * The fair suggestions in the window: within everyone's working hours, or — when there is no common
    * working time — the fairest times outside it (`suggestMeetingTimesOrOutOfHours`), never at night.
    */
-  private suggestionsFor(participants: SlotParticipant[], duration: number, today: string): { slots: FairSlot[]; outOfHours: boolean; error?: MentorKitError | undefined } {
+  private suggestionsFor(
+    participants: SlotParticipant[],
+    duration: number,
+    today: string,
+  ): { slots: FairSlot[]; outOfHours: boolean; error?: MentorKitError | undefined } {
     try {
       const { slots, outOfHours } = suggestMeetingTimesOrOutOfHours({ participants, ...this.searchWindow(today), durationMinutes: duration, stepMinutes: 15 });
       if (this.order === 'earliest') slots.sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
@@ -343,7 +381,10 @@ export class MkScheduler extends MkElement {
     const participants = this.participantsWithoutCalendars(pairing, agreement);
     if (!participants.some((participant) => (busyByPerson[participant.id]?.length ?? 0) > 0)) return { stretches: [], more: false };
     try {
-      const slots = calendarBlockedSlots({ participants, ...this.searchWindow(today), durationMinutes: duration, stepMinutes: 15, limit: BLOCKED_SLOT_LIMIT }, busyByPerson);
+      const slots = calendarBlockedSlots(
+        { participants, ...this.searchWindow(today), durationMinutes: duration, stepMinutes: 15, limit: BLOCKED_SLOT_LIMIT },
+        busyByPerson,
+      );
       return { stretches: blockedStretches(slots, busyByPerson), more: slots.length >= BLOCKED_SLOT_LIMIT };
     } catch {
       // The suggestions say what is wrong with the search; the note only adds to them.
@@ -354,14 +395,24 @@ export class MkScheduler extends MkElement {
   /** "Kenji Watanabe's calendar and your calendar". */
   private calendarsOf(personIds: readonly string[], locale: string | undefined): string {
     const viewer = this.currentKit?.user.id;
-    return formatList(personIds.map((id) => (id === viewer ? this.i18n.t('calendar.yours') : this.i18n.t('calendar.whose', { name: nameOf(this.people.value, id) }))), locale);
+    return formatList(
+      personIds.map((id) => (id === viewer ? this.i18n.t('calendar.yours') : this.i18n.t('calendar.whose', { name: nameOf(this.people.value, id) }))),
+      locale,
+    );
   }
 
   /**
    * Below the suggestions: which times are left out because someone's calendar is busy then — how many
    * stretches, the first few by time in the viewer's zone, and whose calendar; never what is in it.
    */
-  private renderCalendarBlocked(pairing: Pairing, agreement: Agreement | undefined, duration: number, today: string, viewerZone: string, locale: string | undefined): TemplateResult | typeof nothing {
+  private renderCalendarBlocked(
+    pairing: Pairing,
+    agreement: Agreement | undefined,
+    duration: number,
+    today: string,
+    viewerZone: string,
+    locale: string | undefined,
+  ): TemplateResult | typeof nothing {
     const { stretches, more } = this.blockedFor(pairing, agreement, duration, today);
     if (stretches.length === 0) return nothing;
     const people = [...new Set(stretches.flatMap((stretch) => stretch.blockedBy))];
@@ -383,7 +434,12 @@ export class MkScheduler extends MkElement {
       if (failing.length === 0) return [];
       const since = failing.map((calendar) => calendar.readAt ?? calendar.checkedAt).sort()[0]!;
       const parameters = { name: nameOf(this.people.value, participant.id), since: formatDayTime(since, viewerZone, locale, this.currentKit!.now()) };
-      return [{ personId: participant.id, text: participant.id === viewer ? this.i18n.t('calendar.failing-yours', parameters) : this.i18n.t('calendar.failing', parameters) }];
+      return [
+        {
+          personId: participant.id,
+          text: participant.id === viewer ? this.i18n.t('calendar.failing-yours', parameters) : this.i18n.t('calendar.failing', parameters),
+        },
+      ];
     });
     if (notes.length === 0) return nothing;
     return html`${notes.map((note) => html`<p part="calendar-failing" class="hint calendar-failing" data-person=${note.personId}>${note.text}</p>`)}`;
@@ -408,7 +464,14 @@ export class MkScheduler extends MkElement {
     this.selectedStart = start;
   }
 
-  private async handleBook(event: SubmitEvent, pairing: Pairing, agreement: Agreement | undefined, participants: SlotParticipant[], duration: number, rotate: boolean): Promise<void> {
+  private async handleBook(
+    event: SubmitEvent,
+    pairing: Pairing,
+    agreement: Agreement | undefined,
+    participants: SlotParticipant[],
+    duration: number,
+    rotate: boolean,
+  ): Promise<void> {
     event.preventDefault();
     const kit = this.currentKit;
     if (!kit || !this.selectedStart || this.busy) return;
@@ -430,7 +493,14 @@ export class MkScheduler extends MkElement {
     this.busy = true;
     this.error = undefined;
     try {
-      const common = { pairingId: pairing.id, title, timeZone: organiserZone, participantIds: participants.map((participant) => participant.id), ...(agenda ? { agenda } : {}), ...(meetingUrl ? { meetingUrl } : {}) };
+      const common = {
+        pairingId: pairing.id,
+        title,
+        timeZone: organiserZone,
+        participantIds: participants.map((participant) => participant.id),
+        ...(agenda ? { agenda } : {}),
+        ...(meetingUrl ? { meetingUrl } : {}),
+      };
       if (this.repeat === 'series') {
         const cadence = this.cadence ?? (agreement && agreement.cadence !== 'ad-hoc' ? agreement.cadence : 'fortnightly');
         const series = await api.bookSeries({
@@ -440,7 +510,14 @@ export class MkScheduler extends MkElement {
           cadence,
           count: this.count,
           // Taking turns needs everyone's hours and busy times (each session is found on its own day).
-          participants: rotate ? participants : participants.map((participant) => ({ id: participant.id, timeZone: participant.timeZone, offLimitsDays: participant.offLimitsDays ?? [], offLimitsDates: participant.offLimitsDates ?? [] })),
+          participants: rotate
+            ? participants
+            : participants.map((participant) => ({
+                id: participant.id,
+                timeZone: participant.timeZone,
+                offLimitsDays: participant.offLimitsDays ?? [],
+                offLimitsDates: participant.offLimitsDates ?? [],
+              })),
           ...(rotate ? { rotate, stepMinutes: 15, ...(this.i18n.locale ? { locale: this.i18n.locale } : {}) } : {}),
         });
         this.booked = {
@@ -491,7 +568,10 @@ export class MkScheduler extends MkElement {
           ...(session.meetingUrl && isHttpUrl(session.meetingUrl) ? { meetingUrl: session.meetingUrl } : {}),
           status: session.status,
           revision: session.revision,
-          attendees: (session.participantIds ?? []).map((id) => ({ name: people[id]?.displayName ?? id, ...(people[id]?.email ? { email: people[id]!.email! } : {}) })),
+          attendees: (session.participantIds ?? []).map((id) => ({
+            name: people[id]?.displayName ?? id,
+            ...(people[id]?.email ? { email: people[id]!.email! } : {}),
+          })),
         })),
         { name: this.i18n.t('calendar.name'), stamp: kit.now() },
       );
@@ -553,7 +633,13 @@ export class MkScheduler extends MkElement {
     </li>`;
   }
 
-  private renderBooking(pairing: Pairing, agreement: Agreement | undefined, participants: SlotParticipant[], duration: number, selected: FairSlot | undefined): TemplateResult {
+  private renderBooking(
+    pairing: Pairing,
+    agreement: Agreement | undefined,
+    participants: SlotParticipant[],
+    duration: number,
+    selected: FairSlot | undefined,
+  ): TemplateResult {
     const cadence = this.cadence ?? (agreement && agreement.cadence !== 'ad-hoc' ? agreement.cadence : 'fortnightly');
     // Turns are offered when the chosen time is early, late or outside working hours for someone, and
     // on by default when it is outside someone's working hours (inside them, everyone agreed to it).
@@ -566,8 +652,9 @@ export class MkScheduler extends MkElement {
           <label class="choice"><input type="radio" name="repeat" value="once" .checked=${this.repeat === 'once'} @change=${() => (this.repeat = 'once')} /> ${this.i18n.t('booking.once')}</label>
           <label class="choice"><input type="radio" name="repeat" value="series" .checked=${this.repeat === 'series'} @change=${() => (this.repeat = 'series')} /> ${this.i18n.t('booking.series')}</label>
         </div>
-        ${this.repeat === 'series'
-          ? html`<div class="inline">
+        ${
+          this.repeat === 'series'
+            ? html`<div class="inline">
               <label class="field">${this.i18n.t('booking.cadence')}
                 <select name="cadence" @change=${(event: Event) => (this.cadence = (event.target as HTMLSelectElement).value as Cadence)}>
                   ${(['weekly', 'fortnightly', 'monthly'] as const).map((value) => html`<option value=${value} ?selected=${value === cadence}>${this.i18n.t(`cadence.${value}`)}</option>`)}
@@ -577,23 +664,28 @@ export class MkScheduler extends MkElement {
                 <input name="count" type="number" min="2" max="26" .value=${live(String(this.count))} @input=${this.handleCountInput} @change=${this.handleCountChange} />
               </label>
             </div>
-            ${stretches
-              ? html`<label part="rotate" class="choice">
+            ${
+              stretches
+                ? html`<label part="rotate" class="choice">
                   <input type="checkbox" name="rotate" .checked=${rotate} aria-describedby="rotate-hint" @change=${(event: Event) => (this.rotate = (event.target as HTMLInputElement).checked)} />
                   ${this.i18n.t('booking.rotate')}
                 </label>
                 <p class="hint" id="rotate-hint">${this.i18n.t('booking.rotate-hint')}</p>`
-              : nothing}`
-          : nothing}
+                : nothing
+            }`
+            : nothing
+        }
       </fieldset>
       ${this.renderTextField('title', this.bookingTitle ?? this.i18n.t('booking.default-title'), (value) => (this.bookingTitle = value))}
       ${this.renderTextField('agenda', this.bookingAgenda, (value) => (this.bookingAgenda = value))}
       <label class="field">${this.i18n.t('booking.meeting-url')} <input name="meetingUrl" type="url" .value=${agreement?.meetingUrl ?? ''} placeholder="https://meet.example.com/…" /></label>
-      ${this.limitBlocked && this.overLimit()
-        ? html`<div part="error" class="notice" data-tone="danger" role="alert" tabindex="-1"><p class="notice-title">${this.i18n.t('booking.error')}</p><p>${textLimitMessage('limit.blocked', this.i18n.locale)}</p></div>`
-        : this.error
-          ? html`<div part="error" class="notice" data-tone="danger" role="alert" tabindex="-1"><p class="notice-title">${this.i18n.t('booking.error')}</p><p>${errorText(this.error, this.i18n.locale, false)}</p></div>`
-          : nothing}
+      ${
+        this.limitBlocked && this.overLimit()
+          ? html`<div part="error" class="notice" data-tone="danger" role="alert" tabindex="-1"><p class="notice-title">${this.i18n.t('booking.error')}</p><p>${textLimitMessage('limit.blocked', this.i18n.locale)}</p></div>`
+          : this.error
+            ? html`<div part="error" class="notice" data-tone="danger" role="alert" tabindex="-1"><p class="notice-title">${this.i18n.t('booking.error')}</p><p>${errorText(this.error, this.i18n.locale, false)}</p></div>`
+            : nothing
+      }
       <div class="actions"><button part="book-button" class="button" type="submit" ?disabled=${this.busy || !selected}>${this.repeat === 'series' ? this.i18n.t('booking.book-series', { count: this.count }) : this.i18n.t('booking.book-once')}</button></div>
     </form>`;
   }
@@ -614,9 +706,11 @@ export class MkScheduler extends MkElement {
     const handleInput = (event: Event) => onInput((event.target as HTMLInputElement | HTMLTextAreaElement).value);
     return html`<div class="field">
       <label for=${id}>${this.i18n.t(`booking.${name}`)}</label>
-      ${name === 'title'
-        ? html`<input id=${id} name="title" type="text" .value=${live(value)} aria-invalid=${limit.over ? 'true' : 'false'} aria-describedby=${describedBy ?? nothing} @input=${handleInput} />`
-        : html`<textarea id=${id} name="agenda" rows="2" .value=${live(value)} aria-invalid=${limit.over ? 'true' : 'false'} aria-describedby=${describedBy ?? nothing} @input=${handleInput}></textarea>`}
+      ${
+        name === 'title'
+          ? html`<input id=${id} name="title" type="text" .value=${live(value)} aria-invalid=${limit.over ? 'true' : 'false'} aria-describedby=${describedBy ?? nothing} @input=${handleInput} />`
+          : html`<textarea id=${id} name="agenda" rows="2" .value=${live(value)} aria-invalid=${limit.over ? 'true' : 'false'} aria-describedby=${describedBy ?? nothing} @input=${handleInput}></textarea>`
+      }
       ${renderTextCounter(id, limit, this.i18n.locale)}
     </div>`;
   }
@@ -625,7 +719,9 @@ export class MkScheduler extends MkElement {
   /** "Kenji 3 sessions, Sarah 3 sessions": how many of the pair's sessions were early, late or at night for each person. */
   private ledgerText(ledger: InconvenienceLedger, locale: string | undefined): string {
     return formatList(
-      Object.entries(ledger).map(([id, entry]) => this.i18n.t('ledger.person', { name: nameOf(this.people.value, id), count: entry.early + entry.late + entry.night })),
+      Object.entries(ledger).map(([id, entry]) =>
+        this.i18n.t('ledger.person', { name: nameOf(this.people.value, id), count: entry.early + entry.late + entry.night }),
+      ),
       locale,
     );
   }
@@ -637,9 +733,25 @@ export class MkScheduler extends MkElement {
     const language = (this.i18n.locale ?? navigator.language ?? 'en').toLowerCase().split('-')[0];
     if (language === 'en') return booked.description;
     const local = new Date(first.start);
-    const parts = Object.fromEntries(new Intl.DateTimeFormat(this.i18n.locale, { timeZone: first.timeZone, weekday: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(local).map((part) => [part.type, part.value]));
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat(this.i18n.locale, {
+        timeZone: first.timeZone,
+        weekday: 'long',
+        day: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      })
+        .formatToParts(local)
+        .map((part) => [part.type, part.value]),
+    );
     const nth = Math.min(5, Math.ceil(Number(parts.day) / 7));
-    return this.i18n.t(`series.${booked.cadence}`, { weekday: parts.weekday ?? '', time: `${parts.hour}:${parts.minute}`, zone: first.timeZone.replaceAll('_', ' '), nth: this.i18n.t(`series.nth.${nth}`) });
+    return this.i18n.t(`series.${booked.cadence}`, {
+      weekday: parts.weekday ?? '',
+      time: `${parts.hour}:${parts.minute}`,
+      zone: first.timeZone.replaceAll('_', ' '),
+      nth: this.i18n.t(`series.nth.${nth}`),
+    });
   }
 
   private renderBooked(pairing: Pairing, locale: string | undefined, participants: SlotParticipant[]): TemplateResult | typeof nothing {
@@ -650,7 +762,12 @@ export class MkScheduler extends MkElement {
       <p class="notice-title">${booked.sessions.length === 1 ? this.i18n.t('booked.one') : this.i18n.t('booked.many', { count: booked.sessions.length })}${booked.description ? html`: ${this.seriesDescription(booked)}` : nothing}</p>
       <ul class="booked-list">
         ${booked.sessions.map((session) => {
-          const others = participants.filter((participant) => participant.timeZone !== organiserZone).map((participant) => `${nameOf(this.people.value, participant.id)}: ${format(session.start, participant.timeZone, locale, true, this.currentKit!.now())}`);
+          const others = participants
+            .filter((participant) => participant.timeZone !== organiserZone)
+            .map(
+              (participant) =>
+                `${nameOf(this.people.value, participant.id)}: ${format(session.start, participant.timeZone, locale, true, this.currentKit!.now())}`,
+            );
           return html`<li data-session=${session.id}>${[`${format(session.start, organiserZone, locale, true, this.currentKit!.now())} (${organiserZone.replaceAll('_', ' ')})`, ...others].join(' · ')}</li>`;
         })}
       </ul>
@@ -746,7 +863,11 @@ export class MkScheduler extends MkElement {
     this.announcement = this.i18n.t('cancel.done', { when });
     emit(this, 'mk-session-cancelled', { sessionId: session.id });
     await this.updateComplete;
-    focusInstead(this.renderRoot, neighbour ? this.renderRoot.querySelector(`li[data-session="${CSS.escape(neighbour.id)}"] [part~="cancel"]`) : undefined, '#upcoming-heading');
+    focusInstead(
+      this.renderRoot,
+      neighbour ? this.renderRoot.querySelector(`li[data-session="${CSS.escape(neighbour.id)}"] [part~="cancel"]`) : undefined,
+      '#upcoming-heading',
+    );
   }
 
   private renderCancelConfirm(session: Session, when: string, pairing: Pairing): TemplateResult {
@@ -760,9 +881,11 @@ export class MkScheduler extends MkElement {
         <textarea part="cancel-reason" id="cancel-reason" name="reason" rows="2" .value=${live(cancelling.reason)} ?readonly=${cancelling.busy} aria-invalid=${limit.over ? 'true' : 'false'} aria-describedby=${describedByWithCounter('cancel-reason', limit) ?? nothing} @input=${(event: Event) => (this.cancelling = { ...cancelling, reason: (event.target as HTMLTextAreaElement).value })}></textarea>
         ${renderTextCounter('cancel-reason', limit, this.i18n.locale)}
       </div>
-      ${cancelling.error || (cancelling.limitBlocked && limit.over)
-        ? html`<div part="cancel-error" class="notice" data-tone="danger" role="alert" tabindex="-1"><p class="notice-title">${this.i18n.t('cancel.error')}</p><p>${cancelling.error ? errorText(cancelling.error, this.i18n.locale, false) : textLimitMessage('limit.blocked', this.i18n.locale)}</p></div>`
-        : nothing}
+      ${
+        cancelling.error || (cancelling.limitBlocked && limit.over)
+          ? html`<div part="cancel-error" class="notice" data-tone="danger" role="alert" tabindex="-1"><p class="notice-title">${this.i18n.t('cancel.error')}</p><p>${cancelling.error ? errorText(cancelling.error, this.i18n.locale, false) : textLimitMessage('limit.blocked', this.i18n.locale)}</p></div>`
+          : nothing
+      }
       <div class="actions">
         <button class="button danger" type="button" data-action="confirm" aria-disabled=${busy} @click=${() => this.confirmCancel(session, when, pairing)}>${this.i18n.t('cancel.confirm')}</button>
         <button class="button secondary" type="button" data-action="keep" aria-disabled=${busy} @click=${() => this.closeCancel()}>${this.i18n.t('cancel.keep')}</button>
@@ -773,7 +896,9 @@ export class MkScheduler extends MkElement {
   /** The pairing's sessions that have started and were not cancelled, the most recent first. */
   private pastSessions(pairing: Pairing): Session[] {
     const now = Date.parse(this.currentKit!.now());
-    return (this.sessions.value ?? []).filter((session) => session.pairingId === pairing.id && session.status !== 'cancelled' && Date.parse(session.start) <= now).sort((a, b) => Date.parse(b.start) - Date.parse(a.start));
+    return (this.sessions.value ?? [])
+      .filter((session) => session.pairingId === pairing.id && session.status !== 'cancelled' && Date.parse(session.start) <= now)
+      .sort((a, b) => Date.parse(b.start) - Date.parse(a.start));
   }
 
   private pastRowSelector(session: Session, part: string): string {
@@ -787,7 +912,9 @@ export class MkScheduler extends MkElement {
     this.recording = { id: session.id, busy: true };
     try {
       const sessions = kit.use(sessionsFeature);
-      await (status === 'held' ? sessions.markHeld(session.id, { expectedRevision: session.revision }) : sessions.markMissed(session.id, { expectedRevision: session.revision }));
+      await (status === 'held'
+        ? sessions.markHeld(session.id, { expectedRevision: session.revision })
+        : sessions.markMissed(session.id, { expectedRevision: session.revision }));
     } catch (error) {
       this.recording = { id: session.id, error: asError(error) };
       await this.focusAfterUpdate(this.pastRowSelector(session, 'past-error'));
@@ -848,7 +975,12 @@ export class MkScheduler extends MkElement {
     const booked = bookedMinutes(session);
     const title = html`<span id=${`past-${index}-title`}><bdi class="upcoming-title">${session.title}</bdi> · <bdi>${when}–${format(session.end, viewerZone, locale, false, now)}</bdi></span>`;
     if (!member) {
-      const said = status === 'held' ? this.i18n.t('past.status.held', { minutes: session.heldMinutes ?? booked }) : status === 'missed' ? this.i18n.t('past.status.missed') : this.i18n.t('past.status.scheduled');
+      const said =
+        status === 'held'
+          ? this.i18n.t('past.status.held', { minutes: session.heldMinutes ?? booked })
+          : status === 'missed'
+            ? this.i18n.t('past.status.missed')
+            : this.i18n.t('past.status.scheduled');
       return html`<li data-session=${session.id} data-status=${status}><div class="upcoming-row">${title}<span part="past-status" class="hint">${said}</span></div></li>`;
     }
     const errorId = `past-${index}-error`;
@@ -863,8 +995,9 @@ export class MkScheduler extends MkElement {
           <button part="missed-button" class="button secondary" type="button" aria-pressed=${status === 'missed' ? 'true' : 'false'} aria-disabled=${busy} @click=${() => this.recordAttendance(session, 'missed', when)}>${this.i18n.t('past.missed')}</button>
         </span>
       </div>
-      ${status === 'held'
-        ? html`<div class="field length-field">
+      ${
+        status === 'held'
+          ? html`<div class="field length-field">
             <label for=${`past-${index}-length`}>${this.i18n.t('past.length')}</label>
             <div class="inline">
               <input part="length" id=${`past-${index}-length`} type="number" inputmode="numeric" min="1" max=${MAX_LENGTH_MINUTES} step="1"
@@ -880,10 +1013,13 @@ export class MkScheduler extends MkElement {
             </div>
             <p class="hint" id=${hintId}>${session.heldMinutes === undefined ? this.i18n.t('past.length-booked', { minutes: booked }) : this.i18n.t('past.length-recorded', { minutes: session.heldMinutes, booked })}</p>
           </div>`
-        : nothing}
-      ${recording?.error || recording?.invalid
-        ? html`<div part="past-error" class="notice" data-tone="danger" role="alert" tabindex="-1" id=${errorId}><p class="notice-title">${this.i18n.t('past.error')}</p><p>${recording.error ? errorText(recording.error, this.i18n.locale, false) : this.i18n.t('past.length-invalid', { max: MAX_LENGTH_MINUTES })}</p></div>`
-        : nothing}
+          : nothing
+      }
+      ${
+        recording?.error || recording?.invalid
+          ? html`<div part="past-error" class="notice" data-tone="danger" role="alert" tabindex="-1" id=${errorId}><p class="notice-title">${this.i18n.t('past.error')}</p><p>${recording.error ? errorText(recording.error, this.i18n.locale, false) : this.i18n.t('past.length-invalid', { max: MAX_LENGTH_MINUTES })}</p></div>`
+          : nothing
+      }
     </li>`;
   }
 
@@ -921,20 +1057,24 @@ export class MkScheduler extends MkElement {
           </select>
         </label>
       </div>
-      ${error
-        ? html`<div part="error" class="notice" data-tone="danger" role="alert"><p class="notice-title">${this.i18n.t('search.error')}</p><p>${errorText(error, this.i18n.locale, false)}</p></div>`
-        : slots.length === 0
-          ? html`<div part="no-slots" class="empty"><p class="notice-title">${this.i18n.t('no-slots.title')}</p><p class="hint">${this.i18n.t('no-slots.hint', { minutes: duration })}</p></div>`
-          : html`${outOfHours
-                ? html`<div part="out-of-hours" class="notice" data-tone="warning"><p class="notice-title">${this.i18n.t('out-of-hours.title')}</p><p>${this.i18n.t('out-of-hours.hint', { earliest: formatWallClockTime(OUT_OF_HOURS_REACH.earliest, locale), latest: formatWallClockTime(OUT_OF_HOURS_REACH.latest, locale) })}</p></div>`
-                : nothing}
+      ${
+        error
+          ? html`<div part="error" class="notice" data-tone="danger" role="alert"><p class="notice-title">${this.i18n.t('search.error')}</p><p>${errorText(error, this.i18n.locale, false)}</p></div>`
+          : slots.length === 0
+            ? html`<div part="no-slots" class="empty"><p class="notice-title">${this.i18n.t('no-slots.title')}</p><p class="hint">${this.i18n.t('no-slots.hint', { minutes: duration })}</p></div>`
+            : html`${
+                outOfHours
+                  ? html`<div part="out-of-hours" class="notice" data-tone="warning"><p class="notice-title">${this.i18n.t('out-of-hours.title')}</p><p>${this.i18n.t('out-of-hours.hint', { earliest: formatWallClockTime(OUT_OF_HOURS_REACH.earliest, locale), latest: formatWallClockTime(OUT_OF_HOURS_REACH.latest, locale) })}</p></div>`
+                  : nothing
+              }
             <fieldset class="slots-fieldset">
               <legend>${this.i18n.t('slots.legend', { count: slots.length, fairest: this.order === 'fairest' ? 1 : 0 })}</legend>
               <ul part="slots" class="slots" role="list">${shown.map((slot, index) => this.renderSlot(slot, participants, locale, index))}</ul>
               ${slots.length > shown.length ? html`<div class="actions"><button class="button secondary" type="button" @click=${() => (this.shown += 8)}>${this.i18n.t('slots.more')}</button></div>` : nothing}
             </fieldset>
             ${this.renderCalendarBlocked(pairing, agreement, duration, today, viewerZone, locale)}
-            ${this.renderBooking(pairing, agreement, participants, duration, selected)}`}
+            ${this.renderBooking(pairing, agreement, participants, duration, selected)}`
+      }
       ${error || slots.length > 0 ? nothing : this.renderCalendarBlocked(pairing, agreement, duration, today, viewerZone, locale)}
       ${this.renderCalendarFailing(participants, viewerZone, locale)}
       ${this.renderUpcoming(pairing, participants, locale)}

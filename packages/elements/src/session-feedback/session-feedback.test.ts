@@ -13,13 +13,31 @@ const state = (element: MkSessionFeedback) => part(element, 'base')!.dataset.sta
 /** A session of Lucía's pairing that ended at 20:00Z (FIXED_NOW is 21:10Z), and one still to come. */
 async function storageWithSessions(): Promise<StorageAdapter> {
   const storage = await seededStorage();
-  await storage.put('sessions', { id: 's-done', pairingId: 'p-lucia', title: 'System design review', start: '2026-03-29T19:00:00Z', end: '2026-03-29T20:00:00Z', timeZone: 'Europe/London', status: 'scheduled' });
-  await storage.put('sessions', { id: 's-next', pairingId: 'p-lucia', title: 'Next session', start: '2026-04-05T19:00:00Z', end: '2026-04-05T20:00:00Z', timeZone: 'Europe/London', status: 'scheduled' });
+  await storage.put('sessions', {
+    id: 's-done',
+    pairingId: 'p-lucia',
+    title: 'System design review',
+    start: '2026-03-29T19:00:00Z',
+    end: '2026-03-29T20:00:00Z',
+    timeZone: 'Europe/London',
+    status: 'scheduled',
+  });
+  await storage.put('sessions', {
+    id: 's-next',
+    pairingId: 'p-lucia',
+    title: 'Next session',
+    start: '2026-04-05T19:00:00Z',
+    end: '2026-04-05T20:00:00Z',
+    timeZone: 'Europe/London',
+    status: 'scheduled',
+  });
   return storage;
 }
 
 async function formFor(kit: MentorKit | undefined, sessionId?: string): Promise<MkSessionFeedback> {
-  const element = await fixture<MkSessionFeedback>(html`<mk-session-feedback .kit=${kit} session-id=${ifDefined(sessionId)} locale="en-GB"></mk-session-feedback>`);
+  const element = await fixture<MkSessionFeedback>(
+    html`<mk-session-feedback .kit=${kit} session-id=${ifDefined(sessionId)} locale="en-GB"></mk-session-feedback>`,
+  );
   if (kit) await kit.use(feedbackFeature).ready.catch(() => undefined);
   await element.updateComplete;
   return element;
@@ -29,7 +47,9 @@ describe('<mk-session-feedback>', () => {
   const track = disposeKitsAfterEach();
 
   it('loading: busy, and passes axe', async () => {
-    const element = await fixture<MkSessionFeedback>(html`<mk-session-feedback .kit=${track(createMentorKit({ storage: pendingStorage(), user: 'lucia' }))}></mk-session-feedback>`);
+    const element = await fixture<MkSessionFeedback>(
+      html`<mk-session-feedback .kit=${track(createMentorKit({ storage: pendingStorage(), user: 'lucia' }))}></mk-session-feedback>`,
+    );
     expect(state(element)).to.equal('loading');
     expect(part(element, 'base')!.getAttribute('aria-busy')).to.equal('true');
     await expect(element).to.be.accessible();
@@ -321,7 +341,9 @@ describe('<mk-session-feedback>', () => {
       expect(text(part(element, 'edit'))).to.equal('Editar valoración');
       await expect(element).to.be.accessible();
 
-      const empty = await fixture<HTMLDivElement>(html`<div lang="es"><mk-session-feedback .kit=${track(await readyKit(await seededStorage(), 'lucia'))}></mk-session-feedback></div>`);
+      const empty = await fixture<HTMLDivElement>(
+        html`<div lang="es"><mk-session-feedback .kit=${track(await readyKit(await seededStorage(), 'lucia'))}></mk-session-feedback></div>`,
+      );
 
       await languagesReady(empty);
       const emptyElement = empty.querySelector<MkSessionFeedback>('mk-session-feedback')!;

@@ -4,7 +4,15 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { html as staticHtml } from 'lit/static-html.js';
 import { TEXT_LIMITS, isMentorKitError, toMentorKitError, type Feedback, type FeedbackAnonymity, type MentorKitError } from '@mentorkit/core';
-import { FEEDBACK_TAGS, currentFeedbackRequest, defaultFeedbackText, feedbackFeature, tagLabel, type FeedbackApi, type FeedbackRequest } from '@mentorkit/core/feedback';
+import {
+  FEEDBACK_TAGS,
+  currentFeedbackRequest,
+  defaultFeedbackText,
+  feedbackFeature,
+  tagLabel,
+  type FeedbackApi,
+  type FeedbackRequest,
+} from '@mentorkit/core/feedback';
 import { ClockController } from '../internal/clock-controller.js';
 import { emit } from '../internal/emit.js';
 import { browserTimeZone } from '../internal/format.js';
@@ -239,7 +247,8 @@ export class MkSessionFeedback extends MkElement {
     const errors: Record<string, string> = {};
     for (const issue of error.issues) {
       const field = this.fieldOfPath(issue.path);
-      if (field && errors[field] === undefined) errors[field] = issueText(issue, this.i18n.locale, field === 'rating' || field === 'anonymity' ? 'choice' : undefined);
+      if (field && errors[field] === undefined)
+        errors[field] = issueText(issue, this.i18n.locale, field === 'rating' || field === 'anonymity' ? 'choice' : undefined);
     }
     return errors;
   }
@@ -290,17 +299,20 @@ export class MkSessionFeedback extends MkElement {
       <p part="session" class="muted">
         ${t.t('session-line', { title: request.sessionTitle, time: this.formatInstant(request.dueBy) })}
       </p>
-      ${this.limitBlocked
-        ? html`<div part="error" class="error" role="alert" tabindex="-1"><p class="error-title">${t.t('error.not-sent')}</p><p>${textLimitMessage('limit.blocked', t.locale)}</p></div>`
-        : this.formError && !invalid
-          ? html`<div part="error" class="error" role="alert" tabindex="-1"><p class="error-title">${t.t('error.not-sent')}</p><p>${errorText(this.formError, t.locale)}</p></div>`
-          : nothing}
+      ${
+        this.limitBlocked
+          ? html`<div part="error" class="error" role="alert" tabindex="-1"><p class="error-title">${t.t('error.not-sent')}</p><p>${textLimitMessage('limit.blocked', t.locale)}</p></div>`
+          : this.formError && !invalid
+            ? html`<div part="error" class="error" role="alert" tabindex="-1"><p class="error-title">${t.t('error.not-sent')}</p><p>${errorText(this.formError, t.locale)}</p></div>`
+            : nothing
+      }
       <form part="form" novalidate @submit=${(event: SubmitEvent) => this.handleSubmit(event, request, mine)}>
         <fieldset part="rating" role="radiogroup" aria-required="true" aria-invalid=${fieldError('rating') ? 'true' : 'false'} aria-describedby=${ifDefined(fieldError('rating') ? 'rating-error' : undefined)}>
           <legend>${t.t('rating.legend')}</legend>
           <div class="rating">
             ${RATINGS.map(
-              (value) => html`<label><input type="radio" name="rating" value=${value} ?checked=${mine?.rating === value} required />${value} · ${this.ratingLabel(value)}</label>`,
+              (value) =>
+                html`<label><input type="radio" name="rating" value=${value} ?checked=${mine?.rating === value} required />${value} · ${this.ratingLabel(value)}</label>`,
             )}
           </div>
           ${errorFor('rating')}
@@ -357,20 +369,22 @@ export class MkSessionFeedback extends MkElement {
         <p class="muted">${view.session?.title ?? ''}</p>
       </div>
       ${this.renderNoteSummary(mine)}
-      ${view.waitingForOthers
-        ? html`<p part="held" class="notice">${t.t('held')}</p>`
-        : nothing}
-      ${view.others.length > 0
-        ? html`<section part="others" aria-labelledby="others-heading">
+      ${view.waitingForOthers ? html`<p part="held" class="notice">${t.t('held')}</p>` : nothing}
+      ${
+        view.others.length > 0
+          ? html`<section part="others" aria-labelledby="others-heading">
             <p id="others-heading"><strong>${t.t('others')}</strong></p>
             ${view.others.map((note) => html`<p class="muted">${people[note.authorId]?.displayName ?? t.t('someone')}</p>${this.renderNoteSummary(note)}`)}
           </section>`
-        : nothing}
-      ${view.editable
-        ? html`<div class="actions"><button part="edit" class="secondary" type="button" aria-describedby=${ifDefined(view.editableUntil ? 'edit-until' : undefined)} @click=${this.handleEdit}>${t.t('edit')}</button>${view.editableUntil ? html`<p class="hint" id="edit-until">${t.t('edit.until', { time: this.formatInstant(view.editableUntil) })}</p>` : nothing}</div>`
-        : view.editableUntil
-          ? html`<p part="final" class="hint">${t.t('edit.closed', { time: this.formatInstant(view.editableUntil) })}</p>`
-          : nothing}
+          : nothing
+      }
+      ${
+        view.editable
+          ? html`<div class="actions"><button part="edit" class="secondary" type="button" aria-describedby=${ifDefined(view.editableUntil ? 'edit-until' : undefined)} @click=${this.handleEdit}>${t.t('edit')}</button>${view.editableUntil ? html`<p class="hint" id="edit-until">${t.t('edit.until', { time: this.formatInstant(view.editableUntil) })}</p>` : nothing}</div>`
+          : view.editableUntil
+            ? html`<p part="final" class="hint">${t.t('edit.closed', { time: this.formatInstant(view.editableUntil) })}</p>`
+            : nothing
+      }
     `;
   }
 

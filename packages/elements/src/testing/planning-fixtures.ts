@@ -40,7 +40,15 @@ export async function kitOn(storage: StorageAdapter, userId: string, now = FIXED
  * The fixture programme with Daniel's agreement: proposed by Daniel, and (unless `confirmed: false`)
  * confirmed by Kenji; `changed: true` then has Kenji change the cadence (version 2, Daniel asked again).
  */
-export async function planningStorage(options: { agreement?: boolean | undefined; confirmed?: boolean | undefined; changed?: boolean | undefined; notes?: string | undefined; sessions?: Array<{ start: string; end: string; status?: 'held' | 'missed' | undefined }> } = {}): Promise<StorageAdapter> {
+export async function planningStorage(
+  options: {
+    agreement?: boolean | undefined;
+    confirmed?: boolean | undefined;
+    changed?: boolean | undefined;
+    notes?: string | undefined;
+    sessions?: Array<{ start: string; end: string; status?: 'held' | 'missed' | undefined }>;
+  } = {},
+): Promise<StorageAdapter> {
   const storage = await seededStorage();
   if (options.agreement === false) return storage;
   const daniel = await kitOn(storage, 'daniel', '2026-03-10T09:00:00Z');

@@ -34,4 +34,5 @@ export function disposeKitsAfterEach(): (kit: MentorKit) => MentorKit {
 }
 
 /** `value` without the fields that are undefined (what a server does with a change that leaves a field out). */
-export const definedFields = <T extends object>(value: T) => Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
+export const definedFields = <T extends object>(value: T) =>
+  Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };

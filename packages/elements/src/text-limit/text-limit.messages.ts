@@ -9,7 +9,8 @@ import { plural, type CatalogueLoaders, type ElementMessages } from '../internal
 export const textLimitMessages = {
   en: {
     'limit.left': (parameters) => plural(parameters.left, '1 character left', `${parameters.left} characters left`),
-    'limit.over': (parameters) => `${plural(parameters.excess, '1 character too many', `${parameters.excess} characters too many`)}: the most is ${parameters.max}. Shorten it to save; nothing is cut.`,
+    'limit.over': (parameters) =>
+      `${plural(parameters.excess, '1 character too many', `${parameters.excess} characters too many`)}: the most is ${parameters.max}. Shorten it to save; nothing is cut.`,
     'limit.blocked': 'Some text is too long. Shorten the fields marked, then try again; your text is kept as you wrote it.',
   },
 } as const satisfies ElementMessages;

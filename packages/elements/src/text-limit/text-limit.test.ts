@@ -46,7 +46,9 @@ describe('text limits (the counters of every form)', () => {
     const { localesLoaded } = await import('../internal/localize.js');
     await localesLoaded();
     expect(textLimitMessage('limit.left', 'es', { left: '12' })).to.equal('Quedan 12 caracteres');
-    expect(textLimitMessage('limit.over', 'es', { excess: '1', max: '200' })).to.equal('Sobra 1 carácter: el máximo es 200. Acórtalo para guardar; no se recorta nada.');
+    expect(textLimitMessage('limit.over', 'es', { excess: '1', max: '200' })).to.equal(
+      'Sobra 1 carácter: el máximo es 200. Acórtalo para guardar; no se recorta nada.',
+    );
     expect(textLimitMessage('limit.blocked', 'es')).to.contain('Acorta los campos marcados');
     registerMessages('fr', { 'mk-text-limit.limit.left': 'Encore {left} caractères' });
     expect(textLimitMessage('limit.left', 'fr', { left: '3' })).to.equal('Encore 3 caractères');

@@ -10,16 +10,35 @@ import './define.js';
 import type { MkThread } from './thread.js';
 import { focused, part, text } from '../testing/queries.js';
 
-
 async function storageWithMessages(): Promise<StorageAdapter> {
   const storage = await seededStorage();
-  await storage.put('messages', { id: 'm-kenji', pairingId: 'p-lucia', authorId: 'kenji', kind: 'text', text: `Keep this between us ${HOSTILE_NAME}`, mentorsOnly: false, history: [], sentAt: '2026-03-29T20:00:00Z' });
-  await storage.put('messages', { id: 'm-lucia', pairingId: 'p-lucia', authorId: 'lucia', kind: 'text', text: 'OK…', mentorsOnly: false, history: [], sentAt: '2026-03-29T20:05:00Z' });
+  await storage.put('messages', {
+    id: 'm-kenji',
+    pairingId: 'p-lucia',
+    authorId: 'kenji',
+    kind: 'text',
+    text: `Keep this between us ${HOSTILE_NAME}`,
+    mentorsOnly: false,
+    history: [],
+    sentAt: '2026-03-29T20:00:00Z',
+  });
+  await storage.put('messages', {
+    id: 'm-lucia',
+    pairingId: 'p-lucia',
+    authorId: 'lucia',
+    kind: 'text',
+    text: 'OK…',
+    mentorsOnly: false,
+    history: [],
+    sentAt: '2026-03-29T20:05:00Z',
+  });
   return storage;
 }
 
 async function threadFor(kit: MentorKit, width?: number): Promise<MkThread> {
-  const wrapper = await fixture<HTMLElement>(html`<div style=${width ? `width:${width}px` : ''}><mk-thread .kit=${kit} pairing-id="p-lucia" locale="en-GB"></mk-thread></div>`);
+  const wrapper = await fixture<HTMLElement>(
+    html`<div style=${width ? `width:${width}px` : ''}><mk-thread .kit=${kit} pairing-id="p-lucia" locale="en-GB"></mk-thread></div>`,
+  );
   const element = wrapper.querySelector('mk-thread')!;
   await kit.use(messagingFeature).ready;
   await element.updateComplete;

@@ -21,7 +21,16 @@ async function storageWithMessages(count: number, options: { authors?: string[] 
   const storage = await seededStorage();
   const authors = options.authors ?? ['lucia', 'kenji'];
   for (let index = 0; index < count; index++) {
-    await storage.put('messages', { id: `m${String(index).padStart(5, '0')}`, pairingId: 'p-lucia', authorId: authors[index % authors.length]!, kind: 'text', text: `Message number ${index}`, mentorsOnly: false, history: [], sentAt: new Date(Date.UTC(2026, 2, 1) + index * 60_000).toISOString() });
+    await storage.put('messages', {
+      id: `m${String(index).padStart(5, '0')}`,
+      pairingId: 'p-lucia',
+      authorId: authors[index % authors.length]!,
+      kind: 'text',
+      text: `Message number ${index}`,
+      mentorsOnly: false,
+      history: [],
+      sentAt: new Date(Date.UTC(2026, 2, 1) + index * 60_000).toISOString(),
+    });
   }
   return storage;
 }
@@ -30,7 +39,9 @@ describe('<mk-thread>', () => {
   const track = disposeKitsAfterEach();
 
   it('loading and error states pass axe', async () => {
-    const loading = await fixture<MkThread>(html`<mk-thread .kit=${track(createMentorKit({ storage: pendingStorage(), user: 'lucia' }))} pairing-id="p-lucia"></mk-thread>`);
+    const loading = await fixture<MkThread>(
+      html`<mk-thread .kit=${track(createMentorKit({ storage: pendingStorage(), user: 'lucia' }))} pairing-id="p-lucia"></mk-thread>`,
+    );
     expect(state(loading)).to.equal('loading');
     await expect(loading).to.be.accessible();
     const kit = track(createMentorKit({ storage: failingStorage('Backend down (HTTP 503).'), user: 'lucia' }));
@@ -47,7 +58,7 @@ describe('<mk-thread>', () => {
     await expect(element).to.be.accessible();
   });
 
-  it('empty: the recipients\' local time and a quiet-hours notice before sending; passes axe', async () => {
+  it("empty: the recipients' local time and a quiet-hours notice before sending; passes axe", async () => {
     const element = await threadFor(track(await readyKit(await seededStorage(), 'lucia')));
     expect(state(element)).to.equal('empty');
     expect(text(part(element, 'heading'))).to.equal('Conversation with Kenji Watanabe and Arjun Shrestha');
@@ -99,7 +110,9 @@ describe('<mk-thread>', () => {
     const storage = await storageWithMessages(30, { authors: ['kenji'] });
     const kit = track(await readyKit(storage, 'lucia'));
     const api = kit.use(messagingFeature);
-    const wrapper = await fixture<HTMLDivElement>(html`<div><div style="height: 3000px">Other content of the page</div><mk-thread .kit=${kit} pairing-id="p-lucia" locale="en-GB" style="--mk-thread-height: 12rem"></mk-thread></div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div><div style="height: 3000px">Other content of the page</div><mk-thread .kit=${kit} pairing-id="p-lucia" locale="en-GB" style="--mk-thread-height: 12rem"></mk-thread></div>`,
+    );
     const element = wrapper.querySelector<MkThread>('mk-thread')!;
     await api.ready;
     await element.updateComplete;
@@ -111,7 +124,7 @@ describe('<mk-thread>', () => {
     element.scrollIntoView({ block: 'start' });
     await waitUntil(() => api.unreadCount('p-lucia') < 30, 'the messages in view are marked read', { timeout: 4000 });
     const left = api.unreadCount('p-lucia');
-    expect(left, 'the ones below the log\'s visible area are still unread').to.be.greaterThan(0);
+    expect(left, "the ones below the log's visible area are still unread").to.be.greaterThan(0);
     const seen = parts(element, 'message').filter((message) => !message.hasAttribute('data-unread'));
     expect(seen.length).to.be.greaterThan(0);
     // Scrolling the log to its end shows the rest.
@@ -326,7 +339,9 @@ describe('<mk-thread>', () => {
   });
 
   it('a closed pairing is read-only', async () => {
-    const storage = await seededStorage({ pairings: [{ id: 'p-lucia', programId: 'spring-2026', menteeId: 'lucia', mentorIds: ['kenji'], status: 'closed', kind: 'official' }] });
+    const storage = await seededStorage({
+      pairings: [{ id: 'p-lucia', programId: 'spring-2026', menteeId: 'lucia', mentorIds: ['kenji'], status: 'closed', kind: 'official' }],
+    });
     const element = await threadFor(track(await readyKit(storage, 'lucia')));
     expect(part(element, 'composer')).to.equal(null);
     expect(text(part(element, 'base'))).to.contain('This pairing is closed; the conversation is kept but read-only.');

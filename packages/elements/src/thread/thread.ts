@@ -45,7 +45,12 @@ const formatDuration = (seconds: number) => {
   return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
 };
 
-type RecorderState = { phase: 'idle' } | { phase: 'requesting' } | { phase: 'recording'; startedAt: number; elapsed: number } | { phase: 'recorded'; blob: Blob; durationSeconds: number; url: string } | { phase: 'error'; message: string };
+type RecorderState =
+  | { phase: 'idle' }
+  | { phase: 'requesting' }
+  | { phase: 'recording'; startedAt: number; elapsed: number }
+  | { phase: 'recorded'; blob: Blob; durationSeconds: number; url: string }
+  | { phase: 'error'; message: string };
 
 /**
  * @summary A pairing's conversation: text and voice notes, the recipient's local time and a
@@ -124,7 +129,9 @@ export class MkThread extends MkElement {
   private readonly featureStatus = new StoreController(this, () => this.api?.$status);
   private readonly threads = new StoreController(this, () => this.api?.$threads);
   private readonly reads = new StoreController(this, () => this.api?.$reads);
-  private readonly channelMessages = new StoreController(this, () => (this.api && this.shownPairingId ? this.api.messages(this.shownPairingId, { notes: this.notes }) : undefined));
+  private readonly channelMessages = new StoreController(this, () =>
+    this.api && this.shownPairingId ? this.api.messages(this.shownPairingId, { notes: this.notes }) : undefined,
+  );
   private readonly clock = new ClockController(this);
   private readonly i18n = new LocaleController(this, 'mk-thread', threadMessages, threadLanguages);
 
@@ -260,7 +267,9 @@ export class MkThread extends MkElement {
     this.seenObserver ??= new IntersectionObserver(
       (entries) => {
         for (const entry of entries) {
-          const seen = entry.isIntersecting && (entry.intersectionRatio >= 0.5 || entry.intersectionRect.height >= 0.5 * (entry.rootBounds?.height ?? Number.POSITIVE_INFINITY));
+          const seen =
+            entry.isIntersecting &&
+            (entry.intersectionRatio >= 0.5 || entry.intersectionRect.height >= 0.5 * (entry.rootBounds?.height ?? Number.POSITIVE_INFINITY));
           if (seen) this.seen.add((entry.target as HTMLElement).dataset.messageId!);
         }
         this.queueMarkRead();
@@ -489,7 +498,9 @@ export class MkThread extends MkElement {
     try {
       const stream = await navigator.mediaDevices.getUserMedia({ audio: true });
       this.mediaStream = stream;
-      const type = ['audio/webm;codecs=opus', 'audio/webm', 'audio/ogg;codecs=opus', 'audio/mp4'].find((candidate) => MediaRecorder.isTypeSupported?.(candidate));
+      const type = ['audio/webm;codecs=opus', 'audio/webm', 'audio/ogg;codecs=opus', 'audio/mp4'].find((candidate) =>
+        MediaRecorder.isTypeSupported?.(candidate),
+      );
       const recorder = new MediaRecorder(stream, type ? { mimeType: type } : undefined);
       const chunks: Blob[] = [];
       const startedAt = performance.now();
@@ -521,7 +532,10 @@ export class MkThread extends MkElement {
     } catch (error) {
       this.stopStream();
       const denied = (error as { name?: string | undefined }).name === 'NotAllowedError';
-      this.recorder = { phase: 'error', message: denied ? this.i18n.t('record.denied') : this.i18n.t('record.impossible', { reason: (error as Error).message ?? String(error) }) };
+      this.recorder = {
+        phase: 'error',
+        message: denied ? this.i18n.t('record.denied') : this.i18n.t('record.impossible', { reason: (error as Error).message ?? String(error) }),
+      };
     }
   }
 
@@ -663,7 +677,22 @@ export class MkThread extends MkElement {
     })}</p>`;
   }
 
-  private renderMessage(message: Message, position: number, total: number, context: { viewerZone: string; locale: string | undefined; userId: string; lastOwnId: string | undefined; dividerBefore: string | undefined; focusable: boolean; lastRead: string | undefined; now: string; ranges?: Array<[number, number]> }): TemplateResult {
+  private renderMessage(
+    message: Message,
+    position: number,
+    total: number,
+    context: {
+      viewerZone: string;
+      locale: string | undefined;
+      userId: string;
+      lastOwnId: string | undefined;
+      dividerBefore: string | undefined;
+      focusable: boolean;
+      lastRead: string | undefined;
+      now: string;
+      ranges?: Array<[number, number]>;
+    },
+  ): TemplateResult {
     const mine = message.authorId === context.userId;
     const sentAt = sentAtOf(message);
     const local = localTimeOf(context.viewerZone, sentAt);
@@ -688,8 +717,7 @@ export class MkThread extends MkElement {
           }}></textarea>
         ${renderTextCounter(editId, limit, t.locale)}
         <div class="actions"><button class="primary" type="button" ?disabled=${this.busy} @click=${() => this.saveEdit(message)}>${t.t('save')}</button><button type="button" @click=${() => this.stopEditing()}>${t.t('cancel')}</button></div>`;
-    }
-    else if (message.kind === 'voice' && message.voice) {
+    } else if (message.kind === 'voice' && message.voice) {
       const url = this.audioUrls.get(message.id);
       const label = t.t('voice.label', { name: this.nameOrSomeone(message.authorId), duration: formatDuration(message.voice.durationSeconds) });
       body = html`<div part="voice" class="voice" data-voice-id=${message.id}>
@@ -707,19 +735,32 @@ export class MkThread extends MkElement {
           ${message.mentorsOnly ? html`<span class="muted">${t.t('mentors-only')}</span>` : nothing}
         </p>
         ${body}
-        ${receipts.length > 0 ? html`<p part="receipt" class="muted">${t.t('read-by', { names: formatList(receipts.map((receipt) => this.nameOrSomeone(receipt.personId)), context.locale) })}</p>` : nothing}
-        ${mine && !deleted && !editing
-          ? confirming
-            ? html`<div class="actions" role="group" aria-label=${t.t('delete.group')}><span class="muted">${t.t('delete.question')}</span><button class="primary" type="button" ?disabled=${this.busy} @click=${() => this.confirmDelete(message)}>${t.t('delete')}</button><button type="button" data-action="keep" @click=${() => this.keepMessage(message.id)}>${t.t('keep')}</button></div>`
-            : html`<div class="actions">
+        ${
+          receipts.length > 0
+            ? html`<p part="receipt" class="muted">${t.t('read-by', {
+                names: formatList(
+                  receipts.map((receipt) => this.nameOrSomeone(receipt.personId)),
+                  context.locale,
+                ),
+              })}</p>`
+            : nothing
+        }
+        ${
+          mine && !deleted && !editing
+            ? confirming
+              ? html`<div class="actions" role="group" aria-label=${t.t('delete.group')}><span class="muted">${t.t('delete.question')}</span><button class="primary" type="button" ?disabled=${this.busy} @click=${() => this.confirmDelete(message)}>${t.t('delete')}</button><button type="button" data-action="keep" @click=${() => this.keepMessage(message.id)}>${t.t('keep')}</button></div>`
+              : html`<div class="actions">
                 ${message.kind === 'text' ? html`<button class="link" type="button" data-action="edit" @click=${() => ((this.editingId = message.id), (this.editText = undefined), this.updateComplete.then(() => this.renderRoot.querySelector<HTMLTextAreaElement>(`textarea[data-edit="${CSS.escape(message.id)}"]`)?.focus()))}>${t.t('edit')}<span class="visually-hidden"> ${t.t('message-sent', { time: formatWallClock(sentAt, context.viewerZone, context.locale) })}</span></button>` : nothing}
                 <button class="link" type="button" data-action="delete" @click=${() => this.askDelete(message.id)}>${t.t('delete')}<span class="visually-hidden"> ${t.t('message-sent', { time: formatWallClock(sentAt, context.viewerZone, context.locale) })}</span></button>
                 ${message.mentorsOnly ? html`<button class="link" type="button" @click=${() => this.share(message)}>${t.t('share')}</button>` : nothing}
               </div>`
-          : nothing}
-        ${!mine && !deleted
-          ? html`<div class="actions"><button part="report" class="link" type="button" data-action="report" aria-haspopup="dialog" @click=${() => this.openReport(message.id)}>${t.t('report')}<span class="visually-hidden"> ${t.t('report.which', { name: this.nameOrSomeone(message.authorId), time: formatWallClock(sentAt, context.viewerZone, context.locale) })}</span></button></div>`
-          : nothing}
+            : nothing
+        }
+        ${
+          !mine && !deleted
+            ? html`<div class="actions"><button part="report" class="link" type="button" data-action="report" aria-haspopup="dialog" @click=${() => this.openReport(message.id)}>${t.t('report')}<span class="visually-hidden"> ${t.t('report.which', { name: this.nameOrSomeone(message.authorId), time: formatWallClock(sentAt, context.viewerZone, context.locale) })}</span></button></div>`
+            : nothing
+        }
       </article>
     `;
   }
@@ -760,8 +801,11 @@ export class MkThread extends MkElement {
         const sameDay = entry.local.date === viewerDate;
         const time = formatWallClock(instant, entry.timeZone, locale, { weekday: !sameDay });
         const name = this.nameOrSomeone(entry.personId);
-        if (!entry.outsideWorkingHours) return html`<p>${t.t('quiet.time', { time, name })}${entry.availability === 'working' ? t.t('quiet.working') : ''}.</p>`;
-        const next = entry.nextWorkingStart ? formatWallClock(entry.nextWorkingStart, entry.timeZone, locale, { weekday: entry.nextWorkingLocal?.date !== entry.local.date }) : undefined;
+        if (!entry.outsideWorkingHours)
+          return html`<p>${t.t('quiet.time', { time, name })}${entry.availability === 'working' ? t.t('quiet.working') : ''}.</p>`;
+        const next = entry.nextWorkingStart
+          ? formatWallClock(entry.nextWorkingStart, entry.timeZone, locale, { weekday: entry.nextWorkingLocal?.date !== entry.local.date })
+          : undefined;
         return html`<p><strong>${t.t('quiet.time', { time, name })}</strong> — ${t.t(entry.availability === 'off-limits' ? 'quiet.off-limits' : 'quiet.outside')}.
           ${next ? t.t('quiet.notified', { time: next }) : t.t('quiet.later')}</p>`;
       })}
@@ -795,12 +839,14 @@ export class MkThread extends MkElement {
     const status = this.loadState;
     const featureStatus = this.featureStatus.value ?? 'loading';
     const t = this.i18n;
-    const heading = (text: string) => staticHtml`<${headingTag(this.headingLevel)} part="heading" class="heading" id="heading">${text}</${headingTag(this.headingLevel)}>`;
+    const heading = (text: string) =>
+      staticHtml`<${headingTag(this.headingLevel)} part="heading" class="heading" id="heading">${text}</${headingTag(this.headingLevel)}>`;
     const frame = (state: string, content: TemplateResult, title = t.t(this.notes ? 'notes' : 'conversation')) =>
       html`<section part="base" class="card" data-state=${state} aria-labelledby="heading" aria-busy=${state === 'loading' ? 'true' : 'false'}><div class="header">${heading(title)}</div>${content}</section>`;
     if (status === 'error' || featureStatus === 'error')
       return frame('error', renderLoadError(t.t('error.title'), this.loadErrorMessage ?? t.t('error.fallback'), { look: 'error' }));
-    if (!kit || !api || status === 'loading' || featureStatus !== 'ready') return frame('loading', html`<p class="muted">${t.t('loading')}</p><div class="skeleton" aria-hidden="true"></div>`);
+    if (!kit || !api || status === 'loading' || featureStatus !== 'ready')
+      return frame('loading', html`<p class="muted">${t.t('loading')}</p><div class="skeleton" aria-hidden="true"></div>`);
     const thread = this.shownPairingId ? api.thread(this.shownPairingId) : undefined;
     if (!thread) return frame('unavailable', html`<p part="empty" class="muted">${t.t('unavailable')}</p>`);
     const notes = this.notes && thread.hasNotes;
@@ -823,9 +869,21 @@ export class MkThread extends MkElement {
     const end = searching ? hits.length : Math.min(Math.max(this.windowEnd, start), all.length);
     const shown = searching ? hits.map((hit) => hit.message) : all.slice(start, end);
     const ranges = new Map(hits.map((hit) => [hit.message.id, hit.ranges]));
-    const firstUnread = searching ? undefined : all.find((message) => message.authorId !== userId && !message.deletedAt && (this.readMarkerAtOpen === undefined || Date.parse(sentAtOf(message)) > Date.parse(this.readMarkerAtOpen)));
+    const firstUnread = searching
+      ? undefined
+      : all.find(
+          (message) =>
+            message.authorId !== userId &&
+            !message.deletedAt &&
+            (this.readMarkerAtOpen === undefined || Date.parse(sentAtOf(message)) > Date.parse(this.readMarkerAtOpen)),
+        );
     const lastOwn = [...all].reverse().find((message) => message.authorId === userId && !message.deletedAt);
-    const canRecord = thread.canPost && typeof MediaRecorder === 'function' && typeof navigator !== 'undefined' && !!navigator.mediaDevices?.getUserMedia && typeof kit.storage.putBlob === 'function';
+    const canRecord =
+      thread.canPost &&
+      typeof MediaRecorder === 'function' &&
+      typeof navigator !== 'undefined' &&
+      !!navigator.mediaDevices?.getUserMedia &&
+      typeof kit.storage.putBlob === 'function';
     const quiet = thread.canPost ? api.quietHours(this.shownPairingId!, { notes }) : [];
     const composerLimit = textLimit(this.composerText, TEXT_LIMITS.message.text);
     const total = searching ? hits.length : all.length;
@@ -836,12 +894,14 @@ export class MkThread extends MkElement {
         ${unread > 0 ? html`<span part="unread-count" class="badge" aria-label=${t.t('unread', { count: unread })}>${unread}</span>` : nothing}
       </div>
       <div class="toolbar">
-        ${thread.hasNotes
-          ? html`<div part="channels" class="toolbar" role="group" aria-label=${t.t('channels.label')}>
+        ${
+          thread.hasNotes
+            ? html`<div part="channels" class="toolbar" role="group" aria-label=${t.t('channels.label')}>
               <button type="button" aria-pressed=${notes ? 'false' : 'true'} @click=${() => (this.notes = false)}>${thread.unreadCount > 0 ? t.t('channel.new', { label: t.t('conversation'), count: thread.unreadCount }) : t.t('conversation')}</button>
               <button type="button" aria-pressed=${notes ? 'true' : 'false'} @click=${() => (this.notes = true)}>${thread.notesUnreadCount > 0 ? t.t('channel.new', { label: t.t('notes'), count: thread.notesUnreadCount }) : t.t('notes')}</button>
             </div>`
-          : nothing}
+            : nothing
+        }
         <label class="visually-hidden" for="search">${t.t('search.label')}</label>
         <input part="search" id="search" type="search" placeholder=${t.t('search.placeholder')} .value=${this.query} @input=${(event: InputEvent) => {
           this.query = (event.target as HTMLInputElement).value;
@@ -850,9 +910,10 @@ export class MkThread extends MkElement {
         ${searching ? html`<span part="search-status" class="muted" role="status">${hits.length === 0 ? t.t('search.none') : t.t('search.count', { count: hits.length })}</span>` : nothing}
       </div>
       ${notes ? html`<p class="hint">${t.t('notes.hint')}</p>` : nothing}
-      ${all.length === 0
-        ? html`<p part="empty" class="muted">${t.t(notes ? 'empty.notes' : 'empty.messages')}</p>`
-        : html`<div part="log" class="log" @scroll=${this.handleScroll}>
+      ${
+        all.length === 0
+          ? html`<p part="empty" class="muted">${t.t(notes ? 'empty.notes' : 'empty.messages')}</p>`
+          : html`<div part="log" class="log" @scroll=${this.handleScroll}>
             ${!searching && start > 0 ? html`<div data-sentinel="top"></div><button part="load-older" type="button" @click=${this.loadOlder}>${t.t('load-older')}</button>` : nothing}
             <div part="feed" class="feed" role="feed" aria-busy="false" aria-label=${t.t('feed.label', { title, count: total })} @keydown=${this.handleFeedKeydown}>
             ${repeat(
@@ -873,11 +934,13 @@ export class MkThread extends MkElement {
             )}
             </div>
             ${!searching && end < all.length ? html`<button part="load-newer" type="button" @click=${this.loadNewer}>${t.t('load-newer')}</button><div data-sentinel="bottom"></div>` : nothing}
-          </div>`}
+          </div>`
+      }
       ${!searching && end < all.length ? html`<button type="button" @click=${this.jumpToLatest}>${t.t('jump-latest')}</button>` : nothing}
       ${this.actionError ? html`<p part="error" class="error" role="alert">${errorText(this.actionError, this.i18n.locale, false)}</p>` : nothing}
-      ${thread.canPost
-        ? html`<form part="composer" class="composer" @submit=${this.handleSend}>
+      ${
+        thread.canPost
+          ? html`<form part="composer" class="composer" @submit=${this.handleSend}>
             ${this.renderQuietHours(quiet, viewerDate, locale)}
             <label for="composer-text">${t.t(notes ? 'composer.notes' : 'composer.message')}</label>
             <textarea id="composer-text" name="message" .value=${live(this.composerText)} aria-invalid=${composerLimit.over ? 'true' : 'false'} aria-describedby=${describedByWithCounter('composer-text', composerLimit, 'composer-hint') ?? nothing}
@@ -889,7 +952,8 @@ export class MkThread extends MkElement {
               ${this.renderRecorder(canRecord)}
             </div>
           </form>`
-        : html`<p part="empty" class="muted">${t.t('read-only')}</p>`}
+          : html`<p part="empty" class="muted">${t.t('read-only')}</p>`
+      }
       <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
       ${this.renderReportDialog()}
     </section>`;

@@ -104,7 +104,7 @@ export function placeOf(url: URL): string {
 
 /** The address a person typed, checked and normalised (webcal:// is https://). */
 export function calendarAddress(value: unknown, path = 'url'): URL {
-  if (typeof value !== 'string' || value.trim() === '') throw bad(path, 'Paste the calendar\'s address, e.g. https://calendar.example.com/feeds/…/basic.ics.');
+  if (typeof value !== 'string' || value.trim() === '') throw bad(path, "Paste the calendar's address, e.g. https://calendar.example.com/feeds/…/basic.ics.");
   if (value.length > LIMITS.url) throw bad(path, `The address is longer than ${LIMITS.url} characters; check that you pasted only the address.`);
   let url: URL;
   try {
@@ -132,13 +132,18 @@ const textField = (input: Record<string, unknown>, key: string, max: number, req
 };
 
 /** Sorted, merged intervals (touching ones joined), clipped to [from, to). */
-export function mergeIntervals(lists: ReadonlyArray<ReadonlyArray<{ start: string; end: string }>>, from: number, to: number): Array<{ start: string; end: string }> {
+export function mergeIntervals(
+  lists: ReadonlyArray<ReadonlyArray<{ start: string; end: string }>>,
+  from: number,
+  to: number,
+): Array<{ start: string; end: string }> {
   const all: Array<[number, number]> = [];
-  for (const list of lists) for (const interval of list) {
-    const start = Math.max(Date.parse(interval.start), from);
-    const end = Math.min(Date.parse(interval.end), to);
-    if (end > start) all.push([start, end]);
-  }
+  for (const list of lists)
+    for (const interval of list) {
+      const start = Math.max(Date.parse(interval.start), from);
+      const end = Math.min(Date.parse(interval.end), to);
+      if (end > start) all.push([start, end]);
+    }
   all.sort((a, b) => a[0] - b[0]);
   const merged: Array<[number, number]> = [];
   for (const [start, end] of all) {
@@ -181,7 +186,9 @@ export function createCalendarService(options: CalendarServiceOptions) {
 
   const secretOf = (row: Pick<ConnectionRow, 'id' | 'secret'>): SecretPart => JSON.parse(secrets.decrypt(row.secret, `calendar:${row.id}`)) as SecretPart;
   const sourceOf = (row: ConnectionRow, secret: SecretPart): CalendarSource =>
-    row.kind === 'caldav' ? { kind: 'caldav', url: secret.calendarUrl ?? secret.url, username: secret.username ?? '', password: secret.password ?? '' } : { kind: 'ics-feed', url: secret.url };
+    row.kind === 'caldav'
+      ? { kind: 'caldav', url: secret.calendarUrl ?? secret.url, username: secret.username ?? '', password: secret.password ?? '' }
+      : { kind: 'ics-feed', url: secret.url };
 
   const personZone = async (personId: string): Promise<string | undefined> => {
     const person = await readRecord(pool, Collections.people, personId).catch(() => undefined);
@@ -214,7 +221,11 @@ export function createCalendarService(options: CalendarServiceOptions) {
         await writeTombstone(client, Collections.calendarBusy, personId, new Date().toISOString());
         return { previous: current.record };
       }
-      const intervals = mergeIntervals(rows.map((row) => row.intervals), from, to).slice(0, CALENDAR_BUSY_LIMITS.intervals);
+      const intervals = mergeIntervals(
+        rows.map((row) => row.intervals),
+        from,
+        to,
+      ).slice(0, CALENDAR_BUSY_LIMITS.intervals);
       const record = prepareRecord(Collections.calendarBusy, {
         id: personId,
         personId,
@@ -245,18 +256,29 @@ export function createCalendarService(options: CalendarServiceOptions) {
     let next: ConnectionRow;
     try {
       const secret = secretOf(row);
-      const result = await read(sourceOf(row, secret), row.person_id, { ...(row.etag ? { etag: row.etag } : {}), ...(row.last_modified ? { lastModified: row.last_modified } : {}) });
+      const result = await read(sourceOf(row, secret), row.person_id, {
+        ...(row.etag ? { etag: row.etag } : {}),
+        ...(row.last_modified ? { lastModified: row.last_modified } : {}),
+      });
       const intervals = result.status === 'not-modified' ? row.intervals : result.intervals;
       const { rows } = await pool.query<ConnectionRow>(
         `UPDATE mk_calendar_connections SET intervals = $2, etag = $3, last_modified = $4, status = 'ok', problem = NULL, checked_at = now(), read_at = now(), refreshing_until = NULL
          WHERE id = $1 RETURNING *`,
-        [row.id, JSON.stringify(intervals), result.status === 'not-modified' ? row.etag : (result.etag ?? null), result.status === 'not-modified' ? row.last_modified : (result.lastModified ?? null)],
+        [
+          row.id,
+          JSON.stringify(intervals),
+          result.status === 'not-modified' ? row.etag : (result.etag ?? null),
+          result.status === 'not-modified' ? row.last_modified : (result.lastModified ?? null),
+        ],
       );
       if (!rows[0]) return row; // disconnected meanwhile
       next = rows[0];
     } catch (error) {
       const problem = error instanceof SecretUnreadable ? 'This calendar was connected with another server key; connect it again.' : describe(error);
-      const { rows } = await pool.query<ConnectionRow>("UPDATE mk_calendar_connections SET status = 'failing', problem = $2, checked_at = now(), refreshing_until = NULL WHERE id = $1 RETURNING *", [row.id, problem.slice(0, CALENDAR_BUSY_LIMITS.problem)]);
+      const { rows } = await pool.query<ConnectionRow>(
+        "UPDATE mk_calendar_connections SET status = 'failing', problem = $2, checked_at = now(), refreshing_until = NULL WHERE id = $1 RETURNING *",
+        [row.id, problem.slice(0, CALENDAR_BUSY_LIMITS.problem)],
+      );
       options.log(`calendar ${row.id} of ${row.person_id} (${row.place}) could not be read: ${problem}`);
       if (!rows[0]) return row;
       next = rows[0];
@@ -325,15 +347,20 @@ export function createCalendarService(options: CalendarServiceOptions) {
       "SELECT id, data FROM mk_records WHERE collection = 'pairings' AND NOT deleted AND (filter->>'menteeId' = $1 OR (data->'mentorIds')::jsonb ? $1)",
       [personId],
     );
-    const mine = pairings.rows.filter((row) => {
-      try {
-        return pairingMembers(row.data as never).some((member) => member.personId === personId);
-      } catch {
-        return false;
-      }
-    }).map((row) => row.id);
+    const mine = pairings.rows
+      .filter((row) => {
+        try {
+          return pairingMembers(row.data as never).some((member) => member.personId === personId);
+        } catch {
+          return false;
+        }
+      })
+      .map((row) => row.id);
     if (mine.length === 0) return [];
-    const { rows } = await pool.query<{ data: StoredRecord }>("SELECT data FROM mk_records WHERE collection = 'sessions' AND NOT deleted AND filter->>'pairingId' = ANY($1)", [mine]);
+    const { rows } = await pool.query<{ data: StoredRecord }>(
+      "SELECT data FROM mk_records WHERE collection = 'sessions' AND NOT deleted AND filter->>'pairingId' = ANY($1)",
+      [mine],
+    );
     return rows
       .map((row) => row.data)
       .filter((session) => (!Array.isArray(session.participantIds) || session.participantIds.includes(personId)) && Date.parse(String(session.end)) >= sinceMs)
@@ -368,20 +395,37 @@ export function createCalendarService(options: CalendarServiceOptions) {
       if (!connection || !connection.write_back) continue; // cascade / turned off
       try {
         const secret = secretOf(connection);
-        const source = { kind: 'caldav' as const, url: secret.url, username: secret.username ?? '', password: secret.password ?? '', ...(secret.calendarUrl ? { calendarUrl: secret.calendarUrl } : {}) };
+        const source = {
+          kind: 'caldav' as const,
+          url: secret.url,
+          username: secret.username ?? '',
+          password: secret.password ?? '',
+          ...(secret.calendarUrl ? { calendarUrl: secret.calendarUrl } : {}),
+        };
         const session = await readRecord(pool, Collections.sessions, write.session_id);
         const uid = `${write.session_id}@${options.uidDomain}`;
-        const takesPart = session !== undefined && typeof session.pairingId === 'string' && participantsOf(session, await pairingMembersOf(pool, session.pairingId)).includes(connection.person_id);
+        const takesPart =
+          session !== undefined &&
+          typeof session.pairingId === 'string' &&
+          participantsOf(session, await pairingMembersOf(pool, session.pairingId)).includes(connection.person_id);
         if (!takesPart) await deleteCalDavEvent(source, uid, { fetch: options.fetch });
         else {
           // Every event written carries the same zone span (the year before to three years ahead), so
           // a calendar server joining them under one VTIMEZONE per zone reads every one right.
           const year = now().getUTCFullYear();
           const timeZoneSpan = { from: `${year - 1}-01-01T00:00:00Z`, to: `${year + 3}-01-01T00:00:00Z` };
-          await putCalDavEvent(source, { uid, ics: toICalendar([icalSession(session)], { uidDomain: options.uidDomain, method: null, name: 'Mentoring', timeZoneSpan }) }, { fetch: options.fetch });
+          await putCalDavEvent(
+            source,
+            { uid, ics: toICalendar([icalSession(session)], { uidDomain: options.uidDomain, method: null, name: 'Mentoring', timeZoneSpan }) },
+            { fetch: options.fetch },
+          );
         }
         // A change made while this one was written queued a newer generation: that one stays due.
-        await pool.query('DELETE FROM mk_calendar_writes WHERE connection_id = $1 AND session_id = $2 AND generation = $3', [write.connection_id, write.session_id, write.generation]);
+        await pool.query('DELETE FROM mk_calendar_writes WHERE connection_id = $1 AND session_id = $2 AND generation = $3', [
+          write.connection_id,
+          write.session_id,
+          write.generation,
+        ]);
         // The calendar changed: read it again soon, so a moved session's old time stops counting as busy.
         await pool.query("UPDATE mk_calendar_connections SET checked_at = now() - interval '1 day' WHERE id = $1", [write.connection_id]);
         again = true;
@@ -389,8 +433,13 @@ export function createCalendarService(options: CalendarServiceOptions) {
         const attempts = write.attempts + 1;
         const problem = error instanceof SecretUnreadable ? 'connected with another server key' : describe(error);
         // Backoff: 1, 2, 4 … minutes.
-        await pool.query('UPDATE mk_calendar_writes SET attempts = $3, last_error = $4, claimed_until = NULL, due_at = now() + make_interval(mins => $5) WHERE connection_id = $1 AND session_id = $2 AND generation = $6', [write.connection_id, write.session_id, attempts, problem.slice(0, 300), 2 ** (attempts - 1), write.generation]);
-        options.log(`writing session ${write.session_id} into calendar ${write.connection_id} failed (attempt ${attempts} of ${LIMITS.writeAttempts}): ${problem}`);
+        await pool.query(
+          'UPDATE mk_calendar_writes SET attempts = $3, last_error = $4, claimed_until = NULL, due_at = now() + make_interval(mins => $5) WHERE connection_id = $1 AND session_id = $2 AND generation = $6',
+          [write.connection_id, write.session_id, attempts, problem.slice(0, 300), 2 ** (attempts - 1), write.generation],
+        );
+        options.log(
+          `writing session ${write.session_id} into calendar ${write.connection_id} failed (attempt ${attempts} of ${LIMITS.writeAttempts}): ${problem}`,
+        );
       }
     }
     return rows.length;
@@ -429,11 +478,23 @@ export function createCalendarService(options: CalendarServiceOptions) {
   const readingFor = new Set<string>();
   const attempts = new Map<string, number[]>();
   const startRead = (personId: string, counts: boolean): (() => void) => {
-    if (readingFor.has(personId)) throw new HttpError(429, new MentorKitError('forbidden', 'One of your calendars is being read right now; try again when it is done.', { path: 'url' }), { 'Retry-After': '5' });
+    if (readingFor.has(personId))
+      throw new HttpError(429, new MentorKitError('forbidden', 'One of your calendars is being read right now; try again when it is done.', { path: 'url' }), {
+        'Retry-After': '5',
+      });
     if (counts) {
       const since = now().getTime() - 600_000;
       const recent = (attempts.get(personId) ?? []).filter((at) => at > since);
-      if (recent.length >= LIMITS.connectsPer10Minutes) throw new HttpError(429, new MentorKitError('forbidden', `You tried to connect ${LIMITS.connectsPer10Minutes} calendars in the last 10 minutes; wait a few minutes before trying again.`, { path: 'url' }), { 'Retry-After': '120' });
+      if (recent.length >= LIMITS.connectsPer10Minutes)
+        throw new HttpError(
+          429,
+          new MentorKitError(
+            'forbidden',
+            `You tried to connect ${LIMITS.connectsPer10Minutes} calendars in the last 10 minutes; wait a few minutes before trying again.`,
+            { path: 'url' },
+          ),
+          { 'Retry-After': '120' },
+        );
       recent.push(now().getTime());
       attempts.set(personId, recent);
     }
@@ -448,20 +509,30 @@ export function createCalendarService(options: CalendarServiceOptions) {
   };
 
   const connect = async (personId: string, input: unknown): Promise<CalendarConnection> => {
-    if (typeof input !== 'object' || input === null || Array.isArray(input)) throw bad('body', 'Send { kind: "ics-feed", url } or { kind: "caldav", url, username, password }.');
+    if (typeof input !== 'object' || input === null || Array.isArray(input))
+      throw bad('body', 'Send { kind: "ics-feed", url } or { kind: "caldav", url, username, password }.');
     const body = input as Record<string, unknown>;
     if (body.kind !== 'ics-feed' && body.kind !== 'caldav') throw bad('kind', '`kind` must be "ics-feed" (a calendar address) or "caldav" (a CalDAV account).');
     const url = calendarAddress(body.url);
     const label = (textField(body, 'label', CALENDAR_BUSY_LIMITS.label, false) ?? '').trim() || (body.kind === 'caldav' ? 'CalDAV calendar' : url.hostname);
     const username = body.kind === 'caldav' ? textField(body, 'username', LIMITS.username, true) : undefined;
     const password = body.kind === 'caldav' ? textField(body, 'password', LIMITS.password, true) : undefined;
-    if (body.kind === 'ics-feed' && (body.username !== undefined || body.password !== undefined)) throw bad('username', 'A calendar address needs no user name or password; for an account, choose CalDAV.');
+    if (body.kind === 'ics-feed' && (body.username !== undefined || body.password !== undefined))
+      throw bad('username', 'A calendar address needs no user name or password; for an account, choose CalDAV.');
     if (body.writeBack !== undefined && typeof body.writeBack !== 'boolean') throw bad('writeBack', '`writeBack` must be true or false.');
-    if (body.writeBack === true && body.kind !== 'caldav') throw bad('writeBack', 'Sessions can be written only into a CalDAV calendar; a calendar address is read-only.');
+    if (body.writeBack === true && body.kind !== 'caldav')
+      throw bad('writeBack', 'Sessions can be written only into a CalDAV calendar; a calendar address is read-only.');
     const { rows: counted } = await pool.query<{ count: string }>('SELECT count(*) FROM mk_calendar_connections WHERE person_id = $1', [personId]);
-    if (Number(counted[0]!.count) >= CALENDAR_BUSY_LIMITS.calendars) throw new HttpError(409, new MentorKitError('conflict', `You have ${CALENDAR_BUSY_LIMITS.calendars} calendars connected, the most there can be; disconnect one first.`, { path: 'kind' }));
+    if (Number(counted[0]!.count) >= CALENDAR_BUSY_LIMITS.calendars)
+      throw new HttpError(
+        409,
+        new MentorKitError('conflict', `You have ${CALENDAR_BUSY_LIMITS.calendars} calendars connected, the most there can be; disconnect one first.`, {
+          path: 'kind',
+        }),
+      );
 
-    const source: CalendarSource = body.kind === 'caldav' ? { kind: 'caldav', url: url.href, username: username!, password: password! } : { kind: 'ics-feed', url: url.href };
+    const source: CalendarSource =
+      body.kind === 'caldav' ? { kind: 'caldav', url: url.href, username: username!, password: password! } : { kind: 'ics-feed', url: url.href };
     let result: Awaited<ReturnType<typeof read>>;
     const done = startRead(personId, true);
     try {
@@ -469,24 +540,51 @@ export function createCalendarService(options: CalendarServiceOptions) {
     } catch (error) {
       // Nothing is kept of a calendar that could not be read: the person fixes the address and tries again.
       const reason = isMentorKitError(error) ? error : new MentorKitError('invalid-input', describe(error), { path: 'url' });
-      throw new HttpError(422, new MentorKitError(reason.code, `This calendar could not be read: ${reason.message}`, { path: reason.path && reason.path !== '' ? reason.path : 'url' }));
+      throw new HttpError(
+        422,
+        new MentorKitError(reason.code, `This calendar could not be read: ${reason.message}`, {
+          path: reason.path && reason.path !== '' ? reason.path : 'url',
+        }),
+      );
     } finally {
       done();
     }
     const id = randomUUID();
-    const secret: SecretPart = { url: url.href, ...(username ? { username } : {}), ...(password ? { password } : {}), ...(result.calendarUrl ? { calendarUrl: result.calendarUrl } : {}) };
+    const secret: SecretPart = {
+      url: url.href,
+      ...(username ? { username } : {}),
+      ...(password ? { password } : {}),
+      ...(result.calendarUrl ? { calendarUrl: result.calendarUrl } : {}),
+    };
     const writeBack = body.writeBack === true;
     const { rows } = await pool.query<ConnectionRow>(
       `INSERT INTO mk_calendar_connections (id, person_id, kind, label, secret, place, write_back, etag, last_modified, intervals, status, checked_at, read_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'ok', now(), now()) RETURNING *`,
-      [id, personId, body.kind, label, secrets.encrypt(JSON.stringify(secret), `calendar:${id}`), placeOf(url), writeBack, result.etag ?? null, result.lastModified ?? null, JSON.stringify(result.status === 'fetched' ? result.intervals : [])],
+      [
+        id,
+        personId,
+        body.kind,
+        label,
+        secrets.encrypt(JSON.stringify(secret), `calendar:${id}`),
+        placeOf(url),
+        writeBack,
+        result.etag ?? null,
+        result.lastModified ?? null,
+        JSON.stringify(result.status === 'fetched' ? result.intervals : []),
+      ],
     );
     if (writeBack) {
       // The sessions already booked go in too.
       const upcoming = await sessionsOf(personId, now().getTime() - DAY);
-      if (upcoming.length > 0) await pool.query('INSERT INTO mk_calendar_writes (connection_id, session_id) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING', [id, upcoming.map((session) => session.id)]);
+      if (upcoming.length > 0)
+        await pool.query('INSERT INTO mk_calendar_writes (connection_id, session_id) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING', [
+          id,
+          upcoming.map((session) => session.id),
+        ]);
     }
-    options.log(`${personId} connected a calendar (${body.kind}, ${placeOf(url)}${writeBack ? ', write-back' : ''}): ${rows[0]!.intervals.length} busy intervals`);
+    options.log(
+      `${personId} connected a calendar (${body.kind}, ${placeOf(url)}${writeBack ? ', write-back' : ''}): ${rows[0]!.intervals.length} busy intervals`,
+    );
     await publishBusy(personId);
     if (writeBack) void kick();
     return toConnection(rows[0]!);
@@ -501,9 +599,18 @@ export function createCalendarService(options: CalendarServiceOptions) {
   const newFeedId = () => randomBytes(18).toString('base64url');
 
   /** `/calendars…` for a signed-in person. Returns false when the path is not the service's. */
-  const handle = async (personId: string | undefined, segments: readonly string[], method: string, request: http.IncomingMessage, response: http.ServerResponse): Promise<boolean> => {
+  const handle = async (
+    personId: string | undefined,
+    segments: readonly string[],
+    method: string,
+    request: http.IncomingMessage,
+    response: http.ServerResponse,
+  ): Promise<boolean> => {
     if (segments[0] !== 'calendars' || segments.length > 3) return false;
-    if (personId === undefined) throw new MentorKitError('forbidden', 'Calendars belong to people: call this as the person (a service token has no calendars).', { path: 'Authorization' });
+    if (personId === undefined)
+      throw new MentorKitError('forbidden', 'Calendars belong to people: call this as the person (a service token has no calendars).', {
+        path: 'Authorization',
+      });
     const notAllowed = (allow: string) => {
       throw new HttpError(405, new MentorKitError('unsupported', `${method} is not supported here; use ${allow}.`, { path: 'method' }), { Allow: allow });
     };
@@ -543,7 +650,10 @@ export function createCalendarService(options: CalendarServiceOptions) {
       if (segments.length === 3 && segments[2] === 'rotate') {
         if (method !== 'POST') notAllowed('POST');
         const feedId = newFeedId();
-        await pool.query('INSERT INTO mk_calendar_feeds (person_id, feed_id) VALUES ($1, $2) ON CONFLICT (person_id) DO UPDATE SET feed_id = EXCLUDED.feed_id, created_at = now()', [personId, feedId]);
+        await pool.query(
+          'INSERT INTO mk_calendar_feeds (person_id, feed_id) VALUES ($1, $2) ON CONFLICT (person_id) DO UPDATE SET feed_id = EXCLUDED.feed_id, created_at = now()',
+          [personId, feedId],
+        );
         options.log(`${personId} made a new session feed address (the old one no longer works)`);
         options.send(response, 200, { url: feedUrl(request, feedId) });
         return true;
@@ -588,9 +698,11 @@ export function createCalendarService(options: CalendarServiceOptions) {
   /** `GET /feeds/<feed id>.<signature>.ics`: a person's sessions, for calendar apps (no sign-in: the link is the key). */
   const handleFeed = async (segments: readonly string[], method: string, response: http.ServerResponse): Promise<boolean> => {
     if (segments[0] !== 'feeds' || segments.length !== 2) return false;
-    if (method !== 'GET' && method !== 'HEAD') throw new HttpError(405, new MentorKitError('unsupported', `${method} is not supported here; use GET.`, { path: 'method' }), { Allow: 'GET' });
+    if (method !== 'GET' && method !== 'HEAD')
+      throw new HttpError(405, new MentorKitError('unsupported', `${method} is not supported here; use GET.`, { path: 'method' }), { Allow: 'GET' });
     const match = /^([A-Za-z0-9_-]{24})\.([A-Za-z0-9_-]{22})(?:\.ics)?$/.exec(segments[1]!);
-    const gone = () => new MentorKitError('not-found', 'This calendar address does not work (any more); ask for the current one in MentorKit.', { path: 'url' });
+    const gone = () =>
+      new MentorKitError('not-found', 'This calendar address does not work (any more); ask for the current one in MentorKit.', { path: 'url' });
     if (!match || !secrets.verify(`feed:${match[1]}`, match[2]!)) throw gone();
     const { rows } = await pool.query<{ person_id: string }>('SELECT person_id FROM mk_calendar_feeds WHERE feed_id = $1', [match[1]]);
     if (!rows[0]) throw gone();

@@ -18,9 +18,7 @@ import { calendarQuery, createAccount, fetchCalendars, freeBusyQuery, getBasicAu
  * never the path or query (a feed's secret token lives there).
  */
 
-export type CalendarSource =
-  | { kind: 'ics-feed'; url: string }
-  | { kind: 'caldav'; url: string; username: string; password: string };
+export type CalendarSource = { kind: 'ics-feed'; url: string } | { kind: 'caldav'; url: string; username: string; password: string };
 
 export type CaldavSource = Extract<CalendarSource, { kind: 'caldav' }>;
 
@@ -82,7 +80,9 @@ export function feedRequestUrl(url: string): string {
   try {
     parsed = new URL(url.trim());
   } catch {
-    throw new MentorKitError('invalid-input', 'The calendar address is not a valid web address: copy the secret iCal address from your calendar app.', { path: PATH });
+    throw new MentorKitError('invalid-input', 'The calendar address is not a valid web address: copy the secret iCal address from your calendar app.', {
+      path: PATH,
+    });
   }
   if (parsed.protocol === 'webcal:' || parsed.protocol === 'webcals:') parsed = new URL(`https:${parsed.href.slice(parsed.protocol.length)}`);
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
@@ -97,11 +97,23 @@ function statusError(status: number, url: string, kind: 'feed' | 'caldav'): Ment
   const details = { status, host };
   if (status === 401 || status === 403) {
     return kind === 'feed'
-      ? new MentorKitError('forbidden', `The calendar address is no longer valid (${host} answered ${status}): copy the secret address again from your calendar app and reconnect.`, { path: PATH, details })
-      : new MentorKitError('forbidden', `${host} refused the user name or password (${status}): check them (many providers need an app password) and reconnect.`, { path: PATH, details });
+      ? new MentorKitError(
+          'forbidden',
+          `The calendar address is no longer valid (${host} answered ${status}): copy the secret address again from your calendar app and reconnect.`,
+          { path: PATH, details },
+        )
+      : new MentorKitError(
+          'forbidden',
+          `${host} refused the user name or password (${status}): check them (many providers need an app password) and reconnect.`,
+          { path: PATH, details },
+        );
   }
   if (status === 404 || status === 410) {
-    return new MentorKitError('not-found', `There is no calendar at this address on ${host} any more (${status}): it may have been deleted or its secret address reset. Copy the address again and reconnect.`, { path: PATH, details });
+    return new MentorKitError(
+      'not-found',
+      `There is no calendar at this address on ${host} any more (${status}): it may have been deleted or its secret address reset. Copy the address again and reconnect.`,
+      { path: PATH, details },
+    );
   }
   if (status === 429 || status >= 500) {
     return new MentorKitError('storage-error', `${host} is not answering properly right now (${status}); MentorKit will try later.`, { path: PATH, details });
@@ -151,7 +163,10 @@ export function withoutUidSuffix(ics: string, suffix: string | undefined): strin
 
 /** Union of interval lists (UTC instants), sorted and merged where they touch or overlap. */
 function mergeIntervals(lists: BusyIntervalText[][]): BusyIntervalText[] {
-  const all = lists.flat().map(({ start, end }) => ({ start, end, from: Date.parse(start), to: Date.parse(end) })).sort((left, right) => left.from - right.from || left.to - right.to);
+  const all = lists
+    .flat()
+    .map(({ start, end }) => ({ start, end, from: Date.parse(start), to: Date.parse(end) }))
+    .sort((left, right) => left.from - right.from || left.to - right.to);
   const merged: Array<{ start: string; end: string; to: number }> = [];
   for (const interval of all) {
     const last = merged.at(-1);
@@ -171,7 +186,11 @@ function busyOf(ics: string, window: BusyWindow, options: FetchBusyOptions, url:
     return options.busyFromICalendar(withoutUidSuffix(ics, options.ignoreUidSuffix), window, options.timeZone ? { timeZone: options.timeZone } : {});
   } catch (error) {
     if (isMentorKitError(error, 'invalid-input') && error.path.startsWith('window')) throw error;
-    throw new MentorKitError('invalid-input', `${hostOf(url)} sent something that could not be read as a calendar (${error instanceof Error ? error.message : String(error)}).`, { path: PATH, cause: error });
+    throw new MentorKitError(
+      'invalid-input',
+      `${hostOf(url)} sent something that could not be read as a calendar (${error instanceof Error ? error.message : String(error)}).`,
+      { path: PATH, cause: error },
+    );
   }
 }
 
@@ -187,7 +206,11 @@ async function fetchFeed(url: string, window: BusyWindow, options: FetchBusyOpti
   const response = await options.fetch(requestUrl, { headers });
   const cache = {
     ...(response.headers.get('etag') ? { etag: response.headers.get('etag')! } : options.etag && response.status === 304 ? { etag: options.etag } : {}),
-    ...(response.headers.get('last-modified') ? { lastModified: response.headers.get('last-modified')! } : options.lastModified && response.status === 304 ? { lastModified: options.lastModified } : {}),
+    ...(response.headers.get('last-modified')
+      ? { lastModified: response.headers.get('last-modified')! }
+      : options.lastModified && response.status === 304
+        ? { lastModified: options.lastModified }
+        : {}),
   };
   if (response.status === 304) {
     await response.arrayBuffer().catch(() => undefined);
@@ -201,7 +224,11 @@ async function fetchFeed(url: string, window: BusyWindow, options: FetchBusyOpti
   if (!looksLikeCalendar(text)) {
     const type = (response.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
     const hint = type === 'text/html' ? 'a web page' : type ? `"${type}"` : 'something else';
-    throw new MentorKitError('invalid-input', `${hostOf(requestUrl)} sent ${hint}, not a calendar: use the calendar's secret iCal address (it usually ends in .ics).`, { path: PATH, details: { contentType: type } });
+    throw new MentorKitError(
+      'invalid-input',
+      `${hostOf(requestUrl)} sent ${hint}, not a calendar: use the calendar's secret iCal address (it usually ends in .ics).`,
+      { path: PATH, details: { contentType: type } },
+    );
   }
   return { status: 'fetched', ...cache, intervals: busyOf(text, window, options, requestUrl) };
 }
@@ -228,18 +255,23 @@ const caldavUrl = (source: CaldavSource): string => {
   } catch {
     throw new MentorKitError('invalid-input', 'The CalDAV address is not a valid web address (such as https://caldav.example.com/).', { path: PATH });
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new MentorKitError('invalid-input', `The CalDAV address must start with https://, not ${parsed.protocol}//.`, { path: PATH });
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    throw new MentorKitError('invalid-input', `The CalDAV address must start with https://, not ${parsed.protocol}//.`, { path: PATH });
   return parsed.href;
 };
 
 /** Wraps what tsdav throws (plain Errors whose text may hold URLs) for the person. */
 function caldavFailure(error: unknown, url: string, what: string): MentorKitError {
   if (isMentorKitError(error)) return error;
-  return new MentorKitError('storage-error', `${hostOf(url)} did not answer as a CalDAV server while ${what}; check the address.`, { path: PATH, cause: error });
+  return new MentorKitError('storage-error', `${hostOf(url)} did not answer as a CalDAV server while ${what}; check the address.`, {
+    path: PATH,
+    cause: error,
+  });
 }
 
 function throwForStatus(state: { status: number }, url: string) {
-  if (state.status === 401 || state.status === 403 || state.status === 404 || state.status === 410 || state.status === 429 || state.status >= 500) throw statusError(state.status, url, 'caldav');
+  if (state.status === 401 || state.status === 403 || state.status === 404 || state.status === 410 || state.status === 429 || state.status >= 500)
+    throw statusError(state.status, url, 'caldav');
 }
 
 const resourceTypes = (response: DAVResponse | undefined) => Object.keys((response?.props?.resourcetype as Record<string, unknown> | undefined) ?? {});
@@ -261,11 +293,18 @@ export async function discoverCalendar(source: CaldavSource, options: { fetch: t
   throwForStatus(state, url);
   if (resourceTypes(probe[0]).includes('calendar')) return ensureSlash(url);
   try {
-    const account = await createAccount({ account: { serverUrl: url, accountType: 'caldav', credentials: { username: source.username, password: source.password } }, headers, fetch: recorded });
+    const account = await createAccount({
+      account: { serverUrl: url, accountType: 'caldav', credentials: { username: source.username, password: source.password } },
+      headers,
+      fetch: recorded,
+    });
     const calendars = await fetchCalendars({ account, headers, fetch: recorded });
     throwForStatus(state, url);
     const calendar = calendars.find((candidate) => !candidate.components?.length || candidate.components.includes('VEVENT'));
-    if (!calendar) throw new MentorKitError('not-found', `${hostOf(url)} has no calendar with events for this account: create one, or give the calendar's own address.`, { path: PATH });
+    if (!calendar)
+      throw new MentorKitError('not-found', `${hostOf(url)} has no calendar with events for this account: create one, or give the calendar's own address.`, {
+        path: PATH,
+      });
     return ensureSlash(calendar.url);
   } catch (error) {
     throwForStatus(state, url);
@@ -294,7 +333,11 @@ async function fetchCaldav(source: CaldavSource, window: BusyWindow, options: Fe
     if (answer?.ok && looksLikeCalendar(raw)) {
       return { status: 'fetched', intervals: busyOf(raw, window, options, calendarUrl), calendarUrl, method: 'free-busy' };
     }
-    if (mode === 'free-busy') throw new MentorKitError('unsupported', `${hostOf(calendarUrl)} does not answer free/busy queries (HTTP ${state.status}).`, { path: PATH, details: { status: state.status } });
+    if (mode === 'free-busy')
+      throw new MentorKitError('unsupported', `${hostOf(calendarUrl)} does not answer free/busy queries (HTTP ${state.status}).`, {
+        path: PATH,
+        details: { status: state.status },
+      });
     // Not supported (403/405/501, or no VFREEBUSY): read the events instead.
   }
 
@@ -304,7 +347,12 @@ async function fetchCaldav(source: CaldavSource, window: BusyWindow, options: Fe
     responses = await calendarQuery({
       url: calendarUrl,
       props: { 'd:getetag': {}, 'c:calendar-data': {} },
-      filters: { 'comp-filter': { _attributes: { name: 'VCALENDAR' }, 'comp-filter': { _attributes: { name: 'VEVENT' }, 'time-range': { _attributes: { start: davTime(window.from), end: davTime(window.to) } } } } },
+      filters: {
+        'comp-filter': {
+          _attributes: { name: 'VCALENDAR' },
+          'comp-filter': { _attributes: { name: 'VEVENT' }, 'time-range': { _attributes: { start: davTime(window.from), end: davTime(window.to) } } },
+        },
+      },
       depth: '1',
       headers,
       fetch: recorded,
@@ -313,11 +361,20 @@ async function fetchCaldav(source: CaldavSource, window: BusyWindow, options: Fe
     throw caldavFailure(error, calendarUrl, 'reading your events');
   }
   throwForStatus(state, calendarUrl);
-  if (state.status !== 207) throw new MentorKitError('storage-error', `${hostOf(calendarUrl)} did not answer the calendar query (HTTP ${state.status}).`, { path: PATH, details: { status: state.status } });
+  if (state.status !== 207)
+    throw new MentorKitError('storage-error', `${hostOf(calendarUrl)} did not answer the calendar query (HTTP ${state.status}).`, {
+      path: PATH,
+      details: { status: state.status },
+    });
   const lists: BusyIntervalText[][] = [];
   for (const response of responses) {
     const data = response.props?.calendarData as unknown;
-    const text = typeof data === 'string' ? data : typeof (data as { _cdata?: unknown } | undefined)?._cdata === 'string' ? (data as { _cdata: string })._cdata : undefined;
+    const text =
+      typeof data === 'string'
+        ? data
+        : typeof (data as { _cdata?: unknown } | undefined)?._cdata === 'string'
+          ? (data as { _cdata: string })._cdata
+          : undefined;
     if (!text || !looksLikeCalendar(text)) continue;
     lists.push(busyOf(text, window, options, calendarUrl));
   }
@@ -339,9 +396,14 @@ const objectUrl = (calendarUrl: string, uid: string) => `${ensureSlash(calendarU
  * Stores one event (a whole VCALENDAR text with one UID, no METHOD) as `<calendar>/<uid>.ics`,
  * overwriting what is there. The calendar is `source.calendarUrl`, or discovered from `source.url`.
  */
-export async function putCalDavEvent(source: CaldavSource & { calendarUrl?: string }, event: { uid: string; ics: string }, options: { fetch: typeof fetch }): Promise<{ url: string; etag?: string }> {
+export async function putCalDavEvent(
+  source: CaldavSource & { calendarUrl?: string },
+  event: { uid: string; ics: string },
+  options: { fetch: typeof fetch },
+): Promise<{ url: string; etag?: string }> {
   if (!event.uid) throw new MentorKitError('invalid-input', 'The event needs a UID.', { path: 'event.uid' });
-  if (!looksLikeCalendar(event.ics)) throw new MentorKitError('invalid-input', 'The event must be an iCalendar text (BEGIN:VCALENDAR …).', { path: 'event.ics' });
+  if (!looksLikeCalendar(event.ics))
+    throw new MentorKitError('invalid-input', 'The event must be an iCalendar text (BEGIN:VCALENDAR …).', { path: 'event.ics' });
   const calendarUrl = source.calendarUrl ?? (await discoverCalendar(source, options));
   const url = objectUrl(calendarUrl, event.uid);
   const response = await options.fetch(url, {
@@ -352,7 +414,11 @@ export async function putCalDavEvent(source: CaldavSource & { calendarUrl?: stri
   const text = await response.text().catch(() => '');
   if (!response.ok) {
     if (response.status === 412 || response.status === 409 || response.status === 415 || response.status === 400) {
-      throw new MentorKitError('invalid-input', `${hostOf(url)} did not accept the event (HTTP ${response.status}${text ? `: ${text.slice(0, 200).replace(/\s+/g, ' ')}` : ''}).`, { path: 'event.ics', details: { status: response.status } });
+      throw new MentorKitError(
+        'invalid-input',
+        `${hostOf(url)} did not accept the event (HTTP ${response.status}${text ? `: ${text.slice(0, 200).replace(/\s+/g, ' ')}` : ''}).`,
+        { path: 'event.ics', details: { status: response.status } },
+      );
     }
     throw statusError(response.status, url, 'caldav');
   }

@@ -28,9 +28,14 @@ export const CERTIFICATE_WORDS = {
   en: {
     title: 'Certificate of participation',
     certifies: 'This certifies that',
-    role: { mentee: 'took part as a mentee in the mentoring programme', mentor: 'took part as a mentor in the mentoring programme', 'co-mentor': 'took part as a co-mentor in the mentoring programme' },
+    role: {
+      mentee: 'took part as a mentee in the mentoring programme',
+      mentor: 'took part as a mentor in the mentoring programme',
+      'co-mentor': 'took part as a co-mentor in the mentoring programme',
+    },
     period: (from: string, to: string) => `from ${from} to ${to}`,
-    hours: (hours: string, sessions: number) => `${hours} ${hours === '1' ? 'hour' : 'hours'} of mentoring in ${sessions} ${sessions === 1 ? 'session' : 'sessions'}`,
+    hours: (hours: string, sessions: number) =>
+      `${hours} ${hours === '1' ? 'hour' : 'hours'} of mentoring in ${sessions} ${sessions === 1 ? 'session' : 'sessions'}`,
     goals: 'Goals achieved',
     more: (count: number) => `and ${count} more`,
     issued: (date: string) => `Issued on ${date}`,
@@ -39,9 +44,14 @@ export const CERTIFICATE_WORDS = {
   es: {
     title: 'Certificado de participación',
     certifies: 'Se certifica que',
-    role: { mentee: 'participó como mentorizado/a en el programa de mentoría', mentor: 'participó como mentor/a en el programa de mentoría', 'co-mentor': 'participó como co-mentor/a en el programa de mentoría' },
+    role: {
+      mentee: 'participó como mentorizado/a en el programa de mentoría',
+      mentor: 'participó como mentor/a en el programa de mentoría',
+      'co-mentor': 'participó como co-mentor/a en el programa de mentoría',
+    },
     period: (from: string, to: string) => `del ${from} al ${to}`,
-    hours: (hours: string, sessions: number) => `${hours} ${hours === '1' ? 'hora' : 'horas'} de mentoría en ${sessions} ${sessions === 1 ? 'sesión' : 'sesiones'}`,
+    hours: (hours: string, sessions: number) =>
+      `${hours} ${hours === '1' ? 'hora' : 'horas'} de mentoría en ${sessions} ${sessions === 1 ? 'sesión' : 'sesiones'}`,
     goals: 'Objetivos alcanzados',
     more: (count: number) => `y ${count} más`,
     issued: (date: string) => `Emitido el ${date}`,
@@ -58,7 +68,9 @@ export function formatHours(minutes: number, language: CertificateLanguage): str
 export function formatDay(date: string, language: CertificateLanguage): string {
   const day = date.slice(0, 10);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return date;
-  return new Intl.DateTimeFormat(language === 'es' ? 'es' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+  return new Intl.DateTimeFormat(language === 'es' ? 'es' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${day}T00:00:00Z`),
+  );
 }
 
 // ─── fonts ────────────────────────────────────────────────────────────────────────────────────
@@ -120,7 +132,13 @@ function drawCentred(page: PDFPage, font: PDFFont, line: Line): void {
  * pairing's dates, the hours, the goals achieved, the day it was issued and the address that
  * verifies it. Metadata: title (with the name), subject (the programme), keywords (id, verify URL).
  */
-export async function certificatePdf(input: { id: string; facts: CertificateFacts; issuedAt: string; verifyUrl: string; language?: CertificateLanguage }): Promise<Uint8Array> {
+export async function certificatePdf(input: {
+  id: string;
+  facts: CertificateFacts;
+  issuedAt: string;
+  verifyUrl: string;
+  language?: CertificateLanguage;
+}): Promise<Uint8Array> {
   const language = input.language ?? 'en';
   const words = CERTIFICATE_WORDS[language];
   const { facts } = input;
@@ -147,7 +165,15 @@ export async function certificatePdf(input: { id: string; facts: CertificateFact
   let y = 500;
   const add = (text: string, size: number, step: number, options: { bold?: boolean; color?: ReturnType<typeof rgb>; maxWidth?: number } = {}) => {
     const clean = oneLine(text);
-    if (clean !== '') lines.push({ text: clean, y, size, maxWidth: options.maxWidth ?? maxWidth, ...(options.bold ? { bold: true } : {}), ...(options.color ? { color: options.color } : {}) });
+    if (clean !== '')
+      lines.push({
+        text: clean,
+        y,
+        size,
+        maxWidth: options.maxWidth ?? maxWidth,
+        ...(options.bold ? { bold: true } : {}),
+        ...(options.color ? { color: options.color } : {}),
+      });
     y -= step;
   };
   add(words.title, 30, 48, { bold: true, color: accent });

@@ -46,7 +46,16 @@ interface CertificateRow {
   facts: CertificateFacts;
 }
 
-type PairingRecord = { id: string; programId: string; menteeId: string; mentorIds: string[]; status: string; startedOn?: string; endedOn?: string; createdAt?: string };
+type PairingRecord = {
+  id: string;
+  programId: string;
+  menteeId: string;
+  mentorIds: string[];
+  status: string;
+  startedOn?: string;
+  endedOn?: string;
+  createdAt?: string;
+};
 type ProgramRecord = { id: string; name: string; adminIds?: string[]; certificateSessions?: number };
 
 const CERTIFICATE_ID = /^[A-Za-z0-9_-]{22}$/;
@@ -63,7 +72,10 @@ export function createCertificateService(options: CertificateServiceOptions) {
     const host = String(request.headers.host ?? 'localhost').replace(/[^A-Za-z0-9.:[\]-]/g, '');
     return `http://${host}`;
   };
-  const linksOf = (request: http.IncomingMessage, id: string) => ({ pdfUrl: `${baseUrl(request)}/certificates/${id}.pdf`, verifyUrl: `${baseUrl(request)}/verify/${id}` });
+  const linksOf = (request: http.IncomingMessage, id: string) => ({
+    pdfUrl: `${baseUrl(request)}/certificates/${id}.pdf`,
+    verifyUrl: `${baseUrl(request)}/verify/${id}`,
+  });
   const summaryOf = (request: http.IncomingMessage, row: CertificateRow) => ({
     id: row.id,
     issuedAt: row.issued_at.toISOString(),
@@ -147,12 +159,28 @@ export function createCertificateService(options: CertificateServiceOptions) {
   const issue = async (caller: Caller, pairingId: string, request: http.IncomingMessage, response: http.ServerResponse) => {
     const { pairing, program, members, isAdmin } = await pairingFor(caller, pairingId);
     const body = await options.readJson(request, 4096);
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new MentorKitError('invalid-input', 'Send a JSON object: { "personId": "<a member of the pairing>", "reason"?: "<why, when an admin issues it by hand>" }.', { path: 'body' });
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+      throw new MentorKitError(
+        'invalid-input',
+        'Send a JSON object: { "personId": "<a member of the pairing>", "reason"?: "<why, when an admin issues it by hand>" }.',
+        { path: 'body' },
+      );
     const { personId, reason } = body as { personId?: unknown; reason?: unknown };
-    if (typeof personId !== 'string' || personId === '') throw new MentorKitError('invalid-input', '`personId` must be the id of a member of the pairing.', { path: 'personId' });
-    if (reason !== undefined && (typeof reason !== 'string' || reason.trim() === '' || reason.length > REASON_LIMIT)) throw new MentorKitError('invalid-input', `\`reason\` must be text of 1–${REASON_LIMIT} characters saying why the certificate is issued by hand.`, { path: 'reason' });
-    if (!isAdmin && personId !== (caller as { personId: string }).personId) throw new HttpError(403, new MentorKitError('forbidden', 'You can only ask for your own certificate; a programme admin issues one for someone else.', { path: 'personId' }));
-    if (!members.includes(personId)) throw new MentorKitError('invalid-input', `"${personId.slice(0, 100)}" is not a member of this pairing: certificates are for its mentee and mentor(s).`, { path: 'personId' });
+    if (typeof personId !== 'string' || personId === '')
+      throw new MentorKitError('invalid-input', '`personId` must be the id of a member of the pairing.', { path: 'personId' });
+    if (reason !== undefined && (typeof reason !== 'string' || reason.trim() === '' || reason.length > REASON_LIMIT))
+      throw new MentorKitError('invalid-input', `\`reason\` must be text of 1–${REASON_LIMIT} characters saying why the certificate is issued by hand.`, {
+        path: 'reason',
+      });
+    if (!isAdmin && personId !== (caller as { personId: string }).personId)
+      throw new HttpError(
+        403,
+        new MentorKitError('forbidden', 'You can only ask for your own certificate; a programme admin issues one for someone else.', { path: 'personId' }),
+      );
+    if (!members.includes(personId))
+      throw new MentorKitError('invalid-input', `"${personId.slice(0, 100)}" is not a member of this pairing: certificates are for its mentee and mentor(s).`, {
+        path: 'personId',
+      });
 
     const existing = (await activeCertificates(pairing.id)).find((row) => row.person_id === personId);
     if (existing) return options.send(response, 200, summaryOf(request, existing));
@@ -160,9 +188,21 @@ export function createCertificateService(options: CertificateServiceOptions) {
     const eligibility = (await eligibilityOf(pairing, program, [personId])).get(personId)!;
     const byHand = !eligibility.eligible;
     if (byHand && !isAdmin) {
-      throw new HttpError(403, new MentorKitError('forbidden', `No certificate yet: ${eligibility.missing.map((code) => (code === 'pairing-not-ended' ? 'the pairing has not ended' : code === 'sessions' ? `${eligibility.sessionsHeld} of ${eligibility.required} sessions held` : `feedback given in ${eligibility.sessionsWithFeedback} of ${eligibility.required} sessions`)).join('; ')}.`, { path: 'personId', details: { missing: eligibility.missing } }));
+      throw new HttpError(
+        403,
+        new MentorKitError(
+          'forbidden',
+          `No certificate yet: ${eligibility.missing.map((code) => (code === 'pairing-not-ended' ? 'the pairing has not ended' : code === 'sessions' ? `${eligibility.sessionsHeld} of ${eligibility.required} sessions held` : `feedback given in ${eligibility.sessionsWithFeedback} of ${eligibility.required} sessions`)).join('; ')}.`,
+          { path: 'personId', details: { missing: eligibility.missing } },
+        ),
+      );
     }
-    if (byHand && typeof reason !== 'string') throw new MentorKitError('invalid-input', `${personId.slice(0, 100)} is not eligible yet (${eligibility.missing.join(', ')}): say why you issue the certificate by hand in \`reason\`.`, { path: 'reason' });
+    if (byHand && typeof reason !== 'string')
+      throw new MentorKitError(
+        'invalid-input',
+        `${personId.slice(0, 100)} is not eligible yet (${eligibility.missing.join(', ')}): say why you issue the certificate by hand in \`reason\`.`,
+        { path: 'reason' },
+      );
 
     const facts: CertificateFacts = {
       personName: await nameOf(personId),
@@ -184,7 +224,8 @@ export function createCertificateService(options: CertificateServiceOptions) {
     );
     const row = inserted.rows[0] ?? (await activeCertificates(pairing.id)).find((candidate) => candidate.person_id === personId);
     if (!row) throw new MentorKitError('storage-error', 'The certificate could not be stored; try again.');
-    if (inserted.rows[0]) options.log(`certificates: ${row.id} issued to ${personId} for pairing ${pairing.id} by ${issuedBy}${row.reason ? ' (by hand)' : ''}`);
+    if (inserted.rows[0])
+      options.log(`certificates: ${row.id} issued to ${personId} for pairing ${pairing.id} by ${issuedBy}${row.reason ? ' (by hand)' : ''}`);
     options.send(response, inserted.rows[0] ? 201 : 200, summaryOf(request, row));
   };
 
@@ -198,15 +239,30 @@ export function createCertificateService(options: CertificateServiceOptions) {
     const allowed = row && ((caller.kind === 'person' && caller.personId === row.person_id) || (await mayAdminister(caller, row.program_id)));
     if (!row || !allowed) throw notFound(`There is no certificate "${id.slice(0, 100)}" you may download.`);
     if (row.revoked_at) throw notFound('This certificate was revoked; it can no longer be downloaded.');
-    const bytes = await certificatePdf({ id: row.id, facts: row.facts, issuedAt: row.issued_at.toISOString(), verifyUrl: linksOf(request, row.id).verifyUrl, language: languageOf(request, url) });
-    options.sendBody(response, 200, bytes, { 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="certificate-${row.id}.pdf"`, 'Cache-Control': 'private, no-store' });
+    const bytes = await certificatePdf({
+      id: row.id,
+      facts: row.facts,
+      issuedAt: row.issued_at.toISOString(),
+      verifyUrl: linksOf(request, row.id).verifyUrl,
+      language: languageOf(request, url),
+    });
+    options.sendBody(response, 200, bytes, {
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': `attachment; filename="certificate-${row.id}.pdf"`,
+      'Cache-Control': 'private, no-store',
+    });
   };
 
   const revoke = async (caller: Caller, id: string, request: http.IncomingMessage, response: http.ServerResponse) => {
     const row = await readCertificate(id);
     if (!row || !(await mayAdminister(caller, row.program_id))) throw notFound(`There is no certificate "${id.slice(0, 100)}" you may revoke.`);
     const by = caller.kind === 'service' ? 'service' : caller.personId;
-    const updated = (await pool.query<CertificateRow>('UPDATE mk_certificates SET revoked_at = COALESCE(revoked_at, $2), revoked_by = COALESCE(revoked_by, $3) WHERE id = $1 RETURNING *', [id, now(), by])).rows[0]!;
+    const updated = (
+      await pool.query<CertificateRow>(
+        'UPDATE mk_certificates SET revoked_at = COALESCE(revoked_at, $2), revoked_by = COALESCE(revoked_by, $3) WHERE id = $1 RETURNING *',
+        [id, now(), by],
+      )
+    ).rows[0]!;
     if (!row.revoked_at) options.log(`certificates: ${id} revoked by ${by}`);
     options.send(response, 200, { ...summaryOf(request, updated), revokedAt: updated.revoked_at!.toISOString() });
   };
@@ -247,8 +303,13 @@ export function createCertificateService(options: CertificateServiceOptions) {
       [pageWords.hours, words.hours(formatHours(facts.mentoringMinutes, language), facts.sessionsHeld)],
       [pageWords.issuedOn, formatDay(row.issued_at.toISOString(), language)],
     ];
-    const goals = facts.goalsAchieved.length > 0 ? `<h2>${escapeHtml(words.goals)}</h2><ul>${facts.goalsAchieved.map((goal) => `<li>${escapeHtml(goal)}</li>`).join('')}</ul>` : '';
-    const verdict = row.revoked_at ? `<p class="revoked" role="status"><strong>${escapeHtml(pageWords.revoked(formatDay(row.revoked_at.toISOString(), language)))}</strong></p>` : `<p class="valid" role="status"><strong>${escapeHtml(pageWords.valid)}</strong></p>`;
+    const goals =
+      facts.goalsAchieved.length > 0
+        ? `<h2>${escapeHtml(words.goals)}</h2><ul>${facts.goalsAchieved.map((goal) => `<li>${escapeHtml(goal)}</li>`).join('')}</ul>`
+        : '';
+    const verdict = row.revoked_at
+      ? `<p class="revoked" role="status"><strong>${escapeHtml(pageWords.revoked(formatDay(row.revoked_at.toISOString(), language)))}</strong></p>`
+      : `<p class="valid" role="status"><strong>${escapeHtml(pageWords.valid)}</strong></p>`;
     const body = `${verdict}<dl>${rows.map(([term, value]) => `<dt>${escapeHtml(term)}</dt><dd>${escapeHtml(value)}</dd>`).join('')}</dl>${goals}`;
     options.sendBody(response, 200, verifyPage(language, words.title, body), HTML_HEADERS);
   };
@@ -256,26 +317,40 @@ export function createCertificateService(options: CertificateServiceOptions) {
   /** `/verify/<id>`: no sign-in. True when it answered. */
   const handlePublic = async (segments: string[], method: string, request: http.IncomingMessage, url: URL, response: http.ServerResponse): Promise<boolean> => {
     if (!(segments.length === 2 && segments[0] === 'verify')) return false;
-    if (method !== 'GET' && method !== 'HEAD') throw new HttpError(405, new MentorKitError('unsupported', `${method} is not supported here; use GET.`, { path: 'method' }), { Allow: 'GET' });
+    if (method !== 'GET' && method !== 'HEAD')
+      throw new HttpError(405, new MentorKitError('unsupported', `${method} is not supported here; use GET.`, { path: 'method' }), { Allow: 'GET' });
     await verify(segments[1]!, request, url, response);
     return true;
   };
 
   /** `/pairings/<id>/certificates`, `/certificates/<id>.pdf`, `/certificates/<id>`. True when it answered. */
-  const handle = async (caller: Caller, segments: string[], method: string, request: http.IncomingMessage, url: URL, response: http.ServerResponse): Promise<boolean> => {
+  const handle = async (
+    caller: Caller,
+    segments: string[],
+    method: string,
+    request: http.IncomingMessage,
+    url: URL,
+    response: http.ServerResponse,
+  ): Promise<boolean> => {
     if (segments.length === 3 && segments[0] === 'pairings' && segments[2] === 'certificates') {
-      if (method === 'GET' || method === 'HEAD') return await list(caller, segments[1]!, request, response), true;
-      if (method === 'POST') return await issue(caller, segments[1]!, request, response), true;
-      throw new HttpError(405, new MentorKitError('unsupported', `${method} is not supported here; use GET or POST.`, { path: 'method' }), { Allow: 'GET, POST' });
+      if (method === 'GET' || method === 'HEAD') return (await list(caller, segments[1]!, request, response), true);
+      if (method === 'POST') return (await issue(caller, segments[1]!, request, response), true);
+      throw new HttpError(405, new MentorKitError('unsupported', `${method} is not supported here; use GET or POST.`, { path: 'method' }), {
+        Allow: 'GET, POST',
+      });
     }
     if (segments.length === 2 && segments[0] === 'certificates') {
       const name = segments[1]!;
       if (name.endsWith('.pdf')) {
-        if (method !== 'GET' && method !== 'HEAD') throw new HttpError(405, new MentorKitError('unsupported', `${method} is not supported here; use GET.`, { path: 'method' }), { Allow: 'GET' });
+        if (method !== 'GET' && method !== 'HEAD')
+          throw new HttpError(405, new MentorKitError('unsupported', `${method} is not supported here; use GET.`, { path: 'method' }), { Allow: 'GET' });
         await pdf(caller, name.slice(0, -4), request, url, response);
         return true;
       }
-      if (method !== 'DELETE') throw new HttpError(405, new MentorKitError('unsupported', `${method} is not supported here; use DELETE (or GET …/<id>.pdf).`, { path: 'method' }), { Allow: 'DELETE' });
+      if (method !== 'DELETE')
+        throw new HttpError(405, new MentorKitError('unsupported', `${method} is not supported here; use DELETE (or GET …/<id>.pdf).`, { path: 'method' }), {
+          Allow: 'DELETE',
+        });
       await revoke(caller, name, request, response);
       return true;
     }

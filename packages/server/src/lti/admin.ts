@@ -19,7 +19,15 @@ export interface LtiAdminOptions {
 /** The URLs an LMS administrator types into the LMS (what `GET /lti/configuration` answers). */
 export function ltiToolUrls(publicUrl: string) {
   const base = publicUrl.replace(/\/$/, '');
-  return { toolUrl: base, loginUrl: `${base}/lti/login`, redirectUrl: `${base}/lti/launch`, targetLinkUri: `${base}/lti/launch`, deepLinkingUrl: `${base}/lti/launch`, jwksUrl: `${base}/lti/jwks`, registrationUrl: `${base}/lti/register` };
+  return {
+    toolUrl: base,
+    loginUrl: `${base}/lti/login`,
+    redirectUrl: `${base}/lti/launch`,
+    targetLinkUri: `${base}/lti/launch`,
+    deepLinkingUrl: `${base}/lti/launch`,
+    jwksUrl: `${base}/lti/jwks`,
+    registrationUrl: `${base}/lti/register`,
+  };
 }
 
 type Row = PlatformRow;
@@ -63,10 +71,15 @@ export function createLtiAdmin(options: LtiAdminOptions) {
     },
     /** A single-use dynamic registration URL, valid `hours` (1–720). Needs the public URL. */
     async createInvite(input: { hours?: number; programId?: string } = {}): Promise<{ registrationUrl: string; expiresAt: string }> {
-      if (!options.publicUrl) throw new MentorKitError('invalid-input', 'Invitations need the tool\'s public URL: set MENTORKIT_PUBLIC_URL (e.g. https://mentoring.example.edu).', { path: 'MENTORKIT_PUBLIC_URL' });
+      if (!options.publicUrl)
+        throw new MentorKitError('invalid-input', "Invitations need the tool's public URL: set MENTORKIT_PUBLIC_URL (e.g. https://mentoring.example.edu).", {
+          path: 'MENTORKIT_PUBLIC_URL',
+        });
       const hours = input.hours ?? 72;
-      if (!(Number.isInteger(hours) && hours >= 1 && hours <= 720)) throw new MentorKitError('invalid-input', '`hours` must be a whole number of hours from 1 to 720.', { path: 'hours' });
-      if (input.programId !== undefined && (input.programId.trim() === '' || input.programId.length > 200)) throw new MentorKitError('invalid-input', '`programId` must be a programme id (1–200 characters).', { path: 'programId' });
+      if (!(Number.isInteger(hours) && hours >= 1 && hours <= 720))
+        throw new MentorKitError('invalid-input', '`hours` must be a whole number of hours from 1 to 720.', { path: 'hours' });
+      if (input.programId !== undefined && (input.programId.trim() === '' || input.programId.length > 200))
+        throw new MentorKitError('invalid-input', '`programId` must be a programme id (1–200 characters).', { path: 'programId' });
       const invite = await service.createInvite(input.programId?.trim(), hours);
       return { registrationUrl: `${ltiToolUrls(options.publicUrl).registrationUrl}?invite=${invite.id}`, expiresAt: invite.expiresAt };
     },

@@ -19,11 +19,12 @@ export const LTI_WIDGETS: Readonly<Record<string, LtiWidget>> = Object.freeze({
     title: 'Mentoring',
     description: 'Your pairing, the next check-in and your goals, on one page.',
     audience: 'mentees and mentors',
-    markup: () => '<mk-pairing-card heading-level="2"></mk-pairing-card><mk-checkin heading-level="2"></mk-checkin><mk-goal-tracker editor="mk-goal-editor" heading-level="2"></mk-goal-tracker><mk-goal-editor id="mk-goal-editor"></mk-goal-editor>',
+    markup: () =>
+      '<mk-pairing-card heading-level="2"></mk-pairing-card><mk-checkin heading-level="2"></mk-checkin><mk-goal-tracker editor="mk-goal-editor" heading-level="2"></mk-goal-tracker><mk-goal-editor id="mk-goal-editor"></mk-goal-editor>',
   },
   'pairing-board': {
     title: 'Pairing board',
-    description: 'Pair the course\'s mentees with mentors, with the reasons for each suggestion.',
+    description: "Pair the course's mentees with mentors, with the reasons for each suggestion.",
     audience: 'programme admins (teachers)',
     markup: (programId) => `<mk-pairing-board program-id="${escapeHtml(programId)}" heading-level="2"></mk-pairing-board>`,
   },
@@ -47,7 +48,7 @@ export const LTI_WIDGETS: Readonly<Record<string, LtiWidget>> = Object.freeze({
   },
   thread: {
     title: 'Messages',
-    description: 'Messages and voice notes between the pair, respecting each other\'s night.',
+    description: "Messages and voice notes between the pair, respecting each other's night.",
     audience: 'mentees and mentors',
     markup: () => '<mk-thread heading-level="2"></mk-thread>',
   },
@@ -71,7 +72,13 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 export const escapeHtml = (text: string): string => String(text).replace(/[&<>"']/g, (character) => ESCAPES[character]!);
 
 /** JSON that is safe inside a `<script type="application/json">` element. */
-export const scriptJson = (value: unknown): string => JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+export const scriptJson = (value: unknown): string =>
+  JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 
 const STYLE = `
   :root { color-scheme: light dark; font-family: system-ui, sans-serif; line-height: 1.5; }
@@ -209,7 +216,10 @@ try {
 export function deepLinkPickerPage(options: { nonce: string; action: string; token: string; multiple: boolean; title?: string }): string {
   const type = options.multiple ? 'checkbox' : 'radio';
   const choices = Object.entries(LTI_WIDGETS)
-    .map(([key, widget], index) => `<label><input type="${type}" name="widget" value="${escapeHtml(key)}"${index === 0 && !options.multiple ? ' checked' : ''}><span><strong>${escapeHtml(widget.title)}</strong> — ${escapeHtml(widget.description)} <span class="mk-lti-muted">(for ${escapeHtml(widget.audience)})</span></span></label>`)
+    .map(
+      ([key, widget], index) =>
+        `<label><input type="${type}" name="widget" value="${escapeHtml(key)}"${index === 0 && !options.multiple ? ' checked' : ''}><span><strong>${escapeHtml(widget.title)}</strong> — ${escapeHtml(widget.description)} <span class="mk-lti-muted">(for ${escapeHtml(widget.audience)})</span></span></label>`,
+    )
     .join('\n');
   return page({
     title: 'Add MentorKit to the course',

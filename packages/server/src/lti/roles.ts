@@ -46,7 +46,11 @@ function canonical(role: string): string {
 }
 
 /** The MentorKit roles an LTI launch (or roster entry) gives. Empty when none of its roles maps. */
-export function mentorKitRoles(ltiRoles: readonly string[], settings: LtiRoleSettings = {}, person: { subject?: string; email?: string } = {}): MentorKitRole[] {
+export function mentorKitRoles(
+  ltiRoles: readonly string[],
+  settings: LtiRoleSettings = {},
+  person: { subject?: string; email?: string } = {},
+): MentorKitRole[] {
   const given = new Set(ltiRoles.filter((role): role is string => typeof role === 'string').map(canonical));
   const roles = new Set<MentorKitRole>();
   for (const role of ['admin', 'mentor', 'mentee'] as const) {
@@ -64,7 +68,10 @@ export function parseRoleSettings(value: unknown, path = 'roles'): LtiRoleSettin
   if (typeof value !== 'object' || Array.isArray(value)) throw new Error(`${path} must be an object { admin?, mentor?, mentee?, mentors?, replaceDefaults? }.`);
   const input = value as Record<string, unknown>;
   const unknown = Object.keys(input).filter((key) => !['admin', 'mentor', 'mentee', 'mentors', 'replaceDefaults'].includes(key));
-  if (unknown.length > 0) throw new Error(`${path} has unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((key) => JSON.stringify(key)).join(', ')}; use admin, mentor, mentee (lists of LTI role URIs), mentors (LTI subs or emails) and replaceDefaults.`);
+  if (unknown.length > 0)
+    throw new Error(
+      `${path} has unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((key) => JSON.stringify(key)).join(', ')}; use admin, mentor, mentee (lists of LTI role URIs), mentors (LTI subs or emails) and replaceDefaults.`,
+    );
   const list = (key: string): string[] | undefined => {
     const entries = input[key];
     if (entries === undefined) return undefined;

@@ -159,7 +159,8 @@ class LaunchRefused extends Error {
 }
 
 const hash = (...parts: string[]) => createHash('sha256').update(parts.join('\u0000'), 'utf8').digest('base64url').slice(0, 22);
-const isText = (value: unknown, max: number): value is string => typeof value === 'string' && value.trim() !== '' && value.length <= max && !value.includes('\u0000') && isWellFormedText(value);
+const isText = (value: unknown, max: number): value is string =>
+  typeof value === 'string' && value.trim() !== '' && value.length <= max && !value.includes('\u0000') && isWellFormedText(value);
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Checks an endpoint URL of a platform: https (http only on loopback with dev-auth). */
@@ -172,26 +173,56 @@ function checkUrl(value: unknown, field: string, devAuth: boolean): string {
     throw new MentorKitError('invalid-input', `\`${field}\` must be an absolute URL (https://…); got ${JSON.stringify(value.slice(0, 200))}.`, { path: field });
   }
   const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname) || url.hostname.startsWith('127.');
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && (devAuth || loopback))) throw new MentorKitError('invalid-input', `\`${field}\` must use https:// (got ${url.protocol}//${url.host}).`, { path: field });
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && (devAuth || loopback)))
+    throw new MentorKitError('invalid-input', `\`${field}\` must use https:// (got ${url.protocol}//${url.host}).`, { path: field });
   if (url.username || url.password) throw new MentorKitError('invalid-input', `\`${field}\` must not carry a user name or password.`, { path: field });
   return url.href;
 }
 
 /** Validates `POST /lti/platforms`' body. */
 export function parsePlatformInput(input: unknown, devAuth: boolean): Omit<LtiPlatform, 'id' | 'createdAt'> {
-  if (!isObject(input)) throw new MentorKitError('invalid-input', 'Send the platform as JSON: { issuer, clientId, deploymentIds, authEndpoint, tokenEndpoint, jwksUrl, programId?, roles?, name? }.', { path: 'body' });
+  if (!isObject(input))
+    throw new MentorKitError(
+      'invalid-input',
+      'Send the platform as JSON: { issuer, clientId, deploymentIds, authEndpoint, tokenEndpoint, jwksUrl, programId?, roles?, name? }.',
+      { path: 'body' },
+    );
   const known = ['issuer', 'clientId', 'deploymentIds', 'authEndpoint', 'tokenEndpoint', 'tokenAudience', 'jwksUrl', 'programId', 'roles', 'name'];
   const unknown = Object.keys(input).filter((key) => !known.includes(key));
-  if (unknown.length > 0) throw new MentorKitError('invalid-input', `Unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((key) => JSON.stringify(key)).join(', ')}; a platform has ${known.join(', ')}.`, { path: unknown[0]! });
-  if (!isText(input.issuer, 500)) throw new MentorKitError('invalid-input', '`issuer` must be the platform\'s issuer, exactly as its id_tokens say it ("iss"), e.g. https://moodle.example.edu.', { path: 'issuer' });
-  if (!isText(input.clientId, 500)) throw new MentorKitError('invalid-input', '`clientId` must be the client id the platform gave this tool.', { path: 'clientId' });
+  if (unknown.length > 0)
+    throw new MentorKitError(
+      'invalid-input',
+      `Unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((key) => JSON.stringify(key)).join(', ')}; a platform has ${known.join(', ')}.`,
+      { path: unknown[0]! },
+    );
+  if (!isText(input.issuer, 500))
+    throw new MentorKitError(
+      'invalid-input',
+      '`issuer` must be the platform\'s issuer, exactly as its id_tokens say it ("iss"), e.g. https://moodle.example.edu.',
+      { path: 'issuer' },
+    );
+  if (!isText(input.clientId, 500))
+    throw new MentorKitError('invalid-input', '`clientId` must be the client id the platform gave this tool.', { path: 'clientId' });
   const deploymentIds = input.deploymentIds;
   if (!Array.isArray(deploymentIds) || deploymentIds.length === 0 || deploymentIds.length > 100 || !deploymentIds.every((id) => isText(id, 255))) {
-    throw new MentorKitError('invalid-input', '`deploymentIds` must list the deployment ids the platform uses for this tool (1–100 strings).', { path: 'deploymentIds' });
+    throw new MentorKitError('invalid-input', '`deploymentIds` must list the deployment ids the platform uses for this tool (1–100 strings).', {
+      path: 'deploymentIds',
+    });
   }
-  if (input.programId !== undefined && !isText(input.programId, 200)) throw new MentorKitError('invalid-input', '`programId` must be the id of the programme every course of this platform goes to (or leave it out: one programme per course).', { path: 'programId' });
-  if (input.tokenAudience !== undefined && !isText(input.tokenAudience, 500)) throw new MentorKitError('invalid-input', '`tokenAudience` must be the audience the platform expects in the tool\'s client assertions (Brightspace: its "OAuth2 Audience"); leave it out to use tokenEndpoint.', { path: 'tokenAudience' });
-  if (input.name !== undefined && !isText(input.name, 200)) throw new MentorKitError('invalid-input', '`name` must be a short name for the platform (up to 200 characters).', { path: 'name' });
+  if (input.programId !== undefined && !isText(input.programId, 200))
+    throw new MentorKitError(
+      'invalid-input',
+      '`programId` must be the id of the programme every course of this platform goes to (or leave it out: one programme per course).',
+      { path: 'programId' },
+    );
+  if (input.tokenAudience !== undefined && !isText(input.tokenAudience, 500))
+    throw new MentorKitError(
+      'invalid-input',
+      '`tokenAudience` must be the audience the platform expects in the tool\'s client assertions (Brightspace: its "OAuth2 Audience"); leave it out to use tokenEndpoint.',
+      { path: 'tokenAudience' },
+    );
+  if (input.name !== undefined && !isText(input.name, 200))
+    throw new MentorKitError('invalid-input', '`name` must be a short name for the platform (up to 200 characters).', { path: 'name' });
   let roles: LtiRoleSettings;
   try {
     roles = parseRoleSettings(input.roles);
@@ -241,21 +272,27 @@ export function createLtiService(options: LtiServiceOptions) {
         const stored = await client.query<{ kid: string; private_jwk: string }>('SELECT kid, private_jwk FROM mk_lti_keys ORDER BY created_at DESC, kid');
         // The newest key this server can read (a key sealed with another secret key — the operator
         // changed it, or a development key of an earlier process — stays published but is not used).
-        let rows = stored.rows.filter((row) => {
-          try {
-            secrets.decrypt(row.private_jwk, `lti-key:${row.kid}`);
-            return true;
-          } catch {
-            return false;
-          }
-        }).slice(0, 1);
+        let rows = stored.rows
+          .filter((row) => {
+            try {
+              secrets.decrypt(row.private_jwk, `lti-key:${row.kid}`);
+              return true;
+            } catch {
+              return false;
+            }
+          })
+          .slice(0, 1);
         if (rows.length === 0) {
           const pair = await generateKeyPair('RS256', { modulusLength: 2048, extractable: true });
           const publicJwk = await exportJWK(pair.publicKey);
           const privateJwk = await exportJWK(pair.privateKey);
           const kid = hash(JSON.stringify([publicJwk.n, publicJwk.e]));
           const sealed = secrets.encrypt(JSON.stringify(privateJwk), `lti-key:${kid}`);
-          await client.query('INSERT INTO mk_lti_keys (kid, private_jwk, public_jwk) VALUES ($1, $2, $3)', [kid, sealed, JSON.stringify({ ...publicJwk, kid, alg: 'RS256', use: 'sig' })]);
+          await client.query('INSERT INTO mk_lti_keys (kid, private_jwk, public_jwk) VALUES ($1, $2, $3)', [
+            kid,
+            sealed,
+            JSON.stringify({ ...publicJwk, kid, alg: 'RS256', use: 'sig' }),
+          ]);
           options.log(`LTI: made the tool's signing key ${kid} (published at /lti/jwks)`);
           rows = [{ kid, private_jwk: sealed }];
         }
@@ -283,7 +320,11 @@ export function createLtiService(options: LtiServiceOptions) {
   const signWithToolKey = async (claims: JWTPayload, seconds: number) => {
     const { kid, key } = await toolKey();
     const issuedAt = Math.floor(now().getTime() / 1000);
-    return new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid, typ: 'JWT' }).setIssuedAt(issuedAt).setExpirationTime(issuedAt + seconds).sign(key);
+    return new SignJWT(claims)
+      .setProtectedHeader({ alg: 'RS256', kid, typ: 'JWT' })
+      .setIssuedAt(issuedAt)
+      .setExpirationTime(issuedAt + seconds)
+      .sign(key);
   };
 
   // ─── platforms ──────────────────────────────────────────────────────────────────────────────
@@ -301,7 +342,19 @@ export function createLtiService(options: LtiServiceOptions) {
        ON CONFLICT (issuer, client_id) DO UPDATE SET deployment_ids = EXCLUDED.deployment_ids, auth_endpoint = EXCLUDED.auth_endpoint, token_endpoint = EXCLUDED.token_endpoint,
          jwks_url = EXCLUDED.jwks_url, program_id = EXCLUDED.program_id, roles = EXCLUDED.roles, name = EXCLUDED.name, token_audience = EXCLUDED.token_audience
        RETURNING *, (xmax = 0) AS inserted`,
-      [id, input.issuer, input.clientId, input.deploymentIds, input.authEndpoint, input.tokenEndpoint ?? null, input.jwksUrl, input.programId ?? null, JSON.stringify(input.roles), input.name ?? null, input.tokenAudience ?? null],
+      [
+        id,
+        input.issuer,
+        input.clientId,
+        input.deploymentIds,
+        input.authEndpoint,
+        input.tokenEndpoint ?? null,
+        input.jwksUrl,
+        input.programId ?? null,
+        JSON.stringify(input.roles),
+        input.name ?? null,
+        input.tokenAudience ?? null,
+      ],
     );
     jwksByPlatform.delete(id);
     for (const key of [...accessTokens.keys()]) if (key.startsWith(`${id} `)) accessTokens.delete(key);
@@ -313,7 +366,12 @@ export function createLtiService(options: LtiServiceOptions) {
   const platformKeys = (platform: LtiPlatform) => {
     const cached = jwksByPlatform.get(platform.id);
     if (cached && cached.url === platform.jwksUrl) return cached.keys;
-    const keys = createRemoteJWKSet(new URL(platform.jwksUrl), { timeoutDuration: 5000, cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000, [customFetch]: (url, init) => options.fetch(url, { headers: init.headers, method: 'GET', signal: init.signal }) });
+    const keys = createRemoteJWKSet(new URL(platform.jwksUrl), {
+      timeoutDuration: 5000,
+      cooldownDuration: 30_000,
+      cacheMaxAge: 10 * 60_000,
+      [customFetch]: (url, init) => options.fetch(url, { headers: init.headers, method: 'GET', signal: init.signal }),
+    });
     jwksByPlatform.set(platform.id, { url: platform.jwksUrl, keys });
     return keys;
   };
@@ -325,11 +383,20 @@ export function createLtiService(options: LtiServiceOptions) {
     // Without MENTORKIT_PUBLIC_URL: the address the request came to (what the LMS was told must match it).
     const host = request.headers.host ?? '';
     if (!/^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(host)) {
-      throw new HttpError(501, new MentorKitError('unsupported', 'LTI needs the tool\'s public URL: the operator sets MENTORKIT_PUBLIC_URL (publicUrl), e.g. https://mentoring.example.edu.', { path: 'url' }));
+      throw new HttpError(
+        501,
+        new MentorKitError(
+          'unsupported',
+          "LTI needs the tool's public URL: the operator sets MENTORKIT_PUBLIC_URL (publicUrl), e.g. https://mentoring.example.edu.",
+          { path: 'url' },
+        ),
+      );
     }
     if (!warnedNoPublicUrl) {
       warnedNoPublicUrl = true;
-      options.log(`LTI: MENTORKIT_PUBLIC_URL is not set; the tool's addresses are taken from each request (now ${'encrypted' in request.socket ? 'https' : 'http'}://${host}). Set it when the server is behind a proxy or reached by another name.`);
+      options.log(
+        `LTI: MENTORKIT_PUBLIC_URL is not set; the tool's addresses are taken from each request (now ${'encrypted' in request.socket ? 'https' : 'http'}://${host}). Set it when the server is behind a proxy or reached by another name.`,
+      );
     }
     return `${'encrypted' in request.socket ? 'https' : 'http'}://${host}`;
   };
@@ -337,10 +404,24 @@ export function createLtiService(options: LtiServiceOptions) {
   // ─── answers ────────────────────────────────────────────────────────────────────────────────
 
   /** Sends an HTML page with a CSP that allows only its own scripts, framed by `frameAncestors` ('*': by any page). */
-  const sendPage = (response: http.ServerResponse, status: number, html: (nonce: string) => string, csp: { frameAncestors?: string[] | '*'; formAction?: string[]; scriptOrigins?: string[] } = {}) => {
+  const sendPage = (
+    response: http.ServerResponse,
+    status: number,
+    html: (nonce: string) => string,
+    csp: { frameAncestors?: string[] | '*'; formAction?: string[]; scriptOrigins?: string[] } = {},
+  ) => {
     const nonce = randomBytes(16).toString('base64');
     const body = html(nonce);
-    const origins = (list: string[] | undefined) => [...new Set(list ?? [])].map((url) => { try { return new URL(url).origin; } catch { return ''; } }).filter(Boolean);
+    const origins = (list: string[] | undefined) =>
+      [...new Set(list ?? [])]
+        .map((url) => {
+          try {
+            return new URL(url).origin;
+          } catch {
+            return '';
+          }
+        })
+        .filter(Boolean);
     const policy = [
       "default-src 'none'",
       `script-src 'self' 'nonce-${nonce}' ${origins(csp.scriptOrigins).join(' ')}`.trim(),
@@ -352,7 +433,13 @@ export function createLtiService(options: LtiServiceOptions) {
       csp.frameAncestors === '*' ? 'frame-ancestors *' : `frame-ancestors 'self' ${origins(csp.frameAncestors).join(' ')}`.trim(),
       "base-uri 'none'",
     ].join('; ');
-    response.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'Content-Security-Policy': policy });
+    response.writeHead(status, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Content-Security-Policy': policy,
+    });
     response.end(body);
   };
 
@@ -361,16 +448,20 @@ export function createLtiService(options: LtiServiceOptions) {
    * platform is not known (an unknown or used login state, an unregistered LMS) any page may frame it:
    * it holds only static text (no form, no button, nothing secret), so framing cannot be abused.
    */
-  const sendProblem = (response: http.ServerResponse, problem: LaunchRefused, frameAncestors?: string[]) => sendPage(response, problem.status, (nonce) => problemPage(nonce, problem.title, problem.message, problem.hint), { frameAncestors: frameAncestors ?? '*' });
+  const sendProblem = (response: http.ServerResponse, problem: LaunchRefused, frameAncestors?: string[]) =>
+    sendPage(response, problem.status, (nonce) => problemPage(nonce, problem.title, problem.message, problem.hint), { frameAncestors: frameAncestors ?? '*' });
 
   /** The parameters of a GET query or a form-encoded POST body. */
   const readParams = async (request: http.IncomingMessage, url: URL): Promise<URLSearchParams> => {
     if (request.method !== 'POST') return url.searchParams;
-    const type = String(request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    const type = String(request.headers['content-type'] ?? '')
+      .split(';')[0]!
+      .trim()
+      .toLowerCase();
     const body = (await options.readBody(request, 64 * 1024)).toString('utf8');
     if (type === 'application/json') {
       const parsed = JSON.parse(body) as unknown;
-      if (!isObject(parsed)) throw new LaunchRefused(400, 'Not a launch', 'The request\'s body must be a form or a JSON object.');
+      if (!isObject(parsed)) throw new LaunchRefused(400, 'Not a launch', "The request's body must be a form or a JSON object.");
       return new URLSearchParams(Object.entries(parsed).filter(([, value]) => typeof value === 'string') as Array<[string, string]>);
     }
     const params = new URLSearchParams(body);
@@ -386,15 +477,36 @@ export function createLtiService(options: LtiServiceOptions) {
     const loginHint = params.get('login_hint');
     const target = params.get('target_link_uri');
     if (!issuer || !loginHint || !target) {
-      throw new LaunchRefused(400, 'This is not an LTI login', `The LMS must send iss, login_hint and target_link_uri to /lti/login (missing: ${[!issuer && 'iss', !loginHint && 'login_hint', !target && 'target_link_uri'].filter(Boolean).join(', ')}).`, 'Open MentorKit from a link in your course.');
+      throw new LaunchRefused(
+        400,
+        'This is not an LTI login',
+        `The LMS must send iss, login_hint and target_link_uri to /lti/login (missing: ${[!issuer && 'iss', !loginHint && 'login_hint', !target && 'target_link_uri'].filter(Boolean).join(', ')}).`,
+        'Open MentorKit from a link in your course.',
+      );
     }
     const clientId = params.get('client_id');
-    const { rows } = await pool.query<PlatformRow>('SELECT * FROM mk_lti_platforms WHERE issuer = $1 AND ($2::text IS NULL OR client_id = $2) ORDER BY created_at', [issuer, clientId]);
-    if (rows.length === 0) throw new LaunchRefused(400, 'This LMS is not registered', `No platform with issuer ${issuer}${clientId ? ` and client id ${clientId}` : ''} is registered with MentorKit.`, 'Ask the MentorKit operator to register the LMS (see docs/lti.md).');
-    if (rows.length > 1) throw new LaunchRefused(400, 'Which registration?', `Several registrations of ${issuer} exist; the LMS must send client_id with its login.`);
+    const { rows } = await pool.query<PlatformRow>(
+      'SELECT * FROM mk_lti_platforms WHERE issuer = $1 AND ($2::text IS NULL OR client_id = $2) ORDER BY created_at',
+      [issuer, clientId],
+    );
+    if (rows.length === 0)
+      throw new LaunchRefused(
+        400,
+        'This LMS is not registered',
+        `No platform with issuer ${issuer}${clientId ? ` and client id ${clientId}` : ''} is registered with MentorKit.`,
+        'Ask the MentorKit operator to register the LMS (see docs/lti.md).',
+      );
+    if (rows.length > 1)
+      throw new LaunchRefused(400, 'Which registration?', `Several registrations of ${issuer} exist; the LMS must send client_id with its login.`);
     const platform = toPlatform(rows[0]!);
     const deploymentId = params.get('lti_deployment_id');
-    if (deploymentId && !platform.deploymentIds.includes(deploymentId)) throw new LaunchRefused(403, 'Unknown deployment', `The deployment ${deploymentId} of ${issuer} is not registered with MentorKit.`, 'Ask the MentorKit operator to add the deployment id to the platform\'s registration.');
+    if (deploymentId && !platform.deploymentIds.includes(deploymentId))
+      throw new LaunchRefused(
+        403,
+        'Unknown deployment',
+        `The deployment ${deploymentId} of ${issuer} is not registered with MentorKit.`,
+        "Ask the MentorKit operator to add the deployment id to the platform's registration.",
+      );
     const base = toolUrl(request);
     let targetUrl: URL;
     try {
@@ -402,9 +514,12 @@ export function createLtiService(options: LtiServiceOptions) {
     } catch {
       throw new LaunchRefused(400, 'Not a MentorKit link', 'target_link_uri is not a URL.');
     }
-    if (targetUrl.origin !== new URL(base).origin) throw new LaunchRefused(400, 'Not a MentorKit link', `The link points to ${targetUrl.origin}, not to this MentorKit (${new URL(base).origin}).`);
+    if (targetUrl.origin !== new URL(base).origin)
+      throw new LaunchRefused(400, 'Not a MentorKit link', `The link points to ${targetUrl.origin}, not to this MentorKit (${new URL(base).origin}).`);
     // Anyone can start a login: pending ones are capped (they expire within minutes).
-    const pending = await pool.query<{ count: string }>('SELECT count(*) FROM (SELECT 1 FROM mk_lti_states WHERE expires_at > now() LIMIT $1) AS live', [MAX_PENDING_LOGINS]);
+    const pending = await pool.query<{ count: string }>('SELECT count(*) FROM (SELECT 1 FROM mk_lti_states WHERE expires_at > now() LIMIT $1) AS live', [
+      MAX_PENDING_LOGINS,
+    ]);
     if (Number(pending.rows[0]!.count) >= MAX_PENDING_LOGINS) {
       await pool.query('DELETE FROM mk_lti_states WHERE expires_at <= now()');
       options.log(`LTI: ${MAX_PENDING_LOGINS} logins are waiting for their launch; refusing more until some finish or expire`);
@@ -412,7 +527,11 @@ export function createLtiService(options: LtiServiceOptions) {
     }
     const state = randomBytes(24).toString('base64url');
     const nonce = randomBytes(24).toString('base64url');
-    await pool.query(`INSERT INTO mk_lti_states (state, nonce, platform_id, expires_at) VALUES ($1, $2, $3, now() + interval '${STATE_MINUTES} minutes')`, [state, nonce, platform.id]);
+    await pool.query(`INSERT INTO mk_lti_states (state, nonce, platform_id, expires_at) VALUES ($1, $2, $3, now() + interval '${STATE_MINUTES} minutes')`, [
+      state,
+      nonce,
+      platform.id,
+    ]);
     const redirect = new URL(platform.authEndpoint);
     const query = {
       scope: 'openid',
@@ -440,32 +559,76 @@ export function createLtiService(options: LtiServiceOptions) {
     } catch {
       throw new LaunchRefused(400, 'This launch is not valid', 'The id_token is not a signed JWT.');
     }
-    if (typeof alg !== 'string' || !PLATFORM_ALGORITHMS.includes(alg)) throw new LaunchRefused(401, 'This launch is not signed', `The id_token is signed with ${JSON.stringify(alg)}; LTI launches must be signed with the platform's key (RS256).`);
+    if (typeof alg !== 'string' || !PLATFORM_ALGORITHMS.includes(alg))
+      throw new LaunchRefused(
+        401,
+        'This launch is not signed',
+        `The id_token is signed with ${JSON.stringify(alg)}; LTI launches must be signed with the platform's key (RS256).`,
+      );
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(idToken, platformKeys(platform), { issuer: platform.issuer, audience: platform.clientId, algorithms: PLATFORM_ALGORITHMS, clockTolerance: CLOCK_TOLERANCE_SECONDS, requiredClaims: ['exp', 'iat', 'nonce'] }));
+      ({ payload } = await jwtVerify(idToken, platformKeys(platform), {
+        issuer: platform.issuer,
+        audience: platform.clientId,
+        algorithms: PLATFORM_ALGORITHMS,
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+        requiredClaims: ['exp', 'iat', 'nonce'],
+      }));
     } catch (error) {
-      if (error instanceof joseErrors.JWTExpired) throw new LaunchRefused(401, 'This launch has expired', 'The LMS signed this launch too long ago.', 'Open MentorKit from the course again.');
+      if (error instanceof joseErrors.JWTExpired)
+        throw new LaunchRefused(401, 'This launch has expired', 'The LMS signed this launch too long ago.', 'Open MentorKit from the course again.');
       if (error instanceof joseErrors.JWTClaimValidationFailed) {
-        if (error.claim === 'aud') throw new LaunchRefused(401, 'This launch is for another tool', `The id_token's audience is not this tool's client id (${platform.clientId}).`);
-        if (error.claim === 'iss') throw new LaunchRefused(401, 'This launch is not valid', 'The id_token was issued by another platform than the one the login started with.');
+        if (error.claim === 'aud')
+          throw new LaunchRefused(401, 'This launch is for another tool', `The id_token's audience is not this tool's client id (${platform.clientId}).`);
+        if (error.claim === 'iss')
+          throw new LaunchRefused(401, 'This launch is not valid', 'The id_token was issued by another platform than the one the login started with.');
         throw new LaunchRefused(401, 'This launch is not valid', `The id_token's "${error.claim}" claim is not acceptable (${error.reason}).`);
       }
-      if (error instanceof joseErrors.JWSSignatureVerificationFailed || error instanceof joseErrors.JWKSNoMatchingKey) throw new LaunchRefused(401, 'This launch is not genuine', 'Its signature does not verify with the LMS\'s published keys: it was signed by someone else, or changed on the way.');
-      if (error instanceof joseErrors.JWKSTimeout || error instanceof joseErrors.JWKSInvalid || error instanceof TypeError || (error as { code?: string }).code === 'forbidden' || error instanceof MentorKitError) {
+      if (error instanceof joseErrors.JWSSignatureVerificationFailed || error instanceof joseErrors.JWKSNoMatchingKey)
+        throw new LaunchRefused(
+          401,
+          'This launch is not genuine',
+          "Its signature does not verify with the LMS's published keys: it was signed by someone else, or changed on the way.",
+        );
+      if (
+        error instanceof joseErrors.JWKSTimeout ||
+        error instanceof joseErrors.JWKSInvalid ||
+        error instanceof TypeError ||
+        (error as { code?: string }).code === 'forbidden' ||
+        error instanceof MentorKitError
+      ) {
         options.log(`LTI: the key set of ${platform.issuer} (${platform.jwksUrl}) could not be read: ${(error as Error).message}`);
-        throw new LaunchRefused(503, 'The LMS\'s keys could not be read', 'MentorKit could not fetch the LMS\'s public keys to check this launch.', 'Try again in a moment; if it goes on, the operator checks the platform\'s JWKS URL.');
+        throw new LaunchRefused(
+          503,
+          "The LMS's keys could not be read",
+          "MentorKit could not fetch the LMS's public keys to check this launch.",
+          "Try again in a moment; if it goes on, the operator checks the platform's JWKS URL.",
+        );
       }
       throw new LaunchRefused(401, 'This launch is not valid', 'The id_token could not be verified.');
     }
-    if (Array.isArray(payload.aud) && payload.aud.length > 1 && payload.azp !== platform.clientId) throw new LaunchRefused(401, 'This launch is for another tool', 'The id_token names several audiences but its "azp" is not this tool.');
-    if (payload.azp !== undefined && payload.azp !== platform.clientId) throw new LaunchRefused(401, 'This launch is for another tool', 'The id_token\'s "azp" is not this tool\'s client id.');
-    if (typeof payload.iat === 'number' && payload.iat > now().getTime() / 1000 + CLOCK_TOLERANCE_SECONDS) throw new LaunchRefused(401, 'This launch is not valid', 'The id_token was issued in the future; the LMS\'s clock is wrong.');
-    if (payload.nonce !== expectedNonce) throw new LaunchRefused(401, 'This launch is not valid', 'The id_token\'s nonce is not the one this login asked for.');
+    if (Array.isArray(payload.aud) && payload.aud.length > 1 && payload.azp !== platform.clientId)
+      throw new LaunchRefused(401, 'This launch is for another tool', 'The id_token names several audiences but its "azp" is not this tool.');
+    if (payload.azp !== undefined && payload.azp !== platform.clientId)
+      throw new LaunchRefused(401, 'This launch is for another tool', 'The id_token\'s "azp" is not this tool\'s client id.');
+    if (typeof payload.iat === 'number' && payload.iat > now().getTime() / 1000 + CLOCK_TOLERANCE_SECONDS)
+      throw new LaunchRefused(401, 'This launch is not valid', "The id_token was issued in the future; the LMS's clock is wrong.");
+    if (payload.nonce !== expectedNonce) throw new LaunchRefused(401, 'This launch is not valid', "The id_token's nonce is not the one this login asked for.");
     // The nonce once: a replayed id_token (with a fresh state) is refused.
-    const expires = typeof payload.exp === 'number' ? new Date(Math.min(payload.exp * 1000 + 120_000, Date.now() + 86_400_000)) : new Date(Date.now() + 3_600_000);
-    const stored = await pool.query('INSERT INTO mk_lti_nonces (platform_id, nonce, expires_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [platform.id, String(payload.nonce), expires]);
-    if (stored.rowCount === 0) throw new LaunchRefused(401, 'This launch was already used', 'Each launch can be used once; this one has been used before.', 'Open MentorKit from the course again.');
+    const expires =
+      typeof payload.exp === 'number' ? new Date(Math.min(payload.exp * 1000 + 120_000, Date.now() + 86_400_000)) : new Date(Date.now() + 3_600_000);
+    const stored = await pool.query('INSERT INTO mk_lti_nonces (platform_id, nonce, expires_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
+      platform.id,
+      String(payload.nonce),
+      expires,
+    ]);
+    if (stored.rowCount === 0)
+      throw new LaunchRefused(
+        401,
+        'This launch was already used',
+        'Each launch can be used once; this one has been used before.',
+        'Open MentorKit from the course again.',
+      );
     return payload;
   };
 
@@ -474,31 +637,56 @@ export function createLtiService(options: LtiServiceOptions) {
     const version = payload[LTI_CLAIM.version];
     if (version !== '1.3.0') throw new LaunchRefused(400, 'Unsupported LTI version', `This tool speaks LTI 1.3.0; the launch says ${JSON.stringify(version)}.`);
     const messageType = payload[LTI_CLAIM.messageType];
-    if (messageType !== 'LtiResourceLinkRequest' && messageType !== 'LtiDeepLinkingRequest') throw new LaunchRefused(400, 'Unsupported message', `MentorKit handles resource link launches and deep linking; this launch is ${JSON.stringify(messageType)}.`);
+    if (messageType !== 'LtiResourceLinkRequest' && messageType !== 'LtiDeepLinkingRequest')
+      throw new LaunchRefused(
+        400,
+        'Unsupported message',
+        `MentorKit handles resource link launches and deep linking; this launch is ${JSON.stringify(messageType)}.`,
+      );
     const deploymentId = payload[LTI_CLAIM.deploymentId];
-    if (!isText(deploymentId, 255) || !platform.deploymentIds.includes(deploymentId)) throw new LaunchRefused(403, 'Unknown deployment', `The deployment ${JSON.stringify(deploymentId)} of ${platform.issuer} is not registered with MentorKit.`, 'Ask the MentorKit operator to add the deployment id to the platform\'s registration.');
-    if (!isText(payload.sub, 255)) throw new LaunchRefused(400, 'Who is launching?', 'The launch does not say who you are (no "sub"): anonymous launches cannot use MentorKit.', 'Ask the LMS administrator to share the user\'s identity with MentorKit.');
+    if (!isText(deploymentId, 255) || !platform.deploymentIds.includes(deploymentId))
+      throw new LaunchRefused(
+        403,
+        'Unknown deployment',
+        `The deployment ${JSON.stringify(deploymentId)} of ${platform.issuer} is not registered with MentorKit.`,
+        "Ask the MentorKit operator to add the deployment id to the platform's registration.",
+      );
+    if (!isText(payload.sub, 255))
+      throw new LaunchRefused(
+        400,
+        'Who is launching?',
+        'The launch does not say who you are (no "sub"): anonymous launches cannot use MentorKit.',
+        "Ask the LMS administrator to share the user's identity with MentorKit.",
+      );
     const roles = payload[LTI_CLAIM.roles];
     if (!Array.isArray(roles)) throw new LaunchRefused(400, 'This launch is not valid', 'The launch has no roles claim.');
     const target = payload[LTI_CLAIM.targetLinkUri];
     if (messageType === 'LtiResourceLinkRequest') {
       const link = payload[LTI_CLAIM.resourceLink];
-      if (!isObject(link) || !isText(link.id, 255)) throw new LaunchRefused(400, 'This launch is not valid', 'A resource link launch must name its resource link (resource_link.id).');
+      if (!isObject(link) || !isText(link.id, 255))
+        throw new LaunchRefused(400, 'This launch is not valid', 'A resource link launch must name its resource link (resource_link.id).');
       if (typeof target === 'string') {
         try {
           if (new URL(target).origin !== new URL(base).origin) throw new Error('elsewhere');
         } catch {
-          throw new LaunchRefused(400, 'Not a MentorKit link', 'The launch\'s target_link_uri is not on this MentorKit.');
+          throw new LaunchRefused(400, 'Not a MentorKit link', "The launch's target_link_uri is not on this MentorKit.");
         }
       }
     }
     const context = payload[LTI_CLAIM.context];
     const contextId = isObject(context) && isText(context.id, 255) ? context.id : undefined;
-    if (!contextId && !platform.programId) throw new LaunchRefused(400, 'Open MentorKit from a course', 'This launch is not from a course (no context), and the platform is not tied to one programme.');
+    if (!contextId && !platform.programId)
+      throw new LaunchRefused(
+        400,
+        'Open MentorKit from a course',
+        'This launch is not from a course (no context), and the platform is not tied to one programme.',
+      );
     const custom = isObject(payload[LTI_CLAIM.custom]) ? (payload[LTI_CLAIM.custom] as Record<string, unknown>) : {};
     const presentation = isObject(payload[LTI_CLAIM.launchPresentation]) ? (payload[LTI_CLAIM.launchPresentation] as Record<string, unknown>) : {};
     const nrps = payload[LTI_CLAIM.nrps];
-    const name = [payload.name, [payload.given_name, payload.family_name].filter((part) => isText(part, 100)).join(' ')].find((candidate) => isText(candidate, 120)) as string | undefined;
+    const name = [payload.name, [payload.given_name, payload.family_name].filter((part) => isText(part, 100)).join(' ')].find((candidate) =>
+      isText(candidate, 120),
+    ) as string | undefined;
     const email = typeof payload.email === 'string' && /^[^\s@]+@[^\s@]+$/.test(payload.email) && payload.email.length <= 254 ? payload.email : undefined;
     return {
       messageType: messageType as 'LtiResourceLinkRequest' | 'LtiDeepLinkingRequest',
@@ -525,7 +713,8 @@ export function createLtiService(options: LtiServiceOptions) {
       if (!next) return undefined;
       const { revision: _revision, updatedAt: _updatedAt, ...input } = next as StoredRecord;
       const record = prepareRecord(collection, { ...input, id });
-      if (current.record && JSON.stringify({ ...current.record, revision: 0, updatedAt: '' }) === JSON.stringify({ ...record, revision: 0, updatedAt: '' })) return undefined;
+      if (current.record && JSON.stringify({ ...current.record, revision: 0, updatedAt: '' }) === JSON.stringify({ ...record, revision: 0, updatedAt: '' }))
+        return undefined;
       const stored = nextStoredRecord(collection, current.record, record, undefined, now().toISOString(), current.tombstoneRevision);
       await writeRecord(client, collection, stored);
       return { record: stored, ...(current.record ? { previous: current.record } : {}) };
@@ -535,11 +724,22 @@ export function createLtiService(options: LtiServiceOptions) {
   };
 
   /** The programme of a course (made on its first launch). */
-  const programOf = async (platform: LtiPlatform, contextId: string | undefined, title: string | undefined, membershipsUrl: string | undefined): Promise<string> => {
+  const programOf = async (
+    platform: LtiPlatform,
+    contextId: string | undefined,
+    title: string | undefined,
+    membershipsUrl: string | undefined,
+  ): Promise<string> => {
     if (platform.programId) {
       const fixed = platform.programId;
-      await upsert(Collections.programs, fixed, (current) => (current ? undefined : { id: fixed, name: title ?? platform.name ?? 'Mentoring programme', adminIds: [] }));
-      if (contextId) await pool.query('INSERT INTO mk_lti_contexts (platform_id, context_id, program_id, title, memberships_url) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (platform_id, context_id) DO UPDATE SET title = EXCLUDED.title, memberships_url = COALESCE(EXCLUDED.memberships_url, mk_lti_contexts.memberships_url)', [platform.id, contextId, platform.programId, title ?? null, membershipsUrl ?? null]);
+      await upsert(Collections.programs, fixed, (current) =>
+        current ? undefined : { id: fixed, name: title ?? platform.name ?? 'Mentoring programme', adminIds: [] },
+      );
+      if (contextId)
+        await pool.query(
+          'INSERT INTO mk_lti_contexts (platform_id, context_id, program_id, title, memberships_url) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (platform_id, context_id) DO UPDATE SET title = EXCLUDED.title, memberships_url = COALESCE(EXCLUDED.memberships_url, mk_lti_contexts.memberships_url)',
+          [platform.id, contextId, platform.programId, title ?? null, membershipsUrl ?? null],
+        );
       return platform.programId;
     }
     const programId = `lti-${hash(platform.id, contextId!)}`;
@@ -555,13 +755,26 @@ export function createLtiService(options: LtiServiceOptions) {
   };
 
   /** The MentorKit person of a platform's user (made on first sight), their roles and programme brought up to date. */
-  const personOf = async (platform: LtiPlatform, person: { subject: string; name?: string; email?: string; roles: MentorKitRole[] }, programId: string, active: boolean, launching = false) => {
+  const personOf = async (
+    platform: LtiPlatform,
+    person: { subject: string; name?: string; email?: string; roles: MentorKitRole[] },
+    programId: string,
+    active: boolean,
+    launching = false,
+  ) => {
     const personId = `lti-${hash(platform.id, person.subject)}`;
-    await pool.query('INSERT INTO mk_lti_people (platform_id, subject, person_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [platform.id, person.subject, personId]);
+    await pool.query('INSERT INTO mk_lti_people (platform_id, subject, person_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
+      platform.id,
+      person.subject,
+      personId,
+    ]);
     // Whether this is the person's first launch (a roster may have brought them in before): once only.
     let firstLaunch = false;
     if (launching) {
-      const { rowCount } = await pool.query('UPDATE mk_lti_people SET launched_at = now() WHERE platform_id = $1 AND subject = $2 AND launched_at IS NULL', [platform.id, person.subject]);
+      const { rowCount } = await pool.query('UPDATE mk_lti_people SET launched_at = now() WHERE platform_id = $1 AND subject = $2 AND launched_at IS NULL', [
+        platform.id,
+        person.subject,
+      ]);
       firstLaunch = rowCount === 1;
     }
     let created = false;
@@ -594,20 +807,55 @@ export function createLtiService(options: LtiServiceOptions) {
   const issueSessionToken = async (personId: string, launchedAt: number, platformId: string) => {
     const issuedAt = Math.floor(now().getTime() / 1000);
     const expiresAt = Math.min(issuedAt + tokenMinutes * 60, launchedAt + sessionHours * 3600);
-    const token = await new SignJWT({ launched: launchedAt, platform: platformId }).setProtectedHeader({ alg: 'HS256', typ: SESSION_TYPE }).setIssuer(SESSION_ISSUER).setAudience('mentorkit').setSubject(personId).setIssuedAt(issuedAt).setExpirationTime(expiresAt).setJti(randomUUID()).sign(sessionKey);
+    const token = await new SignJWT({ launched: launchedAt, platform: platformId })
+      .setProtectedHeader({ alg: 'HS256', typ: SESSION_TYPE })
+      .setIssuer(SESSION_ISSUER)
+      .setAudience('mentorkit')
+      .setSubject(personId)
+      .setIssuedAt(issuedAt)
+      .setExpirationTime(expiresAt)
+      .setJti(randomUUID())
+      .sign(sessionKey);
     return { token, expiresAt: new Date(expiresAt * 1000).toISOString() };
   };
 
   const launch = async (request: http.IncomingMessage, url: URL, response: http.ServerResponse) => {
     const params = await readParams(request, url);
-    if (params.get('error')) throw new LaunchRefused(400, 'The LMS refused the launch', `${params.get('error')}${params.get('error_description') ? `: ${params.get('error_description')}` : ''}`.slice(0, 500), 'Try again from the course; if it goes on, ask the LMS administrator.');
+    if (params.get('error'))
+      throw new LaunchRefused(
+        400,
+        'The LMS refused the launch',
+        `${params.get('error')}${params.get('error_description') ? `: ${params.get('error_description')}` : ''}`.slice(0, 500),
+        'Try again from the course; if it goes on, ask the LMS administrator.',
+      );
     const idToken = params.get('id_token');
     const state = params.get('state');
-    if (!idToken || !state) throw new LaunchRefused(400, 'This is not an LTI launch', 'A launch must carry id_token and state (posted by the LMS).', 'Open MentorKit from a link in your course.');
-    const { rows } = await pool.query<{ nonce: string; platform_id: string; expired: boolean }>('DELETE FROM mk_lti_states WHERE state = $1 RETURNING nonce, platform_id, expires_at < now() AS expired', [state]);
+    if (!idToken || !state)
+      throw new LaunchRefused(
+        400,
+        'This is not an LTI launch',
+        'A launch must carry id_token and state (posted by the LMS).',
+        'Open MentorKit from a link in your course.',
+      );
+    const { rows } = await pool.query<{ nonce: string; platform_id: string; expired: boolean }>(
+      'DELETE FROM mk_lti_states WHERE state = $1 RETURNING nonce, platform_id, expires_at < now() AS expired',
+      [state],
+    );
     const started = rows[0];
-    if (!started) throw new LaunchRefused(401, 'This launch has expired or was already used', 'The login this launch belongs to is unknown, already used, or too old.', 'Open MentorKit from the course again.');
-    if (started.expired) throw new LaunchRefused(401, 'This launch has expired', `A launch must follow its login within ${STATE_MINUTES} minutes.`, 'Open MentorKit from the course again.');
+    if (!started)
+      throw new LaunchRefused(
+        401,
+        'This launch has expired or was already used',
+        'The login this launch belongs to is unknown, already used, or too old.',
+        'Open MentorKit from the course again.',
+      );
+    if (started.expired)
+      throw new LaunchRefused(
+        401,
+        'This launch has expired',
+        `A launch must follow its login within ${STATE_MINUTES} minutes.`,
+        'Open MentorKit from the course again.',
+      );
     const platform = await platformById(started.platform_id);
     if (!platform) throw new LaunchRefused(401, 'This LMS is not registered', 'The platform of this login was removed.');
     // The LMS may frame the page: its issuer and login addresses, and (once the launch is verified) the
@@ -617,24 +865,73 @@ export function createLtiService(options: LtiServiceOptions) {
       const payload = await verifyIdToken(idToken, platform, started.nonce);
       const base = toolUrl(request);
       const claims = readClaims(payload, platform, base);
-      for (const url of [claims.returnUrl, claims.deepLinking?.deep_link_return_url]) if (typeof url === 'string' && /^https?:\/\//.test(url)) frameAncestors.push(url);
+      for (const url of [claims.returnUrl, claims.deepLinking?.deep_link_return_url])
+        if (typeof url === 'string' && /^https?:\/\//.test(url)) frameAncestors.push(url);
       const roles = mentorKitRoles(claims.roles, platform.roles, { subject: claims.subject, ...(claims.email ? { email: claims.email } : {}) });
-      if (roles.length === 0) throw new LaunchRefused(403, 'No MentorKit role for you here', `Your role in this course (${claims.roles.map((role) => role.replace(/^.*[#/]/, '')).join(', ') || 'none'}) has no place in the mentoring programme.`, 'Ask the course\'s teacher to add you as a learner, mentor or teacher.');
+      if (roles.length === 0)
+        throw new LaunchRefused(
+          403,
+          'No MentorKit role for you here',
+          `Your role in this course (${claims.roles.map((role) => role.replace(/^.*[#/]/, '')).join(', ') || 'none'}) has no place in the mentoring programme.`,
+          "Ask the course's teacher to add you as a learner, mentor or teacher.",
+        );
       const programId = await programOf(platform, claims.contextId, claims.contextTitle, claims.membershipsUrl);
-      const { personId, firstLaunch } = await personOf(platform, { subject: claims.subject, ...(claims.name ? { name: claims.name } : {}), ...(claims.email ? { email: claims.email } : {}), roles }, programId, true, true);
-      options.log(`LTI: ${claims.messageType === 'LtiDeepLinkingRequest' ? 'deep linking' : 'launch'} by ${personId} (${roles.join(', ')}) in programme ${programId} from ${platform.issuer}`);
+      const { personId, firstLaunch } = await personOf(
+        platform,
+        { subject: claims.subject, ...(claims.name ? { name: claims.name } : {}), ...(claims.email ? { email: claims.email } : {}), roles },
+        programId,
+        true,
+        true,
+      );
+      options.log(
+        `LTI: ${claims.messageType === 'LtiDeepLinkingRequest' ? 'deep linking' : 'launch'} by ${personId} (${roles.join(', ')}) in programme ${programId} from ${platform.issuer}`,
+      );
       if (claims.contextId && claims.membershipsUrl) void syncSoon(platform.id, claims.contextId);
 
       if (claims.messageType === 'LtiDeepLinkingRequest') {
-        if (!roles.includes('admin')) throw new LaunchRefused(403, 'Only teachers add MentorKit to a course', 'Placing MentorKit in a course is for the course\'s teachers and administrators.');
+        if (!roles.includes('admin'))
+          throw new LaunchRefused(
+            403,
+            'Only teachers add MentorKit to a course',
+            "Placing MentorKit in a course is for the course's teachers and administrators.",
+          );
         const settings = claims.deepLinking ?? {};
         const returnUrl = settings.deep_link_return_url;
-        if (!isText(returnUrl, 2000) || !/^https?:\/\//.test(returnUrl)) throw new LaunchRefused(400, 'This launch is not valid', 'A deep linking request must say where to return (deep_link_return_url).');
+        if (!isText(returnUrl, 2000) || !/^https?:\/\//.test(returnUrl))
+          throw new LaunchRefused(400, 'This launch is not valid', 'A deep linking request must say where to return (deep_link_return_url).');
         const acceptTypes = Array.isArray(settings.accept_types) ? settings.accept_types : [];
-        if (acceptTypes.length > 0 && !acceptTypes.includes('ltiResourceLink')) throw new LaunchRefused(400, 'Nothing MentorKit can add here', `The LMS accepts ${acceptTypes.join(', ')} here; MentorKit adds LTI resource links (ltiResourceLink).`);
-        const token = await new SignJWT({ platform: platform.id, deployment: claims.deploymentId, returnUrl, data: typeof settings.data === 'string' ? settings.data : null, multiple: settings.accept_multiple === true })
-          .setProtectedHeader({ alg: 'HS256', typ: DEEP_LINK_TYPE }).setIssuer(SESSION_ISSUER).setSubject(personId).setIssuedAt().setExpirationTime('30m').sign(deepLinkKey);
-        return sendPage(response, 200, (nonce) => deepLinkPickerPage({ nonce, action: `${base}/lti/deep-link`, token, multiple: settings.accept_multiple === true, ...(isText(settings.title, 200) ? { title: settings.title } : {}) }), { frameAncestors });
+        if (acceptTypes.length > 0 && !acceptTypes.includes('ltiResourceLink'))
+          throw new LaunchRefused(
+            400,
+            'Nothing MentorKit can add here',
+            `The LMS accepts ${acceptTypes.join(', ')} here; MentorKit adds LTI resource links (ltiResourceLink).`,
+          );
+        const token = await new SignJWT({
+          platform: platform.id,
+          deployment: claims.deploymentId,
+          returnUrl,
+          data: typeof settings.data === 'string' ? settings.data : null,
+          multiple: settings.accept_multiple === true,
+        })
+          .setProtectedHeader({ alg: 'HS256', typ: DEEP_LINK_TYPE })
+          .setIssuer(SESSION_ISSUER)
+          .setSubject(personId)
+          .setIssuedAt()
+          .setExpirationTime('30m')
+          .sign(deepLinkKey);
+        return sendPage(
+          response,
+          200,
+          (nonce) =>
+            deepLinkPickerPage({
+              nonce,
+              action: `${base}/lti/deep-link`,
+              token,
+              multiple: settings.accept_multiple === true,
+              ...(isText(settings.title, 200) ? { title: settings.title } : {}),
+            }),
+          { frameAncestors },
+        );
       }
 
       const widget = claims.widget ?? (roles.includes('admin') && !roles.includes('mentee') && !roles.includes('mentor') ? 'pairing-board' : 'home');
@@ -649,13 +946,32 @@ export function createLtiService(options: LtiServiceOptions) {
             nonce,
             assetsUrl,
             heading: claims.contextTitle ? `${LTI_WIDGETS[widget]!.title} · ${claims.contextTitle}` : LTI_WIDGETS[widget]!.title,
-            data: { token: session.token, expiresAt: session.expiresAt, refreshUrl: `${base}/lti/session`, personId, programId, roles, widget, baseUrl: base, firstLaunch, ...(claims.locale ? { locale: claims.locale } : {}) },
+            data: {
+              token: session.token,
+              expiresAt: session.expiresAt,
+              refreshUrl: `${base}/lti/session`,
+              personId,
+              programId,
+              roles,
+              widget,
+              baseUrl: base,
+              firstLaunch,
+              ...(claims.locale ? { locale: claims.locale } : {}),
+            },
           }),
         { frameAncestors, scriptOrigins: options.assetsUrl ? [options.assetsUrl] : [] },
       );
     } catch (caught) {
       // What the LMS sent that MentorKit cannot store (e.g. a course title or name it refuses) is a refusal page too.
-      const error = caught instanceof MentorKitError && caught.code === 'invalid-input' ? new LaunchRefused(400, 'MentorKit could not use this launch', `The LMS sent something MentorKit cannot store: ${caught.message}`, 'Ask the LMS administrator to check what the LMS shares with MentorKit.') : caught;
+      const error =
+        caught instanceof MentorKitError && caught.code === 'invalid-input'
+          ? new LaunchRefused(
+              400,
+              'MentorKit could not use this launch',
+              `The LMS sent something MentorKit cannot store: ${caught.message}`,
+              'Ask the LMS administrator to check what the LMS shares with MentorKit.',
+            )
+          : caught;
       if (error instanceof LaunchRefused) {
         options.log(`LTI: launch refused (${platform.issuer}): ${error.title}: ${error.message}`);
         return sendProblem(response, error, frameAncestors);
@@ -678,27 +994,56 @@ export function createLtiService(options: LtiServiceOptions) {
     }
     if (typ !== SESSION_TYPE) return undefined;
     try {
-      const { payload } = await jwtVerify(match[1]!, sessionKey, { algorithms: ['HS256'], issuer: SESSION_ISSUER, audience: 'mentorkit', typ: SESSION_TYPE, clockTolerance: 5, requiredClaims: ['exp', 'sub'] });
+      const { payload } = await jwtVerify(match[1]!, sessionKey, {
+        algorithms: ['HS256'],
+        issuer: SESSION_ISSUER,
+        audience: 'mentorkit',
+        typ: SESSION_TYPE,
+        clockTolerance: 5,
+        requiredClaims: ['exp', 'sub'],
+      });
       return { kind: 'caller', caller: { kind: 'person', personId: payload.sub! } };
     } catch (error) {
-      if (error instanceof joseErrors.JWTExpired) return { kind: 'refused', reason: 'Your MentorKit session from the course has ended; open MentorKit from the course again.' };
+      if (error instanceof joseErrors.JWTExpired)
+        return { kind: 'refused', reason: 'Your MentorKit session from the course has ended; open MentorKit from the course again.' };
       return { kind: 'refused', reason: 'This MentorKit session token is not valid (changed, or from another server).' };
     }
   };
 
   const renewSession = async (request: http.IncomingMessage, response: http.ServerResponse) => {
     const match = /^Bearer[ ]+([^\s]+)\s*$/i.exec(request.headers.authorization ?? '');
-    if (!match) throw new HttpError(401, new MentorKitError('forbidden', 'Send the launch\'s token as Authorization: Bearer <token>.', { path: 'Authorization' }));
+    if (!match)
+      throw new HttpError(401, new MentorKitError('forbidden', "Send the launch's token as Authorization: Bearer <token>.", { path: 'Authorization' }));
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(match[1]!, sessionKey, { algorithms: ['HS256'], issuer: SESSION_ISSUER, audience: 'mentorkit', typ: SESSION_TYPE, clockTolerance: 5, requiredClaims: ['exp', 'sub'] }));
+      ({ payload } = await jwtVerify(match[1]!, sessionKey, {
+        algorithms: ['HS256'],
+        issuer: SESSION_ISSUER,
+        audience: 'mentorkit',
+        typ: SESSION_TYPE,
+        clockTolerance: 5,
+        requiredClaims: ['exp', 'sub'],
+      }));
     } catch {
-      throw new HttpError(401, new MentorKitError('forbidden', 'Your MentorKit session from the course has ended; open MentorKit from the course again.', { path: 'Authorization' }));
+      throw new HttpError(
+        401,
+        new MentorKitError('forbidden', 'Your MentorKit session from the course has ended; open MentorKit from the course again.', { path: 'Authorization' }),
+      );
     }
     const launched = typeof payload.launched === 'number' ? payload.launched : 0;
-    if (now().getTime() / 1000 - launched > sessionHours * 3600 - 60) throw new HttpError(401, new MentorKitError('forbidden', `A session from the course lasts ${sessionHours} hours; open MentorKit from the course again.`, { path: 'Authorization' }));
+    if (now().getTime() / 1000 - launched > sessionHours * 3600 - 60)
+      throw new HttpError(
+        401,
+        new MentorKitError('forbidden', `A session from the course lasts ${sessionHours} hours; open MentorKit from the course again.`, {
+          path: 'Authorization',
+        }),
+      );
     // A removed platform's launches end: their pages cannot renew.
-    if (typeof payload.platform !== 'string' || !(await platformById(payload.platform))) throw new HttpError(401, new MentorKitError('forbidden', 'The LMS this session came from is no longer registered with MentorKit.', { path: 'Authorization' }));
+    if (typeof payload.platform !== 'string' || !(await platformById(payload.platform)))
+      throw new HttpError(
+        401,
+        new MentorKitError('forbidden', 'The LMS this session came from is no longer registered with MentorKit.', { path: 'Authorization' }),
+      );
     options.send(response, 200, await issueSessionToken(payload.sub!, launched, payload.platform));
   };
 
@@ -708,9 +1053,19 @@ export function createLtiService(options: LtiServiceOptions) {
     const params = await readParams(request, url);
     let claims: JWTPayload;
     try {
-      ({ payload: claims } = await jwtVerify(params.get('token') ?? '', deepLinkKey, { algorithms: ['HS256'], issuer: SESSION_ISSUER, typ: DEEP_LINK_TYPE, requiredClaims: ['exp', 'sub'] }));
+      ({ payload: claims } = await jwtVerify(params.get('token') ?? '', deepLinkKey, {
+        algorithms: ['HS256'],
+        issuer: SESSION_ISSUER,
+        typ: DEEP_LINK_TYPE,
+        requiredClaims: ['exp', 'sub'],
+      }));
     } catch {
-      throw new LaunchRefused(401, 'This page has expired', 'Choosing a widget must finish within 30 minutes of opening the page.', 'Start again from the course\'s "add an activity" page.');
+      throw new LaunchRefused(
+        401,
+        'This page has expired',
+        'Choosing a widget must finish within 30 minutes of opening the page.',
+        'Start again from the course\'s "add an activity" page.',
+      );
     }
     const platform = await platformById(String(claims.platform));
     if (!platform) throw new LaunchRefused(401, 'This LMS is not registered', 'The platform of this page was removed.');
@@ -738,7 +1093,18 @@ export function createLtiService(options: LtiServiceOptions) {
     );
     const returnUrl = String(claims.returnUrl);
     options.log(`LTI: deep link of ${items.map((item) => item.custom.mentorkit_widget).join(', ')} returned to ${platform.issuer}`);
-    sendPage(response, 200, (nonce) => deepLinkReturnPage({ nonce, returnUrl, jwt, summary: `Adding ${items.map((item) => item.title.replace(/^MentorKit: /, '')).join(', ')} to the course…` }), { frameAncestors: [platform.issuer, platform.authEndpoint], formAction: [returnUrl] });
+    sendPage(
+      response,
+      200,
+      (nonce) =>
+        deepLinkReturnPage({
+          nonce,
+          returnUrl,
+          jwt,
+          summary: `Adding ${items.map((item) => item.title.replace(/^MentorKit: /, '')).join(', ')} to the course…`,
+        }),
+      { frameAncestors: [platform.issuer, platform.authEndpoint], formAction: [returnUrl] },
+    );
   };
 
   // ─── roster (Names and Role Provisioning Services 2.0) ──────────────────────────────────────
@@ -747,14 +1113,25 @@ export function createLtiService(options: LtiServiceOptions) {
     const cached = accessTokens.get(`${platform.id} ${scope}`);
     if (cached && cached.until > Date.now()) return cached.token;
     if (!platform.tokenEndpoint) throw new Error(`the platform ${platform.issuer} has no token endpoint registered`);
-    const assertion = await signWithToolKey({ iss: platform.clientId, sub: platform.clientId, aud: platform.tokenAudience ?? platform.tokenEndpoint, jti: randomUUID() }, 300);
+    const assertion = await signWithToolKey(
+      { iss: platform.clientId, sub: platform.clientId, aud: platform.tokenAudience ?? platform.tokenEndpoint, jti: randomUUID() },
+      300,
+    );
     const answer = await options.fetch(platform.tokenEndpoint, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-      body: new URLSearchParams({ grant_type: 'client_credentials', client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer', client_assertion: assertion, scope }).toString(),
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+        client_assertion: assertion,
+        scope,
+      }).toString(),
     });
     const body = (await answer.json().catch(() => ({}))) as { access_token?: unknown; expires_in?: unknown; error?: unknown; error_description?: unknown };
-    if (!answer.ok || typeof body.access_token !== 'string') throw new Error(`the token endpoint answered ${answer.status}${body.error ? ` ${String(body.error)}` : ''}${body.error_description ? `: ${String(body.error_description).slice(0, 200)}` : ''}`);
+    if (!answer.ok || typeof body.access_token !== 'string')
+      throw new Error(
+        `the token endpoint answered ${answer.status}${body.error ? ` ${String(body.error)}` : ''}${body.error_description ? `: ${String(body.error_description).slice(0, 200)}` : ''}`,
+      );
     const seconds = typeof body.expires_in === 'number' && body.expires_in > 0 ? body.expires_in : 3600;
     accessTokens.set(`${platform.id} ${scope}`, { token: body.access_token, until: Date.now() + Math.max(0, seconds - 60) * 1000 });
     return body.access_token;
@@ -763,7 +1140,10 @@ export function createLtiService(options: LtiServiceOptions) {
   /** Reads a course's roster and brings its programme up to date. Returns what changed. */
   const syncRoster = async (platformId: string, contextId: string): Promise<{ members: number; joined: number; inactive: number }> => {
     const platform = await platformById(platformId);
-    const { rows } = await pool.query<{ program_id: string; memberships_url: string | null }>('SELECT program_id, memberships_url FROM mk_lti_contexts WHERE platform_id = $1 AND context_id = $2', [platformId, contextId]);
+    const { rows } = await pool.query<{ program_id: string; memberships_url: string | null }>(
+      'SELECT program_id, memberships_url FROM mk_lti_contexts WHERE platform_id = $1 AND context_id = $2',
+      [platformId, contextId],
+    );
     const context = rows[0];
     if (!platform || !context?.memberships_url) throw new Error('this course has no roster service');
     const token = await accessToken(platform, NRPS_SCOPE);
@@ -784,22 +1164,41 @@ export function createLtiService(options: LtiServiceOptions) {
     let inactive = 0;
     for (const member of members) {
       if (!isText(member.user_id, 255)) continue;
-      const roles = mentorKitRoles(Array.isArray(member.roles) ? (member.roles as string[]) : [], platform.roles, { subject: member.user_id, ...(typeof member.email === 'string' ? { email: member.email } : {}) });
+      const roles = mentorKitRoles(Array.isArray(member.roles) ? (member.roles as string[]) : [], platform.roles, {
+        subject: member.user_id,
+        ...(typeof member.email === 'string' ? { email: member.email } : {}),
+      });
       if (roles.length === 0) continue;
       const active = member.status === undefined || member.status === 'Active';
       if (active) listed.add(member.user_id);
-      const name = [member.name, [member.given_name, member.family_name].filter((part) => isText(part, 100)).join(' ')].find((candidate) => isText(candidate, 120)) as string | undefined;
+      const name = [member.name, [member.given_name, member.family_name].filter((part) => isText(part, 100)).join(' ')].find((candidate) =>
+        isText(candidate, 120),
+      ) as string | undefined;
       const email = typeof member.email === 'string' && /^[^\s@]+@[^\s@]+$/.test(member.email) && member.email.length <= 254 ? member.email : undefined;
-      const { created } = await personOf(platform, { subject: member.user_id, ...(name ? { name } : {}), ...(email ? { email } : {}), roles }, context.program_id, active);
+      const { created } = await personOf(
+        platform,
+        { subject: member.user_id, ...(name ? { name } : {}), ...(email ? { email } : {}), roles },
+        context.program_id,
+        active,
+      );
       if (created && active) joined += 1;
       if (!active) inactive += 1;
     }
     // People of this platform in the programme whom the roster no longer lists: inactive, never deleted.
     // When several courses feed one programme (the platform's programId), one course's roster does not
     // say who left the programme: only people in none of them are marked, by a sync of each course.
-    const courses = await pool.query<{ context_id: string }>('SELECT context_id FROM mk_lti_contexts WHERE platform_id = $1 AND program_id = $2', [platformId, context.program_id]);
-    const known = courses.rows.length > 1 ? { rows: [] as Array<{ subject: string; person_id: string }> } : await pool.query<{ subject: string; person_id: string }>('SELECT subject, person_id FROM mk_lti_people WHERE platform_id = $1', [platformId]);
-    if (courses.rows.length > 1) options.log(`LTI: ${courses.rows.length} courses of ${platform.issuer} feed programme ${context.program_id}: leavers are not marked inactive from one course's roster`);
+    const courses = await pool.query<{ context_id: string }>('SELECT context_id FROM mk_lti_contexts WHERE platform_id = $1 AND program_id = $2', [
+      platformId,
+      context.program_id,
+    ]);
+    const known =
+      courses.rows.length > 1
+        ? { rows: [] as Array<{ subject: string; person_id: string }> }
+        : await pool.query<{ subject: string; person_id: string }>('SELECT subject, person_id FROM mk_lti_people WHERE platform_id = $1', [platformId]);
+    if (courses.rows.length > 1)
+      options.log(
+        `LTI: ${courses.rows.length} courses of ${platform.issuer} feed programme ${context.program_id}: leavers are not marked inactive from one course's roster`,
+      );
     for (const row of known.rows) {
       if (listed.has(row.subject)) continue;
       const changed = await upsert(Collections.people, row.person_id, (current) => {
@@ -816,14 +1215,19 @@ export function createLtiService(options: LtiServiceOptions) {
 
   /** Syncs a course's roster unless it was synced in the last 10 minutes (claimed, so one instance does it). */
   const syncSoon = async (platformId: string, contextId: string) => {
-    const { rowCount } = await pool.query("UPDATE mk_lti_contexts SET synced_at = now() WHERE platform_id = $1 AND context_id = $2 AND memberships_url IS NOT NULL AND (synced_at IS NULL OR synced_at < now() - interval '10 minutes')", [platformId, contextId]);
+    const { rowCount } = await pool.query(
+      "UPDATE mk_lti_contexts SET synced_at = now() WHERE platform_id = $1 AND context_id = $2 AND memberships_url IS NOT NULL AND (synced_at IS NULL OR synced_at < now() - interval '10 minutes')",
+      [platformId, contextId],
+    );
     if (!rowCount) return;
     try {
       await syncRoster(platformId, contextId);
     } catch (error) {
       const problem = (error as Error).message.slice(0, 500);
       options.log(`LTI: roster of ${contextId} could not be synced: ${problem}`);
-      await pool.query('UPDATE mk_lti_contexts SET sync_problem = $3 WHERE platform_id = $1 AND context_id = $2', [platformId, contextId, problem]).catch(() => undefined);
+      await pool
+        .query('UPDATE mk_lti_contexts SET sync_problem = $3 WHERE platform_id = $1 AND context_id = $2', [platformId, contextId, problem])
+        .catch(() => undefined);
     }
   };
 
@@ -844,7 +1248,13 @@ export function createLtiService(options: LtiServiceOptions) {
         if (!options.running()) break;
         await syncRoster(row.platform_id, row.context_id).catch(async (error: Error) => {
           options.log(`LTI: roster of ${row.context_id} could not be synced: ${error.message}`);
-          await pool.query('UPDATE mk_lti_contexts SET sync_problem = $3 WHERE platform_id = $1 AND context_id = $2', [row.platform_id, row.context_id, error.message.slice(0, 500)]).catch(() => undefined);
+          await pool
+            .query('UPDATE mk_lti_contexts SET sync_problem = $3 WHERE platform_id = $1 AND context_id = $2', [
+              row.platform_id,
+              row.context_id,
+              error.message.slice(0, 500),
+            ])
+            .catch(() => undefined);
         });
       }
     } catch (error) {
@@ -858,7 +1268,11 @@ export function createLtiService(options: LtiServiceOptions) {
 
   const createInvite = async (programId: string | undefined, hours: number) => {
     const id = randomBytes(18).toString('base64url');
-    await pool.query(`INSERT INTO mk_lti_invites (id, program_id, expires_at) VALUES ($1, $2, now() + make_interval(hours => $3))`, [id, programId ?? null, hours]);
+    await pool.query(`INSERT INTO mk_lti_invites (id, program_id, expires_at) VALUES ($1, $2, now() + make_interval(hours => $3))`, [
+      id,
+      programId ?? null,
+      hours,
+    ]);
     const { rows } = await pool.query<{ expires_at: Date }>('SELECT expires_at FROM mk_lti_invites WHERE id = $1', [id]);
     return { id, expiresAt: rows[0]!.expires_at.toISOString() };
   };
@@ -868,9 +1282,24 @@ export function createLtiService(options: LtiServiceOptions) {
     const invite = params.get('invite') ?? '';
     const configurationUrl = params.get('openid_configuration');
     const registrationToken = params.get('registration_token');
-    if (!configurationUrl) throw new LaunchRefused(400, 'Not a registration', 'Dynamic registration is started by the LMS, which adds openid_configuration (and registration_token) to this address.', 'Paste the registration URL the MentorKit operator gave you into the LMS\'s "register a tool" page.');
-    const { rows: invites } = await pool.query<{ program_id: string | null }>('UPDATE mk_lti_invites SET used_at = now() WHERE id = $1 AND used_at IS NULL AND expires_at > now() RETURNING program_id', [invite]);
-    if (invites.length === 0) throw new LaunchRefused(403, 'This registration link is not valid', 'The invitation in this registration URL is unknown, already used or expired.', 'Ask the MentorKit operator for a new registration URL (mentorkit-server lti invite).');
+    if (!configurationUrl)
+      throw new LaunchRefused(
+        400,
+        'Not a registration',
+        'Dynamic registration is started by the LMS, which adds openid_configuration (and registration_token) to this address.',
+        'Paste the registration URL the MentorKit operator gave you into the LMS\'s "register a tool" page.',
+      );
+    const { rows: invites } = await pool.query<{ program_id: string | null }>(
+      'UPDATE mk_lti_invites SET used_at = now() WHERE id = $1 AND used_at IS NULL AND expires_at > now() RETURNING program_id',
+      [invite],
+    );
+    if (invites.length === 0)
+      throw new LaunchRefused(
+        403,
+        'This registration link is not valid',
+        'The invitation in this registration URL is unknown, already used or expired.',
+        'Ask the MentorKit operator for a new registration URL (mentorkit-server lti invite).',
+      );
     const base = toolUrl(request);
     try {
       const configUrl = checkUrl(configurationUrl, 'openid_configuration', options.devAuth);
@@ -878,8 +1307,11 @@ export function createLtiService(options: LtiServiceOptions) {
       if (!configAnswer.ok) throw new Error(`the LMS's configuration (${configUrl}) answered ${configAnswer.status}`);
       const config = (await configAnswer.json()) as Record<string, unknown>;
       const issuer = config.issuer;
-      if (!isText(issuer, 500) || !configUrl.startsWith(issuer.replace(/\/$/, ''))) throw new Error('the configuration\'s issuer does not match the address it was read from');
-      const platformConfig = isObject(config['https://purl.imsglobal.org/spec/lti-platform-configuration']) ? (config['https://purl.imsglobal.org/spec/lti-platform-configuration'] as Record<string, unknown>) : {};
+      if (!isText(issuer, 500) || !configUrl.startsWith(issuer.replace(/\/$/, '')))
+        throw new Error("the configuration's issuer does not match the address it was read from");
+      const platformConfig = isObject(config['https://purl.imsglobal.org/spec/lti-platform-configuration'])
+        ? (config['https://purl.imsglobal.org/spec/lti-platform-configuration'] as Record<string, unknown>)
+        : {};
       const registration = {
         application_type: 'web',
         response_types: ['id_token'],
@@ -904,12 +1336,19 @@ export function createLtiService(options: LtiServiceOptions) {
       const registrationEndpoint = checkUrl(config.registration_endpoint, 'registration_endpoint', options.devAuth);
       const answer = await options.fetch(registrationEndpoint, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...(registrationToken ? { Authorization: `Bearer ${registrationToken}` } : {}) },
+        headers: {
+          'Content-Type': 'application/json',
+          Accept: 'application/json',
+          ...(registrationToken ? { Authorization: `Bearer ${registrationToken}` } : {}),
+        },
         body: JSON.stringify(registration),
       });
       const registered = (await answer.json().catch(() => ({}))) as Record<string, unknown>;
-      if (!answer.ok || !isText(registered.client_id, 500)) throw new Error(`the LMS's registration endpoint answered ${answer.status}${registered.error ? ` ${String(registered.error)}` : ''}`);
-      const toolConfig = isObject(registered['https://purl.imsglobal.org/spec/lti-tool-configuration']) ? (registered['https://purl.imsglobal.org/spec/lti-tool-configuration'] as Record<string, unknown>) : {};
+      if (!answer.ok || !isText(registered.client_id, 500))
+        throw new Error(`the LMS's registration endpoint answered ${answer.status}${registered.error ? ` ${String(registered.error)}` : ''}`);
+      const toolConfig = isObject(registered['https://purl.imsglobal.org/spec/lti-tool-configuration'])
+        ? (registered['https://purl.imsglobal.org/spec/lti-tool-configuration'] as Record<string, unknown>)
+        : {};
       const deploymentId = toolConfig.deployment_id;
       const { platform } = await registerPlatform(
         parsePlatformInput(
@@ -926,12 +1365,19 @@ export function createLtiService(options: LtiServiceOptions) {
           options.devAuth,
         ),
       );
-      sendPage(response, 200, (nonce) => registrationDonePage({ nonce, platformName: platform.name ?? platform.issuer, clientId: platform.clientId }), { frameAncestors: [platform.issuer] });
+      sendPage(response, 200, (nonce) => registrationDonePage({ nonce, platformName: platform.name ?? platform.issuer, clientId: platform.clientId }), {
+        frameAncestors: [platform.issuer],
+      });
     } catch (error) {
       // The invitation stays usable after a failure that was not the LMS's answer to a good request.
       await pool.query('UPDATE mk_lti_invites SET used_at = NULL WHERE id = $1', [invite]).catch(() => undefined);
       if (error instanceof LaunchRefused) throw error;
-      throw new LaunchRefused(502, 'Registration did not finish', `MentorKit could not register with the LMS: ${(error as Error).message}.`, 'Check the LMS\'s address and try again; the registration URL can be used again.');
+      throw new LaunchRefused(
+        502,
+        'Registration did not finish',
+        `MentorKit could not register with the LMS: ${(error as Error).message}.`,
+        "Check the LMS's address and try again; the registration URL can be used again.",
+      );
     }
   };
 
@@ -940,7 +1386,12 @@ export function createLtiService(options: LtiServiceOptions) {
   const requireService = async (request: http.IncomingMessage) => {
     const identification = await options.identify(request);
     if (identification.kind === 'caller' && identification.caller.kind === 'service') return;
-    throw new HttpError(identification.kind === 'anonymous' || identification.kind === 'refused' ? 401 : 403, new MentorKitError('forbidden', 'Registering LMS platforms needs the service token (Authorization: Bearer <MENTORKIT_SERVICE_TOKEN>).', { path: 'Authorization' }));
+    throw new HttpError(
+      identification.kind === 'anonymous' || identification.kind === 'refused' ? 401 : 403,
+      new MentorKitError('forbidden', 'Registering LMS platforms needs the service token (Authorization: Bearer <MENTORKIT_SERVICE_TOKEN>).', {
+        path: 'Authorization',
+      }),
+    );
   };
 
   // ─── assets ─────────────────────────────────────────────────────────────────────────────────
@@ -948,13 +1399,23 @@ export function createLtiService(options: LtiServiceOptions) {
   const serveAsset = async (segments: string[], response: http.ServerResponse) => {
     const { readFile } = await import('node:fs/promises');
     const path = await import('node:path');
-    if (!options.assetsDir) throw new MentorKitError('not-found', 'The elements are not served here: build @mentorkit/elements (npm run build) or set the launch page\'s assets URL.', { path: 'url' });
+    if (!options.assetsDir)
+      throw new MentorKitError(
+        'not-found',
+        "The elements are not served here: build @mentorkit/elements (npm run build) or set the launch page's assets URL.",
+        { path: 'url' },
+      );
     const relative = segments.slice(2);
     // eslint-disable-next-line no-control-regex -- a NUL in a path segment is refused on purpose
-    if (relative.length === 0 || relative.some((part) => part === '' || part === '.' || part === '..' || /[\\/\u0000]/.test(part))) throw new MentorKitError('not-found', 'No such asset.', { path: 'url' });
+    if (relative.length === 0 || relative.some((part) => part === '' || part === '.' || part === '..' || /[\\/\u0000]/.test(part)))
+      throw new MentorKitError('not-found', 'No such asset.', { path: 'url' });
     const file = path.join(options.assetsDir, ...relative);
     if (!file.startsWith(path.resolve(options.assetsDir) + path.sep)) throw new MentorKitError('not-found', 'No such asset.', { path: 'url' });
-    const types: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.map': 'application/json; charset=utf-8' };
+    const types: Record<string, string> = {
+      '.js': 'text/javascript; charset=utf-8',
+      '.css': 'text/css; charset=utf-8',
+      '.map': 'application/json; charset=utf-8',
+    };
     const type = types[path.extname(file)];
     if (!type) throw new MentorKitError('not-found', 'No such asset.', { path: 'url' });
     let body: Buffer;
@@ -963,7 +1424,12 @@ export function createLtiService(options: LtiServiceOptions) {
     } catch {
       throw new MentorKitError('not-found', `No asset ${relative.join('/')}.`, { path: 'url' });
     }
-    response.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'public, max-age=300', 'X-Content-Type-Options': 'nosniff', 'Cross-Origin-Resource-Policy': 'same-origin' });
+    response.writeHead(200, {
+      'Content-Type': type,
+      'Cache-Control': 'public, max-age=300',
+      'X-Content-Type-Options': 'nosniff',
+      'Cross-Origin-Resource-Policy': 'same-origin',
+    });
     response.end(body);
   };
 
@@ -973,7 +1439,8 @@ export function createLtiService(options: LtiServiceOptions) {
   const handle = async (segments: string[], method: string, request: http.IncomingMessage, url: URL, response: http.ServerResponse): Promise<boolean> => {
     const where = segments.slice(1).join('/');
     const methods = (allowed: string) => {
-      if (!allowed.split(', ').includes(method)) throw new HttpError(405, new MentorKitError('unsupported', `${method} is not supported here; use ${allowed}.`, { path: 'method' }), { Allow: allowed });
+      if (!allowed.split(', ').includes(method))
+        throw new HttpError(405, new MentorKitError('unsupported', `${method} is not supported here; use ${allowed}.`, { path: 'method' }), { Allow: allowed });
     };
     try {
       if (where === 'jwks') {
@@ -1043,9 +1510,11 @@ export function createLtiService(options: LtiServiceOptions) {
         await requireService(request);
         const input = (await options.readJson(request, 4096)) ?? {};
         const programId = isObject(input) && input.programId !== undefined ? input.programId : undefined;
-        if (programId !== undefined && !isText(programId, 200)) throw new MentorKitError('invalid-input', '`programId` must be a programme id.', { path: 'programId' });
+        if (programId !== undefined && !isText(programId, 200))
+          throw new MentorKitError('invalid-input', '`programId` must be a programme id.', { path: 'programId' });
         const hours = isObject(input) && input.hours !== undefined ? input.hours : 72;
-        if (!(typeof hours === 'number' && Number.isInteger(hours) && hours >= 1 && hours <= 720)) throw new MentorKitError('invalid-input', '`hours` must be a whole number of hours from 1 to 720.', { path: 'hours' });
+        if (!(typeof hours === 'number' && Number.isInteger(hours) && hours >= 1 && hours <= 720))
+          throw new MentorKitError('invalid-input', '`hours` must be a whole number of hours from 1 to 720.', { path: 'hours' });
         const invite = await createInvite(programId as string | undefined, hours);
         options.send(response, 201, { registrationUrl: `${toolUrl(request)}/lti/register?invite=${invite.id}`, expiresAt: invite.expiresAt });
         return true;
@@ -1072,7 +1541,7 @@ export function createLtiService(options: LtiServiceOptions) {
         return true;
       }
       if (error instanceof SyntaxError) {
-        sendProblem(response, new LaunchRefused(400, 'Not a launch', 'The request\'s body is not valid.'));
+        sendProblem(response, new LaunchRefused(400, 'Not a launch', "The request's body is not valid."));
         return true;
       }
       throw error;
@@ -1083,7 +1552,15 @@ export function createLtiService(options: LtiServiceOptions) {
   /** What an LMS administrator types into the LMS (docs/lti.md names each field per LMS). */
   const toolConfiguration = (request: http.IncomingMessage) => {
     const base = toolUrl(request);
-    return { toolUrl: base, loginUrl: `${base}/lti/login`, redirectUrl: `${base}/lti/launch`, targetLinkUri: `${base}/lti/launch`, deepLinkingUrl: `${base}/lti/launch`, jwksUrl: `${base}/lti/jwks`, registrationUrl: `${base}/lti/register` };
+    return {
+      toolUrl: base,
+      loginUrl: `${base}/lti/login`,
+      redirectUrl: `${base}/lti/launch`,
+      targetLinkUri: `${base}/lti/launch`,
+      deepLinkingUrl: `${base}/lti/launch`,
+      jwksUrl: `${base}/lti/jwks`,
+      registrationUrl: `${base}/lti/register`,
+    };
   };
 
   return {

@@ -80,7 +80,18 @@ type EscalationRow = {
   suggestion: { menteeId: string; mentorIds: string[] } | null;
   revision: number;
 };
-type LadderPerson = { id: string; displayName?: string; timeZone?: string; languages?: string[]; roles?: string[]; programIds?: string[]; inactiveProgramIds?: string[]; capacity?: number; availability?: unknown; [field: string]: unknown };
+type LadderPerson = {
+  id: string;
+  displayName?: string;
+  timeZone?: string;
+  languages?: string[];
+  roles?: string[];
+  programIds?: string[];
+  inactiveProgramIds?: string[];
+  capacity?: number;
+  availability?: unknown;
+  [field: string]: unknown;
+};
 type LadderPairing = { id: string; programId?: string; menteeId: string; mentorIds: string[]; status?: string; startedOn?: string };
 type Computed = { pairing: LadderPairing; computed: PairingCheckIn; messages: CheckInMessage[]; sessions: CheckInSession[]; goals: CheckInGoal[] };
 
@@ -90,14 +101,17 @@ const HISTORY_LIMIT = 50;
 const SHOW_CLOSED_DAYS = 90;
 const DAY = 86_400_000;
 const iso = (date: Date | null | undefined) => (date ? date.toISOString() : undefined);
-const sameInstant = (left: string | undefined, right: string | undefined) => (left === undefined || right === undefined ? left === right : Date.parse(left) === Date.parse(right));
+const sameInstant = (left: string | undefined, right: string | undefined) =>
+  left === undefined || right === undefined ? left === right : Date.parse(left) === Date.parse(right);
 /**
  * Whether a pairing's ladder row belongs to its current quiet spell (started at `since`, its last
  * activity). A row of a pairing the ladder closed does not: a pairing an admin opened again starts
  * over (a new notice before any new close), even without activity since.
  */
-const inSpell = (row: { quiet_since: Date | null; closed_at: Date | null } | undefined, since: string | undefined): boolean => row !== undefined && !row.closed_at && sameInstant(iso(row.quiet_since), since);
-const asRecord = (value: unknown): Record<string, unknown> | undefined => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined);
+const inSpell = (row: { quiet_since: Date | null; closed_at: Date | null } | undefined, since: string | undefined): boolean =>
+  row !== undefined && !row.closed_at && sameInstant(iso(row.quiet_since), since);
+const asRecord = (value: unknown): Record<string, unknown> | undefined =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 
 /**
  * The last day a person is away (`availability: { status: 'away', until: 'YYYY-MM-DD' }`, the day on
@@ -170,23 +184,37 @@ export function createEscalationLadder(options: EscalationLadderOptions) {
   // ─── settings ───────────────────────────────────────────────────────────────────────────────
 
   const settingsOf = async (programIds: string[]): Promise<Map<string, EscalationSettings>> => {
-    const { rows } = await pool.query<{ program_id: string; settings: unknown }>('SELECT program_id, settings FROM mk_escalation_settings WHERE program_id = ANY($1)', [programIds]);
+    const { rows } = await pool.query<{ program_id: string; settings: unknown }>(
+      'SELECT program_id, settings FROM mk_escalation_settings WHERE program_id = ANY($1)',
+      [programIds],
+    );
     const found = new Map<string, EscalationSettings>();
     for (const row of rows) {
       try {
         found.set(row.program_id, validateEscalationSettings(row.settings));
       } catch (error) {
         // Written by hand in SQL? The defaults apply, and the log says so.
-        log(`reminders: the escalation settings of programme ${row.program_id} are not valid (${error instanceof Error ? error.message : String(error)}); the defaults apply`);
+        log(
+          `reminders: the escalation settings of programme ${row.program_id} are not valid (${error instanceof Error ? error.message : String(error)}); the defaults apply`,
+        );
       }
     }
     return new Map(programIds.map((programId) => [programId, found.get(programId) ?? { ...DEFAULT_ESCALATION_SETTINGS }]));
   };
-  const settingsFor = (settings: Map<string, EscalationSettings>, programId: string | undefined) => (programId ? settings.get(programId) : undefined) ?? { ...DEFAULT_ESCALATION_SETTINGS };
+  const settingsFor = (settings: Map<string, EscalationSettings>, programId: string | undefined) =>
+    (programId ? settings.get(programId) : undefined) ?? { ...DEFAULT_ESCALATION_SETTINGS };
 
   const readPrograms = async (programIds: string[]): Promise<Map<string, { id: string; adminIds: string[] }>> => {
-    const { rows } = await pool.query<{ id: string; data: { adminIds?: unknown } }>("SELECT id, data FROM mk_records WHERE collection = 'programs' AND NOT deleted AND id = ANY($1)", [programIds]);
-    return new Map(rows.map((row) => [row.id, { id: row.id, adminIds: Array.isArray(row.data?.adminIds) ? row.data.adminIds.filter((id): id is string => typeof id === 'string') : [] }]));
+    const { rows } = await pool.query<{ id: string; data: { adminIds?: unknown } }>(
+      "SELECT id, data FROM mk_records WHERE collection = 'programs' AND NOT deleted AND id = ANY($1)",
+      [programIds],
+    );
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        { id: row.id, adminIds: Array.isArray(row.data?.adminIds) ? row.data.adminIds.filter((id): id is string => typeof id === 'string') : [] },
+      ]),
+    );
   };
 
   const readRows = async (pairingIds: string[], client: Pool | PoolClient = pool): Promise<Map<string, EscalationRow>> => {
@@ -213,7 +241,12 @@ export function createEscalationLadder(options: EscalationLadderOptions) {
   const stageOf = (entry: Computed, settings: EscalationSettings, row: EscalationRow | undefined, at: Date): EscalationStage => {
     const activity = ladderActivity(entry, row, at);
     const sameSpell = inSpell(row, activity.lastActivityAt);
-    return escalationStage({ activity, settings, now: at.toISOString(), ...(sameSpell && row?.notice_sent_at ? { noticeSentAt: row.notice_sent_at.toISOString() } : {}) });
+    return escalationStage({
+      activity,
+      settings,
+      now: at.toISOString(),
+      ...(sameSpell && row?.notice_sent_at ? { noticeSentAt: row.notice_sent_at.toISOString() } : {}),
+    });
   };
 
   // ─── closing a pairing and the suggestion ──────────────────────────────────────────────────
@@ -224,7 +257,9 @@ export function createEscalationLadder(options: EscalationLadderOptions) {
    * the notice prevents. Undefined: it may close.
    */
   const noticeHoldsOpen = async (pairingId: string, since: string): Promise<'pending' | 'nobody' | undefined> => {
-    const { rows: [notice] } = await pool.query<{ pending: string; sent: string }>(
+    const {
+      rows: [notice],
+    } = await pool.query<{ pending: string; sent: string }>(
       "SELECT count(*) FILTER (WHERE status IN ('queued', 'sending', 'failed')) AS pending, count(*) FILTER (WHERE status = 'sent') AS sent FROM mk_notification_deliveries WHERE pairing_id = $1 AND kind = 'pairing-closing' AND period = $2",
       [pairingId, since],
     );
@@ -239,7 +274,11 @@ export function createEscalationLadder(options: EscalationLadderOptions) {
       const current = await readCurrent(client, 'pairings', pairingId);
       if (!current.record || current.record.status !== 'active') return undefined;
       const { revision: _revision, updatedAt: _updatedAt, createdAt, ...input } = current.record;
-      const record = { ...prepareRecord('pairings', { ...input, status: 'closed', endedOn: at.toISOString().slice(0, 10) }), ...(typeof createdAt === 'string' ? { createdAt } : {}), updatedBy: 'mentorkit-escalation' };
+      const record = {
+        ...prepareRecord('pairings', { ...input, status: 'closed', endedOn: at.toISOString().slice(0, 10) }),
+        ...(typeof createdAt === 'string' ? { createdAt } : {}),
+        updatedBy: 'mentorkit-escalation',
+      };
       const stored = nextStoredRecord('pairings', current.record, record, undefined, at.toISOString(), current.tombstoneRevision);
       await writeRecord(client, 'pairings', stored);
       return { record: stored, previous: current.record };
@@ -258,20 +297,32 @@ export function createEscalationLadder(options: EscalationLadderOptions) {
     const programId = pairing.programId;
     if (!programId) return undefined;
     const [{ rows: people }, { rows: pairings }] = await Promise.all([
-      pool.query<{ data: LadderPerson }>("SELECT data FROM mk_records WHERE collection = 'people' AND NOT deleted AND (data->'programIds')::jsonb @> to_jsonb($1::text)", [programId]),
-      pool.query<{ data: LadderPairing }>("SELECT data FROM mk_records WHERE collection = 'pairings' AND NOT deleted AND data->>'programId' = $1 AND data->>'status' IN ('proposed', 'active', 'paused')", [programId]),
+      pool.query<{ data: LadderPerson }>(
+        "SELECT data FROM mk_records WHERE collection = 'people' AND NOT deleted AND (data->'programIds')::jsonb @> to_jsonb($1::text)",
+        [programId],
+      ),
+      pool.query<{ data: LadderPairing }>(
+        "SELECT data FROM mk_records WHERE collection = 'pairings' AND NOT deleted AND data->>'programId' = $1 AND data->>'status' IN ('proposed', 'active', 'paused')",
+        [programId],
+      ),
     ]);
     const used = new Map<string, number>();
-    for (const { data } of pairings) for (const mentorId of Array.isArray(data.mentorIds) ? data.mentorIds : []) used.set(mentorId, (used.get(mentorId) ?? 0) + 1);
+    for (const { data } of pairings)
+      for (const mentorId of Array.isArray(data.mentorIds) ? data.mentorIds : []) used.set(mentorId, (used.get(mentorId) ?? 0) + 1);
     const mentee = people.find(({ data }) => data.id === pairing.menteeId)?.data;
     if (!mentee) return undefined;
     const profile = (person: LadderPerson, capacity?: number): MentorProfile => {
       const fields = ['id', 'displayName', 'timeZone', 'workingHours', 'offLimitsDays', 'languages', 'skills', 'wantsToLearn', 'interests'] as const;
-      return { ...Object.fromEntries(fields.filter((field) => person[field] !== undefined).map((field) => [field, person[field]])), ...(capacity !== undefined ? { capacity } : {}) } as unknown as MentorProfile;
+      return {
+        ...Object.fromEntries(fields.filter((field) => person[field] !== undefined).map((field) => [field, person[field]])),
+        ...(capacity !== undefined ? { capacity } : {}),
+      } as unknown as MentorProfile;
     };
     const mentors = people
       .map(({ data }) => data)
-      .filter((person) => person.id !== pairing.menteeId && !pairing.mentorIds.includes(person.id) && Array.isArray(person.roles) && person.roles.includes('mentor'))
+      .filter(
+        (person) => person.id !== pairing.menteeId && !pairing.mentorIds.includes(person.id) && Array.isArray(person.roles) && person.roles.includes('mentor'),
+      )
       .filter((person) => !(Array.isArray(person.inactiveProgramIds) && person.inactiveProgramIds.includes(programId)))
       .filter((person) => takingMentees(person, at))
       .map((person) => ({ person, seats: (typeof person.capacity === 'number' ? person.capacity : 1) - (used.get(person.id) ?? 0) }))
@@ -291,7 +342,8 @@ export function createEscalationLadder(options: EscalationLadderOptions) {
   // ─── the scan ───────────────────────────────────────────────────────────────────────────────
 
   /** Names joined the language's way: "A and B", "A y B". */
-  const names = (ids: readonly string[], people: Map<string, LadderPerson>, language = 'en') => new Intl.ListFormat(language, { type: 'conjunction' }).format(ids.map((id) => people.get(id)?.displayName ?? id));
+  const names = (ids: readonly string[], people: Map<string, LadderPerson>, language = 'en') =>
+    new Intl.ListFormat(language, { type: 'conjunction' }).format(ids.map((id) => people.get(id)?.displayName ?? id));
   const sentence = (code: LadderCode, params: Record<string, string | number>) => fillTemplate(MAIL_TEXTS.en.sentences[code], params);
 
   /**
@@ -321,7 +373,8 @@ export function createEscalationLadder(options: EscalationLadderOptions) {
       const sameSpell = inSpell(row, since);
       const all = await peopleNow();
       const members = [pairing.menteeId, ...pairing.mentorIds];
-      const memberPerson = (personId: string) => entry.computed.people.find((person) => person.personId === personId) ?? options.nudgePerson(personId, all.get(personId));
+      const memberPerson = (personId: string) =>
+        entry.computed.people.find((person) => person.personId === personId) ?? options.nudgePerson(personId, all.get(personId));
       const timed = (personId: string, nudgePerson: NudgePerson) => {
         const sensible = sensibleSendTime(nudgePerson, at.toISOString());
         const adjusted = sendTimeFor(all.get(personId), nudgePerson, sensible.sendAt);
@@ -345,7 +398,10 @@ export function createEscalationLadder(options: EscalationLadderOptions) {
         const held = await noticeHoldsOpen(pairing.id, since!);
         if (held) {
           const said = `${pairing.id}|${since}|${held}`;
-          if (!heldOpen.has(said) && heldOpen.add(said)) log(`reminders: pairing ${pairing.id} is due to close, but its notice ${held === 'nobody' ? 'reached nobody (no email address or webhook, or turned off)' : 'has not reached everyone yet'}; it stays open`);
+          if (!heldOpen.has(said) && heldOpen.add(said))
+            log(
+              `reminders: pairing ${pairing.id} is due to close, but its notice ${held === 'nobody' ? 'reached nobody (no email address or webhook, or turned off)' : 'has not reached everyone yet'}; it stays open`,
+            );
           stage = heldAtClosing(stage);
         }
       }
@@ -354,21 +410,28 @@ export function createEscalationLadder(options: EscalationLadderOptions) {
       const history = [...(row?.history ?? [])];
       const previousStage: EscalationStageName = sameSpell ? row!.stage : 'active';
       // Back to active: since the activity that ended the spell, or since now for a closed pairing opened again.
-      if (row && !sameSpell && (row.stage !== 'active' || row.closed_at)) history.push({ stage: 'active', at: since && !(row.closed_at && Date.parse(since) <= row.closed_at.getTime()) ? since : at.toISOString() });
+      if (row && !sameSpell && (row.stage !== 'active' || row.closed_at))
+        history.push({ stage: 'active', at: since && !(row.closed_at && Date.parse(since) <= row.closed_at.getTime()) ? since : at.toISOString() });
       if (stage.stage !== previousStage) history.push({ stage: stage.stage, at: stage.stageSince ?? at.toISOString() });
       let closed: StoredRecord | undefined;
-      let suggestion = sameSpell ? row?.suggestion ?? undefined : undefined;
-      const changed = history.length !== (row?.history.length ?? 0) || (noticeSentAt !== undefined && !sameInstant(noticeSentAt, sameSpell ? iso(row?.notice_sent_at) : undefined));
+      let suggestion = sameSpell ? (row?.suggestion ?? undefined) : undefined;
+      const changed =
+        history.length !== (row?.history.length ?? 0) ||
+        (noticeSentAt !== undefined && !sameInstant(noticeSentAt, sameSpell ? iso(row?.notice_sent_at) : undefined));
       if (changed) {
-        const won = await saveRow(row, {
-          pairing_id: pairing.id,
-          program_id: pairing.programId ?? '',
-          stage: stage.stage,
-          quiet_since: since ?? null,
-          stage_since: stage.stageSince ?? null,
-          notice_sent_at: noticeSentAt ?? null,
-          history: history.slice(-HISTORY_LIMIT),
-        }, at);
+        const won = await saveRow(
+          row,
+          {
+            pairing_id: pairing.id,
+            program_id: pairing.programId ?? '',
+            stage: stage.stage,
+            quiet_since: since ?? null,
+            stage_since: stage.stageSince ?? null,
+            notice_sent_at: noticeSentAt ?? null,
+            history: history.slice(-HISTORY_LIMIT),
+          },
+          at,
+        );
         // Lost: another instance scanning the same slot recorded this step (the nudges below are deduplicated by key).
         if (!won) log(`reminders: pairing ${pairing.id}: the ladder's step was recorded by another instance`);
       }
@@ -377,8 +440,14 @@ export function createEscalationLadder(options: EscalationLadderOptions) {
         closed = await closePairing(pairing.id, at);
         if (closed) {
           suggestion = await suggestMentor(pairing, at);
-          await pool.query('UPDATE mk_escalations SET closed_at = $2, suggestion = $3, updated_at = $2, revision = revision + 1 WHERE pairing_id = $1', [pairing.id, at, suggestion ? JSON.stringify(suggestion) : null]);
-          log(`reminders: pairing ${pairing.id} closed after ${stage.quietDays} days without activity and the full notice${suggestion ? `; suggested for ${suggestion.menteeId}: ${suggestion.mentorIds.join(', ')}` : '; no mentor with a free seat to suggest'}`);
+          await pool.query('UPDATE mk_escalations SET closed_at = $2, suggestion = $3, updated_at = $2, revision = revision + 1 WHERE pairing_id = $1', [
+            pairing.id,
+            at,
+            suggestion ? JSON.stringify(suggestion) : null,
+          ]);
+          log(
+            `reminders: pairing ${pairing.id} closed after ${stage.quietDays} days without activity and the full notice${suggestion ? `; suggested for ${suggestion.menteeId}: ${suggestion.mentorIds.join(', ')}` : '; no mentor with a free seat to suggest'}`,
+          );
         }
       }
       if (stage.stage === 'active' || !since) continue;
@@ -387,34 +456,79 @@ export function createEscalationLadder(options: EscalationLadderOptions) {
       const program = pairing.programId ? programs.get(pairing.programId) : undefined;
       const admins = (program?.adminIds ?? []).filter((id) => !members.includes(id));
       const rank = escalationRank(stage.stage);
-      const add = (kind: LadderNudgeKind, code: LadderCode, personId: string, nudgePerson: NudgePerson, params: Record<string, string | number>, webhooks: LadderNudge['webhooks'], time = timed(personId, nudgePerson)) =>
-        nudges.push({ kind, code, personId, pairingId: pairing.id, ...time, message: sentence(code, params), params, period: since, webhooks });
+      const add = (
+        kind: LadderNudgeKind,
+        code: LadderCode,
+        personId: string,
+        nudgePerson: NudgePerson,
+        params: Record<string, string | number>,
+        webhooks: LadderNudge['webhooks'],
+        time = timed(personId, nudgePerson),
+      ) => nudges.push({ kind, code, personId, pairingId: pairing.id, ...time, message: sentence(code, params), params, period: since, webhooks });
       const pairNames = { mentee: all.get(pairing.menteeId)?.displayName ?? pairing.menteeId, mentors: names(pairing.mentorIds, all) };
       if (rank >= escalationRank('admin-alerted') && !closed) {
-        for (const adminId of admins) add('pair-at-risk', 'pair-at-risk', adminId, options.nudgePerson(adminId, all.get(adminId)), { ...pairNames, days: stage.quietDays }, 'once');
+        for (const adminId of admins)
+          add('pair-at-risk', 'pair-at-risk', adminId, options.nudgePerson(adminId, all.get(adminId)), { ...pairNames, days: stage.quietDays }, 'once');
       }
       if (stage.stage === 'closing' && ladder.close && stage.closesAt) {
         for (const personId of members) {
           const nudgePerson = memberPerson(personId);
-          const others = names(members.filter((id) => id !== personId), all);
-          add('pairing-closing', 'pairing-closing', personId, nudgePerson, { other: others, days: stage.quietDays, date: localTimeOf(nudgePerson.timeZone, stage.closesAt).date, closesAt: stage.closesAt }, 'each', noticeTimes.get(personId));
+          const others = names(
+            members.filter((id) => id !== personId),
+            all,
+          );
+          add(
+            'pairing-closing',
+            'pairing-closing',
+            personId,
+            nudgePerson,
+            { other: others, days: stage.quietDays, date: localTimeOf(nudgePerson.timeZone, stage.closesAt).date, closesAt: stage.closesAt },
+            'each',
+            noticeTimes.get(personId),
+          );
         }
       }
       if (closed) {
         const suggested = suggestion ? names(suggestion.mentorIds, await options.readPeople(suggestion.mentorIds)) : undefined;
         for (const personId of members) {
-          const others = names(members.filter((id) => id !== personId), all);
+          const others = names(
+            members.filter((id) => id !== personId),
+            all,
+          );
           const mentee = personId === pairing.menteeId;
-          add('pairing-closed', mentee ? 'pairing-closed-mentee' : 'pairing-closed', personId, memberPerson(personId), { other: others, days: stage.quietDays, ...(mentee && suggested ? { suggested } : {}) }, 'each');
+          add(
+            'pairing-closed',
+            mentee ? 'pairing-closed-mentee' : 'pairing-closed',
+            personId,
+            memberPerson(personId),
+            { other: others, days: stage.quietDays, ...(mentee && suggested ? { suggested } : {}) },
+            'each',
+          );
         }
-        for (const adminId of admins) add('pairing-closed', 'pairing-closed-admin', adminId, options.nudgePerson(adminId, all.get(adminId)), { ...pairNames, days: stage.quietDays, ...(suggested ? { suggested } : {}) }, 'once');
+        for (const adminId of admins)
+          add(
+            'pairing-closed',
+            'pairing-closed-admin',
+            adminId,
+            options.nudgePerson(adminId, all.get(adminId)),
+            { ...pairNames, days: stage.quietDays, ...(suggested ? { suggested } : {}) },
+            'once',
+          );
       }
     }
     return nudges;
   };
 
   /** Inserts or updates a pairing's ladder row if nobody changed it since `row` was read. True when this call wrote it. */
-  const saveRow = async (row: EscalationRow | undefined, next: Omit<EscalationRow, 'revision' | 'closed_at' | 'suggestion' | 'quiet_since' | 'stage_since' | 'notice_sent_at'> & { quiet_since: string | null; stage_since: string | null; notice_sent_at: string | null }, at: Date): Promise<boolean> => {
+  const saveRow = async (
+    row: EscalationRow | undefined,
+    next: Omit<EscalationRow, 'revision' | 'closed_at' | 'suggestion' | 'quiet_since' | 'stage_since' | 'notice_sent_at'> & {
+      quiet_since: string | null;
+      stage_since: string | null;
+      notice_sent_at: string | null;
+    },
+    at: Date,
+  ): Promise<boolean> => {
     const values = [next.pairing_id, next.program_id, next.stage, next.quiet_since, next.stage_since, next.notice_sent_at, JSON.stringify(next.history), at];
     if (!row) {
       const { rowCount } = await pool.query(
@@ -439,28 +553,51 @@ export function createEscalationLadder(options: EscalationLadderOptions) {
    * spell), or is no longer on that rung, the pairing was closed or reopened, or the recipient is no
    * longer an admin of the programme.
    */
-  const recheck = async (delivery: { kind: string; person_id: string; pairing_id: string; period: string }, at: Date, language = 'en'): Promise<{ nudge: LadderNudge; activity?: PairingCheckIn['activity'] } | { skip: string }> => {
+  const recheck = async (
+    delivery: { kind: string; person_id: string; pairing_id: string; period: string },
+    at: Date,
+    language = 'en',
+  ): Promise<{ nudge: LadderNudge; activity?: PairingCheckIn['activity'] } | { skip: string }> => {
     const resolved = { skip: 'resolved before it was due (activity since, or the pair moved off that step)' };
     const pairingRecord = (await readCurrent(pool, 'pairings', delivery.pairing_id)).record as (StoredRecord & LadderPairing) | undefined;
     if (!pairingRecord) return { skip: 'the pairing no longer exists' };
     const programId = typeof pairingRecord.programId === 'string' ? pairingRecord.programId : undefined;
     const members = [pairingRecord.menteeId, ...(Array.isArray(pairingRecord.mentorIds) ? pairingRecord.mentorIds : [])];
     const isMember = members.includes(delivery.person_id);
-    if (!isMember && !(programId && isProgramAdmin(await loadPolicyContext(pool), delivery.person_id, programId))) return { skip: 'no longer an admin of the programme' };
+    if (!isMember && !(programId && isProgramAdmin(await loadPolicyContext(pool), delivery.person_id, programId)))
+      return { skip: 'no longer an admin of the programme' };
     const people = await options.readPeople([...new Set([...members, delivery.person_id])]);
     const settings = await settingsOf(programId ? [programId] : []);
     const ladder = settingsFor(settings, programId);
     const row = (await readRows([delivery.pairing_id])).get(delivery.pairing_id);
-    const pairNames = { mentee: people.get(pairingRecord.menteeId)?.displayName ?? pairingRecord.menteeId, mentors: names(pairingRecord.mentorIds, people, language) };
-    const others = names(members.filter((id) => id !== delivery.person_id), people, language);
-    const base = { personId: delivery.person_id, pairingId: delivery.pairing_id, sendAt: at.toISOString(), localSendAt: at.toISOString(), period: delivery.period, webhooks: 'each' as const };
+    const pairNames = {
+      mentee: people.get(pairingRecord.menteeId)?.displayName ?? pairingRecord.menteeId,
+      mentors: names(pairingRecord.mentorIds, people, language),
+    };
+    const others = names(
+      members.filter((id) => id !== delivery.person_id),
+      people,
+      language,
+    );
+    const base = {
+      personId: delivery.person_id,
+      pairingId: delivery.pairing_id,
+      sendAt: at.toISOString(),
+      localSendAt: at.toISOString(),
+      period: delivery.period,
+      webhooks: 'each' as const,
+    };
 
     if (delivery.kind === 'pairing-closed') {
-      if (pairingRecord.status !== 'closed' || !row?.closed_at || !sameInstant(iso(row.quiet_since), delivery.period)) return { skip: 'the pairing is open again' };
+      if (pairingRecord.status !== 'closed' || !row?.closed_at || !sameInstant(iso(row.quiet_since), delivery.period))
+        return { skip: 'the pairing is open again' };
       const days = Math.floor((row.closed_at.getTime() - Date.parse(delivery.period)) / DAY);
       const suggested = row.suggestion ? names(row.suggestion.mentorIds, await options.readPeople(row.suggestion.mentorIds), language) : undefined;
       const code: LadderCode = !isMember ? 'pairing-closed-admin' : delivery.person_id === pairingRecord.menteeId ? 'pairing-closed-mentee' : 'pairing-closed';
-      const params = code === 'pairing-closed-admin' ? { ...pairNames, days, ...(suggested ? { suggested } : {}) } : { other: others, days, ...(code === 'pairing-closed-mentee' && suggested ? { suggested } : {}) };
+      const params =
+        code === 'pairing-closed-admin'
+          ? { ...pairNames, days, ...(suggested ? { suggested } : {}) }
+          : { other: others, days, ...(code === 'pairing-closed-mentee' && suggested ? { suggested } : {}) };
       return { nudge: { ...base, kind: 'pairing-closed', code, message: sentence(code, params), params } };
     }
     if (pairingRecord.status !== 'active') return { skip: 'the pairing is no longer active' };
@@ -509,34 +646,53 @@ export function createEscalationLadder(options: EscalationLadderOptions) {
     const at = options.now();
     const settings = await settingsOf([programId]);
     const ladder = settings.get(programId)!;
-    const { rows: active } = await pool.query<{ id: string }>("SELECT id FROM mk_records WHERE collection = 'pairings' AND NOT deleted AND data->>'programId' = $1 AND data->>'status' = 'active'", [programId]);
-    const entries = await options.computeActive(active.map((row) => row.id), at, settings);
+    const { rows: active } = await pool.query<{ id: string }>(
+      "SELECT id FROM mk_records WHERE collection = 'pairings' AND NOT deleted AND data->>'programId' = $1 AND data->>'status' = 'active'",
+      [programId],
+    );
+    const entries = await options.computeActive(
+      active.map((row) => row.id),
+      at,
+      settings,
+    );
     const rows = await readRows(entries.map((entry) => entry.pairing.id));
-    const { rows: closedRows } = await pool.query<EscalationRow>('SELECT * FROM mk_escalations WHERE program_id = $1 AND closed_at IS NOT NULL AND closed_at > $2', [programId, new Date(at.getTime() - SHOW_CLOSED_DAYS * DAY)]);
-    const pairs = await Promise.all(entries.map(async (entry) => {
-      const row = rows.get(entry.pairing.id);
-      let stage = stageOf(entry, ladder, row, at);
-      // As the scan decides: a pairing whose notice is on its way or reached nobody stays at closing.
-      if (stage.stage === 'closed-due' && (await noticeHoldsOpen(entry.pairing.id, ladderActivity(entry, row, at).lastActivityAt!))) stage = heldAtClosing(stage);
-      const sameSpell = inSpell(row, ladderActivity(entry, row, at).lastActivityAt);
-      const members = [entry.pairing.menteeId, ...entry.pairing.mentorIds];
-      return {
-        pairingId: entry.pairing.id,
-        menteeId: entry.pairing.menteeId,
-        mentorIds: entry.pairing.mentorIds,
-        members: members.map((personId) => ({ personId, lastActiveAt: lastActiveOf(entry, personId, at) })),
-        lastActivityAt: entry.computed.activity.lastActivityAt ?? null,
-        lastActivityKind: entry.computed.activity.lastActivityKind ?? null,
-        quietDays: stage.quietDays,
-        stage: stage.stage,
-        stageSince: stage.stageSince ?? entry.computed.activity.lastActivityAt ?? at.toISOString(),
-        ...(stage.next ? { next: stage.next } : {}),
-        ...(stage.closesAt ? { closesAt: stage.closesAt } : {}),
-        history: row?.history ?? [],
-        ...(sameSpell && row?.suggestion ? { suggestion: row.suggestion } : {}),
-      };
-    }));
-    const closedPairings = closedRows.length > 0 ? await pool.query<{ data: LadderPairing }>("SELECT data FROM mk_records WHERE collection = 'pairings' AND NOT deleted AND id = ANY($1) AND data->>'status' = 'closed'", [closedRows.map((row) => row.pairing_id)]) : { rows: [] };
+    const { rows: closedRows } = await pool.query<EscalationRow>(
+      'SELECT * FROM mk_escalations WHERE program_id = $1 AND closed_at IS NOT NULL AND closed_at > $2',
+      [programId, new Date(at.getTime() - SHOW_CLOSED_DAYS * DAY)],
+    );
+    const pairs = await Promise.all(
+      entries.map(async (entry) => {
+        const row = rows.get(entry.pairing.id);
+        let stage = stageOf(entry, ladder, row, at);
+        // As the scan decides: a pairing whose notice is on its way or reached nobody stays at closing.
+        if (stage.stage === 'closed-due' && (await noticeHoldsOpen(entry.pairing.id, ladderActivity(entry, row, at).lastActivityAt!)))
+          stage = heldAtClosing(stage);
+        const sameSpell = inSpell(row, ladderActivity(entry, row, at).lastActivityAt);
+        const members = [entry.pairing.menteeId, ...entry.pairing.mentorIds];
+        return {
+          pairingId: entry.pairing.id,
+          menteeId: entry.pairing.menteeId,
+          mentorIds: entry.pairing.mentorIds,
+          members: members.map((personId) => ({ personId, lastActiveAt: lastActiveOf(entry, personId, at) })),
+          lastActivityAt: entry.computed.activity.lastActivityAt ?? null,
+          lastActivityKind: entry.computed.activity.lastActivityKind ?? null,
+          quietDays: stage.quietDays,
+          stage: stage.stage,
+          stageSince: stage.stageSince ?? entry.computed.activity.lastActivityAt ?? at.toISOString(),
+          ...(stage.next ? { next: stage.next } : {}),
+          ...(stage.closesAt ? { closesAt: stage.closesAt } : {}),
+          history: row?.history ?? [],
+          ...(sameSpell && row?.suggestion ? { suggestion: row.suggestion } : {}),
+        };
+      }),
+    );
+    const closedPairings =
+      closedRows.length > 0
+        ? await pool.query<{ data: LadderPairing }>(
+            "SELECT data FROM mk_records WHERE collection = 'pairings' AND NOT deleted AND id = ANY($1) AND data->>'status' = 'closed'",
+            [closedRows.map((row) => row.pairing_id)],
+          )
+        : { rows: [] };
     for (const { data: pairing } of closedPairings.rows) {
       const row = closedRows.find((candidate) => candidate.pairing_id === pairing.id)!;
       pairs.push({
@@ -554,13 +710,21 @@ export function createEscalationLadder(options: EscalationLadderOptions) {
         closedAt: row.closed_at!.toISOString(),
       } as (typeof pairs)[number]);
     }
-    pairs.sort((left, right) => escalationRank(right.stage) - escalationRank(left.stage) || right.quietDays - left.quietDays || (left.pairingId < right.pairingId ? -1 : 1));
+    pairs.sort(
+      (left, right) =>
+        escalationRank(right.stage) - escalationRank(left.stage) || right.quietDays - left.quietDays || (left.pairingId < right.pairingId ? -1 : 1),
+    );
     return { programId, settings: ladder, asOf: at.toISOString(), pairs };
   };
 
   const parseSettingsPut = (body: unknown, current: EscalationSettings): EscalationSettings => {
     const record = asRecord(body);
-    if (!record) throw new MentorKitError('invalid-input', 'Send a JSON object: { "quietDays": 21, "alertAdminDays": 35, "close": null | { "afterDays": 90, "noticeDays": 7 } } (fields left out keep their value).', { path: 'body' });
+    if (!record)
+      throw new MentorKitError(
+        'invalid-input',
+        'Send a JSON object: { "quietDays": 21, "alertAdminDays": 35, "close": null | { "afterDays": 90, "noticeDays": 7 } } (fields left out keep their value).',
+        { path: 'body' },
+      );
     // What GET answers may be sent back as it is.
     const { programId: _programId, updatedAt: _updatedAt, ...fields } = record;
     return validateEscalationSettings({ ...current, ...fields });
@@ -571,24 +735,37 @@ export function createEscalationLadder(options: EscalationLadderOptions) {
     if (!(segments.length === 3 && segments[0] === 'programs' && (segments[2] === 'escalation' || segments[2] === 'escalations'))) return false;
     const programId = segments[1]!;
     if (segments[2] === 'escalations') {
-      if (method !== 'GET' && method !== 'HEAD') throw new HttpError(405, new MentorKitError('unsupported', `${method} is not supported here; use GET.`, { path: 'method' }), { Allow: 'GET' });
+      if (method !== 'GET' && method !== 'HEAD')
+        throw new HttpError(405, new MentorKitError('unsupported', `${method} is not supported here; use GET.`, { path: 'method' }), { Allow: 'GET' });
       await authorize(caller, programId);
       send(response, 200, await escalations(programId));
       return true;
     }
-    if (method !== 'GET' && method !== 'HEAD' && method !== 'PUT') throw new HttpError(405, new MentorKitError('unsupported', `${method} is not supported here; use GET or PUT.`, { path: 'method' }), { Allow: 'GET, PUT' });
+    if (method !== 'GET' && method !== 'HEAD' && method !== 'PUT')
+      throw new HttpError(405, new MentorKitError('unsupported', `${method} is not supported here; use GET or PUT.`, { path: 'method' }), {
+        Allow: 'GET, PUT',
+      });
     await authorize(caller, programId);
-    if (method !== 'PUT') return send(response, 200, await readSettingsRow(programId)), true;
+    if (method !== 'PUT') return (send(response, 200, await readSettingsRow(programId)), true);
     const body = await options.readJson(request, 4096);
     const next = parseSettingsPut(body, (await settingsOf([programId])).get(programId)!);
     const at = options.now();
-    await pool.query('INSERT INTO mk_escalation_settings (program_id, settings, updated_at) VALUES ($1, $2, $3) ON CONFLICT (program_id) DO UPDATE SET settings = $2, updated_at = $3', [programId, JSON.stringify(next), at]);
+    await pool.query(
+      'INSERT INTO mk_escalation_settings (program_id, settings, updated_at) VALUES ($1, $2, $3) ON CONFLICT (program_id) DO UPDATE SET settings = $2, updated_at = $3',
+      [programId, JSON.stringify(next), at],
+    );
     log(`reminders: escalation ladder of programme ${programId} set to ${JSON.stringify(next)} by ${caller.kind === 'person' ? caller.personId : 'a service'}`);
     send(response, 200, { programId, ...next, updatedAt: at.toISOString() });
     return true;
   };
 
-  return { settingsOf, quietDaysOf: (settings: Map<string, EscalationSettings>, programId: string | undefined) => settingsFor(settings, programId).quietDays, advance, recheck, handle };
+  return {
+    settingsOf,
+    quietDaysOf: (settings: Map<string, EscalationSettings>, programId: string | undefined) => settingsFor(settings, programId).quietDays,
+    advance,
+    recheck,
+    handle,
+  };
 }
 
 export type EscalationLadder = ReturnType<typeof createEscalationLadder>;

@@ -35,11 +35,16 @@ export const MAIL_TEXTS = {
     } as Record<Nudge['code'] | LadderCode, string>,
     /** The escalation ladder's sentences (check-in nudges take theirs from core's catalogue). */
     sentences: {
-      'pair-at-risk': 'The pairing of {mentee} with {mentors} has had no sessions, messages or goal updates for {days} {days|day|days}. Both were reminded; a word from you may help.',
-      'pairing-closing': 'No sessions, messages or goal updates with {other} for {days} {days|day|days}. If there is no activity by {date}, the pairing will be closed; any message or session keeps it open.',
-      'pairing-closed': 'Your pairing with {other} was closed after {days} {days|day|days} without sessions, messages or goal updates. Thank you for your time; your programme\'s admins have been told.',
-      'pairing-closed-mentee': 'Your pairing with {other} was closed after {days} {days|day|days} without sessions, messages or goal updates. Your programme\'s admins have been told and can pair you with someone new.',
-      'pairing-closed-admin': 'The pairing of {mentee} with {mentors} was closed after {days} {days|day|days} without activity, once both had been given notice.',
+      'pair-at-risk':
+        'The pairing of {mentee} with {mentors} has had no sessions, messages or goal updates for {days} {days|day|days}. Both were reminded; a word from you may help.',
+      'pairing-closing':
+        'No sessions, messages or goal updates with {other} for {days} {days|day|days}. If there is no activity by {date}, the pairing will be closed; any message or session keeps it open.',
+      'pairing-closed':
+        "Your pairing with {other} was closed after {days} {days|day|days} without sessions, messages or goal updates. Thank you for your time; your programme's admins have been told.",
+      'pairing-closed-mentee':
+        "Your pairing with {other} was closed after {days} {days|day|days} without sessions, messages or goal updates. Your programme's admins have been told and can pair you with someone new.",
+      'pairing-closed-admin':
+        'The pairing of {mentee} with {mentors} was closed after {days} {days|day|days} without activity, once both had been given notice.',
     } as Record<LadderCode, string>,
     closesAt: 'It closes: {time}',
     suggestion: 'Suggested new mentor: {name}',
@@ -80,11 +85,16 @@ export const MAIL_TEXTS = {
       'goal-missed-mentor': 'Ya pasó la fecha de la meta «{goal}» de {owner}',
     } as Record<Nudge['code'] | LadderCode, string>,
     sentences: {
-      'pair-at-risk': 'La mentoría de {mentee} con {mentors} lleva {days} {days|día|días} sin sesiones, mensajes ni avances en los objetivos. Ya se les ha enviado un recordatorio; unas palabras tuyas pueden ayudar.',
-      'pairing-closing': 'Lleváis {days} {days|día|días} sin sesiones, mensajes ni avances en los objetivos con {other}. Si no hay actividad antes del {date}, la mentoría se cerrará; cualquier mensaje o sesión la mantiene abierta.',
-      'pairing-closed': 'Tu mentoría con {other} se ha cerrado tras {days} {days|día|días} sin sesiones, mensajes ni avances en los objetivos. Gracias por tu tiempo; ya se ha avisado a quienes administran el programa.',
-      'pairing-closed-mentee': 'Tu mentoría con {other} se ha cerrado tras {days} {days|día|días} sin sesiones, mensajes ni avances en los objetivos. Ya se ha avisado a quienes administran el programa, que pueden asignarte otra persona mentora.',
-      'pairing-closed-admin': 'La mentoría de {mentee} con {mentors} se ha cerrado tras {days} {days|día|días} sin actividad, después de avisar a ambas partes.',
+      'pair-at-risk':
+        'La mentoría de {mentee} con {mentors} lleva {days} {days|día|días} sin sesiones, mensajes ni avances en los objetivos. Ya se les ha enviado un recordatorio; unas palabras tuyas pueden ayudar.',
+      'pairing-closing':
+        'Lleváis {days} {days|día|días} sin sesiones, mensajes ni avances en los objetivos con {other}. Si no hay actividad antes del {date}, la mentoría se cerrará; cualquier mensaje o sesión la mantiene abierta.',
+      'pairing-closed':
+        'Tu mentoría con {other} se ha cerrado tras {days} {days|día|días} sin sesiones, mensajes ni avances en los objetivos. Gracias por tu tiempo; ya se ha avisado a quienes administran el programa.',
+      'pairing-closed-mentee':
+        'Tu mentoría con {other} se ha cerrado tras {days} {days|día|días} sin sesiones, mensajes ni avances en los objetivos. Ya se ha avisado a quienes administran el programa, que pueden asignarte otra persona mentora.',
+      'pairing-closed-admin':
+        'La mentoría de {mentee} con {mentors} se ha cerrado tras {days} {days|día|días} sin actividad, después de avisar a ambas partes.',
     } as Record<LadderCode, string>,
     closesAt: 'Se cierra: {time}',
     suggestion: 'Persona mentora sugerida: {name}',
@@ -122,7 +132,9 @@ export function escapeHtml(text: string): string {
 export function formatLocalTime(instant: string, timeZone: string, language: MailLanguage): string {
   const locale = language === 'es' ? 'es' : 'en-GB';
   const when = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone }).format(new Date(instant));
-  const zone = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'longGeneric' }).formatToParts(new Date(instant)).find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
+  const zone =
+    new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'longGeneric' }).formatToParts(new Date(instant)).find((part) => part.type === 'timeZoneName')
+      ?.value ?? timeZone;
   const city = timeZone.split('/').at(-1)!.replace(/_/g, ' ');
   return timeZone.includes('/') ? `${when} (${zone}, ${city})` : `${when} (${zone})`;
 }
@@ -183,7 +195,8 @@ export function reminderParts(input: Omit<ReminderMailInput, 'appUrl' | 'unsubsc
   }
   if (quietKind && input.activity?.lastActivityAt) {
     // A pair that never did anything: the day it started (a date: the pairing's start has no time of day).
-    if (input.activity.lastActivityKind === 'start') steps.push(fillTemplate(words.started, { date: formatDate(input.activity.lastActivityAt.slice(0, 10), recipient.language) }));
+    if (input.activity.lastActivityKind === 'start')
+      steps.push(fillTemplate(words.started, { date: formatDate(input.activity.lastActivityAt.slice(0, 10), recipient.language) }));
     else steps.push(fillTemplate(words.lastActivity, { time: local(input.activity.lastActivityAt) }));
   }
   return { subject, sentence, steps };
@@ -209,20 +222,58 @@ export interface DigestMailInput {
 export function composeDigestMail(input: DigestMailInput): ReminderMail {
   const words = MAIL_TEXTS[input.recipient.language];
   const date = formatDate(input.period, input.recipient.language);
-  const subject = fillTemplate(input.frequency === 'weekly' ? words.digestWeekly : words.digestDaily, { count: input.items.length, date }).replace(/[\r\n]+/g, ' ');
+  const subject = fillTemplate(input.frequency === 'weekly' ? words.digestWeekly : words.digestDaily, { count: input.items.length, date }).replace(
+    /[\r\n]+/g,
+    ' ',
+  );
   const intro = fillTemplate(words.digestIntro, { count: input.items.length });
-  return frameMail(input.recipient, subject, [{ sentence: intro, steps: [] }, ...input.items.map((item) => ({ heading: item.subject, sentence: item.sentence, steps: item.steps }))], input.appUrl, input.unsubscribeUrl, words.digestFooter);
+  return frameMail(
+    input.recipient,
+    subject,
+    [{ sentence: intro, steps: [] }, ...input.items.map((item) => ({ heading: item.subject, sentence: item.sentence, steps: item.steps }))],
+    input.appUrl,
+    input.unsubscribeUrl,
+    words.digestFooter,
+  );
 }
 
 /** The mail around reminders: greeting, sections, the link to the app and the unsubscribe footer, as plain text and HTML with every value escaped. */
-function frameMail(recipient: ReminderMailInput['recipient'], subject: string, sections: Array<{ heading?: string; sentence: string; steps: string[] }>, appUrl: string, unsubscribeUrl: string, footer?: string): ReminderMail {
+function frameMail(
+  recipient: ReminderMailInput['recipient'],
+  subject: string,
+  sections: Array<{ heading?: string; sentence: string; steps: string[] }>,
+  appUrl: string,
+  unsubscribeUrl: string,
+  footer?: string,
+): ReminderMail {
   const words = MAIL_TEXTS[recipient.language];
   const greeting = fillTemplate(words.greeting, { name: recipient.displayName });
-  const textSections = sections.flatMap((section) => ['', ...(section.heading ? [`## ${section.heading}`] : []), section.sentence, ...(section.steps.length > 0 ? ['', ...section.steps] : [])]);
-  const text = [greeting, ...textSections, '', `${words.open}: ${appUrl}`, '', '-- ', footer ?? words.footer, `${words.unsubscribe}: ${unsubscribeUrl}`, ''].join('\n');
+  const textSections = sections.flatMap((section) => [
+    '',
+    ...(section.heading ? [`## ${section.heading}`] : []),
+    section.sentence,
+    ...(section.steps.length > 0 ? ['', ...section.steps] : []),
+  ]);
+  const text = [
+    greeting,
+    ...textSections,
+    '',
+    `${words.open}: ${appUrl}`,
+    '',
+    '-- ',
+    footer ?? words.footer,
+    `${words.unsubscribe}: ${unsubscribeUrl}`,
+    '',
+  ].join('\n');
   const lang = recipient.language;
   const htmlSections = sections
-    .map((section) => [...(section.heading ? [`<h2 style="font-size: 1rem; margin: 1.5rem 0 0.25rem;">${escapeHtml(section.heading)}</h2>`] : []), `<p>${escapeHtml(section.sentence)}</p>`, ...section.steps.map((step) => `<p>${escapeHtml(step)}</p>`)].join('\n'))
+    .map((section) =>
+      [
+        ...(section.heading ? [`<h2 style="font-size: 1rem; margin: 1.5rem 0 0.25rem;">${escapeHtml(section.heading)}</h2>`] : []),
+        `<p>${escapeHtml(section.sentence)}</p>`,
+        ...section.steps.map((step) => `<p>${escapeHtml(step)}</p>`),
+      ].join('\n'),
+    )
     .join('\n');
   const html = `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(subject)}</title></head>

@@ -143,7 +143,8 @@ export const MANAGER_TEXTS = {
   },
 } as const;
 
-const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+const fill = (template: string, values: Record<string, string | number>) =>
+  template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
 
 /** "1 h 30 min" / "45 min" (the same in both languages). */
 export function formatMinutes(minutes: number): string {
@@ -153,10 +154,20 @@ export function formatMinutes(minutes: number): string {
 }
 
 /** The manager's mail: a plain-text and an HTML part with the same words; every value escaped in HTML. */
-export function composeManagerMail(input: { menteeName: string; managerName?: string; summary: ManagerSummary; timeZone: string; language: MailLanguage; stopUrl: string }): { subject: string; text: string; html: string } {
+export function composeManagerMail(input: {
+  menteeName: string;
+  managerName?: string;
+  summary: ManagerSummary;
+  timeZone: string;
+  language: MailLanguage;
+  stopUrl: string;
+}): { subject: string; text: string; html: string } {
   const words = MANAGER_TEXTS[input.language];
   const { summary } = input;
-  const day = (instant: string) => DateTime.fromISO(instant, { zone: input.timeZone }).setLocale(input.language === 'es' ? 'es' : 'en-GB').toLocaleString(DateTime.DATE_FULL);
+  const day = (instant: string) =>
+    DateTime.fromISO(instant, { zone: input.timeZone })
+      .setLocale(input.language === 'es' ? 'es' : 'en-GB')
+      .toLocaleString(DateTime.DATE_FULL);
   // `to` is the Monday the fortnight after ends on: the last day shown is the Sunday before it.
   const lastDay = DateTime.fromISO(summary.to, { zone: input.timeZone }).minus({ days: 1 }).toISO()!;
   const values = { mentee: input.menteeName, from: day(summary.from), to: day(lastDay) };
@@ -200,8 +211,26 @@ export function composeManagerMail(input: { menteeName: string; managerName?: st
   return { subject, text, html };
 }
 
-type Row = { person_id: string; manager_email: string | null; manager_name: string | null; language: MailLanguage; enabled: boolean; consented_at: Date | null; stopped_at: Date | null; stopped_by: 'mentee' | 'manager' | null; updated_at: Date };
-type PersonRecord = { id: string; displayName?: string; timeZone?: string; languages?: string[]; workingHours?: NudgePerson['workingHours']; offLimitsDays?: number[]; offLimitsDates?: string[] };
+type Row = {
+  person_id: string;
+  manager_email: string | null;
+  manager_name: string | null;
+  language: MailLanguage;
+  enabled: boolean;
+  consented_at: Date | null;
+  stopped_at: Date | null;
+  stopped_by: 'mentee' | 'manager' | null;
+  updated_at: Date;
+};
+type PersonRecord = {
+  id: string;
+  displayName?: string;
+  timeZone?: string;
+  languages?: string[];
+  workingHours?: NudgePerson['workingHours'];
+  offLimitsDays?: number[];
+  offLimitsDates?: string[];
+};
 
 /** What the reminder routes get from the server: the database, the log, and its request and response helpers. */
 export interface ReminderRouteIo {
@@ -239,20 +268,37 @@ export function createManagerDigests(options: ManagerDigestOptions) {
   });
 
   const readRow = async (personId: string) => (await pool.query<Row>('SELECT * FROM mk_manager_digests WHERE person_id = $1', [personId])).rows[0];
-  const readPerson = async (personId: string) => (await pool.query<{ data: PersonRecord }>("SELECT data FROM mk_records WHERE collection = 'people' AND NOT deleted AND id = $1", [personId])).rows[0]?.data;
+  const readPerson = async (personId: string) =>
+    (await pool.query<{ data: PersonRecord }>("SELECT data FROM mk_records WHERE collection = 'people' AND NOT deleted AND id = $1", [personId])).rows[0]?.data;
 
   /** The records the summary reads: the person's pairings as a mentee, their held sessions and goals. */
   const readRecords = async (personId: string): Promise<SummaryRecords> => {
-    const { rows: pairingRows } = await pool.query<{ data: SummaryRecords['pairings'][number] }>("SELECT data FROM mk_records WHERE collection = 'pairings' AND NOT deleted AND data->>'menteeId' = $1", [personId]);
+    const { rows: pairingRows } = await pool.query<{ data: SummaryRecords['pairings'][number] }>(
+      "SELECT data FROM mk_records WHERE collection = 'pairings' AND NOT deleted AND data->>'menteeId' = $1",
+      [personId],
+    );
     const pairings = pairingRows.map((row) => row.data);
     const ids = pairings.map((pairing) => pairing.id);
     const programIds = [...new Set(pairings.map((pairing) => pairing.programId).filter((id): id is string => typeof id === 'string'))];
     const [sessions, goals, programs] = await Promise.all([
-      pool.query<{ data: SummaryRecords['sessions'][number] }>("SELECT data FROM mk_records WHERE collection = 'sessions' AND NOT deleted AND data->>'pairingId' = ANY($1) AND data->>'status' = 'held'", [ids]),
-      pool.query<{ data: SummaryRecords['goals'][number] }>("SELECT data FROM mk_records WHERE collection = 'goals' AND NOT deleted AND data->>'pairingId' = ANY($1) AND data->>'achievedAt' IS NOT NULL", [ids]),
-      pool.query<{ data: SummaryRecords['programs'][number] }>("SELECT data FROM mk_records WHERE collection = 'programs' AND NOT deleted AND id = ANY($1)", [programIds]),
+      pool.query<{ data: SummaryRecords['sessions'][number] }>(
+        "SELECT data FROM mk_records WHERE collection = 'sessions' AND NOT deleted AND data->>'pairingId' = ANY($1) AND data->>'status' = 'held'",
+        [ids],
+      ),
+      pool.query<{ data: SummaryRecords['goals'][number] }>(
+        "SELECT data FROM mk_records WHERE collection = 'goals' AND NOT deleted AND data->>'pairingId' = ANY($1) AND data->>'achievedAt' IS NOT NULL",
+        [ids],
+      ),
+      pool.query<{ data: SummaryRecords['programs'][number] }>("SELECT data FROM mk_records WHERE collection = 'programs' AND NOT deleted AND id = ANY($1)", [
+        programIds,
+      ]),
     ]);
-    return { pairings, sessions: sessions.rows.map((row) => row.data), goals: goals.rows.map((row) => row.data), programs: programs.rows.map((row) => row.data) };
+    return {
+      pairings,
+      sessions: sessions.rows.map((row) => row.data),
+      goals: goals.rows.map((row) => row.data),
+      programs: programs.rows.map((row) => row.data),
+    };
   };
 
   /** The fortnight's digest slot for a mentee on their clock: the Monday that starts the fortnight holding `at`, or the next one once that went by. */
@@ -277,19 +323,32 @@ export function createManagerDigests(options: ManagerDigestOptions) {
     const [row, person] = await Promise.all([readRow(personId), readPerson(personId)]);
     const settings = toSettings(personId, row);
     const at = now();
-    const preview = managerSummary(await readRecords(personId), personId, { from: DateTime.fromJSDate(at).minus({ weeks: 2 }).toUTC().toISO()!, to: at.toISOString() });
-    return { ...settings, preview, ...(settings.enabled ? { nextSendAt: new Date(slotOf(options.nudgePerson(personId, person), at).sendAt).toISOString() } : {}) };
+    const preview = managerSummary(await readRecords(personId), personId, {
+      from: DateTime.fromJSDate(at).minus({ weeks: 2 }).toUTC().toISO()!,
+      to: at.toISOString(),
+    });
+    return {
+      ...settings,
+      preview,
+      ...(settings.enabled ? { nextSendAt: new Date(slotOf(options.nudgePerson(personId, person), at).sendAt).toISOString() } : {}),
+    };
   };
 
   const parsePut = (body: unknown, current: ManagerDigestSettings): ManagerDigestSettings => {
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new MentorKitError('invalid-input', 'Send a JSON object: { "enabled": boolean, "managerEmail"?: string, "managerName"?: string, "language"?: "en" | "es" }.', { path: 'body' });
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+      throw new MentorKitError(
+        'invalid-input',
+        'Send a JSON object: { "enabled": boolean, "managerEmail"?: string, "managerName"?: string, "language"?: "en" | "es" }.',
+        { path: 'body' },
+      );
     const next: ManagerDigestSettings = { ...current };
     for (const [key, value] of Object.entries(body)) {
       if (key === 'enabled') {
         if (typeof value !== 'boolean') throw new MentorKitError('invalid-input', '`enabled` must be true or false.', { path: 'enabled' });
         next.enabled = value;
       } else if (key === 'managerEmail') {
-        if (typeof value !== 'string' || value.length > 254 || !EMAIL.test(value.trim())) throw new MentorKitError('invalid-input', '`managerEmail` must be an email address such as name@example.com.', { path: 'managerEmail' });
+        if (typeof value !== 'string' || value.length > 254 || !EMAIL.test(value.trim()))
+          throw new MentorKitError('invalid-input', '`managerEmail` must be an email address such as name@example.com.', { path: 'managerEmail' });
         next.managerEmail = value.trim();
       } else if (key === 'managerName') {
         if (value === null || value === '') {
@@ -297,16 +356,30 @@ export function createManagerDigests(options: ManagerDigestOptions) {
           continue;
         }
         // eslint-disable-next-line no-control-regex
-        if (typeof value !== 'string' || value.trim().length === 0 || value.length > 120 || /[\u0000-\u001f\u007f]/.test(value)) throw new MentorKitError('invalid-input', "`managerName` must be your manager's name, up to 120 characters on one line.", { path: 'managerName' });
+        if (typeof value !== 'string' || value.trim().length === 0 || value.length > 120 || /[\u0000-\u001f\u007f]/.test(value))
+          throw new MentorKitError('invalid-input', "`managerName` must be your manager's name, up to 120 characters on one line.", { path: 'managerName' });
         next.managerName = value.trim();
       } else if (key === 'language') {
         if (value !== 'en' && value !== 'es') throw new MentorKitError('invalid-input', '`language` must be "en" or "es".', { path: 'language' });
         next.language = value;
-      } else if (key !== 'personId' && key !== 'updatedAt' && key !== 'preview' && key !== 'nextSendAt' && key !== 'consentedAt' && key !== 'stoppedAt' && key !== 'stoppedBy') {
-        throw new MentorKitError('invalid-input', `\`${key.slice(0, 50)}\` is not a setting of the manager summary; send enabled, managerEmail, managerName or language.`, { path: key.slice(0, 50) });
+      } else if (
+        key !== 'personId' &&
+        key !== 'updatedAt' &&
+        key !== 'preview' &&
+        key !== 'nextSendAt' &&
+        key !== 'consentedAt' &&
+        key !== 'stoppedAt' &&
+        key !== 'stoppedBy'
+      ) {
+        throw new MentorKitError(
+          'invalid-input',
+          `\`${key.slice(0, 50)}\` is not a setting of the manager summary; send enabled, managerEmail, managerName or language.`,
+          { path: key.slice(0, 50) },
+        );
       }
     }
-    if (next.enabled && !next.managerEmail) throw new MentorKitError('invalid-input', "To turn the summary on, give your manager's email address (`managerEmail`).", { path: 'managerEmail' });
+    if (next.enabled && !next.managerEmail)
+      throw new MentorKitError('invalid-input', "To turn the summary on, give your manager's email address (`managerEmail`).", { path: 'managerEmail' });
     return next;
   };
 
@@ -332,34 +405,55 @@ export function createManagerDigests(options: ManagerDigestOptions) {
 
   const page = (response: http.ServerResponse, status: number, language: MailLanguage, body: string) => {
     const words = MANAGER_TEXTS[language];
-    send(response, status, `<!doctype html>\n<html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><link rel="icon" href="data:,"><title>${escapeHtml(words.pageTitle)}</title></head>\n<body style="font-family: system-ui, sans-serif; max-width: 32rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5;"><main>\n<h1 style="font-size: 1.25rem;">${escapeHtml(words.pageTitle)}</h1>\n${body}\n</main></body></html>\n`, {
-      'Content-Type': 'text/html; charset=utf-8',
-      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-      'Referrer-Policy': 'no-referrer',
-      'Cache-Control': 'no-store',
-    });
+    send(
+      response,
+      status,
+      `<!doctype html>\n<html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><link rel="icon" href="data:,"><title>${escapeHtml(words.pageTitle)}</title></head>\n<body style="font-family: system-ui, sans-serif; max-width: 32rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5;"><main>\n<h1 style="font-size: 1.25rem;">${escapeHtml(words.pageTitle)}</h1>\n${body}\n</main></body></html>\n`,
+      {
+        'Content-Type': 'text/html; charset=utf-8',
+        'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+        'Referrer-Policy': 'no-referrer',
+        'Cache-Control': 'no-store',
+      },
+    );
   };
 
   return {
     /** `/notifications/manager-digest/stop` (no sign-in). True when it answered. */
     async handleUnsigned(segments: string[], method: string, request: http.IncomingMessage, url: URL, response: http.ServerResponse): Promise<boolean> {
       if (!(segments.length === 3 && segments[0] === 'notifications' && segments[1] === 'manager-digest' && segments[2] === 'stop')) return false;
-      if (method !== 'GET' && method !== 'HEAD' && method !== 'POST') throw new HttpError(405, new MentorKitError('unsupported', `${method} is not supported here; use GET (the page) or POST (one-click stop).`, { path: 'method' }), { Allow: 'GET, POST' });
+      if (method !== 'GET' && method !== 'HEAD' && method !== 'POST')
+        throw new HttpError(
+          405,
+          new MentorKitError('unsupported', `${method} is not supported here; use GET (the page) or POST (one-click stop).`, { path: 'method' }),
+          { Allow: 'GET, POST' },
+        );
       if (method === 'POST') await options.readBody(request, 4096);
       const token = url.searchParams.get('token');
       const found = await verifyStop(token);
-      if (!found) return page(response, 400, 'en', `<p>${escapeHtml(MANAGER_TEXTS.en.invalid)}</p>`), true;
+      if (!found) return (page(response, 400, 'en', `<p>${escapeHtml(MANAGER_TEXTS.en.invalid)}</p>`), true);
       const { personId, row } = found;
       const words = MANAGER_TEXTS[row.language];
       const mentee = (await readPerson(personId))?.displayName ?? personId;
       if (method !== 'POST') {
         // Never on GET: mail scanners follow links.
-        page(response, 200, row.language, `<p>${escapeHtml(fill(words.ask, { mentee }))}</p>\n<form method="post" action="?token=${escapeHtml(encodeURIComponent(token!))}"><button type="submit" style="font: inherit; padding: 0.5rem 1rem;">${escapeHtml(words.button)}</button></form>`);
+        page(
+          response,
+          200,
+          row.language,
+          `<p>${escapeHtml(fill(words.ask, { mentee }))}</p>\n<form method="post" action="?token=${escapeHtml(encodeURIComponent(token!))}"><button type="submit" style="font: inherit; padding: 0.5rem 1rem;">${escapeHtml(words.button)}</button></form>`,
+        );
         return true;
       }
       const at = now();
-      await pool.query("UPDATE mk_manager_digests SET enabled = false, stopped_at = $2, stopped_by = 'manager', updated_at = $2 WHERE person_id = $1", [personId, at]);
-      await pool.query("UPDATE mk_notification_deliveries SET status = 'skipped', skipped_reason = 'stopped by the manager', updated_at = $2 WHERE person_id = $1 AND kind = $3 AND status IN ('queued', 'failed')", [personId, at, MANAGER_DIGEST_KIND]);
+      await pool.query("UPDATE mk_manager_digests SET enabled = false, stopped_at = $2, stopped_by = 'manager', updated_at = $2 WHERE person_id = $1", [
+        personId,
+        at,
+      ]);
+      await pool.query(
+        "UPDATE mk_notification_deliveries SET status = 'skipped', skipped_reason = 'stopped by the manager', updated_at = $2 WHERE person_id = $1 AND kind = $3 AND status IN ('queued', 'failed')",
+        [personId, at, MANAGER_DIGEST_KIND],
+      );
       options.log(`reminders: the manager of ${personId} stopped their mentoring updates (one-click link)`);
       page(response, 200, row.language, `<p>${escapeHtml(fill(words.done, { mentee }))}</p>`);
       return true;
@@ -369,20 +463,35 @@ export function createManagerDigests(options: ManagerDigestOptions) {
     async handle(caller: Caller, segments: string[], method: string, request: http.IncomingMessage, url: URL, response: http.ServerResponse): Promise<boolean> {
       if (!(segments.length === 2 && segments[0] === 'notifications' && segments[1] === 'manager-digest')) return false;
       const personId = options.whose(caller, url);
-      if (method === 'GET') return send(response, 200, await view(personId)), true;
+      if (method === 'GET') return (send(response, 200, await view(personId)), true);
       if (method === 'DELETE') {
         await pool.query('DELETE FROM mk_manager_digests WHERE person_id = $1', [personId]);
-        await pool.query("UPDATE mk_notification_deliveries SET status = 'skipped', skipped_reason = 'turned off by the mentee', updated_at = $2 WHERE person_id = $1 AND kind = $3 AND status IN ('queued', 'failed')", [personId, now(), MANAGER_DIGEST_KIND]);
+        await pool.query(
+          "UPDATE mk_notification_deliveries SET status = 'skipped', skipped_reason = 'turned off by the mentee', updated_at = $2 WHERE person_id = $1 AND kind = $3 AND status IN ('queued', 'failed')",
+          [personId, now(), MANAGER_DIGEST_KIND],
+        );
         send(response, 200, await view(personId));
         return true;
       }
-      if (method !== 'PUT') throw new HttpError(405, new MentorKitError('unsupported', `${method} is not supported here; use GET, PUT or DELETE.`, { path: 'method' }), { Allow: 'GET, PUT, DELETE' });
+      if (method !== 'PUT')
+        throw new HttpError(405, new MentorKitError('unsupported', `${method} is not supported here; use GET, PUT or DELETE.`, { path: 'method' }), {
+          Allow: 'GET, PUT, DELETE',
+        });
       const body = await options.readJson(request, 4096);
       const current = toSettings(personId, await readRow(personId));
       const next = parsePut(body, current);
       if (next.enabled) {
-        const { rows } = await pool.query("SELECT 1 FROM mk_records WHERE collection = 'pairings' AND NOT deleted AND data->>'menteeId' = $1 AND data->>'status' IN ('active', 'paused') LIMIT 1", [personId]);
-        if (rows.length === 0) throw new HttpError(409, new MentorKitError('conflict', 'A summary for your manager is about mentoring you receive: you have no active pairing as a mentee.', { path: 'enabled' }));
+        const { rows } = await pool.query(
+          "SELECT 1 FROM mk_records WHERE collection = 'pairings' AND NOT deleted AND data->>'menteeId' = $1 AND data->>'status' IN ('active', 'paused') LIMIT 1",
+          [personId],
+        );
+        if (rows.length === 0)
+          throw new HttpError(
+            409,
+            new MentorKitError('conflict', 'A summary for your manager is about mentoring you receive: you have no active pairing as a mentee.', {
+              path: 'enabled',
+            }),
+          );
       }
       const at = now();
       const turnedOn = next.enabled && !current.enabled;
@@ -398,7 +507,10 @@ export function createManagerDigests(options: ManagerDigestOptions) {
       );
       // Off: what was queued will not go. (A new address while on needs nothing: a summary goes to the address of the moment it is sent.)
       if (!next.enabled) {
-        await pool.query("UPDATE mk_notification_deliveries SET status = 'skipped', skipped_reason = 'turned off by the mentee', updated_at = $2 WHERE person_id = $1 AND kind = $3 AND status IN ('queued', 'failed')", [personId, at, MANAGER_DIGEST_KIND]);
+        await pool.query(
+          "UPDATE mk_notification_deliveries SET status = 'skipped', skipped_reason = 'turned off by the mentee', updated_at = $2 WHERE person_id = $1 AND kind = $3 AND status IN ('queued', 'failed')",
+          [personId, at, MANAGER_DIGEST_KIND],
+        );
       }
       options.log(`reminders: ${personId} ${turnedOn ? 'turned on' : turnedOff ? 'turned off' : 'changed'} the summary for their manager`);
       send(response, 200, await view(personId));
@@ -421,7 +533,13 @@ export function createManagerDigests(options: ManagerDigestOptions) {
      * The mail of a queued manager digest, or why it no longer goes: off, another address since it was
      * queued is fine (it goes to the current one), no pairing as a mentee in those two weeks.
      */
-    async compose(delivery: { person_id: string; period: string }): Promise<{ skip: string } | { to: { name: string; address: string }; mail: { subject: string; text: string; html: string }; stopUrl: string; language: MailLanguage }> {
+    async compose(delivery: {
+      person_id: string;
+      period: string;
+    }): Promise<
+      | { skip: string }
+      | { to: { name: string; address: string }; mail: { subject: string; text: string; html: string }; stopUrl: string; language: MailLanguage }
+    > {
       const row = await readRow(delivery.person_id);
       if (!row?.enabled || !row.manager_email) return { skip: row?.stopped_by === 'manager' ? 'stopped by the manager' : 'turned off by the mentee' };
       const person = await readPerson(delivery.person_id);
@@ -433,7 +551,14 @@ export function createManagerDigests(options: ManagerDigestOptions) {
       if (!active) return { skip: 'no active pairing as a mentee' };
       const summary = managerSummary(records, delivery.person_id, window);
       const stopUrl = stopUrlOf(delivery.person_id, row.manager_email);
-      const mail = composeManagerMail({ menteeName: person.displayName ?? person.id, ...(row.manager_name ? { managerName: row.manager_name } : {}), summary, timeZone, language: row.language, stopUrl });
+      const mail = composeManagerMail({
+        menteeName: person.displayName ?? person.id,
+        ...(row.manager_name ? { managerName: row.manager_name } : {}),
+        summary,
+        timeZone,
+        language: row.language,
+        stopUrl,
+      });
       return { to: { name: row.manager_name ?? '', address: row.manager_email }, mail, stopUrl, language: row.language };
     },
   };

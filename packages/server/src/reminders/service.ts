@@ -5,7 +5,27 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type { PoolClient } from 'pg';
 import { MentorKitError } from '@mentorkit/core';
 import { agreementCheckInInput, type Agreement } from '@mentorkit/core/agreements';
-import { digestSlot, pairingCheckIn, practiceNudges, sensibleSendTime, PRACTICE_NUDGE_KINDS, SESSION_REMINDER_LOOKAHEAD_MINUTES, type CheckInGoal, type CheckInMessage, type CheckInSession, type NextCheckIn, type Nudge, type NudgePerson, type PairActivity, type PairingCheckIn, type PracticeFeedback, type PracticeGoal, type PracticeNudge, type PracticeNudgeKind, type PracticeSession } from '@mentorkit/core/checkins';
+import {
+  digestSlot,
+  pairingCheckIn,
+  practiceNudges,
+  sensibleSendTime,
+  PRACTICE_NUDGE_KINDS,
+  SESSION_REMINDER_LOOKAHEAD_MINUTES,
+  type CheckInGoal,
+  type CheckInMessage,
+  type CheckInSession,
+  type NextCheckIn,
+  type Nudge,
+  type NudgePerson,
+  type PairActivity,
+  type PairingCheckIn,
+  type PracticeFeedback,
+  type PracticeGoal,
+  type PracticeNudge,
+  type PracticeNudgeKind,
+  type PracticeSession,
+} from '@mentorkit/core/checkins';
 import { registerSpanish } from '@mentorkit/core/es';
 import { ServerConfigurationError, isAcceptablePersonId, type Caller } from '../identity.js';
 import { HttpError } from '../input.js';
@@ -131,14 +151,50 @@ export interface ReminderService {
 export function reminderCron(minutes: number): string {
   if (Number.isInteger(minutes) && minutes >= 1 && minutes <= 60 && 60 % minutes === 0) return minutes === 60 ? '0 * * * *' : `*/${minutes} * * * *`;
   if (Number.isInteger(minutes) && minutes > 60 && minutes % 60 === 0 && 24 % (minutes / 60) === 0) return `0 */${minutes / 60} * * *`;
-  throw new ServerConfigurationError(`MENTORKIT_REMINDER_INTERVAL_MINUTES (reminderIntervalMinutes) must divide an hour (1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30, 60) or be whole hours dividing a day (120, 180, 240, 360, 480, 720, 1440); got ${String(minutes)}.`);
+  throw new ServerConfigurationError(
+    `MENTORKIT_REMINDER_INTERVAL_MINUTES (reminderIntervalMinutes) must divide an hour (1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30, 60) or be whole hours dividing a day (120, 180, 240, 360, 480, 720, 1440); got ${String(minutes)}.`,
+  );
 }
 
-type PersonRecord = { id: string; displayName?: string; email?: string; timeZone?: string; languages?: string[]; workingHours?: NudgePerson['workingHours']; offLimitsDays?: number[]; offLimitsDates?: string[] };
+type PersonRecord = {
+  id: string;
+  displayName?: string;
+  email?: string;
+  timeZone?: string;
+  languages?: string[];
+  workingHours?: NudgePerson['workingHours'];
+  offLimitsDays?: number[];
+  offLimitsDates?: string[];
+};
 type PairingRecord = { id: string; programId?: string; menteeId: string; mentorIds: string[]; startedOn?: string; status?: string };
-type PreferenceRow = { person_id: string; email: boolean; kinds: Partial<Record<NudgeKind, boolean>>; digest: NotificationPreferences['digest']; updated_at: Date };
+type PreferenceRow = {
+  person_id: string;
+  email: boolean;
+  kinds: Partial<Record<NudgeKind, boolean>>;
+  digest: NotificationPreferences['digest'];
+  updated_at: Date;
+};
 /** A delivery: one reminder to one channel, or (kind `digest`, code `daily`/`weekly`) a person's digest mail. */
-type DeliveryRow = { id: string; dedupe_key: string; person_id: string; pairing_id: string; kind: NudgeKind | 'digest' | typeof MANAGER_DIGEST_KIND; code: Nudge['code'] | LadderCode | 'daily' | 'weekly' | 'fortnightly'; channel: string; period: string; send_at: Date; status: string; attempts: number; subject: string | null; created_at: Date; sent_at: Date | null; last_error: string | null; skipped_reason: string | null; webhook_id: string | null; digest_id: string | null };
+type DeliveryRow = {
+  id: string;
+  dedupe_key: string;
+  person_id: string;
+  pairing_id: string;
+  kind: NudgeKind | 'digest' | typeof MANAGER_DIGEST_KIND;
+  code: Nudge['code'] | LadderCode | 'daily' | 'weekly' | 'fortnightly';
+  channel: string;
+  period: string;
+  send_at: Date;
+  status: string;
+  attempts: number;
+  subject: string | null;
+  created_at: Date;
+  sent_at: Date | null;
+  last_error: string | null;
+  skipped_reason: string | null;
+  webhook_id: string | null;
+  digest_id: string | null;
+};
 
 interface PairingInputs {
   pairing: PairingRecord;
@@ -173,7 +229,8 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
   const intervalMinutes = options.intervalMinutes ?? 15;
   const cron = reminderCron(intervalMinutes);
   const retryDelay = options.retryDelaySeconds ?? 60;
-  if (!(Number.isInteger(retryDelay) && retryDelay >= 1 && retryDelay <= 3600)) throw new ServerConfigurationError(`reminderRetryDelaySeconds must be a whole number of seconds from 1 to 3600; got ${String(retryDelay)}.`);
+  if (!(Number.isInteger(retryDelay) && retryDelay >= 1 && retryDelay <= 3600))
+    throw new ServerConfigurationError(`reminderRetryDelaySeconds must be a whole number of seconds from 1 to 3600; got ${String(retryDelay)}.`);
   const retryLimit = options.retryLimit ?? 10;
   const enabled = Boolean(options.smtpUrl && options.publicUrl);
   // The server's own address (unsubscribe links) and the app's (the mail's "Open MentorKit"; the
@@ -189,11 +246,18 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
   let transport: Transporter | undefined;
   let lastErrorLine = 0;
   const webhooks = createWebhookStore({ pool, secrets: options.secrets, allowHosts: options.allowHosts ?? [], send, readJson: options.readJson, log, now });
-  const webhookFetch = createOutboundFetch({ allowHosts: options.allowHosts ?? [], userAgent: 'MentorKit webhooks', timeoutMs: 10_000, maxBytes: 64 * 1024, maxRedirects: 0 });
+  const webhookFetch = createOutboundFetch({
+    allowHosts: options.allowHosts ?? [],
+    userAgent: 'MentorKit webhooks',
+    timeoutMs: 10_000,
+    maxBytes: 64 * 1024,
+    maxRedirects: 0,
+  });
   const channelOf = (kind: WebhookKind) => (kind === 'generic' ? 'webhook' : kind);
 
   if (!options.smtpUrl) log('reminders by email are off: MENTORKIT_SMTP_URL (smtpUrl) is not set');
-  else if (!options.publicUrl) log('reminders by email are off: MENTORKIT_PUBLIC_URL (publicUrl) is not set (every mail links to the app and to its unsubscribe page)');
+  else if (!options.publicUrl)
+    log('reminders by email are off: MENTORKIT_PUBLIC_URL (publicUrl) is not set (every mail links to the app and to its unsubscribe page)');
 
   // ─── reading the records ────────────────────────────────────────────────────────────────────
 
@@ -204,13 +268,23 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
     );
     const pairings = pairingRows.map((row) => row.data).filter((pairing) => typeof pairing?.menteeId === 'string' && Array.isArray(pairing.mentorIds));
     const ids = pairings.map((pairing) => pairing.id);
-    const ofPairings = (collection: string, columns = 'data') => pool.query(`SELECT ${columns} FROM mk_records WHERE collection = $1 AND NOT deleted AND data->>'pairingId' = ANY($2)`, [collection, ids]);
+    const ofPairings = (collection: string, columns = 'data') =>
+      pool.query(`SELECT ${columns} FROM mk_records WHERE collection = $1 AND NOT deleted AND data->>'pairingId' = ANY($2)`, [collection, ids]);
     const [agreements, sessions, messages, goals, feedback] = await Promise.all([
       ofPairings('agreements'),
-      ofPairings('sessions', "id, data->>'pairingId' AS \"pairingId\", data->>'title' AS title, data->>'start' AS start, data->>'end' AS \"end\", data->>'status' AS status, data->'participantIds' AS \"participantIds\", data->>'meetingUrl' AS \"meetingUrl\""),
-      ofPairings('messages', "data->>'pairingId' AS \"pairingId\", data->>'authorId' AS \"authorId\", data->>'sentAt' AS \"sentAt\", data->>'createdAt' AS \"createdAt\""),
-      ofPairings('goals', "id, data->>'pairingId' AS \"pairingId\", COALESCE(data->>'updatedAt', updated_at) AS \"updatedAt\", data->>'status' AS status, (data->>'archived') = 'true' AS archived, data->>'ownerId' AS \"ownerId\", data->>'title' AS title, data->>'visibility' AS visibility, data->>'startDate' AS \"startDate\", data->>'dueDate' AS \"dueDate\", data->>'createdAt' AS \"createdAt\", data->'metric' AS metric, data->'milestones' AS milestones"),
-      ofPairings('feedback', "data->>'pairingId' AS \"pairingId\", data->>'sessionId' AS \"sessionId\", data->>'authorId' AS \"authorId\""),
+      ofPairings(
+        'sessions',
+        "id, data->>'pairingId' AS \"pairingId\", data->>'title' AS title, data->>'start' AS start, data->>'end' AS \"end\", data->>'status' AS status, data->'participantIds' AS \"participantIds\", data->>'meetingUrl' AS \"meetingUrl\"",
+      ),
+      ofPairings(
+        'messages',
+        'data->>\'pairingId\' AS "pairingId", data->>\'authorId\' AS "authorId", data->>\'sentAt\' AS "sentAt", data->>\'createdAt\' AS "createdAt"',
+      ),
+      ofPairings(
+        'goals',
+        "id, data->>'pairingId' AS \"pairingId\", COALESCE(data->>'updatedAt', updated_at) AS \"updatedAt\", data->>'status' AS status, (data->>'archived') = 'true' AS archived, data->>'ownerId' AS \"ownerId\", data->>'title' AS title, data->>'visibility' AS visibility, data->>'startDate' AS \"startDate\", data->>'dueDate' AS \"dueDate\", data->>'createdAt' AS \"createdAt\", data->'metric' AS metric, data->'milestones' AS milestones",
+      ),
+      ofPairings('feedback', 'data->>\'pairingId\' AS "pairingId", data->>\'sessionId\' AS "sessionId", data->>\'authorId\' AS "authorId"'),
     ]);
     const byPairing = new Map<string, PairingInputs>(pairings.map((pairing) => [pairing.id, { pairing, sessions: [], messages: [], goals: [], feedback: [] }]));
     for (const { data } of agreements.rows as Array<{ data: Agreement }>) {
@@ -221,12 +295,16 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
     for (const row of sessions.rows as Array<CheckInSession & { pairingId: string }>) byPairing.get(row.pairingId)?.sessions.push(clean(row));
     for (const row of messages.rows as Array<CheckInMessage & { pairingId: string }>) byPairing.get(row.pairingId)?.messages.push(clean(row));
     for (const row of goals.rows as Array<CheckInGoal & { pairingId: string }>) byPairing.get(row.pairingId)?.goals.push(clean(row));
-    for (const row of feedback.rows as Array<PracticeFeedback & { pairingId: string }>) if (typeof row.sessionId === 'string' && typeof row.authorId === 'string') byPairing.get(row.pairingId)?.feedback.push(clean(row));
+    for (const row of feedback.rows as Array<PracticeFeedback & { pairingId: string }>)
+      if (typeof row.sessionId === 'string' && typeof row.authorId === 'string') byPairing.get(row.pairingId)?.feedback.push(clean(row));
     return [...byPairing.values()];
   };
 
   const readPeople = async (personIds: string[]): Promise<Map<string, PersonRecord>> => {
-    const { rows } = await pool.query<{ id: string; data: PersonRecord }>(`SELECT id, data FROM mk_records WHERE collection = 'people' AND NOT deleted AND id = ANY($1)`, [personIds]);
+    const { rows } = await pool.query<{ id: string; data: PersonRecord }>(
+      `SELECT id, data FROM mk_records WHERE collection = 'people' AND NOT deleted AND id = ANY($1)`,
+      [personIds],
+    );
     return new Map(rows.map((row) => [row.id, row.data]));
   };
 
@@ -246,9 +324,26 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
   });
 
   // A mentee's summary for their manager (manager-digest.ts): its routes, its slot and its mail.
-  const managerDigests = createManagerDigests({ pool, log, send, readJson: options.readJson, readBody: options.readBody, secrets: options.secrets, serverUrl, now, whose: (caller, url) => whose(caller, url), nudgePerson });
+  const managerDigests = createManagerDigests({
+    pool,
+    log,
+    send,
+    readJson: options.readJson,
+    readBody: options.readBody,
+    secrets: options.secrets,
+    serverUrl,
+    now,
+    whose: (caller, url) => whose(caller, url),
+    nudgePerson,
+  });
 
-  const compute = (inputs: PairingInputs, people: Map<string, PersonRecord>, at: string, locale: string | undefined, inactiveAfterDays: number): PairingCheckIn =>
+  const compute = (
+    inputs: PairingInputs,
+    people: Map<string, PersonRecord>,
+    at: string,
+    locale: string | undefined,
+    inactiveAfterDays: number,
+  ): PairingCheckIn =>
     pairingCheckIn({
       inactiveAfterDays,
       pairing: inputs.pairing,
@@ -273,7 +368,9 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
       people: computed.people,
       sessions: inputs.sessions.filter((session): session is PracticeSession & CheckInSession => typeof session.id === 'string'),
       feedback: inputs.feedback,
-      goals: inputs.goals.filter((goal): goal is PracticeGoal & CheckInGoal => typeof goal.id === 'string' && typeof goal.ownerId === 'string' && typeof goal.title === 'string'),
+      goals: inputs.goals.filter(
+        (goal): goal is PracticeGoal & CheckInGoal => typeof goal.id === 'string' && typeof goal.ownerId === 'string' && typeof goal.title === 'string',
+      ),
       now: at,
       lookaheadMinutes: Math.min(24 * 60, Math.max(SESSION_REMINDER_LOOKAHEAD_MINUTES, 2 * intervalMinutes)),
       ...(locale ? { locale } : {}),
@@ -295,7 +392,15 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
       const people = await readPeople([...new Set(pairings.flatMap((entry) => [entry.pairing.menteeId, ...entry.pairing.mentorIds]))]);
       return pairings.flatMap((inputs) => {
         try {
-          return [{ pairing: inputs.pairing, computed: compute(inputs, people, at.toISOString(), undefined, ladder.quietDaysOf(settings, inputs.pairing.programId)), messages: inputs.messages, sessions: inputs.sessions, goals: inputs.goals }];
+          return [
+            {
+              pairing: inputs.pairing,
+              computed: compute(inputs, people, at.toISOString(), undefined, ladder.quietDaysOf(settings, inputs.pairing.programId)),
+              messages: inputs.messages,
+              sessions: inputs.sessions,
+              goals: inputs.goals,
+            },
+          ];
         } catch {
           return [];
         }
@@ -323,14 +428,30 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
   /** Queues the job that sends delivery `id` at `sendAt` as the server's clock (`at`) sees it, in the scan's transaction. */
   const queueDeliveryJob = async (client: PoolClient, id: string, sendAt: string, at: Date) => {
     const startAfter = new Date(Date.now() + Math.max(0, Date.parse(sendAt) - at.getTime()));
-    await boss!.send(DELIVER_QUEUE, { deliveryId: id }, { startAfter, singletonKey: id, retryLimit, retryDelay, retryBackoff: true, db: { executeSql: (text: string, values: unknown[]) => client.query(text, values) } });
+    await boss!.send(
+      DELIVER_QUEUE,
+      { deliveryId: id },
+      {
+        startAfter,
+        singletonKey: id,
+        retryLimit,
+        retryDelay,
+        retryBackoff: true,
+        db: { executeSql: (text: string, values: unknown[]) => client.query(text, values) },
+      },
+    );
   };
 
   /**
    * The digest row a reminder goes into (created, with its job, when it is the first of its period), or
    * undefined when that digest is no longer waiting (being sent or sent). In the scan's transaction.
    */
-  const digestFor = async (client: PoolClient, personId: string, digest: { frequency: 'daily' | 'weekly'; period: string; sendAt: string }, at: Date): Promise<string | undefined> => {
+  const digestFor = async (
+    client: PoolClient,
+    personId: string,
+    digest: { frequency: 'daily' | 'weekly'; period: string; sendAt: string },
+    at: Date,
+  ): Promise<string | undefined> => {
     const key = `digest|${personId}|${digest.frequency}|${digest.period}`;
     const id = randomUUID();
     const { rowCount } = await client.query(
@@ -343,7 +464,9 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
       return id;
     }
     // Another scan made it: join it while it waits (FOR SHARE keeps its job from claiming it until this commits).
-    const { rows } = await client.query<{ id: string; status: string }>('SELECT id, status FROM mk_notification_deliveries WHERE dedupe_key = $1 FOR SHARE', [key]);
+    const { rows } = await client.query<{ id: string; status: string }>('SELECT id, status FROM mk_notification_deliveries WHERE dedupe_key = $1 FOR SHARE', [
+      key,
+    ]);
     return rows[0]?.status === 'queued' ? rows[0].id : undefined;
   };
 
@@ -354,7 +477,14 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
     const memberIds = [...new Set(pairings.flatMap((entry) => [entry.pairing.menteeId, ...entry.pairing.mentorIds]))];
     const [people, preferences] = await Promise.all([readPeople(memberIds), readPreferences(memberIds)]);
     const run: ReminderRun = { pairings: pairings.length, nudges: 0, queued: 0, withoutEmail: 0, turnedOff: 0, late: 0, ms: 0 };
-    const candidates: Array<{ nudge: ReminderNudge; key: string; period: string; channel: string; webhookId?: string; digest?: { frequency: 'daily' | 'weekly'; period: string; sendAt: string } }> = [];
+    const candidates: Array<{
+      nudge: ReminderNudge;
+      key: string;
+      period: string;
+      channel: string;
+      webhookId?: string;
+      digest?: { frequency: 'daily' | 'weekly'; period: string; sendAt: string };
+    }> = [];
     const programIds = [...new Set(pairings.map((entry) => entry.pairing.programId).filter((id): id is string => typeof id === 'string'))];
     const [hooks, settings] = await Promise.all([webhooks.ofPrograms(programIds), ladder.settingsOf(programIds)]);
     // Core's check-in nudges (a pair goes quiet after its programme's `quietDays`), then the ladder's.
@@ -374,7 +504,8 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
         if (period) found.push({ nudge, period, programId: inputs.pairing.programId, webhooks: 'each' });
       }
       try {
-        for (const nudge of practiceOf(inputs, computed, at.toISOString(), undefined)) found.push({ nudge, period: nudge.period, programId: inputs.pairing.programId, webhooks: 'each' });
+        for (const nudge of practiceOf(inputs, computed, at.toISOString(), undefined))
+          found.push({ nudge, period: nudge.period, programId: inputs.pairing.programId, webhooks: 'each' });
       } catch (error) {
         log(`reminders: pairing ${inputs.pairing.id}'s sessions, feedback and goals skipped: ${error instanceof Error ? error.message : String(error)}`);
       }
@@ -411,7 +542,14 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
       const onceKey = `${nudge.kind}|${nudge.pairingId}|programme|${period}`;
       if (webhookRule === 'each' || !postedOnce.has(onceKey)) {
         postedOnce.add(onceKey);
-        for (const hook of hooks.get(programId ?? '') ?? []) candidates.push({ nudge, key: `${webhookRule === 'each' ? key : onceKey}|webhook:${hook.id}`, period, channel: channelOf(hook.kind), webhookId: hook.id });
+        for (const hook of hooks.get(programId ?? '') ?? [])
+          candidates.push({
+            nudge,
+            key: `${webhookRule === 'each' ? key : onceKey}|webhook:${hook.id}`,
+            period,
+            channel: channelOf(hook.kind),
+            webhookId: hook.id,
+          });
       }
       if (!person?.email) {
         run.withoutEmail++;
@@ -423,12 +561,17 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
       }
       // A person who takes a digest gets this reminder in their day's (or week's) mail, unless it cannot wait.
       const frequency = wants.digest;
-      const digest = frequency !== 'none' && !IMMEDIATE_KINDS.has(nudge.kind) ? { frequency, ...digestSlot(nudgePerson(nudge.personId, person), nudge.sendAt, frequency) } : undefined;
+      const digest =
+        frequency !== 'none' && !IMMEDIATE_KINDS.has(nudge.kind)
+          ? { frequency, ...digestSlot(nudgePerson(nudge.personId, person), nudge.sendAt, frequency) }
+          : undefined;
       candidates.push({ nudge, key, period, channel: 'email', ...(digest ? { digest } : {}) });
     }
     // Most nudges of a scan were queued by an earlier one: one read leaves only the new ones (the
     // UNIQUE key still decides between instances scanning at once).
-    const { rows: existing } = await pool.query<{ dedupe_key: string }>('SELECT dedupe_key FROM mk_notification_deliveries WHERE dedupe_key = ANY($1)', [candidates.map((candidate) => candidate.key)]);
+    const { rows: existing } = await pool.query<{ dedupe_key: string }>('SELECT dedupe_key FROM mk_notification_deliveries WHERE dedupe_key = ANY($1)', [
+      candidates.map((candidate) => candidate.key),
+    ]);
     const known = new Set(existing.map((row) => row.dedupe_key));
     for (const { nudge, key, period, channel, webhookId, digest } of candidates) {
       if (known.has(key)) continue;
@@ -482,22 +625,19 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
     for (const { id } of late) await boss!.send(DELIVER_QUEUE, { deliveryId: id }, { singletonKey: `${id}|late`, retryLimit, retryDelay, retryBackoff: true });
     run.late = late.length;
     run.ms = Date.now() - began;
-    log(`reminders: scanned ${run.pairings} active pairings: ${run.nudges} nudges, ${run.queued} newly queued (email and webhooks), ${run.withoutEmail} for people without an email address, ${run.turnedOff} turned off by the person${run.late ? `, ${run.late} late deliveries queued again` : ''} (${run.ms} ms)`);
+    log(
+      `reminders: scanned ${run.pairings} active pairings: ${run.nudges} nudges, ${run.queued} newly queued (email and webhooks), ${run.withoutEmail} for people without an email address, ${run.turnedOff} turned off by the person${run.late ? `, ${run.late} late deliveries queued again` : ''} (${run.ms} ms)`,
+    );
     return run;
   };
 
   // ─── delivery ───────────────────────────────────────────────────────────────────────────────
 
   const finish = (id: string, status: 'sent' | 'failed' | 'skipped', fields: { subject?: string; messageId?: string; error?: string; reason?: string }) =>
-    pool.query('UPDATE mk_notification_deliveries SET status = $2, subject = COALESCE($3, subject), message_id = COALESCE($4, message_id), last_error = $5, skipped_reason = $6, sent_at = CASE WHEN $2 = \'sent\' THEN $7::timestamptz ELSE sent_at END, updated_at = $7 WHERE id = $1', [
-      id,
-      status,
-      fields.subject ?? null,
-      fields.messageId ?? null,
-      fields.error ?? null,
-      fields.reason ?? null,
-      now(),
-    ]);
+    pool.query(
+      "UPDATE mk_notification_deliveries SET status = $2, subject = COALESCE($3, subject), message_id = COALESCE($4, message_id), last_error = $5, skipped_reason = $6, sent_at = CASE WHEN $2 = 'sent' THEN $7::timestamptz ELSE sent_at END, updated_at = $7 WHERE id = $1",
+      [id, status, fields.subject ?? null, fields.messageId ?? null, fields.error ?? null, fields.reason ?? null, now()],
+    );
 
   const unsubscribeUrlOf = (personId: string) => {
     const url = new URL('notifications/unsubscribe', serverUrl.endsWith('/') ? serverUrl : `${serverUrl}/`);
@@ -511,7 +651,11 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
    * about a pairing no longer active); check-in nudges are computed again from the pairing's records,
    * with its programme's `quietDays`, and must still carry the delivery's dedupe key.
    */
-  const currentNudge = async (delivery: DeliveryRow, at: Date, language: MailLanguage | undefined): Promise<{ nudge: ReminderNudge; checkIn?: NextCheckIn; activity?: PairActivity; timeZone?: string } | { skip: string }> => {
+  const currentNudge = async (
+    delivery: DeliveryRow,
+    at: Date,
+    language: MailLanguage | undefined,
+  ): Promise<{ nudge: ReminderNudge; checkIn?: NextCheckIn; activity?: PairActivity; timeZone?: string } | { skip: string }> => {
     if (isLadderKind(delivery.kind)) return ladder.recheck(delivery, at, language);
     const [inputs] = await readPairings([delivery.pairing_id]);
     if (!inputs) return { skip: 'the pairing is no longer active' };
@@ -534,12 +678,17 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
       } catch (error) {
         return { skip: `the pairing's sessions, feedback or goals cannot be read (${error instanceof Error ? error.message : String(error)})` };
       }
-      const found = practice.find((candidate) => candidate.personId === delivery.person_id && candidate.kind === delivery.kind && dedupeKeyOf(candidate, candidate.period) === key);
+      const found = practice.find(
+        (candidate) => candidate.personId === delivery.person_id && candidate.kind === delivery.kind && dedupeKeyOf(candidate, candidate.period) === key,
+      );
       if (!found) return { skip: PRACTICE_RESOLVED[delivery.kind] };
       const zone = computed.people.find((entry) => entry.personId === delivery.person_id)?.timeZone;
       return { nudge: found, ...(zone ? { timeZone: zone } : {}) };
     }
-    const nudge = computed.nudges.find((candidate) => candidate.personId === delivery.person_id && candidate.kind === delivery.kind && dedupeKeyOf(candidate, periodOf(candidate, computed) ?? '') === key);
+    const nudge = computed.nudges.find(
+      (candidate) =>
+        candidate.personId === delivery.person_id && candidate.kind === delivery.kind && dedupeKeyOf(candidate, periodOf(candidate, computed) ?? '') === key,
+    );
     if (!nudge) return { skip: 'resolved before it was due (a check-in or activity since)' };
     const timeZone = computed.people.find((entry) => entry.personId === delivery.person_id)?.timeZone;
     return { nudge, ...(computed.checkIn ? { checkIn: computed.checkIn } : {}), activity: computed.activity, ...(timeZone ? { timeZone } : {}) };
@@ -552,8 +701,21 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
   const postponedWhileAway = async (delivery: DeliveryRow, person: PersonRecord | undefined, at: Date): Promise<boolean> => {
     const { sendAt } = sendTimeFor(person, nudgePerson(delivery.person_id, person), at.toISOString());
     if (Date.parse(sendAt) <= at.getTime() + 60_000) return false;
-    await pool.query("UPDATE mk_notification_deliveries SET status = 'queued', send_at = $2, attempts = attempts - 1, updated_at = $3 WHERE id = $1 AND status = 'sending'", [delivery.id, sendAt, at]);
-    await boss?.send(DELIVER_QUEUE, { deliveryId: delivery.id }, { startAfter: new Date(Date.now() + Date.parse(sendAt) - at.getTime()), singletonKey: `${delivery.id}|${sendAt}`, retryLimit, retryDelay, retryBackoff: true });
+    await pool.query(
+      "UPDATE mk_notification_deliveries SET status = 'queued', send_at = $2, attempts = attempts - 1, updated_at = $3 WHERE id = $1 AND status = 'sending'",
+      [delivery.id, sendAt, at],
+    );
+    await boss?.send(
+      DELIVER_QUEUE,
+      { deliveryId: delivery.id },
+      {
+        startAfter: new Date(Date.now() + Date.parse(sendAt) - at.getTime()),
+        singletonKey: `${delivery.id}|${sendAt}`,
+        retryLimit,
+        retryDelay,
+        retryBackoff: true,
+      },
+    );
     log(`reminders: ${delivery.kind} for ${delivery.person_id} (pairing ${delivery.pairing_id}) waits until ${sendAt}: they are away`);
     return true;
   };
@@ -603,16 +765,29 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
   const deliverToManager = async (delivery: DeliveryRow, skip: (reason: string) => Promise<unknown>): Promise<void> => {
     const composed = await managerDigests.compose(delivery);
     if ('skip' in composed) return void (await skip(composed.skip));
-    await sendMail(delivery, { id: delivery.person_id, displayName: composed.to.name, email: composed.to.address }, composed.language, composed.mail, composed.stopUrl);
+    await sendMail(
+      delivery,
+      { id: delivery.person_id, displayName: composed.to.name, email: composed.to.address },
+      composed.language,
+      composed.mail,
+      composed.stopUrl,
+    );
     await finish(delivery.id, 'sent', { subject: composed.mail.subject, messageId: messageIdOf(delivery) });
     log(`reminders: sent the summary of ${delivery.person_id} to their manager (${delivery.period}, ${composed.language}, attempt ${delivery.attempts})`);
   };
 
   // The same Message-ID on every attempt: a receiving server can drop a copy if an attempt's outcome was lost.
-  const messageIdOf = (delivery: DeliveryRow) => `<${createHash('sha256').update(delivery.dedupe_key).digest('hex').slice(0, 32)}@${new URL(serverUrl).hostname}>`;
+  const messageIdOf = (delivery: DeliveryRow) =>
+    `<${createHash('sha256').update(delivery.dedupe_key).digest('hex').slice(0, 32)}@${new URL(serverUrl).hostname}>`;
 
   /** Sends one mail of `delivery` over SMTP; on failure marks it failed (pg-boss retries it) and throws. */
-  const sendMail = async (delivery: DeliveryRow, person: PersonRecord & { email: string }, language: MailLanguage, mail: { subject: string; text: string; html: string }, unsubscribeUrl: string): Promise<void> => {
+  const sendMail = async (
+    delivery: DeliveryRow,
+    person: PersonRecord & { email: string },
+    language: MailLanguage,
+    mail: { subject: string; text: string; html: string },
+    unsubscribeUrl: string,
+  ): Promise<void> => {
     // The URL gives host, port, TLS and credentials; the time limits keep a stuck SMTP server from holding a worker.
     transport ??= nodemailer.createTransport({ url: options.smtpUrl!, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
     try {
@@ -635,7 +810,9 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
     } catch (error) {
       const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 300);
       await finish(delivery.id, 'failed', { subject: mail.subject, error: reason });
-      log(`reminders: sending ${delivery.kind} to ${delivery.person_id} failed (attempt ${delivery.attempts}): ${reason}; ${delivery.attempts <= retryLimit ? 'retried with backoff' : 'no more retries'}`);
+      log(
+        `reminders: sending ${delivery.kind} to ${delivery.person_id} failed (attempt ${delivery.attempts}): ${reason}; ${delivery.attempts <= retryLimit ? 'retried with backoff' : 'no more retries'}`,
+      );
       throw error;
     }
   };
@@ -645,9 +822,18 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
    * the ones resolved since (or of a kind turned off since) are skipped with their reason. Nothing left:
    * the digest is skipped. Its reminders are marked sent with it.
    */
-  const deliverDigest = async (delivery: DeliveryRow, person: PersonRecord & { email: string }, wants: NotificationPreferences, at: Date, skip: (reason: string) => Promise<unknown>): Promise<void> => {
+  const deliverDigest = async (
+    delivery: DeliveryRow,
+    person: PersonRecord & { email: string },
+    wants: NotificationPreferences,
+    at: Date,
+    skip: (reason: string) => Promise<unknown>,
+  ): Promise<void> => {
     const language: MailLanguage = mailLanguageOf(person.languages);
-    const { rows: gathered } = await pool.query<DeliveryRow>("SELECT * FROM mk_notification_deliveries WHERE digest_id = $1 AND status IN ('queued', 'failed', 'sending') ORDER BY created_at, id", [delivery.id]);
+    const { rows: gathered } = await pool.query<DeliveryRow>(
+      "SELECT * FROM mk_notification_deliveries WHERE digest_id = $1 AND status IN ('queued', 'failed', 'sending') ORDER BY created_at, id",
+      [delivery.id],
+    );
     const items: Array<{ row: DeliveryRow; parts: ReminderParts }> = [];
     const skipItem = (row: DeliveryRow, reason: string) => {
       log(`reminders: ${row.kind} for ${row.person_id} (pairing ${row.pairing_id}) left out of their digest: ${reason}`);
@@ -671,7 +857,8 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
       });
       items.push({ row, parts });
     }
-    if (items.length === 0) return void (await skip(gathered.length === 0 ? 'nothing was gathered into it' : 'every reminder in it was resolved before it was due'));
+    if (items.length === 0)
+      return void (await skip(gathered.length === 0 ? 'nothing was gathered into it' : 'every reminder in it was resolved before it was due'));
     const unsubscribeUrl = unsubscribeUrlOf(delivery.person_id);
     const mail = composeDigestMail({
       recipient: { displayName: person.displayName ?? person.id, timeZone: person.timeZone ?? 'UTC', language },
@@ -684,7 +871,9 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
     await sendMail(delivery, person, language, mail, unsubscribeUrl);
     for (const { row, parts } of items) await finish(row.id, 'sent', { subject: parts.subject });
     await finish(delivery.id, 'sent', { subject: mail.subject, messageId: messageIdOf(delivery) });
-    log(`reminders: sent the ${delivery.code} digest to ${delivery.person_id} (${items.length} reminder${items.length === 1 ? '' : 's'}, ${language}, attempt ${delivery.attempts})`);
+    log(
+      `reminders: sent the ${delivery.code} digest to ${delivery.person_id} (${items.length} reminder${items.length === 1 ? '' : 's'}, ${language}, attempt ${delivery.attempts})`,
+    );
   };
 
   /**
@@ -698,8 +887,21 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
     const quarter = new Date(Math.floor(at.getTime() / (15 * 60_000)) * 15 * 60_000).toISOString();
     const { sendAt } = sensibleSendTime(nudgePerson(delivery.person_id, person), quarter);
     if (Date.parse(sendAt) <= at.getTime() + 60_000) return false;
-    await pool.query("UPDATE mk_notification_deliveries SET status = 'queued', send_at = $2, attempts = attempts - 1, updated_at = $3 WHERE id = $1 AND status = 'sending'", [delivery.id, sendAt, at]);
-    await boss?.send(DELIVER_QUEUE, { deliveryId: delivery.id }, { startAfter: new Date(Date.now() + Date.parse(sendAt) - at.getTime()), singletonKey: `${delivery.id}|${sendAt}`, retryLimit, retryDelay, retryBackoff: true });
+    await pool.query(
+      "UPDATE mk_notification_deliveries SET status = 'queued', send_at = $2, attempts = attempts - 1, updated_at = $3 WHERE id = $1 AND status = 'sending'",
+      [delivery.id, sendAt, at],
+    );
+    await boss?.send(
+      DELIVER_QUEUE,
+      { deliveryId: delivery.id },
+      {
+        startAfter: new Date(Date.now() + Date.parse(sendAt) - at.getTime()),
+        singletonKey: `${delivery.id}|${sendAt}`,
+        retryLimit,
+        retryDelay,
+        retryBackoff: true,
+      },
+    );
     log(`reminders: ${delivery.kind} for ${delivery.person_id} is late and would arrive outside their hours: it waits until ${sendAt}`);
     return true;
   };
@@ -724,7 +926,23 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
       ...(current.checkIn ? { checkIn: current.checkIn } : {}),
       ...(current.activity ? { activity: current.activity } : {}),
     });
-    const { body, headers } = webhookRequest(webhook, { deliveryId: delivery.id, kind: nudge.kind, code: nudge.code, params: nudge.params, personId: nudge.personId, personName, pairingId: nudge.pairingId, programId: webhook.programId, sendAt: delivery.send_at.toISOString(), message: sentence, appUrl }, at);
+    const { body, headers } = webhookRequest(
+      webhook,
+      {
+        deliveryId: delivery.id,
+        kind: nudge.kind,
+        code: nudge.code,
+        params: nudge.params,
+        personId: nudge.personId,
+        personName,
+        pairingId: nudge.pairingId,
+        programId: webhook.programId,
+        sendAt: delivery.send_at.toISOString(),
+        message: sentence,
+        appUrl,
+      },
+      at,
+    );
     const subject = `${webhook.kind} webhook: reminder for ${personName}`.slice(0, 300);
     const target = `${webhook.kind} webhook ${webhook.id} (${new URL(webhook.url).host})`;
     let failure: { reason: string; retry: boolean; afterSeconds?: number };
@@ -737,15 +955,29 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
         return;
       }
       const afterSeconds = retryAfterSeconds(response.headers.get('retry-after'), at);
-      failure = { reason: `HTTP ${response.status} from ${new URL(webhook.url).host}`, retry: retryableStatus(response.status), ...(afterSeconds !== undefined ? { afterSeconds } : {}) };
+      failure = {
+        reason: `HTTP ${response.status} from ${new URL(webhook.url).host}`,
+        retry: retryableStatus(response.status),
+        ...(afterSeconds !== undefined ? { afterSeconds } : {}),
+      };
     } catch (error) {
       const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 300);
       // Down, slow or unreachable: retried. Refused by the guard (scheme, address) or redirected: not.
-      failure = { reason, retry: !(isOutboundRefused(error, 'scheme') || isOutboundRefused(error, 'credentials') || isOutboundRefused(error, 'address') || isOutboundRefused(error, 'redirects')) };
+      failure = {
+        reason,
+        retry: !(
+          isOutboundRefused(error, 'scheme') ||
+          isOutboundRefused(error, 'credentials') ||
+          isOutboundRefused(error, 'address') ||
+          isOutboundRefused(error, 'redirects')
+        ),
+      };
     }
     await finish(delivery.id, 'failed', { subject, error: failure.reason });
     const more = failure.retry && delivery.attempts <= retryLimit;
-    log(`reminders: posting ${delivery.kind} about ${delivery.person_id} to ${target} failed (attempt ${delivery.attempts}): ${failure.reason}; ${more ? 'retried with backoff' : failure.retry ? 'no more retries' : 'not retried'}`);
+    log(
+      `reminders: posting ${delivery.kind} about ${delivery.person_id} to ${target} failed (attempt ${delivery.attempts}): ${failure.reason}; ${more ? 'retried with backoff' : failure.retry ? 'no more retries' : 'not retried'}`,
+    );
     if (!more) return;
     // A small Retry-After (429, 503) is respected: the next attempt starts then, instead of at the backoff's time.
     if (failure.afterSeconds !== undefined && failure.afterSeconds >= 1 && failure.afterSeconds <= 600 && boss) {
@@ -758,7 +990,13 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
   // ─── the job queue ──────────────────────────────────────────────────────────────────────────
 
   const startQueue = async () => {
-    const created = new PgBoss({ db, schema: 'mk_jobs', pollingIntervalSeconds: 1, cronMonitorIntervalSeconds: 30, cronWorkerIntervalSeconds: 5 } as PgBoss.ConstructorOptions);
+    const created = new PgBoss({
+      db,
+      schema: 'mk_jobs',
+      pollingIntervalSeconds: 1,
+      cronMonitorIntervalSeconds: 30,
+      cronWorkerIntervalSeconds: 5,
+    } as PgBoss.ConstructorOptions);
     created.on('error', (error: unknown) => {
       if (Date.now() - lastErrorLine < 10_000) return;
       lastErrorLine = Date.now();
@@ -784,7 +1022,9 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
     await created.work<{ deliveryId: string }>(DELIVER_QUEUE, { pollingIntervalSeconds: 1, batchSize: 1 }, async (jobs) => {
       for (const job of jobs) await deliver(job.data.deliveryId);
     });
-    log(`reminders by email are on: a scan every ${intervalMinutes} min (${cron}, UTC), mail through ${options.smtpUrl!.replace(/\/\/[^@/]*@/, '//…@')} from ${mailFrom}`);
+    log(
+      `reminders by email are on: a scan every ${intervalMinutes} min (${cron}, UTC), mail through ${options.smtpUrl!.replace(/\/\/[^@/]*@/, '//…@')} from ${mailFrom}`,
+    );
   };
 
   const start = () => {
@@ -815,39 +1055,74 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
   };
 
   const PAGE_TEXTS = {
-    en: { title: 'Reminder emails', ask: 'Stop reminder emails from MentorKit? You can turn them on again in your notification settings.', button: 'Unsubscribe', done: 'Done: you will get no more reminder emails from MentorKit.', invalid: 'This unsubscribe link is not valid (it may be incomplete). Copy the whole link from the email, or change your notification settings in MentorKit.' },
-    es: { title: 'Correos de recordatorio', ask: '¿Dejar de recibir correos de recordatorio de MentorKit? Puedes volver a activarlos en tu configuración de notificaciones.', button: 'Darse de baja', done: 'Listo: ya no recibirás correos de recordatorio de MentorKit.', invalid: 'Este enlace para darse de baja no es válido (puede estar incompleto). Copia el enlace completo del correo o cambia tu configuración de notificaciones en MentorKit.' },
+    en: {
+      title: 'Reminder emails',
+      ask: 'Stop reminder emails from MentorKit? You can turn them on again in your notification settings.',
+      button: 'Unsubscribe',
+      done: 'Done: you will get no more reminder emails from MentorKit.',
+      invalid:
+        'This unsubscribe link is not valid (it may be incomplete). Copy the whole link from the email, or change your notification settings in MentorKit.',
+    },
+    es: {
+      title: 'Correos de recordatorio',
+      ask: '¿Dejar de recibir correos de recordatorio de MentorKit? Puedes volver a activarlos en tu configuración de notificaciones.',
+      button: 'Darse de baja',
+      done: 'Listo: ya no recibirás correos de recordatorio de MentorKit.',
+      invalid:
+        'Este enlace para darse de baja no es válido (puede estar incompleto). Copia el enlace completo del correo o cambia tu configuración de notificaciones en MentorKit.',
+    },
   } as const;
   const page = (response: http.ServerResponse, status: number, language: MailLanguage, body: string) => {
     const words = PAGE_TEXTS[language];
-    send(response, status, `<!doctype html>\n<html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><link rel="icon" href="data:,"><title>${escapeHtml(words.title)}</title></head>\n<body style="font-family: system-ui, sans-serif; max-width: 32rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5;"><main>\n<h1 style="font-size: 1.25rem;">${escapeHtml(words.title)}</h1>\n${body}\n</main></body></html>\n`, {
-      'Content-Type': 'text/html; charset=utf-8',
-      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-      'Referrer-Policy': 'no-referrer',
-      'Cache-Control': 'no-store',
-    });
+    send(
+      response,
+      status,
+      `<!doctype html>\n<html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><link rel="icon" href="data:,"><title>${escapeHtml(words.title)}</title></head>\n<body style="font-family: system-ui, sans-serif; max-width: 32rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5;"><main>\n<h1 style="font-size: 1.25rem;">${escapeHtml(words.title)}</h1>\n${body}\n</main></body></html>\n`,
+      {
+        'Content-Type': 'text/html; charset=utf-8',
+        'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+        'Referrer-Policy': 'no-referrer',
+        'Cache-Control': 'no-store',
+      },
+    );
   };
 
   const handleUnsigned: ReminderService['handleUnsigned'] = async (segments, method, request, url, response) => {
     if (await managerDigests.handleUnsigned(segments, method, request, url, response)) return true;
     if (!(segments.length === 2 && segments[0] === 'notifications' && segments[1] === 'unsubscribe')) return false;
-    if (method !== 'GET' && method !== 'HEAD' && method !== 'POST') throw new HttpError(405, new MentorKitError('unsupported', `${method} is not supported here; use GET (the page) or POST (one-click unsubscribe).`, { path: 'method' }), { Allow: 'GET, POST' });
+    if (method !== 'GET' && method !== 'HEAD' && method !== 'POST')
+      throw new HttpError(
+        405,
+        new MentorKitError('unsupported', `${method} is not supported here; use GET (the page) or POST (one-click unsubscribe).`, { path: 'method' }),
+        { Allow: 'GET, POST' },
+      );
     if (method === 'POST') await options.readBody(request, 4096);
     const token = url.searchParams.get('token');
     const personId = verifyToken(token);
-    if (!personId) return page(response, 400, 'en', `<p>${escapeHtml(PAGE_TEXTS.en.invalid)}</p>`), true;
+    if (!personId) return (page(response, 400, 'en', `<p>${escapeHtml(PAGE_TEXTS.en.invalid)}</p>`), true);
     const language = mailLanguageOf((await readPeople([personId])).get(personId)?.languages);
     const words = PAGE_TEXTS[language];
     if (method !== 'POST') {
       // Never unsubscribe on GET: mail scanners follow links.
-      page(response, 200, language, `<p>${escapeHtml(words.ask)}</p>\n<form method="post" action="?token=${escapeHtml(encodeURIComponent(token!))}"><button type="submit" style="font: inherit; padding: 0.5rem 1rem;">${escapeHtml(words.button)}</button></form>`);
+      page(
+        response,
+        200,
+        language,
+        `<p>${escapeHtml(words.ask)}</p>\n<form method="post" action="?token=${escapeHtml(encodeURIComponent(token!))}"><button type="submit" style="font: inherit; padding: 0.5rem 1rem;">${escapeHtml(words.button)}</button></form>`,
+      );
       return true;
     }
     const at = now();
     await withTransaction(async (client) => {
-      await client.query(`INSERT INTO mk_notification_preferences (person_id, email, unsubscribed_at, updated_at) VALUES ($1, false, $2, $2) ON CONFLICT (person_id) DO UPDATE SET email = false, unsubscribed_at = $2, updated_at = $2`, [personId, at]);
+      await client.query(
+        `INSERT INTO mk_notification_preferences (person_id, email, unsubscribed_at, updated_at) VALUES ($1, false, $2, $2) ON CONFLICT (person_id) DO UPDATE SET email = false, unsubscribed_at = $2, updated_at = $2`,
+        [personId, at],
+      );
       // Email only: programme webhooks are the programme's channel, not the person's inbox.
-      await client.query(`UPDATE mk_notification_deliveries SET status = 'skipped', skipped_reason = 'unsubscribed', updated_at = $2 WHERE person_id = $1 AND channel = 'email' AND status IN ('queued', 'failed')`, [personId, at]);
+      await client.query(
+        `UPDATE mk_notification_deliveries SET status = 'skipped', skipped_reason = 'unsubscribed', updated_at = $2 WHERE person_id = $1 AND channel = 'email' AND status IN ('queued', 'failed')`,
+        [personId, at],
+      );
     });
     log(`reminders: ${personId} unsubscribed from reminder emails (one-click link)`);
     page(response, 200, language, `<p>${escapeHtml(words.done)}</p>`);
@@ -863,28 +1138,41 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
       if (!isAcceptablePersonId(asked)) throw new MentorKitError('invalid-input', '`personId` must be a person id (1–200 characters).', { path: 'personId' });
       return asked;
     }
-    if (asked !== null && asked !== caller.personId) throw new HttpError(403, new MentorKitError('forbidden', 'You can only see and change your own notifications.', { path: 'personId' }));
+    if (asked !== null && asked !== caller.personId)
+      throw new HttpError(403, new MentorKitError('forbidden', 'You can only see and change your own notifications.', { path: 'personId' }));
     return caller.personId;
   };
 
   const readPreferencesOf = async (personId: string) => (await readPreferences([personId])).get(personId)!;
 
   const parsePreferencesPut = (body: unknown, current: NotificationPreferences): NotificationPreferences => {
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new MentorKitError('invalid-input', 'Send a JSON object: { "email"?: boolean, "kinds"?: { "<kind>": boolean }, "digest"?: "none" | "daily" | "weekly" }.', { path: 'body' });
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+      throw new MentorKitError(
+        'invalid-input',
+        'Send a JSON object: { "email"?: boolean, "kinds"?: { "<kind>": boolean }, "digest"?: "none" | "daily" | "weekly" }.',
+        { path: 'body' },
+      );
     const next: NotificationPreferences = { ...current, kinds: { ...current.kinds } };
     for (const [key, value] of Object.entries(body)) {
       if (key === 'email') {
         if (typeof value !== 'boolean') throw new MentorKitError('invalid-input', '`email` must be true or false.', { path: 'email' });
         next.email = value;
       } else if (key === 'kinds') {
-        if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new MentorKitError('invalid-input', `\`kinds\` must be an object of nudge kinds (${NUDGE_KINDS.join(', ')}) to true or false.`, { path: 'kinds' });
+        if (typeof value !== 'object' || value === null || Array.isArray(value))
+          throw new MentorKitError('invalid-input', `\`kinds\` must be an object of nudge kinds (${NUDGE_KINDS.join(', ')}) to true or false.`, {
+            path: 'kinds',
+          });
         for (const [kind, on] of Object.entries(value)) {
-          if (!(NUDGE_KINDS as readonly string[]).includes(kind)) throw new MentorKitError('invalid-input', `\`kinds.${kind.slice(0, 50)}\` is not a nudge kind; the kinds are ${NUDGE_KINDS.join(', ')}.`, { path: `kinds.${kind.slice(0, 50)}` });
+          if (!(NUDGE_KINDS as readonly string[]).includes(kind))
+            throw new MentorKitError('invalid-input', `\`kinds.${kind.slice(0, 50)}\` is not a nudge kind; the kinds are ${NUDGE_KINDS.join(', ')}.`, {
+              path: `kinds.${kind.slice(0, 50)}`,
+            });
           if (typeof on !== 'boolean') throw new MentorKitError('invalid-input', `\`kinds.${kind}\` must be true or false.`, { path: `kinds.${kind}` });
           next.kinds[kind as NudgeKind] = on;
         }
       } else if (key === 'digest') {
-        if (!(DIGESTS as readonly unknown[]).includes(value)) throw new MentorKitError('invalid-input', '`digest` must be "none", "daily" or "weekly".', { path: 'digest' });
+        if (!(DIGESTS as readonly unknown[]).includes(value))
+          throw new MentorKitError('invalid-input', '`digest` must be "none", "daily" or "weekly".', { path: 'digest' });
         next.digest = value;
       } else if (key !== 'personId' && key !== 'updatedAt') {
         throw new MentorKitError('invalid-input', `\`${key.slice(0, 50)}\` is not a preference; send email, kinds or digest.`, { path: key.slice(0, 50) });
@@ -894,16 +1182,22 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
   };
 
   const handle: ReminderService['handle'] = async (caller, segments, method, request, url, response) => {
-    if (segments[0] === 'programs') return (await ladder.handle(caller, segments, method, request, response)) || webhooks.handle(caller, segments, method, request, response);
+    if (segments[0] === 'programs')
+      return (await ladder.handle(caller, segments, method, request, response)) || webhooks.handle(caller, segments, method, request, response);
     if (segments[0] !== 'notifications') return false;
     if (await managerDigests.handle(caller, segments, method, request, url, response)) return true;
     if (segments.length === 1) {
-      if (method !== 'GET') throw new HttpError(405, new MentorKitError('unsupported', `${method} is not supported here; use GET.`, { path: 'method' }), { Allow: 'GET' });
+      if (method !== 'GET')
+        throw new HttpError(405, new MentorKitError('unsupported', `${method} is not supported here; use GET.`, { path: 'method' }), { Allow: 'GET' });
       const personId = whose(caller, url);
       const limitText = url.searchParams.get('limit');
       const limit = limitText === null ? 50 : Number(limitText);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw new MentorKitError('invalid-input', '`limit` must be a whole number from 1 to 200.', { path: 'limit' });
-      const { rows } = await pool.query<DeliveryRow>('SELECT * FROM mk_notification_deliveries WHERE person_id = $1 ORDER BY created_at DESC, id LIMIT $2', [personId, limit]);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 200)
+        throw new MentorKitError('invalid-input', '`limit` must be a whole number from 1 to 200.', { path: 'limit' });
+      const { rows } = await pool.query<DeliveryRow>('SELECT * FROM mk_notification_deliveries WHERE person_id = $1 ORDER BY created_at DESC, id LIMIT $2', [
+        personId,
+        limit,
+      ]);
       send(response, 200, {
         personId,
         deliveries: rows.map((row) => ({
@@ -928,8 +1222,11 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
     }
     if (segments.length === 2 && segments[1] === 'preferences') {
       const personId = whose(caller, url);
-      if (method === 'GET') return send(response, 200, await readPreferencesOf(personId)), true;
-      if (method !== 'PUT') throw new HttpError(405, new MentorKitError('unsupported', `${method} is not supported here; use GET or PUT.`, { path: 'method' }), { Allow: 'GET, PUT' });
+      if (method === 'GET') return (send(response, 200, await readPreferencesOf(personId)), true);
+      if (method !== 'PUT')
+        throw new HttpError(405, new MentorKitError('unsupported', `${method} is not supported here; use GET or PUT.`, { path: 'method' }), {
+          Allow: 'GET, PUT',
+        });
       const body = await options.readJson(request, 4096);
       const next = parsePreferencesPut(body, await readPreferencesOf(personId));
       const at = now();
@@ -948,7 +1245,8 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
     enabled,
     start,
     async runNow() {
-      if (!enabled) throw new MentorKitError('unsupported', 'Reminders by email are off: set MENTORKIT_SMTP_URL (smtpUrl) and MENTORKIT_PUBLIC_URL (publicUrl).');
+      if (!enabled)
+        throw new MentorKitError('unsupported', 'Reminders by email are off: set MENTORKIT_SMTP_URL (smtpUrl) and MENTORKIT_PUBLIC_URL (publicUrl).');
       start();
       await started;
       return scan();

@@ -91,7 +91,14 @@ function commitCandidates(
 }
 
 /** One row of a dense cost matrix into the buffer; returns the buffer size. */
-function selectCostRow(denseCosts: Float64Array, offset: number, columnCount: number, perRow: number, bufferCost: Float64Array, bufferColumn: Int32Array): number {
+function selectCostRow(
+  denseCosts: Float64Array,
+  offset: number,
+  columnCount: number,
+  perRow: number,
+  bufferCost: Float64Array,
+  bufferColumn: Int32Array,
+): number {
   let size = 0;
   let limit = Infinity;
   for (let column = 0; column < columnCount; column++) {

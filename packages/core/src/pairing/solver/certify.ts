@@ -14,13 +14,31 @@ import type { AssignmentSolution } from './problem.js';
  * Whether a row passes the certificate without reading it in full: its solved edges have reduced
  * cost >= -tolerance, and `bound` (a lower bound of the reduced cost of all its other edges) too.
  */
-function rowSettled(start: number, end: number, columnIndex: Int32Array, edgeCost: Float64Array, dualOfRow: number, columnDual: Float64Array, bound: number, tolerance: number): boolean {
+function rowSettled(
+  start: number,
+  end: number,
+  columnIndex: Int32Array,
+  edgeCost: Float64Array,
+  dualOfRow: number,
+  columnDual: Float64Array,
+  bound: number,
+  tolerance: number,
+): boolean {
   for (let edge = start; edge < end; edge++) if (edgeCost[edge]! - dualOfRow - columnDual[columnIndex[edge]!]! < -tolerance) return false;
   return bound >= -tolerance;
 }
 
 /** Appends a row's candidates (at `from`, `size` of them) to the CSR arrays at `edge`; returns the new end. */
-function copyCandidates(columns: Int32Array, costs: Float64Array, from: number, size: number, capacity: Int32Array, columnIndex: Int32Array, edgeCost: Float64Array, edge: number): number {
+function copyCandidates(
+  columns: Int32Array,
+  costs: Float64Array,
+  from: number,
+  size: number,
+  capacity: Int32Array,
+  columnIndex: Int32Array,
+  edgeCost: Float64Array,
+  edge: number,
+): number {
   for (let position = from, end = from + size; position < end; position++) {
     const column = columns[position]!;
     columnIndex[edge] = column;
@@ -104,7 +122,19 @@ export function solveCertified(
     let violations = 0;
     for (let row = 0; row < rowCount; row++) {
       const dualOfRow = rowDual[row]!;
-      if (rowSettled(rowStart[row]!, rowStart[row + 1]!, columnIndex, edgeCost, dualOfRow, columnDual, worstCostOfRow[row]! - dualOfRow - highestColumnDual, tolerance)) continue;
+      if (
+        rowSettled(
+          rowStart[row]!,
+          rowStart[row + 1]!,
+          columnIndex,
+          edgeCost,
+          dualOfRow,
+          columnDual,
+          worstCostOfRow[row]! - dualOfRow - highestColumnDual,
+          tolerance,
+        )
+      )
+        continue;
       violations += rowViolations(rowCosts(row), columnCount, dualOfRow, columnDual, tolerance, row, round < 3 ? found : undefined);
     }
     if (violations === 0) {

@@ -59,7 +59,19 @@ export function searchDense(state: AssignmentState, columnCount: number, freeRow
   let queueHead = 0;
   let queueTail = 0;
   for (;;) {
-    const lowestIndex = relaxDense(denseCosts, row * columnCount, rowDual[row]!, base, row, unscannedColumns, remaining, columnDual, distance, predecessorRow, columnIsFull);
+    const lowestIndex = relaxDense(
+      denseCosts,
+      row * columnCount,
+      rowDual[row]!,
+      base,
+      row,
+      unscannedColumns,
+      remaining,
+      columnDual,
+      distance,
+      predecessorRow,
+      columnIsFull,
+    );
     if (queueHead < queueTail) {
       row = rowQueue[queueHead++]!;
       scannedRows[scannedRowCount++] = row;

@@ -52,7 +52,9 @@ export function solveDenseCosts(
   const scoreOf = (row: number, column: number) => -denseCosts[row * columnCount + column]!;
   if (options.method !== 'dense' && usesCandidates(rowCount, columnCount, capacity)) {
     const candidates = selectCostRows(rowCount, columnCount, denseCosts);
-    const certified = solveCertified(rowCount, columnCount, capacity, candidates, largest, (row) => denseCosts.subarray(row * columnCount, (row + 1) * columnCount));
+    const certified = solveCertified(rowCount, columnCount, capacity, candidates, largest, (row) =>
+      denseCosts.subarray(row * columnCount, (row + 1) * columnCount),
+    );
     if (certified) return certified;
   }
   return summariseSolution(rowCount, solveCosts({ rowCount, columnCount, capacity, denseCosts }).columnOfRow, scoreOf);

@@ -14,7 +14,14 @@ const SECOND_COLUMN = 3;
 const BEST_EDGE = 4;
 const SECOND_EDGE = 5;
 
-function bestTwoDense(denseCosts: Float64Array, offset: number, columnCount: number, columnDual: Float64Array, columnIsFull: Uint8Array, bestTwo: Float64Array): void {
+function bestTwoDense(
+  denseCosts: Float64Array,
+  offset: number,
+  columnCount: number,
+  columnDual: Float64Array,
+  columnIsFull: Uint8Array,
+  bestTwo: Float64Array,
+): void {
   let bestCost = Infinity;
   let secondCost = Infinity;
   let bestColumn = -1;
@@ -41,7 +48,15 @@ function bestTwoDense(denseCosts: Float64Array, offset: number, columnCount: num
   bestTwo[SECOND_EDGE] = -1;
 }
 
-function bestTwoSparse(start: number, end: number, columnIndex: Int32Array, edgeCost: Float64Array, columnDual: Float64Array, columnIsFull: Uint8Array, bestTwo: Float64Array): void {
+function bestTwoSparse(
+  start: number,
+  end: number,
+  columnIndex: Int32Array,
+  edgeCost: Float64Array,
+  columnDual: Float64Array,
+  columnIsFull: Uint8Array,
+  bestTwo: Float64Array,
+): void {
   let bestCost = Infinity;
   let secondCost = Infinity;
   let bestColumn = -1;

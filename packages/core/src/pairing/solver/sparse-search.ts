@@ -96,7 +96,14 @@ function relaxSparse(
 }
 
 /** Dijkstra with a heap from free row `freeRow` over the candidate edges, to the nearest column with room. */
-export function searchSparse(state: AssignmentState, freeRow: number, rowStart: Int32Array, columnIndex: Int32Array, edgeCost: Float64Array, search: SearchState): void {
+export function searchSparse(
+  state: AssignmentState,
+  freeRow: number,
+  rowStart: Int32Array,
+  columnIndex: Int32Array,
+  edgeCost: Float64Array,
+  search: SearchState,
+): void {
   const { rowDual, columnDual, columnIsFull, slotStart, usedSlots, rowInSlot } = state;
   const { distance, scannedColumns, scannedRows, rowQueue, isScanned, heapItems, heapPosition, counters } = search;
   counters[TOUCHED_COLUMN_COUNT] = 0;

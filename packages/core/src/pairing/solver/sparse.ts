@@ -24,7 +24,8 @@ export function solveSparseAssignment(input: SparseAssignmentInput): AssignmentS
       if (lastRowOfColumn[column] === row) throw new RangeError(`row ${row} lists column ${column} twice`);
       lastRowOfColumn[column] = row;
       const score = input.scores[edge]!;
-      if (Number.isNaN(score) || score === Infinity) throw new RangeError(`score of edge ${edge} is ${String(score)}; scores must be finite or -Infinity (forbidden)`);
+      if (Number.isNaN(score) || score === Infinity)
+        throw new RangeError(`score of edge ${edge} is ${String(score)}; scores must be finite or -Infinity (forbidden)`);
       edgeCost[edge] = -score;
     }
   }
@@ -32,7 +33,14 @@ export function solveSparseAssignment(input: SparseAssignmentInput): AssignmentS
 }
 
 /** Sparse mode on prepared CSR costs (`-score`, modified). @internal used by `matchMentors`. */
-export function solveSparseCosts(rowCount: number, columnCount: number, rowStart: Int32Array, columnIndex: Int32Array, edgeCost: Float64Array, capacity: Int32Array): AssignmentSolution {
+export function solveSparseCosts(
+  rowCount: number,
+  columnCount: number,
+  rowStart: Int32Array,
+  columnIndex: Int32Array,
+  edgeCost: Float64Array,
+  capacity: Int32Array,
+): AssignmentSolution {
   for (let edge = 0; edge < edgeCost.length; edge++) if (capacity[columnIndex[edge]!] === 0) edgeCost[edge] = Infinity;
   const result = solveCosts({ rowCount, columnCount, capacity, rowStart, columnIndex, edgeCost });
   return summariseSolution(rowCount, result.columnOfRow, (row) => -edgeCost[result.edgeOfRow[row]!]!);

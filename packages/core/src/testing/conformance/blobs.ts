@@ -32,7 +32,12 @@ export const blobCases: CaseDefinition[] = [
       check((await adapter.getBlob('missing')) === undefined, 'getBlob of a missing id must resolve to undefined.');
       await adapter.putBlob('note', new Blob(['first'], { type: 'text/plain' }));
       await adapter.putBlob('note', new Blob(['second version'], { type: 'text/markdown' }));
-      await checkBlob(await adapter.getBlob('note'), new TextEncoder().encode('second version'), 'text/markdown', 'putBlob with an existing id must replace the blob');
+      await checkBlob(
+        await adapter.getBlob('note'),
+        new TextEncoder().encode('second version'),
+        'text/markdown',
+        'putBlob with an existing id must replace the blob',
+      );
       check((await adapter.deleteBlob('note')) === true, 'deleteBlob of a stored blob must resolve to true.');
       check((await adapter.getBlob('note')) === undefined, 'After deleteBlob, getBlob must resolve to undefined.');
       check((await adapter.deleteBlob('note')) === false, 'deleteBlob of a missing blob must resolve to false.');
@@ -45,13 +50,25 @@ export const blobCases: CaseDefinition[] = [
       requireBlobs(adapter);
       const notBlobs: unknown[] = ['text', new ArrayBuffer(4), new Uint8Array(4), { size: 1, type: 'audio/webm' }, null, undefined];
       for (const value of notBlobs) {
-        await checkRefused(() => adapter.putBlob('voice-1', value as Blob), 'invalid-input', `putBlob with ${formatValue(value)} must be refused with "invalid-input" (only Blob values)`);
+        await checkRefused(
+          () => adapter.putBlob('voice-1', value as Blob),
+          'invalid-input',
+          `putBlob with ${formatValue(value)} must be refused with "invalid-input" (only Blob values)`,
+        );
       }
       check((await adapter.getBlob('voice-1')) === undefined, 'A refused putBlob must store nothing.');
       for (const id of ['', 42, null, 'x'.repeat(201)] as unknown[]) {
-        await checkRefused(() => adapter.putBlob(id as string, new Blob(['x'])), 'invalid-input', `putBlob with the id ${formatValue(id)} must be refused with "invalid-input"`);
+        await checkRefused(
+          () => adapter.putBlob(id as string, new Blob(['x'])),
+          'invalid-input',
+          `putBlob with the id ${formatValue(id)} must be refused with "invalid-input"`,
+        );
         await checkRefused(() => adapter.getBlob(id as string), 'invalid-input', `getBlob with the id ${formatValue(id)} must be refused with "invalid-input"`);
-        await checkRefused(() => adapter.deleteBlob(id as string), 'invalid-input', `deleteBlob with the id ${formatValue(id)} must be refused with "invalid-input"`);
+        await checkRefused(
+          () => adapter.deleteBlob(id as string),
+          'invalid-input',
+          `deleteBlob with the id ${formatValue(id)} must be refused with "invalid-input"`,
+        );
       }
     },
   },

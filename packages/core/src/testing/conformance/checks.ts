@@ -18,13 +18,19 @@ export type BlobAdapter = StorageAdapter & Required<Pick<StorageAdapter, 'putBlo
 export function requireBlobs(adapter: StorageAdapter): asserts adapter is BlobAdapter {
   const present = (['putBlob', 'getBlob', 'deleteBlob'] as const).filter((method) => typeof adapter[method] === 'function');
   if (present.length === 0) throw new CaseNotApplicable('the adapter has no blob support (putBlob/getBlob/deleteBlob are optional)');
-  check(present.length === 3, `Blob support is all or nothing: the adapter has ${present.join(', ')} but not ${(['putBlob', 'getBlob', 'deleteBlob'] as const).filter((method) => !present.includes(method)).join(', ')}.`);
+  check(
+    present.length === 3,
+    `Blob support is all or nothing: the adapter has ${present.join(', ')} but not ${(['putBlob', 'getBlob', 'deleteBlob'] as const).filter((method) => !present.includes(method)).join(', ')}.`,
+  );
 }
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 export function checkIsoInstant(value: unknown, rule: string): void {
-  check(typeof value === 'string' && ISO_INSTANT.test(value) && Number.isFinite(Date.parse(value)), `${rule}: \`updatedAt\` must be an ISO 8601 instant such as 2025-03-01T09:30:00.000Z (got ${formatValue(value)}).`);
+  check(
+    typeof value === 'string' && ISO_INSTANT.test(value) && Number.isFinite(Date.parse(value)),
+    `${rule}: \`updatedAt\` must be an ISO 8601 instant such as 2025-03-01T09:30:00.000Z (got ${formatValue(value)}).`,
+  );
 }
 
 /** The record without `revision` and `updatedAt`. */
@@ -37,7 +43,12 @@ export function dataOf(record: StoredRecord): Record<string, unknown> {
  * Checks that `actual` is a stored record holding exactly `expectedData` (plus `revision` and
  * `updatedAt`) at `expectedRevision`.
  */
-export function checkStoredRecord(actual: StoredRecord | undefined, expectedData: Record<string, unknown>, expectedRevision: number, rule: string): asserts actual is StoredRecord {
+export function checkStoredRecord(
+  actual: StoredRecord | undefined,
+  expectedData: Record<string, unknown>,
+  expectedRevision: number,
+  rule: string,
+): asserts actual is StoredRecord {
   check(typeof actual === 'object' && actual !== null, `${rule}: expected a stored record, got ${formatValue(actual)}.`);
   check(actual.revision === expectedRevision, `${rule}: expected revision ${expectedRevision}, got ${formatValue(actual.revision)}.`);
   checkIsoInstant(actual.updatedAt, rule);
@@ -46,7 +57,8 @@ export function checkStoredRecord(actual: StoredRecord | undefined, expectedData
 
 /** Checks that a settled write was refused with `conflict`. */
 export function checkConflict(result: PromiseSettledResult<unknown>, rule: string): void {
-  if (result.status === 'fulfilled') failConformance(`${rule}: the write succeeded (returned ${formatValue(result.value)}) but should have been refused with "conflict".`);
+  if (result.status === 'fulfilled')
+    failConformance(`${rule}: the write succeeded (returned ${formatValue(result.value)}) but should have been refused with "conflict".`);
   check(isMentorKitError(result.reason, 'conflict'), `${rule}: expected a MentorKitError with code "conflict", got ${describeError(result.reason)}.`);
 }
 
@@ -70,7 +82,17 @@ export function nestedSampleRecord(): RecordInput {
     controlCharacters: 'line 1\nline 2\r\n\ttab \u0000 nul \u2028 \u2029 \u0007',
     empty: '',
     longText: 'mentoring '.repeat(5000),
-    numbers: { zero: 0, one: 1, negative: -42, fraction: 0.1 + 0.2, large: 1e308, tiny: 5e-324, maxSafe: Number.MAX_SAFE_INTEGER, minSafe: Number.MIN_SAFE_INTEGER, exponent: -1.5e-7 },
+    numbers: {
+      zero: 0,
+      one: 1,
+      negative: -42,
+      fraction: 0.1 + 0.2,
+      large: 1e308,
+      tiny: 5e-324,
+      maxSafe: Number.MAX_SAFE_INTEGER,
+      minSafe: Number.MIN_SAFE_INTEGER,
+      exponent: -1.5e-7,
+    },
     booleans: [true, false],
     nothing: null,
     emptyObject: {},

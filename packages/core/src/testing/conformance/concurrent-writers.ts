@@ -18,7 +18,10 @@ export const concurrentWriterCases: CaseDefinition[] = [
         adapter.put('goals', { id: 'g1', title: 'writer B' }, { expectedRevision: 1 }),
       ]);
       const winners = results.filter((result): result is PromiseFulfilledResult<StoredRecord> => result.status === 'fulfilled');
-      check(winners.length === 1, `Two concurrent puts with expectedRevision 1 must give exactly one success and one "conflict"; ${winners.length} succeeded. Compare and write inside one atomic step (one transaction or lock).`);
+      check(
+        winners.length === 1,
+        `Two concurrent puts with expectedRevision 1 must give exactly one success and one "conflict"; ${winners.length} succeeded. Compare and write inside one atomic step (one transaction or lock).`,
+      );
       const loser = results.find((result) => result.status === 'rejected');
       check(loser !== undefined, 'One of the two concurrent writers must be refused.');
       checkConflict(loser, 'The losing concurrent writer');
@@ -31,11 +34,18 @@ export const concurrentWriterCases: CaseDefinition[] = [
   {
     name: 'concurrency: of many creates with expectedRevision null on one id exactly one wins',
     async body({ adapter }) {
-      const results = await Promise.allSettled(Array.from({ length: 12 }, (_, writer) => adapter.put('goals', { id: 'same', writer }, { expectedRevision: null })));
+      const results = await Promise.allSettled(
+        Array.from({ length: 12 }, (_, writer) => adapter.put('goals', { id: 'same', writer }, { expectedRevision: null })),
+      );
       const winners = results.filter((result): result is PromiseFulfilledResult<StoredRecord> => result.status === 'fulfilled');
       check(winners.length === 1, `Twelve concurrent creates (expectedRevision null) of one id must give exactly one success; ${winners.length} succeeded.`);
       for (const result of results) if (result.status === 'rejected') checkConflict(result, 'A losing concurrent create');
-      checkStoredRecord(await adapter.get('goals', 'same'), dataOf(winners[0]!.value), 1, 'After concurrent creates the stored record must be the winner at revision 1');
+      checkStoredRecord(
+        await adapter.get('goals', 'same'),
+        dataOf(winners[0]!.value),
+        1,
+        'After concurrent creates the stored record must be the winner at revision 1',
+      );
     },
   },
 ];

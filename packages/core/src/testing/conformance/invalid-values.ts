@@ -87,10 +87,17 @@ export const invalidValueCases: CaseDefinition[] = [
         ['a nested object that refers to its parent', deepCycle],
       ]);
       const shared = { value: 1 };
-      const stored = await adapter.put('goals', { id: 'shared', first: shared, second: shared, list: [shared, shared] }).catch((error: unknown) =>
-        failConformance(`A value referenced twice without a cycle is valid JSON and must be stored; got ${describeError(error)}.`, error),
+      const stored = await adapter
+        .put('goals', { id: 'shared', first: shared, second: shared, list: [shared, shared] })
+        .catch((error: unknown) =>
+          failConformance(`A value referenced twice without a cycle is valid JSON and must be stored; got ${describeError(error)}.`, error),
+        );
+      checkEqual(
+        dataOf(stored),
+        { id: 'shared', first: { value: 1 }, second: { value: 1 }, list: [{ value: 1 }, { value: 1 }] },
+        'A value referenced twice must be stored as two equal copies.',
+        'record',
       );
-      checkEqual(dataOf(stored), { id: 'shared', first: { value: 1 }, second: { value: 1 }, list: [{ value: 1 }, { value: 1 }] }, 'A value referenced twice must be stored as two equal copies.', 'record');
     },
   },
   {
@@ -131,21 +138,61 @@ export const invalidValueCases: CaseDefinition[] = [
       ]);
       const badIds: unknown[] = ['', 42, null, undefined, {}, 'x'.repeat(201)];
       for (const id of badIds) {
-        await checkRefused(() => adapter.get('goals', id as string), 'invalid-input', `get with the id ${formatValue(id)} must be refused with "invalid-input"`);
-        await checkRefused(() => adapter.delete('goals', id as string), 'invalid-input', `delete with the id ${formatValue(id)} must be refused with "invalid-input"`);
+        await checkRefused(
+          () => adapter.get('goals', id as string),
+          'invalid-input',
+          `get with the id ${formatValue(id)} must be refused with "invalid-input"`,
+        );
+        await checkRefused(
+          () => adapter.delete('goals', id as string),
+          'invalid-input',
+          `delete with the id ${formatValue(id)} must be refused with "invalid-input"`,
+        );
       }
     },
   },
   {
     name: 'invalid input: bad collection names are refused and nothing is written',
     async body({ adapter }) {
-      const names: unknown[] = ['', 'Goals', '1goals', '-goals', 'goals/x', 'goals x', '../goals', 'goals_x', 'gõals', 'goals\n', `a${'b'.repeat(64)}`, 42, null, undefined, ['goals']];
+      const names: unknown[] = [
+        '',
+        'Goals',
+        '1goals',
+        '-goals',
+        'goals/x',
+        'goals x',
+        '../goals',
+        'goals_x',
+        'gõals',
+        'goals\n',
+        `a${'b'.repeat(64)}`,
+        42,
+        null,
+        undefined,
+        ['goals'],
+      ];
       for (const name of names) {
         const collection = name as string;
-        await checkRefused(() => adapter.put(collection, { id: 'g1' }), 'invalid-input', `put into the collection ${formatValue(name)} must be refused with "invalid-input" (names are lowercase letters, digits and dashes, starting with a letter, at most 64 characters)`);
-        await checkRefused(() => adapter.get(collection, 'g1'), 'invalid-input', `get from the collection ${formatValue(name)} must be refused with "invalid-input"`);
-        await checkRefused(() => adapter.query(collection), 'invalid-input', `query of the collection ${formatValue(name)} must be refused with "invalid-input"`);
-        await checkRefused(() => adapter.delete(collection, 'g1'), 'invalid-input', `delete from the collection ${formatValue(name)} must be refused with "invalid-input"`);
+        await checkRefused(
+          () => adapter.put(collection, { id: 'g1' }),
+          'invalid-input',
+          `put into the collection ${formatValue(name)} must be refused with "invalid-input" (names are lowercase letters, digits and dashes, starting with a letter, at most 64 characters)`,
+        );
+        await checkRefused(
+          () => adapter.get(collection, 'g1'),
+          'invalid-input',
+          `get from the collection ${formatValue(name)} must be refused with "invalid-input"`,
+        );
+        await checkRefused(
+          () => adapter.query(collection),
+          'invalid-input',
+          `query of the collection ${formatValue(name)} must be refused with "invalid-input"`,
+        );
+        await checkRefused(
+          () => adapter.delete(collection, 'g1'),
+          'invalid-input',
+          `delete from the collection ${formatValue(name)} must be refused with "invalid-input"`,
+        );
       }
       await collectionIsEmpty(adapter, 'goals', 'put into a bad collection name');
     },
@@ -169,7 +216,11 @@ export const invalidValueCases: CaseDefinition[] = [
         ['null as filter', null],
       ];
       for (const [label, where] of filters) {
-        await checkRefused(() => adapter.query('goals', where as Record<string, string>), 'invalid-input', `query with ${label} (${formatValue(where)}) must be refused with "invalid-input"; filters map field names to strings, finite numbers or booleans`);
+        await checkRefused(
+          () => adapter.query('goals', where as Record<string, string>),
+          'invalid-input',
+          `query with ${label} (${formatValue(where)}) must be refused with "invalid-input"; filters map field names to strings, finite numbers or booleans`,
+        );
       }
     },
   },
@@ -178,16 +229,28 @@ export const invalidValueCases: CaseDefinition[] = [
     async body({ adapter }) {
       const badPutRevisions: unknown[] = [0, -1, 1.5, '1', Number.NaN, Number.POSITIVE_INFINITY, true, {}, []];
       for (const expectedRevision of badPutRevisions) {
-        await checkRefused(() => adapter.put('goals', { id: 'g1' }, { expectedRevision } as PutOptions), 'invalid-input', `put with expectedRevision ${formatValue(expectedRevision)} must be refused with "invalid-input" (use null or a revision of 1 or more)`);
+        await checkRefused(
+          () => adapter.put('goals', { id: 'g1' }, { expectedRevision } as PutOptions),
+          'invalid-input',
+          `put with expectedRevision ${formatValue(expectedRevision)} must be refused with "invalid-input" (use null or a revision of 1 or more)`,
+        );
       }
       for (const options of ['x', 42, null]) {
-        await checkRefused(() => adapter.put('goals', { id: 'g1' }, options as PutOptions), 'invalid-input', `put with the options ${formatValue(options)} must be refused with "invalid-input"`);
+        await checkRefused(
+          () => adapter.put('goals', { id: 'g1' }, options as PutOptions),
+          'invalid-input',
+          `put with the options ${formatValue(options)} must be refused with "invalid-input"`,
+        );
       }
       await collectionIsEmpty(adapter, 'goals', 'put with a bad expectedRevision');
       await adapter.put('goals', { id: 'g1', title: 'kept' });
       const badDeleteRevisions: unknown[] = [null, 0, -1, 1.5, '1', Number.NaN];
       for (const expectedRevision of badDeleteRevisions) {
-        await checkRefused(() => adapter.delete('goals', 'g1', { expectedRevision } as DeleteOptions), 'invalid-input', `delete with expectedRevision ${formatValue(expectedRevision)} must be refused with "invalid-input" (a revision of 1 or more)`);
+        await checkRefused(
+          () => adapter.delete('goals', 'g1', { expectedRevision } as DeleteOptions),
+          'invalid-input',
+          `delete with expectedRevision ${formatValue(expectedRevision)} must be refused with "invalid-input" (a revision of 1 or more)`,
+        );
       }
       checkStoredRecord(await adapter.get('goals', 'g1'), { id: 'g1', title: 'kept' }, 1, 'A delete refused for a bad expectedRevision must keep the record');
     },
@@ -198,20 +261,54 @@ export const invalidValueCases: CaseDefinition[] = [
       const original = await adapter.put('goals', { id: 'g1', title: 'kept', tags: ['a'] });
       const cycle: Record<string, unknown> = { id: 'g1', title: 'cyclic' };
       cycle.self = cycle;
-      await checkRefused(() => adapter.put('goals', { id: 'g1', title: 'changed', dueDate: new Date() }), 'invalid-input', 'An update containing a Date must be refused with "invalid-input"');
-      await checkRefused(() => adapter.put('goals', cycle as RecordInput), 'invalid-input', 'An update containing a cycle must be refused with "invalid-input"');
-      await checkRefused(() => adapter.put('goals', { id: 'g1', title: 'changed' }, { expectedRevision: 0 }), 'invalid-input', 'An update with expectedRevision 0 must be refused with "invalid-input"');
-      await checkRefused(() => adapter.put('goals', { id: 'g1', tags: ['a', undefined] }), 'invalid-input', 'An update with undefined in a list must be refused with "invalid-input"');
-      checkEqual(await adapter.get('goals', 'g1'), original, 'Refused updates must leave the stored record exactly as it was (data, revision and updatedAt).', 'record');
-      checkStoredRecord(await adapter.put('goals', { id: 'g1', title: 'valid update' }), { id: 'g1', title: 'valid update' }, 2, 'The next valid update after refused ones must get revision 2 (refused writes must not consume revisions)');
+      await checkRefused(
+        () => adapter.put('goals', { id: 'g1', title: 'changed', dueDate: new Date() }),
+        'invalid-input',
+        'An update containing a Date must be refused with "invalid-input"',
+      );
+      await checkRefused(
+        () => adapter.put('goals', cycle as RecordInput),
+        'invalid-input',
+        'An update containing a cycle must be refused with "invalid-input"',
+      );
+      await checkRefused(
+        () => adapter.put('goals', { id: 'g1', title: 'changed' }, { expectedRevision: 0 }),
+        'invalid-input',
+        'An update with expectedRevision 0 must be refused with "invalid-input"',
+      );
+      await checkRefused(
+        () => adapter.put('goals', { id: 'g1', tags: ['a', undefined] }),
+        'invalid-input',
+        'An update with undefined in a list must be refused with "invalid-input"',
+      );
+      checkEqual(
+        await adapter.get('goals', 'g1'),
+        original,
+        'Refused updates must leave the stored record exactly as it was (data, revision and updatedAt).',
+        'record',
+      );
+      checkStoredRecord(
+        await adapter.put('goals', { id: 'g1', title: 'valid update' }),
+        { id: 'g1', title: 'valid update' },
+        2,
+        'The next valid update after refused ones must get revision 2 (refused writes must not consume revisions)',
+      );
     },
   },
 ];
 
 async function refuseRecords(adapter: StorageAdapter, values: Array<[string, unknown]>): Promise<void> {
   for (const [label, record] of values) {
-    await checkRefused(() => adapter.put('goals', record as RecordInput), 'invalid-input', `put of a record with ${label} must be refused with "invalid-input"; records hold JSON values only`);
-    await checkRefused(() => adapter.put('goals', record as RecordInput, { expectedRevision: null }), 'invalid-input', `put (expectedRevision null) of a record with ${label} must be refused with "invalid-input"`);
+    await checkRefused(
+      () => adapter.put('goals', record as RecordInput),
+      'invalid-input',
+      `put of a record with ${label} must be refused with "invalid-input"; records hold JSON values only`,
+    );
+    await checkRefused(
+      () => adapter.put('goals', record as RecordInput, { expectedRevision: null }),
+      'invalid-input',
+      `put (expectedRevision null) of a record with ${label} must be refused with "invalid-input"`,
+    );
   }
   check((await adapter.get('goals', 'bad')) === undefined, 'A refused put must write nothing, but goals/bad exists.');
   await collectionIsEmpty(adapter, 'goals', 'A refused put');

@@ -17,10 +17,21 @@ export const queryCases: CaseDefinition[] = [
       await adapter.put('notes', { id: 'other-collection' });
       const expectedIds = ['10', '9', 'B', 'Z', '_', 'a', 'a-2', 'a1', 'b', 'é'];
       const listed = await adapter.query('goals');
-      checkEqual(listed.map((record) => record.id), expectedIds, 'query without a filter must return every record of the collection sorted by id in code-unit order (like `a < b`, not localeCompare).', 'ids');
-      for (const record of listed) checkStoredRecord(record, { id: record.id, label: `label ${record.id}` }, 1, `query must return whole stored records (${record.id})`);
+      checkEqual(
+        listed.map((record) => record.id),
+        expectedIds,
+        'query without a filter must return every record of the collection sorted by id in code-unit order (like `a < b`, not localeCompare).',
+        'ids',
+      );
+      for (const record of listed)
+        checkStoredRecord(record, { id: record.id, label: `label ${record.id}` }, 1, `query must return whole stored records (${record.id})`);
       const withEmptyFilter = await adapter.query('goals', {});
-      checkEqual(withEmptyFilter.map((record) => record.id), expectedIds, 'query with an empty filter {} must return every record, sorted by id.', 'ids');
+      checkEqual(
+        withEmptyFilter.map((record) => record.id),
+        expectedIds,
+        'query with an empty filter {} must return every record, sorted by id.',
+        'ids',
+      );
       checkEqual(await adapter.query('never-written'), [], 'query of a collection never written must return [].', 'records');
     },
   },
@@ -50,7 +61,12 @@ export const queryCases: CaseDefinition[] = [
       ];
       for (const [where, expectedIds, rule] of expectations) {
         const listed = await adapter.query('goals', where);
-        checkEqual(listed.map((record) => record.id), expectedIds, `query(${formatValue(where)}): ${rule}.`, 'ids');
+        checkEqual(
+          listed.map((record) => record.id),
+          expectedIds,
+          `query(${formatValue(where)}): ${rule}.`,
+          'ids',
+        );
       }
     },
   },
@@ -69,7 +85,12 @@ export const queryCases: CaseDefinition[] = [
       ];
       for (const [where, expectedIds] of cases) {
         const listed = await adapter.query('goals', where);
-        checkEqual(listed.map((record) => record.id), expectedIds, `query(${formatValue(where)}) must return only records matching every key (AND, not OR).`, 'ids');
+        checkEqual(
+          listed.map((record) => record.id),
+          expectedIds,
+          `query(${formatValue(where)}) must return only records matching every key (AND, not OR).`,
+          'ids',
+        );
       }
     },
   },
@@ -91,9 +112,21 @@ export const queryCases: CaseDefinition[] = [
       checkStoredRecord(await adapter.get('notes', 'same'), { id: 'same', kind: 'note' }, 1, 'The same id in two collections must be two records (notes/same)');
       await adapter.put('notes', { id: 'same', kind: 'note', edited: true });
       checkStoredRecord(await adapter.get('goals', 'same'), { id: 'same', kind: 'goal' }, 1, 'Updating notes/same must not change goals/same');
-      checkEqual((await adapter.query('goals')).map(dataOf), [{ id: 'same', kind: 'goal' }], 'query must return records of its own collection only.', 'records');
+      checkEqual(
+        (await adapter.query('goals')).map(dataOf),
+        [{ id: 'same', kind: 'goal' }],
+        'query must return records of its own collection only.',
+        'records',
+      );
       await adapter.put('goals', { id: 'only-goal' });
-      await adapter.put('notes', { id: 'only-goal' }, { expectedRevision: null }).catch((error: unknown) => failConformance(`Creating notes/only-goal with expectedRevision null must succeed although goals/only-goal exists (revisions are per collection); got ${describeError(error)}.`, error));
+      await adapter
+        .put('notes', { id: 'only-goal' }, { expectedRevision: null })
+        .catch((error: unknown) =>
+          failConformance(
+            `Creating notes/only-goal with expectedRevision null must succeed although goals/only-goal exists (revisions are per collection); got ${describeError(error)}.`,
+            error,
+          ),
+        );
       check((await adapter.delete('goals', 'same')) === true, 'delete of goals/same must return true.');
       checkStoredRecord(await adapter.get('notes', 'same'), { id: 'same', kind: 'note', edited: true }, 2, 'Deleting goals/same must not delete notes/same');
     },

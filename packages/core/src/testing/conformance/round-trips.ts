@@ -31,7 +31,12 @@ export const roundTripCases: CaseDefinition[] = [
       const fetched = await adapter.get('goals', 'g1');
       check(fetched !== undefined, 'get must find the record just written.');
       // JSON has no negative zero, so every adapter returns 0; adapters built on nextStoredRecord do this already.
-      checkEqual(dataOf(fetched), { id: 'g1', zero: 0, list: [0, 1], nested: { zero: 0 } }, 'Records are JSON values and JSON has no -0: -0 must come back as 0 (copy the record through JSON, as nextStoredRecord does).', 'record');
+      checkEqual(
+        dataOf(fetched),
+        { id: 'g1', zero: 0, list: [0, 1], nested: { zero: 0 } },
+        'Records are JSON values and JSON has no -0: -0 must come back as 0 (copy the record through JSON, as nextStoredRecord does).',
+        'record',
+      );
     },
   },
   {
@@ -52,16 +57,41 @@ export const roundTripCases: CaseDefinition[] = [
       await adapter.put('goals', input);
       const fetched = await adapter.get('goals', 'g1');
       check(fetched !== undefined, 'get must find the record just written.');
-      check(Object.prototype.hasOwnProperty.call(fetched, '__proto__'), 'A field named "__proto__" must come back as an own data field (build records with JSON.parse or spread, never by assigning keys one by one).');
-      checkEqual(dataOf(fetched), JSON.parse('{"id":"g1","__proto__":{"polluted":"yes"},"nested":{"__proto__":{"polluted":"yes"}}}') as unknown, 'The record with "__proto__" fields must round-trip unchanged.', 'record');
-      check(Object.getPrototypeOf(fetched) === Object.prototype || Object.getPrototypeOf(fetched) === null, 'A returned record must be a plain object; a "__proto__" field must not change its prototype.');
+      check(
+        Object.prototype.hasOwnProperty.call(fetched, '__proto__'),
+        'A field named "__proto__" must come back as an own data field (build records with JSON.parse or spread, never by assigning keys one by one).',
+      );
+      checkEqual(
+        dataOf(fetched),
+        JSON.parse('{"id":"g1","__proto__":{"polluted":"yes"},"nested":{"__proto__":{"polluted":"yes"}}}') as unknown,
+        'The record with "__proto__" fields must round-trip unchanged.',
+        'record',
+      );
+      check(
+        Object.getPrototypeOf(fetched) === Object.prototype || Object.getPrototypeOf(fetched) === null,
+        'A returned record must be a plain object; a "__proto__" field must not change its prototype.',
+      );
       check(!('polluted' in {}), 'Storing a "__proto__" field polluted Object.prototype.');
     },
   },
   {
     name: 'round-trip: unusual ids and the longest collection names work',
     async body({ adapter }) {
-      const ids = ['a', 'A', '0', 'goal/2025/1', 'with space', 'ünïcødé-😀', '..', '.', '__proto__', 'constructor', '<script>alert(1)</script>', `quote'"\``, 'x'.repeat(200)];
+      const ids = [
+        'a',
+        'A',
+        '0',
+        'goal/2025/1',
+        'with space',
+        'ünïcødé-😀',
+        '..',
+        '.',
+        '__proto__',
+        'constructor',
+        '<script>alert(1)</script>',
+        `quote'"\``,
+        'x'.repeat(200),
+      ];
       const collections = ['a', 'coaching-runs', `a${'b0-'.repeat(21)}`];
       check(collections[2]?.length === 64, 'internal: the longest collection name has 64 characters');
       for (const collection of collections) {
@@ -86,7 +116,10 @@ export const roundTripCases: CaseDefinition[] = [
   {
     name: 'get: a missing record is undefined',
     async body({ adapter }) {
-      check((await adapter.get('goals', 'missing')) === undefined, 'get of a record in a collection never written must resolve to undefined (not null, not an error).');
+      check(
+        (await adapter.get('goals', 'missing')) === undefined,
+        'get of a record in a collection never written must resolve to undefined (not null, not an error).',
+      );
       await adapter.put('goals', { id: 'present' });
       check((await adapter.get('goals', 'missing')) === undefined, 'get of a missing id must resolve to undefined.');
       check((await adapter.get('notes', 'present')) === undefined, 'get must not find a record of another collection with the same id.');
@@ -102,7 +135,12 @@ export const roundTripCases: CaseDefinition[] = [
       input.title = 'changed input';
       input.tags.push('changed input');
       input.nested.count = 99;
-      checkStoredRecord(await adapter.get('goals', 'g1'), original, 1, 'Changing the input object after put must not change the stored record (copy it on the way in)');
+      checkStoredRecord(
+        await adapter.get('goals', 'g1'),
+        original,
+        1,
+        'Changing the input object after put must not change the stored record (copy it on the way in)',
+      );
       stored.title = 'changed result';
       (stored.tags as string[]).push('changed result');
       (stored.nested as { count: number }).count = 7;
@@ -133,7 +171,10 @@ export const roundTripCases: CaseDefinition[] = [
       check(first.updatedAt !== '1999-01-01T00:00:00.000Z', 'put must set updatedAt itself, not keep the one from the input.');
       checkIsoInstant(first.updatedAt, 'put must set updatedAt');
       const second = await adapter.put('goals', { id: 'g1', title: 'b', revision: -5, updatedAt: 'not a date' });
-      check(second.revision === 2, `The second put must store revision 2 whatever the input says (input had revision -5, got ${formatValue(second.revision)}).`);
+      check(
+        second.revision === 2,
+        `The second put must store revision 2 whatever the input says (input had revision -5, got ${formatValue(second.revision)}).`,
+      );
       checkIsoInstant(second.updatedAt, 'put must set updatedAt');
       checkStoredRecord(await adapter.get('goals', 'g1'), { id: 'g1', title: 'b' }, 2, 'get after put with a bogus revision/updatedAt in the input');
     },

@@ -82,6 +82,9 @@ export function checkAdapterShape(adapter: unknown, source: string): asserts ada
   check(typeof adapter === 'object' && adapter !== null, `${source} must return an adapter object (got ${formatValue(adapter)}).`);
   const candidate = adapter as Record<string, unknown>;
   for (const method of ['get', 'query', 'put', 'delete'] as const) {
-    check(typeof candidate[method] === 'function', `${source} returned an adapter without a \`${method}\` method; every adapter implements get, query, put and delete.`);
+    check(
+      typeof candidate[method] === 'function',
+      `${source} returned an adapter without a \`${method}\` method; every adapter implements get, query, put and delete.`,
+    );
   }
 }

@@ -21,19 +21,34 @@ export const watchCases: CaseDefinition[] = [
         const stored = await adapter.put('goals', { id: 'g1', title: 'watched', tags: ['x'] });
         await waitUntil(() => changes.length >= 1, session.watchTimeout(), 'watch must report a put (no event arrived)');
         const putChange = changes[0]!;
-        checkEqual({ collection: putChange.collection, id: putChange.id }, { collection: 'goals', id: 'g1' }, 'The put event must name the collection and id.', 'change');
+        checkEqual(
+          { collection: putChange.collection, id: putChange.id },
+          { collection: 'goals', id: 'g1' },
+          'The put event must name the collection and id.',
+          'change',
+        );
         checkEqual(putChange.record, stored, 'The put event must carry the stored record (with its revision and updatedAt).', 'change.record');
         const storedSnapshot = copyJson(stored);
         (putChange.record!.tags as string[]).push('mutated by listener');
         putChange.record!.title = 'mutated by listener';
-        checkEqual(await adapter.get('goals', 'g1'), storedSnapshot, 'Mutating the record in a watch event must not change storage (give listeners copies).', 'record');
+        checkEqual(
+          await adapter.get('goals', 'g1'),
+          storedSnapshot,
+          'Mutating the record in a watch event must not change storage (give listeners copies).',
+          'record',
+        );
         const updated = await adapter.put('goals', { id: 'g1', title: 'watched again' });
         await waitUntil(() => changes.length >= 2, session.watchTimeout(), 'watch must report a second put of the same record');
         checkEqual(changes[1]?.record, updated, 'The second put event must carry revision 2.', 'change.record');
         check((await adapter.delete('goals', 'g1')) === true, 'delete of the watched record must resolve to true.');
         await waitUntil(() => changes.length >= 3, session.watchTimeout(), 'watch must report a delete');
         const deleteChange = changes[2]!;
-        checkEqual({ collection: deleteChange.collection, id: deleteChange.id }, { collection: 'goals', id: 'g1' }, 'The delete event must name the collection and id.', 'change');
+        checkEqual(
+          { collection: deleteChange.collection, id: deleteChange.id },
+          { collection: 'goals', id: 'g1' },
+          'The delete event must name the collection and id.',
+          'change',
+        );
         check(deleteChange.record === undefined, `The delete event must have no record (record: undefined), got ${formatValue(deleteChange.record)}.`);
       } finally {
         unsubscribe();
@@ -66,7 +81,10 @@ export const watchCases: CaseDefinition[] = [
           'A listener must receive each change exactly once, and refused writes (conflict, invalid input) and deletes of missing records must report nothing.',
           'events',
         );
-        check(stopped.length === 1, `After unsubscribe a listener must receive no more events; it received ${stopped.length - 1} more: ${formatValue(stopped.slice(1))}.`);
+        check(
+          stopped.length === 1,
+          `After unsubscribe a listener must receive no more events; it received ${stopped.length - 1} more: ${formatValue(stopped.slice(1))}.`,
+        );
         stop();
       } finally {
         stopKept();
