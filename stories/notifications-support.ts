@@ -20,7 +20,7 @@ import {
   type ProgramEscalations,
 } from '@mentorkit/core';
 import { DEMO_PROGRAM_ID, seedDemoProgram } from '../examples/shared/demo-program.js';
-import { DEMO_VIEWERS, STORY_NOW } from './support.js';
+import { DEMO_VIEWERS, giveAwkwardNames, STORY_NOW } from './support.js';
 
 export const STORY_KINDS = [
   'check-in-due-soon',
@@ -274,17 +274,7 @@ export async function notificationsKit(
 ): Promise<MentorKit> {
   const memory = createMemoryStorage();
   await seedDemoProgram(memory);
-  if (options.awkwardNames) {
-    // Very long names, and one that looks like HTML (shown as text).
-    for (const [id, displayName] of [
-      ['kenji-watanabe', 'Maximiliane Alexandra von Hohenzollern-Sigmaringen-Wittelsbach'],
-      ['daniel-kim', 'Daniel Alejandro Kim-Fernández de la Cruz y Santamaría'],
-      ['arjun-shrestha', '<img src=x onerror=alert(1)>'],
-    ] as const) {
-      const record = await memory.get('people', id);
-      if (record) await memory.put('people', { ...record, displayName });
-    }
-  }
+  if (options.awkwardNames) await giveAwkwardNames(memory);
   const storage = notifications ? Object.assign(memory, { notifications }) : memory;
   const kit = createMentorKit({ storage, user: { id: viewer }, now: () => STORY_NOW });
   await kit.ready;

@@ -16,7 +16,7 @@ import {
 } from '@mentorkit/core';
 import { programmeReport, type ReportMessageMeta, type ReportPeriod } from '@mentorkit/core/report';
 import { DEMO_PROGRAM_ID, seedDemoProgram } from '../examples/shared/demo-program.js';
-import { STORY_NOW } from './support.js';
+import { giveAwkwardNames, STORY_NOW } from './support.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -135,16 +135,7 @@ export async function reportKit(viewer: string, options: { server?: boolean; awk
   const memory = createMemoryStorage();
   await seedDemoProgram(memory);
   const messages = await seedReportActivity(memory);
-  if (options.awkwardNames) {
-    for (const [id, displayName] of [
-      ['kenji-watanabe', 'Maximiliane Alexandra von Hohenzollern-Sigmaringen-Wittelsbach'],
-      ['daniel-kim', 'Daniel Alejandro Kim-Fernández de la Cruz y Santamaría'],
-      ['arjun-shrestha', '<img src=x onerror=alert(1)>'],
-    ] as const) {
-      const record = await memory.get('people', id);
-      if (record) await memory.put('people', { ...record, displayName });
-    }
-  }
+  if (options.awkwardNames) await giveAwkwardNames(memory);
   const storage = options.server ? Object.assign(memory, { reports: storyReports(memory, messages, options) }) : memory;
   const kit = createMentorKit({ storage, user: { id: viewer }, now: () => STORY_NOW });
   await kit.ready;

@@ -58,6 +58,18 @@ export async function shadowPart<T extends HTMLElement>(canvasElement: HTMLEleme
   return { host, found: host.shadowRoot!.querySelector<HTMLElement>(selector)! };
 }
 
+/** Gives people of the demo programme very long names, and one a name that looks like HTML (shown as text). */
+export async function giveAwkwardNames(storage: StorageAdapter): Promise<void> {
+  for (const [id, displayName] of [
+    ['kenji-watanabe', 'Maximiliane Alexandra von Hohenzollern-Sigmaringen-Wittelsbach'],
+    ['daniel-kim', 'Daniel Alejandro Kim-Fernández de la Cruz y Santamaría'],
+    ['arjun-shrestha', '<img src=x onerror=alert(1)>'],
+  ] as const) {
+    const record = await storage.get('people', id);
+    if (record) await storage.put('people', { ...record, displayName });
+  }
+}
+
 /** The demo programme where two people have awkward names: very long, and one that looks like HTML. */
 export async function awkwardNamesKit(): Promise<MentorKit> {
   const storage = createMemoryStorage();
