@@ -54,7 +54,11 @@ export default [
     // the person record the client validates, and the availability rule the pairing round applies).
     // 40.8 → 42 kB on 2026-12-05 (issue 18; 41.92 kB measured): the autoloader's entries for the four new
     // elements and the concerns collection's access rule and record schema, which the client checks.
-    limit: '42 kB',
+    // 42 → 42.8 kB on 2026-12-06 (issue 20; 42.70 kB measured): the typed feature host (defineFeature,
+    // typed collections that check options, strip stored fields and check revisions once) is part of the
+    // client the runtime chunk carries; the concerns rule left it (it loads with its feature) and the
+    // every-element total fell 286.33 → 285.71 kB. Issue 20's one translation path is where this comes back.
+    limit: '42.8 kB',
   },
   {
     name: "CDN, every element in English (entry, elements/ and shared/ chunks; each file gzipped on its own). DESIGN's budget is 160 kB and is NOT met: this ceiling only stops further growth",
