@@ -13,6 +13,7 @@ import { seedDemoProgram } from '../src/demo-program.js';
 import { createMentorKitServer, type MentorKitServer } from '../src/server.js';
 import { createPostgresStorage } from '../src/store.js';
 import { as, asService, eventually, JWT_SECRET, SERVICE_TOKEN, skipReason, startTestBackend, type TestBackend } from './support.js';
+import { noahAgreement } from './reminder-fixtures.js';
 
 const skip = skipReason();
 const MARIA = 'maria-gonzalez'; // lead mentor of pairing-noah (America/Mexico_City)
@@ -119,46 +120,7 @@ describe('reminders: programme webhooks', { skip: skip ?? false, timeout: 4 * 60
     await update('pairings', 'pairing-noah', { programId: PROGRAM });
     await update('people', MARIA, { email: 'maria@example.org' });
     await update('people', NOAH, { displayName: HOSTILE_NAME });
-    await storage.put(
-      'agreements',
-      {
-        id: 'agreement-noah',
-        pairingId: 'pairing-noah',
-        cadence: 'fortnightly',
-        channels: [{ kind: 'video' }],
-        responseTimeHours: 48,
-        offLimitsDays: [],
-        offLimitsDates: [],
-        participants: [
-          {
-            personId: MARIA,
-            timeZone: 'America/Mexico_City',
-            workingHours: { 1: ['09:00-12:30'], 2: ['09:00-12:30'], 3: ['09:00-12:30'], 4: ['09:00-12:30'], 5: ['09:00-12:30'] },
-            offLimitsDays: [],
-            offLimitsDates: [],
-          },
-          {
-            personId: NOAH,
-            timeZone: 'America/Chicago',
-            workingHours: { 1: ['09:00-17:00'], 2: ['09:00-17:00'], 3: ['09:00-17:00'], 4: ['09:00-17:00'], 5: ['09:00-17:00'] },
-            offLimitsDays: [],
-            offLimitsDates: [],
-          },
-        ],
-        sessionMinutes: 60,
-        coachingModel: 'grow',
-        checkInLevel: 'regular',
-        version: 1,
-        proposedBy: MARIA,
-        history: [],
-        confirmations: [
-          { personId: MARIA, version: 1, at: '2026-09-10T15:00:00Z' },
-          { personId: NOAH, version: 1, at: '2026-09-10T15:00:00Z' },
-        ],
-        createdAt: '2026-09-10T14:00:00Z',
-      },
-      { expectedRevision: null },
-    );
+    await storage.put('agreements', noahAgreement(), { expectedRevision: null });
     await storage.put(
       'messages',
       {

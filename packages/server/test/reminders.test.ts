@@ -10,6 +10,7 @@ import { seedDemoProgram } from '../src/demo-program.js';
 import { createMentorKitServer, type MentorKitServer } from '../src/server.js';
 import { createPostgresStorage } from '../src/store.js';
 import { as, asService, eventually, JWT_SECRET, SERVICE_TOKEN, skipReason, startSmtp, startTestBackend, type TestBackend } from './support.js';
+import { noahAgreement } from './reminder-fixtures.js';
 
 const skip = skipReason();
 const MARIA = 'maria-gonzalez'; // lead mentor of pairing-noah and pairing-isabella; languages ['es', 'en']; America/Mexico_City, 09:00-12:30 and 13:30-17:30 on weekdays
@@ -82,46 +83,7 @@ describe('reminders by email', { skip: skip ?? false, timeout: 4 * 60_000 }, () 
     await update('people', MARIA, { email: 'maria@example.org' });
     await update('people', NOAH, { displayName: HOSTILE_NAME });
     // pairing-noah agreed fortnightly check-ins, confirmed on 10 September; no check-in since: due on 24 September.
-    await storage.put(
-      'agreements',
-      {
-        id: 'agreement-noah',
-        pairingId: 'pairing-noah',
-        cadence: 'fortnightly',
-        channels: [{ kind: 'video' }],
-        responseTimeHours: 48,
-        offLimitsDays: [],
-        offLimitsDates: [],
-        participants: [
-          {
-            personId: MARIA,
-            timeZone: 'America/Mexico_City',
-            workingHours: { 1: ['09:00-12:30'], 2: ['09:00-12:30'], 3: ['09:00-12:30'], 4: ['09:00-12:30'], 5: ['09:00-12:30'] },
-            offLimitsDays: [],
-            offLimitsDates: [],
-          },
-          {
-            personId: NOAH,
-            timeZone: 'America/Chicago',
-            workingHours: { 1: ['09:00-17:00'], 2: ['09:00-17:00'], 3: ['09:00-17:00'], 4: ['09:00-17:00'], 5: ['09:00-17:00'] },
-            offLimitsDays: [],
-            offLimitsDates: [],
-          },
-        ],
-        sessionMinutes: 60,
-        coachingModel: 'grow',
-        checkInLevel: 'regular',
-        version: 1,
-        proposedBy: MARIA,
-        history: [],
-        confirmations: [
-          { personId: MARIA, version: 1, at: '2026-09-10T15:00:00Z' },
-          { personId: NOAH, version: 1, at: '2026-09-10T15:00:00Z' },
-        ],
-        createdAt: '2026-09-10T14:00:00Z',
-      },
-      { expectedRevision: null },
-    );
+    await storage.put('agreements', noahAgreement(), { expectedRevision: null });
     // Both of María's pairs are active (a mentee's message is activity, not a check-in): only the overdue check-in nudges her.
     for (const [id, pairingId, authorId] of [
       ['message-noah', 'pairing-noah', NOAH],
