@@ -3,16 +3,9 @@ import assert from 'node:assert/strict';
 import { createMemoryStorage, createMentorKit, isMentorKitError, type MentorKit, type StorageAdapter, type StoredRecord } from '@mentorkit/core';
 import { goalsFeature, type Goal } from '@mentorkit/core/goals';
 import { internalsOf } from '../src/client/internals.js';
+import { PROGRAM, person as programmePerson } from './programme-fixtures.js';
 
-const PROGRAM = { id: 'prog', name: 'Mentoring 2026', adminIds: ['priya'] };
-const person = (id: string, roles: Array<'mentee' | 'mentor' | 'admin'>) => ({
-  id,
-  displayName: id.toUpperCase(),
-  roles,
-  timeZone: 'Europe/Madrid',
-  programIds: ['prog'],
-  workingHours: { 1: ['09:00-17:00'] },
-});
+const person = (id: string, roles: Array<'mentee' | 'mentor' | 'admin'>) => programmePerson(id, roles, 'Europe/Madrid');
 const goal = (id: string, title: string) => ({
   id,
   pairingId: 'p-ana',
