@@ -6,6 +6,6 @@
 export * from './model/index.js';
 export * from './storage/index.js';
 export * from './policy/index.js';
-export * from './pairings/index.js';
+export * from './model/pairing-roles.js';
 export * from './time/index.js';
 export * from './client/index.js';

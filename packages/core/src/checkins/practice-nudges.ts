@@ -11,7 +11,7 @@ import { isCalendarDate } from '../model/formats.js';
 import { invalidInput } from '../model/validate.js';
 import { feedbackRequests, type FeedbackPolicyOptions } from '../feedback/requests.js';
 import { goalProgress, type ProgressInput } from '../goals/progress.js';
-import { pairingMembers } from '../pairings/index.js';
+import { pairingMembers } from '../model/pairing-roles.js';
 import { zonedWallClockToEpoch } from '../messaging/quiet-hours.js';
 import { availabilityAt, localTimeOf } from '../time/local-time.js';
 import { instantOfEpochMinute, localIsoOf } from '../scheduling/slots.js';

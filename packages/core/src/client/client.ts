@@ -7,7 +7,7 @@ import { MentorKitError, toMentorKitError } from '../model/errors.js';
 import { invalidInput } from '../model/validate.js';
 import { isInstant } from '../model/formats.js';
 import { assertAllowed, canRead, decide, type PolicyContext, type PolicyPairing } from '../policy/policy.js';
-import { pairingMembers } from '../pairings/index.js';
+import { pairingMembers } from '../model/pairing-roles.js';
 import type { StorageAdapter, StorageChange, StorageWriteFailure, StoredRecord } from '../storage/adapter.js';
 import { DomainEventEmitter, type DomainEvent, type DomainEventListener, type DomainEventName, type ListenerErrorHandler } from './events.js';
 import { registerInternals, type MentorKitInternals } from './internals.js';

@@ -1,6 +1,6 @@
 import { Collections } from '../model/collections.js';
 import type { ErrorCode } from '../model/errors.js';
-import { counterparts } from '../pairings/index.js';
+import { counterparts } from '../model/pairing-roles.js';
 import type { RecordInput, StorageWriteFailure } from '../storage/adapter.js';
 import type { MentorKit } from './client.js';
 import { internalsOf } from './internals.js';

@@ -11,7 +11,7 @@ import type { Message } from '../model/message.js';
 import type { Pairing } from '../model/pairing.js';
 import { IdSchema } from '../model/primitives.js';
 import { invalidInput, parseOrThrow } from '../model/validate.js';
-import { roleInPairing } from '../pairings/index.js';
+import { roleInPairing } from '../model/pairing-roles.js';
 
 /**
  * Domain events of the concerns module. They say what happened and to which pairing — never the

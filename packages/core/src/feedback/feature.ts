@@ -8,9 +8,9 @@ import type { Pairing } from '../model/pairing.js';
 import type { Session } from '../model/session.js';
 import { IdSchema } from '../model/primitives.js';
 import { invalidInput, parseOrThrow } from '../model/validate.js';
-import { roleInPairing } from '../pairings/index.js';
+import { roleInPairing } from '../model/pairing-roles.js';
 import type { StoredRecord } from '../storage/adapter.js';
-import { whenCollectionsLoaded } from './loaded.js';
+import { whenCollectionsLoaded } from '../client/collections-loaded.js';
 import { feedbackInsights, programRollup, type FeedbackInsights, type InsightScope, type ProgramRollup } from './insights.js';
 import {
   dueFeedbackReminders,

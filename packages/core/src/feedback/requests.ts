@@ -3,7 +3,7 @@ import { isInstant } from '../model/formats.js';
 import type { Feedback } from '../model/feedback.js';
 import type { Pairing } from '../model/pairing.js';
 import type { Session } from '../model/session.js';
-import { pairingMembers, type PairingRole } from '../pairings/index.js';
+import { pairingMembers, type PairingRole } from '../model/pairing-roles.js';
 
 /** When feedback is asked for, how long it stays editable, and when people are reminded. */
 export interface FeedbackPolicyOptions {

@@ -1,4 +1,4 @@
-import { pairingMembers, type PairingRole } from '../pairings/index.js';
+import { pairingMembers, type PairingRole } from '../model/pairing-roles.js';
 
 /** The person acting. */
 export interface Actor {

@@ -1,6 +1,6 @@
 import { AGREEMENT_TERM_KEYS } from '../model/agreement-terms.js';
 import { Collections } from '../model/collections.js';
-import { pairingMembers } from '../pairings/index.js';
+import { pairingMembers } from '../model/pairing-roles.js';
 import { isProgramAdmin, type PolicyContext, type PolicyPairing, type PolicyRole } from './context.js';
 
 /**

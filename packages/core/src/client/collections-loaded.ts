@@ -1,4 +1,4 @@
-import type { MentorKit } from '../client/client.js';
+import type { MentorKit } from './client.js';
 
 /**
  * Resolves when the client's caches of `collections` are loaded (tracking them if needed), with the

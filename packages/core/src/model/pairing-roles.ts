@@ -1,4 +1,4 @@
-import type { Pairing } from '../model/pairing.js';
+import type { Pairing } from './pairing.js';
 
 /** A person's role within one pairing. */
 export type PairingRole = 'mentee' | 'mentor' | 'co-mentor';
