@@ -1,4 +1,5 @@
 // The words of check-ins and nudges (English; other languages register theirs), and the template filler.
+import { formatMessage } from '../model/message-format.js';
 import { languageCatalogue, languageOf } from '../model/languages.js';
 import type { CheckInLevel } from './levels.js';
 
@@ -53,12 +54,7 @@ export function joinNames(names: string[], locale: string | undefined): string {
   }
 }
 
-/**
- * Fills `{name}` placeholders, and `{name|one|other}` with `one` when the value is 1, else `other`
- * ("{days} {days|day|days}"), so sentences read naturally without "day(s)".
- */
+/** Fills `{name}` and `{name|one|other}` placeholders: core's one message format (`formatMessage`). */
 export function fillTemplate(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)(?:\|([^|}]*)\|([^}]*))?\}/g, (match, key: string, one: string | undefined, other: string | undefined) =>
-    !(key in values) ? match : one === undefined ? String(values[key]) : Number(values[key]) === 1 ? one : (other ?? ''),
-  );
+  return formatMessage(template, values);
 }

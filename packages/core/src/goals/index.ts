@@ -18,7 +18,7 @@ export type { GoalChanges, GoalCreateInput, GoalsApi, GoalWriteOptions, Mileston
 export { goalsViewOf, mayUpdate } from './view.js';
 export { loadGoals } from './load.js';
 export type { GoalsView } from './view.js';
-export { englishGoalViewMessages } from './moments.js';
+export { englishGoalViewMessages, wordGoalMoment } from './moments.js';
 export type { GoalMoment, GoalViewMessages } from './moments.js';
 export { addDays, dayDiff } from './dates.js';
 export type { Goal, GoalDraft, GoalMetric, Milestone, GoalVisibility } from '../model/goal.js';

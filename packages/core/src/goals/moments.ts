@@ -1,4 +1,5 @@
 import { MentorKitError } from '../model/errors.js';
+import { formatMessage } from '../model/message-format.js';
 import type { GoalMessages, ReplanSuggestion } from './messages.js';
 import type { Goal } from '../model/goal.js';
 
@@ -33,7 +34,7 @@ export const englishGoalViewMessages: GoalViewMessages = {
 
 /** Fills `{name}` placeholders; unknown placeholders stay as written. */
 export function formatGoalMessage(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
+  return formatMessage(template, values);
 }
 
 /**
@@ -49,6 +50,13 @@ export interface GoalMoment {
   message: string;
   /** Re-plan suggestions (reassurance only; empty otherwise). */
   suggestions: Array<{ kind: ReplanSuggestion; text: string }>;
+  /**
+   * What the moment says as data: which of the catalogue's celebration variants (celebrations only)
+   * and the values of its placeholders. `wordGoalMoment(moment, catalogue)` words the same moment
+   * in another catalogue (another language) from these alone. Moments core makes always carry it;
+   * a moment a host wrote itself may leave it out, and is then shown as written.
+   */
+  wording?: { variant?: number; parameters: Record<string, string | number> } | undefined;
 }
 
 const hash = (text: string) => [...text].reduce((sum, char) => (sum * 31 + char.charCodeAt(0)) >>> 0, 7);
@@ -57,41 +65,49 @@ const hash = (text: string) => [...text].reduce((sum, char) => (sum * 31 + char.
 export function celebrationMoment(goal: Goal, milestoneId: string, catalogue: Pick<GoalMessages, 'celebration'>): GoalMoment {
   const milestone = goal.milestones.find((candidate) => candidate.id === milestoneId);
   if (!milestone) throw new MentorKitError('not-found', `Goal "${goal.title}" has no milestone "${milestoneId}".`, { path: 'milestoneId' });
-  const variants = catalogue.celebration.milestone;
-  const template = variants[hash(milestone.id ?? milestone.title) % variants.length] ?? variants[0] ?? '';
   const done = goal.milestones.filter((candidate) => candidate.done).length;
-  return {
-    kind: 'celebration',
-    goalId: goal.id,
-    goalTitle: goal.title,
-    milestoneId,
-    heading: catalogue.celebration.heading,
-    message: formatGoalMessage(template, { milestone: milestone.title, goal: goal.title, done, total: goal.milestones.length }),
-    suggestions: [],
+  const wording = {
+    variant: hash(milestone.id ?? milestone.title),
+    parameters: { milestone: milestone.title, goal: goal.title, done, total: goal.milestones.length },
   };
+  return wordGoalMoment(
+    { kind: 'celebration', goalId: goal.id, goalTitle: goal.title, milestoneId, heading: '', message: '', suggestions: [], wording },
+    catalogue,
+  );
 }
 
 /** The moment a goal is achieved. */
 export function achievementMoment(goal: Goal, catalogue: Pick<GoalMessages, 'celebration'>): GoalMoment {
-  return {
-    kind: 'achievement',
-    goalId: goal.id,
-    goalTitle: goal.title,
-    heading: catalogue.celebration.achievedHeading,
-    message: formatGoalMessage(catalogue.celebration.achieved, { goal: goal.title }),
-    suggestions: [],
-  };
+  const wording = { parameters: { goal: goal.title } };
+  return wordGoalMoment({ kind: 'achievement', goalId: goal.id, goalTitle: goal.title, heading: '', message: '', suggestions: [], wording }, catalogue);
 }
 
 /** Reassurance for a missed goal at `percent` done, with the ways to re-plan it (lowering the target only when it has a metric). */
 export function reassuranceMoment(goal: Goal, percent: number, catalogue: Pick<GoalMessages, 'reassurance'>): GoalMoment {
   const kinds: ReplanSuggestion[] = ['split', 'move-date', ...(goal.metric ? (['lower-target'] as const) : [])];
-  return {
-    kind: 'reassurance',
-    goalId: goal.id,
-    goalTitle: goal.title,
-    heading: catalogue.reassurance.heading,
-    message: formatGoalMessage(catalogue.reassurance.missed, { goal: goal.title, percent: Math.round(percent), dueDate: goal.dueDate ?? '' }),
-    suggestions: kinds.map((kind) => ({ kind, text: catalogue.reassurance.suggestions[kind] })),
-  };
+  const wording = { parameters: { goal: goal.title, percent: Math.round(percent), dueDate: goal.dueDate ?? '' } };
+  const suggestions = kinds.map((kind) => ({ kind, text: '' }));
+  return wordGoalMoment({ kind: 'reassurance', goalId: goal.id, goalTitle: goal.title, heading: '', message: '', suggestions, wording }, catalogue);
+}
+
+/**
+ * The same moment worded in `catalogue` (e.g. `kit.goals.messagesFor('es')`) from its `wording`
+ * alone — no goal needed, so a page in another language re-words moments it receives in events.
+ * A moment without `wording` (written by a host) comes back as it is.
+ */
+export function wordGoalMoment(moment: GoalMoment, catalogue: Partial<Pick<GoalMessages, 'celebration' | 'reassurance'>>): GoalMoment {
+  const wording = moment.wording;
+  if (!wording) return moment;
+  const { celebration, reassurance } = catalogue;
+  if (moment.kind === 'reassurance') {
+    if (!reassurance) return moment;
+    const suggestions = moment.suggestions.map(({ kind }) => ({ kind, text: reassurance.suggestions[kind] }));
+    return { ...moment, heading: reassurance.heading, message: formatMessage(reassurance.missed, wording.parameters), suggestions };
+  }
+  if (!celebration) return moment;
+  if (moment.kind === 'achievement')
+    return { ...moment, heading: celebration.achievedHeading, message: formatMessage(celebration.achieved, wording.parameters) };
+  const variants = celebration.milestone;
+  const template = variants[(wording.variant ?? 0) % variants.length] ?? variants[0] ?? '';
+  return { ...moment, heading: celebration.heading, message: formatMessage(template, wording.parameters) };
 }

@@ -4,5 +4,7 @@ export * from './limits.js';
 export * from './entities.js';
 export * from './availability.js';
 export { languageCatalogue, languageOf, registerLanguageCatalogue } from './languages.js';
+export { formatMessage, isolateParameters, isRightToLeft } from './message-format.js';
+export type { MessageParameters } from './message-format.js';
 export { parseOrThrow, invalidInput, issuePath } from './validate.js';
 export type { AnySchema } from './validate.js';

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { invalidInput } from '../model/validate.js';
 import { languageCatalogue } from '../model/languages.js';
+import { formatMessage } from '../model/message-format.js';
 import { isCalendarDate, isInstant, isTimeZone } from '../model/formats.js';
 import { epochDayOf, localIsoOf, weekdayOfEpochDay } from './slots.js';
 import { isKnownZone, offsetAt } from './zone-offsets.js';
@@ -90,7 +91,6 @@ export function schedulingMessagesFor(locale: string | undefined): SchedulingMes
   return languageCatalogue<SchedulingMessages>('scheduling', locale) ?? SCHEDULING_MESSAGES;
 }
 
-const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
 const ICAL_DAYS = ['', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 export const MAX_SERIES_LENGTH = 104;
 
@@ -231,7 +231,7 @@ export function recurringSessionTimes(request: RecurrenceRequest): RecurrenceRes
   const time = `${String(wall.hour).padStart(2, '0')}:${String(wall.minute).padStart(2, '0')}`;
   const zoneText = timeZone.replaceAll('_', ' ');
   const words = schedulingMessagesFor(request.locale);
-  const description = fill(words[cadence], {
+  const description = formatMessage(words[cadence], {
     weekday: words.weekdays[weekday] ?? '',
     time,
     zone: zoneText,

@@ -1,7 +1,7 @@
 import { html, nothing, svg, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { installedFeature, type MentorKit } from '@mentorkit/core';
-import type { GoalMessages, GoalMoment, GoalsApi, ReplanSuggestion } from '@mentorkit/core/goals';
+import { wordGoalMoment, type GoalMessages, type GoalMoment, type GoalsApi, type ReplanSuggestion } from '@mentorkit/core/goals';
 import { emit } from '../internal/emit.js';
 import { LocaleController } from '../internal/localize.js';
 import { MkElement } from '../internal/mk-element.js';
@@ -34,22 +34,15 @@ const headingIn = (messages: GoalMessages, kind: GoalMoment['kind']) =>
 
 /**
  * The moment in the catalogue for `locale` (`kit.goals.messagesFor`), when it came from the client's
- * own catalogue and that differs (e.g. a Spanish page with the English default). Moments a host
- * wrote itself, or whose goal is no longer visible, show as given.
+ * own catalogue and that differs (e.g. a Spanish page with the English default): core re-words it
+ * from the codes and values it carries (`wordGoalMoment`). Moments a host wrote itself show as given.
  */
 function localizeMoment(moment: GoalMoment, kit: MentorKit | undefined, locale: string | undefined): GoalMoment {
   const goals = kit ? installedFeature<GoalsApi>(kit, 'goals') : undefined;
   if (!goals) return moment;
   const messages = goals.messagesFor(locale);
   if (messages === goals.messages || moment.heading !== headingIn(goals.messages, moment.kind)) return moment;
-  const goal = goals.$allGoals.get().find((candidate) => candidate.id === moment.goalId);
-  if (!goal) return moment;
-  try {
-    if (moment.kind === 'celebration') return moment.milestoneId ? goals.celebrationFor(goal, moment.milestoneId, messages) : moment;
-    return moment.kind === 'achievement' ? goals.achievementFor(goal, messages) : goals.reassuranceFor(goal, messages);
-  } catch {
-    return moment;
-  }
+  return wordGoalMoment(moment, messages);
 }
 
 /**

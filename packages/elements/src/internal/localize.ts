@@ -17,11 +17,17 @@
  *   then English; a message missing everywhere shows its id, which tests catch.
  *
  * Placeholders are filled with text, never HTML: lit renders the result as a text node.
+ *
+ * This is MentorKit's one translation runtime: messages use core's one format (`formatMessage` in
+ * `@mentorkit/core`: `{name}`, `{name|one|other}`, right-to-left isolation), and the languages
+ * loaded on demand sit in core's one registry of catalogues per language (`registerLanguageCatalogue`)
+ * next to core's own sentences. CONTRIBUTING ("Translations") says why this is not `@lit/localize`.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { formatMessage, isolateParameters, languageCatalogue, registerLanguageCatalogue, type MessageParameters } from '@mentorkit/core';
 import { resolveLocale } from './format.js';
 
-export type MessageParameters = Readonly<Record<string, string | number>>;
+export type { MessageParameters };
 export type Message = string | ((parameters: MessageParameters, locale: string | undefined) => string);
 export type MessageCatalogue = Readonly<Record<string, Message>>;
 /** An element's bundled messages: English is complete; other languages may be partial. */
@@ -41,8 +47,6 @@ export const BUNDLED_LANGUAGES = ['en', 'es'] as const;
 
 const registered = new Map<string, Map<string, Message>>();
 const listeners = new Set<() => void>();
-/** Catalogues loaded on demand: `<tag>` → language → messages. */
-const loadedCatalogues = new Map<string, Map<string, MessageCatalogue>>();
 /** Loads started (`<tag>:<language>` and `core:<language>`), so each happens once. */
 const loads = new Map<string, Promise<void>>();
 /** Loads not finished yet; `localesLoaded()` waits for them. */
@@ -61,11 +65,14 @@ function notify(): void {
   for (const listener of listeners) listener();
 }
 
-function storeCatalogue(tag: string, language: string, catalogue: MessageCatalogue): void {
-  const byLanguage = loadedCatalogues.get(tag) ?? new Map<string, MessageCatalogue>();
-  byLanguage.set(language, catalogue);
-  loadedCatalogues.set(tag, byLanguage);
-}
+/**
+ * Bundled catalogues of other languages live in core's one registry of catalogues per language
+ * (`registerLanguageCatalogue`), under the element's tag, beside core's own domains ('goals'…).
+ */
+const storeCatalogue = (tag: string, language: string, catalogue: MessageCatalogue): void => registerLanguageCatalogue(tag, language, catalogue);
+/** The bundled catalogue of `tag` in `language` (a bare language such as `es`), once loaded. */
+const bundledCatalogue = (tag: string, language: string): MessageCatalogue | undefined =>
+  language.includes('-') ? undefined : languageCatalogue<MessageCatalogue>(tag, language);
 
 function startLoad(key: string, load: () => Promise<void>): void {
   if (loads.has(key)) return;
@@ -107,7 +114,7 @@ export function loadLanguage(tag: string, locale: string | undefined, loaders: C
     const loadCore = coreLanguages[candidate];
     if (loadCore) startLoad(`core:${candidate}`, loadCore);
     const loadCatalogue = loaders[candidate];
-    if (loadCatalogue && !loadedCatalogues.get(tag)?.has(candidate)) {
+    if (loadCatalogue && !bundledCatalogue(tag, candidate)) {
       startLoad(`${tag}:${candidate}`, async () => {
         storeCatalogue(tag, candidate, await loadCatalogue());
       });
@@ -160,31 +167,11 @@ function candidates(locale: string | undefined): string[] {
   return list;
 }
 
-function fill(template: string, parameters: MessageParameters): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in parameters ? String(parameters[name]) : whole));
-}
-
-/** Languages written right to left. */
-const RIGHT_TO_LEFT = new Set(['ar', 'ckb', 'dv', 'fa', 'he', 'ps', 'sd', 'ug', 'ur', 'yi']);
-
-/**
- * In a right-to-left language, each text parameter is wrapped in first-strong isolates
- * (U+2068 … U+2069, as Fluent does), so a Latin name or title inside an Arabic sentence keeps its own
- * order. Numbers and digit-only strings stay as they are (message functions read them with `Number`).
- */
-function isolateParameters(parameters: MessageParameters, locale: string | undefined): MessageParameters {
-  if (!locale || !RIGHT_TO_LEFT.has(locale.toLowerCase().split('-')[0]!)) return parameters;
-  const isolated: Record<string, string | number> = {};
-  for (const [name, value] of Object.entries(parameters)) isolated[name] = typeof value === 'string' && /\p{L}/u.test(value) ? `\u2068${value}\u2069` : value;
-  return isolated;
-}
-
 /** The message `id` of element `tag` in `locale`, with its parameters filled in. */
 export function translate(tag: string, catalogue: ElementMessages, id: string, locale: string | undefined, given: MessageParameters = {}): string {
-  const parameters = isolateParameters(given, locale);
   for (const candidate of candidates(locale)) {
-    const message = registered.get(candidate)?.get(`${tag}.${id}`) ?? catalogue[candidate]?.[id] ?? loadedCatalogues.get(tag)?.get(candidate)?.[id];
-    if (message !== undefined) return typeof message === 'function' ? message(parameters, locale) : fill(message, parameters);
+    const message = registered.get(candidate)?.get(`${tag}.${id}`) ?? catalogue[candidate]?.[id] ?? bundledCatalogue(tag, candidate)?.[id];
+    if (message !== undefined) return typeof message === 'function' ? message(isolateParameters(given, locale), locale) : formatMessage(message, given, locale);
   }
   return id;
 }

@@ -1,7 +1,7 @@
 import type http from 'node:http';
 import type { Pool } from 'pg';
 import { DateTime } from 'luxon';
-import { MentorKitError } from '@mentorkit/core';
+import { MentorKitError, formatMessage } from '@mentorkit/core';
 import { digestSlot, type NudgePerson } from '@mentorkit/core/checkins';
 import { sessionMinutesHeld } from '@mentorkit/core/report';
 import { isAcceptablePersonId, type Caller } from '../identity.js';
@@ -143,9 +143,6 @@ export const MANAGER_TEXTS = {
   },
 } as const;
 
-const fill = (template: string, values: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
-
 /** "1 h 30 min" / "45 min" (the same in both languages). */
 export function formatMinutes(minutes: number): string {
   const hours = Math.floor(minutes / 60);
@@ -172,40 +169,40 @@ export function composeManagerMail(input: {
   const lastDay = DateTime.fromISO(summary.to, { zone: input.timeZone }).minus({ days: 1 }).toISO()!;
   const values = { mentee: input.menteeName, from: day(summary.from), to: day(lastDay) };
   const lines = [
-    fill(words.sessions, { count: summary.sessionsHeld }),
-    fill(words.hours, { hours: formatMinutes(summary.mentoringMinutes) }),
-    summary.goalsReached.length === 0 ? words.noGoals : fill(words.goals, { count: summary.goalsReached.length }),
+    formatMessage(words.sessions, { count: summary.sessionsHeld }),
+    formatMessage(words.hours, { hours: formatMinutes(summary.mentoringMinutes) }),
+    summary.goalsReached.length === 0 ? words.noGoals : formatMessage(words.goals, { count: summary.goalsReached.length }),
   ];
-  const greeting = input.managerName ? fill(words.greeting, { name: input.managerName }) : words.greetingNoName;
-  const subject = fill(words.subject, values);
-  const programme = summary.programmes.length > 0 ? fill(words.programme, { names: summary.programmes.join(', ') }) : undefined;
+  const greeting = input.managerName ? formatMessage(words.greeting, { name: input.managerName }) : words.greetingNoName;
+  const subject = formatMessage(words.subject, values);
+  const programme = summary.programmes.length > 0 ? formatMessage(words.programme, { names: summary.programmes.join(', ') }) : undefined;
   const text = [
     greeting,
     '',
-    fill(words.intro, values),
+    formatMessage(words.intro, values),
     '',
     ...lines.map((line) => `- ${line}`),
     ...summary.goalsReached.map((title) => `  - ${title}`),
     ...(programme ? ['', programme] : []),
     '',
-    fill(words.private, values),
+    formatMessage(words.private, values),
     '',
-    `${fill(words.footer, values)}`,
+    `${formatMessage(words.footer, values)}`,
     `${words.stop}: ${input.stopUrl}`,
     '',
   ].join('\n');
   const html = [
     `<!doctype html><html lang="${input.language}"><body style="font-family: system-ui, sans-serif; line-height: 1.5;">`,
     `<p>${escapeHtml(greeting)}</p>`,
-    `<p>${escapeHtml(fill(words.intro, values))}</p>`,
+    `<p>${escapeHtml(formatMessage(words.intro, values))}</p>`,
     '<ul>',
     `<li>${escapeHtml(lines[0]!)}</li>`,
     `<li>${escapeHtml(lines[1]!)}</li>`,
     `<li>${escapeHtml(lines[2]!)}${summary.goalsReached.length > 0 ? `<ul>${summary.goalsReached.map((title) => `<li>${escapeHtml(title)}</li>`).join('')}</ul>` : ''}</li>`,
     '</ul>',
     ...(programme ? [`<p>${escapeHtml(programme)}</p>`] : []),
-    `<p>${escapeHtml(fill(words.private, values))}</p>`,
-    `<p style="color: #555; font-size: 0.875em;">${escapeHtml(fill(words.footer, values))} <a href="${escapeHtml(input.stopUrl)}">${escapeHtml(words.stop)}</a></p>`,
+    `<p>${escapeHtml(formatMessage(words.private, values))}</p>`,
+    `<p style="color: #555; font-size: 0.875em;">${escapeHtml(formatMessage(words.footer, values))} <a href="${escapeHtml(input.stopUrl)}">${escapeHtml(words.stop)}</a></p>`,
     '</body></html>',
   ].join('\n');
   return { subject, text, html };
@@ -441,7 +438,7 @@ export function createManagerDigests(options: ManagerDigestOptions) {
           response,
           200,
           row.language,
-          `<p>${escapeHtml(fill(words.ask, { mentee }))}</p>\n<form method="post" action="?token=${escapeHtml(encodeURIComponent(token!))}"><button type="submit" style="font: inherit; padding: 0.5rem 1rem;">${escapeHtml(words.button)}</button></form>`,
+          `<p>${escapeHtml(formatMessage(words.ask, { mentee }))}</p>\n<form method="post" action="?token=${escapeHtml(encodeURIComponent(token!))}"><button type="submit" style="font: inherit; padding: 0.5rem 1rem;">${escapeHtml(words.button)}</button></form>`,
         );
         return true;
       }
@@ -455,7 +452,7 @@ export function createManagerDigests(options: ManagerDigestOptions) {
         [personId, at, MANAGER_DIGEST_KIND],
       );
       options.log(`reminders: the manager of ${personId} stopped their mentoring updates (one-click link)`);
-      page(response, 200, row.language, `<p>${escapeHtml(fill(words.done, { mentee }))}</p>`);
+      page(response, 200, row.language, `<p>${escapeHtml(formatMessage(words.done, { mentee }))}</p>`);
       return true;
     },
 
