@@ -89,7 +89,11 @@ export interface CoachingApi {
   /** The flow of a run (validated), for `summarize`, `currentStep`, … */
   flowOf(run: string | CoachingRun): CoachingFlow;
   /**
-   * Saves one answer (autosave: call it after every answer). Based on the revision you last saw; when
+   * Saves one answer (autosave: call it after every answer). Every write on a run (this one, `next`,
+   * `back`, `goTo`, `save`, `complete`, `remove`, `turnIntoGoals`) waits for the writes on that run
+   * called before it, whoever called them, and starts from the revision they left: no need to await
+   * one before calling the next. A refused write rejects its own promise; the next one still runs.
+   * Based on the revision you last saw; when
    * someone else saved in between and did not touch this prompt, your answer is applied on top of
    * theirs, otherwise `conflict`. With an explicit `expectedRevision`, any other save is a `conflict`.
    */
@@ -114,7 +118,8 @@ export interface CoachingApi {
    * The documented hand-off to goals: drafts the run's actions (`actionsFromFlow`), calls
    * `create(draft, context)` for each in order — e.g. `(draft, { pairingId }) => kit.goals.create({ ...draft, pairingId })` —
    * then records the hand-off on the run (`actionsHandedOffAt`) and emits `coaching-actions-handed-off`.
-   * Refuses (`conflict`) a second hand-off of the same run unless `again: true`.
+   * Refuses (`conflict`) a second hand-off of the same run unless `again: true`. Holds the run's
+   * writes until it is recorded, so `create` must not wait for another write to the same run.
    */
   turnIntoGoals<TResult>(
     runId: string,
@@ -216,7 +221,27 @@ export const coachingFeature: MentorKitFeature<'coaching', CoachingApi> = define
         );
     };
 
-    /** Applies `change` to the run's flow and saves it, based on the revision the caller saw. */
+    /**
+     * The writes on each run, one after the other, whoever calls (an element, a host script, two quick
+     * answers): the tail of each run's queue while it has one. Each write reads the run when it starts,
+     * so it is based on the revision the write before it left; a refused write is reported to its own
+     * caller and the next one still runs. Runs do not wait for each other.
+     */
+    const queues = new Map<string, Promise<void>>();
+    const serially = <T>(runId: string, write: () => Promise<T>): Promise<T> => {
+      const result = (queues.get(runId) ?? Promise.resolve()).then(write);
+      const tail = result.then(
+        () => undefined,
+        () => undefined,
+      );
+      queues.set(runId, tail);
+      void tail.then(() => {
+        if (queues.get(runId) === tail) queues.delete(runId);
+      });
+      return result;
+    };
+
+    /** Applies `change` to the run's flow and saves it, based on the revision the caller saw (or the write queued before it left). */
     const update = async (
       runId: string,
       options: CoachingCommandOptions,
@@ -251,6 +276,69 @@ export const coachingFeature: MentorKitFeature<'coaching', CoachingApi> = define
       }
     };
 
+    const completeRun = async (runId: string, checked: CoachingCommandOptions) => {
+      await ready;
+      const current = get(runId);
+      if (current.completedAt) return current;
+      let flow = flowOf(current);
+      if (!isFinished(flow)) {
+        if (flow.stepIndex !== flow.model.steps.length - 1) {
+          invalidInput('runId', `The session is at ${flow.model.steps[flow.stepIndex]!.title}; answer the remaining steps before completing it.`);
+        }
+        flow = nextFlow(flow, { at: kit.now(), ...wordsOf(checked) });
+      }
+      const stored = await writeRun(current, { state: flow, completedAt: flow.finishedAt ?? kit.now() }, checked.expectedRevision ?? current.revision);
+      const pairing = host.collection(Collections.pairings).cached(stored.pairingId);
+      host.emit({
+        type: CoachingEventType.runCompleted,
+        collection: Collections.coachingRuns,
+        recordId: stored.id,
+        revision: stored.revision,
+        pairingId: stored.pairingId,
+        ...(pairing?.programId ? { programId: pairing.programId } : {}),
+        data: { modelId: stored.modelId, actions: actionsFromFlow(flow).length },
+      });
+      return stored;
+    };
+
+    const handOff = async <TResult>(
+      runId: string,
+      create: (draft: GoalDraft, context: GoalHandOffContext) => Promise<TResult> | TResult,
+      options: ActionsFromFlowOptions & { again?: boolean | undefined },
+    ): Promise<{ drafts: GoalDraft[]; results: TResult[] }> => {
+      await ready;
+      const run = get(runId);
+      if (run.actionsHandedOffAt && !options.again) {
+        throw new MentorKitError(
+          'conflict',
+          `The actions of this session already became goals on ${run.actionsHandedOffAt.slice(0, 10)}; pass { again: true } to create them again.`,
+          { path: 'runId', details: { actionsHandedOffAt: run.actionsHandedOffAt } },
+        );
+      }
+      const flow = flowOf(run);
+      const { again: _again, ...draftOptions } = options;
+      const drafts = actionsFromFlow(flow, draftOptions);
+      if (drafts.length === 0) invalidInput('runId', 'This session has no actions yet: add them to the action list first.');
+      const results = [];
+      for (const [index, draft] of drafts.entries()) results.push(await create(draft, { run, pairingId: run.pairingId, index }));
+      const latest = get(runId);
+      const stored = await writeRun(
+        latest,
+        { actionsHandedOffAt: kit.now(), actionsHandedOffBy: kit.user.id, actionsHandedOffCount: drafts.length },
+        latest.revision,
+      );
+      const pairing = host.collection(Collections.pairings).cached(stored.pairingId);
+      host.emit({
+        type: CoachingEventType.actionsHandedOff,
+        collection: Collections.coachingRuns,
+        recordId: stored.id,
+        revision: stored.revision,
+        pairingId: stored.pairingId,
+        ...(pairing?.programId ? { programId: pairing.programId } : {}),
+        data: { modelId: stored.modelId, goals: drafts.length },
+      });
+      return { drafts, results };
+    };
     const api: CoachingApi = {
       $runs,
       $loaded,
@@ -319,67 +407,58 @@ export const coachingFeature: MentorKitFeature<'coaching', CoachingApi> = define
       flowOf,
 
       async answer(runId, promptId, value, options) {
+        requireId(runId, 'runId');
         const checked = checkOptions(options);
-        return update(
-          runId,
-          checked,
-          (flow) => answerFlow(flow, promptId, value, { by: kit.user.id, at: kit.now() }),
-          (base, latest) => JSON.stringify(base.answers[promptId] ?? null) === JSON.stringify(latest.answers[promptId] ?? null),
+        return serially(runId, () =>
+          update(
+            runId,
+            checked,
+            (flow) => answerFlow(flow, promptId, value, { by: kit.user.id, at: kit.now() }),
+            (base, latest) => JSON.stringify(base.answers[promptId] ?? null) === JSON.stringify(latest.answers[promptId] ?? null),
+          ),
         );
       },
       async next(runId, options) {
+        requireId(runId, 'runId');
         const checked = checkOptions(options);
-        return update(runId, checked, (flow) => nextFlow(flow, { at: kit.now(), ...wordsOf(checked) }));
+        return serially(runId, () => update(runId, checked, (flow) => nextFlow(flow, { at: kit.now(), ...wordsOf(checked) })));
       },
       async back(runId, options) {
+        requireId(runId, 'runId');
         const checked = checkOptions(options);
-        return update(runId, checked, (flow) => backFlow(flow, wordsOf(checked)));
+        return serially(runId, () => update(runId, checked, (flow) => backFlow(flow, wordsOf(checked))));
       },
       async goTo(runId, stepId, options) {
+        requireId(runId, 'runId');
         const checked = checkOptions(options);
-        return update(runId, checked, (flow) => goToFlow(flow, stepId, wordsOf(checked)));
+        return serially(runId, () => update(runId, checked, (flow) => goToFlow(flow, stepId, wordsOf(checked))));
       },
       async save(runId, flow, options) {
+        requireId(runId, 'runId');
         const checked = checkOptions(options);
         const restored = restoreFlow(flow);
-        await ready;
-        const current = get(runId);
-        if (restored.model.id !== current.modelId)
-          invalidInput('flow.model.id', `This run follows the model "${current.modelId}", not "${restored.model.id}".`);
-        return update(runId, checked, () => restored);
+        return serially(runId, async () => {
+          await ready;
+          const current = get(runId);
+          if (restored.model.id !== current.modelId)
+            invalidInput('flow.model.id', `This run follows the model "${current.modelId}", not "${restored.model.id}".`);
+          return update(runId, checked, () => restored);
+        });
       },
 
       async complete(runId, options) {
+        requireId(runId, 'runId');
         const checked = checkOptions(options);
-        await ready;
-        const current = get(runId);
-        if (current.completedAt) return current;
-        let flow = flowOf(current);
-        if (!isFinished(flow)) {
-          if (flow.stepIndex !== flow.model.steps.length - 1) {
-            invalidInput('runId', `The session is at ${flow.model.steps[flow.stepIndex]!.title}; answer the remaining steps before completing it.`);
-          }
-          flow = nextFlow(flow, { at: kit.now(), ...wordsOf(checked) });
-        }
-        const stored = await writeRun(current, { state: flow, completedAt: flow.finishedAt ?? kit.now() }, checked.expectedRevision ?? current.revision);
-        const pairing = host.collection(Collections.pairings).cached(stored.pairingId);
-        host.emit({
-          type: CoachingEventType.runCompleted,
-          collection: Collections.coachingRuns,
-          recordId: stored.id,
-          revision: stored.revision,
-          pairingId: stored.pairingId,
-          ...(pairing?.programId ? { programId: pairing.programId } : {}),
-          data: { modelId: stored.modelId, actions: actionsFromFlow(flow).length },
-        });
-        return stored;
+        return serially(runId, () => completeRun(runId, checked));
       },
 
       async remove(runId) {
         requireId(runId, 'runId');
-        await ready;
-        get(runId);
-        return runs.remove(runId);
+        return serially(runId, async () => {
+          await ready;
+          get(runId);
+          return runs.remove(runId);
+        });
       },
 
       runsOf,
@@ -392,40 +471,12 @@ export const coachingFeature: MentorKitFeature<'coaching', CoachingApi> = define
             'create',
             '`create` must be a function that stores one goal draft, e.g. (draft, { pairingId }) => kit.goals.create({ ...draft, pairingId }).',
           );
-        await ready;
-        const run = get(runId);
-        if (run.actionsHandedOffAt && !options.again) {
-          throw new MentorKitError(
-            'conflict',
-            `The actions of this session already became goals on ${run.actionsHandedOffAt.slice(0, 10)}; pass { again: true } to create them again.`,
-            { path: 'runId', details: { actionsHandedOffAt: run.actionsHandedOffAt } },
-          );
-        }
-        const flow = flowOf(run);
-        const { again: _again, ...draftOptions } = options;
-        const drafts = actionsFromFlow(flow, draftOptions);
-        if (drafts.length === 0) invalidInput('runId', 'This session has no actions yet: add them to the action list first.');
-        const results = [];
-        for (const [index, draft] of drafts.entries()) results.push(await create(draft, { run, pairingId: run.pairingId, index }));
-        const latest = get(runId);
-        const stored = await writeRun(
-          latest,
-          { actionsHandedOffAt: kit.now(), actionsHandedOffBy: kit.user.id, actionsHandedOffCount: drafts.length },
-          latest.revision,
-        );
-        const pairing = host.collection(Collections.pairings).cached(stored.pairingId);
-        host.emit({
-          type: CoachingEventType.actionsHandedOff,
-          collection: Collections.coachingRuns,
-          recordId: stored.id,
-          revision: stored.revision,
-          pairingId: stored.pairingId,
-          ...(pairing?.programId ? { programId: pairing.programId } : {}),
-          data: { modelId: stored.modelId, goals: drafts.length },
-        });
-        return { drafts, results };
+        requireId(runId, 'runId');
+        // In the run's queue from the check to the record, so a second hand-off started meanwhile sees the first.
+        return serially(runId, () => handOff(runId, create, options));
       },
     };
+
     return api;
   },
 });

@@ -271,6 +271,28 @@ export function missingRequired(flow: CoachingFlow, stepId?: string): CoachingPr
   return step.prompts.filter((prompt) => prompt.required && flow.answers[prompt.id] === undefined);
 }
 
+/**
+ * Prompts of a step (default: every step) whose typed, not yet saved answer is over a length limit
+ * (`checkAnswerLength`), in the model's order: what a form must not save and must not move on with.
+ * `typed` holds the text typed per prompt id; prompts with nothing typed are never over.
+ *
+ * ```ts
+ * answersOverLimit(flow, { 'goal-what': 'x'.repeat(4001) }).map((prompt) => prompt.id); // ['goal-what']
+ * ```
+ */
+export function answersOverLimit(flow: CoachingFlow, typed: Readonly<Record<string, string>>, stepId?: string): CoachingPrompt[] {
+  checkFlow(flow);
+  if (typeof typed !== 'object' || typed === null) invalidInput('typed', '`typed` must hold the text typed per prompt id, e.g. { "goal-what": "…" }.');
+  const steps = stepId === undefined ? flow.model.steps : flow.model.steps.filter((step) => step.id === stepId);
+  if (stepId !== undefined && steps.length === 0) invalidInput('stepId', `${flow.model.name} has no step "${stepId}".`);
+  return steps.flatMap((step) =>
+    step.prompts.filter((prompt) => {
+      const value = Object.hasOwn(typed, prompt.id) ? typed[prompt.id] : undefined;
+      return typeof value === 'string' && checkAnswerLength(prompt, value).problems.length > 0;
+    }),
+  );
+}
+
 /** The furthest step index `goTo` may reach: the first step with unanswered required prompts (or the end). */
 export function reachableStepIndex(flow: CoachingFlow): number {
   checkFlow(flow);

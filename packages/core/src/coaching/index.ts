@@ -14,6 +14,7 @@ export {
   isFinished,
   answerOf,
   missingRequired,
+  answersOverLimit,
   reachableStepIndex,
   normaliseAnswer,
   checkAnswerLength,
