@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  collectionPolicy,
   createMemoryStorage,
   createMentorKit,
   defineFeature,
@@ -8,11 +9,15 @@ import {
   isMentorKitError,
   registerCollectionPolicy,
   withFeatures,
+  type CollectionPolicy,
   type DomainEvent,
+  type FeaturePolicy,
+  type MentorKitError,
   type PolicyRule,
   type StorageAdapter,
 } from '@mentorkit/core';
 import { goalsFeature } from '@mentorkit/core/goals';
+import { internalsOf } from '../src/client/internals.js';
 
 const PROGRAM = { id: 'prog', name: 'Mentoring 2026', adminIds: ['priya'] };
 const person = (id: string, roles: Array<'mentee' | 'mentor' | 'admin'>) => ({
@@ -130,5 +135,207 @@ describe('defineFeature and the feature host', () => {
     assert.equal(kit.notes.goalsInstalled(), true);
     assert.equal('internals' in kit, false);
     assert.equal(installedFeature({ goals: {} } as never, 'goals'), undefined, 'a look-alike object is not a client');
+  });
+});
+
+// A feature that brings its own access rule (`policy`): reflections are pairing-scoped, read by the
+// pairing's members (not its programme's admins), written by their author.
+type Reflection = {
+  id: string;
+  pairingId: string;
+  authorId: string;
+  text: string;
+  revision: number;
+  updatedAt: string;
+  createdAt?: string;
+  updatedBy?: string;
+};
+const reflectionRule: FeaturePolicy<'reflections'> = {
+  scope: 'pairing',
+  immutable: ['authorId'],
+  read: ({ roles }) => (roles.some((role) => role !== 'admin') ? true : 'Reflections stay inside the pairing.'),
+  create: ({ actorId, record }) => (record.authorId === actorId ? true : 'You write only your own reflections.'),
+  update: ({ actorId, target }) => (target.authorId === actorId ? true : 'Only the author changes a reflection.'),
+  delete: ({ actorId, target }) => (target.authorId === actorId ? true : 'Only the author removes a reflection.'),
+};
+const reflectionsFeature = defineFeature({
+  name: 'reflections',
+  collections: ['reflections'],
+  policy: { reflections: reflectionRule },
+  install(kit, host) {
+    const reflections = host.collection<Reflection>('reflections');
+    return {
+      $reflections: reflections.$records,
+      reflections,
+      add: (pairingId: string, text: string, authorId = kit.user.id) => reflections.create({ id: host.newId(), pairingId, authorId, text }),
+    };
+  },
+});
+
+function reflectionStorage(): StorageAdapter {
+  return createMemoryStorage({
+    seed: {
+      programs: [PROGRAM],
+      people: [person('priya', ['admin']), person('ana', ['mentee']), person('kenji', ['mentor']), person('dan', ['mentee']), person('maria', ['mentor'])],
+      pairings: [
+        { id: 'p-ana', programId: 'prog', menteeId: 'ana', mentorIds: ['kenji'], status: 'active', kind: 'official', reasons: [] },
+        { id: 'p-dan', programId: 'prog', menteeId: 'dan', mentorIds: ['maria'], status: 'active', kind: 'official', reasons: [] },
+      ],
+      reflections: [
+        { id: 'r-ana', pairingId: 'p-ana', authorId: 'ana', text: 'I said yes to too much.' },
+        { id: 'r-kenji', pairingId: 'p-ana', authorId: 'kenji', text: 'Ana plans well.' },
+        { id: 'r-dan', pairingId: 'p-dan', authorId: 'dan', text: 'Slow week.' },
+      ],
+    },
+  });
+}
+
+/** The parts of a refusal a person and a program see: code, message, path and details. */
+const refusal = async (write: Promise<unknown>): Promise<Pick<MentorKitError, 'code' | 'message' | 'path' | 'details'>> => {
+  try {
+    await write;
+  } catch (error) {
+    assert.ok(isMentorKitError(error), `expected a MentorKitError, got ${String(error)}`);
+    return { code: error.code, message: error.message, path: error.path, details: error.details };
+  }
+  assert.fail('the write was allowed');
+};
+
+describe("a feature's own access rules (defineFeature({ policy }))", () => {
+  test('the rule is registered when the feature is installed, and the client checks reads and writes of its collection with it', async () => {
+    assert.equal(collectionPolicy('reflections'), undefined, 'defining a feature registers nothing');
+    const storage = reflectionStorage();
+    const ana = createMentorKit({ storage, user: 'ana', features: [reflectionsFeature] });
+    assert.equal(collectionPolicy('reflections')?.read, reflectionRule.read, 'installed: the policy has the rule, under its collection');
+    assert.equal(collectionPolicy('reflections')?.collection, 'reflections');
+    await ana.ready;
+    const ids = (kit: { reflections: { $reflections: { get(): readonly Reflection[] } } }) =>
+      kit.reflections.$reflections
+        .get()
+        .map((reflection) => reflection.id)
+        .sort();
+    assert.deepEqual(ids(ana), ['r-ana', 'r-kenji'], 'members read their pairing’s reflections, not another pairing’s');
+    const kenji = createMentorKit({ storage, user: 'kenji', features: [reflectionsFeature] });
+    const priya = createMentorKit({ storage, user: 'priya', features: [reflectionsFeature] });
+    await Promise.all([kenji.ready, priya.ready]);
+    assert.deepEqual(ids(kenji), ['r-ana', 'r-kenji']);
+    assert.deepEqual(ids(priya), [], "the rule refuses the programme's admin");
+
+    const added = await ana.reflections.add('p-ana', 'Said no twice this week.');
+    assert.equal(added.revision, 1);
+    assert.deepEqual(await refusal(ana.reflections.reflections.create({ id: 'r-forged', pairingId: 'p-ana', authorId: 'kenji', text: 'In his name' })), {
+      code: 'forbidden',
+      message: 'You write only your own reflections.',
+      path: 'reflections',
+      details: { action: 'create', collection: 'reflections', id: 'r-forged' },
+    });
+    await assert.rejects(
+      kenji.reflections.reflections.update({ ...added, text: 'Edited by the mentor' }),
+      (error) => isMentorKitError(error, 'forbidden') && error.message === 'Only the author changes a reflection.',
+    );
+    await assert.rejects(
+      ana.reflections.reflections.update({ ...added, authorId: 'kenji' }),
+      (error) => isMentorKitError(error, 'forbidden') && error.message === '`authorId` cannot change once the record exists.',
+    );
+    assert.equal(kenji.reflections.reflections.readable('r-dan'), undefined);
+
+    // Outside the pairing: refused exactly as a built-in collection refuses (goals here).
+    const dan = createMentorKit({ storage, user: 'dan', features: [reflectionsFeature] });
+    await dan.ready;
+    const ownRule = await refusal(dan.reflections.add('p-ana', 'Not my pairing'));
+    const builtIn = await refusal(
+      internalsOf(dan).write('goals', { id: 'g-x', pairingId: 'p-ana', ownerId: 'dan', title: 'Not my pairing', visibility: 'private' }, { action: 'create' }),
+    );
+    assert.equal(ownRule.code, 'forbidden');
+    assert.equal(ownRule.code, builtIn.code);
+    assert.equal(ownRule.message, builtIn.message);
+    assert.equal(ownRule.message, 'You can change only records of your own pairings.');
+    assert.equal((ownRule.details as { action: string }).action, (builtIn.details as { action: string }).action);
+    assert.equal(ownRule.path, 'reflections');
+    assert.equal(builtIn.path, 'goals');
+    assert.equal((await storage.query('reflections')).length, 4, 'refused writes stored nothing');
+  });
+
+  test('defineFeature checks the rules: only for declared collections, each a complete rule under its own collection', () => {
+    const rule = reflectionRule as FeaturePolicy;
+    const invalid = (definition: unknown, path: string, message: RegExp) =>
+      assert.throws(
+        () => defineFeature(definition as never),
+        (error: unknown) => isMentorKitError(error, 'invalid-input') && error.path === path && message.test(error.message),
+        path,
+      );
+    const install = () => ({});
+    invalid(
+      { name: 'journal', collections: ['journal'], policy: { diary: rule }, install },
+      'feature.policy.diary',
+      /The feature "journal" brings an access rule for "diary", a collection it does not declare; add "diary" to its `collections`/,
+    );
+    invalid({ name: 'journal', policy: { journal: rule }, install }, 'feature.policy.journal', /does not declare/);
+    invalid({ name: 'journal', collections: ['journal'], policy: [rule], install }, 'feature.policy', /`policy` as an object/);
+    invalid(
+      { name: 'journal', collections: ['journal'], policy: { journal: { ...rule, read: undefined } }, install },
+      'feature.policy.journal.read',
+      /`read` must be a function/,
+    );
+    invalid(
+      { name: 'journal', collections: ['journal'], policy: { journal: { ...rule, scope: 'team' } }, install },
+      'feature.policy.journal.scope',
+      /`scope` must be/,
+    );
+    invalid({ name: 'journal', collections: ['journal'], policy: { journal: undefined }, install }, 'feature.policy.journal', /needs `collection`, `scope`/);
+    invalid(
+      { name: 'journal', collections: ['journal', 'diary'], policy: { journal: { ...rule, collection: 'diary' } }, install },
+      'feature.policy.journal.collection',
+      /The rule under "journal" is the rule of "diary"/,
+    );
+    assert.equal(collectionPolicy('journal'), undefined);
+    assert.equal(collectionPolicy('diary'), undefined);
+
+    // Typed: a rule for a collection the feature does not declare does not compile either.
+    // @ts-expect-error — "diary" is not one of the feature's collections
+    assert.throws(() => defineFeature({ name: 'journal', collections: ['journal'], policy: { diary: rule }, install }));
+  });
+
+  test('a second rule for a collection that already has one is refused when the feature is installed, and nothing is installed', async () => {
+    const kit = createMentorKit({ storage: reflectionStorage(), user: 'ana' });
+    const rule = reflectionRule as FeaturePolicy;
+    const conflict = (feature: ReturnType<typeof defineFeature>, message: RegExp, path: string) =>
+      assert.throws(
+        () => kit.use(feature),
+        (error: unknown) => isMentorKitError(error, 'conflict') && error.path === path && message.test(error.message),
+        message.source,
+      );
+    let installs = 0;
+    const bringing = (name: string, policy: Record<string, FeaturePolicy>) =>
+      defineFeature({ name, collections: Object.keys(policy), policy, install: () => ({ installs: ++installs }) });
+
+    kit.use(reflectionsFeature);
+    conflict(
+      bringing('journal', { reflections: rule }),
+      /The feature "journal" brings an access rule for "reflections", which already has one from the feature "reflections"; a collection has one rule\./,
+      'feature.policy.reflections',
+    );
+    conflict(bringing('notebook', { notes: rule }), /"notes", which already has one registered with registerCollectionPolicy/, 'feature.policy.notes');
+    conflict(bringing('my-goals', { goals: rule }), /"goals", which already has its built-in rule/, 'feature.policy.goals');
+    conflict(bringing('my-concerns', { concerns: rule }), /"concerns", which already has its built-in rule/, 'feature.policy.concerns');
+    // All or nothing: a fresh collection next to a taken one is not registered either.
+    conflict(bringing('scrapbook', { scraps: rule, goals: rule }), /"goals", which already has its built-in rule/, 'feature.policy.goals');
+    assert.equal(collectionPolicy('scraps'), undefined);
+    assert.equal(installs, 0, 'no install ran');
+    for (const name of ['journal', 'notebook', 'my-goals', 'my-concerns', 'scrapbook']) assert.equal(installedFeature(kit, name), undefined, name);
+    assert.equal(collectionPolicy('goals')?.collection, 'goals');
+    assert.equal(collectionPolicy('reflections')?.read, reflectionRule.read, "the feature's rule stands");
+
+    // The same rule again is fine: the feature on another client; the host registering that very rule (a module a server shares).
+    const other = createMentorKit({ storage: reflectionStorage(), user: 'kenji', features: [reflectionsFeature] });
+    await other.ready;
+    assert.equal(other.reflections.$reflections.get().length, 2);
+    registerCollectionPolicy(collectionPolicy('reflections')!);
+    // …but the host cannot replace it with another one.
+    assert.throws(
+      () => registerCollectionPolicy({ ...(reflectionRule as CollectionPolicy), collection: 'reflections', read: () => true }),
+      (error: unknown) => isMentorKitError(error, 'conflict') && /The feature "reflections" brings the access rule of "reflections"/.test(error.message),
+    );
+    assert.equal(collectionPolicy('reflections')?.read, reflectionRule.read);
   });
 });

@@ -4,7 +4,11 @@
 // programme other (admin olga). sam is an admin of prog who is also a mentor in pair-sam.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createPolicyContext, decide, prepareRecord, isMentorKitError, type PolicyAction } from '@mentorkit/core';
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { BUILT_IN_POLICIES, collectionPolicy, createPolicyContext, decide, prepareRecord, isMentorKitError, type PolicyAction } from '@mentorkit/core';
+import { concernsPolicy } from '../src/policy/concerns-rule.js';
 
 const NOW = new Date().toISOString();
 const context = createPolicyContext({
@@ -243,5 +247,79 @@ describe('policy: concerns, what may not happen', () => {
       () => concern({ history: [] }),
       (error: unknown) => isMentorKitError(error) && /raised/.test(error.message),
     );
+  });
+});
+
+// Where the rule comes from (issue 20). A server imports every rule (`@mentorkit/core` loads
+// BUILT_IN_POLICIES, as this file does). A browser's first load does not: there the concerns feature
+// brings the rule (`defineFeature({ policy })`) — checked in a process that, like a page, imports the
+// client and the concerns feature but not the policy index.
+const source = (path: string) => JSON.stringify(fileURLToPath(new URL(`../src/${path}`, import.meta.url)));
+const PAGE = `
+import { createMentorKit } from ${source('client/client.ts')};
+import { createMemoryStorage } from ${source('storage/memory.ts')};
+import { collectionPolicy } from ${source('policy/policy.ts')};
+import { internalsOf } from ${source('client/internals.ts')};
+const now = new Date().toISOString();
+const person = (id, roles) => ({ id, displayName: id, roles, timeZone: 'UTC', programIds: ['prog'] });
+const storage = createMemoryStorage({ seed: {
+  programs: [{ id: 'prog', name: 'Programme', adminIds: ['priya'] }],
+  people: [person('priya', ['admin']), person('ana', ['mentee']), person('kenji', ['mentor'])],
+  pairings: [{ id: 'pair-a', programId: 'prog', menteeId: 'ana', mentorIds: ['kenji'], status: 'active', kind: 'official', reasons: [] }],
+  concerns: [{ id: 'concern-1', programId: 'prog', pairingId: 'pair-a', reporterId: 'ana', about: 'pairing', text: 'Cancelled again.',
+    pauseRequested: false, status: 'open', raisedAt: now, history: [{ at: now, by: 'ana', action: 'raised' }] }],
+} });
+const readers = async (features) => {
+  const seen = {};
+  for (const user of ['ana', 'kenji', 'priya']) {
+    const kit = createMentorKit({ storage, user, features });
+    const concerns = kit.collection('concerns');
+    await kit.ready;
+    seen[user] = concerns.$records.get().map((concern) => concern.id);
+  }
+  return seen;
+};
+const out = { ruleBeforeFeature: collectionPolicy('concerns') !== undefined, withoutFeature: await readers([]) };
+const { concernsFeature } = await import(${source('concerns/feature.ts')});
+out.ruleOnceLoaded = collectionPolicy('concerns') !== undefined;
+out.withFeature = await readers([concernsFeature]);
+out.ruleInstalled = collectionPolicy('concerns')?.collection;
+const kenji = createMentorKit({ storage, user: 'kenji', features: [concernsFeature] });
+await kenji.ready;
+const refusal = (write) => write.then(() => 'written', (error) => [error.code, error.message]);
+out.kenjiNote = await refusal(kenji.concerns.addNote('concern-1', 'Mine too'));
+const stored = await storage.get('concerns', 'concern-1');
+const { revision, updatedAt, ...concern } = stored;
+const entry = { at: now, by: 'kenji', action: 'note', note: 'Mine too' };
+out.kenjiUpdate = await refusal(internalsOf(kenji).write('concerns', { ...concern, history: [...concern.history, entry] }, { action: 'update', expectedRevision: revision }));
+out.kenjiCreate = await refusal(internalsOf(kenji).write('concerns', { ...concern, id: 'concern-2', reporterId: 'kenji', history: [{ at: now, by: 'kenji', action: 'raised' }] }, { action: 'create' }));
+console.log(JSON.stringify(out));
+`;
+
+describe('concerns rule: brought by the concerns feature in a browser, every rule on a server', () => {
+  test('a server (which imports @mentorkit/core) has the concerns rule, and BUILT_IN_POLICIES lists it', () => {
+    assert.equal(collectionPolicy('concerns'), concernsPolicy);
+    assert.ok(BUILT_IN_POLICIES.includes(concernsPolicy));
+    assert.deepEqual(
+      BUILT_IN_POLICIES.map((policy) => policy.collection).filter((name, index, all) => all.indexOf(name) !== index),
+      [],
+      'one rule per collection',
+    );
+  });
+
+  test("a page's clients: no concerns until the feature is installed; then the reporter and the admin read, the pairing's mentor neither reads nor writes", async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, ['--conditions=source', '--import', 'tsx', '--input-type=module', '-e', PAGE], {
+      cwd: fileURLToPath(new URL('../../..', import.meta.url)),
+    });
+    assert.deepEqual(JSON.parse(stdout), {
+      ruleBeforeFeature: false,
+      withoutFeature: { ana: [], kenji: [], priya: [] },
+      ruleOnceLoaded: false,
+      withFeature: { ana: ['concern-1'], kenji: [], priya: ['concern-1'] },
+      ruleInstalled: 'concerns',
+      kenjiNote: ['not-found', 'No concern "concern-1" is visible to you.'],
+      kenjiUpdate: ['forbidden', "Only the programme's admins handle a concern; the person who raised it may add a note."],
+      kenjiCreate: 'written', // a member of the pairing raises one under his own name
+    });
   });
 });

@@ -1,16 +1,17 @@
 /**
- * The typed home of a feature module: `defineFeature({ name, collections, install })`. A feature's
- * `install(kit, host)` gets typed collections (stores, load status, and writes that validate their
- * options, strip stored-only fields and check revisions in one place), typed domain events, the
- * policy and id helpers — everything core's own features build their commands on. See
- * CONTRIBUTING.md, "Adding a feature".
+ * The typed home of a feature module: `defineFeature({ name, collections, policy, install })`. A
+ * feature brings the access rules of its collections (`policy`, registered with the policy when it is
+ * installed), and its `install(kit, host)` gets typed collections (stores, load status, and writes
+ * that validate their options, strip stored-only fields and check revisions in one place), typed
+ * domain events, the policy and id helpers — everything core's own features build their commands on.
+ * See CONTRIBUTING.md, "Adding a feature".
  */
 import type { ReadableAtom } from 'nanostores';
 import { MentorKitError } from '../model/errors.js';
 import { invalidInput } from '../model/validate.js';
 import type { CollectionRecords, RecordMeta } from '../model/collections.js';
 import type { Pairing } from '../model/pairing.js';
-import type { PolicyAction, PolicyContext } from '../policy/policy.js';
+import { checkCollectionPolicy, registerFeaturePolicies, type CollectionPolicy, type PolicyAction, type PolicyContext } from '../policy/policy.js';
 import type { StoredRecord } from '../storage/adapter.js';
 import type { LoadStatus, MentorKit, MentorKitFeature, MentorKitWith, WriteOptions } from './client.js';
 import type { DomainEvent, DomainEventData, DomainEventMap, DomainEventName } from './events.js';
@@ -153,32 +154,84 @@ export function featureHost(kit: MentorKit): FeatureHost {
   return host;
 }
 
+/**
+ * A feature's access rule for one of its collections: a `CollectionPolicy` (the policy model's
+ * description: scope, read/create/update/delete rules, unchanging fields…), whose `collection` may be
+ * left out — it is the key it stands under in `policy`.
+ */
+export type FeaturePolicy<TCollection extends string = string> = Omit<CollectionPolicy, 'collection'> & { readonly collection?: TCollection };
+
 /** What `defineFeature` takes. */
-export interface FeatureDefinition<TName extends string, TApi> {
+export interface FeatureDefinition<TName extends string, TApi, TCollection extends string = string> {
   /** The property the API gets on the client (`kit.goals`); unique per client. */
   readonly name: TName;
   /** The collections the feature reads: tracked on install, so `kit.ready` covers them. */
-  readonly collections?: readonly string[];
+  readonly collections?: readonly TCollection[];
+  /**
+   * The access rules the feature brings, by collection — only collections it declares in
+   * `collections`, and only ones that have no rule yet (built-in, the host's, another feature's):
+   * registered with the policy when the feature is installed, so the client (and anything else that
+   * asks the policy in this page or process) checks that collection's reads and writes with them.
+   */
+  readonly policy?: { readonly [TKey in NoInfer<TCollection>]?: FeaturePolicy<TKey> };
   /** Builds the feature's API on this client, once. */
   install(kit: MentorKit, host: FeatureHost): TApi;
 }
 
+/** A feature's `policy`, checked once: each rule for a declared collection, as the description the policy registers. */
+function featurePolicies(name: string, collections: readonly string[], policy: unknown): CollectionPolicy[] {
+  if (policy === undefined) return [];
+  if (typeof policy !== 'object' || policy === null || Array.isArray(policy))
+    invalidInput('feature.policy', `The feature "${name}" must give \`policy\` as an object: the access rule of each of its collections by name.`);
+  return Object.entries(policy).map(([collection, value]: [string, unknown]): CollectionPolicy => {
+    const path = `feature.policy.${collection}`;
+    if (!collections.includes(collection))
+      invalidInput(
+        path,
+        `The feature "${name}" brings an access rule for "${collection}", a collection it does not declare; add "${collection}" to its \`collections\` or drop the rule.`,
+      );
+    checkCollectionPolicy(value, path, false);
+    const rule = value as FeaturePolicy;
+    if (rule.collection !== undefined && rule.collection !== collection)
+      invalidInput(
+        `${path}.collection`,
+        `The rule under "${collection}" is the rule of "${String(rule.collection)}"; a feature's rule stands under its own collection.`,
+      );
+    // The description itself when it names its collection (the concerns rule stays the built-in one).
+    return rule.collection === collection ? (rule as CollectionPolicy) : ({ ...rule, collection } as CollectionPolicy);
+  });
+}
+
 /**
  * Defines a feature module: a `MentorKitFeature` that hosts install with `features: [...]` or
- * `kit.use(feature)`, whose `install` receives the typed `FeatureHost`.
+ * `kit.use(feature)`, whose `install` receives the typed `FeatureHost`. The access rules in `policy`
+ * are checked here and registered with the policy on install, before `install` runs (a `conflict`
+ * when a collection already has another rule installs nothing).
  *
  * ```ts
  * export const notesFeature = defineFeature({
  *   name: 'notes',
  *   collections: ['notes'],
+ *   policy: {
+ *     notes: {
+ *       scope: 'none',
+ *       immutable: ['authorId'],
+ *       read: ({ actorId, target }) => target.authorId === actorId || 'Notes are private.',
+ *       create: ({ actorId, record }) => record.authorId === actorId || 'You write only your own notes.',
+ *       update: ({ actorId, target }) => target.authorId === actorId || 'Only the author changes a note.',
+ *       delete: ({ actorId, target }) => target.authorId === actorId || 'Only the author removes a note.',
+ *     },
+ *   },
  *   install(kit, host) {
  *     const notes = host.collection<Note>('notes');
- *     return { $notes: notes.$records, add: async (text: string) => notes.create({ id: host.newId(), text }) };
+ *     return { $notes: notes.$records, add: async (text: string) => notes.create({ id: host.newId(), authorId: kit.user.id, text }) };
  *   },
  * });
  * ```
  */
-export function defineFeature<TName extends string, TApi>(definition: FeatureDefinition<TName, TApi>): MentorKitFeature<TName, TApi> {
+export function defineFeature<TName extends string, TApi, TCollection extends string = string>(
+  definition: FeatureDefinition<TName, TApi, TCollection>,
+): MentorKitFeature<TName, TApi> {
   if (
     typeof definition !== 'object' ||
     definition === null ||
@@ -188,11 +241,14 @@ export function defineFeature<TName extends string, TApi>(definition: FeatureDef
   ) {
     invalidInput('feature', 'defineFeature needs { name, install(kit, host) }.');
   }
+  const collections: readonly string[] = definition.collections ?? [];
+  const rules = featurePolicies(definition.name, collections, definition.policy);
   return {
     name: definition.name,
     install(kit) {
       const host = featureHost(kit);
-      for (const name of definition.collections ?? []) host.collection(name);
+      registerFeaturePolicies(definition.name, rules);
+      for (const name of collections) host.collection(name);
       return definition.install(kit, host);
     },
   };

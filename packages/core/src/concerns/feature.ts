@@ -1,8 +1,7 @@
-import { computed, atom, type ReadableAtom } from 'nanostores';
+import { computed, type ReadableAtom } from 'nanostores';
 import type { MentorKitFeature } from '../client/client.js';
 import { defineFeature, stripStored } from '../client/feature-host.js';
 import { concernsPolicy } from '../policy/concerns-rule.js';
-import { addBuiltInPolicy } from '../policy/policy.js';
 import { Collections } from '../model/collections.js';
 import { CONCERN_STATUSES, ConcernInputSchema, type Concern, type ConcernHistoryEntry, type ConcernStatus } from '../model/concern.js';
 import { MentorKitError, isMentorKitError } from '../model/errors.js';
@@ -57,8 +56,9 @@ export interface ReportMessageInput {
 export interface ConcernsApi {
   /** Concerns the user may read (those they raised; admins: those of their programmes' pairings they are not in): open first, then in review, then closed; newest first within each. */
   readonly $concerns: ReadableAtom<readonly Concern[]>;
-  /** `loading` until the concerns are loaded. */
+  /** `loading` until the concerns are loaded; `error` until a failed load is read again (`kit.ready`, `kit.refresh()`, a command). The concerns collection's own status. */
   readonly $status: ReadableAtom<'loading' | 'ready' | 'error'>;
+  /** Resolves once the concerns are first loaded (rejects with the load error). */
   readonly ready: Promise<void>;
   /** Raises a concern about a pairing the user is a member of (also a closed one). Emits `concern-raised`. */
   raise(input: RaiseConcernInput): Promise<RaisedConcern>;
@@ -106,24 +106,19 @@ function pauseFlag(value: unknown, path: string): boolean {
 export const concernsFeature: MentorKitFeature<'concerns', ConcernsApi> = defineFeature({
   name: 'concerns',
   collections: [Collections.concerns],
+  // The feature brings the concerns rule: it is not in every client's first load (policy/concerns-rule.ts).
+  policy: { [Collections.concerns]: concernsPolicy },
   install(kit, host) {
-    // The concerns rule loads with this feature, not in every client's first load (policy/concerns-rule.ts).
-    addBuiltInPolicy(concernsPolicy);
     const userId = kit.user.id;
     const concerns = host.collection(Collections.concerns);
     /** Tracked on first report only: a page that lists concerns does not load the messages. */
     const messages = () => host.collection(Collections.messages);
     const $records = concerns.$records;
     const $concerns = computed($records, (list) => [...list].sort(byQueueOrder) as readonly Concern[]);
-    const $status = atom<'loading' | 'ready' | 'error'>('loading');
-    const ready = concerns.loaded().then(
-      () => $status.set('ready'),
-      (error: unknown) => {
-        $status.set('error');
-        throw error;
-      },
-    );
-    ready.catch(() => undefined);
+    // One collection: its load status and first load are the feature's (no atom of its own). The
+    // commands wait with `concerns.loaded()`, which reads a failed collection again.
+    const $status = concerns.$status;
+    const ready = concerns.loaded();
 
     const requireId = (value: unknown, path: string) => parseOrThrow(IdSchema, value, path);
     const find = (id: string): Concern => {
@@ -250,7 +245,7 @@ export const concernsFeature: MentorKitFeature<'concerns', ConcernsApi> = define
         if (options !== undefined && (typeof options !== 'object' || options === null))
           invalidInput('options', 'Options must be an object such as { note: "Spoke to both" }.');
         const note = options?.note === undefined || options.note === '' ? undefined : reporterText(options.note, 'options.note', TEXT_LIMITS.concern.note);
-        await ready;
+        await concerns.loaded();
         const concern = find(concernId);
         if (concern.status === status) invalidInput('status', `This concern is already ${status === 'in-review' ? 'in review' : status}.`);
         const updated = await append(concern, { at: kit.now(), by: userId, action: 'status', status, ...(note === undefined ? {} : { note }) }, status);
@@ -269,7 +264,7 @@ export const concernsFeature: MentorKitFeature<'concerns', ConcernsApi> = define
       async addNote(id, note) {
         const concernId = requireId(id, 'id');
         const text = reporterText(note, 'note', TEXT_LIMITS.concern.note);
-        await ready;
+        await concerns.loaded();
         return append(find(concernId), { at: kit.now(), by: userId, action: 'note', note: text });
       },
 

@@ -129,6 +129,9 @@ export const feedbackFeature: MentorKitFeature<'feedback', FeedbackApi> = define
     const feedbackNotes = host.collection(Collections.feedback);
     const $feedback = feedbackNotes.$records;
     const $sessions = host.collection(Collections.sessions).$records;
+    // The feature's own status, kept on purpose: it is `ready` once the feedback notes and the sessions are both
+    // loaded, and the people, programmes and pairings its requests and checks read (`kit.ready`). A typed collection's
+    // `$status`/`loaded()` covers one collection, so neither would say that.
     const $status = atom<'loading' | 'ready' | 'error'>('loading');
     const $catalogue = atom<readonly TrainingCourse[]>([]);
     const $options = atom(resolveFeedbackOptions());

@@ -164,6 +164,9 @@ export const messagingFeature: MentorKitFeature<'messaging', MessagingApi> = def
     const reads = host.collection(MESSAGE_READS_COLLECTION);
     const $raw = messages.$records;
     const $reads = reads.$records;
+    // The feature's own status, kept on purpose: it is `ready` once the messages and the read markers are both
+    // loaded, and the people, programmes and pairings its threads and members read (`kit.ready`). A typed collection's
+    // `$status`/`loaded()` covers one collection, so neither would say that.
     const $status = atom<'loading' | 'ready' | 'error'>('loading');
     const ready = whenCollectionsLoaded(kit, [Collections.messages, MESSAGE_READS_COLLECTION]).then(
       () => $status.set('ready'),

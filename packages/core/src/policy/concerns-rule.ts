@@ -1,12 +1,12 @@
 /**
- * The concerns collection's access rule, loaded with the concerns feature (and by
- * `@mentorkit/core/policy`'s `BUILT_IN_POLICIES`, which servers use) rather than in every client's
- * first load: a client that never installs the concerns feature reads and writes no concerns (a
- * collection without its rule is refused). Registering it is idempotent.
+ * The concerns collection's access rule. It is not in every client's first load: the concerns
+ * feature brings it (`defineFeature({ policy })`, registered when the feature is installed), and
+ * `BUILT_IN_POLICIES` (built-in.ts), which servers import, registers it with every other rule.
+ * Until then a client reads and writes no concerns (a collection without its rule is refused).
  */
 import { Collections } from '../model/collections.js';
 import type { PolicyContext, PolicyRole } from './context.js';
-import { addBuiltInPolicy } from './policy.js';
+import { onDemandPolicy } from './policy.js';
 import { appendedEntries, changedFields, isMember, listOf, plausibleInstant, type CollectionPolicy, type PolicyRecord } from './rules.js';
 
 /**
@@ -51,7 +51,8 @@ function concernChange(context: PolicyContext, actorId: string, roles: readonly 
   return "An admin adds status changes and notes to a concern's trail.";
 }
 
-export const concernsPolicy: CollectionPolicy = {
+/** The built-in rule of `concerns` (marked as one that loads on demand, so the concerns feature may bring it). */
+export const concernsPolicy: CollectionPolicy & { readonly collection: typeof Collections.concerns } = onDemandPolicy({
   collection: Collections.concerns,
   scope: 'pairing',
   writableWhenClosed: true,
@@ -79,6 +80,4 @@ export const concernsPolicy: CollectionPolicy = {
   },
   update: ({ context, actorId, roles, record, previous }) => concernChange(context, actorId, roles, previous!, record),
   delete: () => 'Concerns are never removed: their trail is the record of what was done.',
-};
-
-addBuiltInPolicy(concernsPolicy);
+});

@@ -26,10 +26,23 @@ const deny = (reason: string): PolicyDecision => ({ allowed: false, reason });
 const policies = new Map<string, CollectionPolicy>(FIRST_LOAD_POLICIES.map((policy) => [policy.collection, policy]));
 /** Every built-in collection, also those whose rule loads on demand (a host cannot take their names). */
 const builtIn = new Set<string>([...policies.keys(), ...Object.values(Collections)]);
+/** Built-in rules that load with their feature rather than first (the concerns rule): the only rules a feature may bring for a built-in collection. */
+const onDemand = new WeakSet<CollectionPolicy>();
+/** The feature that brought each collection's rule (`defineFeature({ policy })`). */
+const broughtBy = new Map<string, string>();
 
-/** Adds a built-in rule that loads on demand (the concerns rule, with its feature); idempotent. Not for hosts. */
+/**
+ * Marks a built-in rule that loads on demand with its feature (`defineFeature({ policy })`) rather
+ * than in every client's first load; returns it. Not for hosts.
+ */
+export function onDemandPolicy<TPolicy extends CollectionPolicy>(policy: TPolicy): TPolicy {
+  onDemand.add(policy);
+  return policy;
+}
+
+/** Registers built-in rules that load on demand (`BUILT_IN_POLICIES` does, for servers); idempotent. Not for hosts. */
 export function addBuiltInPolicy(policy: CollectionPolicy): void {
-  policies.set(policy.collection, policy);
+  policies.set(onDemandPolicy(policy).collection, policy);
 }
 
 /** The description of a collection's access rules, or undefined when none is registered. */
@@ -45,22 +58,73 @@ export function collectionPolicies(): CollectionPolicy[] {
 const RULES = ['read', 'create', 'update', 'delete'] as const;
 
 /**
- * Adds the access rules of a collection of the host's own (on the client and on the server alike).
- * Collections without a description cannot be read or written by anyone but a trusted service.
- * Built-in collections cannot be replaced.
+ * Checks the shape of a description (`scope`, and the four rules as functions); throws
+ * `invalid-input` at `path` (`policy`, or `feature.policy.<collection>` for a feature's rule).
+ * `collection` is checked unless `named` is false (a feature's rule may leave it to its key).
  */
-export function registerCollectionPolicy(policy: CollectionPolicy): void {
+export function checkCollectionPolicy(policy: unknown, path = 'policy', named = true): void {
   const candidate = policy as Partial<CollectionPolicy> | null;
-  if (typeof candidate !== 'object' || candidate === null || typeof candidate.collection !== 'string' || candidate.collection === '')
-    throw new MentorKitError('invalid-input', 'A collection policy needs `collection`, `scope` and read/create/update/delete rules.', { path: 'policy' });
+  if (typeof candidate !== 'object' || candidate === null || (named && (typeof candidate.collection !== 'string' || candidate.collection === '')))
+    throw new MentorKitError('invalid-input', 'A collection policy needs `collection`, `scope` and read/create/update/delete rules.', { path });
   if (!['pairing', 'program', 'none'].includes(candidate.scope as string))
-    throw new MentorKitError('invalid-input', '`scope` must be "pairing", "program" or "none".', { path: 'policy.scope' });
+    throw new MentorKitError('invalid-input', '`scope` must be "pairing", "program" or "none".', { path: `${path}.scope` });
   for (const rule of RULES)
     if (typeof candidate[rule] !== 'function')
-      throw new MentorKitError('invalid-input', `\`${rule}\` must be a function returning true or the reason it refuses.`, { path: `policy.${rule}` });
-  if (builtIn.has(candidate.collection))
-    throw new MentorKitError('conflict', `"${candidate.collection}" is a built-in collection; its rules cannot be replaced.`, { path: 'policy.collection' });
-  policies.set(candidate.collection, policy);
+      throw new MentorKitError('invalid-input', `\`${rule}\` must be a function returning true or the reason it refuses.`, { path: `${path}.${rule}` });
+}
+
+/**
+ * Adds the access rules of a collection of the host's own (on the client and on the server alike).
+ * Collections without a description cannot be read or written by anyone but a trusted service.
+ * Built-in collections cannot be replaced, and neither can a rule a feature brought (the same
+ * description again is fine: a module both the feature and a server import).
+ */
+export function registerCollectionPolicy(policy: CollectionPolicy): void {
+  checkCollectionPolicy(policy);
+  if (builtIn.has(policy.collection))
+    throw new MentorKitError('conflict', `"${policy.collection}" is a built-in collection; its rules cannot be replaced.`, { path: 'policy.collection' });
+  const feature = broughtBy.get(policy.collection);
+  if (feature !== undefined && policies.get(policy.collection) !== policy)
+    throw new MentorKitError('conflict', `The feature "${feature}" brings the access rule of "${policy.collection}"; a collection has one rule.`, {
+      path: 'policy.collection',
+    });
+  policies.set(policy.collection, policy);
+}
+
+/**
+ * Registers the access rules a feature brings (`defineFeature({ policy })`), when it is installed:
+ * from then on `decide` checks that collection's reads and writes with them, on every client of the
+ * page. All or nothing: throws `conflict` (nothing registered) when a collection already has
+ * another rule — built-in, the host's (`registerCollectionPolicy`) or another feature's. The same
+ * description again is fine (the feature on a second client; a rule a server or shared module
+ * registered). For a built-in collection a feature may bring only its built-in rule.
+ */
+export function registerFeaturePolicies(feature: string, rules: readonly CollectionPolicy[]): void {
+  for (const rule of rules) {
+    const existing = policies.get(rule.collection);
+    if (existing === rule) continue;
+    const path = `feature.policy.${rule.collection}`;
+    if (existing !== undefined) {
+      const other = broughtBy.get(rule.collection);
+      const from = builtIn.has(rule.collection)
+        ? 'its built-in rule'
+        : other !== undefined
+          ? `one from the feature "${other}"`
+          : 'one registered with registerCollectionPolicy';
+      throw new MentorKitError(
+        'conflict',
+        `The feature "${feature}" brings an access rule for "${rule.collection}", which already has ${from}; a collection has one rule.`,
+        { path },
+      );
+    }
+    if (builtIn.has(rule.collection) && !onDemand.has(rule))
+      throw new MentorKitError('conflict', `"${rule.collection}" is a built-in collection; its rules cannot be replaced.`, { path });
+  }
+  for (const rule of rules) {
+    if (policies.get(rule.collection) === rule) continue;
+    policies.set(rule.collection, rule);
+    if (!builtIn.has(rule.collection)) broughtBy.set(rule.collection, feature);
+  }
 }
 
 const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);

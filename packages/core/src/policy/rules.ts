@@ -621,8 +621,9 @@ const calendarBusy: CollectionPolicy = {
 };
 
 /**
- * The built-in descriptions a client loads first, by collection. The concerns rule loads with the
- * concerns feature (`concerns-rule.ts`); `BUILT_IN_POLICIES` (`built-in.ts`) is every one.
+ * The built-in descriptions a client loads first, by collection. The concerns rule (`concerns-rule.ts`)
+ * comes with the concerns feature, which brings it (`defineFeature({ policy })`); `BUILT_IN_POLICIES`
+ * (`built-in.ts`) is every one.
  */
 export const FIRST_LOAD_POLICIES: readonly CollectionPolicy[] = [
   people,
