@@ -19,7 +19,8 @@ import { rollup } from 'rollup';
 import { cdnBundle, exampleBundles, packageBuild } from '../rollup.config.mjs';
 import { jsxTypesFile, jsxTypesFromManifest } from './lib/jsx-types.mjs';
 import { binPath, formatDuration, isMainModule, runNode, timed } from './lib/process.mjs';
-import { exportEntries, fileExports, findFiles, globFiles, globToRegExp, relativeToRoot, repoRoot, workspacePackages } from './lib/workspace.mjs';
+import picomatch from 'picomatch';
+import { exportEntries, fileExports, findFiles, globFiles, relativeToRoot, repoRoot, workspacePackages } from './lib/workspace.mjs';
 
 const cacheDirectory = path.join(repoRoot, 'node_modules/.cache/mentorkit-build');
 
@@ -27,14 +28,13 @@ class BuildError extends Error {}
 
 /** Sources that never ship: tests and stories next to the code. */
 const excludedFromPackages = ['**/*.test.ts', '**/*.stories.ts', '**/stories/**'];
-const isExcludedFromPackages = (relative) =>
-  excludedFromPackages.some((pattern) =>
-    globToRegExp(pattern).test(
-      relative
-        .split(path.sep)
-        .join('/')
-        .replace(/\.d\.ts$/, '.ts'),
-    ),
+const isExcludedFromPackages = picomatch(excludedFromPackages);
+const isExcludedDeclaration = (relative) =>
+  isExcludedFromPackages(
+    relative
+      .split(path.sep)
+      .join('/')
+      .replace(/\.d\.ts$/, '.ts'),
   );
 
 /** Removes every build output so nothing stale survives. */
@@ -110,7 +110,7 @@ async function emitDeclarations(packages) {
     const emitted = path.join(outDirectory, path.relative(path.join(repoRoot, 'packages'), sourceDirectory));
     for (const declaration of findFiles(emitted, (relative) => relative.endsWith('.d.ts'))) {
       const relative = path.relative(emitted, declaration);
-      if (isExcludedFromPackages(relative)) continue; // a test or story reachable from an export would be a mistake, not an API
+      if (isExcludedDeclaration(relative)) continue; // a test or story reachable from an export would be a mistake, not an API
       const target = path.join(pkg.directory, 'dist', relative);
       mkdirSync(path.dirname(target), { recursive: true });
       copyFileSync(declaration, target);

@@ -1,8 +1,9 @@
 // The monorepo as the build and test scripts see it: the workspace packages, the entry points their
-// `exports` maps declare, their dependencies, and a small file finder (Node 20 has no fs.glob).
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+// `exports` maps declare, their dependencies, and file finding (tinyglobby; Node 20 has no fs.glob).
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { globSync } from 'tinyglobby';
 
 /** Absolute path of the repository root. */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -17,73 +18,26 @@ export function relativeToRoot(file) {
   return path.relative(repoRoot, file).split(path.sep).join('/');
 }
 
-const ignoredDirectories = new Set(['node_modules', 'dist', '.git', 'storybook-static', '.test-results']);
+/** Folders no script looks into. */
+const ignoredDirectories = ['node_modules', 'dist', '.git', 'storybook-static', '.test-results'].map((name) => `**/${name}/**`);
 
 /**
  * Every file below `directory` (recursively, skipping node_modules, dist and .git) whose path relative
  * to `directory` — with forward slashes — satisfies `accept`. Sorted, absolute paths.
  */
 export function findFiles(directory, accept = () => true) {
-  const found = [];
-  if (!existsSync(directory)) return found;
-  const walk = (current, relative) => {
-    for (const entry of readdirSync(current, { withFileTypes: true })) {
-      const entryRelative = relative ? `${relative}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) {
-        if (!ignoredDirectories.has(entry.name)) walk(path.join(current, entry.name), entryRelative);
-      } else if (entry.isFile() && accept(entryRelative)) {
-        found.push(path.join(current, entry.name));
-      }
-    }
-  };
-  walk(directory, '');
-  return found.sort();
+  if (!existsSync(directory)) return [];
+  return globSync('**/*', { cwd: directory, ignore: ignoredDirectories, dot: true })
+    .filter((relative) => accept(relative))
+    .map((relative) => path.join(directory, relative))
+    .sort();
 }
 
-/**
- * Converts a glob (`*` within one path segment, `**` across segments, `{a,b}` alternatives) into a
- * RegExp matched against a forward-slash relative path.
- */
-export function globToRegExp(glob) {
-  let pattern = '';
-  for (let index = 0; index < glob.length; index++) {
-    const character = glob[index];
-    if (character === '*' && glob[index + 1] === '*') {
-      // `**/` matches zero or more directories; a trailing `**` matches anything.
-      if (glob[index + 2] === '/') {
-        pattern += '(?:.*/)?';
-        index += 2;
-      } else {
-        pattern += '.*';
-        index += 1;
-      }
-    } else if (character === '*') {
-      pattern += '[^/]*';
-    } else if (character === '?') {
-      pattern += '[^/]';
-    } else if (character === '{') {
-      const end = glob.indexOf('}', index);
-      const alternatives = glob
-        .slice(index + 1, end)
-        .split(',')
-        .map((part) => part.replace(/[.+^$()|[\]\\]/g, '\\$&'));
-      pattern += `(?:${alternatives.join('|')})`;
-      index = end;
-    } else {
-      pattern += character.replace(/[.+^$()|[\]\\/]/g, '\\$&');
-    }
-  }
-  return new RegExp(`^${pattern}$`);
-}
-
-/** Files matching a repository-relative glob such as `packages/*\/test/**\/*.test.ts`. */
+/** Files matching a repository-relative glob such as `packages/*\/test/**\/*.test.ts` (tinyglobby). Sorted, absolute paths. */
 export function globFiles(glob, { cwd = repoRoot } = {}) {
-  const firstWildcard = glob.search(/[*?{]/);
-  const base = firstWildcard === -1 ? glob : glob.slice(0, glob.lastIndexOf('/', firstWildcard) + 1);
-  const matcher = globToRegExp(glob);
-  const baseDirectory = path.join(cwd, base);
-  if (firstWildcard === -1) return existsSync(baseDirectory) ? [baseDirectory] : [];
-  return findFiles(baseDirectory, (relative) => matcher.test(base + relative));
+  return globSync(glob, { cwd, ignore: ignoredDirectories, absolute: true, dot: true })
+    .map((file) => path.normalize(file))
+    .sort();
 }
 
 /** The workspace packages named in the root package.json, in dependency order (dependencies first). */
