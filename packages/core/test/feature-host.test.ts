@@ -256,6 +256,25 @@ describe("a feature's own access rules (defineFeature({ policy }))", () => {
     assert.equal((await storage.query('reflections')).length, 4, 'refused writes stored nothing');
   });
 
+  test('a list read before the feature brought its rule is filtered again when it is installed', async () => {
+    const storage = createMemoryStorage({ seed: { people: [person('ana', ['mentee'])], scribbles: [{ id: 's-1', authorId: 'ana', text: 'Draft' }] } });
+    const kit = createMentorKit({ storage, user: 'ana' });
+    const scribbles = kit.collection('scribbles');
+    await scribbles.loaded();
+    assert.deepEqual(scribbles.$records.get(), [], 'no rule yet: nobody reads a scribble');
+    const scribblesFeature = defineFeature({
+      name: 'scribbles',
+      collections: ['scribbles'],
+      policy: { scribbles: { scope: 'none', read: authorOnly, create: authorOnly, update: authorOnly, delete: authorOnly } },
+      install: () => ({}),
+    });
+    kit.use(scribblesFeature);
+    assert.deepEqual(
+      scribbles.$records.get().map((record) => record.id),
+      ['s-1'],
+    );
+  });
+
   test('defineFeature checks the rules: only for declared collections, each a complete rule under its own collection', () => {
     const rule = reflectionRule as FeaturePolicy;
     const invalid = (definition: unknown, path: string, message: RegExp) =>

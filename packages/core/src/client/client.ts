@@ -680,6 +680,8 @@ export function createMentorKit<const TFeatures extends readonly MentorKitFeatur
     installed.set(feature.name, { feature, api });
     // `kit[feature.name]`: typed through `MentorKitWith` (createMentorKit's `features`, `withFeatures`).
     (kit as MentorKit & Record<string, unknown>)[feature.name] = api;
+    // The feature may have brought access rules (`defineFeature({ policy })`): lists read before filter again.
+    recompute();
     return api;
   };
 
