@@ -2,7 +2,7 @@ import { afterEach, describe, mock, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createMemoryStorage, createMentorKit, installedFeature, isMentorKitError, withFeatures, type MentorKit, type StorageAdapter } from '@mentorkit/core';
 import { agreementCheckInInput, agreementsFeature, type AgreementProposal } from '@mentorkit/core/agreements';
-import { checkInsFeature, nextCheckIn, pairActivity, type CheckInView, type ReadyCheckInView } from '@mentorkit/core/checkins';
+import { checkInReasonText, checkInsFeature, nextCheckIn, pairActivity, type CheckInView, type ReadyCheckInView } from '@mentorkit/core/checkins';
 
 // Hana (mentee, Tokyo) has Sarah (New York) and Arjun (Kathmandu, not in the agreement) as mentors in
 // p1, started 1 September; Priya administers the programme; Zed and María are another pair (p2).
@@ -312,6 +312,11 @@ describe('check-ins feature', () => {
     const kept = ready(kit.checkins.viewFor('p1', { keptLevel: 'regular' }).get());
     assert.deepEqual([kept.suggestion.level, kept.suggestion.overridden, kept.canAdopt], ['regular', true, false]);
     assert.deepEqual(kept.suggestion.reasonCodes.at(-1), { code: 'overridden', params: { level: 'regular', suggested: 'high-touch' } });
+    // Hosts word the codes with the catalogue's sentences.
+    assert.deepEqual(
+      kept.suggestion.reasonCodes.map((reason) => checkInReasonText(reason)),
+      ['Recent session ratings average 1.5 of 5.', 'Kept at Regular by choice (the suggestion was High-touch).'],
+    );
 
     const store = kit.checkins.viewFor('p1');
     const shown = ready(store.get());

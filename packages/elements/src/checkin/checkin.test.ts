@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { createMentorKit, type MentorKit, type StorageAdapter } from '@mentorkit/core';
+import { createMentorKit, installedFeature, type MentorKit, type StorageAdapter } from '@mentorkit/core';
+import { CHECKIN_MESSAGES, type CheckInsApi } from '@mentorkit/core/checkins';
 import { failingStorage, pendingStorage, languagesReady } from '../testing/fixtures.js';
 import { HOSTILE_NAME, kitOn, planningStorage } from '../testing/planning-fixtures.js';
 import './define.js';
@@ -140,6 +141,33 @@ describe('<mk-checkin>', () => {
     await waitUntil(() => text(part(second, 'notice')).includes('High-touch'), 'notice');
     expect(text(part(second, 'due'))).to.contain('High-touch: every 7 days');
     await expect(second).to.be.accessible();
+  });
+
+  it('installs the check-ins feature on its client and shows its view; a host catalogue words the reasons and reminders', async () => {
+    const storage = await planningStorage();
+    await addFeedback(storage, [2, 2, 3]);
+    const kit = track(await kitOn(storage, 'kenji'));
+    const messages = {
+      ...CHECKIN_MESSAGES,
+      levels: { 'high-touch': 'Close', regular: 'Usual', 'light-touch': 'Loose' },
+      reasons: { ...CHECKIN_MESSAGES.reasons, lowRatings: 'Ratings: {average}.', overridden: 'Kept {level}, not {suggested}.' },
+      nudges: { ...CHECKIN_MESSAGES.nudges, 'check-in-overdue': 'Late with {other}: {days} {days|day|days}.' },
+    };
+    const wrapper = await fixture<HTMLElement>(
+      html`<div><mk-checkin .kit=${kit} .messages=${messages} pairing-id="p-daniel" locale="en-GB"></mk-checkin></div>`,
+    );
+    const element = wrapper.querySelector('mk-checkin')!;
+    await waitUntil(() => part(element, 'level')?.dataset.change === 'more', 'the suggestion appears');
+    const checkins = installedFeature<CheckInsApi>(kit, 'checkins');
+    expect(checkins, 'kit.checkins').to.not.equal(undefined);
+    const view = checkins!.viewFor('p-daniel').get();
+    expect(view.state).to.equal('ready');
+    expect(text(part(element, 'reasons'))).to.equal('Ratings: 2.3.');
+    expect(text(part(element, 'nudges'))).to.contain('Late with Daniel Kim: 6 days.');
+    expect(text(part(element, 'level'))).to.contain('Agreed: Usual · suggested: Close');
+    part(element, 'keep-button')!.click();
+    await element.updateComplete;
+    expect(text(part(element, 'reasons'))).to.contain('Kept Usual, not Close.');
   });
 
   it('shows hostile names as text in reminders', async () => {
