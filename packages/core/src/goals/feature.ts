@@ -12,6 +12,7 @@ import { goalsDueForReview, goalStoresOf, installedGoals, todayFor } from './vie
 import { languageCatalogue, languageOf } from '../model/languages.js';
 import { goalProgress, type GoalProgress } from './progress.js';
 import { checkSmartGoal, type SmartCheck } from './smart.js';
+import { dropUndefined, goalRuleIssues } from './draft.js';
 
 /**
  * The bundled catalogue for a BCP 47 locale: a registered one for its language (Spanish once
@@ -121,20 +122,6 @@ export interface GoalsApi {
   reassuranceFor(goal: Goal, messages?: GoalMessages): GoalMoment;
 }
 
-/** Removes keys whose value is `undefined` (storage refuses them), at the top level, in the metric and in milestones. */
-function dropUndefined(input: Record<string, unknown>): Record<string, unknown> {
-  const clean = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(clean);
-    if (typeof value !== 'object' || value === null) return value;
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([, entry]) => entry !== undefined)
-        .map(([key, entry]) => [key, key === 'milestones' || key === 'metric' ? clean(entry) : entry]),
-    );
-  };
-  return clean(input) as Record<string, unknown>;
-}
-
 /** Creates the goals feature, optionally with a message catalogue (overrides of the English one). */
 export function createGoalsFeature(options: { messages?: GoalMessageOverrides } = {}): MentorKitFeature<'goals', GoalsApi> {
   const initialMessages = options.messages === undefined ? defaultGoalMessages : createGoalMessages(options.messages);
@@ -166,17 +153,12 @@ export function createGoalsFeature(options: { messages?: GoalMessageOverrides } 
         await kit.ready;
       };
 
-      /** Validates a full goal record, gives milestones ids, checks the dates. */
+      /** Validates a full goal record, checks its rules (milestone ids, dates), gives milestones ids. */
       const normalise = (input: Record<string, unknown>, path: string) => {
         const goal = parseOrThrow(GoalInputSchema, dropUndefined(input), path);
-        const seen = new Set<string>();
-        goal.milestones = goal.milestones.map((milestone, index) => {
-          const id = milestone.id ?? host.newId();
-          if (seen.has(id)) invalidInput(`${path}.milestones[${index}].id`, `Milestone id "${id}" is used twice in this goal.`);
-          seen.add(id);
-          return { ...milestone, id };
-        });
-        if (goal.startDate && goal.dueDate && goal.dueDate < goal.startDate) invalidInput(`${path}.dueDate`, 'The due date must not be before the start date.');
+        const [problem] = goalRuleIssues(goal, path); // the rules goalDraftProblems applies too
+        if (problem) invalidInput(problem.path, problem.message);
+        goal.milestones = goal.milestones.map((milestone) => ({ ...milestone, id: milestone.id ?? host.newId() }));
         if (goal.metric && goal.metric.current === undefined) goal.metric = { ...goal.metric, current: goal.metric.start };
         return goal;
       };

@@ -17,6 +17,10 @@ export { bundledGoalMessages, createGoalsFeature, goalsFeature, goalsOf, GoalEve
 export type { GoalChanges, GoalCreateInput, GoalsApi, GoalWriteOptions, MilestoneCompletion } from './feature.js';
 export { goalsViewOf, mayUpdate } from './view.js';
 export { loadGoals } from './load.js';
+export { watchDueGoals } from './review.js';
+export { goalDraftProblems, goalVisibilityFor, mayMakePrivate } from './draft.js';
+export type { GoalDraftCode, GoalDraftProblem, GoalOwnerOf } from './draft.js';
+export type { DueGoalsWatchOptions } from './review.js';
 export type { GoalsView } from './view.js';
 export { englishGoalViewMessages, wordGoalMoment } from './moments.js';
 export type { GoalMoment, GoalViewMessages } from './moments.js';

@@ -7,6 +7,7 @@ import {
   goalProgress,
   goalsViewOf,
   loadGoals,
+  watchDueGoals,
   type Goal,
   type GoalMoment,
   type GoalViewMessages,
@@ -164,7 +165,8 @@ export class MkGoalTracker extends MkElement {
   /** Re-renders every minute; rows re-render only when their goal or the day changes. */
   private readonly clock = new ClockController(this);
   private actionError: string | undefined;
-  private reviewedKey: string | undefined;
+  /** The review of missed goals running (core's `watchDueGoals`): for this client and pairing, and how to stop it. */
+  private review: [MentorKit | undefined, string | undefined, (() => void) | undefined] | undefined;
   /** The client whose write path (`loadGoals`) was asked for ahead of the first change. */
   private prefetchedFor: MentorKit | undefined;
 
@@ -191,8 +193,14 @@ export class MkGoalTracker extends MkElement {
 
   override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    void this.reviewIfDue();
+    this.watchReview();
     this.prefetchWritePath();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.review?.[2]?.();
+    this.review = undefined;
   }
 
   /**
@@ -208,24 +216,23 @@ export class MkGoalTracker extends MkElement {
     else setTimeout(load, 200);
   }
 
-  /** Records goals that slipped past their date (once per goal and date) and shows reassurance. */
-  private async reviewIfDue(): Promise<void> {
-    const kit = this.currentKit;
-    if (!kit || this.manualReview || this.loadState !== 'ready') return;
-    const view = goalsViewOf(kit);
+  /** Core records goals that slipped past their date (`watchDueGoals`, once per goal and date); the tracker shows the reassurance. */
+  private watchReview(): void {
+    const kit = this.manualReview ? undefined : this.currentKit;
     const pairingId = this.shownPairingId;
-    const key = `${kit.user.id}|${kit.now().slice(0, 13)}|${view.$goals.get().length}|${pairingId}`;
-    if (key === this.reviewedKey) return;
-    this.reviewedKey = key;
-    const options = pairingId ? { pairingId } : {};
-    // Only a goal that slipped needs the write path; a page whose goals are on time never loads it for this.
-    if (view.dueForReview(options).length === 0) return;
-    try {
-      const missed = await (await loadGoals(kit)).reviewDueGoals(options);
-      for (const { reassurance } of missed) this.showMoment(reassurance);
-    } catch (error) {
-      this.actionError = this.errorText(error);
-    }
+    const review = this.review;
+    if (review?.[0] === kit && review?.[1] === pairingId) return;
+    review?.[2]?.();
+    this.review = [
+      kit,
+      pairingId,
+      kit &&
+        watchDueGoals(kit, {
+          pairingId,
+          onMissed: (missed) => missed.forEach(({ reassurance }) => this.showMoment(reassurance)),
+          onError: (error) => (this.actionError = this.errorText(error)),
+        }),
+    ];
   }
 
   /**

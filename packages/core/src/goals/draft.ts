@@ -1,0 +1,119 @@
+// The rules of a goal draft that a form applies before saving — the same ones `create` and `update` apply.
+import { isMentorKitError, type MentorKitErrorIssue } from '../model/errors.js';
+import { GoalDraftSchema, type Goal, type GoalDraft, type GoalVisibility } from '../model/goal.js';
+import type { Pairing } from '../model/pairing.js';
+import { invalidInput, parseOrThrow } from '../model/validate.js';
+
+/**
+ * What is wrong with a field of a draft, for a form to word:
+ * - `required`: missing, or text that is empty;
+ * - `too-long`: text over its limit (`requirement` is the limit, core's `TEXT_LIMITS.goal`);
+ * - `not-a-number`: a metric value that is not a finite number;
+ * - `not-a-date`: not a calendar date `YYYY-MM-DD`;
+ * - `before-start`: the due date is before the start date;
+ * - `invalid`: anything else (`message` says what, for a developer).
+ */
+export type GoalDraftCode = 'required' | 'too-long' | 'not-a-number' | 'not-a-date' | 'before-start' | 'invalid';
+
+/** One problem of a draft: core's issue (`path` such as `title`, `metric.target`, `milestones[1].title`; rule; message) and its `code`. */
+export interface GoalDraftProblem extends MentorKitErrorIssue {
+  code: GoalDraftCode;
+}
+
+/** Removes keys whose value is `undefined` (storage refuses them), at the top level, in the metric and in milestones. */
+export function dropUndefined(input: Record<string, unknown>): Record<string, unknown> {
+  const clean = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(clean);
+    if (typeof value !== 'object' || value === null) return value;
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, entry]) => entry !== undefined)
+        .map(([key, entry]) => [key, key === 'milestones' || key === 'metric' ? clean(entry) : entry]),
+    );
+  };
+  return clean(input) as Record<string, unknown>;
+}
+
+/**
+ * The rules of a goal beyond its schema, which `create`, `update` and `goalDraftProblems` share:
+ * milestone ids used once, and a due date not before the start date. `path` prefixes the paths (`goal`).
+ */
+export function goalRuleIssues(
+  goal: Pick<GoalDraft, 'startDate' | 'dueDate'> & { milestones?: ReadonlyArray<{ id?: string | undefined }> | undefined },
+  path = '',
+): GoalDraftProblem[] {
+  const at = (key: string) => (path ? `${path}.${key}` : key);
+  const problems: GoalDraftProblem[] = [];
+  const seen = new Set<string>();
+  (goal.milestones ?? []).forEach(({ id }, index) => {
+    if (id === undefined) return;
+    if (seen.has(id)) problems.push({ path: at(`milestones[${index}].id`), message: `Milestone id "${id}" is used twice in this goal.`, code: 'invalid' });
+    seen.add(id);
+  });
+  if (goal.startDate && goal.dueDate && goal.dueDate < goal.startDate)
+    problems.push({ path: at('dueDate'), message: 'The due date must not be before the start date.', code: 'before-start' });
+  return problems;
+}
+
+function codeOf({ rule, path }: MentorKitErrorIssue): GoalDraftCode {
+  switch (rule) {
+    case 'required':
+      return 'required';
+    case 'check': // the schema's check on text: it must not be empty (and ids must not start or end with spaces)
+      return path.endsWith('.id') ? 'invalid' : 'required';
+    case 'max_length':
+      return path === 'milestones' ? 'invalid' : 'too-long';
+    case 'number':
+    case 'finite':
+      return 'not-a-number';
+    case 'calendar-date':
+      return 'not-a-date';
+    default:
+      return 'invalid';
+  }
+}
+
+/**
+ * Every problem of a goal draft, as `kit.goals.create` and `update` would refuse it — the same schema
+ * (`GoalDraftSchema`, with its text limits) and the same rules (`goalRuleIssues`) — each with a `code` a
+ * form words for its field. Empty when the draft may be saved. The SMART check (`checkSmartGoal`) is
+ * advice on top of this, not a problem. A draft that is not an object is refused with `invalid-input`.
+ *
+ * ```ts
+ * goalDraftProblems({ title: '', metric: { name: 'talks', start: 0, target: Number.NaN } });
+ * // [{ path: 'title', code: 'required', … }, { path: 'metric.target', code: 'not-a-number', … }]
+ * ```
+ */
+export function goalDraftProblems(draft: GoalDraft): GoalDraftProblem[] {
+  if (typeof draft !== 'object' || draft === null || Array.isArray(draft))
+    invalidInput('draft', 'Pass the goal draft as an object such as { title: "Run 3 retrospectives" }.');
+  try {
+    return goalRuleIssues(parseOrThrow(GoalDraftSchema, dropUndefined(draft as Record<string, unknown>)));
+  } catch (error) {
+    if (!isMentorKitError(error, 'invalid-input')) throw error;
+    return error.issues.map((issue) => ({ ...issue, code: codeOf(issue) }));
+  }
+}
+
+/** Whose goal it is: a stored goal (its `ownerId`), or the pairing of a new one (its mentee, whom `create` makes the owner). */
+export type GoalOwnerOf = Pick<Goal, 'ownerId'> | Pick<Pairing, 'menteeId'>;
+
+/**
+ * Whether `userId` may keep this goal — or a new goal in this pairing — private (only its owner sees
+ * it): only its owner may, so for a new goal the pairing's mentee; never a mentor or co-mentor, whose
+ * goals are shared with the mentee. The rule the access policy applies to `create` and `update`.
+ */
+export function mayMakePrivate(goalOrPairing: GoalOwnerOf, userId: string): boolean {
+  const source = goalOrPairing as Partial<Pick<Goal, 'ownerId'> & Pick<Pairing, 'menteeId'>> | null;
+  const ownerId = typeof source === 'object' && source !== null ? ('ownerId' in source ? source.ownerId : source.menteeId) : undefined;
+  if (typeof ownerId !== 'string') invalidInput('goalOrPairing', 'Pass the goal (with its `ownerId`), or the pairing of a new goal (with its `menteeId`).');
+  if (typeof userId !== 'string' || userId === '') invalidInput('userId', '`userId` must be the id of the person saving the goal.');
+  return ownerId === userId;
+}
+
+/** The visibility to save: `private` when the person asked for it and may (`mayMakePrivate`), else `pairing`. */
+export function goalVisibilityFor(goalOrPairing: GoalOwnerOf, userId: string, wantsPrivate: boolean): GoalVisibility {
+  const allowed = mayMakePrivate(goalOrPairing, userId);
+  if (typeof wantsPrivate !== 'boolean') invalidInput('wantsPrivate', '`wantsPrivate` must be true or false.');
+  return wantsPrivate && allowed ? 'private' : 'pairing';
+}
