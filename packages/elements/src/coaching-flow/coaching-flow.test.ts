@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { createMentorKit, type MentorKit, type StorageAdapter } from '@mentorkit/core';
+import { MentorKitError, createMentorKit, type MentorKit, type StorageAdapter } from '@mentorkit/core';
 import { registerSpanish } from '@mentorkit/core/es';
 import { coachingFeature, defineCoachingModel, type CoachingModel, type GoalDraft } from '@mentorkit/core/coaching';
 import { HOSTILE_NAME, failingStorage, pendingStorage, readyKit, seededStorage, languagesReady } from '../testing/fixtures.js';
@@ -228,6 +228,47 @@ describe('<mk-coaching-flow>', () => {
       expect(field(resumed, 'goal-what').value).to.equal('Speak at the guild');
       expect(text(part(resumed, 'answered-by'))).to.equal('Answered by Lucía Fernández');
       await expect(resumed).to.be.accessible();
+    });
+
+    it('two answers and Next in quick succession all land (core queues the run’s writes); a save storage refuses says so, never "Saved", and the next one saves', async () => {
+      const seeded = await seededStorage();
+      let refuse = false;
+      const storage: StorageAdapter = {
+        ...seeded,
+        put: async (collection, record, options) => {
+          if (refuse && collection === 'coaching-runs') {
+            refuse = false;
+            throw new MentorKitError('storage-error', 'The storage service is unreachable (HTTP 503).');
+          }
+          return seeded.put(collection, record, options);
+        },
+      };
+      const kit = track(await readyKit(storage, 'lucia'));
+      const run = await kit.use(coachingFeature).start({ pairingId: 'p-lucia', model: 'grow' });
+      const element = await flowFor(kit);
+      await ready(element, 'step');
+
+      // Storage refuses the first save: the status says it was not saved, the text stays in its field.
+      refuse = true;
+      await typeInto(element, 'goal-why', 'It matters');
+      await waitUntil(() => part(element, 'save-status')?.dataset.state === 'error', 'the refused save is reported');
+      expect(text(part(element, 'save-status'))).to.equal('Not saved: The storage service is unreachable (HTTP 503).');
+      expect(field(element, 'goal-why').value).to.equal('It matters');
+
+      // Two answers and Next without waiting for any save: each write starts from the revision the one before it left.
+      const revision = (await storage.get('coaching-runs', run.id))!.revision;
+      await typeInto(element, 'goal-what', 'Speak at the guild');
+      await typeInto(element, 'goal-session', 'A first outline');
+      await pressNext(element);
+      await waitUntil(() => currentStepId(element) === 'reality', 'moved on');
+      const stored = (await storage.get('coaching-runs', run.id))!;
+      const answers = (stored.state as { answers: Record<string, { value: unknown }> }).answers;
+      expect(answers['goal-what']!.value).to.equal('Speak at the guild');
+      expect(answers['goal-session']!.value).to.equal('A first outline');
+      expect(answers['goal-why']!.value, 'the refused answer, kept in its field, is saved with the others').to.equal('It matters');
+      expect(stored.revision).to.equal(revision + 4);
+      expect(text(part(element, 'save-status'))).to.equal('Saved');
+      await expect(element).to.be.accessible();
     });
 
     it('summary: "Turn into goals" fires mk-turn-into-goals with drafts and hands them to createGoal; axe passes', async () => {

@@ -5,6 +5,7 @@ import { html as staticHtml } from 'lit/static-html.js';
 import { TEXT_LIMITS, isMentorKitError, localTimeOf, type MentorKitError } from '@mentorkit/core';
 import {
   actionsFromFlow,
+  answersOverLimit,
   checkAnswerLength,
   coachingFeature,
   coachingModelIn,
@@ -152,7 +153,6 @@ export class MkCoachingFlow extends MkElement {
   /** "Turn into goals" asks first for the date and the skill the goals serve (SMART's T and R). */
   @state() private handOff: { dueDate: string; skill: string; errors: { dueDate?: string | undefined; skill?: string | undefined } } | undefined;
 
-  private saveChain: Promise<unknown> = Promise.resolve();
   /** The pairing shown at the last update (to start afresh when it changes). */
   private followedPairingId: string | undefined;
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -244,20 +244,14 @@ export class MkCoachingFlow extends MkElement {
 
   // ---- handlers ------------------------------------------------------------------------------
 
-  /** Runs `task` after every earlier save, so each save starts from the latest revision. */
-  private queue<T>(task: () => Promise<T>): Promise<T> {
-    const result = this.saveChain.then(task, task);
-    this.saveChain = result.catch(() => undefined);
-    return result;
-  }
-
   private async saveAnswer(promptId: string, value: string | number | null): Promise<void> {
     const run = this.run;
     const coaching = this.coaching;
     if (!run || !coaching) return;
     this.save = { state: 'saving' };
     try {
-      await this.queue(() => coaching.answer(run.id, promptId, value));
+      // Core queues every write on the run after the ones before it, so this starts from the latest revision.
+      await coaching.answer(run.id, promptId, value);
       // "Saved" only while no typed answer waits for being too long.
       this.save = { state: this.hasOverLimitDraft() ? 'too-long' : 'saved' };
     } catch (error) {
@@ -266,11 +260,10 @@ export class MkCoachingFlow extends MkElement {
     }
   }
 
-  /** A prompt of the run's model by id. */
-  private promptOf(promptId: string): CoachingPrompt | undefined {
+  /** The run's saved flow (its model's ids), for core's checks of what is typed. */
+  private savedFlow(): CoachingFlow | undefined {
     const run = this.run;
-    const flow = run ? this.flowOf(run) : undefined;
-    return flow?.model.steps.flatMap((step) => step.prompts).find((prompt) => prompt.id === promptId);
+    return run ? this.flowOf(run) : undefined;
   }
 
   /** The draft's length problems (core's `checkAnswerLength`), none when there is no draft. */
@@ -289,8 +282,8 @@ export class MkCoachingFlow extends MkElement {
     this.timers.delete(promptId);
     const draft = this.drafts[promptId];
     if (draft === undefined) return 'saved';
-    const prompt = this.promptOf(promptId);
-    if (prompt && this.lengthOf(prompt, draft).problems.length > 0) {
+    const flow = this.savedFlow();
+    if (flow && answersOverLimit(flow, { [promptId]: draft }).length > 0) {
       this.save = { state: 'too-long' };
       return 'too-long';
     }
@@ -313,23 +306,18 @@ export class MkCoachingFlow extends MkElement {
    */
   private async flushAll(): Promise<boolean> {
     const results = await Promise.all(Object.keys(this.drafts).map((promptId) => this.flush(promptId)));
-    await this.saveChain;
     return !results.includes('failed');
   }
 
   private hasOverLimitDraft(): boolean {
-    return Object.entries(this.drafts).some(([promptId, draft]) => {
-      const prompt = this.promptOf(promptId);
-      return prompt !== undefined && this.lengthOf(prompt, draft).problems.length > 0;
-    });
+    const flow = this.savedFlow();
+    return flow !== undefined && answersOverLimit(flow, this.drafts).length > 0;
   }
 
-  /** Prompts of `step` whose typed answer is over a length limit. */
+  /** Prompts of `step` whose typed answer is over a length limit (core's `answersOverLimit`). */
   private overLimitPrompts(step: CoachingStep): CoachingPrompt[] {
-    return step.prompts.filter((prompt) => {
-      const draft = this.drafts[prompt.id];
-      return draft !== undefined && this.lengthOf(prompt, draft).problems.length > 0;
-    });
+    const flow = this.savedFlow();
+    return flow ? answersOverLimit(flow, this.drafts, step.id) : [];
   }
 
   private handleInput(promptId: string, event: Event): void {
@@ -403,11 +391,11 @@ export class MkCoachingFlow extends MkElement {
       // A save that failed (the save status says why) keeps the session on this step, so no answer is left behind.
       if (!(await this.flushAll())) return;
       if (last) {
-        await this.queue(() => coaching.complete(run.id, { locale: this.i18n.locale }));
+        await coaching.complete(run.id, { locale: this.i18n.locale });
         emit(this, 'mk-coaching-run-complete', { runId: run.id, pairingId: run.pairingId, modelId: run.modelId });
         this.focusAfterUpdate = '#summary-title';
       } else {
-        await this.queue(() => coaching.next(run.id, { locale: this.i18n.locale }));
+        await coaching.next(run.id, { locale: this.i18n.locale });
         this.focusAfterUpdate = '#step-title';
       }
     } catch (error) {
@@ -429,14 +417,14 @@ export class MkCoachingFlow extends MkElement {
     // Back keeps every draft, an answer over its limit too: it is still in its field when the step comes back.
     await this.act(async () => {
       await this.flushAll();
-      await this.queue(() => coaching.back(run.id, { locale: this.i18n.locale }));
+      await coaching.back(run.id, { locale: this.i18n.locale });
     }, '#step-title');
   }
 
   private async handleComplete(run: CoachingRun): Promise<void> {
     const coaching = this.coaching;
     if (!coaching) return;
-    await this.act(() => this.queue(() => coaching.complete(run.id, { locale: this.i18n.locale })), '#summary-title');
+    await this.act(() => coaching.complete(run.id, { locale: this.i18n.locale }), '#summary-title');
   }
 
   /** Opens the questions before the hand-off: a due date (four weeks ahead) and the skill (the mentee's first learning wish, if any). */
