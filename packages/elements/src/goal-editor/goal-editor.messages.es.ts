@@ -56,4 +56,5 @@ export const goalEditorMessagesEs = {
   'invalid.metric-start': 'Escribe un número o déjalo vacío para empezar en 0.',
   'invalid.metric-current': 'Escribe un número.',
   'invalid.milestone-title': 'Ponle un título a este hito o quítalo.',
+  'invalid.due-date': 'La fecha límite no puede ser anterior a la fecha de inicio.',
 } as const satisfies MessageCatalogue;

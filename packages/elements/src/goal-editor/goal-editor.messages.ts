@@ -58,6 +58,7 @@ export const goalEditorMessages = {
     'invalid.metric-start': 'Enter a number, or leave it empty for 0.',
     'invalid.metric-current': 'Enter a number.',
     'invalid.milestone-title': 'Give this milestone a title, or remove it.',
+    'invalid.due-date': 'The due date must not be before the start date.',
   },
 } as const satisfies ElementMessages;
 

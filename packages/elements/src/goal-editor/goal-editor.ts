@@ -2,17 +2,21 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { html as staticHtml } from 'lit/static-html.js';
-import { TEXT_LIMITS, isMentorKitError, roleInPairing, type MentorKit } from '@mentorkit/core';
+import { TEXT_LIMITS, isMentorKitError, type MentorKit } from '@mentorkit/core';
 import {
   SKILL_CATALOGUE,
   SMART_CRITERIA,
   SMART_RULES,
   bundledGoalMessages,
   checkSmartGoal,
+  goalDraftProblems,
+  goalVisibilityFor,
   goalsOf,
+  mayMakePrivate,
   type Goal,
   type GoalChanges,
   type GoalDraft,
+  type GoalDraftProblem,
   type GoalMessages,
   type GoalsApi,
   type SmartCheck,
@@ -98,25 +102,36 @@ const FIELD_LIMITS: Readonly<Record<string, { field: 'title' | 'description' | '
   'metric-unit': { field: 'metricUnit', max: TEXT_LIMITS.goal.metricUnit },
 };
 
-/** Maps an error path of the goals commands to the form field it concerns. */
+/** Maps a path of a draft problem (`metric.target`), or of an error of the goals commands (`goal.metric.target`), to the form field it concerns. */
 function fieldOfPath(path: string, rowKeys: number[]): string {
-  const milestone = /^goal\.milestones\[(\d+)\]\.(title|dueDate)/.exec(path);
+  const key = path.replace(/^goal\./, '');
+  const milestone = /^milestones\[(\d+)\]\.(title|dueDate)/.exec(key);
   if (milestone) return `milestone-${rowKeys[Number(milestone[1])] ?? 0}-${milestone[2] === 'title' ? 'title' : 'due'}`;
   const map: Record<string, string> = {
-    'goal.title': 'title',
-    'goal.description': 'description',
-    'goal.skill': 'skill',
-    'goal.metric.name': 'metric-name',
-    'goal.metric.unit': 'metric-unit',
-    'goal.metric.start': 'metric-start',
-    'goal.metric.target': 'metric-target',
-    'goal.metric.current': 'metric-current',
-    'goal.metric': 'metric-target',
-    'goal.startDate': 'start-date',
-    'goal.dueDate': 'due-date',
+    title: 'title',
+    description: 'description',
+    skill: 'skill',
+    'metric.name': 'metric-name',
+    'metric.unit': 'metric-unit',
+    'metric.start': 'metric-start',
+    'metric.target': 'metric-target',
+    'metric.current': 'metric-current',
+    metric: 'metric-target',
+    startDate: 'start-date',
+    dueDate: 'due-date',
   };
-  return map[path] ?? '';
+  return map[key] ?? '';
 }
+
+/** The form's own words for a problem of a field (`invalid.<id>`); other problems are worded from core's rule (`issueText`). */
+const OWN_WORDS: Readonly<Record<string, string>> = {
+  title: 'invalid.title',
+  'metric-name': 'invalid.metric-name',
+  'metric-target': 'invalid.metric-target',
+  'metric-start': 'invalid.metric-start',
+  'metric-current': 'invalid.metric-current',
+  milestone: 'invalid.milestone-title',
+};
 
 /** Where each SMART letter is fixed in the form (for "Keep editing"). */
 const FIELD_OF_CRITERION: Readonly<Record<string, string>> = {
@@ -290,39 +305,50 @@ export class MkGoalEditor extends MkElement {
     return (this.pairings.value ?? kit.$pairings.get()).find((candidate) => candidate.id === id);
   }
 
-  /** The draft as core sees it (for the checklist: lenient about half-typed numbers). */
-  private draft(): GoalDraft {
+  /** The milestone rows a draft carries: those with a title, or with a date (then a missing title is a problem to show). */
+  private draftRows(): MilestoneRow[] {
+    return this.form.milestones.filter((row) => row.title.trim() !== '' || row.dueDate !== '');
+  }
+
+  /**
+   * The draft as core sees it. `strict` (to check and save): every field as typed, so core can say what
+   * is wrong with it — a number that is not one, a measure without a name or target, a dated milestone
+   * without a title. Otherwise (for the checklist) lenient about half-typed numbers: a metric only once
+   * it has a valid target, milestones only with a title.
+   */
+  private draft(strict = false): GoalDraft {
     const form = this.form;
     const start = numberOrUndefined(form.metricStart) ?? 0;
     const target = numberOrUndefined(form.metricTarget);
     const current = numberOrUndefined(form.metricCurrent);
-    const hasMetric = form.metricName.trim() !== '' || form.metricTarget.trim() !== '';
+    const name = form.metricName.trim();
+    const hasMetric = strict
+      ? name !== '' || form.metricTarget.trim() !== '' || form.metricStart.trim() !== ''
+      : (name !== '' || form.metricTarget.trim() !== '') && target !== undefined && Number.isFinite(target) && Number.isFinite(start);
     return {
       title: form.title,
       ...(form.description.trim() ? { description: form.description } : {}),
       ...(form.skill.trim() ? { skill: form.skill.trim() } : {}),
-      ...(hasMetric && target !== undefined && Number.isFinite(target) && Number.isFinite(start)
+      ...(hasMetric
         ? {
             metric: {
-              name: form.metricName.trim() || 'progress',
+              name: strict ? name : name || 'progress',
               ...(form.metricUnit.trim() ? { unit: form.metricUnit.trim() } : {}),
               start,
-              target,
-              ...(current !== undefined && Number.isFinite(current) ? { current } : {}),
+              target: target!, // strict: a missing target is core's `required`
+              ...(current !== undefined && (strict || Number.isFinite(current)) ? { current } : {}),
             },
           }
         : {}),
       ...(form.startDate ? { startDate: form.startDate } : {}),
       ...(form.dueDate ? { dueDate: form.dueDate } : {}),
-      milestones: form.milestones
-        .filter((row) => row.title.trim() !== '')
-        .map((row) => ({
-          ...(row.id ? { id: row.id } : {}),
-          title: row.title.trim(),
-          ...(row.dueDate ? { dueDate: row.dueDate } : {}),
-          done: row.done,
-          ...(row.doneAt ? { doneAt: row.doneAt } : {}),
-        })),
+      milestones: (strict ? this.draftRows() : form.milestones.filter((row) => row.title.trim() !== '')).map((row) => ({
+        ...(row.id ? { id: row.id } : {}),
+        title: row.title.trim(),
+        ...(row.dueDate ? { dueDate: row.dueDate } : {}),
+        done: row.done,
+        ...(row.doneAt ? { doneAt: row.doneAt } : {}),
+      })),
     };
   }
 
@@ -355,25 +381,23 @@ export class MkGoalEditor extends MkElement {
     return milestone ? textLimit(milestone.title, TEXT_LIMITS.goal.milestoneTitle) : undefined;
   }
 
-  /** Ids of the text fields over their limit, in form order. */
-  private overLimitFields(): string[] {
-    return [...Object.keys(FIELD_LIMITS), ...this.form.milestones.map((row) => `milestone-${row.key}-title`)].filter((id) => this.limitOf(id)?.over);
+  /** What core says is wrong with the draft (`goalDraftProblems`: the schema and rules of `create`/`update`). */
+  private problems(): GoalDraftProblem[] {
+    return goalDraftProblems(this.draft(true));
   }
 
-  /** Errors the form can tell before asking core (numbers that are not numbers, half-filled rows). */
-  private localErrors(): Record<string, string> {
-    const form = this.form;
+  /**
+   * The problems in the form's words, by field id. A field over its limit gets no words here: its
+   * counter says by how much (and the form says to shorten the fields marked).
+   */
+  private fieldErrors(problems: GoalDraftProblem[], rowKeys: number[]): Record<string, string> {
     const errors: Record<string, string> = {};
-    const t = (id: string) => this.i18n.t(`invalid.${id}`);
-    if (form.title.trim() === '') errors.title = t('title');
-    const hasMetric = form.metricName.trim() !== '' || form.metricTarget.trim() !== '' || form.metricStart.trim() !== '';
-    if (hasMetric) {
-      if (form.metricName.trim() === '') errors['metric-name'] = t('metric-name');
-      if (form.metricTarget.trim() === '' || !Number.isFinite(Number(form.metricTarget))) errors['metric-target'] = t('metric-target');
-      if (form.metricStart.trim() !== '' && !Number.isFinite(Number(form.metricStart))) errors['metric-start'] = t('metric-start');
-      if (form.metricCurrent.trim() !== '' && !Number.isFinite(Number(form.metricCurrent))) errors['metric-current'] = t('metric-current');
+    for (const problem of problems) {
+      const field = fieldOfPath(problem.path, rowKeys);
+      if (!field || errors[field] !== undefined || problem.code === 'too-long') continue;
+      const own = problem.code === 'before-start' ? 'invalid.due-date' : OWN_WORDS[/^milestone-\d+-title$/.test(field) ? 'milestone' : field];
+      errors[field] = own ? this.i18n.t(own) : issueText(problem, this.i18n.locale);
     }
-    for (const row of form.milestones) if (row.title.trim() === '' && row.dueDate) errors[`milestone-${row.key}-title`] = t('milestone-title');
     return errors;
   }
 
@@ -417,12 +441,14 @@ export class MkGoalEditor extends MkElement {
     const kit = this.currentKit;
     const api = this.api;
     this.formError = undefined;
-    const local = this.localErrors();
-    this.errors = local;
-    // Every problem at once: the fields over their limit (their counters say by how much) and the ones the form can tell.
-    const tooLong = this.overLimitFields();
-    if (tooLong.length > 0) this.formError = { id: 'limit.blocked' };
-    if (Object.keys(local).length > 0 || tooLong.length > 0) {
+    // Every problem at once, as core sees the draft: the fields over their limit (their counters say by how much) and the others, in words.
+    const problems = this.problems();
+    this.errors = this.fieldErrors(
+      problems,
+      this.draftRows().map((row) => row.key),
+    );
+    if (problems.some((problem) => problem.code === 'too-long')) this.formError = { id: 'limit.blocked' };
+    if (problems.length > 0) {
       await this.updateComplete;
       (this.shadowRoot?.querySelector('[aria-invalid="true"]') as HTMLElement | null)?.focus();
       return;
@@ -439,14 +465,15 @@ export class MkGoalEditor extends MkElement {
       return;
     }
     this.confirmingWeakDraft = false;
-    const draft = this.draft();
-    const rowKeys = this.form.milestones.filter((row) => row.title.trim() !== '').map((row) => row.key);
+    const draft = this.draft(true);
+    const rowKeys = this.draftRows().map((row) => row.key);
     this.saving = true;
     try {
       let saved: Goal;
       const editing = this.loadedFrom;
       if (editing) {
-        const changes: GoalChanges = { ...draft, visibility: this.form.private ? 'private' : 'pairing' };
+        const goal = (this.goals.value ?? []).find((candidate) => candidate.id === editing.id);
+        const changes: GoalChanges = { ...draft, visibility: goal ? goalVisibilityFor(goal, kit.user.id, this.form.private) : 'pairing' };
         for (const key of ['description', 'skill', 'metric', 'startDate', 'dueDate'] as const) if (!(key in draft)) changes[key] = undefined;
         saved = await api.update(editing.id, changes, { expectedRevision: editing.revision });
       } else {
@@ -455,8 +482,7 @@ export class MkGoalEditor extends MkElement {
           this.formError = { id: 'error.no-pairing' };
           return;
         }
-        const isMentee = roleInPairing(pairing, kit.user.id) === 'mentee';
-        saved = await api.create({ ...draft, pairingId: pairing.id, visibility: isMentee && this.form.private ? 'private' : 'pairing' });
+        saved = await api.create({ ...draft, pairingId: pairing.id, visibility: goalVisibilityFor(pairing, kit.user.id, this.form.private) });
       }
       this.announcement = this.i18n.t(editing ? 'saved' : 'created', { goal: saved.title });
       const wasEditing = editing !== undefined;
@@ -648,22 +674,20 @@ export class MkGoalEditor extends MkElement {
     const kit = this.currentKit;
     const editing = this.goalId !== undefined;
     const ready = kit !== undefined && this.loadState === 'ready';
-    const pairing =
-      kit && ready
-        ? editing
-          ? kit.$pairings.get().find((candidate) => candidate.id === (this.goals.value ?? []).find((goal) => goal.id === this.goalId)?.pairingId)
-          : this.targetPairing(kit)
-        : undefined;
-    const ownerIsViewer =
-      kit !== undefined &&
-      (editing
-        ? (this.goals.value ?? []).find((goal) => goal.id === this.goalId)?.ownerId === kit.user.id
-        : pairing !== undefined && roleInPairing(pairing, kit.user.id) === 'mentee');
+    const goal = editing ? (this.goals.value ?? []).find((candidate) => candidate.id === this.goalId) : undefined;
+    const pairing = kit && ready ? (editing ? kit.$pairings.get().find((candidate) => candidate.id === goal?.pairingId) : this.targetPairing(kit)) : undefined;
+    // The private box is for whoever may keep the goal to themselves: its owner (for a new goal, the pairing's mentee).
+    const subject = editing ? goal : pairing;
+    const mayKeepPrivate = kit !== undefined && subject !== undefined && mayMakePrivate(subject, kit.user.id);
     const heading = headingTag(this.headingLevel);
     const notFound = editing && ready && !this.loadedFrom;
     const t = (id: string) => this.i18n.t(id);
     // "Some text is too long" goes away once every field fits again.
-    const stale = this.formError !== undefined && 'id' in this.formError && this.formError.id === 'limit.blocked' && this.overLimitFields().length === 0;
+    const stale =
+      this.formError !== undefined &&
+      'id' in this.formError &&
+      this.formError.id === 'limit.blocked' &&
+      !this.problems().some((problem) => problem.code === 'too-long');
     const formError =
       this.formError &&
       !stale &&
@@ -705,7 +729,7 @@ export class MkGoalEditor extends MkElement {
           </div>
           ${this.renderMilestones()}
           ${
-            ownerIsViewer
+            mayKeepPrivate
               ? html`<label class="check"><input type="checkbox" .checked=${this.form.private} @change=${(event: Event) => this.update_({ private: (event.target as HTMLInputElement).checked })} /> ${t('private')}</label>`
               : nothing
           }
