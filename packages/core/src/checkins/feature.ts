@@ -12,7 +12,6 @@ import { MentorKitError, isMentorKitError } from '../model/errors.js';
 import type { Pairing } from '../model/pairing.js';
 import type { Person } from '../model/person.js';
 import { invalidInput } from '../model/validate.js';
-import { sessionsFeature } from '../scheduling/sessions-feature.js';
 import type { Session } from '../model/session.js';
 import { checkInNudges, nextCheckIn, pairActivity, suggestCheckInLevel, type LevelSuggestion, type NextCheckIn, type PairActivity } from './check-ins.js';
 import { DEFAULT_INACTIVE_AFTER_DAYS, type CheckInLevel } from './levels.js';
@@ -95,6 +94,9 @@ export interface CheckInsApi {
    */
   adoptLevel(pairingId: string, level: CheckInLevel, options?: WriteOptions): Promise<Agreement>;
 }
+
+/** Sessions by start, then id (as `kit.sessions.$sessions` lists them). */
+const byStart = (a: Session, b: Session) => Date.parse(a.start) - Date.parse(b.start) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 const isLevel = (value: unknown): value is CheckInLevel => (CHECK_IN_LEVELS as readonly unknown[]).includes(value);
 
@@ -256,8 +258,8 @@ function checkInView(pairingId: string, options: ReturnType<typeof readViewOptio
  * check-in view of a pairing as one store — when the next check-in is due (on the viewer's calendar),
  * the pair's activity, the suggested level with its reasons as codes, and the nudges MentorKit would
  * send, as codes and parameters — computed from what the signed-in person may read, at `kit.now()`.
- * It installs the agreements and sessions features it reads (idempotent). `<mk-checkin>` installs it
- * itself.
+ * It installs the agreements feature (idempotent; `adoptLevel` changes the agreement through it) and
+ * reads the sessions collection itself. `<mk-checkin>` installs it itself.
  *
  * ```ts
  * const checkins = kit.use(checkInsFeature);
@@ -271,7 +273,8 @@ export const checkInsFeature: MentorKitFeature<'checkins', CheckInsApi> = define
   collections: [Collections.agreements, Collections.sessions, Collections.messages, Collections.goals, Collections.feedback],
   install(kit, host): CheckInsApi {
     const agreements = kit.use(agreementsFeature);
-    const sessions = kit.use(sessionsFeature);
+    // The sessions collection itself, in `kit.sessions.$sessions`' order: the sessions feature's commands (and luxon, for series) stay out of a page that only shows check-ins.
+    const $sessions = computed(host.collection(Collections.sessions).$records, (list) => [...list].sort(byStart));
     const read = [Collections.agreements, Collections.sessions, Collections.messages, Collections.goals, Collections.feedback] as const;
     // The client's load status, and each collection's own (a feature installed later does not turn the client's back to `loading`).
     const $status = computed([kit.$status, ...read.map((name) => host.collection(name).$status)], (client, ...own): LoadStatus =>
@@ -294,7 +297,7 @@ export const checkInsFeature: MentorKitFeature<'checkins', CheckInsApi> = define
               kit.$people,
               kit.$me,
               agreements.$agreements,
-              sessions.$sessions,
+              $sessions,
               host.collection(Collections.messages).$records,
               host.collection(Collections.goals).$records,
               host.collection(Collections.feedback).$records,
