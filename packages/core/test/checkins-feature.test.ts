@@ -159,6 +159,25 @@ describe('check-ins feature', () => {
     assert.equal(view.get().state, 'error');
   });
 
+  test('records that cannot be read as check-ins (a rating out of range from another writer) are the error state, with the reason', async () => {
+    const { storage, time } = await programme();
+    await put(storage, 'feedback', {
+      id: 'f9',
+      pairingId: 'p1',
+      sessionId: 's9',
+      authorId: 'hana',
+      rating: 9,
+      helped: '',
+      missed: '',
+      tags: [],
+      revealWhenBothSubmitted: false,
+    });
+    const kit = await viewerOn(storage, 'hana', time.now);
+    const view = kit.checkins.viewFor('p1').get();
+    assert.equal(view.state, 'error');
+    assert.ok(view.state === 'error' && isMentorKitError(view.error, 'invalid-input'));
+  });
+
   test('the empty pair: due from the agreement, quiet since the start, everyone nudged — codes and parameters, no sentences', async () => {
     const { storage, time } = await programme();
     const kit = await viewerOn(storage, 'hana', time.now);
