@@ -280,6 +280,10 @@ const readers = async (features) => {
   return seen;
 };
 const out = { ruleBeforeFeature: collectionPolicy('concerns') !== undefined, withoutFeature: await readers([]) };
+const { defineFeature } = await import(${source('client/feature-host.ts')});
+const open = () => true;
+const lookalike = defineFeature({ name: 'open-concerns', collections: ['concerns'], policy: { concerns: { scope: 'none', read: open, create: open, update: open, delete: open } }, install: () => ({}) });
+try { createMentorKit({ storage, user: 'kenji', features: [lookalike] }); out.lookalike = 'installed'; } catch (error) { out.lookalike = [error.code, error.path]; }
 const { concernsFeature } = await import(${source('concerns/feature.ts')});
 out.ruleOnceLoaded = collectionPolicy('concerns') !== undefined;
 out.withFeature = await readers([concernsFeature]);
@@ -314,6 +318,7 @@ describe('concerns rule: brought by the concerns feature in a browser, every rul
     assert.deepEqual(JSON.parse(stdout), {
       ruleBeforeFeature: false,
       withoutFeature: { ana: [], kenji: [], priya: [] },
+      lookalike: ['conflict', 'feature.policy.concerns'], // only the built-in rule may be brought for a built-in collection
       ruleOnceLoaded: false,
       withFeature: { ana: ['concern-1'], kenji: [], priya: ['concern-1'] },
       ruleInstalled: 'concerns',

@@ -58,72 +58,53 @@ export function collectionPolicies(): CollectionPolicy[] {
 const RULES = ['read', 'create', 'update', 'delete'] as const;
 
 /**
- * Checks the shape of a description (`scope`, and the four rules as functions); throws
- * `invalid-input` at `path` (`policy`, or `feature.policy.<collection>` for a feature's rule).
- * `collection` is checked unless `named` is false (a feature's rule may leave it to its key).
- */
-export function checkCollectionPolicy(policy: unknown, path = 'policy', named = true): void {
-  const candidate = policy as Partial<CollectionPolicy> | null;
-  if (typeof candidate !== 'object' || candidate === null || (named && (typeof candidate.collection !== 'string' || candidate.collection === '')))
-    throw new MentorKitError('invalid-input', 'A collection policy needs `collection`, `scope` and read/create/update/delete rules.', { path });
-  if (!['pairing', 'program', 'none'].includes(candidate.scope as string))
-    throw new MentorKitError('invalid-input', '`scope` must be "pairing", "program" or "none".', { path: `${path}.scope` });
-  for (const rule of RULES)
-    if (typeof candidate[rule] !== 'function')
-      throw new MentorKitError('invalid-input', `\`${rule}\` must be a function returning true or the reason it refuses.`, { path: `${path}.${rule}` });
-}
-
-/**
  * Adds the access rules of a collection of the host's own (on the client and on the server alike).
  * Collections without a description cannot be read or written by anyone but a trusted service.
  * Built-in collections cannot be replaced, and neither can a rule a feature brought (the same
  * description again is fine: a module both the feature and a server import).
  */
 export function registerCollectionPolicy(policy: CollectionPolicy): void {
-  checkCollectionPolicy(policy);
-  if (builtIn.has(policy.collection))
-    throw new MentorKitError('conflict', `"${policy.collection}" is a built-in collection; its rules cannot be replaced.`, { path: 'policy.collection' });
-  const feature = broughtBy.get(policy.collection);
-  if (feature !== undefined && policies.get(policy.collection) !== policy)
-    throw new MentorKitError('conflict', `The feature "${feature}" brings the access rule of "${policy.collection}"; a collection has one rule.`, {
+  const candidate = policy as Partial<CollectionPolicy> | null;
+  if (typeof candidate !== 'object' || candidate === null || typeof candidate.collection !== 'string' || candidate.collection === '')
+    throw new MentorKitError('invalid-input', 'A collection policy needs `collection`, `scope` and read/create/update/delete rules.', { path: 'policy' });
+  if (!['pairing', 'program', 'none'].includes(candidate.scope as string))
+    throw new MentorKitError('invalid-input', '`scope` must be "pairing", "program" or "none".', { path: 'policy.scope' });
+  for (const rule of RULES)
+    if (typeof candidate[rule] !== 'function')
+      throw new MentorKitError('invalid-input', `\`${rule}\` must be a function returning true or the reason it refuses.`, { path: `policy.${rule}` });
+  if (builtIn.has(candidate.collection))
+    throw new MentorKitError('conflict', `"${candidate.collection}" is a built-in collection; its rules cannot be replaced.`, { path: 'policy.collection' });
+  const feature = broughtBy.get(candidate.collection);
+  if (feature !== undefined && policies.get(candidate.collection) !== policy)
+    throw new MentorKitError('conflict', `The feature "${feature}" brings the access rule of "${candidate.collection}"; a collection has one rule.`, {
       path: 'policy.collection',
     });
-  policies.set(policy.collection, policy);
+  policies.set(candidate.collection, policy);
 }
 
 /**
  * Registers the access rules a feature brings (`defineFeature({ policy })`), when it is installed:
- * from then on `decide` checks that collection's reads and writes with them, on every client of the
- * page. All or nothing: throws `conflict` (nothing registered) when a collection already has
- * another rule — built-in, the host's (`registerCollectionPolicy`) or another feature's. The same
+ * from then on `decide` checks that collection's reads and writes with them, for every client of the
+ * page (or process). All or nothing: throws `conflict` (nothing registered) when a collection already
+ * has another rule — built-in, the host's (`registerCollectionPolicy`) or another feature's. The same
  * description again is fine (the feature on a second client; a rule a server or shared module
- * registered). For a built-in collection a feature may bring only its built-in rule.
+ * registered). For a built-in collection a feature may bring only its built-in rule (`onDemandPolicy`).
+ * Kept small: it ships in the CDN's runtime chunk with the client.
  */
 export function registerFeaturePolicies(feature: string, rules: readonly CollectionPolicy[]): void {
   for (const rule of rules) {
-    const existing = policies.get(rule.collection);
-    if (existing === rule) continue;
-    const path = `feature.policy.${rule.collection}`;
-    if (existing !== undefined) {
-      const other = broughtBy.get(rule.collection);
-      const from = builtIn.has(rule.collection)
-        ? 'its built-in rule'
-        : other !== undefined
-          ? `one from the feature "${other}"`
-          : 'one registered with registerCollectionPolicy';
+    const { collection } = rule;
+    const existing = policies.get(collection);
+    if (existing !== rule && (existing || (builtIn.has(collection) && !onDemand.has(rule))))
       throw new MentorKitError(
         'conflict',
-        `The feature "${feature}" brings an access rule for "${rule.collection}", which already has ${from}; a collection has one rule.`,
-        { path },
+        `The feature "${feature}" brings a second access rule for "${collection}" (built-in, the host's or another feature's is there).`,
+        { path: `feature.policy.${collection}` },
       );
-    }
-    if (builtIn.has(rule.collection) && !onDemand.has(rule))
-      throw new MentorKitError('conflict', `"${rule.collection}" is a built-in collection; its rules cannot be replaced.`, { path });
   }
   for (const rule of rules) {
-    if (policies.get(rule.collection) === rule) continue;
+    if (policies.get(rule.collection) !== rule && !builtIn.has(rule.collection)) broughtBy.set(rule.collection, feature);
     policies.set(rule.collection, rule);
-    if (!builtIn.has(rule.collection)) broughtBy.set(rule.collection, feature);
   }
 }
 
