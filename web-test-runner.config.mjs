@@ -42,7 +42,7 @@ export default {
   testFramework: { config: { timeout: 20_000 } },
   // Lit's development build announces itself in every test file: not worth reading each time.
   filterBrowserLogs: ({ args }) => !(typeof args[0] === 'string' && args[0].startsWith('Lit is in dev mode')),
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' })],
   reporters: [defaultReporter(), ...(resultsFile ? [resultsFileReporter({ outputFile: resultsFile })] : [])],
   browsers: [
     chromeLauncher({
