@@ -59,6 +59,19 @@ const BAD: Array<[string, GoalDraft, Array<[string, string]>]> = [
     [['milestones[1].title', 'required']],
   ],
   ['a due date before the start', { title: 'Give talks', startDate: '2026-11-01', dueDate: '2026-10-01' }, [['dueDate', 'before-start']]],
+  [
+    'an empty title and a due date before the start: both at once',
+    { title: '', startDate: '2026-11-01', dueDate: '2026-10-01' },
+    [
+      ['title', 'required'],
+      ['dueDate', 'before-start'],
+    ],
+  ],
+  [
+    'a start date that is not one: no verdict on the order',
+    { title: 'Give talks', startDate: '2026-13-01', dueDate: '2026-10-01' },
+    [['startDate', 'not-a-date']],
+  ],
   ['a date that is not one', { title: 'Give talks', dueDate: '2026-02-30' }, [['dueDate', 'not-a-date']]],
   [
     'a milestone id used twice',

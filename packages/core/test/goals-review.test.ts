@@ -21,6 +21,11 @@ const storageWithTwoPairings = (): StorageAdapter =>
 let clock = '2026-10-14T09:00:00Z';
 const kitFor = (storage: StorageAdapter, user: string): MentorKit => createMentorKit({ storage, user, now: () => clock });
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+/** Waits (polling, up to 5 s: other suites may be loading the machine) until `condition()` holds. */
+async function until(condition: () => boolean, what: string): Promise<void> {
+  for (const started = Date.now(); !condition(); await new Promise((resolve) => setTimeout(resolve, 5)))
+    if (Date.now() - started > 5000) assert.fail(`timed out waiting until ${what}`);
+}
 
 /** A goal due on 20 October, set on the 14th by the mentee. */
 async function goalDueOn20October(storage: StorageAdapter, mentee: string, pairingId: string, title = 'Run 3 team retrospectives'): Promise<void> {
@@ -42,7 +47,7 @@ function countReviews(goals: GoalsApi): { count: number } {
 }
 
 describe('watchDueGoals', () => {
-  test('records a slipped goal once the client has loaded, reports its reassurance, and stops on unsubscribe', async () => {
+  test('records a slipped goal once the client has loaded, reports its reassurance, and stops on unsubscribe', async (t) => {
     const storage = storageWithTwoPairings();
     await goalDueOn20October(storage, 'ana', 'p-ana');
     clock = '2026-10-21T09:00:00Z';
@@ -51,8 +56,8 @@ describe('watchDueGoals', () => {
     const stop = watchDueGoals(kit, {
       onMissed: (missed) => reported.push(...missed.map(({ goal, reassurance }) => ({ title: goal.title, kind: reassurance.kind }))),
     });
-    await kit.ready;
-    await settle();
+    t.after(stop);
+    await until(() => reported.length > 0, 'the miss is reported');
     assert.deepEqual(reported, [{ title: 'Run 3 team retrospectives', kind: 'reassurance' }]);
     assert.equal((await storage.query('goals'))[0]!.missedDueDate, '2026-10-20', 'recorded in storage');
     stop();
@@ -69,17 +74,17 @@ describe('watchDueGoals', () => {
     const reviews = countReviews(goals);
     const missed: string[] = [];
     const stop = watchDueGoals(kit, { pairingId: 'p-ana', onMissed: (list) => missed.push(...list.map(({ goal }) => goal.title)) });
-    await kit.ready;
-    await settle();
+    t.after(stop);
+    await until(() => missed.length === 1, 'the first review reports');
     assert.equal(reviews.count, 1);
     assert.deepEqual(missed, ['Run 3 team retrospectives']);
 
-    // Re-planned to a date that has also passed: due again, but this hour and these goals were reviewed.
+    // Re-planned to today; the next day it has slipped again: the minute's check sees the new hour.
     const [goal] = goals.$goals.get();
     await goals.update(goal!.id, { dueDate: '2026-10-21' });
     clock = '2026-10-22T09:30:00Z';
     t.mock.timers.tick(60_000);
-    await settle();
+    await until(() => missed.length === 2, 'the new hour reviews');
     assert.equal(reviews.count, 2, 'the day (so the hour) changed: reviewed');
     // Re-planned again, to a date already past: due again at once, but this hour and these goals were reviewed.
     clock = '2026-10-22T09:45:00Z';
@@ -91,7 +96,7 @@ describe('watchDueGoals', () => {
 
     // A new goal changes the key at once: both are recorded.
     await goals.create({ pairingId: 'p-ana', title: 'Give a lightning talk', dueDate: '2026-10-01', startDate: '2026-09-01' });
-    await settle();
+    await until(() => missed.length === 4, 'the new goal is reviewed');
     assert.equal(reviews.count, 3);
     assert.deepEqual(missed, ['Run 3 team retrospectives', 'Run 3 team retrospectives', 'Give a lightning talk', 'Run 3 team retrospectives']);
 
@@ -102,12 +107,13 @@ describe('watchDueGoals', () => {
     assert.equal(reviews.count, 3, 'nothing after unsubscribe');
   });
 
-  test('never loads the write path when nothing is due, and loads it when something is', async () => {
+  test('never loads the write path when nothing is due, and loads it when something is', async (t) => {
     const storage = storageWithTwoPairings();
     await goalDueOn20October(storage, 'ana', 'p-ana');
     clock = '2026-10-15T09:00:00Z';
     const onTime = kitFor(storage, 'ana');
     const stop = watchDueGoals(onTime, { onMissed: () => assert.fail('nothing is due') });
+    t.after(stop);
     await onTime.ready;
     await settle();
     assert.equal(installedFeature(onTime, 'goals'), undefined, 'kit.goals was never installed');
@@ -117,14 +123,14 @@ describe('watchDueGoals', () => {
     const late = kitFor(storage, 'ana');
     let reported = 0;
     const stopLate = watchDueGoals(late, { onMissed: (missed) => (reported += missed.length) });
-    await late.ready;
-    await settle();
+    t.after(stopLate);
+    await until(() => reported > 0, 'the late goal is reported');
     assert.notEqual(installedFeature(late, 'goals'), undefined, 'the write path loaded for the review');
     assert.equal(reported, 1);
     stopLate();
   });
 
-  test('the pairing filter: a mentor of two pairs reviews only the pairing it watches', async () => {
+  test('the pairing filter: a mentor of two pairs reviews only the pairing it watches', async (t) => {
     const storage = storageWithTwoPairings();
     await goalDueOn20October(storage, 'ana', 'p-ana', "Ana's goal");
     await goalDueOn20October(storage, 'dan', 'p-dan', "Dan's goal");
@@ -132,7 +138,8 @@ describe('watchDueGoals', () => {
     const kenji = kitFor(storage, 'kenji');
     const reported: string[] = [];
     const stop = watchDueGoals(kenji, { pairingId: 'p-dan', onMissed: (missed) => reported.push(...missed.map(({ goal }) => goal.title)) });
-    await kenji.ready;
+    t.after(stop);
+    await until(() => reported.length > 0, "Dan's goal is reported");
     await settle();
     assert.deepEqual(reported, ["Dan's goal"]);
     const stored = await storage.query('goals');
@@ -143,7 +150,7 @@ describe('watchDueGoals', () => {
     stop();
   });
 
-  test('a failed write goes to onError, and nothing is reported as missed', async () => {
+  test('a failed write goes to onError, and nothing is reported as missed', async (t) => {
     const storage = storageWithTwoPairings();
     await goalDueOn20October(storage, 'ana', 'p-ana');
     clock = '2026-10-21T09:00:00Z';
@@ -157,7 +164,8 @@ describe('watchDueGoals', () => {
     const kit = kitFor(broken, 'ana');
     const errors: unknown[] = [];
     const stop = watchDueGoals(kit, { onMissed: () => assert.fail('nothing was recorded'), onError: (error) => errors.push(error) });
-    await kit.ready;
+    t.after(stop);
+    await until(() => errors.length > 0, 'the failure is reported');
     await settle();
     assert.equal(errors.length, 1);
     stop();

@@ -1,5 +1,6 @@
 // The rules of a goal draft that a form applies before saving — the same ones `create` and `update` apply.
 import { isMentorKitError, type MentorKitErrorIssue } from '../model/errors.js';
+import { isCalendarDate } from '../model/formats.js';
 import { GoalDraftSchema, type Goal, type GoalDraft, type GoalVisibility } from '../model/goal.js';
 import type { Pairing } from '../model/pairing.js';
 import { invalidInput, parseOrThrow } from '../model/validate.js';
@@ -44,13 +45,15 @@ export function goalRuleIssues(
 ): GoalDraftProblem[] {
   const at = (key: string) => (path ? `${path}.${key}` : key);
   const problems: GoalDraftProblem[] = [];
-  const seen = new Set<string>();
-  (goal.milestones ?? []).forEach(({ id }, index) => {
-    if (id === undefined) return;
+  const seen = new Set<unknown>();
+  // The goal may not have passed its schema yet (goalDraftProblems reports both at once): look only at what is well formed.
+  (Array.isArray(goal.milestones) ? goal.milestones : []).forEach((milestone: { id?: unknown } | null, index) => {
+    const id = milestone?.id;
+    if (typeof id !== 'string') return;
     if (seen.has(id)) problems.push({ path: at(`milestones[${index}].id`), message: `Milestone id "${id}" is used twice in this goal.`, code: 'invalid' });
     seen.add(id);
   });
-  if (goal.startDate && goal.dueDate && goal.dueDate < goal.startDate)
+  if (isCalendarDate(goal.startDate) && isCalendarDate(goal.dueDate) && goal.dueDate < goal.startDate)
     problems.push({ path: at('dueDate'), message: 'The due date must not be before the start date.', code: 'before-start' });
   return problems;
 }
@@ -87,12 +90,15 @@ function codeOf({ rule, path }: MentorKitErrorIssue): GoalDraftCode {
 export function goalDraftProblems(draft: GoalDraft): GoalDraftProblem[] {
   if (typeof draft !== 'object' || draft === null || Array.isArray(draft))
     invalidInput('draft', 'Pass the goal draft as an object such as { title: "Run 3 retrospectives" }.');
+  let problems: GoalDraftProblem[] = [];
   try {
-    return goalRuleIssues(parseOrThrow(GoalDraftSchema, dropUndefined(draft as Record<string, unknown>)));
+    parseOrThrow(GoalDraftSchema, dropUndefined(draft as Record<string, unknown>));
   } catch (error) {
     if (!isMentorKitError(error, 'invalid-input')) throw error;
-    return error.issues.map((issue) => ({ ...issue, code: codeOf(issue) }));
+    problems = error.issues.map((issue) => ({ ...issue, code: codeOf(issue) }));
   }
+  // The rules beyond the schema too, at once (create applies them once the schema passes): one problem per field.
+  return [...problems, ...goalRuleIssues(draft).filter((rule) => !problems.some((problem) => problem.path === rule.path))];
 }
 
 /** Whose goal it is: a stored goal (its `ownerId`), or the pairing of a new one (its mentee, whom `create` makes the owner). */
