@@ -72,6 +72,11 @@ const BAD: Array<[string, GoalDraft, Array<[string, string]>]> = [
     { title: 'Give talks', startDate: '2026-13-01', dueDate: '2026-10-01' },
     [['startDate', 'not-a-date']],
   ],
+  [
+    'more than 100 milestones',
+    { title: 'Give talks', milestones: Array.from({ length: 101 }, (_, index) => ({ title: `Step ${index + 1}` })) },
+    [['milestones', 'invalid']],
+  ],
   ['a date that is not one', { title: 'Give talks', dueDate: '2026-02-30' }, [['dueDate', 'not-a-date']]],
   [
     'a milestone id used twice',

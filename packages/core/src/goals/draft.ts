@@ -4,6 +4,7 @@ import { isCalendarDate } from '../model/formats.js';
 import { GoalDraftSchema, type Goal, type GoalDraft, type GoalVisibility } from '../model/goal.js';
 import type { Pairing } from '../model/pairing.js';
 import { invalidInput, parseOrThrow } from '../model/validate.js';
+import { requireId } from '../client/feature-host.js';
 
 /**
  * What is wrong with a field of a draft, for a form to word:
@@ -58,23 +59,18 @@ export function goalRuleIssues(
   return problems;
 }
 
-function codeOf({ rule, path }: MentorKitErrorIssue): GoalDraftCode {
-  switch (rule) {
-    case 'required':
-      return 'required';
-    case 'check': // the schema's check on text: it must not be empty (and ids must not start or end with spaces)
-      return path.endsWith('.id') ? 'invalid' : 'required';
-    case 'max_length':
-      return path === 'milestones' ? 'invalid' : 'too-long';
-    case 'number':
-    case 'finite':
-      return 'not-a-number';
-    case 'calendar-date':
-      return 'not-a-date';
-    default:
-      return 'invalid';
-  }
-}
+/** The code of each of the schema's rules (`MentorKitErrorIssue.rule`); its one `check` on text is "not empty". */
+const CODES: Readonly<Record<string, GoalDraftCode>> = {
+  required: 'required',
+  check: 'required',
+  max_length: 'too-long',
+  number: 'not-a-number',
+  finite: 'not-a-number',
+  'calendar-date': 'not-a-date',
+};
+
+/** A milestone's id (its checks) and the list of milestones (at most 100) are `invalid`, not text. */
+const codeOf = ({ rule = '', path }: MentorKitErrorIssue): GoalDraftCode => (/\.id$|^milestones$/.test(path) ? 'invalid' : (CODES[rule] ?? 'invalid'));
 
 /**
  * Every problem of a goal draft, as `kit.goals.create` and `update` would refuse it — the same schema
@@ -110,11 +106,10 @@ export type GoalOwnerOf = Pick<Goal, 'ownerId'> | Pick<Pairing, 'menteeId'>;
  * goals are shared with the mentee. The rule the access policy applies to `create` and `update`.
  */
 export function mayMakePrivate(goalOrPairing: GoalOwnerOf, userId: string): boolean {
-  const source = goalOrPairing as Partial<Pick<Goal, 'ownerId'> & Pick<Pairing, 'menteeId'>> | null;
-  const ownerId = typeof source === 'object' && source !== null ? ('ownerId' in source ? source.ownerId : source.menteeId) : undefined;
-  if (typeof ownerId !== 'string') invalidInput('goalOrPairing', 'Pass the goal (with its `ownerId`), or the pairing of a new goal (with its `menteeId`).');
-  if (typeof userId !== 'string' || userId === '') invalidInput('userId', '`userId` must be the id of the person saving the goal.');
-  return ownerId === userId;
+  const source = goalOrPairing as Partial<Pick<Goal, 'ownerId'> & Pick<Pairing, 'menteeId'>> | null | undefined;
+  const ownerId = source?.ownerId ?? source?.menteeId;
+  if (typeof ownerId !== 'string') invalidInput('goalOrPairing', 'Pass the goal (its `ownerId`), or the pairing of a new goal (its `menteeId`).');
+  return ownerId === requireId(userId, 'userId');
 }
 
 /** The visibility to save: `private` when the person asked for it and may (`mayMakePrivate`), else `pairing`. */
