@@ -6,7 +6,7 @@ import type { Program, ProgramInput } from '../model/program.js';
 import { MentorKitError, toMentorKitError } from '../model/errors.js';
 import { invalidInput } from '../model/validate.js';
 import { isInstant } from '../model/formats.js';
-import { assertAllowed, canRead, decide, registerFeaturePolicies, type PolicyContext, type PolicyPairing } from '../policy/policy.js';
+import { assertAllowed, canRead, decide, type PolicyContext, type PolicyPairing } from '../policy/policy.js';
 import { pairingMembers } from '../model/pairing-roles.js';
 import type { StorageAdapter, StorageChange, StorageWriteFailure, StoredRecord } from '../storage/adapter.js';
 import { DomainEventEmitter, type DomainEvent, type DomainEventListener, type DomainEventName, type ListenerErrorHandler } from './events.js';
@@ -551,7 +551,6 @@ export function createMentorKit<const TFeatures extends readonly MentorKitFeatur
     emit,
     newId,
     installed: (name) => installed.get(name)?.api,
-    registerPolicies: registerFeaturePolicies,
   };
 
   // ---- stores --------------------------------------------------------------------------------

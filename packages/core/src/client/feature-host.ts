@@ -12,6 +12,7 @@ import { invalidInput } from '../model/validate.js';
 import type { CollectionRecords, RecordMeta } from '../model/collections.js';
 import type { Pairing } from '../model/pairing.js';
 import type { CollectionPolicy, PolicyAction, PolicyContext } from '../policy/policy.js';
+import { registerFeaturePolicies } from '../policy/registry.js';
 import type { StoredRecord } from '../storage/adapter.js';
 import type { LoadStatus, MentorKit, MentorKitFeature, MentorKitWith, WriteOptions } from './client.js';
 import type { DomainEvent, DomainEventData, DomainEventMap, DomainEventName } from './events.js';
@@ -237,7 +238,7 @@ export function defineFeature<TName extends string, TApi, TCollection extends st
     name: definition.name,
     install(kit) {
       const host = featureHost(kit);
-      internalsOf(kit).registerPolicies(definition.name, rules);
+      registerFeaturePolicies(definition.name, rules);
       for (const name of collections) host.collection(name);
       return definition.install(kit, host);
     },

@@ -5,7 +5,7 @@
  */
 import type { ReadableAtom } from 'nanostores';
 import { MentorKitError } from '../model/errors.js';
-import type { CollectionPolicy, PolicyAction, PolicyContext } from '../policy/policy.js';
+import type { PolicyAction, PolicyContext } from '../policy/policy.js';
 import type { StoredRecord } from '../storage/adapter.js';
 import type { LoadStatus, MentorKit } from './client.js';
 import type { DomainEvent } from './events.js';
@@ -39,11 +39,6 @@ export interface MentorKitInternals {
   newId(): string;
   /** The API of the feature installed under `name`, if any. */
   installed(name: string): unknown;
-  /**
-   * Registers the access rules a feature brings (`registerFeaturePolicies`). Through the client, so a
-   * feature's code does not import the policy module and its built-in rules: the client has them.
-   */
-  registerPolicies(feature: string, rules: readonly CollectionPolicy[]): void;
 }
 
 const plumbing = new WeakMap<object, MentorKitInternals>();

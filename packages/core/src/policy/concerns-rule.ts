@@ -6,7 +6,7 @@
  */
 import { Collections } from '../model/collections.js';
 import type { PolicyContext, PolicyRole } from './context.js';
-import { onDemandPolicy } from './policy.js';
+import { onDemandPolicy } from './registry.js';
 import { appendedEntries, changedFields, isMember, listOf, plausibleInstant, type CollectionPolicy, type PolicyRecord } from './rules.js';
 
 /**

@@ -2,6 +2,9 @@ import { MentorKitError } from '../model/errors.js';
 import { rolesInPairing, isProgramAdmin, type Actor, type PolicyContext, type PolicyPairing, type PolicyRole } from './context.js';
 import { Collections } from '../model/collections.js';
 import { FIRST_LOAD_POLICIES, sameValue, type CollectionPolicy, type PolicyAction, type PolicyRecord } from './rules.js';
+import { broughtBy, builtIn, onDemandPolicy, policies } from './registry.js';
+
+export { onDemandPolicy, registerFeaturePolicies } from './registry.js';
 
 export * from './context.js';
 export type { CollectionPolicy, PolicyAction, PolicyFacts, PolicyRecord, PolicyRule } from './rules.js';
@@ -23,22 +26,10 @@ export interface PolicyDecision {
 const allow: PolicyDecision = { allowed: true, reason: '' };
 const deny = (reason: string): PolicyDecision => ({ allowed: false, reason });
 
-const policies = new Map<string, CollectionPolicy>(FIRST_LOAD_POLICIES.map((policy) => [policy.collection, policy]));
-/** Every built-in collection, also those whose rule loads on demand (a host cannot take their names). */
-const builtIn = new Set<string>([...policies.keys(), ...Object.values(Collections)]);
-/** Built-in rules that load with their feature rather than first (the concerns rule): the only rules a feature may bring for a built-in collection. */
-const onDemand = new WeakSet<CollectionPolicy>();
-/** The feature that brought each collection's rule (`defineFeature({ policy })`). */
-const broughtBy = new Map<string, string>();
-
-/**
- * Marks a built-in rule that loads on demand with its feature (`defineFeature({ policy })`) rather
- * than in every client's first load; returns it. Not for hosts.
- */
-export function onDemandPolicy<TPolicy extends CollectionPolicy>(policy: TPolicy): TPolicy {
-  onDemand.add(policy);
-  return policy;
-}
+// The registry lives in registry.ts (so a feature registers its rules without importing every
+// built-in rule); the built-in first-load rules and collection names are put in it here.
+for (const policy of FIRST_LOAD_POLICIES) policies.set(policy.collection, policy);
+for (const collection of [...policies.keys(), ...Object.values(Collections)]) builtIn.add(collection);
 
 /** Registers built-in rules that load on demand (`BUILT_IN_POLICIES` does, for servers); idempotent. Not for hosts. */
 export function addBuiltInPolicy(policy: CollectionPolicy): void {
@@ -80,32 +71,6 @@ export function registerCollectionPolicy(policy: CollectionPolicy): void {
       path: 'policy.collection',
     });
   policies.set(candidate.collection, policy);
-}
-
-/**
- * Registers the access rules a feature brings (`defineFeature({ policy })`), when it is installed:
- * from then on `decide` checks that collection's reads and writes with them, for every client of the
- * page (or process). All or nothing: throws `conflict` (nothing registered) when a collection already
- * has another rule — built-in, the host's (`registerCollectionPolicy`) or another feature's. The same
- * description again is fine (the feature on a second client; a rule a server or shared module
- * registered). For a built-in collection a feature may bring only its built-in rule (`onDemandPolicy`).
- * Kept small: it ships in the CDN's runtime chunk with the client.
- */
-export function registerFeaturePolicies(feature: string, rules: readonly CollectionPolicy[]): void {
-  for (const rule of rules) {
-    const { collection } = rule;
-    const existing = policies.get(collection);
-    if (existing !== rule && (existing || (builtIn.has(collection) && !onDemand.has(rule))))
-      throw new MentorKitError(
-        'conflict',
-        `The feature "${feature}" brings a second access rule for "${collection}" (built-in, the host's or another feature's is there).`,
-        { path: `feature.policy.${collection}` },
-      );
-  }
-  for (const rule of rules) {
-    if (policies.get(rule.collection) !== rule && !builtIn.has(rule.collection)) broughtBy.set(rule.collection, feature);
-    policies.set(rule.collection, rule);
-  }
 }
 
 const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
