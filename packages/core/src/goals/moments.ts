@@ -87,8 +87,17 @@ export function reassuranceMoment(goal: Goal, percent: number, catalogue: Pick<G
   const kinds: ReplanSuggestion[] = ['split', 'move-date', ...(goal.metric ? (['lower-target'] as const) : [])];
   const wording = { parameters: { goal: goal.title, percent: Math.round(percent), dueDate: goal.dueDate ?? '' } };
   const suggestions = kinds.map((kind) => ({ kind, text: '' }));
-  return wordGoalMoment({ kind: 'reassurance', goalId: goal.id, goalTitle: goal.title, heading: '', message: '', suggestions, wording }, catalogue);
+  const moment: GoalMoment = { kind: 'reassurance', goalId: goal.id, goalTitle: goal.title, heading: '', message: '', suggestions, wording };
+  return wordReassurance(moment, wording.parameters, catalogue.reassurance);
 }
+
+/** A reassurance moment worded in `reassurance` words (what `reassuranceMoment` and `wordGoalMoment` share). */
+const wordReassurance = (moment: GoalMoment, parameters: Record<string, string | number>, reassurance: GoalMessages['reassurance']): GoalMoment => ({
+  ...moment,
+  heading: reassurance.heading,
+  message: formatMessage(reassurance.missed, parameters),
+  suggestions: moment.suggestions.map(({ kind }) => ({ kind, text: reassurance.suggestions[kind] })),
+});
 
 /**
  * The same moment worded in `catalogue` (e.g. `kit.goals.messagesFor('es')`) from its `wording`
@@ -99,11 +108,7 @@ export function wordGoalMoment(moment: GoalMoment, catalogue: Partial<Pick<GoalM
   const wording = moment.wording;
   if (!wording) return moment;
   const { celebration, reassurance } = catalogue;
-  if (moment.kind === 'reassurance') {
-    if (!reassurance) return moment;
-    const suggestions = moment.suggestions.map(({ kind }) => ({ kind, text: reassurance.suggestions[kind] }));
-    return { ...moment, heading: reassurance.heading, message: formatMessage(reassurance.missed, wording.parameters), suggestions };
-  }
+  if (moment.kind === 'reassurance') return reassurance ? wordReassurance(moment, wording.parameters, reassurance) : moment;
   if (!celebration) return moment;
   if (moment.kind === 'achievement')
     return { ...moment, heading: celebration.achievedHeading, message: formatMessage(celebration.achieved, wording.parameters) };

@@ -19,12 +19,12 @@
  * Placeholders are filled with text, never HTML: lit renders the result as a text node.
  *
  * This is MentorKit's one translation runtime: messages use core's one format (`formatMessage` in
- * `@mentorkit/core`: `{name}`, `{name|one|other}`, right-to-left isolation), and the languages
- * loaded on demand sit in core's one registry of catalogues per language (`registerLanguageCatalogue`)
- * next to core's own sentences. CONTRIBUTING ("Translations") says why this is not `@lit/localize`.
+ * `@mentorkit/core`: `{name}`, `{name|one|other}`, right-to-left isolation); core's sentences in
+ * other languages load here too (`@mentorkit/core/es`). CONTRIBUTING ("Translations") says why this
+ * is not `@lit/localize`.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { formatMessage, isolateParameters, languageCatalogue, registerLanguageCatalogue, type MessageParameters } from '@mentorkit/core';
+import { formatMessage, isolateParameters, type MessageParameters } from '@mentorkit/core';
 import { resolveLocale } from './format.js';
 
 export type { MessageParameters };
@@ -65,14 +65,12 @@ function notify(): void {
   for (const listener of listeners) listener();
 }
 
-/**
- * Bundled catalogues of other languages live in core's one registry of catalogues per language
- * (`registerLanguageCatalogue`), under the element's tag, beside core's own domains ('goals'…).
- */
-const storeCatalogue = (tag: string, language: string, catalogue: MessageCatalogue): void => registerLanguageCatalogue(tag, language, catalogue);
-/** The bundled catalogue of `tag` in `language` (a bare language such as `es`), once loaded. */
-const bundledCatalogue = (tag: string, language: string): MessageCatalogue | undefined =>
-  language.includes('-') ? undefined : languageCatalogue<MessageCatalogue>(tag, language);
+/** Catalogues loaded on demand: `<tag>` → language → messages. */
+const loadedCatalogues = new Map<string, Map<string, MessageCatalogue>>();
+const storeCatalogue = (tag: string, language: string, catalogue: MessageCatalogue): void => {
+  loadedCatalogues.set(tag, (loadedCatalogues.get(tag) ?? new Map<string, MessageCatalogue>()).set(language, catalogue));
+};
+const bundledCatalogue = (tag: string, language: string): MessageCatalogue | undefined => loadedCatalogues.get(tag)?.get(language);
 
 function startLoad(key: string, load: () => Promise<void>): void {
   if (loads.has(key)) return;
