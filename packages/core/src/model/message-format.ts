@@ -19,18 +19,18 @@
 export type MessageParameters = Readonly<Record<string, string | number>>;
 
 /** Languages written right to left. */
-const RIGHT_TO_LEFT = new Set(['ar', 'ckb', 'dv', 'fa', 'he', 'ps', 'sd', 'ug', 'ur', 'yi']);
+const RIGHT_TO_LEFT = /^(?:ar|ckb|dv|fa|he|ps|sd|ug|ur|yi)(?:[-_]|$)/i;
 
 /** Whether `locale` (BCP 47) is written right to left. */
-export const isRightToLeft = (locale: string | undefined): boolean => typeof locale === 'string' && RIGHT_TO_LEFT.has(locale.toLowerCase().split(/[-_]/)[0]!);
+export const isRightToLeft = (locale: string | undefined): boolean => typeof locale === 'string' && RIGHT_TO_LEFT.test(locale);
 
 /** `parameters` with each text value isolated when `locale` is right to left (else `parameters` itself). */
-export function isolateParameters(parameters: MessageParameters, locale: string | undefined): MessageParameters {
-  if (!isRightToLeft(locale)) return parameters;
-  const isolated: Record<string, string | number> = {};
-  for (const [name, value] of Object.entries(parameters)) isolated[name] = typeof value === 'string' && /\p{L}/u.test(value) ? `\u2068${value}\u2069` : value;
-  return isolated;
-}
+export const isolateParameters = (parameters: MessageParameters, locale: string | undefined): MessageParameters =>
+  isRightToLeft(locale)
+    ? Object.fromEntries(
+        Object.entries(parameters).map(([name, value]) => [name, typeof value === 'string' && /\p{L}/u.test(value) ? `\u2068${value}\u2069` : value]),
+      )
+    : parameters;
 
 /** Fills a message template (see the module comment for the syntax). */
 export function formatMessage(template: string, parameters: MessageParameters = {}, locale?: string): string {

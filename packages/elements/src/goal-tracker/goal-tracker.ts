@@ -14,7 +14,6 @@ import {
   type GoalsView,
   type ReplanSuggestion,
 } from '@mentorkit/core/goals';
-import { ClockController } from '../internal/clock-controller.js';
 import { emit } from '../internal/emit.js';
 import { formatCalendarDate, formatRelativeDays } from '../internal/format.js';
 import { LocaleController } from '../internal/localize.js';
@@ -162,8 +161,12 @@ export class MkGoalTracker extends MkElement {
   private readonly i18n = new LocaleController(this, 'mk-goal-tracker', goalTrackerMessages, goalTrackerLanguages);
   private readonly people = new StoreController(this, () => this.currentKit?.$people);
   private readonly goals = new StoreController(this, () => (this.currentKit ? goalsViewOf(this.currentKit).$goals : undefined));
-  /** Re-renders every minute; rows re-render only when their goal or the day changes. */
-  private readonly clock = new ClockController(this);
+  /**
+   * Re-renders every minute; rows re-render only when their goal or the day changes. The day is all
+   * the tracker shows of the clock, so a plain timer does, not `ClockController` (minute-aligned, with
+   * a re-render when the tab shows again), which would cost DESIGN's 20 kB first-load budget 0.3 kB.
+   */
+  private minuteTimer: ReturnType<typeof setInterval> | undefined;
   private actionError: string | undefined;
   /** The review of missed goals running (core's `watchDueGoals`): for this client and pairing, and how to stop it. */
   private review: [MentorKit | undefined, string | undefined, (() => void) | undefined] | undefined;
@@ -197,8 +200,14 @@ export class MkGoalTracker extends MkElement {
     this.prefetchWritePath();
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.minuteTimer = setInterval(() => this.requestUpdate(), 60_000);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    clearInterval(this.minuteTimer);
     this.review?.[2]?.();
     this.review = undefined;
   }
@@ -211,9 +220,8 @@ export class MkGoalTracker extends MkElement {
     const kit = this.currentKit;
     if (!kit || kit === this.prefetchedFor || this.loadState !== 'ready' || (this.goals.value?.length ?? 0) === 0) return;
     this.prefetchedFor = kit;
-    const load = () => void loadGoals(kit).catch(() => undefined); // a failed fetch is retried by the change that needs it
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(load, { timeout: 2000 });
-    else setTimeout(load, 200);
+    // With the code of the changes (goal-tracker.changes.ts); a failed fetch is retried by the change that needs it.
+    (globalThis.requestIdleCallback ?? setTimeout)(() => void Promise.all([loadGoals(kit), import('./goal-tracker.changes.js')]).catch(() => undefined));
   }
 
   /** Core records goals that slipped past their date (`watchDueGoals`, once per goal and date); the tracker shows the reassurance. */
@@ -286,48 +294,21 @@ export class MkGoalTracker extends MkElement {
     this.handleReplan(event.detail.goalId, event.detail.suggestion);
   };
 
-  /**
-   * Runs a change to a goal from one of its controls. When the change takes that goal off the list
-   * with focus in it (achieved under "Active", archived), focus moves to the goal that took its place,
-   * else the one before, else "New goal" — never to the page's <body> (WAI-ARIA APG).
-   */
-  private async changeFrom(control: Element, change: () => Promise<void>): Promise<void> {
-    const row = control.closest('.goal')!;
-    const neighbour = row.nextElementSibling ?? row.previousElementSibling;
-    this.actionError = undefined;
+  /** Ticks or unticks a milestone (`milestoneId`, `done`), or archives the goal; the code loads with the first change (goal-tracker.changes.ts). */
+  private async change(goal: Goal, control: Element, milestoneId?: string, done?: boolean): Promise<void> {
+    const kit = this.currentKit!;
+    const context = {
+      tracker: this,
+      kit,
+      showError: (error: unknown) => (this.actionError = error === undefined ? undefined : this.errorText(error)),
+      showMoment: (moment: GoalMoment) => this.showMoment(moment),
+    };
     try {
-      await change();
+      await (await import('./goal-tracker.changes.js')).changeGoal(context, { goal, control, milestoneId, done });
     } catch (error) {
-      this.actionError = this.errorText(error);
+      context.showError(error); // offline: the code could not be fetched; nothing was saved
+      if (milestoneId !== undefined) (control as HTMLInputElement).checked = !done;
     }
-    await this.updateComplete;
-    // Loaded on demand, like the write path: a page that never changes a goal never fetches it.
-    if (!row.isConnected) (await import('../internal/focus.js')).focusInstead(this.renderRoot, neighbour?.querySelector('.goal-title'), '[part~="new-goal"]');
-  }
-
-  private handleToggle(goal: Goal, milestoneId: string, checkbox: HTMLInputElement): Promise<void> {
-    const done = checkbox.checked;
-    return this.changeFrom(checkbox, async () => {
-      try {
-        const goals = await loadGoals(this.currentKit!);
-        if (done) {
-          const result = await goals.completeMilestone(goal.id, milestoneId);
-          this.showMoment(result.celebration);
-          if (result.achievement) this.showMoment(result.achievement);
-        } else {
-          await goals.reopenMilestone(goal.id, milestoneId);
-        }
-        emit(this, 'mk-milestone-toggle', { goalId: goal.id, milestoneId, done });
-      } catch (error) {
-        // Nothing was saved: the box goes back to what is stored.
-        checkbox.checked = !done;
-        throw error;
-      }
-    });
-  }
-
-  private async handleArchive(goal: Goal, button: Element): Promise<void> {
-    await this.changeFrom(button, async () => void (await (await loadGoals(this.currentKit!)).archive(goal.id)));
   }
 
   private renderGoal(goal: Goal, context: RowContext): TemplateResult {
@@ -381,7 +362,7 @@ export class MkGoalTracker extends MkElement {
                 const overdue = !milestone.done && milestone.dueDate !== undefined && milestone.dueDate < context.today;
                 return html`<li part="milestone" class="milestone" ?data-done=${milestone.done} ?data-overdue=${overdue}>
                   <label>
-                    <input part="milestone-checkbox" type="checkbox" .checked=${milestone.done} ?disabled=${!context.canEdit} @change=${(event: Event) => void this.handleToggle(goal, milestone.id!, event.target as HTMLInputElement)} />
+                    <input part="milestone-checkbox" type="checkbox" .checked=${milestone.done} ?disabled=${!context.canEdit} @change=${(event: Event) => void this.change(goal, event.target as Element, milestone.id!, (event.target as HTMLInputElement).checked)} />
                     <span class="milestone-title" dir="auto">${milestone.title}</span>
                   </label>
                   ${milestone.dueDate ? html`<time class="muted" datetime=${milestone.dueDate}>${formatCalendarDate(milestone.dueDate, context.locale)}${overdue ? ` · ${t('overdue')}` : ''}</time>` : nothing}
@@ -408,7 +389,7 @@ export class MkGoalTracker extends MkElement {
           context.canEdit
             ? html`<div part="actions" class="actions">
               <button part="edit" class="secondary" type="button" @click=${() => this.handleEdit(goal.id)}>${t('edit')}<span class="visually-hidden"> ${goal.title}</span></button>
-              <button part="archive" class="secondary" type="button" @click=${(event: Event) => void this.handleArchive(goal, event.target as Element)}>${t('archive')}<span class="visually-hidden"> ${goal.title}</span></button>
+              <button part="archive" class="secondary" type="button" @click=${(event: Event) => void this.change(goal, event.target as Element)}>${t('archive')}<span class="visually-hidden"> ${goal.title}</span></button>
             </div>`
             : nothing
         }
