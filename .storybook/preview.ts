@@ -5,11 +5,11 @@ import './preview.css';
 
 interface ManifestMember {
   name: string;
-  privacy?: string;
-  static?: boolean;
+  privacy?: string | undefined;
+  static?: boolean | undefined;
 }
 interface Manifest {
-  modules?: Array<{ declarations?: Array<{ members?: ManifestMember[] }> }>;
+  modules?: Array<{ declarations?: Array<{ members?: ManifestMember[] | undefined }> | undefined }> | undefined;
 }
 
 /** The docs tables show the public API only: no private or protected members, no statics. */
