@@ -58,7 +58,11 @@ export default [
     // typed collections that check options, strip stored fields and check revisions once) is part of the
     // client the runtime chunk carries; the concerns rule left it (it loads with its feature) and the
     // every-element total fell 286.33 → 285.71 kB. Issue 20's one translation path is where this comes back.
-    limit: '42.8 kB',
+    // 42.8 → 43.1 kB on 2026-12-06 (issue 20; 43.03 kB measured): defineFeature's `policy` option
+    // (features bring their collections' access rules; the policy registry checks one rule per
+    // collection), which the client in this chunk carries; the registry is its own module so a
+    // feature's chunk does not carry every built-in rule.
+    limit: '43.1 kB',
   },
   {
     name: "CDN, every element in English (entry, elements/ and shared/ chunks; each file gzipped on its own). DESIGN's budget is 160 kB and is NOT met: this ceiling only stops further growth",
@@ -95,7 +99,12 @@ export default [
     // charts with table fallbacks, period picker, at-risk list, exports, with core's report and CSV),
     // <mk-raise-concern>, <mk-concern-queue> and <mk-thread>'s Report dialog, en. Issue 20's one
     // translation path and shared element base are where this must come back down.
-    limit: '286.5 kB',
+    // 286.5 → 289 kB on 2026-12-06 (issue 20; 288.82 kB measured): logic moved from elements into core
+    // features, which validate their input — the check-ins feature (kit.checkins, +1 kB), the goal
+    // draft rules and the missed-goal review (+0.9 kB), the coaching write queue (+0.2 kB) — and the
+    // feature policy option; the goal tracker's changes and the review loop became chunks of their
+    // own (each gzipped alone) so its first load stays under DESIGN's 20 kB.
+    limit: '289 kB',
   },
   {
     name: "CDN, the REST storage: storage/rest-*.js, loaded on first use by loadRestStorage() (pages on MentorKit's server and the LTI launch page; never by an element)",
@@ -182,7 +191,9 @@ export default [
     name: 'one element: <mk-goal-tracker> with everything it may load on demand (the goals write path; English) — a regression ceiling, not a DESIGN budget',
     path: 'packages/elements/dist/goal-tracker/define.js',
     gzip: true,
-    limit: '31 kB',
+    // 31 → 31.2 kB on 2026-12-06 (issue 20; 31.02 kB measured): the review loop (review-run.ts) and
+    // the tracker's changes (goal-tracker.changes.ts) moved here from the first load.
+    limit: '31.2 kB',
     modifyEsbuildConfig: englishPage,
   },
   {
@@ -228,6 +239,8 @@ export default [
     // 26.4 → 27.2 kB on 2026-12-06 (issue 20; 27.14 kB measured): the typed feature host the index now
     // exports (defineFeature, featureHost with its typed collections, withFeatures, installedFeature and
     // the shared requireId/validateWriteOptions/stripStored), kit.collection() and per-collection status.
-    limit: '27.2 kB',
+    // 27.2 → 27.8 kB on 2026-12-06 (issue 20; 27.75 kB measured): the one message format
+    // (formatMessage, isolateParameters), defineFeature's policy option and the policy registry.
+    limit: '27.8 kB',
   },
 ];
