@@ -90,6 +90,23 @@ function ready(view: CheckInView): ReadyCheckInView {
 const put = (storage: StorageAdapter, collection: string, record: { id: string } & Record<string, unknown>) =>
   storage.put(collection, record, { expectedRevision: null });
 
+/** Hana's feedback on sessions s0, s1…, one a day from 2 October, with these ratings. */
+async function rateSessions(storage: Parameters<typeof put>[0], ratings: number[]): Promise<void> {
+  for (const [index, rating] of ratings.entries())
+    await put(storage, 'feedback', {
+      id: `f${index}`,
+      pairingId: 'p1',
+      sessionId: `s${index}`,
+      authorId: 'hana',
+      rating,
+      helped: '',
+      missed: '',
+      tags: [],
+      revealWhenBothSubmitted: false,
+      submittedAt: `2026-10-0${index + 2}T10:00:00Z`,
+    });
+}
+
 describe('check-ins feature', () => {
   test('kit.checkins after kit.use; the same arguments give the same store; the element-level functions stay exported', async () => {
     const { storage, time } = await programme();
@@ -278,19 +295,7 @@ describe('check-ins feature', () => {
   test('each viewer sees it from their side: their zone, what they may read, whether they may adopt', async () => {
     const { storage, time } = await programme();
     await put(storage, 'messages', { id: 'm1', pairingId: 'p1', authorId: 'sarah', body: 'Checking in', sentAt: '2026-10-09T15:00:00Z' });
-    for (const [index, rating] of [2, 2, 3].entries())
-      await put(storage, 'feedback', {
-        id: `f${index}`,
-        pairingId: 'p1',
-        sessionId: `s${index}`,
-        authorId: 'hana',
-        rating,
-        helped: '',
-        missed: '',
-        tags: [],
-        revealWhenBothSubmitted: false,
-        submittedAt: `2026-10-0${index + 2}T10:00:00Z`,
-      });
+    await rateSessions(storage, [2, 2, 3]);
     const views = new Map<string, ReadyCheckInView>();
     for (const user of ['hana', 'sarah', 'arjun', 'priya']) views.set(user, ready((await viewerOn(storage, user, time.now)).checkins.viewFor('p1').get()));
     assert.deepEqual(
@@ -314,19 +319,7 @@ describe('check-ins feature', () => {
 
   test('a kept level is explained and leaves nothing to adopt; adopting changes the agreement and the view follows', async () => {
     const { storage, time } = await programme();
-    for (const [index, rating] of [1, 2].entries())
-      await put(storage, 'feedback', {
-        id: `f${index}`,
-        pairingId: 'p1',
-        sessionId: `s${index}`,
-        authorId: 'hana',
-        rating,
-        helped: '',
-        missed: '',
-        tags: [],
-        revealWhenBothSubmitted: false,
-        submittedAt: `2026-10-0${index + 2}T10:00:00Z`,
-      });
+    await rateSessions(storage, [1, 2]);
     const kit = await viewerOn(storage, 'sarah', time.now);
     const kept = ready(kit.checkins.viewFor('p1', { keptLevel: 'regular' }).get());
     assert.deepEqual([kept.suggestion.level, kept.suggestion.overridden, kept.canAdopt], ['regular', true, false]);

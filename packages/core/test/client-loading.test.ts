@@ -1,9 +1,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createMemoryStorage, createMentorKit, isMentorKitError, type MentorKit, type StorageAdapter, type StoredRecord } from '@mentorkit/core';
+import { createMentorKit, isMentorKitError, type MentorKit, type StorageAdapter, type StoredRecord } from '@mentorkit/core';
 import { goalsFeature, type Goal } from '@mentorkit/core/goals';
 import { internalsOf } from '../src/client/internals.js';
-import { PROGRAM, person as programmePerson } from './programme-fixtures.js';
+import { anaPairingStorage, person as programmePerson } from './programme-fixtures.js';
 
 const person = (id: string, roles: Array<'mentee' | 'mentor' | 'admin'>) => programmePerson(id, roles, 'Europe/Madrid');
 const goal = (id: string, title: string) => ({
@@ -17,16 +17,7 @@ const goal = (id: string, title: string) => ({
   createdAt: '2026-10-01T09:00:00Z',
 });
 
-function seededStorage(): StorageAdapter {
-  return createMemoryStorage({
-    seed: {
-      programs: [PROGRAM],
-      people: [person('priya', ['admin']), person('ana', ['mentee']), person('kenji', ['mentor'])],
-      pairings: [{ id: 'p-ana', programId: 'prog', menteeId: 'ana', mentorIds: ['kenji'], status: 'active', kind: 'official', reasons: [] }],
-      goals: [goal('g-ship', 'Ship the design review'), goal('g-talk', 'Give an internal talk')],
-    },
-  });
-}
+const seededStorage = (): StorageAdapter => anaPairingStorage({ goals: [goal('g-ship', 'Ship the design review'), goal('g-talk', 'Give an internal talk')] });
 
 /**
  * A storage whose reads of the collections in `slow` take their snapshot at once but answer only

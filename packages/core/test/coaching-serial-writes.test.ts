@@ -12,6 +12,13 @@ let minute = 0;
 const clock = () => new Date(Date.UTC(2026, 2, 30, 9, minute++)).toISOString();
 const kitFor = (storage: StorageAdapter, user: string) => createMentorKit({ storage, user, now: clock, features: [coachingFeature] });
 const coachingOf = (kit: MentorKit) => kit.use(coachingFeature);
+/** Ana's client on storage whose writes a test can hold back (`control`), with a GROW run started. */
+async function anaWithRun() {
+  const control = controlledStorage(londonStorage({ danPaired: false }));
+  const ana = kitFor(control.storage, 'ana');
+  const coaching = coachingOf(ana);
+  return { control, ana, coaching, run: await coaching.start({ pairingId: 'p-ana', model: 'grow' }) };
+}
 const storedRun = async (storage: StorageAdapter, runId: string) => (await storage.get('coaching-runs', runId)) as CoachingRun;
 const answersOf = (run: CoachingRun) => Object.fromEntries(Object.entries(restoreFlow(run.state).answers).map(([id, entry]) => [id, entry.value]));
 
@@ -137,10 +144,7 @@ describe('coaching writes on a run wait for each other in core', () => {
   });
 
   test('a refused write rejects its own promise, and the next queued write still succeeds', async () => {
-    const control = controlledStorage(londonStorage({ danPaired: false }));
-    const ana = kitFor(control.storage, 'ana');
-    const coaching = coachingOf(ana);
-    const run = await coaching.start({ pairingId: 'p-ana', model: 'grow' });
+    const { control, ana, coaching, run } = await anaWithRun();
 
     // Over the text limit: refused by core before anything is written.
     const tooLong = coaching.answer(run.id, 'goal-what', 'x'.repeat(COACHING_LIMITS.textAnswer + 1));
@@ -253,10 +257,7 @@ describe('coaching writes on a run wait for each other in core', () => {
   });
 
   test('invalid options are refused at once, without waiting for the writes queued before them', async () => {
-    const control = controlledStorage(londonStorage({ danPaired: false }));
-    const ana = kitFor(control.storage, 'ana');
-    const coaching = coachingOf(ana);
-    const run = await coaching.start({ pairingId: 'p-ana', model: 'grow' });
+    const { control, ana, coaching, run } = await anaWithRun();
     control.hold(run.id);
     const held = coaching.answer(run.id, 'goal-what', 'Held back');
     await assert.rejects(coaching.next(run.id, { expectedRevision: 0 }), (error: unknown) => isMentorKitError(error, 'invalid-input'));

@@ -18,6 +18,7 @@ import {
 } from '@mentorkit/core';
 import { goalsFeature } from '@mentorkit/core/goals';
 import { internalsOf } from '../src/client/internals.js';
+import { anaPairingStorage } from './programme-fixtures.js';
 
 const PROGRAM = { id: 'prog', name: 'Mentoring 2026', adminIds: ['priya'] };
 const person = (id: string, roles: Array<'mentee' | 'mentor' | 'admin'>) => ({
@@ -29,16 +30,7 @@ const person = (id: string, roles: Array<'mentee' | 'mentor' | 'admin'>) => ({
   workingHours: { 1: ['09:00-17:00'] },
 });
 
-function seededStorage(): StorageAdapter {
-  return createMemoryStorage({
-    seed: {
-      programs: [PROGRAM],
-      people: [person('priya', ['admin']), person('ana', ['mentee']), person('kenji', ['mentor'])],
-      pairings: [{ id: 'p-ana', programId: 'prog', menteeId: 'ana', mentorIds: ['kenji'], status: 'active', kind: 'official', reasons: [] }],
-      notes: [{ id: 'n-1', authorId: 'ana', text: 'Hello' }],
-    },
-  });
-}
+const seededStorage = (): StorageAdapter => anaPairingStorage({ notes: [{ id: 'n-1', authorId: 'ana', text: 'Hello' }] });
 
 /** A host's own record type and collection, with its own access rule (the author reads and writes). */
 type Note = { id: string; authorId: string; text: string; revision: number; updatedAt: string; createdAt?: string; updatedBy?: string };

@@ -74,3 +74,16 @@ export function londonStorage({ danPaired }: { danPaired: boolean }): StorageAda
     },
   });
 }
+
+/** Priya (admin), Ana (mentee) and Kenji (mentor), all in Madrid, with Ana's pairing p-ana, plus the records in `more`. */
+export function anaPairingStorage(more: Record<string, ReadonlyArray<{ id: string } & Record<string, unknown>>> = {}): StorageAdapter {
+  const madrid = (id: string, roles: Array<'mentee' | 'mentor' | 'admin'>) => person(id, roles, 'Europe/Madrid');
+  return createMemoryStorage({
+    seed: {
+      programs: [PROGRAM],
+      people: [madrid('priya', ['admin']), madrid('ana', ['mentee']), madrid('kenji', ['mentor'])],
+      pairings: [{ id: 'p-ana', programId: 'prog', menteeId: 'ana', mentorIds: ['kenji'], status: 'active', kind: 'official', reasons: [] }],
+      ...more,
+    },
+  });
+}

@@ -13,6 +13,7 @@ import type { Pairing } from '../model/pairing.js';
 import type { Person } from '../model/person.js';
 import { invalidInput } from '../model/validate.js';
 import type { Session } from '../model/session.js';
+import { bySessionStart } from '../scheduling/session-order.js';
 import { checkInNudges, nextCheckIn, pairActivity, suggestCheckInLevel, type LevelSuggestion, type NextCheckIn, type PairActivity } from './check-ins.js';
 import { DEFAULT_INACTIVE_AFTER_DAYS, type CheckInLevel } from './levels.js';
 import type { Nudge, NudgePerson } from './nudge.js';
@@ -94,9 +95,6 @@ export interface CheckInsApi {
    */
   adoptLevel(pairingId: string, level: CheckInLevel, options?: WriteOptions): Promise<Agreement>;
 }
-
-/** Sessions by start, then id (as `kit.sessions.$sessions` lists them). */
-const byStart = (a: Session, b: Session) => Date.parse(a.start) - Date.parse(b.start) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 const isLevel = (value: unknown): value is CheckInLevel => (CHECK_IN_LEVELS as readonly unknown[]).includes(value);
 
@@ -274,7 +272,7 @@ export const checkInsFeature: MentorKitFeature<'checkins', CheckInsApi> = define
   install(kit, host): CheckInsApi {
     const agreements = kit.use(agreementsFeature);
     // The sessions collection itself, in `kit.sessions.$sessions`' order: the sessions feature's commands (and luxon, for series) stay out of a page that only shows check-ins.
-    const $sessions = computed(host.collection(Collections.sessions).$records, (list) => [...list].sort(byStart));
+    const $sessions = computed(host.collection(Collections.sessions).$records, (list) => [...list].sort(bySessionStart));
     const read = [Collections.agreements, Collections.sessions, Collections.messages, Collections.goals, Collections.feedback] as const;
     // The client's load status, and each collection's own (a feature installed later does not turn the client's back to `loading`).
     const $status = computed([kit.$status, ...read.map((name) => host.collection(name).$status)], (client, ...own): LoadStatus =>

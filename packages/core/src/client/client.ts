@@ -11,6 +11,7 @@ import { pairingMembers } from '../model/pairing-roles.js';
 import type { StorageAdapter, StorageChange, StorageWriteFailure, StoredRecord } from '../storage/adapter.js';
 import { DomainEventEmitter, type DomainEvent, type DomainEventListener, type DomainEventName, type ListenerErrorHandler } from './events.js';
 import { registerInternals, type MentorKitInternals } from './internals.js';
+import { validateWriteOptions } from './write-options.js';
 import type { CollectionRecords } from '../model/collections.js';
 
 export interface MentorKitUser {
@@ -226,15 +227,6 @@ function validateOptions(options: unknown): asserts options is MentorKitOptions 
   if (features !== undefined && (!Array.isArray(features) || !features.every(isFeature))) invalidInput('features', FEATURE_HINT);
   const onListenerError = (options as Partial<MentorKitOptions>).onListenerError;
   if (onListenerError !== undefined && typeof onListenerError !== 'function') invalidInput('onListenerError', '`onListenerError` must be a function.');
-}
-
-function validateWriteOptions(options: unknown, path = 'options'): WriteOptions {
-  if (options === undefined) return {};
-  if (typeof options !== 'object' || options === null) invalidInput(path, 'Options must be an object such as { expectedRevision: 3 }.');
-  const expected = (options as WriteOptions).expectedRevision;
-  if (expected !== undefined && (!Number.isInteger(expected) || expected < 1))
-    invalidInput(`${path}.expectedRevision`, '`expectedRevision` must be a revision number 1 or higher.');
-  return options as WriteOptions;
 }
 
 function requireId(id: unknown, path = 'id'): string {

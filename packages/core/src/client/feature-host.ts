@@ -17,6 +17,7 @@ import type { StoredRecord } from '../storage/adapter.js';
 import type { LoadStatus, MentorKit, MentorKitFeature, MentorKitWith, WriteOptions } from './client.js';
 import type { DomainEvent, DomainEventData, DomainEventMap, DomainEventName } from './events.js';
 import { internalsOf, isMentorKitClient } from './internals.js';
+import { validateWriteOptions } from './write-options.js';
 
 /** A record as a collection stores it: an `id`, and the fields storage adds (`revision`, `updatedAt`…). */
 export type StoredShape = { id: string } & RecordMeta;
@@ -80,14 +81,7 @@ export function requireId(value: unknown, path = 'id'): string {
 }
 
 /** Checks the `{ expectedRevision }` options every write command takes. */
-export function validateWriteOptions(options: unknown, path = 'options'): WriteOptions {
-  if (options === undefined) return {};
-  if (typeof options !== 'object' || options === null) invalidInput(path, 'Options must be an object such as { expectedRevision: 3 }.');
-  const expected = (options as WriteOptions).expectedRevision;
-  if (expected !== undefined && (!Number.isInteger(expected) || expected < 1))
-    invalidInput(`${path}.expectedRevision`, '`expectedRevision` must be a revision number 1 or higher.');
-  return options as WriteOptions;
-}
+export { validateWriteOptions };
 
 /** The record without the fields storage and the client add (`revision`, `updatedAt`, `createdAt`, `updatedBy`). */
 export function stripStored<TRecord extends object>(record: TRecord): Omit<TRecord, keyof RecordMeta> {

@@ -5,6 +5,7 @@ import { Collections } from '../model/collections.js';
 import { CoachingRunInputSchema, type CoachingRun } from '../model/coaching-run.js';
 import { MentorKitError, isMentorKitError } from '../model/errors.js';
 import type { GoalDraft } from '../model/goal.js';
+import type { DomainEventMap } from '../client/events.js';
 import { invalidInput, parseOrThrow } from '../model/validate.js';
 import { BUILT_IN_MODELS } from './builtin.js';
 import {
@@ -204,6 +205,23 @@ export const coachingFeature: MentorKitFeature<'coaching', CoachingApi> = define
       return completed.find((run) => run.id !== beforeRunId && byNewest(before, run) < 0);
     };
 
+    /** A domain event about a stored run, with its pairing's programme when the client knows it. */
+    const emitRunEvent = <TType extends 'coaching-run-completed' | 'coaching-actions-handed-off'>(
+      type: TType,
+      stored: CoachingRun,
+      data: DomainEventMap[TType],
+    ) => {
+      const pairing = host.collection(Collections.pairings).cached(stored.pairingId);
+      host.emit({
+        type,
+        collection: Collections.coachingRuns,
+        recordId: stored.id,
+        revision: stored.revision,
+        pairingId: stored.pairingId,
+        ...(pairing?.programId ? { programId: pairing.programId } : {}),
+        data,
+      });
+    };
     const writeRun = async (
       current: CoachingRun,
       changes: Omit<Partial<CoachingRun>, 'state'> & { state?: CoachingFlow | undefined },
@@ -288,16 +306,7 @@ export const coachingFeature: MentorKitFeature<'coaching', CoachingApi> = define
         flow = nextFlow(flow, { at: kit.now(), ...wordsOf(checked) });
       }
       const stored = await writeRun(current, { state: flow, completedAt: flow.finishedAt ?? kit.now() }, checked.expectedRevision ?? current.revision);
-      const pairing = host.collection(Collections.pairings).cached(stored.pairingId);
-      host.emit({
-        type: CoachingEventType.runCompleted,
-        collection: Collections.coachingRuns,
-        recordId: stored.id,
-        revision: stored.revision,
-        pairingId: stored.pairingId,
-        ...(pairing?.programId ? { programId: pairing.programId } : {}),
-        data: { modelId: stored.modelId, actions: actionsFromFlow(flow).length },
-      });
+      emitRunEvent(CoachingEventType.runCompleted, stored, { modelId: stored.modelId, actions: actionsFromFlow(flow).length });
       return stored;
     };
 
@@ -327,16 +336,7 @@ export const coachingFeature: MentorKitFeature<'coaching', CoachingApi> = define
         { actionsHandedOffAt: kit.now(), actionsHandedOffBy: kit.user.id, actionsHandedOffCount: drafts.length },
         latest.revision,
       );
-      const pairing = host.collection(Collections.pairings).cached(stored.pairingId);
-      host.emit({
-        type: CoachingEventType.actionsHandedOff,
-        collection: Collections.coachingRuns,
-        recordId: stored.id,
-        revision: stored.revision,
-        pairingId: stored.pairingId,
-        ...(pairing?.programId ? { programId: pairing.programId } : {}),
-        data: { modelId: stored.modelId, goals: drafts.length },
-      });
+      emitRunEvent(CoachingEventType.actionsHandedOff, stored, { modelId: stored.modelId, goals: drafts.length });
       return { drafts, results };
     };
     const api: CoachingApi = {

@@ -3,7 +3,7 @@ import { isInstant } from '../model/formats.js';
 import { invalidInput } from '../model/validate.js';
 import { coachingModelIn } from './languages.js';
 import { withMessages, type CoachingMessages } from './messages.js';
-import { COACHING_LIMITS, findPrompt, parseCoachingModel, type CoachingModel, type CoachingPrompt, type CoachingStep } from './model.js';
+import { COACHING_LIMITS, deepFreeze, findPrompt, parseCoachingModel, type CoachingModel, type CoachingPrompt, type CoachingStep } from './model.js';
 
 /**
  * The flow engine: a coaching session walked through a model's steps. A flow is a plain, frozen,
@@ -58,14 +58,6 @@ export interface StartFlowOptions {
   by?: string | undefined;
   at?: string | undefined;
   previousRunId?: string | undefined;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    for (const item of Object.values(value)) deepFreeze(item);
-    Object.freeze(value);
-  }
-  return value;
 }
 
 function checkActor(options: { by?: unknown | undefined; at?: unknown | undefined } | undefined, path = 'options'): { by: string | undefined; at: string } {

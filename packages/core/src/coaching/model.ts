@@ -192,7 +192,8 @@ function fail(issues: MentorKitErrorIssue[]): never {
   throw new MentorKitError('invalid-input', first.message + more, { path: first.path, issues });
 }
 
-function deepFreeze<T>(value: T): T {
+/** Freezes `value` and everything in it (models and flows are shared, never changed in place). */
+export function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
     for (const item of Object.values(value)) deepFreeze(item);
     Object.freeze(value);

@@ -1,4 +1,5 @@
 import { computed, type ReadableAtom } from 'nanostores';
+import { bySessionStart } from './session-order.js';
 import type { MentorKit, MentorKitFeature } from '../client/client.js';
 import { defineFeature, stripStored } from '../client/feature-host.js';
 import { Collections } from '../model/collections.js';
@@ -135,8 +136,6 @@ export interface SessionsApi {
   recordLength(id: string, minutes: number, options?: { expectedRevision?: number }): Promise<Session>;
 }
 
-const byStart = (a: Session, b: Session) => Date.parse(a.start) - Date.parse(b.start) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
 const strip = stripStored<Session>;
 
 /**
@@ -150,7 +149,7 @@ export const sessionsFeature: MentorKitFeature<'sessions', SessionsApi> = define
   install(kit: MentorKit, host): SessionsApi {
     const sessions = host.collection(Collections.sessions);
     const $records = sessions.$records;
-    const $sessions = computed($records, (list) => [...list].sort(byStart) as readonly Session[]);
+    const $sessions = computed($records, (list) => [...list].sort(bySessionStart) as readonly Session[]);
 
     const visiblePairing = (pairingId: unknown, path = 'pairingId'): Promise<Pairing> => host.readablePairing(pairingId, path);
 
