@@ -13,6 +13,7 @@ import { DomainEventEmitter, type DomainEvent, type DomainEventListener, type Do
 import { registerInternals, type MentorKitInternals } from './internals.js';
 import { validateWriteOptions } from './write-options.js';
 import type { CollectionRecords } from '../model/collections.js';
+import { createFeatureInstaller, FEATURE_HINT, isFeature } from './features.js';
 
 export interface MentorKitUser {
   /** The signed-in person's id (the host authenticates; MentorKit trusts it in the browser). */
@@ -201,10 +202,6 @@ function defaultId(): string {
   if (cryptoObject?.randomUUID) return cryptoObject.randomUUID();
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 }
-
-const FEATURE_HINT = 'Expected a feature module, e.g. goalsFeature from "@mentorkit/core/goals".';
-const isFeature = (feature: unknown): feature is MentorKitFeature =>
-  typeof (feature as MentorKitFeature | null)?.name === 'string' && typeof (feature as MentorKitFeature).install === 'function';
 
 function validateOptions(options: unknown): asserts options is MentorKitOptions {
   if (typeof options !== 'object' || options === null) invalidInput('', 'createMentorKit needs options: { storage, user }.');
@@ -530,6 +527,7 @@ export function createMentorKit<const TFeatures extends readonly MentorKitFeatur
     track(collection);
     return statusOf(collection);
   };
+  const features = createFeatureInstaller(recompute);
   const internals: MentorKitInternals = {
     policyContext,
     track,
@@ -542,7 +540,7 @@ export function createMentorKit<const TFeatures extends readonly MentorKitFeatur
     canRead: (collection, record) => canRead(policyContext, user, collection, record as StoredRecord),
     emit,
     newId,
-    installed: (name) => installed.get(name)?.api,
+    installed: features.installedApi,
   };
 
   // ---- stores --------------------------------------------------------------------------------
@@ -659,24 +657,6 @@ export function createMentorKit<const TFeatures extends readonly MentorKitFeatur
     if (failures.includes(failure)) $failedWrites.set(failures.filter((candidate) => candidate !== failure));
   };
 
-  const installed = new Map<string, { feature: MentorKitFeature; api: unknown }>();
-  const use = <TName extends string, TApi>(feature: MentorKitFeature<TName, TApi>): TApi => {
-    if (!isFeature(feature)) invalidInput('feature', FEATURE_HINT);
-    const existing = installed.get(feature.name);
-    if (existing) {
-      if (existing.feature !== feature) throw new MentorKitError('conflict', `Another feature "${feature.name}" is installed.`, { path: 'feature.name' });
-      return existing.api as TApi;
-    }
-    if (feature.name in kit) invalidInput('feature.name', `"${feature.name}" is taken on the client.`);
-    const api = feature.install(kit);
-    installed.set(feature.name, { feature, api });
-    // `kit[feature.name]`: typed through `MentorKitWith` (createMentorKit's `features`, `withFeatures`).
-    (kit as MentorKit & Record<string, unknown>)[feature.name] = api;
-    // The feature may have brought access rules (`defineFeature({ policy })`): lists read before filter again.
-    recompute();
-    return api;
-  };
-
   const kit: MentorKit = {
     user,
     storage,
@@ -721,7 +701,7 @@ export function createMentorKit<const TFeatures extends readonly MentorKitFeatur
       unwatchFailures?.();
       events.clear();
     },
-    use,
+    use: (feature) => features.use(kit, feature),
   };
   registerInternals(kit, internals);
   // Writes storage accepted early (an offline queue) and its backend refused later.
@@ -746,7 +726,7 @@ export function createMentorKit<const TFeatures extends readonly MentorKitFeatur
       );
   });
 
-  for (const feature of options.features ?? []) use(feature);
+  for (const feature of options.features ?? []) features.use(kit, feature);
   // Ready once the first load finished: the client's collections and those of the features above.
   kit.ready.then(
     () => {
