@@ -2,6 +2,7 @@
 import type { MentorKit } from '../client/client.js';
 import type { Goal } from '../model/goal.js';
 import { invalidInput } from '../model/validate.js';
+import { loadGoals } from './load.js';
 import type { GoalMoment } from './moments.js';
 import { goalsViewOf } from './view.js';
 
@@ -26,20 +27,28 @@ export interface DueGoalsWatchOptions {
  * ```
  */
 export function watchDueGoals(kit: MentorKit, options: DueGoalsWatchOptions): () => void {
-  goalsViewOf(kit); // checks `kit`
+  const view = goalsViewOf(kit); // checks `kit`
   const { pairingId, onMissed, onError = console.error } = (options ?? {}) as Partial<DueGoalsWatchOptions>;
   for (const [name, value] of Object.entries({ onMissed, onError }))
     if (typeof value !== 'function') invalidInput(`options.${name}`, `\`${name}\` must be a function.`);
   if (pairingId !== undefined && (typeof pairingId !== 'string' || !pairingId))
     invalidInput('options.pairingId', '`pairingId` must be a pairing id, or left out.');
-  // The loop itself loads on demand (review-run.ts), like the write path.
-  let stop: (() => void) | undefined | false;
-  import('./review-run.js').then(
-    ({ runDueGoalsWatch }) => stop !== false && (stop = runDueGoalsWatch(kit, { pairingId, onMissed: onMissed!, onError })),
-    onError,
-  );
+  const filter = pairingId ? { pairingId } : {};
+  let reviewed: string | undefined;
+  let watching = true;
+  const check = () => {
+    const key = `${kit.now().slice(0, 13)}|${view.$goals.get().length}`;
+    if (watching && key !== reviewed && kit.$status.get() === 'ready' && ((reviewed = key), view.dueForReview(filter).length > 0))
+      loadGoals(kit)
+        .then((goals) => goals.reviewDueGoals(filter))
+        .then((missed) => watching && missed.length > 0 && onMissed!(missed))
+        .catch((error: unknown) => watching && onError(error));
+  };
+  // Now, on every change of the goals and of the client's status, and each minute for the hour to turn.
+  const stops = [view.$goals.listen(check), kit.$status.listen(check), clearInterval.bind(undefined, setInterval(check, 60_000))];
+  check();
   return () => {
-    if (stop) stop();
-    stop = false;
+    watching = false;
+    for (const stop of stops) stop();
   };
 }

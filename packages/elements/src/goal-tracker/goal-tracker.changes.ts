@@ -35,11 +35,11 @@ export async function changeGoal(context: ChangeContext, { goal, control, milest
   const neighbour = row.nextElementSibling ?? row.previousElementSibling;
   context.showError(undefined);
   try {
-    const goals = await loadGoals(context.kit);
     if (milestoneId === undefined) {
-      await goals.archive(goal.id);
+      await (await loadGoals(context.kit)).archive(goal.id);
     } else {
       try {
+        const goals = await loadGoals(context.kit); // offline, the write path may not load: nothing is saved either
         if (done) {
           const result = await goals.completeMilestone(goal.id, milestoneId);
           context.showMoment(result.celebration);

@@ -27,8 +27,7 @@ export const goalTrackerStyles = css`
   }
 
   p,
-  ul,
-  h3 {
+  ul {
     margin: 0;
   }
 

@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { html as staticHtml } from 'lit/static-html.js';
 import { isMentorKitError, type MentorKit } from '@mentorkit/core';
 import {
   goalProgress,
@@ -17,7 +16,7 @@ import {
 import { emit } from '../internal/emit.js';
 import { formatCalendarDate, formatRelativeDays } from '../internal/format.js';
 import { LocaleController } from '../internal/localize.js';
-import { headingTag } from '../internal/heading.js';
+import { headingLevel } from '../internal/heading-level.js';
 import { MkElement } from '../internal/mk-element.js';
 import { StoreController } from '../internal/store-controller.js';
 import type { MkCelebration, MkGoalReplanDetail } from '../celebration/celebration.js';
@@ -318,7 +317,6 @@ export class MkGoalTracker extends MkElement {
     const percent = Math.round(progress.percent);
     const expected = Math.round(progress.expectedPercent);
     const statusLabel = messages.status[progress.status];
-    const subheading = headingTag(Math.min(this.headingLevel + 1, 6));
     const metric = goal.metric;
     const due = goal.dueDate;
     // The date, and how far off it is until the goal is achieved: "30 Apr 2026 (in 32 days)".
@@ -332,7 +330,7 @@ export class MkGoalTracker extends MkElement {
     return html`
       <li part="goal" class="goal" data-status=${progress.status} data-goal-id=${goal.id}>
         <div class="goal-head">
-          ${staticHtml`<${subheading} part="goal-title" class="goal-title" dir="auto">${goal.title}</${subheading}>`}
+          <div part="goal-title" class="goal-title" role="heading" aria-level=${headingLevel(this.headingLevel, 1)} dir="auto">${goal.title}</div>
           <span part="status" class="status" data-status=${progress.status}>${statusLabel}</span>
         </div>
         <p part="meta" class="meta">
@@ -463,11 +461,10 @@ export class MkGoalTracker extends MkElement {
     else if (status === 'error') content = html`<div part="error" class="error" role="alert">${this.i18n.t('error.load')} ${this.loadErrorMessage ?? ''}</div>`;
     else if (all.length === 0) content = this.renderEmpty();
     else content = this.renderList(kit, all);
-    const heading = headingTag(this.headingLevel);
     return html`
       <div part="base" class="tracker" data-state=${status === 'ready' ? (all.length === 0 ? 'empty' : 'ready') : status} aria-busy=${String(status === 'loading')}>
         <div class="toolbar">
-          ${staticHtml`<${heading} part="heading" class="heading" id="heading">${this.label ?? this.i18n.t('heading')}${this.renderPairingWith(pairingId, this.i18n.locale, (names) => this.i18n.t('with', { names }))}</${heading}>`}
+          <div part="heading" class="heading" role="heading" aria-level=${headingLevel(this.headingLevel)} id="heading">${this.label ?? this.i18n.t('heading')}${this.renderPairingWith(pairingId, this.i18n.locale, (names) => this.i18n.t('with', { names }))}</div>
           ${
             status === 'ready' && all.length > 0
               ? html`<div part="filters" class="filters" role="group" aria-label=${this.i18n.t('filters.label')}>
