@@ -116,10 +116,10 @@ describe('xAPI forwarder', () => {
   test('never blocks the caller: pushing is synchronous even while the LRS is slow', async () => {
     lrs.delayMs = 500;
     const forwarder = open({ batchSize: 10 });
-    const started = performance.now();
-    for (let index = 0; index < 1000; index++) forwarder.push(statement(index));
-    const elapsed = performance.now() - started;
-    assert.ok(elapsed < 250, `queuing 1000 statements took ${elapsed.toFixed(1)} ms`);
+    // Structural, not timed (timings flake on a shared machine; speed lives in `npm run bench`): push
+    // returns nothing to wait for, and all 1000 are queued before anything reaches the slow LRS.
+    for (let index = 0; index < 1000; index++) assert.equal(forwarder.push(statement(index)), undefined, 'push returns nothing to await');
+    assert.equal(forwarder.pending, 1000, "every statement is queued on the caller's stack");
     assert.equal(lrs.received.length, 0, "nothing is sent on the caller's stack");
     await waitFor(() => lrs.received.length >= 1, 'the first full batch to go out in the background');
   });
