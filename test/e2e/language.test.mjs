@@ -18,7 +18,8 @@ const widgetHeadings = (page) =>
         'mk-pairing-card, mk-goal-tracker, mk-goal-editor, mk-icebreaker, mk-agreement, mk-scheduler, mk-checkin, mk-thread, mk-session-feedback',
       ),
     ].map((element) => {
-      const heading = element.shadowRoot?.querySelector('h1, h2, h3, h4');
+      // A native heading, or one with role="heading" (the goal tracker's, the check-in's and the scheduler's).
+      const heading = element.shadowRoot?.querySelector('h1, h2, h3, h4, [role="heading"]');
       return `${element.localName}: ${heading?.textContent?.trim() ?? ''}`;
     }),
   );
