@@ -432,6 +432,32 @@ export interface PairingCheckIn {
 }
 
 /**
+ * The people a pairing's check-in nudges go to: the agreement's participants with their agreed zones,
+ * hours and off-limits days (names from `profiles`), then the pairing's other members (a co-mentor
+ * who does not join sessions) as `profiles` has them, else in UTC. Used by `pairingCheckIn` (the
+ * server's reminders) and the check-ins view.
+ */
+export function checkInPeople(
+  pairing: { menteeId: string; mentorIds: readonly string[] },
+  participants: CheckInAgreement['participants'],
+  profiles: ReadonlyMap<string, NudgePerson>,
+): NudgePerson[] {
+  return [
+    ...participants.map((participant) => ({
+      personId: participant.personId,
+      ...(profiles.get(participant.personId)?.displayName !== undefined ? { displayName: profiles.get(participant.personId)!.displayName! } : {}),
+      timeZone: participant.timeZone,
+      workingHours: participant.workingHours as NudgePerson['workingHours'],
+      offLimitsDays: participant.offLimitsDays,
+      offLimitsDates: participant.offLimitsDates,
+    })),
+    ...[pairing.menteeId, ...pairing.mentorIds]
+      .filter((personId) => !participants.some((participant) => participant.personId === personId))
+      .map((personId) => profiles.get(personId) ?? { personId, timeZone: 'UTC' }),
+  ];
+}
+
+/**
  * Everything the check-in view and the server's reminders compute for one pairing, from its records:
  * the next check-in (when there is an agreement; days counted on the lead mentor's calendar, who gets
  * the check-in nudges), the pair's activity, and the nudges. The pairing's start (`startedOn`) counts
@@ -448,20 +474,7 @@ export function pairingCheckIn(request: PairingCheckInRequest): PairingCheckIn {
   const goals = ofPair(request.goals, 'goals');
   const startedAt = pairing.startedOn ? `${pairing.startedOn}T00:00:00Z` : undefined;
   const profiles = new Map(requireList<NudgePerson>(request.people, 'people').map((person) => [person.personId, person]));
-  const participants = request.agreement?.participants ?? [];
-  const people: NudgePerson[] = [
-    ...participants.map((participant) => ({
-      personId: participant.personId,
-      ...(profiles.get(participant.personId)?.displayName !== undefined ? { displayName: profiles.get(participant.personId)!.displayName! } : {}),
-      timeZone: participant.timeZone,
-      workingHours: participant.workingHours as NudgePerson['workingHours'],
-      offLimitsDays: participant.offLimitsDays,
-      offLimitsDates: participant.offLimitsDates,
-    })),
-    ...[pairing.menteeId, ...pairing.mentorIds]
-      .filter((personId) => !participants.some((participant) => participant.personId === personId))
-      .map((personId) => profiles.get(personId) ?? { personId, timeZone: 'UTC' }),
-  ];
+  const people = checkInPeople(pairing, request.agreement?.participants ?? [], profiles);
   const leadZone = people.find((person) => person.personId === pairing.mentorIds[0])?.timeZone ?? 'UTC';
   const checkIn = request.agreement
     ? nextCheckIn({

@@ -14,9 +14,18 @@ import type { Person } from '../model/person.js';
 import { invalidInput } from '../model/validate.js';
 import type { Session } from '../model/session.js';
 import { bySessionStart } from '../scheduling/session-order.js';
-import { checkInNudges, nextCheckIn, pairActivity, suggestCheckInLevel, type LevelSuggestion, type NextCheckIn, type PairActivity } from './check-ins.js';
+import {
+  checkInNudges,
+  checkInPeople,
+  nextCheckIn,
+  pairActivity,
+  suggestCheckInLevel,
+  type LevelSuggestion,
+  type NextCheckIn,
+  type PairActivity,
+} from './check-ins.js';
 import { DEFAULT_INACTIVE_AFTER_DAYS, type CheckInLevel } from './levels.js';
-import type { Nudge, NudgePerson } from './nudge.js';
+import { nudgePersonOf, type Nudge } from './nudge.js';
 
 /** What `viewFor` takes besides the pairing. Each different set of options is its own store. */
 export interface CheckInViewOptions {
@@ -95,6 +104,9 @@ export interface CheckInsApi {
    */
   adoptLevel(pairingId: string, level: CheckInLevel, options?: WriteOptions): Promise<Agreement>;
 }
+
+/** The collections the view reads besides the client's people, programmes and pairings. */
+const READ = [Collections.agreements, Collections.sessions, Collections.messages, Collections.goals, Collections.feedback] as const;
 
 const isLevel = (value: unknown): value is CheckInLevel => (CHECK_IN_LEVELS as readonly unknown[]).includes(value);
 
@@ -198,30 +210,9 @@ function checkInView(pairingId: string, options: ReturnType<typeof readViewOptio
     sessions,
     ...(options.keptLevel ? { override: options.keptLevel } : {}),
   });
-  // The agreement's people with their agreed zones and hours; other members (a co-mentor who does not join sessions) from their profiles.
-  const people: Array<NudgePerson & { displayName: string }> = [
-    ...input.participants.map((participant) => ({
-      personId: participant.personId,
-      displayName: nameOf(participant.personId),
-      timeZone: participant.timeZone,
-      workingHours: participant.workingHours as Record<string, string[]>,
-      offLimitsDays: participant.offLimitsDays,
-      offLimitsDates: participant.offLimitsDates,
-    })),
-    ...[pairing.menteeId, ...pairing.mentorIds]
-      .filter((personId) => !input.participants.some((participant) => participant.personId === personId))
-      .map((personId) => {
-        const person = sources.people[personId];
-        return {
-          personId,
-          displayName: nameOf(personId),
-          timeZone: person?.timeZone ?? 'UTC',
-          workingHours: (person?.workingHours ?? {}) as Record<string, string[]>,
-          offLimitsDays: person?.offLimitsDays ?? [],
-          offLimitsDates: person?.offLimitsDates ?? [],
-        };
-      }),
-  ];
+  const members = [pairing.menteeId, ...pairing.mentorIds];
+  const profiles = new Map(members.map((personId) => [personId, nudgePersonOf(personId, sources.people[personId])]));
+  const people = checkInPeople(pairing, input.participants, profiles);
   const nudges = checkInNudges({
     pairingId,
     menteeId: pairing.menteeId,
@@ -233,9 +224,9 @@ function checkInView(pairingId: string, options: ReturnType<typeof readViewOptio
     ...(options.locale ? { locale: options.locale } : {}),
   }).map(({ message: _sentence, ...nudge }) => {
     const person = people.find((candidate) => candidate.personId === nudge.personId);
-    return { ...nudge, displayName: person?.displayName ?? nudge.personId, timeZone: person?.timeZone ?? 'UTC' };
+    return { ...nudge, displayName: person?.displayName ?? nameOf(nudge.personId), timeZone: person?.timeZone ?? 'UTC' };
   });
-  const member = [pairing.menteeId, ...pairing.mentorIds].includes(kit.user.id);
+  const member = members.includes(kit.user.id);
   return {
     state: 'ready',
     pairingId,
@@ -268,14 +259,13 @@ function checkInView(pairingId: string, options: ReturnType<typeof readViewOptio
  */
 export const checkInsFeature: MentorKitFeature<'checkins', CheckInsApi> = defineFeature({
   name: 'checkins',
-  collections: [Collections.agreements, Collections.sessions, Collections.messages, Collections.goals, Collections.feedback],
+  collections: READ,
   install(kit, host): CheckInsApi {
     const agreements = kit.use(agreementsFeature);
     // The sessions collection itself, in `kit.sessions.$sessions`' order: the sessions feature's commands (and luxon, for series) stay out of a page that only shows check-ins.
     const $sessions = computed(host.collection(Collections.sessions).$records, (list) => [...list].sort(bySessionStart));
-    const read = [Collections.agreements, Collections.sessions, Collections.messages, Collections.goals, Collections.feedback] as const;
     // The client's load status, and each collection's own (a feature installed later does not turn the client's back to `loading`).
-    const $status = computed([kit.$status, ...read.map((name) => host.collection(name).$status)], (client, ...own): LoadStatus =>
+    const $status = computed([kit.$status, ...READ.map((name) => host.collection(name).$status)], (client, ...own): LoadStatus =>
       client === 'error' || own.includes('error') ? 'error' : client === 'loading' || own.includes('loading') ? 'loading' : 'ready',
     );
     const $minute = minuteClock();

@@ -5,9 +5,10 @@
 // `feature.ts`). See docs/scheduling.md.
 export { CADENCE_DAYS, CHECK_IN_INTERVAL_DAYS, DEFAULT_INACTIVE_AFTER_DAYS, DUE_SOON_DAYS, type CheckInLevel } from './levels.js';
 export { CHECKIN_MESSAGES, checkInMessagesFor, fillTemplate, type CheckInMessages } from './messages.js';
-export { NUDGE_HOURS, sensibleSendTime, type Nudge, type NudgePerson } from './nudge.js';
+export { NUDGE_HOURS, nudgePersonOf, sensibleSendTime, type Nudge, type NudgePerson } from './nudge.js';
 export {
   checkInNudges,
+  checkInPeople,
   checkInReasonText,
   nextCheckIn,
   pairActivity,

@@ -15,6 +15,33 @@ export interface NudgePerson {
   offLimitsDates?: readonly string[] | undefined;
 }
 
+/**
+ * A person as nudges need them, from their profile (`Person`, or the server's record of one): name
+ * (else their id), zone (else UTC), working hours and off-limits days; an unknown person gets the
+ * defaults.
+ */
+export function nudgePersonOf(
+  personId: string,
+  person?:
+    | {
+        displayName?: string | undefined;
+        timeZone?: string | undefined;
+        workingHours?: NudgePerson['workingHours'];
+        offLimitsDays?: readonly number[] | undefined;
+        offLimitsDates?: readonly string[] | undefined;
+      }
+    | undefined,
+): NudgePerson & { displayName: string } {
+  return {
+    personId,
+    displayName: person?.displayName ?? personId,
+    timeZone: person?.timeZone ?? 'UTC',
+    workingHours: person?.workingHours ?? {},
+    offLimitsDays: person?.offLimitsDays ?? [],
+    offLimitsDates: person?.offLimitsDates ?? [],
+  };
+}
+
 export interface Nudge {
   kind: 'check-in-due-soon' | 'check-in-overdue' | 'pair-inactive';
   /** Who receives it. */

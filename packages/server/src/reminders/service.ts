@@ -17,6 +17,7 @@ import {
   type CheckInSession,
   type NextCheckIn,
   type Nudge,
+  nudgePersonOf,
   type NudgePerson,
   type PairActivity,
   type PairingCheckIn,
@@ -314,15 +315,6 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
     return new Map(personIds.map((personId) => [personId, toPreferences(personId, found.get(personId))]));
   };
 
-  const nudgePerson = (personId: string, person: PersonRecord | undefined): NudgePerson => ({
-    personId,
-    displayName: person?.displayName ?? personId,
-    timeZone: person?.timeZone ?? 'UTC',
-    workingHours: person?.workingHours ?? {},
-    offLimitsDays: person?.offLimitsDays ?? [],
-    offLimitsDates: person?.offLimitsDates ?? [],
-  });
-
   // A mentee's summary for their manager (manager-digest.ts): its routes, its slot and its mail.
   const managerDigests = createManagerDigests({
     pool,
@@ -334,7 +326,7 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
     serverUrl,
     now,
     whose: (caller, url) => whose(caller, url),
-    nudgePerson,
+    nudgePerson: nudgePersonOf,
   });
 
   const compute = (
@@ -351,7 +343,7 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
       sessions: inputs.sessions,
       messages: inputs.messages,
       goals: inputs.goals,
-      people: [inputs.pairing.menteeId, ...inputs.pairing.mentorIds].map((personId) => nudgePerson(personId, people.get(personId))),
+      people: [inputs.pairing.menteeId, ...inputs.pairing.mentorIds].map((personId) => nudgePersonOf(personId, people.get(personId))),
       now: at,
       ...(locale ? { locale } : {}),
     });
@@ -386,7 +378,7 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
     now,
     publish: (change) => options.publish?.(change),
     readPeople,
-    nudgePerson,
+    nudgePerson: nudgePersonOf,
     computeActive: async (pairingIds, at, settings) => {
       const pairings = await readPairings(pairingIds);
       const people = await readPeople([...new Set(pairings.flatMap((entry) => [entry.pairing.menteeId, ...entry.pairing.mentorIds]))]);
@@ -536,7 +528,7 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
         continue;
       }
       // Someone away until a day that has not passed hears from us the first sensible time after it.
-      const nudge = { ...found_, ...sendTimeFor(person, nudgePerson(found_.personId, person), found_.sendAt) };
+      const nudge = { ...found_, ...sendTimeFor(person, nudgePersonOf(found_.personId, person), found_.sendAt) };
       const key = dedupeKeyOf(nudge, period);
       // An alert to admins goes to the programme's webhooks once (for the first admin who wants it), not once per admin.
       const onceKey = `${nudge.kind}|${nudge.pairingId}|programme|${period}`;
@@ -563,7 +555,7 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
       const frequency = wants.digest;
       const digest =
         frequency !== 'none' && !IMMEDIATE_KINDS.has(nudge.kind)
-          ? { frequency, ...digestSlot(nudgePerson(nudge.personId, person), nudge.sendAt, frequency) }
+          ? { frequency, ...digestSlot(nudgePersonOf(nudge.personId, person), nudge.sendAt, frequency) }
           : undefined;
       candidates.push({ nudge, key, period, channel: 'email', ...(digest ? { digest } : {}) });
     }
@@ -699,7 +691,7 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
    * absence (queued again, with that time). True when it was postponed.
    */
   const postponedWhileAway = async (delivery: DeliveryRow, person: PersonRecord | undefined, at: Date): Promise<boolean> => {
-    const { sendAt } = sendTimeFor(person, nudgePerson(delivery.person_id, person), at.toISOString());
+    const { sendAt } = sendTimeFor(person, nudgePersonOf(delivery.person_id, person), at.toISOString());
     if (Date.parse(sendAt) <= at.getTime() + 60_000) return false;
     await pool.query(
       "UPDATE mk_notification_deliveries SET status = 'queued', send_at = $2, attempts = attempts - 1, updated_at = $3 WHERE id = $1 AND status = 'sending'",
@@ -885,7 +877,7 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
     if (IMMEDIATE_KINDS.has(delivery.kind) || at.getTime() - delivery.send_at.getTime() <= 30 * 60_000) return false;
     // Sensible times are quarter hours: now is sensible when its quarter hour is.
     const quarter = new Date(Math.floor(at.getTime() / (15 * 60_000)) * 15 * 60_000).toISOString();
-    const { sendAt } = sensibleSendTime(nudgePerson(delivery.person_id, person), quarter);
+    const { sendAt } = sensibleSendTime(nudgePersonOf(delivery.person_id, person), quarter);
     if (Date.parse(sendAt) <= at.getTime() + 60_000) return false;
     await pool.query(
       "UPDATE mk_notification_deliveries SET status = 'queued', send_at = $2, attempts = attempts - 1, updated_at = $3 WHERE id = $1 AND status = 'sending'",
