@@ -116,6 +116,35 @@ for (const [index, testCase] of denseCases.entries()) {
   );
 }
 
+// Ties (packages/core/test/pairing.test.ts "ties or integer scores do not slow it down"): an all-ties
+// 600×600 instance (every score 1) against the same solver on 600×600 uniform random scores, alternated.
+// Measured 2026-12-06 on the 2-core machine: ~6 ms vs ~5 ms, ratio 0.97–1.36×. Budget 3×: room for a
+// loaded machine on a few-millisecond case, while a solver that degrades on ties (an auction's
+// epsilon steps, a Hungarian that re-scans equal slacks) is 10× and more.
+{
+  const n = 600;
+  const next = random(600);
+  const uniform = Array.from({ length: n }, () => Array.from({ length: n }, () => next()));
+  const ties = Array.from({ length: n }, () => Array.from({ length: n }, () => 1));
+  const reference: number[] = [];
+  const tied: number[] = [];
+  let result!: ReturnType<typeof matchMentors>;
+  for (let round = 0; round < ROUNDS; round++) {
+    reference.push(...(await measure(() => matchMentors({ mentees: ids('e', n), mentors: ids('t', n), scoreMatrix: uniform }), { runs: RUNS })).samples);
+    const measured = await measure(() => matchMentors({ mentees: ids('e', n), mentors: ids('t', n), scoreMatrix: ties }), { runs: RUNS });
+    tied.push(...measured.samples);
+    result = measured.result;
+  }
+  budget({
+    name: 'dense 600×600 all ties',
+    ours: median(tied),
+    reference: { name: 'ours on 600×600 uniform random', milliseconds: median(reference) },
+    limit: 3,
+    same: result.assignments.length === n && result.totalScore === n,
+    note: `matched ${result.assignments.length}, total ${result.totalScore}`,
+  });
+}
+
 const largeCases = [
   { name: 'large 20,000×5,000 top-30 capacity 5', capacity: 5 },
   { name: 'large 20,000×5,000 top-30 capacity 4 (tight)', capacity: 4 },

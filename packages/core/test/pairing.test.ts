@@ -213,9 +213,10 @@ print(json.dumps(out))`;
   test('is deterministic, and ties or integer scores do not slow it down', () => {
     const n = 600;
     const matrix = Array.from({ length: n }, () => Array.from({ length: n }, () => 1));
-    const started = performance.now();
+    // How fast ties are solved is measured in `npm run bench` (bench/pairing.bench.ts, "dense 600×600 all
+    // ties", against the same solver on uniform random scores), not timed here: a wall-clock limit fails
+    // on a loaded machine.
     const first = matchMentors({ mentees: ids('e', n), mentors: ids('t', n), scoreMatrix: matrix });
-    assert.ok(performance.now() - started < 2000, 'an all-ties 600×600 instance takes under 2 s');
     const second = matchMentors({ mentees: ids('e', n), mentors: ids('t', n), scoreMatrix: matrix });
     assert.equal(first.totalScore, n);
     assert.deepEqual(first, second);
