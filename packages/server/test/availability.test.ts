@@ -374,9 +374,16 @@ describe('availability: one person cannot take the server down with uploads', { 
       await new Promise((resolve) => setTimeout(resolve, 300));
       assert.equal(backend.pool.totalCount - backend.pool.idleCount, 0, 'no database connection is held while the clients do not read');
       // Another person's requests are served meanwhile, their own downloads too, until the instance's cap.
-      const started = Date.now();
-      assert.equal((await get('/collections/goals/records', as('lucia-fernandez'))).status, 200);
-      assert.ok(Date.now() - started < 1000, `served in ${Date.now() - started} ms`);
+      // Served, not queued behind the stalled downloads: checked by what it means, not by milliseconds
+      // (how fast the server answers under load is bench/server.bench.ts's business). No request waits
+      // for a database connection meanwhile (the pool's waiting count, sampled until the answer), and
+      // the answer is 200, not the 503 "busy" a wait for a connection ends in.
+      let answered = false;
+      let mostWaiting = 0;
+      const served = get('/collections/goals/records', as('lucia-fernandez')).finally(() => (answered = true));
+      await until('her answer while the downloads stall', () => ((mostWaiting = Math.max(mostWaiting, backend.pool.waitingCount)), answered));
+      assert.equal((await served).status, 200);
+      assert.equal(mostWaiting, 0, 'no request waited for a database connection');
       // Another person downloads too, until the instance's cap: two more fit, the third is 503.
       const hers = startPut(backend.url, '/blobs/download-hana', { ...as('hana-sato'), 'content-type': 'audio/ogg' }, bytes);
       hers.send();
