@@ -1,50 +1,19 @@
 // Render budget of DESIGN.md: <mk-goal-tracker> with 1,000 goals — first render and one milestone
 // toggle — against a bare lit-html list of the same rows, in the same headless Chromium page and run.
-// The page (bench/pages/) is bundled here with esbuild from the sources, in production mode, and
-// served from a temporary folder. Times include layout (the page reads offsetHeight).
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
-import { chromiumArgs } from '../scripts/lib/chromium.mjs';
-import { startServer } from '../scripts/lib/serve.mjs';
+// The page (bench/pages/goal-tracker-page.ts) is bundled and opened by bench/browser.ts. Times include
+// layout (the page reads offsetHeight).
+import { openBenchPage } from './browser.js';
 import { budget, finish, median } from './support.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 const GOALS = 1000;
 const RUNS = 7;
 
-const folder = mkdtempSync(path.join(os.tmpdir(), 'mk-goal-bench-'));
-await build({
-  entryPoints: [path.join(here, 'pages/goal-tracker-page.ts')],
-  outfile: path.join(folder, 'goal-tracker-page.js'),
-  bundle: true,
-  format: 'esm',
-  minify: true,
-  target: 'es2022',
-  conditions: ['source', 'browser', 'production'],
-  define: { 'process.env.NODE_ENV': '"production"' },
-  tsconfig: path.join(here, '..', 'tsconfig.json'),
-  logLevel: 'error',
-});
-copyFileSync(path.join(here, 'pages/goal-tracker.html'), path.join(folder, 'goal-tracker.html'));
-
-const server = await startServer({ rootDir: folder });
-const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: chromiumArgs() });
+const bench = await openBenchPage('goal-tracker-page', 'goalBench', 'goal-tracker.html');
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on('pageerror', (error) => console.error('page error:', error.message));
-  page.on('console', (message) => message.type() === 'error' && console.error('console:', message.text()));
-  page.on('requestfailed', (request) => console.error('request failed:', request.url()));
-  await page.goto(`${server.url}/goal-tracker.html`);
-  await page.waitForFunction(() => 'goalBench' in globalThis);
-  await page.evaluate((count) => (globalThis as unknown as { goalBench: { setup(n: number): Promise<void> } }).goalBench.setup(count), GOALS);
+  await bench.call('setup', GOALS);
 
   type Sample = { ms: number; rows?: number; done?: boolean; store?: number; render?: number };
-  const call = (name: string) =>
-    page.evaluate((method) => (globalThis as unknown as { goalBench: Record<string, () => Promise<Sample>> }).goalBench[method]!(), name);
+  const call = (name: string) => bench.call<Sample>(name);
   const ours = { render: [] as number[], toggle: [] as number[], store: [] as number[], update: [] as number[] };
   const bare = { render: [] as number[], toggle: [] as number[], store: [] as number[] };
   let sameRows = true;
@@ -89,8 +58,6 @@ try {
     `        toggle phases (medians): core write ours ${ms(median(ours.store))} · reference ${ms(median(bare.store))}; our element update ${ms(median(ours.update))}; layout and the rest: ours ${ms(median(ours.toggle) - median(ours.store) - median(ours.update))} · reference ${ms(median(bare.toggle) - median(bare.store))}`,
   );
 } finally {
-  await browser.close();
-  await server.close();
-  rmSync(folder, { recursive: true, force: true });
+  await bench.close();
 }
 finish();

@@ -13,16 +13,21 @@ const RUNS = 9;
 
 const weekdays = { 1: ['09:00-17:00'], 2: ['09:00-17:00'], 3: ['09:00-17:00'], 4: ['09:00-17:00'], 5: ['09:00-17:00'] };
 const person = (id: string, roles: string[], timeZone: string) => ({ id, displayName: id, roles, timeZone, programIds: ['prog'], workingHours: weekdays });
-const records = Array.from({ length: MESSAGES }, (_, index) => ({
-  id: `m${String(index).padStart(5, '0')}`,
-  pairingId: 'p-ana',
-  authorId: index % 2 ? 'kenji' : 'ana',
-  kind: 'text',
-  text: `Message ${index}`,
-  mentorsOnly: false,
-  history: [],
-  sentAt: new Date(Date.UTC(2026, 9, 1) + index * 60_000).toISOString(),
-}));
+/** Ana's and Kenji's messages, one a minute from 1 October, alternating (Kenji's are unread for Ana). */
+const records = Array.from({ length: MESSAGES }, (_, index) => {
+  const authorId = index % 2 === 0 ? 'ana' : 'kenji';
+  const sentAt = new Date(Date.UTC(2026, 9, 1) + index * 60_000).toISOString();
+  return {
+    id: `m${String(index).padStart(5, '0')}`,
+    pairingId: 'p-ana',
+    authorId,
+    kind: 'text',
+    text: `Message ${index}`,
+    mentorsOnly: false,
+    history: [],
+    sentAt,
+  };
+});
 
 async function loadedKit() {
   const storage = createMemoryStorage({

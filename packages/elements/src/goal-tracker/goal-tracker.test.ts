@@ -315,18 +315,15 @@ describe('<mk-goal-tracker>', () => {
         { expectedRevision: null },
       );
     }
+    // How fast the first render and a toggle are is measured in `npm run bench` (bench/goal-tracker.bench.ts:
+    // 1,000 goals, first render and a milestone toggle against a bare lit-html list of the same rows), not
+    // timed here: a wall-clock limit fails on a loaded machine. This test checks what they do.
     const kit = track(await readyKit(storage, 'lucia', FIXED_NOW));
-    const started = performance.now();
     const element = await trackerFor(kit);
-    await waitUntil(() => parts(element, 'goal').length === 1000);
-    const firstRender = performance.now() - started;
+    await waitUntil(() => parts(element, 'goal').length === 1000, 'all 1,000 goals rendered');
     const box = shadow(element).querySelector<HTMLInputElement>('[data-goal-id="g-0500"] [part~="milestone-checkbox"]')!;
-    const toggleStarted = performance.now();
     box.click();
-    await waitUntil(() => goalsOf(kit).get('g-0500').milestones[0]!.done);
+    await waitUntil(() => goalsOf(kit).get('g-0500').milestones[0]!.done, 'the milestone ticked');
     await element.updateComplete;
-    const toggle = performance.now() - toggleStarted;
-    expect(firstRender, `first render ${firstRender.toFixed(0)} ms`).to.be.below(3000);
-    expect(toggle, `toggle ${toggle.toFixed(0)} ms`).to.be.below(500);
   });
 });

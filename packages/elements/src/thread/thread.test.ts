@@ -139,11 +139,11 @@ describe('<mk-thread>', () => {
     const storage = await storageWithMessages(5000);
     const kit = track(await readyKit(storage, 'lucia'));
     await kit.use(messagingFeature).ready;
-    const started = performance.now();
+    // How fast the first render and "load older" are is measured in `npm run bench` (bench/thread.bench.ts:
+    // the same 5,000 messages against a bare lit-html list of the same windows), not timed here: a
+    // wall-clock limit fails on a loaded machine. "Fast" here is what makes it so: one page in the DOM.
     const element = await threadFor(kit);
-    const firstRender = performance.now() - started;
     expect(parts(element, 'message').length).to.equal(THREAD_PAGE_SIZE);
-    expect(firstRender, `first render took ${firstRender} ms`).to.be.below(1500);
     const log = part(element, 'log')!;
     expect(part(element, 'feed')!.getAttribute('role')).to.equal('feed');
     expect(log.scrollTop + log.clientHeight).to.be.closeTo(log.scrollHeight, 30);
@@ -152,10 +152,8 @@ describe('<mk-thread>', () => {
     expect(last.getAttribute('aria-posinset')).to.equal('5000');
     await expect(element).to.be.accessible();
 
-    const loadStarted = performance.now();
     (part(element, 'load-older') as HTMLButtonElement).click();
     await element.updateComplete;
-    expect(performance.now() - loadStarted).to.be.below(500);
     expect(parts(element, 'message').length).to.equal(2 * THREAD_PAGE_SIZE);
 
     // Page Up from the first rendered message loads older ones and moves on.
